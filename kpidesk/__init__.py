@@ -1,0 +1,11 @@
+"""KPI Desk: an offline sales KPI desk for small shops, in Khmer and English."""
+
+from importlib import metadata
+
+APP_NAME = "KPI Desk"
+ORG_NAME = "kpidesk"
+
+try:
+    __version__ = metadata.version("kpidesk")
+except metadata.PackageNotFoundError:  # running from a source tree or a bundle
+    __version__ = "0.1.0"

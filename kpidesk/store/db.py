@@ -1,0 +1,235 @@
+"""Opening a shop file: WAL, foreign keys, schema version, migrations, transactions.
+
+The store knows nothing of Qt. Views learn about writes through
+`Store.subscribe()`: callbacks run after each commit with the set of
+topics that changed (e.g. {"sales"}, {"targets"}).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from kpidesk.store import schema
+from kpidesk.store.errors import CorruptStoreError, NewerSchemaError, NotAStoreError
+
+Listener = Callable[[set[str]], None]
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class Store:
+    """One open shop file."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._listeners: list[Listener] = []
+        self._depth = 0
+        self._pending: set[str] = set()
+        self.conn = self._connect()
+        self.db = sqlite_utils.Database(self.conn)
+        try:
+            self._check_and_migrate()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- opening -----------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not self.read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA busy_timeout = 5000")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise _classify(exc) from exc
+        return conn
+
+    def _check_and_migrate(self) -> None:
+        try:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = self.conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise _classify(exc) from exc
+        if version == 0 and tables == 0 and app_id == 0:
+            if self.read_only:
+                raise NotAStoreError("empty file opened read-only")
+        elif app_id != schema.APPLICATION_ID:
+            raise NotAStoreError(f"application_id {app_id:#x} is not a kpidesk store")
+        if version > schema.SCHEMA_VERSION:
+            raise NewerSchemaError(version, schema.SCHEMA_VERSION)
+        if version < schema.SCHEMA_VERSION and not self.read_only:
+            if tables:
+                self.backup_to(self._migration_backup_path(version))
+            self._migrate(version)
+
+    def _migration_backup_path(self, version: int) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = self.path.parent / "backups"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"{self.path.stem}-before-v{version + 1}-{stamp}.db"
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction():
+            while version < schema.SCHEMA_VERSION:
+                schema.MIGRATIONS[version](self.db)
+                if version == 0:
+                    self._seed_defaults()
+                version += 1
+                self.conn.execute(f"PRAGMA user_version = {version}")
+            self.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+
+    def _seed_defaults(self) -> None:
+        self.conn.executemany(
+            "INSERT INTO settings(key, value) VALUES (?, ?)", schema.DEFAULT_SETTINGS.items()
+        )
+        self.conn.executemany(
+            "INSERT INTO stages(uuid, name, probability, position, kind) VALUES (?, ?, ?, ?, ?)",
+            [(new_uuid(), *stage) for stage in schema.DEFAULT_STAGES],
+        )
+        self.conn.executemany(
+            "INSERT INTO channels(uuid, name) VALUES (?, ?)",
+            [(new_uuid(), name) for name in schema.DEFAULT_CHANNELS],
+        )
+        self.conn.executemany(
+            "INSERT INTO lost_reasons(uuid, name) VALUES (?, ?)",
+            [(new_uuid(), name) for name in schema.DEFAULT_LOST_REASONS],
+        )
+
+    # -- transactions and change notification ------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; nested calls join the outer one.
+
+        Any exception rolls back everything done inside, so nothing is
+        saved half-way.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            self._pending.clear()
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+        changed, self._pending = self._pending, set()
+        if changed:
+            for listener in list(self._listeners):
+                listener(changed)
+
+    def mark_changed(self, *topics: str) -> None:
+        """Note what a write changed; listeners hear it after the commit."""
+        self._pending.update(topics)
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    # -- queries -----------------------------------------------------------
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        cur = self.conn.execute(sql, params)
+        cur.row_factory = sqlite3.Row
+        return cur.fetchall()
+
+    def scalar(self, sql: str, params: tuple | dict = ()) -> object:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    # -- settings ----------------------------------------------------------
+    def setting(self, key: str) -> str:
+        value = self.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(value) if value is not None else schema.DEFAULT_SETTINGS.get(key, "")
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, str(value)),
+            )
+            self.mark_changed("settings")
+
+    @property
+    def reporting_currency(self) -> str:
+        return self.setting("reporting_currency") or "USD"
+
+    @property
+    def default_rate(self) -> int:
+        try:
+            return int(self.setting("default_rate"))
+        except ValueError:
+            return 4100
+
+    # -- housekeeping --------------------------------------------------------
+    def backup_to(self, target: Path | str) -> Path:
+        """Consistent copy of the file through the sqlite3 backup API."""
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        dest = sqlite3.connect(target)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        return target
+
+    def integrity_ok(self, quick: bool = True) -> bool:
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            return self.conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok"
+        except sqlite3.DatabaseError:
+            return False
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _classify(exc: sqlite3.DatabaseError) -> Exception:
+    text = str(exc).lower()
+    if "not a database" in text or "file is not a database" in text:
+        return NotAStoreError(str(exc))
+    if "malformed" in text or "corrupt" in text:
+        return CorruptStoreError(str(exc))
+    return exc
+
+
+def open_store(path: Path | str, *, read_only: bool = False) -> Store:
+    return Store(path, read_only=read_only)

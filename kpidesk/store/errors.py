@@ -1,0 +1,39 @@
+"""Errors the store raises. They carry a code and parameters, not English
+sentences, so the UI can say them in the user's language."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base of every error a shop file can raise."""
+
+
+class NotAStoreError(StoreError):
+    """The file is not a kpidesk shop (another SQLite file, or not SQLite at all)."""
+
+
+class CorruptStoreError(StoreError):
+    """SQLite reports the file as damaged."""
+
+
+class NewerSchemaError(StoreError):
+    """The file was written by a newer kpidesk: it is never migrated downwards."""
+
+    def __init__(self, found: int, known: int) -> None:
+        super().__init__(f"schema version {found} is newer than {known}")
+        self.found = found
+        self.known = known
+
+
+class ValidationError(StoreError):
+    """Input the store refuses. `field` names the input, `code` the reason.
+
+    Codes: required, not_a_number, not_positive, zero, bad_date, bad_currency,
+    bad_rate, no_lines, not_found, duplicate, has_sales, bad_period, bad_measure.
+    """
+
+    def __init__(self, field: str, code: str, **params: object) -> None:
+        super().__init__(f"{field}: {code} {params or ''}".strip())
+        self.field = field
+        self.code = code
+        self.params = params

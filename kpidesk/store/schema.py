@@ -1,0 +1,208 @@
+"""Schema of a shop file, created with sqlite-utils, versioned by ``PRAGMA user_version``.
+
+Version 1 covers every KPI in KPI.md. Money columns are integers in minor
+units (US cents, whole riel). Each sale line keeps its original amount,
+currency and rate, plus its value converted to both currencies at write time
+(``amount_usd``, ``amount_khr``), so a change of reporting currency never
+rewrites history.
+
+Rollup tables (``daily_revenue``, ``daily_orders``, ``customer_day``,
+``customer_month``) are derived data: kept up to date in the same
+transaction as every write (see ``rollups.py``) and rebuilt after imports.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x4B504944  # "KPID": marks a file as a kpidesk store
+
+DEFAULT_SETTINGS = {
+    "shop_name": "",
+    "reporting_currency": "USD",
+    "default_rate": "4100",
+    "loyal_min_orders": "3",
+    "lead_window_days": "30",
+}
+
+# name, probability %, position, kind
+DEFAULT_STAGES = [
+    ("New", 10, 1, "open"),
+    ("Qualified", 30, 2, "open"),
+    ("Proposal", 60, 3, "open"),
+    ("Negotiation", 80, 4, "open"),
+    ("Won", 100, 5, "won"),
+    ("Lost", 0, 6, "lost"),
+]
+
+DEFAULT_CHANNELS = ["Shop", "Phone", "Facebook", "Telegram", "Delivery"]
+DEFAULT_LOST_REASONS = ["Price too high", "Chose a competitor", "No budget", "No answer"]
+
+
+def create_v1(db: sqlite_utils.Database) -> None:
+    """Create every table and index of schema version 1 (inside the caller's transaction)."""
+    uid = {"uuid": str}
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+    db["salespeople"].create(
+        {"id": int, **uid, "name": str, "active": int}, pk="id", not_null={"uuid", "name"},
+        defaults={"active": 1},
+    )
+    db["categories"].create({"id": int, **uid, "name": str}, pk="id", not_null={"uuid", "name"})
+    db["channels"].create({"id": int, **uid, "name": str}, pk="id", not_null={"uuid", "name"})
+    db["products"].create(
+        {"id": int, **uid, "name": str, "category_id": int, "active": int},
+        pk="id", not_null={"uuid", "name"}, defaults={"active": 1},
+        foreign_keys=[("category_id", "categories", "id")],
+    )
+    db["contacts"].create(
+        {
+            "id": int, **uid,
+            "kind": str,  # 'lead' or 'customer' (as created; a lead that buys has a first_purchase)
+            "name": str, "phone": str, "source": str,
+            "salesperson_id": int,
+            "created": str,  # YYYY-MM-DD
+            "note": str,
+            "first_purchase": str,  # derived from customer_day, kept by rollups
+            "last_purchase": str,
+        },
+        pk="id", not_null={"uuid", "kind", "name", "created"},
+        defaults={"phone": "", "source": "", "note": ""},
+        foreign_keys=[("salesperson_id", "salespeople", "id")],
+    )
+    db["orders"].create(
+        {
+            "id": int, **uid,
+            "number": str,  # receipt / invoice number as the shop writes it
+            "date": str,  # YYYY-MM-DD local date
+            "contact_id": int,  # NULL = walk-in
+            "salesperson_id": int,
+            "channel_id": int,
+            "note": str,
+            "is_daily_total": int,
+        },
+        pk="id", not_null={"uuid", "date"},
+        defaults={"number": "", "note": "", "is_daily_total": 0},
+        foreign_keys=[
+            ("contact_id", "contacts", "id"),
+            ("salesperson_id", "salespeople", "id"),
+            ("channel_id", "channels", "id"),
+        ],
+    )
+    db["sale_lines"].create(
+        {
+            "id": int, **uid,
+            "order_id": int,
+            "product_id": int,
+            "quantity": float,
+            "amount": int,  # net, minor units of `currency`; negative = refund
+            "currency": str,  # 'USD' or 'KHR'
+            "rate": int,  # riel per US dollar in force for this sale
+            "amount_usd": int,  # cents
+            "amount_khr": int,  # riel
+            "note": str,
+        },
+        pk="id", not_null={"uuid", "order_id", "amount", "currency", "rate", "amount_usd", "amount_khr"},
+        defaults={"quantity": 1.0, "note": ""},
+        foreign_keys=[("order_id", "orders", "id"), ("product_id", "products", "id")],
+    )
+    db["targets"].create(
+        {
+            "id": int, **uid,
+            "period": str,  # YYYY-MM
+            "salesperson_id": int,  # NULL = the whole shop
+            "measure": str,  # 'revenue' | 'new_customers' | 'won_opportunities'
+            "value": int,  # revenue: minor units of `currency`; others: a count
+            "currency": str,
+        },
+        pk="id", not_null={"uuid", "period", "measure", "value"},
+        foreign_keys=[("salesperson_id", "salespeople", "id")],
+    )
+    db["stages"].create(
+        {"id": int, **uid, "name": str, "probability": int, "position": int, "kind": str},
+        pk="id", not_null={"uuid", "name", "probability", "position", "kind"},
+    )
+    db["lost_reasons"].create({"id": int, **uid, "name": str}, pk="id", not_null={"uuid", "name"})
+    db["opportunities"].create(
+        {
+            "id": int, **uid,
+            "title": str,
+            "contact_id": int,
+            "owner_id": int,
+            "value": int, "currency": str, "rate": int,
+            "value_usd": int, "value_khr": int,
+            "stage_id": int,
+            "probability": int,  # percent; defaults from the stage, may be overridden
+            "created": str,
+            "expected_close": str,
+            "status": str,  # 'open' | 'won' | 'lost'
+            "closed": str,
+            "lost_reason": str,
+            "order_id": int,  # the sale created when won, if any
+            "note": str,
+        },
+        pk="id",
+        not_null={"uuid", "title", "value", "currency", "rate", "value_usd", "value_khr",
+                  "stage_id", "probability", "created", "status"},
+        defaults={"status": "open", "note": "", "lost_reason": ""},
+        foreign_keys=[
+            ("contact_id", "contacts", "id"),
+            ("owner_id", "salespeople", "id"),
+            ("stage_id", "stages", "id"),
+            ("order_id", "orders", "id"),
+        ],
+    )
+
+    # Rollups. salesperson/channel/category 0 = none.
+    db["daily_revenue"].create(
+        {"day": str, "salesperson_id": int, "channel_id": int, "category_id": int,
+         "currency": str, "amount": int, "revenue_usd": int, "revenue_khr": int, "lines": int},
+        pk=("day", "salesperson_id", "channel_id", "category_id", "currency"),
+    )
+    db["daily_orders"].create(
+        {"day": str, "salesperson_id": int, "channel_id": int, "orders": int, "refunds": int},
+        pk=("day", "salesperson_id", "channel_id"),
+    )
+    db["customer_day"].create(
+        {"contact_id": int, "day": str, "orders": int, "revenue_usd": int, "revenue_khr": int},
+        pk=("contact_id", "day"),
+    )
+    db["customer_month"].create(
+        {"contact_id": int, "month": str, "orders": int, "days": int,
+         "revenue_usd": int, "revenue_khr": int},
+        pk=("contact_id", "month"),
+    )
+
+    for sql in INDEXES:
+        db.execute(sql)
+
+
+INDEXES = [
+    "CREATE UNIQUE INDEX idx_uuid_orders ON orders(uuid)",
+    "CREATE UNIQUE INDEX idx_uuid_lines ON sale_lines(uuid)",
+    "CREATE UNIQUE INDEX idx_uuid_contacts ON contacts(uuid)",
+    "CREATE UNIQUE INDEX idx_uuid_opps ON opportunities(uuid)",
+    "CREATE INDEX idx_orders_date ON orders(date)",
+    "CREATE INDEX idx_orders_contact_date ON orders(contact_id, date)",
+    "CREATE INDEX idx_orders_salesperson_date ON orders(salesperson_id, date)",
+    "CREATE INDEX idx_orders_number ON orders(number)",
+    "CREATE INDEX idx_lines_order ON sale_lines(order_id)",
+    "CREATE INDEX idx_lines_product ON sale_lines(product_id)",
+    "CREATE INDEX idx_contacts_first_purchase ON contacts(first_purchase)",
+    "CREATE INDEX idx_contacts_created ON contacts(created)",
+    "CREATE INDEX idx_contacts_last_purchase ON contacts(last_purchase)",
+    "CREATE INDEX idx_contacts_name ON contacts(name)",
+    "CREATE INDEX idx_contacts_phone ON contacts(phone)",
+    "CREATE UNIQUE INDEX idx_targets_key ON targets(period, measure, IFNULL(salesperson_id, 0))",
+    "CREATE INDEX idx_opps_status ON opportunities(status, expected_close)",
+    "CREATE INDEX idx_opps_closed ON opportunities(closed)",
+    "CREATE INDEX idx_opps_contact ON opportunities(contact_id)",
+    "CREATE INDEX idx_customer_month_month ON customer_month(month)",
+    "CREATE INDEX idx_customer_day_day ON customer_day(day)",
+    "CREATE INDEX idx_products_name ON products(name)",
+]
+
+# Migrations: MIGRATIONS[v] upgrades a file at version v to v + 1.
+# The file is backed up (sqlite3 backup API) before any of them runs.
+MIGRATIONS: dict[int, object] = {0: create_v1}
