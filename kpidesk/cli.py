@@ -1,0 +1,169 @@
+"""Headless commands, for scripts, month-end jobs and tests.
+
+    python -m kpidesk demo    --db PATH [--months N] [--lines N]
+    python -m kpidesk import  sales|contacts|opportunities|targets FILE --db PATH
+    python -m kpidesk export  sales|contacts|opportunities|targets --db PATH --out FILE
+    python -m kpidesk kpi     --db PATH --month YYYY-MM [--json]
+    python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf
+    python -m kpidesk backup  --db PATH [--to DIR]
+    python -m kpidesk restore --db PATH FILE
+
+Exit codes: 0 ok, 1 the input was refused (messages on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "restore")
+RECORD_KINDS = ("sales", "contacts", "opportunities", "targets")
+
+
+def _db_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="shop file (default: the one in your data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kpidesk", description="KPI Desk headless commands")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("demo", help="create the demo shop in an empty file")
+    _db_arg(p)
+    p.add_argument("--months", type=int, default=24)
+    p.add_argument("--lines", type=int, default=None, help="number of sale lines")
+    p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--seed", type=int, default=7)
+
+    p = sub.add_parser("import", help="import records from CSV or XLSX")
+    p.add_argument("kind", choices=RECORD_KINDS)
+    p.add_argument("file", type=Path)
+    _db_arg(p)
+    p.add_argument("--mapping", type=Path, help="column mapping as JSON")
+    p.add_argument("--skip-bad", action="store_true", help="import the good rows, skip bad ones")
+
+    p = sub.add_parser("export", help="export records to CSV or XLSX")
+    p.add_argument("kind", choices=RECORD_KINDS)
+    _db_arg(p)
+    p.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("kpi", help="every KPI of one month")
+    _db_arg(p)
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--today", type=date.fromisoformat, default=None,
+                   help="the shop's date (default: today)")
+
+    p = sub.add_parser("report", help="the monthly report as PDF")
+    _db_arg(p)
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--lang", choices=("en", "km"), default="en")
+    p.add_argument("--currency", choices=("USD", "KHR"), default=None)
+    p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+
+    p = sub.add_parser("backup", help="back the shop file up now")
+    _db_arg(p)
+    p.add_argument("--to", type=Path, help="backup folder (default: next to the data)")
+
+    p = sub.add_parser("restore", help="replace the shop file by a backup")
+    _db_arg(p)
+    p.add_argument("file", type=Path)
+    return parser
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    if args.db:
+        return args.db
+    from kpidesk.paths import default_db_path
+
+    return default_db_path()
+
+
+def _fail(message: str) -> int:
+    print(f"kpidesk: {message}", file=sys.stderr)
+    return 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from kpidesk.demo import build_demo
+    from kpidesk.store.db import Store
+
+    with Store(_db_path(args)) as store:
+        if store.scalar("SELECT count(*) FROM orders"):
+            return _fail(f"{store.path} already has sales; the demo needs an empty shop file")
+        counts = build_demo(store, months=args.months, lines=args.lines, today=args.today,
+                            seed=args.seed)
+    print(f"demo shop written to {_db_path(args)}: {counts['orders']} orders, "
+          f"{counts['lines']} lines, {counts['contacts']} contacts")
+    return 0
+
+
+def cmd_kpi(args: argparse.Namespace) -> int:
+    from kpidesk.metrics.kpis import all_kpis
+    from kpidesk.store.db import Store
+    from kpidesk.store.targets import check_period
+
+    try:
+        check_period(args.month)
+    except ValueError:
+        return _fail(f"--month must be YYYY-MM, not {args.month!r}")
+    path = _db_path(args)
+    if not path.exists():
+        return _fail(f"no shop file at {path}")
+    with Store(path, read_only=True) as store:
+        figures = all_kpis(store, args.month, today=args.today or date.today())
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        width = max(len(k) for k in figures)
+        for key, value in figures.items():
+            print(f"{key:<{width}}  {value if value is not None else '—'}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from kpidesk.io.cli import run_import
+
+    return run_import(_db_path(args), args.kind, args.file, mapping=args.mapping,
+                      skip_bad=args.skip_bad)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kpidesk.io.cli import run_export
+
+    return run_export(_db_path(args), args.kind, args.out)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from kpidesk.reports.cli import run_report
+
+    return run_report(_db_path(args), args.month, args.lang, args.out, currency=args.currency,
+                      paper=args.paper, today=args.today)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from kpidesk.store.backup import run_backup
+
+    return run_backup(_db_path(args), args.to)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from kpidesk.store.backup import run_restore
+
+    return run_restore(_db_path(args), args.file)
+
+
+def main(argv: list[str]) -> int:
+    from kpidesk.store.errors import StoreError
+
+    args = build_parser().parse_args(argv)
+    handler = globals()[f"cmd_{args.command}"]
+    try:
+        return handler(args)
+    except StoreError as exc:
+        return _fail(str(exc))

@@ -1,0 +1,177 @@
+"""Every number, percentage, date, month name and amount, formatted for a language.
+
+Khmer: Khmer digits (០-៩) unless the user chose Latin digits, Khmer month
+names, riel as ``៛`` with no decimals. Neither QLocale(Khmer) nor Babel
+writes Khmer digits (both give Latin ones), so the digit mapping is ours.
+Parsing accepts Khmer or Latin digits, grouping separators and currency
+signs, whatever the language.
+
+The current language lives here (set by the language manager) so that
+code without a widget — reports, exports — formats the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+from kpidesk.store.money import MINOR_DIGITS
+
+KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
+_TO_KHMER = str.maketrans("0123456789", KHMER_DIGITS)
+_TO_LATIN = str.maketrans(KHMER_DIGITS, "0123456789")
+
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+    "km": ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា",
+           "តុលា", "វិច្ឆិកា", "ធ្នូ"],
+}
+MONTHS_SHORT_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                   "Nov", "Dec"]
+NOT_AVAILABLE = "—"
+CURRENCY_SIGN = {"USD": "$", "KHR": "៛"}
+
+
+class Formatter:
+    """Formatting rules of one language ('en' or 'km')."""
+
+    def __init__(self, lang: str = "en", khmer_digits: bool = True) -> None:
+        self.lang = lang if lang in MONTHS else "en"
+        self.khmer_digits = khmer_digits
+
+    # -- digits ---------------------------------------------------------------
+    def digits(self, text: str) -> str:
+        """Latin digits of `text` in the digits of this language."""
+        if self.lang == "km" and self.khmer_digits:
+            return text.translate(_TO_KHMER)
+        return text
+
+    # -- numbers ----------------------------------------------------------------
+    def integer(self, value: int | None) -> str:
+        if value is None:
+            return NOT_AVAILABLE
+        return self.digits(f"{value:,}")
+
+    def decimal(self, value: float | Decimal | None, places: int = 1) -> str:
+        if value is None:
+            return NOT_AVAILABLE
+        return self.digits(f"{value:,.{places}f}")
+
+    def percent(self, ratio: float | None, places: int = 1, signed: bool = False) -> str:
+        """A ratio (0.125) as a percentage ('12.5%'); None as '—'."""
+        if ratio is None:
+            return NOT_AVAILABLE
+        sign = "+" if signed else ""
+        return self.digits(f"{ratio * 100:{sign},.{places}f}%")
+
+    def money(self, minor: int | None, currency: str, *, sign: bool = True) -> str:
+        """Minor units as '$1,250.50' or '៛5,000,000' (riel: no decimals)."""
+        if minor is None:
+            return NOT_AVAILABLE
+        places = MINOR_DIGITS[currency]
+        major = Decimal(minor).scaleb(-places)
+        text = f"{abs(major):,.{places}f}"
+        symbol = CURRENCY_SIGN[currency] if sign else ""
+        if currency == "KHR":
+            body = f"{text}{symbol}" if self.lang == "km" else f"{symbol}{text}"
+        else:
+            body = f"{symbol}{text}"
+        return self.digits(("-" if minor < 0 else "") + body)
+
+    def money_plain(self, minor: int | None, currency: str) -> str:
+        """Amount for an input field: no symbol, no grouping ('1250.50')."""
+        if minor is None:
+            return ""
+        places = MINOR_DIGITS[currency]
+        return self.digits(f"{Decimal(minor).scaleb(-places):.{places}f}")
+
+    # -- dates ------------------------------------------------------------------
+    def month_name(self, month: int, short: bool = False) -> str:
+        if short and self.lang == "en":
+            return MONTHS_SHORT_EN[month - 1]
+        return MONTHS[self.lang][month - 1]
+
+    def month(self, period: str, short: bool = False) -> str:
+        """'2026-11' as 'November 2026' / 'វិច្ឆិកា ២០២៦'."""
+        year, month = int(period[:4]), int(period[5:7])
+        return f"{self.month_name(month, short)} {self.digits(str(year))}"
+
+    def date(self, value: date | str | None) -> str:
+        """A date as '26 Nov 2026' / '២៦ វិច្ឆិកា ២០២៦'."""
+        if value is None or value == "":
+            return NOT_AVAILABLE
+        if isinstance(value, str):
+            value = date.fromisoformat(value)
+        return self.digits(f"{value.day} {self.month_name(value.month, short=True)} {value.year}")
+
+    def date_numeric(self, value: date | str | None) -> str:
+        """A date as '26/11/2026' in this language's digits (for input fields)."""
+        if value is None or value == "":
+            return ""
+        if isinstance(value, str):
+            value = date.fromisoformat(value)
+        return self.digits(f"{value.day:02d}/{value.month:02d}/{value.year}")
+
+
+# -- parsing (any language) ---------------------------------------------------
+_AMOUNT_JUNK = re.compile(r"[\s,_'\u00a0\u202f$៛]|USD|KHR|usd|khr|R\b")
+
+
+def latin_digits(text: str) -> str:
+    return text.translate(_TO_LATIN)
+
+
+def parse_decimal(text: str) -> Decimal:
+    """'1,250.50', '១២៥០', '$ 12', '៛5 000' → Decimal. ValueError if not a number."""
+    cleaned = _AMOUNT_JUNK.sub("", latin_digits(str(text)).strip())
+    if cleaned.startswith("(") and cleaned.endswith(")"):  # accounting negative
+        cleaned = "-" + cleaned[1:-1]
+    if not cleaned or not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", cleaned):
+        raise ValueError(f"not a number: {text!r}")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {text!r}") from exc
+
+
+def parse_money(text: str, currency: str) -> int:
+    """Typed amount → minor units of `currency` (half to even)."""
+    value = parse_decimal(text).scaleb(MINOR_DIGITS[currency])
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+
+
+def parse_int(text: str) -> int:
+    value = parse_decimal(text)
+    if value != value.to_integral_value():
+        raise ValueError(f"not a whole number: {text!r}")
+    return int(value)
+
+
+def parse_date(text: str) -> date:
+    """'2026-11-26', '26/11/2026', '26-11-2026', '26.11.2026', in Khmer or Latin digits."""
+    raw = latin_digits(text.strip())
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        return date(y, mo, d)
+    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", raw)
+    if m:
+        d, mo, y = (int(g) for g in m.groups())
+        return date(y, mo, d)
+    raise ValueError(f"not a date: {text!r}")
+
+
+_current = Formatter("en")
+
+
+def current() -> Formatter:
+    """The formatter of the language the UI shows now."""
+    return _current
+
+
+def set_current(lang: str, khmer_digits: bool = True) -> Formatter:
+    global _current
+    _current = Formatter(lang, khmer_digits)
+    return _current

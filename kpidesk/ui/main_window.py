@@ -1,0 +1,154 @@
+"""The main window: one tab per concern, menus, remembered size/position/tab."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QByteArray, QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from kpidesk import APP_NAME, __version__
+from kpidesk.ui.context import AppContext
+
+# (module under kpidesk.ui.tabs, class name). Order = tab order.
+TABS = [
+    ("dashboard", "DashboardTab"),
+    ("sales", "SalesTab"),
+    ("contacts", "ContactsTab"),
+    ("pipeline", "PipelineTab"),
+    ("targets", "TargetsTab"),
+    ("reports", "ReportsTab"),
+    ("settings", "SettingsTab"),
+]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def available_tabs() -> list[tuple[str, type]]:
+    """The tab classes this build has (a tab module not written yet is skipped)."""
+    found = []
+    for module_name, class_name in TABS:
+        try:
+            module = importlib.import_module(f"kpidesk.ui.tabs.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"kpidesk.ui.tabs.{module_name}":
+                continue
+            raise
+        found.append((module_name, getattr(module, class_name)))
+    return found
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.pages: dict[str, QWidget] = {}
+        for key, cls in available_tabs():
+            page = cls(ctx, self)
+            page.setObjectName(f"tab_{key}")
+            self.pages[key] = page
+            self.tabs.addTab(page, key)
+        self._build_menus()
+        self.retranslate_ui()
+        ctx.language.language_changed.connect(self.retranslate_ui)
+        self.restore_state()
+
+    # -- menus -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("")
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+
+        self.language_menu = bar.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, label in (("en", "English"), ("km", "ខ្មែរ")):
+            action = QAction(label, self, checkable=True)
+            action.setData(lang)
+            action.triggered.connect(lambda _=False, lg=lang: self.set_language(lg))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[lang] = action
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def set_language(self, lang: str) -> None:
+        self.ctx.settings.setValue("language", lang)
+        self.ctx.language.set_language(lang)
+
+    def retranslate_ui(self, *_: object) -> None:
+        shop = self.ctx.store.setting("shop_name")
+        self.setWindowTitle(f"{shop} — {APP_NAME}" if shop else APP_NAME)
+        self.file_menu.setTitle(tr("&File"))
+        self.quit_action.setText(tr("&Quit"))
+        self.edit_menu.setTitle(tr("&Edit"))
+        self.undo_action.setText(tr("&Undo"))
+        self.redo_action.setText(tr("&Redo"))
+        self.language_menu.setTitle(tr("&Language"))
+        self.help_menu.setTitle(tr("&Help"))
+        self.about_action.setText(tr("&About KPI Desk"))
+        for lang, action in self.language_actions.items():
+            action.setChecked(lang == self.ctx.language.lang)
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            self.tabs.setTabText(index, page.title())
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, tr("About KPI Desk"),
+            tr("KPI Desk %1\nSales KPIs for small shops, offline, in Khmer and English.")
+            .replace("%1", __version__),
+        )
+
+    # -- remembered state ----------------------------------------------------------
+    def restore_state(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+        tab = settings.value("window/tab", "dashboard")
+        keys = list(self.pages)
+        if tab in keys:
+            self.tabs.setCurrentIndex(keys.index(tab))
+
+    def save_state(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        keys = list(self.pages)
+        if 0 <= self.tabs.currentIndex() < len(keys):
+            settings.setValue("window/tab", keys[self.tabs.currentIndex()])
+        settings.sync()
+
+    def show_tab(self, key: str) -> QWidget:
+        page = self.pages[key]
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.save_state()
+        super().closeEvent(event)
+

@@ -1,0 +1,98 @@
+"""Shared fixtures: a real shop file in a temp folder, a demo shop, the app context."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # without a display the run aborts
+
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from kpidesk.store.db import Store  # noqa: E402
+
+DEMO_TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """Never touch the real user's data folder or settings."""
+    monkeypatch.setenv("KPIDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = Store(tmp_path / "shop.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """A small demo shop built once per test run (copy it before writing)."""
+    from kpidesk.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Store(path) as s:
+        build_demo(s, months=24, lines=6000, today=DEMO_TODAY, seed=3)
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_file: Path, tmp_path: Path):
+    """A private writable copy of the demo shop."""
+    import shutil
+
+    target = tmp_path / "demo.db"
+    shutil.copy(demo_file, target)
+    s = Store(target)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _make_ctx(qapp, the_store, settings, lang="en"):
+    from kpidesk.i18n.fonts import install_app_font
+    from kpidesk.i18n.language import LanguageManager
+    from kpidesk.ui.context import AppContext
+
+    install_app_font(qapp)
+    language = LanguageManager()
+    language.set_language(lang)
+    ctx = AppContext(the_store, language, settings)
+    ctx.fixed_today = DEMO_TODAY
+    return ctx
+
+
+@pytest.fixture
+def ctx(qapp, store, settings):
+    c = _make_ctx(qapp, store, settings)
+    yield c
+    c.language.set_language("en")
+    c.close()
+
+
+@pytest.fixture
+def demo_ctx(qapp, demo_store, settings):
+    c = _make_ctx(qapp, demo_store, settings)
+    yield c
+    c.language.set_language("en")
+    c.close()
+
+
+@pytest.fixture
+def main_window(qtbot, demo_ctx):
+    from kpidesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return window
