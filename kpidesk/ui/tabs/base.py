@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kpidesk.ui.context import AppContext
 
 
 class Tab(QWidget):
-    """A main-window tab. Subclasses set CONTEXT and implement the three hooks."""
+    """A main-window tab. Subclasses implement the three hooks.
 
-    CONTEXT = "Tab"  # translation context of the tab's strings
+    Translate with ``self.tr("…")`` in the tab class itself (context = the
+    class name, as pyside6-lupdate sees it); tab classes are leaves, never
+    subclassed, so the runtime context matches.
+    """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         ctx.language.language_changed.connect(lambda _lang: self.retranslate_ui())
         ctx.data_changed.connect(self.on_data_changed)
-
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D401
-        return QCoreApplication.translate(self.CONTEXT, text, disambiguation, n)
 
     def title(self) -> str:
         raise NotImplementedError
