@@ -154,6 +154,10 @@ def create_v1(db: sqlite_utils.Database) -> None:
         ],
     )
 
+    # Imports: kind 'order' → key "number|date|content hash", kind 'contact' → external id,
+    # kind 'opportunity' → content hash; row_id is the row made. Re-imports add nothing.
+    db["import_keys"].create({"kind": str, "key": str, "row_id": int}, pk=("kind", "key"))
+
     # Rollups. salesperson/channel/category 0 = none.
     db["daily_revenue"].create(
         {"day": str, "salesperson_id": int, "channel_id": int, "category_id": int,
