@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
+from datetime import date, timedelta
 
+from kpidesk.store import rollups
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import check_date
@@ -48,12 +51,14 @@ def add_contact(store: Store, contact: ContactInput, contact_id: int | None = No
 def update_contact(store: Store, contact_id: int, contact: ContactInput) -> None:
     _validate(contact)
     with store.transaction() as conn:
-        conn.execute(
+        cur = conn.execute(
             "UPDATE contacts SET kind = ?, name = ?, phone = ?, source = ?, salesperson_id = ?,"
             " created = ?, note = ? WHERE id = ?",
             (contact.kind, contact.name.strip(), contact.phone.strip(), contact.source.strip(),
              contact.salesperson_id, contact.created, contact.note, contact_id),
         )
+        if cur.rowcount == 0:
+            raise ValidationError("contact", "not_found", id=contact_id)
         store.mark_changed("contacts")
 
 
@@ -72,3 +77,185 @@ def search_contacts(store: Store, text: str, limit: int = 20) -> list[tuple[int,
     return [(r[0], r[1], r[2]) for r in store.conn.execute(
         "SELECT id, name, phone FROM contacts WHERE name LIKE ? OR phone LIKE ?"
         " ORDER BY last_purchase IS NULL, last_purchase DESC, name LIMIT ?", (like, like, limit))]
+
+
+# -- one contact's row, for delete/merge snapshots (undo) ---------------------------
+_COLUMNS = ("id", "uuid", "kind", "name", "phone", "source", "salesperson_id", "created", "note")
+
+
+def _row(conn, contact_id: int) -> dict:
+    row = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM contacts WHERE id = ?",
+                       (contact_id,)).fetchone()
+    if row is None:
+        raise ValidationError("contact", "not_found", id=contact_id)
+    return dict(zip(_COLUMNS, row, strict=True))
+
+
+def _insert_row(conn, row: dict) -> None:
+    conn.execute(f"INSERT INTO contacts({', '.join(_COLUMNS)}) VALUES "
+                 f"({', '.join('?' * len(_COLUMNS))})", tuple(row[c] for c in _COLUMNS))
+
+
+def _write_row(conn, row: dict) -> None:
+    sets = ", ".join(f"{c} = ?" for c in _COLUMNS[1:])
+    conn.execute(f"UPDATE contacts SET {sets} WHERE id = ?",
+                 (*(row[c] for c in _COLUMNS[1:]), row["id"]))
+
+
+def count_sales(store: Store, contact_id: int) -> int:
+    """Orders recorded for this contact."""
+    return int(store.scalar("SELECT count(*) FROM orders WHERE contact_id = ?", (contact_id,)))
+
+
+def delete_contact(store: Store, contact_id: int) -> dict:
+    """Delete a contact that has no sales; returns the snapshot `restore_contact` needs.
+
+    A contact with sales is refused (ValidationError('contact', 'has_sales')): merge
+    it into another instead. Its opportunities stay, without a contact.
+    """
+    with store.transaction() as conn:
+        row = _row(conn, contact_id)
+        sales = count_sales(store, contact_id)
+        if sales:
+            raise ValidationError("contact", "has_sales", count=sales)
+        opps = [r[0] for r in conn.execute(
+            "SELECT id FROM opportunities WHERE contact_id = ? ORDER BY id", (contact_id,))]
+        conn.execute("UPDATE opportunities SET contact_id = NULL WHERE contact_id = ?",
+                     (contact_id,))
+        conn.execute("DELETE FROM customer_day WHERE contact_id = ?", (contact_id,))
+        conn.execute("DELETE FROM customer_month WHERE contact_id = ?", (contact_id,))
+        conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+        store.mark_changed("contacts")
+        if opps:
+            store.mark_changed("opportunities")
+    return {"contact": row, "opportunities": opps}
+
+
+def restore_contact(store: Store, snapshot: dict) -> int:
+    """Undo of `delete_contact`: the contact back under its id and uuid."""
+    row = snapshot["contact"]
+    with store.transaction() as conn:
+        _insert_row(conn, row)
+        conn.executemany("UPDATE opportunities SET contact_id = ? WHERE id = ?",
+                         [(row["id"], opp) for opp in snapshot["opportunities"]])
+        rollups.refresh_contact(conn, row["id"])
+        store.mark_changed("contacts")
+        if snapshot["opportunities"]:
+            store.mark_changed("opportunities")
+    return int(row["id"])
+
+
+def merge_contacts(store: Store, keep_id: int, remove_id: int) -> dict:
+    """Merge two duplicates: `remove_id`'s sales and opportunities move to `keep_id`,
+    blank fields of the kept contact are filled from the removed one, and the removed
+    contact is deleted — one transaction. Both contacts' rollups (customer_day,
+    customer_month, first/last purchase) are recomputed, so their KPIs follow.
+
+    Returns the snapshot `unmerge_contacts` needs to undo it.
+    """
+    if keep_id == remove_id:
+        raise ValidationError("contact", "same", id=keep_id)
+    with store.transaction() as conn:
+        keep = _row(conn, keep_id)
+        removed = _row(conn, remove_id)
+        orders = [r[0] for r in conn.execute(
+            "SELECT id FROM orders WHERE contact_id = ? ORDER BY id", (remove_id,))]
+        opps = [r[0] for r in conn.execute(
+            "SELECT id FROM opportunities WHERE contact_id = ? ORDER BY id", (remove_id,))]
+        merged = dict(keep)
+        for column in ("phone", "source", "salesperson_id", "note"):
+            if not merged[column] and removed[column]:
+                merged[column] = removed[column]
+        _write_row(conn, merged)
+        conn.execute("UPDATE orders SET contact_id = ? WHERE contact_id = ?", (keep_id, remove_id))
+        conn.execute("UPDATE opportunities SET contact_id = ? WHERE contact_id = ?",
+                     (keep_id, remove_id))
+        rollups.refresh_contact(conn, remove_id)  # clears its rollup rows
+        conn.execute("DELETE FROM contacts WHERE id = ?", (remove_id,))
+        rollups.refresh_contact(conn, keep_id)
+        store.mark_changed("contacts", "sales", "opportunities")
+    return {"keep": keep, "removed": removed, "orders": orders, "opportunities": opps}
+
+
+def unmerge_contacts(store: Store, snapshot: dict) -> None:
+    """Undo of `merge_contacts`: the removed contact back, with its own sales and opportunities."""
+    keep, removed = snapshot["keep"], snapshot["removed"]
+    with store.transaction() as conn:
+        _insert_row(conn, removed)
+        _write_row(conn, keep)
+        conn.executemany("UPDATE orders SET contact_id = ? WHERE id = ?",
+                         [(removed["id"], o) for o in snapshot["orders"]])
+        conn.executemany("UPDATE opportunities SET contact_id = ? WHERE id = ?",
+                         [(removed["id"], o) for o in snapshot["opportunities"]])
+        rollups.refresh_contact(conn, keep["id"])
+        rollups.refresh_contact(conn, removed["id"])
+        store.mark_changed("contacts", "sales", "opportunities")
+
+
+# -- queries for the contacts table and a contact's page ------------------------------
+def list_contacts(store: Store, today: date) -> list[dict]:
+    """Every contact with its salesperson, orders (all time), and orders and revenue of the
+    365 days up to `today` (both currencies), from the customer rollups."""
+    since = (today - timedelta(days=364)).isoformat()
+    rows = store.query(
+        """
+        SELECT c.id, c.kind, c.name, c.phone, c.source, c.salesperson_id,
+               IFNULL(s.name, '') AS salesperson, c.created, c.first_purchase, c.last_purchase,
+               IFNULL(m.orders, 0) AS orders,
+               IFNULL(r.orders, 0) AS orders_365,
+               IFNULL(r.usd, 0) AS revenue_365_usd, IFNULL(r.khr, 0) AS revenue_365_khr
+        FROM contacts c
+        LEFT JOIN salespeople s ON s.id = c.salesperson_id
+        LEFT JOIN (SELECT contact_id, SUM(orders) AS orders FROM customer_month
+                   GROUP BY contact_id) m ON m.contact_id = c.id
+        LEFT JOIN (SELECT contact_id, SUM(orders) AS orders, SUM(revenue_usd) AS usd,
+                          SUM(revenue_khr) AS khr
+                   FROM customer_day WHERE day BETWEEN ? AND ?
+                   GROUP BY contact_id) r ON r.contact_id = c.id
+        ORDER BY c.id
+        """, (since, today.isoformat()))
+    return [dict(r) for r in rows]
+
+
+def visit_gaps(days: list[str]) -> list[int]:
+    """Days between consecutive visit days (ISO dates, any order)."""
+    ordered = sorted({date.fromisoformat(d) for d in days})
+    return [(b - a).days for a, b in zip(ordered, ordered[1:], strict=False)]
+
+
+def contact_page(store: Store, contact_id: int) -> dict:
+    """Everything a contact's page shows: the contact, its purchases (orders with
+    totals), its opportunities, its visit days, the gaps between them and their median."""
+    contact = _row(store.conn, contact_id)
+    row = store.query("SELECT first_purchase, last_purchase, IFNULL(s.name, '') AS salesperson"
+                      " FROM contacts c LEFT JOIN salespeople s ON s.id = c.salesperson_id"
+                      " WHERE c.id = ?", (contact_id,))[0]
+    contact.update(dict(row))
+    purchases = [dict(r) for r in store.query(
+        """
+        SELECT o.id AS order_id, o.date, o.number, IFNULL(sp.name, '') AS salesperson,
+               IFNULL(ch.name, '') AS channel, COUNT(l.id) AS lines,
+               IFNULL(SUM(l.amount_usd), 0) AS total_usd, IFNULL(SUM(l.amount_khr), 0) AS total_khr
+        FROM orders o
+        LEFT JOIN sale_lines l ON l.order_id = o.id
+        LEFT JOIN salespeople sp ON sp.id = o.salesperson_id
+        LEFT JOIN channels ch ON ch.id = o.channel_id
+        WHERE o.contact_id = ?
+        GROUP BY o.id ORDER BY o.date DESC, o.id DESC
+        """, (contact_id,))]
+    opportunities = [dict(r) for r in store.query(
+        """
+        SELECT o.id, o.title, o.value, o.currency, o.value_usd, o.value_khr, o.probability,
+               o.status, o.created, o.expected_close, o.closed, o.lost_reason,
+               st.name AS stage, IFNULL(sp.name, '') AS owner
+        FROM opportunities o JOIN stages st ON st.id = o.stage_id
+        LEFT JOIN salespeople sp ON sp.id = o.owner_id
+        WHERE o.contact_id = ? ORDER BY o.created DESC, o.id DESC
+        """, (contact_id,))]
+    days = [r[0] for r in store.conn.execute(
+        "SELECT day FROM customer_day WHERE contact_id = ? AND orders > 0 ORDER BY day",
+        (contact_id,))]
+    gaps = visit_gaps(days)
+    return {"contact": contact, "purchases": purchases, "opportunities": opportunities,
+            "visit_days": days, "gaps": gaps,
+            "median_gap": statistics.median(gaps) if gaps else None}

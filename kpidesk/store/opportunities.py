@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
-from kpidesk.store.sales import check_date
+from kpidesk.store.reference import get_or_create
+from kpidesk.store.sales import LineInput, OrderInput, add_order, check_date
 
 STATUSES = ("open", "won", "lost")
 
@@ -83,3 +84,184 @@ def add_opportunity(store: Store, opp: OpportunityInput, opp_id: int | None = No
         )
         store.mark_changed("opportunities")
         return int(cur.lastrowid)
+
+
+# -- reading --------------------------------------------------------------------------
+_COLUMNS = ("id", "uuid", "title", "contact_id", "owner_id", "value", "currency", "rate",
+            "value_usd", "value_khr", "stage_id", "probability", "created", "expected_close",
+            "status", "closed", "lost_reason", "order_id", "note")
+
+
+def stage(store: Store, stage_id: int) -> dict:
+    rows = store.query("SELECT * FROM stages WHERE id = ?", (stage_id,))
+    if not rows:
+        raise ValidationError("stage", "not_found", id=stage_id)
+    return dict(rows[0])
+
+
+def open_stages(store: Store) -> list[dict]:
+    return [s for s in stages(store) if s["kind"] == "open"]
+
+
+def lost_reasons(store: Store) -> list[str]:
+    """The editable list of lost reasons (names, sorted)."""
+    return [r[0] for r in store.conn.execute(
+        "SELECT name FROM lost_reasons ORDER BY name COLLATE NOCASE")]
+
+
+def snapshot(store: Store, opp_id: int) -> dict:
+    """The whole row of an opportunity, as `put_back` takes it (undo)."""
+    row = store.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM opportunities WHERE id = ?",
+                             (opp_id,)).fetchone()
+    if row is None:
+        raise ValidationError("opportunity", "not_found", id=opp_id)
+    return dict(zip(_COLUMNS, row, strict=True))
+
+
+def get_opportunity(store: Store, opp_id: int) -> OpportunityInput:
+    r = snapshot(store, opp_id)
+    return OpportunityInput(
+        title=r["title"], value=r["value"], created=r["created"], stage_id=r["stage_id"],
+        currency=r["currency"], rate=r["rate"], probability=r["probability"],
+        contact_id=r["contact_id"], owner_id=r["owner_id"], expected_close=r["expected_close"],
+        status=r["status"], closed=r["closed"], lost_reason=r["lost_reason"], note=r["note"])
+
+
+def list_opportunities(store: Store, status: str | None = None) -> list[dict]:
+    """Opportunities with their stage, contact and owner names (newest first)."""
+    where, params = ("WHERE o.status = ?", (status,)) if status else ("", ())
+    return [dict(r) for r in store.query(
+        f"""
+        SELECT o.*, st.name AS stage, st.kind AS stage_kind, st.position AS stage_position,
+               IFNULL(c.name, '') AS contact, IFNULL(sp.name, '') AS owner
+        FROM opportunities o JOIN stages st ON st.id = o.stage_id
+        LEFT JOIN contacts c ON c.id = o.contact_id
+        LEFT JOIN salespeople sp ON sp.id = o.owner_id
+        {where}
+        ORDER BY o.created DESC, o.id DESC
+        """, params)]
+
+
+# -- writing --------------------------------------------------------------------------
+def put_back(store: Store, row: dict) -> None:
+    """Write a whole opportunity row as it was (undo/redo): inserted if missing."""
+    with store.transaction() as conn:
+        conn.execute(
+            f"INSERT OR REPLACE INTO opportunities({', '.join(_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(_COLUMNS))})", tuple(row[c] for c in _COLUMNS))
+        store.mark_changed("opportunities")
+
+
+def update_opportunity(store: Store, opp_id: int, opp: OpportunityInput) -> None:
+    """Replace an opportunity's fields (keeps its id, uuid and linked sale)."""
+    probability = _validate(store, opp)
+    usd, khr = convert(opp.value, opp.currency, opp.rate)
+    with store.transaction() as conn:
+        snapshot(store, opp_id)
+        conn.execute(
+            "UPDATE opportunities SET title = ?, contact_id = ?, owner_id = ?, value = ?,"
+            " currency = ?, rate = ?, value_usd = ?, value_khr = ?, stage_id = ?,"
+            " probability = ?, created = ?, expected_close = ?, status = ?, closed = ?,"
+            " lost_reason = ?, note = ? WHERE id = ?",
+            (opp.title.strip(), opp.contact_id, opp.owner_id, opp.value, opp.currency, opp.rate,
+             usd, khr, opp.stage_id, probability, opp.created, opp.expected_close, opp.status,
+             opp.closed if opp.status != "open" else None,
+             opp.lost_reason if opp.status == "lost" else "", opp.note, opp_id))
+        store.mark_changed("opportunities")
+
+
+def move_stage(store: Store, opp_id: int, stage_id: int, probability: int | None = None) -> None:
+    """Move an open opportunity to another open stage. Its probability becomes the new
+    stage's default unless `probability` overrides it. Won and lost are reached with
+    `mark_won` / `mark_lost` (they need a date, a reason, maybe a sale)."""
+    target = stage(store, stage_id)
+    if target["kind"] != "open":
+        raise ValidationError("stage", "not_open", id=stage_id)
+    new_probability = target["probability"] if probability is None else probability
+    if not 0 <= new_probability <= 100:
+        raise ValidationError("probability", "bad_probability", value=new_probability)
+    with store.transaction() as conn:
+        row = snapshot(store, opp_id)
+        if row["status"] != "open":
+            raise ValidationError("opportunity", "closed", id=opp_id)
+        conn.execute("UPDATE opportunities SET stage_id = ?, probability = ? WHERE id = ?",
+                     (stage_id, new_probability, opp_id))
+        store.mark_changed("opportunities")
+
+
+def sale_from_opportunity(store: Store, opp_id: int, day: str) -> OrderInput:
+    """The sale a won opportunity becomes: one line of its value, its contact and owner."""
+    r = snapshot(store, opp_id)
+    return OrderInput(date=day, contact_id=r["contact_id"], salesperson_id=r["owner_id"],
+                      note=r["title"],
+                      lines=[LineInput(amount=r["value"], currency=r["currency"], rate=r["rate"],
+                                       note=r["title"])])
+
+
+def mark_won(store: Store, opp_id: int, closed: str, create_sale: bool = False) -> int | None:
+    """Close as won on `closed` (the Won stage, its probability). With `create_sale`, the
+    sale is recorded too (same transaction) and linked; returns its order id."""
+    check_date(closed, "closed")
+    won = stage(store, stage_of_kind(store, "won"))
+    with store.transaction() as conn:
+        row = snapshot(store, opp_id)
+        if row["status"] != "open":
+            raise ValidationError("opportunity", "closed", id=opp_id)
+        order_id = None
+        if create_sale:
+            order_id = add_order(store, sale_from_opportunity(store, opp_id, closed))
+        conn.execute(
+            "UPDATE opportunities SET status = 'won', stage_id = ?, probability = ?, closed = ?,"
+            " lost_reason = '', order_id = IFNULL(?, order_id) WHERE id = ?",
+            (won["id"], won["probability"], closed, order_id, opp_id))
+        store.mark_changed("opportunities")
+    return order_id
+
+
+def mark_lost(store: Store, opp_id: int, closed: str, reason: str) -> None:
+    """Close as lost on `closed` with a reason (a name from the lost_reasons list;
+    a new name is added to the list)."""
+    check_date(closed, "closed")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("lost_reason", "required")
+    lost = stage(store, stage_of_kind(store, "lost"))
+    with store.transaction() as conn:
+        row = snapshot(store, opp_id)
+        if row["status"] != "open":
+            raise ValidationError("opportunity", "closed", id=opp_id)
+        name = get_or_create(store, "lost_reasons", reason)
+        conn.execute(
+            "UPDATE opportunities SET status = 'lost', stage_id = ?, probability = ?, closed = ?,"
+            " lost_reason = (SELECT name FROM lost_reasons WHERE id = ?) WHERE id = ?",
+            (lost["id"], lost["probability"], closed, name, opp_id))
+        store.mark_changed("opportunities")
+
+
+def reopen(store: Store, opp_id: int, stage_id: int | None = None) -> None:
+    """Open a won or lost opportunity again: status open, no closed date, no lost reason,
+    back in `stage_id` (default: the last open stage) at its default probability. A sale
+    recorded when it was won stays recorded, unlinked."""
+    if stage_id is None:
+        stage_id = open_stages(store)[-1]["id"]
+    target = stage(store, stage_id)
+    if target["kind"] != "open":
+        raise ValidationError("stage", "not_open", id=stage_id)
+    with store.transaction() as conn:
+        row = snapshot(store, opp_id)
+        if row["status"] == "open":
+            raise ValidationError("opportunity", "not_closed", id=opp_id)
+        conn.execute(
+            "UPDATE opportunities SET status = 'open', closed = NULL, lost_reason = '',"
+            " order_id = NULL, stage_id = ?, probability = ? WHERE id = ?",
+            (stage_id, target["probability"], opp_id))
+        store.mark_changed("opportunities")
+
+
+def delete_opportunity(store: Store, opp_id: int) -> dict:
+    """Delete; returns the row for `put_back` (undo). A linked sale stays."""
+    with store.transaction() as conn:
+        row = snapshot(store, opp_id)
+        conn.execute("DELETE FROM opportunities WHERE id = ?", (opp_id,))
+        store.mark_changed("opportunities")
+    return row
