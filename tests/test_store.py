@@ -67,7 +67,7 @@ def test_migration_backs_up_first(tmp_path, monkeypatch):
     monkeypatch.setitem(schema.MIGRATIONS, 1, to_v2)
     with Store(path) as s:
         assert s.scalar("PRAGMA user_version") == 2
-    backups = list((tmp_path / "backups").glob("shop-before-v2-*.db"))
+    backups = list((tmp_path / "backups").glob("shop-*-before-v2.db"))
     assert calls == [1] and len(backups) == 1
     conn = sqlite3.connect(backups[0])
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1

@@ -7,6 +7,7 @@ topics that changed (e.g. {"sales"}, {"targets"}).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -17,7 +18,12 @@ from pathlib import Path
 import sqlite_utils
 
 from kpidesk.store import schema
-from kpidesk.store.errors import CorruptStoreError, NewerSchemaError, NotAStoreError
+from kpidesk.store.errors import (
+    CorruptStoreError,
+    NewerSchemaError,
+    NotAStoreError,
+    WriteFailedError,
+)
 
 Listener = Callable[[set[str]], None]
 
@@ -29,18 +35,39 @@ def new_uuid() -> str:
 class Store:
     """One open shop file."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False, lock: bool = False) -> None:
+        """Open (or create) a shop file.
+
+        The file is checked (kpidesk marker, schema version, `quick_check`)
+        before anything is written to it. With `lock`, a second process that
+        opens the same file with `lock` is refused (see `lock.py`).
+        """
         self.path = Path(path)
         self.read_only = read_only
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending: set[str] = set()
-        self.conn = self._connect()
+        self.commits = 0  # writes committed since opening (backup on exit if any)
+        self._lock = None
+        if lock and not read_only:
+            from kpidesk.store.lock import acquire
+
+            self._lock = acquire(self.path)
+        try:
+            self.conn = self._connect()
+        except BaseException:
+            self._release_lock()
+            raise
         self.db = sqlite_utils.Database(self.conn)
         try:
             self._check_and_migrate()
+            if not self.read_only:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = FULL")
+                make_private(self.path)
         except BaseException:
             self.conn.close()
+            self._release_lock()
             raise
 
     # -- opening -----------------------------------------------------------
@@ -50,12 +77,11 @@ class Store:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.exists():  # created readable by the user only
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
             conn.execute("PRAGMA foreign_keys = ON")
-            if not self.read_only:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA busy_timeout = 5000")
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -78,6 +104,8 @@ class Store:
             raise NotAStoreError(f"application_id {app_id:#x} is not a kpidesk store")
         if version > schema.SCHEMA_VERSION:
             raise NewerSchemaError(version, schema.SCHEMA_VERSION)
+        if tables and not self.integrity_ok(quick=True):
+            raise CorruptStoreError("quick_check failed")
         if version < schema.SCHEMA_VERSION and not self.read_only:
             if tables:
                 self.backup_to(self._migration_backup_path(version))
@@ -87,7 +115,8 @@ class Store:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         folder = self.path.parent / "backups"
         folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{self.path.stem}-before-v{version + 1}-{stamp}.db"
+        stem = self.path.name[:-3] if self.path.name.endswith(".db") else self.path.name
+        return folder / f"{stem}-{stamp}-before-v{version + 1}.db"
 
     def _migrate(self, version: int) -> None:
         with self.transaction():
@@ -131,17 +160,24 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _write_error(exc) from exc
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
             self._depth = 0
             self._pending.clear()
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise _write_error(exc) from exc
             raise
         self._depth = 0
-        self.conn.execute("COMMIT")
+        self.commits += 1
         changed, self._pending = self._pending, set()
         if changed:
             for listener in list(self._listeners):
@@ -203,6 +239,7 @@ class Store:
             self.conn.backup(dest)
         finally:
             dest.close()
+        make_private(target)
         return target
 
     def integrity_ok(self, quick: bool = True) -> bool:
@@ -213,13 +250,44 @@ class Store:
             return False
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            self.conn.close()
+        finally:
+            self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def make_private(path: Path) -> None:
+    """Readable and writable by the user only (where the OS has modes)."""
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if candidate.exists():
+                os.chmod(candidate, 0o600)
+        except OSError:
+            pass
+
+
+def _write_error(exc: sqlite3.OperationalError) -> Exception:
+    text = str(exc).lower()
+    if "full" in text:
+        return WriteFailedError("disk_full", str(exc))
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return WriteFailedError("read_only", str(exc))
+    if "locked" in text or "busy" in text:
+        return WriteFailedError("busy", str(exc))
+    if "disk i/o" in text:
+        return WriteFailedError("io_error", str(exc))
+    return exc
 
 
 def _classify(exc: sqlite3.DatabaseError) -> Exception:

@@ -37,3 +37,24 @@ class ValidationError(StoreError):
         self.field = field
         self.code = code
         self.params = params
+
+
+class WriteFailedError(StoreError):
+    """A write could not be saved (reason: disk_full, read_only, busy, io_error).
+
+    The transaction was rolled back: the data already there is intact.
+    """
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
+class LockedError(StoreError):
+    """Another running kpidesk has this shop file open."""
+
+    def __init__(self, pid: int, host: str, started: str) -> None:
+        super().__init__(f"open in another kpidesk (process {pid} on {host}, since {started})")
+        self.pid = pid
+        self.host = host
+        self.started = started

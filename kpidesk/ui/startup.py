@@ -1,0 +1,120 @@
+"""Opening the shop file at start-up, safely.
+
+A damaged or foreign file is never written to: the user is told what is
+wrong in their language and offered the newest good backup; the damaged
+file is set aside unchanged. A file from a newer kpidesk is not opened. A
+file open in another running kpidesk is refused, naming it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kpidesk.store import backup
+from kpidesk.store.db import Store
+from kpidesk.store.errors import (
+    CorruptStoreError,
+    LockedError,
+    NewerSchemaError,
+    NotAStoreError,
+    StoreError,
+    WriteFailedError,
+)
+from kpidesk.ui.errors import locked_text, log, write_failed_text
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def _backup_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def open_store_interactive(db_path: Path, parent: QWidget | None = None) -> Store | None:
+    """The opened store, or None after telling the user why it cannot be opened."""
+    for _attempt in range(3):
+        try:
+            return Store(db_path, lock=True)
+        except LockedError as err:
+            QMessageBox.warning(parent, tr("Shop file in use"), locked_text(err))
+            return None
+        except NewerSchemaError:
+            QMessageBox.critical(
+                parent, tr("Made by a newer KPI Desk"),
+                tr("%1 was saved by a newer version of KPI Desk. Install the newer "
+                   "version to open it; this version will not change it.")
+                .replace("%1", str(db_path)))
+            return None
+        except WriteFailedError as err:
+            QMessageBox.critical(parent, tr("Cannot open the shop file"), write_failed_text(err))
+            return None
+        except (NotAStoreError, CorruptStoreError) as err:
+            log.warning("cannot open %s: %s", db_path, err)
+            if not offer_backup(db_path, err, parent):
+                return None
+        except (StoreError, OSError) as err:
+            log.error("cannot open %s: %s", db_path, err)
+            QMessageBox.critical(parent, tr("Cannot open the shop file"),
+                                 tr("%1 cannot be opened:\n%2").replace("%1", str(db_path))
+                                 .replace("%2", str(err)))
+            return None
+    return None
+
+
+def offer_backup(db_path: Path, err: StoreError, parent: QWidget | None) -> bool:
+    """Tell what is wrong; restore the newest good backup if the user agrees.
+
+    True when a restored file is ready to be opened.
+    """
+    problem = (tr("%1 is damaged.") if isinstance(err, CorruptStoreError)
+               else tr("%1 is not a KPI Desk shop file.")).replace("%1", str(db_path))
+    good = backup.newest_good_backup(_backup_folder(db_path), db_path)
+    if good is None:
+        QMessageBox.critical(
+            parent, tr("Cannot open the shop file"),
+            problem + "\n\n" + tr("No backup of it was found. The file was not changed. "
+                                  "Open another shop file with --db, or move this one away "
+                                  "to start a new shop."))
+        return False
+    from kpidesk.i18n.format import current
+
+    sales = good.sales_count()
+    question = (problem + "\n\n" +
+                tr("Restore the newest good backup, made on %1 with %2 orders? "
+                   "The damaged file will be kept beside it, unchanged.")
+                .replace("%1", current().date(good.created.date()))
+                .replace("%2", current().integer(sales)))
+    answer = QMessageBox.question(parent, tr("Restore a backup?"), question)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    kept = backup.set_aside(db_path)
+    backup.restore(db_path, good.path)
+    log.warning("restored %s from %s; damaged file kept as %s", db_path, good.path, kept)
+    QMessageBox.information(parent, tr("Backup restored"),
+                            tr("The backup was restored. The damaged file was kept as %1.")
+                            .replace("%1", str(kept)))
+    return True
+
+
+def daily_backup(store: Store, today: date | None = None) -> None:
+    """On the first start of each day, back the shop up (verified, then pruned)."""
+    day = (today or date.today()).isoformat()
+    folder = backup.backup_folder(store)
+    if store.scalar("SELECT count(*) FROM orders") and not backup.backed_up_on(folder, store.path, day):
+        try:
+            backup.make_backup(store, "daily")
+        except StoreError as exc:  # a missing USB stick must not stop the shop
+            log.warning("daily backup failed: %s", exc)
+
+
+def backup_on_exit(store: Store) -> None:
+    if store.commits:
+        try:
+            backup.make_backup(store, "exit")
+        except StoreError as exc:
+            log.warning("backup on exit failed: %s", exc)
