@@ -40,21 +40,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def offer_demo(store: Store, parent=None) -> bool:
-    """On an empty shop file, offer to fill it with the demo shop."""
-    if store.scalar("SELECT count(*) FROM orders") or store.setting("shop_name"):
-        return False
+def offer_demo(parent=None) -> bool:
+    """Ask, on first start with an empty shop, whether to look at the demo shop."""
     answer = QMessageBox.question(
         parent, tr("Welcome to KPI Desk"),
-        tr("This shop has no sales yet.\n\nOpen a demo shop with two years of example sales "
-           "to see what KPI Desk shows? You can start your own shop afterwards from the "
-           "File menu."),
+        tr("Your shop has no sales yet.\n\nOpen a demo shop with two years of example "
+           "sales to see what KPI Desk shows? Your own shop stays empty; open it again "
+           "from the File menu whenever you are ready."),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def build_demo_file(path: Path, parent=None) -> None:
+    """Write the demo shop to `path` (if it is not there yet), with a progress dialog."""
     from kpidesk.demo import build_demo
 
+    if path.exists():
+        with Store(path) as existing:
+            if existing.scalar("SELECT count(*) FROM orders"):
+                return
     progress = QProgressDialog(tr("Creating the demo shop…"), "", 0, 100, parent)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -64,9 +69,65 @@ def offer_demo(store: Store, parent=None) -> bool:
         progress.setValue(pct)
         QApplication.processEvents()
 
-    build_demo(store, progress=report)
+    with Store(path) as store:
+        build_demo(store, progress=report)
     progress.close()
-    return True
+
+
+class Controller:
+    """Owns the open shop and its main window; switches shop files from the File menu."""
+
+    def __init__(self, settings: QSettings, language: LanguageManager) -> None:
+        self.settings = settings
+        self.language = language
+        self.ctx = None
+        self.window = None
+
+    def open(self, path: Path, remember: bool = True) -> bool:
+        from kpidesk.ui.context import AppContext
+        from kpidesk.ui.main_window import MainWindow
+        from kpidesk.ui.startup import daily_backup, open_store_interactive
+
+        if self.ctx is not None and Path(path).resolve() == self.ctx.store.path.resolve():
+            return True
+        store = open_store_interactive(Path(path), self.window)
+        if store is None:
+            return False
+        old_window = self.window
+        self.close_store()
+        daily_backup(store)
+        self.ctx = AppContext(store, self.language, self.settings)
+        self.window = MainWindow(self.ctx)
+        self.window.controller = self
+        self.window.show()
+        if old_window is not None:
+            old_window.save_state()
+            old_window.deleteLater()
+            old_window.hide()
+        if remember:
+            self.settings.setValue("last_db", str(path))
+        return True
+
+    def close_store(self) -> None:
+        from kpidesk.ui.startup import backup_on_exit
+
+        if self.ctx is not None:
+            backup_on_exit(self.ctx.store)
+            self.ctx.close()
+            self.ctx.store.close()
+            self.ctx = None
+
+    def open_demo(self) -> bool:
+        from kpidesk.paths import data_dir
+
+        path = data_dir() / "demo.kpidesk.db"
+        build_demo_file(path, self.window)
+        return self.open(path)
+
+    def open_my_shop(self) -> bool:
+        from kpidesk.paths import default_db_path
+
+        return self.open(default_db_path())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,24 +141,21 @@ def main(argv: list[str] | None = None) -> int:
     language.set_language(lang if lang in ("en", "km") else "en", digits)
 
     from kpidesk.paths import default_db_path
+    from kpidesk.ui.errors import install_excepthook
 
+    install_excepthook()
+    controller = Controller(settings, language)
     db_path = args.db or Path(settings.value("last_db", "") or default_db_path())
-    try:
-        store = Store(db_path)
-    except Exception as exc:  # the file cannot be used: say so, never write to it
-        QMessageBox.critical(None, tr("Cannot open the shop file"),
-                             tr("%1 cannot be opened:\n%2").replace("%1", str(db_path))
-                             .replace("%2", str(exc)))
+    if not controller.open(db_path, remember=args.db is None):
         return 1
-
-    from kpidesk.ui.context import AppContext
-    from kpidesk.ui.main_window import MainWindow
-
-    ctx = AppContext(store, language, settings)
-    if not args.smoke:
-        offer_demo(store)
-    window = MainWindow(ctx)
-    window.show()
+    store = controller.ctx.store
+    first_start = not store.scalar("SELECT count(*) FROM orders") and not store.setting("shop_name")
+    if first_start and not (args.smoke or args.screenshot) and not settings.value(
+            "demo_offered", False, type=bool):
+        settings.setValue("demo_offered", True)
+        if offer_demo(controller.window):
+            controller.open_demo()
+    window = controller.window
     if args.smoke or args.screenshot:
         app.processEvents()
         image = window.grab()
@@ -109,9 +167,8 @@ def main(argv: list[str] | None = None) -> int:
               f"language: {language.lang}; painted in {elapsed:.0f} ms")
         ok = not image.isNull() and window.tabs.count() > 0
         window.close()
-        store.close()
+        controller.close_store()
         return 0 if ok else 1
-    settings.setValue("last_db", str(db_path))
     code = app.exec()
-    store.close()
+    controller.close_store()
     return code

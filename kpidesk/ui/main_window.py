@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from kpidesk import APP_NAME, __version__
 from kpidesk.ui.context import AppContext
@@ -65,6 +66,25 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.controller = None  # set by the app; switches shop files
+        self.new_shop_action = QAction(self)
+        self.new_shop_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_shop_action.triggered.connect(self.new_shop)
+        self.open_shop_action = QAction(self)
+        self.open_shop_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_shop_action.triggered.connect(self.open_shop)
+        self.my_shop_action = QAction(self)
+        self.my_shop_action.triggered.connect(lambda: self.controller and self.controller.open_my_shop())
+        self.demo_action = QAction(self)
+        self.demo_action.triggered.connect(lambda: self.controller and self.controller.open_demo())
+        self.backups_action = QAction(self)
+        self.backups_action.triggered.connect(self.show_backups)
+        for action in (self.new_shop_action, self.open_shop_action, self.my_shop_action,
+                       self.demo_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backups_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -94,6 +114,36 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
 
+    def new_shop(self) -> None:
+        if self.controller is None:
+            return
+        from kpidesk.paths import data_dir
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("New shop file"), str(data_dir() / "new-shop.kpidesk.db"),
+            tr("KPI Desk shop files (*.db)"))
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(self, tr("New shop file"),
+                                    tr("%1 already exists. Choose another name, or open it "
+                                       "with Open shop file.").replace("%1", path))
+                return
+            self.controller.open(Path(path))
+
+    def open_shop(self) -> None:
+        if self.controller is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open shop file"), str(self.ctx.store.path.parent),
+            tr("KPI Desk shop files (*.db);;All files (*)"))
+        if path:
+            self.controller.open(Path(path))
+
+    def show_backups(self) -> None:
+        from kpidesk.ui.dialogs.backups import BackupsDialog
+
+        BackupsDialog(self.ctx, self).exec()
+
     def set_language(self, lang: str) -> None:
         self.ctx.settings.setValue("language", lang)
         self.ctx.language.set_language(lang)
@@ -102,6 +152,11 @@ class MainWindow(QMainWindow):
         shop = self.ctx.store.setting("shop_name")
         self.setWindowTitle(f"{shop} — {APP_NAME}" if shop else APP_NAME)
         self.file_menu.setTitle(tr("&File"))
+        self.new_shop_action.setText(tr("&New shop file…"))
+        self.open_shop_action.setText(tr("&Open shop file…"))
+        self.my_shop_action.setText(tr("Open &my shop"))
+        self.demo_action.setText(tr("Open the &demo shop"))
+        self.backups_action.setText(tr("&Backups…"))
         self.quit_action.setText(tr("&Quit"))
         self.edit_menu.setTitle(tr("&Edit"))
         self.undo_action.setText(tr("&Undo"))
