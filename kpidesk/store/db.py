@@ -75,6 +75,13 @@ class Store:
         if self.read_only:
             uri = self.path.resolve().as_uri() + "?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            try:
+                conn.execute("PRAGMA user_version").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL file on read-only media (no -shm can be made): read it as immutable.
+                conn.close()
+                conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
+                                       check_same_thread=False)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if not self.path.exists():  # created readable by the user only
@@ -296,6 +303,8 @@ def _classify(exc: sqlite3.DatabaseError) -> Exception:
         return NotAStoreError(str(exc))
     if "malformed" in text or "corrupt" in text:
         return CorruptStoreError(str(exc))
+    if isinstance(exc, sqlite3.OperationalError):
+        return _write_error(exc)
     return exc
 
 
