@@ -1,0 +1,266 @@
+"""Sales growth (KPI.md §1): revenue, orders, average order value, MoM / YoY growth, breakdowns.
+
+Reads only the rollup tables `daily_revenue` and `daily_orders` (never the
+sale lines), with range queries on their primary keys, which start with
+`day`. Revenue in the reporting currency is the sum of the column of that
+currency (each line was converted with its own rate, half to even, when it
+was written). Totals per original currency sum `amount` per `currency`.
+
+A period that contains `today` is in progress: its growth is like-for-like,
+days 1..d of P against days 1..min(d, len(P−1)) of P−1 (and the same days a
+year before for YoY). A period that starts after `today` has no growth
+(nothing to compare yet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kpidesk.metrics.periods import Period, month_range, parse_period
+from kpidesk.store.db import Store
+from kpidesk.store.money import CURRENCIES
+from kpidesk.store.money import _div_half_even as div_half_even
+
+BREAKDOWNS = {
+    "salesperson": ("salesperson_id", "salespeople"),
+    "category": ("category_id", "categories"),
+    "channel": ("channel_id", "channels"),
+    "currency": ("currency", None),
+}
+
+
+def as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def revenue_column(store: Store, currency: str | None = None) -> str:
+    """Name of the rollup column holding revenue in `currency` (default: reporting currency)."""
+    currency = currency or store.reporting_currency
+    if currency not in CURRENCIES:
+        raise ValueError(f"unknown currency {currency!r}")
+    return "revenue_usd" if currency == "USD" else "revenue_khr"
+
+
+def ratio(numerator: float | int | None, denominator: float | int | None) -> float | None:
+    """numerator / denominator, or None when not computable (missing or zero denominator)."""
+    if numerator is None or not denominator:
+        return None
+    return numerator / denominator
+
+
+def growth_rate(current: int | None, previous: int | None) -> float | None:
+    """(current − previous) / previous; None when previous is 0 or missing."""
+    if current is None or not previous:
+        return None
+    return (current - previous) / previous
+
+
+@dataclass(frozen=True)
+class Windows:
+    """Where `today` stands in a period, and the date ranges growth compares."""
+
+    period: Period
+    state: str  # 'past' | 'in_progress' | 'future'
+    day: int  # days elapsed (today included); 0 for a future period, n for a past one
+    current: tuple[str, str] | None  # days 1..d of P (None: nothing to compare)
+    previous: tuple[str, str] | None  # the same days of P−1
+    year_before: tuple[str, str] | None  # the same days a year before
+
+    @property
+    def in_progress(self) -> bool:
+        return self.state == "in_progress"
+
+
+def _first_days(period: Period, d: int) -> tuple[str, str]:
+    d = min(d, period.days)
+    return period.first_day, (period.start + timedelta(days=d - 1)).isoformat()
+
+
+def windows(period: str | Period, today: date | str) -> Windows:
+    p = parse_period(period)
+    today = as_date(today)
+    if today < p.start:
+        return Windows(p, "future", 0, None, None, None)
+    if today > p.end:
+        prev, yb = p.previous(), p.year_before()
+        return Windows(p, "past", p.days, (p.first_day, p.last_day),
+                       (prev.first_day, prev.last_day), (yb.first_day, yb.last_day))
+    d = p.day_of(today)
+    return Windows(p, "in_progress", d, _first_days(p, d), _first_days(p.previous(), d),
+                   _first_days(p.year_before(), d))
+
+
+# -- raw sums over the rollups --------------------------------------------------
+def _sp_filter(salesperson_id: int | None) -> tuple[str, tuple]:
+    if salesperson_id is None:
+        return "", ()
+    return " AND salesperson_id = ?", (salesperson_id,)
+
+
+def revenue_between(store: Store, first: str, last: str, *, currency: str | None = None,
+                    salesperson_id: int | None = None) -> int:
+    """Revenue of days first..last (ISO, inclusive) in minor units of `currency`."""
+    col = revenue_column(store, currency)
+    extra, params = _sp_filter(salesperson_id)
+    value = store.scalar(
+        f"SELECT SUM({col}) FROM daily_revenue WHERE day BETWEEN ? AND ?{extra}",
+        (first, last, *params))
+    return int(value or 0)
+
+
+def orders_between(store: Store, first: str, last: str, *,
+                   salesperson_id: int | None = None) -> int:
+    """Orders (receipts, refund receipts excluded) of days first..last."""
+    extra, params = _sp_filter(salesperson_id)
+    value = store.scalar(
+        f"SELECT SUM(orders) FROM daily_orders WHERE day BETWEEN ? AND ?{extra}",
+        (first, last, *params))
+    return int(value or 0)
+
+
+def revenue_by_currency(store: Store, period: str | Period) -> dict[str, int]:
+    """{'USD': cents, 'KHR': riel}: revenue of the period per original currency."""
+    p = parse_period(period)
+    totals = dict.fromkeys(CURRENCIES, 0)
+    for cur, amount in store.conn.execute(
+            "SELECT currency, SUM(amount) FROM daily_revenue WHERE day BETWEEN ? AND ?"
+            " GROUP BY currency", (p.first_day, p.last_day)):
+        totals[cur] = int(amount or 0)
+    return totals
+
+
+# -- public API ---------------------------------------------------------------
+def sales_summary(store: Store, period: str | Period, today: date | str, *,
+                  currency: str | None = None, salesperson_id: int | None = None) -> dict:
+    """Revenue, orders, average order value and growth of one period.
+
+    Keys: period, currency, revenue, orders, average_order_value, growth_mom,
+    growth_yoy, in_progress, days_elapsed, days, previous_revenue,
+    year_before_revenue (the compared figures: like-for-like when in progress).
+    """
+    w = windows(period, today)
+    p = w.period
+    currency = currency or store.reporting_currency
+    kw = {"currency": currency, "salesperson_id": salesperson_id}
+    revenue = revenue_between(store, p.first_day, p.last_day, **kw)
+    orders = orders_between(store, p.first_day, p.last_day, salesperson_id=salesperson_id)
+    if w.current is None:
+        current = previous = year_before = None
+    else:
+        current = revenue if w.state == "past" else revenue_between(store, *w.current, **kw)
+        previous = revenue_between(store, *w.previous, **kw)
+        year_before = revenue_between(store, *w.year_before, **kw)
+    return {
+        "period": p.key,
+        "currency": currency,
+        "revenue": revenue,
+        "orders": orders,
+        "average_order_value": _aov(revenue, orders),
+        "growth_mom": growth_rate(current, previous),
+        "growth_yoy": growth_rate(current, year_before),
+        "in_progress": w.in_progress,
+        "days_elapsed": w.day,
+        "days": p.days,
+        "previous_revenue": previous,
+        "year_before_revenue": year_before,
+    }
+
+
+def _aov(revenue: int, orders: int) -> int | None:
+    """Average order value in minor units, rounded half to even; None without orders."""
+    if not orders:
+        return None
+    return div_half_even(revenue, orders)
+
+
+def revenue_series(store: Store, last_month: str, months: int, *, currency: str | None = None,
+                   salesperson_id: int | None = None) -> list[tuple[str, int]]:
+    """[(month_key, revenue)] for the `months` months ending with `last_month`, oldest first."""
+    keys = month_range(last_month, months)
+    if not keys:
+        return []
+    col = revenue_column(store, currency)
+    first, last = parse_period(keys[0]), parse_period(keys[-1])
+    extra, params = _sp_filter(salesperson_id)
+    # Grouping by day follows the primary key's order (no temporary b-tree, no
+    # substr() per row): about twice as fast as grouping by month in SQL.
+    found = dict.fromkeys(keys, 0)
+    for day, value in store.conn.execute(
+            f"SELECT day, SUM({col}) FROM daily_revenue"
+            f" WHERE day BETWEEN ? AND ?{extra} GROUP BY day",
+            (first.first_day, last.last_day, *params)):
+        found[day[:7]] += int(value or 0)
+    return list(found.items())
+
+
+def growth_series(store: Store, last_month: str, months: int, *, today: date | str | None = None,
+                  currency: str | None = None) -> list[tuple[str, float | None]]:
+    """[(month_key, growth_mom)] for the `months` months ending with `last_month`.
+
+    With `today`, a month in progress is compared like-for-like (as in
+    `sales_summary`); otherwise every month is compared whole.
+    """
+    series = revenue_series(store, last_month, months + 1, currency=currency)
+    result = [(series[i][0], growth_rate(series[i][1], series[i - 1][1]))
+              for i in range(1, len(series))]
+    if today is not None:
+        for i, (key, _) in enumerate(result):
+            if windows(key, today).state != "past":
+                result[i] = (key, sales_summary(store, key, today, currency=currency)["growth_mom"])
+    return result
+
+
+def breakdown(store: Store, period: str | Period, by: str, today: date | str, *,
+              currency: str | None = None) -> list[dict]:
+    """Revenue and growth (against P−1, like-for-like when in progress) by a dimension.
+
+    `by` is salesperson, category, channel or currency. Rows: id, name,
+    revenue, previous_revenue, growth, sorted by revenue (largest first). Sales
+    with no salesperson / category / channel are one row with id and name
+    None, so the rows always add up to the period's revenue.
+    For `currency`, revenue and previous_revenue are in minor units of each
+    row's own (original) currency, and `revenue_reporting` gives the row in
+    the reporting currency.
+    """
+    if by not in BREAKDOWNS:
+        raise ValueError(f"unknown breakdown {by!r}")
+    column, table = BREAKDOWNS[by]
+    w = windows(period, today)
+    p = w.period
+    reporting = currency or store.reporting_currency
+    col = revenue_column(store, reporting)
+    value = "amount" if by == "currency" else col
+    cur_first, cur_last = w.current or (p.first_day, p.first_day)
+    rows = store.conn.execute(
+        f"SELECT {column}, SUM({value}), SUM({col}),"
+        f" SUM(CASE WHEN day BETWEEN ? AND ? THEN {value} ELSE 0 END)"
+        f" FROM daily_revenue WHERE day BETWEEN ? AND ? GROUP BY 1",
+        (cur_first, cur_last, p.first_day, p.last_day)).fetchall()
+    previous: dict = {}
+    if w.previous is not None:
+        previous = dict(store.conn.execute(
+            f"SELECT {column}, SUM({value}) FROM daily_revenue WHERE day BETWEEN ? AND ?"
+            f" GROUP BY 1", w.previous))
+    names: dict = {}
+    if table:
+        names = dict(store.conn.execute(f"SELECT id, name FROM {table}"))
+    by_key = {r[0]: r for r in rows}
+    result = []
+    for key in set(by_key) | set(previous):
+        row = by_key.get(key, (key, 0, 0, 0))
+        prev = int(previous.get(key) or 0) if w.previous is not None else None
+        current = int(row[3] or 0) if w.current is not None else None
+        item = {
+            "id": key if by == "currency" else (key or None),
+            "name": key if by == "currency" else names.get(key),
+            "revenue": int(row[1] or 0),
+            "previous_revenue": prev,
+            "growth": growth_rate(current, prev),
+        }
+        if by == "currency":
+            item["currency"] = key
+            item["revenue_reporting"] = int(row[2] or 0)
+        result.append(item)
+    result.sort(key=lambda r: (-(r.get("revenue_reporting", r["revenue"])), str(r["name"] or "")))
+    return result

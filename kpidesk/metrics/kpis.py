@@ -1,0 +1,93 @@
+"""Every KPI of one month as a flat JSON-ready dict (`kpi --json`, the monthly report).
+
+Keys are named as in KPI.md. Money is int minor units of the reporting
+currency (except `revenue_by_currency`, in each original currency), ratios
+are fractions, and a figure that cannot be computed is None (null).
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from types import ModuleType
+
+from kpidesk.metrics.growth import as_date, revenue_by_currency, sales_summary, windows
+from kpidesk.metrics.periods import add_months, month_key, parse_period
+from kpidesk.metrics.targets import attainment_summary, salesperson_attainment
+from kpidesk.store.db import Store
+
+
+def _optional(name: str) -> ModuleType | None:
+    """kpidesk.metrics.<name> if that module exists yet; errors inside it are not hidden."""
+    full = f"kpidesk.metrics.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        if exc.name == full:
+            return None
+        raise
+
+
+def last_complete_month(month: str, today: date) -> str:
+    """`month` if it is over by `today`, else the month before today's."""
+    return min(month, add_months(month_key(today), -1))
+
+
+def all_kpis(store: Store, month: str, today: date | str, *, currency: str | None = None) -> dict:
+    """Every KPI that exists for `month` ('YYYY-MM'), as of `today`."""
+    today = as_date(today)
+    period = parse_period(month)
+    currency = currency or store.reporting_currency
+    w = windows(period, today)
+    sales = sales_summary(store, period, today, currency=currency)
+    att = attainment_summary(store, period, today, currency=currency)
+    result: dict = {
+        "month": period.key,
+        "currency": currency,
+        "today": today.isoformat(),
+        "in_progress": w.in_progress,
+        "day": w.day,
+        "days": period.days,
+        # §1 sales growth
+        "revenue": sales["revenue"],
+        "orders": sales["orders"],
+        "average_order_value": sales["average_order_value"],
+        "growth_mom": sales["growth_mom"],
+        "growth_yoy": sales["growth_yoy"],
+        "revenue_previous_month": sales["previous_revenue"],
+        "revenue_year_before": sales["year_before_revenue"],
+        "revenue_by_currency": revenue_by_currency(store, period),
+        # §2 targets (shop, revenue)
+        "target": att["target"],
+        "attainment": att["attainment"],
+        "expected_to_date": att["expected_to_date"],
+        "pace": att["pace"],
+        "run_rate_projection": att["run_rate_projection"],
+        "gap": att["gap"],
+        "needed_per_day": att["needed_per_day"],
+        "salespeople": [
+            {"salesperson_id": r["salesperson_id"], "name": r["name"], "revenue": r["actual"],
+             "target": r["target"], "attainment": r["attainment"], "pace": r["pace"]}
+            for r in salesperson_attainment(store, period, today, currency=currency)
+        ],
+    }
+    for measure in ("new_customers", "won_opportunities"):
+        other = attainment_summary(store, period, today, measure=measure)
+        result[f"{measure}_target"] = other["target"]
+        result[f"{measure}_attainment"] = other["attainment"]
+    result["won_opportunities"] = attainment_summary(
+        store, period, today, measure="won_opportunities")["actual"]
+
+    # ---- Customer, pipeline and forecast KPIs (KPI.md §3-5) are merged in here ----
+    # Their modules are written separately; until one exists its keys are absent.
+    customers = _optional("customers")
+    if customers is not None:
+        result.update(customers.customer_kpis(store, period.key, today))
+    pipeline = _optional("pipeline")
+    if pipeline is not None:
+        result.update(pipeline.pipeline_kpis(store, period.key, today))
+    forecast = _optional("forecast")
+    if forecast is not None:
+        points = forecast.trend_forecast(store, last_complete_month(period.key, today), periods=3)
+        result["trend_forecast"] = list(points) if points is not None else None
+    return result
