@@ -1,0 +1,122 @@
+"""Start-up: a damaged shop file is never written to; the newest good backup is offered."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from kpidesk.store import backup
+from kpidesk.store.db import Store
+from kpidesk.store.sales import LineInput, OrderInput, add_order
+from kpidesk.ui import startup
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Record the message boxes shown; answer questions with `reply`."""
+    shown: list[tuple[str, str]] = []
+    state = {"reply": QMessageBox.StandardButton.Yes}
+
+    def record(kind):
+        def box(parent, title, text, *args, **kwargs):
+            shown.append((kind, text))
+            return state["reply"] if kind == "question" else QMessageBox.StandardButton.Ok
+        return box
+
+    for kind in ("question", "information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
+    return shown, state
+
+
+def _damage(path: Path) -> None:
+    with path.open("r+b") as f:
+        f.seek(0)
+        f.write(b"garbage!" * 16)
+
+
+def test_damaged_file_offers_backup_and_is_kept_aside(qapp, tmp_path, answers):
+    shown, _ = answers
+    path = tmp_path / "shop.db"
+    with Store(path) as s:
+        add_order(s, OrderInput("2026-01-02", [LineInput(100)]))
+        backup.make_backup(s, "daily")
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    _damage(path)
+    damaged = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    store = startup.open_store_interactive(path)
+    assert store is not None
+    assert store.scalar("SELECT SUM(amount) FROM sale_lines") == 100
+    store.close()
+    kept = list(tmp_path.glob("shop.db.damaged-*"))
+    assert len(kept) == 1 and hashlib.sha256(kept[0].read_bytes()).hexdigest() == damaged
+    assert [k for k, _ in shown] == ["question", "information"]
+
+
+def test_damaged_file_without_backup_is_left_alone(qapp, tmp_path, answers):
+    shown, _ = answers
+    path = tmp_path / "shop.db"
+    path.write_text("a text file named .db " * 100)
+    before = path.read_bytes()
+    assert startup.open_store_interactive(path) is None
+    assert path.read_bytes() == before
+    assert shown[0][0] == "critical" and str(path) in shown[0][1]
+
+
+def test_refusing_the_backup_changes_nothing(qapp, tmp_path, answers):
+    _, state = answers
+    state["reply"] = QMessageBox.StandardButton.No
+    path = tmp_path / "shop.db"
+    with Store(path) as s:
+        add_order(s, OrderInput("2026-01-02", [LineInput(100)]))
+        backup.make_backup(s)
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    _damage(path)
+    before = path.read_bytes()
+    assert startup.open_store_interactive(path) is None
+    assert path.read_bytes() == before and not list(tmp_path.glob("*.damaged-*"))
+
+
+def test_second_instance_is_told_who_holds_the_file(qapp, tmp_path, answers):
+    shown, _ = answers
+    path = tmp_path / "shop.db"
+    with Store(path, lock=True):
+        assert startup.open_store_interactive(path) is None
+    assert shown[0][0] == "warning" and str(os.getpid()) in shown[0][1]
+
+
+def test_daily_backup_once_a_day_and_on_exit_only_after_changes(tmp_path):
+    from datetime import date
+
+    path = tmp_path / "shop.db"
+    with Store(path) as s:
+        add_order(s, OrderInput("2026-01-02", [LineInput(100)]))
+    with Store(path) as s:
+        startup.daily_backup(s, date(2026, 11, 26))
+        startup.daily_backup(s, date(2026, 11, 26))
+        startup.backup_on_exit(s)  # nothing changed in this session
+        assert len(backup.list_backups(backup.backup_folder(s), path)) == 1
+        add_order(s, OrderInput("2026-01-03", [LineInput(100)]))
+        startup.backup_on_exit(s)
+        made = backup.list_backups(backup.backup_folder(s), path)
+        # one a day is kept: the exit backup (newest, with both sales) replaces the daily one
+        assert [b.reason for b in made] == ["exit"] and made[0].sales_count() == 2
+
+
+def test_unexpected_error_is_logged(qapp, monkeypatch, answers):
+    from kpidesk.paths import logs_dir
+    from kpidesk.ui import errors
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    errors.setup_logging()
+    try:
+        raise RuntimeError("boom in a test")
+    except RuntimeError as exc:
+        errors.show_exception(type(exc), exc, exc.__traceback__)
+    for handler in errors.log.handlers:
+        handler.flush()
+    assert "boom in a test" in (logs_dir() / "kpidesk.log").read_text(encoding="utf-8")
