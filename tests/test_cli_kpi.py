@@ -1,0 +1,204 @@
+"""`python -m kpidesk kpi --json` against figures recomputed by brute force from the raw tables.
+
+The expected values are computed here from `orders` and `sale_lines` only
+(never the rollups the metrics read), straight from KPI.md's definitions.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+TODAY = "2026-11-26"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kpidesk", *args], capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "shop.db"
+    done = run("demo", "--db", str(path), "--lines", "3000", "--today", TODAY)
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def half_even(numerator: int, denominator: int) -> int:
+    q, r = divmod(numerator, denominator)
+    if 2 * r > denominator or (2 * r == denominator and q % 2):
+        q += 1
+    return q
+
+
+class Raw:
+    """Brute-force figures from the raw tables (reporting currency USD)."""
+
+    def __init__(self, path):
+        self.conn = sqlite3.connect(path)
+
+    def revenue(self, first: str, last: str, salesperson=...) -> int:
+        sql = ("SELECT IFNULL(SUM(l.amount_usd), 0) FROM sale_lines l"
+               " JOIN orders o ON o.id = l.order_id WHERE o.date BETWEEN ? AND ?")
+        params = [first, last]
+        if salesperson is not ...:
+            sql += " AND o.salesperson_id IS ?"
+            params.append(salesperson)
+        return self.conn.execute(sql, params).fetchone()[0]
+
+    def orders(self, first: str, last: str) -> int:
+        totals = self.conn.execute(
+            "SELECT SUM(l.amount_khr) FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+            " WHERE o.date BETWEEN ? AND ? GROUP BY o.id", (first, last)).fetchall()
+        return sum(1 for (t,) in totals if t >= 0)
+
+    def by_currency(self, first: str, last: str) -> dict[str, int]:
+        out = {"USD": 0, "KHR": 0}
+        for cur, amount in self.conn.execute(
+                "SELECT l.currency, SUM(l.amount) FROM sale_lines l JOIN orders o"
+                " ON o.id = l.order_id WHERE o.date BETWEEN ? AND ? GROUP BY 1", (first, last)):
+            out[cur] = amount
+        return out
+
+    def target(self, month: str, salesperson=None):
+        rows = self.conn.execute(
+            "SELECT salesperson_id, value, currency FROM targets"
+            " WHERE period = ? AND measure = 'revenue'", (month,)).fetchall()
+        assert all(cur == "USD" for _, _, cur in rows)  # the demo's targets are in dollars
+        if salesperson is not None:
+            return next((v for sp, v, _ in rows if sp == salesperson), None)
+        shop = [v for sp, v, _ in rows if sp is None]
+        people = [v for sp, v, _ in rows if sp is not None]
+        return shop[0] if shop else (sum(people) if people else None)
+
+
+def kpi_json(path, month: str) -> dict:
+    done = run("kpi", "--db", str(path), "--month", month, "--json", "--today", TODAY)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_kpi_json_of_a_complete_month(demo_db):
+    raw = Raw(demo_db)
+    got = kpi_json(demo_db, "2026-10")
+    revenue = raw.revenue("2026-10-01", "2026-10-31")
+    orders = raw.orders("2026-10-01", "2026-10-31")
+    previous = raw.revenue("2026-09-01", "2026-09-30")
+    year_before = raw.revenue("2025-10-01", "2025-10-31")
+    target = raw.target("2026-10")
+    assert revenue > 0 and orders > 0 and target
+    assert got["month"] == "2026-10" and got["currency"] == "USD"
+    assert got["in_progress"] is False
+    assert got["revenue"] == revenue
+    assert got["orders"] == orders
+    assert got["average_order_value"] == half_even(revenue, orders)
+    assert got["growth_mom"] == pytest.approx((revenue - previous) / previous)
+    assert got["growth_yoy"] == pytest.approx((revenue - year_before) / year_before)
+    assert got["revenue_by_currency"] == raw.by_currency("2026-10-01", "2026-10-31")
+    assert got["target"] == target
+    assert got["attainment"] == pytest.approx(revenue / target)
+    assert got["expected_to_date"] == target
+    assert got["pace"] == pytest.approx(revenue / target)
+    assert got["run_rate_projection"] == revenue
+    assert got["gap"] == target - revenue
+    assert got["needed_per_day"] is None
+    people = {p["name"]: p for p in got["salespeople"]}
+    names = dict(raw.conn.execute("SELECT id, name FROM salespeople"))
+    assert set(people) == set(names.values())
+    for sp_id, name in names.items():
+        p = people[name]
+        assert p["revenue"] == raw.revenue("2026-10-01", "2026-10-31", sp_id)
+        assert p["target"] == raw.target("2026-10", sp_id)
+        assert p["attainment"] == pytest.approx(p["revenue"] / p["target"])
+    assert sum(p["revenue"] for p in people.values()) + raw.revenue(
+        "2026-10-01", "2026-10-31", None) == revenue
+
+
+def test_kpi_json_of_the_month_in_progress(demo_db):
+    raw = Raw(demo_db)
+    got = kpi_json(demo_db, "2026-11")
+    d, n = 26, 30
+    revenue = raw.revenue("2026-11-01", "2026-11-30")
+    target = raw.target("2026-11")
+    assert got["in_progress"] is True and (got["day"], got["days"]) == (d, n)
+    assert got["revenue"] == revenue
+    # like-for-like: 1..26 November against 1..26 October and 1..26 November 2025
+    assert got["growth_mom"] == pytest.approx(
+        revenue / raw.revenue("2026-10-01", "2026-10-26") - 1)
+    assert got["growth_yoy"] == pytest.approx(
+        revenue / raw.revenue("2025-11-01", "2025-11-26") - 1)
+    assert got["expected_to_date"] == half_even(target * d, n)
+    assert got["pace"] == pytest.approx(revenue * n / (target * d))
+    assert got["run_rate_projection"] == half_even(revenue * n, d)
+    assert got["gap"] == target - revenue
+    assert got["needed_per_day"] == half_even(target - revenue, n - d)
+
+
+def test_kpi_json_of_a_month_before_any_sale(demo_db):
+    got = kpi_json(demo_db, "2020-01")
+    assert got["revenue"] == 0 and got["orders"] == 0
+    assert got["average_order_value"] is None and got["growth_mom"] is None
+    assert got["target"] is None and got["attainment"] is None
+    assert got["revenue_by_currency"] == {"USD": 0, "KHR": 0}
+
+
+def test_kpi_text_output(demo_db):
+    done = run("kpi", "--db", str(demo_db), "--month", "2026-10", "--today", TODAY)
+    assert done.returncode == 0, done.stderr
+    assert any(line.startswith("revenue ") for line in done.stdout.splitlines())
+
+
+@pytest.mark.parametrize("month", ["2026-13", "2026/10", "October"])
+def test_bad_month_is_refused(demo_db, month):
+    done = run("kpi", "--db", str(demo_db), "--month", month, "--json", "--today", TODAY)
+    assert done.returncode == 1
+    assert month in done.stderr
+    assert done.stdout == ""
+
+
+def test_kpi_of_a_missing_file(tmp_path):
+    done = run("kpi", "--db", str(tmp_path / "nope.db"), "--month", "2026-10")
+    assert done.returncode == 1 and "nope.db" in done.stderr
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_today_defaults_to_the_clock(demo_db):
+    done = run("kpi", "--db", str(demo_db), "--month", "2026-10", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["today"] == date.today().isoformat()
+
+
+def test_all_kpis_merges_customer_pipeline_and_forecast_kpis(store, monkeypatch):
+    """The customer / pipeline / forecast modules' keys are merged in when they exist."""
+    import types
+
+    from kpidesk.metrics.kpis import all_kpis
+
+    calls = []
+    fakes = {
+        "customers": ("customer_kpis", lambda s, p, t: calls.append(("c", p, t)) or {
+            "new_customers": 3, "retention": 0.5}),
+        "pipeline": ("pipeline_kpis", lambda s, p, t: calls.append(("p", p, t)) or {
+            "win_rate": 0.25}),
+        "forecast": ("trend_forecast", lambda s, last, periods=3: calls.append(
+            ("f", last, periods)) or ({"period": "2026-12", "value": 1, "low": 0, "high": 2},)),
+    }
+    for name, (func, impl) in fakes.items():
+        module = types.ModuleType(f"kpidesk.metrics.{name}")
+        setattr(module, func, impl)
+        monkeypatch.setitem(sys.modules, f"kpidesk.metrics.{name}", module)
+    today = date(2026, 11, 26)
+    got = all_kpis(store, "2026-11", today)
+    assert got["new_customers"] == 3 and got["retention"] == 0.5 and got["win_rate"] == 0.25
+    assert got["trend_forecast"] == [{"period": "2026-12", "value": 1, "low": 0, "high": 2}]
+    # The forecast starts after the last complete month, never the one in progress.
+    assert ("f", "2026-10", 3) in calls and ("c", "2026-11", today) in calls
+    all_kpis(store, "2026-09", today)
+    assert ("f", "2026-09", 3) in calls
+    json.dumps(got)  # JSON-ready
