@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "restore")
-RECORD_KINDS = ("sales", "contacts", "opportunities", "targets")
+RECORD_KINDS = ("sales", "contacts", "opportunities", "targets", "all")  # all: a folder (export all)
 
 
 def _db_arg(parser: argparse.ArgumentParser) -> None:

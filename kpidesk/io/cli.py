@@ -1,0 +1,124 @@
+"""``python -m kpidesk import`` / ``export``: English messages, exit codes 0 / 1.
+
+    import sales|contacts|opportunities|targets FILE --db PATH [--mapping MAP.json] [--skip-bad]
+    import all DIR --db PATH          (a folder written by ``export all``)
+    export sales|contacts|opportunities|targets --db PATH --out FILE.csv|FILE.xlsx
+    export all --db PATH --out DIR    (the whole shop as kpidesk's own CSV set)
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+from kpidesk.io import exporter
+from kpidesk.io import mapping as mapping_mod
+from kpidesk.io.importer import Importer, Report
+from kpidesk.io.readers import FileError
+from kpidesk.store.db import Store
+
+FILE_ERRORS = {
+    "not_found": "no such file",
+    "unreadable": "cannot read the file",
+    "encoding": "the file's text encoding is not supported",
+    "empty": "the file is empty",
+    "csv": "the CSV is malformed",
+    "xls": "old .xls workbooks are not supported: save it as .xlsx or CSV",
+    "unknown_columns": "the mapping names columns the file does not have",
+    "missing_fields": "no column found for required field(s)",
+}
+MAX_PRINTED = 200
+ALL_ORDER = ("contacts", "sales", "opportunities", "targets")
+
+
+def _err(text: str) -> None:
+    print(f"kpidesk: {text}", file=sys.stderr)
+
+
+def _print_report(report: Report, path: Path) -> None:
+    for err in report.errors[:MAX_PRINTED]:
+        print(f"{path.name}: {err.english()}", file=sys.stderr)
+    if report.bad > MAX_PRINTED:
+        print(f"… and {report.bad - MAX_PRINTED} more bad rows", file=sys.stderr)
+
+
+def _import_one(store: Store, kind: str, path: Path, mapping: dict | None,
+                skip_bad: bool) -> int:
+    try:
+        report = Importer(store, kind, mapping).run(path, skip_bad=skip_bad)
+    except FileError as exc:
+        _err(f"{path}: {FILE_ERRORS.get(exc.code, exc.code)}"
+             + (f": {exc.detail}" if exc.detail else ""))
+        return 1
+    _print_report(report, path)
+    if not report.committed:
+        _err(f"{path.name}: {report.bad} of {report.rows} rows are wrong; nothing imported "
+             "(fix them, or use --skip-bad to import the good rows)")
+        return 1
+    added = ", ".join(f"{v} {k}" for k, v in report.added.items())
+    skipped = f", {report.bad} bad rows skipped" if report.bad else ""
+    print(f"{path.name}: {report.rows} rows read; added {added}{skipped}")
+    return 0
+
+
+def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
+    """Import a folder written by ``export all`` (in one transaction)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        _err(f"{folder}: not a folder written by 'export all'")
+        return 1
+    settings = folder / "settings.csv"
+
+    class _Failed(Exception):
+        pass
+
+    try:
+        with store.transaction():
+            if settings.exists():
+                with open(settings, encoding="utf-8-sig", newline="") as f:
+                    for row in csv.DictReader(f):
+                        if row.get("key") in exporter.SETTINGS_EXPORTED:
+                            store.set_setting(row["key"], row.get("value", ""))
+            for kind in ALL_ORDER:
+                path = folder / f"{kind}.csv"
+                if path.exists() and _import_one(store, kind, path, None, skip_bad):
+                    raise _Failed
+    except _Failed:
+        _err("nothing imported")
+        return 1
+    return 0
+
+
+def run_import(db_path: Path, kind: str, file: Path, mapping: Path | None = None,
+               skip_bad: bool = False) -> int:
+    file = Path(file)
+    with Store(db_path) as store:
+        if kind == "all":
+            return import_all(store, file, skip_bad)
+        m = None
+        if mapping is not None:
+            try:
+                m = mapping_mod.load(mapping, kind)
+            except (OSError, ValueError) as exc:
+                _err(f"{mapping}: not a mapping file ({exc})")
+                return 2
+        return _import_one(store, kind, file, m, skip_bad)
+
+
+def run_export(db_path: Path, kind: str, out: Path) -> int:
+    db_path, out = Path(db_path), Path(out)
+    if not db_path.exists():
+        _err(f"no shop file at {db_path}")
+        return 1
+    with Store(db_path, read_only=True) as store:
+        if kind == "all":
+            counts = exporter.export_all(store, out)
+            print(f"{out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+            return 0
+        if out.suffix.lower() not in (".csv", ".xlsx"):
+            _err(f"{out}: the file name must end in .csv or .xlsx")
+            return 2
+        n = exporter.export_kind(store, kind, out)
+    print(f"{out}: {n} {kind} rows")
+    return 0

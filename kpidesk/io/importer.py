@@ -1,0 +1,848 @@
+"""Importing sales, contacts, opportunities and targets: validate, then one transaction.
+
+``Importer(store, kind, mapping).check(path)`` reads the whole file and lists
+every bad row (line, column, reason code) without writing anything.
+``.run(path, skip_bad=False)`` reads it again inside ONE transaction: with a
+bad row and ``skip_bad`` false it keeps reading to list every problem and then
+rolls back, so the store is exactly as before; a cancel, an error or a killed
+process also leave it untouched. Rows are streamed and inserted in batches
+with ``executemany``; rollups are rebuilt at the end (or refreshed for the
+touched days and customers when the import is small).
+
+Sales lines are grouped into orders by ``order_ref`` (kpidesk's own export),
+else by (order number, date, customer); lines of one order may be a little
+apart in the file (a window of recent orders stays open). Each order made is
+recorded in ``import_keys`` as "number|date|content hash" so importing the
+same file again adds nothing. Customers unknown to the store are created
+(``created`` = the date of their first sale in the file); an external id
+(``customer_ref``, e.g. ``17850.0``) is remembered in ``import_keys`` too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid as uuid_mod
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from kpidesk.io import mapping as mapping_mod
+from kpidesk.io.parsing import (
+    ParseError,
+    clean_ref,
+    is_marked,
+    parse_currency,
+    parse_date,
+    parse_int,
+    parse_number,
+    parse_period,
+    to_minor,
+)
+from kpidesk.io.readers import FileError, open_reader
+from kpidesk.store import rollups
+from kpidesk.store.db import Store
+from kpidesk.store.money import convert
+
+BATCH_LINES = 5000
+ORDER_WINDOW = 64
+SMALL_IMPORT = 5000  # lines; above this the rollups are rebuilt whole
+MAX_ERRORS = 10000  # errors kept for the report (the count goes on)
+MAX_REJECTED = 100000  # raw rejected rows kept for "save rejected rows"
+
+# Reason codes → English (the CLI). The wizard translates the same codes.
+REASONS = {
+    "required": "value missing",
+    "bad_date": "not a date",
+    "bad_number": "not a number",
+    "not_whole": "not a whole number",
+    "bad_currency": "currency must be USD or KHR",
+    "bad_rate": "exchange rate must be above zero",
+    "zero": "quantity is zero",
+    "bad_kind": "kind must be lead or customer",
+    "bad_period": "not a month (YYYY-MM)",
+    "bad_measure": "measure must be revenue, new_customers or won_opportunities",
+    "bad_status": "status must be open, won or lost",
+    "unknown_stage": "no such stage",
+    "bad_probability": "probability must be 0 to 100",
+    "negative": "must not be negative",
+    "short_row": "row has fewer columns than the header",
+}
+
+
+class Cancelled(Exception):
+    """The user cancelled: everything was rolled back."""
+
+
+class _Abort(Exception):
+    """Bad rows without skip_bad: roll back."""
+
+
+@dataclass
+class RowError:
+    line: int
+    column: str  # the file's header of the column at fault
+    field: str  # kpidesk field
+    code: str
+    value: str = ""
+
+    def english(self) -> str:
+        reason = REASONS.get(self.code, self.code)
+        value = f" ({self.value!r})" if self.value not in ("", None) else ""
+        return f"line {self.line}, column {self.column!r}: {reason}{value}"
+
+
+@dataclass
+class Report:
+    kind: str
+    header: list[str] = field(default_factory=list)
+    rows: int = 0
+    good: int = 0
+    bad: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    rejected: list[tuple[int, list]] = field(default_factory=list)
+    added: dict[str, int] = field(default_factory=dict)
+    committed: bool = False
+
+    def add_error(self, err: RowError, raw: list) -> None:
+        self.bad += 1
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(err)
+        if len(self.rejected) < MAX_REJECTED:
+            self.rejected.append((err.line, list(raw)))
+
+
+def fast_uuids(n: int) -> list[str]:
+    """n random (version 4) UUID strings, far faster than uuid4() one by one."""
+    raw = bytearray(os.urandom(16 * n))
+    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])
+    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])
+    h = raw.hex()
+    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
+            for i in range(0, 32 * n, 32)]
+
+
+def _is_uuid(text: str) -> bool:
+    if len(text) != 36:
+        return False
+    try:
+        uuid_mod.UUID(text)
+        return True
+    except ValueError:
+        return False
+
+
+class _Bad(Exception):
+    def __init__(self, field_name: str, code: str, value: object = "") -> None:
+        super().__init__(code)
+        self.field = field_name
+        self.code = code
+        self.value = value
+
+
+class Importer:
+    def __init__(self, store: Store, kind: str, mapping: dict | None = None,
+                 progress: Callable[[float], None] | None = None,
+                 should_cancel: Callable[[], bool] | None = None,
+                 today: date | None = None) -> None:
+        if kind not in mapping_mod.KINDS:
+            raise ValueError(f"unknown kind {kind!r}")
+        self.store = store
+        self.kind = kind
+        self.mapping = mapping
+        self.progress = progress or (lambda f: None)
+        self.should_cancel = should_cancel or (lambda: False)
+        self.today = (today or date.today()).isoformat()
+
+    # -- mapping -----------------------------------------------------------
+    def resolve_mapping(self, header: list[str], sample: list[list]) -> dict:
+        defaults = {"currency": self.store.reporting_currency, "date_order": "dmy",
+                    "rate": self.store.default_rate}
+        if self.mapping is None:
+            found = mapping_mod.remembered(self.store, self.kind, header)
+            m = found or mapping_mod.guess(self.kind, header, sample,
+                                           self.store.reporting_currency)
+        else:
+            m = self.mapping
+        m = mapping_mod.merge_options({**m, "kind": self.kind}, defaults)
+        unknown = [h for h in m.get("columns", {}).values() if h and h not in header]
+        if unknown:
+            raise FileError("unknown_columns", ", ".join(unknown))
+        missing = mapping_mod.missing_fields(m)
+        if missing:
+            raise FileError("missing_fields", ", ".join(missing))
+        return m
+
+    def _prepare(self, reader) -> tuple[dict, dict[str, int]]:
+        header = reader.header
+        # A small look-ahead sample for the date order guess, without consuming rows.
+        m = self.mapping
+        if m is None:
+            from kpidesk.io.readers import preview
+
+            _, rows = preview(reader.path, 50)
+            m = self.resolve_mapping(header, [r for _, r in rows])
+        else:
+            m = self.resolve_mapping(header, [])
+        self.used_mapping = m
+        index = {f: header.index(h) for f, h in m["columns"].items() if h}
+        return m, index
+
+    # -- public ------------------------------------------------------------
+    def check(self, path: Path | str) -> Report:
+        """Validate every row; nothing is written."""
+        report = Report(self.kind)
+        with open_reader(path) as reader:
+            report.header = list(reader.header)
+            opts, index = self._prepare(reader)
+            parse = self._row_parser(opts, index, report.header)
+            for n, (line, row) in enumerate(reader):
+                if n % 2000 == 0:
+                    self._tick(reader)
+                report.rows += 1
+                try:
+                    parse(row)
+                    report.good += 1
+                except _Bad as bad:
+                    report.add_error(self._error(line, bad, index, report.header), row)
+        self.progress(1.0)
+        return report
+
+    def run(self, path: Path | str, skip_bad: bool = False, remember: bool = False) -> Report:
+        """Import in one transaction; returns the report (``committed`` says if it was kept)."""
+        report = Report(self.kind)
+        try:
+            with self.store.transaction(), open_reader(path) as reader:
+                report.header = list(reader.header)
+                opts, index = self._prepare(reader)
+                parse = self._row_parser(opts, index, report.header)
+                sink = {"sales": _SalesSink, "contacts": _ContactsSink,
+                        "opportunities": _OpportunitiesSink,
+                        "targets": _TargetsSink}[self.kind](self.store, opts, self.today)
+                writing = True
+                for n, (line, row) in enumerate(reader):
+                    if n % 2000 == 0:
+                        self._tick(reader)
+                    report.rows += 1
+                    try:
+                        record = parse(row)
+                    except _Bad as bad:
+                        report.add_error(self._error(line, bad, index, report.header), row)
+                        if not skip_bad:
+                            writing = False
+                            sink = None
+                        continue
+                    report.good += 1
+                    if writing:
+                        try:
+                            sink.add(record, line)
+                        except _Bad as bad:  # e.g. an unknown stage, found while writing
+                            report.good -= 1
+                            report.add_error(self._error(line, bad, index, report.header), row)
+                            if not skip_bad:
+                                writing = False
+                                sink = None
+                if not writing:
+                    raise _Abort
+                self.progress(0.97)
+                report.added = sink.finish()
+                if remember and self.mapping is not None:
+                    mapping_mod.remember(self.store, self.kind, report.header, self.mapping)
+                self.store.mark_changed(*sink.topics)
+            report.committed = True
+        except _Abort:
+            report.committed = False
+        self.progress(1.0)
+        return report
+
+    # -- helpers -----------------------------------------------------------
+    def _tick(self, reader) -> None:
+        if self.should_cancel():
+            raise Cancelled
+        self.progress(0.95 * reader.progress())
+
+    @staticmethod
+    def _error(line: int, bad: _Bad, index: dict[str, int], header: list[str]) -> RowError:
+        i = index.get(bad.field)
+        column = header[i] if i is not None and i < len(header) else bad.field
+        value = bad.value
+        return RowError(line, column, bad.field, bad.code, "" if value is None else str(value))
+
+    def _row_parser(self, m: dict, index: dict[str, int], header: list[str]):
+        opts = m["options"]
+        return {"sales": _sales_parser, "contacts": _contacts_parser,
+                "opportunities": _opportunities_parser,
+                "targets": _targets_parser}[self.kind](opts, index, len(header), self.today)
+
+
+# -- row parsers: raw row → record tuple, or _Bad ------------------------------
+
+def _getter(index: dict[str, int]):
+    def get(row: list, name: str) -> object:
+        i = index.get(name)
+        if i is None or i >= len(row):
+            return ""
+        v = row[i]
+        return v.strip() if isinstance(v, str) else v
+    return get
+
+
+def _date(value: object, name: str, order: str, required: bool = True) -> str | None:
+    if value in ("", None):
+        if required:
+            raise _Bad(name, "required")
+        return None
+    try:
+        return parse_date(value, order)
+    except ParseError as exc:
+        raise _Bad(name, exc.code, value) from None
+
+
+def _number(value: object, name: str) -> tuple[Decimal, str | None]:
+    try:
+        return parse_number(value)
+    except ParseError as exc:
+        raise _Bad(name, exc.code, value) from None
+
+
+def _currency(value: object, name: str) -> str:
+    try:
+        return parse_currency(value)
+    except ParseError as exc:
+        raise _Bad(name, exc.code, value) from None
+
+
+def _rate(value: object, default: int, name: str = "rate") -> int:
+    if value in ("", None):
+        return default
+    dec, _ = _number(value, name)
+    if dec <= 0:
+        raise _Bad(name, "bad_rate", value)
+    return int(dec.to_integral_value())
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    if text[:1] == "'" and text[1:2] in _FORMULA_STARTS and text[1:2]:
+        return text[1:]  # a cell our exporter (or Excel) protected from formula injection
+    return text
+
+
+_FORMULA_STARTS = "=+-@\t\r"
+
+
+def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str):
+    get = _getter(index)
+    order = opts.get("date_order", "dmy")
+    default_currency = opts.get("currency") or "USD"
+    default_rate = int(opts.get("rate") or 4100)
+    prefix = opts.get("refund_prefix") or ""
+    has_amount = "amount" in index
+    has_price = "unit_price" in index
+    i_date = index.get("date")
+
+    def parse(row: list) -> tuple:
+        # date (the hot path: most files write ISO dates)
+        v = row[i_date] if i_date < len(row) else ""
+        if isinstance(v, str) and len(v) >= 10 and v[4] == "-" and v[7] == "-":
+            try:
+                day = date.fromisoformat(v[:10]).isoformat()
+            except ValueError:
+                day = _date(v, "date", order)
+        else:
+            day = _date(v, "date", order)
+        qty_raw = get(row, "quantity")
+        if qty_raw in ("", None):
+            qty = Decimal(1)
+        else:
+            qty, _ = _number(qty_raw, "quantity")
+            if not qty:
+                raise _Bad("quantity", "zero", qty_raw)
+        named = None
+        amount_raw = get(row, "amount") if has_amount else ""
+        if amount_raw not in ("", None):
+            value, named = _number(amount_raw, "amount")
+        elif has_price:
+            price_raw = get(row, "unit_price")
+            if price_raw in ("", None):
+                raise _Bad("unit_price" if not has_amount else "amount", "required")
+            price, named = _number(price_raw, "unit_price")
+            value = qty * price
+        else:
+            raise _Bad("amount", "required")
+        cur_raw = get(row, "currency")
+        currency = _currency(cur_raw, "currency") if cur_raw else (named or default_currency)
+        rate = _rate(get(row, "rate"), default_rate)
+        number = _text(get(row, "order"))
+        refund = (prefix and number.startswith(prefix)) or is_marked(get(row, "refund"))
+        if refund or qty < 0:
+            if value > 0:
+                value = -value
+            if refund and qty > 0:
+                qty = -qty
+        amount = to_minor(value, currency)
+        return (day, number, _text(get(row, "order_ref")), _text(get(row, "customer")),
+                clean_ref(get(row, "customer_ref")) if "customer_ref" in index else "",
+                _text(get(row, "phone")), _text(get(row, "salesperson")),
+                _text(get(row, "product")), _text(get(row, "category")), float(qty), amount,
+                currency, rate, _text(get(row, "channel")), _text(get(row, "note")))
+    return parse
+
+
+_KINDS = {"lead": "lead", "leads": "lead", "prospect": "lead", "អតិថិជនសក្តានុពល": "lead",
+          "customer": "customer", "customers": "customer", "client": "customer",
+          "អតិថិជន": "customer"}
+
+
+def _contacts_parser(opts: dict, index: dict[str, int], width: int, today: str):
+    get = _getter(index)
+    order = opts.get("date_order", "dmy")
+
+    def parse(row: list) -> tuple:
+        ref = clean_ref(get(row, "ref")) if "ref" in index else ""
+        name = _text(get(row, "name")) or ref
+        if not name:
+            raise _Bad("name", "required")
+        kind_raw = _text(get(row, "kind"))
+        kind = _KINDS.get(kind_raw.lower(), None) if kind_raw else "customer"
+        if kind is None:
+            raise _Bad("kind", "bad_kind", kind_raw)
+        created = _date(get(row, "created"), "created", order, required=False) or today
+        return (name, kind, _text(get(row, "phone")), _text(get(row, "source")),
+                _text(get(row, "salesperson")), created, _text(get(row, "note")), ref)
+    return parse
+
+
+_STATUSES = {"open": "open", "won": "won", "lost": "lost", "បើក": "open", "ឈ្នះ": "won",
+             "ចាញ់": "lost"}
+
+
+def _opportunities_parser(opts: dict, index: dict[str, int], width: int, today: str):
+    get = _getter(index)
+    order = opts.get("date_order", "dmy")
+    default_currency = opts.get("currency") or "USD"
+    default_rate = int(opts.get("rate") or 4100)
+
+    def parse(row: list) -> tuple:
+        title = _text(get(row, "title"))
+        if not title:
+            raise _Bad("title", "required")
+        raw = get(row, "value")
+        if raw in ("", None):
+            raise _Bad("value", "required")
+        value, named = _number(raw, "value")
+        if value < 0:
+            raise _Bad("value", "negative", raw)
+        cur_raw = get(row, "currency")
+        currency = _currency(cur_raw, "currency") if cur_raw else (named or default_currency)
+        rate = _rate(get(row, "rate"), default_rate)
+        prob_raw = get(row, "probability")
+        probability = None
+        if prob_raw not in ("", None):
+            p, _ = _number(str(prob_raw).replace("%", ""), "probability")
+            if not 0 <= p <= 100:
+                raise _Bad("probability", "bad_probability", prob_raw)
+            probability = int(p)
+        status_raw = _text(get(row, "status"))
+        status = _STATUSES.get(status_raw.lower()) if status_raw else None
+        if status_raw and status is None:
+            raise _Bad("status", "bad_status", status_raw)
+        created = _date(get(row, "created"), "created", order)
+        expected = _date(get(row, "expected_close"), "expected_close", order, required=False)
+        closed = _date(get(row, "closed"), "closed", order, required=False)
+        if status in ("won", "lost") and not closed:
+            raise _Bad("closed", "required")
+        return (title, _text(get(row, "customer")),
+                clean_ref(get(row, "customer_ref")) if "customer_ref" in index else "",
+                _text(get(row, "owner")), to_minor(value, currency), currency, rate,
+                _text(get(row, "stage")), probability, created, expected, status, closed,
+                _text(get(row, "lost_reason")), _text(get(row, "note")),
+                _text(get(row, "ref")))
+    return parse
+
+
+_MEASURES = {"revenue": "revenue", "sales": "revenue", "ចំណូល": "revenue",
+             "newcustomers": "new_customers", "new_customers": "new_customers",
+             "អតិថិជនថ្មី": "new_customers", "wonopportunities": "won_opportunities",
+             "won_opportunities": "won_opportunities", "wondeals": "won_opportunities"}
+
+
+def _targets_parser(opts: dict, index: dict[str, int], width: int, today: str):
+    get = _getter(index)
+    default_currency = opts.get("currency") or "USD"
+
+    def parse(row: list) -> tuple:
+        raw = get(row, "period")
+        if raw in ("", None):
+            raise _Bad("period", "required")
+        try:
+            period = parse_period(raw)
+        except ParseError:
+            raise _Bad("period", "bad_period", raw) from None
+        m_raw = _text(get(row, "measure"))
+        measure = _MEASURES.get(m_raw.lower().replace(" ", "")) or _MEASURES.get(m_raw)
+        if measure is None:
+            raise _Bad("measure", "bad_measure" if m_raw else "required", m_raw)
+        v_raw = get(row, "value")
+        if v_raw in ("", None):
+            raise _Bad("value", "required")
+        value, named = _number(v_raw, "value")
+        if value < 0:
+            raise _Bad("value", "negative", v_raw)
+        if measure == "revenue":
+            cur_raw = get(row, "currency")
+            currency = _currency(cur_raw, "currency") if cur_raw else (named or default_currency)
+            amount = to_minor(value, currency)
+        else:
+            currency = None
+            try:
+                amount = parse_int(value)
+            except ParseError:
+                raise _Bad("value", "not_whole", v_raw) from None
+        return (period, _text(get(row, "salesperson")), measure, amount, currency)
+    return parse
+
+
+# -- sinks: records → rows in the store, inside the import's transaction ----------
+
+class _Names:
+    """name → id of a named list, created when missing (case-insensitive)."""
+
+    def __init__(self, conn, table: str) -> None:
+        self.conn = conn
+        self.table = table
+        self.ids: dict[str, int] = {}
+        for row_id, name in conn.execute(f"SELECT id, name FROM {table} ORDER BY id DESC"):
+            self.ids[name.strip().lower()] = row_id
+        self.created = 0
+
+    def get(self, name: str, **extra: object) -> int | None:
+        if not name:
+            return None
+        key = name.lower()
+        found = self.ids.get(key)
+        if found is None:
+            cols = ["uuid", "name", *extra]
+            found = self.conn.execute(
+                f"INSERT INTO {self.table}({', '.join(cols)}) VALUES"
+                f" ({', '.join('?' * len(cols))})", (fast_uuids(1)[0], name, *extra.values()),
+            ).lastrowid
+            self.ids[key] = found
+            self.created += 1
+        return found
+
+
+class _Contacts:
+    """Finds or creates contacts by external ref (import_keys / uuid) or by name."""
+
+    def __init__(self, conn) -> None:
+        self.conn = conn
+        self.by_name: dict[str, int] = {}
+        for row_id, name in conn.execute("SELECT id, name FROM contacts ORDER BY id DESC"):
+            self.by_name[name.strip().lower()] = row_id
+        self.by_ref: dict[str, int] = dict(conn.execute(
+            "SELECT key, row_id FROM import_keys WHERE kind = 'contact'"))
+        self.by_uuid: dict[str, int] = {}
+        self.new_created: dict[int, str] = {}  # contacts made here → earliest date seen
+        self.made = 0
+
+    def find(self, name: str, ref: str) -> int | None:
+        if ref:
+            found = self.by_ref.get(ref)
+            if found is None and len(ref) == 36:
+                row = self.conn.execute("SELECT id FROM contacts WHERE uuid = ?", (ref,)).fetchone()
+                found = row[0] if row else None
+                if found is not None:
+                    self.by_ref[ref] = found
+            return found
+        return self.by_name.get(name.lower()) if name else None
+
+    def make(self, name: str, ref: str, created: str, kind: str = "customer", phone: str = "",
+             source: str = "", salesperson_id: int | None = None, note: str = "") -> int:
+        uid = ref if ref and _is_uuid(ref) else fast_uuids(1)[0]
+        exists = self.conn.execute("SELECT 1 FROM contacts WHERE uuid = ?", (uid,)).fetchone()
+        if exists:
+            uid = fast_uuids(1)[0]
+        row_id = self.conn.execute(
+            "INSERT INTO contacts(uuid, kind, name, phone, source, salesperson_id, created, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (uid, kind, name or ref, phone, source, salesperson_id, created, note)).lastrowid
+        if ref:
+            self.conn.execute("INSERT OR REPLACE INTO import_keys(kind, key, row_id)"
+                              " VALUES ('contact', ?, ?)", (ref, row_id))
+            self.by_ref[ref] = row_id
+        if name:
+            self.by_name.setdefault(name.lower(), row_id)
+        self.made += 1
+        return row_id
+
+    def for_sale(self, name: str, ref: str, phone: str, day: str) -> int | None:
+        if not name and not ref:
+            return None
+        found = self.find(name, ref)
+        if found is None:
+            found = self.make(name, ref, day, phone=phone)
+            self.new_created[found] = day
+        elif found in self.new_created and day < self.new_created[found]:
+            self.new_created[found] = day
+        return found
+
+    def finish(self) -> None:
+        """Contacts made from sales: created = their first sale in the file."""
+        self.conn.executemany("UPDATE contacts SET created = ? WHERE id = ?",
+                              [(d, i) for i, d in self.new_created.items()])
+
+
+class _SalesSink:
+    topics = ("sales", "contacts", "salespeople", "products", "categories", "channels")
+
+    def __init__(self, store: Store, opts: dict, today: str) -> None:
+        self.conn = conn = store.conn
+        self.salespeople = _Names(conn, "salespeople")
+        self.categories = _Names(conn, "categories")
+        self.products = _Names(conn, "products")
+        self.channels = _Names(conn, "channels")
+        self.contacts = _Contacts(conn)
+        self.next_order = (conn.execute("SELECT MAX(id) FROM orders").fetchone()[0] or 0) + 1
+        self.window: OrderedDict = OrderedDict()
+        self.pending: list[tuple] = []  # completed orders awaiting a batch write
+        self.pending_lines = 0
+        self.anonymous_seen: dict[bytes, int] = {}
+        self.counts = {"orders": 0, "lines": 0, "duplicates": 0}
+        self.days: set[str] | None = set()
+        self.pairs: set[tuple[int, str]] = set()
+
+    def add(self, rec: tuple, line: int) -> None:
+        day, number, order_ref, customer, ref = rec[0], rec[1], rec[2], rec[3], rec[4]
+        if order_ref:
+            key = order_ref
+        elif number:
+            key = (number, day, ref or customer.lower())
+        else:
+            key = line  # no number: a line is an order of its own
+        order = self.window.get(key)
+        if order is None:
+            order = self.window[key] = [rec, []]
+            if len(self.window) > ORDER_WINDOW:
+                self._complete(self.window.popitem(last=False)[1])
+        order[1].append(rec)
+
+    def _complete(self, order: list) -> None:
+        self.pending.append(order)
+        self.pending_lines += len(order[1])
+        if self.pending_lines >= BATCH_LINES:
+            self._write()
+
+    def _write(self) -> None:
+        conn = self.conn
+        batch, self.pending, self.pending_lines = self.pending, [], 0
+        keyed = []
+        for head, lines in batch:
+            day, number, order_ref, customer, ref = head[:5]
+            content = "\x1e".join(sorted(
+                "\x1f".join((r[6], r[7], r[8], repr(r[9]), str(r[10]), r[11], str(r[12]), r[13],
+                             r[14])) for r in lines))
+            digest = hashlib.blake2b(
+                f"{number}\x1d{day}\x1d{ref or customer.lower()}\x1d{content}".encode(),
+                digest_size=12).hexdigest()
+            key = f"{number}|{day}|{digest}"
+            if not number and not order_ref:
+                seen = self.anonymous_seen.get(digest, 0) + 1
+                self.anonymous_seen[digest] = seen
+                if seen > 1:
+                    key += f"#{seen}"
+            keyed.append((key, head, lines))
+        # Already imported (earlier file or earlier in this one)?
+        existing: set[str] = set()
+        keys = [k for k, _, _ in keyed]
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            existing.update(r[0] for r in conn.execute(
+                "SELECT key FROM import_keys WHERE kind = 'order' AND key IN"
+                f" ({','.join('?' * len(chunk))})", chunk))
+        refs = [h[2] for _, h, _ in keyed if h[2]]
+        known_refs: set[str] = set()
+        for i in range(0, len(refs), 500):
+            chunk = refs[i:i + 500]
+            known_refs.update(r[0] for r in conn.execute(
+                f"SELECT uuid FROM orders WHERE uuid IN ({','.join('?' * len(chunk))})", chunk))
+        order_rows, line_rows, key_rows = [], [], []
+        n_lines = sum(len(lines) for _, _, lines in keyed)
+        uids = iter(fast_uuids(len(keyed) + n_lines))
+        seen_now: set[str] = set()
+        track = self.days is not None
+        for key, head, lines in keyed:
+            if key in existing or key in seen_now or (head[2] and head[2] in known_refs):
+                self.counts["duplicates"] += 1
+                continue
+            seen_now.add(key)
+            day, number, order_ref, customer, ref, phone, sp = head[:7]
+            channel = head[13]
+            contact_id = self.contacts.for_sale(customer, ref, phone, day)
+            order_id = self.next_order
+            self.next_order += 1
+            uid = next(uids)
+            order_rows.append((order_id, order_ref if order_ref and _is_uuid(order_ref) else uid,
+                               number, day, contact_id, self.salespeople.get(sp),
+                               self.channels.get(channel), ""))
+            key_rows.append((key, order_id))
+            for r in lines:
+                product = r[7]
+                pid = None
+                if product:
+                    pid = self.products.ids.get(product.lower())
+                    if pid is None:
+                        pid = self.products.get(product, category_id=self.categories.get(r[8]))
+                usd, khr = convert(r[10], r[11], r[12])
+                line_rows.append((next(uids), order_id, pid, r[9], r[10], r[11], r[12], usd, khr,
+                                  r[14]))
+            if track:
+                self.days.add(day)
+                if contact_id is not None:
+                    self.pairs.add((contact_id, day))
+                if len(self.days) > 400 or len(self.pairs) > SMALL_IMPORT:
+                    self.days = None
+                    track = False
+        conn.executemany(
+            "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
+            " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
+        conn.executemany(
+            "INSERT INTO sale_lines(uuid, order_id, product_id, quantity, amount, currency, rate,"
+            " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
+        conn.executemany("INSERT INTO import_keys(kind, key, row_id) VALUES ('order', ?, ?)",
+                         key_rows)
+        self.counts["orders"] += len(order_rows)
+        self.counts["lines"] += len(line_rows)
+
+    def finish(self) -> dict[str, int]:
+        while self.window:
+            self._complete(self.window.popitem(last=False)[1])
+        self._write()
+        self.contacts.finish()
+        if self.counts["lines"]:
+            if self.days is not None and self.counts["lines"] <= SMALL_IMPORT:
+                rollups.refresh_days(self.conn, self.days)
+                rollups.refresh_customers(self.conn, self.pairs)
+            else:
+                rollups.rebuild_all(self.conn)
+        return {**self.counts, "contacts": self.contacts.made,
+                "salespeople": self.salespeople.created, "products": self.products.created}
+
+
+class _ContactsSink:
+    topics = ("contacts", "salespeople")
+
+    def __init__(self, store: Store, opts: dict, today: str) -> None:
+        self.conn = store.conn
+        self.contacts = _Contacts(self.conn)
+        self.salespeople = _Names(self.conn, "salespeople")
+        self.phones = {(n.lower(), p) for n, p in self.conn.execute(
+            "SELECT name, phone FROM contacts")}
+        self.counts = {"contacts": 0, "duplicates": 0}
+
+    def add(self, rec: tuple, line: int) -> None:
+        name, kind, phone, source, sp, created, note, ref = rec
+        if ref and self.contacts.find(name, ref) is not None:
+            self.counts["duplicates"] += 1
+            return
+        if not ref and (name.lower(), phone) in self.phones:
+            self.counts["duplicates"] += 1
+            return
+        self.contacts.make(name, ref, created, kind, phone, source, self.salespeople.get(sp),
+                           note)
+        self.phones.add((name.lower(), phone))
+        self.counts["contacts"] += 1
+
+    def finish(self) -> dict[str, int]:
+        return self.counts
+
+
+class _OpportunitiesSink:
+    topics = ("opportunities", "contacts", "salespeople")
+
+    def __init__(self, store: Store, opts: dict, today: str) -> None:
+        self.conn = store.conn
+        self.contacts = _Contacts(self.conn)
+        self.salespeople = _Names(self.conn, "salespeople")
+        self.stages = {}
+        self.first_of_kind: dict[str, tuple[int, int]] = {}
+        for sid, name, prob, kind in self.conn.execute(
+                "SELECT id, name, probability, kind FROM stages ORDER BY position DESC"):
+            self.stages[name.strip().lower()] = (sid, prob, kind)
+            self.first_of_kind[kind] = (sid, prob)
+        self.counts = {"opportunities": 0, "duplicates": 0}
+
+    def add(self, rec: tuple, line: int) -> None:
+        (title, customer, cref, owner, value, currency, rate, stage, probability, created,
+         expected, status, closed, lost_reason, note, ref) = rec
+        if stage:
+            found = self.stages.get(stage.lower())
+            if found is None:
+                raise _Bad("stage", "unknown_stage", stage)
+            stage_id, default_prob, stage_kind = found
+        else:
+            stage_kind = status or "open"
+            stage_id, default_prob = self.first_of_kind[stage_kind]
+        status = status or stage_kind
+        digest = ref if ref else hashlib.blake2b(repr(rec).encode(), digest_size=12).hexdigest()
+        if self.conn.execute("SELECT 1 FROM import_keys WHERE kind = 'opportunity' AND key = ?",
+                             (digest,)).fetchone() or (ref and self.conn.execute(
+                "SELECT 1 FROM opportunities WHERE uuid = ?", (ref,)).fetchone()):
+            self.counts["duplicates"] += 1
+            return
+        contact_id = None
+        if customer or cref:
+            contact_id = self.contacts.find(customer, cref)
+            if contact_id is None:
+                contact_id = self.contacts.make(customer, cref, created, kind="lead")
+        usd, khr = convert(value, currency, rate)
+        uid = ref if ref and _is_uuid(ref) else fast_uuids(1)[0]
+        row_id = self.conn.execute(
+            "INSERT INTO opportunities(uuid, title, contact_id, owner_id, value, currency, rate,"
+            " value_usd, value_khr, stage_id, probability, created, expected_close, status,"
+            " closed, lost_reason, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (uid, title, contact_id, self.salespeople.get(owner), value, currency, rate, usd, khr,
+             stage_id, default_prob if probability is None else probability, created, expected,
+             status, closed if status != "open" else None, lost_reason, note)).lastrowid
+        self.conn.execute("INSERT INTO import_keys(kind, key, row_id) VALUES ('opportunity', ?, ?)",
+                          (digest, row_id))
+        self.counts["opportunities"] += 1
+
+    def finish(self) -> dict[str, int]:
+        return self.counts
+
+
+class _TargetsSink:
+    topics = ("targets", "salespeople")
+
+    def __init__(self, store: Store, opts: dict, today: str) -> None:
+        self.conn = store.conn
+        self.salespeople = _Names(self.conn, "salespeople")
+        self.counts = {"targets": 0}
+
+    def add(self, rec: tuple, line: int) -> None:
+        period, sp, measure, value, currency = rec
+        sp_id = self.salespeople.get(sp)
+        self.conn.execute(
+            "DELETE FROM targets WHERE period = ? AND measure = ? AND IFNULL(salesperson_id, 0) = ?",
+            (period, measure, sp_id or 0))
+        self.conn.execute(
+            "INSERT INTO targets(uuid, period, salesperson_id, measure, value, currency)"
+            " VALUES (?, ?, ?, ?, ?, ?)", (fast_uuids(1)[0], period, sp_id, measure, value,
+                                           currency))
+        self.counts["targets"] += 1
+
+    def finish(self) -> dict[str, int]:
+        return self.counts
+
+
+def import_file(store: Store, kind: str, path: Path | str, mapping: dict | None = None,
+                skip_bad: bool = False, **kw) -> Report:
+    return Importer(store, kind, mapping, **kw).run(path, skip_bad=skip_bad)
