@@ -1,0 +1,825 @@
+"""Sales tab: a keyboard-only entry form above the table of sale lines.
+
+Tab through date, customer, salesperson, channel, product, quantity, amount,
+currency, rate, note (and receipt no.); Enter saves and starts the next sale.
+Every save, edit and delete is an undo command on ``ctx.undo_stack``.
+"Daily totals" mode records one line per day, channel and currency for shops
+that keep no receipts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.i18n import format as fmt
+from kpidesk.store import reference
+from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.store.sales import LineInput, OrderInput, get_order
+from kpidesk.ui.context import AppContext
+from kpidesk.ui.models.sales_model import (
+    COL_AMOUNT,
+    COL_CUSTOMER,
+    COL_DATE,
+    COL_NOTE,
+    COL_PRODUCT,
+    COL_REPORTING,
+    SalesFilter,
+    SalesTableModel,
+)
+from kpidesk.ui.tabs.base import Tab
+from kpidesk.ui.undo import AddOrderCommand, DeleteOrdersCommand, EditOrderCommand
+from kpidesk.ui.widgets import (
+    AmountEdit,
+    CustomerPicker,
+    DateEdit,
+    ErrorLabel,
+    error_text,
+    mark_invalid,
+    parse_quantity,
+    parse_rate,
+)
+
+CURRENCIES = ("USD", "KHR")
+
+
+class SalesTab(Tab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.store = ctx.store
+        self._editing: tuple[int, int, OrderInput] | None = None  # order id, line index, order
+        self._last_rate: tuple[str, int] | None = None  # (day, rate) last used
+        self._month_range: tuple[str | None, str | None] = (None, None)
+        self._errors_shown: dict[str, ValidationError] = {}
+        # Hooks (tests replace them): ask before saving a future date / deleting.
+        self.confirm_future = self._ask_future
+        self.confirm_delete = self._ask_delete
+
+        self._build_form()
+        self._build_filters()
+        self._build_table()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.form_box)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.table, 1)
+
+        self.retranslate_ui()  # also fills the lists, periods and summary
+        self.reset_form(keep=False)
+
+    # ===================================================================== form
+    def _build_form(self) -> None:
+        self.form_box = QGroupBox(self)
+        grid = QGridLayout(self.form_box)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+
+        today = self.ctx.today()
+        self.date_edit = DateEdit(self.form_box, default=today)
+        self.customer_edit = CustomerPicker(self.store, self.form_box)
+        self.salesperson_combo = QComboBox(self.form_box)
+        self.channel_combo = QComboBox(self.form_box)
+        self.product_combo = QComboBox(self.form_box)
+        self.product_combo.setEditable(True)
+        self.product_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.product_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.quantity_edit = QLineEdit(self.form_box)
+        self.quantity_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.amount_edit = AmountEdit(self.form_box)
+        self.currency_combo = QComboBox(self.form_box)
+        for code in CURRENCIES:
+            self.currency_combo.addItem(code, code)
+        self.rate_edit = QLineEdit(self.form_box)
+        self.rate_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.note_edit = QLineEdit(self.form_box)
+        self.number_edit = QLineEdit(self.form_box)
+
+        for name, widget in (("date", self.date_edit), ("customer", self.customer_edit),
+                             ("salesperson", self.salesperson_combo),
+                             ("channel", self.channel_combo), ("product", self.product_combo),
+                             ("quantity", self.quantity_edit), ("amount", self.amount_edit),
+                             ("currency", self.currency_combo), ("rate", self.rate_edit),
+                             ("note", self.note_edit), ("number", self.number_edit)):
+            widget.setObjectName(f"sale_{name}")
+
+        # (key, widget, row, column, column span)
+        self.fields = [
+            ("date", self.date_edit, 0, 0, 1),
+            ("customer", self.customer_edit, 0, 1, 2),
+            ("salesperson", self.salesperson_combo, 0, 3, 1),
+            ("channel", self.channel_combo, 0, 4, 1),
+            ("product", self.product_combo, 0, 5, 2),
+            ("quantity", self.quantity_edit, 3, 0, 1),
+            ("amount", self.amount_edit, 3, 1, 1),
+            ("currency", self.currency_combo, 3, 2, 1),
+            ("rate", self.rate_edit, 3, 3, 1),
+            ("note", self.note_edit, 3, 4, 2),
+            ("number", self.number_edit, 3, 6, 1),
+        ]
+        self.labels: dict[str, QLabel] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+        for key, widget, row, col, span in self.fields:
+            label = QLabel(self.form_box)
+            label.setBuddy(widget)
+            error = ErrorLabel(self.form_box)
+            error.setObjectName(f"error_{key}")
+            grid.addWidget(label, row, col, 1, span)
+            grid.addWidget(widget, row + 1, col, 1, span)
+            grid.addWidget(error, row + 2, col, 1, span)
+            self.labels[key] = label
+            self.errors[key] = error
+            self.widgets[key] = widget
+        self.customer_hint = QLabel(self.form_box)
+        self.customer_hint.setStyleSheet("color: #2e7d32; font-size: 9pt;")
+        self.customer_hint.hide()
+        grid.addWidget(self.customer_hint, 2, 1, 1, 2)
+        for col, stretch in enumerate((2, 2, 2, 2, 2, 2, 2)):
+            grid.setColumnStretch(col, stretch)
+
+        buttons = QHBoxLayout()
+        self.daily_check = QCheckBox(self.form_box)
+        self.daily_check.setObjectName("sale_daily_totals")
+        self.daily_check.toggled.connect(self._on_daily_toggled)
+        self.save_button = QPushButton(self.form_box)
+        self.save_button.setObjectName("sale_save")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.form_box)
+        self.cancel_button.clicked.connect(self.cancel_edit)
+        self.cancel_button.hide()
+        self.status_label = QLabel(self.form_box)
+        self.status_label.setObjectName("sale_status")
+        self.form_error = ErrorLabel(self.form_box)
+        buttons.addWidget(self.daily_check)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status_label)
+        buttons.addWidget(self.form_error)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        grid.addLayout(buttons, 6, 0, 1, 7)
+
+        order = [self.date_edit, self.customer_edit, self.salesperson_combo, self.channel_combo,
+                 self.product_combo, self.quantity_edit, self.amount_edit, self.currency_combo,
+                 self.rate_edit, self.note_edit, self.number_edit, self.daily_check,
+                 self.save_button]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.form_widgets = order[:11]
+        for widget in self.form_widgets:
+            widget.installEventFilter(self)
+        self.product_combo.lineEdit().installEventFilter(self)
+        self.customer_edit.contact_changed.connect(self._update_customer_hint)
+        self.date_edit.editingFinished.connect(self._on_date_finished)
+        for key, widget in self.widgets.items():
+            signal = getattr(widget, "textEdited", None) or getattr(widget, "currentIndexChanged",
+                                                                     None)
+            if signal is not None:
+                signal.connect(lambda *_a, k=key: self._clear_error(k))
+
+    # ===================================================================== filters
+    def _build_filters(self) -> None:
+        self.filter_bar = QHBoxLayout()
+        self.period_label = QLabel(self)
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("filter_period")
+        self.from_edit = DateEdit(self, optional=True)
+        self.to_edit = DateEdit(self, optional=True)
+        self.from_edit.setMaximumWidth(110)
+        self.to_edit.setMaximumWidth(110)
+        self.from_edit.hide()
+        self.to_edit.hide()
+        self.salesperson_filter_label = QLabel(self)
+        self.salesperson_filter = QComboBox(self)
+        self.salesperson_filter.setObjectName("filter_salesperson")
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("filter_text")
+        self.search_edit.setClearButtonEnabled(True)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("sales_summary")
+        self.edit_button = QPushButton(self)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = QPushButton(self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.filter_error = ErrorLabel(self)
+
+        self.period_label.setBuddy(self.period_combo)
+        self.salesperson_filter_label.setBuddy(self.salesperson_filter)
+        for w in (self.period_label, self.period_combo, self.from_edit, self.to_edit,
+                  self.salesperson_filter_label, self.salesperson_filter, self.search_edit,
+                  self.filter_error):
+            self.filter_bar.addWidget(w)
+        self.filter_bar.addWidget(self.summary_label, 1)
+        self.filter_bar.addWidget(self.edit_button)
+        self.filter_bar.addWidget(self.delete_button)
+        self.search_edit.setMinimumWidth(200)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.period_combo.currentIndexChanged.connect(self._on_period_changed)
+        self.salesperson_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.from_edit.editingFinished.connect(self.apply_filter)
+        self.to_edit.editingFinished.connect(self.apply_filter)
+
+    # ===================================================================== table
+    def _build_table(self) -> None:
+        self.model = SalesTableModel(self.store, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("sales_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        widths = {COL_DATE: 100, COL_CUSTOMER: 150, COL_PRODUCT: 150, COL_AMOUNT: 100,
+                  COL_REPORTING: 110, COL_NOTE: 120}
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, widths.get(col, 95))
+        header.setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)
+        self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
+        self.table.installEventFilter(self)
+        self.model.modelReset.connect(self._update_summary)
+
+    # ===================================================================== texts
+    def title(self) -> str:
+        return self.tr("Sales")
+
+    def retranslate_ui(self) -> None:
+        texts = {
+            "date": self.tr("&Date"),
+            "customer": self.tr("C&ustomer (name or phone)"),
+            "salesperson": self.tr("Sales&person"),
+            "channel": self.tr("C&hannel"),
+            "product": self.tr("&Product"),
+            "quantity": self.tr("&Quantity"),
+            "amount": self.tr("&Amount"),
+            "currency": self.tr("Curre&ncy"),
+            "rate": self.tr("&Rate (riel per $)"),
+            "note": self.tr("N&ote"),
+            "number": self.tr("Receipt n&o."),
+        }
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        self._retranslate_form_title()
+        self.daily_check.setText(self.tr("Daily &totals (no receipts)"))
+        self.daily_check.setToolTip(self.tr(
+            "For shops without receipts: one line per day, channel and currency. "
+            "Saving again for the same day and channel replaces that day's total."))
+        self.save_button.setText(self.tr("&Save (Enter)"))
+        self.cancel_button.setText(self.tr("Cancel edit (Esc)"))
+        self.quantity_edit.setPlaceholderText(fmt.current().digits("1"))
+        self.rate_edit.setPlaceholderText(fmt.current().digits(str(self.store.default_rate)))
+        self.note_edit.setPlaceholderText(self.tr("optional"))
+        self.number_edit.setPlaceholderText(self.tr("optional"))
+        self.product_combo.lineEdit().setPlaceholderText(self.tr("type to search"))
+        self.currency_combo.setItemText(0, self.tr("USD ($)"))
+        self.currency_combo.setItemText(1, self.tr("KHR (៛)"))
+        self.period_label.setText(self.tr("P&eriod:"))
+        self.salesperson_filter_label.setText(self.tr("Sa&lesperson:"))
+        self.search_edit.setPlaceholderText(self.tr("Search customer, phone, product, receipt"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Open the selected sale in the form (Enter)"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected sales (Delete key)"))
+        self.from_edit.setToolTip(self.tr("From (day/month/year)"))
+        self.to_edit.setToolTip(self.tr("To (day/month/year)"))
+        for widget in (self.date_edit, self.from_edit, self.to_edit, self.amount_edit,
+                       self.customer_edit):
+            widget.retranslate_ui()
+        if self.rate_edit.text().strip():
+            try:
+                self.rate_edit.setText(fmt.current().digits(str(parse_rate(self.rate_edit.text()))))
+            except ValidationError:
+                pass
+        self._fill_lists()
+        self._fill_periods()
+        self._update_customer_hint()
+        self._update_summary()
+        self.model.retranslate()
+        self._refresh_visible_errors()
+
+    def _retranslate_form_title(self) -> None:
+        if self._editing is not None:
+            number = self._editing[2].number
+            title = (self.tr("Edit sale %1").replace("%1", fmt.current().digits(number))
+                     if number else self.tr("Edit sale"))
+        elif self.daily_check.isChecked():
+            title = self.tr("New daily total")
+        else:
+            title = self.tr("New sale")
+        self.form_box.setTitle(title)
+
+    # ===================================================================== lists
+    def _fill_combo(self, combo: QComboBox, items: list[tuple[int | None, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for value, text in items:
+            combo.addItem(text, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(index if index >= 0 else 0)
+        combo.blockSignals(False)
+
+    def _fill_lists(self) -> None:
+        none = self.tr("— none —")
+        salespeople = reference.list_named(self.store, "salespeople", active_only=True)
+        self._fill_combo(self.salesperson_combo, [(None, none), *salespeople])
+        self._fill_combo(self.channel_combo, [(None, none),
+                                              *reference.list_named(self.store, "channels")])
+        product_text = self.product_combo.currentText()
+        self._fill_combo(self.product_combo, [(None, ""),
+                                              *reference.list_named(self.store, "products",
+                                                                    active_only=True)])
+        self.product_combo.setEditText(product_text)
+        all_people = reference.list_named(self.store, "salespeople")
+        self._fill_combo(self.salesperson_filter,
+                         [(None, self.tr("Everyone")), (0, self.tr("No salesperson")),
+                          *all_people])
+
+    def _date_range(self) -> tuple[str | None, str | None]:
+        # Two statements: SQLite answers MIN or MAX alone from the index, not both at once.
+        low = self.store.scalar("SELECT MIN(date) FROM orders")
+        high = self.store.scalar("SELECT MAX(date) FROM orders")
+        return low, high  # type: ignore[return-value]
+
+    def _fill_periods(self) -> None:
+        first, last = self._date_range()
+        today = self.ctx.today().isoformat()
+        last = max(last or today, today)
+        first = first or today
+        self._month_range = (first, last)
+        months: list[str] = []
+        y, m = int(last[:4]), int(last[5:7])
+        while f"{y:04d}-{m:02d}" >= first[:7]:
+            months.append(f"{y:04d}-{m:02d}")
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        items: list[tuple[object, str]] = [("all", self.tr("All dates"))]
+        items += [(key, fmt.current().month(key)) for key in months]
+        items.append(("custom", self.tr("From – to…")))
+        self._fill_combo(self.period_combo, items)
+
+    # ===================================================================== keyboard
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        etype = event.type()
+        if etype == QEvent.Type.ShortcutOverride and isinstance(obj, QLineEdit):
+            # Let Ctrl+Z / Ctrl+Y reach the undo stack when the field has nothing to undo.
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if key_event.matches(QKeySequence.StandardKey.Undo) and not obj.isUndoAvailable():
+                event.ignore()
+                return True
+            if ((key_event.matches(QKeySequence.StandardKey.Redo)
+                 or key_event.keyCombination().toCombined()
+                 == QKeySequence("Ctrl+Y")[0].toCombined()) and not obj.isRedoAvailable()):
+                event.ignore()
+                return True
+        if etype == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if obj is self.table:
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self.edit_current()
+                    return True
+                if key == Qt.Key.Key_Delete:
+                    self.delete_selected()
+                    return True
+                return False
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if isinstance(obj, QComboBox) and obj.view().isVisible():
+                    return False
+                self.save()
+                return True
+            if key == Qt.Key.Key_Escape and self._editing is not None:
+                self.cancel_edit()
+                return True
+        return super().eventFilter(obj, event)
+
+    # ===================================================================== form state
+    def _default_rate(self, day: str) -> int:
+        if self._last_rate and self._last_rate[0] == day:
+            return self._last_rate[1]
+        row = self.store.conn.execute(
+            "SELECT l.rate FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+            " WHERE o.date = ? ORDER BY l.id DESC LIMIT 1", (day,)).fetchone()
+        return int(row[0]) if row else self.store.default_rate
+
+    def _set_rate(self, rate: int) -> None:
+        self.rate_edit.setText(fmt.current().digits(str(rate)))
+
+    def _on_date_finished(self) -> None:
+        if self.rate_edit.isModified():
+            return
+        try:
+            day = self.date_edit.iso()
+        except ValidationError:
+            return
+        if day:
+            self._set_rate(self._default_rate(day))
+
+    def reset_form(self, keep: bool = True) -> None:
+        """Empty the form for the next sale. `keep`: keep date, salesperson, channel,
+        currency and rate (the things that stay the same from one sale to the next)."""
+        self._editing = None
+        self.cancel_button.hide()
+        self.daily_check.setEnabled(True)
+        if not keep:
+            self.date_edit.set_date(self.ctx.today())
+            self.currency_combo.setCurrentIndex(0)
+            self.salesperson_combo.setCurrentIndex(0)
+            self.channel_combo.setCurrentIndex(0)
+            self.product_combo.setCurrentIndex(0)
+            self.product_combo.setEditText("")
+        day = self.ctx.today().isoformat()
+        try:
+            day = self.date_edit.iso() or day
+        except ValidationError:
+            pass
+        self._set_rate(self._default_rate(day))
+        self.rate_edit.setModified(False)
+        self.customer_edit.clear_contact()
+        self.quantity_edit.setText("")
+        self.amount_edit.setText("")
+        self.note_edit.setText("")
+        self.number_edit.setText("")
+        self.clear_errors()
+        self._retranslate_form_title()
+
+    def first_field(self) -> QWidget:
+        """Where the cursor goes for the next sale: what changes most between sales."""
+        if self.daily_check.isChecked():
+            return self.amount_edit
+        return self.product_combo
+
+    def focus_first_field(self) -> None:
+        widget = self.first_field()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if widget is self.product_combo:
+            self.product_combo.lineEdit().selectAll()
+
+    def _on_daily_toggled(self, daily: bool) -> None:
+        for key in ("customer", "product", "quantity", "number"):
+            self.widgets[key].setVisible(not daily)
+            self.labels[key].setVisible(not daily)
+            self.errors[key].clear_error()
+        self.customer_hint.setVisible(False if daily else self.customer_edit.is_new())
+        self._retranslate_form_title()
+
+    def _update_customer_hint(self) -> None:
+        if not self.daily_check.isChecked() and self.customer_edit.is_new():
+            self.customer_hint.setText(self.tr("New customer: will be added when you save"))
+            self.customer_hint.show()
+        else:
+            self.customer_hint.hide()
+
+    # -- errors -------------------------------------------------------------------------
+    def clear_errors(self) -> None:
+        for key, label in self.errors.items():
+            label.clear_error()
+            mark_invalid(self.widgets[key], False)
+        self.form_error.clear_error()
+
+    def _clear_error(self, key: str) -> None:
+        self.errors[key].clear_error()
+
+    def show_error(self, err: ValidationError) -> None:
+        key = {"created": "date", "name": "customer", "contact": "customer",
+               "lines": "amount"}.get(err.field, err.field)
+        if key in self.errors:
+            self.errors[key].show_error(error_text(err))
+            mark_invalid(self.widgets[key], True)
+            self._errors_shown[key] = err
+        else:
+            self.form_error.show_error(error_text(err))
+
+    def _refresh_visible_errors(self) -> None:
+        for key, err in self._errors_shown.items():
+            if self.errors[key].isVisible():
+                self.errors[key].show_error(error_text(err))
+
+    # ===================================================================== saving
+    def _product_id(self) -> int | None:
+        text = self.product_combo.currentText().strip()
+        if not text:
+            return None
+        index = self.product_combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index > 0:
+            return self.product_combo.itemData(index)
+        raise ValidationError("product", "not_found", name=text)
+
+    def read_form(self) -> tuple[OrderInput, object] | None:
+        """The sale typed in the form, or None after showing what is wrong."""
+        self.clear_errors()
+        self._errors_shown = {}
+        errors: list[ValidationError] = []
+        daily = self.daily_check.isChecked()
+        currency = self.currency_combo.currentData() or "USD"
+
+        def attempt(fn, *args):
+            try:
+                return fn(*args)
+            except ValidationError as err:
+                errors.append(err)
+                return None
+
+        day = attempt(self.date_edit.iso)
+        amount = attempt(self.amount_edit.minor, currency)
+        rate = attempt(parse_rate, self.rate_edit.text())
+        quantity = 1.0 if daily else attempt(parse_quantity, self.quantity_edit.text())
+        product_id = None if daily else attempt(self._product_id)
+        new_contact = None
+        contact_id = None
+        if not daily and day:
+            kind, value = self.customer_edit.resolve()
+            if kind == "contact":
+                contact_id = value
+            elif kind == "new":
+                new_contact = self.customer_edit.new_contact(day)
+        for err in errors:
+            self.show_error(err)
+        if errors:
+            first = {"date": 0, "amount": 6, "rate": 8, "quantity": 5, "product": 4}
+            key = min((e.field for e in errors), key=lambda f: first.get(f, 99))
+            if key in self.widgets:
+                self.widgets[key].setFocus()
+            return None
+        line = LineInput(amount=amount, currency=currency, rate=rate, product_id=product_id,
+                         quantity=quantity if quantity is not None else 1.0,
+                         note=self.note_edit.text().strip())
+        order = OrderInput(
+            date=day, lines=[line],
+            number="" if daily else fmt.latin_digits(self.number_edit.text().strip()),
+            contact_id=contact_id, salesperson_id=self.salesperson_combo.currentData(),
+            channel_id=self.channel_combo.currentData(), is_daily_total=daily)
+        return order, new_contact
+
+    def save(self) -> bool:
+        """Save the form as one undoable action; True when saved."""
+        read = self.read_form()
+        if read is None:
+            return False
+        order, new_contact = read
+        day = date.fromisoformat(order.date)
+        if day > self.ctx.today() and not self.confirm_future(day):
+            self.date_edit.setFocus()
+            return False
+        command = self._command_for(order, new_contact)
+        try:
+            command.execute()
+        except ValidationError as err:
+            self.show_error(err)
+            return False
+        except StoreError as err:
+            self.form_error.show_error(self.tr("Not saved: %1").replace("%1", str(err)))
+            return False
+        self.ctx.undo_stack.push(command)
+        line = order.lines[0]
+        self._last_rate = (order.date, line.rate)
+        f = fmt.current()
+        if isinstance(command, EditOrderCommand):
+            text = self.tr("Saved the change (%1). Ctrl+Z undoes it.")
+        else:
+            text = self.tr("Saved %1. Ctrl+Z undoes it.")
+        self.status_label.setText(text.replace("%1", f.money(line.amount, line.currency)))
+        self.reset_form(keep=True)
+        self.focus_first_field()
+        return True
+
+    def _command_for(self, order: OrderInput, new_contact):
+        if self._editing is not None:
+            order_id, index, old = self._editing
+            lines = list(old.lines)
+            if 0 <= index < len(lines):
+                lines[index] = order.lines[0]
+            else:
+                lines.append(order.lines[0])
+            order.lines = lines
+            if old.is_daily_total and order.is_daily_total:
+                order.number = old.number
+            order.note = old.note
+            return EditOrderCommand(self.store, order_id, order, new_contact)
+        if order.is_daily_total:
+            existing = self.store.conn.execute(
+                "SELECT id FROM orders WHERE is_daily_total = 1 AND date = ?"
+                " AND channel_id IS ? ORDER BY id LIMIT 1",
+                (order.date, order.channel_id)).fetchone()
+            if existing:
+                order_id = int(existing[0])
+                old = get_order(self.store, order_id)
+                line = order.lines[0]
+                lines = [x for x in old.lines if x.currency != line.currency] + [line]
+                order.lines = lines
+                return EditOrderCommand(self.store, order_id, order,
+                                        text=self.tr("Replace daily total"))
+            return AddOrderCommand(self.store, order, text=self.tr("Add daily total"))
+        return AddOrderCommand(self.store, order, new_contact)
+
+    def _ask_future(self, day: date) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Date in the future"),
+            self.tr("%1 is in the future. Save this sale with that date?")
+            .replace("%1", fmt.current().date(day)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ===================================================================== edit / delete
+    def edit_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.edit_row(index.row())
+
+    def edit_row(self, row: int) -> None:
+        order_id = self.model.order_id(row)
+        line_id = self.model.line_id(row)
+        if order_id is None:
+            return
+        self.edit_order(order_id, line_id)
+
+    def edit_order(self, order_id: int, line_id: int | None = None) -> None:
+        """Open an order (one of its lines) in the form; saving replaces it."""
+        try:
+            order = get_order(self.store, order_id)
+        except ValidationError as err:
+            self.form_error.show_error(error_text(err))
+            return
+        line_ids = [r[0] for r in self.store.conn.execute(
+            "SELECT id FROM sale_lines WHERE order_id = ? ORDER BY id", (order_id,))]
+        index = line_ids.index(line_id) if line_id in line_ids else 0
+        line = order.lines[index] if order.lines else LineInput(amount=0)
+        self.daily_check.blockSignals(True)
+        self.daily_check.setChecked(order.is_daily_total)
+        self.daily_check.blockSignals(False)
+        self._on_daily_toggled(order.is_daily_total)
+        self.reset_form(keep=True)
+        self._editing = (order_id, index, order)
+        self.daily_check.setEnabled(False)
+        self.date_edit.set_date(order.date)
+        if order.contact_id is not None:
+            self.customer_edit.choose(order.contact_id)
+        for combo, value in ((self.salesperson_combo, order.salesperson_id),
+                             (self.channel_combo, order.channel_id)):
+            i = combo.findData(value)
+            if i < 0 and value is not None:  # inactive salesperson: still show it
+                table = "salespeople" if combo is self.salesperson_combo else "channels"
+                combo.addItem(reference.name_of(self.store, table, value), value)
+                i = combo.count() - 1
+            combo.setCurrentIndex(max(i, 0))
+        if line.product_id is not None:
+            name = reference.name_of(self.store, "products", line.product_id)
+            if self.product_combo.findData(line.product_id) < 0:
+                self.product_combo.addItem(name, line.product_id)
+            self.product_combo.setCurrentIndex(self.product_combo.findData(line.product_id))
+        else:
+            self.product_combo.setCurrentIndex(0)
+            self.product_combo.setEditText("")
+        f = fmt.current()
+        qty = line.quantity
+        self.quantity_edit.setText("" if qty == 1 else f.decimal(qty, 0 if float(qty).is_integer()
+                                                                  else 2).replace(",", ""))
+        self.currency_combo.setCurrentIndex(max(0, self.currency_combo.findData(line.currency)))
+        self.amount_edit.set_minor(line.amount, line.currency)
+        self._set_rate(line.rate)
+        self.rate_edit.setModified(True)
+        self.note_edit.setText(line.note or "")
+        self.number_edit.setText(order.number or "")
+        self.cancel_button.show()
+        self.status_label.setText("")
+        self._retranslate_form_title()
+        self.amount_edit.setFocus()
+        self.amount_edit.selectAll()
+
+    def cancel_edit(self) -> None:
+        was_daily = self._editing is not None and self._editing[2].is_daily_total
+        self.reset_form(keep=True)
+        if was_daily:
+            self.daily_check.setChecked(False)
+        self.status_label.setText("")
+        self.focus_first_field()
+
+    def selected_order_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        ids = [self.model.order_id(r) for r in rows]
+        return list(dict.fromkeys(i for i in ids if i is not None))
+
+    def delete_selected(self) -> bool:
+        ids = self.selected_order_ids()
+        if not ids or not self.confirm_delete(len(ids)):
+            return False
+        command = DeleteOrdersCommand(self.store, ids)
+        try:
+            command.execute()
+        except StoreError as err:
+            self.form_error.show_error(
+                error_text(err) if isinstance(err, ValidationError)
+                else self.tr("Not deleted: %1").replace("%1", str(err)))
+            return False
+        self.ctx.undo_stack.push(command)
+        if self._editing is not None and self._editing[0] in ids:
+            self.cancel_edit()
+        self.status_label.setText(self.tr("Deleted. Ctrl+Z brings it back."))
+        return True
+
+    def _ask_delete(self, count: int) -> bool:
+        text = (self.tr("Delete this sale (all its lines)?") if count == 1 else
+                self.tr("Delete these %1 sales?").replace("%1", fmt.current().integer(count)))
+        answer = QMessageBox.question(
+            self, self.tr("Delete"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ===================================================================== filtering
+    def _on_period_changed(self, _index: int) -> None:
+        custom = self.period_combo.currentData() == "custom"
+        self.from_edit.setVisible(custom)
+        self.to_edit.setVisible(custom)
+        self.apply_filter()
+
+    def current_filter(self) -> SalesFilter | None:
+        self.filter_error.clear_error()
+        period = self.period_combo.currentData()
+        flt = SalesFilter(salesperson_id=self.salesperson_filter.currentData(),
+                          text=self.search_edit.text())
+        if isinstance(period, str) and len(period) == 7:
+            y, m = int(period[:4]), int(period[5:7])
+            nxt = date(y + (m == 12), m % 12 + 1, 1)
+            flt.date_from = f"{period}-01"
+            flt.date_to = date.fromordinal(nxt.toordinal() - 1).isoformat()
+        elif period == "custom":
+            try:
+                flt.date_from = self.from_edit.iso("date")
+                flt.date_to = self.to_edit.iso("date")
+            except ValidationError as err:
+                self.filter_error.show_error(error_text(err))
+                return None
+        return flt
+
+    def apply_filter(self) -> None:
+        flt = self.current_filter()
+        if flt is not None:
+            self.model.set_filter(flt)
+
+    def _update_summary(self) -> None:
+        summary = self.model.summary()
+        f = fmt.current()
+        if summary is None:
+            loaded = self.model.rowCount()
+            text = (self.tr("%1 lines found").replace("%1", f.integer(loaded))
+                    if not self.model.canFetchMore()
+                    else self.tr("%1+ lines found").replace("%1", f.integer(loaded)))
+        else:
+            lines, revenue, currency = summary
+            text = (self.tr("%1 lines · %2").replace("%1", f.integer(lines))
+                    .replace("%2", f.money(revenue, currency)))
+        self.summary_label.setText(text)
+
+    # ===================================================================== refresh
+    def on_data_changed(self, topics: set[str]) -> None:
+        lists = {"salespeople", "channels", "products", "categories"}
+        if topics & lists:
+            self._fill_lists()
+        if "sales" in topics:
+            first, last = self._month_range
+            low, high = self._date_range()
+            if low and (first is None or low < first or (high or "") > (last or "")):
+                self._fill_periods()
+        if topics & {"sales", "contacts", "settings", *lists}:
+            self.model.reload(keep_loaded=True)
+            if "settings" in topics:
+                self.model.retranslate()
+        if "contacts" in topics:
+            self._update_customer_hint()

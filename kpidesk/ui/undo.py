@@ -1,0 +1,168 @@
+"""Undoable sales actions for the QUndoStack (Ctrl+Z / Ctrl+Y).
+
+Each command does its first write in `execute()` — called by the screen
+before pushing, so a refused input raises there and nothing lands on the
+stack — and `redo()` skips that first call when Qt invokes it on push.
+Undo of an add deletes the order (and the contact created with it);
+redo puts them back under the same ids and uuids (`restore_order`,
+`restore_contact`).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from kpidesk.store.contacts import ContactInput, add_contact, delete_contact, restore_contact
+from kpidesk.store.db import Store
+from kpidesk.store.sales import (
+    OrderInput,
+    add_order,
+    delete_order,
+    get_order,
+    restore_order,
+    update_order,
+)
+
+log = logging.getLogger("kpidesk")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SalesUndo", text)
+
+
+class _StoreCommand(QUndoCommand):
+    def __init__(self, store: Store, text: str) -> None:
+        super().__init__(text)
+        self.store = store
+        self._skip_next_redo = False
+
+    def execute(self) -> None:
+        """The first run; raises ValidationError/StoreError with nothing saved."""
+        self._apply()
+        self._skip_next_redo = True
+
+    def redo(self) -> None:
+        if self._skip_next_redo:
+            self._skip_next_redo = False
+            return
+        try:
+            self._apply()
+        except Exception:  # Qt calls this; log instead of losing the error
+            log.exception("redo failed: %s", self.text())
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        try:
+            self._revert()
+        except Exception:
+            log.exception("undo failed: %s", self.text())
+            self.setObsolete(True)
+
+    def _apply(self) -> None:
+        raise NotImplementedError
+
+    def _revert(self) -> None:
+        raise NotImplementedError
+
+
+class _NewContactMixin:
+    """Create (redo) and delete (undo) the contact typed in place with the sale."""
+
+    store: Store
+    new_contact: ContactInput | None
+    contact_id: int | None
+    _contact_snapshot: dict | None
+
+    def _create_contact(self) -> int | None:
+        if self.new_contact is None:
+            return None
+        if self._contact_snapshot is not None:
+            self.contact_id = restore_contact(self.store, self._contact_snapshot)
+        else:
+            self.contact_id = add_contact(self.store, self.new_contact)
+        return self.contact_id
+
+    def _remove_contact(self) -> None:
+        if self.new_contact is not None and self.contact_id is not None:
+            self._contact_snapshot = delete_contact(self.store, self.contact_id)
+
+
+class AddOrderCommand(_NewContactMixin, _StoreCommand):
+    """Add a sale (optionally with a customer created in place)."""
+
+    def __init__(self, store: Store, order: OrderInput,
+                 new_contact: ContactInput | None = None, text: str | None = None) -> None:
+        super().__init__(store, text or tr("Add sale"))
+        self.order = copy.deepcopy(order)
+        self.new_contact = new_contact
+        self.contact_id: int | None = None
+        self._contact_snapshot: dict | None = None
+        self.order_id: int | None = None
+        self._snapshot: OrderInput | None = None
+
+    def _apply(self) -> None:
+        with self.store.transaction():
+            contact_id = self._create_contact()
+            if contact_id is not None:
+                self.order.contact_id = contact_id
+            if self._snapshot is not None and self.order_id is not None:
+                restore_order(self.store, self.order_id, self._snapshot)
+            else:
+                self.order_id = add_order(self.store, self.order)
+
+    def _revert(self) -> None:
+        if self.order_id is None:
+            return
+        with self.store.transaction():
+            self._snapshot = delete_order(self.store, self.order_id)
+            self._remove_contact()
+
+
+class EditOrderCommand(_NewContactMixin, _StoreCommand):
+    """Replace an order's fields and lines; undo puts the old ones back."""
+
+    def __init__(self, store: Store, order_id: int, order: OrderInput,
+                 new_contact: ContactInput | None = None, text: str | None = None) -> None:
+        super().__init__(store, text or tr("Edit sale"))
+        self.order_id = order_id
+        self.old = get_order(store, order_id)
+        self.order = copy.deepcopy(order)
+        self.new_contact = new_contact
+        self.contact_id: int | None = None
+        self._contact_snapshot: dict | None = None
+
+    def _apply(self) -> None:
+        with self.store.transaction():
+            contact_id = self._create_contact()
+            if contact_id is not None:
+                self.order.contact_id = contact_id
+            update_order(self.store, self.order_id, self.order)
+
+    def _revert(self) -> None:
+        with self.store.transaction():
+            update_order(self.store, self.order_id, self.old)
+            self._remove_contact()
+
+
+class DeleteOrdersCommand(_StoreCommand):
+    """Delete one or more orders; undo restores them under their ids and uuids."""
+
+    def __init__(self, store: Store, order_ids: list[int], text: str | None = None) -> None:
+        if text is None:
+            text = tr("Delete sale") if len(order_ids) == 1 else tr("Delete sales")
+        super().__init__(store, text)
+        self.order_ids = list(dict.fromkeys(order_ids))
+        self._snapshots: list[tuple[int, OrderInput]] = []
+
+    def _apply(self) -> None:
+        with self.store.transaction():
+            self._snapshots = [(oid, delete_order(self.store, oid)) for oid in self.order_ids]
+
+    def _revert(self) -> None:
+        with self.store.transaction():
+            for oid, snapshot in self._snapshots:
+                restore_order(self.store, oid, snapshot)

@@ -1,0 +1,381 @@
+"""Input widgets every entry form shares: amounts, dates, an inline error label,
+a customer picker, and the one place that turns a store's ValidationError
+into a sentence in the user's language.
+
+Amounts and dates accept Khmer or Latin digits, grouping ("1,250.50") and
+currency signs ("$12", "៛5 000"); parsing goes through
+`kpidesk.i18n.format`. These classes may be subclassed, so their strings
+use explicit contexts ("Input"), not ``self.tr``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
+
+from kpidesk.i18n import format as fmt
+from kpidesk.store.contacts import ContactInput, search_contacts
+from kpidesk.store.db import Store
+from kpidesk.store.errors import ValidationError
+from kpidesk.store.money import MINOR_DIGITS
+
+CONTEXT = "Input"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Input", text)
+
+
+# -- ValidationError → sentence ------------------------------------------------
+def error_text(err: ValidationError) -> str:
+    """A translated sentence for a store (or form) ValidationError.
+
+    Field-specific wording first, then a general one per code. Parameters
+    are put in with %1 (never by joining translated fragments).
+    """
+    field, code, params = err.field, err.code, err.params
+    specific = {
+        ("amount", "required"): tr("Type an amount."),
+        ("amount", "not_a_number"): tr("This is not an amount. Type digits, e.g. 1,250.50."),
+        ("amount", "zero"): tr("The amount cannot be zero."),
+        ("amount", "too_many_decimals"): tr("Too many decimals for this currency."),
+        ("amount", "riel_decimals"): tr("Riel amounts are whole numbers, without decimals."),
+        ("amount", "not_positive"): tr("The amount must be more than zero."),
+        ("rate", "required"): tr("Type the exchange rate (riel per dollar)."),
+        ("rate", "bad_rate"): tr("The rate must be a whole number of riel per dollar, more "
+                                 "than zero."),
+        ("rate", "not_a_number"): tr("The rate must be a whole number of riel per dollar, "
+                                     "more than zero."),
+        ("date", "required"): tr("Type a date, e.g. 26/11/2026."),
+        ("date", "bad_date"): tr("This date does not exist. Type day/month/year, e.g. "
+                                 "26/11/2026."),
+        ("created", "bad_date"): tr("This date does not exist. Type day/month/year, e.g. "
+                                    "26/11/2026."),
+        ("quantity", "zero"): tr("The quantity cannot be zero."),
+        ("quantity", "not_a_number"): tr("The quantity must be a number, e.g. 1 or 2.5."),
+        ("name", "required"): tr("A name is required."),
+        ("name", "duplicate"): tr("This name is already used."),
+        ("name", "in_use"): tr("This name is in use and cannot be removed."),
+        ("contact", "has_sales"): tr("This contact has sales: merge it into another "
+                                     "contact instead of deleting it."),
+        ("currency", "bad_currency"): tr("Choose USD or KHR."),
+        ("product", "not_found"): tr("No product has this name. Choose one from the list, or "
+                                     "leave it empty."),
+        ("lines", "no_lines"): tr("A sale needs at least one line."),
+        ("order", "not_found"): tr("This sale no longer exists."),
+        ("contact", "not_found"): tr("This contact no longer exists."),
+    }
+    text = specific.get((field, code))
+    if text is None:
+        text = {
+            "required": tr("This field is required."),
+            "not_a_number": tr("This is not a number."),
+            "not_positive": tr("The value must be more than zero."),
+            "zero": tr("The value cannot be zero."),
+            "bad_date": tr("This date does not exist. Type day/month/year, e.g. 26/11/2026."),
+            "bad_currency": tr("Choose USD or KHR."),
+            "bad_rate": tr("The rate must be a whole number of riel per dollar, more than "
+                           "zero."),
+            "no_lines": tr("A sale needs at least one line."),
+            "not_found": tr("This record no longer exists."),
+            "duplicate": tr("This name is already used."),
+            "has_sales": tr("This record has sales and cannot be deleted."),
+            "bad_period": tr("This period does not exist."),
+            "bad_measure": tr("Unknown measure."),
+            "in_use": tr("This is in use and cannot be removed."),
+            "too_many_decimals": tr("Too many decimals."),
+        }.get(code, tr("This value was refused (%1).").replace("%1", code))
+    if "name" in params and "%1" in text:
+        text = text.replace("%1", str(params["name"]))
+    return text
+
+
+# -- an inline error -------------------------------------------------------------
+class ErrorLabel(QLabel):
+    """A small red message under/beside a field; hidden when there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #c62828; font-size: 9pt;")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_error(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+def _mark_invalid(widget: QWidget, invalid: bool) -> None:
+    widget.setProperty("invalid", invalid)
+    widget.setStyleSheet("border: 1px solid #c62828;" if invalid else "")
+
+
+# -- amounts ------------------------------------------------------------------------
+class AmountEdit(QLineEdit):
+    """An amount: '1,250.50', '១២៥០', '$12', '៛5 000'. `minor(currency)` parses it."""
+
+    def __init__(self, parent: QWidget | None = None, *, allow_zero: bool = False,
+                 allow_negative: bool = True) -> None:
+        super().__init__(parent)
+        self.allow_zero = allow_zero
+        self.allow_negative = allow_negative
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.textEdited.connect(lambda _t: _mark_invalid(self, False))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setPlaceholderText(fmt.current().digits("0.00"))
+
+    def minor(self, currency: str, field: str = "amount") -> int:
+        """Minor units of `currency`; ValidationError(field, code) when it is not an amount."""
+        text = self.text().strip()
+        if not text:
+            raise ValidationError(field, "required")
+        try:
+            value = fmt.parse_decimal(text)
+        except ValueError as exc:
+            raise ValidationError(field, "not_a_number", value=text) from exc
+        places = MINOR_DIGITS[currency]
+        scaled = value.scaleb(places)
+        if scaled != scaled.to_integral_value():
+            code = "riel_decimals" if places == 0 else "too_many_decimals"
+            raise ValidationError(field, code, value=text)
+        minor = fmt.parse_money(text, currency)
+        if minor == 0 and not self.allow_zero:
+            raise ValidationError(field, "zero")
+        if minor < 0 and not self.allow_negative:
+            raise ValidationError(field, "not_positive")
+        return minor
+
+    def set_minor(self, minor: int | None, currency: str) -> None:
+        self.setText(fmt.current().money_plain(minor, currency) if minor is not None else "")
+
+
+# -- dates --------------------------------------------------------------------------
+class DateEdit(QLineEdit):
+    """A date typed as dd/mm/yyyy (Khmer or Latin digits) or ISO yyyy-mm-dd."""
+
+    def __init__(self, parent: QWidget | None = None, *, default: date | None = None,
+                 optional: bool = False) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.textEdited.connect(lambda _t: _mark_invalid(self, False))
+        if default is not None:
+            self.set_date(default)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setPlaceholderText(tr("dd/mm/yyyy"))
+        # Show the date again in the digits of the new language.
+        try:
+            value = self.date()
+        except ValidationError:
+            return
+        if value is not None:
+            self.set_date(value)
+
+    def set_date(self, value: date | str | None) -> None:
+        self.setText(fmt.current().date_numeric(value) if value else "")
+
+    def date(self, field: str = "date") -> date | None:
+        """The date typed; None when empty and optional; else ValidationError."""
+        text = self.text().strip()
+        if not text:
+            if self.optional:
+                return None
+            raise ValidationError(field, "required")
+        try:
+            return fmt.parse_date(text)
+        except ValueError as exc:
+            raise ValidationError(field, "bad_date", value=text) from exc
+
+    def iso(self, field: str = "date") -> str | None:
+        value = self.date(field)
+        return value.isoformat() if value else None
+
+
+def mark_invalid(widget: QWidget, invalid: bool = True) -> None:
+    """Outline a field in red (cleared when the user edits it)."""
+    _mark_invalid(widget, invalid)
+
+
+# -- number helpers ----------------------------------------------------------------------
+def parse_rate(text: str, field: str = "rate") -> int:
+    """Riel per dollar, a whole number > 0 (Khmer digits and grouping accepted)."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(field, "required")
+    try:
+        value = fmt.parse_decimal(text)
+    except ValueError as exc:
+        raise ValidationError(field, "bad_rate", value=text) from exc
+    if value <= 0 or value != value.to_integral_value():
+        raise ValidationError(field, "bad_rate", value=text)
+    return int(value)
+
+
+def parse_quantity(text: str, field: str = "quantity") -> float:
+    text = text.strip()
+    if not text:
+        return 1.0
+    try:
+        value = fmt.parse_decimal(text)
+    except ValueError as exc:
+        raise ValidationError(field, "not_a_number", value=text) from exc
+    if value == 0:
+        raise ValidationError(field, "zero")
+    return float(value)
+
+
+# -- customers ----------------------------------------------------------------------------
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+_PHONE_TAIL = re.compile(r"^(.*?)[\s,;:/-]*(\+?\d[\d\s.-]{5,})$")
+
+
+def split_name_phone(text: str) -> tuple[str, str]:
+    """'Sokha 012 345 678' → ('Sokha', '012345678'); a bare number is both name and phone."""
+    raw = fmt.latin_digits(text.strip())
+    m = _PHONE_TAIL.match(raw)
+    if not m:
+        return text.strip(), ""
+    phone = re.sub(r"[\s.-]", "", m.group(2))
+    name = text.strip()[: len(m.group(1))].strip() if m.group(1).strip() else phone
+    return name, phone
+
+
+class CustomerPicker(QLineEdit):
+    """Type part of a name or phone; pick from the list (QCompleter).
+
+    Empty = walk-in. `resolve()` says which contact the text means, or that
+    a new one is to be created with the typed name (and phone, if typed).
+    """
+
+    contact_changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._contact_id: int | None = None
+        self._contact_name = ""
+        self._model = QStandardItemModel(self)
+        self._completer = QCompleter(self._model, self)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._completer.setCompletionRole(NAME_ROLE)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setMaxVisibleItems(12)
+        self.setCompleter(self._completer)
+        self._completer.activated[QModelIndex].connect(self._on_activated)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self._search)
+        self.textEdited.connect(self._on_edited)
+        self.setClearButtonEnabled(True)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setPlaceholderText(tr("Walk-in (type a name or phone)"))
+
+    # -- state ------------------------------------------------------------------
+    @property
+    def contact_id(self) -> int | None:
+        return self._contact_id
+
+    def set_contact(self, contact_id: int | None, name: str = "") -> None:
+        """Show a known contact (or walk-in for None)."""
+        self._timer.stop()
+        self._contact_id = contact_id
+        self._contact_name = name if contact_id is not None else ""
+        self.setText(self._contact_name)
+        self.contact_changed.emit()
+
+    def clear_contact(self) -> None:
+        self.set_contact(None)
+
+    def is_new(self) -> bool:
+        """The typed text names nobody known: saving will create a contact."""
+        kind, _value = self.resolve()
+        return kind == "new"
+
+    def resolve(self) -> tuple[str, object]:
+        """('walk_in', None) | ('contact', id) | ('new', (name, phone))."""
+        text = self.text().strip()
+        if not text:
+            return "walk_in", None
+        if self._contact_id is not None and text == self._contact_name:
+            return "contact", self._contact_id
+        found = self._exact_match(text)
+        if found is not None:
+            return "contact", found
+        return "new", split_name_phone(text)
+
+    def new_contact(self, created: str) -> ContactInput | None:
+        kind, value = self.resolve()
+        if kind != "new":
+            return None
+        name, phone = value  # type: ignore[misc]
+        return ContactInput(name=name, created=created, kind="customer", phone=phone)
+
+    def _exact_match(self, text: str) -> int | None:
+        latin = fmt.latin_digits(text).replace(" ", "")
+        row = self.store.conn.execute(
+            "SELECT id FROM contacts WHERE name = ? COLLATE NOCASE OR (? <> '' AND"
+            " replace(phone, ' ', '') = ?) ORDER BY last_purchase IS NULL, last_purchase DESC"
+            " LIMIT 1", (text, latin, latin)).fetchone()
+        return int(row[0]) if row else None
+
+    # -- completion ---------------------------------------------------------------------
+    def _on_edited(self, text: str) -> None:
+        self._contact_id = None
+        self._contact_name = ""
+        self.contact_changed.emit()
+        if text.strip():
+            self._timer.start()
+        else:
+            self._model.clear()
+            self._completer.popup().hide()
+
+    def _search(self) -> None:
+        text = self.text().strip()
+        if not text:
+            return
+        self._model.clear()
+        for contact_id, name, phone in search_contacts(self.store, fmt.latin_digits(text)):
+            shown = f"{name}    {fmt.current().digits(phone)}" if phone else name
+            item = QStandardItem(shown)
+            item.setData(contact_id, ID_ROLE)
+            item.setData(name, NAME_ROLE)
+            item.setEditable(False)
+            self._model.appendRow(item)
+        if self._model.rowCount() and self.hasFocus():
+            self._completer.complete()
+        else:
+            self._completer.popup().hide()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        contact_id = index.data(ID_ROLE)
+        name = index.data(NAME_ROLE)
+        if contact_id is None:
+            return
+        self._contact_id = int(contact_id)
+        self._contact_name = str(name)
+        # QCompleter sets the text after this signal; make sure it is the name.
+        QTimer.singleShot(0, lambda: self.setText(self._contact_name)
+                          if self._contact_id is not None else None)
+        self.setText(self._contact_name)
+        self.contact_changed.emit()
+
+    def choose(self, contact_id: int) -> None:
+        """Pick a contact by id (as if chosen from the list)."""
+        name = self.store.scalar("SELECT name FROM contacts WHERE id = ?", (contact_id,))
+        self.set_contact(contact_id, str(name or ""))
