@@ -50,8 +50,12 @@ def ratio(numerator: float | int | None, denominator: float | int | None) -> flo
 
 
 def growth_rate(current: int | None, previous: int | None) -> float | None:
-    """(current − previous) / previous; None when previous is 0 or missing."""
-    if current is None or not previous:
+    """(current − previous) / previous; None when previous is missing, 0 or negative.
+
+    A negative base (a month of refunds only) would flip the sign of the
+    figure and show a rise as a fall, so it is "not available" like zero.
+    """
+    if current is None or previous is None or previous <= 0:
         return None
     return (current - previous) / previous
 
