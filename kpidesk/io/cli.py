@@ -16,7 +16,8 @@ from kpidesk.io import exporter
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.importer import Importer, Report
 from kpidesk.io.readers import FileError
-from kpidesk.store.db import Store
+from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.reference import get_or_create
 
 FILE_ERRORS = {
     "not_found": "no such file",
@@ -62,6 +63,34 @@ def _import_one(store: Store, kind: str, path: Path, mapping: dict | None,
     return 0
 
 
+def _import_lists(store: Store, path: Path) -> None:
+    """Salespeople, categories, channels and products, keeping their ids where free."""
+    conn = store.conn
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            table = row.get("list")
+            if table not in ("salespeople", "categories", "channels", "products"):
+                continue
+            name = (row.get("name") or "").strip()
+            if not name or conn.execute(f"SELECT 1 FROM {table} WHERE name = ? COLLATE NOCASE",
+                                        (name,)).fetchone():
+                continue
+            row_id = int(row["id"]) if (row.get("id") or "").isdigit() else None
+            if row_id is not None and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?",
+                                                   (row_id,)).fetchone():
+                row_id = None
+            cols, values = ["id", "uuid", "name"], [row_id, new_uuid(), name]
+            if table in ("salespeople", "products"):
+                cols.append("active")
+                values.append(0 if row.get("active") == "0" else 1)
+            if table == "products" and row.get("category"):
+                cols.append("category_id")
+                values.append(get_or_create(store, "categories", row["category"]))
+            conn.execute(f"INSERT INTO {table}({', '.join(cols)}) VALUES"
+                         f" ({', '.join('?' * len(cols))})", values)
+    store.mark_changed("settings")
+
+
 def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
     """Import a folder written by ``export all`` (in one transaction)."""
     folder = Path(folder)
@@ -80,6 +109,9 @@ def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
                     for row in csv.DictReader(f):
                         if row.get("key") in exporter.SETTINGS_EXPORTED:
                             store.set_setting(row["key"], row.get("value", ""))
+            lists = folder / "lists.csv"
+            if lists.exists():
+                _import_lists(store, lists)
             for kind in ALL_ORDER:
                 path = folder / f"{kind}.csv"
                 if path.exists() and _import_one(store, kind, path, None, skip_bad):

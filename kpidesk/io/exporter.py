@@ -177,6 +177,16 @@ def export_all(store: Store, folder: Path | str, suffix: str = ".csv") -> dict[s
     counts = {}
     settings = [[k, store.setting(k)] for k in SETTINGS_EXPORTED]
     counts["settings"] = write_table(folder / f"settings{suffix}", ["key", "value"], settings)
+    lists = []
+    for table in ("salespeople", "categories", "channels", "products"):
+        extra = ", (SELECT name FROM categories c WHERE c.id = t.category_id)" \
+            if table == "products" else ", NULL"
+        active = "active" if table in ("salespeople", "products") else "1"
+        for row_id, name, category, is_active in store.conn.execute(
+                f"SELECT id, name{extra}, {active} FROM {table} t ORDER BY id"):
+            lists.append([table, row_id, name, category or "", is_active])
+    counts["lists"] = write_table(folder / f"lists{suffix}",
+                                  ["list", "id", "name", "category", "active"], lists, {1, 4})
     for kind in ("contacts", "sales", "opportunities", "targets"):
         counts[kind] = export_kind(store, kind, folder / f"{kind}{suffix}")
     return counts

@@ -127,6 +127,9 @@ def guess_date_order(samples: list[object]) -> str:
 _CURRENCY_MARKS = (("USD", "USD"), ("usd", "USD"), ("US$", "USD"), ("$", "USD"),
                    ("KHR", "KHR"), ("khr", "KHR"), ("៛", "KHR"), ("riel", "KHR"),
                    ("Riel", "KHR"))
+_MARK_CODES = dict(_CURRENCY_MARKS)
+_MARK = re.compile("|".join(re.escape(m) for m, _ in _CURRENCY_MARKS))
+_DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"[\s\u00a0\u202f_']")
 
 
@@ -154,10 +157,12 @@ def parse_number(value: object) -> tuple[Decimal, str | None]:
         except InvalidOperation:
             pass
     currency = None
-    for mark, code in _CURRENCY_MARKS:
-        if mark in text:
-            currency = code
-            text = text.replace(mark, "")
+    for m in _MARK.finditer(text):
+        before, after = text[:m.start()], text[m.end():]
+        if _DIGIT.search(before) and _DIGIT.search(after):
+            raise ParseError("bad_number", value)  # 12$34
+        currency = _MARK_CODES[m[0]]
+    text = _MARK.sub("", text)
     text = _SPACES.sub("", latin_digits(text))
     negative = False
     if text.startswith("(") and text.endswith(")"):
