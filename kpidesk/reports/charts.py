@@ -1,0 +1,116 @@
+"""The report's charts, drawn with pyqtgraph and exported to images at print resolution.
+
+pyqtgraph's ImageExporter renders Khmer titles and axes correctly; its
+PrintExporter is broken on Qt 6, so images are painted into the document.
+Runs on the GUI thread (pyqtgraph items are widgets' scene items).
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage
+
+from kpidesk.i18n.defaults import is_seeded
+from kpidesk.i18n.fonts import app_font
+from kpidesk.reports.text import ReportText
+from kpidesk.store.money import to_major
+
+BAR = QColor("#2f6db3")
+TARGET = QColor("#d9822b")
+WIDTH_PX = 2400  # ~17 cm at 360 dpi: sharp on paper
+
+
+class _LabelAxis(pg.AxisItem):
+    """An axis whose tick labels come from a function (digits and names of the report)."""
+
+    def __init__(self, orientation: str, label_of, **kwargs) -> None:
+        super().__init__(orientation, **kwargs)
+        self._label_of = label_of
+        self.enableAutoSIPrefix(False)  # labels come whole from label_of
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
+        return [self._label_of(v) for v in values]
+
+
+def _plot(text: ReportText, left_label, bottom_label, size=(800, 330)) -> pg.PlotWidget:
+    font = app_font(9)
+    left = _LabelAxis("left", left_label)
+    bottom = _LabelAxis("bottom", bottom_label)
+    widget = pg.PlotWidget(axisItems={"left": left, "bottom": bottom}, background="w")
+    widget.resize(*size)
+    item = widget.getPlotItem()
+    item.setGeometry(QRectF(0, 0, *size))  # the widget is never shown: size the plot itself
+    for axis in (left, bottom):
+        axis.setTextPen(pg.mkPen("#333333"))
+        axis.setPen(pg.mkPen("#999999"))
+        axis.setStyle(tickFont=font)
+    item.showGrid(y=True, alpha=0.25)
+    return widget
+
+
+def _export(widget: pg.PlotWidget) -> QImage:
+    exporter = pyqtgraph.exporters.ImageExporter(widget.getPlotItem())
+    exporter.parameters()["width"] = WIDTH_PX
+    exporter.parameters()["antialias"] = True
+    image = exporter.export(toBytes=True)
+    widget.deleteLater()
+    return image
+
+
+def _money_axis(text: ReportText, currency: str):
+    def label(value: float) -> str:
+        if abs(value) >= 10_000:
+            return text.fmt.digits(f"{value / 1000:,.0f}k")
+        return text.fmt.digits(f"{value:,.0f}")
+    return label
+
+
+def revenue_chart(text: ReportText, revenue: list[tuple[str, int]],
+                  targets: list[tuple[str, int | None]], currency: str) -> QImage:
+    months = [m for m, _ in revenue]
+
+    def month_label(value: float) -> str:
+        i = int(round(value))
+        if 0 <= i < len(months) and abs(value - i) < 0.01:
+            return text.fmt.month_name(int(months[i][5:7]), short=True)
+        return ""
+
+    widget = _plot(text, _money_axis(text, currency), month_label)
+    x = list(range(len(revenue)))
+    heights = [float(to_major(v, currency)) for _, v in revenue]
+    widget.addItem(pg.BarGraphItem(x=x, height=heights, width=0.6, brush=BAR, pen=pg.mkPen(None)))
+    points = [(i, float(to_major(v, currency))) for i, (_, v) in enumerate(targets) if v is not None]
+    if points:
+        widget.plot([p[0] for p in points], [p[1] for p in points],
+                    pen=pg.mkPen(TARGET, width=3), symbol="o", symbolBrush=TARGET, symbolPen=None,
+                    symbolSize=8)
+    widget.getPlotItem().getAxis("bottom").setTicks([[(i, month_label(i)) for i in x]])
+    widget.setXRange(-0.6, len(x) - 0.4, padding=0)
+    widget.setYRange(0, max(heights + [p[1] for p in points] + [1]) * 1.1, padding=0)
+    return _export(widget)
+
+
+def pipeline_chart(text: ReportText, stages: list[dict], currency: str) -> QImage:
+    names = [text.translate("DefaultNames", s["name"]) if is_seeded(s["name"]) else s["name"]
+             for s in stages]
+
+    def stage_label(value: float) -> str:
+        i = int(round(value))
+        return names[i] if 0 <= i < len(names) and abs(value - i) < 0.01 else ""
+
+    widget = _plot(text, _money_axis(text, currency), stage_label, size=(800, 280))
+    x = list(range(len(stages)))
+    values = [float(to_major(s.get("value") or 0, currency)) for s in stages]
+    weighted = [float(to_major(s.get("weighted") or 0, currency)) for s in stages]
+    widget.addItem(pg.BarGraphItem(x=[i - 0.18 for i in x], height=values, width=0.34,
+                                   brush=BAR, pen=pg.mkPen(None)))
+    widget.addItem(pg.BarGraphItem(x=[i + 0.18 for i in x], height=weighted, width=0.34,
+                                   brush=TARGET, pen=pg.mkPen(None)))
+    widget.getPlotItem().getAxis("bottom").setTicks([[(i, stage_label(i)) for i in x]])
+    widget.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
+    widget.setYRange(0, max(values + [1]) * 1.1, padding=0)
+    return _export(widget)
+
+

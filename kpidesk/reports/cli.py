@@ -1,0 +1,52 @@
+"""`python -m kpidesk report`: the monthly report as PDF, without a window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+
+def ensure_gui_application():
+    """A QApplication for fonts and chart rendering; offscreen where there is no display."""
+    if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kpidesk.i18n.fonts import install_app_font
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    install_app_font(app)
+    return app
+
+
+def run_report(db_path: Path, month: str, lang: str, out: Path, *, currency: str | None = None,
+               paper: str = "A4", today: date | None = None) -> int:
+    from kpidesk.metrics.periods import parse_period
+    from kpidesk.reports.data import collect
+    from kpidesk.reports.monthly import MonthlyReport
+    from kpidesk.store.db import Store
+
+    try:
+        period = parse_period(month)
+    except ValueError:
+        period = None
+    if period is None or period.kind != "month":
+        print(f"kpidesk: --month must be YYYY-MM, not {month!r}", file=sys.stderr)
+        return 1
+    if not Path(db_path).exists():
+        print(f"kpidesk: no shop file at {db_path}", file=sys.stderr)
+        return 1
+    ensure_gui_application()
+    with Store(db_path, read_only=True) as store:
+        data = collect(store, month, today or date.today(), currency)
+    report = MonthlyReport(data, lang, paper)
+    try:
+        pages = report.write_pdf(out)
+    except OSError as exc:
+        print(f"kpidesk: cannot write {out}: {exc}", file=sys.stderr)
+        return 1
+    print(f"report for {month} ({lang}) written to {out}: {pages} pages")
+    return 0

@@ -1,0 +1,118 @@
+"""Everything the monthly report shows, gathered from the metrics in one pass (no Qt).
+
+Runs off the UI thread. Money is in minor units of the report's currency,
+which may differ from the shop's reporting currency: the metrics then read
+the store through `CurrencyView`, which only changes that one setting.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kpidesk.metrics.growth import revenue_series
+from kpidesk.metrics.kpis import all_kpis
+from kpidesk.metrics.periods import add_months, parse_period
+from kpidesk.metrics.targets import target_series
+from kpidesk.store.db import Store
+
+
+class CurrencyView:
+    """The same store, seen with another reporting currency."""
+
+    def __init__(self, store: Store, currency: str) -> None:
+        self._store = store
+        self.reporting_currency = currency
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+@dataclass
+class ReportData:
+    shop_name: str
+    month: str
+    currency: str
+    today: date
+    as_of: date  # the month's last day, or today for the month in progress
+    kpis: dict
+    previous: dict  # the month before
+    year_before: dict  # the same month a year before
+    revenue_series: list[tuple[str, int]] = field(default_factory=list)
+    target_series: list[tuple[str, int | None]] = field(default_factory=list)
+    pipeline_stages: list[dict] = field(default_factory=list)
+    top_products: list[dict] = field(default_factory=list)
+    top_customers: list[dict] = field(default_factory=list)
+    at_risk: list[dict] = field(default_factory=list)
+
+
+def _optional(name: str):
+    try:
+        return importlib.import_module(f"kpidesk.metrics.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"kpidesk.metrics.{name}":
+            return None
+        raise
+
+
+def _column(currency: str) -> str:
+    return "amount_usd" if currency == "USD" else "amount_khr"
+
+
+def top_products(store: Store, month: str, currency: str, limit: int = 10) -> list[dict]:
+    p = parse_period(month)
+    rows = store.query(
+        f"""SELECT IFNULL(p.name, '') AS name, IFNULL(c.name, '') AS category,
+                   SUM(l.quantity) AS quantity, SUM(l.{_column(currency)}) AS revenue
+            FROM orders o JOIN sale_lines l ON l.order_id = o.id
+            LEFT JOIN products p ON p.id = l.product_id
+            LEFT JOIN categories c ON c.id = p.category_id
+            WHERE o.date BETWEEN ? AND ?
+            GROUP BY l.product_id ORDER BY revenue DESC LIMIT ?""",
+        (p.start.isoformat(), p.end.isoformat(), limit))
+    return [dict(r) for r in rows]
+
+
+def top_customers(store: Store, month: str, currency: str, limit: int = 10) -> list[dict]:
+    column = "revenue_usd" if currency == "USD" else "revenue_khr"
+    rows = store.query(
+        f"""SELECT c.name, c.phone, m.orders, m.{column} AS revenue
+            FROM customer_month m JOIN contacts c ON c.id = m.contact_id
+            WHERE m.month = ? ORDER BY revenue DESC, m.orders DESC LIMIT ?""",
+        (month, limit))
+    return [dict(r) for r in rows]
+
+
+def collect(store: Store, month: str, today: date, currency: str | None = None,
+            progress=None) -> ReportData:
+    """Gather the report of `month` as of `today`. `progress(pct)` is called along the way."""
+    report = progress or (lambda pct: None)
+    currency = currency or store.reporting_currency
+    view = CurrencyView(store, currency)
+    period = parse_period(month)
+    as_of = min(today, period.end)
+    report(5)
+    kpis = all_kpis(view, month, today)
+    report(35)
+    previous = all_kpis(view, add_months(month, -1), today)
+    year_before = all_kpis(view, add_months(month, -12), today)
+    report(65)
+    data = ReportData(
+        shop_name=store.setting("shop_name"), month=month, currency=currency, today=today,
+        as_of=as_of, kpis=kpis, previous=previous, year_before=year_before,
+        revenue_series=revenue_series(view, month, 12),
+        target_series=target_series(view, month, 12),
+        top_products=top_products(store, month, currency),
+        top_customers=top_customers(store, month, currency),
+    )
+    report(80)
+    pipeline = _optional("pipeline")
+    if pipeline is not None:
+        data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
+    customers = _optional("customers")
+    if customers is not None:
+        data.at_risk = customers.at_risk(view, as_of)
+    report(95)
+    return data

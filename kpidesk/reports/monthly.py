@@ -1,0 +1,297 @@
+"""The monthly report: HTML in a QTextDocument, paginated and painted onto a PDF or a printer.
+
+Qt's own text engine shapes Khmer with the bundled font, so the PDF looks
+the same on every laptop. Every text the user typed (shop, customer and
+product names) is HTML-escaped: a name like ``<img src=…>`` prints as text.
+Tables have a header row repeated on each page they run onto.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, app_font
+from kpidesk.reports import charts
+from kpidesk.reports.data import ReportData
+from kpidesk.reports.text import ReportText
+
+LAYOUT_DPI = 96  # the document is laid out in 96-dpi pixels, then scaled to the device
+PAPERS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+MARGINS_MM = QMarginsF(16, 16, 16, 18)
+FOOTER_PX = 28
+LANGUAGE_NAMES = {"en": "English", "km": "ខ្មែរ"}
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value or ""), quote=True)
+
+
+class MonthlyReport:
+    """One report: its data, language and paper; makes the document and paints it."""
+
+    def __init__(self, data: ReportData, lang: str = "en", paper: str = "A4",
+                 khmer_digits: bool = True) -> None:
+        self.data = data
+        self.text = ReportText(lang, khmer_digits)
+        self.paper = paper if paper in PAPERS else "A4"
+        self.document: QTextDocument | None = None
+
+    # -- words and numbers ---------------------------------------------------------
+    def t(self, text: str) -> str:
+        return self.text.translate("Report", text)
+
+    def money(self, minor: int | None) -> str:
+        return self.text.fmt.money(minor, self.data.currency)
+
+    def pct(self, ratio: float | None, signed: bool = False) -> str:
+        return self.text.fmt.percent(ratio, signed=signed)
+
+    def num(self, value: int | None) -> str:
+        return self.text.fmt.integer(value)
+
+    def title(self) -> str:
+        return self.t("Monthly sales report")
+
+    # -- HTML ----------------------------------------------------------------------
+    def kpi_rows(self) -> list[tuple[str, str, str, str]]:
+        tr = self.text.translate
+        k, prev, yb = self.data.kpis, self.data.previous, self.data.year_before
+        rows = [
+            (tr("Report", "Revenue"), "revenue", self.money),
+            (tr("Report", "Orders"), "orders", self.num),
+            (tr("Report", "Average order value"), "average_order_value", self.money),
+            (tr("Report", "Growth on the month before"), "growth_mom",
+             lambda v: self.pct(v, signed=True)),
+            (tr("Report", "Growth on the same month last year"), "growth_yoy",
+             lambda v: self.pct(v, signed=True)),
+            (tr("Report", "Revenue target"), "target", self.money),
+            (tr("Report", "Target attainment"), "attainment", self.pct),
+            (tr("Report", "New customers"), "new_customers", self.num),
+            (tr("Report", "Lead conversion"), "lead_conversion", self.pct),
+            (tr("Report", "Customer retention"), "retention", self.pct),
+            (tr("Report", "Customer retention rate (CRR)"), "crr", self.pct),
+            (tr("Report", "Repeat purchase rate"), "repeat_purchase_rate", self.pct),
+            (tr("Report", "Win rate"), "win_rate", self.pct),
+            (tr("Report", "Weighted pipeline"), "weighted_pipeline", self.money),
+        ]
+        out = [(label, show(k.get(key)), show(prev.get(key)), show(yb.get(key)))
+               for label, key, show in rows]
+        forecast = k.get("trend_forecast") or []
+        next_month = next((p for p in forecast if p.get("period", "") > self.data.month), None)
+        if next_month is not None:
+            out.append((tr("Report", "Revenue forecast for next month"),
+                        self.money(next_month.get("value")), "", ""))
+        return out
+
+    def _table(self, headers: list[str], rows: list[list[str]], numeric_from: int = 1,
+               widths: list[int] | None = None) -> str:
+        head = "".join(
+            f'<th align="{"left" if i < numeric_from else "right"}"'
+            f'{f" width={widths[i]}%" if widths else ""}>{h}</th>'
+            for i, h in enumerate(headers))
+        body = []
+        for n, row in enumerate(rows):
+            shade = ' bgcolor="#f3f6fa"' if n % 2 else ""
+            cells = "".join(
+                f'<td align="{"left" if i < numeric_from else "right"}">{c}</td>'
+                for i, c in enumerate(row))
+            body.append(f"<tr{shade}>{cells}</tr>")
+        return ('<table width="100%" cellspacing="0" cellpadding="4" border="0" '
+                'style="border-collapse: collapse">'
+                f'<thead><tr bgcolor="#dfe8f3">{head}</tr></thead>'
+                f'<tbody>{"".join(body)}</tbody></table>')
+
+    @staticmethod
+    def _h2(text: str) -> str:
+        return f'<span style="font-size: 12.5pt; font-weight: bold; color: #1d3f6e">{text}</span>'
+
+    def html(self) -> str:
+        d, tr, fmt = self.data, self.text.translate, self.text.fmt
+        k = d.kpis
+        period = fmt.month(d.month)
+        if k.get("in_progress"):
+            period += " — " + tr("Report", "month to date, up to %1").replace(
+                "%1", fmt.date(d.today))
+        meta = [
+            (tr("Report", "Shop"), _esc(d.shop_name) or "—"),
+            (tr("Report", "Period"), period),
+            (tr("Report", "Language"), LANGUAGE_NAMES.get(self.text.lang, self.text.lang)),
+            (tr("Report", "Currency"), {"USD": tr("Report", "US dollar ($)"),
+                                        "KHR": tr("Report", "Khmer riel (៛)")}[d.currency]),
+            (tr("Report", "Printed"), fmt.date(date.today())),
+        ]
+        parts = [f'<h1 style="color:#1d3f6e">{self.title()}</h1>',
+                 '<table cellspacing="0" cellpadding="2">'
+                 + "".join(f"<tr><td><b>{a}</b></td><td>&nbsp;&nbsp;{b}</td></tr>" for a, b in meta)
+                 + "</table>"]
+
+        parts.append(f"<h2>{tr('Report', 'Key figures')}</h2>")
+        parts.append(self._table(
+            [tr("Report", "Figure"), tr("Report", "This month"), tr("Report", "Month before"),
+             tr("Report", "Same month last year")],
+            [list(r) for r in self.kpi_rows()], widths=[40, 20, 20, 20]))
+
+        parts.append(f"<h2>{tr('Report', 'Targets')}</h2>")
+        rows = [[tr("Report", "Whole shop"), self.money(k.get("revenue")),
+                 self.money(k.get("target")), self.pct(k.get("attainment")),
+                 self.pct(k.get("pace"))]]
+        rows += [[_esc(sp.get("name")), self.money(sp.get("revenue")), self.money(sp.get("target")),
+                  self.pct(sp.get("attainment")), self.pct(sp.get("pace"))]
+                 for sp in k.get("salespeople", [])]
+        parts.append(self._table(
+            [tr("Report", "Salesperson"), tr("Report", "Revenue"), tr("Report", "Target"),
+             tr("Report", "Attainment"), tr("Report", "Pace")], rows,
+            widths=[36, 18, 18, 14, 14]))
+
+        # heading and chart in one block, so a page break never separates them
+        parts.append(f"<p>{self._h2(tr('Report', 'Revenue and target, last 12 months'))}<br>"
+                     f'<img src="chart://revenue" width="{self.image_width()}"></p>')
+        parts.append(f"<p><small><font color='{charts.BAR.name()}'>■</font> "
+                     f"{tr('Report', 'Revenue')} &nbsp; <font color='{charts.TARGET.name()}'>●</font> "
+                     f"{tr('Report', 'Target')}</small></p>")
+        if d.pipeline_stages:
+            parts.append(f"<p>{self._h2(tr('Report', 'Pipeline by stage'))}<br>"
+                         f'<img src="chart://pipeline" width="{self.image_width()}"></p>')
+            parts.append(f"<p><small><font color='{charts.BAR.name()}'>■</font> "
+                         f"{tr('Report', 'Open value')} &nbsp; "
+                         f"<font color='{charts.TARGET.name()}'>■</font> "
+                         f"{tr('Report', 'Weighted by probability')}</small></p>")
+
+        parts.append(f"<h2>{tr('Report', 'Top 10 products')}</h2>")
+        parts.append(self._table(
+            [tr("Report", "Product"), tr("Report", "Category"), tr("Report", "Quantity"),
+             tr("Report", "Revenue")],
+            [[_esc(p["name"]) or "—", _esc(p["category"]) or "—",
+              fmt.decimal(p["quantity"], 0), self.money(p["revenue"])] for p in d.top_products],
+            numeric_from=2, widths=[40, 30, 12, 18]))
+        parts.append(f"<h2>{tr('Report', 'Top 10 customers')}</h2>")
+        parts.append(self._table(
+            [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Orders"),
+             tr("Report", "Revenue")],
+            [[_esc(c["name"]), _esc(fmt.digits(c["phone"] or "")), self.num(c["orders"]),
+              self.money(c["revenue"])] for c in d.top_customers],
+            numeric_from=2, widths=[40, 30, 12, 18]))
+
+        parts.append(f"<h2>{tr('Report', 'Customers to call back')}</h2>")
+        if d.at_risk:
+            parts.append("<p>" + tr("Report", "Good customers who have not come back for much "
+                                    "longer than usual, as of %1.")
+                         .replace("%1", fmt.date(d.as_of)) + "</p>")
+            parts.append(self._table(
+                [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Last purchase"),
+                 tr("Report", "Usual gap (days)"), tr("Report", "Days since"),
+                 tr("Report", "Revenue, last 365 days")],
+                [[_esc(c["name"]), _esc(fmt.digits(c.get("phone") or "")),
+                  fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
+                  self.num(c["days_since"]), self.money(c["revenue_365"])] for c in d.at_risk],
+                numeric_from=2, widths=[26, 18, 16, 12, 10, 18]))
+        else:
+            parts.append("<p>" + tr("Report", "No customer is at risk this month.") + "</p>")
+        return "<html><body>" + "".join(parts) + "</body></html>"
+
+    # -- the document ----------------------------------------------------------------
+    def page_layout(self) -> QPageLayout:
+        return QPageLayout(QPageSize(PAPERS[self.paper]), QPageLayout.Orientation.Portrait,
+                           MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+    def _content_size_px(self) -> QSizeF:
+        rect = self.page_layout().paintRect(QPageLayout.Unit.Point)
+        scale = LAYOUT_DPI / 72
+        return QSizeF(rect.width() * scale, rect.height() * scale - FOOTER_PX)
+
+    def image_width(self) -> int:
+        return int(self._content_size_px().width()) - 4
+
+    def build(self) -> QTextDocument:
+        """Lay the report out (GUI thread: charts use pyqtgraph)."""
+        doc = QTextDocument()
+        layout_device = QImage(1, 1, QImage.Format.Format_RGB32)
+        dots = int(LAYOUT_DPI / 0.0254)
+        layout_device.setDotsPerMeterX(dots)
+        layout_device.setDotsPerMeterY(dots)
+        doc.documentLayout().setPaintDevice(layout_device)
+        doc.setDefaultFont(app_font(9.5))
+        doc.setDefaultStyleSheet(
+            f"body {{ font-family: '{LATIN_FAMILY}', '{KHMER_FAMILY}'; }}"
+            "h1 { font-size: 18pt; } h2 { font-size: 12.5pt; color: #1d3f6e; }"
+            "th { font-weight: bold; }")
+        doc.setDocumentMargin(0)
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://revenue"),
+                        charts.revenue_chart(self.text, self.data.revenue_series,
+                                             self.data.target_series, self.data.currency))
+        if self.data.pipeline_stages:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://pipeline"),
+                            charts.pipeline_chart(self.text, self.data.pipeline_stages,
+                                                  self.data.currency))
+        doc.setHtml(self.html())
+        doc.setPageSize(self._content_size_px())
+        self.document = doc
+        return doc
+
+    def page_count(self) -> int:
+        return (self.document or self.build()).pageCount()
+
+    def paint(self, device: QPagedPaintDevice) -> None:
+        """Paint every page, with "page N of M" and the shop's name in the footer."""
+        doc = self.document or self.build()
+        device.setPageLayout(self.page_layout())
+        painter = QPainter(device)
+        if not painter.isActive():
+            raise OSError("cannot paint the report (is the file writable?)")
+        try:
+            scale = device.logicalDpiX() / LAYOUT_DPI
+            size = doc.pageSize()
+            pages = doc.pageCount()
+            footer_font = QFont(app_font())
+            footer_font.setPixelSize(11)  # layout pixels: scaled with the page below
+            for index in range(pages):
+                if index:
+                    device.newPage()
+                painter.save()
+                painter.scale(scale, scale)
+                painter.translate(0, -index * size.height())
+                doc.drawContents(painter, QRectF(0, index * size.height(), size.width(),
+                                                 size.height()))
+                painter.restore()
+                painter.save()
+                painter.scale(scale, scale)
+                painter.setFont(footer_font)
+                painter.setPen(Qt.GlobalColor.darkGray)
+                y = size.height() + 8
+                painter.drawLine(QPointF(0, y - 4), QPointF(size.width(), y - 4))
+                box = QRectF(0, y, size.width(), FOOTER_PX - 8)
+                painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 self.data.shop_name)
+                label = (self.t("Page %1 of %2")
+                         .replace("%1", self.text.fmt.integer(index + 1))
+                         .replace("%2", self.text.fmt.integer(pages)))
+                painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                                 label)
+                painter.restore()
+        finally:
+            painter.end()
+
+    def write_pdf(self, path: Path) -> int:
+        """Write the report as a PDF; returns the number of pages."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer = QPdfWriter(str(path))
+        writer.setResolution(300)
+        writer.setTitle(f"{self.title()} — {self.data.shop_name} — {self.data.month}")
+        writer.setCreator("KPI Desk")
+        self.paint(writer)
+        return self.page_count()
