@@ -1,0 +1,388 @@
+"""The targets grid: 12 months of a year × (the shop, each salesperson), one measure.
+
+Cells edit stored targets. Typed amounts accept Khmer digits and grouping
+(``parse_money`` / ``parse_int``); a bad value is refused and `message`
+says why; an empty cell removes the target. Every change is one
+transaction and one ``QUndoCommand`` on the shared undo stack, holding the
+old and the new values.
+
+A month with no shop-level target shows the sum of the salespeople's targets
+in grey italics (that is the shop's target then, KPI.md §2). The actual of
+each cell is in `ACTUAL_ROLE` and in the tooltip.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QUndoCommand, QUndoStack
+
+from kpidesk.i18n import format as fmt
+from kpidesk.metrics.targets import actual_for, salesperson_attainment
+from kpidesk.store import targets as store_targets
+from kpidesk.store.db import Store
+from kpidesk.store.errors import ValidationError
+
+CONTEXT = "TargetsModel"
+SHOP_HEADER = QT_TRANSLATE_NOOP("TargetsModel", "Shop")
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # stored value (int) or None
+ACTUAL_ROLE = Qt.ItemDataRole.UserRole + 2  # actual of the month (int)
+DERIVED_ROLE = Qt.ItemDataRole.UserRole + 3  # True: shop cell showing the salespeople's sum
+
+Value = tuple[int, str | None]  # (value, currency)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def write_targets(store: Store, changes: list[tuple[str, str, int | None, Value | None]]) -> None:
+    """Apply (period, measure, salesperson_id, (value, currency) or None) in one transaction."""
+    with store.transaction():
+        for period, measure, sp, value in changes:
+            if value is None:
+                store_targets.set_target(store, period, measure, None, sp)
+            else:
+                store_targets.set_target(store, period, measure, value[0], sp,
+                                         value[1] or None)
+
+
+def read_targets(store: Store, keys: list[tuple[str, str, int | None]]) -> list[Value | None]:
+    out = []
+    for period, measure, sp in keys:
+        found = store_targets.get_target(store, period, measure, sp)
+        out.append(found)
+    return out
+
+
+class TargetsCommand(QUndoCommand):
+    """Old and new values of some targets; redo writes the new ones, undo the old ones."""
+
+    def __init__(self, store: Store, keys: list[tuple[str, str, int | None]],
+                 old: list[Value | None], new: list[Value | None], text: str,
+                 done: bool = True) -> None:
+        super().__init__(text)
+        self.store = store
+        self.keys = keys
+        self.old = old
+        self.new = new
+        self._skip_first = done  # the change was already written (errors surfaced first)
+
+    def _apply(self, values: list[Value | None]) -> None:
+        write_targets(self.store, [(*k, v) for k, v in zip(self.keys, values, strict=True)])
+
+    def redo(self) -> None:
+        if self._skip_first:
+            self._skip_first = False
+            return
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+def apply_with_undo(store: Store, undo_stack: QUndoStack | None,
+                    keys: list[tuple[str, str, int | None]], new: list[Value | None],
+                    text: str) -> None:
+    """Write `new` for `keys` in one transaction and push the undo command.
+
+    Raises ValidationError (nothing written, nothing pushed) if a value is refused.
+    """
+    old = read_targets(store, keys)
+    write_targets(store, [(*k, v) for k, v in zip(keys, new, strict=True)])
+    if undo_stack is not None:
+        undo_stack.push(TargetsCommand(store, keys, old, new, text))
+
+
+class YearSnapshotCommand(QUndoCommand):
+    """Undo for a change of many targets of one year (copy from last year)."""
+
+    def __init__(self, store: Store, year: int, before: list, after: list, text: str) -> None:
+        super().__init__(text)
+        self.store = store
+        self.year = year
+        self.before = before
+        self.after = after
+        self._skip_first = True
+
+    @staticmethod
+    def snapshot(store: Store, year: int) -> list[tuple]:
+        return [tuple(r) for r in store.conn.execute(
+            "SELECT period, measure, salesperson_id, value, currency FROM targets"
+            " WHERE period LIKE ? ORDER BY period, measure, salesperson_id", (f"{year:04d}-%",))]
+
+    def _restore(self, rows: list[tuple]) -> None:
+        with self.store.transaction():
+            wanted = {(r[0], r[1], r[2] or 0) for r in rows}
+            for period, measure, sp, _value, _cur in self.snapshot(self.store, self.year):
+                if (period, measure, sp or 0) not in wanted:
+                    store_targets.set_target(self.store, period, measure, None, sp)
+            for period, measure, sp, value, cur in rows:
+                store_targets.set_target(self.store, period, measure, int(value), sp, cur or None)
+
+    def redo(self) -> None:
+        if self._skip_first:
+            self._skip_first = False
+            return
+        self._restore(self.after)
+
+    def undo(self) -> None:
+        self._restore(self.before)
+
+
+class TargetsModel(QAbstractTableModel):
+    """Rows: the 12 months of `year`; columns: the shop, then each salesperson."""
+
+    message = Signal(str, bool)  # text, is_error
+
+    def __init__(self, store: Store, undo_stack: QUndoStack | None = None,
+                 today: date | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self.today = today or date.today()
+        self.year = self.today.year
+        self.measure = "revenue"
+        self.columns: list[tuple[int | None, str]] = [(None, "")]
+        self.values: dict[tuple[str, int], Value] = {}
+        self.actuals: dict[tuple[str, int], int] = {}
+        self._currency = "USD"
+        self.reload()
+
+    # -- loading -----------------------------------------------------------------
+    def months(self) -> list[str]:
+        return [f"{self.year:04d}-{m:02d}" for m in range(1, 13)]
+
+    def _load_columns(self) -> list[tuple[int | None, str]]:
+        rows = self.store.conn.execute(
+            "SELECT id, name FROM salespeople WHERE active = 1 OR id IN"
+            " (SELECT salesperson_id FROM targets WHERE period LIKE ? AND measure = ?)"
+            " ORDER BY active DESC, name COLLATE NOCASE",
+            (f"{self.year:04d}-%", self.measure)).fetchall()
+        return [(None, ""), *[(int(r[0]), str(r[1])) for r in rows]]
+
+    def _load_values(self) -> None:
+        self._currency = self.store.reporting_currency
+        self.values = {
+            (r[0], int(r[1] or 0)): (int(r[2]), r[3])
+            for r in self.store.conn.execute(
+                "SELECT period, salesperson_id, value, currency FROM targets"
+                " WHERE measure = ? AND period LIKE ?", (self.measure, f"{self.year:04d}-%"))
+        }
+        self.actuals = {}
+        for month in self.months():
+            if month > f"{self.today:%Y-%m}":
+                continue  # no actual yet
+            self.actuals[(month, 0)] = actual_for(self.store, month, self.measure)
+            for row in salesperson_attainment(self.store, month, self.today, self.measure):
+                self.actuals[(month, int(row["salesperson_id"]))] = int(row["actual"])
+
+    def reload(self) -> None:
+        """Read the year again; a change of columns resets the model, else cells change."""
+        columns = self._load_columns()
+        if columns != self.columns:
+            self.beginResetModel()
+            self.columns = columns
+            self._load_values()
+            self.endResetModel()
+        else:
+            self._load_values()
+            if self.rowCount() and self.columnCount():
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def set_year(self, year: int) -> None:
+        if year != self.year:
+            self.year = year
+            self.beginResetModel()
+            self.columns = self._load_columns()
+            self._load_values()
+            self.endResetModel()
+
+    def set_measure(self, measure: str) -> None:
+        if measure not in store_targets.MEASURES:
+            raise ValueError(measure)
+        if measure != self.measure:
+            self.measure = measure
+            self.beginResetModel()
+            self.columns = self._load_columns()
+            self._load_values()
+            self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, 11)
+        self.dataChanged.emit(self.index(0, 0),
+                              self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # -- what a cell is ------------------------------------------------------------
+    def key_of(self, index: QModelIndex) -> tuple[str, int | None]:
+        """(month, salesperson_id or None for the shop) of a cell."""
+        return self.months()[index.row()], self.columns[index.column()][0]
+
+    def column_of(self, salesperson_id: int | None) -> int:
+        for i, (sp, _name) in enumerate(self.columns):
+            if sp == salesperson_id:
+                return i
+        raise KeyError(salesperson_id)
+
+    @property
+    def is_money(self) -> bool:
+        return self.measure == "revenue"
+
+    @property
+    def currency(self) -> str:
+        """The reporting currency, as read at the last reload (painting never queries)."""
+        return self._currency
+
+    def stored(self, month: str, sp: int | None) -> Value | None:
+        return self.values.get((month, sp or 0))
+
+    def derived_shop(self, month: str) -> int | None:
+        """The sum of the salespeople's targets (the shop's target when it has none)."""
+        parts = [v[0] for (m, sp), v in self.values.items() if m == month and sp]
+        return sum(parts) if parts else None
+
+    def format_value(self, value: int | None, currency: str | None = None) -> str:
+        f = fmt.current()
+        if value is None:
+            return ""
+        if self.is_money:
+            return f.money(value, currency or self.currency)
+        return f.integer(value)
+
+    # -- Qt model API ----------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 12
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self.columns):
+                return None
+            sp, name = self.columns[section]
+            return tr(SHOP_HEADER) if sp is None else name
+        if 0 <= section < 12:
+            return fmt.current().month_name(section + 1)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < 12
+                                        and 0 <= index.column() < len(self.columns)):
+            return None
+        month, sp = self.key_of(index)
+        stored = self.stored(month, sp)
+        derived = self.derived_shop(month) if sp is None and stored is None else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if stored is not None:
+                return self.format_value(*stored)
+            return self.format_value(derived)
+        if role == Qt.ItemDataRole.EditRole:
+            if stored is None:
+                return ""
+            if self.is_money:
+                return fmt.current().money_plain(stored[0], stored[1] or self.currency)
+            return fmt.current().digits(str(stored[0]))
+        if role == TARGET_ROLE:
+            return stored[0] if stored is not None else None
+        if role == ACTUAL_ROLE:
+            return self.actuals.get((month, sp or 0))
+        if role == DERIVED_ROLE:
+            return derived is not None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and derived is not None:
+            return QColor("#777777")
+        if role == Qt.ItemDataRole.FontRole and derived is not None:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(month, sp, stored, derived)
+        return None
+
+    def _tooltip(self, month: str, sp: int | None, stored: Value | None,
+                 derived: int | None) -> str:
+        lines = []
+        if derived is not None:
+            lines.append(tr("No shop target: the sum of the salespeople's targets"))
+        actual = self.actuals.get((month, sp or 0))
+        if actual is not None:
+            lines.append(tr("Actual: %1").replace("%1", self.format_value(actual)))
+            target = stored[0] if stored is not None else derived
+            if target:
+                lines.append(tr("Attainment: %1").replace(
+                    "%1", fmt.current().percent(actual / target)))
+        return "\n".join(lines)
+
+    def parse(self, text: str) -> int | None:
+        """A typed cell value → stored value; None for an empty cell. ValueError if bad."""
+        text = (text or "").strip()
+        if not text:
+            return None
+        if self.is_money:
+            value = fmt.parse_money(text, self.currency)
+        else:
+            value = fmt.parse_int(text)
+        if value < 0:
+            raise ValueError("negative")
+        return value
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        try:
+            number = self.parse(str(value) if value is not None else "")
+        except ValueError:
+            self.message.emit(
+                tr("“%1” is not a valid amount: type a number of zero or more, or clear the"
+                   " cell to remove the target.").replace("%1", str(value)), True)
+            return False
+        month, sp = self.key_of(index)
+        current = self.stored(month, sp)
+        if (current[0] if current else None) == number and (
+                number is None or not self.is_money or current[1] in (None, self.currency)):
+            return True
+        new = None if number is None else (number, self.currency if self.is_money else None)
+        try:
+            apply_with_undo(self.store, self.undo_stack, [(month, self.measure, sp)], [new],
+                            tr("Set target"))
+        except ValidationError as exc:
+            self.message.emit(tr("The target was refused (%1).").replace("%1", exc.code), True)
+            return False
+        # the store's change notice reloads us too; reload now so the view is exact at once
+        self._load_values()
+        self.dataChanged.emit(self.index(index.row(), 0),
+                              self.index(index.row(), self.columnCount() - 1))
+        self.message.emit(tr("Target saved.") if new is not None else tr("Target removed."),
+                          False)
+        return True
+
+    def set_months(self, sp: int | None, values: list[int], text: str) -> None:
+        """Set 12 months of one column at once (spread a yearly target), undoable."""
+        keys = [(m, self.measure, sp) for m in self.months()]
+        new = [(v, self.currency if self.is_money else None) for v in values]
+        apply_with_undo(self.store, self.undo_stack, keys, new, text)
+        self.reload()

@@ -1,0 +1,431 @@
+"""The Targets tab: a spreadsheet of monthly targets for the shop and each salesperson.
+
+Pick a year and a measure; type in the cells (Khmer digits and grouping are
+fine; clear a cell to remove its target). "Spread a yearly target" splits a
+total over the 12 months by percentage (equal by default); "Copy last year's
+targets" copies the year before. Each change is one transaction and one undo
+step (Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.i18n import format as fmt
+from kpidesk.store import targets as store_targets
+from kpidesk.store.errors import ValidationError
+from kpidesk.ui.models.targets_model import (
+    ACTUAL_ROLE,
+    TARGET_ROLE,
+    TargetsModel,
+    YearSnapshotCommand,
+)
+from kpidesk.ui.tabs.base import Tab
+
+
+class TargetCellDelegate(QStyledItemDelegate):
+    """Paints the target, and the month's actual in small grey text under it."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), int(option.fontMetrics.height() * 2.3))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = opt.rect.adjusted(4, 1, -5, -1)
+        half = rect.height() // 2
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        try:
+            self._paint_texts(painter, opt, index, rect, half, selected, text)
+        finally:
+            painter.restore()
+
+    @staticmethod
+    def _paint_texts(painter: QPainter, opt: QStyleOptionViewItem, index: QModelIndex,
+                     rect: QRect, half: int, selected: bool, text: str) -> None:
+        painter.setFont(opt.font)
+        colour = opt.palette.highlightedText().color() if selected else (
+            opt.palette.text().color() if not index.data(Qt.ItemDataRole.ForegroundRole)
+            else index.data(Qt.ItemDataRole.ForegroundRole))
+        painter.setPen(colour)
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), half + 2),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        actual = index.data(ACTUAL_ROLE)
+        if actual is not None:
+            model = index.model()
+            small = opt.font
+            small.setPointSizeF(max(opt.font.pointSizeF() * 0.82, 6))
+            small.setItalic(False)
+            painter.setFont(small)
+            target = index.data(TARGET_ROLE)
+            if target is None and hasattr(model, "derived_shop"):
+                month, _sp = model.key_of(index)
+                target = model.derived_shop(month)
+            grey = QColor(opt.palette.highlightedText().color()) if selected else QColor("#777")
+            painter.setPen(grey)
+            line = model.format_value(actual) if hasattr(model, "format_value") else str(actual)
+            if target:
+                line = f"{line} · {fmt.current().percent(actual / target, places=0)}"
+            painter.drawText(QRect(rect.left(), rect.top() + half, rect.width(), half),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, line)
+
+
+class SpreadDialog(QDialog):
+    """Total for the year and 12 percentages (equal by default) → 12 monthly targets."""
+
+    def __init__(self, model: TargetsModel, column: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setObjectName("spreadDialog")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.scope_label = QLabel(self)
+        self.scope = QComboBox(self)
+        for i, (sp, _name) in enumerate(model.columns):
+            self.scope.addItem(str(model.headerData(i, Qt.Orientation.Horizontal)), sp)
+        self.scope.setCurrentIndex(max(0, column))
+        form.addRow(self.scope_label, self.scope)
+        self.total_label = QLabel(self)
+        self.total = QLineEdit(self)
+        self.total.setObjectName("total")
+        form.addRow(self.total_label, self.total)
+        layout.addLayout(form)
+
+        grid = QGridLayout()
+        self.month_labels: list[QLabel] = []
+        self.percents: list[QLineEdit] = []
+        self.previews: list[QLabel] = []
+        for m in range(12):
+            label = QLabel(self)
+            edit = QLineEdit(self)
+            edit.setObjectName(f"percent_{m + 1}")
+            edit.setMaximumWidth(80)
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            preview = QLabel(self)
+            preview.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            preview.setMinimumWidth(110)
+            row, col = m % 6, (m // 6) * 3
+            grid.addWidget(label, row, col)
+            grid.addWidget(edit, row, col + 1)
+            grid.addWidget(preview, row, col + 2)
+            self.month_labels.append(label)
+            self.percents.append(edit)
+            self.previews.append(preview)
+            edit.textChanged.connect(self.update_preview)
+        layout.addLayout(grid)
+        row = QHBoxLayout()
+        self.equal_button = QPushButton(self)
+        self.equal_button.clicked.connect(self.set_equal)
+        row.addWidget(self.equal_button)
+        self.sum_label = QLabel(self)
+        row.addWidget(self.sum_label, 1)
+        layout.addLayout(row)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error")
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setWordWrap(True)
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.total.textChanged.connect(self.update_preview)
+        self.values: list[int] | None = None
+        self.set_equal()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        f = fmt.current()
+        self.setWindowTitle(self.tr("Spread a yearly target"))
+        self.scope_label.setText(self.tr("For:"))
+        self.total_label.setText(self.tr("Total for %1:").replace("%1", f.digits(
+            str(self.model.year))))
+        self.total.setPlaceholderText(self.tr("e.g. 120,000"))
+        for m, label in enumerate(self.month_labels):
+            label.setText(f.month_name(m + 1))
+        self.equal_button.setText(self.tr("&Equal months"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Spread"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.update_preview()
+
+    def set_equal(self) -> None:
+        text = fmt.current().decimal(100 / 12, places=4).rstrip("0")
+        for edit in self.percents:
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.blockSignals(False)
+        self.update_preview()
+
+    def _compute(self) -> tuple[list[int] | None, float | None, str]:
+        """(monthly values, sum of percents, error)."""
+        try:
+            percents = [float(fmt.parse_decimal(e.text())) for e in self.percents]
+        except ValueError:
+            return None, None, self.tr("Each month needs a percentage (a number).")
+        total_pct = sum(percents)
+        if any(p < 0 for p in percents) or total_pct <= 0:
+            return None, total_pct, self.tr("Percentages must be zero or more, not all zero.")
+        text = self.total.text().strip()
+        if not text:
+            return None, total_pct, ""
+        try:
+            total = self.model.parse(text)
+        except ValueError:
+            return None, total_pct, self.tr("The total is not a valid number.")
+        try:
+            return store_targets.spread_yearly(total or 0, percents), total_pct, ""
+        except ValidationError:
+            return None, total_pct, self.tr("Percentages must be zero or more, not all zero.")
+
+    def update_preview(self, *_: object) -> None:
+        values, total_pct, error = self._compute()
+        f = fmt.current()
+        for i, preview in enumerate(self.previews):
+            preview.setText(self.model.format_value(values[i]) if values else "")
+        self.sum_label.setText(self.tr("Sum of percentages: %1").replace(
+            "%1", f.digits(f"{total_pct:,.2f}%") if total_pct is not None else "—"))
+        self.error_label.setText(error)
+
+    def accept(self) -> None:
+        values, _pct, error = self._compute()
+        if values is None:
+            self.error_label.setText(error or self.tr("Type the total for the year."))
+            self.total.setFocus()
+            return
+        self.values = values
+        super().accept()
+
+    def scope_id(self) -> int | None:
+        return self.scope.currentData()
+
+
+class TargetsTab(Tab):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        today = ctx.today()
+        self.model = TargetsModel(ctx.store, ctx.undo_stack, today, self)
+        self.model.message.connect(self.show_message)
+
+        self.year_label = QLabel(self)
+        self.year_combo = QComboBox(self)
+        self.year_combo.setObjectName("year")
+        self._fill_years()
+        self.year_combo.currentIndexChanged.connect(self._year_changed)
+        self.year_label.setBuddy(self.year_combo)
+        self.measure_label = QLabel(self)
+        self.measure_combo = QComboBox(self)
+        self.measure_combo.setObjectName("measure")
+        for measure in store_targets.MEASURES:
+            self.measure_combo.addItem("", measure)
+        self.measure_combo.currentIndexChanged.connect(self._measure_changed)
+        self.measure_label.setBuddy(self.measure_combo)
+        self.spread_button = QPushButton(self)
+        self.spread_button.setObjectName("spread")
+        self.spread_button.clicked.connect(self.open_spread_dialog)
+        self.copy_button = QPushButton(self)
+        self.copy_button.setObjectName("copyYear")
+        self.copy_button.clicked.connect(self.copy_last_year)
+
+        top = QHBoxLayout()
+        top.addWidget(self.year_label)
+        top.addWidget(self.year_combo)
+        top.addSpacing(12)
+        top.addWidget(self.measure_label)
+        top.addWidget(self.measure_combo)
+        top.addStretch(1)
+        top.addWidget(self.spread_button)
+        top.addWidget(self.copy_button)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("targetsGrid")
+        self.view.setModel(self.model)
+        self.model.setParent(self.view)  # destroyed after the view, never before it
+        self.view.setItemDelegate(TargetCellDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setMinimumSectionSize(110)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setAlternatingRowColors(True)
+        self.delete_shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.view)
+        self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_shortcut.activated.connect(self.clear_selection)
+
+        self.hint_label = QLabel(self)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: palette(placeholder-text);")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status")
+        self.status_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.status_label)
+        self.retranslate_ui()
+
+    # -- texts --------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Targets")
+
+    def retranslate_ui(self) -> None:
+        f = fmt.current()
+        self.year_label.setText(self.tr("&Year:"))
+        for i in range(self.year_combo.count()):
+            self.year_combo.setItemText(i, f.digits(str(self.year_combo.itemData(i))))
+        self.measure_label.setText(self.tr("&Measure:"))
+        names = {
+            "revenue": self.tr("Revenue (%1)").replace("%1", self.ctx.store.reporting_currency),
+            "new_customers": self.tr("New customers"),
+            "won_opportunities": self.tr("Won opportunities"),
+        }
+        for i in range(self.measure_combo.count()):
+            self.measure_combo.setItemText(i, names[self.measure_combo.itemData(i)])
+        self.spread_button.setText(self.tr("&Spread a yearly target…"))
+        self.copy_button.setText(self.tr("&Copy last year's targets"))
+        self.hint_label.setText(self.tr(
+            "Type a target in a cell and press Enter; clear it (Delete) to remove it."
+            " Under each target: the month's actual and its share of the target. A grey"
+            " shop figure is the sum of the salespeople's targets. Ctrl+Z undoes."))
+        self.model.retranslate()
+
+    def show_message(self, text: str, is_error: bool = False) -> None:
+        self.status_label.setStyleSheet("color: #b3261e;" if is_error else "color: #1b7f3b;")
+        self.status_label.setText(text)
+
+    # -- data ----------------------------------------------------------------------
+    def _fill_years(self) -> None:
+        this_year = self.ctx.today().year
+        first = self.ctx.store.scalar("SELECT MIN(day) FROM daily_revenue")
+        first_target = self.ctx.store.scalar("SELECT MIN(period) FROM targets")
+        start = min([this_year - 2] + [int(str(v)[:4]) for v in (first, first_target) if v])
+        wanted = list(range(start, this_year + 3))
+        current = self.year_combo.currentData() or this_year
+        existing = [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
+        if existing == wanted:
+            return
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in wanted:
+            self.year_combo.addItem(fmt.current().digits(str(year)), year)
+        self.year_combo.setCurrentIndex(wanted.index(current) if current in wanted
+                                        else wanted.index(this_year))
+        self.year_combo.blockSignals(False)
+
+    def _year_changed(self, _index: int) -> None:
+        self.model.set_year(int(self.year_combo.currentData()))
+        self.status_label.clear()
+
+    def _measure_changed(self, _index: int) -> None:
+        self.model.set_measure(self.measure_combo.currentData())
+        self.status_label.clear()
+
+    def set_year(self, year: int) -> None:
+        self._fill_years()
+        index = self.year_combo.findData(year)
+        if index < 0:
+            self.year_combo.addItem(fmt.current().digits(str(year)), year)
+            index = self.year_combo.count() - 1
+        self.year_combo.setCurrentIndex(index)
+
+    def set_measure(self, measure: str) -> None:
+        self.measure_combo.setCurrentIndex(self.measure_combo.findData(measure))
+
+    def on_data_changed(self, topics: set[str]) -> None:
+        if topics & {"targets", "salespeople", "sales", "contacts", "opportunities",
+                     "settings"}:
+            if "sales" in topics:
+                self._fill_years()
+            if "settings" in topics:
+                self.retranslate_ui()
+            self.model.reload()
+
+    # -- actions ---------------------------------------------------------------------
+    def clear_selection(self) -> None:
+        """Remove the targets of the selected cells (one undo step)."""
+        cells = self.view.selectionModel().selectedIndexes()
+        keys = []
+        for index in cells:
+            month, sp = self.model.key_of(index)
+            if self.model.stored(month, sp) is not None:
+                keys.append((month, self.model.measure, sp))
+        if not keys:
+            return
+        from kpidesk.ui.models.targets_model import apply_with_undo
+
+        apply_with_undo(self.ctx.store, self.ctx.undo_stack, keys, [None] * len(keys),
+                        self.tr("Remove targets"))
+        self.model.reload()
+        self.show_message(self.tr("Targets removed."))
+
+    def open_spread_dialog(self) -> SpreadDialog:
+        """Open the dialog (non-blocking, so tests can drive it); it applies on OK."""
+        column = self.view.currentIndex().column() if self.view.currentIndex().isValid() else 0
+        dialog = SpreadDialog(self.model, column, self)
+        dialog.accepted.connect(lambda: self.apply_spread(dialog.scope_id(), dialog.values))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._spread_dialog = dialog
+        return dialog
+
+    def apply_spread(self, salesperson_id: int | None, values: list[int] | None) -> None:
+        if not values:
+            return
+        try:
+            self.model.set_months(salesperson_id, values, self.tr("Spread a yearly target"))
+        except ValidationError as exc:
+            self.show_message(self.tr("The targets were refused (%1).").replace("%1", exc.code),
+                              True)
+            return
+        self.show_message(self.tr("Yearly target spread over the 12 months."))
+
+    def copy_last_year(self) -> int:
+        """Copy every target of the year before into this year (one undo step)."""
+        year = self.model.year
+        store = self.ctx.store
+        before = YearSnapshotCommand.snapshot(store, year)
+        count = store_targets.copy_year(store, year - 1, year)
+        if not count:
+            self.show_message(self.tr("%1 has no targets to copy.").replace(
+                "%1", fmt.current().digits(str(year - 1))), True)
+            return 0
+        after = YearSnapshotCommand.snapshot(store, year)
+        self.ctx.undo_stack.push(YearSnapshotCommand(
+            store, year, before, after, self.tr("Copy last year's targets")))
+        self.model.reload()
+        self.show_message(self.tr("Copied %1 targets from %2.")
+                          .replace("%1", fmt.current().integer(count))
+                          .replace("%2", fmt.current().digits(str(year - 1))))
+        return count
