@@ -1,0 +1,483 @@
+"""The Sales tab driven like a user: keyboard entry, errors, undo/redo, daily totals,
+customers created in place, edit and delete, filters and sort."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kpidesk.ui.models.sales_model import COL_AMOUNT, COL_CUSTOMER, COL_DATE, LINE_ID_ROLE
+from kpidesk.ui.tabs.sales import SalesTab
+
+MONTH_REVENUE = "SELECT IFNULL(SUM(revenue_usd), 0) FROM daily_revenue WHERE day LIKE '2026-11-%'"
+
+
+@pytest.fixture
+def tab(qtbot, demo_ctx):
+    t = SalesTab(demo_ctx)
+    qtbot.addWidget(t)
+    t.resize(1300, 760)
+    t.show()
+    qtbot.waitExposed(t)
+    t.activateWindow()
+    return t
+
+
+@pytest.fixture
+def empty_tab(qtbot, ctx):
+    t = SalesTab(ctx)
+    qtbot.addWidget(t)
+    t.resize(1300, 760)
+    t.show()
+    qtbot.waitExposed(t)
+    return t
+
+
+def count(store, sql="SELECT count(*) FROM orders", params=()):
+    return store.scalar(sql, params)
+
+
+def newest_order(store):
+    return store.query("SELECT * FROM orders ORDER BY id DESC LIMIT 1")[0]
+
+
+def lines_of(store, order_id):
+    return store.query("SELECT * FROM sale_lines WHERE order_id = ? ORDER BY id", (order_id,))
+
+
+def test_keyboard_entry_saves_and_undo_redo(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    before_orders = count(store)
+    before_revenue = store.scalar(MONTH_REVENUE)
+    assert tab.date_edit.text() == "26/11/2026"  # today by default
+    assert tab.rate_edit.text().isdigit()
+
+    tab.date_edit.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # → customer
+    assert QApplication.focusWidget() is tab.customer_edit
+    for _ in range(5):  # salesperson, channel, product, quantity, amount
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tab.amount_edit
+    qtbot.keyClicks(tab.amount_edit, "1,250.50")
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+
+    assert count(store) == before_orders + 1
+    order = newest_order(store)
+    assert order["date"] == "2026-11-26" and order["contact_id"] is None
+    (line,) = lines_of(store, order["id"])
+    assert (line["amount"], line["currency"]) == (125050, "USD")
+    assert store.scalar(MONTH_REVENUE) == before_revenue + 125050
+    # In the table, first row (newest first), and the form is ready for the next sale.
+    assert tab.model.index(0, 0).data(LINE_ID_ROLE) == line["id"]
+    assert tab.model.data(tab.model.index(0, COL_AMOUNT)) == "$1,250.50"
+    assert tab.amount_edit.text() == ""
+    assert tab.date_edit.text() == "26/11/2026"
+    assert QApplication.focusWidget() in (tab.product_combo, tab.product_combo.lineEdit())
+    assert "1,250.50" in tab.status_label.text()
+
+    demo_ctx.undo_stack.undo()
+    assert count(store) == before_orders
+    assert store.scalar(MONTH_REVENUE) == before_revenue
+    assert tab.model.index(0, 0).data(LINE_ID_ROLE) != line["id"]
+
+    demo_ctx.undo_stack.redo()
+    assert count(store) == before_orders + 1
+    assert newest_order(store)["id"] == order["id"]
+    assert newest_order(store)["uuid"] == order["uuid"]
+    assert store.scalar(MONTH_REVENUE) == before_revenue + 125050
+    assert tab.model.index(0, 0).data(LINE_ID_ROLE) is not None
+
+
+def test_enter_from_any_field_saves_with_product_and_salesperson(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    product_id, product = store.query("SELECT id, name FROM products ORDER BY name LIMIT 1")[0]
+    tab.product_combo.setFocus()
+    tab.product_combo.lineEdit().selectAll()
+    qtbot.keyClicks(tab.product_combo.lineEdit(), product)
+    tab.product_combo.completer().popup().hide()
+    tab.salesperson_combo.setCurrentIndex(1)
+    qtbot.keyClicks(tab.quantity_edit, "2")
+    qtbot.keyClicks(tab.amount_edit, "$30")
+    tab.currency_combo.setCurrentIndex(1)  # KHR
+    tab.amount_edit.setText("123000")
+    tab.rate_edit.setText("4,050")
+    qtbot.keyClicks(tab.note_edit, "two")
+    qtbot.keyClick(tab.note_edit, Qt.Key.Key_Enter)
+    order = newest_order(store)
+    (line,) = lines_of(store, order["id"])
+    assert line["product_id"] == product_id
+    assert (line["amount"], line["currency"], line["rate"]) == (123000, "KHR", 4050)
+    assert line["quantity"] == 2 and line["note"] == "two"
+    assert order["salesperson_id"] == tab.salesperson_combo.currentData() is not None
+    assert line["amount_usd"] == 3037  # 123000 riel / 4050, half to even
+    # The rate used last today is the next sale's default; salesperson is kept.
+    assert tab.rate_edit.text() == "4050"
+    assert tab.salesperson_combo.currentIndex() == 1
+
+
+def test_bad_amount_shows_error_and_saves_nothing(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    before = count(store)
+    qtbot.keyClicks(tab.amount_edit, "abc")
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    assert count(store) == before
+    assert tab.errors["amount"].isVisible()
+    assert "not an amount" in tab.errors["amount"].text()
+    tab.amount_edit.setText("")
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    assert tab.errors["amount"].text() == "Type an amount."
+    assert count(store) == before
+    assert demo_ctx.undo_stack.count() == 0
+    # Typing clears the message; a good amount then saves.
+    qtbot.keyClicks(tab.amount_edit, "5")
+    assert not tab.errors["amount"].isVisible()
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    assert count(store) == before + 1
+
+
+def test_riel_amount_with_decimals_refused(qtbot, tab, demo_ctx):
+    before = count(demo_ctx.store)
+    tab.currency_combo.setCurrentIndex(1)
+    tab.amount_edit.setText("1000.5")
+    assert not tab.save()
+    assert "whole numbers" in tab.errors["amount"].text()
+    tab.currency_combo.setCurrentIndex(0)
+    tab.amount_edit.setText("10.505")
+    assert not tab.save()
+    assert tab.errors["amount"].isVisible()
+    assert count(demo_ctx.store) == before
+
+
+def test_khmer_digits_amount(qtbot, tab, demo_ctx):
+    tab.amount_edit.setText("១២៥០")
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    (line,) = lines_of(demo_ctx.store, newest_order(demo_ctx.store)["id"])
+    assert (line["amount"], line["currency"]) == (125000, "USD")
+
+
+def test_khmer_date_and_iso_date(qtbot, tab, demo_ctx):
+    tab.date_edit.setText("០៣/១១/២០២៦")
+    tab.amount_edit.setText("7")
+    assert tab.save()
+    assert newest_order(demo_ctx.store)["date"] == "2026-11-03"
+    tab.date_edit.setText("2026-10-31")
+    tab.amount_edit.setText("7")
+    assert tab.save()
+    assert newest_order(demo_ctx.store)["date"] == "2026-10-31"
+
+
+def test_impossible_date_and_bad_rate_refused(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    before = count(store)
+    tab.date_edit.setText("")
+    qtbot.keyClicks(tab.date_edit, "31/02/2026")
+    qtbot.keyClicks(tab.amount_edit, "10")
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    assert count(store) == before
+    assert "does not exist" in tab.errors["date"].text()
+    assert QApplication.focusWidget() is tab.date_edit
+
+    tab.date_edit.setText("26/11/2026")
+    for rate in ("0", "-4100", "abc", "4100.5"):
+        tab.rate_edit.setText(rate)
+        assert not tab.save()
+        assert "riel per dollar" in tab.errors["rate"].text()
+    assert count(store) == before
+    tab.rate_edit.setText("")
+    assert not tab.save()
+    assert count(store) == before
+
+
+def test_future_date_asks_to_confirm(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    before = count(store)
+    asked = []
+    tab.confirm_future = lambda day: asked.append(day) or False
+    tab.date_edit.setText("01/12/2026")
+    tab.amount_edit.setText("9")
+    assert not tab.save()
+    assert count(store) == before and len(asked) == 1
+    tab.confirm_future = lambda day: True
+    assert tab.save()
+    assert newest_order(store)["date"] == "2026-12-01"
+
+
+def test_daily_totals_mode(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    before = count(store)
+    tab.daily_check.setChecked(True)
+    assert not tab.customer_edit.isVisibleTo(tab) and not tab.product_combo.isVisibleTo(tab)
+    shop = tab.channel_combo.findText("Shop")
+    tab.channel_combo.setCurrentIndex(shop)
+    tab.date_edit.setText("25/11/2026")
+    qtbot.keyClicks(tab.amount_edit, "830")
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    order = newest_order(store)
+    assert count(store) == before + 1
+    assert order["is_daily_total"] == 1 and order["contact_id"] is None
+    assert order["date"] == "2026-11-25" and order["channel_id"] == tab.channel_combo.currentData()
+    assert [(r["amount"], r["currency"], r["product_id"]) for r in lines_of(store, order["id"])] \
+        == [(83000, "USD", None)]
+    assert QApplication.focusWidget() is tab.amount_edit
+
+    # Same day and channel again: replaces that currency's line, still one order.
+    tab.amount_edit.setText("850")
+    assert tab.save()
+    assert count(store) == before + 1
+    assert [r["amount"] for r in lines_of(store, order["id"])] == [85000]
+    # Riel taken the same day: a second line of the same daily total.
+    tab.currency_combo.setCurrentIndex(1)
+    tab.amount_edit.setText("410,000")
+    assert tab.save()
+    assert count(store) == before + 1
+    assert sorted((r["currency"], r["amount"]) for r in lines_of(store, order["id"])) == \
+        [("KHR", 410000), ("USD", 85000)]
+    demo_ctx.undo_stack.undo()
+    assert [r["amount"] for r in lines_of(store, order["id"])] == [85000]
+    demo_ctx.undo_stack.undo()
+    assert [r["amount"] for r in lines_of(store, order["id"])] == [83000]
+    demo_ctx.undo_stack.undo()
+    assert count(store) == before
+
+
+def test_customer_created_in_place_is_undone_with_the_sale(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    contacts = count(store, "SELECT count(*) FROM contacts")
+    tab.customer_edit.setFocus()
+    qtbot.keyClicks(tab.customer_edit, "Zzyzx Brandnew 012 999 888")
+    tab.customer_edit.completer().popup().hide()
+    assert tab.customer_hint.isVisible()
+    tab.date_edit.setText("20/11/2026")
+    tab.amount_edit.setText("15")
+    assert tab.save()
+    order = newest_order(store)
+    contact = store.query("SELECT * FROM contacts WHERE id = ?", (order["contact_id"],))[0]
+    assert (contact["name"], contact["phone"], contact["kind"], contact["created"]) == \
+        ("Zzyzx Brandnew", "012999888", "customer", "2026-11-20")
+    assert contact["first_purchase"] == "2026-11-20"
+    assert tab.model.data(tab.model.index(
+        tab.model.row_of_line(lines_of(store, order["id"])[0]["id"]), COL_CUSTOMER)) \
+        == "Zzyzx Brandnew"
+
+    demo_ctx.undo_stack.undo()
+    assert count(store, "SELECT count(*) FROM contacts") == contacts
+    assert count(store, "SELECT count(*) FROM orders WHERE id = ?", (order["id"],)) == 0
+    demo_ctx.undo_stack.redo()
+    again = store.query("SELECT * FROM contacts WHERE id = ?", (contact["id"],))[0]
+    assert again["uuid"] == contact["uuid"] and again["name"] == "Zzyzx Brandnew"
+    assert newest_order(store)["contact_id"] == contact["id"]
+
+
+def test_customer_found_by_phone_or_name_and_picked_from_the_list(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    cid, name, phone = store.query(
+        "SELECT id, name, phone FROM contacts WHERE phone <> '' ORDER BY id LIMIT 1")[0]
+    contacts = count(store, "SELECT count(*) FROM contacts")
+    tab.customer_edit.setText(phone)
+    assert tab.customer_edit.resolve() == ("contact", cid)
+    # Part of the name → the list → Down, Enter picks it.
+    tab.customer_edit.setText("")
+    tab.customer_edit.setFocus()
+    qtbot.keyClicks(tab.customer_edit, phone[2:7])
+    popup = tab.customer_edit.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    kind, picked = tab.customer_edit.resolve()
+    assert kind == "contact"
+    assert phone[2:7] in store.scalar("SELECT phone FROM contacts WHERE id = ?", (picked,))
+    tab.amount_edit.setText("3")
+    assert tab.save()
+    assert newest_order(store)["contact_id"] == picked
+    assert count(store, "SELECT count(*) FROM contacts") == contacts
+    assert tab.customer_edit.text() == ""  # the next sale starts as a walk-in
+
+
+def test_edit_row_and_undo(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    tab.amount_edit.setText("40")
+    tab.note_edit.setText("first")
+    assert tab.save()
+    order = newest_order(store)
+    tab.table.setFocus()
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # Enter on a row opens it in the form
+    assert tab._editing is not None and tab._editing[0] == order["id"]
+    assert tab.amount_edit.text() == "40.00" and tab.note_edit.text() == "first"
+    assert tab.cancel_button.isVisibleTo(tab)
+    tab.amount_edit.setText("45")
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    assert count(store, "SELECT count(*) FROM orders WHERE id = ?", (order["id"],)) == 1
+    assert [r["amount"] for r in lines_of(store, order["id"])] == [4500]
+    assert tab._editing is None
+    demo_ctx.undo_stack.undo()
+    assert [r["amount"] for r in lines_of(store, order["id"])] == [4000]
+    demo_ctx.undo_stack.redo()
+    assert [r["amount"] for r in lines_of(store, order["id"])] == [4500]
+
+
+def test_edit_one_line_of_a_multi_line_order_keeps_the_others(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    oid = store.scalar("SELECT order_id FROM sale_lines GROUP BY order_id HAVING count(*) = 2"
+                       " LIMIT 1")
+    first, second = lines_of(store, oid)
+    tab.edit_order(oid, second["id"])
+    tab.amount_edit.setText("1")
+    tab.currency_combo.setCurrentIndex(0)
+    assert tab.save()
+    after = lines_of(store, oid)
+    assert len(after) == 2
+    assert after[0]["amount"] == first["amount"] and after[1]["amount"] == 100
+
+
+def test_escape_cancels_an_edit(qtbot, tab, demo_ctx):
+    tab.edit_row(0)
+    assert tab._editing is not None
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Escape)
+    assert tab._editing is None and tab.amount_edit.text() == ""
+
+
+def test_delete_with_confirmation_and_undo(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    before = count(store)
+    oid = tab.model.order_id(0)
+    snapshot = store.query("SELECT * FROM sale_lines WHERE order_id = ? ORDER BY id", (oid,))
+    revenue = store.scalar(MONTH_REVENUE)
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    tab.confirm_delete = lambda n: False
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert count(store) == before
+    tab.confirm_delete = lambda n: True
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert count(store) == before - 1
+    assert tab.model.order_id(0) != oid
+    assert store.scalar(MONTH_REVENUE) == revenue - sum(r["amount_usd"] for r in snapshot)
+    demo_ctx.undo_stack.undo()
+    assert count(store) == before
+    assert [tuple(r)[2:] for r in lines_of(store, oid)] == [tuple(r)[2:] for r in snapshot]
+    assert store.scalar(MONTH_REVENUE) == revenue
+    assert tab.model.order_id(0) == oid
+    demo_ctx.undo_stack.redo()
+    assert count(store) == before - 1
+
+
+def test_filters_and_sort_change_the_rows(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    total = store.scalar("SELECT count(*) FROM sale_lines")
+    assert tab.model.rowCount() == 500 and tab.model.canFetchMore()
+    assert tab.summary_label.text().startswith(f"{total:,} lines")
+
+    october = tab.period_combo.findData("2026-10")
+    tab.period_combo.setCurrentIndex(october)
+    in_october = store.scalar("SELECT count(*) FROM sale_lines l JOIN orders o"
+                              " ON o.id = l.order_id WHERE o.date LIKE '2026-10-%'")
+    while tab.model.canFetchMore():
+        tab.model.fetchMore()
+    assert tab.model.rowCount() == in_october
+    assert tab.summary_label.text().startswith(f"{in_october:,} lines")
+
+    tab.period_combo.setCurrentIndex(tab.period_combo.findData("custom"))
+    assert tab.from_edit.isVisibleTo(tab)
+    tab.from_edit.setText("01/11/2026")
+    tab.to_edit.setText("02/11/2026")
+    tab.apply_filter()
+    days = {tab.model.data(tab.model.index(r, COL_DATE)) for r in range(tab.model.rowCount())}
+    assert days <= {"1 Nov 2026", "2 Nov 2026"} and days
+    tab.from_edit.setText("32/11/2026")
+    tab.apply_filter()
+    assert tab.filter_error.isVisible()
+
+    tab.period_combo.setCurrentIndex(0)
+    sp = tab.salesperson_filter.findData(
+        store.scalar("SELECT id FROM salespeople ORDER BY id LIMIT 1"))
+    tab.salesperson_filter.setCurrentIndex(sp)
+    name = tab.salesperson_filter.currentText()
+    assert {tab.model.data(tab.model.index(r, 3)) for r in range(tab.model.rowCount())} == {name}
+
+    tab.salesperson_filter.setCurrentIndex(0)
+    number = store.scalar("SELECT number FROM orders ORDER BY id DESC LIMIT 1 OFFSET 700")
+    qtbot.keyClicks(tab.search_edit, number)
+    qtbot.waitUntil(lambda: tab.model.rowCount() < 10, timeout=2000)
+    assert tab.model.rowCount() >= 1
+    assert tab.model.order_id(0) == store.scalar("SELECT id FROM orders WHERE number = ?",
+                                                 (number,))
+    tab.search_edit.clear()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 500, timeout=2000)
+
+    # Clicking a header sorts (ascending amount first: refunds, the negative lines).
+    header = tab.table.horizontalHeader()
+    x = header.sectionViewportPosition(COL_AMOUNT) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.viewport().rect().topLeft().__class__(x, 5))
+    assert tab.model.sort_column == COL_AMOUNT
+    lowest = store.scalar("SELECT MIN(amount_khr) FROM sale_lines")
+    line = tab.model.index(0, 0).data(LINE_ID_ROLE)
+    highest = store.scalar("SELECT MAX(amount_khr) FROM sale_lines")
+    expected = lowest if tab.model.sort_order == Qt.SortOrder.AscendingOrder else highest
+    assert store.scalar("SELECT amount_khr FROM sale_lines WHERE id = ?", (line,)) == expected
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.viewport().rect().topLeft().__class__(x, 5))
+    line = tab.model.index(0, 0).data(LINE_ID_ROLE)
+    assert store.scalar("SELECT amount_khr FROM sale_lines WHERE id = ?", (line,)) == (
+        highest if expected == lowest else lowest)
+
+
+def test_fetch_more_through_the_view(qtbot, tab):
+    assert tab.model.rowCount() == 500
+    tab.table.scrollToBottom()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 500, timeout=3000)
+
+
+def test_new_sale_in_empty_store_and_undo(qtbot, empty_tab, ctx):
+    assert empty_tab.model.rowCount() == 0
+    assert empty_tab.rate_edit.text() == "4100"  # the store's default rate
+    empty_tab.amount_edit.setText("2")
+    assert empty_tab.save()
+    assert empty_tab.model.rowCount() == 1
+    assert empty_tab.period_combo.findData("2026-11") >= 0
+    ctx.undo_stack.undo()
+    assert empty_tab.model.rowCount() == 0
+
+
+def test_language_switch_and_screenshots(qtbot, tab, demo_ctx, tmp_path):
+    tab.amount_edit.setText("abc")
+    tab.save()
+    english_error = tab.errors["amount"].text()
+    tab.grab().save(str(tmp_path / "sales_en.png"))
+    with qtbot.waitSignal(tab.model.headerDataChanged):
+        demo_ctx.language.set_language("km")
+    assert "២០២៦" in tab.date_edit.text()
+    assert "២០២៦" in tab.model.data(tab.model.index(0, COL_DATE))
+    assert tab.errors["amount"].text()  # still shown, in the current language
+    assert tab.title()
+    tab.grab().save(str(tmp_path / "sales_km.png"))
+    assert (tmp_path / "sales_km.png").stat().st_size > 10_000
+    # Khmer digits typed in the date field are read back.
+    tab.amount_edit.setText("៥")
+    assert tab.save()
+    assert newest_order(demo_ctx.store)["date"] == "2026-11-26"
+    demo_ctx.language.set_language("en")
+    assert tab.date_edit.text() == "26/11/2026"
+    assert english_error
+
+
+def test_ctrl_z_in_an_empty_field_reaches_the_undo_stack(qtbot, main_window, demo_ctx):
+    tab = main_window.show_tab("sales")
+    before = count(demo_ctx.store)
+    tab.daily_check.setChecked(True)
+    tab.amount_edit.setFocus()
+    qtbot.keyClicks(tab.amount_edit, "12")
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    assert count(demo_ctx.store) == before + 1
+    assert QApplication.focusWidget() is tab.amount_edit
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert count(demo_ctx.store) == before
+    demo_ctx.undo_stack.redo()
+    assert count(demo_ctx.store) == before + 1
+    # With text typed in the field, Ctrl+Z undoes the typing, not the sale.
+    qtbot.keyClicks(tab.amount_edit, "7")
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.amount_edit.text() == ""
+    assert count(demo_ctx.store) == before + 1
