@@ -203,6 +203,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(page)
         return page
 
+    def open_contact(self, contact_id: int) -> None:
+        """Switch to the contacts tab and open this contact's page (other tabs call it)."""
+        if "contacts" in self.pages:
+            self.show_tab("contacts").open_contact(contact_id)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.save_state()
         super().closeEvent(event)

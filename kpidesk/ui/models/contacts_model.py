@@ -1,0 +1,235 @@
+"""The contacts table: leads and customers with their purchases and status.
+
+Rows come from `kpidesk.store.contacts.list_contacts` (customer rollups, never the
+sale lines). Statuses come from `kpidesk.metrics.customers.contact_statuses` when it
+exists, else from a fallback computed here from the rollup columns.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from kpidesk.i18n import format as fmt
+from kpidesk.store.contacts import list_contacts
+from kpidesk.store.db import Store
+
+CTX = "ContactsModel"
+COLUMNS = [
+    ("type", QT_TRANSLATE_NOOP("ContactsModel", "Type")),
+    ("name", QT_TRANSLATE_NOOP("ContactsModel", "Name")),
+    ("phone", QT_TRANSLATE_NOOP("ContactsModel", "Phone")),
+    ("source", QT_TRANSLATE_NOOP("ContactsModel", "Source")),
+    ("salesperson", QT_TRANSLATE_NOOP("ContactsModel", "Salesperson")),
+    ("created", QT_TRANSLATE_NOOP("ContactsModel", "Created")),
+    ("first_purchase", QT_TRANSLATE_NOOP("ContactsModel", "First purchase")),
+    ("last_purchase", QT_TRANSLATE_NOOP("ContactsModel", "Last purchase")),
+    ("orders", QT_TRANSLATE_NOOP("ContactsModel", "Orders")),
+    ("revenue_365", QT_TRANSLATE_NOOP("ContactsModel", "Revenue, last 365 days")),
+    ("status", QT_TRANSLATE_NOOP("ContactsModel", "Status")),
+]
+COL = {key: i for i, (key, _) in enumerate(COLUMNS)}
+
+STATUS_CTX = "ContactStatus"
+STATUSES = {
+    "new": QT_TRANSLATE_NOOP("ContactStatus", "New"),
+    "active": QT_TRANSLATE_NOOP("ContactStatus", "Active"),
+    "loyal": QT_TRANSLATE_NOOP("ContactStatus", "Loyal"),
+    "at_risk": QT_TRANSLATE_NOOP("ContactStatus", "At risk"),
+    "lapsed": QT_TRANSLATE_NOOP("ContactStatus", "Lapsed"),
+    "lead": QT_TRANSLATE_NOOP("ContactStatus", "No purchase yet"),
+}
+STATUS_COLORS = {"new": "#1565c0", "loyal": "#2e7d32", "at_risk": "#c62828",
+                 "lapsed": "#757575"}
+KINDS = {
+    "lead": QT_TRANSLATE_NOOP("ContactKind", "Lead"),
+    "customer": QT_TRANSLATE_NOOP("ContactKind", "Customer"),
+}
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def status_label(status: str) -> str:
+    return QCoreApplication.translate(STATUS_CTX, STATUSES.get(status, status))
+
+
+def kind_label(kind: str) -> str:
+    return QCoreApplication.translate("ContactKind", KINDS.get(kind, kind))
+
+
+def fallback_statuses(store: Store, rows: list[dict], today: date) -> dict[int, str]:
+    """Statuses until `metrics.customers.contact_statuses` exists: lead (never bought),
+    lapsed (365 days or more since the last purchase), at risk (2+ visit days and
+    longer than max(2 × average gap, 30) days away), new (first purchase this month),
+    loyal (L+ orders in 365 days), else active."""
+    try:
+        loyal_min = int(store.setting("loyal_min_orders") or 3)
+    except ValueError:
+        loyal_min = 3
+    days = dict(store.conn.execute(
+        "SELECT contact_id, SUM(days) FROM customer_month GROUP BY contact_id"))
+    month = today.isoformat()[:7]
+    result = {}
+    for r in rows:
+        first, last = r["first_purchase"], r["last_purchase"]
+        if not first:
+            result[r["id"]] = "lead"
+            continue
+        since = (today - date.fromisoformat(last)).days
+        visits = days.get(r["id"], 0) or 0
+        span = (date.fromisoformat(last) - date.fromisoformat(first)).days
+        usual = span / (visits - 1) if visits >= 2 else None
+        if since >= 365:
+            status = "lapsed"
+        elif usual is not None and since > max(2 * usual, 30):
+            status = "at_risk"
+        elif first[:7] == month:
+            status = "new"
+        elif r["orders_365"] >= loyal_min:
+            status = "loyal"
+        else:
+            status = "active"
+        result[r["id"]] = status
+    return result
+
+
+def statuses_for(store: Store, rows: list[dict], today: date) -> dict[int, str]:
+    try:
+        from kpidesk.metrics.customers import contact_statuses
+    except ImportError:
+        return fallback_statuses(store, rows, today)
+    return contact_statuses(store, today)
+
+
+class ContactsModel(QAbstractTableModel):
+    def __init__(self, store: Store, today, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._today = today  # callable → date
+        self.rows: list[dict] = []
+        self._row_of: dict[int, int] = {}
+        self.reload()
+
+    # -- data -------------------------------------------------------------------
+    def reload(self) -> None:
+        self.beginResetModel()
+        today = self._today()
+        self.rows = list_contacts(self.store, today)
+        statuses = statuses_for(self.store, self.rows, today)
+        currency = self.store.reporting_currency
+        for r in self.rows:
+            r["status"] = statuses.get(r["id"], "lead" if not r["first_purchase"] else "active")
+            r["type"] = "customer" if (r["first_purchase"] or r["kind"] == "customer") else "lead"
+            r["revenue_365"] = r["revenue_365_usd"] if currency == "USD" else r["revenue_365_khr"]
+        self.currency = currency
+        self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
+        self.endResetModel()
+
+    def row_of(self, contact_id: int) -> int | None:
+        return self._row_of.get(contact_id)
+
+    def contact(self, row: int) -> dict:
+        return self.rows[row]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+
+    # -- Qt model API --------------------------------------------------------------
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return QCoreApplication.translate(CTX, COLUMNS[section][1])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, key)
+        if role == SORT_ROLE:
+            value = r[key]
+            if key in ("orders", "revenue_365"):
+                return int(value or 0)
+            if key == "status":
+                return list(STATUSES).index(value) if value in STATUSES else 99
+            return str(value or "")
+        if role == ID_ROLE:
+            return r["id"]
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("orders", "revenue_365"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
+            color = STATUS_COLORS.get(r["status"])
+            return QBrush(QColor(color)) if color else None
+        return None
+
+    def _display(self, r: dict, key: str) -> str:
+        f = fmt.current()
+        if key == "type":
+            return kind_label(r["type"])
+        if key == "status":
+            return status_label(r["status"])
+        if key in ("created", "first_purchase", "last_purchase"):
+            return f.date(r[key])
+        if key == "orders":
+            return f.integer(r["orders"])
+        if key == "revenue_365":
+            return f.money(r["revenue_365"], self.currency)
+        if key == "phone":
+            return f.digits(r["phone"] or "")
+        return str(r[key] or "")
+
+
+class ContactsFilter(QSortFilterProxyModel):
+    """Search in name or phone (Khmer or Latin digits), filter by status, sort by raw values."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._status = ""
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = fmt.latin_digits(text.strip()).casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_status(self, status: str) -> None:
+        self.beginFilterChange()
+        self._status = status or ""
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        r = model.rows[source_row]
+        if self._status and r["status"] != self._status:
+            return False
+        if self._text:
+            phone = (r["phone"] or "").replace(" ", "")
+            return (self._text in r["name"].casefold()
+                    or self._text.replace(" ", "") in phone)
+        return True

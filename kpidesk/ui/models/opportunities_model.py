@@ -1,0 +1,205 @@
+"""The opportunities table (the pipeline tab's table view) and stage names on screen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from kpidesk.i18n import format as fmt
+from kpidesk.store.db import Store
+from kpidesk.store.opportunities import list_opportunities
+
+# The default stage names and lost reasons are data, but a shop that kept them gets
+# them in its language; a name the shop typed itself is shown as typed.
+DEFAULT_STAGE_NAMES = [
+    QT_TRANSLATE_NOOP("Stages", "New"),
+    QT_TRANSLATE_NOOP("Stages", "Qualified"),
+    QT_TRANSLATE_NOOP("Stages", "Proposal"),
+    QT_TRANSLATE_NOOP("Stages", "Negotiation"),
+    QT_TRANSLATE_NOOP("Stages", "Won"),
+    QT_TRANSLATE_NOOP("Stages", "Lost"),
+]
+DEFAULT_LOST_REASONS = [
+    QT_TRANSLATE_NOOP("LostReasons", "Price too high"),
+    QT_TRANSLATE_NOOP("LostReasons", "Chose a competitor"),
+    QT_TRANSLATE_NOOP("LostReasons", "No budget"),
+    QT_TRANSLATE_NOOP("LostReasons", "No answer"),
+]
+STATUS_LABELS = {
+    "open": QT_TRANSLATE_NOOP("OpportunityStatus", "Open"),
+    "won": QT_TRANSLATE_NOOP("OpportunityStatus", "Won"),
+    "lost": QT_TRANSLATE_NOOP("OpportunityStatus", "Lost"),
+}
+
+
+def stage_label(name: str) -> str:
+    return QCoreApplication.translate("Stages", name)
+
+
+def reason_label(name: str) -> str:
+    return QCoreApplication.translate("LostReasons", name) if name else ""
+
+
+def status_label(status: str) -> str:
+    return QCoreApplication.translate("OpportunityStatus", STATUS_LABELS.get(status, status))
+
+
+def is_overdue(row: dict, today: date) -> bool:
+    return (row["status"] == "open" and bool(row["expected_close"])
+            and row["expected_close"] < today.isoformat())
+
+
+CTX = "OpportunitiesModel"
+COLUMNS = [
+    ("title", QT_TRANSLATE_NOOP("OpportunitiesModel", "Opportunity")),
+    ("contact", QT_TRANSLATE_NOOP("OpportunitiesModel", "Contact")),
+    ("stage", QT_TRANSLATE_NOOP("OpportunitiesModel", "Stage")),
+    ("value", QT_TRANSLATE_NOOP("OpportunitiesModel", "Value")),
+    ("probability", QT_TRANSLATE_NOOP("OpportunitiesModel", "Probability")),
+    ("weighted", QT_TRANSLATE_NOOP("OpportunitiesModel", "Weighted")),
+    ("owner", QT_TRANSLATE_NOOP("OpportunitiesModel", "Owner")),
+    ("created", QT_TRANSLATE_NOOP("OpportunitiesModel", "Created")),
+    ("expected_close", QT_TRANSLATE_NOOP("OpportunitiesModel", "Expected close")),
+    ("status", QT_TRANSLATE_NOOP("OpportunitiesModel", "Status")),
+    ("closed", QT_TRANSLATE_NOOP("OpportunitiesModel", "Closed")),
+    ("lost_reason", QT_TRANSLATE_NOOP("OpportunitiesModel", "Lost reason")),
+]
+COL = {key: i for i, (key, _) in enumerate(COLUMNS)}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class OpportunitiesModel(QAbstractTableModel):
+    def __init__(self, store: Store, today, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._today = today  # callable → date
+        self.rows: list[dict] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.currency = self.store.reporting_currency
+        self.today = self._today()
+        self.rows = list_opportunities(self.store)
+        for r in self.rows:
+            r["value_rc"] = r["value_usd"] if self.currency == "USD" else r["value_khr"]
+            r["weighted"] = (r["value_rc"] * r["probability"] + 50) // 100
+            r["overdue"] = is_overdue(r, self.today)
+        self.endResetModel()
+
+    def row_of(self, opp_id: int) -> int | None:
+        for i, r in enumerate(self.rows):
+            if r["id"] == opp_id:
+                return i
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return QCoreApplication.translate(CTX, COLUMNS[section][1])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, key)
+        if role == ID_ROLE:
+            return r["id"]
+        if role == SORT_ROLE:
+            if key == "value":
+                return int(r["value_rc"])
+            if key in ("probability", "weighted"):
+                return int(r[key])
+            if key == "stage":
+                return int(r["stage_position"])
+            return str(r[key] or "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("value", "probability",
+                                                                 "weighted"):
+            return _RIGHT
+        if r["overdue"] and key == "expected_close":
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#c62828"))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate(CTX, "Overdue: the expected close date "
+                                                  "has passed")
+        return None
+
+    def _display(self, r: dict, key: str) -> str:
+        f = fmt.current()
+        if key == "stage":
+            return stage_label(r["stage"])
+        if key == "value":
+            return f.money(r["value"], r["currency"])
+        if key == "weighted":
+            return f.money(r["weighted"], self.currency)
+        if key == "probability":
+            return f.percent(r["probability"] / 100, places=0)
+        if key in ("created", "expected_close", "closed"):
+            return f.date(r[key])
+        if key == "status":
+            return status_label(r["status"])
+        if key == "lost_reason":
+            return reason_label(r["lost_reason"])
+        return str(r[key] or "")
+
+
+class OpportunitiesFilter(QSortFilterProxyModel):
+    """Status filter ('' = all) and text search in title or contact."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._status = ""
+        self._text = ""
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_status(self, status: str) -> None:
+        self.beginFilterChange()
+        self._status = status or ""
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        r = self.sourceModel().rows[source_row]
+        if self._status and r["status"] != self._status:
+            return False
+        if self._text:
+            return self._text in r["title"].casefold() or self._text in r["contact"].casefold()
+        return True
