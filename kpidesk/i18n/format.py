@@ -160,7 +160,47 @@ def parse_date(text: str) -> date:
     if m:
         d, mo, y = (int(g) for g in m.groups())
         return date(y, mo, d)
+    m = re.fullmatch(r"(\d{1,2})\s+(\S+?)\.?,?\s+(\d{4})", raw)  # '26 Nov 2026', '២៦ វិច្ឆិកា ២០២៦'
+    if m and month_number(m.group(2)):
+        return date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
     raise ValueError(f"not a date: {text!r}")
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for an English (full or short) or Khmer month name, else None."""
+    key = name.strip().rstrip(".").casefold()
+    for names in (*MONTHS.values(), MONTHS_SHORT_EN):
+        for index, candidate in enumerate(names):
+            if candidate.casefold() == key:
+                return index + 1
+    return None
+
+
+def parse_month(text: str) -> str:
+    """'November 2026', 'វិច្ឆិកា ២០២៦', '2026-11', '11/2026' → '2026-11'."""
+    raw = latin_digits(text.strip())
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", raw)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+    else:
+        m = re.fullmatch(r"(\d{1,2})[/.\-](\d{4})", raw)
+        if m:
+            month, year = int(m.group(1)), int(m.group(2))
+        else:
+            m = re.fullmatch(r"(\S+?)\.?,?\s+(\d{4})", raw)
+            month = month_number(m.group(1)) if m else None
+            if not m or month is None:
+                raise ValueError(f"not a month: {text!r}")
+            year = int(m.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(f"not a month: {text!r}")
+    return f"{year:04d}-{month:02d}"
+
+
+def parse_percent(text: str) -> Decimal:
+    """'12.5%', '១២.៥ %' → Decimal('0.125') (a ratio, as the metrics use)."""
+    cleaned = latin_digits(str(text)).replace("%", "").strip()
+    return parse_decimal(cleaned) / 100
 
 
 _current = Formatter("en")

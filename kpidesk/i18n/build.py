@@ -1,0 +1,106 @@
+"""Build the translation catalogue.
+
+    python -m kpidesk.i18n.build            # lrelease: .ts → resources/i18n/kpidesk_km.qm
+    python -m kpidesk.i18n.build --update   # lupdate: every .py under kpidesk/ → the .ts
+    python -m kpidesk.i18n.build --check    # list unfinished / missing strings, exit 1 if any
+
+``--update`` keeps existing translations and drops obsolete entries
+(``-no-obsolete``); new strings arrive as "unfinished" for a translator.
+The ``.qm`` is git-ignored: built at test, run and bundle time (the app
+also compiles it on the fly when it is missing or stale, see language.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from kpidesk.i18n import tools
+from kpidesk.i18n.language import LANGUAGES, compile_ts, qm_path, ts_path
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+TARGET_LANGUAGES = {"km": "km_KH"}
+
+
+def lupdate_command() -> list[str]:
+    import PySide6
+
+    base = Path(PySide6.__file__).resolve().parent
+    for name in ("lupdate", "lupdate.exe"):
+        if (base / name).is_file():
+            return [str(base / name)]
+    found = shutil.which("pyside6-lupdate") or shutil.which("lupdate")
+    if not found:
+        raise SystemExit("pyside6-lupdate not found (pip install PySide6-Essentials)")
+    return [found]
+
+
+def source_files() -> list[Path]:
+    """Every .py under kpidesk/ (tests and build scripts are not shipped UI)."""
+    return sorted(p for p in PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def update(lang: str = "km", verbose: bool = True) -> Path:
+    """Refresh the .ts from the sources, keeping translations, dropping obsolete entries."""
+    ts = ts_path(lang)
+    ts.parent.mkdir(parents=True, exist_ok=True)
+    files = [str(p) for p in source_files()]
+    # a list file keeps the command line short on Windows
+    with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False, encoding="utf-8") as lst:
+        lst.write("\n".join(files))
+    try:
+        command = [*lupdate_command(), f"@{lst.name}", "-ts", str(ts),
+                   "-no-obsolete", "-locations", "none",
+                   "-source-language", "en", "-target-language", TARGET_LANGUAGES[lang]]
+        if not verbose:
+            command.insert(1, "-silent")
+        done = subprocess.run(command, capture_output=True, text=True)
+    finally:
+        Path(lst.name).unlink(missing_ok=True)
+    if done.returncode != 0:
+        raise SystemExit(f"lupdate failed:\n{done.stdout}\n{done.stderr}")
+    if verbose:
+        print(done.stdout.strip())
+    return ts
+
+
+def release(lang: str = "km") -> Path:
+    ts, qm = ts_path(lang), qm_path(lang)
+    if not compile_ts(ts, qm):
+        raise SystemExit(f"lrelease failed for {ts}")
+    return qm
+
+
+def check(lang: str = "km") -> int:
+    """Report what a translator still has to do (does not modify the .ts)."""
+    problems = tools.problems(ts_path(lang))
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kpidesk.i18n.build")
+    parser.add_argument("--update", action="store_true",
+                        help="run lupdate over kpidesk/ to refresh the .ts (keeps translations)")
+    parser.add_argument("--check", action="store_true",
+                        help="list unfinished entries and placeholder mismatches")
+    args = parser.parse_args(argv)
+    langs = [lang for lang in LANGUAGES if lang in TARGET_LANGUAGES]
+    if args.check:
+        return max(check(lang) for lang in langs)
+    for lang in langs:
+        if args.update:
+            update(lang)
+            print(tools.summary(ts_path(lang)))
+        else:
+            print(f"wrote {release(lang)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
