@@ -1,0 +1,373 @@
+"""Customer KPIs (KPI.md §4 and §5): new customers, conversion, loyalty, retention,
+cohorts, the at-risk call-back list, the funnel and each contact's status.
+
+Reads only the customer rollups — `customer_month` (contact, month, orders, days,
+revenue), `customer_day` (contact, day, orders, revenue) and
+`contacts.first_purchase / last_purchase` — never the sale lines. A
+*purchase* is a non-refund order (the rollups' `orders` already leave refund
+receipts out), so a customer is active in a month when its `customer_month`
+row has `orders > 0`. Walk-in sales (no contact) never reach these tables.
+
+Periods are month, quarter or year keys; P−1 is the previous period of the
+same kind (for a quarter, the previous quarter). Settings: `lead_window_days`
+(W, default 30) and `loyal_min_orders` (L, default 3). A ratio whose
+denominator is zero is None ("not available"), never 0.
+"""
+
+from __future__ import annotations
+
+import statistics
+from datetime import date, timedelta
+
+from kpidesk.metrics.periods import Period, add_months, month_key, parse_period
+from kpidesk.store.db import Store
+
+LOYAL_WINDOW_DAYS = 365
+SECOND_PURCHASE_DAYS = 90
+NEW_CONTACT_DAYS = 30  # contact_statuses: 'new' = first purchase in the last 30 days
+AT_RISK_MIN_DAYS = 30
+AT_RISK_MAX_DAYS = 365
+
+
+# -- small helpers -------------------------------------------------------------------
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _ratio(num: int | float | None, den: int | float | None) -> float | None:
+    if num is None or not den:
+        return None
+    return num / den
+
+
+def _int_setting(store: Store, key: str, default: int) -> int:
+    try:
+        value = int(store.setting(key))
+    except (TypeError, ValueError):
+        return default
+    return value if value >= 0 else default
+
+
+def lead_window_days(store: Store) -> int:
+    """W of lead conversion (setting `lead_window_days`, default 30)."""
+    return _int_setting(store, "lead_window_days", 30)
+
+
+def loyal_min_orders(store: Store) -> int:
+    """L of loyal customers (setting `loyal_min_orders`, default 3, at least 1)."""
+    return max(1, _int_setting(store, "loyal_min_orders", 3))
+
+
+def revenue_column(store: Store) -> str:
+    return "revenue_usd" if store.reporting_currency == "USD" else "revenue_khr"
+
+
+def _month_end(key: str) -> date:
+    return date.fromisoformat(add_months(key, 1) + "-01") - timedelta(days=1)
+
+
+def _window_sources(start: date, end: date) -> tuple[str, list]:
+    """SQL (contact_id, orders) rows of purchases dated in [start, end], and its params.
+
+    Whole months inside the window come from `customer_month` (few rows), the
+    ragged edges from `customer_day`.
+    """
+    first_full = month_key(start) if start.day == 1 else add_months(month_key(start), 1)
+    last_full = month_key(end) if end == _month_end(month_key(end)) else add_months(
+        month_key(end), -1)
+    parts: list[str] = []
+    params: list = []
+    day_sql = "SELECT contact_id, orders FROM customer_day WHERE day BETWEEN ? AND ? AND orders > 0"
+    if first_full > last_full:
+        parts.append(day_sql)
+        params += [start.isoformat(), end.isoformat()]
+    else:
+        parts.append("SELECT contact_id, orders FROM customer_month"
+                     " WHERE month BETWEEN ? AND ? AND orders > 0")
+        params += [first_full, last_full]
+        full_start = date.fromisoformat(first_full + "-01")
+        full_end = _month_end(last_full)
+        if start < full_start:
+            parts.append(day_sql)
+            params += [start.isoformat(), (full_start - timedelta(days=1)).isoformat()]
+        if end > full_end:
+            parts.append(day_sql)
+            params += [(full_end + timedelta(days=1)).isoformat(), end.isoformat()]
+    return " UNION ALL ".join(parts), params
+
+
+def _window_orders_sql(d: date) -> tuple[str, list]:
+    """(contact_id, n) = purchases (orders) in the 365 days up to d, customers with n ≥ 1."""
+    start = d - timedelta(days=LOYAL_WINDOW_DAYS - 1)
+    source, params = _window_sources(start, d)
+    return f"SELECT contact_id, SUM(orders) AS n FROM ({source}) GROUP BY contact_id", params
+
+
+def _loyal_counts(store: Store, d: date) -> tuple[int, int]:
+    """(customers with a purchase in the 365 days up to d, of them with at least L orders)."""
+    sql, params = _window_orders_sql(d)
+    n, loyal = store.conn.execute(
+        f"SELECT COUNT(*), SUM(n >= ?) FROM ({sql})", (loyal_min_orders(store), *params)
+    ).fetchone()
+    return int(n or 0), int(loyal or 0)
+
+
+def loyal_ids(store: Store, d: date) -> set[int]:
+    """Contacts with at least L orders in the 365 days up to d (d included)."""
+    sql, params = _window_orders_sql(d)
+    return {r[0] for r in store.conn.execute(
+        f"SELECT contact_id FROM ({sql}) WHERE n >= ?", (*params, loyal_min_orders(store)))}
+
+
+# -- customer KPIs -------------------------------------------------------------------
+def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict:
+    """Every customer KPI of KPI.md §4–§5 for a period (month, quarter or year).
+
+    - new_customers: contacts whose first purchase is in P.
+    - lead_conversion: of the contacts created as leads in P, the share whose first
+      purchase is between their creation date and W days after it (a purchase dated
+      before the lead was created does not count as converting). None without leads.
+      lead_conversion_provisional: P's last day + W days is after today.
+    - second_purchase_rate: of the new customers of P, the share with another purchase
+      day within 90 days after their first purchase (day 1..90 after it).
+    - loyal_customers / loyal_share on d = min(today, P's last day): customers with at
+      least L orders in the 365 days up to d / customers with a purchase in those days.
+    - active_customers, retention, churn, crr, repeat_purchase_rate (at least two orders
+      in P, summed over its months), returning_customers (active − new).
+    """
+    p = parse_period(period)
+    today = _as_date(today)
+    prev = p.previous()
+    conn = store.conn
+    w = lead_window_days(store)
+    lo, hi = p.first_day, p.last_day
+
+    # active(P−1), active(P), both, repeat — one pass over customer_month
+    p_first = p.months()[0]
+    row = conn.execute(
+        """
+        SELECT COUNT(cur), SUM(prev), SUM(cur IS NOT NULL AND prev), SUM(cur >= 2)
+        FROM (SELECT contact_id,
+                     SUM(CASE WHEN month >= :pf THEN orders END) AS cur,
+                     MAX(month < :pf) AS prev
+              FROM customer_month
+              WHERE month BETWEEN :lo AND :hi AND orders > 0
+              GROUP BY contact_id)
+        """, {"pf": p_first, "lo": prev.months()[0], "hi": p.months()[-1]}).fetchone()
+    active, previous_active, both, repeat = (int(v or 0) for v in row)
+
+    new = int(conn.execute(
+        "SELECT COUNT(*) FROM contacts WHERE first_purchase BETWEEN ? AND ?", (lo, hi)
+    ).fetchone()[0])
+
+    leads, converted = conn.execute(
+        "SELECT COUNT(*), SUM(first_purchase IS NOT NULL AND first_purchase >= created"
+        " AND first_purchase <= date(created, '+' || ? || ' days'))"
+        " FROM contacts WHERE kind = 'lead' AND created BETWEEN ? AND ?", (w, lo, hi)
+    ).fetchone()
+
+    second = conn.execute(
+        """
+        SELECT SUM(EXISTS (SELECT 1 FROM customer_day d
+                           WHERE d.contact_id = c.id AND d.orders > 0
+                             AND d.day > c.first_purchase
+                             AND d.day <= date(c.first_purchase, '+' || ? || ' days')))
+        FROM contacts c WHERE c.first_purchase BETWEEN ? AND ?
+        """, (SECOND_PURCHASE_DAYS, lo, hi)).fetchone()[0]
+
+    active_365, loyal = _loyal_counts(store, min(today, p.end))
+
+    retention = _ratio(both, previous_active)
+    return {
+        "new_customers": new,
+        "lead_conversion": _ratio(int(converted or 0), leads),
+        "lead_conversion_provisional": p.end + timedelta(days=w) > today,
+        "second_purchase_rate": _ratio(int(second or 0), new),
+        "loyal_customers": loyal,
+        "loyal_share": _ratio(loyal, active_365),
+        "active_customers": active,
+        "retention": retention,
+        "churn": None if retention is None else 1 - retention,
+        "crr": _ratio(active - new, previous_active),
+        "repeat_purchase_rate": _ratio(repeat, active),
+        "returning_customers": active - new,
+    }
+
+
+# -- cohorts -------------------------------------------------------------------------
+def cohort_table(store: Store, last_month: str, cohorts: int = 24) -> list[dict]:
+    """Cohorts of the `cohorts` months ending with `last_month`, oldest first.
+
+    A cohort is the customers whose first purchase is in month c; `shares[k]` is
+    the share of them with a purchase in month c + k (k = 0 … cohorts − 1), so
+    `shares[0]` is 1.0. Cells after `last_month` are None, and so is every cell of
+    an empty cohort (size 0).
+    """
+    months = [add_months(last_month, -i) for i in range(cohorts - 1, -1, -1)]
+    if not months:
+        return []
+    lo, hi = months[0] + "-01", _month_end(last_month).isoformat()
+    sizes = dict(store.conn.execute(
+        "SELECT substr(first_purchase, 1, 7), COUNT(*) FROM contacts"
+        " WHERE first_purchase BETWEEN ? AND ? GROUP BY 1", (lo, hi)))
+    counts: dict[tuple[str, str], int] = {}
+    for cohort, month, n in store.conn.execute(
+            """
+            SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*)
+            FROM contacts c JOIN customer_month m ON m.contact_id = c.id
+            WHERE c.first_purchase BETWEEN ? AND ? AND m.month <= ? AND m.orders > 0
+            GROUP BY 1, 2
+            """, (lo, hi, last_month)):
+        counts[(cohort, month)] = n
+    table = []
+    for i, cohort in enumerate(months):
+        size = int(sizes.get(cohort, 0))
+        shares: list[float | None] = []
+        for k in range(cohorts):
+            if i + k >= len(months) or not size:
+                shares.append(None)
+            else:
+                shares.append(counts.get((cohort, months[i + k]), 0) / size)
+        table.append({"cohort": cohort, "size": size, "shares": shares})
+    return table
+
+
+# -- at risk -------------------------------------------------------------------------
+def _purchase_history(store: Store, d: date) -> dict[int, dict]:
+    """Candidates for the at-risk list on d, with their purchase days up to d and the
+    revenue of their 365 days up to d.
+
+    Narrowed first with the indexed `contacts.last_purchase`: a customer can only be
+    at risk when its last purchase is 31..364 days before d (or after d, when d is in
+    the past: its last purchase up to d is then found from its days).
+    """
+    col = revenue_column(store)
+    lo = (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat()
+    hi = (d - timedelta(days=AT_RISK_MIN_DAYS + 1)).isoformat()
+    rev_from = (d - timedelta(days=LOYAL_WINDOW_DAYS - 1)).isoformat()
+    d_iso = d.isoformat()
+    # One full scan of customer_day (cheaper than thousands of index look-ups), one row
+    # per candidate: its purchase days, its orders, its revenue of the 365 days up to d.
+    history: dict[int, dict] = {}
+    for cid, days, orders, revenue in store.conn.execute(
+            f"""
+            SELECT contact_id, group_concat(CASE WHEN orders > 0 THEN day END),
+                   SUM(orders), SUM(CASE WHEN day >= ? THEN {col} ELSE 0 END)
+            FROM customer_day NOT INDEXED
+            WHERE contact_id IN (SELECT id FROM contacts WHERE last_purchase >= ?
+                                 AND (last_purchase <= ? OR last_purchase > ?))
+              AND day <= ?
+            GROUP BY contact_id
+            """, (rev_from, lo, hi, d_iso, d_iso)):
+        history[cid] = {"days": sorted(days.split(",")) if days else [],
+                        "orders": int(orders or 0), "revenue": int(revenue or 0)}
+    return history
+
+
+def _at_risk_rows(store: Store, d: date) -> list[dict]:
+    rows = []
+    ordinal: dict[str, int] = {}  # few distinct days: parse each once
+    for cid, h in _purchase_history(store, d).items():
+        days = h["days"]
+        if h["orders"] < 2 or len(days) < 2:
+            continue  # a usual gap needs two purchase days
+        ordinals = [ordinal.get(x) or ordinal.setdefault(x, date.fromisoformat(x).toordinal())
+                    for x in days]
+        gap = statistics.median(b - a for a, b in zip(ordinals, ordinals[1:], strict=False))
+        since = d.toordinal() - ordinals[-1]
+        if max(2 * gap, AT_RISK_MIN_DAYS) < since < AT_RISK_MAX_DAYS:
+            rows.append({"contact_id": cid, "last_purchase": days[-1], "usual_gap_days": gap,
+                         "days_since": since, "revenue_365": h["revenue"]})
+    rows.sort(key=lambda r: (-r["revenue_365"], -r["days_since"], r["contact_id"]))
+    return rows
+
+
+def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[dict]:
+    """The call-back list on `today` (KPI.md §5), by revenue of the last 365 days, highest
+    first (then longest absence).
+
+    A customer is at risk when it has at least 2 orders on at least 2 different purchase
+    days (a usual gap needs two days), and the days since its last purchase exceed
+    max(2 × its median gap between consecutive purchase days, 30) and are under 365.
+    Each row: contact_id, name, phone, last_purchase (ISO date), usual_gap_days (the
+    median gap, may end in .5), days_since, revenue_365 (reporting currency, refunds
+    included).
+    """
+    d = _as_date(today)
+    rows = _at_risk_rows(store, d)
+    if limit is not None:
+        rows = rows[:limit]
+    if rows:
+        names = {}
+        ids = [r["contact_id"] for r in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            names.update({r[0]: (r[1], r[2]) for r in store.conn.execute(
+                f"SELECT id, name, phone FROM contacts WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk)})
+        for r in rows:
+            r["name"], r["phone"] = names.get(r["contact_id"], ("", ""))
+    return [{k: r[k] for k in ("contact_id", "name", "phone", "last_purchase", "usual_gap_days",
+                               "days_since", "revenue_365")} for r in rows]
+
+
+# -- funnel and statuses ----------------------------------------------------------------
+def funnel(store: Store, period: str | Period, today: date | str) -> dict:
+    """Conversion funnel of the leads created in P, as of `today`.
+
+    - leads: contacts created as leads in P;
+    - customers: of them, those with a first purchase up to today (any delay);
+    - repeat: of those, with at least 2 purchase days up to today;
+    - loyal: of those, loyal on today (at least L orders in the 365 days up to today).
+    Each stage is a subset of the one before.
+    """
+    p = parse_period(period)
+    d = _as_date(today)
+    d_iso = d.isoformat()
+    leads = store.query(
+        """
+        SELECT c.id, c.first_purchase IS NOT NULL AND c.first_purchase <= ? AS bought,
+               (SELECT COUNT(*) FROM customer_day x
+                WHERE x.contact_id = c.id AND x.orders > 0 AND x.day <= ?) AS days
+        FROM contacts c WHERE c.kind = 'lead' AND c.created BETWEEN ? AND ?
+        """, (d_iso, d_iso, p.first_day, p.last_day))
+    customers = [r["id"] for r in leads if r["bought"]]
+    repeat = {r["id"] for r in leads if r["bought"] and r["days"] >= 2}
+    loyal = loyal_ids(store, d) & repeat if repeat else set()
+    return {"leads": len(leads), "customers": len(customers), "repeat": len(repeat),
+            "loyal": len(loyal)}
+
+
+def contact_statuses(store: Store, today: date | str) -> dict[int, str]:
+    """Status of every contact on `today`, the first that applies:
+
+    - 'lead': no purchase up to today;
+    - 'lapsed': no purchase for 365 days or more (past the at-risk window);
+    - 'new': first purchase within the last 30 days (today included);
+    - 'at_risk': on the at-risk list (see `at_risk`);
+    - 'loyal': at least L orders in the 365 days up to today;
+    - 'active': any other customer with a purchase in the last 365 days.
+    """
+    d = _as_date(today)
+    d_iso = d.isoformat()
+    lapsed_before = (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat()
+    new_from = (d - timedelta(days=NEW_CONTACT_DAYS - 1)).isoformat()
+    risk = {r["contact_id"] for r in _at_risk_rows(store, d)}
+    loyal = loyal_ids(store, d)
+    statuses: dict[int, str] = {}
+    for cid, first, last in store.conn.execute(
+            "SELECT id, first_purchase, last_purchase FROM contacts"):
+        if first is None or first > d_iso:
+            status = "lead"
+        elif last < lapsed_before:
+            status = "lapsed"
+        elif first >= new_from:
+            status = "new"
+        elif cid in risk:
+            status = "at_risk"
+        elif cid in loyal:
+            status = "loyal"
+        else:
+            status = "active"
+        statuses[cid] = status
+    return statuses
