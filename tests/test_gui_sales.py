@@ -331,11 +331,23 @@ def test_edit_one_line_of_a_multi_line_order_keeps_the_others(qtbot, tab, demo_c
     assert after[0]["amount"] == first["amount"] and after[1]["amount"] == 100
 
 
-def test_escape_cancels_an_edit(qtbot, tab, demo_ctx):
-    tab.edit_row(0)
+def test_escape_cancels_an_edit_and_restores_the_new_sale_form(qtbot, tab, demo_ctx):
+    tab.salesperson_combo.setCurrentIndex(0)
+    row = next(r for r in range(50) if tab.model.data(tab.model.index(r, COL_DATE))
+               != "26 Nov 2026")
+    tab.edit_row(row)
     assert tab._editing is not None
+    assert tab.date_edit.text() != "26/11/2026"
+    assert tab.salesperson_combo.currentIndex() != 0
     qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Escape)
     assert tab._editing is None and tab.amount_edit.text() == ""
+    assert tab.date_edit.text() == "26/11/2026"
+    assert tab.salesperson_combo.currentIndex() == 0
+    # Saving an edit also brings back the new-sale form.
+    tab.edit_row(row)
+    tab.note_edit.setText("checked")
+    assert tab.save()
+    assert tab.date_edit.text() == "26/11/2026" and tab._editing is None
 
 
 def test_delete_with_confirmation_and_undo(qtbot, tab, demo_ctx):

@@ -70,6 +70,7 @@ class SalesTab(Tab):
         self._last_rate: tuple[str, int] | None = None  # (day, rate) last used
         self._month_range: tuple[str | None, str | None] = (None, None)
         self._errors_shown: dict[str, ValidationError] = {}
+        self._pre_edit: dict | None = None  # the new-sale form, kept while editing
         # Hooks (tests replace them): ask before saving a future date / deleting.
         self.confirm_future = self._ask_future
         self.confirm_delete = self._ask_delete
@@ -273,6 +274,8 @@ class SalesTab(Tab):
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
         self.table.installEventFilter(self)
         self.model.modelReset.connect(self._update_summary)
+        self.model.rowsInserted.connect(
+            lambda *_a: self._update_summary() if self.model.filter.text.strip() else None)
 
     # ===================================================================== texts
     def title(self) -> str:
@@ -613,6 +616,8 @@ class SalesTab(Tab):
             text = self.tr("Saved %1. Ctrl+Z undoes it.")
         self.status_label.setText(text.replace("%1", f.money(line.amount, line.currency)))
         self.reset_form(keep=True)
+        if isinstance(command, EditOrderCommand) and self._pre_edit is not None:
+            self._restore_pre_edit()
         self.focus_first_field()
         return True
 
@@ -678,6 +683,8 @@ class SalesTab(Tab):
             "SELECT id FROM sale_lines WHERE order_id = ? ORDER BY id", (order_id,))]
         index = line_ids.index(line_id) if line_id in line_ids else 0
         line = order.lines[index] if order.lines else LineInput(amount=0)
+        if self._editing is None:
+            self._pre_edit = self._form_state()
         self.daily_check.blockSignals(True)
         self.daily_check.setChecked(order.is_daily_total)
         self.daily_check.blockSignals(False)
@@ -721,12 +728,33 @@ class SalesTab(Tab):
         self.amount_edit.selectAll()
 
     def cancel_edit(self) -> None:
-        was_daily = self._editing is not None and self._editing[2].is_daily_total
         self.reset_form(keep=True)
-        if was_daily:
-            self.daily_check.setChecked(False)
+        self._restore_pre_edit()
         self.status_label.setText("")
         self.focus_first_field()
+
+    def _form_state(self) -> dict:
+        """What a new sale keeps from the previous one (restored after an edit)."""
+        return {"daily": self.daily_check.isChecked(), "date": self.date_edit.text(),
+                "salesperson": self.salesperson_combo.currentData(),
+                "channel": self.channel_combo.currentData(),
+                "currency": self.currency_combo.currentIndex(),
+                "product": self.product_combo.currentText(), "rate": self.rate_edit.text()}
+
+    def _restore_pre_edit(self) -> None:
+        state, self._pre_edit = self._pre_edit, None
+        if not state:
+            return
+        self.daily_check.setChecked(state["daily"])
+        self.date_edit.setText(state["date"])
+        for combo, value in ((self.salesperson_combo, state["salesperson"]),
+                             (self.channel_combo, state["channel"])):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.currency_combo.setCurrentIndex(state["currency"])
+        self.product_combo.setEditText(state["product"])
+        self.rate_edit.setText(state["rate"])
+        self.rate_edit.setModified(False)
+        self.clear_errors()
 
     def selected_order_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
