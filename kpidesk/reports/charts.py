@@ -34,7 +34,8 @@ class _LabelAxis(pg.AxisItem):
         return [self._label_of(v) for v in values]
 
 
-def _plot(text: ReportText, left_label, bottom_label, size=(800, 330)) -> pg.PlotWidget:
+def _plot(text: ReportText, title: str, left_label, bottom_label,
+          size=(800, 350)) -> pg.PlotWidget:
     font = app_font(9)
     left = _LabelAxis("left", left_label)
     bottom = _LabelAxis("bottom", bottom_label)
@@ -46,7 +47,10 @@ def _plot(text: ReportText, left_label, bottom_label, size=(800, 330)) -> pg.Plo
         axis.setTextPen(pg.mkPen("#333333"))
         axis.setPen(pg.mkPen("#999999"))
         axis.setStyle(tickFont=font)
+    left.setWidth(64)  # room for the widest label, or pyqtgraph hides it
     item.showGrid(y=True, alpha=0.25)
+    # The heading is part of the image, so a page break never parts it from its chart.
+    item.setTitle(title, color="#1d3f6e", size="12.5pt", bold=True, justify="left")
     return widget
 
 
@@ -61,13 +65,23 @@ def _export(widget: pg.PlotWidget) -> QImage:
 
 def _money_axis(text: ReportText, currency: str):
     def label(value: float) -> str:
-        if abs(value) >= 10_000:
+        if abs(value) >= 1_000_000:
+            return text.fmt.digits(f"{value / 1_000_000:,.1f}M")
+        if abs(value) >= 1_000:
             return text.fmt.digits(f"{value / 1000:,.0f}k")
         return text.fmt.digits(f"{value:,.0f}")
     return label
 
 
-def revenue_chart(text: ReportText, revenue: list[tuple[str, int]],
+def _legend(widget: pg.PlotWidget, entries: list[tuple[str, QColor]]) -> None:
+    """A legend drawn in the image (no symbol characters in the text: fonts differ)."""
+    legend = widget.getPlotItem().addLegend(offset=(-10, 4), labelTextColor="#333333",
+                                            labelTextSize="10pt", colCount=len(entries))
+    for label, color in entries:
+        legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=color), label)
+
+
+def revenue_chart(text: ReportText, title: str, revenue: list[tuple[str, int]],
                   targets: list[tuple[str, int | None]], currency: str) -> QImage:
     months = [m for m, _ in revenue]
 
@@ -77,7 +91,7 @@ def revenue_chart(text: ReportText, revenue: list[tuple[str, int]],
             return text.fmt.month_name(int(months[i][5:7]), short=True)
         return ""
 
-    widget = _plot(text, _money_axis(text, currency), month_label)
+    widget = _plot(text, title, _money_axis(text, currency), month_label)
     x = list(range(len(revenue)))
     heights = [float(to_major(v, currency)) for _, v in revenue]
     widget.addItem(pg.BarGraphItem(x=x, height=heights, width=0.6, brush=BAR, pen=pg.mkPen(None)))
@@ -87,12 +101,14 @@ def revenue_chart(text: ReportText, revenue: list[tuple[str, int]],
                     pen=pg.mkPen(TARGET, width=3), symbol="o", symbolBrush=TARGET, symbolPen=None,
                     symbolSize=8)
     widget.getPlotItem().getAxis("bottom").setTicks([[(i, month_label(i)) for i in x]])
+    _legend(widget, [(text.translate("Report", "Revenue"), BAR),
+                     (text.translate("Report", "Target"), TARGET)])
     widget.setXRange(-0.6, len(x) - 0.4, padding=0)
-    widget.setYRange(0, max(heights + [p[1] for p in points] + [1]) * 1.1, padding=0)
+    widget.setYRange(0, max(heights + [p[1] for p in points] + [1]) * 1.2, padding=0)
     return _export(widget)
 
 
-def pipeline_chart(text: ReportText, stages: list[dict], currency: str) -> QImage:
+def pipeline_chart(text: ReportText, title: str, stages: list[dict], currency: str) -> QImage:
     names = [text.translate("DefaultNames", s["name"]) if is_seeded(s["name"]) else s["name"]
              for s in stages]
 
@@ -100,7 +116,7 @@ def pipeline_chart(text: ReportText, stages: list[dict], currency: str) -> QImag
         i = int(round(value))
         return names[i] if 0 <= i < len(names) and abs(value - i) < 0.01 else ""
 
-    widget = _plot(text, _money_axis(text, currency), stage_label, size=(800, 280))
+    widget = _plot(text, title, _money_axis(text, currency), stage_label, size=(800, 300))
     x = list(range(len(stages)))
     values = [float(to_major(s.get("value") or 0, currency)) for s in stages]
     weighted = [float(to_major(s.get("weighted") or 0, currency)) for s in stages]
@@ -109,8 +125,10 @@ def pipeline_chart(text: ReportText, stages: list[dict], currency: str) -> QImag
     widget.addItem(pg.BarGraphItem(x=[i + 0.18 for i in x], height=weighted, width=0.34,
                                    brush=TARGET, pen=pg.mkPen(None)))
     widget.getPlotItem().getAxis("bottom").setTicks([[(i, stage_label(i)) for i in x]])
+    _legend(widget, [(text.translate("Report", "Open value"), BAR),
+                     (text.translate("Report", "Weighted by probability"), TARGET)])
     widget.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
-    widget.setYRange(0, max(values + [1]) * 1.1, padding=0)
+    widget.setYRange(0, max(values + [1]) * 1.2, padding=0)
     return _export(widget)
 
 

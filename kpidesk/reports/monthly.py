@@ -97,8 +97,10 @@ class MonthlyReport:
                         self.money(next_month.get("value")), "", ""))
         return out
 
-    def _table(self, headers: list[str], rows: list[list[str]], numeric_from: int = 1,
-               widths: list[int] | None = None) -> str:
+    def _table(self, title: str, headers: list[str], rows: list[list[str]],
+               numeric_from: int = 1, widths: list[int] | None = None, note: str = "") -> str:
+        """A table whose title and column headers are header rows: they repeat on every
+        page the table runs onto, and a page break never leaves a title alone."""
         head = "".join(
             f'<th align="{"left" if i < numeric_from else "right"}"'
             f'{f" width={widths[i]}%" if widths else ""}>{h}</th>'
@@ -112,12 +114,11 @@ class MonthlyReport:
             body.append(f"<tr{shade}>{cells}</tr>")
         return ('<table width="100%" cellspacing="0" cellpadding="4" border="0" '
                 'style="border-collapse: collapse">'
-                f'<thead><tr bgcolor="#dfe8f3">{head}</tr></thead>'
+                f'<thead><tr><td colspan="{len(headers)}" style="padding-top: 10px">'
+                f'<span style="font-size: 12.5pt; font-weight: bold; color: #1d3f6e">{title}'
+                f'</span>{"<br>" + note if note else ""}</td></tr>'
+                f'<tr bgcolor="#dfe8f3">{head}</tr></thead>'
                 f'<tbody>{"".join(body)}</tbody></table>')
-
-    @staticmethod
-    def _h2(text: str) -> str:
-        return f'<span style="font-size: 12.5pt; font-weight: bold; color: #1d3f6e">{text}</span>'
 
     def html(self) -> str:
         d, tr, fmt = self.data, self.text.translate, self.text.fmt
@@ -139,13 +140,12 @@ class MonthlyReport:
                  + "".join(f"<tr><td><b>{a}</b></td><td>&nbsp;&nbsp;{b}</td></tr>" for a, b in meta)
                  + "</table>"]
 
-        parts.append(f"<h2>{tr('Report', 'Key figures')}</h2>")
         parts.append(self._table(
+            tr("Report", "Key figures"),
             [tr("Report", "Figure"), tr("Report", "This month"), tr("Report", "Month before"),
              tr("Report", "Same month last year")],
             [list(r) for r in self.kpi_rows()], widths=[40, 20, 20, 20]))
 
-        parts.append(f"<h2>{tr('Report', 'Targets')}</h2>")
         rows = [[tr("Report", "Whole shop"), self.money(k.get("revenue")),
                  self.money(k.get("target")), self.pct(k.get("attainment")),
                  self.pct(k.get("pace"))]]
@@ -153,54 +153,46 @@ class MonthlyReport:
                   self.pct(sp.get("attainment")), self.pct(sp.get("pace"))]
                  for sp in k.get("salespeople", [])]
         parts.append(self._table(
+            tr("Report", "Targets"),
             [tr("Report", "Salesperson"), tr("Report", "Revenue"), tr("Report", "Target"),
              tr("Report", "Attainment"), tr("Report", "Pace")], rows,
             widths=[36, 18, 18, 14, 14]))
 
-        # heading and chart in one block, so a page break never separates them
-        parts.append(f"<p>{self._h2(tr('Report', 'Revenue and target, last 12 months'))}<br>"
-                     f'<img src="chart://revenue" width="{self.image_width()}"></p>')
-        parts.append(f"<p><small><font color='{charts.BAR.name()}'>■</font> "
-                     f"{tr('Report', 'Revenue')} &nbsp; <font color='{charts.TARGET.name()}'>●</font> "
-                     f"{tr('Report', 'Target')}</small></p>")
+        parts.append(f'<p><img src="chart://revenue" width="{self.image_width()}"></p>')
         if d.pipeline_stages:
-            parts.append(f"<p>{self._h2(tr('Report', 'Pipeline by stage'))}<br>"
-                         f'<img src="chart://pipeline" width="{self.image_width()}"></p>')
-            parts.append(f"<p><small><font color='{charts.BAR.name()}'>■</font> "
-                         f"{tr('Report', 'Open value')} &nbsp; "
-                         f"<font color='{charts.TARGET.name()}'>■</font> "
-                         f"{tr('Report', 'Weighted by probability')}</small></p>")
+            parts.append(f'<p><img src="chart://pipeline" width="{self.image_width()}"></p>')
 
-        parts.append(f"<h2>{tr('Report', 'Top 10 products')}</h2>")
         parts.append(self._table(
+            tr("Report", "Top 10 products"),
             [tr("Report", "Product"), tr("Report", "Category"), tr("Report", "Quantity"),
              tr("Report", "Revenue")],
             [[_esc(p["name"]) or "—", _esc(p["category"]) or "—",
               fmt.decimal(p["quantity"], 0), self.money(p["revenue"])] for p in d.top_products],
             numeric_from=2, widths=[40, 30, 12, 18]))
-        parts.append(f"<h2>{tr('Report', 'Top 10 customers')}</h2>")
         parts.append(self._table(
+            tr("Report", "Top 10 customers"),
             [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Orders"),
              tr("Report", "Revenue")],
             [[_esc(c["name"]), _esc(fmt.digits(c["phone"] or "")), self.num(c["orders"]),
               self.money(c["revenue"])] for c in d.top_customers],
             numeric_from=2, widths=[40, 30, 12, 18]))
 
-        parts.append(f"<h2>{tr('Report', 'Customers to call back')}</h2>")
+        call_back = tr("Report", "Customers to call back")
         if d.at_risk:
-            parts.append("<p>" + tr("Report", "Good customers who have not come back for much "
-                                    "longer than usual, as of %1.")
-                         .replace("%1", fmt.date(d.as_of)) + "</p>")
             parts.append(self._table(
+                call_back,
                 [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Last purchase"),
                  tr("Report", "Usual gap (days)"), tr("Report", "Days since"),
                  tr("Report", "Revenue, last 365 days")],
                 [[_esc(c["name"]), _esc(fmt.digits(c.get("phone") or "")),
                   fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
                   self.num(c["days_since"]), self.money(c["revenue_365"])] for c in d.at_risk],
-                numeric_from=2, widths=[26, 18, 16, 12, 10, 18]))
+                numeric_from=2, widths=[26, 18, 16, 12, 10, 18],
+                note=tr("Report", "Good customers who have not come back for much longer "
+                        "than usual, as of %1.").replace("%1", fmt.date(d.as_of))))
         else:
-            parts.append("<p>" + tr("Report", "No customer is at risk this month.") + "</p>")
+            parts.append(f"<h2>{call_back}</h2><p>"
+                         + tr("Report", "No customer is at risk this month.") + "</p>")
         return "<html><body>" + "".join(parts) + "</body></html>"
 
     # -- the document ----------------------------------------------------------------
@@ -231,11 +223,13 @@ class MonthlyReport:
             "th { font-weight: bold; }")
         doc.setDocumentMargin(0)
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://revenue"),
-                        charts.revenue_chart(self.text, self.data.revenue_series,
+                        charts.revenue_chart(self.text, self.t("Revenue and target, last 12 months"),
+                                             self.data.revenue_series,
                                              self.data.target_series, self.data.currency))
         if self.data.pipeline_stages:
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://pipeline"),
-                            charts.pipeline_chart(self.text, self.data.pipeline_stages,
+                            charts.pipeline_chart(self.text, self.t("Pipeline by stage"),
+                                                  self.data.pipeline_stages,
                                                   self.data.currency))
         doc.setHtml(self.html())
         doc.setPageSize(self._content_size_px())

@@ -203,6 +203,8 @@ INDEXES = [
     "CREATE INDEX idx_opps_closed ON opportunities(closed)",
     "CREATE INDEX idx_opps_contact ON opportunities(contact_id)",
     "CREATE INDEX idx_customer_month_month ON customer_month(month)",
+    # covering index: monthly series read only these columns, in day order
+    "CREATE INDEX idx_daily_revenue_cover ON daily_revenue(day, revenue_usd, revenue_khr)",
     "CREATE INDEX idx_customer_day_day ON customer_day(day)",
     "CREATE INDEX idx_products_name ON products(name)",
 ]

@@ -1,0 +1,225 @@
+"""The monthly report: produced as PDF in both languages and read back."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_TODAY
+
+from kpidesk.i18n.format import Formatter
+from kpidesk.store import rollups
+from kpidesk.store.db import Store, new_uuid
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                reason="needs pdftotext (poppler-utils)")
+MONTH = "2026-10"
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return pdf_text(path).split("\f")[:-1]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kpidesk", *args], capture_output=True,
+                          text=True, timeout=180)
+
+
+@pytest.fixture(scope="module")
+def kpis(demo_file) -> dict:
+    done = run_cli("kpi", "--db", str(demo_file), "--month", MONTH, "--json",
+                   "--today", DEMO_TODAY.isoformat())
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def make_report(db: Path, lang: str, out: Path) -> str:
+    done = run_cli("report", "--db", str(db), "--month", MONTH, "--lang", lang, "--out", str(out),
+                   "--today", DEMO_TODAY.isoformat())
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    return pdf_text(out)
+
+
+def _squash(text: str) -> str:
+    """Text without any white space: pdftotext spaces Khmer clusters unpredictably."""
+    return "".join(text.split())
+
+
+def shaped(text: str) -> str:
+    """What pdftotext reads back from `text` as Qt shapes and embeds it.
+
+    Qt's PDF maps each glyph to Unicode, and a Khmer glyph that stands for a
+    cluster (a consonant with its subscript or vowel) reads back as less than
+    it shows: "ខ្មែរ" comes back as "ែខរ". So the expected text goes through the
+    same engine, font and extraction, and the fingerprints are compared.
+    """
+    import tempfile
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPdfWriter, QTextDocument
+
+    from kpidesk.i18n.fonts import app_font
+
+    doc = QTextDocument()
+    doc.setDefaultFont(app_font(10))
+    doc.setPlainText(text)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "probe.pdf"
+        writer = QPdfWriter(str(path))
+        painter = QPainter(writer)
+        doc.drawContents(painter, QRectF(0, 0, 2000, 2000))
+        painter.end()
+        del writer
+        return _squash(pdf_text(path))
+
+
+def fonts_of(path: Path) -> set[str]:
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    return {line.split()[0].split("+")[-1] for line in lines if line.strip()}
+
+
+def test_english_report_has_the_months_figures(qapp, demo_file, kpis, tmp_path):
+    text = _squash(make_report(demo_file, "en", tmp_path / "en.pdf"))
+    fmt = Formatter("en")
+    with Store(demo_file, read_only=True) as s:
+        shop = s.setting("shop_name")
+    assert _squash("Monthly sales report") in text
+    assert _squash("October 2026") in text
+    assert shaped(shop) in text
+    for key in ("revenue", "average_order_value", "target"):
+        assert fmt.money(kpis[key], "USD") in text, key
+    assert fmt.integer(kpis["orders"]) in text
+    assert fmt.percent(kpis["attainment"]) in text
+    assert fmt.percent(kpis["growth_mom"], signed=True) in text
+    assert fmt.percent(kpis["retention"]) in text
+    for person in kpis["salespeople"]:
+        assert fmt.money(person["revenue"], "USD") in text
+    assert "Page1of" in text
+    assert fonts_of(tmp_path / "en.pdf") <= {"NotoSans-Regular", "NotoSans-Bold",
+                                             "NotoSansKhmer-Regular", "NotoSansKhmer-Bold"}
+
+
+def test_khmer_report_is_in_khmer(qapp, demo_file, kpis, tmp_path):
+    from kpidesk.reports.text import ReportText
+
+    khmer = ReportText("km")
+    title = khmer.translate("Report", "Monthly sales report")
+    assert title != "Monthly sales report", "the report's title has no Khmer translation"
+    text = _squash(make_report(demo_file, "km", tmp_path / "km.pdf"))
+    fmt = Formatter("km")
+    assert shaped(title) in text
+    for label in ("Revenue", "Customers to call back", "Key figures", "Customer retention"):
+        translated = khmer.translate("Report", label)
+        assert translated != label, f"{label!r} has no Khmer translation"
+        assert shaped(translated) in text, label
+    assert shaped("តុលា ២០២៦") in text  # Khmer month name and digits
+    assert fmt.money(kpis["revenue"], "USD") in text
+    assert fmt.integer(kpis["orders"]) in text
+    assert fmt.percent(kpis["attainment"]) in text
+    assert _squash("Monthly sales report") not in text and "Revenue" not in text
+    # only the bundled fonts are embedded: the machine's own cannot leak in
+    assert fonts_of(tmp_path / "km.pdf") <= {"NotoSans-Regular", "NotoSans-Bold",
+                                             "NotoSansKhmer-Regular", "NotoSansKhmer-Bold"}
+
+
+def test_user_text_is_printed_as_text(demo_store, tmp_path):
+    demo_store.set_setting("shop_name", '<img src="x.png"> Dara & <b>Sons</b>')
+    demo_store.close()
+    text = make_report(demo_store.path, "en", tmp_path / "esc.pdf")
+    assert _squash('<img src="x.png"> Dara & <b>Sons</b>') in _squash(text)
+
+
+def _store_with_many_at_risk(path: Path, customers: int) -> None:
+    """Customers who bought every ~20 days, then stopped 60-200 days before the report."""
+    with Store(path) as s, s.transaction() as conn:
+        conn.execute("UPDATE settings SET value = 'Long List Shop' WHERE key = 'shop_name'")
+        order_id = 0
+        for c in range(1, customers + 1):
+            conn.execute("INSERT INTO contacts(id, uuid, kind, name, phone, created)"
+                         " VALUES (?, ?, 'customer', ?, ?, '2025-01-01')",
+                         (c, new_uuid(), f"Customer {c:04d}", f"0{12000000 + c}"))
+            last = DEMO_TODAY - timedelta(days=60 + c % 140)
+            for k in range(4):
+                order_id += 1
+                day = (last - timedelta(days=20 * k)).isoformat()
+                conn.execute("INSERT INTO orders(id, uuid, date, contact_id) VALUES (?, ?, ?, ?)",
+                             (order_id, new_uuid(), day, c))
+                conn.execute("INSERT INTO sale_lines(uuid, order_id, amount, currency, rate,"
+                             " amount_usd, amount_khr) VALUES (?, ?, ?, 'USD', 4000, ?, ?)",
+                             (new_uuid(), order_id, 1000 + c, 1000 + c, (1000 + c) * 40))
+        rollups.rebuild_all(conn)
+
+
+def test_long_call_back_list_runs_over_pages_with_repeated_headers(tmp_path):
+    db = tmp_path / "long.db"
+    _store_with_many_at_risk(db, 240)
+    make_report(db, "en", tmp_path / "long.pdf")
+    pages = pdf_pages(tmp_path / "long.pdf")
+    first = next(i for i, p in enumerate(pages) if "Customers to call back" in p)
+    list_pages = [p for p in pages[first:] if "Customer 0" in p]
+    assert len(list_pages) >= 4  # 240 rows cannot fit on fewer pages
+    for page in list_pages:  # the table's header row repeats on every page it runs onto
+        assert "Usual gap" in page and "Phone" in page
+    total = len(pages)
+    assert f"Page {total} of {total}" in pages[-1]
+    assert f"Page 1 of {total}" in pages[0]
+    assert all("Long List Shop" in p for p in pages)  # footer on every page
+    text = "".join(pages)
+    assert "Customers to call back" in list_pages[-1]  # the title repeats with the header
+    assert all(f"Customer {c:04d}" in text for c in (10, 120, 200))
+    assert "012000120" in text  # phone numbers printed
+
+
+def test_report_command_refuses_bad_input(tmp_path, demo_file):
+    done = run_cli("report", "--db", str(demo_file), "--month", "2026-13", "--out",
+                   str(tmp_path / "x.pdf"))
+    assert done.returncode == 1 and "2026-13" in done.stderr
+    done = run_cli("report", "--db", str(tmp_path / "missing.db"), "--month", MONTH, "--out",
+                   str(tmp_path / "x.pdf"))
+    assert done.returncode == 1 and not (tmp_path / "missing.db").exists()
+
+
+def test_reports_tab_saves_a_pdf_and_remembers_the_folder(qtbot, demo_ctx, tmp_path,
+                                                          monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from kpidesk.ui.tabs.reports import ReportsTab
+
+    tab = ReportsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.selected_month() == "2026-10"  # the month that just ended
+    tab.lang_box.setCurrentIndex(tab.lang_box.findData("km"))
+    assert tab.wait_until_ready()
+    assert tab.report.text.lang == "km" and tab.report.page_count() >= 2
+    target = tmp_path / "out" / "october.pdf"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    assert tab.save_pdf() == target
+    assert shaped("តុលា ២០២៦") in _squash(pdf_text(target))
+    assert demo_ctx.settings.value("reports/last_folder") == str(target.parent)
+
+
+def test_report_data_is_the_same_as_kpi_json(demo_store, kpis):
+    from kpidesk.reports.data import collect
+
+    data = collect(demo_store, MONTH, DEMO_TODAY)
+    assert data.kpis == kpis
+    assert len(data.revenue_series) == 12 and data.revenue_series[-1] == (MONTH, kpis["revenue"])
+    assert len(data.top_products) == 10
+    revenues = [p["revenue"] for p in data.top_products]
+    assert revenues == sorted(revenues, reverse=True)
+    assert date.fromisoformat(str(data.as_of)) == date(2026, 10, 31)
