@@ -493,3 +493,31 @@ def test_ctrl_z_in_an_empty_field_reaches_the_undo_stack(qtbot, main_window, dem
     qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert tab.amount_edit.text() == ""
     assert count(demo_ctx.store) == before + 1
+
+
+def test_unknown_product_refused(qtbot, tab, demo_ctx):
+    before = count(demo_ctx.store)
+    tab.product_combo.setEditText("No such product at all")
+    tab.amount_edit.setText("4")
+    assert not tab.save()
+    assert tab.errors["product"].isVisible()
+    assert "No product has this name" in tab.errors["product"].text()
+    assert count(demo_ctx.store) == before
+
+
+def test_contact_deleted_elsewhere_after_picking(qtbot, tab, demo_ctx):
+    from kpidesk.store.contacts import delete_contact
+
+    store = demo_ctx.store
+    cid, name = store.query("SELECT id, name FROM contacts c WHERE NOT EXISTS"
+                            " (SELECT 1 FROM orders o WHERE o.contact_id = c.id)"
+                            " AND (SELECT count(*) FROM contacts d WHERE d.name = c.name) = 1"
+                            " LIMIT 1")[0]
+    tab.customer_edit.choose(cid)
+    assert tab.customer_edit.resolve() == ("contact", cid)
+    delete_contact(store, cid)
+    tab.amount_edit.setText("6")
+    assert tab.save()  # no foreign-key failure: the name is created again as a customer
+    order = newest_order(store)
+    assert order["contact_id"] != cid
+    assert store.scalar("SELECT name FROM contacts WHERE id = ?", (order["contact_id"],)) == name

@@ -312,7 +312,9 @@ class CustomerPicker(QLineEdit):
         text = self.text().strip()
         if not text:
             return "walk_in", None
-        if self._contact_id is not None and text == self._contact_name:
+        if (self._contact_id is not None and text == self._contact_name
+                and self.store.scalar("SELECT 1 FROM contacts WHERE id = ?",
+                                      (self._contact_id,))):
             return "contact", self._contact_id
         found = self._exact_match(text)
         if found is not None:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
 from kpidesk.i18n import format as fmt
 from kpidesk.store.db import Store
@@ -328,7 +328,16 @@ class SalesTableModel(QAbstractTableModel):
             column, order = COL_DATE, Qt.SortOrder.DescendingOrder
         self.sort_column = column
         self.sort_order = order
-        self.reload()
+        # Columns other than the date need a full sort of the filtered lines
+        # (about a second at a million lines): show that the app is working.
+        busy = column != COL_DATE and QGuiApplication.instance() is not None
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.reload()
+        finally:
+            if busy:
+                QGuiApplication.restoreOverrideCursor()
 
     # -- helpers for the view ----------------------------------------------------------------
     def order_id(self, row: int) -> int | None:

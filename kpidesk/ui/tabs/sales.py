@@ -9,6 +9,7 @@ that keep no receipts.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -603,7 +604,7 @@ class SalesTab(Tab):
         except ValidationError as err:
             self.show_error(err)
             return False
-        except StoreError as err:
+        except (StoreError, sqlite3.DatabaseError) as err:
             self.form_error.show_error(self.tr("Not saved: %1").replace("%1", str(err)))
             return False
         self.ctx.undo_stack.push(command)
@@ -770,7 +771,7 @@ class SalesTab(Tab):
         command = DeleteOrdersCommand(self.store, ids)
         try:
             command.execute()
-        except StoreError as err:
+        except (StoreError, sqlite3.DatabaseError) as err:
             self.form_error.show_error(
                 error_text(err) if isinstance(err, ValidationError)
                 else self.tr("Not deleted: %1").replace("%1", str(err)))
