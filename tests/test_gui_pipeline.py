@@ -208,6 +208,9 @@ def test_table_view_toggle_and_delete_undo(qtbot, demo_ctx):
     tab.set_view(1)
     assert tab.stack.currentWidget() is tab.table_page
     assert tab.current_id() == opp
+    assert tab.status_combo.currentData() == "open"  # the table opens on the open ones
+    assert tab.proxy.rowCount() == store.scalar(
+        "SELECT count(*) FROM opportunities WHERE status = 'open'")
     tab.status_combo.setCurrentIndex(tab.status_combo.findData("won"))
     assert all(tab.proxy.index(r, 9).data() == "Won" for r in range(tab.proxy.rowCount()))
     tab.status_combo.setCurrentIndex(0)

@@ -195,26 +195,31 @@ def unmerge_contacts(store: Store, snapshot: dict) -> None:
 # -- queries for the contacts table and a contact's page ------------------------------
 def list_contacts(store: Store, today: date) -> list[dict]:
     """Every contact with its salesperson, orders (all time), and orders and revenue of the
-    365 days up to `today` (both currencies), from the customer rollups."""
+    365 days up to `today` (both currencies), from the customer rollups.
+
+    Three plain queries merged here: one joined query makes SQLite walk customer_day
+    through an index with a row lookup each, several times slower at 20k contacts.
+    """
     since = (today - timedelta(days=364)).isoformat()
+    orders = dict(store.conn.execute(
+        "SELECT contact_id, SUM(orders) FROM customer_month GROUP BY contact_id"))
+    recent = {r[0]: r[1:] for r in store.conn.execute(
+        "SELECT contact_id, SUM(orders), SUM(revenue_usd), SUM(revenue_khr) FROM customer_day"
+        " WHERE +day BETWEEN ? AND ? GROUP BY contact_id",  # a scan beats the day index here
+        (since, today.isoformat()))}
     rows = store.query(
-        """
-        SELECT c.id, c.kind, c.name, c.phone, c.source, c.salesperson_id,
-               IFNULL(s.name, '') AS salesperson, c.created, c.first_purchase, c.last_purchase,
-               IFNULL(m.orders, 0) AS orders,
-               IFNULL(r.orders, 0) AS orders_365,
-               IFNULL(r.usd, 0) AS revenue_365_usd, IFNULL(r.khr, 0) AS revenue_365_khr
-        FROM contacts c
-        LEFT JOIN salespeople s ON s.id = c.salesperson_id
-        LEFT JOIN (SELECT contact_id, SUM(orders) AS orders FROM customer_month
-                   GROUP BY contact_id) m ON m.contact_id = c.id
-        LEFT JOIN (SELECT contact_id, SUM(orders) AS orders, SUM(revenue_usd) AS usd,
-                          SUM(revenue_khr) AS khr
-                   FROM customer_day WHERE day BETWEEN ? AND ?
-                   GROUP BY contact_id) r ON r.contact_id = c.id
-        ORDER BY c.id
-        """, (since, today.isoformat()))
-    return [dict(r) for r in rows]
+        "SELECT c.id, c.kind, c.name, c.phone, c.source, c.salesperson_id,"
+        " IFNULL(s.name, '') AS salesperson, c.created, c.first_purchase, c.last_purchase"
+        " FROM contacts c LEFT JOIN salespeople s ON s.id = c.salesperson_id ORDER BY c.id")
+    result = []
+    none = (0, 0, 0)
+    for r in rows:
+        row = dict(r)
+        row["orders"] = orders.get(row["id"], 0) or 0
+        row["orders_365"], row["revenue_365_usd"], row["revenue_365_khr"] = (
+            v or 0 for v in recent.get(row["id"], none))
+        result.append(row)
+    return result
 
 
 def visit_gaps(days: list[str]) -> list[int]:

@@ -21,6 +21,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import ContactInput
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.reference import list_named
+from kpidesk.ui.models.opportunities_model import display_name
 
 
 def validation_text(err: ValidationError) -> str:
@@ -70,7 +71,7 @@ class ContactDialog(QDialog):
         self.source_combo.setEditable(True)
         self.source_combo.addItem("")
         for _id, name in list_named(store, "channels"):
-            self.source_combo.addItem(name)
+            self.source_combo.addItem(display_name(name), name)
         self.salesperson_combo = QComboBox(self)
         self.salesperson_combo.addItem("", None)
         for sp_id, name in list_named(store, "salespeople", active_only=True):
@@ -104,7 +105,11 @@ class ContactDialog(QDialog):
         self.name_edit.setText(contact.name)
         self._kind = contact.kind
         self.phone_edit.setText(contact.phone)
-        self.source_combo.setCurrentText(contact.source)
+        index = self.source_combo.findData(contact.source)
+        if index >= 0:
+            self.source_combo.setCurrentIndex(index)
+        else:
+            self.source_combo.setCurrentText(contact.source)
         index = self.salesperson_combo.findData(contact.salesperson_id)
         self.salesperson_combo.setCurrentIndex(max(0, index))
         self.created_edit.setText(f.date_numeric(contact.created))
@@ -138,9 +143,16 @@ class ContactDialog(QDialog):
         return ContactInput(
             name=self.name_edit.text().strip(), created=created,
             kind=self.kind_combo.currentData() or "customer", phone=self.phone_edit.text().strip(),
-            source=self.source_combo.currentText().strip(),
+            source=self._source(),
             salesperson_id=self.salesperson_combo.currentData(),
             note=self.note_edit.toPlainText())
+
+    def _source(self) -> str:
+        text = self.source_combo.currentText().strip()
+        index = self.source_combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0 and self.source_combo.itemData(index):
+            return self.source_combo.itemData(index)  # stored name of a translated label
+        return text
 
     def show_error(self, err: ValidationError) -> None:
         self.error_label.setText(validation_text(err))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import contact_page
 from kpidesk.ui.models.contacts_model import kind_label, status_label
-from kpidesk.ui.models.opportunities_model import reason_label, stage_label
+from kpidesk.ui.models.opportunities_model import display_name, reason_label, stage_label
 from kpidesk.ui.models.opportunities_model import status_label as opp_status_label
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -122,7 +122,7 @@ class ContactPage(QDialog):
         texts = [
             (self.tr("Type:"), type_text),
             (self.tr("Phone:"), f.digits(contact["phone"] or "") or "—"),
-            (self.tr("Source:"), contact["source"] or "—"),
+            (self.tr("Source:"), display_name(contact["source"] or "") or "—"),
             (self.tr("Salesperson:"), contact["salesperson"] or "—"),
             (self.tr("Created:"), f.date(contact["created"])),
             (self.tr("Purchases:"),

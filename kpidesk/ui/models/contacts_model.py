@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import list_contacts
 from kpidesk.store.db import Store
+from kpidesk.ui.models.opportunities_model import display_name
 
 CTX = "ContactsModel"
 COLUMNS = [
@@ -198,6 +199,8 @@ class ContactsModel(QAbstractTableModel):
             return f.integer(r["orders"])
         if key == "revenue_365":
             return f.money(r["revenue_365"], self.currency)
+        if key == "source":
+            return display_name(r["source"] or "")
         if key == "phone":
             return f.digits(r["phone"] or "")
         return str(r[key] or "")

@@ -19,22 +19,12 @@ from kpidesk.i18n import format as fmt
 from kpidesk.store.db import Store
 from kpidesk.store.opportunities import list_opportunities
 
-# The default stage names and lost reasons are data, but a shop that kept them gets
-# them in its language; a name the shop typed itself is shown as typed.
-DEFAULT_STAGE_NAMES = [
-    QT_TRANSLATE_NOOP("Stages", "New"),
-    QT_TRANSLATE_NOOP("Stages", "Qualified"),
-    QT_TRANSLATE_NOOP("Stages", "Proposal"),
-    QT_TRANSLATE_NOOP("Stages", "Negotiation"),
-    QT_TRANSLATE_NOOP("Stages", "Won"),
-    QT_TRANSLATE_NOOP("Stages", "Lost"),
-]
-DEFAULT_LOST_REASONS = [
-    QT_TRANSLATE_NOOP("LostReasons", "Price too high"),
-    QT_TRANSLATE_NOOP("LostReasons", "Chose a competitor"),
-    QT_TRANSLATE_NOOP("LostReasons", "No budget"),
-    QT_TRANSLATE_NOOP("LostReasons", "No answer"),
-]
+try:  # seeded stage names and lost reasons shown in the UI language
+    from kpidesk.i18n.defaults import display_name
+except ImportError:  # pragma: no cover - until the shared module lands
+    def display_name(name: str) -> str:
+        return name
+
 STATUS_LABELS = {
     "open": QT_TRANSLATE_NOOP("OpportunityStatus", "Open"),
     "won": QT_TRANSLATE_NOOP("OpportunityStatus", "Won"),
@@ -43,11 +33,11 @@ STATUS_LABELS = {
 
 
 def stage_label(name: str) -> str:
-    return QCoreApplication.translate("Stages", name)
+    return display_name(name)
 
 
 def reason_label(name: str) -> str:
-    return QCoreApplication.translate("LostReasons", name) if name else ""
+    return display_name(name) if name else ""
 
 
 def status_label(status: str) -> str:

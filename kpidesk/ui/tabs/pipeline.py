@@ -174,8 +174,10 @@ class PipelineTab(Tab):
         self.status_combo.addItem(self.tr("All"), "")
         for key in STATUS_LABELS:
             self.status_combo.addItem(status_label(key), key)
-        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(current or "")))
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(
+            "open" if current is None else current)))
         self.status_combo.blockSignals(False)
+        self.proxy.set_status(self.status_combo.currentData() or "")
         self.model.retranslate()
         self.board.retranslate_ui()
         self._update_summary()
