@@ -18,6 +18,8 @@ from kpidesk.metrics.periods import add_months, parse_period
 from kpidesk.metrics.targets import target_series
 from kpidesk.store.db import Store
 
+AT_RISK_ROWS = 100  # a printed call-back list longer than this is not called through
+
 
 class CurrencyView:
     """The same store, seen with another reporting currency."""
@@ -45,7 +47,8 @@ class ReportData:
     pipeline_stages: list[dict] = field(default_factory=list)
     top_products: list[dict] = field(default_factory=list)
     top_customers: list[dict] = field(default_factory=list)
-    at_risk: list[dict] = field(default_factory=list)
+    at_risk: list[dict] = field(default_factory=list)  # the most valuable, at most AT_RISK_ROWS
+    at_risk_total: int = 0  # how many customers are at risk in all
 
 
 def _optional(name: str):
@@ -113,6 +116,7 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
         data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
     customers = _optional("customers")
     if customers is not None:
-        data.at_risk = customers.at_risk(view, as_of)
+        everyone = customers.at_risk(view, as_of)
+        data.at_risk, data.at_risk_total = everyone[:AT_RISK_ROWS], len(everyone)
     report(95)
     return data

@@ -120,6 +120,17 @@ class MonthlyReport:
                 f'<tr bgcolor="#dfe8f3">{head}</tr></thead>'
                 f'<tbody>{"".join(body)}</tbody></table>')
 
+    def _call_back_note(self) -> str:
+        d, tr, fmt = self.data, self.text.translate, self.text.fmt
+        note = tr("Report", "Good customers who have not come back for much longer than usual, "
+                  "as of %1.").replace("%1", fmt.date(d.as_of))
+        if d.at_risk_total > len(d.at_risk):
+            note += " " + (tr("Report", "The %1 with the highest revenue of %2 customers at risk; "
+                              "the Dashboard shows them all.")
+                           .replace("%1", fmt.integer(len(d.at_risk)))
+                           .replace("%2", fmt.integer(d.at_risk_total)))
+        return note
+
     def html(self) -> str:
         d, tr, fmt = self.data, self.text.translate, self.text.fmt
         k = d.kpis
@@ -188,8 +199,7 @@ class MonthlyReport:
                   fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
                   self.num(c["days_since"]), self.money(c["revenue_365"])] for c in d.at_risk],
                 numeric_from=2, widths=[26, 18, 16, 12, 10, 18],
-                note=tr("Report", "Good customers who have not come back for much longer "
-                        "than usual, as of %1.").replace("%1", fmt.date(d.as_of))))
+                note=self._call_back_note()))
         else:
             parts.append(f"<h2>{call_back}</h2><p>"
                          + tr("Report", "No customer is at risk this month.") + "</p>")
