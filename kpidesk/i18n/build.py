@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kpidesk.i18n import tools
+from kpidesk.i18n import extract, tools
 from kpidesk.i18n.language import LANGUAGES, compile_ts, qm_path, ts_path
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -48,21 +48,35 @@ def update(lang: str = "km", verbose: bool = True) -> Path:
     """Refresh the .ts from the sources, keeping translations, dropping obsolete entries."""
     ts = ts_path(lang)
     ts.parent.mkdir(parents=True, exist_ok=True)
-    files = [str(p) for p in source_files()]
+    sources = source_files()
+    # strings asked for through helpers lupdate cannot follow (see extract.py)
+    found, misread = extract.scan(sources)
+    tmpdir = Path(tempfile.mkdtemp(prefix="kpidesk-i18n-"))
+    extra = tmpdir / "kpidesk_helper_strings.py"
+    extra.write_text(extract.noop_module(found), encoding="utf-8")
+    files = [str(p) for p in sources] + [str(extra)]
     # a list file keeps the command line short on Windows
-    with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False, encoding="utf-8") as lst:
-        lst.write("\n".join(files))
+    lst = tmpdir / "files.lst"
+    lst.write_text("\n".join(files), encoding="utf-8")
     try:
-        command = [*lupdate_command(), f"@{lst.name}", "-ts", str(ts),
+        command = [*lupdate_command(), f"@{lst}", "-ts", str(ts),
                    "-no-obsolete", "-locations", "none",
                    "-source-language", "en", "-target-language", TARGET_LANGUAGES[lang]]
         if not verbose:
             command.insert(1, "-silent")
         done = subprocess.run(command, capture_output=True, text=True)
     finally:
-        Path(lst.name).unlink(missing_ok=True)
+        shutil.rmtree(tmpdir, ignore_errors=True)
     if done.returncode != 0:
         raise SystemExit(f"lupdate failed:\n{done.stdout}\n{done.stderr}")
+    # lupdate's own reading of those calls: under the empty context, or
+    # "Report" read as the text with "Revenue" as a comment. Drop them.
+    helper_texts = {text for _context, text in found}
+    dropped = tools.remove_messages(
+        ts, lambda context, source, comment: (context == "" and source in helper_texts)
+        or (source, comment) in misread)
+    if verbose and dropped:
+        print(f"    Dropped {dropped} entries misread from helper calls")
     if verbose:
         print(done.stdout.strip())
     return ts

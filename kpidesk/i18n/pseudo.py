@@ -18,7 +18,7 @@ _ACCENTS = str.maketrans(
     "àƀçđéƒĝĥîĵķľɱñöþʠŕśţûṽŵẋýžÀßÇĐÉƑĜĤÎĴĶĽṀÑÖÞǪŔŜŢÛṼŴẊÝŽ",
 )
 # Left untouched: placeholders, mnemonic ampersands, tags, entities.
-_KEEP = re.compile(r"%L?\d+|%[np]|&&|&[a-zA-Z]+;|&(?=\S)|<[^>]*>")
+_KEEP = re.compile(r"%L?\d+|%[np]|&&|&[a-zA-Z]+;|&[^&\s]|<[^>]*>")
 # Qt asks translators for these but they are not text: never change them.
 _SKIP_CONTEXTS = {"QShortcut", "QKeySequence"}
 _SKIP_SOURCES = {"QT_LAYOUT_DIRECTION"}

@@ -119,6 +119,46 @@ def fill(path: Path, translations: dict[tuple[str, str], str]) -> int:
     return count
 
 
+def remove_messages(path: Path, drop) -> int:
+    """Delete the <message>s for which drop(context, source, comment) is true; returns how many.
+
+    Edits the XML text in place; a context left empty is removed too.
+    """
+    text = path.read_text(encoding="utf-8")
+    removed = 0
+
+    def unesc(s: str) -> str:
+        return (s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+                .replace("&apos;", "'").replace("&amp;", "&"))
+
+    def fix_context(m: re.Match) -> str:
+        nonlocal removed
+        block = m.group(0)
+        name_match = re.search(r"<name>(.*?)</name>", block, re.S)
+        name = unesc(name_match.group(1)) if name_match else ""
+
+        def fix_message(mm: re.Match) -> str:
+            nonlocal removed
+            message = mm.group(0)
+            src = re.search(r"<source>(.*?)</source>", message, re.S)
+            com = re.search(r"<comment>(.*?)</comment>", message, re.S)
+            source = unesc(src.group(1)) if src else ""
+            comment = unesc(com.group(1)) if com else ""
+            if drop(name, source, comment):
+                removed += 1
+                return ""
+            return message
+
+        block = re.sub(r"[ \t]*<message[^>]*>.*?</message>\n?", fix_message, block, flags=re.S)
+        if "<message" not in block:
+            return ""
+        return block
+
+    text = re.sub(r"<context>.*?</context>\n?", fix_context, text, flags=re.S)
+    path.write_text(text, encoding="utf-8")
+    return removed
+
+
 def _escape_tsv(s: str) -> str:
     return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
 

@@ -2,7 +2,11 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="km_KH" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>App</name>
+    <message>
+        <source>Creating the demo shop…</source>
+        <translation>កំពុងបង្កើតហាងសាកល្បង…</translation>
+    </message>
     <message>
         <source>Welcome to KPI Desk</source>
         <translation>សូមស្វាគមន៍មកកាន់ KPI Desk</translation>
@@ -14,693 +18,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ហាងរបស់អ្នកមិនទាន់មានការលក់នៅឡើយទេ។
 
 បើកហាងសាកល្បងដែលមានការលក់គំរូរយៈពេលពីរឆ្នាំ ដើម្បីមើលថា KPI Desk បង្ហាញអ្វីខ្លះឬទេ? ហាងរបស់អ្នកនៅតែទទេ។ ពេលអ្នករួចរាល់ សូមបើកវាវិញពីម៉ឺនុយ ឯកសារ។</translation>
-    </message>
-    <message>
-        <source>Creating the demo shop…</source>
-        <translation>កំពុងបង្កើតហាងសាកល្បង…</translation>
-    </message>
-    <message>
-        <source>Owner PIN</source>
-        <translation>លេខសម្ងាត់ម្ចាស់ហាង</translation>
-    </message>
-    <message>
-        <source>Too many wrong PINs. Try again in %1 seconds.</source>
-        <translation>បញ្ចូលលេខសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
-    </message>
-    <message>
-        <source>This needs the owner&apos;s PIN:</source>
-        <translation>ការនេះត្រូវការលេខសម្ងាត់ម្ចាស់ហាង៖</translation>
-    </message>
-    <message>
-        <source>That PIN is not right.</source>
-        <translation>លេខសម្ងាត់នោះមិនត្រឹមត្រូវទេ។</translation>
-    </message>
-    <message>
-        <source>The disk is full, so this change was not saved. Your earlier records are safe. Free some space and try again.</source>
-        <translation>ថាសពេញ ដូច្នេះការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។ សូមបង្កើតទំហំទំនេរ ហើយព្យាយាមម្តងទៀត។</translation>
-    </message>
-    <message>
-        <source>The shop file&apos;s folder cannot be written to, so this change was not saved. Your earlier records are safe.</source>
-        <translation>មិនអាចសរសេរចូលថតនៃឯកសារហាងបានទេ ដូច្នេះការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។</translation>
-    </message>
-    <message>
-        <source>The shop file is busy in another program. This change was not saved; try again in a moment.</source>
-        <translation>ឯកសារហាងកំពុងប្រើដោយកម្មវិធីផ្សេង។ ការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
-    </message>
-    <message>
-        <source>The disk reported an error, so this change was not saved. Your earlier records are safe. Check the disk or USB stick.</source>
-        <translation>ថាសរាយការណ៍កំហុស ដូច្នេះការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។ សូមពិនិត្យថាស ឬ USB។</translation>
-    </message>
-    <message>
-        <source>This change was not saved. Your earlier records are safe.</source>
-        <translation>ការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។</translation>
-    </message>
-    <message>
-        <source>This shop file is already open in KPI Desk (process %1 on %2, since %3). Close it there first, or open another shop file.</source>
-        <translation>ឯកសារហាងនេះកំពុងបើកក្នុង KPI Desk រួចហើយ (ដំណើរការ %1 លើ %2 តាំងពី %3)។ សូមបិទវានៅទីនោះសិន ឬបើកឯកសារហាងផ្សេង។</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>មិនបានរក្សាទុក</translation>
-    </message>
-    <message>
-        <source>This input was refused: %1</source>
-        <translation>ការបញ្ចូលនេះត្រូវបានបដិសេធ៖ %1</translation>
-    </message>
-    <message>
-        <source>Something went wrong</source>
-        <translation>មានបញ្ហាកើតឡើង</translation>
-    </message>
-    <message>
-        <source>KPI Desk met an unexpected error. Your saved records are safe; the last action may not have finished. The details were written to the log file.</source>
-        <translation>KPI Desk ជួបកំហុសដែលមិននឹកស្មានដល់។ កំណត់ត្រាដែលបានរក្សាទុកនៅមានសុវត្ថិភាព ប៉ុន្តែសកម្មភាពចុងក្រោយប្រហែលមិនទាន់បញ្ចប់។ ព័ត៌មានលម្អិតត្រូវបានសរសេរទៅក្នុងឯកសារកំណត់ហេតុ។</translation>
-    </message>
-    <message>
-        <source>Copy details</source>
-        <translation>ចម្លងព័ត៌មានលម្អិត</translation>
-    </message>
-    <message>
-        <source>New shop file</source>
-        <translation>ឯកសារហាងថ្មី</translation>
-    </message>
-    <message>
-        <source>KPI Desk shop files (*.db)</source>
-        <translation>ឯកសារហាង KPI Desk (*.db)</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Choose another name, or open it with Open shop file.</source>
-        <translation>%1 មានរួចហើយ។ សូមជ្រើសឈ្មោះផ្សេង ឬបើកវាដោយ បើកឯកសារហាង។</translation>
-    </message>
-    <message>
-        <source>Open shop file</source>
-        <translation>បើកឯកសារហាង</translation>
-    </message>
-    <message>
-        <source>KPI Desk shop files (*.db);;All files (*)</source>
-        <translation>ឯកសារហាង KPI Desk (*.db);;ឯកសារទាំងអស់ (*)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>ឯកសារ (&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New shop file…</source>
-        <translation>ឯកសារហាងថ្មី… (&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Open shop file…</source>
-        <translation>បើកឯកសារហាង… (&amp;O)</translation>
-    </message>
-    <message>
-        <source>Open &amp;my shop</source>
-        <translation>បើកហាងរបស់ខ្ញុំ (&amp;M)</translation>
-    </message>
-    <message>
-        <source>Open the &amp;demo shop</source>
-        <translation>បើកហាងសាកល្បង (&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Backups…</source>
-        <translation>ការបម្រុងទុក… (&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>ចាកចេញ (&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>កែសម្រួល (&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>មិនធ្វើវិញ (&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>ធ្វើវិញ (&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>ភាសា (&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ជំនួយ (&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About KPI Desk</source>
-        <translation>អំពី KPI Desk (&amp;A)</translation>
-    </message>
-    <message>
-        <source>About KPI Desk</source>
-        <translation>អំពី KPI Desk</translation>
-    </message>
-    <message>
-        <source>KPI Desk %1
-Sales KPIs for small shops, offline, in Khmer and English.</source>
-        <translation>KPI Desk %1
-សូចនាករការលក់សម្រាប់ហាងតូចៗ ប្រើបានដោយគ្មានអ៊ីនធឺណិត ជាភាសាខ្មែរ និងអង់គ្លេស។</translation>
-    </message>
-    <message>
-        <source>Revenue:</source>
-        <translation>ចំណូល៖</translation>
-    </message>
-    <message>
-        <source>month to date</source>
-        <translation>ពីដើមខែដល់ថ្ងៃនេះ</translation>
-    </message>
-    <message>
-        <source>Target:</source>
-        <translation>គោលដៅ៖</translation>
-    </message>
-    <message>
-        <source>Attainment:</source>
-        <translation>ការសម្រេចគោលដៅ៖</translation>
-    </message>
-    <message>
-        <source>Forecast:</source>
-        <translation>ការព្យាករ៖</translation>
-    </message>
-    <message>
-        <source>80 % interval:</source>
-        <translation>ចន្លោះ ៨០%៖</translation>
-    </message>
-    <message>
-        <source>Growth (MoM):</source>
-        <translation>កំណើនធៀបខែមុន៖</translation>
-    </message>
-    <message>
-        <source>like-for-like</source>
-        <translation>ធៀបចំនួនថ្ងៃស្មើគ្នា</translation>
-    </message>
-    <message>
-        <source>Opportunities:</source>
-        <translation>ឱកាសលក់៖</translation>
-    </message>
-    <message>
-        <source>Value:</source>
-        <translation>តម្លៃ៖</translation>
-    </message>
-    <message>
-        <source>Weighted:</source>
-        <translation>តាមលទ្ធភាព៖</translation>
-    </message>
-    <message>
-        <source>Shop file in use</source>
-        <translation>ឯកសារហាងកំពុងប្រើ</translation>
-    </message>
-    <message>
-        <source>Made by a newer KPI Desk</source>
-        <translation>បង្កើតដោយ KPI Desk កំណែថ្មីជាង</translation>
-    </message>
-    <message>
-        <source>%1 was saved by a newer version of KPI Desk. Install the newer version to open it; this version will not change it.</source>
-        <translation>%1 ត្រូវបានរក្សាទុកដោយ KPI Desk កំណែថ្មីជាង។ សូមដំឡើងកំណែថ្មីនោះដើម្បីបើកវា កំណែនេះនឹងមិនកែប្រែវាទេ។</translation>
-    </message>
-    <message>
-        <source>Cannot open the shop file</source>
-        <translation>មិនអាចបើកឯកសារហាងបានទេ</translation>
-    </message>
-    <message>
-        <source>%1 cannot be opened:
-%2</source>
-        <translation>មិនអាចបើក %1 បានទេ៖
-%2</translation>
-    </message>
-    <message>
-        <source>%1 is damaged.</source>
-        <translation>%1 ខូច។</translation>
-    </message>
-    <message>
-        <source>%1 is not a KPI Desk shop file.</source>
-        <translation>%1 មិនមែនជាឯកសារហាង KPI Desk ទេ។</translation>
-    </message>
-    <message>
-        <source>No backup of it was found. The file was not changed. Open another shop file with --db, or move this one away to start a new shop.</source>
-        <translation>រកមិនឃើញការបម្រុងទុករបស់វាទេ។ ឯកសារមិនត្រូវបានកែប្រែទេ។ សូមបើកឯកសារហាងផ្សេងដោយប្រើ --db ឬផ្លាស់ឯកសារនេះចេញ ដើម្បីចាប់ផ្តើមហាងថ្មី។</translation>
-    </message>
-    <message>
-        <source>Restore the newest good backup, made on %1 with %2 orders? The damaged file will be kept beside it, unchanged.</source>
-        <translation>ស្ដារការបម្រុងទុកល្អចុងក្រោយបង្អស់ ដែលធ្វើនៅ %1 មានការបញ្ជាទិញ %2 ឬទេ? ឯកសារដែលខូចនឹងត្រូវរក្សាទុកនៅក្បែរវា ដោយមិនកែប្រែ។</translation>
-    </message>
-    <message>
-        <source>Restore a backup?</source>
-        <translation>ស្ដារការបម្រុងទុកឬទេ?</translation>
-    </message>
-    <message>
-        <source>Backup restored</source>
-        <translation>បានស្ដារការបម្រុងទុក</translation>
-    </message>
-    <message>
-        <source>The backup was restored. The damaged file was kept as %1.</source>
-        <translation>ការបម្រុងទុកត្រូវបានស្ដារ។ ឯកសារដែលខូចត្រូវបានរក្សាទុកជា %1។</translation>
-    </message>
-    <message>
-        <source>No shop target: the sum of the salespeople&apos;s targets</source>
-        <translation>គ្មានគោលដៅហាង៖ ជាផលបូកគោលដៅរបស់អ្នកលក់</translation>
-    </message>
-    <message>
-        <source>Actual: %1</source>
-        <translation>លទ្ធផលជាក់ស្តែង៖ %1</translation>
-    </message>
-    <message>
-        <source>Attainment: %1</source>
-        <translation>ការសម្រេចគោលដៅ៖ %1</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid amount: type a number of zero or more, or clear the cell to remove the target.</source>
-        <translation>«%1» មិនមែនជាទឹកប្រាក់ត្រឹមត្រូវទេ៖ សូមវាយលេខចាប់ពីសូន្យឡើងទៅ ឬលុបក្រឡាចោល ដើម្បីដកគោលដៅចេញ។</translation>
-    </message>
-    <message>
-        <source>Set target</source>
-        <translation>កំណត់គោលដៅ</translation>
-    </message>
-    <message>
-        <source>The target was refused (%1).</source>
-        <translation>គោលដៅត្រូវបានបដិសេធ (%1)។</translation>
-    </message>
-    <message>
-        <source>Target saved.</source>
-        <translation>បានរក្សាទុកគោលដៅ។</translation>
-    </message>
-    <message>
-        <source>Target removed.</source>
-        <translation>បានដកគោលដៅចេញ។</translation>
-    </message>
-    <message>
-        <source>%1 · %2%
-%3 cards · %4</source>
-        <translation>%1 · %2%
-កាត %3 · %4</translation>
-    </message>
-    <message>
-        <source>%1 (last %2 days)
-%3 cards · %4</source>
-        <translation>%1 (%2 ថ្ងៃចុងក្រោយ)
-កាត %3 · %4</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Close by %1</source>
-        <translation>បិទត្រឹម %1</translation>
-    </message>
-    <message>
-        <source>No close date</source>
-        <translation>គ្មានថ្ងៃបិទ</translation>
-    </message>
-    <message>
-        <source>Closed %1</source>
-        <translation>បានបិទ %1</translation>
-    </message>
-    <message>
-        <source>(no contact)</source>
-        <translation>(គ្មានទំនាក់ទំនង)</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>ហួសកាលកំណត់</translation>
-    </message>
-    <message>
-        <source>%1
-%2
-Owner: %3</source>
-        <translation>%1
-%2
-អ្នកទទួលបន្ទុក៖ %3</translation>
-    </message>
-    <message>
-        <source>Overdue: expected to close by %1</source>
-        <translation>ហួសកាលកំណត់៖ រំពឹងថានឹងបិទត្រឹម %1</translation>
-    </message>
-    <message>
-        <source>Add sale</source>
-        <translation>បន្ថែមការលក់</translation>
-    </message>
-    <message>
-        <source>Edit sale</source>
-        <translation>កែការលក់</translation>
-    </message>
-    <message>
-        <source>Delete sale</source>
-        <translation>លុបការលក់</translation>
-    </message>
-    <message>
-        <source>Delete sales</source>
-        <translation>លុបការលក់</translation>
-    </message>
-    <message>
-        <source>Type an amount.</source>
-        <translation>សូមវាយទឹកប្រាក់។</translation>
-    </message>
-    <message>
-        <source>This is not an amount. Type digits, e.g. 1,250.50.</source>
-        <translation>នេះមិនមែនជាទឹកប្រាក់ទេ។ សូមវាយជាលេខ ឧ. 1,250.50។</translation>
-    </message>
-    <message>
-        <source>The amount cannot be zero.</source>
-        <translation>ទឹកប្រាក់មិនអាចស្មើសូន្យបានទេ។</translation>
-    </message>
-    <message>
-        <source>Too many decimals for this currency.</source>
-        <translation>ខ្ទង់ទសភាគច្រើនពេកសម្រាប់រូបិយប័ណ្ណនេះ។</translation>
-    </message>
-    <message>
-        <source>Riel amounts are whole numbers, without decimals.</source>
-        <translation>ទឹកប្រាក់រៀលជាលេខគត់ គ្មានខ្ទង់ទសភាគទេ។</translation>
-    </message>
-    <message>
-        <source>The amount must be more than zero.</source>
-        <translation>ទឹកប្រាក់ត្រូវតែធំជាងសូន្យ។</translation>
-    </message>
-    <message>
-        <source>Type the exchange rate (riel per dollar).</source>
-        <translation>សូមវាយអត្រាប្តូរប្រាក់ (រៀលក្នុងមួយដុល្លារ)។</translation>
-    </message>
-    <message>
-        <source>The rate must be a whole number of riel per dollar, more than zero.</source>
-        <translation>អត្រាប្តូរប្រាក់ត្រូវតែជាចំនួនរៀលគត់ក្នុងមួយដុល្លារ ធំជាងសូន្យ។</translation>
-    </message>
-    <message>
-        <source>Type a date, e.g. 26/11/2026.</source>
-        <translation>សូមវាយកាលបរិច្ឆេទ ឧ. 26/11/2026។</translation>
-    </message>
-    <message>
-        <source>This date does not exist. Type day/month/year, e.g. 26/11/2026.</source>
-        <translation>កាលបរិច្ឆេទនេះមិនមានទេ។ សូមវាយ ថ្ងៃ/ខែ/ឆ្នាំ ឧ. 26/11/2026។</translation>
-    </message>
-    <message>
-        <source>The quantity cannot be zero.</source>
-        <translation>ចំនួនមិនអាចស្មើសូន្យបានទេ។</translation>
-    </message>
-    <message>
-        <source>The quantity must be a number, e.g. 1 or 2.5.</source>
-        <translation>ចំនួនត្រូវតែជាលេខ ឧ. 1 ឬ 2.5។</translation>
-    </message>
-    <message>
-        <source>A name is required.</source>
-        <translation>ត្រូវការឈ្មោះ។</translation>
-    </message>
-    <message>
-        <source>This name is already used.</source>
-        <translation>ឈ្មោះនេះត្រូវបានប្រើរួចហើយ។</translation>
-    </message>
-    <message>
-        <source>This name is in use and cannot be removed.</source>
-        <translation>ឈ្មោះនេះកំពុងប្រើ ហើយមិនអាចដកចេញបានទេ។</translation>
-    </message>
-    <message>
-        <source>This contact has sales: merge it into another contact instead of deleting it.</source>
-        <translation>ទំនាក់ទំនងនេះមានការលក់៖ សូមបញ្ចូលវាទៅក្នុងទំនាក់ទំនងមួយទៀត ជំនួសឱ្យការលុប។</translation>
-    </message>
-    <message>
-        <source>Choose USD or KHR.</source>
-        <translation>សូមជ្រើស USD ឬ KHR។</translation>
-    </message>
-    <message>
-        <source>No product has this name. Choose one from the list, or leave it empty.</source>
-        <translation>គ្មានទំនិញណាមានឈ្មោះនេះទេ។ សូមជ្រើសពីបញ្ជី ឬទុកឱ្យទទេ។</translation>
-    </message>
-    <message>
-        <source>A sale needs at least one line.</source>
-        <translation>ការលក់មួយត្រូវមានយ៉ាងហោចណាស់មួយជួរ។</translation>
-    </message>
-    <message>
-        <source>This sale no longer exists.</source>
-        <translation>ការលក់នេះលែងមានទៀតហើយ។</translation>
-    </message>
-    <message>
-        <source>This contact no longer exists.</source>
-        <translation>ទំនាក់ទំនងនេះលែងមានទៀតហើយ។</translation>
-    </message>
-    <message>
-        <source>This field is required.</source>
-        <translation>ត្រូវបំពេញប្រអប់នេះ។</translation>
-    </message>
-    <message>
-        <source>This is not a number.</source>
-        <translation>នេះមិនមែនជាលេខទេ។</translation>
-    </message>
-    <message>
-        <source>The value must be more than zero.</source>
-        <translation>តម្លៃត្រូវតែធំជាងសូន្យ។</translation>
-    </message>
-    <message>
-        <source>The value cannot be zero.</source>
-        <translation>តម្លៃមិនអាចស្មើសូន្យបានទេ។</translation>
-    </message>
-    <message>
-        <source>This record no longer exists.</source>
-        <translation>កំណត់ត្រានេះលែងមានទៀតហើយ។</translation>
-    </message>
-    <message>
-        <source>This record has sales and cannot be deleted.</source>
-        <translation>កំណត់ត្រានេះមានការលក់ ហើយមិនអាចលុបបានទេ។</translation>
-    </message>
-    <message>
-        <source>This period does not exist.</source>
-        <translation>រយៈពេលនេះមិនមានទេ។</translation>
-    </message>
-    <message>
-        <source>Unknown measure.</source>
-        <translation>រង្វាស់មិនស្គាល់។</translation>
-    </message>
-    <message>
-        <source>This is in use and cannot be removed.</source>
-        <translation>វាកំពុងប្រើ ហើយមិនអាចដកចេញបានទេ។</translation>
-    </message>
-    <message>
-        <source>Too many decimals.</source>
-        <translation>ខ្ទង់ទសភាគច្រើនពេក។</translation>
-    </message>
-    <message>
-        <source>This value was refused (%1).</source>
-        <translation>តម្លៃនេះត្រូវបានបដិសេធ (%1)។</translation>
-    </message>
-    <message>
-        <source>dd/mm/yyyy</source>
-        <translation>ថ្ងៃ/ខែ/ឆ្នាំ</translation>
-    </message>
-    <message>
-        <source>Walk-in (type a name or phone)</source>
-        <translation>ភ្ញៀវដើរចូល (វាយឈ្មោះ ឬលេខទូរស័ព្ទ)</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Revenue</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Orders</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Average order value</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Growth on the month before</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Growth on the same month last year</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Revenue target</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Target attainment</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>New customers</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Lead conversion</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Customer retention</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Customer retention rate (CRR)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Repeat purchase rate</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Win rate</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Weighted pipeline</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Revenue forecast for next month</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>month to date, up to %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Shop</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Period</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Language</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Currency</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>US dollar ($)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Khmer riel (៛)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Printed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Figure</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>This month</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Month before</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Same month last year</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Whole shop</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Salesperson</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Target</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Attainment</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Pace</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Product</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Category</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Quantity</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Customer</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Phone</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Good customers who have not come back for much longer than usual, as of %1.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Last purchase</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Usual gap (days)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Days since</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>Revenue, last 365 days</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <comment>No customer is at risk this month.</comment>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -839,6 +156,53 @@ Owner: %3</source>
     <message>
         <source>Backup folder</source>
         <translation>ថតបម្រុងទុក</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <source>80 % interval:</source>
+        <translation>ចន្លោះ ៨០%៖</translation>
+    </message>
+    <message>
+        <source>Attainment:</source>
+        <translation>ការសម្រេចគោលដៅ៖</translation>
+    </message>
+    <message>
+        <source>Forecast:</source>
+        <translation>ការព្យាករ៖</translation>
+    </message>
+    <message>
+        <source>Growth (MoM):</source>
+        <translation>កំណើនធៀបខែមុន៖</translation>
+    </message>
+    <message>
+        <source>Opportunities:</source>
+        <translation>ឱកាសលក់៖</translation>
+    </message>
+    <message>
+        <source>Revenue:</source>
+        <translation>ចំណូល៖</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>គោលដៅ៖</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>តម្លៃ៖</translation>
+    </message>
+    <message>
+        <source>Weighted:</source>
+        <translation>តាមលទ្ធភាព៖</translation>
+    </message>
+    <message>
+        <source>like-for-like</source>
+        <translation>ធៀបចំនួនថ្ងៃស្មើគ្នា</translation>
+    </message>
+    <message>
+        <source>month to date</source>
+        <translation>ពីដើមខែដល់ថ្ងៃនេះ</translation>
     </message>
 </context>
 <context>
@@ -1127,505 +491,512 @@ Owner: %3</source>
     <name>ContactsTab</name>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>ទំនាក់ទំនង</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្វែងរក (&amp;S)៖</translation>
     </message>
     <message>
         <source>Name or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>ឈ្មោះ ឬលេខទូរស័ព្ទ</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្ថានភាព (&amp;T)៖</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>ទាំងអស់</translation>
     </message>
     <message>
         <source>&amp;New contact…</source>
-        <translation type="unfinished"></translation>
+        <translation>ទំនាក់ទំនងថ្មី… (&amp;N)</translation>
     </message>
     <message>
         <source>Add a lead or a customer (Ctrl+Shift+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>បន្ថែមអតិថិជនសក្តានុពល ឬអតិថិជន (Ctrl+Shift+N)</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>កែ… (&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Open page</source>
-        <translation type="unfinished"></translation>
+        <translation>បើកទំព័រ (&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Merge duplicates…</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ចូលឈ្មោះស្ទួនគ្នា… (&amp;M)</translation>
     </message>
     <message>
         <source>Select two contacts that are the same person and merge them: their sales follow</source>
-        <translation type="unfinished"></translation>
+        <translation>ជ្រើសទំនាក់ទំនងពីរដែលជាមនុស្សតែមួយ ហើយបញ្ចូលគ្នា៖ ការលក់របស់ពួកគេនឹងទៅជាមួយ</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished">លុប (&amp;D)</translation>
+        <translation>លុប (&amp;D)</translation>
     </message>
     <message>
         <source>Only a contact without sales can be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>អាចលុបបានតែទំនាក់ទំនងដែលគ្មានការលក់ប៉ុណ្ណោះ</translation>
     </message>
     <message>
         <source>%1 of %2 contacts shown</source>
-        <translation type="unfinished"></translation>
+        <translation>បង្ហាញទំនាក់ទំនង %1 ក្នុងចំណោម %2</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">លុប</translation>
+        <translation>លុប</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">បោះបង់</translation>
+        <translation>បោះបង់</translation>
     </message>
     <message>
         <source>%1 (%2 orders, last purchase %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ការបញ្ជាទិញ %2 ទិញចុងក្រោយ %3)</translation>
     </message>
     <message>
         <source>Merge duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ចូលឈ្មោះស្ទួនគ្នា</translation>
     </message>
     <message>
         <source>Merge these two contacts into one? The sales and opportunities of the other move to the one that stays.
 
 1. %1
 2. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ចូលទំនាក់ទំនងទាំងពីរនេះជាមួយឬទេ? ការលក់ និងឱកាសលក់របស់ម្នាក់ទៀត នឹងផ្លាស់ទៅម្នាក់ដែលនៅសល់។
+
+១. %1
+២. %2</translation>
     </message>
     <message>
         <source>Keep 1</source>
-        <translation type="unfinished"></translation>
+        <translation>រក្សាទុកទី ១</translation>
     </message>
     <message>
         <source>Keep 2</source>
-        <translation type="unfinished"></translation>
+        <translation>រក្សាទុកទី ២</translation>
     </message>
     <message>
         <source>Add contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>បន្ថែមទំនាក់ទំនង %1</translation>
     </message>
     <message>
         <source>Edit contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>កែទំនាក់ទំនង %1</translation>
     </message>
     <message>
         <source>Select exactly two contacts to merge.</source>
-        <translation type="unfinished"></translation>
+        <translation>សូមជ្រើសទំនាក់ទំនងពីរប៉ុណ្ណោះ ដើម្បីបញ្ចូលគ្នា។</translation>
     </message>
     <message>
         <source>Merge contacts into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ចូលទំនាក់ទំនងទៅក្នុង %1</translation>
     </message>
     <message>
         <source>%1 has %2 sales, so it cannot be deleted. If it is a duplicate, select both contacts and merge them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 មានការលក់ %2 ដូច្នេះមិនអាចលុបបានទេ។ បើវាជាឈ្មោះស្ទួន សូមជ្រើសទំនាក់ទំនងទាំងពីរ ហើយបញ្ចូលគ្នាជំនួសវិញ។</translation>
     </message>
     <message>
         <source>Delete the contact %1? (Edit ▸ Undo brings it back.)</source>
-        <translation type="unfinished"></translation>
+        <translation>លុបទំនាក់ទំនង %1 ឬទេ? (កែសម្រួល ▸ មិនធ្វើវិញ អាចយកវាមកវិញ។)</translation>
     </message>
     <message>
         <source>Delete contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>លុបទំនាក់ទំនង %1</translation>
     </message>
 </context>
 <context>
     <name>DashboardTab</name>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>ផ្ទាំងសង្ខេប</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished">ចំណូល</translation>
+        <translation>ចំណូល</translation>
     </message>
     <message>
         <source>Net revenue of the month, refunds included</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណូលសុទ្ធនៃខែ រួមទាំងការសងប្រាក់វិញ</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished">ការបញ្ជាទិញ</translation>
+        <translation>ការបញ្ជាទិញ</translation>
     </message>
     <message>
         <source>Receipts, not counting refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>វិក្កយបត្រ មិនរាប់ការសងប្រាក់វិញ</translation>
     </message>
     <message>
         <source>Average order value</source>
-        <translation type="unfinished"></translation>
+        <translation>តម្លៃមធ្យមក្នុងមួយការបញ្ជាទិញ</translation>
     </message>
     <message>
         <source>Revenue divided by orders</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណូលចែកនឹងចំនួនការបញ្ជាទិញ</translation>
     </message>
     <message>
         <source>Growth vs last month</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណើនធៀបខែមុន</translation>
     </message>
     <message>
         <source>Revenue against the month before (MoM)</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណូលធៀបនឹងខែមុន (MoM)</translation>
     </message>
     <message>
         <source>Growth vs last year</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណើនធៀបឆ្នាំមុន</translation>
     </message>
     <message>
         <source>Revenue against the same month a year before (YoY)</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណូលធៀបនឹងខែដដែលកាលពីឆ្នាំមុន (YoY)</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished">គោលដៅ</translation>
+        <translation>គោលដៅ</translation>
     </message>
     <message>
         <source>Revenue target of the month</source>
-        <translation type="unfinished"></translation>
+        <translation>គោលដៅចំណូលនៃខែ</translation>
     </message>
     <message>
         <source>Attainment</source>
-        <translation type="unfinished">ការសម្រេចគោលដៅ</translation>
+        <translation>ការសម្រេចគោលដៅ</translation>
     </message>
     <message>
         <source>Revenue divided by the target</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណូលចែកនឹងគោលដៅ</translation>
     </message>
     <message>
         <source>Pace</source>
-        <translation type="unfinished">ល្បឿន</translation>
+        <translation>ល្បឿន</translation>
     </message>
     <message>
         <source>Revenue against the target expected by today</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណូលធៀបនឹងគោលដៅដែលរំពឹងដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
         <source>Run-rate projection</source>
-        <translation type="unfinished"></translation>
+        <translation>ការប៉ាន់ស្មានតាមល្បឿនបច្ចុប្បន្ន</translation>
     </message>
     <message>
         <source>Revenue at the month&apos;s end if sales go on as so far</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណូលនៅចុងខែ បើការលក់បន្តដូចសព្វថ្ងៃ</translation>
     </message>
     <message>
         <source>Needed per day</source>
-        <translation type="unfinished"></translation>
+        <translation>ត្រូវការក្នុងមួយថ្ងៃ</translation>
     </message>
     <message>
         <source>Revenue needed each remaining day to reach the target</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណូលដែលត្រូវការរៀងរាល់ថ្ងៃដែលនៅសល់ ដើម្បីសម្រេចគោលដៅ</translation>
     </message>
     <message>
         <source>New customers</source>
-        <translation type="unfinished">អតិថិជនថ្មី</translation>
+        <translation>អតិថិជនថ្មី</translation>
     </message>
     <message>
         <source>Customers whose first purchase is in the period</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនដែលទិញលើកដំបូងក្នុងរយៈពេលនេះ</translation>
     </message>
     <message>
         <source>Lead conversion</source>
-        <translation type="unfinished"></translation>
+        <translation>អត្រាបំប្លែងអតិថិជនសក្តានុពល</translation>
     </message>
     <message>
         <source>Leads created in the period who bought within the lead window</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនសក្តានុពលដែលបង្កើតក្នុងរយៈពេលនេះ ហើយបានទិញក្នុងរយៈពេលកំណត់</translation>
     </message>
     <message>
         <source>Second purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>ការទិញលើកទីពីរ</translation>
     </message>
     <message>
         <source>New customers who bought again within 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនថ្មីដែលបានទិញម្តងទៀតក្នុងរយៈពេល ៩០ ថ្ងៃ</translation>
     </message>
     <message>
         <source>Active customers</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនសកម្ម</translation>
     </message>
     <message>
         <source>Customers with a purchase in the period</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនដែលបានទិញក្នុងរយៈពេលនេះ</translation>
     </message>
     <message>
         <source>Returning customers</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនត្រឡប់មកវិញ</translation>
     </message>
     <message>
         <source>Active customers who are not new</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនសកម្មដែលមិនមែនជាអតិថិជនថ្មី</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>ការរក្សាអតិថិជន</translation>
     </message>
     <message>
         <source>Customers of the period before who bought again</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជននៃរយៈពេលមុនដែលបានទិញម្តងទៀត</translation>
     </message>
     <message>
         <source>Churn</source>
-        <translation type="unfinished"></translation>
+        <translation>អត្រាបាត់បង់អតិថិជន</translation>
     </message>
     <message>
         <source>Customers of the period before who did not buy again</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជននៃរយៈពេលមុនដែលមិនបានទិញម្តងទៀត</translation>
     </message>
     <message>
         <source>Customer retention rate</source>
-        <translation type="unfinished"></translation>
+        <translation>អត្រារក្សាអតិថិជន</translation>
     </message>
     <message>
         <source>(active − new) / active in the period before; counts customers coming back after a gap</source>
-        <translation type="unfinished"></translation>
+        <translation>(សកម្ម − ថ្មី) / សកម្មក្នុងរយៈពេលមុន រាប់ទាំងអតិថិជនដែលត្រឡប់មកវិញក្រោយពេលឈប់មួយរយៈ</translation>
     </message>
     <message>
         <source>Repeat purchase rate</source>
-        <translation type="unfinished"></translation>
+        <translation>អត្រាទិញឡើងវិញ</translation>
     </message>
     <message>
         <source>Active customers with two orders or more</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនសកម្មដែលមានការបញ្ជាទិញពីរដង ឬច្រើនជាងនេះ</translation>
     </message>
     <message>
         <source>Loyal customers</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនប្រចាំ</translation>
     </message>
     <message>
         <source>Customers with several orders in the last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនដែលមានការបញ្ជាទិញច្រើនដងក្នុង ៣៦៥ ថ្ងៃចុងក្រោយ</translation>
     </message>
     <message>
         <source>Open pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>ឱកាសលក់កំពុងតាមដាន</translation>
     </message>
     <message>
         <source>Value of the open opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>តម្លៃនៃឱកាសលក់ដែលកំពុងតាមដាន</translation>
     </message>
     <message>
         <source>Weighted pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>តម្លៃឱកាសលក់តាមលទ្ធភាព</translation>
     </message>
     <message>
         <source>Value × probability of the open opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>តម្លៃ × លទ្ធភាពលក់បាន នៃឱកាសលក់ដែលកំពុងតាមដាន</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">ហួសកាលកំណត់</translation>
+        <translation>ហួសកាលកំណត់</translation>
     </message>
     <message>
         <source>Open opportunities past their expected close date</source>
-        <translation type="unfinished"></translation>
+        <translation>ឱកាសលក់កំពុងតាមដានដែលហួសថ្ងៃរំពឹងបិទការលក់</translation>
     </message>
     <message>
         <source>Win rate</source>
-        <translation type="unfinished"></translation>
+        <translation>អត្រាលក់បាន</translation>
     </message>
     <message>
         <source>Won / (won + lost), closed this month</source>
-        <translation type="unfinished"></translation>
+        <translation>លក់បាន / (លក់បាន + បាត់ឱកាស) ដែលបានបិទក្នុងខែនេះ</translation>
     </message>
     <message>
         <source>Average deal size</source>
-        <translation type="unfinished"></translation>
+        <translation>តម្លៃមធ្យមនៃឱកាសលក់បាន</translation>
     </message>
     <message>
         <source>Mean value of the opportunities won this month</source>
-        <translation type="unfinished"></translation>
+        <translation>តម្លៃមធ្យមនៃឱកាសលក់ដែលលក់បានក្នុងខែនេះ</translation>
     </message>
     <message>
         <source>Sales cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>រយៈពេលលក់</translation>
     </message>
     <message>
         <source>Mean days from creation to won</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំនួនថ្ងៃមធ្យមពីពេលបង្កើតដល់ពេលលក់បាន</translation>
     </message>
     <message>
         <source>Pipeline forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>ការព្យាករពីឱកាសលក់</translation>
     </message>
     <message>
         <source>Revenue so far + weighted opportunities expected to close this month</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណូលរហូតមកដល់ពេលនេះ + ឱកាសលក់តាមលទ្ធភាព ដែលរំពឹងថានឹងបិទក្នុងខែនេះ</translation>
     </message>
     <message>
         <source>Pipeline coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>អត្រាគ្របដណ្ដប់គោលដៅ</translation>
     </message>
     <message>
         <source>Weighted pipeline closing this month / gap to target</source>
-        <translation type="unfinished"></translation>
+        <translation>ឱកាសលក់តាមលទ្ធភាពដែលបិទក្នុងខែនេះ / ចំនួននៅខ្វះនៃគោលដៅ</translation>
     </message>
     <message>
         <source>&amp;Month:</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែ (&amp;M)៖</translation>
     </message>
     <message>
         <source>Previous month</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែមុន</translation>
     </message>
     <message>
         <source>Next month</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែបន្ទាប់</translation>
     </message>
     <message>
         <source>Sales &amp;&amp; targets</source>
-        <translation type="unfinished"></translation>
+        <translation>ការលក់ និងគោលដៅ</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished">អតិថិជន</translation>
+        <translation>អតិថិជន</translation>
     </message>
     <message>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>ឱកាសលក់</translation>
     </message>
     <message>
         <source>Revenue and target, last 24 months</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណូល និងគោលដៅ ២៤ ខែចុងក្រោយ</translation>
     </message>
     <message>
         <source>Forecast (80 % band)</source>
-        <translation type="unfinished"></translation>
+        <translation>ការព្យាករ (ចន្លោះ ៨០%)</translation>
     </message>
     <message>
         <source>Growth vs the month before</source>
-        <translation type="unfinished"></translation>
+        <translation>កំណើនធៀបខែមុន</translation>
     </message>
     <message>
         <source>Open pipeline by stage</source>
-        <translation type="unfinished"></translation>
+        <translation>ឱកាសលក់កំពុងតាមដាន តាមដំណាក់កាល</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">តម្លៃ</translation>
+        <translation>តម្លៃ</translation>
     </message>
     <message>
         <source>Weighted</source>
-        <translation type="unfinished">តាមលទ្ធភាព</translation>
+        <translation>តាមលទ្ធភាព</translation>
     </message>
     <message>
         <source>Customer figures &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>តួលេខអតិថិជនតាម (&amp;B)៖</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែ</translation>
     </message>
     <message>
         <source>Quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>ត្រីមាស</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>ឆ្នាំ</translation>
     </message>
     <message>
         <source>Cohorts: share of each month&apos;s new customers who bought again k months later</source>
-        <translation type="unfinished"></translation>
+        <translation>ក្រុមអតិថិជនតាមខែទិញដំបូង៖ ភាគរយនៃអតិថិជនថ្មីនៃខែនីមួយៗ ដែលបានទិញម្តងទៀត k ខែក្រោយមក</translation>
     </message>
     <message>
         <source>Call back: good customers who stopped coming (double-click to open)</source>
-        <translation type="unfinished"></translation>
+        <translation>បញ្ជីត្រូវទូរស័ព្ទទៅ៖ អតិថិជនល្អដែលឈប់មកទិញ (ចុចពីរដងដើម្បីបើក)</translation>
     </message>
     <message>
         <source>month to date</source>
-        <translation type="unfinished">ពីដើមខែដល់ថ្ងៃនេះ</translation>
+        <translation>ពីដើមខែដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
         <source>like-for-like, days 1–%1</source>
-        <translation type="unfinished"></translation>
+        <translation>ធៀបចំនួនថ្ងៃស្មើគ្នា ថ្ងៃទី ១–%1</translation>
     </message>
     <message>
         <source>no target set</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនទាន់កំណត់គោលដៅ</translation>
     </message>
     <message>
         <source>gap %1</source>
-        <translation type="unfinished"></translation>
+        <translation>នៅខ្វះ %1</translation>
     </message>
     <message>
         <source>expected by today %1</source>
-        <translation type="unfinished"></translation>
+        <translation>រំពឹងដល់ថ្ងៃនេះ %1</translation>
     </message>
     <message>
         <source>day %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ថ្ងៃទី %1 នៃ %2</translation>
     </message>
     <message>
         <source>%1 days left</source>
-        <translation type="unfinished"></translation>
+        <translation>នៅសល់ %1 ថ្ងៃ</translation>
     </message>
     <message>
         <source>In progress: day %1 of %2, figures are month to date</source>
-        <translation type="unfinished"></translation>
+        <translation>កំពុងដំណើរការ៖ ថ្ងៃទី %1 នៃ %2 តួលេខគិតពីដើមខែដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
         <source>This month has not started yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែនេះមិនទាន់ចាប់ផ្តើមនៅឡើយទេ</translation>
     </message>
     <message>
         <source>Complete month</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែពេញ</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>ត្រីមាសទី %1 %2</translation>
     </message>
     <message>
         <source>%1, to date</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
         <source>provisional</source>
-        <translation type="unfinished"></translation>
+        <translation>បណ្ដោះអាសន្ន</translation>
     </message>
     <message>
         <source>%1 of active customers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 នៃអតិថិជនសកម្ម</translation>
     </message>
     <message>
         <source>to date</source>
-        <translation type="unfinished"></translation>
+        <translation>ដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
         <source>From lead to loyal customer (leads created in %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ពីអតិថិជនសក្តានុពល ទៅអតិថិជនប្រចាំ (អតិថិជនសក្តានុពលដែលបង្កើតក្នុង %1)</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>អតិថិជនសក្តានុពល</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>ទិញឡើងវិញ</translation>
     </message>
     <message>
         <source>Loyal</source>
-        <translation type="unfinished">អតិថិជនប្រចាំ</translation>
+        <translation>អតិថិជនប្រចាំ</translation>
     </message>
     <message>
         <source>%1 open</source>
-        <translation type="unfinished"></translation>
+        <translation>កំពុងតាមដាន %1</translation>
     </message>
     <message>
         <source>%1 overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>ហួសកាលកំណត់ %1</translation>
     </message>
     <message>
         <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ថ្ងៃ</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1063,638 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>Copy details</source>
+        <translation>ចម្លងព័ត៌មានលម្អិត</translation>
+    </message>
+    <message>
+        <source>KPI Desk met an unexpected error. Your saved records are safe; the last action may not have finished. The details were written to the log file.</source>
+        <translation>KPI Desk ជួបកំហុសដែលមិននឹកស្មានដល់។ កំណត់ត្រាដែលបានរក្សាទុកនៅមានសុវត្ថិភាព ប៉ុន្តែសកម្មភាពចុងក្រោយប្រហែលមិនទាន់បញ្ចប់។ ព័ត៌មានលម្អិតត្រូវបានសរសេរទៅក្នុងឯកសារកំណត់ហេតុ។</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>មិនបានរក្សាទុក</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>មានបញ្ហាកើតឡើង</translation>
+    </message>
+    <message>
+        <source>The disk is full, so this change was not saved. Your earlier records are safe. Free some space and try again.</source>
+        <translation>ថាសពេញ ដូច្នេះការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។ សូមបង្កើតទំហំទំនេរ ហើយព្យាយាមម្តងទៀត។</translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so this change was not saved. Your earlier records are safe. Check the disk or USB stick.</source>
+        <translation>ថាសរាយការណ៍កំហុស ដូច្នេះការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។ សូមពិនិត្យថាស ឬ USB។</translation>
+    </message>
+    <message>
+        <source>The shop file is busy in another program. This change was not saved; try again in a moment.</source>
+        <translation>ឯកសារហាងកំពុងប្រើដោយកម្មវិធីផ្សេង។ ការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
+    </message>
+    <message>
+        <source>The shop file&apos;s folder cannot be written to, so this change was not saved. Your earlier records are safe.</source>
+        <translation>មិនអាចសរសេរចូលថតនៃឯកសារហាងបានទេ ដូច្នេះការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។</translation>
+    </message>
+    <message>
+        <source>This change was not saved. Your earlier records are safe.</source>
+        <translation>ការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។</translation>
+    </message>
+    <message>
+        <source>This input was refused: %1</source>
+        <translation>ការបញ្ចូលនេះត្រូវបានបដិសេធ៖ %1</translation>
+    </message>
+    <message>
+        <source>This shop file is already open in KPI Desk (process %1 on %2, since %3). Close it there first, or open another shop file.</source>
+        <translation>ឯកសារហាងនេះកំពុងបើកក្នុង KPI Desk រួចហើយ (ដំណើរការ %1 លើ %2 តាំងពី %3)។ សូមបិទវានៅទីនោះសិន ឬបើកឯកសារហាងផ្សេង។</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>CSV, opens in Excel (*.csv)</source>
+        <translation>CSV បើកបានក្នុង Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>មិនអាចសរសេរ %1 បានទេ៖ %2</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>សៀវភៅបញ្ជី Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>នាំចេញ</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>%1 rows read: %2 good, %3 with errors.</source>
+        <translation>បានអាន %1 ជួរ៖ ល្អ %2 មានកំហុស %3។</translation>
+    </message>
+    <message>
+        <source>%1 rows with errors were left out.</source>
+        <translation>ជួរដែលមានកំហុស %1 ត្រូវបានទុកចោល។</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>រកមើល… (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>ឯកសារ (&amp;F)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Import the good rows</source>
+        <translation>នាំចូលជួរដែលល្អ (&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>បន្ទាប់ &gt; (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save rejected rows…</source>
+        <translation>រក្សាទុកជួរដែលបដិសេធ… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;What to import:</source>
+        <translation>អ្វីដែលត្រូវនាំចូល (&amp;W)៖</translation>
+    </message>
+    <message>
+        <source>1. Choose the file</source>
+        <translation>១. ជ្រើសឯកសារ</translation>
+    </message>
+    <message>
+        <source>2. Match the columns</source>
+        <translation>២. ផ្គូផ្គងជួរឈរ</translation>
+    </message>
+    <message>
+        <source>3. Check the rows</source>
+        <translation>៣. ពិនិត្យជួរ</translation>
+    </message>
+    <message>
+        <source>4. Done</source>
+        <translation>៤. រួចរាល់</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; ថយក្រោយ (&amp;B)</translation>
+    </message>
+    <message>
+        <source>Amount (line total)</source>
+        <translation>ទឹកប្រាក់ (សរុបជួរ)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8, UTF-16; comma, semicolon or tab), XLSX, or a .gz of a CSV. Nothing is saved until you confirm.</source>
+        <translation>CSV (UTF-8, UTF-16; ក្បៀស ចំណុចក្បៀស ឬ tab), XLSX ឬ CSV ដែលបង្ហាប់ជា .gz។ គ្មានអ្វីត្រូវបានរក្សាទុកទេ រហូតដល់អ្នកបញ្ជាក់។</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was imported.</source>
+        <translation>បានបោះបង់។ គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>ប្រភេទទំនិញ</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>មធ្យោបាយលក់</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>កំពុងពិនិត្យគ្រប់ជួរ…</translation>
+    </message>
+    <message>
+        <source>Choose a column for every required field.</source>
+        <translation>សូមជ្រើសជួរឈរមួយសម្រាប់ប្រអប់ដែលត្រូវការនីមួយៗ។</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>ជ្រើសឯកសារដែលត្រូវនាំចូល</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>ថ្ងៃបិទ</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>ជួរឈរ</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>ថ្ងៃបង្កើត</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>រូបិយប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>Currency when the file does not say:</source>
+        <translation>រូបិយប័ណ្ណ ពេលឯកសារមិនបញ្ជាក់៖</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>អតិថិជន</translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation>លេខសម្គាល់អតិថិជន</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>កាលបរិច្ឆេទ</translation>
+    </message>
+    <message>
+        <source>Dates like 01/02/2026 are:</source>
+        <translation>កាលបរិច្ឆេទដូចជា ០១/០២/២០២៦ គឺ៖</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>អត្រាប្តូរប្រាក់</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>ថ្ងៃរំពឹងបិទការលក់</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>នាំចូល</translation>
+    </message>
+    <message>
+        <source>Import the good rows, or cancel, fix the file and import it again (rows already imported are recognised and skipped).</source>
+        <translation>នាំចូលជួរដែលល្អ ឬបោះបង់ កែឯកសារ ហើយនាំចូលម្តងទៀត (ជួរដែលបាននាំចូលរួចនឹងត្រូវស្គាល់ ហើយរំលង)។</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows; %2 were already in the shop.</source>
+        <translation>បាននាំចូល %1 ជួរ ហើយ %2 មាននៅក្នុងហាងរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>Imported %1 sales lines in %2 orders; %3 new customers. %4 orders were already in the shop and were skipped.</source>
+        <translation>បាននាំចូលការលក់ %1 ជួរ ក្នុងការបញ្ជាទិញ %2 អតិថិជនថ្មី %3។ ការបញ្ជាទិញ %4 មាននៅក្នុងហាងរួចហើយ ហើយត្រូវបានរំលង។</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>កំពុងនាំចូល…</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>អតិថិជនសក្តានុពល</translation>
+    </message>
+    <message>
+        <source>Lead or customer</source>
+        <translation>អតិថិជនសក្តានុពល ឬអតិថិជន</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>ជួរ</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>បាត់ឱកាស</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>មូលហេតុបាត់ឱកាស</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>រង្វាស់</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ខែ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>អតិថិជនថ្មី</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>កំណត់ចំណាំ</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>គ្មានអ្វីត្រូវបាននាំចូលទេ៖ %1</translation>
+    </message>
+    <message>
+        <source>Old .xls workbooks are not supported: save it as .xlsx or CSV.</source>
+        <translation>មិនគាំទ្រសៀវភៅបញ្ជី .xls ចាស់ទេ៖ សូមរក្សាទុកវាជា .xlsx ឬ CSV។</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>កំពុងតាមដាន</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>ឱកាសលក់</translation>
+    </message>
+    <message>
+        <source>Order reference</source>
+        <translation>លេខយោងការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>អ្នកទទួលបន្ទុក</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>ទូរស័ព្ទ</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>លទ្ធភាពលក់បាន</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>ចំនួន</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>មូលហេតុ</translation>
+    </message>
+    <message>
+        <source>Receipt / order number</source>
+        <translation>លេខវិក្កយបត្រ / ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>លេខយោង</translation>
+    </message>
+    <message>
+        <source>Refund / cancelled mark</source>
+        <translation>សញ្ញាសងប្រាក់វិញ / បោះបង់</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>ចំណូល</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>ការលក់</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>រក្សាទុកជួរដែលបដិសេធ</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ប្រភព</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt *.tsv *.gz);;All files (*)</source>
+        <translation>សៀវភៅបញ្ជី (*.csv *.xlsx *.txt *.tsv *.gz);;ឯកសារទាំងអស់ (*)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ដំណាក់កាល</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>The CSV file is malformed.</source>
+        <translation>ឯកសារ CSV មានទម្រង់មិនត្រឹមត្រូវ។</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>មិនអាចអានឯកសារបានទេ។</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>ឯកសារមិនមានទេ។</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>ឯកសារទទេ។</translation>
+    </message>
+    <message>
+        <source>The file&apos;s text encoding is not supported.</source>
+        <translation>មិនគាំទ្រការអ៊ិនកូដអត្ថបទរបស់ឯកសារនេះទេ។</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be stored:</source>
+        <translation>ជួរដំបូងៗ ដូចដែលនឹងត្រូវរក្សាទុក៖</translation>
+    </message>
+    <message>
+        <source>The mapping names columns the file does not have.</source>
+        <translation>ការផ្គូផ្គងដាក់ឈ្មោះជួរឈរដែលឯកសារមិនមាន។</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>ចំណងជើង</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>តម្លៃរាយ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>តម្លៃ</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>លក់បាន</translation>
+    </message>
+    <message>
+        <source>Won opportunities</source>
+        <translation>ឱកាសលក់បាន</translation>
+    </message>
+    <message>
+        <source>currency must be USD or KHR</source>
+        <translation>រូបិយប័ណ្ណត្រូវតែជា USD ឬ KHR</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>ថ្ងៃ/ខែ/ឆ្នាំ</translation>
+    </message>
+    <message>
+        <source>exchange rate must be above zero</source>
+        <translation>អត្រាប្តូរប្រាក់ត្រូវតែធំជាងសូន្យ</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>ជួរ</translation>
+    </message>
+    <message>
+        <source>measure must be revenue, new customers or won opportunities</source>
+        <translation>រង្វាស់ត្រូវតែជា ចំណូល អតិថិជនថ្មី ឬឱកាសលក់បាន</translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation>ខែ/ថ្ងៃ/ឆ្នាំ</translation>
+    </message>
+    <message>
+        <source>must be lead or customer</source>
+        <translation>ត្រូវតែជាអតិថិជនសក្តានុពល ឬអតិថិជន</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>មិនត្រូវអវិជ្ជមានទេ</translation>
+    </message>
+    <message>
+        <source>no such stage</source>
+        <translation>គ្មានដំណាក់កាលនេះទេ</translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation>មិនមែនជាកាលបរិច្ឆេទ</translation>
+    </message>
+    <message>
+        <source>not a month</source>
+        <translation>មិនមែនជាខែ</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>មិនមែនជាលេខ</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>មិនមែនជាលេខគត់</translation>
+    </message>
+    <message>
+        <source>probability must be 0 to 100</source>
+        <translation>លទ្ធភាពលក់បានត្រូវតែពី ០ ដល់ ១០០</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>បញ្ហា</translation>
+    </message>
+    <message>
+        <source>quantity is zero</source>
+        <translation>ចំនួនស្មើសូន្យ</translation>
+    </message>
+    <message>
+        <source>status must be open, won or lost</source>
+        <translation>ស្ថានភាពត្រូវតែជា កំពុងតាមដាន លក់បាន ឬបាត់ឱកាស</translation>
+    </message>
+    <message>
+        <source>value missing</source>
+        <translation>ខ្វះតម្លៃ</translation>
+    </message>
+    <message>
+        <source>— not in the file —</source>
+        <translation>— មិនមានក្នុងឯកសារ —</translation>
+    </message>
+</context>
+<context>
+    <name>Input</name>
+    <message>
+        <source>A name is required.</source>
+        <translation>ត្រូវការឈ្មោះ។</translation>
+    </message>
+    <message>
+        <source>A sale needs at least one line.</source>
+        <translation>ការលក់មួយត្រូវមានយ៉ាងហោចណាស់មួយជួរ។</translation>
+    </message>
+    <message>
+        <source>Choose USD or KHR.</source>
+        <translation>សូមជ្រើស USD ឬ KHR។</translation>
+    </message>
+    <message>
+        <source>No product has this name. Choose one from the list, or leave it empty.</source>
+        <translation>គ្មានទំនិញណាមានឈ្មោះនេះទេ។ សូមជ្រើសពីបញ្ជី ឬទុកឱ្យទទេ។</translation>
+    </message>
+    <message>
+        <source>Riel amounts are whole numbers, without decimals.</source>
+        <translation>ទឹកប្រាក់រៀលជាលេខគត់ គ្មានខ្ទង់ទសភាគទេ។</translation>
+    </message>
+    <message>
+        <source>The amount cannot be zero.</source>
+        <translation>ទឹកប្រាក់មិនអាចស្មើសូន្យបានទេ។</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>ទឹកប្រាក់ត្រូវតែធំជាងសូន្យ។</translation>
+    </message>
+    <message>
+        <source>The quantity cannot be zero.</source>
+        <translation>ចំនួនមិនអាចស្មើសូន្យបានទេ។</translation>
+    </message>
+    <message>
+        <source>The quantity must be a number, e.g. 1 or 2.5.</source>
+        <translation>ចំនួនត្រូវតែជាលេខ ឧ. ១ ឬ ២.៥។</translation>
+    </message>
+    <message>
+        <source>The rate must be a whole number of riel per dollar, more than zero.</source>
+        <translation>អត្រាប្តូរប្រាក់ត្រូវតែជាចំនួនរៀលគត់ក្នុងមួយដុល្លារ ធំជាងសូន្យ។</translation>
+    </message>
+    <message>
+        <source>The value cannot be zero.</source>
+        <translation>តម្លៃមិនអាចស្មើសូន្យបានទេ។</translation>
+    </message>
+    <message>
+        <source>The value must be more than zero.</source>
+        <translation>តម្លៃត្រូវតែធំជាងសូន្យ។</translation>
+    </message>
+    <message>
+        <source>This contact has sales: merge it into another contact instead of deleting it.</source>
+        <translation>ទំនាក់ទំនងនេះមានការលក់៖ សូមបញ្ចូលវាទៅក្នុងទំនាក់ទំនងមួយទៀត ជំនួសឱ្យការលុប។</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists.</source>
+        <translation>ទំនាក់ទំនងនេះលែងមានទៀតហើយ។</translation>
+    </message>
+    <message>
+        <source>This date does not exist. Type day/month/year, e.g. 26/11/2026.</source>
+        <translation>កាលបរិច្ឆេទនេះមិនមានទេ។ សូមវាយ ថ្ងៃ/ខែ/ឆ្នាំ ឧ. ២៦/១១/២០២៦។</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>ត្រូវបំពេញប្រអប់នេះ។</translation>
+    </message>
+    <message>
+        <source>This is in use and cannot be removed.</source>
+        <translation>វាកំពុងប្រើ ហើយមិនអាចដកចេញបានទេ។</translation>
+    </message>
+    <message>
+        <source>This is not a number.</source>
+        <translation>នេះមិនមែនជាលេខទេ។</translation>
+    </message>
+    <message>
+        <source>This is not an amount. Type digits, e.g. 1,250.50.</source>
+        <translation>នេះមិនមែនជាទឹកប្រាក់ទេ។ សូមវាយជាលេខ ឧ. ១,២៥០.៥០។</translation>
+    </message>
+    <message>
+        <source>This name is already used.</source>
+        <translation>ឈ្មោះនេះត្រូវបានប្រើរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>This name is in use and cannot be removed.</source>
+        <translation>ឈ្មោះនេះកំពុងប្រើ ហើយមិនអាចដកចេញបានទេ។</translation>
+    </message>
+    <message>
+        <source>This period does not exist.</source>
+        <translation>រយៈពេលនេះមិនមានទេ។</translation>
+    </message>
+    <message>
+        <source>This record has sales and cannot be deleted.</source>
+        <translation>កំណត់ត្រានេះមានការលក់ ហើយមិនអាចលុបបានទេ។</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>កំណត់ត្រានេះលែងមានទៀតហើយ។</translation>
+    </message>
+    <message>
+        <source>This sale no longer exists.</source>
+        <translation>ការលក់នេះលែងមានទៀតហើយ។</translation>
+    </message>
+    <message>
+        <source>This value was refused (%1).</source>
+        <translation>តម្លៃនេះត្រូវបានបដិសេធ (%1)។</translation>
+    </message>
+    <message>
+        <source>Too many decimals for this currency.</source>
+        <translation>ខ្ទង់ទសភាគច្រើនពេកសម្រាប់រូបិយប័ណ្ណនេះ។</translation>
+    </message>
+    <message>
+        <source>Too many decimals.</source>
+        <translation>ខ្ទង់ទសភាគច្រើនពេក។</translation>
+    </message>
+    <message>
+        <source>Type a date, e.g. 26/11/2026.</source>
+        <translation>សូមវាយកាលបរិច្ឆេទ ឧ. ២៦/១១/២០២៦។</translation>
+    </message>
+    <message>
+        <source>Type an amount.</source>
+        <translation>សូមវាយទឹកប្រាក់។</translation>
+    </message>
+    <message>
+        <source>Type the exchange rate (riel per dollar).</source>
+        <translation>សូមវាយអត្រាប្តូរប្រាក់ (រៀលក្នុងមួយដុល្លារ)។</translation>
+    </message>
+    <message>
+        <source>Unknown measure.</source>
+        <translation>រង្វាស់មិនស្គាល់។</translation>
+    </message>
+    <message>
+        <source>Walk-in (type a name or phone)</source>
+        <translation>ភ្ញៀវដើរចូល (វាយឈ្មោះ ឬលេខទូរស័ព្ទ)</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ថ្ងៃ/ខែ/ឆ្នាំ</translation>
+    </message>
+</context>
+<context>
     <name>LostDialog</name>
     <message>
         <source>Mark as lost</source>
@@ -1711,22 +1714,88 @@ Owner: %3</source>
     </message>
 </context>
 <context>
-    <name>LostReasons</name>
+    <name>MainWindow</name>
     <message>
-        <source>Price too high</source>
-        <translation>តម្លៃខ្ពស់ពេក</translation>
+        <source>%1 already exists. Choose another name, or open it with Open shop file.</source>
+        <translation>%1 មានរួចហើយ។ សូមជ្រើសឈ្មោះផ្សេង ឬបើកវាដោយ បើកឯកសារហាង។</translation>
     </message>
     <message>
-        <source>Chose a competitor</source>
-        <translation>ជ្រើសគូប្រជែង</translation>
+        <source>&amp;About KPI Desk</source>
+        <translation>អំពី KPI Desk (&amp;A)</translation>
     </message>
     <message>
-        <source>No budget</source>
-        <translation>គ្មានថវិកា</translation>
+        <source>&amp;Backups…</source>
+        <translation>ការបម្រុងទុក… (&amp;B)</translation>
     </message>
     <message>
-        <source>No answer</source>
-        <translation>មិនឆ្លើយតប</translation>
+        <source>&amp;Edit</source>
+        <translation>កែសម្រួល (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ឯកសារ (&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ជំនួយ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>ភាសា (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New shop file…</source>
+        <translation>ឯកសារហាងថ្មី… (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open shop file…</source>
+        <translation>បើកឯកសារហាង… (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>ចាកចេញ (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>ធ្វើវិញ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>មិនធ្វើវិញ (&amp;U)</translation>
+    </message>
+    <message>
+        <source>About KPI Desk</source>
+        <translation>អំពី KPI Desk</translation>
+    </message>
+    <message>
+        <source>KPI Desk %1
+Sales KPIs for small shops, offline, in Khmer and English.</source>
+        <translation>KPI Desk %1
+សូចនាករការលក់សម្រាប់ហាងតូចៗ ប្រើបានដោយគ្មានអ៊ីនធឺណិត ជាភាសាខ្មែរ និងអង់គ្លេស។</translation>
+    </message>
+    <message>
+        <source>KPI Desk shop files (*.db)</source>
+        <translation>ឯកសារហាង KPI Desk (*.db)</translation>
+    </message>
+    <message>
+        <source>KPI Desk shop files (*.db);;All files (*)</source>
+        <translation>ឯកសារហាង KPI Desk (*.db);;ឯកសារទាំងអស់ (*)</translation>
+    </message>
+    <message>
+        <source>New shop file</source>
+        <translation>ឯកសារហាងថ្មី</translation>
+    </message>
+    <message>
+        <source>Open &amp;my shop</source>
+        <translation>បើកហាងរបស់ខ្ញុំ (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Open shop file</source>
+        <translation>បើកឯកសារហាង</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo shop</source>
+        <translation>បើកហាងសាកល្បង (&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1925,130 +1994,200 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Owner PIN</source>
+        <translation>លេខសម្ងាត់ម្ចាស់ហាង</translation>
+    </message>
+    <message>
+        <source>That PIN is not right.</source>
+        <translation>លេខសម្ងាត់នោះមិនត្រឹមត្រូវទេ។</translation>
+    </message>
+    <message>
+        <source>This needs the owner&apos;s PIN:</source>
+        <translation>ការនេះត្រូវការលេខសម្ងាត់ម្ចាស់ហាង៖</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 seconds.</source>
+        <translation>បញ្ចូលលេខសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineBoard</name>
+    <message>
+        <source>%1
+%2
+Owner: %3</source>
+        <translation>%1
+%2
+អ្នកទទួលបន្ទុក៖ %3</translation>
+    </message>
+    <message>
+        <source>%1 (last %2 days)
+%3 cards · %4</source>
+        <translation>%1 (%2 ថ្ងៃចុងក្រោយ)
+កាត %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2%
+%3 cards · %4</source>
+        <translation>%1 · %2%
+កាត %3 · %4</translation>
+    </message>
+    <message>
+        <source>(no contact)</source>
+        <translation>(គ្មានទំនាក់ទំនង)</translation>
+    </message>
+    <message>
+        <source>Close by %1</source>
+        <translation>បិទត្រឹម %1</translation>
+    </message>
+    <message>
+        <source>Closed %1</source>
+        <translation>បានបិទ %1</translation>
+    </message>
+    <message>
+        <source>No close date</source>
+        <translation>គ្មានថ្ងៃបិទ</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>ហួសកាលកំណត់</translation>
+    </message>
+    <message>
+        <source>Overdue: expected to close by %1</source>
+        <translation>ហួសកាលកំណត់៖ រំពឹងថានឹងបិទត្រឹម %1</translation>
+    </message>
+</context>
+<context>
     <name>PipelineTab</name>
     <message>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>ឱកាសលក់</translation>
     </message>
     <message>
         <source>&amp;Board</source>
-        <translation type="unfinished"></translation>
+        <translation>ផ្ទាំង (&amp;B)</translation>
     </message>
     <message>
         <source>T&amp;able</source>
-        <translation type="unfinished"></translation>
+        <translation>តារាង (&amp;A)</translation>
     </message>
     <message>
         <source>&amp;New opportunity…</source>
-        <translation type="unfinished"></translation>
+        <translation>ឱកាសលក់ថ្មី… (&amp;N)</translation>
     </message>
     <message>
         <source>Add an opportunity (Ctrl+Shift+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>បន្ថែមឱកាសលក់ (Ctrl+Shift+O)</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>កែ… (&amp;E)</translation>
     </message>
     <message>
         <source>Mark &amp;won…</source>
-        <translation type="unfinished"></translation>
+        <translation>កត់ថាលក់បាន… (&amp;W)</translation>
     </message>
     <message>
         <source>Mark &amp;lost…</source>
-        <translation type="unfinished"></translation>
+        <translation>កត់ថាបាត់ឱកាស… (&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>បើកឡើងវិញ (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished">លុប (&amp;D)</translation>
+        <translation>លុប (&amp;D)</translation>
     </message>
     <message>
         <source>Drag a card to another column, or select it and press Ctrl+Right / Ctrl+Left to move it to the next / previous stage. Cards with a red border are overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>អូសកាតទៅជួរឈរផ្សេង ឬជ្រើសវា ហើយចុច Ctrl+Right / Ctrl+Left ដើម្បីផ្លាស់វាទៅដំណាក់កាលបន្ទាប់ / មុន។ កាតដែលមានស៊ុមក្រហម គឺហួសកាលកំណត់។</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្វែងរក (&amp;S)៖</translation>
     </message>
     <message>
         <source>Title or contact</source>
-        <translation type="unfinished"></translation>
+        <translation>ចំណងជើង ឬទំនាក់ទំនង</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>ស្ថានភាព (&amp;T)៖</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>ទាំងអស់</translation>
     </message>
     <message>
         <source>Open: %1 opportunities worth %2 (weighted %3) · overdue: %4 · win rate this month: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>កំពុងតាមដាន៖ ឱកាសលក់ %1 តម្លៃ %2 (តាមលទ្ធភាព %3) · ហួសកាលកំណត់៖ %4 · អត្រាលក់បានខែនេះ៖ %5</translation>
     </message>
     <message>
         <source>Mark as won</source>
-        <translation type="unfinished"></translation>
+        <translation>កត់ថាលក់បាន</translation>
     </message>
     <message>
         <source>“%1” is won. Record the sale of %2 today as well?</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» លក់បានហើយ។ កត់ត្រាការលក់ %2 នៅថ្ងៃនេះផងដែរឬទេ?</translation>
     </message>
     <message>
         <source>Won, record the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>លក់បាន ហើយកត់ត្រាការលក់</translation>
     </message>
     <message>
         <source>Won only</source>
-        <translation type="unfinished"></translation>
+        <translation>លក់បានតែប៉ុណ្ណោះ</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">បោះបង់</translation>
+        <translation>បោះបង់</translation>
     </message>
     <message>
         <source>Delete opportunity</source>
-        <translation type="unfinished"></translation>
+        <translation>លុបឱកាសលក់</translation>
     </message>
     <message>
         <source>Delete the opportunity “%1”? (Edit ▸ Undo brings it back.)</source>
-        <translation type="unfinished"></translation>
+        <translation>លុបឱកាសលក់ «%1» ឬទេ? (កែសម្រួល ▸ មិនធ្វើវិញ អាចយកវាមកវិញ។)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">លុប</translation>
+        <translation>លុប</translation>
     </message>
     <message>
         <source>Add opportunity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>បន្ថែមឱកាសលក់ %1</translation>
     </message>
     <message>
         <source>Edit opportunity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>កែឱកាសលក់ %1</translation>
     </message>
     <message>
         <source>Move %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ផ្លាស់ %1 ទៅ %2</translation>
     </message>
     <message>
         <source>Mark %1 won</source>
-        <translation type="unfinished"></translation>
+        <translation>កត់ថា %1 លក់បាន</translation>
     </message>
     <message>
         <source>Mark %1 lost</source>
-        <translation type="unfinished"></translation>
+        <translation>កត់ថា %1 បាត់ឱកាស</translation>
     </message>
     <message>
         <source>Reopen %1</source>
-        <translation type="unfinished"></translation>
+        <translation>បើក %1 ឡើងវិញ</translation>
     </message>
     <message>
         <source>Delete opportunity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>លុបឱកាសលក់ %1</translation>
     </message>
 </context>
 <context>
@@ -2421,82 +2560,360 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>RecordErrors</name>
+    <message>
+        <source>Choose USD or riel.</source>
+        <translation>សូមជ្រើសដុល្លារ ឬរៀល។</translation>
+    </message>
+    <message>
+        <source>Choose an open stage.</source>
+        <translation>សូមជ្រើសដំណាក់កាលកំពុងតាមដាន។</translation>
+    </message>
+    <message>
+        <source>Choose two different contacts.</source>
+        <translation>សូមជ្រើសទំនាក់ទំនងពីរផ្សេងគ្នា។</translation>
+    </message>
+    <message>
+        <source>Enter an amount of zero or more.</source>
+        <translation>សូមបញ្ចូលទឹកប្រាក់ចាប់ពីសូន្យឡើងទៅ។</translation>
+    </message>
+    <message>
+        <source>Not a date. Write it as day/month/year, e.g. 26/11/2026.</source>
+        <translation>មិនមែនជាកាលបរិច្ឆេទទេ។ សូមសរសេរជា ថ្ងៃ/ខែ/ឆ្នាំ ឧ. ២៦/១១/២០២៦។</translation>
+    </message>
+    <message>
+        <source>Not a number.</source>
+        <translation>មិនមែនជាលេខទេ។</translation>
+    </message>
+    <message>
+        <source>The exchange rate must be above zero.</source>
+        <translation>អត្រាប្តូរប្រាក់ត្រូវតែធំជាងសូន្យ។</translation>
+    </message>
+    <message>
+        <source>The probability must be between 0 and 100 %.</source>
+        <translation>លទ្ធភាពលក់បានត្រូវតែនៅចន្លោះ ០ និង ១០០%។</translation>
+    </message>
+    <message>
+        <source>This contact has sales, so it cannot be deleted. Merge it into another contact instead.</source>
+        <translation>ទំនាក់ទំនងនេះមានការលក់ ដូច្នេះមិនអាចលុបបានទេ។ សូមបញ្ចូលវាទៅក្នុងទំនាក់ទំនងផ្សេងជំនួសវិញ។</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>ត្រូវបំពេញប្រអប់នេះ។</translation>
+    </message>
+    <message>
+        <source>This input was refused.</source>
+        <translation>ការបញ្ចូលនេះត្រូវបានបដិសេធ។</translation>
+    </message>
+    <message>
+        <source>This opportunity is already closed.</source>
+        <translation>ឱកាសលក់នេះបានបិទរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>This opportunity is still open.</source>
+        <translation>ឱកាសលក់នេះនៅកំពុងតាមដាន។</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>កំណត់ត្រានេះលែងមានទៀតហើយ។</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Revenue</source>
+        <translation>ចំណូល</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Open value</source>
+        <translation>តម្លៃកំពុងតាមដាន</translation>
+    </message>
+    <message>
+        <source>Weighted by probability</source>
+        <translation>តាមលទ្ធភាពលក់បាន</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>ការសម្រេចគោលដៅ</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>តម្លៃមធ្យមក្នុងមួយការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>ប្រភេទទំនិញ</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>រូបិយប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>អតិថិជន</translation>
+    </message>
+    <message>
+        <source>Customer retention</source>
+        <translation>ការរក្សាអតិថិជន</translation>
+    </message>
+    <message>
+        <source>Customer retention rate (CRR)</source>
+        <translation>អត្រារក្សាអតិថិជន (CRR)</translation>
+    </message>
+    <message>
+        <source>Customers to call back</source>
+        <translation>អតិថិជនដែលត្រូវទូរស័ព្ទទៅ</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>ចំនួនថ្ងៃតាំងពីទិញ</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>តួលេខ</translation>
+    </message>
+    <message>
+        <source>Good customers who have not come back for much longer than usual, as of %1.</source>
+        <translation>អតិថិជនល្អដែលមិនបានត្រឡប់មកវិញយូរជាងធម្មតាច្រើន គិតត្រឹម %1។</translation>
+    </message>
+    <message>
+        <source>Growth on the month before</source>
+        <translation>កំណើនធៀបខែមុន</translation>
+    </message>
+    <message>
+        <source>Growth on the same month last year</source>
+        <translation>កំណើនធៀបខែដដែលឆ្នាំមុន</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>តួលេខសំខាន់ៗ</translation>
+    </message>
+    <message>
+        <source>Khmer riel (៛)</source>
+        <translation>ប្រាក់រៀល (៛)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ភាសា</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>ការទិញចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Lead conversion</source>
+        <translation>អត្រាបំប្លែងអតិថិជនសក្តានុពល</translation>
+    </message>
+    <message>
+        <source>Month before</source>
+        <translation>ខែមុន</translation>
+    </message>
+    <message>
+        <source>Monthly sales report</source>
+        <translation>របាយការណ៍លក់ប្រចាំខែ</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>អតិថិជនថ្មី</translation>
+    </message>
+    <message>
+        <source>No customer is at risk this month.</source>
+        <translation>ខែនេះគ្មានអតិថិជនជិតបាត់បង់ទេ។</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>ល្បឿន</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>ទំព័រ %1 នៃ %2</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>រយៈពេល</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>ទូរស័ព្ទ</translation>
+    </message>
+    <message>
+        <source>Pipeline by stage</source>
+        <translation>ឱកាសលក់តាមដំណាក់កាល</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>បោះពុម្ពនៅ</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>ចំនួន</translation>
+    </message>
+    <message>
+        <source>Repeat purchase rate</source>
+        <translation>អត្រាទិញឡើងវិញ</translation>
+    </message>
+    <message>
+        <source>Revenue and target, last 12 months</source>
+        <translation>ចំណូល និងគោលដៅ ១២ ខែចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Revenue forecast for next month</source>
+        <translation>ការព្យាករចំណូលសម្រាប់ខែក្រោយ</translation>
+    </message>
+    <message>
+        <source>Revenue target</source>
+        <translation>គោលដៅចំណូល</translation>
+    </message>
+    <message>
+        <source>Revenue, last 365 days</source>
+        <translation>ចំណូល ៣៦៥ ថ្ងៃចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation>ខែដដែលឆ្នាំមុន</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>ហាង</translation>
+    </message>
+    <message>
+        <source>Target attainment</source>
+        <translation>ការសម្រេចគោលដៅ</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>ខែនេះ</translation>
+    </message>
+    <message>
+        <source>Top 10 customers</source>
+        <translation>អតិថិជនកំពូលទាំង ១០</translation>
+    </message>
+    <message>
+        <source>Top 10 products</source>
+        <translation>ទំនិញលក់ដាច់ជាងគេទាំង ១០</translation>
+    </message>
+    <message>
+        <source>US dollar ($)</source>
+        <translation>ដុល្លារអាមេរិក ($)</translation>
+    </message>
+    <message>
+        <source>Usual gap (days)</source>
+        <translation>គម្លាតធម្មតា (ថ្ងៃ)</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>តម្លៃឱកាសលក់តាមលទ្ធភាព</translation>
+    </message>
+    <message>
+        <source>Whole shop</source>
+        <translation>ហាងទាំងមូល</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>អត្រាលក់បាន</translation>
+    </message>
+    <message>
+        <source>month to date, up to %1</source>
+        <translation>ពីដើមខែ រហូតដល់ %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>របាយការណ៍</translation>
     </message>
     <message>
         <source>&amp;Month:</source>
-        <translation type="unfinished"></translation>
+        <translation>ខែ (&amp;M)៖</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>ភាសា (&amp;L)៖</translation>
     </message>
     <message>
         <source>&amp;Currency:</source>
-        <translation type="unfinished"></translation>
+        <translation>រូបិយប័ណ្ណ (&amp;C)៖</translation>
     </message>
     <message>
         <source>&amp;Paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>ក្រដាស (&amp;P)៖</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>បោះពុម្ព… (&amp;P)</translation>
     </message>
     <message>
         <source>Print pre&amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>មើលមុនបោះពុម្ព… (&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>រក្សាទុកជា PDF… (&amp;S)</translation>
     </message>
     <message>
         <source>Print the report on a printer (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>បោះពុម្ពរបាយការណ៍លើម៉ាស៊ីនបោះពុម្ព (Ctrl+P)</translation>
     </message>
     <message>
         <source>Save the report as a PDF file to send or keep</source>
-        <translation type="unfinished"></translation>
+        <translation>រក្សាទុករបាយការណ៍ជាឯកសារ PDF ដើម្បីផ្ញើ ឬរក្សាទុក</translation>
     </message>
     <message>
         <source>Preparing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>កំពុងរៀបចំរបាយការណ៍…</translation>
     </message>
     <message>
         <source>%1 pages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ទំព័រ</translation>
     </message>
     <message>
         <source>The report could not be prepared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនអាចរៀបចំរបាយការណ៍បានទេ៖ %1</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">បោះបង់</translation>
+        <translation>បោះបង់</translation>
     </message>
     <message>
         <source>Save the report as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>រក្សាទុករបាយការណ៍ជា PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>ឯកសារ PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished">មិនបានរក្សាទុក</translation>
+        <translation>មិនបានរក្សាទុក</translation>
     </message>
     <message>
         <source>The PDF could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>មិនអាចសរសេរ PDF បានទេ៖ %1</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>បានរក្សាទុក %1</translation>
     </message>
 </context>
 <context>
@@ -2770,6 +3187,25 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>SalesUndo</name>
+    <message>
+        <source>Add sale</source>
+        <translation>បន្ថែមការលក់</translation>
+    </message>
+    <message>
+        <source>Delete sale</source>
+        <translation>លុបការលក់</translation>
+    </message>
+    <message>
+        <source>Delete sales</source>
+        <translation>លុបការលក់</translation>
+    </message>
+    <message>
+        <source>Edit sale</source>
+        <translation>កែការលក់</translation>
+    </message>
+</context>
+<context>
     <name>SalespersonAttainmentModel</name>
     <message>
         <source>Salesperson</source>
@@ -2987,33 +3423,6 @@ Owner: %3</source>
     </message>
 </context>
 <context>
-    <name>Stages</name>
-    <message>
-        <source>New</source>
-        <translation>ថ្មី</translation>
-    </message>
-    <message>
-        <source>Qualified</source>
-        <translation>មានសក្តានុពល</translation>
-    </message>
-    <message>
-        <source>Proposal</source>
-        <translation>បានផ្តល់សំណើ</translation>
-    </message>
-    <message>
-        <source>Negotiation</source>
-        <translation>កំពុងចរចា</translation>
-    </message>
-    <message>
-        <source>Won</source>
-        <translation>លក់បាន</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>បាត់ឱកាស</translation>
-    </message>
-</context>
-<context>
     <name>StagesModel</name>
     <message>
         <source>Stage</source>
@@ -3045,10 +3454,95 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>%1 cannot be opened:
+%2</source>
+        <translation>មិនអាចបើក %1 បានទេ៖
+%2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged.</source>
+        <translation>%1 ខូច។</translation>
+    </message>
+    <message>
+        <source>%1 is not a KPI Desk shop file.</source>
+        <translation>%1 មិនមែនជាឯកសារហាង KPI Desk ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 was saved by a newer version of KPI Desk. Install the newer version to open it; this version will not change it.</source>
+        <translation>%1 ត្រូវបានរក្សាទុកដោយ KPI Desk កំណែថ្មីជាង។ សូមដំឡើងកំណែថ្មីនោះដើម្បីបើកវា កំណែនេះនឹងមិនកែប្រែវាទេ។</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>បានស្ដារការបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Cannot open the shop file</source>
+        <translation>មិនអាចបើកឯកសារហាងបានទេ</translation>
+    </message>
+    <message>
+        <source>Made by a newer KPI Desk</source>
+        <translation>បង្កើតដោយ KPI Desk កំណែថ្មីជាង</translation>
+    </message>
+    <message>
+        <source>No backup of it was found. The file was not changed. Open another shop file with --db, or move this one away to start a new shop.</source>
+        <translation>រកមិនឃើញការបម្រុងទុករបស់វាទេ។ ឯកសារមិនត្រូវបានកែប្រែទេ។ សូមបើកឯកសារហាងផ្សេងដោយប្រើ --db ឬផ្លាស់ឯកសារនេះចេញ ដើម្បីចាប់ផ្តើមហាងថ្មី។</translation>
+    </message>
+    <message>
+        <source>Restore a backup?</source>
+        <translation>ស្ដារការបម្រុងទុកឬទេ?</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, made on %1 with %2 orders? The damaged file will be kept beside it, unchanged.</source>
+        <translation>ស្ដារការបម្រុងទុកល្អចុងក្រោយបង្អស់ ដែលធ្វើនៅ %1 មានការបញ្ជាទិញ %2 ឬទេ? ឯកសារដែលខូចនឹងត្រូវរក្សាទុកនៅក្បែរវា ដោយមិនកែប្រែ។</translation>
+    </message>
+    <message>
+        <source>Shop file in use</source>
+        <translation>ឯកសារហាងកំពុងប្រើ</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The damaged file was kept as %1.</source>
+        <translation>ការបម្រុងទុកត្រូវបានស្ដារ។ ឯកសារដែលខូចត្រូវបានរក្សាទុកជា %1។</translation>
+    </message>
+</context>
+<context>
     <name>TargetsModel</name>
     <message>
         <source>Shop</source>
         <translation>ហាង</translation>
+    </message>
+    <message>
+        <source>Actual: %1</source>
+        <translation>លទ្ធផលជាក់ស្តែង៖ %1</translation>
+    </message>
+    <message>
+        <source>Attainment: %1</source>
+        <translation>ការសម្រេចគោលដៅ៖ %1</translation>
+    </message>
+    <message>
+        <source>No shop target: the sum of the salespeople&apos;s targets</source>
+        <translation>គ្មានគោលដៅហាង៖ ជាផលបូកគោលដៅរបស់អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Set target</source>
+        <translation>កំណត់គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Target removed.</source>
+        <translation>បានដកគោលដៅចេញ។</translation>
+    </message>
+    <message>
+        <source>Target saved.</source>
+        <translation>បានរក្សាទុកគោលដៅ។</translation>
+    </message>
+    <message>
+        <source>The target was refused (%1).</source>
+        <translation>គោលដៅត្រូវបានបដិសេធ (%1)។</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid amount: type a number of zero or more, or clear the cell to remove the target.</source>
+        <translation>«%1» មិនមែនជាទឹកប្រាក់ត្រឹមត្រូវទេ៖ សូមវាយលេខចាប់ពីសូន្យឡើងទៅ ឬលុបក្រឡាចោល ដើម្បីដកគោលដៅចេញ។</translation>
     </message>
 </context>
 <context>
