@@ -90,8 +90,17 @@ def test_merge_moves_sales_and_kpis_follow(store):
     opp = add_opportunity(store, OpportunityInput("Deal", 5000, "2026-01-03", stage,
                                                   contact_id=dup))
     before = rollups.snapshot(store.conn)
+    customers = pytest.importorskip("kpidesk.metrics.customers")
+
+    def new_customers(month):
+        return customers.customer_kpis(store, month, DEMO_TODAY)["new_customers"]
+
+    assert (new_customers("2026-01"), new_customers("2026-03")) == (1, 1)
 
     snap = merge_contacts(store, keep, dup)
+
+    # one customer now, whose first purchase is the removed duplicate's
+    assert (new_customers("2026-01"), new_customers("2026-03")) == (1, 0)
 
     assert store.scalar("SELECT count(*) FROM orders WHERE contact_id = ?", (keep,)) == 4
     assert store.scalar("SELECT count(*) FROM contacts WHERE id = ?", (dup,)) == 0
@@ -110,6 +119,7 @@ def test_merge_moves_sales_and_kpis_follow(store):
 
     unmerge_contacts(store, snap)
     assert rollups.snapshot(store.conn) == before
+    assert (new_customers("2026-01"), new_customers("2026-03")) == (1, 1)
     assert store.scalar("SELECT contact_id FROM opportunities WHERE id = ?", (opp,)) == dup
     assert get_contact(store, keep).phone == ""
     assert get_contact(store, dup).name == "សុខ ដារ៉ា"

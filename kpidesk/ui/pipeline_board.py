@@ -95,7 +95,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.setFont(f)
             painter.setPen(color)
             width = inner.width()
-            badge = card.get("badge", "") if i == 3 else ""
+            badge = card.get("badge", "") if i == 2 else ""  # the value line is short
             if badge:
                 fm = QFontMetrics(bold)
                 bw = fm.horizontalAdvance(badge) + 10

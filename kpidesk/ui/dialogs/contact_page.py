@@ -92,7 +92,7 @@ class ContactPage(QDialog):
         self.reload()
 
     def _on_data_changed(self, topics: set) -> None:
-        if topics & {"sales", "contacts", "opportunities"}:
+        if self.isVisible() and topics & {"sales", "contacts", "opportunities"}:
             exists = self.ctx.store.scalar("SELECT 1 FROM contacts WHERE id = ?",
                                            (self.contact_id,))
             if exists:

@@ -154,7 +154,7 @@ class ContactsTab(Tab):
 
     # -- data ----------------------------------------------------------------------------
     def on_data_changed(self, topics: set[str]) -> None:
-        if topics & {"contacts", "sales", "settings", "salespeople", "opportunities"}:
+        if topics & {"contacts", "sales", "settings", "salespeople", "channels"}:
             if self.isVisible():
                 self.reload()
             else:
