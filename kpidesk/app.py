@@ -95,7 +95,7 @@ class Controller:
             return False
         old_window = self.window
         self.close_store()
-        daily_backup(store)
+        daily_backup(store, background=True)
         self.ctx = AppContext(store, self.language, self.settings)
         self.window = MainWindow(self.ctx)
         self.window.controller = self

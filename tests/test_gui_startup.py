@@ -96,8 +96,8 @@ def test_daily_backup_once_a_day_and_on_exit_only_after_changes(tmp_path):
     with Store(path) as s:
         add_order(s, OrderInput("2026-01-02", [LineInput(100)]))
     with Store(path) as s:
-        startup.daily_backup(s, date(2026, 11, 26))
-        startup.daily_backup(s, date(2026, 11, 26))
+        startup.daily_backup(s, date.today())
+        startup.daily_backup(s, date.today())
         startup.backup_on_exit(s)  # nothing changed in this session
         assert len(backup.list_backups(backup.backup_folder(s), path)) == 1
         add_order(s, OrderInput("2026-01-03", [LineInput(100)]))
@@ -105,6 +105,20 @@ def test_daily_backup_once_a_day_and_on_exit_only_after_changes(tmp_path):
         made = backup.list_backups(backup.backup_folder(s), path)
         # one a day is kept: the exit backup (newest, with both sales) replaces the daily one
         assert [b.reason for b in made] == ["exit"] and made[0].sales_count() == 2
+
+
+def test_daily_backup_in_the_background_leaves_the_store_usable(tmp_path):
+    from datetime import date
+
+    path = tmp_path / "shop.db"
+    with Store(path) as s:
+        add_order(s, OrderInput("2026-01-02", [LineInput(100)]))
+        thread = startup.daily_backup(s, date.today(), background=True)
+        add_order(s, OrderInput("2026-01-03", [LineInput(100)]))  # the shop keeps working
+        thread.join(30)
+        made = backup.list_backups(backup.backup_folder(s), path)
+        assert len(made) == 1 and backup.verify(made[0].path)
+        assert startup.daily_backup(s, date.today(), background=True) is None  # once a day
 
 
 def test_unexpected_error_is_logged(qapp, monkeypatch, answers):

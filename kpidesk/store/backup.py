@@ -137,7 +137,9 @@ def list_backups(folder: Path, db_path: Path) -> list[BackupInfo]:
             continue
         created = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
         found.append(BackupInfo(path, created, m["reason"], path.stat().st_size))
-    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+    # several backups in one second (daily, then exit): the file written last is the newest
+    return sorted(found, key=lambda b: (b.created, b.path.stat().st_mtime_ns, b.path.name),
+                  reverse=True)
 
 
 def prune(folder: Path, db_path: Path, keep_daily: int = KEEP_DAILY,

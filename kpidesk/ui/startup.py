@@ -8,6 +8,7 @@ file open in another running kpidesk is refused, naming it.
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -101,15 +102,39 @@ def offer_backup(db_path: Path, err: StoreError, parent: QWidget | None) -> bool
     return True
 
 
-def daily_backup(store: Store, today: date | None = None) -> None:
-    """On the first start of each day, back the shop up (verified, then pruned)."""
+def daily_backup(store: Store, today: date | None = None,
+                 background: bool = False) -> threading.Thread | None:
+    """On the first start of each day, back the shop up (verified, then pruned).
+
+    With `background`, the copy and its full integrity check run on a thread
+    over a read-only connection of their own, so a big shop starts at once.
+    """
     day = (today or date.today()).isoformat()
     folder = backup.backup_folder(store)
-    if store.scalar("SELECT count(*) FROM orders") and not backup.backed_up_on(folder, store.path, day):
+    if not store.scalar("SELECT count(*) FROM orders") or backup.backed_up_on(
+            folder, store.path, day):
+        return None
+
+    def run(source: Store) -> None:
         try:
-            backup.make_backup(store, "daily")
+            backup.make_backup(source, "daily", folder)
         except StoreError as exc:  # a missing USB stick must not stop the shop
             log.warning("daily backup failed: %s", exc)
+
+    if not background:
+        run(store)
+        return None
+
+    def in_thread() -> None:
+        try:
+            with Store(store.path, read_only=True) as reader:
+                run(reader)
+        except StoreError as exc:
+            log.warning("daily backup failed: %s", exc)
+
+    thread = threading.Thread(target=in_thread, name="daily-backup")  # not a daemon: finish it
+    thread.start()
+    return thread
 
 
 def backup_on_exit(store: Store) -> None:
