@@ -81,10 +81,14 @@ SORT_SQL = {
 
 @pytest.mark.parametrize("column", list(SORT_SQL))
 @pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
-def test_sort_pages_join_without_gaps_or_repeats(qapp, store_1200, column, order):
+def test_sort_pages_join_without_gaps_or_repeats(qapp, store_1200, monkeypatch, column, order):
     """Keyset pages in every sort order give exactly the full ORDER BY result."""
+    import kpidesk.ui.models.sales_model as sm
+
+    monkeypatch.setattr(sm, "SORTED_PAGE_SIZE", 300)  # several pages of 1,200 lines
     model = SalesTableModel(store_1200)
     model.sort(column, order)
+    assert model.rowCount() == (500 if column == COL_DATE else 300)
     got = _fetch_all(model)
     d = "ASC" if order == Qt.SortOrder.AscendingOrder else "DESC"
     expected = [r[0] for r in store_1200.conn.execute(
@@ -193,3 +197,25 @@ def test_qtmodeltester_empty(qapp, store, qtmodeltester):
     model = SalesTableModel(store)
     assert model.rowCount() == 0 and not model.canFetchMore()
     qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize("text", ["R000012", "Sok", "012", "zzz-none"])
+def test_text_filter_paths_agree(qapp, store_1200, monkeypatch, text):
+    """Matching contacts/receipts looked up first gives the same rows as the plain scan."""
+    import kpidesk.ui.models.sales_model as sm
+
+    fast = SalesTableModel(store_1200)
+    fast.set_filter(SalesFilter(text=text))
+    assert fast._text_ids is not None
+    fast_rows = _fetch_all(fast)
+    monkeypatch.setattr(sm, "TEXT_IDS_LIMIT", -1)
+    plain = SalesTableModel(store_1200)
+    plain.set_filter(SalesFilter(text=text))
+    assert plain._text_ids is None
+    assert _fetch_all(plain) == fast_rows
+    assert bool(fast_rows) == (text != "zzz-none")
+    like = f"%{text}%"
+    assert len(fast_rows) == store_1200.scalar(
+        "SELECT count(*) FROM sale_lines l JOIN orders o ON o.id = l.order_id"
+        " LEFT JOIN contacts c ON c.id = o.contact_id"
+        " WHERE c.name LIKE ? OR c.phone LIKE ? OR o.number LIKE ?", (like, like, like))

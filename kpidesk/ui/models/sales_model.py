@@ -27,6 +27,7 @@ from kpidesk.store.db import Store
 CONTEXT = "SalesTableModel"
 _ROOT = QModelIndex()
 PAGE_SIZE = 500
+SORTED_PAGE_SIZE = 2000  # a full sort costs the same for 500 or 2,000 rows: fetch more at once
 MAX_RELOAD = 20_000  # rows re-read at most on a refresh (the rest come back on scroll)
 
 (COL_DATE, COL_NUMBER, COL_CUSTOMER, COL_SALESPERSON, COL_CHANNEL, COL_PRODUCT,
@@ -91,7 +92,10 @@ class SalesFilter:
     salesperson_id: int | None = None  # None = everyone; 0 = no salesperson
     text: str = ""  # customer name/phone, product, receipt number
 
-    def where(self) -> tuple[list[str], list[object]]:
+    def where(self, text_ids: tuple[list[int], list[int]] | None = None
+              ) -> tuple[list[str], list[object]]:
+        """WHERE clauses and parameters. `text_ids`: (contact ids, order ids) already
+        known to match the text (see `SalesTableModel._prepare_text`)."""
         clauses: list[str] = []
         params: list[object] = []
         if self.date_from:
@@ -106,7 +110,10 @@ class SalesFilter:
             clauses.append("o.salesperson_id = ?")
             params.append(self.salesperson_id)
         text = fmt.latin_digits(self.text.strip())
-        if text:
+        if text and text_ids is not None:
+            contacts, orders = text_ids
+            clauses.append(f"(o.contact_id IN ({_ints(contacts)}) OR o.id IN ({_ints(orders)}))")
+        elif text:
             like = f"%{text}%"
             clauses.append(
                 "(o.contact_id IN (SELECT id FROM contacts WHERE name LIKE ? OR phone LIKE ?)"
@@ -114,6 +121,16 @@ class SalesFilter:
                 " OR o.number LIKE ?)")
             params.extend([like, like, like, like])
         return clauses, params
+
+
+def _ints(ids: list[int]) -> str:
+    return ",".join(str(int(i)) for i in ids) or "NULL"
+
+
+# Above this many matching contacts / receipts, matches are frequent: scanning the
+# lines in date order finds a page sooner than collecting them all.
+TEXT_IDS_LIMIT = 5000
+CONTACT_IDS_LIMIT = 500
 
 
 def _keyset(keys: list[str], values: list[object], descending: bool) -> tuple[str, list[object]]:
@@ -142,6 +159,7 @@ class SalesTableModel(QAbstractTableModel):
         self._rows: list[tuple] = []
         self._more = False
         self._busy = False  # inside a reset or an insert: no nested fetches
+        self._text_ids: tuple[list[int], list[int]] | None = None
         self._currency = store.reporting_currency
         self.reload()
 
@@ -149,8 +167,41 @@ class SalesTableModel(QAbstractTableModel):
     def _key_columns(self) -> list[str]:
         """The ORDER BY keys, the last ones unique (order id, line id)."""
         if self.sort_column == COL_DATE:
+            if self._text_ids is not None:
+                # "+" keeps SQLite from walking the date index: the few matching
+                # orders are found through their ids and contacts, then sorted.
+                return ["+o.date", "+o.id", "l.id"]
             return ["o.date", "o.id", "l.id"]
         return ["sort_key", "l.id"]
+
+    def page_size(self) -> int:
+        """Rows per fetch: 500 in date order (index walk), more when a full sort is needed."""
+        if self.sort_column == COL_DATE or self._text_ids is not None:
+            return PAGE_SIZE
+        return SORTED_PAGE_SIZE
+
+    def _prepare_text(self) -> None:
+        """For a text filter that no product matches, find the matching contacts and
+        receipts first: a rare receipt number then costs one pass over the orders'
+        number index instead of a scan of every sale line."""
+        self._text_ids = None
+        text = fmt.latin_digits(self.filter.text.strip())
+        if not text:
+            return
+        like = f"%{text}%"
+        conn = self.store.conn
+        if conn.execute("SELECT 1 FROM products WHERE name LIKE ? LIMIT 1", (like,)).fetchone():
+            return
+        contacts = [r[0] for r in conn.execute(
+            "SELECT id FROM contacts WHERE name LIKE ? OR phone LIKE ? LIMIT ?",
+            (like, like, CONTACT_IDS_LIMIT + 1))]
+        if len(contacts) > min(CONTACT_IDS_LIMIT, TEXT_IDS_LIMIT):
+            return
+        orders = [r[0] for r in conn.execute(
+            "SELECT id FROM orders WHERE number LIKE ? LIMIT ?", (like, TEXT_IDS_LIMIT + 1))]
+        if len(orders) > TEXT_IDS_LIMIT:
+            return
+        self._text_ids = (contacts, orders)
 
     def _sort_expr(self) -> str:
         if self.sort_column == COL_REPORTING:
@@ -158,7 +209,7 @@ class SalesTableModel(QAbstractTableModel):
         return _SORT_KEYS.get(self.sort_column) or "o.date"
 
     def _query(self, after: tuple | None, limit: int) -> list[tuple]:
-        clauses, params = self.filter.where()
+        clauses, params = self.filter.where(self._text_ids)
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
         keys = self._key_columns()
         sort_expr = self._sort_expr()
@@ -180,10 +231,11 @@ class SalesTableModel(QAbstractTableModel):
 
     def reload(self, keep_loaded: bool = False) -> None:
         """Read the first page again (or as many rows as were shown, up to MAX_RELOAD)."""
-        want = PAGE_SIZE
-        if keep_loaded:
-            want = min(MAX_RELOAD, max(PAGE_SIZE, len(self._rows)))
         self._currency = self.store.reporting_currency
+        self._prepare_text()
+        want = self.page_size()
+        if keep_loaded:
+            want = min(MAX_RELOAD, max(want, len(self._rows)))
         rows = self._query(None, want)
         self._busy = True
         try:
@@ -229,8 +281,9 @@ class SalesTableModel(QAbstractTableModel):
     def fetchMore(self, parent=_ROOT) -> None:  # noqa: N802 (Qt API)
         if parent.isValid() or not self._more or self._busy:
             return
-        page = self._query(self._rows[-1] if self._rows else None, PAGE_SIZE)
-        self._more = len(page) == PAGE_SIZE
+        size = self.page_size()
+        page = self._query(self._rows[-1] if self._rows else None, size)
+        self._more = len(page) == size
         if not page:
             return
         first = len(self._rows)
