@@ -274,3 +274,67 @@ def test_language_switch_retitles(qtbot, demo_ctx):
         demo_ctx.language.set_language("km")
     assert "០" in tab.summary_label.text() or "១" in tab.summary_label.text()
     demo_ctx.language.set_language("en")
+
+
+def _answer_modal(qtbot, act):
+    """Run `act(dialog)` on the next modal dialog once it is shown."""
+    from PySide6.QtCore import QTimer
+
+    def attempt():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, attempt)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, attempt)
+
+
+def test_real_won_question_and_lost_dialog(qtbot, demo_ctx):
+    from PySide6.QtWidgets import QMessageBox
+
+    from kpidesk.ui.dialogs.opportunity_dialog import LostDialog
+
+    store = demo_ctx.store
+    a, b = _open_opp(store, title="Asked win"), _open_opp(store, title="Asked loss")
+    tab = _tab(qtbot, demo_ctx)
+    orders = store.scalar("SELECT count(*) FROM orders")
+
+    def won_only(box):
+        assert isinstance(box, QMessageBox) and "Asked win" in box.text()
+        next(b for b in box.buttons() if b.text() == "Won only").click()
+
+    _answer_modal(qtbot, won_only)
+    assert tab.mark_won(a)
+    assert _row(store, a)["status"] == "won"
+    assert store.scalar("SELECT count(*) FROM orders") == orders
+
+    def new_reason(dialog):
+        assert isinstance(dialog, LostDialog)
+        assert dialog.reason_combo.count() == len(ostore.lost_reasons(store))
+        dialog.reason_combo.setEditText("Moved to another province")
+        dialog.accept()
+
+    _answer_modal(qtbot, new_reason)
+    assert tab.mark_lost(b)
+    assert _row(store, b)["lost_reason"] == "Moved to another province"
+    assert "Moved to another province" in ostore.lost_reasons(store)
+
+
+def test_dialog_finds_contact_by_typed_phone(qtbot, demo_ctx):
+    from kpidesk.store.contacts import ContactInput, add_contact
+
+    store = demo_ctx.store
+    cid = add_contact(store, ContactInput("Chan Thida", "2026-11-01", phone="0975551234"))
+    saved = []
+    dialog = OpportunityDialog(store, demo_ctx.today, saved.append)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Phones")
+    dialog.value_edit.setText("100")
+    qtbot.keyClicks(dialog.contact_edit, "5551234")
+    assert dialog.completer_model.stringList() == ["Chan Thida · 0975551234"]
+    dialog.try_accept()
+    assert saved[0].contact_id == cid
+    dialog.contact_edit.setText("nobody at all")
+    dialog.try_accept()
+    assert len(saved) == 1 and not dialog.error_label.isHidden()

@@ -115,13 +115,15 @@ def statuses_for(store: Store, rows: list[dict], today: date) -> dict[int, str]:
 
 
 class ContactsModel(QAbstractTableModel):
-    def __init__(self, store: Store, today, parent=None) -> None:
+    def __init__(self, store: Store, today, parent=None, load: bool = True) -> None:
         super().__init__(parent)
         self.store = store
         self._today = today  # callable → date
         self.rows: list[dict] = []
         self._row_of: dict[int, int] = {}
-        self.reload()
+        self.currency = store.reporting_currency
+        if load:
+            self.reload()
 
     # -- data -------------------------------------------------------------------
     def reload(self) -> None:

@@ -39,10 +39,11 @@ from kpidesk.ui.undo_records import AddContact, DeleteContact, EditContact, Merg
 class ContactsTab(Tab):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.model = ContactsModel(ctx.store, ctx.today, self)
+        # Loaded when first shown: 20k contacts need not slow the start of the app.
+        self.model = ContactsModel(ctx.store, ctx.today, self, load=False)
         self.proxy = ContactsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self._dirty = False
+        self._dirty = True
         self.page_dialog: ContactPage | None = None
 
         self.search_edit = QLineEdit(self)
@@ -114,7 +115,6 @@ class ContactsTab(Tab):
         self.setTabOrder(self.status_combo, self.table)
         self.retranslate_ui()
         self._update_buttons()
-        self.table.resizeColumnsToContents()
 
     # -- texts ---------------------------------------------------------------------------
     def title(self) -> str:
@@ -162,7 +162,10 @@ class ContactsTab(Tab):
 
     def showEvent(self, event) -> None:  # noqa: N802
         if self._dirty:
+            first = not self.model.rows
             self.reload()
+            if first:
+                self.table.resizeColumnsToContents()
         super().showEvent(event)
 
     def reload(self) -> None:
