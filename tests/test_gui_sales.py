@@ -461,6 +461,9 @@ def test_language_switch_and_screenshots(qtbot, tab, demo_ctx, tmp_path):
     with qtbot.waitSignal(tab.model.headerDataChanged):
         demo_ctx.language.set_language("km")
     assert "២០២៦" in tab.date_edit.text()
+    assert tab.labels["amount"].text() != "&Amount"  # translated by the Khmer catalogue
+    assert tab.title() != "Sales"
+    assert tab.errors["amount"].text() != english_error
     assert "២០២៦" in tab.model.data(tab.model.index(0, COL_DATE))
     assert tab.errors["amount"].text()  # still shown, in the current language
     assert tab.title()

@@ -178,8 +178,13 @@ def test_headers_follow_the_language(qapp, ctx, qtbot):
     model = SalesTableModel(ctx.store)
     ctx.language.language_changed.connect(lambda _l: model.retranslate())
     assert len(HEADERS) == model.columnCount()
+    assert model.headerData(COL_DATE, Qt.Orientation.Horizontal) == "Date"
     with qtbot.waitSignal(model.headerDataChanged):
         ctx.language.set_language("km")
+    # The catalogue's context matches the one the model asks for at run time.
+    assert model.headerData(COL_DATE, Qt.Orientation.Horizontal) != "Date"
+    assert "KHR" not in model.headerData(COL_REPORTING, Qt.Orientation.Horizontal)
+    assert "USD" in model.headerData(COL_REPORTING, Qt.Orientation.Horizontal)
     add_order(ctx.store, OrderInput(date="2026-11-20", lines=[LineInput(amount=1250)]))
     model.reload()
     assert model.data(model.index(0, COL_AMOUNT)) == "$១២.៥០"
