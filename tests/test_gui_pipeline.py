@@ -147,6 +147,9 @@ def test_mark_won_with_sale_changes_win_rate_and_revenue_and_undo(qtbot, demo_ct
         "SELECT SUM(status = 'won'), COUNT(*) FROM opportunities"
         " WHERE status != 'open' AND substr(closed, 1, 7) = '2026-11'").fetchone()
     assert _win_rate(store) == won / closed > rate_before
+    from kpidesk.metrics.pipeline import pipeline_kpis
+
+    assert pipeline_kpis(store, "2026-11", demo_ctx.today())["win_rate"] == won / closed
     assert f"{won / closed * 100:.1f}%" in tab.summary_label.text()
     revenue_after = store.scalar(
         "SELECT SUM(revenue_usd) FROM daily_revenue WHERE day = '2026-11-26'")
