@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -190,7 +191,7 @@ class SalesTab(Tab):
                  self.save_button]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self.form_widgets = order[:11]
+        self.form_widgets = order[:12]  # the fields and the daily-totals box: Enter saves
         for widget in self.form_widgets:
             widget.installEventFilter(self)
         self.product_combo.lineEdit().installEventFilter(self)
@@ -339,7 +340,7 @@ class SalesTab(Tab):
     def _retranslate_form_title(self) -> None:
         if self._editing is not None:
             number = self._editing[2].number
-            title = (self.tr("Edit sale %1").replace("%1", fmt.current().digits(number))
+            title = (self.tr("Edit sale %1").replace("%1", number)
                      if number else self.tr("Edit sale"))
         elif self.daily_check.isChecked():
             title = self.tr("New daily total")
@@ -429,6 +430,12 @@ class SalesTab(Tab):
                 self.cancel_edit()
                 return True
         return super().eventFilter(obj, event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            QTimer.singleShot(0, self.focus_first_field)
 
     # ===================================================================== form state
     def _default_rate(self, day: str) -> int:
