@@ -101,8 +101,15 @@ def make_backup(store: Store, reason: str = "manual", folder: Path | None = None
         final = folder / f"{_stem(store.path)}-{when.strftime('%Y%m%d-%H%M%S')}_{n}-{reason}.db"
     partial = final.with_name(final.name + ".partial")
     try:
-        store.backup_to(partial)
-        if not verify(partial, counts(store.conn)):
+        # Count and copy inside one read transaction: the same snapshot, even while
+        # another connection goes on writing.
+        store.conn.execute("BEGIN")
+        try:
+            expected = counts(store.conn)
+            store.backup_to(partial)
+        finally:
+            store.conn.execute("COMMIT")
+        if not verify(partial, expected):
             raise BackupError(f"backup {final.name} did not verify")
         os.replace(partial, final)
     except OSError as exc:
