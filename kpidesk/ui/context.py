@@ -33,5 +33,11 @@ class AppContext(QObject):
         """The shop's local date (tests may override by setting `fixed_today`)."""
         return getattr(self, "fixed_today", None) or date.today()
 
+    def require_owner(self, parent=None) -> bool:
+        """True when no owner PIN is set or the user typed it (for owner-only actions)."""
+        from kpidesk.ui.dialogs.pin import require_owner
+
+        return require_owner(self.store, parent)
+
     def close(self) -> None:
         self.store.unsubscribe(self._on_store_changed)

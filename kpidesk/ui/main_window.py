@@ -79,11 +79,14 @@ class MainWindow(QMainWindow):
         self.demo_action.triggered.connect(lambda: self.controller and self.controller.open_demo())
         self.backups_action = QAction(self)
         self.backups_action.triggered.connect(self.show_backups)
+        self.pin_action = QAction(self)
+        self.pin_action.triggered.connect(self.change_pin)
         for action in (self.new_shop_action, self.open_shop_action, self.my_shop_action,
                        self.demo_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backups_action)
+        self.file_menu.addAction(self.pin_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -144,6 +147,11 @@ class MainWindow(QMainWindow):
 
         BackupsDialog(self.ctx, self).exec()
 
+    def change_pin(self) -> None:
+        from kpidesk.ui.dialogs.pin import change_owner_pin
+
+        change_owner_pin(self.ctx.store, self)
+
     def set_language(self, lang: str) -> None:
         self.ctx.settings.setValue("language", lang)
         self.ctx.language.set_language(lang)
@@ -157,6 +165,7 @@ class MainWindow(QMainWindow):
         self.my_shop_action.setText(tr("Open &my shop"))
         self.demo_action.setText(tr("Open the &demo shop"))
         self.backups_action.setText(tr("&Backups…"))
+        self.pin_action.setText(tr("Owner &PIN…"))
         self.quit_action.setText(tr("&Quit"))
         self.edit_menu.setTitle(tr("&Edit"))
         self.undo_action.setText(tr("&Undo"))

@@ -1,0 +1,49 @@
+"""Owner PIN in the UI: setting it, and owner-only actions asking for it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from kpidesk.store import security
+from kpidesk.ui.dialogs.pin import OwnerPinDialog, require_owner
+
+
+def test_setting_a_pin_needs_it_twice_and_digits(qtbot, store):
+    dialog = OwnerPinDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.new_pin.setText("1234")
+    dialog.repeat_pin.setText("1243")
+    dialog.save()
+    assert not security.has_pin(store) and dialog.error.text()
+    dialog.new_pin.setText("12ab")
+    dialog.repeat_pin.setText("12ab")
+    dialog.save()
+    assert not security.has_pin(store)
+    dialog.new_pin.setText("២០២៦")  # Khmer digits
+    dialog.repeat_pin.setText("២០២៦")
+    dialog.save()
+    assert security.has_pin(store) and security.check_pin(store, "2026")
+
+
+def test_owner_actions_ask_for_the_pin(qapp, store, monkeypatch):
+    assert require_owner(store)  # no PIN: nobody is asked
+    security.set_pin(store, "4321")
+    typed = iter([("0000", True), ("4321", True)])
+    warnings = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: next(typed)))
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda *a, **k: warnings.append(a[2])))
+    assert require_owner(store)  # wrong, then right
+    assert len(warnings) == 1
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    assert not require_owner(store)  # cancelled
+
+
+def test_after_five_wrong_pins_the_owner_must_wait(qapp, store, monkeypatch):
+    security.set_pin(store, "4321")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("1111", True)))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: shown.append(a[2])))
+    assert not require_owner(store)
+    assert security.seconds_to_wait(store) > 0
+    assert len(shown) == 6  # five "not right", then "try again in … seconds"
