@@ -1,0 +1,69 @@
+"""The app as a whole: first start offers the demo shop, switching shop files, --smoke."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import QSettings
+
+from kpidesk import app as kpidesk_app
+from kpidesk.i18n.language import LanguageManager
+from kpidesk.paths import data_dir, default_db_path
+
+
+def test_first_start_offers_the_demo_in_its_own_file(qtbot, tmp_path, monkeypatch):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    language = LanguageManager()
+    language.set_language("en")
+    controller = kpidesk_app.Controller(settings, language)
+    assert controller.open(default_db_path())
+    assert controller.ctx.store.scalar("SELECT count(*) FROM orders") == 0
+    # the demo is made small here to keep the test quick
+    from kpidesk import demo
+
+    real = demo.build_demo
+    monkeypatch.setattr(demo, "build_demo",
+                        lambda store, **kw: real(store, lines=1500, months=6, **{
+                            k: v for k, v in kw.items() if k not in ("lines", "months")}))
+    assert controller.open_demo()
+    qtbot.addWidget(controller.window)
+    demo_path = data_dir() / "demo.kpidesk.db"
+    assert controller.ctx.store.path == demo_path
+    assert controller.ctx.store.scalar("SELECT count(*) FROM orders") > 0
+    assert "Sokha" in controller.window.windowTitle()
+    # the shop's own file is untouched and can be opened again from the File menu
+    assert controller.open_my_shop()
+    qtbot.addWidget(controller.window)
+    assert controller.ctx.store.path == default_db_path()
+    assert controller.ctx.store.scalar("SELECT count(*) FROM orders") == 0
+    assert settings.value("last_db") == str(default_db_path())
+    controller.close_store()
+
+
+def test_window_remembers_size_and_tab(qtbot, demo_ctx):
+    from kpidesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.resize(760, 560)  # within the offscreen screen (800×600)
+    window.show()
+    last = list(window.pages)[-1]
+    window.show_tab(last)
+    window.close()
+    again = MainWindow(demo_ctx)
+    qtbot.addWidget(again)
+    assert again.size().width() == 760 and again.size().height() == 560
+    assert again.tabs.currentWidget() is again.pages[last]
+
+
+def test_smoke_builds_every_tab_in_both_languages(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KPIDESK_DATA_DIR=str(tmp_path))
+    for lang in ("en", "km"):
+        done = subprocess.run([sys.executable, "-m", "kpidesk", "--smoke", "--lang", lang,
+                               "--db", str(tmp_path / "shop.db")], capture_output=True,
+                              text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "khmer font: Noto Sans Khmer" in done.stdout
+        assert done.stdout.count(",") >= 6  # seven tabs
