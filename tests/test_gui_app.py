@@ -47,14 +47,15 @@ def test_window_remembers_size_and_tab(qtbot, demo_ctx):
 
     window = MainWindow(demo_ctx)
     qtbot.addWidget(window)
-    window.resize(760, 560)  # within the offscreen screen (800×600)
+    window.resize(window.minimumSizeHint().width(), 560)  # within the offscreen screen
     window.show()
+    size = window.size()
     last = list(window.pages)[-1]
     window.show_tab(last)
     window.close()
     again = MainWindow(demo_ctx)
     qtbot.addWidget(again)
-    assert again.size().width() == 760 and again.size().height() == 560
+    assert again.size() == size and size.height() == 560
     assert again.tabs.currentWidget() is again.pages[last]
 
 
