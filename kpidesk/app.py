@@ -37,7 +37,58 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     install_app_font(app)
+    set_app_icon(app)
     return app
+
+
+def set_app_icon(app: QApplication) -> None:
+    """The window icon, from resources/icons (drawn by make_icons.py)."""
+    from PySide6.QtGui import QIcon
+
+    from kpidesk.paths import resource_path
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        path = resource_path("icons", f"kpidesk-{size}.png")
+        if path.exists():
+            icon.addFile(str(path))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    app.setDesktopFileName("kpidesk")  # Wayland/GNOME: match packaging/kpidesk.desktop
+
+
+def smoke_run(app: QApplication, window, started: float, language,
+              screenshot: Path | None) -> int:
+    """--smoke / --screenshot: render the window and every tab, report, exit non-zero on
+    any failure (an exception anywhere, even inside a paint event, no tabs, a null image)."""
+    import traceback
+
+    errors: list[str] = []
+
+    def record(exc_type, exc, tb) -> None:  # instead of the error dialog (it would block)
+        errors.append("".join(traceback.format_exception(exc_type, exc, tb)))
+        print(errors[-1], file=sys.stderr)
+
+    sys.excepthook = record
+    app.processEvents()
+    image = window.grab()
+    elapsed = (time.perf_counter() - started) * 1000
+    if screenshot:
+        image.save(str(screenshot))
+    ok = not image.isNull() and window.tabs.count() > 0
+    current = window.tabs.currentIndex()
+    for index in range(window.tabs.count()):  # render every tab, not only the first
+        window.tabs.setCurrentIndex(index)
+        app.processEvents()
+        ok = ok and not window.tabs.widget(index).grab().isNull()
+    window.tabs.setCurrentIndex(current)
+    app.processEvents()
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    ok = ok and not errors
+    print(f"smoke: {'ok' if ok else 'FAILED'}; tabs: {', '.join(tabs)}; "
+          f"khmer font: {khmer_family_used()}; language: {language.lang}; "
+          f"painted in {elapsed:.0f} ms")
+    return 0 if ok else 1
 
 
 def offer_demo(parent=None) -> bool:
@@ -157,18 +208,10 @@ def main(argv: list[str] | None = None) -> int:
             controller.open_demo()
     window = controller.window
     if args.smoke or args.screenshot:
-        app.processEvents()
-        image = window.grab()
-        if args.screenshot:
-            image.save(str(args.screenshot))
-        elapsed = (time.perf_counter() - started) * 1000
-        tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-        print(f"smoke: ok; tabs: {', '.join(tabs)}; khmer font: {khmer_family_used()}; "
-              f"language: {language.lang}; painted in {elapsed:.0f} ms")
-        ok = not image.isNull() and window.tabs.count() > 0
+        code = smoke_run(app, window, started, language, args.screenshot)
         window.close()
         controller.close_store()
-        return 0 if ok else 1
+        return code
     code = app.exec()
     controller.close_store()
     return code
