@@ -1,0 +1,88 @@
+# KPI Desk — developer commands. Needs only python3 (>= 3.11) and make.
+#
+#   make run      start the app on your shop file (first start offers the demo shop)
+#   make test     run the test suite
+#   make bundle   build the one-folder bundle dist/kpidesk/ (PyInstaller, build.spec)
+#   make onefile  build the one-file executable dist/kpidesk
+#   make dist     bundle + Linux tar.gz (AppDir layout) under dist/
+#   make bench    print the dashboard and start-up figures
+#   make icons    redraw resources/icons from make_icons.py
+#   make lint     ruff
+#
+# The virtual environment .venv is created once and reused; pip runs again only
+# when pyproject.toml changes (stamp files in .venv).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SHELL  := /bin/bash
+
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test bundle onefile dist bench icons lint translations clean distclean
+
+run: $(VENV)/.stamp-app translations
+	$(PY) -m kpidesk $(ARGS)
+
+test: $(VENV)/.stamp-test translations
+	@set +e; $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests: that is a failure" >&2; exit 1; fi; \
+	exit $$rc
+
+bundle: $(VENV)/.stamp-build translations
+	rm -rf build/kpidesk dist/kpidesk
+	$(PY) -m PyInstaller --noconfirm --log-level WARN build.spec
+	@echo "bundle size (dist/kpidesk): $$(du -sh dist/kpidesk | cut -f1) on disk," \
+	      "$$(du -sb dist/kpidesk | awk '{printf "%.1f MB", $$1/1e6}') apparent"
+
+onefile: $(VENV)/.stamp-build translations
+	rm -f dist/kpidesk dist/kpidesk.exe
+	KPIDESK_ONEFILE=1 $(PY) -m PyInstaller --noconfirm --log-level WARN --workpath build/onefile build.spec
+	@echo "one-file size: $$(du -h dist/kpidesk | cut -f1)"
+
+dist: bundle
+	bash packaging/make_linux_dist.sh
+
+bench: $(VENV)/.stamp-app
+	$(PY) bench/startup.py
+	$(PY) bench/dashboard.py
+
+icons: $(VENV)/.stamp-app
+	QT_QPA_PLATFORM=offscreen $(PY) resources/icons/make_icons.py
+
+lint: $(VENV)/.stamp-test
+	$(PY) -m ruff check .
+
+# Compiled translations (.qm, git-ignored) from the .ts catalogues.
+translations: $(QM)
+ifneq ($(QM),)
+$(QM) &: $(TS) | $(VENV)/.stamp-app
+	@if $(PY) -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('kpidesk.i18n.build') is None)"; then \
+		$(PY) -m kpidesk.i18n.build; \
+	else echo "no kpidesk.i18n.build: translations not compiled"; fi
+	@for f in $(QM); do if [ -f $$f ]; then touch $$f; fi; done
+endif
+
+$(VENV)/.stamp-base:
+	$(PYTHON) packaging/bootstrap_venv.py $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.stamp-app: pyproject.toml | $(VENV)/.stamp-base
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.stamp-test: pyproject.toml $(VENV)/.stamp-app
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+$(VENV)/.stamp-build: pyproject.toml $(VENV)/.stamp-app
+	$(PY) -m pip install --quiet -e ".[build]"
+	@touch $@
+
+clean:
+	rm -rf build dist .pytest_cache
+
+distclean: clean
+	rm -rf $(VENV)
