@@ -3,7 +3,7 @@
 #   make run      start the app on your shop file (first start offers the demo shop)
 #   make test     run the test suite
 #   make bundle   build the one-folder bundle dist/kpidesk/ (PyInstaller, build.spec)
-#   make onefile  build the one-file executable dist/kpidesk
+#   make onefile  build the one-file executable dist/onefile/kpidesk
 #   make dist     bundle + Linux tar.gz (AppDir layout) under dist/
 #   make bench    print the dashboard and start-up figures
 #   make icons    redraw resources/icons from make_icons.py
@@ -37,9 +37,10 @@ bundle: $(VENV)/.stamp-build translations
 	      "$$(du -sb dist/kpidesk | awk '{printf "%.1f MB", $$1/1e6}') apparent"
 
 onefile: $(VENV)/.stamp-build translations
-	rm -f dist/kpidesk dist/kpidesk.exe
-	KPIDESK_ONEFILE=1 $(PY) -m PyInstaller --noconfirm --log-level WARN --workpath build/onefile build.spec
-	@echo "one-file size: $$(du -h dist/kpidesk | cut -f1)"
+	rm -rf dist/onefile
+	KPIDESK_ONEFILE=1 $(PY) -m PyInstaller --noconfirm --log-level WARN \
+		--workpath build/onefile --distpath dist/onefile build.spec
+	@echo "one-file size (dist/onefile/kpidesk): $$(du -h dist/onefile/kpidesk | cut -f1)"
 
 dist: bundle
 	bash packaging/make_linux_dist.sh
