@@ -507,7 +507,8 @@ def test_rollup_metrics_equal_brute_force(contacts, orders, period, loyal_min):
             for d in (TODAY, date(2026, 3, 15)):
                 assert cm.at_risk(s, d) == brute_at_risk(s, d)
             s.set_setting("loyal_min_orders", "3")
-            assert cm.funnel(s, period, TODAY) == brute_funnel(s, period, TODAY)
+            for d in (TODAY, date(2026, 3, 15)):
+                assert cm.funnel(s, period, d) == brute_funnel(s, period, d)
         finally:
             s.close()
 
@@ -549,3 +550,21 @@ def test_new_status_is_30_days_today_included(store: Store):
     sale(store, "2026-10-28", a)  # 29 days ago
     sale(store, "2026-10-27", b)  # 30 days ago
     assert cm.contact_statuses(store, TODAY) == {a: "new", b: "active"}
+
+
+def test_memo_follows_every_write(risk_store: Store, tmp_path):
+    ids = risk_store.ids
+    first = cm.at_risk(risk_store, TODAY)
+    first[0]["name"] = "changed by a caller"
+    again = cm.at_risk(risk_store, TODAY)
+    assert again[0]["name"] == "I"  # callers get their own copies
+    sale(risk_store, "2026-11-25", ids["I"])  # I comes back: off the list
+    assert ids["I"] not in {r["contact_id"] for r in cm.at_risk(risk_store, TODAY)}
+    before = cm.customer_kpis(risk_store, "2026-11", TODAY)["active_customers"]
+    # a write through another connection to the same file is seen too
+    with Store(risk_store.path) as other:
+        sale(other, "2026-11-24", ids["G"])
+    assert cm.customer_kpis(risk_store, "2026-11", TODAY)["active_customers"] == before + 1
+    assert ids["G"] not in {r["contact_id"] for r in cm.at_risk(risk_store, TODAY)}
+    risk_store.set_setting("reporting_currency", "KHR")
+    assert cm.at_risk(risk_store, TODAY)[0]["revenue_365"] % 41 == 0

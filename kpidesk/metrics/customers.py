@@ -16,8 +16,12 @@ denominator is zero is None ("not available"), never 0.
 
 from __future__ import annotations
 
-import statistics
+import functools
+import weakref
+from collections import OrderedDict
 from datetime import date, timedelta
+
+import numpy as np
 
 from kpidesk.metrics.periods import Period, add_months, month_key, parse_period
 from kpidesk.store.db import Store
@@ -27,6 +31,60 @@ SECOND_PURCHASE_DAYS = 90
 NEW_CONTACT_DAYS = 30  # contact_statuses: 'new' = first purchase in the last 30 days
 AT_RISK_MIN_DAYS = 30
 AT_RISK_MAX_DAYS = 365
+
+
+# -- memo: figures are recomputed only when the data changed -------------------------------
+_MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MEMO_SIZE = 64
+
+
+def data_fingerprint(store: Store) -> tuple[int, int]:
+    """Changes whenever the file's data may have changed: rows written through this
+    connection (`total_changes`) or a commit by another connection (`data_version`)."""
+    return store.conn.total_changes, store.conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+def _fresh(value):
+    """A copy callers may change without touching the memo (dicts and lists, nested)."""
+    if isinstance(value, dict):
+        return {k: _fresh(v) if isinstance(v, (dict, list)) else v for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fresh(v) if isinstance(v, (dict, list)) else v for v in value]
+    if isinstance(value, set):
+        return set(value)
+    return value
+
+
+def memoized(fn):
+    """Remember `fn(store, *args)` per store until its data fingerprint changes.
+
+    The dashboard asks for the same figures many times (language change, tab switch,
+    period change back and forth); with no write in between they are computed once.
+    """
+    @functools.wraps(fn)
+    def wrapper(store: Store, *args, **kwargs):
+        fingerprint = data_fingerprint(store)
+        entry = _MEMO.get(store)
+        if entry is None or entry[0] != fingerprint:
+            entry = (fingerprint, OrderedDict())
+            _MEMO[store] = entry
+        key = (fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        results = entry[1]
+        if key in results:
+            results.move_to_end(key)
+            return _fresh(results[key])
+        result = fn(store, *args, **kwargs)
+        results[key] = result
+        if len(results) > _MEMO_SIZE:
+            results.popitem(last=False)
+        return _fresh(result)
+
+    wrapper.uncached = fn
+    return wrapper
+
+
+def clear_memo() -> None:
+    _MEMO.clear()
 
 
 # -- small helpers -------------------------------------------------------------------
@@ -66,15 +124,36 @@ def _month_end(key: str) -> date:
     return date.fromisoformat(add_months(key, 1) + "-01") - timedelta(days=1)
 
 
-def _window_sources(start: date, end: date) -> tuple[str, list]:
+def _months_hint(store: Store, first: str, last: str) -> str:
+    """'NOT INDEXED' when months first..last cover much of `customer_month` (a straight
+    scan of the table beats thousands of look-ups through the month index), else ''."""
+    lo = store.scalar("SELECT MIN(month) FROM customer_month")
+    if lo is None:
+        return ""
+    hi = store.scalar("SELECT MAX(month) FROM customer_month")
+
+    def index(key: str) -> int:
+        return int(key[:4]) * 12 + int(key[5:7])
+
+    span = index(hi) - index(lo) + 1
+    wanted = index(min(last, hi)) - index(max(first, lo)) + 1
+    return "NOT INDEXED" if wanted * 4 >= span else ""
+
+
+def _window_sources(store: Store, start: date, end: date) -> tuple[str, list]:
     """SQL (contact_id, orders) rows of purchases dated in [start, end], and its params.
 
     Whole months inside the window come from `customer_month` (few rows), the
-    ragged edges from `customer_day`.
+    ragged edges from `customer_day`. The month of `end` is taken whole when no
+    purchase is recorded after `end` (the usual case: end = today).
     """
+    last_day = store.scalar("SELECT MAX(day) FROM customer_day")
     first_full = month_key(start) if start.day == 1 else add_months(month_key(start), 1)
-    last_full = month_key(end) if end == _month_end(month_key(end)) else add_months(
-        month_key(end), -1)
+    if end == _month_end(month_key(end)) or (last_day is not None
+                                             and last_day <= end.isoformat()):
+        last_full = month_key(end)
+    else:
+        last_full = add_months(month_key(end), -1)
     parts: list[str] = []
     params: list = []
     day_sql = "SELECT contact_id, orders FROM customer_day WHERE day BETWEEN ? AND ? AND orders > 0"
@@ -82,7 +161,8 @@ def _window_sources(start: date, end: date) -> tuple[str, list]:
         parts.append(day_sql)
         params += [start.isoformat(), end.isoformat()]
     else:
-        parts.append("SELECT contact_id, orders FROM customer_month"
+        hint = _months_hint(store, first_full, last_full)
+        parts.append(f"SELECT contact_id, orders FROM customer_month {hint}"
                      " WHERE month BETWEEN ? AND ? AND orders > 0")
         params += [first_full, last_full]
         full_start = date.fromisoformat(first_full + "-01")
@@ -90,36 +170,38 @@ def _window_sources(start: date, end: date) -> tuple[str, list]:
         if start < full_start:
             parts.append(day_sql)
             params += [start.isoformat(), (full_start - timedelta(days=1)).isoformat()]
-        if end > full_end:
+        if end > full_end:  # (end < full_end: nothing is recorded after end)
             parts.append(day_sql)
             params += [(full_end + timedelta(days=1)).isoformat(), end.isoformat()]
     return " UNION ALL ".join(parts), params
 
 
-def _window_orders_sql(d: date) -> tuple[str, list]:
+def _window_orders_sql(store: Store, d: date) -> tuple[str, list]:
     """(contact_id, n) = purchases (orders) in the 365 days up to d, customers with n ≥ 1."""
     start = d - timedelta(days=LOYAL_WINDOW_DAYS - 1)
-    source, params = _window_sources(start, d)
+    source, params = _window_sources(store, start, d)
     return f"SELECT contact_id, SUM(orders) AS n FROM ({source}) GROUP BY contact_id", params
 
 
 def _loyal_counts(store: Store, d: date) -> tuple[int, int]:
     """(customers with a purchase in the 365 days up to d, of them with at least L orders)."""
-    sql, params = _window_orders_sql(d)
+    sql, params = _window_orders_sql(store, d)
     n, loyal = store.conn.execute(
         f"SELECT COUNT(*), SUM(n >= ?) FROM ({sql})", (loyal_min_orders(store), *params)
     ).fetchone()
     return int(n or 0), int(loyal or 0)
 
 
+@memoized
 def loyal_ids(store: Store, d: date) -> set[int]:
     """Contacts with at least L orders in the 365 days up to d (d included)."""
-    sql, params = _window_orders_sql(d)
+    sql, params = _window_orders_sql(store, d)
     return {r[0] for r in store.conn.execute(
         f"SELECT contact_id FROM ({sql}) WHERE n >= ?", (*params, loyal_min_orders(store)))}
 
 
 # -- customer KPIs -------------------------------------------------------------------
+@memoized
 def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict:
     """Every customer KPI of KPI.md §4–§5 for a period (month, quarter or year).
 
@@ -139,18 +221,19 @@ def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict
     today = _as_date(today)
     prev = p.previous()
     conn = store.conn
+    hint = _months_hint(store, prev.months()[0], p.months()[-1])
     w = lead_window_days(store)
     lo, hi = p.first_day, p.last_day
 
     # active(P−1), active(P), both, repeat — one pass over customer_month
     p_first = p.months()[0]
     row = conn.execute(
-        """
+        f"""
         SELECT COUNT(cur), SUM(prev), SUM(cur IS NOT NULL AND prev), SUM(cur >= 2)
         FROM (SELECT contact_id,
                      SUM(CASE WHEN month >= :pf THEN orders END) AS cur,
                      MAX(month < :pf) AS prev
-              FROM customer_month
+              FROM customer_month {hint}
               WHERE month BETWEEN :lo AND :hi AND orders > 0
               GROUP BY contact_id)
         """, {"pf": p_first, "lo": prev.months()[0], "hi": p.months()[-1]}).fetchone()
@@ -195,6 +278,7 @@ def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict
 
 
 # -- cohorts -------------------------------------------------------------------------
+@memoized
 def cohort_table(store: Store, last_month: str, cohorts: int = 24) -> list[dict]:
     """Cohorts of the `cohorts` months ending with `last_month`, oldest first.
 
@@ -214,7 +298,7 @@ def cohort_table(store: Store, last_month: str, cohorts: int = 24) -> list[dict]
     for cohort, month, n in store.conn.execute(
             """
             SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*)
-            FROM contacts c JOIN customer_month m ON m.contact_id = c.id
+            FROM customer_month m NOT INDEXED CROSS JOIN contacts c ON c.id = m.contact_id
             WHERE c.first_purchase BETWEEN ? AND ? AND m.month <= ? AND m.orders > 0
             GROUP BY 1, 2
             """, (lo, hi, last_month)):
@@ -233,55 +317,84 @@ def cohort_table(store: Store, last_month: str, cohorts: int = 24) -> list[dict]
 
 
 # -- at risk -------------------------------------------------------------------------
-def _purchase_history(store: Store, d: date) -> dict[int, dict]:
-    """Candidates for the at-risk list on d, with their purchase days up to d and the
-    revenue of their 365 days up to d.
+def _candidates(store: Store, d: date) -> list[tuple]:
+    """Candidates for the at-risk list on d: (contact_id, purchase days up to d
+    as 'YYYY-MM-DD,…' in any order, orders up to d, revenue of the 365 days up to d).
 
     Narrowed first with the indexed `contacts.last_purchase`: a customer can only be
     at risk when its last purchase is 31..364 days before d (or after d, when d is in
-    the past: its last purchase up to d is then found from its days).
+    the past: its last purchase up to d is then found from its days). Then one straight
+    scan of customer_day (cheaper than thousands of index look-ups), one row per
+    candidate with at least 2 orders on at least 2 days.
     """
     col = revenue_column(store)
     lo = (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat()
     hi = (d - timedelta(days=AT_RISK_MIN_DAYS + 1)).isoformat()
     rev_from = (d - timedelta(days=LOYAL_WINDOW_DAYS - 1)).isoformat()
     d_iso = d.isoformat()
-    # One full scan of customer_day (cheaper than thousands of index look-ups), one row
-    # per candidate: its purchase days, its orders, its revenue of the 365 days up to d.
-    history: dict[int, dict] = {}
-    for cid, days, orders, revenue in store.conn.execute(
-            f"""
-            SELECT contact_id, group_concat(CASE WHEN orders > 0 THEN day END),
-                   SUM(orders), SUM(CASE WHEN day >= ? THEN {col} ELSE 0 END)
-            FROM customer_day NOT INDEXED
-            WHERE contact_id IN (SELECT id FROM contacts WHERE last_purchase >= ?
-                                 AND (last_purchase <= ? OR last_purchase > ?))
-              AND day <= ?
-            GROUP BY contact_id
-            """, (rev_from, lo, hi, d_iso, d_iso)):
-        history[cid] = {"days": sorted(days.split(",")) if days else [],
-                        "orders": int(orders or 0), "revenue": int(revenue or 0)}
-    return history
+    return store.conn.execute(
+        f"""
+        SELECT contact_id, group_concat(CASE WHEN orders > 0 THEN day END),
+               SUM(orders) AS n, SUM(CASE WHEN day >= ? THEN {col} ELSE 0 END)
+        FROM customer_day NOT INDEXED CROSS JOIN contacts c ON c.id = contact_id
+        WHERE c.last_purchase >= ? AND (c.last_purchase <= ? OR c.last_purchase > ?)
+          AND day <= ?
+        GROUP BY contact_id
+        HAVING n >= 2 AND SUM(orders > 0) >= 2
+        """, (rev_from, lo, hi, d_iso, d_iso)).fetchall()
 
 
+def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
+    names: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        names.update({r[0]: (r[1], r[2]) for r in store.conn.execute(
+            f"SELECT id, name, phone FROM contacts WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk)})
+    return names
+
+
+@memoized
 def _at_risk_rows(store: Store, d: date) -> list[dict]:
+    """The at-risk rows on d, sorted (see `at_risk`). Gaps and medians are computed for
+    all candidates at once with numpy (tens of thousands of purchase days)."""
+    cands = _candidates(store, d)
+    if not cands:
+        return []
+    csvs = [c[1] for c in cands]
+    sizes = np.fromiter((x.count(",") + 1 for x in csvs), dtype=np.int64, count=len(csvs))
+    days = np.array(",".join(csvs).split(","), dtype="datetime64[D]").astype(np.int64)
+    group = np.repeat(np.arange(len(csvs)), sizes)
+    span = 1 << 32  # days since 1970 and gaps fit well below: one int64 sort key
+    days = np.sort(group * span + days) - group * span  # by contact, then day
+    ends = np.cumsum(sizes) - 1
+    last = days[ends]
+    same = group[1:] == group[:-1]
+    gaps = np.diff(days)[same]
+    gap_group = group[1:][same]
+    gaps = np.sort(gap_group * span + gaps) - gap_group * span  # by contact, then gap
+    counts = sizes - 1
+    starts = np.cumsum(counts) - counts
+    median = (gaps[starts + (counts - 1) // 2] + gaps[starts + counts // 2]) / 2
+    since = np.datetime64(d.isoformat(), "D").astype(np.int64) - last
+    chosen = np.nonzero((since > np.maximum(2 * median, AT_RISK_MIN_DAYS))
+                        & (since < AT_RISK_MAX_DAYS))[0]
+    last_iso = np.datetime_as_string(last[chosen].astype("datetime64[D]"))
+    names = _names(store, [cands[i][0] for i in chosen.tolist()])
     rows = []
-    ordinal: dict[str, int] = {}  # few distinct days: parse each once
-    for cid, h in _purchase_history(store, d).items():
-        days = h["days"]
-        if h["orders"] < 2 or len(days) < 2:
-            continue  # a usual gap needs two purchase days
-        ordinals = [ordinal.get(x) or ordinal.setdefault(x, date.fromisoformat(x).toordinal())
-                    for x in days]
-        gap = statistics.median(b - a for a, b in zip(ordinals, ordinals[1:], strict=False))
-        since = d.toordinal() - ordinals[-1]
-        if max(2 * gap, AT_RISK_MIN_DAYS) < since < AT_RISK_MAX_DAYS:
-            rows.append({"contact_id": cid, "last_purchase": days[-1], "usual_gap_days": gap,
-                         "days_since": since, "revenue_365": h["revenue"]})
+    for i, last_day in zip(chosen.tolist(), last_iso.tolist(), strict=True):
+        cid, _, _, revenue = cands[i]
+        gap = float(median[i])
+        name, phone = names.get(cid, ("", ""))
+        rows.append({"contact_id": cid, "name": name, "phone": phone,
+                     "last_purchase": last_day,
+                     "usual_gap_days": int(gap) if gap.is_integer() else gap,
+                     "days_since": int(since[i]), "revenue_365": int(revenue or 0)})
     rows.sort(key=lambda r: (-r["revenue_365"], -r["days_since"], r["contact_id"]))
     return rows
 
 
+@memoized
 def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[dict]:
     """The call-back list on `today` (KPI.md §5), by revenue of the last 365 days, highest
     first (then longest absence).
@@ -293,25 +406,12 @@ def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[d
     median gap, may end in .5), days_since, revenue_365 (reporting currency, refunds
     included).
     """
-    d = _as_date(today)
-    rows = _at_risk_rows(store, d)
-    if limit is not None:
-        rows = rows[:limit]
-    if rows:
-        names = {}
-        ids = [r["contact_id"] for r in rows]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            names.update({r[0]: (r[1], r[2]) for r in store.conn.execute(
-                f"SELECT id, name, phone FROM contacts WHERE id IN ({','.join('?' * len(chunk))})",
-                chunk)})
-        for r in rows:
-            r["name"], r["phone"] = names.get(r["contact_id"], ("", ""))
-    return [{k: r[k] for k in ("contact_id", "name", "phone", "last_purchase", "usual_gap_days",
-                               "days_since", "revenue_365")} for r in rows]
+    rows = _at_risk_rows(store, _as_date(today))
+    return rows if limit is None else rows[:limit]
 
 
 # -- funnel and statuses ----------------------------------------------------------------
+@memoized
 def funnel(store: Store, period: str | Period, today: date | str) -> dict:
     """Conversion funnel of the leads created in P, as of `today`.
 
@@ -338,6 +438,7 @@ def funnel(store: Store, period: str | Period, today: date | str) -> dict:
             "loyal": len(loyal)}
 
 
+@memoized
 def contact_statuses(store: Store, today: date | str) -> dict[int, str]:
     """Status of every contact on `today`, the first that applies:
 

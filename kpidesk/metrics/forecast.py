@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 
+from kpidesk.metrics.customers import memoized
 from kpidesk.metrics.periods import add_months
 from kpidesk.store.db import Store
 
@@ -67,6 +68,7 @@ def fit_line(values: list[float]) -> tuple[float, float, float]:
     return intercept, slope, math.sqrt(sse / (n - 2))
 
 
+@memoized
 def trend_forecast(store: Store, last_complete_month: str, periods: int = 3
                    ) -> list[dict] | None:
     """[{period, value, low, high}] for the `periods` months after
