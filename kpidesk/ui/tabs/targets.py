@@ -9,6 +9,7 @@ step (Ctrl+Z).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
@@ -301,6 +302,8 @@ class TargetsTab(Tab):
         return self.tr("Targets")
 
     def retranslate_ui(self) -> None:
+        if not shiboken6.isValid(self):
+            return  # destroyed; the base class's language hook outlives the widget
         f = fmt.current()
         self.year_label.setText(self.tr("&Year:"))
         for i in range(self.year_combo.count()):

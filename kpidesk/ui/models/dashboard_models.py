@@ -1,0 +1,276 @@
+"""Table models of the dashboard: attainment per salesperson, the at-risk call-back
+list, and the cohort table (drawn as a heat map through BackgroundRole).
+
+Each model is fed rows from `kpidesk.metrics` with ``set_rows`` (one model
+reset, no widget rebuilt) and formats on display through
+``kpidesk.i18n.format.current()``. Headers are ``QT_TRANSLATE_NOOP`` strings
+translated in ``headerData``; ``retranslate()`` tells the views.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from kpidesk.i18n import format as fmt
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dict
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # raw value of a cell
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows of dicts with translated column headers."""
+
+    CONTEXT = "RowsModel"
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.currency = "USD"
+
+    def set_rows(self, rows: list[dict], currency: str | None = None) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        if currency:
+            self.currency = currency
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount():
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.HEADERS)):
+            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def cell(self, row: dict, column: int):
+        """(display text, raw value, alignment) of a cell (subclasses)."""
+        raise NotImplementedError
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)
+                                        and 0 <= index.column() < len(self.HEADERS)):
+            return None
+        row = self.rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.TextAlignmentRole):
+            text, raw, align = self.cell(row, index.column())
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            if role == SORT_ROLE:
+                return raw
+            return align
+        return self.extra_data(row, index.column(), role)
+
+    def extra_data(self, row: dict, column: int, role: int):
+        return None
+
+
+class SalespersonAttainmentModel(RowsModel):
+    """Per salesperson: revenue of the month, target, attainment, pace."""
+
+    CONTEXT = "SalespersonAttainmentModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SalespersonAttainmentModel", "Salesperson"),
+        QT_TRANSLATE_NOOP("SalespersonAttainmentModel", "Revenue"),
+        QT_TRANSLATE_NOOP("SalespersonAttainmentModel", "Target"),
+        QT_TRANSLATE_NOOP("SalespersonAttainmentModel", "Attainment"),
+        QT_TRANSLATE_NOOP("SalespersonAttainmentModel", "Pace"),
+    )
+
+    def cell(self, row: dict, column: int):
+        f = fmt.current()
+        if column == 0:
+            return str(row.get("name") or ""), str(row.get("name") or ""), None
+        if column == 1:
+            return f.money(row.get("actual"), self.currency), row.get("actual"), RIGHT
+        if column == 2:
+            return f.money(row.get("target"), self.currency), row.get("target"), RIGHT
+        if column == 3:
+            return f.percent(row.get("attainment")), row.get("attainment"), RIGHT
+        return f.percent(row.get("pace")), row.get("pace"), RIGHT
+
+    def extra_data(self, row: dict, column: int, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4):
+            value = row.get("attainment" if column == 3 else "pace")
+            if value is not None:
+                return QColor("#1b7f3b") if value >= 1 else QColor("#b3261e")
+        return None
+
+
+class AtRiskModel(RowsModel):
+    """The call-back list: good customers who have stopped coming."""
+
+    CONTEXT = "AtRiskModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AtRiskModel", "Customer"),
+        QT_TRANSLATE_NOOP("AtRiskModel", "Phone"),
+        QT_TRANSLATE_NOOP("AtRiskModel", "Last purchase"),
+        QT_TRANSLATE_NOOP("AtRiskModel", "Usual gap (days)"),
+        QT_TRANSLATE_NOOP("AtRiskModel", "Days since"),
+        QT_TRANSLATE_NOOP("AtRiskModel", "Revenue 365 d"),
+    )
+
+    def contact_id(self, row: int) -> int | None:
+        if 0 <= row < len(self.rows):
+            value = self.rows[row].get("contact_id")
+            return int(value) if value is not None else None
+        return None
+
+    def cell(self, row: dict, column: int):
+        f = fmt.current()
+        if column == 0:
+            return str(row.get("name") or ""), str(row.get("name") or ""), None
+        if column == 1:
+            phone = str(row.get("phone") or "")
+            return f.digits(phone), phone, None
+        if column == 2:
+            return f.date(row.get("last_purchase")), str(row.get("last_purchase") or ""), None
+        if column == 3:
+            gap = row.get("usual_gap_days")
+            return (f.integer(round(gap)) if gap is not None else "—"), gap, RIGHT
+        if column == 4:
+            return f.integer(row.get("days_since")), row.get("days_since"), RIGHT
+        return f.money(row.get("revenue_365"), self.currency), row.get("revenue_365"), RIGHT
+
+    def extra_data(self, row: dict, column: int, role: int):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(
+                "AtRiskModel", "Double-click or press Enter to open the contact")
+        return None
+
+
+def heat_colour(share: float) -> QColor:
+    """White (0 %) to a deep blue (100 %)."""
+    share = max(0.0, min(1.0, share))
+    r = round(255 - (255 - 31) * share)
+    g = round(255 - (255 - 89) * share)
+    b = round(255 - (255 - 158) * share)
+    return QColor(r, g, b)
+
+
+class CohortModel(QAbstractTableModel):
+    """Rows: cohorts (first-purchase month); column 0 the cohort's size, then
+    column k + 1 = share of the cohort active k months later."""
+
+    CONTEXT = "CohortModel"
+    SIZE_HEADER = QT_TRANSLATE_NOOP("CohortModel", "Customers")
+    MONTH_TOOLTIP = QT_TRANSLATE_NOOP("CohortModel", "Months after the first purchase")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.width = 0
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.width = max((len(r.get("shares") or []) for r in self.rows), default=0)
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount():
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else (self.width + 1 if self.rows else 0)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        f = fmt.current()
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < self.columnCount():
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                if section == 0:
+                    return QCoreApplication.translate(self.CONTEXT, self.SIZE_HEADER)
+                return f.digits(str(section - 1))
+            if role == Qt.ItemDataRole.ToolTipRole and section > 0:
+                return QCoreApplication.translate(self.CONTEXT, self.MONTH_TOOLTIP)
+            return None
+        if 0 <= section < len(self.rows) and role == Qt.ItemDataRole.DisplayRole:
+            return f.month(str(self.rows[section]["cohort"]), short=True)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def share(self, row: int, k: int) -> float | None:
+        shares = self.rows[row].get("shares") or []
+        return shares[k] if 0 <= k < len(shares) else None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)
+                                        and 0 <= index.column() < self.columnCount()):
+            return None
+        row = self.rows[index.row()]
+        f = fmt.current()
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f.integer(row.get("size"))
+            if role == SORT_ROLE:
+                return row.get("size")
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return RIGHT
+            return None
+        share = self.share(index.row(), index.column() - 1)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if share is None else f.percent(share, places=0)
+        if role == SORT_ROLE:
+            return share
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return CENTER
+        if share is None:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return heat_colour(share)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("white") if share >= 0.5 else QColor("#222222")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(
+                "CohortModel", "%1: %2 of %3 customers active %4 months later") \
+                .replace("%1", f.month(str(row["cohort"]))) \
+                .replace("%2", f.percent(share)) \
+                .replace("%3", f.integer(row.get("size"))) \
+                .replace("%4", f.integer(index.column() - 1))
+        return None

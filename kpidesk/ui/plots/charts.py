@@ -1,0 +1,517 @@
+"""pyqtgraph charts of the dashboard: revenue vs target (with the trend
+forecast band), growth %, pipeline by stage; and a painted conversion funnel.
+
+Charts hold data, not texts: titles, axis labels and legend names are set by
+the owning tab (``set_texts``) in its ``retranslate_ui()``; the hover label
+translates its own few words with ``QCoreApplication.translate`` (context
+"Chart"). Every number on the axes and in the hover label goes through
+``kpidesk.i18n.format.current()`` (Khmer digits and month names).
+
+Updating a chart calls ``setData``/``setOpts`` on items made once; nothing is
+rebuilt on refresh.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kpidesk.i18n import format as fmt
+from kpidesk.store.money import MINOR_DIGITS
+
+BAR = QColor(76, 120, 168)
+BAR_LIGHT = QColor(76, 120, 168, 110)
+TARGET = QColor(245, 133, 24)
+FORECAST = QColor(84, 162, 75)
+GOOD = QColor(27, 127, 59)
+BAD = QColor(179, 38, 30)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Chart", text)
+
+
+def compact_number(value: float, step: float = 0.0) -> str:
+    """Axis label of a (major-unit) amount: 12,500 / 12.5k / 3.2M, in the UI's digits."""
+    magnitude = max(abs(value), abs(step))
+    if magnitude >= 1_000_000:
+        text = f"{value / 1_000_000:,.{_places(step / 1_000_000)}f}M"
+    elif magnitude >= 10_000:
+        text = f"{value / 1_000:,.{_places(step / 1_000)}f}k"
+    else:
+        text = f"{value:,.{_places(step)}f}"
+    return fmt.current().digits(text)
+
+
+def _places(step: float) -> int:
+    if step <= 0 or step >= 1:
+        return 0
+    return min(3, max(0, -int(math.floor(math.log10(step)))))
+
+
+# -- axes ----------------------------------------------------------------------
+class MonthAxis(pg.AxisItem):
+    """Bottom axis whose value i is the i-th month key: 'Nov 2026' / 'វិច្ឆិកា ២០២៦'."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__("bottom", *args, **kwargs)
+        self.months: list[str] = []
+
+    def set_months(self, months: list[str]) -> None:
+        if months != self.months:
+            self.months = list(months)
+            self.picture = None
+            self.update()
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph API)
+        if not self.months:
+            return []
+        first = max(0, math.ceil(minVal))
+        last = min(len(self.months) - 1, math.floor(maxVal))
+        indices = list(range(first, last + 1))
+        # a label every 1, 3, 6 or 12 months, whatever fits (Khmer month names are long)
+        width_per_month = size / max(1, maxVal - minVal)
+        needed = 90 if fmt.current().lang == "km" else 62
+        every = next((n for n in (1, 3, 6, 12) if n * width_per_month >= needed), 12)
+        major = [i for i in indices if (int(self.months[i][5:7]) - 1) % every == 0]
+        return [(float(every), [float(i) for i in major]), (1.0, [float(i) for i in indices])]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
+        f = fmt.current()
+        out = []
+        for v in values:
+            i = int(round(v))
+            if 0 <= i < len(self.months) and abs(v - i) < 1e-6:
+                key = self.months[i]
+                out.append(f"{f.month_name(int(key[5:7]), short=True)} {f.digits(key[:4])}")
+            else:
+                out.append("")
+        return out
+
+
+class AmountAxis(pg.AxisItem):
+    """Left axis of amounts in major units, compact and in the UI's digits."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__("left", *args, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        return [compact_number(v * scale, spacing * scale) for v in values]
+
+
+class PercentAxis(pg.AxisItem):
+    """Left axis of percentages (values already × 100)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__("left", *args, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        places = _places(spacing)
+        return [fmt.current().digits(f"{v:,.{places}f}%") for v in values]
+
+
+class CategoryAxis(pg.AxisItem):
+    """Bottom axis with a name under each integer position."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__("bottom", *args, **kwargs)
+        self.names: list[str] = []
+
+    def set_names(self, names: list[str]) -> None:
+        if names != self.names:
+            self.names = list(names)
+            self.picture = None
+            self.update()
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803
+        return [(1.0, [float(i) for i in range(len(self.names))])]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        return [self.names[int(round(v))] if 0 <= int(round(v)) < len(self.names) else ""
+                for v in values]
+
+
+# -- a plot with a hover label -----------------------------------------------------
+class HoverPlot(pg.PlotWidget):
+    """A fixed (no pan/zoom) plot whose x positions are bars; hovering shows a label."""
+
+    def __init__(self, bottom: pg.AxisItem, left: pg.AxisItem,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent, axisItems={"bottom": bottom, "left": left},
+                         background="w")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(160)
+        item = self.getPlotItem()
+        item.setMouseEnabled(x=False, y=False)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.showGrid(x=False, y=True, alpha=0.25)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen("#666"))
+            axis.setTextPen(pg.mkPen("#333"))
+        self.count = 0
+        self.hover = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(255, 255, 255, 235),
+                                 border=pg.mkPen("#888"))
+        self.hover.setZValue(100)
+        self.hover.hide()
+        item.addItem(self.hover, ignoreBounds=True)
+        self.hover_index: int | None = None
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+
+    def hover_html(self, index: int) -> str:
+        """HTML of the label at bar `index` (subclasses)."""
+        return ""
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        vb = self.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos) or self.count == 0:
+            self.show_hover(None)
+            return
+        point = vb.mapSceneToView(scene_pos)
+        index = int(round(point.x()))
+        self.show_hover(index if 0 <= index < self.count else None, point.y())
+
+    def show_hover(self, index: int | None, y: float | None = None) -> None:
+        """Show the label of bar `index` (None hides it); also used by tests."""
+        self.hover_index = index
+        html = self.hover_html(index) if index is not None else ""
+        if not html:
+            self.hover.hide()
+            return
+        vb = self.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        if y is None:
+            y = (y0 + y1) / 2
+        self.hover.setHtml(html)
+        self.hover.setAnchor((1, 1) if index > (x0 + x1) / 2 else (0, 1))
+        self.hover.setPos(index, min(max(y, y0 + (y1 - y0) * 0.45), y1))
+        self.hover.show()
+
+    def hover_text(self) -> str:
+        return self.hover.textItem.toPlainText() if self.hover.isVisible() else ""
+
+    def set_texts(self, title: str, y_label: str = "") -> None:
+        item = self.getPlotItem()
+        item.setTitle(title)
+        item.setLabel("left", y_label)
+
+    def refresh_axes(self) -> None:
+        """Redraw tick labels (after a language change)."""
+        for name in ("left", "bottom"):
+            axis = self.getPlotItem().getAxis(name)
+            axis.picture = None
+            axis.update()
+
+
+def _line(label: str, value: str) -> str:
+    return f"{escape(label)} <b>{escape(value)}</b>"
+
+
+class RevenueChart(HoverPlot):
+    """Monthly revenue bars, target markers joined by a line, and the trend
+    forecast as a dashed line inside a shaded 80 % band."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.month_axis = MonthAxis()
+        super().__init__(self.month_axis, AmountAxis(), parent)
+        item = self.getPlotItem()
+        self.legend = item.addLegend(offset=(8, 2), labelTextSize="8pt",
+                                     brush=pg.mkBrush(255, 255, 255, 215))
+        self.legend.setColumnCount(3)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=BAR, pen=pg.mkPen(None))
+        item.addItem(self.bars)
+        self.target_line = pg.PlotDataItem(
+            [], [], pen=pg.mkPen(TARGET, width=2), symbol="o", symbolSize=6,
+            symbolBrush=TARGET, symbolPen=pg.mkPen(TARGET), connect="finite")
+        item.addItem(self.target_line)
+        self.band_low = pg.PlotCurveItem([], [], pen=pg.mkPen(None))
+        self.band_high = pg.PlotCurveItem([], [], pen=pg.mkPen(None))
+        self.band = pg.FillBetweenItem(self.band_low, self.band_high,
+                                       brush=pg.mkBrush(84, 162, 75, 55))
+        item.addItem(self.band_low)
+        item.addItem(self.band_high)
+        item.addItem(self.band)
+        self.forecast_line = pg.PlotDataItem(
+            [], [], pen=pg.mkPen(FORECAST, width=2, style=Qt.PenStyle.DashLine),
+            symbol="o", symbolSize=5, symbolBrush=FORECAST, symbolPen=pg.mkPen(FORECAST))
+        item.addItem(self.forecast_line)
+        self.currency = "USD"
+        self.months: list[str] = []
+        self.revenue: list[int | None] = []
+        self.targets: list[int | None] = []
+        self.in_progress: int | None = None
+        self.forecast: list[dict] = []
+        self.legend_names = ("Revenue", "Target", "Forecast (80 % band)")
+
+    def set_legend_names(self, revenue: str, target: str, forecast: str) -> None:
+        self.legend_names = (revenue, target, forecast)
+        self.legend.clear()
+        self.legend.addItem(self.bars, revenue)
+        self.legend.addItem(self.target_line, target)
+        self.legend.addItem(self.forecast_line, forecast)
+
+    def _major(self, minor: int | None) -> float:
+        return math.nan if minor is None else minor / 10 ** MINOR_DIGITS[self.currency]
+
+    def set_data(self, months: list[str], revenue: list[int | None],
+                 targets: list[int | None], currency: str, in_progress: int | None = None,
+                 forecast: list[dict] | None = None) -> None:
+        """`forecast`: dicts (period, value, low, high) for months after the last one shown
+        or inside it (a month in progress); minor units."""
+        self.currency = currency
+        self.months = list(months)
+        self.revenue = list(revenue)
+        self.targets = list(targets)
+        self.in_progress = in_progress
+        self.forecast = list(forecast or [])
+        axis_months = list(months)
+        for row in self.forecast:
+            if row["period"] not in axis_months:
+                axis_months.append(row["period"])
+        self.count = len(axis_months)
+        self.month_axis.set_months(axis_months)
+        heights = [0.0 if v is None else self._major(v) for v in revenue]
+        brushes = [pg.mkBrush(BAR_LIGHT if i == in_progress else BAR) for i in range(len(months))]
+        self.bars.setOpts(x=list(range(len(months))), height=heights, brushes=brushes,
+                          brush=BAR)
+        ty = [self._major(v) for v in targets]
+        self.target_line.setData(list(range(len(targets))), ty)
+        if self.forecast:
+            xs = [axis_months.index(r["period"]) for r in self.forecast]
+            values = [self._major(r["value"]) for r in self.forecast]
+            lows = [self._major(r["low"]) for r in self.forecast]
+            highs = [self._major(r["high"]) for r in self.forecast]
+            start = xs[0] - 1
+            if 0 <= start < len(revenue) and revenue[start] is not None and start != in_progress:
+                anchor = self._major(revenue[start])
+                xs, values = [start, *xs], [anchor, *values]
+                lows, highs = [anchor, *lows], [anchor, *highs]
+            self.forecast_line.setData(xs, values)
+            self.band_low.setData(xs, lows)
+            self.band_high.setData(xs, highs)
+            self.band.setVisible(True)
+        else:
+            self.forecast_line.setData([], [])
+            self.band_low.setData([], [])
+            self.band_high.setData([], [])
+            self.band.setVisible(False)
+        item = self.getPlotItem()
+        item.setXRange(-0.6, max(self.count, 1) - 0.4, padding=0)
+        tops = [h for h in heights if not math.isnan(h)]
+        tops += [t for t in ty if not math.isnan(t)]
+        tops += [self._major(r["high"]) for r in self.forecast if r.get("high") is not None]
+        lows_all = [min(0.0, self._major(r["low"])) for r in self.forecast
+                    if r.get("low") is not None] + [min(0.0, h) for h in heights]
+        top = max(tops, default=1.0) or 1.0
+        bottom = min(lows_all, default=0.0)
+        item.setYRange(bottom, top * 1.18, padding=0)  # room for the legend
+        if self.hover.isVisible() and self.hover_index is not None:
+            self.show_hover(self.hover_index if self.hover_index < self.count else None)
+
+    def hover_html(self, index: int) -> str:
+        if index >= self.count:
+            return ""
+        f = fmt.current()
+        months = self.month_axis.months
+        parts = [f"<b>{escape(f.month(months[index]))}</b>"]
+        if index < len(self.revenue):
+            revenue = self.revenue[index]
+            parts.append(_line(tr("Revenue:"), f.money(revenue, self.currency)))
+            if index == self.in_progress:
+                parts.append(escape(tr("month to date")))
+            target = self.targets[index] if index < len(self.targets) else None
+            parts.append(_line(tr("Target:"), f.money(target, self.currency)))
+            if target and revenue is not None:
+                parts.append(_line(tr("Attainment:"), f.percent(revenue / target)))
+        for row in self.forecast:
+            if row["period"] == months[index]:
+                parts.append(_line(tr("Forecast:"), f.money(row["value"], self.currency)))
+                parts.append(_line(tr("80 % interval:"), f"{f.money(row['low'], self.currency)}"
+                                   f" – {f.money(row['high'], self.currency)}"))
+        return "<br>".join(parts)
+
+
+class GrowthChart(HoverPlot):
+    """Month-on-month growth % as bars, green up and red down."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.month_axis = MonthAxis()
+        super().__init__(self.month_axis, PercentAxis(), parent)
+        item = self.getPlotItem()
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=GOOD, pen=pg.mkPen(None))
+        item.addItem(self.bars)
+        item.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#666")))
+        self.months: list[str] = []
+        self.growth: list[float | None] = []
+        self.in_progress: int | None = None
+
+    def set_data(self, months: list[str], growth: list[float | None],
+                 in_progress: int | None = None) -> None:
+        self.months = list(months)
+        self.growth = list(growth)
+        self.in_progress = in_progress
+        self.count = len(months)
+        self.month_axis.set_months(self.months)
+        heights = [0.0 if g is None else g * 100 for g in growth]
+        brushes = []
+        for i, g in enumerate(growth):
+            colour = QColor(GOOD if (g or 0) >= 0 else BAD)
+            if i == in_progress:
+                colour.setAlpha(110)
+            brushes.append(pg.mkBrush(colour))
+        self.bars.setOpts(x=list(range(len(months))), height=heights, brushes=brushes,
+                          brush=GOOD)
+        item = self.getPlotItem()
+        item.setXRange(-0.6, max(self.count, 1) - 0.4, padding=0)
+        low, high = min(heights, default=0.0), max(heights, default=0.0)
+        span = (high - low) or 10.0
+        item.setYRange(min(low, 0.0) - span * 0.08, max(high, 0.0) + span * 0.08, padding=0)
+
+    def hover_html(self, index: int) -> str:
+        if index >= self.count:
+            return ""
+        f = fmt.current()
+        parts = [f"<b>{escape(f.month(self.months[index]))}</b>",
+                 _line(tr("Growth (MoM):"), f.percent(self.growth[index], signed=True))]
+        if index == self.in_progress:
+            parts.append(escape(tr("like-for-like")))
+        return "<br>".join(parts)
+
+
+class StageChart(HoverPlot):
+    """Open pipeline by stage: value and weighted value side by side."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.stage_axis = CategoryAxis()
+        super().__init__(self.stage_axis, AmountAxis(), parent)
+        item = self.getPlotItem()
+        self.legend = item.addLegend(offset=(8, 2), labelTextSize="8pt",
+                                     brush=pg.mkBrush(255, 255, 255, 215))
+        self.legend.setColumnCount(2)
+        self.value_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=BAR_LIGHT,
+                                          pen=pg.mkPen(None))
+        self.weighted_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=BAR,
+                                             pen=pg.mkPen(None))
+        item.addItem(self.value_bars)
+        item.addItem(self.weighted_bars)
+        self.rows: list[dict] = []
+        self.currency = "USD"
+
+    def set_legend_names(self, value: str, weighted: str) -> None:
+        self.legend.clear()
+        self.legend.addItem(self.value_bars, value)
+        self.legend.addItem(self.weighted_bars, weighted)
+
+    def set_data(self, rows: list[dict], currency: str) -> None:
+        """rows: dicts (name, count, value, weighted) in minor units."""
+        self.rows = list(rows)
+        self.currency = currency
+        self.count = len(rows)
+        self.stage_axis.set_names([str(r["name"]) for r in rows])
+        scale = 10 ** MINOR_DIGITS[currency]
+        xs = list(range(len(rows)))
+        values = [(r.get("value") or 0) / scale for r in rows]
+        weighted = [(r.get("weighted") or 0) / scale for r in rows]
+        self.value_bars.setOpts(x=[x - 0.2 for x in xs], height=values)
+        self.weighted_bars.setOpts(x=[x + 0.2 for x in xs], height=weighted)
+        item = self.getPlotItem()
+        item.setXRange(-0.6, max(self.count, 1) - 0.4, padding=0)
+        item.setYRange(0, (max(values + weighted, default=0) or 1) * 1.2, padding=0)
+
+    def hover_html(self, index: int) -> str:
+        if index >= self.count:
+            return ""
+        f = fmt.current()
+        row = self.rows[index]
+        return "<br>".join([
+            f"<b>{escape(str(row['name']))}</b>",
+            _line(tr("Opportunities:"), f.integer(row.get("count"))),
+            _line(tr("Value:"), f.money(row.get("value"), self.currency)),
+            _line(tr("Weighted:"), f.money(row.get("weighted"), self.currency)),
+        ])
+
+
+class FunnelWidget(QWidget):
+    """Stages as centred bars narrowing with their count; each shows its count and
+    its share of the stage before. Labels are set by the owner (translated)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels: list[str] = []
+        self.values: list[int | None] = []
+        self.title = ""
+        self.setMinimumSize(220, 150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(320, 200)
+
+    def set_labels(self, title: str, labels: list[str]) -> None:
+        self.title = title
+        self.labels = list(labels)
+        self.update()
+
+    def set_values(self, values: list[int | None]) -> None:
+        self.values = list(values)
+        self.update()
+
+    def row_texts(self) -> list[str]:
+        """What each bar says ('Customers  120  (45.0 %)'), for tests and tooltips."""
+        f = fmt.current()
+        out = []
+        for i, label in enumerate(self.labels):
+            value = self.values[i] if i < len(self.values) else None
+            text = f"{label}  {f.integer(value)}"
+            if i > 0 and i - 1 < len(self.values):
+                before = self.values[i - 1]
+                if before and value is not None:
+                    text += f"  ({f.percent(value / before)})"
+            out.append(text)
+        return out
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        top = 4
+        if self.title:
+            bold = self.font()
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(QColor("#333"))
+            painter.drawText(QRectF(0, top, self.width(), line + 4),
+                             Qt.AlignmentFlag.AlignHCenter, self.title)
+            painter.setFont(self.font())
+            top += line + 8
+        rows = self.row_texts()
+        if not rows:
+            return
+        gap = 6
+        height = max(line + 6, (self.height() - top - 4 - gap * (len(rows) - 1)) / len(rows))
+        height = min(height, line * 2.4)
+        biggest = max((v or 0 for v in self.values), default=0) or 1
+        width = self.width() - 16
+        for i, text in enumerate(rows):
+            value = self.values[i] if i < len(self.values) else None
+            share = (value or 0) / biggest
+            bar_w = max(width * share, 4)
+            x = (self.width() - bar_w) / 2
+            y = top + i * (height + gap)
+            colour = QColor(BAR)
+            colour.setAlpha(255 - i * 45)
+            painter.setPen(QPen(Qt.PenStyle.NoPen))
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(x, y, bar_w, height), 4, 4)
+            painter.setPen(QColor("white") if share > 0.55 else QColor("#222"))
+            painter.drawText(QRectF(8, y, width, height), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()

@@ -1,0 +1,648 @@
+"""The Dashboard tab: how the shop is doing this month, at a glance.
+
+A month picker on top; three pages under it so everything fits 1200×780:
+- "Sales & targets": revenue, orders, average order value, growth, target,
+  attainment, pace, run rate, needed per day; revenue vs target over 24
+  months (with the trend forecast and its 80 % band), growth %, and the
+  attainment of each salesperson;
+- "Customers": customer KPIs for the month, quarter or year, the cohort heat
+  map, the conversion funnel and the at-risk call-back list;
+- "Pipeline": pipeline KPIs and the open pipeline by stage.
+
+Every figure comes from `kpidesk.metrics` (which reads the rollups); a
+refresh only sets label texts and chart data, it never rebuilds widgets.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.i18n import format as fmt
+from kpidesk.metrics import growth, targets
+from kpidesk.metrics.periods import add_months, month_key, parse_period
+from kpidesk.ui.models.dashboard_models import (
+    AtRiskModel,
+    CohortModel,
+    SalespersonAttainmentModel,
+)
+from kpidesk.ui.plots.cards import CardGrid, sign_colour
+from kpidesk.ui.plots.charts import FunnelWidget, GrowthChart, RevenueChart, StageChart
+from kpidesk.ui.tabs.base import Tab
+
+SALES_CARDS = ["revenue", "orders", "average_order_value", "growth_mom", "growth_yoy",
+               "target", "attainment", "pace", "run_rate_projection", "needed_per_day"]
+CUSTOMER_CARDS = ["new_customers", "lead_conversion", "second_purchase_rate",
+                  "active_customers", "returning_customers", "retention", "churn", "crr",
+                  "repeat_purchase_rate", "loyal_customers"]
+PIPELINE_CARDS = ["open_pipeline", "weighted_pipeline", "overdue_value", "win_rate",
+                  "average_deal_size", "sales_cycle_days", "pipeline_forecast",
+                  "pipeline_coverage"]
+CHART_MONTHS = 24
+GRANULARITIES = ("month", "quarter", "year")
+
+
+def optional_metrics(name: str):
+    """`kpidesk.metrics.<name>`, or None while it is not written yet."""
+    try:
+        return importlib.import_module(f"kpidesk.metrics.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"kpidesk.metrics.{name}":
+            return None
+        raise
+
+
+def period_of(month: str, granularity: str) -> str:
+    """The month, quarter or year key containing `month`."""
+    if granularity == "quarter":
+        return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+    if granularity == "year":
+        return month[:4]
+    return month
+
+
+class _EnterFilter(QObject):
+    """Calls `callback(index)` when Enter/Return is pressed in a table view."""
+
+    def __init__(self, view: QTableView, callback) -> None:
+        super().__init__(view)
+        self.view = view
+        self.callback = callback
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            index = self.view.currentIndex()
+            if index.isValid():
+                self.callback(index)
+                return True
+        return False
+
+
+def _table(parent: QWidget, model, name: str) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    model.setParent(view)  # destroyed after the view, never before it
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class DashboardTab(Tab):
+    open_contact = Signal(int)
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.month = month_key(ctx.today())
+        self.granularity = "month"
+        self.last_refresh: dict[str, object] = {}
+
+        # -- month picker -------------------------------------------------------------
+        self.prev_button = QToolButton(self)
+        self.prev_button.setObjectName("previousMonth")
+        self.prev_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.prev_button.clicked.connect(lambda: self.step_month(-1))
+        self.month_combo = QComboBox(self)
+        self.month_combo.setObjectName("month")
+        self.month_combo.setMinimumWidth(170)
+        self.month_combo.currentIndexChanged.connect(self._month_picked)
+        self.next_button = QToolButton(self)
+        self.next_button.setObjectName("nextMonth")
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.next_button.clicked.connect(lambda: self.step_month(1))
+        self.month_label = QLabel(self)
+        self.month_label.setBuddy(self.month_combo)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("state")
+        self.state_label.setStyleSheet("color: palette(placeholder-text);")
+        top = QHBoxLayout()
+        top.addWidget(self.month_label)
+        top.addWidget(self.prev_button)
+        top.addWidget(self.month_combo)
+        top.addWidget(self.next_button)
+        top.addSpacing(12)
+        top.addWidget(self.state_label, 1)
+
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("dashboardPages")
+        self.pages.setDocumentMode(True)
+        self._build_sales_page()
+        self._build_customers_page()
+        self._build_pipeline_page()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+
+        self._fill_months()
+        self.retranslate_ui()  # also fills every figure
+
+    # -- pages ---------------------------------------------------------------------------
+    def _build_sales_page(self) -> None:
+        page = QWidget(self.pages)
+        page.setObjectName("salesPage")
+        self.sales_cards = CardGrid(SALES_CARDS, columns=5, parent=page)
+        self.revenue_chart = RevenueChart(page)
+        self.revenue_chart.setObjectName("revenueChart")
+        self.growth_chart = GrowthChart(page)
+        self.growth_chart.setObjectName("growthChart")
+        self.attainment_model = SalespersonAttainmentModel(self)
+        self.attainment_view = _table(page, self.attainment_model, "salespersonTable")
+        header = self.attainment_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        right = QSplitter(Qt.Orientation.Vertical, page)
+        right.addWidget(self.growth_chart)
+        right.addWidget(self.attainment_view)
+        right.setSizes([220, 160])
+        split = QSplitter(Qt.Orientation.Horizontal, page)
+        split.addWidget(self.revenue_chart)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([680, 480])
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.sales_cards)
+        layout.addWidget(split, 1)
+        self.pages.addTab(page, "")
+
+    def _build_customers_page(self) -> None:
+        page = QWidget(self.pages)
+        page.setObjectName("customersPage")
+        self.granularity_label = QLabel(page)
+        self.granularity_combo = QComboBox(page)
+        self.granularity_combo.setObjectName("granularity")
+        for g in GRANULARITIES:
+            self.granularity_combo.addItem("", g)
+        self.granularity_combo.currentIndexChanged.connect(self._granularity_picked)
+        self.granularity_label.setBuddy(self.granularity_combo)
+        self.customer_period_label = QLabel(page)
+        self.customer_period_label.setStyleSheet("color: palette(placeholder-text);")
+        row = QHBoxLayout()
+        row.addWidget(self.granularity_label)
+        row.addWidget(self.granularity_combo)
+        row.addSpacing(12)
+        row.addWidget(self.customer_period_label, 1)
+        self.customer_cards = CardGrid(CUSTOMER_CARDS, columns=5, parent=page)
+
+        self.cohort_model = CohortModel(self)
+        self.cohort_view = QTableView(page)
+        self.cohort_view.setObjectName("cohortTable")
+        self.cohort_view.setModel(self.cohort_model)
+        self.cohort_model.setParent(self.cohort_view)
+        self.cohort_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cohort_view.setShowGrid(False)
+        small = self.cohort_view.font()
+        small.setPointSizeF(max(small.pointSizeF() * 0.85, 7))
+        self.cohort_view.setFont(small)
+        self.cohort_view.horizontalHeader().setDefaultSectionSize(40)
+        self.cohort_view.horizontalHeader().setMinimumSectionSize(30)
+        self.cohort_view.verticalHeader().setDefaultSectionSize(
+            int(self.cohort_view.fontMetrics().height() * 1.45))  # room for Khmer stacks
+        self.cohort_title = QLabel(page)
+        self.cohort_title.setStyleSheet("font-weight: bold;")
+        left = QWidget(page)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.cohort_title)
+        left_layout.addWidget(self.cohort_view, 1)
+
+        self.funnel = FunnelWidget(page)
+        self.funnel.setObjectName("funnel")
+        self.at_risk_title = QLabel(page)
+        self.at_risk_title.setStyleSheet("font-weight: bold;")
+        self.at_risk_title.setWordWrap(True)
+        self.at_risk_model = AtRiskModel(self)
+        self.at_risk_view = _table(page, self.at_risk_model, "atRiskTable")
+        header = self.at_risk_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.at_risk_view.doubleClicked.connect(self._at_risk_activated)
+        self.at_risk_view.installEventFilter(_EnterFilter(self.at_risk_view,
+                                                          self._at_risk_activated))
+        right = QWidget(page)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.funnel, 2)
+        right_layout.addWidget(self.at_risk_title)
+        right_layout.addWidget(self.at_risk_view, 3)
+        split = QSplitter(Qt.Orientation.Horizontal, page)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([560, 600])
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.customer_cards)
+        layout.addWidget(split, 1)
+        self.pages.addTab(page, "")
+
+    def _build_pipeline_page(self) -> None:
+        page = QWidget(self.pages)
+        page.setObjectName("pipelinePage")
+        self.pipeline_cards = CardGrid(PIPELINE_CARDS, columns=4, parent=page)
+        self.stage_chart = StageChart(page)
+        self.stage_chart.setObjectName("stageChart")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.pipeline_cards)
+        layout.addWidget(self.stage_chart, 1)
+        self.pages.addTab(page, "")
+
+    # -- texts -----------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Dashboard")
+
+    def card_titles(self) -> dict[str, tuple[str, str]]:
+        """(title, tooltip) of every card, in the current language."""
+        return {
+            "revenue": (self.tr("Revenue"), self.tr("Net revenue of the month, refunds included")),
+            "orders": (self.tr("Orders"), self.tr("Receipts, not counting refunds")),
+            "average_order_value": (self.tr("Average order value"),
+                                    self.tr("Revenue divided by orders")),
+            "growth_mom": (self.tr("Growth vs last month"),
+                           self.tr("Revenue against the month before (MoM)")),
+            "growth_yoy": (self.tr("Growth vs last year"),
+                           self.tr("Revenue against the same month a year before (YoY)")),
+            "target": (self.tr("Target"), self.tr("Revenue target of the month")),
+            "attainment": (self.tr("Attainment"), self.tr("Revenue divided by the target")),
+            "pace": (self.tr("Pace"), self.tr("Revenue against the target expected by today")),
+            "run_rate_projection": (self.tr("Run-rate projection"),
+                                    self.tr("Revenue at the month's end if sales go on as so"
+                                            " far")),
+            "needed_per_day": (self.tr("Needed per day"),
+                               self.tr("Revenue needed each remaining day to reach the"
+                                       " target")),
+            "new_customers": (self.tr("New customers"),
+                              self.tr("Customers whose first purchase is in the period")),
+            "lead_conversion": (self.tr("Lead conversion"),
+                                self.tr("Leads created in the period who bought within the"
+                                        " lead window")),
+            "second_purchase_rate": (self.tr("Second purchase"),
+                                     self.tr("New customers who bought again within 90"
+                                             " days")),
+            "active_customers": (self.tr("Active customers"),
+                                 self.tr("Customers with a purchase in the period")),
+            "returning_customers": (self.tr("Returning customers"),
+                                    self.tr("Active customers who are not new")),
+            "retention": (self.tr("Retention"),
+                          self.tr("Customers of the period before who bought again")),
+            "churn": (self.tr("Churn"), self.tr("Customers of the period before who did not"
+                                                " buy again")),
+            "crr": (self.tr("Customer retention rate"),
+                    self.tr("(active − new) / active in the period before; counts customers"
+                            " coming back after a gap")),
+            "repeat_purchase_rate": (self.tr("Repeat purchase rate"),
+                                     self.tr("Active customers with two orders or more")),
+            "loyal_customers": (self.tr("Loyal customers"),
+                                self.tr("Customers with several orders in the last 365 days")),
+            "open_pipeline": (self.tr("Open pipeline"),
+                              self.tr("Value of the open opportunities")),
+            "weighted_pipeline": (self.tr("Weighted pipeline"),
+                                  self.tr("Value × probability of the open opportunities")),
+            "overdue_value": (self.tr("Overdue"),
+                              self.tr("Open opportunities past their expected close date")),
+            "win_rate": (self.tr("Win rate"), self.tr("Won / (won + lost), closed this month")),
+            "average_deal_size": (self.tr("Average deal size"),
+                                  self.tr("Mean value of the opportunities won this month")),
+            "sales_cycle_days": (self.tr("Sales cycle"),
+                                 self.tr("Mean days from creation to won")),
+            "pipeline_forecast": (self.tr("Pipeline forecast"),
+                                  self.tr("Revenue so far + weighted opportunities expected"
+                                          " to close this month")),
+            "pipeline_coverage": (self.tr("Pipeline coverage"),
+                                  self.tr("Weighted pipeline closing this month / gap to"
+                                          " target")),
+        }
+
+    def retranslate_ui(self) -> None:
+        if not shiboken6.isValid(self):
+            return  # destroyed; the base class's language hook outlives the widget
+        f = fmt.current()
+        self.month_label.setText(self.tr("&Month:"))
+        self.prev_button.setToolTip(self.tr("Previous month"))
+        self.next_button.setToolTip(self.tr("Next month"))
+        for i in range(self.month_combo.count()):
+            self.month_combo.setItemText(i, f.month(self.month_combo.itemData(i)))
+        self.pages.setTabText(0, self.tr("Sales && targets"))
+        self.pages.setTabText(1, self.tr("Customers"))
+        self.pages.setTabText(2, self.tr("Pipeline"))
+        titles = self.card_titles()
+        for grid in (self.sales_cards, self.customer_cards, self.pipeline_cards):
+            for key, card in grid.cards.items():
+                card.set_title(*titles[key])
+        self.revenue_chart.set_texts(self.tr("Revenue and target, last 24 months"))
+        self.revenue_chart.set_legend_names(self.tr("Revenue"), self.tr("Target"),
+                                            self.tr("Forecast (80 % band)"))
+        self.growth_chart.set_texts(self.tr("Growth vs the month before"))
+        self.stage_chart.set_texts(self.tr("Open pipeline by stage"))
+        self.stage_chart.set_legend_names(self.tr("Value"), self.tr("Weighted"))
+        for chart in (self.revenue_chart, self.growth_chart, self.stage_chart):
+            chart.refresh_axes()
+        self.granularity_label.setText(self.tr("Customer figures &by:"))
+        names = {"month": self.tr("Month"), "quarter": self.tr("Quarter"),
+                 "year": self.tr("Year")}
+        for i in range(self.granularity_combo.count()):
+            self.granularity_combo.setItemText(i, names[self.granularity_combo.itemData(i)])
+        self.cohort_title.setText(self.tr("Cohorts: share of each month's new customers who"
+                                          " bought again k months later"))
+        self.at_risk_title.setText(self.tr("Call back: good customers who stopped coming"
+                                           " (double-click to open)"))
+        for model in (self.attainment_model, self.at_risk_model, self.cohort_model):
+            model.retranslate()
+        self.refresh()
+
+    # -- month picker ------------------------------------------------------------------------
+    def _month_range(self) -> list[str]:
+        current = month_key(self.ctx.today())
+        first = self.ctx.store.scalar("SELECT MIN(day) FROM daily_revenue")
+        start = add_months(current, -(CHART_MONTHS - 1))
+        if first and str(first)[:7] < start:
+            start = str(first)[:7]
+        months = []
+        key = start
+        while key <= current:
+            months.append(key)
+            key = add_months(key, 1)
+        if self.month not in months:
+            months.append(self.month)
+            months.sort()
+        return months
+
+    def _fill_months(self) -> None:
+        months = self._month_range()
+        existing = [self.month_combo.itemData(i) for i in range(self.month_combo.count())]
+        if months != existing:
+            self.month_combo.blockSignals(True)
+            self.month_combo.clear()
+            f = fmt.current()
+            for key in months:
+                self.month_combo.addItem(f.month(key), key)
+            self.month_combo.blockSignals(False)
+        self.month_combo.blockSignals(True)
+        self.month_combo.setCurrentIndex(self.month_combo.findData(self.month))
+        self.month_combo.blockSignals(False)
+        self._update_steppers()
+
+    def _update_steppers(self) -> None:
+        index = self.month_combo.currentIndex()
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(0 <= index < self.month_combo.count() - 1)
+
+    def _month_picked(self, index: int) -> None:
+        if index >= 0:
+            self.set_month(self.month_combo.itemData(index))
+
+    def step_month(self, step: int) -> None:
+        index = self.month_combo.currentIndex() + step
+        if 0 <= index < self.month_combo.count():
+            self.month_combo.setCurrentIndex(index)
+
+    def set_month(self, month: str) -> None:
+        parse_period(month)
+        if month == self.month and self.month_combo.currentData() == month:
+            return
+        self.month = month
+        self._fill_months()
+        self.refresh()
+
+    def _granularity_picked(self, index: int) -> None:
+        self.set_granularity(self.granularity_combo.itemData(index))
+
+    def set_granularity(self, granularity: str) -> None:
+        if granularity not in GRANULARITIES:
+            raise ValueError(granularity)
+        if self.granularity_combo.currentData() != granularity:
+            self.granularity_combo.setCurrentIndex(self.granularity_combo.findData(granularity))
+            return  # the combo's signal comes back here
+        if granularity != self.granularity:
+            self.granularity = granularity
+            self.refresh_customers()
+
+    # -- refresh -------------------------------------------------------------------------------
+    def on_data_changed(self, topics: set[str]) -> None:
+        topics = set(topics)
+        if topics & {"sales", "settings", "import", "all"}:
+            self._fill_months()
+            self.refresh()
+            return
+        if "targets" in topics or "salespeople" in topics:
+            self.refresh_sales()
+        if topics & {"contacts", "customers"}:
+            self.refresh_customers()
+        if topics & {"opportunities", "stages"}:
+            self.refresh_pipeline()
+        if "targets" in topics:
+            self.refresh_pipeline()  # coverage depends on the gap to target
+
+    def refresh(self) -> None:
+        self.refresh_sales()
+        self.refresh_customers()
+        self.refresh_pipeline()
+
+    def today(self) -> date:
+        return self.ctx.today()
+
+    def refresh_sales(self) -> None:
+        store, month, today = self.ctx.store, self.month, self.today()
+        f = fmt.current()
+        currency = store.reporting_currency
+        summary = growth.sales_summary(store, month, today)
+        att = targets.attainment_summary(store, month, today)
+        self.last_refresh["sales"] = summary
+        self.last_refresh["attainment"] = att
+        in_progress = summary["in_progress"]
+        cards = self.sales_cards
+
+        def money(v):
+            return f.money(v, currency)
+
+        cards["revenue"].set_value(money(summary["revenue"]))
+        cards["revenue"].set_note(self.tr("month to date") if in_progress else "")
+        cards["orders"].set_value(f.integer(summary["orders"]))
+        cards["orders"].set_note(self.tr("month to date") if in_progress else "")
+        cards["average_order_value"].set_value(money(summary["average_order_value"]))
+        for key in ("growth_mom", "growth_yoy"):
+            value = summary[key]
+            cards[key].set_value(f.percent(value, signed=True), sign_colour(value))
+            cards[key].set_note(self.tr("like-for-like, days 1–%1").replace(
+                "%1", f.integer(summary["days_elapsed"])) if in_progress else "")
+        cards["target"].set_value(money(att["target"]))
+        cards["target"].set_note("" if att["target"] is not None
+                                 else self.tr("no target set"))
+        cards["attainment"].set_value(f.percent(att["attainment"]),
+                                      sign_colour(att["attainment"], 1.0)
+                                      if not in_progress else "")
+        cards["attainment"].set_note(self.tr("gap %1").replace("%1", money(att["gap"]))
+                                     if att["gap"] is not None and att["gap"] > 0 else "")
+        cards["pace"].set_value(f.percent(att["pace"]), sign_colour(att["pace"], 1.0))
+        cards["pace"].set_note(self.tr("expected by today %1").replace(
+            "%1", money(att["expected_to_date"])) if in_progress and
+            att["expected_to_date"] is not None else "")
+        cards["run_rate_projection"].set_value(money(att["run_rate_projection"]))
+        cards["run_rate_projection"].set_note(
+            self.tr("day %1 of %2").replace("%1", f.integer(att["day"]))
+            .replace("%2", f.integer(att["days"])) if in_progress else "")
+        cards["needed_per_day"].set_value(money(att["needed_per_day"]))
+        days_left = att["days"] - att["day"]
+        cards["needed_per_day"].set_note(
+            self.tr("%1 days left").replace("%1", f.integer(days_left))
+            if att["needed_per_day"] is not None and days_left > 0 else "")
+
+        if in_progress:
+            self.state_label.setText(self.tr("In progress: day %1 of %2, figures are month to"
+                                             " date").replace("%1", f.integer(att["day"]))
+                                     .replace("%2", f.integer(att["days"])))
+        elif summary["days_elapsed"] == 0:
+            self.state_label.setText(self.tr("This month has not started yet"))
+        else:
+            self.state_label.setText(self.tr("Complete month"))
+
+        # charts: 25 months of revenue give 24 months of growth
+        series = growth.revenue_series(store, month, CHART_MONTHS + 1)
+        months = [k for k, _v in series[1:]]
+        revenue = [v for _k, v in series[1:]]
+        target_values = [v for _k, v in targets.target_series(store, month, CHART_MONTHS)]
+        in_progress_index = len(months) - 1 if in_progress else None
+        forecast = None
+        forecast_mod = optional_metrics("forecast")
+        if forecast_mod is not None:
+            current = month_key(today)
+            last_complete = min(month, add_months(current, -1))
+            forecast = forecast_mod.trend_forecast(store, last_complete, 3)
+        self.last_refresh["forecast"] = forecast
+        self.revenue_chart.set_data(months, revenue, target_values, currency,
+                                    in_progress_index, forecast or [])
+        growth_values = [growth.growth_rate(series[i][1], series[i - 1][1])
+                         for i in range(1, len(series))]
+        if in_progress:
+            growth_values[-1] = summary["growth_mom"]  # like-for-like
+        self.growth_chart.set_data(months, growth_values, in_progress_index)
+
+        self.attainment_model.set_rows(targets.salesperson_attainment(store, month, today),
+                                       currency)
+
+    def period_label(self, period: str) -> str:
+        """'November 2026', 'Q4 2026' or '2026' in the UI's language."""
+        f = fmt.current()
+        if self.granularity == "quarter":
+            return self.tr("Q%1 %2").replace("%1", f.digits(period[-1])).replace(
+                "%2", f.digits(period[:4]))
+        if self.granularity == "year":
+            return f.digits(period)
+        return f.month(period)
+
+    def customer_period(self) -> str:
+        return period_of(self.month, self.granularity)
+
+    def refresh_customers(self) -> None:
+        customers = optional_metrics("customers")
+        if customers is None:
+            return
+        store, today = self.ctx.store, self.today()
+        f = fmt.current()
+        period = self.customer_period()
+        kpis = customers.customer_kpis(store, period, today)
+        self.last_refresh["customers"] = kpis
+        p = parse_period(period)
+        in_progress = p.contains(today)
+        label = self.period_label(period)
+        self.customer_period_label.setText(
+            (self.tr("%1, to date") if in_progress else "%1").replace("%1", label))
+        cards = self.customer_cards
+        for key in ("new_customers", "active_customers", "returning_customers"):
+            cards[key].set_value(f.integer(kpis.get(key)))
+        for key in ("lead_conversion", "second_purchase_rate", "retention", "churn", "crr",
+                    "repeat_purchase_rate"):
+            cards[key].set_value(f.percent(kpis.get(key)))
+        cards["retention"].set_value(f.percent(kpis.get("retention")))
+        provisional = bool(kpis.get("lead_conversion_provisional"))
+        cards["lead_conversion"].set_note(self.tr("provisional") if provisional else "")
+        cards["loyal_customers"].set_value(f.integer(kpis.get("loyal_customers")))
+        cards["loyal_customers"].set_note(self.tr("%1 of active customers").replace(
+            "%1", f.percent(kpis.get("loyal_share"))) if kpis.get("loyal_share") is not None
+            else "")
+        note = self.tr("to date") if in_progress else ""
+        for key in ("new_customers", "active_customers", "returning_customers", "retention",
+                    "crr", "repeat_purchase_rate"):
+            cards[key].set_note(note)
+
+        self.cohort_model.set_rows(customers.cohort_table(store, self.month, 24))
+        if self.cohort_model.rowCount():
+            self.cohort_view.resizeColumnToContents(0)
+            self.cohort_view.scrollToBottom()
+        at_risk_day = min(today, parse_period(self.month).end)
+        self.at_risk_model.set_rows(customers.at_risk(store, at_risk_day, limit=200),
+                                    store.reporting_currency)
+        funnel = customers.funnel(store, period, today)
+        self.last_refresh["funnel"] = funnel
+        self.funnel.set_labels(
+            self.tr("From lead to loyal customer (leads created in %1)").replace("%1", label),
+            [self.tr("Leads"), self.tr("Customers"), self.tr("Repeat"), self.tr("Loyal")])
+        self.funnel.set_values([funnel.get("leads"), funnel.get("customers"),
+                                funnel.get("repeat"), funnel.get("loyal")])
+
+    def refresh_pipeline(self) -> None:
+        pipeline = optional_metrics("pipeline")
+        if pipeline is None:
+            return
+        store, month, today = self.ctx.store, self.month, self.today()
+        f = fmt.current()
+        currency = store.reporting_currency
+        kpis = pipeline.pipeline_kpis(store, month, today)
+        self.last_refresh["pipeline"] = kpis
+        cards = self.pipeline_cards
+        cards["open_pipeline"].set_value(f.money(kpis.get("open_pipeline"), currency))
+        cards["open_pipeline"].set_note(self.tr("%1 open").replace(
+            "%1", f.integer(kpis.get("open_pipeline_count"))))
+        cards["weighted_pipeline"].set_value(f.money(kpis.get("weighted_pipeline"), currency))
+        cards["overdue_value"].set_value(f.money(kpis.get("overdue_value"), currency),
+                                         "#b3261e" if kpis.get("overdue_count") else "")
+        cards["overdue_value"].set_note(self.tr("%1 overdue").replace(
+            "%1", f.integer(kpis.get("overdue_count"))))
+        cards["win_rate"].set_value(f.percent(kpis.get("win_rate")))
+        cards["average_deal_size"].set_value(f.money(kpis.get("average_deal_size"), currency))
+        days = kpis.get("sales_cycle_days")
+        cards["sales_cycle_days"].set_value(
+            self.tr("%1 days").replace("%1", f.decimal(days, 1)) if days is not None else None)
+        cards["pipeline_forecast"].set_value(f.money(kpis.get("pipeline_forecast"), currency))
+        cards["pipeline_coverage"].set_value(f.percent(kpis.get("pipeline_coverage")))
+        self.stage_chart.set_data(pipeline.pipeline_by_stage(store, today), currency)
+
+    # -- at-risk list -------------------------------------------------------------------------
+    def _at_risk_activated(self, index) -> None:
+        if not index.isValid():
+            return
+        contact_id = self.at_risk_model.contact_id(index.row())
+        if contact_id is None:
+            return
+        self.open_contact.emit(contact_id)
+        window = self.window()
+        opener = getattr(window, "open_contact", None)
+        if window is not self and callable(opener):
+            opener(contact_id)
