@@ -73,6 +73,19 @@ REASONS = {
 }
 
 
+# Field names of the record each row parser returns (amounts in minor units).
+RECORD_FIELDS = {
+    "sales": ("date", "order", "order_ref", "customer", "customer_ref", "phone", "salesperson",
+              "product", "category", "quantity", "amount", "currency", "rate", "channel",
+              "note"),
+    "contacts": ("name", "kind", "phone", "source", "salesperson", "created", "note", "ref"),
+    "opportunities": ("title", "customer", "customer_ref", "owner", "value", "currency", "rate",
+                      "stage", "probability", "created", "expected_close", "status", "closed",
+                      "lost_reason", "note", "ref"),
+    "targets": ("period", "salesperson", "measure", "value", "currency"),
+}
+
+
 class Cancelled(Exception):
     """The user cancelled: everything was rolled back."""
 
@@ -257,6 +270,22 @@ class Importer:
             report.committed = False
         self.progress(1.0)
         return report
+
+    def preview(self, header: list[str], rows: list[tuple[int, list]]) -> list[tuple[int, object]]:
+        """(line, {field: value as stored} or RowError) for a few rows (the wizard's preview).
+
+        Raises FileError when the mapping lacks a required field."""
+        m = self.resolve_mapping(header, [r for _, r in rows])
+        index = {f: header.index(h) for f, h in m["columns"].items() if h}
+        parse = self._row_parser(m, index, header)
+        names = RECORD_FIELDS[self.kind]
+        out: list[tuple[int, object]] = []
+        for line, row in rows:
+            try:
+                out.append((line, dict(zip(names, parse(row), strict=True))))
+            except _Bad as bad:
+                out.append((line, self._error(line, bad, index, header)))
+        return out
 
     # -- helpers -----------------------------------------------------------
     def _tick(self, reader) -> None:

@@ -1,0 +1,651 @@
+"""The import wizard: file and kind → column mapping with a preview → validation report →
+import the good rows (or cancel).
+
+Validation and import run in a worker thread on their own connection to the
+shop file, with a progress bar and Cancel; the store is written in one
+transaction, so a cancelled import leaves it exactly as before. The mapping
+used is remembered per source (same headers) in the shop's settings.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.i18n.format import current
+from kpidesk.io import mapping as mapping_mod
+from kpidesk.io.exporter import write_table
+from kpidesk.io.importer import Cancelled, Importer, Report, RowError
+from kpidesk.io.readers import FileError, preview
+from kpidesk.store.db import Store
+from kpidesk.ui.context import AppContext
+
+CONTEXT = "Import"
+PREVIEW_ROWS = 8
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Import", text)
+
+
+def kind_label(kind: str) -> str:
+    return {"sales": tr("Sales"), "contacts": tr("Contacts"),
+            "opportunities": tr("Opportunities"), "targets": tr("Targets")}[kind]
+
+
+def field_label(field: str) -> str:
+    labels = {
+        "date": tr("Date"), "order": tr("Receipt / order number"),
+        "order_ref": tr("Order reference"), "customer": tr("Customer"),
+        "customer_ref": tr("Customer ID"), "phone": tr("Phone"),
+        "salesperson": tr("Salesperson"), "product": tr("Product"),
+        "category": tr("Category"), "quantity": tr("Quantity"),
+        "unit_price": tr("Unit price"), "amount": tr("Amount (line total)"),
+        "currency": tr("Currency"), "rate": tr("Exchange rate"), "channel": tr("Channel"),
+        "refund": tr("Refund / cancelled mark"), "note": tr("Note"), "name": tr("Name"),
+        "kind": tr("Lead or customer"), "source": tr("Source"), "created": tr("Created"),
+        "ref": tr("Reference"), "title": tr("Title"), "owner": tr("Owner"),
+        "value": tr("Value"), "stage": tr("Stage"), "probability": tr("Probability"),
+        "expected_close": tr("Expected close"), "status": tr("Status"),
+        "closed": tr("Closed"), "lost_reason": tr("Lost reason"), "period": tr("Month"),
+        "measure": tr("Measure"),
+    }
+    return labels.get(field, field)
+
+
+def reason_text(code: str) -> str:
+    reasons = {
+        "required": tr("value missing"),
+        "bad_date": tr("not a date"),
+        "bad_number": tr("not a number"),
+        "not_whole": tr("not a whole number"),
+        "bad_currency": tr("currency must be USD or KHR"),
+        "bad_rate": tr("exchange rate must be above zero"),
+        "zero": tr("quantity is zero"),
+        "bad_kind": tr("must be lead or customer"),
+        "bad_period": tr("not a month"),
+        "bad_measure": tr("measure must be revenue, new customers or won opportunities"),
+        "bad_status": tr("status must be open, won or lost"),
+        "unknown_stage": tr("no such stage"),
+        "bad_probability": tr("probability must be 0 to 100"),
+        "negative": tr("must not be negative"),
+    }
+    return reasons.get(code, code)
+
+
+def file_error_text(exc: FileError) -> str:
+    texts = {
+        "not_found": tr("The file does not exist."),
+        "unreadable": tr("The file cannot be read."),
+        "encoding": tr("The file's text encoding is not supported."),
+        "empty": tr("The file is empty."),
+        "csv": tr("The CSV file is malformed."),
+        "xls": tr("Old .xls workbooks are not supported: save it as .xlsx or CSV."),
+        "unknown_columns": tr("The mapping names columns the file does not have."),
+        "missing_fields": tr("Choose a column for every required field."),
+    }
+    return texts.get(exc.code, exc.code)
+
+
+class _Worker(QObject):
+    """Runs a check or an import on its own store connection, in a QThread."""
+
+    progress = Signal(int)
+    done = Signal(object)  # Report
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, db_path: Path, kind: str, mapping: dict, path: Path, mode: str,
+                 today) -> None:
+        super().__init__()
+        self.db_path, self.kind, self.mapping, self.path = db_path, kind, mapping, path
+        self.mode, self.today = mode, today
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            with Store(self.db_path, read_only=self.mode == "check") as store:
+                importer = Importer(store, self.kind, self.mapping,
+                                    progress=lambda f: self.progress.emit(int(f * 1000)),
+                                    should_cancel=self.stop.is_set, today=self.today)
+                if self.mode == "check":
+                    report = importer.check(self.path)
+                else:
+                    report = importer.run(self.path, skip_bad=True)
+                    if report.committed:
+                        mapping_mod.remember(store, self.kind, report.header, self.mapping)
+            self.done.emit(report)
+        except Cancelled:
+            self.cancelled.emit()
+        except FileError as exc:
+            self.failed.emit(file_error_text(exc))
+        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was saved
+            self.failed.emit(str(exc))
+
+
+class ImportWizard(QDialog):
+    """File → mapping → validation → import. `ctx.store` must be a file-backed store."""
+
+    imported = Signal(object)  # the Report of a committed import
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 kind: str = "sales") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ImportWizard")
+        self.resize(900, 600)
+        self.header: list[str] = []
+        self.sample: list[tuple[int, list]] = []
+        self.mapping: dict | None = None
+        self.report: Report | None = None
+        self.result: Report | None = None
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+
+        self.pages = QStackedWidget()
+        self._build_file_page(kind)
+        self._build_mapping_page()
+        self._build_check_page()
+        self._build_done_page()
+
+        self.back_button = QPushButton()
+        self.next_button = QPushButton()
+        self.next_button.setDefault(True)
+        self.import_button = QPushButton()
+        self.save_rejected_button = QPushButton()
+        self.cancel_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.import_button.clicked.connect(self.start_import)
+        self.save_rejected_button.clicked.connect(self.save_rejected)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addStretch()
+        for b in (self.save_rejected_button, self.back_button, self.next_button,
+                  self.import_button, self.cancel_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        self.title_label = QLabel()
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title_label.setFont(font)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+        ctx.language.language_changed.connect(self.retranslate_ui)
+        self._show_page(0)
+
+    # -- pages ---------------------------------------------------------------
+    def _build_file_page(self, kind: str) -> None:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.kind_combo = QComboBox()
+        for k in mapping_mod.KINDS:
+            self.kind_combo.addItem(k, k)
+        self.kind_combo.setCurrentIndex(mapping_mod.KINDS.index(kind))
+        self.file_edit = QLineEdit()
+        self.browse_button = QPushButton()
+        self.browse_button.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(self.browse_button)
+        self.kind_label, self.file_label = QLabel(), QLabel()
+        self.kind_label.setBuddy(self.kind_combo)
+        self.file_label.setBuddy(self.file_edit)
+        form.addRow(self.kind_label, self.kind_combo)
+        form.addRow(self.file_label, row)
+        self.file_hint = QLabel()
+        self.file_hint.setWordWrap(True)
+        form.addRow(self.file_hint)
+        self.file_error = QLabel()
+        self.file_error.setStyleSheet("color: #b00020")
+        self.file_error.setWordWrap(True)
+        form.addRow(self.file_error)
+        self.pages.addWidget(page)
+
+    def _build_mapping_page(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        top = QHBoxLayout()
+        self.fields_grid = QGridLayout()
+        self.field_combos: dict[str, QComboBox] = {}
+        self.field_labels: dict[str, QLabel] = {}
+        fields_box = QWidget()
+        fields_box.setLayout(self.fields_grid)
+        top.addWidget(fields_box, 2)
+        options = QFormLayout()
+        self.currency_combo = QComboBox()
+        self.currency_combo.addItems(["USD", "KHR"])
+        self.date_order_combo = QComboBox()
+        self.date_order_combo.addItem("", "dmy")
+        self.date_order_combo.addItem("", "mdy")
+        self.currency_label, self.date_order_label = QLabel(), QLabel()
+        options.addRow(self.currency_label, self.currency_combo)
+        options.addRow(self.date_order_label, self.date_order_combo)
+        self.currency_combo.currentIndexChanged.connect(self.refresh_preview)
+        self.date_order_combo.currentIndexChanged.connect(self.refresh_preview)
+        opt_box = QWidget()
+        opt_box.setLayout(options)
+        top.addWidget(opt_box, 1)
+        layout.addLayout(top)
+        self.preview_label = QLabel()
+        layout.addWidget(self.preview_label)
+        self.preview_table = QTableWidget()
+        self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.preview_table, 1)
+        self.mapping_error = QLabel()
+        self.mapping_error.setStyleSheet("color: #b00020")
+        layout.addWidget(self.mapping_error)
+        self.pages.addWidget(page)
+
+    def _build_check_page(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.check_summary = QLabel()
+        self.check_summary.setWordWrap(True)
+        layout.addWidget(self.check_summary)
+        self.errors_table = QTableWidget(0, 4)
+        self.errors_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.errors_table.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch)
+        self.errors_table.verticalHeader().hide()
+        layout.addWidget(self.errors_table, 1)
+        self.pages.addWidget(page)
+
+    def _build_done_page(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.done_label = QLabel()
+        self.done_label.setWordWrap(True)
+        layout.addWidget(self.done_label)
+        layout.addStretch()
+        self.pages.addWidget(page)
+
+    # -- texts ---------------------------------------------------------------
+    def retranslate_ui(self, *_: object) -> None:
+        self.setWindowTitle(tr("Import"))
+        self.kind_label.setText(tr("&What to import:"))
+        self.file_label.setText(tr("&File:"))
+        for i, k in enumerate(mapping_mod.KINDS):
+            self.kind_combo.setItemText(i, kind_label(k))
+        self.browse_button.setText(tr("&Browse…"))
+        self.file_hint.setText(tr("CSV (UTF-8, UTF-16; comma, semicolon or tab), XLSX, or a "
+                                  ".gz of a CSV. Nothing is saved until you confirm."))
+        self.currency_label.setText(tr("Currency when the file does not say:"))
+        self.date_order_label.setText(tr("Dates like 01/02/2026 are:"))
+        self.date_order_combo.setItemText(0, tr("day/month/year"))
+        self.date_order_combo.setItemText(1, tr("month/day/year"))
+        self.preview_label.setText(tr("The first rows as they will be stored:"))
+        self.back_button.setText(tr("< &Back"))
+        self.next_button.setText(tr("&Next >"))
+        self.import_button.setText(tr("&Import the good rows"))
+        self.save_rejected_button.setText(tr("&Save rejected rows…"))
+        self.cancel_button.setText(tr("Cancel") if self._busy() or self.pages.currentIndex() < 3
+                                   else tr("Close"))
+        self.errors_table.setHorizontalHeaderLabels(
+            [tr("Line"), tr("Column"), tr("Value"), tr("Reason")])
+        for f, label in self.field_labels.items():
+            label.setText(field_label(f) + (" *" if self._required(f) else ""))
+        if self.field_combos:
+            for combo in self.field_combos.values():
+                combo.setItemText(0, tr("— not in the file —"))
+        self._update_title()
+        if self.pages.currentIndex() == 1:
+            self.refresh_preview()
+        if self.report is not None:
+            self._show_report()
+        if self.result is not None:
+            self._show_result()
+
+    def _update_title(self) -> None:
+        titles = [tr("1. Choose the file"), tr("2. Match the columns"),
+                  tr("3. Check the rows"), tr("4. Done")]
+        self.title_label.setText(titles[self.pages.currentIndex()])
+
+    # -- navigation ----------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    def _busy(self) -> bool:
+        return self._thread is not None
+
+    def _show_page(self, i: int) -> None:
+        self.pages.setCurrentIndex(i)
+        self.back_button.setVisible(i in (1, 2))
+        self.next_button.setVisible(i in (0, 1))
+        self.import_button.setVisible(i == 2)
+        self.save_rejected_button.setVisible(i == 2)
+        self.import_button.setEnabled(False)
+        self.save_rejected_button.setEnabled(False)
+        self.cancel_button.setText(tr("Close") if i == 3 else tr("Cancel"))
+        self._update_title()
+
+    def set_file(self, path: Path | str, kind: str | None = None) -> None:
+        """Choose the file (and kind) as the Browse button would (also for tests)."""
+        if kind:
+            self.kind_combo.setCurrentIndex(mapping_mod.KINDS.index(kind))
+        self.file_edit.setText(str(path))
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose the file to import"), self.file_edit.text(),
+            tr("Spreadsheets (*.csv *.xlsx *.txt *.tsv *.gz);;All files (*)"))
+        if name:
+            self.file_edit.setText(name)
+
+    def back(self) -> None:
+        if not self._busy():
+            self._show_page(max(0, self.pages.currentIndex() - 1))
+
+    def next(self) -> None:
+        if self._busy():
+            return
+        if self.pages.currentIndex() == 0:
+            self._load_file()
+        elif self.pages.currentIndex() == 1:
+            self._start_check()
+
+    def _load_file(self) -> None:
+        path = Path(self.file_edit.text().strip())
+        try:
+            self.header, self.sample = preview(path, PREVIEW_ROWS * 6)
+        except FileError as exc:
+            self.file_error.setText(file_error_text(exc))
+            return
+        except OSError as exc:
+            self.file_error.setText(exc.strerror or str(exc))
+            return
+        self.file_error.clear()
+        self.path = path
+        store = self.ctx.store
+        self.mapping = mapping_mod.remembered(store, self.kind, self.header) or mapping_mod.guess(
+            self.kind, self.header, [r for _, r in self.sample], store.reporting_currency)
+        self._build_field_rows()
+        self._show_page(1)
+        self.refresh_preview()
+
+    def _required(self, field: str) -> bool:
+        return any(field in group for group in mapping_mod.REQUIRED[self.kind])
+
+    def _build_field_rows(self) -> None:
+        while self.fields_grid.count():
+            item = self.fields_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.field_combos, self.field_labels = {}, {}
+        cols = self.mapping.get("columns", {})
+        fields = list(mapping_mod.FIELDS[self.kind])
+        per_col = (len(fields) + 1) // 2
+        for n, f in enumerate(fields):
+            label = QLabel(field_label(f) + (" *" if self._required(f) else ""))
+            combo = QComboBox()
+            combo.setObjectName(f"map_{f}")
+            combo.addItem(tr("— not in the file —"), "")
+            for h in self.header:
+                combo.addItem(h, h)
+            if cols.get(f) in self.header:
+                combo.setCurrentIndex(self.header.index(cols[f]) + 1)
+            combo.currentIndexChanged.connect(self.refresh_preview)
+            label.setBuddy(combo)
+            r, c = n % per_col, (n // per_col) * 2
+            self.fields_grid.addWidget(label, r, c)
+            self.fields_grid.addWidget(combo, r, c + 1)
+            self.field_combos[f], self.field_labels[f] = combo, label
+        opts = self.mapping.get("options", {})
+        self.currency_combo.setCurrentText(opts.get("currency") or self.ctx.store.reporting_currency)
+        self.date_order_combo.setCurrentIndex(1 if opts.get("date_order") == "mdy" else 0)
+
+    def current_mapping(self) -> dict:
+        columns = {f: c.currentData() for f, c in self.field_combos.items() if c.currentData()}
+        options = dict((self.mapping or {}).get("options", {}))
+        options["currency"] = self.currency_combo.currentText()
+        options["date_order"] = self.date_order_combo.currentData()
+        return {"kind": self.kind, "columns": columns, "options": options}
+
+    def refresh_preview(self, *_: object) -> None:
+        if not self.field_combos:
+            return
+        m = self.current_mapping()
+        fmt = current()
+        importer = Importer(self.ctx.store, self.kind, m, today=self.ctx.today())
+        try:
+            rows = importer.preview(self.header, self.sample[:PREVIEW_ROWS])
+            self.mapping_error.clear()
+            self.next_button.setEnabled(True)
+        except FileError as exc:
+            self.mapping_error.setText(file_error_text(exc))
+            self.next_button.setEnabled(False)
+            self.preview_table.setRowCount(0)
+            return
+        shown = [f for f in _PREVIEW_FIELDS[self.kind] if f in m["columns"]
+                 or f in ("amount", "currency", "value")]
+        self.preview_table.setColumnCount(len(shown) + 1)
+        self.preview_table.setHorizontalHeaderLabels([tr("Line")] + [field_label(f)
+                                                                     for f in shown])
+        self.preview_table.setRowCount(len(rows))
+        for r, (line, rec) in enumerate(rows):
+            self.preview_table.setItem(r, 0, QTableWidgetItem(fmt.integer(line)))
+            for c, f in enumerate(shown, start=1):
+                if isinstance(rec, RowError):
+                    text = (reason_text(rec.code) + f" ({rec.value})" if rec.value
+                            else reason_text(rec.code)) if c == 1 else ""
+                    item = QTableWidgetItem(text)
+                    item.setForeground(QBrush(QColor("#b00020")))
+                else:
+                    item = QTableWidgetItem(_format_value(f, rec))
+                self.preview_table.setItem(r, c, item)
+        self.preview_table.resizeColumnsToContents()
+
+    # -- background work -----------------------------------------------------
+    def _run(self, mode: str) -> None:
+        self.progress.setValue(0)
+        self.progress.show()
+        self.back_button.setEnabled(False)
+        self.next_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.save_rejected_button.setEnabled(False)
+        self._mode = mode
+        thread = QThread(self)
+        worker = _Worker(self.ctx.store.path, self.kind, self.mapping, self.path, mode,
+                         self.ctx.today())
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self.progress.setValue)
+        worker.done.connect(self._on_done)
+        worker.failed.connect(self._on_failed)
+        worker.cancelled.connect(self._on_cancelled)
+        for sig in (worker.done, worker.failed, worker.cancelled):
+            sig.connect(thread.quit)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def _finish_thread(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        self._thread, self._worker = None, None
+        self.progress.hide()
+        self.back_button.setEnabled(True)
+        self.next_button.setEnabled(True)
+
+    def _start_check(self) -> None:
+        self.mapping = self.current_mapping()
+        self.report = None
+        self.errors_table.setRowCount(0)
+        self.check_summary.setText(tr("Checking every row…"))
+        self._show_page(2)
+        self._run("check")
+
+    def start_import(self) -> None:
+        if self._busy() or self.report is None:
+            return
+        self.check_summary.setText(tr("Importing…"))
+        self._run("import")
+
+    def _on_done(self, report: Report) -> None:
+        self._finish_thread()
+        if self._mode == "check":
+            self.report = report
+            self._show_report()
+        else:
+            self.result = report
+            self._show_page(3)
+            self._show_result()
+            if report.committed:
+                self.ctx.data_changed.emit({"sales", "contacts", "opportunities", "targets",
+                                            "settings"})
+                self.imported.emit(report)
+
+    def _on_failed(self, message: str) -> None:
+        self._finish_thread()
+        self.check_summary.setText(tr("Nothing was imported: %1").replace("%1", message))
+
+    def _on_cancelled(self) -> None:
+        self._finish_thread()
+        self.check_summary.setText(tr("Cancelled. Nothing was imported."))
+        self.import_button.setEnabled(self.report is not None and self._mode == "import")
+
+    def _show_report(self) -> None:
+        report = self.report
+        fmt = current()
+        text = tr("%1 rows read: %2 good, %3 with errors.").replace(
+            "%1", fmt.integer(report.rows)).replace("%2", fmt.integer(report.good)).replace(
+            "%3", fmt.integer(report.bad))
+        if report.bad:
+            text += " " + tr("Import the good rows, or cancel, fix the file and import it "
+                             "again (rows already imported are recognised and skipped).")
+        self.check_summary.setText(text)
+        self.errors_table.setRowCount(len(report.errors))
+        for r, err in enumerate(report.errors):
+            for c, value in enumerate((fmt.integer(err.line), err.column, err.value,
+                                       reason_text(err.code))):
+                self.errors_table.setItem(r, c, QTableWidgetItem(value))
+        self.import_button.setEnabled(report.good > 0)
+        self.save_rejected_button.setEnabled(bool(report.rejected))
+
+    def _show_result(self) -> None:
+        r = self.result
+        fmt = current()
+        if not r.committed:
+            self.done_label.setText(tr("Nothing was imported."))
+            return
+        added = r.added
+        if self.kind == "sales":
+            text = tr("Imported %1 sales lines in %2 orders; %3 new customers. "
+                      "%4 orders were already in the shop and were skipped.")
+            text = text.replace("%1", fmt.integer(added.get("lines", 0))).replace(
+                "%2", fmt.integer(added.get("orders", 0))).replace(
+                "%3", fmt.integer(added.get("contacts", 0))).replace(
+                "%4", fmt.integer(added.get("duplicates", 0)))
+        else:
+            count = added.get(self.kind, 0)
+            text = tr("Imported %1 rows; %2 were already in the shop.").replace(
+                "%1", fmt.integer(count)).replace("%2", fmt.integer(added.get("duplicates", 0)))
+        if r.bad:
+            text += " " + tr("%1 rows with errors were left out.").replace(
+                "%1", fmt.integer(r.bad))
+        self.done_label.setText(text)
+
+    def save_rejected(self, path: str | None = None) -> Path | None:
+        """Write the rejected rows (with line and reason) to a CSV to fix and re-import."""
+        if self.report is None or not self.report.rejected:
+            return None
+        if not path:
+            default = self.path.with_name(self.path.name.split(".")[0] + "-rejected.csv")
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save rejected rows"), str(default),
+                                                  tr("CSV (*.csv)"))
+            if not path:
+                return None
+        reasons = {e.line: f"{e.column}: {reason_text(e.code)}" for e in self.report.errors}
+        header = list(self.report.header) + [tr("line"), tr("problem")]
+        rows = [list(raw) + [""] * (len(self.report.header) - len(raw))
+                + [line, reasons.get(line, "")] for line, raw in self.report.rejected]
+        write_table(path, header, rows)
+        return Path(path)
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.stop.set()
+            return
+        self.reject() if self.pages.currentIndex() < 3 else self.accept()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._worker is not None:
+            self._worker.stop.set()
+            self._thread.quit()
+            self._thread.wait()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self._worker is not None:
+            self._worker.stop.set()
+            return
+        super().reject()
+
+
+_PREVIEW_FIELDS = {
+    "sales": ["date", "order", "customer", "customer_ref", "salesperson", "product", "category",
+              "quantity", "amount", "currency", "rate", "channel"],
+    "contacts": ["name", "kind", "phone", "source", "salesperson", "created", "ref"],
+    "opportunities": ["title", "customer", "owner", "value", "currency", "stage", "probability",
+                      "created", "expected_close", "status", "closed"],
+    "targets": ["period", "salesperson", "measure", "value", "currency"],
+}
+
+
+def _format_value(field: str, rec: dict) -> str:
+    fmt = current()
+    value = rec.get(field)
+    if value is None or value == "":
+        return ""
+    if field in ("date", "created", "expected_close", "closed"):
+        return fmt.date(value)
+    if field == "period":
+        return fmt.month(value)
+    if field in ("amount", "value") and (field != "value" or rec.get("currency")):
+        return fmt.money(value, rec["currency"])
+    if field == "value":
+        return fmt.integer(value)
+    if field == "quantity":
+        return fmt.integer(int(value)) if float(value).is_integer() else fmt.decimal(value, 2)
+    if field == "rate":
+        return fmt.integer(value)
+    if field == "kind":
+        return {"lead": tr("Lead"), "customer": tr("Customer")}.get(value, value)
+    if field == "status":
+        return {"open": tr("Open"), "won": tr("Won"), "lost": tr("Lost")}.get(value, value)
+    if field == "measure":
+        return {"revenue": tr("Revenue"), "new_customers": tr("New customers"),
+                "won_opportunities": tr("Won opportunities")}.get(value, value)
+    if field == "probability":
+        return fmt.percent(value / 100, 0)
+    return str(value)
