@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from kpidesk import APP_NAME, __version__
+from kpidesk import APP_NAME
 from kpidesk.ui.context import AppContext
 
 # (module under kpidesk.ui.tabs, class name). Order = tab order.
@@ -180,11 +180,9 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, page.title())
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, tr("About KPI Desk"),
-            tr("KPI Desk %1\nSales KPIs for small shops, offline, in Khmer and English.")
-            .replace("%1", __version__),
-        )
+        from kpidesk.ui.about import show_about  # version, shop file, licences
+
+        show_about(self, str(self.ctx.store.path))
 
     # -- remembered state ----------------------------------------------------------
     def restore_state(self) -> None:
