@@ -254,3 +254,20 @@ def test_refresh_rebuilds_no_widget(dash, demo_ctx):
     assert dash.sales_cards["revenue"] is card
     after = {id(w) for w in dash.findChildren(object)}
     assert len(after - before) <= 2  # pyqtgraph may make a transient item, never a card
+
+
+def test_at_risk_list_opens_the_contacts_tab_in_the_main_window(qtbot, main_window):
+    if "contacts" not in main_window.pages:
+        pytest.skip("no Contacts tab in this build")
+    dash = main_window.show_tab("dashboard")
+    dash.pages.setCurrentIndex(1)
+    model = dash.at_risk_model
+    assert model.rowCount() > 0
+    contact_id = model.contact_id(0)
+    dash.at_risk_view.doubleClicked.emit(model.index(0, 0))
+    contacts = main_window.pages["contacts"]
+    assert main_window.tabs.currentWidget() is contacts
+    page = getattr(contacts, "page_dialog", None)
+    if page is not None:  # the contact's own page is open on that customer
+        assert page.contact_id == contact_id
+        page.close()

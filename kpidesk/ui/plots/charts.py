@@ -283,7 +283,10 @@ class RevenueChart(HoverPlot):
         self.bars.setOpts(x=list(range(len(months))), height=heights, brushes=brushes,
                           brush=BAR)
         ty = [self._major(v) for v in targets]
-        self.target_line.setData(list(range(len(targets))), ty)
+        if any(v is not None for v in targets):
+            self.target_line.setData(list(range(len(targets))), ty)
+        else:  # no target at all: an all-NaN line makes numpy warn
+            self.target_line.setData([], [])
         if self.forecast:
             xs = [axis_months.index(r["period"]) for r in self.forecast]
             values = [self._major(r["value"]) for r in self.forecast]

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.defaults import display_name
 from kpidesk.metrics import growth, targets
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.ui.models.dashboard_models import (
@@ -197,6 +198,7 @@ class DashboardTab(Tab):
         self.granularity_label = QLabel(page)
         self.granularity_combo = QComboBox(page)
         self.granularity_combo.setObjectName("granularity")
+        self.granularity_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for g in GRANULARITIES:
             self.granularity_combo.addItem("", g)
         self.granularity_combo.currentIndexChanged.connect(self._granularity_picked)
@@ -632,7 +634,9 @@ class DashboardTab(Tab):
             self.tr("%1 days").replace("%1", f.decimal(days, 1)) if days is not None else None)
         cards["pipeline_forecast"].set_value(f.money(kpis.get("pipeline_forecast"), currency))
         cards["pipeline_coverage"].set_value(f.percent(kpis.get("pipeline_coverage")))
-        self.stage_chart.set_data(pipeline.pipeline_by_stage(store, today), currency)
+        stages = [dict(row, name=display_name(str(row.get("name") or "")))
+                  for row in pipeline.pipeline_by_stage(store, today)]
+        self.stage_chart.set_data(stages, currency)
 
     # -- at-risk list -------------------------------------------------------------------------
     def _at_risk_activated(self, index) -> None:

@@ -168,6 +168,8 @@ class SpreadDialog(QDialog):
         f = fmt.current()
         self.setWindowTitle(self.tr("Spread a yearly target"))
         self.scope_label.setText(self.tr("For:"))
+        for i in range(self.scope.count()):
+            self.scope.setItemText(i, str(self.model.headerData(i, Qt.Orientation.Horizontal)))
         self.total_label.setText(self.tr("Total for %1:").replace("%1", f.digits(
             str(self.model.year))))
         self.total.setPlaceholderText(self.tr("e.g. 120,000"))
@@ -239,12 +241,14 @@ class TargetsTab(Tab):
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("year")
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._fill_years()
         self.year_combo.currentIndexChanged.connect(self._year_changed)
         self.year_label.setBuddy(self.year_combo)
         self.measure_label = QLabel(self)
         self.measure_combo = QComboBox(self)
         self.measure_combo.setObjectName("measure")
+        self.measure_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for measure in store_targets.MEASURES:
             self.measure_combo.addItem("", measure)
         self.measure_combo.currentIndexChanged.connect(self._measure_changed)
