@@ -271,3 +271,12 @@ def test_at_risk_list_opens_the_contacts_tab_in_the_main_window(qtbot, main_wind
     if page is not None:  # the contact's own page is open on that customer
         assert page.contact_id == contact_id
         page.close()
+
+
+def test_hidden_dashboard_catches_up_when_shown(qtbot, demo_ctx):
+    dash = DashboardTab(demo_ctx)
+    qtbot.addWidget(dash)  # never shown yet: writes are only noted
+    before = growth.sales_summary(demo_ctx.store, MONTH, DEMO_TODAY)["revenue"]
+    add_order(demo_ctx.store, OrderInput(date="2026-11-25", lines=[LineInput(amount=500_00)]))
+    dash.show()
+    assert dash.sales_cards["revenue"].value() == _money(before + 500_00)

@@ -119,6 +119,7 @@ class DashboardTab(Tab):
         self.month = month_key(ctx.today())
         self.granularity = "month"
         self.last_refresh: dict[str, object] = {}
+        self._pending: set[str] = set()
 
         # -- month picker -------------------------------------------------------------
         self.prev_button = QToolButton(self)
@@ -449,6 +450,18 @@ class DashboardTab(Tab):
     # -- refresh -------------------------------------------------------------------------------
     def on_data_changed(self, topics: set[str]) -> None:
         topics = set(topics)
+        if not self.isVisible():  # a hidden tab catches up when shown (sales entry stays fast)
+            self._pending |= topics
+            return
+        self._apply_changes(topics)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._pending:
+            topics, self._pending = self._pending, set()
+            self._apply_changes(topics)
+
+    def _apply_changes(self, topics: set[str]) -> None:
         if topics & {"sales", "settings", "import", "all"}:
             self._fill_months()
             self.refresh()

@@ -235,6 +235,7 @@ class TargetsTab(Tab):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         today = ctx.today()
+        self._pending: set[str] = set()
         self.model = TargetsModel(ctx.store, ctx.undo_stack, today, self)
         self.model.message.connect(self.show_message)
 
@@ -371,8 +372,20 @@ class TargetsTab(Tab):
         self.measure_combo.setCurrentIndex(self.measure_combo.findData(measure))
 
     def on_data_changed(self, topics: set[str]) -> None:
+        if not self.isVisible():  # a hidden tab catches up when shown (sales entry stays fast)
+            self._pending |= set(topics)
+            return
+        self._apply_changes(set(topics))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._pending:
+            topics, self._pending = self._pending, set()
+            self._apply_changes(topics)
+
+    def _apply_changes(self, topics: set[str]) -> None:
         if topics & {"targets", "salespeople", "sales", "contacts", "opportunities",
-                     "settings"}:
+                     "settings", "import", "all"}:
             if "sales" in topics:
                 self._fill_years()
             if "settings" in topics:
