@@ -131,7 +131,7 @@ def test_export_each_kind_csv_and_xlsx(tmp_path, demo_file):
         assert main(["export", kind, "--db", str(demo_file), "--out", str(csv_out)]) == 0
         with open(csv_out, encoding="utf-8-sig", newline="") as f:
             assert sum(1 for _ in csv.reader(f)) == n + 1
-        if kind in ("sales", "targets"):
+        if kind in ("contacts", "targets"):
             x_out = tmp_path / f"{kind}.xlsx"
             assert main(["export", kind, "--db", str(demo_file), "--out", str(x_out)]) == 0
             ws = load_workbook(x_out, read_only=True).active
