@@ -55,12 +55,17 @@ def _fresh(value):
     return value
 
 
-def memoized(fn):
+def memoized(fn=None, *, copy: bool = True):
     """Remember `fn(store, *args)` per store until its data fingerprint changes.
 
     The dashboard asks for the same figures many times (language change, tab switch,
     period change back and forth); with no write in between they are computed once.
+    With copy=False (internal helpers only) callers share the remembered value and
+    must not change it.
     """
+    if fn is None:
+        return functools.partial(memoized, copy=copy)
+
     @functools.wraps(fn)
     def wrapper(store: Store, *args, **kwargs):
         fingerprint = data_fingerprint(store)
@@ -72,12 +77,13 @@ def memoized(fn):
         results = entry[1]
         if key in results:
             results.move_to_end(key)
-            return _fresh(results[key])
-        result = fn(store, *args, **kwargs)
-        results[key] = result
-        if len(results) > _MEMO_SIZE:
-            results.popitem(last=False)
-        return _fresh(result)
+            result = results[key]
+        else:
+            result = fn(store, *args, **kwargs)
+            results[key] = result
+            if len(results) > _MEMO_SIZE:
+                results.popitem(last=False)
+        return _fresh(result) if copy else result
 
     wrapper.uncached = fn
     return wrapper
@@ -183,21 +189,24 @@ def _window_orders_sql(store: Store, d: date) -> tuple[str, list]:
     return f"SELECT contact_id, SUM(orders) AS n FROM ({source}) GROUP BY contact_id", params
 
 
+@memoized(copy=False)
+def _year_orders(store: Store, d: date) -> dict[int, int]:
+    """{contact_id: purchases (orders) in the 365 days up to d} of customers with any."""
+    sql, params = _window_orders_sql(store, d)
+    return dict(store.conn.execute(sql, params))
+
+
 def _loyal_counts(store: Store, d: date) -> tuple[int, int]:
     """(customers with a purchase in the 365 days up to d, of them with at least L orders)."""
-    sql, params = _window_orders_sql(store, d)
-    n, loyal = store.conn.execute(
-        f"SELECT COUNT(*), SUM(n >= ?) FROM ({sql})", (loyal_min_orders(store), *params)
-    ).fetchone()
-    return int(n or 0), int(loyal or 0)
+    counts = _year_orders(store, d)
+    big_l = loyal_min_orders(store)
+    return len(counts), sum(1 for n in counts.values() if n >= big_l)
 
 
-@memoized
 def loyal_ids(store: Store, d: date) -> set[int]:
     """Contacts with at least L orders in the 365 days up to d (d included)."""
-    sql, params = _window_orders_sql(store, d)
-    return {r[0] for r in store.conn.execute(
-        f"SELECT contact_id FROM ({sql}) WHERE n >= ?", (*params, loyal_min_orders(store)))}
+    big_l = loyal_min_orders(store)
+    return {cid for cid, n in _year_orders(store, d).items() if n >= big_l}
 
 
 # -- customer KPIs -------------------------------------------------------------------
@@ -354,7 +363,7 @@ def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
     return names
 
 
-@memoized
+@memoized(copy=False)
 def _at_risk_rows(store: Store, d: date) -> list[dict]:
     """The at-risk rows on d, sorted (see `at_risk`). Gaps and medians are computed for
     all candidates at once with numpy (tens of thousands of purchase days)."""
@@ -394,7 +403,6 @@ def _at_risk_rows(store: Store, d: date) -> list[dict]:
     return rows
 
 
-@memoized
 def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[dict]:
     """The call-back list on `today` (KPI.md §5), by revenue of the last 365 days, highest
     first (then longest absence).
@@ -406,8 +414,8 @@ def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[d
     median gap, may end in .5), days_since, revenue_365 (reporting currency, refunds
     included).
     """
-    rows = _at_risk_rows(store, _as_date(today))
-    return rows if limit is None else rows[:limit]
+    rows = _at_risk_rows(store, _as_date(today))  # shared: hand out copies
+    return [dict(r) for r in (rows if limit is None else rows[:limit])]
 
 
 # -- funnel and statuses ----------------------------------------------------------------
@@ -438,7 +446,6 @@ def funnel(store: Store, period: str | Period, today: date | str) -> dict:
             "loyal": len(loyal)}
 
 
-@memoized
 def contact_statuses(store: Store, today: date | str) -> dict[int, str]:
     """Status of every contact on `today`, the first that applies:
 
@@ -449,7 +456,11 @@ def contact_statuses(store: Store, today: date | str) -> dict[int, str]:
     - 'loyal': at least L orders in the 365 days up to today;
     - 'active': any other customer with a purchase in the last 365 days.
     """
-    d = _as_date(today)
+    return dict(_statuses(store, _as_date(today)))
+
+
+@memoized(copy=False)
+def _statuses(store: Store, d: date) -> dict[int, str]:
     d_iso = d.isoformat()
     lapsed_before = (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat()
     new_from = (d - timedelta(days=NEW_CONTACT_DAYS - 1)).isoformat()
