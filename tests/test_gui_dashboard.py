@@ -7,7 +7,7 @@ import math
 
 import pytest
 from conftest import DEMO_TODAY
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTranslator
 from PySide6.QtWidgets import QMainWindow
 
 from kpidesk.i18n import format as fmt
@@ -127,10 +127,15 @@ def test_salesperson_table_matches_metrics(dash, demo_ctx):
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Attainment"
 
 
-def test_charts_hover_and_forecast(dash, demo_ctx):
+def test_charts_hover_and_forecast(qtbot, dash, demo_ctx):
     chart = dash.revenue_chart
     series = growth.revenue_series(demo_ctx.store, MONTH, 24)
-    chart.show_hover(20)
+    # the mouse over the 21st bar shows its month, revenue and target
+    qtbot.waitExposed(dash)
+    box = chart.getPlotItem().getViewBox()
+    where = chart.mapFromScene(box.mapViewToScene(QPointF(20, series[20][1] / 100 / 2)))
+    qtbot.mouseMove(chart.viewport(), where)
+    qtbot.waitUntil(lambda: chart.hover_index == 20)
     text = chart.hover_text()
     assert "August 2026" in text  # 24 months end with November 2026
     assert _money(series[20][1]) in text
