@@ -148,6 +148,11 @@ def test_charts_hover_and_forecast(qtbot, dash, demo_ctx):
         assert chart.band.isVisible()
         chart.show_hover(chart.count - 1)
         assert "Forecast" in chart.hover_text()
+    # the month in progress: its bar so far and the run-rate projection outline
+    att = targets.attainment_summary(demo_ctx.store, MONTH, DEMO_TODAY)
+    assert chart.projection == att["run_rate_projection"]
+    chart.show_hover(23)
+    assert "Run-rate projection: " + _money(att["run_rate_projection"]) in chart.hover_text()
     growth_chart = dash.growth_chart
     growth_chart.show_hover(23)
     assert "like-for-like" in growth_chart.hover_text()

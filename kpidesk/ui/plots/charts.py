@@ -158,8 +158,8 @@ class HoverPlot(pg.PlotWidget):
             axis.setPen(pg.mkPen("#666"))
             axis.setTextPen(pg.mkPen("#333"))
         self.count = 0
-        self.hover = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(255, 255, 255, 235),
-                                 border=pg.mkPen("#888"))
+        self.hover = pg.TextItem(anchor=(0, 1), color=(20, 20, 20),
+                                 fill=pg.mkBrush(255, 255, 255, 240), border=pg.mkPen("#888"))
         self.hover.setZValue(100)
         self.hover.hide()
         item.addItem(self.hover, ignoreBounds=True)
@@ -239,6 +239,12 @@ class RevenueChart(HoverPlot):
         item.addItem(self.band_low)
         item.addItem(self.band_high)
         item.addItem(self.band)
+        # the month in progress: an outline up to its run-rate projection
+        self.projection_bar = pg.BarGraphItem(
+            x=[], height=[], width=0.7, brush=pg.mkBrush(None),
+            pen=pg.mkPen(BAR, width=1.5, style=Qt.PenStyle.DashLine))
+        item.addItem(self.projection_bar)
+        self.projection: int | None = None
         self.forecast_line = pg.PlotDataItem(
             [], [], pen=pg.mkPen(FORECAST, width=2, style=Qt.PenStyle.DashLine),
             symbol="o", symbolSize=5, symbolBrush=FORECAST, symbolPen=pg.mkPen(FORECAST))
@@ -263,7 +269,7 @@ class RevenueChart(HoverPlot):
 
     def set_data(self, months: list[str], revenue: list[int | None],
                  targets: list[int | None], currency: str, in_progress: int | None = None,
-                 forecast: list[dict] | None = None) -> None:
+                 forecast: list[dict] | None = None, projection: int | None = None) -> None:
         """`forecast`: dicts (period, value, low, high) for months after the last one shown
         or inside it (a month in progress); minor units."""
         self.currency = currency
@@ -271,6 +277,7 @@ class RevenueChart(HoverPlot):
         self.revenue = list(revenue)
         self.targets = list(targets)
         self.in_progress = in_progress
+        self.projection = projection if in_progress is not None else None
         self.forecast = list(forecast or [])
         axis_months = list(months)
         for row in self.forecast:
@@ -282,6 +289,10 @@ class RevenueChart(HoverPlot):
         brushes = [pg.mkBrush(BAR_LIGHT if i == in_progress else BAR) for i in range(len(months))]
         self.bars.setOpts(x=list(range(len(months))), height=heights, brushes=brushes,
                           brush=BAR)
+        if self.projection is not None:
+            self.projection_bar.setOpts(x=[in_progress], height=[self._major(self.projection)])
+        else:
+            self.projection_bar.setOpts(x=[], height=[])
         ty = [self._major(v) for v in targets]
         if any(v is not None for v in targets):
             self.target_line.setData(list(range(len(targets))), ty)
@@ -309,6 +320,8 @@ class RevenueChart(HoverPlot):
         item = self.getPlotItem()
         item.setXRange(-0.6, max(self.count, 1) - 0.4, padding=0)
         tops = [h for h in heights if not math.isnan(h)]
+        if self.projection is not None:
+            tops.append(self._major(self.projection))
         tops += [t for t in ty if not math.isnan(t)]
         tops += [self._major(r["high"]) for r in self.forecast if r.get("high") is not None]
         lows_all = [min(0.0, self._major(r["low"])) for r in self.forecast
@@ -330,6 +343,9 @@ class RevenueChart(HoverPlot):
             parts.append(_line(tr("Revenue:"), f.money(revenue, self.currency)))
             if index == self.in_progress:
                 parts.append(escape(tr("month to date")))
+                if self.projection is not None:
+                    parts.append(_line(tr("Run-rate projection:"),
+                                       f.money(self.projection, self.currency)))
             target = self.targets[index] if index < len(self.targets) else None
             parts.append(_line(tr("Target:"), f.money(target, self.currency)))
             if target and revenue is not None:

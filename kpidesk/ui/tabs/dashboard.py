@@ -20,7 +20,7 @@ from datetime import date
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -134,6 +134,8 @@ class DashboardTab(Tab):
         self.next_button.setObjectName("nextMonth")
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
         self.next_button.clicked.connect(lambda: self.step_month(1))
+        self.prev_button.setShortcut(QKeySequence("Alt+Left"))
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
         self.month_label = QLabel(self)
         self.month_label.setBuddy(self.month_combo)
         self.state_label = QLabel(self)
@@ -348,8 +350,8 @@ class DashboardTab(Tab):
             return  # destroyed; the base class's language hook outlives the widget
         f = fmt.current()
         self.month_label.setText(self.tr("&Month:"))
-        self.prev_button.setToolTip(self.tr("Previous month"))
-        self.next_button.setToolTip(self.tr("Next month"))
+        self.prev_button.setToolTip(self.tr("Previous month (Alt+Left)"))
+        self.next_button.setToolTip(self.tr("Next month (Alt+Right)"))
         for i in range(self.month_combo.count()):
             self.month_combo.setItemText(i, f.month(self.month_combo.itemData(i)))
         self.pages.setTabText(0, self.tr("Sales && targets"))
@@ -552,7 +554,8 @@ class DashboardTab(Tab):
             forecast = forecast_mod.trend_forecast(store, last_complete, 3)
         self.last_refresh["forecast"] = forecast
         self.revenue_chart.set_data(months, revenue, target_values, currency,
-                                    in_progress_index, forecast or [])
+                                    in_progress_index, forecast or [],
+                                    att["run_rate_projection"])
         growth_values = [growth.growth_rate(series[i][1], series[i - 1][1])
                          for i in range(1, len(series))]
         if in_progress:
