@@ -524,3 +524,26 @@ def test_contact_deleted_elsewhere_after_picking(qtbot, tab, demo_ctx):
     order = newest_order(store)
     assert order["contact_id"] != cid
     assert store.scalar("SELECT name FROM contacts WHERE id = ?", (order["contact_id"],)) == name
+
+
+def test_part_of_a_product_name_that_matches_one_product(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    names = [r[0] for r in store.query("SELECT name FROM products")]
+    # a fragment found in exactly one product name (case-insensitive)
+    fragment, product = next((n[i:i + 5], n) for n in names for i in range(len(n) - 4)
+                             if sum(n[i:i + 5].lower() in m.lower() for m in names) == 1)
+    tab.product_combo.setFocus()
+    qtbot.keyClicks(tab.product_combo.lineEdit(), fragment.lower())
+    tab.product_combo.completer().popup().hide()
+    tab.amount_edit.setText("8")
+    assert tab.save()
+    (line,) = lines_of(store, newest_order(store)["id"])
+    assert line["product_id"] == store.scalar("SELECT id FROM products WHERE name = ?", (product,))
+
+
+def test_double_click_opens_the_sale(qtbot, tab, demo_ctx):
+    rect = tab.table.visualRect(tab.model.index(1, 2))
+    qtbot.mousePress(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseRelease(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tab._editing is not None and tab._editing[0] == tab.model.order_id(1)

@@ -196,6 +196,7 @@ class SalesTab(Tab):
             widget.installEventFilter(self)
         self.product_combo.lineEdit().installEventFilter(self)
         self.customer_edit.contact_changed.connect(self._update_customer_hint)
+        self.product_combo.lineEdit().editingFinished.connect(self._complete_product)
         self.date_edit.editingFinished.connect(self._on_date_finished)
         for key, widget in self.widgets.items():
             signal = getattr(widget, "textEdited", None) or getattr(widget, "currentIndexChanged",
@@ -540,7 +541,24 @@ class SalesTab(Tab):
                 self.errors[key].show_error(error_text(err))
 
     # ===================================================================== saving
+    def _complete_product(self) -> None:
+        """Part of a product's name that matches one product only stands for it."""
+        combo = self.product_combo
+        text = combo.currentText().strip()
+        if not text:
+            return
+        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index <= 0:
+            completer = combo.completer()
+            completer.setCompletionPrefix(text)
+            if completer.completionCount() == 1:
+                index = combo.findText(completer.currentCompletion(),
+                                       Qt.MatchFlag.MatchFixedString)
+        if index > 0 and combo.itemText(index) != combo.currentText():
+            combo.setCurrentIndex(index)
+
     def _product_id(self) -> int | None:
+        self._complete_product()
         text = self.product_combo.currentText().strip()
         if not text:
             return None
