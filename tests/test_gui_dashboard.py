@@ -113,6 +113,7 @@ def test_no_target_shows_a_dash(dash, demo_ctx):
 def test_models_pass_qtmodeltester(qtmodeltester, dash):
     assert dash.attainment_model.rowCount() > 0
     qtmodeltester.check(dash.attainment_model)
+    dash.pages.setCurrentIndex(1)
     assert dash.cohort_model.rowCount() == 24
     qtmodeltester.check(dash.cohort_model)
     qtmodeltester.check(dash.at_risk_model)
@@ -163,6 +164,7 @@ def test_charts_hover_and_forecast(qtbot, dash, demo_ctx):
 def test_customer_cards_follow_the_granularity(dash, demo_ctx):
     customers = pytest.importorskip("kpidesk.metrics.customers")
     kpis = customers.customer_kpis(demo_ctx.store, MONTH, DEMO_TODAY)
+    dash.pages.setCurrentIndex(1)  # pages off screen are refreshed when shown
     cards = dash.customer_cards
     assert cards["new_customers"].value() == f"{kpis['new_customers']:,}"
     assert cards["retention"].value() == fmt.current().percent(kpis["retention"])
@@ -194,6 +196,7 @@ def test_at_risk_list_opens_the_contact(qtbot, demo_ctx):
     dash = DashboardTab(demo_ctx, window)
     window.setCentralWidget(dash)
     window.show()
+    dash.pages.setCurrentIndex(1)
     rows = customers.at_risk(demo_ctx.store, DEMO_TODAY)
     assert rows, "the demo shop has customers to call back"
     model = dash.at_risk_model
@@ -214,6 +217,7 @@ def test_at_risk_list_opens_the_contact(qtbot, demo_ctx):
 def test_pipeline_cards(dash, demo_ctx):
     pipeline = pytest.importorskip("kpidesk.metrics.pipeline")
     kpis = pipeline.pipeline_kpis(demo_ctx.store, MONTH, DEMO_TODAY)
+    dash.pages.setCurrentIndex(2)
     cards = dash.pipeline_cards
     assert cards["weighted_pipeline"].value() == _money(kpis["weighted_pipeline"])
     assert cards["win_rate"].value() == fmt.current().percent(kpis["win_rate"])
@@ -290,3 +294,18 @@ def test_hidden_dashboard_catches_up_when_shown(qtbot, demo_ctx):
     add_order(demo_ctx.store, OrderInput(date="2026-11-25", lines=[LineInput(amount=500_00)]))
     dash.show()
     assert dash.sales_cards["revenue"].value() == _money(before + 500_00)
+
+
+def test_pages_off_screen_refresh_when_shown(qtbot, dash, demo_ctx):
+    customers = pytest.importorskip("kpidesk.metrics.customers")
+    from kpidesk.store.contacts import ContactInput, add_contact
+
+    assert dash.pages.currentIndex() == 0
+    contact = add_contact(demo_ctx.store, ContactInput(name="Sokha New", kind="customer",
+                                                       created="2026-11-02"))
+    add_order(demo_ctx.store, OrderInput(date="2026-11-24", contact_id=contact,
+                                         lines=[LineInput(amount=10_00)]))
+    kpis = customers.customer_kpis(demo_ctx.store, MONTH, DEMO_TODAY)
+    dash.pages.setCurrentIndex(1)
+    assert dash.customer_cards["new_customers"].value() == f"{kpis['new_customers']:,}"
+    assert dash.last_refresh["customers"] == kpis

@@ -56,6 +56,7 @@ CUSTOMER_CARDS = ["new_customers", "lead_conversion", "second_purchase_rate",
 PIPELINE_CARDS = ["open_pipeline", "weighted_pipeline", "overdue_value", "win_rate",
                   "average_deal_size", "sales_cycle_days", "pipeline_forecast",
                   "pipeline_coverage"]
+SECTIONS = ("sales", "customers", "pipeline")  # the pages, in order
 CHART_MONTHS = 24
 GRANULARITIES = ("month", "quarter", "year")
 
@@ -120,6 +121,7 @@ class DashboardTab(Tab):
         self.granularity = "month"
         self.last_refresh: dict[str, object] = {}
         self._pending: set[str] = set()
+        self._stale: set[str] = set()  # pages to refresh when next shown
 
         # -- month picker -------------------------------------------------------------
         self.prev_button = QToolButton(self)
@@ -152,6 +154,7 @@ class DashboardTab(Tab):
         self.pages = QTabWidget(self)
         self.pages.setObjectName("dashboardPages")
         self.pages.setDocumentMode(True)
+        self.pages.currentChanged.connect(self._page_changed)
         self._build_sales_page()
         self._build_customers_page()
         self._build_pipeline_page()
@@ -380,7 +383,7 @@ class DashboardTab(Tab):
                                            " (double-click to open)"))
         for model in (self.attainment_model, self.at_risk_model, self.cohort_model):
             model.retranslate()
-        self.refresh()
+        self.refresh(lazy=True)  # figures are formatted in the language too
 
     # -- month picker ------------------------------------------------------------------------
     def _month_range(self) -> list[str]:
@@ -434,7 +437,7 @@ class DashboardTab(Tab):
             return
         self.month = month
         self._fill_months()
-        self.refresh()
+        self.refresh(lazy=True)
 
     def _granularity_picked(self, index: int) -> None:
         self.set_granularity(self.granularity_combo.itemData(index))
@@ -464,23 +467,37 @@ class DashboardTab(Tab):
             self._apply_changes(topics)
 
     def _apply_changes(self, topics: set[str]) -> None:
+        sections: set[str] = set()
         if topics & {"sales", "settings", "import", "all"}:
             self._fill_months()
-            self.refresh()
-            return
-        if "targets" in topics or "salespeople" in topics:
-            self.refresh_sales()
+            sections = set(SECTIONS)
+        if topics & {"targets", "salespeople"}:
+            sections |= {"sales", "pipeline"}  # coverage depends on the gap to target
         if topics & {"contacts", "customers"}:
-            self.refresh_customers()
+            sections.add("customers")
         if topics & {"opportunities", "stages"}:
-            self.refresh_pipeline()
-        if "targets" in topics:
-            self.refresh_pipeline()  # coverage depends on the gap to target
+            sections.add("pipeline")
+        self.refresh(sections, lazy=True)
 
-    def refresh(self) -> None:
-        self.refresh_sales()
-        self.refresh_customers()
-        self.refresh_pipeline()
+    def refresh(self, sections: set[str] | None = None, lazy: bool = False) -> None:
+        """Refresh `sections` (default all). With `lazy`, a page not on screen is only
+        marked stale and refreshed when shown (customer figures cost the most)."""
+        wanted = set(SECTIONS) if sections is None else set(sections)
+        current = SECTIONS[self.pages.currentIndex()] if self.pages.currentIndex() >= 0 \
+            else "sales"
+        for section in SECTIONS:
+            if section not in wanted:
+                continue
+            if lazy and section != current:
+                self._stale.add(section)
+                continue
+            self._stale.discard(section)
+            {"sales": self.refresh_sales, "customers": self.refresh_customers,
+             "pipeline": self.refresh_pipeline}[section]()
+
+    def _page_changed(self, index: int) -> None:
+        if 0 <= index < len(SECTIONS) and SECTIONS[index] in self._stale:
+            self.refresh({SECTIONS[index]})
 
     def today(self) -> date:
         return self.ctx.today()
