@@ -547,3 +547,22 @@ def test_double_click_opens_the_sale(qtbot, tab, demo_ctx):
     qtbot.mouseRelease(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert tab._editing is not None and tab._editing[0] == tab.model.order_id(1)
+
+
+def test_ctrl_z_right_after_saving_with_a_product(qtbot, main_window, demo_ctx):
+    tab = main_window.show_tab("sales")
+    store = demo_ctx.store
+    before = count(store)
+    product = store.scalar("SELECT name FROM products ORDER BY name LIMIT 1")
+    tab.product_combo.setFocus()
+    qtbot.keyClicks(tab.product_combo.lineEdit(), product)
+    tab.product_combo.completer().popup().hide()
+    tab.amount_edit.setFocus()
+    qtbot.keyClicks(tab.amount_edit, "3")
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    assert count(store) == before + 1
+    focused = QApplication.focusWidget()
+    assert focused in (tab.product_combo, tab.product_combo.lineEdit())
+    qtbot.keyClick(focused, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert count(store) == before
+    assert tab.product_combo.currentText() == product

@@ -401,15 +401,16 @@ class SalesTab(Tab):
     # ===================================================================== keyboard
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         etype = event.type()
-        if etype == QEvent.Type.ShortcutOverride and isinstance(obj, QLineEdit):
+        edit = obj.lineEdit() if isinstance(obj, QComboBox) else obj
+        if etype == QEvent.Type.ShortcutOverride and isinstance(edit, QLineEdit):
             # Let Ctrl+Z / Ctrl+Y reach the undo stack when the field has nothing to undo.
             key_event: QKeyEvent = event  # type: ignore[assignment]
-            if key_event.matches(QKeySequence.StandardKey.Undo) and not obj.isUndoAvailable():
+            if key_event.matches(QKeySequence.StandardKey.Undo) and not edit.isUndoAvailable():
                 event.ignore()
                 return True
             if ((key_event.matches(QKeySequence.StandardKey.Redo)
                  or key_event.keyCombination().toCombined()
-                 == QKeySequence("Ctrl+Y")[0].toCombined()) and not obj.isRedoAvailable()):
+                 == QKeySequence("Ctrl+Y")[0].toCombined()) and not edit.isRedoAvailable()):
                 event.ignore()
                 return True
         if etype == QEvent.Type.KeyPress:
@@ -480,6 +481,10 @@ class SalesTab(Tab):
             pass
         self._set_rate(self._default_rate(day))
         self.rate_edit.setModified(False)
+        # setText forgets the field's own undo history, so that Ctrl+Z right after a
+        # save reaches the undo stack (and removes the sale) instead of the typing.
+        product = self.product_combo.lineEdit()
+        product.setText(product.text())
         self.customer_edit.clear_contact()
         self.quantity_edit.setText("")
         self.amount_edit.setText("")
