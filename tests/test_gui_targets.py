@@ -135,6 +135,7 @@ def test_spread_yearly_equal(qtbot, tab, demo_ctx):
     tab.set_year(2027)
     assert all(tab.model.data(tab.model.index(r, 0)) == "" for r in range(12))
     dialog = tab.open_spread_dialog()
+    assert dialog.total.text() == ""  # 2027 has no targets to start from
     dialog.total.setText("12,000.01")
     assert dialog.previews[0].text() == "$1,000.00"
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
@@ -142,6 +143,7 @@ def test_spread_yearly_equal(qtbot, tab, demo_ctx):
     assert all(v is not None for v in values)
     assert sum(v[0] for v in values) == 1_200_001
     assert max(v[0] for v in values) - min(v[0] for v in values) <= 1
+    assert "target $12,000.01" in tab.total_label.text()
     # editable month by month afterwards, and one undo step removes the spread
     assert tab.model.setData(tab.model.index(0, 0), "500")
     assert get_target(demo_ctx.store, "2027-01", "revenue") == (50_000, "USD")
@@ -199,3 +201,22 @@ def test_khmer_headers_and_digits(tab, demo_ctx):
     assert tab.model.headerData(0, Qt.Orientation.Vertical) == "មករា"
     assert tab.year_combo.currentText() == "២០២៦"
     assert "១" in tab.model.index(10, 0).data()
+
+
+def test_year_total_and_spread_prefill(tab, demo_ctx):
+    store = demo_ctx.store
+    months = [get_target(store, f"2026-{m:02d}", "revenue") for m in range(1, 13)]
+    stored = sum(v[0] for v in months if v)
+    actual = store.scalar("SELECT SUM(revenue_usd) FROM daily_revenue WHERE day LIKE '2026-%'")
+    text = tab.total_label.text()
+    assert text.startswith("Year 2026")
+    assert f"${stored / 100:,.2f}" in text and f"${actual / 100:,.2f}" in text
+    dialog = tab.open_spread_dialog()
+    assert fmt_plain(dialog.total.text()) == stored
+    dialog.reject()
+
+
+def fmt_plain(text: str) -> int:
+    from kpidesk.i18n.format import parse_money
+
+    return parse_money(text, "USD")

@@ -161,6 +161,8 @@ class SpreadDialog(QDialog):
         layout.addWidget(self.buttons)
         self.total.textChanged.connect(self.update_preview)
         self.values: list[int] | None = None
+        self.scope.currentIndexChanged.connect(self._prefill_total)
+        self._prefill_total()
         self.set_equal()
         self.retranslate_ui()
 
@@ -179,6 +181,18 @@ class SpreadDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Spread"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.update_preview()
+
+    def _prefill_total(self, *_: object) -> None:
+        """Start from the year's current total of the chosen column, if it has targets."""
+        sp = self.scope.currentData()
+        values = [v[0] for m in self.model.months()
+                  if (v := self.model.stored(m, sp)) is not None]
+        if not values:
+            self.total.clear()
+        elif self.model.is_money:
+            self.total.setText(fmt.current().money_plain(sum(values), self.model.currency))
+        else:
+            self.total.setText(fmt.current().digits(str(sum(values))))
 
     def set_equal(self) -> None:
         text = fmt.current().decimal(100 / 12, places=4).rstrip("0")
@@ -288,6 +302,11 @@ class TargetsTab(Tab):
         self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_shortcut.activated.connect(self.clear_selection)
 
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("yearTotal")
+        self.total_label.setStyleSheet("font-weight: bold;")
+        self.model.modelReset.connect(self.update_total)
+        self.model.dataChanged.connect(self.update_total)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet("color: palette(placeholder-text);")
@@ -298,6 +317,7 @@ class TargetsTab(Tab):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.total_label)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.status_label)
         self.retranslate_ui()
@@ -328,6 +348,27 @@ class TargetsTab(Tab):
             " Under each target: the month's actual and its share of the target. A grey"
             " shop figure is the sum of the salespeople's targets. Ctrl+Z undoes."))
         self.model.retranslate()
+        self.update_total()
+
+    def update_total(self, *_: object) -> None:
+        """The shop's year: sum of its monthly targets and of the actuals so far."""
+        model = self.model
+        f = fmt.current()
+        targets, actual = [], 0
+        for month in model.months():
+            stored = model.stored(month, None)
+            target = stored[0] if stored is not None else model.derived_shop(month)
+            if target is not None:
+                targets.append(target)
+            actual += model.actuals.get((month, 0)) or 0
+        total = sum(targets) if targets else None
+        share = f.percent(actual / total) if total else "—"
+        self.total_label.setText(
+            self.tr("Year %1, whole shop: target %2, actual so far %3 (%4)")
+            .replace("%1", f.digits(str(model.year)))
+            .replace("%2", model.format_value(total) or "—")
+            .replace("%3", model.format_value(actual))
+            .replace("%4", share))
 
     def show_message(self, text: str, is_error: bool = False) -> None:
         self.status_label.setStyleSheet("color: #b3261e;" if is_error else "color: #1b7f3b;")
