@@ -220,3 +220,33 @@ def fmt_plain(text: str) -> int:
     from kpidesk.i18n.format import parse_money
 
     return parse_money(text, "USD")
+
+
+def test_delete_clears_the_selected_cells_in_one_undo_step(tab, demo_ctx):
+    store = demo_ctx.store
+    sp = _first_salesperson(demo_ctx)
+    before = [get_target(store, f"2026-{m:02d}", "revenue", sp) for m in (1, 2, 3)]
+    assert all(v is not None for v in before)
+    selection = tab.view.selectionModel()
+    for m in (1, 2, 3):
+        selection.select(_cell(tab, m, sp), selection.SelectionFlag.Select)
+    tab.clear_selection()
+    assert [get_target(store, f"2026-{m:02d}", "revenue", sp) for m in (1, 2, 3)] == [None] * 3
+    demo_ctx.undo_stack.undo()
+    assert [get_target(store, f"2026-{m:02d}", "revenue", sp) for m in (1, 2, 3)] == before
+
+
+def test_copy_over_a_year_with_targets_and_undo(tab, demo_ctx):
+    store = demo_ctx.store
+
+    def year(y):
+        return sorted(tuple(r) for r in store.conn.execute(
+            "SELECT period, measure, IFNULL(salesperson_id, 0), value FROM targets"
+            " WHERE period LIKE ?", (f"{y}-%",)))
+
+    original = year(2026)
+    tab.copy_last_year()
+    assert {(p[5:], m, s, v) for p, m, s, v in year(2025)} <= {
+        (p[5:], m, s, v) for p, m, s, v in year(2026)}
+    demo_ctx.undo_stack.undo()
+    assert year(2026) == original
