@@ -84,6 +84,12 @@ def smoke_run(app: QApplication, window, started: float, language,
         ok = ok and not window.tabs.widget(index).grab().isNull()
     window.tabs.setCurrentIndex(current)
     app.processEvents()
+    # Tabs may have started background work when shown (e.g. the report preview):
+    # let it finish before the window goes, as a user would.
+    from PySide6.QtCore import QThreadPool
+
+    ok = QThreadPool.globalInstance().waitForDone(60_000) and ok
+    app.processEvents()
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     ok = ok and not errors
     print(f"smoke: {'ok' if ok else 'FAILED'}; tabs: {', '.join(tabs)}; "
