@@ -309,3 +309,26 @@ def test_pages_off_screen_refresh_when_shown(qtbot, dash, demo_ctx):
     dash.pages.setCurrentIndex(1)
     assert dash.customer_cards["new_customers"].value() == f"{kpis['new_customers']:,}"
     assert dash.last_refresh["customers"] == kpis
+
+
+def test_empty_shop_shows_dashes(qtbot, ctx):
+    dash = DashboardTab(ctx)
+    qtbot.addWidget(dash)
+    dash.show()
+    cards = dash.sales_cards
+    assert cards["revenue"].value() == "$0.00"
+    for key in ("average_order_value", "growth_mom", "growth_yoy", "target", "attainment",
+                "pace", "needed_per_day"):
+        assert cards[key].value() == "—", key
+    assert dash.revenue_chart.count >= 24
+    for index in (1, 2):
+        dash.pages.setCurrentIndex(index)
+    assert dash.customer_cards["retention"].value() == "—"
+    assert dash.at_risk_model.rowCount() == 0
+    grid = TargetsTab(ctx)
+    qtbot.addWidget(grid)
+    assert grid.model.columnCount() == 1  # the shop alone
+    assert grid.model.setData(grid.model.index(10, 0), "1000")
+    dash.pages.setCurrentIndex(0)
+    assert cards["target"].value() == "$1,000.00"
+    assert cards["attainment"].value() == "0.0%"
