@@ -118,6 +118,8 @@ def test_keyboard_moves_card(qtbot, demo_ctx):
         st["Negotiation"], 80)
     qtbot.keyClick(tab.board.column_of(opp), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert _row(store, opp)["stage_id"] == st["Proposal"]
+    qtbot.keyClick(tab.board.column_of(opp), Qt.Key.Key_Left)  # no modifier: stays put
+    assert _row(store, opp)["stage_id"] == st["Proposal"]
     demo_ctx.undo_stack.undo()
     demo_ctx.undo_stack.undo()
     demo_ctx.undo_stack.undo()
@@ -222,6 +224,15 @@ def test_table_view_toggle_and_delete_undo(qtbot, demo_ctx):
     assert tab.delete_opportunity(opp, confirmed=True)
     assert store.scalar("SELECT count(*) FROM opportunities WHERE id = ?", (opp,)) == 0
     demo_ctx.undo_stack.undo()
+    assert _row(store, opp)["title"] == "Table deal"
+    # Delete on a board card asks first
+    tab.set_view(0)
+    tab.board.select(opp, focus=True)
+    asked = []
+    tab.confirm_delete = lambda row: asked.append(row["id"]) or False
+    qtbot.keyClick(tab.board.column_of(opp), Qt.Key.Key_Delete)
+    assert asked == [opp] and _row(store, opp)["title"] == "Table deal"
+    tab.set_view(1)
     assert _row(store, opp)["title"] == "Table deal"
     assert tab.proxy.rowCount() == 1
 

@@ -58,7 +58,9 @@ class CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
         _bold, _font, line = self._lines(option)
         width = option.rect.width() if option.rect.width() > 0 else 200
-        return QSize(width, 4 * line + 2 * self.PAD + 6)
+        card = index.data(CARD_ROLE) or {}
+        lines = 5 if card.get("badge") else 4  # an overdue card gets its badge on a line
+        return QSize(width, lines * line + 2 * self.PAD + 6)
 
     def paint(self, painter: QPainter, option, index) -> None:
         card = index.data(CARD_ROLE) or {}
@@ -91,28 +93,25 @@ class CardDelegate(QStyledItemDelegate):
             (font, text_color, card.get("value_line", "")),
             (font, OVERDUE_RED if card.get("overdue") else muted, card.get("close_line", "")),
         ]
-        for i, (f, color, text) in enumerate(rows):
+        for f, color, text in rows:
             painter.setFont(f)
             painter.setPen(color)
-            width = inner.width()
-            badge = card.get("badge", "") if i == 2 else ""  # the value line is short
-            if badge:
-                fm = QFontMetrics(bold)
-                bw = fm.horizontalAdvance(badge) + 10
-                badge_rect = QRect(inner.right() - bw, y + 3, bw, line - 6)
-                painter.setBrush(OVERDUE_RED)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.drawRoundedRect(badge_rect, 4, 4)
-                painter.setFont(bold)
-                painter.setPen(QColor("white"))
-                painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
-                painter.setFont(f)
-                painter.setPen(color)
-                width -= bw + 4
-            elided = QFontMetrics(f).elidedText(text, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRect(inner.left(), y, width, line),
+            elided = QFontMetrics(f).elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+            painter.drawText(QRect(inner.left(), y, inner.width(), line),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
             y += line
+        badge = card.get("badge", "")
+        if badge:
+            fm = QFontMetrics(bold)
+            bw = min(fm.horizontalAdvance(badge) + 12, inner.width())
+            badge_rect = QRect(inner.left(), y + 2, bw, line - 4)
+            painter.setBrush(OVERDUE_RED)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(badge_rect, 4, 4)
+            painter.setFont(bold)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter,
+                             fm.elidedText(badge, Qt.TextElideMode.ElideRight, bw - 8))
         painter.restore()
 
 
@@ -122,6 +121,7 @@ class StageList(QListWidget):
     card_dropped = Signal(int, int)  # opportunity id, stage id of this column
     move_requested = Signal(int, int)  # opportunity id, step (-1 previous, +1 next)
     open_requested = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(self, stage_id: int, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,6 +200,10 @@ class StageList(QListWidget):
                 self.move_requested.emit(item.data(OPP_ROLE), step)
             event.accept()
             return
+        if event.key() == Qt.Key.Key_Delete and self.currentItem() is not None:
+            self.delete_requested.emit(self.currentItem().data(OPP_ROLE))
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def current_id(self) -> int | None:
@@ -213,6 +217,7 @@ class PipelineBoard(QScrollArea):
     lost_requested = Signal(int)
     reopen_requested = Signal(int, int)  # opportunity, open stage
     open_requested = Signal(int)
+    delete_requested = Signal(int)
     selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -256,6 +261,7 @@ class PipelineBoard(QScrollArea):
             column.card_dropped.connect(self._on_drop)
             column.move_requested.connect(self._on_key_move)
             column.open_requested.connect(self.open_requested)
+            column.delete_requested.connect(self.delete_requested)
             column.itemSelectionChanged.connect(lambda c=column: self._on_selection(c))
             layout.addWidget(header)
             layout.addWidget(column, 1)

@@ -85,6 +85,7 @@ class PipelineTab(Tab):
         self.board.lost_requested.connect(lambda opp: self.mark_lost(opp))
         self.board.reopen_requested.connect(lambda opp, stage: self.reopen(opp, stage))
         self.board.open_requested.connect(lambda opp: self.edit_opportunity(opp))
+        self.board.delete_requested.connect(lambda opp: self.delete_opportunity(opp))
         self.board.selection_changed.connect(self._update_buttons)
 
         self.table_page = QWidget(self)
