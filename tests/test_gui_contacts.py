@@ -110,6 +110,9 @@ def test_merge_in_tab_moves_sales_and_kpis_and_undo(qtbot, demo_ctx, monkeypatch
     demo_ctx.undo_stack.undo()
     assert rollups.snapshot(store.conn) == before
     assert tab.model.row_of(a) is not None
+    demo_ctx.undo_stack.redo()
+    assert rollups.snapshot(store.conn) == incremental
+    assert tab.model.row_of(a) is None
 
 
 def test_delete_refused_with_sales_allowed_without(qtbot, demo_ctx, monkeypatch):
