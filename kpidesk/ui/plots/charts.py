@@ -508,10 +508,13 @@ class FunnelWidget(QWidget):
             bold.setBold(True)
             painter.setFont(bold)
             painter.setPen(QColor("#333"))
-            painter.drawText(QRectF(0, top, self.width(), line + 4),
-                             Qt.AlignmentFlag.AlignHCenter, self.title)
+            flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+            box = QFontMetrics(bold).boundingRect(0, 0, self.width() - 8, 1000, flags,
+                                                  self.title)
+            painter.drawText(QRectF(4, top, self.width() - 8, box.height() + 2), flags,
+                             self.title)
             painter.setFont(self.font())
-            top += line + 8
+            top += box.height() + 8
         rows = self.row_texts()
         if not rows:
             return

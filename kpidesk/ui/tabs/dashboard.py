@@ -234,6 +234,7 @@ class DashboardTab(Tab):
             int(self.cohort_view.fontMetrics().height() * 1.45))  # room for Khmer stacks
         self.cohort_title = QLabel(page)
         self.cohort_title.setStyleSheet("font-weight: bold;")
+        self.cohort_title.setWordWrap(True)  # a long translation must not widen the page
         left = QWidget(page)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
