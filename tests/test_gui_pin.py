@@ -47,3 +47,51 @@ def test_after_five_wrong_pins_the_owner_must_wait(qapp, store, monkeypatch):
     assert not require_owner(store)
     assert security.seconds_to_wait(store) > 0
     assert len(shown) == 6  # five "not right", then "try again in … seconds"
+
+
+def _typed(monkeypatch, answer):
+    calls = []
+
+    def get_text(*args, **kwargs):
+        calls.append(args)
+        return answer
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
+    return calls
+
+
+def test_deleting_and_merging_contacts_need_the_pin(qtbot, demo_ctx, monkeypatch):
+    from kpidesk.store.contacts import ContactInput, add_contact
+    from kpidesk.ui.tabs.contacts import ContactsTab
+
+    store = demo_ctx.store
+    lonely = add_contact(store, ContactInput("Nobody Bought", "2026-11-01", kind="lead"))
+    security.set_pin(store, "2468")
+    tab = ContactsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.select_ids([lonely])
+    asked = _typed(monkeypatch, ("", False))  # the staff member does not know the PIN
+    assert not tab.delete_selected(confirmed=True)
+    assert asked and store.scalar("SELECT count(*) FROM contacts WHERE id = ?", (lonely,)) == 1
+    _typed(monkeypatch, ("2468", True))
+    assert tab.delete_selected(confirmed=True)
+    assert store.scalar("SELECT count(*) FROM contacts WHERE id = ?", (lonely,)) == 0
+
+
+def test_deleting_an_opportunity_needs_the_pin(qtbot, demo_ctx, monkeypatch):
+    from kpidesk.ui.tabs.pipeline import PipelineTab
+
+    store = demo_ctx.store
+    opp = store.scalar("SELECT id FROM opportunities WHERE status = 'open' LIMIT 1")
+    security.set_pin(store, "2468")
+    tab = PipelineTab(demo_ctx)
+    qtbot.addWidget(tab)
+    _typed(monkeypatch, ("1111", True))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    assert not tab.delete_opportunity(opp, confirmed=True)
+    assert store.scalar("SELECT count(*) FROM opportunities WHERE id = ?", (opp,)) == 1
+    _typed(monkeypatch, ("2468", True))
+    assert tab.delete_opportunity(opp, confirmed=True)
+    assert store.scalar("SELECT count(*) FROM opportunities WHERE id = ?", (opp,)) == 0

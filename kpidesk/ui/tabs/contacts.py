@@ -303,6 +303,8 @@ class ContactsTab(Tab):
         if len(ids) != 2:
             self.inform(self.tr("Select exactly two contacts to merge."))
             return False
+        if not self.ctx.require_owner(self):  # merging is the owner's
+            return False
         a, b = (self.model.contact(self.model.row_of(i)) for i in ids)
         keep_id = keep_id if keep_id in ids else self.ask_keep(a, b)
         if keep_id is None:
@@ -329,6 +331,8 @@ class ContactsTab(Tab):
             self.inform(self.tr("%1 has %2 sales, so it cannot be deleted. If it is a "
                                 "duplicate, select both contacts and merge them instead.")
                         .replace("%1", contact["name"]).replace("%2", fmt.current().integer(sales)))
+            return False
+        if not self.ctx.require_owner(self):  # deleting is the owner's
             return False
         if not confirmed and not self.confirm(
                 self.tr("Delete the contact %1? (Edit ▸ Undo brings it back.)")
