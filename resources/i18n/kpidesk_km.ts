@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="km_KH" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About KPI Desk</source>
+        <translation>អំពី KPI Desk</translation>
+    </message>
+    <message>
+        <source>Sales KPIs for small shops, offline, in Khmer and English.</source>
+        <translation>សូចនាករការលក់សម្រាប់ហាងតូចៗ ប្រើបានដោយគ្មានអ៊ីនធឺណិត ជាភាសាខ្មែរ និងអង់គ្លេស។</translation>
+    </message>
+    <message>
+        <source>Shop file: %1</source>
+        <translation>ឯកសារហាង៖ %1</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>អាជ្ញាប័ណ្ណ៖ %1</translation>
+    </message>
+    <message>
+        <source>KPI Desk includes these fonts and libraries:</source>
+        <translation>KPI Desk រួមបញ្ចូលពុម្ពអក្សរ និងបណ្ណាល័យកម្មវិធីទាំងនេះ៖</translation>
+    </message>
+    <message>
+        <source>Qt and PySide6 are used under the LGPL: you may replace their libraries in the installed folder.</source>
+        <translation>Qt និង PySide6 ត្រូវបានប្រើក្រោមអាជ្ញាប័ណ្ណ LGPL៖ អ្នកអាចជំនួសបណ្ណាល័យរបស់វានៅក្នុងថតដែលបានដំឡើង។</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>អាជ្ញាប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>Font licence (OFL)</source>
+        <translation>អាជ្ញាប័ណ្ណពុម្ពអក្សរ (OFL)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Creating the demo shop…</source>
@@ -183,6 +222,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Revenue:</source>
         <translation>ចំណូល៖</translation>
+    </message>
+    <message>
+        <source>Run-rate projection:</source>
+        <translation>ការប៉ាន់ស្មានតាមល្បឿនបច្ចុប្បន្ន៖</translation>
     </message>
     <message>
         <source>Target:</source>
@@ -843,16 +886,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ខែ (&amp;M)៖</translation>
     </message>
     <message>
-        <source>Previous month</source>
-        <translation>ខែមុន</translation>
+        <source>Previous month (Alt+Left)</source>
+        <translation>ខែមុន (Alt+Left)</translation>
     </message>
     <message>
-        <source>Next month</source>
-        <translation>ខែបន្ទាប់</translation>
+        <source>Next month (Alt+Right)</source>
+        <translation>ខែបន្ទាប់ (Alt+Right)</translation>
     </message>
     <message>
         <source>Sales &amp;&amp; targets</source>
-        <translation>ការលក់ និងគោលដៅ</translation>
+        <translation>លក់ និងគោលដៅ</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1764,14 +1807,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មិនធ្វើវិញ (&amp;U)</translation>
     </message>
     <message>
-        <source>About KPI Desk</source>
-        <translation>អំពី KPI Desk</translation>
-    </message>
-    <message>
-        <source>KPI Desk %1
-Sales KPIs for small shops, offline, in Khmer and English.</source>
-        <translation>KPI Desk %1
-សូចនាករការលក់សម្រាប់ហាងតូចៗ ប្រើបានដោយគ្មានអ៊ីនធឺណិត ជាភាសាខ្មែរ និងអង់គ្លេស។</translation>
+        <source>Owner &amp;PIN…</source>
+        <translation>លេខសម្ងាត់ម្ចាស់ហាង… (&amp;P)</translation>
     </message>
     <message>
         <source>KPI Desk shop files (*.db)</source>
@@ -1996,12 +2033,32 @@ Sales KPIs for small shops, offline, in Khmer and English.</source>
 <context>
     <name>PinDialog</name>
     <message>
+        <source>&amp;New PIN (4 to 12 digits):</source>
+        <translation>លេខសម្ងាត់ថ្មី (ពី ៤ ដល់ ១២ខ្ទង់) (&amp;N)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>វាយម្តងទៀត (&amp;R)៖</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>លេខសម្ងាត់មានពី ៤ ដល់ ១២ខ្ទង់។</translation>
+    </message>
+    <message>
         <source>Owner PIN</source>
         <translation>លេខសម្ងាត់ម្ចាស់ហាង</translation>
     </message>
     <message>
+        <source>Remove the PIN</source>
+        <translation>ដកលេខសម្ងាត់ចេញ</translation>
+    </message>
+    <message>
         <source>That PIN is not right.</source>
         <translation>លេខសម្ងាត់នោះមិនត្រឹមត្រូវទេ។</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>លេខសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
     </message>
     <message>
         <source>This needs the owner&apos;s PIN:</source>
@@ -2010,6 +2067,10 @@ Sales KPIs for small shops, offline, in Khmer and English.</source>
     <message>
         <source>Too many wrong PINs. Try again in %1 seconds.</source>
         <translation>បញ្ចូលលេខសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
+    </message>
+    <message>
+        <source>With an owner PIN, staff can still enter sales and contacts and see every figure, but changing targets and settings, deleting or merging records, restoring backups and exporting ask for the PIN.</source>
+        <translation>ពេលមានលេខសម្ងាត់ម្ចាស់ហាង បុគ្គលិកនៅតែអាចបញ្ចូលការលក់ និងទំនាក់ទំនង ហើយមើលតួលេខទាំងអស់បាន ប៉ុន្តែការប្តូរគោលដៅ និងការកំណត់ ការលុប ឬបញ្ចូលកំណត់ត្រាចូលគ្នា ការស្ដារការបម្រុងទុក និងការនាំចេញ នឹងសួររកលេខសម្ងាត់។</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +2862,10 @@ Owner: %3</source>
         <translation>គោលដៅ</translation>
     </message>
     <message>
+        <source>The %1 with the highest revenue of %2 customers at risk; the Dashboard shows them all.</source>
+        <translation>អតិថិជន %1 នាក់ដែលមានចំណូលខ្ពស់ជាងគេ ក្នុងចំណោមអតិថិជនជិតបាត់បង់ %2 នាក់ ផ្ទាំងសង្ខេបបង្ហាញពួកគេទាំងអស់។</translation>
+    </message>
+    <message>
         <source>This month</source>
         <translation>ខែនេះ</translation>
     </message>
@@ -3582,6 +3647,10 @@ Owner: %3</source>
     <message>
         <source>Type a target in a cell and press Enter; clear it (Delete) to remove it. Under each target: the month&apos;s actual and its share of the target. A grey shop figure is the sum of the salespeople&apos;s targets. Ctrl+Z undoes.</source>
         <translation>វាយគោលដៅក្នុងក្រឡា ហើយចុច Enter លុបវា (Delete) ដើម្បីដកចេញ។ ក្រោមគោលដៅនីមួយៗ៖ លទ្ធផលជាក់ស្តែងនៃខែ និងភាគរយនៃគោលដៅ។ តួលេខហាងពណ៌ប្រផេះ គឺជាផលបូកគោលដៅរបស់អ្នកលក់។ ចុច Ctrl+Z ដើម្បីមិនធ្វើវិញ។</translation>
+    </message>
+    <message>
+        <source>Year %1, whole shop: target %2, actual so far %3 (%4)</source>
+        <translation>ឆ្នាំ %1 ហាងទាំងមូល៖ គោលដៅ %2 លទ្ធផលជាក់ស្តែងរហូតមកដល់ពេលនេះ %3 (%4)</translation>
     </message>
     <message>
         <source>Remove targets</source>
