@@ -26,7 +26,8 @@ from kpidesk.i18n.language import LanguageManager
 ALLOWED = {"kpi", "desk", "usd", "khr", "ctrl", "enter", "esc", "delete", "del", "pin",
            "crr", "usb", "db", "pdf", "csv", "xlsx", "facebook", "telegram", "tab",
            "alt", "shift", "qr", "id", "am", "pm", "english", "right", "left",
-           "up", "down", "home", "end", "pgup", "pgdown"}
+           "up", "down", "home", "end", "pgup", "pgdown",
+           "letter"}  # (US Letter: a paper size name, like A4)
 WORD = re.compile(r"[A-Za-z]{2,}")
 TAG = re.compile(r"<[^>]+>|&[a-z]+;")
 MNEMONIC = re.compile(r"\(&.\)")
@@ -82,6 +83,8 @@ def visible_texts(window) -> dict[str, str]:
             if not w.isVisibleTo(page):
                 continue
             name = f"{key}/{type(w).__name__}/{w.objectName()}/{id(w)}"
+            if w.toolTip():
+                texts[name + ":tooltip"] = w.toolTip()
             if isinstance(w, QLabel):
                 texts[name] = w.text()
             elif isinstance(w, QAbstractButton):
@@ -97,7 +100,8 @@ def visible_texts(window) -> dict[str, str]:
                 for c, h in enumerate(header_texts(w)):
                     texts[f"{name}:h{c}"] = h
             elif isinstance(w, QComboBox) and not w.isEditable():
-                texts[name] = w.currentText()
+                for item in range(w.count()):
+                    texts[f"{name}:{item}"] = w.itemText(item)
     return {k: v for k, v in texts.items() if v and v.strip()}
 
 

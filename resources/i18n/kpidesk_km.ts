@@ -687,7 +687,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Revenue against the month before (MoM)</source>
-        <translation>ចំណូលធៀបនឹងខែមុន (MoM)</translation>
+        <translation>ចំណូលធៀបនឹងខែមុន</translation>
     </message>
     <message>
         <source>Growth vs last year</source>
@@ -695,7 +695,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Revenue against the same month a year before (YoY)</source>
-        <translation>ចំណូលធៀបនឹងខែដដែលកាលពីឆ្នាំមុន (YoY)</translation>
+        <translation>ចំណូលធៀបនឹងខែដដែលកាលពីឆ្នាំមុន</translation>
     </message>
     <message>
         <source>Target</source>
