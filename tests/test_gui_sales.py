@@ -566,3 +566,12 @@ def test_ctrl_z_right_after_saving_with_a_product(qtbot, main_window, demo_ctx):
     qtbot.keyClick(focused, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert count(store) == before
     assert tab.product_combo.currentText() == product
+
+
+def test_refresh_keeps_the_current_row(qtbot, tab, demo_ctx):
+    tab.table.setCurrentIndex(tab.model.index(5, 2))
+    line = tab.model.line_id(5)
+    tab.amount_edit.setText("2")
+    assert tab.save()  # a new line arrives on top: the current one moves down by one
+    assert tab.model.line_id(tab.table.currentIndex().row()) == line
+    assert tab.table.currentIndex().row() == 6

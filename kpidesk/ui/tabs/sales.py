@@ -877,8 +877,15 @@ class SalesTab(Tab):
             if low and (first is None or low < first or (high or "") > (last or "")):
                 self._fill_periods()
         if topics & {"sales", "contacts", "settings", *lists}:
+            current = self.table.currentIndex()
+            line = self.model.line_id(current.row()) if current.isValid() else None
+            scroll = self.table.verticalScrollBar().value()
             self.model.reload(keep_loaded=True)
             if "settings" in topics:
                 self.model.retranslate()
+            row = self.model.row_of_line(line) if line is not None else None
+            if row is not None:
+                self.table.setCurrentIndex(self.model.index(row, max(current.column(), 0)))
+            self.table.verticalScrollBar().setValue(scroll)
         if "contacts" in topics:
             self._update_customer_hint()
