@@ -456,6 +456,8 @@ class DashboardTab(Tab):
     # -- refresh -------------------------------------------------------------------------------
     def on_data_changed(self, topics: set[str]) -> None:
         topics = set(topics)
+        if not shiboken6.isValid(self):
+            return
         if not self.isVisible():  # a hidden tab catches up when shown (sales entry stays fast)
             self._pending |= topics
             return

@@ -413,6 +413,8 @@ class TargetsTab(Tab):
         self.measure_combo.setCurrentIndex(self.measure_combo.findData(measure))
 
     def on_data_changed(self, topics: set[str]) -> None:
+        if not shiboken6.isValid(self):
+            return
         if not self.isVisible():  # a hidden tab catches up when shown (sales entry stays fast)
             self._pending |= set(topics)
             return
