@@ -736,6 +736,9 @@ class SettingsTab(Tab):
         self.stages_box.setTitle(self.tr("Opportunity stages"))
         self.stage_name.setPlaceholderText(self.tr("New stage"))
         self.stage_probability.setPlaceholderText(self.tr("Probability %"))
+        self.stage_probability.setMinimumWidth(
+            self.stage_probability.fontMetrics().horizontalAdvance(
+                self.stage_probability.placeholderText()) + 16)
         self.stage_add.setText(self.tr("Add stage"))
         self.stage_remove.setText(self.tr("Remove stage"))
         self.stage_up.setText(self.tr("Move up"))
