@@ -408,6 +408,8 @@ class ImportWizard(QDialog):
             label = QLabel(field_label(f) + (" *" if self._required(f) else ""))
             combo = QComboBox()
             combo.setObjectName(f"map_{f}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
             combo.addItem(tr("— not in the file —"), "")
             for h in self.header:
                 combo.addItem(h, h)
