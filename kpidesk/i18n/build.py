@@ -44,9 +44,9 @@ def source_files() -> list[Path]:
     return sorted(p for p in PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def update(lang: str = "km", verbose: bool = True) -> Path:
+def update(lang: str = "km", verbose: bool = True, ts: Path | None = None) -> Path:
     """Refresh the .ts from the sources, keeping translations, dropping obsolete entries."""
-    ts = ts_path(lang)
+    ts = ts or ts_path(lang)
     ts.parent.mkdir(parents=True, exist_ok=True)
     sources = source_files()
     # strings asked for through helpers lupdate cannot follow (see extract.py)
@@ -90,8 +90,13 @@ def release(lang: str = "km") -> Path:
 
 
 def check(lang: str = "km") -> int:
-    """Report what a translator still has to do (does not modify the .ts)."""
-    problems = tools.problems(ts_path(lang))
+    """Report what a translator still has to do, including strings marked in the
+    sources since the last --update (the .ts itself is not modified)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / ts_path(lang).name
+        shutil.copy(ts_path(lang), copy)
+        update(lang, verbose=False, ts=copy)
+        problems = tools.problems(copy)
     for problem in problems:
         print(problem)
     return 1 if problems else 0
