@@ -69,3 +69,21 @@ def test_smoke_builds_every_tab_in_both_languages(tmp_path):
         assert done.returncode == 0, done.stderr
         assert "khmer font: Noto Sans Khmer" in done.stdout
         assert done.stdout.count(",") >= 6  # seven tabs
+
+
+def test_ctrl_z_and_ctrl_y_undo_and_redo_from_the_keyboard(qtbot, main_window):
+    from PySide6.QtCore import Qt
+
+    from kpidesk.store.sales import LineInput, OrderInput
+    from kpidesk.ui.undo import AddOrderCommand
+
+    store = main_window.ctx.store
+    before = store.scalar("SELECT count(*) FROM orders")
+    main_window.ctx.undo_stack.push(AddOrderCommand(
+        store, OrderInput("2026-11-20", [LineInput(1234)])))
+    assert store.scalar("SELECT count(*) FROM orders") == before + 1
+    main_window.activateWindow()
+    qtbot.keyClick(main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.scalar("SELECT count(*) FROM orders") == before
+    qtbot.keyClick(main_window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert store.scalar("SELECT count(*) FROM orders") == before + 1

@@ -95,3 +95,22 @@ def test_deleting_an_opportunity_needs_the_pin(qtbot, demo_ctx, monkeypatch):
     _typed(monkeypatch, ("2468", True))
     assert tab.delete_opportunity(opp, confirmed=True)
     assert store.scalar("SELECT count(*) FROM opportunities WHERE id = ?", (opp,)) == 0
+
+
+def test_deleting_a_sale_needs_the_pin_but_entering_one_does_not(qtbot, demo_ctx, monkeypatch):
+    from kpidesk.ui.tabs.sales import SalesTab
+
+    store = demo_ctx.store
+    security.set_pin(store, "2468")
+    tab = SalesTab(demo_ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    monkeypatch.setattr(tab, "confirm_delete", lambda count: True)
+    tab.table.selectRow(0)
+    order = tab.selected_order_ids()[0]
+    asked = _typed(monkeypatch, ("", False))
+    assert not tab.delete_selected()
+    assert asked and store.scalar("SELECT count(*) FROM orders WHERE id = ?", (order,)) == 1
+    _typed(monkeypatch, ("2468", True))
+    assert tab.delete_selected()
+    assert store.scalar("SELECT count(*) FROM orders WHERE id = ?", (order,)) == 0

@@ -97,7 +97,9 @@ class MainWindow(QMainWindow):
         self.undo_action = self.ctx.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.ctx.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        # Ctrl+Y and Ctrl+Shift+Z on every platform; StandardKey.Redo is one of them already on
+        # some, and a shortcut listed twice is ambiguous to Qt and fires neither.
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
 

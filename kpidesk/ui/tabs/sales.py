@@ -796,7 +796,9 @@ class SalesTab(Tab):
 
     def delete_selected(self) -> bool:
         ids = self.selected_order_ids()
-        if not ids or not self.confirm_delete(len(ids)):
+        if not ids or not self.ctx.require_owner(self):  # deleting is the owner's
+            return False
+        if not self.confirm_delete(len(ids)):
             return False
         command = DeleteOrdersCommand(self.store, ids)
         try:
