@@ -97,7 +97,7 @@ def test_deleting_an_opportunity_needs_the_pin(qtbot, demo_ctx, monkeypatch):
     assert store.scalar("SELECT count(*) FROM opportunities WHERE id = ?", (opp,)) == 0
 
 
-def test_deleting_a_sale_needs_the_pin_but_entering_one_does_not(qtbot, demo_ctx, monkeypatch):
+def test_deleting_a_sale_needs_the_pin(qtbot, demo_ctx, monkeypatch):
     from kpidesk.ui.tabs.sales import SalesTab
 
     store = demo_ctx.store
