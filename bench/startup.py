@@ -6,6 +6,7 @@ Three programs, in the same run, alternating so that machine load hits them alik
   bare     a bare PySide6 QMainWindow (QApplication, one label, show, paint)
   source   python -m kpidesk --smoke (the source install, this venv)
   bundle   the PyInstaller bundle's executable with --smoke (when it has been built)
+  onefile  the one-file executable (make onefile), when it has been built
 Each one prints the wall clock at its first paint (the app's --smoke line ends with
 "clock <unix time>"); the time counted is that minus the moment this script launched
 it, so it includes the interpreter's start, the imports, opening the shop and
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "kpidesk" / "kpidesk")
+    parser.add_argument("--onefile", type=Path, default=ROOT / "dist" / "onefile" / "kpidesk")
     parser.add_argument("--db", type=Path, help="shop file (default: a demo shop)")
     parser.add_argument("--lang", default="en", choices=("en", "km"))
     args = parser.parse_args(argv)
@@ -93,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             programs["bundle"] = [str(args.bundle), *smoke]
         else:
             print(f"no bundle at {args.bundle} (make bundle): measuring bare and source only")
+        if args.onefile.is_file():
+            programs["onefile"] = [str(args.onefile), *smoke]
 
         times: dict[str, list[float]] = {name: [] for name in programs}
         for round_ in range(args.runs + 1):  # round 0 warms the disk cache
