@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import urllib.request
 import venv
 from pathlib import Path
@@ -25,12 +26,13 @@ def venv_python(path: Path) -> Path:
 
 
 def install_pip_from_pypi(python: Path) -> None:
-    with urllib.request.urlopen("https://pypi.org/pypi/pip/json", timeout=60) as response:
+    index = "https://pypi.org/pypi/pip/json"
+    with urllib.request.urlopen(index, timeout=60) as response:
         release = json.load(response)
     wheel = next(u for u in release["urls"] if u["filename"].endswith(".whl"))
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / wheel["filename"]
-        urllib.request.urlretrieve(wheel["url"], target)
+        urllib.request.urlretrieve(urllib.parse.urljoin(index, wheel["url"]), target)
         # A pip wheel can run itself: python pip-X.whl/pip install pip
         subprocess.run([str(python), f"{target}/pip", "install", "--quiet", str(target)],
                        check=True)
