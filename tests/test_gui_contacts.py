@@ -200,3 +200,17 @@ def test_language_switch(qtbot, demo_ctx):
     text = tab.count_label.text()
     assert any(ch in text for ch in "០១២៣៤៥៦៧៨៩")
     demo_ctx.language.set_language("en")
+
+
+def test_sorting_keeps_the_selected_contact_and_survives_a_reload(qtbot, demo_ctx):
+    tab = _tab(qtbot, demo_ctx)
+    chosen = tab.model.rows[7]["id"]
+    tab.select_ids([chosen])
+    tab.table.sortByColumn(COL["revenue_365"], Qt.SortOrder.AscendingOrder)
+    assert tab.selected_ids() == [chosen]  # the selection follows its contact
+    revenues = [r["revenue_365"] or 0 for r in tab.model.rows]
+    assert revenues == sorted(revenues)
+    tab.table.sortByColumn(COL["name"], Qt.SortOrder.AscendingOrder)
+    tab.model.reload()  # after a write the list is read again, in the same order
+    names = [r["name"].casefold() for r in tab.model.rows]
+    assert names == sorted(names)

@@ -121,6 +121,7 @@ class ContactsModel(QAbstractTableModel):
         self._today = today  # callable → date
         self.rows: list[dict] = []
         self._row_of: dict[int, int] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self.currency = store.reporting_currency
         if load:
             self.reload()
@@ -137,8 +138,39 @@ class ContactsModel(QAbstractTableModel):
             r["type"] = "customer" if (r["first_purchase"] or r["kind"] == "customer") else "lead"
             r["revenue_365"] = r["revenue_365_usd"] if currency == "USD" else r["revenue_365_khr"]
         self.currency = currency
-        self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
+        self._sort_rows()
         self.endResetModel()
+
+    def sort_key(self, key: str):
+        """The raw value a column sorts by (numbers as numbers, the status in its order)."""
+        if key in ("orders", "revenue_365"):
+            return lambda r: int(r[key] or 0)
+        if key == "status":
+            order = {status: i for i, status in enumerate(STATUSES)}
+            return lambda r: order.get(r["status"], 99)
+        return lambda r: str(r[key] or "").casefold()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python on the raw values: ~25k contacts in a few ms, where a proxy
+        asking data() for every comparison took seconds."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self.rows[i.row()]["id"] for i in persistent]
+        self._sort_rows()
+        moved = [self.index(self._row_of[i], p.column())
+                 for i, p in zip(ids, persistent, strict=True)]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        if self._sort is not None:
+            column, order = self._sort
+            self.rows.sort(key=self.sort_key(COLUMNS[column][0]),
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+        self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
 
     def row_of(self, contact_id: int) -> int | None:
         return self._row_of.get(contact_id)
@@ -227,6 +259,10 @@ class ContactsFilter(QSortFilterProxyModel):
         self.beginFilterChange()
         self._status = status or ""
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts itself (fast); this proxy keeps its order and only filters."""
+        self.sourceModel().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
         model = self.sourceModel()

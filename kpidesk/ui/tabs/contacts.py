@@ -68,6 +68,8 @@ class ContactsTab(Tab):
         self.table = QTableView(self)
         self.table.setObjectName("contactsTable")
         self.table.setModel(self.proxy)
+        # size columns to their headers and the first rows, not all 25k contacts
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL["last_purchase"], Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
