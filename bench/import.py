@@ -160,6 +160,19 @@ def check_retail(db: Path) -> None:
         print(f"  {'ok ' if same else 'BAD'} {key}: {value}" + ("" if same else
                                                                f" (README: {want[key]})"))
     print("  online-retail figures match the README" if ok else "  MISMATCH with the README")
+    # The same figures through the metric modules (what the app shows).
+    sys.path.insert(0, str(ROOT))
+    from kpidesk.metrics.customers import cohort_table, customer_kpis
+    from kpidesk.metrics.growth import sales_summary
+    from kpidesk.store.db import Store
+
+    today = date(2011, 12, 9)
+    with Store(db, read_only=True) as store:
+        revenue = [f"{sales_summary(store, k, today)['revenue'] / 100:,.2f}" for k in m]
+        new = [customer_kpis(store, k, today)["new_customers"] for k in m]
+        dec = cohort_table(store, "2011-03", cohorts=4)[0]
+    print(f"  metrics: revenue {revenue}, new customers {new}, cohort {dec['cohort']}"
+          f" +1..+3 {[f'{x * 100:.1f} %' for x in dec['shares'][1:4]]}")
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 from collections import defaultdict
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from itertools import islice
 from pathlib import Path
@@ -102,3 +103,11 @@ def test_online_retail_sample(sample, tmp_path):
             exp_months[day[:7]] += 1
         assert months == dict(exp_months)
         assert q("SELECT value FROM settings WHERE key = 'reporting_currency'") == "USD"
+        # the metrics read the imported shop as the README counts it
+        from kpidesk.metrics.customers import customer_kpis
+        from kpidesk.metrics.growth import sales_summary
+
+        today = date(2011, 12, 9)
+        for month in sorted(e["monthly"]):
+            assert sales_summary(s, month, today)["revenue"] == e["monthly"][month]
+            assert customer_kpis(s, month, today)["new_customers"] == exp_months[month]
