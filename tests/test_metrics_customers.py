@@ -568,3 +568,12 @@ def test_memo_follows_every_write(risk_store: Store, tmp_path):
     assert ids["G"] not in {r["contact_id"] for r in cm.at_risk(risk_store, TODAY)}
     risk_store.set_setting("reporting_currency", "KHR")
     assert cm.at_risk(risk_store, TODAY)[0]["revenue_365"] % 41 == 0
+
+
+def test_memo_hands_out_copies_of_nested_results(month_store: Store):
+    table = cm.cohort_table(month_store, "2026-11", 2)
+    table[-1]["shares"][0] = 0.5
+    statuses = cm.contact_statuses(month_store, TODAY)
+    statuses.clear()
+    assert cm.cohort_table(month_store, "2026-11", 2)[-1]["shares"][0] == 1.0
+    assert len(cm.contact_statuses(month_store, TODAY)) == 5
