@@ -142,3 +142,17 @@ def test_export_each_kind_csv_and_xlsx(tmp_path, demo_file):
             assert main(["import", kind, str(x_out), "--db", str(db)]) == 0
             with Store(db) as s:
                 assert s.scalar(f"SELECT count(*) FROM {table}") == n
+
+
+def test_identical_orders_without_number_survive_the_round_trip(tmp_path, store):
+    for _ in range(2):
+        add_order(store, OrderInput(date="2026-11-02",
+                                    lines=[LineInput(amount=500, currency="USD", rate=4100)]))
+    out = tmp_path / "sales.csv"
+    export_kind(store, "sales", out)
+    db2 = tmp_path / "b.db"
+    assert main(["import", "sales", str(out), "--db", str(db2)]) == 0
+    assert main(["import", "sales", str(out), "--db", str(db2)]) == 0
+    with Store(db2) as s:
+        assert s.scalar("SELECT count(*) FROM orders") == 2
+        assert s.scalar("SELECT SUM(orders) FROM daily_orders") == 2

@@ -679,7 +679,8 @@ class _SalesSink:
                 "\x1f".join((r[6], r[7], r[8], repr(r[9]), str(r[10]), r[11], str(r[12]), r[13],
                              r[14])) for r in lines))
             digest = hashlib.blake2b(
-                f"{number}\x1d{day}\x1d{ref or customer.lower()}\x1d{content}".encode(),
+                f"{number}\x1d{day}\x1d{ref or customer.lower()}\x1d{order_ref}\x1d{content}"
+                .encode(),
                 digest_size=12).hexdigest()
             key = f"{number}|{day}|{digest}"
             if not number and not order_ref:
