@@ -148,11 +148,17 @@ def test_identical_orders_without_number_survive_the_round_trip(tmp_path, store)
     for _ in range(2):
         add_order(store, OrderInput(date="2026-11-02",
                                     lines=[LineInput(amount=500, currency="USD", rate=4100)]))
+    add_order(store, OrderInput(date="2026-11-03", is_daily_total=True, note="Shop, day total",
+                                lines=[LineInput(amount=90000, currency="KHR", rate=4000)]))
     out = tmp_path / "sales.csv"
     export_kind(store, "sales", out)
     db2 = tmp_path / "b.db"
     assert main(["import", "sales", str(out), "--db", str(db2)]) == 0
     assert main(["import", "sales", str(out), "--db", str(db2)]) == 0
     with Store(db2) as s:
-        assert s.scalar("SELECT count(*) FROM orders") == 2
-        assert s.scalar("SELECT SUM(orders) FROM daily_orders") == 2
+        assert s.scalar("SELECT count(*) FROM orders") == 3
+        assert s.scalar("SELECT SUM(orders) FROM daily_orders") == 3
+        assert [tuple(r) for r in s.query(
+            "SELECT o.is_daily_total, o.note, l.amount, l.currency, l.rate FROM orders o"
+            " JOIN sale_lines l ON l.order_id = o.id WHERE o.date = '2026-11-03'")] == [
+            (1, "Shop, day total", 90000, "KHR", 4000)]

@@ -24,7 +24,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = {
     "sales": ["date", "order", "customer", "salesperson", "product", "category", "quantity",
-              "amount", "currency", "rate", "channel", "customer_ref", "order_ref", "note"],
+              "amount", "currency", "rate", "channel", "customer_ref", "order_ref", "note",
+              "order_note", "daily_total"],
     "contacts": ["name", "kind", "phone", "source", "salesperson", "created", "note", "ref"],
     "opportunities": ["title", "customer", "customer_ref", "owner", "value", "currency", "rate",
                       "stage", "probability", "created", "expected_close", "status", "closed",
@@ -37,7 +38,8 @@ NUMERIC = {"quantity", "amount", "rate", "value", "probability"}
 _QUERIES = {
     "sales": """
         SELECT o.date, o.number, c.name, sp.name, p.name, cat.name, l.quantity, l.amount,
-               l.currency, l.rate, ch.name, c.uuid, o.uuid, l.note
+               l.currency, l.rate, ch.name, c.uuid, o.uuid, l.note, o.note,
+               CASE WHEN o.is_daily_total THEN 'yes' ELSE '' END
         FROM sale_lines l JOIN orders o ON o.id = l.order_id
         LEFT JOIN contacts c ON c.id = o.contact_id
         LEFT JOIN salespeople sp ON sp.id = o.salesperson_id

@@ -77,7 +77,7 @@ REASONS = {
 RECORD_FIELDS = {
     "sales": ("date", "order", "order_ref", "customer", "customer_ref", "phone", "salesperson",
               "product", "category", "quantity", "amount", "currency", "rate", "channel",
-              "note"),
+              "note", "daily_total", "order_note"),
     "contacts": ("name", "kind", "phone", "source", "salesperson", "created", "note", "ref"),
     "opportunities": ("title", "customer", "customer_ref", "owner", "value", "currency", "rate",
                       "stage", "probability", "created", "expected_close", "status", "closed",
@@ -376,6 +376,7 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str):
     has_amount = "amount" in index
     has_price = "unit_price" in index
     i_date = index.get("date")
+    has_daily = "daily_total" in index
 
     def parse(row: list) -> tuple:
         # date (the hot path: most files write ISO dates)
@@ -421,7 +422,9 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str):
                 clean_ref(get(row, "customer_ref")) if "customer_ref" in index else "",
                 _text(get(row, "phone")), _text(get(row, "salesperson")),
                 _text(get(row, "product")), _text(get(row, "category")), float(qty), amount,
-                currency, rate, _text(get(row, "channel")), _text(get(row, "note")))
+                currency, rate, _text(get(row, "channel")), _text(get(row, "note")),
+                is_marked(get(row, "daily_total")) if has_daily else False,
+                _text(get(row, "order_note")))
     return parse
 
 
@@ -721,7 +724,7 @@ class _SalesSink:
             uid = next(uids)
             order_rows.append((order_id, order_ref if order_ref and _is_uuid(order_ref) else uid,
                                number, day, contact_id, self.salespeople.get(sp),
-                               self.channels.get(channel), ""))
+                               self.channels.get(channel), head[16], int(head[15])))
             key_rows.append((key, order_id))
             for r in lines:
                 product = r[7]
@@ -742,7 +745,7 @@ class _SalesSink:
                     track = False
         conn.executemany(
             "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
-            " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
+            " note, is_daily_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
         conn.executemany(
             "INSERT INTO sale_lines(uuid, order_id, product_id, quantity, amount, currency, rate,"
             " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)

@@ -60,6 +60,8 @@ FIELDS: dict[str, dict[str, list[str]]] = {
         "refund": ["refund", "receipttype", "status", "cancelled", "canceled", "type",
                    "ការបង្វិលសង"],
         "note": ["note", "notes", "comment", "comments", "remark", "remarks", "កំណត់ចំណាំ"],
+        "order_note": ["ordernote"],
+        "daily_total": ["dailytotal"],
     },
     "contacts": {
         "name": ["name", "customer", "customername", "contact", "fullname", "ឈ្មោះ",

@@ -64,6 +64,7 @@ def field_label(field: str) -> str:
         "unit_price": tr("Unit price"), "amount": tr("Amount (line total)"),
         "currency": tr("Currency"), "rate": tr("Exchange rate"), "channel": tr("Channel"),
         "refund": tr("Refund / cancelled mark"), "note": tr("Note"), "name": tr("Name"),
+        "order_note": tr("Order note"), "daily_total": tr("Daily total (yes/no)"),
         "kind": tr("Lead or customer"), "source": tr("Source"), "created": tr("Created"),
         "ref": tr("Reference"), "title": tr("Title"), "owner": tr("Owner"),
         "value": tr("Value"), "stage": tr("Stage"), "probability": tr("Probability"),
