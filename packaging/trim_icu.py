@@ -7,7 +7,7 @@ line breaking uses ``brkitr/khmerdict.dict``), time zones, and the locale data
 of English and Khmer. This script copies the package with only those items and
 links it back into a shared library exporting the same symbol, with binutils
 (``as`` + ``ld``: already required by PyInstaller on Linux). Nothing else in
-the bundle changes.
+the bundle changes. See ``keep_item`` for what stays.
 
     python packaging/trim_icu.py SRC_LIBICUDATA OUT_DIR   # prints the new path
 
@@ -30,6 +30,11 @@ from pathlib import Path
 KEEP_LANGUAGES = ("root", "en", "km")
 # Sub-trees that are only locale display data or things Qt never asks ICU for.
 DROP_TREES = ("translit",)
+# Single items nothing here uses: word-break dictionaries of scripts a Cambodian shop
+# does not write (Chinese/Japanese 2 MB, Burmese, Lao: without them ICU breaks those
+# scripts by character; Khmer and Thai keep theirs), character names, spoof checks.
+DROP_ITEMS = ("brkitr/cjdict.dict", "brkitr/burmesedict.dict", "brkitr/laodict.dict",
+              "unames.icu", "confusables.cfu", "confusablesWholeScript.cfu")
 LOCALE_ID = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*$")
 
 
@@ -66,6 +71,8 @@ def _dynamic_symbol_name(data: bytes) -> str:
 def keep_item(name: str) -> bool:
     """Whether an item of the package (e.g. 'icudt73l/coll/km.res') is kept."""
     parts = name.split("/")[1:]
+    if "/".join(parts) in DROP_ITEMS:
+        return False
     if name.endswith(".cnv"):
         return False  # legacy code pages: Python does every text-file decoding here
     if len(parts) > 1 and parts[0] in DROP_TREES:

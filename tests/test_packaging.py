@@ -76,6 +76,7 @@ def test_icu_items_kept(trim_icu):
     assert not keep("icudt73l/de.res") and not keep("icudt73l/coll/zh.res")
     assert not keep("icudt73l/ibm-1364_P110-2007.cnv")
     assert not keep("icudt73l/translit/root.res")
+    assert not keep("icudt73l/brkitr/cjdict.dict") and keep("icudt73l/brkitr/thaidict.dict")
 
 
 def test_icu_package_trimmed_item_for_item(trim_icu):
