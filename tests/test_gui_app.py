@@ -87,3 +87,33 @@ def test_ctrl_z_and_ctrl_y_undo_and_redo_from_the_keyboard(qtbot, main_window):
     assert store.scalar("SELECT count(*) FROM orders") == before
     qtbot.keyClick(main_window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert store.scalar("SELECT count(*) FROM orders") == before + 1
+
+
+def test_export_the_table_on_screen_as_filtered_and_only_with_the_pin(qtbot, main_window,
+                                                                       tmp_path, monkeypatch):
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTableView
+
+    from kpidesk.store import security
+
+    contacts = main_window.show_tab("contacts")
+    qtbot.waitUntil(lambda: contacts.model.rowCount() > 0)
+    contacts.search_edit.setText("Sok")
+    shown = contacts.proxy.rowCount()
+    assert 0 < shown < contacts.model.rowCount()
+    target = tmp_path / "contacts.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    security.set_pin(main_window.ctx.store, "1357")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    assert main_window.export_current_table() is None and not target.exists()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("1357", True)))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: None))
+    assert main_window.export_current_table() == target
+    rows = list(csv.reader(target.open(encoding="utf-8-sig")))
+    assert len(rows) == shown + 1  # the header, then exactly the filtered rows
+    assert all("sok" in (r[1] + r[2]).casefold() for r in rows[1:])
+    # every table offers the export in its right-click menu
+    views = main_window.tabs.findChildren(QTableView)
+    assert views and all(v.actions() for v in views)

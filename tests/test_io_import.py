@@ -127,10 +127,16 @@ def test_twice_imported_file_adds_nothing(tmp_path):
     assert first[1] == 1002
     with Store(db) as s:
         snap = rollups.snapshot(s.conn)
+    assert not (tmp_path / "backups").exists()  # an empty shop has nothing to back up
     assert main(["import", "sales", str(path), "--db", str(db)]) == 0
     assert counts(db) == first
     with Store(db) as s:
         assert rollups.snapshot(s.conn) == snap
+    # the shop was backed up before the second import, with everything of the first
+    from kpidesk.store.backup import list_backups
+
+    made = list_backups(tmp_path / "backups", db)
+    assert [b.reason for b in made] == ["import"] and made[0].sales_count() == first[0]
     # a file with one more order adds just that order
     more = write_csv(tmp_path / "more.csv", OWN, rows + own_rows(2, start=5000))
     assert main(["import", "sales", str(more), "--db", str(db)]) == 0

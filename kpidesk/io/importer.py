@@ -225,8 +225,17 @@ class Importer:
         return report
 
     def run(self, path: Path | str, skip_bad: bool = False, remember: bool = False) -> Report:
-        """Import in one transaction; returns the report (``committed`` says if it was kept)."""
+        """Import in one transaction; returns the report (``committed`` says if it was kept).
+
+        A shop that already has records is backed up first (verified), so even a
+        wrong but valid import can be undone by restoring that backup.
+        """
         report = Report(self.kind)
+        if self.store.scalar("SELECT EXISTS (SELECT 1 FROM orders) OR EXISTS "
+                             "(SELECT 1 FROM contacts)"):
+            from kpidesk.store.backup import make_backup
+
+            make_backup(self.store, "import")
         try:
             with self.store.transaction(), open_reader(path) as reader:
                 report.header = list(reader.header)

@@ -5,9 +5,16 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from kpidesk import APP_NAME
 from kpidesk.ui.context import AppContext
@@ -58,6 +65,9 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             self.tabs.addTab(page, key)
         self._build_menus()
+        self._table_export_actions: list[QAction] = []
+        for view in self.tabs.findChildren(QTableView):
+            self._add_export_to(view)
         self.retranslate_ui()
         ctx.language.language_changed.connect(self.retranslate_ui)
         self.restore_state()
@@ -81,9 +91,18 @@ class MainWindow(QMainWindow):
         self.backups_action.triggered.connect(self.show_backups)
         self.pin_action = QAction(self)
         self.pin_action.triggered.connect(self.change_pin)
+        self.import_action = QAction(self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.show_import)
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_current_table)
         for action in (self.new_shop_action, self.open_shop_action, self.my_shop_action,
                        self.demo_action):
             self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addAction(self.pin_action)
@@ -149,6 +168,48 @@ class MainWindow(QMainWindow):
 
         BackupsDialog(self.ctx, self).exec()
 
+    # -- import and export ------------------------------------------------------------
+    def show_import(self) -> None:
+        from kpidesk.ui.dialogs.import_wizard import ImportWizard
+
+        ImportWizard(self.ctx, self).exec()
+
+    def _add_export_to(self, view: QTableView) -> None:
+        """Every table gets "Export this table…" in its right-click menu."""
+        action = QAction(view)
+        action.triggered.connect(lambda _=False, v=view: self.export_table(v))
+        view.addAction(action)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._table_export_actions.append(action)
+
+    def current_table(self) -> QTableView | None:
+        """The table of the current tab the user is working in (focused, else the largest)."""
+        page = self.tabs.currentWidget()
+        if page is None:
+            return None
+        views = [v for v in page.findChildren(QTableView) if v.isVisible() and v.model()]
+        focused = [v for v in views if v.hasFocus() or v.isAncestorOf(self.focusWidget())]
+        if focused:
+            return focused[0]
+        return max(views, key=lambda v: v.width() * v.height(), default=None)
+
+    def export_table(self, view: QTableView) -> Path | None:
+        """Export what a table shows (its current filter and order); needs the owner PIN."""
+        if not self.ctx.require_owner(self):
+            return None
+        from kpidesk.ui.export import export_view
+
+        key = next((k for k, p in self.pages.items() if p.isAncestorOf(view)), "table")
+        return export_view(self, view.model(), f"kpidesk-{key}-{self.ctx.today().isoformat()}")
+
+    def export_current_table(self) -> Path | None:
+        view = self.current_table()
+        if view is None:
+            QMessageBox.information(self, tr("Export"),
+                                    tr("This screen has no table to export."))
+            return None
+        return self.export_table(view)
+
     def change_pin(self) -> None:
         from kpidesk.ui.dialogs.pin import change_owner_pin
 
@@ -168,6 +229,12 @@ class MainWindow(QMainWindow):
         self.demo_action.setText(tr("Open the &demo shop"))
         self.backups_action.setText(tr("&Backups…"))
         self.pin_action.setText(tr("Owner &PIN…"))
+        self.import_action.setText(tr("&Import from CSV or Excel…"))
+        self.export_action.setText(tr("&Export this table…"))
+        self.export_action.setToolTip(tr("Save the table you are looking at, as filtered, "
+                                         "to CSV or Excel"))
+        for action in self._table_export_actions:
+            action.setText(tr("Export this table…"))
         self.quit_action.setText(tr("&Quit"))
         self.edit_menu.setTitle(tr("&Edit"))
         self.undo_action.setText(tr("&Undo"))
