@@ -1302,6 +1302,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>លេខសម្គាល់អតិថិជន</translation>
     </message>
     <message>
+        <source>Daily total (yes/no)</source>
+        <translation>សរុបប្រចាំថ្ងៃ (បាទ/ទេ)</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>កាលបរិច្ឆេទ</translation>
     </message>
@@ -1396,6 +1400,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Opportunities</source>
         <translation>ឱកាសលក់</translation>
+    </message>
+    <message>
+        <source>Order note</source>
+        <translation>កំណត់ចំណាំការបញ្ជាទិញ</translation>
     </message>
     <message>
         <source>Order reference</source>
@@ -1775,12 +1783,20 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>កែសម្រួល (&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Export this table…</source>
+        <translation>នាំចេញតារាងនេះ… (&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>ឯកសារ (&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>ជំនួយ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Import from CSV or Excel…</source>
+        <translation>នាំចូលពី CSV ឬ Excel… (&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1807,8 +1823,24 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មិនធ្វើវិញ (&amp;U)</translation>
     </message>
     <message>
+        <source>Export</source>
+        <translation>នាំចេញ</translation>
+    </message>
+    <message>
+        <source>Export this table…</source>
+        <translation>នាំចេញតារាងនេះ…</translation>
+    </message>
+    <message>
         <source>Owner &amp;PIN…</source>
         <translation>លេខសម្ងាត់ម្ចាស់ហាង… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save the table you are looking at, as filtered, to CSV or Excel</source>
+        <translation>រក្សាទុកតារាងដែលអ្នកកំពុងមើល តាមការត្រងបច្ចុប្បន្ន ជា CSV ឬ Excel</translation>
+    </message>
+    <message>
+        <source>This screen has no table to export.</source>
+        <translation>អេក្រង់នេះគ្មានតារាងសម្រាប់នាំចេញទេ។</translation>
     </message>
     <message>
         <source>KPI Desk shop files (*.db)</source>
