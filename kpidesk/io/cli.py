@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kpidesk.io import exporter
 from kpidesk.io import mapping as mapping_mod
-from kpidesk.io.importer import Importer, Report
+from kpidesk.io.importer import Importer, Report, backup_before_import
 from kpidesk.io.readers import FileError
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.reference import get_or_create
@@ -102,6 +102,7 @@ def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
     class _Failed(Exception):
         pass
 
+    backup_before_import(store)
     try:
         with store.transaction():
             if settings.exists():

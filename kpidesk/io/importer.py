@@ -156,6 +156,14 @@ class _Bad(Exception):
         self.value = value
 
 
+def backup_before_import(store: Store) -> None:
+    """Back a shop that has records up (verified) before an import writes to it."""
+    if store.scalar("SELECT EXISTS (SELECT 1 FROM orders) OR EXISTS (SELECT 1 FROM contacts)"):
+        from kpidesk.store.backup import make_backup
+
+        make_backup(store, "import")
+
+
 class Importer:
     def __init__(self, store: Store, kind: str, mapping: dict | None = None,
                  progress: Callable[[float], None] | None = None,
@@ -231,11 +239,8 @@ class Importer:
         wrong but valid import can be undone by restoring that backup.
         """
         report = Report(self.kind)
-        if self.store.scalar("SELECT EXISTS (SELECT 1 FROM orders) OR EXISTS "
-                             "(SELECT 1 FROM contacts)"):
-            from kpidesk.store.backup import make_backup
-
-            make_backup(self.store, "import")
+        if not self.store.conn.in_transaction:  # a caller's transaction backed up already
+            backup_before_import(self.store)
         try:
             with self.store.transaction(), open_reader(path) as reader:
                 report.header = list(reader.header)
