@@ -179,7 +179,7 @@ def test_contact_page_from_main_window(qtbot, main_window):
                        " ORDER BY SUM(days) DESC LIMIT 1")
     main_window.open_contact(cid)
     tab = main_window.pages["contacts"]
-    assert main_window.tabs.currentWidget() is tab
+    assert main_window.current_page() is tab
     page = tab.page_dialog
     assert page is not None and page.isVisible() and page.contact_id == cid
     n_orders = store.scalar("SELECT count(*) FROM orders WHERE contact_id = ?", (cid,))

@@ -280,7 +280,7 @@ def test_at_risk_list_opens_the_contacts_tab_in_the_main_window(qtbot, main_wind
     contact_id = model.contact_id(0)
     dash.at_risk_view.doubleClicked.emit(model.index(0, 0))
     contacts = main_window.pages["contacts"]
-    assert main_window.tabs.currentWidget() is contacts
+    assert main_window.current_page() is contacts
     page = getattr(contacts, "page_dialog", None)
     if page is not None:  # the contact's own page is open on that customer
         assert page.contact_id == contact_id

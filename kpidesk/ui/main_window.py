@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -13,21 +14,24 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableView,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from kpidesk import APP_NAME
 from kpidesk.ui.context import AppContext
 
-# (module under kpidesk.ui.tabs, class name). Order = tab order.
+# (module under kpidesk.ui.tabs, class name, title). Order = tab order. The title is the
+# same text the tab's own title() translates (same context), so it can be shown before
+# the tab is built.
 TABS = [
-    ("dashboard", "DashboardTab"),
-    ("sales", "SalesTab"),
-    ("contacts", "ContactsTab"),
-    ("pipeline", "PipelineTab"),
-    ("targets", "TargetsTab"),
-    ("reports", "ReportsTab"),
-    ("settings", "SettingsTab"),
+    ("dashboard", "DashboardTab", QT_TRANSLATE_NOOP("DashboardTab", "Dashboard")),
+    ("sales", "SalesTab", QT_TRANSLATE_NOOP("SalesTab", "Sales")),
+    ("contacts", "ContactsTab", QT_TRANSLATE_NOOP("ContactsTab", "Contacts")),
+    ("pipeline", "PipelineTab", QT_TRANSLATE_NOOP("PipelineTab", "Pipeline")),
+    ("targets", "TargetsTab", QT_TRANSLATE_NOOP("TargetsTab", "Targets")),
+    ("reports", "ReportsTab", QT_TRANSLATE_NOOP("ReportsTab", "Reports")),
+    ("settings", "SettingsTab", QT_TRANSLATE_NOOP("SettingsTab", "Settings")),
 ]
 
 
@@ -35,18 +39,30 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-def available_tabs() -> list[tuple[str, type]]:
-    """The tab classes this build has (a tab module not written yet is skipped)."""
-    found = []
-    for module_name, class_name in TABS:
-        try:
-            module = importlib.import_module(f"kpidesk.ui.tabs.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"kpidesk.ui.tabs.{module_name}":
-                continue
-            raise
-        found.append((module_name, getattr(module, class_name)))
-    return found
+class TabPages(Mapping):
+    """The main window's tabs by key, each built the first time it is shown or asked for.
+
+    Building only the tab on screen keeps start-up short: the others (and heavy
+    imports such as pyqtgraph) wait until the user opens them.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._built:
+            self._built[key] = self._window._build_tab(key)
+        return self._built[key]
+
+    def __iter__(self):
+        return (key for key, _cls, _title in TABS)
+
+    def __len__(self) -> int:
+        return len(TABS)
+
+    def built(self) -> dict[str, QWidget]:
+        return dict(self._built)
 
 
 class MainWindow(QMainWindow):
@@ -58,19 +74,38 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.pages: dict[str, QWidget] = {}
-        for key, cls in available_tabs():
-            page = cls(ctx, self)
-            page.setObjectName(f"tab_{key}")
-            self.pages[key] = page
-            self.tabs.addTab(page, key)
-        self._build_menus()
+        self._holders: dict[str, QWidget] = {}
+        for key, _cls, _title in TABS:  # an empty holder per tab; the tab goes in when shown
+            holder = QWidget()
+            holder.setObjectName(f"tab_{key}")
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = holder
+            self.tabs.addTab(holder, key)
+        self.pages = TabPages(self)
         self._table_export_actions: list[QAction] = []
-        for view in self.tabs.findChildren(QTableView):
-            self._add_export_to(view)
+        self._build_menus()
         self.retranslate_ui()
         ctx.language.language_changed.connect(self.retranslate_ui)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.restore_state()
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    def _build_tab(self, key: str) -> QWidget:
+        module_name, class_name = next((m, c) for m, c, _t in TABS if m == key)
+        module = importlib.import_module(f"kpidesk.ui.tabs.{module_name}")
+        holder = self._holders[key]
+        page = getattr(module, class_name)(self.ctx, holder)
+        page.setObjectName(f"page_{key}")
+        holder.layout().addWidget(page)
+        for view in page.findChildren(QTableView):
+            self._add_export_to(view)
+        self.tabs.setTabText(self.tabs.indexOf(holder), page.title())
+        return page
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(TABS):
+            self.pages[TABS[index][0]]  # build it if this is its first showing
 
     # -- menus -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -199,7 +234,7 @@ class MainWindow(QMainWindow):
             return None
         from kpidesk.ui.export import export_view
 
-        key = next((k for k, p in self.pages.items() if p.isAncestorOf(view)), "table")
+        key = next((k for k, p in self.pages.built().items() if p.isAncestorOf(view)), "table")
         return export_view(self, view.model(), f"kpidesk-{key}-{self.ctx.today().isoformat()}")
 
     def export_current_table(self) -> Path | None:
@@ -244,9 +279,11 @@ class MainWindow(QMainWindow):
         self.about_action.setText(tr("&About KPI Desk"))
         for lang, action in self.language_actions.items():
             action.setChecked(lang == self.ctx.language.lang)
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            self.tabs.setTabText(index, page.title())
+        built = self.pages.built()
+        for index, (key, class_name, title) in enumerate(TABS):
+            page = built.get(key)
+            self.tabs.setTabText(index, page.title() if page is not None
+                                 else QCoreApplication.translate(class_name, title))
 
     def show_about(self) -> None:
         from kpidesk.ui.about import show_about  # version, shop file, licences
@@ -274,9 +311,14 @@ class MainWindow(QMainWindow):
             settings.setValue("window/tab", keys[self.tabs.currentIndex()])
         settings.sync()
 
+    def current_page(self) -> QWidget | None:
+        """The tab on screen (built if needed)."""
+        index = self.tabs.currentIndex()
+        return self.pages[TABS[index][0]] if 0 <= index < len(TABS) else None
+
     def show_tab(self, key: str) -> QWidget:
         page = self.pages[key]
-        self.tabs.setCurrentWidget(page)
+        self.tabs.setCurrentWidget(self._holders[key])
         return page
 
     def open_contact(self, contact_id: int) -> None:
