@@ -7,6 +7,8 @@ Runs on the GUI thread (pyqtgraph items are widgets' scene items).
 
 from __future__ import annotations
 
+import html
+
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QRectF
@@ -73,17 +75,21 @@ def _money_axis(text: ReportText, currency: str):
     return label
 
 
-def _legend(widget: pg.PlotWidget, entries: list[tuple[str, QColor]]) -> None:
-    """A legend drawn in the image (no symbol characters in the text: fonts differ)."""
-    legend = widget.getPlotItem().addLegend(offset=(-10, 4), labelTextColor="#333333",
-                                            labelTextSize="10pt", colCount=len(entries))
-    for label, color in entries:
-        legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=color), label)
+def _title_with_legend(title: str, entries: list[tuple[str, QColor]]) -> str:
+    """The chart's title followed by its legend, as rich text: coloured boxes are painted
+    backgrounds, not symbol characters (a font without ■ would show a box)."""
+    keys = " &nbsp; ".join(
+        f'<span style="background-color: {color.name()}">&nbsp;&nbsp;&nbsp;</span>&nbsp;'
+        f"{html.escape(label)}" for label, color in entries)
+    return (f"{html.escape(title)} &nbsp;&nbsp;&nbsp; "
+            f'<span style="font-size: 10pt; font-weight: normal; color: #333333">{keys}</span>')
 
 
 def revenue_chart(text: ReportText, title: str, revenue: list[tuple[str, int]],
                   targets: list[tuple[str, int | None]], currency: str) -> QImage:
     months = [m for m, _ in revenue]
+    title = _title_with_legend(title, [(text.translate("Report", "Revenue"), BAR),
+                                       (text.translate("Report", "Target"), TARGET)])
 
     def month_label(value: float) -> str:
         i = int(round(value))
@@ -101,14 +107,15 @@ def revenue_chart(text: ReportText, title: str, revenue: list[tuple[str, int]],
                     pen=pg.mkPen(TARGET, width=3), symbol="o", symbolBrush=TARGET, symbolPen=None,
                     symbolSize=8)
     widget.getPlotItem().getAxis("bottom").setTicks([[(i, month_label(i)) for i in x]])
-    _legend(widget, [(text.translate("Report", "Revenue"), BAR),
-                     (text.translate("Report", "Target"), TARGET)])
     widget.setXRange(-0.6, len(x) - 0.4, padding=0)
     widget.setYRange(0, max(heights + [p[1] for p in points] + [1]) * 1.2, padding=0)
     return _export(widget)
 
 
 def pipeline_chart(text: ReportText, title: str, stages: list[dict], currency: str) -> QImage:
+    title = _title_with_legend(
+        title, [(text.translate("Report", "Open value"), BAR),
+                (text.translate("Report", "Weighted by probability"), TARGET)])
     names = [text.translate("DefaultNames", s["name"]) if is_seeded(s["name"]) else s["name"]
              for s in stages]
 
@@ -125,8 +132,6 @@ def pipeline_chart(text: ReportText, title: str, stages: list[dict], currency: s
     widget.addItem(pg.BarGraphItem(x=[i + 0.18 for i in x], height=weighted, width=0.34,
                                    brush=TARGET, pen=pg.mkPen(None)))
     widget.getPlotItem().getAxis("bottom").setTicks([[(i, stage_label(i)) for i in x]])
-    _legend(widget, [(text.translate("Report", "Open value"), BAR),
-                     (text.translate("Report", "Weighted by probability"), TARGET)])
     widget.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
     widget.setYRange(0, max(values + [1]) * 1.2, padding=0)
     return _export(widget)
