@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.defaults import display_name
 from kpidesk.store.db import Store
 
 CONTEXT = "SalesTableModel"
@@ -357,7 +358,7 @@ class SalesTableModel(QAbstractTableModel):
         if col == COL_SALESPERSON:
             return row[R_SALESPERSON] or ""
         if col == COL_CHANNEL:
-            return row[R_CHANNEL] or ""
+            return display_name(row[R_CHANNEL] or "")  # a seeded channel in the UI language
         if col == COL_PRODUCT:
             return row[R_PRODUCT] or ""
         if col == COL_CATEGORY:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.defaults import display_name
 from kpidesk.store import reference
 from kpidesk.store.errors import StoreError, ValidationError
 from kpidesk.store.sales import LineInput, OrderInput, get_order
@@ -364,8 +365,9 @@ class SalesTab(Tab):
         none = self.tr("— none —")
         salespeople = reference.list_named(self.store, "salespeople", active_only=True)
         self._fill_combo(self.salesperson_combo, [(None, none), *salespeople])
-        self._fill_combo(self.channel_combo, [(None, none),
-                                              *reference.list_named(self.store, "channels")])
+        channels = [(cid, display_name(name))  # seeded channels in the UI language
+                    for cid, name in reference.list_named(self.store, "channels")]
+        self._fill_combo(self.channel_combo, [(None, none), *channels])
         product_text = self.product_combo.currentText()
         self._fill_combo(self.product_combo, [(None, ""),
                                               *reference.list_named(self.store, "products",
