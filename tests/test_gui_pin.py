@@ -114,3 +114,23 @@ def test_deleting_a_sale_needs_the_pin(qtbot, demo_ctx, monkeypatch):
     _typed(monkeypatch, ("2468", True))
     assert tab.delete_selected()
     assert store.scalar("SELECT count(*) FROM orders WHERE id = ?", (order,)) == 0
+
+
+def test_changing_targets_needs_the_pin(qtbot, demo_ctx, monkeypatch):
+    from kpidesk.store.targets import get_target
+    from kpidesk.ui.tabs.targets import TargetsTab
+
+    store = demo_ctx.store
+    security.set_pin(store, "2468")
+    tab = TargetsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    index = tab.model.index(0, 0)
+    month, sp = tab.model.key_of(index)
+    before = get_target(store, month, tab.model.measure, sp)
+    _typed(monkeypatch, ("", False))
+    assert not tab.model.setData(index, "99999")
+    assert get_target(store, month, tab.model.measure, sp) == before
+    assert tab.copy_last_year() == 0
+    _typed(monkeypatch, ("2468", True))
+    assert tab.model.setData(index, "99999")
+    assert get_target(store, month, tab.model.measure, sp)[0] == 9_999_900

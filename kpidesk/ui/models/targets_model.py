@@ -13,6 +13,7 @@ each cell is in `ACTUAL_ROLE` and in the tooltip.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
@@ -149,6 +150,8 @@ class TargetsModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.undo_stack = undo_stack
+        # Changing targets is the owner's: the tab sets this to ask for the owner PIN.
+        self.allow_change: Callable[[], bool] = lambda: True
         self.today = today or date.today()
         self.year = self.today.year
         self.measure = "revenue"
@@ -365,6 +368,8 @@ class TargetsModel(QAbstractTableModel):
         if (current[0] if current else None) == number and (
                 number is None or not self.is_money or current[1] in (None, self.currency)):
             return True
+        if not self.allow_change():
+            return False
         new = None if number is None else (number, self.currency if self.is_money else None)
         try:
             apply_with_undo(self.store, self.undo_stack, [(month, self.measure, sp)], [new],
@@ -380,9 +385,13 @@ class TargetsModel(QAbstractTableModel):
                           False)
         return True
 
-    def set_months(self, sp: int | None, values: list[int], text: str) -> None:
-        """Set 12 months of one column at once (spread a yearly target), undoable."""
+    def set_months(self, sp: int | None, values: list[int], text: str) -> bool:
+        """Set 12 months of one column at once (spread a yearly target), undoable.
+        False if the owner did not allow it."""
+        if not self.allow_change():
+            return False
         keys = [(m, self.measure, sp) for m in self.months()]
         new = [(v, self.currency if self.is_money else None) for v in values]
         apply_with_undo(self.store, self.undo_stack, keys, new, text)
         self.reload()
+        return True

@@ -18,8 +18,12 @@ class Tab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        ctx.language.language_changed.connect(lambda _lang: self.retranslate_ui())
+        # bound methods, not lambdas: Qt drops the connection when the tab is deleted
+        ctx.language.language_changed.connect(self._on_language_changed)
         ctx.data_changed.connect(self.on_data_changed)
+
+    def _on_language_changed(self, _lang: str) -> None:
+        self.retranslate_ui()
 
     def title(self) -> str:
         raise NotImplementedError

@@ -251,6 +251,7 @@ class TargetsTab(Tab):
         today = ctx.today()
         self._pending: set[str] = set()
         self.model = TargetsModel(ctx.store, ctx.undo_stack, today, self)
+        self.model.allow_change = lambda: self.ctx.require_owner(self)
         self.model.message.connect(self.show_message)
 
         self.year_label = QLabel(self)
@@ -444,7 +445,7 @@ class TargetsTab(Tab):
             month, sp = self.model.key_of(index)
             if self.model.stored(month, sp) is not None:
                 keys.append((month, self.model.measure, sp))
-        if not keys:
+        if not keys or not self.model.allow_change():
             return
         from kpidesk.ui.models.targets_model import apply_with_undo
 
@@ -467,7 +468,9 @@ class TargetsTab(Tab):
         if not values:
             return
         try:
-            self.model.set_months(salesperson_id, values, self.tr("Spread a yearly target"))
+            if not self.model.set_months(salesperson_id, values,
+                                         self.tr("Spread a yearly target")):
+                return
         except ValidationError as exc:
             self.show_message(self.tr("The targets were refused (%1).").replace("%1", exc.code),
                               True)
@@ -476,6 +479,8 @@ class TargetsTab(Tab):
 
     def copy_last_year(self) -> int:
         """Copy every target of the year before into this year (one undo step)."""
+        if not self.model.allow_change():
+            return 0
         year = self.model.year
         store = self.ctx.store
         before = YearSnapshotCommand.snapshot(store, year)
