@@ -134,3 +134,17 @@ def test_changing_targets_needs_the_pin(qtbot, demo_ctx, monkeypatch):
     _typed(monkeypatch, ("2468", True))
     assert tab.model.setData(index, "99999")
     assert get_target(store, month, tab.model.measure, sp)[0] == 9_999_900
+
+
+def test_settings_open_the_backups_and_the_owner_pin(qtbot, demo_ctx, monkeypatch):
+    from kpidesk.ui.dialogs import backups, pin
+    from kpidesk.ui.tabs.settings import SettingsTab
+
+    opened = []
+    monkeypatch.setattr(backups.BackupsDialog, "exec", lambda self: opened.append("backups"))
+    monkeypatch.setattr(pin.OwnerPinDialog, "exec", lambda self: opened.append("pin") or 0)
+    tab = SettingsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    tab.backups_button.click()
+    tab.pin_button.click()
+    assert opened == ["backups", "pin"]

@@ -958,8 +958,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ពីដើមខែដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
-        <source>like-for-like, days 1–%1</source>
-        <translation>ធៀបចំនួនថ្ងៃស្មើគ្នា ថ្ងៃទី ១–%1</translation>
+        <source>like-for-like, days %1–%2</source>
+        <translation>ធៀបចំនួនថ្ងៃស្មើគ្នា ថ្ងៃទី %1–%2</translation>
     </message>
     <message>
         <source>no target set</source>
@@ -3410,6 +3410,18 @@ Owner: %3</source>
     <message>
         <source>Write numbers with Latin digits (0-9) in Khmer</source>
         <translation>សរសេរលេខជាលេខឡាតាំង (0-9) ពេលប្រើភាសាខ្មែរ</translation>
+    </message>
+    <message>
+        <source>Backups and owner PIN</source>
+        <translation>ការបម្រុងទុក និងលេខសម្ងាត់ម្ចាស់ហាង</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>ការបម្រុងទុក… (&amp;B)</translation>
+    </message>
+    <message>
+        <source>Owner &amp;PIN…</source>
+        <translation>លេខសម្ងាត់ម្ចាស់ហាង… (&amp;P)</translation>
     </message>
     <message>
         <source>Opportunity stages</source>

@@ -527,8 +527,9 @@ class DashboardTab(Tab):
         for key in ("growth_mom", "growth_yoy"):
             value = summary[key]
             cards[key].set_value(f.percent(value, signed=True), sign_colour(value))
-            cards[key].set_note(self.tr("like-for-like, days 1–%1").replace(
-                "%1", f.integer(summary["days_elapsed"])) if in_progress else "")
+            cards[key].set_note(self.tr("like-for-like, days %1–%2").replace(
+                "%1", f.integer(1)).replace("%2", f.integer(summary["days_elapsed"]))
+                if in_progress else "")
         cards["target"].set_value(money(att["target"]))
         cards["target"].set_note("" if att["target"] is not None
                                  else self.tr("no target set"))

@@ -469,6 +469,19 @@ class SettingsTab(Tab):
         language_form.addRow(self.language_label, self.language_combo)
         language_form.addRow("", self.latin_digits)
 
+        # safety: backups and the owner PIN (the same dialogs as in the File menu)
+        self.safety_box = QGroupBox(self)
+        self.backups_button = QPushButton(self.safety_box)
+        self.backups_button.setObjectName("backups")
+        self.pin_button = QPushButton(self.safety_box)
+        self.pin_button.setObjectName("owner_pin")
+        self.backups_button.clicked.connect(self.show_backups)
+        self.pin_button.clicked.connect(self.change_pin)
+        safety_row = QHBoxLayout(self.safety_box)
+        safety_row.addWidget(self.backups_button)
+        safety_row.addWidget(self.pin_button)
+        safety_row.addStretch()
+
         # stages
         self.stages_box = QGroupBox(self)
         self.stages_model = StagesModel(store, self.owner_change, self)
@@ -531,6 +544,7 @@ class SettingsTab(Tab):
         left = QVBoxLayout()
         left.addWidget(self.shop_box)
         left.addWidget(self.language_box)
+        left.addWidget(self.safety_box)
         left.addWidget(self.stages_box, 1)
         right = QVBoxLayout()
         right.addWidget(self.lists_box, 1)
@@ -704,6 +718,16 @@ class SettingsTab(Tab):
     def title(self) -> str:
         return self.tr("Settings")
 
+    def show_backups(self) -> None:
+        from kpidesk.ui.dialogs.backups import BackupsDialog
+
+        BackupsDialog(self.ctx, self).exec()
+
+    def change_pin(self) -> None:
+        from kpidesk.ui.dialogs.pin import change_owner_pin
+
+        change_owner_pin(self.ctx.store, self)
+
     def retranslate_ui(self) -> None:
         self.shop_box.setTitle(self.tr("Shop"))
         self.name_label.setText(self.tr("Shop name:"))
@@ -732,6 +756,10 @@ class SettingsTab(Tab):
         self.latin_digits.blockSignals(True)
         self.latin_digits.setChecked(not self.ctx.language.khmer_digits)
         self.latin_digits.blockSignals(False)
+
+        self.safety_box.setTitle(self.tr("Backups and owner PIN"))
+        self.backups_button.setText(self.tr("&Backups…"))
+        self.pin_button.setText(self.tr("Owner &PIN…"))
 
         self.stages_box.setTitle(self.tr("Opportunity stages"))
         self.stage_name.setPlaceholderText(self.tr("New stage"))
