@@ -7,25 +7,13 @@ are fractions, and a figure that cannot be computed is None (null).
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
-from types import ModuleType
 
+from kpidesk.metrics import customers, forecast, pipeline
 from kpidesk.metrics.growth import as_date, revenue_by_currency, sales_summary, windows
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.metrics.targets import attainment_summary, salesperson_attainment
 from kpidesk.store.db import Store
-
-
-def _optional(name: str) -> ModuleType | None:
-    """kpidesk.metrics.<name> if that module exists yet; errors inside it are not hidden."""
-    full = f"kpidesk.metrics.{name}"
-    try:
-        return importlib.import_module(full)
-    except ModuleNotFoundError as exc:
-        if exc.name == full:
-            return None
-        raise
 
 
 def last_complete_month(month: str, today: date) -> str:
@@ -78,16 +66,9 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
     result["won_opportunities"] = attainment_summary(
         store, period, today, measure="won_opportunities")["actual"]
 
-    # ---- Customer, pipeline and forecast KPIs (KPI.md §3-5) are merged in here ----
-    # Their modules are written separately; until one exists its keys are absent.
-    customers = _optional("customers")
-    if customers is not None:
-        result.update(customers.customer_kpis(store, period.key, today))
-    pipeline = _optional("pipeline")
-    if pipeline is not None:
-        result.update(pipeline.pipeline_kpis(store, period.key, today))
-    forecast = _optional("forecast")
-    if forecast is not None:
-        points = forecast.trend_forecast(store, last_complete_month(period.key, today), periods=3)
-        result["trend_forecast"] = list(points) if points is not None else None
+    # §3-5: customers, pipeline and the trend forecast
+    result.update(customers.customer_kpis(store, period.key, today))
+    result.update(pipeline.pipeline_kpis(store, period.key, today))
+    points = forecast.trend_forecast(store, last_complete_month(period.key, today), periods=3)
+    result["trend_forecast"] = list(points) if points is not None else None
     return result

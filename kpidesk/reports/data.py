@@ -7,11 +7,11 @@ the store through `CurrencyView`, which only changes that one setting.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from kpidesk.metrics import customers, pipeline
 from kpidesk.metrics.growth import revenue_series
 from kpidesk.metrics.kpis import all_kpis
 from kpidesk.metrics.periods import add_months, parse_period
@@ -49,15 +49,6 @@ class ReportData:
     top_customers: list[dict] = field(default_factory=list)
     at_risk: list[dict] = field(default_factory=list)  # the most valuable, at most AT_RISK_ROWS
     at_risk_total: int = 0  # how many customers are at risk in all
-
-
-def _optional(name: str):
-    try:
-        return importlib.import_module(f"kpidesk.metrics.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"kpidesk.metrics.{name}":
-            return None
-        raise
 
 
 def _column(currency: str) -> str:
@@ -111,12 +102,8 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
         top_customers=top_customers(store, month, currency),
     )
     report(80)
-    pipeline = _optional("pipeline")
-    if pipeline is not None:
-        data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
-    customers = _optional("customers")
-    if customers is not None:
-        everyone = customers.at_risk(view, as_of)
-        data.at_risk, data.at_risk_total = everyone[:AT_RISK_ROWS], len(everyone)
+    data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
+    everyone = customers.at_risk(view, as_of)
+    data.at_risk, data.at_risk_total = everyone[:AT_RISK_ROWS], len(everyone)
     report(95)
     return data

@@ -15,7 +15,6 @@ refresh only sets label texts and chart data, it never rebuilds widgets.
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 
 import shiboken6
@@ -37,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
-from kpidesk.metrics import growth, targets
+from kpidesk.metrics import customers, growth, pipeline, targets
+from kpidesk.metrics import forecast as forecast_metrics
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.ui.models.dashboard_models import (
     AtRiskModel,
@@ -59,16 +59,6 @@ PIPELINE_CARDS = ["open_pipeline", "weighted_pipeline", "overdue_value", "win_ra
 SECTIONS = ("sales", "customers", "pipeline")  # the pages, in order
 CHART_MONTHS = 24
 GRANULARITIES = ("month", "quarter", "year")
-
-
-def optional_metrics(name: str):
-    """`kpidesk.metrics.<name>`, or None while it is not written yet."""
-    try:
-        return importlib.import_module(f"kpidesk.metrics.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"kpidesk.metrics.{name}":
-            return None
-        raise
 
 
 def period_of(month: str, granularity: str) -> str:
@@ -567,12 +557,8 @@ class DashboardTab(Tab):
         revenue = [v for _k, v in series[1:]]
         target_values = [v for _k, v in targets.target_series(store, month, CHART_MONTHS)]
         in_progress_index = len(months) - 1 if in_progress else None
-        forecast = None
-        forecast_mod = optional_metrics("forecast")
-        if forecast_mod is not None:
-            current = month_key(today)
-            last_complete = min(month, add_months(current, -1))
-            forecast = forecast_mod.trend_forecast(store, last_complete, 3)
+        last_complete = min(month, add_months(month_key(today), -1))
+        forecast = forecast_metrics.trend_forecast(store, last_complete, 3)
         self.last_refresh["forecast"] = forecast
         self.revenue_chart.set_data(months, revenue, target_values, currency,
                                     in_progress_index, forecast or [],
@@ -600,9 +586,6 @@ class DashboardTab(Tab):
         return period_of(self.month, self.granularity)
 
     def refresh_customers(self) -> None:
-        customers = optional_metrics("customers")
-        if customers is None:
-            return
         store, today = self.ctx.store, self.today()
         f = fmt.current()
         period = self.customer_period()
@@ -647,9 +630,6 @@ class DashboardTab(Tab):
                                 funnel.get("repeat"), funnel.get("loyal")])
 
     def refresh_pipeline(self) -> None:
-        pipeline = optional_metrics("pipeline")
-        if pipeline is None:
-            return
         store, month, today = self.ctx.store, self.month, self.today()
         f = fmt.current()
         currency = store.reporting_currency
