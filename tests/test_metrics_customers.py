@@ -577,3 +577,72 @@ def test_memo_hands_out_copies_of_nested_results(month_store: Store):
     statuses.clear()
     assert cm.cohort_table(month_store, "2026-11", 2)[-1]["shares"][0] == 1.0
     assert len(cm.contact_statuses(month_store, TODAY)) == 5
+
+
+# writes dated in the last 400 days: they put customers on the at-risk list and take
+# them off it
+write_st = st.tuples(st.sampled_from(["add", "update", "delete", "merge", "undo", "rollback"]),
+                     st.tuples(st.integers(SPAN - 400, SPAN), st.integers(0, 7),
+                               st.lists(st.tuples(st.integers(-3000, 20000), st.just("USD")),
+                                        min_size=1, max_size=2)),
+                     st.integers(0, 50))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(contacts=st.lists(contact_st, min_size=2, max_size=6),
+       orders=st.lists(order_st, min_size=0, max_size=20),
+       writes=st.lists(write_st, min_size=1, max_size=8))
+def test_at_risk_list_kept_across_writes_equals_brute_force(contacts, orders, writes):
+    """The at-risk list patched contact by contact after each write is the list computed
+    from the raw lines, whatever the writes (a date in the past too)."""
+    from kpidesk.store.contacts import merge_contacts, unmerge_contacts
+    from kpidesk.store.sales import delete_order, get_order, update_order
+
+    days = (TODAY, date(2026, 3, 15))
+    with tempfile.TemporaryDirectory() as tmp:
+        s = _build(Path(tmp) / "shop.db", contacts, orders)
+        try:
+            cids = [r[0] for r in s.conn.execute("SELECT id FROM contacts ORDER BY id")]
+            for d in days:
+                assert cm.at_risk(s, d) == brute_at_risk(s, d)
+            undo = []
+            for op, (off, who, lines), pick in writes:
+                oids = [r[0] for r in s.conn.execute("SELECT id FROM orders ORDER BY id")]
+                cids = [r[0] for r in s.conn.execute("SELECT id FROM contacts ORDER BY id")]
+                order = OrderInput(date=(DAY0 + timedelta(days=off)).isoformat(),
+                                   contact_id=cids[who % len(cids)] if who >= 0 else None,
+                                   lines=[LineInput(amount=a, currency="USD") for a, _ in lines])
+                if op == "add" or not oids:
+                    add_order(s, order)
+                elif op == "update":
+                    update_order(s, oids[pick % len(oids)], order)
+                elif op == "delete":
+                    delete_order(s, oids[pick % len(oids)])
+                elif op == "merge" and len(cids) >= 2:
+                    keep = cids[pick % len(cids)]
+                    gone = cids[(pick + 1) % len(cids)]
+                    undo.append(merge_contacts(s, keep, gone))
+                elif op == "undo" and undo:
+                    unmerge_contacts(s, undo.pop())
+                elif op == "rollback":
+                    with pytest.raises(RuntimeError), s.transaction():
+                        update_order(s, oids[pick % len(oids)],
+                                     get_order(s, oids[(pick + 1) % len(oids)]))
+                        cm.at_risk(s, TODAY)  # read inside the failing write
+                        raise RuntimeError("rolled back")
+                for d in days:
+                    assert cm.at_risk(s, d) == brute_at_risk(s, d), (op, d)
+        finally:
+            s.close()
+
+
+def test_loyal_setting_change_recounts(store: Store):
+    cid = add_contact(store, ContactInput(name="A", kind="customer", created="2026-01-01"))
+    for day in ("2026-09-01", "2026-10-01", "2026-11-01"):
+        sale(store, day, cid)
+    assert cm.customer_kpis(store, "2026-11", TODAY)["loyal_customers"] == 1
+    store.set_setting("loyal_min_orders", "4")
+    assert cm.customer_kpis(store, "2026-11", TODAY)["loyal_customers"] == 0
+    store.set_setting("loyal_min_orders", "2")
+    assert store.scalar("SELECT loyal_from FROM contacts WHERE id = ?", (cid,)) == "2026-10-01"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
+from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -58,19 +61,20 @@ def test_migration_backs_up_first(tmp_path, monkeypatch):
     with Store(path) as s:
         add_order(s, OrderInput("2026-01-05", [LineInput(1000)]))
     calls = []
+    current, following = schema.SCHEMA_VERSION, schema.SCHEMA_VERSION + 1
 
-    def to_v2(db):
+    def to_next(db):
         calls.append(1)
         db.execute("ALTER TABLE orders ADD COLUMN extra TEXT")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, to_v2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", following)
+    monkeypatch.setitem(schema.MIGRATIONS, current, to_next)
     with Store(path) as s:
-        assert s.scalar("PRAGMA user_version") == 2
-    backups = list((tmp_path / "backups").glob("shop-*-before-v2.db"))
+        assert s.scalar("PRAGMA user_version") == following
+    backups = list((tmp_path / "backups").glob(f"shop-*-before-v{following}.db"))
     assert calls == [1] and len(backups) == 1
     conn = sqlite3.connect(backups[0])
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
     assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 1
 
 
@@ -144,3 +148,70 @@ def test_rollups_equal_recomputation_after_any_writes(tmp_path_factory, operatio
         with s.transaction():
             rollups.rebuild_all(s.conn)
         assert rollups.snapshot(s.conn) == incremental
+
+
+def _v1_shop(tmp_path: Path) -> Path:
+    """A shop file written by schema version 1 (a 1,500-line demo: seed 11, 24 months
+    up to 2026-11-26), kept as made by that version."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "old-shop.db"
+    path.write_bytes(gzip.decompress((Path(__file__).parent / "data" / "shop-v1.db.gz")
+                                     .read_bytes()))
+    return path
+
+
+def test_a_version_1_shop_is_migrated_with_identical_kpis(tmp_path):
+    from kpidesk.demo import build_demo
+    from kpidesk.metrics.kpis import all_kpis
+
+    today = date(2026, 11, 26)
+    old = _v1_shop(tmp_path)
+    with Store(tmp_path / "fresh.db") as fresh:
+        build_demo(fresh, months=24, lines=1500, today=today, seed=11)
+        expected = {m: all_kpis(fresh, m, today) for m in ("2026-11", "2026-06", "2025-12")}
+    with Store(old) as s:
+        assert s.scalar("PRAGMA user_version") == schema.SCHEMA_VERSION
+        assert {m: all_kpis(s, m, today) for m in expected} == expected
+        migrated = rollups.snapshot(s.conn)
+        with s.transaction():
+            rollups.rebuild_all(s.conn)
+        assert rollups.snapshot(s.conn) == migrated
+    backups = list((tmp_path / "backups").glob("old-shop-*-before-v2.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_restoring_a_version_1_backup_into_the_open_shop(tmp_path):
+    from kpidesk.metrics import customers
+    from kpidesk.store import backup
+
+    today = date(2026, 11, 26)
+    with Store(_v1_shop(tmp_path / "first")) as s:
+        expected = (customers.customer_kpis(s, "2026-11", today), customers.at_risk(s, today))
+    saved = _v1_shop(tmp_path / "second")
+    with Store(tmp_path / "shop.db") as s:
+        add_order(s, OrderInput("2026-01-05", [LineInput(1000)]))
+        assert customers.at_risk(s, today) == []  # remembered before the restore
+        backup.restore_into(s, saved)
+        assert s.scalar("PRAGMA user_version") == schema.SCHEMA_VERSION
+        assert customers.at_risk(s, today) == expected[1] != []
+        assert customers.customer_kpis(s, "2026-11", today) == expected[0]
+
+
+def test_restoring_into_the_open_shop_forgets_remembered_figures(tmp_path):
+    from kpidesk.metrics import customers
+    from kpidesk.store import backup
+
+    today = date(2026, 11, 26)
+    with Store(_v1_shop(tmp_path)) as s:
+        saved = backup.make_backup(s, "manual").path
+        before = customers.at_risk(s, today)
+        kpis = customers.customer_kpis(s, "2026-11", today)
+        back = before[0]["contact_id"]  # comes back today: off the list
+        add_order(s, OrderInput(today.isoformat(), [LineInput(1000)], contact_id=back))
+        assert back not in {r["contact_id"] for r in customers.at_risk(s, today)}
+        assert customers.customer_kpis(s, "2026-11", today) != kpis
+        backup.restore_into(s, saved)
+        assert customers.at_risk(s, today) == before
+        assert customers.customer_kpis(s, "2026-11", today) == kpis

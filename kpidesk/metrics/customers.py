@@ -1,12 +1,17 @@
 """Customer KPIs (KPI.md §4 and §5): new customers, conversion, loyalty, retention,
 cohorts, the at-risk call-back list, the funnel and each contact's status.
 
-Reads only the customer rollups — `customer_month` (contact, month, orders, days,
-revenue), `customer_day` (contact, day, orders, revenue) and
-`contacts.first_purchase / last_purchase` — never the sale lines. A
+Reads only the customer rollups (see `kpidesk.store.rollups`) — `customer_month`
+(contact, month, orders, days, revenue), `customer_day` (contact, day, orders,
+revenue), `cohort_month` and each contact's purchase summary (first and last
+purchase, purchase days, usual gap, loyal_from) — never the sale lines. A
 *purchase* is a non-refund order (the rollups' `orders` already leave refund
 receipts out), so a customer is active in a month when its `customer_month`
 row has `orders > 0`. Walk-in sales (no contact) never reach these tables.
+
+A contact's summary describes all its purchases; figures on a date d read it
+directly for the contacts whose last purchase is up to d (every contact, when d
+is today) and recompute from `customer_day` only for those with later purchases.
 
 Periods are month, quarter or year keys; P−1 is the previous period of the
 same kind (for a quarter, the previous quarter). Settings: `lead_window_days`
@@ -16,14 +21,14 @@ denominator is zero is None ("not available"), never 0.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import weakref
 from collections import OrderedDict
 from datetime import date, timedelta
 
-import numpy as np
-
-from kpidesk.metrics.periods import Period, add_months, month_key, parse_period
+from kpidesk.metrics.periods import Period, add_months, parse_period
+from kpidesk.store import rollups
 from kpidesk.store.db import Store
 
 LOYAL_WINDOW_DAYS = 365
@@ -38,10 +43,12 @@ _MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _MEMO_SIZE = 64
 
 
-def data_fingerprint(store: Store) -> tuple[int, int]:
+def data_fingerprint(store: Store) -> tuple[int, int, int]:
     """Changes whenever the file's data may have changed: rows written through this
-    connection (`total_changes`) or a commit by another connection (`data_version`)."""
-    return store.conn.total_changes, store.conn.execute("PRAGMA data_version").fetchone()[0]
+    connection (`total_changes`), a commit through it (`commits`: a restored backup
+    changes no row) or a commit by another connection (`data_version`)."""
+    return (store.conn.total_changes, store.commits,
+            store.conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def _fresh(value):
@@ -90,7 +97,9 @@ def memoized(fn=None, *, copy: bool = True):
 
 
 def clear_memo() -> None:
+    """Forget every remembered result (the at-risk lists kept across writes too)."""
     _MEMO.clear()
+    _RISK.clear()
 
 
 # -- small helpers -------------------------------------------------------------------
@@ -119,7 +128,7 @@ def lead_window_days(store: Store) -> int:
 
 def loyal_min_orders(store: Store) -> int:
     """L of loyal customers (setting `loyal_min_orders`, default 3, at least 1)."""
-    return max(1, _int_setting(store, "loyal_min_orders", 3))
+    return rollups.loyal_min_orders(store.conn)
 
 
 def revenue_column(store: Store) -> str:
@@ -146,67 +155,43 @@ def _months_hint(store: Store, first: str, last: str) -> str:
     return "NOT INDEXED" if wanted * 4 >= span else ""
 
 
-def _window_sources(store: Store, start: date, end: date) -> tuple[str, list]:
-    """SQL (contact_id, orders) rows of purchases dated in [start, end], and its params.
-
-    Whole months inside the window come from `customer_month` (few rows), the
-    ragged edges from `customer_day`. The month of `end` is taken whole when no
-    purchase is recorded after `end` (the usual case: end = today).
-    """
-    last_day = store.scalar("SELECT MAX(day) FROM customer_day")
-    first_full = month_key(start) if start.day == 1 else add_months(month_key(start), 1)
-    if end == _month_end(month_key(end)) or (last_day is not None
-                                             and last_day <= end.isoformat()):
-        last_full = month_key(end)
-    else:
-        last_full = add_months(month_key(end), -1)
-    parts: list[str] = []
-    params: list = []
-    day_sql = "SELECT contact_id, orders FROM customer_day WHERE day BETWEEN ? AND ? AND orders > 0"
-    if first_full > last_full:
-        parts.append(day_sql)
-        params += [start.isoformat(), end.isoformat()]
-    else:
-        hint = _months_hint(store, first_full, last_full)
-        parts.append(f"SELECT contact_id, orders FROM customer_month {hint}"
-                     " WHERE month BETWEEN ? AND ? AND orders > 0")
-        params += [first_full, last_full]
-        full_start = date.fromisoformat(first_full + "-01")
-        full_end = _month_end(last_full)
-        if start < full_start:
-            parts.append(day_sql)
-            params += [start.isoformat(), (full_start - timedelta(days=1)).isoformat()]
-        if end > full_end:  # (end < full_end: nothing is recorded after end)
-            parts.append(day_sql)
-            params += [(full_end + timedelta(days=1)).isoformat(), end.isoformat()]
-    return " UNION ALL ".join(parts), params
-
-
-def _window_orders_sql(store: Store, d: date) -> tuple[str, list]:
-    """(contact_id, n) = purchases (orders) in the 365 days up to d, customers with n ≥ 1."""
-    start = d - timedelta(days=LOYAL_WINDOW_DAYS - 1)
-    source, params = _window_sources(store, start, d)
-    return f"SELECT contact_id, SUM(orders) AS n FROM ({source}) GROUP BY contact_id", params
+def _year_start(d: date) -> str:
+    """First day of the 365 days up to d (d included)."""
+    return (d - timedelta(days=LOYAL_WINDOW_DAYS - 1)).isoformat()
 
 
 @memoized(copy=False)
-def _year_orders(store: Store, d: date) -> dict[int, int]:
-    """{contact_id: purchases (orders) in the 365 days up to d} of customers with any."""
-    sql, params = _window_orders_sql(store, d)
-    return dict(store.conn.execute(sql, params))
+def _late_year_orders(store: Store, d: date) -> dict[int, int]:
+    """{contact_id: purchases (orders) in the 365 days up to d} of the contacts with a
+    purchase after d (whose summary describes later days), those with any in the window."""
+    d_iso = d.isoformat()
+    return dict(store.conn.execute(
+        "SELECT x.contact_id, SUM(x.orders) FROM contacts c"
+        " CROSS JOIN customer_day x ON x.contact_id = c.id"  # contacts first: few are late
+        " WHERE c.last_purchase > ? AND x.day BETWEEN ? AND ? AND x.orders > 0"
+        " GROUP BY x.contact_id", (d_iso, _year_start(d), d_iso)))
 
 
 def _loyal_counts(store: Store, d: date) -> tuple[int, int]:
     """(customers with a purchase in the 365 days up to d, of them with at least L orders)."""
-    counts = _year_orders(store, d)
+    d_iso, start = d.isoformat(), _year_start(d)
+    active = store.scalar(
+        "SELECT COUNT(*) FROM contacts WHERE last_purchase BETWEEN ? AND ?", (start, d_iso))
+    loyal = store.scalar(
+        "SELECT COUNT(*) FROM contacts WHERE loyal_from >= ? AND last_purchase <= ?",
+        (start, d_iso))
+    late = _late_year_orders(store, d)
     big_l = loyal_min_orders(store)
-    return len(counts), sum(1 for n in counts.values() if n >= big_l)
+    return active + len(late), loyal + sum(1 for n in late.values() if n >= big_l)
 
 
 def loyal_ids(store: Store, d: date) -> set[int]:
     """Contacts with at least L orders in the 365 days up to d (d included)."""
     big_l = loyal_min_orders(store)
-    return {cid for cid, n in _year_orders(store, d).items() if n >= big_l}
+    ids = {r[0] for r in store.conn.execute(
+        "SELECT id FROM contacts WHERE loyal_from >= ? AND last_purchase <= ?",
+        (_year_start(d), d.isoformat()))}
+    return ids | {cid for cid, n in _late_year_orders(store, d).items() if n >= big_l}
 
 
 # -- customer KPIs -------------------------------------------------------------------
@@ -299,19 +284,11 @@ def cohort_table(store: Store, last_month: str, cohorts: int = 24) -> list[dict]
     months = [add_months(last_month, -i) for i in range(cohorts - 1, -1, -1)]
     if not months:
         return []
-    lo, hi = months[0] + "-01", _month_end(last_month).isoformat()
-    sizes = dict(store.conn.execute(
-        "SELECT substr(first_purchase, 1, 7), COUNT(*) FROM contacts"
-        " WHERE first_purchase BETWEEN ? AND ? GROUP BY 1", (lo, hi)))
-    counts: dict[tuple[str, str], int] = {}
-    for cohort, month, n in store.conn.execute(
-            """
-            SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*)
-            FROM customer_month m NOT INDEXED CROSS JOIN contacts c ON c.id = m.contact_id
-            WHERE c.first_purchase BETWEEN ? AND ? AND m.month <= ? AND m.orders > 0
-            GROUP BY 1, 2
-            """, (lo, hi, last_month)):
-        counts[(cohort, month)] = n
+    counts = {(cohort, month): n for cohort, month, n in store.conn.execute(
+        "SELECT cohort, month, customers FROM cohort_month"
+        " WHERE cohort BETWEEN ? AND ? AND month <= ?", (months[0], last_month, last_month))}
+    # every customer buys in its first month: the cohort's size is its cell (c, 0)
+    sizes = {cohort: counts.get((cohort, cohort), 0) for cohort in months}
     table = []
     for i, cohort in enumerate(months):
         size = int(sizes.get(cohort, 0))
@@ -326,31 +303,149 @@ def cohort_table(store: Store, last_month: str, cohorts: int = 24) -> list[dict]
 
 
 # -- at risk -------------------------------------------------------------------------
-def _candidates(store: Store, d: date) -> list[tuple]:
-    """Candidates for the at-risk list on d: (contact_id, purchase days up to d
-    as 'YYYY-MM-DD,…' in any order, orders up to d, revenue of the 365 days up to d).
+# Rows are kept as (−revenue_365, −days_since, contact_id, last_purchase, usual_gap):
+# tuples in the list's own order, so sorting and patching need no key function.
+RiskRow = tuple[int, int, int, str, float]
 
-    Narrowed first with the indexed `contacts.last_purchase`: a customer can only be
-    at risk when its last purchase is 31..364 days before d (or after d, when d is in
-    the past: its last purchase up to d is then found from its days). Then one straight
-    scan of customer_day (cheaper than thousands of index look-ups), one row per
-    candidate with at least 2 orders on at least 2 days.
-    """
+
+def _usual_gap(gap: float) -> int | float:
+    return int(gap) if float(gap).is_integer() else float(gap)
+
+
+def _only(ids: list[int] | None, column: str) -> str:
+    """SQL condition keeping only these contacts (None: all)."""
+    if ids is None:
+        return ""
+    return f" AND {column} IN ({','.join(str(int(i)) for i in ids)})"
+
+
+def _at_risk_summarised(store: Store, d: date, ids: list[int] | None = None
+                        ) -> list[RiskRow]:
+    """At-risk rows of the contacts whose last purchase is up to d (of `ids` only, when
+    given), from their summary: an indexed range of last purchases 31..364 days before d,
+    then the revenue of the few at risk."""
     col = revenue_column(store)
-    lo = (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat()
-    hi = (d - timedelta(days=AT_RISK_MIN_DAYS + 1)).isoformat()
-    rev_from = (d - timedelta(days=LOYAL_WINDOW_DAYS - 1)).isoformat()
     d_iso = d.isoformat()
-    return store.conn.execute(
+    rows = store.conn.execute(
         f"""
-        SELECT contact_id, group_concat(CASE WHEN orders > 0 THEN day END),
-               SUM(orders) AS n, SUM(CASE WHEN day >= ? THEN {col} ELSE 0 END)
-        FROM customer_day NOT INDEXED CROSS JOIN contacts c ON c.id = contact_id
-        WHERE c.last_purchase >= ? AND (c.last_purchase <= ? OR c.last_purchase > ?)
-          AND day <= ?
-        GROUP BY contact_id
-        HAVING n >= 2 AND SUM(orders > 0) >= 2
-        """, (rev_from, lo, hi, d_iso, d_iso)).fetchall()
+        SELECT -IFNULL((SELECT SUM(x.{col}) FROM customer_day x
+                        WHERE x.contact_id = c.id AND x.day BETWEEN :rev_from AND :d), 0),
+               -CAST(julianday(:d) - julianday(last_purchase) AS INTEGER) AS since,
+               id, last_purchase, usual_gap
+        FROM contacts c
+        WHERE last_purchase BETWEEN :lo AND :hi AND purchase_days >= 2
+          AND -since > MAX(2 * usual_gap, :min_days){_only(ids, "id")}
+        ORDER BY 1, 2, 3
+        """, {"d": d_iso, "rev_from": _year_start(d), "min_days": AT_RISK_MIN_DAYS,
+              "lo": (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat(),
+              "hi": (d - timedelta(days=AT_RISK_MIN_DAYS + 1)).isoformat()})
+    return rows.fetchall()
+
+
+def _at_risk_late(store: Store, d: date, ids: list[int] | None = None) -> list[RiskRow]:
+    """At-risk rows on d of the contacts with a purchase after d (a date in the past):
+    their purchase days up to d, gaps and medians computed for all at once with numpy."""
+    col = revenue_column(store)
+    d_iso = d.isoformat()
+    cands = store.conn.execute(
+        f"""
+        SELECT x.contact_id, group_concat(CASE WHEN x.orders > 0 THEN x.day END),
+               SUM(CASE WHEN x.day >= ? THEN x.{col} ELSE 0 END)
+        FROM contacts c CROSS JOIN customer_day x ON x.contact_id = c.id
+        WHERE c.last_purchase > ? AND x.day <= ?{_only(ids, "c.id")}
+        GROUP BY x.contact_id
+        HAVING SUM(x.orders > 0) >= 2
+        """, (_year_start(d), d_iso, d_iso)).fetchall()
+    if not cands:
+        return []
+    import numpy as np  # only for dates in the past: not paid at start-up
+
+    csvs = [c[1] for c in cands]
+    sizes = np.fromiter((x.count(",") + 1 for x in csvs), dtype=np.int64, count=len(csvs))
+    days = np.array(",".join(csvs).split(","), dtype="datetime64[D]").astype(np.int64)
+    group = np.repeat(np.arange(len(csvs)), sizes)
+    span = 1 << 32  # days since 1970 and gaps fit well below: one int64 sort key
+    days = np.sort(group * span + days) - group * span  # by contact, then day
+    last = days[np.cumsum(sizes) - 1]
+    same = group[1:] == group[:-1]
+    gaps = np.diff(days)[same]
+    gap_group = group[1:][same]
+    gaps = np.sort(gap_group * span + gaps) - gap_group * span  # by contact, then gap
+    counts = sizes - 1
+    starts = np.cumsum(counts) - counts
+    median = (gaps[starts + (counts - 1) // 2] + gaps[starts + counts // 2]) / 2
+    since = np.datetime64(d_iso, "D").astype(np.int64) - last
+    chosen = np.nonzero((since > np.maximum(2 * median, AT_RISK_MIN_DAYS))
+                        & (since < AT_RISK_MAX_DAYS))[0]
+    last_iso = np.datetime_as_string(last[chosen].astype("datetime64[D]"))
+    return [(-int(cands[i][2] or 0), -int(since[i]), cands[i][0], last_day, float(median[i]))
+            for i, last_day in zip(chosen.tolist(), last_iso.tolist(), strict=True)]
+
+
+# The list is kept per (store, day, revenue column) across writes: a write journals the
+# contacts whose rollups it changed (`rollups.journal`), and only their rows are
+# recomputed — a cashier's sale costs one contact, not the 20,000 of a large shop.
+_RISK: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_RISK_DAYS = 4  # days kept per store (today, the report's month ends)
+_RISK_PATCH_MAX = 200  # more changed contacts than this: recompute all
+
+
+class _RiskList:
+    def __init__(self, data_version: int, seq: int, rows: list[RiskRow]) -> None:
+        self.data_version = data_version
+        self.seq = seq
+        self.ordered = sorted(rows)
+        self.by_id = {r[2]: r for r in rows}
+
+    def patch(self, ids: list[int], rows: list[RiskRow]) -> None:
+        """Replace the rows of these contacts by `rows` (their rows now, if any)."""
+        for cid in ids:
+            old = self.by_id.pop(cid, None)
+            if old is not None:
+                del self.ordered[bisect.bisect_left(self.ordered, old)]
+        for row in rows:
+            self.by_id[row[2]] = row
+            bisect.insort(self.ordered, row)
+
+
+def _journal_since(store: Store, seq: int) -> tuple[int, list[int | None]]:
+    """(latest journal entry, contacts journaled after entry `seq`)."""
+    if not store.scalar("SELECT 1 FROM temp.sqlite_master WHERE name = 'contact_journal'"):
+        return 0, []
+    rows = store.conn.execute(
+        "SELECT seq, contact_id FROM temp.contact_journal WHERE seq > ?", (seq,)).fetchall()
+    latest = store.scalar("SELECT IFNULL(MAX(seq), 0) FROM temp.contact_journal")
+    return latest, [r[1] for r in rows]
+
+
+def _compute_at_risk(store: Store, d: date, ids: list[int] | None = None) -> list[RiskRow]:
+    return _at_risk_summarised(store, d, ids) + _at_risk_late(store, d, ids)
+
+
+def _at_risk_rows(store: Store, d: date) -> list[RiskRow]:
+    """The at-risk rows on d, in the list's order (see `at_risk`). Shared: read only."""
+    if store.conn.in_transaction:  # what it sees may still be rolled back: keep nothing
+        return sorted(_compute_at_risk(store, d))
+    data_version = store.conn.execute("PRAGMA data_version").fetchone()[0]
+    lists = _RISK.setdefault(store, OrderedDict())
+    key = (d, revenue_column(store))
+    kept = lists.get(key)
+    if kept is not None and kept.data_version == data_version:
+        latest, changed = _journal_since(store, kept.seq)
+        ids = sorted({c for c in changed if c is not None})
+        if latest >= kept.seq and None not in changed and len(ids) <= _RISK_PATCH_MAX:
+            if ids:
+                kept.patch(ids, _compute_at_risk(store, d, ids))
+            kept.seq = latest
+            lists.move_to_end(key)
+            return kept.ordered
+    latest, _ = _journal_since(store, 0)
+    fresh = _RiskList(data_version, latest, _compute_at_risk(store, d))
+    lists[key] = fresh
+    lists.move_to_end(key)
+    while len(lists) > _RISK_DAYS:
+        lists.popitem(last=False)
+    return fresh.ordered
 
 
 def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -363,44 +458,9 @@ def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
     return names
 
 
-@memoized(copy=False)
-def _at_risk_rows(store: Store, d: date) -> list[dict]:
-    """The at-risk rows on d, sorted (see `at_risk`). Gaps and medians are computed for
-    all candidates at once with numpy (tens of thousands of purchase days)."""
-    cands = _candidates(store, d)
-    if not cands:
-        return []
-    csvs = [c[1] for c in cands]
-    sizes = np.fromiter((x.count(",") + 1 for x in csvs), dtype=np.int64, count=len(csvs))
-    days = np.array(",".join(csvs).split(","), dtype="datetime64[D]").astype(np.int64)
-    group = np.repeat(np.arange(len(csvs)), sizes)
-    span = 1 << 32  # days since 1970 and gaps fit well below: one int64 sort key
-    days = np.sort(group * span + days) - group * span  # by contact, then day
-    ends = np.cumsum(sizes) - 1
-    last = days[ends]
-    same = group[1:] == group[:-1]
-    gaps = np.diff(days)[same]
-    gap_group = group[1:][same]
-    gaps = np.sort(gap_group * span + gaps) - gap_group * span  # by contact, then gap
-    counts = sizes - 1
-    starts = np.cumsum(counts) - counts
-    median = (gaps[starts + (counts - 1) // 2] + gaps[starts + counts // 2]) / 2
-    since = np.datetime64(d.isoformat(), "D").astype(np.int64) - last
-    chosen = np.nonzero((since > np.maximum(2 * median, AT_RISK_MIN_DAYS))
-                        & (since < AT_RISK_MAX_DAYS))[0]
-    last_iso = np.datetime_as_string(last[chosen].astype("datetime64[D]"))
-    names = _names(store, [cands[i][0] for i in chosen.tolist()])
-    rows = []
-    for i, last_day in zip(chosen.tolist(), last_iso.tolist(), strict=True):
-        cid, _, _, revenue = cands[i]
-        gap = float(median[i])
-        name, phone = names.get(cid, ("", ""))
-        rows.append({"contact_id": cid, "name": name, "phone": phone,
-                     "last_purchase": last_day,
-                     "usual_gap_days": int(gap) if gap.is_integer() else gap,
-                     "days_since": int(since[i]), "revenue_365": int(revenue or 0)})
-    rows.sort(key=lambda r: (-r["revenue_365"], -r["days_since"], r["contact_id"]))
-    return rows
+def at_risk_count(store: Store, today: date | str) -> int:
+    """How many customers are at risk on `today`."""
+    return len(_at_risk_rows(store, _as_date(today)))
 
 
 def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[dict]:
@@ -414,8 +474,16 @@ def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[d
     median gap, may end in .5), days_since, revenue_365 (reporting currency, refunds
     included).
     """
-    rows = _at_risk_rows(store, _as_date(today))  # shared: hand out copies
-    return [dict(r) for r in (rows if limit is None else rows[:limit])]
+    rows = _at_risk_rows(store, _as_date(today))
+    rows = rows if limit is None else rows[:limit]
+    names = _names(store, [r[2] for r in rows])
+    result = []
+    for revenue, since, cid, last, gap in rows:
+        name, phone = names.get(cid, ("", ""))
+        result.append({"contact_id": cid, "name": name, "phone": phone, "last_purchase": last,
+                       "usual_gap_days": _usual_gap(gap), "days_since": -since,
+                       "revenue_365": -revenue})
+    return result
 
 
 # -- funnel and statuses ----------------------------------------------------------------
@@ -431,17 +499,24 @@ def funnel(store: Store, period: str | Period, today: date | str) -> dict:
     """
     p = parse_period(period)
     d = _as_date(today)
-    d_iso = d.isoformat()
-    leads = store.query(
+    # the summary columns hold for contacts whose last purchase is up to d; the
+    # others (a d in the past) are counted from their days up to d
+    leads = store.conn.execute(
         """
-        SELECT c.id, c.first_purchase IS NOT NULL AND c.first_purchase <= ? AS bought,
-               (SELECT COUNT(*) FROM customer_day x
-                WHERE x.contact_id = c.id AND x.orders > 0 AND x.day <= ?) AS days
-        FROM contacts c WHERE c.kind = 'lead' AND c.created BETWEEN ? AND ?
-        """, (d_iso, d_iso, p.first_day, p.last_day))
-    customers = [r["id"] for r in leads if r["bought"]]
-    repeat = {r["id"] for r in leads if r["bought"] and r["days"] >= 2}
-    loyal = loyal_ids(store, d) & repeat if repeat else set()
+        SELECT c.first_purchase IS NOT NULL AND c.first_purchase <= :d AS bought,
+               CASE WHEN c.last_purchase <= :d THEN c.purchase_days
+                    ELSE (SELECT COUNT(*) FROM customer_day x WHERE x.contact_id = c.id
+                          AND x.orders > 0 AND x.day <= :d) END AS days,
+               CASE WHEN c.last_purchase <= :d THEN c.loyal_from >= :start
+                    ELSE (SELECT SUM(x.orders) FROM customer_day x WHERE x.contact_id = c.id
+                          AND x.orders > 0 AND x.day BETWEEN :start AND :d) >= :loyal
+                    END AS loyal
+        FROM contacts c WHERE c.kind = 'lead' AND c.created BETWEEN :lo AND :hi
+        """, {"d": d.isoformat(), "start": _year_start(d), "loyal": loyal_min_orders(store),
+              "lo": p.first_day, "hi": p.last_day}).fetchall()
+    customers = [r for r in leads if r[0]]
+    repeat = [r for r in customers if r[1] >= 2]
+    loyal = [r for r in repeat if r[2]]
     return {"leads": len(leads), "customers": len(customers), "repeat": len(repeat),
             "loyal": len(loyal)}
 
@@ -464,7 +539,7 @@ def _statuses(store: Store, d: date) -> dict[int, str]:
     d_iso = d.isoformat()
     lapsed_before = (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat()
     new_from = (d - timedelta(days=NEW_CONTACT_DAYS - 1)).isoformat()
-    risk = {r["contact_id"] for r in _at_risk_rows(store, d)}
+    risk = {r[2] for r in _at_risk_rows(store, d)}
     loyal = loyal_ids(store, d)
     statuses: dict[int, str] = {}
     for cid, first, last in store.conn.execute(

@@ -1,7 +1,7 @@
 """Trend forecast (KPI.md §3): a least-squares straight line through the revenue of
 the last 12 complete months, extended a few months, with an 80 % prediction interval.
 
-Revenue per month comes from the `daily_revenue` rollup in the reporting
+Revenue per month comes from the `month_revenue` rollup in the reporting
 currency. The months used are the (up to) 12 months ending with
 `last_complete_month`, starting no earlier than the shop's first month with
 any sale (a month with no sales after that counts as 0). Fewer than 3 months →
@@ -42,16 +42,12 @@ def monthly_revenue(store: Store, last_month: str, months: int = HISTORY_MONTHS
     """[(month, revenue)] of the months used by the forecast, oldest first (see module doc)."""
     col = "revenue_usd" if store.reporting_currency == "USD" else "revenue_khr"
     keys = [add_months(last_month, -i) for i in range(months - 1, -1, -1)]
-    first_day = store.scalar("SELECT MIN(day) FROM daily_revenue")
-    if first_day is None:
+    first_month = store.scalar("SELECT MIN(month) FROM month_revenue")
+    if first_month is None:
         return []
-    sums = dict.fromkeys(keys, 0)
-    # grouped by day, in the primary key's order (no temporary b-tree, no substr per row)
-    for day, value in store.conn.execute(
-            f"SELECT day, SUM({col}) FROM daily_revenue WHERE day BETWEEN ? AND ? GROUP BY day",
-            (keys[0] + "-01", last_month + "-31")):
-        sums[day[:7]] += int(value or 0)
-    first_month = str(first_day)[:7]
+    sums = dict(store.conn.execute(
+        f"SELECT month, {col} FROM month_revenue WHERE month BETWEEN ? AND ?",
+        (keys[0], last_month)))
     return [(k, int(sums.get(k) or 0)) for k in keys if k >= first_month]
 
 

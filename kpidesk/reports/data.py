@@ -103,7 +103,7 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     )
     report(80)
     data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
-    everyone = customers.at_risk(view, as_of)
-    data.at_risk, data.at_risk_total = everyone[:AT_RISK_ROWS], len(everyone)
+    data.at_risk = customers.at_risk(view, as_of, limit=AT_RISK_ROWS)
+    data.at_risk_total = customers.at_risk_count(view, as_of)
     report(95)
     return data

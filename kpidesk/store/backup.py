@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kpidesk.store import rollups
 from kpidesk.store.db import Store, make_private
 from kpidesk.store.errors import StoreError
 
@@ -244,7 +245,9 @@ def restore_into(store: Store, backup_path: Path) -> Path:
         src.backup(store.conn)
     finally:
         src.close()
-    with store.transaction():
+    store.upgrade_schema()  # a backup made by an older version
+    with store.transaction() as conn:
+        rollups.journal(conn, [None])  # the copy bypassed the rollup functions
         store.mark_changed(*ALL_TOPICS)
     return safety
 

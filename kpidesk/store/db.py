@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from kpidesk.store import schema
+from kpidesk.store import rollups, schema
 from kpidesk.store.errors import (
     CorruptStoreError,
     NewerSchemaError,
@@ -126,6 +126,14 @@ class Store:
                 self.backup_to(self._migration_backup_path(version))
             self._migrate(version)
 
+    def upgrade_schema(self) -> None:
+        """Migrate content of an older version put in place under an open connection
+        (a restored backup); the content is backed up first, as at open."""
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < schema.SCHEMA_VERSION:
+            self.backup_to(self._migration_backup_path(version))
+            self._migrate(version)
+
     def _migration_backup_path(self, version: int) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         folder = self.path.parent / "backups"
@@ -231,6 +239,8 @@ class Store:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, str(value)),
             )
+            if key == "loyal_min_orders":  # contacts.loyal_from depends on it
+                rollups.refresh_loyal(self.conn)
             self.mark_changed("settings")
 
     @property

@@ -5,6 +5,15 @@ customer-days) inside its own transaction. `rebuild_all()` recomputes
 everything after a bulk import. An order is a refund receipt when its net
 total in riel (the finer unit) is below zero; refund receipts are not
 counted as orders or purchases, but their amounts count in revenue.
+
+Per contact (`contacts` columns, from its purchase days = customer_day rows with
+orders > 0): first_purchase, last_purchase, purchase_days (how many),
+usual_gap (median of the days between consecutive purchase days; NULL below two
+days) and loyal_from (the latest day D such that its orders on days ≥ D reach
+the `loyal_min_orders` setting L; NULL below L orders): a contact whose
+purchases all lie up to d is loyal on d exactly when loyal_from ≥ d − 364.
+`cohort_month` counts the customers of each first-purchase month with a
+purchase in each month; `month_revenue` totals `daily_revenue` by month.
 """
 
 from __future__ import annotations
@@ -55,28 +64,120 @@ _CUSTOMER_MONTH = """
     GROUP BY contact_id, substr(day, 1, 7)
 """
 
-_CONTACT_PURCHASES = """
-    UPDATE contacts SET
-      first_purchase = (SELECT MIN(day) FROM customer_day d
-                        WHERE d.contact_id = contacts.id AND d.orders > 0),
-      last_purchase = (SELECT MAX(day) FROM customer_day d
-                       WHERE d.contact_id = contacts.id AND d.orders > 0)
+_MONTH_REVENUE = """
+    INSERT INTO month_revenue
+    SELECT substr(day, 1, 7), SUM(revenue_usd), SUM(revenue_khr)
+    FROM daily_revenue
     {where}
+    GROUP BY 1
+"""
+
+# {where} narrows customer_day (e.g. "AND contact_id = ?"); :loyal is L.
+_CONTACT_SUMMARY = """
+    WITH p AS (SELECT contact_id, day, orders FROM customer_day WHERE orders > 0 {where}),
+    gaps AS (SELECT contact_id, julianday(day) - julianday(LAG(day) OVER (
+                        PARTITION BY contact_id ORDER BY day)) AS gap
+             FROM p),
+    ranked AS (SELECT contact_id, gap,
+                      ROW_NUMBER() OVER (PARTITION BY contact_id ORDER BY gap) AS rn,
+                      COUNT(*) OVER (PARTITION BY contact_id) AS n
+               FROM gaps WHERE gap IS NOT NULL),
+    medians AS (SELECT contact_id, AVG(gap) AS gap FROM ranked
+                WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY contact_id),
+    latest AS (SELECT contact_id, day, SUM(orders) OVER (
+                   PARTITION BY contact_id ORDER BY day DESC ROWS UNBOUNDED PRECEDING) AS n
+               FROM p),
+    loyal AS (SELECT contact_id, MAX(day) AS day FROM latest WHERE n >= :loyal
+              GROUP BY contact_id),
+    summary AS (SELECT contact_id, MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days
+                FROM p GROUP BY contact_id)
+    UPDATE contacts SET first_purchase = s.first, last_purchase = s.last,
+                        purchase_days = s.days, usual_gap = s.gap, loyal_from = s.loyal
+    FROM (SELECT summary.contact_id, first, last, days, medians.gap, loyal.day AS loyal
+          FROM summary LEFT JOIN medians USING (contact_id) LEFT JOIN loyal USING (contact_id)
+         ) AS s
+    WHERE contacts.id = s.contact_id
+"""
+
+_CLEAR_SUMMARY = """
+    UPDATE contacts SET first_purchase = NULL, last_purchase = NULL, purchase_days = 0,
+                        usual_gap = NULL, loyal_from = NULL
+    {where}
+"""
+
+# One contact's (cohort, month) cells, from its customer_month rows and first purchase.
+_CONTACT_COHORT_CELLS = """
+    SELECT substr(c.first_purchase, 1, 7), m.month FROM customer_month m
+    JOIN contacts c ON c.id = m.contact_id
+    WHERE m.contact_id = ? AND m.orders > 0 AND c.first_purchase IS NOT NULL
 """
 
 
 def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
-    """Recompute daily_revenue and daily_orders for these days."""
-    for day in sorted(set(days)):
+    """Recompute daily_revenue, daily_orders and month_revenue for these days."""
+    days = sorted(set(days))
+    for day in days:
         conn.execute("DELETE FROM daily_revenue WHERE day = ?", (day,))
         conn.execute("DELETE FROM daily_orders WHERE day = ?", (day,))
         conn.execute(_DAILY_REVENUE.format(where="WHERE o.date = ?"), (day,))
         conn.execute(_DAILY_ORDERS.format(where="WHERE o.date = ?"), (day,))
+    for month in sorted({day[:7] for day in days}):
+        conn.execute("DELETE FROM month_revenue WHERE month = ?", (month,))
+        conn.execute(_MONTH_REVENUE.format(where="WHERE day BETWEEN ? AND ?"),
+                     (month + "-01", month + "-31"))
+
+
+def loyal_min_orders(conn: sqlite3.Connection) -> int:
+    """L of loyal customers: the `loyal_min_orders` setting (default 3, at least 1)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = 'loyal_min_orders'").fetchone()
+    try:
+        value = int(row[0]) if row else 3
+    except (TypeError, ValueError):
+        return 3
+    return max(1, value) if value >= 0 else 3
+
+
+def _cohort_cells(conn: sqlite3.Connection, contact_id: int, delta: int) -> None:
+    """Add `delta` (+1 / −1) to every cohort_month cell the contact counts in now."""
+    cells = conn.execute(_CONTACT_COHORT_CELLS, (contact_id,)).fetchall()
+    conn.executemany(
+        "INSERT INTO cohort_month (cohort, month, customers) VALUES (?, ?, ?)"
+        " ON CONFLICT (cohort, month) DO UPDATE SET customers = customers + excluded.customers",
+        [(cohort, month, delta) for cohort, month in cells])
+    if delta < 0 and cells:
+        conn.execute("DELETE FROM cohort_month WHERE customers <= 0")
+
+
+def _refresh_summary(conn: sqlite3.Connection, contact_id: int) -> None:
+    conn.execute(_CLEAR_SUMMARY.format(where="WHERE id = ?"), (contact_id,))
+    conn.execute(_CONTACT_SUMMARY.format(where="AND contact_id = :id"),
+                 {"id": contact_id, "loyal": loyal_min_orders(conn)})
+
+
+def journal(conn: sqlite3.Connection, contact_ids: Iterable[int | None]) -> None:
+    """Note contacts whose rollups changed (None: every contact), for readers that keep
+    results per contact across writes (the at-risk list). A TEMP table: private to this
+    connection and rolled back with the write that made the entries."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS contact_journal"
+                 " (seq INTEGER PRIMARY KEY, contact_id INTEGER)")
+    conn.executemany("INSERT INTO temp.contact_journal (contact_id) VALUES (?)",
+                     [(c,) for c in contact_ids])
+
+
+def refresh_loyal(conn: sqlite3.Connection) -> None:
+    """Recompute every contact's loyal_from (after the `loyal_min_orders` setting changed)."""
+    journal(conn, [None])
+    conn.execute(_CLEAR_SUMMARY.format(where=""))
+    conn.execute(_CONTACT_SUMMARY.format(where=""), {"loyal": loyal_min_orders(conn)})
 
 
 def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None, str]]) -> None:
     """Recompute customer_day, customer_month and first/last purchase for (contact, day) pairs."""
     pairs = {(c, d) for c, d in pairs if c is not None}
+    contacts = sorted({c for c, _ in pairs})
+    journal(conn, contacts)
+    for contact_id in contacts:  # out of the cohort cells as they were
+        _cohort_cells(conn, contact_id, -1)
     for contact_id, day in sorted(pairs):
         conn.execute(
             "DELETE FROM customer_day WHERE contact_id = ? AND day = ?", (contact_id, day)
@@ -92,31 +193,41 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
             _CUSTOMER_MONTH.format(where="WHERE contact_id = ? AND substr(day, 1, 7) = ?"),
             (contact_id, month),
         )
-    for contact_id in sorted({c for c, _ in pairs}):
-        conn.execute(_CONTACT_PURCHASES.format(where="WHERE id = ?"), (contact_id,))
+    for contact_id in contacts:
+        _refresh_summary(conn, contact_id)
+        _cohort_cells(conn, contact_id, +1)
 
 
 def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     """Recompute every rollup row of one contact (after a merge or a bulk move of sales)."""
+    journal(conn, [contact_id])
+    _cohort_cells(conn, contact_id, -1)
     conn.execute("DELETE FROM customer_day WHERE contact_id = ?", (contact_id,))
     conn.execute("DELETE FROM customer_month WHERE contact_id = ?", (contact_id,))
     conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id = ?"), (contact_id,))
     conn.execute(_CUSTOMER_MONTH.format(where="WHERE contact_id = ?"), (contact_id,))
-    conn.execute(_CONTACT_PURCHASES.format(where="WHERE id = ?"), (contact_id,))
+    _refresh_summary(conn, contact_id)
+    _cohort_cells(conn, contact_id, +1)
 
 
 def rebuild_all(conn: sqlite3.Connection) -> None:
     """Recompute every rollup from the raw lines (inside the caller's transaction)."""
-    for table in ("daily_revenue", "daily_orders", "customer_day", "customer_month"):
+    for table in ROLLUP_TABLES:
         conn.execute(f"DELETE FROM {table}")
     conn.execute(_DAILY_REVENUE.format(where=""))
     conn.execute(_DAILY_ORDERS.format(where=""))
+    conn.execute(_MONTH_REVENUE.format(where=""))
     conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id IS NOT NULL"))
     conn.execute(_CUSTOMER_MONTH.format(where=""))
-    conn.execute(_CONTACT_PURCHASES.format(where=""))
+    refresh_loyal(conn)
+    conn.execute(
+        "INSERT INTO cohort_month SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*)"
+        " FROM customer_month m JOIN contacts c ON c.id = m.contact_id"
+        " WHERE m.orders > 0 GROUP BY 1, 2")
 
 
-ROLLUP_TABLES = ("daily_revenue", "daily_orders", "customer_day", "customer_month")
+ROLLUP_TABLES = ("daily_revenue", "daily_orders", "month_revenue", "customer_day",
+                 "customer_month", "cohort_month")
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -124,6 +235,7 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     result = {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
               for table in ROLLUP_TABLES}
     result["contacts"] = sorted(
-        conn.execute("SELECT id, first_purchase, last_purchase FROM contacts").fetchall()
+        conn.execute("SELECT id, first_purchase, last_purchase, purchase_days, usual_gap,"
+                     " loyal_from FROM contacts").fetchall()
     )
     return result

@@ -6,9 +6,14 @@ currency and rate, plus its value converted to both currencies at write time
 (``amount_usd``, ``amount_khr``), so a change of reporting currency never
 rewrites history.
 
-Rollup tables (``daily_revenue``, ``daily_orders``, ``customer_day``,
-``customer_month``) are derived data: kept up to date in the same
+Rollup tables (``daily_revenue``, ``daily_orders``, ``month_revenue``,
+``customer_day``, ``customer_month``, ``cohort_month``) and the purchase
+columns of ``contacts`` are derived data: kept up to date in the same
 transaction as every write (see ``rollups.py``) and rebuilt after imports.
+
+Version 2 adds what lets the customer KPIs of a large shop be read with a few
+index look-ups: each contact's purchase days, usual gap and the day its
+loyalty starts, the cohort × month counts and the monthly revenue totals.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported by Store.db on first use: 0.15 s less at start-up
     import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x4B504944  # "KPID": marks a file as a kpidesk store
 
 DEFAULT_SETTINGS = {
@@ -212,6 +217,41 @@ INDEXES = [
     "CREATE INDEX idx_products_name ON products(name)",
 ]
 
+
+def migrate_v2(db: sqlite_utils.Database) -> None:
+    """Version 2: the rollups the customer KPIs read by index (inside the caller's
+    transaction), filled from the sale lines."""
+    from kpidesk.store import rollups
+
+    for sql in (
+        # purchase summary of each contact (see rollups._CONTACT_SUMMARY)
+        "ALTER TABLE contacts ADD COLUMN purchase_days INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE contacts ADD COLUMN usual_gap REAL",
+        "ALTER TABLE contacts ADD COLUMN loyal_from TEXT",
+        # the at-risk list reads only this index; loyal counts only the next one
+        "DROP INDEX idx_contacts_last_purchase",
+        "CREATE INDEX idx_contacts_last_purchase"
+        " ON contacts(last_purchase, purchase_days, usual_gap)",
+        "CREATE INDEX idx_contacts_loyal_from ON contacts(loyal_from, last_purchase)",
+        # a contact's days side by side: its revenue of 365 days is one short range read
+        "DROP TABLE customer_day",
+        "CREATE TABLE customer_day (contact_id INTEGER NOT NULL, day TEXT NOT NULL,"
+        " orders INTEGER NOT NULL, revenue_usd INTEGER NOT NULL, revenue_khr INTEGER NOT NULL,"
+        " PRIMARY KEY (contact_id, day)) WITHOUT ROWID",
+        "CREATE INDEX idx_customer_day_day ON customer_day(day)",
+        # retention reads a month's customers from the index alone
+        "DROP INDEX idx_customer_month_month",
+        "CREATE INDEX idx_customer_month_month ON customer_month(month, orders, contact_id)",
+        # customers of cohort (first-purchase month) with a purchase in month
+        "CREATE TABLE cohort_month (cohort TEXT NOT NULL, month TEXT NOT NULL,"
+        " customers INTEGER NOT NULL, PRIMARY KEY (cohort, month)) WITHOUT ROWID",
+        "CREATE TABLE month_revenue (month TEXT PRIMARY KEY, revenue_usd INTEGER NOT NULL,"
+        " revenue_khr INTEGER NOT NULL) WITHOUT ROWID",
+    ):
+        db.execute(sql)
+    rollups.rebuild_all(db.conn)
+
+
 # Migrations: MIGRATIONS[v] upgrades a file at version v to v + 1.
 # The file is backed up (sqlite3 backup API) before any of them runs.
-MIGRATIONS: dict[int, object] = {0: create_v1}
+MIGRATIONS: dict[int, object] = {0: create_v1, 1: migrate_v2}
