@@ -10,15 +10,18 @@ shop is measured in its own process, so the peak RSS is that shop's.
 Printed per shop, as medians over --runs:
   refresh   every metric call the Dashboard makes for one month (cards, the
             24-month revenue/target series, per-salesperson attainment, and the
-            customer, cohort, at-risk, pipeline and forecast figures when those
-            modules exist), with the metrics' memo emptied before each run, as
-            after a write;
-  widgets   DashboardTab.refresh() on a real (offscreen) tab, i.e. the same
-            calls plus filling cards, charts and tables (when the tab exists);
+            customer, cohort, at-risk, pipeline and forecast figures), just after
+            a write: one sale recorded for a customer picked at random, as a
+            cashier does (on a copy of the shop, which stays as it was);
+  cold      the same calls with every remembered result forgotten first (the
+            first refresh after opening the shop or after an import);
+  widgets   DashboardTab.refresh() on a real (offscreen) tab after such a sale,
+            i.e. the same calls plus filling cards, charts and tables;
   table     SalesTableModel(store) until its first page is loaded and the
             first screenful of cells has been read;
   RSS       peak resident memory of the process (resource.getrusage).
-Goals at 1M lines: refresh <= 50 ms, table <= 300 ms, RSS <= 300 MB.
+Goals at 1M lines: refresh <= 50 ms (after a sale, and cold), table <= 300 ms,
+RSS <= 300 MB.
 """
 
 from __future__ import annotations
@@ -154,7 +157,24 @@ def measure(path: Path, runs: int) -> dict:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841 (kept alive)
     out: dict = {"lines": line_count(path)}
-    store = Store(path)
+    import random
+    import tempfile
+
+    from kpidesk.store.backup import make_backup
+    from kpidesk.store.sales import LineInput, OrderInput, add_order
+
+    # writes go to a copy: the shop stays as built for the next run
+    scratch = Path(tempfile.mkdtemp(prefix="kpidesk-bench-"))
+    with Store(path, read_only=True) as original:
+        copy = make_backup(original, "manual", scratch, prune_after=False).path
+    store = Store(copy)
+    customer_ids = [r[0] for r in store.conn.execute(
+        "SELECT id FROM contacts WHERE first_purchase IS NOT NULL")]
+    pick = random.Random(7)
+
+    def record_sale() -> None:
+        add_order(store, OrderInput(TODAY.isoformat(), [LineInput(1500)],
+                                    contact_id=pick.choice(customer_ids)))
     calls, missing = dashboard_calls(store)
     out["measured"] = [name for name, _ in calls]
     out["missing"] = missing
@@ -163,9 +183,13 @@ def measure(path: Path, runs: int) -> dict:
         for _name, call in calls:
             call()
 
-    out["refresh_ms"], out["refresh_first_ms"] = median_ms(refresh, runs, clear_memos)
+    out["cold_ms"], out["cold_first_ms"] = median_ms(refresh, runs, clear_memos)
     out["per_call_ms"] = {name: round(median_ms(call, runs, clear_memos)[0], 2)
                           for name, call in calls}
+    refresh()  # the dashboard on screen: every figure computed once
+    out["refresh_ms"], _ = median_ms(refresh, runs, record_sale)
+    out["per_call_after_sale_ms"] = {
+        name: round(median_ms(call, runs, record_sale)[0], 2) for name, call in calls}
 
     # the Dashboard tab itself, widgets included
     try:
@@ -184,7 +208,8 @@ def measure(path: Path, runs: int) -> dict:
         tab.resize(1200, 800)
         if hasattr(tab, "set_month"):
             tab.set_month(MONTH)
-        out["widgets_ms"], _ = median_ms(tab.refresh, runs, clear_memos)
+        tab.refresh()
+        out["widgets_ms"], _ = median_ms(tab.refresh, runs, record_sale)
     except ModuleNotFoundError as exc:
         out["widgets_ms"] = None
         out["widgets_note"] = f"no dashboard tab ({exc.name})"
@@ -208,6 +233,7 @@ def measure(path: Path, runs: int) -> dict:
         out["table_note"] = f"no sales model ({exc.name})"
 
     store.close()
+    shutil.rmtree(scratch, ignore_errors=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
     out["rss_mb"] = peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
     return out
@@ -245,28 +271,30 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nDashboard metrics measured: {', '.join(first['measured'])}")
     if first["missing"]:
         print(f"Not measured (module not written yet): {', '.join(first['missing'])}")
-    print(f"Medians of {args.runs} runs; the metrics' memo emptied before each refresh.\n")
-    print(f"{'sale lines':>11} | {'refresh ms':>10} | {'widgets ms':>10} | {'table ms':>9} | "
-          f"{'peak RSS MB':>11}")
-    print("-" * 64)
+    print(f"Medians of {args.runs} runs. refresh: just after a sale is recorded; cold: every"
+          " remembered result forgotten first.\n")
+    print(f"{'sale lines':>11} | {'refresh ms':>10} | {'cold ms':>8} | {'widgets ms':>10} | "
+          f"{'table ms':>9} | {'peak RSS MB':>11}")
+    print("-" * 75)
     for r in results:
-        print(f"{r['lines']:>11,} | {fmt_ms(r['refresh_ms']):>10} | "
+        print(f"{r['lines']:>11,} | {fmt_ms(r['refresh_ms']):>10} | {fmt_ms(r['cold_ms']):>8} | "
               f"{fmt_ms(r.get('widgets_ms')):>10} | {fmt_ms(r.get('table_ms')):>9} | "
               f"{r['rss_mb']:>11.0f}")
     big = results[-1]
-    print(f"\nGoals at 1M lines: refresh <= {GOALS['refresh_ms']} ms, table <= "
-          f"{GOALS['table_ms']} ms, RSS <= {GOALS['rss_mb']} MB")
+    print(f"\nGoals at 1M lines: refresh (after a sale, and cold) <= {GOALS['refresh_ms']} ms,"
+          f" table <= {GOALS['table_ms']} ms, RSS <= {GOALS['rss_mb']} MB")
     verdicts = [
         ("refresh", big["refresh_ms"], GOALS["refresh_ms"]),
+        ("cold refresh", big["cold_ms"], GOALS["refresh_ms"]),
         ("table", big.get("table_ms"), GOALS["table_ms"]),
         ("RSS", big["rss_mb"], GOALS["rss_mb"]),
     ]
     print("At {:,} lines: ".format(big["lines"]) + "; ".join(
         f"{name} {'met' if value is not None and value <= goal else 'NOT met'}"
         for name, value, goal in verdicts))
-    print("\nSlowest calls at {:,} lines (median ms):".format(big["lines"]))
+    print("\nSlowest calls at {:,} lines (median ms, after a sale / cold):".format(big["lines"]))
     for name, ms in sorted(big["per_call_ms"].items(), key=lambda kv: -kv[1])[:6]:
-        print(f"  {ms:7.2f}  {name}")
+        print(f"  {big['per_call_after_sale_ms'][name]:7.2f} / {ms:7.2f}  {name}")
     for key in ("widgets_note", "table_note"):
         if key in big:
             print(big[key])
