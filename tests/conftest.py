@@ -96,3 +96,21 @@ def main_window(qtbot, demo_ctx):
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+@pytest.fixture
+def v1_shop(tmp_path):
+    """Makes copies of a shop file written by schema version 1 (a 1,500-line demo: seed
+    11, 24 months up to 2026-11-26), as that version made it: v1_shop("a") → a copy in
+    tmp_path/a."""
+    import gzip
+
+    data = gzip.decompress((Path(__file__).parent / "data" / "shop-v1.db.gz").read_bytes())
+
+    def copy(folder: str = "v1") -> Path:
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        path = tmp_path / folder / "old-shop.db"
+        path.write_bytes(data)
+        return path
+
+    return copy

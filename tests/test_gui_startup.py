@@ -134,3 +134,37 @@ def test_unexpected_error_is_logged(qapp, monkeypatch, answers):
     for handler in errors.log.handlers:
         handler.flush()
     assert "boom in a test" in (logs_dir() / "kpidesk.log").read_text(encoding="utf-8")
+
+
+def test_an_older_shop_is_upgraded_while_a_dialog_says_so(qapp, tmp_path, v1_shop,
+                                                          monkeypatch):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from kpidesk.metrics import customers
+    from kpidesk.store import schema
+
+    path = v1_shop()
+    assert startup.needs_upgrade(path)
+    upgrade = schema.MIGRATIONS[1]
+
+    def slow_upgrade(db):  # as on a shop of a million lines
+        time.sleep(0.8)
+        upgrade(db)
+
+    monkeypatch.setitem(schema.MIGRATIONS, 1, slow_upgrade)
+    seen = []
+    QTimer.singleShot(600, lambda: seen.extend(
+        w.labelText() for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog) and w.isVisible()))
+    store = startup.open_store_interactive(path)
+    try:
+        assert seen and "Updating the shop file" in seen[0]
+        assert store.scalar("PRAGMA user_version") == schema.SCHEMA_VERSION
+        assert customers.at_risk_count(store, "2026-11-26") > 0
+    finally:
+        store.close()
+    assert not startup.needs_upgrade(path)
+    assert not startup.needs_upgrade(tmp_path / "none.db")

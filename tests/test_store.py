@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
 import sqlite3
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -150,22 +148,12 @@ def test_rollups_equal_recomputation_after_any_writes(tmp_path_factory, operatio
         assert rollups.snapshot(s.conn) == incremental
 
 
-def _v1_shop(tmp_path: Path) -> Path:
-    """A shop file written by schema version 1 (a 1,500-line demo: seed 11, 24 months
-    up to 2026-11-26), kept as made by that version."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    path = tmp_path / "old-shop.db"
-    path.write_bytes(gzip.decompress((Path(__file__).parent / "data" / "shop-v1.db.gz")
-                                     .read_bytes()))
-    return path
-
-
-def test_a_version_1_shop_is_migrated_with_identical_kpis(tmp_path):
+def test_a_version_1_shop_is_migrated_with_identical_kpis(tmp_path, v1_shop):
     from kpidesk.demo import build_demo
     from kpidesk.metrics.kpis import all_kpis
 
     today = date(2026, 11, 26)
-    old = _v1_shop(tmp_path)
+    old = v1_shop()
     with Store(tmp_path / "fresh.db") as fresh:
         build_demo(fresh, months=24, lines=1500, today=today, seed=11)
         expected = {m: all_kpis(fresh, m, today) for m in ("2026-11", "2026-06", "2025-12")}
@@ -176,20 +164,20 @@ def test_a_version_1_shop_is_migrated_with_identical_kpis(tmp_path):
         with s.transaction():
             rollups.rebuild_all(s.conn)
         assert rollups.snapshot(s.conn) == migrated
-    backups = list((tmp_path / "backups").glob("old-shop-*-before-v2.db"))
+    backups = list((old.parent / "backups").glob("old-shop-*-before-v2.db"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
-def test_restoring_a_version_1_backup_into_the_open_shop(tmp_path):
+def test_restoring_a_version_1_backup_into_the_open_shop(tmp_path, v1_shop):
     from kpidesk.metrics import customers
     from kpidesk.store import backup
 
     today = date(2026, 11, 26)
-    with Store(_v1_shop(tmp_path / "first")) as s:
+    with Store(v1_shop("first")) as s:
         expected = (customers.customer_kpis(s, "2026-11", today), customers.at_risk(s, today))
-    saved = _v1_shop(tmp_path / "second")
+    saved = v1_shop("second")
     with Store(tmp_path / "shop.db") as s:
         add_order(s, OrderInput("2026-01-05", [LineInput(1000)]))
         assert customers.at_risk(s, today) == []  # remembered before the restore
@@ -199,12 +187,12 @@ def test_restoring_a_version_1_backup_into_the_open_shop(tmp_path):
         assert customers.customer_kpis(s, "2026-11", today) == expected[0]
 
 
-def test_restoring_into_the_open_shop_forgets_remembered_figures(tmp_path):
+def test_restoring_into_the_open_shop_forgets_remembered_figures(v1_shop):
     from kpidesk.metrics import customers
     from kpidesk.store import backup
 
     today = date(2026, 11, 26)
-    with Store(_v1_shop(tmp_path)) as s:
+    with Store(v1_shop()) as s:
         saved = backup.make_backup(s, "manual").path
         before = customers.at_risk(s, today)
         kpis = customers.customer_kpis(s, "2026-11", today)

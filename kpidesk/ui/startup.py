@@ -8,14 +8,17 @@ file open in another running kpidesk is refused, naming it.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from kpidesk.store import backup
+from kpidesk.store import backup, schema
 from kpidesk.store.db import Store
 from kpidesk.store.errors import (
     CorruptStoreError,
@@ -36,11 +39,59 @@ def _backup_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+def needs_upgrade(db_path: Path) -> bool:
+    """Whether the file was written by an older version of the schema (a migration,
+    which can take seconds on a large shop, will run when it is opened)."""
+    if not db_path.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error:
+        return False
+    return 0 < version < schema.SCHEMA_VERSION
+
+
+def open_store(db_path: Path, parent: QWidget | None = None) -> Store:
+    """Store(db_path, lock=True); an older file is upgraded on a thread meanwhile a
+    dialog says so (shown when it takes longer than a blink)."""
+    if not needs_upgrade(db_path):
+        return Store(db_path, lock=True)
+    result: dict = {}
+
+    def work() -> None:
+        try:
+            result["store"] = Store(db_path, lock=True)
+        except BaseException as exc:  # handed to the caller on the UI thread
+            result["error"] = exc
+
+    log.info("upgrading %s to schema version %s", db_path, schema.SCHEMA_VERSION)
+    thread = threading.Thread(target=work, name="upgrade-shop")
+    thread.start()
+    dialog = QProgressDialog(
+        tr("Updating the shop file for this version of KPI Desk. A backup is made first. "
+           "This happens only once."), None, 0, 0, parent)
+    dialog.setWindowTitle(tr("Updating the shop file"))
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    started = time.monotonic()
+    while thread.is_alive():
+        if not dialog.isVisible() and time.monotonic() - started > 0.3:
+            dialog.show()
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        thread.join(0.03)
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in result:
+        raise result["error"]
+    return result["store"]
+
+
 def open_store_interactive(db_path: Path, parent: QWidget | None = None) -> Store | None:
     """The opened store, or None after telling the user why it cannot be opened."""
     for _attempt in range(3):
         try:
-            return Store(db_path, lock=True)
+            return open_store(db_path, parent)
         except LockedError as err:
             QMessageBox.warning(parent, tr("Shop file in use"), locked_text(err))
             return None

@@ -3614,6 +3614,14 @@ Owner: %3</source>
         <source>The backup was restored. The damaged file was kept as %1.</source>
         <translation>ការបម្រុងទុកត្រូវបានស្ដារ។ ឯកសារដែលខូចត្រូវបានរក្សាទុកជា %1។</translation>
     </message>
+    <message>
+        <source>Updating the shop file</source>
+        <translation>កំពុងធ្វើបច្ចុប្បន្នភាពឯកសារហាង</translation>
+    </message>
+    <message>
+        <source>Updating the shop file for this version of KPI Desk. A backup is made first. This happens only once.</source>
+        <translation>កំពុងធ្វើបច្ចុប្បន្នភាពឯកសារហាងសម្រាប់កំណែ KPI Desk នេះ។ ការបម្រុងទុកត្រូវបានធ្វើមុនសិន។ រឿងនេះកើតឡើងតែម្ដងប៉ុណ្ណោះ។</translation>
+    </message>
 </context>
 <context>
     <name>TargetsModel</name>
