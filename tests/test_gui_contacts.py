@@ -12,8 +12,6 @@ from kpidesk.ui.dialogs.contact_dialog import ContactDialog
 from kpidesk.ui.models.contacts_model import (
     COL,
     ContactsModel,
-    fallback_statuses,
-    statuses_for,
 )
 from kpidesk.ui.tabs.contacts import ContactsTab
 
@@ -42,14 +40,13 @@ def test_models_pass_modeltester(qtmodeltester, demo_ctx):
     qtmodeltester.check(model)
 
 
-def test_statuses_match_metrics_or_fallback(demo_ctx):
+def test_statuses_are_the_metrics_statuses(demo_ctx):
+    from kpidesk.metrics.customers import contact_statuses
+
     model = ContactsModel(demo_ctx.store, demo_ctx.today)
-    statuses = statuses_for(demo_ctx.store, model.rows, demo_ctx.today())
+    statuses = contact_statuses(demo_ctx.store, demo_ctx.today())
     assert {r["id"]: r["status"] for r in model.rows} == statuses
-    assert set(statuses.values()) <= {"new", "active", "loyal", "at_risk", "lapsed", "lead"}
-    fallback = fallback_statuses(demo_ctx.store, model.rows, demo_ctx.today())
-    assert all((v == "lead") == (r["first_purchase"] is None)
-               for r, v in zip(model.rows, fallback.values(), strict=True))
+    assert set(statuses.values()) == {"new", "active", "loyal", "at_risk", "lapsed", "lead"}
 
 
 def test_search_filter_and_sort(qtbot, demo_ctx):

@@ -1,13 +1,10 @@
 """The contacts table: leads and customers with their purchases and status.
 
 Rows come from `kpidesk.store.contacts.list_contacts` (customer rollups, never the
-sale lines). Statuses come from `kpidesk.metrics.customers.contact_statuses` when it
-exists, else from a fallback computed here from the rollup columns.
+sale lines). Statuses come from `kpidesk.metrics.customers.contact_statuses`.
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from kpidesk.i18n import format as fmt
+from kpidesk.metrics.customers import contact_statuses
 from kpidesk.store.contacts import list_contacts
 from kpidesk.store.db import Store
 from kpidesk.ui.models.opportunities_model import display_name
@@ -70,50 +68,6 @@ def kind_label(kind: str) -> str:
     return QCoreApplication.translate("ContactKind", KINDS.get(kind, kind))
 
 
-def fallback_statuses(store: Store, rows: list[dict], today: date) -> dict[int, str]:
-    """Statuses until `metrics.customers.contact_statuses` exists: lead (never bought),
-    lapsed (365 days or more since the last purchase), at risk (2+ visit days and
-    longer than max(2 × average gap, 30) days away), new (first purchase this month),
-    loyal (L+ orders in 365 days), else active."""
-    try:
-        loyal_min = int(store.setting("loyal_min_orders") or 3)
-    except ValueError:
-        loyal_min = 3
-    days = dict(store.conn.execute(
-        "SELECT contact_id, SUM(days) FROM customer_month GROUP BY contact_id"))
-    month = today.isoformat()[:7]
-    result = {}
-    for r in rows:
-        first, last = r["first_purchase"], r["last_purchase"]
-        if not first:
-            result[r["id"]] = "lead"
-            continue
-        since = (today - date.fromisoformat(last)).days
-        visits = days.get(r["id"], 0) or 0
-        span = (date.fromisoformat(last) - date.fromisoformat(first)).days
-        usual = span / (visits - 1) if visits >= 2 else None
-        if since >= 365:
-            status = "lapsed"
-        elif usual is not None and since > max(2 * usual, 30):
-            status = "at_risk"
-        elif first[:7] == month:
-            status = "new"
-        elif r["orders_365"] >= loyal_min:
-            status = "loyal"
-        else:
-            status = "active"
-        result[r["id"]] = status
-    return result
-
-
-def statuses_for(store: Store, rows: list[dict], today: date) -> dict[int, str]:
-    try:
-        from kpidesk.metrics.customers import contact_statuses
-    except ImportError:
-        return fallback_statuses(store, rows, today)
-    return contact_statuses(store, today)
-
-
 class ContactsModel(QAbstractTableModel):
     def __init__(self, store: Store, today, parent=None, load: bool = True) -> None:
         super().__init__(parent)
@@ -131,7 +85,7 @@ class ContactsModel(QAbstractTableModel):
         self.beginResetModel()
         today = self._today()
         self.rows = list_contacts(self.store, today)
-        statuses = statuses_for(self.store, self.rows, today)
+        statuses = contact_statuses(self.store, today)
         currency = self.store.reporting_currency
         for r in self.rows:
             r["status"] = statuses.get(r["id"], "lead" if not r["first_purchase"] else "active")
