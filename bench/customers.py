@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kpidesk.metrics import customers, forecast, pipeline  # noqa: E402
 from kpidesk.metrics.periods import add_months, month_key  # noqa: E402
-from kpidesk.store.db import Store  # noqa: E402
+from kpidesk.store.db import Store, upgrade_if_needed  # noqa: E402
 
 TODAY = date(2026, 11, 26)
 SOURCE = Path("/tmp/demo1000000.db")
@@ -72,6 +72,7 @@ def main() -> None:
     args = parser.parse_args()
     ensure_store(args.db, args.lines)
 
+    upgrade_if_needed(args.db)
     store = Store(args.db, read_only=True)
     today = date.fromisoformat(store.scalar("SELECT MAX(day) FROM daily_revenue") or
                                TODAY.isoformat())

@@ -105,7 +105,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_kpi(args: argparse.Namespace) -> int:
     from kpidesk.metrics.kpis import all_kpis
-    from kpidesk.store.db import Store
+    from kpidesk.store.db import Store, upgrade_if_needed
     from kpidesk.store.targets import check_period
 
     try:
@@ -115,6 +115,7 @@ def cmd_kpi(args: argparse.Namespace) -> int:
     path = _db_path(args)
     if not path.exists():
         return _fail(f"no shop file at {path}")
+    upgrade_if_needed(path)  # a file of an older version: migrated (backed up) first
     with Store(path, read_only=True) as store:
         figures = all_kpis(store, args.month, today=args.today or date.today())
     if args.json:

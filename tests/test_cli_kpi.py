@@ -200,3 +200,22 @@ def test_all_kpis_merges_customer_pipeline_and_forecast_kpis(store, monkeypatch)
     all_kpis(store, "2026-09", today)
     assert ("f", "2026-09", 3) in calls
     json.dumps(got)  # JSON-ready
+
+
+def test_kpi_of_a_version_1_file_upgrades_it_first(v1_shop, tmp_path):
+    from kpidesk.store.db import Store, needs_upgrade
+    from kpidesk.store.errors import OlderSchemaError
+
+    old = v1_shop()
+    with pytest.raises(OlderSchemaError):
+        Store(old, read_only=True)
+    done = run("kpi", "--db", str(old), "--month", "2026-10", "--today", "2026-11-26", "--json")
+    assert done.returncode == 0, done.stderr
+    assert not needs_upgrade(old)
+    assert list((old.parent / "backups").glob("old-shop-*-before-v2.db"))
+    fresh = tmp_path / "fresh.db"
+    assert run("demo", "--db", str(fresh), "--lines", "1500", "--seed", "11",
+               "--today", "2026-11-26").returncode == 0
+    again = run("kpi", "--db", str(fresh), "--month", "2026-10", "--today", "2026-11-26",
+                "--json")
+    assert json.loads(done.stdout) == json.loads(again.stdout)

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from kpidesk.store import backup
-from kpidesk.store.db import Store
+from kpidesk.store.db import Store, needs_upgrade
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 from kpidesk.ui import startup
 
@@ -147,7 +147,7 @@ def test_an_older_shop_is_upgraded_while_a_dialog_says_so(qapp, tmp_path, v1_sho
     from kpidesk.store import schema
 
     path = v1_shop()
-    assert startup.needs_upgrade(path)
+    assert needs_upgrade(path)
     upgrade = schema.MIGRATIONS[1]
 
     def slow_upgrade(db):  # as on a shop of a million lines
@@ -166,5 +166,5 @@ def test_an_older_shop_is_upgraded_while_a_dialog_says_so(qapp, tmp_path, v1_sho
         assert customers.at_risk_count(store, "2026-11-26") > 0
     finally:
         store.close()
-    assert not startup.needs_upgrade(path)
-    assert not startup.needs_upgrade(tmp_path / "none.db")
+    assert not needs_upgrade(path)
+    assert not needs_upgrade(tmp_path / "none.db")

@@ -16,7 +16,7 @@ from kpidesk.io import exporter
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.importer import Importer, Report, backup_before_import
 from kpidesk.io.readers import FileError
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, new_uuid, upgrade_if_needed
 from kpidesk.store.reference import get_or_create
 
 FILE_ERRORS = {
@@ -144,6 +144,7 @@ def run_export(db_path: Path, kind: str, out: Path) -> int:
     if not db_path.exists():
         _err(f"no shop file at {db_path}")
         return 1
+    upgrade_if_needed(db_path)  # a file of an older version: migrated (backed up) first
     with Store(db_path, read_only=True) as store:
         if kind == "all":
             counts = exporter.export_all(store, out)

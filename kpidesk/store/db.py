@@ -20,6 +20,7 @@ from kpidesk.store.errors import (
     CorruptStoreError,
     NewerSchemaError,
     NotAStoreError,
+    OlderSchemaError,
     WriteFailedError,
 )
 
@@ -28,6 +29,29 @@ Listener = Callable[[set[str]], None]
 
 def new_uuid() -> str:
     return str(uuid.uuid4())
+
+
+def needs_upgrade(path: Path | str) -> bool:
+    """Whether the file was written by an older schema (opening it for writing migrates
+    it, backed up first; that can take seconds on a large shop)."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return 0 < version < schema.SCHEMA_VERSION
+
+
+def upgrade_if_needed(path: Path | str) -> None:
+    """Migrate an older file before it is opened read-only (headless commands)."""
+    if needs_upgrade(path):
+        Store(path).close()
 
 
 class Store:
@@ -121,6 +145,8 @@ class Store:
             raise NewerSchemaError(version, schema.SCHEMA_VERSION)
         if tables and not self.integrity_ok(quick=True):
             raise CorruptStoreError("quick_check failed")
+        if version < schema.SCHEMA_VERSION and self.read_only and tables:
+            raise OlderSchemaError(version, schema.SCHEMA_VERSION)
         if version < schema.SCHEMA_VERSION and not self.read_only:
             if tables:
                 self.backup_to(self._migration_backup_path(version))

@@ -25,6 +25,17 @@ class NewerSchemaError(StoreError):
         self.known = known
 
 
+class OlderSchemaError(StoreError):
+    """A file of an older schema opened read-only: it must be upgraded (opened for
+    writing once) before it can be read."""
+
+    def __init__(self, found: int, known: int) -> None:
+        super().__init__(f"schema version {found} is older than {known}: open the file for"
+                         " writing once to upgrade it")
+        self.found = found
+        self.known = known
+
+
 class ValidationError(StoreError):
     """Input the store refuses. `field` names the input, `code` the reason.
 

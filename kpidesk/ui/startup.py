@@ -8,10 +8,8 @@ file open in another running kpidesk is refused, naming it.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from kpidesk.store import backup, schema
-from kpidesk.store.db import Store
+from kpidesk.store.db import Store, needs_upgrade
 from kpidesk.store.errors import (
     CorruptStoreError,
     LockedError,
@@ -37,19 +35,6 @@ def tr(text: str) -> str:
 
 def _backup_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
-
-
-def needs_upgrade(db_path: Path) -> bool:
-    """Whether the file was written by an older version of the schema (a migration,
-    which can take seconds on a large shop, will run when it is opened)."""
-    if not db_path.is_file():
-        return False
-    try:
-        with closing(sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.Error:
-        return False
-    return 0 < version < schema.SCHEMA_VERSION
 
 
 def open_store(db_path: Path, parent: QWidget | None = None) -> Store:
