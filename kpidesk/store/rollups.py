@@ -172,7 +172,8 @@ def refresh_loyal(conn: sqlite3.Connection) -> None:
 
 
 def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None, str]]) -> None:
-    """Recompute customer_day, customer_month and first/last purchase for (contact, day) pairs."""
+    """Recompute customer_day, customer_month, cohort_month and the purchase summary of each
+    contact for these (contact, day) pairs."""
     pairs = {(c, d) for c, d in pairs if c is not None}
     contacts = sorted({c for c, _ in pairs})
     journal(conn, contacts)
