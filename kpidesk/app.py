@@ -74,9 +74,17 @@ def smoke_run(app: QApplication, window, started: float, language,
     image = window.grab()
     elapsed = (time.perf_counter() - started) * 1000
     painted_at = time.time()  # wall clock: bench/startup.py measures from process launch
-    if screenshot:
-        image.save(str(screenshot))
     ok = not image.isNull() and window.tabs.count() > 0
+    # What the first paint left for just after it (the dashboard's charts) must be done
+    # once the event loop has run: the user sees the whole window a moment later.
+    for _ in range(3):
+        app.processEvents()
+    dashboard = window.pages.built().get("dashboard")
+    if dashboard is not None and not dashboard.charts_built:
+        errors.append("the dashboard's charts were not made after the first paint")
+        print(errors[-1], file=sys.stderr)
+    if screenshot:
+        window.grab().save(str(screenshot))
     current = window.tabs.currentIndex()
     for index in range(window.tabs.count()):  # render every tab, not only the first
         window.tabs.setCurrentIndex(index)

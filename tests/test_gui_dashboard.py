@@ -8,7 +8,7 @@ import math
 import pytest
 from conftest import DEMO_TODAY
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTranslator
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.metrics import growth, targets
@@ -261,6 +261,7 @@ def test_switching_to_khmer_changes_titles_and_digits(qtbot, dash, demo_ctx):
 
 
 def test_refresh_rebuilds_no_widget(dash, demo_ctx):
+    dash.ensure_charts()  # made once, after the first paint; not by a refresh
     before = {id(w) for w in dash.findChildren(object)}
     card = dash.sales_cards["revenue"]
     dash.refresh()
@@ -332,3 +333,67 @@ def test_empty_shop_shows_dashes(qtbot, ctx):
     dash.pages.setCurrentIndex(0)
     assert cards["target"].value() == "$1,000.00"
     assert cards["attainment"].value() == "0.0%"
+
+
+def test_charts_come_just_after_the_first_paint_in_the_placeholders_places(qtbot, demo_ctx):
+    from PySide6.QtWidgets import QSplitter
+
+    from kpidesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_ctx)  # the dashboard is the first tab: built, not yet painted
+    qtbot.addWidget(window)
+    dash = window.pages.built()["dashboard"]
+    assert not dash.charts_built  # the cards come first
+    assert dash.sales_cards["revenue"].value() != "—"
+    window.show()
+    placeholder = dash.findChild(QWidget, "revenueChartPlaceholder")
+    assert placeholder is not None
+    splitter = placeholder.parentWidget()
+    assert isinstance(splitter, QSplitter)
+    painted: list[tuple] = []  # what the first paint showed
+    ask = placeholder.on_first_paint
+
+    def first_paint() -> None:
+        painted.append((placeholder.geometry(), splitter.sizes(), dash.charts_built))
+        ask()
+
+    placeholder.on_first_paint = first_paint
+    qtbot.waitUntil(lambda: dash.charts_built)  # by themselves, without being asked for
+    geometry, sizes, charts_then = painted[0]
+    assert not charts_then
+    chart = dash.findChild(QWidget, "revenueChart")
+    assert chart is not None and chart.isVisible() and chart.parentWidget() is splitter
+    assert chart.geometry() == geometry and splitter.sizes() == sizes  # nothing moves
+    assert not placeholder.isVisible()
+    assert chart.months == [k for k, _v in growth.revenue_series(demo_ctx.store, MONTH, 24)]
+    assert dash.findChild(QWidget, "growthChart").count == 24
+
+
+def test_charts_made_after_a_language_switch_speak_that_language(qtbot, demo_ctx):
+    dash = DashboardTab(demo_ctx)
+    qtbot.addWidget(dash)
+    demo_ctx.language.set_language("km")
+    try:
+        assert not dash.charts_built
+        dash.show()
+        qtbot.waitUntil(lambda: dash.charts_built)
+        axis = dash.revenue_chart.month_axis
+        assert axis.tickStrings([0.0], 1, 1)[0].startswith(
+            fmt.Formatter("km").month_name(int(axis.months[0][5:7])))
+        revenue = QCoreApplication.translate("DashboardTab", "Revenue")
+        assert revenue != "Revenue"  # the Khmer catalogue is loaded
+        assert dash.revenue_chart.legend_names[0] == revenue
+    finally:
+        demo_ctx.language.set_language("en")
+
+
+def test_the_dashboard_does_not_import_pyqtgraph_before_its_charts():
+    import subprocess
+    import sys
+
+    code = ("import sys; import kpidesk.ui.tabs.dashboard; "
+            "print(sorted(m for m in ('pyqtgraph', 'numpy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "pyqtgraph" not in done.stdout

@@ -1,5 +1,9 @@
 """pyqtgraph charts of the dashboard: revenue vs target (with the trend
-forecast band), growth %, pipeline by stage; and a painted conversion funnel.
+forecast band), growth %, pipeline by stage.
+
+Importing this module imports pyqtgraph and NumPy (a few hundred ms): the
+dashboard imports it only after its first paint (see ``placeholder.py``). The
+conversion funnel, painted with QPainter alone, is in ``funnel.py``.
 
 Charts hold data, not texts: titles, axis labels and legend names are set by
 the owning tab (``set_texts``) in its ``retranslate_ui()``; the hover label
@@ -17,14 +21,14 @@ import math
 from html import escape
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.store.money import MINOR_DIGITS
+from kpidesk.ui.plots.funnel import BAR, FunnelWidget  # noqa: F401 (FunnelWidget: old home)
 
-BAR = QColor(76, 120, 168)
 BAR_LIGHT = QColor(76, 120, 168, 110)
 TARGET = QColor(245, 133, 24)
 FORECAST = QColor(84, 162, 75)
@@ -456,84 +460,3 @@ class StageChart(HoverPlot):
             _line(tr("Value:"), f.money(row.get("value"), self.currency)),
             _line(tr("Weighted:"), f.money(row.get("weighted"), self.currency)),
         ])
-
-
-class FunnelWidget(QWidget):
-    """Stages as centred bars narrowing with their count; each shows its count and
-    its share of the stage before. Labels are set by the owner (translated)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.labels: list[str] = []
-        self.values: list[int | None] = []
-        self.title = ""
-        self.setMinimumSize(220, 150)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(320, 200)
-
-    def set_labels(self, title: str, labels: list[str]) -> None:
-        self.title = title
-        self.labels = list(labels)
-        self.update()
-
-    def set_values(self, values: list[int | None]) -> None:
-        self.values = list(values)
-        self.update()
-
-    def row_texts(self) -> list[str]:
-        """What each bar says ('Customers  120  (45.0 %)'), for tests and tooltips."""
-        f = fmt.current()
-        out = []
-        for i, label in enumerate(self.labels):
-            value = self.values[i] if i < len(self.values) else None
-            text = f"{label}  {f.integer(value)}"
-            if i > 0 and i - 1 < len(self.values):
-                before = self.values[i - 1]
-                if before and value is not None:
-                    text += f"  ({f.percent(value / before)})"
-            out.append(text)
-        return out
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
-        metrics = QFontMetrics(self.font())
-        line = metrics.height()
-        top = 4
-        if self.title:
-            bold = self.font()
-            bold.setBold(True)
-            painter.setFont(bold)
-            painter.setPen(QColor("#333"))
-            flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
-            box = QFontMetrics(bold).boundingRect(0, 0, self.width() - 8, 1000, flags,
-                                                  self.title)
-            painter.drawText(QRectF(4, top, self.width() - 8, box.height() + 2), flags,
-                             self.title)
-            painter.setFont(self.font())
-            top += box.height() + 8
-        rows = self.row_texts()
-        if not rows:
-            return
-        gap = 6
-        height = max(line + 6, (self.height() - top - 4 - gap * (len(rows) - 1)) / len(rows))
-        height = min(height, line * 2.4)
-        biggest = max((v or 0 for v in self.values), default=0) or 1
-        width = self.width() - 16
-        for i, text in enumerate(rows):
-            value = self.values[i] if i < len(self.values) else None
-            share = (value or 0) / biggest
-            bar_w = max(width * share, 4)
-            x = (self.width() - bar_w) / 2
-            y = top + i * (height + gap)
-            colour = QColor(BAR)
-            colour.setAlpha(255 - i * 45)
-            painter.setPen(QPen(Qt.PenStyle.NoPen))
-            painter.setBrush(colour)
-            painter.drawRoundedRect(QRectF(x, y, bar_w, height), 4, 4)
-            painter.setPen(QColor("white") if share > 0.55 else QColor("#222"))
-            painter.drawText(QRectF(8, y, width, height), Qt.AlignmentFlag.AlignCenter, text)
-        painter.end()

@@ -11,6 +11,11 @@ A month picker on top; three pages under it so everything fits 1200×780:
 
 Every figure comes from `kpidesk.metrics` (which reads the rollups); a
 refresh only sets label texts and chart data, it never rebuilds widgets.
+
+Start-up: the charts need pyqtgraph and NumPy (a few hundred ms to import),
+so the tab first paints its cards with white boxes where the charts go; the
+charts are made just after that first paint (or at once when code asks for
+``revenue_chart`` & co., or calls ``ensure_charts()``).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +50,8 @@ from kpidesk.ui.models.dashboard_models import (
     SalespersonAttainmentModel,
 )
 from kpidesk.ui.plots.cards import CardGrid, sign_colour
-from kpidesk.ui.plots.charts import FunnelWidget, GrowthChart, RevenueChart, StageChart
+from kpidesk.ui.plots.funnel import FunnelWidget
+from kpidesk.ui.plots.placeholder import ChartPlaceholder
 from kpidesk.ui.tabs.base import Tab
 
 SALES_CARDS = ["revenue", "orders", "average_order_value", "growth_mom", "growth_yoy",
@@ -112,6 +118,9 @@ class DashboardTab(Tab):
         self.last_refresh: dict[str, object] = {}
         self._pending: set[str] = set()
         self._stale: set[str] = set()  # pages to refresh when next shown
+        self._charts: dict[str, QWidget] = {}  # made after the first paint (ensure_charts)
+        self._chart_data: dict[str, tuple] = {}  # set_data arguments of each chart, kept
+        self._charts_scheduled = False
 
         # -- month picker -------------------------------------------------------------
         self.prev_button = QToolButton(self)
@@ -163,21 +172,22 @@ class DashboardTab(Tab):
         page = QWidget(self.pages)
         page.setObjectName("salesPage")
         self.sales_cards = CardGrid(SALES_CARDS, columns=5, parent=page)
-        self.revenue_chart = RevenueChart(page)
-        self.revenue_chart.setObjectName("revenueChart")
-        self.growth_chart = GrowthChart(page)
-        self.growth_chart.setObjectName("growthChart")
+        self._placeholders = {
+            name: ChartPlaceholder(None, self._schedule_charts)
+            for name in ("revenueChart", "growthChart", "stageChart")}
+        for name, placeholder in self._placeholders.items():
+            placeholder.setObjectName(f"{name}Placeholder")
         self.attainment_model = SalespersonAttainmentModel(self)
         self.attainment_view = _table(page, self.attainment_model, "salespersonTable")
         header = self.attainment_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         right = QSplitter(Qt.Orientation.Vertical, page)
-        right.addWidget(self.growth_chart)
+        right.addWidget(self._placeholders["growthChart"])
         right.addWidget(self.attainment_view)
         right.setSizes([220, 160])
         split = QSplitter(Qt.Orientation.Horizontal, page)
-        split.addWidget(self.revenue_chart)
+        split.addWidget(self._placeholders["revenueChart"])
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -265,12 +275,10 @@ class DashboardTab(Tab):
         page = QWidget(self.pages)
         page.setObjectName("pipelinePage")
         self.pipeline_cards = CardGrid(PIPELINE_CARDS, columns=4, parent=page)
-        self.stage_chart = StageChart(page)
-        self.stage_chart.setObjectName("stageChart")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.pipeline_cards)
-        layout.addWidget(self.stage_chart, 1)
+        layout.addWidget(self._placeholders["stageChart"], 1)
         self.pages.addTab(page, "")
 
     # -- texts -----------------------------------------------------------------------------
@@ -355,14 +363,7 @@ class DashboardTab(Tab):
         for grid in (self.sales_cards, self.customer_cards, self.pipeline_cards):
             for key, card in grid.cards.items():
                 card.set_title(*titles[key])
-        self.revenue_chart.set_texts(self.tr("Revenue and target, last 24 months"))
-        self.revenue_chart.set_legend_names(self.tr("Revenue"), self.tr("Target"),
-                                            self.tr("Forecast (80 % band)"))
-        self.growth_chart.set_texts(self.tr("Growth vs the month before"))
-        self.stage_chart.set_texts(self.tr("Open pipeline by stage"))
-        self.stage_chart.set_legend_names(self.tr("Value"), self.tr("Weighted"))
-        for chart in (self.revenue_chart, self.growth_chart, self.stage_chart):
-            chart.refresh_axes()
+        self._retranslate_charts()
         self.granularity_label.setText(self.tr("Customer figures &by:"))
         names = {"month": self.tr("Month"), "quarter": self.tr("Quarter"),
                  "year": self.tr("Year")}
@@ -375,6 +376,88 @@ class DashboardTab(Tab):
         for model in (self.attainment_model, self.at_risk_model, self.cohort_model):
             model.retranslate()
         self.refresh(lazy=True)  # figures are formatted in the language too
+
+    def _retranslate_charts(self) -> None:
+        if not self._charts:
+            return  # not made yet: they get their texts when made
+        revenue, growth_chart, stage = (self._charts["revenueChart"],
+                                        self._charts["growthChart"], self._charts["stageChart"])
+        revenue.set_texts(self.tr("Revenue and target, last 24 months"))
+        revenue.set_legend_names(self.tr("Revenue"), self.tr("Target"),
+                                 self.tr("Forecast (80 % band)"))
+        growth_chart.set_texts(self.tr("Growth vs the month before"))
+        stage.set_texts(self.tr("Open pipeline by stage"))
+        stage.set_legend_names(self.tr("Value"), self.tr("Weighted"))
+        for chart in (revenue, growth_chart, stage):
+            chart.refresh_axes()
+
+    # -- charts, made after the first paint ----------------------------------------------------
+    @property
+    def charts_built(self) -> bool:
+        return bool(self._charts)
+
+    @property
+    def revenue_chart(self):
+        self.ensure_charts()
+        return self._charts["revenueChart"]
+
+    @property
+    def growth_chart(self):
+        self.ensure_charts()
+        return self._charts["growthChart"]
+
+    @property
+    def stage_chart(self):
+        self.ensure_charts()
+        return self._charts["stageChart"]
+
+    def _schedule_charts(self) -> None:
+        """A placeholder has been painted: make the charts once that paint is on screen."""
+        if not self._charts and not self._charts_scheduled:
+            self._charts_scheduled = True
+            QTimer.singleShot(0, self, self._charts_after_paint)
+
+    def _charts_after_paint(self) -> None:
+        self._charts_scheduled = False
+        if self.isVisible():  # not a window closed meanwhile (its shop file may be closed)
+            self.ensure_charts()
+
+    def ensure_charts(self) -> None:
+        """Make the charts (importing pyqtgraph) in the placeholders' places, with their
+        texts and the data kept by the last refresh of their page (no store access)."""
+        if self._charts or not shiboken6.isValid(self):
+            return
+        from kpidesk.ui.plots.charts import GrowthChart, RevenueChart, StageChart
+
+        for name, cls in (("revenueChart", RevenueChart), ("growthChart", GrowthChart),
+                          ("stageChart", StageChart)):
+            placeholder = self._placeholders[name]
+            chart = cls()
+            chart.setObjectName(name)
+            holder = placeholder.parentWidget()
+            if isinstance(holder, QSplitter):
+                sizes = holder.sizes()  # as painted: the chart takes the box's place exactly
+                holder.replaceWidget(holder.indexOf(placeholder), chart)
+                holder.setSizes(sizes)
+            else:
+                holder.layout().replaceWidget(placeholder, chart)
+            placeholder.hide()
+            placeholder.deleteLater()
+            self._charts[name] = chart
+        self._placeholders.clear()
+        self._retranslate_charts()
+        for name in self._chart_data:
+            self._apply_chart_data(name)
+
+    def _set_chart_data(self, name: str, *args) -> None:
+        """Keep the data of chart `name` (computed with the page's figures) and show it now
+        if the chart is made; otherwise it is shown when the chart is made."""
+        self._chart_data[name] = args
+        if self._charts:
+            self._apply_chart_data(name)
+
+    def _apply_chart_data(self, name: str) -> None:
+        self._charts[name].set_data(*self._chart_data[name])
 
     # -- month picker ------------------------------------------------------------------------
     def _month_range(self) -> list[str]:
@@ -551,7 +634,11 @@ class DashboardTab(Tab):
         else:
             self.state_label.setText(self.tr("Complete month"))
 
-        # charts: 25 months of revenue give 24 months of growth
+        self.attainment_model.set_rows(targets.salesperson_attainment(store, month, today),
+                                       currency)
+
+        # the charts' figures (a few ms; the charts themselves may be made later):
+        # 25 months of revenue give 24 months of growth
         series = growth.revenue_series(store, month, CHART_MONTHS + 1)
         months = [k for k, _v in series[1:]]
         revenue = [v for _k, v in series[1:]]
@@ -560,17 +647,13 @@ class DashboardTab(Tab):
         last_complete = min(month, add_months(month_key(today), -1))
         forecast = forecast_metrics.trend_forecast(store, last_complete, 3)
         self.last_refresh["forecast"] = forecast
-        self.revenue_chart.set_data(months, revenue, target_values, currency,
-                                    in_progress_index, forecast or [],
-                                    att["run_rate_projection"])
+        self._set_chart_data("revenueChart", months, revenue, target_values, currency,
+                             in_progress_index, forecast or [], att["run_rate_projection"])
         growth_values = [growth.growth_rate(series[i][1], series[i - 1][1])
                          for i in range(1, len(series))]
         if in_progress:
             growth_values[-1] = summary["growth_mom"]  # like-for-like
-        self.growth_chart.set_data(months, growth_values, in_progress_index)
-
-        self.attainment_model.set_rows(targets.salesperson_attainment(store, month, today),
-                                       currency)
+        self._set_chart_data("growthChart", months, growth_values, in_progress_index)
 
     def period_label(self, period: str) -> str:
         """'November 2026', 'Q4 2026' or '2026' in the UI's language."""
@@ -653,7 +736,7 @@ class DashboardTab(Tab):
         cards["pipeline_coverage"].set_value(f.percent(kpis.get("pipeline_coverage")))
         stages = [dict(row, name=display_name(str(row.get("name") or "")))
                   for row in pipeline.pipeline_by_stage(store, today)]
-        self.stage_chart.set_data(stages, currency)
+        self._set_chart_data("stageChart", stages, currency)
 
     # -- at-risk list -------------------------------------------------------------------------
     def _at_risk_activated(self, index) -> None:
