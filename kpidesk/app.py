@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from kpidesk import APP_NAME, ORG_NAME, __version__
 from kpidesk.i18n.fonts import install_app_font, khmer_family_used
@@ -108,6 +108,8 @@ def smoke_run(app: QApplication, window, started: float, language,
 
 def offer_demo(parent=None) -> bool:
     """Ask, on first start with an empty shop, whether to look at the demo shop."""
+    from PySide6.QtWidgets import QMessageBox  # here: not needed before the first paint
+
     answer = QMessageBox.question(
         parent, tr("Welcome to KPI Desk"),
         tr("Your shop has no sales yet.\n\nOpen a demo shop with two years of example "
@@ -120,6 +122,8 @@ def offer_demo(parent=None) -> bool:
 
 def build_demo_file(path: Path, parent=None) -> None:
     """Write the demo shop to `path` (if it is not there yet), with a progress dialog."""
+    from PySide6.QtWidgets import QProgressDialog
+
     from kpidesk.demo import build_demo
 
     if path.exists():

@@ -117,3 +117,5 @@ def test_export_the_table_on_screen_as_filtered_and_only_with_the_pin(qtbot, mai
     # every table offers the export in its right-click menu
     views = main_window.tabs.findChildren(QTableView)
     assert views and all(v.actions() for v in views)
+    # named, also on tabs built after the window (they missed the window's retranslation)
+    assert all(a.text() == "Export this table…" for v in views for a in v.actions())

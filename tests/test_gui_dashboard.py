@@ -261,7 +261,9 @@ def test_switching_to_khmer_changes_titles_and_digits(qtbot, dash, demo_ctx):
 
 
 def test_refresh_rebuilds_no_widget(dash, demo_ctx):
-    dash.ensure_charts()  # made once, after the first paint; not by a refresh
+    for index in (1, 2, 0):  # pages are filled once, when first shown; not by a refresh
+        dash.pages.setCurrentIndex(index)
+    dash.ensure_charts()  # made once, after the first paint
     before = {id(w) for w in dash.findChildren(object)}
     card = dash.sales_cards["revenue"]
     dash.refresh()
@@ -397,3 +399,27 @@ def test_the_dashboard_does_not_import_pyqtgraph_before_its_charts():
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert "pyqtgraph" not in done.stdout
+
+
+def test_customer_and_pipeline_pages_are_filled_when_first_shown(qtbot, main_window, demo_ctx):
+    from PySide6.QtWidgets import QTableView
+
+    from kpidesk.metrics import pipeline
+
+    dash = main_window.show_tab("dashboard")
+    assert dash.findChild(QTableView, "atRiskTable") is None  # not before it is shown
+    qtbot.waitUntil(lambda: dash.charts_built)
+    dash.pages.setCurrentIndex(1)
+    view = dash.findChild(QTableView, "atRiskTable")
+    assert view is not None and view.isVisible()
+    assert dash.customer_cards["new_customers"].title() == "New customers"
+    # the main window gave the new tables their right-click export, once
+    assert [a.text() for a in view.actions()] == ["Export this table…"]
+    dash.pages.setCurrentIndex(0)
+    dash.pages.setCurrentIndex(1)
+    assert len(view.actions()) == 1
+    dash.pages.setCurrentIndex(2)  # charts were made already: the stage chart comes at once
+    chart = dash.findChild(QWidget, "stageChart")
+    assert chart is not None and dash.findChild(QWidget, "stageChartPlaceholder") is None
+    assert chart.count == len(pipeline.pipeline_by_stage(demo_ctx.store, DEMO_TODAY))
+    assert dash.pipeline_cards["win_rate"].title() == "Win rate"

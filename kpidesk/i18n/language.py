@@ -12,10 +12,7 @@ so running from a source tree always shows the current Khmer.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -39,6 +36,8 @@ def ts_path(lang: str) -> Path:
 
 def lrelease_command() -> list[str] | None:
     """The lrelease that ships with PySide6 (None inside a bundle, where the .qm is prebuilt)."""
+    import shutil  # here, not at the top: start-up never needs it when the .qm is current
+
     try:
         import PySide6
     except ImportError:  # pragma: no cover
@@ -58,6 +57,8 @@ def lrelease_command() -> list[str] | None:
 
 def compile_ts(ts: Path, qm: Path) -> bool:
     """Run lrelease ts → qm; True when the .qm was written."""
+    import subprocess
+
     command = lrelease_command()
     if command is None or not ts.is_file():
         return False
@@ -99,6 +100,8 @@ def usable_qm(lang: str) -> Path | None:
     key = (str(ts), ts_mtime)
     if key in _resolved and (_resolved[key] is None or _resolved[key].is_file()):
         return _resolved[key]
+    import hashlib
+
     digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:16]
     try:
         cached = cache_dir() / f"kpidesk_{lang}-{digest}.qm"

@@ -5,13 +5,12 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
-    QMessageBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -20,6 +19,12 @@ from PySide6.QtWidgets import (
 
 from kpidesk import APP_NAME
 from kpidesk.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+# Dialog classes (QFileDialog, QMessageBox) are imported where used: making their
+# Python types costs milliseconds that the first paint does not need.
 
 # (module under kpidesk.ui.tabs, class name, title). Order = tab order. The title is the
 # same text the tab's own title() translates (same context), so it can be shown before
@@ -98,8 +103,7 @@ class MainWindow(QMainWindow):
         page = getattr(module, class_name)(self.ctx, holder)
         page.setObjectName(f"page_{key}")
         holder.layout().addWidget(page)
-        for view in page.findChildren(QTableView):
-            self._add_export_to(view)
+        self.add_table_exports(page)
         self.tabs.setTabText(self.tabs.indexOf(holder), page.title())
         return page
 
@@ -176,6 +180,8 @@ class MainWindow(QMainWindow):
     def new_shop(self) -> None:
         if self.controller is None:
             return
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from kpidesk.paths import data_dir
 
         path, _ = QFileDialog.getSaveFileName(
@@ -192,6 +198,8 @@ class MainWindow(QMainWindow):
     def open_shop(self) -> None:
         if self.controller is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, tr("Open shop file"), str(self.ctx.store.path.parent),
             tr("KPI Desk shop files (*.db);;All files (*)"))
@@ -209,9 +217,17 @@ class MainWindow(QMainWindow):
 
         ImportWizard(self.ctx, self).exec()
 
+    def add_table_exports(self, widget: QWidget) -> None:
+        """Give the tables inside `widget` their "Export this table…" (tabs that fill a page
+        later call this with the new page)."""
+        for view in widget.findChildren(QTableView):
+            if view.property("kpideskExport") is not True:
+                view.setProperty("kpideskExport", True)
+                self._add_export_to(view)
+
     def _add_export_to(self, view: QTableView) -> None:
         """Every table gets "Export this table…" in its right-click menu."""
-        action = QAction(view)
+        action = QAction(tr("Export this table…"), view)  # also for tabs built later
         action.triggered.connect(lambda _=False, v=view: self.export_table(v))
         view.addAction(action)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -240,6 +256,8 @@ class MainWindow(QMainWindow):
     def export_current_table(self) -> Path | None:
         view = self.current_table()
         if view is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, tr("Export"),
                                     tr("This screen has no table to export."))
             return None

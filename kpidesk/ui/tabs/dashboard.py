@@ -15,7 +15,8 @@ refresh only sets label texts and chart data, it never rebuilds widgets.
 Start-up: the charts need pyqtgraph and NumPy (a few hundred ms to import),
 so the tab first paints its cards with white boxes where the charts go; the
 charts are made just after that first paint (or at once when code asks for
-``revenue_chart`` & co., or calls ``ensure_charts()``).
+``revenue_chart`` & co., or calls ``ensure_charts()``). The customers and
+pipeline pages are filled when first shown.
 """
 
 from __future__ import annotations
@@ -121,6 +122,9 @@ class DashboardTab(Tab):
         self._charts: dict[str, QWidget] = {}  # made after the first paint (ensure_charts)
         self._chart_data: dict[str, tuple] = {}  # set_data arguments of each chart, kept
         self._charts_scheduled = False
+        self._charts_made = False
+        self._placeholders: dict[str, ChartPlaceholder] = {}
+        self._page_holders: dict[str, QWidget] = {}  # pages not filled yet (_ensure_page)
 
         # -- month picker -------------------------------------------------------------
         self.prev_button = QToolButton(self)
@@ -155,8 +159,12 @@ class DashboardTab(Tab):
         self.pages.setDocumentMode(True)
         self.pages.currentChanged.connect(self._page_changed)
         self._build_sales_page()
-        self._build_customers_page()
-        self._build_pipeline_page()
+        # the other pages are filled when first shown (fewer widgets before the first paint)
+        for section in SECTIONS[1:]:
+            holder = QWidget(self.pages)
+            holder.setObjectName(f"{section}Page")
+            self._page_holders[section] = holder
+            self.pages.addTab(holder, "")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -172,22 +180,17 @@ class DashboardTab(Tab):
         page = QWidget(self.pages)
         page.setObjectName("salesPage")
         self.sales_cards = CardGrid(SALES_CARDS, columns=5, parent=page)
-        self._placeholders = {
-            name: ChartPlaceholder(None, self._schedule_charts)
-            for name in ("revenueChart", "growthChart", "stageChart")}
-        for name, placeholder in self._placeholders.items():
-            placeholder.setObjectName(f"{name}Placeholder")
         self.attainment_model = SalespersonAttainmentModel(self)
         self.attainment_view = _table(page, self.attainment_model, "salespersonTable")
         header = self.attainment_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         right = QSplitter(Qt.Orientation.Vertical, page)
-        right.addWidget(self._placeholders["growthChart"])
+        right.addWidget(self._chart_or_placeholder("growthChart"))
         right.addWidget(self.attainment_view)
         right.setSizes([220, 160])
         split = QSplitter(Qt.Orientation.Horizontal, page)
-        split.addWidget(self._placeholders["revenueChart"])
+        split.addWidget(self._chart_or_placeholder("revenueChart"))
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -198,9 +201,26 @@ class DashboardTab(Tab):
         layout.addWidget(split, 1)
         self.pages.addTab(page, "")
 
-    def _build_customers_page(self) -> None:
-        page = QWidget(self.pages)
-        page.setObjectName("customersPage")
+    def _ensure_page(self, section: str) -> None:
+        """Fill the customers or pipeline page the first time it is needed."""
+        holder = self._page_holders.pop(section, None)
+        if holder is None:
+            return
+        if section == "customers":
+            self._build_customers_page(holder)
+            self._retranslate_customers()
+        else:
+            self._build_pipeline_page(holder)
+            self._retranslate_pipeline()
+        self._retranslate_charts()
+        if holder.isVisible():  # shown now, not at the next turn of the event loop
+            for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                child.show()
+        register = getattr(self.window(), "add_table_exports", None)
+        if callable(register):  # the main window's "Export this table…" on the new tables
+            register(holder)
+
+    def _build_customers_page(self, page: QWidget) -> None:
         self.granularity_label = QLabel(page)
         self.granularity_combo = QComboBox(page)
         self.granularity_combo.setObjectName("granularity")
@@ -269,17 +289,13 @@ class DashboardTab(Tab):
         layout.addLayout(row)
         layout.addWidget(self.customer_cards)
         layout.addWidget(split, 1)
-        self.pages.addTab(page, "")
 
-    def _build_pipeline_page(self) -> None:
-        page = QWidget(self.pages)
-        page.setObjectName("pipelinePage")
+    def _build_pipeline_page(self, page: QWidget) -> None:
         self.pipeline_cards = CardGrid(PIPELINE_CARDS, columns=4, parent=page)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.pipeline_cards)
-        layout.addWidget(self._placeholders["stageChart"], 1)
-        self.pages.addTab(page, "")
+        layout.addWidget(self._chart_or_placeholder("stageChart"), 1)
 
     # -- texts -----------------------------------------------------------------------------
     def title(self) -> str:
@@ -360,10 +376,20 @@ class DashboardTab(Tab):
         self.pages.setTabText(1, self.tr("Customers"))
         self.pages.setTabText(2, self.tr("Pipeline"))
         titles = self.card_titles()
-        for grid in (self.sales_cards, self.customer_cards, self.pipeline_cards):
-            for key, card in grid.cards.items():
-                card.set_title(*titles[key])
+        for key, card in self.sales_cards.cards.items():
+            card.set_title(*titles[key])
+        self.attainment_model.retranslate()
+        if "customers" not in self._page_holders:
+            self._retranslate_customers()
+        if "pipeline" not in self._page_holders:
+            self._retranslate_pipeline()
         self._retranslate_charts()
+        self.refresh(lazy=True)  # figures are formatted in the language too
+
+    def _retranslate_customers(self) -> None:
+        titles = self.card_titles()
+        for key, card in self.customer_cards.cards.items():
+            card.set_title(*titles[key])
         self.granularity_label.setText(self.tr("Customer figures &by:"))
         names = {"month": self.tr("Month"), "quarter": self.tr("Quarter"),
                  "year": self.tr("Year")}
@@ -373,28 +399,34 @@ class DashboardTab(Tab):
                                           " bought again k months later"))
         self.at_risk_title.setText(self.tr("Call back: good customers who stopped coming"
                                            " (double-click to open)"))
-        for model in (self.attainment_model, self.at_risk_model, self.cohort_model):
+        for model in (self.at_risk_model, self.cohort_model):
             model.retranslate()
-        self.refresh(lazy=True)  # figures are formatted in the language too
+
+    def _retranslate_pipeline(self) -> None:
+        titles = self.card_titles()
+        for key, card in self.pipeline_cards.cards.items():
+            card.set_title(*titles[key])
 
     def _retranslate_charts(self) -> None:
-        if not self._charts:
-            return  # not made yet: they get their texts when made
-        revenue, growth_chart, stage = (self._charts["revenueChart"],
-                                        self._charts["growthChart"], self._charts["stageChart"])
-        revenue.set_texts(self.tr("Revenue and target, last 24 months"))
-        revenue.set_legend_names(self.tr("Revenue"), self.tr("Target"),
-                                 self.tr("Forecast (80 % band)"))
-        growth_chart.set_texts(self.tr("Growth vs the month before"))
-        stage.set_texts(self.tr("Open pipeline by stage"))
-        stage.set_legend_names(self.tr("Value"), self.tr("Weighted"))
-        for chart in (revenue, growth_chart, stage):
+        """Texts of the charts made so far (the others get theirs when made)."""
+        charts = self._charts
+        if "revenueChart" in charts:
+            charts["revenueChart"].set_texts(self.tr("Revenue and target, last 24 months"))
+            charts["revenueChart"].set_legend_names(self.tr("Revenue"), self.tr("Target"),
+                                                    self.tr("Forecast (80 % band)"))
+        if "growthChart" in charts:
+            charts["growthChart"].set_texts(self.tr("Growth vs the month before"))
+        if "stageChart" in charts:
+            charts["stageChart"].set_texts(self.tr("Open pipeline by stage"))
+            charts["stageChart"].set_legend_names(self.tr("Value"), self.tr("Weighted"))
+        for chart in charts.values():
             chart.refresh_axes()
 
     # -- charts, made after the first paint ----------------------------------------------------
     @property
     def charts_built(self) -> bool:
-        return bool(self._charts)
+        """True once pyqtgraph is in and the charts of the pages built so far are made."""
+        return self._charts_made
 
     @property
     def revenue_chart(self):
@@ -408,12 +440,35 @@ class DashboardTab(Tab):
 
     @property
     def stage_chart(self):
+        self._ensure_page("pipeline")
         self.ensure_charts()
         return self._charts["stageChart"]
 
+    def _chart_or_placeholder(self, name: str) -> QWidget:
+        """The chart `name` when charts are made already (a page built late), else a white
+        box of its size that asks for the charts when first painted."""
+        if self._charts_made:
+            return self._make_chart(name)
+        placeholder = ChartPlaceholder(None, self._schedule_charts)
+        placeholder.setObjectName(f"{name}Placeholder")
+        self._placeholders[name] = placeholder
+        return placeholder
+
+    def _make_chart(self, name: str) -> QWidget:
+        from kpidesk.ui.plots import charts  # pyqtgraph and NumPy: a few hundred ms, once
+
+        cls = {"revenueChart": charts.RevenueChart, "growthChart": charts.GrowthChart,
+               "stageChart": charts.StageChart}[name]
+        chart = cls()
+        chart.setObjectName(name)
+        self._charts[name] = chart
+        if name in self._chart_data:
+            self._apply_chart_data(name)
+        return chart
+
     def _schedule_charts(self) -> None:
         """A placeholder has been painted: make the charts once that paint is on screen."""
-        if not self._charts and not self._charts_scheduled:
+        if not self._charts_made and not self._charts_scheduled:
             self._charts_scheduled = True
             QTimer.singleShot(0, self, self._charts_after_paint)
 
@@ -425,15 +480,11 @@ class DashboardTab(Tab):
     def ensure_charts(self) -> None:
         """Make the charts (importing pyqtgraph) in the placeholders' places, with their
         texts and the data kept by the last refresh of their page (no store access)."""
-        if self._charts or not shiboken6.isValid(self):
+        if self._charts_made or not shiboken6.isValid(self):
             return
-        from kpidesk.ui.plots.charts import GrowthChart, RevenueChart, StageChart
-
-        for name, cls in (("revenueChart", RevenueChart), ("growthChart", GrowthChart),
-                          ("stageChart", StageChart)):
-            placeholder = self._placeholders[name]
-            chart = cls()
-            chart.setObjectName(name)
+        self._charts_made = True
+        for name, placeholder in self._placeholders.items():
+            chart = self._make_chart(name)
             holder = placeholder.parentWidget()
             if isinstance(holder, QSplitter):
                 sizes = holder.sizes()  # as painted: the chart takes the box's place exactly
@@ -443,17 +494,14 @@ class DashboardTab(Tab):
                 holder.layout().replaceWidget(placeholder, chart)
             placeholder.hide()
             placeholder.deleteLater()
-            self._charts[name] = chart
         self._placeholders.clear()
         self._retranslate_charts()
-        for name in self._chart_data:
-            self._apply_chart_data(name)
 
     def _set_chart_data(self, name: str, *args) -> None:
         """Keep the data of chart `name` (computed with the page's figures) and show it now
         if the chart is made; otherwise it is shown when the chart is made."""
         self._chart_data[name] = args
-        if self._charts:
+        if name in self._charts:
             self._apply_chart_data(name)
 
     def _apply_chart_data(self, name: str) -> None:
@@ -519,6 +567,7 @@ class DashboardTab(Tab):
     def set_granularity(self, granularity: str) -> None:
         if granularity not in GRANULARITIES:
             raise ValueError(granularity)
+        self._ensure_page("customers")
         if self.granularity_combo.currentData() != granularity:
             self.granularity_combo.setCurrentIndex(self.granularity_combo.findData(granularity))
             return  # the combo's signal comes back here
@@ -568,10 +617,13 @@ class DashboardTab(Tab):
                 self._stale.add(section)
                 continue
             self._stale.discard(section)
+            self._ensure_page(section)
             {"sales": self.refresh_sales, "customers": self.refresh_customers,
              "pipeline": self.refresh_pipeline}[section]()
 
     def _page_changed(self, index: int) -> None:
+        if 0 <= index < len(SECTIONS):
+            self._ensure_page(SECTIONS[index])
         if 0 <= index < len(SECTIONS) and SECTIONS[index] in self._stale:
             self.refresh({SECTIONS[index]})
 
