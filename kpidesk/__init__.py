@@ -1,7 +1,5 @@
 """KPI Desk: an offline sales KPI desk for small shops, in Khmer and English."""
 
-from importlib import metadata
-
 from kpidesk._refcount_guard import immortalize_singletons
 
 immortalize_singletons()  # PySide6 6.12 on Python 3.11 drops references to None (see module)
@@ -9,7 +7,17 @@ immortalize_singletons()  # PySide6 6.12 on Python 3.11 drops references to None
 APP_NAME = "KPI Desk"
 ORG_NAME = "kpidesk"
 
-try:
-    __version__ = metadata.version("kpidesk")
-except metadata.PackageNotFoundError:  # running from a source tree or a bundle
-    __version__ = "0.1.0"
+
+def __getattr__(name: str) -> str:
+    """`__version__`, read on first use: importing importlib.metadata costs 15-40 ms that
+    the start-up does not need."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import metadata
+
+    try:
+        version = metadata.version("kpidesk")
+    except metadata.PackageNotFoundError:  # running from a source tree or a bundle
+        version = "0.1.0"
+    globals()["__version__"] = version
+    return version

@@ -7,10 +7,11 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kpidesk import APP_NAME, ORG_NAME, __version__
+import kpidesk
+from kpidesk import APP_NAME, ORG_NAME
 from kpidesk.i18n.fonts import install_app_font, khmer_family_used
 from kpidesk.i18n.language import LanguageManager
 from kpidesk.store.db import Store
@@ -27,15 +28,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--smoke", action="store_true",
                         help="build the main window with every tab, render it, exit")
     parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0)
     return parser.parse_args(argv)
+
+
+class _VersionAction(argparse.Action):
+    """--version, reading the version only when asked (see kpidesk.__getattr__)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        parser.exit(message=f"{APP_NAME} {kpidesk.__version__}\n")
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
     install_app_font(app)
     set_app_icon(app)
     return app
@@ -226,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         if offer_demo(controller.window):
             controller.open_demo()
     window = controller.window
+    # The version (importlib.metadata: 15-40 ms) is read once the window is on screen; no
+    # part of KPI Desk asks Qt for it (Help → About reads kpidesk.__version__).
+    QTimer.singleShot(1000, app, lambda: app.setApplicationVersion(kpidesk.__version__))
     if args.smoke or args.screenshot:
         code = smoke_run(app, window, started, language, args.screenshot)
         window.close()
