@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import kpidesk
@@ -64,8 +64,77 @@ def set_app_icon(app: QApplication) -> None:
     app.setDesktopFileName("kpidesk")  # Wayland/GNOME: match packaging/kpidesk.desktop
 
 
+class Splash(QObject):
+    """The icon and the name, painted as soon as Qt is up, while the shop file opens and
+    the main window is built (issue 8: a splash, as the main window alone takes more than
+    twice a bare Qt window to appear); it goes when the main window paints. No words to
+    translate: only the product's name. A frameless window rather than QSplashScreen,
+    whose show() waits up to a second for the window system (measured: offscreen, Xvfb)."""
+
+    def __init__(self, app: QApplication, started: float) -> None:
+        super().__init__(app)
+        from PySide6.QtCore import QRect
+        from PySide6.QtGui import QColor, QPainter, QPixmap
+        from PySide6.QtWidgets import QLabel
+
+        from kpidesk.paths import resource_path
+
+        pixmap = QPixmap(380, 200)
+        pixmap.fill(QColor("white"))
+        painter = QPainter(pixmap)
+        painter.setPen(QColor("#c8c8c8"))
+        painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+        icon = QPixmap(str(resource_path("icons", "kpidesk-128.png")))
+        if not icon.isNull():
+            painter.drawPixmap(28, 36, icon)
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#333333"))
+        painter.drawText(QRect(176, 0, 190, 200),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         APP_NAME)
+        painter.end()
+        self.screen = QLabel()
+        self.screen.setObjectName("splash")
+        self.screen.setWindowFlags(Qt.WindowType.SplashScreen
+                                   | Qt.WindowType.FramelessWindowHint)
+        self.screen.setPixmap(pixmap)
+        self.screen.resize(pixmap.size())
+        screen = app.primaryScreen()
+        if screen is not None:
+            self.screen.move(screen.availableGeometry().center() - self.screen.rect().center())
+        self.screen.show()
+        self.screen.repaint()  # painted now, not at the next turn of the event loop
+        app.processEvents()
+        self.elapsed = (time.perf_counter() - started) * 1000
+        self.painted_at = time.time()
+        self._window = None
+
+    def finish(self, window) -> None:
+        """Close when `window` first paints (or after 5 s, whatever happens)."""
+        self._window = window
+        window.installEventFilter(self)
+        QTimer.singleShot(5000, self, self.close)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if obj is self._window and event.type() == QEvent.Type.Paint:
+            self.close()
+        return False
+
+    def close(self) -> None:
+        if self._window is not None:
+            self._window.removeEventFilter(self)
+            self._window = None
+        if self.screen is not None:
+            self.screen.close()
+            self.screen.deleteLater()
+            self.screen = None
+
+
 def smoke_run(app: QApplication, window, started: float, language,
-              screenshot: Path | None) -> int:
+              screenshot: Path | None, splash: Splash | None = None) -> int:
     """--smoke / --screenshot: render the window and every tab, report, exit non-zero on
     any failure (an exception anywhere, even inside a paint event, no tabs, a null image)."""
     import traceback
@@ -90,6 +159,9 @@ def smoke_run(app: QApplication, window, started: float, language,
     if dashboard is not None and not dashboard.charts_built:
         errors.append("the dashboard's charts were not made after the first paint")
         print(errors[-1], file=sys.stderr)
+    if splash is not None and splash.screen is not None:
+        errors.append("the splash is still up after the main window painted")
+        print(errors[-1], file=sys.stderr)
     if screenshot:
         window.grab().save(str(screenshot))
     current = window.tabs.currentIndex()
@@ -107,9 +179,11 @@ def smoke_run(app: QApplication, window, started: float, language,
     app.processEvents()
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     ok = ok and not errors
+    shown = (f"; splash painted in {splash.elapsed:.0f} ms; splash clock {splash.painted_at:.3f}"
+             if splash is not None else "")
     print(f"smoke: {'ok' if ok else 'FAILED'}; tabs: {', '.join(tabs)}; "
           f"khmer font: {khmer_family_used()}; language: {language.lang}; "
-          f"painted in {elapsed:.0f} ms; clock {painted_at:.3f}")
+          f"painted in {elapsed:.0f} ms; clock {painted_at:.3f}{shown}")
     return 0 if ok else 1
 
 
@@ -211,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_application()
+    splash = Splash(app, started)
     settings = QSettings()
     language = LanguageManager(app)
     lang = args.lang or settings.value("language", "en")
@@ -224,7 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     controller = Controller(settings, language)
     db_path = args.db or Path(settings.value("last_db", "") or default_db_path())
     if not controller.open(db_path, remember=args.db is None):
+        splash.close()
         return 1
+    splash.finish(controller.window)
     store = controller.ctx.store
     first_start = not store.scalar("SELECT count(*) FROM orders") and not store.setting("shop_name")
     if first_start and not (args.smoke or args.screenshot) and not settings.value(
@@ -237,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     # part of KPI Desk asks Qt for it (Help → About reads kpidesk.__version__).
     QTimer.singleShot(1000, app, lambda: app.setApplicationVersion(kpidesk.__version__))
     if args.smoke or args.screenshot:
-        code = smoke_run(app, window, started, language, args.screenshot)
+        code = smoke_run(app, window, started, language, args.screenshot, splash)
         window.close()
         controller.close_store()
         return code

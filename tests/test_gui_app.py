@@ -69,6 +69,22 @@ def test_smoke_builds_every_tab_in_both_languages(tmp_path):
         assert done.returncode == 0, done.stderr
         assert "khmer font: Noto Sans Khmer" in done.stdout
         assert done.stdout.count(",") >= 6  # seven tabs
+        assert "splash painted in" in done.stdout  # and gone once the window painted
+
+
+def test_splash_goes_when_the_main_window_paints(qtbot):
+    import time
+
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    splash = kpidesk_app.Splash(QApplication.instance(), time.perf_counter())
+    assert splash.screen.isVisible() and not splash.screen.pixmap().isNull()
+    window = QWidget()
+    qtbot.addWidget(window)
+    splash.finish(window)
+    assert splash.screen is not None  # not before the window is on screen
+    window.show()
+    qtbot.waitUntil(lambda: splash.screen is None)
 
 
 def test_ctrl_z_and_ctrl_y_undo_and_redo_from_the_keyboard(qtbot, main_window):
