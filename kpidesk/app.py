@@ -50,6 +50,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def set_app_icon(app: QApplication) -> None:
     """The window icon, from resources/icons (drawn by make_icons.py)."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     from kpidesk.paths import resource_path
@@ -57,8 +58,8 @@ def set_app_icon(app: QApplication) -> None:
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         path = resource_path("icons", f"kpidesk-{size}.png")
-        if path.exists():
-            icon.addFile(str(path))
+        if path.exists():  # with its size given, Qt reads the file only when it is drawn
+            icon.addFile(str(path), QSize(size, size))
     if not icon.isNull():
         app.setWindowIcon(icon)
     app.setDesktopFileName("kpidesk")  # Wayland/GNOME: match packaging/kpidesk.desktop
