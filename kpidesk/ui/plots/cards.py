@@ -27,13 +27,9 @@ class KpiCard(QFrame):
         self.setObjectName(f"card_{key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setStyleSheet(
-            "KpiCard { background: palette(base); border: 1px solid palette(mid);"
-            " border-radius: 6px; }"
-        )
+        # styled by CardGrid's one style sheet (one per card and label cost start-up time)
         self.title_label = QLabel(self)
         self.title_label.setObjectName("title")
-        self.title_label.setStyleSheet("color: palette(placeholder-text);")
         self.title_label.setWordWrap(False)
         self.value_label = QLabel(NOT_AVAILABLE, self)
         self.value_label.setObjectName("value")
@@ -47,7 +43,6 @@ class KpiCard(QFrame):
         small = self.note_label.font()
         small.setPointSizeF(max(small.pointSizeF(), 9) * 0.85)
         self.note_label.setFont(small)
-        self.note_label.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(0)
@@ -83,11 +78,18 @@ class KpiCard(QFrame):
         return self.note_label.text()
 
 
+CARD_STYLE = (
+    "KpiCard { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
+    " KpiCard QLabel#title, KpiCard QLabel#note { color: palette(placeholder-text); }"
+)
+
+
 class CardGrid(QWidget):
-    """Cards in rows of `columns`, keyed by KPI name."""
+    """Cards in rows of `columns`, keyed by KPI name; one style sheet styles them all."""
 
     def __init__(self, keys: list[str], columns: int = 6, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setStyleSheet(CARD_STYLE)
         self.cards: dict[str, KpiCard] = {}
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
