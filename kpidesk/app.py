@@ -112,6 +112,13 @@ class Splash(QObject):
         self.elapsed = (time.perf_counter() - started) * 1000
         self.painted_at = time.time()
         self._window = None
+        # a message while the shop opens (file in use, damaged…) must not sit under it
+        app.focusWindowChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, window) -> None:
+        if window is not None and self.screen is not None and \
+                window is not self.screen.windowHandle():
+            self.close()
 
     def finish(self, window) -> None:
         """Close when `window` first paints (or after 5 s, whatever happens)."""
@@ -125,6 +132,9 @@ class Splash(QObject):
         return False
 
     def close(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self.screen is not None:  # the first close only
+            app.focusWindowChanged.disconnect(self._focus_changed)
         if self._window is not None:
             self._window.removeEventFilter(self)
             self._window = None

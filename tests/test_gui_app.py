@@ -135,3 +135,18 @@ def test_export_the_table_on_screen_as_filtered_and_only_with_the_pin(qtbot, mai
     assert views and all(v.actions() for v in views)
     # named, also on tabs built after the window (they missed the window's retranslation)
     assert all(a.text() == "Export this table…" for v in views for a in v.actions())
+
+
+def test_splash_steps_aside_for_a_message_while_the_shop_opens(qtbot):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    splash = kpidesk_app.Splash(QApplication.instance(), time.perf_counter())
+    assert splash.screen is not None
+    seen: list[bool] = []
+    box = QMessageBox(QMessageBox.Icon.Warning, "Shop file in use", "…")
+    QTimer.singleShot(100, lambda: (seen.append(splash.screen is None), box.accept()))
+    box.exec()  # e.g. the shop file is open in another KPI Desk
+    assert seen == [True]
