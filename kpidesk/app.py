@@ -244,6 +244,7 @@ class Controller:
         self.language = language
         self.ctx = None
         self.window = None
+        self._check_timer: QTimer | None = None
 
     def open(self, path: Path, remember: bool = True) -> bool:
         from kpidesk.ui.context import AppContext
@@ -268,7 +269,42 @@ class Controller:
             old_window.hide()
         if remember:
             self.settings.setValue("last_db", str(path))
+        self._watch_check()
         return True
+
+    # The shop's integrity check runs on a thread after opening (Store(check_later)):
+    # a large shop opens at once; damage found then is handled as damage found at open.
+    def _watch_check(self) -> None:
+        if self._check_timer is None:
+            self._check_timer = QTimer()
+            self._check_timer.setInterval(200)
+            self._check_timer.timeout.connect(self._poll_check)
+        self._check_timer.start()
+
+    def _poll_check(self) -> None:
+        result = self.ctx.store.check_result() if self.ctx is not None else True
+        if result is None:
+            return
+        self._check_timer.stop()
+        if result is False:
+            self.damaged_while_open()
+
+    def damaged_while_open(self) -> None:
+        """The open shop failed its integrity check: nothing was written to it. Offer the
+        newest good backup, as at opening; without one, close (the file stays as it is)."""
+        from kpidesk.store.errors import CorruptStoreError
+        from kpidesk.ui.errors import log
+        from kpidesk.ui.startup import offer_backup
+
+        path, window = self.ctx.store.path, self.window
+        log.error("%s failed its integrity check after opening", path)
+        self.ctx.close()
+        self.ctx.store.close()  # no backup on exit: this file is damaged
+        self.ctx = None
+        if offer_backup(path, CorruptStoreError("quick_check failed"), window) and self.open(
+                path, remember=False):
+            return
+        window.close()
 
     def close_store(self) -> None:
         from kpidesk.ui.startup import backup_on_exit

@@ -168,3 +168,39 @@ def test_an_older_shop_is_upgraded_while_a_dialog_says_so(qapp, tmp_path, v1_sho
         store.close()
     assert not needs_upgrade(path)
     assert not needs_upgrade(tmp_path / "none.db")
+
+
+def test_damage_found_after_opening_offers_the_newest_good_backup(qtbot, tmp_path, answers):
+    from PySide6.QtCore import QSettings
+
+    from kpidesk import app as kpidesk_app
+    from kpidesk.demo import build_demo
+    from kpidesk.i18n.language import LanguageManager
+
+    shown, _ = answers
+    path = tmp_path / "shop.db"
+    with Store(path) as s:
+        build_demo(s, lines=3000, months=12, seed=1)
+        orders = s.scalar("SELECT COUNT(*) FROM orders")
+        backup.make_backup(s, "daily")
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = path.stat().st_size
+    with path.open("r+b") as f:  # pages opening does not read: found by the check only
+        f.seek(size // 2 // 4096 * 4096)
+        f.write(os.urandom(4096 * 4))
+    damaged = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    language = LanguageManager()
+    language.set_language("en")
+    controller = kpidesk_app.Controller(
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), language)
+    assert controller.open(path)  # at once: the check runs on a thread
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=15000)  # its window is replaced
+    assert [k for k, _ in shown] == ["question", "information"]
+    assert "is damaged" in shown[0][1]
+    qtbot.addWidget(controller.window)
+    qtbot.waitUntil(lambda: controller.ctx.store.check_result() is True, timeout=15000)
+    assert controller.ctx.store.scalar("SELECT COUNT(*) FROM orders") == orders
+    kept = list(tmp_path.glob("shop.db.damaged-*"))
+    assert len(kept) == 1 and hashlib.sha256(kept[0].read_bytes()).hexdigest() == damaged
+    controller.close_store()

@@ -139,6 +139,37 @@ def test_corrupted_file_is_detected_and_left_untouched(tmp_path):
     assert digest(path) == before
 
 
+def _damage_middle(path: Path) -> None:
+    size = path.stat().st_size
+    with path.open("r+b") as f:  # overwrite pages in the middle with garbage
+        f.seek(size // 2 // 4096 * 4096)
+        f.write(os.urandom(4096 * 4))
+
+
+def test_check_later_opens_at_once_and_refuses_writes_to_a_damaged_file(tmp_path):
+    path = tmp_path / "shop.db"
+    _demo(path)
+    _damage_middle(path)
+    before = digest(path)
+    store = Store(path, check_later=True)  # the damage is in pages opening does not read
+    try:
+        with pytest.raises(CorruptStoreError):
+            add_order(store, OrderInput("2026-01-02", [LineInput(100)]))
+        assert store.check_result() is False
+    finally:
+        store.close()
+    assert digest(path) == before
+
+
+def test_check_later_on_a_sound_file_lets_writes_through(tmp_path):
+    path = tmp_path / "shop.db"
+    _demo(path, 500)
+    with Store(path, check_later=True) as store:
+        add_order(store, OrderInput("2026-01-02", [LineInput(100)]))  # waits for the check
+        assert store.check_result() is True
+        assert store.scalar("SELECT COUNT(*) FROM orders WHERE date = '2026-01-02'") == 1
+
+
 def test_truncated_file_is_detected_and_left_untouched(tmp_path):
     path = tmp_path / "shop.db"
     _demo(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -57,15 +58,24 @@ def upgrade_if_needed(path: Path | str) -> None:
 class Store:
     """One open shop file."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False, lock: bool = False) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False, lock: bool = False,
+                 check_later: bool = False) -> None:
         """Open (or create) a shop file.
 
         The file is checked (kpidesk marker, schema version, `quick_check`)
         before anything is written to it. With `lock`, a second process that
         opens the same file with `lock` is refused (see `lock.py`).
+
+        With `check_later`, the `quick_check` of a file that needs no migration
+        (it reads every page: seconds for a large shop on a cold disk) runs on
+        a thread of its own instead; the first write waits for it, and is refused
+        if it found damage (`check_result()` tells).
         """
         self.path = Path(path)
         self.read_only = read_only
+        self._check_later = check_later and not read_only
+        self._check_done: threading.Event | None = None
+        self._check_passed: bool | None = None
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending: set[str] = set()
@@ -91,6 +101,8 @@ class Store:
             self.conn.close()
             self._release_lock()
             raise
+        if self._check_done is not None:
+            self._start_check()
 
     @property
     def db(self):
@@ -143,7 +155,11 @@ class Store:
             raise NotAStoreError(f"application_id {app_id:#x} is not a kpidesk store")
         if version > schema.SCHEMA_VERSION:
             raise NewerSchemaError(version, schema.SCHEMA_VERSION)
-        if tables and not self.integrity_ok(quick=True):
+        if (tables and self._check_later and version == schema.SCHEMA_VERSION
+                and self.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"):
+            # nothing below writes to such a file: check it on a thread once it is open
+            self._check_done = threading.Event()
+        elif tables and not self.integrity_ok(quick=True):
             raise CorruptStoreError("quick_check failed")
         if version < schema.SCHEMA_VERSION and self.read_only and tables:
             raise OlderSchemaError(version, schema.SCHEMA_VERSION)
@@ -151,6 +167,35 @@ class Store:
             if tables:
                 self.backup_to(self._migration_backup_path(version))
             self._migrate(version)
+
+    def _start_check(self) -> None:
+        def run() -> None:
+            passed = False
+            try:
+                reader = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
+                try:
+                    passed = reader.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+                finally:
+                    reader.close()
+            except sqlite3.DatabaseError:
+                passed = False
+            finally:
+                self._check_passed = passed
+                self._check_done.set()
+
+        threading.Thread(target=run, name="quick-check", daemon=True).start()
+
+    def check_result(self) -> bool | None:
+        """Outcome of the integrity check: True / False, None while it still runs."""
+        if self._check_done is None:
+            return True  # checked when opened
+        return self._check_passed if self._check_done.is_set() else None
+
+    def _wait_for_check(self) -> None:
+        if self._check_done is not None:
+            self._check_done.wait()
+            if not self._check_passed:
+                raise CorruptStoreError("quick_check failed: nothing is written to this file")
 
     def upgrade_schema(self) -> None:
         """Migrate content of an older version put in place under an open connection
@@ -209,6 +254,7 @@ class Store:
             finally:
                 self._depth -= 1
             return
+        self._wait_for_check()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:

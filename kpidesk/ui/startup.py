@@ -41,7 +41,7 @@ def open_store(db_path: Path, parent: QWidget | None = None) -> Store:
     """Store(db_path, lock=True); an older file is upgraded on a thread meanwhile a
     dialog says so (shown when it takes longer than a blink)."""
     if not needs_upgrade(db_path):
-        return Store(db_path, lock=True)
+        return Store(db_path, lock=True, check_later=True)
     result: dict = {}
 
     def work() -> None:
