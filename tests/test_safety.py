@@ -427,3 +427,17 @@ def test_cli_backup_and_restore(tmp_path):
                    capture_output=True)
     with Store(path) as s:
         assert s.scalar("SELECT SUM(amount) FROM sale_lines") == 100
+
+
+def test_backups_are_single_files_and_the_upgrade_copy_outlives_pruning(tmp_path):
+    path = tmp_path / "shop.db"
+    with Store(path) as s:
+        add_order(s, OrderInput("2026-01-02", [LineInput(100)]))
+    upgrade = tmp_path / "backups" / "shop-20260101-080000-before-v2.db"
+    with Store(path) as s:
+        s.backup_to(upgrade)
+        for hour in (9, 10, 11):  # later backups of the same day: only the newest is kept
+            backup.make_backup(s, "daily", now=datetime(2026, 1, 1, hour))
+        assert backup.verify(upgrade)
+    names = sorted(p.name for p in (tmp_path / "backups").iterdir())
+    assert names == ["shop-20260101-080000-before-v2.db", "shop-20260101-110000-daily.db"]

@@ -116,8 +116,9 @@ def make_backup(store: Store, reason: str = "manual", folder: Path | None = None
     except OSError as exc:
         raise BackupError(str(exc)) from exc
     finally:
-        if partial.exists():
-            partial.unlink()
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            if leftover.exists():
+                leftover.unlink()
     make_private(final)
     info = BackupInfo(final, when, reason, final.stat().st_size)
     if prune_after:
@@ -152,9 +153,10 @@ def list_backups(folder: Path, db_path: Path) -> list[BackupInfo]:
 
 def prune(folder: Path, db_path: Path, keep_daily: int = KEEP_DAILY,
           keep_monthly: int = KEEP_MONTHLY) -> list[Path]:
-    """Delete backups beyond the newest of each of the last N days and M months."""
+    """Delete backups beyond the newest of each of the last N days and M months. The copy
+    made before a schema upgrade ('before-vN') is kept: the only way back to that version."""
     backups = list_backups(folder, db_path)
-    keep: set[Path] = set()
+    keep: set[Path] = {b.path for b in backups if b.reason.startswith("before-v")}
     days: set[str] = set()
     months: set[str] = set()
     for b in backups:  # newest first: the first seen of a day/month is its newest

@@ -334,6 +334,8 @@ class Store:
         dest = sqlite3.connect(target)
         try:
             self.conn.backup(dest)
+            # one self-contained file (no -wal / -shm left beside it by later readers)
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
         make_private(target)
