@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 
 from kpidesk.metrics.customers import memoized
+from kpidesk.metrics.growth import revenue_series
 from kpidesk.metrics.periods import add_months
 from kpidesk.store.db import Store
 
@@ -40,15 +41,10 @@ def t90(df: int) -> float:
 def monthly_revenue(store: Store, last_month: str, months: int = HISTORY_MONTHS
                     ) -> list[tuple[str, int]]:
     """[(month, revenue)] of the months used by the forecast, oldest first (see module doc)."""
-    col = "revenue_usd" if store.reporting_currency == "USD" else "revenue_khr"
-    keys = [add_months(last_month, -i) for i in range(months - 1, -1, -1)]
     first_month = store.scalar("SELECT MIN(month) FROM month_revenue")
     if first_month is None:
         return []
-    sums = dict(store.conn.execute(
-        f"SELECT month, {col} FROM month_revenue WHERE month BETWEEN ? AND ?",
-        (keys[0], last_month)))
-    return [(k, int(sums.get(k) or 0)) for k in keys if k >= first_month]
+    return [(k, v) for k, v in revenue_series(store, last_month, months) if k >= first_month]
 
 
 def fit_line(values: list[float]) -> tuple[float, float, float]:
