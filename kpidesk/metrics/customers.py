@@ -408,14 +408,17 @@ class _RiskList:
             bisect.insort(self.ordered, row)
 
 
-def _journal_since(store: Store, seq: int) -> tuple[int, list[int | None]]:
-    """(latest journal entry, contacts journaled after entry `seq`)."""
+def _journal_latest(store: Store) -> int:
+    """The latest journal entry (0: nothing journaled through this connection yet)."""
     if not store.scalar("SELECT 1 FROM temp.sqlite_master WHERE name = 'contact_journal'"):
-        return 0, []
-    rows = store.conn.execute(
-        "SELECT seq, contact_id FROM temp.contact_journal WHERE seq > ?", (seq,)).fetchall()
-    latest = store.scalar("SELECT IFNULL(MAX(seq), 0) FROM temp.contact_journal")
-    return latest, [r[1] for r in rows]
+        return 0
+    return store.scalar("SELECT IFNULL(MAX(seq), 0) FROM temp.contact_journal")
+
+
+def _journaled_since(store: Store, seq: int) -> list[int | None]:
+    """Contacts journaled after entry `seq` (None: every contact)."""
+    return [r[0] for r in store.conn.execute(
+        "SELECT contact_id FROM temp.contact_journal WHERE seq > ?", (seq,))]
 
 
 def _compute_at_risk(store: Store, d: date, ids: list[int] | None = None) -> list[RiskRow]:
@@ -430,8 +433,9 @@ def _at_risk_rows(store: Store, d: date) -> list[RiskRow]:
     lists = _RISK.setdefault(store, OrderedDict())
     key = (d, revenue_column(store))
     kept = lists.get(key)
+    latest = _journal_latest(store)
     if kept is not None and kept.data_version == data_version:
-        latest, changed = _journal_since(store, kept.seq)
+        changed = _journaled_since(store, kept.seq) if latest > kept.seq else []
         ids = sorted({c for c in changed if c is not None})
         if latest >= kept.seq and None not in changed and len(ids) <= _RISK_PATCH_MAX:
             if ids:
@@ -439,7 +443,6 @@ def _at_risk_rows(store: Store, d: date) -> list[RiskRow]:
             kept.seq = latest
             lists.move_to_end(key)
             return kept.ordered
-    latest, _ = _journal_since(store, 0)
     fresh = _RiskList(data_version, latest, _compute_at_risk(store, d))
     lists[key] = fresh
     lists.move_to_end(key)

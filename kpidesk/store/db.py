@@ -312,7 +312,7 @@ class Store:
                 (key, str(value)),
             )
             if key == "loyal_min_orders":  # contacts.loyal_from depends on it
-                rollups.refresh_loyal(self.conn)
+                rollups.refresh_summaries(self.conn)
             self.mark_changed("settings")
 
     @property

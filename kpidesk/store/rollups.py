@@ -164,8 +164,9 @@ def journal(conn: sqlite3.Connection, contact_ids: Iterable[int | None]) -> None
                      [(c,) for c in contact_ids])
 
 
-def refresh_loyal(conn: sqlite3.Connection) -> None:
-    """Recompute every contact's loyal_from (after the `loyal_min_orders` setting changed)."""
+def refresh_summaries(conn: sqlite3.Connection) -> None:
+    """Recompute every contact's purchase summary (after a rebuild, or when the
+    `loyal_min_orders` setting its loyal_from depends on changed)."""
     journal(conn, [None])
     conn.execute(_CLEAR_SUMMARY.format(where=""))
     conn.execute(_CONTACT_SUMMARY.format(where=""), {"loyal": loyal_min_orders(conn)})
@@ -220,7 +221,7 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
     conn.execute(_MONTH_REVENUE.format(where=""))
     conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id IS NOT NULL"))
     conn.execute(_CUSTOMER_MONTH.format(where=""))
-    refresh_loyal(conn)
+    refresh_summaries(conn)
     conn.execute(
         "INSERT INTO cohort_month SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*)"
         " FROM customer_month m JOIN contacts c ON c.id = m.contact_id"
