@@ -154,7 +154,7 @@ def test_an_older_shop_is_upgraded_while_a_dialog_says_so(qapp, tmp_path, v1_sho
         time.sleep(0.8)
         upgrade(db)
 
-    monkeypatch.setitem(schema.MIGRATIONS, 1, slow_upgrade)
+    monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATIONS[0], slow_upgrade, *schema.MIGRATIONS[2:]])
     seen = []
     QTimer.singleShot(600, lambda: seen.extend(
         w.labelText() for w in QApplication.topLevelWidgets()

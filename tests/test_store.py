@@ -66,7 +66,7 @@ def test_migration_backs_up_first(tmp_path, monkeypatch):
         db.execute("ALTER TABLE orders ADD COLUMN extra TEXT")
 
     monkeypatch.setattr(schema, "SCHEMA_VERSION", following)
-    monkeypatch.setitem(schema.MIGRATIONS, current, to_next)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, to_next])
     with Store(path) as s:
         assert s.scalar("PRAGMA user_version") == following
     backups = list((tmp_path / "backups").glob(f"shop-*-before-v{following}.db"))

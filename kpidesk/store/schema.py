@@ -11,6 +11,8 @@ Rollup tables (``daily_revenue``, ``daily_orders``, ``month_revenue``,
 columns of ``contacts`` are derived data: kept up to date in the same
 transaction as every write (see ``rollups.py``) and rebuilt after imports.
 
+Version 3 adds the change history. Later versions: see ``MIGRATIONS`` at the end.
+
 Version 2 adds what lets the customer KPIs of a large shop be read with a few
 index look-ups: each contact's purchase days, usual gap and the day its
 loyalty starts, the cohort × month counts and the monthly revenue totals.
@@ -18,12 +20,12 @@ loyalty starts, the cohort × month counts and the monthly revenue totals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported by Store.db on first use: 0.15 s less at start-up
     import sqlite_utils
 
-SCHEMA_VERSION = 2
 APPLICATION_ID = 0x4B504944  # "KPID": marks a file as a kpidesk store
 
 DEFAULT_SETTINGS = {
@@ -252,6 +254,20 @@ def migrate_v2(db: sqlite_utils.Database) -> None:
     rollups.rebuild_all(db.conn)
 
 
-# Migrations: MIGRATIONS[v] upgrades a file at version v to v + 1.
+def add_change_history(db: sqlite_utils.Database) -> None:
+    """Version 3: the change history (see ``history.py``), append-only inside the app."""
+    from kpidesk.store import history
+
+    for sql in history.SCHEMA:
+        db.execute(sql)
+
+
+# Migrations in order: MIGRATIONS[v] upgrades a file at version v to v + 1, so a new
+# migration is appended at the end and the schema version follows from the list.
 # The file is backed up (sqlite3 backup API) before any of them runs.
-MIGRATIONS: dict[int, object] = {0: create_v1, 1: migrate_v2}
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    create_v1,
+    migrate_v2,
+    add_change_history,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
