@@ -21,8 +21,6 @@ same file again adds nothing. Customers unknown to the store are created
 from __future__ import annotations
 
 import hashlib
-import os
-import uuid as uuid_mod
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,8 +42,9 @@ from kpidesk.io.parsing import (
 )
 from kpidesk.io.readers import FileError, open_reader
 from kpidesk.store import rollups
-from kpidesk.store.db import Store
+from kpidesk.store.db import Store, is_uuid_text, new_uuid, new_uuids, uuid_value
 from kpidesk.store.money import convert
+from kpidesk.store.sales import INSERT_LINE
 
 BATCH_LINES = 5000
 ORDER_WINDOW = 64
@@ -128,24 +127,9 @@ class Report:
             self.rejected.append((err.line, list(raw)))
 
 
-def fast_uuids(n: int) -> list[str]:
-    """n random (version 4) UUID strings, far faster than uuid4() one by one."""
-    raw = bytearray(os.urandom(16 * n))
-    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])
-    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])
-    h = raw.hex()
-    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
-            for i in range(0, 32 * n, 32)]
-
-
-def _is_uuid(text: str) -> bool:
-    if len(text) != 36:
-        return False
-    try:
-        uuid_mod.UUID(text)
-        return True
-    except ValueError:
-        return False
+def _uuid_of(ref: str) -> bytes | None:
+    """The stored form of a ref written as a UUID (kpidesk's own export), else None."""
+    return uuid_value(ref) if ref and is_uuid_text(ref) else None
 
 
 class _Bad(Exception):
@@ -578,7 +562,7 @@ class _Names:
             cols = ["uuid", "name", *extra]
             found = self.conn.execute(
                 f"INSERT INTO {self.table}({', '.join(cols)}) VALUES"
-                f" ({', '.join('?' * len(cols))})", (fast_uuids(1)[0], name, *extra.values()),
+                f" ({', '.join('?' * len(cols))})", (new_uuid(), name, *extra.values()),
             ).lastrowid
             self.ids[key] = found
             self.created += 1
@@ -602,8 +586,9 @@ class _Contacts:
     def find(self, name: str, ref: str) -> int | None:
         if ref:
             found = self.by_ref.get(ref)
-            if found is None and len(ref) == 36:
-                row = self.conn.execute("SELECT id FROM contacts WHERE uuid = ?", (ref,)).fetchone()
+            if found is None and _uuid_of(ref) is not None:
+                row = self.conn.execute("SELECT id FROM contacts WHERE uuid = ?",
+                                        (_uuid_of(ref),)).fetchone()
                 found = row[0] if row else None
                 if found is not None:
                     self.by_ref[ref] = found
@@ -612,10 +597,10 @@ class _Contacts:
 
     def make(self, name: str, ref: str, created: str, kind: str = "customer", phone: str = "",
              source: str = "", salesperson_id: int | None = None, note: str = "") -> int:
-        uid = ref if ref and _is_uuid(ref) else fast_uuids(1)[0]
+        uid = _uuid_of(ref) or new_uuid()
         exists = self.conn.execute("SELECT 1 FROM contacts WHERE uuid = ?", (uid,)).fetchone()
         if exists:
-            uid = fast_uuids(1)[0]
+            uid = new_uuid()
         row_id = self.conn.execute(
             "INSERT INTO contacts(uuid, kind, name, phone, source, salesperson_id, created, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -657,6 +642,8 @@ class _SalesSink:
         self.channels = _Names(conn, "channels")
         self.contacts = _Contacts(conn)
         self.next_order = (conn.execute("SELECT MAX(id) FROM orders").fetchone()[0] or 0) + 1
+        self.ref_days_read: set[str] = set()  # days whose orders' UUIDs are in known_refs
+        self.known_refs: set[bytes] = set()
         self.window: OrderedDict = OrderedDict()
         self.pending: list[tuple] = []  # completed orders awaiting a batch write
         self.pending_lines = 0
@@ -714,19 +701,24 @@ class _SalesSink:
             existing.update(r[0] for r in conn.execute(
                 "SELECT key FROM import_keys WHERE kind = 'order' AND key IN"
                 f" ({','.join('?' * len(chunk))})", chunk))
-        refs = [h[2] for _, h, _ in keyed if h[2]]
-        known_refs: set[str] = set()
-        for i in range(0, len(refs), 500):
-            chunk = refs[i:i + 500]
+        # Orders of kpidesk's own export carry their UUID: already in the store? (Looked
+        # up by the orders of their days: the orders' UUIDs have no index of their own.)
+        ref_days = {h[0] for _, h, _ in keyed if _uuid_of(h[2]) is not None}
+        known_refs: set[bytes] = set()
+        for day in sorted(ref_days - self.ref_days_read):
             known_refs.update(r[0] for r in conn.execute(
-                f"SELECT uuid FROM orders WHERE uuid IN ({','.join('?' * len(chunk))})", chunk))
+                "SELECT uuid FROM orders WHERE date = ?", (day,)))
+        self.ref_days_read |= ref_days
+        self.known_refs |= known_refs
+        known_refs = self.known_refs
         order_rows, line_rows, key_rows = [], [], []
-        n_lines = sum(len(lines) for _, _, lines in keyed)
-        uids = iter(fast_uuids(len(keyed) + n_lines))
+        uids = iter(new_uuids(len(keyed)))
         seen_now: set[str] = set()
         track = self.days is not None
         for key, head, lines in keyed:
-            if key in existing or key in seen_now or (head[2] and head[2] in known_refs):
+            order_uuid = _uuid_of(head[2])
+            if key in existing or key in seen_now or (order_uuid is not None
+                                                      and order_uuid in known_refs):
                 self.counts["duplicates"] += 1
                 continue
             seen_now.add(key)
@@ -736,11 +728,13 @@ class _SalesSink:
             order_id = self.next_order
             self.next_order += 1
             uid = next(uids)
-            order_rows.append((order_id, order_ref if order_ref and _is_uuid(order_ref) else uid,
+            if order_uuid is not None:
+                known_refs.add(order_uuid)  # the same order twice in this file: once
+            order_rows.append((order_id, order_uuid or uid,
                                number, day, contact_id, self.salespeople.get(sp),
                                self.channels.get(channel), head[16], int(head[15])))
             key_rows.append((key, order_id))
-            for r in lines:
+            for position, r in enumerate(lines, start=1):
                 product = r[7]
                 pid = None
                 if product:
@@ -748,7 +742,7 @@ class _SalesSink:
                     if pid is None:
                         pid = self.products.get(product, category_id=self.categories.get(r[8]))
                 usd, khr = convert(r[10], r[11], r[12])
-                line_rows.append((next(uids), order_id, pid, r[9], r[10], r[11], r[12], usd, khr,
+                line_rows.append((order_id, position, pid, r[9], r[10], r[11], r[12], usd, khr,
                                   r[14]))
             if track:
                 self.days.add(day)
@@ -760,9 +754,7 @@ class _SalesSink:
         conn.executemany(
             "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
             " note, is_daily_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
-        conn.executemany(
-            "INSERT INTO sale_lines(uuid, order_id, product_id, quantity, amount, currency, rate,"
-            " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
+        conn.executemany(INSERT_LINE, line_rows)
         conn.executemany("INSERT INTO import_keys(kind, key, row_id) VALUES ('order', ?, ?)",
                          key_rows)
         self.counts["orders"] += len(order_rows)
@@ -841,7 +833,7 @@ class _OpportunitiesSink:
         digest = ref if ref else hashlib.blake2b(repr(rec).encode(), digest_size=12).hexdigest()
         if self.conn.execute("SELECT 1 FROM import_keys WHERE kind = 'opportunity' AND key = ?",
                              (digest,)).fetchone() or (ref and self.conn.execute(
-                "SELECT 1 FROM opportunities WHERE uuid = ?", (ref,)).fetchone()):
+                "SELECT 1 FROM opportunities WHERE uuid = ?", (_uuid_of(ref),)).fetchone()):
             self.counts["duplicates"] += 1
             return
         contact_id = None
@@ -850,7 +842,7 @@ class _OpportunitiesSink:
             if contact_id is None:
                 contact_id = self.contacts.make(customer, cref, created, kind="lead")
         usd, khr = convert(value, currency, rate)
-        uid = ref if ref and _is_uuid(ref) else fast_uuids(1)[0]
+        uid = _uuid_of(ref) or new_uuid()
         row_id = self.conn.execute(
             "INSERT INTO opportunities(uuid, title, contact_id, owner_id, value, currency, rate,"
             " value_usd, value_khr, stage_id, probability, created, expected_close, status,"
@@ -882,7 +874,7 @@ class _TargetsSink:
             (period, measure, sp_id or 0))
         self.conn.execute(
             "INSERT INTO targets(uuid, period, salesperson_id, measure, value, currency)"
-            " VALUES (?, ?, ?, ?, ?, ?)", (fast_uuids(1)[0], period, sp_id, measure, value,
+            " VALUES (?, ?, ?, ?, ?, ?)", (new_uuid(), period, sp_id, measure, value,
                                            currency))
         self.counts["targets"] += 1
 

@@ -239,7 +239,7 @@ def contact_page(store: Store, contact_id: int) -> dict:
     purchases = [dict(r) for r in store.query(
         """
         SELECT o.id AS order_id, o.date, o.number, IFNULL(sp.name, '') AS salesperson,
-               IFNULL(ch.name, '') AS channel, COUNT(l.id) AS lines,
+               IFNULL(ch.name, '') AS channel, COUNT(l.order_id) AS lines,
                IFNULL(SUM(l.amount_usd), 0) AS total_usd, IFNULL(SUM(l.amount_khr), 0) AS total_khr
         FROM orders o
         LEFT JOIN sale_lines l ON l.order_id = o.id

@@ -13,7 +13,8 @@ days) and loyal_from (the latest day D such that its orders on days ≥ D reach
 the `loyal_min_orders` setting L; NULL below L orders): a contact whose
 purchases all lie up to d is loyal on d exactly when loyal_from ≥ d − 364.
 `cohort_month` counts the customers of each first-purchase month with a
-purchase in each month; `month_revenue` totals `daily_revenue` by month.
+purchase in each month; `month_revenue` totals `daily_revenue` by month; `day_rates`
+counts the lines of each day and exchange rate (the range of rates in the file).
 """
 
 from __future__ import annotations
@@ -62,6 +63,14 @@ _CUSTOMER_MONTH = """
     FROM customer_day
     {where}
     GROUP BY contact_id, substr(day, 1, 7)
+"""
+
+_DAY_RATES = """
+    INSERT INTO day_rates
+    SELECT o.date, l.rate, COUNT(*)
+    FROM orders o JOIN sale_lines l ON l.order_id = o.id
+    {where}
+    GROUP BY 1, 2
 """
 
 _MONTH_REVENUE = """
@@ -119,8 +128,10 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
     for day in days:
         conn.execute("DELETE FROM daily_revenue WHERE day = ?", (day,))
         conn.execute("DELETE FROM daily_orders WHERE day = ?", (day,))
+        conn.execute("DELETE FROM day_rates WHERE day = ?", (day,))
         conn.execute(_DAILY_REVENUE.format(where="WHERE o.date = ?"), (day,))
         conn.execute(_DAILY_ORDERS.format(where="WHERE o.date = ?"), (day,))
+        conn.execute(_DAY_RATES.format(where="WHERE o.date = ?"), (day,))
     for month in sorted({day[:7] for day in days}):
         conn.execute("DELETE FROM month_revenue WHERE month = ?", (month,))
         conn.execute(_MONTH_REVENUE.format(where="WHERE day BETWEEN ? AND ?"),
@@ -212,12 +223,22 @@ def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     _cohort_cells(conn, contact_id, +1)
 
 
+def _existing(conn: sqlite3.Connection, tables: Iterable[str]) -> list[str]:
+    """Those of `tables` the file has (an older migration rebuilds the rollups of a file
+    that has not reached the later versions yet)."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [t for t in tables if t in have]
+
+
 def rebuild_all(conn: sqlite3.Connection) -> None:
     """Recompute every rollup from the raw lines (inside the caller's transaction)."""
-    for table in ROLLUP_TABLES:
+    tables = _existing(conn, ROLLUP_TABLES)
+    for table in tables:
         conn.execute(f"DELETE FROM {table}")
     conn.execute(_DAILY_REVENUE.format(where=""))
     conn.execute(_DAILY_ORDERS.format(where=""))
+    if "day_rates" in tables:  # version 4 on
+        conn.execute(_DAY_RATES.format(where=""))
     conn.execute(_MONTH_REVENUE.format(where=""))
     conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id IS NOT NULL"))
     conn.execute(_CUSTOMER_MONTH.format(where=""))
@@ -229,13 +250,13 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
 
 
 ROLLUP_TABLES = ("daily_revenue", "daily_orders", "month_revenue", "customer_day",
-                 "customer_month", "cohort_month")
+                 "customer_month", "cohort_month", "day_rates")
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     """Every rollup row, sorted (for tests comparing incremental and rebuilt rollups)."""
     result = {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
-              for table in ROLLUP_TABLES}
+              for table in _existing(conn, ROLLUP_TABLES)}
     result["contacts"] = sorted(
         conn.execute("SELECT id, first_purchase, last_purchase, purchase_days, usual_gap,"
                      " loyal_from FROM contacts").fetchall()
