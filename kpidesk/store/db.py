@@ -295,6 +295,8 @@ class Store:
     def _migrate(self, version: int) -> None:
         first, steps = version, schema.SCHEMA_VERSION - version
         upgrade = self._stage("upgrade")
+        if upgrade is not None:
+            upgrade(0.0)
         with self.transaction():
             while version < schema.SCHEMA_VERSION:
                 done = version - first

@@ -3611,6 +3611,10 @@ Owner: %3</source>
         <translation>ឯកសារហាងកំពុងប្រើ</translation>
     </message>
     <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>ជំហាន %1 នៃ %2៖ %3</translation>
+    </message>
+    <message>
         <source>The backup was restored. The damaged file was kept as %1.</source>
         <translation>ការបម្រុងទុកត្រូវបានស្ដារ។ ឯកសារដែលខូចត្រូវបានរក្សាទុកជា %1។</translation>
     </message>
@@ -3621,6 +3625,18 @@ Owner: %3</source>
     <message>
         <source>Updating the shop file for this version of KPI Desk. A backup is made first. This happens only once.</source>
         <translation>កំពុងធ្វើបច្ចុប្បន្នភាពឯកសារហាងសម្រាប់កំណែ KPI Desk នេះ។ ការបម្រុងទុកត្រូវបានធ្វើមុនសិន។ រឿងនេះកើតឡើងតែម្ដងប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>making a backup of the shop file…</source>
+        <translation>កំពុងបម្រុងទុកឯកសារហាង…</translation>
+    </message>
+    <message>
+        <source>updating the shop file…</source>
+        <translation>កំពុងធ្វើបច្ចុប្បន្នភាពឯកសារហាង…</translation>
+    </message>
+    <message>
+        <source>making the shop file smaller…</source>
+        <translation>កំពុងបង្រួមទំហំឯកសារហាង…</translation>
     </message>
 </context>
 <context>
