@@ -505,7 +505,11 @@ def test_rollup_metrics_equal_brute_force(contacts, orders, period, loyal_min):
                 if row["size"]:
                     assert row["shares"][0] == 1.0
             for d in (TODAY, date(2026, 3, 15)):
-                assert cm.at_risk(s, d) == brute_at_risk(s, d)
+                want = brute_at_risk(s, d)
+                assert cm.at_risk(s, d) == want
+                assert [cm.at_risk(s, d, limit=k) for k in (0, 1, 2, 5)] == \
+                    [want[:k] for k in (0, 1, 2, 5)]
+                assert cm.at_risk_count(s, d) == len(want)
             s.set_setting("loyal_min_orders", "3")
             for d in (TODAY, date(2026, 3, 15)):
                 assert cm.funnel(s, period, d) == brute_funnel(s, period, d)
@@ -632,7 +636,13 @@ def test_at_risk_list_kept_across_writes_equals_brute_force(contacts, orders, wr
                         cm.at_risk(s, TODAY)  # read inside the failing write
                         raise RuntimeError("rolled back")
                 for d in days:
-                    assert cm.at_risk(s, d) == brute_at_risk(s, d), (op, d)
+                    want = brute_at_risk(s, d)
+                    assert cm.at_risk(s, d) == want, (op, d)
+                    # the first rows alone (exact revenue read only for what the
+                    # bounds cannot rule out) and the count agree with the whole list
+                    for k in (1, 2, 3):
+                        assert cm.at_risk(s, d, limit=k) == want[:k], (op, d, k)
+                    assert cm.at_risk_count(s, d) == len(want)
         finally:
             s.close()
 
@@ -646,3 +656,16 @@ def test_loyal_setting_change_recounts(store: Store):
     assert cm.customer_kpis(store, "2026-11", TODAY)["loyal_customers"] == 0
     store.set_setting("loyal_min_orders", "2")
     assert store.scalar("SELECT loyal_from FROM contacts WHERE id = ?", (cid,)) == "2026-10-01"
+
+
+@pytest.mark.parametrize("currency", ["USD", "KHR"])
+def test_first_rows_of_the_at_risk_list_equal_the_whole_list_s(demo_store: Store, currency):
+    """The dashboard's 200 rows (and the report's few) read through the revenue bounds are
+    the first rows of the list computed in full, on any day and in either currency."""
+    demo_store.set_setting("reporting_currency", currency)
+    for d in (TODAY, date(2026, 6, 30), date(2026, 3, 31), date(2025, 12, 31)):
+        full = cm.at_risk(demo_store, d)
+        assert len(full) > 10
+        for k in (1, 7, 20, 200):
+            assert cm.at_risk(demo_store, d, limit=k) == full[:k], (d, k)
+        assert cm.at_risk_count(demo_store, d) == len(full)

@@ -319,6 +319,80 @@ def _only(ids: list[int] | None, column: str) -> str:
     return f" AND {column} IN ({','.join(str(int(i)) for i in ids)})"
 
 
+# Contacts whose summary puts them at risk on :d (their last purchase up to d): an
+# indexed range of last purchases 31..364 days before d, read from the index alone.
+_SUMMARISED_AT_RISK = """
+    FROM contacts c
+    WHERE last_purchase BETWEEN :lo AND :hi AND purchase_days >= 2
+      AND CAST(julianday(:d) - julianday(last_purchase) AS INTEGER)
+          > MAX(2 * usual_gap, :min_days)
+"""
+
+
+def _risk_params(d: date) -> dict:
+    return {"d": d.isoformat(), "min_days": AT_RISK_MIN_DAYS,
+            "lo": (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat(),
+            "hi": (d - timedelta(days=AT_RISK_MIN_DAYS + 1)).isoformat()}
+
+
+@memoized(copy=False)
+def _at_risk_late_rows(store: Store, d: date) -> list[RiskRow]:
+    return _at_risk_late(store, d)
+
+
+@memoized(copy=False)
+def _at_risk_ids(store: Store, d: date) -> frozenset[int]:
+    """The contacts at risk on d (without their revenue: the index alone)."""
+    ids = {r[0] for r in store.conn.execute("SELECT id" + _SUMMARISED_AT_RISK, _risk_params(d))}
+    return frozenset(ids | {r[2] for r in _at_risk_late_rows(store, d)})
+
+
+def _revenue_365(store: Store, d: date, ids: list[int]) -> dict[int, int]:
+    """Each contact's revenue (reporting currency, refunds included) of the 365 days up
+    to d."""
+    col = revenue_column(store)
+    result = dict.fromkeys(ids, 0)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        result.update(store.conn.execute(
+            f"SELECT contact_id, SUM({col}) FROM customer_day WHERE contact_id IN"
+            f" ({','.join(str(int(i)) for i in chunk)}) AND day BETWEEN ? AND ?"
+            " GROUP BY contact_id", (_year_start(d), d.isoformat())))
+    return result
+
+
+@memoized(copy=False)
+def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
+    """The first k rows of the at-risk list on d, reading the exact revenue of only the
+    contacts whose bound (`risk_bound_*`: revenue of the 365 days up to the last
+    purchase, refunds left out: never below the revenue of any 365 days after it) can
+    still place them among the first k."""
+    best = sorted(_at_risk_late_rows(store, d))[:k]
+    bound = "risk_bound_usd" if revenue_column(store) == "revenue_usd" else "risk_bound_khr"
+    params = _risk_params(d)
+    after = ""
+    batch = k + 50
+    while True:
+        cands = store.conn.execute(
+            f"SELECT id, last_purchase, usual_gap, {bound},"
+            " CAST(julianday(:d) - julianday(last_purchase) AS INTEGER)"
+            + _SUMMARISED_AT_RISK + after
+            + f" ORDER BY {bound} DESC, id LIMIT {int(batch)}", params).fetchall()
+        if not cands:
+            break
+        revenue = _revenue_365(store, d, [c[0] for c in cands])
+        best = sorted(best + [(-revenue[cid], -since, cid, last, gap)
+                              for cid, last, gap, _b, since in cands])[:k]
+        last_bound, last_id = cands[-1][3], cands[-1][0]
+        # every unread candidate's revenue is at most last_bound
+        if len(cands) < batch or (len(best) >= k and -best[-1][0] > last_bound):
+            break
+        after = f" AND ({bound} < {int(last_bound)} OR ({bound} = {int(last_bound)}" \
+                f" AND id > {int(last_id)}))"
+        batch *= 2
+    return best
+
+
 def _at_risk_summarised(store: Store, d: date, ids: list[int] | None = None
                         ) -> list[RiskRow]:
     """At-risk rows of the contacts whose last purchase is up to d (of `ids` only, when
@@ -451,6 +525,10 @@ def _at_risk_rows(store: Store, d: date) -> list[RiskRow]:
     return fresh.ordered
 
 
+def _has_risk_bounds(store: Store) -> bool:
+    return rollups._has_risk_bounds(store.conn)
+
+
 def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
     names: dict[int, tuple[str, str]] = {}
     for start in range(0, len(ids), 500):
@@ -463,7 +541,7 @@ def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
 
 def at_risk_count(store: Store, today: date | str) -> int:
     """How many customers are at risk on `today`."""
-    return len(_at_risk_rows(store, _as_date(today)))
+    return len(_at_risk_ids(store, _as_date(today)))
 
 
 def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[dict]:
@@ -477,8 +555,13 @@ def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[d
     median gap, may end in .5), days_since, revenue_365 (reporting currency, refunds
     included).
     """
-    rows = _at_risk_rows(store, _as_date(today))
-    rows = rows if limit is None else rows[:limit]
+    d = _as_date(today)
+    if limit is None:
+        rows = _at_risk_rows(store, d)
+    elif store.conn.in_transaction or not _has_risk_bounds(store):
+        rows = _at_risk_rows(store, d)[:limit]
+    else:
+        rows = _at_risk_top(store, d, max(0, int(limit)))
     names = _names(store, [r[2] for r in rows])
     result = []
     for revenue, since, cid, last, gap in rows:
@@ -542,7 +625,7 @@ def _statuses(store: Store, d: date) -> dict[int, str]:
     d_iso = d.isoformat()
     lapsed_before = (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat()
     new_from = (d - timedelta(days=NEW_CONTACT_DAYS - 1)).isoformat()
-    risk = {r[2] for r in _at_risk_rows(store, d)}
+    risk = _at_risk_ids(store, d)
     loyal = loyal_ids(store, d)
     statuses: dict[int, str] = {}
     for cid, first, last in store.conn.execute(
