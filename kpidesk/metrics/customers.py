@@ -175,11 +175,12 @@ def _late_year_orders(store: Store, d: date) -> dict[int, int]:
 def _loyal_counts(store: Store, d: date) -> tuple[int, int]:
     """(customers with a purchase in the 365 days up to d, of them with at least L orders)."""
     d_iso, start = d.isoformat(), _year_start(d)
-    active = store.scalar(
-        "SELECT COUNT(*) FROM contacts WHERE last_purchase BETWEEN ? AND ?", (start, d_iso))
-    loyal = store.scalar(
-        "SELECT COUNT(*) FROM contacts WHERE loyal_from >= ? AND last_purchase <= ?",
-        (start, d_iso))
+    active = _day_count(store, "last", start, d_iso)
+    # loyal_from lies up to the last purchase: only contacts with purchases after d can
+    # have it in the window without their last purchase being up to d
+    loyal = _day_count(store, "loyal", start, None) - store.scalar(
+        "SELECT COUNT(*) FROM contacts WHERE last_purchase > ? AND loyal_from >= ?",
+        (d_iso, start))
     late = _late_year_orders(store, d)
     big_l = loyal_min_orders(store)
     return active + len(late), loyal + sum(1 for n in late.values() if n >= big_l)
@@ -215,23 +216,31 @@ def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict
     today = _as_date(today)
     prev = p.previous()
     conn = store.conn
-    hint = _months_hint(store, prev.months()[0], p.months()[-1])
     w = lead_window_days(store)
     lo, hi = p.first_day, p.last_day
 
-    # active(P−1), active(P), both, repeat — one pass over customer_month
-    p_first = p.months()[0]
-    row = conn.execute(
-        f"""
-        SELECT COUNT(cur), SUM(prev), SUM(cur IS NOT NULL AND prev), SUM(cur >= 2)
-        FROM (SELECT contact_id,
-                     SUM(CASE WHEN month >= :pf THEN orders END) AS cur,
-                     MAX(month < :pf) AS prev
-              FROM customer_month {hint}
-              WHERE month BETWEEN :lo AND :hi AND orders > 0
-              GROUP BY contact_id)
-        """, {"pf": p_first, "lo": prev.months()[0], "hi": p.months()[-1]}).fetchone()
-    active, previous_active, both, repeat = (int(v or 0) for v in row)
+    if len(p.months()) == 1:
+        # a month: its counts are kept with every write (lookups.month_customers)
+        counts = {m: (a, r, k) for m, a, r, k in conn.execute(
+            "SELECT month, active, repeat_customers, retained FROM month_customers"
+            " WHERE month IN (?, ?)", (p.months()[0], prev.months()[0]))}
+        active, repeat, both = counts.get(p.months()[0], (0, 0, 0))
+        previous_active = counts.get(prev.months()[0], (0, 0, 0))[0]
+    else:
+        # active(P−1), active(P), both, repeat — one pass over customer_month
+        hint = _months_hint(store, prev.months()[0], p.months()[-1])
+        p_first = p.months()[0]
+        row = conn.execute(
+            f"""
+            SELECT COUNT(cur), SUM(prev), SUM(cur IS NOT NULL AND prev), SUM(cur >= 2)
+            FROM (SELECT contact_id,
+                         SUM(CASE WHEN month >= :pf THEN orders END) AS cur,
+                         MAX(month < :pf) AS prev
+                  FROM customer_month {hint}
+                  WHERE month BETWEEN :lo AND :hi AND orders > 0
+                  GROUP BY contact_id)
+            """, {"pf": p_first, "lo": prev.months()[0], "hi": p.months()[-1]}).fetchone()
+        active, previous_active, both, repeat = (int(v or 0) for v in row)
 
     new = int(conn.execute(
         "SELECT COUNT(*) FROM contacts WHERE first_purchase BETWEEN ? AND ?", (lo, hi)
@@ -243,14 +252,10 @@ def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict
         " FROM contacts WHERE kind = 'lead' AND created BETWEEN ? AND ?", (w, lo, hi)
     ).fetchone()
 
-    second = conn.execute(
-        """
-        SELECT SUM(EXISTS (SELECT 1 FROM customer_day d
-                           WHERE d.contact_id = c.id AND d.orders > 0
-                             AND d.day > c.first_purchase
-                             AND d.day <= date(c.first_purchase, '+' || ? || ' days')))
-        FROM contacts c WHERE c.first_purchase BETWEEN ? AND ?
-        """, (SECOND_PURCHASE_DAYS, lo, hi)).fetchone()[0]
+    second = conn.execute(  # each contact's second purchase day is kept (lookups)
+        "SELECT COUNT(*) FROM contacts WHERE first_purchase BETWEEN ? AND ?"
+        " AND second_purchase <= date(first_purchase, '+' || ? || ' days')",
+        (lo, hi, SECOND_PURCHASE_DAYS)).fetchone()[0]
 
     active_365, loyal = _loyal_counts(store, min(today, p.end))
 
@@ -320,12 +325,11 @@ def _only(ids: list[int] | None, column: str) -> str:
 
 
 # Contacts whose summary puts them at risk on :d (their last purchase up to d): an
-# indexed range of last purchases 31..364 days before d, read from the index alone.
+# indexed range of last purchases 31..364 days before d, each with the first day of its
+# at-risk window (`lookups`), read from the index alone.
 _SUMMARISED_AT_RISK = """
     FROM contacts c
-    WHERE last_purchase BETWEEN :lo AND :hi AND purchase_days >= 2
-      AND CAST(julianday(:d) - julianday(last_purchase) AS INTEGER)
-          > MAX(2 * usual_gap, :min_days)
+    WHERE last_purchase BETWEEN :lo AND :hi AND risk_from <= :d
 """
 
 
@@ -369,15 +373,16 @@ def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
     still place them among the first k."""
     best = sorted(_at_risk_late_rows(store, d))[:k]
     bound = "risk_bound_usd" if revenue_column(store) == "revenue_usd" else "risk_bound_khr"
-    params = _risk_params(d)
     after = ""
     batch = k + 50
     while True:
+        # the contacts at risk on d, highest bound first: a walk of the bound's index
         cands = store.conn.execute(
             f"SELECT id, last_purchase, usual_gap, {bound},"
-            " CAST(julianday(:d) - julianday(last_purchase) AS INTEGER)"
-            + _SUMMARISED_AT_RISK + after
-            + f" ORDER BY {bound} DESC, id LIMIT {int(batch)}", params).fetchall()
+            " CAST(julianday(:d) - julianday(last_purchase) AS INTEGER) FROM contacts"
+            " WHERE risk_from <= :d AND risk_until >= :d" + after
+            + f" ORDER BY {bound} DESC, id DESC LIMIT {int(batch)}",
+            {"d": d.isoformat()}).fetchall()
         if not cands:
             break
         revenue = _revenue_365(store, d, [c[0] for c in cands])
@@ -388,7 +393,7 @@ def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
         if len(cands) < batch or (len(best) >= k and -best[-1][0] > last_bound):
             break
         after = f" AND ({bound} < {int(last_bound)} OR ({bound} = {int(last_bound)}" \
-                f" AND id > {int(last_id)}))"
+                f" AND id < {int(last_id)}))"
         batch *= 2
     return best
 
@@ -525,10 +530,6 @@ def _at_risk_rows(store: Store, d: date) -> list[RiskRow]:
     return fresh.ordered
 
 
-def _has_risk_bounds(store: Store) -> bool:
-    return rollups._has_risk_bounds(store.conn)
-
-
 def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
     names: dict[int, tuple[str, str]] = {}
     for start in range(0, len(ids), 500):
@@ -540,8 +541,24 @@ def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
 
 
 def at_risk_count(store: Store, today: date | str) -> int:
-    """How many customers are at risk on `today`."""
-    return len(_at_risk_ids(store, _as_date(today)))
+    """How many customers are at risk on `today`: those whose at-risk window has begun,
+    less those whose window has ended (two sums over the days' counts), and the ones with
+    purchases after `today` (a day in the past) counted from their days."""
+    d = _as_date(today)
+    return (_day_count(store, "risk_from", None, d) - _day_count(store, "risk_until", None,
+                                                                  d - timedelta(days=1))
+            + len(_at_risk_late_rows(store, d)))
+
+
+def _day_count(store: Store, what: str, first: date | str | None, last: date | str | None
+               ) -> int:
+    """Contacts whose `what` day (see lookups.contact_day_counts) lies between two days
+    (None: open)."""
+    lo = "0000-00-00" if first is None else str(first)
+    hi = "9999-99-99" if last is None else str(last)
+    return int(store.scalar(
+        "SELECT IFNULL(SUM(contacts), 0) FROM contact_day_counts"
+        " WHERE what = ? AND day BETWEEN ? AND ?", (what, lo, hi)))
 
 
 def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[dict]:
@@ -558,7 +575,7 @@ def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[d
     d = _as_date(today)
     if limit is None:
         rows = _at_risk_rows(store, d)
-    elif store.conn.in_transaction or not _has_risk_bounds(store):
+    elif store.conn.in_transaction:
         rows = _at_risk_rows(store, d)[:limit]
     else:
         rows = _at_risk_top(store, d, max(0, int(limit)))

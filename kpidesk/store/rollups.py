@@ -22,6 +22,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from kpidesk.store import lookups
+
 _ORDER_TOTALS = """
     SELECT o.id, o.date AS day, IFNULL(o.salesperson_id, 0) AS sp,
            IFNULL(o.channel_id, 0) AS ch, o.contact_id,
@@ -108,20 +110,6 @@ _CONTACT_SUMMARY = """
     WHERE contacts.id = s.contact_id
 """
 
-# Version 5: for each contact, an upper bound of its revenue in any 365 days that end
-# after its last purchase: the positive part of its revenue in the 365 days up to it.
-# The at-risk list reads the exact revenue only of the contacts whose bound can still
-# place them in the rows shown. {where}: "AND c.id = :id" for one contact.
-_RISK_BOUNDS = """
-    UPDATE contacts SET risk_bound_usd = b.usd, risk_bound_khr = b.khr
-    FROM (SELECT c.id AS contact_id, SUM(MAX(x.revenue_usd, 0)) AS usd,
-                 SUM(MAX(x.revenue_khr, 0)) AS khr
-          FROM contacts c CROSS JOIN customer_day x ON x.contact_id = c.id
-          WHERE x.day BETWEEN date(c.last_purchase, '-364 days') AND c.last_purchase {where}
-          GROUP BY c.id) AS b
-    WHERE contacts.id = b.contact_id
-"""
-
 _CLEAR_SUMMARY = """
     UPDATE contacts SET first_purchase = NULL, last_purchase = NULL, purchase_days = 0,
                         usual_gap = NULL, loyal_from = NULL
@@ -177,16 +165,6 @@ def _refresh_summary(conn: sqlite3.Connection, contact_id: int) -> None:
     conn.execute(_CLEAR_SUMMARY.format(where="WHERE id = ?"), (contact_id,))
     conn.execute(_CONTACT_SUMMARY.format(where="AND contact_id = :id"),
                  {"id": contact_id, "loyal": loyal_min_orders(conn)})
-    if _has_risk_bounds(conn):
-        conn.execute("UPDATE contacts SET risk_bound_usd = 0, risk_bound_khr = 0 WHERE id = ?",
-                     (contact_id,))
-        conn.execute(_RISK_BOUNDS.format(where="AND c.id = :id"), {"id": contact_id})
-
-
-def _has_risk_bounds(conn: sqlite3.Connection) -> bool:
-    """Whether the file has reached version 5 (a migration of an older file runs the
-    summaries of its own version first)."""
-    return any(r[1] == "risk_bound_usd" for r in conn.execute("PRAGMA table_info(contacts)"))
 
 
 def journal(conn: sqlite3.Connection, contact_ids: Iterable[int | None]) -> None:
@@ -205,9 +183,7 @@ def refresh_summaries(conn: sqlite3.Connection) -> None:
     journal(conn, [None])
     conn.execute(_CLEAR_SUMMARY.format(where=""))
     conn.execute(_CONTACT_SUMMARY.format(where=""), {"loyal": loyal_min_orders(conn)})
-    if _has_risk_bounds(conn):
-        conn.execute("UPDATE contacts SET risk_bound_usd = 0, risk_bound_khr = 0")
-        conn.execute(_RISK_BOUNDS.format(where=""))
+    lookups.recount_days(conn)
 
 
 def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None, str]]) -> None:
@@ -216,6 +192,7 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
     pairs = {(c, d) for c, d in pairs if c is not None}
     contacts = sorted({c for c, _ in pairs})
     journal(conn, contacts)
+    lookups.before(conn, contacts)
     for contact_id in contacts:  # out of the cohort cells as they were
         _cohort_cells(conn, contact_id, -1)
     for contact_id, day in sorted(pairs):
@@ -236,11 +213,13 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
     for contact_id in contacts:
         _refresh_summary(conn, contact_id)
         _cohort_cells(conn, contact_id, +1)
+    lookups.after(conn, contacts)
 
 
 def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     """Recompute every rollup row of one contact (after a merge or a bulk move of sales)."""
     journal(conn, [contact_id])
+    lookups.before(conn, [contact_id])
     _cohort_cells(conn, contact_id, -1)
     conn.execute("DELETE FROM customer_day WHERE contact_id = ?", (contact_id,))
     conn.execute("DELETE FROM customer_month WHERE contact_id = ?", (contact_id,))
@@ -248,6 +227,7 @@ def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     conn.execute(_CUSTOMER_MONTH.format(where="WHERE contact_id = ?"), (contact_id,))
     _refresh_summary(conn, contact_id)
     _cohort_cells(conn, contact_id, +1)
+    lookups.after(conn, [contact_id])
 
 
 def _existing(conn: sqlite3.Connection, tables: Iterable[str]) -> list[str]:
@@ -274,6 +254,7 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
         "INSERT INTO cohort_month SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*)"
         " FROM customer_month m JOIN contacts c ON c.id = m.contact_id"
         " WHERE m.orders > 0 GROUP BY 1, 2")
+    lookups.rebuild(conn)
 
 
 ROLLUP_TABLES = ("daily_revenue", "daily_orders", "month_revenue", "customer_day",
@@ -284,9 +265,9 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     """Every rollup row, sorted (for tests comparing incremental and rebuilt rollups)."""
     result = {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
               for table in _existing(conn, ROLLUP_TABLES)}
-    bounds = ", risk_bound_usd, risk_bound_khr" if _has_risk_bounds(conn) else ""
     result["contacts"] = sorted(
         conn.execute("SELECT id, first_purchase, last_purchase, purchase_days, usual_gap,"
-                     f" loyal_from{bounds} FROM contacts").fetchall()
+                     " loyal_from FROM contacts").fetchall()
     )
+    result.update(lookups.snapshot(conn))
     return result

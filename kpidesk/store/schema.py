@@ -383,26 +383,17 @@ def lean_storage(db: sqlite_utils.Database) -> None:
         report_progress(0.75 + 0.25 * (i + 1) / len(ORDER_AND_LINE_INDEXES_V4))
 
 
-def risk_revenue_bounds(db: sqlite_utils.Database) -> None:
-    """Version 5: each contact's bound on its revenue of 365 days after its last purchase
-    (see rollups._RISK_BOUNDS), beside the columns the at-risk list reads in one index:
-    the list shows its most valuable rows after reading the exact revenue of about as
-    many contacts, not of every customer at risk."""
-    from kpidesk.store import rollups
+def customer_lookups(db: sqlite_utils.Database) -> None:
+    """Version 5: what lets the customer figures of a large shop be read without a pass
+    over its customers (see `lookups.py`): each contact's second purchase, at-risk window
+    and revenue bound, the month counts of active, repeat and retained customers and the
+    counts of contacts per day; with the indexes the customer figures read."""
+    from kpidesk.store import lookups
 
-    conn = db.conn
-    for sql in (
-        "ALTER TABLE contacts ADD COLUMN risk_bound_usd INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE contacts ADD COLUMN risk_bound_khr INTEGER NOT NULL DEFAULT 0",
-        "DROP INDEX IF EXISTS idx_contacts_last_purchase",
-        # the at-risk list and its count (customers.at_risk): read from the index alone
-        "CREATE INDEX idx_contacts_last_purchase ON contacts(last_purchase, purchase_days,"
-        " usual_gap, risk_bound_usd, risk_bound_khr)",
-    ):
-        conn.execute(sql)
-    report_progress(0.2)
-    conn.execute(rollups._RISK_BOUNDS.format(where=""))
-    report_progress(1.0)
+    for sql in lookups.SCHEMA:
+        db.conn.execute(sql)
+    report_progress(0.3)
+    lookups.rebuild(db.conn)
 
 
 # Progress of the migration running now (set by the store while it migrates).
@@ -423,6 +414,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migrate_v2,
     add_change_history,
     lean_storage,
-    risk_revenue_bounds,
+    customer_lookups,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
