@@ -21,14 +21,13 @@ denominator is zero is None ("not available"), never 0.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import weakref
 from collections import OrderedDict
 from datetime import date, timedelta
 
 from kpidesk.metrics.periods import Period, add_months, parse_period
-from kpidesk.store import rollups
+from kpidesk.store import lookups, rollups
 from kpidesk.store.db import Store
 
 LOYAL_WINDOW_DAYS = 365
@@ -75,6 +74,8 @@ def memoized(fn=None, *, copy: bool = True):
 
     @functools.wraps(fn)
     def wrapper(store: Store, *args, **kwargs):
+        if store.conn.in_transaction:  # what it reads may still be rolled back: keep nothing
+            return fn(store, *args, **kwargs)
         fingerprint = data_fingerprint(store)
         entry = _MEMO.get(store)
         if entry is None or entry[0] != fingerprint:
@@ -97,9 +98,8 @@ def memoized(fn=None, *, copy: bool = True):
 
 
 def clear_memo() -> None:
-    """Forget every remembered result (the at-risk lists kept across writes too)."""
+    """Forget every remembered result."""
     _MEMO.clear()
-    _RISK.clear()
 
 
 # -- small helpers -------------------------------------------------------------------
@@ -173,17 +173,11 @@ def _late_year_orders(store: Store, d: date) -> dict[int, int]:
 
 
 def _loyal_counts(store: Store, d: date) -> tuple[int, int]:
-    """(customers with a purchase in the 365 days up to d, of them with at least L orders)."""
-    d_iso, start = d.isoformat(), _year_start(d)
-    active = _day_count(store, "last", start, d_iso)
-    # loyal_from lies up to the last purchase: only contacts with purchases after d can
-    # have it in the window without their last purchase being up to d
-    loyal = _day_count(store, "loyal", start, None) - store.scalar(
-        "SELECT COUNT(*) FROM contacts WHERE last_purchase > ? AND loyal_from >= ?",
-        (d_iso, start))
-    late = _late_year_orders(store, d)
-    big_l = loyal_min_orders(store)
-    return active + len(late), loyal + sum(1 for n in late.values() if n >= big_l)
+    """(customers with a purchase in the 365 days up to d, of them with at least L orders):
+    the contacts whose active and loyal spans hold d (`lookups`), on any day."""
+    d_iso = d.isoformat()
+    return (lookups.day_count(store.conn, "active", d_iso),
+            lookups.day_count(store.conn, "loyal", d_iso))
 
 
 def loyal_ids(store: Store, d: date) -> set[int]:
@@ -309,46 +303,12 @@ def cohort_table(store: Store, last_month: str, cohorts: int = 24) -> list[dict]
 
 # -- at risk -------------------------------------------------------------------------
 # Rows are kept as (−revenue_365, −days_since, contact_id, last_purchase, usual_gap):
-# tuples in the list's own order, so sorting and patching need no key function.
+# tuples in the list's own order, so sorting needs no key function.
 RiskRow = tuple[int, int, int, str, float]
 
 
 def _usual_gap(gap: float) -> int | float:
     return int(gap) if float(gap).is_integer() else float(gap)
-
-
-def _only(ids: list[int] | None, column: str) -> str:
-    """SQL condition keeping only these contacts (None: all)."""
-    if ids is None:
-        return ""
-    return f" AND {column} IN ({','.join(str(int(i)) for i in ids)})"
-
-
-# Contacts whose summary puts them at risk on :d (their last purchase up to d): an
-# indexed range of last purchases 31..364 days before d, each with the first day of its
-# at-risk window (`lookups`), read from the index alone.
-_SUMMARISED_AT_RISK = """
-    FROM contacts c
-    WHERE last_purchase BETWEEN :lo AND :hi AND risk_from <= :d
-"""
-
-
-def _risk_params(d: date) -> dict:
-    return {"d": d.isoformat(), "min_days": AT_RISK_MIN_DAYS,
-            "lo": (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat(),
-            "hi": (d - timedelta(days=AT_RISK_MIN_DAYS + 1)).isoformat()}
-
-
-@memoized(copy=False)
-def _at_risk_late_rows(store: Store, d: date) -> list[RiskRow]:
-    return _at_risk_late(store, d)
-
-
-@memoized(copy=False)
-def _at_risk_ids(store: Store, d: date) -> frozenset[int]:
-    """The contacts at risk on d (without their revenue: the index alone)."""
-    ids = {r[0] for r in store.conn.execute("SELECT id" + _SUMMARISED_AT_RISK, _risk_params(d))}
-    return frozenset(ids | {r[2] for r in _at_risk_late_rows(store, d)})
 
 
 def _revenue_365(store: Store, d: date, ids: list[int]) -> dict[int, int]:
@@ -365,169 +325,60 @@ def _revenue_365(store: Store, d: date, ids: list[int]) -> dict[int, int]:
     return result
 
 
+def _risk_rows(store: Store, d: date, spans: list[tuple]) -> list[RiskRow]:
+    """Rows of the list for spans (contact_id, last_purchase, usual_gap, …) holding d."""
+    revenue = _revenue_365(store, d, [s[0] for s in spans])
+    day = d.toordinal()
+    return [(-revenue[cid], -(day - date.fromisoformat(last).toordinal()), cid, last, gap)
+            for cid, last, gap, *_ in spans]
+
+
+@memoized(copy=False)
+def _at_risk_ids(store: Store, d: date) -> frozenset[int]:
+    """The contacts at risk on d: those with an at-risk span holding d (`lookups`)."""
+    d_iso = d.isoformat()
+    return frozenset(r[0] for r in store.conn.execute(
+        "SELECT contact_id FROM risk_spans WHERE end >= ? AND start <= ?", (d_iso, d_iso)))
+
+
+@memoized(copy=False)
+def _at_risk_all(store: Store, d: date) -> list[RiskRow]:
+    """The whole at-risk list on d, in its order."""
+    d_iso = d.isoformat()
+    spans = store.conn.execute(
+        "SELECT contact_id, last_purchase, usual_gap FROM risk_spans"
+        " WHERE end >= ? AND start <= ?", (d_iso, d_iso)).fetchall()
+    return sorted(_risk_rows(store, d, spans))
+
+
 @memoized(copy=False)
 def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
     """The first k rows of the at-risk list on d, reading the exact revenue of only the
-    contacts whose bound (`risk_bound_*`: revenue of the 365 days up to the last
-    purchase, refunds left out: never below the revenue of any 365 days after it) can
-    still place them among the first k."""
-    best = sorted(_at_risk_late_rows(store, d))[:k]
-    bound = "risk_bound_usd" if revenue_column(store) == "revenue_usd" else "risk_bound_khr"
-    after = ""
+    contacts whose bound (`lookups.risk_spans`: never below the revenue of the 365 days up
+    to any day of the span) can still place them among the first k."""
+    bound = "bound_usd" if revenue_column(store) == "revenue_usd" else "bound_khr"
+    order = f"{bound} DESC, start DESC, end DESC, contact_id DESC"  # the index's order
+    d_iso = d.isoformat()
+    best: list[RiskRow] = []
+    after, params = "", [d_iso, d_iso]
     batch = k + 50
-    while True:
-        # the contacts at risk on d, highest bound first: a walk of the bound's index
-        cands = store.conn.execute(
-            f"SELECT id, last_purchase, usual_gap, {bound},"
-            " CAST(julianday(:d) - julianday(last_purchase) AS INTEGER) FROM contacts"
-            " WHERE risk_from <= :d AND risk_until >= :d" + after
-            + f" ORDER BY {bound} DESC, id DESC LIMIT {int(batch)}",
-            {"d": d.isoformat()}).fetchall()
-        if not cands:
+    while k:
+        spans = store.conn.execute(
+            f"SELECT contact_id, last_purchase, usual_gap, {bound}, start, end FROM risk_spans"
+            # "+": tested on each span of the bound's index walk, not an index of their own
+            f" WHERE +start <= ? AND +end >= ?{after} ORDER BY {order} LIMIT {int(batch)}",
+            params).fetchall()
+        if not spans:
             break
-        revenue = _revenue_365(store, d, [c[0] for c in cands])
-        best = sorted(best + [(-revenue[cid], -since, cid, last, gap)
-                              for cid, last, gap, _b, since in cands])[:k]
-        last_bound, last_id = cands[-1][3], cands[-1][0]
-        # every unread candidate's revenue is at most last_bound
-        if len(cands) < batch or (len(best) >= k and -best[-1][0] > last_bound):
+        best = sorted(best + _risk_rows(store, d, spans))[:k]
+        last = spans[-1]
+        # every span not read yet has a bound of at most last[3]: its revenue too
+        if len(spans) < batch or (len(best) >= k and -best[-1][0] > last[3]):
             break
-        after = f" AND ({bound} < {int(last_bound)} OR ({bound} = {int(last_bound)}" \
-                f" AND id < {int(last_id)}))"
+        after = (f" AND ({bound}, start, end, contact_id) < (?, ?, ?, ?)")
+        params = [d_iso, d_iso, last[3], last[4], last[5], last[0]]
         batch *= 2
     return best
-
-
-def _at_risk_summarised(store: Store, d: date, ids: list[int] | None = None
-                        ) -> list[RiskRow]:
-    """At-risk rows of the contacts whose last purchase is up to d (of `ids` only, when
-    given), from their summary: an indexed range of last purchases 31..364 days before d,
-    then the revenue of the few at risk."""
-    col = revenue_column(store)
-    d_iso = d.isoformat()
-    rows = store.conn.execute(
-        f"""
-        SELECT -IFNULL((SELECT SUM(x.{col}) FROM customer_day x
-                        WHERE x.contact_id = c.id AND x.day BETWEEN :rev_from AND :d), 0),
-               -CAST(julianday(:d) - julianday(last_purchase) AS INTEGER) AS since,
-               id, last_purchase, usual_gap
-        FROM contacts c
-        WHERE last_purchase BETWEEN :lo AND :hi AND purchase_days >= 2
-          AND -since > MAX(2 * usual_gap, :min_days){_only(ids, "id")}
-        ORDER BY 1, 2, 3
-        """, {"d": d_iso, "rev_from": _year_start(d), "min_days": AT_RISK_MIN_DAYS,
-              "lo": (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat(),
-              "hi": (d - timedelta(days=AT_RISK_MIN_DAYS + 1)).isoformat()})
-    return rows.fetchall()
-
-
-def _at_risk_late(store: Store, d: date, ids: list[int] | None = None) -> list[RiskRow]:
-    """At-risk rows on d of the contacts with a purchase after d (a date in the past):
-    their purchase days up to d, gaps and medians computed for all at once with numpy."""
-    col = revenue_column(store)
-    d_iso = d.isoformat()
-    cands = store.conn.execute(
-        f"""
-        SELECT x.contact_id, group_concat(CASE WHEN x.orders > 0 THEN x.day END),
-               SUM(CASE WHEN x.day >= ? THEN x.{col} ELSE 0 END)
-        FROM contacts c CROSS JOIN customer_day x ON x.contact_id = c.id
-        WHERE c.last_purchase > ? AND x.day <= ?{_only(ids, "c.id")}
-        GROUP BY x.contact_id
-        HAVING SUM(x.orders > 0) >= 2
-        """, (_year_start(d), d_iso, d_iso)).fetchall()
-    if not cands:
-        return []
-    import numpy as np  # only for dates in the past: not paid at start-up
-
-    csvs = [c[1] for c in cands]
-    sizes = np.fromiter((x.count(",") + 1 for x in csvs), dtype=np.int64, count=len(csvs))
-    days = np.array(",".join(csvs).split(","), dtype="datetime64[D]").astype(np.int64)
-    group = np.repeat(np.arange(len(csvs)), sizes)
-    span = 1 << 32  # days since 1970 and gaps fit well below: one int64 sort key
-    days = np.sort(group * span + days) - group * span  # by contact, then day
-    last = days[np.cumsum(sizes) - 1]
-    same = group[1:] == group[:-1]
-    gaps = np.diff(days)[same]
-    gap_group = group[1:][same]
-    gaps = np.sort(gap_group * span + gaps) - gap_group * span  # by contact, then gap
-    counts = sizes - 1
-    starts = np.cumsum(counts) - counts
-    median = (gaps[starts + (counts - 1) // 2] + gaps[starts + counts // 2]) / 2
-    since = np.datetime64(d_iso, "D").astype(np.int64) - last
-    chosen = np.nonzero((since > np.maximum(2 * median, AT_RISK_MIN_DAYS))
-                        & (since < AT_RISK_MAX_DAYS))[0]
-    last_iso = np.datetime_as_string(last[chosen].astype("datetime64[D]"))
-    return [(-int(cands[i][2] or 0), -int(since[i]), cands[i][0], last_day, float(median[i]))
-            for i, last_day in zip(chosen.tolist(), last_iso.tolist(), strict=True)]
-
-
-# The list is kept per (store, day, revenue column) across writes: a write journals the
-# contacts whose rollups it changed (`rollups.journal`), and only their rows are
-# recomputed — a cashier's sale costs one contact, not the 20,000 of a large shop.
-_RISK: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_RISK_DAYS = 4  # days kept per store (today, the report's month ends)
-_RISK_PATCH_MAX = 200  # more changed contacts than this: recompute all
-
-
-class _RiskList:
-    def __init__(self, data_version: int, seq: int, rows: list[RiskRow]) -> None:
-        self.data_version = data_version
-        self.seq = seq
-        self.ordered = sorted(rows)
-        self.by_id = {r[2]: r for r in rows}
-
-    def patch(self, ids: list[int], rows: list[RiskRow]) -> None:
-        """Replace the rows of these contacts by `rows` (their rows now, if any)."""
-        for cid in ids:
-            old = self.by_id.pop(cid, None)
-            if old is not None:
-                del self.ordered[bisect.bisect_left(self.ordered, old)]
-        for row in rows:
-            self.by_id[row[2]] = row
-            bisect.insort(self.ordered, row)
-
-
-def _journal_latest(store: Store) -> int:
-    """The latest journal entry (0: nothing journaled through this connection yet)."""
-    if not store.scalar("SELECT 1 FROM temp.sqlite_master WHERE name = 'contact_journal'"):
-        return 0
-    return store.scalar("SELECT IFNULL(MAX(seq), 0) FROM temp.contact_journal")
-
-
-def _journaled_since(store: Store, seq: int) -> list[int | None]:
-    """Contacts journaled after entry `seq` (None: every contact)."""
-    return [r[0] for r in store.conn.execute(
-        "SELECT contact_id FROM temp.contact_journal WHERE seq > ?", (seq,))]
-
-
-def _compute_at_risk(store: Store, d: date, ids: list[int] | None = None) -> list[RiskRow]:
-    return _at_risk_summarised(store, d, ids) + _at_risk_late(store, d, ids)
-
-
-def _at_risk_rows(store: Store, d: date) -> list[RiskRow]:
-    """The at-risk rows on d, in the list's order (see `at_risk`). Shared: read only."""
-    if store.conn.in_transaction:  # what it sees may still be rolled back: keep nothing
-        return sorted(_compute_at_risk(store, d))
-    data_version = store.conn.execute("PRAGMA data_version").fetchone()[0]
-    lists = _RISK.setdefault(store, OrderedDict())
-    key = (d, revenue_column(store))
-    kept = lists.get(key)
-    latest = _journal_latest(store)
-    if kept is not None and kept.data_version == data_version:
-        changed = _journaled_since(store, kept.seq) if latest > kept.seq else []
-        ids = sorted({c for c in changed if c is not None})
-        if latest >= kept.seq and None not in changed and len(ids) <= _RISK_PATCH_MAX:
-            if ids:
-                kept.patch(ids, _compute_at_risk(store, d, ids))
-            kept.seq = latest
-            lists.move_to_end(key)
-            return kept.ordered
-    fresh = _RiskList(data_version, latest, _compute_at_risk(store, d))
-    lists[key] = fresh
-    lists.move_to_end(key)
-    while len(lists) > _RISK_DAYS:
-        lists.popitem(last=False)
-    return fresh.ordered
 
 
 def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
@@ -541,24 +392,9 @@ def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
 
 
 def at_risk_count(store: Store, today: date | str) -> int:
-    """How many customers are at risk on `today`: those whose at-risk window has begun,
-    less those whose window has ended (two sums over the days' counts), and the ones with
-    purchases after `today` (a day in the past) counted from their days."""
-    d = _as_date(today)
-    return (_day_count(store, "risk_from", None, d) - _day_count(store, "risk_until", None,
-                                                                  d - timedelta(days=1))
-            + len(_at_risk_late_rows(store, d)))
-
-
-def _day_count(store: Store, what: str, first: date | str | None, last: date | str | None
-               ) -> int:
-    """Contacts whose `what` day (see lookups.contact_day_counts) lies between two days
-    (None: open)."""
-    lo = "0000-00-00" if first is None else str(first)
-    hi = "9999-99-99" if last is None else str(last)
-    return int(store.scalar(
-        "SELECT IFNULL(SUM(contacts), 0) FROM contact_day_counts"
-        " WHERE what = ? AND day BETWEEN ? AND ?", (what, lo, hi)))
+    """How many customers are at risk on `today`: the at-risk spans begun by then less
+    those ended by then (a sum over the days' counts)."""
+    return lookups.day_count(store.conn, "risk", _as_date(today).isoformat())
 
 
 def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[dict]:
@@ -574,9 +410,7 @@ def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[d
     """
     d = _as_date(today)
     if limit is None:
-        rows = _at_risk_rows(store, d)
-    elif store.conn.in_transaction:
-        rows = _at_risk_rows(store, d)[:limit]
+        rows = _at_risk_all(store, d)
     else:
         rows = _at_risk_top(store, d, max(0, int(limit)))
     names = _names(store, [r[2] for r in rows])

@@ -1,21 +1,31 @@
-"""What lets the customer figures of a large shop be read without a pass over its
-customers (schema version 5), kept in the same transaction as every write.
+"""What lets the customer figures of a large shop, on any day, be read without a pass over
+its customers (schema version 5), kept in the same transaction as every write.
 
-Per contact (`contacts` columns, from its purchase days):
-- second_purchase: its second purchase day (second-purchase rate);
-- risk_from / risk_until: the days it is on the at-risk list if it buys nothing more,
-  last purchase + max(2 × usual gap, 30) + 1 … last purchase + 364 (NULL below two
-  purchase days, or when the window is empty);
-- risk_bound_usd / risk_bound_khr: the positive part of its revenue from 364 days before
-  its at-risk window opens up to its last purchase: never below its revenue of the 365
-  days up to any day of that window, so the at-risk list reads the exact revenue only of
-  contacts whose bound can still place them among the rows shown.
+From each contact's purchase days (customer_day rows with orders > 0) it keeps the spans
+of days on which the contact counts as
 
-`month_customers`: per month, the customers with a purchase in it (`active`), of them
-with two orders or more (`repeat_customers`) and with a purchase in the month before
-too (`retained`). `contact_day_counts`: how many contacts have their last purchase
-(`what` = 'last'), loyal_from ('loyal'), risk_from ('risk_from') or risk_until
-('risk_until') on each day, so a count over a window of days is a sum over its days.
+- active in the 365 days up to the day (a purchase in them),
+- loyal (at least L orders in them, L the `loyal_min_orders` setting),
+- at risk (KPI.md §5: two purchase days or more up to the day, and days since the last
+  one over max(2 × their median gap, 30) and under 365),
+
+each span starting on its first day and ending on its last, as the contact's purchases
+stand (a span ends before the next purchase that changes it). So a figure as of a past
+day — a month's end in a report — reads the same few rows as one as of today.
+
+- `contact_day_counts` (what, day, contacts): how many spans of each kind start
+  ('active_start', 'loyal_start', 'risk_start') or end the day before
+  ('active_end', 'loyal_end', 'risk_end') on each day: the contacts active, loyal or
+  at risk on d are the starts up to d less the ends up to d — a sum over days.
+- `risk_spans`: each at-risk span with its last purchase, usual gap and a bound of the
+  contact's revenue in the 365 days up to any day of the span (the positive part of its
+  revenue from 364 days before the span to the last purchase): the at-risk list reads
+  the exact revenue only of contacts whose bound can still place them among the rows
+  it shows.
+- `month_customers`: per month, the customers with a purchase in it (`active`), of them
+  with two orders or more (`repeat_customers`) and with a purchase in the month before
+  too (`retained`).
+- `contacts.second_purchase`: the second purchase day (second-purchase rate).
 
 Writes call `before(conn, ids)` before they recompute the contacts' rollups and
 `after(conn, ids)` once they have; `rebuild(conn)` recomputes everything.
@@ -23,28 +33,27 @@ Writes call `before(conn, ids)` before they recompute the contacts' rollups and
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
 
 SCHEMA = [
     "ALTER TABLE contacts ADD COLUMN second_purchase TEXT",
-    "ALTER TABLE contacts ADD COLUMN risk_from TEXT",
-    "ALTER TABLE contacts ADD COLUMN risk_until TEXT",
-    "ALTER TABLE contacts ADD COLUMN risk_bound_usd INTEGER NOT NULL DEFAULT 0",
-    "ALTER TABLE contacts ADD COLUMN risk_bound_khr INTEGER NOT NULL DEFAULT 0",
     "CREATE TABLE month_customers (month TEXT PRIMARY KEY, active INTEGER NOT NULL,"
     " repeat_customers INTEGER NOT NULL, retained INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TABLE contact_day_counts (what TEXT NOT NULL, day TEXT NOT NULL,"
     " contacts INTEGER NOT NULL, PRIMARY KEY (what, day)) WITHOUT ROWID",
+    "CREATE TABLE risk_spans (contact_id INTEGER NOT NULL, start TEXT NOT NULL,"
+    " end TEXT NOT NULL, last_purchase TEXT NOT NULL, usual_gap REAL NOT NULL,"
+    " bound_usd INTEGER NOT NULL, bound_khr INTEGER NOT NULL,"
+    " PRIMARY KEY (contact_id, start)) WITHOUT ROWID",
     # the at-risk list's rows, most valuable first (customers.at_risk), one per currency
-    "CREATE INDEX idx_contacts_risk_usd ON contacts(risk_bound_usd, risk_from, risk_until)"
-    " WHERE risk_from IS NOT NULL",
-    "CREATE INDEX idx_contacts_risk_khr ON contacts(risk_bound_khr, risk_from, risk_until)"
-    " WHERE risk_from IS NOT NULL",
-    # who is at risk on a day (statuses, the full list): a range of last purchases
-    "DROP INDEX IF EXISTS idx_contacts_last_purchase",
-    "CREATE INDEX idx_contacts_last_purchase ON contacts(last_purchase, risk_from)",
+    "CREATE INDEX idx_risk_spans_usd ON risk_spans(bound_usd, start, end)",
+    "CREATE INDEX idx_risk_spans_khr ON risk_spans(bound_khr, start, end)",
+    # who is at risk on a day (contact statuses, the whole list): spans not ended by then
+    "CREATE INDEX idx_risk_spans_end ON risk_spans(end, start)",
     # new customers of a period and how many bought again within 90 days
     "DROP INDEX IF EXISTS idx_contacts_first_purchase",
     "CREATE INDEX idx_contacts_first_purchase ON contacts(first_purchase, second_purchase)",
@@ -53,62 +62,118 @@ SCHEMA = [
     " purchase_days, loyal_from) WHERE kind = 'lead'",
 ]
 
-# {where}: "AND c.id IN (…)" for some contacts, "" for all; {start}: _BOUND_START.
-_CONTACT_COLUMNS = """
-    UPDATE contacts SET second_purchase = v.second, risk_from = v.risk_from,
-        risk_until = v.risk_until, risk_bound_usd = v.usd, risk_bound_khr = v.khr
-    FROM (SELECT c.id AS contact_id,
-                 (SELECT MIN(x.day) FROM customer_day x WHERE x.contact_id = c.id
-                  AND x.orders > 0 AND x.day > c.first_purchase) AS second,
-                 CASE WHEN c.usual_gap IS NOT NULL AND MAX(2 * c.usual_gap, 30) < 364
-                      THEN date(c.last_purchase, '+' || CAST(MAX(2 * c.usual_gap, 30) + 1
-                                                             AS INTEGER) || ' days')
-                 END AS risk_from,
-                 CASE WHEN c.usual_gap IS NOT NULL AND MAX(2 * c.usual_gap, 30) < 364
-                      THEN date(c.last_purchase, '+364 days') END AS risk_until,
-                 IFNULL((SELECT SUM(MAX(x.revenue_usd, 0)) FROM customer_day x
-                         WHERE x.contact_id = c.id AND x.day
-                         BETWEEN {start} AND c.last_purchase), 0) AS usd,
-                 IFNULL((SELECT SUM(MAX(x.revenue_khr, 0)) FROM customer_day x
-                         WHERE x.contact_id = c.id AND x.day
-                         BETWEEN {start} AND c.last_purchase), 0) AS khr
-          FROM contacts c WHERE c.last_purchase IS NOT NULL {where}) AS v
-    WHERE contacts.id = v.contact_id
-"""
-
-# The bound's first day: risk_from − 364 = last purchase + max(2 × gap, 30) + 1 − 364.
-_BOUND_START = ("date(c.last_purchase, CAST(MAX(2 * IFNULL(c.usual_gap, 182), 30) - 363"
-                " AS INTEGER) || ' days')")
-
-_CLEAR = """
-    UPDATE contacts SET second_purchase = NULL, risk_from = NULL, risk_until = NULL,
-        risk_bound_usd = 0, risk_bound_khr = 0 {where}
-"""
-
-_DAY_COLUMNS = {"last": "last_purchase", "loyal": "loyal_from", "risk_from": "risk_from",
-                "risk_until": "risk_until"}
+AT_RISK_MIN_DAYS = 30
+AT_RISK_MAX_DAYS = 365
+WINDOW_DAYS = 365
 
 
 def present(conn: sqlite3.Connection) -> bool:
     """Whether the file has reached version 5 (a migration of an older file rebuilds the
     rollups of its own version first)."""
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
-                        " AND name = 'month_customers'").fetchone() is not None
+                        " AND name = 'risk_spans'").fetchone() is not None
+
+
+def _loyal_min(conn: sqlite3.Connection) -> int:
+    from kpidesk.store.rollups import loyal_min_orders
+
+    return loyal_min_orders(conn)
+
+
+# -- one contact's spans -------------------------------------------------------------------
+Day = tuple[int, int, int, int]  # (day ordinal, orders, revenue_usd, revenue_khr)
+
+
+def _iso(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()
+
+
+def spans(days: list[Day], loyal_min: int) -> dict:
+    """The spans of one contact from its customer_day rows, oldest first."""
+    bought = [(d, n) for d, n, _u, _k in days if n > 0]
+    result: dict = {"active": [], "loyal": [], "risk": [],
+                    "second": _iso(bought[1][0]) if len(bought) > 1 else None}
+    # active: a purchase in the 365 days up to the day
+    for d, _n in bought:
+        if result["active"] and d <= result["active"][-1][1] + 1:
+            result["active"][-1][1] = d + WINDOW_DAYS - 1
+        else:
+            result["active"].append([d, d + WINDOW_DAYS - 1])
+    # loyal: at least L orders in the 365 days up to the day (orders enter on their day
+    # and leave 365 days later)
+    events: Counter = Counter()
+    for d, n in bought:
+        events[d] += n
+        events[d + WINDOW_DAYS] -= n
+    total, begun = 0, None
+    for d in sorted(events):
+        total += events[d]
+        if total >= loyal_min and begun is None:
+            begun = d
+        elif total < loyal_min and begun is not None:
+            result["loyal"].append([begun, d - 1])
+            begun = None
+    # at risk: after each purchase day from the second on, until the next one
+    gaps: list[int] = []
+    for i in range(1, len(bought)):
+        bisect.insort(gaps, bought[i][0] - bought[i - 1][0])
+        n = len(gaps)
+        gap = (gaps[(n - 1) // 2] + gaps[n // 2]) / 2
+        last = bought[i][0]
+        start = last + int(max(2 * gap, AT_RISK_MIN_DAYS)) + 1
+        end = last + AT_RISK_MAX_DAYS - 1
+        if i + 1 < len(bought):
+            end = min(end, bought[i + 1][0] - 1)
+        if start > end:
+            continue
+        usd = sum(max(u, 0) for d, _n, u, _k in days if start - WINDOW_DAYS + 1 <= d <= last)
+        khr = sum(max(k, 0) for d, _n, _u, k in days if start - WINDOW_DAYS + 1 <= d <= last)
+        result["risk"].append((start, end, last, gap, usd, khr))
+    return result
+
+
+def _day_counts(found: dict) -> Counter:
+    """What one contact's spans add to contact_day_counts ((what, day) → n)."""
+    counts: Counter = Counter()
+    for kind in ("active", "loyal"):
+        for start, end in found[kind]:
+            counts[(f"{kind}_start", _iso(start))] += 1
+            counts[(f"{kind}_end", _iso(end + 1))] += 1
+    for start, end, *_ in found["risk"]:
+        counts[("risk_start", _iso(start))] += 1
+        counts[("risk_end", _iso(end + 1))] += 1
+    return counts
+
+
+def _contact_days(conn: sqlite3.Connection, ids: list[int] | None
+                  ) -> Iterator[tuple[int, list[Day]]]:
+    """(contact id, its customer_day rows) for these contacts (None: all), by id."""
+    where = "" if ids is None else f" WHERE contact_id IN ({_in(ids)})"
+    current, days = None, []
+    for cid, day, orders, usd, khr in conn.execute(
+            "SELECT contact_id, day, orders, revenue_usd, revenue_khr FROM customer_day"
+            f"{where} ORDER BY contact_id, day"):
+        if cid != current:
+            if current is not None:
+                yield current, days
+            current, days = cid, []
+        days.append((date.fromisoformat(day).toordinal(), orders, usd, khr))
+    if current is not None:
+        yield current, days
 
 
 def _in(ids: list[int]) -> str:
     return ",".join(str(int(i)) for i in ids) or "NULL"
 
 
+# -- month counts --------------------------------------------------------------------------
 def _previous_month(month: str) -> str:
     year, mon = int(month[:4]), int(month[5:7])
     return f"{year - 1:04d}-12" if mon == 1 else f"{year:04d}-{mon - 1:02d}"
 
 
-def _contributions(conn: sqlite3.Connection, ids: list[int]
-                   ) -> tuple[Counter, Counter]:
-    """What these contacts add now to month_customers ((month, column) → n) and to
-    contact_day_counts ((what, day) → n)."""
+def _month_counts(conn: sqlite3.Connection, ids: list[int]) -> Counter:
+    """What these contacts add to month_customers ((month, column) → n)."""
     months: Counter = Counter()
     active: dict[int, dict[str, int]] = {}
     for cid, month, orders in conn.execute(
@@ -122,22 +187,16 @@ def _contributions(conn: sqlite3.Connection, ids: list[int]
                 months[(month, "repeat_customers")] += 1
             if _previous_month(month) in per_month:
                 months[(month, "retained")] += 1
-    days: Counter = Counter()
-    for row in conn.execute(
-            "SELECT last_purchase, loyal_from, risk_from, risk_until FROM contacts"
-            f" WHERE id IN ({_in(ids)})"):
-        for what, day in zip(_DAY_COLUMNS, row, strict=True):
-            if day is not None:
-                days[(what, day)] += 1
-    return months, days
+    return months
 
 
+# -- writes --------------------------------------------------------------------------------
 def _apply(conn: sqlite3.Connection, months: Counter, days: Counter, sign: int) -> None:
+    conn.executemany(
+        "INSERT INTO month_customers (month, active, repeat_customers, retained)"
+        " VALUES (?, 0, 0, 0) ON CONFLICT (month) DO NOTHING",
+        [(m,) for m in {m for (m, _c) in months}])
     for column in ("active", "repeat_customers", "retained"):
-        conn.executemany(
-            "INSERT INTO month_customers (month, active, repeat_customers, retained)"
-            " VALUES (?, 0, 0, 0) ON CONFLICT (month) DO NOTHING",
-            [(m,) for (m, c) in months if c == column])
         conn.executemany(
             f"UPDATE month_customers SET {column} = {column} + ? WHERE month = ?",
             [(sign * n, m) for (m, c), n in months.items() if c == column])
@@ -151,60 +210,90 @@ def _apply(conn: sqlite3.Connection, months: Counter, days: Counter, sign: int) 
 
 
 def before(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> None:
-    """Take these contacts out of the counts (before their rollups are recomputed)."""
-    ids = sorted(set(contact_ids))
-    if ids and present(conn):
-        _apply(conn, *_contributions(conn, ids), -1)
-
-
-def after(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> None:
-    """Recompute these contacts' columns and put them back into the counts."""
+    """Take these contacts out of the counts and spans (before their rollups are
+    recomputed: their customer_day rows are still the old ones)."""
     ids = sorted(set(contact_ids))
     if not ids or not present(conn):
         return
-    where = f"AND c.id IN ({_in(ids)})"
-    conn.execute(_CLEAR.format(where=f"WHERE id IN ({_in(ids)})"))
-    conn.execute(_CONTACT_COLUMNS.format(where=where, start=_BOUND_START))
-    _apply(conn, *_contributions(conn, ids), +1)
+    loyal_min = _loyal_min(conn)
+    days: Counter = Counter()
+    for _cid, rows in _contact_days(conn, ids):
+        days.update(_day_counts(spans(rows, loyal_min)))
+    _apply(conn, _month_counts(conn, ids), days, -1)
+    conn.execute(f"DELETE FROM risk_spans WHERE contact_id IN ({_in(ids)})")
+
+
+def after(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> None:
+    """Put these contacts back into the counts and spans, from their rollups now."""
+    ids = sorted(set(contact_ids))
+    if not ids or not present(conn):
+        return
+    conn.execute(f"UPDATE contacts SET second_purchase = NULL WHERE id IN ({_in(ids)})")
+    _write_spans(conn, _contact_days(conn, ids), _month_counts(conn, ids))
+
+
+def _write_spans(conn: sqlite3.Connection, contacts: Iterable[tuple[int, list[Day]]],
+                 months: Counter) -> None:
+    loyal_min = _loyal_min(conn)
+    days: Counter = Counter()
+    risk: list[tuple] = []
+    second: list[tuple[str, int]] = []
+    for cid, rows in contacts:
+        found = spans(rows, loyal_min)
+        days.update(_day_counts(found))
+        risk += [(cid, _iso(s), _iso(e), _iso(last), gap, usd, khr)
+                 for s, e, last, gap, usd, khr in found["risk"]]
+        if found["second"]:
+            second.append((found["second"], cid))
+        if len(risk) > 50_000:
+            _insert_risk(conn, risk)
+    _insert_risk(conn, risk)
+    conn.executemany("UPDATE contacts SET second_purchase = ? WHERE id = ?", second)
+    _apply(conn, months, days, +1)
+
+
+def _insert_risk(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    conn.executemany(
+        "INSERT INTO risk_spans (contact_id, start, end, last_purchase, usual_gap, bound_usd,"
+        " bound_khr) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    rows.clear()
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Recompute every contact's columns and both count tables (inside the caller's
-    transaction)."""
+    """Recompute every span and count (inside the caller's transaction)."""
     if not present(conn):
         return
-    conn.execute(_CLEAR.format(where=""))
-    conn.execute(_CONTACT_COLUMNS.format(where="", start=_BOUND_START))
-    conn.execute("DELETE FROM month_customers")
+    for table in ("month_customers", "contact_day_counts", "risk_spans"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("UPDATE contacts SET second_purchase = NULL")
     conn.execute(
         "INSERT INTO month_customers (month, active, repeat_customers, retained)"
         " SELECT m.month, COUNT(*), SUM(m.orders >= 2), SUM(EXISTS ("
         "   SELECT 1 FROM customer_month p WHERE p.contact_id = m.contact_id AND p.orders > 0"
         "   AND p.month = substr(date(m.month || '-01', '-1 month'), 1, 7)))"
         " FROM customer_month m WHERE m.orders > 0 GROUP BY m.month")
-    recount_days(conn)
-
-
-def recount_days(conn: sqlite3.Connection) -> None:
-    """Recount contact_day_counts from the contacts' columns (after every purchase summary
-    was recomputed, e.g. when the loyal_min_orders setting moved each loyal_from)."""
-    if not present(conn):
-        return
-    conn.execute("DELETE FROM contact_day_counts")
-    for what, column in _DAY_COLUMNS.items():
-        conn.execute(
-            f"INSERT INTO contact_day_counts (what, day, contacts) SELECT ?, {column},"
-            f" COUNT(*) FROM contacts WHERE {column} IS NOT NULL GROUP BY {column}", (what,))
+    _write_spans(conn, _contact_days(conn, None), Counter())
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     """Every row kept here, sorted (tests compare kept and rebuilt)."""
     if not present(conn):
         return {}
-    return {
-        "month_customers": sorted(conn.execute("SELECT * FROM month_customers")),
-        "contact_day_counts": sorted(conn.execute("SELECT * FROM contact_day_counts")),
-        "contacts_v5": sorted(conn.execute(
-            "SELECT id, second_purchase, risk_from, risk_until, risk_bound_usd,"
-            " risk_bound_khr FROM contacts")),
-    }
+    return {table: sorted(conn.execute(f"SELECT * FROM {table}"))
+            for table in ("month_customers", "contact_day_counts", "risk_spans")} | {
+        "second_purchase": sorted(conn.execute("SELECT id, second_purchase FROM contacts"))}
+
+
+def day_count(conn: sqlite3.Connection, what: str, day: str) -> int:
+    """Contacts whose spans of `what` ('active', 'loyal', 'risk') hold `day`: the spans
+    begun by then less those ended by then."""
+    begun, ended = conn.execute(
+        "SELECT IFNULL((SELECT SUM(contacts) FROM contact_day_counts WHERE what = ?"
+        " AND day <= ?), 0), IFNULL((SELECT SUM(contacts) FROM contact_day_counts"
+        " WHERE what = ? AND day <= ?), 0)",
+        (f"{what}_start", day, f"{what}_end", day)).fetchone()
+    return int(begun - ended)
+
+
+def next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()

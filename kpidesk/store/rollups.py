@@ -183,7 +183,7 @@ def refresh_summaries(conn: sqlite3.Connection) -> None:
     journal(conn, [None])
     conn.execute(_CLEAR_SUMMARY.format(where=""))
     conn.execute(_CONTACT_SUMMARY.format(where=""), {"loyal": loyal_min_orders(conn)})
-    lookups.recount_days(conn)
+    lookups.rebuild(conn)
 
 
 def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None, str]]) -> None:
@@ -254,7 +254,6 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
         "INSERT INTO cohort_month SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*)"
         " FROM customer_month m JOIN contacts c ON c.id = m.contact_id"
         " WHERE m.orders > 0 GROUP BY 1, 2")
-    lookups.rebuild(conn)
 
 
 ROLLUP_TABLES = ("daily_revenue", "daily_orders", "month_revenue", "customer_day",

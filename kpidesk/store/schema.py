@@ -384,10 +384,11 @@ def lean_storage(db: sqlite_utils.Database) -> None:
 
 
 def customer_lookups(db: sqlite_utils.Database) -> None:
-    """Version 5: what lets the customer figures of a large shop be read without a pass
-    over its customers (see `lookups.py`): each contact's second purchase, at-risk window
-    and revenue bound, the month counts of active, repeat and retained customers and the
-    counts of contacts per day; with the indexes the customer figures read."""
+    """Version 5: what lets the customer figures of a large shop, on any day, be read
+    without a pass over its customers (see `lookups.py`): the spans of days each contact
+    is active, loyal or at risk (counted per day; the at-risk ones with a bound of their
+    revenue), the month counts of active, repeat and retained customers, each contact's
+    second purchase; with the indexes the customer figures read."""
     from kpidesk.store import lookups
 
     for sql in lookups.SCHEMA:
