@@ -468,11 +468,10 @@ def contact_statuses(store: Store, today: date | str) -> dict[int, str]:
     - 'loyal': at least L orders in the 365 days up to today;
     - 'active': any other customer with a purchase in the last 365 days.
     """
-    return dict(_statuses(store, _as_date(today)))
+    return _statuses(store, _as_date(today))
 
 
-@memoized(copy=False)
-def _statuses(store: Store, d: date) -> dict[int, str]:
+def _statuses(store: Store, d: date) -> dict[int, str]:  # not remembered: 250k entries
     d_iso = d.isoformat()
     lapsed_before = (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat()
     new_from = (d - timedelta(days=NEW_CONTACT_DAYS - 1)).isoformat()

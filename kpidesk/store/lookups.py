@@ -25,7 +25,8 @@ day — a month's end in a report — reads the same few rows as one as of today
 - `month_customers`: per month, the customers with a purchase in it (`active`), of them
   with two orders or more (`repeat_customers`) and with a purchase in the month before
   too (`retained`).
-- `contacts.second_purchase`: the second purchase day (second-purchase rate).
+- `contacts.second_purchase`: the second purchase day (second-purchase rate);
+  `contacts.orders_total`: its orders, refunds left out (the contacts table).
 
 Writes call `before(conn, ids)` before they recompute the contacts' rollups and
 `after(conn, ids)` once they have; `rebuild(conn)` recomputes everything.
@@ -41,6 +42,7 @@ from datetime import date, timedelta
 
 SCHEMA = [
     "ALTER TABLE contacts ADD COLUMN second_purchase TEXT",
+    "ALTER TABLE contacts ADD COLUMN orders_total INTEGER NOT NULL DEFAULT 0",
     "CREATE TABLE month_customers (month TEXT PRIMARY KEY, active INTEGER NOT NULL,"
     " repeat_customers INTEGER NOT NULL, retained INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TABLE contact_day_counts (what TEXT NOT NULL, day TEXT NOT NULL,"
@@ -92,7 +94,8 @@ def spans(days: list[Day], loyal_min: int) -> dict:
     """The spans of one contact from its customer_day rows, oldest first."""
     bought = [(d, n) for d, n, _u, _k in days if n > 0]
     result: dict = {"active": [], "loyal": [], "risk": [],
-                    "second": _iso(bought[1][0]) if len(bought) > 1 else None}
+                    "second": _iso(bought[1][0]) if len(bought) > 1 else None,
+                    "orders": sum(n for _d, n in bought)}
     # active: a purchase in the 365 days up to the day
     for d, _n in bought:
         if result["active"] and d <= result["active"][-1][1] + 1:
@@ -228,7 +231,8 @@ def after(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> None:
     ids = sorted(set(contact_ids))
     if not ids or not present(conn):
         return
-    conn.execute(f"UPDATE contacts SET second_purchase = NULL WHERE id IN ({_in(ids)})")
+    conn.execute("UPDATE contacts SET second_purchase = NULL, orders_total = 0"
+                 f" WHERE id IN ({_in(ids)})")
     _write_spans(conn, _contact_days(conn, ids), _month_counts(conn, ids))
 
 
@@ -237,18 +241,19 @@ def _write_spans(conn: sqlite3.Connection, contacts: Iterable[tuple[int, list[Da
     loyal_min = _loyal_min(conn)
     days: Counter = Counter()
     risk: list[tuple] = []
-    second: list[tuple[str, int]] = []
+    summary: list[tuple[str | None, int, int]] = []
     for cid, rows in contacts:
         found = spans(rows, loyal_min)
         days.update(_day_counts(found))
         risk += [(cid, _iso(s), _iso(e), _iso(last), gap, usd, khr)
                  for s, e, last, gap, usd, khr in found["risk"]]
-        if found["second"]:
-            second.append((found["second"], cid))
+        if found["orders"]:
+            summary.append((found["second"], found["orders"], cid))
         if len(risk) > 50_000:
             _insert_risk(conn, risk)
     _insert_risk(conn, risk)
-    conn.executemany("UPDATE contacts SET second_purchase = ? WHERE id = ?", second)
+    conn.executemany("UPDATE contacts SET second_purchase = ?, orders_total = ? WHERE id = ?",
+                     summary)
     _apply(conn, months, days, +1)
 
 
@@ -265,7 +270,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
         return
     for table in ("month_customers", "contact_day_counts", "risk_spans"):
         conn.execute(f"DELETE FROM {table}")
-    conn.execute("UPDATE contacts SET second_purchase = NULL")
+    conn.execute("UPDATE contacts SET second_purchase = NULL, orders_total = 0")
     conn.execute(
         "INSERT INTO month_customers (month, active, repeat_customers, retained)"
         " SELECT m.month, COUNT(*), SUM(m.orders >= 2), SUM(EXISTS ("
@@ -281,7 +286,8 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
         return {}
     return {table: sorted(conn.execute(f"SELECT * FROM {table}"))
             for table in ("month_customers", "contact_day_counts", "risk_spans")} | {
-        "second_purchase": sorted(conn.execute("SELECT id, second_purchase FROM contacts"))}
+        "second_purchase": sorted(conn.execute(
+            "SELECT id, second_purchase, orders_total FROM contacts"))}
 
 
 def day_count(conn: sqlite3.Connection, what: str, day: str) -> int:

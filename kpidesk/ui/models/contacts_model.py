@@ -8,6 +8,8 @@ contacts stays near 100 MB. Statuses come from
 
 from __future__ import annotations
 
+from array import array
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -62,8 +64,11 @@ _ROOT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-ROW_COLUMNS = (*CONTACT_TABLE_COLUMNS, "status", "type", "revenue_365")
+# What a row keeps of contact_table's columns (what the table shows and sorts by).
+ROW_COLUMNS = ("id", "name", "phone", "source", "salesperson", "created", "first_purchase",
+               "last_purchase", "orders", "revenue_365", "status", "type")
 _POSITION = {key: i for i, key in enumerate(ROW_COLUMNS)}
+_FROM_TABLE = [CONTACT_TABLE_COLUMNS.index(key) for key in ROW_COLUMNS[:8]]
 
 
 class ContactRow(tuple):
@@ -97,7 +102,7 @@ class ContactsModel(QAbstractTableModel):
         self.store = store
         self._today = today  # callable → date
         self.rows: list[ContactRow] = []
-        self._row_of: dict[int, int] = {}
+        self._row_of = array("i")
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.currency = store.reporting_currency
         if load:
@@ -107,16 +112,19 @@ class ContactsModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         today = self._today()
+        self.rows = []  # the old rows go before the new ones are made
+        self._row_of = array("i")
         statuses = contact_statuses(self.store, today)
         currency = self.store.reporting_currency
-        first, kind = _POSITION["first_purchase"], _POSITION["kind"]
-        revenue = _POSITION["revenue_365_usd" if currency == "USD" else "revenue_365_khr"]
-        self.rows = []  # the old rows go before the new ones are made
+        at = CONTACT_TABLE_COLUMNS.index
+        first, kind, orders = at("first_purchase"), at("kind"), at("orders")
+        revenue = at("revenue_365_usd" if currency == "USD" else "revenue_365_khr")
         self.rows = [
-            ContactRow((*r, statuses.get(r[0], "active" if r[first] else "lead"),
-                        "customer" if (r[first] or r[kind] == "customer") else "lead",
-                        r[revenue]))
+            ContactRow((*(r[i] for i in _FROM_TABLE), r[orders], r[revenue],
+                        statuses.get(r[0], "active" if r[first] else "lead"),
+                        "customer" if (r[first] or r[kind] == "customer") else "lead"))
             for r in contact_table(self.store, today)]
+        del statuses
         self.currency = currency
         self._sort_rows()
         self.endResetModel()
@@ -150,10 +158,16 @@ class ContactsModel(QAbstractTableModel):
             column, order = self._sort
             self.rows.sort(key=self.sort_key(COLUMNS[column][0]),
                            reverse=order == Qt.SortOrder.DescendingOrder)
-        self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
+        # row of each contact id (ids are dense: an array of ints, not a dict of 250,000)
+        top = max((r[0] for r in self.rows), default=0)
+        self._row_of = array("i", [-1]) * (top + 1)
+        for i, r in enumerate(self.rows):
+            self._row_of[r[0]] = i
 
     def row_of(self, contact_id: int) -> int | None:
-        return self._row_of.get(contact_id)
+        if not 0 <= contact_id < len(self._row_of) or self._row_of[contact_id] < 0:
+            return None
+        return self._row_of[contact_id]
 
     def contact(self, row: int) -> ContactRow:
         return self.rows[row]
