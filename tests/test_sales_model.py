@@ -92,25 +92,24 @@ def test_default_order_is_newest_first(qapp, store_1200):
 
 
 # The order of each column, written out (the store's own key definitions are not used):
-# ties by date and receipt where the walk gives them, else by order of entry, then by
-# the line's position.
+# lines with nothing in the column last, whichever the direction (as spreadsheets put
+# blank cells); ties by date and receipt where the walk gives them, else by order of
+# entry, then by the line's position.
 NOTE = "CASE WHEN IFNULL(l.note, '') <> '' THEN l.note ELSE IFNULL(o.note, '') END"
 SORT_SQL = {
     COL_DATE: "o.date {d}, o.id {d}, l.position {d}",
-    COL_NUMBER: "o.number {d}, o.id {d}, l.position {d}",
-    COL_CUSTOMER: "IFNULL(c.name, '') {d}, IFNULL(c.id, 0) {d}, o.date {d}, o.id {d},"
-                  " l.position {d}",
-    COL_SALESPERSON: "IFNULL(sp.name, '') {d}, IFNULL(sp.id, 0) {d}, o.date {d}, o.id {d},"
+    COL_NUMBER: "o.number = '', o.number {d}, o.id {d}, l.position {d}",
+    COL_CUSTOMER: "c.id IS NULL, c.name {d}, c.id {d}, o.date {d}, o.id {d}, l.position {d}",
+    COL_SALESPERSON: "sp.id IS NULL, sp.name {d}, sp.id {d}, o.date {d}, o.id {d},"
                      " l.position {d}",
-    COL_CHANNEL: "IFNULL(ch.name, '') {d}, IFNULL(ch.id, 0) {d}, o.date {d}, o.id {d},"
-                 " l.position {d}",
-    COL_CATEGORY: "IFNULL(cat.name, '') {d}, IFNULL(cat.id, 0) {d}, o.date {d}, o.id {d},"
+    COL_CHANNEL: "ch.id IS NULL, ch.name {d}, ch.id {d}, o.date {d}, o.id {d}, l.position {d}",
+    COL_CATEGORY: "cat.id IS NULL, cat.name {d}, cat.id {d}, o.date {d}, o.id {d},"
                   " l.position {d}",
-    COL_PRODUCT: "IFNULL(p.name, '') {d}, IFNULL(p.id, 0) {d}, o.id {d}, l.position {d}",
+    COL_PRODUCT: "p.id IS NULL, p.name {d}, p.id {d}, o.id {d}, l.position {d}",
     COL_QUANTITY: "IFNULL(l.quantity, 1) {d}, o.id {d}, l.position {d}",
     COL_AMOUNT: "l.amount_{cur} {d}, o.id {d}, l.position {d}",
     COL_REPORTING: "l.amount_{cur} {d}, o.id {d}, l.position {d}",
-    COL_NOTE: NOTE + " {d}, o.id {d}, l.position {d}",
+    COL_NOTE: f"{NOTE} = '', {NOTE} {{d}}, o.id {{d}}, l.position {{d}}",
 }
 
 

@@ -71,8 +71,23 @@ _LOOKUPS = {
 _ORDERS_FIRST = "FROM orders o CROSS JOIN sale_lines l ON l.order_id = o.id"
 _LINES_FIRST = "FROM sale_lines l CROSS JOIN orders o ON o.id = l.order_id"
 
-# The sort key of each column over all lines (the plain ORDER BY of a small set); each
-# segment below reads the same values through expressions its index can serve.
+# Lines with nothing in the sorted column (a walk-in's customer, no product…) come last
+# whichever way the column is sorted, as spreadsheets put blank cells: the sort key of
+# those columns starts with a flag, 0 for a value and 1 (ascending) or -1 (descending)
+# for a blank.
+BLANK = {
+    "number": "o.number = ''",
+    "customer": "o.contact_id IS NULL",
+    "salesperson": "o.salesperson_id IS NULL",
+    "channel": "o.channel_id IS NULL",
+    "category": "(l.product_id IS NULL OR p.category_id IS NULL)",
+    "product": "l.product_id IS NULL",
+    "note": f"{_NOTE} = ''",
+}
+
+# The sort key of each column over all lines (the plain ORDER BY of a small set; the
+# blank flag goes before it); each segment below reads the same values through
+# expressions its index can serve.
 KEYS = {
     "date": ["o.date", "o.id", "l.position"],
     "number": ["o.number", "o.id", "l.position"],
@@ -153,9 +168,9 @@ def _after(keys: list[str], values: list[object], descending: bool,
 @dataclass
 class _Segment:
     """Lines with the same leading key values, read by one index walk in key order."""
-    rank: tuple  # where the segment sits in the ascending order of segments
     contains: object  # key values → bool
     fetch: object  # (after key values | None, limit) → rows
+    blank: bool = False  # the lines without a value: last, whichever the direction
 
 
 @dataclass
@@ -219,7 +234,8 @@ class SalesQuery:
             return []
         if self.plain:
             return self._plain(after, limit)
-        segments = self._segments if not self.descending else self._segments[::-1]
+        ordered = self._segments if not self.descending else self._segments[::-1]
+        segments = [g for g in ordered if not g.blank] + [g for g in ordered if g.blank]
         start = 0
         key = None
         if after is not None:
@@ -245,7 +261,7 @@ class SalesQuery:
         clauses = [*segment, *clauses]
         params = [*seg_params, *params]
         # a segment's constant keys ('' for walk-ins…) neither order nor bound its rows
-        live = [i for i, k in enumerate(keys) if k not in ("''", "0", "1", "?")]
+        live = [i for i, k in enumerate(keys) if k not in ("''", "0", "1", "-1", "?")]
         if after is not None:
             if after_keys is None:
                 after_keys, after = [keys[i] for i in live], [after[i] for i in live]
@@ -263,7 +279,7 @@ class SalesQuery:
 
     def _plain(self, after: tuple | None, limit: int) -> list[tuple]:
         """The filtered lines sorted at once (a small set)."""
-        keys = KEYS[self.key_name]
+        keys = self._flagged(KEYS[self.key_name], BLANK.get(self.sort))
         # "+" keeps SQLite from walking an index in key order through every line: the
         # few filtered lines are found first, then sorted.
         order_keys = [f"+{k}" if i == 0 else k for i, k in enumerate(keys)]
@@ -271,68 +287,84 @@ class SalesQuery:
                             limit, bound_first=False, order_keys=order_keys)
 
     # -- segments ------------------------------------------------------------------------
+    def _flagged(self, keys: list[str], blank: str | None) -> list[str]:
+        """`keys` behind the blank flag of their column (none for date, quantity, amount)."""
+        if blank is None:
+            return keys
+        return [f"({blank}) * {-1 if self.descending else 1}", *keys]
+
+    def _blank_flag(self) -> str:
+        return "-1" if self.descending else "1"
+
     def _make_segments(self) -> list[_Segment]:
         return getattr(self, f"_segments_{self.key_name}")()
 
     def _one(self, core: str, keys: list[str], joined: tuple[str, ...] = (),
              segment: list[str] | None = None, params: list | None = None,
-             rank: tuple = (), contains=lambda key: True) -> _Segment:
+             contains=lambda key: True, blank: bool = False) -> _Segment:
         def fetch(after, limit):
             return self._select(core, keys, segment or [], params or [], after, limit,
                                 joined=joined)
-        return _Segment(rank, contains, fetch)
+        return _Segment(contains, fetch, blank)
 
     def _segments_date(self) -> list[_Segment]:
         return [self._one(_ORDERS_FIRST, KEYS["date"])]
 
     def _segments_number(self) -> list[_Segment]:
-        return [self._one(_ORDERS_FIRST, KEYS["number"])]
+        numbered = self._one(_ORDERS_FIRST, ["0", "o.number", "o.id", "l.position"],
+                             segment=["o.number > ''"], contains=lambda key: key[0] == 0)
+        blank = self._one(_ORDERS_FIRST, [self._blank_flag(), "''", "o.id", "l.position"],
+                          segment=["o.number = ''"], contains=lambda key: key[0] != 0,
+                          blank=True)
+        return [numbered, blank]
 
     def _segments_customer(self) -> list[_Segment]:
-        walk_ins = self._one(_ORDERS_FIRST, ["''", "0", "o.date", "o.id", "l.position"],
-                             segment=["o.contact_id IS NULL"], rank=(0,),
-                             contains=lambda key: key[1] == 0)
+        walk_ins = self._one(_ORDERS_FIRST,
+                             [self._blank_flag(), "''", "0", "o.date", "o.id", "l.position"],
+                             segment=["o.contact_id IS NULL"], blank=True,
+                             contains=lambda key: key[0] != 0)
         named = self._one(
             "FROM contacts c CROSS JOIN orders o ON o.contact_id = c.id"
             " CROSS JOIN sale_lines l ON l.order_id = o.id",
-            ["c.name", "c.id", "o.date", "o.id", "l.position"], joined=("c",), rank=(1,),
-            contains=lambda key: key[1] != 0)
-        return [walk_ins, named]
+            ["0", "c.name", "c.id", "o.date", "o.id", "l.position"], joined=("c",),
+            contains=lambda key: key[0] == 0)
+        return [named, walk_ins]
 
     def _segments_product(self) -> list[_Segment]:
-        none = self._one(_LINES_FIRST, ["''", "0", "l.order_id", "l.position"],
-                         segment=["l.product_id IS NULL"], rank=(0,),
-                         contains=lambda key: key[1] == 0)
+        none = self._one(_LINES_FIRST, [self._blank_flag(), "''", "0", "l.order_id",
+                                        "l.position"],
+                         segment=["l.product_id IS NULL"], blank=True,
+                         contains=lambda key: key[0] != 0)
         named = self._one(
             "FROM products p CROSS JOIN sale_lines l ON l.product_id = p.id"
             " CROSS JOIN orders o ON o.id = l.order_id",
-            ["p.name", "p.id", "l.order_id", "l.position"], joined=("p",), rank=(1,),
-            contains=lambda key: key[1] != 0)
-        return [none, named]
+            ["0", "p.name", "p.id", "l.order_id", "l.position"], joined=("p",),
+            contains=lambda key: key[0] == 0)
+        return [named, none]
 
     def _segments_quantity(self) -> list[_Segment]:
         keys = ["l.quantity", "l.order_id", "l.position"]
         below = self._one(_LINES_FIRST, keys, segment=["l.quantity <> 1", "l.quantity < 1"],
-                          rank=(0,), contains=lambda key: key[0] < 1)
+                          contains=lambda key: key[0] < 1)
         ones = self._one(_LINES_FIRST, ["1", "l.order_id", "l.position"],
-                         segment=["IFNULL(l.quantity, 1) = 1"], rank=(1,),
+                         segment=["IFNULL(l.quantity, 1) = 1"],
                          contains=lambda key: key[0] == 1)
         above = self._one(_LINES_FIRST, keys, segment=["l.quantity <> 1", "l.quantity > 1"],
-                          rank=(2,), contains=lambda key: key[0] > 1)
+                          contains=lambda key: key[0] > 1)
         return [below, ones, above]
 
     def _segments_amount_usd(self) -> list[_Segment]:
         return [self._one(_LINES_FIRST, KEYS["amount_usd"])]
 
     def _segments_note(self) -> list[_Segment]:
-        plain = self._one(_LINES_FIRST, ["''", "l.order_id", "l.position"],
+        plain = self._one(_LINES_FIRST, [self._blank_flag(), "''", "l.order_id", "l.position"],
                           segment=["IFNULL(l.note, '') = ''", "IFNULL(o.note, '') = ''"],
-                          rank=(0,), contains=lambda key: key[0] == "")
+                          contains=lambda key: key[0] != 0, blank=True)
 
         def noted_fetch(after, limit):
             # lines with a note of their own, and lines of orders with a note (both few:
             # partial indexes); sorted together
-            keys = KEYS["note"]
+            keys = ["0", *KEYS["note"]]
             rows = []
             for core, cond in ((_LINES_FIRST, ["l.note <> ''"]),
                                ("FROM orders o CROSS JOIN sale_lines l ON l.order_id = o.id",
@@ -340,22 +372,18 @@ class SalesQuery:
                 rows += self._select(core, keys, cond, [], after, limit, bound_first=False)
             rows.sort(key=lambda r: r[R_KEY:], reverse=self.descending)
             return rows[:limit]
-        noted = _Segment((1,), lambda key: key[0] != "", noted_fetch)
-        return [plain, noted]
+        noted = _Segment(lambda key: key[0] == 0, noted_fetch)
+        return [noted, plain]
 
     # salesperson, channel and category: one segment per value, days from the rollup
     def _grouped(self, name: str, table: str, column: str, rollup_column: str
                  ) -> list[_Segment]:
-        values = [(row[1] or "", row[0]) for row in self.conn.execute(
-            f"SELECT id, name FROM {table}")]
-        values.append(("", 0))  # lines without one
+        values = sorted((row[1] or "", row[0]) for row in self.conn.execute(
+            f"SELECT id, name FROM {table}"))
+        values.append(("", 0))  # lines without one: blank, last
         days = self._days_of(rollup_column)
-        segments = []
-        for seg_name, seg_id in sorted(values):
-            if seg_id not in days:
-                continue
-            segments.append(self._group_segment(name, column, seg_name, seg_id, days[seg_id]))
-        return segments
+        return [self._group_segment(name, column, seg_name, seg_id, days[seg_id])
+                for seg_name, seg_id in values if seg_id in days]
 
     def _segments_salesperson(self) -> list[_Segment]:
         return self._grouped("salesperson", "salespeople", "o.salesperson_id",
@@ -408,35 +436,37 @@ class SalesQuery:
             joined = ("p",)
         walk = ["o.date", "o.id", "l.position"]
 
+        flag = "0" if seg_id else self._blank_flag()
+
         def window(first: int, last: int, after, limit: int) -> list[tuple]:
             return self._select(
-                core, ["?", "?", *walk], [*cond, "o.date BETWEEN ? AND ?"],
+                core, [flag, "?", "?", *walk], [*cond, "o.date BETWEEN ? AND ?"],
                 [*cond_params, day_list[first], day_list[last]], after, limit,
                 key_params=[seg_name, seg_id], after_keys=walk, order_keys=walk,
                 joined=joined)
 
         def fetch(after, limit):
             rows: list[tuple] = []
-            last = None if after is None else after[2:]
+            last = None if after is None else after[3:]
             if self.descending:
-                hi = len(day_list) if after is None else bisect.bisect_right(day_list, after[2])
+                hi = len(day_list) if after is None else bisect.bisect_right(day_list, after[3])
                 while hi > 0 and len(rows) < limit:
                     want = running[hi] - (limit - len(rows))
                     lo = min(hi - 1, max(0, bisect.bisect_right(running, want) - 1))
                     rows += window(lo, hi - 1, last, limit - len(rows))
-                    last = rows[-1][R_KEY + 2:] if rows else last
+                    last = rows[-1][R_KEY + 3:] if rows else last
                     hi = lo
             else:
-                lo = 0 if after is None else bisect.bisect_left(day_list, after[2])
+                lo = 0 if after is None else bisect.bisect_left(day_list, after[3])
                 while lo < len(day_list) and len(rows) < limit:
                     want = running[lo] + (limit - len(rows))
                     hi = min(len(day_list), max(lo + 1, bisect.bisect_left(running, want)))
                     rows += window(lo, hi - 1, last, limit - len(rows))
-                    last = rows[-1][R_KEY + 2:] if rows else last
+                    last = rows[-1][R_KEY + 3:] if rows else last
                     lo = hi
             return rows
-        return _Segment((seg_name, seg_id),
-                        lambda key: (key[0], key[1]) == (seg_name, seg_id), fetch)
+        return _Segment(lambda key: (key[1], key[2]) == (seg_name, seg_id), fetch,
+                        blank=not seg_id)
 
     # amount in riel: the dollar index read with the range of exchange rates
     def _segments_amount_khr(self) -> list[_Segment]:
@@ -491,7 +521,7 @@ class SalesQuery:
                                              else r[R_KHR] < edge[0])]
                 if len(final) >= limit:
                     return [r[:R_KEY + 3] for r in final[:limit]]
-        return [_Segment((), lambda key: True, fetch)]
+        return [_Segment(lambda key: True, fetch)]
 
 
 def _comes_after(key: tuple, after: tuple, descending: bool) -> bool:
