@@ -353,6 +353,8 @@ def first_figures_ms(path: Path, launches: int = 3) -> float:
     """Launch → the main window painted with the Dashboard's figures (median)."""
     clock = re.compile(r"clock (\d+\.\d+)")
     times = []
+    backups = path.parent / "backups"  # the app's backup on the first start of a day
+    made_backups = not backups.exists()
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                    KPIDESK_DATA_DIR=str(Path(tmp) / "data"), KPIDESK_SMOKE_FIRST_PAINT="1",
@@ -368,6 +370,8 @@ def first_figures_ms(path: Path, launches: int = 3) -> float:
                 raise SystemExit(f"launching the app failed:\n{done.stdout}\n{done.stderr}")
             if i:
                 times.append((float(match.group(1)) - started) * 1000)
+    if made_backups:  # not left beside the bench's shops (a full copy each)
+        shutil.rmtree(backups, ignore_errors=True)
     return statistics.median(times)
 
 
@@ -462,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
          "bounded: ≤ 300 at 10M",
          (big["build"].get("rss_mb") or 10**9) <= 300 if big else None),
     ]
-    width = 47
+    width = 54
     header = f"{'':<{width}}" + "".join(f"{r['lines']:>13,}" for r in results) + "   goal"
     print(header)
     print("-" * len(header))
