@@ -9,20 +9,24 @@ Each sort order is a sequence of *segments*, each read by one index walk:
 
 - date: the orders' date index, then each order's lines (stored beside each other);
 - receipt number: the orders' number index;
-- customer: walk-ins (by date) first, then the contacts' name index, each contact's
-  orders through the (contact, date) index;
+- customer: the contacts' name index, each contact's orders through the (contact,
+  date) index; then walk-ins, by date;
 - salesperson, channel, category: one segment per value (the few salespeople,
   channels and categories in name order), each a walk of the date index narrowed to
   the days the daily rollup says have lines of that value;
-- product: lines without a product, then the products' name index and each product's
-  lines through the lines' product index;
+- product: the products' name index and each product's lines through the lines'
+  product index; then lines without a product;
 - quantity: the partial index of quantities other than one, and the lines of one
   unit in order of entry;
 - amount: the index of amounts in dollars; in riel, the same index read a little
   further than the page, with the range of exchange rates (`day_rates`) telling when
   no unread line can come before the rows held (every line's riel value lies within
   the rates' range of its dollar value);
-- note: lines without a note in order of entry, and those with one (few) sorted.
+- note: the lines with a note (few: partial indexes) sorted; then the others in order
+  of entry.
+
+Lines with nothing in the sorted column (walk-ins, no product, no receipt number…)
+come last whichever the direction, as spreadsheets put blank cells.
 
 Ties are broken by date and order (when the walk gives them), else by order of
 entry, and always by the line's position in its order: a key never repeats, so pages

@@ -11,7 +11,11 @@ Rollup tables (``daily_revenue``, ``daily_orders``, ``month_revenue``,
 columns of ``contacts`` are derived data: kept up to date in the same
 transaction as every write (see ``rollups.py``) and rebuilt after imports.
 
-Version 3 adds the change history. Later versions: see ``MIGRATIONS`` at the end.
+Version 3 adds the change history. Version 4 (``lean_storage``) stores the same rows in
+about half the space: UUIDs as 16 bytes, sale lines per order keyed by (order_id,
+position) with no id or UUID of their own, only the indexes a query reads. Version 5
+(``customer_lookups``) adds what the customer figures of any day read instead of a pass
+over the customers (``lookups.py``). Later versions: see ``MIGRATIONS`` at the end.
 
 Version 2 adds what lets the customer KPIs of a large shop be read with a few
 index look-ups: each contact's purchase days, usual gap and the day its
