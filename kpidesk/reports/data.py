@@ -9,27 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from kpidesk.metrics import customers, pipeline
 from kpidesk.metrics.growth import revenue_series
-from kpidesk.metrics.kpis import all_kpis
+from kpidesk.metrics.kpis import CurrencyView, all_kpis
 from kpidesk.metrics.periods import add_months, parse_period
 from kpidesk.metrics.targets import target_series
 from kpidesk.store.db import Store
 
 AT_RISK_ROWS = 100  # a printed call-back list longer than this is not called through
-
-
-class CurrencyView:
-    """The same store, seen with another reporting currency."""
-
-    def __init__(self, store: Store, currency: str) -> None:
-        self._store = store
-        self.reporting_currency = currency
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
 
 
 @dataclass

@@ -262,6 +262,54 @@ def add_change_history(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def add_daily_total_receipts(db: sqlite_utils.Database) -> None:
+    """Daily totals (KPI.md Conventions): one per day, channel and salesperson, each with an
+    optional count of receipts. `orders.receipts` holds the count (NULL: not given; only
+    daily totals have one); `daily_orders.no_receipts` counts the daily totals of a key
+    without it, so `orders` of a period with one is "not available". The daily_orders rows
+    are recomputed: a daily total counted as one order until now."""
+    for sql in (
+        "ALTER TABLE orders ADD COLUMN receipts INTEGER",
+        "ALTER TABLE daily_orders ADD COLUMN no_receipts INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX idx_orders_daily_total ON orders(date, channel_id, salesperson_id)"
+        " WHERE is_daily_total = 1",
+        "DELETE FROM daily_orders",
+        "INSERT INTO daily_orders (day, salesperson_id, channel_id, orders, refunds, no_receipts)"
+        " SELECT day, sp, ch,"
+        "  SUM(CASE WHEN daily THEN IFNULL(receipts, 0) ELSE khr >= 0 END),"
+        "  SUM(NOT daily AND khr < 0), SUM(daily AND receipts IS NULL)"
+        " FROM (SELECT o.date AS day, IFNULL(o.salesperson_id, 0) AS sp,"
+        "        IFNULL(o.channel_id, 0) AS ch, o.is_daily_total AS daily, o.receipts,"
+        "        SUM(l.amount_khr) AS khr"
+        "       FROM orders o JOIN sale_lines l ON l.order_id = o.id GROUP BY o.id)"
+        " GROUP BY day, sp, ch",
+    ):
+        db.execute(sql)
+
+
+def add_opportunity_history(db: sqlite_utils.Database) -> None:
+    """Every change of an opportunity's stage, probability, value, expected close date or
+    status, with the day it took effect (KPI.md §3: the pipeline of a past date is as it
+    stood then). An opportunity without rows here (made before this version, or imported)
+    is read from its current row (see ``metrics.pipeline``)."""
+    for sql in (
+        "CREATE TABLE opportunity_history (id INTEGER PRIMARY KEY,"
+        " opportunity_id INTEGER NOT NULL, day TEXT NOT NULL, stage_id INTEGER,"
+        " probability INTEGER NOT NULL, value INTEGER NOT NULL, currency TEXT NOT NULL,"
+        " value_usd INTEGER NOT NULL, value_khr INTEGER NOT NULL, expected_close TEXT,"
+        " status TEXT NOT NULL, closed TEXT)",
+        "CREATE INDEX idx_opportunity_history ON opportunity_history(opportunity_id, day)",
+    ):
+        db.execute(sql)
+
+
+def make_refund_quantities_negative(db: sqlite_utils.Database) -> None:
+    """A refund line has a negative quantity (KPI.md Conventions), so quantities sold are
+    net of refunds; lines saved with a negative amount and a positive quantity are turned
+    round (no rollup reads quantities)."""
+    db.execute("UPDATE sale_lines SET quantity = -quantity WHERE amount < 0 AND quantity > 0")
+
+
 # Migrations in order: MIGRATIONS[v] upgrades a file at version v to v + 1, so a new
 # migration is appended at the end and the schema version follows from the list.
 # The file is backed up (sqlite3 backup API) before any of them runs.
@@ -269,5 +317,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     create_v1,
     migrate_v2,
     add_change_history,
+    add_daily_total_receipts,
+    add_opportunity_history,
+    make_refund_quantities_negative,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

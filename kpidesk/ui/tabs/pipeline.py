@@ -150,6 +150,11 @@ class PipelineTab(Tab):
         self.retranslate_ui()
 
     # -- texts -------------------------------------------------------------------------------
+    def _today(self) -> str:
+        """The shop's date: the day a change made now takes effect in the pipeline's
+        history."""
+        return self.ctx.today().isoformat()
+
     def title(self) -> str:
         return self.tr("Pipeline")
 
@@ -358,7 +363,7 @@ class PipelineTab(Tab):
         def save(opp: ostore.OpportunityInput) -> None:
             push(self.ctx.undo_stack, OpportunityChange(
                 self.ctx.store, self.tr("Edit opportunity %1").replace("%1", opp.title), opp_id,
-                lambda s: ostore.update_opportunity(s, opp_id, opp)))
+                lambda s: ostore.update_opportunity(s, opp_id, opp, on=self._today())))
 
         OpportunityDialog(self.ctx.store, self.ctx.today, save,
                           ostore.get_opportunity(self.ctx.store, opp_id), parent=self).exec()
@@ -371,7 +376,8 @@ class PipelineTab(Tab):
         self._run(OpportunityChange(
             self.ctx.store, self.tr("Move %1 to %2").replace("%1", row["title"])
             .replace("%2", stage_name), opp_id,
-            lambda s: ostore.move_stage(s, opp_id, stage_id)), select=opp_id)
+            lambda s: ostore.move_stage(s, opp_id, stage_id, on=self._today())),
+            select=opp_id)
 
     def mark_won(self, opp_id: int | None = None, create_sale: bool | None = None) -> bool:
         opp_id = opp_id or self.current_id()
@@ -411,7 +417,8 @@ class PipelineTab(Tab):
             return False
         self._run(OpportunityChange(
             self.ctx.store, self.tr("Reopen %1").replace("%1", row["title"]), opp_id,
-            lambda s: ostore.reopen(s, opp_id, stage_id)), select=opp_id)
+            lambda s: ostore.reopen(s, opp_id, stage_id, on=self._today())),
+            select=opp_id)
         return True
 
     def delete_opportunity(self, opp_id: int | None = None, confirmed: bool = False) -> bool:
