@@ -357,8 +357,9 @@ class TargetsTab(Tab):
         f = fmt.current()
         targets, actual = [], 0
         for month in model.months():
-            stored = model.stored(month, None)
-            target = stored[0] if stored is not None else model.derived_shop(month)
+            stored = model.stored(month, None)  # summed in the reporting currency
+            target = (model.target_reporting(month, None) if stored is not None
+                      else model.derived_shop(month))
             if target is not None:
                 targets.append(target)
             actual += model.actuals.get((month, 0)) or 0
