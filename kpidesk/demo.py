@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from kpidesk.store import rollups
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.money import convert
+from kpidesk.store.setup import DEMO_SETTING
 
 SHOP_NAME = "ហាងទូរស័ព្ទ សុខា · Sokha Phone Shop"
 SALESPEOPLE = ["សុខា", "Dara", "ស្រីនាង", "Vuthy"]
@@ -70,6 +71,9 @@ def build_demo(store: Store, *, months: int = 24, lines: int | None = None,
     conn = store.conn
     with store.transaction():
         store.conn.execute("UPDATE settings SET value = ? WHERE key = 'shop_name'", (SHOP_NAME,))
+        # marks the file as the demo: a banner says so, and it is never opened as "my shop"
+        store.conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, '1')",
+                           (DEMO_SETTING,))
         sp_ids = [conn.execute("INSERT INTO salespeople(uuid, name) VALUES (?, ?)",
                                (new_uuid(), n)).lastrowid for n in SALESPEOPLE]
         products: list[tuple[int, int]] = []  # (id, price in cents)

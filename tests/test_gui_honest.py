@@ -106,7 +106,7 @@ def test_customer_figures_so_far_come_with_the_month_before_on_the_same_day(qtbo
     assert cards["churn"].note() == f"so far · {f.percent(same['churn'])} then"
     assert cards["active_customers"].note() == f"so far · {f.integer(same['active_customers'])} then"
     assert "(365 days)" in cards["loyal_customers"].title()
-    assert "of customers of the last 365 days" in cards["loyal_customers"].note()
+    assert "of customers of the last 365 days" in cards["loyal_customers"].note()  # formatted
     label = dash.customer_period_label.text()
     assert f"so far (day {day})" in label and "October 2026 on the same day" in label
     dash.close()

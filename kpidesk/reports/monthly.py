@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, app_font
+from kpidesk.metrics.customers import LOYAL_WINDOW_DAYS
 from kpidesk.reports import charts
 from kpidesk.reports.data import ReportData
 from kpidesk.reports.text import ReportText
@@ -85,8 +86,8 @@ class MonthlyReport:
             (tr("Report", "Customer retention"), "retention", self.pct),
             (tr("Report", "Customer retention rate (CRR)"), "crr", self.pct),
             (tr("Report", "Repeat purchase rate"), "repeat_purchase_rate", self.pct),
-            (tr("Report", "Loyal customers (orders in the last 365 days)"), "loyal_customers",
-             self.num),
+            (tr("Report", "Loyal customers (orders in the last %1 days)").replace(
+                "%1", self.num(LOYAL_WINDOW_DAYS)), "loyal_customers", self.num),
             (tr("Report", "Win rate"), "win_rate", self.pct),
             (tr("Report", "Weighted pipeline"), "weighted_pipeline", self.money),
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kpidesk.store.db import Store
 
+DEMO_SETTING = "is_demo"  # "1" in a demo shop
 # Written when the shop's name, reporting currency and rate are saved together (Settings).
 CURRENCY_CHECKED = "currency_checked"
 
@@ -23,3 +24,8 @@ def first_steps(store: Store, month: str) -> dict[str, bool]:
 
 def has_sales(store: Store) -> bool:
     return bool(store.scalar("SELECT EXISTS (SELECT 1 FROM orders)"))
+
+
+def is_demo(store: Store) -> bool:
+    """Whether the file is a demo shop (`kpidesk demo` or File ▸ Open the demo shop)."""
+    return store.setting(DEMO_SETTING) == "1"

@@ -286,12 +286,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ទូរស័ព្ទ (&amp;P)៖</translation>
     </message>
     <message>
-        <source>&amp;Source:</source>
-        <translation>ប្រភព (&amp;S)៖</translation>
-    </message>
-    <message>
-        <source>Sales&amp;person:</source>
-        <translation>អ្នកលក់ (&amp;P)៖</translation>
+        <source>So&amp;urce:</source>
+        <translation>ប្រភព (&amp;U)៖</translation>
     </message>
     <message>
         <source>&amp;Created:</source>
@@ -300,6 +296,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>N&amp;ote:</source>
         <translation>កំណត់ចំណាំ (&amp;O)៖</translation>
+    </message>
+    <message>
+        <source>Sal&amp;esperson:</source>
+        <translation>អ្នកលក់ (&amp;E)៖</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -561,8 +561,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បន្ថែមអតិថិជនសក្តានុពល ឬអតិថិជន (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>កែ… (&amp;E)</translation>
+        <source>Ed&amp;it…</source>
+        <translation>កែ… (&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Open page</source>
@@ -766,10 +766,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>អតិថិជនសកម្ម</translation>
     </message>
     <message>
-        <source>Customers with a purchase in the period</source>
-        <translation>អតិថិជនដែលបានទិញក្នុងរយៈពេលនេះ</translation>
-    </message>
-    <message>
         <source>Returning customers</source>
         <translation>អតិថិជនត្រឡប់មកវិញ</translation>
     </message>
@@ -810,12 +806,12 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>អតិថិជនសកម្មដែលមានការបញ្ជាទិញពីរដង ឬច្រើនជាងនេះ</translation>
     </message>
     <message>
-        <source>Loyal customers</source>
-        <translation>អតិថិជនប្រចាំ</translation>
+        <source>Loyal customers (%1 days)</source>
+        <translation>អតិថិជនប្រចាំ (%1 ថ្ងៃ)</translation>
     </message>
     <message>
-        <source>Customers with several orders in the last 365 days</source>
-        <translation>អតិថិជនដែលមានការបញ្ជាទិញច្រើនដងក្នុង ៣៦៥ ថ្ងៃចុងក្រោយ</translation>
+        <source>Customers with at least %1 orders in the %2 days up to the period&apos;s end (or today)</source>
+        <translation>អតិថិជនដែលមានការបញ្ជាទិញយ៉ាងតិច %1 ដង ក្នុងរយៈពេល %2 ថ្ងៃ រហូតដល់ចុងរយៈពេល (ឬថ្ងៃនេះ)</translation>
     </message>
     <message>
         <source>Open pipeline</source>
@@ -930,8 +926,36 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>តាមលទ្ធភាព</translation>
     </message>
     <message>
+        <source>No sales in these %1 months yet: revenue appears here as you record sales.</source>
+        <translation>មិនទាន់មានការលក់ក្នុងរយៈពេល %1 ខែនេះទេ៖ ចំណូលនឹងបង្ហាញនៅទីនេះ ពេលអ្នកកត់ត្រាការលក់។</translation>
+    </message>
+    <message>
+        <source>%1, so far (day %2); beside each figure: %3 on the same day</source>
+        <translation>%1 គិតមកដល់ពេលនេះ (ថ្ងៃទី %2)៖ ក្បែរតួលេខនីមួយៗ គឺ %3 នៅថ្ងៃដូចគ្នា</translation>
+    </message>
+    <message>
+        <source>%1 has not started yet: no figures</source>
+        <translation>%1 មិនទាន់ចាប់ផ្តើមនៅឡើយ៖ មិនទាន់មានតួលេខទេ</translation>
+    </message>
+    <message>
+        <source>so far · %1 then</source>
+        <translation>គិតមកដល់ពេលនេះ · ពេលនោះ %1</translation>
+    </message>
+    <message>
+        <source>%1 then</source>
+        <translation>ពេលនោះ %1</translation>
+    </message>
+    <message>
+        <source>No open opportunities: add them in the Pipeline tab.</source>
+        <translation>មិនទាន់មានឱកាសលក់កំពុងតាមដានទេ៖ បន្ថែមវានៅផ្ទាំង ឱកាសលក់។</translation>
+    </message>
+    <message>
         <source>Customer figures &amp;by:</source>
         <translation>តួលេខអតិថិជនតាម (&amp;B)៖</translation>
+    </message>
+    <message>
+        <source>Customers with a purchase in the period (so far, while it is in progress)</source>
+        <translation>អតិថិជនដែលបានទិញក្នុងរយៈពេលនេះ (គិតមកដល់ពេលនេះ ពេលរយៈពេលនៅមិនទាន់ចប់)</translation>
     </message>
     <message>
         <source>Month</source>
@@ -956,6 +980,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>month to date</source>
         <translation>ពីដើមខែដល់ថ្ងៃនេះ</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>មិនទាន់ចាប់ផ្តើម</translation>
+    </message>
+    <message>
+        <source>a daily total has no receipts count</source>
+        <translation>សរុបប្រចាំថ្ងៃមួយគ្មានចំនួនវិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>Orders and average order value are not available: a daily total of this month has no receipts count (type it in the Sales tab).</source>
+        <translation>មិនអាចគណនាចំនួនការបញ្ជាទិញ និងតម្លៃមធ្យមក្នុងមួយការបញ្ជាទិញបានទេ៖ សរុបប្រចាំថ្ងៃមួយនៃខែនេះគ្មានចំនួនវិក្កយបត្រ (វាយបញ្ចូលវានៅផ្ទាំង ការលក់)។</translation>
     </message>
     <message>
         <source>like-for-like, days %1–%2</source>
@@ -994,24 +1030,20 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ខែពេញ</translation>
     </message>
     <message>
-        <source>Q%1 %2</source>
-        <translation>ត្រីមាសទី %1 %2</translation>
+        <source>Growth needs sales in two months in a row.</source>
+        <translation>កំណើនត្រូវការការលក់ក្នុងពីរខែជាប់គ្នា។</translation>
     </message>
     <message>
-        <source>%1, to date</source>
-        <translation>%1 ដល់ថ្ងៃនេះ</translation>
+        <source>Q%1 %2</source>
+        <translation>ត្រីមាសទី %1 %2</translation>
     </message>
     <message>
         <source>provisional</source>
         <translation>បណ្ដោះអាសន្ន</translation>
     </message>
     <message>
-        <source>%1 of active customers</source>
-        <translation>%1 នៃអតិថិជនសកម្ម</translation>
-    </message>
-    <message>
-        <source>to date</source>
-        <translation>ដល់ថ្ងៃនេះ</translation>
+        <source>%1 of customers of the last %2 days</source>
+        <translation>%1 នៃអតិថិជនក្នុង %2 ថ្ងៃចុងក្រោយ</translation>
     </message>
     <message>
         <source>From lead to loyal customer (leads created in %1)</source>
@@ -1169,6 +1201,53 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Export</source>
         <translation>នាំចេញ</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Choose the currency your figures are counted in (US dollar or riel) and the day&apos;s rate, then save.</source>
+        <translation>ជ្រើសរើសរូបិយប័ណ្ណរបាយការណ៍ (ដុល្លារអាមេរិក ឬរៀល) និងអត្រាប្តូរប្រាក់ថ្ងៃនេះ រួចរក្សាទុក។</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>រួចរាល់</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>ជំហានដំបូង</translation>
+    </message>
+    <message>
+        <source>Give your shop its name (shown on the window and on reports).</source>
+        <translation>ដាក់ឈ្មោះហាងរបស់អ្នក (បង្ហាញលើបង្អួច និងលើរបាយការណ៍)។</translation>
+    </message>
+    <message>
+        <source>Open Sales</source>
+        <translation>បើក ការលក់</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>បើក ការកំណត់</translation>
+    </message>
+    <message>
+        <source>Open Targets</source>
+        <translation>បើក គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Record your first sale, or the day&apos;s total if you do not enter each receipt.</source>
+        <translation>កត់ត្រាការលក់ដំបូងរបស់អ្នក ឬសរុបប្រចាំថ្ងៃ ប្រសិនបើអ្នកមិនបញ្ចូលវិក្កយបត្រនីមួយៗ។</translation>
+    </message>
+    <message>
+        <source>Set a revenue target for this month.</source>
+        <translation>កំណត់គោលដៅចំណូលសម្រាប់ខែនេះ។</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>ត្រូវធ្វើ</translation>
+    </message>
+    <message>
+        <source>Your shop has no sales yet, so there is nothing to chart. These four steps get it going; the charts appear with your first sale.</source>
+        <translation>ហាងរបស់អ្នកមិនទាន់មានការលក់នៅឡើយទេ ដូច្នេះមិនទាន់មានអ្វីសម្រាប់គូសក្រាហ្វិកទេ។ ជំហានទាំងបួននេះជួយអ្នកចាប់ផ្តើម៖ ក្រាហ្វិកនឹងបង្ហាញពេលមានការលក់ដំបូង។</translation>
     </message>
 </context>
 <context>
@@ -1637,6 +1716,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ទឹកប្រាក់ត្រូវតែធំជាងសូន្យ។</translation>
     </message>
     <message>
+        <source>The number of receipts is a whole number, zero or more.</source>
+        <translation>ចំនួនវិក្កយបត្រត្រូវជាចំនួនគត់ ពីសូន្យឡើងទៅ។</translation>
+    </message>
+    <message>
         <source>The quantity cannot be zero.</source>
         <translation>ចំនួនមិនអាចស្មើសូន្យបានទេ។</translation>
     </message>
@@ -1667,6 +1750,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>This date does not exist. Type day/month/year, e.g. 26/11/2026.</source>
         <translation>កាលបរិច្ឆេទនេះមិនមានទេ។ សូមវាយ ថ្ងៃ/ខែ/ឆ្នាំ ឧ. ២៦/១១/២០២៦។</translation>
+    </message>
+    <message>
+        <source>This day already has a daily total for this channel and salesperson.</source>
+        <translation>ថ្ងៃនេះមានសរុបប្រចាំថ្ងៃសម្រាប់មធ្យោបាយលក់ និងអ្នកលក់នេះរួចហើយ។</translation>
     </message>
     <message>
         <source>This field is required.</source>
@@ -1823,6 +1910,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មិនធ្វើវិញ (&amp;U)</translation>
     </message>
     <message>
+        <source>Demo shop: example figures, not your shop. File ▸ Open my shop</source>
+        <translation>ហាងសាកល្បង៖ តួលេខឧទាហរណ៍ មិនមែនហាងរបស់អ្នកទេ។ ឯកសារ ▸ បើកហាងរបស់ខ្ញុំ</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>នាំចេញ</translation>
     </message>
@@ -1831,8 +1922,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>នាំចេញតារាងនេះ…</translation>
     </message>
     <message>
+        <source>Open my shop</source>
+        <translation>បើកហាងរបស់ខ្ញុំ</translation>
+    </message>
+    <message>
         <source>Owner &amp;PIN…</source>
         <translation>លេខសម្ងាត់ម្ចាស់ហាង… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint the monthly report…</source>
+        <translation>បោះពុម្ពរបាយការណ៍ប្រចាំខែ… (&amp;R)</translation>
     </message>
     <message>
         <source>Save the table you are looking at, as filtered, to CSV or Excel</source>
@@ -2019,8 +2118,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ថ្ងៃរំពឹងបិទការលក់ (&amp;E)៖</translation>
     </message>
     <message>
-        <source>&amp;Owner:</source>
-        <translation>អ្នកទទួលបន្ទុក (&amp;O)៖</translation>
+        <source>O&amp;wner:</source>
+        <translation>អ្នកទទួលបន្ទុក (&amp;W)៖</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
@@ -2179,16 +2278,16 @@ Owner: %3</source>
         <translation>បន្ថែមឱកាសលក់ (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>កែ… (&amp;E)</translation>
-    </message>
-    <message>
         <source>Mark &amp;won…</source>
         <translation>កត់ថាលក់បាន… (&amp;W)</translation>
     </message>
     <message>
-        <source>Mark &amp;lost…</source>
-        <translation>កត់ថាបាត់ឱកាស… (&amp;L)</translation>
+        <source>Ed&amp;it…</source>
+        <translation>កែ… (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Mark l&amp;ost…</source>
+        <translation>កត់ថាបាត់ឱកាស… (&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
@@ -2730,6 +2829,10 @@ Owner: %3</source>
         <translation>តាមលទ្ធភាពលក់បាន</translation>
     </message>
     <message>
+        <source>(no product)</source>
+        <translation>(គ្មានទំនិញ)</translation>
+    </message>
+    <message>
         <source>Attainment</source>
         <translation>ការសម្រេចគោលដៅ</translation>
     </message>
@@ -2802,6 +2905,10 @@ Owner: %3</source>
         <translation>អត្រាបំប្លែងអតិថិជនសក្តានុពល</translation>
     </message>
     <message>
+        <source>Loyal customers (orders in the last %1 days)</source>
+        <translation>អតិថិជនប្រចាំ (ការបញ្ជាទិញក្នុង %1 ថ្ងៃចុងក្រោយ)</translation>
+    </message>
+    <message>
         <source>Month before</source>
         <translation>ខែមុន</translation>
     </message>
@@ -2820,6 +2927,10 @@ Owner: %3</source>
     <message>
         <source>Orders</source>
         <translation>ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Orders and average order value are not available: a daily total of this month has no receipts count.</source>
+        <translation>មិនអាចគណនាចំនួនការបញ្ជាទិញ និងតម្លៃមធ្យមក្នុងមួយការបញ្ជាទិញបានទេ៖ សរុបប្រចាំថ្ងៃមួយនៃខែនេះគ្មានចំនួនវិក្កយបត្រ។</translation>
     </message>
     <message>
         <source>Pace</source>
@@ -2933,6 +3044,10 @@ Owner: %3</source>
         <source>month to date, up to %1</source>
         <translation>ពីដើមខែ រហូតដល់ %1</translation>
     </message>
+    <message>
+        <source>† Customer figures of a month in progress are so far; the month before is shown up to the same day, %1.</source>
+        <translation>† តួលេខអតិថិជននៃខែដែលកំពុងដំណើរការ គឺគិតមកដល់ពេលនេះ៖ ខែមុនត្រូវបានបង្ហាញរហូតដល់ថ្ងៃដូចគ្នា គឺ %1។</translation>
+    </message>
 </context>
 <context>
     <name>ReportsTab</name>
@@ -2945,16 +3060,16 @@ Owner: %3</source>
         <translation>ខែ (&amp;M)៖</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>ភាសា (&amp;L)៖</translation>
-    </message>
-    <message>
         <source>&amp;Currency:</source>
         <translation>រូបិយប័ណ្ណ (&amp;C)៖</translation>
     </message>
     <message>
-        <source>&amp;Paper:</source>
-        <translation>ក្រដាស (&amp;P)៖</translation>
+        <source>Lan&amp;guage:</source>
+        <translation>ភាសា (&amp;G)៖</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>ក្រដាស (&amp;A)៖</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -2973,12 +3088,28 @@ Owner: %3</source>
         <translation>បោះពុម្ពរបាយការណ៍លើម៉ាស៊ីនបោះពុម្ព (Ctrl+P)</translation>
     </message>
     <message>
+        <source>See the pages as they will be printed</source>
+        <translation>មើលទំព័រដូចដែលនឹងបោះពុម្ព</translation>
+    </message>
+    <message>
         <source>Save the report as a PDF file to send or keep</source>
         <translation>រក្សាទុករបាយការណ៍ជាឯកសារ PDF ដើម្បីផ្ញើ ឬរក្សាទុក</translation>
     </message>
     <message>
+        <source>US dollar ($)</source>
+        <translation>ដុល្លារអាមេរិក ($)</translation>
+    </message>
+    <message>
+        <source>Riel (៛)</source>
+        <translation>រៀល (៛)</translation>
+    </message>
+    <message>
         <source>Preparing the report…</source>
         <translation>កំពុងរៀបចំរបាយការណ៍…</translation>
+    </message>
+    <message>
+        <source>One page</source>
+        <translation>មួយទំព័រ</translation>
     </message>
     <message>
         <source>%1 pages</source>
@@ -3032,44 +3163,12 @@ Owner: %3</source>
         <translation>អ្នកលក់ (&amp;P)</translation>
     </message>
     <message>
-        <source>C&amp;hannel</source>
-        <translation>មធ្យោបាយលក់ (&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Product</source>
-        <translation>ទំនិញ (&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Quantity</source>
         <translation>ចំនួន (&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
         <translation>ទឹកប្រាក់ (&amp;A)</translation>
-    </message>
-    <message>
-        <source>Curre&amp;ncy</source>
-        <translation>រូបិយប័ណ្ណ (&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Rate (riel per $)</source>
-        <translation>អត្រាប្តូរប្រាក់ (រៀល/$) (&amp;R)</translation>
-    </message>
-    <message>
-        <source>N&amp;ote</source>
-        <translation>កំណត់ចំណាំ (&amp;O)</translation>
-    </message>
-    <message>
-        <source>Receipt n&amp;o.</source>
-        <translation>លេខវិក្កយបត្រ (&amp;O)</translation>
-    </message>
-    <message>
-        <source>Daily &amp;totals (no receipts)</source>
-        <translation>សរុបប្រចាំថ្ងៃ (គ្មានវិក្កយបត្រ) (&amp;T)</translation>
-    </message>
-    <message>
-        <source>For shops without receipts: one line per day, channel and currency. Saving again for the same day and channel replaces that day&apos;s total.</source>
-        <translation>សម្រាប់ហាងដែលគ្មានវិក្កយបត្រ៖ មួយជួរក្នុងមួយថ្ងៃ មធ្យោបាយលក់ និងរូបិយប័ណ្ណ។ ការរក្សាទុកម្តងទៀតសម្រាប់ថ្ងៃ និងមធ្យោបាយលក់ដដែល នឹងជំនួសសរុបនៃថ្ងៃនោះ។</translation>
     </message>
     <message>
         <source>&amp;Save (Enter)</source>
@@ -3084,6 +3183,46 @@ Owner: %3</source>
         <translation>មិនចាំបាច់</translation>
     </message>
     <message>
+        <source>&amp;Channel</source>
+        <translation>មធ្យោបាយលក់ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>P&amp;roduct</source>
+        <translation>ទំនិញ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Currenc&amp;y</source>
+        <translation>រូបិយប័ណ្ណ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Ra&amp;te (riel per $)</source>
+        <translation>អត្រាប្តូរប្រាក់ (រៀល/$) (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>កំណត់ចំណាំ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipt no.</source>
+        <translation>លេខវិក្កយបត្រ (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipts that day</source>
+        <translation>ចំនួនវិក្កយបត្រថ្ងៃនោះ (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Daily totals (&amp;without each receipt)</source>
+        <translation>សរុបប្រចាំថ្ងៃ (មិនបញ្ចូលវិក្កយបត្រនីមួយៗ) (&amp;W)</translation>
+    </message>
+    <message>
+        <source>For shops that do not enter each receipt: one total per day, channel and salesperson, with the number of receipts that day if you know it. Saving again for the same day, channel and salesperson replaces that total (you are asked first).</source>
+        <translation>សម្រាប់ហាងដែលមិនបញ្ចូលវិក្កយបត្រនីមួយៗ៖ សរុបមួយក្នុងមួយថ្ងៃ មធ្យោបាយលក់ និងអ្នកលក់ ព្រមទាំងចំនួនវិក្កយបត្រថ្ងៃនោះ ប្រសិនបើអ្នកដឹង។ ការរក្សាទុកម្តងទៀតសម្រាប់ថ្ងៃ មធ្យោបាយលក់ និងអ្នកលក់ដដែល នឹងជំនួសសរុបនោះ (កម្មវិធីសួរអ្នកជាមុនសិន)។</translation>
+    </message>
+    <message>
+        <source>How many receipts (customers served) the total is made of. Without it, orders and average order value of the month are not available.</source>
+        <translation>ចំនួនវិក្កយបត្រ (អតិថិជនដែលបានបម្រើ) ដែលបង្កើតជាសរុបនេះ។ បើគ្មានវាទេ ចំនួនការបញ្ជាទិញ និងតម្លៃមធ្យមក្នុងមួយការបញ្ជាទិញនៃខែ មិនអាចគណនាបានទេ។</translation>
+    </message>
+    <message>
         <source>type to search</source>
         <translation>វាយដើម្បីស្វែងរក</translation>
     </message>
@@ -3096,12 +3235,12 @@ Owner: %3</source>
         <translation>រៀល (៛)</translation>
     </message>
     <message>
-        <source>P&amp;eriod:</source>
-        <translation>រយៈពេល (&amp;E)៖</translation>
+        <source>Peri&amp;od:</source>
+        <translation>រយៈពេល (&amp;O)៖</translation>
     </message>
     <message>
-        <source>Sa&amp;lesperson:</source>
-        <translation>អ្នកលក់ (&amp;L)៖</translation>
+        <source>Sold &amp;by:</source>
+        <translation>លក់ដោយ (&amp;B)៖</translation>
     </message>
     <message>
         <source>Search customer, phone, product, receipt</source>
@@ -3184,12 +3323,36 @@ Owner: %3</source>
         <translation>បានរក្សាទុក %1។ ចុច Ctrl+Z ដើម្បីមិនធ្វើវិញ។</translation>
     </message>
     <message>
-        <source>Replace daily total</source>
-        <translation>ជំនួសសរុបប្រចាំថ្ងៃ</translation>
+        <source>Replace daily total with %1</source>
+        <translation>ជំនួសសរុបប្រចាំថ្ងៃដោយ %1</translation>
     </message>
     <message>
-        <source>Add daily total</source>
-        <translation>បន្ថែមសរុបប្រចាំថ្ងៃ</translation>
+        <source>Add daily total %1</source>
+        <translation>បន្ថែមសរុបប្រចាំថ្ងៃ %1</translation>
+    </message>
+    <message>
+        <source>Add sale %1</source>
+        <translation>បន្ថែមការលក់ %1</translation>
+    </message>
+    <message>
+        <source>The daily total of %1 for this channel and salesperson is already %2. Replace it with %3?</source>
+        <translation>សរុបប្រចាំថ្ងៃ %1 សម្រាប់មធ្យោបាយលក់ និងអ្នកលក់នេះ មានរួចហើយ គឺ %2។ ជំនួសវាដោយ %3 ឬទេ?</translation>
+    </message>
+    <message>
+        <source>It was made of %1 receipts.</source>
+        <translation>វាមានវិក្កយបត្រចំនួន %1។</translation>
+    </message>
+    <message>
+        <source>Replace the daily total?</source>
+        <translation>ជំនួសសរុបប្រចាំថ្ងៃឬ?</translation>
+    </message>
+    <message>
+        <source>Undone: %1. Ctrl+Y does it again.</source>
+        <translation>បានមិនធ្វើវិញ៖ %1។ ចុច Ctrl+Y ដើម្បីធ្វើវិញ។</translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation>បានធ្វើវិញ៖ %1។</translation>
     </message>
     <message>
         <source>Date in the future</source>
@@ -3277,6 +3440,14 @@ Owner: %3</source>
     <message>
         <source>Walk-in</source>
         <translation>ភ្ញៀវដើរចូល</translation>
+    </message>
+    <message>
+        <source>Dated after today: this sale counts in no figure until its day comes.</source>
+        <translation>កាលបរិច្ឆេទក្រោយថ្ងៃនេះ៖ ការលក់នេះមិនត្រូវបានរាប់ក្នុងតួលេខណាមួយទេ រហូតដល់ថ្ងៃនោះមកដល់។</translation>
+    </message>
+    <message>
+        <source>%1 (not yet)</source>
+        <translation>%1 (មិនទាន់ដល់)</translation>
     </message>
     <message>
         <source>Daily total</source>
@@ -3644,6 +3815,10 @@ Owner: %3</source>
     <message>
         <source>Set target</source>
         <translation>កំណត់គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Target %1 = %2 at %3 riel per dollar</source>
+        <translation>គោលដៅ %1 = %2 តាមអត្រា %3 រៀលក្នុងមួយដុល្លារ</translation>
     </message>
     <message>
         <source>Target removed.</source>

@@ -40,6 +40,7 @@ from kpidesk.io.importer import Cancelled, Importer, Report, RowError
 from kpidesk.io.readers import FileError, preview
 from kpidesk.store.db import Store
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.screen import keep_on_screen
 
 CONTEXT = "Import"
 PREVIEW_ROWS = 8
@@ -153,6 +154,7 @@ class ImportWizard(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  kind: str = "sales") -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
         self.setObjectName("ImportWizard")
         self.resize(900, 600)

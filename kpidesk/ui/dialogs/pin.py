@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from kpidesk.store import security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
+from kpidesk.ui.screen import keep_on_screen
 
 
 def tr(text: str) -> str:
@@ -53,6 +54,7 @@ class OwnerPinDialog(QDialog):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.store = store
         self.setObjectName("OwnerPinDialog")
         self.intro = QLabel()

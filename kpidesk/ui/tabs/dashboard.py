@@ -355,11 +355,13 @@ class DashboardTab(Tab):
                             " coming back after a gap")),
             "repeat_purchase_rate": (self.tr("Repeat purchase rate"),
                                      self.tr("Active customers with two orders or more")),
-            "loyal_customers": (self.tr("Loyal customers (365 days)"),
-                                self.tr("Customers with at least %1 orders in the 365 days up "
+            "loyal_customers": (self.tr("Loyal customers (%1 days)").replace(
+                                    "%1", fmt.current().integer(customers.LOYAL_WINDOW_DAYS)),
+                                self.tr("Customers with at least %1 orders in the %2 days up "
                                         "to the period's end (or today)").replace(
                                     "%1", fmt.current().integer(
-                                        customers.loyal_min_orders(self.ctx.store)))),
+                                        customers.loyal_min_orders(self.ctx.store))).replace(
+                                    "%2", fmt.current().integer(customers.LOYAL_WINDOW_DAYS))),
             "open_pipeline": (self.tr("Open pipeline"),
                               self.tr("Value of the open opportunities")),
             "weighted_pipeline": (self.tr("Weighted pipeline"),
@@ -750,8 +752,9 @@ class DashboardTab(Tab):
             growth_values[-1] = summary["growth_mom"]  # like-for-like
         self._set_chart_data("growthChart", months, growth_values, in_progress_index)
         self._chart_empty["revenueChart"] = (
-            self.tr("No sales in these 24 months yet: revenue appears here as you record "
-                    "sales.") if not any(revenue) and not any(target_values) else "")
+            self.tr("No sales in these %1 months yet: revenue appears here as you record "
+                    "sales.").replace("%1", f.integer(CHART_MONTHS))
+            if not any(revenue) and not any(target_values) else "")
         self._chart_empty["growthChart"] = (
             self.tr("Growth needs sales in two months in a row.")
             if all(v is None for v in growth_values) else "")
@@ -808,8 +811,9 @@ class DashboardTab(Tab):
         cards["loyal_customers"].set_value(f.integer(kpis.get("loyal_customers")))
         loyal_note = ""
         if kpis.get("loyal_share") is not None:
-            loyal_note = self.tr("%1 of customers of the last 365 days").replace(
-                "%1", f.percent(kpis.get("loyal_share")))
+            loyal_note = self.tr("%1 of customers of the last %2 days").replace(
+                "%1", f.percent(kpis.get("loyal_share"))).replace(
+                "%2", f.integer(customers.LOYAL_WINDOW_DAYS))
         cards["loyal_customers"].set_note(loyal_note)
         shown_as = {"new_customers": f.integer, "active_customers": f.integer,
                     "returning_customers": f.integer, "retention": f.percent,

@@ -163,9 +163,9 @@ class PipelineTab(Tab):
         self.table_button.setText(self.tr("T&able"))
         self.add_button.setText(self.tr("&New opportunity…"))
         self.add_button.setToolTip(self.tr("Add an opportunity (Ctrl+Shift+O)"))
-        self.edit_button.setText(self.tr("&Edit…"))
+        self.edit_button.setText(self.tr("Ed&it…"))
         self.won_button.setText(self.tr("Mark &won…"))
-        self.lost_button.setText(self.tr("Mark &lost…"))
+        self.lost_button.setText(self.tr("Mark l&ost…"))
         self.reopen_button.setText(self.tr("&Reopen"))
         self.delete_button.setText(self.tr("&Delete"))
         self.hint_label.setText(self.tr(

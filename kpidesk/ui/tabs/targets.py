@@ -41,6 +41,7 @@ from kpidesk.ui.models.targets_model import (
     TargetsModel,
     YearSnapshotCommand,
 )
+from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
 
 
@@ -104,6 +105,7 @@ class SpreadDialog(QDialog):
 
     def __init__(self, model: TargetsModel, column: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.model = model
         self.setObjectName("spreadDialog")
         layout = QVBoxLayout(self)
