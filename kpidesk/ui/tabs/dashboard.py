@@ -532,6 +532,8 @@ class DashboardTab(Tab):
         """An empty shop sees the first steps where the charts go (they say nothing yet)."""
         if empty:
             self.first_steps.set_done(first_steps(self.ctx.store, month_key(self.today())))
+            if not self._charts_made:  # no placeholder gets painted to ask for them
+                self._schedule_charts()
         self.first_steps.setVisible(empty)
         self.sales_split.setVisible(not empty)
 
