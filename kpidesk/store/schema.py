@@ -262,6 +262,20 @@ def add_change_history(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def add_pin_check(db: sqlite_utils.Database) -> None:
+    """The owner PIN's check value (see ``security.py``): a shop that already has a PIN
+    gets its first ``pin`` history entry, so removing the settings row later is noticed;
+    and the history is indexed by action (the check is read by it)."""
+    from kpidesk.store import history
+
+    for sql in history.INDEXES:
+        db.execute(sql)
+    row = db.execute("SELECT value FROM settings WHERE key = 'owner_pin'").fetchone()
+    if row and row[0]:
+        history.record(db.conn, "pin", "owner PIN", {"pin": "set"},
+                       {"pin": "kept at an upgrade", "check": row[0]})
+
+
 # Migrations in order: MIGRATIONS[v] upgrades a file at version v to v + 1, so a new
 # migration is appended at the end and the schema version follows from the list.
 # The file is backed up (sqlite3 backup API) before any of them runs.
@@ -269,5 +283,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     create_v1,
     migrate_v2,
     add_change_history,
+    add_pin_check,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

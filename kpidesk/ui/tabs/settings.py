@@ -45,19 +45,6 @@ Apply = Callable[[Action, "ErrorLabel | None"], bool]
 INDEX = QModelIndex | QPersistentModelIndex
 
 
-def _set_active(store: Store, table: str, row_id: int, active: bool) -> None:
-    with store.transaction() as conn:
-        conn.execute(f"UPDATE {table} SET active = ? WHERE id = ?", (int(active), row_id))
-        store.mark_changed(table)
-
-
-def _set_category(store: Store, product_id: int, category_id: int | None) -> None:
-    with store.transaction() as conn:
-        conn.execute("UPDATE products SET category_id = ? WHERE id = ?",
-                     (category_id, product_id))
-        store.mark_changed("products")
-
-
 # -- named lists --------------------------------------------------------------------------
 class NamedListModel(QAbstractTableModel):
     """One named list: Name [, Category] [, Active]. Names are edited in place."""
@@ -154,12 +141,12 @@ class NamedListModel(QAbstractTableModel):
                 name = str(value).strip()
                 category_id = reference.get_or_create(self.store, "categories", name) \
                     if name else None
-                _set_category(self.store, row["id"], category_id)
+                reference.set_category(self.store, row["id"], category_id)
 
             return self.apply(write, self.error_label)
         if column == "active" and role == Qt.ItemDataRole.CheckStateRole:
             active = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self.apply(lambda: _set_active(self.store, self.table, row["id"], active),
+            return self.apply(lambda: reference.set_active(self.store, self.table, row["id"], active),
                               self.error_label)
         return False
 
