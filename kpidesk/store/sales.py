@@ -125,6 +125,20 @@ def usual_unit_price(store: Store, product_id: int | None, limit: int = 50) -> i
     return round(prices[mid] if len(prices) % 2 else (prices[mid - 1] + prices[mid]) / 2)
 
 
+def usual_daily_total(store: Store, limit: int = 60) -> int | None:
+    """The median of the latest daily totals (one currency's line each) in US cents, or
+    None with fewer than three (the "looks wrong" check of a daily total)."""
+    rows = store.conn.execute(
+        "SELECT l.amount_usd FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+        " WHERE o.is_daily_total = 1 AND l.amount_usd > 0 ORDER BY o.date DESC LIMIT ?",
+        (limit,)).fetchall()
+    values = sorted(r[0] for r in rows)
+    if len(values) < 3:
+        return None
+    mid = len(values) // 2
+    return round(values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2)
+
+
 def _insert(conn: sqlite3.Connection, order: OrderInput, order_id: int | None = None) -> int:
     cur = conn.execute(
         "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"

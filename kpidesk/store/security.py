@@ -37,8 +37,7 @@ from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
 if TYPE_CHECKING:
     from kpidesk.store.db import Store
 
-ITERATIONS = 600_000  # OWASP's figure for PBKDF2-HMAC-SHA256 (tests may lower it)
-MIN_ITERATIONS = 600_000  # what the app itself never goes below
+ITERATIONS = 600_000  # OWASP's figure for PBKDF2-HMAC-SHA256 (tests lower it for speed)
 FREE_TRIES = 5
 MAX_DELAY = 3600
 

@@ -1172,6 +1172,317 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Sale changed</source>
+        <translation>បានកែការលក់</translation>
+    </message>
+    <message>
+        <source>Sale deleted</source>
+        <translation>បានលុបការលក់</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>ការសងប្រាក់វិញ</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>ការនាំចូល</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>បានមិនធ្វើការនាំចូលវិញ</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>បានស្ដារពីការបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>បានប្ដូរការកំណត់</translation>
+    </message>
+    <message>
+        <source>Owner PIN</source>
+        <translation>លេខសម្ងាត់ម្ចាស់ហាង</translation>
+    </message>
+    <message>
+        <source>Target changed</source>
+        <translation>បានប្ដូរគោលដៅ</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>បានលុប</translation>
+    </message>
+    <message>
+        <source>Contacts merged</source>
+        <translation>បានបញ្ចូលទំនាក់ទំនងចូលគ្នា</translation>
+    </message>
+    <message>
+        <source>Put back (undo)</source>
+        <translation>បានយកមកវិញ (មិនធ្វើវិញ)</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>បានមិនធ្វើការបញ្ចូលគ្នាវិញ</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>ការផ្លាស់ប្ដូរទាំងអស់</translation>
+    </message>
+    <message>
+        <source>Sales changed or deleted</source>
+        <translation>ការលក់ដែលបានកែ ឬលុប</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>ការសងប្រាក់វិញ</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>ការនាំចូល</translation>
+    </message>
+    <message>
+        <source>Restores</source>
+        <translation>ការស្ដារ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>ការកំណត់</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Deletes and merges</source>
+        <translation>ការលុប និងការបញ្ចូលគ្នា</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>ឈ្មោះហាង</translation>
+    </message>
+    <message>
+        <source>Reporting currency</source>
+        <translation>រូបិយប័ណ្ណរបាយការណ៍</translation>
+    </message>
+    <message>
+        <source>Default exchange rate</source>
+        <translation>អត្រាប្តូរប្រាក់លំនាំដើម</translation>
+    </message>
+    <message>
+        <source>Orders that make a loyal customer</source>
+        <translation>ចំនួនការបញ្ជាទិញដែលធ្វើឱ្យក្លាយជាអតិថិជនប្រចាំ</translation>
+    </message>
+    <message>
+        <source>Days a lead has to buy</source>
+        <translation>ចំនួនថ្ងៃដែលអតិថិជនសក្តានុពលមានសម្រាប់ទិញ</translation>
+    </message>
+    <message>
+        <source>Daily backups kept (days)</source>
+        <translation>រក្សាការបម្រុងទុកប្រចាំថ្ងៃ (ថ្ងៃ)</translation>
+    </message>
+    <message>
+        <source>Monthly backups kept (months)</source>
+        <translation>រក្សាការបម្រុងទុកប្រចាំខែ (ខែ)</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>ថតបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>ប្រភេទទំនិញ</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>មធ្យោបាយលក់</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>មូលហេតុបាត់ឱកាស</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ដំណាក់កាល</translation>
+    </message>
+    <message>
+        <source>no PIN</source>
+        <translation>គ្មានលេខសម្ងាត់</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>បានកំណត់លេខសម្ងាត់</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>បានប្ដូរលេខសម្ងាត់</translation>
+    </message>
+    <message>
+        <source>PIN removed</source>
+        <translation>បានដកលេខសម្ងាត់ចេញ</translation>
+    </message>
+    <message>
+        <source>PIN stored more strongly</source>
+        <translation>បានរក្សាទុកលេខសម្ងាត់ឱ្យកាន់តែមានសុវត្ថិភាព</translation>
+    </message>
+    <message>
+        <source>PIN put back after a change outside KPI Desk</source>
+        <translation>បានដាក់លេខសម្ងាត់វិញ ក្រោយការកែប្រែនៅក្រៅ KPI Desk</translation>
+    </message>
+    <message>
+        <source>changed outside KPI Desk</source>
+        <translation>បានកែប្រែនៅក្រៅ KPI Desk</translation>
+    </message>
+    <message>
+        <source>PIN kept after a restore</source>
+        <translation>បានរក្សាលេខសម្ងាត់ក្រោយការស្ដារ</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>ការផ្លាស់ប្ដូរ %1</translation>
+    </message>
+    <message>
+        <source>%1 sales moved</source>
+        <translation>បានផ្ទេរការលក់ %1</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>ពី (&amp;F)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>បង្ហាញ (&amp;S)៖</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>ដល់ (&amp;T)៖</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>ក្រោយ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>មុន</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>ដោយ</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>ការផ្លាស់ប្ដូរ</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>ប្រវត្តិការផ្លាស់ប្ដូរ</translation>
+    </message>
+    <message>
+        <source>Contact no. %1</source>
+        <translation>ទំនាក់ទំនងលេខ %1</translation>
+    </message>
+    <message>
+        <source>Every change of a sale of an earlier day, delete, refund, import, restore and setting is kept here, with whether the owner PIN was given. Nothing here can be changed.</source>
+        <translation>រាល់ការកែការលក់នៃថ្ងៃមុនៗ ការលុប ការសងប្រាក់វិញ ការនាំចូល ការស្ដារ និងការកំណត់ ត្រូវបានកត់ទុកនៅទីនេះ ព្រមទាំងថាតើបានវាយលេខសម្ងាត់ម្ចាស់ហាងឬទេ។ គ្មានអ្វីនៅទីនេះអាចកែប្រែបានទេ។</translation>
+    </message>
+    <message>
+        <source>Opportunity no. %1</source>
+        <translation>ឱកាសលក់លេខ %1</translation>
+    </message>
+    <message>
+        <source>Sale no. %1</source>
+        <translation>ការលក់លេខ %1</translation>
+    </message>
+    <message>
+        <source>Search: receipt, name, product, setting…</source>
+        <translation>ស្វែងរក៖ វិក្កយបត្រ ឈ្មោះ ទំនិញ ការកំណត់…</translation>
+    </message>
+    <message>
+        <source>The newest %1 changes shown: narrow the filter to see older ones.</source>
+        <translation>បង្ហាញការផ្លាស់ប្ដូរថ្មីបំផុត %1៖ បង្រួមតម្រងដើម្បីមើលការផ្លាស់ប្ដូរចាស់ជាងនេះ។</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>អ្វី</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>ពេលវេលា</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>សកម្ម</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <translation>កម្មវិធី</translation>
+    </message>
+    <message>
+        <source>category: %1</source>
+        <translation>ប្រភេទទំនិញ៖ %1</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>បន្ទាត់បញ្ជា</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>បានវាយ</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>អសកម្ម</translation>
+    </message>
+    <message>
+        <source>kept: %1</source>
+        <translation>រក្សាទុក៖ %1</translation>
+    </message>
+    <message>
+        <source>new customers</source>
+        <translation>អតិថិជនថ្មី</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>គ្មាន</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>មិនបានវាយ</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>លំដាប់ទី %1</translation>
+    </message>
+    <message>
+        <source>removed: %1</source>
+        <translation>បានដកចេញ៖ %1</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>ចំណូល</translation>
+    </message>
+    <message>
+        <source>salesperson no. %1</source>
+        <translation>អ្នកលក់លេខ %1</translation>
+    </message>
+    <message>
+        <source>whole shop</source>
+        <translation>ហាងទាំងមូល</translation>
+    </message>
+    <message>
+        <source>won opportunities</source>
+        <translation>ឱកាសលក់បាន</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>%1 rows read: %2 good, %3 with errors.</source>
@@ -1388,6 +1699,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Nothing was imported: %1</source>
         <translation>គ្មានអ្វីត្រូវបាននាំចូលទេ៖ %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: importing targets needs the owner&apos;s PIN.</source>
+        <translation>មិនបាននាំចូលអ្វីទេ៖ ការនាំចូលគោលដៅត្រូវការលេខសម្ងាត់ម្ចាស់ហាង។</translation>
     </message>
     <message>
         <source>Old .xls workbooks are not supported: save it as .xlsx or CSV.</source>
@@ -1823,6 +2138,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មិនធ្វើវិញ (&amp;U)</translation>
     </message>
     <message>
+        <source>Change &amp;history…</source>
+        <translation>ប្រវត្តិការផ្លាស់ប្ដូរ (&amp;H)…</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>នាំចេញ</translation>
     </message>
@@ -2089,6 +2408,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>លេខសម្ងាត់នោះមិនត្រឹមត្រូវទេ។</translation>
     </message>
     <message>
+        <source>The owner PIN was changed outside KPI Desk. Type the owner&apos;s PIN to put it back.</source>
+        <translation>លេខសម្ងាត់ម្ចាស់ហាងត្រូវបានកែប្រែនៅក្រៅ KPI Desk។ សូមវាយលេខសម្ងាត់ម្ចាស់ហាង ដើម្បីដាក់វាវិញ។</translation>
+    </message>
+    <message>
         <source>The two PINs are not the same.</source>
         <translation>លេខសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
     </message>
@@ -2101,8 +2424,60 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បញ្ចូលលេខសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
     </message>
     <message>
-        <source>With an owner PIN, staff can still enter sales and contacts and see every figure, but changing targets and settings, deleting or merging records, restoring backups and exporting ask for the PIN.</source>
-        <translation>ពេលមានលេខសម្ងាត់ម្ចាស់ហាង បុគ្គលិកនៅតែអាចបញ្ចូលការលក់ និងទំនាក់ទំនង ហើយមើលតួលេខទាំងអស់បាន ប៉ុន្តែការប្តូរគោលដៅ និងការកំណត់ ការលុប ឬបញ្ចូលកំណត់ត្រាចូលគ្នា ការស្ដារការបម្រុងទុក និងការនាំចេញ នឹងសួររកលេខសម្ងាត់។</translation>
+        <source>With an owner PIN, staff can still enter sales and contacts, correct today&apos;s sales and see every figure. Changing sales of earlier days, refunds, targets and settings, deleting or merging records, restoring backups, exporting, saving or printing reports and the change history ask for the PIN.</source>
+        <translation>ពេលមានលេខសម្ងាត់ម្ចាស់ហាង បុគ្គលិកនៅតែអាចបញ្ចូលការលក់ និងទំនាក់ទំនង កែការលក់ថ្ងៃនេះ និងមើលតួលេខទាំងអស់បាន។ ការកែការលក់នៃថ្ងៃមុនៗ ការសងប្រាក់វិញ ការប្ដូរគោលដៅ និងការកំណត់ ការលុប ឬបញ្ចូលកំណត់ត្រាចូលគ្នា ការស្ដារការបម្រុងទុក ការនាំចេញ ការរក្សាទុក ឬបោះពុម្ពរបាយការណ៍ និងប្រវត្តិការផ្លាស់ប្ដូរ នឹងសួររកលេខសម្ងាត់។</translation>
+    </message>
+    <message>
+        <source>Changing or deleting a sale of an earlier day is for the owner.</source>
+        <translation>ការកែ ឬលុបការលក់នៃថ្ងៃមុនៗ ជាសិទ្ធិរបស់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>Refunds and amounts below zero are for the owner.</source>
+        <translation>ការសងប្រាក់វិញ និងទឹកប្រាក់តិចជាងសូន្យ ជាសិទ្ធិរបស់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>Targets are set by the owner.</source>
+        <translation>គោលដៅត្រូវកំណត់ដោយម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>Merging contacts is for the owner.</source>
+        <translation>ការបញ្ចូលទំនាក់ទំនងចូលគ្នា ជាសិទ្ធិរបស់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s settings are changed by the owner.</source>
+        <translation>ការកំណត់របស់ហាងត្រូវប្ដូរដោយម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>Deleting records is for the owner.</source>
+        <translation>ការលុបកំណត់ត្រា ជាសិទ្ធិរបស់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>The owner made this change: undoing or redoing it is for the owner too.</source>
+        <translation>ម្ចាស់ហាងបានធ្វើការផ្លាស់ប្ដូរនេះ៖ ការមិនធ្វើវិញ ឬធ្វើវិញ ក៏ជាសិទ្ធិរបស់ម្ចាស់ហាងដែរ។</translation>
+    </message>
+    <message>
+        <source>Exporting is for the owner: the files hold customers&apos; names and phone numbers.</source>
+        <translation>ការនាំចេញ ជាសិទ្ធិរបស់ម្ចាស់ហាង៖ ឯកសារមានឈ្មោះ និងលេខទូរស័ព្ទរបស់អតិថិជន។</translation>
+    </message>
+    <message>
+        <source>Saving or printing the report is for the owner: it holds customers&apos; names and phone numbers.</source>
+        <translation>ការរក្សាទុក ឬបោះពុម្ពរបាយការណ៍ ជាសិទ្ធិរបស់ម្ចាស់ហាង៖ វាមានឈ្មោះ និងលេខទូរស័ព្ទរបស់អតិថិជន។</translation>
+    </message>
+    <message>
+        <source>Importing targets is for the owner.</source>
+        <translation>ការនាំចូលគោលដៅ ជាសិទ្ធិរបស់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>Restoring backups and changing how long they are kept is for the owner.</source>
+        <translation>ការស្ដារការបម្រុងទុក និងការប្ដូររយៈពេលរក្សាទុកវា ជាសិទ្ធិរបស់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>The change history is for the owner.</source>
+        <translation>ប្រវត្តិការផ្លាស់ប្ដូរ ជាសិទ្ធិរបស់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>Changing the owner PIN needs the current one.</source>
+        <translation>ការប្ដូរលេខសម្ងាត់ម្ចាស់ហាង ត្រូវការលេខសម្ងាត់បច្ចុប្បន្ន។</translation>
     </message>
 </context>
 <context>
@@ -3182,6 +3557,50 @@ Owner: %3</source>
     <message>
         <source>Saved %1. Ctrl+Z undoes it.</source>
         <translation>បានរក្សាទុក %1។ ចុច Ctrl+Z ដើម្បីមិនធ្វើវិញ។</translation>
+    </message>
+    <message>
+        <source>Not saved: changing a sale of an earlier day needs the owner&apos;s PIN.</source>
+        <translation>មិនបានរក្សាទុក៖ ការកែការលក់នៃថ្ងៃមុនៗ ត្រូវការលេខសម្ងាត់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>Not saved: refunds and amounts below zero need the owner&apos;s PIN.</source>
+        <translation>មិនបានរក្សាទុក៖ ការសងប្រាក់វិញ និងទឹកប្រាក់តិចជាងសូន្យ ត្រូវការលេខសម្ងាត់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>Not saved: this needs the owner&apos;s PIN.</source>
+        <translation>មិនបានរក្សាទុក៖ ការនេះត្រូវការលេខសម្ងាត់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>%1 is a lot of dollars. Did you mean %2 (about %3)?</source>
+        <translation>%1 ជាទឹកប្រាក់ដុល្លារច្រើនណាស់។ តើអ្នកចង់បញ្ចូល %2 (ប្រហែល %3) មែនទេ?</translation>
+    </message>
+    <message>
+        <source>%1 is very little in riel. Did you mean %2?</source>
+        <translation>%1 ជាទឹកប្រាក់រៀលតិចណាស់។ តើអ្នកចង់បញ្ចូល %2 មែនទេ?</translation>
+    </message>
+    <message>
+        <source>That is %1 times this product&apos;s usual price (%2 each).</source>
+        <translation>នេះស្មើនឹង %1 ដងនៃតម្លៃធម្មតារបស់ទំនិញនេះ (%2 ក្នុងមួយ)។</translation>
+    </message>
+    <message>
+        <source>A rate of %1 riel per dollar is unusual: it is mostly between %2 and %3.</source>
+        <translation>អត្រាប្តូរប្រាក់ %1 រៀលក្នុងមួយដុល្លារ មិនធម្មតាទេ៖ ជាធម្មតាវានៅចន្លោះ %2 និង %3។</translation>
+    </message>
+    <message>
+        <source>Check this amount</source>
+        <translation>ពិនិត្យទឹកប្រាក់នេះ</translation>
+    </message>
+    <message>
+        <source>Save it as it is?</source>
+        <translation>រក្សាទុកតាមនេះឬ?</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>នៅតែរក្សាទុក (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Correct it</source>
+        <translation>កែវា (&amp;C)</translation>
     </message>
     <message>
         <source>Replace daily total</source>

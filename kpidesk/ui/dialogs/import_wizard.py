@@ -511,6 +511,10 @@ class ImportWizard(QDialog):
     def start_import(self) -> None:
         if self._busy() or self.report is None:
             return
+        if self.kind == "targets" and not self.ctx.require_owner(self, "import_targets"):
+            self.check_summary.setText(tr("Nothing was imported: importing targets needs "
+                                          "the owner's PIN."))
+            return
         self.check_summary.setText(tr("Importing…"))
         self._run("import")
 

@@ -305,21 +305,22 @@ class ContactsTab(Tab):
         if len(ids) != 2:
             self.inform(self.tr("Select exactly two contacts to merge."))
             return False
-        if not self.ctx.require_owner(self):  # merging is the owner's
-            return False
-        a, b = (self.model.contact(self.model.row_of(i)) for i in ids)
-        keep_id = keep_id if keep_id in ids else self.ask_keep(a, b)
-        if keep_id is None:
-            return False
-        remove_id = ids[1] if keep_id == ids[0] else ids[0]
-        kept = a if keep_id == a["id"] else b
-        try:
-            push(self.ctx.undo_stack, MergeContacts(
-                self.ctx.store, self.tr("Merge contacts into %1").replace("%1", kept["name"]),
-                keep_id, remove_id))
-        except ValidationError as err:
-            self.inform(validation_text(err))
-            return False
+        with self.ctx.owner_session(self, "merge") as allowed:  # merging is the owner's
+            if not allowed:
+                return False
+            a, b = (self.model.contact(self.model.row_of(i)) for i in ids)
+            keep_id = keep_id if keep_id in ids else self.ask_keep(a, b)
+            if keep_id is None:
+                return False
+            remove_id = ids[1] if keep_id == ids[0] else ids[0]
+            kept = a if keep_id == a["id"] else b
+            try:
+                push(self.ctx.undo_stack, MergeContacts(
+                    self.ctx.store, self.tr("Merge contacts into %1").replace("%1", kept["name"]),
+                    keep_id, remove_id))
+            except ValidationError as err:
+                self.inform(validation_text(err))
+                return False
         self.select_ids([keep_id])
         return True
 
@@ -334,17 +335,18 @@ class ContactsTab(Tab):
                                 "duplicate, select both contacts and merge them instead.")
                         .replace("%1", contact["name"]).replace("%2", fmt.current().integer(sales)))
             return False
-        if not self.ctx.require_owner(self):  # deleting is the owner's
-            return False
-        if not confirmed and not self.confirm(
-                self.tr("Delete the contact %1? (Edit ▸ Undo brings it back.)")
-                .replace("%1", contact["name"])):
-            return False
-        try:
-            push(self.ctx.undo_stack, DeleteContact(
-                self.ctx.store, self.tr("Delete contact %1").replace("%1", contact["name"]),
-                contact_id))
-        except ValidationError as err:
-            self.inform(validation_text(err))
-            return False
+        with self.ctx.owner_session(self, "delete") as allowed:  # deleting is the owner's
+            if not allowed:
+                return False
+            if not confirmed and not self.confirm(
+                    self.tr("Delete the contact %1? (Edit ▸ Undo brings it back.)")
+                    .replace("%1", contact["name"])):
+                return False
+            try:
+                push(self.ctx.undo_stack, DeleteContact(
+                    self.ctx.store, self.tr("Delete contact %1").replace("%1", contact["name"]),
+                    contact_id))
+            except ValidationError as err:
+                self.inform(validation_text(err))
+                return False
         return True

@@ -417,11 +417,12 @@ class PipelineTab(Tab):
     def delete_opportunity(self, opp_id: int | None = None, confirmed: bool = False) -> bool:
         opp_id = opp_id or self.current_id()
         row = self._row(opp_id) if opp_id is not None else None
-        if row is None or not self.ctx.require_owner(self):  # deleting is the owner's
+        if row is None:
             return False
-        if not (confirmed or self.confirm_delete(row)):
-            return False
-        self._run(OpportunityChange(
-            self.ctx.store, self.tr("Delete opportunity %1").replace("%1", row["title"]),
-            opp_id, lambda s: ostore.delete_opportunity(s, opp_id)))
+        with self.ctx.owner_session(self, "delete") as allowed:  # deleting is the owner's
+            if not allowed or not (confirmed or self.confirm_delete(row)):
+                return False
+            self._run(OpportunityChange(
+                self.ctx.store, self.tr("Delete opportunity %1").replace("%1", row["title"]),
+                opp_id, lambda s: ostore.delete_opportunity(s, opp_id)))
         return True

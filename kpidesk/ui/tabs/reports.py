@@ -242,7 +242,8 @@ class ReportsTab(Tab):
         return f"kpidesk-report-{self.selected_month()}-{self.lang_box.currentData()}.pdf"
 
     def save_pdf(self) -> Path | None:
-        if not self._ready():
+        # The report names customers (with phones): taking it out is the owner's.
+        if not self._ready() or not self.ctx.require_owner(self, "report"):
             return None
         folder = self.ctx.settings.value("reports/last_folder", str(Path.home()))
         path, _ = QFileDialog.getSaveFileName(
@@ -263,14 +264,14 @@ class ReportsTab(Tab):
         return Path(path)
 
     def print_report(self) -> None:
-        if not self._ready():
+        if not self._ready() or not self.ctx.require_owner(self, "report"):
             return
         dialog = QPrintDialog(self.printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.report.paint(self.printer)
 
     def print_preview(self) -> None:
-        if not self._ready():
+        if not self._ready() or not self.ctx.require_owner(self, "report"):  # it prints too
             return
         dialog = QPrintPreviewDialog(self.printer, self)
         dialog.paintRequested.connect(self._paint)

@@ -552,28 +552,24 @@ class SettingsTab(Tab):
         self.retranslate_ui()
 
     # -- the one gate for owner-only changes ---------------------------------------------
-    def owner_allows(self) -> bool:
-        """Owner-only changes ask for the owner PIN when the shop has one."""
-        from kpidesk.ui.dialogs.pin import require_owner
-
-        return require_owner(self.ctx.store, self)
-
     def owner_change(self, action: Action, error_label: ErrorLabel | None = None) -> bool:
-        """Run one owner-only change of the shop file; a refusal is shown beside the field.
+        """Run one owner-only change of the shop file inside the owner's session (the PIN
+        asked when the shop has one); a refusal is shown beside the field.
 
         Every write this tab makes goes through here. Returns True when saved.
         """
         if error_label is not None:
             error_label.clear_error()
-        if not self.owner_allows():
-            return False
-        try:
-            action()
-        except ValidationError as err:
-            if error_label is not None:
-                error_label.show_error(self.error_message(err))
+        with self.ctx.owner_session(self, "setting") as allowed:
+            if not allowed:
                 return False
-            raise
+            try:
+                action()
+            except ValidationError as err:
+                if error_label is not None:
+                    error_label.show_error(self.error_message(err))
+                    return False
+                raise
         return True
 
     def error_message(self, err: ValidationError) -> str:

@@ -251,7 +251,7 @@ class TargetsTab(Tab):
         today = ctx.today()
         self._pending: set[str] = set()
         self.model = TargetsModel(ctx.store, ctx.undo_stack, today, self)
-        self.model.allow_change = lambda: self.ctx.require_owner(self)
+        self.model.owner_session = lambda: self.ctx.owner_session(self, "target")
         self.model.message.connect(self.show_message)
 
         self.year_label = QLabel(self)
@@ -445,12 +445,15 @@ class TargetsTab(Tab):
             month, sp = self.model.key_of(index)
             if self.model.stored(month, sp) is not None:
                 keys.append((month, self.model.measure, sp))
-        if not keys or not self.model.allow_change():
+        if not keys:
             return
         from kpidesk.ui.models.targets_model import apply_with_undo
 
-        apply_with_undo(self.ctx.store, self.ctx.undo_stack, keys, [None] * len(keys),
-                        self.tr("Remove targets"))
+        with self.model.owner_session() as allowed:
+            if not allowed:
+                return
+            apply_with_undo(self.ctx.store, self.ctx.undo_stack, keys, [None] * len(keys),
+                            self.tr("Remove targets"))
         self.model.reload()
         self.show_message(self.tr("Targets removed."))
 
@@ -479,19 +482,20 @@ class TargetsTab(Tab):
 
     def copy_last_year(self) -> int:
         """Copy every target of the year before into this year (one undo step)."""
-        if not self.model.allow_change():
-            return 0
         year = self.model.year
         store = self.ctx.store
-        before = YearSnapshotCommand.snapshot(store, year)
-        count = store_targets.copy_year(store, year - 1, year)
-        if not count:
-            self.show_message(self.tr("%1 has no targets to copy.").replace(
-                "%1", fmt.current().digits(str(year - 1))), True)
-            return 0
-        after = YearSnapshotCommand.snapshot(store, year)
-        self.ctx.undo_stack.push(YearSnapshotCommand(
-            store, year, before, after, self.tr("Copy last year's targets")))
+        with self.model.owner_session() as allowed:
+            if not allowed:
+                return 0
+            before = YearSnapshotCommand.snapshot(store, year)
+            count = store_targets.copy_year(store, year - 1, year)
+            if not count:
+                self.show_message(self.tr("%1 has no targets to copy.").replace(
+                    "%1", fmt.current().digits(str(year - 1))), True)
+                return 0
+            after = YearSnapshotCommand.snapshot(store, year)
+            self.ctx.undo_stack.push(YearSnapshotCommand(
+                store, year, before, after, self.tr("Copy last year's targets")))
         self.model.reload()
         self.show_message(self.tr("Copied %1 targets from %2.")
                           .replace("%1", fmt.current().integer(count))
