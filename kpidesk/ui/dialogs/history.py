@@ -164,7 +164,8 @@ def describe_value(entry: history.HistoryEntry, value: object) -> str:
             return f.money(int(amount), str(value["currency"]))
         return f.integer(int(amount))
     if entry.action == "setting" and set(value) == {"value"}:
-        return f.digits(str(value["value"]))
+        text = str(value["value"])
+        return f.integer(int(text)) if text.isdigit() else f.digits(text)
     if "kept" in value or "removed" in value:  # a merge
         parts = []
         for key, label in (("kept", tr("kept: %1")), ("removed", tr("removed: %1"))):
@@ -269,6 +270,7 @@ class HistoryDialog(QDialog):
         self.search = QLineEdit(self)
         self.search.setObjectName("history_text")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
         self.from_edit = DateEdit(self, optional=True)
         self.to_edit = DateEdit(self, optional=True)
         self.from_label, self.to_label = QLabel(self), QLabel(self)
@@ -289,7 +291,7 @@ class HistoryDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((130, 140, 220, 220, 220, 90)):
+        for column, width in enumerate((125, 130, 160, 230, 230, 110)):
             self.table.setColumnWidth(column, width)
         self.summary = QLabel(self)
         self.summary.setObjectName("history_summary")
@@ -302,8 +304,7 @@ class HistoryDialog(QDialog):
         bar = QHBoxLayout()
         for widget in (self.kind_label, self.kind_combo, self.search, self.from_label,
                        self.from_edit, self.to_label, self.to_edit, self.error):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+            bar.addWidget(widget, 1 if widget is self.search else 0)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary)
         bottom.addStretch(1)
