@@ -82,3 +82,15 @@ def test_the_history_window_and_its_filter(qtbot, demo_ctx, lang):
     dialog.to_edit.setText("01/01/2001")
     dialog.refresh()
     assert model.rowCount() == 0
+
+
+def test_a_closed_history_window_never_reads_the_shop_again(qtbot, demo_ctx):
+    dialog = HistoryDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.search.setText("x")  # a refresh is due in 250 ms
+    dialog.close()
+    dialog.close()
+    demo_ctx.store.close()
+    qtbot.wait(400)  # nothing runs on the closed shop
+    demo_ctx.data_changed.emit({"sales"})

@@ -345,7 +345,17 @@ class HistoryDialog(QDialog):
         self._update_summary()
 
     def _on_data_changed(self, _topics: set[str]) -> None:
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+
+    def done(self, result: int) -> None:
+        """Closed: no refresh may run later (the shop may be closed by then)."""
+        self._timer.stop()
+        if not getattr(self, "_closed", False):
+            self._closed = True
+            self.ctx.data_changed.disconnect(self._on_data_changed)
+            self.ctx.language.language_changed.disconnect(self.retranslate_ui)
+        super().done(result)
 
     def refresh(self) -> None:
         self.error.clear_error()
