@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, app_font
+from kpidesk.i18n.format import fill as fmt_fill
 from kpidesk.reports import charts
 from kpidesk.reports.data import ReportData
 from kpidesk.reports.text import ReportText
@@ -34,6 +35,7 @@ PAPERS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(16, 16, 16, 18)
 FOOTER_PX = 28
 LANGUAGE_NAMES = {"en": "English", "km": "ខ្មែរ"}
+TOP = 10  # products and customers listed (reports.data collects as many)
 
 
 def _esc(value: object) -> str:
@@ -174,14 +176,14 @@ class MonthlyReport:
             parts.append(f'<p><img src="chart://pipeline" width="{self.image_width()}"></p>')
 
         parts.append(self._table(
-            tr("Report", "Top 10 products"),
+            fmt_fill(tr("Report", "Top %1 products"), fmt.integer(TOP)),
             [tr("Report", "Product"), tr("Report", "Category"), tr("Report", "Quantity"),
              tr("Report", "Revenue")],
             [[_esc(p["name"]) or "—", _esc(p["category"]) or "—",
               fmt.decimal(p["quantity"], 0), self.money(p["revenue"])] for p in d.top_products],
             numeric_from=2, widths=[40, 30, 12, 18]))
         parts.append(self._table(
-            tr("Report", "Top 10 customers"),
+            fmt_fill(tr("Report", "Top %1 customers"), fmt.integer(TOP)),
             [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Orders"),
              tr("Report", "Revenue")],
             [[_esc(c["name"]), _esc(fmt.digits(c["phone"] or "")), self.num(c["orders"]),
@@ -194,7 +196,7 @@ class MonthlyReport:
                 call_back,
                 [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Last purchase"),
                  tr("Report", "Usual gap (days)"), tr("Report", "Days since"),
-                 tr("Report", "Revenue, last 365 days")],
+                 fmt_fill(tr("Report", "Revenue, last %1 days"), fmt.integer(365))],
                 [[_esc(c["name"]), _esc(fmt.digits(c.get("phone") or "")),
                   fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
                   self.num(c["days_since"]), self.money(c["revenue_365"])] for c in d.at_risk],
@@ -233,7 +235,8 @@ class MonthlyReport:
             "th { font-weight: bold; }")
         doc.setDocumentMargin(0)
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://revenue"),
-                        charts.revenue_chart(self.text, self.t("Revenue and target, last 12 months"),
+                        charts.revenue_chart(self.text, fmt_fill(self.t("Revenue and target, last %1 months"),
+                                                                      self.text.fmt.integer(12)),
                                              self.data.revenue_series,
                                              self.data.target_series, self.data.currency))
         if self.data.pipeline_stages:

@@ -38,9 +38,13 @@ def error_text(err: ValidationError) -> str:
     are put in with %1 (never by joining translated fragments).
     """
     field, code, params = err.field, err.code, err.params
+    f = fmt.current()  # examples in the user's digits
+    a_date = f.date_numeric("2026-11-26")
+    bad_date = fmt.fill(tr("This date does not exist. Type day/month/year, e.g. %1."), a_date)
     specific = {
         ("amount", "required"): tr("Type an amount."),
-        ("amount", "not_a_number"): tr("This is not an amount. Type digits, e.g. 1,250.50."),
+        ("amount", "not_a_number"): fmt.fill(
+            tr("This is not an amount. Type digits, e.g. %1."), f.decimal(1250.5, 2)),
         ("amount", "zero"): tr("The amount cannot be zero."),
         ("amount", "too_many_decimals"): tr("Too many decimals for this currency."),
         ("amount", "riel_decimals"): tr("Riel amounts are whole numbers, without decimals."),
@@ -50,13 +54,12 @@ def error_text(err: ValidationError) -> str:
                                  "than zero."),
         ("rate", "not_a_number"): tr("The rate must be a whole number of riel per dollar, "
                                      "more than zero."),
-        ("date", "required"): tr("Type a date, e.g. 26/11/2026."),
-        ("date", "bad_date"): tr("This date does not exist. Type day/month/year, e.g. "
-                                 "26/11/2026."),
-        ("created", "bad_date"): tr("This date does not exist. Type day/month/year, e.g. "
-                                    "26/11/2026."),
+        ("date", "required"): fmt.fill(tr("Type a date, e.g. %1."), a_date),
+        ("date", "bad_date"): bad_date,
+        ("created", "bad_date"): bad_date,
         ("quantity", "zero"): tr("The quantity cannot be zero."),
-        ("quantity", "not_a_number"): tr("The quantity must be a number, e.g. 1 or 2.5."),
+        ("quantity", "not_a_number"): fmt.fill(
+            tr("The quantity must be a number, e.g. %1 or %2."), f.integer(1), f.decimal(2.5)),
         ("name", "required"): tr("A name is required."),
         ("name", "duplicate"): tr("This name is already used."),
         ("name", "in_use"): tr("This name is in use and cannot be removed."),
@@ -76,7 +79,7 @@ def error_text(err: ValidationError) -> str:
             "not_a_number": tr("This is not a number."),
             "not_positive": tr("The value must be more than zero."),
             "zero": tr("The value cannot be zero."),
-            "bad_date": tr("This date does not exist. Type day/month/year, e.g. 26/11/2026."),
+            "bad_date": bad_date,
             "bad_currency": tr("Choose USD or KHR."),
             "bad_rate": tr("The rate must be a whole number of riel per dollar, more than "
                            "zero."),

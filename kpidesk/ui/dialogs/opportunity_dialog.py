@@ -140,7 +140,10 @@ class OpportunityDialog(QDialog):
                 self.tr("N&ote:")), strict=True):
             label.setText(text)
         self.contact_edit.setPlaceholderText(self.tr("Type part of a name or phone"))
-        self.value_edit.setPlaceholderText(self.tr("e.g. 1,200.00"))
+        self.value_edit.setPlaceholderText(fmt.fill(
+            self.tr("e.g. %1"), fmt.current().money(120000, "USD", sign=False)))
+        self.currency_combo.setItemText(0, self.tr("USD ($)"))
+        self.currency_combo.setItemText(1, self.tr("KHR (៛)"))
         self.close_edit.setPlaceholderText(self.tr("day/month/year"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.i18n import format as fmt
 from kpidesk.store import security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
@@ -89,7 +90,9 @@ class OwnerPinDialog(QDialog):
                               "see every figure, but changing targets and settings, deleting "
                               "or merging records, restoring backups and exporting ask for "
                               "the PIN."))
-        self.new_label.setText(tr("&New PIN (4 to 12 digits):"))
+        f = fmt.current()
+        self.new_label.setText(fmt.fill(tr("&New PIN (%1 to %2 digits):"), f.integer(4),
+                                        f.integer(12)))
         self.repeat_label.setText(tr("&Repeat it:"))
         self.remove_button.setText(tr("Remove the PIN"))
 
@@ -101,7 +104,9 @@ class OwnerPinDialog(QDialog):
         try:
             security.set_pin(self.store, pin)
         except ValidationError:
-            self.error.setText(tr("A PIN is 4 to 12 digits."))
+            f = fmt.current()
+            self.error.setText(fmt.fill(tr("A PIN is %1 to %2 digits."), f.integer(4),
+                                        f.integer(12)))
             return
         self.accept()
 

@@ -32,6 +32,7 @@ class RowsModel(QAbstractTableModel):
 
     CONTEXT = "RowsModel"
     HEADERS: tuple[str, ...] = ()
+    HEADER_NUMBERS: dict[int, tuple[int, ...]] = {}  # the %1… of a header, as numbers
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -63,7 +64,9 @@ class RowsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.HEADERS)):
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+            f = fmt.current()
+            return fmt.fill(QCoreApplication.translate(self.CONTEXT, self.HEADERS[section]),
+                            *(f.integer(n) for n in self.HEADER_NUMBERS.get(section, ())))
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -138,8 +141,9 @@ class AtRiskModel(RowsModel):
         QT_TRANSLATE_NOOP("AtRiskModel", "Last purchase"),
         QT_TRANSLATE_NOOP("AtRiskModel", "Usual gap (days)"),
         QT_TRANSLATE_NOOP("AtRiskModel", "Days since"),
-        QT_TRANSLATE_NOOP("AtRiskModel", "Revenue 365 d"),
+        QT_TRANSLATE_NOOP("AtRiskModel", "Revenue %1 d"),
     )
+    HEADER_NUMBERS = {5: (365,)}
 
     def contact_id(self, row: int) -> int | None:
         if 0 <= row < len(self.rows):

@@ -303,6 +303,7 @@ class DashboardTab(Tab):
 
     def card_titles(self) -> dict[str, tuple[str, str]]:
         """(title, tooltip) of every card, in the current language."""
+        f = fmt.current()
         return {
             "revenue": (self.tr("Revenue"), self.tr("Net revenue of the month, refunds included")),
             "orders": (self.tr("Orders"), self.tr("Receipts, not counting refunds")),
@@ -327,8 +328,8 @@ class DashboardTab(Tab):
                                 self.tr("Leads created in the period who bought within the"
                                         " lead window")),
             "second_purchase_rate": (self.tr("Second purchase"),
-                                     self.tr("New customers who bought again within 90"
-                                             " days")),
+                                     fmt.fill(self.tr("New customers who bought again within"
+                                                      " %1 days"), f.integer(90))),
             "active_customers": (self.tr("Active customers"),
                                  self.tr("Customers with a purchase in the period")),
             "returning_customers": (self.tr("Returning customers"),
@@ -343,7 +344,8 @@ class DashboardTab(Tab):
             "repeat_purchase_rate": (self.tr("Repeat purchase rate"),
                                      self.tr("Active customers with two orders or more")),
             "loyal_customers": (self.tr("Loyal customers"),
-                                self.tr("Customers with several orders in the last 365 days")),
+                                fmt.fill(self.tr("Customers with several orders in the last"
+                                                 " %1 days"), f.integer(365))),
             "open_pipeline": (self.tr("Open pipeline"),
                               self.tr("Value of the open opportunities")),
             "weighted_pipeline": (self.tr("Weighted pipeline"),
@@ -411,9 +413,12 @@ class DashboardTab(Tab):
         """Texts of the charts made so far (the others get theirs when made)."""
         charts = self._charts
         if "revenueChart" in charts:
-            charts["revenueChart"].set_texts(self.tr("Revenue and target, last 24 months"))
-            charts["revenueChart"].set_legend_names(self.tr("Revenue"), self.tr("Target"),
-                                                    self.tr("Forecast (80 % band)"))
+            f = fmt.current()
+            charts["revenueChart"].set_texts(
+                fmt.fill(self.tr("Revenue and target, last %1 months"), f.integer(24)))
+            charts["revenueChart"].set_legend_names(
+                self.tr("Revenue"), self.tr("Target"),
+                fmt.fill(self.tr("Forecast (%1 band)"), f.percent(0.8, places=0)))
         if "growthChart" in charts:
             charts["growthChart"].set_texts(self.tr("Growth vs the month before"))
         if "stageChart" in charts:

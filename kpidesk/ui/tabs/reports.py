@@ -141,6 +141,11 @@ class ReportsTab(Tab):
         self.pdf_button.setText(self.tr("&Save as PDF…"))
         self.print_button.setToolTip(self.tr("Print the report on a printer (Ctrl+P)"))
         self.pdf_button.setToolTip(self.tr("Save the report as a PDF file to send or keep"))
+        self.currency_box.setItemText(0, self.tr("USD ($)"))
+        self.currency_box.setItemText(1, self.tr("KHR (៛)"))
+        for i in range(self.paper_box.count()):
+            if self.paper_box.itemData(i) == "Letter":
+                self.paper_box.setItemText(i, self.tr("Letter"))
         fmt = current()
         for i in range(self.month_box.count()):
             self.month_box.setItemText(i, fmt.month(self.month_box.itemData(i)))

@@ -590,12 +590,15 @@ class SettingsTab(Tab):
         return True
 
     def error_message(self, err: ValidationError) -> str:
+        f = fmt.current()
         own = {
-            "bad_probability": self.tr("The probability must be a whole number from 0 to 100."),
+            "bad_probability": fmt.fill(
+                self.tr("The probability must be a whole number from %1 to %2."),
+                f.integer(0), f.integer(100)),
             "fixed_stage": self.tr("The Won and Lost stages always stay, at the end."),
             "last_open_stage": self.tr("Keep at least one open stage."),
-            "bad_position": self.tr("The order must be a number from 1 to %1.")
-                            .replace("%1", fmt.current().integer(self.stages_model.open_count())),
+            "bad_position": fmt.fill(self.tr("The order must be a number from %1 to %2."),
+                                     f.integer(1), f.integer(self.stages_model.open_count())),
         }
         if err.code in own:
             return own[err.code]
@@ -748,7 +751,8 @@ class SettingsTab(Tab):
 
         self.language_box.setTitle(self.tr("Language"))
         self.language_label.setText(self.tr("Language:"))
-        self.latin_digits.setText(self.tr("Write numbers with Latin digits (0-9) in Khmer"))
+        self.latin_digits.setText(fmt.fill(self.tr("Write numbers with Latin digits (%1) in Khmer"),
+                                             "0-9"))
         self.language_combo.blockSignals(True)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(
             self.ctx.language.lang)))

@@ -174,7 +174,7 @@ class SpreadDialog(QDialog):
             self.scope.setItemText(i, str(self.model.headerData(i, Qt.Orientation.Horizontal)))
         self.total_label.setText(self.tr("Total for %1:").replace("%1", f.digits(
             str(self.model.year))))
-        self.total.setPlaceholderText(self.tr("e.g. 120,000"))
+        self.total.setPlaceholderText(fmt.fill(self.tr("e.g. %1"), f.integer(120_000)))
         for m, label in enumerate(self.month_labels):
             label.setText(f.month_name(m + 1))
         self.equal_button.setText(self.tr("&Equal months"))
@@ -475,7 +475,8 @@ class TargetsTab(Tab):
             self.show_message(self.tr("The targets were refused (%1).").replace("%1", exc.code),
                               True)
             return
-        self.show_message(self.tr("Yearly target spread over the 12 months."))
+        self.show_message(fmt.fill(self.tr("Yearly target spread over the %1 months."),
+                                   fmt.current().integer(12)))
 
     def copy_last_year(self) -> int:
         """Copy every target of the year before into this year (one undo step)."""
