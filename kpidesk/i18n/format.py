@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from kpidesk.store.money import MINOR_DIGITS
