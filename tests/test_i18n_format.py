@@ -179,8 +179,10 @@ def test_four_digit_settings(khmer_digits, latin_dollars, dollars, riel, count):
 def test_converted_riel_is_rounded_to_100_only_when_asked():
     f = Formatter("en")
     assert f.figure(1_234_567, "KHR") == "1,234,600៛"
-    assert f.figure(1_234_550, "KHR") == "1,234,600៛"  # half to even: 12345.5 → 12346
-    assert f.figure(1_234_450, "KHR") == "1,234,400៛"
+    assert f.figure(1_234_550, "KHR") == "1,234,600៛"  # halves away from zero
+    assert f.figure(1_234_450, "KHR") == "1,234,500៛"
+    assert f.figure(-1_234_450, "KHR") == "-1,234,500៛"
+    assert f.figure(1_234_449, "KHR") == "1,234,400៛"
     assert f.money(1_234_567, "KHR") == "1,234,567៛"  # an amount as entered stays exact
     assert f.figure(123_456, "USD") == "$1,234.56"
     exact = Formatter("en", style=NumberStyle(round_riel=False))

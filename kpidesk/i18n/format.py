@@ -21,7 +21,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kpidesk.store.money import MINOR_DIGITS
 
@@ -135,12 +135,12 @@ class Formatter:
         return self.money(minor, currency, converted=True)
 
     def displayed_minor(self, minor: int, currency: str) -> int:
-        """`minor` as a converted figure is shown: riel to the nearest 100 (half to even)
-        when the user chose rounding, anything else unchanged."""
+        """`minor` as a converted figure is shown: riel to the nearest 100 (halves away
+        from zero, as a cashier rounds) when the user chose rounding, else unchanged."""
         if currency != "KHR" or not self.style.round_riel:
             return minor
         return int((Decimal(minor) / RIEL_ROUNDING).quantize(
-            Decimal(1), rounding=ROUND_HALF_EVEN)) * RIEL_ROUNDING
+            Decimal(1), rounding=ROUND_HALF_UP)) * RIEL_ROUNDING
 
     def money_plain(self, minor: int | None, currency: str) -> str:
         """Amount for an input field: no symbol, no grouping ('1250.50')."""

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, app_font
+from kpidesk.i18n.format import NumberStyle
 from kpidesk.i18n.format import fill as fmt_fill
 from kpidesk.reports import charts
 from kpidesk.reports.data import ReportData
@@ -46,9 +47,9 @@ class MonthlyReport:
     """One report: its data, language and paper; makes the document and paints it."""
 
     def __init__(self, data: ReportData, lang: str = "en", paper: str = "A4",
-                 khmer_digits: bool = True) -> None:
+                 khmer_digits: bool = True, style: NumberStyle | None = None) -> None:
         self.data = data
-        self.text = ReportText(lang, khmer_digits)
+        self.text = ReportText(lang, khmer_digits, style)
         self.paper = paper if paper in PAPERS else "A4"
         self.document: QTextDocument | None = None
 
@@ -57,7 +58,7 @@ class MonthlyReport:
         return self.text.translate("Report", text)
 
     def money(self, minor: int | None) -> str:
-        return self.text.fmt.money(minor, self.data.currency)
+        return self.text.fmt.figure(minor, self.data.currency)
 
     def pct(self, ratio: float | None, signed: bool = False) -> str:
         return self.text.fmt.percent(ratio, signed=signed)

@@ -3422,6 +3422,22 @@ Owner: %3</source>
         <translation>សរសេរ​លេខ​ជា​លេខ​ឡាតាំង (%1) ពេល​ប្រើ​ភាសា​ខ្មែរ</translation>
     </message>
     <message>
+        <source>Latin digits for dollar amounts (%1)</source>
+        <translation>ទឹកប្រាក់​ដុល្លារ​ជា​លេខ​ឡាតាំង (%1)</translation>
+    </message>
+    <message>
+        <source>Dollars as banks and price tags show them, even when other numbers are in Khmer digits</source>
+        <translation>បង្ហាញ​ដុល្លារ​ដូច​ធនាគារ និង​ស្លាក​តម្លៃ ទោះបី​លេខ​ផ្សេង​ទៀត​ជា​លេខ​ខ្មែរ​ក៏ដោយ</translation>
+    </message>
+    <message>
+        <source>Show riel figures rounded to %1 (the amounts kept stay exact)</source>
+        <translation>បង្ហាញ​តួលេខ​ជា​ប្រាក់​រៀល​បង្គត់​ត្រឹម %1 (ទឹកប្រាក់​ដែល​រក្សាទុក​នៅតែ​ត្រឹមត្រូវ​ដដែល)</translation>
+    </message>
+    <message>
+        <source>Revenue, targets and other figures in riel converted from dollar sales; a sale typed in riel is shown as typed</source>
+        <translation>ចំណូល គោលដៅ និង​តួលេខ​ផ្សេង​ទៀត​ជា​ប្រាក់​រៀល ដែល​ប្តូរ​ពី​ការលក់​ជា​ដុល្លារ។ ការលក់​ដែល​វាយ​ជា​ប្រាក់​រៀល បង្ហាញ​ដូច​ដែល​បាន​វាយ</translation>
+    </message>
+    <message>
         <source>Backups and owner PIN</source>
         <translation>ការបម្រុងទុក និង​លេខ​សម្ងាត់​ម្ចាស់​ហាង</translation>
     </message>

@@ -127,7 +127,7 @@ class ContactPage(QDialog):
             (self.tr("Created:"), f.date(contact["created"])),
             (self.tr("Purchases:"),
              self.tr("%1 orders, %2 in total; first %3, last %4")
-             .replace("%1", f.integer(len(counted))).replace("%2", f.money(revenue, currency))
+             .replace("%1", f.integer(len(counted))).replace("%2", f.figure(revenue, currency))
              .replace("%3", f.date(contact["first_purchase"]))
              .replace("%4", f.date(contact["last_purchase"]))),
         ]

@@ -189,7 +189,7 @@ class ContactsModel(QAbstractTableModel):
         if key == "orders":
             return f.integer(r["orders"])
         if key == "revenue_365":
-            return f.money(r["revenue_365"], self.currency)
+            return f.figure(r["revenue_365"], self.currency)
         if key == "source":
             return display_name(r["source"] or "")
         if key == "phone":

@@ -116,9 +116,9 @@ class SalespersonAttainmentModel(RowsModel):
         if column == 0:
             return str(row.get("name") or ""), str(row.get("name") or ""), None
         if column == 1:
-            return f.money(row.get("actual"), self.currency), row.get("actual"), RIGHT
+            return f.figure(row.get("actual"), self.currency), row.get("actual"), RIGHT
         if column == 2:
-            return f.money(row.get("target"), self.currency), row.get("target"), RIGHT
+            return f.figure(row.get("target"), self.currency), row.get("target"), RIGHT
         if column == 3:
             return f.percent(row.get("attainment")), row.get("attainment"), RIGHT
         return f.percent(row.get("pace")), row.get("pace"), RIGHT
@@ -165,7 +165,7 @@ class AtRiskModel(RowsModel):
             return (f.integer(round(gap)) if gap is not None else "—"), gap, RIGHT
         if column == 4:
             return f.integer(row.get("days_since")), row.get("days_since"), RIGHT
-        return f.money(row.get("revenue_365"), self.currency), row.get("revenue_365"), RIGHT
+        return f.figure(row.get("revenue_365"), self.currency), row.get("revenue_365"), RIGHT
 
     def extra_data(self, row: dict, column: int, role: int):
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -647,7 +647,7 @@ class DashboardTab(Tab):
         cards = self.sales_cards
 
         def money(v):
-            return f.money(v, currency)
+            return f.figure(v, currency)
 
         cards["revenue"].set_value(money(summary["revenue"]))
         cards["revenue"].set_note(self.tr("month to date") if in_progress else "")
@@ -776,20 +776,20 @@ class DashboardTab(Tab):
         kpis = pipeline.pipeline_kpis(store, month, today)
         self.last_refresh["pipeline"] = kpis
         cards = self.pipeline_cards
-        cards["open_pipeline"].set_value(f.money(kpis.get("open_pipeline"), currency))
+        cards["open_pipeline"].set_value(f.figure(kpis.get("open_pipeline"), currency))
         cards["open_pipeline"].set_note(self.tr("%1 open").replace(
             "%1", f.integer(kpis.get("open_pipeline_count"))))
-        cards["weighted_pipeline"].set_value(f.money(kpis.get("weighted_pipeline"), currency))
-        cards["overdue_value"].set_value(f.money(kpis.get("overdue_value"), currency),
+        cards["weighted_pipeline"].set_value(f.figure(kpis.get("weighted_pipeline"), currency))
+        cards["overdue_value"].set_value(f.figure(kpis.get("overdue_value"), currency),
                                          "#b3261e" if kpis.get("overdue_count") else "")
         cards["overdue_value"].set_note(self.tr("%1 overdue").replace(
             "%1", f.integer(kpis.get("overdue_count"))))
         cards["win_rate"].set_value(f.percent(kpis.get("win_rate")))
-        cards["average_deal_size"].set_value(f.money(kpis.get("average_deal_size"), currency))
+        cards["average_deal_size"].set_value(f.figure(kpis.get("average_deal_size"), currency))
         days = kpis.get("sales_cycle_days")
         cards["sales_cycle_days"].set_value(
             self.tr("%1 days").replace("%1", f.decimal(days, 1)) if days is not None else None)
-        cards["pipeline_forecast"].set_value(f.money(kpis.get("pipeline_forecast"), currency))
+        cards["pipeline_forecast"].set_value(f.figure(kpis.get("pipeline_forecast"), currency))
         cards["pipeline_coverage"].set_value(f.percent(kpis.get("pipeline_coverage")))
         stages = [dict(row, name=display_name(str(row.get("name") or "")))
                   for row in pipeline.pipeline_by_stage(store, today)]

@@ -210,8 +210,8 @@ class PipelineTab(Tab):
             self.tr("Open: %1 opportunities worth %2 (weighted %3) · overdue: %4 · "
                     "win rate this month: %5")
             .replace("%1", f.integer(kpis["open_pipeline_count"]))
-            .replace("%2", f.money(kpis["open_pipeline"], currency))
-            .replace("%3", f.money(kpis["weighted_pipeline"], currency))
+            .replace("%2", f.figure(kpis["open_pipeline"], currency))
+            .replace("%3", f.figure(kpis["weighted_pipeline"], currency))
             .replace("%4", f.integer(kpis["overdue_count"]))
             .replace("%5", f.percent(kpis["win_rate"])))
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
+from kpidesk.i18n.language import number_style_from
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.reports.data import ReportData, collect
 from kpidesk.reports.monthly import PAPERS, MonthlyReport
@@ -208,7 +209,7 @@ class ReportsTab(Tab):
         self.job = None
         self.report = MonthlyReport(data, self.lang_box.currentData(),
                                     self.paper_box.currentData(),
-                                    self.ctx.settings.value("khmer_digits", True, type=bool))
+                                    style=number_style_from(self.ctx.settings))
         self.report.build()
         self.printer.setPageLayout(self.report.page_layout())
         self.status.setText(self.tr("%1 pages").replace(
