@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, app_font
 from kpidesk.i18n.format import NumberStyle
 from kpidesk.i18n.format import fill as fmt_fill
+from kpidesk.i18n.wordbreak import segment
 from kpidesk.reports import charts
 from kpidesk.reports.data import ReportData
 from kpidesk.reports.text import ReportText
@@ -41,6 +42,13 @@ TOP = 10  # products and customers listed (reports.data collects as many)
 
 def _esc(value: object) -> str:
     return html.escape(str(value or ""), quote=True)
+
+
+def _name(value: object) -> str:
+    """Text the user typed (a shop, customer, product, category or salesperson name),
+    with zero-width spaces between its Khmer words so a narrow column wraps it between
+    words, never inside one (Qt has no Khmer dictionary of its own)."""
+    return _esc(segment(str(value or "")))
 
 
 class MonthlyReport:
@@ -142,7 +150,7 @@ class MonthlyReport:
             period += " — " + tr("Report", "month to date, up to %1").replace(
                 "%1", fmt.date(d.today))
         meta = [
-            (tr("Report", "Shop"), _esc(d.shop_name) or "—"),
+            (tr("Report", "Shop"), _name(d.shop_name) or "—"),
             (tr("Report", "Period"), period),
             (tr("Report", "Language"), LANGUAGE_NAMES.get(self.text.lang, self.text.lang)),
             (tr("Report", "Currency"), {"USD": tr("Report", "US dollar ($)"),
@@ -163,7 +171,7 @@ class MonthlyReport:
         rows = [[tr("Report", "Whole shop"), self.money(k.get("revenue")),
                  self.money(k.get("target")), self.pct(k.get("attainment")),
                  self.pct(k.get("pace"))]]
-        rows += [[_esc(sp.get("name")), self.money(sp.get("revenue")), self.money(sp.get("target")),
+        rows += [[_name(sp.get("name")), self.money(sp.get("revenue")), self.money(sp.get("target")),
                   self.pct(sp.get("attainment")), self.pct(sp.get("pace"))]
                  for sp in k.get("salespeople", [])]
         parts.append(self._table(
@@ -180,14 +188,14 @@ class MonthlyReport:
             fmt_fill(tr("Report", "Top %1 products"), fmt.integer(TOP)),
             [tr("Report", "Product"), tr("Report", "Category"), tr("Report", "Quantity"),
              tr("Report", "Revenue")],
-            [[_esc(p["name"]) or "—", _esc(p["category"]) or "—",
+            [[_name(p["name"]) or "—", _name(p["category"]) or "—",
               fmt.decimal(p["quantity"], 0), self.money(p["revenue"])] for p in d.top_products],
             numeric_from=2, widths=[40, 30, 12, 18]))
         parts.append(self._table(
             fmt_fill(tr("Report", "Top %1 customers"), fmt.integer(TOP)),
             [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Orders"),
              tr("Report", "Revenue")],
-            [[_esc(c["name"]), _esc(fmt.digits(c["phone"] or "")), self.num(c["orders"]),
+            [[_name(c["name"]), _esc(fmt.phone(c["phone"])), self.num(c["orders"]),
               self.money(c["revenue"])] for c in d.top_customers],
             numeric_from=2, widths=[40, 30, 12, 18]))
 
@@ -198,7 +206,7 @@ class MonthlyReport:
                 [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Last purchase"),
                  tr("Report", "Usual gap (days)"), tr("Report", "Days since"),
                  fmt_fill(tr("Report", "Revenue, last %1 days"), fmt.integer(365))],
-                [[_esc(c["name"]), _esc(fmt.digits(c.get("phone") or "")),
+                [[_name(c["name"]), _esc(fmt.phone(c.get("phone"))),
                   fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
                   self.num(c["days_since"]), self.money(c["revenue_365"])] for c in d.at_risk],
                 numeric_from=2, widths=[26, 18, 16, 12, 10, 18],

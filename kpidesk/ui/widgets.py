@@ -356,7 +356,7 @@ class CustomerPicker(QLineEdit):
             return
         self._model.clear()
         for contact_id, name, phone in search_contacts(self.store, fmt.latin_digits(text)):
-            shown = f"{name}    {fmt.current().digits(phone)}" if phone else name
+            shown = f"{name}    {fmt.current().phone(phone)}" if phone else name
             item = QStandardItem(shown)
             item.setData(contact_id, ID_ROLE)
             item.setData(name, NAME_ROLE)

@@ -121,7 +121,7 @@ class ContactPage(QDialog):
         revenue = sum(p[total_key] for p in page["purchases"])
         texts = [
             (self.tr("Type:"), type_text),
-            (self.tr("Phone:"), f.digits(contact["phone"] or "") or "—"),
+            (self.tr("Phone:"), f.phone(contact["phone"]) or "—"),
             (self.tr("Source:"), display_name(contact["source"] or "") or "—"),
             (self.tr("Salesperson:"), contact["salesperson"] or "—"),
             (self.tr("Created:"), f.date(contact["created"])),

@@ -193,7 +193,7 @@ class ContactsModel(QAbstractTableModel):
         if key == "source":
             return display_name(r["source"] or "")
         if key == "phone":
-            return f.digits(r["phone"] or "")
+            return f.phone(r["phone"])
         return str(r[key] or "")
 
 

@@ -157,7 +157,7 @@ class AtRiskModel(RowsModel):
             return str(row.get("name") or ""), str(row.get("name") or ""), None
         if column == 1:
             phone = str(row.get("phone") or "")
-            return f.digits(phone), phone, None
+            return f.phone(phone), phone, None
         if column == 2:
             return f.date(row.get("last_purchase")), str(row.get("last_purchase") or ""), None
         if column == 3:
