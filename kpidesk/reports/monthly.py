@@ -239,7 +239,7 @@ class MonthlyReport:
         doc.documentLayout().setPaintDevice(layout_device)
         doc.setDefaultFont(app_font(9.5))
         doc.setDefaultStyleSheet(
-            f"body {{ font-family: '{LATIN_FAMILY}', '{KHMER_FAMILY}'; }}"
+            f"body {{ font-family: '{KHMER_FAMILY}', '{LATIN_FAMILY}'; }}"
             "h1 { font-size: 18pt; } h2 { font-size: 12.5pt; color: #1d3f6e; }"
             "th { font-weight: bold; }")
         doc.setDocumentMargin(0)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
 from kpidesk.metrics.periods import add_months, month_key, parse_period
@@ -145,7 +146,7 @@ class DashboardTab(Tab):
         self.month_label.setBuddy(self.month_combo)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("state")
-        self.state_label.setStyleSheet("color: palette(placeholder-text);")
+        self.state_label.setStyleSheet(f"color: {HINT_COLOUR};")
         top = QHBoxLayout()
         top.addWidget(self.month_label)
         top.addWidget(self.prev_button)
@@ -230,7 +231,7 @@ class DashboardTab(Tab):
         self.granularity_combo.currentIndexChanged.connect(self._granularity_picked)
         self.granularity_label.setBuddy(self.granularity_combo)
         self.customer_period_label = QLabel(page)
-        self.customer_period_label.setStyleSheet("color: palette(placeholder-text);")
+        self.customer_period_label.setStyleSheet(f"color: {HINT_COLOUR};")
         row = QHBoxLayout()
         row.addWidget(self.granularity_label)
         row.addWidget(self.granularity_combo)
@@ -245,9 +246,8 @@ class DashboardTab(Tab):
         self.cohort_model.setParent(self.cohort_view)
         self.cohort_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cohort_view.setShowGrid(False)
-        small = self.cohort_view.font()
-        small.setPointSizeF(max(small.pointSizeF() * 0.85, 7))
-        self.cohort_view.setFont(small)
+        self._cohort_base_pt = self.cohort_view.font().pointSizeF()
+        self._fit_cohort_font()
         self.cohort_view.horizontalHeader().setDefaultSectionSize(40)
         self.cohort_view.horizontalHeader().setMinimumSectionSize(30)
         self.cohort_view.verticalHeader().setDefaultSectionSize(
@@ -365,10 +365,21 @@ class DashboardTab(Tab):
                                           " target")),
         }
 
+    def _fit_cohort_font(self) -> None:
+        """The cohort table's small figures: 0.85 × the base size, at least 9 pt in Khmer."""
+        small = self.cohort_view.font()
+        small.setPointSizeF(max(caption_size(self._cohort_base_pt, 0.85), 7))
+        if small.pointSizeF() != self.cohort_view.font().pointSizeF():
+            self.cohort_view.setFont(small)
+            self.cohort_view.verticalHeader().setDefaultSectionSize(
+                int(self.cohort_view.fontMetrics().height() * 1.45))
+
     def retranslate_ui(self) -> None:
         if not shiboken6.isValid(self):
             return  # destroyed; the base class's language hook outlives the widget
         f = fmt.current()
+        if getattr(self, "cohort_view", None) is not None:
+            self._fit_cohort_font()
         self.month_label.setText(self.tr("&Month:"))
         self.prev_button.setToolTip(self.tr("Previous month (Alt+Left)"))
         self.next_button.setToolTip(self.tr("Next month (Alt+Right)"))

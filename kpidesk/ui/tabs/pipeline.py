@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.store import opportunities as ostore
 from kpidesk.store.errors import ValidationError
 from kpidesk.ui.dialogs.contact_dialog import validation_text
@@ -77,7 +78,7 @@ class PipelineTab(Tab):
         self.summary_label.setWordWrap(True)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: palette(placeholder-text)")
+        self.hint_label.setStyleSheet(f"color: {HINT_COLOUR};")
 
         self.board = PipelineBoard(self)
         self.board.move_to_stage.connect(self.move_to_stage)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.i18n.format import RIEL_ROUNDING
 from kpidesk.i18n.language import LANGUAGE_NAMES, LANGUAGES
 from kpidesk.store import reference, stages
@@ -228,7 +229,7 @@ class NamedListEditor(QWidget):
         self.model.error_label = self.error
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet(f"color: {HINT_COLOUR};")
 
         entry = QHBoxLayout()
         entry.addWidget(self.name_edit, 2)
@@ -523,7 +524,7 @@ class SettingsTab(Tab):
         self.stages_model.error_label = self.stages_error
         self.stages_hint = QLabel(self.stages_box)
         self.stages_hint.setWordWrap(True)
-        self.stages_hint.setStyleSheet("color: palette(mid);")
+        self.stages_hint.setStyleSheet(f"color: {HINT_COLOUR};")
         stage_entry = QHBoxLayout()
         stage_entry.addWidget(self.stage_name, 2)
         stage_entry.addWidget(self.stage_probability, 1)
