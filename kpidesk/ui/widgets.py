@@ -14,8 +14,8 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QValidator
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QSpinBox, QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import ContactInput, search_contacts
@@ -384,3 +384,46 @@ class CustomerPicker(QLineEdit):
         """Pick a contact by id (as if chosen from the list)."""
         name = self.store.scalar("SELECT name FROM contacts WHERE id = ?", (contact_id,))
         self.set_contact(contact_id, str(name or ""))
+
+
+# -- a spin box in the user's digits ----------------------------------------------------
+class DigitSpinBox(QSpinBox):
+    """A QSpinBox that shows its number in the user's digits (Khmer or Latin) and takes
+    either when typed; Qt's own spin box only knows the locale's (Latin) digits."""
+
+    def __init__(self, parent: QWidget | None = None, *, minimum: int = 0,
+                 maximum: int = 99) -> None:
+        super().__init__(parent)
+        self.setRange(minimum, maximum)
+
+    def _core(self, text: str) -> str:
+        core = text
+        if self.prefix() and core.startswith(self.prefix()):
+            core = core[len(self.prefix()):]
+        if self.suffix() and core.endswith(self.suffix()):
+            core = core[:-len(self.suffix())]
+        return fmt.latin_digits(core.strip())
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt API)
+        return fmt.current().digits(str(value))
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt API)
+        try:
+            return int(self._core(text))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> object:  # (state, text, pos) in PySide6
+        core = self._core(text)
+        if core in ("", "-"):
+            return QValidator.State.Intermediate, text, pos
+        if not core.lstrip("-").isdigit():
+            return QValidator.State.Invalid, text, pos
+        value = int(core)
+        if self.minimum() <= value <= self.maximum():
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+    def show_digits(self) -> None:
+        """Write the number again in the current digits (after a language change)."""
+        self.lineEdit().setText(self.prefix() + self.textFromValue(self.value()) + self.suffix())
