@@ -96,3 +96,33 @@ def test_backup_counts_are_in_khmer_digits(qtbot, ctx):
         assert dialog.keep_daily.text() == "១៤" and dialog.keep_monthly.text() == "១២"
     finally:
         ctx.language.set_language("en")
+
+
+def test_english_the_catalogue_could_not_reach_is_translated(qtbot, demo_ctx):
+    """The About dialog's licence table, a contact's sales channels and the currency boxes
+    were English in Khmer."""
+    from kpidesk.ui.about import AboutDialog
+    from kpidesk.ui.dialogs.contact_page import ContactPage
+    from kpidesk.ui.dialogs.opportunity_dialog import OpportunityDialog
+
+    store = demo_ctx.store
+    contact = store.scalar(
+        "SELECT o.contact_id FROM orders o JOIN channels c ON c.id = o.channel_id"
+        " WHERE c.name = 'Shop' AND o.contact_id IS NOT NULL LIMIT 1")
+    demo_ctx.language.set_language("km")
+    try:
+        about = AboutDialog()
+        qtbot.addWidget(about)
+        table = about.licences.text().replace("\u200b", "")
+        assert "សមាសភាគ" in table and "កម្មសិទ្ធិសាធារណៈ" in table
+        assert "Component" not in table and "Public domain" not in table
+        page = ContactPage(demo_ctx, contact)
+        qtbot.addWidget(page)
+        channels = {page.purchases.item(r, 4).text() for r in range(page.purchases.rowCount())}
+        assert "ហាង" in channels and "Shop" not in channels
+        dialog = OpportunityDialog(store, demo_ctx.today, lambda opp: None)
+        qtbot.addWidget(dialog)
+        assert [dialog.currency_combo.itemText(i) for i in range(2)] == ["ដុល្លារ ($)",
+                                                                         "រៀល (៛)"]
+    finally:
+        demo_ctx.language.set_language("en")

@@ -4,6 +4,10 @@
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>Public domain</source>
+        <translation>កម្មសិទ្ធិ​សាធារណៈ</translation>
+    </message>
+    <message>
         <source>About KPI Desk</source>
         <translation>អំពី KPI Desk</translation>
     </message>
@@ -18,6 +22,18 @@
     <message>
         <source>Licence: %1</source>
         <translation>អាជ្ញាប័ណ្ណ៖ %1</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>សមាសភាគ</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>កំណែ</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>អាជ្ញាប័ណ្ណ</translation>
     </message>
     <message>
         <source>KPI Desk includes these fonts and libraries:</source>

@@ -156,7 +156,7 @@ class ContactPage(QDialog):
             table.setItem(i, 1, _item(p["number"] or ""))
             table.setItem(i, 2, _item(f.money(p[total_key], currency), right=True))
             table.setItem(i, 3, _item(p["salesperson"]))
-            table.setItem(i, 4, _item(p["channel"]))
+            table.setItem(i, 4, _item(display_name(p["channel"] or "")))
 
     def _fill_opportunities(self, f) -> None:
         table = self.opportunities

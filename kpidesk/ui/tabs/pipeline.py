@@ -246,6 +246,7 @@ class PipelineTab(Tab):
         selected = self.current_id()
         self.stack.setCurrentIndex(which)
         (self.board_button if which == 0 else self.table_button).setChecked(True)
+        self.hint_label.setVisible(which == 0)  # dragging cards: the board's hint only
         if selected is not None:
             if which == 0:
                 self.board.select(selected, focus=True)
