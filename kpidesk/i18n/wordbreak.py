@@ -34,10 +34,10 @@ UNITS = ("ថ្ងៃ", "ខែ", "ឆ្នាំ", "ដង", "នាក់", 
 _UNIT_AFTER = re.compile(f"({_PLACEHOLDER}) (?=(?:{'|'.join(UNITS)}))")
 _ORDINAL_BEFORE = re.compile(f"(ទី) (?={_PLACEHOLDER})")
 
-# Words the segmenter cuts in two (checked on the catalogue and on sample names):
+# Words the segmenter cuts in two (found by reading its output on the catalogue):
 # a break is never put inside them.
 KEEP_WHOLE = ("ថាស", "ត្រីមាស", "ឯកតា", "ទសភាគ", "អ៊ិនកូដ", "ផលបូក", "លំនាំដើម",
-              "កាលកំណត់", "គូប្រជែង", "ស្រីពៅ", "ស្រីនាង", "កែសម្ផស្ស", "ម៉ាស៊ីន")
+              "កាលកំណត់", "គូប្រជែង", "ម៉ាស៊ីន")
 
 _lock = threading.Lock()
 _tagger_ready = False
