@@ -249,3 +249,34 @@ def test_build_paths_exist():
     assert any(p.name == "settings.py" for p in files)
     assert all("__pycache__" not in p.parts for p in files)
     assert Path(build.lupdate_command()[0]).exists()
+
+
+def test_segmenter_runs_from_the_packed_model_of_the_bundle(tmp_path):
+    """The bundle ships khmercut's model xz-compressed and opens it in memory (build.spec):
+    run that path in a fresh interpreter, as the bundle does, with khmercut's own file
+    out of reach."""
+    import lzma
+    import subprocess
+    import sys
+
+    import khmercut
+
+    (tmp_path / "resources" / "segmenter").mkdir(parents=True)
+    (tmp_path / "resources" / "segmenter" / "khmercut.crfsuite.xz").write_bytes(
+        lzma.compress(Path(khmercut.model_path).read_bytes(), preset=1))
+    code = f"""
+import gc, sys
+import khmercut
+khmercut.model_path = "/nonexistent/model.crfsuite"
+sys._MEIPASS = {str(tmp_path)!r}
+from kpidesk.i18n import wordbreak
+first = wordbreak.segment("ការសម្រេចគោលដៅ")
+gc.collect()
+for _ in range(200):
+    last = wordbreak.segment("ចំនួនថ្ងៃតាំងពីទិញអតិថិជនជិតបាត់បង់")
+print(first.split("\\u200b"), len(last.split("\\u200b")))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "['ការសម្រេច', 'គោលដៅ']" in done.stdout

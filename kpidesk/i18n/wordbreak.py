@@ -41,13 +41,14 @@ KEEP_WHOLE = ("ថាស", "ត្រីមាស", "ឯកតា", "ទសភ�
 
 _lock = threading.Lock()
 _tagger_ready = False
+_model_bytes: bytes | None = None  # open_inmemory reads this buffer for the tagger's life
 PACKED_MODEL = ("segmenter", "khmercut.crfsuite.xz")
 
 
 def _load_tagger() -> None:
     """khmercut's CRF tagger: its own model file when there is one (a source install),
     else the compressed copy shipped in the bundle, opened in memory."""
-    global _tagger_ready
+    global _tagger_ready, _model_bytes
     with _lock:
         if _tagger_ready:
             return
@@ -62,8 +63,9 @@ def _load_tagger() -> None:
 
             from kpidesk.paths import resource_path
 
+            _model_bytes = lzma.decompress(resource_path(*PACKED_MODEL).read_bytes())
             tagger = Tagger()
-            tagger.open_inmemory(lzma.decompress(resource_path(*PACKED_MODEL).read_bytes()))
+            tagger.open_inmemory(_model_bytes)  # keeps a pointer into the bytes, no copy
             khmercut.tagger = tagger
         khmercut.load()
         _tagger_ready = True
