@@ -184,8 +184,7 @@ class ContactPage(QDialog):
             summary = (self.tr("%1 visit days. Usual gap (median): %2 days; shortest %3, "
                                "longest %4. Last visit %5 days ago.")
                        .replace("%1", f.integer(len(days)))
-                       .replace("%2", f.decimal(page["median_gap"], 1 if page["median_gap"]
-                                                % 1 else 0))
+                       .replace("%2", f.decimal(page["median_gap"], 0))  # whole days
                        .replace("%3", f.integer(min(gaps))).replace("%4", f.integer(max(gaps)))
                        .replace("%5", f.integer(since)))
         self.gap_summary.setText(summary)

@@ -799,7 +799,8 @@ class DashboardTab(Tab):
         cards["average_deal_size"].set_value(f.figure(kpis.get("average_deal_size"), currency))
         days = kpis.get("sales_cycle_days")
         cards["sales_cycle_days"].set_value(
-            self.tr("%1 days").replace("%1", f.decimal(days, 1)) if days is not None else None)
+            # whole days: "២៩ ថ្ងៃ", never "២៩.៤ ថ្ងៃ"
+            fmt.fill(self.tr("%1 days"), f.decimal(days, 0)) if days is not None else None)
         cards["pipeline_forecast"].set_value(f.figure(kpis.get("pipeline_forecast"), currency))
         cards["pipeline_coverage"].set_value(f.percent(kpis.get("pipeline_coverage")))
         stages = [dict(row, name=display_name(str(row.get("name") or "")))
