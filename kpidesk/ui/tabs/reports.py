@@ -61,6 +61,11 @@ class CollectJob(QRunnable):
         try:
             with Store(self.db_path, read_only=True) as store:
                 data = collect(store, self.month, self.today, self.currency, self._progress)
+            # the word segmenter's model (0.5 s to open in the bundle) loads here, off the
+            # GUI thread, before the report is laid out on it
+            from kpidesk.i18n.wordbreak import segment
+
+            segment(data.shop_name)
         except Cancelled:
             return
         except Exception as exc:  # reported to the user by the tab
