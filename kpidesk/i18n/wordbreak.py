@@ -71,6 +71,11 @@ def _load_tagger() -> None:
         _tagger_ready = True
 
 
+def preload() -> None:
+    """Open the model now (thread-safe), so a later segment() on the GUI thread is fast."""
+    _load_tagger()
+
+
 def words(run: str) -> list[str]:
     """The words of one unspaced Khmer run."""
     if len(run) < 2:

@@ -63,9 +63,9 @@ class CollectJob(QRunnable):
                 data = collect(store, self.month, self.today, self.currency, self._progress)
             # the word segmenter's model (0.5 s to open in the bundle) loads here, off the
             # GUI thread, before the report is laid out on it
-            from kpidesk.i18n.wordbreak import segment
+            from kpidesk.i18n.wordbreak import preload
 
-            segment(data.shop_name)
+            preload()
         except Cancelled:
             return
         except Exception as exc:  # reported to the user by the tab
