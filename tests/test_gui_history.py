@@ -71,7 +71,8 @@ def test_the_history_window_and_its_filter(qtbot, demo_ctx, lang):
     if lang == "en":
         assert refund[1] == "Refund" and "-$15.00" in refund[4] and refund[5] == "given"
     else:
-        assert refund[1] == "ការសងប្រាក់វិញ" and "១៥.០០" in refund[4]
+        # dollars keep Latin digits in Khmer by default; dates and counts are Khmer
+        assert refund[1].replace("\u200b", "") == "ការសងប្រាក់វិញ" and "15.00" in refund[4]
         assert not any(ch in "0123456789" for ch in refund[0])  # Khmer digits
     dialog.kind_combo.setCurrentIndex(0)
     dialog.search.setText("Tiger")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from kpidesk.store import backup, security
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.errors import log
+from kpidesk.ui.widgets import DigitSpinBox
 
 
 class BackupsDialog(QDialog):
@@ -48,8 +48,8 @@ class BackupsDialog(QDialog):
         self.restore_button = QPushButton()
         self.open_button = QPushButton()
         self.choose_button = QPushButton()
-        self.keep_daily = QSpinBox(minimum=1, maximum=365)
-        self.keep_monthly = QSpinBox(minimum=1, maximum=120)
+        self.keep_daily = DigitSpinBox(minimum=1, maximum=365)
+        self.keep_monthly = DigitSpinBox(minimum=1, maximum=120)
         self.keep_daily.setValue(int(ctx.store.setting("backup_keep_daily") or backup.KEEP_DAILY))
         self.keep_monthly.setValue(
             int(ctx.store.setting("backup_keep_monthly") or backup.KEEP_MONTHLY))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.i18n import format as fmt
 from kpidesk.store import security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
@@ -153,7 +154,9 @@ class OwnerPinDialog(QDialog):
                               "earlier days, refunds, targets and settings, deleting or "
                               "merging records, restoring backups, exporting, saving or "
                               "printing reports and the change history ask for the PIN."))
-        self.new_label.setText(tr("&New PIN (4 to 12 digits):"))
+        f = fmt.current()
+        self.new_label.setText(fmt.fill(tr("&New PIN (%1 to %2 digits):"), f.integer(4),
+                                        f.integer(12)))
         self.repeat_label.setText(tr("&Repeat it:"))
         self.remove_button.setText(tr("Remove the PIN"))
 
@@ -166,7 +169,9 @@ class OwnerPinDialog(QDialog):
             with security.owner_session(self.store, with_pin=self.with_pin):
                 security.set_pin(self.store, pin)
         except ValidationError:
-            self.error.setText(tr("A PIN is 4 to 12 digits."))
+            f = fmt.current()
+            self.error.setText(fmt.fill(tr("A PIN is %1 to %2 digits."), f.integer(4),
+                                        f.integer(12)))
             return
         self.accept()
 

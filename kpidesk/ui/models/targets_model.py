@@ -277,7 +277,7 @@ class TargetsModel(QAbstractTableModel):
         if value is None:
             return ""
         if self.is_money:
-            return f.money(value, currency or self.currency)
+            return f.figure(value, currency or self.currency)
         return f.integer(value)
 
     # -- Qt model API ----------------------------------------------------------------

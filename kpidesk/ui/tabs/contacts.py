@@ -232,16 +232,19 @@ class ContactsTab(Tab):
         f = fmt.current()
 
         def describe(c: dict) -> str:
-            return self.tr("%1 (%2 orders, last purchase %3)").replace("%1", c["name"]).replace(
-                "%2", f.integer(c["orders"])).replace("%3", f.date(c["last_purchase"]))
+            return fmt.fill(self.tr("%1 (%2 orders, last purchase %3)"), c["name"],
+                            f.integer(c["orders"]), f.date(c["last_purchase"]))
 
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge duplicates"),
-                          self.tr("Merge these two contacts into one? The sales and "
-                                  "opportunities of the other move to the one that stays.\n\n"
-                                  "1. %1\n2. %2").replace("%1", describe(a))
-                          .replace("%2", describe(b)), parent=self)
-        keep_a = box.addButton(self.tr("Keep 1"), QMessageBox.ButtonRole.AcceptRole)
-        keep_b = box.addButton(self.tr("Keep 2"), QMessageBox.ButtonRole.AcceptRole)
+        # the list numbers are written by the formatter (Khmer or Latin digits)
+        question = (self.tr("Merge these two contacts into one? The sales and opportunities"
+                            " of the other move to the one that stays.")
+                    + f"\n\n{f.integer(1)}. {describe(a)}\n{f.integer(2)}. {describe(b)}")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge duplicates"), question,
+                          parent=self)
+        keep_a = box.addButton(fmt.fill(self.tr("Keep %1"), f.integer(1)),
+                               QMessageBox.ButtonRole.AcceptRole)
+        keep_b = box.addButton(fmt.fill(self.tr("Keep %1"), f.integer(2)),
+                               QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is keep_a:

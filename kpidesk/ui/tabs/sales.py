@@ -339,7 +339,7 @@ class SalesTab(Tab):
             widget.retranslate_ui()
         if self.rate_edit.text().strip():
             try:
-                self.rate_edit.setText(fmt.current().digits(str(parse_rate(self.rate_edit.text()))))
+                self.rate_edit.setText(fmt.current().rate(parse_rate(self.rate_edit.text())))
             except ValidationError:
                 pass
         self._fill_lists()
@@ -463,7 +463,7 @@ class SalesTab(Tab):
         return int(row[0]) if row else self.store.default_rate
 
     def _set_rate(self, rate: int) -> None:
-        self.rate_edit.setText(fmt.current().digits(str(rate)))
+        self.rate_edit.setText(fmt.current().rate(rate))
 
     def _on_date_finished(self) -> None:
         if self.rate_edit.isModified():
@@ -1019,7 +1019,7 @@ class SalesTab(Tab):
         else:
             lines, revenue, currency = summary
             text = (self.tr("%1 lines · %2").replace("%1", f.integer(lines))
-                    .replace("%2", f.money(revenue, currency)))
+                    .replace("%2", f.figure(revenue, currency)))
         self.summary_label.setText(text)
 
     # ===================================================================== refresh

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.store import targets as store_targets
 from kpidesk.store.errors import ValidationError
 from kpidesk.ui.models.targets_model import (
@@ -83,14 +84,14 @@ class TargetCellDelegate(QStyledItemDelegate):
         if actual is not None:
             model = index.model()
             small = opt.font
-            small.setPointSizeF(max(opt.font.pointSizeF() * 0.82, 6))
+            small.setPointSizeF(max(caption_size(opt.font.pointSizeF(), 0.82), 6))
             small.setItalic(False)
             painter.setFont(small)
             target = index.data(TARGET_ROLE)
             if target is None and hasattr(model, "derived_shop"):
                 month, _sp = model.key_of(index)
                 target = model.derived_shop(month)
-            grey = QColor(opt.palette.highlightedText().color()) if selected else QColor("#777")
+            grey = QColor(opt.palette.highlightedText().color()) if selected else QColor(HINT_COLOUR)
             painter.setPen(grey)
             line = model.format_value(actual) if hasattr(model, "format_value") else str(actual)
             if target:
@@ -174,7 +175,7 @@ class SpreadDialog(QDialog):
             self.scope.setItemText(i, str(self.model.headerData(i, Qt.Orientation.Horizontal)))
         self.total_label.setText(self.tr("Total for %1:").replace("%1", f.digits(
             str(self.model.year))))
-        self.total.setPlaceholderText(self.tr("e.g. 120,000"))
+        self.total.setPlaceholderText(fmt.fill(self.tr("e.g. %1"), f.integer(120_000)))
         for m, label in enumerate(self.month_labels):
             label.setText(f.month_name(m + 1))
         self.equal_button.setText(self.tr("&Equal months"))
@@ -310,7 +311,7 @@ class TargetsTab(Tab):
         self.model.dataChanged.connect(self.update_total)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: palette(placeholder-text);")
+        self.hint_label.setStyleSheet(f"color: {HINT_COLOUR};")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status")
         self.status_label.setWordWrap(True)
@@ -478,7 +479,8 @@ class TargetsTab(Tab):
             self.show_message(self.tr("The targets were refused (%1).").replace("%1", exc.code),
                               True)
             return
-        self.show_message(self.tr("Yearly target spread over the 12 months."))
+        self.show_message(fmt.fill(self.tr("Yearly target spread over the %1 months."),
+                                   fmt.current().integer(12)))
 
     def copy_last_year(self) -> int:
         """Copy every target of the year before into this year (one undo step)."""
