@@ -317,13 +317,13 @@ def test_the_pipeline_of_a_past_date_is_as_it_stood_then(store):
     assert pipeline.open_pipeline(store, "2026-11-10")["count"] == 1  # won that day
     by_stage = {r["name"]: r for r in pipeline.pipeline_by_stage(store, "2026-10-31")}
     assert by_stage["Negotiation"]["count"] == 1 and by_stage["New"]["count"] == 0
-    assert [h["stage_id"] for h in ostore.history(store, deal)] == [
+    assert [h["stage_id"] for h in ostore.stage_history(store, deal)] == [
         stages["New"][0], stages["Negotiation"][0], stages["Negotiation"][0], stages["Won"][0]]
     # undo puts the history back as it was
     before = ostore.snapshot(store, other)
     ostore.move_stage(store, other, stages["Negotiation"][0], on="2026-10-10")
     ostore.put_back(store, before)
-    assert ostore.history(store, other) == before["history"]
+    assert ostore.stage_history(store, other) == before["stages"]
     assert pipeline.open_pipeline(store, "2026-10-15")["weighted"] == 34000
 
 

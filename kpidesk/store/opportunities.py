@@ -3,8 +3,8 @@
 Every write also records the opportunity's state (stage, probability, value, expected
 close date, status) in `opportunity_history` with the day it took effect (KPI.md §3):
 the day it was created, the day it was closed, else the shop's date of the change
-(`on`, default today). `snapshot` carries that history and `put_back` restores it, so
-undo leaves the history as it was.
+(`on`, default today). `snapshot` carries those states and `put_back` restores them, so
+undo leaves them as they were.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from kpidesk.store import history
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
@@ -99,7 +100,7 @@ def _change_day(conn: sqlite3.Connection, opp_id: int, on: str | None) -> str:
     return max(day, created[0]) if created and created[0] else day
 
 
-def history(store: Store, opp_id: int) -> list[dict]:
+def stage_history(store: Store, opp_id: int) -> list[dict]:
     """The recorded states of an opportunity, in the order they were recorded (the state
     on a day d is the last one recorded among those dated d or before)."""
     return [dict(zip(_HISTORY_COLUMNS, r, strict=True)) for r in store.conn.execute(
@@ -161,13 +162,13 @@ def lost_reasons(store: Store) -> list[str]:
 
 
 def snapshot(store: Store, opp_id: int) -> dict:
-    """The whole row of an opportunity and its history (key "history"), as `put_back`
-    takes it (undo)."""
+    """The whole row of an opportunity and its recorded states (key "stages", see
+    `stage_history`), as `put_back` takes it (undo)."""
     row = store.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM opportunities WHERE id = ?",
                              (opp_id,)).fetchone()
     if row is None:
         raise ValidationError("opportunity", "not_found", id=opp_id)
-    return {**dict(zip(_COLUMNS, row, strict=True)), "history": history(store, opp_id)}
+    return {**dict(zip(_COLUMNS, row, strict=True)), "stages": stage_history(store, opp_id)}
 
 
 def get_opportunity(store: Store, opp_id: int) -> OpportunityInput:
@@ -196,19 +197,23 @@ def list_opportunities(store: Store, status: str | None = None) -> list[dict]:
 
 # -- writing --------------------------------------------------------------------------
 def put_back(store: Store, row: dict) -> None:
-    """Write a whole opportunity row as it was (undo/redo), with its history: inserted if
-    missing."""
+    """Write a whole opportunity row as it was (undo/redo), with its recorded states:
+    inserted if missing."""
     with store.transaction() as conn:
+        if not conn.execute("SELECT 1 FROM opportunities WHERE id = ?", (row["id"],)).fetchone():
+            history.note(store, "undelete", f"opportunity {row['id']}", None,
+                         {"title": row["title"], "value": row["value"],
+                          "currency": row["currency"], "status": row["status"]})
         conn.execute(
             f"INSERT OR REPLACE INTO opportunities({', '.join(_COLUMNS)})"
             f" VALUES ({', '.join('?' * len(_COLUMNS))})", tuple(row[c] for c in _COLUMNS))
-        if "history" in row:
+        if "stages" in row:
             conn.execute("DELETE FROM opportunity_history WHERE opportunity_id = ?",
                          (row["id"],))
             conn.executemany(
                 f"INSERT INTO opportunity_history (opportunity_id, {', '.join(_HISTORY_COLUMNS)})"
                 f" VALUES (?, {', '.join('?' * len(_HISTORY_COLUMNS))})",
-                [(row["id"], *(h[c] for c in _HISTORY_COLUMNS)) for h in row["history"]])
+                [(row["id"], *(h[c] for c in _HISTORY_COLUMNS)) for h in row["stages"]])
         store.mark_changed("opportunities")
 
 
@@ -334,5 +339,8 @@ def delete_opportunity(store: Store, opp_id: int) -> dict:
         row = snapshot(store, opp_id)
         conn.execute("DELETE FROM opportunity_history WHERE opportunity_id = ?", (opp_id,))
         conn.execute("DELETE FROM opportunities WHERE id = ?", (opp_id,))
+        history.note(store, "delete", f"opportunity {opp_id}",
+                     {"title": row["title"], "value": row["value"], "currency": row["currency"],
+                      "status": row["status"]}, None)
         store.mark_changed("opportunities")
     return row

@@ -262,6 +262,18 @@ def add_change_history(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def add_pin_check(db: sqlite_utils.Database) -> None:
+    """The owner PIN's check value (see ``security.py``): a shop that already has a PIN
+    gets its first ``pin`` history entry, so removing the settings row later is noticed;
+    and the history is indexed by action (the check is read by it)."""
+    from kpidesk.store import history
+
+    for sql in history.INDEXES:
+        db.execute(sql)
+    row = db.execute("SELECT value FROM settings WHERE key = 'owner_pin'").fetchone()
+    if row and row[0]:
+        history.record(db.conn, "pin", "owner PIN", {"pin": "set"},
+                       {"pin": "kept at an upgrade", "check": row[0]})
 def add_daily_total_receipts(db: sqlite_utils.Database) -> None:
     """Daily totals (KPI.md Conventions): one per day, channel and salesperson, each with an
     optional count of receipts. `orders.receipts` holds the count (NULL: not given; only
@@ -317,6 +329,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     create_v1,
     migrate_v2,
     add_change_history,
+    add_pin_check,
     add_daily_total_receipts,
     add_opportunity_history,
     make_refund_quantities_negative,
