@@ -809,11 +809,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Loyal customers (%1 days)</source>
-        <translation>អតិថិជនប្រចាំ (%1 ថ្ងៃ)</translation>
+        <translation>អតិថិជន​ប្រចាំ (%1 ថ្ងៃ)</translation>
     </message>
     <message>
         <source>Customers with at least %1 orders in the %2 days up to the period&apos;s end (or today)</source>
-        <translation>អតិថិជនដែលមានការបញ្ជាទិញយ៉ាងតិច %1 ដង ក្នុងរយៈពេល %2 ថ្ងៃ រហូតដល់ចុងរយៈពេល (ឬថ្ងៃនេះ)</translation>
+        <translation>អតិថិជន​ដែល​មាន​ការបញ្ជាទិញ​យ៉ាងតិច %1 ដង ក្នុង​រយៈពេល %2 ថ្ងៃ រហូតដល់​ចុង​រយៈពេល (ឬ​ថ្ងៃ​នេះ)</translation>
     </message>
     <message>
         <source>Open pipeline</source>
@@ -921,27 +921,27 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>No sales in these %1 months yet: revenue appears here as you record sales.</source>
-        <translation>មិនទាន់មានការលក់ក្នុងរយៈពេល %1 ខែនេះទេ៖ ចំណូលនឹងបង្ហាញនៅទីនេះ ពេលអ្នកកត់ត្រាការលក់។</translation>
+        <translation>មិន​ទាន់​មាន​ការលក់​ក្នុង​រយៈពេល %1 ខែ​នេះ​ទេ៖ ចំណូល​នឹង​បង្ហាញ​នៅ​ទីនេះ ពេល​អ្នក​កត់ត្រា​ការលក់។</translation>
     </message>
     <message>
         <source>%1, so far (day %2); beside each figure: %3 on the same day</source>
-        <translation>%1 គិតមកដល់ពេលនេះ (ថ្ងៃទី %2)៖ ក្បែរតួលេខនីមួយៗ គឺ %3 នៅថ្ងៃដូចគ្នា</translation>
+        <translation>%1 គិត​មកដល់​ពេលនេះ (ថ្ងៃទី %2)៖ ក្បែរ​តួលេខ​នីមួយៗ គឺ %3 នៅ​ថ្ងៃ​ដូចគ្នា</translation>
     </message>
     <message>
         <source>%1 has not started yet: no figures</source>
-        <translation>%1 មិនទាន់ចាប់ផ្តើមនៅឡើយ៖ មិនទាន់មានតួលេខទេ</translation>
+        <translation>%1 មិន​ទាន់​ចាប់ផ្តើម​នៅឡើយ៖ មិន​ទាន់​មាន​តួលេខ​ទេ</translation>
     </message>
     <message>
         <source>so far · %1 then</source>
-        <translation>គិតមកដល់ពេលនេះ · ពេលនោះ %1</translation>
+        <translation>គិត​មកដល់​ពេលនេះ · ពេល​នោះ %1</translation>
     </message>
     <message>
         <source>%1 then</source>
-        <translation>ពេលនោះ %1</translation>
+        <translation>ពេល​នោះ %1</translation>
     </message>
     <message>
         <source>No open opportunities: add them in the Pipeline tab.</source>
-        <translation>មិនទាន់មានឱកាសលក់កំពុងតាមដានទេ៖ បន្ថែមវានៅផ្ទាំង ឱកាសលក់។</translation>
+        <translation>មិន​ទាន់​មាន​ឱកាស​លក់​កំពុង​តាមដាន​ទេ៖ បន្ថែម​វា​នៅ​ផ្ទាំង ឱកាស​លក់។</translation>
     </message>
     <message>
         <source>Customer figures &amp;by:</source>
@@ -949,7 +949,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Customers with a purchase in the period (so far, while it is in progress)</source>
-        <translation>អតិថិជនដែលបានទិញក្នុងរយៈពេលនេះ (គិតមកដល់ពេលនេះ ពេលរយៈពេលនៅមិនទាន់ចប់)</translation>
+        <translation>អតិថិជន​ដែល​បាន​ទិញ​ក្នុង​រយៈពេល​នេះ (គិត​មកដល់​ពេលនេះ ពេល​រយៈពេល​នៅ​មិន​ទាន់​ចប់)</translation>
     </message>
     <message>
         <source>Month</source>
@@ -977,15 +977,15 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>not started yet</source>
-        <translation>មិនទាន់ចាប់ផ្តើម</translation>
+        <translation>មិន​ទាន់​ចាប់ផ្តើម</translation>
     </message>
     <message>
         <source>a daily total has no receipts count</source>
-        <translation>សរុបប្រចាំថ្ងៃមួយគ្មានចំនួនវិក្កយបត្រ</translation>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ​មួយ​គ្មាន​ចំនួន​វិក្កយបត្រ</translation>
     </message>
     <message>
         <source>Orders and average order value are not available: a daily total of this month has no receipts count (type it in the Sales tab).</source>
-        <translation>មិនអាចគណនាចំនួនការបញ្ជាទិញ និងតម្លៃមធ្យមក្នុងមួយការបញ្ជាទិញបានទេ៖ សរុបប្រចាំថ្ងៃមួយនៃខែនេះគ្មានចំនួនវិក្កយបត្រ (វាយបញ្ចូលវានៅផ្ទាំង ការលក់)។</translation>
+        <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ (វាយ​បញ្ចូល​វា​នៅ​ផ្ទាំង ការលក់)។</translation>
     </message>
     <message>
         <source>like-for-like, days %1–%2</source>
@@ -1025,7 +1025,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Growth needs sales in two months in a row.</source>
-        <translation>កំណើនត្រូវការការលក់ក្នុងពីរខែជាប់គ្នា។</translation>
+        <translation>កំណើន​ត្រូវការ​ការលក់​ក្នុង​ពីរ​ខែ​ជាប់​គ្នា។</translation>
     </message>
     <message>
         <source>Q%1 %2</source>
@@ -1037,7 +1037,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>%1 of customers of the last %2 days</source>
-        <translation>%1 នៃអតិថិជនក្នុង %2 ថ្ងៃចុងក្រោយ</translation>
+        <translation>%1 នៃ​អតិថិជន​ក្នុង %2 ថ្ងៃ​ចុងក្រោយ</translation>
     </message>
     <message>
         <source>From lead to loyal customer (leads created in %1)</source>
@@ -1213,7 +1213,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <name>FirstSteps</name>
     <message>
         <source>Choose the currency your figures are counted in (US dollar or riel) and the day&apos;s rate, then save.</source>
-        <translation>ជ្រើសរើសរូបិយប័ណ្ណរបាយការណ៍ (ដុល្លារអាមេរិក ឬរៀល) និងអត្រាប្តូរប្រាក់ថ្ងៃនេះ រួចរក្សាទុក។</translation>
+        <translation>ជ្រើសរើស​រូបិយប័ណ្ណ​របាយការណ៍ (ដុល្លារ​អាមេរិក ឬ​រៀល) និង​អត្រា​ប្តូរ​ប្រាក់​ថ្ងៃ​នេះ រួច​រក្សាទុក។</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1221,11 +1221,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>First steps</source>
-        <translation>ជំហានដំបូង</translation>
+        <translation>ជំហាន​ដំបូង</translation>
     </message>
     <message>
         <source>Give your shop its name (shown on the window and on reports).</source>
-        <translation>ដាក់ឈ្មោះហាងរបស់អ្នក (បង្ហាញលើបង្អួច និងលើរបាយការណ៍)។</translation>
+        <translation>ដាក់​ឈ្មោះ​ហាង​របស់​អ្នក (បង្ហាញ​លើ​បង្អួច និង​លើ​របាយការណ៍)។</translation>
     </message>
     <message>
         <source>Open Sales</source>
@@ -1241,19 +1241,19 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Record your first sale, or the day&apos;s total if you do not enter each receipt.</source>
-        <translation>កត់ត្រាការលក់ដំបូងរបស់អ្នក ឬសរុបប្រចាំថ្ងៃ ប្រសិនបើអ្នកមិនបញ្ចូលវិក្កយបត្រនីមួយៗ។</translation>
+        <translation>កត់ត្រា​ការលក់​ដំបូង​របស់​អ្នក ឬ​សរុប​ប្រចាំ​ថ្ងៃ ប្រសិនបើ​អ្នក​មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ។</translation>
     </message>
     <message>
         <source>Set a revenue target for this month.</source>
-        <translation>កំណត់គោលដៅចំណូលសម្រាប់ខែនេះ។</translation>
+        <translation>កំណត់​គោលដៅ​ចំណូល​សម្រាប់​ខែ​នេះ។</translation>
     </message>
     <message>
         <source>To do</source>
-        <translation>ត្រូវធ្វើ</translation>
+        <translation>ត្រូវ​ធ្វើ</translation>
     </message>
     <message>
         <source>Your shop has no sales yet, so there is nothing to chart. These four steps get it going; the charts appear with your first sale.</source>
-        <translation>ហាងរបស់អ្នកមិនទាន់មានការលក់នៅឡើយទេ ដូច្នេះមិនទាន់មានអ្វីសម្រាប់គូសក្រាហ្វិកទេ។ ជំហានទាំងបួននេះជួយអ្នកចាប់ផ្តើម៖ ក្រាហ្វិកនឹងបង្ហាញពេលមានការលក់ដំបូង។</translation>
+        <translation>ហាង​របស់​អ្នក​មិន​ទាន់​មាន​ការលក់​នៅឡើយ​ទេ ដូច្នេះ​មិន​ទាន់​មាន​អ្វី​សម្រាប់​គូស​ក្រាហ្វិក​ទេ។ ជំហាន​ទាំង​បួន​នេះ​ជួយ​អ្នក​ចាប់ផ្តើម៖ ក្រាហ្វិក​នឹង​បង្ហាញ​ពេល​មាន​ការលក់​ដំបូង។</translation>
     </message>
 </context>
 <context>
@@ -2038,7 +2038,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>The number of receipts is a whole number, zero or more.</source>
-        <translation>ចំនួនវិក្កយបត្រត្រូវជាចំនួនគត់ ពីសូន្យឡើងទៅ។</translation>
+        <translation>ចំនួន​វិក្កយបត្រ​ត្រូវ​ជា​ចំនួន​គត់ ពី​សូន្យ​ឡើង​ទៅ។</translation>
     </message>
     <message>
         <source>The quantity cannot be zero.</source>
@@ -2066,7 +2066,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>This day already has a daily total for this channel and salesperson.</source>
-        <translation>ថ្ងៃនេះមានសរុបប្រចាំថ្ងៃសម្រាប់មធ្យោបាយលក់ និងអ្នកលក់នេះរួចហើយ។</translation>
+        <translation>ថ្ងៃ​នេះ​មាន​សរុប​ប្រចាំ​ថ្ងៃ​សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ​រួចហើយ។</translation>
     </message>
     <message>
         <source>This field is required.</source>
@@ -2232,7 +2232,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Demo shop: example figures, not your shop. File ▸ Open my shop</source>
-        <translation>ហាងសាកល្បង៖ តួលេខឧទាហរណ៍ មិនមែនហាងរបស់អ្នកទេ។ ឯកសារ ▸ បើកហាងរបស់ខ្ញុំ</translation>
+        <translation>ហាង​សាកល្បង៖ តួលេខ​ឧទាហរណ៍ មិន​មែន​ហាង​របស់​អ្នកទេ។ ឯកសារ ▸ បើក​ហាង​របស់​ខ្ញុំ</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2244,7 +2244,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Open my shop</source>
-        <translation>បើកហាងរបស់ខ្ញុំ</translation>
+        <translation>បើក​ហាង​របស់​ខ្ញុំ</translation>
     </message>
     <message>
         <source>Owner &amp;PIN…</source>
@@ -2252,7 +2252,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>P&amp;rint the monthly report…</source>
-        <translation>បោះពុម្ពរបាយការណ៍ប្រចាំខែ… (&amp;R)</translation>
+        <translation>បោះពុម្ព​របាយការណ៍​ប្រចាំ​ខែ… (&amp;R)</translation>
     </message>
     <message>
         <source>Save the table you are looking at, as filtered, to CSV or Excel</source>
@@ -2444,7 +2444,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>O&amp;wner:</source>
-        <translation>អ្នកទទួលបន្ទុក (&amp;W)៖</translation>
+        <translation>អ្នក​ទទួលបន្ទុក (&amp;W)៖</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
@@ -2676,7 +2676,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Mark l&amp;ost…</source>
-        <translation>កត់ថាបាត់ឱកាស… (&amp;O)</translation>
+        <translation>កត់​ថា​បាត់​ឱកាស… (&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
@@ -3219,7 +3219,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>(no product)</source>
-        <translation>(គ្មានទំនិញ)</translation>
+        <translation>(គ្មាន​ទំនិញ)</translation>
     </message>
     <message>
         <source>Attainment</source>
@@ -3295,7 +3295,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Loyal customers (orders in the last %1 days)</source>
-        <translation>អតិថិជនប្រចាំ (ការបញ្ជាទិញក្នុង %1 ថ្ងៃចុងក្រោយ)</translation>
+        <translation>អតិថិជន​ប្រចាំ (ការបញ្ជាទិញ​ក្នុង %1 ថ្ងៃ​ចុងក្រោយ)</translation>
     </message>
     <message>
         <source>Month before</source>
@@ -3319,7 +3319,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Orders and average order value are not available: a daily total of this month has no receipts count.</source>
-        <translation>មិនអាចគណនាចំនួនការបញ្ជាទិញ និងតម្លៃមធ្យមក្នុងមួយការបញ្ជាទិញបានទេ៖ សរុបប្រចាំថ្ងៃមួយនៃខែនេះគ្មានចំនួនវិក្កយបត្រ។</translation>
+        <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ។</translation>
     </message>
     <message>
         <source>Pace</source>
@@ -3419,7 +3419,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>† Customer figures of a month in progress are so far; the month before is shown up to the same day, %1.</source>
-        <translation>† តួលេខអតិថិជននៃខែដែលកំពុងដំណើរការ គឺគិតមកដល់ពេលនេះ៖ ខែមុនត្រូវបានបង្ហាញរហូតដល់ថ្ងៃដូចគ្នា គឺ %1។</translation>
+        <translation>† តួលេខ​អតិថិជន​នៃ​ខែ​ដែល​កំពុង​ដំណើរការ គឺ​គិត​មកដល់​ពេលនេះ៖ ខែ​មុន​ត្រូវបាន​បង្ហាញ​រហូតដល់​ថ្ងៃ​ដូចគ្នា គឺ %1។</translation>
     </message>
     <message>
         <source>Revenue and target, last %1 months</source>
@@ -3478,7 +3478,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>See the pages as they will be printed</source>
-        <translation>មើលទំព័រដូចដែលនឹងបោះពុម្ព</translation>
+        <translation>មើល​ទំព័រ​ដូច​ដែល​នឹង​បោះពុម្ព</translation>
     </message>
     <message>
         <source>Save the report as a PDF file to send or keep</source>
@@ -3490,7 +3490,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>One page</source>
-        <translation>មួយទំព័រ</translation>
+        <translation>មួយ​ទំព័រ</translation>
     </message>
     <message>
         <source>%1 pages</source>
@@ -3577,7 +3577,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>&amp;Channel</source>
-        <translation>មធ្យោបាយលក់ (&amp;C)</translation>
+        <translation>មធ្យោបាយ​លក់ (&amp;C)</translation>
     </message>
     <message>
         <source>P&amp;roduct</source>
@@ -3589,31 +3589,31 @@ Owner: %3</source>
     </message>
     <message>
         <source>Ra&amp;te (riel per $)</source>
-        <translation>អត្រាប្តូរប្រាក់ (រៀល/$) (&amp;T)</translation>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation>កំណត់ចំណាំ (&amp;N)</translation>
+        <translation>កំណត់​ចំណាំ (&amp;N)</translation>
     </message>
     <message>
         <source>Rece&amp;ipt no.</source>
-        <translation>លេខវិក្កយបត្រ (&amp;I)</translation>
+        <translation>លេខ​វិក្កយបត្រ (&amp;I)</translation>
     </message>
     <message>
         <source>Rece&amp;ipts that day</source>
-        <translation>ចំនួនវិក្កយបត្រថ្ងៃនោះ (&amp;I)</translation>
+        <translation>ចំនួន​វិក្កយបត្រ​ថ្ងៃ​នោះ (&amp;I)</translation>
     </message>
     <message>
         <source>Daily totals (&amp;without each receipt)</source>
-        <translation>សរុបប្រចាំថ្ងៃ (មិនបញ្ចូលវិក្កយបត្រនីមួយៗ) (&amp;W)</translation>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ (មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ) (&amp;W)</translation>
     </message>
     <message>
         <source>For shops that do not enter each receipt: one total per day, channel and salesperson, with the number of receipts that day if you know it. Saving again for the same day, channel and salesperson replaces that total (you are asked first).</source>
-        <translation>សម្រាប់ហាងដែលមិនបញ្ចូលវិក្កយបត្រនីមួយៗ៖ សរុបមួយក្នុងមួយថ្ងៃ មធ្យោបាយលក់ និងអ្នកលក់ ព្រមទាំងចំនួនវិក្កយបត្រថ្ងៃនោះ ប្រសិនបើអ្នកដឹង។ ការរក្សាទុកម្តងទៀតសម្រាប់ថ្ងៃ មធ្យោបាយលក់ និងអ្នកលក់ដដែល នឹងជំនួសសរុបនោះ (កម្មវិធីសួរអ្នកជាមុនសិន)។</translation>
+        <translation>សម្រាប់​ហាង​ដែល​មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ៖ សរុប​មួយ​ក្នុង​មួយ​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់ ព្រមទាំង​ចំនួន​វិក្កយបត្រ​ថ្ងៃ​នោះ ប្រសិនបើ​អ្នក​ដឹង។ ការរក្សាទុក​ម្តង​ទៀត​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់​ដដែល នឹង​ជំនួស​សរុប​នោះ (កម្មវិធី​សួរ​អ្នក​ជាមុន​សិន)។</translation>
     </message>
     <message>
         <source>How many receipts (customers served) the total is made of. Without it, orders and average order value of the month are not available.</source>
-        <translation>ចំនួនវិក្កយបត្រ (អតិថិជនដែលបានបម្រើ) ដែលបង្កើតជាសរុបនេះ។ បើគ្មានវាទេ ចំនួនការបញ្ជាទិញ និងតម្លៃមធ្យមក្នុងមួយការបញ្ជាទិញនៃខែ មិនអាចគណនាបានទេ។</translation>
+        <translation>ចំនួន​វិក្កយបត្រ (អតិថិជន​ដែល​បាន​បម្រើ) ដែល​បង្កើត​ជា​សរុប​នេះ។ បើ​គ្មាន​វា​ទេ ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​នៃ​ខែ មិន​អាច​គណនា​បាន​ទេ។</translation>
     </message>
     <message>
         <source>type to search</source>
@@ -3633,7 +3633,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Sold &amp;by:</source>
-        <translation>លក់ដោយ (&amp;B)៖</translation>
+        <translation>លក់​ដោយ (&amp;B)៖</translation>
     </message>
     <message>
         <source>Search customer, phone, product, receipt</source>
@@ -3717,35 +3717,35 @@ Owner: %3</source>
     </message>
     <message>
         <source>Replace daily total with %1</source>
-        <translation>ជំនួសសរុបប្រចាំថ្ងៃដោយ %1</translation>
+        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ​ដោយ %1</translation>
     </message>
     <message>
         <source>Add daily total %1</source>
-        <translation>បន្ថែមសរុបប្រចាំថ្ងៃ %1</translation>
+        <translation>បន្ថែម​សរុប​ប្រចាំ​ថ្ងៃ %1</translation>
     </message>
     <message>
         <source>Add sale %1</source>
-        <translation>បន្ថែមការលក់ %1</translation>
+        <translation>បន្ថែម​ការលក់ %1</translation>
     </message>
     <message>
         <source>The daily total of %1 for this channel and salesperson is already %2. Replace it with %3?</source>
-        <translation>សរុបប្រចាំថ្ងៃ %1 សម្រាប់មធ្យោបាយលក់ និងអ្នកលក់នេះ មានរួចហើយ គឺ %2។ ជំនួសវាដោយ %3 ឬទេ?</translation>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ %1 សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ មាន​រួចហើយ គឺ %2។ ជំនួស​វា​ដោយ %3 ឬ​ទេ?</translation>
     </message>
     <message>
         <source>It was made of %1 receipts.</source>
-        <translation>វាមានវិក្កយបត្រចំនួន %1។</translation>
+        <translation>វា​មាន​វិក្កយបត្រ​ចំនួន %1។</translation>
     </message>
     <message>
         <source>Replace the daily total?</source>
-        <translation>ជំនួសសរុបប្រចាំថ្ងៃឬ?</translation>
+        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ​ឬ?</translation>
     </message>
     <message>
         <source>Undone: %1. Ctrl+Y does it again.</source>
-        <translation>បានមិនធ្វើវិញ៖ %1។ ចុច Ctrl+Y ដើម្បីធ្វើវិញ។</translation>
+        <translation>បាន​មិន​ធ្វើ​វិញ៖ %1។ ចុច Ctrl+Y ដើម្បី​ធ្វើ​វិញ។</translation>
     </message>
     <message>
         <source>Redone: %1.</source>
-        <translation>បានធ្វើវិញ៖ %1។</translation>
+        <translation>បាន​ធ្វើ​វិញ៖ %1។</translation>
     </message>
     <message>
         <source>Date in the future</source>
@@ -3880,11 +3880,11 @@ Owner: %3</source>
     </message>
     <message>
         <source>Dated after today: this sale counts in no figure until its day comes.</source>
-        <translation>កាលបរិច្ឆេទក្រោយថ្ងៃនេះ៖ ការលក់នេះមិនត្រូវបានរាប់ក្នុងតួលេខណាមួយទេ រហូតដល់ថ្ងៃនោះមកដល់។</translation>
+        <translation>កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ៖ ការលក់​នេះ​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។</translation>
     </message>
     <message>
         <source>%1 (not yet)</source>
-        <translation>%1 (មិនទាន់ដល់)</translation>
+        <translation>%1 (មិន​ទាន់​ដល់)</translation>
     </message>
     <message>
         <source>Daily total</source>
@@ -4271,7 +4271,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Target %1 = %2 at %3 riel per dollar</source>
-        <translation>គោលដៅ %1 = %2 តាមអត្រា %3 រៀលក្នុងមួយដុល្លារ</translation>
+        <translation>គោលដៅ %1 = %2 តាម​អត្រា %3 រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
     </message>
     <message>
         <source>Target removed.</source>
