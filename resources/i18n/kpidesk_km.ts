@@ -809,11 +809,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Loyal customers (%1 days)</source>
-        <translation>អតិថិជន​ប្រចាំ (%1 ថ្ងៃ)</translation>
+        <translation>អតិថិជន​ប្រចាំ (%1&#xa0;ថ្ងៃ)</translation>
     </message>
     <message>
         <source>Customers with at least %1 orders in the %2 days up to the period&apos;s end (or today)</source>
-        <translation>អតិថិជន​ដែល​មាន​ការបញ្ជាទិញ​យ៉ាងតិច %1 ដង ក្នុង​រយៈពេល %2 ថ្ងៃ រហូតដល់​ចុង​រយៈពេល (ឬ​ថ្ងៃ​នេះ)</translation>
+        <translation>អតិថិជន​ដែល​មាន​ការបញ្ជាទិញ​យ៉ាងតិច %1&#xa0;ដង ក្នុង​រយៈពេល %2&#xa0;ថ្ងៃ រហូតដល់​ចុង​រយៈពេល (ឬ​ថ្ងៃ​នេះ)</translation>
     </message>
     <message>
         <source>Open pipeline</source>
@@ -921,11 +921,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>No sales in these %1 months yet: revenue appears here as you record sales.</source>
-        <translation>មិន​ទាន់​មាន​ការលក់​ក្នុង​រយៈពេល %1 ខែ​នេះ​ទេ៖ ចំណូល​នឹង​បង្ហាញ​នៅ​ទីនេះ ពេល​អ្នក​កត់ត្រា​ការលក់។</translation>
+        <translation>មិន​ទាន់​មាន​ការលក់​ក្នុង​រយៈពេល %1&#xa0;ខែ​នេះ​ទេ៖ ចំណូល​នឹង​បង្ហាញ​នៅ​ទីនេះ ពេល​អ្នក​កត់ត្រា​ការលក់។</translation>
     </message>
     <message>
         <source>%1, so far (day %2); beside each figure: %3 on the same day</source>
-        <translation>%1 គិត​មកដល់​ពេលនេះ (ថ្ងៃទី %2)៖ ក្បែរ​តួលេខ​នីមួយៗ គឺ %3 នៅ​ថ្ងៃ​ដូចគ្នា</translation>
+        <translation>%1 គិត​មកដល់​ពេលនេះ (ថ្ងៃទី&#xa0;%2)៖ ក្បែរ​តួលេខ​នីមួយៗ គឺ %3 នៅ​ថ្ងៃ​ដូចគ្នា</translation>
     </message>
     <message>
         <source>%1 has not started yet: no figures</source>
@@ -1037,7 +1037,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>%1 of customers of the last %2 days</source>
-        <translation>%1 នៃ​អតិថិជន​ក្នុង %2 ថ្ងៃ​ចុងក្រោយ</translation>
+        <translation>%1 នៃ​អតិថិជន​ក្នុង %2&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
     </message>
     <message>
         <source>From lead to loyal customer (leads created in %1)</source>
@@ -1980,6 +1980,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Nothing was imported: importing targets needs the owner&apos;s PIN.</source>
         <translation>មិន​បាន​នាំចូល​អ្វី​ទេ៖ ការនាំចូល​គោលដៅ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>%1 rows are dated after today (the first: %2, line %3); they count in no figure until their day comes. Lines: %4.</source>
+        <translation>មាន %1 ជួរ ដែល​មាន​កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ (ទី​មួយ៖ %2 ជួរ​ទី %3)៖ វា​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។ ជួរ៖ %4។</translation>
     </message>
     <message>
         <source>Check the rows</source>
@@ -3295,7 +3299,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Loyal customers (orders in the last %1 days)</source>
-        <translation>អតិថិជន​ប្រចាំ (ការបញ្ជាទិញ​ក្នុង %1 ថ្ងៃ​ចុងក្រោយ)</translation>
+        <translation>អតិថិជន​ប្រចាំ (ការបញ្ជាទិញ​ក្នុង %1&#xa0;ថ្ងៃ​ចុងក្រោយ)</translation>
     </message>
     <message>
         <source>Month before</source>
@@ -4271,7 +4275,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Target %1 = %2 at %3 riel per dollar</source>
-        <translation>គោលដៅ %1 = %2 តាម​អត្រា %3 រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
+        <translation>គោលដៅ %1 = %2 តាម​អត្រា %3&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
     </message>
     <message>
         <source>Target removed.</source>
