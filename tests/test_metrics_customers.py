@@ -131,7 +131,7 @@ def test_quarter_sums_orders_over_months(store: Store):
     assert q["previous_same_day"] == {
         "as_of": "2026-08-26", "new_customers": 1, "active_customers": 1,
         "returning_customers": 0, "retention": None, "churn": None, "crr": None,
-        "repeat_purchase_rate": 0.0, "loyal_customers": 0, "loyal_share": 0.0}
+        "repeat_purchase_rate": 0.0}
     sale(store, "2026-12-01", z)  # dated after today: counts nowhere yet
     assert cm.customer_kpis(store, "2026-Q4", TODAY)["repeat_purchase_rate"] == \
         pytest.approx(1 / 2)

@@ -198,9 +198,10 @@ def loyal_ids(store: Store, d: date) -> set[int]:
 CUSTOMER_KEYS = ("new_customers", "lead_conversion", "lead_conversion_provisional",
                  "second_purchase_rate", "loyal_customers", "loyal_share", "active_customers",
                  "retention", "churn", "crr", "repeat_purchase_rate", "returning_customers")
-# The figures of a period in progress that come with P−1's figure on the same day.
+# The figures of a period in progress that come with P−1's figure on the same day (KPI.md
+# §5, and new customers, which returning customers need).
 SAME_DAY_KEYS = ("new_customers", "active_customers", "returning_customers", "retention",
-                 "churn", "crr", "repeat_purchase_rate", "loyal_customers", "loyal_share")
+                 "churn", "crr", "repeat_purchase_rate")
 
 
 def _range_parts(lo: date, hi: date) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
@@ -247,9 +248,11 @@ def _activity(store: Store, cur: tuple[date, date], prev: tuple[date, date]
     return tuple(int(v or 0) for v in row)  # type: ignore[return-value]
 
 
-def _figures(store: Store, p: Period, hi: date, as_of: date) -> dict:
+def _figures(store: Store, p: Period, hi: date, as_of: date, *, same_day_only: bool = False
+             ) -> dict:
     """The customer figures of P over its days up to `hi` (P's last day, or today while
-    it is in progress), with events up to `as_of` (later purchases count nowhere)."""
+    it is in progress), with events up to `as_of` (later purchases count nowhere). With
+    `same_day_only`, only the SAME_DAY_KEYS."""
     conn = store.conn
     prev = p.previous()
     w = lead_window_days(store)
@@ -259,6 +262,18 @@ def _figures(store: Store, p: Period, hi: date, as_of: date) -> dict:
     new = int(conn.execute(
         "SELECT COUNT(*) FROM contacts WHERE first_purchase BETWEEN ? AND ?", (lo, hi_iso)
     ).fetchone()[0])
+    retention = _ratio(both, previous_active)
+    figures = {
+        "new_customers": new,
+        "active_customers": active,
+        "retention": retention,
+        "churn": None if retention is None else 1 - retention,
+        "crr": _ratio(active - new, previous_active),
+        "repeat_purchase_rate": _ratio(repeat, active),
+        "returning_customers": active - new,
+    }
+    if same_day_only:
+        return figures
     leads, converted = conn.execute(
         "SELECT COUNT(*), SUM(first_purchase IS NOT NULL AND first_purchase >= created"
         " AND first_purchase <= date(created, '+' || ? || ' days') AND first_purchase <= ?)"
@@ -273,20 +288,13 @@ def _figures(store: Store, p: Period, hi: date, as_of: date) -> dict:
         FROM contacts c WHERE c.first_purchase BETWEEN ? AND ?
         """, (as_of_iso, SECOND_PURCHASE_DAYS, lo, hi_iso)).fetchone()[0]
     active_365, loyal = _loyal_counts(store, hi)
-    retention = _ratio(both, previous_active)
     return {
-        "new_customers": new,
+        **figures,
         "lead_conversion": _ratio(int(converted or 0), leads),
         "lead_conversion_provisional": as_of <= p.end + timedelta(days=w),
         "second_purchase_rate": _ratio(int(second or 0), new),
         "loyal_customers": loyal,
         "loyal_share": _ratio(loyal, active_365),
-        "active_customers": active,
-        "retention": retention,
-        "churn": None if retention is None else 1 - retention,
-        "crr": _ratio(active - new, previous_active),
-        "repeat_purchase_rate": _ratio(repeat, active),
-        "returning_customers": active - new,
     }
 
 
@@ -323,7 +331,7 @@ def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict
     result = _figures(store, p, today, today)
     prev = p.previous()
     same_day = prev.start + timedelta(days=min(p.day_of(today), prev.days) - 1)
-    before = _figures(store, prev, same_day, same_day)
+    before = _figures(store, prev, same_day, same_day, same_day_only=True)
     result["previous_same_day"] = {"as_of": same_day.isoformat(),
                                    **{k: before[k] for k in SAME_DAY_KEYS}}
     return result

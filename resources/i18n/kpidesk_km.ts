@@ -936,10 +936,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>គិត​មកដល់​ពេលនេះ · ពេល​នោះ %1</translation>
     </message>
     <message>
-        <source>%1 then</source>
-        <translation>ពេល​នោះ %1</translation>
-    </message>
-    <message>
         <source>No open opportunities: add them in the Pipeline tab.</source>
         <translation>មិន​ទាន់​មាន​ឱកាស​លក់​កំពុង​តាមដាន​ទេ៖ បន្ថែម​វា​នៅ​ផ្ទាំង ឱកាស​លក់។</translation>
     </message>
@@ -1983,7 +1979,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>%1 rows are dated after today (the first: %2, line %3); they count in no figure until their day comes. Lines: %4.</source>
-        <translation>មាន %1 ជួរ ដែល​មាន​កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ (ទី​មួយ៖ %2 ជួរ​ទី %3)៖ វា​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។ ជួរ៖ %4។</translation>
+        <translation>មាន %1&#xa0;ជួរ ដែល​មាន​កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ (ទី​មួយ៖ %2&#xa0;ជួរ​ទី&#xa0;%3)៖ វា​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។ ជួរ៖ %4។</translation>
     </message>
     <message>
         <source>Check the rows</source>

@@ -842,10 +842,6 @@ class DashboardTab(Tab):
                     "%1", show(same_day[key])))
             else:
                 cards[key].set_note("")
-        if in_progress and "loyal_customers" in same_day:
-            cards["loyal_customers"].set_note(
-                loyal_note + " · " + self.tr("%1 then").replace(
-                    "%1", f.integer(same_day["loyal_customers"])))
         self.last_refresh["customers_same_day"] = same_day
 
         self.cohort_model.set_rows(customers.cohort_table(store, self.month, 24, today))
