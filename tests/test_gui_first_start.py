@@ -67,8 +67,11 @@ def test_the_demo_is_never_the_shop_opened_next_time(qtbot, tmp_path, monkeypatc
 def test_the_banner_is_translated(main_window, demo_ctx):
     assert main_window.demo_banner.isVisible()  # the test's demo shop
     demo_ctx.language.set_language("km")
-    assert "ហាងសាកល្បង" in main_window.demo_label.text()
-    assert main_window.demo_button.text() == "បើកហាងរបស់ខ្ញុំ"
+    def words(text: str) -> str:  # without the word breaks (U+200B) Khmer lines need
+        return text.replace("\u200b", "")
+
+    assert "ហាងសាកល្បង" in words(main_window.demo_label.text())
+    assert words(main_window.demo_button.text()) == "បើកហាងរបស់ខ្ញុំ"
 
 
 def test_the_first_start_follows_a_khmer_system(tmp_path):
