@@ -122,6 +122,9 @@ def test_main_window_on_every_tab(main_window, demo_ctx, lang):
                      ("daily totals", lambda p=page: p.daily_check.setChecked(True))]
         elif key == "PipelineTab":
             views = [(f"view {i}", lambda i=i, p=page: p.set_view(i)) for i in range(2)]
+        elif key == "SettingsTab":
+            views = [(f"list {i}", lambda i=i, p=page: p.lists_tabs.setCurrentIndex(i))
+                     for i in range(page.lists_tabs.count())]
         for name, show in views:
             if show is not None:
                 show()
@@ -164,6 +167,9 @@ def _dialogs(window, ctx):
     yield "lost", LostDialog(store, "Office phones", window)
     yield "owner PIN", OwnerPinDialog(store, window)
     yield "about", AboutDialog(window, str(store.path))
+    from kpidesk.ui.dialogs.history import HistoryDialog
+
+    yield "change history", HistoryDialog(ctx, window)
     targets = window.show_tab("targets")
     yield "spread", SpreadDialog(targets.model, 0, window)
     wizard = ImportWizard(ctx, window)
