@@ -302,12 +302,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ទូរស័ព្ទ (&amp;P)៖</translation>
     </message>
     <message>
-        <source>&amp;Source:</source>
-        <translation>ប្រភព (&amp;S)៖</translation>
-    </message>
-    <message>
-        <source>Sales&amp;person:</source>
-        <translation>អ្នកលក់ (&amp;P)៖</translation>
+        <source>So&amp;urce:</source>
+        <translation>ប្រភព (&amp;U)៖</translation>
     </message>
     <message>
         <source>&amp;Created:</source>
@@ -316,6 +312,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>N&amp;ote:</source>
         <translation>កំណត់​ចំណាំ (&amp;O)៖</translation>
+    </message>
+    <message>
+        <source>Sal&amp;esperson:</source>
+        <translation>អ្នកលក់ (&amp;E)៖</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -577,8 +577,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បន្ថែម​អតិថិជន​សក្តានុពល ឬ​អតិថិជន (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>កែ… (&amp;E)</translation>
+        <source>Ed&amp;it…</source>
+        <translation>កែ… (&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Open page</source>
@@ -768,10 +768,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>អតិថិជន​សកម្ម</translation>
     </message>
     <message>
-        <source>Customers with a purchase in the period</source>
-        <translation>អតិថិជន​ដែល​បាន​ទិញ​ក្នុង​រយៈពេល​នេះ</translation>
-    </message>
-    <message>
         <source>Returning customers</source>
         <translation>អតិថិជន​ត្រឡប់​មកវិញ</translation>
     </message>
@@ -812,8 +808,12 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>អតិថិជន​សកម្ម​ដែល​មាន​ការបញ្ជាទិញ​ពីរ​ដង ឬ​ច្រើន​ជាង​នេះ</translation>
     </message>
     <message>
-        <source>Loyal customers</source>
-        <translation>អតិថិជន​ប្រចាំ</translation>
+        <source>Loyal customers (%1 days)</source>
+        <translation>អតិថិជន​ប្រចាំ (%1&#xa0;ថ្ងៃ)</translation>
+    </message>
+    <message>
+        <source>Customers with at least %1 orders in the %2 days up to the period&apos;s end (or today)</source>
+        <translation>អតិថិជន​ដែល​មាន​ការបញ្ជាទិញ​យ៉ាងតិច %1&#xa0;ដង ក្នុង​រយៈពេល %2&#xa0;ថ្ងៃ រហូតដល់​ចុង​រយៈពេល (ឬ​ថ្ងៃ​នេះ)</translation>
     </message>
     <message>
         <source>Open pipeline</source>
@@ -920,8 +920,32 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>តាម​លទ្ធភាព</translation>
     </message>
     <message>
+        <source>No sales in these %1 months yet: revenue appears here as you record sales.</source>
+        <translation>មិន​ទាន់​មាន​ការលក់​ក្នុង​រយៈពេល %1&#xa0;ខែ​នេះ​ទេ៖ ចំណូល​នឹង​បង្ហាញ​នៅ​ទីនេះ ពេល​អ្នក​កត់ត្រា​ការលក់។</translation>
+    </message>
+    <message>
+        <source>%1, so far (day %2); beside each figure: %3 on the same day</source>
+        <translation>%1 គិត​មកដល់​ពេលនេះ (ថ្ងៃទី&#xa0;%2)៖ ក្បែរ​តួលេខ​នីមួយៗ គឺ %3 នៅ​ថ្ងៃ​ដូចគ្នា</translation>
+    </message>
+    <message>
+        <source>%1 has not started yet: no figures</source>
+        <translation>%1 មិន​ទាន់​ចាប់ផ្តើម​នៅឡើយ៖ មិន​ទាន់​មាន​តួលេខ​ទេ</translation>
+    </message>
+    <message>
+        <source>so far · %1 then</source>
+        <translation>គិត​មកដល់​ពេលនេះ · ពេល​នោះ %1</translation>
+    </message>
+    <message>
+        <source>No open opportunities: add them in the Pipeline tab.</source>
+        <translation>មិន​ទាន់​មាន​ឱកាស​លក់​កំពុង​តាមដាន​ទេ៖ បន្ថែម​វា​នៅ​ផ្ទាំង ឱកាស​លក់។</translation>
+    </message>
+    <message>
         <source>Customer figures &amp;by:</source>
         <translation>តួលេខ​អតិថិជន​តាម (&amp;B)៖</translation>
+    </message>
+    <message>
+        <source>Customers with a purchase in the period (so far, while it is in progress)</source>
+        <translation>អតិថិជន​ដែល​បាន​ទិញ​ក្នុង​រយៈពេល​នេះ (គិត​មកដល់​ពេលនេះ ពេល​រយៈពេល​នៅ​មិន​ទាន់​ចប់)</translation>
     </message>
     <message>
         <source>Month</source>
@@ -946,6 +970,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>month to date</source>
         <translation>ពី​ដើម​ខែ​ដល់​ថ្ងៃ​នេះ</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>មិន​ទាន់​ចាប់ផ្តើម</translation>
+    </message>
+    <message>
+        <source>a daily total has no receipts count</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ​មួយ​គ្មាន​ចំនួន​វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>Orders and average order value are not available: a daily total of this month has no receipts count (type it in the Sales tab).</source>
+        <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ (វាយ​បញ្ចូល​វា​នៅ​ផ្ទាំង ការលក់)។</translation>
     </message>
     <message>
         <source>like-for-like, days %1–%2</source>
@@ -984,24 +1020,20 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ខែ​ពេញ</translation>
     </message>
     <message>
-        <source>Q%1 %2</source>
-        <translation>ត្រីមាស​ទី&#xa0;%1&#xa0;ឆ្នាំ %2</translation>
+        <source>Growth needs sales in two months in a row.</source>
+        <translation>កំណើន​ត្រូវការ​ការលក់​ក្នុង​ពីរ​ខែ​ជាប់​គ្នា។</translation>
     </message>
     <message>
-        <source>%1, to date</source>
-        <translation>%1 ដល់​ថ្ងៃ​នេះ</translation>
+        <source>Q%1 %2</source>
+        <translation>ត្រីមាស​ទី&#xa0;%1&#xa0;ឆ្នាំ %2</translation>
     </message>
     <message>
         <source>provisional</source>
         <translation>បណ្ដោះអាសន្ន</translation>
     </message>
     <message>
-        <source>%1 of active customers</source>
-        <translation>%1 នៃ​អតិថិជន​សកម្ម</translation>
-    </message>
-    <message>
-        <source>to date</source>
-        <translation>ដល់​ថ្ងៃ​នេះ</translation>
+        <source>%1 of customers of the last %2 days</source>
+        <translation>%1 នៃ​អតិថិជន​ក្នុង %2&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
     </message>
     <message>
         <source>From lead to loyal customer (leads created in %1)</source>
@@ -1034,10 +1066,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>New customers who bought again within %1 days</source>
         <translation>អតិថិជន​ថ្មី​ដែល​បាន​ទិញ​ម្ដង​ទៀត​ក្នុង​រយៈពេល %1&#xa0;ថ្ងៃ</translation>
-    </message>
-    <message>
-        <source>Customers with several orders in the last %1 days</source>
-        <translation>អតិថិជន​ដែល​មាន​ការបញ្ជាទិញ​ច្រើន​ដង​ក្នុង %1&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
     </message>
     <message>
         <source>Revenue and target, last %1 months</source>
@@ -1175,6 +1203,53 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Export</source>
         <translation>នាំចេញ</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Choose the currency your figures are counted in (US dollar or riel) and the day&apos;s rate, then save.</source>
+        <translation>ជ្រើសរើស​រូបិយប័ណ្ណ​របាយការណ៍ (ដុល្លារ​អាមេរិក ឬ​រៀល) និង​អត្រា​ប្តូរ​ប្រាក់​ថ្ងៃ​នេះ រួច​រក្សាទុក។</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>រួចរាល់</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>ជំហាន​ដំបូង</translation>
+    </message>
+    <message>
+        <source>Give your shop its name (shown on the window and on reports).</source>
+        <translation>ដាក់​ឈ្មោះ​ហាង​របស់​អ្នក (បង្ហាញ​លើ​បង្អួច និង​លើ​របាយការណ៍)។</translation>
+    </message>
+    <message>
+        <source>Open Sales</source>
+        <translation>បើក ការលក់</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>បើក ការកំណត់</translation>
+    </message>
+    <message>
+        <source>Open Targets</source>
+        <translation>បើក គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Record your first sale, or the day&apos;s total if you do not enter each receipt.</source>
+        <translation>កត់ត្រា​ការលក់​ដំបូង​របស់​អ្នក ឬ​សរុប​ប្រចាំ​ថ្ងៃ ប្រសិនបើ​អ្នក​មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ។</translation>
+    </message>
+    <message>
+        <source>Set a revenue target for this month.</source>
+        <translation>កំណត់​គោលដៅ​ចំណូល​សម្រាប់​ខែ​នេះ។</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>ត្រូវ​ធ្វើ</translation>
+    </message>
+    <message>
+        <source>Your shop has no sales yet, so there is nothing to chart. These four steps get it going; the charts appear with your first sale.</source>
+        <translation>ហាង​របស់​អ្នក​មិន​ទាន់​មាន​ការលក់​នៅឡើយ​ទេ ដូច្នេះ​មិន​ទាន់​មាន​អ្វី​សម្រាប់​គូស​ក្រាហ្វិក​ទេ។ ជំហាន​ទាំង​បួន​នេះ​ជួយ​អ្នក​ចាប់ផ្តើម៖ ក្រាហ្វិក​នឹង​បង្ហាញ​ពេល​មាន​ការលក់​ដំបូង។</translation>
     </message>
 </context>
 <context>
@@ -1465,7 +1540,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>position %1</source>
-        <translation>លំដាប់​ទី %1</translation>
+        <translation>លំដាប់​ទី&#xa0;%1</translation>
     </message>
     <message>
         <source>removed: %1</source>
@@ -1687,10 +1762,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>គ្មាន​អ្វី​ត្រូវបាន​នាំចូល​ទេ៖ %1</translation>
     </message>
     <message>
-        <source>Nothing was imported: importing targets needs the owner&apos;s PIN.</source>
-        <translation>មិន​បាន​នាំចូល​អ្វី​ទេ៖ ការនាំចូល​គោលដៅ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
-    </message>
-    <message>
         <source>Old .xls workbooks are not supported: save it as .xlsx or CSV.</source>
         <translation>មិន​គាំទ្រ​សៀវភៅ​បញ្ជី .xls ចាស់​ទេ៖ សូម​រក្សាទុក​វា​ជា .xlsx ឬ CSV។</translation>
     </message>
@@ -1903,6 +1974,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>— មិន​មាន​ក្នុង​ឯកសារ —</translation>
     </message>
     <message>
+        <source>Nothing was imported: importing targets needs the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​នាំចូល​អ្វី​ទេ៖ ការនាំចូល​គោលដៅ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>%1 rows are dated after today (the first: %2, line %3); they count in no figure until their day comes. Lines: %4.</source>
+        <translation>មាន %1&#xa0;ជួរ ដែល​មាន​កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ (ទី​មួយ៖ %2&#xa0;ជួរ​ទី&#xa0;%3)៖ វា​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។ ជួរ៖ %4។</translation>
+    </message>
+    <message>
         <source>Check the rows</source>
         <translation>ពិនិត្យ​ជួរ</translation>
     </message>
@@ -1958,6 +2037,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ទឹកប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
     </message>
     <message>
+        <source>The number of receipts is a whole number, zero or more.</source>
+        <translation>ចំនួន​វិក្កយបត្រ​ត្រូវ​ជា​ចំនួន​គត់ ពី​សូន្យ​ឡើង​ទៅ។</translation>
+    </message>
+    <message>
         <source>The quantity cannot be zero.</source>
         <translation>ចំនួន​មិន​អាច​ស្មើ​សូន្យ​បាន​ទេ។</translation>
     </message>
@@ -1980,6 +2063,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>This contact no longer exists.</source>
         <translation>ទំនាក់ទំនង​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
+    </message>
+    <message>
+        <source>This day already has a daily total for this channel and salesperson.</source>
+        <translation>ថ្ងៃ​នេះ​មាន​សរុប​ប្រចាំ​ថ្ងៃ​សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ​រួចហើយ។</translation>
     </message>
     <message>
         <source>This field is required.</source>
@@ -2144,8 +2231,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មិន​ធ្វើ​វិញ (&amp;U)</translation>
     </message>
     <message>
-        <source>Change &amp;history…</source>
-        <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ (&amp;H)…</translation>
+        <source>Demo shop: example figures, not your shop. File ▸ Open my shop</source>
+        <translation>ហាង​សាកល្បង៖ តួលេខ​ឧទាហរណ៍ មិន​មែន​ហាង​របស់​អ្នកទេ។ ឯកសារ ▸ បើក​ហាង​របស់​ខ្ញុំ</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2156,8 +2243,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>នាំចេញ​តារាង​នេះ…</translation>
     </message>
     <message>
+        <source>Open my shop</source>
+        <translation>បើក​ហាង​របស់​ខ្ញុំ</translation>
+    </message>
+    <message>
         <source>Owner &amp;PIN…</source>
         <translation>លេខ​សម្ងាត់​ម្ចាស់​ហាង… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint the monthly report…</source>
+        <translation>បោះពុម្ព​របាយការណ៍​ប្រចាំ​ខែ… (&amp;R)</translation>
     </message>
     <message>
         <source>Save the table you are looking at, as filtered, to CSV or Excel</source>
@@ -2190,6 +2285,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Open the &amp;demo shop</source>
         <translation>បើក​ហាង​សាកល្បង (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change &amp;history…</source>
+        <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ (&amp;H)…</translation>
     </message>
 </context>
 <context>
@@ -2344,8 +2443,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ថ្ងៃ​រំពឹង​បិទ​ការលក់ (&amp;E)៖</translation>
     </message>
     <message>
-        <source>&amp;Owner:</source>
-        <translation>អ្នក​ទទួលបន្ទុក (&amp;O)៖</translation>
+        <source>O&amp;wner:</source>
+        <translation>អ្នក​ទទួលបន្ទុក (&amp;W)៖</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
@@ -2414,10 +2513,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>លេខ​សម្ងាត់​នោះ​មិន​ត្រឹមត្រូវ​ទេ។</translation>
     </message>
     <message>
-        <source>The owner PIN was changed outside KPI Desk. Type the owner&apos;s PIN to put it back.</source>
-        <translation>លេខ​សម្ងាត់​ម្ចាស់​ហាង​ត្រូវបាន​កែប្រែ​នៅ​ក្រៅ KPI Desk។ សូម​វាយ​លេខ​សម្ងាត់​ម្ចាស់​ហាង ដើម្បី​ដាក់​វា​វិញ។</translation>
-    </message>
-    <message>
         <source>The two PINs are not the same.</source>
         <translation>លេខ​សម្ងាត់​ទាំង​ពីរ​មិន​ដូចគ្នា​ទេ។</translation>
     </message>
@@ -2428,6 +2523,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Too many wrong PINs. Try again in %1 seconds.</source>
         <translation>បញ្ចូល​លេខ​សម្ងាត់​ខុស​ច្រើន​ដង​ពេក។ សូម​ព្យាយាម​ម្ដង​ទៀត​ក្នុង​រយៈពេល %1&#xa0;វិនាទី។</translation>
+    </message>
+    <message>
+        <source>The owner PIN was changed outside KPI Desk. Type the owner&apos;s PIN to put it back.</source>
+        <translation>លេខ​សម្ងាត់​ម្ចាស់​ហាង​ត្រូវបាន​កែប្រែ​នៅ​ក្រៅ KPI Desk។ សូម​វាយ​លេខ​សម្ងាត់​ម្ចាស់​ហាង ដើម្បី​ដាក់​វា​វិញ។</translation>
     </message>
     <message>
         <source>With an owner PIN, staff can still enter sales and contacts, correct today&apos;s sales and see every figure. Changing sales of earlier days, refunds, targets and settings, deleting or merging records, restoring backups, exporting, saving or printing reports and the change history ask for the PIN.</source>
@@ -2568,16 +2667,16 @@ Owner: %3</source>
         <translation>បន្ថែម​ឱកាស​លក់ (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>កែ… (&amp;E)</translation>
-    </message>
-    <message>
         <source>Mark &amp;won…</source>
         <translation>កត់​ថា​លក់​បាន… (&amp;W)</translation>
     </message>
     <message>
-        <source>Mark &amp;lost…</source>
-        <translation>កត់​ថា​បាត់​ឱកាស… (&amp;L)</translation>
+        <source>Ed&amp;it…</source>
+        <translation>កែ… (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Mark l&amp;ost…</source>
+        <translation>កត់​ថា​បាត់​ឱកាស… (&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
@@ -3119,6 +3218,10 @@ Owner: %3</source>
         <translation>តាម​លទ្ធភាព​លក់​បាន</translation>
     </message>
     <message>
+        <source>(no product)</source>
+        <translation>(គ្មាន​ទំនិញ)</translation>
+    </message>
+    <message>
         <source>Attainment</source>
         <translation>ការសម្រេច​គោលដៅ</translation>
     </message>
@@ -3191,6 +3294,10 @@ Owner: %3</source>
         <translation>អត្រា​បំប្លែង​អតិថិជន​សក្តានុពល</translation>
     </message>
     <message>
+        <source>Loyal customers (orders in the last %1 days)</source>
+        <translation>អតិថិជន​ប្រចាំ (ការបញ្ជាទិញ​ក្នុង %1&#xa0;ថ្ងៃ​ចុងក្រោយ)</translation>
+    </message>
+    <message>
         <source>Month before</source>
         <translation>ខែ​មុន</translation>
     </message>
@@ -3209,6 +3316,10 @@ Owner: %3</source>
     <message>
         <source>Orders</source>
         <translation>ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Orders and average order value are not available: a daily total of this month has no receipts count.</source>
+        <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ។</translation>
     </message>
     <message>
         <source>Pace</source>
@@ -3307,6 +3418,10 @@ Owner: %3</source>
         <translation>ពី​ដើម​ខែ រហូតដល់ %1</translation>
     </message>
     <message>
+        <source>† Customer figures of a month in progress are so far; the month before is shown up to the same day, %1.</source>
+        <translation>† តួលេខ​អតិថិជន​នៃ​ខែ​ដែល​កំពុង​ដំណើរការ គឺ​គិត​មកដល់​ពេលនេះ៖ ខែ​មុន​ត្រូវបាន​បង្ហាញ​រហូតដល់​ថ្ងៃ​ដូចគ្នា គឺ %1។</translation>
+    </message>
+    <message>
         <source>Revenue and target, last %1 months</source>
         <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
     </message>
@@ -3334,16 +3449,16 @@ Owner: %3</source>
         <translation>ខែ (&amp;M)៖</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>ភាសា (&amp;L)៖</translation>
-    </message>
-    <message>
         <source>&amp;Currency:</source>
         <translation>រូបិយប័ណ្ណ (&amp;C)៖</translation>
     </message>
     <message>
-        <source>&amp;Paper:</source>
-        <translation>ក្រដាស (&amp;P)៖</translation>
+        <source>Lan&amp;guage:</source>
+        <translation>ភាសា (&amp;G)៖</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>ក្រដាស (&amp;A)៖</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -3362,12 +3477,20 @@ Owner: %3</source>
         <translation>បោះពុម្ព​របាយការណ៍​លើ​ម៉ាស៊ីន​បោះពុម្ព (Ctrl+P)</translation>
     </message>
     <message>
+        <source>See the pages as they will be printed</source>
+        <translation>មើល​ទំព័រ​ដូច​ដែល​នឹង​បោះពុម្ព</translation>
+    </message>
+    <message>
         <source>Save the report as a PDF file to send or keep</source>
         <translation>រក្សាទុក​របាយការណ៍​ជា​ឯកសារ PDF ដើម្បី​ផ្ញើ ឬ​រក្សាទុក</translation>
     </message>
     <message>
         <source>Preparing the report…</source>
         <translation>កំពុង​រៀបចំ​របាយការណ៍…</translation>
+    </message>
+    <message>
+        <source>One page</source>
+        <translation>មួយ​ទំព័រ</translation>
     </message>
     <message>
         <source>%1 pages</source>
@@ -3433,44 +3556,12 @@ Owner: %3</source>
         <translation>អ្នកលក់ (&amp;P)</translation>
     </message>
     <message>
-        <source>C&amp;hannel</source>
-        <translation>មធ្យោបាយ​លក់ (&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Product</source>
-        <translation>ទំនិញ (&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Quantity</source>
         <translation>ចំនួន (&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
         <translation>ទឹកប្រាក់ (&amp;A)</translation>
-    </message>
-    <message>
-        <source>Curre&amp;ncy</source>
-        <translation>រូបិយប័ណ្ណ (&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Rate (riel per $)</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;R)</translation>
-    </message>
-    <message>
-        <source>N&amp;ote</source>
-        <translation>កំណត់​ចំណាំ (&amp;O)</translation>
-    </message>
-    <message>
-        <source>Receipt n&amp;o.</source>
-        <translation>លេខ​វិក្កយបត្រ (&amp;O)</translation>
-    </message>
-    <message>
-        <source>Daily &amp;totals (no receipts)</source>
-        <translation>សរុប​ប្រចាំ​ថ្ងៃ (គ្មាន​វិក្កយបត្រ) (&amp;T)</translation>
-    </message>
-    <message>
-        <source>For shops without receipts: one line per day, channel and currency. Saving again for the same day and channel replaces that day&apos;s total.</source>
-        <translation>សម្រាប់​ហាង​ដែល​គ្មាន​វិក្កយបត្រ៖ មួយ​ជួរ​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​រូបិយប័ណ្ណ​នីមួយៗ។ ការរក្សាទុក​ម្ដង​ទៀត​សម្រាប់​ថ្ងៃ និង​មធ្យោបាយ​លក់​ដដែល នឹង​ជំនួស​សរុប​នៃ​ថ្ងៃ​នោះ។</translation>
     </message>
     <message>
         <source>&amp;Save (Enter)</source>
@@ -3485,6 +3576,46 @@ Owner: %3</source>
         <translation>ស្រេចចិត្ត</translation>
     </message>
     <message>
+        <source>&amp;Channel</source>
+        <translation>មធ្យោបាយ​លក់ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>P&amp;roduct</source>
+        <translation>ទំនិញ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Currenc&amp;y</source>
+        <translation>រូបិយប័ណ្ណ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Ra&amp;te (riel per $)</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>កំណត់​ចំណាំ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipt no.</source>
+        <translation>លេខ​វិក្កយបត្រ (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipts that day</source>
+        <translation>ចំនួន​វិក្កយបត្រ​ថ្ងៃ​នោះ (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Daily totals (&amp;without each receipt)</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ (មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ) (&amp;W)</translation>
+    </message>
+    <message>
+        <source>For shops that do not enter each receipt: one total per day, channel and salesperson, with the number of receipts that day if you know it. Saving again for the same day, channel and salesperson replaces that total (you are asked first).</source>
+        <translation>សម្រាប់​ហាង​ដែល​មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ៖ សរុប​មួយ​ក្នុង​មួយ​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់ ព្រមទាំង​ចំនួន​វិក្កយបត្រ​ថ្ងៃ​នោះ ប្រសិនបើ​អ្នក​ដឹង។ ការរក្សាទុក​ម្តង​ទៀត​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់​ដដែល នឹង​ជំនួស​សរុប​នោះ (កម្មវិធី​សួរ​អ្នក​ជាមុន​សិន)។</translation>
+    </message>
+    <message>
+        <source>How many receipts (customers served) the total is made of. Without it, orders and average order value of the month are not available.</source>
+        <translation>ចំនួន​វិក្កយបត្រ (អតិថិជន​ដែល​បាន​បម្រើ) ដែល​បង្កើត​ជា​សរុប​នេះ។ បើ​គ្មាន​វា​ទេ ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​នៃ​ខែ មិន​អាច​គណនា​បាន​ទេ។</translation>
+    </message>
+    <message>
         <source>type to search</source>
         <translation>វាយ​ដើម្បី​ស្វែងរក</translation>
     </message>
@@ -3497,12 +3628,12 @@ Owner: %3</source>
         <translation>រៀល (៛)</translation>
     </message>
     <message>
-        <source>P&amp;eriod:</source>
-        <translation>រយៈពេល (&amp;E)៖</translation>
+        <source>Peri&amp;od:</source>
+        <translation>រយៈពេល (&amp;O)៖</translation>
     </message>
     <message>
-        <source>Sa&amp;lesperson:</source>
-        <translation>អ្នកលក់ (&amp;L)៖</translation>
+        <source>Sold &amp;by:</source>
+        <translation>លក់​ដោយ (&amp;B)៖</translation>
     </message>
     <message>
         <source>Search customer, phone, product, receipt</source>
@@ -3585,56 +3716,36 @@ Owner: %3</source>
         <translation>បាន​រក្សាទុក %1។ ចុច Ctrl+Z ដើម្បី​ត្រឡប់​វិញ។</translation>
     </message>
     <message>
-        <source>Not saved: changing a sale of an earlier day needs the owner&apos;s PIN.</source>
-        <translation>មិន​បាន​រក្សាទុក៖ ការកែ​ការលក់​នៃ​ថ្ងៃ​មុនៗ ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+        <source>Replace daily total with %1</source>
+        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ​ដោយ %1</translation>
     </message>
     <message>
-        <source>Not saved: refunds and amounts below zero need the owner&apos;s PIN.</source>
-        <translation>មិន​បាន​រក្សាទុក៖ ការសង​ប្រាក់​វិញ និង​ទឹកប្រាក់​តិច​ជាង​សូន្យ ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+        <source>Add daily total %1</source>
+        <translation>បន្ថែម​សរុប​ប្រចាំ​ថ្ងៃ %1</translation>
     </message>
     <message>
-        <source>Not saved: this needs the owner&apos;s PIN.</source>
-        <translation>មិន​បាន​រក្សាទុក៖ ការ​នេះ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+        <source>Add sale %1</source>
+        <translation>បន្ថែម​ការលក់ %1</translation>
     </message>
     <message>
-        <source>%1 is a lot of dollars. Did you mean %2 (about %3)?</source>
-        <translation>%1 ជា​ទឹកប្រាក់​ដុល្លារ​ច្រើន​ណាស់។ តើ​អ្នក​ចង់​បញ្ចូល %2 (ប្រហែល %3) មែន​ទេ?</translation>
+        <source>The daily total of %1 for this channel and salesperson is already %2. Replace it with %3?</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ %1 សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ មាន​រួចហើយ គឺ %2។ ជំនួស​វា​ដោយ %3 ឬ​ទេ?</translation>
     </message>
     <message>
-        <source>%1 is very little in riel. Did you mean %2?</source>
-        <translation>%1 ជា​ទឹកប្រាក់​រៀល​តិច​ណាស់។ តើ​អ្នក​ចង់​បញ្ចូល %2 មែន​ទេ?</translation>
+        <source>It was made of %1 receipts.</source>
+        <translation>វា​មាន​វិក្កយបត្រ​ចំនួន %1។</translation>
     </message>
     <message>
-        <source>That is %1 times this product&apos;s usual price (%2 each).</source>
-        <translation>នេះ​ស្មើនឹង %1 ដង​នៃ​តម្លៃ​ធម្មតា​របស់​ទំនិញ​នេះ (%2 ក្នុង​មួយ)។</translation>
+        <source>Replace the daily total?</source>
+        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ​ឬ?</translation>
     </message>
     <message>
-        <source>A rate of %1 riel per dollar is unusual: it is mostly between %2 and %3.</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់ %1 រៀល​ក្នុង​មួយ​ដុល្លារ មិន​ធម្មតា​ទេ៖ ជាធម្មតា​វា​នៅ​ចន្លោះ %2 និង %3។</translation>
+        <source>Undone: %1. Ctrl+Y does it again.</source>
+        <translation>បាន​មិន​ធ្វើ​វិញ៖ %1។ ចុច Ctrl+Y ដើម្បី​ធ្វើ​វិញ។</translation>
     </message>
     <message>
-        <source>Check this amount</source>
-        <translation>ពិនិត្យ​ទឹកប្រាក់​នេះ</translation>
-    </message>
-    <message>
-        <source>Save it as it is?</source>
-        <translation>រក្សាទុក​តាម​នេះ​ឬ?</translation>
-    </message>
-    <message>
-        <source>&amp;Save anyway</source>
-        <translation>នៅតែ​រក្សាទុក (&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Correct it</source>
-        <translation>កែ​វា (&amp;C)</translation>
-    </message>
-    <message>
-        <source>Replace daily total</source>
-        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ</translation>
-    </message>
-    <message>
-        <source>Add daily total</source>
-        <translation>បន្ថែម​សរុប​ប្រចាំ​ថ្ងៃ</translation>
+        <source>Redone: %1.</source>
+        <translation>បាន​ធ្វើ​វិញ៖ %1។</translation>
     </message>
     <message>
         <source>Date in the future</source>
@@ -3671,6 +3782,50 @@ Owner: %3</source>
     <message>
         <source>%1 lines · %2</source>
         <translation>%1&#xa0;ជួរ · %2</translation>
+    </message>
+    <message>
+        <source>Not saved: changing a sale of an earlier day needs the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​រក្សាទុក៖ ការកែ​ការលក់​នៃ​ថ្ងៃ​មុនៗ ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Not saved: refunds and amounts below zero need the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​រក្សាទុក៖ ការសង​ប្រាក់​វិញ និង​ទឹកប្រាក់​តិច​ជាង​សូន្យ ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Not saved: this needs the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​រក្សាទុក៖ ការ​នេះ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>%1 is a lot of dollars. Did you mean %2 (about %3)?</source>
+        <translation>%1 ជា​ទឹកប្រាក់​ដុល្លារ​ច្រើន​ណាស់។ តើ​អ្នក​ចង់​បញ្ចូល %2 (ប្រហែល %3) មែន​ទេ?</translation>
+    </message>
+    <message>
+        <source>%1 is very little in riel. Did you mean %2?</source>
+        <translation>%1 ជា​ទឹកប្រាក់​រៀល​តិច​ណាស់។ តើ​អ្នក​ចង់​បញ្ចូល %2 មែន​ទេ?</translation>
+    </message>
+    <message>
+        <source>That is %1 times this product&apos;s usual price (%2 each).</source>
+        <translation>នេះ​ស្មើនឹង %1&#xa0;ដង​នៃ​តម្លៃ​ធម្មតា​របស់​ទំនិញ​នេះ (%2 ក្នុង​មួយ)។</translation>
+    </message>
+    <message>
+        <source>A rate of %1 riel per dollar is unusual: it is mostly between %2 and %3.</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ %1&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ មិន​ធម្មតា​ទេ៖ ជាធម្មតា​វា​នៅ​ចន្លោះ %2 និង %3។</translation>
+    </message>
+    <message>
+        <source>Check this amount</source>
+        <translation>ពិនិត្យ​ទឹកប្រាក់​នេះ</translation>
+    </message>
+    <message>
+        <source>Save it as it is?</source>
+        <translation>រក្សាទុក​តាម​នេះ​ឬ?</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>នៅតែ​រក្សាទុក (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Correct it</source>
+        <translation>កែ​វា (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -3722,6 +3877,14 @@ Owner: %3</source>
     <message>
         <source>Walk-in</source>
         <translation>ភ្ញៀវ​ដើរ​ចូល</translation>
+    </message>
+    <message>
+        <source>Dated after today: this sale counts in no figure until its day comes.</source>
+        <translation>កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ៖ ការលក់​នេះ​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។</translation>
+    </message>
+    <message>
+        <source>%1 (not yet)</source>
+        <translation>%1 (មិន​ទាន់​ដល់)</translation>
     </message>
     <message>
         <source>Daily total</source>
@@ -4105,6 +4268,10 @@ Owner: %3</source>
     <message>
         <source>Set target</source>
         <translation>កំណត់​គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Target %1 = %2 at %3 riel per dollar</source>
+        <translation>គោលដៅ %1 = %2 តាម​អត្រា %3&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
     </message>
     <message>
         <source>Target removed.</source>

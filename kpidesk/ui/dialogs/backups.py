@@ -27,12 +27,14 @@ from kpidesk.store import backup, security
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.errors import log
+from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import DigitSpinBox
 
 
 class BackupsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
         self.setObjectName("BackupsDialog")
         self.resize(720, 460)
