@@ -20,6 +20,19 @@ DEMO_TODAY = date(2026, 11, 26)
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     """Never touch the real user's data folder or settings."""
     monkeypatch.setenv("KPIDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("KPIDESK_PIN", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _quick_pins(monkeypatch):
+    """PINs hashed with few PBKDF2 rounds (600,000 take 0.2 s each); no owner grant of a
+    headless command outlives its test."""
+    from kpidesk.store import security
+
+    assert security.ITERATIONS >= 600_000  # the app's own figure (OWASP's)
+    monkeypatch.setattr(security, "ITERATIONS", 1000)
+    yield
+    security.revoke_process()
 
 
 @pytest.fixture
@@ -59,6 +72,16 @@ def settings(tmp_path: Path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def _collect_now() -> None:
+    """Free the test's Qt objects (its language manager's translators…) here, between
+    tests: freed by the garbage collector at a chance moment inside a later test's
+    QCoreApplication.translate(), a translator's removal waits for the lock that call
+    holds, and the run hangs."""
+    import gc
+
+    gc.collect()
+
+
 def _make_ctx(qapp, the_store, settings, lang="en"):
     from kpidesk.i18n.fonts import install_app_font
     from kpidesk.i18n.language import LanguageManager
@@ -78,6 +101,7 @@ def ctx(qapp, store, settings):
     yield c
     c.language.set_language("en")
     c.close()
+    _collect_now()
 
 
 @pytest.fixture
@@ -86,6 +110,7 @@ def demo_ctx(qapp, demo_store, settings):
     yield c
     c.language.set_language("en")
     c.close()
+    _collect_now()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """What lets the customer figures of a large shop, on any day, be read without a pass over
-its customers (schema version 5), kept in the same transaction as every write.
+its customers (the `customer_lookups` migration), kept in the same transaction as every
+write.
 
 From each contact's purchase days (customer_day rows with orders > 0) it keeps the spans
 of days on which the contact counts as
@@ -22,9 +23,12 @@ day — a month's end in a report — reads the same few rows as one as of today
   revenue from 364 days before the span to the last purchase): the at-risk list reads
   the exact revenue only of contacts whose bound can still place them among the rows
   it shows.
-- `month_customers`: per month, the customers with a purchase in it (`active`), of them
-  with two orders or more (`repeat_customers`) and with a purchase in the month before
-  too (`retained`).
+- `month_day_counts` (month, what, day, contacts): per month and day of the month, the
+  customers whose first purchase of the month is that day ('active'), of them those with
+  a purchase in the month before too ('retained'), and the customers whose second order
+  of the month is that day ('repeat'): a month's active, retained and repeat customers
+  up to any of its days (so far, or the month before on the same day) are sums over at
+  most 31 rows.
 - `contacts.second_purchase`: the second purchase day (second-purchase rate);
   `contacts.orders_total`: its orders, refunds left out (the contacts table).
 
@@ -43,8 +47,9 @@ from datetime import date, timedelta
 SCHEMA = [
     "ALTER TABLE contacts ADD COLUMN second_purchase TEXT",
     "ALTER TABLE contacts ADD COLUMN orders_total INTEGER NOT NULL DEFAULT 0",
-    "CREATE TABLE month_customers (month TEXT PRIMARY KEY, active INTEGER NOT NULL,"
-    " repeat_customers INTEGER NOT NULL, retained INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE month_day_counts (month TEXT NOT NULL, what TEXT NOT NULL,"
+    " day INTEGER NOT NULL, contacts INTEGER NOT NULL, PRIMARY KEY (month, what, day))"
+    " WITHOUT ROWID",
     "CREATE TABLE contact_day_counts (what TEXT NOT NULL, day TEXT NOT NULL,"
     " contacts INTEGER NOT NULL, PRIMARY KEY (what, day)) WITHOUT ROWID",
     "CREATE TABLE risk_spans (contact_id INTEGER NOT NULL, start TEXT NOT NULL,"
@@ -72,7 +77,7 @@ WINDOW_DAYS = 365
 
 
 def present(conn: sqlite3.Connection) -> bool:
-    """Whether the file has reached version 5 (a migration of an older file rebuilds the
+    """Whether the file has these tables yet (a migration of an older file rebuilds the
     rollups of its own version first)."""
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
                         " AND name = 'risk_spans'").fetchone() is not None
@@ -95,9 +100,22 @@ def _iso(ordinal: int) -> str:
 def spans(days: list[Day], loyal_min: int) -> dict:
     """The spans of one contact from its customer_day rows, oldest first."""
     bought = [(d, n) for d, n, _u, _k in days if n > 0]
-    result: dict = {"active": [], "loyal": [], "risk": [],
+    result: dict = {"active": [], "loyal": [], "risk": [], "months": [],
                     "second": _iso(bought[1][0]) if len(bought) > 1 else None,
                     "orders": sum(n for _d, n in bought)}
+    # per month: (month, day of its first purchase, day its orders reach two or None,
+    # whether the month before had a purchase)
+    months: dict[str, list] = {}
+    for d, n in bought:
+        day = date.fromordinal(d)
+        key = f"{day:%Y-%m}"
+        entry = months.get(key)
+        if entry is None:
+            months[key] = entry = [key, day.day, day.day if n >= 2 else None]
+        elif entry[2] is None:
+            entry[2] = day.day  # its second order
+    for key, entry in months.items():
+        result["months"].append((key, entry[1], entry[2], _previous_month(key) in months))
     # active: a purchase in the 365 days up to the day
     for d, _n in bought:
         if result["active"] and d <= result["active"][-1][1] + 1:
@@ -137,6 +155,18 @@ def spans(days: list[Day], loyal_min: int) -> dict:
     return result
 
 
+def _month_counts(found: dict) -> Counter:
+    """What one contact adds to month_day_counts ((month, what, day) → n)."""
+    counts: Counter = Counter()
+    for month, first, second, before in found["months"]:
+        counts[(month, "active", first)] += 1
+        if second is not None:
+            counts[(month, "repeat", second)] += 1
+        if before:
+            counts[(month, "retained", first)] += 1
+    return counts
+
+
 def _day_counts(found: dict) -> Counter:
     """What one contact's spans add to contact_day_counts ((what, day) → n)."""
     counts: Counter = Counter()
@@ -171,46 +201,23 @@ def _in(ids: list[int]) -> str:
     return ",".join(str(int(i)) for i in ids) or "NULL"
 
 
-# -- month counts --------------------------------------------------------------------------
 def _previous_month(month: str) -> str:
     year, mon = int(month[:4]), int(month[5:7])
     return f"{year - 1:04d}-12" if mon == 1 else f"{year:04d}-{mon - 1:02d}"
 
 
-def _month_counts(conn: sqlite3.Connection, ids: list[int]) -> Counter:
-    """What these contacts add to month_customers ((month, column) → n)."""
-    months: Counter = Counter()
-    active: dict[int, dict[str, int]] = {}
-    for cid, month, orders in conn.execute(
-            "SELECT contact_id, month, orders FROM customer_month"
-            f" WHERE contact_id IN ({_in(ids)}) AND orders > 0"):
-        active.setdefault(cid, {})[month] = orders
-    for per_month in active.values():
-        for month, orders in per_month.items():
-            months[(month, "active")] += 1
-            if orders >= 2:
-                months[(month, "repeat_customers")] += 1
-            if _previous_month(month) in per_month:
-                months[(month, "retained")] += 1
-    return months
-
-
 # -- writes --------------------------------------------------------------------------------
 def _apply(conn: sqlite3.Connection, months: Counter, days: Counter, sign: int) -> None:
     conn.executemany(
-        "INSERT INTO month_customers (month, active, repeat_customers, retained)"
-        " VALUES (?, 0, 0, 0) ON CONFLICT (month) DO NOTHING",
-        [(m,) for m in {m for (m, _c) in months}])
-    for column in ("active", "repeat_customers", "retained"):
-        conn.executemany(
-            f"UPDATE month_customers SET {column} = {column} + ? WHERE month = ?",
-            [(sign * n, m) for (m, c), n in months.items() if c == column])
+        "INSERT INTO month_day_counts (month, what, day, contacts) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (month, what, day) DO UPDATE SET contacts = contacts + excluded.contacts",
+        [(month, what, day, sign * n) for (month, what, day), n in months.items()])
     conn.executemany(
         "INSERT INTO contact_day_counts (what, day, contacts) VALUES (?, ?, ?)"
         " ON CONFLICT (what, day) DO UPDATE SET contacts = contacts + excluded.contacts",
         [(what, day, sign * n) for (what, day), n in days.items()])
     if sign < 0:
-        conn.execute("DELETE FROM month_customers WHERE active <= 0")
+        conn.execute("DELETE FROM month_day_counts WHERE contacts <= 0")
         conn.execute("DELETE FROM contact_day_counts WHERE contacts <= 0")
 
 
@@ -222,9 +229,12 @@ def before(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> None:
         return
     loyal_min = _loyal_min(conn)
     days: Counter = Counter()
+    months: Counter = Counter()
     for _cid, rows in _contact_days(conn, ids):
-        days.update(_day_counts(spans(rows, loyal_min)))
-    _apply(conn, _month_counts(conn, ids), days, -1)
+        found = spans(rows, loyal_min)
+        days.update(_day_counts(found))
+        months.update(_month_counts(found))
+    _apply(conn, months, days, -1)
     conn.execute(f"DELETE FROM risk_spans WHERE contact_id IN ({_in(ids)})")
 
 
@@ -235,18 +245,20 @@ def after(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> None:
         return
     conn.execute("UPDATE contacts SET second_purchase = NULL, orders_total = 0"
                  f" WHERE id IN ({_in(ids)})")
-    _write_spans(conn, _contact_days(conn, ids), _month_counts(conn, ids))
+    _write_spans(conn, _contact_days(conn, ids))
 
 
-def _write_spans(conn: sqlite3.Connection, contacts: Iterable[tuple[int, list[Day]]],
-                 months: Counter) -> None:
+def _write_spans(conn: sqlite3.Connection, contacts: Iterable[tuple[int, list[Day]]]
+                 ) -> None:
     loyal_min = _loyal_min(conn)
     days: Counter = Counter()
+    months: Counter = Counter()
     risk: list[tuple] = []
     summary: list[tuple[str | None, int, int]] = []
     for cid, rows in contacts:
         found = spans(rows, loyal_min)
         days.update(_day_counts(found))
+        months.update(_month_counts(found))
         risk += [(cid, _iso(s), _iso(e), _iso(last), gap, usd, khr)
                  for s, e, last, gap, usd, khr in found["risk"]]
         if found["orders"]:
@@ -270,16 +282,10 @@ def rebuild(conn: sqlite3.Connection) -> None:
     """Recompute every span and count (inside the caller's transaction)."""
     if not present(conn):
         return
-    for table in ("month_customers", "contact_day_counts", "risk_spans"):
+    for table in ("month_day_counts", "contact_day_counts", "risk_spans"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("UPDATE contacts SET second_purchase = NULL, orders_total = 0")
-    conn.execute(
-        "INSERT INTO month_customers (month, active, repeat_customers, retained)"
-        " SELECT m.month, COUNT(*), SUM(m.orders >= 2), SUM(EXISTS ("
-        "   SELECT 1 FROM customer_month p WHERE p.contact_id = m.contact_id AND p.orders > 0"
-        "   AND p.month = substr(date(m.month || '-01', '-1 month'), 1, 7)))"
-        " FROM customer_month m WHERE m.orders > 0 GROUP BY m.month")
-    _write_spans(conn, _contact_days(conn, None), Counter())
+    _write_spans(conn, _contact_days(conn, None))
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -287,7 +293,7 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     if not present(conn):
         return {}
     return {table: sorted(conn.execute(f"SELECT * FROM {table}"))
-            for table in ("month_customers", "contact_day_counts", "risk_spans")} | {
+            for table in ("month_day_counts", "contact_day_counts", "risk_spans")} | {
         "second_purchase": sorted(conn.execute(
             "SELECT id, second_purchase, orders_total FROM contacts"))}
 
@@ -301,6 +307,14 @@ def day_count(conn: sqlite3.Connection, what: str, day: str) -> int:
         " WHERE what = ? AND day <= ?), 0)",
         (f"{what}_start", day, f"{what}_end", day)).fetchone()
     return int(begun - ended)
+
+
+def month_count(conn: sqlite3.Connection, month: str, what: str, last_day: int = 31) -> int:
+    """Customers of `month` ('active', 'retained', 'repeat') counted up to its day
+    `last_day` (see month_day_counts)."""
+    return int(conn.execute(
+        "SELECT IFNULL(SUM(contacts), 0) FROM month_day_counts WHERE month = ? AND what = ?"
+        " AND day <= ?", (month, what, last_day)).fetchone()[0])
 
 
 def next_day(day: str) -> str:

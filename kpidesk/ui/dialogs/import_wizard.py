@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import current
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.exporter import write_table
@@ -40,6 +41,7 @@ from kpidesk.io.importer import Cancelled, Importer, Report, RowError
 from kpidesk.io.readers import FileError, preview
 from kpidesk.store.db import Store
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.screen import keep_on_screen
 
 CONTEXT = "Import"
 PREVIEW_ROWS = 8
@@ -89,7 +91,8 @@ def reason_text(code: str) -> str:
         "bad_measure": tr("measure must be revenue, new customers or won opportunities"),
         "bad_status": tr("status must be open, won or lost"),
         "unknown_stage": tr("no such stage"),
-        "bad_probability": tr("probability must be 0 to 100"),
+        "bad_probability": fmt.fill(tr("probability must be %1 to %2"),
+                                    fmt.current().integer(0), fmt.current().integer(100)),
         "negative": tr("must not be negative"),
     }
     return reasons.get(code, code)
@@ -107,6 +110,22 @@ def file_error_text(exc: FileError) -> str:
         "missing_fields": tr("Choose a column for every required field."),
     }
     return texts.get(exc.code, exc.code)
+
+
+def future_note(report: Report) -> str:
+    """The rows dated after today, said before and after the import: they are kept but
+    count in no figure until their day comes."""
+    if not report.future_count:
+        return ""
+    fmt = current()
+    first_line, first_day = report.future_dated[0]
+    lines = ", ".join(fmt.integer(line) for line, _day in report.future_dated[:10])
+    return "\n\n" + (tr("%1 rows are dated after today (the first: %2, line %3); they count "
+                         "in no figure until their day comes. Lines: %4.")
+                      .replace("%1", fmt.integer(report.future_count))
+                      .replace("%2", fmt.date(first_day))
+                      .replace("%3", fmt.integer(first_line))
+                      .replace("%4", lines + ("…" if report.future_count > 10 else "")))
 
 
 class _Worker(QObject):
@@ -153,6 +172,7 @@ class ImportWizard(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  kind: str = "sales") -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
         self.setObjectName("ImportWizard")
         self.resize(900, 600)
@@ -300,7 +320,8 @@ class ImportWizard(QDialog):
         self.file_hint.setText(tr("CSV (UTF-8, UTF-16; comma, semicolon or tab), XLSX, or a "
                                   ".gz of a CSV. Nothing is saved until you confirm."))
         self.currency_label.setText(tr("Currency when the file does not say:"))
-        self.date_order_label.setText(tr("Dates like 01/02/2026 are:"))
+        self.date_order_label.setText(fmt.fill(tr("Dates like %1 are:"),
+                                               fmt.current().date_numeric("2026-02-01")))
         self.date_order_combo.setItemText(0, tr("day/month/year"))
         self.date_order_combo.setItemText(1, tr("month/day/year"))
         self.preview_label.setText(tr("The first rows as they will be stored:"))
@@ -326,9 +347,10 @@ class ImportWizard(QDialog):
             self._show_result()
 
     def _update_title(self) -> None:
-        titles = [tr("1. Choose the file"), tr("2. Match the columns"),
-                  tr("3. Check the rows"), tr("4. Done")]
-        self.title_label.setText(titles[self.pages.currentIndex()])
+        titles = [tr("Choose the file"), tr("Match the columns"), tr("Check the rows"),
+                  tr("Done")]
+        step = self.pages.currentIndex()
+        self.title_label.setText(f"{fmt.current().integer(step + 1)}. {titles[step]}")
 
     # -- navigation ----------------------------------------------------------
     @property
@@ -511,6 +533,10 @@ class ImportWizard(QDialog):
     def start_import(self) -> None:
         if self._busy() or self.report is None:
             return
+        if self.kind == "targets" and not self.ctx.require_owner(self, "import_targets"):
+            self.check_summary.setText(tr("Nothing was imported: importing targets needs "
+                                          "the owner's PIN."))
+            return
         self.check_summary.setText(tr("Importing…"))
         self._run("import")
 
@@ -546,6 +572,7 @@ class ImportWizard(QDialog):
         if report.bad:
             text += " " + tr("Import the good rows, or cancel, fix the file and import it "
                              "again (rows already imported are recognised and skipped).")
+        text += future_note(report)
         self.check_summary.setText(text)
         self.errors_table.setRowCount(len(report.errors))
         for r, err in enumerate(report.errors):
@@ -576,6 +603,7 @@ class ImportWizard(QDialog):
         if r.bad:
             text += " " + tr("%1 rows with errors were left out.").replace(
                 "%1", fmt.integer(r.bad))
+        text += future_note(r)
         self.done_label.setText(text)
 
     def save_rejected(self, path: str | None = None) -> Path | None:
