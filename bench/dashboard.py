@@ -132,7 +132,8 @@ def dashboard_calls(store) -> tuple[list[tuple[str, object]], list[str]]:
     if customers:
         calls += [
             ("customers.customer_kpis", lambda: customers.customer_kpis(store, MONTH, TODAY)),
-            ("customers.cohort_table(24)", lambda: customers.cohort_table(store, MONTH, 24)),
+            ("customers.cohort_table(24)",
+             lambda: customers.cohort_table(store, MONTH, 24, TODAY)),
             ("customers.at_risk", lambda: customers.at_risk(store, TODAY, limit=200)),
         ]
         if hasattr(customers, "funnel"):

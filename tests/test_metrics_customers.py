@@ -717,3 +717,24 @@ def test_first_rows_of_the_at_risk_list_equal_the_whole_list_s(demo_store: Store
         for k in (1, 7, 20, 200):
             assert cm.at_risk(demo_store, d, limit=k) == full[:k], (d, k)
         assert cm.at_risk_count(demo_store, d) == len(full)
+
+
+def test_cohort_cells_of_the_month_so_far_leave_out_later_days(store: Store):
+    """A cohort's cell for the month in progress counts purchases up to today only: one
+    dated later in the month (entered ahead) waits for its day."""
+    from kpidesk.store.contacts import ContactInput, add_contact
+
+    ids = [add_contact(store, ContactInput(kind="customer", name=n, created="2026-10-01"))
+           for n in ("A", "B", "C")]
+    for cid, days in zip(ids, (["2026-10-05", "2026-11-28"], ["2026-10-06", "2026-11-03"],
+                               ["2026-11-02"]), strict=True):
+        for day in days:
+            add_order(store, OrderInput(day, [LineInput(1000)], contact_id=cid))
+    today = date(2026, 11, 26)
+    by_cohort = {row["cohort"]: row for row in cm.cohort_table(store, "2026-11", 2, today)}
+    assert by_cohort["2026-10"]["size"] == 2
+    assert by_cohort["2026-10"]["shares"] == [1.0, 0.5]  # A's purchase of the 28th not yet
+    assert by_cohort["2026-11"]["shares"][0] == 1.0
+    later = {row["cohort"]: row for row in cm.cohort_table(store, "2026-11", 2,
+                                                            date(2026, 11, 28))}
+    assert later["2026-10"]["shares"] == [1.0, 1.0]

@@ -362,11 +362,9 @@ def cohort_table(store: Store, last_month: str, cohorts: int = 24,
         current = min(f"{today:%Y-%m}", last_month)
         if current == f"{today:%Y-%m}":
             counts = {key: n for key, n in counts.items() if key[1] < current}
-            counts.update({(cohort, current): n for cohort, n in store.conn.execute(
-                "SELECT substr(c.first_purchase, 1, 7), COUNT(DISTINCT x.contact_id)"
-                " FROM customer_day x JOIN contacts c ON c.id = x.contact_id"
-                " WHERE x.day BETWEEN ? AND ? AND x.orders > 0 AND c.first_purchase <= ?"
-                " GROUP BY 1", (current + "-01", today.isoformat(), today.isoformat()))})
+            # kept per day of the month (lookups): the cells up to today, by sums
+            counts.update({(cohort, current): n for cohort, n in lookups.cohort_cells(
+                store.conn, current, today.day).items()})
     # every customer buys in its first month: the cohort's size is its cell (c, 0)
     sizes = {cohort: counts.get((cohort, cohort), 0) for cohort in months}
     table = []

@@ -24,11 +24,12 @@ day — a month's end in a report — reads the same few rows as one as of today
   the exact revenue only of contacts whose bound can still place them among the rows
   it shows.
 - `month_day_counts` (month, what, day, contacts): per month and day of the month, the
-  customers whose first purchase of the month is that day ('active'), of them those with
-  a purchase in the month before too ('retained'), and the customers whose second order
-  of the month is that day ('repeat'): a month's active, retained and repeat customers
-  up to any of its days (so far, or the month before on the same day) are sums over at
-  most 31 rows.
+  customers whose first purchase of the month is that day ('active'; 'cohort YYYY-MM'
+  for those whose first purchase ever was in that month), of them those with a purchase
+  in the month before too ('retained'), and the customers whose second order of the
+  month is that day ('repeat'): a month's active, retained and repeat customers and its
+  cohort cells up to any of its days (so far, or the month before on the same day) are
+  sums over at most 31 rows each.
 - `contacts.second_purchase`: the second purchase day (second-purchase rate);
   `contacts.orders_total`: its orders, refunds left out (the contacts table).
 
@@ -158,8 +159,10 @@ def spans(days: list[Day], loyal_min: int) -> dict:
 def _month_counts(found: dict) -> Counter:
     """What one contact adds to month_day_counts ((month, what, day) → n)."""
     counts: Counter = Counter()
+    cohort = found["months"][0][0] if found["months"] else None  # its first month
     for month, first, second, before in found["months"]:
         counts[(month, "active", first)] += 1
+        counts[(month, f"cohort {cohort}", first)] += 1
         if second is not None:
             counts[(month, "repeat", second)] += 1
         if before:
@@ -315,6 +318,15 @@ def month_count(conn: sqlite3.Connection, month: str, what: str, last_day: int =
     return int(conn.execute(
         "SELECT IFNULL(SUM(contacts), 0) FROM month_day_counts WHERE month = ? AND what = ?"
         " AND day <= ?", (month, what, last_day)).fetchone()[0])
+
+
+def cohort_cells(conn: sqlite3.Connection, month: str, last_day: int) -> dict[str, int]:
+    """{cohort: customers of that cohort with a purchase in `month` up to its day
+    `last_day`}."""
+    return {what[len("cohort "):]: int(n) for what, n in conn.execute(
+        "SELECT what, SUM(contacts) FROM month_day_counts WHERE month = ?"
+        " AND what BETWEEN 'cohort ' AND 'cohort ~' AND day <= ? GROUP BY what",
+        (month, last_day))}
 
 
 def next_day(day: str) -> str:
