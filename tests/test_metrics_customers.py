@@ -738,3 +738,24 @@ def test_cohort_cells_of_the_month_so_far_leave_out_later_days(store: Store):
     later = {row["cohort"]: row for row in cm.cohort_table(store, "2026-11", 2,
                                                             date(2026, 11, 28))}
     assert later["2026-10"]["shares"] == [1.0, 1.0]
+
+
+def test_a_quarter_in_progress_counts_its_last_month_up_to_today(store: Store):
+    """Active and repeat customers of a quarter in progress: its whole months, then its
+    month in progress up to today only (each month keeps the days of its first and
+    second orders)."""
+    from kpidesk.store.contacts import ContactInput, add_contact
+
+    days = {"A": ["2026-10-05", "2026-11-10"],  # repeat: the second order in November
+            "B": ["2026-11-03", "2026-11-20"],  # repeat inside November
+            "C": ["2026-11-12", "2026-11-28"],  # the second order is after today: not yet
+            "D": ["2026-11-27"],  # after today: not active yet
+            "E": ["2026-08-01", "2026-10-09"]}  # active in both quarters
+    for name, dates in days.items():
+        cid = add_contact(store, ContactInput(kind="customer", name=name, created="2026-07-01"))
+        for day in dates:
+            add_order(store, OrderInput(day, [LineInput(1000)], contact_id=cid))
+    k = cm.customer_kpis(store, "2026-Q4", date(2026, 11, 26))
+    assert k["active_customers"] == 4  # A, B, C, E
+    assert k["repeat_purchase_rate"] == pytest.approx(2 / 4)  # A and B
+    assert k["retention"] == 1.0  # E, the one customer of the quarter before

@@ -217,8 +217,8 @@ def _activity(store: Store, cur: tuple[date, date], prev: tuple[date, date]
     """(active in cur, active in prev, active in both, with at least two orders in cur) for
     two day ranges, each starting on the first of a month. Days of one month with the
     whole month before it (a month, so far, or the month before on the same day): sums of
-    the counts kept per month and day (`lookups.month_day_counts`). Otherwise whole
-    months are read from `customer_month`, a partial month at the end from `customer_day`."""
+    the counts kept per month and day (`lookups.month_day_counts`). Otherwise one pass over
+    the months' rows of `customer_month`."""
     month = f"{cur[0]:%Y-%m}"
     if (f"{cur[1]:%Y-%m}" == month and prev[1] + timedelta(days=1) == cur[0]
             and prev[0].day == 1):
@@ -227,27 +227,31 @@ def _activity(store: Store, cur: tuple[date, date], prev: tuple[date, date]
                 lookups.month_count(conn, f"{prev[0]:%Y-%m}", "active"),
                 lookups.month_count(conn, month, "retained", last),
                 lookups.month_count(conn, month, "repeat", last))
+    # Each month row keeps the day of its first purchase and the day its orders reach two:
+    # a partial month up to day k adds (first_day <= k) + (second_day <= k) orders, enough
+    # to tell active (one) from repeat (two or more).
     hint = _months_hint(store, f"{prev[0]:%Y-%m}", f"{cur[1]:%Y-%m}")
-    parts: list[str] = []
-    params: dict[str, str] = {}
+    params: dict[str, object] = {"lo": f"{min(cur[0], prev[0]):%Y-%m}",
+                                 "hi": f"{max(cur[1], prev[1]):%Y-%m}"}
+    terms = []
     for tag, (lo, hi) in (("c", cur), ("p", prev)):
         whole, part = _range_parts(lo, hi)
-        flag = int(tag == "c")
+        cases = []
         if whole:
-            parts.append(f"SELECT contact_id, orders, {flag} AS cur FROM customer_month {hint}"
-                         f" WHERE month BETWEEN :{tag}m0 AND :{tag}m1 AND orders > 0")
+            cases.append(f"WHEN month BETWEEN :{tag}m0 AND :{tag}m1 THEN orders")
             params[f"{tag}m0"], params[f"{tag}m1"] = whole
         if part:
-            parts.append(f"SELECT contact_id, orders, {flag} AS cur FROM customer_day"
-                         f" WHERE day BETWEEN :{tag}d0 AND :{tag}d1 AND orders > 0")
-            params[f"{tag}d0"], params[f"{tag}d1"] = part
+            cases.append(f"WHEN month = :{tag}pm THEN (IFNULL(first_day, 99) <= :{tag}pk)"
+                         f" + (IFNULL(second_day, 99) <= :{tag}pk)")
+            params[f"{tag}pm"] = part[0][:7]
+            params[f"{tag}pk"] = int(part[1][8:10])
+        terms.append(f"SUM(CASE {' '.join(cases)} ELSE 0 END)" if cases else "0")
     row = store.conn.execute(
         f"""
-        SELECT COUNT(cur_orders), SUM(prev), SUM(cur_orders IS NOT NULL AND prev),
-               SUM(cur_orders >= 2)
-        FROM (SELECT contact_id, SUM(CASE WHEN cur THEN orders END) AS cur_orders,
-                     MAX(NOT cur) AS prev
-              FROM ({" UNION ALL ".join(parts)})
+        SELECT SUM(cur > 0), SUM(prev > 0), SUM(cur > 0 AND prev > 0), SUM(cur >= 2)
+        FROM (SELECT contact_id, {terms[0]} AS cur, {terms[1]} AS prev
+              FROM customer_month {hint}
+              WHERE month BETWEEN :lo AND :hi AND orders > 0
               GROUP BY contact_id)
         """, params).fetchone()
     return tuple(int(v or 0) for v in row)  # type: ignore[return-value]

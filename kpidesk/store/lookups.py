@@ -65,6 +65,15 @@ SCHEMA = [
     # new customers of a period and how many bought again within 90 days
     "DROP INDEX IF EXISTS idx_contacts_first_purchase",
     "CREATE INDEX idx_contacts_first_purchase ON contacts(first_purchase, second_purchase)",
+    # a month's customers up to any of its days: the day of the first purchase in it and
+    # the day its orders reach two, read with the month's index (customers._activity);
+    # the index of customer_day by (day, orders) that did it from the customer days goes
+    "ALTER TABLE customer_month ADD COLUMN first_day INTEGER",
+    "ALTER TABLE customer_month ADD COLUMN second_day INTEGER",
+    "DROP INDEX IF EXISTS idx_customer_month_month",
+    "CREATE INDEX idx_customer_month_month ON customer_month(month, orders, contact_id,"
+    " first_day, second_day)",
+    "DROP INDEX IF EXISTS idx_customer_day_day_orders",
     # lead conversion and the funnel of the leads created in a period (read from the index
     # alone); the index of every contact's creation day had no other reader
     "CREATE INDEX idx_contacts_leads ON contacts(created, first_purchase, last_purchase,"

@@ -85,6 +85,31 @@ _CUSTOMER_MONTH = """
     GROUP BY contact_id, substr(day, 1, 7)
 """
 
+# From customer_lookups on, each month also keeps the day of its first purchase and the day
+# its orders reach two (days of the month): a month's customers up to any of its days.
+_CUSTOMER_MONTH_DAYS = """
+    INSERT INTO customer_month (contact_id, month, orders, days, revenue_usd, revenue_khr,
+                                first_day, second_day)
+    SELECT contact_id, month, SUM(orders), SUM(orders > 0), SUM(revenue_usd),
+           SUM(revenue_khr), MIN(CASE WHEN orders > 0 THEN dd END),
+           MIN(CASE WHEN running >= 2 THEN dd END)
+    FROM (SELECT contact_id, substr(day, 1, 7) AS month, CAST(substr(day, 9, 2) AS INTEGER)
+                 AS dd, orders, revenue_usd, revenue_khr,
+                 SUM(orders) OVER (PARTITION BY contact_id, substr(day, 1, 7) ORDER BY day
+                                   ROWS UNBOUNDED PRECEDING) AS running
+          FROM customer_day
+          {where})
+    GROUP BY contact_id, month
+"""
+
+
+def _customer_month_sql(conn: sqlite3.Connection) -> str:
+    """The statement that fills customer_month, for the file's version."""
+    has_days = any(row[1] == "first_day"
+                   for row in conn.execute("PRAGMA table_info(customer_month)"))
+    return _CUSTOMER_MONTH_DAYS if has_days else _CUSTOMER_MONTH
+
+
 _DAY_RATES = """
     INSERT INTO day_rates
     SELECT o.date, l.rate, COUNT(*)
@@ -220,12 +245,13 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
         conn.execute(
             _CUSTOMER_DAY.format(where="WHERE o.contact_id = ? AND o.date = ?"), (contact_id, day)
         )
+    customer_month = _customer_month_sql(conn)
     for contact_id, month in sorted({(c, d[:7]) for c, d in pairs}):
         conn.execute(
             "DELETE FROM customer_month WHERE contact_id = ? AND month = ?", (contact_id, month)
         )
         conn.execute(
-            _CUSTOMER_MONTH.format(where="WHERE contact_id = ? AND substr(day, 1, 7) = ?"),
+            customer_month.format(where="WHERE contact_id = ? AND substr(day, 1, 7) = ?"),
             (contact_id, month),
         )
     for contact_id in contacts:
@@ -242,7 +268,7 @@ def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     conn.execute("DELETE FROM customer_day WHERE contact_id = ?", (contact_id,))
     conn.execute("DELETE FROM customer_month WHERE contact_id = ?", (contact_id,))
     conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id = ?"), (contact_id,))
-    conn.execute(_CUSTOMER_MONTH.format(where="WHERE contact_id = ?"), (contact_id,))
+    conn.execute(_customer_month_sql(conn).format(where="WHERE contact_id = ?"), (contact_id,))
     _refresh_summary(conn, contact_id)
     _cohort_cells(conn, contact_id, +1)
     lookups.after(conn, [contact_id])
@@ -267,7 +293,7 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
         conn.execute(_DAY_RATES.format(where=""))
     conn.execute(_MONTH_REVENUE.format(where=""))
     conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id IS NOT NULL"))
-    conn.execute(_CUSTOMER_MONTH.format(where=""))
+    conn.execute(_customer_month_sql(conn).format(where=""))
     refresh_summaries(conn)
     conn.execute(
         "INSERT INTO cohort_month SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*)"

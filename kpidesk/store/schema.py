@@ -472,10 +472,12 @@ def customer_lookups(db: sqlite_utils.Database) -> None:
     is active, loyal or at risk (counted per day; the at-risk ones with a bound of their
     revenue), the month counts of active, repeat and retained customers, each contact's
     second purchase; with the indexes the customer figures read."""
-    from kpidesk.store import lookups
+    from kpidesk.store import lookups, rollups
 
     for sql in lookups.SCHEMA:
         db.conn.execute(sql)
+    db.conn.execute("DELETE FROM customer_month")  # again, with each month's first days
+    db.conn.execute(rollups._customer_month_sql(db.conn).format(where=""))
     report_progress(0.3)
     lookups.rebuild(db.conn)
 
