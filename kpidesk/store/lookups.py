@@ -30,7 +30,8 @@ day — a month's end in a report — reads the same few rows as one as of today
   month is that day ('repeat'): a month's active, retained and repeat customers and its
   cohort cells up to any of its days (so far, or the month before on the same day) are
   sums over at most 31 rows each.
-- `contacts.second_purchase`: the second purchase day (second-purchase rate);
+- `contacts.second_purchase_90`: the second purchase day when it came within 90 days of
+  the first, else NULL (the second-purchase rate);
   `contacts.orders_total`: its orders, refunds left out (the contacts table).
 
 Writes call `before(conn, ids)` before they recompute the contacts' rollups and
@@ -46,7 +47,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 SCHEMA = [
-    "ALTER TABLE contacts ADD COLUMN second_purchase TEXT",
+    "ALTER TABLE contacts ADD COLUMN second_purchase_90 TEXT",
     "ALTER TABLE contacts ADD COLUMN orders_total INTEGER NOT NULL DEFAULT 0",
     "CREATE TABLE month_day_counts (month TEXT NOT NULL, what TEXT NOT NULL,"
     " day INTEGER NOT NULL, contacts INTEGER NOT NULL, PRIMARY KEY (month, what, day))"
@@ -64,7 +65,7 @@ SCHEMA = [
     "CREATE INDEX idx_risk_spans_end ON risk_spans(end, start)",
     # new customers of a period and how many bought again within 90 days
     "DROP INDEX IF EXISTS idx_contacts_first_purchase",
-    "CREATE INDEX idx_contacts_first_purchase ON contacts(first_purchase, second_purchase)",
+    "CREATE INDEX idx_contacts_first_purchase ON contacts(first_purchase, second_purchase_90)",
     # a month's customers up to any of its days: the day of the first purchase in it and
     # the day its orders reach two, read with the month's index (customers._activity);
     # the index of customer_day by (day, orders) that did it from the customer days goes
@@ -83,6 +84,7 @@ SCHEMA = [
 
 AT_RISK_MIN_DAYS = 30
 AT_RISK_MAX_DAYS = 365
+SECOND_PURCHASE_DAYS = 90
 WINDOW_DAYS = 365
 
 
@@ -111,7 +113,8 @@ def spans(days: list[Day], loyal_min: int) -> dict:
     """The spans of one contact from its customer_day rows, oldest first."""
     bought = [(d, n) for d, n, _u, _k in days if n > 0]
     result: dict = {"active": [], "loyal": [], "risk": [], "months": [],
-                    "second": _iso(bought[1][0]) if len(bought) > 1 else None,
+                    "second": (_iso(bought[1][0]) if len(bought) > 1
+                               and bought[1][0] - bought[0][0] <= SECOND_PURCHASE_DAYS else None),
                     "orders": sum(n for _d, n in bought)}
     # per month: (month, day of its first purchase, day its orders reach two or None,
     # whether the month before had a purchase)
@@ -255,7 +258,7 @@ def after(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> None:
     ids = sorted(set(contact_ids))
     if not ids or not present(conn):
         return
-    conn.execute("UPDATE contacts SET second_purchase = NULL, orders_total = 0"
+    conn.execute("UPDATE contacts SET second_purchase_90 = NULL, orders_total = 0"
                  f" WHERE id IN ({_in(ids)})")
     _write_spans(conn, _contact_days(conn, ids))
 
@@ -278,7 +281,7 @@ def _write_spans(conn: sqlite3.Connection, contacts: Iterable[tuple[int, list[Da
         if len(risk) > 50_000:
             _insert_risk(conn, risk)
     _insert_risk(conn, risk)
-    conn.executemany("UPDATE contacts SET second_purchase = ?, orders_total = ? WHERE id = ?",
+    conn.executemany("UPDATE contacts SET second_purchase_90 = ?, orders_total = ? WHERE id = ?",
                      summary)
     _apply(conn, months, days, +1)
 
@@ -296,7 +299,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
         return
     for table in ("month_day_counts", "contact_day_counts", "risk_spans"):
         conn.execute(f"DELETE FROM {table}")
-    conn.execute("UPDATE contacts SET second_purchase = NULL, orders_total = 0")
+    conn.execute("UPDATE contacts SET second_purchase_90 = NULL, orders_total = 0")
     _write_spans(conn, _contact_days(conn, None))
 
 
@@ -306,8 +309,8 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
         return {}
     return {table: sorted(conn.execute(f"SELECT * FROM {table}"))
             for table in ("month_day_counts", "contact_day_counts", "risk_spans")} | {
-        "second_purchase": sorted(conn.execute(
-            "SELECT id, second_purchase, orders_total FROM contacts"))}
+        "contacts_kept": sorted(conn.execute(
+            "SELECT id, second_purchase_90, orders_total FROM contacts"))}
 
 
 def day_count(conn: sqlite3.Connection, what: str, day: str) -> int:
