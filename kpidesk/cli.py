@@ -3,6 +3,8 @@
     python -m kpidesk demo    --db PATH [--months N] [--lines N]
     python -m kpidesk import  sales|contacts|opportunities|targets FILE --db PATH
     python -m kpidesk export  sales|contacts|opportunities|targets --db PATH --out FILE
+    python -m kpidesk imports --db PATH [--json]
+    python -m kpidesk undo-import ID --db PATH [--edited remove|keep]
     python -m kpidesk kpi     --db PATH --month YYYY-MM [--json]
     python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf
     python -m kpidesk backup  --db PATH [--to DIR]
@@ -19,7 +21,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "restore")
+COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "restore", "imports",
+            "undo-import")
 RECORD_KINDS = ("sales", "contacts", "opportunities", "targets", "all")  # all: a folder (export all)
 
 
@@ -49,6 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=RECORD_KINDS)
     _db_arg(p)
     p.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("imports", help="the imports made in this shop (the import log)")
+    _db_arg(p)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("undo-import", help="remove what one import added")
+    p.add_argument("id", type=int, help="the import's number (see: imports)")
+    _db_arg(p)
+    p.add_argument("--edited", choices=("remove", "keep"), default=None,
+                   help="records changed since the import: remove them too, or keep them")
 
     p = sub.add_parser("kpi", help="every KPI of one month")
     _db_arg(p)
@@ -140,6 +153,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     return run_export(_db_path(args), args.kind, args.out)
 
 
+def cmd_imports(args: argparse.Namespace) -> int:
+    from kpidesk.io.cli import run_imports
+
+    return run_imports(_db_path(args), args.json)
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    from kpidesk.io.cli import run_undo_import
+
+    return run_undo_import(_db_path(args), args.id, args.edited)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from kpidesk.reports.cli import run_report
 
@@ -163,7 +188,7 @@ def main(argv: list[str]) -> int:
     from kpidesk.store.errors import StoreError
 
     args = build_parser().parse_args(argv)
-    handler = globals()[f"cmd_{args.command}"]
+    handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
     try:
         return handler(args)
     except StoreError as exc:

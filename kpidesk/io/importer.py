@@ -43,7 +43,7 @@ from kpidesk.io.parsing import (
     to_minor,
 )
 from kpidesk.io.readers import FileError, open_reader
-from kpidesk.store import rollups
+from kpidesk.store import imports, rollups
 from kpidesk.store.db import Store
 from kpidesk.store.money import convert
 
@@ -119,6 +119,7 @@ class Report:
     rejected: list[tuple[int, list]] = field(default_factory=list)
     added: dict[str, int] = field(default_factory=dict)
     committed: bool = False
+    import_id: int | None = None  # its entry in the import log (see store/imports.py)
 
     def add_error(self, err: RowError, raw: list) -> None:
         self.bad += 1
@@ -232,23 +233,31 @@ class Importer:
         self.progress(1.0)
         return report
 
-    def run(self, path: Path | str, skip_bad: bool = False, remember: bool = False) -> Report:
+    def run(self, path: Path | str, skip_bad: bool = False, remember: bool = False,
+            import_id: int | None = None, source: str = "app") -> Report:
         """Import in one transaction; returns the report (``committed`` says if it was kept).
 
-        A shop that already has records is backed up first (verified), so even a
-        wrong but valid import can be undone by restoring that backup.
+        The import is recorded in the import log (``report.import_id``) and the change
+        history, so it can be undone (``store.imports.undo_import``); a caller importing
+        several files as one (``import all``) passes the `import_id` it opened. A shop
+        that already has records is also backed up first (verified).
         """
         report = Report(self.kind)
         if not self.store.conn.in_transaction:  # a caller's transaction backed up already
             backup_before_import(self.store)
         try:
-            with self.store.transaction(), open_reader(path) as reader:
+            with self.store.transaction() as conn, open_reader(path) as reader:
                 report.header = list(reader.header)
                 opts, index = self._prepare(reader)
                 parse = self._row_parser(opts, index, report.header)
+                own_log = import_id is None
+                if own_log:
+                    import_id = imports.begin(conn, Path(path).name, self.kind, source)
+                report.import_id = import_id
                 sink = {"sales": _SalesSink, "contacts": _ContactsSink,
                         "opportunities": _OpportunitiesSink,
-                        "targets": _TargetsSink}[self.kind](self.store, opts, self.today)
+                        "targets": _TargetsSink}[self.kind](self.store, opts, self.today,
+                                                           import_id)
                 writing = True
                 for n, (line, row) in enumerate(reader):
                     if n % 2000 == 0:
@@ -276,12 +285,17 @@ class Importer:
                     raise _Abort
                 self.progress(0.97)
                 report.added = sink.finish()
+                imports.finish(conn, import_id, report.rows, report.added,
+                               getattr(sink, "replaced", None))
+                if own_log:
+                    imports.record_history(conn, import_id)
                 if remember and self.mapping is not None:
                     mapping_mod.remember(self.store, self.kind, report.header, self.mapping)
                 self.store.mark_changed(*sink.topics)
             report.committed = True
         except _Abort:
             report.committed = False
+            report.import_id = None
         self.progress(1.0)
         return report
 
@@ -561,9 +575,10 @@ def _targets_parser(opts: dict, index: dict[str, int], width: int, today: str):
 class _Names:
     """name → id of a named list, created when missing (case-insensitive)."""
 
-    def __init__(self, conn, table: str) -> None:
+    def __init__(self, conn, table: str, import_id: int | None = None) -> None:
         self.conn = conn
         self.table = table
+        self.import_id = import_id
         self.ids: dict[str, int] = {}
         for row_id, name in conn.execute(f"SELECT id, name FROM {table} ORDER BY id DESC"):
             self.ids[name.strip().lower()] = row_id
@@ -575,10 +590,11 @@ class _Names:
         key = name.lower()
         found = self.ids.get(key)
         if found is None:
-            cols = ["uuid", "name", *extra]
+            cols = ["uuid", "name", "import_id", *extra]
             found = self.conn.execute(
                 f"INSERT INTO {self.table}({', '.join(cols)}) VALUES"
-                f" ({', '.join('?' * len(cols))})", (fast_uuids(1)[0], name, *extra.values()),
+                f" ({', '.join('?' * len(cols))})",
+                (fast_uuids(1)[0], name, self.import_id, *extra.values()),
             ).lastrowid
             self.ids[key] = found
             self.created += 1
@@ -588,8 +604,9 @@ class _Names:
 class _Contacts:
     """Finds or creates contacts by external ref (import_keys / uuid) or by name."""
 
-    def __init__(self, conn) -> None:
+    def __init__(self, conn, import_id: int | None = None) -> None:
         self.conn = conn
+        self.import_id = import_id
         self.by_name: dict[str, int] = {}
         for row_id, name in conn.execute("SELECT id, name FROM contacts ORDER BY id DESC"):
             self.by_name[name.strip().lower()] = row_id
@@ -617,9 +634,10 @@ class _Contacts:
         if exists:
             uid = fast_uuids(1)[0]
         row_id = self.conn.execute(
-            "INSERT INTO contacts(uuid, kind, name, phone, source, salesperson_id, created, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (uid, kind, name or ref, phone, source, salesperson_id, created, note)).lastrowid
+            "INSERT INTO contacts(uuid, kind, name, phone, source, salesperson_id, created, note,"
+            " import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (uid, kind, name or ref, phone, source, salesperson_id, created, note,
+             self.import_id)).lastrowid
         if ref:
             self.conn.execute("INSERT OR REPLACE INTO import_keys(kind, key, row_id)"
                               " VALUES ('contact', ?, ?)", (ref, row_id))
@@ -649,13 +667,14 @@ class _Contacts:
 class _SalesSink:
     topics = ("sales", "contacts", "salespeople", "products", "categories", "channels")
 
-    def __init__(self, store: Store, opts: dict, today: str) -> None:
+    def __init__(self, store: Store, opts: dict, today: str, import_id: int) -> None:
         self.conn = conn = store.conn
-        self.salespeople = _Names(conn, "salespeople")
-        self.categories = _Names(conn, "categories")
-        self.products = _Names(conn, "products")
-        self.channels = _Names(conn, "channels")
-        self.contacts = _Contacts(conn)
+        self.import_id = import_id
+        self.salespeople = _Names(conn, "salespeople", import_id)
+        self.categories = _Names(conn, "categories", import_id)
+        self.products = _Names(conn, "products", import_id)
+        self.channels = _Names(conn, "channels", import_id)
+        self.contacts = _Contacts(conn, import_id)
         self.next_order = (conn.execute("SELECT MAX(id) FROM orders").fetchone()[0] or 0) + 1
         self.window: OrderedDict = OrderedDict()
         self.pending: list[tuple] = []  # completed orders awaiting a batch write
@@ -738,7 +757,8 @@ class _SalesSink:
             uid = next(uids)
             order_rows.append((order_id, order_ref if order_ref and _is_uuid(order_ref) else uid,
                                number, day, contact_id, self.salespeople.get(sp),
-                               self.channels.get(channel), head[16], int(head[15])))
+                               self.channels.get(channel), head[16], int(head[15]),
+                               self.import_id))
             key_rows.append((key, order_id))
             for r in lines:
                 product = r[7]
@@ -759,7 +779,8 @@ class _SalesSink:
                     track = False
         conn.executemany(
             "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
-            " note, is_daily_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
+            " note, is_daily_total, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            order_rows)
         conn.executemany(
             "INSERT INTO sale_lines(uuid, order_id, product_id, quantity, amount, currency, rate,"
             " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
@@ -786,10 +807,10 @@ class _SalesSink:
 class _ContactsSink:
     topics = ("contacts", "salespeople")
 
-    def __init__(self, store: Store, opts: dict, today: str) -> None:
+    def __init__(self, store: Store, opts: dict, today: str, import_id: int) -> None:
         self.conn = store.conn
-        self.contacts = _Contacts(self.conn)
-        self.salespeople = _Names(self.conn, "salespeople")
+        self.contacts = _Contacts(self.conn, import_id)
+        self.salespeople = _Names(self.conn, "salespeople", import_id)
         self.phones = {(n.lower(), p) for n, p in self.conn.execute(
             "SELECT name, phone FROM contacts")}
         self.counts = {"contacts": 0, "duplicates": 0}
@@ -814,10 +835,11 @@ class _ContactsSink:
 class _OpportunitiesSink:
     topics = ("opportunities", "contacts", "salespeople")
 
-    def __init__(self, store: Store, opts: dict, today: str) -> None:
+    def __init__(self, store: Store, opts: dict, today: str, import_id: int) -> None:
         self.conn = store.conn
-        self.contacts = _Contacts(self.conn)
-        self.salespeople = _Names(self.conn, "salespeople")
+        self.import_id = import_id
+        self.contacts = _Contacts(self.conn, import_id)
+        self.salespeople = _Names(self.conn, "salespeople", import_id)
         self.stages = {}
         self.first_of_kind: dict[str, tuple[int, int]] = {}
         for sid, name, prob, kind in self.conn.execute(
@@ -854,10 +876,12 @@ class _OpportunitiesSink:
         row_id = self.conn.execute(
             "INSERT INTO opportunities(uuid, title, contact_id, owner_id, value, currency, rate,"
             " value_usd, value_khr, stage_id, probability, created, expected_close, status,"
-            " closed, lost_reason, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " closed, lost_reason, note, import_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (uid, title, contact_id, self.salespeople.get(owner), value, currency, rate, usd, khr,
              stage_id, default_prob if probability is None else probability, created, expected,
-             status, closed if status != "open" else None, lost_reason, note)).lastrowid
+             status, closed if status != "open" else None, lost_reason, note,
+             self.import_id)).lastrowid
         self.conn.execute("INSERT INTO import_keys(kind, key, row_id) VALUES ('opportunity', ?, ?)",
                           (digest, row_id))
         self.counts["opportunities"] += 1
@@ -869,21 +893,30 @@ class _OpportunitiesSink:
 class _TargetsSink:
     topics = ("targets", "salespeople")
 
-    def __init__(self, store: Store, opts: dict, today: str) -> None:
+    def __init__(self, store: Store, opts: dict, today: str, import_id: int) -> None:
         self.conn = store.conn
-        self.salespeople = _Names(self.conn, "salespeople")
+        self.import_id = import_id
+        self.salespeople = _Names(self.conn, "salespeople", import_id)
         self.counts = {"targets": 0}
+        self.replaced: list[dict] = []  # targets this import overwrote (an undo puts them back)
 
     def add(self, rec: tuple, line: int) -> None:
         period, sp, measure, value, currency = rec
         sp_id = self.salespeople.get(sp)
+        where = "period = ? AND measure = ? AND IFNULL(salesperson_id, 0) = ?"
+        cur = self.conn.execute(
+            "SELECT id, uuid, period, salesperson_id, measure, value, currency, import_id"
+            f" FROM targets WHERE {where} AND IFNULL(import_id, 0) <> ?",
+            (period, measure, sp_id or 0, self.import_id))
+        for row in cur.fetchall():
+            self.replaced.append(dict(zip(
+                ("id", "uuid", "period", "salesperson_id", "measure", "value", "currency",
+                 "import_id"), row, strict=True)))
+        self.conn.execute(f"DELETE FROM targets WHERE {where}", (period, measure, sp_id or 0))
         self.conn.execute(
-            "DELETE FROM targets WHERE period = ? AND measure = ? AND IFNULL(salesperson_id, 0) = ?",
-            (period, measure, sp_id or 0))
-        self.conn.execute(
-            "INSERT INTO targets(uuid, period, salesperson_id, measure, value, currency)"
-            " VALUES (?, ?, ?, ?, ?, ?)", (fast_uuids(1)[0], period, sp_id, measure, value,
-                                           currency))
+            "INSERT INTO targets(uuid, period, salesperson_id, measure, value, currency,"
+            " import_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (fast_uuids(1)[0], period, sp_id, measure, value, currency, self.import_id))
         self.counts["targets"] += 1
 
     def finish(self) -> dict[str, int]:

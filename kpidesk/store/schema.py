@@ -262,6 +262,14 @@ def add_change_history(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def add_import_log(db: sqlite_utils.Database) -> None:
+    """The import log: which import made each record, so one import can be undone (see
+    ``imports.py``)."""
+    from kpidesk.store import imports
+
+    imports.add_import_log(db)
+
+
 # Migrations in order: MIGRATIONS[v] upgrades a file at version v to v + 1, so a new
 # migration is appended at the end and the schema version follows from the list.
 # The file is backed up (sqlite3 backup API) before any of them runs.
@@ -269,5 +277,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     create_v1,
     migrate_v2,
     add_change_history,
+    add_import_log,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
