@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.show_import)
+        self.imports_action = QAction(self)
+        self.imports_action.triggered.connect(self.show_imports)
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_current_table)
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.imports_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backups_action)
@@ -160,6 +163,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
+        # Qt words the actions "Undo <command>" in its own language: say it in ours.
+        self.ctx.undo_stack.undoTextChanged.connect(self._update_undo_texts)
+        self.ctx.undo_stack.redoTextChanged.connect(self._update_undo_texts)
 
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self)
@@ -176,6 +182,14 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
+
+    def _update_undo_texts(self, *_: object) -> None:
+        try:
+            undo, redo = self.ctx.undo_stack.undoText(), self.ctx.undo_stack.redoText()
+        except RuntimeError:  # the stack is being destroyed with the app context
+            return
+        self.undo_action.setText(tr("&Undo %1").replace("%1", undo) if undo else tr("&Undo"))
+        self.redo_action.setText(tr("&Redo %1").replace("%1", redo) if redo else tr("&Redo"))
 
     def new_shop(self) -> None:
         if self.controller is None:
@@ -216,6 +230,11 @@ class MainWindow(QMainWindow):
         from kpidesk.ui.dialogs.import_wizard import ImportWizard
 
         ImportWizard(self.ctx, self).exec()
+
+    def show_imports(self) -> None:
+        from kpidesk.ui.dialogs.imports import ImportsDialog
+
+        ImportsDialog(self.ctx, self).exec()
 
     def add_table_exports(self, widget: QWidget) -> None:
         """Give the tables inside `widget` their "Export this table…" (tabs that fill a page
@@ -283,6 +302,7 @@ class MainWindow(QMainWindow):
         self.backups_action.setText(tr("&Backups…"))
         self.pin_action.setText(tr("Owner &PIN…"))
         self.import_action.setText(tr("&Import from CSV or Excel…"))
+        self.imports_action.setText(tr("Import lo&g…"))
         self.export_action.setText(tr("&Export this table…"))
         self.export_action.setToolTip(tr("Save the table you are looking at, as filtered, "
                                          "to CSV or Excel"))
@@ -290,8 +310,7 @@ class MainWindow(QMainWindow):
             action.setText(tr("Export this table…"))
         self.quit_action.setText(tr("&Quit"))
         self.edit_menu.setTitle(tr("&Edit"))
-        self.undo_action.setText(tr("&Undo"))
-        self.redo_action.setText(tr("&Redo"))
+        self._update_undo_texts()
         self.language_menu.setTitle(tr("&Language"))
         self.help_menu.setTitle(tr("&Help"))
         self.about_action.setText(tr("&About KPI Desk"))

@@ -38,8 +38,11 @@ from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.exporter import write_table
 from kpidesk.io.importer import Cancelled, Importer, Report, RowError
 from kpidesk.io.readers import FileError, preview
+from kpidesk.store import imports
 from kpidesk.store.db import Store
+from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.undo_import import push_import, undo_import_interactive
 
 CONTEXT = "Import"
 PREVIEW_ROWS = 8
@@ -163,6 +166,7 @@ class ImportWizard(QDialog):
         self.result: Report | None = None
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
+        self._command = None  # the import on the undo stack
 
         self.pages = QStackedWidget()
         self._build_file_page(kind)
@@ -286,6 +290,16 @@ class ImportWizard(QDialog):
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
         layout.addWidget(self.done_label)
+        self.undo_hint = QLabel()
+        self.undo_hint.setWordWrap(True)
+        layout.addWidget(self.undo_hint)
+        row = QHBoxLayout()
+        self.undo_import_button = QPushButton()
+        self.undo_import_button.setObjectName("undoImportButton")
+        self.undo_import_button.clicked.connect(self.undo_import)
+        row.addWidget(self.undo_import_button)
+        row.addStretch()
+        layout.addLayout(row)
         layout.addStretch()
         self.pages.addWidget(page)
 
@@ -308,6 +322,7 @@ class ImportWizard(QDialog):
         self.next_button.setText(tr("&Next >"))
         self.import_button.setText(tr("&Import the good rows"))
         self.save_rejected_button.setText(tr("&Save rejected rows…"))
+        self.undo_import_button.setText(tr("&Undo import"))
         self.cancel_button.setText(tr("Cancel") if self._busy() or self.pages.currentIndex() < 3
                                    else tr("Close"))
         self.errors_table.setHorizontalHeaderLabels(
@@ -522,11 +537,13 @@ class ImportWizard(QDialog):
         else:
             self.result = report
             self._show_page(3)
-            self._show_result()
             if report.committed:
                 self.ctx.data_changed.emit({"sales", "contacts", "opportunities", "targets",
-                                            "settings"})
+                                            "settings", "imports"})
+                if report.import_id is not None:
+                    self._command = push_import(self.ctx, report.import_id, self.path.name)
                 self.imported.emit(report)
+            self._show_result()
 
     def _on_failed(self, message: str) -> None:
         self._finish_thread()
@@ -558,6 +575,15 @@ class ImportWizard(QDialog):
     def _show_result(self) -> None:
         r = self.result
         fmt = current()
+        undone = self._undone()
+        self.undo_import_button.setVisible(r.committed and r.import_id is not None
+                                           and not undone)
+        self.undo_hint.setText("" if not r.committed or r.import_id is None else
+                               tr("This import was undone: nothing it added is left in the "
+                                  "shop.") if undone else
+                               tr("Not what you expected? Undo import removes exactly the "
+                                  "records this import added (also later with Edit ▸ Undo "
+                                  "or File ▸ Imports)."))
         if not r.committed:
             self.done_label.setText(tr("Nothing was imported."))
             return
@@ -577,6 +603,30 @@ class ImportWizard(QDialog):
             text += " " + tr("%1 rows with errors were left out.").replace(
                 "%1", fmt.integer(r.bad))
         self.done_label.setText(text)
+
+    def _undone(self) -> bool:
+        r = self.result
+        if r is None or r.import_id is None:
+            return False
+        try:
+            return bool(imports.get_import(self.ctx.store, r.import_id).undone_at)
+        except StoreError:
+            return False
+
+    def undo_import(self) -> bool:
+        """The Done page's Undo import: the same as Edit ▸ Undo right after the import."""
+        r = self.result
+        if r is None or r.import_id is None or self._undone():
+            return False
+        stack = self.ctx.undo_stack
+        command = self._command
+        if command is not None and stack.index() > 0 and \
+                stack.command(stack.index() - 1) is command:
+            stack.undo()
+        else:
+            undo_import_interactive(self.ctx, self, r.import_id)
+        self._show_result()
+        return self._undone()
 
     def save_rejected(self, path: str | None = None) -> Path | None:
         """Write the rejected rows (with line and reason) to a CSV to fix and re-import."""
