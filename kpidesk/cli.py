@@ -23,6 +23,9 @@ from pathlib import Path
 
 COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "restore", "imports",
             "undo-import")
+# Months a shop's figures can be asked for (dates outside them cannot be imported either;
+# a month near year 9999 would overflow the date arithmetic).
+FIRST_MONTH, LAST_MONTH = "1990-01", "2100-12"
 RECORD_KINDS = ("sales", "contacts", "opportunities", "targets", "all")  # all: a folder (export all)
 
 
@@ -125,6 +128,8 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         check_period(args.month)
     except ValueError:
         return _fail(f"--month must be YYYY-MM, not {args.month!r}")
+    if not FIRST_MONTH <= args.month <= LAST_MONTH:
+        return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
     path = _db_path(args)
     if not path.exists():
         return _fail(f"no shop file at {path}")
@@ -168,6 +173,8 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from kpidesk.reports.cli import run_report
 
+    if args.month[:4].isdigit() and not FIRST_MONTH <= args.month[:7] <= LAST_MONTH:
+        return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
     return run_report(_db_path(args), args.month, args.lang, args.out, currency=args.currency,
                       paper=args.paper, today=args.today)
 

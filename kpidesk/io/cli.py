@@ -18,7 +18,7 @@ from pathlib import Path
 from kpidesk.io import exporter
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.importer import Importer, Report, backup_before_import
-from kpidesk.io.readers import FileError
+from kpidesk.io.readers import MAX_LINES, FileError
 from kpidesk.store import imports
 from kpidesk.store.db import Store, new_uuid, upgrade_if_needed
 from kpidesk.store.errors import ValidationError
@@ -34,6 +34,30 @@ FILE_ERRORS = {
     "xls": "old .xls workbooks are not supported: save it as .xlsx or CSV",
     "unknown_columns": "the mapping names columns the file does not have",
     "missing_fields": "no column found for required field(s)",
+    "truncated": "the compressed file is cut short (incomplete download or copy?)",
+    "too_big": "the file is too large to import",
+    "too_many_lines": "the file has more than {max_lines:,} lines, blank ones counted:"
+                      " split it into smaller files",
+    "too_large_total": "the amounts add up to more than KPI Desk can store",
+    "bad_mapping": "the column mapping is not valid",
+    "mixed_currency": "the amounts look like a mix of dollars and riel and nothing says which"
+                      " is which: add a currency column, write the amounts with $ or ៛, or"
+                      " give --mapping with options.currency (USD or KHR) or"
+                      " options.currency_rule \"by_size\" and options.riel_from",
+}
+MAPPING_ERRORS = {
+    "unreadable": "cannot read it",
+    "too_big": "it is larger than 1 MB",
+    "not_json": "it is not JSON",
+    "not_an_object": "it must be a JSON object of field: column header",
+    "unknown_key": "it has keys other than columns and options",
+    "bad_columns": "\"columns\" must be an object of field: column header",
+    "bad_options": "\"options\" must be an object",
+    "unknown_field": "it names a field KPI Desk does not have",
+    "bad_column": "a column header must be text",
+    "unknown_option": "it has an option KPI Desk does not know",
+    "bad_currency": "the currency must be USD or KHR",
+    "bad_option": "an option has a value KPI Desk cannot use",
 }
 MAX_PRINTED = 200
 ALL_ORDER = ("contacts", "sales", "opportunities", "targets")
@@ -56,8 +80,13 @@ def _import_one(store: Store, kind: str, path: Path, mapping: dict | None,
         report = Importer(store, kind, mapping).run(path, skip_bad=skip_bad,
                                                     import_id=import_id, source="cli")
     except FileError as exc:
-        _err(f"{path}: {FILE_ERRORS.get(exc.code, exc.code)}"
-             + (f": {exc.detail}" if exc.detail else ""))
+        detail = exc.detail[:200]
+        if exc.code == "encoding":
+            detail = f"tried {detail}; save it as CSV UTF-8" if detail else ""
+        elif exc.code == "too_many_lines":
+            detail = ""
+        text = FILE_ERRORS.get(exc.code, exc.code).format(max_lines=MAX_LINES)
+        _err(f"{path}: {text}" + (f" ({detail})" if detail else ""))
         return 1
     _print_report(report, path)
     if not report.committed:
@@ -151,9 +180,11 @@ def run_import(db_path: Path, kind: str, file: Path, mapping: Path | None = None
         if mapping is not None:
             try:
                 m = mapping_mod.load(mapping, kind)
-            except (OSError, ValueError) as exc:
-                _err(f"{mapping}: not a mapping file ({exc})")
-                return 2
+            except mapping_mod.MappingError as exc:
+                where = f" ({exc.detail})" if exc.detail and exc.code != "not_json" else ""
+                _err(f"{mapping}: not a column mapping: {MAPPING_ERRORS.get(exc.code, exc.code)}"
+                     f"{where}")
+                return 1
         return _import_one(store, kind, file, m, skip_bad)
 
 

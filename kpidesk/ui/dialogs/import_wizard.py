@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n.format import current
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.exporter import write_table
-from kpidesk.io.importer import Cancelled, Importer, Report, RowError
+from kpidesk.io.importer import Cancelled, Importer, Report, RowError, currency_decided
 from kpidesk.io.readers import FileError, preview
 from kpidesk.store import imports
 from kpidesk.store.db import Store
@@ -94,6 +94,17 @@ def reason_text(code: str) -> str:
         "unknown_stage": tr("no such stage"),
         "bad_probability": tr("probability must be 0 to 100"),
         "negative": tr("must not be negative"),
+        "too_large": tr("number too large"),
+        "fractional_riel": tr("not a whole number of riel"),
+        "date_too_early": tr("date before 1990"),
+        "date_too_late": tr("date more than a year after today"),
+        "rate_too_large": tr("exchange rate above 100,000 riel per dollar"),
+        "currency_conflict": tr("the amount's currency differs from the currency column"),
+        "cell_too_long": tr("a cell is too long (over 128 KiB)"),
+        "row_too_long": tr("the line is too long (over 1 MiB)"),
+        "csv_row": tr("the line is not valid CSV"),
+        "text_too_long": tr("text too long (names 200 characters, notes 2,000)"),
+        "short_row": tr("row has fewer columns than the header"),
     }
     return reasons.get(code, code)
 
@@ -102,13 +113,23 @@ def file_error_text(exc: FileError) -> str:
     texts = {
         "not_found": tr("The file does not exist."),
         "unreadable": tr("The file cannot be read."),
-        "encoding": tr("The file's text encoding is not supported."),
         "empty": tr("The file is empty."),
         "csv": tr("The CSV file is malformed."),
         "xls": tr("Old .xls workbooks are not supported: save it as .xlsx or CSV."),
         "unknown_columns": tr("The mapping names columns the file does not have."),
         "missing_fields": tr("Choose a column for every required field."),
+        "truncated": tr("The compressed file is cut short (an incomplete download or copy?)."),
+        "too_big": tr("The file is too large to import."),
+        "too_many_lines": tr("The file has more lines than can be imported at once "
+                             "(blank lines counted): split it into smaller files."),
+        "too_large_total": tr("The amounts add up to more than KPI Desk can store."),
+        "bad_mapping": tr("The column mapping is not valid."),
+        "mixed_currency": tr("Some amounts look like dollars and others like riel, and "
+                             "nothing in the file says which is which."),
     }
+    if exc.code == "encoding":
+        return tr("The file's text encoding is not supported (tried UTF-8, UTF-16 and "
+                  "Windows-1252). Save it from Excel as \"CSV UTF-8\" and try again.")
     return texts.get(exc.code, exc.code)
 
 
@@ -246,15 +267,39 @@ class ImportWizard(QDialog):
         fields_box.setLayout(self.fields_grid)
         top.addWidget(fields_box, 2)
         options = QFormLayout()
+        # How amounts that do not say their currency are read: one currency, or by size.
         self.currency_combo = QComboBox()
-        self.currency_combo.addItems(["USD", "KHR"])
+        self.currency_combo.setObjectName("currencyRule")
+        for data in ("USD", "KHR", "by_size"):
+            self.currency_combo.addItem("", data)
+        self.riel_from_edit = QLineEdit("1000")
+        self.riel_from_edit.setObjectName("rielFrom")
+        self.riel_from_edit.setMaximumWidth(90)
+        self.riel_from_label = QLabel()
+        currency_row = QHBoxLayout()
+        currency_row.addWidget(self.currency_combo, 1)
+        currency_row.addWidget(self.riel_from_label)
+        currency_row.addWidget(self.riel_from_edit)
+        self.currency_decided = False  # the user answered how to tell dollars from riel
+        self.mix_seen = False  # the amounts looked like both (sample or whole file)
         self.date_order_combo = QComboBox()
         self.date_order_combo.addItem("", "dmy")
         self.date_order_combo.addItem("", "mdy")
         self.currency_label, self.date_order_label = QLabel(), QLabel()
-        options.addRow(self.currency_label, self.currency_combo)
+        self.currency_label.setWordWrap(True)
+        self.currency_label.setBuddy(self.currency_combo)
+        self.date_order_label.setBuddy(self.date_order_combo)
+        options.addRow(self.currency_label, currency_row)
+        self.currency_warning = QLabel()
+        self.currency_warning.setObjectName("currencyWarning")
+        self.currency_warning.setWordWrap(True)
+        self.currency_warning.setStyleSheet("color: #8a4b00")
+        self.currency_warning.hide()
+        options.addRow(self.currency_warning)
         options.addRow(self.date_order_label, self.date_order_combo)
+        self.currency_combo.activated.connect(self._currency_chosen)
         self.currency_combo.currentIndexChanged.connect(self.refresh_preview)
+        self.riel_from_edit.editingFinished.connect(self.refresh_preview)
         self.date_order_combo.currentIndexChanged.connect(self.refresh_preview)
         opt_box = QWidget()
         opt_box.setLayout(options)
@@ -313,7 +358,13 @@ class ImportWizard(QDialog):
         self.browse_button.setText(tr("&Browse…"))
         self.file_hint.setText(tr("CSV (UTF-8, UTF-16; comma, semicolon or tab), XLSX, or a "
                                   ".gz of a CSV. Nothing is saved until you confirm."))
-        self.currency_label.setText(tr("Currency when the file does not say:"))
+        self.currency_label.setText(tr("&Amounts that do not say their currency are:"))
+        self._set_currency_texts()
+        self.riel_from_label.setText(tr("riel from:"))
+        self.currency_warning.setText(tr(
+            "Some amounts look like dollars (with cents) and others like riel (whole "
+            "thousands), and nothing in the file says which is which. Choose the column "
+            "that gives the currency, or say here how to read them."))
         self.date_order_label.setText(tr("Dates like 01/02/2026 are:"))
         self.date_order_combo.setItemText(0, tr("day/month/year"))
         self.date_order_combo.setItemText(1, tr("month/day/year"))
@@ -380,6 +431,8 @@ class ImportWizard(QDialog):
     def back(self) -> None:
         if not self._busy():
             self._show_page(max(0, self.pages.currentIndex() - 1))
+            if self.pages.currentIndex() == 1:
+                self.refresh_preview()  # e.g. to ask about a mix of dollars and riel
 
     def next(self) -> None:
         if self._busy():
@@ -438,13 +491,29 @@ class ImportWizard(QDialog):
             self.fields_grid.addWidget(combo, r, c + 1)
             self.field_combos[f], self.field_labels[f] = combo, label
         opts = self.mapping.get("options", {})
-        self.currency_combo.setCurrentText(opts.get("currency") or self.ctx.store.reporting_currency)
+        self.mix_seen = False
+        self._remove_choose_item()
+        rule = opts.get("currency_rule")
+        self.currency_decided = bool(rule)
+        choice = "by_size" if rule == "by_size" else (
+            opts.get("currency") or self.ctx.store.reporting_currency)
+        self.currency_combo.setCurrentIndex(max(0, self.currency_combo.findData(choice)))
+        self.riel_from_edit.setText(str(opts.get("riel_from") or 1000))
         self.date_order_combo.setCurrentIndex(1 if opts.get("date_order") == "mdy" else 0)
 
     def current_mapping(self) -> dict:
         columns = {f: c.currentData() for f, c in self.field_combos.items() if c.currentData()}
         options = dict((self.mapping or {}).get("options", {}))
-        options["currency"] = self.currency_combo.currentText()
+        choice = self.currency_combo.currentData()
+        options["currency"] = choice if choice in ("USD", "KHR") else \
+            options.get("currency") or self.ctx.store.reporting_currency
+        options.pop("currency_rule", None)
+        options.pop("riel_from", None)
+        if choice == "by_size":
+            options["currency_rule"] = "by_size"
+            options["riel_from"] = self._riel_from()
+        elif self.currency_decided and choice:
+            options["currency_rule"] = "fixed"
         options["date_order"] = self.date_order_combo.currentData()
         return {"kind": self.kind, "columns": columns, "options": options}
 
@@ -455,7 +524,8 @@ class ImportWizard(QDialog):
         fmt = current()
         importer = Importer(self.ctx.store, self.kind, m, today=self.ctx.today())
         try:
-            rows = importer.preview(self.header, self.sample[:PREVIEW_ROWS])
+            # every sampled row is parsed (to see how its amounts look), the first shown
+            rows = importer.preview(self.header, self.sample)[:PREVIEW_ROWS]
             self.mapping_error.clear()
             self.next_button.setEnabled(True)
         except FileError as exc:
@@ -463,6 +533,7 @@ class ImportWizard(QDialog):
             self.next_button.setEnabled(False)
             self.preview_table.setRowCount(0)
             return
+        self._ask_currency_if_mixed(importer.preview_mix.mixed, currency_decided(m))
         shown = [f for f in _PREVIEW_FIELDS[self.kind] if f in m["columns"]
                  or f in ("amount", "currency", "value")]
         self.preview_table.setColumnCount(len(shown) + 1)
@@ -481,6 +552,59 @@ class ImportWizard(QDialog):
                     item = QTableWidgetItem(_format_value(f, rec))
                 self.preview_table.setItem(r, c, item)
         self.preview_table.resizeColumnsToContents()
+
+    # -- amounts in dollars and riel ---------------------------------------------
+    def _set_currency_texts(self) -> None:
+        texts = {"USD": tr("in US dollars (USD)"), "KHR": tr("in riel (KHR)"),
+                 "by_size": tr("riel from a size up, else dollars"),
+                 None: tr("— choose —")}
+        for i in range(self.currency_combo.count()):
+            self.currency_combo.setItemText(i, texts[self.currency_combo.itemData(i)])
+        by_size = self.currency_combo.currentData() == "by_size"
+        self.riel_from_label.setVisible(by_size)
+        self.riel_from_edit.setVisible(by_size)
+
+    def _riel_from(self) -> int:
+        from kpidesk.i18n.format import parse_decimal
+
+        try:
+            value = int(parse_decimal(self.riel_from_edit.text()))
+        except (ValueError, ArithmeticError):
+            return 1000
+        return value if value > 0 else 1000
+
+    def _remove_choose_item(self) -> None:
+        i = self.currency_combo.findData(None)
+        if i >= 0:
+            self.currency_combo.blockSignals(True)
+            self.currency_combo.removeItem(i)
+            self.currency_combo.blockSignals(False)
+
+    def _currency_chosen(self, index: int) -> None:
+        """The user picked how amounts without a currency are read: that settles it."""
+        if self.currency_combo.itemData(index) is None:
+            return
+        self.currency_decided = True
+        self._remove_choose_item()
+        self._set_currency_texts()
+        self.refresh_preview()
+
+    def _ask_currency_if_mixed(self, mixed_in_sample: bool, decided: bool) -> None:
+        """Amounts that look like both dollars and riel, with no currency column and no
+        answer yet: the wizard asks (an empty choice, Next disabled) instead of guessing."""
+        self.mix_seen = self.mix_seen or mixed_in_sample
+        asking = self.mix_seen and not decided
+        self.currency_warning.setVisible(asking)
+        if asking:
+            if self.currency_combo.findData(None) < 0:
+                self.currency_combo.blockSignals(True)
+                self.currency_combo.insertItem(0, "", None)
+                self.currency_combo.setCurrentIndex(0)
+                self.currency_combo.blockSignals(False)
+            self.next_button.setEnabled(False)
+        else:
+            self._remove_choose_item()
+        self._set_currency_texts()
 
     # -- background work -----------------------------------------------------
     def _run(self, mode: str) -> None:
@@ -557,6 +681,15 @@ class ImportWizard(QDialog):
     def _show_report(self) -> None:
         report = self.report
         fmt = current()
+        if report.mixed_currency:
+            self.mix_seen = True
+            self.check_summary.setText(tr(
+                "Some amounts look like dollars and others like riel, and nothing in the file "
+                "says which is which. Go back and choose the currency column, or how to read "
+                "amounts that do not say their currency."))
+            self.errors_table.setRowCount(0)
+            self.import_button.setEnabled(False)
+            return
         text = tr("%1 rows read: %2 good, %3 with errors.").replace(
             "%1", fmt.integer(report.rows)).replace("%2", fmt.integer(report.good)).replace(
             "%3", fmt.integer(report.bad))
