@@ -270,7 +270,8 @@ class MainWindow(QMainWindow):
         from kpidesk.ui.export import export_view
 
         key = next((k for k, p in self.pages.built().items() if p.isAncestorOf(view)), "table")
-        return export_view(self, view.model(), f"kpidesk-{key}-{self.ctx.today().isoformat()}")
+        return export_view(self, view.model(), f"kpidesk-{key}-{self.ctx.today().isoformat()}",
+                           self.ctx.settings)
 
     def export_current_table(self) -> Path | None:
         view = self.current_table()

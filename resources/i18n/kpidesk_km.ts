@@ -259,6 +259,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ចំនួនខែក្រោយការទិញលើកដំបូង</translation>
     </message>
     <message>
+        <source>First purchase month</source>
+        <translation>ខែទិញដំបូង</translation>
+    </message>
+    <message>
         <source>%1: %2 of %3 customers active %4 months later</source>
         <translation>%1៖ អតិថិជន %2 ក្នុងចំណោម %3 នាក់ នៅសកម្ម %4 ខែក្រោយ</translation>
     </message>
@@ -1155,8 +1159,20 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
 <context>
     <name>Export</name>
     <message>
+        <source>%1: currency</source>
+        <translation>%1៖ រូបិយប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>បើកថត (&amp;O)</translation>
+    </message>
+    <message>
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV បើកបានក្នុង Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, text as on screen (*.csv)</source>
+        <translation>CSV អក្សរដូចនៅលើអេក្រង់ (*.csv)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -1167,8 +1183,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សៀវភៅបញ្ជី Excel (*.xlsx)</translation>
     </message>
     <message>
+        <source>Excel workbook, text as on screen (*.xlsx)</source>
+        <translation>សៀវភៅបញ្ជី Excel អក្សរដូចនៅលើអេក្រង់ (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>នាំចេញ</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2.</source>
+        <translation>បានរក្សាទុក %1 ជួរ ក្នុង %2។</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1204,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>%1 rows with errors were left out.</source>
         <translation>ជួរដែលមានកំហុស %1 ត្រូវបានទុកចោល។</translation>
+    </message>
+    <message>
+        <source>&amp;Amounts that do not say their currency are:</source>
+        <translation>ទឹកប្រាក់ដែលមិនបញ្ជាក់រូបិយប័ណ្ណ (&amp;A)៖</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1200,6 +1228,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>&amp;Save rejected rows…</source>
         <translation>រក្សាទុកជួរដែលបដិសេធ… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo import</source>
+        <translation>មិនធ្វើការនាំចូលវិញ (&amp;U)</translation>
     </message>
     <message>
         <source>&amp;What to import:</source>
@@ -1288,10 +1320,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Currency</source>
         <translation>រូបិយប័ណ្ណ</translation>
-    </message>
-    <message>
-        <source>Currency when the file does not say:</source>
-        <translation>រូបិយប័ណ្ណ ពេលឯកសារមិនបញ្ជាក់៖</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1462,6 +1490,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>រក្សាទុកជួរដែលបដិសេធ</translation>
     </message>
     <message>
+        <source>Some amounts look like dollars (with cents) and others like riel (whole thousands), and nothing in the file says which is which. Choose the column that gives the currency, or say here how to read them.</source>
+        <translation>ទឹកប្រាក់ខ្លះមើលទៅដូចជាដុល្លារ (មានសេន) ហើយខ្លះទៀតដូចជារៀល (គិតជាពាន់គត់) តែក្នុងឯកសារគ្មានអ្វីបញ្ជាក់ថាមួយណាជារូបិយប័ណ្ណអ្វីទេ។ សូមជ្រើសជួរឈរដែលប្រាប់រូបិយប័ណ្ណ ឬប្រាប់នៅទីនេះពីរបៀបអានវា។</translation>
+    </message>
+    <message>
+        <source>Some amounts look like dollars and others like riel, and nothing in the file says which is which.</source>
+        <translation>ទឹកប្រាក់ខ្លះមើលទៅដូចជាដុល្លារ ហើយខ្លះទៀតដូចជារៀល តែក្នុងឯកសារគ្មានអ្វីបញ្ជាក់ថាមួយណាជារូបិយប័ណ្ណអ្វីទេ។</translation>
+    </message>
+    <message>
+        <source>Some amounts look like dollars and others like riel, and nothing in the file says which is which. Go back and choose the currency column, or how to read amounts that do not say their currency.</source>
+        <translation>ទឹកប្រាក់ខ្លះមើលទៅដូចជាដុល្លារ ហើយខ្លះទៀតដូចជារៀល តែក្នុងឯកសារគ្មានអ្វីបញ្ជាក់ថាមួយណាជារូបិយប័ណ្ណអ្វីទេ។ សូមថយក្រោយ ហើយជ្រើសជួរឈររូបិយប័ណ្ណ ឬរបៀបអានទឹកប្រាក់ដែលមិនបញ្ជាក់រូបិយប័ណ្ណ។</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>ប្រភព</translation>
     </message>
@@ -1486,6 +1526,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ឯកសារ CSV មានទម្រង់មិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
+        <source>The amounts add up to more than KPI Desk can store.</source>
+        <translation>ទឹកប្រាក់សរុបធំជាងអ្វីដែល KPI Desk អាចរក្សាទុកបាន។</translation>
+    </message>
+    <message>
+        <source>The column mapping is not valid.</source>
+        <translation>ការផ្គូផ្គងជួរឈរមិនត្រឹមត្រូវទេ។</translation>
+    </message>
+    <message>
+        <source>The compressed file is cut short (an incomplete download or copy?).</source>
+        <translation>ឯកសារបង្ហាប់ត្រូវបានកាត់ខ្លី (ទាញយក ឬចម្លងមិនទាន់ចប់?)។</translation>
+    </message>
+    <message>
         <source>The file cannot be read.</source>
         <translation>មិនអាចអានឯកសារបានទេ។</translation>
     </message>
@@ -1494,20 +1546,56 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ឯកសារមិនមានទេ។</translation>
     </message>
     <message>
+        <source>The file has more lines than can be imported at once (blank lines counted): split it into smaller files.</source>
+        <translation>ឯកសារមានជួរច្រើនពេក មិនអាចនាំចូលក្នុងពេលតែមួយបានទេ (រាប់ទាំងជួរទទេ)៖ សូមបំបែកវាជាឯកសារតូចៗ។</translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation>ឯកសារទទេ។</translation>
     </message>
     <message>
-        <source>The file&apos;s text encoding is not supported.</source>
-        <translation>មិនគាំទ្រការអ៊ិនកូដអត្ថបទរបស់ឯកសារនេះទេ។</translation>
+        <source>The file is too large to import.</source>
+        <translation>ឯកសារធំពេក មិនអាចនាំចូលបានទេ។</translation>
+    </message>
+    <message>
+        <source>The file&apos;s text encoding is not supported (tried %1). Save it from Excel as “%2” and try again.</source>
+        <translation>មិនគាំទ្រការអ៊ិនកូដអក្សររបស់ឯកសារនេះទេ (បានសាក %1)។ សូមរក្សាទុកវាពី Excel ជា «%2» ហើយសាកម្តងទៀត។</translation>
+    </message>
+    <message>
+        <source>a cell is too long (over %1 KiB)</source>
+        <translation>ក្រឡាមួយវែងពេក (លើស %1 KiB)</translation>
+    </message>
+    <message>
+        <source>date before %1</source>
+        <translation>កាលបរិច្ឆេទមុន %1</translation>
+    </message>
+    <message>
+        <source>exchange rate above %1 riel per dollar</source>
+        <translation>អត្រាប្តូរប្រាក់លើស %1 រៀលក្នុងមួយដុល្លារ</translation>
+    </message>
+    <message>
+        <source>text too long (names %1 characters, notes %2)</source>
+        <translation>អក្សរវែងពេក (ឈ្មោះ %1 តួអក្សរ កំណត់ចំណាំ %2)</translation>
+    </message>
+    <message>
+        <source>the line is too long (over %1 MiB)</source>
+        <translation>ជួរនេះវែងពេក (លើស %1 MiB)</translation>
     </message>
     <message>
         <source>The first rows as they will be stored:</source>
         <translation>ជួរដំបូងៗ ដូចដែលនឹងត្រូវរក្សាទុក៖</translation>
     </message>
     <message>
+        <source>Not what you expected? Undo import removes exactly the records this import added (also later with Edit ▸ Undo or File ▸ Import log).</source>
+        <translation>មិនដូចការរំពឹងទុកមែនទេ? «មិនធ្វើការនាំចូលវិញ» លុបតែកំណត់ត្រាដែលការនាំចូលនេះបានបន្ថែមប៉ុណ្ណោះ (អាចធ្វើពេលក្រោយបានដែរ តាម កែសម្រួល ▸ មិនធ្វើវិញ ឬ ឯកសារ ▸ បញ្ជីការនាំចូល)។</translation>
+    </message>
+    <message>
         <source>The mapping names columns the file does not have.</source>
         <translation>ការផ្គូផ្គងដាក់ឈ្មោះជួរឈរដែលឯកសារមិនមាន។</translation>
+    </message>
+    <message>
+        <source>This import was undone: nothing it added is left in the shop.</source>
+        <translation>ការនាំចូលនេះត្រូវបានមិនធ្វើវិញហើយ៖ គ្មានអ្វីដែលវាបានបន្ថែម នៅសល់ក្នុងហាងទេ។</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1534,12 +1622,24 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>រូបិយប័ណ្ណត្រូវតែជា USD ឬ KHR</translation>
     </message>
     <message>
+        <source>date more than a year after today</source>
+        <translation>កាលបរិច្ឆេទលើសពីមួយឆ្នាំក្រោយថ្ងៃនេះ</translation>
+    </message>
+    <message>
         <source>day/month/year</source>
         <translation>ថ្ងៃ/ខែ/ឆ្នាំ</translation>
     </message>
     <message>
         <source>exchange rate must be above zero</source>
         <translation>អត្រាប្តូរប្រាក់ត្រូវតែធំជាងសូន្យ</translation>
+    </message>
+    <message>
+        <source>in US dollars (USD)</source>
+        <translation>ជាដុល្លារអាមេរិក (USD)</translation>
+    </message>
+    <message>
+        <source>in riel (KHR)</source>
+        <translation>ជារៀល (KHR)</translation>
     </message>
     <message>
         <source>line</source>
@@ -1582,6 +1682,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មិនមែនជាលេខគត់</translation>
     </message>
     <message>
+        <source>not a whole number of riel</source>
+        <translation>មិនមែនជាចំនួនរៀលគត់ទេ</translation>
+    </message>
+    <message>
+        <source>number too large</source>
+        <translation>លេខធំពេក</translation>
+    </message>
+    <message>
         <source>probability must be 0 to 100</source>
         <translation>លទ្ធភាពលក់បានត្រូវតែពី ០ ដល់ ១០០</translation>
     </message>
@@ -1594,16 +1702,95 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ចំនួនស្មើសូន្យ</translation>
     </message>
     <message>
+        <source>riel from a size up, else dollars</source>
+        <translation>ជារៀល ពីចំនួនមួយឡើងទៅ ក្រៅពីនេះជាដុល្លារ</translation>
+    </message>
+    <message>
+        <source>riel from:</source>
+        <translation>ជារៀលចាប់ពី៖</translation>
+    </message>
+    <message>
+        <source>row has fewer columns than the header</source>
+        <translation>ជួរនេះមានជួរឈរតិចជាងក្បាលតារាង</translation>
+    </message>
+    <message>
         <source>status must be open, won or lost</source>
         <translation>ស្ថានភាពត្រូវតែជា កំពុងតាមដាន លក់បាន ឬបាត់ឱកាស</translation>
+    </message>
+    <message>
+        <source>the amount&apos;s currency differs from the currency column</source>
+        <translation>រូបិយប័ណ្ណនៃទឹកប្រាក់ខុសពីជួរឈររូបិយប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>the line is not valid CSV</source>
+        <translation>ជួរនេះមិនមែនជា CSV ត្រឹមត្រូវទេ</translation>
     </message>
     <message>
         <source>value missing</source>
         <translation>ខ្វះតម្លៃ</translation>
     </message>
     <message>
+        <source>— choose —</source>
+        <translation>— សូមជ្រើស —</translation>
+    </message>
+    <message>
         <source>— not in the file —</source>
         <translation>— មិនមានក្នុងឯកសារ —</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsDialog</name>
+    <message>
+        <source>&amp;Undo import…</source>
+        <translation>មិនធ្វើការនាំចូលវិញ… (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>បានបន្ថែម</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>ដោយ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Every import made in this shop file, newest first. Undo import removes exactly the records that import added.</source>
+        <translation>ការនាំចូលទាំងអស់ដែលបានធ្វើក្នុងឯកសារហាងនេះ ថ្មីបំផុតនៅខាងលើ។ «មិនធ្វើការនាំចូលវិញ» លុបតែកំណត់ត្រាដែលការនាំចូលនោះបានបន្ថែមប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ឯកសារ</translation>
+    </message>
+    <message>
+        <source>Import log</source>
+        <translation>បញ្ជីការនាំចូល</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>អ្វី</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>ពេលណា</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>បន្ទាត់បញ្ជា</translation>
+    </message>
+    <message>
+        <source>in the shop</source>
+        <translation>នៅក្នុងហាង</translation>
+    </message>
+    <message>
+        <source>undone %1</source>
+        <translation>បានមិនធ្វើវិញ %1</translation>
     </message>
 </context>
 <context>
@@ -1819,8 +2006,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ធ្វើវិញ (&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Redo %1</source>
+        <translation>ធ្វើវិញ %1 (&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>មិនធ្វើវិញ (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>មិនធ្វើវិញ %1 (&amp;U)</translation>
     </message>
     <message>
         <source>Export</source>
@@ -1829,6 +2024,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Export this table…</source>
         <translation>នាំចេញតារាងនេះ…</translation>
+    </message>
+    <message>
+        <source>Import lo&amp;g…</source>
+        <translation>បញ្ជីការនាំចូល… (&amp;G)</translation>
     </message>
     <message>
         <source>Owner &amp;PIN…</source>
@@ -3638,6 +3837,10 @@ Owner: %3</source>
         <translation>ការសម្រេចគោលដៅ៖ %1</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>ខែ</translation>
+    </message>
+    <message>
         <source>No shop target: the sum of the salespeople&apos;s targets</source>
         <translation>គ្មានគោលដៅហាង៖ ជាផលបូកគោលដៅរបស់អ្នកលក់</translation>
     </message>
@@ -3735,6 +3938,125 @@ Owner: %3</source>
     <message>
         <source>Copied %1 targets from %2.</source>
         <translation>បានចម្លងគោលដៅ %1 ពី %2។</translation>
+    </message>
+</context>
+<context>
+    <name>UndoImport</name>
+    <message>
+        <source>%1 contacts</source>
+        <translation>ទំនាក់ទំនង %1</translation>
+    </message>
+    <message>
+        <source>%1 new customers</source>
+        <translation>អតិថិជនថ្មី %1</translation>
+    </message>
+    <message>
+        <source>%1 of these records were changed after the import. Remove them too, or keep them (and the customers and names they use)?</source>
+        <translation>កំណត់ត្រា %1 ក្នុងចំណោមនេះ ត្រូវបានកែប្រែក្រោយការនាំចូល។ លុបវាចោលដែរ ឬរក្សាទុកវា (ព្រមទាំងអតិថិជន និងឈ្មោះដែលវាប្រើ)?</translation>
+    </message>
+    <message>
+        <source>%1 opportunities</source>
+        <translation>ឱកាសលក់ %1</translation>
+    </message>
+    <message>
+        <source>%1 sales lines in %2 orders</source>
+        <translation>ការលក់ %1 ជួរ ក្នុងការបញ្ជាទិញ %2</translation>
+    </message>
+    <message>
+        <source>%1 targets</source>
+        <translation>គោលដៅ %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the changed ones</source>
+        <translation>រក្សាទុកកំណត់ត្រាដែលបានកែ (&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove them too</source>
+        <translation>លុបវាចោលដែរ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo import</source>
+        <translation>មិនធ្វើការនាំចូលវិញ (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>នាំចូល %1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>ឥឡូវនេះ</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>ឱកាសលក់</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>កំណត់ត្រា</translation>
+    </message>
+    <message>
+        <source>Removing what the import added…</source>
+        <translation>កំពុងលុបអ្វីដែលការនាំចូលបានបន្ថែម…</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>ការលក់</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>The import could not be undone. Nothing was changed.</source>
+        <translation>មិនអាចមិនធ្វើការនាំចូលវិញបានទេ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ។</translation>
+    </message>
+    <message>
+        <source>This import was already undone.</source>
+        <translation>ការនាំចូលនេះត្រូវបានមិនធ្វើវិញរួចហើយ។</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>មិនធ្វើការនាំចូលវិញ</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 (%2, %3)? It removes what the import added: %4.</source>
+        <translation>មិនធ្វើការនាំចូល %1 (%2, %3) វិញមែនទេ? វានឹងលុបអ្វីដែលការនាំចូលបានបន្ថែម៖ %4។</translation>
+    </message>
+    <message>
+        <source>a whole shop</source>
+        <translation>ហាងទាំងមូល</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>គ្មានអ្វីថ្មីទេ</translation>
+    </message>
+    <message>
+        <source>opportunities</source>
+        <translation>ឱកាសលក់</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>ការលក់</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… និង %1 ទៀត។</translation>
     </message>
 </context>
 </TS>

@@ -36,8 +36,18 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n.format import current
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.exporter import write_table
-from kpidesk.io.importer import Cancelled, Importer, Report, RowError, currency_decided
-from kpidesk.io.readers import FileError, preview
+from kpidesk.io.importer import (
+    EARLIEST_DATE,
+    MAX_NAME,
+    MAX_NOTE,
+    MAX_RATE,
+    Cancelled,
+    Importer,
+    Report,
+    RowError,
+    currency_decided,
+)
+from kpidesk.io.readers import ENCODINGS_TRIED, MAX_CELL, MAX_LINE, FileError, preview
 from kpidesk.store import imports
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
@@ -79,6 +89,7 @@ def field_label(field: str) -> str:
 
 
 def reason_text(code: str) -> str:
+    fmt = current()
     reasons = {
         "required": tr("value missing"),
         "bad_date": tr("not a date"),
@@ -96,14 +107,18 @@ def reason_text(code: str) -> str:
         "negative": tr("must not be negative"),
         "too_large": tr("number too large"),
         "fractional_riel": tr("not a whole number of riel"),
-        "date_too_early": tr("date before 1990"),
+        "date_too_early": tr("date before %1").replace("%1", fmt.date(EARLIEST_DATE)),
         "date_too_late": tr("date more than a year after today"),
-        "rate_too_large": tr("exchange rate above 100,000 riel per dollar"),
+        "rate_too_large": tr("exchange rate above %1 riel per dollar").replace(
+            "%1", fmt.integer(MAX_RATE)),
         "currency_conflict": tr("the amount's currency differs from the currency column"),
-        "cell_too_long": tr("a cell is too long (over 128 KiB)"),
-        "row_too_long": tr("the line is too long (over 1 MiB)"),
+        "cell_too_long": tr("a cell is too long (over %1 KiB)").replace(
+            "%1", fmt.integer(MAX_CELL // 1024)),
+        "row_too_long": tr("the line is too long (over %1 MiB)").replace(
+            "%1", fmt.integer(MAX_LINE // 1024**2)),
         "csv_row": tr("the line is not valid CSV"),
-        "text_too_long": tr("text too long (names 200 characters, notes 2,000)"),
+        "text_too_long": tr("text too long (names %1 characters, notes %2)").replace(
+            "%1", fmt.integer(MAX_NAME)).replace("%2", fmt.integer(MAX_NOTE)),
         "short_row": tr("row has fewer columns than the header"),
     }
     return reasons.get(code, code)
@@ -127,9 +142,10 @@ def file_error_text(exc: FileError) -> str:
         "mixed_currency": tr("Some amounts look like dollars and others like riel, and "
                              "nothing in the file says which is which."),
     }
-    if exc.code == "encoding":
-        return tr("The file's text encoding is not supported (tried UTF-8, UTF-16 and "
-                  "Windows-1252). Save it from Excel as \"CSV UTF-8\" and try again.")
+    if exc.code == "encoding":  # (names of encodings and of Excel's format: not translated)
+        return tr("The file's text encoding is not supported (tried %1). Save it from Excel "
+                  "as “%2” and try again.").replace("%1", ENCODINGS_TRIED).replace(
+            "%2", "CSV UTF-8")
     return texts.get(exc.code, exc.code)
 
 
@@ -498,7 +514,7 @@ class ImportWizard(QDialog):
         choice = "by_size" if rule == "by_size" else (
             opts.get("currency") or self.ctx.store.reporting_currency)
         self.currency_combo.setCurrentIndex(max(0, self.currency_combo.findData(choice)))
-        self.riel_from_edit.setText(str(opts.get("riel_from") or 1000))
+        self.riel_from_edit.setText(current().digits(str(opts.get("riel_from") or 1000)))
         self.date_order_combo.setCurrentIndex(1 if opts.get("date_order") == "mdy" else 0)
 
     def current_mapping(self) -> dict:
@@ -534,6 +550,7 @@ class ImportWizard(QDialog):
             self.preview_table.setRowCount(0)
             return
         self._ask_currency_if_mixed(importer.preview_mix.mixed, currency_decided(m))
+        unknown = self._undecided_lines(m, rows) if self.currency_warning.isVisible() else {}
         shown = [f for f in _PREVIEW_FIELDS[self.kind] if f in m["columns"]
                  or f in ("amount", "currency", "value")]
         self.preview_table.setColumnCount(len(shown) + 1)
@@ -548,6 +565,10 @@ class ImportWizard(QDialog):
                             else reason_text(rec.code)) if c == 1 else ""
                     item = QTableWidgetItem(text)
                     item.setForeground(QBrush(QColor("#b00020")))
+                elif line in unknown and f in ("amount", "value", "currency"):
+                    # the currency is the question being asked: the amount as written, "?"
+                    item = QTableWidgetItem("?" if f == "currency" else unknown[line])
+                    item.setForeground(QBrush(QColor("#8a4b00")))
                 else:
                     item = QTableWidgetItem(_format_value(f, rec))
                 self.preview_table.setItem(r, c, item)
@@ -588,6 +609,26 @@ class ImportWizard(QDialog):
         self._remove_choose_item()
         self._set_currency_texts()
         self.refresh_preview()
+
+    def _undecided_lines(self, mapping: dict, rows: list) -> dict[int, str]:
+        """Lines whose amount says no currency (read once as dollars, once as riel, it
+        differs) → the amount as written in the file."""
+        other = {**mapping, "options": {**mapping["options"], "currency":
+                 "KHR" if mapping["options"].get("currency") == "USD" else "USD"}}
+        twice = Importer(self.ctx.store, self.kind, other, today=self.ctx.today()).preview(
+            self.header, self.sample[:PREVIEW_ROWS])
+        field_name = "value" if self.kind in ("opportunities", "targets") else "amount"
+        column = mapping["columns"].get(field_name) or mapping["columns"].get("unit_price")
+        i = self.header.index(column) if column in self.header else None
+        raw = {line: row for line, row in self.sample[:PREVIEW_ROWS]}
+        found = {}
+        for (line, a), (_, b) in zip(rows, twice, strict=False):
+            same = (isinstance(a, dict) and isinstance(b, dict)
+                    and a.get("currency") == b.get("currency"))
+            if not same and i is not None and isinstance(raw.get(line), list) \
+                    and i < len(raw[line]):
+                found[line] = str(raw[line][i])
+        return found
 
     def _ask_currency_if_mixed(self, mixed_in_sample: bool, decided: bool) -> None:
         """Amounts that look like both dollars and riel, with no currency column and no
@@ -716,7 +757,7 @@ class ImportWizard(QDialog):
                                   "shop.") if undone else
                                tr("Not what you expected? Undo import removes exactly the "
                                   "records this import added (also later with Edit ▸ Undo "
-                                  "or File ▸ Imports)."))
+                                  "or File ▸ Import log)."))
         if not r.committed:
             self.done_label.setText(tr("Nothing was imported."))
             return
