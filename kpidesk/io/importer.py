@@ -817,7 +817,7 @@ class _Contacts:
         self.by_ref: dict[int, int] = {hash(key): row_id for key, row_id in conn.execute(
             "SELECT key, row_id FROM import_keys WHERE kind = 'contact'")}
         self.by_uuid: dict[str, int] = {}
-        self.new_created: dict[int, str] = {}  # contacts made here → earliest date seen
+        self.first_made: int | None = None  # ids from this one up were made here
         self.made = 0
 
     def find(self, name: str, ref: str) -> int | None:
@@ -848,6 +848,8 @@ class _Contacts:
             self.by_ref[hash(ref)] = row_id
         if name:
             self.by_name.setdefault(_key(name), row_id)
+        if self.first_made is None:
+            self.first_made = row_id
         self.made += 1
         return row_id
 
@@ -857,15 +859,17 @@ class _Contacts:
         found = self.find(name, ref)
         if found is None:
             found = self.make(name, ref, day, phone=phone)
-            self.new_created[found] = day
-        elif found in self.new_created and day < self.new_created[found]:
-            self.new_created[found] = day
         return found
 
     def finish(self) -> None:
-        """Contacts made from sales: created = their first sale in the file."""
-        self.conn.executemany("UPDATE contacts SET created = ? WHERE id = ?",
-                              [(d, i) for i, d in self.new_created.items()])
+        """Contacts made from sales: created = their first sale in the file (one statement,
+        rather than a date kept per new contact: a million new customers stay cheap)."""
+        if self.first_made is not None:
+            self.conn.execute(
+                "UPDATE contacts SET created = first.day FROM (SELECT contact_id,"
+                " MIN(date) AS day FROM orders WHERE contact_id >= ? GROUP BY contact_id) AS first"
+                " WHERE contacts.id = first.contact_id AND contacts.created > first.day",
+                (self.first_made,))
 
 
 class _SalesSink:

@@ -253,22 +253,19 @@ def _referencing(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
 
 
 def _delete_unused(conn: sqlite3.Connection, table: str, import_id: int,
-                   keep: set[int]) -> tuple[int, int]:
-    """Delete the rows of `table` this import made that no row references; returns
-    (deleted, kept because in use or changed)."""
+                   kind: str | None = None) -> tuple[int, int]:
+    """Delete the rows of `table` this import made that no row references (nor, with
+    `kind`, that temp.undo_keep lists as changed and kept); returns (deleted, kept)."""
     refs = _referencing(conn, table)
-    unused = " AND ".join(f"NOT EXISTS (SELECT 1 FROM {t} WHERE {t}.{c} = {table}.id)"
-                          for t, c in refs) or "1"
-    ids = [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE import_id = ?",
-                                      (import_id,))]
-    candidates = [i for i in ids if i not in keep]
-    deleted = 0
-    for start in range(0, len(candidates), 500):
-        chunk = candidates[start:start + 500]
-        deleted += conn.execute(
-            f"DELETE FROM {table} WHERE id IN ({','.join('?' * len(chunk))}) AND {unused}",
-            chunk).rowcount
-    return deleted, len(ids) - deleted
+    conditions = [f"NOT EXISTS (SELECT 1 FROM {t} WHERE {t}.{c} = {table}.id)"
+                  for t, c in refs]
+    if kind:
+        conditions.append(f"id NOT IN (SELECT row_id FROM temp.undo_keep WHERE kind = '{kind}')")
+    total = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE import_id = ?",
+                         (import_id,)).fetchone()[0]
+    deleted = conn.execute(f"DELETE FROM {table} WHERE import_id = ? AND "
+                           + " AND ".join(conditions or ["1"]), (import_id,)).rowcount
+    return deleted, total - deleted
 
 
 def undo_import(store: Store, import_id: int, *, keep_changed: bool = False,
@@ -276,7 +273,9 @@ def undo_import(store: Store, import_id: int, *, keep_changed: bool = False,
     """Remove the rows an import added (one transaction, rollups refreshed inside it).
 
     Rows changed since the import go too, unless `keep_changed`. Refused with
-    ValidationError('import', 'not_found' | 'undone').
+    ValidationError('import', 'not_found' | 'undone'). The work is done by set-wise
+    statements over temporary tables, so undoing a million-line import needs no more
+    memory than undoing ten lines.
     """
     record = get_import(store, import_id)
     if record.undone_at:
@@ -284,53 +283,57 @@ def undo_import(store: Store, import_id: int, *, keep_changed: bool = False,
     removed: dict[str, int] = {}
     kept: dict[str, int] = {}
     with store.transaction() as conn:
-        changed: dict[str, set[int]] = {k: set() for k in _KIND_TABLE}
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS undo_keep"
+                     " (kind TEXT NOT NULL, row_id INTEGER NOT NULL)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS undo_orders (id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.undo_keep")
+        conn.execute("DELETE FROM temp.undo_orders")
         if keep_changed:
-            for kind, row_id in conn.execute(
-                    "SELECT kind, row_id FROM import_changes WHERE import_id = ?", (import_id,)):
-                changed[kind].add(row_id)
+            conn.execute("INSERT INTO temp.undo_keep SELECT kind, row_id FROM import_changes"
+                         " WHERE import_id = ?", (import_id,))
         present = conn.execute("SELECT COUNT(*) FROM orders WHERE import_id = ?",
                                (import_id,)).fetchone()[0]
         gone = max(0, int(record.added.get("orders", 0)) - present)
 
         # Orders and their lines; the rollups of their days and customers after.
-        orders = [(i, d, c) for i, d, c in conn.execute(
-            "SELECT id, date, contact_id FROM orders WHERE import_id = ?", (import_id,))
-            if i not in changed["order"]]
-        days = {d for _, d, _ in orders}
-        pairs = {(c, d) for _, d, c in orders if c is not None}
-        lines = 0
-        ids = [i for i, _, _ in orders]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            conn.execute(f"UPDATE opportunities SET order_id = NULL WHERE order_id IN ({marks})",
-                         chunk)
-            lines += conn.execute(f"DELETE FROM sale_lines WHERE order_id IN ({marks})",
-                                  chunk).rowcount
-            conn.execute(f"DELETE FROM orders WHERE id IN ({marks})", chunk)
-            conn.execute(f"DELETE FROM import_keys WHERE kind = 'order' AND row_id IN ({marks})",
-                         chunk)
-        removed["orders"], removed["lines"] = len(ids), lines
-        kept["orders"] = len(changed["order"])
+        conn.execute("INSERT INTO temp.undo_orders SELECT id FROM orders WHERE import_id = ?"
+                     " AND id NOT IN (SELECT row_id FROM temp.undo_keep WHERE kind = 'order')",
+                     (import_id,))
+        n_orders = conn.execute("SELECT COUNT(*) FROM temp.undo_orders").fetchone()[0]
+        n_days = conn.execute("SELECT COUNT(DISTINCT date) FROM orders WHERE id IN"
+                              " (SELECT id FROM temp.undo_orders)").fetchone()[0]
+        bulk = n_orders > SMALL_UNDO or n_days > 400
+        days: list[str] = []
+        pairs: list[tuple[int, str]] = []
+        if not bulk:
+            days = [d for (d,) in conn.execute(
+                "SELECT DISTINCT date FROM orders WHERE id IN (SELECT id FROM temp.undo_orders)")]
+            pairs = [(c, d) for c, d in conn.execute(
+                "SELECT DISTINCT contact_id, date FROM orders WHERE contact_id IS NOT NULL"
+                " AND id IN (SELECT id FROM temp.undo_orders)")]
+        in_undone = "IN (SELECT id FROM temp.undo_orders)"
+        conn.execute(f"UPDATE opportunities SET order_id = NULL WHERE order_id {in_undone}")
+        lines = conn.execute(f"DELETE FROM sale_lines WHERE order_id {in_undone}").rowcount
+        conn.execute(f"DELETE FROM import_keys WHERE kind = 'order' AND row_id {in_undone}")
+        conn.execute(f"DELETE FROM orders WHERE id {in_undone}")
+        removed["orders"], removed["lines"] = n_orders, lines
+        kept["orders"] = present - n_orders
 
         # Opportunities, then targets (putting back those the import replaced).
-        opps = [r[0] for r in conn.execute(
-            "SELECT id FROM opportunities WHERE import_id = ?", (import_id,))
-            if r[0] not in changed["opportunity"]]
-        for start in range(0, len(opps), 500):
-            chunk = opps[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            conn.execute(f"DELETE FROM opportunities WHERE id IN ({marks})", chunk)
-            conn.execute("DELETE FROM import_keys WHERE kind = 'opportunity'"
-                         f" AND row_id IN ({marks})", chunk)
-        removed["opportunities"] = len(opps)
-        kept["opportunities"] = len(changed["opportunity"])
-        targets = [r[0] for r in conn.execute("SELECT id FROM targets WHERE import_id = ?",
-                                              (import_id,)) if r[0] not in changed["target"]]
-        conn.executemany("DELETE FROM targets WHERE id = ?", [(t,) for t in targets])
-        removed["targets"] = len(targets)
-        kept["targets"] = len(changed["target"])
+        keep_opps = "(SELECT row_id FROM temp.undo_keep WHERE kind = 'opportunity')"
+        conn.execute("DELETE FROM import_keys WHERE kind = 'opportunity' AND row_id IN"
+                     " (SELECT id FROM opportunities WHERE import_id = ?"
+                     f" AND id NOT IN {keep_opps})", (import_id,))
+        removed["opportunities"] = conn.execute(
+            f"DELETE FROM opportunities WHERE import_id = ? AND id NOT IN {keep_opps}",
+            (import_id,)).rowcount
+        kept["opportunities"] = conn.execute(
+            "SELECT COUNT(*) FROM opportunities WHERE import_id = ?", (import_id,)).fetchone()[0]
+        removed["targets"] = conn.execute(
+            "DELETE FROM targets WHERE import_id = ? AND id NOT IN"
+            " (SELECT row_id FROM temp.undo_keep WHERE kind = 'target')", (import_id,)).rowcount
+        kept["targets"] = conn.execute(
+            "SELECT COUNT(*) FROM targets WHERE import_id = ?", (import_id,)).fetchone()[0]
         replaced = conn.execute("SELECT replaced FROM imports WHERE id = ?",
                                 (import_id,)).fetchone()[0]
         for old in json.loads(replaced) if replaced else []:
@@ -345,23 +348,23 @@ def undo_import(store: Store, import_id: int, *, keep_changed: bool = False,
 
         # Rollups of the days and customers of the removed orders, then the contacts it
         # created that nothing uses any more, then the names.
-        bulk = len(pairs) > SMALL_UNDO or len(days) > 400
         if not bulk:
             rollups.refresh_days(conn, days)
             rollups.refresh_customers(conn, pairs)
-        deleted, left = _delete_unused(conn, "contacts", import_id, changed["contact"])
+        deleted, left = _delete_unused(conn, "contacts", import_id, "contact")
         if deleted:
             conn.execute("DELETE FROM import_keys WHERE kind = 'contact'"
                          " AND row_id NOT IN (SELECT id FROM contacts)")
         removed["contacts"], kept["contacts"] = deleted, left
         for table in NAME_TABLES:  # products before categories: they reference them
-            removed[table], _ = _delete_unused(conn, table, import_id, set())
+            removed[table], _ = _delete_unused(conn, table, import_id)
         if bulk:
             rollups.rebuild_all(conn)
         conn.execute("DELETE FROM import_changes WHERE import_id = ?", (import_id,))
-        who = _user()
+        conn.execute("DELETE FROM temp.undo_keep")
+        conn.execute("DELETE FROM temp.undo_orders")
         conn.execute("UPDATE imports SET undone_at = ?, undone_by = ? WHERE id = ?",
-                     (_now(), who, import_id))
+                     (_now(), _user(), import_id))
         history.record(conn, "undo_import", f"import {import_id}",
                        {"file_name": record.file_name, "kind": record.kind,
                         "added": record.added},
