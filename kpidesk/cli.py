@@ -5,10 +5,15 @@
     python -m kpidesk export  sales|contacts|opportunities|targets --db PATH --out FILE
     python -m kpidesk imports --db PATH [--json]
     python -m kpidesk undo-import ID --db PATH [--edited remove|keep]
-    python -m kpidesk kpi     --db PATH --month YYYY-MM [--json]
+    python -m kpidesk kpi     --db PATH --month YYYY-MM [--json] [--currency USD|KHR]
     python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf
     python -m kpidesk backup  --db PATH [--to DIR]
     python -m kpidesk restore --db PATH FILE
+    python -m kpidesk history --db PATH [--json] [--action A] [--since D] [--until D]
+    python -m kpidesk pin     set|clear --db PATH
+
+With an owner PIN set, export, import of targets or of a whole shop, restore, report
+and history ask for it (a terminal prompt, else --pin or KPIDESK_PIN; see cli_pin.py).
 
 Exit codes: 0 ok, 1 the input was refused (messages on stderr), 2 bad usage.
 """
@@ -21,8 +26,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "restore", "imports",
-            "undo-import")
+COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "restore", "history", "pin",
+            "imports", "undo-import")
 # Months a shop's figures can be asked for (dates outside them cannot be imported either;
 # a month near year 9999 would overflow the date arithmetic).
 FIRST_MONTH, LAST_MONTH = "1990-01", "2100-12"
@@ -30,7 +35,10 @@ RECORD_KINDS = ("sales", "contacts", "opportunities", "targets", "all")  # all: 
 
 
 def _db_arg(parser: argparse.ArgumentParser) -> None:
+    from kpidesk.cli_pin import add_pin_option
+
     parser.add_argument("--db", type=Path, help="shop file (default: the one in your data folder)")
+    add_pin_option(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--month", required=True, help="YYYY-MM")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--currency", choices=("USD", "KHR"), default=None,
+                   help="money in this currency (default: the shop's reporting currency)")
     p.add_argument("--today", type=date.fromisoformat, default=None,
                    help="the shop's date (default: today)")
 
@@ -89,6 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the shop file by a backup")
     _db_arg(p)
     p.add_argument("file", type=Path)
+
+    p = sub.add_parser("history", help="the change history (the owner's)")
+    _db_arg(p)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--action", default=None, help="only this kind of change, e.g. edit_sale")
+    p.add_argument("--since", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
+    p.add_argument("--until", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
+
+    p = sub.add_parser("pin", help="set or remove the owner PIN")
+    p.add_argument("action", choices=("set", "clear"))
+    _db_arg(p)
     return parser
 
 
@@ -135,7 +156,8 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         return _fail(f"no shop file at {path}")
     upgrade_if_needed(path)  # a file of an older version: migrated (backed up) first
     with Store(path, read_only=True) as store:
-        figures = all_kpis(store, args.month, today=args.today or date.today())
+        figures = all_kpis(store, args.month, today=args.today or date.today(),
+                           currency=args.currency)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2, sort_keys=True))
     else:
@@ -186,9 +208,42 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from kpidesk.cli_pin import keep_pin_across
     from kpidesk.store.backup import run_restore
 
-    return run_restore(_db_path(args), args.file)
+    with keep_pin_across(_db_path(args)):  # a backup made before the PIN keeps it
+        return run_restore(_db_path(args), args.file)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from kpidesk.store import history
+    from kpidesk.store.db import Store, upgrade_if_needed
+
+    path = _db_path(args)
+    if not path.is_file():
+        return _fail(f"no shop file at {path}")
+    if args.action and args.action not in history.ACTIONS:
+        return _fail(f"--action must be one of {', '.join(history.ACTIONS)}")
+    upgrade_if_needed(path)
+    with Store(path, read_only=True) as store:
+        found = history.entries(store, action=args.action,
+                                since=args.since.isoformat() if args.since else None,
+                                until=args.until.isoformat() if args.until else None)
+    if args.json:
+        print(json.dumps([e.__dict__ for e in found], ensure_ascii=False, indent=2))
+        return 0
+    for e in found:
+        change = " → ".join(json.dumps(v, ensure_ascii=False, sort_keys=True)
+                            for v in (e.before, e.after))
+        pin = "with PIN" if e.with_pin else "no PIN"
+        print(f"{e.at}  {e.action:<11}  {e.subject}  {change}  ({pin}, {e.source}, {e.user})")
+    return 0
+
+
+def cmd_pin(args: argparse.Namespace) -> int:
+    from kpidesk.cli_pin import run_pin
+
+    return run_pin(_db_path(args), args.action, args.pin)
 
 
 def main(argv: list[str]) -> int:
@@ -196,7 +251,15 @@ def main(argv: list[str]) -> int:
 
     args = build_parser().parse_args(argv)
     handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
+    from kpidesk.cli_pin import check_command
+    from kpidesk.store import security
+
     try:
+        refusal = check_command(args, _db_path(args))  # the owner PIN, where it is needed
+        if refusal:
+            return _fail(refusal)
         return handler(args)
     except StoreError as exc:
         return _fail(str(exc))
+    finally:
+        security.revoke_process(_db_path(args))

@@ -132,13 +132,19 @@ def test_contacts_table_keeps_phone_numbers_as_text(qtbot, main_window, tmp_path
     assert sum(r[orders] for r in rows[1:]) == store.scalar(
         "SELECT SUM(orders) FROM customer_day")  # orders, refund receipts not counted
 
-    # the display text is an option: what the screen shows, Khmer digits and all
+    # the display text is an option: what the screen shows (Khmer month names, digits…)
     _SaveDialog(monkeypatch, tmp_path / "shown.csv", 3)
     _close_message(qtbot, [])
     shown = main_window.export_table(page.table)
     with open(shown, encoding="utf-8-sig", newline="") as f:
         table = list(csv.reader(f))
-    assert any(c in "០១២៣៤៥៦៧៨៩" for c in "".join(r[phone] for r in table[1:]))
+    model = page.table.model()
+    assert len(table) == model.rowCount() + 1
+    on_screen = [[str(model.index(r, c).data() or "") for c in range(model.columnCount())]
+                 for r in range(model.rowCount())]
+    assert [[cell.lstrip("'") for cell in row] for row in table[1:]] == on_screen
+    created = header.index(QApplication.translate("ContactsModel", "Created"))
+    assert any(c in "០១២៣៤៥៦៧៨៩" for c in "".join(r[created] for r in table[1:]))
     main_window.ctx.language.set_language("en")
 
 

@@ -146,3 +146,35 @@ def test_import_log_dialog(qtbot, demo_ctx, tmp_path, monkeypatch):
     assert not dialog.undo_button.isEnabled()
     assert ctx.store.scalar("SELECT count(*) FROM orders WHERE import_id = 1") == 0
     assert ctx.store.scalar("SELECT count(*) FROM orders WHERE import_id = 2") == 3
+
+
+def test_undo_import_asks_the_owner_pin(qtbot, demo_ctx, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from kpidesk.io.importer import Importer
+    from kpidesk.store import history, security
+    from kpidesk.ui.undo_import import undo_import_interactive
+
+    ctx = demo_ctx
+    report = Importer(ctx.store, "sales").run(write_csv(tmp_path / "a.csv", OWN, own_rows(10)))
+    security.set_pin(ctx.store, "1357")
+    asked = []
+
+    def pin(*args, **kwargs):
+        asked.append(args[2])
+        return answer[0]
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(pin))
+    answer = [("", False)]
+    _answer(qtbot, "remove", [])
+    assert not undo_import_interactive(ctx, None, report.import_id)
+    assert asked and "owner" in asked[0]
+    assert ctx.store.scalar("SELECT count(*) FROM orders WHERE import_id = ?",
+                            (report.import_id,)) == 5
+    answer = [("1357", True)]
+    _answer(qtbot, "remove", [])
+    assert undo_import_interactive(ctx, None, report.import_id)
+    assert ctx.store.scalar("SELECT count(*) FROM orders WHERE import_id = ?",
+                            (report.import_id,)) == 0
+    entry = next(e for e in history.entries(ctx.store) if e.action == "undo_import")
+    assert entry.with_pin and entry.source == "app"

@@ -54,6 +54,7 @@ SMALL_IMPORT = 5000  # lines; above this the rollups are rebuilt whole
 MAX_ERRORS = 10000  # errors kept for the report (the count goes on)
 MAX_REJECTED = 100000  # raw rejected rows kept for "save rejected rows"…
 MAX_REJECTED_CHARS = 32 * 1024 * 1024  # … and at most this much of their text
+MAX_FUTURE = 1000  # rows dated after today listed in the report (the count goes on)
 
 # Reason codes → English (the CLI). The wizard translates the same codes.
 REASONS = {
@@ -89,7 +90,7 @@ REASONS = {
 RECORD_FIELDS = {
     "sales": ("date", "order", "order_ref", "customer", "customer_ref", "phone", "salesperson",
               "product", "category", "quantity", "amount", "currency", "rate", "channel",
-              "note", "daily_total", "order_note"),
+              "note", "daily_total", "order_note", "receipts"),
     "contacts": ("name", "kind", "phone", "source", "salesperson", "created", "note", "ref"),
     "opportunities": ("title", "customer", "customer_ref", "owner", "value", "currency", "rate",
                       "stage", "probability", "created", "expected_close", "status", "closed",
@@ -148,6 +149,16 @@ class Report:
     blank_lines: int = 0  # empty lines skipped
     currency_mix: CurrencyMix = field(default_factory=lambda: CurrencyMix())
     currency_decided: bool = False
+    # Sales rows dated after today (line, ISO date): imported, but they count in no figure
+    # until their date comes (KPI.md Conventions), so the report lists them.
+    future_dated: list[tuple[int, str]] = field(default_factory=list)
+    future_count: int = 0
+
+    def note_date(self, line: int, day: str, today: str) -> None:
+        if day > today:
+            self.future_count += 1
+            if len(self.future_dated) < MAX_FUTURE:
+                self.future_dated.append((line, day))
 
     def add_error(self, err: RowError, raw: list) -> None:
         self.bad += 1
@@ -332,7 +343,7 @@ class Importer:
                 imports.finish(conn, import_id, report.rows, report.added,
                                getattr(sink, "replaced", None))
                 if own_log:
-                    imports.record_history(conn, import_id)
+                    imports.record_history(self.store, import_id)
                 if remember and self.mapping is not None:
                     mapping_mod.remember(self.store, self.kind, report.header, self.mapping)
                 self.store.mark_changed(*sink.topics)
@@ -361,6 +372,8 @@ class Importer:
                 report.add_error(self._error(line, bad, index, header), row)
                 continue
             report.good += 1
+            if self.kind == "sales":
+                report.note_date(line, record[0], self.today)
             yield line, record, row
 
     def preview(self, header: list[str], rows: list[tuple[int, list]]) -> list[tuple[int, object]]:
@@ -588,6 +601,7 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str,
     i_date = index.get("date")
     has_daily = "daily_total" in index
     latest = _latest(today)
+    has_receipts = "receipts" in index
 
     def parse(row: list) -> tuple:
         # date (the hot path: most files write ISO dates)
@@ -642,8 +656,21 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str,
                 _text(get(row, "product")), _text(get(row, "category")), float(qty), amount,
                 currency, rate, _text(get(row, "channel")), _text(get(row, "note")),
                 is_marked(get(row, "daily_total")) if has_daily else False,
-                _text(get(row, "order_note")))
+                _text(get(row, "order_note")), _receipts(get(row, "receipts"))
+                if has_receipts else None)
     return parse
+
+
+def _receipts(value: object) -> int | None:
+    """A daily total's count of receipts: a whole number of zero or more, or None (empty)."""
+    if value in ("", None):
+        return None
+    number, _ = _number(value, "receipts")
+    if number != int(number):
+        raise _Bad("receipts", "not_whole", value)
+    if number < 0:
+        raise _Bad("receipts", "negative", value)
+    return int(number)
 
 
 _KINDS = {"lead": "lead", "leads": "lead", "prospect": "lead", "អតិថិជនសក្តានុពល": "lead",
@@ -966,7 +993,7 @@ class _SalesSink:
             order_rows.append((order_id, order_ref if order_ref and _is_uuid(order_ref) else uid,
                                number, day, contact_id, self.salespeople.get(sp),
                                self.channels.get(channel), head[16], int(head[15]),
-                               self.import_id))
+                               head[17] if head[15] else None, self.import_id))
             key_rows.append((key, order_id))
             for r in lines:
                 product = r[7]
@@ -987,8 +1014,8 @@ class _SalesSink:
                     track = False
         conn.executemany(
             "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
-            " note, is_daily_total, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            order_rows)
+            " note, is_daily_total, receipts, import_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
         conn.executemany(
             "INSERT INTO sale_lines(uuid, order_id, product_id, quantity, amount, currency, rate,"
             " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)

@@ -25,6 +25,10 @@ from PySide6.QtGui import (
 )
 
 from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, app_font
+from kpidesk.i18n.format import NumberStyle
+from kpidesk.i18n.format import fill as fmt_fill
+from kpidesk.i18n.wordbreak import segment
+from kpidesk.metrics.customers import LOYAL_WINDOW_DAYS
 from kpidesk.reports import charts
 from kpidesk.reports.data import ReportData
 from kpidesk.reports.text import ReportText
@@ -34,19 +38,27 @@ PAPERS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(16, 16, 16, 18)
 FOOTER_PX = 28
 LANGUAGE_NAMES = {"en": "English", "km": "ខ្មែរ"}
+TOP = 10  # products and customers listed (reports.data collects as many)
 
 
 def _esc(value: object) -> str:
     return html.escape(str(value or ""), quote=True)
 
 
+def _name(value: object) -> str:
+    """Text the user typed (a shop, customer, product, category or salesperson name),
+    with zero-width spaces between its Khmer words so a narrow column wraps it between
+    words, never inside one (Qt has no Khmer dictionary of its own)."""
+    return _esc(segment(str(value or "")))
+
+
 class MonthlyReport:
     """One report: its data, language and paper; makes the document and paints it."""
 
     def __init__(self, data: ReportData, lang: str = "en", paper: str = "A4",
-                 khmer_digits: bool = True) -> None:
+                 khmer_digits: bool = True, style: NumberStyle | None = None) -> None:
         self.data = data
-        self.text = ReportText(lang, khmer_digits)
+        self.text = ReportText(lang, khmer_digits, style)
         self.paper = paper if paper in PAPERS else "A4"
         self.document: QTextDocument | None = None
 
@@ -55,7 +67,7 @@ class MonthlyReport:
         return self.text.translate("Report", text)
 
     def money(self, minor: int | None) -> str:
-        return self.text.fmt.money(minor, self.data.currency)
+        return self.text.fmt.figure(minor, self.data.currency)
 
     def pct(self, ratio: float | None, signed: bool = False) -> str:
         return self.text.fmt.percent(ratio, signed=signed)
@@ -85,10 +97,21 @@ class MonthlyReport:
             (tr("Report", "Customer retention"), "retention", self.pct),
             (tr("Report", "Customer retention rate (CRR)"), "crr", self.pct),
             (tr("Report", "Repeat purchase rate"), "repeat_purchase_rate", self.pct),
+            (tr("Report", "Loyal customers (orders in the last %1 days)").replace(
+                "%1", self.num(LOYAL_WINDOW_DAYS)), "loyal_customers", self.num),
             (tr("Report", "Win rate"), "win_rate", self.pct),
             (tr("Report", "Weighted pipeline"), "weighted_pipeline", self.money),
         ]
-        out = [(label, show(k.get(key)), show(prev.get(key)), show(yb.get(key)))
+        # A month in progress: its customer figures are "so far", so the month before is
+        # shown on the same day (marked †, explained under the table).
+        same_day = k.get("previous_same_day") or {}
+
+        def before(key, show):
+            if key in same_day:
+                return show(same_day[key]) + " †"
+            return show(prev.get(key))
+
+        out = [(label, show(k.get(key)), before(key, show), show(yb.get(key)))
                for label, key, show in rows]
         forecast = k.get("trend_forecast") or []
         next_month = next((p for p in forecast if p.get("period", "") > self.data.month), None)
@@ -139,7 +162,7 @@ class MonthlyReport:
             period += " — " + tr("Report", "month to date, up to %1").replace(
                 "%1", fmt.date(d.today))
         meta = [
-            (tr("Report", "Shop"), _esc(d.shop_name) or "—"),
+            (tr("Report", "Shop"), _name(d.shop_name) or "—"),
             (tr("Report", "Period"), period),
             (tr("Report", "Language"), LANGUAGE_NAMES.get(self.text.lang, self.text.lang)),
             (tr("Report", "Currency"), {"USD": tr("Report", "US dollar ($)"),
@@ -151,16 +174,28 @@ class MonthlyReport:
                  + "".join(f"<tr><td><b>{a}</b></td><td>&nbsp;&nbsp;{b}</td></tr>" for a, b in meta)
                  + "</table>"]
 
+        same_day = k.get("previous_same_day")
+        key_note = ""
+        if same_day:
+            key_note = tr("Report", "† Customer figures of a month in progress are so far; "
+                          "the month before is shown up to the same day, %1.").replace(
+                "%1", fmt.date(same_day["as_of"]))
         parts.append(self._table(
             tr("Report", "Key figures"),
             [tr("Report", "Figure"), tr("Report", "This month"), tr("Report", "Month before"),
              tr("Report", "Same month last year")],
             [list(r) for r in self.kpi_rows()], widths=[40, 20, 20, 20]))
+        if key_note:
+            parts.append(f'<p style="font-size: 8.5pt; color: #444444">{key_note}</p>')
+        if k.get("daily_totals_without_receipts"):
+            parts.append('<p style="font-size: 8.5pt; color: #444444">' + tr(
+                "Report", "Orders and average order value are not available: a daily total "
+                "of this month has no receipts count.") + "</p>")
 
         rows = [[tr("Report", "Whole shop"), self.money(k.get("revenue")),
                  self.money(k.get("target")), self.pct(k.get("attainment")),
                  self.pct(k.get("pace"))]]
-        rows += [[_esc(sp.get("name")), self.money(sp.get("revenue")), self.money(sp.get("target")),
+        rows += [[_name(sp.get("name")), self.money(sp.get("revenue")), self.money(sp.get("target")),
                   self.pct(sp.get("attainment")), self.pct(sp.get("pace"))]
                  for sp in k.get("salespeople", [])]
         parts.append(self._table(
@@ -174,17 +209,17 @@ class MonthlyReport:
             parts.append(f'<p><img src="chart://pipeline" width="{self.image_width()}"></p>')
 
         parts.append(self._table(
-            tr("Report", "Top 10 products"),
+            fmt_fill(tr("Report", "Top %1 products"), fmt.integer(TOP)),
             [tr("Report", "Product"), tr("Report", "Category"), tr("Report", "Quantity"),
              tr("Report", "Revenue")],
-            [[_esc(p["name"]) or "—", _esc(p["category"]) or "—",
+            [[_name(p["name"]) or tr("Report", "(no product)"), _name(p["category"]) or "—",
               fmt.decimal(p["quantity"], 0), self.money(p["revenue"])] for p in d.top_products],
             numeric_from=2, widths=[40, 30, 12, 18]))
         parts.append(self._table(
-            tr("Report", "Top 10 customers"),
+            fmt_fill(tr("Report", "Top %1 customers"), fmt.integer(TOP)),
             [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Orders"),
              tr("Report", "Revenue")],
-            [[_esc(c["name"]), _esc(fmt.digits(c["phone"] or "")), self.num(c["orders"]),
+            [[_name(c["name"]), _esc(fmt.phone(c["phone"])), self.num(c["orders"]),
               self.money(c["revenue"])] for c in d.top_customers],
             numeric_from=2, widths=[40, 30, 12, 18]))
 
@@ -194,8 +229,8 @@ class MonthlyReport:
                 call_back,
                 [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Last purchase"),
                  tr("Report", "Usual gap (days)"), tr("Report", "Days since"),
-                 tr("Report", "Revenue, last 365 days")],
-                [[_esc(c["name"]), _esc(fmt.digits(c.get("phone") or "")),
+                 fmt_fill(tr("Report", "Revenue, last %1 days"), fmt.integer(365))],
+                [[_name(c["name"]), _esc(fmt.phone(c.get("phone"))),
                   fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
                   self.num(c["days_since"]), self.money(c["revenue_365"])] for c in d.at_risk],
                 numeric_from=2, widths=[26, 18, 16, 12, 10, 18],
@@ -228,12 +263,13 @@ class MonthlyReport:
         doc.documentLayout().setPaintDevice(layout_device)
         doc.setDefaultFont(app_font(9.5))
         doc.setDefaultStyleSheet(
-            f"body {{ font-family: '{LATIN_FAMILY}', '{KHMER_FAMILY}'; }}"
+            f"body {{ font-family: '{KHMER_FAMILY}', '{LATIN_FAMILY}'; }}"
             "h1 { font-size: 18pt; } h2 { font-size: 12.5pt; color: #1d3f6e; }"
             "th { font-weight: bold; }")
         doc.setDocumentMargin(0)
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://revenue"),
-                        charts.revenue_chart(self.text, self.t("Revenue and target, last 12 months"),
+                        charts.revenue_chart(self.text, fmt_fill(self.t("Revenue and target, last %1 months"),
+                                                                      self.text.fmt.integer(12)),
                                              self.data.revenue_series,
                                              self.data.target_series, self.data.currency))
         if self.data.pipeline_stages:

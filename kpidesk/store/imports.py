@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from kpidesk.store import history, rollups
+from kpidesk.store import history, rollups, security
 from kpidesk.store.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -162,14 +162,15 @@ def finish(conn: sqlite3.Connection, import_id: int, rows_read: int, added: dict
     conn.execute("DELETE FROM import_changes WHERE import_id = ?", (import_id,))
 
 
-def record_history(conn: sqlite3.Connection, import_id: int) -> None:
-    """The change-history entry of a finished import."""
+def record_history(store: Store, import_id: int) -> None:
+    """The change-history entry of a finished import (inside its transaction)."""
+    conn = store.conn
     file_name, kind, rows_read, added, source = conn.execute(
         "SELECT file_name, kind, rows_read, added, source FROM imports WHERE id = ?",
         (import_id,)).fetchone()
     history.record(conn, "import", f"import {import_id}", None,
                    {"file_name": file_name, "kind": kind, "rows_read": rows_read,
-                    "added": json.loads(added)}, source=source)
+                    "added": json.loads(added)}, source=source, with_pin=security.pin_given(store))
 
 
 def _record(row: sqlite3.Row | tuple) -> ImportRecord:
@@ -280,6 +281,10 @@ def undo_import(store: Store, import_id: int, *, keep_changed: bool = False,
     record = get_import(store, import_id)
     if record.undone_at:
         raise ValidationError("import", "undone", id=import_id, at=record.undone_at)
+    security.demand_owner(store, "delete")  # it deletes records: the owner's, with a PIN
+    if source == "app":
+        source = security.history_source(store)
+    with_pin = with_pin or security.pin_given(store)
     removed: dict[str, int] = {}
     kept: dict[str, int] = {}
     with store.transaction() as conn:
@@ -327,6 +332,10 @@ def undo_import(store: Store, import_id: int, *, keep_changed: bool = False,
         removed["opportunities"] = conn.execute(
             f"DELETE FROM opportunities WHERE import_id = ? AND id NOT IN {keep_opps}",
             (import_id,)).rowcount
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'opportunity_history'"
+                        ).fetchone():  # the recorded stages of the opportunities removed
+            conn.execute("DELETE FROM opportunity_history WHERE opportunity_id NOT IN"
+                         " (SELECT id FROM opportunities)")
         kept["opportunities"] = conn.execute(
             "SELECT COUNT(*) FROM opportunities WHERE import_id = ?", (import_id,)).fetchone()[0]
         removed["targets"] = conn.execute(

@@ -10,7 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
     QMainWindow,
+    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -42,6 +46,12 @@ TABS = [
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+def shop_file_name(path: str | Path) -> Path:
+    """A new shop file's name: one typed without the .db extension gets .kpidesk.db."""
+    path = Path(path)
+    return path if path.suffix.lower() == ".db" else path.with_name(path.name + ".kpidesk.db")
 
 
 class TabPages(Mapping):
@@ -78,7 +88,17 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        self.demo_banner = self._build_demo_banner(central)
+        central_layout.addWidget(self.demo_banner)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        from kpidesk.store.setup import is_demo
+
+        self.demo_banner.setVisible(is_demo(ctx.store))  # the demo is never taken for the shop
         self._holders: dict[str, QWidget] = {}
         for key, _cls, _title in TABS:  # an empty holder per tab; the tab goes in when shown
             holder = QWidget()
@@ -95,6 +115,24 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.restore_state()
         self._on_tab_changed(self.tabs.currentIndex())
+
+    def _build_demo_banner(self, parent: QWidget) -> QFrame:
+        banner = QFrame(parent)
+        banner.setObjectName("demoBanner")
+        banner.setStyleSheet("#demoBanner { background: #fff4ce; border-bottom: 1px solid #e0c36c; }"
+                             " #demoBanner QLabel { color: #5c4400; font-weight: bold; }")
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(10, 4, 10, 4)
+        self.demo_label = QLabel(banner)
+        self.demo_label.setObjectName("demoText")
+        self.demo_button = QPushButton(banner)
+        self.demo_button.setObjectName("openMyShop")
+        self.demo_button.clicked.connect(
+            lambda: self.controller and self.controller.open_my_shop())
+        layout.addWidget(self.demo_label, 1)
+        layout.addWidget(self.demo_button)
+        banner.hide()
+        return banner
 
     def _build_tab(self, key: str) -> QWidget:
         module_name, class_name = next((m, c) for m, c, _t in TABS if m == key)
@@ -130,6 +168,9 @@ class MainWindow(QMainWindow):
         self.backups_action.triggered.connect(self.show_backups)
         self.pin_action = QAction(self)
         self.pin_action.triggered.connect(self.change_pin)
+        self.history_action = QAction(self)
+        self.history_action.setObjectName("history_action")
+        self.history_action.triggered.connect(self.show_history)
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.show_import)
@@ -138,6 +179,10 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_current_table)
+        self.print_action = QAction(self)
+        self.print_action.setObjectName("printReport")
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_report)
         for action in (self.new_shop_action, self.open_shop_action, self.my_shop_action,
                        self.demo_action):
             self.file_menu.addAction(action)
@@ -145,9 +190,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.imports_action)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addAction(self.pin_action)
+        self.file_menu.addAction(self.history_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -155,9 +202,17 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
         self.edit_menu = bar.addMenu("")
-        self.undo_action = self.ctx.undo_stack.createUndoAction(self)
+        # Our own actions, not the stack's: undoing the owner's change asks for the PIN.
+        stack = self.ctx.undo_stack
+        self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.ctx.undo_stack.createRedoAction(self)
+        self.undo_action.setEnabled(stack.canUndo())
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_action.triggered.connect(lambda: self.ctx.undo(self))
+        self.redo_action = QAction(self)
+        self.redo_action.setEnabled(stack.canRedo())
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.redo_action.triggered.connect(lambda: self.ctx.redo(self))
         # Ctrl+Y and Ctrl+Shift+Z on every platform; StandardKey.Redo is one of them already on
         # some, and a shortcut listed twice is ambiguous to Qt and fires neither.
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
@@ -202,6 +257,7 @@ class MainWindow(QMainWindow):
             self, tr("New shop file"), str(data_dir() / "new-shop.kpidesk.db"),
             tr("KPI Desk shop files (*.db)"))
         if path:
+            path = str(shop_file_name(path))
             if Path(path).exists():
                 QMessageBox.warning(self, tr("New shop file"),
                                     tr("%1 already exists. Choose another name, or open it "
@@ -219,6 +275,10 @@ class MainWindow(QMainWindow):
             tr("KPI Desk shop files (*.db);;All files (*)"))
         if path:
             self.controller.open(Path(path))
+
+    def print_report(self) -> None:
+        """Ctrl+P: print the monthly report chosen on the Reports tab (shown first)."""
+        self.show_tab("reports").print_report()
 
     def show_backups(self) -> None:
         from kpidesk.ui.dialogs.backups import BackupsDialog
@@ -265,13 +325,16 @@ class MainWindow(QMainWindow):
 
     def export_table(self, view: QTableView) -> Path | None:
         """Export what a table shows (its current filter and order); needs the owner PIN."""
-        if not self.ctx.require_owner(self):
-            return None
-        from kpidesk.ui.export import export_view
+        with self.ctx.owner_session(self, "export") as allowed:
+            if not allowed:
+                return None
+            from kpidesk.ui.export import export_view
 
-        key = next((k for k, p in self.pages.built().items() if p.isAncestorOf(view)), "table")
-        return export_view(self, view.model(), f"kpidesk-{key}-{self.ctx.today().isoformat()}",
-                           self.ctx.settings)
+            key = next((k for k, p in self.pages.built().items() if p.isAncestorOf(view)),
+                       "table")
+            return export_view(self, view.model(),
+                               f"kpidesk-{key}-{self.ctx.today().isoformat()}",
+                               self.ctx.settings)
 
     def export_current_table(self) -> Path | None:
         view = self.current_table()
@@ -282,6 +345,17 @@ class MainWindow(QMainWindow):
                                     tr("This screen has no table to export."))
             return None
         return self.export_table(view)
+
+    def show_history(self):
+        """File ▸ History: the change history, for the owner (PIN)."""
+        with self.ctx.owner_session(self, "history") as allowed:
+            if not allowed:
+                return None
+        from kpidesk.ui.dialogs.history import HistoryDialog
+
+        dialog = HistoryDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     def change_pin(self) -> None:
         from kpidesk.ui.dialogs.pin import change_owner_pin
@@ -302,11 +376,16 @@ class MainWindow(QMainWindow):
         self.demo_action.setText(tr("Open the &demo shop"))
         self.backups_action.setText(tr("&Backups…"))
         self.pin_action.setText(tr("Owner &PIN…"))
+        self.history_action.setText(tr("Change &history…"))
         self.import_action.setText(tr("&Import from CSV or Excel…"))
         self.imports_action.setText(tr("Import lo&g…"))
         self.export_action.setText(tr("&Export this table…"))
         self.export_action.setToolTip(tr("Save the table you are looking at, as filtered, "
                                          "to CSV or Excel"))
+        self.print_action.setText(tr("P&rint the monthly report…"))
+        self.demo_label.setText(tr("Demo shop: example figures, not your shop. File ▸ Open "
+                                   "my shop"))
+        self.demo_button.setText(tr("Open my shop"))  # no access key: File ▸ Open &my shop
         for action in self._table_export_actions:
             action.setText(tr("Export this table…"))
         self.quit_action.setText(tr("&Quit"))
@@ -330,12 +409,12 @@ class MainWindow(QMainWindow):
 
     # -- remembered state ----------------------------------------------------------
     def restore_state(self) -> None:
+        from kpidesk.ui.screen import place_main_window
+
         settings = self.ctx.settings
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 780)
+        # remembered (clamped to this screen), natural, or maximised on a small screen
+        place_main_window(self, geometry if isinstance(geometry, QByteArray) else None)
         tab = settings.value("window/tab", "dashboard")
         keys = list(self.pages)
         if tab in keys:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
-from kpidesk.store import imports
+from kpidesk.store import imports, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
@@ -230,10 +230,19 @@ def undo_import_interactive(ctx: AppContext, parent: QWidget | None, import_id: 
     dialog.deleteLater()
     if choice is None:
         return False
+    # Undoing an import deletes records: with an owner PIN, that is the owner's.
+    with ctx.owner_session(parent, "delete") as allowed:
+        if not allowed:
+            return False
+        typed = security.has_pin(ctx.store)
+
+    def work(store: Store) -> imports.UndoResult:
+        with security.owner_session(store, with_pin=typed):  # the PIN was asked above
+            return imports.undo_import(store, import_id, keep_changed=choice == "keep")
+
     try:
-        result = run_with_progress(
-            parent, tr("Removing what the import added…"), ctx.store.path,
-            lambda store: imports.undo_import(store, import_id, keep_changed=choice == "keep"))
+        result = run_with_progress(parent, tr("Removing what the import added…"),
+                                   ctx.store.path, work)
     except StoreError as exc:
         from kpidesk.store.errors import WriteFailedError
         from kpidesk.ui.errors import write_failed_text

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,16 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
-from kpidesk.store import backup
+from kpidesk.store import backup, security
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.dialogs.pin import require_owner
 from kpidesk.ui.errors import log
+from kpidesk.ui.screen import keep_on_screen
+from kpidesk.ui.widgets import DigitSpinBox
 
 
 class BackupsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
         self.setObjectName("BackupsDialog")
         self.resize(720, 460)
@@ -49,8 +50,8 @@ class BackupsDialog(QDialog):
         self.restore_button = QPushButton()
         self.open_button = QPushButton()
         self.choose_button = QPushButton()
-        self.keep_daily = QSpinBox(minimum=1, maximum=365)
-        self.keep_monthly = QSpinBox(minimum=1, maximum=120)
+        self.keep_daily = DigitSpinBox(minimum=1, maximum=365)
+        self.keep_monthly = DigitSpinBox(minimum=1, maximum=120)
         self.keep_daily.setValue(int(ctx.store.setting("backup_keep_daily") or backup.KEEP_DAILY))
         self.keep_monthly.setValue(
             int(ctx.store.setting("backup_keep_monthly") or backup.KEEP_MONTHLY))
@@ -142,20 +143,23 @@ class BackupsDialog(QDialog):
         if path is None:
             QMessageBox.information(self, self.tr("Restore"), self.tr("Choose a backup first."))
             return
-        if not require_owner(self.ctx.store, self):
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Restore"),
-            self.tr("Replace the shop's records by this backup? The current records are "
-                    "backed up first, so this can be undone by restoring that backup."))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            backup.restore_into(self.ctx.store, path)
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("Restore failed"),
-                                self.tr("The backup could not be restored: %1")
-                                .replace("%1", str(exc)))
+        with self.ctx.owner_session(self, "backups") as allowed:
+            if not allowed:
+                return
+            answer = QMessageBox.question(
+                self, self.tr("Restore"),
+                self.tr("Replace the shop's records by this backup? The current records are "
+                        "backed up first, so this can be undone by restoring that backup."))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            pin = security.snapshot(self.ctx.store)  # a backup made before the PIN keeps it
+            try:
+                backup.restore_into(self.ctx.store, path)
+                security.carry_over(self.ctx.store, pin)
+            except StoreError as exc:
+                QMessageBox.warning(self, self.tr("Restore failed"),
+                                    self.tr("The backup could not be restored: %1")
+                                    .replace("%1", str(exc)))
         self.ctx.undo_stack.clear()  # undo steps refer to records that may no longer exist
         self.refresh()
 
@@ -164,15 +168,41 @@ class BackupsDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder())))
 
     def choose_folder(self) -> None:
-        if not require_owner(self.ctx.store, self):
-            return
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
-                                                  str(self.folder()))
+        with self.ctx.owner_session(self, "backups") as allowed:
+            if not allowed:
+                return
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
+                                                      str(self.folder()))
+            if chosen:
+                self.ctx.store.set_setting("backup_dir", chosen)
         if chosen:
-            self.ctx.store.set_setting("backup_dir", chosen)
             self.retranslate_ui()
             self.refresh()
 
-    def _save_keep(self) -> None:
-        self.ctx.store.set_setting("backup_keep_daily", str(self.keep_daily.value()))
-        self.ctx.store.set_setting("backup_keep_monthly", str(self.keep_monthly.value()))
+    def _kept(self) -> tuple[int, int]:
+        store = self.ctx.store
+        return (int(store.setting("backup_keep_daily") or backup.KEEP_DAILY),
+                int(store.setting("backup_keep_monthly") or backup.KEEP_MONTHLY))
+
+    def _save_keep(self) -> bool:
+        """How long backups are kept is the owner's: a change asks for the PIN, and is put
+        back on the spin boxes when refused."""
+        wanted = (self.keep_daily.value(), self.keep_monthly.value())
+        kept = self._kept()
+        if wanted == kept or getattr(self, "_asking", False):
+            return False
+        self._asking = True  # the PIN prompt takes the focus: editingFinished fires again
+        try:
+            with self.ctx.owner_session(self, "backups") as allowed:
+                if allowed:
+                    with self.ctx.store.transaction():
+                        self.ctx.store.set_setting("backup_keep_daily", str(wanted[0]))
+                        self.ctx.store.set_setting("backup_keep_monthly", str(wanted[1]))
+                    return True
+        finally:
+            self._asking = False
+        for box, value in ((self.keep_daily, kept[0]), (self.keep_monthly, kept[1])):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        return False

@@ -22,6 +22,7 @@ from kpidesk.store.contacts import ContactInput
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.reference import list_named
 from kpidesk.ui.models.opportunities_model import display_name
+from kpidesk.ui.screen import keep_on_screen
 
 
 def validation_text(err: ValidationError) -> str:
@@ -29,12 +30,15 @@ def validation_text(err: ValidationError) -> str:
     def t(text: str) -> str:
         return QCoreApplication.translate("RecordErrors", text)
 
+    f = fmt.current()
     messages = {
         "required": t("This field is required."),
-        "bad_date": t("Not a date. Write it as day/month/year, e.g. 26/11/2026."),
+        "bad_date": fmt.fill(t("Not a date. Write it as day/month/year, e.g. %1."),
+                             f.date_numeric("2026-11-26")),
         "not_positive": t("Enter an amount of zero or more."),
         "not_a_number": t("Not a number."),
-        "bad_probability": t("The probability must be between 0 and 100 %."),
+        "bad_probability": fmt.fill(t("The probability must be between %1 and %2."),
+                                    f.integer(0), f.percent(1, places=0)),
         "not_found": t("This record no longer exists."),
         "has_sales": t("This contact has sales, so it cannot be deleted. Merge it into "
                        "another contact instead."),
@@ -58,6 +62,7 @@ class ContactDialog(QDialog):
     def __init__(self, store, today, save: Callable[[ContactInput], object],
                  contact: ContactInput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.setObjectName("ContactDialog")
         self.store = store
         self._save = save
@@ -121,8 +126,8 @@ class ContactDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Edit contact") if self.editing else self.tr("New contact"))
         for label, text in zip(self.labels, (
-                self.tr("&Name:"), self.tr("&Type:"), self.tr("&Phone:"), self.tr("&Source:"),
-                self.tr("Sales&person:"), self.tr("&Created:"), self.tr("N&ote:")), strict=True):
+                self.tr("&Name:"), self.tr("&Type:"), self.tr("&Phone:"), self.tr("So&urce:"),
+                self.tr("Sal&esperson:"), self.tr("&Created:"), self.tr("N&ote:")), strict=True):
             label.setText(text)
         current = self.kind_combo.currentData() or self._kind
         self.kind_combo.clear()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import current
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.exporter import write_table
@@ -52,6 +53,7 @@ from kpidesk.store import imports
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.undo_import import push_import, undo_import_interactive
 
 CONTEXT = "Import"
@@ -89,7 +91,7 @@ def field_label(field: str) -> str:
 
 
 def reason_text(code: str) -> str:
-    fmt = current()
+    f = current()
     reasons = {
         "required": tr("value missing"),
         "bad_date": tr("not a date"),
@@ -103,22 +105,23 @@ def reason_text(code: str) -> str:
         "bad_measure": tr("measure must be revenue, new customers or won opportunities"),
         "bad_status": tr("status must be open, won or lost"),
         "unknown_stage": tr("no such stage"),
-        "bad_probability": tr("probability must be 0 to 100"),
+        "bad_probability": fmt.fill(tr("probability must be %1 to %2"),
+                                    fmt.current().integer(0), fmt.current().integer(100)),
         "negative": tr("must not be negative"),
         "too_large": tr("number too large"),
         "fractional_riel": tr("not a whole number of riel"),
-        "date_too_early": tr("date before %1").replace("%1", fmt.date(EARLIEST_DATE)),
+        "date_too_early": tr("date before %1").replace("%1", f.date(EARLIEST_DATE)),
         "date_too_late": tr("date more than a year after today"),
         "rate_too_large": tr("exchange rate above %1 riel per dollar").replace(
-            "%1", fmt.integer(MAX_RATE)),
+            "%1", f.integer(MAX_RATE)),
         "currency_conflict": tr("the amount's currency differs from the currency column"),
         "cell_too_long": tr("a cell is too long (over %1 KiB)").replace(
-            "%1", fmt.integer(MAX_CELL // 1024)),
+            "%1", f.integer(MAX_CELL // 1024)),
         "row_too_long": tr("the line is too long (over %1 MiB)").replace(
-            "%1", fmt.integer(MAX_LINE // 1024**2)),
+            "%1", f.integer(MAX_LINE // 1024**2)),
         "csv_row": tr("the line is not valid CSV"),
         "text_too_long": tr("text too long (names %1 characters, notes %2)").replace(
-            "%1", fmt.integer(MAX_NAME)).replace("%2", fmt.integer(MAX_NOTE)),
+            "%1", f.integer(MAX_NAME)).replace("%2", f.integer(MAX_NOTE)),
         "short_row": tr("row has fewer columns than the header"),
     }
     return reasons.get(code, code)
@@ -147,6 +150,22 @@ def file_error_text(exc: FileError) -> str:
                   "as “%2” and try again.").replace("%1", ENCODINGS_TRIED).replace(
             "%2", "CSV UTF-8")
     return texts.get(exc.code, exc.code)
+
+
+def future_note(report: Report) -> str:
+    """The rows dated after today, said before and after the import: they are kept but
+    count in no figure until their day comes."""
+    if not report.future_count:
+        return ""
+    fmt = current()
+    first_line, first_day = report.future_dated[0]
+    lines = ", ".join(fmt.integer(line) for line, _day in report.future_dated[:10])
+    return "\n\n" + (tr("%1 rows are dated after today (the first: %2, line %3); they count "
+                         "in no figure until their day comes. Lines: %4.")
+                      .replace("%1", fmt.integer(report.future_count))
+                      .replace("%2", fmt.date(first_day))
+                      .replace("%3", fmt.integer(first_line))
+                      .replace("%4", lines + ("…" if report.future_count > 10 else "")))
 
 
 class _Worker(QObject):
@@ -193,6 +212,7 @@ class ImportWizard(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  kind: str = "sales") -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
         self.setObjectName("ImportWizard")
         self.resize(900, 600)
@@ -381,7 +401,8 @@ class ImportWizard(QDialog):
             "Some amounts look like dollars (with cents) and others like riel (whole "
             "thousands), and nothing in the file says which is which. Choose the column "
             "that gives the currency, or say here how to read them."))
-        self.date_order_label.setText(tr("Dates like 01/02/2026 are:"))
+        self.date_order_label.setText(fmt.fill(tr("Dates like %1 are:"),
+                                               fmt.current().date_numeric("2026-02-01")))
         self.date_order_combo.setItemText(0, tr("day/month/year"))
         self.date_order_combo.setItemText(1, tr("month/day/year"))
         self.preview_label.setText(tr("The first rows as they will be stored:"))
@@ -408,9 +429,10 @@ class ImportWizard(QDialog):
             self._show_result()
 
     def _update_title(self) -> None:
-        titles = [tr("1. Choose the file"), tr("2. Match the columns"),
-                  tr("3. Check the rows"), tr("4. Done")]
-        self.title_label.setText(titles[self.pages.currentIndex()])
+        titles = [tr("Choose the file"), tr("Match the columns"), tr("Check the rows"),
+                  tr("Done")]
+        step = self.pages.currentIndex()
+        self.title_label.setText(f"{fmt.current().integer(step + 1)}. {titles[step]}")
 
     # -- navigation ----------------------------------------------------------
     @property
@@ -691,6 +713,10 @@ class ImportWizard(QDialog):
     def start_import(self) -> None:
         if self._busy() or self.report is None:
             return
+        if self.kind == "targets" and not self.ctx.require_owner(self, "import_targets"):
+            self.check_summary.setText(tr("Nothing was imported: importing targets needs "
+                                          "the owner's PIN."))
+            return
         self.check_summary.setText(tr("Importing…"))
         self._run("import")
 
@@ -737,6 +763,7 @@ class ImportWizard(QDialog):
         if report.bad:
             text += " " + tr("Import the good rows, or cancel, fix the file and import it "
                              "again (rows already imported are recognised and skipped).")
+        text += future_note(report)
         self.check_summary.setText(text)
         self.errors_table.setRowCount(len(report.errors))
         for r, err in enumerate(report.errors):
@@ -776,6 +803,7 @@ class ImportWizard(QDialog):
         if r.bad:
             text += " " + tr("%1 rows with errors were left out.").replace(
                 "%1", fmt.integer(r.bad))
+        text += future_note(r)
         self.done_label.setText(text)
 
     def _undone(self) -> bool:

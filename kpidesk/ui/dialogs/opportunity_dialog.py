@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,8 @@ from kpidesk.store.opportunities import OpportunityInput, lost_reasons, stages
 from kpidesk.store.reference import list_named, name_of
 from kpidesk.ui.dialogs.contact_dialog import validation_text
 from kpidesk.ui.models.opportunities_model import reason_label, stage_label
+from kpidesk.ui.screen import keep_on_screen
+from kpidesk.ui.widgets import DigitSpinBox
 
 
 class OpportunityDialog(QDialog):
@@ -37,6 +38,7 @@ class OpportunityDialog(QDialog):
     def __init__(self, store, today, save: Callable[[OpportunityInput], object],
                  opp: OpportunityInput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.setObjectName("OpportunityDialog")
         self.store = store
         self._save = save
@@ -81,8 +83,7 @@ class OpportunityDialog(QDialog):
                 self.stage_combo.addItem(stage_label(s["name"]), sid)
         self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(opp.stage_id)))
         self.stage_combo.setEnabled(not closed)
-        self.probability_spin = QSpinBox(self)
-        self.probability_spin.setRange(0, 100)
+        self.probability_spin = DigitSpinBox(self, minimum=0, maximum=100)
         self.probability_spin.setSuffix(" %")
         default = self.stage_rows[opp.stage_id]["probability"]
         self.probability_spin.setValue(default if opp.probability is None else opp.probability)
@@ -136,11 +137,14 @@ class OpportunityDialog(QDialog):
                             else self.tr("New opportunity"))
         for label, text in zip(self.labels, (
                 self.tr("&Title:"), self.tr("&Contact:"), self.tr("&Value:"), self.tr("St&age:"),
-                self.tr("&Probability:"), self.tr("&Expected close:"), self.tr("&Owner:"),
+                self.tr("&Probability:"), self.tr("&Expected close:"), self.tr("O&wner:"),
                 self.tr("N&ote:")), strict=True):
             label.setText(text)
         self.contact_edit.setPlaceholderText(self.tr("Type part of a name or phone"))
-        self.value_edit.setPlaceholderText(self.tr("e.g. 1,200.00"))
+        self.value_edit.setPlaceholderText(fmt.fill(
+            self.tr("e.g. %1"), fmt.current().money(120000, "USD", sign=False)))
+        self.currency_combo.setItemText(0, self.tr("USD ($)"))
+        self.currency_combo.setItemText(1, self.tr("KHR (៛)"))
         self.close_edit.setPlaceholderText(self.tr("day/month/year"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -240,6 +244,7 @@ class LostDialog(QDialog):
 
     def __init__(self, store, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.setObjectName("LostDialog")
         self.opp_title = title
         self.label = QLabel(self)

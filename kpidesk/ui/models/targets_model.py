@@ -13,7 +13,9 @@ each cell is in `ACTUAL_ROLE` and in the tooltip.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 
 from PySide6.QtCore import (
@@ -28,19 +30,22 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QUndoCommand, QUndoStack
 
 from kpidesk.i18n import format as fmt
-from kpidesk.metrics.targets import actual_for, salesperson_attainment
+from kpidesk.metrics.targets import actual_for, salesperson_attainment, target_in
 from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
-from kpidesk.store.errors import ValidationError
+from kpidesk.store.errors import StoreError, ValidationError
 from kpidesk.ui.export import EXPORT_ROLE, Money
 
 CONTEXT = "TargetsModel"
 SHOP_HEADER = QT_TRANSLATE_NOOP("TargetsModel", "Shop")
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # stored value (int) or None
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # stored value in the reporting currency
 ACTUAL_ROLE = Qt.ItemDataRole.UserRole + 2  # actual of the month (int)
 DERIVED_ROLE = Qt.ItemDataRole.UserRole + 3  # True: shop cell showing the salespeople's sum
 
 Value = tuple[int, str | None]  # (value, currency)
+
+
+log = logging.getLogger("kpidesk")
 
 
 def tr(text: str) -> str:
@@ -80,7 +85,11 @@ class TargetsCommand(QUndoCommand):
         self._skip_first = done  # the change was already written (errors surfaced first)
 
     def _apply(self, values: list[Value | None]) -> None:
-        write_targets(self.store, [(*k, v) for k, v in zip(self.keys, values, strict=True)])
+        try:
+            write_targets(self.store, [(*k, v) for k, v in zip(self.keys, values, strict=True)])
+        except StoreError:  # Qt calls this: log it (a refused PIN: nothing was written)
+            log.exception("target undo/redo failed: %s", self.text())
+            self.setObsolete(True)
 
     def redo(self) -> None:
         if self._skip_first:
@@ -123,6 +132,13 @@ class YearSnapshotCommand(QUndoCommand):
             " WHERE period LIKE ? ORDER BY period, measure, salesperson_id", (f"{year:04d}-%",))]
 
     def _restore(self, rows: list[tuple]) -> None:
+        try:
+            self._write(rows)
+        except StoreError:  # Qt calls this: log it (a refused PIN: nothing was written)
+            log.exception("target undo/redo failed: %s", self.text())
+            self.setObsolete(True)
+
+    def _write(self, rows: list[tuple]) -> None:
         with self.store.transaction():
             wanted = {(r[0], r[1], r[2] or 0) for r in rows}
             for period, measure, sp, _value, _cur in self.snapshot(self.store, self.year):
@@ -151,15 +167,18 @@ class TargetsModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.undo_stack = undo_stack
-        # Changing targets is the owner's: the tab sets this to ask for the owner PIN.
-        self.allow_change: Callable[[], bool] = lambda: True
+        # Changing targets is the owner's: the tab sets this to ask for the owner PIN;
+        # the change is made inside it (the store refuses it outside an owner session).
+        self.owner_session: Callable[[], AbstractContextManager[bool]] = lambda: nullcontext(True)
         self.today = today or date.today()
         self.year = self.today.year
         self.measure = "revenue"
         self.columns: list[tuple[int | None, str]] = [(None, "")]
         self.values: dict[tuple[str, int], Value] = {}
         self.actuals: dict[tuple[str, int], int] = {}
+        self.converted: dict[tuple[str, int], int] = {}
         self._currency = "USD"
+        self._rate = 4100
         self.reload()
 
     # -- loading -----------------------------------------------------------------
@@ -176,17 +195,23 @@ class TargetsModel(QAbstractTableModel):
 
     def _load_values(self) -> None:
         self._currency = self.store.reporting_currency
+        self._rate = self.store.default_rate
         self.values = {
             (r[0], int(r[1] or 0)): (int(r[2]), r[3])
             for r in self.store.conn.execute(
                 "SELECT period, salesperson_id, value, currency FROM targets"
                 " WHERE measure = ? AND period LIKE ?", (self.measure, f"{self.year:04d}-%"))
         }
+        # Each target keeps its currency; it is compared and summed in the reporting one.
+        self.converted = {key: target_in(self.store, value, cur, self._currency)
+                          if self.is_money else value
+                          for key, (value, cur) in self.values.items()}
         self.actuals = {}
         for month in self.months():
             if month > f"{self.today:%Y-%m}":
                 continue  # no actual yet
-            self.actuals[(month, 0)] = actual_for(self.store, month, self.measure)
+            self.actuals[(month, 0)] = actual_for(self.store, month, self.measure,
+                                                  today=self.today)
             for row in salesperson_attainment(self.store, month, self.today, self.measure):
                 self.actuals[(month, int(row["salesperson_id"]))] = int(row["actual"])
 
@@ -252,16 +277,21 @@ class TargetsModel(QAbstractTableModel):
         return self.values.get((month, sp or 0))
 
     def derived_shop(self, month: str) -> int | None:
-        """The sum of the salespeople's targets (the shop's target when it has none)."""
-        parts = [v[0] for (m, sp), v in self.values.items() if m == month and sp]
+        """The sum of the salespeople's targets (the shop's target when it has none), in the
+        reporting currency."""
+        parts = [v for (m, sp), v in self.converted.items() if m == month and sp]
         return sum(parts) if parts else None
+
+    def target_reporting(self, month: str, sp: int | None) -> int | None:
+        """A stored target in the reporting currency (what actuals are compared with)."""
+        return self.converted.get((month, sp or 0))
 
     def format_value(self, value: int | None, currency: str | None = None) -> str:
         f = fmt.current()
         if value is None:
             return ""
         if self.is_money:
-            return f.money(value, currency or self.currency)
+            return f.figure(value, currency or self.currency)
         return f.integer(value)
 
     # -- Qt model API ----------------------------------------------------------------
@@ -315,15 +345,14 @@ class TargetsModel(QAbstractTableModel):
                 return fmt.current().money_plain(stored[0], stored[1] or self.currency)
             return fmt.current().digits(str(stored[0]))
         if role == EXPORT_ROLE:
-            value = stored[0] if stored is not None else derived
-            if value is None:
+            if stored is not None:
+                return Money(int(stored[0]), stored[1] or self.currency) if self.is_money \
+                    else int(stored[0])
+            if derived is None:
                 return ""
-            if self.is_money:
-                return Money(int(value), (stored[1] if stored is not None else None)
-                             or self.currency)
-            return int(value)
-        if role == TARGET_ROLE:
-            return stored[0] if stored is not None else None
+            return Money(int(derived), self.currency) if self.is_money else int(derived)
+        if role == TARGET_ROLE:  # in the reporting currency, as the actual
+            return self.target_reporting(month, sp)
         if role == ACTUAL_ROLE:
             return self.actuals.get((month, sp or 0))
         if role == DERIVED_ROLE:
@@ -345,10 +374,17 @@ class TargetsModel(QAbstractTableModel):
         lines = []
         if derived is not None:
             lines.append(tr("No shop target: the sum of the salespeople's targets"))
+        f = fmt.current()
+        if (stored is not None and self.is_money and stored[1]
+                and stored[1] != self.currency):
+            lines.append(tr("Target %1 = %2 at %3 riel per dollar").replace(
+                "%1", f.money(stored[0], stored[1])).replace(
+                "%2", f.money(self.target_reporting(month, sp), self.currency)).replace(
+                "%3", f.integer(self._rate)))
         actual = self.actuals.get((month, sp or 0))
         if actual is not None:
             lines.append(tr("Actual: %1").replace("%1", self.format_value(actual)))
-            target = stored[0] if stored is not None else derived
+            target = self.target_reporting(month, sp) if stored is not None else derived
             if target:
                 lines.append(tr("Attainment: %1").replace(
                     "%1", fmt.current().percent(actual / target)))
@@ -383,15 +419,17 @@ class TargetsModel(QAbstractTableModel):
         if (current[0] if current else None) == number and (
                 number is None or not self.is_money or current[1] in (None, self.currency)):
             return True
-        if not self.allow_change():
-            return False
         new = None if number is None else (number, self.currency if self.is_money else None)
-        try:
-            apply_with_undo(self.store, self.undo_stack, [(month, self.measure, sp)], [new],
-                            tr("Set target"))
-        except ValidationError as exc:
-            self.message.emit(tr("The target was refused (%1).").replace("%1", exc.code), True)
-            return False
+        with self.owner_session() as allowed:
+            if not allowed:
+                return False
+            try:
+                apply_with_undo(self.store, self.undo_stack, [(month, self.measure, sp)], [new],
+                                tr("Set target"))
+            except ValidationError as exc:
+                self.message.emit(tr("The target was refused (%1).").replace("%1", exc.code),
+                                  True)
+                return False
         # the store's change notice reloads us too; reload now so the view is exact at once
         self._load_values()
         self.dataChanged.emit(self.index(index.row(), 0),
@@ -403,10 +441,11 @@ class TargetsModel(QAbstractTableModel):
     def set_months(self, sp: int | None, values: list[int], text: str) -> bool:
         """Set 12 months of one column at once (spread a yearly target), undoable.
         False if the owner did not allow it."""
-        if not self.allow_change():
-            return False
         keys = [(m, self.measure, sp) for m in self.months()]
         new = [(v, self.currency if self.is_money else None) for v in values]
-        apply_with_undo(self.store, self.undo_stack, keys, new, text)
+        with self.owner_session() as allowed:
+            if not allowed:
+                return False
+            apply_with_undo(self.store, self.undo_stack, keys, new, text)
         self.reload()
         return True
