@@ -136,16 +136,19 @@ def inner_suffix(path: Path) -> str:
 _RUN = re.compile(r"[^\x00-\x7f]{2,}")
 
 
+_WESTERN_MARKS = set("’‘“”–—…€°×·•«»¡¿©®™±§¶£¥¢")
+
+
 def looks_like_mojibake(text: str) -> bool:
     """Text of another encoding read as Windows-1252 (Shift-JIS, Khmer UTF-8 read as
-    cp1252, …): its non-ASCII characters are mostly symbols, or come in runs, where
-    real Western text has single accented letters among ASCII ones."""
+    cp1252, …): its non-ASCII characters come in runs, or are mostly odd symbols, where
+    Western text has single accented letters and the usual marks (’ – € °) among ASCII."""
     odd = [ch for ch in text if ord(ch) > 127]
     if len(odd) < 8:
         return False
-    letters = sum(ch.isalpha() for ch in odd)
+    symbols = sum(not ch.isalpha() and ch not in _WESTERN_MARKS for ch in odd)
     in_runs = sum(len(run) for run in _RUN.findall(text))
-    return letters < 0.8 * len(odd) or in_runs > 0.6 * len(odd)
+    return symbols > 0.4 * len(odd) or in_runs > 0.6 * len(odd)
 
 
 def detect_encoding(sample: bytes, complete: bool = False) -> str:

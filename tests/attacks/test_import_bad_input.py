@@ -241,3 +241,16 @@ def test_mojibake_is_refused_with_the_encodings_tried(tmp_path, capsys):
                                   "2026-11-21,トウキョウ,2000"]).encode("shift_jis"))
     assert main(["import", "sales", str(path), "--db", str(db)]) == 1
     assert "tried UTF-8, UTF-16, Windows-1252" in capsys.readouterr().err
+
+
+def test_western_text_in_windows_1252_is_not_mojibake(tmp_path):
+    from kpidesk.io.readers import detect_encoding
+
+    rows = ["date,customer,amount,note"] + [
+        f"2026-11-{i + 1:02d},Café Noël {i},€{i}.50,Don’t – “fragile” 20°, Größe {i}"
+        for i in range(20)]
+    data = "\r\n".join(rows).encode("cp1252")
+    assert detect_encoding(data, complete=True) == "cp1252"
+    for japanese in ("日付,顧客\r\n2026-11-20,山田太郎", "2026-11-20,ヤマダタロウ,トウキョウ"):
+        with pytest.raises(Exception, match="encoding"):
+            detect_encoding(japanese.encode("shift_jis"), complete=True)
