@@ -262,6 +262,14 @@ def add_change_history(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def add_shop_identity(db: sqlite_utils.Database) -> None:
+    """The shop's identity and backup bookkeeping (see ``identity.py``): a uuid of its own,
+    carried by every backup of it. Idempotent: a pre-upgrade copy gets the row first."""
+    from kpidesk.store import identity
+
+    identity.create(db.conn)
+
+
 # Migrations in order: MIGRATIONS[v] upgrades a file at version v to v + 1, so a new
 # migration is appended at the end and the schema version follows from the list.
 # The file is backed up (sqlite3 backup API) before any of them runs.
@@ -269,5 +277,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     create_v1,
     migrate_v2,
     add_change_history,
+    add_shop_identity,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
