@@ -116,7 +116,8 @@ class BackupsDialog(QDialog):
         self.keep_monthly_label.setText(self.tr("Keep monthly backups for (months):"))
         self.keep_note.setText(self.tr(
             "Backups made by hand, before an import, before a restore or before an update "
-            "are not counted here: each is kept at least 30 days."))
+            "are not counted here: each is kept at least %1 days.")
+            .replace("%1", current().integer(backup.KEEP_PROTECTED_DAYS)))
         self.folder_label.setText(self.tr("Backup folder: %1").replace("%1", str(self.folder())))
 
     def reason_text(self, reason: str) -> str:
