@@ -144,10 +144,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ការបម្រុងទុក</translation>
     </message>
     <message>
-        <source>Made</source>
-        <translation>របៀបបម្រុងទុក</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>ទំហំ</translation>
     </message>
@@ -162,6 +158,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Last sale</source>
         <translation>ការលក់ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>ថ្ងៃបម្រុងទុក</translation>
     </message>
     <message>
         <source>&amp;Back up now</source>

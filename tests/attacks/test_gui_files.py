@@ -355,3 +355,12 @@ def test_the_backups_dialog_says_why_what_and_how_much(qtbot, tmp_path, answers,
     finally:
         ctx.close()
         store.close()
+
+
+def test_a_full_disk_for_the_backup_before_an_import_is_one_sentence(qapp, tmp_path):
+    from kpidesk.store.errors import BackupError
+    from kpidesk.ui.errors import store_error_text
+
+    text = store_error_text(BackupError("disk_full", "[Errno 28] No space left on device",
+                                        folder=str(tmp_path)))
+    assert "full" in text and str(tmp_path) in text and "Errno" not in text

@@ -106,7 +106,7 @@ class BackupsDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Backups"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Made"), self.tr("Why"), self.tr("Orders"), self.tr("Last sale"),
+            [self.tr("Made on"), self.tr("Why"), self.tr("Orders"), self.tr("Last sale"),
              self.tr("Size")])
         self.backup_button.setText(self.tr("&Back up now"))
         self.restore_button.setText(self.tr("&Restore…"))
