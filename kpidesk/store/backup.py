@@ -865,48 +865,50 @@ def is_backup_file(path: Path) -> bool:
 
 @contextlib.contextmanager
 def opened_backup(path: Path, work_beside: Path) -> Iterator[Path]:
-    """A checked, uncompressed shop file to restore from: a zip is decompressed beside
-    `work_beside` (checked against its SHA-256) and its indexes rebuilt; an older plain
-    backup is checked where it is and read in place."""
+    """A private, checked, uncompressed copy of a backup, beside `work_beside` (the shop
+    it goes into: its own disk): a zip is decompressed (its SHA-256 checked) and its
+    indexes rebuilt; an older plain backup is copied and checked. The backup file itself
+    is only ever read. The copy is removed afterwards."""
     path = Path(path)
     if not path.is_file():
         raise BackupError("not_a_backup", str(path))
-    if path.suffix != ".zip":
-        with open(path, "rb") as handle:
-            if not handle.read(16).startswith(SQLITE_MAGIC):
-                raise BackupError("not_a_backup", str(path))
-        if not verify(path):
-            raise BackupError("damaged", str(path))
-        yield path
-        return
-    meta = read_metadata(path)
-    if meta is None:
-        raise BackupError("not_a_backup", str(path))
     work = _work_path(work_beside, "restore")
     with _temporary(work):
-        digest = hashlib.sha256()
         try:
-            with zipfile.ZipFile(path) as archive, archive.open(meta["db_member"]) as member, \
-                    open(work, "wb") as out:
-                while chunk := member.read(CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
-        except (KeyError, zipfile.BadZipFile, EOFError) as exc:
-            raise BackupError("damaged", str(exc)) from exc
+            if path.suffix == ".zip":
+                meta = read_metadata(path)
+                if meta is None:
+                    raise BackupError("not_a_backup", str(path))
+                digest = hashlib.sha256()
+                try:
+                    with zipfile.ZipFile(path) as archive, \
+                            archive.open(meta["db_member"]) as member, open(work, "wb") as out:
+                        while chunk := member.read(CHUNK):
+                            digest.update(chunk)
+                            out.write(chunk)
+                except (KeyError, zipfile.BadZipFile, EOFError) as exc:
+                    raise BackupError("damaged", str(exc)) from exc
+                if digest.hexdigest() != meta.get("db_sha256"):
+                    raise BackupError("damaged", "checksum differs")
+            else:
+                with open(path, "rb") as handle:
+                    if not handle.read(16).startswith(SQLITE_MAGIC):
+                        raise BackupError("not_a_backup", str(path))
+                shutil.copyfile(path, work)
+            _rebuild_indexes(work, full_check=path.suffix != ".zip")
         except OSError as exc:
             raise _os_backup_error(exc, work.parent) from exc
-        if digest.hexdigest() != meta.get("db_sha256"):
-            raise BackupError("damaged", "checksum differs")
-        try:
-            _rebuild_indexes(work)
         except sqlite3.Error as exc:
             raise BackupError("damaged", str(exc)) from exc
         yield work
 
 
-def _rebuild_indexes(path: Path) -> None:
+def _rebuild_indexes(path: Path, full_check: bool = False) -> None:
+    """Rebuild what a backup left out, and check the result (an older plain backup was
+    never checked against a checksum: its whole integrity_check then)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
+        conn.execute("PRAGMA journal_mode = DELETE")
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         if INDEX_TABLE in names:
             conn.execute("BEGIN")
@@ -914,12 +916,15 @@ def _rebuild_indexes(path: Path) -> None:
                 conn.execute(sql)
             conn.execute(f"DROP TABLE {INDEX_TABLE}")
             conn.execute("COMMIT")
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise BackupError("damaged", "quick_check failed")
+        check = "integrity_check" if full_check else "quick_check"
+        if conn.execute(f"PRAGMA {check}").fetchone()[0] != "ok":
+            raise BackupError("damaged", f"{check} failed")
         from kpidesk.store.schema import APPLICATION_ID
 
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             raise BackupError("not_a_backup", str(path))
+    except sqlite3.DatabaseError as exc:
+        raise BackupError("damaged", str(exc)) from exc
     finally:
         conn.close()
 
@@ -934,14 +939,17 @@ class RestoreResult:
     set_aside: bool = False
 
 
-def _check_restorable(src: sqlite3.Connection, current_uuid: str | None,
-                      allow_other_shop: bool) -> dict:
+def _check_restorable(path: Path, current_uuid: str | None, allow_other_shop: bool) -> dict:
     from kpidesk.store.schema import SCHEMA_VERSION
 
-    version = src.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise BackupError("newer", "", found=version, known=SCHEMA_VERSION)
-    summary = summarize(src)
+    conn = _connect_read_only(path)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise BackupError("newer", "", found=version, known=SCHEMA_VERSION)
+        summary = summarize(conn)
+    finally:
+        conn.close()
     if (current_uuid and summary["shop_uuid"] and summary["shop_uuid"] != current_uuid
             and not allow_other_shop):
         raise BackupError("other_shop", summary["shop_uuid"], shop_name=summary["shop_name"],
@@ -960,40 +968,43 @@ def _history_rows(conn: sqlite3.Connection) -> list[tuple]:
         return []
 
 
-def _after_copy(conn: sqlite3.Connection, shop_uuid: str | None, number: int) -> None:
-    """Right after a backup's pages are copied into a shop: it is this shop again (its
-    own identity and numbering), not a backup copy."""
-    identity.create(conn, shop_uuid)  # a backup older than identities: give it this one
-    conn.execute("UPDATE shop_identity SET copy_kind = NULL, backup_seq = MAX(backup_seq, ?)"
-                 + (", uuid = ?" if shop_uuid else "") + " WHERE id = 1",
-                 (number, shop_uuid) if shop_uuid else (number,))
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    if INDEX_TABLE in names:  # an older plain backup never has one; a stray copy might
-        conn.execute(f"DROP TABLE {INDEX_TABLE}")
-
-
-def _record_restore(store: Store, carried: list[tuple], backup_path: Path,
-                    replaced: dict | None, restored: dict, safety: Path | None,
-                    source: str, with_pin: bool) -> None:
-    """In the restored shop: the history entries the backup did not have (what happened
-    after it, a restore cannot erase it), then the restore itself."""
+def _prepare_restored(work: Path, shop_uuid: str | None, number: int, carried: list[tuple],
+                      backup_path: Path, replaced: dict | None, safety: Path | None,
+                      source: str, with_pin: bool) -> dict:
+    """Make the private copy of a backup exactly what the shop will hold, so that one
+    atomic copy puts it in place (a kill before it leaves the shop as it was, after it
+    the restored shop whole): this shop's identity and numbering, not a backup copy;
+    upgraded if it is of an older version; the history entries the backup did not have
+    (what happened after it: a restore cannot erase it), then the restore itself."""
     from kpidesk.store import history
 
-    with store.transaction() as conn:
-        rollups.journal(conn, [None])  # the copy bypassed the rollup functions
-        last = conn.execute("SELECT IFNULL(MAX(id), 0) FROM change_history").fetchone()[0]
-        conn.executemany(f"INSERT INTO change_history({_HISTORY_COLUMNS}) VALUES"
-                         " (?, ?, ?, ?, ?, ?, ?, ?)", [row[1:] for row in carried
-                                                       if row[0] > last])
-        before = dict(replaced) if replaced else None
-        if before is not None:
-            before.pop("shop_uuid", None)
-            before["kept_as"] = safety.name if safety else None
-        after = {k: v for k, v in restored.items() if k != "shop_uuid"}
-        after["backup"] = backup_path.name
-        history.record(conn, "restore", backup_path.name, before, after, with_pin=with_pin,
-                       source=source)
-        store.mark_changed(*ALL_TOPICS)
+    conn = sqlite3.connect(work, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        identity.create(conn, shop_uuid)  # a backup older than identities gets this one
+        conn.execute("UPDATE shop_identity SET copy_kind = NULL, backup_seq = MAX(backup_seq,"
+                     " ?)" + (", uuid = ?" if shop_uuid else "") + " WHERE id = 1",
+                     (number, shop_uuid) if shop_uuid else (number,))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    with Store(work, upgrade_backup=False) as store:  # an older backup is upgraded here
+        with store.transaction() as conn:
+            last = conn.execute("SELECT IFNULL(MAX(id), 0) FROM change_history").fetchone()[0]
+            conn.executemany(f"INSERT INTO change_history({_HISTORY_COLUMNS}) VALUES"
+                             " (?, ?, ?, ?, ?, ?, ?, ?)",
+                             [row[1:] for row in carried if row[0] > last])
+            restored = summarize(conn)
+            before = dict(replaced) if replaced else None
+            if before is not None:
+                before.pop("shop_uuid", None)
+                before["kept_as"] = safety.name if safety else None
+            after = {k: v for k, v in restored.items() if k != "shop_uuid"}
+            after["backup"] = backup_path.name
+            history.record(conn, "restore", backup_path.name, before, after,
+                           with_pin=with_pin, source=source)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return restored
 
 
 ALL_TOPICS = {"sales", "contacts", "opportunities", "targets", "settings", "salespeople",
@@ -1009,7 +1020,8 @@ def restore(db_path: Path, backup: Path, folder: Path | None = None, *,
 
     A sound shop is backed up first ('before-restore'); a damaged, foreign or newer file
     is set aside unchanged (renamed, with its -wal). A backup of another shop is refused
-    unless `allow_other_shop`; one made by a newer version always is.
+    unless `allow_other_shop`; one made by a newer version always is. The new content
+    goes in with one atomic copy: a kill at any moment leaves the old shop or the new.
     """
     from kpidesk.store.lock import acquire
 
@@ -1036,43 +1048,37 @@ def _restore_locked(db_path: Path, backup: Path, folder: Path | None,
             state, current_uuid = "sound", facts.shop_uuid
     except (NotAStoreError, CorruptStoreError, NewerSchemaError):
         state = "damaged"
-    with opened_backup(backup, db_path) as source_path:
-        src = _connect_read_only(source_path)
+    with opened_backup(backup, db_path) as work:
+        from_backup = _check_restorable(work, current_uuid, allow_other_shop)
+        replaced: dict | None = None
+        carried: list[tuple] = []
+        safety: Path | None = None
+        number = 0
+        if state == "sound":
+            with Store(db_path) as current:  # we hold its lock
+                replaced = summarize(current.conn)
+                if from_backup["shop_uuid"] in (None, current_uuid):
+                    carried = _history_rows(current.conn)
+                safety = make_backup(current, "before-restore", folder, prune_after=False).path
+                found = identity.read(current.conn)
+                current_uuid = found.uuid if found else current_uuid
+                number = found.backup_seq if found else 0
+        restored = _prepare_restored(work, current_uuid or from_backup["shop_uuid"], number,
+                                     carried, backup, replaced, safety, source, with_pin)
+        if state == "damaged":
+            locks[0].release()  # Windows renames no file held open
+            safety = set_aside(db_path)
+            locks[0] = acquire(db_path)
+        src = _connect_read_only(work)
         try:
-            restored = _check_restorable(src, current_uuid, allow_other_shop)
-            replaced: dict | None = None
-            carried: list[tuple] = []
-            safety: Path | None = None
-            number = 0
-            if state == "sound":
-                with Store(db_path) as current:  # we hold its lock
-                    replaced = summarize(current.conn)
-                    carried = _history_rows(current.conn) if current_uuid == restored[
-                        "shop_uuid"] else []
-                    safety = make_backup(current, "before-restore", folder,
-                                         prune_after=False).path
-                    found = identity.read(current.conn)
-                    current_uuid = found.uuid if found else current_uuid
-                    number = found.backup_seq if found else 0
-            elif state == "damaged":
-                locks[0].release()  # Windows renames no file held open
-                safety = set_aside(db_path)
-                locks[0] = acquire(db_path)
             dst = sqlite3.connect(db_path, isolation_level=None)
             try:
-                src.backup(dst)
-                dst.execute("BEGIN IMMEDIATE")
-                _after_copy(dst, current_uuid or restored["shop_uuid"], number)
-                dst.execute("COMMIT")
+                src.backup(dst)  # one transaction: all of it, or none
             finally:
                 dst.close()
         finally:
             src.close()
     make_private(db_path)
-    with Store(db_path) as store:  # an older backup is upgraded here (backed up first)
-        _record_restore(store, carried, backup, replaced, summarize(store.conn), safety,
-                        source, with_pin)
-        restored = summarize(store.conn)
     return RestoreResult(backup, restored, replaced, safety, set_aside=state == "damaged")
 
 
@@ -1085,29 +1091,26 @@ def restore_into(store: Store, backup_path: Path, *, allow_other_shop: bool = Fa
     """
     backup_path = Path(backup_path)
     ident = identity.read(store.conn)
-    with opened_backup(backup_path, store.path) as source_path:
-        src = _connect_read_only(source_path)
+    current_uuid = ident.uuid if ident else None
+    with opened_backup(backup_path, store.path) as work:
+        from_backup = _check_restorable(work, current_uuid, allow_other_shop)
+        replaced = summarize(store.conn)
+        carried = (_history_rows(store.conn)
+                   if from_backup["shop_uuid"] in (None, current_uuid) else [])
+        safety = make_backup(store, "before-restore", prune_after=False).path
+        found = identity.read(store.conn)
+        restored = _prepare_restored(work, current_uuid or from_backup["shop_uuid"],
+                                     found.backup_seq if found else 0, carried, backup_path,
+                                     replaced, safety, source, with_pin)
+        src = _connect_read_only(work)
         try:
-            _check_restorable(src, ident.uuid if ident else None, allow_other_shop)
-            replaced = summarize(store.conn)
-            same = _connect_summary_uuid(src) in (None, ident.uuid if ident else None)
-            carried = _history_rows(store.conn) if same else []
-            safety = make_backup(store, "before-restore", prune_after=False).path
-            number = identity.read(store.conn).backup_seq if ident else 0
-            src.backup(store.conn)
+            src.backup(store.conn)  # one transaction: all of it, or none
         finally:
             src.close()
     with store.transaction() as conn:
-        _after_copy(conn, ident.uuid if ident else None, number)
-    store.upgrade_schema()  # a backup made by an older version
-    _record_restore(store, carried, backup_path, replaced, summarize(store.conn), safety,
-                    source, with_pin)
-    return RestoreResult(backup_path, summarize(store.conn), replaced, safety)
-
-
-def _connect_summary_uuid(conn: sqlite3.Connection) -> str | None:
-    found = identity.read(conn)
-    return found.uuid if found else None
+        rollups.journal(conn, [None])  # the copy bypassed the rollup functions
+        store.mark_changed(*ALL_TOPICS)
+    return RestoreResult(backup_path, restored, replaced, safety)
 
 
 def set_aside(db_path: Path, now: datetime | None = None) -> Path:

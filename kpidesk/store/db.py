@@ -208,7 +208,8 @@ class Store:
     """One open shop file."""
 
     def __init__(self, path: Path | str, *, read_only: bool = False, lock: bool = False,
-                 check_later: bool = False, view_reason: str = "") -> None:
+                 check_later: bool = False, view_reason: str = "",
+                 upgrade_backup: bool = True) -> None:
         """Open (or create) a shop file.
 
         The file is examined first through a read-only connection (kpidesk marker,
@@ -229,6 +230,7 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.view_reason = view_reason if read_only else ""
+        self._upgrade_backup = upgrade_backup  # False only for a restore's private copy
         self._check_later = check_later and not read_only
         self._check_done: threading.Event | None = None
         self._check_passed: bool | None = None
@@ -319,7 +321,8 @@ class Store:
             from kpidesk.store import backup
 
             shop_uuid = shop_uuid or new_uuid()  # given to the copy and to the upgraded file
-            backup.make_upgrade_backup(self, facts.version, shop_uuid)
+            if self._upgrade_backup:
+                backup.make_upgrade_backup(self, facts.version, shop_uuid)
         self._migrate(facts.version, shop_uuid)
 
     def _start_check(self) -> None:
@@ -350,18 +353,6 @@ class Store:
             self._check_done.wait()
             if not self._check_passed:
                 raise CorruptStoreError("quick_check failed: nothing is written to this file")
-
-    def upgrade_schema(self) -> None:
-        """Migrate content of an older version put in place under an open connection
-        (a restored backup); the content is backed up first, as at open."""
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version < schema.SCHEMA_VERSION:
-            from kpidesk.store import backup, identity
-
-            found = identity.read(self.conn)
-            shop_uuid = found.uuid if found else new_uuid()
-            backup.make_upgrade_backup(self, version, shop_uuid)
-            self._migrate(version, shop_uuid)
 
     def _migrate(self, version: int, shop_uuid: str | None = None) -> None:
         with self.transaction():

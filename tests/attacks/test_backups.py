@@ -334,3 +334,46 @@ def test_a_zero_byte_shop_is_listed_by_its_backups(tmp_path):
     with Store(path) as s:
         assert s.scalar("SELECT count(*) FROM orders") == 3
 
+
+
+RESTORER = """
+import sys
+from pathlib import Path
+from kpidesk.store import backup
+Path(sys.argv[3]).touch()
+backup.restore(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+@pytest.mark.slow
+def test_a_restore_killed_at_any_point_leaves_the_old_or_the_new_shop(tmp_path):
+    from kpidesk.demo import build_demo
+
+    path = tmp_path / "shop.db"
+    with Store(path) as s:
+        build_demo(s, lines=20000, months=12, seed=6)
+        saved = backup.make_backup(s, "manual")
+        old = s.scalar("SELECT count(*) FROM orders")
+        for n in range(50):
+            add_order(s, OrderInput("2026-02-01", [LineInput(100 + n)]))
+    survived = 0
+    for delay in (0.05, 0.3, 0.6, 1.0, 1.5, 2.5):
+        marker = tmp_path / "busy"
+        marker.unlink(missing_ok=True)
+        before = Store(path)
+        expected = {before.scalar("SELECT count(*) FROM orders"), old}
+        before.close()
+        proc = subprocess.Popen([sys.executable, "-c", RESTORER, str(path), str(saved.path),
+                                 str(marker)])
+        while not marker.exists() and proc.poll() is None:
+            time.sleep(0.01)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        with Store(path) as s:  # intact, and one of the two: never half of each
+            assert s.integrity_ok(quick=False)
+            assert s.scalar("SELECT count(*) FROM orders") in expected
+            if s.scalar("SELECT count(*) FROM orders") == old:
+                add_order(s, OrderInput("2026-02-01", [LineInput(1)]))  # differ again
+        survived += 1
+    assert survived == 6
