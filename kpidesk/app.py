@@ -347,8 +347,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = QSettings()
     language = LanguageManager(app)
     lang = args.lang or settings.value("language", "en")
-    digits = settings.value("khmer_digits", True, type=bool)
-    language.set_language(lang if lang in ("en", "km") else "en", digits)
+    from kpidesk.i18n.language import number_style_from
+
+    language.style = number_style_from(settings)
+    language.set_language(lang if lang in ("en", "km") else "en")
 
     from kpidesk.paths import default_db_path
     from kpidesk.ui.errors import install_excepthook

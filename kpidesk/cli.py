@@ -8,6 +8,11 @@
     python -m kpidesk backup  --db PATH [--to DIR]
     python -m kpidesk backups --db PATH [--json]
     python -m kpidesk restore --db PATH FILE [--other-shop]
+    python -m kpidesk history --db PATH [--json] [--action A] [--since D] [--until D]
+    python -m kpidesk pin     set|clear --db PATH
+
+With an owner PIN set, export, import of targets or of a whole shop, restore, report
+and history ask for it (a terminal prompt, else --pin or KPIDESK_PIN; see cli_pin.py).
 
 Exit codes: 0 ok, 1 the input was refused (one sentence on stderr, never a traceback),
 2 bad usage. Commands that write take the shop file's lock (a shop open in the app is
@@ -22,12 +27,16 @@ import sys
 from datetime import date
 from pathlib import Path
 
-COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "backups", "restore")
+COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "backups", "restore",
+            "history", "pin")
 RECORD_KINDS = ("sales", "contacts", "opportunities", "targets", "all")  # all: a folder (export all)
 
 
 def _db_arg(parser: argparse.ArgumentParser) -> None:
+    from kpidesk.cli_pin import add_pin_option
+
     parser.add_argument("--db", type=Path, help="shop file (default: the one in your data folder)")
+    add_pin_option(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--other-shop", action="store_true",
                    help="restore even a backup of another shop")
+
+    p = sub.add_parser("history", help="the change history (the owner's)")
+    _db_arg(p)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--action", default=None, help="only this kind of change, e.g. edit_sale")
+    p.add_argument("--since", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
+    p.add_argument("--until", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
+
+    p = sub.add_parser("pin", help="set or remove the owner PIN")
+    p.add_argument("action", choices=("set", "clear"))
+    _db_arg(p)
     return parser
 
 
@@ -165,9 +185,42 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from kpidesk.cli_pin import keep_pin_across
     from kpidesk.shop_cli import run_restore
 
-    return run_restore(_db_path(args), args.file, other_shop=args.other_shop)
+    with keep_pin_across(_db_path(args)):  # a backup made before the PIN keeps it
+        return run_restore(_db_path(args), args.file, other_shop=args.other_shop)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from kpidesk.store import history
+    from kpidesk.store.db import Store, upgrade_if_needed
+
+    path = _db_path(args)
+    if not path.is_file():
+        return _fail(f"no shop file at {path}")
+    if args.action and args.action not in history.ACTIONS:
+        return _fail(f"--action must be one of {', '.join(history.ACTIONS)}")
+    upgrade_if_needed(path)
+    with Store(path, read_only=True) as store:
+        found = history.entries(store, action=args.action,
+                                since=args.since.isoformat() if args.since else None,
+                                until=args.until.isoformat() if args.until else None)
+    if args.json:
+        print(json.dumps([e.__dict__ for e in found], ensure_ascii=False, indent=2))
+        return 0
+    for e in found:
+        change = " → ".join(json.dumps(v, ensure_ascii=False, sort_keys=True)
+                            for v in (e.before, e.after))
+        pin = "with PIN" if e.with_pin else "no PIN"
+        print(f"{e.at}  {e.action:<11}  {e.subject}  {change}  ({pin}, {e.source}, {e.user})")
+    return 0
+
+
+def cmd_pin(args: argparse.Namespace) -> int:
+    from kpidesk.cli_pin import run_pin
+
+    return run_pin(_db_path(args), args.action, args.pin)
 
 
 def main(argv: list[str]) -> int:
@@ -177,9 +230,15 @@ def main(argv: list[str]) -> int:
     from kpidesk.store.errors import StoreError
 
     args = build_parser().parse_args(argv)
-    handler = globals()[f"cmd_{args.command}"]
+    handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
+    from kpidesk.cli_pin import check_command
+    from kpidesk.store import security
+
     path = getattr(args, "db", None)
     try:
+        refusal = check_command(args, _db_path(args))  # the owner PIN, where it is needed
+        if refusal:
+            return _fail(refusal)
         code = handler(args)
         sys.stdout.flush()
         return code
@@ -199,6 +258,8 @@ def main(argv: list[str]) -> int:
         log.exception("headless command %s failed", args.command)
         return _fail(f"unexpected error ({type(exc).__name__}: {exc})"
                      + (f"; details in {where}" if where else ""))
+    finally:
+        security.revoke_process(_db_path(args))
 
 
 def _db_path_quiet(args: argparse.Namespace) -> Path | None:

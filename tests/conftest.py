@@ -20,6 +20,19 @@ DEMO_TODAY = date(2026, 11, 26)
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     """Never touch the real user's data folder or settings."""
     monkeypatch.setenv("KPIDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("KPIDESK_PIN", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _quick_pins(monkeypatch):
+    """PINs hashed with few PBKDF2 rounds (600,000 take 0.2 s each); no owner grant of a
+    headless command outlives its test."""
+    from kpidesk.store import security
+
+    assert security.ITERATIONS >= 600_000  # the app's own figure (OWASP's)
+    monkeypatch.setattr(security, "ITERATIONS", 1000)
+    yield
+    security.revoke_process()
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_keyboard_entry_saves_and_undo_redo(qtbot, tab, demo_ctx):
     before_orders = count(store)
     before_revenue = store.scalar(MONTH_REVENUE)
     assert tab.date_edit.text() == "26/11/2026"  # today by default
-    assert tab.rate_edit.text().isdigit()
+    assert tab.rate_edit.text().replace(",", "").isdigit()  # grouped, as in Settings
 
     tab.date_edit.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # → customer
@@ -112,7 +112,7 @@ def test_enter_from_any_field_saves_with_product_and_salesperson(qtbot, tab, dem
     assert order["salesperson_id"] == tab.salesperson_combo.currentData() is not None
     assert line["amount_usd"] == 3037  # 123000 riel / 4050, half to even
     # The rate used last today is the next sale's default; salesperson is kept.
-    assert tab.rate_edit.text() == "4050"
+    assert tab.rate_edit.text() == "4,050"
     assert tab.salesperson_combo.currentIndex() == 1
 
 
@@ -444,7 +444,7 @@ def test_fetch_more_through_the_view(qtbot, tab):
 
 def test_new_sale_in_empty_store_and_undo(qtbot, empty_tab, ctx):
     assert empty_tab.model.rowCount() == 0
-    assert empty_tab.rate_edit.text() == "4100"  # the store's default rate
+    assert empty_tab.rate_edit.text() == "4,100"  # the store's default rate
     empty_tab.amount_edit.setText("2")
     assert empty_tab.save()
     assert empty_tab.model.rowCount() == 1

@@ -169,7 +169,12 @@ def test_language_switch_from_settings_is_remembered(qtbot, tab, ctx):
 
 
 def test_owner_gate_refusal_saves_nothing(tab, ctx, monkeypatch):
-    monkeypatch.setattr(tab, "owner_allows", lambda: False)
+    from PySide6.QtWidgets import QInputDialog
+
+    from kpidesk.store import security
+
+    security.set_pin(ctx.store, "2468")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
     tab.shop_name.setText("Not allowed")
     assert not tab.save_shop()
     tab.lists["channels"].name_edit.setText("TikTok")

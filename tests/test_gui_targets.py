@@ -200,6 +200,11 @@ def test_khmer_headers_and_digits(tab, demo_ctx):
     demo_ctx.language.set_language("km")
     assert tab.model.headerData(0, Qt.Orientation.Vertical) == "មករា"
     assert tab.year_combo.currentText() == "២០២៦"
+    # dollars keep Latin digits unless the user asks for Khmer ones
+    assert tab.model.index(10, 0).data().startswith("$1")
+    from dataclasses import replace
+
+    demo_ctx.language.set_number_style(replace(demo_ctx.language.style, latin_dollars=False))
     assert "១" in tab.model.index(10, 0).data()
 
 

@@ -16,6 +16,7 @@ from kpidesk.i18n.format import (
     KHMER_DIGITS,
     MONTHS,
     Formatter,
+    NumberStyle,
     parse_date,
     parse_decimal,
     parse_int,
@@ -25,8 +26,9 @@ from kpidesk.i18n.format import (
 )
 
 KHMER = QLocale(QLocale.Language.Khmer, QLocale.Country.Cambodia)
-FORMATTERS = [Formatter("en"), Formatter("km"), Formatter("km", khmer_digits=False)]
-IDS = ["en", "km", "km-latin"]
+FORMATTERS = [Formatter("en"), Formatter("km"), Formatter("km", khmer_digits=False),
+              Formatter("km", style=NumberStyle(latin_dollars=False))]
+IDS = ["en", "km", "km-latin", "km-khmer-dollars"]
 
 
 # -- what Qt gets wrong, and what it gets right -------------------------------------
@@ -72,9 +74,13 @@ def test_money_forms():
     en, km = Formatter("en"), Formatter("km")
     assert en.money(125050, "USD") == "$1,250.50"
     assert en.money(-125050, "USD") == "-$1,250.50"
-    assert en.money(5000000, "KHR") == "៛5,000,000"
+    assert en.money(5000000, "KHR") == "5,000,000៛"  # the sign follows the number
+    assert en.money(-5000, "KHR") == "-5,000៛"
     assert km.money(5000000, "KHR") == "៥,០០០,០០០៛"
-    assert km.money(125050, "USD") == "$១,២៥០.៥០"
+    assert km.money(125050, "USD") == "$1,250.50"  # dollars in Latin digits by default
+    khmer_dollars = Formatter("km", style=NumberStyle(latin_dollars=False))
+    assert khmer_dollars.money(125050, "USD") == "$១,២៥០.៥០"
+    assert khmer_dollars.money(5000, "KHR") == "៥,០០០៛"
     assert en.money(None, "USD") == fmt.NOT_AVAILABLE
     assert "." not in km.money(123456, "KHR")  # riel: no decimals
 
@@ -153,3 +159,72 @@ def test_parse_refuses_non_numbers(bad):
 def test_parse_refuses_impossible_dates(bad):
     with pytest.raises(ValueError):
         parse_date(bad)
+
+
+# -- the four digit settings, riel rounding, rates, phones, chart axes -----------------------
+@pytest.mark.parametrize(("khmer_digits", "latin_dollars", "dollars", "riel", "count"), [
+    (True, True, "$1,250.50", "៥,០០០៛", "១២"),
+    (True, False, "$១,២៥០.៥០", "៥,០០០៛", "១២"),
+    (False, True, "$1,250.50", "5,000៛", "12"),
+    (False, False, "$1,250.50", "5,000៛", "12"),
+])
+def test_four_digit_settings(khmer_digits, latin_dollars, dollars, riel, count):
+    f = Formatter("km", style=NumberStyle(khmer_digits, latin_dollars))
+    assert (f.money(125050, "USD"), f.money(5000, "KHR"), f.integer(12)) == \
+        (dollars, riel, count)
+    assert Formatter("en", style=NumberStyle(khmer_digits, latin_dollars)).money(
+        125050, "USD") == "$1,250.50"
+
+
+def test_converted_riel_is_rounded_to_100_only_when_asked():
+    f = Formatter("en")
+    assert f.figure(1_234_567, "KHR") == "1,234,600៛"
+    assert f.figure(1_234_550, "KHR") == "1,234,600៛"  # halves away from zero
+    assert f.figure(1_234_450, "KHR") == "1,234,500៛"
+    assert f.figure(-1_234_450, "KHR") == "-1,234,500៛"
+    assert f.figure(1_234_449, "KHR") == "1,234,400៛"
+    assert f.money(1_234_567, "KHR") == "1,234,567៛"  # an amount as entered stays exact
+    assert f.figure(123_456, "USD") == "$1,234.56"
+    exact = Formatter("en", style=NumberStyle(round_riel=False))
+    assert exact.figure(1_234_567, "KHR") == "1,234,567៛"
+
+
+def test_rate_is_grouped_everywhere():
+    assert Formatter("en").rate(4100) == "4,100"
+    assert Formatter("km").rate(4100) == "៤,១០០"
+    assert Formatter("km").rate(4100.5) == "៤,១០០.៥"
+    assert parse_int(Formatter("km").rate(4100)) == 4100
+
+
+def test_phone_numbers_are_grouped_never_converted():
+    km = Formatter("km")
+    assert km.phone("012345678") == "012 345 678"
+    assert km.phone("0123456789") == "012 345 6789"
+    assert km.phone("012 34 56 78") == "012 34 56 78"  # as typed
+    assert km.phone("+855 12 345 678") == "+855 12 345 678"
+    assert km.phone("០១២៣៤៥៦៧៨") == "០១២ ៣៤៥ ៦៧៨"  # typed in Khmer digits: kept so
+
+
+@pytest.mark.parametrize(("lang", "style", "ticks", "labels"), [
+    ("en", NumberStyle(), [0, 10_000, 20_000, 40_000], ["0", "10k", "20k", "40k"]),
+    ("km", NumberStyle(), [0, 10_000, 40_000], ["០", "១០\u00a0ពាន់", "៤០\u00a0ពាន់"]),
+    ("km", NumberStyle(khmer_digits=False), [0, 40_000], ["0", "40k"]),
+    ("km", NumberStyle(), [0, 5_000, 10_000], ["០", "៥\u00a0ពាន់", "១០\u00a0ពាន់"]),
+    ("km", NumberStyle(), [0, 60_000_000, 180_000_000], ["០", "៦០\u00a0លាន", "១៨០\u00a0លាន"]),
+    ("en", NumberStyle(), [0, 2_000, 4_000], ["0", "2,000", "4,000"]),
+])
+def test_chart_axis_has_one_unit_from_its_largest_tick(lang, style, ticks, labels):
+    f = Formatter(lang, style=style)
+    divisor, unit = f.axis_unit(max(ticks), "KHR")
+    assert [f.axis_amount(v, divisor, unit, ticks[1] - ticks[0], "KHR") for v in ticks] == labels
+
+
+def test_dollar_axis_in_latin_digits_uses_k_even_in_khmer():
+    f = Formatter("km")
+    divisor, unit = f.axis_unit(40_000, "USD")
+    assert f.axis_amount(40_000, divisor, unit, 10_000, "USD") == "40k"
+
+
+def test_fill_replaces_placeholders_once():
+    assert fmt.fill("%1 of %2", "a%2", "b") == "a%2 of b"
+    assert fmt.fill("Top %1", "១០") == "Top ១០"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
-from kpidesk.i18n import extract, language, tools
+from kpidesk.i18n import extract, language, tools, wordbreak
 from kpidesk.i18n.language import LanguageManager, compile_ts, ts_path, usable_qm
 from kpidesk.i18n.pseudo import pseudo
 
@@ -32,7 +32,15 @@ GLOSSARY = {
     r"\bbackups?\b": "បម្រុងទុក",
     r"\breceipts?\b": "វិក្កយបត្រ",
     r"\bstages?\b": "ដំណាក់កាល",
+    r"\bforecast\b": "ការព្យាករណ៍",
 }
+# Brand names stay in Latin letters (GLOSSARY.md): their translation is the name itself.
+LATIN_NAMES = {"Facebook", "Telegram", "CSV (*.csv)"}
+
+
+def words_of(text: str) -> str:
+    """A translation as a reader sees it: without the invisible word breaks."""
+    return wordbreak.strip_breaks(text).replace(wordbreak.NBSP, " ")
 
 
 def test_catalogue_is_not_empty():
@@ -62,7 +70,7 @@ def test_translations_are_khmer():
     """Every string that has words is translated into Khmer script, not copied."""
     copied = [f"{e.context}: {e.source!r}" for e in ENTRIES
               if re.search(r"[A-Za-z]{3,}", e.source) and not KHMER.search(e.translation)
-              and e.source not in ("CSV (*.csv)",)]
+              and e.source not in LATIN_NAMES]
     assert not copied, "\n".join(copied)
 
 
@@ -70,7 +78,7 @@ def test_translations_are_khmer():
 def test_glossary_terms_used_consistently(term):
     khmer = GLOSSARY[term]
     bad = [f"{e.context}: {e.source!r} -> {e.translation!r}" for e in ENTRIES
-           if re.search(term, e.source, re.I) and khmer not in e.translation]
+           if re.search(term, e.source, re.I) and khmer not in words_of(e.translation)]
     assert not bad, "\n".join(bad)
 
 
@@ -78,6 +86,52 @@ def test_glossary_file_lists_the_terms():
     glossary = (TS.parent / "GLOSSARY.md").read_text(encoding="utf-8")
     for khmer in GLOSSARY.values():
         assert khmer in glossary
+
+
+def test_no_digits_in_translations():
+    """Every number, range and example is a placeholder that format.py fills, so the
+    digits follow the user's setting (Khmer or Latin). Digits inside a Latin name
+    (PySide6, UTF-8) are part of the name."""
+    def digits_left(text: str) -> list[str]:
+        text = re.sub(r"%L?\d+|%n", "", text)
+        text = re.sub(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*", "", text)
+        return re.findall(r"[0-9\u17e0-\u17e9]", text)
+
+    bad = [f"{e.context}: {e.source!r} -> {e.translation!r}" for e in ENTRIES
+           if digits_left(e.translation)]
+    assert not bad, "\n".join(bad)
+
+
+def test_digit_check_catches_digits():
+    """The check above is not blind: it sees Khmer and Latin digits, not names."""
+    sample = [tools.Entry("X", "Top %1", "កំពូល ១០", ""), tools.Entry("X", "a", "ពី 0", ""),
+              tools.Entry("X", "b", "Qt និង PySide6 UTF-8 %1", "")]
+    found = [e.source for e in sample
+             if re.findall(r"[0-9\u17e0-\u17e9]", re.sub(
+                 r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*", "",
+                 re.sub(r"%L?\d+|%n", "", e.translation)))]
+    assert found == ["Top %1", "a"]
+
+
+def test_word_breaks_are_in_every_translation():
+    """Khmer lines break between words only: every translation carries its U+200B word
+    breaks and its number–unit no-break spaces (`python -m kpidesk.i18n.tools
+    wordbreaks` puts them in after new strings are translated)."""
+    missing = tools.word_break_changes(TS)
+    assert not missing, "run `python -m kpidesk.i18n.tools wordbreaks`:\n" + "\n".join(
+        f"{c}: {s!r}" for c, s in list(missing)[:20])
+
+
+def test_word_breaks_fall_between_words():
+    assert wordbreak.segment("ការសម្រេចគោលដៅ") == "ការសម្រេច\u200bគោលដៅ"
+    assert wordbreak.segment("ចំនួនថ្ងៃតាំងពីទិញ").split("\u200b") == \
+        ["ចំនួន", "ថ្ងៃ", "តាំងពី", "ទិញ"]
+    assert "\u200b" not in wordbreak.segment("ត្រីមាស")  # kept whole (the model splits it)
+    assert wordbreak.segment("ហាងតូចៗ").endswith("តូចៗ")  # ៗ stays with its word
+    assert wordbreak.keep_units("%1 ថ្ងៃ · ថ្ងៃទី %2") == "%1\u00a0ថ្ងៃ · ថ្ងៃទី\u00a0%2"
+    once = wordbreak.prepare_translation("មកទិញ %1 ថ្ងៃ។ គម្លាតធម្មតា")
+    assert wordbreak.prepare_translation(once) == once
+    assert wordbreak.segment("ការ\u200bសម្រេចគោលដៅ") == "ការ\u200bសម្រេចគោលដៅ"  # by hand
 
 
 def test_mnemonics_are_kept():
@@ -96,8 +150,8 @@ def test_qm_compiles_and_loads(tmp_path):
     assert compile_ts(TS, qm)
     translator = QTranslator()
     assert translator.load(str(qm))
-    assert translator.translate("SettingsTab", "Settings") == "ការកំណត់"
-    assert translator.translate("QPlatformTheme", "Cancel") == "បោះបង់"
+    assert words_of(translator.translate("SettingsTab", "Settings")) == "ការកំណត់"
+    assert words_of(translator.translate("QPlatformTheme", "Cancel")) == "បោះបង់"
 
 
 def test_missing_qm_is_compiled_on_the_fly(tmp_path, monkeypatch):
@@ -195,3 +249,34 @@ def test_build_paths_exist():
     assert any(p.name == "settings.py" for p in files)
     assert all("__pycache__" not in p.parts for p in files)
     assert Path(build.lupdate_command()[0]).exists()
+
+
+def test_segmenter_runs_from_the_packed_model_of_the_bundle(tmp_path):
+    """The bundle ships khmercut's model xz-compressed and opens it in memory (build.spec):
+    run that path in a fresh interpreter, as the bundle does, with khmercut's own file
+    out of reach."""
+    import lzma
+    import subprocess
+    import sys
+
+    import khmercut
+
+    (tmp_path / "resources" / "segmenter").mkdir(parents=True)
+    (tmp_path / "resources" / "segmenter" / "khmercut.crfsuite.xz").write_bytes(
+        lzma.compress(Path(khmercut.model_path).read_bytes(), preset=1))
+    code = f"""
+import gc, sys
+import khmercut
+khmercut.model_path = "/nonexistent/model.crfsuite"
+sys._MEIPASS = {str(tmp_path)!r}
+from kpidesk.i18n import wordbreak
+first = wordbreak.segment("ការសម្រេចគោលដៅ")
+gc.collect()
+for _ in range(200):
+    last = wordbreak.segment("ចំនួនថ្ងៃតាំងពីទិញអតិថិជនជិតបាត់បង់")
+print(first.split("\\u200b"), len(last.split("\\u200b")))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "['ការសម្រេច', 'គោលដៅ']" in done.stdout

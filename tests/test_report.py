@@ -187,7 +187,7 @@ def test_long_call_back_list_runs_over_pages_with_repeated_headers(tmp_path):
     assert all(name in text for name in shown)
     assert not any(c["name"] in text for c in everyone[100:])
     assert f"The 100 with the highest revenue of {len(everyone)} customers" in " ".join(text.split())
-    assert "012000240" in text  # phone numbers printed
+    assert "012 000 240" in text  # phone numbers printed, grouped as people read them
 
 
 def test_report_command_refuses_bad_input(tmp_path, demo_file):
@@ -231,3 +231,129 @@ def test_report_data_is_the_same_as_kpi_json(demo_store, kpis):
     revenues = [p["revenue"] for p in data.top_products]
     assert revenues == sorted(revenues, reverse=True)
     assert date.fromisoformat(str(data.as_of)) == date(2026, 10, 31)
+
+
+# -- Khmer line breaks in table cells ----------------------------------------------------
+# Names as a Khmer shop types them (no spaces between words), with their words marked:
+# "|" between words, "¦" between the parts of a compound (a break there is fine too).
+KHMER_NAMES = [
+    "ស្រោម|ទូរស័ព្ទ|ស៊ីលីកូន|ពណ៌|ខ្មៅ|សម្រាប់|ទូរស័ព្ទ|ឆ្លាត|ម៉ាក|ថ្មី",
+    "កញ្ចក់|ការពារ|អេក្រង់|ទូរស័ព្ទ|ប្រភេទ|រឹង|ពិសេស|មិន|ងាយ|បែក",
+    "ឆ្នាំង¦សាក|ថ្ម|លឿន|ជាមួយ|ខ្សែ|សាក|ទូរស័ព្ទ|វែង|មួយ|ម៉ែត្រ",
+    "កាហ្វេ|ទឹក¦ដោះ¦គោ|ទឹក¦កក|ធំ|ជាមួយ|នំ¦បុ័ង|សាច់¦ក្រក|ពីរ",
+    "ក្រុមហ៊ុន|ដឹក¦ជញ្ជូន|រតនា|សាខា|ភ្នំពេញ|និង|ខេត្ត|សៀមរាប",
+    "ភោជនីយដ្ឋាន|ម្លប់|ដូង|ហាង|កាហ្វេ|ព្រះ¦អាទិត្យ|ផ្សារ|ទំនើប",
+    "សាលា¦រៀន|អន្តរជាតិ|សម្រាប់|កុមារ|ក្រុង|បាត់ដំបង",
+    "គ្រឿង¦បន្លាស់|ទូរស័ព្ទ|និង|កុំព្យូទ័រ|យួរ¦ដៃ",
+]
+# long enough to wrap in their columns: each name is two of the above
+KHMER_NAMES = [f"{a}|{b}" for a, b in zip(KHMER_NAMES, KHMER_NAMES[1:] + KHMER_NAMES[:1],
+                                          strict=True)]
+
+
+def _plain(marked: str) -> str:
+    return marked.replace("|", "").replace("¦", "")
+
+
+def _allowed_breaks(marked: str) -> set[int]:
+    allowed, at = {0}, 0
+    for ch in marked:
+        if ch in "|¦":
+            allowed.add(at)
+        else:
+            at += 1
+    allowed.add(at)
+    return allowed
+
+
+def _line_breaks(doc) -> dict[str, list[int]]:
+    """For each block of the laid-out document: where Qt ended its lines, as offsets in
+    the block's text without zero-width spaces."""
+    out: dict[str, list[int]] = {}
+    block = doc.begin()
+    while block.isValid():
+        text, layout = block.text(), block.layout()
+        ends = []
+        for i in range(layout.lineCount() - 1):
+            line = layout.lineAt(i)
+            end = line.textStart() + line.textLength()
+            ends.append(len(text[:end].replace("\u200b", "").rstrip()))
+        out[text.replace("\u200b", "")] = ends
+        block = block.next()
+    return out
+
+
+def _khmer_report_document(qapp, names: list[str]):
+    from kpidesk.i18n.fonts import install_app_font
+    from kpidesk.reports.data import ReportData
+    from kpidesk.reports.monthly import MonthlyReport
+
+    install_app_font(qapp)  # as the report command does: the bundled fonts
+    plain = [_plain(n) for n in names]
+    data = ReportData(
+        shop_name=plain[5], month=MONTH, currency="USD", today=DEMO_TODAY,
+        as_of=date(2026, 10, 31), kpis={}, previous={}, year_before={},
+        top_products=[{"name": n, "category": plain[7], "quantity": 3, "revenue": 12500}
+                      for n in plain[:4]],
+        top_customers=[{"name": n, "phone": "012345678", "orders": 2, "revenue": 9900}
+                       for n in plain[4:]])
+    report = MonthlyReport(data, "km")
+    doc = report.build()
+    doc.pageCount()  # lays the whole document out
+    return doc
+
+
+def test_khmer_table_cells_break_lines_between_words_only(qapp):
+    """Qt's own layout of the report: every line of a Khmer name in a table cell ends
+    between two words of the name, never inside one."""
+    breaks = _line_breaks(_khmer_report_document(qapp, KHMER_NAMES))
+    checked = 0
+    for marked in KHMER_NAMES:
+        plain = _plain(marked)
+        ends = breaks.get(plain)
+        assert ends is not None, f"{plain} not found as a cell of its own"
+        wrong = [e for e in ends if e not in _allowed_breaks(marked)]
+        assert not wrong, f"{plain} broken inside a word at {wrong}: " + " / ".join(
+            plain[a:b] for a, b in zip([0, *ends], [*ends, len(plain)], strict=True))
+        checked += len(ends)
+    assert checked >= 6  # the names did wrap: the check saw line ends
+
+
+def test_unsegmented_names_would_break_inside_words(qapp, monkeypatch):
+    """The check above can fail: without the segmenter, Qt breaks Khmer anywhere."""
+    from kpidesk.reports import monthly
+
+    monkeypatch.setattr(monthly, "segment", lambda text: text)
+    breaks = _line_breaks(_khmer_report_document(qapp, KHMER_NAMES))
+    inside = [e for marked in KHMER_NAMES for e in breaks.get(_plain(marked), [])
+              if e not in _allowed_breaks(marked)]
+    assert inside
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("en", "M"), ("km", "លាន")])
+def test_riel_charts_keep_their_y_labels(qapp, monkeypatch, lang, unit):
+    """Riel amounts make long labels: the axis is as wide as its widest one (pyqtgraph
+    draws no label that does not fit), and every tick says the axis' one unit."""
+    from PySide6.QtGui import QFontMetrics
+
+    from kpidesk.i18n.fonts import install_app_font
+    from kpidesk.reports import charts
+    from kpidesk.reports.text import ReportText
+
+    install_app_font(qapp)
+    seen = []
+    export = charts._export
+    monkeypatch.setattr(charts, "_export", lambda widget: (seen.append(widget), export(widget))[1])
+    months = [(f"2026-{m:02d}", 180_000_000 + m * 9_000_000) for m in range(1, 13)]
+    charts.revenue_chart(ReportText(lang), "x", months, [(m, None) for m, _ in months], "KHR")
+    charts.pipeline_chart(ReportText(lang), "x", [{"name": "New", "value": 250_000_000,
+                                                    "weighted": 25_000_000}], "KHR")
+    for widget in seen:
+        axis = widget.getPlotItem().getAxis("left")
+        low, high = axis.range
+        levels = axis.tickValues(low, high, axis.height())
+        labels = [s for step, values in levels for s in axis.tickStrings(values, 1, step)]
+        nonzero = [s for s in labels if s not in ("0", "០")]
+        assert nonzero and all(s.endswith(unit) for s in nonzero), labels
+        widest = max(QFontMetrics(axis.style["tickFont"]).horizontalAdvance(s) for s in labels)
+        assert axis.width() >= widest, (axis.width(), widest, labels)

@@ -162,7 +162,7 @@ def test_walk_in_daily_total_and_money_cells(qapp, store):
     model = SalesTableModel(store)
     assert model.rowCount() == 2
     assert model.data(model.index(0, COL_CUSTOMER)) == "Daily total"
-    assert model.data(model.index(0, COL_AMOUNT)) == "៛410,000"
+    assert model.data(model.index(0, COL_AMOUNT)) == "410,000៛"
     assert model.data(model.index(0, COL_REPORTING)) == "$100.00"
     assert model.data(model.index(1, COL_CUSTOMER)) == "Walk-in"
     assert model.data(model.index(1, COL_AMOUNT)) == "$1,250.50"
@@ -170,7 +170,8 @@ def test_walk_in_daily_total_and_money_cells(qapp, store):
     assert model.headerData(COL_REPORTING, Qt.Orientation.Horizontal) == "Amount (USD)"
     store.set_setting("reporting_currency", "KHR")
     model.reload()
-    assert model.data(model.index(1, COL_REPORTING)) == "៛5,127,050"
+    # converted from dollars: shown rounded to 100 riel (the exact riel are kept)
+    assert model.data(model.index(1, COL_REPORTING)) == "5,127,100៛"
     assert model.headerData(COL_REPORTING, Qt.Orientation.Horizontal) == "Amount (KHR)"
 
 
@@ -187,7 +188,7 @@ def test_headers_follow_the_language(qapp, ctx, qtbot):
     assert "USD" in model.headerData(COL_REPORTING, Qt.Orientation.Horizontal)
     add_order(ctx.store, OrderInput(date="2026-11-20", lines=[LineInput(amount=1250)]))
     model.reload()
-    assert model.data(model.index(0, COL_AMOUNT)) == "$១២.៥០"
+    assert model.data(model.index(0, COL_AMOUNT)) == "$12.50"  # dollars: Latin digits
     assert "២០" in model.data(model.index(0, COL_DATE))
 
 

@@ -25,10 +25,31 @@ def register_fonts() -> list[str]:
     return _registered
 
 
+# Small text (captions, notes, the second line of a cell) never goes below this in Khmer:
+# Khmer letters sit small in their em square and stack below the line.
+KHMER_MIN_CAPTION_PT = 9.0
+# Hints and captions: dark enough to read on white (contrast 7.5:1), not black.
+HINT_COLOUR = "#555555"
+
+
+def caption_size(base_pt: float, scale: float, lang: str | None = None) -> float:
+    """The point size of a caption `scale` times the base size, at least 9 pt in Khmer."""
+    if lang is None:
+        from kpidesk.i18n.format import current
+
+        lang = current().lang
+    size = base_pt * scale
+    return max(size, KHMER_MIN_CAPTION_PT) if lang == "km" else size
+
+
 def app_font(point_size: float | None = None) -> QFont:
-    """Noto Sans for Latin letters and digits, falling back to Noto Sans Khmer for Khmer."""
+    """Noto Sans Khmer first, then Noto Sans for the Latin letters and digits it lacks.
+
+    In this order Qt never asks the Latin family for Khmer, which it did at every start
+    ("OpenType support missing for Noto Sans, script 32"); Latin text still comes from
+    Noto Sans glyph by glyph, with the same line metrics (measured)."""
     font = QFont()
-    font.setFamilies([LATIN_FAMILY, KHMER_FAMILY])
+    font.setFamilies([KHMER_FAMILY, LATIN_FAMILY])
     if point_size:
         font.setPointSizeF(point_size)
     return font

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
@@ -22,6 +23,14 @@ from kpidesk.i18n import format as fmt
 from kpidesk.paths import resource_path
 
 LANGUAGES = ("en", "km")
+# QSettings keys of the number settings (Settings ▸ Language), with their defaults
+NUMBER_SETTINGS = {"khmer_digits": True, "latin_dollars": True, "round_riel": True}
+
+
+def number_style_from(settings) -> fmt.NumberStyle:
+    """The user's digit and rounding choices kept in QSettings."""
+    return fmt.NumberStyle(**{key: settings.value(key, default, type=bool)
+                              for key, default in NUMBER_SETTINGS.items()})
 # The name of each language written in that language (what the user picks from).
 LANGUAGE_NAMES = {"en": "English", "km": "ខ្មែរ"}
 
@@ -153,7 +162,7 @@ class LanguageManager(QObject):
         super().__init__(parent)
         self._translators: list[QTranslator] = []
         self.lang = "en"
-        self.khmer_digits = True
+        self.style = fmt.NumberStyle()
         self.pseudo = pseudo_translation_enabled()
         self.loaded_from: Path | None = None
 
@@ -168,7 +177,7 @@ class LanguageManager(QObject):
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
         if khmer_digits is not None:
-            self.khmer_digits = bool(khmer_digits)
+            self.style = replace(self.style, khmer_digits=bool(khmer_digits))
         app = QCoreApplication.instance()
         self._remove_translators(app)
         self.loaded_from = None
@@ -187,12 +196,21 @@ class LanguageManager(QObject):
             app.installTranslator(translator)
             self._translators.append(translator)
         self.lang = lang
-        fmt.set_current(lang, self.khmer_digits)
+        fmt.set_current(lang, style=self.style)
         QLocale.setDefault(QLocale(QLocale.Language.Khmer, QLocale.Country.Cambodia)
                            if lang == "km" else QLocale(QLocale.Language.English,
                                                         QLocale.Country.UnitedStates))
         self.language_changed.emit(lang)
 
+    @property
+    def khmer_digits(self) -> bool:
+        return self.style.khmer_digits
+
     def set_khmer_digits(self, khmer_digits: bool) -> None:
         """Khmer digits (០-៩) or Latin digits (0-9) when the language is Khmer."""
         self.set_language(self.lang, khmer_digits)
+
+    def set_number_style(self, style: fmt.NumberStyle) -> None:
+        """New digit / rounding choices: every view formats again (language_changed)."""
+        self.style = style
+        self.set_language(self.lang)

@@ -3,7 +3,10 @@
 ``python -m kpidesk.i18n.tools unfinished`` prints the entries still to
 translate as ``context<TAB>source``; ``python -m kpidesk.i18n.tools fill
 FILE.tsv`` writes translations from ``context<TAB>source<TAB>translation``
-lines (escape newlines as \\n) into the .ts and marks them finished.
+lines (escape newlines as \\n) into the .ts and marks them finished;
+``python -m kpidesk.i18n.tools wordbreaks`` puts zero-width spaces between
+the words of every Khmer translation and no-break spaces between numbers and
+their units (see wordbreak.py; run it after filling, the tests check it).
 """
 
 from __future__ import annotations
@@ -159,6 +162,27 @@ def remove_messages(path: Path, drop) -> int:
     return removed
 
 
+# Seeded names (stages, channels) are shown as list items and may be edited into the
+# shop's own names: they stay free of invisible characters.
+NO_WORD_BREAKS = frozenset({"DefaultNames"})
+
+
+def word_break_changes(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) → the translation with word breaks, for every entry that
+    `wordbreak.prepare_translation` would change."""
+    from kpidesk.i18n.wordbreak import prepare_translation
+
+    changes = {}
+    for e in read_ts(path):
+        if not e.translation or e.kind in ("obsolete", "vanished") or e.numerus \
+                or e.context in NO_WORD_BREAKS:
+            continue
+        prepared = prepare_translation(e.translation)
+        if prepared != e.translation:
+            changes[(e.context, e.source)] = prepared
+    return changes
+
+
 def _escape_tsv(s: str) -> str:
     return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
 
@@ -184,6 +208,10 @@ def main(argv: list[str]) -> int:
             ctx, src, tr = line.split("\t")
             table[(_unescape_tsv(ctx), _unescape_tsv(src))] = _unescape_tsv(tr)
         print(f"filled {fill(ts, table)} of {len(table)}")
+        return 0
+    if argv[:1] == ["wordbreaks"]:
+        changes = word_break_changes(ts)
+        print(f"word breaks put into {fill(ts, changes)} translations")
         return 0
     print(__doc__)
     return 2

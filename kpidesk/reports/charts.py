@@ -36,10 +36,49 @@ class _LabelAxis(pg.AxisItem):
         return [self._label_of(v) for v in values]
 
 
-def _plot(text: ReportText, title: str, left_label, bottom_label,
+class _AmountAxis(pg.AxisItem):
+    """Left axis of amounts: one unit (none, thousands, millions) for all its ticks, from
+    the largest one, in the report's digits (Formatter.axis_unit)."""
+
+    def __init__(self, text: ReportText, currency: str) -> None:
+        super().__init__("left")
+        self.enableAutoSIPrefix(False)
+        self.fmt, self.currency = text.fmt, currency
+        self.largest_tick = 0.0
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph API)
+        levels = super().tickValues(minVal, maxVal, size)
+        self.largest_tick = max((abs(v) for _step, values in levels for v in values),
+                                default=0.0)
+        return levels
+
+    def tick_label(self, value: float, spacing: float = 0.0) -> str:
+        divisor, unit = self.fmt.axis_unit(self.largest_tick, self.currency)
+        return self.fmt.axis_amount(value, divisor, unit, spacing, self.currency)
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
+        return [self.tick_label(v * scale, spacing * scale) for v in values]
+
+    def fit_labels(self, top: float) -> None:
+        """Width for the widest label of a 0..`top` axis: a label wider than a fixed
+        axis is not drawn at all (the riel charts lost theirs), and an image export
+        draws once, before pyqtgraph could widen the axis by itself."""
+        from PySide6.QtGui import QFontMetrics
+
+        self.largest_tick = top
+        metrics = QFontMetrics(self.style["tickFont"] or app_font(9))
+        widest = max(metrics.horizontalAdvance(self.tick_label(v, top / 4))
+                     for v in (top, top * 0.75, top / 2, top / 4))
+        self.setWidth(widest + 18)
+        layout = getattr(self.parentItem(), "layout", None)  # PlotItem's grid layout
+        if layout is not None:  # lay the plot out again now, before the export
+            layout.invalidate()
+            layout.activate()
+
+
+def _plot(text: ReportText, title: str, left: pg.AxisItem, bottom_label,
           size=(800, 350)) -> pg.PlotWidget:
     font = app_font(9)
-    left = _LabelAxis("left", left_label)
     bottom = _LabelAxis("bottom", bottom_label)
     widget = pg.PlotWidget(axisItems={"left": left, "bottom": bottom}, background="w")
     widget.resize(*size)
@@ -49,7 +88,10 @@ def _plot(text: ReportText, title: str, left_label, bottom_label,
         axis.setTextPen(pg.mkPen("#333333"))
         axis.setPen(pg.mkPen("#999999"))
         axis.setStyle(tickFont=font)
-    left.setWidth(64)  # room for the widest label, or pyqtgraph hides it
+    # Khmer stacks vowels and subscripts below the line: room for a whole line of it
+    from PySide6.QtGui import QFontMetrics
+
+    bottom.setHeight(QFontMetrics(font).height() + 12)
     item.showGrid(y=True, alpha=0.25)
     # The heading is part of the image, so a page break never parts it from its chart.
     item.setTitle(title, color="#1d3f6e", size="12.5pt", bold=True, justify="left")
@@ -63,16 +105,6 @@ def _export(widget: pg.PlotWidget) -> QImage:
     image = exporter.export(toBytes=True)
     widget.deleteLater()
     return image
-
-
-def _money_axis(text: ReportText, currency: str):
-    def label(value: float) -> str:
-        if abs(value) >= 1_000_000:
-            return text.fmt.digits(f"{value / 1_000_000:,.1f}M")
-        if abs(value) >= 1_000:
-            return text.fmt.digits(f"{value / 1000:,.0f}k")
-        return text.fmt.digits(f"{value:,.0f}")
-    return label
 
 
 def _title_with_legend(title: str, entries: list[tuple[str, QColor]]) -> str:
@@ -97,7 +129,8 @@ def revenue_chart(text: ReportText, title: str, revenue: list[tuple[str, int]],
             return text.fmt.month_name(int(months[i][5:7]), short=True)
         return ""
 
-    widget = _plot(text, title, _money_axis(text, currency), month_label)
+    left = _AmountAxis(text, currency)
+    widget = _plot(text, title, left, month_label)
     x = list(range(len(revenue)))
     heights = [float(to_major(v, currency)) for _, v in revenue]
     widget.addItem(pg.BarGraphItem(x=x, height=heights, width=0.6, brush=BAR, pen=pg.mkPen(None)))
@@ -108,7 +141,9 @@ def revenue_chart(text: ReportText, title: str, revenue: list[tuple[str, int]],
                     symbolSize=8)
     widget.getPlotItem().getAxis("bottom").setTicks([[(i, month_label(i)) for i in x]])
     widget.setXRange(-0.6, len(x) - 0.4, padding=0)
-    widget.setYRange(0, max(heights + [p[1] for p in points] + [1]) * 1.2, padding=0)
+    top = max(heights + [p[1] for p in points] + [1]) * 1.2
+    widget.setYRange(0, top, padding=0)
+    left.fit_labels(top)
     return _export(widget)
 
 
@@ -123,7 +158,8 @@ def pipeline_chart(text: ReportText, title: str, stages: list[dict], currency: s
         i = int(round(value))
         return names[i] if 0 <= i < len(names) and abs(value - i) < 0.01 else ""
 
-    widget = _plot(text, title, _money_axis(text, currency), stage_label, size=(800, 300))
+    left = _AmountAxis(text, currency)
+    widget = _plot(text, title, left, stage_label, size=(800, 300))
     x = list(range(len(stages)))
     values = [float(to_major(s.get("value") or 0, currency)) for s in stages]
     weighted = [float(to_major(s.get("weighted") or 0, currency)) for s in stages]
@@ -133,7 +169,9 @@ def pipeline_chart(text: ReportText, title: str, stages: list[dict], currency: s
                                    brush=TARGET, pen=pg.mkPen(None)))
     widget.getPlotItem().getAxis("bottom").setTicks([[(i, stage_label(i)) for i in x]])
     widget.setXRange(-0.6, max(len(x), 1) - 0.4, padding=0)
-    widget.setYRange(0, max(values + [1]) * 1.2, padding=0)
+    top = max(values + [1]) * 1.2
+    widget.setYRange(0, top, padding=0)
+    left.fit_labels(top)
     return _export(widget)
 
 

@@ -25,6 +25,9 @@ from PySide6.QtGui import (
 )
 
 from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, app_font
+from kpidesk.i18n.format import NumberStyle
+from kpidesk.i18n.format import fill as fmt_fill
+from kpidesk.i18n.wordbreak import segment
 from kpidesk.reports import charts
 from kpidesk.reports.data import ReportData
 from kpidesk.reports.text import ReportText
@@ -34,19 +37,27 @@ PAPERS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(16, 16, 16, 18)
 FOOTER_PX = 28
 LANGUAGE_NAMES = {"en": "English", "km": "ខ្មែរ"}
+TOP = 10  # products and customers listed (reports.data collects as many)
 
 
 def _esc(value: object) -> str:
     return html.escape(str(value or ""), quote=True)
 
 
+def _name(value: object) -> str:
+    """Text the user typed (a shop, customer, product, category or salesperson name),
+    with zero-width spaces between its Khmer words so a narrow column wraps it between
+    words, never inside one (Qt has no Khmer dictionary of its own)."""
+    return _esc(segment(str(value or "")))
+
+
 class MonthlyReport:
     """One report: its data, language and paper; makes the document and paints it."""
 
     def __init__(self, data: ReportData, lang: str = "en", paper: str = "A4",
-                 khmer_digits: bool = True) -> None:
+                 khmer_digits: bool = True, style: NumberStyle | None = None) -> None:
         self.data = data
-        self.text = ReportText(lang, khmer_digits)
+        self.text = ReportText(lang, khmer_digits, style)
         self.paper = paper if paper in PAPERS else "A4"
         self.document: QTextDocument | None = None
 
@@ -55,7 +66,7 @@ class MonthlyReport:
         return self.text.translate("Report", text)
 
     def money(self, minor: int | None) -> str:
-        return self.text.fmt.money(minor, self.data.currency)
+        return self.text.fmt.figure(minor, self.data.currency)
 
     def pct(self, ratio: float | None, signed: bool = False) -> str:
         return self.text.fmt.percent(ratio, signed=signed)
@@ -139,7 +150,7 @@ class MonthlyReport:
             period += " — " + tr("Report", "month to date, up to %1").replace(
                 "%1", fmt.date(d.today))
         meta = [
-            (tr("Report", "Shop"), _esc(d.shop_name) or "—"),
+            (tr("Report", "Shop"), _name(d.shop_name) or "—"),
             (tr("Report", "Period"), period),
             (tr("Report", "Language"), LANGUAGE_NAMES.get(self.text.lang, self.text.lang)),
             (tr("Report", "Currency"), {"USD": tr("Report", "US dollar ($)"),
@@ -160,7 +171,7 @@ class MonthlyReport:
         rows = [[tr("Report", "Whole shop"), self.money(k.get("revenue")),
                  self.money(k.get("target")), self.pct(k.get("attainment")),
                  self.pct(k.get("pace"))]]
-        rows += [[_esc(sp.get("name")), self.money(sp.get("revenue")), self.money(sp.get("target")),
+        rows += [[_name(sp.get("name")), self.money(sp.get("revenue")), self.money(sp.get("target")),
                   self.pct(sp.get("attainment")), self.pct(sp.get("pace"))]
                  for sp in k.get("salespeople", [])]
         parts.append(self._table(
@@ -174,17 +185,17 @@ class MonthlyReport:
             parts.append(f'<p><img src="chart://pipeline" width="{self.image_width()}"></p>')
 
         parts.append(self._table(
-            tr("Report", "Top 10 products"),
+            fmt_fill(tr("Report", "Top %1 products"), fmt.integer(TOP)),
             [tr("Report", "Product"), tr("Report", "Category"), tr("Report", "Quantity"),
              tr("Report", "Revenue")],
-            [[_esc(p["name"]) or "—", _esc(p["category"]) or "—",
+            [[_name(p["name"]) or "—", _name(p["category"]) or "—",
               fmt.decimal(p["quantity"], 0), self.money(p["revenue"])] for p in d.top_products],
             numeric_from=2, widths=[40, 30, 12, 18]))
         parts.append(self._table(
-            tr("Report", "Top 10 customers"),
+            fmt_fill(tr("Report", "Top %1 customers"), fmt.integer(TOP)),
             [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Orders"),
              tr("Report", "Revenue")],
-            [[_esc(c["name"]), _esc(fmt.digits(c["phone"] or "")), self.num(c["orders"]),
+            [[_name(c["name"]), _esc(fmt.phone(c["phone"])), self.num(c["orders"]),
               self.money(c["revenue"])] for c in d.top_customers],
             numeric_from=2, widths=[40, 30, 12, 18]))
 
@@ -194,8 +205,8 @@ class MonthlyReport:
                 call_back,
                 [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Last purchase"),
                  tr("Report", "Usual gap (days)"), tr("Report", "Days since"),
-                 tr("Report", "Revenue, last 365 days")],
-                [[_esc(c["name"]), _esc(fmt.digits(c.get("phone") or "")),
+                 fmt_fill(tr("Report", "Revenue, last %1 days"), fmt.integer(365))],
+                [[_name(c["name"]), _esc(fmt.phone(c.get("phone"))),
                   fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
                   self.num(c["days_since"]), self.money(c["revenue_365"])] for c in d.at_risk],
                 numeric_from=2, widths=[26, 18, 16, 12, 10, 18],
@@ -228,12 +239,13 @@ class MonthlyReport:
         doc.documentLayout().setPaintDevice(layout_device)
         doc.setDefaultFont(app_font(9.5))
         doc.setDefaultStyleSheet(
-            f"body {{ font-family: '{LATIN_FAMILY}', '{KHMER_FAMILY}'; }}"
+            f"body {{ font-family: '{KHMER_FAMILY}', '{LATIN_FAMILY}'; }}"
             "h1 { font-size: 18pt; } h2 { font-size: 12.5pt; color: #1d3f6e; }"
             "th { font-weight: bold; }")
         doc.setDocumentMargin(0)
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://revenue"),
-                        charts.revenue_chart(self.text, self.t("Revenue and target, last 12 months"),
+                        charts.revenue_chart(self.text, fmt_fill(self.t("Revenue and target, last %1 months"),
+                                                                      self.text.fmt.integer(12)),
                                              self.data.revenue_series,
                                              self.data.target_series, self.data.currency))
         if self.data.pipeline_stages:

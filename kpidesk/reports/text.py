@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTranslator
 
-from kpidesk.i18n.format import Formatter
+from kpidesk.i18n.format import Formatter, NumberStyle
 
 
 class ReportText:
-    def __init__(self, lang: str, khmer_digits: bool = True) -> None:
+    def __init__(self, lang: str, khmer_digits: bool = True,
+                 style: NumberStyle | None = None) -> None:
         self.lang = lang
-        self.fmt = Formatter(lang, khmer_digits)
+        self.fmt = Formatter(lang, khmer_digits, style)
         self._translator: QTranslator | None = None
         if lang != "en":
             from kpidesk.i18n.language import usable_qm

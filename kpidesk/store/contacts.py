@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kpidesk.store import rollups
+from kpidesk.store import history, rollups, security
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import check_date
@@ -102,6 +102,11 @@ def _write_row(conn, row: dict) -> None:
                  (*(row[c] for c in _COLUMNS[1:]), row["id"]))
 
 
+def _brief(row: dict) -> dict:
+    """What the change history keeps of a contact."""
+    return {"id": row["id"], "name": row["name"], "phone": row.get("phone") or ""}
+
+
 def count_sales(store: Store, contact_id: int) -> int:
     """Orders recorded for this contact."""
     return int(store.scalar("SELECT count(*) FROM orders WHERE contact_id = ?", (contact_id,)))
@@ -125,6 +130,7 @@ def delete_contact(store: Store, contact_id: int) -> dict:
         conn.execute("DELETE FROM customer_day WHERE contact_id = ?", (contact_id,))
         conn.execute("DELETE FROM customer_month WHERE contact_id = ?", (contact_id,))
         conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+        history.note(store, "delete", f"contact {contact_id}", _brief(row), None)
         store.mark_changed("contacts")
         if opps:
             store.mark_changed("opportunities")
@@ -139,6 +145,7 @@ def restore_contact(store: Store, snapshot: dict) -> int:
         conn.executemany("UPDATE opportunities SET contact_id = ? WHERE id = ?",
                          [(row["id"], opp) for opp in snapshot["opportunities"]])
         rollups.refresh_contact(conn, row["id"])
+        history.note(store, "undelete", f"contact {row['id']}", None, _brief(row))
         store.mark_changed("contacts")
         if snapshot["opportunities"]:
             store.mark_changed("opportunities")
@@ -155,6 +162,7 @@ def merge_contacts(store: Store, keep_id: int, remove_id: int) -> dict:
     """
     if keep_id == remove_id:
         raise ValidationError("contact", "same", id=keep_id)
+    security.demand_owner(store, "merge")
     with store.transaction() as conn:
         keep = _row(conn, keep_id)
         removed = _row(conn, remove_id)
@@ -173,6 +181,9 @@ def merge_contacts(store: Store, keep_id: int, remove_id: int) -> dict:
         rollups.refresh_contact(conn, remove_id)  # clears its rollup rows
         conn.execute("DELETE FROM contacts WHERE id = ?", (remove_id,))
         rollups.refresh_contact(conn, keep_id)
+        history.note(store, "merge", f"contact {keep_id}",
+                     {"kept": _brief(keep), "removed": _brief(removed)},
+                     {"kept": _brief(merged), "orders moved": len(orders)})
         store.mark_changed("contacts", "sales", "opportunities")
     return {"keep": keep, "removed": removed, "orders": orders, "opportunities": opps}
 
@@ -180,6 +191,7 @@ def merge_contacts(store: Store, keep_id: int, remove_id: int) -> dict:
 def unmerge_contacts(store: Store, snapshot: dict) -> None:
     """Undo of `merge_contacts`: the removed contact back, with its own sales and opportunities."""
     keep, removed = snapshot["keep"], snapshot["removed"]
+    security.demand_owner(store, "merge")
     with store.transaction() as conn:
         _insert_row(conn, removed)
         _write_row(conn, keep)
@@ -189,6 +201,8 @@ def unmerge_contacts(store: Store, snapshot: dict) -> None:
                          [(removed["id"], o) for o in snapshot["opportunities"]])
         rollups.refresh_contact(conn, keep["id"])
         rollups.refresh_contact(conn, removed["id"])
+        history.note(store, "unmerge", f"contact {keep['id']}", None,
+                     {"kept": _brief(keep), "removed": _brief(removed)})
         store.mark_changed("contacts", "sales", "opportunities")
 
 

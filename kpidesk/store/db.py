@@ -486,11 +486,25 @@ class Store:
         return str(value) if value is not None else schema.DEFAULT_SETTINGS.get(key, "")
 
     def set_setting(self, key: str, value: str) -> None:
+        """Set one setting. The shop's own settings (`security.OWNER_SETTINGS`) are the
+        owner's: refused outside an owner session when a PIN is set, and recorded in the
+        change history when they change."""
+        from kpidesk.store import history, security
+
+        value = str(value)
+        owners = key in security.OWNER_SETTINGS
+        if owners:
+            security.demand_owner(self, "setting")
         with self.transaction():
+            if owners:
+                old = self.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+                if old != value:
+                    history.note(self, "setting", key,
+                                 None if old is None else {"value": old}, {"value": value})
             self.conn.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, str(value)),
+                (key, value),
             )
             if key == "loyal_min_orders":  # contacts.loyal_from depends on it
                 rollups.refresh_summaries(self.conn)

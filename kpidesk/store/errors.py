@@ -83,6 +83,18 @@ class LockedError(StoreError):
         self.started = started
 
 
+class PinRequiredError(StoreError):
+    """A change only the owner may make (the shop has an owner PIN and it was not given).
+
+    `reason`: past_day (a sale of an earlier day), negative (a refund or an amount below
+    zero), target, merge, setting; nothing was written.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"the owner PIN is needed ({reason})")
+        self.reason = reason
+
+
 class BackupError(StoreError):
     """A backup could not be made, verified, read or restored. `reason`:
 

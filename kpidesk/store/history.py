@@ -44,7 +44,11 @@ SCHEMA = [
 ACTIONS = (
     "edit_sale", "delete_sale", "refund", "import", "undo_import", "restore", "setting",
     "pin", "target", "delete", "merge",
+    "undelete", "unmerge",  # undo of a delete (sale, contact, opportunity) and of a merge
 )
+
+# Added by schema version 4: the PIN's check value is read by action (security.py).
+INDEXES = ["CREATE INDEX idx_change_history_action ON change_history(action, id)"]
 
 
 @dataclass(frozen=True)
@@ -82,13 +86,39 @@ def record(conn: sqlite3.Connection, action: str, subject: str = "", before: Any
     )
 
 
-def entries(store: Store, *, action: str | None = None, since: str | None = None,
-            until: str | None = None, limit: int | None = None) -> list[HistoryEntry]:
-    """Entries newest first, optionally of one action and between two dates (inclusive)."""
+def note(store: Store, action: str, subject: str = "", before: Any = None,
+         after: Any = None) -> None:
+    """`record()` on the store's connection, saying whether the owner PIN was given and
+    whether the change came from the app or a headless command (see security.py)."""
+    from kpidesk.store import security
+
+    record(store.conn, action, subject, before, after, with_pin=security.pin_given(store),
+           source=security.history_source(store))
+
+
+def _shown(action: str, value: Any) -> Any:
+    # A PIN entry keeps the hash as the PIN's check value (security.py): never shown.
+    if action == "pin" and isinstance(value, dict):
+        return {k: v for k, v in value.items() if k != "check"}
+    return value
+
+
+def entries(store: Store, *, action: str | tuple[str, ...] | None = None,
+            since: str | None = None, until: str | None = None, text: str | None = None,
+            limit: int | None = None) -> list[HistoryEntry]:
+    """Entries newest first, optionally of some actions, between two dates (inclusive)
+    and holding `text` in what they were done to or in their values."""
     where, params = [], []
+    if isinstance(action, str):
+        action = (action,)
     if action:
-        where.append("action = ?")
-        params.append(action)
+        where.append(f"action IN ({', '.join('?' * len(action))})")
+        params.extend(action)
+    if text:
+        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append("(subject LIKE ? ESCAPE '\\' OR before LIKE ? ESCAPE '\\'"
+                     " OR after LIKE ? ESCAPE '\\' OR user LIKE ? ESCAPE '\\')")
+        params.extend([like] * 4)
     if since:
         where.append("at >= ?")
         params.append(since)
@@ -103,8 +133,10 @@ def entries(store: Store, *, action: str | None = None, since: str | None = None
         sql += f" LIMIT {int(limit)}"
     return [
         HistoryEntry(row["id"], row["at"], row["action"], row["subject"],
-                     None if row["before"] is None else json.loads(row["before"]),
-                     None if row["after"] is None else json.loads(row["after"]),
+                     _shown(row["action"],
+                            None if row["before"] is None else json.loads(row["before"])),
+                     _shown(row["action"],
+                            None if row["after"] is None else json.loads(row["after"])),
                      bool(row["with_pin"]), row["source"], row["user"])
         for row in store.query(sql, tuple(params))
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kpidesk.store import history
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
@@ -146,6 +147,10 @@ def list_opportunities(store: Store, status: str | None = None) -> list[dict]:
 def put_back(store: Store, row: dict) -> None:
     """Write a whole opportunity row as it was (undo/redo): inserted if missing."""
     with store.transaction() as conn:
+        if not conn.execute("SELECT 1 FROM opportunities WHERE id = ?", (row["id"],)).fetchone():
+            history.note(store, "undelete", f"opportunity {row['id']}", None,
+                         {"title": row["title"], "value": row["value"],
+                          "currency": row["currency"], "status": row["status"]})
         conn.execute(
             f"INSERT OR REPLACE INTO opportunities({', '.join(_COLUMNS)})"
             f" VALUES ({', '.join('?' * len(_COLUMNS))})", tuple(row[c] for c in _COLUMNS))
@@ -263,5 +268,8 @@ def delete_opportunity(store: Store, opp_id: int) -> dict:
     with store.transaction() as conn:
         row = snapshot(store, opp_id)
         conn.execute("DELETE FROM opportunities WHERE id = ?", (opp_id,))
+        history.note(store, "delete", f"opportunity {opp_id}",
+                     {"title": row["title"], "value": row["value"], "currency": row["currency"],
+                      "status": row["status"]}, None)
         store.mark_changed("opportunities")
     return row

@@ -1,7 +1,13 @@
-"""Named lists the shop edits in Settings: salespeople, categories, channels, products."""
+"""Named lists the shop edits in Settings: salespeople, categories, channels, products.
+
+Renaming, removing, (de)activating and a product's category are the owner's
+(`security.demand_owner`); every change is in the change history. A product's category
+is a key of the daily revenue rollup: changing it recomputes the days the product sold.
+"""
 
 from __future__ import annotations
 
+from kpidesk.store import history, rollups, security
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 
@@ -51,6 +57,7 @@ def add_named(store: Store, table: str, name: str, **extra: object) -> int:
             f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             (new_uuid(), name, *extra.values()),
         )
+        history.note(store, "setting", f"{table} {cur.lastrowid}", None, {"name": name, **extra})
         store.mark_changed(table)
         return int(cur.lastrowid)
 
@@ -69,11 +76,15 @@ def rename(store: Store, table: str, row_id: int, name: str) -> None:
     name = name.strip()
     if not name:
         raise ValidationError("name", "required")
+    security.demand_owner(store, "setting")
     with store.transaction() as conn:
         other = find_by_name(store, table, name)
         if other is not None and other != row_id:
             raise ValidationError("name", "duplicate", name=name)
+        old = name_of(store, table, row_id)
         conn.execute(f"UPDATE {table} SET name = ? WHERE id = ?", (name, row_id))
+        if old != name:
+            history.note(store, "setting", f"{table} {row_id}", {"name": old}, {"name": name})
         store.mark_changed(table)
 
 
@@ -90,12 +101,58 @@ def remove_named(store: Store, table: str, row_id: int) -> None:
         "products": ["SELECT 1 FROM sale_lines WHERE product_id = ?"],
         "lost_reasons": [],
     }[table]
+    security.demand_owner(store, "setting")
     with store.transaction() as conn:
         in_use = any(conn.execute(sql + " LIMIT 1", (row_id,)).fetchone() for sql in usage)
+        name = name_of(store, table, row_id)
         if in_use and table in ("salespeople", "products"):
             conn.execute(f"UPDATE {table} SET active = 0 WHERE id = ?", (row_id,))
+            history.note(store, "setting", f"{table} {row_id}", {"name": name, "active": 1},
+                         {"name": name, "active": 0})
         elif in_use:
             raise ValidationError("name", "in_use")
         else:
             conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+            history.note(store, "setting", f"{table} {row_id}", {"name": name}, None)
         store.mark_changed(table)
+
+
+def set_active(store: Store, table: str, row_id: int, active: bool) -> None:
+    """Show (or hide) a salesperson or product in the forms' lists."""
+    if table not in ("salespeople", "products"):
+        raise ValueError(f"{table} has no active flag")
+    security.demand_owner(store, "setting")
+    with store.transaction() as conn:
+        old = conn.execute(f"SELECT active FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        conn.execute(f"UPDATE {table} SET active = ? WHERE id = ?", (int(active), row_id))
+        if old is not None and bool(old[0]) != bool(active):
+            name = name_of(store, table, row_id)
+            history.note(store, "setting", f"{table} {row_id}",
+                         {"name": name, "active": int(old[0])},
+                         {"name": name, "active": int(active)})
+        store.mark_changed(table)
+
+
+def set_category(store: Store, product_id: int, category_id: int | None) -> None:
+    """Put a product in a category (None: none). The daily revenue rollup is kept by
+    category, so every day the product sold on is recomputed in the same transaction."""
+    security.demand_owner(store, "setting")
+    with store.transaction() as conn:
+        row = conn.execute("SELECT category_id FROM products WHERE id = ?",
+                           (product_id,)).fetchone()
+        if row is None:
+            raise ValidationError("product", "not_found", id=product_id)
+        if row[0] == category_id:
+            return
+        conn.execute("UPDATE products SET category_id = ? WHERE id = ?",
+                     (category_id, product_id))
+        days = [r[0] for r in conn.execute(
+            "SELECT DISTINCT o.date FROM sale_lines l JOIN orders o ON o.id = l.order_id"
+            " WHERE l.product_id = ?", (product_id,))]
+        rollups.refresh_days(conn, days)
+        history.note(store, "setting", f"products {product_id}",
+                     {"name": name_of(store, "products", product_id),
+                      "category": name_of(store, "categories", row[0])},
+                     {"name": name_of(store, "products", product_id),
+                      "category": name_of(store, "categories", category_id)})
+        store.mark_changed("products", "sales")

@@ -2,6 +2,12 @@
 
 Every write is one transaction that also refreshes the rollups of the days
 and customer-days it touched, so the dashboard never sees a half-done sale.
+
+Staff limits (with an owner PIN set) are enforced here, for every route: editing or
+deleting a sale of an earlier day, a refund, and any amount below zero need an owner
+session (`security.owner_session`); today's sales, and those entered through this open
+shop today, stay editable by staff. `owner_reason()` is the rule; edits, deletes,
+refunds and restores are written to the change history in the same transaction.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 
-from kpidesk.store import rollups
+from kpidesk.store import history, rollups, security
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
@@ -62,6 +68,77 @@ def _validate(order: OrderInput) -> None:
             raise ValidationError("quantity", "zero")
 
 
+# -- staff limits ----------------------------------------------------------------------
+def owner_reason(kind: str, before: OrderInput | None, after: OrderInput | None,
+                 today: date, own: bool = False) -> str | None:
+    """Why a change of a sale is the owner's, or None when staff may make it.
+
+    `kind`: 'add', 'edit', 'delete' or 'restore' (putting a deleted sale back).
+    'negative': a refund or any amount below zero, before or after the change;
+    'past_day': editing, deleting or putting back a sale of an earlier day, or moving
+    one to an earlier day, unless `own` (entered through this open shop today).
+    """
+    for order in (before, after):
+        if order is not None and any(line.amount < 0 for line in order.lines):
+            return "negative"
+    if kind == "add" or own:
+        return None
+    day = today.isoformat()
+    if any(order is not None and order.date < day for order in (before, after)):
+        return "past_day"
+    return None
+
+
+def change_reason(store: Store, kind: str, order_id: int | None, before: OrderInput | None,
+                  after: OrderInput | None) -> str | None:
+    """`owner_reason()` for a change of this shop's order (its own-today state known)."""
+    return owner_reason(kind, before, after, security.today(store),
+                        own=security.is_own_order(store, order_id))
+
+
+def _demand(store: Store, kind: str, order_id: int | None, before: OrderInput | None,
+            after: OrderInput | None) -> None:
+    reason = change_reason(store, kind, order_id, before, after)
+    if reason is not None:
+        security.demand_owner(store, reason)
+
+
+def summary(order: OrderInput) -> dict:
+    """What the change history keeps of a sale: its date, receipt and amounts."""
+    return {"date": order.date, "number": order.number or "",
+            "lines": [[line.amount, line.currency] for line in order.lines],
+            "customer": order.contact_id, "salesperson": order.salesperson_id}
+
+
+def usual_unit_price(store: Store, product_id: int | None, limit: int = 50) -> int | None:
+    """The median price of one unit of a product in US cents over its latest sales
+    (at least three), or None (for the "looks wrong" check of the Sales form)."""
+    if product_id is None:
+        return None
+    rows = store.conn.execute(
+        "SELECT amount_usd, quantity FROM sale_lines WHERE product_id = ? AND amount_usd > 0"
+        " AND quantity > 0 ORDER BY id DESC LIMIT ?", (product_id, limit)).fetchall()
+    prices = sorted(usd / qty for usd, qty in rows)
+    if len(prices) < 3:
+        return None
+    mid = len(prices) // 2
+    return round(prices[mid] if len(prices) % 2 else (prices[mid - 1] + prices[mid]) / 2)
+
+
+def usual_daily_total(store: Store, limit: int = 60) -> int | None:
+    """The median of the latest daily totals (one currency's line each) in US cents, or
+    None with fewer than three (the "looks wrong" check of a daily total)."""
+    rows = store.conn.execute(
+        "SELECT l.amount_usd FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+        " WHERE o.is_daily_total = 1 AND l.amount_usd > 0 ORDER BY o.date DESC LIMIT ?",
+        (limit,)).fetchall()
+    values = sorted(r[0] for r in rows)
+    if len(values) < 3:
+        return None
+    mid = len(values) // 2
+    return round(values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2)
+
+
 def _insert(conn: sqlite3.Connection, order: OrderInput, order_id: int | None = None) -> int:
     cur = conn.execute(
         "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
@@ -98,10 +175,14 @@ def _refresh(conn: sqlite3.Connection, keys: list[tuple[str, int | None]]) -> No
 def add_order(store: Store, order: OrderInput) -> int:
     """Insert an order with its lines; returns the order id."""
     _validate(order)
+    _demand(store, "add", None, None, order)
     with store.transaction() as conn:
         order_id = _insert(conn, order)
         _refresh(conn, [(order.date, order.contact_id)])
+        if any(line.amount < 0 for line in order.lines):
+            history.note(store, "refund", f"order {order_id}", None, summary(order))
         store.mark_changed("sales")
+    security.note_own_order(store, order_id)
     return order_id
 
 
@@ -127,6 +208,8 @@ def update_order(store: Store, order_id: int, order: OrderInput) -> None:
         old = _keys(conn, order_id)
         if old is None:
             raise ValidationError("order", "not_found", id=order_id)
+        previous = get_order(store, order_id)
+        _demand(store, "edit", order_id, previous, order)
         conn.execute(
             "UPDATE orders SET number = ?, date = ?, contact_id = ?, salesperson_id = ?,"
             " channel_id = ?, note = ?, is_daily_total = ? WHERE id = ?",
@@ -136,6 +219,7 @@ def update_order(store: Store, order_id: int, order: OrderInput) -> None:
         conn.execute("DELETE FROM sale_lines WHERE order_id = ?", (order_id,))
         _insert_lines(conn, order_id, order.lines)
         _refresh(conn, [old, (order.date, order.contact_id)])
+        history.note(store, "edit_sale", f"order {order_id}", summary(previous), summary(order))
         store.mark_changed("sales")
 
 
@@ -143,10 +227,12 @@ def delete_order(store: Store, order_id: int) -> OrderInput:
     """Delete an order and its lines; returns what is needed to restore it."""
     with store.transaction() as conn:
         snapshot = get_order(store, order_id)
+        _demand(store, "delete", order_id, snapshot, None)
         conn.execute("UPDATE opportunities SET order_id = NULL WHERE order_id = ?", (order_id,))
         conn.execute("DELETE FROM sale_lines WHERE order_id = ?", (order_id,))
         conn.execute("DELETE FROM orders WHERE id = ?", (order_id,))
         _refresh(conn, [(snapshot.date, snapshot.contact_id)])
+        history.note(store, "delete_sale", f"order {order_id}", summary(snapshot), None)
         store.mark_changed("sales")
     return snapshot
 
@@ -154,9 +240,11 @@ def delete_order(store: Store, order_id: int) -> OrderInput:
 def restore_order(store: Store, order_id: int, snapshot: OrderInput) -> int:
     """Put back a deleted order under its old id and uuid (undo of delete)."""
     _validate(snapshot)
+    _demand(store, "restore", order_id, None, snapshot)
     with store.transaction() as conn:
         _insert(conn, snapshot, order_id)
         _refresh(conn, [(snapshot.date, snapshot.contact_id)])
+        history.note(store, "undelete", f"order {order_id}", None, summary(snapshot))
         store.mark_changed("sales")
     return order_id
 

@@ -262,6 +262,20 @@ def add_change_history(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def add_pin_check(db: sqlite_utils.Database) -> None:
+    """The owner PIN's check value (see ``security.py``): a shop that already has a PIN
+    gets its first ``pin`` history entry, so removing the settings row later is noticed;
+    and the history is indexed by action (the check is read by it)."""
+    from kpidesk.store import history
+
+    for sql in history.INDEXES:
+        db.execute(sql)
+    row = db.execute("SELECT value FROM settings WHERE key = 'owner_pin'").fetchone()
+    if row and row[0]:
+        history.record(db.conn, "pin", "owner PIN", {"pin": "set"},
+                       {"pin": "kept at an upgrade", "check": row[0]})
+
+
 def add_shop_identity(db: sqlite_utils.Database) -> None:
     """The shop's identity and backup bookkeeping (see ``identity.py``): a uuid of its own,
     carried by every backup of it. Idempotent: a pre-upgrade copy gets the row first."""
@@ -277,6 +291,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     create_v1,
     migrate_v2,
     add_change_history,
+    add_pin_check,
     add_shop_identity,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

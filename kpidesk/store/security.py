@@ -1,24 +1,55 @@
-"""The optional owner PIN: a salted PBKDF2 hash in the shop file, with a growing delay
-after five wrong tries (counted in the file, so restarting the app does not reset it).
+"""The optional owner PIN: a salted PBKDF2-SHA256 hash in the shop file, a growing delay
+after five wrong tries, and the owner's sessions that let owner-only writes through.
 
-Staff see every KPI and enter sales and contacts; changing targets, settings
-and stages, deleting or merging records, restoring backups and exporting
-need the PIN when one is set (the UI asks through `ui/dialogs/pin.py`).
+Staff see every KPI and enter sales and contacts; changing targets and settings,
+editing or deleting sales of earlier days and refunds, deleting or merging records,
+restoring backups, exporting and printing reports need the PIN when one is set. The UI
+asks through `ui/dialogs/pin.py`, the headless commands through `kpidesk/cli_pin.py`;
+both then run the change inside `owner_session()`. Store functions that make owner-only
+changes call `demand_owner()`, so a route that forgot to ask is refused, not let through.
+
+Tampering: every PIN change appends a ``pin`` entry to the change history (append-only)
+holding the hash as a check value. A settings row that no longer matches the latest
+entry (removed or edited with a SQL editor) does not open the shop: the PIN of the
+history entry is still asked for, and entering it repairs the row.
+
+The delay counts wrong tries in the file (restarting does not reset it) and measures
+the time waited with the system's monotonic clock, so setting the wall clock forward
+does not shorten it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
 import time
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kpidesk.store.db import Store
-from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
 
-ITERATIONS = 240_000
+if TYPE_CHECKING:
+    from kpidesk.store.db import Store
+
+ITERATIONS = 600_000  # OWASP's figure for PBKDF2-HMAC-SHA256 (tests lower it for speed)
 FREE_TRIES = 5
 MAX_DELAY = 3600
+
+# Settings rows kept by this module (never shown as "setting changes" in the history).
+PIN_SETTINGS = ("owner_pin", "pin_failures", "pin_wait", "pin_failed_mono", "pin_failed_wall",
+                "pin_wait_until")
+
+# Settings of the shop that only the owner changes (each change is in the change history).
+OWNER_SETTINGS = ("shop_name", "reporting_currency", "default_rate", "loyal_min_orders",
+                  "lead_window_days", "backup_keep_daily", "backup_keep_monthly", "backup_dir")
+
+Clock = tuple[float, float]  # (wall time, monotonic time), seconds
 
 
 class PinDelayError(StoreError):
@@ -29,45 +60,135 @@ class PinDelayError(StoreError):
         self.seconds = seconds
 
 
+# -- hashing ---------------------------------------------------------------------------
 def _digits(pin: str) -> str:
     from kpidesk.i18n.format import latin_digits  # pure Python, no Qt
 
-    return latin_digits(pin.strip())
+    return latin_digits((pin or "").strip())
 
 
-def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
+def hash_pin(pin: str, salt: bytes | None = None, iterations: int | None = None) -> str:
+    """'pbkdf2_sha256$iterations$salt$digest' of a PIN (Khmer digits count as Latin)."""
     salt = salt or secrets.token_bytes(16)
+    iterations = iterations or ITERATIONS
     digest = hashlib.pbkdf2_hmac("sha256", _digits(pin).encode(), salt, iterations)
     return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
+
+
+def iterations_of(stored: str) -> int:
+    try:
+        return int(stored.split("$")[1])
+    except (IndexError, ValueError):
+        return 0
 
 
 def _matches(pin: str, stored: str) -> bool:
     try:
         algo, iterations, salt, digest = stored.split("$")
+        count, salt_bytes = int(iterations), bytes.fromhex(salt)
     except ValueError:
         return False
-    if algo != "pbkdf2_sha256":
+    if algo != "pbkdf2_sha256" or count < 1:
         return False
-    candidate = hash_pin(pin, bytes.fromhex(salt), int(iterations)).split("$")[3]
+    candidate = hash_pin(pin, salt_bytes, count).split("$")[3]
     return hmac.compare_digest(candidate, digest)
 
 
+# -- the PIN's state -------------------------------------------------------------------
+def _latest_check(store: Store) -> str | None:
+    """The check value of the latest ``pin`` history entry: the hash then set, '' when the
+    PIN was removed, None when the history holds no PIN change."""
+    try:
+        row = store.conn.execute(
+            "SELECT after FROM change_history WHERE action = 'pin'"
+            " ORDER BY id DESC LIMIT 1").fetchone()
+    except Exception:  # a file without the history table (read-only, older version)
+        return None
+    if row is None or row[0] is None:
+        return None
+    try:
+        after = json.loads(row[0])
+    except ValueError:
+        return None
+    return str(after.get("check") or "") if isinstance(after, dict) else None
+
+
+def pin_state(store: Store) -> tuple[str, str]:
+    """('none' | 'set' | 'tampered', the hash a typed PIN must match).
+
+    'tampered': the settings row differs from the check value kept in the history
+    (removed or replaced outside KPI Desk); the history's hash is the one that counts.
+    """
+    stored = store.setting("owner_pin")
+    check = _latest_check(store)
+    if not check:  # never recorded, or recorded as removed
+        return ("set", stored) if stored else ("none", "")
+    if hmac.compare_digest(stored, check):
+        return "set", check
+    return "tampered", check
+
+
 def has_pin(store: Store) -> bool:
-    return bool(store.setting("owner_pin"))
+    """True when owner-only actions must ask for the PIN (a tampered PIN counts)."""
+    return pin_state(store)[0] != "none"
+
+
+def _record(store: Store, what: str, check: str, before: str) -> None:
+    from kpidesk.store import history
+
+    history.record(store.conn, "pin", "owner PIN", {"pin": before}, {"pin": what, "check": check},
+                   with_pin=pin_given(store), source=history_source(store))
 
 
 def set_pin(store: Store, pin: str | None) -> None:
-    """Set the owner PIN (4 to 12 digits, Khmer or Latin), or remove it with None/''."""
+    """Set the owner PIN (4 to 12 digits, Khmer or Latin), or remove it with None/''.
+
+    The caller has checked that the owner asked for it (the current PIN, if any).
+    """
+    state = pin_state(store)[0]
+    before = "none" if state == "none" else "set"
     if not pin:
-        store.set_setting("owner_pin", "")
+        with store.transaction():
+            store.set_setting("owner_pin", "")
+            _reset_failures(store)
+            _record(store, "removed", "", before)
         return
     digits = _digits(pin)
     if not digits.isdigit() or not 4 <= len(digits) <= 12 or not digits.isascii():
         raise ValidationError("pin", "bad_pin")
+    hashed = hash_pin(digits)
     with store.transaction():
-        store.set_setting("owner_pin", hash_pin(digits))
-        store.set_setting("pin_failures", "0")
-        store.set_setting("pin_wait_until", "0")
+        store.set_setting("owner_pin", hashed)
+        _reset_failures(store)
+        _record(store, "changed" if before == "set" else "set", hashed, before)
+
+
+def snapshot(store: Store) -> str:
+    """The PIN hash in force ('' for none), to carry over a restore (`carry_over`)."""
+    state, hashed = pin_state(store)
+    return "" if state == "none" else hashed
+
+
+def carry_over(store: Store, hashed: str) -> bool:
+    """After a restore: keep the owner PIN the shop had before it when the restored
+    content has none (a backup made before the PIN must not open everything).
+    True when the PIN was put back."""
+    if not hashed or has_pin(store):
+        return False
+    with store.transaction():
+        store.set_setting("owner_pin", hashed)
+        _record(store, "kept after a restore", hashed, "none")
+    return True
+
+
+# -- the growing delay -------------------------------------------------------------------
+def _clock(now: Clock | float | None) -> Clock:
+    """(wall, monotonic) now; tests pass one number for both, or a pair."""
+    if now is None:
+        return time.time(), time.monotonic()
+    if isinstance(now, int | float):
+        return float(now), float(now)
+    return now
 
 
 def delay_after(failures: int) -> int:
@@ -78,32 +199,160 @@ def delay_after(failures: int) -> int:
     return min(MAX_DELAY, 30 * 2 ** (failures - FREE_TRIES))
 
 
-def seconds_to_wait(store: Store, now: float | None = None) -> int:
-    now = time.time() if now is None else now
+def _float(store: Store, key: str) -> float:
     try:
-        until = float(store.setting("pin_wait_until") or 0)
+        return float(store.setting(key) or 0)
     except ValueError:
-        until = 0.0
-    return max(0, int(until - now + 0.999))
+        return 0.0
 
 
-def check_pin(store: Store, pin: str, now: float | None = None) -> bool:
-    """True if `pin` is the owner PIN (or no PIN is set). Raises PinDelayError while waiting."""
-    stored = store.setting("owner_pin")
-    if not stored:
+def seconds_to_wait(store: Store, now: Clock | float | None = None) -> int:
+    """Seconds before the next PIN may be tried (0: now).
+
+    The time waited is the monotonic clock's (time since the computer started, the same
+    in every process) since the last wrong PIN; after a restart only the time since the
+    restart counts. The wall clock can only make it shorter-counted, never longer: a clock
+    set forward does not end the wait.
+    """
+    wait = _float(store, "pin_wait")
+    if wait <= 0:
+        return 0
+    wall, mono = _clock(now)
+    failed_mono, failed_wall = _float(store, "pin_failed_mono"), _float(store, "pin_failed_wall")
+    waited = mono - failed_mono if mono >= failed_mono else mono  # restarted since
+    wall_waited = wall - failed_wall
+    if wall_waited >= 0:  # a clock set back tells nothing; never trust it to add time
+        waited = min(waited, wall_waited)
+    return max(0, int(wait - max(0.0, waited) + 0.999))
+
+
+def _reset_failures(store: Store) -> None:
+    if store.setting("pin_failures") not in ("", "0") or _float(store, "pin_wait"):
+        with store.transaction():
+            store.set_setting("pin_failures", "0")
+            store.set_setting("pin_wait", "0")
+
+
+def check_pin(store: Store, pin: str, now: Clock | float | None = None) -> bool:
+    """True if `pin` is the owner PIN (or no PIN is set). Raises PinDelayError while waiting.
+
+    A wrong PIN is counted in the file. A right one resets the count, re-hashes a PIN
+    stored with fewer than ITERATIONS rounds, and repairs a tampered settings row.
+    """
+    state, stored = pin_state(store)
+    if state == "none":
         return True
-    now = time.time() if now is None else now
-    wait = seconds_to_wait(store, now)
+    wall, mono = _clock(now)
+    wait = seconds_to_wait(store, (wall, mono))
     if wait:
         raise PinDelayError(wait)
-    if _matches(pin, stored):
-        store.set_setting("pin_failures", "0")
+    if stored and _matches(pin, stored):
+        with store.transaction():
+            _reset_failures(store)
+            if iterations_of(stored) < ITERATIONS:
+                store.set_setting("owner_pin", hash_pin(pin))
+                _record(store, "upgraded", store.setting("owner_pin"), "set")
+            elif state == "tampered":
+                store.set_setting("owner_pin", stored)
+                _record(store, "repaired", stored, "tampered")
         return True
     try:
         failures = int(store.setting("pin_failures") or 0) + 1
     except ValueError:
-        failures = 1
+        failures = FREE_TRIES  # a mangled count: no free tries left
     with store.transaction():
         store.set_setting("pin_failures", str(failures))
-        store.set_setting("pin_wait_until", str(now + delay_after(failures)))
+        store.set_setting("pin_wait", str(delay_after(failures)))
+        store.set_setting("pin_failed_mono", repr(mono))
+        store.set_setting("pin_failed_wall", repr(wall))
     return False
+
+
+# -- owner sessions ------------------------------------------------------------------------
+_sessions: weakref.WeakKeyDictionary[Store, list[bool]] = weakref.WeakKeyDictionary()
+_process_grants: dict[str, bool] = {}  # resolved path → with PIN (headless commands)
+_sources: dict[str, str] = {}  # resolved path → 'cli' for headless commands
+_own_orders: weakref.WeakKeyDictionary[Store, dict[int, str]] = weakref.WeakKeyDictionary()
+
+
+def _key(path: Path | str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return str(path)
+
+
+@contextmanager
+def owner_session(store: Store, *, with_pin: bool) -> Iterator[None]:
+    """Owner-only writes of `store` are allowed inside (the owner was asked first).
+    `with_pin`: the PIN was typed (recorded in the change history)."""
+    stack = _sessions.setdefault(store, [])
+    stack.append(with_pin)
+    try:
+        yield
+    finally:
+        stack.pop()
+
+
+def grant_process(path: Path | str, *, with_pin: bool, source: str = "cli") -> None:
+    """A headless command checked the PIN: its stores of this file may make owner-only
+    changes, recorded as from `source`."""
+    _process_grants[_key(path)] = with_pin
+    _sources[_key(path)] = source
+
+
+def set_process_source(path: Path | str, source: str) -> None:
+    _sources[_key(path)] = source
+
+
+def revoke_process(path: Path | str | None = None) -> None:
+    if path is None:
+        _process_grants.clear()
+        _sources.clear()
+    else:
+        _process_grants.pop(_key(path), None)
+        _sources.pop(_key(path), None)
+
+
+def in_owner_session(store: Store) -> bool:
+    return bool(_sessions.get(store)) or _key(store.path) in _process_grants
+
+
+def pin_given(store: Store) -> bool:
+    """Whether the PIN was typed for the change being made now."""
+    stack = _sessions.get(store)
+    if stack:
+        return stack[-1]
+    return _process_grants.get(_key(store.path), False)
+
+
+def history_source(store: Store) -> str:
+    return _sources.get(_key(store.path), "app")
+
+
+def owner_granted(store: Store) -> bool:
+    return in_owner_session(store) or not has_pin(store)
+
+
+def demand_owner(store: Store, reason: str) -> None:
+    """Refuse an owner-only change made outside an owner session (PinRequiredError)."""
+    if not owner_granted(store):
+        raise PinRequiredError(reason)
+
+
+# -- today's own sales ----------------------------------------------------------------------
+def today(store: Store) -> date:
+    """The shop's date (the app sets `store.today_fn`; tests fix it)."""
+    fn: Callable[[], date] | None = getattr(store, "today_fn", None)
+    return fn() if fn is not None else date.today()
+
+
+def note_own_order(store: Store, order_id: int) -> None:
+    """An order entered through this open store today: staff may still correct it."""
+    _own_orders.setdefault(store, {})[int(order_id)] = today(store).isoformat()
+
+
+def is_own_order(store: Store, order_id: int | None) -> bool:
+    if order_id is None:
+        return False
+    return _own_orders.get(store, {}).get(int(order_id)) == today(store).isoformat()

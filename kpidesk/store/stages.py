@@ -8,6 +8,7 @@ probability already stored on opportunities.
 
 from __future__ import annotations
 
+from kpidesk.store import history, security
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 
@@ -50,10 +51,16 @@ def _ordered(store: Store) -> list[dict]:
 def update_stage(store: Store, stage_id: int, *, name: str | None = None,
                  probability: int | None = None, position: int | None = None) -> None:
     """Change a stage; `position` is 1-based among the open stages (won/lost stay last)."""
+    security.demand_owner(store, "setting")
     with store.transaction() as conn:
         row = store.query("SELECT * FROM stages WHERE id = ?", (stage_id,))
         if not row:
             raise ValidationError("stage", "not_found", id=stage_id)
+        changes = {k: v for k, v in (("name", name), ("probability", probability),
+                                     ("position", position)) if v is not None}
+        history.note(store, "setting", f"stages {stage_id}",
+                     {"name": row[0]["name"], **{k: row[0][k] for k in changes if k != "name"}},
+                     {"name": row[0]["name"], **changes})
         if name is not None:
             conn.execute("UPDATE stages SET name = ? WHERE id = ?",
                          (_check_name(store, name, stage_id), stage_id))
@@ -76,6 +83,7 @@ def update_stage(store: Store, stage_id: int, *, name: str | None = None,
 
 def add_stage(store: Store, name: str, probability: int) -> int:
     """A new open stage, placed after the other open stages (before won/lost)."""
+    security.demand_owner(store, "setting")
     with store.transaction() as conn:
         name = _check_name(store, name)
         probability = _check_probability(probability)
@@ -87,12 +95,15 @@ def add_stage(store: Store, name: str, probability: int) -> int:
         open_count = sum(1 for r in _ordered(store) if r["kind"] == "open" and r["id"] != new_id)
         ordered.insert(open_count, new_id)
         _renumber(store, ordered)
+        history.note(store, "setting", f"stages {new_id}", None,
+                     {"name": name, "probability": probability})
         store.mark_changed("stages", "opportunities")
         return new_id
 
 
 def remove_stage(store: Store, stage_id: int) -> None:
     """Remove an open stage no opportunity uses; won/lost and the last open stage stay."""
+    security.demand_owner(store, "setting")
     with store.transaction() as conn:
         kind = store.scalar("SELECT kind FROM stages WHERE id = ?", (stage_id,))
         if kind is None:
@@ -104,6 +115,9 @@ def remove_stage(store: Store, stage_id: int) -> None:
         if conn.execute("SELECT 1 FROM opportunities WHERE stage_id = ? LIMIT 1",
                         (stage_id,)).fetchone():
             raise ValidationError("stage", "in_use")
+        history.note(store, "setting", f"stages {stage_id}",
+                     {"name": store.scalar("SELECT name FROM stages WHERE id = ?", (stage_id,))},
+                     None)
         conn.execute("DELETE FROM stages WHERE id = ?", (stage_id,))
         _renumber(store, [r["id"] for r in _ordered(store)])
         store.mark_changed("stages", "opportunities")

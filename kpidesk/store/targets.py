@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kpidesk.store import history, security
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES
@@ -29,7 +30,14 @@ def set_target(store: Store, period: str, measure: str, value: int | None,
     currency = currency or store.reporting_currency
     if currency not in CURRENCIES:
         raise ValidationError("currency", "bad_currency", value=currency)
+    security.demand_owner(store, "target")  # targets are the owner's
     with store.transaction() as conn:
+        before = get_target(store, period, measure, salesperson_id)
+        after = (value, currency if measure == "revenue" else None) if value is not None else None
+        if before != after:
+            history.note(store, "target", f"{period} {measure} {salesperson_id or 'shop'}",
+                         None if before is None else {"value": before[0], "currency": before[1]},
+                         None if after is None else {"value": after[0], "currency": after[1]})
         conn.execute(
             "DELETE FROM targets WHERE period = ? AND measure = ? AND IFNULL(salesperson_id, 0) = ?",
             (period, measure, salesperson_id or 0),

@@ -6,7 +6,7 @@ import platform
 import sys
 from html import escape
 
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, qVersion
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,14 +24,16 @@ from kpidesk.paths import resource_path
 
 # (component, distribution name for its version or None, licence)
 COMPONENTS = [
-    ("Noto Sans, Noto Sans Khmer", None, "SIL Open Font License 1.1"),
+    ("Noto Sans, Noto Sans Khmer", None, "OFL-1.1"),
     ("Qt", None, "LGPL-3.0"),
     ("PySide6", "PySide6_Essentials", "LGPL-3.0"),
     ("pyqtgraph", "pyqtgraph", "MIT"),
     ("NumPy", "numpy", "BSD-3-Clause"),
     ("sqlite-utils", "sqlite-utils", "Apache-2.0"),
     ("openpyxl", "openpyxl", "MIT"),
-    ("SQLite", None, "Public domain"),
+    ("khmercut", "khmercut", "Apache-2.0"),
+    ("python-crfsuite", "python-crfsuite", "MIT"),
+    ("SQLite", None, QT_TRANSLATE_NOOP("AboutDialog", "Public domain")),
     ("Python", None, "PSF-2.0"),
 ]
 
@@ -109,15 +111,17 @@ class AboutDialog(QDialog):
                 "%1", self.shop_path)) + "</p>")
         summary.append("<p>" + escape(self.tr("Licence: %1").replace("%1", "MIT")) + "</p>")
         self.summary.setText("".join(summary))
+        # licence names are SPDX identifiers (stay as they are); words are translated
         rows = "".join(
             f"<tr><td>{escape(name)}</td><td>{escape(component_version(name, dist))}</td>"
-            f"<td>{escape(licence)}</td></tr>" for name, dist, licence in COMPONENTS)
+            f"<td>{escape(self.tr(licence) if ' ' in licence else licence)}</td></tr>"
+            for name, dist, licence in COMPONENTS)
+        # tr() outside the f-strings: lupdate does not read calls inside them
+        headers = (self.tr("Component"), self.tr("Version"), self.tr("Licence"))
         self.licences.setText(
             "<p>" + escape(self.tr("KPI Desk includes these fonts and libraries:")) + "</p>"
             "<table cellspacing='6'><tr>"
-            f"<th align='left'>{escape(self.tr('Component'))}</th>"
-            f"<th align='left'>{escape(self.tr('Version'))}</th>"
-            f"<th align='left'>{escape(self.tr('Licence'))}</th></tr>"
+            + "".join(f"<th align='left'>{escape(h)}</th>" for h in headers) + "</tr>"
             f"{rows}</table>"
             "<p>" + escape(self.tr("Qt and PySide6 are used under the LGPL: you may replace "
                                    "their libraries in the installed folder.")) + "</p>"

@@ -3,13 +3,44 @@ one "data changed" signal fired after each committed write."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from kpidesk.i18n.language import LanguageManager
+from kpidesk.store import security
 from kpidesk.store.db import Store
+
+
+class OwnerUndoStack(QUndoStack):
+    """The undo stack. A command pushed inside an owner session (the owner typed the PIN
+    for it: a target change, a merge, a delete…) is the owner's: undoing or redoing it
+    asks for the PIN again (`AppContext.undo` / `redo`)."""
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+
+    def push(self, command: QUndoCommand) -> None:
+        if security.in_owner_session(self.store):
+            command.owner_only = True
+        super().push(command)
+
+
+def needs_owner(command: QUndoCommand | None, undoing: bool) -> str | None:
+    """Why undoing (or redoing) this command is the owner's, or None."""
+    if command is None:
+        return None
+    check = getattr(command, "owner_reason", None)  # commands that know their own rule
+    if check is not None:
+        reason = check(undoing)
+        if reason:
+            return reason
+    return "undo" if getattr(command, "owner_only", False) else None
 
 
 class AppContext(QObject):
@@ -22,7 +53,8 @@ class AppContext(QObject):
         self.store = store
         self.language = language
         self.settings = settings
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = OwnerUndoStack(store, self)
+        store.today_fn = self.today  # the store's staff limits use the shop's date
         store.subscribe(self._on_store_changed)
 
     def _on_store_changed(self, topics: set[str]) -> None:
@@ -33,11 +65,45 @@ class AppContext(QObject):
         """The shop's local date (tests may override by setting `fixed_today`)."""
         return getattr(self, "fixed_today", None) or date.today()
 
-    def require_owner(self, parent=None) -> bool:
-        """True when no owner PIN is set or the user typed it (for owner-only actions)."""
+    def require_owner(self, parent: QWidget | None = None, reason: str | None = None) -> bool:
+        """True when no owner PIN is set or the user typed it (asks only; see
+        `owner_session` for routes that then write)."""
         from kpidesk.ui.dialogs.pin import require_owner
 
-        return require_owner(self.store, parent)
+        return require_owner(self.store, parent, reason)
+
+    @contextmanager
+    def owner_session(self, parent: QWidget | None = None,
+                      reason: str | None = None) -> Iterator[bool]:
+        """Ask for the owner PIN (if any); yields whether allowed, and inside it the store
+        lets owner-only changes through."""
+        from kpidesk.ui.dialogs.pin import owner_session
+
+        with owner_session(self.store, parent, reason) as allowed:
+            yield allowed
+
+    # -- undo / redo: a change that was the owner's asks for the PIN again ----------------
+    def undo(self, parent: QWidget | None = None) -> bool:
+        return self._step(parent, undoing=True)
+
+    def redo(self, parent: QWidget | None = None) -> bool:
+        return self._step(parent, undoing=False)
+
+    def _step(self, parent: QWidget | None, undoing: bool) -> bool:
+        stack = self.undo_stack
+        if not (stack.canUndo() if undoing else stack.canRedo()):
+            return False
+        command = stack.command(stack.index() - 1 if undoing else stack.index())
+        reason = needs_owner(command, undoing)
+        if reason is None or not security.has_pin(self.store):
+            stack.undo() if undoing else stack.redo()
+            return True
+        with self.owner_session(parent, reason) as allowed:
+            if not allowed:
+                return False
+            stack.undo() if undoing else stack.redo()
+        return True
 
     def close(self) -> None:
         self.store.unsubscribe(self._on_store_changed)
+

@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
         self.backups_action.triggered.connect(self.show_backups)
         self.pin_action = QAction(self)
         self.pin_action.triggered.connect(self.change_pin)
+        self.history_action = QAction(self)
+        self.history_action.setObjectName("history_action")
+        self.history_action.triggered.connect(self.show_history)
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.show_import)
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addAction(self.pin_action)
+        self.file_menu.addAction(self.history_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -152,9 +156,17 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
         self.edit_menu = bar.addMenu("")
-        self.undo_action = self.ctx.undo_stack.createUndoAction(self)
+        # Our own actions, not the stack's: undoing the owner's change asks for the PIN.
+        stack = self.ctx.undo_stack
+        self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.ctx.undo_stack.createRedoAction(self)
+        self.undo_action.setEnabled(stack.canUndo())
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_action.triggered.connect(lambda: self.ctx.undo(self))
+        self.redo_action = QAction(self)
+        self.redo_action.setEnabled(stack.canRedo())
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.redo_action.triggered.connect(lambda: self.ctx.redo(self))
         # Ctrl+Y and Ctrl+Shift+Z on every platform; StandardKey.Redo is one of them already on
         # some, and a shortcut listed twice is ambiguous to Qt and fires neither.
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
@@ -246,12 +258,15 @@ class MainWindow(QMainWindow):
 
     def export_table(self, view: QTableView) -> Path | None:
         """Export what a table shows (its current filter and order); needs the owner PIN."""
-        if not self.ctx.require_owner(self):
-            return None
-        from kpidesk.ui.export import export_view
+        with self.ctx.owner_session(self, "export") as allowed:
+            if not allowed:
+                return None
+            from kpidesk.ui.export import export_view
 
-        key = next((k for k, p in self.pages.built().items() if p.isAncestorOf(view)), "table")
-        return export_view(self, view.model(), f"kpidesk-{key}-{self.ctx.today().isoformat()}")
+            key = next((k for k, p in self.pages.built().items() if p.isAncestorOf(view)),
+                       "table")
+            return export_view(self, view.model(),
+                               f"kpidesk-{key}-{self.ctx.today().isoformat()}")
 
     def export_current_table(self) -> Path | None:
         view = self.current_table()
@@ -262,6 +277,17 @@ class MainWindow(QMainWindow):
                                     tr("This screen has no table to export."))
             return None
         return self.export_table(view)
+
+    def show_history(self):
+        """File ▸ History: the change history, for the owner (PIN)."""
+        with self.ctx.owner_session(self, "history") as allowed:
+            if not allowed:
+                return None
+        from kpidesk.ui.dialogs.history import HistoryDialog
+
+        dialog = HistoryDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     def change_pin(self) -> None:
         from kpidesk.ui.dialogs.pin import change_owner_pin
@@ -282,6 +308,7 @@ class MainWindow(QMainWindow):
         self.demo_action.setText(tr("Open the &demo shop"))
         self.backups_action.setText(tr("&Backups…"))
         self.pin_action.setText(tr("Owner &PIN…"))
+        self.history_action.setText(tr("Change &history…"))
         self.import_action.setText(tr("&Import from CSV or Excel…"))
         self.export_action.setText(tr("&Export this table…"))
         self.export_action.setToolTip(tr("Save the table you are looking at, as filtered, "

@@ -327,7 +327,7 @@ class PipelineBoard(QScrollArea):
                     "%2", f.integer(CLOSED_DAYS))
             self.headers[s["id"]].setText(
                 head.replace("%3", f.integer(column.count()))
-                .replace("%4", f.money(total, self.currency)))
+                .replace("%4", f.figure(total, self.currency)))
             column.setAccessibleName(name)
         # Cards' heights depend on the font: let the views lay them out again.
         for column in self.columns.values():

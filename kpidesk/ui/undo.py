@@ -18,9 +18,11 @@ from PySide6.QtGui import QUndoCommand
 
 from kpidesk.store.contacts import ContactInput, add_contact, delete_contact, restore_contact
 from kpidesk.store.db import Store
+from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import (
     OrderInput,
     add_order,
+    change_reason,
     delete_order,
     get_order,
     restore_order,
@@ -67,6 +69,16 @@ class _StoreCommand(QUndoCommand):
 
     def _revert(self) -> None:
         raise NotImplementedError
+
+    def owner_reason(self, undoing: bool) -> str | None:
+        """Why undoing (or redoing) this is the owner's (the sales rule), or None."""
+        return None
+
+    def _current(self, order_id: int | None) -> OrderInput | None:
+        try:
+            return get_order(self.store, order_id) if order_id is not None else None
+        except ValidationError:
+            return None
 
 
 class _NewContactMixin:
@@ -121,6 +133,13 @@ class AddOrderCommand(_NewContactMixin, _StoreCommand):
             self._snapshot = delete_order(self.store, self.order_id)
             self._remove_contact()
 
+    def owner_reason(self, undoing: bool) -> str | None:
+        if undoing:
+            return change_reason(self.store, "delete", self.order_id,
+                                 self._current(self.order_id), None)
+        return change_reason(self.store, "restore", self.order_id, None,
+                             self._snapshot or self.order)
+
 
 class EditOrderCommand(_NewContactMixin, _StoreCommand):
     """Replace an order's fields and lines; undo puts the old ones back."""
@@ -147,6 +166,11 @@ class EditOrderCommand(_NewContactMixin, _StoreCommand):
             update_order(self.store, self.order_id, self.old)
             self._remove_contact()
 
+    def owner_reason(self, undoing: bool) -> str | None:
+        current = self._current(self.order_id)
+        return change_reason(self.store, "edit", self.order_id, current,
+                             self.old if undoing else self.order)
+
 
 class DeleteOrdersCommand(_StoreCommand):
     """Delete one or more orders; undo restores them under their ids and uuids."""
@@ -166,3 +190,11 @@ class DeleteOrdersCommand(_StoreCommand):
         with self.store.transaction():
             for oid, snapshot in self._snapshots:
                 restore_order(self.store, oid, snapshot)
+
+    def owner_reason(self, undoing: bool) -> str | None:
+        for oid, snapshot in self._snapshots:
+            reason = (change_reason(self.store, "restore", oid, None, snapshot) if undoing
+                      else change_reason(self.store, "delete", oid, snapshot, None))
+            if reason:
+                return reason
+        return None

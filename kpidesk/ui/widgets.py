@@ -14,8 +14,8 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QValidator
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QSpinBox, QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import ContactInput, search_contacts
@@ -38,9 +38,13 @@ def error_text(err: ValidationError) -> str:
     are put in with %1 (never by joining translated fragments).
     """
     field, code, params = err.field, err.code, err.params
+    f = fmt.current()  # examples in the user's digits
+    a_date = f.date_numeric("2026-11-26")
+    bad_date = fmt.fill(tr("This date does not exist. Type day/month/year, e.g. %1."), a_date)
     specific = {
         ("amount", "required"): tr("Type an amount."),
-        ("amount", "not_a_number"): tr("This is not an amount. Type digits, e.g. 1,250.50."),
+        ("amount", "not_a_number"): fmt.fill(
+            tr("This is not an amount. Type digits, e.g. %1."), f.decimal(1250.5, 2)),
         ("amount", "zero"): tr("The amount cannot be zero."),
         ("amount", "too_many_decimals"): tr("Too many decimals for this currency."),
         ("amount", "riel_decimals"): tr("Riel amounts are whole numbers, without decimals."),
@@ -50,13 +54,12 @@ def error_text(err: ValidationError) -> str:
                                  "than zero."),
         ("rate", "not_a_number"): tr("The rate must be a whole number of riel per dollar, "
                                      "more than zero."),
-        ("date", "required"): tr("Type a date, e.g. 26/11/2026."),
-        ("date", "bad_date"): tr("This date does not exist. Type day/month/year, e.g. "
-                                 "26/11/2026."),
-        ("created", "bad_date"): tr("This date does not exist. Type day/month/year, e.g. "
-                                    "26/11/2026."),
+        ("date", "required"): fmt.fill(tr("Type a date, e.g. %1."), a_date),
+        ("date", "bad_date"): bad_date,
+        ("created", "bad_date"): bad_date,
         ("quantity", "zero"): tr("The quantity cannot be zero."),
-        ("quantity", "not_a_number"): tr("The quantity must be a number, e.g. 1 or 2.5."),
+        ("quantity", "not_a_number"): fmt.fill(
+            tr("The quantity must be a number, e.g. %1 or %2."), f.integer(1), f.decimal(2.5)),
         ("name", "required"): tr("A name is required."),
         ("name", "duplicate"): tr("This name is already used."),
         ("name", "in_use"): tr("This name is in use and cannot be removed."),
@@ -76,7 +79,7 @@ def error_text(err: ValidationError) -> str:
             "not_a_number": tr("This is not a number."),
             "not_positive": tr("The value must be more than zero."),
             "zero": tr("The value cannot be zero."),
-            "bad_date": tr("This date does not exist. Type day/month/year, e.g. 26/11/2026."),
+            "bad_date": bad_date,
             "bad_currency": tr("Choose USD or KHR."),
             "bad_rate": tr("The rate must be a whole number of riel per dollar, more than "
                            "zero."),
@@ -353,7 +356,7 @@ class CustomerPicker(QLineEdit):
             return
         self._model.clear()
         for contact_id, name, phone in search_contacts(self.store, fmt.latin_digits(text)):
-            shown = f"{name}    {fmt.current().digits(phone)}" if phone else name
+            shown = f"{name}    {fmt.current().phone(phone)}" if phone else name
             item = QStandardItem(shown)
             item.setData(contact_id, ID_ROLE)
             item.setData(name, NAME_ROLE)
@@ -381,3 +384,46 @@ class CustomerPicker(QLineEdit):
         """Pick a contact by id (as if chosen from the list)."""
         name = self.store.scalar("SELECT name FROM contacts WHERE id = ?", (contact_id,))
         self.set_contact(contact_id, str(name or ""))
+
+
+# -- a spin box in the user's digits ----------------------------------------------------
+class DigitSpinBox(QSpinBox):
+    """A QSpinBox that shows its number in the user's digits (Khmer or Latin) and takes
+    either when typed; Qt's own spin box only knows the locale's (Latin) digits."""
+
+    def __init__(self, parent: QWidget | None = None, *, minimum: int = 0,
+                 maximum: int = 99) -> None:
+        super().__init__(parent)
+        self.setRange(minimum, maximum)
+
+    def _core(self, text: str) -> str:
+        core = text
+        if self.prefix() and core.startswith(self.prefix()):
+            core = core[len(self.prefix()):]
+        if self.suffix() and core.endswith(self.suffix()):
+            core = core[:-len(self.suffix())]
+        return fmt.latin_digits(core.strip())
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt API)
+        return fmt.current().digits(str(value))
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt API)
+        try:
+            return int(self._core(text))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> object:  # (state, text, pos) in PySide6
+        core = self._core(text)
+        if core in ("", "-"):
+            return QValidator.State.Intermediate, text, pos
+        if not core.lstrip("-").isdigit():
+            return QValidator.State.Invalid, text, pos
+        value = int(core)
+        if self.minimum() <= value <= self.maximum():
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+    def show_digits(self) -> None:
+        """Write the number again in the current digits (after a language change)."""
+        self.lineEdit().setText(self.prefix() + self.textFromValue(self.value()) + self.suffix())

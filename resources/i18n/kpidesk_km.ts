@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>Sales KPIs for small shops, offline, in Khmer and English.</source>
-        <translation>សូចនាករការលក់សម្រាប់ហាងតូចៗ ប្រើបានដោយគ្មានអ៊ីនធឺណិត ជាភាសាខ្មែរ និងអង់គ្លេស។</translation>
+        <translation>សូចនាករ​ការលក់​សម្រាប់​ហាង​តូចៗ ប្រើ​បាន​ដោយ​គ្មាន​អ៊ីនធឺណិត ជា​ភាសា​ខ្មែរ និង​អង់គ្លេស។</translation>
     </message>
     <message>
         <source>Shop file: %1</source>
-        <translation>ឯកសារហាង៖ %1</translation>
+        <translation>ឯកសារ​ហាង៖ %1</translation>
     </message>
     <message>
         <source>Licence: %1</source>
@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>KPI Desk includes these fonts and libraries:</source>
-        <translation>KPI Desk រួមបញ្ចូលពុម្ពអក្សរ និងបណ្ណាល័យកម្មវិធីទាំងនេះ៖</translation>
+        <translation>KPI Desk រួមបញ្ចូល​ពុម្ព​អក្សរ និង​បណ្ណាល័យ​កម្មវិធី​ទាំងនេះ៖</translation>
     </message>
     <message>
         <source>Qt and PySide6 are used under the LGPL: you may replace their libraries in the installed folder.</source>
-        <translation>Qt និង PySide6 ត្រូវបានប្រើក្រោមអាជ្ញាប័ណ្ណ LGPL៖ អ្នកអាចជំនួសបណ្ណាល័យរបស់វានៅក្នុងថតដែលបានដំឡើង។</translation>
+        <translation>Qt និង PySide6 ត្រូវបាន​ប្រើ​ក្រោម​អាជ្ញាប័ណ្ណ LGPL៖ អ្នក​អាច​ជំនួស​បណ្ណាល័យ​របស់​វា​នៅក្នុង​ថត​ដែល​បាន​ដំឡើង។</translation>
     </message>
     <message>
         <source>Licences</source>
@@ -33,11 +33,27 @@
     </message>
     <message>
         <source>Font licence (OFL)</source>
-        <translation>អាជ្ញាប័ណ្ណពុម្ពអក្សរ (OFL)</translation>
+        <translation>អាជ្ញាប័ណ្ណ​ពុម្ព​អក្សរ (OFL)</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Public domain</source>
+        <translation>កម្មសិទ្ធិ​សាធារណៈ</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>សមាសភាគ</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>កំណែ</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>អាជ្ញាប័ណ្ណ</translation>
     </message>
 </context>
 <context>
@@ -48,19 +64,19 @@
     </message>
     <message>
         <source>Creating the demo shop…</source>
-        <translation>កំពុងបង្កើតហាងសាកល្បង…</translation>
+        <translation>កំពុង​បង្កើត​ហាង​សាកល្បង…</translation>
     </message>
     <message>
         <source>Welcome to KPI Desk</source>
-        <translation>សូមស្វាគមន៍មកកាន់ KPI Desk</translation>
+        <translation>សូមស្វាគមន៍​មកកាន់ KPI Desk</translation>
     </message>
     <message>
         <source>Your shop has no sales yet.
 
 Open a demo shop with two years of example sales to see what KPI Desk shows? Your own shop stays empty; open it again from the File menu whenever you are ready.</source>
-        <translation>ហាងរបស់អ្នកមិនទាន់មានការលក់នៅឡើយទេ។
+        <translation>ហាង​របស់​អ្នក​មិន​ទាន់​មាន​ការលក់​នៅឡើយ​ទេ។
 
-បើកហាងសាកល្បងដែលមានការលក់គំរូរយៈពេលពីរឆ្នាំ ដើម្បីមើលថា KPI Desk បង្ហាញអ្វីខ្លះឬទេ? ហាងរបស់អ្នកនៅតែទទេ។ ពេលអ្នករួចរាល់ សូមបើកវាវិញពីម៉ឺនុយ ឯកសារ។</translation>
+បើក​ហាង​សាកល្បង​ដែល​មាន​ការលក់​គំរូ​រយៈពេល​ពីរ​ឆ្នាំ ដើម្បី​មើល​ថា KPI Desk បង្ហាញ​អ្វី​ខ្លះ​ឬ​ទេ? ហាង​របស់​អ្នក​នៅតែ​ទទេ។ ពេល​អ្នក​រួចរាល់ សូម​បើក​វា​វិញ​ពី​ម៉ឺនុយ «ឯកសារ»។</translation>
     </message>
 </context>
 <context>
@@ -75,23 +91,23 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Last purchase</source>
-        <translation>ការទិញចុងក្រោយ</translation>
+        <translation>ថ្ងៃ​ទិញ​ចុងក្រោយ</translation>
     </message>
     <message>
         <source>Usual gap (days)</source>
-        <translation>គម្លាតធម្មតា (ថ្ងៃ)</translation>
+        <translation>គម្លាត​ធម្មតា (ថ្ងៃ)</translation>
     </message>
     <message>
         <source>Days since</source>
-        <translation>ចំនួនថ្ងៃតាំងពីទិញ</translation>
-    </message>
-    <message>
-        <source>Revenue 365 d</source>
-        <translation>ចំណូល ៣៦៥ ថ្ងៃ</translation>
+        <translation>ចំនួន​ថ្ងៃ​តាំងពី​ទិញ</translation>
     </message>
     <message>
         <source>Double-click or press Enter to open the contact</source>
-        <translation>ចុចពីរដង ឬចុច Enter ដើម្បីបើកទំនាក់ទំនង</translation>
+        <translation>ចុច​ពីរ​ដង ឬ​ចុច Enter ដើម្បី​បើក​ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>Revenue %1 d</source>
+        <translation>ចំណូល %1&#xa0;ថ្ងៃ</translation>
     </message>
 </context>
 <context>
@@ -165,7 +181,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;Back up now</source>
-        <translation>បម្រុងទុកឥឡូវនេះ (&amp;B)</translation>
+        <translation>បម្រុងទុក​ឥឡូវនេះ (&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
@@ -173,43 +189,43 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation>បើកថត (&amp;O)</translation>
+        <translation>បើក​ថត (&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Choose folder…</source>
-        <translation>ជ្រើសថត… (&amp;C)</translation>
+        <translation>ជ្រើស​ថត… (&amp;C)</translation>
     </message>
     <message>
         <source>Keep daily backups for (days):</source>
-        <translation>រក្សាការបម្រុងទុកប្រចាំថ្ងៃរយៈពេល (ថ្ងៃ)៖</translation>
+        <translation>រក្សា​ការបម្រុងទុក​ប្រចាំ​ថ្ងៃ​រយៈពេល (ថ្ងៃ)៖</translation>
     </message>
     <message>
         <source>Keep monthly backups for (months):</source>
-        <translation>រក្សាការបម្រុងទុកប្រចាំខែរយៈពេល (ខែ)៖</translation>
+        <translation>រក្សា​ការបម្រុងទុក​ប្រចាំ​ខែ​រយៈពេល (ខែ)៖</translation>
     </message>
     <message>
         <source>Backup folder: %1</source>
-        <translation>ថតបម្រុងទុក៖ %1</translation>
+        <translation>ថត​បម្រុងទុក៖ %1</translation>
     </message>
     <message>
         <source>daily</source>
-        <translation>ប្រចាំថ្ងៃ</translation>
+        <translation>ប្រចាំ​ថ្ងៃ</translation>
     </message>
     <message>
         <source>by hand</source>
-        <translation>ដោយដៃ</translation>
+        <translation>ដោយ​ដៃ</translation>
     </message>
     <message>
         <source>on exit</source>
-        <translation>ពេលចាកចេញ</translation>
+        <translation>ពេល​ចាកចេញ</translation>
     </message>
     <message>
         <source>before an import</source>
-        <translation>មុនពេលនាំចូល</translation>
+        <translation>មុនពេល​នាំចូល</translation>
     </message>
     <message>
         <source>before a restore</source>
-        <translation>មុនពេលស្ដារ</translation>
+        <translation>មុនពេល​ស្ដារ</translation>
     </message>
     <message>
         <source>before an update</source>
@@ -257,7 +273,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Backup failed</source>
-        <translation>ការបម្រុងទុកបរាជ័យ</translation>
+        <translation>ការបម្រុងទុក​បរាជ័យ</translation>
     </message>
     <message>
         <source>Backups made by hand, before an import, before a restore or before an update are not counted here: each is kept at least %1 days.</source>
@@ -269,38 +285,34 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Choose a backup first.</source>
-        <translation>សូមជ្រើសការបម្រុងទុកមួយសិន។</translation>
+        <translation>សូម​ជ្រើស​ការបម្រុងទុក​មួយ​សិន។</translation>
     </message>
     <message>
         <source>Restore failed</source>
-        <translation>ការស្ដារបរាជ័យ</translation>
+        <translation>ការស្ដារ​បរាជ័យ</translation>
     </message>
     <message>
         <source>Backup folder</source>
-        <translation>ថតបម្រុងទុក</translation>
+        <translation>ថត​បម្រុងទុក</translation>
     </message>
 </context>
 <context>
     <name>Chart</name>
     <message>
-        <source>80 % interval:</source>
-        <translation>ចន្លោះ ៨០%៖</translation>
-    </message>
-    <message>
         <source>Attainment:</source>
-        <translation>ការសម្រេចគោលដៅ៖</translation>
+        <translation>ការសម្រេច​គោលដៅ៖</translation>
     </message>
     <message>
         <source>Forecast:</source>
-        <translation>ការព្យាករ៖</translation>
+        <translation>ការព្យាករណ៍៖</translation>
     </message>
     <message>
         <source>Growth (MoM):</source>
-        <translation>កំណើនធៀបខែមុន៖</translation>
+        <translation>កំណើន​ធៀប​ខែ​មុន៖</translation>
     </message>
     <message>
         <source>Opportunities:</source>
-        <translation>ឱកាសលក់៖</translation>
+        <translation>ឱកាស​លក់៖</translation>
     </message>
     <message>
         <source>Revenue:</source>
@@ -308,7 +320,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Run-rate projection:</source>
-        <translation>ការប៉ាន់ស្មានតាមល្បឿនបច្ចុប្បន្ន៖</translation>
+        <translation>ការប៉ាន់ស្មាន​តាម​ល្បឿន​បច្ចុប្បន្ន៖</translation>
     </message>
     <message>
         <source>Target:</source>
@@ -320,15 +332,19 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Weighted:</source>
-        <translation>តាមលទ្ធភាព៖</translation>
+        <translation>តាម​លទ្ធភាព៖</translation>
     </message>
     <message>
         <source>like-for-like</source>
-        <translation>ធៀបចំនួនថ្ងៃស្មើគ្នា</translation>
+        <translation>ធៀប​ចំនួន​ថ្ងៃ​ស្មើគ្នា</translation>
     </message>
     <message>
         <source>month to date</source>
-        <translation>ពីដើមខែដល់ថ្ងៃនេះ</translation>
+        <translation>ពី​ដើម​ខែ​ដល់​ថ្ងៃ​នេះ</translation>
+    </message>
+    <message>
+        <source>%1 interval:</source>
+        <translation>ចន្លោះ​ជឿជាក់ %1៖</translation>
     </message>
 </context>
 <context>
@@ -339,22 +355,22 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Months after the first purchase</source>
-        <translation>ចំនួនខែក្រោយការទិញលើកដំបូង</translation>
+        <translation>ចំនួន​ខែ​ក្រោយ​ការទិញ​លើក​ដំបូង</translation>
     </message>
     <message>
         <source>%1: %2 of %3 customers active %4 months later</source>
-        <translation>%1៖ អតិថិជន %2 ក្នុងចំណោម %3 នាក់ នៅសកម្ម %4 ខែក្រោយ</translation>
+        <translation>%1៖ អតិថិជន %2&#xa0;នាក់ ក្នុង​ចំណោម %3&#xa0;នាក់ បាន​មក​ទិញ %4&#xa0;ខែ​ក្រោយ</translation>
     </message>
 </context>
 <context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact</source>
-        <translation>កែទំនាក់ទំនង</translation>
+        <translation>កែ​ទំនាក់ទំនង</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation>ទំនាក់ទំនងថ្មី</translation>
+        <translation>ទំនាក់ទំនង​ថ្មី</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -378,11 +394,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;Created:</source>
-        <translation>ថ្ងៃបង្កើត (&amp;C)៖</translation>
+        <translation>ថ្ងៃ​បង្កើត (&amp;C)៖</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation>កំណត់ចំណាំ (&amp;O)៖</translation>
+        <translation>កំណត់​ចំណាំ (&amp;O)៖</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -390,11 +406,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Lead (has not bought yet)</source>
-        <translation>អតិថិជនសក្តានុពល (មិនទាន់ទិញ)</translation>
+        <translation>អតិថិជន​សក្តានុពល (មិន​ទាន់​ទិញ)</translation>
     </message>
     <message>
         <source>Name in Khmer or Latin letters</source>
-        <translation>ឈ្មោះជាអក្សរខ្មែរ ឬឡាតាំង</translation>
+        <translation>ឈ្មោះ​ជា​អក្សរ​ខ្មែរ ឬ​ឡាតាំង</translation>
     </message>
     <message>
         <source>day/month/year</source>
@@ -413,7 +429,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <name>ContactKind</name>
     <message>
         <source>Lead</source>
-        <translation>អតិថិជនសក្តានុពល</translation>
+        <translation>អតិថិជន​សក្តានុពល</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -448,7 +464,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Created:</source>
-        <translation>ថ្ងៃបង្កើត៖</translation>
+        <translation>ថ្ងៃ​បង្កើត៖</translation>
     </message>
     <message>
         <source>Purchases:</source>
@@ -456,7 +472,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>%1 orders, %2 in total; first %3, last %4</source>
-        <translation>ការបញ្ជាទិញ %1 សរុប %2 ដំបូង %3 ចុងក្រោយ %4</translation>
+        <translation>ការបញ្ជាទិញ %1&#xa0;ដង · សរុប %2 · ទិញ​លើក​ដំបូង %3 · ទិញ​ចុងក្រោយ %4</translation>
     </message>
     <message>
         <source>Purchases (%1)</source>
@@ -464,11 +480,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Opportunities (%1)</source>
-        <translation>ឱកាសលក់ (%1)</translation>
+        <translation>ឱកាស​លក់ (%1)</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation>ការមកទិញ</translation>
+        <translation>ការមក​ទិញ</translation>
     </message>
     <message>
         <source>Close</source>
@@ -492,11 +508,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Channel</source>
-        <translation>មធ្យោបាយលក់</translation>
+        <translation>មធ្យោបាយ​លក់</translation>
     </message>
     <message>
         <source>Opportunity</source>
-        <translation>ឱកាសលក់</translation>
+        <translation>ឱកាស​លក់</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -512,27 +528,27 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Expected close</source>
-        <translation>ថ្ងៃរំពឹងបិទការលក់</translation>
+        <translation>ថ្ងៃ​រំពឹង​បិទ​ការលក់</translation>
     </message>
     <message>
         <source>Lost reason</source>
-        <translation>មូលហេតុបាត់ឱកាស</translation>
+        <translation>មូលហេតុ​បាត់​ឱកាស</translation>
     </message>
     <message>
         <source>Fewer than two visit days: no gap yet.</source>
-        <translation>មកទិញតិចជាងពីរថ្ងៃ៖ មិនទាន់មានគម្លាតទេ។</translation>
+        <translation>មក​ទិញ​តិច​ជាង​ពីរ​ថ្ងៃ៖ មិន​ទាន់​មាន​គម្លាត​ទេ។</translation>
     </message>
     <message>
         <source>%1 visit days. Usual gap (median): %2 days; shortest %3, longest %4. Last visit %5 days ago.</source>
-        <translation>មកទិញ %1 ថ្ងៃ។ គម្លាតធម្មតា (មធ្យមភាគ)៖ %2 ថ្ងៃ ខ្លីបំផុត %3 វែងបំផុត %4។ មកចុងក្រោយ %5 ថ្ងៃមុន។</translation>
+        <translation>មក​ទិញ %1&#xa0;ថ្ងៃ។ គម្លាត​ធម្មតា (មេដ្យាន)៖ %2&#xa0;ថ្ងៃ · ខ្លី​បំផុត %3&#xa0;ថ្ងៃ · វែង​បំផុត %4&#xa0;ថ្ងៃ។ មក​ចុងក្រោយ %5&#xa0;ថ្ងៃ​មុន។</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation>ការមកទិញ</translation>
+        <translation>ការមក​ទិញ</translation>
     </message>
     <message>
         <source>Previous visit</source>
-        <translation>ការមកទិញមុន</translation>
+        <translation>ការមក​ទិញ​មុន</translation>
     </message>
     <message>
         <source>Gap (days)</source>
@@ -543,7 +559,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <name>ContactStatus</name>
     <message>
         <source>New</source>
-        <translation>អតិថិជនថ្មី</translation>
+        <translation>ថ្មី</translation>
     </message>
     <message>
         <source>Active</source>
@@ -551,19 +567,19 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Loyal</source>
-        <translation>អតិថិជនប្រចាំ</translation>
+        <translation>អតិថិជន​ប្រចាំ</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation>ជិតបាត់បង់</translation>
+        <translation>ជិត​បាត់បង់</translation>
     </message>
     <message>
         <source>Lapsed</source>
-        <translation>ឈប់មកទិញ</translation>
+        <translation>ឈប់​មក​ទិញ</translation>
     </message>
     <message>
         <source>No purchase yet</source>
-        <translation>មិនទាន់ទិញ</translation>
+        <translation>មិន​ទាន់​ទិញ</translation>
     </message>
 </context>
 <context>
@@ -590,27 +606,27 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Created</source>
-        <translation>ថ្ងៃបង្កើត</translation>
+        <translation>ថ្ងៃ​បង្កើត</translation>
     </message>
     <message>
         <source>First purchase</source>
-        <translation>ការទិញលើកដំបូង</translation>
+        <translation>ថ្ងៃ​ទិញ​លើក​ដំបូង</translation>
     </message>
     <message>
         <source>Last purchase</source>
-        <translation>ការទិញចុងក្រោយ</translation>
+        <translation>ថ្ងៃ​ទិញ​ចុងក្រោយ</translation>
     </message>
     <message>
         <source>Orders</source>
         <translation>ការបញ្ជាទិញ</translation>
     </message>
     <message>
-        <source>Revenue, last 365 days</source>
-        <translation>ចំណូល ៣៦៥ ថ្ងៃចុងក្រោយ</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>Revenue, last %1 days</source>
+        <translation>ចំណូល %1&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
     </message>
 </context>
 <context>
@@ -625,7 +641,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Name or phone</source>
-        <translation>ឈ្មោះ ឬលេខទូរស័ព្ទ</translation>
+        <translation>ឈ្មោះ ឬ​លេខ​ទូរស័ព្ទ</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
@@ -637,11 +653,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;New contact…</source>
-        <translation>ទំនាក់ទំនងថ្មី… (&amp;N)</translation>
+        <translation>ទំនាក់ទំនង​ថ្មី… (&amp;N)</translation>
     </message>
     <message>
         <source>Add a lead or a customer (Ctrl+Shift+N)</source>
-        <translation>បន្ថែមអតិថិជនសក្តានុពល ឬអតិថិជន (Ctrl+Shift+N)</translation>
+        <translation>បន្ថែម​អតិថិជន​សក្តានុពល ឬ​អតិថិជន (Ctrl+Shift+N)</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -649,15 +665,15 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;Open page</source>
-        <translation>បើកទំព័រ (&amp;O)</translation>
+        <translation>បើក​ទំព័រ (&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Merge duplicates…</source>
-        <translation>បញ្ចូលឈ្មោះស្ទួនគ្នា… (&amp;M)</translation>
+        <translation>បញ្ចូល​ឈ្មោះ​ស្ទួន​គ្នា… (&amp;M)</translation>
     </message>
     <message>
         <source>Select two contacts that are the same person and merge them: their sales follow</source>
-        <translation>ជ្រើសទំនាក់ទំនងពីរដែលជាមនុស្សតែមួយ ហើយបញ្ចូលគ្នា៖ ការលក់របស់ពួកគេនឹងទៅជាមួយ</translation>
+        <translation>ជ្រើស​ទំនាក់ទំនង​ពីរ​ដែល​ជា​មនុស្ស​តែ​មួយ ហើយ​បញ្ចូល​គ្នា៖ ការលក់​ទាំងអស់​នឹង​ផ្ទេរ​ទៅ​ទំនាក់ទំនង​ដែល​នៅសល់</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -665,11 +681,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Only a contact without sales can be deleted</source>
-        <translation>អាចលុបបានតែទំនាក់ទំនងដែលគ្មានការលក់ប៉ុណ្ណោះ</translation>
+        <translation>អាច​លុប​បាន​តែ​ទំនាក់ទំនង​ដែល​គ្មាន​ការលក់​ប៉ុណ្ណោះ</translation>
     </message>
     <message>
         <source>%1 of %2 contacts shown</source>
-        <translation>បង្ហាញទំនាក់ទំនង %1 ក្នុងចំណោម %2</translation>
+        <translation>បង្ហាញ​ទំនាក់ទំនង %1 ក្នុង​ចំណោម %2</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -681,64 +697,54 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>%1 (%2 orders, last purchase %3)</source>
-        <translation>%1 (ការបញ្ជាទិញ %2 ទិញចុងក្រោយ %3)</translation>
+        <translation>%1 (ការបញ្ជាទិញ %2&#xa0;ដង · ទិញ​ចុងក្រោយ %3)</translation>
     </message>
     <message>
         <source>Merge duplicates</source>
-        <translation>បញ្ចូលឈ្មោះស្ទួនគ្នា</translation>
-    </message>
-    <message>
-        <source>Merge these two contacts into one? The sales and opportunities of the other move to the one that stays.
-
-1. %1
-2. %2</source>
-        <translation>បញ្ចូលទំនាក់ទំនងទាំងពីរនេះជាមួយឬទេ? ការលក់ និងឱកាសលក់របស់ម្នាក់ទៀត នឹងផ្លាស់ទៅម្នាក់ដែលនៅសល់។
-
-១. %1
-២. %2</translation>
-    </message>
-    <message>
-        <source>Keep 1</source>
-        <translation>រក្សាទុកទី ១</translation>
-    </message>
-    <message>
-        <source>Keep 2</source>
-        <translation>រក្សាទុកទី ២</translation>
+        <translation>បញ្ចូល​ឈ្មោះ​ស្ទួន​គ្នា</translation>
     </message>
     <message>
         <source>Add contact %1</source>
-        <translation>បន្ថែមទំនាក់ទំនង %1</translation>
+        <translation>បន្ថែម​ទំនាក់ទំនង %1</translation>
     </message>
     <message>
         <source>Edit contact %1</source>
-        <translation>កែទំនាក់ទំនង %1</translation>
+        <translation>កែ​ទំនាក់ទំនង %1</translation>
     </message>
     <message>
         <source>Select exactly two contacts to merge.</source>
-        <translation>សូមជ្រើសទំនាក់ទំនងពីរប៉ុណ្ណោះ ដើម្បីបញ្ចូលគ្នា។</translation>
+        <translation>សូម​ជ្រើស​ទំនាក់ទំនង​ពីរ​ប៉ុណ្ណោះ ដើម្បី​បញ្ចូល​គ្នា។</translation>
     </message>
     <message>
         <source>Merge contacts into %1</source>
-        <translation>បញ្ចូលទំនាក់ទំនងទៅក្នុង %1</translation>
+        <translation>បញ្ចូល​ទំនាក់ទំនង​ទៅក្នុង %1</translation>
     </message>
     <message>
         <source>%1 has %2 sales, so it cannot be deleted. If it is a duplicate, select both contacts and merge them instead.</source>
-        <translation>%1 មានការលក់ %2 ដូច្នេះមិនអាចលុបបានទេ។ បើវាជាឈ្មោះស្ទួន សូមជ្រើសទំនាក់ទំនងទាំងពីរ ហើយបញ្ចូលគ្នាជំនួសវិញ។</translation>
+        <translation>%1 មាន​ការលក់ %2&#xa0;ដង ដូច្នេះ​មិន​អាច​លុប​បាន​ទេ។ បើ​វា​ជា​ឈ្មោះ​ស្ទួន សូម​ជ្រើស​ទំនាក់ទំនង​ទាំង​ពីរ ហើយ​បញ្ចូល​គ្នា​ជំនួស​វិញ។</translation>
     </message>
     <message>
         <source>Delete the contact %1? (Edit ▸ Undo brings it back.)</source>
-        <translation>លុបទំនាក់ទំនង %1 ឬទេ? (កែសម្រួល ▸ មិនធ្វើវិញ អាចយកវាមកវិញ។)</translation>
+        <translation>លុប​ទំនាក់ទំនង %1 ឬ​ទេ? (អាច​យក​មកវិញ​តាម «កែសម្រួល ▸ មិន​ធ្វើ​វិញ»។)</translation>
     </message>
     <message>
         <source>Delete contact %1</source>
-        <translation>លុបទំនាក់ទំនង %1</translation>
+        <translation>លុប​ទំនាក់ទំនង %1</translation>
+    </message>
+    <message>
+        <source>Merge these two contacts into one? The sales and opportunities of the other move to the one that stays.</source>
+        <translation>បញ្ចូល​ទំនាក់ទំនង​ទាំង​ពីរ​នេះ​ឱ្យ​ទៅជា​តែ​មួយ​ឬ​ទេ? ការលក់ និង​ឱកាស​លក់​របស់​ម្នាក់​ទៀត នឹង​ផ្ទេរ​ទៅ​ម្នាក់​ដែល​នៅសល់។</translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation>រក្សា​លេខ %1</translation>
     </message>
 </context>
 <context>
     <name>DashboardTab</name>
     <message>
         <source>Dashboard</source>
-        <translation>ផ្ទាំងសង្ខេប</translation>
+        <translation>ផ្ទាំង​សង្ខេប</translation>
     </message>
     <message>
         <source>Revenue</source>
@@ -746,7 +752,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Net revenue of the month, refunds included</source>
-        <translation>ចំណូលសុទ្ធនៃខែ រួមទាំងការសងប្រាក់វិញ</translation>
+        <translation>ចំណូល​សុទ្ធ​ក្នុង​ខែ ដក​ការសង​ប្រាក់​វិញ​រួច</translation>
     </message>
     <message>
         <source>Orders</source>
@@ -754,31 +760,31 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Receipts, not counting refunds</source>
-        <translation>វិក្កយបត្រ មិនរាប់ការសងប្រាក់វិញ</translation>
+        <translation>វិក្កយបត្រ មិន​រាប់​ការសង​ប្រាក់​វិញ</translation>
     </message>
     <message>
         <source>Average order value</source>
-        <translation>តម្លៃមធ្យមក្នុងមួយការបញ្ជាទិញ</translation>
+        <translation>តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ</translation>
     </message>
     <message>
         <source>Revenue divided by orders</source>
-        <translation>ចំណូលចែកនឹងចំនួនការបញ្ជាទិញ</translation>
+        <translation>ចំណូល​ចែក​នឹង​ចំនួន​ការបញ្ជាទិញ</translation>
     </message>
     <message>
         <source>Growth vs last month</source>
-        <translation>កំណើនធៀបខែមុន</translation>
+        <translation>កំណើន​ធៀប​ខែ​មុន</translation>
     </message>
     <message>
         <source>Revenue against the month before (MoM)</source>
-        <translation>ចំណូលធៀបនឹងខែមុន</translation>
+        <translation>ចំណូល​ធៀប​នឹង​ខែ​មុន</translation>
     </message>
     <message>
         <source>Growth vs last year</source>
-        <translation>កំណើនធៀបឆ្នាំមុន</translation>
+        <translation>កំណើន​ធៀប​ឆ្នាំ​មុន</translation>
     </message>
     <message>
         <source>Revenue against the same month a year before (YoY)</source>
-        <translation>ចំណូលធៀបនឹងខែដដែលកាលពីឆ្នាំមុន</translation>
+        <translation>ចំណូល​ធៀប​នឹង​ខែ​ដដែល​កាលពី​ឆ្នាំ​មុន</translation>
     </message>
     <message>
         <source>Target</source>
@@ -786,15 +792,15 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Revenue target of the month</source>
-        <translation>គោលដៅចំណូលនៃខែ</translation>
+        <translation>គោលដៅ​ចំណូល​នៃ​ខែ</translation>
     </message>
     <message>
         <source>Attainment</source>
-        <translation>ការសម្រេចគោលដៅ</translation>
+        <translation>ការសម្រេច​គោលដៅ</translation>
     </message>
     <message>
         <source>Revenue divided by the target</source>
-        <translation>ចំណូលចែកនឹងគោលដៅ</translation>
+        <translation>ចំណូល​ចែក​នឹង​គោលដៅ</translation>
     </message>
     <message>
         <source>Pace</source>
@@ -802,167 +808,159 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Revenue against the target expected by today</source>
-        <translation>ចំណូលធៀបនឹងគោលដៅដែលរំពឹងដល់ថ្ងៃនេះ</translation>
+        <translation>ចំណូល​ធៀប​នឹង​គោលដៅ​ដែល​រំពឹង​ដល់​ថ្ងៃ​នេះ</translation>
     </message>
     <message>
         <source>Run-rate projection</source>
-        <translation>ការប៉ាន់ស្មានតាមល្បឿនបច្ចុប្បន្ន</translation>
+        <translation>ការប៉ាន់ស្មាន​តាម​ល្បឿន​បច្ចុប្បន្ន</translation>
     </message>
     <message>
         <source>Revenue at the month&apos;s end if sales go on as so far</source>
-        <translation>ចំណូលនៅចុងខែ បើការលក់បន្តដូចសព្វថ្ងៃ</translation>
+        <translation>ចំណូល​នៅ​ចុង​ខែ បើ​ការលក់​បន្ត​ដូច​រហូតមកដល់​ពេលនេះ</translation>
     </message>
     <message>
         <source>Needed per day</source>
-        <translation>ត្រូវការក្នុងមួយថ្ងៃ</translation>
+        <translation>ត្រូវការ​ក្នុង​មួយ​ថ្ងៃ</translation>
     </message>
     <message>
         <source>Revenue needed each remaining day to reach the target</source>
-        <translation>ចំណូលដែលត្រូវការរៀងរាល់ថ្ងៃដែលនៅសល់ ដើម្បីសម្រេចគោលដៅ</translation>
+        <translation>ចំណូល​ដែល​ត្រូវការរៀងរាល់​ថ្ងៃ​ដែល​នៅសល់ ដើម្បី​សម្រេច​គោលដៅ</translation>
     </message>
     <message>
         <source>New customers</source>
-        <translation>អតិថិជនថ្មី</translation>
+        <translation>អតិថិជន​ថ្មី</translation>
     </message>
     <message>
         <source>Customers whose first purchase is in the period</source>
-        <translation>អតិថិជនដែលទិញលើកដំបូងក្នុងរយៈពេលនេះ</translation>
+        <translation>អតិថិជន​ដែល​ទិញ​លើក​ដំបូង​ក្នុង​រយៈពេល​នេះ</translation>
     </message>
     <message>
         <source>Lead conversion</source>
-        <translation>អត្រាបំប្លែងអតិថិជនសក្តានុពល</translation>
+        <translation>អត្រា​បំប្លែង​អតិថិជន​សក្តានុពល</translation>
     </message>
     <message>
         <source>Leads created in the period who bought within the lead window</source>
-        <translation>អតិថិជនសក្តានុពលដែលបង្កើតក្នុងរយៈពេលនេះ ហើយបានទិញក្នុងរយៈពេលកំណត់</translation>
+        <translation>អតិថិជន​សក្តានុពល​ដែល​បង្កើត​ក្នុង​រយៈពេល​នេះ ហើយ​បាន​ទិញ​ក្នុង​រយៈពេល​កំណត់</translation>
     </message>
     <message>
         <source>Second purchase</source>
-        <translation>ការទិញលើកទីពីរ</translation>
-    </message>
-    <message>
-        <source>New customers who bought again within 90 days</source>
-        <translation>អតិថិជនថ្មីដែលបានទិញម្តងទៀតក្នុងរយៈពេល ៩០ ថ្ងៃ</translation>
+        <translation>ការទិញ​លើក​ទី​ពីរ</translation>
     </message>
     <message>
         <source>Active customers</source>
-        <translation>អតិថិជនសកម្ម</translation>
+        <translation>អតិថិជន​សកម្ម</translation>
     </message>
     <message>
         <source>Customers with a purchase in the period</source>
-        <translation>អតិថិជនដែលបានទិញក្នុងរយៈពេលនេះ</translation>
+        <translation>អតិថិជន​ដែល​បាន​ទិញ​ក្នុង​រយៈពេល​នេះ</translation>
     </message>
     <message>
         <source>Returning customers</source>
-        <translation>អតិថិជនត្រឡប់មកវិញ</translation>
+        <translation>អតិថិជន​ត្រឡប់​មកវិញ</translation>
     </message>
     <message>
         <source>Active customers who are not new</source>
-        <translation>អតិថិជនសកម្មដែលមិនមែនជាអតិថិជនថ្មី</translation>
+        <translation>អតិថិជន​សកម្ម​ដែល​មិន​មែន​ជា​អតិថិជន​ថ្មី</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation>ការរក្សាអតិថិជន</translation>
+        <translation>ការរក្សា​អតិថិជន</translation>
     </message>
     <message>
         <source>Customers of the period before who bought again</source>
-        <translation>អតិថិជននៃរយៈពេលមុនដែលបានទិញម្តងទៀត</translation>
+        <translation>អតិថិជន​នៃ​រយៈពេល​មុន​ដែល​បាន​ទិញ​ម្ដង​ទៀត</translation>
     </message>
     <message>
         <source>Churn</source>
-        <translation>អត្រាបាត់បង់អតិថិជន</translation>
+        <translation>អត្រា​បាត់បង់​អតិថិជន</translation>
     </message>
     <message>
         <source>Customers of the period before who did not buy again</source>
-        <translation>អតិថិជននៃរយៈពេលមុនដែលមិនបានទិញម្តងទៀត</translation>
+        <translation>អតិថិជន​នៃ​រយៈពេល​មុន​ដែល​មិន​បាន​ទិញ​ម្ដង​ទៀត</translation>
     </message>
     <message>
         <source>Customer retention rate</source>
-        <translation>អត្រារក្សាអតិថិជន</translation>
+        <translation>អត្រា​រក្សា​អតិថិជន (CRR)</translation>
     </message>
     <message>
         <source>(active − new) / active in the period before; counts customers coming back after a gap</source>
-        <translation>(សកម្ម − ថ្មី) / សកម្មក្នុងរយៈពេលមុន រាប់ទាំងអតិថិជនដែលត្រឡប់មកវិញក្រោយពេលឈប់មួយរយៈ</translation>
+        <translation>(សកម្ម − ថ្មី) / សកម្ម​ក្នុង​រយៈពេល​មុន រាប់​ទាំង​អតិថិជន​ដែល​ត្រឡប់​មកវិញ​ក្រោយពេល​ឈប់​មួយ​រយៈ</translation>
     </message>
     <message>
         <source>Repeat purchase rate</source>
-        <translation>អត្រាទិញឡើងវិញ</translation>
+        <translation>អត្រា​ទិញ​ឡើងវិញ</translation>
     </message>
     <message>
         <source>Active customers with two orders or more</source>
-        <translation>អតិថិជនសកម្មដែលមានការបញ្ជាទិញពីរដង ឬច្រើនជាងនេះ</translation>
+        <translation>អតិថិជន​សកម្ម​ដែល​មាន​ការបញ្ជាទិញ​ពីរ​ដង ឬ​ច្រើន​ជាង​នេះ</translation>
     </message>
     <message>
         <source>Loyal customers</source>
-        <translation>អតិថិជនប្រចាំ</translation>
-    </message>
-    <message>
-        <source>Customers with several orders in the last 365 days</source>
-        <translation>អតិថិជនដែលមានការបញ្ជាទិញច្រើនដងក្នុង ៣៦៥ ថ្ងៃចុងក្រោយ</translation>
+        <translation>អតិថិជន​ប្រចាំ</translation>
     </message>
     <message>
         <source>Open pipeline</source>
-        <translation>ឱកាសលក់កំពុងតាមដាន</translation>
+        <translation>ឱកាស​លក់​កំពុង​តាមដាន</translation>
     </message>
     <message>
         <source>Value of the open opportunities</source>
-        <translation>តម្លៃនៃឱកាសលក់ដែលកំពុងតាមដាន</translation>
+        <translation>តម្លៃ​នៃ​ឱកាស​លក់​ដែល​កំពុង​តាមដាន</translation>
     </message>
     <message>
         <source>Weighted pipeline</source>
-        <translation>តម្លៃឱកាសលក់តាមលទ្ធភាព</translation>
+        <translation>តម្លៃ​ឱកាស​លក់​តាម​លទ្ធភាព</translation>
     </message>
     <message>
         <source>Value × probability of the open opportunities</source>
-        <translation>តម្លៃ × លទ្ធភាពលក់បាន នៃឱកាសលក់ដែលកំពុងតាមដាន</translation>
+        <translation>តម្លៃ × លទ្ធភាព​លក់​បាន នៃ​ឱកាស​លក់​ដែល​កំពុង​តាមដាន</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation>ហួសកាលកំណត់</translation>
+        <translation>ហួស​កាលកំណត់</translation>
     </message>
     <message>
         <source>Open opportunities past their expected close date</source>
-        <translation>ឱកាសលក់កំពុងតាមដានដែលហួសថ្ងៃរំពឹងបិទការលក់</translation>
+        <translation>ឱកាស​លក់​កំពុង​តាមដាន​ដែល​ហួស​ថ្ងៃ​រំពឹង​បិទ​ការលក់</translation>
     </message>
     <message>
         <source>Win rate</source>
-        <translation>អត្រាលក់បាន</translation>
+        <translation>អត្រា​លក់​បាន</translation>
     </message>
     <message>
         <source>Won / (won + lost), closed this month</source>
-        <translation>លក់បាន / (លក់បាន + បាត់ឱកាស) ដែលបានបិទក្នុងខែនេះ</translation>
+        <translation>លក់​បាន / (លក់​បាន + បាត់​ឱកាស) ដែល​បាន​បិទ​ក្នុង​ខែ​នេះ</translation>
     </message>
     <message>
         <source>Average deal size</source>
-        <translation>តម្លៃមធ្យមនៃឱកាសលក់បាន</translation>
+        <translation>តម្លៃ​មធ្យម​នៃ​ឱកាស​លក់​បាន</translation>
     </message>
     <message>
         <source>Mean value of the opportunities won this month</source>
-        <translation>តម្លៃមធ្យមនៃឱកាសលក់ដែលលក់បានក្នុងខែនេះ</translation>
+        <translation>តម្លៃ​មធ្យម​នៃ​ឱកាស​លក់​ដែល​លក់​បាន​ក្នុង​ខែ​នេះ</translation>
     </message>
     <message>
         <source>Sales cycle</source>
-        <translation>រយៈពេលលក់</translation>
+        <translation>រយៈពេល​លក់</translation>
     </message>
     <message>
         <source>Mean days from creation to won</source>
-        <translation>ចំនួនថ្ងៃមធ្យមពីពេលបង្កើតដល់ពេលលក់បាន</translation>
+        <translation>ចំនួន​ថ្ងៃ​មធ្យម​ពី​ពេល​បង្កើត​ដល់​ពេល​លក់​បាន</translation>
     </message>
     <message>
         <source>Pipeline forecast</source>
-        <translation>ការព្យាករពីឱកាសលក់</translation>
+        <translation>ការព្យាករណ៍​ពី​ឱកាស​លក់</translation>
     </message>
     <message>
         <source>Revenue so far + weighted opportunities expected to close this month</source>
-        <translation>ចំណូលរហូតមកដល់ពេលនេះ + ឱកាសលក់តាមលទ្ធភាព ដែលរំពឹងថានឹងបិទក្នុងខែនេះ</translation>
+        <translation>ចំណូល​រហូតមកដល់​ពេលនេះ + ឱកាស​លក់​តាម​លទ្ធភាព ដែល​រំពឹង​ថា​នឹង​បិទ​ក្នុង​ខែ​នេះ</translation>
     </message>
     <message>
         <source>Pipeline coverage</source>
-        <translation>អត្រាគ្របដណ្ដប់គោលដៅ</translation>
+        <translation>អត្រា​គ្របដណ្ដប់​គោលដៅ</translation>
     </message>
     <message>
         <source>Weighted pipeline closing this month / gap to target</source>
-        <translation>ឱកាសលក់តាមលទ្ធភាពដែលបិទក្នុងខែនេះ / ចំនួននៅខ្វះនៃគោលដៅ</translation>
+        <translation>ឱកាស​លក់​តាម​លទ្ធភាព​ដែល​បិទ​ក្នុង​ខែ​នេះ / ចំនួន​នៅ​ខ្វះ​នៃ​គោលដៅ</translation>
     </message>
     <message>
         <source>&amp;Month:</source>
@@ -970,15 +968,15 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Previous month (Alt+Left)</source>
-        <translation>ខែមុន (Alt+Left)</translation>
+        <translation>ខែ​មុន (Alt+Left)</translation>
     </message>
     <message>
         <source>Next month (Alt+Right)</source>
-        <translation>ខែបន្ទាប់ (Alt+Right)</translation>
+        <translation>ខែ​បន្ទាប់ (Alt+Right)</translation>
     </message>
     <message>
         <source>Sales &amp;&amp; targets</source>
-        <translation>លក់ និងគោលដៅ</translation>
+        <translation>លក់ និង​គោលដៅ</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -986,23 +984,15 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Pipeline</source>
-        <translation>ឱកាសលក់</translation>
-    </message>
-    <message>
-        <source>Revenue and target, last 24 months</source>
-        <translation>ចំណូល និងគោលដៅ ២៤ ខែចុងក្រោយ</translation>
-    </message>
-    <message>
-        <source>Forecast (80 % band)</source>
-        <translation>ការព្យាករ (ចន្លោះ ៨០%)</translation>
+        <translation>ឱកាស​លក់</translation>
     </message>
     <message>
         <source>Growth vs the month before</source>
-        <translation>កំណើនធៀបខែមុន</translation>
+        <translation>កំណើន​ធៀប​ខែ​មុន</translation>
     </message>
     <message>
         <source>Open pipeline by stage</source>
-        <translation>ឱកាសលក់កំពុងតាមដាន តាមដំណាក់កាល</translation>
+        <translation>ឱកាស​លក់​កំពុង​តាមដាន តាម​ដំណាក់កាល</translation>
     </message>
     <message>
         <source>Value</source>
@@ -1010,11 +1000,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Weighted</source>
-        <translation>តាមលទ្ធភាព</translation>
+        <translation>តាម​លទ្ធភាព</translation>
     </message>
     <message>
         <source>Customer figures &amp;by:</source>
-        <translation>តួលេខអតិថិជនតាម (&amp;B)៖</translation>
+        <translation>តួលេខ​អតិថិជន​តាម (&amp;B)៖</translation>
     </message>
     <message>
         <source>Month</source>
@@ -1030,59 +1020,59 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Cohorts: share of each month&apos;s new customers who bought again k months later</source>
-        <translation>ក្រុមអតិថិជនតាមខែទិញដំបូង៖ ភាគរយនៃអតិថិជនថ្មីនៃខែនីមួយៗ ដែលបានទិញម្តងទៀត k ខែក្រោយមក</translation>
+        <translation>ក្រុម​អតិថិជន​តាម​ខែ​ទិញ​ដំបូង៖ ភាគរយ​នៃ​អតិថិជន​ថ្មី​នៃ​ខែ​នីមួយៗ ដែល​បាន​ទិញ​ម្ដង​ទៀត​នៅ​ខែ​បន្ទាប់ៗ (ជួរ​ឈរ = ចំនួន​ខែ​ក្រោយ​ការទិញ​លើក​ដំបូង)</translation>
     </message>
     <message>
         <source>Call back: good customers who stopped coming (double-click to open)</source>
-        <translation>បញ្ជីត្រូវទូរស័ព្ទទៅ៖ អតិថិជនល្អដែលឈប់មកទិញ (ចុចពីរដងដើម្បីបើក)</translation>
+        <translation>បញ្ជី​ត្រូវ​ទូរស័ព្ទ​ទៅ៖ អតិថិជន​ល្អ​ដែល​ឈប់​មក​ទិញ (ចុច​ពីរ​ដង​ដើម្បី​បើក)</translation>
     </message>
     <message>
         <source>month to date</source>
-        <translation>ពីដើមខែដល់ថ្ងៃនេះ</translation>
+        <translation>ពី​ដើម​ខែ​ដល់​ថ្ងៃ​នេះ</translation>
     </message>
     <message>
         <source>like-for-like, days %1–%2</source>
-        <translation>ធៀបចំនួនថ្ងៃស្មើគ្នា ថ្ងៃទី %1–%2</translation>
+        <translation>ធៀប​ចំនួន​ថ្ងៃ​ស្មើគ្នា ថ្ងៃទី&#xa0;%1–%2</translation>
     </message>
     <message>
         <source>no target set</source>
-        <translation>មិនទាន់កំណត់គោលដៅ</translation>
+        <translation>មិន​ទាន់​កំណត់​គោលដៅ</translation>
     </message>
     <message>
         <source>gap %1</source>
-        <translation>នៅខ្វះ %1</translation>
+        <translation>នៅ​ខ្វះ %1</translation>
     </message>
     <message>
         <source>expected by today %1</source>
-        <translation>រំពឹងដល់ថ្ងៃនេះ %1</translation>
+        <translation>រំពឹង​ដល់​ថ្ងៃ​នេះ %1</translation>
     </message>
     <message>
         <source>day %1 of %2</source>
-        <translation>ថ្ងៃទី %1 នៃ %2</translation>
+        <translation>ថ្ងៃទី&#xa0;%1 នៃ %2&#xa0;ថ្ងៃ</translation>
     </message>
     <message>
         <source>%1 days left</source>
-        <translation>នៅសល់ %1 ថ្ងៃ</translation>
+        <translation>នៅសល់ %1&#xa0;ថ្ងៃ</translation>
     </message>
     <message>
         <source>In progress: day %1 of %2, figures are month to date</source>
-        <translation>កំពុងដំណើរការ៖ ថ្ងៃទី %1 នៃ %2 តួលេខគិតពីដើមខែដល់ថ្ងៃនេះ</translation>
+        <translation>ខែមិន​ទាន់​ចប់៖ ថ្ងៃទី&#xa0;%1 នៃ %2&#xa0;ថ្ងៃ · តួលេខ​គិត​ពី​ដើម​ខែ​ដល់​ថ្ងៃ​នេះ</translation>
     </message>
     <message>
         <source>This month has not started yet</source>
-        <translation>ខែនេះមិនទាន់ចាប់ផ្តើមនៅឡើយទេ</translation>
+        <translation>ខែ​នេះ​មិន​ទាន់​ចាប់ផ្ដើម​នៅឡើយ​ទេ</translation>
     </message>
     <message>
         <source>Complete month</source>
-        <translation>ខែពេញ</translation>
+        <translation>ខែ​ពេញ</translation>
     </message>
     <message>
         <source>Q%1 %2</source>
-        <translation>ត្រីមាសទី %1 %2</translation>
+        <translation>ត្រីមាស​ទី&#xa0;%1&#xa0;ឆ្នាំ %2</translation>
     </message>
     <message>
         <source>%1, to date</source>
-        <translation>%1 ដល់ថ្ងៃនេះ</translation>
+        <translation>%1 ដល់​ថ្ងៃ​នេះ</translation>
     </message>
     <message>
         <source>provisional</source>
@@ -1090,39 +1080,55 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>%1 of active customers</source>
-        <translation>%1 នៃអតិថិជនសកម្ម</translation>
+        <translation>%1 នៃ​អតិថិជន​សកម្ម</translation>
     </message>
     <message>
         <source>to date</source>
-        <translation>ដល់ថ្ងៃនេះ</translation>
+        <translation>ដល់​ថ្ងៃ​នេះ</translation>
     </message>
     <message>
         <source>From lead to loyal customer (leads created in %1)</source>
-        <translation>ពីអតិថិជនសក្តានុពល ទៅអតិថិជនប្រចាំ (អតិថិជនសក្តានុពលដែលបង្កើតក្នុង %1)</translation>
+        <translation>ពី​អតិថិជន​សក្តានុពល ទៅ​អតិថិជន​ប្រចាំ (អតិថិជន​សក្តានុពល​ដែល​បង្កើត​ក្នុង %1)</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation>អតិថិជនសក្តានុពល</translation>
+        <translation>អតិថិជន​សក្តានុពល</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation>ទិញឡើងវិញ</translation>
+        <translation>ទិញ​ឡើងវិញ</translation>
     </message>
     <message>
         <source>Loyal</source>
-        <translation>អតិថិជនប្រចាំ</translation>
+        <translation>អតិថិជន​ប្រចាំ</translation>
     </message>
     <message>
         <source>%1 open</source>
-        <translation>កំពុងតាមដាន %1</translation>
+        <translation>កំពុង​តាមដាន %1</translation>
     </message>
     <message>
         <source>%1 overdue</source>
-        <translation>ហួសកាលកំណត់ %1</translation>
+        <translation>ហួស​កាលកំណត់ %1</translation>
     </message>
     <message>
         <source>%1 days</source>
-        <translation>%1 ថ្ងៃ</translation>
+        <translation>%1&#xa0;ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>New customers who bought again within %1 days</source>
+        <translation>អតិថិជន​ថ្មី​ដែល​បាន​ទិញ​ម្ដង​ទៀត​ក្នុង​រយៈពេល %1&#xa0;ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Customers with several orders in the last %1 days</source>
+        <translation>អតិថិជន​ដែល​មាន​ការបញ្ជាទិញ​ច្រើន​ដង​ក្នុង %1&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Revenue and target, last %1 months</source>
+        <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Forecast (%1 band)</source>
+        <translation>ការព្យាករណ៍ (ចន្លោះ​ជឿជាក់ %1)</translation>
     </message>
 </context>
 <context>
@@ -1137,7 +1143,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Proposal</source>
-        <translation>បានផ្តល់សំណើ</translation>
+        <translation>បានផ្ដល់សំណើ</translation>
     </message>
     <message>
         <source>Negotiation</source>
@@ -1161,11 +1167,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Facebook</source>
-        <translation>ហ្វេសប៊ុក</translation>
+        <translation>Facebook</translation>
     </message>
     <message>
         <source>Telegram</source>
-        <translation>តេឡេក្រាម</translation>
+        <translation>Telegram</translation>
     </message>
     <message>
         <source>Delivery</source>
@@ -1177,7 +1183,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Chose a competitor</source>
-        <translation>ជ្រើសគូប្រជែង</translation>
+        <translation>ទៅទិញពីគូប្រជែង</translation>
     </message>
     <message>
         <source>No budget</source>
@@ -1185,7 +1191,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>No answer</source>
-        <translation>មិនឆ្លើយតប</translation>
+        <translation>គ្មានការឆ្លើយតប</translation>
     </message>
 </context>
 <context>
@@ -1240,19 +1246,19 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Copy details</source>
-        <translation>ចម្លងព័ត៌មានលម្អិត</translation>
+        <translation>ចម្លង​ព័ត៌មាន​លម្អិត</translation>
     </message>
     <message>
         <source>KPI Desk met an unexpected error. Your saved records are safe; the last action may not have finished. The details were written to the log file.</source>
-        <translation>KPI Desk ជួបកំហុសដែលមិននឹកស្មានដល់។ កំណត់ត្រាដែលបានរក្សាទុកនៅមានសុវត្ថិភាព ប៉ុន្តែសកម្មភាពចុងក្រោយប្រហែលមិនទាន់បញ្ចប់។ ព័ត៌មានលម្អិតត្រូវបានសរសេរទៅក្នុងឯកសារកំណត់ហេតុ។</translation>
+        <translation>KPI Desk ជួប​កំហុស​ដែល​មិន​នឹកស្មាន​ដល់។ កំណត់​ត្រា​ដែល​បាន​រក្សាទុក​នៅ​មាន​សុវត្ថិភាព ប៉ុន្តែ​សកម្មភាព​ចុងក្រោយ​ប្រហែល​មិន​ទាន់​បញ្ចប់។ ព័ត៌មាន​លម្អិត​ត្រូវបាន​សរសេរ​ទៅក្នុង​ឯកសារ​កំណត់ហេតុ។</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation>មិនបានរក្សាទុក</translation>
+        <translation>មិន​បាន​រក្សាទុក</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation>មានបញ្ហាកើតឡើង</translation>
+        <translation>មាន​បញ្ហា​កើតឡើង</translation>
     </message>
     <message>
         <source>The backup could not be written: %1 cannot be written to. Choose another backup folder.</source>
@@ -1280,7 +1286,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>The disk is full, so this change was not saved. Your earlier records are safe. Free some space and try again.</source>
-        <translation>ថាសពេញ ដូច្នេះការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។ សូមបង្កើតទំហំទំនេរ ហើយព្យាយាមម្តងទៀត។</translation>
+        <translation>ថាស​ពេញ ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​លុប​ឯកសារ​ខ្លះ​ចេញឱ្យ​មាន​ទំហំ​ទំនេរ ហើយ​ព្យាយាម​ម្ដង​ទៀត។</translation>
     </message>
     <message>
         <source>The disk reported an error while using %1. Check the disk or USB stick.</source>
@@ -1288,11 +1294,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>The disk reported an error, so this change was not saved. Your earlier records are safe. Check the disk or USB stick.</source>
-        <translation>ថាសរាយការណ៍កំហុស ដូច្នេះការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។ សូមពិនិត្យថាស ឬ USB។</translation>
+        <translation>ថាសរាយការណ៍​កំហុស ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​ពិនិត្យ​ថាស ឬ USB។</translation>
     </message>
     <message>
         <source>The shop file is busy in another program. This change was not saved; try again in a moment.</source>
-        <translation>ឯកសារហាងកំពុងប្រើដោយកម្មវិធីផ្សេង។ ការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
+        <translation>ឯកសារ​ហាង​កំពុង​ប្រើ​ដោយ​កម្មវិធី​ផ្សេង។ ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​រង់ចាំ​បន្តិច រួច​ព្យាយាម​ម្ដង​ទៀត។</translation>
     </message>
     <message>
         <source>The shop file is busy in another program. Try again in a moment.</source>
@@ -1304,7 +1310,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>The shop file&apos;s folder cannot be written to, so this change was not saved. Your earlier records are safe.</source>
-        <translation>មិនអាចសរសេរចូលថតនៃឯកសារហាងបានទេ ដូច្នេះការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។</translation>
+        <translation>មិន​អាច​សរសេរ​ចូល​ថត​នៃ​ឯកសារ​ហាង​បាន​ទេ ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។</translation>
     </message>
     <message>
         <source>The shop file&apos;s folder is not there any more (a USB stick taken out?), so this change was not saved. Your earlier records are safe. Put it back and try again.</source>
@@ -1324,7 +1330,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>This change was not saved. Your earlier records are safe.</source>
-        <translation>ការកែប្រែនេះមិនត្រូវបានរក្សាទុកទេ។ កំណត់ត្រាមុនៗរបស់អ្នកនៅមានសុវត្ថិភាព។</translation>
+        <translation>ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។</translation>
     </message>
     <message>
         <source>This file is not a KPI Desk backup.</source>
@@ -1332,7 +1338,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>This input was refused: %1</source>
-        <translation>ការបញ្ចូលនេះត្រូវបានបដិសេធ៖ %1</translation>
+        <translation>ការបញ្ចូល​នេះ​ត្រូវបាន​បដិសេធ៖ %1</translation>
     </message>
     <message>
         <source>This is a backup, opened read-only: nothing can be saved in it. To work with it, restore it from File ▸ Backups.</source>
@@ -1340,7 +1346,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>This shop file is already open in KPI Desk (process %1 on %2, since %3). Close it there first, or open another shop file.</source>
-        <translation>ឯកសារហាងនេះកំពុងបើកក្នុង KPI Desk រួចហើយ (ដំណើរការ %1 លើ %2 តាំងពី %3)។ សូមបិទវានៅទីនោះសិន ឬបើកឯកសារហាងផ្សេង។</translation>
+        <translation>ឯកសារ​ហាង​នេះ​កំពុង​បើក​ក្នុង KPI Desk រួចហើយ (ដំណើរការ %1 លើ %2 តាំងពី %3)។ សូម​បិទ​វា​នៅ​ទីនោះ​សិន ឬ​បើក​ឯកសារ​ហាង​ផ្សេង។</translation>
     </message>
     <message>
         <source>This shop file is already open in KPI Desk, through another name of the same file. Close it there first, or open another shop file.</source>
@@ -1363,15 +1369,15 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <name>Export</name>
     <message>
         <source>CSV, opens in Excel (*.csv)</source>
-        <translation>CSV បើកបានក្នុង Excel (*.csv)</translation>
+        <translation>CSV បើក​បាន​ក្នុង Excel (*.csv)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation>មិនអាចសរសេរ %1 បានទេ៖ %2</translation>
+        <translation>មិន​អាច​សរសេរ %1 បាន​ទេ៖ %2</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation>សៀវភៅបញ្ជី Excel (*.xlsx)</translation>
+        <translation>សៀវភៅ​បញ្ជី Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Export</source>
@@ -1379,14 +1385,325 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Sale changed</source>
+        <translation>បាន​កែ​ការលក់</translation>
+    </message>
+    <message>
+        <source>Sale deleted</source>
+        <translation>បាន​លុប​ការលក់</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>ការសង​ប្រាក់​វិញ</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>ការនាំចូល</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>បាន​មិន​ធ្វើ​ការនាំចូល​វិញ</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>បាន​ស្ដារ​ពី​ការបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>បាន​ប្ដូរ​ការ​កំណត់</translation>
+    </message>
+    <message>
+        <source>Owner PIN</source>
+        <translation>លេខ​សម្ងាត់​ម្ចាស់​ហាង</translation>
+    </message>
+    <message>
+        <source>Target changed</source>
+        <translation>បាន​ប្ដូរ​គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>បាន​លុប</translation>
+    </message>
+    <message>
+        <source>Contacts merged</source>
+        <translation>បាន​បញ្ចូល​ទំនាក់ទំនង​ចូល​គ្នា</translation>
+    </message>
+    <message>
+        <source>Put back (undo)</source>
+        <translation>បាន​យកមកវិញ (មិន​ធ្វើ​វិញ)</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>បាន​មិន​ធ្វើ​ការបញ្ចូល​គ្នា​វិញ</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>ការផ្លាស់ប្ដូរ​ទាំងអស់</translation>
+    </message>
+    <message>
+        <source>Sales changed or deleted</source>
+        <translation>ការលក់​ដែល​បាន​កែ ឬ​លុប</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>ការសង​ប្រាក់​វិញ</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>ការនាំចូល</translation>
+    </message>
+    <message>
+        <source>Restores</source>
+        <translation>ការស្ដារ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>ការកំណត់</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Deletes and merges</source>
+        <translation>ការលុប និង​ការបញ្ចូល​គ្នា</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>ឈ្មោះ​ហាង</translation>
+    </message>
+    <message>
+        <source>Reporting currency</source>
+        <translation>រូបិយប័ណ្ណ​របាយការណ៍</translation>
+    </message>
+    <message>
+        <source>Default exchange rate</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់​លំនាំដើម</translation>
+    </message>
+    <message>
+        <source>Orders that make a loyal customer</source>
+        <translation>ចំនួន​ការបញ្ជាទិញ​ដែល​ធ្វើឱ្យ​ក្លាយជា​អតិថិជន​ប្រចាំ</translation>
+    </message>
+    <message>
+        <source>Days a lead has to buy</source>
+        <translation>ចំនួន​ថ្ងៃ​ដែល​អតិថិជន​សក្តានុពល​មាន​សម្រាប់​ទិញ</translation>
+    </message>
+    <message>
+        <source>Daily backups kept (days)</source>
+        <translation>រក្សា​ការបម្រុងទុក​ប្រចាំ​ថ្ងៃ (ថ្ងៃ)</translation>
+    </message>
+    <message>
+        <source>Monthly backups kept (months)</source>
+        <translation>រក្សា​ការបម្រុងទុក​ប្រចាំ​ខែ (ខែ)</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>ថត​បម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>មធ្យោបាយ​លក់</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>មូលហេតុ​បាត់​ឱកាស</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ដំណាក់កាល</translation>
+    </message>
+    <message>
+        <source>no PIN</source>
+        <translation>គ្មាន​លេខ​សម្ងាត់</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>បាន​កំណត់​លេខ​សម្ងាត់</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>បាន​ប្ដូរ​លេខ​សម្ងាត់</translation>
+    </message>
+    <message>
+        <source>PIN removed</source>
+        <translation>បាន​ដក​លេខ​សម្ងាត់​ចេញ</translation>
+    </message>
+    <message>
+        <source>PIN stored more strongly</source>
+        <translation>បាន​រក្សាទុក​លេខ​សម្ងាត់​ឱ្យ​កាន់តែ​មាន​សុវត្ថិភាព</translation>
+    </message>
+    <message>
+        <source>PIN put back after a change outside KPI Desk</source>
+        <translation>បាន​ដាក់​លេខ​សម្ងាត់​វិញ ក្រោយ​ការកែប្រែ​នៅ​ក្រៅ KPI Desk</translation>
+    </message>
+    <message>
+        <source>changed outside KPI Desk</source>
+        <translation>បាន​កែប្រែ​នៅ​ក្រៅ KPI Desk</translation>
+    </message>
+    <message>
+        <source>PIN kept after a restore</source>
+        <translation>បាន​រក្សា​លេខ​សម្ងាត់​ក្រោយ​ការស្ដារ</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>ការផ្លាស់ប្ដូរ %1</translation>
+    </message>
+    <message>
+        <source>%1 sales moved</source>
+        <translation>បាន​ផ្ទេរ​ការលក់ %1</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>ពី (&amp;F)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>បង្ហាញ (&amp;S)៖</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>ដល់ (&amp;T)៖</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>ក្រោយ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>មុន</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>ដោយ</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>ការផ្លាស់ប្ដូរ</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ</translation>
+    </message>
+    <message>
+        <source>Contact no. %1</source>
+        <translation>ទំនាក់ទំនង​លេខ %1</translation>
+    </message>
+    <message>
+        <source>Every change of a sale of an earlier day, delete, refund, import, restore and setting is kept here, with whether the owner PIN was given. Nothing here can be changed.</source>
+        <translation>រាល់​ការកែ​ការលក់​នៃ​ថ្ងៃ​មុនៗ ការលុប ការសង​ប្រាក់​វិញ ការនាំចូល ការស្ដារ និង​ការកំណត់ ត្រូវបាន​កត់ទុក​នៅ​ទីនេះ ព្រមទាំង​ថា​តើ​បាន​វាយ​លេខ​សម្ងាត់​ម្ចាស់​ហាង​ឬ​ទេ។ គ្មាន​អ្វី​នៅ​ទីនេះ​អាច​កែប្រែ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>Opportunity no. %1</source>
+        <translation>ឱកាស​លក់​លេខ %1</translation>
+    </message>
+    <message>
+        <source>Sale no. %1</source>
+        <translation>ការលក់​លេខ %1</translation>
+    </message>
+    <message>
+        <source>Search: receipt, name, product, setting…</source>
+        <translation>ស្វែងរក៖ វិក្កយបត្រ ឈ្មោះ ទំនិញ ការកំណត់…</translation>
+    </message>
+    <message>
+        <source>The newest %1 changes shown: narrow the filter to see older ones.</source>
+        <translation>បង្ហាញ​ការផ្លាស់ប្ដូរ​ថ្មី​បំផុត %1៖ បង្រួម​តម្រង​ដើម្បី​មើល​ការផ្លាស់ប្ដូរ​ចាស់​ជាង​នេះ។</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>អ្វី</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>ពេលវេលា</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>សកម្ម</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <translation>កម្មវិធី</translation>
+    </message>
+    <message>
+        <source>category: %1</source>
+        <translation>ប្រភេទ​ទំនិញ៖ %1</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>បន្ទាត់​បញ្ជា</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>បាន​វាយ</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>អសកម្ម</translation>
+    </message>
+    <message>
+        <source>kept: %1</source>
+        <translation>រក្សាទុក៖ %1</translation>
+    </message>
+    <message>
+        <source>new customers</source>
+        <translation>អតិថិជន​ថ្មី</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>គ្មាន</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>មិន​បាន​វាយ</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>លំដាប់​ទី&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>removed: %1</source>
+        <translation>បាន​ដក​ចេញ៖ %1</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>ចំណូល</translation>
+    </message>
+    <message>
+        <source>salesperson no. %1</source>
+        <translation>អ្នកលក់​លេខ %1</translation>
+    </message>
+    <message>
+        <source>whole shop</source>
+        <translation>ហាង​ទាំងមូល</translation>
+    </message>
+    <message>
+        <source>won opportunities</source>
+        <translation>ឱកាស​លក់​បាន</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>%1 rows read: %2 good, %3 with errors.</source>
-        <translation>បានអាន %1 ជួរ៖ ល្អ %2 មានកំហុស %3។</translation>
+        <translation>បាន​អាន %1&#xa0;ជួរ៖ ត្រឹមត្រូវ %2&#xa0;ជួរ មាន​កំហុស %3&#xa0;ជួរ។</translation>
     </message>
     <message>
         <source>%1 rows with errors were left out.</source>
-        <translation>ជួរដែលមានកំហុស %1 ត្រូវបានទុកចោល។</translation>
+        <translation>បាន​ទុកចោល​ជួរ​ដែល​មាន​កំហុស %1&#xa0;ជួរ។</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1398,7 +1715,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;Import the good rows</source>
-        <translation>នាំចូលជួរដែលល្អ (&amp;I)</translation>
+        <translation>នាំចូល​ជួរ​ដែល​ត្រឹមត្រូវ (&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
@@ -1406,35 +1723,19 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;Save rejected rows…</source>
-        <translation>រក្សាទុកជួរដែលបដិសេធ… (&amp;S)</translation>
+        <translation>រក្សាទុក​ជួរ​ដែល​ត្រូវបាន​បដិសេធ… (&amp;S)</translation>
     </message>
     <message>
         <source>&amp;What to import:</source>
-        <translation>អ្វីដែលត្រូវនាំចូល (&amp;W)៖</translation>
-    </message>
-    <message>
-        <source>1. Choose the file</source>
-        <translation>១. ជ្រើសឯកសារ</translation>
-    </message>
-    <message>
-        <source>2. Match the columns</source>
-        <translation>២. ផ្គូផ្គងជួរឈរ</translation>
-    </message>
-    <message>
-        <source>3. Check the rows</source>
-        <translation>៣. ពិនិត្យជួរ</translation>
-    </message>
-    <message>
-        <source>4. Done</source>
-        <translation>៤. រួចរាល់</translation>
+        <translation>អ្វី​ដែល​ត្រូវ​នាំចូល (&amp;W)៖</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation>&lt; ថយក្រោយ (&amp;B)</translation>
+        <translation>&lt; ថយ​ក្រោយ (&amp;B)</translation>
     </message>
     <message>
         <source>Amount (line total)</source>
-        <translation>ទឹកប្រាក់ (សរុបជួរ)</translation>
+        <translation>ទឹកប្រាក់ (សរុប​ជួរ)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
@@ -1442,7 +1743,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>CSV (UTF-8, UTF-16; comma, semicolon or tab), XLSX, or a .gz of a CSV. Nothing is saved until you confirm.</source>
-        <translation>CSV (UTF-8, UTF-16; ក្បៀស ចំណុចក្បៀស ឬ tab), XLSX ឬ CSV ដែលបង្ហាប់ជា .gz។ គ្មានអ្វីត្រូវបានរក្សាទុកទេ រហូតដល់អ្នកបញ្ជាក់។</translation>
+        <translation>CSV (UTF-8, UTF-16; ក្បៀស ចំណុច​ក្បៀស ឬ​ថេប), XLSX ឬ CSV ដែល​បង្ហាប់​ជា .gz។ គ្មាន​អ្វី​ត្រូវបាន​រក្សាទុក​ទេ រហូតដល់​អ្នកបញ្ជាក់។</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1450,27 +1751,27 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Cancelled. Nothing was imported.</source>
-        <translation>បានបោះបង់។ គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+        <translation>បាន​បោះបង់។ គ្មាន​អ្វី​ត្រូវបាន​នាំចូល​ទេ។</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation>ប្រភេទទំនិញ</translation>
+        <translation>ប្រភេទ​ទំនិញ</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation>មធ្យោបាយលក់</translation>
+        <translation>មធ្យោបាយ​លក់</translation>
     </message>
     <message>
         <source>Checking every row…</source>
-        <translation>កំពុងពិនិត្យគ្រប់ជួរ…</translation>
+        <translation>កំពុង​ពិនិត្យ​គ្រប់​ជួរ…</translation>
     </message>
     <message>
         <source>Choose a column for every required field.</source>
-        <translation>សូមជ្រើសជួរឈរមួយសម្រាប់ប្រអប់ដែលត្រូវការនីមួយៗ។</translation>
+        <translation>សូម​ជ្រើស​ជួរ​ឈរ​មួយ​សម្រាប់​ប្រអប់​ដែល​ត្រូវការ​នីមួយៗ។</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
-        <translation>ជ្រើសឯកសារដែលត្រូវនាំចូល</translation>
+        <translation>ជ្រើស​ឯកសារ​ដែល​ត្រូវ​នាំចូល</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1478,11 +1779,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Closed</source>
-        <translation>ថ្ងៃបិទ</translation>
+        <translation>ថ្ងៃ​បិទ</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation>ជួរឈរ</translation>
+        <translation>ជួរ​ឈរ</translation>
     </message>
     <message>
         <source>Contacts</source>
@@ -1490,7 +1791,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Created</source>
-        <translation>ថ្ងៃបង្កើត</translation>
+        <translation>ថ្ងៃ​បង្កើត</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -1498,7 +1799,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Currency when the file does not say:</source>
-        <translation>រូបិយប័ណ្ណ ពេលឯកសារមិនបញ្ជាក់៖</translation>
+        <translation>រូបិយប័ណ្ណ ពេល​ឯកសារ​មិន​បញ្ជាក់៖</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1506,27 +1807,23 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Customer ID</source>
-        <translation>លេខសម្គាល់អតិថិជន</translation>
+        <translation>លេខ​សម្គាល់​អតិថិជន</translation>
     </message>
     <message>
         <source>Daily total (yes/no)</source>
-        <translation>សរុបប្រចាំថ្ងៃ (បាទ/ទេ)</translation>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ (បាទ/ចាស ឬ ទេ)</translation>
     </message>
     <message>
         <source>Date</source>
         <translation>កាលបរិច្ឆេទ</translation>
     </message>
     <message>
-        <source>Dates like 01/02/2026 are:</source>
-        <translation>កាលបរិច្ឆេទដូចជា ០១/០២/២០២៦ គឺ៖</translation>
-    </message>
-    <message>
         <source>Exchange rate</source>
-        <translation>អត្រាប្តូរប្រាក់</translation>
+        <translation>អត្រា​ប្តូរ​ប្រាក់</translation>
     </message>
     <message>
         <source>Expected close</source>
-        <translation>ថ្ងៃរំពឹងបិទការលក់</translation>
+        <translation>ថ្ងៃ​រំពឹង​បិទ​ការលក់</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1534,27 +1831,27 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Import the good rows, or cancel, fix the file and import it again (rows already imported are recognised and skipped).</source>
-        <translation>នាំចូលជួរដែលល្អ ឬបោះបង់ កែឯកសារ ហើយនាំចូលម្តងទៀត (ជួរដែលបាននាំចូលរួចនឹងត្រូវស្គាល់ ហើយរំលង)។</translation>
+        <translation>នាំចូល​ជួរ​ដែល​ត្រឹមត្រូវ ឬ​បោះបង់ កែ​ឯកសារ ហើយ​នាំចូល​ម្ដង​ទៀត (ជួរ​ដែល​បាន​នាំចូលរួច នឹង​ត្រូវ​រំលង​ដោយ​ស្វ័យប្រវត្តិ)។</translation>
     </message>
     <message>
         <source>Imported %1 rows; %2 were already in the shop.</source>
-        <translation>បាននាំចូល %1 ជួរ ហើយ %2 មាននៅក្នុងហាងរួចហើយ។</translation>
+        <translation>បាន​នាំចូល %1&#xa0;ជួរ។ មាន %2&#xa0;ជួរ​រួចហើយ​នៅក្នុង​ហាង។</translation>
     </message>
     <message>
         <source>Imported %1 sales lines in %2 orders; %3 new customers. %4 orders were already in the shop and were skipped.</source>
-        <translation>បាននាំចូលការលក់ %1 ជួរ ក្នុងការបញ្ជាទិញ %2 អតិថិជនថ្មី %3។ ការបញ្ជាទិញ %4 មាននៅក្នុងហាងរួចហើយ ហើយត្រូវបានរំលង។</translation>
+        <translation>បាន​នាំចូល​ការលក់ %1&#xa0;ជួរ ក្នុង​ការបញ្ជាទិញ %2 និង​អតិថិជន​ថ្មី %3&#xa0;នាក់។ ការបញ្ជាទិញ %4 មាន​នៅក្នុង​ហាង​រួចហើយ ដូច្នេះ​ត្រូវបាន​រំលង។</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation>កំពុងនាំចូល…</translation>
+        <translation>កំពុង​នាំចូល…</translation>
     </message>
     <message>
         <source>Lead</source>
-        <translation>អតិថិជនសក្តានុពល</translation>
+        <translation>អតិថិជន​សក្តានុពល</translation>
     </message>
     <message>
         <source>Lead or customer</source>
-        <translation>អតិថិជនសក្តានុពល ឬអតិថិជន</translation>
+        <translation>អតិថិជន​សក្តានុពល ឬ​អតិថិជន</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1562,11 +1859,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Lost</source>
-        <translation>បាត់ឱកាស</translation>
+        <translation>បាត់​ឱកាស</translation>
     </message>
     <message>
         <source>Lost reason</source>
-        <translation>មូលហេតុបាត់ឱកាស</translation>
+        <translation>មូលហេតុ​បាត់​ឱកាស</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -1582,43 +1879,43 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>New customers</source>
-        <translation>អតិថិជនថ្មី</translation>
+        <translation>អតិថិជន​ថ្មី</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation>កំណត់ចំណាំ</translation>
+        <translation>កំណត់​ចំណាំ</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation>គ្មានអ្វីត្រូវបាននាំចូលទេ។</translation>
+        <translation>គ្មាន​អ្វី​ត្រូវបាន​នាំចូល​ទេ។</translation>
     </message>
     <message>
         <source>Nothing was imported: %1</source>
-        <translation>គ្មានអ្វីត្រូវបាននាំចូលទេ៖ %1</translation>
+        <translation>គ្មាន​អ្វី​ត្រូវបាន​នាំចូល​ទេ៖ %1</translation>
     </message>
     <message>
         <source>Old .xls workbooks are not supported: save it as .xlsx or CSV.</source>
-        <translation>មិនគាំទ្រសៀវភៅបញ្ជី .xls ចាស់ទេ៖ សូមរក្សាទុកវាជា .xlsx ឬ CSV។</translation>
+        <translation>មិន​គាំទ្រ​សៀវភៅ​បញ្ជី .xls ចាស់​ទេ៖ សូម​រក្សាទុក​វា​ជា .xlsx ឬ CSV។</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation>កំពុងតាមដាន</translation>
+        <translation>កំពុង​តាមដាន</translation>
     </message>
     <message>
         <source>Opportunities</source>
-        <translation>ឱកាសលក់</translation>
+        <translation>ឱកាស​លក់</translation>
     </message>
     <message>
         <source>Order note</source>
-        <translation>កំណត់ចំណាំការបញ្ជាទិញ</translation>
+        <translation>កំណត់​ចំណាំ​ការបញ្ជាទិញ</translation>
     </message>
     <message>
         <source>Order reference</source>
-        <translation>លេខយោងការបញ្ជាទិញ</translation>
+        <translation>លេខ​យោង​ការបញ្ជាទិញ</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation>អ្នកទទួលបន្ទុក</translation>
+        <translation>អ្នក​ទទួលបន្ទុក</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1626,7 +1923,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Probability</source>
-        <translation>លទ្ធភាពលក់បាន</translation>
+        <translation>លទ្ធភាព​លក់​បាន</translation>
     </message>
     <message>
         <source>Product</source>
@@ -1642,15 +1939,15 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Receipt / order number</source>
-        <translation>លេខវិក្កយបត្រ / ការបញ្ជាទិញ</translation>
+        <translation>លេខ​វិក្កយបត្រ / លេខ​ការបញ្ជាទិញ</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation>លេខយោង</translation>
+        <translation>លេខ​យោង</translation>
     </message>
     <message>
         <source>Refund / cancelled mark</source>
-        <translation>សញ្ញាសងប្រាក់វិញ / បោះបង់</translation>
+        <translation>សញ្ញា​សង​ប្រាក់​វិញ / បោះបង់</translation>
     </message>
     <message>
         <source>Revenue</source>
@@ -1666,7 +1963,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Save rejected rows</source>
-        <translation>រក្សាទុកជួរដែលបដិសេធ</translation>
+        <translation>រក្សាទុក​ជួរ​ដែល​ត្រូវបាន​បដិសេធ</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1674,7 +1971,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Spreadsheets (*.csv *.xlsx *.txt *.tsv *.gz);;All files (*)</source>
-        <translation>សៀវភៅបញ្ជី (*.csv *.xlsx *.txt *.tsv *.gz);;ឯកសារទាំងអស់ (*)</translation>
+        <translation>សៀវភៅ​បញ្ជី (*.csv *.xlsx *.txt *.tsv *.gz);;ឯកសារ​ទាំងអស់ (*)</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -1690,31 +1987,31 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>The CSV file is malformed.</source>
-        <translation>ឯកសារ CSV មានទម្រង់មិនត្រឹមត្រូវ។</translation>
+        <translation>ឯកសារ CSV មាន​ទម្រង់​មិន​ត្រឹមត្រូវ។</translation>
     </message>
     <message>
         <source>The file cannot be read.</source>
-        <translation>មិនអាចអានឯកសារបានទេ។</translation>
+        <translation>មិន​អាច​អាន​ឯកសារ​បាន​ទេ។</translation>
     </message>
     <message>
         <source>The file does not exist.</source>
-        <translation>ឯកសារមិនមានទេ។</translation>
+        <translation>ឯកសារ​មិន​មាន​ទេ។</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation>ឯកសារទទេ។</translation>
+        <translation>ឯកសារ​ទទេ។</translation>
     </message>
     <message>
         <source>The file&apos;s text encoding is not supported.</source>
-        <translation>មិនគាំទ្រការអ៊ិនកូដអត្ថបទរបស់ឯកសារនេះទេ។</translation>
+        <translation>មិន​គាំទ្រ​ការអ៊ិនកូដ​អត្ថបទ​របស់​ឯកសារ​នេះ​ទេ។</translation>
     </message>
     <message>
         <source>The first rows as they will be stored:</source>
-        <translation>ជួរដំបូងៗ ដូចដែលនឹងត្រូវរក្សាទុក៖</translation>
+        <translation>ជួរ​ដំបូងៗ ដូច​ដែល​នឹង​ត្រូវ​រក្សាទុក៖</translation>
     </message>
     <message>
         <source>The mapping names columns the file does not have.</source>
-        <translation>ការផ្គូផ្គងដាក់ឈ្មោះជួរឈរដែលឯកសារមិនមាន។</translation>
+        <translation>ការផ្គូផ្គង​សំដៅ​លើ​ជួរ​ឈរ​ដែល​មិន​មាន​ក្នុង​ឯកសារ។</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1722,7 +2019,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Unit price</source>
-        <translation>តម្លៃរាយ</translation>
+        <translation>តម្លៃ​ឯកតា</translation>
     </message>
     <message>
         <source>Value</source>
@@ -1730,15 +2027,15 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Won</source>
-        <translation>លក់បាន</translation>
+        <translation>លក់​បាន</translation>
     </message>
     <message>
         <source>Won opportunities</source>
-        <translation>ឱកាសលក់បាន</translation>
+        <translation>ឱកាស​លក់​បាន</translation>
     </message>
     <message>
         <source>currency must be USD or KHR</source>
-        <translation>រូបិយប័ណ្ណត្រូវតែជា USD ឬ KHR</translation>
+        <translation>រូបិយប័ណ្ណ​ត្រូវតែ​ជា USD ឬ KHR</translation>
     </message>
     <message>
         <source>day/month/year</source>
@@ -1746,7 +2043,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>exchange rate must be above zero</source>
-        <translation>អត្រាប្តូរប្រាក់ត្រូវតែធំជាងសូន្យ</translation>
+        <translation>អត្រា​ប្តូរ​ប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ</translation>
     </message>
     <message>
         <source>line</source>
@@ -1754,7 +2051,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>measure must be revenue, new customers or won opportunities</source>
-        <translation>រង្វាស់ត្រូវតែជា ចំណូល អតិថិជនថ្មី ឬឱកាសលក់បាន</translation>
+        <translation>រង្វាស់​ត្រូវតែ​ជា ចំណូល អតិថិជន​ថ្មី ឬ​ឱកាស​លក់​បាន</translation>
     </message>
     <message>
         <source>month/day/year</source>
@@ -1762,35 +2059,31 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>must be lead or customer</source>
-        <translation>ត្រូវតែជាអតិថិជនសក្តានុពល ឬអតិថិជន</translation>
+        <translation>ត្រូវតែ​ជា​អតិថិជន​សក្តានុពល ឬ​អតិថិជន</translation>
     </message>
     <message>
         <source>must not be negative</source>
-        <translation>មិនត្រូវអវិជ្ជមានទេ</translation>
+        <translation>មិន​ត្រូវ​អវិជ្ជមាន​ទេ</translation>
     </message>
     <message>
         <source>no such stage</source>
-        <translation>គ្មានដំណាក់កាលនេះទេ</translation>
+        <translation>គ្មាន​ដំណាក់កាល​នេះ​ទេ</translation>
     </message>
     <message>
         <source>not a date</source>
-        <translation>មិនមែនជាកាលបរិច្ឆេទ</translation>
+        <translation>មិន​មែន​ជា​កាលបរិច្ឆេទ</translation>
     </message>
     <message>
         <source>not a month</source>
-        <translation>មិនមែនជាខែ</translation>
+        <translation>មិន​មែន​ជា​ខែ</translation>
     </message>
     <message>
         <source>not a number</source>
-        <translation>មិនមែនជាលេខ</translation>
+        <translation>មិន​មែន​ជា​លេខ</translation>
     </message>
     <message>
         <source>not a whole number</source>
-        <translation>មិនមែនជាលេខគត់</translation>
-    </message>
-    <message>
-        <source>probability must be 0 to 100</source>
-        <translation>លទ្ធភាពលក់បានត្រូវតែពី ០ ដល់ ១០០</translation>
+        <translation>មិន​មែន​ជា​លេខ​គត់</translation>
     </message>
     <message>
         <source>problem</source>
@@ -1798,19 +2091,47 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>quantity is zero</source>
-        <translation>ចំនួនស្មើសូន្យ</translation>
+        <translation>ចំនួន​ស្មើ​សូន្យ</translation>
     </message>
     <message>
         <source>status must be open, won or lost</source>
-        <translation>ស្ថានភាពត្រូវតែជា កំពុងតាមដាន លក់បាន ឬបាត់ឱកាស</translation>
+        <translation>ស្ថានភាព​ត្រូវតែ​ជា កំពុង​តាមដាន លក់​បាន ឬ​បាត់​ឱកាស</translation>
     </message>
     <message>
         <source>value missing</source>
-        <translation>ខ្វះតម្លៃ</translation>
+        <translation>គ្មាន​ទិន្នន័យ</translation>
     </message>
     <message>
         <source>— not in the file —</source>
-        <translation>— មិនមានក្នុងឯកសារ —</translation>
+        <translation>— មិន​មាន​ក្នុង​ឯកសារ —</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: importing targets needs the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​នាំចូល​អ្វី​ទេ៖ ការនាំចូល​គោលដៅ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>ពិនិត្យ​ជួរ</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>ជ្រើស​ឯកសារ</translation>
+    </message>
+    <message>
+        <source>Dates like %1 are:</source>
+        <translation>កាលបរិច្ឆេទ​ដូចជា %1 គឺ៖</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>រួចរាល់</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>ផ្គូផ្គង​ជួរ​ឈរ</translation>
+    </message>
+    <message>
+        <source>probability must be %1 to %2</source>
+        <translation>លទ្ធភាព​លក់​បាន​ត្រូវតែ​ពី %1 ដល់ %2</translation>
     </message>
 </context>
 <context>
@@ -1821,150 +2142,150 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>A sale needs at least one line.</source>
-        <translation>ការលក់មួយត្រូវមានយ៉ាងហោចណាស់មួយជួរ។</translation>
+        <translation>ការលក់​មួយ​ត្រូវ​មាន​យ៉ាងហោចណាស់​មួយ​ជួរ។</translation>
     </message>
     <message>
         <source>Choose USD or KHR.</source>
-        <translation>សូមជ្រើស USD ឬ KHR។</translation>
+        <translation>សូម​ជ្រើស USD ឬ KHR។</translation>
     </message>
     <message>
         <source>No product has this name. Choose one from the list, or leave it empty.</source>
-        <translation>គ្មានទំនិញណាមានឈ្មោះនេះទេ។ សូមជ្រើសពីបញ្ជី ឬទុកឱ្យទទេ។</translation>
+        <translation>គ្មាន​ទំនិញ​ណា​មាន​ឈ្មោះ​នេះ​ទេ។ សូម​ជ្រើស​ពី​បញ្ជី ឬ​ទុក​ឱ្យ​ទទេ។</translation>
     </message>
     <message>
         <source>Riel amounts are whole numbers, without decimals.</source>
-        <translation>ទឹកប្រាក់រៀលជាលេខគត់ គ្មានខ្ទង់ទសភាគទេ។</translation>
+        <translation>ទឹកប្រាក់​រៀល​ជា​លេខ​គត់ គ្មាន​ខ្ទង់​ទសភាគ​ទេ។</translation>
     </message>
     <message>
         <source>The amount cannot be zero.</source>
-        <translation>ទឹកប្រាក់មិនអាចស្មើសូន្យបានទេ។</translation>
+        <translation>ទឹកប្រាក់​មិន​អាច​ស្មើ​សូន្យ​បាន​ទេ។</translation>
     </message>
     <message>
         <source>The amount must be more than zero.</source>
-        <translation>ទឹកប្រាក់ត្រូវតែធំជាងសូន្យ។</translation>
+        <translation>ទឹកប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
     </message>
     <message>
         <source>The quantity cannot be zero.</source>
-        <translation>ចំនួនមិនអាចស្មើសូន្យបានទេ។</translation>
-    </message>
-    <message>
-        <source>The quantity must be a number, e.g. 1 or 2.5.</source>
-        <translation>ចំនួនត្រូវតែជាលេខ ឧ. ១ ឬ ២.៥។</translation>
+        <translation>ចំនួន​មិន​អាច​ស្មើ​សូន្យ​បាន​ទេ។</translation>
     </message>
     <message>
         <source>The rate must be a whole number of riel per dollar, more than zero.</source>
-        <translation>អត្រាប្តូរប្រាក់ត្រូវតែជាចំនួនរៀលគត់ក្នុងមួយដុល្លារ ធំជាងសូន្យ។</translation>
+        <translation>អត្រា​ប្តូរ​ប្រាក់​ត្រូវតែ​ជា​ចំនួន​រៀល​គត់​ក្នុង​មួយ​ដុល្លារ ធំ​ជាង​សូន្យ។</translation>
     </message>
     <message>
         <source>The value cannot be zero.</source>
-        <translation>តម្លៃមិនអាចស្មើសូន្យបានទេ។</translation>
+        <translation>តម្លៃ​មិន​អាច​ស្មើ​សូន្យ​បាន​ទេ។</translation>
     </message>
     <message>
         <source>The value must be more than zero.</source>
-        <translation>តម្លៃត្រូវតែធំជាងសូន្យ។</translation>
+        <translation>តម្លៃ​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
     </message>
     <message>
         <source>This contact has sales: merge it into another contact instead of deleting it.</source>
-        <translation>ទំនាក់ទំនងនេះមានការលក់៖ សូមបញ្ចូលវាទៅក្នុងទំនាក់ទំនងមួយទៀត ជំនួសឱ្យការលុប។</translation>
+        <translation>ទំនាក់ទំនង​នេះ​មាន​ការលក់៖ សូម​បញ្ចូល​វា​ទៅក្នុង​ទំនាក់ទំនង​មួយ​ទៀត ជំនួស​ឱ្យ​ការលុប។</translation>
     </message>
     <message>
         <source>This contact no longer exists.</source>
-        <translation>ទំនាក់ទំនងនេះលែងមានទៀតហើយ។</translation>
-    </message>
-    <message>
-        <source>This date does not exist. Type day/month/year, e.g. 26/11/2026.</source>
-        <translation>កាលបរិច្ឆេទនេះមិនមានទេ។ សូមវាយ ថ្ងៃ/ខែ/ឆ្នាំ ឧ. ២៦/១១/២០២៦។</translation>
+        <translation>ទំនាក់ទំនង​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation>ត្រូវបំពេញប្រអប់នេះ។</translation>
+        <translation>ត្រូវ​បំពេញ​ប្រអប់​នេះ។</translation>
     </message>
     <message>
         <source>This is in use and cannot be removed.</source>
-        <translation>វាកំពុងប្រើ ហើយមិនអាចដកចេញបានទេ។</translation>
+        <translation>វា​កំពុង​ប្រើ ហើយ​មិន​អាច​ដក​ចេញ​បាន​ទេ។</translation>
     </message>
     <message>
         <source>This is not a number.</source>
-        <translation>នេះមិនមែនជាលេខទេ។</translation>
-    </message>
-    <message>
-        <source>This is not an amount. Type digits, e.g. 1,250.50.</source>
-        <translation>នេះមិនមែនជាទឹកប្រាក់ទេ។ សូមវាយជាលេខ ឧ. ១,២៥០.៥០។</translation>
+        <translation>នេះ​មិន​មែន​ជា​លេខ​ទេ។</translation>
     </message>
     <message>
         <source>This name is already used.</source>
-        <translation>ឈ្មោះនេះត្រូវបានប្រើរួចហើយ។</translation>
+        <translation>ឈ្មោះ​នេះ​ត្រូវបាន​ប្រើ​រួចហើយ។</translation>
     </message>
     <message>
         <source>This name is in use and cannot be removed.</source>
-        <translation>ឈ្មោះនេះកំពុងប្រើ ហើយមិនអាចដកចេញបានទេ។</translation>
+        <translation>ឈ្មោះ​នេះ​កំពុង​ប្រើ ហើយ​មិន​អាច​ដក​ចេញ​បាន​ទេ។</translation>
     </message>
     <message>
         <source>This period does not exist.</source>
-        <translation>រយៈពេលនេះមិនមានទេ។</translation>
+        <translation>រយៈពេល​នេះ​មិន​មាន​ទេ។</translation>
     </message>
     <message>
         <source>This record has sales and cannot be deleted.</source>
-        <translation>កំណត់ត្រានេះមានការលក់ ហើយមិនអាចលុបបានទេ។</translation>
+        <translation>កំណត់ត្រា​នេះ​មាន​ការលក់ ហើយ​មិន​អាច​លុប​បាន​ទេ។</translation>
     </message>
     <message>
         <source>This record no longer exists.</source>
-        <translation>កំណត់ត្រានេះលែងមានទៀតហើយ។</translation>
+        <translation>កំណត់ត្រា​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
     </message>
     <message>
         <source>This sale no longer exists.</source>
-        <translation>ការលក់នេះលែងមានទៀតហើយ។</translation>
+        <translation>ការលក់​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
     </message>
     <message>
         <source>This value was refused (%1).</source>
-        <translation>តម្លៃនេះត្រូវបានបដិសេធ (%1)។</translation>
+        <translation>តម្លៃ​នេះ​ត្រូវបាន​បដិសេធ (%1)។</translation>
     </message>
     <message>
         <source>Too many decimals for this currency.</source>
-        <translation>ខ្ទង់ទសភាគច្រើនពេកសម្រាប់រូបិយប័ណ្ណនេះ។</translation>
+        <translation>ខ្ទង់​ទសភាគ​ច្រើន​ពេក​សម្រាប់​រូបិយប័ណ្ណ​នេះ។</translation>
     </message>
     <message>
         <source>Too many decimals.</source>
-        <translation>ខ្ទង់ទសភាគច្រើនពេក។</translation>
-    </message>
-    <message>
-        <source>Type a date, e.g. 26/11/2026.</source>
-        <translation>សូមវាយកាលបរិច្ឆេទ ឧ. ២៦/១១/២០២៦។</translation>
+        <translation>ខ្ទង់​ទសភាគ​ច្រើន​ពេក។</translation>
     </message>
     <message>
         <source>Type an amount.</source>
-        <translation>សូមវាយទឹកប្រាក់។</translation>
+        <translation>សូម​វាយ​ទឹកប្រាក់។</translation>
     </message>
     <message>
         <source>Type the exchange rate (riel per dollar).</source>
-        <translation>សូមវាយអត្រាប្តូរប្រាក់ (រៀលក្នុងមួយដុល្លារ)។</translation>
+        <translation>សូម​វាយ​អត្រា​ប្តូរ​ប្រាក់ (រៀល​ក្នុង​មួយ​ដុល្លារ)។</translation>
     </message>
     <message>
         <source>Unknown measure.</source>
-        <translation>រង្វាស់មិនស្គាល់។</translation>
+        <translation>រង្វាស់​មិន​ស្គាល់។</translation>
     </message>
     <message>
         <source>Walk-in (type a name or phone)</source>
-        <translation>ភ្ញៀវដើរចូល (វាយឈ្មោះ ឬលេខទូរស័ព្ទ)</translation>
+        <translation>ភ្ញៀវ​ដើរ​ចូល (វាយ​ឈ្មោះ ឬ​លេខ​ទូរស័ព្ទ)</translation>
     </message>
     <message>
         <source>dd/mm/yyyy</source>
         <translation>ថ្ងៃ/ខែ/ឆ្នាំ</translation>
+    </message>
+    <message>
+        <source>The quantity must be a number, e.g. %1 or %2.</source>
+        <translation>ចំនួន​ត្រូវតែ​ជា​លេខ ឧ. %1 ឬ %2។</translation>
+    </message>
+    <message>
+        <source>This date does not exist. Type day/month/year, e.g. %1.</source>
+        <translation>កាលបរិច្ឆេទ​នេះ​មិន​មាន​ទេ។ សូម​វាយ ថ្ងៃ/ខែ/ឆ្នាំ ឧ. %1។</translation>
+    </message>
+    <message>
+        <source>This is not an amount. Type digits, e.g. %1.</source>
+        <translation>នេះ​មិន​មែន​ជា​ទឹកប្រាក់​ទេ។ សូម​វាយ​ជា​លេខ ឧ. %1។</translation>
+    </message>
+    <message>
+        <source>Type a date, e.g. %1.</source>
+        <translation>សូម​វាយ​កាលបរិច្ឆេទ ឧ. %1។</translation>
     </message>
 </context>
 <context>
     <name>LostDialog</name>
     <message>
         <source>Mark as lost</source>
-        <translation>កត់ថាបាត់ឱកាស</translation>
+        <translation>កត់​ថា​បាត់​ឱកាស</translation>
     </message>
     <message>
         <source>Why was “%1” lost? Choose a reason or type a new one.</source>
-        <translation>ហេតុអ្វីបានជាបាត់ឱកាស «%1»? សូមជ្រើសមូលហេតុ ឬវាយមូលហេតុថ្មី។</translation>
+        <translation>ហេតុ​អ្វី​បានជា​បាត់​ឱកាស «%1»? សូម​ជ្រើស​មូលហេតុ ឬ​វាយ​មូលហេតុ​ថ្មី។</translation>
     </message>
     <message>
         <source>Mark lost</source>
-        <translation>កត់ថាបាត់ឱកាស</translation>
+        <translation>កត់​ថា​បាត់​ឱកាស</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1975,7 +2296,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <name>MainWindow</name>
     <message>
         <source>%1 already exists. Choose another name, or open it with Open shop file.</source>
-        <translation>%1 មានរួចហើយ។ សូមជ្រើសឈ្មោះផ្សេង ឬបើកវាដោយ បើកឯកសារហាង។</translation>
+        <translation>%1 មាន​រួចហើយ។ សូម​ជ្រើស​ឈ្មោះ​ផ្សេង ឬ​បើក​វា​តាមរយៈ «បើក​ឯកសារ​ហាង»។</translation>
     </message>
     <message>
         <source>&amp;About KPI Desk</source>
@@ -1991,7 +2312,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;Export this table…</source>
-        <translation>នាំចេញតារាងនេះ… (&amp;E)</translation>
+        <translation>នាំចេញ​តារាង​នេះ… (&amp;E)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2003,7 +2324,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;Import from CSV or Excel…</source>
-        <translation>នាំចូលពី CSV ឬ Excel… (&amp;I)</translation>
+        <translation>នាំចូល​ពី CSV ឬ Excel… (&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -2011,11 +2332,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;New shop file…</source>
-        <translation>ឯកសារហាងថ្មី… (&amp;N)</translation>
+        <translation>ឯកសារ​ហាង​ថ្មី… (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open shop file…</source>
-        <translation>បើកឯកសារហាង… (&amp;O)</translation>
+        <translation>បើក​ឯកសារ​ហាង… (&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2023,11 +2344,11 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>ធ្វើវិញ (&amp;R)</translation>
+        <translation>ធ្វើ​វិញ (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>មិនធ្វើវិញ (&amp;U)</translation>
+        <translation>មិន​ធ្វើ​វិញ (&amp;U)</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2035,70 +2356,74 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Export this table…</source>
-        <translation>នាំចេញតារាងនេះ…</translation>
+        <translation>នាំចេញ​តារាង​នេះ…</translation>
     </message>
     <message>
         <source>Owner &amp;PIN…</source>
-        <translation>លេខសម្ងាត់ម្ចាស់ហាង… (&amp;P)</translation>
+        <translation>លេខ​សម្ងាត់​ម្ចាស់​ហាង… (&amp;P)</translation>
     </message>
     <message>
         <source>Save the table you are looking at, as filtered, to CSV or Excel</source>
-        <translation>រក្សាទុកតារាងដែលអ្នកកំពុងមើល តាមការត្រងបច្ចុប្បន្ន ជា CSV ឬ Excel</translation>
+        <translation>រក្សាទុក​តារាង​ដែល​អ្នក​កំពុង​មើល តាម​ការត្រង​បច្ចុប្បន្ន ជា CSV ឬ Excel</translation>
     </message>
     <message>
         <source>This screen has no table to export.</source>
-        <translation>អេក្រង់នេះគ្មានតារាងសម្រាប់នាំចេញទេ។</translation>
+        <translation>អេក្រង់​នេះ​គ្មាន​តារាង​សម្រាប់​នាំចេញ​ទេ។</translation>
     </message>
     <message>
         <source>KPI Desk shop files (*.db)</source>
-        <translation>ឯកសារហាង KPI Desk (*.db)</translation>
+        <translation>ឯកសារ​ហាង KPI Desk (*.db)</translation>
     </message>
     <message>
         <source>KPI Desk shop files (*.db);;All files (*)</source>
-        <translation>ឯកសារហាង KPI Desk (*.db);;ឯកសារទាំងអស់ (*)</translation>
+        <translation>ឯកសារ​ហាង KPI Desk (*.db);;ឯកសារ​ទាំងអស់ (*)</translation>
     </message>
     <message>
         <source>New shop file</source>
-        <translation>ឯកសារហាងថ្មី</translation>
+        <translation>ឯកសារ​ហាង​ថ្មី</translation>
     </message>
     <message>
         <source>Open &amp;my shop</source>
-        <translation>បើកហាងរបស់ខ្ញុំ (&amp;M)</translation>
+        <translation>បើក​ហាង​របស់​ខ្ញុំ (&amp;M)</translation>
     </message>
     <message>
         <source>Open shop file</source>
-        <translation>បើកឯកសារហាង</translation>
+        <translation>បើក​ឯកសារ​ហាង</translation>
     </message>
     <message>
         <source>Open the &amp;demo shop</source>
-        <translation>បើកហាងសាកល្បង (&amp;D)</translation>
+        <translation>បើក​ហាង​សាកល្បង (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Change &amp;history…</source>
+        <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ (&amp;H)…</translation>
     </message>
 </context>
 <context>
     <name>NamedListEditor</name>
     <message>
         <source>(no category)</source>
-        <translation>(គ្មានប្រភេទ)</translation>
+        <translation>(គ្មាន​ប្រភេទ)</translation>
     </message>
     <message>
         <source>New salesperson&apos;s name</source>
-        <translation>ឈ្មោះអ្នកលក់ថ្មី</translation>
+        <translation>ឈ្មោះ​អ្នកលក់​ថ្មី</translation>
     </message>
     <message>
         <source>New category</source>
-        <translation>ប្រភេទទំនិញថ្មី</translation>
+        <translation>ប្រភេទ​ទំនិញ​ថ្មី</translation>
     </message>
     <message>
         <source>New product</source>
-        <translation>ទំនិញថ្មី</translation>
+        <translation>ទំនិញ​ថ្មី</translation>
     </message>
     <message>
         <source>New sales channel</source>
-        <translation>មធ្យោបាយលក់ថ្មី</translation>
+        <translation>មធ្យោបាយ​លក់​ថ្មី</translation>
     </message>
     <message>
         <source>New reason</source>
-        <translation>មូលហេតុថ្មី</translation>
+        <translation>មូលហេតុ​ថ្មី</translation>
     </message>
     <message>
         <source>Add</source>
@@ -2106,19 +2431,19 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Remove</source>
-        <translation>ដកចេញ</translation>
+        <translation>ដក​ចេញ</translation>
     </message>
     <message>
         <source>Double-click a name to rename it.</source>
-        <translation>ចុចពីរដងលើឈ្មោះ ដើម្បីប្តូរឈ្មោះ។</translation>
+        <translation>ចុច​ពីរ​ដង​លើ​ឈ្មោះ ដើម្បី​ប្តូរ​ឈ្មោះ។</translation>
     </message>
     <message>
         <source>Double-click a name to rename it. Removing one that has sales only marks it inactive: its sales stay.</source>
-        <translation>ចុចពីរដងលើឈ្មោះ ដើម្បីប្តូរឈ្មោះ។ ការដកចេញនូវឈ្មោះដែលមានការលក់ គ្រាន់តែកត់ថាឈប់ប្រើប៉ុណ្ណោះ៖ ការលក់របស់វានៅដដែល។</translation>
+        <translation>ចុច​ពីរ​ដង​លើ​ឈ្មោះ ដើម្បី​ប្តូរ​ឈ្មោះ។ ការដក​ចេញ​នូវ​ឈ្មោះ​ដែល​មាន​ការលក់ គ្រាន់តែ​កត់​ថា​ឈប់​ប្រើ​ប៉ុណ្ណោះ៖ ការលក់​របស់​វា​នៅ​ដដែល។</translation>
     </message>
     <message>
         <source>Select a row first.</source>
-        <translation>សូមជ្រើសជួរមួយសិន។</translation>
+        <translation>សូម​ជ្រើស​ជួរ​មួយ​សិន។</translation>
     </message>
 </context>
 <context>
@@ -2129,22 +2454,22 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Category</source>
-        <translation>ប្រភេទទំនិញ</translation>
+        <translation>ប្រភេទ​ទំនិញ</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation>សកម្ម</translation>
+        <translation>កំពុង​ប្រើ</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation>ឈប់ប្រើ</translation>
+        <translation>ឈប់​ប្រើ</translation>
     </message>
 </context>
 <context>
     <name>OpportunitiesModel</name>
     <message>
         <source>Opportunity</source>
-        <translation>ឱកាសលក់</translation>
+        <translation>ឱកាស​លក់</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -2160,23 +2485,23 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Probability</source>
-        <translation>លទ្ធភាពលក់បាន</translation>
+        <translation>លទ្ធភាព​លក់​បាន</translation>
     </message>
     <message>
         <source>Weighted</source>
-        <translation>តាមលទ្ធភាព</translation>
+        <translation>តាម​លទ្ធភាព</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation>អ្នកទទួលបន្ទុក</translation>
+        <translation>អ្នក​ទទួលបន្ទុក</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation>ថ្ងៃបង្កើត</translation>
+        <translation>ថ្ងៃ​បង្កើត</translation>
     </message>
     <message>
         <source>Expected close</source>
-        <translation>ថ្ងៃរំពឹងបិទការលក់</translation>
+        <translation>ថ្ងៃ​រំពឹង​បិទ​ការលក់</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2184,22 +2509,22 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Closed</source>
-        <translation>ថ្ងៃបិទ</translation>
+        <translation>ថ្ងៃ​បិទ</translation>
     </message>
     <message>
         <source>Lost reason</source>
-        <translation>មូលហេតុបាត់ឱកាស</translation>
+        <translation>មូលហេតុ​បាត់​ឱកាស</translation>
     </message>
 </context>
 <context>
     <name>OpportunityDialog</name>
     <message>
         <source>Edit opportunity</source>
-        <translation>កែឱកាសលក់</translation>
+        <translation>កែ​ឱកាស​លក់</translation>
     </message>
     <message>
         <source>New opportunity</source>
-        <translation>ឱកាសលក់ថ្មី</translation>
+        <translation>ឱកាស​លក់​ថ្មី</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -2219,27 +2544,23 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>&amp;Probability:</source>
-        <translation>លទ្ធភាពលក់បាន (&amp;P)៖</translation>
+        <translation>លទ្ធភាព​លក់​បាន (&amp;P)៖</translation>
     </message>
     <message>
         <source>&amp;Expected close:</source>
-        <translation>ថ្ងៃរំពឹងបិទការលក់ (&amp;E)៖</translation>
+        <translation>ថ្ងៃ​រំពឹង​បិទ​ការលក់ (&amp;E)៖</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
-        <translation>អ្នកទទួលបន្ទុក (&amp;O)៖</translation>
+        <translation>អ្នក​ទទួលបន្ទុក (&amp;O)៖</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation>កំណត់ចំណាំ (&amp;O)៖</translation>
+        <translation>កំណត់​ចំណាំ (&amp;O)៖</translation>
     </message>
     <message>
         <source>Type part of a name or phone</source>
-        <translation>វាយផ្នែកខ្លះនៃឈ្មោះ ឬលេខទូរស័ព្ទ</translation>
-    </message>
-    <message>
-        <source>e.g. 1,200.00</source>
-        <translation>ឧ. 1,200.00</translation>
+        <translation>វាយ​ផ្នែក​ខ្លះ​នៃ​ឈ្មោះ ឬ​លេខ​ទូរស័ព្ទ</translation>
     </message>
     <message>
         <source>day/month/year</source>
@@ -2253,63 +2574,131 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Cancel</source>
         <translation>បោះបង់</translation>
     </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>ឧ. %1</translation>
+    </message>
+    <message>
+        <source>USD ($)</source>
+        <translation>ដុល្លារ ($)</translation>
+    </message>
+    <message>
+        <source>KHR (៛)</source>
+        <translation>រៀល (៛)</translation>
+    </message>
 </context>
 <context>
     <name>OpportunityStatus</name>
     <message>
         <source>Open</source>
-        <translation>កំពុងតាមដាន</translation>
+        <translation>កំពុង​តាមដាន</translation>
     </message>
     <message>
         <source>Won</source>
-        <translation>លក់បាន</translation>
+        <translation>លក់​បាន</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation>បាត់ឱកាស</translation>
+        <translation>បាត់​ឱកាស</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
-        <source>&amp;New PIN (4 to 12 digits):</source>
-        <translation>លេខសម្ងាត់ថ្មី (ពី ៤ ដល់ ១២ខ្ទង់) (&amp;N)៖</translation>
-    </message>
-    <message>
         <source>&amp;Repeat it:</source>
-        <translation>វាយម្តងទៀត (&amp;R)៖</translation>
-    </message>
-    <message>
-        <source>A PIN is 4 to 12 digits.</source>
-        <translation>លេខសម្ងាត់មានពី ៤ ដល់ ១២ខ្ទង់។</translation>
+        <translation>វាយ​ម្ដង​ទៀត (&amp;R)៖</translation>
     </message>
     <message>
         <source>Owner PIN</source>
-        <translation>លេខសម្ងាត់ម្ចាស់ហាង</translation>
+        <translation>លេខ​សម្ងាត់​ម្ចាស់​ហាង</translation>
     </message>
     <message>
         <source>Remove the PIN</source>
-        <translation>ដកលេខសម្ងាត់ចេញ</translation>
+        <translation>ដក​លេខ​សម្ងាត់​ចេញ</translation>
     </message>
     <message>
         <source>That PIN is not right.</source>
-        <translation>លេខសម្ងាត់នោះមិនត្រឹមត្រូវទេ។</translation>
+        <translation>លេខ​សម្ងាត់​នោះ​មិន​ត្រឹមត្រូវ​ទេ។</translation>
     </message>
     <message>
         <source>The two PINs are not the same.</source>
-        <translation>លេខសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
+        <translation>លេខ​សម្ងាត់​ទាំង​ពីរ​មិន​ដូចគ្នា​ទេ។</translation>
     </message>
     <message>
         <source>This needs the owner&apos;s PIN:</source>
-        <translation>ការនេះត្រូវការលេខសម្ងាត់ម្ចាស់ហាង៖</translation>
+        <translation>សកម្មភាព​នេះ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង៖</translation>
     </message>
     <message>
         <source>Too many wrong PINs. Try again in %1 seconds.</source>
-        <translation>បញ្ចូលលេខសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
+        <translation>បញ្ចូល​លេខ​សម្ងាត់​ខុស​ច្រើន​ដង​ពេក។ សូម​ព្យាយាម​ម្ដង​ទៀត​ក្នុង​រយៈពេល %1&#xa0;វិនាទី។</translation>
     </message>
     <message>
-        <source>With an owner PIN, staff can still enter sales and contacts and see every figure, but changing targets and settings, deleting or merging records, restoring backups and exporting ask for the PIN.</source>
-        <translation>ពេលមានលេខសម្ងាត់ម្ចាស់ហាង បុគ្គលិកនៅតែអាចបញ្ចូលការលក់ និងទំនាក់ទំនង ហើយមើលតួលេខទាំងអស់បាន ប៉ុន្តែការប្តូរគោលដៅ និងការកំណត់ ការលុប ឬបញ្ចូលកំណត់ត្រាចូលគ្នា ការស្ដារការបម្រុងទុក និងការនាំចេញ នឹងសួររកលេខសម្ងាត់។</translation>
+        <source>The owner PIN was changed outside KPI Desk. Type the owner&apos;s PIN to put it back.</source>
+        <translation>លេខ​សម្ងាត់​ម្ចាស់​ហាង​ត្រូវបាន​កែប្រែ​នៅ​ក្រៅ KPI Desk។ សូម​វាយ​លេខ​សម្ងាត់​ម្ចាស់​ហាង ដើម្បី​ដាក់​វា​វិញ។</translation>
+    </message>
+    <message>
+        <source>With an owner PIN, staff can still enter sales and contacts, correct today&apos;s sales and see every figure. Changing sales of earlier days, refunds, targets and settings, deleting or merging records, restoring backups, exporting, saving or printing reports and the change history ask for the PIN.</source>
+        <translation>ពេល​មាន​លេខ​សម្ងាត់​ម្ចាស់​ហាង បុគ្គលិក​នៅតែ​អាច​បញ្ចូល​ការលក់ និង​ទំនាក់ទំនង កែ​ការលក់​ថ្ងៃ​នេះ និង​មើល​តួលេខ​ទាំងអស់​បាន។ ការកែ​ការលក់​នៃ​ថ្ងៃ​មុនៗ ការសង​ប្រាក់​វិញ ការប្ដូរ​គោលដៅ និង​ការកំណត់ ការលុប ឬ​បញ្ចូល​កំណត់ត្រា​ចូល​គ្នា ការស្ដារ​ការបម្រុងទុក ការនាំចេញ ការរក្សាទុក ឬ​បោះពុម្ព​របាយការណ៍ និង​ប្រវត្តិការ​ផ្លាស់ប្ដូរ នឹង​សួរ​រក​លេខ​សម្ងាត់។</translation>
+    </message>
+    <message>
+        <source>Changing or deleting a sale of an earlier day is for the owner.</source>
+        <translation>ការកែ ឬ​លុប​ការលក់​នៃ​ថ្ងៃ​មុនៗ ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Refunds and amounts below zero are for the owner.</source>
+        <translation>ការសង​ប្រាក់​វិញ និង​ទឹកប្រាក់​តិច​ជាង​សូន្យ ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Targets are set by the owner.</source>
+        <translation>គោលដៅ​ត្រូវ​កំណត់​ដោយ​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Merging contacts is for the owner.</source>
+        <translation>ការបញ្ចូល​ទំនាក់ទំនង​ចូល​គ្នា ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s settings are changed by the owner.</source>
+        <translation>ការកំណត់​របស់​ហាង​ត្រូវ​ប្ដូរ​ដោយ​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Deleting records is for the owner.</source>
+        <translation>ការលុប​កំណត់​ត្រា ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>The owner made this change: undoing or redoing it is for the owner too.</source>
+        <translation>ម្ចាស់​ហាង​បាន​ធ្វើ​ការផ្លាស់ប្ដូរ​នេះ៖ ការ​មិន​ធ្វើ​វិញ ឬ​ធ្វើ​វិញ ក៏​ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង​ដែរ។</translation>
+    </message>
+    <message>
+        <source>Exporting is for the owner: the files hold customers&apos; names and phone numbers.</source>
+        <translation>ការនាំចេញ ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង៖ ឯកសារ​មាន​ឈ្មោះ និង​លេខ​ទូរស័ព្ទ​របស់​អតិថិជន។</translation>
+    </message>
+    <message>
+        <source>Saving or printing the report is for the owner: it holds customers&apos; names and phone numbers.</source>
+        <translation>ការរក្សាទុក ឬ​បោះពុម្ព​របាយការណ៍ ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង៖ វា​មាន​ឈ្មោះ និង​លេខ​ទូរស័ព្ទ​របស់​អតិថិជន។</translation>
+    </message>
+    <message>
+        <source>Importing targets is for the owner.</source>
+        <translation>ការនាំចូល​គោលដៅ ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Restoring backups and changing how long they are kept is for the owner.</source>
+        <translation>ការស្ដារ​ការបម្រុងទុក និង​ការប្ដូរ​រយៈពេល​រក្សាទុក​វា ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>The change history is for the owner.</source>
+        <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Changing the owner PIN needs the current one.</source>
+        <translation>ការប្ដូរ​លេខ​សម្ងាត់​ម្ចាស់​ហាង ត្រូវការលេខ​សម្ងាត់​បច្ចុប្បន្ន។</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN (%1 to %2 digits):</source>
+        <translation>លេខ​សម្ងាត់​ថ្មី (ពី %1 ដល់ %2&#xa0;ខ្ទង់) (&amp;N)៖</translation>
+    </message>
+    <message>
+        <source>A PIN is %1 to %2 digits.</source>
+        <translation>លេខ​សម្ងាត់​មាន​ពី %1 ដល់ %2&#xa0;ខ្ទង់។</translation>
     </message>
 </context>
 <context>
@@ -2320,13 +2709,13 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
 Owner: %3</source>
         <translation>%1
 %2
-អ្នកទទួលបន្ទុក៖ %3</translation>
+អ្នក​ទទួលបន្ទុក៖ %3</translation>
     </message>
     <message>
         <source>%1 (last %2 days)
 %3 cards · %4</source>
-        <translation>%1 (%2 ថ្ងៃចុងក្រោយ)
-កាត %3 · %4</translation>
+        <translation>%1 (%2&#xa0;ថ្ងៃ​ចុងក្រោយ)
+កាត %3&#xa0;សន្លឹក · %4</translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -2336,42 +2725,42 @@ Owner: %3</source>
         <source>%1 · %2%
 %3 cards · %4</source>
         <translation>%1 · %2%
-កាត %3 · %4</translation>
+កាត %3&#xa0;សន្លឹក · %4</translation>
     </message>
     <message>
         <source>(no contact)</source>
-        <translation>(គ្មានទំនាក់ទំនង)</translation>
+        <translation>(គ្មាន​ទំនាក់ទំនង)</translation>
     </message>
     <message>
         <source>Close by %1</source>
-        <translation>បិទត្រឹម %1</translation>
+        <translation>រំពឹង​បិទ​ត្រឹម %1</translation>
     </message>
     <message>
         <source>Closed %1</source>
-        <translation>បានបិទ %1</translation>
+        <translation>បាន​បិទ %1</translation>
     </message>
     <message>
         <source>No close date</source>
-        <translation>គ្មានថ្ងៃបិទ</translation>
+        <translation>គ្មាន​ថ្ងៃ​បិទ</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation>ហួសកាលកំណត់</translation>
+        <translation>ហួស​កាលកំណត់</translation>
     </message>
     <message>
         <source>Overdue: expected to close by %1</source>
-        <translation>ហួសកាលកំណត់៖ រំពឹងថានឹងបិទត្រឹម %1</translation>
+        <translation>ហួស​កាលកំណត់៖ រំពឹង​ថា​នឹង​បិទ​ត្រឹម %1</translation>
     </message>
 </context>
 <context>
     <name>PipelineTab</name>
     <message>
         <source>Pipeline</source>
-        <translation>ឱកាសលក់</translation>
+        <translation>ឱកាស​លក់</translation>
     </message>
     <message>
         <source>&amp;Board</source>
-        <translation>ផ្ទាំង (&amp;B)</translation>
+        <translation>ផ្ទាំង​កាត (&amp;B)</translation>
     </message>
     <message>
         <source>T&amp;able</source>
@@ -2379,11 +2768,11 @@ Owner: %3</source>
     </message>
     <message>
         <source>&amp;New opportunity…</source>
-        <translation>ឱកាសលក់ថ្មី… (&amp;N)</translation>
+        <translation>ឱកាស​លក់​ថ្មី… (&amp;N)</translation>
     </message>
     <message>
         <source>Add an opportunity (Ctrl+Shift+O)</source>
-        <translation>បន្ថែមឱកាសលក់ (Ctrl+Shift+O)</translation>
+        <translation>បន្ថែម​ឱកាស​លក់ (Ctrl+Shift+O)</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -2391,15 +2780,15 @@ Owner: %3</source>
     </message>
     <message>
         <source>Mark &amp;won…</source>
-        <translation>កត់ថាលក់បាន… (&amp;W)</translation>
+        <translation>កត់​ថា​លក់​បាន… (&amp;W)</translation>
     </message>
     <message>
         <source>Mark &amp;lost…</source>
-        <translation>កត់ថាបាត់ឱកាស… (&amp;L)</translation>
+        <translation>កត់​ថា​បាត់​ឱកាស… (&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
-        <translation>បើកឡើងវិញ (&amp;R)</translation>
+        <translation>បើក​ឡើងវិញ (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -2407,7 +2796,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Drag a card to another column, or select it and press Ctrl+Right / Ctrl+Left to move it to the next / previous stage. Cards with a red border are overdue.</source>
-        <translation>អូសកាតទៅជួរឈរផ្សេង ឬជ្រើសវា ហើយចុច Ctrl+Right / Ctrl+Left ដើម្បីផ្លាស់វាទៅដំណាក់កាលបន្ទាប់ / មុន។ កាតដែលមានស៊ុមក្រហម គឺហួសកាលកំណត់។</translation>
+        <translation>អូស​កាត​ទៅ​ជួរ​ឈរ​ផ្សេង ឬ​ជ្រើស​វា ហើយ​ចុច Ctrl+Right / Ctrl+Left ដើម្បី​ផ្លាស់​វា​ទៅ​ដំណាក់កាល​បន្ទាប់ / មុន។ កាត​ដែល​មាន​ស៊ុម​ក្រហម គឺ​ហួស​កាលកំណត់។</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
@@ -2415,7 +2804,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Title or contact</source>
-        <translation>ចំណងជើង ឬទំនាក់ទំនង</translation>
+        <translation>ចំណងជើង ឬ​ទំនាក់ទំនង</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
@@ -2427,23 +2816,23 @@ Owner: %3</source>
     </message>
     <message>
         <source>Open: %1 opportunities worth %2 (weighted %3) · overdue: %4 · win rate this month: %5</source>
-        <translation>កំពុងតាមដាន៖ ឱកាសលក់ %1 តម្លៃ %2 (តាមលទ្ធភាព %3) · ហួសកាលកំណត់៖ %4 · អត្រាលក់បានខែនេះ៖ %5</translation>
+        <translation>កំពុង​តាមដាន៖ ឱកាស​លក់​ចំនួន %1 តម្លៃ %2 (តាម​លទ្ធភាព %3) · ហួស​កាលកំណត់៖ %4 · អត្រា​លក់​បាន​ខែ​នេះ៖ %5</translation>
     </message>
     <message>
         <source>Mark as won</source>
-        <translation>កត់ថាលក់បាន</translation>
+        <translation>កត់​ថា​លក់​បាន</translation>
     </message>
     <message>
         <source>“%1” is won. Record the sale of %2 today as well?</source>
-        <translation>«%1» លក់បានហើយ។ កត់ត្រាការលក់ %2 នៅថ្ងៃនេះផងដែរឬទេ?</translation>
+        <translation>«%1» លក់​បាន​ហើយ។ កត់ត្រា​ការលក់ %2 នៅ​ថ្ងៃ​នេះ​ផងដែរ​ឬ​ទេ?</translation>
     </message>
     <message>
         <source>Won, record the sale</source>
-        <translation>លក់បាន ហើយកត់ត្រាការលក់</translation>
+        <translation>លក់​បាន ហើយ​កត់ត្រា​ការលក់</translation>
     </message>
     <message>
         <source>Won only</source>
-        <translation>លក់បានតែប៉ុណ្ណោះ</translation>
+        <translation>គ្រាន់តែ​កត់​ថា​លក់​បាន</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2451,11 +2840,11 @@ Owner: %3</source>
     </message>
     <message>
         <source>Delete opportunity</source>
-        <translation>លុបឱកាសលក់</translation>
+        <translation>លុប​ឱកាស​លក់</translation>
     </message>
     <message>
         <source>Delete the opportunity “%1”? (Edit ▸ Undo brings it back.)</source>
-        <translation>លុបឱកាសលក់ «%1» ឬទេ? (កែសម្រួល ▸ មិនធ្វើវិញ អាចយកវាមកវិញ។)</translation>
+        <translation>លុប​ឱកាស​លក់ «%1» ឬ​ទេ? (អាច​យក​មកវិញ​តាម «កែសម្រួល ▸ មិន​ធ្វើ​វិញ»។)</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2463,11 +2852,11 @@ Owner: %3</source>
     </message>
     <message>
         <source>Add opportunity %1</source>
-        <translation>បន្ថែមឱកាសលក់ %1</translation>
+        <translation>បន្ថែម​ឱកាស​លក់ %1</translation>
     </message>
     <message>
         <source>Edit opportunity %1</source>
-        <translation>កែឱកាសលក់ %1</translation>
+        <translation>កែ​ឱកាស​លក់ %1</translation>
     </message>
     <message>
         <source>Move %1 to %2</source>
@@ -2475,11 +2864,11 @@ Owner: %3</source>
     </message>
     <message>
         <source>Mark %1 won</source>
-        <translation>កត់ថា %1 លក់បាន</translation>
+        <translation>កត់​ថា %1 លក់​បាន</translation>
     </message>
     <message>
         <source>Mark %1 lost</source>
-        <translation>កត់ថា %1 បាត់ឱកាស</translation>
+        <translation>កត់​ថា %1 បាត់​ឱកាស</translation>
     </message>
     <message>
         <source>Reopen %1</source>
@@ -2487,7 +2876,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Delete opportunity %1</source>
-        <translation>លុបឱកាសលក់ %1</translation>
+        <translation>លុប​ឱកាស​លក់ %1</translation>
     </message>
 </context>
 <context>
@@ -2505,7 +2894,7 @@ Owner: %3</source>
     <name>QAbstractSpinBox</name>
     <message>
         <source>&amp;Select All</source>
-        <translation>ជ្រើសទាំងអស់ (&amp;S)</translation>
+        <translation>ជ្រើស​ទាំងអស់ (&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Step up</source>
@@ -2520,15 +2909,15 @@ Owner: %3</source>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
-        <translation>មើលក្នុង (&amp;L)៖</translation>
+        <translation>មើល​ក្នុង (&amp;L)៖</translation>
     </message>
     <message>
         <source>File &amp;name:</source>
-        <translation>ឈ្មោះឯកសារ (&amp;N)៖</translation>
+        <translation>ឈ្មោះ​ឯកសារ (&amp;N)៖</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>ប្រភេទឯកសារ (&amp;T)៖</translation>
+        <translation>ប្រភេទ​ឯកសារ (&amp;T)៖</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -2544,31 +2933,31 @@ Owner: %3</source>
     </message>
     <message>
         <source>All Files (*)</source>
-        <translation>ឯកសារទាំងអស់ (*)</translation>
+        <translation>ឯកសារ​ទាំងអស់ (*)</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation>ថយក្រោយ</translation>
+        <translation>ថយ​ក្រោយ</translation>
     </message>
     <message>
         <source>Forward</source>
-        <translation>ទៅមុខ</translation>
+        <translation>ទៅ​មុខ</translation>
     </message>
     <message>
         <source>Parent Directory</source>
-        <translation>ថតមេ</translation>
+        <translation>ថត​មេ</translation>
     </message>
     <message>
         <source>Create New Folder</source>
-        <translation>បង្កើតថតថ្មី</translation>
+        <translation>បង្កើត​ថត​ថ្មី</translation>
     </message>
     <message>
         <source>&amp;New Folder</source>
-        <translation>ថតថ្មី (&amp;N)</translation>
+        <translation>ថត​ថ្មី (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Rename</source>
-        <translation>ប្តូរឈ្មោះ (&amp;R)</translation>
+        <translation>ប្តូរ​ឈ្មោះ (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -2576,15 +2965,15 @@ Owner: %3</source>
     </message>
     <message>
         <source>List View</source>
-        <translation>បង្ហាញជាបញ្ជី</translation>
+        <translation>បង្ហាញ​ជាបញ្ជី</translation>
     </message>
     <message>
         <source>Detail View</source>
-        <translation>បង្ហាញលម្អិត</translation>
+        <translation>បង្ហាញ​លម្អិត</translation>
     </message>
     <message>
         <source>Show &amp;hidden files</source>
-        <translation>បង្ហាញឯកសារលាក់ (&amp;H)</translation>
+        <translation>បង្ហាញ​ឯកសារ​លាក់ (&amp;H)</translation>
     </message>
     <message>
         <source>Files</source>
@@ -2607,7 +2996,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Date Modified</source>
-        <translation>ថ្ងៃកែប្រែ</translation>
+        <translation>ថ្ងៃ​កែប្រែ</translation>
     </message>
     <message>
         <source>Computer</source>
@@ -2634,18 +3023,18 @@ Owner: %3</source>
     </message>
     <message>
         <source>Close without Saving</source>
-        <translation>បិទដោយមិនរក្សាទុក</translation>
+        <translation>បិទ​ដោយ​មិន​រក្សាទុក</translation>
     </message>
 </context>
 <context>
     <name>QLineEdit</name>
     <message>
         <source>&amp;Undo</source>
-        <translation>មិនធ្វើវិញ (&amp;U)</translation>
+        <translation>មិន​ធ្វើ​វិញ (&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>ធ្វើវិញ (&amp;R)</translation>
+        <translation>ធ្វើ​វិញ (&amp;R)</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
@@ -2657,7 +3046,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation>បិទភ្ជាប់ (&amp;P)</translation>
+        <translation>បិទ​ភ្ជាប់ (&amp;P)</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2665,18 +3054,18 @@ Owner: %3</source>
     </message>
     <message>
         <source>Select All</source>
-        <translation>ជ្រើសទាំងអស់</translation>
+        <translation>ជ្រើស​ទាំងអស់</translation>
     </message>
 </context>
 <context>
     <name>QMessageBox</name>
     <message>
         <source>Show Details...</source>
-        <translation>បង្ហាញព័ត៌មានលម្អិត...</translation>
+        <translation>បង្ហាញ​ព័ត៌មាន​លម្អិត...</translation>
     </message>
     <message>
         <source>Hide Details...</source>
-        <translation>លាក់ព័ត៌មានលម្អិត...</translation>
+        <translation>លាក់​ព័ត៌មាន​លម្អិត...</translation>
     </message>
 </context>
 <context>
@@ -2691,7 +3080,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Save All</source>
-        <translation>រក្សាទុកទាំងអស់</translation>
+        <translation>រក្សាទុក​ទាំងអស់</translation>
     </message>
     <message>
         <source>Open</source>
@@ -2719,11 +3108,11 @@ Owner: %3</source>
     </message>
     <message>
         <source>Retry</source>
-        <translation>ព្យាយាមម្តងទៀត</translation>
+        <translation>ព្យាយាម​ម្ដង​ទៀត</translation>
     </message>
     <message>
         <source>Ignore</source>
-        <translation>មិនអើពើ</translation>
+        <translation>មិន​អើពើ</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2747,18 +3136,18 @@ Owner: %3</source>
     </message>
     <message>
         <source>Reset</source>
-        <translation>កំណត់ឡើងវិញ</translation>
+        <translation>កំណត់​ឡើងវិញ</translation>
     </message>
     <message>
         <source>Restore Defaults</source>
-        <translation>ស្ដារលំនាំដើម</translation>
+        <translation>ស្ដារ​លំនាំដើម</translation>
     </message>
 </context>
 <context>
     <name>QPrintPreviewDialog</name>
     <message>
         <source>Print Preview</source>
-        <translation>មើលមុនបោះពុម្ព</translation>
+        <translation>មើល​មុន​បោះពុម្ព</translation>
     </message>
     <message>
         <source>Print</source>
@@ -2766,31 +3155,31 @@ Owner: %3</source>
     </message>
     <message>
         <source>Page setup</source>
-        <translation>រៀបចំទំព័រ</translation>
+        <translation>រៀបចំ​ទំព័រ</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation>ទំព័របន្ទាប់</translation>
+        <translation>ទំព័រ​បន្ទាប់</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation>ទំព័រមុន</translation>
+        <translation>ទំព័រ​មុន</translation>
     </message>
     <message>
         <source>First page</source>
-        <translation>ទំព័រដំបូង</translation>
+        <translation>ទំព័រ​ដំបូង</translation>
     </message>
     <message>
         <source>Last page</source>
-        <translation>ទំព័រចុងក្រោយ</translation>
+        <translation>ទំព័រ​ចុងក្រោយ</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation>ឱ្យសមទទឹង</translation>
+        <translation>ឱ្យ​សម​ទទឹង</translation>
     </message>
     <message>
         <source>Fit page</source>
-        <translation>ឱ្យសមទំព័រ</translation>
+        <translation>ឱ្យ​សម​ទំព័រ</translation>
     </message>
     <message>
         <source>Zoom in</source>
@@ -2806,19 +3195,19 @@ Owner: %3</source>
     </message>
     <message>
         <source>Landscape</source>
-        <translation>ផ្តេក</translation>
+        <translation>ផ្ដេក</translation>
     </message>
     <message>
         <source>Show single page</source>
-        <translation>បង្ហាញមួយទំព័រ</translation>
+        <translation>បង្ហាញ​មួយ​ទំព័រ</translation>
     </message>
     <message>
         <source>Show facing pages</source>
-        <translation>បង្ហាញពីរទំព័រទល់មុខ</translation>
+        <translation>បង្ហាញ​ពីរ​ទំព័រ​ទល់​មុខ</translation>
     </message>
     <message>
         <source>Show overview of all pages</source>
-        <translation>បង្ហាញទំព័រទាំងអស់</translation>
+        <translation>បង្ហាញ​ទំព័រ​ទាំងអស់</translation>
     </message>
 </context>
 <context>
@@ -2832,11 +3221,11 @@ Owner: %3</source>
     <name>QWidgetTextControl</name>
     <message>
         <source>&amp;Undo</source>
-        <translation>មិនធ្វើវិញ (&amp;U)</translation>
+        <translation>មិន​ធ្វើ​វិញ (&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>ធ្វើវិញ (&amp;R)</translation>
+        <translation>ធ្វើ​វិញ (&amp;R)</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
@@ -2848,7 +3237,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation>បិទភ្ជាប់ (&amp;P)</translation>
+        <translation>បិទ​ភ្ជាប់ (&amp;P)</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2856,66 +3245,66 @@ Owner: %3</source>
     </message>
     <message>
         <source>Select All</source>
-        <translation>ជ្រើសទាំងអស់</translation>
+        <translation>ជ្រើស​ទាំងអស់</translation>
     </message>
 </context>
 <context>
     <name>RecordErrors</name>
     <message>
         <source>Choose USD or riel.</source>
-        <translation>សូមជ្រើសដុល្លារ ឬរៀល។</translation>
+        <translation>សូម​ជ្រើស​ដុល្លារ ឬ​រៀល។</translation>
     </message>
     <message>
         <source>Choose an open stage.</source>
-        <translation>សូមជ្រើសដំណាក់កាលកំពុងតាមដាន។</translation>
+        <translation>សូម​ជ្រើស​ដំណាក់កាល​កំពុង​តាមដាន។</translation>
     </message>
     <message>
         <source>Choose two different contacts.</source>
-        <translation>សូមជ្រើសទំនាក់ទំនងពីរផ្សេងគ្នា។</translation>
+        <translation>សូម​ជ្រើស​ទំនាក់ទំនង​ពីរ​ផ្សេង​គ្នា។</translation>
     </message>
     <message>
         <source>Enter an amount of zero or more.</source>
-        <translation>សូមបញ្ចូលទឹកប្រាក់ចាប់ពីសូន្យឡើងទៅ។</translation>
-    </message>
-    <message>
-        <source>Not a date. Write it as day/month/year, e.g. 26/11/2026.</source>
-        <translation>មិនមែនជាកាលបរិច្ឆេទទេ។ សូមសរសេរជា ថ្ងៃ/ខែ/ឆ្នាំ ឧ. ២៦/១១/២០២៦។</translation>
+        <translation>សូម​បញ្ចូល​ទឹកប្រាក់​ចាប់ពី​សូន្យ​ឡើង​ទៅ។</translation>
     </message>
     <message>
         <source>Not a number.</source>
-        <translation>មិនមែនជាលេខទេ។</translation>
+        <translation>មិន​មែន​ជា​លេខ​ទេ។</translation>
     </message>
     <message>
         <source>The exchange rate must be above zero.</source>
-        <translation>អត្រាប្តូរប្រាក់ត្រូវតែធំជាងសូន្យ។</translation>
-    </message>
-    <message>
-        <source>The probability must be between 0 and 100 %.</source>
-        <translation>លទ្ធភាពលក់បានត្រូវតែនៅចន្លោះ ០ និង ១០០%។</translation>
+        <translation>អត្រា​ប្តូរ​ប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
     </message>
     <message>
         <source>This contact has sales, so it cannot be deleted. Merge it into another contact instead.</source>
-        <translation>ទំនាក់ទំនងនេះមានការលក់ ដូច្នេះមិនអាចលុបបានទេ។ សូមបញ្ចូលវាទៅក្នុងទំនាក់ទំនងផ្សេងជំនួសវិញ។</translation>
+        <translation>ទំនាក់ទំនង​នេះ​មាន​ការលក់ ដូច្នេះ​មិន​អាច​លុប​បាន​ទេ។ សូម​បញ្ចូល​វា​ទៅក្នុង​ទំនាក់ទំនង​ផ្សេង​ជំនួស​វិញ។</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation>ត្រូវបំពេញប្រអប់នេះ។</translation>
+        <translation>ត្រូវ​បំពេញ​ប្រអប់​នេះ។</translation>
     </message>
     <message>
         <source>This input was refused.</source>
-        <translation>ការបញ្ចូលនេះត្រូវបានបដិសេធ។</translation>
+        <translation>ការបញ្ចូល​នេះ​ត្រូវបាន​បដិសេធ។</translation>
     </message>
     <message>
         <source>This opportunity is already closed.</source>
-        <translation>ឱកាសលក់នេះបានបិទរួចហើយ។</translation>
+        <translation>ឱកាស​លក់​នេះ​បាន​បិទ​រួចហើយ។</translation>
     </message>
     <message>
         <source>This opportunity is still open.</source>
-        <translation>ឱកាសលក់នេះនៅកំពុងតាមដាន។</translation>
+        <translation>ឱកាស​លក់​នេះ​នៅ​កំពុង​តាមដាន។</translation>
     </message>
     <message>
         <source>This record no longer exists.</source>
-        <translation>កំណត់ត្រានេះលែងមានទៀតហើយ។</translation>
+        <translation>កំណត់ត្រា​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
+    </message>
+    <message>
+        <source>Not a date. Write it as day/month/year, e.g. %1.</source>
+        <translation>មិន​មែន​ជា​កាលបរិច្ឆេទ​ទេ។ សូម​សរសេរ​ជា ថ្ងៃ/ខែ/ឆ្នាំ ឧ. %1។</translation>
+    </message>
+    <message>
+        <source>The probability must be between %1 and %2.</source>
+        <translation>លទ្ធភាព​លក់​បាន​ត្រូវតែ​នៅ​ចន្លោះ %1 និង %2។</translation>
     </message>
 </context>
 <context>
@@ -2930,23 +3319,23 @@ Owner: %3</source>
     </message>
     <message>
         <source>Open value</source>
-        <translation>តម្លៃកំពុងតាមដាន</translation>
+        <translation>តម្លៃ​ឱកាស​លក់​កំពុង​តាមដាន</translation>
     </message>
     <message>
         <source>Weighted by probability</source>
-        <translation>តាមលទ្ធភាពលក់បាន</translation>
+        <translation>តាម​លទ្ធភាព​លក់​បាន</translation>
     </message>
     <message>
         <source>Attainment</source>
-        <translation>ការសម្រេចគោលដៅ</translation>
+        <translation>ការសម្រេច​គោលដៅ</translation>
     </message>
     <message>
         <source>Average order value</source>
-        <translation>តម្លៃមធ្យមក្នុងមួយការបញ្ជាទិញ</translation>
+        <translation>តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation>ប្រភេទទំនិញ</translation>
+        <translation>ប្រភេទ​ទំនិញ</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -2958,19 +3347,19 @@ Owner: %3</source>
     </message>
     <message>
         <source>Customer retention</source>
-        <translation>ការរក្សាអតិថិជន</translation>
+        <translation>ការរក្សា​អតិថិជន</translation>
     </message>
     <message>
         <source>Customer retention rate (CRR)</source>
-        <translation>អត្រារក្សាអតិថិជន (CRR)</translation>
+        <translation>អត្រា​រក្សា​អតិថិជន (CRR)</translation>
     </message>
     <message>
         <source>Customers to call back</source>
-        <translation>អតិថិជនដែលត្រូវទូរស័ព្ទទៅ</translation>
+        <translation>អតិថិជន​ដែល​ត្រូវ​ទូរស័ព្ទ​ទៅ</translation>
     </message>
     <message>
         <source>Days since</source>
-        <translation>ចំនួនថ្ងៃតាំងពីទិញ</translation>
+        <translation>ចំនួន​ថ្ងៃ​តាំងពី​ទិញ</translation>
     </message>
     <message>
         <source>Figure</source>
@@ -2978,23 +3367,23 @@ Owner: %3</source>
     </message>
     <message>
         <source>Good customers who have not come back for much longer than usual, as of %1.</source>
-        <translation>អតិថិជនល្អដែលមិនបានត្រឡប់មកវិញយូរជាងធម្មតាច្រើន គិតត្រឹម %1។</translation>
+        <translation>អតិថិជន​ល្អ​ដែល​មិន​បាន​ត្រឡប់​មកវិញ​យូរ​ជាង​ធម្មតា​ច្រើន គិត​ត្រឹម %1។</translation>
     </message>
     <message>
         <source>Growth on the month before</source>
-        <translation>កំណើនធៀបខែមុន</translation>
+        <translation>កំណើន​ធៀប​ខែ​មុន</translation>
     </message>
     <message>
         <source>Growth on the same month last year</source>
-        <translation>កំណើនធៀបខែដដែលឆ្នាំមុន</translation>
+        <translation>កំណើន​ធៀប​ខែ​ដដែល​ឆ្នាំ​មុន</translation>
     </message>
     <message>
         <source>Key figures</source>
-        <translation>តួលេខសំខាន់ៗ</translation>
+        <translation>តួលេខ​សំខាន់ៗ</translation>
     </message>
     <message>
         <source>Khmer riel (៛)</source>
-        <translation>ប្រាក់រៀល (៛)</translation>
+        <translation>ប្រាក់​រៀល (៛)</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3002,27 +3391,27 @@ Owner: %3</source>
     </message>
     <message>
         <source>Last purchase</source>
-        <translation>ការទិញចុងក្រោយ</translation>
+        <translation>ថ្ងៃ​ទិញ​ចុងក្រោយ</translation>
     </message>
     <message>
         <source>Lead conversion</source>
-        <translation>អត្រាបំប្លែងអតិថិជនសក្តានុពល</translation>
+        <translation>អត្រា​បំប្លែង​អតិថិជន​សក្តានុពល</translation>
     </message>
     <message>
         <source>Month before</source>
-        <translation>ខែមុន</translation>
+        <translation>ខែ​មុន</translation>
     </message>
     <message>
         <source>Monthly sales report</source>
-        <translation>របាយការណ៍លក់ប្រចាំខែ</translation>
+        <translation>របាយការណ៍​លក់​ប្រចាំ​ខែ</translation>
     </message>
     <message>
         <source>New customers</source>
-        <translation>អតិថិជនថ្មី</translation>
+        <translation>អតិថិជន​ថ្មី</translation>
     </message>
     <message>
         <source>No customer is at risk this month.</source>
-        <translation>ខែនេះគ្មានអតិថិជនជិតបាត់បង់ទេ។</translation>
+        <translation>ខែ​នេះ​គ្មាន​អតិថិជន​ជិត​បាត់បង់​ទេ។</translation>
     </message>
     <message>
         <source>Orders</source>
@@ -3046,11 +3435,11 @@ Owner: %3</source>
     </message>
     <message>
         <source>Pipeline by stage</source>
-        <translation>ឱកាសលក់តាមដំណាក់កាល</translation>
+        <translation>ឱកាស​លក់​តាម​ដំណាក់កាល</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation>បោះពុម្ពនៅ</translation>
+        <translation>ថ្ងៃ​បោះពុម្ព</translation>
     </message>
     <message>
         <source>Product</source>
@@ -3062,23 +3451,15 @@ Owner: %3</source>
     </message>
     <message>
         <source>Repeat purchase rate</source>
-        <translation>អត្រាទិញឡើងវិញ</translation>
-    </message>
-    <message>
-        <source>Revenue and target, last 12 months</source>
-        <translation>ចំណូល និងគោលដៅ ១២ ខែចុងក្រោយ</translation>
+        <translation>អត្រា​ទិញ​ឡើងវិញ</translation>
     </message>
     <message>
         <source>Revenue forecast for next month</source>
-        <translation>ការព្យាករចំណូលសម្រាប់ខែក្រោយ</translation>
+        <translation>ការព្យាករណ៍​ចំណូល​សម្រាប់​ខែ​ក្រោយ</translation>
     </message>
     <message>
         <source>Revenue target</source>
-        <translation>គោលដៅចំណូល</translation>
-    </message>
-    <message>
-        <source>Revenue, last 365 days</source>
-        <translation>ចំណូល ៣៦៥ ថ្ងៃចុងក្រោយ</translation>
+        <translation>គោលដៅ​ចំណូល</translation>
     </message>
     <message>
         <source>Salesperson</source>
@@ -3086,7 +3467,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Same month last year</source>
-        <translation>ខែដដែលឆ្នាំមុន</translation>
+        <translation>ខែ​ដដែល​ឆ្នាំ​មុន</translation>
     </message>
     <message>
         <source>Shop</source>
@@ -3094,7 +3475,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Target attainment</source>
-        <translation>ការសម្រេចគោលដៅ</translation>
+        <translation>ការសម្រេច​គោលដៅ</translation>
     </message>
     <message>
         <source>Targets</source>
@@ -3102,43 +3483,51 @@ Owner: %3</source>
     </message>
     <message>
         <source>The %1 with the highest revenue of %2 customers at risk; the Dashboard shows them all.</source>
-        <translation>អតិថិជន %1 នាក់ដែលមានចំណូលខ្ពស់ជាងគេ ក្នុងចំណោមអតិថិជនជិតបាត់បង់ %2 នាក់ ផ្ទាំងសង្ខេបបង្ហាញពួកគេទាំងអស់។</translation>
+        <translation>អតិថិជន %1&#xa0;នាក់​ដែល​ផ្ដល់​ចំណូល​ច្រើន​ជាង​គេ ក្នុង​ចំណោម​អតិថិជន​ជិត​បាត់បង់ %2&#xa0;នាក់។ ផ្ទាំង​សង្ខេប​បង្ហាញ​ទាំងអស់។</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation>ខែនេះ</translation>
-    </message>
-    <message>
-        <source>Top 10 customers</source>
-        <translation>អតិថិជនកំពូលទាំង ១០</translation>
-    </message>
-    <message>
-        <source>Top 10 products</source>
-        <translation>ទំនិញលក់ដាច់ជាងគេទាំង ១០</translation>
+        <translation>ខែ​នេះ</translation>
     </message>
     <message>
         <source>US dollar ($)</source>
-        <translation>ដុល្លារអាមេរិក ($)</translation>
+        <translation>ដុល្លារ​អាមេរិក ($)</translation>
     </message>
     <message>
         <source>Usual gap (days)</source>
-        <translation>គម្លាតធម្មតា (ថ្ងៃ)</translation>
+        <translation>គម្លាត​ធម្មតា (ថ្ងៃ)</translation>
     </message>
     <message>
         <source>Weighted pipeline</source>
-        <translation>តម្លៃឱកាសលក់តាមលទ្ធភាព</translation>
+        <translation>តម្លៃ​ឱកាស​លក់​តាម​លទ្ធភាព</translation>
     </message>
     <message>
         <source>Whole shop</source>
-        <translation>ហាងទាំងមូល</translation>
+        <translation>ហាង​ទាំងមូល</translation>
     </message>
     <message>
         <source>Win rate</source>
-        <translation>អត្រាលក់បាន</translation>
+        <translation>អត្រា​លក់​បាន</translation>
     </message>
     <message>
         <source>month to date, up to %1</source>
-        <translation>ពីដើមខែ រហូតដល់ %1</translation>
+        <translation>ពី​ដើម​ខែ រហូតដល់ %1</translation>
+    </message>
+    <message>
+        <source>Revenue and target, last %1 months</source>
+        <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Revenue, last %1 days</source>
+        <translation>ចំណូល %1&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Top %1 customers</source>
+        <translation>អតិថិជន​កំពូល %1&#xa0;នាក់</translation>
+    </message>
+    <message>
+        <source>Top %1 products</source>
+        <translation>ទំនិញ​លក់​ដាច់​ជាង​គេ %1&#xa0;មុខ</translation>
     </message>
 </context>
 <context>
@@ -3169,31 +3558,31 @@ Owner: %3</source>
     </message>
     <message>
         <source>Print pre&amp;view…</source>
-        <translation>មើលមុនបោះពុម្ព… (&amp;V)</translation>
+        <translation>មើល​មុន​បោះពុម្ព… (&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
-        <translation>រក្សាទុកជា PDF… (&amp;S)</translation>
+        <translation>រក្សាទុក​ជា PDF… (&amp;S)</translation>
     </message>
     <message>
         <source>Print the report on a printer (Ctrl+P)</source>
-        <translation>បោះពុម្ពរបាយការណ៍លើម៉ាស៊ីនបោះពុម្ព (Ctrl+P)</translation>
+        <translation>បោះពុម្ព​របាយការណ៍​លើ​ម៉ាស៊ីន​បោះពុម្ព (Ctrl+P)</translation>
     </message>
     <message>
         <source>Save the report as a PDF file to send or keep</source>
-        <translation>រក្សាទុករបាយការណ៍ជាឯកសារ PDF ដើម្បីផ្ញើ ឬរក្សាទុក</translation>
+        <translation>រក្សាទុក​របាយការណ៍​ជា​ឯកសារ PDF ដើម្បី​ផ្ញើ ឬ​រក្សាទុក</translation>
     </message>
     <message>
         <source>Preparing the report…</source>
-        <translation>កំពុងរៀបចំរបាយការណ៍…</translation>
+        <translation>កំពុង​រៀបចំ​របាយការណ៍…</translation>
     </message>
     <message>
         <source>%1 pages</source>
-        <translation>%1 ទំព័រ</translation>
+        <translation>%1&#xa0;ទំព័រ</translation>
     </message>
     <message>
         <source>The report could not be prepared: %1</source>
-        <translation>មិនអាចរៀបចំរបាយការណ៍បានទេ៖ %1</translation>
+        <translation>មិន​អាច​រៀបចំ​របាយការណ៍​បាន​ទេ៖ %1</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3201,7 +3590,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Save the report as PDF</source>
-        <translation>រក្សាទុករបាយការណ៍ជា PDF</translation>
+        <translation>រក្សាទុក​របាយការណ៍​ជា PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -3209,15 +3598,27 @@ Owner: %3</source>
     </message>
     <message>
         <source>Not saved</source>
-        <translation>មិនបានរក្សាទុក</translation>
+        <translation>មិន​បាន​រក្សាទុក</translation>
     </message>
     <message>
         <source>The PDF could not be written: %1</source>
-        <translation>មិនអាចសរសេរ PDF បានទេ៖ %1</translation>
+        <translation>មិន​អាច​សរសេរ PDF បាន​ទេ៖ %1</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation>បានរក្សាទុក %1</translation>
+        <translation>បាន​រក្សាទុក %1</translation>
+    </message>
+    <message>
+        <source>USD ($)</source>
+        <translation>ដុល្លារ ($)</translation>
+    </message>
+    <message>
+        <source>KHR (៛)</source>
+        <translation>រៀល (៛)</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>ក្រដាស Letter</translation>
     </message>
 </context>
 <context>
@@ -3232,7 +3633,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>C&amp;ustomer (name or phone)</source>
-        <translation>អតិថិជន (ឈ្មោះ ឬទូរស័ព្ទ) (&amp;U)</translation>
+        <translation>អតិថិជន (ឈ្មោះ ឬ​ទូរស័ព្ទ) (&amp;U)</translation>
     </message>
     <message>
         <source>Sales&amp;person</source>
@@ -3240,7 +3641,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>C&amp;hannel</source>
-        <translation>មធ្យោបាយលក់ (&amp;H)</translation>
+        <translation>មធ្យោបាយ​លក់ (&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Product</source>
@@ -3260,23 +3661,23 @@ Owner: %3</source>
     </message>
     <message>
         <source>&amp;Rate (riel per $)</source>
-        <translation>អត្រាប្តូរប្រាក់ (រៀល/$) (&amp;R)</translation>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;R)</translation>
     </message>
     <message>
         <source>N&amp;ote</source>
-        <translation>កំណត់ចំណាំ (&amp;O)</translation>
+        <translation>កំណត់​ចំណាំ (&amp;O)</translation>
     </message>
     <message>
         <source>Receipt n&amp;o.</source>
-        <translation>លេខវិក្កយបត្រ (&amp;O)</translation>
+        <translation>លេខ​វិក្កយបត្រ (&amp;O)</translation>
     </message>
     <message>
         <source>Daily &amp;totals (no receipts)</source>
-        <translation>សរុបប្រចាំថ្ងៃ (គ្មានវិក្កយបត្រ) (&amp;T)</translation>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ (គ្មាន​វិក្កយបត្រ) (&amp;T)</translation>
     </message>
     <message>
         <source>For shops without receipts: one line per day, channel and currency. Saving again for the same day and channel replaces that day&apos;s total.</source>
-        <translation>សម្រាប់ហាងដែលគ្មានវិក្កយបត្រ៖ មួយជួរក្នុងមួយថ្ងៃ មធ្យោបាយលក់ និងរូបិយប័ណ្ណ។ ការរក្សាទុកម្តងទៀតសម្រាប់ថ្ងៃ និងមធ្យោបាយលក់ដដែល នឹងជំនួសសរុបនៃថ្ងៃនោះ។</translation>
+        <translation>សម្រាប់​ហាង​ដែល​គ្មាន​វិក្កយបត្រ៖ មួយ​ជួរ​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​រូបិយប័ណ្ណ​នីមួយៗ។ ការរក្សាទុក​ម្ដង​ទៀត​សម្រាប់​ថ្ងៃ និង​មធ្យោបាយ​លក់​ដដែល នឹង​ជំនួស​សរុប​នៃ​ថ្ងៃ​នោះ។</translation>
     </message>
     <message>
         <source>&amp;Save (Enter)</source>
@@ -3284,15 +3685,15 @@ Owner: %3</source>
     </message>
     <message>
         <source>Cancel edit (Esc)</source>
-        <translation>បោះបង់ការកែ (Esc)</translation>
+        <translation>បោះបង់​ការកែ (Esc)</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation>មិនចាំបាច់</translation>
+        <translation>ស្រេចចិត្ត</translation>
     </message>
     <message>
         <source>type to search</source>
-        <translation>វាយដើម្បីស្វែងរក</translation>
+        <translation>វាយ​ដើម្បី​ស្វែងរក</translation>
     </message>
     <message>
         <source>USD ($)</source>
@@ -3312,7 +3713,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Search customer, phone, product, receipt</source>
-        <translation>ស្វែងរកអតិថិជន ទូរស័ព្ទ ទំនិញ វិក្កយបត្រ</translation>
+        <translation>ស្វែងរក​អតិថិជន ទូរស័ព្ទ ទំនិញ វិក្កយបត្រ</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -3320,7 +3721,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Open the selected sale in the form (Enter)</source>
-        <translation>បើកការលក់ដែលបានជ្រើសក្នុងទម្រង់ (Enter)</translation>
+        <translation>បើក​ការលក់​ដែល​បាន​ជ្រើស​ក្នុង​ទម្រង់ (Enter)</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -3328,7 +3729,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Delete the selected sales (Delete key)</source>
-        <translation>លុបការលក់ដែលបានជ្រើស (គ្រាប់ចុច Delete)</translation>
+        <translation>លុប​ការលក់​ដែល​បាន​ជ្រើស (គ្រាប់​ចុច Delete)</translation>
     </message>
     <message>
         <source>From (day/month/year)</source>
@@ -3340,19 +3741,19 @@ Owner: %3</source>
     </message>
     <message>
         <source>Edit sale %1</source>
-        <translation>កែការលក់ %1</translation>
+        <translation>កែ​ការលក់ %1</translation>
     </message>
     <message>
         <source>Edit sale</source>
-        <translation>កែការលក់</translation>
+        <translation>កែ​ការលក់</translation>
     </message>
     <message>
         <source>New daily total</source>
-        <translation>សរុបប្រចាំថ្ងៃថ្មី</translation>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ​ថ្មី</translation>
     </message>
     <message>
         <source>New sale</source>
-        <translation>ការលក់ថ្មី</translation>
+        <translation>ការលក់​ថ្មី</translation>
     </message>
     <message>
         <source>— none —</source>
@@ -3360,15 +3761,15 @@ Owner: %3</source>
     </message>
     <message>
         <source>Everyone</source>
-        <translation>អ្នកលក់ទាំងអស់</translation>
+        <translation>អ្នកលក់​ទាំងអស់</translation>
     </message>
     <message>
         <source>No salesperson</source>
-        <translation>គ្មានអ្នកលក់</translation>
+        <translation>គ្មាន​អ្នកលក់</translation>
     </message>
     <message>
         <source>All dates</source>
-        <translation>គ្រប់កាលបរិច្ឆេទ</translation>
+        <translation>គ្រប់​កាលបរិច្ឆេទ</translation>
     </message>
     <message>
         <source>From – to…</source>
@@ -3376,55 +3777,55 @@ Owner: %3</source>
     </message>
     <message>
         <source>New customer: will be added when you save</source>
-        <translation>អតិថិជនថ្មី៖ នឹងត្រូវបន្ថែមពេលអ្នករក្សាទុក</translation>
+        <translation>អតិថិជន​ថ្មី៖ នឹង​ត្រូវ​បន្ថែម​ពេល​អ្នក​រក្សាទុក</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation>មិនបានរក្សាទុក៖ %1</translation>
+        <translation>មិន​បាន​រក្សាទុក៖ %1</translation>
     </message>
     <message>
         <source>Saved the change (%1). Ctrl+Z undoes it.</source>
-        <translation>បានរក្សាទុកការកែប្រែ (%1)។ ចុច Ctrl+Z ដើម្បីមិនធ្វើវិញ។</translation>
+        <translation>បាន​រក្សាទុក​ការកែប្រែ (%1)។ ចុច Ctrl+Z ដើម្បី​ត្រឡប់​វិញ។</translation>
     </message>
     <message>
         <source>Saved %1. Ctrl+Z undoes it.</source>
-        <translation>បានរក្សាទុក %1។ ចុច Ctrl+Z ដើម្បីមិនធ្វើវិញ។</translation>
+        <translation>បាន​រក្សាទុក %1។ ចុច Ctrl+Z ដើម្បី​ត្រឡប់​វិញ។</translation>
     </message>
     <message>
         <source>Replace daily total</source>
-        <translation>ជំនួសសរុបប្រចាំថ្ងៃ</translation>
+        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ</translation>
     </message>
     <message>
         <source>Add daily total</source>
-        <translation>បន្ថែមសរុបប្រចាំថ្ងៃ</translation>
+        <translation>បន្ថែម​សរុប​ប្រចាំ​ថ្ងៃ</translation>
     </message>
     <message>
         <source>Date in the future</source>
-        <translation>កាលបរិច្ឆេទនៅថ្ងៃអនាគត</translation>
+        <translation>កាលបរិច្ឆេទ​នៅ​ថ្ងៃ​អនាគត</translation>
     </message>
     <message>
         <source>%1 is in the future. Save this sale with that date?</source>
-        <translation>%1 ជាថ្ងៃអនាគត។ រក្សាទុកការលក់នេះជាមួយកាលបរិច្ឆេទនោះឬទេ?</translation>
+        <translation>%1 ជា​ថ្ងៃ​អនាគត។ រក្សាទុក​ការលក់​នេះ​ជាមួយ​កាលបរិច្ឆេទ​នោះ​ឬ​ទេ?</translation>
     </message>
     <message>
         <source>Not deleted: %1</source>
-        <translation>មិនបានលុប៖ %1</translation>
+        <translation>មិន​បាន​លុប៖ %1</translation>
     </message>
     <message>
         <source>Deleted. Ctrl+Z brings it back.</source>
-        <translation>បានលុប។ ចុច Ctrl+Z ដើម្បីយកវាមកវិញ។</translation>
+        <translation>បាន​លុប។ ចុច Ctrl+Z ដើម្បី​យក​វា​មកវិញ។</translation>
     </message>
     <message>
         <source>Delete this sale (all its lines)?</source>
-        <translation>លុបការលក់នេះ (គ្រប់ជួររបស់វា) ឬទេ?</translation>
+        <translation>លុប​ការលក់​នេះ (គ្រប់​ជួរ​របស់​វា) ឬ​ទេ?</translation>
     </message>
     <message>
         <source>Delete these %1 sales?</source>
-        <translation>លុបការលក់ទាំង %1 នេះឬទេ?</translation>
+        <translation>លុប​ការលក់​ទាំង %1 នេះ​ឬ​ទេ?</translation>
     </message>
     <message>
         <source>%1 lines found</source>
-        <translation>រកឃើញ %1 ជួរ</translation>
+        <translation>រកឃើញ %1&#xa0;ជួរ</translation>
     </message>
     <message>
         <source>%1+ lines found</source>
@@ -3432,7 +3833,51 @@ Owner: %3</source>
     </message>
     <message>
         <source>%1 lines · %2</source>
-        <translation>%1 ជួរ · %2</translation>
+        <translation>%1&#xa0;ជួរ · %2</translation>
+    </message>
+    <message>
+        <source>Not saved: changing a sale of an earlier day needs the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​រក្សាទុក៖ ការកែ​ការលក់​នៃ​ថ្ងៃ​មុនៗ ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Not saved: refunds and amounts below zero need the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​រក្សាទុក៖ ការសង​ប្រាក់​វិញ និង​ទឹកប្រាក់​តិច​ជាង​សូន្យ ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Not saved: this needs the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​រក្សាទុក៖ ការ​នេះ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>%1 is a lot of dollars. Did you mean %2 (about %3)?</source>
+        <translation>%1 ជា​ទឹកប្រាក់​ដុល្លារ​ច្រើន​ណាស់។ តើ​អ្នក​ចង់​បញ្ចូល %2 (ប្រហែល %3) មែន​ទេ?</translation>
+    </message>
+    <message>
+        <source>%1 is very little in riel. Did you mean %2?</source>
+        <translation>%1 ជា​ទឹកប្រាក់​រៀល​តិច​ណាស់។ តើ​អ្នក​ចង់​បញ្ចូល %2 មែន​ទេ?</translation>
+    </message>
+    <message>
+        <source>That is %1 times this product&apos;s usual price (%2 each).</source>
+        <translation>នេះ​ស្មើនឹង %1&#xa0;ដង​នៃ​តម្លៃ​ធម្មតា​របស់​ទំនិញ​នេះ (%2 ក្នុង​មួយ)។</translation>
+    </message>
+    <message>
+        <source>A rate of %1 riel per dollar is unusual: it is mostly between %2 and %3.</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ %1&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ មិន​ធម្មតា​ទេ៖ ជាធម្មតា​វា​នៅ​ចន្លោះ %2 និង %3។</translation>
+    </message>
+    <message>
+        <source>Check this amount</source>
+        <translation>ពិនិត្យ​ទឹកប្រាក់​នេះ</translation>
+    </message>
+    <message>
+        <source>Save it as it is?</source>
+        <translation>រក្សាទុក​តាម​នេះ​ឬ?</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>នៅតែ​រក្សាទុក (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Correct it</source>
+        <translation>កែ​វា (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -3443,7 +3888,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Receipt no.</source>
-        <translation>លេខវិក្កយបត្រ</translation>
+        <translation>លេខ​វិក្កយបត្រ</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -3455,7 +3900,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Channel</source>
-        <translation>មធ្យោបាយលក់</translation>
+        <translation>មធ្យោបាយ​លក់</translation>
     </message>
     <message>
         <source>Product</source>
@@ -3463,7 +3908,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Category</source>
-        <translation>ប្រភេទទំនិញ</translation>
+        <translation>ប្រភេទ​ទំនិញ</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -3479,34 +3924,34 @@ Owner: %3</source>
     </message>
     <message>
         <source>Note</source>
-        <translation>កំណត់ចំណាំ</translation>
+        <translation>កំណត់​ចំណាំ</translation>
     </message>
     <message>
         <source>Walk-in</source>
-        <translation>ភ្ញៀវដើរចូល</translation>
+        <translation>ភ្ញៀវ​ដើរ​ចូល</translation>
     </message>
     <message>
         <source>Daily total</source>
-        <translation>សរុបប្រចាំថ្ងៃ</translation>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ</translation>
     </message>
 </context>
 <context>
     <name>SalesUndo</name>
     <message>
         <source>Add sale</source>
-        <translation>បន្ថែមការលក់</translation>
+        <translation>បន្ថែម​ការលក់</translation>
     </message>
     <message>
         <source>Delete sale</source>
-        <translation>លុបការលក់</translation>
+        <translation>លុប​ការលក់</translation>
     </message>
     <message>
         <source>Delete sales</source>
-        <translation>លុបការលក់</translation>
+        <translation>លុប​ការលក់</translation>
     </message>
     <message>
         <source>Edit sale</source>
-        <translation>កែការលក់</translation>
+        <translation>កែ​ការលក់</translation>
     </message>
 </context>
 <context>
@@ -3525,7 +3970,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Attainment</source>
-        <translation>ការសម្រេចគោលដៅ</translation>
+        <translation>ការសម្រេច​គោលដៅ</translation>
     </message>
     <message>
         <source>Pace</source>
@@ -3535,36 +3980,28 @@ Owner: %3</source>
 <context>
     <name>SettingsTab</name>
     <message>
-        <source>The probability must be a whole number from 0 to 100.</source>
-        <translation>លទ្ធភាពលក់បានត្រូវតែជាលេខគត់ពី 0 ដល់ 100។</translation>
-    </message>
-    <message>
         <source>The Won and Lost stages always stay, at the end.</source>
-        <translation>ដំណាក់កាល លក់បាន និង បាត់ឱកាស នៅជានិច្ច ហើយនៅខាងចុង។</translation>
+        <translation>ដំណាក់កាល «លក់​បាន» និង «បាត់​ឱកាស» មិន​អាច​ដក​ចេញ​បាន​ទេ ហើយ​នៅ​ខាង​ចុង​ជានិច្ច។</translation>
     </message>
     <message>
         <source>Keep at least one open stage.</source>
-        <translation>សូមទុកយ៉ាងហោចណាស់ដំណាក់កាលកំពុងតាមដានមួយ។</translation>
-    </message>
-    <message>
-        <source>The order must be a number from 1 to %1.</source>
-        <translation>លំដាប់ត្រូវតែជាលេខពី 1 ដល់ %1។</translation>
+        <translation>សូម​ទុក​យ៉ាងហោចណាស់​ដំណាក់កាល​កំពុង​តាមដាន​មួយ។</translation>
     </message>
     <message>
         <source>Opportunities are in this stage: move them to another stage before removing it.</source>
-        <translation>មានឱកាសលក់នៅក្នុងដំណាក់កាលនេះ៖ សូមផ្លាស់វាទៅដំណាក់កាលផ្សេងសិន មុនពេលដកវាចេញ។</translation>
+        <translation>មាន​ឱកាស​លក់​នៅក្នុង​ដំណាក់កាល​នេះ៖ សូម​ផ្លាស់​វា​ទៅ​ដំណាក់កាល​ផ្សេង​សិន មុនពេល​ដក​វា​ចេញ។</translation>
     </message>
     <message>
         <source>This is used by products or sales and cannot be removed. Rename it instead.</source>
-        <translation>វាត្រូវបានប្រើដោយទំនិញ ឬការលក់ ហើយមិនអាចដកចេញបានទេ។ សូមប្តូរឈ្មោះវាជំនួសវិញ។</translation>
+        <translation>វា​ត្រូវបាន​ប្រើ​ដោយ​ទំនិញ ឬ​ការលក់ ហើយ​មិន​អាច​ដក​ចេញ​បាន​ទេ។ សូម​ប្តូរ​ឈ្មោះ​វា​ជំនួស​វិញ។</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation>បានរក្សាទុក។</translation>
+        <translation>បាន​រក្សាទុក។</translation>
     </message>
     <message>
         <source>Select a stage first.</source>
-        <translation>សូមជ្រើសដំណាក់កាលមួយសិន។</translation>
+        <translation>សូម​ជ្រើស​ដំណាក់កាល​មួយ​សិន។</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -3576,31 +4013,31 @@ Owner: %3</source>
     </message>
     <message>
         <source>Shop name:</source>
-        <translation>ឈ្មោះហាង៖</translation>
+        <translation>ឈ្មោះ​ហាង៖</translation>
     </message>
     <message>
         <source>Shown in the window title and on reports</source>
-        <translation>បង្ហាញនៅលើចំណងជើងបង្អួច និងក្នុងរបាយការណ៍</translation>
+        <translation>បង្ហាញ​នៅលើ​ចំណងជើង​បង្អួច និង​ក្នុង​របាយការណ៍</translation>
     </message>
     <message>
         <source>Reporting currency:</source>
-        <translation>រូបិយប័ណ្ណរបាយការណ៍៖</translation>
+        <translation>រូបិយប័ណ្ណ​របាយការណ៍៖</translation>
     </message>
     <message>
         <source>US dollar ($)</source>
-        <translation>ដុល្លារអាមេរិក ($)</translation>
+        <translation>ដុល្លារ​អាមេរិក ($)</translation>
     </message>
     <message>
         <source>Cambodian riel (៛)</source>
-        <translation>ប្រាក់រៀល (៛)</translation>
+        <translation>ប្រាក់​រៀល (៛)</translation>
     </message>
     <message>
         <source>Default exchange rate:</source>
-        <translation>អត្រាប្តូរប្រាក់លំនាំដើម៖</translation>
+        <translation>អត្រា​ប្តូរ​ប្រាក់​លំនាំដើម៖</translation>
     </message>
     <message>
         <source>riel per dollar</source>
-        <translation>រៀលក្នុងមួយដុល្លារ</translation>
+        <translation>រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
     </message>
     <message>
         <source>Save</source>
@@ -3615,12 +4052,8 @@ Owner: %3</source>
         <translation>ភាសា៖</translation>
     </message>
     <message>
-        <source>Write numbers with Latin digits (0-9) in Khmer</source>
-        <translation>សរសេរលេខជាលេខឡាតាំង (0-9) ពេលប្រើភាសាខ្មែរ</translation>
-    </message>
-    <message>
         <source>Backups and owner PIN</source>
-        <translation>ការបម្រុងទុក និងលេខសម្ងាត់ម្ចាស់ហាង</translation>
+        <translation>ការបម្រុងទុក និង​លេខ​សម្ងាត់​ម្ចាស់​ហាង</translation>
     </message>
     <message>
         <source>&amp;Backups…</source>
@@ -3628,39 +4061,39 @@ Owner: %3</source>
     </message>
     <message>
         <source>Owner &amp;PIN…</source>
-        <translation>លេខសម្ងាត់ម្ចាស់ហាង… (&amp;P)</translation>
+        <translation>លេខ​សម្ងាត់​ម្ចាស់​ហាង… (&amp;P)</translation>
     </message>
     <message>
         <source>Opportunity stages</source>
-        <translation>ដំណាក់កាលឱកាសលក់</translation>
+        <translation>ដំណាក់កាល​ឱកាស​លក់</translation>
     </message>
     <message>
         <source>New stage</source>
-        <translation>ដំណាក់កាលថ្មី</translation>
+        <translation>ដំណាក់កាល​ថ្មី</translation>
     </message>
     <message>
         <source>Probability %</source>
-        <translation>លទ្ធភាពលក់បាន %</translation>
+        <translation>លទ្ធភាព​លក់​បាន %</translation>
     </message>
     <message>
         <source>Add stage</source>
-        <translation>បន្ថែមដំណាក់កាល</translation>
+        <translation>បន្ថែម​ដំណាក់កាល</translation>
     </message>
     <message>
         <source>Remove stage</source>
-        <translation>ដកដំណាក់កាល</translation>
+        <translation>ដក​ដំណាក់កាល</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation>ផ្លាស់ឡើងលើ</translation>
+        <translation>ផ្លាស់​ឡើង​លើ</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation>ផ្លាស់ចុះក្រោម</translation>
+        <translation>ផ្លាស់​ចុះក្រោម</translation>
     </message>
     <message>
         <source>The probability is the default chance of winning a deal in that stage; it weights the pipeline. Double-click a cell to change it.</source>
-        <translation>លទ្ធភាពលក់បាន គឺជាឱកាសលំនាំដើមដែលលក់បាន នៅដំណាក់កាលនោះ ហើយប្រើដើម្បីគណនាតម្លៃឱកាសលក់តាមលទ្ធភាព។ ចុចពីរដងលើក្រឡាដើម្បីកែវា។</translation>
+        <translation>លទ្ធភាព​លក់​បាន ជា​ភាគរយ​លំនាំដើម​ដែល​រំពឹង​ថា​នឹង​លក់​បាន​នៅ​ដំណាក់កាល​នោះ ហើយ​ប្រើ​ដើម្បី​គណនា​តម្លៃ​ឱកាស​លក់​តាម​លទ្ធភាព។ ចុច​ពីរ​ដង​លើ​ក្រឡា​ដើម្បី​កែ។</translation>
     </message>
     <message>
         <source>Lists</source>
@@ -3672,7 +4105,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Product categories</source>
-        <translation>ប្រភេទទំនិញ</translation>
+        <translation>ប្រភេទ​ទំនិញ</translation>
     </message>
     <message>
         <source>Products</source>
@@ -3680,18 +4113,46 @@ Owner: %3</source>
     </message>
     <message>
         <source>Sales channels</source>
-        <translation>មធ្យោបាយលក់</translation>
+        <translation>មធ្យោបាយ​លក់</translation>
     </message>
     <message>
         <source>Lost reasons</source>
-        <translation>មូលហេតុបាត់ឱកាស</translation>
+        <translation>មូលហេតុ​បាត់​ឱកាស</translation>
+    </message>
+    <message>
+        <source>The probability must be a whole number from %1 to %2.</source>
+        <translation>លទ្ធភាព​លក់​បាន​ត្រូវតែ​ជា​លេខ​គត់​ពី %1 ដល់ %2។</translation>
+    </message>
+    <message>
+        <source>The order must be a number from %1 to %2.</source>
+        <translation>លំដាប់​ត្រូវតែ​ជា​លេខ​ពី %1 ដល់ %2។</translation>
+    </message>
+    <message>
+        <source>Write numbers with Latin digits (%1) in Khmer</source>
+        <translation>សរសេរ​លេខ​ជា​លេខ​ឡាតាំង (%1) ពេល​ប្រើ​ភាសា​ខ្មែរ</translation>
+    </message>
+    <message>
+        <source>Latin digits for dollar amounts (%1)</source>
+        <translation>ទឹកប្រាក់​ដុល្លារ​ជា​លេខ​ឡាតាំង (%1)</translation>
+    </message>
+    <message>
+        <source>Dollars as banks and price tags show them, even when other numbers are in Khmer digits</source>
+        <translation>បង្ហាញ​ដុល្លារ​ដូច​ធនាគារ និង​ស្លាក​តម្លៃ ទោះបី​លេខ​ផ្សេង​ទៀត​ជា​លេខ​ខ្មែរ​ក៏ដោយ</translation>
+    </message>
+    <message>
+        <source>Show riel figures rounded to %1 (the amounts kept stay exact)</source>
+        <translation>បង្ហាញ​តួលេខ​ជា​ប្រាក់​រៀល​បង្គត់​ត្រឹម %1 (ទឹកប្រាក់​ដែល​រក្សាទុក​នៅតែ​ត្រឹមត្រូវ​ដដែល)</translation>
+    </message>
+    <message>
+        <source>Revenue, targets and other figures in riel converted from dollar sales; a sale typed in riel is shown as typed</source>
+        <translation>ចំណូល គោលដៅ និង​តួលេខ​ផ្សេង​ទៀត​ជា​ប្រាក់​រៀល ដែល​ប្តូរ​ពី​ការលក់​ជា​ដុល្លារ។ ការលក់​ដែល​វាយ​ជា​ប្រាក់​រៀល បង្ហាញ​ដូច​ដែល​បាន​វាយ</translation>
     </message>
 </context>
 <context>
     <name>SpreadDialog</name>
     <message>
         <source>Spread a yearly target</source>
-        <translation>ចែកគោលដៅប្រចាំឆ្នាំ</translation>
+        <translation>ចែក​គោលដៅ​ប្រចាំ​ឆ្នាំ</translation>
     </message>
     <message>
         <source>For:</source>
@@ -3699,15 +4160,11 @@ Owner: %3</source>
     </message>
     <message>
         <source>Total for %1:</source>
-        <translation>សរុបសម្រាប់ %1៖</translation>
-    </message>
-    <message>
-        <source>e.g. 120,000</source>
-        <translation>ឧ. 120,000</translation>
+        <translation>សរុប​សម្រាប់ %1៖</translation>
     </message>
     <message>
         <source>&amp;Equal months</source>
-        <translation>ខែស្មើៗគ្នា (&amp;E)</translation>
+        <translation>ចែក​ស្មើគ្នា​គ្រប់​ខែ (&amp;E)</translation>
     </message>
     <message>
         <source>Spread</source>
@@ -3719,23 +4176,27 @@ Owner: %3</source>
     </message>
     <message>
         <source>Each month needs a percentage (a number).</source>
-        <translation>ខែនីមួយៗត្រូវមានភាគរយ (ជាលេខ)។</translation>
+        <translation>ខែ​នីមួយៗ​ត្រូវ​មាន​ភាគរយ (ជា​លេខ)។</translation>
     </message>
     <message>
         <source>Percentages must be zero or more, not all zero.</source>
-        <translation>ភាគរយត្រូវតែចាប់ពីសូន្យឡើងទៅ ហើយមិនមែនសូន្យទាំងអស់។</translation>
+        <translation>ភាគរយ​ត្រូវតែ​ចាប់ពី​សូន្យ​ឡើង​ទៅ ហើយ​មិន​មែន​សូន្យ​ទាំងអស់។</translation>
     </message>
     <message>
         <source>The total is not a valid number.</source>
-        <translation>សរុបមិនមែនជាលេខត្រឹមត្រូវទេ។</translation>
+        <translation>សរុប​មិន​មែន​ជា​លេខ​ត្រឹមត្រូវ​ទេ។</translation>
     </message>
     <message>
         <source>Sum of percentages: %1</source>
-        <translation>ផលបូកភាគរយ៖ %1</translation>
+        <translation>ផលបូក​ភាគរយ៖ %1</translation>
     </message>
     <message>
         <source>Type the total for the year.</source>
-        <translation>សូមវាយសរុបសម្រាប់ឆ្នាំ។</translation>
+        <translation>សូម​វាយ​សរុប​សម្រាប់​ឆ្នាំ។</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>ឧ. %1</translation>
     </message>
 </context>
 <context>
@@ -3746,7 +4207,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Probability %</source>
-        <translation>លទ្ធភាពលក់បាន %</translation>
+        <translation>លទ្ធភាព​លក់​បាន %</translation>
     </message>
     <message>
         <source>Order</source>
@@ -3758,15 +4219,15 @@ Owner: %3</source>
     </message>
     <message>
         <source>Open</source>
-        <translation>កំពុងតាមដាន</translation>
+        <translation>កំពុង​តាមដាន</translation>
     </message>
     <message>
         <source>Won</source>
-        <translation>លក់បាន</translation>
+        <translation>លក់​បាន</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation>បាត់ឱកាស</translation>
+        <translation>បាត់​ឱកាស</translation>
     </message>
 </context>
 <context>
@@ -3801,7 +4262,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Backup restored</source>
-        <translation>បានស្ដារការបម្រុងទុក</translation>
+        <translation>បាន​ស្ដារ​ការបម្រុងទុក</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3809,7 +4270,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Cannot open the shop file</source>
-        <translation>មិនអាចបើកឯកសារហាងបានទេ</translation>
+        <translation>មិន​អាច​បើក​ឯកសារ​ហាង​បាន​ទេ</translation>
     </message>
     <message>
         <source>Cannot save in this shop file</source>
@@ -3817,11 +4278,11 @@ Owner: %3</source>
     </message>
     <message>
         <source>Made by a newer KPI Desk</source>
-        <translation>បង្កើតដោយ KPI Desk កំណែថ្មីជាង</translation>
+        <translation>បង្កើត​ដោយ KPI Desk កំណែ​ថ្មី​ជាង</translation>
     </message>
     <message>
         <source>No backup of it was found. The file was not changed. Open another shop file with --db, or move this one away to start a new shop.</source>
-        <translation>រកមិនឃើញការបម្រុងទុករបស់វាទេ។ ឯកសារមិនត្រូវបានកែប្រែទេ។ សូមបើកឯកសារហាងផ្សេងដោយប្រើ --db ឬផ្លាស់ឯកសារនេះចេញ ដើម្បីចាប់ផ្តើមហាងថ្មី។</translation>
+        <translation>រក​មិន​ឃើញ​ការបម្រុងទុក​របស់​វា​ទេ។ ឯកសារ​មិន​ត្រូវបាន​កែប្រែ​ទេ។ សូម​បើក​ឯកសារ​ហាង​ផ្សេង​ដោយ​ប្រើ --db ឬ​ផ្លាស់​ឯកសារ​នេះ​ចេញ ដើម្បី​ចាប់ផ្ដើម​ហាង​ថ្មី។</translation>
     </message>
     <message>
         <source>Open &amp;read-only</source>
@@ -3837,7 +4298,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Restore a backup?</source>
-        <translation>ស្ដារការបម្រុងទុកឬទេ?</translation>
+        <translation>ស្ដារ​ការបម្រុងទុក​ឬ​ទេ?</translation>
     </message>
     <message>
         <source>Restore failed</source>
@@ -3893,15 +4354,15 @@ Owner: %3</source>
     </message>
     <message>
         <source>Shop file in use</source>
-        <translation>ឯកសារហាងកំពុងប្រើ</translation>
+        <translation>ឯកសារ​ហាង​កំពុង​ប្រើ</translation>
     </message>
     <message>
         <source>Updating the shop file</source>
-        <translation>កំពុងធ្វើបច្ចុប្បន្នភាពឯកសារហាង</translation>
+        <translation>កំពុង​ធ្វើ​បច្ចុប្បន្នភាព​ឯកសារ​ហាង</translation>
     </message>
     <message>
         <source>Updating the shop file for this version of KPI Desk. A backup is made first. This happens only once.</source>
-        <translation>កំពុងធ្វើបច្ចុប្បន្នភាពឯកសារហាងសម្រាប់កំណែ KPI Desk នេះ។ ការបម្រុងទុកត្រូវបានធ្វើមុនសិន។ រឿងនេះកើតឡើងតែម្ដងប៉ុណ្ណោះ។</translation>
+        <translation>កំពុង​ធ្វើ​បច្ចុប្បន្នភាព​ឯកសារ​ហាង​សម្រាប់​កំណែ KPI Desk នេះ។ ការបម្រុងទុក​ត្រូវបាន​ធ្វើ​មុន​សិន។ រឿង​នេះ​កើតឡើង​តែម្ដង​ប៉ុណ្ណោះ។</translation>
     </message>
 </context>
 <context>
@@ -3912,35 +4373,35 @@ Owner: %3</source>
     </message>
     <message>
         <source>Actual: %1</source>
-        <translation>លទ្ធផលជាក់ស្តែង៖ %1</translation>
+        <translation>លទ្ធផល​ជាក់ស្ដែង៖ %1</translation>
     </message>
     <message>
         <source>Attainment: %1</source>
-        <translation>ការសម្រេចគោលដៅ៖ %1</translation>
+        <translation>ការសម្រេច​គោលដៅ៖ %1</translation>
     </message>
     <message>
         <source>No shop target: the sum of the salespeople&apos;s targets</source>
-        <translation>គ្មានគោលដៅហាង៖ ជាផលបូកគោលដៅរបស់អ្នកលក់</translation>
+        <translation>គ្មាន​គោលដៅ​ហាង៖ ជា​ផលបូក​គោលដៅ​របស់​អ្នកលក់</translation>
     </message>
     <message>
         <source>Set target</source>
-        <translation>កំណត់គោលដៅ</translation>
+        <translation>កំណត់​គោលដៅ</translation>
     </message>
     <message>
         <source>Target removed.</source>
-        <translation>បានដកគោលដៅចេញ។</translation>
+        <translation>បាន​ដក​គោលដៅ​ចេញ។</translation>
     </message>
     <message>
         <source>Target saved.</source>
-        <translation>បានរក្សាទុកគោលដៅ។</translation>
+        <translation>បាន​រក្សាទុក​គោលដៅ។</translation>
     </message>
     <message>
         <source>The target was refused (%1).</source>
-        <translation>គោលដៅត្រូវបានបដិសេធ (%1)។</translation>
+        <translation>គោលដៅ​ត្រូវបាន​បដិសេធ (%1)។</translation>
     </message>
     <message>
         <source>“%1” is not a valid amount: type a number of zero or more, or clear the cell to remove the target.</source>
-        <translation>«%1» មិនមែនជាទឹកប្រាក់ត្រឹមត្រូវទេ៖ សូមវាយលេខចាប់ពីសូន្យឡើងទៅ ឬលុបក្រឡាចោល ដើម្បីដកគោលដៅចេញ។</translation>
+        <translation>«%1» មិន​មែន​ជា​ទឹកប្រាក់​ត្រឹមត្រូវ​ទេ៖ សូម​វាយ​លេខ​ចាប់ពី​សូន្យ​ឡើង​ទៅ ឬ​លុប​ក្រឡា​ចោល ដើម្បី​ដក​គោលដៅ​ចេញ។</translation>
     </message>
 </context>
 <context>
@@ -3963,59 +4424,59 @@ Owner: %3</source>
     </message>
     <message>
         <source>New customers</source>
-        <translation>អតិថិជនថ្មី</translation>
+        <translation>អតិថិជន​ថ្មី</translation>
     </message>
     <message>
         <source>Won opportunities</source>
-        <translation>ឱកាសលក់បាន</translation>
+        <translation>ឱកាស​លក់​បាន</translation>
     </message>
     <message>
         <source>&amp;Spread a yearly target…</source>
-        <translation>ចែកគោលដៅប្រចាំឆ្នាំ… (&amp;S)</translation>
+        <translation>ចែក​គោលដៅ​ប្រចាំ​ឆ្នាំ… (&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Copy last year&apos;s targets</source>
-        <translation>ចម្លងគោលដៅឆ្នាំមុន (&amp;C)</translation>
+        <translation>ចម្លង​គោលដៅ​ឆ្នាំ​មុន (&amp;C)</translation>
     </message>
     <message>
         <source>Type a target in a cell and press Enter; clear it (Delete) to remove it. Under each target: the month&apos;s actual and its share of the target. A grey shop figure is the sum of the salespeople&apos;s targets. Ctrl+Z undoes.</source>
-        <translation>វាយគោលដៅក្នុងក្រឡា ហើយចុច Enter លុបវា (Delete) ដើម្បីដកចេញ។ ក្រោមគោលដៅនីមួយៗ៖ លទ្ធផលជាក់ស្តែងនៃខែ និងភាគរយនៃគោលដៅ។ តួលេខហាងពណ៌ប្រផេះ គឺជាផលបូកគោលដៅរបស់អ្នកលក់។ ចុច Ctrl+Z ដើម្បីមិនធ្វើវិញ។</translation>
+        <translation>វាយ​គោលដៅ​ក្នុង​ក្រឡា ហើយ​ចុច Enter។ ដើម្បី​ដក​គោលដៅ សូម​លុប​វា (Delete)។ ក្រោម​គោលដៅ​នីមួយៗ៖ លទ្ធផល​ជាក់ស្ដែង​នៃ​ខែ និង​ភាគរយ​នៃ​គោលដៅ។ តួលេខ​ហាង​ពណ៌​ប្រផេះ គឺជា​ផលបូក​គោលដៅ​របស់​អ្នកលក់។ ចុច Ctrl+Z ដើម្បី​ត្រឡប់​វិញ។</translation>
     </message>
     <message>
         <source>Year %1, whole shop: target %2, actual so far %3 (%4)</source>
-        <translation>ឆ្នាំ %1 ហាងទាំងមូល៖ គោលដៅ %2 លទ្ធផលជាក់ស្តែងរហូតមកដល់ពេលនេះ %3 (%4)</translation>
+        <translation>ឆ្នាំ %1 ហាង​ទាំងមូល៖ គោលដៅ %2 · លទ្ធផល​ជាក់ស្ដែង​រហូតមកដល់​ពេលនេះ %3 (%4)</translation>
     </message>
     <message>
         <source>Remove targets</source>
-        <translation>ដកគោលដៅចេញ</translation>
+        <translation>ដក​គោលដៅ​ចេញ</translation>
     </message>
     <message>
         <source>Targets removed.</source>
-        <translation>បានដកគោលដៅចេញ។</translation>
+        <translation>បាន​ដក​គោលដៅ​ចេញ។</translation>
     </message>
     <message>
         <source>Spread a yearly target</source>
-        <translation>ចែកគោលដៅប្រចាំឆ្នាំ</translation>
+        <translation>ចែក​គោលដៅ​ប្រចាំ​ឆ្នាំ</translation>
     </message>
     <message>
         <source>The targets were refused (%1).</source>
-        <translation>គោលដៅត្រូវបានបដិសេធ (%1)។</translation>
-    </message>
-    <message>
-        <source>Yearly target spread over the 12 months.</source>
-        <translation>គោលដៅប្រចាំឆ្នាំត្រូវបានចែកលើ ១២ ខែ។</translation>
+        <translation>គោលដៅ​ត្រូវបាន​បដិសេធ (%1)។</translation>
     </message>
     <message>
         <source>%1 has no targets to copy.</source>
-        <translation>%1 គ្មានគោលដៅសម្រាប់ចម្លងទេ។</translation>
+        <translation>%1 គ្មាន​គោលដៅ​សម្រាប់​ចម្លង​ទេ។</translation>
     </message>
     <message>
         <source>Copy last year&apos;s targets</source>
-        <translation>ចម្លងគោលដៅឆ្នាំមុន</translation>
+        <translation>ចម្លង​គោលដៅ​ឆ្នាំ​មុន</translation>
     </message>
     <message>
         <source>Copied %1 targets from %2.</source>
-        <translation>បានចម្លងគោលដៅ %1 ពី %2។</translation>
+        <translation>បាន​ចម្លង​គោលដៅ %1 ពី %2។</translation>
+    </message>
+    <message>
+        <source>Yearly target spread over the %1 months.</source>
+        <translation>គោលដៅ​ប្រចាំ​ឆ្នាំ​ត្រូវបាន​ចែក​លើ %1&#xa0;ខែ។</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
-from kpidesk.store import backup, identity
+from kpidesk.store import backup, identity, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import BackupError, StoreError
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.dialogs.pin import require_owner
 from kpidesk.ui.errors import log, store_error_text
 from kpidesk.ui.long_work import Cancelled, run_with_progress
+from kpidesk.ui.widgets import DigitSpinBox
 
 COLUMNS = 5  # made, why, orders, last sale, size
 
@@ -61,8 +60,8 @@ class BackupsDialog(QDialog):
         self.restore_button = QPushButton()
         self.open_button = QPushButton()
         self.choose_button = QPushButton()
-        self.keep_daily = QSpinBox(minimum=1, maximum=365)
-        self.keep_monthly = QSpinBox(minimum=1, maximum=120)
+        self.keep_daily = DigitSpinBox(minimum=1, maximum=365)
+        self.keep_monthly = DigitSpinBox(minimum=1, maximum=120)
         self.keep_daily.setValue(backup._keep(ctx.store, "backup_keep_daily", backup.KEEP_DAILY))
         self.keep_monthly.setValue(
             backup._keep(ctx.store, "backup_keep_monthly", backup.KEEP_MONTHLY))
@@ -223,23 +222,28 @@ class BackupsDialog(QDialog):
         if info is None:
             QMessageBox.information(self, self.tr("Restore"), self.tr("Choose a backup first."))
             return None
-        # (The owner PIN, and the PIN of a backup made before it, are asked here.)
-        if not require_owner(self.ctx.store, self):
-            return None
-        answer = QMessageBox.question(self, self.tr("Restore"), self.restore_question(info))
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        return self._restore(info.path, allow_other_shop=False)
+        with self.ctx.owner_session(self, "backups") as allowed:
+            if not allowed:
+                return None
+            answer = QMessageBox.question(self, self.tr("Restore"), self.restore_question(info))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            return self._restore(info.path, allow_other_shop=False)
 
     def _restore(self, path: Path, allow_other_shop: bool) -> backup.RestoreResult | None:
         from kpidesk.ui.startup import restored_text
 
         store = self.ctx.store
+        pin = security.snapshot(store)  # a backup made before the PIN keeps it
+
+        def work(_progress):
+            done = backup.restore_into(store, path, allow_other_shop=allow_other_shop)
+            security.carry_over(store, pin)
+            return done
+
         try:
-            result = run_with_progress(
-                self, self.tr("Restore"), self.tr("Restoring the backup…"),
-                lambda _progress: backup.restore_into(store, path,
-                                                      allow_other_shop=allow_other_shop))
+            result = run_with_progress(self, self.tr("Restore"),
+                                       self.tr("Restoring the backup…"), work)
         except BackupError as exc:
             if exc.reason == "other_shop" and not allow_other_shop:
                 answer = QMessageBox.question(
@@ -273,21 +277,47 @@ class BackupsDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder())))
 
     def choose_folder(self) -> None:
-        if not require_owner(self.ctx.store, self):
-            return
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
-                                                  str(self.folder()))
+        with self.ctx.owner_session(self, "backups") as allowed:
+            if not allowed:
+                return
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
+                                                      str(self.folder()))
+            if chosen:
+                self.ctx.store.set_setting("backup_dir", chosen)
         if chosen:
-            self.ctx.store.set_setting("backup_dir", chosen)
             from kpidesk.ui.startup import remember_shop
 
             remember_shop(self.ctx.settings, self.ctx.store)
             self.retranslate_ui()
             self._changed()
 
-    def _save_keep(self) -> None:
-        self.ctx.store.set_setting("backup_keep_daily", str(self.keep_daily.value()))
-        self.ctx.store.set_setting("backup_keep_monthly", str(self.keep_monthly.value()))
+    def _kept(self) -> tuple[int, int]:
+        store = self.ctx.store
+        return (backup._keep(store, "backup_keep_daily", backup.KEEP_DAILY),
+                backup._keep(store, "backup_keep_monthly", backup.KEEP_MONTHLY))
+
+    def _save_keep(self) -> bool:
+        """How long backups are kept is the owner's: a change asks for the PIN, and is put
+        back on the spin boxes when refused."""
+        wanted = (self.keep_daily.value(), self.keep_monthly.value())
+        kept = self._kept()
+        if wanted == kept or getattr(self, "_asking", False):
+            return False
+        self._asking = True  # the PIN prompt takes the focus: editingFinished fires again
+        try:
+            with self.ctx.owner_session(self, "backups") as allowed:
+                if allowed:
+                    with self.ctx.store.transaction():
+                        self.ctx.store.set_setting("backup_keep_daily", str(wanted[0]))
+                        self.ctx.store.set_setting("backup_keep_monthly", str(wanted[1]))
+                    return True
+        finally:
+            self._asking = False
+        for box, value in ((self.keep_daily, kept[0]), (self.keep_monthly, kept[1])):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        return False
 
     def _changed(self) -> None:
         from kpidesk.ui.backup_status import events

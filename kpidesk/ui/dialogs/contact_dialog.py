@@ -29,12 +29,15 @@ def validation_text(err: ValidationError) -> str:
     def t(text: str) -> str:
         return QCoreApplication.translate("RecordErrors", text)
 
+    f = fmt.current()
     messages = {
         "required": t("This field is required."),
-        "bad_date": t("Not a date. Write it as day/month/year, e.g. 26/11/2026."),
+        "bad_date": fmt.fill(t("Not a date. Write it as day/month/year, e.g. %1."),
+                             f.date_numeric("2026-11-26")),
         "not_positive": t("Enter an amount of zero or more."),
         "not_a_number": t("Not a number."),
-        "bad_probability": t("The probability must be between 0 and 100 %."),
+        "bad_probability": fmt.fill(t("The probability must be between %1 and %2."),
+                                    f.integer(0), f.percent(1, places=0)),
         "not_found": t("This record no longer exists."),
         "has_sales": t("This contact has sales, so it cannot be deleted. Merge it into "
                        "another contact instead."),

@@ -121,13 +121,13 @@ class ContactPage(QDialog):
         revenue = sum(p[total_key] for p in page["purchases"])
         texts = [
             (self.tr("Type:"), type_text),
-            (self.tr("Phone:"), f.digits(contact["phone"] or "") or "—"),
+            (self.tr("Phone:"), f.phone(contact["phone"]) or "—"),
             (self.tr("Source:"), display_name(contact["source"] or "") or "—"),
             (self.tr("Salesperson:"), contact["salesperson"] or "—"),
             (self.tr("Created:"), f.date(contact["created"])),
             (self.tr("Purchases:"),
              self.tr("%1 orders, %2 in total; first %3, last %4")
-             .replace("%1", f.integer(len(counted))).replace("%2", f.money(revenue, currency))
+             .replace("%1", f.integer(len(counted))).replace("%2", f.figure(revenue, currency))
              .replace("%3", f.date(contact["first_purchase"]))
              .replace("%4", f.date(contact["last_purchase"]))),
         ]
@@ -156,7 +156,7 @@ class ContactPage(QDialog):
             table.setItem(i, 1, _item(p["number"] or ""))
             table.setItem(i, 2, _item(f.money(p[total_key], currency), right=True))
             table.setItem(i, 3, _item(p["salesperson"]))
-            table.setItem(i, 4, _item(p["channel"]))
+            table.setItem(i, 4, _item(display_name(p["channel"] or "")))
 
     def _fill_opportunities(self, f) -> None:
         table = self.opportunities
@@ -184,8 +184,7 @@ class ContactPage(QDialog):
             summary = (self.tr("%1 visit days. Usual gap (median): %2 days; shortest %3, "
                                "longest %4. Last visit %5 days ago.")
                        .replace("%1", f.integer(len(days)))
-                       .replace("%2", f.decimal(page["median_gap"], 1 if page["median_gap"]
-                                                % 1 else 0))
+                       .replace("%2", f.decimal(page["median_gap"], 0))  # whole days
                        .replace("%3", f.integer(min(gaps))).replace("%4", f.integer(max(gaps)))
                        .replace("%5", f.integer(since)))
         self.gap_summary.setText(summary)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import current
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.exporter import write_table
@@ -90,7 +91,8 @@ def reason_text(code: str) -> str:
         "bad_measure": tr("measure must be revenue, new customers or won opportunities"),
         "bad_status": tr("status must be open, won or lost"),
         "unknown_stage": tr("no such stage"),
-        "bad_probability": tr("probability must be 0 to 100"),
+        "bad_probability": fmt.fill(tr("probability must be %1 to %2"),
+                                    fmt.current().integer(0), fmt.current().integer(100)),
         "negative": tr("must not be negative"),
     }
     return reasons.get(code, code)
@@ -305,7 +307,8 @@ class ImportWizard(QDialog):
         self.file_hint.setText(tr("CSV (UTF-8, UTF-16; comma, semicolon or tab), XLSX, or a "
                                   ".gz of a CSV. Nothing is saved until you confirm."))
         self.currency_label.setText(tr("Currency when the file does not say:"))
-        self.date_order_label.setText(tr("Dates like 01/02/2026 are:"))
+        self.date_order_label.setText(fmt.fill(tr("Dates like %1 are:"),
+                                               fmt.current().date_numeric("2026-02-01")))
         self.date_order_combo.setItemText(0, tr("day/month/year"))
         self.date_order_combo.setItemText(1, tr("month/day/year"))
         self.preview_label.setText(tr("The first rows as they will be stored:"))
@@ -331,9 +334,10 @@ class ImportWizard(QDialog):
             self._show_result()
 
     def _update_title(self) -> None:
-        titles = [tr("1. Choose the file"), tr("2. Match the columns"),
-                  tr("3. Check the rows"), tr("4. Done")]
-        self.title_label.setText(titles[self.pages.currentIndex()])
+        titles = [tr("Choose the file"), tr("Match the columns"), tr("Check the rows"),
+                  tr("Done")]
+        step = self.pages.currentIndex()
+        self.title_label.setText(f"{fmt.current().integer(step + 1)}. {titles[step]}")
 
     # -- navigation ----------------------------------------------------------
     @property
@@ -515,6 +519,10 @@ class ImportWizard(QDialog):
 
     def start_import(self) -> None:
         if self._busy() or self.report is None:
+            return
+        if self.kind == "targets" and not self.ctx.require_owner(self, "import_targets"):
+            self.check_summary.setText(tr("Nothing was imported: importing targets needs "
+                                          "the owner's PIN."))
             return
         self.check_summary.setText(tr("Importing…"))
         self._run("import")

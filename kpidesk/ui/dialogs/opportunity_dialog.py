@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from kpidesk.store.opportunities import OpportunityInput, lost_reasons, stages
 from kpidesk.store.reference import list_named, name_of
 from kpidesk.ui.dialogs.contact_dialog import validation_text
 from kpidesk.ui.models.opportunities_model import reason_label, stage_label
+from kpidesk.ui.widgets import DigitSpinBox
 
 
 class OpportunityDialog(QDialog):
@@ -81,8 +81,7 @@ class OpportunityDialog(QDialog):
                 self.stage_combo.addItem(stage_label(s["name"]), sid)
         self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(opp.stage_id)))
         self.stage_combo.setEnabled(not closed)
-        self.probability_spin = QSpinBox(self)
-        self.probability_spin.setRange(0, 100)
+        self.probability_spin = DigitSpinBox(self, minimum=0, maximum=100)
         self.probability_spin.setSuffix(" %")
         default = self.stage_rows[opp.stage_id]["probability"]
         self.probability_spin.setValue(default if opp.probability is None else opp.probability)
@@ -140,7 +139,10 @@ class OpportunityDialog(QDialog):
                 self.tr("N&ote:")), strict=True):
             label.setText(text)
         self.contact_edit.setPlaceholderText(self.tr("Type part of a name or phone"))
-        self.value_edit.setPlaceholderText(self.tr("e.g. 1,200.00"))
+        self.value_edit.setPlaceholderText(fmt.fill(
+            self.tr("e.g. %1"), fmt.current().money(120000, "USD", sign=False)))
+        self.currency_combo.setItemText(0, self.tr("USD ($)"))
+        self.currency_combo.setItemText(1, self.tr("KHR (៛)"))
         self.close_edit.setPlaceholderText(self.tr("day/month/year"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

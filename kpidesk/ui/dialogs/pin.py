@@ -1,8 +1,16 @@
-"""Asking for the owner PIN before owner-only actions."""
+"""Asking for the owner PIN before owner-only actions.
+
+`owner_session()` is the way in for every owner-only route of the app: it asks for the
+PIN (when the shop has one) saying why, and runs the action inside the store's owner
+session, so the store lets the change through and the change history notes the PIN.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.i18n import format as fmt
 from kpidesk.store import security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
@@ -24,10 +33,46 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PinDialog", text)
 
 
-def require_owner(store: Store, parent: QWidget | None = None) -> bool:
-    """True when no PIN is set, or the user typed the right one."""
+# Why the PIN is asked, by the reason codes of PinRequiredError and the app's routes.
+REASONS = {
+    "past_day": QT_TRANSLATE_NOOP("PinDialog", "Changing or deleting a sale of an earlier day "
+                                               "is for the owner."),
+    "negative": QT_TRANSLATE_NOOP("PinDialog", "Refunds and amounts below zero are for the "
+                                               "owner."),
+    "target": QT_TRANSLATE_NOOP("PinDialog", "Targets are set by the owner."),
+    "merge": QT_TRANSLATE_NOOP("PinDialog", "Merging contacts is for the owner."),
+    "setting": QT_TRANSLATE_NOOP("PinDialog", "The shop's settings are changed by the owner."),
+    "delete": QT_TRANSLATE_NOOP("PinDialog", "Deleting records is for the owner."),
+    "undo": QT_TRANSLATE_NOOP("PinDialog", "The owner made this change: undoing or redoing it "
+                                           "is for the owner too."),
+    "export": QT_TRANSLATE_NOOP("PinDialog", "Exporting is for the owner: the files hold "
+                                             "customers' names and phone numbers."),
+    "report": QT_TRANSLATE_NOOP("PinDialog", "Saving or printing the report is for the owner: "
+                                             "it holds customers' names and phone numbers."),
+    "import_targets": QT_TRANSLATE_NOOP("PinDialog", "Importing targets is for the owner."),
+    "backups": QT_TRANSLATE_NOOP("PinDialog", "Restoring backups and changing how long they "
+                                              "are kept is for the owner."),
+    "history": QT_TRANSLATE_NOOP("PinDialog", "The change history is for the owner."),
+    "pin": QT_TRANSLATE_NOOP("PinDialog", "Changing the owner PIN needs the current one."),
+}
+
+
+def reason_text(reason: str | None) -> str:
+    return tr(REASONS[reason]) if reason in REASONS else ""
+
+
+def require_owner(store: Store, parent: QWidget | None = None,
+                  reason: str | None = None) -> bool:
+    """True when no PIN is set, or the user typed the right one (asked saying why)."""
     if not security.has_pin(store):
         return True
+    prompt = tr("This needs the owner's PIN:")
+    why = reason_text(reason)
+    if security.pin_state(store)[0] == "tampered":
+        why = (why + "\n" if why else "") + tr(
+            "The owner PIN was changed outside KPI Desk. Type the owner's PIN to put it back.")
+    if why:
+        prompt = why + "\n\n" + prompt
     while True:
         wait = security.seconds_to_wait(store)
         if wait:
@@ -35,8 +80,7 @@ def require_owner(store: Store, parent: QWidget | None = None) -> bool:
                                 tr("Too many wrong PINs. Try again in %1 seconds.")
                                 .replace("%1", str(wait)))
             return False
-        pin, ok = QInputDialog.getText(parent, tr("Owner PIN"),
-                                       tr("This needs the owner's PIN:"),
+        pin, ok = QInputDialog.getText(parent, tr("Owner PIN"), prompt,
                                        QLineEdit.EchoMode.Password)
         if not ok:
             return False
@@ -48,12 +92,32 @@ def require_owner(store: Store, parent: QWidget | None = None) -> bool:
         QMessageBox.warning(parent, tr("Owner PIN"), tr("That PIN is not right."))
 
 
+@contextmanager
+def owner_session(store: Store, parent: QWidget | None = None,
+                  reason: str | None = None) -> Iterator[bool]:
+    """Ask for the owner PIN if the shop has one; yields whether the owner allowed it.
+    Inside, the store makes owner-only changes (and the history notes the PIN)::
+
+        with owner_session(store, self, "delete") as allowed:
+            if not allowed:
+                return False
+            ...
+    """
+    typed = security.has_pin(store)
+    if not require_owner(store, parent, reason):
+        yield False
+        return
+    with security.owner_session(store, with_pin=typed):
+        yield True
+
+
 class OwnerPinDialog(QDialog):
     """Set, change or remove the owner PIN (the current one is asked first)."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.with_pin = security.has_pin(store)  # the current PIN was typed to get here
         self.setObjectName("OwnerPinDialog")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -85,11 +149,14 @@ class OwnerPinDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("Owner PIN"))
-        self.intro.setText(tr("With an owner PIN, staff can still enter sales and contacts and "
-                              "see every figure, but changing targets and settings, deleting "
-                              "or merging records, restoring backups and exporting ask for "
-                              "the PIN."))
-        self.new_label.setText(tr("&New PIN (4 to 12 digits):"))
+        self.intro.setText(tr("With an owner PIN, staff can still enter sales and contacts, "
+                              "correct today's sales and see every figure. Changing sales of "
+                              "earlier days, refunds, targets and settings, deleting or "
+                              "merging records, restoring backups, exporting, saving or "
+                              "printing reports and the change history ask for the PIN."))
+        f = fmt.current()
+        self.new_label.setText(fmt.fill(tr("&New PIN (%1 to %2 digits):"), f.integer(4),
+                                        f.integer(12)))
         self.repeat_label.setText(tr("&Repeat it:"))
         self.remove_button.setText(tr("Remove the PIN"))
 
@@ -99,19 +166,23 @@ class OwnerPinDialog(QDialog):
             self.error.setText(tr("The two PINs are not the same."))
             return
         try:
-            security.set_pin(self.store, pin)
+            with security.owner_session(self.store, with_pin=self.with_pin):
+                security.set_pin(self.store, pin)
         except ValidationError:
-            self.error.setText(tr("A PIN is 4 to 12 digits."))
+            f = fmt.current()
+            self.error.setText(fmt.fill(tr("A PIN is %1 to %2 digits."), f.integer(4),
+                                        f.integer(12)))
             return
         self.accept()
 
     def remove(self) -> None:
-        security.set_pin(self.store, None)
+        with security.owner_session(self.store, with_pin=self.with_pin):
+            security.set_pin(self.store, None)
         self.accept()
 
 
 def change_owner_pin(store: Store, parent: QWidget | None = None) -> bool:
     """Ask for the current PIN (if any), then let the owner set, change or remove it."""
-    if not require_owner(store, parent):
+    if not require_owner(store, parent, "pin"):
         return False
     return OwnerPinDialog(store, parent).exec() == QDialog.DialogCode.Accepted

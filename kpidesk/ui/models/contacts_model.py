@@ -34,7 +34,7 @@ COLUMNS = [
     ("first_purchase", QT_TRANSLATE_NOOP("ContactsModel", "First purchase")),
     ("last_purchase", QT_TRANSLATE_NOOP("ContactsModel", "Last purchase")),
     ("orders", QT_TRANSLATE_NOOP("ContactsModel", "Orders")),
-    ("revenue_365", QT_TRANSLATE_NOOP("ContactsModel", "Revenue, last 365 days")),
+    ("revenue_365", QT_TRANSLATE_NOOP("ContactsModel", "Revenue, last %1 days")),
     ("status", QT_TRANSLATE_NOOP("ContactsModel", "Status")),
 ]
 COL = {key: i for i, (key, _) in enumerate(COLUMNS)}
@@ -148,7 +148,10 @@ class ContactsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return QCoreApplication.translate(CTX, COLUMNS[section][1])
+            text = QCoreApplication.translate(CTX, COLUMNS[section][1])
+            if COLUMNS[section][0] == "revenue_365":
+                text = fmt.fill(text, fmt.current().integer(365))
+            return text
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -186,11 +189,11 @@ class ContactsModel(QAbstractTableModel):
         if key == "orders":
             return f.integer(r["orders"])
         if key == "revenue_365":
-            return f.money(r["revenue_365"], self.currency)
+            return f.figure(r["revenue_365"], self.currency)
         if key == "source":
             return display_name(r["source"] or "")
         if key == "phone":
-            return f.digits(r["phone"] or "")
+            return f.phone(r["phone"])
         return str(r[key] or "")
 
 

@@ -32,6 +32,7 @@ class RowsModel(QAbstractTableModel):
 
     CONTEXT = "RowsModel"
     HEADERS: tuple[str, ...] = ()
+    HEADER_NUMBERS: dict[int, tuple[int, ...]] = {}  # the %1… of a header, as numbers
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -63,7 +64,9 @@ class RowsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.HEADERS)):
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+            f = fmt.current()
+            return fmt.fill(QCoreApplication.translate(self.CONTEXT, self.HEADERS[section]),
+                            *(f.integer(n) for n in self.HEADER_NUMBERS.get(section, ())))
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -113,9 +116,9 @@ class SalespersonAttainmentModel(RowsModel):
         if column == 0:
             return str(row.get("name") or ""), str(row.get("name") or ""), None
         if column == 1:
-            return f.money(row.get("actual"), self.currency), row.get("actual"), RIGHT
+            return f.figure(row.get("actual"), self.currency), row.get("actual"), RIGHT
         if column == 2:
-            return f.money(row.get("target"), self.currency), row.get("target"), RIGHT
+            return f.figure(row.get("target"), self.currency), row.get("target"), RIGHT
         if column == 3:
             return f.percent(row.get("attainment")), row.get("attainment"), RIGHT
         return f.percent(row.get("pace")), row.get("pace"), RIGHT
@@ -138,8 +141,9 @@ class AtRiskModel(RowsModel):
         QT_TRANSLATE_NOOP("AtRiskModel", "Last purchase"),
         QT_TRANSLATE_NOOP("AtRiskModel", "Usual gap (days)"),
         QT_TRANSLATE_NOOP("AtRiskModel", "Days since"),
-        QT_TRANSLATE_NOOP("AtRiskModel", "Revenue 365 d"),
+        QT_TRANSLATE_NOOP("AtRiskModel", "Revenue %1 d"),
     )
+    HEADER_NUMBERS = {5: (365,)}
 
     def contact_id(self, row: int) -> int | None:
         if 0 <= row < len(self.rows):
@@ -153,7 +157,7 @@ class AtRiskModel(RowsModel):
             return str(row.get("name") or ""), str(row.get("name") or ""), None
         if column == 1:
             phone = str(row.get("phone") or "")
-            return f.digits(phone), phone, None
+            return f.phone(phone), phone, None
         if column == 2:
             return f.date(row.get("last_purchase")), str(row.get("last_purchase") or ""), None
         if column == 3:
@@ -161,7 +165,7 @@ class AtRiskModel(RowsModel):
             return (f.integer(round(gap)) if gap is not None else "—"), gap, RIGHT
         if column == 4:
             return f.integer(row.get("days_since")), row.get("days_since"), RIGHT
-        return f.money(row.get("revenue_365"), self.currency), row.get("revenue_365"), RIGHT
+        return f.figure(row.get("revenue_365"), self.currency), row.get("revenue_365"), RIGHT
 
     def extra_data(self, row: dict, column: int, role: int):
         if role == Qt.ItemDataRole.ToolTipRole:

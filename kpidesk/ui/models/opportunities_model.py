@@ -154,7 +154,7 @@ class OpportunitiesModel(QAbstractTableModel):
         if key == "value":
             return f.money(r["value"], r["currency"])
         if key == "weighted":
-            return f.money(r["weighted"], self.currency)
+            return f.figure(r["weighted"], self.currency)
         if key == "probability":
             return f.percent(r["probability"] / 100, places=0)
         if key in ("created", "expected_close", "closed"):

@@ -372,7 +372,8 @@ class SalesTableModel(QAbstractTableModel):
             return f.money(row[R_AMOUNT], row[R_CURRENCY])
         if col == COL_REPORTING:
             minor = row[R_KHR] if self._currency == "KHR" else row[R_USD]
-            return f.money(minor, self._currency)
+            return f.money(minor, self._currency,
+                           converted=row[R_CURRENCY] != self._currency)
         if col == COL_NOTE:
             return row[R_NOTE] or ""
         return ""

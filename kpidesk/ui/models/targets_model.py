@@ -13,7 +13,9 @@ each cell is in `ACTUAL_ROLE` and in the tooltip.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 
 from PySide6.QtCore import (
@@ -31,7 +33,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.metrics.targets import actual_for, salesperson_attainment
 from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
-from kpidesk.store.errors import ValidationError
+from kpidesk.store.errors import StoreError, ValidationError
 
 CONTEXT = "TargetsModel"
 SHOP_HEADER = QT_TRANSLATE_NOOP("TargetsModel", "Shop")
@@ -40,6 +42,9 @@ ACTUAL_ROLE = Qt.ItemDataRole.UserRole + 2  # actual of the month (int)
 DERIVED_ROLE = Qt.ItemDataRole.UserRole + 3  # True: shop cell showing the salespeople's sum
 
 Value = tuple[int, str | None]  # (value, currency)
+
+
+log = logging.getLogger("kpidesk")
 
 
 def tr(text: str) -> str:
@@ -79,7 +84,11 @@ class TargetsCommand(QUndoCommand):
         self._skip_first = done  # the change was already written (errors surfaced first)
 
     def _apply(self, values: list[Value | None]) -> None:
-        write_targets(self.store, [(*k, v) for k, v in zip(self.keys, values, strict=True)])
+        try:
+            write_targets(self.store, [(*k, v) for k, v in zip(self.keys, values, strict=True)])
+        except StoreError:  # Qt calls this: log it (a refused PIN: nothing was written)
+            log.exception("target undo/redo failed: %s", self.text())
+            self.setObsolete(True)
 
     def redo(self) -> None:
         if self._skip_first:
@@ -122,6 +131,13 @@ class YearSnapshotCommand(QUndoCommand):
             " WHERE period LIKE ? ORDER BY period, measure, salesperson_id", (f"{year:04d}-%",))]
 
     def _restore(self, rows: list[tuple]) -> None:
+        try:
+            self._write(rows)
+        except StoreError:  # Qt calls this: log it (a refused PIN: nothing was written)
+            log.exception("target undo/redo failed: %s", self.text())
+            self.setObsolete(True)
+
+    def _write(self, rows: list[tuple]) -> None:
         with self.store.transaction():
             wanted = {(r[0], r[1], r[2] or 0) for r in rows}
             for period, measure, sp, _value, _cur in self.snapshot(self.store, self.year):
@@ -150,8 +166,9 @@ class TargetsModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.undo_stack = undo_stack
-        # Changing targets is the owner's: the tab sets this to ask for the owner PIN.
-        self.allow_change: Callable[[], bool] = lambda: True
+        # Changing targets is the owner's: the tab sets this to ask for the owner PIN;
+        # the change is made inside it (the store refuses it outside an owner session).
+        self.owner_session: Callable[[], AbstractContextManager[bool]] = lambda: nullcontext(True)
         self.today = today or date.today()
         self.year = self.today.year
         self.measure = "revenue"
@@ -260,7 +277,7 @@ class TargetsModel(QAbstractTableModel):
         if value is None:
             return ""
         if self.is_money:
-            return f.money(value, currency or self.currency)
+            return f.figure(value, currency or self.currency)
         return f.integer(value)
 
     # -- Qt model API ----------------------------------------------------------------
@@ -368,15 +385,17 @@ class TargetsModel(QAbstractTableModel):
         if (current[0] if current else None) == number and (
                 number is None or not self.is_money or current[1] in (None, self.currency)):
             return True
-        if not self.allow_change():
-            return False
         new = None if number is None else (number, self.currency if self.is_money else None)
-        try:
-            apply_with_undo(self.store, self.undo_stack, [(month, self.measure, sp)], [new],
-                            tr("Set target"))
-        except ValidationError as exc:
-            self.message.emit(tr("The target was refused (%1).").replace("%1", exc.code), True)
-            return False
+        with self.owner_session() as allowed:
+            if not allowed:
+                return False
+            try:
+                apply_with_undo(self.store, self.undo_stack, [(month, self.measure, sp)], [new],
+                                tr("Set target"))
+            except ValidationError as exc:
+                self.message.emit(tr("The target was refused (%1).").replace("%1", exc.code),
+                                  True)
+                return False
         # the store's change notice reloads us too; reload now so the view is exact at once
         self._load_values()
         self.dataChanged.emit(self.index(index.row(), 0),
@@ -388,10 +407,11 @@ class TargetsModel(QAbstractTableModel):
     def set_months(self, sp: int | None, values: list[int], text: str) -> bool:
         """Set 12 months of one column at once (spread a yearly target), undoable.
         False if the owner did not allow it."""
-        if not self.allow_change():
-            return False
         keys = [(m, self.measure, sp) for m in self.months()]
         new = [(v, self.currency if self.is_money else None) for v in values]
-        apply_with_undo(self.store, self.undo_stack, keys, new, text)
+        with self.owner_session() as allowed:
+            if not allowed:
+                return False
+            apply_with_undo(self.store, self.undo_stack, keys, new, text)
         self.reload()
         return True

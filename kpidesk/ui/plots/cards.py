@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
+
 NOT_AVAILABLE = "—"
 
 # value colours for a good / bad sign (growth, attainment, pace)
@@ -40,9 +42,8 @@ class KpiCard(QFrame):
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_label = QLabel(self)
         self.note_label.setObjectName("note")
-        small = self.note_label.font()
-        small.setPointSizeF(max(small.pointSizeF(), 9) * 0.85)
-        self.note_label.setFont(small)
+        self._base_pt = max(self.note_label.font().pointSizeF(), 9)
+        self._fit_note_font()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(0)
@@ -52,9 +53,17 @@ class KpiCard(QFrame):
         self._colour = NEUTRAL
 
     # -- texts ---------------------------------------------------------------
+    def _fit_note_font(self) -> None:
+        small = self.note_label.font()
+        small.setPointSizeF(caption_size(self._base_pt, 0.85))
+        if small.pointSizeF() != self.note_label.font().pointSizeF():
+            self.note_label.setFont(small)
+
     def set_title(self, text: str, tooltip: str = "") -> None:
+        """Called on every language change: the note's size follows the language too."""
         self.title_label.setText(text)
         self.setToolTip(tooltip)
+        self._fit_note_font()
 
     def title(self) -> str:
         return self.title_label.text()
@@ -80,7 +89,7 @@ class KpiCard(QFrame):
 
 CARD_STYLE = (
     "KpiCard { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
-    " KpiCard QLabel#title, KpiCard QLabel#note { color: palette(placeholder-text); }"
+    f" KpiCard QLabel#title, KpiCard QLabel#note {{ color: {HINT_COLOUR}; }}"
 )
 
 

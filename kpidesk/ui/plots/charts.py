@@ -40,18 +40,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Chart", text)
 
 
-def compact_number(value: float, step: float = 0.0) -> str:
-    """Axis label of a (major-unit) amount: 12,500 / 12.5k / 3.2M, in the UI's digits."""
-    magnitude = max(abs(value), abs(step))
-    if magnitude >= 1_000_000:
-        text = f"{value / 1_000_000:,.{_places(step / 1_000_000)}f}M"
-    elif magnitude >= 10_000:
-        text = f"{value / 1_000:,.{_places(step / 1_000)}f}k"
-    else:
-        text = f"{value:,.{_places(step)}f}"
-    return fmt.current().digits(text)
-
-
 def _places(step: float) -> int:
     if step <= 0 or step >= 1:
         return 0
@@ -99,14 +87,27 @@ class MonthAxis(pg.AxisItem):
 
 
 class AmountAxis(pg.AxisItem):
-    """Left axis of amounts in major units, compact and in the UI's digits."""
+    """Left axis of amounts in major units: one unit for the whole axis (none, thousands
+    or millions), chosen from its largest tick, in the digits of the UI and the currency
+    (see Formatter.axis_unit)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__("left", *args, **kwargs)
         self.enableAutoSIPrefix(False)
+        self.currency: str | None = None
+        self.largest_tick = 0.0
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph API)
+        levels = super().tickValues(minVal, maxVal, size)
+        self.largest_tick = max((abs(v) for _step, values in levels for v in values),
+                                default=0.0)
+        return levels
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
-        return [compact_number(v * scale, spacing * scale) for v in values]
+        f = fmt.current()
+        divisor, unit = f.axis_unit(self.largest_tick * scale, self.currency)
+        return [f.axis_amount(v * scale, divisor, unit, spacing * scale, self.currency)
+                for v in values]
 
 
 class PercentAxis(pg.AxisItem):
@@ -277,6 +278,7 @@ class RevenueChart(HoverPlot):
         """`forecast`: dicts (period, value, low, high) for months after the last one shown
         or inside it (a month in progress); minor units."""
         self.currency = currency
+        self.getPlotItem().getAxis("left").currency = currency
         self.months = list(months)
         self.revenue = list(revenue)
         self.targets = list(targets)
@@ -344,21 +346,21 @@ class RevenueChart(HoverPlot):
         parts = [f"<b>{escape(f.month(months[index]))}</b>"]
         if index < len(self.revenue):
             revenue = self.revenue[index]
-            parts.append(_line(tr("Revenue:"), f.money(revenue, self.currency)))
+            parts.append(_line(tr("Revenue:"), f.figure(revenue, self.currency)))
             if index == self.in_progress:
                 parts.append(escape(tr("month to date")))
                 if self.projection is not None:
                     parts.append(_line(tr("Run-rate projection:"),
-                                       f.money(self.projection, self.currency)))
+                                       f.figure(self.projection, self.currency)))
             target = self.targets[index] if index < len(self.targets) else None
-            parts.append(_line(tr("Target:"), f.money(target, self.currency)))
+            parts.append(_line(tr("Target:"), f.figure(target, self.currency)))
             if target and revenue is not None:
                 parts.append(_line(tr("Attainment:"), f.percent(revenue / target)))
         for row in self.forecast:
             if row["period"] == months[index]:
-                parts.append(_line(tr("Forecast:"), f.money(row["value"], self.currency)))
-                parts.append(_line(tr("80 % interval:"), f"{f.money(row['low'], self.currency)}"
-                                   f" – {f.money(row['high'], self.currency)}"))
+                parts.append(_line(tr("Forecast:"), f.figure(row["value"], self.currency)))
+                parts.append(_line(fmt.fill(tr("%1 interval:"), f.percent(0.8, places=0)), f"{f.figure(row['low'], self.currency)}"
+                                   f" – {f.figure(row['high'], self.currency)}"))
         return "<br>".join(parts)
 
 
@@ -437,6 +439,7 @@ class StageChart(HoverPlot):
         """rows: dicts (name, count, value, weighted) in minor units."""
         self.rows = list(rows)
         self.currency = currency
+        self.getPlotItem().getAxis("left").currency = currency
         self.count = len(rows)
         self.stage_axis.set_names([str(r["name"]) for r in rows])
         scale = 10 ** MINOR_DIGITS[currency]
@@ -457,6 +460,6 @@ class StageChart(HoverPlot):
         return "<br>".join([
             f"<b>{escape(str(row['name']))}</b>",
             _line(tr("Opportunities:"), f.integer(row.get("count"))),
-            _line(tr("Value:"), f.money(row.get("value"), self.currency)),
-            _line(tr("Weighted:"), f.money(row.get("weighted"), self.currency)),
+            _line(tr("Value:"), f.figure(row.get("value"), self.currency)),
+            _line(tr("Weighted:"), f.figure(row.get("weighted"), self.currency)),
         ])

@@ -232,16 +232,19 @@ class ContactsTab(Tab):
         f = fmt.current()
 
         def describe(c: dict) -> str:
-            return self.tr("%1 (%2 orders, last purchase %3)").replace("%1", c["name"]).replace(
-                "%2", f.integer(c["orders"])).replace("%3", f.date(c["last_purchase"]))
+            return fmt.fill(self.tr("%1 (%2 orders, last purchase %3)"), c["name"],
+                            f.integer(c["orders"]), f.date(c["last_purchase"]))
 
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge duplicates"),
-                          self.tr("Merge these two contacts into one? The sales and "
-                                  "opportunities of the other move to the one that stays.\n\n"
-                                  "1. %1\n2. %2").replace("%1", describe(a))
-                          .replace("%2", describe(b)), parent=self)
-        keep_a = box.addButton(self.tr("Keep 1"), QMessageBox.ButtonRole.AcceptRole)
-        keep_b = box.addButton(self.tr("Keep 2"), QMessageBox.ButtonRole.AcceptRole)
+        # the list numbers are written by the formatter (Khmer or Latin digits)
+        question = (self.tr("Merge these two contacts into one? The sales and opportunities"
+                            " of the other move to the one that stays.")
+                    + f"\n\n{f.integer(1)}. {describe(a)}\n{f.integer(2)}. {describe(b)}")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge duplicates"), question,
+                          parent=self)
+        keep_a = box.addButton(fmt.fill(self.tr("Keep %1"), f.integer(1)),
+                               QMessageBox.ButtonRole.AcceptRole)
+        keep_b = box.addButton(fmt.fill(self.tr("Keep %1"), f.integer(2)),
+                               QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is keep_a:
@@ -305,21 +308,22 @@ class ContactsTab(Tab):
         if len(ids) != 2:
             self.inform(self.tr("Select exactly two contacts to merge."))
             return False
-        if not self.ctx.require_owner(self):  # merging is the owner's
-            return False
-        a, b = (self.model.contact(self.model.row_of(i)) for i in ids)
-        keep_id = keep_id if keep_id in ids else self.ask_keep(a, b)
-        if keep_id is None:
-            return False
-        remove_id = ids[1] if keep_id == ids[0] else ids[0]
-        kept = a if keep_id == a["id"] else b
-        try:
-            push(self.ctx.undo_stack, MergeContacts(
-                self.ctx.store, self.tr("Merge contacts into %1").replace("%1", kept["name"]),
-                keep_id, remove_id))
-        except ValidationError as err:
-            self.inform(validation_text(err))
-            return False
+        with self.ctx.owner_session(self, "merge") as allowed:  # merging is the owner's
+            if not allowed:
+                return False
+            a, b = (self.model.contact(self.model.row_of(i)) for i in ids)
+            keep_id = keep_id if keep_id in ids else self.ask_keep(a, b)
+            if keep_id is None:
+                return False
+            remove_id = ids[1] if keep_id == ids[0] else ids[0]
+            kept = a if keep_id == a["id"] else b
+            try:
+                push(self.ctx.undo_stack, MergeContacts(
+                    self.ctx.store, self.tr("Merge contacts into %1").replace("%1", kept["name"]),
+                    keep_id, remove_id))
+            except ValidationError as err:
+                self.inform(validation_text(err))
+                return False
         self.select_ids([keep_id])
         return True
 
@@ -334,17 +338,18 @@ class ContactsTab(Tab):
                                 "duplicate, select both contacts and merge them instead.")
                         .replace("%1", contact["name"]).replace("%2", fmt.current().integer(sales)))
             return False
-        if not self.ctx.require_owner(self):  # deleting is the owner's
-            return False
-        if not confirmed and not self.confirm(
-                self.tr("Delete the contact %1? (Edit ▸ Undo brings it back.)")
-                .replace("%1", contact["name"])):
-            return False
-        try:
-            push(self.ctx.undo_stack, DeleteContact(
-                self.ctx.store, self.tr("Delete contact %1").replace("%1", contact["name"]),
-                contact_id))
-        except ValidationError as err:
-            self.inform(validation_text(err))
-            return False
+        with self.ctx.owner_session(self, "delete") as allowed:  # deleting is the owner's
+            if not allowed:
+                return False
+            if not confirmed and not self.confirm(
+                    self.tr("Delete the contact %1? (Edit ▸ Undo brings it back.)")
+                    .replace("%1", contact["name"])):
+                return False
+            try:
+                push(self.ctx.undo_stack, DeleteContact(
+                    self.ctx.store, self.tr("Delete contact %1").replace("%1", contact["name"]),
+                    contact_id))
+            except ValidationError as err:
+                self.inform(validation_text(err))
+                return False
         return True

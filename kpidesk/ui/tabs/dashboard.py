@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
 from kpidesk.metrics.periods import add_months, month_key, parse_period
@@ -145,7 +146,7 @@ class DashboardTab(Tab):
         self.month_label.setBuddy(self.month_combo)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("state")
-        self.state_label.setStyleSheet("color: palette(placeholder-text);")
+        self.state_label.setStyleSheet(f"color: {HINT_COLOUR};")
         top = QHBoxLayout()
         top.addWidget(self.month_label)
         top.addWidget(self.prev_button)
@@ -230,7 +231,7 @@ class DashboardTab(Tab):
         self.granularity_combo.currentIndexChanged.connect(self._granularity_picked)
         self.granularity_label.setBuddy(self.granularity_combo)
         self.customer_period_label = QLabel(page)
-        self.customer_period_label.setStyleSheet("color: palette(placeholder-text);")
+        self.customer_period_label.setStyleSheet(f"color: {HINT_COLOUR};")
         row = QHBoxLayout()
         row.addWidget(self.granularity_label)
         row.addWidget(self.granularity_combo)
@@ -245,9 +246,8 @@ class DashboardTab(Tab):
         self.cohort_model.setParent(self.cohort_view)
         self.cohort_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cohort_view.setShowGrid(False)
-        small = self.cohort_view.font()
-        small.setPointSizeF(max(small.pointSizeF() * 0.85, 7))
-        self.cohort_view.setFont(small)
+        self._cohort_base_pt = self.cohort_view.font().pointSizeF()
+        self._fit_cohort_font()
         self.cohort_view.horizontalHeader().setDefaultSectionSize(40)
         self.cohort_view.horizontalHeader().setMinimumSectionSize(30)
         self.cohort_view.verticalHeader().setDefaultSectionSize(
@@ -303,6 +303,7 @@ class DashboardTab(Tab):
 
     def card_titles(self) -> dict[str, tuple[str, str]]:
         """(title, tooltip) of every card, in the current language."""
+        f = fmt.current()
         return {
             "revenue": (self.tr("Revenue"), self.tr("Net revenue of the month, refunds included")),
             "orders": (self.tr("Orders"), self.tr("Receipts, not counting refunds")),
@@ -327,8 +328,8 @@ class DashboardTab(Tab):
                                 self.tr("Leads created in the period who bought within the"
                                         " lead window")),
             "second_purchase_rate": (self.tr("Second purchase"),
-                                     self.tr("New customers who bought again within 90"
-                                             " days")),
+                                     fmt.fill(self.tr("New customers who bought again within"
+                                                      " %1 days"), f.integer(90))),
             "active_customers": (self.tr("Active customers"),
                                  self.tr("Customers with a purchase in the period")),
             "returning_customers": (self.tr("Returning customers"),
@@ -343,7 +344,8 @@ class DashboardTab(Tab):
             "repeat_purchase_rate": (self.tr("Repeat purchase rate"),
                                      self.tr("Active customers with two orders or more")),
             "loyal_customers": (self.tr("Loyal customers"),
-                                self.tr("Customers with several orders in the last 365 days")),
+                                fmt.fill(self.tr("Customers with several orders in the last"
+                                                 " %1 days"), f.integer(365))),
             "open_pipeline": (self.tr("Open pipeline"),
                               self.tr("Value of the open opportunities")),
             "weighted_pipeline": (self.tr("Weighted pipeline"),
@@ -363,10 +365,21 @@ class DashboardTab(Tab):
                                           " target")),
         }
 
+    def _fit_cohort_font(self) -> None:
+        """The cohort table's small figures: 0.85 × the base size, at least 9 pt in Khmer."""
+        small = self.cohort_view.font()
+        small.setPointSizeF(max(caption_size(self._cohort_base_pt, 0.85), 7))
+        if small.pointSizeF() != self.cohort_view.font().pointSizeF():
+            self.cohort_view.setFont(small)
+            self.cohort_view.verticalHeader().setDefaultSectionSize(
+                int(self.cohort_view.fontMetrics().height() * 1.45))
+
     def retranslate_ui(self) -> None:
         if not shiboken6.isValid(self):
             return  # destroyed; the base class's language hook outlives the widget
         f = fmt.current()
+        if getattr(self, "cohort_view", None) is not None:
+            self._fit_cohort_font()
         self.month_label.setText(self.tr("&Month:"))
         self.prev_button.setToolTip(self.tr("Previous month (Alt+Left)"))
         self.next_button.setToolTip(self.tr("Next month (Alt+Right)"))
@@ -411,9 +424,12 @@ class DashboardTab(Tab):
         """Texts of the charts made so far (the others get theirs when made)."""
         charts = self._charts
         if "revenueChart" in charts:
-            charts["revenueChart"].set_texts(self.tr("Revenue and target, last 24 months"))
-            charts["revenueChart"].set_legend_names(self.tr("Revenue"), self.tr("Target"),
-                                                    self.tr("Forecast (80 % band)"))
+            f = fmt.current()
+            charts["revenueChart"].set_texts(
+                fmt.fill(self.tr("Revenue and target, last %1 months"), f.integer(24)))
+            charts["revenueChart"].set_legend_names(
+                self.tr("Revenue"), self.tr("Target"),
+                fmt.fill(self.tr("Forecast (%1 band)"), f.percent(0.8, places=0)))
         if "growthChart" in charts:
             charts["growthChart"].set_texts(self.tr("Growth vs the month before"))
         if "stageChart" in charts:
@@ -642,7 +658,7 @@ class DashboardTab(Tab):
         cards = self.sales_cards
 
         def money(v):
-            return f.money(v, currency)
+            return f.figure(v, currency)
 
         cards["revenue"].set_value(money(summary["revenue"]))
         cards["revenue"].set_note(self.tr("month to date") if in_progress else "")
@@ -771,20 +787,21 @@ class DashboardTab(Tab):
         kpis = pipeline.pipeline_kpis(store, month, today)
         self.last_refresh["pipeline"] = kpis
         cards = self.pipeline_cards
-        cards["open_pipeline"].set_value(f.money(kpis.get("open_pipeline"), currency))
+        cards["open_pipeline"].set_value(f.figure(kpis.get("open_pipeline"), currency))
         cards["open_pipeline"].set_note(self.tr("%1 open").replace(
             "%1", f.integer(kpis.get("open_pipeline_count"))))
-        cards["weighted_pipeline"].set_value(f.money(kpis.get("weighted_pipeline"), currency))
-        cards["overdue_value"].set_value(f.money(kpis.get("overdue_value"), currency),
+        cards["weighted_pipeline"].set_value(f.figure(kpis.get("weighted_pipeline"), currency))
+        cards["overdue_value"].set_value(f.figure(kpis.get("overdue_value"), currency),
                                          "#b3261e" if kpis.get("overdue_count") else "")
         cards["overdue_value"].set_note(self.tr("%1 overdue").replace(
             "%1", f.integer(kpis.get("overdue_count"))))
         cards["win_rate"].set_value(f.percent(kpis.get("win_rate")))
-        cards["average_deal_size"].set_value(f.money(kpis.get("average_deal_size"), currency))
+        cards["average_deal_size"].set_value(f.figure(kpis.get("average_deal_size"), currency))
         days = kpis.get("sales_cycle_days")
         cards["sales_cycle_days"].set_value(
-            self.tr("%1 days").replace("%1", f.decimal(days, 1)) if days is not None else None)
-        cards["pipeline_forecast"].set_value(f.money(kpis.get("pipeline_forecast"), currency))
+            # whole days: "២៩ ថ្ងៃ", never "២៩.៤ ថ្ងៃ"
+            fmt.fill(self.tr("%1 days"), f.decimal(days, 0)) if days is not None else None)
+        cards["pipeline_forecast"].set_value(f.figure(kpis.get("pipeline_forecast"), currency))
         cards["pipeline_coverage"].set_value(f.percent(kpis.get("pipeline_coverage")))
         stages = [dict(row, name=display_name(str(row.get("name") or "")))
                   for row in pipeline.pipeline_by_stage(store, today)]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.store import opportunities as ostore
 from kpidesk.store.errors import ValidationError
 from kpidesk.ui.dialogs.contact_dialog import validation_text
@@ -77,7 +78,7 @@ class PipelineTab(Tab):
         self.summary_label.setWordWrap(True)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: palette(placeholder-text)")
+        self.hint_label.setStyleSheet(f"color: {HINT_COLOUR};")
 
         self.board = PipelineBoard(self)
         self.board.move_to_stage.connect(self.move_to_stage)
@@ -210,8 +211,8 @@ class PipelineTab(Tab):
             self.tr("Open: %1 opportunities worth %2 (weighted %3) · overdue: %4 · "
                     "win rate this month: %5")
             .replace("%1", f.integer(kpis["open_pipeline_count"]))
-            .replace("%2", f.money(kpis["open_pipeline"], currency))
-            .replace("%3", f.money(kpis["weighted_pipeline"], currency))
+            .replace("%2", f.figure(kpis["open_pipeline"], currency))
+            .replace("%3", f.figure(kpis["weighted_pipeline"], currency))
             .replace("%4", f.integer(kpis["overdue_count"]))
             .replace("%5", f.percent(kpis["win_rate"])))
 
@@ -245,6 +246,7 @@ class PipelineTab(Tab):
         selected = self.current_id()
         self.stack.setCurrentIndex(which)
         (self.board_button if which == 0 else self.table_button).setChecked(True)
+        self.hint_label.setVisible(which == 0)  # dragging cards: the board's hint only
         if selected is not None:
             if which == 0:
                 self.board.select(selected, focus=True)
@@ -417,11 +419,12 @@ class PipelineTab(Tab):
     def delete_opportunity(self, opp_id: int | None = None, confirmed: bool = False) -> bool:
         opp_id = opp_id or self.current_id()
         row = self._row(opp_id) if opp_id is not None else None
-        if row is None or not self.ctx.require_owner(self):  # deleting is the owner's
+        if row is None:
             return False
-        if not (confirmed or self.confirm_delete(row)):
-            return False
-        self._run(OpportunityChange(
-            self.ctx.store, self.tr("Delete opportunity %1").replace("%1", row["title"]),
-            opp_id, lambda s: ostore.delete_opportunity(s, opp_id)))
+        with self.ctx.owner_session(self, "delete") as allowed:  # deleting is the owner's
+            if not allowed or not (confirmed or self.confirm_delete(row)):
+                return False
+            self._run(OpportunityChange(
+                self.ctx.store, self.tr("Delete opportunity %1").replace("%1", row["title"]),
+                opp_id, lambda s: ostore.delete_opportunity(s, opp_id)))
         return True

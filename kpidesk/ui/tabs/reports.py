@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
+from kpidesk.i18n.language import number_style_from
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.reports.data import ReportData, collect
 from kpidesk.reports.monthly import PAPERS, MonthlyReport
@@ -60,6 +61,11 @@ class CollectJob(QRunnable):
         try:
             with Store(self.db_path, read_only=True) as store:
                 data = collect(store, self.month, self.today, self.currency, self._progress)
+            # the word segmenter's model (0.5 s to open in the bundle) loads here, off the
+            # GUI thread, before the report is laid out on it
+            from kpidesk.i18n.wordbreak import preload
+
+            preload()
         except Cancelled:
             return
         except Exception as exc:  # reported to the user by the tab
@@ -141,6 +147,11 @@ class ReportsTab(Tab):
         self.pdf_button.setText(self.tr("&Save as PDF…"))
         self.print_button.setToolTip(self.tr("Print the report on a printer (Ctrl+P)"))
         self.pdf_button.setToolTip(self.tr("Save the report as a PDF file to send or keep"))
+        self.currency_box.setItemText(0, self.tr("USD ($)"))
+        self.currency_box.setItemText(1, self.tr("KHR (៛)"))
+        for i in range(self.paper_box.count()):
+            if self.paper_box.itemData(i) == "Letter":
+                self.paper_box.setItemText(i, self.tr("Letter"))
         fmt = current()
         for i in range(self.month_box.count()):
             self.month_box.setItemText(i, fmt.month(self.month_box.itemData(i)))
@@ -203,7 +214,7 @@ class ReportsTab(Tab):
         self.job = None
         self.report = MonthlyReport(data, self.lang_box.currentData(),
                                     self.paper_box.currentData(),
-                                    self.ctx.settings.value("khmer_digits", True, type=bool))
+                                    style=number_style_from(self.ctx.settings))
         self.report.build()
         self.printer.setPageLayout(self.report.page_layout())
         self.status.setText(self.tr("%1 pages").replace(
@@ -242,7 +253,8 @@ class ReportsTab(Tab):
         return f"kpidesk-report-{self.selected_month()}-{self.lang_box.currentData()}.pdf"
 
     def save_pdf(self) -> Path | None:
-        if not self._ready():
+        # The report names customers (with phones): taking it out is the owner's.
+        if not self._ready() or not self.ctx.require_owner(self, "report"):
             return None
         folder = self.ctx.settings.value("reports/last_folder", str(Path.home()))
         path, _ = QFileDialog.getSaveFileName(
@@ -263,14 +275,14 @@ class ReportsTab(Tab):
         return Path(path)
 
     def print_report(self) -> None:
-        if not self._ready():
+        if not self._ready() or not self.ctx.require_owner(self, "report"):
             return
         dialog = QPrintDialog(self.printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.report.paint(self.printer)
 
     def print_preview(self) -> None:
-        if not self._ready():
+        if not self._ready() or not self.ctx.require_owner(self, "report"):  # it prints too
             return
         dialog = QPrintPreviewDialog(self.printer, self)
         dialog.paintRequested.connect(self._paint)

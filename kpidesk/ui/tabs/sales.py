@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.metrics.sanity import Doubt, line_doubts
 from kpidesk.store import reference
-from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.store import sales as store_sales
+from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
 from kpidesk.store.sales import LineInput, OrderInput, get_order
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.models.sales_model import (
@@ -63,6 +65,10 @@ from kpidesk.ui.widgets import (
 )
 
 CURRENCIES = ("USD", "KHR")
+# Keys that pick the currency (in the currency box, or typed in the amount): Latin letters
+# and the same keys on a Khmer keyboard (K → ក, R → រ, D → ដ).
+RIEL_KEYS = frozenset("kKrR៛ករ")
+DOLLAR_KEYS = frozenset("uUdD$ដ")
 
 
 class SalesTab(Tab):
@@ -74,9 +80,12 @@ class SalesTab(Tab):
         self._month_range: tuple[str | None, str | None] = (None, None)
         self._errors_shown: dict[str, ValidationError] = {}
         self._pre_edit: dict | None = None  # the new-sale form, kept while editing
-        # Hooks (tests replace them): ask before saving a future date / deleting.
+        # Hooks (tests replace them): ask before saving a future date / deleting /
+        # saving an amount that looks wrong.
         self.confirm_future = self._ask_future
         self.confirm_delete = self._ask_delete
+        self.confirm_unusual = self._ask_unusual
+        self._last_currency: str | None = None  # the currency of the last sale saved
 
         self._build_form()
         self._build_filters()
@@ -196,6 +205,7 @@ class SalesTab(Tab):
         for widget in self.form_widgets:
             widget.installEventFilter(self)
         self.product_combo.lineEdit().installEventFilter(self)
+        self.amount_edit.textEdited.connect(self._currency_from_amount)
         self.customer_edit.contact_changed.connect(self._update_customer_hint)
         self.product_combo.lineEdit().editingFinished.connect(self._complete_product)
         self.date_edit.editingFinished.connect(self._on_date_finished)
@@ -329,7 +339,7 @@ class SalesTab(Tab):
             widget.retranslate_ui()
         if self.rate_edit.text().strip():
             try:
-                self.rate_edit.setText(fmt.current().digits(str(parse_rate(self.rate_edit.text()))))
+                self.rate_edit.setText(fmt.current().rate(parse_rate(self.rate_edit.text())))
             except ValidationError:
                 pass
         self._fill_lists()
@@ -425,6 +435,8 @@ class SalesTab(Tab):
                     self.delete_selected()
                     return True
                 return False
+            if obj is self.currency_combo and self._currency_key(event.text()):  # type: ignore[attr-defined]
+                return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if isinstance(obj, QComboBox) and obj.view().isVisible():
                     return False
@@ -451,7 +463,7 @@ class SalesTab(Tab):
         return int(row[0]) if row else self.store.default_rate
 
     def _set_rate(self, rate: int) -> None:
-        self.rate_edit.setText(fmt.current().digits(str(rate)))
+        self.rate_edit.setText(fmt.current().rate(rate))
 
     def _on_date_finished(self) -> None:
         if self.rate_edit.isModified():
@@ -471,7 +483,7 @@ class SalesTab(Tab):
         self.daily_check.setEnabled(True)
         if not keep:
             self.date_edit.set_date(self.ctx.today())
-            self.currency_combo.setCurrentIndex(0)
+            self.set_currency(self._last_currency or self.store.reporting_currency)
             self.salesperson_combo.setCurrentIndex(0)
             self.channel_combo.setCurrentIndex(0)
             self.product_combo.setCurrentIndex(0)
@@ -494,6 +506,36 @@ class SalesTab(Tab):
         self.number_edit.setText("")
         self.clear_errors()
         self._retranslate_form_title()
+
+    # -- currency: the shop's reporting currency first, then the last one used ------------
+    def set_currency(self, code: str) -> None:
+        index = self.currency_combo.findData(code)
+        if index >= 0:
+            self.currency_combo.setCurrentIndex(index)
+
+    def _currency_key(self, text: str) -> bool:
+        """K, R or ៛ pick riel, D, U or $ dollars (on Latin and Khmer keyboards)."""
+        if text and text in RIEL_KEYS:
+            self.set_currency("KHR")
+            return True
+        if text and text in DOLLAR_KEYS:
+            self.set_currency("USD")
+            return True
+        return False
+
+    def _currency_from_amount(self, text: str) -> None:
+        """'៛6000', '6000K', '6000 រ' or '$12' typed as the amount: that currency is picked
+        (the amount would otherwise be read in the currency the box shows)."""
+        riel = any(ch in RIEL_KEYS for ch in text)
+        dollar = "$" in text
+        if riel == dollar:  # neither, or both (left for the parser to refuse)
+            return
+        self.set_currency("KHR" if riel else "USD")
+        cleaned = "".join(ch for ch in text if ch not in RIEL_KEYS and ch != "$").strip()
+        if cleaned != text:
+            position = self.amount_edit.cursorPosition()
+            self.amount_edit.setText(cleaned)
+            self.amount_edit.setCursorPosition(min(position, len(cleaned)))
 
     def first_field(self) -> QWidget:
         """Where the cursor goes for the next sale: what changes most between sales."""
@@ -621,7 +663,12 @@ class SalesTab(Tab):
         return order, new_contact
 
     def save(self) -> bool:
-        """Save the form as one undoable action; True when saved."""
+        """Save the form as one undoable action; True when saved.
+
+        An amount that looks wrong (a ×4,000 slip) asks first; a change that is the
+        owner's (a sale of an earlier day, a refund, an amount below zero) asks for the
+        owner PIN — the store refuses it otherwise.
+        """
         read = self.read_form()
         if read is None:
             return False
@@ -630,9 +677,27 @@ class SalesTab(Tab):
         if day > self.ctx.today() and not self.confirm_future(day):
             self.date_edit.setFocus()
             return False
+        doubts = self._doubts(order.lines[0])
+        if doubts and not self.confirm_unusual(doubts):
+            self.amount_edit.setFocus()
+            self.amount_edit.selectAll()
+            return False
         command = self._command_for(order, new_contact)
+        reason = self._owner_reason(command)
+        if reason is None:
+            return self._run_save(command, order)
+        with self.ctx.owner_session(self, reason) as allowed:
+            if not allowed:
+                self.form_error.show_error(self.pin_refused_text(reason))
+                return False
+            return self._run_save(command, order)
+
+    def _run_save(self, command, order: OrderInput) -> bool:
         try:
             command.execute()
+        except PinRequiredError as err:
+            self.form_error.show_error(self.pin_refused_text(err.reason))
+            return False
         except ValidationError as err:
             self.show_error(err)
             return False
@@ -642,6 +707,7 @@ class SalesTab(Tab):
         self.ctx.undo_stack.push(command)
         line = order.lines[0]
         self._last_rate = (order.date, line.rate)
+        self._last_currency = line.currency
         f = fmt.current()
         if isinstance(command, EditOrderCommand):
             text = self.tr("Saved the change (%1). Ctrl+Z undoes it.")
@@ -653,6 +719,69 @@ class SalesTab(Tab):
             self._restore_pre_edit()
         self.focus_first_field()
         return True
+
+    def pin_refused_text(self, reason: str) -> str:
+        if reason == "past_day":
+            return self.tr("Not saved: changing a sale of an earlier day needs the owner's PIN.")
+        if reason == "negative":
+            return self.tr("Not saved: refunds and amounts below zero need the owner's PIN.")
+        return self.tr("Not saved: this needs the owner's PIN.")
+
+    def _owner_reason(self, command) -> str | None:
+        if isinstance(command, EditOrderCommand):
+            return store_sales.change_reason(self.store, "edit", command.order_id, command.old,
+                                             command.order)
+        return store_sales.change_reason(self.store, "add", None, None, command.order)
+
+    # -- amounts that look wrong ---------------------------------------------------------
+    def _doubts(self, line: LineInput) -> list[Doubt]:
+        if self._editing is not None:
+            _order_id, index, old = self._editing
+            if 0 <= index < len(old.lines):
+                before = old.lines[index]
+                if (before.amount, before.currency, before.rate) == (line.amount, line.currency,
+                                                                     line.rate):
+                    return []  # not what this edit changed
+        if self.daily_check.isChecked():
+            usual = store_sales.usual_daily_total(self.store)
+        else:
+            usual = store_sales.usual_unit_price(self.store, line.product_id)
+        return line_doubts(line.amount, line.currency, line.rate, line.quantity or 1.0, usual)
+
+    def doubt_text(self, doubt: Doubt) -> str:
+        f = fmt.current()
+        p = doubt.params
+        amount = self.amount_edit.text().strip()
+        if doubt.code == "usd_looks_like_riel":
+            return (self.tr("%1 is a lot of dollars. Did you mean %2 (about %3)?")
+                    .replace("%1", f.money(p["riel"] * 100, "USD"))
+                    .replace("%2", f.money(p["riel"], "KHR"))
+                    .replace("%3", f.money(p["riel_in_usd"], "USD")))
+        if doubt.code == "khr_looks_like_usd":
+            return (self.tr("%1 is very little in riel. Did you mean %2?")
+                    .replace("%1", f.money(p["usd"] // 100, "KHR"))
+                    .replace("%2", f.money(p["usd"], "USD")))
+        if doubt.code == "above_usual":
+            return (self.tr("That is %1 times this product's usual price (%2 each).")
+                    .replace("%1", f.integer(p["times"]))
+                    .replace("%2", f.money(p["usual"], "USD")))
+        if doubt.code == "rate_unusual":
+            return (self.tr("A rate of %1 riel per dollar is unusual: it is mostly between "
+                            "%2 and %3.")
+                    .replace("%1", f.integer(parse_rate(self.rate_edit.text())))
+                    .replace("%2", f.integer(p["low"])).replace("%3", f.integer(p["high"])))
+        return amount
+
+    def _ask_unusual(self, doubts: list[Doubt]) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Check this amount"),
+                          "\n\n".join(self.doubt_text(d) for d in doubts), parent=self)
+        box.setInformativeText(self.tr("Save it as it is?"))
+        save = box.addButton(self.tr("&Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+        fix = box.addButton(self.tr("&Correct it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(fix)
+        box.setEscapeButton(fix)
+        box.exec()
+        return box.clickedButton() is save
 
     def _command_for(self, order: OrderInput, new_contact):
         if self._editing is not None:
@@ -797,14 +926,37 @@ class SalesTab(Tab):
         return list(dict.fromkeys(i for i in ids if i is not None))
 
     def delete_selected(self) -> bool:
+        """Delete the selected sales (one undo step). Sales of earlier days and refunds
+        are the owner's: the PIN is asked for them."""
         ids = self.selected_order_ids()
-        if not ids or not self.ctx.require_owner(self):  # deleting is the owner's
+        if not ids:
             return False
+        reason = self._delete_reason(ids)
+        if reason is None:
+            return self._delete(ids)
+        with self.ctx.owner_session(self, reason) as allowed:
+            return allowed and self._delete(ids)
+
+    def _delete_reason(self, ids: list[int]) -> str | None:
+        for order_id in ids:
+            try:
+                order = get_order(self.store, order_id)
+            except ValidationError:
+                continue
+            reason = store_sales.change_reason(self.store, "delete", order_id, order, None)
+            if reason:
+                return reason
+        return None
+
+    def _delete(self, ids: list[int]) -> bool:
         if not self.confirm_delete(len(ids)):
             return False
         command = DeleteOrdersCommand(self.store, ids)
         try:
             command.execute()
+        except PinRequiredError as err:
+            self.form_error.show_error(self.pin_refused_text(err.reason))
+            return False
         except (StoreError, sqlite3.DatabaseError) as err:
             self.form_error.show_error(
                 error_text(err) if isinstance(err, ValidationError)
@@ -867,7 +1019,7 @@ class SalesTab(Tab):
         else:
             lines, revenue, currency = summary
             text = (self.tr("%1 lines · %2").replace("%1", f.integer(lines))
-                    .replace("%2", f.money(revenue, currency)))
+                    .replace("%2", f.figure(revenue, currency)))
         self.summary_label.setText(text)
 
     # ===================================================================== refresh
@@ -880,6 +1032,8 @@ class SalesTab(Tab):
             low, high = self._date_range()
             if low and (first is None or low < first or (high or "") > (last or "")):
                 self._fill_periods()
+        if "settings" in topics and self._last_currency is None and self._editing is None:
+            self.set_currency(self.store.reporting_currency)
         if topics & {"sales", "contacts", "settings", *lists}:
             current = self.table.currentIndex()
             line = self.model.line_id(current.row()) if current.isValid() else None

@@ -10,6 +10,7 @@ Language and digits are the user's own choice (QSettings), not the shop's.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -33,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.fonts import HINT_COLOUR
+from kpidesk.i18n.format import RIEL_ROUNDING
 from kpidesk.i18n.language import LANGUAGE_NAMES, LANGUAGES
 from kpidesk.store import reference, stages
 from kpidesk.store.db import Store
@@ -43,19 +46,6 @@ from kpidesk.ui.widgets import ErrorLabel, error_text, parse_rate
 Action = Callable[[], object]
 Apply = Callable[[Action, "ErrorLabel | None"], bool]
 INDEX = QModelIndex | QPersistentModelIndex
-
-
-def _set_active(store: Store, table: str, row_id: int, active: bool) -> None:
-    with store.transaction() as conn:
-        conn.execute(f"UPDATE {table} SET active = ? WHERE id = ?", (int(active), row_id))
-        store.mark_changed(table)
-
-
-def _set_category(store: Store, product_id: int, category_id: int | None) -> None:
-    with store.transaction() as conn:
-        conn.execute("UPDATE products SET category_id = ? WHERE id = ?",
-                     (category_id, product_id))
-        store.mark_changed("products")
 
 
 # -- named lists --------------------------------------------------------------------------
@@ -154,12 +144,12 @@ class NamedListModel(QAbstractTableModel):
                 name = str(value).strip()
                 category_id = reference.get_or_create(self.store, "categories", name) \
                     if name else None
-                _set_category(self.store, row["id"], category_id)
+                reference.set_category(self.store, row["id"], category_id)
 
             return self.apply(write, self.error_label)
         if column == "active" and role == Qt.ItemDataRole.CheckStateRole:
             active = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self.apply(lambda: _set_active(self.store, self.table, row["id"], active),
+            return self.apply(lambda: reference.set_active(self.store, self.table, row["id"], active),
                               self.error_label)
         return False
 
@@ -226,7 +216,7 @@ class NamedListEditor(QWidget):
         self.model.error_label = self.error
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet(f"color: {HINT_COLOUR};")
 
         entry = QHBoxLayout()
         entry.addWidget(self.name_edit, 2)
@@ -465,9 +455,18 @@ class SettingsTab(Tab):
         self.latin_digits = QCheckBox(self.language_box)
         self.latin_digits.setObjectName("latin_digits")
         self.latin_digits.toggled.connect(self._on_digits_toggled)
+        self.latin_dollars = QCheckBox(self.language_box)
+        self.latin_dollars.setObjectName("latin_dollars")
+        self.latin_dollars.toggled.connect(
+            lambda on: self._on_number_setting("latin_dollars", on))
+        self.round_riel = QCheckBox(self.language_box)
+        self.round_riel.setObjectName("round_riel")
+        self.round_riel.toggled.connect(lambda on: self._on_number_setting("round_riel", on))
         language_form = QFormLayout(self.language_box)
         language_form.addRow(self.language_label, self.language_combo)
         language_form.addRow("", self.latin_digits)
+        language_form.addRow("", self.latin_dollars)
+        language_form.addRow("", self.round_riel)
 
         # safety: backups and the owner PIN (the same dialogs as in the File menu)
         self.safety_box = QGroupBox(self)
@@ -512,7 +511,7 @@ class SettingsTab(Tab):
         self.stages_model.error_label = self.stages_error
         self.stages_hint = QLabel(self.stages_box)
         self.stages_hint.setWordWrap(True)
-        self.stages_hint.setStyleSheet("color: palette(mid);")
+        self.stages_hint.setStyleSheet(f"color: {HINT_COLOUR};")
         stage_entry = QHBoxLayout()
         stage_entry.addWidget(self.stage_name, 2)
         stage_entry.addWidget(self.stage_probability, 1)
@@ -565,37 +564,36 @@ class SettingsTab(Tab):
         self.retranslate_ui()
 
     # -- the one gate for owner-only changes ---------------------------------------------
-    def owner_allows(self) -> bool:
-        """Owner-only changes ask for the owner PIN when the shop has one."""
-        from kpidesk.ui.dialogs.pin import require_owner
-
-        return require_owner(self.ctx.store, self)
-
     def owner_change(self, action: Action, error_label: ErrorLabel | None = None) -> bool:
-        """Run one owner-only change of the shop file; a refusal is shown beside the field.
+        """Run one owner-only change of the shop file inside the owner's session (the PIN
+        asked when the shop has one); a refusal is shown beside the field.
 
         Every write this tab makes goes through here. Returns True when saved.
         """
         if error_label is not None:
             error_label.clear_error()
-        if not self.owner_allows():
-            return False
-        try:
-            action()
-        except ValidationError as err:
-            if error_label is not None:
-                error_label.show_error(self.error_message(err))
+        with self.ctx.owner_session(self, "setting") as allowed:
+            if not allowed:
                 return False
-            raise
+            try:
+                action()
+            except ValidationError as err:
+                if error_label is not None:
+                    error_label.show_error(self.error_message(err))
+                    return False
+                raise
         return True
 
     def error_message(self, err: ValidationError) -> str:
+        f = fmt.current()
         own = {
-            "bad_probability": self.tr("The probability must be a whole number from 0 to 100."),
+            "bad_probability": fmt.fill(
+                self.tr("The probability must be a whole number from %1 to %2."),
+                f.integer(0), f.integer(100)),
             "fixed_stage": self.tr("The Won and Lost stages always stay, at the end."),
             "last_open_stage": self.tr("Keep at least one open stage."),
-            "bad_position": self.tr("The order must be a number from 1 to %1.")
-                            .replace("%1", fmt.current().integer(self.stages_model.open_count())),
+            "bad_position": fmt.fill(self.tr("The order must be a number from %1 to %2."),
+                                     f.integer(1), f.integer(self.stages_model.open_count())),
         }
         if err.code in own:
             return own[err.code]
@@ -617,7 +615,7 @@ class SettingsTab(Tab):
         self.shop_name.setText(store.setting("shop_name"))
         index = self.currency.findData(store.reporting_currency)
         self.currency.setCurrentIndex(max(0, index))
-        self.rate.setText(fmt.current().integer(store.default_rate))
+        self.rate.setText(fmt.current().rate(store.default_rate))
 
     def save_shop(self) -> bool:
         """Save name, reporting currency and rate together, or nothing."""
@@ -641,7 +639,7 @@ class SettingsTab(Tab):
 
         if not self.owner_change(write, self.rate_error):
             return False
-        self.rate.setText(fmt.current().integer(rate))
+        self.rate.setText(fmt.current().rate(rate))
         self.saved_label.setText(self.tr("Saved."))
         window = self.window()
         if window is not self and hasattr(window, "retranslate_ui"):
@@ -660,6 +658,13 @@ class SettingsTab(Tab):
         if khmer_digits != self.ctx.language.khmer_digits:
             self.ctx.settings.setValue("khmer_digits", khmer_digits)
             self.ctx.language.set_khmer_digits(khmer_digits)
+
+    def _on_number_setting(self, key: str, on: bool) -> None:
+        """Latin digits for dollars / riel rounded to 100: kept per user, shown at once."""
+        style = self.ctx.language.style
+        if getattr(style, key) != on:
+            self.ctx.settings.setValue(key, on)
+            self.ctx.language.set_number_style(replace(style, **{key: on}))
 
     # -- stages ------------------------------------------------------------------------------
     def selected_stage(self) -> dict | None:
@@ -742,20 +747,37 @@ class SettingsTab(Tab):
             self.saved_label.setText(self.tr("Saved."))
         # the rate in the digits of the new language (when it is a valid number)
         try:
-            self.rate.setText(fmt.current().integer(parse_rate(self.rate.text())))
+            self.rate.setText(fmt.current().rate(parse_rate(self.rate.text())))
         except ValidationError:
             pass
 
         self.language_box.setTitle(self.tr("Language"))
         self.language_label.setText(self.tr("Language:"))
-        self.latin_digits.setText(self.tr("Write numbers with Latin digits (0-9) in Khmer"))
+        self.latin_digits.setText(fmt.fill(self.tr("Write numbers with Latin digits (%1) in Khmer"),
+                                             "0-9"))
         self.language_combo.blockSignals(True)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(
             self.ctx.language.lang)))
         self.language_combo.blockSignals(False)
-        self.latin_digits.blockSignals(True)
-        self.latin_digits.setChecked(not self.ctx.language.khmer_digits)
-        self.latin_digits.blockSignals(False)
+        f, style = fmt.current(), self.ctx.language.style
+        self.latin_dollars.setText(fmt.fill(self.tr("Latin digits for dollar amounts (%1)"),
+                                            "$1,250.50"))
+        self.latin_dollars.setToolTip(self.tr("Dollars as banks and price tags show them, "
+                                              "even when other numbers are in Khmer digits"))
+        self.round_riel.setText(fmt.fill(
+            self.tr("Show riel figures rounded to %1 (the amounts kept stay exact)"),
+            f.money(RIEL_ROUNDING, "KHR")))
+        self.round_riel.setToolTip(self.tr("Revenue, targets and other figures in riel "
+                                           "converted from dollar sales; a sale typed in "
+                                           "riel is shown as typed"))
+        for box, checked in ((self.latin_digits, not style.khmer_digits),
+                             (self.latin_dollars, style.latin_dollars),
+                             (self.round_riel, style.round_riel)):
+            box.blockSignals(True)
+            box.setChecked(checked)
+            box.blockSignals(False)
+        # with Latin digits everywhere, dollars are in Latin digits anyway
+        self.latin_dollars.setEnabled(style.khmer_digits)
 
         self.safety_box.setTitle(self.tr("Backups and owner PIN"))
         self.backups_button.setText(self.tr("&Backups…"))

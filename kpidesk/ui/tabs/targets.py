@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.store import targets as store_targets
 from kpidesk.store.errors import ValidationError
 from kpidesk.ui.models.targets_model import (
@@ -83,14 +84,14 @@ class TargetCellDelegate(QStyledItemDelegate):
         if actual is not None:
             model = index.model()
             small = opt.font
-            small.setPointSizeF(max(opt.font.pointSizeF() * 0.82, 6))
+            small.setPointSizeF(max(caption_size(opt.font.pointSizeF(), 0.82), 6))
             small.setItalic(False)
             painter.setFont(small)
             target = index.data(TARGET_ROLE)
             if target is None and hasattr(model, "derived_shop"):
                 month, _sp = model.key_of(index)
                 target = model.derived_shop(month)
-            grey = QColor(opt.palette.highlightedText().color()) if selected else QColor("#777")
+            grey = QColor(opt.palette.highlightedText().color()) if selected else QColor(HINT_COLOUR)
             painter.setPen(grey)
             line = model.format_value(actual) if hasattr(model, "format_value") else str(actual)
             if target:
@@ -174,7 +175,7 @@ class SpreadDialog(QDialog):
             self.scope.setItemText(i, str(self.model.headerData(i, Qt.Orientation.Horizontal)))
         self.total_label.setText(self.tr("Total for %1:").replace("%1", f.digits(
             str(self.model.year))))
-        self.total.setPlaceholderText(self.tr("e.g. 120,000"))
+        self.total.setPlaceholderText(fmt.fill(self.tr("e.g. %1"), f.integer(120_000)))
         for m, label in enumerate(self.month_labels):
             label.setText(f.month_name(m + 1))
         self.equal_button.setText(self.tr("&Equal months"))
@@ -251,7 +252,7 @@ class TargetsTab(Tab):
         today = ctx.today()
         self._pending: set[str] = set()
         self.model = TargetsModel(ctx.store, ctx.undo_stack, today, self)
-        self.model.allow_change = lambda: self.ctx.require_owner(self)
+        self.model.owner_session = lambda: self.ctx.owner_session(self, "target")
         self.model.message.connect(self.show_message)
 
         self.year_label = QLabel(self)
@@ -310,7 +311,7 @@ class TargetsTab(Tab):
         self.model.dataChanged.connect(self.update_total)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: palette(placeholder-text);")
+        self.hint_label.setStyleSheet(f"color: {HINT_COLOUR};")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status")
         self.status_label.setWordWrap(True)
@@ -445,12 +446,15 @@ class TargetsTab(Tab):
             month, sp = self.model.key_of(index)
             if self.model.stored(month, sp) is not None:
                 keys.append((month, self.model.measure, sp))
-        if not keys or not self.model.allow_change():
+        if not keys:
             return
         from kpidesk.ui.models.targets_model import apply_with_undo
 
-        apply_with_undo(self.ctx.store, self.ctx.undo_stack, keys, [None] * len(keys),
-                        self.tr("Remove targets"))
+        with self.model.owner_session() as allowed:
+            if not allowed:
+                return
+            apply_with_undo(self.ctx.store, self.ctx.undo_stack, keys, [None] * len(keys),
+                            self.tr("Remove targets"))
         self.model.reload()
         self.show_message(self.tr("Targets removed."))
 
@@ -475,23 +479,25 @@ class TargetsTab(Tab):
             self.show_message(self.tr("The targets were refused (%1).").replace("%1", exc.code),
                               True)
             return
-        self.show_message(self.tr("Yearly target spread over the 12 months."))
+        self.show_message(fmt.fill(self.tr("Yearly target spread over the %1 months."),
+                                   fmt.current().integer(12)))
 
     def copy_last_year(self) -> int:
         """Copy every target of the year before into this year (one undo step)."""
-        if not self.model.allow_change():
-            return 0
         year = self.model.year
         store = self.ctx.store
-        before = YearSnapshotCommand.snapshot(store, year)
-        count = store_targets.copy_year(store, year - 1, year)
-        if not count:
-            self.show_message(self.tr("%1 has no targets to copy.").replace(
-                "%1", fmt.current().digits(str(year - 1))), True)
-            return 0
-        after = YearSnapshotCommand.snapshot(store, year)
-        self.ctx.undo_stack.push(YearSnapshotCommand(
-            store, year, before, after, self.tr("Copy last year's targets")))
+        with self.model.owner_session() as allowed:
+            if not allowed:
+                return 0
+            before = YearSnapshotCommand.snapshot(store, year)
+            count = store_targets.copy_year(store, year - 1, year)
+            if not count:
+                self.show_message(self.tr("%1 has no targets to copy.").replace(
+                    "%1", fmt.current().digits(str(year - 1))), True)
+                return 0
+            after = YearSnapshotCommand.snapshot(store, year)
+            self.ctx.undo_stack.push(YearSnapshotCommand(
+                store, year, before, after, self.tr("Copy last year's targets")))
         self.model.reload()
         self.show_message(self.tr("Copied %1 targets from %2.")
                           .replace("%1", fmt.current().integer(count))
