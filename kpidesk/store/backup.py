@@ -550,7 +550,8 @@ def _compress(source: Path, target: Path, member: str, meta: dict,
     with os.fdopen(fd, "wb") as raw:
         with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED,
                              compresslevel=COMPRESS_LEVEL) as archive:
-            with archive.open(info, "w", force_zip64=True) as out, open(source, "rb") as src:
+            info.file_size = total  # zipfile then uses Zip64 only for a member that needs it
+            with archive.open(info, "w") as out, open(source, "rb") as src:
                 while chunk := src.read(CHUNK):
                     digest.update(chunk)
                     out.write(chunk)
