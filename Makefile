@@ -22,10 +22,14 @@ QM := $(TS:.ts=.qm)
 
 .PHONY: run test bundle onefile dist bench icons lint translations clean distclean
 
+# Qt's system libraries (Linux): found, installed with apt (as root or with sudo), or the
+# one command to run is printed (packaging/qt_system_libs.py).
 run: $(VENV)/.stamp-app translations
+	@$(PYTHON) packaging/qt_system_libs.py run
 	$(PY) -m kpidesk $(ARGS)
 
 test: $(VENV)/.stamp-test translations
+	@$(PYTHON) packaging/qt_system_libs.py test
 	@set +e; $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests: that is a failure" >&2; exit 1; fi; \
 	exit $$rc

@@ -272,7 +272,9 @@ class Controller:
             old_window.save_state()
             old_window.deleteLater()
             old_window.hide()
-        if remember:
+        from kpidesk.store.setup import is_demo
+
+        if remember and not is_demo(store):  # the demo is never the shop opened next time
             self.settings.setValue("last_db", str(path))
         self._watch_check()
         return True
@@ -327,16 +329,49 @@ class Controller:
             self.ctx = None
 
     def open_demo(self) -> bool:
-        from kpidesk.paths import data_dir
 
-        path = data_dir() / "demo.kpidesk.db"
+        path = demo_path()
         build_demo_file(path, self.window)
-        return self.open(path)
+        return self.open(path, remember=False)
 
     def open_my_shop(self) -> bool:
         from kpidesk.paths import default_db_path
 
         return self.open(default_db_path())
+
+
+def demo_path() -> Path:
+    """Where File ▸ Open the demo shop keeps the demo (beside the user's shop)."""
+    from kpidesk.paths import data_dir
+
+    return data_dir() / "demo.kpidesk.db"
+
+
+def initial_language(settings: QSettings, system_language: str | None = None) -> str:
+    """The language of this start: the one chosen before, else the system's when it is
+    Khmer, else English."""
+    chosen = settings.value("language", "")
+    if chosen in ("en", "km"):
+        return chosen
+    if system_language is None:
+        from PySide6.QtCore import QLocale
+
+        system_language = "km" if QLocale.system().language() == QLocale.Language.Khmer \
+            else "en"
+    return "km" if system_language == "km" else "en"
+
+
+def shop_to_open(settings: QSettings, given: Path | None) -> Path:
+    """The shop file of this start: --db, else the last one opened (never the demo), else
+    the user's shop in the data folder."""
+    from kpidesk.paths import default_db_path
+
+    if given is not None:
+        return given
+    last = settings.value("last_db", "") or ""
+    if last and Path(last).name != demo_path().name:
+        return Path(last)
+    return default_db_path()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -346,19 +381,18 @@ def main(argv: list[str] | None = None) -> int:
     splash = Splash(app, started)
     settings = QSettings()
     language = LanguageManager(app)
-    lang = args.lang or settings.value("language", "en")
+    lang = args.lang or initial_language(settings)
     from kpidesk.i18n.language import number_style_from
 
     language.style = number_style_from(settings)
     language.set_language(lang if lang in ("en", "km") else "en")
 
-    from kpidesk.paths import default_db_path
     from kpidesk.ui.errors import install_excepthook
 
     install_excepthook()
     controller = Controller(settings, language,
                             interactive=not (args.smoke or args.screenshot))
-    db_path = args.db or Path(settings.value("last_db", "") or default_db_path())
+    db_path = shop_to_open(settings, args.db)
     if not controller.open(db_path, remember=args.db is None):
         splash.close()
         return 1

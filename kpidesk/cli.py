@@ -3,7 +3,7 @@
     python -m kpidesk demo    --db PATH [--months N] [--lines N]
     python -m kpidesk import  sales|contacts|opportunities|targets FILE --db PATH
     python -m kpidesk export  sales|contacts|opportunities|targets --db PATH --out FILE
-    python -m kpidesk kpi     --db PATH --month YYYY-MM [--json]
+    python -m kpidesk kpi     --db PATH --month YYYY-MM [--json] [--currency USD|KHR]
     python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf
     python -m kpidesk backup  --db PATH [--to DIR]
     python -m kpidesk backups --db PATH [--json]
@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--month", required=True, help="YYYY-MM")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--currency", choices=("USD", "KHR"), default=None,
+                   help="money in this currency (default: the shop's reporting currency)")
     p.add_argument("--today", type=date.fromisoformat, default=None,
                    help="the shop's date (default: today)")
 
@@ -142,7 +144,8 @@ def cmd_kpi(args: argparse.Namespace) -> int:
     except ValueError:
         return _fail(f"--month must be YYYY-MM, not {args.month!r}")
     with cli_store(_db_path(args)) as store:
-        figures = all_kpis(store, args.month, today=args.today or date.today())
+        figures = all_kpis(store, args.month, today=args.today or date.today(),
+                           currency=args.currency)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2, sort_keys=True))
     else:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from kpidesk.store import rollups
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.money import convert
+from kpidesk.store.setup import DEMO_SETTING
 
 SHOP_NAME = "ហាងទូរស័ព្ទ សុខា · Sokha Phone Shop"
 SALESPEOPLE = ["សុខា", "Dara", "ស្រីនាង", "Vuthy"]
@@ -70,6 +71,9 @@ def build_demo(store: Store, *, months: int = 24, lines: int | None = None,
     conn = store.conn
     with store.transaction():
         store.conn.execute("UPDATE settings SET value = ? WHERE key = 'shop_name'", (SHOP_NAME,))
+        # marks the file as the demo: a banner says so, and it is never opened as "my shop"
+        store.conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, '1')",
+                           (DEMO_SETTING,))
         sp_ids = [conn.execute("INSERT INTO salespeople(uuid, name) VALUES (?, ?)",
                                (new_uuid(), n)).lastrowid for n in SALESPEOPLE]
         products: list[tuple[int, int]] = []  # (id, price in cents)
@@ -207,26 +211,52 @@ def _opportunities(store: Store, rnd: random.Random, sp_ids: list[int], contacts
               "ទូរស័ព្ទសម្រាប់ក្រុមហ៊ុន", "Accessories for resale", "School tablets"]
     total_days = (today - start).days
     rows = []
+    history = []  # each opportunity's stages as it went (the pipeline of a past date)
+    next_id = int(store.scalar("SELECT IFNULL(MAX(id), 0) FROM opportunities")) + 1
+    steps_rnd = random.Random(len(contacts))  # the stages on the way: rnd's draws stay as they were
     for _ in range(max(12, total_days // 4)):
         created = start + timedelta(days=rnd.randrange(total_days + 1))
         value = rnd.choice((300, 500, 800, 1200, 2000, 3500)) * 100
         expected = created + timedelta(days=rnd.randrange(10, 75))
         age = (today - created).days
+        first_stage = steps_rnd.choice(open_stages[:2])
         if age > 60 or (age > 15 and rnd.random() < 0.5):
             closed = min(today, created + timedelta(days=rnd.randrange(5, 60)))
             stage = won if rnd.random() < 0.45 else lost
             status = stage[2]
             reason = rnd.choice(reasons) if status == "lost" else ""
+            last_open = steps_rnd.choice(open_stages[open_stages.index(first_stage):])
         else:
             stage = rnd.choice(open_stages)
             status, closed, reason = "open", None, ""
+            first_stage = min(first_stage, stage, key=open_stages.index)
+            last_open = stage
         contact = rnd.choice(contacts)
         rate = _rate(created)
         usd, khr = convert(value, "USD", rate)
-        rows.append((new_uuid(), rnd.choice(titles), contact[0], rnd.choice(sp_ids), value, "USD",
-                     rate, usd, khr, stage[0], stage[1], created.isoformat(), expected.isoformat(),
-                     status, closed.isoformat() if closed else None, reason))
+        opp_id = next_id
+        next_id += 1
+        rows.append((opp_id, new_uuid(), rnd.choice(titles), contact[0], rnd.choice(sp_ids),
+                     value, "USD", rate, usd, khr, stage[0], stage[1], created.isoformat(),
+                     expected.isoformat(), status, closed.isoformat() if closed else None,
+                     reason))
+        steps = [(created, first_stage, "open", None)]
+        end = closed or today
+        if last_open != first_stage and (end - created).days > 1:
+            moved = created + timedelta(days=steps_rnd.randrange(1, (end - created).days))
+            steps.append((moved, last_open, "open", None))
+        if closed:
+            steps.append((closed, stage, status, closed.isoformat()))
+        elif steps[-1][1] != stage:
+            steps.append((today, stage, "open", None))
+        history += [(opp_id, day.isoformat(), st[0], st[1], value, "USD", usd, khr,
+                     expected.isoformat(), kind, closed_day)
+                    for day, st, kind, closed_day in steps]
     store.conn.executemany(
-        "INSERT INTO opportunities(uuid, title, contact_id, owner_id, value, currency, rate,"
+        "INSERT INTO opportunities(id, uuid, title, contact_id, owner_id, value, currency, rate,"
         " value_usd, value_khr, stage_id, probability, created, expected_close, status, closed,"
-        " lost_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        " lost_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    store.conn.executemany(
+        "INSERT INTO opportunity_history (opportunity_id, day, stage_id, probability, value,"
+        " currency, value_usd, value_khr, expected_close, status, closed)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", history)

@@ -218,4 +218,9 @@ def test_kpi_of_a_version_1_file_upgrades_it_first(v1_shop, tmp_path):
                "--today", "2026-11-26").returncode == 0
     again = run("kpi", "--db", str(fresh), "--month", "2026-10", "--today", "2026-11-26",
                 "--json")
-    assert json.loads(done.stdout) == json.loads(again.stdout)
+    migrated, fresh_figures = json.loads(done.stdout), json.loads(again.stdout)
+    # a version-1 file kept no stage history: the weighted pipeline of a past month end
+    # is the one figure it cannot have as a fresh file has it (see test_store.py)
+    migrated.pop("weighted_pipeline")
+    fresh_figures.pop("weighted_pipeline")
+    assert migrated == fresh_figures

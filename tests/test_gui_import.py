@@ -126,3 +126,22 @@ def test_export_view(qtbot, tmp_path, monkeypatch):
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     assert rows == [("Name", "Revenue", "Orders"), ("'=evil()", "$1,250.50", 12),
                     ("សុខា", "$3.00", 3)]
+
+
+def test_rows_dated_after_today_are_listed_before_and_after_the_import(qtbot, ctx, tmp_path):
+    path = tmp_path / "later.csv"
+    path.write_text("date,amount,daily_total,receipts\n"
+                    "2026-11-20,120.00,yes,14\n"
+                    "2026-11-29,99.00,yes,\n"
+                    "2026-12-03,10.00,,\n", encoding="utf-8")  # today is 26 Nov 2026
+    wizard = _wizard(qtbot, ctx, path)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.report is not None, timeout=10_000)
+    summary = wizard.check_summary.text()
+    assert "2 rows are dated after today (the first: 29 Nov 2026, line 3)" in summary
+    assert "Lines: 3, 4." in summary
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert "2 rows are dated after today" in wizard.done_label.text()
+    assert ctx.store.conn.execute("SELECT receipts FROM orders ORDER BY date").fetchall() == [
+        (14,), (None,), (None,)]

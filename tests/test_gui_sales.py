@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from kpidesk.i18n import format as fmt
 from kpidesk.ui.models.sales_model import COL_AMOUNT, COL_CUSTOMER, COL_DATE, LINE_ID_ROLE
 from kpidesk.ui.tabs.sales import SalesTab
 
@@ -206,39 +207,105 @@ def test_future_date_asks_to_confirm(qtbot, tab, demo_ctx):
 def test_daily_totals_mode(qtbot, tab, demo_ctx):
     store = demo_ctx.store
     before = count(store)
+    asked = []
+    tab.confirm_replace = lambda old, old_line, line: asked.append(
+        (old_line.amount, old_line.currency, old.receipts, line.amount)) or True
     tab.daily_check.setChecked(True)
     assert not tab.customer_edit.isVisibleTo(tab) and not tab.product_combo.isVisibleTo(tab)
+    assert tab.receipts_edit.isVisibleTo(tab) and not tab.number_edit.isVisibleTo(tab)
     shop = tab.channel_combo.findText("Shop")
     tab.channel_combo.setCurrentIndex(shop)
+    dara = tab.salesperson_combo.findText("Dara")
+    tab.salesperson_combo.setCurrentIndex(dara)
     tab.date_edit.setText("25/11/2026")
     qtbot.keyClicks(tab.amount_edit, "830")
+    tab.receipts_edit.setText("41")
     qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
     order = newest_order(store)
     assert count(store) == before + 1
     assert order["is_daily_total"] == 1 and order["contact_id"] is None
+    assert order["receipts"] == 41 and order["salesperson_id"] == tab.salesperson_combo.itemData(
+        dara)
     assert order["date"] == "2026-11-25" and order["channel_id"] == tab.channel_combo.currentData()
     assert [(r["amount"], r["currency"], r["product_id"]) for r in lines_of(store, order["id"])] \
         == [(83000, "USD", None)]
     assert QApplication.focusWidget() is tab.amount_edit
+    assert asked == []  # nothing to replace yet
+    assert tab.receipts_edit.text() == ""  # the next day's count is typed again
 
-    # Same day and channel again: replaces that currency's line, still one order.
+    # Same day, channel and salesperson again: asks, naming the old amount, then replaces
+    # that currency's line; still one order, its receipts count kept when none is typed.
     tab.amount_edit.setText("850")
+    tab.confirm_replace = lambda *a: asked.append(a) and False
+    assert not tab.save()  # "No": the total stays as it was
+    assert [r["amount"] for r in lines_of(store, order["id"])] == [83000]
+    tab.confirm_replace = lambda old, old_line, line: asked.append(
+        (old_line.amount, old_line.currency, old.receipts, line.amount)) or True
     assert tab.save()
+    assert asked[-1] == (83000, "USD", 41, 85000)
     assert count(store) == before + 1
     assert [r["amount"] for r in lines_of(store, order["id"])] == [85000]
-    # Riel taken the same day: a second line of the same daily total.
+    assert newest_order(store)["receipts"] == 41
+    # Riel taken the same day: a second line of the same daily total (nothing replaced,
+    # nothing asked). The status line names what was typed: riel, not the dollar line.
+    asked.clear()
     tab.currency_combo.setCurrentIndex(1)
     tab.amount_edit.setText("410,000")
     assert tab.save()
+    assert asked == []
+    riel = fmt.current().money(410000, "KHR")
+    assert riel in tab.status_label.text() and "$" not in tab.status_label.text()
     assert count(store) == before + 1
     assert sorted((r["currency"], r["amount"]) for r in lines_of(store, order["id"])) == \
         [("KHR", 410000), ("USD", 85000)]
+    # Another salesperson's total of that day and channel stands beside it (no data lost).
+    tab.salesperson_combo.setCurrentIndex(tab.salesperson_combo.findText("Vuthy"))
+    tab.currency_combo.setCurrentIndex(0)
+    tab.amount_edit.setText("120")
+    assert tab.save()
+    assert count(store) == before + 2 and asked == []
+    assert [r["amount"] for r in lines_of(store, order["id"])] in ([85000, 410000],
+                                                                   [410000, 85000])
+    # Undo / redo: the status line follows.
+    demo_ctx.undo_stack.undo()
+    assert count(store) == before + 1
+    assert tab.status_label.text().startswith("Undone:") and "$120.00" in \
+        tab.status_label.text()
+    demo_ctx.undo_stack.redo()
+    assert tab.status_label.text().startswith("Redone:")
+    demo_ctx.undo_stack.undo()
     demo_ctx.undo_stack.undo()
     assert [r["amount"] for r in lines_of(store, order["id"])] == [85000]
     demo_ctx.undo_stack.undo()
     assert [r["amount"] for r in lines_of(store, order["id"])] == [83000]
     demo_ctx.undo_stack.undo()
     assert count(store) == before
+
+
+def test_a_refund_in_the_form_gives_items_back(qtbot, tab, demo_ctx):
+    store = demo_ctx.store
+    product = tab.product_combo.itemText(1)
+    tab.product_combo.setEditText(product)
+    tab.quantity_edit.setText("2")
+    tab.amount_edit.setText("-10")
+    assert tab.save()
+    (line,) = lines_of(store, newest_order(store)["id"])
+    assert (line["quantity"], line["amount"]) == (-2, -1000)
+
+
+def test_a_sale_dated_after_today_is_marked_in_the_table(qtbot, tab, demo_ctx):
+    tab.confirm_future = lambda day: True
+    tab.date_edit.setText("03/12/2026")
+    tab.amount_edit.setText("25")
+    assert tab.save()
+    tab.period_combo.setCurrentIndex(tab.period_combo.findData("all"))
+    row = tab.model.row_of_line(lines_of(demo_ctx.store, newest_order(demo_ctx.store)["id"])[0]
+                                ["id"])
+    index = tab.model.index(row, COL_DATE)
+    assert "after today" in tab.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert tab.model.data(index, Qt.ItemDataRole.ForegroundRole) is not None
+    other = tab.model.index(tab.model.rowCount() - 1, COL_DATE)  # an old sale: not marked
+    assert tab.model.data(other, Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_customer_created_in_place_is_undone_with_the_sale(qtbot, tab, demo_ctx):

@@ -102,7 +102,7 @@ def test_backup_round_trip_same_kpis(tmp_path, demo_file, capsys):
     assert main(["export", "all", "--db", str(demo_file), "--out", str(out)]) == 0
     assert {p.name for p in out.iterdir()} == {"settings.csv", "lists.csv", "contacts.csv",
                                                 "sales.csv", "opportunities.csv",
-                                                "targets.csv"}
+                                                "targets.csv", "opportunity_history.csv"}
     empty = tmp_path / "restored.db"
     assert main(["import", "all", str(out), "--db", str(empty)]) == 0
     assert _named_snapshot(empty) == _named_snapshot(demo_file)
@@ -149,6 +149,7 @@ def test_identical_orders_without_number_survive_the_round_trip(tmp_path, store)
         add_order(store, OrderInput(date="2026-11-02",
                                     lines=[LineInput(amount=500, currency="USD", rate=4100)]))
     add_order(store, OrderInput(date="2026-11-03", is_daily_total=True, note="Shop, day total",
+                                receipts=40,
                                 lines=[LineInput(amount=90000, currency="KHR", rate=4000)]))
     out = tmp_path / "sales.csv"
     export_kind(store, "sales", out)
@@ -157,8 +158,9 @@ def test_identical_orders_without_number_survive_the_round_trip(tmp_path, store)
     assert main(["import", "sales", str(out), "--db", str(db2)]) == 0
     with Store(db2) as s:
         assert s.scalar("SELECT count(*) FROM orders") == 3
-        assert s.scalar("SELECT SUM(orders) FROM daily_orders") == 3
+        # two receipts, and the daily total's 40 receipts (its count came back too)
+        assert s.scalar("SELECT SUM(orders) FROM daily_orders") == 2 + 40
         assert [tuple(r) for r in s.query(
-            "SELECT o.is_daily_total, o.note, l.amount, l.currency, l.rate FROM orders o"
-            " JOIN sale_lines l ON l.order_id = o.id WHERE o.date = '2026-11-03'")] == [
-            (1, "Shop, day total", 90000, "KHR", 4000)]
+            "SELECT o.is_daily_total, o.note, l.amount, l.currency, l.rate, o.receipts"
+            " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+            " WHERE o.date = '2026-11-03'")] == [(1, "Shop, day total", 90000, "KHR", 4000, 40)]

@@ -120,13 +120,21 @@ def test_quarter_sums_orders_over_months(store: Store):
     sale(store, "2026-10-05", x)  # one order in October, one in November:
     sale(store, "2026-11-05", x)  # a repeat buyer of the quarter, not of either month
     sale(store, "2026-09-09", y)
-    sale(store, "2026-12-01", z)
+    sale(store, "2026-11-20", z)
     q = cm.customer_kpis(store, "2026-Q4", TODAY)
     assert q["active_customers"] == 2  # X, Z
     assert q["new_customers"] == 1  # Z
     assert q["retention"] == pytest.approx(1 / 2)  # Q3 = {X, Y}
     assert q["crr"] == pytest.approx(1 / 2)
     assert q["repeat_purchase_rate"] == pytest.approx(1 / 2)
+    # so far (day 57 of Q4) beside Q3's days 1..57 (Jul 1 – Aug 26): X once, nobody before
+    assert q["previous_same_day"] == {
+        "as_of": "2026-08-26", "new_customers": 1, "active_customers": 1,
+        "returning_customers": 0, "retention": None, "churn": None, "crr": None,
+        "repeat_purchase_rate": 0.0}
+    sale(store, "2026-12-01", z)  # dated after today: counts nowhere yet
+    assert cm.customer_kpis(store, "2026-Q4", TODAY)["repeat_purchase_rate"] == \
+        pytest.approx(1 / 2)
     assert cm.customer_kpis(store, "2026-11", TODAY)["repeat_purchase_rate"] == 0.0
     y2026 = cm.customer_kpis(store, "2026", TODAY)
     assert y2026["active_customers"] == 3 and y2026["retention"] is None  # nobody in 2025
@@ -157,7 +165,15 @@ def test_lead_conversion_provisional_while_window_open(store: Store):
     k = cm.customer_kpis(store, "2026-10", TODAY)
     assert k["lead_conversion"] == pytest.approx(1 / 2)
     assert k["lead_conversion_provisional"] is True  # Oct 31 + 30 days = Nov 30 > Nov 26
-    assert cm.customer_kpis(store, "2026-10", date(2026, 11, 30))[
+    # On Nov 30 a purchase by M still converts it (created Oct 25: its window ends Nov 24,
+    # but a lead created Oct 31 would still be in its window): provisional until Dec 1.
+    on_last_day = cm.customer_kpis(store, "2026-10", date(2026, 11, 30))
+    assert on_last_day["lead_conversion_provisional"] is True
+    late = contact(store, "N", "2026-10-31", "lead")
+    sale(store, "2026-11-30", late)
+    assert cm.customer_kpis(store, "2026-10", date(2026, 11, 30))["lead_conversion"] == \
+        pytest.approx(2 / 3)  # the figure changed on Nov 30: it was provisional
+    assert cm.customer_kpis(store, "2026-10", date(2026, 12, 1))[
         "lead_conversion_provisional"] is False
 
 
@@ -337,14 +353,33 @@ def _purchases(store: Store, currency: str = "USD") -> list[tuple[str, int, bool
 
 
 def brute_customer_kpis(store: Store, period: str, today: date) -> dict:
+    """KPI.md §4–§5 from the raw orders: purchases dated after today count nowhere; a
+    period in progress is "so far" with P−1's figures on the same day beside it; a period
+    not started has no figures."""
     p = parse_period(period)
+    if today < p.start:
+        return {**dict.fromkeys(cm.CUSTOMER_KEYS), "previous_same_day": None}
+    if today > p.end:
+        return {**_brute_figures(store, p, p.end, today), "previous_same_day": None}
+    result = _brute_figures(store, p, today, today)
     prev = p.previous()
-    orders = _purchases(store)
+    same_day = prev.start + timedelta(days=min((today - p.start).days + 1, prev.days) - 1)
+    before = _brute_figures(store, prev, same_day, same_day)
+    result["previous_same_day"] = {"as_of": same_day.isoformat(),
+                                   **{k: before[k] for k in cm.SAME_DAY_KEYS}}
+    return result
+
+
+def _brute_figures(store: Store, p, hi: date, as_of: date) -> dict:
+    """The figures of P over its days up to `hi`, knowing the purchases up to `as_of`."""
+    prev = p.previous()
+    orders = [o for o in _purchases(store) if o[0] <= as_of.isoformat()]
     w = int(store.setting("lead_window_days"))
     big_l = int(store.setting("loyal_min_orders"))
+    lo, hi_iso = p.first_day, hi.isoformat()
 
-    def active(per):
-        return {c for d, c, buy, _ in orders if buy and per.first_day <= d <= per.last_day}
+    def active(first_day, last_day):
+        return {c for d, c, buy, _ in orders if buy and first_day <= d <= last_day}
 
     first = {}
     for d, c, buy, _ in orders:
@@ -354,24 +389,23 @@ def brute_customer_kpis(store: Store, period: str, today: date) -> dict:
     for d, c, buy, _ in orders:
         if buy:
             days.setdefault(c, set()).add(d)
-    now, before = active(p), active(prev)
-    new = {c for c, d in first.items() if p.first_day <= d <= p.last_day}
+    now, before = active(lo, hi_iso), active(prev.first_day, prev.last_day)
+    new = {c for c, d in first.items() if lo <= d <= hi_iso}
     n_orders = {}
     for d, c, buy, _ in orders:
-        if buy and p.first_day <= d <= p.last_day:
+        if buy and lo <= d <= hi_iso:
             n_orders[c] = n_orders.get(c, 0) + 1
     leads = [(cid, date.fromisoformat(created)) for cid, created in store.conn.execute(
         "SELECT id, created FROM contacts WHERE kind = 'lead' AND created BETWEEN ? AND ?",
-        (p.first_day, p.last_day))]
+        (lo, hi_iso))]
     converted = [cid for cid, created in leads if cid in first
                  and 0 <= (date.fromisoformat(first[cid]) - created).days <= w]
     again = [c for c in new if any(
         0 < (date.fromisoformat(x) - date.fromisoformat(first[c])).days <= 90 for x in days[c])]
-    d_end = min(today, p.end)
-    start = (d_end - timedelta(days=364)).isoformat()
+    start = (hi - timedelta(days=364)).isoformat()
     year_orders = {}
     for d, c, buy, _ in orders:
-        if buy and start <= d <= d_end.isoformat():
+        if buy and start <= d <= hi_iso:
             year_orders[c] = year_orders.get(c, 0) + 1
     loyal = [c for c, n in year_orders.items() if n >= big_l]
 
@@ -382,7 +416,8 @@ def brute_customer_kpis(store: Store, period: str, today: date) -> dict:
     return {
         "new_customers": len(new),
         "lead_conversion": ratio(len(converted), len(leads)),
-        "lead_conversion_provisional": p.end + timedelta(days=w) > today,
+        # provisional until the day after P's last day + W
+        "lead_conversion_provisional": as_of < p.end + timedelta(days=w + 1),
         "second_purchase_rate": ratio(len(again), len(new)),
         "loyal_customers": len(loyal),
         "loyal_share": ratio(len(loyal), len(year_orders)),
@@ -395,8 +430,11 @@ def brute_customer_kpis(store: Store, period: str, today: date) -> dict:
     }
 
 
-def brute_cohorts(store: Store, last_month: str, cohorts: int) -> list[dict]:
+def brute_cohorts(store: Store, last_month: str, cohorts: int,
+                  today: date | None = None) -> list[dict]:
     orders = _purchases(store)
+    if today is not None:  # purchases after today count nowhere
+        orders = [o for o in orders if o[0] <= today.isoformat()]
     first = {}
     for d, c, buy, _ in orders:
         if buy and (c not in first or d < first[c]):
@@ -457,13 +495,14 @@ DAY0 = date(2025, 6, 1)
 SPAN = (TODAY - DAY0).days
 
 order_st = st.tuples(
-    st.integers(0, SPAN),  # day offset
+    st.integers(0, SPAN + 40),  # day offset (after SPAN: dated after today)
     st.integers(-1, 7),  # contact index, -1 = walk-in
     st.lists(st.tuples(st.integers(-3000, 20000), st.sampled_from(["USD", "KHR"])),
              min_size=1, max_size=2),
 )
 contact_st = st.tuples(st.sampled_from(["lead", "customer"]), st.integers(0, SPAN))
-PERIODS = ["2026-11", "2026-10", "2026-09", "2026-Q4", "2026-Q3", "2026", "2025-12", "2025-06"]
+PERIODS = ["2026-11", "2026-10", "2026-09", "2026-Q4", "2026-Q3", "2026", "2025-12", "2025-06",
+           "2026-12", "2027"]  # the last two have not started
 
 
 def _build(path: Path, contacts, orders) -> Store:
@@ -494,13 +533,22 @@ def test_rollup_metrics_equal_brute_force(contacts, orders, period, loyal_min):
             want = brute_customer_kpis(s, period, TODAY)
             assert got.keys() == want.keys()
             for key, value in want.items():
-                assert got[key] == pytest.approx(value) if value is not None else got[key] is None
+                if isinstance(value, dict):
+                    assert got[key].keys() == value.keys()
+                    for k, v in value.items():
+                        assert got[key][k] == (pytest.approx(v) if isinstance(v, float) else v), k
+                else:
+                    assert got[key] == pytest.approx(value) if value is not None \
+                        else got[key] is None, key
             # properties
             if got["retention"] is not None:
                 assert 0 <= got["retention"] <= 1
                 assert got["crr"] >= got["retention"] - 1e-12
-            table = cm.cohort_table(s, "2026-11", 18)
-            assert table == brute_cohorts(s, "2026-11", 18)
+            if all(o[0] <= SPAN for o in orders):  # no sale after today: the rollups as they are
+                table = cm.cohort_table(s, "2026-11", 18)
+                assert table == brute_cohorts(s, "2026-11", 18)
+            table = cm.cohort_table(s, "2026-11", 18, TODAY)
+            assert table == brute_cohorts(s, "2026-11", 18, TODAY)
             for row in table:
                 if row["size"]:
                     assert row["shares"][0] == 1.0

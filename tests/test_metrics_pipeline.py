@@ -49,7 +49,9 @@ def pipe(store: Store) -> Store:
     mark_won(store, ids["O7"], "2026-10-15")  # closed in October
     ids["O8"] = opp(store, 10000, "Qualified", "2026-09-01", "2026-12-05")
     mark_won(store, ids["O8"], "2026-10-10")
-    reopen(store, ids["O8"], stage_ids(store)["Qualified"])  # open again, 30 %
+    # open again, 30 %, from Nov 20 (its history says so: the pipeline of a date before
+    # that has it won)
+    reopen(store, ids["O8"], stage_ids(store)["Qualified"], on="2026-11-20")
     ids["O9"] = opp(store, 8000, "New", "2026-11-03", None)  # no expected close date
     add_order(store, OrderInput(date="2026-11-05", lines=[LineInput(amount=100000)]))
     add_order(store, OrderInput(date="2026-10-05", lines=[LineInput(amount=50000)]))
@@ -86,9 +88,11 @@ def test_future_and_past_periods(pipe: Store):
     assert pm.pipeline_kpis(pipe, "2026-12", TODAY)["pipeline_coverage"] == pytest.approx(0.5)
 
     k = pm.pipeline_kpis(pipe, "2026-10", TODAY)
-    # on Oct 31: O1 open, O4 open (won Nov 11), O8 open (reopened: counts as open)
-    assert k["open_pipeline_count"] == 3
-    assert k["open_pipeline"] == 10000 + 30000 + 10000
+    # on Oct 31 as it stood then: O1 open, O4 open (won later, on Nov 11: at its 60 % of
+    # then, not 100 %); O8 was won (Oct 10) and reopened only on Nov 20
+    assert k["open_pipeline_count"] == 2
+    assert k["open_pipeline"] == 10000 + 30000
+    assert k["weighted_pipeline"] == 1000 + 18000
     assert (k["overdue_count"], k["overdue_value"]) == (1, 30000)  # O4 expected Oct 25
     assert k["win_rate"] == 1.0  # O7 (O8's win was undone by reopening it)
     assert k["average_deal_size"] == 99900
@@ -119,11 +123,14 @@ def test_pipeline_by_stage(pipe: Store):
     assert [r["name"] for r in rows] == ["New", "Qualified", "Proposal", "Negotiation"]
     assert [(r["count"], r["value"], r["weighted"]) for r in rows] == [
         (2, 18000, 1800), (1, 10000, 3000), (1, 20000, 12000), (1, 5000, 2500)]
-    # a stage of another kind shows when it holds an open opportunity (old data)
+    # a stage of another kind shows when it holds an open opportunity (old data: no
+    # recorded history, the row as it is)
     won = stage_ids(pipe)["Won"]
     with pipe.transaction():
         pipe.conn.execute("UPDATE opportunities SET stage_id = ? WHERE id = ?",
                           (won, pipe.ids["O8"]))
+        pipe.conn.execute("DELETE FROM opportunity_history WHERE opportunity_id = ?",
+                          (pipe.ids["O8"],))
     names = [r["name"] for r in pm.pipeline_by_stage(pipe, TODAY)]
     assert names == ["New", "Qualified", "Proposal", "Negotiation", "Won"]
 

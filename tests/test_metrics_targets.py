@@ -57,9 +57,11 @@ def test_rounding_half_even_in_money_figures(team):
     a = attainment_summary(store, "2026-11", date(2026, 11, 10))
     assert a["expected_to_date"] == 33334  # 33333.67
     assert a["pace"] == pytest.approx(80000 * 30 / (100001 * 10))  # not from the rounded figure
-    a = attainment_summary(store, "2026-11", date(2026, 11, 7))  # 80000 × 30 / 7 = 342857.14
-    assert a["run_rate_projection"] == 342857
-    assert a["needed_per_day"] == 870  # (100001 − 80000) / 23 = 869.61
+    # on Nov 7 only the 50,000 of Nov 2 has happened (sales dated after today count nowhere)
+    a = attainment_summary(store, "2026-11", date(2026, 11, 7))  # 50000 × 30 / 7 = 214285.71
+    assert a["actual"] == 50000
+    assert a["run_rate_projection"] == 214286
+    assert a["needed_per_day"] == 2174  # (100001 − 50000) / 23 = 2173.96
 
 
 def test_last_day_has_no_needed_per_day(team):
@@ -86,10 +88,16 @@ def test_complete_past_period(team):
 def test_future_period(team):
     store, _, _ = team
     set_target(store, "2026-12", "revenue", 310000)
+    sale(store, "2026-12-03", 9000)  # dated after today: counts nowhere yet
     a = attainment_summary(store, "2026-12", date(2026, 11, 26))
-    assert a["day"] == 0 and a["actual"] == 0 and a["expected_to_date"] == 0
-    assert a["pace"] is None and a["run_rate_projection"] is None
-    assert a["needed_per_day"] == 10000  # 310000 / 31 days ahead
+    # a month not started has its target and no figures ("not available", never 0 %)
+    assert a["day"] == 0 and a["target"] == 310000
+    for key in ("actual", "attainment", "gap", "expected_to_date", "pace",
+                "run_rate_projection", "needed_per_day"):
+        assert a[key] is None, key
+    assert [r["actual"] for r in salesperson_attainment(store, "2026-12",
+                                                        date(2026, 11, 26))] == [None, None]
+    assert attainment_summary(store, "2026-12", date(2026, 12, 3))["actual"] == 9000
 
 
 def test_no_target_and_zero_target(team):

@@ -233,6 +233,34 @@ def test_report_data_is_the_same_as_kpi_json(demo_store, kpis):
     assert date.fromisoformat(str(data.as_of)) == date(2026, 10, 31)
 
 
+def test_a_month_in_progress_prints_the_month_before_on_the_same_day(demo_file, tmp_path):
+    """Customer figures so far sit beside the month before up to the same day (†); daily
+    totals are no product; a refund line takes its quantity back."""
+    from kpidesk.metrics.customers import customer_kpis
+    from kpidesk.store.sales import LineInput, OrderInput, add_order
+
+    db = tmp_path / "shop.db"
+    shutil.copy(demo_file, db)
+    with Store(db) as store:
+        add_order(store, OrderInput(date="2026-11-20", is_daily_total=True, receipts=30,
+                                    lines=[LineInput(amount=150000)]))
+        same = customer_kpis(store, "2026-11", DEMO_TODAY)["previous_same_day"]
+    out = tmp_path / "november.pdf"
+    done = run_cli("report", "--db", str(db), "--month", "2026-11", "--lang", "en", "--out",
+                   str(out), "--today", DEMO_TODAY.isoformat())
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(out)
+    fmt = Formatter("en")
+    retention = next(line for line in text.splitlines()
+                     if line.strip().startswith("Customer retention "))
+    assert f"{fmt.percent(same['retention'])} †" in retention
+    flat = " ".join(text.split())
+    assert f"up to the same day, {fmt.date('2026-10-26')}" in flat
+    assert "Loyal customers (orders in the last 365" in flat  # "days)" wraps
+    products = text.split("Top 10 products")[1].split("Top 10 customers")[0]
+    assert "—" not in products.split("\n", 2)[2]  # no daily total posing as a product
+
+
 # -- Khmer line breaks in table cells ----------------------------------------------------
 # Names as a Khmer shop types them (no spaces between words), with their words marked:
 # "|" between words, "¦" between the parts of a compound (a break there is fine too).

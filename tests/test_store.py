@@ -163,7 +163,14 @@ def test_a_version_1_shop_is_migrated_with_identical_kpis(tmp_path, v1_shop):
         expected = {m: all_kpis(fresh, m, today) for m in ("2026-11", "2026-06", "2025-12")}
     with Store(old) as s:
         assert s.scalar("PRAGMA user_version") == schema.SCHEMA_VERSION
-        assert {m: all_kpis(s, m, today) for m in expected} == expected
+        got = {m: all_kpis(s, m, today) for m in expected}
+        # The one figure a version-1 file cannot have: the weighted pipeline of a past month
+        # end needs each opportunity's stages as they went, which it never kept (a fresh demo
+        # records them; the old file's closed deals count at the last open stage then).
+        for month in ("2026-06", "2025-12"):
+            assert got[month].pop("weighted_pipeline") != expected[month].pop(
+                "weighted_pipeline")
+        assert got == expected
         migrated = rollups.snapshot(s.conn)
         with s.transaction():
             rollups.rebuild_all(s.conn)

@@ -2,6 +2,7 @@
 
     python docs/screenshots/take.py --db demo.db --lang km [--latin-digits]
         [--khmer-dollars] [--exact-riel] [--suffix -latin] [--tabs dashboard,settings]
+        [--extras] [--today YYYY-MM-DD]
 
 Builds the main window at 1366 × 728 (a 1366 × 768 laptop screen less the taskbar),
 with the digit and riel settings given (a throw-away settings file: the user's own
@@ -33,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", metavar="YYYY-MM",
                         help="also the report of that month: report-<lang><suffix>-pageN.png")
     parser.add_argument("--currency", choices=("USD", "KHR"), help="the report's currency")
+    parser.add_argument("--extras", action="store_true",
+                        help="also the Dashboard's customers page and the Sales form's daily"
+                             " totals: dashboard-customers-<lang>.png, sales-daily-<lang>.png")
+    parser.add_argument("--today", help="the shop's date for the screens (YYYY-MM-DD)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("KPIDESK_DATA_DIR", tempfile.mkdtemp(prefix="kpidesk-shots-"))
@@ -57,6 +62,15 @@ def main(argv: list[str] | None = None) -> int:
     if not controller.open(args.db, remember=False):
         return 1
     window = controller.window
+    if args.today:
+        from datetime import date
+
+        controller.ctx.fixed_today = date.fromisoformat(args.today)
+        dashboard = window.show_tab("dashboard")
+        dashboard.month = args.today[:7]
+        dashboard._fill_months()
+        dashboard.refresh()
+    window.showNormal()  # the offscreen screen is small: a maximised window would be too
     window.resize(1366, 728)
     wanted = [t for t in args.tabs.split(",") if t]
     names = list(window.pages)
@@ -72,10 +86,33 @@ def main(argv: list[str] | None = None) -> int:
         path = args.out / f"{name}-{args.lang}{args.suffix}.png"
         window.grab().save(str(path))
         print(path)
+    if args.extras:
+        shoot_extras(app, window, args)
     if args.report:
         shoot_report(controller.ctx.store, args, language.style)
     controller.close_store()
     return 0
+
+
+def shoot_extras(app, window, args: argparse.Namespace) -> None:
+    """The pages the tab loop does not show: the Dashboard's customers page, the Sales form
+    in daily-totals mode."""
+    def settle() -> None:
+        for _ in range(6):
+            app.processEvents()
+
+    dashboard = window.show_tab("dashboard")
+    dashboard.pages.setCurrentIndex(1)
+    settle()
+    for name, show in (("dashboard-customers", lambda: None),
+                       ("sales-daily", lambda: window.show_tab("sales").daily_check.setChecked(
+                           True))):
+        show()
+        settle()
+        path = args.out / f"{name}-{args.lang}{args.suffix}.png"
+        window.grab().save(str(path))
+        print(path)
+    dashboard.pages.setCurrentIndex(0)
 
 
 def shoot_report(store, args: argparse.Namespace, style) -> None:

@@ -43,6 +43,12 @@ def _print_report(report: Report, path: Path) -> None:
         print(f"{path.name}: {err.english()}", file=sys.stderr)
     if report.bad > MAX_PRINTED:
         print(f"… and {report.bad - MAX_PRINTED} more bad rows", file=sys.stderr)
+    for line, day in report.future_dated[:MAX_PRINTED]:
+        print(f"{path.name}: line {line}: dated {day}, after today: it counts in no figure"
+              " until that day", file=sys.stderr)
+    if report.future_count > MAX_PRINTED:
+        print(f"… and {report.future_count - MAX_PRINTED} more rows dated after today",
+              file=sys.stderr)
 
 
 def _import_one(store: Store, kind: str, path: Path, mapping: dict | None,
@@ -92,6 +98,40 @@ def _import_lists(store: Store, path: Path) -> None:
     store.mark_changed("settings")
 
 
+def _import_opportunity_history(store: Store, path: Path) -> None:
+    """The opportunities' recorded states written by ``export all`` (replacing those of the
+    same opportunities, so importing the folder again adds nothing)."""
+    from decimal import Decimal
+
+    from kpidesk.io.parsing import to_minor
+    from kpidesk.store.money import convert
+
+    conn = store.conn
+    stages = {name.lower(): sid for sid, name in conn.execute("SELECT id, name FROM stages")}
+    rows: dict[int, list[tuple]] = {}
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            found = conn.execute("SELECT id, rate FROM opportunities WHERE uuid = ?",
+                                 (row.get("opportunity_ref") or "",)).fetchone()
+            if found is None or not row.get("day"):
+                continue
+            currency = row.get("currency") or "USD"
+            value = to_minor(Decimal(row.get("value") or "0"), currency)
+            rows.setdefault(found[0], []).append((
+                found[0], row["day"], stages.get((row.get("stage") or "").strip().lower()),
+                int(float(row.get("probability") or 0)), value, currency,
+                *convert(value, currency, found[1]), row.get("expected_close") or None,
+                row.get("status") or "open", row.get("closed") or None))
+    for opp_id, states in rows.items():
+        conn.execute("DELETE FROM opportunity_history WHERE opportunity_id = ?", (opp_id,))
+        conn.executemany(
+            "INSERT INTO opportunity_history (opportunity_id, day, stage_id, probability, value,"
+            " currency, value_usd, value_khr, expected_close, status, closed)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", states)
+    if rows:
+        store.mark_changed("opportunities")
+
+
 def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
     """Import a folder written by ``export all`` (in one transaction)."""
     folder = Path(folder)
@@ -118,6 +158,9 @@ def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
                 path = folder / f"{kind}.csv"
                 if path.exists() and _import_one(store, kind, path, None, skip_bad):
                     raise _Failed
+            history = folder / "opportunity_history.csv"
+            if history.exists():
+                _import_opportunity_history(store, history)
     except _Failed:
         _err("nothing imported")
         return 1

@@ -26,7 +26,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = {
     "sales": ["date", "order", "customer", "salesperson", "product", "category", "quantity",
               "amount", "currency", "rate", "channel", "customer_ref", "order_ref", "note",
-              "order_note", "daily_total"],
+              "order_note", "daily_total", "receipts"],
     "contacts": ["name", "kind", "phone", "source", "salesperson", "created", "note", "ref"],
     "opportunities": ["title", "customer", "customer_ref", "owner", "value", "currency", "rate",
                       "stage", "probability", "created", "expected_close", "status", "closed",
@@ -34,13 +34,13 @@ COLUMNS = {
     "targets": ["period", "salesperson", "measure", "value", "currency"],
 }
 # Columns holding numbers (written as numbers); every other column is text.
-NUMERIC = {"quantity", "amount", "rate", "value", "probability"}
+NUMERIC = {"quantity", "amount", "rate", "value", "probability", "receipts"}
 
 _QUERIES = {
     "sales": """
         SELECT o.date, o.number, c.name, sp.name, p.name, cat.name, l.quantity, l.amount,
                l.currency, l.rate, ch.name, c.uuid, o.uuid, l.note, o.note,
-               CASE WHEN o.is_daily_total THEN 'yes' ELSE '' END
+               CASE WHEN o.is_daily_total THEN 'yes' ELSE '' END, o.receipts
         FROM sale_lines l JOIN orders o ON o.id = l.order_id
         LEFT JOIN contacts c ON c.id = o.contact_id
         LEFT JOIN salespeople sp ON sp.id = o.salesperson_id
@@ -192,4 +192,20 @@ def export_all(store: Store, folder: Path | str, suffix: str = ".csv") -> dict[s
                                   ["list", "id", "name", "category", "active"], lists, {1, 4})
     for kind in ("contacts", "sales", "opportunities", "targets"):
         counts[kind] = export_kind(store, kind, folder / f"{kind}{suffix}")
+    counts["opportunity_history"] = write_table(
+        folder / f"opportunity_history{suffix}", HISTORY_COLUMNS,
+        ([*row[:4], to_major(row[4], row[5]), *("" if v is None else v for v in row[5:])]
+         for row in store.conn.execute(_HISTORY_QUERY)),
+        {i for i, h in enumerate(HISTORY_COLUMNS) if h in NUMERIC})
     return counts
+
+
+# Each opportunity's recorded states (the pipeline of a past date), by the opportunity's ref.
+HISTORY_COLUMNS = ["opportunity_ref", "day", "stage", "probability", "value", "currency",
+                   "expected_close", "status", "closed"]
+_HISTORY_QUERY = """
+    SELECT o.uuid, h.day, st.name, h.probability, h.value, h.currency, h.expected_close,
+           h.status, h.closed
+    FROM opportunity_history h JOIN opportunities o ON o.id = h.opportunity_id
+    LEFT JOIN stages st ON st.id = h.stage_id
+    ORDER BY h.id"""

@@ -52,6 +52,7 @@ ORDER_WINDOW = 64
 SMALL_IMPORT = 5000  # lines; above this the rollups are rebuilt whole
 MAX_ERRORS = 10000  # errors kept for the report (the count goes on)
 MAX_REJECTED = 100000  # raw rejected rows kept for "save rejected rows"
+MAX_FUTURE = 1000  # rows dated after today listed in the report (the count goes on)
 
 # Reason codes → English (the CLI). The wizard translates the same codes.
 REASONS = {
@@ -77,7 +78,7 @@ REASONS = {
 RECORD_FIELDS = {
     "sales": ("date", "order", "order_ref", "customer", "customer_ref", "phone", "salesperson",
               "product", "category", "quantity", "amount", "currency", "rate", "channel",
-              "note", "daily_total", "order_note"),
+              "note", "daily_total", "order_note", "receipts"),
     "contacts": ("name", "kind", "phone", "source", "salesperson", "created", "note", "ref"),
     "opportunities": ("title", "customer", "customer_ref", "owner", "value", "currency", "rate",
                       "stage", "probability", "created", "expected_close", "status", "closed",
@@ -119,6 +120,16 @@ class Report:
     rejected: list[tuple[int, list]] = field(default_factory=list)
     added: dict[str, int] = field(default_factory=dict)
     committed: bool = False
+    # Sales rows dated after today (line, ISO date): imported, but they count in no figure
+    # until their date comes (KPI.md Conventions), so the report lists them.
+    future_dated: list[tuple[int, str]] = field(default_factory=list)
+    future_count: int = 0
+
+    def note_date(self, line: int, day: str, today: str) -> None:
+        if day > today:
+            self.future_count += 1
+            if len(self.future_dated) < MAX_FUTURE:
+                self.future_dated.append((line, day))
 
     def add_error(self, err: RowError, raw: list) -> None:
         self.bad += 1
@@ -225,8 +236,10 @@ class Importer:
                     self._tick(reader)
                 report.rows += 1
                 try:
-                    parse(row)
+                    record = parse(row)
                     report.good += 1
+                    if self.kind == "sales":
+                        report.note_date(line, record[0], self.today)
                 except _Bad as bad:
                     report.add_error(self._error(line, bad, index, report.header), row)
         self.progress(1.0)
@@ -263,6 +276,8 @@ class Importer:
                             sink = None
                         continue
                     report.good += 1
+                    if self.kind == "sales":
+                        report.note_date(line, record[0], self.today)
                     if writing:
                         try:
                             sink.add(record, line)
@@ -391,6 +406,7 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str):
     has_price = "unit_price" in index
     i_date = index.get("date")
     has_daily = "daily_total" in index
+    has_receipts = "receipts" in index
 
     def parse(row: list) -> tuple:
         # date (the hot path: most files write ISO dates)
@@ -438,8 +454,21 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str):
                 _text(get(row, "product")), _text(get(row, "category")), float(qty), amount,
                 currency, rate, _text(get(row, "channel")), _text(get(row, "note")),
                 is_marked(get(row, "daily_total")) if has_daily else False,
-                _text(get(row, "order_note")))
+                _text(get(row, "order_note")), _receipts(get(row, "receipts"))
+                if has_receipts else None)
     return parse
+
+
+def _receipts(value: object) -> int | None:
+    """A daily total's count of receipts: a whole number of zero or more, or None (empty)."""
+    if value in ("", None):
+        return None
+    number, _ = _number(value, "receipts")
+    if number != int(number):
+        raise _Bad("receipts", "not_whole", value)
+    if number < 0:
+        raise _Bad("receipts", "negative", value)
+    return int(number)
 
 
 _KINDS = {"lead": "lead", "leads": "lead", "prospect": "lead", "អតិថិជនសក្តានុពល": "lead",
@@ -738,7 +767,8 @@ class _SalesSink:
             uid = next(uids)
             order_rows.append((order_id, order_ref if order_ref and _is_uuid(order_ref) else uid,
                                number, day, contact_id, self.salespeople.get(sp),
-                               self.channels.get(channel), head[16], int(head[15])))
+                               self.channels.get(channel), head[16], int(head[15]),
+                               head[17] if head[15] else None))
             key_rows.append((key, order_id))
             for r in lines:
                 product = r[7]
@@ -759,7 +789,7 @@ class _SalesSink:
                     track = False
         conn.executemany(
             "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
-            " note, is_daily_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
+            " note, is_daily_total, receipts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
         conn.executemany(
             "INSERT INTO sale_lines(uuid, order_id, product_id, quantity, amount, currency, rate,"
             " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)

@@ -62,6 +62,7 @@ FIELDS: dict[str, dict[str, list[str]]] = {
         "note": ["note", "notes", "comment", "comments", "remark", "remarks", "កំណត់ចំណាំ"],
         "order_note": ["ordernote"],
         "daily_total": ["dailytotal"],
+        "receipts": ["receipts", "receiptcount", "customersserved", "ចំនួនបង្កាន់ដៃ"],
     },
     "contacts": {
         "name": ["name", "customer", "customername", "contact", "fullname", "ឈ្មោះ",

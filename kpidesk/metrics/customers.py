@@ -195,73 +195,76 @@ def loyal_ids(store: Store, d: date) -> set[int]:
 
 
 # -- customer KPIs -------------------------------------------------------------------
-@memoized
-def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict:
-    """Every customer KPI of KPI.md §4–§5 for a period (month, quarter or year).
+CUSTOMER_KEYS = ("new_customers", "lead_conversion", "lead_conversion_provisional",
+                 "second_purchase_rate", "loyal_customers", "loyal_share", "active_customers",
+                 "retention", "churn", "crr", "repeat_purchase_rate", "returning_customers")
+# The figures of a period in progress that come with P−1's figure on the same day (KPI.md
+# §5, and new customers, which returning customers need).
+SAME_DAY_KEYS = ("new_customers", "active_customers", "returning_customers", "retention",
+                 "churn", "crr", "repeat_purchase_rate")
 
-    - new_customers: contacts whose first purchase is in P.
-    - lead_conversion: of the contacts created as leads in P, the share whose first
-      purchase is between their creation date and W days after it (a purchase dated
-      before the lead was created does not count as converting). None without leads.
-      lead_conversion_provisional: P's last day + W days is after today.
-    - second_purchase_rate: of the new customers of P, the share with another purchase
-      day within 90 days after their first purchase (day 1..90 after it).
-    - loyal_customers / loyal_share on d = min(today, P's last day): customers with at
-      least L orders in the 365 days up to d / customers with a purchase in those days.
-    - active_customers, retention, churn, crr, repeat_purchase_rate (at least two orders
-      in P, summed over its months), returning_customers (active − new).
-    """
-    p = parse_period(period)
-    today = _as_date(today)
-    prev = p.previous()
-    conn = store.conn
-    hint = _months_hint(store, prev.months()[0], p.months()[-1])
-    w = lead_window_days(store)
-    lo, hi = p.first_day, p.last_day
 
-    # active(P−1), active(P), both, repeat — one pass over customer_month
-    p_first = p.months()[0]
-    row = conn.execute(
+def _range_parts(lo: date, hi: date) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """Days lo..hi (lo the first of a month) as (first, last month key of the whole months,
+    or None) and (first, last ISO day of the partial month at the end, or None)."""
+    last_whole = hi if (hi + timedelta(days=1)).day == 1 else hi.replace(day=1) - timedelta(days=1)
+    whole = None
+    if last_whole >= lo:
+        whole = (f"{lo:%Y-%m}", f"{last_whole:%Y-%m}")
+    part = None
+    if last_whole < hi:
+        part = (max(lo, hi.replace(day=1)).isoformat(), hi.isoformat())
+    return whole, part
+
+
+def _activity(store: Store, cur: tuple[date, date], prev: tuple[date, date]
+              ) -> tuple[int, int, int, int]:
+    """(active in cur, active in prev, active in both, with at least two orders in cur) for
+    two day ranges, each starting on the first of a month: whole months are read from
+    `customer_month`, a partial month at the end from `customer_day`."""
+    hint = _months_hint(store, f"{prev[0]:%Y-%m}", f"{cur[1]:%Y-%m}")
+    parts: list[str] = []
+    params: dict[str, str] = {}
+    for tag, (lo, hi) in (("c", cur), ("p", prev)):
+        whole, part = _range_parts(lo, hi)
+        flag = int(tag == "c")
+        if whole:
+            parts.append(f"SELECT contact_id, orders, {flag} AS cur FROM customer_month {hint}"
+                         f" WHERE month BETWEEN :{tag}m0 AND :{tag}m1 AND orders > 0")
+            params[f"{tag}m0"], params[f"{tag}m1"] = whole
+        if part:
+            parts.append(f"SELECT contact_id, orders, {flag} AS cur FROM customer_day"
+                         f" WHERE day BETWEEN :{tag}d0 AND :{tag}d1 AND orders > 0")
+            params[f"{tag}d0"], params[f"{tag}d1"] = part
+    row = store.conn.execute(
         f"""
-        SELECT COUNT(cur), SUM(prev), SUM(cur IS NOT NULL AND prev), SUM(cur >= 2)
-        FROM (SELECT contact_id,
-                     SUM(CASE WHEN month >= :pf THEN orders END) AS cur,
-                     MAX(month < :pf) AS prev
-              FROM customer_month {hint}
-              WHERE month BETWEEN :lo AND :hi AND orders > 0
+        SELECT COUNT(cur_orders), SUM(prev), SUM(cur_orders IS NOT NULL AND prev),
+               SUM(cur_orders >= 2)
+        FROM (SELECT contact_id, SUM(CASE WHEN cur THEN orders END) AS cur_orders,
+                     MAX(NOT cur) AS prev
+              FROM ({" UNION ALL ".join(parts)})
               GROUP BY contact_id)
-        """, {"pf": p_first, "lo": prev.months()[0], "hi": p.months()[-1]}).fetchone()
-    active, previous_active, both, repeat = (int(v or 0) for v in row)
+        """, params).fetchone()
+    return tuple(int(v or 0) for v in row)  # type: ignore[return-value]
 
+
+def _figures(store: Store, p: Period, hi: date, as_of: date, *, same_day_only: bool = False
+             ) -> dict:
+    """The customer figures of P over its days up to `hi` (P's last day, or today while
+    it is in progress), with events up to `as_of` (later purchases count nowhere). With
+    `same_day_only`, only the SAME_DAY_KEYS."""
+    conn = store.conn
+    prev = p.previous()
+    w = lead_window_days(store)
+    lo, hi_iso, as_of_iso = p.first_day, hi.isoformat(), as_of.isoformat()
+    active, previous_active, both, repeat = _activity(store, (p.start, hi),
+                                                      (prev.start, prev.end))
     new = int(conn.execute(
-        "SELECT COUNT(*) FROM contacts WHERE first_purchase BETWEEN ? AND ?", (lo, hi)
+        "SELECT COUNT(*) FROM contacts WHERE first_purchase BETWEEN ? AND ?", (lo, hi_iso)
     ).fetchone()[0])
-
-    leads, converted = conn.execute(
-        "SELECT COUNT(*), SUM(first_purchase IS NOT NULL AND first_purchase >= created"
-        " AND first_purchase <= date(created, '+' || ? || ' days'))"
-        " FROM contacts WHERE kind = 'lead' AND created BETWEEN ? AND ?", (w, lo, hi)
-    ).fetchone()
-
-    second = conn.execute(
-        """
-        SELECT SUM(EXISTS (SELECT 1 FROM customer_day d
-                           WHERE d.contact_id = c.id AND d.orders > 0
-                             AND d.day > c.first_purchase
-                             AND d.day <= date(c.first_purchase, '+' || ? || ' days')))
-        FROM contacts c WHERE c.first_purchase BETWEEN ? AND ?
-        """, (SECOND_PURCHASE_DAYS, lo, hi)).fetchone()[0]
-
-    active_365, loyal = _loyal_counts(store, min(today, p.end))
-
     retention = _ratio(both, previous_active)
-    return {
+    figures = {
         "new_customers": new,
-        "lead_conversion": _ratio(int(converted or 0), leads),
-        "lead_conversion_provisional": p.end + timedelta(days=w) > today,
-        "second_purchase_rate": _ratio(int(second or 0), new),
-        "loyal_customers": loyal,
-        "loyal_share": _ratio(loyal, active_365),
         "active_customers": active,
         "retention": retention,
         "churn": None if retention is None else 1 - retention,
@@ -269,17 +272,82 @@ def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict
         "repeat_purchase_rate": _ratio(repeat, active),
         "returning_customers": active - new,
     }
+    if same_day_only:
+        return figures
+    leads, converted = conn.execute(
+        "SELECT COUNT(*), SUM(first_purchase IS NOT NULL AND first_purchase >= created"
+        " AND first_purchase <= date(created, '+' || ? || ' days') AND first_purchase <= ?)"
+        " FROM contacts WHERE kind = 'lead' AND created BETWEEN ? AND ?",
+        (w, as_of_iso, lo, hi_iso)).fetchone()
+    second = conn.execute(
+        """
+        SELECT SUM(EXISTS (SELECT 1 FROM customer_day d
+                           WHERE d.contact_id = c.id AND d.orders > 0
+                             AND d.day > c.first_purchase AND d.day <= ?
+                             AND d.day <= date(c.first_purchase, '+' || ? || ' days')))
+        FROM contacts c WHERE c.first_purchase BETWEEN ? AND ?
+        """, (as_of_iso, SECOND_PURCHASE_DAYS, lo, hi_iso)).fetchone()[0]
+    active_365, loyal = _loyal_counts(store, hi)
+    return {
+        **figures,
+        "lead_conversion": _ratio(int(converted or 0), leads),
+        "lead_conversion_provisional": as_of <= p.end + timedelta(days=w),
+        "second_purchase_rate": _ratio(int(second or 0), new),
+        "loyal_customers": loyal,
+        "loyal_share": _ratio(loyal, active_365),
+    }
+
+
+@memoized
+def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict:
+    """Every customer KPI of KPI.md §4–§5 for a period (month, quarter or year), as of
+    `today`.
+
+    - new_customers: contacts whose first purchase is in P.
+    - lead_conversion: of the contacts created as leads in P, the share whose first
+      purchase is between their creation date and W days after it (a purchase dated
+      before the lead was created does not count as converting). None without leads.
+      lead_conversion_provisional: true until the day after P's last day + W days
+      (a purchase up to that day still changes the figure).
+    - second_purchase_rate: of the new customers of P, the share with another purchase
+      day within 90 days after their first purchase (day 1..90 after it).
+    - loyal_customers / loyal_share on d = min(today, P's last day): customers with at
+      least L orders in the 365 days up to d / customers with a purchase in those days.
+    - active_customers, retention, churn, crr, repeat_purchase_rate (at least two orders
+      in P, summed over its months), returning_customers (active − new).
+
+    Purchases dated after today count nowhere. A period in progress (day d) is "so far":
+    its figures cover days 1..d, and `previous_same_day` holds the SAME_DAY_KEYS figures
+    of P−1 over its days 1..min(d, length of P−1), as they stood on that day (its `as_of`
+    key says which); None for a complete period. A period that has not started has
+    every figure None.
+    """
+    p = parse_period(period)
+    today = _as_date(today)
+    if today < p.start:
+        return {**dict.fromkeys(CUSTOMER_KEYS), "previous_same_day": None}
+    if today > p.end:
+        return {**_figures(store, p, p.end, today), "previous_same_day": None}
+    result = _figures(store, p, today, today)
+    prev = p.previous()
+    same_day = prev.start + timedelta(days=min(p.day_of(today), prev.days) - 1)
+    before = _figures(store, prev, same_day, same_day, same_day_only=True)
+    result["previous_same_day"] = {"as_of": same_day.isoformat(),
+                                   **{k: before[k] for k in SAME_DAY_KEYS}}
+    return result
 
 
 # -- cohorts -------------------------------------------------------------------------
 @memoized
-def cohort_table(store: Store, last_month: str, cohorts: int = 24) -> list[dict]:
+def cohort_table(store: Store, last_month: str, cohorts: int = 24,
+                 today: date | str | None = None) -> list[dict]:
     """Cohorts of the `cohorts` months ending with `last_month`, oldest first.
 
     A cohort is the customers whose first purchase is in month c; `shares[k]` is
     the share of them with a purchase in month c + k (k = 0 … cohorts − 1), so
     `shares[0]` is 1.0. Cells after `last_month` are None, and so is every cell of
-    an empty cohort (size 0).
+    an empty cohort (size 0). With `today`, the month in progress counts purchases up
+    to today only, and later months have no cells (None).
     """
     months = [add_months(last_month, -i) for i in range(cohorts - 1, -1, -1)]
     if not months:
@@ -287,6 +355,17 @@ def cohort_table(store: Store, last_month: str, cohorts: int = 24) -> list[dict]
     counts = {(cohort, month): n for cohort, month, n in store.conn.execute(
         "SELECT cohort, month, customers FROM cohort_month"
         " WHERE cohort BETWEEN ? AND ? AND month <= ?", (months[0], last_month, last_month))}
+    current = last_month
+    if today is not None:
+        today = _as_date(today)
+        current = min(f"{today:%Y-%m}", last_month)
+        if current == f"{today:%Y-%m}":
+            counts = {key: n for key, n in counts.items() if key[1] < current}
+            counts.update({(cohort, current): n for cohort, n in store.conn.execute(
+                "SELECT substr(c.first_purchase, 1, 7), COUNT(DISTINCT x.contact_id)"
+                " FROM customer_day x JOIN contacts c ON c.id = x.contact_id"
+                " WHERE x.day BETWEEN ? AND ? AND x.orders > 0 AND c.first_purchase <= ?"
+                " GROUP BY 1", (current + "-01", today.isoformat(), today.isoformat()))})
     # every customer buys in its first month: the cohort's size is its cell (c, 0)
     sizes = {cohort: counts.get((cohort, cohort), 0) for cohort in months}
     table = []
@@ -294,7 +373,7 @@ def cohort_table(store: Store, last_month: str, cohorts: int = 24) -> list[dict]
         size = int(sizes.get(cohort, 0))
         shares: list[float | None] = []
         for k in range(cohorts):
-            if i + k >= len(months) or not size:
+            if i + k >= len(months) or not size or months[i + k] > current:
                 shares.append(None)
             else:
                 shares.append(counts.get((cohort, months[i + k]), 0) / size)

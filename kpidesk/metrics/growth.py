@@ -6,10 +6,16 @@ sale lines), with range queries on their primary keys, which start with
 currency (each line was converted with its own rate, half to even, when it
 was written). Totals per original currency sum `amount` per `currency`.
 
-A period that contains `today` is in progress: its growth is like-for-like,
-days 1..d of P against days 1..min(d, len(P−1)) of P−1 (and the same days a
-year before for YoY). A period that starts after `today` has no growth
-(nothing to compare yet).
+A period that contains `today` is in progress: its figures count sales dated up
+to today only (a sale dated after today counts in no figure until its date
+comes), and its growth is like-for-like, days 1..d of P against days
+1..min(d, len(P−1)) of P−1 (and the same days a year before for YoY). A
+period that starts after `today` has no figures at all (None: "not
+available", never 0).
+
+A daily total counts in `orders` as its receipts count; one without a count
+makes `orders` and `average_order_value` of its period None (see
+`orders_between`).
 """
 
 from __future__ import annotations
@@ -75,6 +81,20 @@ class Windows:
     def in_progress(self) -> bool:
         return self.state == "in_progress"
 
+    @property
+    def future(self) -> bool:
+        return self.state == "future"
+
+    @property
+    def upto(self) -> str | None:
+        """The last day whose sales count (today while in progress); None for a future
+        period, which has no figures."""
+        if self.state == "future":
+            return None
+        if self.state == "past":
+            return self.period.last_day
+        return self.current[1]
+
 
 def _first_days(period: Period, d: int) -> tuple[str, str]:
     d = min(d, period.days)
@@ -113,23 +133,39 @@ def revenue_between(store: Store, first: str, last: str, *, currency: str | None
     return int(value or 0)
 
 
-def orders_between(store: Store, first: str, last: str, *,
-                   salesperson_id: int | None = None) -> int:
-    """Orders (receipts, refund receipts excluded) of days first..last."""
+def order_counts(store: Store, first: str, last: str, *,
+                 salesperson_id: int | None = None) -> tuple[int, int]:
+    """(orders, daily totals without a receipts count) of days first..last."""
     extra, params = _sp_filter(salesperson_id)
-    value = store.scalar(
-        f"SELECT SUM(orders) FROM daily_orders WHERE day BETWEEN ? AND ?{extra}",
-        (first, last, *params))
-    return int(value or 0)
+    orders, missing = store.conn.execute(
+        f"SELECT SUM(orders), SUM(no_receipts) FROM daily_orders WHERE day BETWEEN ? AND ?"
+        f"{extra}", (first, last, *params)).fetchone()
+    return int(orders or 0), int(missing or 0)
 
 
-def revenue_by_currency(store: Store, period: str | Period) -> dict[str, int]:
-    """{'USD': cents, 'KHR': riel}: revenue of the period per original currency."""
+def orders_between(store: Store, first: str, last: str, *,
+                   salesperson_id: int | None = None) -> int | None:
+    """Orders (receipts, refund receipts excluded; a daily total counts as its receipts)
+    of days first..last; None when a daily total of those days has no receipts count
+    (how many orders it stands for is unknown)."""
+    orders, missing = order_counts(store, first, last, salesperson_id=salesperson_id)
+    return None if missing else orders
+
+
+def revenue_by_currency(store: Store, period: str | Period,
+                        today: date | str | None = None) -> dict[str, int] | None:
+    """{'USD': cents, 'KHR': riel}: revenue of the period per original currency (with
+    `today`: up to today; None for a period that has not started)."""
     p = parse_period(period)
+    last = p.last_day
+    if today is not None:
+        last = windows(p, today).upto
+        if last is None:
+            return None
     totals = dict.fromkeys(CURRENCIES, 0)
     for cur, amount in store.conn.execute(
             "SELECT currency, SUM(amount) FROM daily_revenue WHERE day BETWEEN ? AND ?"
-            " GROUP BY currency", (p.first_day, p.last_day)):
+            " GROUP BY currency", (p.first_day, last)):
         totals[cur] = int(amount or 0)
     return totals
 
@@ -141,18 +177,23 @@ def sales_summary(store: Store, period: str | Period, today: date | str, *,
 
     Keys: period, currency, revenue, orders, average_order_value, growth_mom,
     growth_yoy, in_progress, days_elapsed, days, previous_revenue,
-    year_before_revenue (the compared figures: like-for-like when in progress).
+    year_before_revenue (the compared figures: like-for-like when in progress),
+    daily_totals_without_receipts (how many daily totals of the period have no receipts
+    count: then orders and average_order_value are None).
+    Sales dated after today count nowhere; a period not started has None everywhere.
     """
     w = windows(period, today)
     p = w.period
     currency = currency or store.reporting_currency
     kw = {"currency": currency, "salesperson_id": salesperson_id}
-    revenue = revenue_between(store, p.first_day, p.last_day, **kw)
-    orders = orders_between(store, p.first_day, p.last_day, salesperson_id=salesperson_id)
-    if w.current is None:
-        current = previous = year_before = None
+    if w.upto is None:
+        revenue = orders = current = previous = year_before = missing = None
     else:
-        current = revenue if w.state == "past" else revenue_between(store, *w.current, **kw)
+        revenue = revenue_between(store, p.first_day, w.upto, **kw)
+        counted, missing = order_counts(store, p.first_day, w.upto,
+                                        salesperson_id=salesperson_id)
+        orders = None if missing else counted
+        current = revenue
         previous = revenue_between(store, *w.previous, **kw)
         year_before = revenue_between(store, *w.year_before, **kw)
     return {
@@ -161,6 +202,7 @@ def sales_summary(store: Store, period: str | Period, today: date | str, *,
         "revenue": revenue,
         "orders": orders,
         "average_order_value": _aov(revenue, orders),
+        "daily_totals_without_receipts": missing,
         "growth_mom": growth_rate(current, previous),
         "growth_yoy": growth_rate(current, year_before),
         "in_progress": w.in_progress,
@@ -171,21 +213,42 @@ def sales_summary(store: Store, period: str | Period, today: date | str, *,
     }
 
 
-def _aov(revenue: int, orders: int) -> int | None:
+def _aov(revenue: int | None, orders: int | None) -> int | None:
     """Average order value in minor units, rounded half to even; None without orders."""
-    if not orders:
+    if revenue is None or not orders:
         return None
     return div_half_even(revenue, orders)
 
 
 def revenue_series(store: Store, last_month: str, months: int, *, currency: str | None = None,
-                   salesperson_id: int | None = None) -> list[tuple[str, int]]:
-    """[(month_key, revenue)] for the `months` months ending with `last_month`, oldest first."""
+                   salesperson_id: int | None = None,
+                   today: date | str | None = None) -> list[tuple[str, int | None]]:
+    """[(month_key, revenue)] for the `months` months ending with `last_month`, oldest first.
+
+    With `today`, the month in progress counts its sales up to today only and a month
+    after today's is None (no figures yet)."""
     keys = month_range(last_month, months)
     if not keys:
         return []
+    result = _revenue_series(store, keys, currency, salesperson_id)
+    if today is None:
+        return result
+    today = as_date(today)
+    current = f"{today.year:04d}-{today.month:02d}"
+    for i, (key, _value) in enumerate(result):
+        if key == current:
+            result[i] = (key, revenue_between(store, key + "-01", today.isoformat(),
+                                              currency=currency,
+                                              salesperson_id=salesperson_id))
+        elif key > current:
+            result[i] = (key, None)
+    return result
+
+
+def _revenue_series(store: Store, keys: list[str], currency: str | None,
+                    salesperson_id: int | None) -> list[tuple[str, int | None]]:
     col = revenue_column(store, currency)
-    found = dict.fromkeys(keys, 0)
+    found: dict[str, int | None] = dict.fromkeys(keys, 0)
     if salesperson_id is None:  # the shop's totals: one row a month
         for month, value in store.conn.execute(
                 f"SELECT month, {col} FROM month_revenue WHERE month BETWEEN ? AND ?",
@@ -211,7 +274,7 @@ def growth_series(store: Store, last_month: str, months: int, *, today: date | s
     With `today`, a month in progress is compared like-for-like (as in
     `sales_summary`); otherwise every month is compared whole.
     """
-    series = revenue_series(store, last_month, months + 1, currency=currency)
+    series = revenue_series(store, last_month, months + 1, currency=currency, today=today)
     result = [(series[i][0], growth_rate(series[i][1], series[i - 1][1]))
               for i in range(1, len(series))]
     if today is not None:
@@ -241,12 +304,14 @@ def breakdown(store: Store, period: str | Period, by: str, today: date | str, *,
     reporting = currency or store.reporting_currency
     col = revenue_column(store, reporting)
     value = "amount" if by == "currency" else col
-    cur_first, cur_last = w.current or (p.first_day, p.first_day)
+    if w.upto is None:  # a period not started: no figures
+        return []
+    cur_first, cur_last = w.current
     rows = store.conn.execute(
         f"SELECT {column}, SUM({value}), SUM({col}),"
         f" SUM(CASE WHEN day BETWEEN ? AND ? THEN {value} ELSE 0 END)"
         f" FROM daily_revenue WHERE day BETWEEN ? AND ? GROUP BY 1",
-        (cur_first, cur_last, p.first_day, p.last_day)).fetchall()
+        (cur_first, cur_last, p.first_day, w.upto)).fetchall()
     previous: dict = {}
     if w.previous is not None:
         previous = dict(store.conn.execute(

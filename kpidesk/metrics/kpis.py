@@ -3,17 +3,35 @@
 Keys are named as in KPI.md. Money is int minor units of the reporting
 currency (except `revenue_by_currency`, in each original currency), ratios
 are fractions, and a figure that cannot be computed is None (null).
+
+Sales dated after `today` count in no figure. A month in progress counts up to
+today; its customer figures are "so far", with `previous_same_day` (the month
+before on the same day). A month that has not started has no figures (null),
+only its targets and forecasts.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from kpidesk.metrics import customers, forecast, pipeline
 from kpidesk.metrics.growth import as_date, revenue_by_currency, sales_summary, windows
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.metrics.targets import attainment_summary, salesperson_attainment
 from kpidesk.store.db import Store
+
+
+class CurrencyView:
+    """The same store, seen with another reporting currency (the metrics that read
+    `store.reporting_currency` then count in that one)."""
+
+    def __init__(self, store: Store, currency: str) -> None:
+        self._store = store
+        self.reporting_currency = currency
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
 
 
 def last_complete_month(month: str, today: date) -> str:
@@ -40,11 +58,12 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
         "revenue": sales["revenue"],
         "orders": sales["orders"],
         "average_order_value": sales["average_order_value"],
+        "daily_totals_without_receipts": sales["daily_totals_without_receipts"],
         "growth_mom": sales["growth_mom"],
         "growth_yoy": sales["growth_yoy"],
         "revenue_previous_month": sales["previous_revenue"],
         "revenue_year_before": sales["year_before_revenue"],
-        "revenue_by_currency": revenue_by_currency(store, period),
+        "revenue_by_currency": revenue_by_currency(store, period, today),
         # §2 targets (shop, revenue)
         "target": att["target"],
         "attainment": att["attainment"],
@@ -60,15 +79,16 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
         ],
     }
     for measure in ("new_customers", "won_opportunities"):
-        other = attainment_summary(store, period, today, measure=measure)
+        other = attainment_summary(store, period, today, measure=measure, currency=currency)
         result[f"{measure}_target"] = other["target"]
         result[f"{measure}_attainment"] = other["attainment"]
     result["won_opportunities"] = attainment_summary(
         store, period, today, measure="won_opportunities")["actual"]
 
     # §3-5: customers, pipeline and the trend forecast
-    result.update(customers.customer_kpis(store, period.key, today))
-    result.update(pipeline.pipeline_kpis(store, period.key, today))
-    points = forecast.trend_forecast(store, last_complete_month(period.key, today), periods=3)
+    view = store if currency == store.reporting_currency else CurrencyView(store, currency)
+    result.update(customers.customer_kpis(view, period.key, today))
+    result.update(pipeline.pipeline_kpis(view, period.key, today))
+    points = forecast.trend_forecast(view, last_complete_month(period.key, today), periods=3)
     result["trend_forecast"] = list(points) if points is not None else None
     return result

@@ -4,10 +4,17 @@ Money is the opportunity's value in the reporting currency (`value_usd` or
 `value_khr`, converted with the opportunity's own rate when it was written);
 weighted money is Σ value × probability / 100, rounded half to even once at
 the end. An opportunity is *open on date d* when it was created on or before d
-and is either still open (status 'open' — a reopened one has status 'open'
-and no closed date) or was closed after d. Probabilities are the current ones.
-Opportunities without an expected close date are never "expected to close" in
-a period and never overdue.
+and, as it stood on d, was either open (status 'open' — a reopened one has
+status 'open' and no closed date) or closed after d.
+
+"As it stood on d": each opportunity's stage, probability, value, expected close
+date and status on d are its last state recorded in `opportunity_history` dated
+d or before (KPI.md §3), so a deal won since counts at the probability it had
+then, not at 100 %. An opportunity with no recorded state by d (made before
+schema version 5, or imported) is read from its current row, and while it was
+open before a close it is taken at the last open stage and its probability (the
+stage it most likely left; its real one was not kept). Opportunities without an
+expected close date are never "expected to close" in a period and never overdue.
 """
 
 from __future__ import annotations
@@ -35,14 +42,35 @@ def value_column(store: Store) -> str:
     return "value_usd" if store.reporting_currency == "USD" else "value_khr"
 
 
-_OPEN_ON = "created <= :d AND (status = 'open' OR (closed IS NOT NULL AND closed > :d))"
+# The opportunities open on :d as they stood then (see the module doc): one row each with
+# stage_id, probability, value ({col}) and expected_close.
+_OPEN_ON = """
+    SELECT CASE WHEN s.status = 'open' THEN s.stage_id ELSE (SELECT id FROM stages
+                WHERE kind = 'open' ORDER BY position DESC, id DESC LIMIT 1) END AS stage_id,
+           CASE WHEN s.status = 'open' THEN s.probability ELSE (SELECT probability FROM stages
+                WHERE kind = 'open' ORDER BY position DESC, id DESC LIMIT 1) END AS probability,
+           s.value AS value, s.expected_close AS expected_close
+    FROM (SELECT IFNULL(h.status, o.status) AS status, IFNULL(h.closed, o.closed) AS closed,
+                 CASE WHEN h.id IS NULL THEN o.stage_id ELSE h.stage_id END AS stage_id,
+                 IFNULL(h.probability, o.probability) AS probability,
+                 IFNULL(h.{col}, o.{col}) AS value,
+                 CASE WHEN h.id IS NULL THEN o.expected_close ELSE h.expected_close END
+                     AS expected_close
+          FROM opportunities o
+          LEFT JOIN opportunity_history h ON h.id = (
+              SELECT MAX(x.id) FROM opportunity_history x
+              WHERE x.opportunity_id = o.id AND x.day <= :d)
+          WHERE o.created <= :d) AS s
+    WHERE s.status = 'open' OR (s.closed IS NOT NULL AND s.closed > :d)
+"""
 
 
-def _revenue(store: Store, p: Period) -> int:
+def _revenue(store: Store, p: Period, upto: str | None = None) -> int:
+    """Revenue of P's days up to `upto` (default: its last day)."""
     col = "revenue_usd" if store.reporting_currency == "USD" else "revenue_khr"
     return int(store.scalar(
         f"SELECT IFNULL(SUM({col}), 0) FROM daily_revenue WHERE day BETWEEN ? AND ?",
-        (p.first_day, p.last_day)) or 0)
+        (p.first_day, upto or p.last_day)) or 0)
 
 
 def _revenue_target(store: Store, p: Period) -> int | None:
@@ -89,10 +117,10 @@ def open_pipeline(store: Store, d: date | str) -> dict:
     col = value_column(store)
     count, value, weighted, o_count, o_value = store.conn.execute(
         f"""
-        SELECT COUNT(*), IFNULL(SUM({col}), 0), IFNULL(SUM({col} * probability), 0),
+        SELECT COUNT(*), IFNULL(SUM(value), 0), IFNULL(SUM(value * probability), 0),
                IFNULL(SUM(expected_close < :d), 0),
-               IFNULL(SUM(CASE WHEN expected_close < :d THEN {col} END), 0)
-        FROM opportunities WHERE {_OPEN_ON}
+               IFNULL(SUM(CASE WHEN expected_close < :d THEN value END), 0)
+        FROM ({_OPEN_ON.format(col=col)})
         """, {"d": _as_date(d).isoformat()}).fetchone()
     return {"count": int(count), "value": int(value),
             "weighted": _div_half_even(int(weighted), 100),
@@ -124,9 +152,19 @@ def pipeline_kpis(store: Store, period: str | Period, today: date | str) -> dict
     the open opportunities expected to close in P (overdue ones in the current
     period). pipeline_coverage = that weighted value / (revenue target of P −
     revenue(P)); None without a target or when the target is already reached.
+    Revenue and closes count up to today. A period that has not started has only its
+    forecast and coverage (the other figures are None: nothing happened in it yet).
     """
     p = parse_period(period)
     today = _as_date(today)
+    if today < p.start:
+        expected = expected_weighted(store, p, today)
+        target = _revenue_target(store, p)
+        return {**dict.fromkeys(("open_pipeline_count", "open_pipeline", "weighted_pipeline",
+                                 "overdue_count", "overdue_value", "win_rate",
+                                 "average_deal_size", "sales_cycle_days")),
+                "pipeline_forecast": expected,
+                "pipeline_coverage": expected / target if target else None}
     d = min(today, p.end)
     col = value_column(store)
     now = open_pipeline(store, d)
@@ -140,13 +178,13 @@ def pipeline_kpis(store: Store, period: str | Period, today: date | str) -> dict
             FROM opportunities
             WHERE status IN ('won', 'lost') AND closed BETWEEN ? AND ?
             GROUP BY status
-            """, (p.first_day, p.last_day)):
+            """, (p.first_day, d.isoformat())):
         if status == "won":
             won, won_value, won_days = int(n), int(value), float(days)
         else:
             lost = int(n)
 
-    revenue = _revenue(store, p)
+    revenue = _revenue(store, p, d.isoformat())
     expected = expected_weighted(store, p, today)
     target = _revenue_target(store, p)
     gap = None if target is None else target - revenue
@@ -170,8 +208,8 @@ def pipeline_by_stage(store: Store, today: date | str) -> list[dict]:
     stage_id, name, count, value, weighted."""
     col = value_column(store)
     sums = {r[0]: r[1:] for r in store.conn.execute(
-        f"SELECT stage_id, COUNT(*), IFNULL(SUM({col}), 0), IFNULL(SUM({col} * probability), 0)"
-        f" FROM opportunities WHERE {_OPEN_ON} GROUP BY stage_id",
+        f"SELECT stage_id, COUNT(*), IFNULL(SUM(value), 0), IFNULL(SUM(value * probability), 0)"
+        f" FROM ({_OPEN_ON.format(col=col)}) GROUP BY stage_id",
         {"d": _as_date(today).isoformat()})}
     rows = []
     for stage_id, name, kind in store.conn.execute(

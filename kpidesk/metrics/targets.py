@@ -12,8 +12,9 @@ For a period in progress, on day d of n: expected_to_date = target × d / n,
 pace = actual / expected_to_date, run_rate_projection = actual / d × n,
 gap = target − actual, needed_per_day = gap / (n − d) (None on the last day).
 A complete past period has expected_to_date = target, pace = attainment,
-run_rate_projection = actual and no needed_per_day. A future period is day 0:
-expected_to_date 0, no pace nor run rate, needed_per_day = gap / n.
+run_rate_projection = actual and no needed_per_day. A period that has not
+started has its target and no other figure (None). Actuals count what is
+dated up to today only (a sale dated after today counts when its day comes).
 
 Money figures are int minor units (rounded half to even); for the count
 measures, expected_to_date, run_rate_projection and needed_per_day are
@@ -41,6 +42,17 @@ def _check_measure(measure: str) -> None:
         raise ValueError(f"unknown measure {measure!r}")
 
 
+def target_in(store: Store, value: int, currency: str | None, reporting: str | None = None
+              ) -> int:
+    """A revenue target of `value` minor units of `currency`, in the reporting currency
+    (converted at the shop's default rate, half to even; it keeps its own currency)."""
+    reporting = reporting or store.reporting_currency
+    if not currency or currency == reporting:
+        return int(value)
+    usd, khr = convert(int(value), currency, store.default_rate)
+    return usd if reporting == "USD" else khr
+
+
 def _monthly_targets(store: Store, months: list[str], measure: str,
                      currency: str | None) -> dict[str, dict[int, int]]:
     """{month: {salesperson_id or 0: value}} of stored targets, revenue converted."""
@@ -48,17 +60,14 @@ def _monthly_targets(store: Store, months: list[str], measure: str,
     if not months:
         return result
     reporting = currency or store.reporting_currency
-    rate = None
     for period, sp, value, cur in store.conn.execute(
             "SELECT period, IFNULL(salesperson_id, 0), value, currency FROM targets"
             " WHERE measure = ? AND period BETWEEN ? AND ?", (measure, months[0], months[-1])):
         if period not in result:
             continue
         value = int(value)
-        if measure == "revenue" and cur and cur != reporting:
-            rate = rate or store.default_rate
-            usd, khr = convert(value, cur, rate)
-            value = usd if reporting == "USD" else khr
+        if measure == "revenue":
+            value = target_in(store, value, cur, reporting)
         result[period][int(sp)] = value
     return result
 
@@ -98,8 +107,9 @@ def target_series(store: Store, last_month: str, months: int, *, measure: str = 
 
 # -- actuals ------------------------------------------------------------------
 def _actuals(store: Store, p: Period, measure: str, currency: str | None,
-             salesperson_id: int | None = None) -> dict[int, int]:
-    """{salesperson_id or 0: actual} over the period; with salesperson_id only that key."""
+             salesperson_id: int | None = None, upto: str | None = None) -> dict[int, int]:
+    """{salesperson_id or 0: actual} over the period's days up to `upto` (default: its
+    last day); with salesperson_id only that key."""
     if measure == "revenue":
         col = revenue_column(store, currency)
         sql = (f"SELECT salesperson_id, SUM({col}) FROM daily_revenue"
@@ -113,7 +123,7 @@ def _actuals(store: Store, p: Period, measure: str, currency: str | None,
         sql = ("SELECT IFNULL(owner_id, 0), COUNT(*) FROM opportunities"
                " WHERE status = 'won' AND closed BETWEEN ? AND ?")
         sp_col = "IFNULL(owner_id, 0)"
-    params: tuple = (p.first_day, p.last_day)
+    params: tuple = (p.first_day, upto or p.last_day)
     if salesperson_id is not None:
         sql += f" AND {sp_col} = ?"
         params += (salesperson_id,)
@@ -122,20 +132,31 @@ def _actuals(store: Store, p: Period, measure: str, currency: str | None,
 
 
 def actual_for(store: Store, period: str | Period, measure: str = "revenue",
-               salesperson_id: int | None = None, *, currency: str | None = None) -> int:
-    """Actual of a measure over a period (revenue in minor units, others as counts)."""
+               salesperson_id: int | None = None, *, currency: str | None = None,
+               today: date | str | None = None) -> int | None:
+    """Actual of a measure over a period (revenue in minor units, others as counts); with
+    `today`, up to today only, and None for a period that has not started."""
     _check_measure(measure)
-    values = _actuals(store, parse_period(period), measure, currency, salesperson_id)
+    p = parse_period(period)
+    upto = p.last_day if today is None else windows(p, today).upto
+    if upto is None:
+        return None
+    values = _actuals(store, p, measure, currency, salesperson_id, upto)
     return sum(values.values())
 
 
 # -- attainment ---------------------------------------------------------------
-def assess(target: int | None, actual: int, state: str, day: int, days: int,
+def assess(target: int | None, actual: int | None, state: str, day: int, days: int,
            money: bool = True) -> dict:
-    """The §2 figures from a target, an actual and where today is in the period."""
+    """The §2 figures from a target, an actual and where today is in the period (a period
+    not started, actual None: only the target)."""
     def div(numerator: int, denominator: int) -> int | float:
         return div_half_even(numerator, denominator) if money else numerator / denominator
 
+    if state == "future" or actual is None:
+        return {"target": target, "actual": None, "attainment": None, "gap": None,
+                "expected_to_date": None, "pace": None, "run_rate_projection": None,
+                "needed_per_day": None}
     gap = None if target is None else target - actual
     out = {
         "target": target,
@@ -152,7 +173,7 @@ def assess(target: int | None, actual: int, state: str, day: int, days: int,
         out["pace"] = out["attainment"]
         out["run_rate_projection"] = actual
         return out
-    # in progress (1 <= day <= days) or future (day == 0)
+    # in progress (1 <= day <= days)
     if target is not None:
         out["expected_to_date"] = div(target * day, days)
         out["pace"] = ratio(actual * days, target * day)
@@ -171,7 +192,8 @@ def attainment_summary(store: Store, period: str | Period, today: date | str,
     _check_measure(measure)
     w = windows(period, today)
     target = target_for(store, w.period, measure, salesperson_id, currency=currency)
-    actual = actual_for(store, w.period, measure, salesperson_id, currency=currency)
+    actual = actual_for(store, w.period, measure, salesperson_id, currency=currency,
+                        today=today)
     out = assess(target, actual, w.state, w.day, w.period.days, money=measure == "revenue")
     out.update({
         "period": w.period.key,
@@ -194,12 +216,12 @@ def salesperson_attainment(store: Store, period: str | Period, today: date | str
     w = windows(period, today)
     p = w.period
     stored = _monthly_targets(store, p.months(), measure, currency)
-    actuals = _actuals(store, p, measure, currency)
+    actuals = {} if w.upto is None else _actuals(store, p, measure, currency, upto=w.upto)
     rows = []
     for sp_id, name, active in store.conn.execute(
             "SELECT id, name, active FROM salespeople ORDER BY name"):
         target = _sum_or_none([_month_value(stored[m], sp_id) for m in p.months()])
-        actual = actuals.get(sp_id, 0)
+        actual = None if w.upto is None else actuals.get(sp_id, 0)
         if not active and target is None and not actual:
             continue
         figures = assess(target, actual, w.state, w.day, p.days, money=measure == "revenue")
@@ -213,5 +235,5 @@ def salesperson_attainment(store: Store, period: str | Period, today: date | str
             "pace": figures["pace"],
             "expected_to_date": figures["expected_to_date"],
         })
-    rows.sort(key=lambda r: -r["actual"])
+    rows.sort(key=lambda r: -(r["actual"] or 0))
     return rows

@@ -132,7 +132,7 @@ def revenue_chart(text: ReportText, title: str, revenue: list[tuple[str, int]],
     left = _AmountAxis(text, currency)
     widget = _plot(text, title, left, month_label)
     x = list(range(len(revenue)))
-    heights = [float(to_major(v, currency)) for _, v in revenue]
+    heights = [float(to_major(v or 0, currency)) for _, v in revenue]  # None: not started
     widget.addItem(pg.BarGraphItem(x=x, height=heights, width=0.6, brush=BAR, pen=pg.mkPen(None)))
     points = [(i, float(to_major(v, currency))) for i, (_, v) in enumerate(targets) if v is not None]
     if points:

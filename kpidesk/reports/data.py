@@ -9,27 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from kpidesk.metrics import customers, pipeline
 from kpidesk.metrics.growth import revenue_series
-from kpidesk.metrics.kpis import all_kpis
+from kpidesk.metrics.kpis import CurrencyView, all_kpis
 from kpidesk.metrics.periods import add_months, parse_period
 from kpidesk.metrics.targets import target_series
 from kpidesk.store.db import Store
 
 AT_RISK_ROWS = 100  # a printed call-back list longer than this is not called through
-
-
-class CurrencyView:
-    """The same store, seen with another reporting currency."""
-
-    def __init__(self, store: Store, currency: str) -> None:
-        self._store = store
-        self.reporting_currency = currency
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
 
 
 @dataclass
@@ -55,27 +43,37 @@ def _column(currency: str) -> str:
     return "amount_usd" if currency == "USD" else "amount_khr"
 
 
-def top_products(store: Store, month: str, currency: str, limit: int = 10) -> list[dict]:
+def top_products(store: Store, month: str, currency: str, limit: int = 10,
+                 upto: date | None = None) -> list[dict]:
+    """The month's best-selling products by revenue (up to `upto`), quantities net of
+    refunds. Daily totals are no product's sales and are left out (KPI.md Conventions);
+    lines of receipts without a product are one row with product_id None."""
     p = parse_period(month)
+    last = min(p.end, upto) if upto else p.end
     rows = store.query(
-        f"""SELECT IFNULL(p.name, '') AS name, IFNULL(c.name, '') AS category,
+        f"""SELECT l.product_id, IFNULL(p.name, '') AS name, IFNULL(c.name, '') AS category,
                    SUM(l.quantity) AS quantity, SUM(l.{_column(currency)}) AS revenue
             FROM orders o JOIN sale_lines l ON l.order_id = o.id
             LEFT JOIN products p ON p.id = l.product_id
             LEFT JOIN categories c ON c.id = p.category_id
-            WHERE o.date BETWEEN ? AND ?
+            WHERE o.date BETWEEN ? AND ? AND o.is_daily_total = 0
             GROUP BY l.product_id ORDER BY revenue DESC LIMIT ?""",
-        (p.start.isoformat(), p.end.isoformat(), limit))
+        (p.start.isoformat(), last.isoformat(), limit))
     return [dict(r) for r in rows]
 
 
-def top_customers(store: Store, month: str, currency: str, limit: int = 10) -> list[dict]:
+def top_customers(store: Store, month: str, currency: str, limit: int = 10,
+                  upto: date | None = None) -> list[dict]:
+    """The month's best customers by revenue (their purchases up to `upto`)."""
     column = "revenue_usd" if currency == "USD" else "revenue_khr"
+    p = parse_period(month)
+    last = min(p.end, upto) if upto else p.end
     rows = store.query(
-        f"""SELECT c.name, c.phone, m.orders, m.{column} AS revenue
-            FROM customer_month m JOIN contacts c ON c.id = m.contact_id
-            WHERE m.month = ? ORDER BY revenue DESC, m.orders DESC LIMIT ?""",
-        (month, limit))
+        f"""SELECT c.name, c.phone, SUM(x.orders) AS orders, SUM(x.{column}) AS revenue
+            FROM customer_day x JOIN contacts c ON c.id = x.contact_id
+            WHERE x.day BETWEEN ? AND ? GROUP BY x.contact_id
+            ORDER BY revenue DESC, orders DESC LIMIT ?""",
+        (p.first_day, last.isoformat(), limit))
     return [dict(r) for r in rows]
 
 
@@ -96,10 +94,10 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     data = ReportData(
         shop_name=store.setting("shop_name"), month=month, currency=currency, today=today,
         as_of=as_of, kpis=kpis, previous=previous, year_before=year_before,
-        revenue_series=revenue_series(view, month, 12),
+        revenue_series=revenue_series(view, month, 12, today=today),
         target_series=target_series(view, month, 12),
-        top_products=top_products(store, month, currency),
-        top_customers=top_customers(store, month, currency),
+        top_products=top_products(store, month, currency, upto=as_of),
+        top_customers=top_customers(store, month, currency, upto=as_of),
     )
     report(80)
     data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)

@@ -28,6 +28,7 @@ from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, app_font
 from kpidesk.i18n.format import NumberStyle
 from kpidesk.i18n.format import fill as fmt_fill
 from kpidesk.i18n.wordbreak import segment
+from kpidesk.metrics.customers import LOYAL_WINDOW_DAYS
 from kpidesk.reports import charts
 from kpidesk.reports.data import ReportData
 from kpidesk.reports.text import ReportText
@@ -96,10 +97,21 @@ class MonthlyReport:
             (tr("Report", "Customer retention"), "retention", self.pct),
             (tr("Report", "Customer retention rate (CRR)"), "crr", self.pct),
             (tr("Report", "Repeat purchase rate"), "repeat_purchase_rate", self.pct),
+            (tr("Report", "Loyal customers (orders in the last %1 days)").replace(
+                "%1", self.num(LOYAL_WINDOW_DAYS)), "loyal_customers", self.num),
             (tr("Report", "Win rate"), "win_rate", self.pct),
             (tr("Report", "Weighted pipeline"), "weighted_pipeline", self.money),
         ]
-        out = [(label, show(k.get(key)), show(prev.get(key)), show(yb.get(key)))
+        # A month in progress: its customer figures are "so far", so the month before is
+        # shown on the same day (marked †, explained under the table).
+        same_day = k.get("previous_same_day") or {}
+
+        def before(key, show):
+            if key in same_day:
+                return show(same_day[key]) + " †"
+            return show(prev.get(key))
+
+        out = [(label, show(k.get(key)), before(key, show), show(yb.get(key)))
                for label, key, show in rows]
         forecast = k.get("trend_forecast") or []
         next_month = next((p for p in forecast if p.get("period", "") > self.data.month), None)
@@ -162,11 +174,23 @@ class MonthlyReport:
                  + "".join(f"<tr><td><b>{a}</b></td><td>&nbsp;&nbsp;{b}</td></tr>" for a, b in meta)
                  + "</table>"]
 
+        same_day = k.get("previous_same_day")
+        key_note = ""
+        if same_day:
+            key_note = tr("Report", "† Customer figures of a month in progress are so far; "
+                          "the month before is shown up to the same day, %1.").replace(
+                "%1", fmt.date(same_day["as_of"]))
         parts.append(self._table(
             tr("Report", "Key figures"),
             [tr("Report", "Figure"), tr("Report", "This month"), tr("Report", "Month before"),
              tr("Report", "Same month last year")],
             [list(r) for r in self.kpi_rows()], widths=[40, 20, 20, 20]))
+        if key_note:
+            parts.append(f'<p style="font-size: 8.5pt; color: #444444">{key_note}</p>')
+        if k.get("daily_totals_without_receipts"):
+            parts.append('<p style="font-size: 8.5pt; color: #444444">' + tr(
+                "Report", "Orders and average order value are not available: a daily total "
+                "of this month has no receipts count.") + "</p>")
 
         rows = [[tr("Report", "Whole shop"), self.money(k.get("revenue")),
                  self.money(k.get("target")), self.pct(k.get("attainment")),
@@ -188,7 +212,7 @@ class MonthlyReport:
             fmt_fill(tr("Report", "Top %1 products"), fmt.integer(TOP)),
             [tr("Report", "Product"), tr("Report", "Category"), tr("Report", "Quantity"),
              tr("Report", "Revenue")],
-            [[_name(p["name"]) or "—", _name(p["category"]) or "—",
+            [[_name(p["name"]) or tr("Report", "(no product)"), _name(p["category"]) or "—",
               fmt.decimal(p["quantity"], 0), self.money(p["revenue"])] for p in d.top_products],
             numeric_from=2, widths=[40, 30, 12, 18]))
         parts.append(self._table(

@@ -1,8 +1,17 @@
-"""Opportunities and their stages."""
+"""Opportunities and their stages.
+
+Every write also records the opportunity's state (stage, probability, value, expected
+close date, status) in `opportunity_history` with the day it took effect (KPI.md §3):
+the day it was created, the day it was closed, else the shop's date of the change
+(`on`, default today). `snapshot` carries those states and `put_back` restores them, so
+undo leaves them as they were.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
+from datetime import date
 
 from kpidesk.store import history
 from kpidesk.store.db import Store, new_uuid
@@ -68,6 +77,37 @@ def _validate(store: Store, opp: OpportunityInput) -> int:
     return probability
 
 
+_HISTORY_COLUMNS = ("day", "stage_id", "probability", "value", "currency", "value_usd",
+                    "value_khr", "expected_close", "status", "closed")
+
+
+def record_state(conn: sqlite3.Connection, opp_id: int, day: str) -> None:
+    """Note the opportunity's current state as its state from `day` on (same transaction
+    as the write that made it)."""
+    conn.execute(
+        "INSERT INTO opportunity_history (opportunity_id, day, stage_id, probability, value,"
+        " currency, value_usd, value_khr, expected_close, status, closed)"
+        " SELECT id, ?, stage_id, probability, value, currency, value_usd, value_khr,"
+        " expected_close, status, closed FROM opportunities WHERE id = ?", (day, opp_id))
+
+
+def _change_day(conn: sqlite3.Connection, opp_id: int, on: str | None) -> str:
+    """The day a change made now takes effect: `on` (default today), never before the
+    opportunity was created."""
+    day = check_date(on, "date") if on else date.today().isoformat()
+    created = conn.execute("SELECT created FROM opportunities WHERE id = ?",
+                           (opp_id,)).fetchone()
+    return max(day, created[0]) if created and created[0] else day
+
+
+def stage_history(store: Store, opp_id: int) -> list[dict]:
+    """The recorded states of an opportunity, in the order they were recorded (the state
+    on a day d is the last one recorded among those dated d or before)."""
+    return [dict(zip(_HISTORY_COLUMNS, r, strict=True)) for r in store.conn.execute(
+        f"SELECT {', '.join(_HISTORY_COLUMNS)} FROM opportunity_history"
+        " WHERE opportunity_id = ? ORDER BY id", (opp_id,))]
+
+
 def add_opportunity(store: Store, opp: OpportunityInput, opp_id: int | None = None,
                     uuid: str | None = None) -> int:
     probability = _validate(store, opp)
@@ -83,8 +123,19 @@ def add_opportunity(store: Store, opp: OpportunityInput, opp_id: int | None = No
              opp.created, opp.expected_close, opp.status,
              opp.closed if opp.status != "open" else None, opp.lost_reason, opp.note),
         )
+        new_id = int(cur.lastrowid)
+        record_state(conn, new_id, opp.created)
+        if opp.status != "open" and opp.closed and opp.closed > opp.created:
+            # entered closed: open from its creation, at the last open stage (the one it
+            # most likely left), closed on its day
+            conn.execute(
+                "UPDATE opportunity_history SET status = 'open', closed = NULL,"
+                " (stage_id, probability) = (SELECT id, probability FROM stages"
+                "  WHERE kind = 'open' ORDER BY position DESC LIMIT 1)"
+                " WHERE opportunity_id = ?", (new_id,))
+            record_state(conn, new_id, opp.closed)
         store.mark_changed("opportunities")
-        return int(cur.lastrowid)
+        return new_id
 
 
 # -- reading --------------------------------------------------------------------------
@@ -111,12 +162,13 @@ def lost_reasons(store: Store) -> list[str]:
 
 
 def snapshot(store: Store, opp_id: int) -> dict:
-    """The whole row of an opportunity, as `put_back` takes it (undo)."""
+    """The whole row of an opportunity and its recorded states (key "stages", see
+    `stage_history`), as `put_back` takes it (undo)."""
     row = store.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM opportunities WHERE id = ?",
                              (opp_id,)).fetchone()
     if row is None:
         raise ValidationError("opportunity", "not_found", id=opp_id)
-    return dict(zip(_COLUMNS, row, strict=True))
+    return {**dict(zip(_COLUMNS, row, strict=True)), "stages": stage_history(store, opp_id)}
 
 
 def get_opportunity(store: Store, opp_id: int) -> OpportunityInput:
@@ -145,7 +197,8 @@ def list_opportunities(store: Store, status: str | None = None) -> list[dict]:
 
 # -- writing --------------------------------------------------------------------------
 def put_back(store: Store, row: dict) -> None:
-    """Write a whole opportunity row as it was (undo/redo): inserted if missing."""
+    """Write a whole opportunity row as it was (undo/redo), with its recorded states:
+    inserted if missing."""
     with store.transaction() as conn:
         if not conn.execute("SELECT 1 FROM opportunities WHERE id = ?", (row["id"],)).fetchone():
             history.note(store, "undelete", f"opportunity {row['id']}", None,
@@ -154,15 +207,24 @@ def put_back(store: Store, row: dict) -> None:
         conn.execute(
             f"INSERT OR REPLACE INTO opportunities({', '.join(_COLUMNS)})"
             f" VALUES ({', '.join('?' * len(_COLUMNS))})", tuple(row[c] for c in _COLUMNS))
+        if "stages" in row:
+            conn.execute("DELETE FROM opportunity_history WHERE opportunity_id = ?",
+                         (row["id"],))
+            conn.executemany(
+                f"INSERT INTO opportunity_history (opportunity_id, {', '.join(_HISTORY_COLUMNS)})"
+                f" VALUES (?, {', '.join('?' * len(_HISTORY_COLUMNS))})",
+                [(row["id"], *(h[c] for c in _HISTORY_COLUMNS)) for h in row["stages"]])
         store.mark_changed("opportunities")
 
 
-def update_opportunity(store: Store, opp_id: int, opp: OpportunityInput) -> None:
-    """Replace an opportunity's fields (keeps its id, uuid and linked sale)."""
+def update_opportunity(store: Store, opp_id: int, opp: OpportunityInput, *,
+                       on: str | None = None) -> None:
+    """Replace an opportunity's fields (keeps its id, uuid and linked sale). The new state
+    counts from `on` (default today), or from its closed date when this closes it."""
     probability = _validate(store, opp)
     usd, khr = convert(opp.value, opp.currency, opp.rate)
     with store.transaction() as conn:
-        snapshot(store, opp_id)
+        before = snapshot(store, opp_id)
         conn.execute(
             "UPDATE opportunities SET title = ?, contact_id = ?, owner_id = ?, value = ?,"
             " currency = ?, rate = ?, value_usd = ?, value_khr = ?, stage_id = ?,"
@@ -172,10 +234,13 @@ def update_opportunity(store: Store, opp_id: int, opp: OpportunityInput) -> None
              usd, khr, opp.stage_id, probability, opp.created, opp.expected_close, opp.status,
              opp.closed if opp.status != "open" else None,
              opp.lost_reason if opp.status == "lost" else "", opp.note, opp_id))
+        closes = before["status"] == "open" and opp.status != "open" and opp.closed
+        record_state(conn, opp_id, opp.closed if closes else _change_day(conn, opp_id, on))
         store.mark_changed("opportunities")
 
 
-def move_stage(store: Store, opp_id: int, stage_id: int, probability: int | None = None) -> None:
+def move_stage(store: Store, opp_id: int, stage_id: int, probability: int | None = None, *,
+               on: str | None = None) -> None:
     """Move an open opportunity to another open stage. Its probability becomes the new
     stage's default unless `probability` overrides it. Won and lost are reached with
     `mark_won` / `mark_lost` (they need a date, a reason, maybe a sale)."""
@@ -191,6 +256,7 @@ def move_stage(store: Store, opp_id: int, stage_id: int, probability: int | None
             raise ValidationError("opportunity", "closed", id=opp_id)
         conn.execute("UPDATE opportunities SET stage_id = ?, probability = ? WHERE id = ?",
                      (stage_id, new_probability, opp_id))
+        record_state(conn, opp_id, _change_day(conn, opp_id, on))
         store.mark_changed("opportunities")
 
 
@@ -219,6 +285,7 @@ def mark_won(store: Store, opp_id: int, closed: str, create_sale: bool = False) 
             "UPDATE opportunities SET status = 'won', stage_id = ?, probability = ?, closed = ?,"
             " lost_reason = '', order_id = IFNULL(?, order_id) WHERE id = ?",
             (won["id"], won["probability"], closed, order_id, opp_id))
+        record_state(conn, opp_id, closed)
         store.mark_changed("opportunities")
     return order_id
 
@@ -240,10 +307,12 @@ def mark_lost(store: Store, opp_id: int, closed: str, reason: str) -> None:
             "UPDATE opportunities SET status = 'lost', stage_id = ?, probability = ?, closed = ?,"
             " lost_reason = (SELECT name FROM lost_reasons WHERE id = ?) WHERE id = ?",
             (lost["id"], lost["probability"], closed, name, opp_id))
+        record_state(conn, opp_id, closed)
         store.mark_changed("opportunities")
 
 
-def reopen(store: Store, opp_id: int, stage_id: int | None = None) -> None:
+def reopen(store: Store, opp_id: int, stage_id: int | None = None, *,
+           on: str | None = None) -> None:
     """Open a won or lost opportunity again: status open, no closed date, no lost reason,
     back in `stage_id` (default: the last open stage) at its default probability. A sale
     recorded when it was won stays recorded, unlinked."""
@@ -260,6 +329,7 @@ def reopen(store: Store, opp_id: int, stage_id: int | None = None) -> None:
             "UPDATE opportunities SET status = 'open', closed = NULL, lost_reason = '',"
             " order_id = NULL, stage_id = ?, probability = ? WHERE id = ?",
             (stage_id, target["probability"], opp_id))
+        record_state(conn, opp_id, _change_day(conn, opp_id, on))
         store.mark_changed("opportunities")
 
 
@@ -267,6 +337,7 @@ def delete_opportunity(store: Store, opp_id: int) -> dict:
     """Delete; returns the row for `put_back` (undo). A linked sale stays."""
     with store.transaction() as conn:
         row = snapshot(store, opp_id)
+        conn.execute("DELETE FROM opportunity_history WHERE opportunity_id = ?", (opp_id,))
         conn.execute("DELETE FROM opportunities WHERE id = ?", (opp_id,))
         history.note(store, "delete", f"opportunity {opp_id}",
                      {"title": row["title"], "value": row["value"], "currency": row["currency"],

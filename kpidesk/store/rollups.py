@@ -23,7 +23,8 @@ from collections.abc import Iterable
 
 _ORDER_TOTALS = """
     SELECT o.id, o.date AS day, IFNULL(o.salesperson_id, 0) AS sp,
-           IFNULL(o.channel_id, 0) AS ch, o.contact_id,
+           IFNULL(o.channel_id, 0) AS ch, o.contact_id, o.is_daily_total AS daily,
+           {receipts} AS receipts,
            SUM(l.amount_usd) AS usd, SUM(l.amount_khr) AS khr
     FROM orders o JOIN sale_lines l ON l.order_id = o.id
     {where}
@@ -41,19 +42,36 @@ _DAILY_REVENUE = """
     GROUP BY 1, 2, 3, 4, 5
 """
 
+# A daily total counts as its receipts (KPI.md Conventions); one without a count is
+# counted in no_receipts, which makes `orders` of its period "not available".
 _DAILY_ORDERS = """
-    INSERT INTO daily_orders
+    INSERT INTO daily_orders (day, salesperson_id, channel_id, orders, refunds, no_receipts)
+    SELECT day, sp, ch, SUM(CASE WHEN daily THEN IFNULL(receipts, 0) ELSE khr >= 0 END),
+           SUM(NOT daily AND khr < 0), SUM(daily AND receipts IS NULL)
+    FROM (""" + _ORDER_TOTALS.replace("{receipts}", "o.receipts") + """)
+    GROUP BY day, sp, ch
+"""
+
+# The same for a file at schema version 2 (its migration rebuilds the rollups before the
+# receipts columns exist): every order with a positive total is one order.
+_DAILY_ORDERS_V2 = """
+    INSERT INTO daily_orders (day, salesperson_id, channel_id, orders, refunds)
     SELECT day, sp, ch, SUM(khr >= 0), SUM(khr < 0)
-    FROM (""" + _ORDER_TOTALS + """)
+    FROM (""" + _ORDER_TOTALS.replace("{receipts}", "NULL") + """)
     GROUP BY day, sp, ch
 """
 
 _CUSTOMER_DAY = """
     INSERT INTO customer_day
     SELECT contact_id, day, SUM(khr >= 0), SUM(usd), SUM(khr)
-    FROM (""" + _ORDER_TOTALS + """)
+    FROM (""" + _ORDER_TOTALS.replace("{receipts}", "NULL") + """)
     GROUP BY contact_id, day
 """
+
+
+def _has_receipts(conn: sqlite3.Connection) -> bool:
+    return any(row[1] == "no_receipts"
+               for row in conn.execute("PRAGMA table_info(daily_orders)"))
 
 _CUSTOMER_MONTH = """
     INSERT INTO customer_month
@@ -217,7 +235,8 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
     for table in ROLLUP_TABLES:
         conn.execute(f"DELETE FROM {table}")
     conn.execute(_DAILY_REVENUE.format(where=""))
-    conn.execute(_DAILY_ORDERS.format(where=""))
+    daily_orders = _DAILY_ORDERS if _has_receipts(conn) else _DAILY_ORDERS_V2
+    conn.execute(daily_orders.format(where=""))
     conn.execute(_MONTH_REVENUE.format(where=""))
     conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id IS NOT NULL"))
     conn.execute(_CUSTOMER_MONTH.format(where=""))

@@ -43,6 +43,7 @@ class OrderInput:
     note: str = ""
     is_daily_total: bool = False
     uuid: str | None = field(default=None, repr=False)
+    receipts: int | None = None  # daily totals only: receipts (customers served) that day
 
 
 def check_date(value: str, field_name: str = "date") -> str:
@@ -57,6 +58,12 @@ def _validate(order: OrderInput) -> None:
     check_date(order.date)
     if not order.lines:
         raise ValidationError("lines", "no_lines")
+    if order.receipts is not None:
+        if not order.is_daily_total:
+            raise ValidationError("receipts", "daily_totals_only")
+        if (not isinstance(order.receipts, int) or isinstance(order.receipts, bool)
+                or order.receipts < 0):
+            raise ValidationError("receipts", "not_positive", value=order.receipts)
     for line in order.lines:
         if not isinstance(line.amount, int) or isinstance(line.amount, bool):
             raise ValidationError("amount", "not_a_number", value=line.amount)
@@ -66,6 +73,33 @@ def _validate(order: OrderInput) -> None:
             raise ValidationError("rate", "bad_rate", value=line.rate)
         if line.quantity == 0:
             raise ValidationError("quantity", "zero")
+
+
+def daily_total_id(conn: sqlite3.Connection, day: str, channel_id: int | None,
+                   salesperson_id: int | None, *, other_than: int | None = None) -> int | None:
+    """The daily total of this day, channel and salesperson (there is at most one), if any."""
+    row = conn.execute(
+        "SELECT id FROM orders WHERE is_daily_total = 1 AND date = ? AND channel_id IS ?"
+        " AND salesperson_id IS ? AND id IS NOT ? ORDER BY id LIMIT 1",
+        (day, channel_id, salesperson_id, other_than)).fetchone()
+    return int(row[0]) if row else None
+
+
+def find_daily_total(store: Store, day: str, channel_id: int | None,
+                     salesperson_id: int | None) -> int | None:
+    """The order id of the daily total of this day, channel and salesperson, or None."""
+    return daily_total_id(store.conn, check_date(day), channel_id, salesperson_id)
+
+
+def _check_daily_total_free(conn: sqlite3.Connection, order: OrderInput,
+                            order_id: int | None = None) -> None:
+    """One daily total per day, channel and salesperson: a second one would silently
+    stand beside the first (the form replaces it instead, after asking)."""
+    if order.is_daily_total:
+        existing = daily_total_id(conn, order.date, order.channel_id, order.salesperson_id,
+                                  other_than=order_id)
+        if existing is not None:
+            raise ValidationError("daily_total", "exists", id=existing)
 
 
 # -- staff limits ----------------------------------------------------------------------
@@ -142,22 +176,29 @@ def usual_daily_total(store: Store, limit: int = 60) -> int | None:
 def _insert(conn: sqlite3.Connection, order: OrderInput, order_id: int | None = None) -> int:
     cur = conn.execute(
         "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
-        " note, is_daily_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " note, is_daily_total, receipts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (order_id, order.uuid or new_uuid(), order.number or "", check_date(order.date),
          order.contact_id, order.salesperson_id, order.channel_id, order.note or "",
-         int(order.is_daily_total)),
+         int(order.is_daily_total), order.receipts if order.is_daily_total else None),
     )
     new_id = int(cur.lastrowid)
     _insert_lines(conn, new_id, order.lines)
     return new_id
 
 
+def net_quantity(line: LineInput) -> float:
+    """The quantity as stored: a refund line (negative amount) has a negative quantity,
+    so quantities sold are net of refunds (KPI.md Conventions)."""
+    return -abs(line.quantity) if line.amount < 0 else line.quantity
+
+
 def _insert_lines(conn: sqlite3.Connection, order_id: int, lines: list[LineInput]) -> None:
     conn.executemany(
         "INSERT INTO sale_lines(uuid, order_id, product_id, quantity, amount, currency, rate,"
         " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(new_uuid(), order_id, line.product_id, line.quantity, line.amount, line.currency,
-          line.rate, *convert(line.amount, line.currency, line.rate), line.note or "")
+        [(new_uuid(), order_id, line.product_id, net_quantity(line), line.amount,
+          line.currency, line.rate, *convert(line.amount, line.currency, line.rate),
+          line.note or "")
          for line in lines],
     )
 
@@ -177,6 +218,7 @@ def add_order(store: Store, order: OrderInput) -> int:
     _validate(order)
     _demand(store, "add", None, None, order)
     with store.transaction() as conn:
+        _check_daily_total_free(conn, order)
         order_id = _insert(conn, order)
         _refresh(conn, [(order.date, order.contact_id)])
         if any(line.amount < 0 for line in order.lines):
@@ -198,7 +240,8 @@ def get_order(store: Store, order_id: int) -> OrderInput:
     ]
     return OrderInput(date=o["date"], lines=lines, number=o["number"], contact_id=o["contact_id"],
                       salesperson_id=o["salesperson_id"], channel_id=o["channel_id"],
-                      note=o["note"], is_daily_total=bool(o["is_daily_total"]), uuid=o["uuid"])
+                      note=o["note"], is_daily_total=bool(o["is_daily_total"]), uuid=o["uuid"],
+                      receipts=o["receipts"])
 
 
 def update_order(store: Store, order_id: int, order: OrderInput) -> None:
@@ -210,11 +253,13 @@ def update_order(store: Store, order_id: int, order: OrderInput) -> None:
             raise ValidationError("order", "not_found", id=order_id)
         previous = get_order(store, order_id)
         _demand(store, "edit", order_id, previous, order)
+        _check_daily_total_free(conn, order, order_id)
         conn.execute(
             "UPDATE orders SET number = ?, date = ?, contact_id = ?, salesperson_id = ?,"
-            " channel_id = ?, note = ?, is_daily_total = ? WHERE id = ?",
+            " channel_id = ?, note = ?, is_daily_total = ?, receipts = ? WHERE id = ?",
             (order.number or "", order.date, order.contact_id, order.salesperson_id,
-             order.channel_id, order.note or "", int(order.is_daily_total), order_id),
+             order.channel_id, order.note or "", int(order.is_daily_total),
+             order.receipts if order.is_daily_total else None, order_id),
         )
         conn.execute("DELETE FROM sale_lines WHERE order_id = ?", (order_id,))
         _insert_lines(conn, order_id, order.lines)

@@ -274,6 +274,62 @@ def add_pin_check(db: sqlite_utils.Database) -> None:
     if row and row[0]:
         history.record(db.conn, "pin", "owner PIN", {"pin": "set"},
                        {"pin": "kept at an upgrade", "check": row[0]})
+def add_daily_total_receipts(db: sqlite_utils.Database) -> None:
+    """Daily totals (KPI.md Conventions): one per day, channel and salesperson, each with an
+    optional count of receipts. `orders.receipts` holds the count (NULL: not given; only
+    daily totals have one); `daily_orders.no_receipts` counts the daily totals of a key
+    without it, so `orders` of a period with one is "not available". The daily_orders rows
+    are recomputed: a daily total counted as one order until now."""
+    for sql in (
+        "ALTER TABLE orders ADD COLUMN receipts INTEGER",
+        "ALTER TABLE daily_orders ADD COLUMN no_receipts INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX idx_orders_daily_total ON orders(date, channel_id, salesperson_id)"
+        " WHERE is_daily_total = 1",
+        "DELETE FROM daily_orders",
+        "INSERT INTO daily_orders (day, salesperson_id, channel_id, orders, refunds, no_receipts)"
+        " SELECT day, sp, ch,"
+        "  SUM(CASE WHEN daily THEN IFNULL(receipts, 0) ELSE khr >= 0 END),"
+        "  SUM(NOT daily AND khr < 0), SUM(daily AND receipts IS NULL)"
+        " FROM (SELECT o.date AS day, IFNULL(o.salesperson_id, 0) AS sp,"
+        "        IFNULL(o.channel_id, 0) AS ch, o.is_daily_total AS daily, o.receipts,"
+        "        SUM(l.amount_khr) AS khr"
+        "       FROM orders o JOIN sale_lines l ON l.order_id = o.id GROUP BY o.id)"
+        " GROUP BY day, sp, ch",
+    ):
+        db.execute(sql)
+
+
+def add_opportunity_history(db: sqlite_utils.Database) -> None:
+    """Every change of an opportunity's stage, probability, value, expected close date or
+    status, with the day it took effect (KPI.md §3: the pipeline of a past date is as it
+    stood then). An opportunity without rows here (made before this version, or imported)
+    is read from its current row (see ``metrics.pipeline``)."""
+    for sql in (
+        "CREATE TABLE opportunity_history (id INTEGER PRIMARY KEY,"
+        " opportunity_id INTEGER NOT NULL, day TEXT NOT NULL, stage_id INTEGER,"
+        " probability INTEGER NOT NULL, value INTEGER NOT NULL, currency TEXT NOT NULL,"
+        " value_usd INTEGER NOT NULL, value_khr INTEGER NOT NULL, expected_close TEXT,"
+        " status TEXT NOT NULL, closed TEXT)",
+        "CREATE INDEX idx_opportunity_history ON opportunity_history(opportunity_id, day)",
+    ):
+        db.execute(sql)
+
+
+def make_refund_quantities_negative(db: sqlite_utils.Database) -> None:
+    """A refund line has a negative quantity (KPI.md Conventions), so quantities sold are
+    net of refunds; lines saved with a negative amount and a positive quantity are turned
+    round (no rollup reads quantities)."""
+    db.execute("UPDATE sale_lines SET quantity = -quantity WHERE amount < 0 AND quantity > 0")
+
+
+def index_customer_days_with_orders(db: sqlite_utils.Database) -> None:
+    """Customer figures of a month in progress read its days so far from `customer_day`:
+    indexed by (day, orders) — the primary key adds contact_id — that range is read from
+    the index alone (13 ms → under 1 ms for a month at a million lines). It replaces the
+    index on day alone, which it covers."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_customer_day_day_orders"
+               " ON customer_day(day, orders)")
+    db.execute("DROP INDEX IF EXISTS idx_customer_day_day")
 
 
 def add_shop_identity(db: sqlite_utils.Database) -> None:
@@ -292,6 +348,10 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     migrate_v2,
     add_change_history,
     add_pin_check,
+    add_daily_total_receipts,
+    add_opportunity_history,
+    make_refund_quantities_negative,
+    index_customer_days_with_orders,
     add_shop_identity,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk import APP_NAME, __version__
 from kpidesk.paths import resource_path
+from kpidesk.ui.screen import keep_on_screen
 
 # (component, distribution name for its version or None, licence)
 COMPONENTS = [
@@ -60,6 +61,7 @@ def component_version(name: str, dist: str | None) -> str:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, shop_path: str = "") -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.setObjectName("aboutDialog")
         self.shop_path = shop_path
         layout = QVBoxLayout(self)

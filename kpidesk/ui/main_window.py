@@ -10,7 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
     QMainWindow,
+    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -42,6 +46,12 @@ TABS = [
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+def shop_file_name(path: str | Path) -> Path:
+    """A new shop file's name: one typed without the .db extension gets .kpidesk.db."""
+    path = Path(path)
+    return path if path.suffix.lower() == ".db" else path.with_name(path.name + ".kpidesk.db")
 
 
 class TabPages(Mapping):
@@ -78,7 +88,17 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        self.demo_banner = self._build_demo_banner(central)
+        central_layout.addWidget(self.demo_banner)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        from kpidesk.store.setup import is_demo
+
+        self.demo_banner.setVisible(is_demo(ctx.store))  # the demo is never taken for the shop
         self._holders: dict[str, QWidget] = {}
         for key, _cls, _title in TABS:  # an empty holder per tab; the tab goes in when shown
             holder = QWidget()
@@ -95,6 +115,24 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.restore_state()
         self._on_tab_changed(self.tabs.currentIndex())
+
+    def _build_demo_banner(self, parent: QWidget) -> QFrame:
+        banner = QFrame(parent)
+        banner.setObjectName("demoBanner")
+        banner.setStyleSheet("#demoBanner { background: #fff4ce; border-bottom: 1px solid #e0c36c; }"
+                             " #demoBanner QLabel { color: #5c4400; font-weight: bold; }")
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(10, 4, 10, 4)
+        self.demo_label = QLabel(banner)
+        self.demo_label.setObjectName("demoText")
+        self.demo_button = QPushButton(banner)
+        self.demo_button.setObjectName("openMyShop")
+        self.demo_button.clicked.connect(
+            lambda: self.controller and self.controller.open_my_shop())
+        layout.addWidget(self.demo_label, 1)
+        layout.addWidget(self.demo_button)
+        banner.hide()
+        return banner
 
     def _build_tab(self, key: str) -> QWidget:
         module_name, class_name = next((m, c) for m, c, _t in TABS if m == key)
@@ -139,12 +177,17 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_current_table)
+        self.print_action = QAction(self)
+        self.print_action.setObjectName("printReport")
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_report)
         for action in (self.new_shop_action, self.open_shop_action, self.my_shop_action,
                        self.demo_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addAction(self.pin_action)
@@ -200,6 +243,7 @@ class MainWindow(QMainWindow):
             self, tr("New shop file"), str(data_dir() / "new-shop.kpidesk.db"),
             tr("KPI Desk shop files (*.db)"))
         if path:
+            path = str(shop_file_name(path))
             if Path(path).exists():
                 QMessageBox.warning(self, tr("New shop file"),
                                     tr("%1 already exists. Choose another name, or open it "
@@ -217,6 +261,10 @@ class MainWindow(QMainWindow):
             tr("KPI Desk shop files (*.db);;All files (*)"))
         if path:
             self.controller.open(Path(path))
+
+    def print_report(self) -> None:
+        """Ctrl+P: print the monthly report chosen on the Reports tab (shown first)."""
+        self.show_tab("reports").print_report()
 
     def show_backups(self) -> None:
         from kpidesk.ui.dialogs.backups import BackupsDialog
@@ -313,6 +361,10 @@ class MainWindow(QMainWindow):
         self.export_action.setText(tr("&Export this table…"))
         self.export_action.setToolTip(tr("Save the table you are looking at, as filtered, "
                                          "to CSV or Excel"))
+        self.print_action.setText(tr("P&rint the monthly report…"))
+        self.demo_label.setText(tr("Demo shop: example figures, not your shop. File ▸ Open "
+                                   "my shop"))
+        self.demo_button.setText(tr("Open my shop"))  # no access key: File ▸ Open &my shop
         for action in self._table_export_actions:
             action.setText(tr("Export this table…"))
         self.quit_action.setText(tr("&Quit"))
@@ -337,12 +389,12 @@ class MainWindow(QMainWindow):
 
     # -- remembered state ----------------------------------------------------------
     def restore_state(self) -> None:
+        from kpidesk.ui.screen import place_main_window
+
         settings = self.ctx.settings
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 780)
+        # remembered (clamped to this screen), natural, or maximised on a small screen
+        place_main_window(self, geometry if isinstance(geometry, QByteArray) else None)
         tab = settings.value("window/tab", "dashboard")
         keys = list(self.pages)
         if tab in keys:

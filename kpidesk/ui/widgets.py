@@ -70,6 +70,10 @@ def error_text(err: ValidationError) -> str:
                                      "leave it empty."),
         ("lines", "no_lines"): tr("A sale needs at least one line."),
         ("order", "not_found"): tr("This sale no longer exists."),
+        ("receipts", "not_a_number"): tr("The number of receipts is a whole number, zero or more."),
+        ("receipts", "not_positive"): tr("The number of receipts is a whole number, zero or more."),
+        ("daily_total", "exists"): tr("This day already has a daily total for this channel "
+                                      "and salesperson."),
         ("contact", "not_found"): tr("This contact no longer exists."),
     }
     text = specific.get((field, code))

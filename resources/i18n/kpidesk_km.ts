@@ -385,14 +385,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ទូរស័ព្ទ (&amp;P)៖</translation>
     </message>
     <message>
-        <source>&amp;Source:</source>
-        <translation>ប្រភព (&amp;S)៖</translation>
-    </message>
-    <message>
-        <source>Sales&amp;person:</source>
-        <translation>អ្នកលក់ (&amp;P)៖</translation>
-    </message>
-    <message>
         <source>&amp;Created:</source>
         <translation>ថ្ងៃ​បង្កើត (&amp;C)៖</translation>
     </message>
@@ -423,6 +415,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>So&amp;urce:</source>
+        <translation>ប្រភព (&amp;U)៖</translation>
+    </message>
+    <message>
+        <source>Sal&amp;esperson:</source>
+        <translation>អ្នកលក់ (&amp;E)៖</translation>
     </message>
 </context>
 <context>
@@ -660,10 +660,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បន្ថែម​អតិថិជន​សក្តានុពល ឬ​អតិថិជន (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>កែ… (&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Open page</source>
         <translation>បើក​ទំព័រ (&amp;O)</translation>
     </message>
@@ -738,6 +734,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Keep %1</source>
         <translation>រក្សា​លេខ %1</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>កែ… (&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -851,10 +851,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>អតិថិជន​សកម្ម</translation>
     </message>
     <message>
-        <source>Customers with a purchase in the period</source>
-        <translation>អតិថិជន​ដែល​បាន​ទិញ​ក្នុង​រយៈពេល​នេះ</translation>
-    </message>
-    <message>
         <source>Returning customers</source>
         <translation>អតិថិជន​ត្រឡប់​មកវិញ</translation>
     </message>
@@ -893,10 +889,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Active customers with two orders or more</source>
         <translation>អតិថិជន​សកម្ម​ដែល​មាន​ការបញ្ជាទិញ​ពីរ​ដង ឬ​ច្រើន​ជាង​នេះ</translation>
-    </message>
-    <message>
-        <source>Loyal customers</source>
-        <translation>អតិថិជន​ប្រចាំ</translation>
     </message>
     <message>
         <source>Open pipeline</source>
@@ -1071,20 +1063,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ត្រីមាស​ទី&#xa0;%1&#xa0;ឆ្នាំ %2</translation>
     </message>
     <message>
-        <source>%1, to date</source>
-        <translation>%1 ដល់​ថ្ងៃ​នេះ</translation>
-    </message>
-    <message>
         <source>provisional</source>
         <translation>បណ្ដោះអាសន្ន</translation>
-    </message>
-    <message>
-        <source>%1 of active customers</source>
-        <translation>%1 នៃ​អតិថិជន​សកម្ម</translation>
-    </message>
-    <message>
-        <source>to date</source>
-        <translation>ដល់​ថ្ងៃ​នេះ</translation>
     </message>
     <message>
         <source>From lead to loyal customer (leads created in %1)</source>
@@ -1119,16 +1099,64 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>អតិថិជន​ថ្មី​ដែល​បាន​ទិញ​ម្ដង​ទៀត​ក្នុង​រយៈពេល %1&#xa0;ថ្ងៃ</translation>
     </message>
     <message>
-        <source>Customers with several orders in the last %1 days</source>
-        <translation>អតិថិជន​ដែល​មាន​ការបញ្ជាទិញ​ច្រើន​ដង​ក្នុង %1&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
-    </message>
-    <message>
         <source>Revenue and target, last %1 months</source>
         <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
     </message>
     <message>
         <source>Forecast (%1 band)</source>
         <translation>ការព្យាករណ៍ (ចន្លោះ​ជឿជាក់ %1)</translation>
+    </message>
+    <message>
+        <source>Loyal customers (%1 days)</source>
+        <translation>អតិថិជន​ប្រចាំ (%1&#xa0;ថ្ងៃ)</translation>
+    </message>
+    <message>
+        <source>Customers with at least %1 orders in the %2 days up to the period&apos;s end (or today)</source>
+        <translation>អតិថិជន​ដែល​មាន​ការបញ្ជាទិញ​យ៉ាងតិច %1&#xa0;ដង ក្នុង​រយៈពេល %2&#xa0;ថ្ងៃ រហូតដល់​ចុង​រយៈពេល (ឬ​ថ្ងៃ​នេះ)</translation>
+    </message>
+    <message>
+        <source>No sales in these %1 months yet: revenue appears here as you record sales.</source>
+        <translation>មិន​ទាន់​មាន​ការលក់​ក្នុង​រយៈពេល %1&#xa0;ខែ​នេះ​ទេ៖ ចំណូល​នឹង​បង្ហាញ​នៅ​ទីនេះ ពេល​អ្នក​កត់ត្រា​ការលក់។</translation>
+    </message>
+    <message>
+        <source>%1, so far (day %2); beside each figure: %3 on the same day</source>
+        <translation>%1 គិត​មកដល់​ពេលនេះ (ថ្ងៃទី&#xa0;%2)៖ ក្បែរ​តួលេខ​នីមួយៗ គឺ %3 នៅ​ថ្ងៃ​ដូចគ្នា</translation>
+    </message>
+    <message>
+        <source>%1 has not started yet: no figures</source>
+        <translation>%1 មិន​ទាន់​ចាប់ផ្តើម​នៅឡើយ៖ មិន​ទាន់​មាន​តួលេខ​ទេ</translation>
+    </message>
+    <message>
+        <source>so far · %1 then</source>
+        <translation>គិត​មកដល់​ពេលនេះ · ពេល​នោះ %1</translation>
+    </message>
+    <message>
+        <source>No open opportunities: add them in the Pipeline tab.</source>
+        <translation>មិន​ទាន់​មាន​ឱកាស​លក់​កំពុង​តាមដាន​ទេ៖ បន្ថែម​វា​នៅ​ផ្ទាំង ឱកាស​លក់។</translation>
+    </message>
+    <message>
+        <source>Customers with a purchase in the period (so far, while it is in progress)</source>
+        <translation>អតិថិជន​ដែល​បាន​ទិញ​ក្នុង​រយៈពេល​នេះ (គិត​មកដល់​ពេលនេះ ពេល​រយៈពេល​នៅ​មិន​ទាន់​ចប់)</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>មិន​ទាន់​ចាប់ផ្តើម</translation>
+    </message>
+    <message>
+        <source>a daily total has no receipts count</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ​មួយ​គ្មាន​ចំនួន​វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>Orders and average order value are not available: a daily total of this month has no receipts count (type it in the Sales tab).</source>
+        <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ (វាយ​បញ្ចូល​វា​នៅ​ផ្ទាំង ការលក់)។</translation>
+    </message>
+    <message>
+        <source>Growth needs sales in two months in a row.</source>
+        <translation>កំណើន​ត្រូវការ​ការលក់​ក្នុង​ពីរ​ខែ​ជាប់​គ្នា។</translation>
+    </message>
+    <message>
+        <source>%1 of customers of the last %2 days</source>
+        <translation>%1 នៃ​អតិថិជន​ក្នុង %2&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1410,53 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Export</source>
         <translation>នាំចេញ</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Choose the currency your figures are counted in (US dollar or riel) and the day&apos;s rate, then save.</source>
+        <translation>ជ្រើសរើស​រូបិយប័ណ្ណ​របាយការណ៍ (ដុល្លារ​អាមេរិក ឬ​រៀល) និង​អត្រា​ប្តូរ​ប្រាក់​ថ្ងៃ​នេះ រួច​រក្សាទុក។</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>រួចរាល់</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>ជំហាន​ដំបូង</translation>
+    </message>
+    <message>
+        <source>Give your shop its name (shown on the window and on reports).</source>
+        <translation>ដាក់​ឈ្មោះ​ហាង​របស់​អ្នក (បង្ហាញ​លើ​បង្អួច និង​លើ​របាយការណ៍)។</translation>
+    </message>
+    <message>
+        <source>Open Sales</source>
+        <translation>បើក ការលក់</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>បើក ការកំណត់</translation>
+    </message>
+    <message>
+        <source>Open Targets</source>
+        <translation>បើក គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Record your first sale, or the day&apos;s total if you do not enter each receipt.</source>
+        <translation>កត់ត្រា​ការលក់​ដំបូង​របស់​អ្នក ឬ​សរុប​ប្រចាំ​ថ្ងៃ ប្រសិនបើ​អ្នក​មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ។</translation>
+    </message>
+    <message>
+        <source>Set a revenue target for this month.</source>
+        <translation>កំណត់​គោលដៅ​ចំណូល​សម្រាប់​ខែ​នេះ។</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>ត្រូវ​ធ្វើ</translation>
+    </message>
+    <message>
+        <source>Your shop has no sales yet, so there is nothing to chart. These four steps get it going; the charts appear with your first sale.</source>
+        <translation>ហាង​របស់​អ្នក​មិន​ទាន់​មាន​ការលក់​នៅឡើយ​ទេ ដូច្នេះ​មិន​ទាន់​មាន​អ្វី​សម្រាប់​គូស​ក្រាហ្វិក​ទេ។ ជំហាន​ទាំង​បួន​នេះ​ជួយ​អ្នក​ចាប់ផ្តើម៖ ក្រាហ្វិក​នឹង​បង្ហាញ​ពេល​មាន​ការលក់​ដំបូង។</translation>
     </message>
 </context>
 <context>
@@ -2133,6 +2208,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>probability must be %1 to %2</source>
         <translation>លទ្ធភាព​លក់​បាន​ត្រូវតែ​ពី %1 ដល់ %2</translation>
     </message>
+    <message>
+        <source>%1 rows are dated after today (the first: %2, line %3); they count in no figure until their day comes. Lines: %4.</source>
+        <translation>មាន %1&#xa0;ជួរ ដែល​មាន​កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ (ទី​មួយ៖ %2&#xa0;ជួរ​ទី&#xa0;%3)៖ វា​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។ ជួរ៖ %4។</translation>
+    </message>
 </context>
 <context>
     <name>Input</name>
@@ -2272,6 +2351,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Type a date, e.g. %1.</source>
         <translation>សូម​វាយ​កាលបរិច្ឆេទ ឧ. %1។</translation>
     </message>
+    <message>
+        <source>The number of receipts is a whole number, zero or more.</source>
+        <translation>ចំនួន​វិក្កយបត្រ​ត្រូវ​ជា​ចំនួន​គត់ ពី​សូន្យ​ឡើង​ទៅ។</translation>
+    </message>
+    <message>
+        <source>This day already has a daily total for this channel and salesperson.</source>
+        <translation>ថ្ងៃ​នេះ​មាន​សរុប​ប្រចាំ​ថ្ងៃ​សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ​រួចហើយ។</translation>
+    </message>
 </context>
 <context>
     <name>LostDialog</name>
@@ -2397,6 +2484,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Change &amp;history…</source>
         <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ (&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Demo shop: example figures, not your shop. File ▸ Open my shop</source>
+        <translation>ហាង​សាកល្បង៖ តួលេខ​ឧទាហរណ៍ មិន​មែន​ហាង​របស់​អ្នកទេ។ ឯកសារ ▸ បើក​ហាង​របស់​ខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>Open my shop</source>
+        <translation>បើក​ហាង​របស់​ខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>P&amp;rint the monthly report…</source>
+        <translation>បោះពុម្ព​របាយការណ៍​ប្រចាំ​ខែ… (&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2551,10 +2650,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ថ្ងៃ​រំពឹង​បិទ​ការលក់ (&amp;E)៖</translation>
     </message>
     <message>
-        <source>&amp;Owner:</source>
-        <translation>អ្នក​ទទួលបន្ទុក (&amp;O)៖</translation>
-    </message>
-    <message>
         <source>N&amp;ote:</source>
         <translation>កំណត់​ចំណាំ (&amp;O)៖</translation>
     </message>
@@ -2585,6 +2680,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>KHR (៛)</source>
         <translation>រៀល (៛)</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>អ្នក​ទទួលបន្ទុក (&amp;W)៖</translation>
     </message>
 </context>
 <context>
@@ -2775,16 +2874,8 @@ Owner: %3</source>
         <translation>បន្ថែម​ឱកាស​លក់ (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>កែ… (&amp;E)</translation>
-    </message>
-    <message>
         <source>Mark &amp;won…</source>
         <translation>កត់​ថា​លក់​បាន… (&amp;W)</translation>
-    </message>
-    <message>
-        <source>Mark &amp;lost…</source>
-        <translation>កត់​ថា​បាត់​ឱកាស… (&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
@@ -2877,6 +2968,14 @@ Owner: %3</source>
     <message>
         <source>Delete opportunity %1</source>
         <translation>លុប​ឱកាស​លក់ %1</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>កែ… (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Mark l&amp;ost…</source>
+        <translation>កត់​ថា​បាត់​ឱកាស… (&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -3529,6 +3628,22 @@ Owner: %3</source>
         <source>Top %1 products</source>
         <translation>ទំនិញ​លក់​ដាច់​ជាង​គេ %1&#xa0;មុខ</translation>
     </message>
+    <message>
+        <source>(no product)</source>
+        <translation>(គ្មាន​ទំនិញ)</translation>
+    </message>
+    <message>
+        <source>Loyal customers (orders in the last %1 days)</source>
+        <translation>អតិថិជន​ប្រចាំ (ការបញ្ជាទិញ​ក្នុង %1&#xa0;ថ្ងៃ​ចុងក្រោយ)</translation>
+    </message>
+    <message>
+        <source>Orders and average order value are not available: a daily total of this month has no receipts count.</source>
+        <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ។</translation>
+    </message>
+    <message>
+        <source>† Customer figures of a month in progress are so far; the month before is shown up to the same day, %1.</source>
+        <translation>† តួលេខ​អតិថិជន​នៃ​ខែ​ដែល​កំពុង​ដំណើរការ គឺ​គិត​មកដល់​ពេលនេះ៖ ខែ​មុន​ត្រូវបាន​បង្ហាញ​រហូតដល់​ថ្ងៃ​ដូចគ្នា គឺ %1។</translation>
+    </message>
 </context>
 <context>
     <name>ReportsTab</name>
@@ -3541,16 +3656,8 @@ Owner: %3</source>
         <translation>ខែ (&amp;M)៖</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>ភាសា (&amp;L)៖</translation>
-    </message>
-    <message>
         <source>&amp;Currency:</source>
         <translation>រូបិយប័ណ្ណ (&amp;C)៖</translation>
-    </message>
-    <message>
-        <source>&amp;Paper:</source>
-        <translation>ក្រដាស (&amp;P)៖</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -3620,6 +3727,22 @@ Owner: %3</source>
         <source>Letter</source>
         <translation>ក្រដាស Letter</translation>
     </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>ភាសា (&amp;G)៖</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>ក្រដាស (&amp;A)៖</translation>
+    </message>
+    <message>
+        <source>See the pages as they will be printed</source>
+        <translation>មើល​ទំព័រ​ដូច​ដែល​នឹង​បោះពុម្ព</translation>
+    </message>
+    <message>
+        <source>One page</source>
+        <translation>មួយ​ទំព័រ</translation>
+    </message>
 </context>
 <context>
     <name>SalesTab</name>
@@ -3640,44 +3763,12 @@ Owner: %3</source>
         <translation>អ្នកលក់ (&amp;P)</translation>
     </message>
     <message>
-        <source>C&amp;hannel</source>
-        <translation>មធ្យោបាយ​លក់ (&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Product</source>
-        <translation>ទំនិញ (&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Quantity</source>
         <translation>ចំនួន (&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
         <translation>ទឹកប្រាក់ (&amp;A)</translation>
-    </message>
-    <message>
-        <source>Curre&amp;ncy</source>
-        <translation>រូបិយប័ណ្ណ (&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Rate (riel per $)</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;R)</translation>
-    </message>
-    <message>
-        <source>N&amp;ote</source>
-        <translation>កំណត់​ចំណាំ (&amp;O)</translation>
-    </message>
-    <message>
-        <source>Receipt n&amp;o.</source>
-        <translation>លេខ​វិក្កយបត្រ (&amp;O)</translation>
-    </message>
-    <message>
-        <source>Daily &amp;totals (no receipts)</source>
-        <translation>សរុប​ប្រចាំ​ថ្ងៃ (គ្មាន​វិក្កយបត្រ) (&amp;T)</translation>
-    </message>
-    <message>
-        <source>For shops without receipts: one line per day, channel and currency. Saving again for the same day and channel replaces that day&apos;s total.</source>
-        <translation>សម្រាប់​ហាង​ដែល​គ្មាន​វិក្កយបត្រ៖ មួយ​ជួរ​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​រូបិយប័ណ្ណ​នីមួយៗ។ ការរក្សាទុក​ម្ដង​ទៀត​សម្រាប់​ថ្ងៃ និង​មធ្យោបាយ​លក់​ដដែល នឹង​ជំនួស​សរុប​នៃ​ថ្ងៃ​នោះ។</translation>
     </message>
     <message>
         <source>&amp;Save (Enter)</source>
@@ -3702,14 +3793,6 @@ Owner: %3</source>
     <message>
         <source>KHR (៛)</source>
         <translation>រៀល (៛)</translation>
-    </message>
-    <message>
-        <source>P&amp;eriod:</source>
-        <translation>រយៈពេល (&amp;E)៖</translation>
-    </message>
-    <message>
-        <source>Sa&amp;lesperson:</source>
-        <translation>អ្នកលក់ (&amp;L)៖</translation>
     </message>
     <message>
         <source>Search customer, phone, product, receipt</source>
@@ -3792,14 +3875,6 @@ Owner: %3</source>
         <translation>បាន​រក្សាទុក %1។ ចុច Ctrl+Z ដើម្បី​ត្រឡប់​វិញ។</translation>
     </message>
     <message>
-        <source>Replace daily total</source>
-        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ</translation>
-    </message>
-    <message>
-        <source>Add daily total</source>
-        <translation>បន្ថែម​សរុប​ប្រចាំ​ថ្ងៃ</translation>
-    </message>
-    <message>
         <source>Date in the future</source>
         <translation>កាលបរិច្ឆេទ​នៅ​ថ្ងៃ​អនាគត</translation>
     </message>
@@ -3879,6 +3954,86 @@ Owner: %3</source>
         <source>&amp;Correct it</source>
         <translation>កែ​វា (&amp;C)</translation>
     </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>មធ្យោបាយ​លក់ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>P&amp;roduct</source>
+        <translation>ទំនិញ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Currenc&amp;y</source>
+        <translation>រូបិយប័ណ្ណ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Ra&amp;te (riel per $)</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>កំណត់​ចំណាំ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipt no.</source>
+        <translation>លេខ​វិក្កយបត្រ (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipts that day</source>
+        <translation>ចំនួន​វិក្កយបត្រ​ថ្ងៃ​នោះ (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Daily totals (&amp;without each receipt)</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ (មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ) (&amp;W)</translation>
+    </message>
+    <message>
+        <source>For shops that do not enter each receipt: one total per day, channel and salesperson, with the number of receipts that day if you know it. Saving again for the same day, channel and salesperson replaces that total (you are asked first).</source>
+        <translation>សម្រាប់​ហាង​ដែល​មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ៖ សរុប​មួយ​ក្នុង​មួយ​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់ ព្រមទាំង​ចំនួន​វិក្កយបត្រ​ថ្ងៃ​នោះ ប្រសិនបើ​អ្នក​ដឹង។ ការរក្សាទុក​ម្តង​ទៀត​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់​ដដែល នឹង​ជំនួស​សរុប​នោះ (កម្មវិធី​សួរ​អ្នក​ជាមុន​សិន)។</translation>
+    </message>
+    <message>
+        <source>How many receipts (customers served) the total is made of. Without it, orders and average order value of the month are not available.</source>
+        <translation>ចំនួន​វិក្កយបត្រ (អតិថិជន​ដែល​បាន​បម្រើ) ដែល​បង្កើត​ជា​សរុប​នេះ។ បើ​គ្មាន​វា​ទេ ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​នៃ​ខែ មិន​អាច​គណនា​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>រយៈពេល (&amp;O)៖</translation>
+    </message>
+    <message>
+        <source>Sold &amp;by:</source>
+        <translation>លក់​ដោយ (&amp;B)៖</translation>
+    </message>
+    <message>
+        <source>Replace daily total with %1</source>
+        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ​ដោយ %1</translation>
+    </message>
+    <message>
+        <source>Add daily total %1</source>
+        <translation>បន្ថែម​សរុប​ប្រចាំ​ថ្ងៃ %1</translation>
+    </message>
+    <message>
+        <source>Add sale %1</source>
+        <translation>បន្ថែម​ការលក់ %1</translation>
+    </message>
+    <message>
+        <source>The daily total of %1 for this channel and salesperson is already %2. Replace it with %3?</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ %1 សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ មាន​រួចហើយ គឺ %2។ ជំនួស​វា​ដោយ %3 ឬ​ទេ?</translation>
+    </message>
+    <message>
+        <source>It was made of %1 receipts.</source>
+        <translation>វា​មាន​វិក្កយបត្រ​ចំនួន %1។</translation>
+    </message>
+    <message>
+        <source>Replace the daily total?</source>
+        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ​ឬ?</translation>
+    </message>
+    <message>
+        <source>Undone: %1. Ctrl+Y does it again.</source>
+        <translation>បាន​មិន​ធ្វើ​វិញ៖ %1។ ចុច Ctrl+Y ដើម្បី​ធ្វើ​វិញ។</translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation>បាន​ធ្វើ​វិញ៖ %1។</translation>
+    </message>
 </context>
 <context>
     <name>SalesTableModel</name>
@@ -3933,6 +4088,14 @@ Owner: %3</source>
     <message>
         <source>Daily total</source>
         <translation>សរុប​ប្រចាំ​ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Dated after today: this sale counts in no figure until its day comes.</source>
+        <translation>កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ៖ ការលក់​នេះ​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។</translation>
+    </message>
+    <message>
+        <source>%1 (not yet)</source>
+        <translation>%1 (មិន​ទាន់​ដល់)</translation>
     </message>
 </context>
 <context>
@@ -4402,6 +4565,10 @@ Owner: %3</source>
     <message>
         <source>“%1” is not a valid amount: type a number of zero or more, or clear the cell to remove the target.</source>
         <translation>«%1» មិន​មែន​ជា​ទឹកប្រាក់​ត្រឹមត្រូវ​ទេ៖ សូម​វាយ​លេខ​ចាប់ពី​សូន្យ​ឡើង​ទៅ ឬ​លុប​ក្រឡា​ចោល ដើម្បី​ដក​គោលដៅ​ចេញ។</translation>
+    </message>
+    <message>
+        <source>Target %1 = %2 at %3 riel per dollar</source>
+        <translation>គោលដៅ %1 = %2 តាម​អត្រា %3&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
     </message>
 </context>
 <context>

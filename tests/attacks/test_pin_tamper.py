@@ -112,18 +112,21 @@ def test_an_old_hash_is_upgraded_on_the_next_right_entry(shop, monkeypatch):
         assert security.check_pin(s, PIN)
 
 
-def test_a_shop_whose_pin_predates_the_check_value_gets_one_at_upgrade(tmp_path):
+def test_a_shop_whose_pin_predates_the_check_value_gets_one_at_upgrade(tmp_path,
+                                                                        monkeypatch):
     """A version 3 shop with a PIN: the upgrade writes its check value, so removing the row
     afterwards is noticed."""
     from kpidesk.store import schema
 
     path = tmp_path / "v3.db"
-    Store(path).close()
-    conn = sqlite3.connect(path)  # made back into a version 3 file with a PIN
-    conn.execute("DROP INDEX idx_change_history_action")
+    version = schema.MIGRATIONS.index(schema.add_pin_check)
+    with monkeypatch.context() as m:  # a file made by the version before the check value
+        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:version])
+        m.setattr(schema, "SCHEMA_VERSION", version)
+        Store(path).close()
+    conn = sqlite3.connect(path)  # with a PIN
     conn.execute("INSERT OR REPLACE INTO settings VALUES ('owner_pin', ?)",
                  (security.hash_pin(PIN),))
-    conn.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(schema.add_pin_check)}")
     conn.commit()
     conn.close()
     with Store(path) as s:

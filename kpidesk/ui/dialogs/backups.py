@@ -31,6 +31,7 @@ from kpidesk.store.errors import BackupError, StoreError
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.errors import log, store_error_text
 from kpidesk.ui.long_work import Cancelled, run_with_progress
+from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import DigitSpinBox
 
 COLUMNS = 5  # made, why, orders, last sale, size
@@ -39,6 +40,7 @@ COLUMNS = 5  # made, why, orders, last sale, size
 class BackupsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
         self.setObjectName("BackupsDialog")
         self.resize(820, 480)

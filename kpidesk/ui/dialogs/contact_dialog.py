@@ -22,6 +22,7 @@ from kpidesk.store.contacts import ContactInput
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.reference import list_named
 from kpidesk.ui.models.opportunities_model import display_name
+from kpidesk.ui.screen import keep_on_screen
 
 
 def validation_text(err: ValidationError) -> str:
@@ -61,6 +62,7 @@ class ContactDialog(QDialog):
     def __init__(self, store, today, save: Callable[[ContactInput], object],
                  contact: ContactInput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.setObjectName("ContactDialog")
         self.store = store
         self._save = save
@@ -124,8 +126,8 @@ class ContactDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Edit contact") if self.editing else self.tr("New contact"))
         for label, text in zip(self.labels, (
-                self.tr("&Name:"), self.tr("&Type:"), self.tr("&Phone:"), self.tr("&Source:"),
-                self.tr("Sales&person:"), self.tr("&Created:"), self.tr("N&ote:")), strict=True):
+                self.tr("&Name:"), self.tr("&Type:"), self.tr("&Phone:"), self.tr("So&urce:"),
+                self.tr("Sal&esperson:"), self.tr("&Created:"), self.tr("N&ote:")), strict=True):
             label.setText(text)
         current = self.kind_combo.currentData() or self._kind
         self.kind_combo.clear()

@@ -23,6 +23,7 @@ from kpidesk.store.contacts import contact_page
 from kpidesk.ui.models.contacts_model import kind_label, status_label
 from kpidesk.ui.models.opportunities_model import display_name, reason_label, stage_label
 from kpidesk.ui.models.opportunities_model import status_label as opp_status_label
+from kpidesk.ui.screen import keep_on_screen
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -49,6 +50,7 @@ class ContactPage(QDialog):
     def __init__(self, ctx, contact_id: int, parent: QWidget | None = None,
                  status: str | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.setObjectName("ContactPage")
         self.ctx = ctx
         self.contact_id = contact_id

@@ -42,6 +42,7 @@ from kpidesk.io.readers import FileError, preview
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.screen import keep_on_screen
 
 CONTEXT = "Import"
 PREVIEW_ROWS = 8
@@ -112,6 +113,22 @@ def file_error_text(exc: FileError) -> str:
     return texts.get(exc.code, exc.code)
 
 
+def future_note(report: Report) -> str:
+    """The rows dated after today, said before and after the import: they are kept but
+    count in no figure until their day comes."""
+    if not report.future_count:
+        return ""
+    fmt = current()
+    first_line, first_day = report.future_dated[0]
+    lines = ", ".join(fmt.integer(line) for line, _day in report.future_dated[:10])
+    return "\n\n" + (tr("%1 rows are dated after today (the first: %2, line %3); they count "
+                         "in no figure until their day comes. Lines: %4.")
+                      .replace("%1", fmt.integer(report.future_count))
+                      .replace("%2", fmt.date(first_day))
+                      .replace("%3", fmt.integer(first_line))
+                      .replace("%4", lines + ("…" if report.future_count > 10 else "")))
+
+
 class _Worker(QObject):
     """Runs a check or an import on its own store connection, in a QThread."""
 
@@ -160,6 +177,7 @@ class ImportWizard(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  kind: str = "sales") -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
         self.setObjectName("ImportWizard")
         self.resize(900, 600)
@@ -559,6 +577,7 @@ class ImportWizard(QDialog):
         if report.bad:
             text += " " + tr("Import the good rows, or cancel, fix the file and import it "
                              "again (rows already imported are recognised and skipped).")
+        text += future_note(report)
         self.check_summary.setText(text)
         self.errors_table.setRowCount(len(report.errors))
         for r, err in enumerate(report.errors):
@@ -589,6 +608,7 @@ class ImportWizard(QDialog):
         if r.bad:
             text += " " + tr("%1 rows with errors were left out.").replace(
                 "%1", fmt.integer(r.bad))
+        text += future_note(r)
         self.done_label.setText(text)
 
     def save_rejected(self, path: str | None = None) -> Path | None:

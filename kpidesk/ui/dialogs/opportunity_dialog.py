@@ -26,6 +26,7 @@ from kpidesk.store.opportunities import OpportunityInput, lost_reasons, stages
 from kpidesk.store.reference import list_named, name_of
 from kpidesk.ui.dialogs.contact_dialog import validation_text
 from kpidesk.ui.models.opportunities_model import reason_label, stage_label
+from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import DigitSpinBox
 
 
@@ -37,6 +38,7 @@ class OpportunityDialog(QDialog):
     def __init__(self, store, today, save: Callable[[OpportunityInput], object],
                  opp: OpportunityInput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.setObjectName("OpportunityDialog")
         self.store = store
         self._save = save
@@ -135,7 +137,7 @@ class OpportunityDialog(QDialog):
                             else self.tr("New opportunity"))
         for label, text in zip(self.labels, (
                 self.tr("&Title:"), self.tr("&Contact:"), self.tr("&Value:"), self.tr("St&age:"),
-                self.tr("&Probability:"), self.tr("&Expected close:"), self.tr("&Owner:"),
+                self.tr("&Probability:"), self.tr("&Expected close:"), self.tr("O&wner:"),
                 self.tr("N&ote:")), strict=True):
             label.setText(text)
         self.contact_edit.setPlaceholderText(self.tr("Type part of a name or phone"))
@@ -242,6 +244,7 @@ class LostDialog(QDialog):
 
     def __init__(self, store, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.setObjectName("LostDialog")
         self.opp_title = title
         self.label = QLabel(self)

@@ -27,6 +27,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.store import security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
+from kpidesk.ui.screen import keep_on_screen
 
 
 def tr(text: str) -> str:
@@ -116,6 +117,7 @@ class OwnerPinDialog(QDialog):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.store = store
         self.with_pin = security.has_pin(store)  # the current PIN was typed to get here
         self.setObjectName("OwnerPinDialog")

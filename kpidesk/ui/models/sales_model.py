@@ -9,7 +9,9 @@ sort of the filtered lines, under a second at a million lines).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -19,7 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
@@ -48,6 +50,10 @@ HEADERS = [
     QT_TRANSLATE_NOOP("SalesTableModel", "Note"),
 ]
 WALK_IN = QT_TRANSLATE_NOOP("SalesTableModel", "Walk-in")
+FUTURE_TIP = QT_TRANSLATE_NOOP("SalesTableModel", "Dated after today: this sale counts in no "
+                                                  "figure until its day comes.")
+FUTURE_DATE = QT_TRANSLATE_NOOP("SalesTableModel", "%1 (not yet)")
+FUTURE_COLOUR = "#1565c0"
 DAILY_TOTAL = QT_TRANSLATE_NOOP("SalesTableModel", "Daily total")
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -162,6 +168,8 @@ class SalesTableModel(QAbstractTableModel):
         self._busy = False  # inside a reset or an insert: no nested fetches
         self._text_ids: tuple[list[int], list[int]] | None = None
         self._currency = store.reporting_currency
+        # The shop's date (the sales tab sets the app's): later sales are marked.
+        self.today: Callable[[], date] = date.today
         self.reload()
 
     # -- queries ------------------------------------------------------------------
@@ -338,16 +346,28 @@ class SalesTableModel(QAbstractTableModel):
             if col in (COL_QUANTITY, COL_AMOUNT, COL_REPORTING):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        future = row[R_DATE] > self.today().isoformat()
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in (COL_AMOUNT, COL_REPORTING) and row[R_AMOUNT] < 0:
                 return QBrush(QColor("#c62828"))
+            if future:
+                return QBrush(QColor(FUTURE_COLOUR))
             if col == COL_CUSTOMER and row[R_CUSTOMER] is None:
                 return QBrush(QColor("#757575"))
+        if future and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if future and role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(CONTEXT, FUTURE_TIP)
         return None
 
     def _display(self, row: tuple, col: int) -> str:
         f = fmt.current()
         if col == COL_DATE:
+            if row[R_DATE] > self.today().isoformat():
+                return QCoreApplication.translate(CONTEXT, FUTURE_DATE).replace(
+                    "%1", f.date(row[R_DATE]))
             return f.date(row[R_DATE])
         if col == COL_NUMBER:
             return row[R_NUMBER] or ""

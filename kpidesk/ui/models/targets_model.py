@@ -30,14 +30,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QUndoCommand, QUndoStack
 
 from kpidesk.i18n import format as fmt
-from kpidesk.metrics.targets import actual_for, salesperson_attainment
+from kpidesk.metrics.targets import actual_for, salesperson_attainment, target_in
 from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError, ValidationError
 
 CONTEXT = "TargetsModel"
 SHOP_HEADER = QT_TRANSLATE_NOOP("TargetsModel", "Shop")
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # stored value (int) or None
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # stored value in the reporting currency
 ACTUAL_ROLE = Qt.ItemDataRole.UserRole + 2  # actual of the month (int)
 DERIVED_ROLE = Qt.ItemDataRole.UserRole + 3  # True: shop cell showing the salespeople's sum
 
@@ -175,7 +175,9 @@ class TargetsModel(QAbstractTableModel):
         self.columns: list[tuple[int | None, str]] = [(None, "")]
         self.values: dict[tuple[str, int], Value] = {}
         self.actuals: dict[tuple[str, int], int] = {}
+        self.converted: dict[tuple[str, int], int] = {}
         self._currency = "USD"
+        self._rate = 4100
         self.reload()
 
     # -- loading -----------------------------------------------------------------
@@ -192,17 +194,23 @@ class TargetsModel(QAbstractTableModel):
 
     def _load_values(self) -> None:
         self._currency = self.store.reporting_currency
+        self._rate = self.store.default_rate
         self.values = {
             (r[0], int(r[1] or 0)): (int(r[2]), r[3])
             for r in self.store.conn.execute(
                 "SELECT period, salesperson_id, value, currency FROM targets"
                 " WHERE measure = ? AND period LIKE ?", (self.measure, f"{self.year:04d}-%"))
         }
+        # Each target keeps its currency; it is compared and summed in the reporting one.
+        self.converted = {key: target_in(self.store, value, cur, self._currency)
+                          if self.is_money else value
+                          for key, (value, cur) in self.values.items()}
         self.actuals = {}
         for month in self.months():
             if month > f"{self.today:%Y-%m}":
                 continue  # no actual yet
-            self.actuals[(month, 0)] = actual_for(self.store, month, self.measure)
+            self.actuals[(month, 0)] = actual_for(self.store, month, self.measure,
+                                                  today=self.today)
             for row in salesperson_attainment(self.store, month, self.today, self.measure):
                 self.actuals[(month, int(row["salesperson_id"]))] = int(row["actual"])
 
@@ -268,9 +276,14 @@ class TargetsModel(QAbstractTableModel):
         return self.values.get((month, sp or 0))
 
     def derived_shop(self, month: str) -> int | None:
-        """The sum of the salespeople's targets (the shop's target when it has none)."""
-        parts = [v[0] for (m, sp), v in self.values.items() if m == month and sp]
+        """The sum of the salespeople's targets (the shop's target when it has none), in the
+        reporting currency."""
+        parts = [v for (m, sp), v in self.converted.items() if m == month and sp]
         return sum(parts) if parts else None
+
+    def target_reporting(self, month: str, sp: int | None) -> int | None:
+        """A stored target in the reporting currency (what actuals are compared with)."""
+        return self.converted.get((month, sp or 0))
 
     def format_value(self, value: int | None, currency: str | None = None) -> str:
         f = fmt.current()
@@ -324,8 +337,8 @@ class TargetsModel(QAbstractTableModel):
             if self.is_money:
                 return fmt.current().money_plain(stored[0], stored[1] or self.currency)
             return fmt.current().digits(str(stored[0]))
-        if role == TARGET_ROLE:
-            return stored[0] if stored is not None else None
+        if role == TARGET_ROLE:  # in the reporting currency, as the actual
+            return self.target_reporting(month, sp)
         if role == ACTUAL_ROLE:
             return self.actuals.get((month, sp or 0))
         if role == DERIVED_ROLE:
@@ -347,10 +360,17 @@ class TargetsModel(QAbstractTableModel):
         lines = []
         if derived is not None:
             lines.append(tr("No shop target: the sum of the salespeople's targets"))
+        f = fmt.current()
+        if (stored is not None and self.is_money and stored[1]
+                and stored[1] != self.currency):
+            lines.append(tr("Target %1 = %2 at %3 riel per dollar").replace(
+                "%1", f.money(stored[0], stored[1])).replace(
+                "%2", f.money(self.target_reporting(month, sp), self.currency)).replace(
+                "%3", f.integer(self._rate)))
         actual = self.actuals.get((month, sp or 0))
         if actual is not None:
             lines.append(tr("Actual: %1").replace("%1", self.format_value(actual)))
-            target = stored[0] if stored is not None else derived
+            target = self.target_reporting(month, sp) if stored is not None else derived
             if target:
                 lines.append(tr("Attainment: %1").replace(
                     "%1", fmt.current().percent(actual / target)))

@@ -23,7 +23,7 @@ from html import escape
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.store.money import MINOR_DIGITS
@@ -170,6 +170,36 @@ class HoverPlot(pg.PlotWidget):
         item.addItem(self.hover, ignoreBounds=True)
         self.hover_index: int | None = None
         self.scene().sigMouseMoved.connect(self._mouse_moved)
+
+        # Says why the chart is empty (no sales yet, no opportunity…), over its middle.
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyChart")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #555555; background: rgba(255, 255, 255, 225);"
+                                       " padding: 8px; border: 1px solid #dddddd;")
+        self.empty_label.hide()
+
+    def set_empty_text(self, text: str | None) -> None:
+        """Show `text` over the chart (why it has nothing to show); None or "" hides it."""
+        self.empty_label.setText(text or "")
+        self.empty_label.setVisible(bool(text))
+        self._place_empty_label()
+
+    def empty_text(self) -> str:
+        return self.empty_label.text() if not self.empty_label.isHidden() else ""
+
+    def _place_empty_label(self) -> None:
+        width = max(120, min(self.width() - 40, 420))
+        self.empty_label.setFixedWidth(width)
+        self.empty_label.adjustSize()
+        self.empty_label.move((self.width() - width) // 2,
+                              max(0, (self.height() - self.empty_label.height()) // 2))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if "empty_label" in self.__dict__:  # pyqtgraph resizes while being built
+            self._place_empty_label()
 
     def hover_html(self, index: int) -> str:
         """HTML of the label at bar `index` (subclasses)."""

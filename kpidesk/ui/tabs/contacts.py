@@ -136,7 +136,7 @@ class ContactsTab(Tab):
         self.status_combo.blockSignals(False)
         self.add_button.setText(self.tr("&New contact…"))
         self.add_button.setToolTip(self.tr("Add a lead or a customer (Ctrl+Shift+N)"))
-        self.edit_button.setText(self.tr("&Edit…"))
+        self.edit_button.setText(self.tr("Ed&it…"))
         self.page_button.setText(self.tr("&Open page"))
         self.merge_button.setText(self.tr("&Merge duplicates…"))
         self.merge_button.setToolTip(self.tr("Select two contacts that are the same person "

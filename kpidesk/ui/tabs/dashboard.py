@@ -46,6 +46,8 @@ from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
 from kpidesk.metrics.periods import add_months, month_key, parse_period
+from kpidesk.store.setup import first_steps, has_sales
+from kpidesk.ui.first_steps import FirstSteps
 from kpidesk.ui.models.dashboard_models import (
     AtRiskModel,
     CohortModel,
@@ -67,6 +69,9 @@ PIPELINE_CARDS = ["open_pipeline", "weighted_pipeline", "overdue_value", "win_ra
 SECTIONS = ("sales", "customers", "pipeline")  # the pages, in order
 CHART_MONTHS = 24
 GRANULARITIES = ("month", "quarter", "year")
+# The run-rate projection (revenue so far / d × n) is drawn on the revenue chart from this
+# day on: on day 1 one day's sales times 30 would dwarf every other bar.
+PROJECTION_FROM_DAY = 7
 
 
 def period_of(month: str, granularity: str) -> str:
@@ -122,6 +127,7 @@ class DashboardTab(Tab):
         self._stale: set[str] = set()  # pages to refresh when next shown
         self._charts: dict[str, QWidget] = {}  # made after the first paint (ensure_charts)
         self._chart_data: dict[str, tuple] = {}  # set_data arguments of each chart, kept
+        self._chart_empty: dict[str, str] = {}  # why a chart has nothing to show ("" if it has)
         self._charts_scheduled = False
         self._charts_made = False
         self._placeholders: dict[str, ChartPlaceholder] = {}
@@ -196,10 +202,16 @@ class DashboardTab(Tab):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([680, 480])
+        self.sales_split = split
+        # an empty shop: the first steps instead of empty charts
+        self.first_steps = FirstSteps(page)
+        self.first_steps.go_to.connect(self._go_to_tab)
+        self.first_steps.hide()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.sales_cards)
         layout.addWidget(split, 1)
+        layout.addWidget(self.first_steps, 1)
         self.pages.addTab(page, "")
 
     def _ensure_page(self, section: str) -> None:
@@ -331,7 +343,8 @@ class DashboardTab(Tab):
                                      fmt.fill(self.tr("New customers who bought again within"
                                                       " %1 days"), f.integer(90))),
             "active_customers": (self.tr("Active customers"),
-                                 self.tr("Customers with a purchase in the period")),
+                                 self.tr("Customers with a purchase in the period (so far, "
+                                         "while it is in progress)")),
             "returning_customers": (self.tr("Returning customers"),
                                     self.tr("Active customers who are not new")),
             "retention": (self.tr("Retention"),
@@ -343,9 +356,13 @@ class DashboardTab(Tab):
                             " coming back after a gap")),
             "repeat_purchase_rate": (self.tr("Repeat purchase rate"),
                                      self.tr("Active customers with two orders or more")),
-            "loyal_customers": (self.tr("Loyal customers"),
-                                fmt.fill(self.tr("Customers with several orders in the last"
-                                                 " %1 days"), f.integer(365))),
+            "loyal_customers": (self.tr("Loyal customers (%1 days)").replace(
+                                    "%1", fmt.current().integer(customers.LOYAL_WINDOW_DAYS)),
+                                self.tr("Customers with at least %1 orders in the %2 days up "
+                                        "to the period's end (or today)").replace(
+                                    "%1", fmt.current().integer(
+                                        customers.loyal_min_orders(self.ctx.store))).replace(
+                                    "%2", fmt.current().integer(customers.LOYAL_WINDOW_DAYS))),
             "open_pipeline": (self.tr("Open pipeline"),
                               self.tr("Value of the open opportunities")),
             "weighted_pipeline": (self.tr("Weighted pipeline"),
@@ -392,6 +409,7 @@ class DashboardTab(Tab):
         for key, card in self.sales_cards.cards.items():
             card.set_title(*titles[key])
         self.attainment_model.retranslate()
+        self.first_steps.retranslate_ui()
         if "customers" not in self._page_holders:
             self._retranslate_customers()
         if "pipeline" not in self._page_holders:
@@ -522,6 +540,22 @@ class DashboardTab(Tab):
 
     def _apply_chart_data(self, name: str) -> None:
         self._charts[name].set_data(*self._chart_data[name])
+        self._charts[name].set_empty_text(self._chart_empty.get(name, ""))
+
+    # -- an empty shop ---------------------------------------------------------------------------
+    def show_first_steps(self, empty: bool) -> None:
+        """An empty shop sees the first steps where the charts go (they say nothing yet)."""
+        if empty:
+            self.first_steps.set_done(first_steps(self.ctx.store, month_key(self.today())))
+            if not self._charts_made:  # no placeholder gets painted to ask for them
+                self._schedule_charts()
+        self.first_steps.setVisible(empty)
+        self.sales_split.setVisible(not empty)
+
+    def _go_to_tab(self, key: str) -> None:
+        window = self.window()
+        if window is not self and hasattr(window, "show_tab"):
+            window.show_tab(key)
 
     # -- month picker ------------------------------------------------------------------------
     def _month_range(self) -> list[str]:
@@ -660,11 +694,22 @@ class DashboardTab(Tab):
         def money(v):
             return f.figure(v, currency)
 
+        not_started = summary["revenue"] is None
         cards["revenue"].set_value(money(summary["revenue"]))
-        cards["revenue"].set_note(self.tr("month to date") if in_progress else "")
+        cards["revenue"].set_note(self.tr("month to date") if in_progress else
+                                  self.tr("not started yet") if not_started else "")
         cards["orders"].set_value(f.integer(summary["orders"]))
-        cards["orders"].set_note(self.tr("month to date") if in_progress else "")
+        no_receipts = bool(summary.get("daily_totals_without_receipts"))
+        orders_note = (self.tr("a daily total has no receipts count") if no_receipts
+                       else self.tr("month to date") if in_progress else "")
+        cards["orders"].set_note(orders_note)
+        cards["orders"].setToolTip(self.card_titles()["orders"][1] + (
+            "\n" + self.tr("Orders and average order value are not available: a daily total "
+                           "of this month has no receipts count (type it in the Sales tab).")
+            if no_receipts else ""))
         cards["average_order_value"].set_value(money(summary["average_order_value"]))
+        cards["average_order_value"].set_note(
+            self.tr("a daily total has no receipts count") if no_receipts else "")
         for key in ("growth_mom", "growth_yoy"):
             value = summary[key]
             cards[key].set_value(f.percent(value, signed=True), sign_colour(value))
@@ -707,7 +752,7 @@ class DashboardTab(Tab):
 
         # the charts' figures (a few ms; the charts themselves may be made later):
         # 25 months of revenue give 24 months of growth
-        series = growth.revenue_series(store, month, CHART_MONTHS + 1)
+        series = growth.revenue_series(store, month, CHART_MONTHS + 1, today=today)
         months = [k for k, _v in series[1:]]
         revenue = [v for _k, v in series[1:]]
         target_values = [v for _k, v in targets.target_series(store, month, CHART_MONTHS)]
@@ -715,13 +760,25 @@ class DashboardTab(Tab):
         last_complete = min(month, add_months(month_key(today), -1))
         forecast = forecast_metrics.trend_forecast(store, last_complete, 3)
         self.last_refresh["forecast"] = forecast
+        projection = att["run_rate_projection"] if att["day"] >= PROJECTION_FROM_DAY else None
         self._set_chart_data("revenueChart", months, revenue, target_values, currency,
-                             in_progress_index, forecast or [], att["run_rate_projection"])
+                             in_progress_index, forecast or [], projection)
         growth_values = [growth.growth_rate(series[i][1], series[i - 1][1])
                          for i in range(1, len(series))]
         if in_progress:
             growth_values[-1] = summary["growth_mom"]  # like-for-like
         self._set_chart_data("growthChart", months, growth_values, in_progress_index)
+        self._chart_empty["revenueChart"] = (
+            self.tr("No sales in these %1 months yet: revenue appears here as you record "
+                    "sales.").replace("%1", f.integer(CHART_MONTHS))
+            if not any(revenue) and not any(target_values) else "")
+        self._chart_empty["growthChart"] = (
+            self.tr("Growth needs sales in two months in a row.")
+            if all(v is None for v in growth_values) else "")
+        for name in ("revenueChart", "growthChart"):
+            if name in self._charts:
+                self._charts[name].set_empty_text(self._chart_empty[name])
+        self.show_first_steps(not has_sales(store))
 
     def period_label(self, period: str) -> str:
         """'November 2026', 'Q4 2026' or '2026' in the UI's language."""
@@ -744,28 +801,50 @@ class DashboardTab(Tab):
         self.last_refresh["customers"] = kpis
         p = parse_period(period)
         in_progress = p.contains(today)
+        not_started = today < p.start
         label = self.period_label(period)
-        self.customer_period_label.setText(
-            (self.tr("%1, to date") if in_progress else "%1").replace("%1", label))
+        same_day = kpis.get("previous_same_day") or {}
+        if in_progress:
+            self.customer_period_label.setText(
+                self.tr("%1, so far (day %2); beside each figure: %3 on the same day")
+                .replace("%1", label).replace("%2", f.integer(p.day_of(today)))
+                .replace("%3", self.period_label(period_of(same_day["as_of"][:7],
+                                                           self.granularity))
+                         if same_day else ""))
+        elif not_started:
+            self.customer_period_label.setText(
+                self.tr("%1 has not started yet: no figures").replace("%1", label))
+        else:
+            self.customer_period_label.setText(label)
         cards = self.customer_cards
         for key in ("new_customers", "active_customers", "returning_customers"):
             cards[key].set_value(f.integer(kpis.get(key)))
         for key in ("lead_conversion", "second_purchase_rate", "retention", "churn", "crr",
                     "repeat_purchase_rate"):
             cards[key].set_value(f.percent(kpis.get(key)))
-        cards["retention"].set_value(f.percent(kpis.get("retention")))
-        provisional = bool(kpis.get("lead_conversion_provisional"))
+        provisional = bool(kpis.get("lead_conversion_provisional")) and not not_started
         cards["lead_conversion"].set_note(self.tr("provisional") if provisional else "")
+        cards["second_purchase_rate"].set_note("")
         cards["loyal_customers"].set_value(f.integer(kpis.get("loyal_customers")))
-        cards["loyal_customers"].set_note(self.tr("%1 of active customers").replace(
-            "%1", f.percent(kpis.get("loyal_share"))) if kpis.get("loyal_share") is not None
-            else "")
-        note = self.tr("to date") if in_progress else ""
-        for key in ("new_customers", "active_customers", "returning_customers", "retention",
-                    "crr", "repeat_purchase_rate"):
-            cards[key].set_note(note)
+        loyal_note = ""
+        if kpis.get("loyal_share") is not None:
+            loyal_note = self.tr("%1 of customers of the last %2 days").replace(
+                "%1", f.percent(kpis.get("loyal_share"))).replace(
+                "%2", f.integer(customers.LOYAL_WINDOW_DAYS))
+        cards["loyal_customers"].set_note(loyal_note)
+        shown_as = {"new_customers": f.integer, "active_customers": f.integer,
+                    "returning_customers": f.integer, "retention": f.percent,
+                    "churn": f.percent, "crr": f.percent, "repeat_purchase_rate": f.percent}
+        for key, show in shown_as.items():
+            if in_progress and key in same_day:
+                # so far, with the period before on the same day: day 3 against day 3
+                cards[key].set_note(self.tr("so far · %1 then").replace(
+                    "%1", show(same_day[key])))
+            else:
+                cards[key].set_note("")
+        self.last_refresh["customers_same_day"] = same_day
 
-        self.cohort_model.set_rows(customers.cohort_table(store, self.month, 24))
+        self.cohort_model.set_rows(customers.cohort_table(store, self.month, 24, today))
         if self.cohort_model.rowCount():
             self.cohort_view.resizeColumnToContents(0)
             self.cohort_view.scrollToBottom()
@@ -805,6 +884,9 @@ class DashboardTab(Tab):
         cards["pipeline_coverage"].set_value(f.percent(kpis.get("pipeline_coverage")))
         stages = [dict(row, name=display_name(str(row.get("name") or "")))
                   for row in pipeline.pipeline_by_stage(store, today)]
+        self._chart_empty["stageChart"] = (
+            self.tr("No open opportunities: add them in the Pipeline tab.")
+            if not any(row["count"] for row in stages) else "")
         self._set_chart_data("stageChart", stages, currency)
 
     # -- at-risk list -------------------------------------------------------------------------

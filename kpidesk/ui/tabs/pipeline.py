@@ -151,6 +151,11 @@ class PipelineTab(Tab):
         self.retranslate_ui()
 
     # -- texts -------------------------------------------------------------------------------
+    def _today(self) -> str:
+        """The shop's date: the day a change made now takes effect in the pipeline's
+        history."""
+        return self.ctx.today().isoformat()
+
     def title(self) -> str:
         return self.tr("Pipeline")
 
@@ -159,9 +164,9 @@ class PipelineTab(Tab):
         self.table_button.setText(self.tr("T&able"))
         self.add_button.setText(self.tr("&New opportunity…"))
         self.add_button.setToolTip(self.tr("Add an opportunity (Ctrl+Shift+O)"))
-        self.edit_button.setText(self.tr("&Edit…"))
+        self.edit_button.setText(self.tr("Ed&it…"))
         self.won_button.setText(self.tr("Mark &won…"))
-        self.lost_button.setText(self.tr("Mark &lost…"))
+        self.lost_button.setText(self.tr("Mark l&ost…"))
         self.reopen_button.setText(self.tr("&Reopen"))
         self.delete_button.setText(self.tr("&Delete"))
         self.hint_label.setText(self.tr(
@@ -360,7 +365,7 @@ class PipelineTab(Tab):
         def save(opp: ostore.OpportunityInput) -> None:
             push(self.ctx.undo_stack, OpportunityChange(
                 self.ctx.store, self.tr("Edit opportunity %1").replace("%1", opp.title), opp_id,
-                lambda s: ostore.update_opportunity(s, opp_id, opp)))
+                lambda s: ostore.update_opportunity(s, opp_id, opp, on=self._today())))
 
         OpportunityDialog(self.ctx.store, self.ctx.today, save,
                           ostore.get_opportunity(self.ctx.store, opp_id), parent=self).exec()
@@ -373,7 +378,8 @@ class PipelineTab(Tab):
         self._run(OpportunityChange(
             self.ctx.store, self.tr("Move %1 to %2").replace("%1", row["title"])
             .replace("%2", stage_name), opp_id,
-            lambda s: ostore.move_stage(s, opp_id, stage_id)), select=opp_id)
+            lambda s: ostore.move_stage(s, opp_id, stage_id, on=self._today())),
+            select=opp_id)
 
     def mark_won(self, opp_id: int | None = None, create_sale: bool | None = None) -> bool:
         opp_id = opp_id or self.current_id()
@@ -413,7 +419,8 @@ class PipelineTab(Tab):
             return False
         self._run(OpportunityChange(
             self.ctx.store, self.tr("Reopen %1").replace("%1", row["title"]), opp_id,
-            lambda s: ostore.reopen(s, opp_id, stage_id)), select=opp_id)
+            lambda s: ostore.reopen(s, opp_id, stage_id, on=self._today())),
+            select=opp_id)
         return True
 
     def delete_opportunity(self, opp_id: int | None = None, confirmed: bool = False) -> bool:

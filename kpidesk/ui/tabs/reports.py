@@ -30,6 +30,7 @@ from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.reports.data import ReportData, collect
 from kpidesk.reports.monthly import PAPERS, MonthlyReport
 from kpidesk.store.db import Store
+from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
 
 
@@ -92,8 +93,8 @@ class ReportsTab(Tab):
         self.lang_box.setCurrentIndex(1 if ctx.language.lang == "km" else 0)
         self.currency_box = QComboBox()
         self.currency_box.setObjectName("reportCurrency")
-        self.currency_box.addItem("USD ($)", "USD")
-        self.currency_box.addItem("KHR (៛)", "KHR")
+        self.currency_box.addItem("", "USD")  # texts in retranslate_ui
+        self.currency_box.addItem("", "KHR")
         self.currency_box.setCurrentIndex(0 if ctx.store.reporting_currency == "USD" else 1)
         self.paper_box = QComboBox()
         self.paper_box.setObjectName("reportPaper")
@@ -104,6 +105,8 @@ class ReportsTab(Tab):
         self.pdf_button = QPushButton()
         self.pdf_button.setObjectName("savePdf")
         self.status = QLabel()
+        self.status.setObjectName("reportStatus")
+        self._status: tuple = ()  # what the status line says, rebuilt in each language
 
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.preview = QPrintPreviewWidget(self.printer, self)
@@ -139,19 +142,21 @@ class ReportsTab(Tab):
 
     def retranslate_ui(self) -> None:
         self.month_label.setText(self.tr("&Month:"))
-        self.lang_label.setText(self.tr("&Language:"))
+        self.lang_label.setText(self.tr("Lan&guage:"))
         self.currency_label.setText(self.tr("&Currency:"))
-        self.paper_label.setText(self.tr("&Paper:"))
+        self.paper_label.setText(self.tr("P&aper:"))
         self.print_button.setText(self.tr("&Print…"))
         self.preview_button.setText(self.tr("Print pre&view…"))
         self.pdf_button.setText(self.tr("&Save as PDF…"))
         self.print_button.setToolTip(self.tr("Print the report on a printer (Ctrl+P)"))
+        self.preview_button.setToolTip(self.tr("See the pages as they will be printed"))
         self.pdf_button.setToolTip(self.tr("Save the report as a PDF file to send or keep"))
         self.currency_box.setItemText(0, self.tr("USD ($)"))
         self.currency_box.setItemText(1, self.tr("KHR (៛)"))
         for i in range(self.paper_box.count()):
             if self.paper_box.itemData(i) == "Letter":
                 self.paper_box.setItemText(i, self.tr("Letter"))
+        self._show_status()
         fmt = current()
         for i in range(self.month_box.count()):
             self.month_box.setItemText(i, fmt.month(self.month_box.itemData(i)))
@@ -192,7 +197,7 @@ class ReportsTab(Tab):
         if not month:
             return
         self.stale = False
-        self.status.setText(self.tr("Preparing the report…"))
+        self._set_status("preparing")
         job = CollectJob(self.ctx.store.path, month, self.ctx.today(),
                          self.currency_box.currentData())
         job.signals.done.connect(self._collected)
@@ -217,13 +222,34 @@ class ReportsTab(Tab):
                                     style=number_style_from(self.ctx.settings))
         self.report.build()
         self.printer.setPageLayout(self.report.page_layout())
-        self.status.setText(self.tr("%1 pages").replace(
-            "%1", current().integer(self.report.page_count())))
+        self._set_status("pages", self.report.page_count())
         self.preview.updatePreview()
 
     def _failed(self, message: str) -> None:
         self.job = None
-        self.status.setText(self.tr("The report could not be prepared: %1").replace("%1", message))
+        self._set_status("failed", message)
+
+    def _set_status(self, *status: object) -> None:
+        self._status = status
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """The status line in the current language (kept as a key and its arguments)."""
+        if not self._status:
+            self.status.setText("")
+            return
+        kind, *args = self._status
+        if kind == "preparing":
+            text = self.tr("Preparing the report…")
+        elif kind == "pages":
+            count = int(args[0])
+            text = (self.tr("One page") if count == 1 else
+                    self.tr("%1 pages").replace("%1", current().integer(count)))
+        elif kind == "failed":
+            text = self.tr("The report could not be prepared: %1").replace("%1", str(args[0]))
+        else:
+            text = self.tr("Saved %1").replace("%1", str(args[0]))
+        self.status.setText(text)
 
     def _paint(self, printer: QPrinter) -> None:
         if self.report is not None:
@@ -271,7 +297,7 @@ class ReportsTab(Tab):
                                 self.tr("The PDF could not be written: %1").replace("%1", str(exc)))
             return None
         self.ctx.settings.setValue("reports/last_folder", str(Path(path).parent))
-        self.status.setText(self.tr("Saved %1").replace("%1", path))
+        self._set_status("saved", path)
         return Path(path)
 
     def print_report(self) -> None:
@@ -286,5 +312,8 @@ class ReportsTab(Tab):
             return
         dialog = QPrintPreviewDialog(self.printer, self)
         dialog.paintRequested.connect(self._paint)
-        dialog.resize(900, 1000)
+        dialog.resize(900, 1000)  # a page's height where the screen has it
+        keep_on_screen(dialog)
+        self.preview_dialog = dialog  # tests look at it while it is open
         dialog.exec()
+        self.preview_dialog = None

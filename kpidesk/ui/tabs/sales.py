@@ -3,8 +3,11 @@
 Tab through date, customer, salesperson, channel, product, quantity, amount,
 currency, rate, note (and receipt no.); Enter saves and starts the next sale.
 Every save, edit and delete is an undo command on ``ctx.undo_stack``.
-"Daily totals" mode records one line per day, channel and currency for shops
-that keep no receipts.
+"Daily totals" mode records one total per day, channel and salesperson (a line
+per currency) for shops that do not enter each receipt, with the number of
+receipts of that day when known; replacing a total asks first and shows the
+old amount. A sale dated after today asks for confirmation (it counts in no
+figure until its day) and is marked in the table.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -39,7 +43,7 @@ from kpidesk.metrics.sanity import Doubt, line_doubts
 from kpidesk.store import reference
 from kpidesk.store import sales as store_sales
 from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
-from kpidesk.store.sales import LineInput, OrderInput, get_order
+from kpidesk.store.sales import LineInput, OrderInput, find_daily_total, get_order
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.models.sales_model import (
     COL_AMOUNT,
@@ -80,10 +84,12 @@ class SalesTab(Tab):
         self._month_range: tuple[str | None, str | None] = (None, None)
         self._errors_shown: dict[str, ValidationError] = {}
         self._pre_edit: dict | None = None  # the new-sale form, kept while editing
-        # Hooks (tests replace them): ask before saving a future date / deleting /
-        # saving an amount that looks wrong.
+        # Hooks (tests replace them): ask before saving a future date / replacing a daily
+        # total / deleting / saving an amount that looks wrong.
         self.confirm_future = self._ask_future
+        self.confirm_replace = self._ask_replace
         self.confirm_delete = self._ask_delete
+        self._status_command = None  # the undo command the status line speaks of
         self.confirm_unusual = self._ask_unusual
         self._last_currency: str | None = None  # the currency of the last sale saved
 
@@ -129,13 +135,17 @@ class SalesTab(Tab):
         self.rate_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.note_edit = QLineEdit(self.form_box)
         self.number_edit = QLineEdit(self.form_box)
+        self.receipts_edit = QLineEdit(self.form_box)  # daily totals: receipts that day
+        self.receipts_edit.setAlignment(Qt.AlignmentFlag.AlignRight
+                                        | Qt.AlignmentFlag.AlignVCenter)
 
         for name, widget in (("date", self.date_edit), ("customer", self.customer_edit),
                              ("salesperson", self.salesperson_combo),
                              ("channel", self.channel_combo), ("product", self.product_combo),
                              ("quantity", self.quantity_edit), ("amount", self.amount_edit),
                              ("currency", self.currency_combo), ("rate", self.rate_edit),
-                             ("note", self.note_edit), ("number", self.number_edit)):
+                             ("note", self.note_edit), ("number", self.number_edit),
+                             ("receipts", self.receipts_edit)):
             widget.setObjectName(f"sale_{name}")
 
         # (key, widget, row, column, column span)
@@ -151,6 +161,7 @@ class SalesTab(Tab):
             ("rate", self.rate_edit, 3, 3, 1),
             ("note", self.note_edit, 3, 4, 2),
             ("number", self.number_edit, 3, 6, 1),
+            ("receipts", self.receipts_edit, 3, 6, 1),  # in the place of receipt no.
         ]
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, ErrorLabel] = {}
@@ -197,11 +208,14 @@ class SalesTab(Tab):
 
         order = [self.date_edit, self.customer_edit, self.salesperson_combo, self.channel_combo,
                  self.product_combo, self.quantity_edit, self.amount_edit, self.currency_combo,
-                 self.rate_edit, self.note_edit, self.number_edit, self.daily_check,
-                 self.save_button]
+                 self.rate_edit, self.note_edit, self.number_edit, self.receipts_edit,
+                 self.daily_check, self.save_button]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self.form_widgets = order[:12]  # the fields and the daily-totals box: Enter saves
+        self.form_widgets = order[:13]  # the fields and the daily-totals box: Enter saves
+        self.receipts_edit.hide()
+        self.labels["receipts"].hide()
+        self.ctx.undo_stack.indexChanged.connect(self._undo_index_changed)
         for widget in self.form_widgets:
             widget.installEventFilter(self)
         self.product_combo.lineEdit().installEventFilter(self)
@@ -265,6 +279,7 @@ class SalesTab(Tab):
     # ===================================================================== table
     def _build_table(self) -> None:
         self.model = SalesTableModel(self.store, self)
+        self.model.today = self.ctx.today  # sales dated after it are marked
         self.table = QTableView(self)
         self.table.setObjectName("sales_table")
         self.table.setModel(self.model)
@@ -297,25 +312,33 @@ class SalesTab(Tab):
 
     def retranslate_ui(self) -> None:
         texts = {
+            # Access keys are unique with the menu bar's (F, E, L, H) and the filters'.
             "date": self.tr("&Date"),
             "customer": self.tr("C&ustomer (name or phone)"),
             "salesperson": self.tr("Sales&person"),
-            "channel": self.tr("C&hannel"),
-            "product": self.tr("&Product"),
+            "channel": self.tr("&Channel"),
+            "product": self.tr("P&roduct"),
             "quantity": self.tr("&Quantity"),
             "amount": self.tr("&Amount"),
-            "currency": self.tr("Curre&ncy"),
-            "rate": self.tr("&Rate (riel per $)"),
-            "note": self.tr("N&ote"),
-            "number": self.tr("Receipt n&o."),
+            "currency": self.tr("Currenc&y"),
+            "rate": self.tr("Ra&te (riel per $)"),
+            "note": self.tr("&Note"),
+            "number": self.tr("Rece&ipt no."),
+            "receipts": self.tr("Rece&ipts that day"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
         self._retranslate_form_title()
-        self.daily_check.setText(self.tr("Daily &totals (no receipts)"))
+        self.daily_check.setText(self.tr("Daily totals (&without each receipt)"))
         self.daily_check.setToolTip(self.tr(
-            "For shops without receipts: one line per day, channel and currency. "
-            "Saving again for the same day and channel replaces that day's total."))
+            "For shops that do not enter each receipt: one total per day, channel and "
+            "salesperson, with the number of receipts that day if you know it. Saving again "
+            "for the same day, channel and salesperson replaces that total (you are asked "
+            "first)."))
+        self.receipts_edit.setPlaceholderText(self.tr("optional"))
+        self.receipts_edit.setToolTip(self.tr(
+            "How many receipts (customers served) the total is made of. Without it, orders "
+            "and average order value of the month are not available."))
         self.save_button.setText(self.tr("&Save (Enter)"))
         self.cancel_button.setText(self.tr("Cancel edit (Esc)"))
         self.quantity_edit.setPlaceholderText(fmt.current().digits("1"))
@@ -325,8 +348,8 @@ class SalesTab(Tab):
         self.product_combo.lineEdit().setPlaceholderText(self.tr("type to search"))
         self.currency_combo.setItemText(0, self.tr("USD ($)"))
         self.currency_combo.setItemText(1, self.tr("KHR (៛)"))
-        self.period_label.setText(self.tr("P&eriod:"))
-        self.salesperson_filter_label.setText(self.tr("Sa&lesperson:"))
+        self.period_label.setText(self.tr("Peri&od:"))
+        self.salesperson_filter_label.setText(self.tr("Sold &by:"))
         self.search_edit.setPlaceholderText(self.tr("Search customer, phone, product, receipt"))
         self.edit_button.setText(self.tr("Edit…"))
         self.edit_button.setToolTip(self.tr("Open the selected sale in the form (Enter)"))
@@ -504,6 +527,7 @@ class SalesTab(Tab):
         self.amount_edit.setText("")
         self.note_edit.setText("")
         self.number_edit.setText("")
+        self.receipts_edit.setText("")
         self.clear_errors()
         self._retranslate_form_title()
 
@@ -554,6 +578,9 @@ class SalesTab(Tab):
             self.widgets[key].setVisible(not daily)
             self.labels[key].setVisible(not daily)
             self.errors[key].clear_error()
+        self.receipts_edit.setVisible(daily)
+        self.labels["receipts"].setVisible(daily)
+        self.errors["receipts"].clear_error()
         self.customer_hint.setVisible(False if daily else self.customer_edit.is_new())
         self._retranslate_form_title()
 
@@ -636,6 +663,7 @@ class SalesTab(Tab):
         rate = attempt(parse_rate, self.rate_edit.text())
         quantity = 1.0 if daily else attempt(parse_quantity, self.quantity_edit.text())
         product_id = None if daily else attempt(self._product_id)
+        receipts = attempt(self._receipts) if daily else None
         new_contact = None
         contact_id = None
         if not daily and day:
@@ -647,20 +675,33 @@ class SalesTab(Tab):
         for err in errors:
             self.show_error(err)
         if errors:
-            first = {"date": 0, "amount": 6, "rate": 8, "quantity": 5, "product": 4}
+            first = {"date": 0, "amount": 6, "rate": 8, "quantity": 5, "product": 4,
+                     "receipts": 10}
             key = min((e.field for e in errors), key=lambda f: first.get(f, 99))
             if key in self.widgets:
                 self.widgets[key].setFocus()
             return None
+        quantity = quantity if quantity is not None else 1.0
+        if amount < 0:  # a refund gives items back: quantities sold stay net
+            quantity = -abs(quantity)
         line = LineInput(amount=amount, currency=currency, rate=rate, product_id=product_id,
-                         quantity=quantity if quantity is not None else 1.0,
-                         note=self.note_edit.text().strip())
+                         quantity=quantity, note=self.note_edit.text().strip())
         order = OrderInput(
             date=day, lines=[line],
             number="" if daily else fmt.latin_digits(self.number_edit.text().strip()),
             contact_id=contact_id, salesperson_id=self.salesperson_combo.currentData(),
-            channel_id=self.channel_combo.currentData(), is_daily_total=daily)
+            channel_id=self.channel_combo.currentData(), is_daily_total=daily,
+            receipts=receipts)
         return order, new_contact
+
+    def _receipts(self) -> int | None:
+        """The receipts count typed for a daily total (None: not given)."""
+        text = fmt.latin_digits(self.receipts_edit.text().strip()).replace(",", "")
+        if not text:
+            return None
+        if not text.isdigit():
+            raise ValidationError("receipts", "not_a_number", value=text)
+        return int(text)
 
     def save(self) -> bool:
         """Save the form as one undoable action; True when saved.
@@ -673,6 +714,7 @@ class SalesTab(Tab):
         if read is None:
             return False
         order, new_contact = read
+        typed = order.lines[0]  # what the status line names (the order may get more lines)
         day = date.fromisoformat(order.date)
         if day > self.ctx.today() and not self.confirm_future(day):
             self.date_edit.setFocus()
@@ -683,16 +725,19 @@ class SalesTab(Tab):
             self.amount_edit.selectAll()
             return False
         command = self._command_for(order, new_contact)
+        if command is None:  # the user kept the daily total as it was
+            self.amount_edit.setFocus()
+            return False
         reason = self._owner_reason(command)
         if reason is None:
-            return self._run_save(command, order)
+            return self._run_save(command, order, typed)
         with self.ctx.owner_session(self, reason) as allowed:
             if not allowed:
                 self.form_error.show_error(self.pin_refused_text(reason))
                 return False
-            return self._run_save(command, order)
+            return self._run_save(command, order, typed)
 
-    def _run_save(self, command, order: OrderInput) -> bool:
+    def _run_save(self, command, order: OrderInput, typed: LineInput) -> bool:
         try:
             command.execute()
         except PinRequiredError as err:
@@ -705,15 +750,15 @@ class SalesTab(Tab):
             self.form_error.show_error(self.tr("Not saved: %1").replace("%1", str(err)))
             return False
         self.ctx.undo_stack.push(command)
-        line = order.lines[0]
-        self._last_rate = (order.date, line.rate)
-        self._last_currency = line.currency
+        self._last_rate = (order.date, typed.rate)
+        self._last_currency = typed.currency
         f = fmt.current()
         if isinstance(command, EditOrderCommand):
             text = self.tr("Saved the change (%1). Ctrl+Z undoes it.")
         else:
             text = self.tr("Saved %1. Ctrl+Z undoes it.")
-        self.status_label.setText(text.replace("%1", f.money(line.amount, line.currency)))
+        self.status_label.setText(text.replace("%1", f.money(typed.amount, typed.currency)))
+        self._status_command = command
         self.reset_form(keep=True)
         if isinstance(command, EditOrderCommand) and self._pre_edit is not None:
             self._restore_pre_edit()
@@ -796,21 +841,62 @@ class SalesTab(Tab):
                 order.number = old.number
             order.note = old.note
             return EditOrderCommand(self.store, order_id, order, new_contact)
+        f = fmt.current()
+        line = order.lines[0]
+        amount = f.money(line.amount, line.currency)
         if order.is_daily_total:
-            existing = self.store.conn.execute(
-                "SELECT id FROM orders WHERE is_daily_total = 1 AND date = ?"
-                " AND channel_id IS ? ORDER BY id LIMIT 1",
-                (order.date, order.channel_id)).fetchone()
-            if existing:
-                order_id = int(existing[0])
+            order_id = find_daily_total(self.store, order.date, order.channel_id,
+                                        order.salesperson_id)
+            if order_id is not None:
                 old = get_order(self.store, order_id)
-                line = order.lines[0]
-                lines = [x for x in old.lines if x.currency != line.currency] + [line]
-                order.lines = lines
+                same = [x for x in old.lines if x.currency == line.currency]
+                if same and not self.confirm_replace(old, same[0], line):
+                    return None
+                order.lines = [x for x in old.lines if x.currency != line.currency] + [line]
+                if order.receipts is None:
+                    order.receipts = old.receipts  # not typed: the count stays
+                order.number, order.note = old.number, old.note
                 return EditOrderCommand(self.store, order_id, order,
-                                        text=self.tr("Replace daily total"))
-            return AddOrderCommand(self.store, order, text=self.tr("Add daily total"))
-        return AddOrderCommand(self.store, order, new_contact)
+                                        text=self.tr("Replace daily total with %1")
+                                        .replace("%1", amount))
+            return AddOrderCommand(self.store, order,
+                                   text=self.tr("Add daily total %1").replace("%1", amount))
+        return AddOrderCommand(self.store, order, new_contact,
+                               text=self.tr("Add sale %1").replace("%1", amount))
+
+    def _ask_replace(self, old: OrderInput, old_line: LineInput, new_line: LineInput) -> bool:
+        """Ask before a daily total replaces the one already saved for its day, channel and
+        salesperson, naming the old amount."""
+        f = fmt.current()
+        text = (self.tr("The daily total of %1 for this channel and salesperson is already "
+                        "%2. Replace it with %3?")
+                .replace("%1", f.date(old.date))
+                .replace("%2", f.money(old_line.amount, old_line.currency))
+                .replace("%3", f.money(new_line.amount, new_line.currency)))
+        if old.receipts is not None:
+            text += "\n" + self.tr("It was made of %1 receipts.").replace(
+                "%1", f.integer(old.receipts))
+        answer = QMessageBox.question(
+            self, self.tr("Replace the daily total?"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _undo_index_changed(self, _index: int) -> None:
+        """Undo or redo changed what the status line speaks of: say what happened now."""
+        stack = self.ctx.undo_stack
+        command = self._status_command
+        if command is None or not shiboken6.isValid(self) or not shiboken6.isValid(stack):
+            return  # nothing said, or the window is closing
+        position = next((i for i in range(stack.count()) if stack.command(i) is command), None)
+        if position is None:
+            self.status_label.setText("")
+            self._status_command = None
+        elif position >= stack.index():
+            self.status_label.setText(self.tr("Undone: %1. Ctrl+Y does it again.")
+                                      .replace("%1", command.text()))
+        else:
+            self.status_label.setText(self.tr("Redone: %1.").replace("%1", command.text()))
 
     def _ask_future(self, day: date) -> bool:
         answer = QMessageBox.question(
@@ -883,6 +969,8 @@ class SalesTab(Tab):
         self.rate_edit.setModified(True)
         self.note_edit.setText(line.note or "")
         self.number_edit.setText(order.number or "")
+        self.receipts_edit.setText(f.integer(order.receipts) if order.receipts is not None
+                                   else "")
         self.cancel_button.show()
         self.status_label.setText("")
         self._retranslate_form_title()
@@ -966,6 +1054,7 @@ class SalesTab(Tab):
         if self._editing is not None and self._editing[0] in ids:
             self.cancel_edit()
         self.status_label.setText(self.tr("Deleted. Ctrl+Z brings it back."))
+        self._status_command = command
         return True
 
     def _ask_delete(self, count: int) -> bool:

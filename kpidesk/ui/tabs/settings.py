@@ -40,6 +40,7 @@ from kpidesk.i18n.language import LANGUAGE_NAMES, LANGUAGES
 from kpidesk.store import reference, stages
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.setup import CURRENCY_CHECKED
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import ErrorLabel, error_text, parse_rate
 
@@ -636,6 +637,7 @@ class SettingsTab(Tab):
                 store.set_setting("shop_name", name)
                 store.set_setting("reporting_currency", currency)
                 store.set_setting("default_rate", str(rate))
+                store.set_setting(CURRENCY_CHECKED, "1")  # a first step done (dashboard)
 
         if not self.owner_change(write, self.rate_error):
             return False

@@ -42,6 +42,7 @@ from kpidesk.ui.models.targets_model import (
     TargetsModel,
     YearSnapshotCommand,
 )
+from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
 
 
@@ -105,6 +106,7 @@ class SpreadDialog(QDialog):
 
     def __init__(self, model: TargetsModel, column: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.model = model
         self.setObjectName("spreadDialog")
         layout = QVBoxLayout(self)
@@ -358,8 +360,9 @@ class TargetsTab(Tab):
         f = fmt.current()
         targets, actual = [], 0
         for month in model.months():
-            stored = model.stored(month, None)
-            target = stored[0] if stored is not None else model.derived_shop(month)
+            stored = model.stored(month, None)  # summed in the reporting currency
+            target = (model.target_reporting(month, None) if stored is not None
+                      else model.derived_shop(month))
             if target is not None:
                 targets.append(target)
             actual += model.actuals.get((month, 0)) or 0
