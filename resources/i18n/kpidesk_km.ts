@@ -114,7 +114,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <name>BackupStatus</name>
     <message>
         <source>%1 days ago</source>
-        <translation>%1 ថ្ងៃ​មុន</translation>
+        <translation>%1&#xa0;ថ្ងៃ​មុន</translation>
     </message>
     <message>
         <source>A backup is made on the first start of each day with sales, before each import and on exit after changes.</source>
@@ -277,7 +277,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Backups made by hand, before an import, before a restore or before an update are not counted here: each is kept at least %1 days.</source>
-        <translation>ការបម្រុងទុក​ដោយ​ដៃ មុនពេល​នាំចូល មុនពេល​ស្ដារ ឬ​មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព មិន​រាប់បញ្ចូល​នៅ​ទីនេះ​ទេ៖ នីមួយៗ​ត្រូវបាន​រក្សាទុក​យ៉ាងហោចណាស់ %1 ថ្ងៃ។</translation>
+        <translation>ការបម្រុងទុក​ដោយ​ដៃ មុនពេល​នាំចូល មុនពេល​ស្ដារ ឬ​មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព មិន​រាប់បញ្ចូល​នៅ​ទីនេះ​ទេ៖ នីមួយៗ​ត្រូវបាន​រក្សាទុក​យ៉ាងហោចណាស់ %1&#xa0;ថ្ងៃ។</translation>
     </message>
     <message>
         <source>Restore</source>
