@@ -16,7 +16,8 @@ from kpidesk.io import exporter
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.importer import Importer, Report, backup_before_import
 from kpidesk.io.readers import FileError
-from kpidesk.store.db import Store, new_uuid, upgrade_if_needed
+from kpidesk.shop_cli import cli_store
+from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.reference import get_or_create
 
 FILE_ERRORS = {
@@ -169,7 +170,7 @@ def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
 def run_import(db_path: Path, kind: str, file: Path, mapping: Path | None = None,
                skip_bad: bool = False) -> int:
     file = Path(file)
-    with Store(db_path) as store:
+    with cli_store(db_path, write=True, create=True) as store:  # locked; bad files refused
         if kind == "all":
             return import_all(store, file, skip_bad)
         m = None
@@ -184,11 +185,7 @@ def run_import(db_path: Path, kind: str, file: Path, mapping: Path | None = None
 
 def run_export(db_path: Path, kind: str, out: Path) -> int:
     db_path, out = Path(db_path), Path(out)
-    if not db_path.exists():
-        _err(f"no shop file at {db_path}")
-        return 1
-    upgrade_if_needed(db_path)  # a file of an older version: migrated (backed up) first
-    with Store(db_path, read_only=True) as store:
+    with cli_store(db_path) as store:  # an older file is upgraded first; bad files refused
         if kind == "all":
             counts = exporter.export_all(store, out)
             print(f"{out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
+from kpidesk.paths import prepare_private_file
 from kpidesk.store.db import Store
 from kpidesk.store.money import to_major
 
@@ -107,7 +108,7 @@ def write_table(path: Path | str, header: list[str], rows: Iterable[list],
     """Write a table as CSV or XLSX (by suffix). `numeric`: column indexes holding numbers
     (other columns are text and neutralised; a value of a Python number type is always a
     number). Returns the number of data rows."""
-    path = Path(path)
+    path = prepare_private_file(path)  # names and phones: readable by the user only
     numeric = numeric or set()
     if path.suffix.lower() == ".xlsx":
         return _write_xlsx(path, header, rows, numeric)

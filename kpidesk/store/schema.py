@@ -332,6 +332,14 @@ def index_customer_days_with_orders(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_customer_day_day")
 
 
+def add_shop_identity(db: sqlite_utils.Database) -> None:
+    """The shop's identity and backup bookkeeping (see ``identity.py``): a uuid of its own,
+    carried by every backup of it. Idempotent: a pre-upgrade copy gets the row first."""
+    from kpidesk.store import identity
+
+    identity.create(db.conn)
+
+
 # Migrations in order: MIGRATIONS[v] upgrades a file at version v to v + 1, so a new
 # migration is appended at the end and the schema version follows from the list.
 # The file is backed up (sqlite3 backup API) before any of them runs.
@@ -344,5 +352,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_opportunity_history,
     make_refund_quantities_negative,
     index_customer_days_with_orders,
+    add_shop_identity,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

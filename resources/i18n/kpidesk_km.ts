@@ -59,6 +59,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>Backup failed</source>
+        <translation>ការបម្រុងទុក​បរាជ័យ</translation>
+    </message>
+    <message>
         <source>Creating the demo shop…</source>
         <translation>កំពុង​បង្កើត​ហាង​សាកល្បង…</translation>
     </message>
@@ -107,18 +111,53 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
 </context>
 <context>
+    <name>BackupStatus</name>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1&#xa0;ថ្ងៃ​មុន</translation>
+    </message>
+    <message>
+        <source>A backup is made on the first start of each day with sales, before each import and on exit after changes.</source>
+        <translation>ការបម្រុងទុក​ត្រូវបាន​ធ្វើ​នៅពេល​បើក​លើក​ដំបូង​នៃ​ថ្ងៃ​នីមួយៗ​ដែល​មាន​ការលក់ មុនពេល​នាំចូល​ម្ដងៗ និង​ពេល​ចាកចេញ​ក្រោយពេល​មាន​ការកែប្រែ។</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>ការបម្រុងទុក​បរាជ័យ</translation>
+    </message>
+    <message>
+        <source>Last backup failed: click for details</source>
+        <translation>ការបម្រុងទុក​ចុងក្រោយ​បរាជ័យ៖ ចុច​ដើម្បី​មើល​ព័ត៌មាន​លម្អិត</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>ការបម្រុងទុក​ចុងក្រោយ៖ %1</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>មិន​ទាន់​មាន​ការបម្រុងទុក​នៅឡើយ</translation>
+    </message>
+    <message>
+        <source>Read-only: nothing can be saved</source>
+        <translation>បាន​តែ​អាន៖ មិន​អាច​រក្សាទុក​អ្វី​បាន​ទេ</translation>
+    </message>
+    <message>
+        <source>Your records are safe in the shop file. KPI Desk will tell you again at every start until a backup succeeds.</source>
+        <translation>កំណត់​ត្រា​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព​ក្នុង​ឯកសារ​ហាង។ KPI Desk នឹង​ប្រាប់​អ្នក​ម្ដង​ទៀត​រាល់​ពេល​បើក រហូតដល់​ការបម្រុងទុក​មួយ​បាន​សម្រេច។</translation>
+    </message>
+    <message>
+        <source>today, %1</source>
+        <translation>ថ្ងៃ​នេះ ម៉ោង %1</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>ម្សិលមិញ</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
         <translation>ការបម្រុងទុក</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>កាលបរិច្ឆេទ</translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation>របៀប​បម្រុងទុក</translation>
     </message>
     <message>
         <source>Size</source>
@@ -127,6 +166,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Orders</source>
         <translation>ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>មូលហេតុ</translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation>ការលក់​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>ថ្ងៃ​បម្រុងទុក</translation>
     </message>
     <message>
         <source>&amp;Back up now</source>
@@ -177,16 +228,56 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មុនពេល​ស្ដារ</translation>
     </message>
     <message>
-        <source>before an upgrade</source>
+        <source>before an update</source>
         <translation>មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព</translation>
+    </message>
+    <message>
+        <source>%1 (older backup)</source>
+        <translation>%1 (ការបម្រុងទុក​ចាស់)</translation>
+    </message>
+    <message>
+        <source>%1 backups, %2 in all</source>
+        <translation>ការបម្រុងទុក %1 សរុប %2</translation>
+    </message>
+    <message>
+        <source>The folder also holds %1 backups of other shops: they are not shown, and never touched.</source>
+        <translation>ថត​នេះ​ក៏​មាន​ការបម្រុងទុក %1 របស់​ហាង​ផ្សេង​ដែរ៖ វា​មិន​ត្រូវបាន​បង្ហាញ ហើយ​មិន​ដែល​ត្រូវបាន​ប៉ះពាល់​ទេ។</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>កំពុង​បម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Replace the shop&apos;s records by the backup made on %1 (%2)? It holds %3 orders; its last sale is of %4.</source>
+        <translation>ជំនួស​កំណត់​ត្រា​របស់​ហាង​ដោយ​ការបម្រុងទុក​ដែល​បាន​ធ្វើ​នៅ %1 (%2) ឬ​ទេ? វា​មាន​ការបញ្ជាទិញ %3 ហើយ​ការលក់​ចុងក្រោយ​របស់​វា​គឺ​ថ្ងៃ %4។</translation>
+    </message>
+    <message>
+        <source>Now the shop has %1 orders; its last sale is of %2. These records are backed up first, so this can be undone by restoring that backup.</source>
+        <translation>ឥឡូវនេះ​ហាង​មាន​ការបញ្ជាទិញ %1 ហើយ​ការលក់​ចុងក្រោយ​គឺ​ថ្ងៃ %2។ កំណត់ត្រា​ទាំង​នេះ​ត្រូវបាន​បម្រុងទុក​មុន​សិន ដូច្នេះ​អាច​ត្រឡប់​វិញ​បាន​ដោយ​ស្ដារ​ការបម្រុងទុក​នោះ។</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>កំពុង​ស្ដារ​ការបម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>Restore it into this shop anyway?</source>
+        <translation>នៅតែ​ស្ដារ​វា​ចូលក្នុង​ហាង​នេះ​ឬ?</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>បាន​ស្ដារ​ការបម្រុងទុក</translation>
     </message>
     <message>
         <source>Backup failed</source>
         <translation>ការបម្រុងទុក​បរាជ័យ</translation>
     </message>
     <message>
-        <source>The backup could not be written: %1</source>
-        <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ %1</translation>
+        <source>Backups made by hand, before an import, before a restore or before an update are not counted here: each is kept at least %1 days.</source>
+        <translation>ការបម្រុងទុក​ដោយ​ដៃ មុនពេល​នាំចូល មុនពេល​ស្ដារ ឬ​មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព មិន​រាប់បញ្ចូល​នៅ​ទីនេះ​ទេ៖ នីមួយៗ​ត្រូវបាន​រក្សាទុក​យ៉ាងហោចណាស់ %1&#xa0;ថ្ងៃ។</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -197,16 +288,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សូម​ជ្រើស​ការបម្រុងទុក​មួយ​សិន។</translation>
     </message>
     <message>
-        <source>Replace the shop&apos;s records by this backup? The current records are backed up first, so this can be undone by restoring that backup.</source>
-        <translation>ជំនួស​កំណត់​ត្រា​របស់​ហាង​ដោយ​ការបម្រុងទុក​នេះ​ឬ​ទេ? កំណត់ត្រា​បច្ចុប្បន្ន​នឹង​ត្រូវ​បម្រុងទុក​ជាមុន​សិន ដូច្នេះ​អាច​ត្រឡប់​វិញ​បាន​ដោយ​ស្ដារ​ការបម្រុងទុក​នោះ។</translation>
-    </message>
-    <message>
         <source>Restore failed</source>
         <translation>ការស្ដារ​បរាជ័យ</translation>
-    </message>
-    <message>
-        <source>The backup could not be restored: %1</source>
-        <translation>មិន​អាច​ស្ដារ​ការបម្រុងទុក​បាន​ទេ៖ %1</translation>
     </message>
     <message>
         <source>Backup folder</source>
@@ -302,20 +385,12 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ទូរស័ព្ទ (&amp;P)៖</translation>
     </message>
     <message>
-        <source>So&amp;urce:</source>
-        <translation>ប្រភព (&amp;U)៖</translation>
-    </message>
-    <message>
         <source>&amp;Created:</source>
         <translation>ថ្ងៃ​បង្កើត (&amp;C)៖</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
         <translation>កំណត់​ចំណាំ (&amp;O)៖</translation>
-    </message>
-    <message>
-        <source>Sal&amp;esperson:</source>
-        <translation>អ្នកលក់ (&amp;E)៖</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -340,6 +415,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>So&amp;urce:</source>
+        <translation>ប្រភព (&amp;U)៖</translation>
+    </message>
+    <message>
+        <source>Sal&amp;esperson:</source>
+        <translation>អ្នកលក់ (&amp;E)៖</translation>
     </message>
 </context>
 <context>
@@ -577,10 +660,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បន្ថែម​អតិថិជន​សក្តានុពល ឬ​អតិថិជន (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <source>Ed&amp;it…</source>
-        <translation>កែ… (&amp;I)</translation>
-    </message>
-    <message>
         <source>&amp;Open page</source>
         <translation>បើក​ទំព័រ (&amp;O)</translation>
     </message>
@@ -655,6 +734,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Keep %1</source>
         <translation>រក្សា​លេខ %1</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>កែ… (&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -808,14 +891,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>អតិថិជន​សកម្ម​ដែល​មាន​ការបញ្ជាទិញ​ពីរ​ដង ឬ​ច្រើន​ជាង​នេះ</translation>
     </message>
     <message>
-        <source>Loyal customers (%1 days)</source>
-        <translation>អតិថិជន​ប្រចាំ (%1&#xa0;ថ្ងៃ)</translation>
-    </message>
-    <message>
-        <source>Customers with at least %1 orders in the %2 days up to the period&apos;s end (or today)</source>
-        <translation>អតិថិជន​ដែល​មាន​ការបញ្ជាទិញ​យ៉ាងតិច %1&#xa0;ដង ក្នុង​រយៈពេល %2&#xa0;ថ្ងៃ រហូតដល់​ចុង​រយៈពេល (ឬ​ថ្ងៃ​នេះ)</translation>
-    </message>
-    <message>
         <source>Open pipeline</source>
         <translation>ឱកាស​លក់​កំពុង​តាមដាន</translation>
     </message>
@@ -920,32 +995,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>តាម​លទ្ធភាព</translation>
     </message>
     <message>
-        <source>No sales in these %1 months yet: revenue appears here as you record sales.</source>
-        <translation>មិន​ទាន់​មាន​ការលក់​ក្នុង​រយៈពេល %1&#xa0;ខែ​នេះ​ទេ៖ ចំណូល​នឹង​បង្ហាញ​នៅ​ទីនេះ ពេល​អ្នក​កត់ត្រា​ការលក់។</translation>
-    </message>
-    <message>
-        <source>%1, so far (day %2); beside each figure: %3 on the same day</source>
-        <translation>%1 គិត​មកដល់​ពេលនេះ (ថ្ងៃទី&#xa0;%2)៖ ក្បែរ​តួលេខ​នីមួយៗ គឺ %3 នៅ​ថ្ងៃ​ដូចគ្នា</translation>
-    </message>
-    <message>
-        <source>%1 has not started yet: no figures</source>
-        <translation>%1 មិន​ទាន់​ចាប់ផ្តើម​នៅឡើយ៖ មិន​ទាន់​មាន​តួលេខ​ទេ</translation>
-    </message>
-    <message>
-        <source>so far · %1 then</source>
-        <translation>គិត​មកដល់​ពេលនេះ · ពេល​នោះ %1</translation>
-    </message>
-    <message>
-        <source>No open opportunities: add them in the Pipeline tab.</source>
-        <translation>មិន​ទាន់​មាន​ឱកាស​លក់​កំពុង​តាមដាន​ទេ៖ បន្ថែម​វា​នៅ​ផ្ទាំង ឱកាស​លក់។</translation>
-    </message>
-    <message>
         <source>Customer figures &amp;by:</source>
         <translation>តួលេខ​អតិថិជន​តាម (&amp;B)៖</translation>
-    </message>
-    <message>
-        <source>Customers with a purchase in the period (so far, while it is in progress)</source>
-        <translation>អតិថិជន​ដែល​បាន​ទិញ​ក្នុង​រយៈពេល​នេះ (គិត​មកដល់​ពេលនេះ ពេល​រយៈពេល​នៅ​មិន​ទាន់​ចប់)</translation>
     </message>
     <message>
         <source>Month</source>
@@ -970,18 +1021,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>month to date</source>
         <translation>ពី​ដើម​ខែ​ដល់​ថ្ងៃ​នេះ</translation>
-    </message>
-    <message>
-        <source>not started yet</source>
-        <translation>មិន​ទាន់​ចាប់ផ្តើម</translation>
-    </message>
-    <message>
-        <source>a daily total has no receipts count</source>
-        <translation>សរុប​ប្រចាំ​ថ្ងៃ​មួយ​គ្មាន​ចំនួន​វិក្កយបត្រ</translation>
-    </message>
-    <message>
-        <source>Orders and average order value are not available: a daily total of this month has no receipts count (type it in the Sales tab).</source>
-        <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ (វាយ​បញ្ចូល​វា​នៅ​ផ្ទាំង ការលក់)។</translation>
     </message>
     <message>
         <source>like-for-like, days %1–%2</source>
@@ -1020,20 +1059,12 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ខែ​ពេញ</translation>
     </message>
     <message>
-        <source>Growth needs sales in two months in a row.</source>
-        <translation>កំណើន​ត្រូវការ​ការលក់​ក្នុង​ពីរ​ខែ​ជាប់​គ្នា។</translation>
-    </message>
-    <message>
         <source>Q%1 %2</source>
         <translation>ត្រីមាស​ទី&#xa0;%1&#xa0;ឆ្នាំ %2</translation>
     </message>
     <message>
         <source>provisional</source>
         <translation>បណ្ដោះអាសន្ន</translation>
-    </message>
-    <message>
-        <source>%1 of customers of the last %2 days</source>
-        <translation>%1 នៃ​អតិថិជន​ក្នុង %2&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
     </message>
     <message>
         <source>From lead to loyal customer (leads created in %1)</source>
@@ -1074,6 +1105,58 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Forecast (%1 band)</source>
         <translation>ការព្យាករណ៍ (ចន្លោះ​ជឿជាក់ %1)</translation>
+    </message>
+    <message>
+        <source>Loyal customers (%1 days)</source>
+        <translation>អតិថិជន​ប្រចាំ (%1&#xa0;ថ្ងៃ)</translation>
+    </message>
+    <message>
+        <source>Customers with at least %1 orders in the %2 days up to the period&apos;s end (or today)</source>
+        <translation>អតិថិជន​ដែល​មាន​ការបញ្ជាទិញ​យ៉ាងតិច %1&#xa0;ដង ក្នុង​រយៈពេល %2&#xa0;ថ្ងៃ រហូតដល់​ចុង​រយៈពេល (ឬ​ថ្ងៃ​នេះ)</translation>
+    </message>
+    <message>
+        <source>No sales in these %1 months yet: revenue appears here as you record sales.</source>
+        <translation>មិន​ទាន់​មាន​ការលក់​ក្នុង​រយៈពេល %1&#xa0;ខែ​នេះ​ទេ៖ ចំណូល​នឹង​បង្ហាញ​នៅ​ទីនេះ ពេល​អ្នក​កត់ត្រា​ការលក់។</translation>
+    </message>
+    <message>
+        <source>%1, so far (day %2); beside each figure: %3 on the same day</source>
+        <translation>%1 គិត​មកដល់​ពេលនេះ (ថ្ងៃទី&#xa0;%2)៖ ក្បែរ​តួលេខ​នីមួយៗ គឺ %3 នៅ​ថ្ងៃ​ដូចគ្នា</translation>
+    </message>
+    <message>
+        <source>%1 has not started yet: no figures</source>
+        <translation>%1 មិន​ទាន់​ចាប់ផ្តើម​នៅឡើយ៖ មិន​ទាន់​មាន​តួលេខ​ទេ</translation>
+    </message>
+    <message>
+        <source>so far · %1 then</source>
+        <translation>គិត​មកដល់​ពេលនេះ · ពេល​នោះ %1</translation>
+    </message>
+    <message>
+        <source>No open opportunities: add them in the Pipeline tab.</source>
+        <translation>មិន​ទាន់​មាន​ឱកាស​លក់​កំពុង​តាមដាន​ទេ៖ បន្ថែម​វា​នៅ​ផ្ទាំង ឱកាស​លក់។</translation>
+    </message>
+    <message>
+        <source>Customers with a purchase in the period (so far, while it is in progress)</source>
+        <translation>អតិថិជន​ដែល​បាន​ទិញ​ក្នុង​រយៈពេល​នេះ (គិត​មកដល់​ពេលនេះ ពេល​រយៈពេល​នៅ​មិន​ទាន់​ចប់)</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>មិន​ទាន់​ចាប់ផ្តើម</translation>
+    </message>
+    <message>
+        <source>a daily total has no receipts count</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ​មួយ​គ្មាន​ចំនួន​វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>Orders and average order value are not available: a daily total of this month has no receipts count (type it in the Sales tab).</source>
+        <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ (វាយ​បញ្ចូល​វា​នៅ​ផ្ទាំង ការលក់)។</translation>
+    </message>
+    <message>
+        <source>Growth needs sales in two months in a row.</source>
+        <translation>កំណើន​ត្រូវការ​ការលក់​ក្នុង​ពីរ​ខែ​ជាប់​គ្នា។</translation>
+    </message>
+    <message>
+        <source>%1 of customers of the last %2 days</source>
+        <translation>%1 នៃ​អតិថិជន​ក្នុង %2&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1225,54 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
 <context>
     <name>Errors</name>
     <message>
+        <source>%1 is a backup: it is never changed. Restore it from File ▸ Backups, or open it read-only to look at it.</source>
+        <translation>%1 ជា​ការបម្រុងទុក៖ វា​មិន​ដែល​ត្រូវបាន​កែប្រែ​ទេ។ សូម​ស្ដារ​វា​ពី ឯកសារ ▸ ការបម្រុងទុក ឬ​បើក​វា​ជា​បាន​តែ​អាន ដើម្បី​មើល។</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 ជា​ថត មិន​មែន​ជា​ឯកសារ​ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a shop file.</source>
+        <translation>%1 ជា​ថត មិន​មែន​ជា​ឯកសារ​ហាង​ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 is damaged.</source>
+        <translation>%1 ខូច។</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it holds no shop.</source>
+        <translation>%1 ទទេ៖ វា​គ្មាន​ហាង​នៅក្នុង​នោះ​ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 is not a KPI Desk shop file.</source>
+        <translation>%1 មិន​មែន​ជា​ឯកសារ​ហាង KPI Desk ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 is not there. If it is on a USB stick, plug it in and try again.</source>
+        <translation>រក​មិន​ឃើញ %1 ទេ។ បើ​វា​នៅលើ USB សូម​ដោត USB ហើយ​ព្យាយាម​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>%1 is on a disk that cannot be written to.</source>
+        <translation>%1 នៅលើ​ថាស​ដែល​មិន​អាច​សរសេរ​ចូល​បាន។</translation>
+    </message>
+    <message>
+        <source>%1 was saved by a newer version of KPI Desk. Install the newer version to open it; this version will not change it.</source>
+        <translation>%1 ត្រូវបាន​រក្សាទុក​ដោយ KPI Desk កំណែ​ថ្មី​ជាង។ សូម​ដំឡើង​កំណែ​ថ្មី​ជាង​ដើម្បី​បើក​វា កំណែ​នេះ​នឹង​មិន​កែប្រែ​វា​ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 was saved by an older version of KPI Desk and must be opened for writing once to be updated.</source>
+        <translation>%1 ត្រូវបាន​រក្សាទុក​ដោយ KPI Desk កំណែ​ចាស់​ជាង ហើយ​ត្រូវ​បើក​សម្រាប់​សរសេរ​ម្ដង ដើម្បី​ធ្វើ​បច្ចុប្បន្នភាព។</translation>
+    </message>
+    <message>
+        <source>A backup was made but did not pass its check, so it was not kept. The shop file itself may be damaged: keep your older backups and ask for help before deleting anything.</source>
+        <translation>ការបម្រុងទុក​ត្រូវបាន​ធ្វើ ប៉ុន្តែ​មិន​បាន​ឆ្លងការត្រួតពិនិត្យ ដូច្នេះ​វា​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ ឯកសារ​ហាង​ខ្លួន​ឯង​ប្រហែលជា​ខូច៖ សូម​រក្សា​ការបម្រុងទុក​ចាស់ៗ​របស់​អ្នក ហើយ​សុំ​ជំនួយ​មុនពេល​លុប​អ្វី​មួយ។</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>ការបម្រុងទុក</translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation>ចម្លង​ព័ត៌មាន​លម្អិត</translation>
     </message>
@@ -1158,8 +1289,36 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មាន​បញ្ហា​កើតឡើង</translation>
     </message>
     <message>
+        <source>The backup could not be written: %1 cannot be written to. Choose another backup folder.</source>
+        <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ មិន​អាច​សរសេរ​ចូល %1 បាន​ទេ។ សូម​ជ្រើស​ថត​បម្រុងទុក​ផ្សេង។</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: the backup folder %1 is not there. If it is on a USB stick, plug it in; or choose another folder.</source>
+        <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ រក​មិន​ឃើញ​ថត​បម្រុងទុក %1 ទេ។ បើ​វា​នៅលើ USB សូម​ដោត USB ឬ​ជ្រើស​ថត​ផ្សេង។</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: the disk of %1 is full. Free some space, or choose another backup folder.</source>
+        <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ ថាស​នៃ %1 ពេញ។ សូម​បង្កើត​ទំហំ​ទំនេរ ឬ​ជ្រើស​ថត​បម្រុងទុក​ផ្សេង។</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: the disk reported an error (%1).</source>
+        <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ ថាសរាយការណ៍​កំហុស (%1)។</translation>
+    </message>
+    <message>
+        <source>The computer could not read or write %1.</source>
+        <translation>កុំព្យូទ័រ​មិន​អាច​អាន ឬ​សរសេរ %1 បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>The disk is full, so %1 could not be written. Free some space and try again.</source>
+        <translation>ថាស​ពេញ ដូច្នេះ​មិន​អាច​សរសេរ %1 បាន​ទេ។ សូម​បង្កើត​ទំហំ​ទំនេរ ហើយ​ព្យាយាម​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
         <source>The disk is full, so this change was not saved. Your earlier records are safe. Free some space and try again.</source>
         <translation>ថាស​ពេញ ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​លុប​ឯកសារ​ខ្លះ​ចេញឱ្យ​មាន​ទំហំ​ទំនេរ ហើយ​ព្យាយាម​ម្ដង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while using %1. Check the disk or USB stick.</source>
+        <translation>ថាសរាយការណ៍​កំហុស ពេល​កំពុង​ប្រើ %1។ សូម​ពិនិត្យ​ថាស ឬ USB។</translation>
     </message>
     <message>
         <source>The disk reported an error, so this change was not saved. Your earlier records are safe. Check the disk or USB stick.</source>
@@ -1170,20 +1329,68 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ឯកសារ​ហាង​កំពុង​ប្រើ​ដោយ​កម្មវិធី​ផ្សេង។ ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​រង់ចាំ​បន្តិច រួច​ព្យាយាម​ម្ដង​ទៀត។</translation>
     </message>
     <message>
+        <source>The shop file is busy in another program. Try again in a moment.</source>
+        <translation>ឯកសារ​ហាង​កំពុង​ប្រើ​ដោយ​កម្មវិធី​ផ្សេង។ សូម​ព្យាយាម​ម្តង​ទៀត​បន្តិច​ទៀត។</translation>
+    </message>
+    <message>
+        <source>The shop file was moved or replaced by another program while it was open, so this change was not saved. Close KPI Desk and open the shop again.</source>
+        <translation>ឯកសារ​ហាង​ត្រូវបាន​ផ្លាស់ទី ឬ​ជំនួស​ដោយ​កម្មវិធី​ផ្សេង ពេល​វា​កំពុង​បើក ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​បិទ KPI Desk ហើយ​បើក​ហាង​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
         <source>The shop file&apos;s folder cannot be written to, so this change was not saved. Your earlier records are safe.</source>
         <translation>មិន​អាច​សរសេរ​ចូល​ថត​នៃ​ឯកសារ​ហាង​បាន​ទេ ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។</translation>
+    </message>
+    <message>
+        <source>The shop file&apos;s folder is not there any more (a USB stick taken out?), so this change was not saved. Your earlier records are safe. Put it back and try again.</source>
+        <translation>រក​មិន​ឃើញ​ថត​នៃ​ឯកសារ​ហាង​ទៀត​ទេ (ប្រហែលជា USB ត្រូវបាន​ដក​ចេញ?) ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​ដោត​វា​វិញ ហើយ​ព្យាយាម​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>This backup is damaged: it does not pass its check, so it cannot be restored.</source>
+        <translation>ការបម្រុងទុក​នេះ​ខូច៖ វា​មិន​ឆ្លងការត្រួតពិនិត្យ ដូច្នេះ​មិន​អាច​ស្ដារ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>This backup is of another shop (%1, %2 orders, last sale %3).</source>
+        <translation>ការបម្រុងទុក​នេះ​ជា​របស់​ហាង​ផ្សេង (%1 ៖ ការបញ្ជាទិញ %2 ការលក់​ចុងក្រោយ %3)។</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of KPI Desk. Install the newer version to restore it.</source>
+        <translation>ការបម្រុងទុក​នេះ​ត្រូវបាន​ធ្វើ​ដោយ KPI Desk កំណែ​ថ្មី​ជាង។ សូម​ដំឡើង​កំណែ​ថ្មី​ជាង ដើម្បី​ស្ដារ​វា។</translation>
     </message>
     <message>
         <source>This change was not saved. Your earlier records are safe.</source>
         <translation>ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។</translation>
     </message>
     <message>
+        <source>This file is not a KPI Desk backup.</source>
+        <translation>ឯកសារ​នេះ​មិន​មែន​ជា​ការបម្រុងទុក​របស់ KPI Desk ទេ។</translation>
+    </message>
+    <message>
         <source>This input was refused: %1</source>
         <translation>ការបញ្ចូល​នេះ​ត្រូវបាន​បដិសេធ៖ %1</translation>
     </message>
     <message>
+        <source>This is a backup, opened read-only: nothing can be saved in it. To work with it, restore it from File ▸ Backups.</source>
+        <translation>នេះ​ជា​ការបម្រុងទុក ដែល​បើក​ជា​បាន​តែ​អាន៖ មិន​អាច​រក្សាទុក​អ្វី​ក្នុង​វា​បាន​ទេ។ ដើម្បី​ប្រើ​វា សូម​ស្ដារ​វា​ពី ឯកសារ ▸ ការបម្រុងទុក។</translation>
+    </message>
+    <message>
         <source>This shop file is already open in KPI Desk (process %1 on %2, since %3). Close it there first, or open another shop file.</source>
         <translation>ឯកសារ​ហាង​នេះ​កំពុង​បើក​ក្នុង KPI Desk រួចហើយ (ដំណើរការ %1 លើ %2 តាំងពី %3)។ សូម​បិទ​វា​នៅ​ទីនោះ​សិន ឬ​បើក​ឯកសារ​ហាង​ផ្សេង។</translation>
+    </message>
+    <message>
+        <source>This shop file is already open in KPI Desk, through another name of the same file. Close it there first, or open another shop file.</source>
+        <translation>ឯកសារ​ហាង​នេះ​កំពុង​បើក​ក្នុង KPI Desk រួចហើយ តាម​ឈ្មោះ​ផ្សេង​នៃ​ឯកសារ​តែ​មួយ។ សូម​បិទ​វា​នៅ​ទីនោះ​សិន ឬ​បើក​ឯកសារ​ហាង​ផ្សេង។</translation>
+    </message>
+    <message>
+        <source>This shop file is on a disk that cannot be written to (a locked USB stick, a CD, or a folder you have no permission for), so it was opened read-only: you can look, but nothing can be saved.</source>
+        <translation>ឯកសារ​ហាង​នេះ​នៅលើ​ថាស​ដែល​មិន​អាច​សរសេរ​ចូល​បាន (USB ដែល​ចាក់សោ ស៊ីឌី ឬ​ថត​ដែល​អ្នក​គ្មាន​សិទ្ធិ) ដូច្នេះ​វា​ត្រូវបាន​បើក​ជា​បាន​តែ​អាន៖ អ្នក​អាច​មើល​បាន ប៉ុន្តែ​មិន​អាច​រក្សាទុក​អ្វី​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>You do not have permission to use %1.</source>
+        <translation>អ្នក​គ្មាន​សិទ្ធិ​ប្រើ %1 ទេ។</translation>
+    </message>
+    <message>
+        <source>the backup folder</source>
+        <translation>ថត​បម្រុងទុក</translation>
     </message>
 </context>
 <context>
@@ -1978,10 +2185,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មិន​បាន​នាំចូល​អ្វី​ទេ៖ ការនាំចូល​គោលដៅ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
     </message>
     <message>
-        <source>%1 rows are dated after today (the first: %2, line %3); they count in no figure until their day comes. Lines: %4.</source>
-        <translation>មាន %1&#xa0;ជួរ ដែល​មាន​កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ (ទី​មួយ៖ %2&#xa0;ជួរ​ទី&#xa0;%3)៖ វា​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។ ជួរ៖ %4។</translation>
-    </message>
-    <message>
         <source>Check the rows</source>
         <translation>ពិនិត្យ​ជួរ</translation>
     </message>
@@ -2004,6 +2207,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>probability must be %1 to %2</source>
         <translation>លទ្ធភាព​លក់​បាន​ត្រូវតែ​ពី %1 ដល់ %2</translation>
+    </message>
+    <message>
+        <source>%1 rows are dated after today (the first: %2, line %3); they count in no figure until their day comes. Lines: %4.</source>
+        <translation>មាន %1&#xa0;ជួរ ដែល​មាន​កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ (ទី​មួយ៖ %2&#xa0;ជួរ​ទី&#xa0;%3)៖ វា​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។ ជួរ៖ %4។</translation>
     </message>
 </context>
 <context>
@@ -2037,10 +2244,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ទឹកប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
     </message>
     <message>
-        <source>The number of receipts is a whole number, zero or more.</source>
-        <translation>ចំនួន​វិក្កយបត្រ​ត្រូវ​ជា​ចំនួន​គត់ ពី​សូន្យ​ឡើង​ទៅ។</translation>
-    </message>
-    <message>
         <source>The quantity cannot be zero.</source>
         <translation>ចំនួន​មិន​អាច​ស្មើ​សូន្យ​បាន​ទេ។</translation>
     </message>
@@ -2063,10 +2266,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>This contact no longer exists.</source>
         <translation>ទំនាក់ទំនង​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
-    </message>
-    <message>
-        <source>This day already has a daily total for this channel and salesperson.</source>
-        <translation>ថ្ងៃ​នេះ​មាន​សរុប​ប្រចាំ​ថ្ងៃ​សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ​រួចហើយ។</translation>
     </message>
     <message>
         <source>This field is required.</source>
@@ -2152,6 +2351,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Type a date, e.g. %1.</source>
         <translation>សូម​វាយ​កាលបរិច្ឆេទ ឧ. %1។</translation>
     </message>
+    <message>
+        <source>The number of receipts is a whole number, zero or more.</source>
+        <translation>ចំនួន​វិក្កយបត្រ​ត្រូវ​ជា​ចំនួន​គត់ ពី​សូន្យ​ឡើង​ទៅ។</translation>
+    </message>
+    <message>
+        <source>This day already has a daily total for this channel and salesperson.</source>
+        <translation>ថ្ងៃ​នេះ​មាន​សរុប​ប្រចាំ​ថ្ងៃ​សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ​រួចហើយ។</translation>
+    </message>
 </context>
 <context>
     <name>LostDialog</name>
@@ -2231,10 +2438,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មិន​ធ្វើ​វិញ (&amp;U)</translation>
     </message>
     <message>
-        <source>Demo shop: example figures, not your shop. File ▸ Open my shop</source>
-        <translation>ហាង​សាកល្បង៖ តួលេខ​ឧទាហរណ៍ មិន​មែន​ហាង​របស់​អ្នកទេ។ ឯកសារ ▸ បើក​ហាង​របស់​ខ្ញុំ</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>នាំចេញ</translation>
     </message>
@@ -2243,16 +2446,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>នាំចេញ​តារាង​នេះ…</translation>
     </message>
     <message>
-        <source>Open my shop</source>
-        <translation>បើក​ហាង​របស់​ខ្ញុំ</translation>
-    </message>
-    <message>
         <source>Owner &amp;PIN…</source>
         <translation>លេខ​សម្ងាត់​ម្ចាស់​ហាង… (&amp;P)</translation>
-    </message>
-    <message>
-        <source>P&amp;rint the monthly report…</source>
-        <translation>បោះពុម្ព​របាយការណ៍​ប្រចាំ​ខែ… (&amp;R)</translation>
     </message>
     <message>
         <source>Save the table you are looking at, as filtered, to CSV or Excel</source>
@@ -2289,6 +2484,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Change &amp;history…</source>
         <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ (&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Demo shop: example figures, not your shop. File ▸ Open my shop</source>
+        <translation>ហាង​សាកល្បង៖ តួលេខ​ឧទាហរណ៍ មិន​មែន​ហាង​របស់​អ្នកទេ។ ឯកសារ ▸ បើក​ហាង​របស់​ខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>Open my shop</source>
+        <translation>បើក​ហាង​របស់​ខ្ញុំ</translation>
+    </message>
+    <message>
+        <source>P&amp;rint the monthly report…</source>
+        <translation>បោះពុម្ព​របាយការណ៍​ប្រចាំ​ខែ… (&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2443,10 +2650,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ថ្ងៃ​រំពឹង​បិទ​ការលក់ (&amp;E)៖</translation>
     </message>
     <message>
-        <source>O&amp;wner:</source>
-        <translation>អ្នក​ទទួលបន្ទុក (&amp;W)៖</translation>
-    </message>
-    <message>
         <source>N&amp;ote:</source>
         <translation>កំណត់​ចំណាំ (&amp;O)៖</translation>
     </message>
@@ -2477,6 +2680,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>KHR (៛)</source>
         <translation>រៀល (៛)</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>អ្នក​ទទួលបន្ទុក (&amp;W)៖</translation>
     </message>
 </context>
 <context>
@@ -2671,14 +2878,6 @@ Owner: %3</source>
         <translation>កត់​ថា​លក់​បាន… (&amp;W)</translation>
     </message>
     <message>
-        <source>Ed&amp;it…</source>
-        <translation>កែ… (&amp;I)</translation>
-    </message>
-    <message>
-        <source>Mark l&amp;ost…</source>
-        <translation>កត់​ថា​បាត់​ឱកាស… (&amp;O)</translation>
-    </message>
-    <message>
         <source>&amp;Reopen</source>
         <translation>បើក​ឡើងវិញ (&amp;R)</translation>
     </message>
@@ -2769,6 +2968,14 @@ Owner: %3</source>
     <message>
         <source>Delete opportunity %1</source>
         <translation>លុប​ឱកាស​លក់ %1</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>កែ… (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Mark l&amp;ost…</source>
+        <translation>កត់​ថា​បាត់​ឱកាស… (&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -3218,10 +3425,6 @@ Owner: %3</source>
         <translation>តាម​លទ្ធភាព​លក់​បាន</translation>
     </message>
     <message>
-        <source>(no product)</source>
-        <translation>(គ្មាន​ទំនិញ)</translation>
-    </message>
-    <message>
         <source>Attainment</source>
         <translation>ការសម្រេច​គោលដៅ</translation>
     </message>
@@ -3294,10 +3497,6 @@ Owner: %3</source>
         <translation>អត្រា​បំប្លែង​អតិថិជន​សក្តានុពល</translation>
     </message>
     <message>
-        <source>Loyal customers (orders in the last %1 days)</source>
-        <translation>អតិថិជន​ប្រចាំ (ការបញ្ជាទិញ​ក្នុង %1&#xa0;ថ្ងៃ​ចុងក្រោយ)</translation>
-    </message>
-    <message>
         <source>Month before</source>
         <translation>ខែ​មុន</translation>
     </message>
@@ -3316,10 +3515,6 @@ Owner: %3</source>
     <message>
         <source>Orders</source>
         <translation>ការបញ្ជាទិញ</translation>
-    </message>
-    <message>
-        <source>Orders and average order value are not available: a daily total of this month has no receipts count.</source>
-        <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ។</translation>
     </message>
     <message>
         <source>Pace</source>
@@ -3418,10 +3613,6 @@ Owner: %3</source>
         <translation>ពី​ដើម​ខែ រហូតដល់ %1</translation>
     </message>
     <message>
-        <source>† Customer figures of a month in progress are so far; the month before is shown up to the same day, %1.</source>
-        <translation>† តួលេខ​អតិថិជន​នៃ​ខែ​ដែល​កំពុង​ដំណើរការ គឺ​គិត​មកដល់​ពេលនេះ៖ ខែ​មុន​ត្រូវបាន​បង្ហាញ​រហូតដល់​ថ្ងៃ​ដូចគ្នា គឺ %1។</translation>
-    </message>
-    <message>
         <source>Revenue and target, last %1 months</source>
         <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
     </message>
@@ -3437,6 +3628,22 @@ Owner: %3</source>
         <source>Top %1 products</source>
         <translation>ទំនិញ​លក់​ដាច់​ជាង​គេ %1&#xa0;មុខ</translation>
     </message>
+    <message>
+        <source>(no product)</source>
+        <translation>(គ្មាន​ទំនិញ)</translation>
+    </message>
+    <message>
+        <source>Loyal customers (orders in the last %1 days)</source>
+        <translation>អតិថិជន​ប្រចាំ (ការបញ្ជាទិញ​ក្នុង %1&#xa0;ថ្ងៃ​ចុងក្រោយ)</translation>
+    </message>
+    <message>
+        <source>Orders and average order value are not available: a daily total of this month has no receipts count.</source>
+        <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ។</translation>
+    </message>
+    <message>
+        <source>† Customer figures of a month in progress are so far; the month before is shown up to the same day, %1.</source>
+        <translation>† តួលេខ​អតិថិជន​នៃ​ខែ​ដែល​កំពុង​ដំណើរការ គឺ​គិត​មកដល់​ពេលនេះ៖ ខែ​មុន​ត្រូវបាន​បង្ហាញ​រហូតដល់​ថ្ងៃ​ដូចគ្នា គឺ %1។</translation>
+    </message>
 </context>
 <context>
     <name>ReportsTab</name>
@@ -3451,14 +3658,6 @@ Owner: %3</source>
     <message>
         <source>&amp;Currency:</source>
         <translation>រូបិយប័ណ្ណ (&amp;C)៖</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage:</source>
-        <translation>ភាសា (&amp;G)៖</translation>
-    </message>
-    <message>
-        <source>P&amp;aper:</source>
-        <translation>ក្រដាស (&amp;A)៖</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -3477,20 +3676,12 @@ Owner: %3</source>
         <translation>បោះពុម្ព​របាយការណ៍​លើ​ម៉ាស៊ីន​បោះពុម្ព (Ctrl+P)</translation>
     </message>
     <message>
-        <source>See the pages as they will be printed</source>
-        <translation>មើល​ទំព័រ​ដូច​ដែល​នឹង​បោះពុម្ព</translation>
-    </message>
-    <message>
         <source>Save the report as a PDF file to send or keep</source>
         <translation>រក្សាទុក​របាយការណ៍​ជា​ឯកសារ PDF ដើម្បី​ផ្ញើ ឬ​រក្សាទុក</translation>
     </message>
     <message>
         <source>Preparing the report…</source>
         <translation>កំពុង​រៀបចំ​របាយការណ៍…</translation>
-    </message>
-    <message>
-        <source>One page</source>
-        <translation>មួយ​ទំព័រ</translation>
     </message>
     <message>
         <source>%1 pages</source>
@@ -3536,6 +3727,22 @@ Owner: %3</source>
         <source>Letter</source>
         <translation>ក្រដាស Letter</translation>
     </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>ភាសា (&amp;G)៖</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>ក្រដាស (&amp;A)៖</translation>
+    </message>
+    <message>
+        <source>See the pages as they will be printed</source>
+        <translation>មើល​ទំព័រ​ដូច​ដែល​នឹង​បោះពុម្ព</translation>
+    </message>
+    <message>
+        <source>One page</source>
+        <translation>មួយ​ទំព័រ</translation>
+    </message>
 </context>
 <context>
     <name>SalesTab</name>
@@ -3576,46 +3783,6 @@ Owner: %3</source>
         <translation>ស្រេចចិត្ត</translation>
     </message>
     <message>
-        <source>&amp;Channel</source>
-        <translation>មធ្យោបាយ​លក់ (&amp;C)</translation>
-    </message>
-    <message>
-        <source>P&amp;roduct</source>
-        <translation>ទំនិញ (&amp;R)</translation>
-    </message>
-    <message>
-        <source>Currenc&amp;y</source>
-        <translation>រូបិយប័ណ្ណ (&amp;Y)</translation>
-    </message>
-    <message>
-        <source>Ra&amp;te (riel per $)</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Note</source>
-        <translation>កំណត់​ចំណាំ (&amp;N)</translation>
-    </message>
-    <message>
-        <source>Rece&amp;ipt no.</source>
-        <translation>លេខ​វិក្កយបត្រ (&amp;I)</translation>
-    </message>
-    <message>
-        <source>Rece&amp;ipts that day</source>
-        <translation>ចំនួន​វិក្កយបត្រ​ថ្ងៃ​នោះ (&amp;I)</translation>
-    </message>
-    <message>
-        <source>Daily totals (&amp;without each receipt)</source>
-        <translation>សរុប​ប្រចាំ​ថ្ងៃ (មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ) (&amp;W)</translation>
-    </message>
-    <message>
-        <source>For shops that do not enter each receipt: one total per day, channel and salesperson, with the number of receipts that day if you know it. Saving again for the same day, channel and salesperson replaces that total (you are asked first).</source>
-        <translation>សម្រាប់​ហាង​ដែល​មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ៖ សរុប​មួយ​ក្នុង​មួយ​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់ ព្រមទាំង​ចំនួន​វិក្កយបត្រ​ថ្ងៃ​នោះ ប្រសិនបើ​អ្នក​ដឹង។ ការរក្សាទុក​ម្តង​ទៀត​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់​ដដែល នឹង​ជំនួស​សរុប​នោះ (កម្មវិធី​សួរ​អ្នក​ជាមុន​សិន)។</translation>
-    </message>
-    <message>
-        <source>How many receipts (customers served) the total is made of. Without it, orders and average order value of the month are not available.</source>
-        <translation>ចំនួន​វិក្កយបត្រ (អតិថិជន​ដែល​បាន​បម្រើ) ដែល​បង្កើត​ជា​សរុប​នេះ។ បើ​គ្មាន​វា​ទេ ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​នៃ​ខែ មិន​អាច​គណនា​បាន​ទេ។</translation>
-    </message>
-    <message>
         <source>type to search</source>
         <translation>វាយ​ដើម្បី​ស្វែងរក</translation>
     </message>
@@ -3626,14 +3793,6 @@ Owner: %3</source>
     <message>
         <source>KHR (៛)</source>
         <translation>រៀល (៛)</translation>
-    </message>
-    <message>
-        <source>Peri&amp;od:</source>
-        <translation>រយៈពេល (&amp;O)៖</translation>
-    </message>
-    <message>
-        <source>Sold &amp;by:</source>
-        <translation>លក់​ដោយ (&amp;B)៖</translation>
     </message>
     <message>
         <source>Search customer, phone, product, receipt</source>
@@ -3716,38 +3875,6 @@ Owner: %3</source>
         <translation>បាន​រក្សាទុក %1។ ចុច Ctrl+Z ដើម្បី​ត្រឡប់​វិញ។</translation>
     </message>
     <message>
-        <source>Replace daily total with %1</source>
-        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ​ដោយ %1</translation>
-    </message>
-    <message>
-        <source>Add daily total %1</source>
-        <translation>បន្ថែម​សរុប​ប្រចាំ​ថ្ងៃ %1</translation>
-    </message>
-    <message>
-        <source>Add sale %1</source>
-        <translation>បន្ថែម​ការលក់ %1</translation>
-    </message>
-    <message>
-        <source>The daily total of %1 for this channel and salesperson is already %2. Replace it with %3?</source>
-        <translation>សរុប​ប្រចាំ​ថ្ងៃ %1 សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ មាន​រួចហើយ គឺ %2។ ជំនួស​វា​ដោយ %3 ឬ​ទេ?</translation>
-    </message>
-    <message>
-        <source>It was made of %1 receipts.</source>
-        <translation>វា​មាន​វិក្កយបត្រ​ចំនួន %1។</translation>
-    </message>
-    <message>
-        <source>Replace the daily total?</source>
-        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ​ឬ?</translation>
-    </message>
-    <message>
-        <source>Undone: %1. Ctrl+Y does it again.</source>
-        <translation>បាន​មិន​ធ្វើ​វិញ៖ %1។ ចុច Ctrl+Y ដើម្បី​ធ្វើ​វិញ។</translation>
-    </message>
-    <message>
-        <source>Redone: %1.</source>
-        <translation>បាន​ធ្វើ​វិញ៖ %1។</translation>
-    </message>
-    <message>
         <source>Date in the future</source>
         <translation>កាលបរិច្ឆេទ​នៅ​ថ្ងៃ​អនាគត</translation>
     </message>
@@ -3827,6 +3954,86 @@ Owner: %3</source>
         <source>&amp;Correct it</source>
         <translation>កែ​វា (&amp;C)</translation>
     </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>មធ្យោបាយ​លក់ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>P&amp;roduct</source>
+        <translation>ទំនិញ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Currenc&amp;y</source>
+        <translation>រូបិយប័ណ្ណ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Ra&amp;te (riel per $)</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>កំណត់​ចំណាំ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipt no.</source>
+        <translation>លេខ​វិក្កយបត្រ (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipts that day</source>
+        <translation>ចំនួន​វិក្កយបត្រ​ថ្ងៃ​នោះ (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Daily totals (&amp;without each receipt)</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ (មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ) (&amp;W)</translation>
+    </message>
+    <message>
+        <source>For shops that do not enter each receipt: one total per day, channel and salesperson, with the number of receipts that day if you know it. Saving again for the same day, channel and salesperson replaces that total (you are asked first).</source>
+        <translation>សម្រាប់​ហាង​ដែល​មិន​បញ្ចូល​វិក្កយបត្រ​នីមួយៗ៖ សរុប​មួយ​ក្នុង​មួយ​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់ ព្រមទាំង​ចំនួន​វិក្កយបត្រ​ថ្ងៃ​នោះ ប្រសិនបើ​អ្នក​ដឹង។ ការរក្សាទុក​ម្តង​ទៀត​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់​ដដែល នឹង​ជំនួស​សរុប​នោះ (កម្មវិធី​សួរ​អ្នក​ជាមុន​សិន)។</translation>
+    </message>
+    <message>
+        <source>How many receipts (customers served) the total is made of. Without it, orders and average order value of the month are not available.</source>
+        <translation>ចំនួន​វិក្កយបត្រ (អតិថិជន​ដែល​បាន​បម្រើ) ដែល​បង្កើត​ជា​សរុប​នេះ។ បើ​គ្មាន​វា​ទេ ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​នៃ​ខែ មិន​អាច​គណនា​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>រយៈពេល (&amp;O)៖</translation>
+    </message>
+    <message>
+        <source>Sold &amp;by:</source>
+        <translation>លក់​ដោយ (&amp;B)៖</translation>
+    </message>
+    <message>
+        <source>Replace daily total with %1</source>
+        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ​ដោយ %1</translation>
+    </message>
+    <message>
+        <source>Add daily total %1</source>
+        <translation>បន្ថែម​សរុប​ប្រចាំ​ថ្ងៃ %1</translation>
+    </message>
+    <message>
+        <source>Add sale %1</source>
+        <translation>បន្ថែម​ការលក់ %1</translation>
+    </message>
+    <message>
+        <source>The daily total of %1 for this channel and salesperson is already %2. Replace it with %3?</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ %1 សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ មាន​រួចហើយ គឺ %2។ ជំនួស​វា​ដោយ %3 ឬ​ទេ?</translation>
+    </message>
+    <message>
+        <source>It was made of %1 receipts.</source>
+        <translation>វា​មាន​វិក្កយបត្រ​ចំនួន %1។</translation>
+    </message>
+    <message>
+        <source>Replace the daily total?</source>
+        <translation>ជំនួស​សរុប​ប្រចាំ​ថ្ងៃ​ឬ?</translation>
+    </message>
+    <message>
+        <source>Undone: %1. Ctrl+Y does it again.</source>
+        <translation>បាន​មិន​ធ្វើ​វិញ៖ %1។ ចុច Ctrl+Y ដើម្បី​ធ្វើ​វិញ។</translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation>បាន​ធ្វើ​វិញ៖ %1។</translation>
+    </message>
 </context>
 <context>
     <name>SalesTableModel</name>
@@ -3879,16 +4086,16 @@ Owner: %3</source>
         <translation>ភ្ញៀវ​ដើរ​ចូល</translation>
     </message>
     <message>
+        <source>Daily total</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ</translation>
+    </message>
+    <message>
         <source>Dated after today: this sale counts in no figure until its day comes.</source>
         <translation>កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ៖ ការលក់​នេះ​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។</translation>
     </message>
     <message>
         <source>%1 (not yet)</source>
         <translation>%1 (មិន​ទាន់​ដល់)</translation>
-    </message>
-    <message>
-        <source>Daily total</source>
-        <translation>សរុប​ប្រចាំ​ថ្ងៃ</translation>
     </message>
 </context>
 <context>
@@ -4189,30 +4396,48 @@ Owner: %3</source>
 <context>
     <name>Startup</name>
     <message>
-        <source>%1 cannot be opened:
-%2</source>
-        <translation>មិន​អាច​បើក %1 បាន​ទេ៖
-%2</translation>
+        <source>%1 backups of this shop were found. The newest was %2, in %3.</source>
+        <translation>បាន​រកឃើញ​ការបម្រុងទុក %1 របស់​ហាង​នេះ។ ថ្មី​បំផុត​ត្រូវបាន%2 នៅក្នុង %3។</translation>
     </message>
     <message>
-        <source>%1 is damaged.</source>
-        <translation>ឯកសារ %1 ខូច​ហើយ។</translation>
+        <source>%1 is a backup made by an older version of KPI Desk: it can only be seen after it is restored (File ▸ Backups).</source>
+        <translation>%1 ជា​ការបម្រុងទុក​ដែល​ធ្វើ​ដោយ KPI Desk កំណែ​ចាស់​ជាង៖ អាច​មើល​វា​បាន​តែ​ក្រោយពេល​ស្ដារ​វា (ឯកសារ ▸ ការបម្រុងទុក)។</translation>
     </message>
     <message>
-        <source>%1 is not a KPI Desk shop file.</source>
-        <translation>%1 មិន​មែន​ជា​ឯកសារ​ហាង KPI Desk ទេ។</translation>
+        <source>%1 is a backup. A backup is never changed: to use it, open its shop and restore it from File ▸ Backups.</source>
+        <translation>%1 ជា​ការបម្រុងទុក។ ការបម្រុងទុក​មិន​ដែល​ត្រូវបាន​កែប្រែ​ទេ៖ ដើម្បី​ប្រើ​វា សូម​បើក​ហាង​របស់​វា ហើយ​ស្ដារ​វា​ពី ឯកសារ ▸ ការបម្រុងទុក។</translation>
     </message>
     <message>
-        <source>%1 was saved by a newer version of KPI Desk. Install the newer version to open it; this version will not change it.</source>
-        <translation>%1 ត្រូវបាន​រក្សាទុក​ដោយ KPI Desk កំណែ​ថ្មី​ជាង។ សូម​ដំឡើង​កំណែ​ថ្មី​នោះ​ដើម្បី​បើក​វា កំណែ​នេះ​នឹង​មិន​កែប្រែ​វា​ទេ។</translation>
+        <source>%1 is empty (it holds nothing).</source>
+        <translation>%1 ទទេ (គ្មាន​អ្វី​នៅក្នុង​នោះ​ទេ)។</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>រក​មិន​ឃើញ %1 ទេ។</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the newest backup</source>
+        <translation>ស្ដារ​ការបម្រុងទុក​ថ្មី​បំផុត (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>ព្យាយាម​ម្តង​ទៀត (&amp;T)</translation>
     </message>
     <message>
         <source>Backup restored</source>
         <translation>បាន​ស្ដារ​ការបម្រុងទុក</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
         <source>Cannot open the shop file</source>
         <translation>មិន​អាច​បើក​ឯកសារ​ហាង​បាន​ទេ</translation>
+    </message>
+    <message>
+        <source>Cannot save in this shop file</source>
+        <translation>មិន​អាច​រក្សាទុក​ក្នុង​ឯកសារ​ហាង​នេះ​បាន​ទេ</translation>
     </message>
     <message>
         <source>Made by a newer KPI Desk</source>
@@ -4223,20 +4448,76 @@ Owner: %3</source>
         <translation>រក​មិន​ឃើញ​ការបម្រុងទុក​របស់​វា​ទេ។ ឯកសារ​មិន​ត្រូវបាន​កែប្រែ​ទេ។ សូម​បើក​ឯកសារ​ហាង​ផ្សេង​ដោយ​ប្រើ --db ឬ​ផ្លាស់​ឯកសារ​នេះ​ចេញ ដើម្បី​ចាប់ផ្ដើម​ហាង​ថ្មី។</translation>
     </message>
     <message>
+        <source>Open &amp;read-only</source>
+        <translation>បើក​ជា​បាន​តែ​អាន (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open it read-only?</source>
+        <translation>បើក​វា​ជា​បាន​តែ​អាន​ឬ​ទេ?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>ស្ដារ</translation>
+    </message>
+    <message>
         <source>Restore a backup?</source>
         <translation>ស្ដារ​ការបម្រុងទុក​ឬ​ទេ?</translation>
     </message>
     <message>
-        <source>Restore the newest good backup, made on %1 with %2 orders? The damaged file will be kept beside it, unchanged.</source>
-        <translation>ស្ដារ​ការបម្រុងទុក​ចុងក្រោយ​បង្អស់​ដែល​មិន​ខូច ដែល​ធ្វើ​នៅ %1 មាន​ការបញ្ជាទិញ %2 ឬ​ទេ? ឯកសារ​ដែល​ខូច​នឹង​ត្រូវ​រក្សាទុក​នៅក្បែរ​វា ដោយ​មិន​កែប្រែ។</translation>
+        <source>Restore failed</source>
+        <translation>ការស្ដារ​បរាជ័យ</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup, or start a new, empty shop in this file?</source>
+        <translation>ស្ដារ​ការបម្រុងទុក​ថ្មី​បំផុត ឬ​ចាប់ផ្តើម​ហាង​ថ្មី​ទទេ​ក្នុង​ឯកសារ​នេះ?</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, %1? The damaged file will be kept beside it, unchanged.</source>
+        <translation>ស្ដារ​ការបម្រុងទុក​ល្អ​ថ្មី​បំផុត ដែល%1 ឬ​ទេ? ឯកសារ​ដែល​ខូច​នឹង​ត្រូវ​រក្សាទុក​នៅក្បែរ​វា ដោយ​មិន​កែប្រែ។</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>កំពុង​ស្ដារ​ការបម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>Shop file not found</source>
+        <translation>រក​មិន​ឃើញ​ឯកសារ​ហាង</translation>
+    </message>
+    <message>
+        <source>Start an &amp;empty shop</source>
+        <translation>ចាប់ផ្តើម​ហាង​ទទេ (&amp;E)</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The shop now has %1 orders; the last sale is of %2.</source>
+        <translation>ការបម្រុងទុក​ត្រូវបាន​ស្ដារ។ ឥឡូវនេះ​ហាង​មាន​ការបញ្ជាទិញ %1 ហើយ​ការលក់​ចុងក្រោយ​គឺ​ថ្ងៃ %2។</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1.</source>
+        <translation>ឯកសារ​ដែល​ខូច​ត្រូវបាន​រក្សាទុក​ជា %1។</translation>
+    </message>
+    <message>
+        <source>The folder of %1 is not there. If the shop is on a USB stick, plug it in and choose Try again.</source>
+        <translation>រក​មិន​ឃើញ​ថត​នៃ %1 ទេ។ បើ​ហាង​នៅលើ USB សូម​ដោត USB ហើយ​ជ្រើស «ព្យាយាម​ម្តង​ទៀត»។</translation>
+    </message>
+    <message>
+        <source>The shop file must be updated for this version of KPI Desk, and a backup is made first. %1 Nothing was changed.</source>
+        <translation>ឯកសារ​ហាង​ត្រូវ​ធ្វើ​បច្ចុប្បន្នភាព​សម្រាប់​កំណែ KPI Desk នេះ ហើយ​ការបម្រុងទុក​ត្រូវ​ធ្វើ​មុន​សិន។ %1 គ្មាន​អ្វី​ត្រូវបាន​កែប្រែ​ទេ។</translation>
+    </message>
+    <message>
+        <source>This is a backup</source>
+        <translation>នេះ​ជា​ការបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>What it replaced (%1 orders) was backed up first as %2.</source>
+        <translation>អ្វី​ដែល​វា​បាន​ជំនួស (ការបញ្ជាទិញ %1) ត្រូវបាន​បម្រុងទុក​មុន​សិន​ជា %2។</translation>
+    </message>
+    <message>
+        <source>made on %1 (%2 orders, last sale %3)</source>
+        <translation>ធ្វើ​នៅ %1 (ការបញ្ជាទិញ %2 ការលក់​ចុងក្រោយ %3)</translation>
     </message>
     <message>
         <source>Shop file in use</source>
         <translation>ឯកសារ​ហាង​កំពុង​ប្រើ</translation>
-    </message>
-    <message>
-        <source>The backup was restored. The damaged file was kept as %1.</source>
-        <translation>ការបម្រុងទុក​ត្រូវបាន​ស្ដារ។ ឯកសារ​ដែល​ខូច​ត្រូវបាន​រក្សាទុក​ជា %1។</translation>
     </message>
     <message>
         <source>Updating the shop file</source>
@@ -4270,10 +4551,6 @@ Owner: %3</source>
         <translation>កំណត់​គោលដៅ</translation>
     </message>
     <message>
-        <source>Target %1 = %2 at %3 riel per dollar</source>
-        <translation>គោលដៅ %1 = %2 តាម​អត្រា %3&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
-    </message>
-    <message>
         <source>Target removed.</source>
         <translation>បាន​ដក​គោលដៅ​ចេញ។</translation>
     </message>
@@ -4288,6 +4565,10 @@ Owner: %3</source>
     <message>
         <source>“%1” is not a valid amount: type a number of zero or more, or clear the cell to remove the target.</source>
         <translation>«%1» មិន​មែន​ជា​ទឹកប្រាក់​ត្រឹមត្រូវ​ទេ៖ សូម​វាយ​លេខ​ចាប់ពី​សូន្យ​ឡើង​ទៅ ឬ​លុប​ក្រឡា​ចោល ដើម្បី​ដក​គោលដៅ​ចេញ។</translation>
+    </message>
+    <message>
+        <source>Target %1 = %2 at %3 riel per dollar</source>
+        <translation>គោលដៅ %1 = %2 តាម​អត្រា %3&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ from kpidesk.io.exporter import write_table
 from kpidesk.io.importer import Cancelled, Importer, Report, RowError
 from kpidesk.io.readers import FileError, preview
 from kpidesk.store.db import Store
+from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.screen import keep_on_screen
 
@@ -160,6 +161,10 @@ class _Worker(QObject):
             self.cancelled.emit()
         except FileError as exc:
             self.failed.emit(file_error_text(exc))
+        except (StoreError, OSError) as exc:  # e.g. the backup before it: a full disk
+            from kpidesk.ui.errors import store_error_text
+
+            self.failed.emit(store_error_text(exc, self.db_path))
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was saved
             self.failed.emit(str(exc))
 
