@@ -5,7 +5,7 @@
 #   make bundle   build the one-folder bundle dist/kpidesk/ (PyInstaller, build.spec)
 #   make onefile  build the one-file executable dist/onefile/kpidesk
 #   make dist     bundle + Linux tar.gz (AppDir layout) under dist/
-#   make bench    print the dashboard and start-up figures
+#   make bench    print the dashboard, start-up and backup figures
 #   make icons    redraw resources/icons from make_icons.py
 #   make lint     ruff
 #
@@ -52,6 +52,7 @@ dist: bundle
 bench: $(VENV)/.stamp-app
 	$(PY) bench/startup.py
 	$(PY) bench/dashboard.py
+	$(PY) bench/backup.py
 
 icons: $(VENV)/.stamp-app
 	QT_QPA_PLATFORM=offscreen $(PY) resources/icons/make_icons.py

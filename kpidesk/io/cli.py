@@ -19,8 +19,9 @@ from kpidesk.io import exporter
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.importer import Importer, Report, backup_before_import
 from kpidesk.io.readers import MAX_LINES, FileError
+from kpidesk.shop_cli import cli_store
 from kpidesk.store import imports
-from kpidesk.store.db import Store, new_uuid, upgrade_if_needed
+from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import to_major
 from kpidesk.store.reference import find_by_name
@@ -216,7 +217,7 @@ def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
 def run_import(db_path: Path, kind: str, file: Path, mapping: Path | None = None,
                skip_bad: bool = False) -> int:
     file = Path(file)
-    with Store(db_path) as store:
+    with cli_store(db_path, write=True, create=True) as store:  # locked; bad files refused
         if kind == "all":
             return import_all(store, file, skip_bad)
         m = None
@@ -233,11 +234,7 @@ def run_import(db_path: Path, kind: str, file: Path, mapping: Path | None = None
 
 def run_export(db_path: Path, kind: str, out: Path) -> int:
     db_path, out = Path(db_path), Path(out)
-    if not db_path.exists():
-        _err(f"no shop file at {db_path}")
-        return 1
-    upgrade_if_needed(db_path)  # a file of an older version: migrated (backed up) first
-    with Store(db_path, read_only=True) as store:
+    with cli_store(db_path) as store:  # an older file is upgraded first; bad files refused
         if kind == "all":
             counts = exporter.export_all(store, out)
             print(f"{out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
@@ -268,12 +265,7 @@ def _describe_changed(row: imports.ChangedRow) -> str:
 
 def run_imports(db_path: Path, as_json: bool = False) -> int:
     """``imports``: the import log, newest first."""
-    db_path = Path(db_path)
-    if not db_path.exists():
-        _err(f"no shop file at {db_path}")
-        return 1
-    upgrade_if_needed(db_path)
-    with Store(db_path, read_only=True) as store:
+    with cli_store(Path(db_path)) as store:  # an older file is upgraded first; bad refused
         records = imports.list_imports(store)
     if as_json:
         print(json.dumps([r.as_json() for r in records], ensure_ascii=False, indent=2))
@@ -293,10 +285,7 @@ def run_undo_import(db_path: Path, import_id: int, edited: str | None = None) ->
     """``undo-import ID``: remove what one import added. Rows edited since are listed; they
     go too with ``--edited remove``, stay with ``--edited keep``; on a terminal it asks."""
     db_path = Path(db_path)
-    if not db_path.exists():
-        _err(f"no shop file at {db_path}")
-        return 1
-    with Store(db_path) as store:
+    with cli_store(db_path, write=True) as store:  # locked; bad files refused
         try:
             record = imports.get_import(store, import_id)
         except ValidationError:

@@ -23,6 +23,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from kpidesk.paths import prepare_private_file
 from kpidesk.store.db import Store
 from kpidesk.store.money import to_major
 
@@ -127,7 +128,7 @@ def write_table(path: Path | str, header: list[str], rows: Iterable[list],
     (other columns are text and neutralised; a value of a Python number type is always a
     number, a `date` a date — ISO in CSV —, a `Percent` a share). Returns the number of data
     rows."""
-    path = Path(path)
+    path = prepare_private_file(path)  # names and phones: readable by the user only
     numeric = numeric or set()
     if path.suffix.lower() == ".xlsx":
         return _write_xlsx(path, header, rows, numeric)

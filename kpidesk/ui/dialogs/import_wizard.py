@@ -200,6 +200,10 @@ class _Worker(QObject):
             self.cancelled.emit()
         except FileError as exc:
             self.failed.emit(file_error_text(exc))
+        except (StoreError, OSError) as exc:  # e.g. the backup before it: a full disk
+            from kpidesk.ui.errors import store_error_text
+
+            self.failed.emit(store_error_text(exc, self.db_path))
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was saved
             self.failed.emit(str(exc))
 
