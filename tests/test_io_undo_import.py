@@ -237,3 +237,11 @@ def test_undo_import_is_the_owners_when_there_is_a_pin(tmp_path, capsys, monkeyp
         assert s.scalar("SELECT count(*) FROM orders") == 0
         undo = next(e for e in history.entries(s) if e.action == "undo_import")
         assert undo.with_pin and undo.source == "cli"
+
+
+def test_import_log_migration_can_run_again(store):
+    """The migration is idempotent, so branches' migrations may be ordered freely."""
+    imports.add_import_log(store.db)
+    imports.add_import_log(store.db)
+    assert store.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                        " AND name LIKE '%_changed_after_import'") == 4

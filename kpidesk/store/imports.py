@@ -49,7 +49,7 @@ _WATCHED = {
 }
 
 SCHEMA = [
-    "CREATE TABLE imports ("
+    "CREATE TABLE IF NOT EXISTS imports ("
     " id INTEGER PRIMARY KEY,"
     " at TEXT NOT NULL,"  # local date and time the import was made, YYYY-MM-DDTHH:MM:SS
     " file_name TEXT NOT NULL,"  # the file's name (not its folder)
@@ -61,11 +61,12 @@ SCHEMA = [
     " source TEXT NOT NULL DEFAULT 'app',"  # 'app' or 'cli'
     " undone_at TEXT,"  # when it was undone, or NULL
     " undone_by TEXT)",
-    "CREATE TABLE import_changes (import_id INTEGER NOT NULL, kind TEXT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS import_changes (import_id INTEGER NOT NULL, kind TEXT NOT NULL,"
     " row_id INTEGER NOT NULL, PRIMARY KEY (import_id, kind, row_id)) WITHOUT ROWID",
     *(f"ALTER TABLE {table} ADD COLUMN import_id INTEGER" for table in RECORD_TABLES),
     *(f"ALTER TABLE {table} ADD COLUMN import_id INTEGER" for table in NAME_TABLES),
-    *(f"CREATE TRIGGER {table}_changed_after_import AFTER UPDATE OF {columns} ON {table}"
+    *(f"CREATE TRIGGER IF NOT EXISTS {table}_changed_after_import"
+      f" AFTER UPDATE OF {columns} ON {table}"
       f" WHEN OLD.import_id IS NOT NULL BEGIN"
       f" INSERT OR IGNORE INTO import_changes(import_id, kind, row_id)"
       f" VALUES (OLD.import_id, '{kind}', OLD.id); END"
@@ -74,8 +75,14 @@ SCHEMA = [
 
 
 def add_import_log(db: sqlite_utils.Database) -> None:
-    """Schema migration: the import log, each imported row's import, the change marks."""
+    """Schema migration: the import log, each imported row's import, the change marks.
+    Idempotent (a column or table already there is left as it is), so the integrator may
+    order it among other branches' migrations freely."""
     for sql in SCHEMA:
+        if sql.startswith("ALTER TABLE"):
+            table, column = sql.split()[2], sql.split()[5]
+            if any(row[1] == column for row in db.execute(f"PRAGMA table_info({table})")):
+                continue
         db.execute(sql)
 
 
