@@ -3,6 +3,8 @@
     python -m kpidesk demo    --db PATH [--months N] [--lines N]
     python -m kpidesk import  sales|contacts|opportunities|targets FILE --db PATH
     python -m kpidesk export  sales|contacts|opportunities|targets --db PATH --out FILE
+    python -m kpidesk imports --db PATH [--json]
+    python -m kpidesk undo-import ID --db PATH [--edited remove|keep]
     python -m kpidesk kpi     --db PATH --month YYYY-MM [--json] [--currency USD|KHR]
     python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf
     python -m kpidesk backup  --db PATH [--to DIR]
@@ -28,7 +30,10 @@ from datetime import date
 from pathlib import Path
 
 COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "backups", "restore",
-            "history", "pin")
+            "history", "pin", "imports", "undo-import")
+# Months a shop's figures can be asked for (dates outside them cannot be imported either;
+# a month near year 9999 would overflow the date arithmetic).
+FIRST_MONTH, LAST_MONTH = "1990-01", "2100-12"
 RECORD_KINDS = ("sales", "contacts", "opportunities", "targets", "all")  # all: a folder (export all)
 
 
@@ -61,6 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=RECORD_KINDS)
     _db_arg(p)
     p.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("imports", help="the imports made in this shop (the import log)")
+    _db_arg(p)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("undo-import", help="remove what one import added")
+    p.add_argument("id", type=int, help="the import's number (see: imports)")
+    _db_arg(p)
+    p.add_argument("--edited", choices=("remove", "keep"), default=None,
+                   help="records changed since the import: remove them too, or keep them")
 
     p = sub.add_parser("kpi", help="every KPI of one month")
     _db_arg(p)
@@ -143,6 +158,8 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         check_period(args.month)
     except ValueError:
         return _fail(f"--month must be YYYY-MM, not {args.month!r}")
+    if not FIRST_MONTH <= args.month <= LAST_MONTH:
+        return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
     with cli_store(_db_path(args)) as store:
         figures = all_kpis(store, args.month, today=args.today or date.today(),
                            currency=args.currency)
@@ -168,9 +185,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     return run_export(_db_path(args), args.kind, args.out)
 
 
+def cmd_imports(args: argparse.Namespace) -> int:
+    from kpidesk.io.cli import run_imports
+
+    return run_imports(_db_path(args), args.json)
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    from kpidesk.io.cli import run_undo_import
+
+    return run_undo_import(_db_path(args), args.id, args.edited)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from kpidesk.reports.cli import run_report
 
+    if args.month[:4].isdigit() and not FIRST_MONTH <= args.month[:7] <= LAST_MONTH:
+        return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
     return run_report(_db_path(args), args.month, args.lang, args.out, currency=args.currency,
                       paper=args.paper, today=args.today)
 

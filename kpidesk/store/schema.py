@@ -340,6 +340,14 @@ def add_shop_identity(db: sqlite_utils.Database) -> None:
     identity.create(db.conn)
 
 
+def add_import_log(db: sqlite_utils.Database) -> None:
+    """The import log: which import made each record, so one import can be undone (see
+    ``imports.py``)."""
+    from kpidesk.store import imports
+
+    imports.add_import_log(db)
+
+
 # Migrations in order: MIGRATIONS[v] upgrades a file at version v to v + 1, so a new
 # migration is appended at the end and the schema version follows from the list.
 # The file is backed up (sqlite3 backup API) before any of them runs.
@@ -353,5 +361,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     make_refund_quantities_negative,
     index_customer_days_with_orders,
     add_shop_identity,
+    add_import_log,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -59,10 +59,6 @@
 <context>
     <name>App</name>
     <message>
-        <source>Backup failed</source>
-        <translation>ការបម្រុងទុក​បរាជ័យ</translation>
-    </message>
-    <message>
         <source>Creating the demo shop…</source>
         <translation>កំពុង​បង្កើត​ហាង​សាកល្បង…</translation>
     </message>
@@ -77,6 +73,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ហាង​របស់​អ្នក​មិន​ទាន់​មាន​ការលក់​នៅឡើយ​ទេ។
 
 បើក​ហាង​សាកល្បង​ដែល​មាន​ការលក់​គំរូ​រយៈពេល​ពីរ​ឆ្នាំ ដើម្បី​មើល​ថា KPI Desk បង្ហាញ​អ្វី​ខ្លះ​ឬ​ទេ? ហាង​របស់​អ្នក​នៅតែ​ទទេ។ ពេល​អ្នក​រួចរាល់ សូម​បើក​វា​វិញ​ពី​ម៉ឺនុយ «ឯកសារ»។</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>ការបម្រុងទុក​បរាជ័យ</translation>
     </message>
 </context>
 <context>
@@ -168,18 +168,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ការបញ្ជាទិញ</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>មូលហេតុ</translation>
-    </message>
-    <message>
-        <source>Last sale</source>
-        <translation>ការលក់​ចុងក្រោយ</translation>
-    </message>
-    <message>
-        <source>Made on</source>
-        <translation>ថ្ងៃ​បម្រុងទុក</translation>
-    </message>
-    <message>
         <source>&amp;Back up now</source>
         <translation>បម្រុងទុក​ឥឡូវនេះ (&amp;B)</translation>
     </message>
@@ -228,6 +216,38 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មុនពេល​ស្ដារ</translation>
     </message>
     <message>
+        <source>Backup failed</source>
+        <translation>ការបម្រុងទុក​បរាជ័យ</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>ស្ដារ</translation>
+    </message>
+    <message>
+        <source>Choose a backup first.</source>
+        <translation>សូម​ជ្រើស​ការបម្រុងទុក​មួយ​សិន។</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>ការស្ដារ​បរាជ័យ</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>ថត​បម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>មូលហេតុ</translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation>ការលក់​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>ថ្ងៃ​បម្រុងទុក</translation>
+    </message>
+    <message>
         <source>before an update</source>
         <translation>មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព</translation>
     </message>
@@ -272,28 +292,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បាន​ស្ដារ​ការបម្រុងទុក</translation>
     </message>
     <message>
-        <source>Backup failed</source>
-        <translation>ការបម្រុងទុក​បរាជ័យ</translation>
-    </message>
-    <message>
         <source>Backups made by hand, before an import, before a restore or before an update are not counted here: each is kept at least %1 days.</source>
         <translation>ការបម្រុងទុក​ដោយ​ដៃ មុនពេល​នាំចូល មុនពេល​ស្ដារ ឬ​មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព មិន​រាប់បញ្ចូល​នៅ​ទីនេះ​ទេ៖ នីមួយៗ​ត្រូវបាន​រក្សាទុក​យ៉ាងហោចណាស់ %1&#xa0;ថ្ងៃ។</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>ស្ដារ</translation>
-    </message>
-    <message>
-        <source>Choose a backup first.</source>
-        <translation>សូម​ជ្រើស​ការបម្រុងទុក​មួយ​សិន។</translation>
-    </message>
-    <message>
-        <source>Restore failed</source>
-        <translation>ការស្ដារ​បរាជ័យ</translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation>ថត​បម្រុងទុក</translation>
     </message>
 </context>
 <context>
@@ -356,6 +356,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Months after the first purchase</source>
         <translation>ចំនួន​ខែ​ក្រោយ​ការទិញ​លើក​ដំបូង</translation>
+    </message>
+    <message>
+        <source>First purchase month</source>
+        <translation>ខែ​ទិញ​ដំបូង</translation>
     </message>
     <message>
         <source>%1: %2 of %3 customers active %4 months later</source>
@@ -728,16 +732,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>លុប​ទំនាក់ទំនង %1</translation>
     </message>
     <message>
+        <source>Ed&amp;it…</source>
+        <translation>កែ… (&amp;I)</translation>
+    </message>
+    <message>
         <source>Merge these two contacts into one? The sales and opportunities of the other move to the one that stays.</source>
         <translation>បញ្ចូល​ទំនាក់ទំនង​ទាំង​ពីរ​នេះ​ឱ្យ​ទៅជា​តែ​មួយ​ឬ​ទេ? ការលក់ និង​ឱកាស​លក់​របស់​ម្នាក់​ទៀត នឹង​ផ្ទេរ​ទៅ​ម្នាក់​ដែល​នៅសល់។</translation>
     </message>
     <message>
         <source>Keep %1</source>
         <translation>រក្សា​លេខ %1</translation>
-    </message>
-    <message>
-        <source>Ed&amp;it…</source>
-        <translation>កែ… (&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1095,18 +1099,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>%1&#xa0;ថ្ងៃ</translation>
     </message>
     <message>
-        <source>New customers who bought again within %1 days</source>
-        <translation>អតិថិជន​ថ្មី​ដែល​បាន​ទិញ​ម្ដង​ទៀត​ក្នុង​រយៈពេល %1&#xa0;ថ្ងៃ</translation>
-    </message>
-    <message>
-        <source>Revenue and target, last %1 months</source>
-        <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
-    </message>
-    <message>
-        <source>Forecast (%1 band)</source>
-        <translation>ការព្យាករណ៍ (ចន្លោះ​ជឿជាក់ %1)</translation>
-    </message>
-    <message>
         <source>Loyal customers (%1 days)</source>
         <translation>អតិថិជន​ប្រចាំ (%1&#xa0;ថ្ងៃ)</translation>
     </message>
@@ -1157,6 +1149,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>%1 of customers of the last %2 days</source>
         <translation>%1 នៃ​អតិថិជន​ក្នុង %2&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>New customers who bought again within %1 days</source>
+        <translation>អតិថិជន​ថ្មី​ដែល​បាន​ទិញ​ម្ដង​ទៀត​ក្នុង​រយៈពេល %1&#xa0;ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Revenue and target, last %1 months</source>
+        <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Forecast (%1 band)</source>
+        <translation>ការព្យាករណ៍ (ចន្លោះ​ជឿជាក់ %1)</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1229,50 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
 <context>
     <name>Errors</name>
     <message>
+        <source>Copy details</source>
+        <translation>ចម្លង​ព័ត៌មាន​លម្អិត</translation>
+    </message>
+    <message>
+        <source>KPI Desk met an unexpected error. Your saved records are safe; the last action may not have finished. The details were written to the log file.</source>
+        <translation>KPI Desk ជួប​កំហុស​ដែល​មិន​នឹកស្មាន​ដល់។ កំណត់​ត្រា​ដែល​បាន​រក្សាទុក​នៅ​មាន​សុវត្ថិភាព ប៉ុន្តែ​សកម្មភាព​ចុងក្រោយ​ប្រហែល​មិន​ទាន់​បញ្ចប់។ ព័ត៌មាន​លម្អិត​ត្រូវបាន​សរសេរ​ទៅក្នុង​ឯកសារ​កំណត់ហេតុ។</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>មិន​បាន​រក្សាទុក</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>មាន​បញ្ហា​កើតឡើង</translation>
+    </message>
+    <message>
+        <source>The disk is full, so this change was not saved. Your earlier records are safe. Free some space and try again.</source>
+        <translation>ថាស​ពេញ ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​លុប​ឯកសារ​ខ្លះ​ចេញឱ្យ​មាន​ទំហំ​ទំនេរ ហើយ​ព្យាយាម​ម្ដង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>The disk reported an error, so this change was not saved. Your earlier records are safe. Check the disk or USB stick.</source>
+        <translation>ថាសរាយការណ៍​កំហុស ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​ពិនិត្យ​ថាស ឬ USB។</translation>
+    </message>
+    <message>
+        <source>The shop file is busy in another program. This change was not saved; try again in a moment.</source>
+        <translation>ឯកសារ​ហាង​កំពុង​ប្រើ​ដោយ​កម្មវិធី​ផ្សេង។ ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​រង់ចាំ​បន្តិច រួច​ព្យាយាម​ម្ដង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>The shop file&apos;s folder cannot be written to, so this change was not saved. Your earlier records are safe.</source>
+        <translation>មិន​អាច​សរសេរ​ចូល​ថត​នៃ​ឯកសារ​ហាង​បាន​ទេ ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។</translation>
+    </message>
+    <message>
+        <source>This change was not saved. Your earlier records are safe.</source>
+        <translation>ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។</translation>
+    </message>
+    <message>
+        <source>This input was refused: %1</source>
+        <translation>ការបញ្ចូល​នេះ​ត្រូវបាន​បដិសេធ៖ %1</translation>
+    </message>
+    <message>
+        <source>This shop file is already open in KPI Desk (process %1 on %2, since %3). Close it there first, or open another shop file.</source>
+        <translation>ឯកសារ​ហាង​នេះ​កំពុង​បើក​ក្នុង KPI Desk រួចហើយ (ដំណើរការ %1 លើ %2 តាំងពី %3)។ សូម​បិទ​វា​នៅ​ទីនោះ​សិន ឬ​បើក​ឯកសារ​ហាង​ផ្សេង។</translation>
+    </message>
+    <message>
         <source>%1 is a backup: it is never changed. Restore it from File ▸ Backups, or open it read-only to look at it.</source>
         <translation>%1 ជា​ការបម្រុងទុក៖ វា​មិន​ដែល​ត្រូវបាន​កែប្រែ​ទេ។ សូម​ស្ដារ​វា​ពី ឯកសារ ▸ ការបម្រុងទុក ឬ​បើក​វា​ជា​បាន​តែ​អាន ដើម្បី​មើល។</translation>
     </message>
@@ -1273,22 +1321,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ការបម្រុងទុក</translation>
     </message>
     <message>
-        <source>Copy details</source>
-        <translation>ចម្លង​ព័ត៌មាន​លម្អិត</translation>
-    </message>
-    <message>
-        <source>KPI Desk met an unexpected error. Your saved records are safe; the last action may not have finished. The details were written to the log file.</source>
-        <translation>KPI Desk ជួប​កំហុស​ដែល​មិន​នឹកស្មាន​ដល់។ កំណត់​ត្រា​ដែល​បាន​រក្សាទុក​នៅ​មាន​សុវត្ថិភាព ប៉ុន្តែ​សកម្មភាព​ចុងក្រោយ​ប្រហែល​មិន​ទាន់​បញ្ចប់។ ព័ត៌មាន​លម្អិត​ត្រូវបាន​សរសេរ​ទៅក្នុង​ឯកសារ​កំណត់ហេតុ។</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>មិន​បាន​រក្សាទុក</translation>
-    </message>
-    <message>
-        <source>Something went wrong</source>
-        <translation>មាន​បញ្ហា​កើតឡើង</translation>
-    </message>
-    <message>
         <source>The backup could not be written: %1 cannot be written to. Choose another backup folder.</source>
         <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ មិន​អាច​សរសេរ​ចូល %1 បាន​ទេ។ សូម​ជ្រើស​ថត​បម្រុងទុក​ផ្សេង។</translation>
     </message>
@@ -1313,20 +1345,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ថាស​ពេញ ដូច្នេះ​មិន​អាច​សរសេរ %1 បាន​ទេ។ សូម​បង្កើត​ទំហំ​ទំនេរ ហើយ​ព្យាយាម​ម្តង​ទៀត។</translation>
     </message>
     <message>
-        <source>The disk is full, so this change was not saved. Your earlier records are safe. Free some space and try again.</source>
-        <translation>ថាស​ពេញ ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​លុប​ឯកសារ​ខ្លះ​ចេញឱ្យ​មាន​ទំហំ​ទំនេរ ហើយ​ព្យាយាម​ម្ដង​ទៀត។</translation>
-    </message>
-    <message>
         <source>The disk reported an error while using %1. Check the disk or USB stick.</source>
         <translation>ថាសរាយការណ៍​កំហុស ពេល​កំពុង​ប្រើ %1។ សូម​ពិនិត្យ​ថាស ឬ USB។</translation>
-    </message>
-    <message>
-        <source>The disk reported an error, so this change was not saved. Your earlier records are safe. Check the disk or USB stick.</source>
-        <translation>ថាសរាយការណ៍​កំហុស ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​ពិនិត្យ​ថាស ឬ USB។</translation>
-    </message>
-    <message>
-        <source>The shop file is busy in another program. This change was not saved; try again in a moment.</source>
-        <translation>ឯកសារ​ហាង​កំពុង​ប្រើ​ដោយ​កម្មវិធី​ផ្សេង។ ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​រង់ចាំ​បន្តិច រួច​ព្យាយាម​ម្ដង​ទៀត។</translation>
     </message>
     <message>
         <source>The shop file is busy in another program. Try again in a moment.</source>
@@ -1335,10 +1355,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>The shop file was moved or replaced by another program while it was open, so this change was not saved. Close KPI Desk and open the shop again.</source>
         <translation>ឯកសារ​ហាង​ត្រូវបាន​ផ្លាស់ទី ឬ​ជំនួស​ដោយ​កម្មវិធី​ផ្សេង ពេល​វា​កំពុង​បើក ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​បិទ KPI Desk ហើយ​បើក​ហាង​ម្តង​ទៀត។</translation>
-    </message>
-    <message>
-        <source>The shop file&apos;s folder cannot be written to, so this change was not saved. Your earlier records are safe.</source>
-        <translation>មិន​អាច​សរសេរ​ចូល​ថត​នៃ​ឯកសារ​ហាង​បាន​ទេ ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។</translation>
     </message>
     <message>
         <source>The shop file&apos;s folder is not there any more (a USB stick taken out?), so this change was not saved. Your earlier records are safe. Put it back and try again.</source>
@@ -1357,24 +1373,12 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ការបម្រុងទុក​នេះ​ត្រូវបាន​ធ្វើ​ដោយ KPI Desk កំណែ​ថ្មី​ជាង។ សូម​ដំឡើង​កំណែ​ថ្មី​ជាង ដើម្បី​ស្ដារ​វា។</translation>
     </message>
     <message>
-        <source>This change was not saved. Your earlier records are safe.</source>
-        <translation>ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។</translation>
-    </message>
-    <message>
         <source>This file is not a KPI Desk backup.</source>
         <translation>ឯកសារ​នេះ​មិន​មែន​ជា​ការបម្រុងទុក​របស់ KPI Desk ទេ។</translation>
     </message>
     <message>
-        <source>This input was refused: %1</source>
-        <translation>ការបញ្ចូល​នេះ​ត្រូវបាន​បដិសេធ៖ %1</translation>
-    </message>
-    <message>
         <source>This is a backup, opened read-only: nothing can be saved in it. To work with it, restore it from File ▸ Backups.</source>
         <translation>នេះ​ជា​ការបម្រុងទុក ដែល​បើក​ជា​បាន​តែ​អាន៖ មិន​អាច​រក្សាទុក​អ្វី​ក្នុង​វា​បាន​ទេ។ ដើម្បី​ប្រើ​វា សូម​ស្ដារ​វា​ពី ឯកសារ ▸ ការបម្រុងទុក។</translation>
-    </message>
-    <message>
-        <source>This shop file is already open in KPI Desk (process %1 on %2, since %3). Close it there first, or open another shop file.</source>
-        <translation>ឯកសារ​ហាង​នេះ​កំពុង​បើក​ក្នុង KPI Desk រួចហើយ (ដំណើរការ %1 លើ %2 តាំងពី %3)។ សូម​បិទ​វា​នៅ​ទីនោះ​សិន ឬ​បើក​ឯកសារ​ហាង​ផ្សេង។</translation>
     </message>
     <message>
         <source>This shop file is already open in KPI Desk, through another name of the same file. Close it there first, or open another shop file.</source>
@@ -1396,8 +1400,20 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
 <context>
     <name>Export</name>
     <message>
+        <source>%1: currency</source>
+        <translation>%1៖ រូបិយប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>បើក​ថត (&amp;O)</translation>
+    </message>
+    <message>
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV បើក​បាន​ក្នុង Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, text as on screen (*.csv)</source>
+        <translation>CSV អក្សរ​ដូច​នៅលើ​អេក្រង់ (*.csv)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -1408,8 +1424,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សៀវភៅ​បញ្ជី Excel (*.xlsx)</translation>
     </message>
     <message>
+        <source>Excel workbook, text as on screen (*.xlsx)</source>
+        <translation>សៀវភៅ​បញ្ជី Excel អក្សរ​ដូច​នៅលើ​អេក្រង់ (*.xlsx)</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>នាំចេញ</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2.</source>
+        <translation>បាន​រក្សាទុក %1&#xa0;ជួរ ក្នុង %2។</translation>
     </message>
 </context>
 <context>
@@ -1781,6 +1805,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បាន​ទុកចោល​ជួរ​ដែល​មាន​កំហុស %1&#xa0;ជួរ។</translation>
     </message>
     <message>
+        <source>&amp;Amounts that do not say their currency are:</source>
+        <translation>ទឹកប្រាក់​ដែល​មិន​បញ្ជាក់​រូបិយប័ណ្ណ (&amp;A)៖</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>រកមើល… (&amp;B)</translation>
     </message>
@@ -1799,6 +1827,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>&amp;Save rejected rows…</source>
         <translation>រក្សាទុក​ជួរ​ដែល​ត្រូវបាន​បដិសេធ… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo import</source>
+        <translation>មិន​ធ្វើ​ការនាំចូល​វិញ (&amp;U)</translation>
     </message>
     <message>
         <source>&amp;What to import:</source>
@@ -1871,10 +1903,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Currency</source>
         <translation>រូបិយប័ណ្ណ</translation>
-    </message>
-    <message>
-        <source>Currency when the file does not say:</source>
-        <translation>រូបិយប័ណ្ណ ពេល​ឯកសារ​មិន​បញ្ជាក់៖</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -2041,6 +2069,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>រក្សាទុក​ជួរ​ដែល​ត្រូវបាន​បដិសេធ</translation>
     </message>
     <message>
+        <source>Some amounts look like dollars (with cents) and others like riel (whole thousands), and nothing in the file says which is which. Choose the column that gives the currency, or say here how to read them.</source>
+        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ (មាន​សេន) ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល (គិត​ជា​ពាន់​គត់) តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។ សូម​ជ្រើស​ជួរ​ឈរ​ដែល​ប្រាប់​រូបិយប័ណ្ណ ឬ​ប្រាប់​នៅ​ទីនេះ​ពី​របៀប​អាន​វា។</translation>
+    </message>
+    <message>
+        <source>Some amounts look like dollars and others like riel, and nothing in the file says which is which.</source>
+        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។</translation>
+    </message>
+    <message>
+        <source>Some amounts look like dollars and others like riel, and nothing in the file says which is which. Go back and choose the currency column, or how to read amounts that do not say their currency.</source>
+        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។ សូម​ថយ​ក្រោយ ហើយ​ជ្រើស​ជួរ​ឈរ​រូបិយប័ណ្ណ ឬ​របៀប​អាន​ទឹកប្រាក់​ដែល​មិន​បញ្ជាក់​រូបិយប័ណ្ណ។</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>ប្រភព</translation>
     </message>
@@ -2065,6 +2105,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ឯកសារ CSV មាន​ទម្រង់​មិន​ត្រឹមត្រូវ។</translation>
     </message>
     <message>
+        <source>The amounts add up to more than KPI Desk can store.</source>
+        <translation>ទឹកប្រាក់​សរុប​ធំ​ជាង​អ្វី​ដែល KPI Desk អាច​រក្សាទុក​បាន។</translation>
+    </message>
+    <message>
+        <source>The column mapping is not valid.</source>
+        <translation>ការផ្គូផ្គង​ជួរ​ឈរ​មិន​ត្រឹមត្រូវ​ទេ។</translation>
+    </message>
+    <message>
+        <source>The compressed file is cut short (an incomplete download or copy?).</source>
+        <translation>ឯកសារ​បង្ហាប់​ត្រូវបាន​កាត់​ខ្លី (ទាញយក ឬ​ចម្លង​មិន​ទាន់​ចប់?)។</translation>
+    </message>
+    <message>
         <source>The file cannot be read.</source>
         <translation>មិន​អាច​អាន​ឯកសារ​បាន​ទេ។</translation>
     </message>
@@ -2073,20 +2125,56 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ឯកសារ​មិន​មាន​ទេ។</translation>
     </message>
     <message>
+        <source>The file has more lines than can be imported at once (blank lines counted): split it into smaller files.</source>
+        <translation>ឯកសារ​មាន​ជួរ​ច្រើន​ពេក មិន​អាច​នាំចូល​ក្នុង​ពេល​តែ​មួយ​បាន​ទេ (រាប់​ទាំង​ជួរ​ទទេ)៖ សូម​បំបែក​វា​ជា​ឯកសារ​តូចៗ។</translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation>ឯកសារ​ទទេ។</translation>
     </message>
     <message>
-        <source>The file&apos;s text encoding is not supported.</source>
-        <translation>មិន​គាំទ្រ​ការអ៊ិនកូដ​អត្ថបទ​របស់​ឯកសារ​នេះ​ទេ។</translation>
+        <source>The file is too large to import.</source>
+        <translation>ឯកសារ​ធំ​ពេក មិន​អាច​នាំចូល​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>The file&apos;s text encoding is not supported (tried %1). Save it from Excel as “%2” and try again.</source>
+        <translation>មិន​គាំទ្រ​ការអ៊ិនកូដ​អក្សរ​របស់​ឯកសារ​នេះ​ទេ (បាន​សាក %1)។ សូម​រក្សាទុក​វា​ពី Excel ជា «%2» ហើយ​សាក​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>a cell is too long (over %1 KiB)</source>
+        <translation>ក្រឡា​មួយ​វែង​ពេក (លើស %1 KiB)</translation>
+    </message>
+    <message>
+        <source>date before %1</source>
+        <translation>កាលបរិច្ឆេទ​មុន %1</translation>
+    </message>
+    <message>
+        <source>exchange rate above %1 riel per dollar</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់​លើស %1&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
+    </message>
+    <message>
+        <source>text too long (names %1 characters, notes %2)</source>
+        <translation>អក្សរ​វែង​ពេក (ឈ្មោះ %1 តួ​អក្សរ កំណត់​ចំណាំ %2)</translation>
+    </message>
+    <message>
+        <source>the line is too long (over %1 MiB)</source>
+        <translation>ជួរ​នេះ​វែង​ពេក (លើស %1 MiB)</translation>
     </message>
     <message>
         <source>The first rows as they will be stored:</source>
         <translation>ជួរ​ដំបូងៗ ដូច​ដែល​នឹង​ត្រូវ​រក្សាទុក៖</translation>
     </message>
     <message>
+        <source>Not what you expected? Undo import removes exactly the records this import added (also later with Edit ▸ Undo or File ▸ Import log).</source>
+        <translation>មិន​ដូច​ការរំពឹងទុក​មែន​ទេ? «មិន​ធ្វើ​ការនាំចូល​វិញ» លុប​តែ​កំណត់​ត្រា​ដែល​ការនាំចូល​នេះ​បាន​បន្ថែម​ប៉ុណ្ណោះ (អាច​ធ្វើ​ពេល​ក្រោយ​បាន​ដែរ តាម កែសម្រួល ▸ មិន​ធ្វើ​វិញ ឬ ឯកសារ ▸ បញ្ជី​ការនាំចូល)។</translation>
+    </message>
+    <message>
         <source>The mapping names columns the file does not have.</source>
         <translation>ការផ្គូផ្គង​សំដៅ​លើ​ជួរ​ឈរ​ដែល​មិន​មាន​ក្នុង​ឯកសារ។</translation>
+    </message>
+    <message>
+        <source>This import was undone: nothing it added is left in the shop.</source>
+        <translation>ការនាំចូល​នេះ​ត្រូវបាន​ត្រឡប់​វិញ​ហើយ៖ គ្មាន​អ្វី​ដែល​វា​បាន​បន្ថែម នៅសល់​ក្នុង​ហាង​ទេ។</translation>
     </message>
     <message>
         <source>Title</source>
@@ -2113,12 +2201,24 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>រូបិយប័ណ្ណ​ត្រូវតែ​ជា USD ឬ KHR</translation>
     </message>
     <message>
+        <source>date more than a year after today</source>
+        <translation>កាលបរិច្ឆេទ​លើស​ពី​មួយ​ឆ្នាំ​ក្រោយ​ថ្ងៃ​នេះ</translation>
+    </message>
+    <message>
         <source>day/month/year</source>
         <translation>ថ្ងៃ/ខែ/ឆ្នាំ</translation>
     </message>
     <message>
         <source>exchange rate must be above zero</source>
         <translation>អត្រា​ប្តូរ​ប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ</translation>
+    </message>
+    <message>
+        <source>in US dollars (USD)</source>
+        <translation>ជា​ដុល្លារ​អាមេរិក (USD)</translation>
+    </message>
+    <message>
+        <source>in riel (KHR)</source>
+        <translation>ជារៀល (KHR)</translation>
     </message>
     <message>
         <source>line</source>
@@ -2161,6 +2261,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មិន​មែន​ជា​លេខ​គត់</translation>
     </message>
     <message>
+        <source>not a whole number of riel</source>
+        <translation>មិន​មែន​ជា​ចំនួន​រៀល​គត់​ទេ</translation>
+    </message>
+    <message>
+        <source>number too large</source>
+        <translation>លេខ​ធំ​ពេក</translation>
+    </message>
+    <message>
         <source>problem</source>
         <translation>បញ្ហា</translation>
     </message>
@@ -2169,12 +2277,36 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ចំនួន​ស្មើ​សូន្យ</translation>
     </message>
     <message>
+        <source>riel from a size up, else dollars</source>
+        <translation>ជារៀល ពី​ចំនួន​មួយ​ឡើង​ទៅ ក្រៅពី​នេះ​ជា​ដុល្លារ</translation>
+    </message>
+    <message>
+        <source>riel from:</source>
+        <translation>ជារៀល​ចាប់ពី៖</translation>
+    </message>
+    <message>
+        <source>row has fewer columns than the header</source>
+        <translation>ជួរ​នេះ​មាន​ជួរ​ឈរ​តិច​ជាង​ក្បាល​តារាង</translation>
+    </message>
+    <message>
         <source>status must be open, won or lost</source>
         <translation>ស្ថានភាព​ត្រូវតែ​ជា កំពុង​តាមដាន លក់​បាន ឬ​បាត់​ឱកាស</translation>
     </message>
     <message>
+        <source>the amount&apos;s currency differs from the currency column</source>
+        <translation>រូបិយប័ណ្ណ​នៃ​ទឹកប្រាក់​ខុសពី​ជួរ​ឈរ​រូបិយប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>the line is not valid CSV</source>
+        <translation>ជួរ​នេះ​មិន​មែន​ជា CSV ត្រឹមត្រូវ​ទេ</translation>
+    </message>
+    <message>
         <source>value missing</source>
         <translation>គ្មាន​ទិន្នន័យ</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— សូម​ជ្រើស —</translation>
     </message>
     <message>
         <source>— not in the file —</source>
@@ -2183,6 +2315,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Nothing was imported: importing targets needs the owner&apos;s PIN.</source>
         <translation>មិន​បាន​នាំចូល​អ្វី​ទេ៖ ការនាំចូល​គោលដៅ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>%1 rows are dated after today (the first: %2, line %3); they count in no figure until their day comes. Lines: %4.</source>
+        <translation>មាន %1&#xa0;ជួរ ដែល​មាន​កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ (ទី​មួយ៖ %2&#xa0;ជួរ​ទី&#xa0;%3)៖ វា​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។ ជួរ៖ %4។</translation>
     </message>
     <message>
         <source>Check the rows</source>
@@ -2208,9 +2344,60 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>probability must be %1 to %2</source>
         <translation>លទ្ធភាព​លក់​បាន​ត្រូវតែ​ពី %1 ដល់ %2</translation>
     </message>
+</context>
+<context>
+    <name>ImportsDialog</name>
     <message>
-        <source>%1 rows are dated after today (the first: %2, line %3); they count in no figure until their day comes. Lines: %4.</source>
-        <translation>មាន %1&#xa0;ជួរ ដែល​មាន​កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ (ទី​មួយ៖ %2&#xa0;ជួរ​ទី&#xa0;%3)៖ វា​មិន​ត្រូវបាន​រាប់​ក្នុង​តួលេខ​ណាមួយ​ទេ រហូតដល់​ថ្ងៃ​នោះ​មកដល់។ ជួរ៖ %4។</translation>
+        <source>&amp;Undo import…</source>
+        <translation>មិន​ធ្វើ​ការនាំចូល​វិញ… (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>បាន​បន្ថែម</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>ដោយ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Every import made in this shop file, newest first. Undo import removes exactly the records that import added.</source>
+        <translation>ការនាំចូល​ទាំងអស់​ដែល​បាន​ធ្វើ​ក្នុង​ឯកសារ​ហាង​នេះ ថ្មី​បំផុត​នៅ​ខាងលើ។ «មិន​ធ្វើ​ការនាំចូល​វិញ» លុប​តែ​កំណត់​ត្រា​ដែល​ការនាំចូល​នោះ​បាន​បន្ថែម​ប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ឯកសារ</translation>
+    </message>
+    <message>
+        <source>Import log</source>
+        <translation>បញ្ជី​ការនាំចូល</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>អ្វី</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>ពេលណា</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>បន្ទាត់​បញ្ជា</translation>
+    </message>
+    <message>
+        <source>in the shop</source>
+        <translation>នៅក្នុង​ហាង</translation>
+    </message>
+    <message>
+        <source>undone %1</source>
+        <translation>បាន​ត្រឡប់​វិញ %1</translation>
     </message>
 </context>
 <context>
@@ -2336,6 +2523,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ថ្ងៃ/ខែ/ឆ្នាំ</translation>
     </message>
     <message>
+        <source>The number of receipts is a whole number, zero or more.</source>
+        <translation>ចំនួន​វិក្កយបត្រ​ត្រូវ​ជា​ចំនួន​គត់ ពី​សូន្យ​ឡើង​ទៅ។</translation>
+    </message>
+    <message>
+        <source>This day already has a daily total for this channel and salesperson.</source>
+        <translation>ថ្ងៃ​នេះ​មាន​សរុប​ប្រចាំ​ថ្ងៃ​សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ​រួចហើយ។</translation>
+    </message>
+    <message>
         <source>The quantity must be a number, e.g. %1 or %2.</source>
         <translation>ចំនួន​ត្រូវតែ​ជា​លេខ ឧ. %1 ឬ %2។</translation>
     </message>
@@ -2350,14 +2545,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Type a date, e.g. %1.</source>
         <translation>សូម​វាយ​កាលបរិច្ឆេទ ឧ. %1។</translation>
-    </message>
-    <message>
-        <source>The number of receipts is a whole number, zero or more.</source>
-        <translation>ចំនួន​វិក្កយបត្រ​ត្រូវ​ជា​ចំនួន​គត់ ពី​សូន្យ​ឡើង​ទៅ។</translation>
-    </message>
-    <message>
-        <source>This day already has a daily total for this channel and salesperson.</source>
-        <translation>ថ្ងៃ​នេះ​មាន​សរុប​ប្រចាំ​ថ្ងៃ​សម្រាប់​មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ​រួចហើយ។</translation>
     </message>
 </context>
 <context>
@@ -2434,8 +2621,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ធ្វើ​វិញ (&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Redo %1</source>
+        <translation>ធ្វើ​វិញ %1 (&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>មិន​ធ្វើ​វិញ (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>មិន​ធ្វើ​វិញ %1 (&amp;U)</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2444,6 +2639,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Export this table…</source>
         <translation>នាំចេញ​តារាង​នេះ…</translation>
+    </message>
+    <message>
+        <source>Import lo&amp;g…</source>
+        <translation>បញ្ជី​ការនាំចូល… (&amp;G)</translation>
     </message>
     <message>
         <source>Owner &amp;PIN…</source>
@@ -2482,10 +2681,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បើក​ហាង​សាកល្បង (&amp;D)</translation>
     </message>
     <message>
-        <source>Change &amp;history…</source>
-        <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ (&amp;H)…</translation>
-    </message>
-    <message>
         <source>Demo shop: example figures, not your shop. File ▸ Open my shop</source>
         <translation>ហាង​សាកល្បង៖ តួលេខ​ឧទាហរណ៍ មិន​មែន​ហាង​របស់​អ្នកទេ។ ឯកសារ ▸ បើក​ហាង​របស់​ខ្ញុំ</translation>
     </message>
@@ -2496,6 +2691,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>P&amp;rint the monthly report…</source>
         <translation>បោះពុម្ព​របាយការណ៍​ប្រចាំ​ខែ… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Change &amp;history…</source>
+        <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ (&amp;H)…</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2869,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បោះបង់</translation>
     </message>
     <message>
+        <source>O&amp;wner:</source>
+        <translation>អ្នក​ទទួលបន្ទុក (&amp;W)៖</translation>
+    </message>
+    <message>
         <source>e.g. %1</source>
         <translation>ឧ. %1</translation>
     </message>
@@ -2680,10 +2883,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>KHR (៛)</source>
         <translation>រៀល (៛)</translation>
-    </message>
-    <message>
-        <source>O&amp;wner:</source>
-        <translation>អ្នក​ទទួលបន្ទុក (&amp;W)៖</translation>
     </message>
 </context>
 <context>
@@ -3613,22 +3812,6 @@ Owner: %3</source>
         <translation>ពី​ដើម​ខែ រហូតដល់ %1</translation>
     </message>
     <message>
-        <source>Revenue and target, last %1 months</source>
-        <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
-    </message>
-    <message>
-        <source>Revenue, last %1 days</source>
-        <translation>ចំណូល %1&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
-    </message>
-    <message>
-        <source>Top %1 customers</source>
-        <translation>អតិថិជន​កំពូល %1&#xa0;នាក់</translation>
-    </message>
-    <message>
-        <source>Top %1 products</source>
-        <translation>ទំនិញ​លក់​ដាច់​ជាង​គេ %1&#xa0;មុខ</translation>
-    </message>
-    <message>
         <source>(no product)</source>
         <translation>(គ្មាន​ទំនិញ)</translation>
     </message>
@@ -3643,6 +3826,22 @@ Owner: %3</source>
     <message>
         <source>† Customer figures of a month in progress are so far; the month before is shown up to the same day, %1.</source>
         <translation>† តួលេខ​អតិថិជន​នៃ​ខែ​ដែល​កំពុង​ដំណើរការ គឺ​គិត​មកដល់​ពេលនេះ៖ ខែ​មុន​ត្រូវបាន​បង្ហាញ​រហូតដល់​ថ្ងៃ​ដូចគ្នា គឺ %1។</translation>
+    </message>
+    <message>
+        <source>Revenue and target, last %1 months</source>
+        <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Revenue, last %1 days</source>
+        <translation>ចំណូល %1&#xa0;ថ្ងៃ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Top %1 customers</source>
+        <translation>អតិថិជន​កំពូល %1&#xa0;នាក់</translation>
+    </message>
+    <message>
+        <source>Top %1 products</source>
+        <translation>ទំនិញ​លក់​ដាច់​ជាង​គេ %1&#xa0;មុខ</translation>
     </message>
 </context>
 <context>
@@ -3716,18 +3915,6 @@ Owner: %3</source>
         <translation>បាន​រក្សាទុក %1</translation>
     </message>
     <message>
-        <source>USD ($)</source>
-        <translation>ដុល្លារ ($)</translation>
-    </message>
-    <message>
-        <source>KHR (៛)</source>
-        <translation>រៀល (៛)</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>ក្រដាស Letter</translation>
-    </message>
-    <message>
         <source>Lan&amp;guage:</source>
         <translation>ភាសា (&amp;G)៖</translation>
     </message>
@@ -3742,6 +3929,18 @@ Owner: %3</source>
     <message>
         <source>One page</source>
         <translation>មួយ​ទំព័រ</translation>
+    </message>
+    <message>
+        <source>USD ($)</source>
+        <translation>ដុល្លារ ($)</translation>
+    </message>
+    <message>
+        <source>KHR (៛)</source>
+        <translation>រៀល (៛)</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>ក្រដាស Letter</translation>
     </message>
 </context>
 <context>
@@ -3911,50 +4110,6 @@ Owner: %3</source>
         <translation>%1&#xa0;ជួរ · %2</translation>
     </message>
     <message>
-        <source>Not saved: changing a sale of an earlier day needs the owner&apos;s PIN.</source>
-        <translation>មិន​បាន​រក្សាទុក៖ ការកែ​ការលក់​នៃ​ថ្ងៃ​មុនៗ ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
-    </message>
-    <message>
-        <source>Not saved: refunds and amounts below zero need the owner&apos;s PIN.</source>
-        <translation>មិន​បាន​រក្សាទុក៖ ការសង​ប្រាក់​វិញ និង​ទឹកប្រាក់​តិច​ជាង​សូន្យ ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
-    </message>
-    <message>
-        <source>Not saved: this needs the owner&apos;s PIN.</source>
-        <translation>មិន​បាន​រក្សាទុក៖ ការ​នេះ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
-    </message>
-    <message>
-        <source>%1 is a lot of dollars. Did you mean %2 (about %3)?</source>
-        <translation>%1 ជា​ទឹកប្រាក់​ដុល្លារ​ច្រើន​ណាស់។ តើ​អ្នក​ចង់​បញ្ចូល %2 (ប្រហែល %3) មែន​ទេ?</translation>
-    </message>
-    <message>
-        <source>%1 is very little in riel. Did you mean %2?</source>
-        <translation>%1 ជា​ទឹកប្រាក់​រៀល​តិច​ណាស់។ តើ​អ្នក​ចង់​បញ្ចូល %2 មែន​ទេ?</translation>
-    </message>
-    <message>
-        <source>That is %1 times this product&apos;s usual price (%2 each).</source>
-        <translation>នេះ​ស្មើនឹង %1&#xa0;ដង​នៃ​តម្លៃ​ធម្មតា​របស់​ទំនិញ​នេះ (%2 ក្នុង​មួយ)។</translation>
-    </message>
-    <message>
-        <source>A rate of %1 riel per dollar is unusual: it is mostly between %2 and %3.</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់ %1&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ មិន​ធម្មតា​ទេ៖ ជាធម្មតា​វា​នៅ​ចន្លោះ %2 និង %3។</translation>
-    </message>
-    <message>
-        <source>Check this amount</source>
-        <translation>ពិនិត្យ​ទឹកប្រាក់​នេះ</translation>
-    </message>
-    <message>
-        <source>Save it as it is?</source>
-        <translation>រក្សាទុក​តាម​នេះ​ឬ?</translation>
-    </message>
-    <message>
-        <source>&amp;Save anyway</source>
-        <translation>នៅតែ​រក្សាទុក (&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Correct it</source>
-        <translation>កែ​វា (&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Channel</source>
         <translation>មធ្យោបាយ​លក់ (&amp;C)</translation>
     </message>
@@ -4033,6 +4188,50 @@ Owner: %3</source>
     <message>
         <source>Redone: %1.</source>
         <translation>បាន​ធ្វើ​វិញ៖ %1។</translation>
+    </message>
+    <message>
+        <source>Not saved: changing a sale of an earlier day needs the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​រក្សាទុក៖ ការកែ​ការលក់​នៃ​ថ្ងៃ​មុនៗ ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Not saved: refunds and amounts below zero need the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​រក្សាទុក៖ ការសង​ប្រាក់​វិញ និង​ទឹកប្រាក់​តិច​ជាង​សូន្យ ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Not saved: this needs the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​រក្សាទុក៖ ការ​នេះ​ត្រូវការលេខ​សម្ងាត់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>%1 is a lot of dollars. Did you mean %2 (about %3)?</source>
+        <translation>%1 ជា​ទឹកប្រាក់​ដុល្លារ​ច្រើន​ណាស់។ តើ​អ្នក​ចង់​បញ្ចូល %2 (ប្រហែល %3) មែន​ទេ?</translation>
+    </message>
+    <message>
+        <source>%1 is very little in riel. Did you mean %2?</source>
+        <translation>%1 ជា​ទឹកប្រាក់​រៀល​តិច​ណាស់។ តើ​អ្នក​ចង់​បញ្ចូល %2 មែន​ទេ?</translation>
+    </message>
+    <message>
+        <source>That is %1 times this product&apos;s usual price (%2 each).</source>
+        <translation>នេះ​ស្មើនឹង %1&#xa0;ដង​នៃ​តម្លៃ​ធម្មតា​របស់​ទំនិញ​នេះ (%2 ក្នុង​មួយ)។</translation>
+    </message>
+    <message>
+        <source>A rate of %1 riel per dollar is unusual: it is mostly between %2 and %3.</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ %1&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ មិន​ធម្មតា​ទេ៖ ជាធម្មតា​វា​នៅ​ចន្លោះ %2 និង %3។</translation>
+    </message>
+    <message>
+        <source>Check this amount</source>
+        <translation>ពិនិត្យ​ទឹកប្រាក់​នេះ</translation>
+    </message>
+    <message>
+        <source>Save it as it is?</source>
+        <translation>រក្សាទុក​តាម​នេះ​ឬ?</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>នៅតែ​រក្សាទុក (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Correct it</source>
+        <translation>កែ​វា (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -4396,6 +4595,38 @@ Owner: %3</source>
 <context>
     <name>Startup</name>
     <message>
+        <source>Backup restored</source>
+        <translation>បាន​ស្ដារ​ការបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Cannot open the shop file</source>
+        <translation>មិន​អាច​បើក​ឯកសារ​ហាង​បាន​ទេ</translation>
+    </message>
+    <message>
+        <source>Made by a newer KPI Desk</source>
+        <translation>បង្កើត​ដោយ KPI Desk កំណែ​ថ្មី​ជាង</translation>
+    </message>
+    <message>
+        <source>No backup of it was found. The file was not changed. Open another shop file with --db, or move this one away to start a new shop.</source>
+        <translation>រក​មិន​ឃើញ​ការបម្រុងទុក​របស់​វា​ទេ។ ឯកសារ​មិន​ត្រូវបាន​កែប្រែ​ទេ។ សូម​បើក​ឯកសារ​ហាង​ផ្សេង​ដោយ​ប្រើ --db ឬ​ផ្លាស់​ឯកសារ​នេះ​ចេញ ដើម្បី​ចាប់ផ្ដើម​ហាង​ថ្មី។</translation>
+    </message>
+    <message>
+        <source>Restore a backup?</source>
+        <translation>ស្ដារ​ការបម្រុងទុក​ឬ​ទេ?</translation>
+    </message>
+    <message>
+        <source>Shop file in use</source>
+        <translation>ឯកសារ​ហាង​កំពុង​ប្រើ</translation>
+    </message>
+    <message>
+        <source>Updating the shop file</source>
+        <translation>កំពុង​ធ្វើ​បច្ចុប្បន្នភាព​ឯកសារ​ហាង</translation>
+    </message>
+    <message>
+        <source>Updating the shop file for this version of KPI Desk. A backup is made first. This happens only once.</source>
+        <translation>កំពុង​ធ្វើ​បច្ចុប្បន្នភាព​ឯកសារ​ហាង​សម្រាប់​កំណែ KPI Desk នេះ។ ការបម្រុងទុក​ត្រូវបាន​ធ្វើ​មុន​សិន។ រឿង​នេះ​កើតឡើង​តែម្ដង​ប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
         <source>%1 backups of this shop were found. The newest was %2, in %3.</source>
         <translation>បាន​រកឃើញ​ការបម្រុងទុក %1 របស់​ហាង​នេះ។ ថ្មី​បំផុត​ត្រូវបាន%2 នៅក្នុង %3។</translation>
     </message>
@@ -4424,28 +4655,12 @@ Owner: %3</source>
         <translation>ព្យាយាម​ម្តង​ទៀត (&amp;T)</translation>
     </message>
     <message>
-        <source>Backup restored</source>
-        <translation>បាន​ស្ដារ​ការបម្រុងទុក</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
     </message>
     <message>
-        <source>Cannot open the shop file</source>
-        <translation>មិន​អាច​បើក​ឯកសារ​ហាង​បាន​ទេ</translation>
-    </message>
-    <message>
         <source>Cannot save in this shop file</source>
         <translation>មិន​អាច​រក្សាទុក​ក្នុង​ឯកសារ​ហាង​នេះ​បាន​ទេ</translation>
-    </message>
-    <message>
-        <source>Made by a newer KPI Desk</source>
-        <translation>បង្កើត​ដោយ KPI Desk កំណែ​ថ្មី​ជាង</translation>
-    </message>
-    <message>
-        <source>No backup of it was found. The file was not changed. Open another shop file with --db, or move this one away to start a new shop.</source>
-        <translation>រក​មិន​ឃើញ​ការបម្រុងទុក​របស់​វា​ទេ។ ឯកសារ​មិន​ត្រូវបាន​កែប្រែ​ទេ។ សូម​បើក​ឯកសារ​ហាង​ផ្សេង​ដោយ​ប្រើ --db ឬ​ផ្លាស់​ឯកសារ​នេះ​ចេញ ដើម្បី​ចាប់ផ្ដើម​ហាង​ថ្មី។</translation>
     </message>
     <message>
         <source>Open &amp;read-only</source>
@@ -4458,10 +4673,6 @@ Owner: %3</source>
     <message>
         <source>Restore</source>
         <translation>ស្ដារ</translation>
-    </message>
-    <message>
-        <source>Restore a backup?</source>
-        <translation>ស្ដារ​ការបម្រុងទុក​ឬ​ទេ?</translation>
     </message>
     <message>
         <source>Restore failed</source>
@@ -4515,18 +4726,6 @@ Owner: %3</source>
         <source>made on %1 (%2 orders, last sale %3)</source>
         <translation>ធ្វើ​នៅ %1 (ការបញ្ជាទិញ %2 ការលក់​ចុងក្រោយ %3)</translation>
     </message>
-    <message>
-        <source>Shop file in use</source>
-        <translation>ឯកសារ​ហាង​កំពុង​ប្រើ</translation>
-    </message>
-    <message>
-        <source>Updating the shop file</source>
-        <translation>កំពុង​ធ្វើ​បច្ចុប្បន្នភាព​ឯកសារ​ហាង</translation>
-    </message>
-    <message>
-        <source>Updating the shop file for this version of KPI Desk. A backup is made first. This happens only once.</source>
-        <translation>កំពុង​ធ្វើ​បច្ចុប្បន្នភាព​ឯកសារ​ហាង​សម្រាប់​កំណែ KPI Desk នេះ។ ការបម្រុងទុក​ត្រូវបាន​ធ្វើ​មុន​សិន។ រឿង​នេះ​កើតឡើង​តែម្ដង​ប៉ុណ្ណោះ។</translation>
-    </message>
 </context>
 <context>
     <name>TargetsModel</name>
@@ -4541,6 +4740,10 @@ Owner: %3</source>
     <message>
         <source>Attainment: %1</source>
         <translation>ការសម្រេច​គោលដៅ៖ %1</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ខែ</translation>
     </message>
     <message>
         <source>No shop target: the sum of the salespeople&apos;s targets</source>
@@ -4644,6 +4847,125 @@ Owner: %3</source>
     <message>
         <source>Yearly target spread over the %1 months.</source>
         <translation>គោលដៅ​ប្រចាំ​ឆ្នាំ​ត្រូវបាន​ចែក​លើ %1&#xa0;ខែ។</translation>
+    </message>
+</context>
+<context>
+    <name>UndoImport</name>
+    <message>
+        <source>%1 contacts</source>
+        <translation>ទំនាក់ទំនង %1</translation>
+    </message>
+    <message>
+        <source>%1 new customers</source>
+        <translation>អតិថិជន​ថ្មី %1</translation>
+    </message>
+    <message>
+        <source>%1 of these records were changed after the import. Remove them too, or keep them (and the customers and names they use)?</source>
+        <translation>កំណត់​ត្រា %1 ក្នុង​ចំណោម​នេះ ត្រូវបាន​កែប្រែ​ក្រោយ​ការនាំចូល។ លុប​វា​ចោល​ដែរ ឬ​រក្សាទុក​វា (ព្រមទាំង​អតិថិជន និង​ឈ្មោះ​ដែល​វា​ប្រើ)?</translation>
+    </message>
+    <message>
+        <source>%1 opportunities</source>
+        <translation>ឱកាស​លក់ %1</translation>
+    </message>
+    <message>
+        <source>%1 sales lines in %2 orders</source>
+        <translation>ការលក់ %1&#xa0;ជួរ ក្នុង​ការបញ្ជាទិញ %2</translation>
+    </message>
+    <message>
+        <source>%1 targets</source>
+        <translation>គោលដៅ %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the changed ones</source>
+        <translation>រក្សាទុក​កំណត់​ត្រា​ដែល​បាន​កែ (&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove them too</source>
+        <translation>លុប​វា​ចោល​ដែរ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo import</source>
+        <translation>មិន​ធ្វើ​ការនាំចូល​វិញ (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>នាំចូល %1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>ឥឡូវនេះ</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>ឱកាស​លក់</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>កំណត់​ត្រា</translation>
+    </message>
+    <message>
+        <source>Removing what the import added…</source>
+        <translation>កំពុង​លុប​អ្វី​ដែល​ការនាំចូល​បាន​បន្ថែម…</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>ការលក់</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>The import could not be undone. Nothing was changed.</source>
+        <translation>មិន​អាច​ត្រឡប់​ការនាំចូល​វិញ​បាន​ទេ។ គ្មាន​អ្វី​ត្រូវបាន​ផ្លាស់ប្តូរ​ទេ។</translation>
+    </message>
+    <message>
+        <source>This import was already undone.</source>
+        <translation>ការនាំចូល​នេះ​ត្រូវបាន​ត្រឡប់​វិញ​រួចហើយ។</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>មិន​ធ្វើ​ការនាំចូល​វិញ</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 (%2, %3)? It removes what the import added: %4.</source>
+        <translation>ត្រឡប់​ការនាំចូល %1 (%2, %3) វិញ​មែន​ទេ? វា​នឹង​លុប​អ្វី​ដែល​ការនាំចូល​បាន​បន្ថែម៖ %4។</translation>
+    </message>
+    <message>
+        <source>a whole shop</source>
+        <translation>ហាង​ទាំងមូល</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>គ្មាន​អ្វី​ថ្មី​ទេ</translation>
+    </message>
+    <message>
+        <source>opportunities</source>
+        <translation>ឱកាស​លក់</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>ការលក់</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… និង %1 ទៀត។</translation>
     </message>
 </context>
 </TS>
