@@ -12,6 +12,13 @@ printed (goal: ≤ 2× at 1M lines), with the importer's peak RSS.
 
 Then the 541,909-line online-retail export (gzip) is imported with the guessed
 mapping and its figures are checked against the README's.
+
+With ``--bombs``, hostile files (the attacks kept in ``tests/attacks``) are imported
+too, each in its own process, with their wall time and peak RSS (goal: under 400 MB
+whatever the file): an XLSX of 1 MB holding one 1 GiB shared string, a 2.5 MB
+``.csv.gz`` of 20,000 rows with a 120 kB cell each, a 3 MB ``.gz`` of 3 GiB of blank
+lines, and a million lines in which every customer is new and named with 190
+characters.
 """
 
 from __future__ import annotations
@@ -113,6 +120,58 @@ def compare(csv_path: Path, work: Path, label: str, kind_args: list[str] | None 
     return db
 
 
+def measured(cmd: list[str]) -> tuple[float, int, int, str]:
+    """(wall time, peak RSS in MB, exit code, last line of stderr) of a subprocess."""
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t
+    lines = proc.stderr.splitlines()
+    rss = [int(line.split()[1]) for line in lines if line.startswith("RSS ")]
+    said = [line for line in lines if not line.startswith("RSS ")]
+    return elapsed, (rss[0] // 1024 if rss else 0), proc.returncode, (said[-1] if said else "")
+
+
+def bombs(work: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tests" / "attacks"))
+    from attack_files import gz_repeated, xlsx
+
+    made = []
+    path = work / "bomb-shared-string.xlsx"
+    if not path.exists():
+        xlsx(path, [["date", "customer", "amount"], ["2026-11-20", 0, "12.50"],
+                    ["2026-11-21", "Dara", "3.00"]], huge_shared=1 << 30)
+    made.append(("xlsx, 1 GiB shared string", path))
+    path = work / "bomb-wide-cells.csv.gz"
+    if not path.exists():
+        cell = "x" * 120_000
+        rows = "".join(f"2026-11-20,{cell},1.00\n" for _ in range(100)).encode()
+        gz_repeated(path, rows, 200, head=b"date,customer,amount\n")
+    made.append(("csv.gz, 20k × 120 kB cells", path))
+    path = work / "bomb-blank-lines.csv.gz"
+    if not path.exists():
+        gz_repeated(path, b"\n" * (64 << 20), 48,
+                    head=b"date,customer,amount\n2026-11-20,Sokha,1.00\n")
+    made.append(("gz, 3 GiB of blank lines", path))
+    path = work / "bomb-1m-new-customers.csv"
+    if not path.exists():
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write("date,order,customer,amount\n")
+            pad = "ក" * 150
+            for i in range(1_000_000):
+                f.write(f"2026-{1 + i % 11:02d}-{1 + i % 28:02d},R{i},{pad}{i:038d},"
+                        f"{1 + i % 50}.{i % 100:02d}\n")
+    made.append(("1M lines, 1M new 190-char names", path))
+    for label, path in made:
+        db = work / "bomb.db"
+        for q in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            q.unlink(missing_ok=True)
+        elapsed, rss, rc, said = measured([*KPIDESK, "import", "sales", str(path), "--db",
+                                           str(db), "--skip-bad"])
+        size = path.stat().st_size / 1e6
+        print(f"  {label:<34} {size:7.1f} MB on disk  {elapsed:6.1f} s  peak RSS {rss:4d} MB"
+              f"  exit {rc}  {said[:90]}", flush=True)
+
+
 def check_retail(db: Path) -> None:
     con = sqlite3.connect(db)
     q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
@@ -184,6 +243,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--no-retail", action="store_true")
     ap.add_argument("--dir", type=Path, default=None)
+    ap.add_argument("--bombs", action="store_true", help="also import the hostile files")
     args = ap.parse_args()
     work = args.dir or Path(tempfile.mkdtemp(prefix="kpidesk-import-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -196,6 +256,9 @@ def main() -> None:
     if not args.no_retail and RETAIL.exists():
         db = compare(RETAIL, work, "retail 541k")
         check_retail(db)
+    if args.bombs:
+        print("hostile files (--skip-bad):")
+        bombs(work)
 
 
 if __name__ == "__main__":

@@ -244,29 +244,34 @@ def build_demo_file(path: Path, parent=None) -> None:
 class Controller:
     """Owns the open shop and its main window; switches shop files from the File menu."""
 
-    def __init__(self, settings: QSettings, language: LanguageManager) -> None:
+    def __init__(self, settings: QSettings, language: LanguageManager,
+                 interactive: bool = True) -> None:
         self.settings = settings
         self.language = language
+        self.interactive = interactive  # False for --smoke / --screenshot: no dialogs
         self.ctx = None
         self.window = None
+        self.backups = None
         self._check_timer: QTimer | None = None
 
     def open(self, path: Path, remember: bool = True) -> bool:
+        from kpidesk.ui.backup_status import BackupWatch
         from kpidesk.ui.context import AppContext
         from kpidesk.ui.main_window import MainWindow
-        from kpidesk.ui.startup import daily_backup, open_store_interactive
+        from kpidesk.ui.startup import open_store_interactive
 
         if self.ctx is not None and Path(path).resolve() == self.ctx.store.path.resolve():
             return True
-        store = open_store_interactive(Path(path), self.window)
+        store = open_store_interactive(Path(path), self.window, self.settings)
         if store is None:
             return False
         old_window = self.window
         self.close_store()
-        daily_backup(store, background=True)
         self.ctx = AppContext(store, self.language, self.settings)
         self.window = MainWindow(self.ctx)
         self.window.controller = self
+        self.backups = BackupWatch(self.ctx, self.window, self.settings, self.interactive)
+        self.backups.start()  # today's backup on a thread; a failure is shown
         self.window.show()
         if old_window is not None:
             old_window.save_state()
@@ -308,8 +313,8 @@ class Controller:
         self.ctx.close()
         self.ctx.store.close()  # no backup on exit: this file is damaged
         self.ctx = None
-        if offer_backup(path, CorruptStoreError("quick_check failed"), window) and self.open(
-                path, remember=False):
+        if offer_backup(path, CorruptStoreError("quick_check failed"), window,
+                        self.settings) and self.open(path, remember=False):
             return
         window.close()
 
@@ -317,7 +322,13 @@ class Controller:
         from kpidesk.ui.startup import backup_on_exit
 
         if self.ctx is not None:
-            backup_on_exit(self.ctx.store)
+            failed = backup_on_exit(self.ctx.store)
+            if failed is not None and self.interactive:
+                from PySide6.QtWidgets import QMessageBox
+
+                from kpidesk.ui.errors import backup_error_text
+
+                QMessageBox.warning(None, tr("Backup failed"), backup_error_text(failed))
             self.ctx.close()
             self.ctx.store.close()
             self.ctx = None
@@ -384,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     from kpidesk.ui.errors import install_excepthook
 
     install_excepthook()
-    controller = Controller(settings, language)
+    controller = Controller(settings, language,
+                            interactive=not (args.smoke or args.screenshot))
     db_path = shop_to_open(settings, args.db)
     if not controller.open(db_path, remember=args.db is None):
         splash.close()

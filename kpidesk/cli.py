@@ -3,17 +3,22 @@
     python -m kpidesk demo    --db PATH [--months N] [--lines N]
     python -m kpidesk import  sales|contacts|opportunities|targets FILE --db PATH
     python -m kpidesk export  sales|contacts|opportunities|targets --db PATH --out FILE
+    python -m kpidesk imports --db PATH [--json]
+    python -m kpidesk undo-import ID --db PATH [--edited remove|keep]
     python -m kpidesk kpi     --db PATH --month YYYY-MM [--json] [--currency USD|KHR]
     python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf
     python -m kpidesk backup  --db PATH [--to DIR]
-    python -m kpidesk restore --db PATH FILE
+    python -m kpidesk backups --db PATH [--json]
+    python -m kpidesk restore --db PATH FILE [--other-shop]
     python -m kpidesk history --db PATH [--json] [--action A] [--since D] [--until D]
     python -m kpidesk pin     set|clear --db PATH
 
 With an owner PIN set, export, import of targets or of a whole shop, restore, report
 and history ask for it (a terminal prompt, else --pin or KPIDESK_PIN; see cli_pin.py).
 
-Exit codes: 0 ok, 1 the input was refused (messages on stderr), 2 bad usage.
+Exit codes: 0 ok, 1 the input was refused (one sentence on stderr, never a traceback),
+2 bad usage. Commands that write take the shop file's lock (a shop open in the app is
+refused); a file that is not a sound shop is refused and never written to.
 """
 
 from __future__ import annotations
@@ -24,7 +29,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "restore", "history", "pin")
+COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "backups", "restore",
+            "history", "pin", "imports", "undo-import")
+# Months a shop's figures can be asked for (dates outside them cannot be imported either;
+# a month near year 9999 would overflow the date arithmetic).
+FIRST_MONTH, LAST_MONTH = "1990-01", "2100-12"
 RECORD_KINDS = ("sales", "contacts", "opportunities", "targets", "all")  # all: a folder (export all)
 
 
@@ -58,6 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--out", type=Path, required=True)
 
+    p = sub.add_parser("imports", help="the imports made in this shop (the import log)")
+    _db_arg(p)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("undo-import", help="remove what one import added")
+    p.add_argument("id", type=int, help="the import's number (see: imports)")
+    _db_arg(p)
+    p.add_argument("--edited", choices=("remove", "keep"), default=None,
+                   help="records changed since the import: remove them too, or keep them")
+
     p = sub.add_parser("kpi", help="every KPI of one month")
     _db_arg(p)
     p.add_argument("--month", required=True, help="YYYY-MM")
@@ -80,9 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--to", type=Path, help="backup folder (default: next to the data)")
 
+    p = sub.add_parser("backups", help="list the shop's backups")
+    _db_arg(p)
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("restore", help="replace the shop file by a backup")
     _db_arg(p)
     p.add_argument("file", type=Path)
+    p.add_argument("--other-shop", action="store_true",
+                   help="restore even a backup of another shop")
 
     p = sub.add_parser("history", help="the change history (the owner's)")
     _db_arg(p)
@@ -112,9 +137,9 @@ def _fail(message: str) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from kpidesk.demo import build_demo
-    from kpidesk.store.db import Store
+    from kpidesk.shop_cli import cli_store
 
-    with Store(_db_path(args)) as store:
+    with cli_store(_db_path(args), write=True, create=True) as store:
         if store.scalar("SELECT count(*) FROM orders"):
             return _fail(f"{store.path} already has sales; the demo needs an empty shop file")
         counts = build_demo(store, months=args.months, lines=args.lines, today=args.today,
@@ -126,18 +151,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_kpi(args: argparse.Namespace) -> int:
     from kpidesk.metrics.kpis import all_kpis
-    from kpidesk.store.db import Store, upgrade_if_needed
+    from kpidesk.shop_cli import cli_store
     from kpidesk.store.targets import check_period
 
     try:
         check_period(args.month)
     except ValueError:
         return _fail(f"--month must be YYYY-MM, not {args.month!r}")
-    path = _db_path(args)
-    if not path.exists():
-        return _fail(f"no shop file at {path}")
-    upgrade_if_needed(path)  # a file of an older version: migrated (backed up) first
-    with Store(path, read_only=True) as store:
+    if not FIRST_MONTH <= args.month <= LAST_MONTH:
+        return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
+    with cli_store(_db_path(args)) as store:
         figures = all_kpis(store, args.month, today=args.today or date.today(),
                            currency=args.currency)
     if args.json:
@@ -162,25 +185,45 @@ def cmd_export(args: argparse.Namespace) -> int:
     return run_export(_db_path(args), args.kind, args.out)
 
 
+def cmd_imports(args: argparse.Namespace) -> int:
+    from kpidesk.io.cli import run_imports
+
+    return run_imports(_db_path(args), args.json)
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    from kpidesk.io.cli import run_undo_import
+
+    return run_undo_import(_db_path(args), args.id, args.edited)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from kpidesk.reports.cli import run_report
 
+    if args.month[:4].isdigit() and not FIRST_MONTH <= args.month[:7] <= LAST_MONTH:
+        return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
     return run_report(_db_path(args), args.month, args.lang, args.out, currency=args.currency,
                       paper=args.paper, today=args.today)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from kpidesk.store.backup import run_backup
+    from kpidesk.shop_cli import run_backup
 
     return run_backup(_db_path(args), args.to)
 
 
+def cmd_backups(args: argparse.Namespace) -> int:
+    from kpidesk.shop_cli import run_backups
+
+    return run_backups(_db_path(args), args.json)
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from kpidesk.cli_pin import keep_pin_across
-    from kpidesk.store.backup import run_restore
+    from kpidesk.shop_cli import run_restore
 
     with keep_pin_across(_db_path(args)):  # a backup made before the PIN keeps it
-        return run_restore(_db_path(args), args.file)
+        return run_restore(_db_path(args), args.file, other_shop=args.other_shop)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -215,6 +258,9 @@ def cmd_pin(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str]) -> int:
+    import os
+
+    from kpidesk.shop_cli import Refused, english
     from kpidesk.store.errors import StoreError
 
     args = build_parser().parse_args(argv)
@@ -222,12 +268,36 @@ def main(argv: list[str]) -> int:
     from kpidesk.cli_pin import check_command
     from kpidesk.store import security
 
+    path = getattr(args, "db", None)
     try:
         refusal = check_command(args, _db_path(args))  # the owner PIN, where it is needed
         if refusal:
             return _fail(refusal)
-        return handler(args)
-    except StoreError as exc:
-        return _fail(str(exc))
+        code = handler(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # the reader went away (`kpi --json | head`): end quietly, as other tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except (Refused, StoreError, OSError) as exc:
+        return _fail(english(exc, path or _db_path_quiet(args)))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a defect: one sentence here, the details in the log
+        from kpidesk.logs import log, setup_logging
+
+        where = setup_logging()
+        log.exception("headless command %s failed", args.command)
+        return _fail(f"unexpected error ({type(exc).__name__}: {exc})"
+                     + (f"; details in {where}" if where else ""))
     finally:
         security.revoke_process(_db_path(args))
+
+
+def _db_path_quiet(args: argparse.Namespace) -> Path | None:
+    try:
+        return _db_path(args) if hasattr(args, "db") else None
+    except Exception:  # noqa: BLE001 - only for a message
+        return None

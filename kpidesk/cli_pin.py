@@ -162,7 +162,7 @@ def run_pin(db_path: Path, action: str, given: str | None) -> int:
     if action == "set" and not new_pin:
         return fail("no new PIN given: type it on a terminal or write it to standard input")
     security.grant_process(db_path, with_pin=with_pin, source="cli")
-    with Store(db_path) as store:
+    with Store(db_path, lock=True) as store:  # a shop open in the app is refused
         if action == "clear" and not security.has_pin(store):
             print(f"{db_path} has no owner PIN")
             return 0

@@ -40,7 +40,7 @@ def data_dir() -> Path:
             QCoreApplication.setApplicationName(APP_NAME)
         location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         path = Path(location) if location else Path.home() / ".kpidesk"
-    path.mkdir(parents=True, exist_ok=True)
+    private_dir(path, own=True)
     return path
 
 
@@ -50,11 +50,52 @@ def default_db_path() -> Path:
 
 def backups_dir() -> Path:
     path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    private_dir(path, own=True)
     return path
 
 
 def logs_dir() -> Path:
     path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    private_dir(path, own=True)
+    return path
+
+
+# Shop files, backups, logs and exports hold customers' names and phone numbers: on
+# systems with file modes they are readable by the user only (folders 0700, files 0600).
+def private_dir(path: Path | str, *, parents: bool = True, own: bool = False) -> Path:
+    """Make a folder only the user can enter. Folders it makes are 0700; an existing
+    folder is narrowed to 0700 only when it is one of KPI Desk's own (`own`): a folder
+    the user chose (Documents, a USB stick) keeps the modes the user gave it."""
+    path = Path(path)
+    existed = path.is_dir()
+    if not existed:
+        path.mkdir(mode=0o700, parents=parents, exist_ok=True)
+    if (own or not existed) and os.name == "posix":
+        try:
+            os.chmod(path, 0o700)
+        except OSError:
+            pass  # a file system without modes (FAT on a USB stick)
+    return path
+
+
+def prepare_private_file(path: Path | str) -> Path:
+    """Create `path` (or keep it) readable and writable by the user only, before a writer
+    fills it: `open(path, "w")` and zip writers keep the mode of a file already there."""
+    path = Path(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+    if os.name == "posix":
+        try:
+            os.chmod(path, 0o600)
+        except OSError:
+            pass
+    return path
+
+
+def write_private(path: Path | str, data: bytes | str, encoding: str = "utf-8") -> Path:
+    """Write a whole file readable by the user only."""
+    path = prepare_private_file(path)
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with open(path, mode, **({} if isinstance(data, bytes) else {"encoding": encoding})) as f:
+        f.write(data)
     return path

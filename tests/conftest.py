@@ -139,3 +139,22 @@ def v1_shop(tmp_path):
         return path
 
     return copy
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """A tiny tmpfs of our own (4 MB; root only), to fill or make read-only; skips where
+    mounting is not allowed."""
+    import shutil
+    import subprocess
+
+    mount = tmp_path / "mnt"
+    mount.mkdir()
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0) or shutil.which("mount") is None:
+        pytest.skip("needs root to mount a tmpfs")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("tmpfs mount not allowed here")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)

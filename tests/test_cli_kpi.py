@@ -212,7 +212,7 @@ def test_kpi_of_a_version_1_file_upgrades_it_first(v1_shop, tmp_path):
     done = run("kpi", "--db", str(old), "--month", "2026-10", "--today", "2026-11-26", "--json")
     assert done.returncode == 0, done.stderr
     assert not needs_upgrade(old)
-    assert list((old.parent / "backups").glob("old-shop-*-before-v2.db"))
+    assert list((old.parent / "backups").glob("old-shop-*-before-v2-*.zip"))
     fresh = tmp_path / "fresh.db"
     assert run("demo", "--db", str(fresh), "--lines", "1500", "--seed", "11",
                "--today", "2026-11-26").returncode == 0

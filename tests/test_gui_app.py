@@ -109,7 +109,7 @@ def test_export_the_table_on_screen_as_filtered_and_only_with_the_pin(qtbot, mai
                                                                        tmp_path, monkeypatch):
     import csv
 
-    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTableView
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QTableView
 
     from kpidesk.store import security
 
@@ -125,8 +125,12 @@ def test_export_the_table_on_screen_as_filtered_and_only_with_the_pin(qtbot, mai
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
     assert main_window.export_current_table() is None and not target.exists()
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("1357", True)))
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: None))
+    from kpidesk.ui import export as export_mod
+
+    confirmed = []
+    monkeypatch.setattr(export_mod, "confirm_export", lambda *a: confirmed.append(a))
     assert main_window.export_current_table() == target
+    assert confirmed and confirmed[0][1:] == (target, shown)
     rows = list(csv.reader(target.open(encoding="utf-8-sig")))
     assert len(rows) == shown + 1  # the header, then exactly the filtered rows
     assert all("sok" in (r[1] + r[2]).casefold() for r in rows[1:])

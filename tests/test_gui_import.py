@@ -76,16 +76,17 @@ def test_wizard_mapping_change_and_cancel(qtbot, ctx, tmp_path):
     wizard.field_combos["date"].setCurrentText("Jour")
     wizard.field_combos["amount"].setCurrentText("Somme")
     wizard.field_combos["customer"].setCurrentText("Qui")
-    wizard.currency_combo.setCurrentText("KHR")
+    wizard.currency_combo.setCurrentIndex(wizard.currency_combo.findData("KHR"))
     assert wizard.next_button.isEnabled()
     texts = [wizard.preview_table.item(0, c).text()
              for c in range(wizard.preview_table.columnCount())]
-    assert "12៛" in texts  # 12,50 riel → whole riel, half to even
+    assert "not a whole number of riel (12,50)" in texts  # no rounding to ៛12
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.report is not None, timeout=10_000)
+    assert [(e.line, e.code) for e in wizard.report.errors] == [(2, "fractional_riel")]
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
-    assert ctx.store.scalar("SELECT SUM(amount) FROM sale_lines WHERE currency = 'KHR'") == 15
+    assert ctx.store.scalar("SELECT SUM(amount) FROM sale_lines WHERE currency = 'KHR'") == 3
     # the mapping is remembered for the next file of the same shape
     wizard2 = _wizard(qtbot, ctx, path)
     assert wizard2.field_combos["amount"].currentData() == "Somme"
@@ -119,10 +120,16 @@ def test_export_view(qtbot, tmp_path, monkeypatch):
     out = tmp_path / "view"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(out), "Excel workbook (*.xlsx)"))
+    from test_gui_export import _close_message
+
+    seen: list = []
+    _close_message(qtbot, seen)
     path = export_view(parent, model, "contacts")
     assert path == out.with_suffix(".xlsx")
+    assert seen == ["Saved 2 rows to view.xlsx."]
     from openpyxl import load_workbook
 
+    # a model without export values: plain numbers (Khmer digits too) become numbers
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     assert rows == [("Name", "Revenue", "Orders"), ("'=evil()", "$1,250.50", 12),
                     ("សុខា", "$3.00", 3)]

@@ -386,7 +386,7 @@ def test_restore_round_trip_gives_identical_kpis(tmp_path):
         saved = backup.make_backup(s, "manual")
         add_order(s, OrderInput(f"{month}-01", [LineInput(999_999)]))
         assert all_kpis(s, month, today) != expected
-    safety = backup.restore(path, saved.path)
+    safety = backup.restore(path, saved.path).safety
     assert safety is not None and backup.verify(safety)
     with Store(path) as s:
         assert all_kpis(s, month, today) == expected
@@ -420,7 +420,7 @@ def test_cli_backup_and_restore(tmp_path):
     out = subprocess.run([*run, "backup", "--db", str(path), "--to", str(tmp_path / "usb")],
                          capture_output=True, text=True, check=True).stdout
     assert "verified" in out
-    made = next((tmp_path / "usb").glob("shop-*-manual.db"))
+    made = next((tmp_path / "usb").glob("shop-*-manual-n*.zip"))
     with Store(path) as s:
         add_order(s, OrderInput("2026-01-03", [LineInput(200)]))
     subprocess.run([*run, "restore", "--db", str(path), str(made)], check=True,
@@ -440,4 +440,5 @@ def test_backups_are_single_files_and_the_upgrade_copy_outlives_pruning(tmp_path
             backup.make_backup(s, "daily", now=datetime(2026, 1, 1, hour))
         assert backup.verify(upgrade)
     names = sorted(p.name for p in (tmp_path / "backups").iterdir())
-    assert names == ["shop-20260101-080000-before-v2.db", "shop-20260101-110000-daily.db"]
+    assert len(names) == 2 and names[0] == "shop-20260101-080000-before-v2.db"
+    assert names[1].startswith("shop-20260101-110000-daily-n3-") and names[1].endswith(".zip")

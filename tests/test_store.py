@@ -69,11 +69,15 @@ def test_migration_backs_up_first(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, to_next])
     with Store(path) as s:
         assert s.scalar("PRAGMA user_version") == following
-    backups = list((tmp_path / "backups").glob(f"shop-*-before-v{following}.db"))
+    backups = list((tmp_path / "backups").glob(f"shop-*-before-v{following}-n*.zip"))
     assert calls == [1] and len(backups) == 1
-    conn = sqlite3.connect(backups[0])
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
-    assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 1
+    from kpidesk.store.backup import opened_backup
+
+    with opened_backup(backups[0], path) as copy:
+        conn = sqlite3.connect(copy)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == current
+        assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 1
+        conn.close()
 
 
 def test_failed_write_rolls_back_everything(store: Store):
@@ -171,10 +175,14 @@ def test_a_version_1_shop_is_migrated_with_identical_kpis(tmp_path, v1_shop):
         with s.transaction():
             rollups.rebuild_all(s.conn)
         assert rollups.snapshot(s.conn) == migrated
-    backups = list((old.parent / "backups").glob("old-shop-*-before-v2.db"))
+    backups = list((old.parent / "backups").glob("old-shop-*-before-v2-n1-*.zip"))
     assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as conn:
+    from kpidesk.store.backup import opened_backup
+
+    with opened_backup(backups[0], old) as copy:
+        conn = sqlite3.connect(copy)
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        conn.close()
 
 
 def test_restoring_a_version_1_backup_into_the_open_shop(tmp_path, v1_shop):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kpidesk import cli
-from kpidesk.store import schema
+from kpidesk.store import backup, schema
 from kpidesk.store.db import Store, uuid_text
 
 TODAY = date(2026, 11, 26)
@@ -163,8 +163,11 @@ def test_a_100k_shop_written_as_version_3_upgrades_to_the_same_rows_and_kpis(tmp
     assert order == ["backup", "upgrade", "compact"]
     upgrade = [f for s, f in stages if s == "upgrade"]
     assert upgrade == sorted(upgrade) and upgrade[-1] == 1.0 and len(upgrade) > 3
-    backups = list((old.parent / "backups").glob("old-*-before-v4.db"))
-    assert len(backups) == 1
-    assert counts(backups[0]) == expected[1]
+    backups = list((old.parent / "backups").glob("old-*-before-v4-*.zip"))
+    assert len(backups) == 1  # the copy made first, as version 3 had the shop
+    meta = backup.verify_archive(backups[0])
+    assert meta["schema_version"] == 3
+    assert all(meta["counts"][table] == n for table, n in expected[1].items()
+               if table in meta["counts"])
     # the upgraded file is as small as one built in the new layout
     assert old.stat().st_size <= shop_100k.stat().st_size * 1.05

@@ -1,5 +1,9 @@
 """Exporting records as kpidesk's own CSV/XLSX, and any table as a spreadsheet.
 
+A table is written as values: numbers as numbers, dates as dates (ISO text in
+CSV), shares as numbers (shown as percentages in XLSX), text as text (phone
+numbers keep their leading 0).
+
 CSV is UTF-8 with a BOM (Excel then opens Khmer correctly), CRLF line ends.
 XLSX is written by openpyxl in write-only (streaming) mode. Text cells that a
 spreadsheet would run as a formula (starting with = + - @ tab or CR) get a
@@ -14,9 +18,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from kpidesk.paths import prepare_private_file
 from kpidesk.store.db import Store
 from kpidesk.store.money import to_major
 
@@ -64,6 +71,13 @@ _QUERIES = {
 }
 
 
+@dataclass(frozen=True)
+class Percent:
+    """A share (0.25 = 25 %): a number in CSV, a number shown as a percentage in XLSX."""
+
+    ratio: float
+
+
 def neutralise(text: str) -> str:
     """A text cell made safe from formula injection."""
     if text and text.startswith(FORMULA_STARTS):
@@ -96,6 +110,12 @@ def records(store: Store, kind: str) -> Iterator[list]:
 def _cell_text(value: object, numeric: bool) -> str:
     if isinstance(value, Decimal):
         return f"{value:f}"
+    if isinstance(value, Percent):
+        return repr(float(value.ratio))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return repr(value) if isinstance(value, float) else str(value)
     text = "" if value is None else str(value)
@@ -106,8 +126,9 @@ def write_table(path: Path | str, header: list[str], rows: Iterable[list],
                 numeric: set[int] | None = None) -> int:
     """Write a table as CSV or XLSX (by suffix). `numeric`: column indexes holding numbers
     (other columns are text and neutralised; a value of a Python number type is always a
-    number). Returns the number of data rows."""
-    path = Path(path)
+    number, a `date` a date — ISO in CSV —, a `Percent` a share). Returns the number of data
+    rows."""
+    path = prepare_private_file(path)  # names and phones: readable by the user only
     numeric = numeric or set()
     if path.suffix.lower() == ".xlsx":
         return _write_xlsx(path, header, rows, numeric)
@@ -143,6 +164,15 @@ def _write_xlsx(path: Path, header: list[str], rows: Iterable[list], numeric: se
                 out.append(float(v))
             elif isinstance(v, (int, float)) and not isinstance(v, bool):
                 out.append(v)
+            elif isinstance(v, Percent):
+                cell = WriteOnlyCell(ws, value=float(v.ratio))
+                cell.number_format = "0.0%"
+                out.append(cell)
+            elif isinstance(v, (date, datetime)):
+                cell = WriteOnlyCell(ws, value=v)
+                cell.number_format = "yyyy-mm-dd" if not isinstance(v, datetime) \
+                    else "yyyy-mm-dd hh:mm"
+                out.append(cell)
             elif v is None or v == "":
                 out.append(None)
             else:

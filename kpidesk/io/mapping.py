@@ -8,7 +8,11 @@ clicks)::
      "columns": {"date": "InvoiceDate", "order": "InvoiceNo", ...},
      "options": {"currency": "USD", "date_order": "dmy", "refund_prefix": "C"}}
 
-A JSON file holding only ``{field: header}`` is accepted as the columns.
+A JSON file holding only ``{field: header}`` is accepted as the columns. Options:
+``currency`` (USD or KHR: amounts that do not say theirs), ``currency_rule``
+(``fixed``: that currency; ``by_size``: riel from ``riel_from`` up, dollars
+below), ``date_order`` (dmy or mdy), ``rate``, ``refund_prefix``. Anything else
+is refused (``validate``).
 
 Headers are recognised in English and Khmer, from kpidesk's own export, a
 Loyverse "receipts" / "receipts by item" export and the UCI "Online Retail"
@@ -151,6 +155,7 @@ def guess(kind: str, header: list[str], sample_rows: list[list] | None = None,
     from kpidesk.io.parsing import guess_date_order
 
     columns = guess_columns(kind, header)
+    sample_rows = [r for r in sample_rows or [] if isinstance(r, list)]  # not BadRows
     options: dict[str, object] = {"currency": reporting_currency, "date_order": "dmy"}
     normal = {normalise(h) for h in header}
     if kind == "sales" and {"invoiceno", "stockcode", "unitprice"} <= normal:
@@ -169,13 +174,107 @@ def missing_fields(mapping: dict) -> list[str]:
             if not any(cols.get(f) for f in group)]
 
 
+class MappingError(ValueError):
+    """A mapping that cannot be used; `code` says why, `detail` where."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+MAX_MAPPING_BYTES = 1024 * 1024
+OPTION_KEYS = ("currency", "date_order", "rate", "refund_prefix", "currency_rule", "riel_from")
+
+
+def _number_option(value: object, key: str, low: float, high: float) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise MappingError("bad_option", key)
+    try:
+        number = float(value) if isinstance(value, str) else value
+    except ValueError:
+        raise MappingError("bad_option", key) from None
+    if not low <= number <= high:  # also refuses NaN
+        raise MappingError("bad_option", key)
+    return int(number) if float(number).is_integer() else number
+
+
+def validate(data: object, kind: str) -> dict:
+    """A mapping as read from JSON (or the settings) → a clean one, or MappingError.
+
+    Accepts ``{"columns": {field: header}, "options": {...}}`` or just
+    ``{field: header}``; refuses anything else (a list, null, a string, numbers
+    where headers belong, unknown fields, currencies other than USD and KHR)."""
+    from kpidesk.io.importer import MAX_RATE
+
+    if not isinstance(data, dict):
+        raise MappingError("not_an_object")
+    if "columns" in data or "options" in data:
+        columns, options = data.get("columns", {}), data.get("options", {})
+        extra = set(data) - {"columns", "options", "kind"}
+        if extra:
+            raise MappingError("unknown_key", ", ".join(sorted(map(str, extra))))
+    else:
+        columns, options = data, {}
+    if not isinstance(columns, dict):
+        raise MappingError("bad_columns")
+    if options is None:
+        options = {}
+    if not isinstance(options, dict):
+        raise MappingError("bad_options")
+    known = FIELDS[kind]
+    clean_columns: dict[str, str] = {}
+    for name, header in columns.items():
+        if name not in known:
+            raise MappingError("unknown_field", str(name)[:60])
+        if header in (None, ""):
+            continue
+        if not isinstance(header, str):
+            raise MappingError("bad_column", name)
+        clean_columns[name] = header
+    clean_options: dict[str, object] = {}
+    for key, value in options.items():
+        if key not in OPTION_KEYS:
+            raise MappingError("unknown_option", str(key)[:60])
+        if value is None:
+            continue
+        if key == "currency":
+            if not isinstance(value, str) or value.strip().upper() not in ("USD", "KHR"):
+                raise MappingError("bad_currency", str(value)[:20])
+            value = value.strip().upper()
+        elif key == "date_order":
+            if value not in ("dmy", "mdy"):
+                raise MappingError("bad_option", key)
+        elif key == "currency_rule":
+            if value not in ("fixed", "by_size"):
+                raise MappingError("bad_option", key)
+        elif key == "rate":
+            value = _number_option(value, key, 1, MAX_RATE)
+        elif key == "riel_from":
+            value = _number_option(value, key, 1, 10**12)
+        elif key == "refund_prefix" and (not isinstance(value, str) or len(value) > 20):
+            raise MappingError("bad_option", key)
+        clean_options[key] = value
+    return {"kind": kind, "columns": clean_columns, "options": clean_options}
+
+
 def load(path: Path | str, kind: str) -> dict:
-    data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    if "columns" not in data:
-        data = {"columns": data}
-    data["kind"] = kind
-    data.setdefault("options", {})
-    return data
+    """A mapping file (JSON), validated; MappingError says what is wrong with it."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_MAPPING_BYTES + 1)
+    except OSError as exc:
+        raise MappingError("unreadable", exc.strerror or str(exc)) from exc
+    if len(raw) > MAX_MAPPING_BYTES:
+        raise MappingError("too_big")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
+        raise MappingError("not_json", str(exc)[:100]) from None
+    mapping = validate(data, kind)
+    if "currency" in mapping["options"]:  # the file says the currency: no question left
+        mapping["options"].setdefault("currency_rule", "fixed")
+    return mapping
 
 
 def merge_options(mapping: dict, defaults: dict) -> dict:
@@ -195,12 +294,11 @@ def remembered(store, kind: str, header: list[str]) -> dict | None:
     if not raw:
         return None
     try:
-        data = json.loads(raw)
-    except ValueError:
+        data = validate(json.loads(raw), kind)
+    except (ValueError, RecursionError):  # MappingError is a ValueError
         return None
-    if not set(data.get("columns", {}).values()) <= set(header):
+    if not set(data["columns"].values()) <= set(header):
         return None
-    data["kind"] = kind
     return data
 
 

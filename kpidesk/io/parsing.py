@@ -9,6 +9,9 @@ Amounts: 1,250.50 · 1.250,50 · 1 250,5 · $12 · 12 USD · ៛5,000 · 5000 KH
 (12.50) · Khmer digits. The currency a value names ($, ៛, USD, KHR) is
 returned with it.
 
+Numbers are bounded: a value of 10^15 or more (or a money amount of 10^12 minor
+units or more) is ``too_large`` rather than a number SQLite cannot hold.
+
 Errors are ``ParseError(code)``; the importer adds the line and column.
 """
 
@@ -45,6 +48,8 @@ _NAMED = re.compile(
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", re.UNICODE)
 _NAMED_MDY = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 _EXCEL_EPOCH = date(1899, 12, 30)
+MAX_DIGITS = 15  # a number of 10^15 or more is too large (no quantity or price is)
+MAX_MINOR = 10**12  # an amount: $10,000,000,000.00 or ៛1,000,000,000,000
 
 
 def _year(y: int) -> int:
@@ -138,13 +143,18 @@ def parse_number(value: object) -> tuple[Decimal, str | None]:
     if isinstance(value, bool):
         raise ParseError("bad_number", value)
     if isinstance(value, int):
-        return Decimal(value), None
+        return _bounded(Decimal(value), value), None
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise ParseError("bad_number", value)
-        return Decimal(repr(value)), None
+        return _bounded(Decimal(repr(value)), value), None
     if isinstance(value, Decimal):
-        return value, None
+        if not value.is_finite():
+            raise ParseError("bad_number", value)
+        return _bounded(value, value), None
+    if isinstance(value, CurrencyCell):  # an XLSX number formatted with its currency
+        dec, _ = parse_number(value.value)
+        return dec, value.currency
     text = str(value).strip()
     if not text:
         raise ParseError("required")
@@ -153,7 +163,7 @@ def parse_number(value: object) -> tuple[Decimal, str | None]:
         try:
             dec = Decimal(text)
             if dec.is_finite() and "e" not in text and "E" not in text:
-                return dec, None
+                return _bounded(dec, value), None
         except InvalidOperation:
             pass
     currency = None
@@ -188,12 +198,47 @@ def parse_number(value: object) -> tuple[Decimal, str | None]:
         text = text.replace(".", "")  # 1.250.000
     if not re.fullmatch(r"\d+(\.\d*)?|\.\d+", text):
         raise ParseError("bad_number", value)
-    dec = Decimal(text)
+    dec = _bounded(Decimal(text), value)
     return (-dec if negative else dec), currency
 
 
-def to_minor(value: Decimal, currency: str) -> int:
-    scaled = value.scaleb(MINOR_DIGITS[currency]).quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
+class CurrencyCell:
+    """A spreadsheet number shown with its currency ("$#,##0.00", "#,##0 ៛")."""
+
+    __slots__ = ("value", "currency")
+
+    def __init__(self, value: float | int, currency: str) -> None:
+        self.value, self.currency = value, currency
+
+    def __str__(self) -> str:  # as an error message shows it
+        return f"{self.value} {self.currency}"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, CurrencyCell) and other.value == self.value
+                and other.currency == self.currency)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.currency))
+
+    def __repr__(self) -> str:
+        return f"CurrencyCell({self.value!r}, {self.currency!r})"
+
+
+def _bounded(dec: Decimal, value: object) -> Decimal:
+    if dec and dec.adjusted() >= MAX_DIGITS:
+        raise ParseError("too_large", value)
+    return dec
+
+
+def to_minor(value: Decimal, currency: str, whole: bool = False) -> int:
+    """Major units → minor units (half to even). With `whole`, riel with a fraction
+    (៛1.5: there is no such coin) is an error, "fractional_riel", not rounded."""
+    exact = value.scaleb(MINOR_DIGITS[currency])
+    scaled = exact.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
+    if whole and currency == "KHR" and scaled != exact:
+        raise ParseError("fractional_riel", value)
+    if abs(scaled) >= MAX_MINOR:
+        raise ParseError("too_large", value)
     return int(scaled)
 
 

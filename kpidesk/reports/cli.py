@@ -27,7 +27,7 @@ def run_report(db_path: Path, month: str, lang: str, out: Path, *, currency: str
     from kpidesk.metrics.periods import parse_period
     from kpidesk.reports.data import collect
     from kpidesk.reports.monthly import MonthlyReport
-    from kpidesk.store.db import Store, upgrade_if_needed
+    from kpidesk.shop_cli import cli_store
 
     try:
         period = parse_period(month)
@@ -36,12 +36,8 @@ def run_report(db_path: Path, month: str, lang: str, out: Path, *, currency: str
     if period is None or period.kind != "month":
         print(f"kpidesk: --month must be YYYY-MM, not {month!r}", file=sys.stderr)
         return 1
-    if not Path(db_path).exists():
-        print(f"kpidesk: no shop file at {db_path}", file=sys.stderr)
-        return 1
     ensure_gui_application()
-    upgrade_if_needed(db_path)  # a file of an older version: migrated (backed up) first
-    with Store(db_path, read_only=True) as store:
+    with cli_store(Path(db_path)) as store:  # an older file is upgraded; bad files refused
         data = collect(store, month, today or date.today(), currency)
     report = MonthlyReport(data, lang, paper)
     try:

@@ -13,7 +13,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from kpidesk.store import rollups, schema
@@ -101,6 +101,154 @@ def add_sql_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("uuid_blob", 1, _sql_uuid_blob, deterministic=True)
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a shop file is, as read without changing it (see `inspect_file`)."""
+
+    path: Path
+    exists: bool
+    empty: bool  # no file, zero bytes, or an SQLite file holding nothing: a new shop
+    version: int = 0
+    shop_uuid: str | None = None
+    copy_kind: str | None = None  # 'backup' inside a backup copy
+    shop_name: str = ""
+    check_deferred: bool = False  # quick_check left to Store's thread
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _nonempty(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _connect_read_only(path: Path, **kwargs) -> sqlite3.Connection:
+    """A connection that can never write to the file: no checkpoint, no rollback of a
+    journal (a hot journal makes it fail instead)."""
+    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, **kwargs)
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "readonly" in str(exc).lower() and _nonempty(Path(f"{path}-journal")):
+            raise  # a hot journal: only a writer could roll it back
+        # A WAL file on read-only media (no -shm can be made): read it as immutable.
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, **kwargs)
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
+def inspect_file(path: Path | str, *, quick_check: bool = True, defer_check: bool = False,
+                 allow_backup_copy: bool = True) -> FileFacts:
+    """Examine a (would-be) shop file without ever writing to it or beside it, except the
+    `-shm` index SQLite may make to read a `-wal`.
+
+    Raises NotAStoreError (reason not_sqlite, foreign, directory, backup),
+    CorruptStoreError, NewerSchemaError. A file with a hot rollback journal is examined
+    through a copy, so that the rollback happens on the copy only. With `defer_check`,
+    the quick_check of a current-version WAL shop is left to the caller
+    (`check_deferred`).
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise NotAStoreError("directory")
+    if not path.exists():
+        return FileFacts(path, exists=False, empty=True)
+    size = path.stat().st_size
+    journal = _nonempty(Path(f"{path}-journal"))
+    if size == 0 and not journal and not _nonempty(Path(f"{path}-wal")):
+        return FileFacts(path, exists=True, empty=True)
+    if size:
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+        if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+            raise NotAStoreError("not_sqlite")
+    if journal:
+        return _inspect_copy(path, quick_check, allow_backup_copy)
+    try:
+        conn = _connect_read_only(path)
+    except sqlite3.DatabaseError as exc:
+        raise _classify(exc) from exc
+    try:
+        return _facts(conn, path, quick_check, defer_check, allow_backup_copy)
+    except sqlite3.DatabaseError as exc:
+        raise _classify(exc) from exc
+    finally:
+        conn.close()
+
+
+def _inspect_copy(path: Path, quick_check: bool, allow_backup_copy: bool) -> FileFacts:
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="kpidesk-inspect-") as folder:
+        copy = Path(folder) / "shop.db"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(f"{path}-journal", f"{copy}-journal")
+        try:
+            conn = sqlite3.connect(copy, isolation_level=None)  # rolls the copy back
+        except sqlite3.DatabaseError as exc:
+            raise _classify(exc) from exc
+        try:
+            facts = _facts(conn, copy, quick_check, False, allow_backup_copy)
+        except sqlite3.DatabaseError as exc:
+            raise _classify(exc) from exc
+        finally:
+            conn.close()
+    return FileFacts(path, True, facts.empty, facts.version, facts.shop_uuid,
+                     facts.copy_kind, facts.shop_name)
+
+
+def _facts(conn: sqlite3.Connection, path: Path, quick_check: bool, defer_check: bool,
+           allow_backup_copy: bool) -> FileFacts:
+    from kpidesk.store import identity
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if objects == 0 and app_id == 0 and version == 0:
+        return FileFacts(path, exists=True, empty=True)
+    if app_id != schema.APPLICATION_ID:  # another program's file (tables, or only views)
+        raise NotAStoreError("foreign", f"application_id {app_id:#x}")
+    if version > schema.SCHEMA_VERSION:
+        raise NewerSchemaError(version, schema.SCHEMA_VERSION)
+    # Deferred only for a WAL shop with no WAL content left (a clean close): a connection
+    # that can write checkpoints a WAL when it closes, which must never reach a file that
+    # turns out damaged.
+    deferred = (defer_check and version == schema.SCHEMA_VERSION
+                and not _nonempty(Path(f"{path}-wal"))
+                and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal")
+    if quick_check and not deferred:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise CorruptStoreError("quick_check failed")
+    found = identity.read(conn)
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'shop_name'").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    facts = FileFacts(path, True, False, version, found.uuid if found else None,
+                      found.copy_kind if found else None, str(row[0]) if row else "",
+                      check_deferred=deferred)
+    if facts.copy_kind == "backup" and not allow_backup_copy:
+        raise NotAStoreError("backup", facts.shop_uuid or "")
+    return facts
+
+
 def needs_upgrade(path: Path | str) -> bool:
     """Whether the file was written by an older schema (opening it for writing migrates
     it, backed up first; that can take seconds on a large shop)."""
@@ -119,29 +267,42 @@ def needs_upgrade(path: Path | str) -> bool:
 
 
 def upgrade_if_needed(path: Path | str) -> None:
-    """Migrate an older file before it is opened read-only (headless commands)."""
+    """Migrate an older file before it is opened read-only (headless commands); its lock
+    is taken for that (LockedError if the app has it open)."""
     if needs_upgrade(path):
-        Store(path).close()
+        Store(path, lock=True).close()
 
 
 class Store:
     """One open shop file."""
 
     def __init__(self, path: Path | str, *, read_only: bool = False, lock: bool = False,
-                 check_later: bool = False, progress: Progress | None = None) -> None:
+                 check_later: bool = False, view_reason: str = "",
+                 upgrade_backup: bool = True, progress: Progress | None = None) -> None:
         """Open (or create) a shop file.
 
-        The file is checked (kpidesk marker, schema version, `quick_check`)
-        before anything is written to it. With `lock`, a second process that
-        opens the same file with `lock` is refused (see `lock.py`).
+        The file is examined first through a read-only connection (kpidesk marker,
+        schema version, identity, `quick_check`): a damaged, foreign or newer file, or
+        a backup copy, raises before any connection that could write to it exists —
+        nothing is checkpointed or rolled back into it. With `lock`, the file's lock is
+        taken first (see `lock.py`): another holder raises LockedError.
 
         With `check_later`, the `quick_check` of a file that needs no migration
         (it reads every page: seconds for a large shop on a cold disk) runs on
         a thread of its own instead; the first write waits for it, and is refused
         if it found damage (`check_result()` tells).
+
+        `view_reason` (with `read_only`) says why a file is only viewed ('medium': on a
+        disk that cannot be written; 'backup': a backup copy): every write is refused
+        with WriteFailedError('opened_read_only').
+
+        `progress(stage, fraction)` hears how an upgrade of an older file goes (see
+        `Progress`); it is called on the thread that opens the store.
         """
         self.path = Path(path)
         self.read_only = read_only
+        self.view_reason = view_reason if read_only else ""
+        self._upgrade_backup = upgrade_backup  # False only for a restore's private copy
         self._check_later = check_later and not read_only
         self._check_done: threading.Event | None = None
         self._check_passed: bool | None = None
@@ -151,27 +312,49 @@ class Store:
         self.commits = 0  # writes committed since opening (backup on exit if any)
         self._progress = progress
         self._lock = None
+        self._file_id: tuple[int, int] | None = None
+        self.facts: FileFacts | None = None
+        if self.path.is_dir():
+            raise NotAStoreError("directory")
         if lock and not read_only:
             from kpidesk.store.lock import acquire
 
-            self._lock = acquire(self.path)
+            try:
+                self._lock = acquire(self.path)
+            except PermissionError as exc:
+                raise WriteFailedError("read_only", str(exc)) from exc
+            except OSError as exc:
+                raise _os_write_error(exc) from exc
         try:
+            self.facts = inspect_file(self.path, quick_check=True,
+                                      defer_check=self._check_later,
+                                      allow_backup_copy=read_only)
+            if read_only and self.facts.empty:
+                raise NotAStoreError("empty")
+            if read_only and self.facts.version < schema.SCHEMA_VERSION:
+                raise OlderSchemaError(self.facts.version, schema.SCHEMA_VERSION)
             self.conn = self._connect()
         except BaseException:
             self._release_lock()
             raise
         self._db = None
         try:
-            self._check_and_migrate()
+            self._file_id = _file_id(self.path)
             if not self.read_only:
+                self._migrate_if_needed()
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = FULL")
                 make_private(self.path)
+        except sqlite3.OperationalError as exc:
+            self.conn.close()
+            self._release_lock()
+            raise _write_error(exc) from exc
         except BaseException:
             self.conn.close()
             self._release_lock()
             raise
-        if self._check_done is not None:
+        if self.facts.check_deferred:
+            self._check_done = threading.Event()
             self._start_check()
 
     @property
@@ -187,15 +370,7 @@ class Store:
     # -- opening -----------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
-            uri = self.path.resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-            try:
-                conn.execute("PRAGMA user_version").fetchone()
-            except sqlite3.OperationalError:
-                # A WAL file on read-only media (no -shm can be made): read it as immutable.
-                conn.close()
-                conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
-                                       check_same_thread=False)
+            conn = _connect_read_only(self.path, check_same_thread=False)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if not self.path.exists():  # created readable by the user only
@@ -210,36 +385,25 @@ class Store:
             raise _classify(exc) from exc
         return conn
 
-    def _check_and_migrate(self) -> None:
-        try:
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = self.conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-            ).fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise _classify(exc) from exc
-        if version == 0 and tables == 0 and app_id == 0:
-            if self.read_only:
-                raise NotAStoreError("empty file opened read-only")
-        elif app_id != schema.APPLICATION_ID:
-            raise NotAStoreError(f"application_id {app_id:#x} is not a kpidesk store")
-        if version > schema.SCHEMA_VERSION:
-            raise NewerSchemaError(version, schema.SCHEMA_VERSION)
-        if (tables and self._check_later and version == schema.SCHEMA_VERSION
-                and self.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"):
-            # nothing below writes to such a file: check it on a thread once it is open
-            self._check_done = threading.Event()
-        elif tables and not self.integrity_ok(quick=True):
-            raise CorruptStoreError("quick_check failed")
-        if version < schema.SCHEMA_VERSION and self.read_only and tables:
-            raise OlderSchemaError(version, schema.SCHEMA_VERSION)
-        if version < schema.SCHEMA_VERSION and not self.read_only:
-            if tables:
-                self.backup_to(self._migration_backup_path(version), progress=self._stage("backup"))
-            self._migrate(version)
-            if tables:
-                self._compact_if_worth_it()
+    def _migrate_if_needed(self) -> None:
+        """Create a new shop, or upgrade one of an older version (backed up first)."""
+        facts = self.facts
+        if facts.version >= schema.SCHEMA_VERSION:
+            return
+        shop_uuid = facts.shop_uuid
+        if not facts.empty:
+            from kpidesk.store import backup
+
+            shop_uuid = shop_uuid or str(uuid.uuid4())  # the copy's and the upgraded file's
+            if self._upgrade_backup:
+                backup_progress = self._stage("backup")
+                if backup_progress is not None:
+                    backup_progress(0.0)
+                backup.make_upgrade_backup(self, facts.version, shop_uuid,
+                                           progress=backup_progress)
+        self._migrate(facts.version, shop_uuid)
+        if not facts.empty:
+            self._compact_if_worth_it()
 
     def _start_check(self) -> None:
         def run() -> None:
@@ -270,34 +434,28 @@ class Store:
             if not self._check_passed:
                 raise CorruptStoreError("quick_check failed: nothing is written to this file")
 
-    def upgrade_schema(self) -> None:
-        """Migrate content of an older version put in place under an open connection
-        (a restored backup); the content is backed up first, as at open."""
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version < schema.SCHEMA_VERSION:
-            self.backup_to(self._migration_backup_path(version), progress=self._stage("backup"))
-            self._migrate(version)
-            self._compact_if_worth_it()
-
-    def _migration_backup_path(self, version: int) -> Path:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = self.path.parent / "backups"
-        folder.mkdir(parents=True, exist_ok=True)
-        stem = self.path.name[:-3] if self.path.name.endswith(".db") else self.path.name
-        return folder / f"{stem}-{stamp}-before-v{version + 1}.db"
-
     def _stage(self, stage: str) -> Callable[[float], None] | None:
         if self._progress is None:
             return None
         report = self._progress
         return lambda fraction: report(stage, max(0.0, min(1.0, fraction)))
 
-    def _migrate(self, version: int) -> None:
-        first, steps = version, schema.SCHEMA_VERSION - version
+    def _migrate(self, version: int, shop_uuid: str | None = None) -> None:
         upgrade = self._stage("upgrade")
         if upgrade is not None:
             upgrade(0.0)
         with self.transaction():
+            # Another process may have created or upgraded the file since it was examined
+            # (two first starts at once): go on from what is there now.
+            now = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if now != version:
+                app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+                if app_id != schema.APPLICATION_ID:
+                    raise NotAStoreError("foreign", "changed while it was being opened")
+                if now > schema.SCHEMA_VERSION:
+                    raise NewerSchemaError(now, schema.SCHEMA_VERSION)
+                version = now
+            first, steps = version, max(1, schema.SCHEMA_VERSION - version)
             while version < schema.SCHEMA_VERSION:
                 done = version - first
                 if upgrade is not None:  # each migration's own 0..1 within the whole
@@ -313,6 +471,8 @@ class Store:
                 if upgrade is not None:
                     upgrade((version - first) / steps)
             self.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+            if shop_uuid:  # the identity its pre-upgrade copy was given
+                self.conn.execute("UPDATE shop_identity SET uuid = ? WHERE id = 1", (shop_uuid,))
 
     # VACUUM runs about this many SQLite VM steps per page (measured on shop files):
     # enough to show how far it is.
@@ -384,6 +544,12 @@ class Store:
             finally:
                 self._depth -= 1
             return
+        if self.read_only:
+            raise WriteFailedError("opened_read_only", self.view_reason)
+        if self._file_id is not None and _file_id(self.path) != self._file_id:
+            # renamed or replaced since it was opened (another program): what is written
+            # now would not be in the shop file at this path
+            raise WriteFailedError("moved", str(self.path))
         self._wait_for_check()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -407,6 +573,27 @@ class Store:
         if changed:
             for listener in list(self._listeners):
                 listener(changed)
+
+    def write_bookkeeping(self, sql: str, params: tuple | dict = ()) -> None:
+        """A write that is not the shop's records (backup numbering and status): its own
+        transaction (or the caller's), not counted in `commits`, heard by no listener."""
+        if self._depth:
+            self.conn.execute(sql, params)
+            return
+        if self.read_only:
+            raise WriteFailedError("opened_read_only", self.view_reason)
+        self._wait_for_check()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute(sql, params)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            raise _write_error(exc) from exc
 
     def mark_changed(self, *topics: str) -> None:
         """Note what a write changed; listeners hear it after the commit."""
@@ -471,19 +658,13 @@ class Store:
             return 4100
 
     # -- housekeeping --------------------------------------------------------
-    def backup_to(self, target: Path | str,
-                  progress: Callable[[float], None] | None = None) -> Path:
-        """Consistent copy of the file through the sqlite3 backup API (`progress(fraction)`
-        hears how far it is)."""
+    def backup_to(self, target: Path | str) -> Path:
+        """Consistent copy of the file through the sqlite3 backup API."""
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         dest = sqlite3.connect(target)
         try:
-            if progress is None:
-                self.conn.backup(dest)
-            else:
-                self.conn.backup(dest, pages=4096, progress=lambda _status, remaining, total:
-                                 progress(1 - remaining / total if total else 1.0))
+            self.conn.backup(dest)
             # one self-contained file (no -wal / -shm left beside it by later readers)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
@@ -542,12 +723,26 @@ def _write_error(exc: sqlite3.OperationalError) -> Exception:
 def _classify(exc: sqlite3.DatabaseError) -> Exception:
     text = str(exc).lower()
     if "not a database" in text or "file is not a database" in text:
-        return NotAStoreError(str(exc))
+        return NotAStoreError("not_sqlite", str(exc))
     if "malformed" in text or "corrupt" in text:
         return CorruptStoreError(str(exc))
     if isinstance(exc, sqlite3.OperationalError):
         return _write_error(exc)
     return exc
+
+
+def _os_write_error(exc: OSError) -> Exception:
+    """An OS error met while opening a shop for writing, as a WriteFailedError."""
+    import errno
+
+    code = exc.errno
+    if code == errno.ENOSPC:
+        return WriteFailedError("disk_full", str(exc))
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return WriteFailedError("read_only", str(exc))
+    if code == errno.ENOENT:
+        return WriteFailedError("no_folder", str(exc))
+    return WriteFailedError("io_error", str(exc))
 
 
 def open_store(path: Path | str, *, read_only: bool = False) -> Store:

@@ -9,7 +9,15 @@ class StoreError(Exception):
 
 
 class NotAStoreError(StoreError):
-    """The file is not a kpidesk shop (another SQLite file, or not SQLite at all)."""
+    """The file is not a kpidesk shop. `reason`: not_sqlite (a text file, a picture…),
+    foreign (another program's SQLite file, or one holding only views), directory (a
+    folder with a shop's name), empty (a zero-byte file opened to read), backup (a
+    backup copy of a shop, which is opened read-only or restored, never written)."""
+
+    def __init__(self, reason: str = "foreign", detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
 
 
 class CorruptStoreError(StoreError):
@@ -51,7 +59,10 @@ class ValidationError(StoreError):
 
 
 class WriteFailedError(StoreError):
-    """A write could not be saved (reason: disk_full, read_only, busy, io_error).
+    """A write could not be saved (reason: disk_full, read_only, busy, io_error,
+    no_folder (its folder is not there), opened_read_only (the app opened the file
+    to view only), moved (the file at this
+    path is no longer the one that was opened: renamed or replaced meanwhile)).
 
     The transaction was rolled back: the data already there is intact.
     """
@@ -59,6 +70,7 @@ class WriteFailedError(StoreError):
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
+        self.detail = detail
 
 
 class LockedError(StoreError):
@@ -81,3 +93,19 @@ class PinRequiredError(StoreError):
     def __init__(self, reason: str) -> None:
         super().__init__(f"the owner PIN is needed ({reason})")
         self.reason = reason
+
+
+class BackupError(StoreError):
+    """A backup could not be made, verified, read or restored. `reason`:
+
+    disk_full, read_only, no_folder (the folder is not there: an unplugged USB stick),
+    io_error, not_verified (the copy did not pass its check: the shop may be damaged),
+    damaged (a backup that is not intact), newer (made by a newer kpidesk),
+    other_shop (a backup of another shop), not_a_backup, busy.
+    """
+
+    def __init__(self, reason: str, detail: str = "", **params: object) -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+        self.params = params

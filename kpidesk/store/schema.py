@@ -336,6 +336,22 @@ def index_customer_days_with_orders(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_customer_day_day")
 
 
+def add_shop_identity(db: sqlite_utils.Database) -> None:
+    """The shop's identity and backup bookkeeping (see ``identity.py``): a uuid of its own,
+    carried by every backup of it. Idempotent: a pre-upgrade copy gets the row first."""
+    from kpidesk.store import identity
+
+    identity.create(db.conn)
+
+
+def add_import_log(db: sqlite_utils.Database) -> None:
+    """The import log: which import made each record, so one import can be undone (see
+    ``imports.py``)."""
+    from kpidesk.store import imports
+
+    imports.add_import_log(db)
+
+
 # Tables whose rows carry a UUID (as 16 bytes from `lean_storage` on; see db.new_uuid).
 UUID_TABLES = ("salespeople", "categories", "channels", "products", "contacts", "orders",
                "targets", "stages", "lost_reasons", "opportunities")
@@ -504,6 +520,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_opportunity_history,
     make_refund_quantities_negative,
     index_customer_days_with_orders,
+    add_shop_identity,
+    add_import_log,
     lean_storage,
     customer_lookups,
 ]

@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.show_import)
+        self.imports_action = QAction(self)
+        self.imports_action.triggered.connect(self.show_imports)
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_current_table)
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.imports_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
@@ -215,6 +218,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
+        # Qt words the actions "Undo <command>" in its own language: say it in ours.
+        self.ctx.undo_stack.undoTextChanged.connect(self._update_undo_texts)
+        self.ctx.undo_stack.redoTextChanged.connect(self._update_undo_texts)
 
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self)
@@ -231,6 +237,14 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
+
+    def _update_undo_texts(self, *_: object) -> None:
+        try:
+            undo, redo = self.ctx.undo_stack.undoText(), self.ctx.undo_stack.redoText()
+        except RuntimeError:  # the stack is being destroyed with the app context
+            return
+        self.undo_action.setText(tr("&Undo %1").replace("%1", undo) if undo else tr("&Undo"))
+        self.redo_action.setText(tr("&Redo %1").replace("%1", redo) if redo else tr("&Redo"))
 
     def new_shop(self) -> None:
         if self.controller is None:
@@ -277,6 +291,11 @@ class MainWindow(QMainWindow):
 
         ImportWizard(self.ctx, self).exec()
 
+    def show_imports(self) -> None:
+        from kpidesk.ui.dialogs.imports import ImportsDialog
+
+        ImportsDialog(self.ctx, self).exec()
+
     def add_table_exports(self, widget: QWidget) -> None:
         """Give the tables inside `widget` their "Export this table…" (tabs that fill a page
         later call this with the new page)."""
@@ -314,7 +333,8 @@ class MainWindow(QMainWindow):
             key = next((k for k, p in self.pages.built().items() if p.isAncestorOf(view)),
                        "table")
             return export_view(self, view.model(),
-                               f"kpidesk-{key}-{self.ctx.today().isoformat()}")
+                               f"kpidesk-{key}-{self.ctx.today().isoformat()}",
+                               self.ctx.settings)
 
     def export_current_table(self) -> Path | None:
         view = self.current_table()
@@ -358,6 +378,7 @@ class MainWindow(QMainWindow):
         self.pin_action.setText(tr("Owner &PIN…"))
         self.history_action.setText(tr("Change &history…"))
         self.import_action.setText(tr("&Import from CSV or Excel…"))
+        self.imports_action.setText(tr("Import lo&g…"))
         self.export_action.setText(tr("&Export this table…"))
         self.export_action.setToolTip(tr("Save the table you are looking at, as filtered, "
                                          "to CSV or Excel"))
@@ -369,8 +390,7 @@ class MainWindow(QMainWindow):
             action.setText(tr("Export this table…"))
         self.quit_action.setText(tr("&Quit"))
         self.edit_menu.setTitle(tr("&Edit"))
-        self.undo_action.setText(tr("&Undo"))
-        self.redo_action.setText(tr("&Redo"))
+        self._update_undo_texts()
         self.language_menu.setTitle(tr("&Language"))
         self.help_menu.setTitle(tr("&Help"))
         self.about_action.setText(tr("&About KPI Desk"))

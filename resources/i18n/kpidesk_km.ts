@@ -74,6 +74,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
 
 បើក​ហាង​សាកល្បង​ដែល​មាន​ការលក់​គំរូ​រយៈពេល​ពីរ​ឆ្នាំ ដើម្បី​មើល​ថា KPI Desk បង្ហាញ​អ្វី​ខ្លះ​ឬ​ទេ? ហាង​របស់​អ្នក​នៅតែ​ទទេ។ ពេល​អ្នក​រួចរាល់ សូម​បើក​វា​វិញ​ពី​ម៉ឺនុយ «ឯកសារ»។</translation>
     </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>ការបម្រុងទុក​បរាជ័យ</translation>
+    </message>
 </context>
 <context>
     <name>AtRiskModel</name>
@@ -107,18 +111,53 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
 </context>
 <context>
+    <name>BackupStatus</name>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1&#xa0;ថ្ងៃ​មុន</translation>
+    </message>
+    <message>
+        <source>A backup is made on the first start of each day with sales, before each import and on exit after changes.</source>
+        <translation>ការបម្រុងទុក​ត្រូវបាន​ធ្វើ​នៅពេល​បើក​លើក​ដំបូង​នៃ​ថ្ងៃ​នីមួយៗ​ដែល​មាន​ការលក់ មុនពេល​នាំចូល​ម្ដងៗ និង​ពេល​ចាកចេញ​ក្រោយពេល​មាន​ការកែប្រែ។</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>ការបម្រុងទុក​បរាជ័យ</translation>
+    </message>
+    <message>
+        <source>Last backup failed: click for details</source>
+        <translation>ការបម្រុងទុក​ចុងក្រោយ​បរាជ័យ៖ ចុច​ដើម្បី​មើល​ព័ត៌មាន​លម្អិត</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>ការបម្រុងទុក​ចុងក្រោយ៖ %1</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>មិន​ទាន់​មាន​ការបម្រុងទុក​នៅឡើយ</translation>
+    </message>
+    <message>
+        <source>Read-only: nothing can be saved</source>
+        <translation>បាន​តែ​អាន៖ មិន​អាច​រក្សាទុក​អ្វី​បាន​ទេ</translation>
+    </message>
+    <message>
+        <source>Your records are safe in the shop file. KPI Desk will tell you again at every start until a backup succeeds.</source>
+        <translation>កំណត់​ត្រា​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព​ក្នុង​ឯកសារ​ហាង។ KPI Desk នឹង​ប្រាប់​អ្នក​ម្ដង​ទៀត​រាល់​ពេល​បើក រហូតដល់​ការបម្រុងទុក​មួយ​បាន​សម្រេច។</translation>
+    </message>
+    <message>
+        <source>today, %1</source>
+        <translation>ថ្ងៃ​នេះ ម៉ោង %1</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>ម្សិលមិញ</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
         <translation>ការបម្រុងទុក</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>កាលបរិច្ឆេទ</translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation>របៀប​បម្រុងទុក</translation>
     </message>
     <message>
         <source>Size</source>
@@ -177,16 +216,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មុនពេល​ស្ដារ</translation>
     </message>
     <message>
-        <source>before an upgrade</source>
-        <translation>មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព</translation>
-    </message>
-    <message>
         <source>Backup failed</source>
         <translation>ការបម្រុងទុក​បរាជ័យ</translation>
-    </message>
-    <message>
-        <source>The backup could not be written: %1</source>
-        <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ %1</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -197,20 +228,72 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សូម​ជ្រើស​ការបម្រុងទុក​មួយ​សិន។</translation>
     </message>
     <message>
-        <source>Replace the shop&apos;s records by this backup? The current records are backed up first, so this can be undone by restoring that backup.</source>
-        <translation>ជំនួស​កំណត់​ត្រា​របស់​ហាង​ដោយ​ការបម្រុងទុក​នេះ​ឬ​ទេ? កំណត់ត្រា​បច្ចុប្បន្ន​នឹង​ត្រូវ​បម្រុងទុក​ជាមុន​សិន ដូច្នេះ​អាច​ត្រឡប់​វិញ​បាន​ដោយ​ស្ដារ​ការបម្រុងទុក​នោះ។</translation>
-    </message>
-    <message>
         <source>Restore failed</source>
         <translation>ការស្ដារ​បរាជ័យ</translation>
     </message>
     <message>
-        <source>The backup could not be restored: %1</source>
-        <translation>មិន​អាច​ស្ដារ​ការបម្រុងទុក​បាន​ទេ៖ %1</translation>
-    </message>
-    <message>
         <source>Backup folder</source>
         <translation>ថត​បម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>មូលហេតុ</translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation>ការលក់​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>ថ្ងៃ​បម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព</translation>
+    </message>
+    <message>
+        <source>%1 (older backup)</source>
+        <translation>%1 (ការបម្រុងទុក​ចាស់)</translation>
+    </message>
+    <message>
+        <source>%1 backups, %2 in all</source>
+        <translation>ការបម្រុងទុក %1 សរុប %2</translation>
+    </message>
+    <message>
+        <source>The folder also holds %1 backups of other shops: they are not shown, and never touched.</source>
+        <translation>ថត​នេះ​ក៏​មាន​ការបម្រុងទុក %1 របស់​ហាង​ផ្សេង​ដែរ៖ វា​មិន​ត្រូវបាន​បង្ហាញ ហើយ​មិន​ដែល​ត្រូវបាន​ប៉ះពាល់​ទេ។</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>កំពុង​បម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Replace the shop&apos;s records by the backup made on %1 (%2)? It holds %3 orders; its last sale is of %4.</source>
+        <translation>ជំនួស​កំណត់​ត្រា​របស់​ហាង​ដោយ​ការបម្រុងទុក​ដែល​បាន​ធ្វើ​នៅ %1 (%2) ឬ​ទេ? វា​មាន​ការបញ្ជាទិញ %3 ហើយ​ការលក់​ចុងក្រោយ​របស់​វា​គឺ​ថ្ងៃ %4។</translation>
+    </message>
+    <message>
+        <source>Now the shop has %1 orders; its last sale is of %2. These records are backed up first, so this can be undone by restoring that backup.</source>
+        <translation>ឥឡូវនេះ​ហាង​មាន​ការបញ្ជាទិញ %1 ហើយ​ការលក់​ចុងក្រោយ​គឺ​ថ្ងៃ %2។ កំណត់ត្រា​ទាំង​នេះ​ត្រូវបាន​បម្រុងទុក​មុន​សិន ដូច្នេះ​អាច​ត្រឡប់​វិញ​បាន​ដោយ​ស្ដារ​ការបម្រុងទុក​នោះ។</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>កំពុង​ស្ដារ​ការបម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>Restore it into this shop anyway?</source>
+        <translation>នៅតែ​ស្ដារ​វា​ចូលក្នុង​ហាង​នេះ​ឬ?</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>បាន​ស្ដារ​ការបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>Backups made by hand, before an import, before a restore or before an update are not counted here: each is kept at least %1 days.</source>
+        <translation>ការបម្រុងទុក​ដោយ​ដៃ មុនពេល​នាំចូល មុនពេល​ស្ដារ ឬ​មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព មិន​រាប់បញ្ចូល​នៅ​ទីនេះ​ទេ៖ នីមួយៗ​ត្រូវបាន​រក្សាទុក​យ៉ាងហោចណាស់ %1&#xa0;ថ្ងៃ។</translation>
     </message>
 </context>
 <context>
@@ -277,6 +360,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>%1: %2 of %3 customers active %4 months later</source>
         <translation>%1៖ អតិថិជន %2&#xa0;នាក់ ក្នុង​ចំណោម %3&#xa0;នាក់ បាន​មក​ទិញ %4&#xa0;ខែ​ក្រោយ</translation>
+    </message>
+    <message>
+        <source>First purchase month</source>
+        <translation>ខែ​ទិញ​ដំបូង</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1272,130 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>This shop file is already open in KPI Desk (process %1 on %2, since %3). Close it there first, or open another shop file.</source>
         <translation>ឯកសារ​ហាង​នេះ​កំពុង​បើក​ក្នុង KPI Desk រួចហើយ (ដំណើរការ %1 លើ %2 តាំងពី %3)។ សូម​បិទ​វា​នៅ​ទីនោះ​សិន ឬ​បើក​ឯកសារ​ហាង​ផ្សេង។</translation>
     </message>
+    <message>
+        <source>%1 is a backup: it is never changed. Restore it from File ▸ Backups, or open it read-only to look at it.</source>
+        <translation>%1 ជា​ការបម្រុងទុក៖ វា​មិន​ដែល​ត្រូវបាន​កែប្រែ​ទេ។ សូម​ស្ដារ​វា​ពី ឯកសារ ▸ ការបម្រុងទុក ឬ​បើក​វា​ជា​បាន​តែ​អាន ដើម្បី​មើល។</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 ជា​ថត មិន​មែន​ជា​ឯកសារ​ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a shop file.</source>
+        <translation>%1 ជា​ថត មិន​មែន​ជា​ឯកសារ​ហាង​ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 is damaged.</source>
+        <translation>%1 ខូច។</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it holds no shop.</source>
+        <translation>%1 ទទេ៖ វា​គ្មាន​ហាង​នៅក្នុង​នោះ​ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 is not a KPI Desk shop file.</source>
+        <translation>%1 មិន​មែន​ជា​ឯកសារ​ហាង KPI Desk ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 is not there. If it is on a USB stick, plug it in and try again.</source>
+        <translation>រក​មិន​ឃើញ %1 ទេ។ បើ​វា​នៅលើ USB សូម​ដោត USB ហើយ​ព្យាយាម​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>%1 is on a disk that cannot be written to.</source>
+        <translation>%1 នៅលើ​ថាស​ដែល​មិន​អាច​សរសេរ​ចូល​បាន។</translation>
+    </message>
+    <message>
+        <source>%1 was saved by a newer version of KPI Desk. Install the newer version to open it; this version will not change it.</source>
+        <translation>%1 ត្រូវបាន​រក្សាទុក​ដោយ KPI Desk កំណែ​ថ្មី​ជាង។ សូម​ដំឡើង​កំណែ​ថ្មី​ជាង​ដើម្បី​បើក​វា កំណែ​នេះ​នឹង​មិន​កែប្រែ​វា​ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 was saved by an older version of KPI Desk and must be opened for writing once to be updated.</source>
+        <translation>%1 ត្រូវបាន​រក្សាទុក​ដោយ KPI Desk កំណែ​ចាស់​ជាង ហើយ​ត្រូវ​បើក​សម្រាប់​សរសេរ​ម្ដង ដើម្បី​ធ្វើ​បច្ចុប្បន្នភាព។</translation>
+    </message>
+    <message>
+        <source>A backup was made but did not pass its check, so it was not kept. The shop file itself may be damaged: keep your older backups and ask for help before deleting anything.</source>
+        <translation>ការបម្រុងទុក​ត្រូវបាន​ធ្វើ ប៉ុន្តែ​មិន​បាន​ឆ្លងការត្រួតពិនិត្យ ដូច្នេះ​វា​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ ឯកសារ​ហាង​ខ្លួន​ឯង​ប្រហែលជា​ខូច៖ សូម​រក្សា​ការបម្រុងទុក​ចាស់ៗ​របស់​អ្នក ហើយ​សុំ​ជំនួយ​មុនពេល​លុប​អ្វី​មួយ។</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>ការបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: %1 cannot be written to. Choose another backup folder.</source>
+        <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ មិន​អាច​សរសេរ​ចូល %1 បាន​ទេ។ សូម​ជ្រើស​ថត​បម្រុងទុក​ផ្សេង។</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: the backup folder %1 is not there. If it is on a USB stick, plug it in; or choose another folder.</source>
+        <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ រក​មិន​ឃើញ​ថត​បម្រុងទុក %1 ទេ។ បើ​វា​នៅលើ USB សូម​ដោត USB ឬ​ជ្រើស​ថត​ផ្សេង។</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: the disk of %1 is full. Free some space, or choose another backup folder.</source>
+        <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ ថាស​នៃ %1 ពេញ។ សូម​បង្កើត​ទំហំ​ទំនេរ ឬ​ជ្រើស​ថត​បម្រុងទុក​ផ្សេង។</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: the disk reported an error (%1).</source>
+        <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ ថាសរាយការណ៍​កំហុស (%1)។</translation>
+    </message>
+    <message>
+        <source>The computer could not read or write %1.</source>
+        <translation>កុំព្យូទ័រ​មិន​អាច​អាន ឬ​សរសេរ %1 បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>The disk is full, so %1 could not be written. Free some space and try again.</source>
+        <translation>ថាស​ពេញ ដូច្នេះ​មិន​អាច​សរសេរ %1 បាន​ទេ។ សូម​បង្កើត​ទំហំ​ទំនេរ ហើយ​ព្យាយាម​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while using %1. Check the disk or USB stick.</source>
+        <translation>ថាសរាយការណ៍​កំហុស ពេល​កំពុង​ប្រើ %1។ សូម​ពិនិត្យ​ថាស ឬ USB។</translation>
+    </message>
+    <message>
+        <source>The shop file is busy in another program. Try again in a moment.</source>
+        <translation>ឯកសារ​ហាង​កំពុង​ប្រើ​ដោយ​កម្មវិធី​ផ្សេង។ សូម​ព្យាយាម​ម្តង​ទៀត​បន្តិច​ទៀត។</translation>
+    </message>
+    <message>
+        <source>The shop file was moved or replaced by another program while it was open, so this change was not saved. Close KPI Desk and open the shop again.</source>
+        <translation>ឯកសារ​ហាង​ត្រូវបាន​ផ្លាស់ទី ឬ​ជំនួស​ដោយ​កម្មវិធី​ផ្សេង ពេល​វា​កំពុង​បើក ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​បិទ KPI Desk ហើយ​បើក​ហាង​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>The shop file&apos;s folder is not there any more (a USB stick taken out?), so this change was not saved. Your earlier records are safe. Put it back and try again.</source>
+        <translation>រក​មិន​ឃើញ​ថត​នៃ​ឯកសារ​ហាង​ទៀត​ទេ (ប្រហែលជា USB ត្រូវបាន​ដក​ចេញ?) ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​ដោត​វា​វិញ ហើយ​ព្យាយាម​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>This backup is damaged: it does not pass its check, so it cannot be restored.</source>
+        <translation>ការបម្រុងទុក​នេះ​ខូច៖ វា​មិន​ឆ្លងការត្រួតពិនិត្យ ដូច្នេះ​មិន​អាច​ស្ដារ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>This backup is of another shop (%1, %2 orders, last sale %3).</source>
+        <translation>ការបម្រុងទុក​នេះ​ជា​របស់​ហាង​ផ្សេង (%1 ៖ ការបញ្ជាទិញ %2 ការលក់​ចុងក្រោយ %3)។</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of KPI Desk. Install the newer version to restore it.</source>
+        <translation>ការបម្រុងទុក​នេះ​ត្រូវបាន​ធ្វើ​ដោយ KPI Desk កំណែ​ថ្មី​ជាង។ សូម​ដំឡើង​កំណែ​ថ្មី​ជាង ដើម្បី​ស្ដារ​វា។</translation>
+    </message>
+    <message>
+        <source>This file is not a KPI Desk backup.</source>
+        <translation>ឯកសារ​នេះ​មិន​មែន​ជា​ការបម្រុងទុក​របស់ KPI Desk ទេ។</translation>
+    </message>
+    <message>
+        <source>This is a backup, opened read-only: nothing can be saved in it. To work with it, restore it from File ▸ Backups.</source>
+        <translation>នេះ​ជា​ការបម្រុងទុក ដែល​បើក​ជា​បាន​តែ​អាន៖ មិន​អាច​រក្សាទុក​អ្វី​ក្នុង​វា​បាន​ទេ។ ដើម្បី​ប្រើ​វា សូម​ស្ដារ​វា​ពី ឯកសារ ▸ ការបម្រុងទុក។</translation>
+    </message>
+    <message>
+        <source>This shop file is already open in KPI Desk, through another name of the same file. Close it there first, or open another shop file.</source>
+        <translation>ឯកសារ​ហាង​នេះ​កំពុង​បើក​ក្នុង KPI Desk រួចហើយ តាម​ឈ្មោះ​ផ្សេង​នៃ​ឯកសារ​តែ​មួយ។ សូម​បិទ​វា​នៅ​ទីនោះ​សិន ឬ​បើក​ឯកសារ​ហាង​ផ្សេង។</translation>
+    </message>
+    <message>
+        <source>This shop file is on a disk that cannot be written to (a locked USB stick, a CD, or a folder you have no permission for), so it was opened read-only: you can look, but nothing can be saved.</source>
+        <translation>ឯកសារ​ហាង​នេះ​នៅលើ​ថាស​ដែល​មិន​អាច​សរសេរ​ចូល​បាន (USB ដែល​ចាក់សោ ស៊ីឌី ឬ​ថត​ដែល​អ្នក​គ្មាន​សិទ្ធិ) ដូច្នេះ​វា​ត្រូវបាន​បើក​ជា​បាន​តែ​អាន៖ អ្នក​អាច​មើល​បាន ប៉ុន្តែ​មិន​អាច​រក្សាទុក​អ្វី​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>You do not have permission to use %1.</source>
+        <translation>អ្នក​គ្មាន​សិទ្ធិ​ប្រើ %1 ទេ។</translation>
+    </message>
+    <message>
+        <source>the backup folder</source>
+        <translation>ថត​បម្រុងទុក</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1203,6 +1414,26 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Export</source>
         <translation>នាំចេញ</translation>
+    </message>
+    <message>
+        <source>%1: currency</source>
+        <translation>%1៖ រូបិយប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>បើក​ថត (&amp;O)</translation>
+    </message>
+    <message>
+        <source>CSV, text as on screen (*.csv)</source>
+        <translation>CSV អក្សរ​ដូច​នៅលើ​អេក្រង់ (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook, text as on screen (*.xlsx)</source>
+        <translation>សៀវភៅ​បញ្ជី Excel អក្សរ​ដូច​នៅលើ​អេក្រង់ (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2.</source>
+        <translation>បាន​រក្សាទុក %1&#xa0;ជួរ ក្នុង %2។</translation>
     </message>
 </context>
 <context>
@@ -1666,10 +1897,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>រូបិយប័ណ្ណ</translation>
     </message>
     <message>
-        <source>Currency when the file does not say:</source>
-        <translation>រូបិយប័ណ្ណ ពេល​ឯកសារ​មិន​បញ្ជាក់៖</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>អតិថិជន</translation>
     </message>
@@ -1870,10 +2097,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ឯកសារ​ទទេ។</translation>
     </message>
     <message>
-        <source>The file&apos;s text encoding is not supported.</source>
-        <translation>មិន​គាំទ្រ​ការអ៊ិនកូដ​អត្ថបទ​របស់​ឯកសារ​នេះ​ទេ។</translation>
-    </message>
-    <message>
         <source>The first rows as they will be stored:</source>
         <translation>ជួរ​ដំបូងៗ ដូច​ដែល​នឹង​ត្រូវ​រក្សាទុក៖</translation>
     </message>
@@ -2004,6 +2227,177 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>probability must be %1 to %2</source>
         <translation>លទ្ធភាព​លក់​បាន​ត្រូវតែ​ពី %1 ដល់ %2</translation>
+    </message>
+    <message>
+        <source>&amp;Amounts that do not say their currency are:</source>
+        <translation>ទឹកប្រាក់​ដែល​មិន​បញ្ជាក់​រូបិយប័ណ្ណ (&amp;A)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Undo import</source>
+        <translation>មិន​ធ្វើ​ការនាំចូល​វិញ (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Some amounts look like dollars (with cents) and others like riel (whole thousands), and nothing in the file says which is which. Choose the column that gives the currency, or say here how to read them.</source>
+        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ (មាន​សេន) ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល (គិត​ជា​ពាន់​គត់) តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។ សូម​ជ្រើស​ជួរ​ឈរ​ដែល​ប្រាប់​រូបិយប័ណ្ណ ឬ​ប្រាប់​នៅ​ទីនេះ​ពី​របៀប​អាន​វា។</translation>
+    </message>
+    <message>
+        <source>Some amounts look like dollars and others like riel, and nothing in the file says which is which.</source>
+        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។</translation>
+    </message>
+    <message>
+        <source>Some amounts look like dollars and others like riel, and nothing in the file says which is which. Go back and choose the currency column, or how to read amounts that do not say their currency.</source>
+        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។ សូម​ថយ​ក្រោយ ហើយ​ជ្រើស​ជួរ​ឈរ​រូបិយប័ណ្ណ ឬ​របៀប​អាន​ទឹកប្រាក់​ដែល​មិន​បញ្ជាក់​រូបិយប័ណ្ណ។</translation>
+    </message>
+    <message>
+        <source>The amounts add up to more than KPI Desk can store.</source>
+        <translation>ទឹកប្រាក់​សរុប​ធំ​ជាង​អ្វី​ដែល KPI Desk អាច​រក្សាទុក​បាន។</translation>
+    </message>
+    <message>
+        <source>The column mapping is not valid.</source>
+        <translation>ការផ្គូផ្គង​ជួរ​ឈរ​មិន​ត្រឹមត្រូវ​ទេ។</translation>
+    </message>
+    <message>
+        <source>The compressed file is cut short (an incomplete download or copy?).</source>
+        <translation>ឯកសារ​បង្ហាប់​ត្រូវបាន​កាត់​ខ្លី (ទាញយក ឬ​ចម្លង​មិន​ទាន់​ចប់?)។</translation>
+    </message>
+    <message>
+        <source>The file has more lines than can be imported at once (blank lines counted): split it into smaller files.</source>
+        <translation>ឯកសារ​មាន​ជួរ​ច្រើន​ពេក មិន​អាច​នាំចូល​ក្នុង​ពេល​តែ​មួយ​បាន​ទេ (រាប់​ទាំង​ជួរ​ទទេ)៖ សូម​បំបែក​វា​ជា​ឯកសារ​តូចៗ។</translation>
+    </message>
+    <message>
+        <source>The file is too large to import.</source>
+        <translation>ឯកសារ​ធំ​ពេក មិន​អាច​នាំចូល​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>The file&apos;s text encoding is not supported (tried %1). Save it from Excel as “%2” and try again.</source>
+        <translation>មិន​គាំទ្រ​ការអ៊ិនកូដ​អក្សរ​របស់​ឯកសារ​នេះ​ទេ (បាន​សាក %1)។ សូម​រក្សាទុក​វា​ពី Excel ជា «%2» ហើយ​សាក​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>a cell is too long (over %1 KiB)</source>
+        <translation>ក្រឡា​មួយ​វែង​ពេក (លើស %1 KiB)</translation>
+    </message>
+    <message>
+        <source>date before %1</source>
+        <translation>កាលបរិច្ឆេទ​មុន %1</translation>
+    </message>
+    <message>
+        <source>exchange rate above %1 riel per dollar</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់​លើស %1&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
+    </message>
+    <message>
+        <source>text too long (names %1 characters, notes %2)</source>
+        <translation>អក្សរ​វែង​ពេក (ឈ្មោះ %1 តួ​អក្សរ កំណត់​ចំណាំ %2)</translation>
+    </message>
+    <message>
+        <source>the line is too long (over %1 MiB)</source>
+        <translation>ជួរ​នេះ​វែង​ពេក (លើស %1 MiB)</translation>
+    </message>
+    <message>
+        <source>Not what you expected? Undo import removes exactly the records this import added (also later with Edit ▸ Undo or File ▸ Import log).</source>
+        <translation>មិន​ដូច​ការរំពឹងទុក​មែន​ទេ? «មិន​ធ្វើ​ការនាំចូល​វិញ» លុប​តែ​កំណត់​ត្រា​ដែល​ការនាំចូល​នេះ​បាន​បន្ថែម​ប៉ុណ្ណោះ (អាច​ធ្វើ​ពេល​ក្រោយ​បាន​ដែរ តាម កែសម្រួល ▸ មិន​ធ្វើ​វិញ ឬ ឯកសារ ▸ បញ្ជី​ការនាំចូល)។</translation>
+    </message>
+    <message>
+        <source>This import was undone: nothing it added is left in the shop.</source>
+        <translation>ការនាំចូល​នេះ​ត្រូវបាន​ត្រឡប់​វិញ​ហើយ៖ គ្មាន​អ្វី​ដែល​វា​បាន​បន្ថែម នៅសល់​ក្នុង​ហាង​ទេ។</translation>
+    </message>
+    <message>
+        <source>date more than a year after today</source>
+        <translation>កាលបរិច្ឆេទ​លើស​ពី​មួយ​ឆ្នាំ​ក្រោយ​ថ្ងៃ​នេះ</translation>
+    </message>
+    <message>
+        <source>in US dollars (USD)</source>
+        <translation>ជា​ដុល្លារ​អាមេរិក (USD)</translation>
+    </message>
+    <message>
+        <source>in riel (KHR)</source>
+        <translation>ជារៀល (KHR)</translation>
+    </message>
+    <message>
+        <source>not a whole number of riel</source>
+        <translation>មិន​មែន​ជា​ចំនួន​រៀល​គត់​ទេ</translation>
+    </message>
+    <message>
+        <source>number too large</source>
+        <translation>លេខ​ធំ​ពេក</translation>
+    </message>
+    <message>
+        <source>riel from a size up, else dollars</source>
+        <translation>ជារៀល ពី​ចំនួន​មួយ​ឡើង​ទៅ ក្រៅពី​នេះ​ជា​ដុល្លារ</translation>
+    </message>
+    <message>
+        <source>riel from:</source>
+        <translation>ជារៀល​ចាប់ពី៖</translation>
+    </message>
+    <message>
+        <source>row has fewer columns than the header</source>
+        <translation>ជួរ​នេះ​មាន​ជួរ​ឈរ​តិច​ជាង​ក្បាល​តារាង</translation>
+    </message>
+    <message>
+        <source>the amount&apos;s currency differs from the currency column</source>
+        <translation>រូបិយប័ណ្ណ​នៃ​ទឹកប្រាក់​ខុសពី​ជួរ​ឈរ​រូបិយប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>the line is not valid CSV</source>
+        <translation>ជួរ​នេះ​មិន​មែន​ជា CSV ត្រឹមត្រូវ​ទេ</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— សូម​ជ្រើស —</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsDialog</name>
+    <message>
+        <source>&amp;Undo import…</source>
+        <translation>មិន​ធ្វើ​ការនាំចូល​វិញ… (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>បាន​បន្ថែម</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>ដោយ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Every import made in this shop file, newest first. Undo import removes exactly the records that import added.</source>
+        <translation>ការនាំចូល​ទាំងអស់​ដែល​បាន​ធ្វើ​ក្នុង​ឯកសារ​ហាង​នេះ ថ្មី​បំផុត​នៅ​ខាងលើ។ «មិន​ធ្វើ​ការនាំចូល​វិញ» លុប​តែ​កំណត់​ត្រា​ដែល​ការនាំចូល​នោះ​បាន​បន្ថែម​ប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ឯកសារ</translation>
+    </message>
+    <message>
+        <source>Import log</source>
+        <translation>បញ្ជី​ការនាំចូល</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>អ្វី</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>ពេលណា</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>បន្ទាត់​បញ្ជា</translation>
+    </message>
+    <message>
+        <source>in the shop</source>
+        <translation>នៅក្នុង​ហាង</translation>
+    </message>
+    <message>
+        <source>undone %1</source>
+        <translation>បាន​ត្រឡប់​វិញ %1</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2683,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Change &amp;history…</source>
         <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ (&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>ធ្វើ​វិញ %1 (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>មិន​ធ្វើ​វិញ %1 (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Import lo&amp;g…</source>
+        <translation>បញ្ជី​ការនាំចូល… (&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -4189,24 +4595,6 @@ Owner: %3</source>
 <context>
     <name>Startup</name>
     <message>
-        <source>%1 cannot be opened:
-%2</source>
-        <translation>មិន​អាច​បើក %1 បាន​ទេ៖
-%2</translation>
-    </message>
-    <message>
-        <source>%1 is damaged.</source>
-        <translation>ឯកសារ %1 ខូច​ហើយ។</translation>
-    </message>
-    <message>
-        <source>%1 is not a KPI Desk shop file.</source>
-        <translation>%1 មិន​មែន​ជា​ឯកសារ​ហាង KPI Desk ទេ។</translation>
-    </message>
-    <message>
-        <source>%1 was saved by a newer version of KPI Desk. Install the newer version to open it; this version will not change it.</source>
-        <translation>%1 ត្រូវបាន​រក្សាទុក​ដោយ KPI Desk កំណែ​ថ្មី​ជាង។ សូម​ដំឡើង​កំណែ​ថ្មី​នោះ​ដើម្បី​បើក​វា កំណែ​នេះ​នឹង​មិន​កែប្រែ​វា​ទេ។</translation>
-    </message>
-    <message>
         <source>Backup restored</source>
         <translation>បាន​ស្ដារ​ការបម្រុងទុក</translation>
     </message>
@@ -4227,20 +4615,12 @@ Owner: %3</source>
         <translation>ស្ដារ​ការបម្រុងទុក​ឬ​ទេ?</translation>
     </message>
     <message>
-        <source>Restore the newest good backup, made on %1 with %2 orders? The damaged file will be kept beside it, unchanged.</source>
-        <translation>ស្ដារ​ការបម្រុងទុក​ចុងក្រោយ​បង្អស់​ដែល​មិន​ខូច ដែល​ធ្វើ​នៅ %1 មាន​ការបញ្ជាទិញ %2 ឬ​ទេ? ឯកសារ​ដែល​ខូច​នឹង​ត្រូវ​រក្សាទុក​នៅក្បែរ​វា ដោយ​មិន​កែប្រែ។</translation>
-    </message>
-    <message>
         <source>Shop file in use</source>
         <translation>ឯកសារ​ហាង​កំពុង​ប្រើ</translation>
     </message>
     <message>
         <source>Step %1 of %2: %3</source>
         <translation>ជំហាន %1 នៃ %2៖ %3</translation>
-    </message>
-    <message>
-        <source>The backup was restored. The damaged file was kept as %1.</source>
-        <translation>ការបម្រុងទុក​ត្រូវបាន​ស្ដារ។ ឯកសារ​ដែល​ខូច​ត្រូវបាន​រក្សាទុក​ជា %1។</translation>
     </message>
     <message>
         <source>Updating the shop file</source>
@@ -4261,6 +4641,106 @@ Owner: %3</source>
     <message>
         <source>making the shop file smaller…</source>
         <translation>កំពុង​បង្រួម​ទំហំ​ឯកសារ​ហាង…</translation>
+    </message>
+    <message>
+        <source>%1 backups of this shop were found. The newest was %2, in %3.</source>
+        <translation>បាន​រកឃើញ​ការបម្រុងទុក %1 របស់​ហាង​នេះ។ ថ្មី​បំផុត​ត្រូវបាន%2 នៅក្នុង %3។</translation>
+    </message>
+    <message>
+        <source>%1 is a backup made by an older version of KPI Desk: it can only be seen after it is restored (File ▸ Backups).</source>
+        <translation>%1 ជា​ការបម្រុងទុក​ដែល​ធ្វើ​ដោយ KPI Desk កំណែ​ចាស់​ជាង៖ អាច​មើល​វា​បាន​តែ​ក្រោយពេល​ស្ដារ​វា (ឯកសារ ▸ ការបម្រុងទុក)។</translation>
+    </message>
+    <message>
+        <source>%1 is a backup. A backup is never changed: to use it, open its shop and restore it from File ▸ Backups.</source>
+        <translation>%1 ជា​ការបម្រុងទុក។ ការបម្រុងទុក​មិន​ដែល​ត្រូវបាន​កែប្រែ​ទេ៖ ដើម្បី​ប្រើ​វា សូម​បើក​ហាង​របស់​វា ហើយ​ស្ដារ​វា​ពី ឯកសារ ▸ ការបម្រុងទុក។</translation>
+    </message>
+    <message>
+        <source>%1 is empty (it holds nothing).</source>
+        <translation>%1 ទទេ (គ្មាន​អ្វី​នៅក្នុង​នោះ​ទេ)។</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>រក​មិន​ឃើញ %1 ទេ។</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the newest backup</source>
+        <translation>ស្ដារ​ការបម្រុងទុក​ថ្មី​បំផុត (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>ព្យាយាម​ម្តង​ទៀត (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Cannot save in this shop file</source>
+        <translation>មិន​អាច​រក្សាទុក​ក្នុង​ឯកសារ​ហាង​នេះ​បាន​ទេ</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>បើក​ជា​បាន​តែ​អាន (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open it read-only?</source>
+        <translation>បើក​វា​ជា​បាន​តែ​អាន​ឬ​ទេ?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>ស្ដារ</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>ការស្ដារ​បរាជ័យ</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup, or start a new, empty shop in this file?</source>
+        <translation>ស្ដារ​ការបម្រុងទុក​ថ្មី​បំផុត ឬ​ចាប់ផ្តើម​ហាង​ថ្មី​ទទេ​ក្នុង​ឯកសារ​នេះ?</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, %1? The damaged file will be kept beside it, unchanged.</source>
+        <translation>ស្ដារ​ការបម្រុងទុក​ល្អ​ថ្មី​បំផុត ដែល%1 ឬ​ទេ? ឯកសារ​ដែល​ខូច​នឹង​ត្រូវ​រក្សាទុក​នៅក្បែរ​វា ដោយ​មិន​កែប្រែ។</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>កំពុង​ស្ដារ​ការបម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>Shop file not found</source>
+        <translation>រក​មិន​ឃើញ​ឯកសារ​ហាង</translation>
+    </message>
+    <message>
+        <source>Start an &amp;empty shop</source>
+        <translation>ចាប់ផ្តើម​ហាង​ទទេ (&amp;E)</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The shop now has %1 orders; the last sale is of %2.</source>
+        <translation>ការបម្រុងទុក​ត្រូវបាន​ស្ដារ។ ឥឡូវនេះ​ហាង​មាន​ការបញ្ជាទិញ %1 ហើយ​ការលក់​ចុងក្រោយ​គឺ​ថ្ងៃ %2។</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1.</source>
+        <translation>ឯកសារ​ដែល​ខូច​ត្រូវបាន​រក្សាទុក​ជា %1។</translation>
+    </message>
+    <message>
+        <source>The folder of %1 is not there. If the shop is on a USB stick, plug it in and choose Try again.</source>
+        <translation>រក​មិន​ឃើញ​ថត​នៃ %1 ទេ។ បើ​ហាង​នៅលើ USB សូម​ដោត USB ហើយ​ជ្រើស «ព្យាយាម​ម្តង​ទៀត»។</translation>
+    </message>
+    <message>
+        <source>The shop file must be updated for this version of KPI Desk, and a backup is made first. %1 Nothing was changed.</source>
+        <translation>ឯកសារ​ហាង​ត្រូវ​ធ្វើ​បច្ចុប្បន្នភាព​សម្រាប់​កំណែ KPI Desk នេះ ហើយ​ការបម្រុងទុក​ត្រូវ​ធ្វើ​មុន​សិន។ %1 គ្មាន​អ្វី​ត្រូវបាន​កែប្រែ​ទេ។</translation>
+    </message>
+    <message>
+        <source>This is a backup</source>
+        <translation>នេះ​ជា​ការបម្រុងទុក</translation>
+    </message>
+    <message>
+        <source>What it replaced (%1 orders) was backed up first as %2.</source>
+        <translation>អ្វី​ដែល​វា​បាន​ជំនួស (ការបញ្ជាទិញ %1) ត្រូវបាន​បម្រុងទុក​មុន​សិន​ជា %2។</translation>
+    </message>
+    <message>
+        <source>made on %1 (%2 orders, last sale %3)</source>
+        <translation>ធ្វើ​នៅ %1 (ការបញ្ជាទិញ %2 ការលក់​ចុងក្រោយ %3)</translation>
     </message>
 </context>
 <context>
@@ -4304,6 +4784,10 @@ Owner: %3</source>
     <message>
         <source>Target %1 = %2 at %3 riel per dollar</source>
         <translation>គោលដៅ %1 = %2 តាម​អត្រា %3&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ខែ</translation>
     </message>
 </context>
 <context>
@@ -4379,6 +4863,125 @@ Owner: %3</source>
     <message>
         <source>Yearly target spread over the %1 months.</source>
         <translation>គោលដៅ​ប្រចាំ​ឆ្នាំ​ត្រូវបាន​ចែក​លើ %1&#xa0;ខែ។</translation>
+    </message>
+</context>
+<context>
+    <name>UndoImport</name>
+    <message>
+        <source>%1 contacts</source>
+        <translation>ទំនាក់ទំនង %1</translation>
+    </message>
+    <message>
+        <source>%1 new customers</source>
+        <translation>អតិថិជន​ថ្មី %1</translation>
+    </message>
+    <message>
+        <source>%1 of these records were changed after the import. Remove them too, or keep them (and the customers and names they use)?</source>
+        <translation>កំណត់​ត្រា %1 ក្នុង​ចំណោម​នេះ ត្រូវបាន​កែប្រែ​ក្រោយ​ការនាំចូល។ លុប​វា​ចោល​ដែរ ឬ​រក្សាទុក​វា (ព្រមទាំង​អតិថិជន និង​ឈ្មោះ​ដែល​វា​ប្រើ)?</translation>
+    </message>
+    <message>
+        <source>%1 opportunities</source>
+        <translation>ឱកាស​លក់ %1</translation>
+    </message>
+    <message>
+        <source>%1 sales lines in %2 orders</source>
+        <translation>ការលក់ %1&#xa0;ជួរ ក្នុង​ការបញ្ជាទិញ %2</translation>
+    </message>
+    <message>
+        <source>%1 targets</source>
+        <translation>គោលដៅ %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the changed ones</source>
+        <translation>រក្សាទុក​កំណត់​ត្រា​ដែល​បាន​កែ (&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove them too</source>
+        <translation>លុប​វា​ចោល​ដែរ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo import</source>
+        <translation>មិន​ធ្វើ​ការនាំចូល​វិញ (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>នាំចូល %1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>ឥឡូវនេះ</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>ឱកាស​លក់</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>កំណត់​ត្រា</translation>
+    </message>
+    <message>
+        <source>Removing what the import added…</source>
+        <translation>កំពុង​លុប​អ្វី​ដែល​ការនាំចូល​បាន​បន្ថែម…</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>ការលក់</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>The import could not be undone. Nothing was changed.</source>
+        <translation>មិន​អាច​ត្រឡប់​ការនាំចូល​វិញ​បាន​ទេ។ គ្មាន​អ្វី​ត្រូវបាន​ផ្លាស់ប្តូរ​ទេ។</translation>
+    </message>
+    <message>
+        <source>This import was already undone.</source>
+        <translation>ការនាំចូល​នេះ​ត្រូវបាន​ត្រឡប់​វិញ​រួចហើយ។</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>មិន​ធ្វើ​ការនាំចូល​វិញ</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 (%2, %3)? It removes what the import added: %4.</source>
+        <translation>ត្រឡប់​ការនាំចូល %1 (%2, %3) វិញ​មែន​ទេ? វា​នឹង​លុប​អ្វី​ដែល​ការនាំចូល​បាន​បន្ថែម៖ %4។</translation>
+    </message>
+    <message>
+        <source>a whole shop</source>
+        <translation>ហាង​ទាំងមូល</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>គ្មាន​អ្វី​ថ្មី​ទេ</translation>
+    </message>
+    <message>
+        <source>opportunities</source>
+        <translation>ឱកាស​លក់</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>ការលក់</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… និង %1 ទៀត។</translation>
     </message>
 </context>
 </TS>

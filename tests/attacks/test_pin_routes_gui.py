@@ -147,6 +147,9 @@ def test_restoring_a_backup_needs_the_pin_and_keeps_it(qtbot, demo_ctx, monkeypa
     monkeypatch.setattr(dialog, "selected_path", lambda: old.path)
     monkeypatch.setattr(QMessageBox, "question",
                         staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    confirmed = []  # the dialog confirms a restore, saying what it did
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda *a, **k: confirmed.append(a[2])))
     prompts = Prompts(monkeypatch)
     orders = store.scalar("SELECT count(*) FROM orders")
     with security.owner_session(store, with_pin=True):
@@ -158,6 +161,7 @@ def test_restoring_a_backup_needs_the_pin_and_keeps_it(qtbot, demo_ctx, monkeypa
     prompts.answer = (PIN, True)
     dialog.restore_selected()
     assert store.scalar("SELECT count(*) FROM orders") == orders  # restored
+    assert len(confirmed) == 1 and "restored" in confirmed[0]
     assert security.has_pin(store) and security.check_pin(store, PIN)
 
 

@@ -1,4 +1,6 @@
-"""Backups: list them (date, size, orders), back up now, restore one, open or choose the folder."""
+"""Backups: this shop's backups (when, why, orders, last sale, size) and the space they
+take, back up now, restore one (saying what it holds and what it replaces, then what
+was done), open or choose the folder, how long automatic backups are kept."""
 
 from __future__ import annotations
 
@@ -23,12 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
-from kpidesk.store import backup, security
-from kpidesk.store.errors import StoreError
+from kpidesk.store import backup, identity, security
+from kpidesk.store.db import Store
+from kpidesk.store.errors import BackupError, StoreError
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.errors import log
+from kpidesk.ui.errors import log, store_error_text
+from kpidesk.ui.long_work import Cancelled, run_with_progress
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import DigitSpinBox
+
+COLUMNS = 5  # made, why, orders, last sale, size
 
 
 class BackupsDialog(QDialog):
@@ -37,28 +43,36 @@ class BackupsDialog(QDialog):
         keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
         self.setObjectName("BackupsDialog")
-        self.resize(720, 460)
+        self.resize(820, 480)
+        self.items: list[backup.BackupInfo] = []
         self.folder_label = QLabel()
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, 4)
+        self.folder_label.setWordWrap(True)
+        self.table = QTableWidget(0, COLUMNS)
+        self.table.setObjectName("backupsTable")
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.total_label = QLabel()
+        self.total_label.setObjectName("backupsTotal")
+        self.total_label.setWordWrap(True)
         self.backup_button = QPushButton()
         self.restore_button = QPushButton()
         self.open_button = QPushButton()
         self.choose_button = QPushButton()
         self.keep_daily = DigitSpinBox(minimum=1, maximum=365)
         self.keep_monthly = DigitSpinBox(minimum=1, maximum=120)
-        self.keep_daily.setValue(int(ctx.store.setting("backup_keep_daily") or backup.KEEP_DAILY))
+        self.keep_daily.setValue(backup._keep(ctx.store, "backup_keep_daily", backup.KEEP_DAILY))
         self.keep_monthly.setValue(
-            int(ctx.store.setting("backup_keep_monthly") or backup.KEEP_MONTHLY))
+            backup._keep(ctx.store, "backup_keep_monthly", backup.KEEP_MONTHLY))
         self.keep_form = QFormLayout()
         self.keep_daily_label, self.keep_monthly_label = QLabel(), QLabel()
         self.keep_form.addRow(self.keep_daily_label, self.keep_daily)
         self.keep_form.addRow(self.keep_monthly_label, self.keep_monthly)
+        self.keep_note = QLabel()
+        self.keep_note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
 
@@ -70,29 +84,41 @@ class BackupsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.folder_label)
         layout.addWidget(self.table)
+        layout.addWidget(self.total_label)
         layout.addLayout(row)
         layout.addLayout(self.keep_form)
+        layout.addWidget(self.keep_note)
         layout.addWidget(self.buttons)
 
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.open_button.clicked.connect(self.open_folder)
         self.choose_button.clicked.connect(self.choose_folder)
+        # (The owner PIN guards these settings when one is set: see the PIN dialog.)
         self.keep_daily.editingFinished.connect(self._save_keep)
         self.keep_monthly.editingFinished.connect(self._save_keep)
+        read_only = ctx.store.read_only
+        for widget in (self.backup_button, self.restore_button, self.choose_button,
+                       self.keep_daily, self.keep_monthly):
+            widget.setEnabled(not read_only)
         self.retranslate_ui()
         self.refresh()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Backups"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Made"), self.tr("Size"), self.tr("Orders")])
+            [self.tr("Made on"), self.tr("Why"), self.tr("Orders"), self.tr("Last sale"),
+             self.tr("Size")])
         self.backup_button.setText(self.tr("&Back up now"))
         self.restore_button.setText(self.tr("&Restore…"))
         self.open_button.setText(self.tr("&Open folder"))
         self.choose_button.setText(self.tr("&Choose folder…"))
         self.keep_daily_label.setText(self.tr("Keep daily backups for (days):"))
         self.keep_monthly_label.setText(self.tr("Keep monthly backups for (months):"))
+        self.keep_note.setText(self.tr(
+            "Backups made by hand, before an import, before a restore or before an update "
+            "are not counted here: each is kept at least %1 days.")
+            .replace("%1", current().integer(backup.KEEP_PROTECTED_DAYS)))
         self.folder_label.setText(self.tr("Backup folder: %1").replace("%1", str(self.folder())))
 
     def reason_text(self, reason: str) -> str:
@@ -100,71 +126,156 @@ class BackupsDialog(QDialog):
                  "exit": self.tr("on exit"), "import": self.tr("before an import"),
                  "before-restore": self.tr("before a restore")}
         if reason.startswith("before-v"):
-            return self.tr("before an upgrade")
+            return self.tr("before an update")
         return texts.get(reason, reason)
 
     def folder(self) -> Path:
         return backup.backup_folder(self.ctx.store)
 
     def backups(self) -> list[backup.BackupInfo]:
-        return backup.list_backups(self.folder(), self.ctx.store.path)
+        return backup.list_all_backups(self.ctx.store)
 
     def refresh(self) -> None:
         fmt = current()
-        items = self.backups()
+        self.items = items = self.backups()
         self.table.setRowCount(len(items))
         for row, info in enumerate(items):
+            details = info.details()
             when = f"{fmt.date(info.created.date())} {fmt.digits(info.created.strftime('%H:%M'))}"
-            size = fmt.decimal(info.size / 1_000_000, 1) + " MB"
-            values = [when, self.reason_text(info.reason), size, fmt.integer(info.sales_count())]
+            why = self.reason_text(info.reason)
+            if info.legacy:
+                why = self.tr("%1 (older backup)").replace("%1", why)
+            orders = details.orders if details else None
+            last = details.last_sale if details else None
+            values = [when, why, fmt.integer(orders) if orders is not None else "?",
+                      fmt.date(last) if last else "—", _megabytes(info.size)]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, str(info.path))
+                item.setToolTip(str(info.path))
+                if col in (2, 4):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
-        self.restore_button.setEnabled(bool(items))
+        total = (self.tr("%1 backups, %2 in all").replace("%1", fmt.integer(len(items)))
+                 .replace("%2", _megabytes(backup.space_used(items))))
+        found = identity.read(self.ctx.store.conn)
+        others = sum(backup.other_shops_backups(f, found.uuid if found else None)
+                     for f in backup.backup_folders(self.ctx.store))
+        if others:
+            total += " " + (self.tr("The folder also holds %1 backups of other shops: they "
+                                    "are not shown, and never touched.")
+                            .replace("%1", fmt.integer(others)))
+        self.total_label.setText(total)
+        self.restore_button.setEnabled(bool(items) and not self.ctx.store.read_only)
 
-    def back_up_now(self) -> None:
+    # -- back up now ---------------------------------------------------------------
+    def back_up_now(self) -> backup.BackupInfo | None:
+        path = self.ctx.store.path
+
+        def work(progress):
+            # a read-only connection of its own: the app's stays free for the UI thread
+            with Store(path, read_only=True) as reader:
+                return backup.make_backup(reader, "manual", self.folder(), progress=progress)
+
+        made = None
         try:
-            backup.make_backup(self.ctx.store, "manual")
-        except StoreError as exc:
+            made = run_with_progress(self, self.tr("Backups"), self.tr("Making a backup…"),
+                                     work, cancel_text=self.tr("Cancel"))
+        except Cancelled:
+            pass
+        except (StoreError, OSError) as exc:
             log.warning("backup failed: %s", exc)
-            QMessageBox.warning(self, self.tr("Backup failed"),
-                                self.tr("The backup could not be written: %1")
-                                .replace("%1", str(exc)))
-        self.refresh()
+            QMessageBox.warning(self, self.tr("Backup failed"), store_error_text(exc, path))
+        self._changed()
+        return made
 
+    # -- restore -----------------------------------------------------------------------
     def selected_path(self) -> Path | None:
         row = self.table.currentRow()
         item = self.table.item(row, 0) if row >= 0 else None
         return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
-    def restore_selected(self) -> None:
+    def selected_info(self) -> backup.BackupInfo | None:
         path = self.selected_path()
-        if path is None:
+        return next((b for b in self.items if b.path == path), None)
+
+    def restore_question(self, info: backup.BackupInfo) -> str:
+        fmt = current()
+        details = info.details()
+        now = backup.summarize(self.ctx.store.conn)
+        made = f"{fmt.date(info.created.date())} {fmt.digits(info.created.strftime('%H:%M'))}"
+        return (self.tr("Replace the shop's records by the backup made on %1 (%2)? It holds "
+                        "%3 orders; its last sale is of %4.")
+                .replace("%1", made).replace("%2", self.reason_text(info.reason))
+                .replace("%3", fmt.integer(details.orders) if details and
+                         details.orders is not None else "?")
+                .replace("%4", fmt.date(details.last_sale) if details and details.last_sale
+                         else "—")
+                + "\n\n" +
+                self.tr("Now the shop has %1 orders; its last sale is of %2. These records "
+                        "are backed up first, so this can be undone by restoring that "
+                        "backup.")
+                .replace("%1", fmt.integer(now["orders"]))
+                .replace("%2", fmt.date(now["last_sale"]) if now["last_sale"] else "—"))
+
+    def restore_selected(self) -> backup.RestoreResult | None:
+        info = self.selected_info()
+        if info is None:
             QMessageBox.information(self, self.tr("Restore"), self.tr("Choose a backup first."))
-            return
+            return None
         with self.ctx.owner_session(self, "backups") as allowed:
             if not allowed:
-                return
-            answer = QMessageBox.question(
-                self, self.tr("Restore"),
-                self.tr("Replace the shop's records by this backup? The current records are "
-                        "backed up first, so this can be undone by restoring that backup."))
+                return None
+            answer = QMessageBox.question(self, self.tr("Restore"), self.restore_question(info))
             if answer != QMessageBox.StandardButton.Yes:
-                return
-            pin = security.snapshot(self.ctx.store)  # a backup made before the PIN keeps it
-            try:
-                backup.restore_into(self.ctx.store, path)
-                security.carry_over(self.ctx.store, pin)
-            except StoreError as exc:
-                QMessageBox.warning(self, self.tr("Restore failed"),
-                                    self.tr("The backup could not be restored: %1")
-                                    .replace("%1", str(exc)))
-        self.ctx.undo_stack.clear()  # undo steps refer to records that may no longer exist
-        self.refresh()
+                return None
+            return self._restore(info.path, allow_other_shop=False)
 
+    def _restore(self, path: Path, allow_other_shop: bool) -> backup.RestoreResult | None:
+        from kpidesk.ui.startup import restored_text
+
+        store = self.ctx.store
+        pin = security.snapshot(store)  # a backup made before the PIN keeps it
+
+        def work(_progress):
+            done = backup.restore_into(store, path, allow_other_shop=allow_other_shop)
+            security.carry_over(store, pin)
+            return done
+
+        try:
+            result = run_with_progress(self, self.tr("Restore"),
+                                       self.tr("Restoring the backup…"), work)
+        except BackupError as exc:
+            if exc.reason == "other_shop" and not allow_other_shop:
+                answer = QMessageBox.question(
+                    self, self.tr("Restore"),
+                    store_error_text(exc) + "\n\n" + self.tr("Restore it into this shop "
+                                                             "anyway?"))
+                if answer == QMessageBox.StandardButton.Yes:
+                    return self._restore(path, allow_other_shop=True)
+                return None
+            QMessageBox.warning(self, self.tr("Restore failed"), store_error_text(exc))
+            return None
+        except (StoreError, OSError) as exc:
+            log.warning("restore failed: %s", exc)
+            QMessageBox.warning(self, self.tr("Restore failed"),
+                                store_error_text(exc, store.path))
+            return None
+        finally:
+            self._changed()
+        self.ctx.undo_stack.clear()  # undo steps refer to records that may no longer exist
+        log.warning("restored %s from %s", store.path, path)
+        QMessageBox.information(self, self.tr("Backup restored"), restored_text(result))
+        return result
+
+    # -- folder and keeping ---------------------------------------------------------------
     def open_folder(self) -> None:
-        self.folder().mkdir(parents=True, exist_ok=True)
+        try:
+            backup.prepare_folder(self.folder(), not self.ctx.store.setting("backup_dir"))
+        except BackupError as exc:
+            QMessageBox.warning(self, self.tr("Backups"), store_error_text(exc))
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder())))
 
     def choose_folder(self) -> None:
@@ -176,13 +287,16 @@ class BackupsDialog(QDialog):
             if chosen:
                 self.ctx.store.set_setting("backup_dir", chosen)
         if chosen:
+            from kpidesk.ui.startup import remember_shop
+
+            remember_shop(self.ctx.settings, self.ctx.store)
             self.retranslate_ui()
-            self.refresh()
+            self._changed()
 
     def _kept(self) -> tuple[int, int]:
         store = self.ctx.store
-        return (int(store.setting("backup_keep_daily") or backup.KEEP_DAILY),
-                int(store.setting("backup_keep_monthly") or backup.KEEP_MONTHLY))
+        return (backup._keep(store, "backup_keep_daily", backup.KEEP_DAILY),
+                backup._keep(store, "backup_keep_monthly", backup.KEEP_MONTHLY))
 
     def _save_keep(self) -> bool:
         """How long backups are kept is the owner's: a change asks for the PIN, and is put
@@ -206,3 +320,13 @@ class BackupsDialog(QDialog):
             box.setValue(value)
             box.blockSignals(False)
         return False
+
+    def _changed(self) -> None:
+        from kpidesk.ui.backup_status import events
+
+        self.refresh()
+        events().changed.emit()
+
+
+def _megabytes(size: int) -> str:
+    return current().decimal(size / 1_000_000, 1) + " MB"

@@ -37,11 +37,24 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import current
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.exporter import write_table
-from kpidesk.io.importer import Cancelled, Importer, Report, RowError
-from kpidesk.io.readers import FileError, preview
+from kpidesk.io.importer import (
+    EARLIEST_DATE,
+    MAX_NAME,
+    MAX_NOTE,
+    MAX_RATE,
+    Cancelled,
+    Importer,
+    Report,
+    RowError,
+    currency_decided,
+)
+from kpidesk.io.readers import ENCODINGS_TRIED, MAX_CELL, MAX_LINE, FileError, preview
+from kpidesk.store import imports
 from kpidesk.store.db import Store
+from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.screen import keep_on_screen
+from kpidesk.ui.undo_import import push_import, undo_import_interactive
 
 CONTEXT = "Import"
 PREVIEW_ROWS = 8
@@ -78,6 +91,7 @@ def field_label(field: str) -> str:
 
 
 def reason_text(code: str) -> str:
+    f = current()
     reasons = {
         "required": tr("value missing"),
         "bad_date": tr("not a date"),
@@ -94,6 +108,21 @@ def reason_text(code: str) -> str:
         "bad_probability": fmt.fill(tr("probability must be %1 to %2"),
                                     fmt.current().integer(0), fmt.current().integer(100)),
         "negative": tr("must not be negative"),
+        "too_large": tr("number too large"),
+        "fractional_riel": tr("not a whole number of riel"),
+        "date_too_early": tr("date before %1").replace("%1", f.date(EARLIEST_DATE)),
+        "date_too_late": tr("date more than a year after today"),
+        "rate_too_large": tr("exchange rate above %1 riel per dollar").replace(
+            "%1", f.integer(MAX_RATE)),
+        "currency_conflict": tr("the amount's currency differs from the currency column"),
+        "cell_too_long": tr("a cell is too long (over %1 KiB)").replace(
+            "%1", f.integer(MAX_CELL // 1024)),
+        "row_too_long": tr("the line is too long (over %1 MiB)").replace(
+            "%1", f.integer(MAX_LINE // 1024**2)),
+        "csv_row": tr("the line is not valid CSV"),
+        "text_too_long": tr("text too long (names %1 characters, notes %2)").replace(
+            "%1", f.integer(MAX_NAME)).replace("%2", f.integer(MAX_NOTE)),
+        "short_row": tr("row has fewer columns than the header"),
     }
     return reasons.get(code, code)
 
@@ -102,13 +131,24 @@ def file_error_text(exc: FileError) -> str:
     texts = {
         "not_found": tr("The file does not exist."),
         "unreadable": tr("The file cannot be read."),
-        "encoding": tr("The file's text encoding is not supported."),
         "empty": tr("The file is empty."),
         "csv": tr("The CSV file is malformed."),
         "xls": tr("Old .xls workbooks are not supported: save it as .xlsx or CSV."),
         "unknown_columns": tr("The mapping names columns the file does not have."),
         "missing_fields": tr("Choose a column for every required field."),
+        "truncated": tr("The compressed file is cut short (an incomplete download or copy?)."),
+        "too_big": tr("The file is too large to import."),
+        "too_many_lines": tr("The file has more lines than can be imported at once "
+                             "(blank lines counted): split it into smaller files."),
+        "too_large_total": tr("The amounts add up to more than KPI Desk can store."),
+        "bad_mapping": tr("The column mapping is not valid."),
+        "mixed_currency": tr("Some amounts look like dollars and others like riel, and "
+                             "nothing in the file says which is which."),
     }
+    if exc.code == "encoding":  # (names of encodings and of Excel's format: not translated)
+        return tr("The file's text encoding is not supported (tried %1). Save it from Excel "
+                  "as “%2” and try again.").replace("%1", ENCODINGS_TRIED).replace(
+            "%2", "CSV UTF-8")
     return texts.get(exc.code, exc.code)
 
 
@@ -160,6 +200,10 @@ class _Worker(QObject):
             self.cancelled.emit()
         except FileError as exc:
             self.failed.emit(file_error_text(exc))
+        except (StoreError, OSError) as exc:  # e.g. the backup before it: a full disk
+            from kpidesk.ui.errors import store_error_text
+
+            self.failed.emit(store_error_text(exc, self.db_path))
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was saved
             self.failed.emit(str(exc))
 
@@ -183,6 +227,7 @@ class ImportWizard(QDialog):
         self.result: Report | None = None
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
+        self._command = None  # the import on the undo stack
 
         self.pages = QStackedWidget()
         self._build_file_page(kind)
@@ -262,15 +307,39 @@ class ImportWizard(QDialog):
         fields_box.setLayout(self.fields_grid)
         top.addWidget(fields_box, 2)
         options = QFormLayout()
+        # How amounts that do not say their currency are read: one currency, or by size.
         self.currency_combo = QComboBox()
-        self.currency_combo.addItems(["USD", "KHR"])
+        self.currency_combo.setObjectName("currencyRule")
+        for data in ("USD", "KHR", "by_size"):
+            self.currency_combo.addItem("", data)
+        self.riel_from_edit = QLineEdit("1000")
+        self.riel_from_edit.setObjectName("rielFrom")
+        self.riel_from_edit.setMaximumWidth(90)
+        self.riel_from_label = QLabel()
+        currency_row = QHBoxLayout()
+        currency_row.addWidget(self.currency_combo, 1)
+        currency_row.addWidget(self.riel_from_label)
+        currency_row.addWidget(self.riel_from_edit)
+        self.currency_decided = False  # the user answered how to tell dollars from riel
+        self.mix_seen = False  # the amounts looked like both (sample or whole file)
         self.date_order_combo = QComboBox()
         self.date_order_combo.addItem("", "dmy")
         self.date_order_combo.addItem("", "mdy")
         self.currency_label, self.date_order_label = QLabel(), QLabel()
-        options.addRow(self.currency_label, self.currency_combo)
+        self.currency_label.setWordWrap(True)
+        self.currency_label.setBuddy(self.currency_combo)
+        self.date_order_label.setBuddy(self.date_order_combo)
+        options.addRow(self.currency_label, currency_row)
+        self.currency_warning = QLabel()
+        self.currency_warning.setObjectName("currencyWarning")
+        self.currency_warning.setWordWrap(True)
+        self.currency_warning.setStyleSheet("color: #8a4b00")
+        self.currency_warning.hide()
+        options.addRow(self.currency_warning)
         options.addRow(self.date_order_label, self.date_order_combo)
+        self.currency_combo.activated.connect(self._currency_chosen)
         self.currency_combo.currentIndexChanged.connect(self.refresh_preview)
+        self.riel_from_edit.editingFinished.connect(self.refresh_preview)
         self.date_order_combo.currentIndexChanged.connect(self.refresh_preview)
         opt_box = QWidget()
         opt_box.setLayout(options)
@@ -306,6 +375,16 @@ class ImportWizard(QDialog):
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
         layout.addWidget(self.done_label)
+        self.undo_hint = QLabel()
+        self.undo_hint.setWordWrap(True)
+        layout.addWidget(self.undo_hint)
+        row = QHBoxLayout()
+        self.undo_import_button = QPushButton()
+        self.undo_import_button.setObjectName("undoImportButton")
+        self.undo_import_button.clicked.connect(self.undo_import)
+        row.addWidget(self.undo_import_button)
+        row.addStretch()
+        layout.addLayout(row)
         layout.addStretch()
         self.pages.addWidget(page)
 
@@ -319,7 +398,13 @@ class ImportWizard(QDialog):
         self.browse_button.setText(tr("&Browse…"))
         self.file_hint.setText(tr("CSV (UTF-8, UTF-16; comma, semicolon or tab), XLSX, or a "
                                   ".gz of a CSV. Nothing is saved until you confirm."))
-        self.currency_label.setText(tr("Currency when the file does not say:"))
+        self.currency_label.setText(tr("&Amounts that do not say their currency are:"))
+        self._set_currency_texts()
+        self.riel_from_label.setText(tr("riel from:"))
+        self.currency_warning.setText(tr(
+            "Some amounts look like dollars (with cents) and others like riel (whole "
+            "thousands), and nothing in the file says which is which. Choose the column "
+            "that gives the currency, or say here how to read them."))
         self.date_order_label.setText(fmt.fill(tr("Dates like %1 are:"),
                                                fmt.current().date_numeric("2026-02-01")))
         self.date_order_combo.setItemText(0, tr("day/month/year"))
@@ -329,6 +414,7 @@ class ImportWizard(QDialog):
         self.next_button.setText(tr("&Next >"))
         self.import_button.setText(tr("&Import the good rows"))
         self.save_rejected_button.setText(tr("&Save rejected rows…"))
+        self.undo_import_button.setText(tr("&Undo import"))
         self.cancel_button.setText(tr("Cancel") if self._busy() or self.pages.currentIndex() < 3
                                    else tr("Close"))
         self.errors_table.setHorizontalHeaderLabels(
@@ -387,6 +473,8 @@ class ImportWizard(QDialog):
     def back(self) -> None:
         if not self._busy():
             self._show_page(max(0, self.pages.currentIndex() - 1))
+            if self.pages.currentIndex() == 1:
+                self.refresh_preview()  # e.g. to ask about a mix of dollars and riel
 
     def next(self) -> None:
         if self._busy():
@@ -445,13 +533,29 @@ class ImportWizard(QDialog):
             self.fields_grid.addWidget(combo, r, c + 1)
             self.field_combos[f], self.field_labels[f] = combo, label
         opts = self.mapping.get("options", {})
-        self.currency_combo.setCurrentText(opts.get("currency") or self.ctx.store.reporting_currency)
+        self.mix_seen = False
+        self._remove_choose_item()
+        rule = opts.get("currency_rule")
+        self.currency_decided = bool(rule)
+        choice = "by_size" if rule == "by_size" else (
+            opts.get("currency") or self.ctx.store.reporting_currency)
+        self.currency_combo.setCurrentIndex(max(0, self.currency_combo.findData(choice)))
+        self.riel_from_edit.setText(current().digits(str(opts.get("riel_from") or 1000)))
         self.date_order_combo.setCurrentIndex(1 if opts.get("date_order") == "mdy" else 0)
 
     def current_mapping(self) -> dict:
         columns = {f: c.currentData() for f, c in self.field_combos.items() if c.currentData()}
         options = dict((self.mapping or {}).get("options", {}))
-        options["currency"] = self.currency_combo.currentText()
+        choice = self.currency_combo.currentData()
+        options["currency"] = choice if choice in ("USD", "KHR") else \
+            options.get("currency") or self.ctx.store.reporting_currency
+        options.pop("currency_rule", None)
+        options.pop("riel_from", None)
+        if choice == "by_size":
+            options["currency_rule"] = "by_size"
+            options["riel_from"] = self._riel_from()
+        elif self.currency_decided and choice:
+            options["currency_rule"] = "fixed"
         options["date_order"] = self.date_order_combo.currentData()
         return {"kind": self.kind, "columns": columns, "options": options}
 
@@ -462,7 +566,8 @@ class ImportWizard(QDialog):
         fmt = current()
         importer = Importer(self.ctx.store, self.kind, m, today=self.ctx.today())
         try:
-            rows = importer.preview(self.header, self.sample[:PREVIEW_ROWS])
+            # every sampled row is parsed (to see how its amounts look), the first shown
+            rows = importer.preview(self.header, self.sample)[:PREVIEW_ROWS]
             self.mapping_error.clear()
             self.next_button.setEnabled(True)
         except FileError as exc:
@@ -470,6 +575,8 @@ class ImportWizard(QDialog):
             self.next_button.setEnabled(False)
             self.preview_table.setRowCount(0)
             return
+        self._ask_currency_if_mixed(importer.preview_mix.mixed, currency_decided(m))
+        unknown = self._undecided_lines(m, rows) if self.currency_warning.isVisible() else {}
         shown = [f for f in _PREVIEW_FIELDS[self.kind] if f in m["columns"]
                  or f in ("amount", "currency", "value")]
         self.preview_table.setColumnCount(len(shown) + 1)
@@ -484,10 +591,87 @@ class ImportWizard(QDialog):
                             else reason_text(rec.code)) if c == 1 else ""
                     item = QTableWidgetItem(text)
                     item.setForeground(QBrush(QColor("#b00020")))
+                elif line in unknown and f in ("amount", "value", "currency"):
+                    # the currency is the question being asked: the amount as written, "?"
+                    item = QTableWidgetItem("?" if f == "currency" else unknown[line])
+                    item.setForeground(QBrush(QColor("#8a4b00")))
                 else:
                     item = QTableWidgetItem(_format_value(f, rec))
                 self.preview_table.setItem(r, c, item)
         self.preview_table.resizeColumnsToContents()
+
+    # -- amounts in dollars and riel ---------------------------------------------
+    def _set_currency_texts(self) -> None:
+        texts = {"USD": tr("in US dollars (USD)"), "KHR": tr("in riel (KHR)"),
+                 "by_size": tr("riel from a size up, else dollars"),
+                 None: tr("— choose —")}
+        for i in range(self.currency_combo.count()):
+            self.currency_combo.setItemText(i, texts[self.currency_combo.itemData(i)])
+        by_size = self.currency_combo.currentData() == "by_size"
+        self.riel_from_label.setVisible(by_size)
+        self.riel_from_edit.setVisible(by_size)
+
+    def _riel_from(self) -> int:
+        from kpidesk.i18n.format import parse_decimal
+
+        try:
+            value = int(parse_decimal(self.riel_from_edit.text()))
+        except (ValueError, ArithmeticError):
+            return 1000
+        return value if value > 0 else 1000
+
+    def _remove_choose_item(self) -> None:
+        i = self.currency_combo.findData(None)
+        if i >= 0:
+            self.currency_combo.blockSignals(True)
+            self.currency_combo.removeItem(i)
+            self.currency_combo.blockSignals(False)
+
+    def _currency_chosen(self, index: int) -> None:
+        """The user picked how amounts without a currency are read: that settles it."""
+        if self.currency_combo.itemData(index) is None:
+            return
+        self.currency_decided = True
+        self._remove_choose_item()
+        self._set_currency_texts()
+        self.refresh_preview()
+
+    def _undecided_lines(self, mapping: dict, rows: list) -> dict[int, str]:
+        """Lines whose amount says no currency (read once as dollars, once as riel, it
+        differs) → the amount as written in the file."""
+        other = {**mapping, "options": {**mapping["options"], "currency":
+                 "KHR" if mapping["options"].get("currency") == "USD" else "USD"}}
+        twice = Importer(self.ctx.store, self.kind, other, today=self.ctx.today()).preview(
+            self.header, self.sample[:PREVIEW_ROWS])
+        field_name = "value" if self.kind in ("opportunities", "targets") else "amount"
+        column = mapping["columns"].get(field_name) or mapping["columns"].get("unit_price")
+        i = self.header.index(column) if column in self.header else None
+        raw = {line: row for line, row in self.sample[:PREVIEW_ROWS]}
+        found = {}
+        for (line, a), (_, b) in zip(rows, twice, strict=False):
+            same = (isinstance(a, dict) and isinstance(b, dict)
+                    and a.get("currency") == b.get("currency"))
+            if not same and i is not None and isinstance(raw.get(line), list) \
+                    and i < len(raw[line]):
+                found[line] = str(raw[line][i])
+        return found
+
+    def _ask_currency_if_mixed(self, mixed_in_sample: bool, decided: bool) -> None:
+        """Amounts that look like both dollars and riel, with no currency column and no
+        answer yet: the wizard asks (an empty choice, Next disabled) instead of guessing."""
+        self.mix_seen = self.mix_seen or mixed_in_sample
+        asking = self.mix_seen and not decided
+        self.currency_warning.setVisible(asking)
+        if asking:
+            if self.currency_combo.findData(None) < 0:
+                self.currency_combo.blockSignals(True)
+                self.currency_combo.insertItem(0, "", None)
+                self.currency_combo.setCurrentIndex(0)
+                self.currency_combo.blockSignals(False)
+            self.next_button.setEnabled(False)
+        else:
+            self._remove_choose_item()
+        self._set_currency_texts()
 
     # -- background work -----------------------------------------------------
     def _run(self, mode: str) -> None:
@@ -548,11 +732,13 @@ class ImportWizard(QDialog):
         else:
             self.result = report
             self._show_page(3)
-            self._show_result()
             if report.committed:
                 self.ctx.data_changed.emit({"sales", "contacts", "opportunities", "targets",
-                                            "settings"})
+                                            "settings", "imports"})
+                if report.import_id is not None:
+                    self._command = push_import(self.ctx, report.import_id, self.path.name)
                 self.imported.emit(report)
+            self._show_result()
 
     def _on_failed(self, message: str) -> None:
         self._finish_thread()
@@ -566,6 +752,15 @@ class ImportWizard(QDialog):
     def _show_report(self) -> None:
         report = self.report
         fmt = current()
+        if report.mixed_currency:
+            self.mix_seen = True
+            self.check_summary.setText(tr(
+                "Some amounts look like dollars and others like riel, and nothing in the file "
+                "says which is which. Go back and choose the currency column, or how to read "
+                "amounts that do not say their currency."))
+            self.errors_table.setRowCount(0)
+            self.import_button.setEnabled(False)
+            return
         text = tr("%1 rows read: %2 good, %3 with errors.").replace(
             "%1", fmt.integer(report.rows)).replace("%2", fmt.integer(report.good)).replace(
             "%3", fmt.integer(report.bad))
@@ -585,6 +780,15 @@ class ImportWizard(QDialog):
     def _show_result(self) -> None:
         r = self.result
         fmt = current()
+        undone = self._undone()
+        self.undo_import_button.setVisible(r.committed and r.import_id is not None
+                                           and not undone)
+        self.undo_hint.setText("" if not r.committed or r.import_id is None else
+                               tr("This import was undone: nothing it added is left in the "
+                                  "shop.") if undone else
+                               tr("Not what you expected? Undo import removes exactly the "
+                                  "records this import added (also later with Edit ▸ Undo "
+                                  "or File ▸ Import log)."))
         if not r.committed:
             self.done_label.setText(tr("Nothing was imported."))
             return
@@ -605,6 +809,30 @@ class ImportWizard(QDialog):
                 "%1", fmt.integer(r.bad))
         text += future_note(r)
         self.done_label.setText(text)
+
+    def _undone(self) -> bool:
+        r = self.result
+        if r is None or r.import_id is None:
+            return False
+        try:
+            return bool(imports.get_import(self.ctx.store, r.import_id).undone_at)
+        except StoreError:
+            return False
+
+    def undo_import(self) -> bool:
+        """The Done page's Undo import: the same as Edit ▸ Undo right after the import."""
+        r = self.result
+        if r is None or r.import_id is None or self._undone():
+            return False
+        stack = self.ctx.undo_stack
+        command = self._command
+        if command is not None and stack.index() > 0 and \
+                stack.command(stack.index() - 1) is command:
+            stack.undo()
+        else:
+            undo_import_interactive(self.ctx, self, r.import_id)
+        self._show_result()
+        return self._undone()
 
     def save_rejected(self, path: str | None = None) -> Path | None:
         """Write the rejected rows (with line and reason) to a CSV to fix and re-import."""

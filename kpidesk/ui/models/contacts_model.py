@@ -25,6 +25,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.metrics.customers import contact_statuses
 from kpidesk.store.contacts import CONTACT_TABLE_COLUMNS, contact_table
 from kpidesk.store.db import Store
+from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day
 from kpidesk.ui.models.opportunities_model import display_name
 
 CTX = "ContactsModel"
@@ -211,12 +212,27 @@ class ContactsModel(QAbstractTableModel):
             return str(value or "")
         if role == ID_ROLE:
             return r["id"]
+        if role == EXPORT_ROLE:
+            return self._export(r, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("orders", "revenue_365"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             color = STATUS_COLORS.get(r["status"])
             return QBrush(QColor(color)) if color else None
         return None
+
+    def _export(self, r: ContactRow, key: str) -> object:
+        """The cell as a value for "Export this table": dates, numbers, money, plain text
+        (a phone number as typed, with its leading 0 and Latin digits)."""
+        if key in ("created", "first_purchase", "last_purchase"):
+            return iso_day(r[key])
+        if key == "orders":
+            return int(r["orders"] or 0)
+        if key == "revenue_365":
+            return Money(int(r["revenue_365"] or 0), self.currency)
+        if key == "phone":
+            return r["phone"] or ""
+        return self._display(r, key)
 
     def _display(self, r: ContactRow, key: str) -> str:
         f = fmt.current()

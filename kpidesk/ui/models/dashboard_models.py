@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from kpidesk.i18n import format as fmt
+from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dict
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # raw value of a cell
@@ -86,6 +87,8 @@ class RowsModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == ROW_ROLE:
             return row
+        if role == EXPORT_ROLE:
+            return self.export_value(row, index.column())
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.TextAlignmentRole):
             text, raw, align = self.cell(row, index.column())
             if role == Qt.ItemDataRole.DisplayRole:
@@ -97,6 +100,10 @@ class RowsModel(QAbstractTableModel):
 
     def extra_data(self, row: dict, column: int, role: int):
         return None
+
+    def export_value(self, row: dict, column: int) -> object:
+        """The cell as a value for "Export this table" (subclasses; default: its text)."""
+        return self.cell(row, column)[0]
 
 
 class SalespersonAttainmentModel(RowsModel):
@@ -122,6 +129,15 @@ class SalespersonAttainmentModel(RowsModel):
         if column == 3:
             return f.percent(row.get("attainment")), row.get("attainment"), RIGHT
         return f.percent(row.get("pace")), row.get("pace"), RIGHT
+
+    def export_value(self, row: dict, column: int) -> object:
+        if column in (1, 2):
+            value = row.get("actual" if column == 1 else "target")
+            return "" if value is None else Money(int(value), self.currency)
+        if column in (3, 4):
+            value = row.get("attainment" if column == 3 else "pace")
+            return "" if value is None else Percent(value)
+        return str(row.get("name") or "")
 
     def extra_data(self, row: dict, column: int, role: int):
         if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4):
@@ -166,6 +182,20 @@ class AtRiskModel(RowsModel):
         if column == 4:
             return f.integer(row.get("days_since")), row.get("days_since"), RIGHT
         return f.figure(row.get("revenue_365"), self.currency), row.get("revenue_365"), RIGHT
+
+    def export_value(self, row: dict, column: int) -> object:
+        if column == 1:
+            return str(row.get("phone") or "")  # as typed: leading 0, Latin digits
+        if column == 2:
+            return iso_day(row.get("last_purchase")) or ""
+        if column == 3:
+            gap = row.get("usual_gap_days")
+            return "" if gap is None else round(float(gap), 1)
+        if column == 4:
+            return "" if row.get("days_since") is None else int(row["days_since"])
+        if column == 5:
+            return Money(int(row.get("revenue_365") or 0), self.currency)
+        return str(row.get("name") or "")
 
     def extra_data(self, row: dict, column: int, role: int):
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -231,12 +261,18 @@ class CohortModel(QAbstractTableModel):
             return None
         if 0 <= section < len(self.rows) and role == Qt.ItemDataRole.DisplayRole:
             return f.month(str(self.rows[section]["cohort"]), short=True)
+        if 0 <= section < len(self.rows) and role == EXPORT_ROLE:
+            return str(self.rows[section]["cohort"])  # YYYY-MM
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def export_row_title(self) -> str:
+        """Export: the rows' titles (cohort months) become a first column of this name."""
+        return QCoreApplication.translate("CohortModel", "First purchase month")
 
     def share(self, row: int, k: int) -> float | None:
         shares = self.rows[row].get("shares") or []
@@ -250,6 +286,8 @@ class CohortModel(QAbstractTableModel):
         row = self.rows[index.row()]
         f = fmt.current()
         if index.column() == 0:
+            if role == EXPORT_ROLE:
+                return int(row.get("size") or 0)
             if role == Qt.ItemDataRole.DisplayRole:
                 return f.integer(row.get("size"))
             if role == SORT_ROLE:
@@ -258,6 +296,8 @@ class CohortModel(QAbstractTableModel):
                 return RIGHT
             return None
         share = self.share(index.row(), index.column() - 1)
+        if role == EXPORT_ROLE:
+            return "" if share is None else Percent(share)
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if share is None else f.percent(share, places=0)
         if role == SORT_ROLE:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from kpidesk.i18n import format as fmt
 from kpidesk.store.db import Store
 from kpidesk.store.opportunities import list_opportunities
+from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
 
 try:  # seeded stage names and lost reasons shown in the UI language
     from kpidesk.i18n.defaults import display_name
@@ -124,6 +125,8 @@ class OpportunitiesModel(QAbstractTableModel):
             return self._display(r, key)
         if role == ID_ROLE:
             return r["id"]
+        if role == EXPORT_ROLE:
+            return self._export(r, key)
         if role == SORT_ROLE:
             if key == "value":
                 return int(r["value_rc"])
@@ -146,6 +149,18 @@ class OpportunitiesModel(QAbstractTableModel):
                 return QCoreApplication.translate(CTX, "Overdue: the expected close date "
                                                   "has passed")
         return None
+
+    def _export(self, r: dict, key: str) -> object:
+        """The cell as a value for "Export this table"."""
+        if key == "value":
+            return Money(int(r["value"]), r["currency"])
+        if key == "weighted":
+            return Money(int(r["weighted"]), self.currency)
+        if key == "probability":
+            return Percent(r["probability"] / 100)
+        if key in ("created", "expected_close", "closed"):
+            return iso_day(r[key]) or ""
+        return self._display(r, key)
 
     def _display(self, r: dict, key: str) -> str:
         f = fmt.current()

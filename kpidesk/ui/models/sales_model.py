@@ -46,6 +46,7 @@ from kpidesk.store.sales_table import (
     SalesQuery,
     rollup_totals,
 )
+from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day
 
 CONTEXT = "SalesTableModel"
 _ROOT = QModelIndex()
@@ -201,6 +202,8 @@ class SalesTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
+        if role == EXPORT_ROLE:
+            return self._export(row, col)
         if role == ORDER_ID_ROLE:
             return row[R_ORDER]
         if role == LINE_ID_ROLE:
@@ -260,6 +263,19 @@ class SalesTableModel(QAbstractTableModel):
         if col == COL_NOTE:
             return row[R_NOTE] or ""
         return ""
+
+    def _export(self, row: tuple, col: int) -> object:
+        """The cell as a value for "Export this table" (see ``kpidesk.ui.export``)."""
+        if col == COL_DATE:
+            return iso_day(row[R_DATE])
+        if col == COL_QUANTITY:
+            qty = row[R_QUANTITY]
+            return "" if qty is None else (int(qty) if float(qty).is_integer() else qty)
+        if col == COL_AMOUNT:
+            return Money(row[R_AMOUNT], row[R_CURRENCY])
+        if col == COL_REPORTING:
+            return Money(row[R_KHR] if self._currency == "KHR" else row[R_USD], self._currency)
+        return self._display(row, col)  # text (names, receipt number, note)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(HEADERS):

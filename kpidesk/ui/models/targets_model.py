@@ -34,6 +34,7 @@ from kpidesk.metrics.targets import actual_for, salesperson_attainment, target_i
 from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.ui.export import EXPORT_ROLE, Money
 
 CONTEXT = "TargetsModel"
 SHOP_HEADER = QT_TRANSLATE_NOOP("TargetsModel", "Shop")
@@ -302,6 +303,8 @@ class TargetsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
+        if role == EXPORT_ROLE and orientation == Qt.Orientation.Vertical and 0 <= section < 12:
+            return f"{self.year:04d}-{section + 1:02d}"
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -312,6 +315,10 @@ class TargetsModel(QAbstractTableModel):
         if 0 <= section < 12:
             return fmt.current().month_name(section + 1)
         return None
+
+    def export_row_title(self) -> str:
+        """Export: the months become a first column of this name (YYYY-MM values)."""
+        return tr("Month")
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -337,6 +344,13 @@ class TargetsModel(QAbstractTableModel):
             if self.is_money:
                 return fmt.current().money_plain(stored[0], stored[1] or self.currency)
             return fmt.current().digits(str(stored[0]))
+        if role == EXPORT_ROLE:
+            if stored is not None:
+                return Money(int(stored[0]), stored[1] or self.currency) if self.is_money \
+                    else int(stored[0])
+            if derived is None:
+                return ""
+            return Money(int(derived), self.currency) if self.is_money else int(derived)
         if role == TARGET_ROLE:  # in the reporting currency, as the actual
             return self.target_reporting(month, sp)
         if role == ACTUAL_ROLE:

@@ -1,0 +1,170 @@
+"""Backups the owner can see: the age of the newest backup in the status bar, and a
+failed backup shown at once and on every start until one succeeds.
+
+`BackupWatch` is what the app attaches to each open shop: it remembers where the shop's
+backups are (for a shop that goes missing later), sweeps what killed backups left,
+starts the daily backup on a thread and reports its outcome on the UI thread.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+from kpidesk.store import backup
+from kpidesk.store.errors import BackupError
+from kpidesk.ui.context import AppContext
+from kpidesk.ui.errors import backup_error_text, log, read_only_text
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BackupStatus", text)
+
+
+class _Events(QObject):
+    """Backups were made, restored or failed: status bars refresh."""
+
+    changed = Signal()
+
+
+_events: _Events | None = None
+
+
+def events() -> _Events:
+    global _events
+    if _events is None:
+        _events = _Events()
+    return _events
+
+
+def age_text(made: datetime, today: date | None = None) -> str:
+    from kpidesk.i18n.format import current
+
+    fmt = current()
+    days = ((today or date.today()) - made.date()).days
+    if days <= 0:
+        return tr("today, %1").replace("%1", fmt.digits(made.strftime("%H:%M")))
+    if days == 1:
+        return tr("yesterday")
+    return tr("%1 days ago").replace("%1", fmt.integer(days))
+
+
+class BackupStatus(QLabel):
+    """'Last backup: today, 09:30' — or, in red, that the last backup failed; or that the
+    shop is open read-only. A click opens the Backups dialog."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("backupStatus")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.failed = False
+        ctx.language.language_changed.connect(self.refresh)
+        events().changed.connect(self.refresh)
+        self._timer = QTimer(self)  # "today" becomes "yesterday" while the app stays open
+        self._timer.setInterval(10 * 60 * 1000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def refresh(self, *_: object) -> None:
+        store = self.ctx.store
+        try:
+            store.conn.execute("SELECT 1")
+        except Exception:  # noqa: BLE001 - the shop was closed: this label goes with it
+            return
+        if store.read_only:
+            self.failed = False
+            self.setText(tr("Read-only: nothing can be saved"))
+            self.setToolTip(read_only_text(store.view_reason))
+            self.setStyleSheet("color: #8a5a00;")
+            return
+        failure = backup.failure(store)
+        newest = backup.newest_backup(store)
+        self.failed = failure is not None
+        if failure is not None:
+            self.setText(tr("Last backup failed: click for details"))
+            self.setToolTip(backup_error_text(BackupError(failure[0], folder=str(
+                backup.backup_folder(store)))))
+            self.setStyleSheet("color: #b00020; font-weight: bold;")
+        elif newest is None:
+            self.setText(tr("No backup yet"))
+            self.setToolTip(tr("A backup is made on the first start of each day with sales, "
+                               "before each import and on exit after changes."))
+            self.setStyleSheet("")
+        else:
+            self.setText(tr("Last backup: %1").replace("%1", age_text(newest.created)))
+            self.setToolTip(str(newest.path))
+            old = (date.today() - newest.created.date()).days > 7
+            self.setStyleSheet("color: #8a5a00;" if old else "")
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        window = self.window()
+        if hasattr(window, "show_backups"):
+            window.show_backups()
+        super().mousePressEvent(event)
+
+
+class _Notifier(QObject):
+    result = Signal(object)  # a BackupInfo, or the BackupError (emitted from a thread)
+
+
+class BackupWatch(QObject):
+    """The backups of one open shop, while its window is up."""
+
+    def __init__(self, ctx: AppContext, window: QMainWindow, settings: QSettings | None,
+                 interactive: bool = True) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.interactive = interactive
+        self._notifier = _Notifier(self)
+        self._notifier.result.connect(self._finished)
+        self.status = BackupStatus(ctx, window)
+        window.statusBar().addPermanentWidget(self.status)
+        self.thread = None
+        from kpidesk.ui.startup import remember_shop
+
+        if not ctx.store.read_only:
+            remember_shop(settings, ctx.store)
+
+    def start(self) -> None:
+        """Sweep leftovers of killed backups, start today's backup if none was made yet,
+        and show a failure left from before if no new backup is on its way."""
+        from kpidesk.store import identity
+        from kpidesk.ui.startup import daily_backup
+
+        store = self.ctx.store
+        if store.read_only:
+            return
+        found = identity.read(store.conn)
+        removed = backup.sweep_partials(store.path, backup.backup_folders(store),
+                                        found.uuid if found else None)
+        if removed:
+            log.info("removed %d leftovers of interrupted backups", len(removed))
+        self.thread = daily_backup(store, background=True, on_result=self._notifier.result.emit)
+        failure = backup.failure(store)
+        if failure is not None and self.thread is None:
+            QTimer.singleShot(0, self, lambda: self._show_failure(
+                BackupError(failure[0], folder=str(backup.backup_folder(store)))))
+
+    def _finished(self, result: object) -> None:
+        events().changed.emit()
+        if isinstance(result, BackupError):
+            self._show_failure(result)
+
+    def _show_failure(self, err: BackupError) -> None:
+        self.status.refresh()
+        if not self.interactive:
+            return
+        QMessageBox.warning(self.window, tr("Backup failed"),
+                            backup_error_text(err) + "\n\n" +
+                            tr("Your records are safe in the shop file. KPI Desk will tell you "
+                               "again at every start until a backup succeeds."))
+
+    def wait(self, timeout: float = 600.0) -> None:
+        if self.thread is not None:
+            self.thread.join(timeout)

@@ -1,0 +1,296 @@
+"""Undo of an import in the app: Edit ▸ Undo right after it, the wizard's Done page and
+File ▸ Imports….
+
+The owner sees what will go (and, when some of the import's records were changed
+since, which ones, to remove them too or keep them) before anything is removed.
+The removal runs on a thread on its own connection to the shop file, with a
+progress dialog whose Cancel interrupts it: the store is then as before.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QTimer
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.i18n.format import current
+from kpidesk.store import imports, security
+from kpidesk.store.db import Store
+from kpidesk.store.errors import StoreError
+from kpidesk.ui.context import AppContext
+
+log = logging.getLogger("kpidesk")
+T = TypeVar("T")
+
+TOPICS = {"sales", "contacts", "opportunities", "targets", "settings", "imports"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("UndoImport", text)
+
+
+def kind_text(kind: str) -> str:
+    return {"sales": tr("sales"), "contacts": tr("contacts"),
+            "opportunities": tr("opportunities"), "targets": tr("targets"),
+            "all": tr("a whole shop")}.get(kind, kind)
+
+
+def added_text(record: imports.ImportRecord) -> str:
+    """What an import added, in words ("300 sales lines in 150 orders, 82 new customers")."""
+    fmt = current()
+    a = record.added
+    parts = []
+    if a.get("lines"):
+        parts.append(tr("%1 sales lines in %2 orders").replace("%1", fmt.integer(a["lines"]))
+                     .replace("%2", fmt.integer(a.get("orders", 0))))
+    if a.get("contacts"):
+        parts.append((tr("%1 new customers") if record.kind in ("sales", "all")
+                      else tr("%1 contacts")).replace("%1", fmt.integer(a["contacts"])))
+    if a.get("opportunities"):
+        parts.append(tr("%1 opportunities").replace("%1", fmt.integer(a["opportunities"])))
+    if a.get("targets"):
+        parts.append(tr("%1 targets").replace("%1", fmt.integer(a["targets"])))
+    return ", ".join(parts) if parts else tr("nothing new")
+
+
+def describe_changed(row: imports.ChangedRow) -> tuple[str, str]:
+    """(what, how it is now) of a record changed since its import."""
+    fmt = current()
+    f = row.fields
+    if row.kind == "order":
+        parts = [fmt.date(f["date"])]
+        if f.get("number"):
+            parts.append(f["number"])
+        if f.get("customer"):
+            parts.append(f["customer"])
+        if f.get("amount") is not None:
+            parts.append(fmt.money(f["amount"], f["currency"]))
+        return tr("Sale"), " · ".join(parts)
+    if row.kind == "contact":
+        return tr("Contact"), " · ".join(p for p in (f["name"], f.get("phone")) if p)
+    if row.kind == "opportunity":
+        return tr("Opportunity"), " · ".join(
+            (f["title"], fmt.money(f["value"], f["currency"])))
+    value = (fmt.money(f["value"], f["currency"]) if f.get("currency")
+             else fmt.integer(f["value"]))
+    return tr("Target"), " · ".join(p for p in (fmt.month(f["period"]), f.get("salesperson"),
+                                                  value) if p)
+
+
+class UndoImportDialog(QDialog):
+    """Asks before an import is undone; lists the records changed since, if any.
+
+    `choice` after exec(): "remove" (everything the import added), "keep" (all but
+    the changed records) or None (cancelled)."""
+
+    def __init__(self, record: imports.ImportRecord, changed: list[imports.ChangedRow],
+                 n_changed: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("UndoImportDialog")
+        self.setWindowTitle(tr("Undo import"))
+        self.choice: str | None = None
+        fmt = current()
+        layout = QVBoxLayout(self)
+        text = tr("Undo the import of %1 (%2, %3)? It removes what the import added: %4.") \
+            .replace("%1", record.file_name).replace("%2", kind_text(record.kind)) \
+            .replace("%3", fmt.date(record.at[:10])).replace("%4", added_text(record))
+        self.summary = QLabel(text)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.changed_table: QTableWidget | None = None
+        if n_changed:
+            note = QLabel(tr("%1 of these records were changed after the import. Remove them "
+                             "too, or keep them (and the customers and names they use)?")
+                          .replace("%1", fmt.integer(n_changed)))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            table = QTableWidget(len(changed), 2)
+            table.setObjectName("changedRows")
+            table.setHorizontalHeaderLabels([tr("Record"), tr("Now")])
+            table.verticalHeader().hide()
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            for r, row in enumerate(changed):
+                for c, value in enumerate(describe_changed(row)):
+                    table.setItem(r, c, QTableWidgetItem(value))
+            layout.addWidget(table, 1)
+            self.changed_table = table
+            if n_changed > len(changed):
+                layout.addWidget(QLabel(tr("… and %1 more.").replace(
+                    "%1", fmt.integer(n_changed - len(changed)))))
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        self.remove_button = QPushButton(tr("&Undo import") if not n_changed
+                                         else tr("&Remove them too"))
+        self.keep_button = QPushButton(tr("&Keep the changed ones"))
+        self.keep_button.setVisible(bool(n_changed))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setDefault(True)
+        self.remove_button.clicked.connect(lambda: self._choose("remove"))
+        self.keep_button.clicked.connect(lambda: self._choose("keep"))
+        self.cancel_button.clicked.connect(self.reject)
+        for b in (self.remove_button, self.keep_button, self.cancel_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.resize(640, 420 if n_changed else 160)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+class _Job(QThread):
+    """One piece of store work on its own connection, interruptible."""
+
+    def __init__(self, db_path, work: Callable[[Store], object]) -> None:
+        super().__init__()
+        self.db_path, self.work = db_path, work
+        self.result: object = None
+        self.error: BaseException | None = None
+        self.store: Store | None = None
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            with Store(self.db_path) as store:
+                self.store = store
+                self.result = self.work(store)
+        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread
+            self.error = exc
+        finally:
+            self.store = None
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        store = self.store
+        if store is not None:
+            store.conn.interrupt()  # the transaction rolls back
+
+
+def run_with_progress(parent: QWidget | None, label: str, db_path,
+                      work: Callable[[Store], T]) -> T | None:
+    """Run `work(store)` on a thread with a progress dialog; None if cancelled. An error
+    raised by `work` is raised here."""
+    job = _Job(db_path, work)
+    dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
+    dialog.setObjectName("undoImportProgress")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(job.cancel)
+    loop = QEventLoop()
+    job.finished.connect(loop.quit)
+    job.start()
+    dialog.setValue(0)
+    if not job.isFinished():
+        loop.exec()
+    job.wait()
+    dialog.canceled.disconnect(job.cancel)  # closing the dialog emits canceled
+    dialog.close()
+    dialog.deleteLater()
+    if job.cancelled:
+        return None
+    if job.error is not None:
+        raise job.error
+    return job.result  # type: ignore[return-value]
+
+
+def undo_import_interactive(ctx: AppContext, parent: QWidget | None, import_id: int) -> bool:
+    """Ask, then undo one import; True when it was undone."""
+    try:
+        record = imports.get_import(ctx.store, import_id)
+    except StoreError:
+        return False
+    if record.undone_at:
+        QMessageBox.information(parent, tr("Undo import"),
+                                tr("This import was already undone."))
+        return False
+    changed, n_changed = imports.changed_since(ctx.store, import_id, limit=500)
+    dialog = UndoImportDialog(record, changed, n_changed, parent)
+    dialog.exec()
+    choice = dialog.choice
+    dialog.deleteLater()
+    if choice is None:
+        return False
+    # Undoing an import deletes records: with an owner PIN, that is the owner's.
+    with ctx.owner_session(parent, "delete") as allowed:
+        if not allowed:
+            return False
+        typed = security.has_pin(ctx.store)
+
+    def work(store: Store) -> imports.UndoResult:
+        with security.owner_session(store, with_pin=typed):  # the PIN was asked above
+            return imports.undo_import(store, import_id, keep_changed=choice == "keep")
+
+    try:
+        result = run_with_progress(parent, tr("Removing what the import added…"),
+                                   ctx.store.path, work)
+    except StoreError as exc:
+        from kpidesk.store.errors import WriteFailedError
+        from kpidesk.ui.errors import write_failed_text
+
+        log.warning("undo of import %s failed: %s", import_id, exc)
+        QMessageBox.warning(parent, tr("Undo import"), write_failed_text(exc)
+                            if isinstance(exc, WriteFailedError)
+                            else tr("The import could not be undone. Nothing was changed."))
+        return False
+    if result is None:
+        return False
+    ctx.data_changed.emit(set(TOPICS))
+    return True
+
+
+class ImportCommand(QUndoCommand):
+    """An import on the undo stack: Ctrl+Z asks, then removes what it added. It cannot be
+    redone (import the file again instead), so it leaves the stack once undone."""
+
+    def __init__(self, ctx: AppContext, import_id: int, file_name: str) -> None:
+        super().__init__(tr("Import %1").replace("%1", file_name))
+        self.ctx = ctx
+        self.import_id = import_id
+        self._skip_redo = True  # pushed after the import was made
+
+    def redo(self) -> None:
+        self._skip_redo = False  # first push, or the index put back after a "no"
+
+    def undo(self) -> None:
+        try:
+            done = undo_import_interactive(self.ctx, QApplication.activeWindow(),
+                                           self.import_id)
+        except Exception:  # noqa: BLE001 - an exception cannot cross Qt's virtual call
+            log.exception("undo of import %s failed", self.import_id)
+            done = False
+        if done:
+            self.setObsolete(True)
+        else:
+            # The stack has stepped back already: step forward again (redo does nothing).
+            QTimer.singleShot(0, self._restore_index)
+
+    def _restore_index(self) -> None:
+        stack = self.ctx.undo_stack
+        if stack.index() < stack.count() and stack.command(stack.index()) is self:
+            stack.redo()
+
+
+def push_import(ctx: AppContext, import_id: int, file_name: str) -> ImportCommand:
+    command = ImportCommand(ctx, import_id, file_name)
+    ctx.undo_stack.push(command)
+    return command
