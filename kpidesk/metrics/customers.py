@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import weakref
+from array import array
 from collections import OrderedDict
 from datetime import date, timedelta
 
@@ -557,29 +558,39 @@ def contact_statuses(store: Store, today: date | str) -> dict[int, str]:
     - 'loyal': at least L orders in the 365 days up to today;
     - 'active': any other customer with a purchase in the last 365 days.
     """
-    return _statuses(store, _as_date(today))
+    codes = status_codes(store, today)
+    return {cid: STATUSES[code] for cid, code in enumerate(codes) if code >= 0}
 
 
-def _statuses(store: Store, d: date) -> dict[int, str]:  # not remembered: 250k entries
+STATUSES = ("lead", "lapsed", "new", "at_risk", "loyal", "active")
+
+
+def status_codes(store: Store, today: date | str) -> array:
+    """`contact_statuses` as one byte per contact id: the status's index in STATUSES, -1
+    for an id no contact has (a large shop's 250,000 statuses in 250 kB, not a dict of
+    20 MB)."""
+    d = _as_date(today)
     d_iso = d.isoformat()
     lapsed_before = (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat()
     new_from = (d - timedelta(days=NEW_CONTACT_DAYS - 1)).isoformat()
     risk = _at_risk_ids(store, d)
     loyal = loyal_ids(store, d)
-    statuses: dict[int, str] = {}
+    top = int(store.scalar("SELECT IFNULL(MAX(id), 0) FROM contacts"))
+    codes = array("b", [-1]) * (top + 1)
+    lead, lapsed, new, at_risk_, loyal_, active = range(len(STATUSES))
     for cid, first, last in store.conn.execute(
             "SELECT id, first_purchase, last_purchase FROM contacts"):
         if first is None or first > d_iso:
-            status = "lead"
+            code = lead
         elif last < lapsed_before:
-            status = "lapsed"
+            code = lapsed
         elif first >= new_from:
-            status = "new"
+            code = new
         elif cid in risk:
-            status = "at_risk"
+            code = at_risk_
         elif cid in loyal:
-            status = "loyal"
+            code = loyal_
         else:
-            status = "active"
-        statuses[cid] = status
-    return statuses
+            code = active
+        codes[cid] = code
+    return codes

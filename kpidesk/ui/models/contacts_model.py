@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from kpidesk.i18n import format as fmt
-from kpidesk.metrics.customers import contact_statuses
+from kpidesk.metrics.customers import STATUSES as STATUS_NAMES
+from kpidesk.metrics.customers import status_codes
 from kpidesk.store.contacts import CONTACT_TABLE_COLUMNS, contact_table
 from kpidesk.store.db import Store
 from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day
@@ -115,17 +116,20 @@ class ContactsModel(QAbstractTableModel):
         today = self._today()
         self.rows = []  # the old rows go before the new ones are made
         self._row_of = array("i")
-        statuses = contact_statuses(self.store, today)
+        codes = status_codes(self.store, today)
         currency = self.store.reporting_currency
         at = CONTACT_TABLE_COLUMNS.index
         first, kind, orders = at("first_purchase"), at("kind"), at("orders")
         revenue = at("revenue_365_usd" if currency == "USD" else "revenue_365_khr")
+
+        def status(r: tuple) -> str:
+            code = codes[r[0]] if r[0] < len(codes) else -1
+            return STATUS_NAMES[code] if code >= 0 else ("active" if r[first] else "lead")
+
         self.rows = [
-            ContactRow((*(r[i] for i in _FROM_TABLE), r[orders], r[revenue],
-                        statuses.get(r[0], "active" if r[first] else "lead"),
+            ContactRow((*(r[i] for i in _FROM_TABLE), r[orders], r[revenue], status(r),
                         "customer" if (r[first] or r[kind] == "customer") else "lead"))
             for r in contact_table(self.store, today)]
-        del statuses
         self.currency = currency
         self._sort_rows()
         self.endResetModel()
