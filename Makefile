@@ -5,7 +5,7 @@
 #   make bundle   build the one-folder bundle dist/kpidesk/ (PyInstaller, build.spec)
 #   make onefile  build the one-file executable dist/onefile/kpidesk
 #   make dist     bundle + Linux tar.gz (AppDir layout) under dist/
-#   make bench    print the dashboard, start-up and backup figures
+#   make bench    print the start-up, scale (10k..1M; BENCH_10M=1: 10M), import and backup figures
 #   make icons    redraw resources/icons from make_icons.py
 #   make lint     ruff
 #
@@ -49,9 +49,11 @@ onefile: $(VENV)/.stamp-build translations
 dist: bundle
 	bash packaging/make_linux_dist.sh
 
-bench: $(VENV)/.stamp-app
+# make bench BENCH_10M=1 adds the 10M-line shop (about 10 minutes to build once, 1.5 GB)
+bench: $(VENV)/.stamp-bench translations
 	$(PY) bench/startup.py
-	$(PY) bench/dashboard.py
+	$(PY) bench/dashboard.py $(if $(BENCH_10M),--with-10m)
+	$(PY) bench/import.py --sizes 100000,1000000 --no-retail
 	$(PY) bench/backup.py
 
 icons: $(VENV)/.stamp-app
@@ -81,6 +83,10 @@ $(VENV)/.stamp-app: pyproject.toml | $(VENV)/.stamp-base
 
 $(VENV)/.stamp-test: pyproject.toml $(VENV)/.stamp-app
 	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+$(VENV)/.stamp-bench: pyproject.toml $(VENV)/.stamp-app
+	$(PY) -m pip install --quiet -e ".[bench]"
 	@touch $@
 
 $(VENV)/.stamp-build: pyproject.toml $(VENV)/.stamp-app

@@ -111,8 +111,12 @@ def compare(csv_path: Path, work: Path, label: str, kind_args: list[str] | None 
     con = sqlite3.connect(db)
     n = con.execute("SELECT count(*) FROM sale_lines").fetchone()[0]
     con.close()
+    verdict = ""
+    if n >= 900_000:  # the goals are set at a million lines
+        verdict = (f"  [goals ≤ 2× and ≤ 400 MB: {'met' if ours <= 2 * theirs else 'NOT met'},"
+                   f" {'met' if rss <= 400 else 'NOT met'}]")
     print(f"{label:>12}  {n:>9,} lines  kpidesk {ours:7.2f} s  sqlite-utils {theirs:7.2f} s"
-          f"  ratio {ours / theirs:5.2f}×  (import peak RSS {rss} MB)", flush=True)
+          f"  ratio {ours / theirs:5.2f}×  (import peak RSS {rss} MB){verdict}", flush=True)
     return db
 
 

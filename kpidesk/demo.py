@@ -9,13 +9,17 @@ Deterministic for a given seed. Also used to build large stores for `bench/`.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import random
+from array import array
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from kpidesk.store import rollups
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.bulk import indexes_set_aside
+from kpidesk.store.db import Store, new_uuid, new_uuids
 from kpidesk.store.money import convert
 from kpidesk.store.setup import DEMO_SETTING
 
@@ -54,7 +58,12 @@ def _rate(day: date) -> int:
 def build_demo(store: Store, *, months: int = 24, lines: int | None = None,
                today: date | None = None, seed: int = 7,
                progress: Callable[[int], None] | None = None) -> dict[str, int]:
-    """Fill an empty store with a demo shop; returns counts of what was made."""
+    """Fill an empty store with a demo shop; returns counts of what was made.
+
+    Written day by day in batches, so memory stays bounded whatever the size (10M lines
+    take under 200 MB): only each day's visiting customers (4 bytes each) are kept
+    ahead. Deterministic for a given seed.
+    """
     rnd = random.Random(seed)
     today = today or date.today()
     end = today
@@ -70,6 +79,29 @@ def build_demo(store: Store, *, months: int = 24, lines: int | None = None,
 
     conn = store.conn
     with store.transaction():
+        n, n_lines, n_contacts, sp_ids = _sales(store, rnd, days, weights, lines, total_orders,
+                                                 report)
+        report(80)
+        rollups.rebuild_all(conn)
+        report(95)
+        _targets(store, sp_ids, first_month, today)
+        _opportunities(store, rnd, sp_ids, range(1, n_contacts + 1), days[0], today)
+        store.mark_changed("sales", "contacts", "targets", "opportunities", "settings")
+    if n_lines >= COMPACT_FROM:  # pages filled in key order are left about 7/8 full
+        store.compact()
+    report(100)
+    return {"orders": n, "lines": n_lines, "contacts": n_contacts}
+
+
+def _sales(store: Store, rnd: random.Random, days: list[date], weights: list[float],
+           lines: int, total_orders: int, report: Callable[[int], None]
+           ) -> tuple[int, int, int, list[int]]:
+    """Salespeople, products, contacts, orders and lines (indexes made once at the end);
+    returns (orders, lines, contacts, salesperson ids)."""
+    conn = store.conn
+    start, end = days[0], days[-1]
+    day_cum = list(itertools.accumulate(weights))  # choices(days, weights) without redoing it
+    with indexes_set_aside(conn):
         store.conn.execute("UPDATE settings SET value = ? WHERE key = 'shop_name'", (SHOP_NAME,))
         # marks the file as the demo: a banner says so, and it is never opened as "my shop"
         store.conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, '1')",
@@ -85,20 +117,27 @@ def build_demo(store: Store, *, months: int = 24, lines: int | None = None,
                     "INSERT INTO products(uuid, name, category_id) VALUES (?, ?, ?)",
                     (new_uuid(), name, cat_id)).lastrowid
                 products.append((pid, price))
-        product_weights = [1 / math.sqrt(price) for _, price in products]
+        product_cum = list(itertools.accumulate(1 / math.sqrt(price) for _, price in products))
         channels = {name: cid for cid, name in conn.execute("SELECT id, name FROM channels")}
         channel_ids = [channels[n] for n in CHANNEL_WEIGHTS]
-        channel_w = list(CHANNEL_WEIGHTS.values())
+        channel_cum = list(itertools.accumulate(CHANNEL_WEIGHTS.values()))
+        insert_contacts = ("INSERT INTO contacts(id, uuid, kind, name, phone, source,"
+                           " salesperson_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
         # Customers: each arrives on some day, comes back every `gap` days on average
-        # for a while, then may stop (some stop recently: the at-risk list).
+        # for a while, then may stop (some stop recently: the at-risk list). Their
+        # visits are kept per day (contact ids, in the order made: ascending).
         n_customers = max(30, lines // 50)
         customer_orders = int(total_orders * 0.6)
         visits_each = max(2.0, customer_orders / n_customers)
-        contacts: list[tuple] = []
-        visits: list[tuple[date, int]] = []
+        visits = [array("i") for _ in days]
+        n_visits = 0
+        batch: list[tuple] = []
         for i in range(n_customers):
-            first = rnd.choices(days, weights)[0] if i % 3 else days[rnd.randrange(len(days))]
+            if i % 3:
+                first = rnd.choices(days, cum_weights=day_cum)[0]
+            else:
+                first = days[rnd.randrange(len(days))]
             life = rnd.expovariate(1 / 420)
             count = max(1, int(rnd.expovariate(1 / visits_each)))
             gap = max(3.0, min(life, 720) / count) if count > 1 else 0
@@ -108,71 +147,107 @@ def build_demo(store: Store, *, months: int = 24, lines: int | None = None,
             created = first - timedelta(days=rnd.randrange(1, 25)) if is_lead_first else first
             created = max(created, start)
             cid = i + 1
-            contacts.append((cid, new_uuid(), "lead" if is_lead_first else "customer", name,
-                             phone, rnd.choice(list(CHANNEL_WEIGHTS)), rnd.choice(sp_ids),
-                             created.isoformat()))
+            batch.append((cid, new_uuid(), "lead" if is_lead_first else "customer", name,
+                          phone, rnd.choice(list(CHANNEL_WEIGHTS)), rnd.choice(sp_ids),
+                          created.isoformat()))
             day = first
             for _ in range(count):
                 if day > end:
                     break
-                visits.append((day, cid))
+                visits[(day - start).days].append(cid)
+                n_visits += 1
                 day += timedelta(days=max(1, int(rnd.gauss(gap, gap / 3))))
+            if len(batch) >= BATCH:
+                conn.executemany(insert_contacts, batch)
+                batch.clear()
         # Leads that never bought.
-        for j in range(n_customers // 4):
+        n_leads = n_customers // 4
+        for j in range(n_leads):
             created = days[rnd.randrange(len(days))]
             name = f"{rnd.choice(FIRST_NAMES)} {rnd.choice(LAST_NAMES)}"
             phone = f"0{rnd.choice([12, 15, 17, 77, 89])}{rnd.randrange(100000, 999999)}"
-            contacts.append((n_customers + j + 1, new_uuid(), "lead", name, phone,
-                             rnd.choice(list(CHANNEL_WEIGHTS)), rnd.choice(sp_ids),
-                             created.isoformat()))
-        conn.executemany(
-            "INSERT INTO contacts(id, uuid, kind, name, phone, source, salesperson_id, created)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", contacts)
+            batch.append((n_customers + j + 1, new_uuid(), "lead", name, phone,
+                          rnd.choice(list(CHANNEL_WEIGHTS)), rnd.choice(sp_ids),
+                          created.isoformat()))
+            if len(batch) >= BATCH:
+                conn.executemany(insert_contacts, batch)
+                batch.clear()
+        conn.executemany(insert_contacts, batch)
+        batch.clear()
 
-        walk_ins = max(0, total_orders - len(visits))
-        walk_in_days = rnd.choices(days, weights, k=walk_ins)
-        all_orders = sorted([(d, None) for d in walk_in_days] + visits,
-                            key=lambda o: (o[0], o[1] or 0))
-        order_rows = []
-        line_rows = []
+        # Walk-ins: how many on each day (drawn one by one as `choices` would, in slices).
+        walk_ins = max(0, total_orders - n_visits)
+        walk_in_count = array("i", bytes(4 * len(days)))
+        index_of = {d: k for k, d in enumerate(days)}
+        for done in range(0, walk_ins, BATCH):
+            for d in rnd.choices(days, cum_weights=day_cum, k=min(BATCH, walk_ins - done)):
+                walk_in_count[index_of[d]] += 1
+
+        # Orders day by day: the day's walk-ins first, then its customers by id.
+        n_orders = walk_ins + n_visits
+        order_rows: list[tuple] = []
+        line_rows: list[tuple] = []
         lines_left = lines
-        for n, (day, contact_id) in enumerate(all_orders, start=1):
-            if n % 20000 == 0:
-                report(int(90 * n / len(all_orders)))
+        n = n_lines = 0
+        for k_day, day in enumerate(days):
+            day_iso = day.isoformat()
             rate = _rate(day)
-            order_rows.append((n, new_uuid(), f"R{n:07d}", day.isoformat(), contact_id,
-                               sp_ids[n % len(sp_ids)] if rnd.random() < 0.8 else rnd.choice(sp_ids),
-                               rnd.choices(channel_ids, channel_w)[0]))
-            k = 1 if rnd.random() < 0.55 else rnd.choice((2, 2, 3))
-            k = max(1, min(k, lines_left - (len(all_orders) - n)))
-            lines_left -= k
-            refund = rnd.random() < 0.01
-            for _ in range(k):
-                pid, price = rnd.choices(products, product_weights)[0]
-                qty = 1 if price > 5000 else rnd.choice((1, 1, 1, 2, 3))
-                cents = int(price * qty * rnd.uniform(0.9, 1.0))
-                if refund:
-                    cents, qty = -cents, -qty
-                if rnd.random() < 0.3:
-                    amount, currency = int(round(cents * rate / 100, -2)), "KHR"
-                else:
-                    amount, currency = cents, "USD"
-                usd, khr = convert(amount, currency, rate)
-                line_rows.append((new_uuid(), n, pid, qty, amount, currency, rate, usd, khr))
-        conn.executemany(
-            "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)", order_rows)
-        conn.executemany(
-            "INSERT INTO sale_lines(uuid, order_id, product_id, quantity, amount, currency, rate,"
-            " amount_usd, amount_khr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
-        report(92)
-        rollups.rebuild_all(conn)
-        report(97)
-        _targets(store, sp_ids, first_month, today)
-        _opportunities(store, rnd, sp_ids, contacts, start, today)
-        store.mark_changed("sales", "contacts", "targets", "opportunities", "settings")
-    report(100)
-    return {"orders": len(order_rows), "lines": len(line_rows), "contacts": len(contacts)}
+            for contact_id in itertools.chain(itertools.repeat(None, walk_in_count[k_day]),
+                                              visits[k_day]):
+                n += 1
+                if n % 20000 == 0:
+                    report(int(90 * n / n_orders))
+                order_rows.append([n, None, f"R{n:07d}", day_iso, contact_id,
+                                   sp_ids[n % len(sp_ids)] if rnd.random() < 0.8
+                                   else rnd.choice(sp_ids),
+                                   channel_ids[_pick(rnd, channel_cum)]])
+                k = 1 if rnd.random() < 0.55 else rnd.choice((2, 2, 3))
+                k = max(1, min(k, lines_left - (n_orders - n)))
+                lines_left -= k
+                refund = rnd.random() < 0.01
+                for position in range(1, k + 1):
+                    pid, price = products[_pick(rnd, product_cum)]
+                    qty = 1 if price > 5000 else rnd.choice((1, 1, 1, 2, 3))
+                    cents = int(price * qty * rnd.uniform(0.9, 1.0))
+                    if refund:
+                        cents, qty = -cents, -qty
+                    if rnd.random() < 0.3:
+                        amount, currency = int(round(cents * rate / 100, -2)), "KHR"
+                    else:
+                        amount, currency = cents, "USD"
+                    usd, khr = convert(amount, currency, rate)
+                    line_rows.append((n, position, pid, qty, amount, currency, rate, usd, khr))
+                if len(line_rows) >= BATCH:
+                    n_lines += _write_orders(conn, order_rows, line_rows)
+            visits[k_day] = array("i")  # that day is written: its visits are not needed
+        n_lines += _write_orders(conn, order_rows, line_rows)
+    return n, n_lines, n_customers + n_leads, sp_ids
+
+
+BATCH = 50_000
+COMPACT_FROM = 200_000  # lines from which the demo file is compacted once written
+
+
+def _pick(rnd: random.Random, cum_weights: list[float]) -> int:
+    """The index `rnd.choices(range(len(cum_weights)), cum_weights=…)[0]` would give, with
+    the same draw from `rnd`."""
+    return bisect.bisect(cum_weights, rnd.random() * cum_weights[-1], 0, len(cum_weights) - 1)
+
+
+def _write_orders(conn, order_rows: list[list], line_rows: list[tuple]) -> int:
+    """Insert the batch (orders get their UUIDs here) and empty it; returns its lines."""
+    for row, uid in zip(order_rows, new_uuids(len(order_rows)), strict=True):
+        row[1] = uid
+    conn.executemany(
+        "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)", order_rows)
+    conn.executemany(
+        "INSERT INTO sale_lines(order_id, position, product_id, quantity, amount, currency,"
+        " rate, amount_usd, amount_khr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
+    written = len(line_rows)
+    order_rows.clear()
+    line_rows.clear()
+    return written
 
 
 def _targets(store: Store, sp_ids: list[int], first_month: date, today: date) -> None:
@@ -199,7 +274,7 @@ def _targets(store: Store, sp_ids: list[int], first_month: date, today: date) ->
         " VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
-def _opportunities(store: Store, rnd: random.Random, sp_ids: list[int], contacts: list[tuple],
+def _opportunities(store: Store, rnd: random.Random, sp_ids: list[int], contact_ids: range,
                    start: date, today: date) -> None:
     stage_rows = store.conn.execute(
         "SELECT id, probability, kind FROM stages ORDER BY position").fetchall()
@@ -213,7 +288,7 @@ def _opportunities(store: Store, rnd: random.Random, sp_ids: list[int], contacts
     rows = []
     history = []  # each opportunity's stages as it went (the pipeline of a past date)
     next_id = int(store.scalar("SELECT IFNULL(MAX(id), 0) FROM opportunities")) + 1
-    steps_rnd = random.Random(len(contacts))  # the stages on the way: rnd's draws stay as they were
+    steps_rnd = random.Random(len(contact_ids))  # the stages on the way: rnd's draws stay as they were
     for _ in range(max(12, total_days // 4)):
         created = start + timedelta(days=rnd.randrange(total_days + 1))
         value = rnd.choice((300, 500, 800, 1200, 2000, 3500)) * 100
@@ -231,12 +306,12 @@ def _opportunities(store: Store, rnd: random.Random, sp_ids: list[int], contacts
             status, closed, reason = "open", None, ""
             first_stage = min(first_stage, stage, key=open_stages.index)
             last_open = stage
-        contact = rnd.choice(contacts)
+        contact_id = rnd.choice(contact_ids)
         rate = _rate(created)
         usd, khr = convert(value, "USD", rate)
         opp_id = next_id
         next_id += 1
-        rows.append((opp_id, new_uuid(), rnd.choice(titles), contact[0], rnd.choice(sp_ids),
+        rows.append((opp_id, new_uuid(), rnd.choice(titles), contact_id, rnd.choice(sp_ids),
                      value, "USD", rate, usd, khr, stage[0], stage[1], created.isoformat(),
                      expected.isoformat(), status, closed.isoformat() if closed else None,
                      reason))

@@ -72,6 +72,16 @@ def settings(tmp_path: Path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def _collect_now() -> None:
+    """Free the test's Qt objects (its language manager's translators…) here, between
+    tests: freed by the garbage collector at a chance moment inside a later test's
+    QCoreApplication.translate(), a translator's removal waits for the lock that call
+    holds, and the run hangs."""
+    import gc
+
+    gc.collect()
+
+
 def _make_ctx(qapp, the_store, settings, lang="en"):
     from kpidesk.i18n.fonts import install_app_font
     from kpidesk.i18n.language import LanguageManager
@@ -91,6 +101,7 @@ def ctx(qapp, store, settings):
     yield c
     c.language.set_language("en")
     c.close()
+    _collect_now()
 
 
 @pytest.fixture
@@ -99,6 +110,7 @@ def demo_ctx(qapp, demo_store, settings):
     yield c
     c.language.set_language("en")
     c.close()
+    _collect_now()
 
 
 @pytest.fixture

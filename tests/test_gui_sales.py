@@ -44,7 +44,8 @@ def newest_order(store):
 
 
 def lines_of(store, order_id):
-    return store.query("SELECT * FROM sale_lines WHERE order_id = ? ORDER BY id", (order_id,))
+    return store.query("SELECT * FROM sale_lines WHERE order_id = ? ORDER BY position",
+                       (order_id,))
 
 
 def test_keyboard_entry_saves_and_undo_redo(qtbot, tab, demo_ctx):
@@ -70,7 +71,7 @@ def test_keyboard_entry_saves_and_undo_redo(qtbot, tab, demo_ctx):
     assert (line["amount"], line["currency"]) == (125050, "USD")
     assert store.scalar(MONTH_REVENUE) == before_revenue + 125050
     # In the table, first row (newest first), and the form is ready for the next sale.
-    assert tab.model.index(0, 0).data(LINE_ID_ROLE) == line["id"]
+    assert tab.model.index(0, 0).data(LINE_ID_ROLE) == (order["id"], line["position"])
     assert tab.model.data(tab.model.index(0, COL_AMOUNT)) == "$1,250.50"
     assert tab.amount_edit.text() == ""
     assert tab.date_edit.text() == "26/11/2026"
@@ -80,7 +81,7 @@ def test_keyboard_entry_saves_and_undo_redo(qtbot, tab, demo_ctx):
     demo_ctx.undo_stack.undo()
     assert count(store) == before_orders
     assert store.scalar(MONTH_REVENUE) == before_revenue
-    assert tab.model.index(0, 0).data(LINE_ID_ROLE) != line["id"]
+    assert tab.model.index(0, 0).data(LINE_ID_ROLE) != (order["id"], line["position"])
 
     demo_ctx.undo_stack.redo()
     assert count(store) == before_orders + 1
@@ -299,8 +300,7 @@ def test_a_sale_dated_after_today_is_marked_in_the_table(qtbot, tab, demo_ctx):
     tab.amount_edit.setText("25")
     assert tab.save()
     tab.period_combo.setCurrentIndex(tab.period_combo.findData("all"))
-    row = tab.model.row_of_line(lines_of(demo_ctx.store, newest_order(demo_ctx.store)["id"])[0]
-                                ["id"])
+    row = tab.model.row_of_line((newest_order(demo_ctx.store)["id"], 1))
     index = tab.model.index(row, COL_DATE)
     assert "after today" in tab.model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert tab.model.data(index, Qt.ItemDataRole.ForegroundRole) is not None
@@ -324,7 +324,7 @@ def test_customer_created_in_place_is_undone_with_the_sale(qtbot, tab, demo_ctx)
         ("Zzyzx Brandnew", "012999888", "customer", "2026-11-20")
     assert contact["first_purchase"] == "2026-11-20"
     assert tab.model.data(tab.model.index(
-        tab.model.row_of_line(lines_of(store, order["id"])[0]["id"]), COL_CUSTOMER)) \
+        tab.model.row_of_line((order["id"], 1)), COL_CUSTOMER)) \
         == "Zzyzx Brandnew"
 
     demo_ctx.undo_stack.undo()
@@ -389,7 +389,7 @@ def test_edit_one_line_of_a_multi_line_order_keeps_the_others(qtbot, tab, demo_c
     oid = store.scalar("SELECT order_id FROM sale_lines GROUP BY order_id HAVING count(*) = 2"
                        " LIMIT 1")
     first, second = lines_of(store, oid)
-    tab.edit_order(oid, second["id"])
+    tab.edit_order(oid, (oid, second["position"]))
     tab.amount_edit.setText("1")
     tab.currency_combo.setCurrentIndex(0)
     assert tab.save()
@@ -421,7 +421,8 @@ def test_delete_with_confirmation_and_undo(qtbot, tab, demo_ctx):
     store = demo_ctx.store
     before = count(store)
     oid = tab.model.order_id(0)
-    snapshot = store.query("SELECT * FROM sale_lines WHERE order_id = ? ORDER BY id", (oid,))
+    snapshot = store.query("SELECT * FROM sale_lines WHERE order_id = ? ORDER BY position",
+                           (oid,))
     revenue = store.scalar(MONTH_REVENUE)
     tab.table.setFocus()
     tab.table.selectRow(0)
@@ -435,7 +436,7 @@ def test_delete_with_confirmation_and_undo(qtbot, tab, demo_ctx):
     assert store.scalar(MONTH_REVENUE) == revenue - sum(r["amount_usd"] for r in snapshot)
     demo_ctx.undo_stack.undo()
     assert count(store) == before
-    assert [tuple(r)[2:] for r in lines_of(store, oid)] == [tuple(r)[2:] for r in snapshot]
+    assert [tuple(r) for r in lines_of(store, oid)] == [tuple(r) for r in snapshot]
     assert store.scalar(MONTH_REVENUE) == revenue
     assert tab.model.order_id(0) == oid
     demo_ctx.undo_stack.redo()
@@ -491,16 +492,16 @@ def test_filters_and_sort_change_the_rows(qtbot, tab, demo_ctx):
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=header.viewport().rect().topLeft().__class__(x, 5))
     assert tab.model.sort_column == COL_AMOUNT
-    lowest = store.scalar("SELECT MIN(amount_khr) FROM sale_lines")
+    lowest = store.scalar("SELECT MIN(amount_usd) FROM sale_lines")  # the shop reports in USD
     line = tab.model.index(0, 0).data(LINE_ID_ROLE)
-    highest = store.scalar("SELECT MAX(amount_khr) FROM sale_lines")
+    highest = store.scalar("SELECT MAX(amount_usd) FROM sale_lines")
     expected = lowest if tab.model.sort_order == Qt.SortOrder.AscendingOrder else highest
-    assert store.scalar("SELECT amount_khr FROM sale_lines WHERE id = ?", (line,)) == expected
+    amount_of = "SELECT amount_usd FROM sale_lines WHERE order_id = ? AND position = ?"
+    assert store.scalar(amount_of, line) == expected
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=header.viewport().rect().topLeft().__class__(x, 5))
     line = tab.model.index(0, 0).data(LINE_ID_ROLE)
-    assert store.scalar("SELECT amount_khr FROM sale_lines WHERE id = ?", (line,)) == (
-        highest if expected == lowest else lowest)
+    assert store.scalar(amount_of, line) == (highest if expected == lowest else lowest)
 
 
 def test_fetch_more_through_the_view(qtbot, tab):

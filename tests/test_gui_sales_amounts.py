@@ -28,7 +28,7 @@ def _key(widget, text: str) -> None:
 
 
 def _newest_line(store):
-    return store.query("SELECT amount, currency FROM sale_lines ORDER BY id DESC LIMIT 1")[0]
+    return store.query("SELECT amount, currency FROM sale_lines ORDER BY order_id DESC, position DESC LIMIT 1")[0]
 
 
 def test_currency_starts_at_the_reporting_currency_then_the_last_used(qtbot, ctx):

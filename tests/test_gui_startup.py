@@ -150,18 +150,21 @@ def test_an_older_shop_is_upgraded_while_a_dialog_says_so(qapp, tmp_path, v1_sho
     assert needs_upgrade(path)
     upgrade = schema.MIGRATIONS[1]
 
-    def slow_upgrade(db):  # as on a shop of a million lines
+    def slow_upgrade(db):  # as on a shop of a million lines, saying how far it is
+        schema.report_progress(0.5)
         time.sleep(0.8)
         upgrade(db)
 
     monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATIONS[0], slow_upgrade, *schema.MIGRATIONS[2:]])
     seen = []
     QTimer.singleShot(600, lambda: seen.extend(
-        w.labelText() for w in QApplication.topLevelWidgets()
+        (w.labelText(), w.value(), w.maximum()) for w in QApplication.topLevelWidgets()
         if isinstance(w, QProgressDialog) and w.isVisible()))
     store = startup.open_store_interactive(path)
     try:
-        assert seen and "Updating the shop file" in seen[0]
+        assert seen and "Updating the shop file" in seen[0][0]
+        # during the slow step: the step is named and the bar shows how far the upgrade is
+        assert "Step 2 of 3" in seen[0][0] and seen[0][2] == 100 and 0 < seen[0][1] < 100
         assert store.scalar("PRAGMA user_version") == schema.SCHEMA_VERSION
         assert customers.at_risk_count(store, "2026-11-26") > 0
     finally:

@@ -347,7 +347,7 @@ def test_a_refund_line_has_a_negative_quantity(store):
         LineInput(amount=1000, product_id=coke, quantity=10)]))
     add_order(store, OrderInput(date="2026-10-05", lines=[  # typed as the form does: 2 back
         LineInput(amount=-200, product_id=coke, quantity=2)]))
-    assert store.conn.execute("SELECT quantity FROM sale_lines ORDER BY id").fetchall() == [
+    assert store.conn.execute("SELECT quantity FROM sale_lines ORDER BY order_id, position").fetchall() == [
         (10.0,), (-2.0,)]
     (row,) = top_products(store, "2026-10", "USD")
     assert (row["name"], row["quantity"], row["revenue"]) == ("Coca-Cola", 8, 800)

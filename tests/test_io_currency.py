@@ -34,7 +34,7 @@ def _write(path, amounts, header="date,customer,amount", extra=None):
 
 def _stored(store) -> list[tuple]:
     return [tuple(r) for r in store.conn.execute(
-        "SELECT amount, currency FROM sale_lines ORDER BY id")]
+        "SELECT amount, currency FROM sale_lines ORDER BY order_id, position")]
 
 
 def test_mixed_currency_file_through_the_wizard(qtbot, ctx, tmp_path):

@@ -10,7 +10,7 @@ from conftest import DEMO_TODAY
 
 from kpidesk.cli import main
 from kpidesk.io.exporter import export_kind, neutralise, write_table
-from kpidesk.store.db import Store
+from kpidesk.store.db import Store, uuid_text
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 
 DANGEROUS = ["=1+1", "+33 12", "-2+3", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"x\")"]
@@ -164,3 +164,25 @@ def test_identical_orders_without_number_survive_the_round_trip(tmp_path, store)
             "SELECT o.is_daily_total, o.note, l.amount, l.currency, l.rate, o.receipts"
             " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
             " WHERE o.date = '2026-11-03'")] == [(1, "Shop, day total", 90000, "KHR", 4000, 40)]
+
+
+
+def test_exported_sales_imported_into_their_own_shop_add_nothing(tmp_path, demo_file):
+    """Each exported order carries its UUID (as text): importing the file back into the shop
+    it came from finds every order by the UUIDs of its day and adds nothing."""
+    import shutil
+
+    db = tmp_path / "shop.db"
+    shutil.copy(demo_file, db)
+    out = tmp_path / "sales.csv"
+    assert main(["export", "sales", "--db", str(db), "--out", str(out)]) == 0
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    with Store(db, read_only=True) as s:
+        orders = s.scalar("SELECT count(*) FROM orders")
+        stored = {uuid_text(r[0]) for r in s.conn.execute("SELECT uuid FROM orders")}
+    assert {r["order_ref"] for r in rows} == stored  # text, as a person reads it
+    assert all(len(ref) == 36 and ref.count("-") == 4 for ref in stored)
+    assert main(["import", "sales", str(out), "--db", str(db)]) == 0
+    with Store(db, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM orders") == orders

@@ -553,7 +553,11 @@ def test_rollup_metrics_equal_brute_force(contacts, orders, period, loyal_min):
                 if row["size"]:
                     assert row["shares"][0] == 1.0
             for d in (TODAY, date(2026, 3, 15)):
-                assert cm.at_risk(s, d) == brute_at_risk(s, d)
+                want = brute_at_risk(s, d)
+                assert cm.at_risk(s, d) == want
+                assert [cm.at_risk(s, d, limit=k) for k in (0, 1, 2, 5)] == \
+                    [want[:k] for k in (0, 1, 2, 5)]
+                assert cm.at_risk_count(s, d) == len(want)
             s.set_setting("loyal_min_orders", "3")
             for d in (TODAY, date(2026, 3, 15)):
                 assert cm.funnel(s, period, d) == brute_funnel(s, period, d)
@@ -680,7 +684,13 @@ def test_at_risk_list_kept_across_writes_equals_brute_force(contacts, orders, wr
                         cm.at_risk(s, TODAY)  # read inside the failing write
                         raise RuntimeError("rolled back")
                 for d in days:
-                    assert cm.at_risk(s, d) == brute_at_risk(s, d), (op, d)
+                    want = brute_at_risk(s, d)
+                    assert cm.at_risk(s, d) == want, (op, d)
+                    # the first rows alone (exact revenue read only for what the
+                    # bounds cannot rule out) and the count agree with the whole list
+                    for k in (1, 2, 3):
+                        assert cm.at_risk(s, d, limit=k) == want[:k], (op, d, k)
+                    assert cm.at_risk_count(s, d) == len(want)
         finally:
             s.close()
 
@@ -694,3 +704,58 @@ def test_loyal_setting_change_recounts(store: Store):
     assert cm.customer_kpis(store, "2026-11", TODAY)["loyal_customers"] == 0
     store.set_setting("loyal_min_orders", "2")
     assert store.scalar("SELECT loyal_from FROM contacts WHERE id = ?", (cid,)) == "2026-10-01"
+
+
+@pytest.mark.parametrize("currency", ["USD", "KHR"])
+def test_first_rows_of_the_at_risk_list_equal_the_whole_list_s(demo_store: Store, currency):
+    """The dashboard's 200 rows (and the report's few) read through the revenue bounds are
+    the first rows of the list computed in full, on any day and in either currency."""
+    demo_store.set_setting("reporting_currency", currency)
+    for d in (TODAY, date(2026, 6, 30), date(2026, 3, 31), date(2025, 12, 31)):
+        full = cm.at_risk(demo_store, d)
+        assert len(full) > 10
+        for k in (1, 7, 20, 200):
+            assert cm.at_risk(demo_store, d, limit=k) == full[:k], (d, k)
+        assert cm.at_risk_count(demo_store, d) == len(full)
+
+
+def test_cohort_cells_of_the_month_so_far_leave_out_later_days(store: Store):
+    """A cohort's cell for the month in progress counts purchases up to today only: one
+    dated later in the month (entered ahead) waits for its day."""
+    from kpidesk.store.contacts import ContactInput, add_contact
+
+    ids = [add_contact(store, ContactInput(kind="customer", name=n, created="2026-10-01"))
+           for n in ("A", "B", "C")]
+    for cid, days in zip(ids, (["2026-10-05", "2026-11-28"], ["2026-10-06", "2026-11-03"],
+                               ["2026-11-02"]), strict=True):
+        for day in days:
+            add_order(store, OrderInput(day, [LineInput(1000)], contact_id=cid))
+    today = date(2026, 11, 26)
+    by_cohort = {row["cohort"]: row for row in cm.cohort_table(store, "2026-11", 2, today)}
+    assert by_cohort["2026-10"]["size"] == 2
+    assert by_cohort["2026-10"]["shares"] == [1.0, 0.5]  # A's purchase of the 28th not yet
+    assert by_cohort["2026-11"]["shares"][0] == 1.0
+    later = {row["cohort"]: row for row in cm.cohort_table(store, "2026-11", 2,
+                                                            date(2026, 11, 28))}
+    assert later["2026-10"]["shares"] == [1.0, 1.0]
+
+
+def test_a_quarter_in_progress_counts_its_last_month_up_to_today(store: Store):
+    """Active and repeat customers of a quarter in progress: its whole months, then its
+    month in progress up to today only (each month keeps the days of its first and
+    second orders)."""
+    from kpidesk.store.contacts import ContactInput, add_contact
+
+    days = {"A": ["2026-10-05", "2026-11-10"],  # repeat: the second order in November
+            "B": ["2026-11-03", "2026-11-20"],  # repeat inside November
+            "C": ["2026-11-12", "2026-11-28"],  # the second order is after today: not yet
+            "D": ["2026-11-27"],  # after today: not active yet
+            "E": ["2026-08-01", "2026-10-09"]}  # active in both quarters
+    for name, dates in days.items():
+        cid = add_contact(store, ContactInput(kind="customer", name=name, created="2026-07-01"))
+        for day in dates:
+            add_order(store, OrderInput(day, [LineInput(1000)], contact_id=cid))
+    k = cm.customer_kpis(store, "2026-Q4", date(2026, 11, 26))
+    assert k["active_customers"] == 4  # A, B, C, E
+    assert k["repeat_purchase_rate"] == pytest.approx(2 / 4)  # A and B
+    assert k["retention"] == 1.0  # E, the one customer of the quarter before

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 from kpidesk.ui.models.sales_model import (
     COL_AMOUNT,
+    COL_CATEGORY,
     COL_CHANNEL,
     COL_CUSTOMER,
     COL_DATE,
@@ -36,7 +37,31 @@ def store_1200(store):
     return store
 
 
-def _fetch_all(model: SalesTableModel) -> list[int]:
+@pytest.fixture
+def varied(store_1200):
+    """The 1,200 demo lines and 50 more with what the demo lacks: daily totals (no
+    product), no salesperson, notes on lines and on orders, riel at far-apart rates,
+    fractional quantities; 1,250 lines in all."""
+    sp = store_1200.scalar("SELECT MIN(id) FROM salespeople")
+    product = store_1200.scalar("SELECT MIN(id) FROM products")
+    for i in range(10):
+        day = f"2026-10-{i + 10:02d}"
+        add_order(store_1200, OrderInput(day, [LineInput(41000 + i * 900, "KHR", 3000 + i * 250)],
+                                         is_daily_total=True, salesperson_id=sp))
+        add_order(store_1200, OrderInput(day, [LineInput(1000 + i, product_id=product,
+                                                         note="gift" if i % 2 else "")],
+                                         note="" if i % 3 else f"order note {i}"))
+        add_order(store_1200, OrderInput(day, [
+            LineInput(1500, "USD", 3000 + i * 200, product_id=product, quantity=0.5),
+            LineInput(61500 + i * 10, "KHR", 5000 - i * 100, product_id=product, quantity=2.5,
+                      note=f"line note {9 - i}")], number=""))
+        add_order(store_1200, OrderInput(day, [LineInput(-1200, product_id=product, quantity=-1)],
+                                         salesperson_id=sp, number=f"R-{i:03d}"))
+    assert store_1200.scalar("SELECT count(*) FROM sale_lines") == 1250
+    return store_1200
+
+
+def _fetch_all(model: SalesTableModel) -> list[tuple[int, int]]:
     while model.canFetchMore():
         model.fetchMore()
     return [model.line_id(r) for r in range(model.rowCount())]
@@ -53,53 +78,117 @@ def test_first_page_then_more_on_demand(qapp, store_1200):
     assert not model.canFetchMore()
     ids = [model.line_id(r) for r in range(1200)]
     assert len(set(ids)) == 1200
-    all_ids = {r[0] for r in store_1200.conn.execute("SELECT id FROM sale_lines")}
+    all_ids = set(store_1200.conn.execute("SELECT order_id, position FROM sale_lines"))
     assert set(ids) == all_ids
 
 
 def test_default_order_is_newest_first(qapp, store_1200):
     model = SalesTableModel(store_1200)
     got = _fetch_all(model)
-    expected = [r[0] for r in store_1200.conn.execute(
-        "SELECT l.id FROM sale_lines l JOIN orders o ON o.id = l.order_id"
-        " ORDER BY o.date DESC, o.id DESC, l.id DESC")]
+    expected = store_1200.conn.execute(
+        "SELECT l.order_id, l.position FROM sale_lines l JOIN orders o ON o.id = l.order_id"
+        " ORDER BY o.date DESC, o.id DESC, l.position DESC").fetchall()
     assert got == expected
 
 
+# The order of each column, written out (the store's own key definitions are not used):
+# lines with nothing in the column last, whichever the direction (as spreadsheets put
+# blank cells); ties by date and receipt where the walk gives them, else by order of
+# entry, then by the line's position.
+NOTE = "CASE WHEN IFNULL(l.note, '') <> '' THEN l.note ELSE IFNULL(o.note, '') END"
 SORT_SQL = {
-    COL_DATE: "o.date {d}, o.id {d}, l.id {d}",
-    COL_NUMBER: "o.number {d}, l.id {d}",
-    COL_CUSTOMER: "IFNULL(c.name, '') {d}, l.id {d}",
-    COL_SALESPERSON: "IFNULL(sp.name, '') {d}, l.id {d}",
-    COL_CHANNEL: "IFNULL(ch.name, '') {d}, l.id {d}",
-    COL_PRODUCT: "IFNULL(p.name, '') {d}, l.id {d}",
-    COL_QUANTITY: "l.quantity {d}, l.id {d}",
-    COL_AMOUNT: "l.amount_khr {d}, l.id {d}",
-    COL_REPORTING: "l.amount_usd {d}, l.id {d}",
+    COL_DATE: "o.date {d}, o.id {d}, l.position {d}",
+    COL_NUMBER: "o.number = '', o.number {d}, o.id {d}, l.position {d}",
+    COL_CUSTOMER: "c.id IS NULL, c.name {d}, c.id {d}, o.date {d}, o.id {d}, l.position {d}",
+    COL_SALESPERSON: "sp.id IS NULL, sp.name {d}, sp.id {d}, o.date {d}, o.id {d},"
+                     " l.position {d}",
+    COL_CHANNEL: "ch.id IS NULL, ch.name {d}, ch.id {d}, o.date {d}, o.id {d}, l.position {d}",
+    COL_CATEGORY: "cat.id IS NULL, cat.name {d}, cat.id {d}, o.date {d}, o.id {d},"
+                  " l.position {d}",
+    COL_PRODUCT: "p.id IS NULL, p.name {d}, p.id {d}, o.id {d}, l.position {d}",
+    COL_QUANTITY: "IFNULL(l.quantity, 1) {d}, o.id {d}, l.position {d}",
+    COL_AMOUNT: "l.amount_{cur} {d}, o.id {d}, l.position {d}",
+    COL_REPORTING: "l.amount_{cur} {d}, o.id {d}, l.position {d}",
+    COL_NOTE: f"{NOTE} = '', {NOTE} {{d}}, o.id {{d}}, l.position {{d}}",
 }
 
 
-@pytest.mark.parametrize("column", list(SORT_SQL))
-@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
-def test_sort_pages_join_without_gaps_or_repeats(qapp, store_1200, monkeypatch, column, order):
-    """Keyset pages in every sort order give exactly the full ORDER BY result."""
-    import kpidesk.ui.models.sales_model as sm
-
-    monkeypatch.setattr(sm, "SORTED_PAGE_SIZE", 300)  # several pages of 1,200 lines
-    model = SalesTableModel(store_1200)
-    model.sort(column, order)
-    assert model.rowCount() == (500 if column == COL_DATE else 300)
-    got = _fetch_all(model)
-    d = "ASC" if order == Qt.SortOrder.AscendingOrder else "DESC"
-    expected = [r[0] for r in store_1200.conn.execute(
-        "SELECT l.id FROM sale_lines l JOIN orders o ON o.id = l.order_id"
+def _expected(store, column: int, descending: bool, currency: str = "usd") -> list[tuple]:
+    d = "DESC" if descending else "ASC"
+    return store.conn.execute(
+        "SELECT l.order_id, l.position FROM sale_lines l JOIN orders o ON o.id = l.order_id"
         " LEFT JOIN contacts c ON c.id = o.contact_id"
         " LEFT JOIN salespeople sp ON sp.id = o.salesperson_id"
         " LEFT JOIN channels ch ON ch.id = o.channel_id"
         " LEFT JOIN products p ON p.id = l.product_id"
-        " ORDER BY " + SORT_SQL[column].format(d=d))]
-    assert got == expected
-    assert len(got) == 1200
+        " LEFT JOIN categories cat ON cat.id = p.category_id"
+        " ORDER BY " + SORT_SQL[column].format(d=d, cur=currency)).fetchall()
+
+
+@pytest.mark.parametrize("column", list(SORT_SQL))
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+@pytest.mark.parametrize("small_set", [0, 10**9], ids=["index-walk", "sorted-at-once"])
+def test_sort_pages_join_without_gaps_or_repeats(qapp, varied, monkeypatch, column, order,
+                                                 small_set):
+    """Pages in every sort order, read by index walks (as on a large shop) or by sorting
+    a small set at once, give exactly the order written out above."""
+    import kpidesk.store.sales_table as st
+    import kpidesk.ui.models.sales_model as sm
+
+    monkeypatch.setattr(sm, "PAGE_SIZE", 97)  # many pages, ending mid-segment
+    monkeypatch.setattr(st, "SMALL_SET", small_set)
+    model = SalesTableModel(varied)
+    model.sort(column, order)
+    assert model.rowCount() == 97
+    assert model._query.plain == (small_set > 0 and column != COL_DATE)
+    got = _fetch_all(model)
+    assert got == _expected(varied, column, order == Qt.SortOrder.DescendingOrder)
+    assert len(got) == 1250
+
+
+@pytest.mark.parametrize("column", [COL_AMOUNT, COL_REPORTING])
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_riel_amounts_sort_exactly_through_the_dollar_index(qapp, varied, monkeypatch,
+                                                            column, order):
+    """In a shop reporting in riel, amounts sort by their riel value although only the
+    dollar amounts have an index: with rates from 3,000 to 5,000 the two orders differ."""
+    import kpidesk.store.sales_table as st
+    import kpidesk.ui.models.sales_model as sm
+
+    monkeypatch.setattr(sm, "PAGE_SIZE", 61)
+    monkeypatch.setattr(st, "SMALL_SET", 0)
+    monkeypatch.setattr(st, "RIEL_BATCH", 40)  # many reads of the dollar index per page
+    varied.set_setting("reporting_currency", "KHR")
+    descending = order == Qt.SortOrder.DescendingOrder
+    assert _expected(varied, column, descending, "khr") != _expected(varied, column,
+                                                                     descending, "usd")
+    model = SalesTableModel(varied)
+    model.sort(column, order)
+    assert not model._query.plain
+    assert _fetch_all(model) == _expected(varied, column, descending, "khr")
+
+
+@pytest.mark.parametrize("column", [c for c in SORT_SQL if c != COL_NOTE])
+def test_sorts_walk_indexes_without_sorting_every_line(qapp, varied, monkeypatch, column):
+    """Every query a sort runs reads an index in its order: no temporary B-tree to sort
+    the lines (lines with a note are the exception: few, sorted together)."""
+    import kpidesk.store.sales_table as st
+
+    monkeypatch.setattr(st, "SMALL_SET", 0)
+    statements: list[str] = []
+    varied.conn.set_trace_callback(statements.append)
+    try:
+        model = SalesTableModel(varied)
+        model.sort(column, Qt.SortOrder.AscendingOrder)
+        model.fetchMore()
+    finally:
+        varied.conn.set_trace_callback(None)
+    walks = [sql for sql in statements if "FROM" in sql and "sale_lines" in sql]
+    assert walks
+    for sql in walks:
+        plan = " | ".join(r[3] for r in varied.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "TEMP B-TREE" not in plan, (sql, plan)
+        assert "SCAN o" not in plan.replace("SCAN o USING", ""), (sql, plan)
 
 
 def test_sort_changes_the_rows(qapp, store_1200):
@@ -110,8 +199,9 @@ def test_sort_changes_the_rows(qapp, store_1200):
     assert newest != oldest
     model.sort(COL_REPORTING, Qt.SortOrder.DescendingOrder)
     top = store_1200.scalar("SELECT MAX(amount_usd) FROM sale_lines")
-    line = model.index(0, 0).data(LINE_ID_ROLE)
-    assert store_1200.scalar("SELECT amount_usd FROM sale_lines WHERE id = ?", (line,)) == top
+    order_id, position = model.index(0, 0).data(LINE_ID_ROLE)
+    assert store_1200.scalar("SELECT amount_usd FROM sale_lines WHERE order_id = ?"
+                             " AND position = ?", (order_id, position)) == top
 
 
 def test_filters(qapp, store_1200):
@@ -208,16 +298,16 @@ def test_qtmodeltester_empty(qapp, store, qtmodeltester):
 @pytest.mark.parametrize("text", ["R000012", "Sok", "012", "zzz-none"])
 def test_text_filter_paths_agree(qapp, store_1200, monkeypatch, text):
     """Matching contacts/receipts looked up first gives the same rows as the plain scan."""
-    import kpidesk.ui.models.sales_model as sm
+    import kpidesk.store.sales_table as st
 
     fast = SalesTableModel(store_1200)
     fast.set_filter(SalesFilter(text=text))
-    assert fast._text_ids is not None
+    assert fast._query.text_ids is not None
     fast_rows = _fetch_all(fast)
-    monkeypatch.setattr(sm, "TEXT_IDS_LIMIT", -1)
+    monkeypatch.setattr(st, "TEXT_IDS_LIMIT", -1)
     plain = SalesTableModel(store_1200)
     plain.set_filter(SalesFilter(text=text))
-    assert plain._text_ids is None
+    assert plain._query.text_ids is None
     assert _fetch_all(plain) == fast_rows
     assert bool(fast_rows) == (text != "zzz-none")
     like = f"%{text}%"

@@ -21,7 +21,7 @@ from kpidesk.io.importer import Importer, Report, backup_before_import
 from kpidesk.io.readers import MAX_LINES, FileError
 from kpidesk.shop_cli import cli_store
 from kpidesk.store import imports
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, is_uuid_text, new_uuid, uuid_value
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import to_major
 from kpidesk.store.reference import find_by_name
@@ -155,8 +155,9 @@ def _import_opportunity_history(store: Store, path: Path) -> None:
     rows: dict[int, list[tuple]] = {}
     with open(path, encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
+            ref = (row.get("opportunity_ref") or "").strip()
             found = conn.execute("SELECT id, rate FROM opportunities WHERE uuid = ?",
-                                 (row.get("opportunity_ref") or "",)).fetchone()
+                                 (uuid_value(ref),)).fetchone() if is_uuid_text(ref) else None
             if found is None or not row.get("day"):
                 continue
             currency = row.get("currency") or "USD"

@@ -45,7 +45,7 @@ NUMERIC = {"quantity", "amount", "rate", "value", "probability", "receipts"}
 _QUERIES = {
     "sales": """
         SELECT o.date, o.number, c.name, sp.name, p.name, cat.name, l.quantity, l.amount,
-               l.currency, l.rate, ch.name, c.uuid, o.uuid, l.note, o.note,
+               l.currency, l.rate, ch.name, uuid_text(c.uuid), uuid_text(o.uuid), l.note, o.note,
                CASE WHEN o.is_daily_total THEN 'yes' ELSE '' END, o.receipts
         FROM sale_lines l JOIN orders o ON o.id = l.order_id
         LEFT JOIN contacts c ON c.id = o.contact_id
@@ -53,14 +53,14 @@ _QUERIES = {
         LEFT JOIN products p ON p.id = l.product_id
         LEFT JOIN categories cat ON cat.id = p.category_id
         LEFT JOIN channels ch ON ch.id = o.channel_id
-        ORDER BY o.date, o.id, l.id""",
+        ORDER BY o.date, o.id, l.position""",
     "contacts": """
-        SELECT c.name, c.kind, c.phone, c.source, sp.name, c.created, c.note, c.uuid
+        SELECT c.name, c.kind, c.phone, c.source, sp.name, c.created, c.note, uuid_text(c.uuid)
         FROM contacts c LEFT JOIN salespeople sp ON sp.id = c.salesperson_id ORDER BY c.id""",
     "opportunities": """
-        SELECT o.title, c.name, c.uuid, sp.name, o.value, o.currency, o.rate, st.name,
+        SELECT o.title, c.name, uuid_text(c.uuid), sp.name, o.value, o.currency, o.rate, st.name,
                o.probability, o.created, o.expected_close, o.status, o.closed, o.lost_reason,
-               o.note, o.uuid
+               o.note, uuid_text(o.uuid)
         FROM opportunities o LEFT JOIN contacts c ON c.id = o.contact_id
         LEFT JOIN salespeople sp ON sp.id = o.owner_id
         JOIN stages st ON st.id = o.stage_id ORDER BY o.id""",
@@ -233,7 +233,7 @@ def export_all(store: Store, folder: Path | str, suffix: str = ".csv") -> dict[s
 HISTORY_COLUMNS = ["opportunity_ref", "day", "stage", "probability", "value", "currency",
                    "expected_close", "status", "closed"]
 _HISTORY_QUERY = """
-    SELECT o.uuid, h.day, st.name, h.probability, h.value, h.currency, h.expected_close,
+    SELECT uuid_text(o.uuid), h.day, st.name, h.probability, h.value, h.currency, h.expected_close,
            h.status, h.closed
     FROM opportunity_history h JOIN opportunities o ON o.id = h.opportunity_id
     LEFT JOIN stages st ON st.id = h.stage_id

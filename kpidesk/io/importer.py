@@ -21,9 +21,7 @@ same file again adds nothing. Customers unknown to the store are created
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
-import uuid as uuid_mod
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,8 +43,9 @@ from kpidesk.io.parsing import (
 )
 from kpidesk.io.readers import MAX_CELL, BadRow, FileError, open_reader
 from kpidesk.store import imports, rollups
-from kpidesk.store.db import Store
+from kpidesk.store.db import Store, is_uuid_text, new_uuid, new_uuids, uuid_text, uuid_value
 from kpidesk.store.money import convert
+from kpidesk.store.sales import INSERT_LINE
 
 BATCH_LINES = 5000
 ORDER_WINDOW = 64
@@ -183,24 +182,9 @@ class Report:
         return f"{mix.dollar_like} look like dollars, {mix.riel_like} like riel"
 
 
-def fast_uuids(n: int) -> list[str]:
-    """n random (version 4) UUID strings, far faster than uuid4() one by one."""
-    raw = bytearray(os.urandom(16 * n))
-    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])
-    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])
-    h = raw.hex()
-    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
-            for i in range(0, 32 * n, 32)]
-
-
-def _is_uuid(text: str) -> bool:
-    if len(text) != 36:
-        return False
-    try:
-        uuid_mod.UUID(text)
-        return True
-    except ValueError:
-        return False
+def _uuid_of(ref: str) -> bytes | None:
+    """The stored form of a ref written as a UUID (kpidesk's own export), else None."""
+    return uuid_value(ref) if ref and is_uuid_text(ref) else None
 
 
 class _Bad(Exception):
@@ -825,7 +809,7 @@ class _Names:
             found = self.conn.execute(
                 f"INSERT INTO {self.table}({', '.join(cols)}) VALUES"
                 f" ({', '.join('?' * len(cols))})",
-                (fast_uuids(1)[0], name, self.import_id, *extra.values()),
+                (new_uuid(), name, self.import_id, *extra.values()),
             ).lastrowid
             self.ids[key] = found
             self.created += 1
@@ -850,8 +834,9 @@ class _Contacts:
     def find(self, name: str, ref: str) -> int | None:
         if ref:
             found = self.by_ref.get(hash(ref))
-            if found is None and len(ref) == 36:
-                row = self.conn.execute("SELECT id FROM contacts WHERE uuid = ?", (ref,)).fetchone()
+            if found is None and _uuid_of(ref) is not None:
+                row = self.conn.execute("SELECT id FROM contacts WHERE uuid = ?",
+                                        (_uuid_of(ref),)).fetchone()
                 found = row[0] if row else None
                 if found is not None:
                     self.by_ref[hash(ref)] = found
@@ -860,10 +845,10 @@ class _Contacts:
 
     def make(self, name: str, ref: str, created: str, kind: str = "customer", phone: str = "",
              source: str = "", salesperson_id: int | None = None, note: str = "") -> int:
-        uid = ref if ref and _is_uuid(ref) else fast_uuids(1)[0]
+        uid = _uuid_of(ref) or new_uuid()
         exists = self.conn.execute("SELECT 1 FROM contacts WHERE uuid = ?", (uid,)).fetchone()
         if exists:
-            uid = fast_uuids(1)[0]
+            uid = new_uuid()
         row_id = self.conn.execute(
             "INSERT INTO contacts(uuid, kind, name, phone, source, salesperson_id, created, note,"
             " import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -911,6 +896,8 @@ class _SalesSink:
         self.channels = _Names(conn, "channels", import_id)
         self.contacts = _Contacts(conn, import_id)
         self.next_order = (conn.execute("SELECT MAX(id) FROM orders").fetchone()[0] or 0) + 1
+        self.ref_days_read: set[str] = set()  # days whose orders' UUIDs are in known_refs
+        self.known_refs: set[bytes] = set()
         self.window: OrderedDict = OrderedDict()
         self.pending: list[tuple] = []  # completed orders awaiting a batch write
         self.pending_lines = 0
@@ -968,19 +955,22 @@ class _SalesSink:
             existing.update(r[0] for r in conn.execute(
                 "SELECT key FROM import_keys WHERE kind = 'order' AND key IN"
                 f" ({','.join('?' * len(chunk))})", chunk))
-        refs = [h[2] for _, h, _ in keyed if h[2]]
-        known_refs: set[str] = set()
-        for i in range(0, len(refs), 500):
-            chunk = refs[i:i + 500]
-            known_refs.update(r[0] for r in conn.execute(
-                f"SELECT uuid FROM orders WHERE uuid IN ({','.join('?' * len(chunk))})", chunk))
+        # Orders of kpidesk's own export carry their UUID: already in the store? (Looked
+        # up by the orders of their days: the orders' UUIDs have no index of their own.)
+        ref_days = {h[0] for _, h, _ in keyed if _uuid_of(h[2]) is not None}
+        for day in sorted(ref_days - self.ref_days_read):
+            self.known_refs.update(r[0] for r in conn.execute(
+                "SELECT uuid FROM orders WHERE date = ?", (day,)))
+        self.ref_days_read |= ref_days
+        known_refs = self.known_refs
         order_rows, line_rows, key_rows = [], [], []
-        n_lines = sum(len(lines) for _, _, lines in keyed)
-        uids = iter(fast_uuids(len(keyed) + n_lines))
+        uids = iter(new_uuids(len(keyed)))
         seen_now: set[str] = set()
         track = self.days is not None
         for key, head, lines in keyed:
-            if key in existing or key in seen_now or (head[2] and head[2] in known_refs):
+            order_uuid = _uuid_of(head[2])
+            if key in existing or key in seen_now or (order_uuid is not None
+                                                      and order_uuid in known_refs):
                 self.counts["duplicates"] += 1
                 continue
             seen_now.add(key)
@@ -990,12 +980,14 @@ class _SalesSink:
             order_id = self.next_order
             self.next_order += 1
             uid = next(uids)
-            order_rows.append((order_id, order_ref if order_ref and _is_uuid(order_ref) else uid,
+            if order_uuid is not None:
+                known_refs.add(order_uuid)  # the same order twice in this file: once
+            order_rows.append((order_id, order_uuid or uid,
                                number, day, contact_id, self.salespeople.get(sp),
                                self.channels.get(channel), head[16], int(head[15]),
                                head[17] if head[15] else None, self.import_id))
             key_rows.append((key, order_id))
-            for r in lines:
+            for position, r in enumerate(lines, start=1):
                 product = r[7]
                 pid = None
                 if product:
@@ -1003,7 +995,7 @@ class _SalesSink:
                     if pid is None:
                         pid = self.products.get(product, category_id=self.categories.get(r[8]))
                 usd, khr = convert(r[10], r[11], r[12])
-                line_rows.append((next(uids), order_id, pid, r[9], r[10], r[11], r[12], usd, khr,
+                line_rows.append((order_id, position, pid, r[9], r[10], r[11], r[12], usd, khr,
                                   r[14]))
             if track:
                 self.days.add(day)
@@ -1016,9 +1008,7 @@ class _SalesSink:
             "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
             " note, is_daily_total, receipts, import_id)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
-        conn.executemany(
-            "INSERT INTO sale_lines(uuid, order_id, product_id, quantity, amount, currency, rate,"
-            " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
+        conn.executemany(INSERT_LINE, line_rows)
         conn.executemany("INSERT INTO import_keys(kind, key, row_id) VALUES ('order', ?, ?)",
                          key_rows)
         self.counts["orders"] += len(order_rows)
@@ -1098,7 +1088,7 @@ class _OpportunitiesSink:
         digest = ref if ref else hashlib.blake2b(repr(rec).encode(), digest_size=12).hexdigest()
         if self.conn.execute("SELECT 1 FROM import_keys WHERE kind = 'opportunity' AND key = ?",
                              (digest,)).fetchone() or (ref and self.conn.execute(
-                "SELECT 1 FROM opportunities WHERE uuid = ?", (ref,)).fetchone()):
+                "SELECT 1 FROM opportunities WHERE uuid = ?", (_uuid_of(ref),)).fetchone()):
             self.counts["duplicates"] += 1
             return
         contact_id = None
@@ -1107,7 +1097,7 @@ class _OpportunitiesSink:
             if contact_id is None:
                 contact_id = self.contacts.make(customer, cref, created, kind="lead")
         usd, khr = convert(value, currency, rate)
-        uid = ref if ref and _is_uuid(ref) else fast_uuids(1)[0]
+        uid = _uuid_of(ref) or new_uuid()
         row_id = self.conn.execute(
             "INSERT INTO opportunities(uuid, title, contact_id, owner_id, value, currency, rate,"
             " value_usd, value_khr, stage_id, probability, created, expected_close, status,"
@@ -1144,14 +1134,15 @@ class _TargetsSink:
             f" FROM targets WHERE {where} AND IFNULL(import_id, 0) <> ?",
             (period, measure, sp_id or 0, self.import_id))
         for row in cur.fetchall():
-            self.replaced.append(dict(zip(
-                ("id", "uuid", "period", "salesperson_id", "measure", "value", "currency",
-                 "import_id"), row, strict=True)))
+            old = dict(zip(("id", "uuid", "period", "salesperson_id", "measure", "value",
+                            "currency", "import_id"), row, strict=True))
+            old["uuid"] = uuid_text(old["uuid"])  # kept as JSON: text (an undo reads it back)
+            self.replaced.append(old)
         self.conn.execute(f"DELETE FROM targets WHERE {where}", (period, measure, sp_id or 0))
         self.conn.execute(
             "INSERT INTO targets(uuid, period, salesperson_id, measure, value, currency,"
             " import_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (fast_uuids(1)[0], period, sp_id, measure, value, currency, self.import_id))
+            (new_uuid(), period, sp_id, measure, value, currency, self.import_id))
         self.counts["targets"] += 1
 
     def finish(self) -> dict[str, int]:

@@ -690,10 +690,12 @@ def _finish_copy(snapshot: Path, compact: Path, number: int) -> None:
         conn.close()
 
 
-def make_upgrade_backup(store: Store, version: int, shop_uuid: str) -> Path:
+def make_upgrade_backup(store: Store, version: int, shop_uuid: str,
+                        progress: Callable[[float], None] | None = None) -> Path:
     """The copy made before a schema upgrade ('before-vN', N the new version), beside the
     shop: written under a temporary name, verified, then renamed. A file older than
-    identities gets the one its upgrade will keep."""
+    identities gets the one its upgrade will keep. `progress(fraction)` hears how far the
+    copy is (the upgrade dialog shows it)."""
     folder = default_folder(store.path)
     prepare_folder(folder, default=True)
     sweep_partials(store.path, [folder], shop_uuid)
@@ -718,7 +720,11 @@ def make_upgrade_backup(store: Store, version: int, shop_uuid: str) -> Path:
                                                                "last_sale": None}
             dest = sqlite3.connect(snapshot)
             try:
-                store.conn.backup(dest)
+                if progress is None:
+                    store.conn.backup(dest)
+                else:  # copied a slice at a time; verifying and packing take the rest
+                    store.conn.backup(dest, pages=4096, progress=lambda _s, left, total:
+                                      progress(0.5 * (1 - left / total) if total else 0.5))
                 identity.create(dest, shop_uuid)
                 dest.commit()
             finally:
@@ -732,7 +738,11 @@ def make_upgrade_backup(store: Store, version: int, shop_uuid: str) -> Path:
                     "counts": expected, "last_sale": summary["last_sale"],
                     "db_member": final.name[:-4] + ".db", "db_size": compact.stat().st_size,
                     "indexes_dropped": True}
+            if progress is not None:
+                progress(0.6)
             _compress(compact, partial, meta["db_member"], meta, None)
+            if progress is not None:
+                progress(0.9)
             verify_archive(partial, shop_uuid)
             os.replace(partial, final)
         except sqlite3.Error as exc:
@@ -740,6 +750,8 @@ def make_upgrade_backup(store: Store, version: int, shop_uuid: str) -> Path:
         except OSError as exc:
             raise _os_backup_error(exc, folder) from exc
     make_private(final)
+    if progress is not None:
+        progress(1.0)
     return final
 
 

@@ -26,10 +26,79 @@ from kpidesk.store.errors import (
 )
 
 Listener = Callable[[set[str]], None]
+# progress(stage, fraction) while an older file is upgraded: stage 'backup' (the copy made
+# first), 'upgrade' (the migrations) or 'compact' (giving the freed space back); 0..1.
+Progress = Callable[[str, float], None]
 
 
-def new_uuid() -> str:
-    return str(uuid.uuid4())
+def new_uuid() -> bytes:
+    """A new random (version 4) UUID as the shop file stores it: 16 bytes.
+
+    Every row's UUID is made here (or by `new_uuids`) and shown or read as text only
+    through `uuid_text` / `uuid_value`, so the stored form can change in one place.
+    """
+    return uuid.uuid4().bytes
+
+
+def new_uuids(count: int) -> list[bytes]:
+    """`count` new random (version 4) UUIDs, 16 bytes each: far faster than `new_uuid()`
+    one by one for a bulk insert."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])
+    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])
+    return [bytes(raw[i:i + 16]) for i in range(0, 16 * count, 16)]
+
+
+def uuid_text(value: bytes | str | None) -> str | None:
+    """The usual text form of a stored UUID ('1b4e28ba-2fa1-11d2-883f-0016d3cca427');
+    a text UUID (files of schema version 3 and older) is returned as it is."""
+    if value is None or isinstance(value, str):
+        return value
+    return str(uuid.UUID(bytes=bytes(value)))
+
+
+def uuid_value(text: str | bytes) -> bytes:
+    """The stored form of a UUID given as text (any case, with or without hyphens or
+    braces); ValueError when it is not a UUID."""
+    if isinstance(text, (bytes, bytearray)):
+        if len(text) != 16:
+            raise ValueError("a stored UUID has 16 bytes")
+        return bytes(text)
+    return uuid.UUID(str(text).strip()).bytes
+
+
+def is_uuid_text(text: str) -> bool:
+    """Whether `text` is a UUID written the usual way (36 characters with hyphens)."""
+    if not isinstance(text, str) or len(text) != 36:
+        return False
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _sql_uuid_blob(value: object) -> object:
+    """SQL uuid_blob(x): a text UUID as its 16 bytes; anything else unchanged."""
+    if isinstance(value, str):
+        try:
+            return uuid.UUID(value).bytes
+        except ValueError:
+            return value
+    return value
+
+
+def _sql_uuid_text(value: object) -> object:
+    """SQL uuid_text(x): a 16-byte UUID as text; anything else unchanged."""
+    if isinstance(value, bytes) and len(value) == 16:
+        return str(uuid.UUID(bytes=value))
+    return value
+
+
+def add_sql_functions(conn: sqlite3.Connection) -> None:
+    """uuid_text(x) and uuid_blob(x) for SQL (exports, the schema upgrade)."""
+    conn.create_function("uuid_text", 1, _sql_uuid_text, deterministic=True)
+    conn.create_function("uuid_blob", 1, _sql_uuid_blob, deterministic=True)
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -209,7 +278,7 @@ class Store:
 
     def __init__(self, path: Path | str, *, read_only: bool = False, lock: bool = False,
                  check_later: bool = False, view_reason: str = "",
-                 upgrade_backup: bool = True) -> None:
+                 upgrade_backup: bool = True, progress: Progress | None = None) -> None:
         """Open (or create) a shop file.
 
         The file is examined first through a read-only connection (kpidesk marker,
@@ -226,6 +295,9 @@ class Store:
         `view_reason` (with `read_only`) says why a file is only viewed ('medium': on a
         disk that cannot be written; 'backup': a backup copy): every write is refused
         with WriteFailedError('opened_read_only').
+
+        `progress(stage, fraction)` hears how an upgrade of an older file goes (see
+        `Progress`); it is called on the thread that opens the store.
         """
         self.path = Path(path)
         self.read_only = read_only
@@ -238,6 +310,7 @@ class Store:
         self._depth = 0
         self._pending: set[str] = set()
         self.commits = 0  # writes committed since opening (backup on exit if any)
+        self._progress = progress
         self._lock = None
         self._file_id: tuple[int, int] | None = None
         self.facts: FileFacts | None = None
@@ -303,6 +376,7 @@ class Store:
             if not self.path.exists():  # created readable by the user only
                 os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        add_sql_functions(conn)
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 5000")
@@ -320,10 +394,16 @@ class Store:
         if not facts.empty:
             from kpidesk.store import backup
 
-            shop_uuid = shop_uuid or new_uuid()  # given to the copy and to the upgraded file
+            shop_uuid = shop_uuid or str(uuid.uuid4())  # the copy's and the upgraded file's
             if self._upgrade_backup:
-                backup.make_upgrade_backup(self, facts.version, shop_uuid)
+                backup_progress = self._stage("backup")
+                if backup_progress is not None:
+                    backup_progress(0.0)
+                backup.make_upgrade_backup(self, facts.version, shop_uuid,
+                                           progress=backup_progress)
         self._migrate(facts.version, shop_uuid)
+        if not facts.empty:
+            self._compact_if_worth_it()
 
     def _start_check(self) -> None:
         def run() -> None:
@@ -354,7 +434,16 @@ class Store:
             if not self._check_passed:
                 raise CorruptStoreError("quick_check failed: nothing is written to this file")
 
+    def _stage(self, stage: str) -> Callable[[float], None] | None:
+        if self._progress is None:
+            return None
+        report = self._progress
+        return lambda fraction: report(stage, max(0.0, min(1.0, fraction)))
+
     def _migrate(self, version: int, shop_uuid: str | None = None) -> None:
+        upgrade = self._stage("upgrade")
+        if upgrade is not None:
+            upgrade(0.0)
         with self.transaction():
             # Another process may have created or upgraded the file since it was examined
             # (two first starts at once): go on from what is there now.
@@ -366,15 +455,62 @@ class Store:
                 if now > schema.SCHEMA_VERSION:
                     raise NewerSchemaError(now, schema.SCHEMA_VERSION)
                 version = now
+            first, steps = version, max(1, schema.SCHEMA_VERSION - version)
             while version < schema.SCHEMA_VERSION:
-                schema.MIGRATIONS[version](self.db)
+                done = version - first
+                if upgrade is not None:  # each migration's own 0..1 within the whole
+                    schema._progress_hook = lambda f, d=done: upgrade((d + f) / steps)
+                try:
+                    schema.MIGRATIONS[version](self.db)
+                finally:
+                    schema._progress_hook = None
                 if version == 0:
                     self._seed_defaults()
                 version += 1
                 self.conn.execute(f"PRAGMA user_version = {version}")
+                if upgrade is not None:
+                    upgrade((version - first) / steps)
             self.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
             if shop_uuid:  # the identity its pre-upgrade copy was given
                 self.conn.execute("UPDATE shop_identity SET uuid = ? WHERE id = 1", (shop_uuid,))
+
+    # VACUUM runs about this many SQLite VM steps per page (measured on shop files):
+    # enough to show how far it is.
+    _VACUUM_STEPS_PER_PAGE = 780
+
+    def _compact_if_worth_it(self) -> None:
+        """After an upgrade that freed much of the file (a table rebuilt), give the space
+        back: VACUUM rewrites the file without its free pages."""
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
+        if pages < 256 or free * 5 < pages:  # under a fifth free: not worth rewriting
+            return
+        self.compact(self._stage("compact"))
+
+    def compact(self, progress: Callable[[float], None] | None = None) -> None:
+        """Rewrite the file without free space and with full pages (VACUUM): after a
+        bulk load or an upgrade. Needs as much free disk as the file takes."""
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
+        expected = max(1, (pages - free) * self._VACUUM_STEPS_PER_PAGE // 1000)
+        calls = 0
+
+        def tick() -> int:
+            nonlocal calls
+            calls += 1
+            progress(min(0.99, calls / expected))
+            return 0
+
+        if progress is not None:
+            self.conn.set_progress_handler(tick, 1000)
+        try:
+            self.conn.execute("VACUUM")
+        except sqlite3.OperationalError as exc:
+            raise _write_error(exc) from exc
+        finally:
+            self.conn.set_progress_handler(None, 0)
+        if progress is not None:
+            progress(1.0)
 
     def _seed_defaults(self) -> None:
         self.conn.executemany(

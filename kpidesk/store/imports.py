@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kpidesk.store import history, rollups, security
+from kpidesk.store.db import uuid_value
 from kpidesk.store.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -359,6 +360,8 @@ def undo_import(store: Store, import_id: int, *, keep_changed: bool = False,
                 (old["period"], old["measure"], old["salesperson_id"] or 0)).fetchone()
             if not taken:  # (under a new id: the old one may have been given again)
                 old = {k: v for k, v in old.items() if k != "id"}
+                if isinstance(old.get("uuid"), str):  # kept as text in the JSON
+                    old["uuid"] = uuid_value(old["uuid"])
                 conn.execute(f"INSERT INTO targets({', '.join(old)}) VALUES"
                              f" ({', '.join('?' * len(old))})", tuple(old.values()))
 

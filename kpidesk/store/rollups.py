@@ -13,13 +13,16 @@ days) and loyal_from (the latest day D such that its orders on days ≥ D reach
 the `loyal_min_orders` setting L; NULL below L orders): a contact whose
 purchases all lie up to d is loyal on d exactly when loyal_from ≥ d − 364.
 `cohort_month` counts the customers of each first-purchase month with a
-purchase in each month; `month_revenue` totals `daily_revenue` by month.
+purchase in each month; `month_revenue` totals `daily_revenue` by month; `day_rates`
+counts the lines of each day and exchange rate (the range of rates in the file).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+
+from kpidesk.store import lookups
 
 _ORDER_TOTALS = """
     SELECT o.id, o.date AS day, IFNULL(o.salesperson_id, 0) AS sp,
@@ -82,6 +85,39 @@ _CUSTOMER_MONTH = """
     GROUP BY contact_id, substr(day, 1, 7)
 """
 
+# From customer_lookups on, each month also keeps the day of its first purchase and the day
+# its orders reach two (days of the month): a month's customers up to any of its days.
+_CUSTOMER_MONTH_DAYS = """
+    INSERT INTO customer_month (contact_id, month, orders, days, revenue_usd, revenue_khr,
+                                first_day, second_day)
+    SELECT contact_id, month, SUM(orders), SUM(orders > 0), SUM(revenue_usd),
+           SUM(revenue_khr), MIN(CASE WHEN orders > 0 THEN dd END),
+           MIN(CASE WHEN running >= 2 THEN dd END)
+    FROM (SELECT contact_id, substr(day, 1, 7) AS month, CAST(substr(day, 9, 2) AS INTEGER)
+                 AS dd, orders, revenue_usd, revenue_khr,
+                 SUM(orders) OVER (PARTITION BY contact_id, substr(day, 1, 7) ORDER BY day
+                                   ROWS UNBOUNDED PRECEDING) AS running
+          FROM customer_day
+          {where})
+    GROUP BY contact_id, month
+"""
+
+
+def _customer_month_sql(conn: sqlite3.Connection) -> str:
+    """The statement that fills customer_month, for the file's version."""
+    has_days = any(row[1] == "first_day"
+                   for row in conn.execute("PRAGMA table_info(customer_month)"))
+    return _CUSTOMER_MONTH_DAYS if has_days else _CUSTOMER_MONTH
+
+
+_DAY_RATES = """
+    INSERT INTO day_rates
+    SELECT o.date, l.rate, COUNT(*)
+    FROM orders o JOIN sale_lines l ON l.order_id = o.id
+    {where}
+    GROUP BY 1, 2
+"""
+
 _MONTH_REVENUE = """
     INSERT INTO month_revenue
     SELECT substr(day, 1, 7), SUM(revenue_usd), SUM(revenue_khr)
@@ -137,8 +173,10 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
     for day in days:
         conn.execute("DELETE FROM daily_revenue WHERE day = ?", (day,))
         conn.execute("DELETE FROM daily_orders WHERE day = ?", (day,))
+        conn.execute("DELETE FROM day_rates WHERE day = ?", (day,))
         conn.execute(_DAILY_REVENUE.format(where="WHERE o.date = ?"), (day,))
         conn.execute(_DAILY_ORDERS.format(where="WHERE o.date = ?"), (day,))
+        conn.execute(_DAY_RATES.format(where="WHERE o.date = ?"), (day,))
     for month in sorted({day[:7] for day in days}):
         conn.execute("DELETE FROM month_revenue WHERE month = ?", (month,))
         conn.execute(_MONTH_REVENUE.format(where="WHERE day BETWEEN ? AND ?"),
@@ -188,6 +226,7 @@ def refresh_summaries(conn: sqlite3.Connection) -> None:
     journal(conn, [None])
     conn.execute(_CLEAR_SUMMARY.format(where=""))
     conn.execute(_CONTACT_SUMMARY.format(where=""), {"loyal": loyal_min_orders(conn)})
+    lookups.rebuild(conn)
 
 
 def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None, str]]) -> None:
@@ -196,6 +235,7 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
     pairs = {(c, d) for c, d in pairs if c is not None}
     contacts = sorted({c for c, _ in pairs})
     journal(conn, contacts)
+    lookups.before(conn, contacts)
     for contact_id in contacts:  # out of the cohort cells as they were
         _cohort_cells(conn, contact_id, -1)
     for contact_id, day in sorted(pairs):
@@ -205,41 +245,55 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
         conn.execute(
             _CUSTOMER_DAY.format(where="WHERE o.contact_id = ? AND o.date = ?"), (contact_id, day)
         )
+    customer_month = _customer_month_sql(conn)
     for contact_id, month in sorted({(c, d[:7]) for c, d in pairs}):
         conn.execute(
             "DELETE FROM customer_month WHERE contact_id = ? AND month = ?", (contact_id, month)
         )
         conn.execute(
-            _CUSTOMER_MONTH.format(where="WHERE contact_id = ? AND substr(day, 1, 7) = ?"),
+            customer_month.format(where="WHERE contact_id = ? AND substr(day, 1, 7) = ?"),
             (contact_id, month),
         )
     for contact_id in contacts:
         _refresh_summary(conn, contact_id)
         _cohort_cells(conn, contact_id, +1)
+    lookups.after(conn, contacts)
 
 
 def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     """Recompute every rollup row of one contact (after a merge or a bulk move of sales)."""
     journal(conn, [contact_id])
+    lookups.before(conn, [contact_id])
     _cohort_cells(conn, contact_id, -1)
     conn.execute("DELETE FROM customer_day WHERE contact_id = ?", (contact_id,))
     conn.execute("DELETE FROM customer_month WHERE contact_id = ?", (contact_id,))
     conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id = ?"), (contact_id,))
-    conn.execute(_CUSTOMER_MONTH.format(where="WHERE contact_id = ?"), (contact_id,))
+    conn.execute(_customer_month_sql(conn).format(where="WHERE contact_id = ?"), (contact_id,))
     _refresh_summary(conn, contact_id)
     _cohort_cells(conn, contact_id, +1)
+    lookups.after(conn, [contact_id])
+
+
+def _existing(conn: sqlite3.Connection, tables: Iterable[str]) -> list[str]:
+    """Those of `tables` the file has (an older migration rebuilds the rollups of a file
+    that has not reached the later versions yet)."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [t for t in tables if t in have]
 
 
 def rebuild_all(conn: sqlite3.Connection) -> None:
     """Recompute every rollup from the raw lines (inside the caller's transaction)."""
-    for table in ROLLUP_TABLES:
+    tables = _existing(conn, ROLLUP_TABLES)
+    for table in tables:
         conn.execute(f"DELETE FROM {table}")
     conn.execute(_DAILY_REVENUE.format(where=""))
     daily_orders = _DAILY_ORDERS if _has_receipts(conn) else _DAILY_ORDERS_V2
     conn.execute(daily_orders.format(where=""))
+    if "day_rates" in tables:  # from lean_storage on
+        conn.execute(_DAY_RATES.format(where=""))
     conn.execute(_MONTH_REVENUE.format(where=""))
     conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id IS NOT NULL"))
-    conn.execute(_CUSTOMER_MONTH.format(where=""))
+    conn.execute(_customer_month_sql(conn).format(where=""))
     refresh_summaries(conn)
     conn.execute(
         "INSERT INTO cohort_month SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*)"
@@ -248,15 +302,16 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
 
 
 ROLLUP_TABLES = ("daily_revenue", "daily_orders", "month_revenue", "customer_day",
-                 "customer_month", "cohort_month")
+                 "customer_month", "cohort_month", "day_rates")
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     """Every rollup row, sorted (for tests comparing incremental and rebuilt rollups)."""
     result = {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
-              for table in ROLLUP_TABLES}
+              for table in _existing(conn, ROLLUP_TABLES)}
     result["contacts"] = sorted(
         conn.execute("SELECT id, first_purchase, last_purchase, purchase_days, usual_gap,"
                      " loyal_from FROM contacts").fetchall()
     )
+    result.update(lookups.snapshot(conn))
     return result

@@ -42,7 +42,7 @@ class OrderInput:
     channel_id: int | None = None
     note: str = ""
     is_daily_total: bool = False
-    uuid: str | None = field(default=None, repr=False)
+    uuid: bytes | None = field(default=None, repr=False)  # as stored (db.new_uuid)
     receipts: int | None = None  # daily totals only: receipts (customers served) that day
 
 
@@ -151,7 +151,8 @@ def usual_unit_price(store: Store, product_id: int | None, limit: int = 50) -> i
         return None
     rows = store.conn.execute(
         "SELECT amount_usd, quantity FROM sale_lines WHERE product_id = ? AND amount_usd > 0"
-        " AND quantity > 0 ORDER BY id DESC LIMIT ?", (product_id, limit)).fetchall()
+        " AND quantity > 0 ORDER BY order_id DESC, position DESC LIMIT ?",  # the latest
+        (product_id, limit)).fetchall()
     prices = sorted(usd / qty for usd, qty in rows)
     if len(prices) < 3:
         return None
@@ -192,15 +193,25 @@ def net_quantity(line: LineInput) -> float:
     return -abs(line.quantity) if line.amount < 0 else line.quantity
 
 
-def _insert_lines(conn: sqlite3.Connection, order_id: int, lines: list[LineInput]) -> None:
+# A sale line is keyed by its order and its position in it (1, 2, …): it has no id or
+# UUID of its own (the order's UUID and the position name it). Insert lines with this.
+INSERT_LINE = (
+    "INSERT INTO sale_lines(order_id, position, product_id, quantity, amount, currency, rate,"
+    " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def insert_lines(conn: sqlite3.Connection, order_id: int, lines: list[LineInput]) -> None:
+    """Insert an order's lines at positions 1, 2, … (inside the caller's transaction)."""
     conn.executemany(
-        "INSERT INTO sale_lines(uuid, order_id, product_id, quantity, amount, currency, rate,"
-        " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(new_uuid(), order_id, line.product_id, net_quantity(line), line.amount,
+        INSERT_LINE,
+        [(order_id, position, line.product_id, net_quantity(line), line.amount,
           line.currency, line.rate, *convert(line.amount, line.currency, line.rate),
           line.note or "")
-         for line in lines],
+         for position, line in enumerate(lines, start=1)],
     )
+
+
+_insert_lines = insert_lines
 
 
 def _keys(conn: sqlite3.Connection, order_id: int) -> tuple[str, int | None] | None:
@@ -236,7 +247,8 @@ def get_order(store: Store, order_id: int) -> OrderInput:
     lines = [
         LineInput(amount=r["amount"], currency=r["currency"], rate=r["rate"],
                   product_id=r["product_id"], quantity=r["quantity"], note=r["note"])
-        for r in store.query("SELECT * FROM sale_lines WHERE order_id = ? ORDER BY id", (order_id,))
+        for r in store.query("SELECT * FROM sale_lines WHERE order_id = ? ORDER BY position",
+                             (order_id,))
     ]
     return OrderInput(date=o["date"], lines=lines, number=o["number"], contact_id=o["contact_id"],
                       salesperson_id=o["salesperson_id"], channel_id=o["channel_id"],
@@ -292,6 +304,14 @@ def restore_order(store: Store, order_id: int, snapshot: OrderInput) -> int:
         history.note(store, "undelete", f"order {order_id}", None, summary(snapshot))
         store.mark_changed("sales")
     return order_id
+
+
+def last_rate_of_day(store: Store, day: str) -> int | None:
+    """The exchange rate of the last line entered for `day` (None: no sale that day)."""
+    row = store.conn.execute(
+        "SELECT l.rate FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+        " WHERE o.date = ? ORDER BY o.id DESC, l.position DESC LIMIT 1", (day,)).fetchone()
+    return int(row[0]) if row else None
 
 
 def count_orders(store: Store) -> int:

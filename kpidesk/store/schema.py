@@ -11,7 +11,11 @@ Rollup tables (``daily_revenue``, ``daily_orders``, ``month_revenue``,
 columns of ``contacts`` are derived data: kept up to date in the same
 transaction as every write (see ``rollups.py``) and rebuilt after imports.
 
-Version 3 adds the change history. Later versions: see ``MIGRATIONS`` at the end.
+Version 3 adds the change history. Later versions: see ``MIGRATIONS`` at the end; among
+them ``lean_storage`` stores the same rows in about half the space (UUIDs as 16 bytes,
+sale lines per order keyed by (order_id, position) with no id or UUID of their own,
+only the indexes a query reads) and ``customer_lookups`` adds what the customer figures
+of any day read instead of a pass over the customers (``lookups.py``).
 
 Version 2 adds what lets the customer KPIs of a large shop be read with a few
 index look-ups: each contact's purchase days, usual gap and the day its
@@ -348,6 +352,162 @@ def add_import_log(db: sqlite_utils.Database) -> None:
     imports.add_import_log(db)
 
 
+# Tables whose rows carry a UUID (as 16 bytes from `lean_storage` on; see db.new_uuid).
+UUID_TABLES = ("salespeople", "categories", "channels", "products", "contacts", "orders",
+               "targets", "stages", "lost_reasons", "opportunities")
+
+# The sale lines from `lean_storage` on: kept beside each other per order (WITHOUT ROWID,
+# keyed by the order and the line's position in it, 1, 2, …). A line has no UUID of its
+# own: it is known by its order's UUID and its position.
+SALE_LINES_V4 = """
+CREATE TABLE sale_lines_v4 (
+   order_id INTEGER NOT NULL REFERENCES orders(id),
+   position INTEGER NOT NULL,
+   product_id INTEGER REFERENCES products(id),
+   quantity REAL DEFAULT 1.0,
+   amount INTEGER NOT NULL,
+   currency TEXT NOT NULL,
+   rate INTEGER NOT NULL,
+   amount_usd INTEGER NOT NULL,
+   amount_khr INTEGER NOT NULL,
+   note TEXT DEFAULT '',
+   PRIMARY KEY (order_id, position)
+) WITHOUT ROWID"""
+
+# Each index of the orders and the sale lines from `lean_storage` on, with the queries that
+# use it (an index nothing reads is not kept: it costs space and time at every write).
+ORDER_AND_LINE_INDEXES_V4 = [
+    # the sales table in date order (and by salesperson, channel or category: the walk
+    # of each one's days); a day's orders for the daily rollups; every report and
+    # figure of a period read from the raw rows
+    "CREATE INDEX idx_orders_date ON orders(date)",
+    # a contact's purchases (its page, the customer rollups of a write, merging) and the
+    # sales table sorted by customer; walk-ins (no contact) are not indexed here
+    "CREATE INDEX idx_orders_contact_date ON orders(contact_id, date)"
+    " WHERE contact_id IS NOT NULL",
+    # the sales table sorted by receipt number, and the receipt-number search
+    "CREATE INDEX idx_orders_number ON orders(number)",
+    # the sales table sorted by note (orders with a note are few)
+    "CREATE INDEX idx_orders_note ON orders(note) WHERE note <> ''",
+    # the sales table sorted by product; a product still in use cannot be deleted
+    "CREATE INDEX idx_lines_product ON sale_lines(product_id)",
+    # the sales table sorted by amount (in riel too: see store.sales_table)
+    "CREATE INDEX idx_lines_amount ON sale_lines(amount_usd)",
+    # the sales table sorted by quantity: lines of one unit are read in order of entry
+    "CREATE INDEX idx_lines_quantity ON sale_lines(quantity) WHERE quantity <> 1",
+    # the sales table sorted by note
+    "CREATE INDEX idx_lines_note ON sale_lines(note) WHERE note <> ''",
+]
+
+ROLLUPS_V4 = [
+    "CREATE TABLE daily_revenue_v4 (day TEXT NOT NULL, salesperson_id INTEGER NOT NULL,"
+    " channel_id INTEGER NOT NULL, category_id INTEGER NOT NULL, currency TEXT NOT NULL,"
+    " amount INTEGER, revenue_usd INTEGER, revenue_khr INTEGER, lines INTEGER,"
+    " PRIMARY KEY (day, salesperson_id, channel_id, category_id, currency)) WITHOUT ROWID",
+    "CREATE TABLE daily_orders_v4 (day TEXT NOT NULL, salesperson_id INTEGER NOT NULL,"
+    " channel_id INTEGER NOT NULL, orders INTEGER, refunds INTEGER,"
+    " no_receipts INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (day, salesperson_id, channel_id)) WITHOUT ROWID",
+    "CREATE TABLE customer_month_v4 (contact_id INTEGER NOT NULL, month TEXT NOT NULL,"
+    " orders INTEGER, days INTEGER, revenue_usd INTEGER, revenue_khr INTEGER,"
+    " PRIMARY KEY (contact_id, month)) WITHOUT ROWID",
+    # lines per day and rate: the range of rates, so the sales table can sort by the
+    # amount in riel through the index of amounts in dollars
+    "CREATE TABLE day_rates (day TEXT NOT NULL, rate INTEGER NOT NULL,"
+    " lines INTEGER NOT NULL, PRIMARY KEY (day, rate)) WITHOUT ROWID",
+]
+
+
+def lean_storage(db: sqlite_utils.Database) -> None:
+    """The same rows in about half the space (inside the caller's transaction).
+
+    UUIDs are stored as 16 bytes instead of 36 characters; sale lines lose their own
+    UUID and id and are stored beside each other per order, keyed by (order_id,
+    position); the orders keep only the indexes a query reads (see
+    ORDER_AND_LINE_INDEXES_V4); the rollup tables are stored in their key's order
+    (WITHOUT ROWID) instead of a table plus an index holding the same columns.
+    Columns are copied by name. Reports its progress through `report_progress`.
+    """
+    conn = db.conn
+    report_progress(0.0)
+    # (the old line indexes go with their table; idx_lines_order serves the copy)
+    for name in ("idx_uuid_orders", "idx_orders_date", "idx_orders_contact_date",
+                 "idx_orders_salesperson_date", "idx_orders_number", "idx_daily_revenue_cover",
+                 "idx_customer_day_day", "idx_customer_month_month"):
+        conn.execute(f"DROP INDEX IF EXISTS {name}")
+    for table in UUID_TABLES:
+        conn.execute(f"UPDATE {table} SET uuid = uuid_blob(uuid) WHERE typeof(uuid) = 'text'")
+    report_progress(0.15)
+
+    conn.execute(SALE_LINES_V4)
+    top = conn.execute("SELECT IFNULL(MAX(order_id), 0) FROM sale_lines").fetchone()[0]
+    chunk = 200_000
+    for start in range(0, top + 1, chunk):  # in slices of orders: progress as it goes
+        conn.execute(
+            "INSERT INTO sale_lines_v4 (order_id, position, product_id, quantity, amount,"
+            " currency, rate, amount_usd, amount_khr, note)"
+            " SELECT order_id, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY id),"
+            " product_id, quantity, amount, currency, rate, amount_usd, amount_khr, note"
+            " FROM sale_lines WHERE order_id BETWEEN ? AND ? ORDER BY order_id, id",
+            (start, start + chunk - 1))
+        report_progress(0.15 + 0.5 * min(1.0, (start + chunk) / (top + 1)))
+    conn.execute("DROP TABLE sale_lines")
+    conn.execute("ALTER TABLE sale_lines_v4 RENAME TO sale_lines")
+
+    for sql in ROLLUPS_V4:
+        conn.execute(sql)
+    for table, columns in (
+            ("daily_revenue", "day, salesperson_id, channel_id, category_id, currency, amount,"
+                              " revenue_usd, revenue_khr, lines"),
+            ("daily_orders", "day, salesperson_id, channel_id, orders, refunds, no_receipts"),
+            ("customer_month", "contact_id, month, orders, days, revenue_usd, revenue_khr")):
+        conn.execute(f"INSERT INTO {table}_v4 ({columns}) SELECT {columns} FROM {table}"
+                     " ORDER BY 1, 2, 3")
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_v4 RENAME TO {table}")
+    conn.execute("CREATE INDEX idx_customer_month_month ON customer_month(month, orders, contact_id)")
+    # the import keys (one per imported order) stored once, in their key's order, instead of
+    # a table plus an index holding the same text: half the space on an imported shop
+    conn.execute("CREATE TABLE import_keys_v4 (kind TEXT NOT NULL, key TEXT NOT NULL,"
+                 " row_id INTEGER, PRIMARY KEY (kind, key)) WITHOUT ROWID")
+    conn.execute("INSERT INTO import_keys_v4 (kind, key, row_id)"
+                 " SELECT kind, key, row_id FROM import_keys ORDER BY kind, key")
+    conn.execute("DROP TABLE import_keys")
+    conn.execute("ALTER TABLE import_keys_v4 RENAME TO import_keys")
+    conn.execute("INSERT INTO day_rates (day, rate, lines) SELECT o.date, l.rate, COUNT(*)"
+                 " FROM orders o JOIN sale_lines l ON l.order_id = o.id GROUP BY 1, 2")
+    report_progress(0.75)
+    for i, sql in enumerate(ORDER_AND_LINE_INDEXES_V4):
+        conn.execute(sql)
+        report_progress(0.75 + 0.25 * (i + 1) / len(ORDER_AND_LINE_INDEXES_V4))
+
+
+def customer_lookups(db: sqlite_utils.Database) -> None:
+    """What lets the customer figures of a large shop, on any day, be read
+    without a pass over its customers (see `lookups.py`): the spans of days each contact
+    is active, loyal or at risk (counted per day; the at-risk ones with a bound of their
+    revenue), the month counts of active, repeat and retained customers, each contact's
+    second purchase; with the indexes the customer figures read."""
+    from kpidesk.store import lookups, rollups
+
+    for sql in lookups.SCHEMA:
+        db.conn.execute(sql)
+    db.conn.execute("DELETE FROM customer_month")  # again, with each month's first days
+    db.conn.execute(rollups._customer_month_sql(db.conn).format(where=""))
+    report_progress(0.3)
+    lookups.rebuild(db.conn)
+
+
+# Progress of the migration running now (set by the store while it migrates).
+_progress_hook: Callable[[float], None] | None = None
+
+
+def report_progress(fraction: float) -> None:
+    """Called by a long migration with how much of it is done (0..1)."""
+    if _progress_hook is not None:
+        _progress_hook(fraction)
+
+
 # Migrations in order: MIGRATIONS[v] upgrades a file at version v to v + 1, so a new
 # migration is appended at the end and the schema version follows from the list.
 # The file is backed up (sqlite3 backup API) before any of them runs.
@@ -362,5 +522,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     index_customer_days_with_orders,
     add_shop_identity,
     add_import_log,
+    lean_storage,
+    customer_lookups,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -23,9 +23,16 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QWidget,
+)
 
+from kpidesk.i18n import format as fmt
 from kpidesk.store import backup, schema
 from kpidesk.store.db import Store, needs_upgrade
 from kpidesk.store.errors import (
@@ -71,6 +78,23 @@ def ask(parent: QWidget | None, title: str, text: str,
     return next((key for key, button in buttons.items() if button is clicked), "")
 
 
+# What each step of an upgrade is doing (see Store's `progress`).
+UPGRADE_STEPS = {
+    "backup": QT_TRANSLATE_NOOP("Startup", "making a backup of the shop file…"),
+    "upgrade": QT_TRANSLATE_NOOP("Startup", "updating the shop file…"),
+    "compact": QT_TRANSLATE_NOOP("Startup", "making the shop file smaller…"),
+}
+
+
+def upgrade_step_text(stage: str) -> str:
+    """'Step 2 of 3: updating the shop file…' in the user's language and digits."""
+    digits = fmt.current().digits
+    number = list(UPGRADE_STEPS).index(stage) + 1 if stage in UPGRADE_STEPS else 1
+    return (tr("Step %1 of %2: %3").replace("%1", digits(str(number)))
+            .replace("%2", digits(str(len(UPGRADE_STEPS))))
+            .replace("%3", tr(UPGRADE_STEPS.get(stage, ""))))
+
+
 # -- what the app remembers of each shop (so that its backups can be found when the
 #    file itself is missing or damaged: its identity and the backup folder chosen) ----
 def _shop_key(path: Path) -> str:
@@ -101,30 +125,48 @@ def remembered(settings: QSettings | None, path: Path) -> tuple[str | None, Path
 # -- opening ------------------------------------------------------------------------------
 def open_store(db_path: Path, parent: QWidget | None = None) -> Store:
     """Store(db_path, lock=True); an older file is upgraded on a thread meanwhile a
-    dialog says so (shown when it takes longer than a blink)."""
+    dialog says so and shows how far each step is (shown when it takes longer than a
+    blink)."""
     if not needs_upgrade(db_path):
         return Store(db_path, lock=True, check_later=True)
     result: dict = {}
+    state = {"stage": "backup", "fraction": 0.0}
+
+    def progress(stage: str, fraction: float) -> None:  # on the upgrade's thread
+        state["stage"], state["fraction"] = stage, fraction
 
     def work() -> None:
         try:
-            result["store"] = Store(db_path, lock=True)
+            result["store"] = Store(db_path, lock=True, progress=progress)
         except BaseException as exc:  # handed to the caller on the UI thread
             result["error"] = exc
 
     log.info("upgrading %s to schema version %s", db_path, schema.SCHEMA_VERSION)
     thread = threading.Thread(target=work, name="upgrade-shop")
     thread.start()
-    dialog = QProgressDialog(
-        tr("Updating the shop file for this version of KPI Desk. A backup is made first. "
-           "This happens only once."), None, 0, 0, parent)
+    intro = tr("Updating the shop file for this version of KPI Desk. A backup is made first. "
+               "This happens only once.")
+    dialog = QProgressDialog(intro, None, 0, 100, parent)
+    bar = QProgressBar(dialog)
+    bar.setRange(0, 100)
+    dialog.setBar(bar)
     dialog.setWindowTitle(tr("Updating the shop file"))
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
     started = time.monotonic()
+    shown = None
     while thread.is_alive():
         if not dialog.isVisible() and time.monotonic() - started > 0.3:
             dialog.show()
+        stage, fraction = state["stage"], state["fraction"]
+        if stage != shown:
+            dialog.setLabelText(intro + "\n\n" + upgrade_step_text(stage))
+            shown = stage
+        if dialog.value() != int(100 * fraction):
+            dialog.setValue(int(100 * fraction))
+            bar.setFormat(fmt.current().percent(fraction, 0))  # the user's digits
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         thread.join(0.03)
     dialog.close()

@@ -358,12 +358,12 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ចំនួន​ខែ​ក្រោយ​ការទិញ​លើក​ដំបូង</translation>
     </message>
     <message>
-        <source>First purchase month</source>
-        <translation>ខែ​ទិញ​ដំបូង</translation>
-    </message>
-    <message>
         <source>%1: %2 of %3 customers active %4 months later</source>
         <translation>%1៖ អតិថិជន %2&#xa0;នាក់ ក្នុង​ចំណោម %3&#xa0;នាក់ បាន​មក​ទិញ %4&#xa0;ខែ​ក្រោយ</translation>
+    </message>
+    <message>
+        <source>First purchase month</source>
+        <translation>ខែ​ទិញ​ដំបូង</translation>
     </message>
 </context>
 <context>
@@ -1400,20 +1400,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
 <context>
     <name>Export</name>
     <message>
-        <source>%1: currency</source>
-        <translation>%1៖ រូបិយប័ណ្ណ</translation>
-    </message>
-    <message>
-        <source>&amp;Open folder</source>
-        <translation>បើក​ថត (&amp;O)</translation>
-    </message>
-    <message>
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV បើក​បាន​ក្នុង Excel (*.csv)</translation>
-    </message>
-    <message>
-        <source>CSV, text as on screen (*.csv)</source>
-        <translation>CSV អក្សរ​ដូច​នៅលើ​អេក្រង់ (*.csv)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -1424,12 +1412,24 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សៀវភៅ​បញ្ជី Excel (*.xlsx)</translation>
     </message>
     <message>
-        <source>Excel workbook, text as on screen (*.xlsx)</source>
-        <translation>សៀវភៅ​បញ្ជី Excel អក្សរ​ដូច​នៅលើ​អេក្រង់ (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>នាំចេញ</translation>
+    </message>
+    <message>
+        <source>%1: currency</source>
+        <translation>%1៖ រូបិយប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>បើក​ថត (&amp;O)</translation>
+    </message>
+    <message>
+        <source>CSV, text as on screen (*.csv)</source>
+        <translation>CSV អក្សរ​ដូច​នៅលើ​អេក្រង់ (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook, text as on screen (*.xlsx)</source>
+        <translation>សៀវភៅ​បញ្ជី Excel អក្សរ​ដូច​នៅលើ​អេក្រង់ (*.xlsx)</translation>
     </message>
     <message>
         <source>Saved %1 rows to %2.</source>
@@ -1805,10 +1805,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បាន​ទុកចោល​ជួរ​ដែល​មាន​កំហុស %1&#xa0;ជួរ។</translation>
     </message>
     <message>
-        <source>&amp;Amounts that do not say their currency are:</source>
-        <translation>ទឹកប្រាក់​ដែល​មិន​បញ្ជាក់​រូបិយប័ណ្ណ (&amp;A)៖</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>រកមើល… (&amp;B)</translation>
     </message>
@@ -1827,10 +1823,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>&amp;Save rejected rows…</source>
         <translation>រក្សាទុក​ជួរ​ដែល​ត្រូវបាន​បដិសេធ… (&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo import</source>
-        <translation>មិន​ធ្វើ​ការនាំចូល​វិញ (&amp;U)</translation>
     </message>
     <message>
         <source>&amp;What to import:</source>
@@ -2069,18 +2061,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>រក្សាទុក​ជួរ​ដែល​ត្រូវបាន​បដិសេធ</translation>
     </message>
     <message>
-        <source>Some amounts look like dollars (with cents) and others like riel (whole thousands), and nothing in the file says which is which. Choose the column that gives the currency, or say here how to read them.</source>
-        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ (មាន​សេន) ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល (គិត​ជា​ពាន់​គត់) តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។ សូម​ជ្រើស​ជួរ​ឈរ​ដែល​ប្រាប់​រូបិយប័ណ្ណ ឬ​ប្រាប់​នៅ​ទីនេះ​ពី​របៀប​អាន​វា។</translation>
-    </message>
-    <message>
-        <source>Some amounts look like dollars and others like riel, and nothing in the file says which is which.</source>
-        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។</translation>
-    </message>
-    <message>
-        <source>Some amounts look like dollars and others like riel, and nothing in the file says which is which. Go back and choose the currency column, or how to read amounts that do not say their currency.</source>
-        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។ សូម​ថយ​ក្រោយ ហើយ​ជ្រើស​ជួរ​ឈរ​រូបិយប័ណ្ណ ឬ​របៀប​អាន​ទឹកប្រាក់​ដែល​មិន​បញ្ជាក់​រូបិយប័ណ្ណ។</translation>
-    </message>
-    <message>
         <source>Source</source>
         <translation>ប្រភព</translation>
     </message>
@@ -2105,18 +2085,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ឯកសារ CSV មាន​ទម្រង់​មិន​ត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <source>The amounts add up to more than KPI Desk can store.</source>
-        <translation>ទឹកប្រាក់​សរុប​ធំ​ជាង​អ្វី​ដែល KPI Desk អាច​រក្សាទុក​បាន។</translation>
-    </message>
-    <message>
-        <source>The column mapping is not valid.</source>
-        <translation>ការផ្គូផ្គង​ជួរ​ឈរ​មិន​ត្រឹមត្រូវ​ទេ។</translation>
-    </message>
-    <message>
-        <source>The compressed file is cut short (an incomplete download or copy?).</source>
-        <translation>ឯកសារ​បង្ហាប់​ត្រូវបាន​កាត់​ខ្លី (ទាញយក ឬ​ចម្លង​មិន​ទាន់​ចប់?)។</translation>
-    </message>
-    <message>
         <source>The file cannot be read.</source>
         <translation>មិន​អាច​អាន​ឯកសារ​បាន​ទេ។</translation>
     </message>
@@ -2125,56 +2093,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ឯកសារ​មិន​មាន​ទេ។</translation>
     </message>
     <message>
-        <source>The file has more lines than can be imported at once (blank lines counted): split it into smaller files.</source>
-        <translation>ឯកសារ​មាន​ជួរ​ច្រើន​ពេក មិន​អាច​នាំចូល​ក្នុង​ពេល​តែ​មួយ​បាន​ទេ (រាប់​ទាំង​ជួរ​ទទេ)៖ សូម​បំបែក​វា​ជា​ឯកសារ​តូចៗ។</translation>
-    </message>
-    <message>
         <source>The file is empty.</source>
         <translation>ឯកសារ​ទទេ។</translation>
-    </message>
-    <message>
-        <source>The file is too large to import.</source>
-        <translation>ឯកសារ​ធំ​ពេក មិន​អាច​នាំចូល​បាន​ទេ។</translation>
-    </message>
-    <message>
-        <source>The file&apos;s text encoding is not supported (tried %1). Save it from Excel as “%2” and try again.</source>
-        <translation>មិន​គាំទ្រ​ការអ៊ិនកូដ​អក្សរ​របស់​ឯកសារ​នេះ​ទេ (បាន​សាក %1)។ សូម​រក្សាទុក​វា​ពី Excel ជា «%2» ហើយ​សាក​ម្តង​ទៀត។</translation>
-    </message>
-    <message>
-        <source>a cell is too long (over %1 KiB)</source>
-        <translation>ក្រឡា​មួយ​វែង​ពេក (លើស %1 KiB)</translation>
-    </message>
-    <message>
-        <source>date before %1</source>
-        <translation>កាលបរិច្ឆេទ​មុន %1</translation>
-    </message>
-    <message>
-        <source>exchange rate above %1 riel per dollar</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់​លើស %1&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
-    </message>
-    <message>
-        <source>text too long (names %1 characters, notes %2)</source>
-        <translation>អក្សរ​វែង​ពេក (ឈ្មោះ %1 តួ​អក្សរ កំណត់​ចំណាំ %2)</translation>
-    </message>
-    <message>
-        <source>the line is too long (over %1 MiB)</source>
-        <translation>ជួរ​នេះ​វែង​ពេក (លើស %1 MiB)</translation>
     </message>
     <message>
         <source>The first rows as they will be stored:</source>
         <translation>ជួរ​ដំបូងៗ ដូច​ដែល​នឹង​ត្រូវ​រក្សាទុក៖</translation>
     </message>
     <message>
-        <source>Not what you expected? Undo import removes exactly the records this import added (also later with Edit ▸ Undo or File ▸ Import log).</source>
-        <translation>មិន​ដូច​ការរំពឹងទុក​មែន​ទេ? «មិន​ធ្វើ​ការនាំចូល​វិញ» លុប​តែ​កំណត់​ត្រា​ដែល​ការនាំចូល​នេះ​បាន​បន្ថែម​ប៉ុណ្ណោះ (អាច​ធ្វើ​ពេល​ក្រោយ​បាន​ដែរ តាម កែសម្រួល ▸ មិន​ធ្វើ​វិញ ឬ ឯកសារ ▸ បញ្ជី​ការនាំចូល)។</translation>
-    </message>
-    <message>
         <source>The mapping names columns the file does not have.</source>
         <translation>ការផ្គូផ្គង​សំដៅ​លើ​ជួរ​ឈរ​ដែល​មិន​មាន​ក្នុង​ឯកសារ។</translation>
-    </message>
-    <message>
-        <source>This import was undone: nothing it added is left in the shop.</source>
-        <translation>ការនាំចូល​នេះ​ត្រូវបាន​ត្រឡប់​វិញ​ហើយ៖ គ្មាន​អ្វី​ដែល​វា​បាន​បន្ថែម នៅសល់​ក្នុង​ហាង​ទេ។</translation>
     </message>
     <message>
         <source>Title</source>
@@ -2201,24 +2129,12 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>រូបិយប័ណ្ណ​ត្រូវតែ​ជា USD ឬ KHR</translation>
     </message>
     <message>
-        <source>date more than a year after today</source>
-        <translation>កាលបរិច្ឆេទ​លើស​ពី​មួយ​ឆ្នាំ​ក្រោយ​ថ្ងៃ​នេះ</translation>
-    </message>
-    <message>
         <source>day/month/year</source>
         <translation>ថ្ងៃ/ខែ/ឆ្នាំ</translation>
     </message>
     <message>
         <source>exchange rate must be above zero</source>
         <translation>អត្រា​ប្តូរ​ប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ</translation>
-    </message>
-    <message>
-        <source>in US dollars (USD)</source>
-        <translation>ជា​ដុល្លារ​អាមេរិក (USD)</translation>
-    </message>
-    <message>
-        <source>in riel (KHR)</source>
-        <translation>ជារៀល (KHR)</translation>
     </message>
     <message>
         <source>line</source>
@@ -2261,14 +2177,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>មិន​មែន​ជា​លេខ​គត់</translation>
     </message>
     <message>
-        <source>not a whole number of riel</source>
-        <translation>មិន​មែន​ជា​ចំនួន​រៀល​គត់​ទេ</translation>
-    </message>
-    <message>
-        <source>number too large</source>
-        <translation>លេខ​ធំ​ពេក</translation>
-    </message>
-    <message>
         <source>problem</source>
         <translation>បញ្ហា</translation>
     </message>
@@ -2277,36 +2185,12 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ចំនួន​ស្មើ​សូន្យ</translation>
     </message>
     <message>
-        <source>riel from a size up, else dollars</source>
-        <translation>ជារៀល ពី​ចំនួន​មួយ​ឡើង​ទៅ ក្រៅពី​នេះ​ជា​ដុល្លារ</translation>
-    </message>
-    <message>
-        <source>riel from:</source>
-        <translation>ជារៀល​ចាប់ពី៖</translation>
-    </message>
-    <message>
-        <source>row has fewer columns than the header</source>
-        <translation>ជួរ​នេះ​មាន​ជួរ​ឈរ​តិច​ជាង​ក្បាល​តារាង</translation>
-    </message>
-    <message>
         <source>status must be open, won or lost</source>
         <translation>ស្ថានភាព​ត្រូវតែ​ជា កំពុង​តាមដាន លក់​បាន ឬ​បាត់​ឱកាស</translation>
     </message>
     <message>
-        <source>the amount&apos;s currency differs from the currency column</source>
-        <translation>រូបិយប័ណ្ណ​នៃ​ទឹកប្រាក់​ខុសពី​ជួរ​ឈរ​រូបិយប័ណ្ណ</translation>
-    </message>
-    <message>
-        <source>the line is not valid CSV</source>
-        <translation>ជួរ​នេះ​មិន​មែន​ជា CSV ត្រឹមត្រូវ​ទេ</translation>
-    </message>
-    <message>
         <source>value missing</source>
         <translation>គ្មាន​ទិន្នន័យ</translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation>— សូម​ជ្រើស —</translation>
     </message>
     <message>
         <source>— not in the file —</source>
@@ -2343,6 +2227,122 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>probability must be %1 to %2</source>
         <translation>លទ្ធភាព​លក់​បាន​ត្រូវតែ​ពី %1 ដល់ %2</translation>
+    </message>
+    <message>
+        <source>&amp;Amounts that do not say their currency are:</source>
+        <translation>ទឹកប្រាក់​ដែល​មិន​បញ្ជាក់​រូបិយប័ណ្ណ (&amp;A)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Undo import</source>
+        <translation>មិន​ធ្វើ​ការនាំចូល​វិញ (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Some amounts look like dollars (with cents) and others like riel (whole thousands), and nothing in the file says which is which. Choose the column that gives the currency, or say here how to read them.</source>
+        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ (មាន​សេន) ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល (គិត​ជា​ពាន់​គត់) តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។ សូម​ជ្រើស​ជួរ​ឈរ​ដែល​ប្រាប់​រូបិយប័ណ្ណ ឬ​ប្រាប់​នៅ​ទីនេះ​ពី​របៀប​អាន​វា។</translation>
+    </message>
+    <message>
+        <source>Some amounts look like dollars and others like riel, and nothing in the file says which is which.</source>
+        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។</translation>
+    </message>
+    <message>
+        <source>Some amounts look like dollars and others like riel, and nothing in the file says which is which. Go back and choose the currency column, or how to read amounts that do not say their currency.</source>
+        <translation>ទឹកប្រាក់​ខ្លះ​មើល​ទៅ​ដូចជា​ដុល្លារ ហើយ​ខ្លះ​ទៀត​ដូចជា​រៀល តែ​ក្នុង​ឯកសារ​គ្មាន​អ្វី​បញ្ជាក់​ថា​មួយ​ណា​ជា​រូបិយប័ណ្ណ​អ្វី​ទេ។ សូម​ថយ​ក្រោយ ហើយ​ជ្រើស​ជួរ​ឈរ​រូបិយប័ណ្ណ ឬ​របៀប​អាន​ទឹកប្រាក់​ដែល​មិន​បញ្ជាក់​រូបិយប័ណ្ណ។</translation>
+    </message>
+    <message>
+        <source>The amounts add up to more than KPI Desk can store.</source>
+        <translation>ទឹកប្រាក់​សរុប​ធំ​ជាង​អ្វី​ដែល KPI Desk អាច​រក្សាទុក​បាន។</translation>
+    </message>
+    <message>
+        <source>The column mapping is not valid.</source>
+        <translation>ការផ្គូផ្គង​ជួរ​ឈរ​មិន​ត្រឹមត្រូវ​ទេ។</translation>
+    </message>
+    <message>
+        <source>The compressed file is cut short (an incomplete download or copy?).</source>
+        <translation>ឯកសារ​បង្ហាប់​ត្រូវបាន​កាត់​ខ្លី (ទាញយក ឬ​ចម្លង​មិន​ទាន់​ចប់?)។</translation>
+    </message>
+    <message>
+        <source>The file has more lines than can be imported at once (blank lines counted): split it into smaller files.</source>
+        <translation>ឯកសារ​មាន​ជួរ​ច្រើន​ពេក មិន​អាច​នាំចូល​ក្នុង​ពេល​តែ​មួយ​បាន​ទេ (រាប់​ទាំង​ជួរ​ទទេ)៖ សូម​បំបែក​វា​ជា​ឯកសារ​តូចៗ។</translation>
+    </message>
+    <message>
+        <source>The file is too large to import.</source>
+        <translation>ឯកសារ​ធំ​ពេក មិន​អាច​នាំចូល​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>The file&apos;s text encoding is not supported (tried %1). Save it from Excel as “%2” and try again.</source>
+        <translation>មិន​គាំទ្រ​ការអ៊ិនកូដ​អក្សរ​របស់​ឯកសារ​នេះ​ទេ (បាន​សាក %1)។ សូម​រក្សាទុក​វា​ពី Excel ជា «%2» ហើយ​សាក​ម្តង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>a cell is too long (over %1 KiB)</source>
+        <translation>ក្រឡា​មួយ​វែង​ពេក (លើស %1 KiB)</translation>
+    </message>
+    <message>
+        <source>date before %1</source>
+        <translation>កាលបរិច្ឆេទ​មុន %1</translation>
+    </message>
+    <message>
+        <source>exchange rate above %1 riel per dollar</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់​លើស %1&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
+    </message>
+    <message>
+        <source>text too long (names %1 characters, notes %2)</source>
+        <translation>អក្សរ​វែង​ពេក (ឈ្មោះ %1 តួ​អក្សរ កំណត់​ចំណាំ %2)</translation>
+    </message>
+    <message>
+        <source>the line is too long (over %1 MiB)</source>
+        <translation>ជួរ​នេះ​វែង​ពេក (លើស %1 MiB)</translation>
+    </message>
+    <message>
+        <source>Not what you expected? Undo import removes exactly the records this import added (also later with Edit ▸ Undo or File ▸ Import log).</source>
+        <translation>មិន​ដូច​ការរំពឹងទុក​មែន​ទេ? «មិន​ធ្វើ​ការនាំចូល​វិញ» លុប​តែ​កំណត់​ត្រា​ដែល​ការនាំចូល​នេះ​បាន​បន្ថែម​ប៉ុណ្ណោះ (អាច​ធ្វើ​ពេល​ក្រោយ​បាន​ដែរ តាម កែសម្រួល ▸ មិន​ធ្វើ​វិញ ឬ ឯកសារ ▸ បញ្ជី​ការនាំចូល)។</translation>
+    </message>
+    <message>
+        <source>This import was undone: nothing it added is left in the shop.</source>
+        <translation>ការនាំចូល​នេះ​ត្រូវបាន​ត្រឡប់​វិញ​ហើយ៖ គ្មាន​អ្វី​ដែល​វា​បាន​បន្ថែម នៅសល់​ក្នុង​ហាង​ទេ។</translation>
+    </message>
+    <message>
+        <source>date more than a year after today</source>
+        <translation>កាលបរិច្ឆេទ​លើស​ពី​មួយ​ឆ្នាំ​ក្រោយ​ថ្ងៃ​នេះ</translation>
+    </message>
+    <message>
+        <source>in US dollars (USD)</source>
+        <translation>ជា​ដុល្លារ​អាមេរិក (USD)</translation>
+    </message>
+    <message>
+        <source>in riel (KHR)</source>
+        <translation>ជារៀល (KHR)</translation>
+    </message>
+    <message>
+        <source>not a whole number of riel</source>
+        <translation>មិន​មែន​ជា​ចំនួន​រៀល​គត់​ទេ</translation>
+    </message>
+    <message>
+        <source>number too large</source>
+        <translation>លេខ​ធំ​ពេក</translation>
+    </message>
+    <message>
+        <source>riel from a size up, else dollars</source>
+        <translation>ជារៀល ពី​ចំនួន​មួយ​ឡើង​ទៅ ក្រៅពី​នេះ​ជា​ដុល្លារ</translation>
+    </message>
+    <message>
+        <source>riel from:</source>
+        <translation>ជារៀល​ចាប់ពី៖</translation>
+    </message>
+    <message>
+        <source>row has fewer columns than the header</source>
+        <translation>ជួរ​នេះ​មាន​ជួរ​ឈរ​តិច​ជាង​ក្បាល​តារាង</translation>
+    </message>
+    <message>
+        <source>the amount&apos;s currency differs from the currency column</source>
+        <translation>រូបិយប័ណ្ណ​នៃ​ទឹកប្រាក់​ខុសពី​ជួរ​ឈរ​រូបិយប័ណ្ណ</translation>
+    </message>
+    <message>
+        <source>the line is not valid CSV</source>
+        <translation>ជួរ​នេះ​មិន​មែន​ជា CSV ត្រឹមត្រូវ​ទេ</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— សូម​ជ្រើស —</translation>
     </message>
 </context>
 <context>
@@ -2621,16 +2621,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ធ្វើ​វិញ (&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Redo %1</source>
-        <translation>ធ្វើ​វិញ %1 (&amp;R)</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>មិន​ធ្វើ​វិញ (&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation>មិន​ធ្វើ​វិញ %1 (&amp;U)</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2639,10 +2631,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Export this table…</source>
         <translation>នាំចេញ​តារាង​នេះ…</translation>
-    </message>
-    <message>
-        <source>Import lo&amp;g…</source>
-        <translation>បញ្ជី​ការនាំចូល… (&amp;G)</translation>
     </message>
     <message>
         <source>Owner &amp;PIN…</source>
@@ -2695,6 +2683,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Change &amp;history…</source>
         <translation>ប្រវត្តិការ​ផ្លាស់ប្ដូរ (&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>ធ្វើ​វិញ %1 (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>មិន​ធ្វើ​វិញ %1 (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Import lo&amp;g…</source>
+        <translation>បញ្ជី​ការនាំចូល… (&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -4619,12 +4619,28 @@ Owner: %3</source>
         <translation>ឯកសារ​ហាង​កំពុង​ប្រើ</translation>
     </message>
     <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>ជំហាន %1 នៃ %2៖ %3</translation>
+    </message>
+    <message>
         <source>Updating the shop file</source>
         <translation>កំពុង​ធ្វើ​បច្ចុប្បន្នភាព​ឯកសារ​ហាង</translation>
     </message>
     <message>
         <source>Updating the shop file for this version of KPI Desk. A backup is made first. This happens only once.</source>
         <translation>កំពុង​ធ្វើ​បច្ចុប្បន្នភាព​ឯកសារ​ហាង​សម្រាប់​កំណែ KPI Desk នេះ។ ការបម្រុងទុក​ត្រូវបាន​ធ្វើ​មុន​សិន។ រឿង​នេះ​កើតឡើង​តែម្ដង​ប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>making a backup of the shop file…</source>
+        <translation>កំពុង​បម្រុងទុក​ឯកសារ​ហាង…</translation>
+    </message>
+    <message>
+        <source>updating the shop file…</source>
+        <translation>កំពុង​ធ្វើ​បច្ចុប្បន្នភាព​ឯកសារ​ហាង…</translation>
+    </message>
+    <message>
+        <source>making the shop file smaller…</source>
+        <translation>កំពុង​បង្រួម​ទំហំ​ឯកសារ​ហាង…</translation>
     </message>
     <message>
         <source>%1 backups of this shop were found. The newest was %2, in %3.</source>
@@ -4742,10 +4758,6 @@ Owner: %3</source>
         <translation>ការសម្រេច​គោលដៅ៖ %1</translation>
     </message>
     <message>
-        <source>Month</source>
-        <translation>ខែ</translation>
-    </message>
-    <message>
         <source>No shop target: the sum of the salespeople&apos;s targets</source>
         <translation>គ្មាន​គោលដៅ​ហាង៖ ជា​ផលបូក​គោលដៅ​របស់​អ្នកលក់</translation>
     </message>
@@ -4772,6 +4784,10 @@ Owner: %3</source>
     <message>
         <source>Target %1 = %2 at %3 riel per dollar</source>
         <translation>គោលដៅ %1 = %2 តាម​អត្រា %3&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ខែ</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ def _lines(db) -> list[tuple]:
     with Store(db) as s:
         return [tuple(r) for r in s.conn.execute(
             "SELECT o.date, l.amount, l.currency, l.rate, l.quantity FROM sale_lines l"
-            " JOIN orders o ON o.id = l.order_id ORDER BY l.id")]
+            " JOIN orders o ON o.id = l.order_id ORDER BY l.order_id, l.position")]
 
 
 def _one_sentence(err: str) -> None:

@@ -43,7 +43,13 @@ from kpidesk.metrics.sanity import Doubt, line_doubts
 from kpidesk.store import reference
 from kpidesk.store import sales as store_sales
 from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
-from kpidesk.store.sales import LineInput, OrderInput, find_daily_total, get_order
+from kpidesk.store.sales import (
+    LineInput,
+    OrderInput,
+    find_daily_total,
+    get_order,
+    last_rate_of_day,
+)
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.models.sales_model import (
     COL_AMOUNT,
@@ -480,10 +486,8 @@ class SalesTab(Tab):
     def _default_rate(self, day: str) -> int:
         if self._last_rate and self._last_rate[0] == day:
             return self._last_rate[1]
-        row = self.store.conn.execute(
-            "SELECT l.rate FROM orders o JOIN sale_lines l ON l.order_id = o.id"
-            " WHERE o.date = ? ORDER BY l.id DESC LIMIT 1", (day,)).fetchone()
-        return int(row[0]) if row else self.store.default_rate
+        rate = last_rate_of_day(self.store, day)
+        return rate if rate is not None else self.store.default_rate
 
     def _set_rate(self, rate: int) -> None:
         self.rate_edit.setText(fmt.current().rate(rate))
@@ -920,16 +924,17 @@ class SalesTab(Tab):
             return
         self.edit_order(order_id, line_id)
 
-    def edit_order(self, order_id: int, line_id: int | None = None) -> None:
-        """Open an order (one of its lines) in the form; saving replaces it."""
+    def edit_order(self, order_id: int, line_id: tuple[int, int] | None = None) -> None:
+        """Open an order (one of its lines: (order id, position)) in the form; saving
+        replaces it."""
         try:
             order = get_order(self.store, order_id)
         except ValidationError as err:
             self.form_error.show_error(error_text(err))
             return
-        line_ids = [r[0] for r in self.store.conn.execute(
-            "SELECT id FROM sale_lines WHERE order_id = ? ORDER BY id", (order_id,))]
-        index = line_ids.index(line_id) if line_id in line_ids else 0
+        index = 0
+        if line_id is not None and line_id[0] == order_id and 0 < line_id[1] <= len(order.lines):
+            index = line_id[1] - 1  # positions are 1, 2, … in the order of order.lines
         line = order.lines[index] if order.lines else LineInput(amount=0)
         if self._editing is None:
             self._pre_edit = self._form_state()
