@@ -71,7 +71,7 @@ def _at_risk_on(purchases: list[tuple[str, int]], d: date) -> bool:
                    if amount > 0 and date.fromisoformat(x) <= d})
     if len(days) < 2:
         return False
-    gaps = [(b - a).days for a, b in zip(days, days[1:])]
+    gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
     since = (d - days[-1]).days
     return max(2 * statistics.median(gaps), 30) < since < 365
 

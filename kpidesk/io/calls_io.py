@@ -86,7 +86,7 @@ def read_calls(store: Store, path: Path) -> list[CallInput]:
         if missing:
             raise CallsFileError([BadRow(1, c, "missing", "") for c in missing])
         for line, values in reader:
-            row = {h: ("" if v is None else str(v)) for h, v in zip(header, values)}
+            row = {h: ("" if v is None else str(v)) for h, v in zip(header, values, strict=False)}
             if not any(v.strip() for v in row.values()):
                 continue
             day = _date(row.get("date", ""))

@@ -29,7 +29,7 @@ from kpidesk.i18n.format import NumberStyle
 from kpidesk.i18n.format import fill as fmt_fill
 from kpidesk.i18n.wordbreak import segment
 from kpidesk.metrics.customers import LOYAL_WINDOW_DAYS
-from kpidesk.reports import charts
+from kpidesk.reports import act_sections, charts
 from kpidesk.reports.data import ReportData
 from kpidesk.reports.text import ReportText
 
@@ -238,6 +238,7 @@ class MonthlyReport:
         else:
             parts.append(f"<h2>{call_back}</h2><p>"
                          + tr("Report", "No customer is at risk this month.") + "</p>")
+        parts += [act_sections.winback_section(self), act_sections.health_section(self)]
         return "<html><body>" + "".join(parts) + "</body></html>"
 
     # -- the document ----------------------------------------------------------------

@@ -123,7 +123,7 @@ def delete_call(store: Store, call_id: int) -> dict:
         row = cur.fetchone()
         if row is None:
             raise ValidationError("call", "not_found", id=call_id)
-        snapshot = dict(zip([c[0] for c in cur.description], row))
+        snapshot = dict(zip([c[0] for c in cur.description], row, strict=True))
         conn.execute("DELETE FROM calls WHERE id = ?", (call_id,))
         history.note(store, "delete", f"call {call_id}", _brief(snapshot), None)
         store.mark_changed("calls")
