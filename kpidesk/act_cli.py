@@ -21,7 +21,7 @@ from kpidesk.metrics.health import Finding
 
 KIND_TEXT = {
     "missing_days": "no sale entered on a usual trading day",
-    "above_usual": "a line over 10 times its product's usual line",
+    "above_usual": "a unit price over 10 times its product's usual",
     "rate_unusual": "a rate outside 3,000-5,000 riel per dollar",
     "usd_looks_like_riel": "a dollar amount that looks like riel",
     "khr_looks_like_usd": "a riel amount that looks like dollars",
@@ -75,10 +75,12 @@ def describe(f: Finding) -> str:
         f"order {r.number or '#' + str(r.order_id)} of {r.date}"
         + (f" line {r.position}" if r.position else "")
         + (f" {r.product}" if r.product else "") + (f" ({r.customer})" if r.customer else "")
-        + f": {_money(r.amount, r.currency)} at {r.rate:,} riel/$" for r in f.rows)
+        + f": {_money(r.amount, r.currency)}"
+        + (f" for {r.quantity:g}" if r.quantity not in (1, None) else "")
+        + f" at {r.rate:,} riel/$" for r in f.rows)
     extra = ""
     if f.kind == "above_usual":
-        extra = f" (usual {_money(f.params.get('usual', 0), 'USD')})"
+        extra = f" (usual {_money(f.params.get('usual', 0), 'USD')} a unit)"
     elif f.kind == "before_created":
         extra = f" (customer created {f.params.get('created')})"
     return f"{KIND_TEXT[f.kind]}{extra}: {rows}"

@@ -25,7 +25,9 @@ KIND_NAMES = {
 SENTENCES = {
     "missing_day": N("DataHealth", "No sale entered on %1, a usual trading day."),
     "missing_days": N("DataHealth", "No sale entered from %1 to %2 (%3 usual trading days)."),
-    "above_usual": N("DataHealth", "%1: %2 is %3 times the usual %4."),
+    "above_usual": N("DataHealth", "%1: %2 is %3 times the usual price (%4)."),
+    "above_usual_quantity": N("DataHealth", "%1: %2 for a quantity of %3 is %4 times the usual"
+                                            " price (%5 each)."),
     "rate_unusual": N("DataHealth", "%1: a rate of %2 riel per dollar, outside %3–%4."),
     "usd_looks_like_riel": N("DataHealth", "%1: %2 in dollars looks like %3 in riel (%4)."),
     "khr_looks_like_usd": N("DataHealth", "%1: %2 in riel looks like %3 in dollars."),
@@ -66,6 +68,10 @@ def finding_sentence(finding: Finding, tr: Translate, f: Formatter, currency: st
     receipt = _receipt(row, tr, f)
     amount = f.money(row.amount, row.currency)
     if kind == "above_usual":
+        if row.quantity not in (None, 1, 1.0):
+            return say("above_usual_quantity", receipt, amount,
+                       f.decimal(row.quantity, 0 if float(row.quantity).is_integer() else 2),
+                       f.integer(p.get("times")), f.money(p.get("usual"), "USD"))
         return say("above_usual", receipt, amount, f.integer(p.get("times")),
                    f.money(p.get("usual"), "USD"))
     if kind == "rate_unusual":
