@@ -20,7 +20,8 @@ def _esc(value: object) -> str:
 
 def winback_section(report: MonthlyReport) -> str:
     """Win-back rate and recovered revenue, for the shop and per salesperson."""
-    tr, f, k = report.text.translate, report.text.fmt, report.data.kpis
+    tr = report.text.translate
+    f, k = report.text.fmt, report.data.kpis
     title = tr("Report", "Call-backs: customers won back")
     if not k.get("winback_called"):
         return (f"<h2>{title}</h2><p>"
@@ -35,7 +36,8 @@ def winback_section(report: MonthlyReport) -> str:
     note = fill(tr("Report", "At-risk customers called this month; won back: bought within"
                              " %1 days of the call."), f.integer(30))
     if k.get("winback_provisional"):
-        note += " " + tr("Report", "Provisional: some calls' 30 days are not over yet.")
+        note += " " + fill(tr("Report", "Provisional: the %1 days after some calls are not"
+                                        " over yet."), f.integer(30))
     return report._table(
         title, [tr("Report", "Salesperson"), tr("Report", "Called"), tr("Report", "Won back"),
                 tr("Report", "Win-back rate"), tr("Report", "Recovered revenue")],
@@ -46,7 +48,8 @@ def health_section(report: MonthlyReport) -> str:
     """The data-health badge with its count and findings."""
     from kpidesk.reports.health_words import finding_sentence
 
-    tr, f = report.text.translate, report.text.fmt
+    tr = report.text.translate
+    f = report.text.fmt
     findings = report.data.health_findings
     if not findings:
         return ('<p style="color:#1e7b34"><b>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N  # noqa: N814 (marks for lupdate)
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from kpidesk.i18n.format import Formatter, fill
 from kpidesk.metrics.health import Finding, FindingRow
@@ -13,29 +13,29 @@ from kpidesk.metrics.sanity import RATE_RANGE
 
 CONTEXT = "DataHealth"
 KIND_NAMES = {
-    "missing_days": N("DataHealth", "No sale entered"),
-    "above_usual": N("DataHealth", "Far above the usual"),
-    "rate_unusual": N("DataHealth", "Unusual exchange rate"),
-    "usd_looks_like_riel": N("DataHealth", "Riel typed as dollars?"),
-    "khr_looks_like_usd": N("DataHealth", "Dollars typed as riel?"),
-    "duplicate": N("DataHealth", "Entered twice?"),
-    "future_sale": N("DataHealth", "Dated after today"),
-    "before_created": N("DataHealth", "Before the customer was created"),
+    "missing_days": QT_TRANSLATE_NOOP("DataHealth", "No sale entered"),
+    "above_usual": QT_TRANSLATE_NOOP("DataHealth", "Far above the usual"),
+    "rate_unusual": QT_TRANSLATE_NOOP("DataHealth", "Unusual exchange rate"),
+    "usd_looks_like_riel": QT_TRANSLATE_NOOP("DataHealth", "Riel typed as dollars?"),
+    "khr_looks_like_usd": QT_TRANSLATE_NOOP("DataHealth", "Dollars typed as riel?"),
+    "duplicate": QT_TRANSLATE_NOOP("DataHealth", "Entered twice?"),
+    "future_sale": QT_TRANSLATE_NOOP("DataHealth", "Dated after today"),
+    "before_created": QT_TRANSLATE_NOOP("DataHealth", "Before the customer was created"),
 }
 SENTENCES = {
-    "missing_day": N("DataHealth", "No sale entered on %1, a usual trading day."),
-    "missing_days": N("DataHealth", "No sale entered from %1 to %2 (%3 usual trading days)."),
-    "above_usual": N("DataHealth", "%1: %2 is %3 times the usual price (%4)."),
-    "above_usual_quantity": N("DataHealth", "%1: %2 for a quantity of %3 is %4 times the usual"
+    "missing_day": QT_TRANSLATE_NOOP("DataHealth", "No sale entered on %1, a usual trading day."),
+    "missing_days": QT_TRANSLATE_NOOP("DataHealth", "No sale entered from %1 to %2 (%3 usual trading days)."),
+    "above_usual": QT_TRANSLATE_NOOP("DataHealth", "%1: %2 is %3 times the usual price (%4)."),
+    "above_usual_quantity": QT_TRANSLATE_NOOP("DataHealth", "%1: %2 for a quantity of %3 is %4 times the usual"
                                             " price (%5 each)."),
-    "rate_unusual": N("DataHealth", "%1: a rate of %2 riel per dollar, outside %3–%4."),
-    "usd_looks_like_riel": N("DataHealth", "%1: %2 in dollars looks like %3 in riel (%4)."),
-    "khr_looks_like_usd": N("DataHealth", "%1: %2 in riel looks like %3 in dollars."),
-    "duplicate": N("DataHealth", "%1: the same customer, day, product and amount (%2)."),
-    "future_sale": N("DataHealth", "%1 is dated %2, after today."),
-    "before_created": N("DataHealth", "%1 is dated %2, before its customer was created (%3)."),
-    "receipt": N("DataHealth", "receipt %1 of %2"),
-    "receipt_no_number": N("DataHealth", "the sale of %1"),
+    "rate_unusual": QT_TRANSLATE_NOOP("DataHealth", "%1: a rate of %2 riel per dollar, outside %3–%4."),
+    "usd_looks_like_riel": QT_TRANSLATE_NOOP("DataHealth", "%1: %2 in dollars looks like %3 in riel (%4)."),
+    "khr_looks_like_usd": QT_TRANSLATE_NOOP("DataHealth", "%1: %2 in riel looks like %3 in dollars."),
+    "duplicate": QT_TRANSLATE_NOOP("DataHealth", "%1: the same customer, day, product and amount (%2)."),
+    "future_sale": QT_TRANSLATE_NOOP("DataHealth", "%1 is dated %2, after today."),
+    "before_created": QT_TRANSLATE_NOOP("DataHealth", "%1 is dated %2, before its customer was created (%3)."),
+    "receipt": QT_TRANSLATE_NOOP("DataHealth", "receipt %1 of %2"),
+    "receipt_no_number": QT_TRANSLATE_NOOP("DataHealth", "the sale of %1"),
 }
 
 Translate = Callable[[str, str], str]

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N  # noqa: N814 (marks for lupdate)
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, register_fonts
@@ -88,43 +87,43 @@ class _Words:
         return self.f.figure(minor, self.d.currency)
 
     def title(self) -> str:
-        return self.d.shop_name.strip() or self.t(N("Share", "Our shop"))
+        return self.d.shop_name.strip() or self.t(QT_TRANSLATE_NOOP("Share", "Our shop"))
 
     def period(self) -> str:
         month = self.f.month(self.d.month)
         if self.d.in_progress:
-            return self.fill(N("Share", "%1, up to %2"), month, self.f.date(self.d.today))
+            return self.fill(QT_TRANSLATE_NOOP("Share", "%1, up to %2"), month, self.f.date(self.d.today))
         return month
 
     def growth(self) -> list[tuple[str, float | None]]:
-        return [(self.fill(N("Share", "%1 on the month before"), self.f.percent(self.d.growth_mom,
+        return [(self.fill(QT_TRANSLATE_NOOP("Share", "%1 on the month before"), self.f.percent(self.d.growth_mom,
                                                                      signed=True)),
                  self.d.growth_mom),
-                (self.fill(N("Share", "%1 on the same month last year"),
+                (self.fill(QT_TRANSLATE_NOOP("Share", "%1 on the same month last year"),
                            self.f.percent(self.d.growth_yoy, signed=True)), self.d.growth_yoy)]
 
     def target_lines(self) -> list[str]:
         d = self.d
         if d.target is None:
-            return [self.t(N("Share", "No target set for this month"))]
-        lines = [self.fill(N("Share", "%1 · %2 reached"), self.money(d.target),
+            return [self.t(QT_TRANSLATE_NOOP("Share", "No target set for this month"))]
+        lines = [self.fill(QT_TRANSLATE_NOOP("Share", "%1 · %2 reached"), self.money(d.target),
                            self.f.percent(d.attainment))]
         if d.chance is not None and d.in_progress:
-            lines.append(self.fill(N("Share", "Chance of making it: %1"), self.f.percent(d.chance, places=0)))
+            lines.append(self.fill(QT_TRANSLATE_NOOP("Share", "Chance of making it: %1"), self.f.percent(d.chance, places=0)))
         elif d.in_progress and d.run_rate_projection is not None:
-            lines.append(self.fill(N("Share", "At this pace: %1 by the month's end"),
+            lines.append(self.fill(QT_TRANSLATE_NOOP("Share", "At this pace: %1 by the month's end"),
                                    self.money(d.run_rate_projection)))
         return lines
 
     def customers(self) -> str:
-        return self.fill(N("Share", "New customers %1 · returning %2"), self.f.integer(self.d.new_customers),
+        return self.fill(QT_TRANSLATE_NOOP("Share", "New customers %1 · returning %2"), self.f.integer(self.d.new_customers),
                          self.f.integer(self.d.returning_customers))
 
     def health(self) -> str:
         if self.d.findings:
-            return self.fill(N("Share", "Check the data: %1 entries look wrong"),
+            return self.fill(QT_TRANSLATE_NOOP("Share", "Check the data: %1 entries look wrong"),
                              self.f.integer(self.d.findings))
-        return self.t(N("Share", "Data checked: nothing looks wrong"))
+        return self.t(QT_TRANSLATE_NOOP("Share", "Data checked: nothing looks wrong"))
 
 
 def share_text(data: ShareData, lang: str) -> str:
@@ -132,14 +131,14 @@ def share_text(data: ShareData, lang: str) -> str:
     w = _Words(data, lang)
     target_lines = w.target_lines()
     if data.target is not None:
-        target_lines[0] = w.fill(N("Share", "Target: %1"), target_lines[0])
+        target_lines[0] = w.fill(QT_TRANSLATE_NOOP("Share", "Target: %1"), target_lines[0])
     lines = [f"{w.title()} — {w.period()}",
-             w.fill(N("Share", "Revenue: %1"), w.money(data.revenue)),
+             w.fill(QT_TRANSLATE_NOOP("Share", "Revenue: %1"), w.money(data.revenue)),
              " · ".join(text for text, _ in w.growth()),
              *target_lines,
              w.customers()]
     if data.top_products:
-        lines.append(w.fill(N("Share", "Best sellers: %1"), ", ".join(
+        lines.append(w.fill(QT_TRANSLATE_NOOP("Share", "Best sellers: %1"), ", ".join(
             f"{name} ({w.money(rev)})" for name, rev in data.top_products)))
     lines.append(w.health())
     return "\n".join(lines)
@@ -196,7 +195,7 @@ def render_share(data: ShareData, lang: str) -> QImage:
          QColor("#dbe6f4"))
 
     def revenue(y: int) -> int:
-        y = text(y, w.t(N("Share", "Revenue")), 40, HINT)
+        y = text(y, w.t(QT_TRANSLATE_NOOP("Share", "Revenue")), 40, HINT)
         y = text(y + 4, w.money(data.revenue), 112, NAVY, bold=True)
         for label, value in w.growth():
             colour = HINT if value is None else GOOD if value >= 0 else BAD
@@ -204,7 +203,7 @@ def render_share(data: ShareData, lang: str) -> QImage:
         return y
 
     def target(y: int) -> int:
-        y = text(y, w.t(N("Share", "Target")), 40, HINT)
+        y = text(y, w.t(QT_TRANSLATE_NOOP("Share", "Target")), 40, HINT)
         lines = w.target_lines()
         y = text(y + 6, lines[0], 44, INK, bold=True)
         if data.attainment is not None:
@@ -223,11 +222,11 @@ def render_share(data: ShareData, lang: str) -> QImage:
         return y
 
     def people(y: int) -> int:
-        y = text(y, w.t(N("Share", "Customers")), 40, HINT)
+        y = text(y, w.t(QT_TRANSLATE_NOOP("Share", "Customers")), 40, HINT)
         y = text(y + 6, w.customers(), 44, INK, bold=True)
-        y = text(y + 30, w.t(N("Share", "Best sellers")), 40, HINT)
+        y = text(y + 30, w.t(QT_TRANSLATE_NOOP("Share", "Best sellers")), 40, HINT)
         if not data.top_products:
-            y = text(y + 6, w.t(N("Share", "No product sales this month")), 40, INK)
+            y = text(y + 6, w.t(QT_TRANSLATE_NOOP("Share", "No product sales this month")), 40, INK)
         for n, (name, revenue) in enumerate(data.top_products, 1):
             row_y = y + 8
             p.setFont(_font(40, True))
@@ -246,7 +245,7 @@ def render_share(data: ShareData, lang: str) -> QImage:
     block(y, lambda top: text(top, w.health(), 42, colour, bold=True,
                               align=Qt.AlignmentFlag.AlignHCenter),
           QColor("#fff4e5") if data.findings else QColor("#e8f5eb"), colour)
-    text(HEIGHT - 80, w.fill(N("Share", "KPI Desk · %1"), w.f.date(data.today)), 30, HINT,
+    text(HEIGHT - 80, w.fill(QT_TRANSLATE_NOOP("Share", "Made with KPI Desk · %1"), w.f.date(data.today)), 30, HINT,
          align=Qt.AlignmentFlag.AlignHCenter)
     p.end()
     return image

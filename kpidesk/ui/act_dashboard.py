@@ -38,7 +38,7 @@ class DashboardActions(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.share_button.setText(tr("DashboardActions", "S&hare…"))
+        self.share_button.setText(tr("DashboardActions", "Sha&re…"))
         self.share_button.setToolTip(tr("DashboardActions", "The month's key figures as a"
                                                             " picture for the phone, and as"
                                                             " text"))

@@ -56,7 +56,7 @@ tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extr
 
 
 def outcome_text(code: str) -> str:
-    return tr("Calls", OUTCOME_NAMES.get(code, code))
+    return QCoreApplication.translate("Calls", OUTCOME_NAMES.get(code, code))
 
 
 def last_call_text(call: Call | None) -> str:
@@ -246,7 +246,7 @@ class CallBackBar(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.log_button.setText(tr("CallBackBar", "&Log a call…"))
+        self.log_button.setText(tr("CallBackBar", "Log a &call…"))
         self.log_button.setToolTip(tr("CallBackBar", "Note the call to the customer selected"
                                                      " above: what they said, when to call"
                                                      " again"))
