@@ -68,9 +68,10 @@ class DashboardActions(QWidget):
         ShareDialog(self.ctx, self.month, self.window()).exec()
 
 
-def call_bar(dashboard, parent: QWidget) -> CallBackBar:
-    """The call-back bar, wired to the dashboard's at-risk list."""
-    bar = CallBackBar(parent)
+def call_bar(dashboard, parent: QWidget, figures_parent: QWidget) -> CallBackBar:
+    """The call-back bar, wired to the dashboard's at-risk list (its win-back figures,
+    `bar.figures`, go in `figures_parent`)."""
+    bar = CallBackBar(parent, figures_parent)
 
     def log_call() -> None:
         from kpidesk.ui.dialogs.call_dialog import CallDialog

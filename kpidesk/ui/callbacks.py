@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.metrics import callbacks, winback
 from kpidesk.metrics.periods import parse_period
 from kpidesk.store.calls import OUTCOMES, Call
@@ -210,12 +209,14 @@ def _view(parent: QWidget, model, name: str) -> QTableView:
 
 class CallBackBar(QWidget):
     """Under the call-back list: log a call for the selected customer, the calls due
-    today, and the month's win-back figures per salesperson."""
+    today; and (`figures`, a widget of its own) the month's win-back figures per
+    salesperson."""
 
     log_call = Signal()
     show_due = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 figures_parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callBackBar")
         self.log_button = QPushButton(self)
@@ -224,23 +225,24 @@ class CallBackBar(QWidget):
         self.due_button = QPushButton(self)
         self.due_button.setObjectName("callToday")
         self.due_button.clicked.connect(self.show_due)
-        self.summary = QLabel(self)
+        # the win-back figures: a panel of their own, placed where the page has room
+        self.figures = QWidget(figures_parent or self)
+        self.figures.setObjectName("winbackFigures")
+        self.summary = QLabel(self.figures)
         self.summary.setObjectName("winbackSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(f"color: {HINT_COLOUR};")
+        self.summary.setStyleSheet("font-weight: bold;")
         self.model = WinbackModel(self)
-        self.view = _view(self, self.model, "winbackTable")
-        self.view.setMaximumHeight(self.view.verticalHeader().defaultSectionSize() * 4 + 6)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.log_button)
-        buttons.addWidget(self.due_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        self.view = _view(self.figures, self.model, "winbackTable")
+        figures = QVBoxLayout(self.figures)
+        figures.setContentsMargins(0, 4, 0, 0)
+        figures.addWidget(self.summary)
+        figures.addWidget(self.view)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view)
+        layout.addWidget(self.log_button)
+        layout.addWidget(self.due_button)
+        layout.addStretch(1)
         self.winback: winback.Winback | None = None
         self.month = ""
         self.retranslate_ui()
@@ -259,6 +261,10 @@ class CallBackBar(QWidget):
         self.winback, rows = winback_rows(store, month, today)
         self.model.set_rows(rows, store.reporting_currency)
         self.view.setVisible(self.winback.called > 0)
+        # every row shown (the shop and up to 3 salespeople) without a scroll bar
+        row = self.view.verticalHeader().defaultSectionSize()
+        self.view.setFixedHeight(row * min(len(rows), 4) + self.view.horizontalHeader()
+                                 .sizeHint().height() + 4)
         self._summary_text()
 
     def _summary_text(self) -> None:

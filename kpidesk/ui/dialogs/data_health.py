@@ -71,7 +71,7 @@ class DataHealthDialog(QDialog):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(
             0, self.view.horizontalHeader().ResizeMode.ResizeToContents)
-        self.view.setWordWrap(True)
+        self.view.setWordWrap(False)  # one line each; the whole sentence in its tooltip
         self.view.doubleClicked.connect(lambda _i: self.open_sale())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.open_button = QPushButton(self)
@@ -106,7 +106,6 @@ class DataHealthDialog(QDialog):
         self.result_ = health.check(self.ctx.store, self.period, self.ctx.today())
         self.model.set_rows([{"finding": x} for x in self.result_.findings],
                             self.ctx.store.reporting_currency)
-        self.view.resizeRowsToContents()
         if self.model.rowCount():
             self.view.selectRow(0)
         self.retranslate_ui()

@@ -295,8 +295,9 @@ class DashboardTab(Tab):
         right_layout.addWidget(self.funnel, 2)
         right_layout.addWidget(self.at_risk_title)
         right_layout.addWidget(self.at_risk_view, 3)
-        self.call_bar = act_dashboard.call_bar(self, right)  # log a call, win-back figures
+        self.call_bar = act_dashboard.call_bar(self, right, left)  # log a call; win-back
         right_layout.addWidget(self.call_bar)
+        left_layout.addWidget(self.call_bar.figures)
         split = QSplitter(Qt.Orientation.Horizontal, page)
         split.addWidget(left)
         split.addWidget(right)
