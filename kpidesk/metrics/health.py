@@ -4,7 +4,7 @@ Kinds of finding:
 - `missing_days`: open days with no sale entered, for a shop that usually trades that
   weekday (sales on at least 6 of the 8 same weekdays before); consecutive ones (with
   only days of no trading between them) make one finding; today is not over, so never;
-- `above_usual`: a unit price over 10 × the product's median unit price (its latest 101
+- `above_usual`: a unit price over 10 × the product's median unit price (its latest 51
   lines, at least 5), else the median of the period's lines; a daily total against the
   median daily total. KPI.md §6 says "line"; a line of a quantity is compared by its
   unit price, so a wholesale order of 24 is not a finding (on the online-retail export
@@ -27,6 +27,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from kpidesk.metrics.customers import memoized
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.sanity import line_doubts
 from kpidesk.store import health_marks
@@ -36,7 +37,7 @@ KINDS = ("missing_days", "above_usual", "rate_unusual", "usd_looks_like_riel",
          "khr_looks_like_usd", "duplicate", "future_sale", "before_created")
 USUAL_WEEKS = 8  # a weekday is a trading day when it had sales on ...
 USUAL_MIN = 6  # ... at least this many of the 8 before
-PRODUCT_LINES = 101  # the latest lines of a product its median is taken from
+PRODUCT_LINES = 51  # the latest lines of a product its median is taken from
 PRODUCT_MIN_LINES = 5
 FIRST_DAY, LAST_DAY = "0001-01-01", "9999-12-31"
 
@@ -246,8 +247,10 @@ def check(store: Store, period: str | None, today: date | str) -> HealthCheck:
                        today_iso, kept, len(findings) - len(kept))
 
 
+@memoized(copy=False)
 def count(store: Store, period: str, today: date | str) -> int:
-    """How many findings the period has (the dashboard's and the report's badge)."""
+    """How many findings the period has (the dashboard's and the report's badge):
+    computed again only after a write (a finding marked as right is one)."""
     return check(store, period, today).count
 
 

@@ -141,7 +141,9 @@ def share_text(data: ShareData, lang: str) -> str:
         lines.append(w.fill(QT_TRANSLATE_NOOP("Share", "Best sellers: %1"), ", ".join(
             f"{name} ({w.money(rev)})" for name, rev in data.top_products)))
     lines.append(w.health())
-    return "\n".join(lines)
+    # without the zero-width word breaks of the Khmer translations: a chat app keeps
+    # them, and a search for a word would then miss it
+    return "\n".join(lines).replace("\u200b", "")
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:

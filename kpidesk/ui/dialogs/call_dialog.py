@@ -168,7 +168,8 @@ class CallDialog(QDialog):
         self._proposed = True
 
     def copy(self, edit: QPlainTextEdit) -> None:
-        QGuiApplication.clipboard().setText(edit.toPlainText())
+        # without the zero-width word breaks (kept by chat apps, they break searching)
+        QGuiApplication.clipboard().setText(edit.toPlainText().replace("\u200b", ""))
 
     def error_sentence(self, err: ValidationError) -> str:
         if err.field == "follow_up" and err.code == "before_call":
