@@ -18,6 +18,17 @@ def _esc(value: object) -> str:
     return html.escape(str(value or ""))
 
 
+def last_call(report: MonthlyReport, call) -> str:
+    """A row's last call in the call-back list: outcome and date, or "—"."""
+    from kpidesk.reports.call_words import OUTCOME_NAMES
+
+    if call is None:
+        return "—"
+    return _esc(fill(report.text.translate("Calls", "%1, %2"),
+                     report.text.translate("Calls", OUTCOME_NAMES[call.outcome]),
+                     report.text.fmt.date(call.date)))
+
+
 def winback_section(report: MonthlyReport) -> str:
     """Win-back rate and recovered revenue, for the shop and per salesperson."""
     tr = report.text.translate

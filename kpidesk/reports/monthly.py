@@ -229,11 +229,13 @@ class MonthlyReport:
                 call_back,
                 [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Last purchase"),
                  tr("Report", "Usual gap (days)"), tr("Report", "Days since"),
-                 fmt_fill(tr("Report", "Revenue, last %1 days"), fmt.integer(365))],
+                 fmt_fill(tr("Report", "Revenue, last %1 days"), fmt.integer(365)),
+                 tr("Report", "Last call")],
                 [[_name(c["name"]), _esc(fmt.phone(c.get("phone"))),
                   fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
-                  self.num(c["days_since"]), self.money(c["revenue_365"])] for c in d.at_risk],
-                numeric_from=2, widths=[26, 18, 16, 12, 10, 18],
+                  self.num(c["days_since"]), self.money(c["revenue_365"]),
+                  act_sections.last_call(self, c.get("last_call"))] for c in d.at_risk],
+                numeric_from=2, widths=[20, 14, 17, 9, 8, 14, 18],
                 note=self._call_back_note()))
         else:
             parts.append(f"<h2>{call_back}</h2><p>"

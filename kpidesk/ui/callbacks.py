@@ -24,18 +24,10 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.metrics import callbacks, winback
 from kpidesk.metrics.periods import parse_period
-from kpidesk.store.calls import OUTCOMES, Call
+from kpidesk.reports.call_words import OUTCOME_NAMES
+from kpidesk.store.calls import Call
 from kpidesk.ui.export import Money, Percent, iso_day
 from kpidesk.ui.models.dashboard_models import RIGHT, AtRiskModel, RowsModel
-
-OUTCOME_NAMES = {
-    "reached": QT_TRANSLATE_NOOP("Calls", "Reached"),
-    "no_answer": QT_TRANSLATE_NOOP("Calls", "No answer"),
-    "promised": QT_TRANSLATE_NOOP("Calls", "Promised to come"),
-    "not_interested": QT_TRANSLATE_NOOP("Calls", "Not interested"),
-    "wrong_number": QT_TRANSLATE_NOOP("Calls", "Wrong number"),
-}
-assert set(OUTCOME_NAMES) == set(OUTCOMES)
 
 # ready messages, in the language chosen for each (not the UI's): %1 customer, %2 shop,
 # %3 what they usually buy

@@ -4128,6 +4128,10 @@ Owner: %3</source>
         <translation>ភាសា</translation>
     </message>
     <message>
+        <source>Last call</source>
+        <translation>ការហៅ​ចុងក្រោយ</translation>
+    </message>
+    <message>
         <source>Last purchase</source>
         <translation>ថ្ងៃ​ទិញ​ចុងក្រោយ</translation>
     </message>
