@@ -206,3 +206,14 @@ def test_import_and_export_calls_cli(shop: Store, tmp_path: Path, capsys):
     assert added[0]["customer"] == "B" and added[0]["outcome"] == "no_answer"
     with Store(path) as again:
         assert calls.count_calls(again) == len(CALLS) + 3
+
+
+def test_a_merge_takes_the_calls_along_and_its_undo_gives_them_back(shop: Store):
+    from kpidesk.store.contacts import merge_contacts, unmerge_contacts
+
+    a, b = shop.ids["A"], shop.ids["B"]
+    snapshot = merge_contacts(shop, a, b)
+    assert {c.outcome for c in calls.calls_of(shop, a)} == {"promised", "no_answer"}
+    unmerge_contacts(shop, snapshot)
+    assert [c.outcome for c in calls.calls_of(shop, b)] == ["no_answer"]
+    assert [c.outcome for c in calls.calls_of(shop, a)] == ["promised"]

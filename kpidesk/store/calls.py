@@ -145,11 +145,20 @@ def _brief(row: dict) -> dict:
     return {k: row[k] for k in ("contact_id", "date", "outcome", "note", "follow_up")}
 
 
-def move_calls(conn: sqlite3.Connection, from_contact: int, to_contact: int) -> None:
+def move_calls(conn: sqlite3.Connection, from_contact: int, to_contact: int) -> list[int]:
     """A merge: the removed contact's calls become the kept one's (inside the caller's
-    transaction)."""
+    transaction). Returns their ids, for `move_back`."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM calls WHERE contact_id = ?",
+                                      (from_contact,))]
     conn.execute("UPDATE calls SET contact_id = ? WHERE contact_id = ?",
                  (to_contact, from_contact))
+    return ids
+
+
+def move_back(conn: sqlite3.Connection, call_ids: list[int], contact_id: int) -> None:
+    """Undo of a merge: these calls are the restored contact's again."""
+    conn.executemany("UPDATE calls SET contact_id = ? WHERE id = ?",
+                     [(contact_id, i) for i in call_ids])
 
 
 _SELECT = (
