@@ -125,3 +125,24 @@ def test_demo_shop_has_no_false_alarm(demo_store: Store):
     # person would ask about too; nothing else
     found = health.check(demo_store, None, DEMO_TODAY).findings
     assert {f.kind for f in found} <= {"missing_days"} and len(found) <= 6
+
+
+@pytest.mark.parametrize("amount, rate", [
+    (600_000, 4100),  # ៛6,000 typed as dollars
+    (2_000, 41_000),  # a rate typed ×10
+    (8_000, 4100),  # 16 × the usual price
+    (700, 4100),  # an ordinary sale
+])
+def test_the_sales_form_asks_about_what_check_finds(clean: Store, amount, rate):
+    """One set of rules: the Sales form's doubts before saving (`line_doubts` with the
+    product's usual price) are the kinds `check` lists once it is saved."""
+    from kpidesk.metrics.sanity import line_doubts
+    from kpidesk.store.sales import usual_unit_price
+
+    form = [d.code for d in line_doubts(amount, "USD", rate, 1.0,
+                                        usual_unit_price(clean, clean.product))]
+    _sale(clean, "2026-11-10", amount, rate=rate, number="R-NEW")
+    found = [f.kind for f in health.check(clean, "2026-11", TODAY).findings
+             if any(r.number == "R-NEW" for r in f.rows)]
+    assert sorted(found) == sorted(form)
+    assert bool(form) == ((amount, rate) != (700, 4100))
