@@ -163,3 +163,17 @@ def test_share_dialog_saves_the_picture_and_copies_the_text(qtbot, demo_ctx, tmp
     assert text == dialog.text.toPlainText() and "ចំណូល" in text and "\u200b" not in text
     assert demo_ctx.settings.value("share/folder") == str(tmp_path / "pictures")
     assert demo_ctx.settings.value("share/lang") == "km"
+
+
+def test_open_the_sale_to_fix_it(qtbot, main_window, demo_ctx):
+    order_id = add_order(demo_ctx.store, OrderInput(
+        date=DEMO_TODAY.isoformat(), number="R-FIX", lines=[LineInput(amount=2000, rate=41000)]))
+    dialog = DataHealthDialog(demo_ctx, MONTH, main_window)
+    qtbot.addWidget(dialog)
+    dialog.view.selectRow(0)
+    assert dialog.open_button.text() == "&Open the sale to fix it"
+    dialog.open_button.click()
+    sales = main_window.pages["sales"]
+    assert main_window.current_page() is sales
+    assert sales._editing is not None and sales._editing[0] == order_id
+    assert sales.rate_edit.text().replace(",", "") == "41000"  # there to fix
