@@ -5,7 +5,9 @@ figures per salesperson)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import sqlite3
+
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kpidesk.i18n import format as fmt
@@ -31,6 +33,10 @@ class DashboardActions(QWidget):
         self.share_button = QPushButton(self)
         self.share_button.setObjectName("share")
         self.share_button.clicked.connect(self.open_share)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh_now)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.badge)
@@ -49,8 +55,17 @@ class DashboardActions(QWidget):
                                                      " right"))
 
     def refresh(self, month: str) -> None:
+        """Count the month's findings at the next turn of the event loop: after the first
+        paint (they read the month's sale lines, which opening a shop never does), and
+        once for several refreshes in a row."""
         self.month = month
-        self.findings = health.count(self.ctx.store, month, self.ctx.today())
+        self._timer.start()
+
+    def refresh_now(self) -> None:
+        try:
+            self.findings = health.count(self.ctx.store, self.month, self.ctx.today())
+        except sqlite3.DatabaseError:  # a damaged file: the integrity check says so
+            self.findings = 0
         self.badge.setVisible(self.findings > 0)
         self.retranslate_ui()
 
