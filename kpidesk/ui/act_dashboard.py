@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.metrics import health
+from kpidesk.store.setup import has_sales
 from kpidesk.ui.callbacks import CallBackBar
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
@@ -67,6 +68,7 @@ class DashboardActions(QWidget):
         except sqlite3.DatabaseError:  # a damaged file: the integrity check says so
             self.findings = 0
         self.badge.setVisible(self.findings > 0)
+        self.share_button.setEnabled(has_sales(self.ctx.store))  # nothing to share yet
         self.retranslate_ui()
 
     def open_health(self) -> None:
