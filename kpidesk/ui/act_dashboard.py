@@ -65,10 +65,10 @@ class DashboardActions(QWidget):
     def refresh_now(self) -> None:
         try:
             self.findings = health.count(self.ctx.store, self.month, self.ctx.today())
-        except sqlite3.DatabaseError:  # a damaged file: the integrity check says so
+            self.share_button.setEnabled(has_sales(self.ctx.store))  # nothing to share yet
+        except sqlite3.Error:  # damaged (the integrity check says so) or closed meanwhile
             self.findings = 0
         self.badge.setVisible(self.findings > 0)
-        self.share_button.setEnabled(has_sales(self.ctx.store))  # nothing to share yet
         self.retranslate_ui()
 
     def open_health(self) -> None:
