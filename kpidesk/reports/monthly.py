@@ -235,7 +235,7 @@ class MonthlyReport:
                   fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
                   self.num(c["days_since"]), self.money(c["revenue_365"]),
                   act_sections.last_call(self, c.get("last_call"))] for c in d.at_risk],
-                numeric_from=2, widths=[19, 14, 15, 12, 8, 14, 18],
+                numeric_from=2, widths=[18, 14, 17, 12, 8, 14, 17],
                 note=self._call_back_note()))
         else:
             parts.append(f"<h2>{call_back}</h2><p>"
