@@ -27,6 +27,7 @@ OWNER_COMMANDS: dict[str, Callable[[argparse.Namespace], bool] | None] = {
     "export": None,
     "restore": None,
     "report": None,
+    "share": None,  # the month's figures, to forward: a print by another name
     "history": None,
     "undo-import": None,
     "import": lambda args: getattr(args, "kind", None) in ("targets", "all"),

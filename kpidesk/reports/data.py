@@ -7,10 +7,10 @@ the store through `CurrencyView`, which only changes that one setting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from kpidesk.metrics import customers, pipeline
+from kpidesk.metrics import callbacks, customers, health, pipeline
 from kpidesk.metrics.growth import revenue_series
 from kpidesk.metrics.kpis import CurrencyView, all_kpis
 from kpidesk.metrics.periods import add_months, parse_period
@@ -37,6 +37,7 @@ class ReportData:
     top_customers: list[dict] = field(default_factory=list)
     at_risk: list[dict] = field(default_factory=list)  # the most valuable, at most AT_RISK_ROWS
     at_risk_total: int = 0  # how many customers are at risk in all
+    health_findings: list = field(default_factory=list)  # metrics.health.Finding, the month's
 
 
 def _column(currency: str) -> str:
@@ -101,7 +102,10 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     )
     report(80)
     data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
-    data.at_risk = customers.at_risk(view, as_of, limit=AT_RISK_ROWS)
+    # with each one's last call; those not to call again left out (metrics.callbacks)
+    data.at_risk = [dict(asdict(r), last_call=r.last_call)
+                    for r in callbacks.call_list(view, as_of, limit=AT_RISK_ROWS)]
     data.at_risk_total = customers.at_risk_count(view, as_of)
+    data.health_findings = health.check(store, month, today).findings
     report(95)
     return data

@@ -29,7 +29,7 @@ from kpidesk.i18n.format import NumberStyle
 from kpidesk.i18n.format import fill as fmt_fill
 from kpidesk.i18n.wordbreak import segment
 from kpidesk.metrics.customers import LOYAL_WINDOW_DAYS
-from kpidesk.reports import charts
+from kpidesk.reports import act_sections, charts
 from kpidesk.reports.data import ReportData
 from kpidesk.reports.text import ReportText
 
@@ -229,15 +229,18 @@ class MonthlyReport:
                 call_back,
                 [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Last purchase"),
                  tr("Report", "Usual gap (days)"), tr("Report", "Days since"),
-                 fmt_fill(tr("Report", "Revenue, last %1 days"), fmt.integer(365))],
+                 fmt_fill(tr("Report", "Revenue, last %1 days"), fmt.integer(365)),
+                 tr("Report", "Last call")],
                 [[_name(c["name"]), _esc(fmt.phone(c.get("phone"))),
                   fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
-                  self.num(c["days_since"]), self.money(c["revenue_365"])] for c in d.at_risk],
-                numeric_from=2, widths=[26, 18, 16, 12, 10, 18],
+                  self.num(c["days_since"]), self.money(c["revenue_365"]),
+                  act_sections.last_call(self, c.get("last_call"))] for c in d.at_risk],
+                numeric_from=2, widths=[18, 14, 17, 12, 8, 14, 17],
                 note=self._call_back_note()))
         else:
             parts.append(f"<h2>{call_back}</h2><p>"
                          + tr("Report", "No customer is at risk this month.") + "</p>")
+        parts += [act_sections.winback_section(self), act_sections.health_section(self)]
         return "<html><body>" + "".join(parts) + "</body></html>"
 
     # -- the document ----------------------------------------------------------------
