@@ -711,7 +711,10 @@ def make_upgrade_backup(store: Store, version: int, shop_uuid: str,
     when = datetime.now()
     reason = f"before-v{version + 1}"
     final = folder / backup_name(store.path, when, reason, number, shop_uuid)
-    partial = final.with_name(final.name + ".partial")
+    # Packed beside the shop, not in the backup folder: a file older than identities gets
+    # a new shop id here, which a kill before the upgrade commits would lose, leaving a
+    # leftover under an id nobody can match; beside the shop it is swept by the file's name.
+    partial = _work_path(store.path, "upgrade-copy")
     snapshot, compact = _work_path(store.path, "snapshot"), _work_path(store.path, "compact")
     with _temporary(snapshot, compact, partial):
         try:
