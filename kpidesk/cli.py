@@ -176,7 +176,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from kpidesk.io.cli import run_import
 
     return run_import(_db_path(args), args.kind, args.file, mapping=args.mapping,
-                      skip_bad=args.skip_bad)
+                      skip_bad=args.skip_bad, pin=getattr(args, "pin", None))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -107,6 +107,26 @@ def verify(db_path: Path, given: str | None) -> bool:
     return True
 
 
+def grant_open_store(store, given: str | None, reason: str) -> None:
+    """A command found on the way that it needs the owner (e.g. an import holding refunds):
+    ask for the PIN of the shop `store` holds open (and locked) and let its changes through.
+    Raises PinRefused with the sentence to print."""
+    from kpidesk.store import security
+
+    pin = _typed_pin(given)
+    if not pin:
+        raise PinRefused(f"{store.path} has an owner PIN and this needs it ({reason}): type it"
+                         f" when asked (on a terminal), or give it with --pin or the {ENV}"
+                         f" environment variable; nothing was written")
+    try:
+        right = security.check_pin(store, pin)
+    except security.PinDelayError as exc:
+        raise PinRefused(f"too many wrong PINs: try again in {exc.seconds} seconds") from exc
+    if not right:
+        raise PinRefused("that owner PIN is not right; nothing was written")
+    security.grant_process(store.path, with_pin=True, source="cli")
+
+
 def needs_owner(args: argparse.Namespace) -> bool:
     rule = OWNER_COMMANDS.get(getattr(args, "command", ""), False)
     if rule is False:

@@ -49,7 +49,7 @@ from kpidesk.io.importer import (
     currency_decided,
 )
 from kpidesk.io.readers import ENCODINGS_TRIED, MAX_CELL, MAX_LINE, FileError, preview
-from kpidesk.store import imports
+from kpidesk.store import imports, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
@@ -123,6 +123,8 @@ def reason_text(code: str) -> str:
         "text_too_long": tr("text too long (names %1 characters, notes %2)").replace(
             "%1", f.integer(MAX_NAME)).replace("%2", f.integer(MAX_NOTE)),
         "short_row": tr("row has fewer columns than the header"),
+        "daily_total_exists": tr("a daily total for this day, channel and salesperson is "
+                                 "already in the shop or earlier in the file"),
     }
     return reasons.get(code, code)
 
@@ -177,10 +179,11 @@ class _Worker(QObject):
     cancelled = Signal()
 
     def __init__(self, db_path: Path, kind: str, mapping: dict, path: Path, mode: str,
-                 today) -> None:
+                 today, owner: bool = False) -> None:
         super().__init__()
         self.db_path, self.kind, self.mapping, self.path = db_path, kind, mapping, path
         self.mode, self.today = mode, today
+        self.owner = owner  # the owner's PIN was typed for this import
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -191,6 +194,9 @@ class _Worker(QObject):
                                     should_cancel=self.stop.is_set, today=self.today)
                 if self.mode == "check":
                     report = importer.check(self.path)
+                elif self.owner:
+                    with security.owner_session(store, with_pin=True):
+                        report = importer.run(self.path, skip_bad=True)
                 else:
                     report = importer.run(self.path, skip_bad=True)
                     if report.committed:
@@ -674,7 +680,7 @@ class ImportWizard(QDialog):
         self._set_currency_texts()
 
     # -- background work -----------------------------------------------------
-    def _run(self, mode: str) -> None:
+    def _run(self, mode: str, owner: bool = False) -> None:
         self.progress.setValue(0)
         self.progress.show()
         self.back_button.setEnabled(False)
@@ -684,7 +690,7 @@ class ImportWizard(QDialog):
         self._mode = mode
         thread = QThread(self)
         worker = _Worker(self.ctx.store.path, self.kind, self.mapping, self.path, mode,
-                         self.ctx.today())
+                         self.ctx.today(), owner)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self.progress.setValue)
@@ -721,8 +727,15 @@ class ImportWizard(QDialog):
             self.check_summary.setText(tr("Nothing was imported: importing targets needs "
                                           "the owner's PIN."))
             return
+        owner = False
+        if self.report.owner_reason and security.has_pin(self.ctx.store):
+            if not self.ctx.require_owner(self, self.report.owner_reason):
+                self.check_summary.setText(tr("Nothing was imported: refunds and amounts "
+                                              "below zero need the owner's PIN."))
+                return
+            owner = True
         self.check_summary.setText(tr("Importing…"))
-        self._run("import")
+        self._run("import", owner=owner)
 
     def _on_done(self, report: Report) -> None:
         self._finish_thread()
