@@ -1,7 +1,7 @@
 """The owner PIN for the headless commands.
 
 A command that does what the PIN protects (export, import of targets or of a whole shop,
-restore, the report with customers' names, the change history, undo of an import) asks
+a backup copied to a folder of one's choosing (``backup --to``), restore, the report with customers' names, the change history, undo of an import) asks
 for it when the shop has one: typed on a terminal (not echoed), else from ``--pin`` or the
 ``KPIDESK_PIN`` environment variable. Wrong or missing → one sentence, exit code 1.
 `cli.main()` calls `check_command()` before each command; the stores the command then
@@ -30,6 +30,9 @@ OWNER_COMMANDS: dict[str, Callable[[argparse.Namespace], bool] | None] = {
     "history": None,
     "undo-import": None,
     "import": lambda args: getattr(args, "kind", None) in ("targets", "all"),
+    # A copy of the whole shop into any folder is an export (names and phones): the owner's.
+    # Into the shop's own backup folder (no --to) it stays staff's daily safety net.
+    "backup": lambda args: getattr(args, "to", None) is not None,
 }
 
 
