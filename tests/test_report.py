@@ -385,3 +385,43 @@ def test_riel_charts_keep_their_y_labels(qapp, monkeypatch, lang, unit):
         assert nonzero and all(s.endswith(unit) for s in nonzero), labels
         widest = max(QFontMetrics(axis.style["tickFont"]).horizontalAdvance(s) for s in labels)
         assert axis.width() >= widest, (axis.width(), widest, labels)
+
+
+def test_cli_report_follows_the_users_number_settings_and_flags(demo_file, tmp_path):
+    """The headless report writes numbers as the user chose in Settings ▸ Language (kept in
+    QSettings), and --digits / --dollar-digits / --riel-rounding override that."""
+    import os
+
+    config = tmp_path / "config"
+    (config / "kpidesk").mkdir(parents=True)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config), "HOME": str(tmp_path)}
+
+    def report(*flags: str, name: str) -> str:
+        out = tmp_path / f"{name}.pdf"
+        done = subprocess.run(
+            [sys.executable, "-m", "kpidesk", "report", "--db", str(demo_file), "--month", MONTH,
+             "--lang", "km", "--out", str(out),
+             "--today", DEMO_TODAY.isoformat(), *flags],
+            capture_output=True, text=True, timeout=180, env=env)
+        assert done.returncode == 0, done.stderr
+        return pdf_text(out)
+
+    def digits(text: str) -> tuple[int, int]:
+        return (sum(c in "០១២៣៤៥៦៧៨៩" for c in text), sum(c in "0123456789" for c in text))
+
+    default = report(name="default")
+    khmer, latin = digits(default)
+    assert khmer > 100, (khmer, latin)  # Khmer digits by default (dollars in Latin ones)
+    all_khmer = digits(report("--dollar-digits", "khmer", name="all-khmer"))
+    assert all_khmer[1] < latin and all_khmer[0] > khmer, (all_khmer, khmer, latin)
+    flagged = digits(report("--digits", "latin", name="latin"))
+    assert flagged[0] == 0 and flagged[1] > 100, flagged
+    # The user's own choice in the app, with no flag: Latin digits too.
+    (config / "kpidesk" / "KPI Desk.conf").write_text("[General]\nkhmer_digits=false\n",
+                                                       encoding="utf-8")
+    chosen = digits(report(name="chosen"))
+    assert chosen[0] == 0 and chosen[1] > 100, chosen
+    # Riel not rounded to 100: some riel figure ends in a digit other than 00.
+    rounded = report("--currency", "KHR", name="rounded")
+    exact = report("--currency", "KHR", "--riel-rounding", "1", name="exact")
+    assert rounded != exact
