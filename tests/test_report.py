@@ -255,7 +255,29 @@ def test_a_month_in_progress_prints_the_month_before_on_the_same_day(demo_file, 
                      if line.strip().startswith("Customer retention "))
     assert f"{fmt.percent(same['retention'])} †" in retention
     flat = " ".join(text.split())
-    assert f"up to the same day, {fmt.date('2026-10-26')}" in flat
+    assert f"(the month before: up to {fmt.date('2026-10-26')})" in flat
+    # Revenue, orders and AOV of the month before: its days 1..26 (KPI.md §1 like-for-like),
+    # computed here from the raw rows, never the whole of October.
+    with Store(db, read_only=True) as store:
+        col = "amount_usd" if store.reporting_currency == "USD" else "amount_khr"
+        revenue = store.scalar(f"SELECT SUM(l.{col}) FROM sale_lines l JOIN orders o ON"
+                               " o.id = l.order_id WHERE o.date BETWEEN '2026-10-01' AND"
+                               " '2026-10-26'")
+        totals = store.query(f"SELECT o.is_daily_total, o.receipts, SUM(l.{col}) AS total"
+                             " FROM orders o JOIN sale_lines l ON l.order_id = o.id WHERE"
+                             " o.date BETWEEN '2026-10-01' AND '2026-10-26' GROUP BY o.id")
+        whole = store.scalar(f"SELECT SUM(l.{col}) FROM sale_lines l JOIN orders o ON"
+                             " o.id = l.order_id WHERE o.date BETWEEN '2026-10-01' AND"
+                             " '2026-10-31'")
+        currency = store.reporting_currency
+    orders = sum(r["receipts"] if r["is_daily_total"] else int(r["total"] >= 0)
+                 for r in totals)
+    assert revenue != whole
+    for label, value in (("Revenue ", fmt.figure(revenue, currency)),
+                         ("Orders ", fmt.integer(orders)),
+                         ("Average order value ", fmt.figure(round(revenue / orders), currency))):
+        line = next(x for x in text.splitlines() if x.strip().startswith(label))
+        assert f"{value} †" in line, (label, value, line)
     assert "Loyal customers (orders in the last 365" in flat  # "days)" wraps
     products = text.split("Top 10 products")[1].split("Top 10 customers")[0]
     assert "—" not in products.split("\n", 2)[2]  # no daily total posing as a product
