@@ -245,3 +245,35 @@ def test_import_log_migration_can_run_again(store):
     imports.add_import_log(store.db)
     assert store.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
                         " AND name LIKE '%_changed_after_import'") == 4
+
+
+def test_undo_of_import_all_puts_the_shops_settings_back(tmp_path, demo_file, capsys):
+    """`import all` writes the exported shop's settings (name, reporting currency, rate…):
+    undo-import puts back what they were, so every KPI is what it was before — except a
+    setting the owner changed again since the import, which stays."""
+    from kpidesk.io.exporter import SETTINGS_EXPORTED
+
+    src = tmp_path / "demo.db"
+    shutil.copy(demo_file, src)
+    with Store(src) as s:
+        s.set_setting("reporting_currency", "KHR")
+        s.set_setting("shop_name", "Exported Shop")
+        s.set_setting("default_rate", "4000")
+    out = tmp_path / "export"
+    assert main(["export", "all", "--db", str(src), "--out", str(out)]) == 0
+    db = tmp_path / "mine.db"
+    with Store(db) as s:
+        s.set_setting("shop_name", "My Shop")
+        s.set_setting("default_rate", "4100")
+        before = {k: s.setting(k) for k in SETTINGS_EXPORTED}
+    kpis_before = _kpis(capsys, db, "2026-10")
+    assert main(["import", "all", str(out), "--db", str(db)]) == 0
+    with Store(db) as s:
+        assert s.setting("reporting_currency") == "KHR" and s.setting("shop_name") == \
+            "Exported Shop"
+        s.set_setting("default_rate", "4050")  # the owner changes one since: it stays
+    assert main(["undo-import", "1", "--db", str(db)]) == 0
+    with Store(db, read_only=True) as s:
+        after = {k: s.setting(k) for k in SETTINGS_EXPORTED}
+    assert after == {**before, "default_rate": "4050"}
+    assert _kpis(capsys, db, "2026-10") == kpis_before

@@ -209,9 +209,16 @@ def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
             import_id = imports.begin(conn, folder.name, "all", "cli")
             if settings.exists():
                 with open(settings, encoding="utf-8-sig", newline="") as f:
+                    replaced = []  # the settings it changes, put back by undo-import
                     for row in csv.DictReader(f):
-                        if row.get("key") in exporter.SETTINGS_EXPORTED:
-                            store.set_setting(row["key"], row.get("value", ""))
+                        key, value = row.get("key"), row.get("value", "") or ""
+                        if key in exporter.SETTINGS_EXPORTED:
+                            before = store.setting(key)
+                            if before != value:
+                                replaced.append({"setting": key, "value": before,
+                                                 "imported": value})
+                            store.set_setting(key, value)
+                    imports.finish(conn, import_id, 0, {}, replaced)
             lists = folder / "lists.csv"
             if lists.exists():
                 _import_lists(store, lists, import_id)
