@@ -277,3 +277,21 @@ def test_undo_of_import_all_puts_the_shops_settings_back(tmp_path, demo_file, ca
         after = {k: s.setting(k) for k in SETTINGS_EXPORTED}
     assert after == {**before, "default_rate": "4050"}
     assert _kpis(capsys, db, "2026-10") == kpis_before
+
+
+def test_an_imported_sale_deleted_then_put_back_is_still_the_imports(tmp_path, store):
+    """Edit ▸ Undo of a delete puts the sale back with its import number, so undo-import
+    still removes exactly what the import added."""
+    from kpidesk.store.sales import delete_order, restore_order
+
+    path = write_csv(tmp_path / "s.csv", ["Date", "Receipt", "Product", "Amount"], [
+        ["2026-10-01", "A1", "Tea", "2.00"], ["2026-10-02", "A2", "Tea", "3.00"]])
+    report = Importer(store, "sales").run(path)
+    first = store.scalar("SELECT MIN(id) FROM orders")
+    snapshot = delete_order(store, first)
+    restore_order(store, first, snapshot)
+    assert store.scalar("SELECT import_id FROM orders WHERE id = ?", (first,)) == \
+        report.import_id
+    imports.undo_import(store, report.import_id)
+    assert store.scalar("SELECT count(*) FROM orders") == 0
+    assert store.scalar("SELECT count(*) FROM daily_revenue") == 0
