@@ -1078,10 +1078,14 @@ def _restore_locked(db_path: Path, backup: Path, folder: Path | None,
                 number = found.backup_seq if found else 0
         restored = _prepare_restored(work, current_uuid or from_backup["shop_uuid"], number,
                                      carried, backup, replaced, safety, source, with_pin)
+        salvaged = ""
         if state == "damaged":
             locks[0].release()  # Windows renames no file held open
             safety = set_aside(db_path)
             locks[0] = acquire(db_path)
+            from kpidesk.store import security
+
+            salvaged = security.salvage_pin(safety)
         src = _connect_read_only(work)
         try:
             dst = sqlite3.connect(db_path, isolation_level=None)
@@ -1092,6 +1096,11 @@ def _restore_locked(db_path: Path, backup: Path, folder: Path | None,
         finally:
             src.close()
     make_private(db_path)
+    if salvaged:  # the damaged shop had an owner PIN: a backup without one must not drop it
+        from kpidesk.store import security
+
+        with Store(db_path) as shop:  # we hold its lock
+            security.carry_over(shop, salvaged)
     return RestoreResult(backup, restored, replaced, safety, set_aside=state == "damaged")
 
 
