@@ -354,6 +354,24 @@ def other_shops_backups(folder: Path, shop_uuid: str | None) -> int:
     return sum(1 for b in scan_folder(folder) if b.shop is not None and b.shop != short)
 
 
+def delete_backup(store: Store, path: Path) -> None:
+    """Delete one backup of this shop (the owner's: the Backups dialog's Delete). Only a
+    file this shop's listing shows is deleted — never another shop's, never the shop —
+    which is how the owner clears older plain `.db` backups that rotation never prunes."""
+    from kpidesk.store import security
+
+    security.demand_owner(store, "backups")
+    path = Path(path)
+    if not any(_same_path(b.path, path) for b in list_all_backups(store)):
+        raise BackupError("not_a_backup", str(path))
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise _os_backup_error(exc, path.parent) from exc
+
+
 def space_used(backups: list[BackupInfo]) -> int:
     return sum(b.size for b in backups)
 

@@ -184,6 +184,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ជ្រើស​ថត… (&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Delete…</source>
+        <translation>លុប… (&amp;D)</translation>
+    </message>
+    <message>
         <source>Keep daily backups for (days):</source>
         <translation>រក្សា​ការបម្រុងទុក​ប្រចាំ​ថ្ងៃ​រយៈពេល (ថ្ងៃ)៖</translation>
     </message>
@@ -226,6 +230,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Choose a backup first.</source>
         <translation>សូម​ជ្រើស​ការបម្រុងទុក​មួយ​សិន។</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>លុប</translation>
+    </message>
+    <message>
+        <source>Delete the backup made on %1 (%2)? It holds %3 orders and takes %4. A deleted backup cannot be restored.</source>
+        <translation>លុប​ការបម្រុងទុក​ដែល​បាន​ធ្វើ​នៅ %1 (%2) ឬ​ទេ? វា​មាន​ការបញ្ជាទិញ %3 និង​ប្រើ​ទំហំ %4។ ការបម្រុងទុក​ដែល​បាន​លុប​ហើយ មិន​អាច​ស្ដារ​វិញ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>It is the shop&apos;s only backup.</source>
+        <translation>នេះ​ជា​ការបម្រុងទុក​តែ​មួយ​គត់​របស់​ហាង។</translation>
     </message>
     <message>
         <source>Restore failed</source>
@@ -1045,6 +1061,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>day %1 of %2</source>
         <translation>ថ្ងៃទី&#xa0;%1 នៃ %2&#xa0;ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>day %1 of %2: an early guess</source>
+        <translation>ថ្ងៃទី %1 នៃ %2 ថ្ងៃ៖ ការ​ប៉ាន់​ស្មាន​នៅ​ដំបូង​ពេក</translation>
     </message>
     <message>
         <source>%1 days left</source>
@@ -1989,6 +2009,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>គ្មាន​អ្វី​ត្រូវបាន​នាំចូល​ទេ៖ %1</translation>
     </message>
     <message>
+        <source>Nothing was imported: refunds and amounts below zero need the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​នាំចូល​អ្វី​ទេ៖ ការសង​ប្រាក់​វិញ និង​ចំនួន​ទឹកប្រាក់​តិច​ជាង​សូន្យ ត្រូវ​ការ​លេខសម្ងាត់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
         <source>Old .xls workbooks are not supported: save it as .xlsx or CSV.</source>
         <translation>មិន​គាំទ្រ​សៀវភៅ​បញ្ជី .xls ចាស់​ទេ៖ សូម​រក្សាទុក​វា​ជា .xlsx ឬ CSV។</translation>
     </message>
@@ -2123,6 +2147,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Won opportunities</source>
         <translation>ឱកាស​លក់​បាន</translation>
+    </message>
+    <message>
+        <source>a daily total for this day, channel and salesperson is already in the shop or earlier in the file</source>
+        <translation>មាន​សរុបប្រចាំថ្ងៃ​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ​រួច​ហើយ នៅ​ក្នុង​ហាង ឬ​នៅ​ខាង​លើ​ក្នុង​ឯកសារ</translation>
     </message>
     <message>
         <source>currency must be USD or KHR</source>
@@ -3812,6 +3840,10 @@ Owner: %3</source>
         <translation>ពី​ដើម​ខែ រហូតដល់ %1</translation>
     </message>
     <message>
+        <source>† The month is in progress and counted up to today; figures marked † count the month before, and the same month last year, up to the same day of the month (the month before: up to %1).</source>
+        <translation>† ខែ​នេះ​មិន​ទាន់​ចប់ ហើយ​គិត​ត្រឹម​ថ្ងៃ​នេះ។ តួលេខ​ដែល​មាន​សញ្ញា † គិត​ខែ​មុន និង​ខែ​ដដែល​ឆ្នាំ​មុន ត្រឹម​ថ្ងៃ​ដដែល​នៃ​ខែ (ខែ​មុន៖ ត្រឹម %1)។</translation>
+    </message>
+    <message>
         <source>(no product)</source>
         <translation>(គ្មាន​ទំនិញ)</translation>
     </message>
@@ -3822,10 +3854,6 @@ Owner: %3</source>
     <message>
         <source>Orders and average order value are not available: a daily total of this month has no receipts count.</source>
         <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ។</translation>
-    </message>
-    <message>
-        <source>† Customer figures of a month in progress are so far; the month before is shown up to the same day, %1.</source>
-        <translation>† តួលេខ​អតិថិជន​នៃ​ខែ​ដែល​កំពុង​ដំណើរការ គឺ​គិត​មកដល់​ពេលនេះ៖ ខែ​មុន​ត្រូវបាន​បង្ហាញ​រហូតដល់​ថ្ងៃ​ដូចគ្នា គឺ %1។</translation>
     </message>
     <message>
         <source>Revenue and target, last %1 months</source>
