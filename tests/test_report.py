@@ -278,6 +278,12 @@ def test_a_month_in_progress_prints_the_month_before_on_the_same_day(demo_file, 
                          ("Average order value ", fmt.figure(round(revenue / orders), currency))):
         line = next(x for x in text.splitlines() if x.strip().startswith(label))
         assert f"{value} †" in line, (label, value, line)
+    with Store(db, read_only=True) as store:  # attainment so far: revenue to day 26 / target
+        target = store.scalar("SELECT value FROM targets WHERE period = '2026-10' AND"
+                              " measure = 'revenue' AND salesperson_id IS NULL")
+    if target:
+        line = next(x for x in text.splitlines() if x.strip().startswith("Target attainment"))
+        assert f"{fmt.percent(revenue / target)} †" in line, line
     assert "Loyal customers (orders in the last 365" in flat  # "days)" wraps
     products = text.split("Top 10 products")[1].split("Top 10 customers")[0]
     assert "—" not in products.split("\n", 2)[2]  # no daily total posing as a product

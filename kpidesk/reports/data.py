@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kpidesk.metrics import customers, pipeline
-from kpidesk.metrics.growth import revenue_series, sales_summary, windows
+from kpidesk.metrics.growth import ratio, revenue_series, sales_summary, windows
 from kpidesk.metrics.kpis import CurrencyView, all_kpis
 from kpidesk.metrics.periods import add_months, parse_period
 from kpidesk.metrics.targets import target_series
@@ -85,10 +85,14 @@ def top_customers(store: Store, month: str, currency: str, limit: int = 10,
 SALES_FIGURES = ("revenue", "orders", "average_order_value")
 
 
-def _sales_to_day(store, month: str, last_day: str) -> dict:
-    """Revenue, orders and average order value of `month` up to `last_day` (ISO)."""
+def _sales_to_day(store, month: str, last_day: str, target: int | None) -> dict:
+    """Revenue, orders and average order value of `month` up to `last_day` (ISO), and the
+    attainment of its revenue `target` by then (KPI.md §2: actual / target)."""
     summary = sales_summary(store, month, last_day)
-    return {"as_of": last_day, **{key: summary[key] for key in SALES_FIGURES}}
+    figures = {"as_of": last_day, **{key: summary[key] for key in SALES_FIGURES}}
+    revenue = summary["revenue"]
+    figures["attainment"] = ratio(revenue, target)
+    return figures
 
 
 def collect(store: Store, month: str, today: date, currency: str | None = None,
@@ -115,8 +119,10 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     )
     w = windows(period, today)
     if w.in_progress:
-        data.previous_to_day = _sales_to_day(view, add_months(month, -1), w.previous[1])
-        data.year_before_to_day = _sales_to_day(view, add_months(month, -12), w.year_before[1])
+        data.previous_to_day = _sales_to_day(view, add_months(month, -1), w.previous[1],
+                                             previous.get("target"))
+        data.year_before_to_day = _sales_to_day(view, add_months(month, -12), w.year_before[1],
+                                                year_before.get("target"))
     report(80)
     data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
     data.at_risk = customers.at_risk(view, as_of, limit=AT_RISK_ROWS)
