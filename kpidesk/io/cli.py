@@ -100,7 +100,8 @@ def _import_one(store: Store, kind: str, path: Path, mapping: dict | None,
                 _err(f"{path}: {refused}")
                 return 1
             report = Importer(store, kind, mapping).run(path, skip_bad=skip_bad,
-                                                        import_id=import_id, source="cli")
+                                                        import_id=import_id, source="cli",
+                                                        backed_up=True)
     except FileError as exc:
         detail = exc.detail[:200]
         if exc.code == "encoding":

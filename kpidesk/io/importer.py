@@ -278,7 +278,8 @@ class Importer:
         return report
 
     def run(self, path: Path | str, skip_bad: bool = False, remember: bool = False,
-            import_id: int | None = None, source: str = "app") -> Report:
+            import_id: int | None = None, source: str = "app",
+            backed_up: bool = False) -> Report:
         """Import in one transaction; returns the report (``committed`` says if it was kept).
 
         The import is recorded in the import log (``report.import_id``) and the change
@@ -293,7 +294,8 @@ class Importer:
         """
         report = Report(self.kind)
         owner = security.owner_granted(self.store)
-        if not self.store.conn.in_transaction:  # a caller's transaction backed up already
+        # (a caller's transaction, or a second try after the PIN, backed up already)
+        if not self.store.conn.in_transaction and not backed_up:
             backup_before_import(self.store)
         try:
             with self.store.transaction() as conn, open_reader(path) as reader:
