@@ -810,6 +810,8 @@ class XlsxReader:
         except ValueError:
             return text
         style = styles[cell["style"]] if cell["style"] < len(styles) else ""
+        if style == "date" and 0 <= number < 1:  # a time of day alone: not 30 Dec 1899
+            return (datetime.min + timedelta(milliseconds=round(number * 86_400_000))).time()
         if style == "date" and 1 <= number < 2958466:
             day, fraction = divmod(number, 1)
             return self._epoch + timedelta(days=day,
