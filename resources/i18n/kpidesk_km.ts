@@ -1064,7 +1064,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>day %1 of %2: an early guess</source>
-        <translation>ថ្ងៃទី %1 នៃ %2 ថ្ងៃ៖ ការ​ប៉ាន់​ស្មាន​នៅ​ដំបូង​ពេក</translation>
+        <translation>ថ្ងៃទី&#xa0;%1 នៃ %2&#xa0;ថ្ងៃ៖ ការ​ប៉ាន់​ស្មាន​នៅ​ដំបូង​ពេក</translation>
     </message>
     <message>
         <source>%1 days left</source>
@@ -2051,6 +2051,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Quantity</source>
         <translation>ចំនួន</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>កំពុង​អាន​ឯកសារ…</translation>
     </message>
     <message>
         <source>Reason</source>

@@ -53,6 +53,7 @@ from kpidesk.store import imports, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.long_work import run_with_progress
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.undo_import import push_import, undo_import_interactive
 
@@ -450,7 +451,7 @@ class ImportWizard(QDialog):
         return self.kind_combo.currentData()
 
     def _busy(self) -> bool:
-        return self._thread is not None
+        return self._thread is not None or getattr(self, "_loading", False)
 
     def _show_page(self, i: int) -> None:
         self.pages.setCurrentIndex(i)
@@ -492,14 +493,19 @@ class ImportWizard(QDialog):
 
     def _load_file(self) -> None:
         path = Path(self.file_edit.text().strip())
-        try:
-            self.header, self.sample = preview(path, PREVIEW_ROWS * 6)
+        self._loading = True
+        try:  # on a thread: a workbook's shared strings can take seconds to read (capped)
+            self.header, self.sample = run_with_progress(
+                self, tr("Import"), tr("Reading the file…"),
+                lambda _progress: preview(path, PREVIEW_ROWS * 6))
         except FileError as exc:
             self.file_error.setText(file_error_text(exc))
             return
         except OSError as exc:
             self.file_error.setText(exc.strerror or str(exc))
             return
+        finally:
+            self._loading = False
         self.file_error.clear()
         self.path = path
         store = self.ctx.store
