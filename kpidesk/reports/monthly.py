@@ -109,8 +109,8 @@ class MonthlyReport:
         yb_same_day = self.data.year_before_to_day or {}
 
         def before(key, show, same, whole):
-            if key in same and key != "as_of":
-                return show(same[key]) + " †"
+            if key in same and key != "as_of":  # (a figure not available is just "—")
+                return show(same[key]) + (" †" if same[key] is not None else "")
             return show(whole.get(key))
 
         out = [(label, show(k.get(key)), before(key, show, same_day, prev),
