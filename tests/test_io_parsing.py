@@ -187,3 +187,24 @@ def test_xlsx_time_only_cells_are_times_not_1899_dates(tmp_path):
     with Store(tmp_path / "shop.db") as store:
         report = Importer(store, "sales").check(path)
     assert [(e.line, e.code) for e in report.errors] == [(3, "bad_date")]
+
+
+def test_xlsx_whose_first_sheet_is_blank_is_read_from_the_next(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Cover"  # left blank
+    data = wb.create_sheet("Sales")
+    data.append(["Date", "Amount"])
+    data.append([datetime(2026, 11, 26), 12.5])
+    path = tmp_path / "two.xlsx"
+    wb.save(path)
+    with open_reader(path) as reader:
+        assert reader.header == ["Date", "Amount"] and reader.sheet_name == "Sales"
+        assert list(reader) == [(2, [datetime(2026, 11, 26), 12.5])]
+    empty = Workbook()
+    empty.create_sheet("Also blank")
+    empty.save(tmp_path / "blank.xlsx")
+    with pytest.raises(FileError) as caught:
+        open_reader(tmp_path / "blank.xlsx")
+    assert caught.value.code == "empty"
