@@ -170,3 +170,19 @@ def test_two_daily_totals_for_one_slot_are_row_errors(tmp_path, capsys):
     assert "daily total" in capsys.readouterr().err
     with Store(shop, read_only=True) as s:
         assert s.scalar("SELECT count(*) FROM orders WHERE is_daily_total = 1") == 3
+
+
+def test_a_refund_the_wizards_check_did_not_see_is_refused_in_words(qtbot, ctx, tmp_path,
+                                                                    monkeypatch):
+    """The file changed between the check and the import (a refund added): the importer
+    still refuses it without the PIN, and the wizard says why in the user's language."""
+    security.set_pin(ctx.store, PIN)
+    path = write_csv(tmp_path / "s.csv", HEADER, [["2025-01-03", "A1", "Tea", "2.00", "USD"]])
+    wizard = _checked_wizard(qtbot, ctx, path)
+    _refund_file(tmp_path).replace(path)  # now it holds a refund
+    Prompts(monkeypatch, ("", False))
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard._thread is None, timeout=10_000)
+    assert wizard.result is None
+    assert "Refunds and amounts below zero are for the owner." in wizard.check_summary.text()
+    assert ctx.store.scalar("SELECT count(*) FROM sale_lines") == 0

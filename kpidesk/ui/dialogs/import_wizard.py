@@ -51,7 +51,7 @@ from kpidesk.io.importer import (
 from kpidesk.io.readers import ENCODINGS_TRIED, MAX_CELL, MAX_LINE, FileError, preview
 from kpidesk.store import imports, security
 from kpidesk.store.db import Store
-from kpidesk.store.errors import StoreError
+from kpidesk.store.errors import PinRequiredError, StoreError
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.long_work import run_with_progress
 from kpidesk.ui.screen import keep_on_screen
@@ -207,6 +207,10 @@ class _Worker(QObject):
             self.cancelled.emit()
         except FileError as exc:
             self.failed.emit(file_error_text(exc))
+        except PinRequiredError as exc:  # e.g. a refund the check did not see: nothing written
+            from kpidesk.ui.dialogs.pin import reason_text as pin_reason
+
+            self.failed.emit(pin_reason(exc.reason))
         except (StoreError, OSError) as exc:  # e.g. the backup before it: a full disk
             from kpidesk.ui.errors import store_error_text
 
