@@ -96,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "km"), default="en")
     p.add_argument("--currency", choices=("USD", "KHR"), default=None)
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    # The number settings of Settings ▸ Language (the user's own; these flags override)
+    p.add_argument("--digits", choices=("khmer", "latin"), default=None,
+                   help="digits of a Khmer report (default: your choice in the app)")
+    p.add_argument("--dollar-digits", choices=("latin", "khmer"), default=None,
+                   help="digits of dollar amounts in a Khmer report (default: your choice)")
+    p.add_argument("--riel-rounding", choices=("100", "1"), default=None,
+                   help="converted riel rounded to 100 or to 1 (default: your choice)")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
 
@@ -189,7 +196,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return run_import_calls(_db_path(args), args.file)
 
     return run_import(_db_path(args), args.kind, args.file, mapping=args.mapping,
-                      skip_bad=args.skip_bad)
+                      skip_bad=args.skip_bad, pin=getattr(args, "pin", None))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -220,8 +227,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.month[:4].isdigit() and not FIRST_MONTH <= args.month[:7] <= LAST_MONTH:
         return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
+    choices = {"khmer_digits": None if args.digits is None else args.digits == "khmer",
+               "latin_dollars": None if args.dollar_digits is None
+               else args.dollar_digits == "latin",
+               "round_riel": None if args.riel_rounding is None
+               else args.riel_rounding == "100"}
     return run_report(_db_path(args), args.month, args.lang, args.out, currency=args.currency,
-                      paper=args.paper, today=args.today)
+                      paper=args.paper, today=args.today,
+                      numbers={k: v for k, v in choices.items() if v is not None})
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -104,15 +104,17 @@ class MonthlyReport:
         ]
         # A month in progress: its customer figures are "so far", so the month before is
         # shown on the same day (marked †, explained under the table).
-        same_day = k.get("previous_same_day") or {}
+        same_day = dict(k.get("previous_same_day") or {})
+        same_day.update(self.data.previous_to_day or {})  # revenue, orders, AOV to that day
+        yb_same_day = self.data.year_before_to_day or {}
 
-        def before(key, show):
-            if key in same_day:
-                return show(same_day[key]) + " †"
-            return show(prev.get(key))
+        def before(key, show, same, whole):
+            if key in same and key != "as_of":  # (a figure not available is just "—")
+                return show(same[key]) + (" †" if same[key] is not None else "")
+            return show(whole.get(key))
 
-        out = [(label, show(k.get(key)), before(key, show), show(yb.get(key)))
-               for label, key, show in rows]
+        out = [(label, show(k.get(key)), before(key, show, same_day, prev),
+                before(key, show, yb_same_day, yb)) for label, key, show in rows]
         forecast = k.get("trend_forecast") or []
         next_month = next((p for p in forecast if p.get("period", "") > self.data.month), None)
         if next_month is not None:
@@ -174,11 +176,13 @@ class MonthlyReport:
                  + "".join(f"<tr><td><b>{a}</b></td><td>&nbsp;&nbsp;{b}</td></tr>" for a, b in meta)
                  + "</table>"]
 
-        same_day = k.get("previous_same_day")
+        same_day = self.data.previous_to_day or k.get("previous_same_day")
         key_note = ""
         if same_day:
-            key_note = tr("Report", "† Customer figures of a month in progress are so far; "
-                          "the month before is shown up to the same day, %1.").replace(
+            key_note = tr("Report", "† The month is in progress and counted up to today; "
+                          "figures marked † count the month before, and the same month "
+                          "last year, up to the same day of the month (the month before: "
+                          "up to %1).").replace(
                 "%1", fmt.date(same_day["as_of"]))
         parts.append(self._table(
             tr("Report", "Key figures"),

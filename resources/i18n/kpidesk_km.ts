@@ -303,6 +303,22 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Backups made by hand, before an import, before a restore or before an update are not counted here: each is kept at least %1 days.</source>
         <translation>ការបម្រុងទុក​ដោយ​ដៃ មុនពេល​នាំចូល មុនពេល​ស្ដារ ឬ​មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព មិន​រាប់បញ្ចូល​នៅ​ទីនេះ​ទេ៖ នីមួយៗ​ត្រូវបាន​រក្សាទុក​យ៉ាងហោចណាស់ %1&#xa0;ថ្ងៃ។</translation>
     </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>លុប… (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>លុប</translation>
+    </message>
+    <message>
+        <source>Delete the backup made on %1 (%2)? It holds %3 orders and takes %4. A deleted backup cannot be restored.</source>
+        <translation>លុប​ការបម្រុងទុក​ដែល​បាន​ធ្វើ​នៅ %1 (%2) ឬ​ទេ? វា​មាន​ការបញ្ជាទិញ %3 និង​ប្រើ​ទំហំ %4។ ការបម្រុងទុក​ដែល​បាន​លុប​ហើយ មិន​អាច​ស្ដារ​វិញ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>It is the shop&apos;s only backup.</source>
+        <translation>នេះ​ជា​ការបម្រុងទុក​តែ​មួយ​គត់​របស់​ហាង។</translation>
+    </message>
 </context>
 <context>
     <name>CallBackBar</name>
@@ -1413,6 +1429,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Forecast (%1 band)</source>
         <translation>ការព្យាករណ៍ (ចន្លោះ​ជឿជាក់ %1)</translation>
+    </message>
+    <message>
+        <source>day %1 of %2: an early guess</source>
+        <translation>ថ្ងៃទី&#xa0;%1 នៃ %2&#xa0;ថ្ងៃ៖ ការ​ប៉ាន់​ស្មាន​នៅ​ដំបូង​ពេក</translation>
     </message>
 </context>
 <context>
@@ -2759,6 +2779,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>— choose —</source>
         <translation>— សូម​ជ្រើស —</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: refunds and amounts below zero need the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​នាំចូល​អ្វី​ទេ៖ ការសង​ប្រាក់​វិញ និង​ចំនួន​ទឹកប្រាក់​តិច​ជាង​សូន្យ ត្រូវ​ការ​លេខសម្ងាត់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>កំពុង​អាន​ឯកសារ…</translation>
+    </message>
+    <message>
+        <source>a daily total for this day, channel and salesperson is already in the shop or earlier in the file</source>
+        <translation>មាន​សរុបប្រចាំថ្ងៃ​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ​រួច​ហើយ នៅ​ក្នុង​ហាង ឬ​នៅ​ខាង​លើ​ក្នុង​ឯកសារ</translation>
     </message>
 </context>
 <context>
@@ -4304,10 +4336,6 @@ Owner: %3</source>
         <translation>បណ្ដោះអាសន្ន៖ រយៈពេល %1&#xa0;ថ្ងៃ​ក្រោយ​ការហៅ​ខ្លះ មិន​ទាន់​ចប់​នៅឡើយ។</translation>
     </message>
     <message>
-        <source>† Customer figures of a month in progress are so far; the month before is shown up to the same day, %1.</source>
-        <translation>† តួលេខ​អតិថិជន​នៃ​ខែ​ដែល​កំពុង​ដំណើរការ គឺ​គិត​មកដល់​ពេលនេះ៖ ខែ​មុន​ត្រូវបាន​បង្ហាញ​រហូតដល់​ថ្ងៃ​ដូចគ្នា គឺ %1។</translation>
-    </message>
-    <message>
         <source>Revenue and target, last %1 months</source>
         <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
     </message>
@@ -4322,6 +4350,10 @@ Owner: %3</source>
     <message>
         <source>Top %1 products</source>
         <translation>ទំនិញ​លក់​ដាច់​ជាង​គេ %1&#xa0;មុខ</translation>
+    </message>
+    <message>
+        <source>† The month is in progress and counted up to today; figures marked † count the month before, and the same month last year, up to the same day of the month (the month before: up to %1).</source>
+        <translation>† ខែ​នេះ​មិន​ទាន់​ចប់ ហើយ​គិត​ត្រឹម​ថ្ងៃ​នេះ។ តួលេខ​ដែល​មាន​សញ្ញា † គិត​ខែ​មុន និង​ខែ​ដដែល​ឆ្នាំ​មុន ត្រឹម​ថ្ងៃ​ដដែល​នៃ​ខែ (ខែ​មុន៖ ត្រឹម %1)។</translation>
     </message>
 </context>
 <context>

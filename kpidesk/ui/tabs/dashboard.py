@@ -739,8 +739,11 @@ class DashboardTab(Tab):
             "%1", money(att["expected_to_date"])) if in_progress and
             att["expected_to_date"] is not None else "")
         cards["run_rate_projection"].set_value(money(att["run_rate_projection"]))
+        # KPI.md defines it from day 1; before the chart shows it, the card says how early
+        early = in_progress and att["day"] < PROJECTION_FROM_DAY
         cards["run_rate_projection"].set_note(
-            self.tr("day %1 of %2").replace("%1", f.integer(att["day"]))
+            (self.tr("day %1 of %2: an early guess") if early else self.tr("day %1 of %2"))
+            .replace("%1", f.integer(att["day"]))
             .replace("%2", f.integer(att["days"])) if in_progress else "")
         cards["needed_per_day"].set_value(money(att["needed_per_day"]))
         days_left = att["days"] - att["day"]
