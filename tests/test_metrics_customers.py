@@ -552,7 +552,8 @@ def test_rollup_metrics_equal_brute_force(contacts, orders, period, loyal_min):
             for row in table:
                 if row["size"]:
                     assert row["shares"][0] == 1.0
-            for d in (TODAY, date(2026, 3, 15)):
+            # mid-month; a month end whose 365 days start on the 1st
+            for d in (TODAY, date(2026, 3, 15), date(2026, 5, 31)):
                 want = brute_at_risk(s, d)
                 assert cm.at_risk(s, d) == want
                 assert [cm.at_risk(s, d, limit=k) for k in (0, 1, 2, 5)] == \
@@ -594,6 +595,27 @@ def test_at_risk_revenue_window_edge(store: Store):
     sale(store, "2026-01-01", p)
     (row,) = cm.at_risk(store, TODAY)
     assert (row["usual_gap_days"], row["days_since"], row["revenue_365"]) == (18, 329, 2000)
+
+
+@pytest.mark.parametrize("currency", ["USD", "KHR"])
+def test_at_risk_revenue_365_equals_the_raw_lines_on_any_day(demo_store: Store, currency):
+    """The call-back list's revenue of the 365 days, read from the whole months of the
+    window (customer_month) and the days at either end (customer_day), equals the sum of
+    the contact's lines in those days: on month ends (no partial month at the end), on a
+    day whose window starts on the 1st (none at the start) and mid-month (both)."""
+    demo_store.set_setting("reporting_currency", currency)
+    by_contact: dict[int, list[tuple[str, int]]] = {}
+    for day, cid, _buy, revenue in _purchases(demo_store, currency):
+        by_contact.setdefault(cid, []).append((day, revenue))
+    for d in (TODAY, date(2026, 5, 31), date(2026, 2, 28), date(2026, 3, 1),
+              date(2025, 12, 31)):
+        assert (d - timedelta(days=364)).day == 1 or d != date(2026, 5, 31)
+        lo, hi = (d - timedelta(days=364)).isoformat(), d.isoformat()
+        rows = cm.at_risk(demo_store, d)
+        assert len(rows) > 10
+        for row in rows:
+            want = sum(r for day, r in by_contact[row["contact_id"]] if lo <= day <= hi)
+            assert row["revenue_365"] == want, (d, row["contact_id"])
 
 
 def test_new_status_is_30_days_today_included(store: Store):
