@@ -618,6 +618,34 @@ def test_at_risk_revenue_365_equals_the_raw_lines_on_any_day(demo_store: Store, 
             assert row["revenue_365"] == want, (d, row["contact_id"])
 
 
+def test_new_customers_of_a_month_up_to_any_day_equal_the_raw_orders(demo_store: Store):
+    """A month's new customers, counted from the month's own cohort per day of the first
+    purchase, equal the contacts whose first order (not a refund) is in the month up to
+    that day, the day itself included: the month so far, the month before on the same
+    day, and whole months."""
+    first: dict[int, str] = {}
+    for day, cid, buy, _revenue in _purchases(demo_store):
+        if buy and (cid not in first or day < first[cid]):
+            first[cid] = day
+
+    def raw(lo: date, hi: date) -> int:
+        return sum(1 for day in first.values() if lo.isoformat() <= day <= hi.isoformat())
+
+    for today in (TODAY, date(2026, 11, 1), date(2026, 10, 31), date(2026, 3, 15)):
+        month = f"{today:%Y-%m}"
+        got = cm.customer_kpis(demo_store, month, today)
+        start = date.fromisoformat(f"{month}-01")
+        assert got["new_customers"] == raw(start, today) > 0, today
+        same = got["previous_same_day"]
+        if same is not None:
+            prev_start = date.fromisoformat(f"{add_months(month, -1)}-01")
+            assert same["new_customers"] == raw(prev_start, date.fromisoformat(same["as_of"]))
+    whole = cm.customer_kpis(demo_store, "2026-09", TODAY)["new_customers"]
+    assert whole == raw(date(2026, 9, 1), date(2026, 9, 30))
+    quarter = cm.customer_kpis(demo_store, "2026-Q3", TODAY)["new_customers"]
+    assert quarter == raw(date(2026, 7, 1), date(2026, 9, 30))
+
+
 def test_new_status_is_30_days_today_included(store: Store):
     a = contact(store, "A")
     b = contact(store, "B")

@@ -258,6 +258,19 @@ def _activity(store: Store, cur: tuple[date, date], prev: tuple[date, date]
     return tuple(int(v or 0) for v in row)  # type: ignore[return-value]
 
 
+def _new_customers(store: Store, lo: date, hi: date) -> int:
+    """Contacts whose first purchase is in lo..hi. Days of one month: the month's own
+    cohort counted per day of its first purchase (`lookups.month_day_counts`), at most 31
+    rows however many customers the month brought; otherwise the index of first
+    purchases."""
+    month = f"{lo:%Y-%m}"
+    if lo.day == 1 and f"{hi:%Y-%m}" == month:
+        return lookups.month_count(store.conn, month, f"cohort {month}", hi.day)
+    return int(store.conn.execute(
+        "SELECT COUNT(*) FROM contacts WHERE first_purchase BETWEEN ? AND ?",
+        (lo.isoformat(), hi.isoformat())).fetchone()[0])
+
+
 def _figures(store: Store, p: Period, hi: date, as_of: date, *, same_day_only: bool = False
              ) -> dict:
     """The customer figures of P over its days up to `hi` (P's last day, or today while
@@ -269,9 +282,7 @@ def _figures(store: Store, p: Period, hi: date, as_of: date, *, same_day_only: b
     lo, hi_iso, as_of_iso = p.first_day, hi.isoformat(), as_of.isoformat()
     active, previous_active, both, repeat = _activity(store, (p.start, hi),
                                                       (prev.start, prev.end))
-    new = int(conn.execute(
-        "SELECT COUNT(*) FROM contacts WHERE first_purchase BETWEEN ? AND ?", (lo, hi_iso)
-    ).fetchone()[0])
+    new = _new_customers(store, p.start, hi)
     retention = _ratio(both, previous_active)
     figures = {
         "new_customers": new,
@@ -394,40 +405,17 @@ def _usual_gap(gap: float) -> int | float:
     return int(gap) if float(gap).is_integer() else float(gap)
 
 
-def _year_parts(d: date) -> tuple[tuple[str, str], tuple[str, str] | None, tuple[str, str] | None]:
-    """The 365 days up to d as (days before its first whole month, whole months (first,
-    last key) or None, days after its last whole month or None), ISO days."""
-    lo = d - timedelta(days=LOYAL_WINDOW_DAYS - 1)
-    first_whole = lo if lo.day == 1 else _month_end(f"{lo:%Y-%m}") + timedelta(days=1)
-    head = (lo.isoformat(), (first_whole - timedelta(days=1)).isoformat())
-    whole, tail = _range_parts(first_whole, d)
-    return head, whole, tail
-
-
 def _revenue_365(store: Store, d: date, ids: list[int]) -> dict[int, int]:
     """Each contact's revenue (reporting currency, refunds included) of the 365 days up
-    to d: its customer_month rows for the window's whole months and its customer_day rows
-    for the days at either end, so a contact who buys most days costs about 12 rows, not
-    one per purchase day (the at-risk list's best customers are such contacts)."""
+    to d."""
     col = revenue_column(store)
-    head, whole, tail = _year_parts(d)
-    parts = ["SELECT contact_id, {col} AS v FROM customer_day WHERE contact_id IN ({ids})"
-             " AND day BETWEEN ? AND ?"]
-    params: list[str] = [*head]
-    if whole:
-        parts.append("SELECT contact_id, {col} FROM customer_month WHERE contact_id IN ({ids})"
-                     " AND month BETWEEN ? AND ?")
-        params += whole
-    if tail:
-        parts.append(parts[0])
-        params += tail
-    sql = " UNION ALL ".join(parts)
     result = dict.fromkeys(ids, 0)
     for start in range(0, len(ids), 500):
-        chunk = ",".join(str(int(i)) for i in ids[start:start + 500])
+        chunk = ids[start:start + 500]
         result.update(store.conn.execute(
-            f"SELECT contact_id, SUM(v) FROM ({sql.format(col=col, ids=chunk)})"
-            " GROUP BY contact_id", params))
+            f"SELECT contact_id, SUM({col}) FROM customer_day WHERE contact_id IN"
+            f" ({','.join(str(int(i)) for i in chunk)}) AND day BETWEEN ? AND ?"
+            " GROUP BY contact_id", (_year_start(d), d.isoformat())))
     return result
 
 
