@@ -91,4 +91,19 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
     result.update(pipeline.pipeline_kpis(view, period.key, today))
     points = forecast.trend_forecast(view, last_complete_month(period.key, today), periods=3)
     result["trend_forecast"] = list(points) if points is not None else None
+    add_insight(store, result, period, today, currency)
     return result
+
+
+def add_insight(store: Store, result: dict, period, today: date, currency: str) -> None:
+    """Issue #19's keys; a month in progress paces by the shop's calendar (KPI.md §2b)."""
+    from kpidesk.metrics.insight import insight_json, salesperson_probabilities
+
+    extra = insight_json(store, period, today, currency=currency)
+    if extra["pacing"] is not None:
+        for key in ("expected_to_date", "pace", "needed_per_day"):
+            result[key] = extra["pacing"][key]
+    chances = salesperson_probabilities(store, period, today, currency=currency)
+    for row in result["salespeople"]:
+        row["target_probability"] = chances.get(row["salesperson_id"])
+    result.update(extra)
