@@ -12,6 +12,7 @@
     python -m kpidesk restore --db PATH FILE [--other-shop]
     python -m kpidesk history --db PATH [--json] [--action A] [--since D] [--until D]
     python -m kpidesk pin     set|clear --db PATH
+    python -m kpidesk plan    --db PATH --period YYYY-MM --target AMOUNT [--today D] [--json]
 
 With an owner PIN set, export, import of targets or of a whole shop, restore, report
 and history ask for it (a terminal prompt, else --pin or KPIDESK_PIN; see cli_pin.py).
@@ -30,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "backups", "restore",
-            "history", "pin", "imports", "undo-import")
+            "history", "pin", "imports", "undo-import", "plan")
 # Months a shop's figures can be asked for (dates outside them cannot be imported either;
 # a month near year 9999 would overflow the date arithmetic).
 FIRST_MONTH, LAST_MONTH = "1990-01", "2100-12"
@@ -119,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("pin", help="set or remove the owner PIN")
     p.add_argument("action", choices=("set", "clear"))
     _db_arg(p)
+
+    from kpidesk.plan_cli import add_plan_parser
+
+    add_plan_parser(sub, _db_arg)
     return parser
 
 
@@ -255,6 +260,12 @@ def cmd_pin(args: argparse.Namespace) -> int:
     from kpidesk.cli_pin import run_pin
 
     return run_pin(_db_path(args), args.action, args.pin)
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from kpidesk.plan_cli import run_plan
+
+    return run_plan(args, _db_path(args), _fail)
 
 
 def main(argv: list[str]) -> int:

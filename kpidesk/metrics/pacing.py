@@ -147,22 +147,24 @@ def pacing(store: Store, period: str | Period, today: date | str, *,
 
 # -- the chance of making the target -------------------------------------------------
 def _pools(as_of: date, remaining: list[date], revenue: dict[str, int],
-           closed: set[str]) -> list[list[int]]:
-    """For each remaining day, the day revenues it draws from (empty: closed)."""
+           closed: set[str], first: str) -> list[list[int]]:
+    """For each remaining day, the day revenues it draws from (empty: closed). Days before
+    the shop's first sale are no history: they are left out of a pool, and a holiday with
+    no history of its own draws as its weekday does."""
     pools = []
     for d in remaining:
         if d.isoformat() in closed:
             pools.append([])
             continue
         same = calendar.same_holiday_year_before(d)
-        if same is not None:
+        if same is not None and (date.fromisoformat(same) - timedelta(days=1)).isoformat() >= first:
             s = date.fromisoformat(same)
             pools.append([revenue.get((s + timedelta(days=k)).isoformat(), 0)
                           for k in (-1, 0, 1)])
             continue
         back = ((as_of.weekday() - d.weekday()) % 7) or 7  # the last such weekday before
-        pools.append([revenue.get((as_of - timedelta(days=back + 7 * k)).isoformat(), 0)
-                      for k in range(HISTORY_WEEKS)])
+        days = [(as_of - timedelta(days=back + 7 * k)).isoformat() for k in range(HISTORY_WEEKS)]
+        pools.append([revenue.get(day, 0) for day in days if day >= first] or [0])
     return pools
 
 
@@ -200,7 +202,7 @@ def _probability(store: Store, p: Period, as_of: date, target: int | None,
     if (as_of - date.fromisoformat(first)).days < MIN_HISTORY_DAYS:
         return None
     remaining = [as_of + timedelta(days=i) for i in range(1, (p.end - as_of).days + 1)]
-    return simulate(so_far, target, _pools(as_of, remaining, revenue, closed))
+    return simulate(so_far, target, _pools(as_of, remaining, revenue, closed, first))
 
 
 @memoized
