@@ -37,6 +37,7 @@ class ReportData:
     top_customers: list[dict] = field(default_factory=list)
     at_risk: list[dict] = field(default_factory=list)  # the most valuable, at most AT_RISK_ROWS
     at_risk_total: int = 0  # how many customers are at risk in all
+    insight: dict = field(default_factory=dict)  # issue #19: see reports.insight.collect
 
 
 def _column(currency: str) -> str:
@@ -103,5 +104,8 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
     data.at_risk = customers.at_risk(view, as_of, limit=AT_RISK_ROWS)
     data.at_risk_total = customers.at_risk_count(view, as_of)
+    from kpidesk.reports.insight import collect_insight
+
+    data.insight = collect_insight(view, month, today)
     report(95)
     return data
