@@ -2,7 +2,7 @@
 #19 (the bridge, holiday-aware pacing, the chance of making the target, commission).
 
 Commission of a salesperson over a period = Σ over product categories of their revenue
-in it × the rate that applies (basis points, half to even per category): the rate set
+in it × the rate that applies (basis points), rounded once, half to even: the rate set
 for that salesperson and category, else the salesperson's own rate, else the category's
 rate for anyone; no rate, no commission (None when no rate applies at all).
 """
@@ -57,7 +57,7 @@ def commissions(store: Store, period: str | Period, today: date | str, *,
         if rate is None or not sp:
             continue
         applied.add(int(sp))
-        earned[int(sp)] = earned.get(int(sp), 0) + div_half_even(int(value or 0) * rate, 10_000)
+        earned[int(sp)] = earned.get(int(sp), 0) + int(value or 0) * rate  # × 1/10,000 below
     with_rate = {s for (s, _c) in rates if s}
     out = []
     for row in salesperson_attainment(store, w.period, today, currency=currency):
@@ -65,7 +65,7 @@ def commissions(store: Store, period: str | Period, today: date | str, *,
         if sp not in with_rate and sp not in applied:
             continue
         out.append(Commission(sp, row["name"], row["actual"] or 0,
-                              earned.get(sp, 0) if (sp in applied or sp in with_rate) else None,
+                              div_half_even(earned.get(sp, 0), 10_000),
                               row["target"], row["attainment"]))
     return out
 

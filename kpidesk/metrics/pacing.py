@@ -294,21 +294,17 @@ def week_targets(store: Store, period: str | Period, today: date | str, *,
     return weeks
 
 
-def yearly_spread_percents(store: Store, year: int) -> list[float] | None:
-    """Last year's revenue per month as 12 shares (for spreading a yearly target), or None
-    when last year is not a full year of history or the setting says "even"."""
+def yearly_spread_percents(store: Store, year: int, today: date | None = None
+                           ) -> list[float] | None:
+    """Last year's revenue per calendar month as 12 shares (percent, January first), for
+    spreading a yearly target: the 12 complete months ending with December before `year`
+    (or with the last complete month when that December is not over yet). None without
+    12 months of history, or when the setting `yearly_spread` is "even"."""
+    from kpidesk.metrics.plan import seasonality
+    from kpidesk.store.security import today as shop_today
+
     if store.setting("yearly_spread") == "even":
         return None
-    first = first_sale_day(store)
-    if first is None or first > f"{year - 1:04d}-01-31":
-        return None
-    col = revenue_column(store)
-    values = dict.fromkeys([f"{year - 1:04d}-{m:02d}" for m in range(1, 13)], 0)
-    for month, value in store.conn.execute(
-            f"SELECT month, {col} FROM month_revenue WHERE month BETWEEN ? AND ?",
-            (f"{year - 1:04d}-01", f"{year - 1:04d}-12")):
-        values[month] = max(0, int(value or 0))
-    total = sum(values.values())
-    if total <= 0:
-        return None
-    return [100 * v / total for v in values.values()]
+    today = today or shop_today(store)
+    last = min(f"{year - 1:04d}-12", add_months(f"{today.year:04d}-{today.month:02d}", -1))
+    return seasonality(store, last)

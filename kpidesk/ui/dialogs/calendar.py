@@ -130,7 +130,7 @@ class CalendarDialog(QDialog):
         self.kind_combo.setItemText(1, tr("special day"))
         self.kind_combo.setItemText(2, tr("not marked"))
         self.note_label.setText(tr("&Note:"))
-        self.mark_button.setText(tr("&Save the day"))
+        self.mark_button.setText(tr("Sa&ve the day"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("&Close"))
         self.model.retranslate()
 
@@ -195,3 +195,27 @@ class CalendarDialog(QDialog):
                 return False
         self.reload()
         return True
+
+
+class CalendarButton(QPushButton):
+    """Settings ▸ "Shop calendar…": opens the dialog; its text follows the language."""
+
+    def __init__(self, tab, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.tab = tab
+        self.setObjectName("shopCalendar")
+        self.clicked.connect(self.open_dialog)
+        tab.ctx.language.language_changed.connect(self.retranslate)  # a bound method: let go
+        self.retranslate()                                            # when deleted
+
+    def retranslate(self, _lang: str = "") -> None:
+        self.setText(tr("Shop calen&dar…"))
+
+    def open_dialog(self) -> None:
+        CalendarDialog(self.tab.ctx, self.tab).exec()
+
+
+def add_calendar_button(tab, parent: QWidget, row) -> QPushButton:
+    button = CalendarButton(tab, parent)
+    row.addWidget(button)
+    return button

@@ -152,6 +152,7 @@ class SpreadDialog(QDialog):
         self.sum_label = QLabel(self)
         row.addWidget(self.sum_label, 1)
         layout.addLayout(row)
+        self._spread_row = row
         self.error_label = QLabel(self)
         self.error_label.setObjectName("error")
         self.error_label.setStyleSheet("color: #b3261e;")
@@ -167,6 +168,9 @@ class SpreadDialog(QDialog):
         self.scope.currentIndexChanged.connect(self._prefill_total)
         self._prefill_total()
         self.set_equal()
+        from kpidesk.ui.insight.holidays import add_last_year_button
+
+        self.last_year_button = add_last_year_button(self, self._spread_row)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -321,6 +325,10 @@ class TargetsTab(Tab):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        from kpidesk.ui.insight.holidays import HolidayHint
+
+        self.holiday_hint = HolidayHint(self.view, self.model, self)
+        layout.addWidget(self.holiday_hint)
         layout.addWidget(self.total_label)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.status_label)
