@@ -26,9 +26,10 @@ def _translate(context: str, text: str) -> str:
 
 def insight_card_titles() -> dict[str, tuple[str, str]]:
     return {
-        "target_probability": (tr("Chance of making it"), tr(
-            "Chance of making the month's revenue target, from 2,000 simulated ends of the "
-            "month (each day left drawn from the same weekday of the last eight weeks)")),
+        "target_probability": (tr("Chance of making it"), fmt.fill(tr(
+            "Chance of making the month's revenue target, from %1 simulated ends of the "
+            "month (each day left drawn from the same weekday of the last eight weeks)"),
+            fmt.current().integer(pacing.SIMULATIONS))),
         "commission": (tr("Commission"), tr(
             "Commission earned by the salespeople this month, at their rates")),
     }
