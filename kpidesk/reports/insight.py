@@ -42,9 +42,10 @@ BASKET_ORDER = ("orders_effect", "basket_effect")
 
 
 def signed_money(fmt: Formatter, minor: int, currency: str) -> str:
-    """'+$900.00' / '−$400.00' (a true minus sign)."""
+    """'+$900.00' / '-$400.00' (a hyphen-minus, as every amount: the bundled Noto Sans
+    has no U+2212, and a machine font would leak into the PDF)."""
     text = fmt.figure(abs(minor), currency)
-    return ("+" if minor >= 0 else "\u2212") + text
+    return ("+" if minor >= 0 else "-") + text
 
 
 def bridge_sentence(translate: Translate, fmt: Formatter, components: dict[str, int | None],

@@ -75,7 +75,7 @@ class WaterfallChart(HoverPlot):
         f = fmt.current()
         value = self.values[index]
         if 0 < index < len(self.values) - 1:
-            text = ("+" if value >= 0 else "\u2212") + f.figure(abs(value), self.currency)
+            text = ("+" if value >= 0 else "-") + f.figure(abs(value), self.currency)
         else:
             text = f.figure(value, self.currency)
         return f"{escape(self.names[index])} <b>{escape(text)}</b>"

@@ -45,7 +45,7 @@ class ColumnsModel(RowsModel):
         if spec.kind == "signed":
             if value is None:
                 return f.figure(None, self.currency), None, RIGHT
-            sign = "+" if value > 0 else ("\u2212" if value < 0 else "")
+            sign = "+" if value > 0 else ("-" if value < 0 else "")
             return sign + f.figure(abs(value), self.currency), value, RIGHT
         if spec.kind in ("percent", "chance"):
             return f.percent(value, places=0 if spec.kind == "chance" else 1), value, RIGHT
