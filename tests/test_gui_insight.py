@@ -199,3 +199,15 @@ def test_dashboard_cards_and_khmer(qtbot, demo_ctx, tab):
     assert not dupes
     b = bridge.revenue_bridge(demo_ctx.store, MONTH, DEMO_TODAY)
     assert tab.sentence.text() and b is not None
+
+
+def test_targets_tab_names_the_months_holidays(qtbot, demo_ctx):
+    from kpidesk.ui.tabs.targets import TargetsTab
+
+    tab = TargetsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    assert "Water Festival" in tab.holiday_hint.text()  # November 2026, the month of today
+    tab.view.setCurrentIndex(tab.model.index(3, 0))  # April
+    assert "Khmer New Year" in tab.holiday_hint.text()
+    tab.view.setCurrentIndex(tab.model.index(9, 0))  # October: Pchum Ben
+    assert "Pchum Ben" in tab.holiday_hint.text()

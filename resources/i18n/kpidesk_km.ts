@@ -2894,7 +2894,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <name>InsightTab</name>
     <message>
         <source>Insight</source>
-        <translation>ការវិភាគ</translation>
+        <translation>ការយល់ដឹង</translation>
     </message>
     <message>
         <source>%1 of simulated ends of the month reach the target of %2, drawing each day left from the same weekday of the last eight weeks (holidays: from last year&apos;s).</source>

@@ -63,13 +63,16 @@ class HolidayHint(QLabel):
         self.view, self.model = view, model
         view.selectionModel().currentChanged.connect(self.update_text)
         model.modelReset.connect(self.update_text)
+        self.update_text()
 
     def update_text(self, *_args) -> None:
         index = self.view.currentIndex()
-        if not index.isValid():
-            self.setText("")
-            return
-        month, _sp = self.model.key_of(index)
+        if index.isValid():
+            month, _sp = self.model.key_of(index)
+        else:  # no cell chosen yet: this month, in this year's grid (else its January)
+            today = self.model.today
+            month = (f"{today.year:04d}-{today.month:02d}" if self.model.year == today.year
+                     else f"{self.model.year:04d}-01")
         self.setText(holiday_text(month))
 
 
