@@ -211,3 +211,54 @@ def test_targets_tab_names_the_months_holidays(qtbot, demo_ctx):
     assert "Khmer New Year" in tab.holiday_hint.text()
     tab.view.setCurrentIndex(tab.model.index(9, 0))  # October: Pchum Ben
     assert "Pchum Ben" in tab.holiday_hint.text()
+
+
+def test_commission_and_category_targets_dialog(qtbot, demo_ctx, monkeypatch):
+    from kpidesk.metrics import insight
+    from kpidesk.ui.dialogs.commission import CommissionDialog
+
+    store = demo_ctx.store
+    dialog = CommissionDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    sp = next(iter(dialog.sp_edits))
+    cat = next(iter(dialog.cat_edits))
+    dialog.sp_edits[sp].setText("abc")
+    assert not dialog.save() and dialog.error.text()
+    dialog.sp_edits[sp].setText("២.៥")  # Khmer digits: 2.5 %
+    dialog.cat_edits[cat].setText("1")
+    dialog.target_edits[cat].setText("1,500")
+    security.set_pin(store, "2468")
+    _typed(monkeypatch, ("", False))
+    assert not dialog.save()
+    assert store_insight.commission_rates(store) == {}
+    _typed(monkeypatch, ("2468", True))
+    assert dialog.save()
+    assert store_insight.commission_rates(store) == {(sp, 0): 250, (0, cat): 100}
+    month = dialog.month()
+    assert store_insight.category_targets(store, month, month) == {(month, cat): (150000, "USD")}
+    rows = {c.salesperson_id: c for c in insight.commissions(store, MONTH, DEMO_TODAY)}
+    raw = Raw(store)
+    revenue = raw.revenue("2026-11-01", DEMO_TODAY.isoformat(), f"o.salesperson_id = {sp}")
+    assert rows[sp].commission == half_even(revenue * 250, 10000)
+    dupes = {k: v for k, v in keys_of(dialog).items() if len(v) > 1}
+    assert not dupes
+
+
+def test_salespeople_pace_by_their_own_last_year(demo_ctx):
+    from kpidesk.metrics.insight import calendar_paced
+    from kpidesk.metrics.targets import salesperson_attainment
+
+    store = demo_ctx.store
+    rows = calendar_paced(store, MONTH, DEMO_TODAY, salesperson_attainment(store, MONTH,
+                                                                           DEMO_TODAY))
+    raw = Raw(store)
+    row = next(r for r in rows if r["target"])
+    sp = row["salesperson_id"]
+    weights = []
+    for i in range(30):
+        day = date(2026, 11, 1 + i)
+        source = same_holiday_year_before(day) or (day - timedelta(days=364)).isoformat()
+        weights.append(max(0, raw.revenue(source, source, f"o.salesperson_id = {sp}")))
+    expected = half_even(row["target"] * sum(weights[:DEMO_TODAY.day]), sum(weights))
+    assert row["expected_to_date"] == expected
+    assert row["pace"] == pytest.approx(row["actual"] / expected)

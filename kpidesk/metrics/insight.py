@@ -139,3 +139,22 @@ def salesperson_probabilities(store: Store, period: str | Period, today: date | 
                 salesperson_id=row["salesperson_id"])
             for row in salesperson_attainment(store, w.period, today, currency=currency)
             if row["target"] is not None}
+
+
+def calendar_paced(store: Store, period: str | Period, today: date | str, rows: list[dict],
+                   *, currency: str | None = None) -> list[dict]:
+    """Rows of `targets.salesperson_attainment` with pace and expected_to_date by the
+    shop calendar (KPI.md §2b, each salesperson's own last-year days) while the month is
+    in progress; other rows unchanged."""
+    if not windows(period, today).in_progress:
+        return rows
+    out = []
+    for row in rows:
+        if row.get("target") is None:
+            out.append(row)
+            continue
+        paced = pacing.pacing(store, period, today, currency=currency,
+                              salesperson_id=row["salesperson_id"], target=row["target"])
+        out.append({**row, "pace": paced.pace, "expected_to_date": paced.expected_to_date}
+                   if paced is not None else row)
+    return out

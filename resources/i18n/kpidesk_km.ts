@@ -438,6 +438,53 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
 </context>
 <context>
+    <name>CommissionDialog</name>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>ខែ (&amp;M)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>រក្សាទុក (&amp;S)</translation>
+    </message>
+    <message>
+        <source>A rate is a percentage from %1 to %2, e.g. %3.</source>
+        <translation>អត្រា​ជា​ភាគរយ​ពី %1 ដល់ %2 ឧទាហរណ៍ %3។</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Category %1:</source>
+        <translation>ប្រភេទ​ទំនិញ %1៖</translation>
+    </message>
+    <message>
+        <source>Commissio&amp;n and category targets…</source>
+        <translation>កម្រៃ​ជើង​សា និង​គោលដៅ​តាម​ប្រភេទ​ទំនិញ (&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Commission and category targets</source>
+        <translation>កម្រៃ​ជើង​សា និង​គោលដៅ​តាម​ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Commission is a percentage of revenue: a salesperson&apos;s rate applies to all they sell, a category&apos;s rate to anyone&apos;s sales of it when the salesperson has no rate. Leave a box empty for none.</source>
+        <translation>កម្រៃ​ជើង​សា​គឺជា​ភាគរយ​នៃ​ចំណូល៖ អត្រា​របស់​អ្នកលក់​អនុវត្ត​លើ​អ្វី​ទាំងអស់​ដែល​គេ​លក់ ហើយ​អត្រា​របស់​ប្រភេទ​ទំនិញ​អនុវត្ត​លើ​ការលក់​ប្រភេទ​នោះ​ដោយ​អ្នកណា​ក៏ដោយ នៅពេល​អ្នកលក់​គ្មាន​អត្រា​ផ្ទាល់ខ្លួន។ ទុក​ប្រអប់​ទទេ បើ​គ្មាន។</translation>
+    </message>
+    <message>
+        <source>Commission rates (%)</source>
+        <translation>អត្រា​កម្រៃ​ជើង​សា (%)</translation>
+    </message>
+    <message>
+        <source>Revenue targets per category</source>
+        <translation>គោលដៅ​ចំណូល​តាម​ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Salesperson %1:</source>
+        <translation>អ្នកលក់ %1៖</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact</source>
@@ -819,7 +866,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <name>DashboardInsight</name>
     <message>
         <source>%1 salespeople</source>
-        <translation>អ្នកលក់ %1 នាក់</translation>
+        <translation>អ្នកលក់ %1&#xa0;នាក់</translation>
     </message>
     <message>
         <source>Chance of making it</source>
@@ -827,7 +874,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Chance of making the month&apos;s revenue target, from %1 simulated ends of the month (each day left drawn from the same weekday of the last eight weeks)</source>
-        <translation>លទ្ធភាព​សម្រេច​គោលដៅ​ចំណូល​ប្រចាំ​ខែ គណនា​ពី​ការសាកល្បង​ចុង​ខែ %1 ដង (ថ្ងៃ​នីមួយៗ​ដែល​នៅសល់ យក​តាម​ថ្ងៃ​ដូចគ្នា​ក្នុង​សប្ដាហ៍ នៃ​ប្រាំបី​សប្ដាហ៍​ចុងក្រោយ)</translation>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ​ចំណូល​ប្រចាំ​ខែ គណនា​ពី​ការសាកល្បង​ចុង​ខែ %1&#xa0;ដង (ថ្ងៃ​នីមួយៗ​ដែល​នៅសល់ យក​តាម​ថ្ងៃ​ដូចគ្នា​ក្នុង​សប្ដាហ៍ នៃ​ប្រាំបី​សប្ដាហ៍​ចុងក្រោយ)</translation>
     </message>
     <message>
         <source>Commission</source>
@@ -2902,7 +2949,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>%1 open days left</source>
-        <translation>នៅសល់​ថ្ងៃ​បើក​លក់ %1 ថ្ងៃ</translation>
+        <translation>នៅសល់​ថ្ងៃ​បើក​លក់ %1&#xa0;ថ្ងៃ</translation>
     </message>
     <message>
         <source>&amp;Accept into the Targets grid</source>
@@ -2958,7 +3005,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>Expected by today %1 · pace %2 · needed per open day %3 (%4 open days left). %5</source>
-        <translation>រំពឹង​ដល់​ថ្ងៃ​នេះ %1 · ល្បឿន %2 · ត្រូវការ​ក្នុង​មួយ​ថ្ងៃ​បើក​លក់ %3 (នៅសល់ %4 ថ្ងៃ)។ %5</translation>
+        <translation>រំពឹង​ដល់​ថ្ងៃ​នេះ %1 · ល្បឿន %2 · ត្រូវការ​ក្នុង​មួយ​ថ្ងៃ​បើក​លក់ %3 (នៅសល់ %4&#xa0;ថ្ងៃ)។ %5</translation>
     </message>
     <message>
         <source>F&amp;or:</source>
@@ -2974,7 +3021,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>In progress: day %1 of %2, figures are month to date</source>
-        <translation>កំពុង​ដំណើរការ៖ ថ្ងៃទី %1 នៃ %2 ថ្ងៃ តួលេខ​គិត​ពី​ដើម​ខែ​ដល់​ថ្ងៃ​នេះ</translation>
+        <translation>កំពុង​ដំណើរការ៖ ថ្ងៃទី&#xa0;%1 នៃ %2&#xa0;ថ្ងៃ តួលេខ​គិត​ពី​ដើម​ខែ​ដល់​ថ្ងៃ​នេះ</translation>
     </message>
     <message>
         <source>Last year</source>

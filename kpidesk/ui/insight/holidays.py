@@ -55,7 +55,7 @@ def holiday_hover_html(month: str) -> str:
 class HolidayHint(QLabel):
     """Under the Targets grid: the holidays of the month of the current cell."""
 
-    def __init__(self, view, model, parent: QWidget | None = None) -> None:
+    def __init__(self, view, model, parent: QWidget | None = None, language=None) -> None:
         super().__init__(parent)
         self.setObjectName("holidayHint")
         self.setWordWrap(True)
@@ -63,6 +63,8 @@ class HolidayHint(QLabel):
         self.view, self.model = view, model
         view.selectionModel().currentChanged.connect(self.update_text)
         model.modelReset.connect(self.update_text)
+        if language is not None:  # names and dates in the new language
+            language.language_changed.connect(self.update_text)
         self.update_text()
 
     def update_text(self, *_args) -> None:

@@ -45,6 +45,7 @@ from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
+from kpidesk.metrics.insight import calendar_paced
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.store.setup import first_steps, has_sales
 from kpidesk.ui.first_steps import FirstSteps
@@ -757,8 +758,8 @@ class DashboardTab(Tab):
         else:
             self.state_label.setText(self.tr("Complete month"))
 
-        self.attainment_model.set_rows(targets.salesperson_attainment(store, month, today),
-                                       currency)
+        self.attainment_model.set_rows(calendar_paced(
+            store, month, today, targets.salesperson_attainment(store, month, today)), currency)
 
         # the charts' figures (a few ms; the charts themselves may be made later):
         # 25 months of revenue give 24 months of growth

@@ -292,6 +292,9 @@ class TargetsTab(Tab):
         top.addStretch(1)
         top.addWidget(self.spread_button)
         top.addWidget(self.copy_button)
+        from kpidesk.ui.dialogs.commission import add_commission_button
+
+        add_commission_button(self, top)
 
         self.view = QTableView(self)
         self.view.setObjectName("targetsGrid")
@@ -327,7 +330,7 @@ class TargetsTab(Tab):
         layout.addWidget(self.view, 1)
         from kpidesk.ui.insight.holidays import HolidayHint
 
-        self.holiday_hint = HolidayHint(self.view, self.model, self)
+        self.holiday_hint = HolidayHint(self.view, self.model, self, self.ctx.language)
         layout.addWidget(self.holiday_hint)
         layout.addWidget(self.total_label)
         layout.addWidget(self.hint_label)
