@@ -374,3 +374,18 @@ def test_proposal_follows_trend_and_seasonality(demo_store):
     assert sum(p.value for p in proposal) == sum(p.trend for p in proposal)
     shares = plan.seasonality(demo_store, "2026-10")
     assert shares is not None and sum(shares) == pytest.approx(100)
+
+
+def test_basket_bar_opens_the_products(store):
+    s = Shop(store)
+    phone = reference.add_named(store, "products", "Phone")
+    card = reference.add_named(store, "products", "Card")
+    s.sale("2026-08-03", 10000, product=phone)
+    s.sale("2026-08-04", 500, product=card)
+    s.sale("2026-09-03", 12000, product=phone)
+    s.sale("2026-09-04", 200, product=card)
+    s.sale("2026-09-05", 300)
+    b = bridge.revenue_bridge(store, "2026-09", date(2026, 10, 2), "mom")
+    rows = bridge.bridge_details(store, b, "basket_effect")
+    assert [(r.label, r.value) for r in rows] == [("Phone", 2000), ("", 300), ("Card", -300)]
+    assert sum(r.value for r in rows) == b.change

@@ -208,12 +208,32 @@ class BridgeDetail:
     value: int
     contact_id: int | None = None
     day: str | None = None
+    product_id: int | None = None
+    kind: str = "customer"  # 'customer' | 'day' | 'product'
+
+
+def _product_change(store: Store, bridge: Bridge) -> list[BridgeDetail]:
+    """Each product's change of revenue between the two windows (daily totals, which
+    are no product's sales, left out)."""
+    col = "amount_usd" if bridge.currency == "USD" else "amount_khr"
+    sql = (f"SELECT l.product_id, SUM(l.{col}) FROM orders o JOIN sale_lines l"
+           " ON l.order_id = o.id WHERE o.date BETWEEN ? AND ? AND o.is_daily_total = 0"
+           " GROUP BY 1")
+    before = dict(store.conn.execute(sql, (bridge.before.first, bridge.before.last)).fetchall())
+    after = dict(store.conn.execute(sql, (bridge.after.first, bridge.after.last)).fetchall())
+    names = dict(store.conn.execute("SELECT id, name FROM products").fetchall())
+    rows = [BridgeDetail(names.get(pid, "") if pid else "", int(after.get(pid) or 0)
+                         - int(before.get(pid) or 0), product_id=pid, kind="product")
+            for pid in set(before) | set(after)]
+    rows.sort(key=lambda r: (-abs(r.value), r.label))
+    return rows
 
 
 def bridge_details(store: Store, bridge: Bridge, component: str) -> list[BridgeDetail]:
-    """The customers (customer components) or days (the others) behind one bar, largest
-    effect first: for a day, its change of revenue against the same day of P0 (walk-in
-    revenue for walk_in, the revenue less its value at P0's rate for fx_effect)."""
+    """What is behind one bar, largest effect first: the customers of a customer
+    component; the products of basket_effect (each one's change of revenue); the days of
+    walk_in, orders_effect and fx_effect (each day's change of revenue against the same
+    day of P0; walk-in revenue only for walk_in)."""
     if component not in COMPONENTS:
         raise ValueError(f"unknown component {component!r}")
     if component in bridge.customers:
@@ -228,6 +248,8 @@ def bridge_details(store: Store, bridge: Bridge, component: str) -> list[BridgeD
         rows = [BridgeDetail(names.get(cid, ""), v, contact_id=cid) for cid, v in values.items()]
         rows.sort(key=lambda r: (-abs(r.value), r.label))
         return rows
+    if component == "basket_effect":
+        return _product_change(store, bridge)
     col = revenue_column(store, bridge.currency)
     if component == "walk_in":
         line_col = "amount_usd" if col == "revenue_usd" else "amount_khr"
@@ -243,7 +265,8 @@ def bridge_details(store: Store, bridge: Bridge, component: str) -> list[BridgeD
     for day, value in sorted(after.items()):
         offset = (date.fromisoformat(day) - a0).days
         same = date.fromordinal(b0.toordinal() + offset).isoformat()
-        rows.append(BridgeDetail(day, int(value or 0) - int(before.get(same) or 0), day=day))
+        rows.append(BridgeDetail(day, int(value or 0) - int(before.get(same) or 0), day=day,
+                                 kind="day"))
     rows.sort(key=lambda r: (-abs(r.value), r.label))
     return rows
 

@@ -2853,8 +2853,8 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
 <context>
     <name>InsightModels</name>
     <message>
-        <source>Customer or day</source>
-        <translation>អតិថិជន ឬ​ថ្ងៃ</translation>
+        <source>Customer, product or day</source>
+        <translation>អតិថិជន ទំនិញ ឬ​ថ្ងៃ</translation>
     </message>
     <message>
         <source>Change</source>
@@ -2982,6 +2982,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>&amp;Target:</source>
         <translation>គោលដៅ (&amp;T)៖</translation>
+    </message>
+    <message>
+        <source>(no product)</source>
+        <translation>(គ្មាន​ទំនិញ)</translation>
     </message>
     <message>
         <source>Accept proposed targets for %1</source>

@@ -45,10 +45,14 @@ class WaterfallChart(HoverPlot):
     def set_data(self, names: list[str], start: int, components: list[int], end: int,
                  currency: str) -> None:
         self.currency = self.amount_axis.currency = currency
-        self.values = [start, *components, end]
+        self.amount_axis.setStyle(showValues=bool(names))  # no amounts on an empty chart
+        self.values = [start, *components, end] if names else []
         self.names = list(names)
         self.names_axis.set_names(self.names)
         self.count = len(self.values)
+        if not self.values:
+            self.bars.setOpts(x=[], y0=[], height=[], brushes=[])
+            return
         major = [float(to_major(v, currency)) for v in self.values]
         level = major[0]
         bottoms, heights, brushes = [0.0], [major[0]], [BAR]
@@ -109,6 +113,8 @@ class ChanceChart(HoverPlot):
         self.count = len(points)
         xs = list(range(len(points)))
         ys = [float("nan") if p is None else p * 100 for _d, p in points]
+        if all(p is None for _d, p in points):  # nothing to draw (pyqtgraph warns on all-NaN)
+            xs, ys = [], []
         self.line.setData(xs, ys)
         self.getPlotItem().setXRange(-0.5, max(len(points), 1) - 0.5, padding=0)
         self.getPlotItem().setYRange(0, 105, padding=0)

@@ -77,7 +77,7 @@ class BridgeDetailModel(ColumnsModel):
     """What is behind one bar of the bridge: customers, or days."""
 
     COLUMNS = (
-        _c(QT_TRANSLATE_NOOP("InsightModels", "Customer or day"), "label"),
+        _c(QT_TRANSLATE_NOOP("InsightModels", "Customer, product or day"), "label"),
         _c(QT_TRANSLATE_NOOP("InsightModels", "Change"), "value", "signed"),
     )
 

@@ -466,9 +466,16 @@ class InsightTab(Tab):
             return
         rows = bridge_metrics.bridge_details(self.ctx.store, self.bridge, component)
         f = fmt.current()
+        def label(r: bridge_metrics.BridgeDetail) -> str:
+            if r.kind == "day":
+                return f.date(r.day)
+            if r.kind == "product" and not r.label:
+                return tr("(no product)")
+            return r.label
+
         self.detail_model.set_rows(
-            [{"label": f.date(r.day) if r.day else r.label, "value": r.value,
-              "contact_id": r.contact_id} for r in rows], currency)
+            [{"label": label(r), "value": r.value, "contact_id": r.contact_id}
+             for r in rows], currency)
 
     def refresh_chance(self) -> None:
         store, today = self.ctx.store, self.ctx.today()
