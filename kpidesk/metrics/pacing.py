@@ -8,7 +8,7 @@ weighs 0. Without that history, or when the setting `pacing` is "even", every op
 weighs 1 (the classic d / n split when no day is closed). Weights are integers (minor
 units), so expected-to-date is exact: target × Σ w(1..d) / Σ w, half to even.
 
-`needed_per_day` = gap / the month's open days after today.
+`needed_per_day` = gap / the month's open days after today (days not marked closed).
 
 target_probability: 2,000 simulated completions with a fixed seed; each remaining open
 day draws a day's revenue from the same weekday of the last 8 complete weeks before the
@@ -131,9 +131,7 @@ def pacing(store: Store, period: str | Period, today: date | str, *,
     weights = day_weights(store, p, currency=currency, salesperson_id=salesperson_id)
     actual = sum(_day_revenue(store, {d.isoformat() for d in _days(p)[:w.day]}, currency,
                               salesperson_id).values())
-    left = sum(1 for wt in weights[w.day:] if wt > 0) if uses_history(store, p) else sum(
-        1 for i, d in enumerate(_days(p)) if i >= w.day
-        and d.isoformat() not in insight.closed_days(store, p.first_day, p.last_day))
+    left = open_days_left(store, p, w.day)
     expected = pace = needed = None
     if target is not None:
         total = sum(weights)
@@ -143,6 +141,14 @@ def pacing(store: Store, period: str | Period, today: date | str, *,
             needed = div_half_even(target - actual, left)
     return Pacing(target, actual, w.day, p.days, weights, expected, pace, needed, left,
                   uses_history(store, p))
+
+
+def open_days_left(store: Store, period: str | Period, done: int) -> int:
+    """Days of the month after its first `done` days that the shop has not marked closed
+    (a day that sold nothing last year is still open this year)."""
+    p = parse_period(period)
+    closed = insight.closed_days(store, p.first_day, p.last_day)
+    return sum(1 for d in _days(p)[done:] if d.isoformat() not in closed)
 
 
 # -- the chance of making the target -------------------------------------------------

@@ -136,12 +136,8 @@ def plan(store: Store, period: str | Period, today: date | str, *, target: int |
         as_of = p.end
     if target is None:
         target = target_for(store, p, "revenue", currency=currency)
-    weights = pacing.day_weights(store, p, currency=currency)
     done = w.day if w.state == "in_progress" else (p.days if w.state == "past" else 0)
-    if pacing.uses_history(store, p):
-        open_left = sum(1 for wt in weights[done:] if wt > 0)
-    else:
-        open_left = sum(1 for wt in weights[done:] if wt)
+    open_left = pacing.open_days_left(store, p, done)
     shop = _need(store, p, as_of, target, open_left, currency, None, "")
     people = []
     if with_salespeople:
