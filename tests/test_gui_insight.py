@@ -262,3 +262,10 @@ def test_salespeople_pace_by_their_own_last_year(demo_ctx):
     expected = half_even(row["target"] * sum(weights[:DEMO_TODAY.day]), sum(weights))
     assert row["expected_to_date"] == expected
     assert row["pace"] == pytest.approx(row["actual"] / expected)
+
+
+def test_models_pass_qtmodeltester(qtmodeltester, tab):
+    tab.pages.setCurrentIndex(1)
+    for model in (tab.detail_model, tab.chance_model, tab.weeks_model, tab.needs_model):
+        assert model.rowCount() > 0
+        qtmodeltester.check(model)
