@@ -95,6 +95,13 @@ def main(db: str, lang: str, ini: str) -> dict:
     record("about", AboutDialog(window, str(store.path)))
     record("spread", SpreadDialog(window.show_tab("targets").model, 0, window))
     record("import", ImportWizard(ctx, window))
+    from kpidesk.ui.dialogs.calendar import CalendarDialog
+    from kpidesk.ui.dialogs.commission import CommissionDialog
+    from kpidesk.ui.tabs.insight import ProposalDialog
+
+    record("shop calendar", CalendarDialog(ctx, window))
+    record("commission", CommissionDialog(ctx, window))
+    record("proposed targets", ProposalDialog(ctx, ctx.today().year + 1, window))
     controller.close_store()
     return out
 
