@@ -15,6 +15,7 @@
     python -m kpidesk import  calls FILE --db PATH / export calls --db PATH --out FILE
     python -m kpidesk check   --db PATH [--period P] [--today D] [--json]
     python -m kpidesk share   --db PATH --month YYYY-MM --lang km|en --out FILE.png
+    python -m kpidesk plan    --db PATH --period YYYY-MM --target AMOUNT [--today D] [--json]
 
 With an owner PIN set, export, import of targets or of a whole shop, restore, report
 and history ask for it (a terminal prompt, else --pin or KPIDESK_PIN; see cli_pin.py).
@@ -33,7 +34,7 @@ from datetime import date
 from pathlib import Path
 
 COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "backups", "restore",
-            "history", "pin", "imports", "undo-import", "check", "share")
+            "history", "pin", "imports", "undo-import", "check", "share", "plan")
 # Months a shop's figures can be asked for (dates outside them cannot be imported either;
 # a month near year 9999 would overflow the date arithmetic).
 FIRST_MONTH, LAST_MONTH = "1990-01", "2100-12"
@@ -134,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kpidesk.act_cli import add_parsers
 
     add_parsers(sub, _db_arg)
+    from kpidesk.plan_cli import add_plan_parser
+
+    add_plan_parser(sub, _db_arg)
     return parser
 
 
@@ -299,6 +303,12 @@ def cmd_pin(args: argparse.Namespace) -> int:
     from kpidesk.cli_pin import run_pin
 
     return run_pin(_db_path(args), args.action, args.pin)
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from kpidesk.plan_cli import run_plan
+
+    return run_plan(args, _db_path(args), _fail)
 
 
 def main(argv: list[str]) -> int:

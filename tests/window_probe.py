@@ -105,6 +105,13 @@ def main(db: str, lang: str, ini: str) -> dict:
     record("to call today", CallTodayDialog(ctx, window))
     record("data health", DataHealthDialog(ctx, month, window))
     record("share", ShareDialog(ctx, month, window))
+    from kpidesk.ui.dialogs.calendar import CalendarDialog
+    from kpidesk.ui.dialogs.commission import CommissionDialog
+    from kpidesk.ui.tabs.insight import ProposalDialog
+
+    record("shop calendar", CalendarDialog(ctx, window))
+    record("commission", CommissionDialog(ctx, window))
+    record("proposed targets", ProposalDialog(ctx, ctx.today().year + 1, window))
     controller.close_store()
     return out
 

@@ -94,4 +94,27 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
     # §4b call-backs and §6 data health
     result.update(winback.winback_kpis(view, period.key, today))
     result["data_health_findings"] = health.count(store, period.key, today)
+    add_insight(store, result, period, today, currency)
     return result
+
+
+def add_insight(store: Store, result: dict, period, today: date, currency: str) -> None:
+    """Issue #19's keys; a month in progress paces by the shop's calendar (KPI.md §2b)."""
+    from kpidesk.metrics.insight import (
+        calendar_paced,
+        insight_json,
+        salesperson_probabilities,
+    )
+
+    extra = insight_json(store, period, today, currency=currency)
+    if extra["pacing"] is not None:
+        for key in ("expected_to_date", "pace", "needed_per_day"):
+            result[key] = extra["pacing"][key]
+    chances = salesperson_probabilities(store, period, today, currency=currency)
+    paced = {r["salesperson_id"]: r for r in calendar_paced(
+        store, period, today, [{**r, "actual": r["revenue"]} for r in result["salespeople"]],
+        currency=currency)}
+    for row in result["salespeople"]:
+        row["target_probability"] = chances.get(row["salesperson_id"])
+        row["pace"] = paced[row["salesperson_id"]]["pace"]
+    result.update(extra)

@@ -209,6 +209,9 @@ class MonthlyReport:
             widths=[36, 18, 18, 14, 14]))
 
         parts.append(f'<p><img src="chart://revenue" width="{self.image_width()}"></p>')
+        from kpidesk.reports.insight import report_section
+
+        parts.append(report_section(self))
         if d.pipeline_stages:
             parts.append(f'<p><img src="chart://pipeline" width="{self.image_width()}"></p>')
 
@@ -279,6 +282,9 @@ class MonthlyReport:
                                                                       self.text.fmt.integer(12)),
                                              self.data.revenue_series,
                                              self.data.target_series, self.data.currency))
+        from kpidesk.reports.insight import add_report_charts
+
+        add_report_charts(self, doc)
         if self.data.pipeline_stages:
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://pipeline"),
                             charts.pipeline_chart(self.text, self.t("Pipeline by stage"),

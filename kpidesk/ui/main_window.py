@@ -39,6 +39,7 @@ TABS = [
     ("contacts", "ContactsTab", QT_TRANSLATE_NOOP("ContactsTab", "Contacts")),
     ("pipeline", "PipelineTab", QT_TRANSLATE_NOOP("PipelineTab", "Pipeline")),
     ("targets", "TargetsTab", QT_TRANSLATE_NOOP("TargetsTab", "Targets")),
+    ("insight", "InsightTab", QT_TRANSLATE_NOOP("InsightTab", "Insight")),
     ("reports", "ReportsTab", QT_TRANSLATE_NOOP("ReportsTab", "Reports")),
     ("settings", "SettingsTab", QT_TRANSLATE_NOOP("SettingsTab", "Settings")),
 ]

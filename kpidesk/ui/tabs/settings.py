@@ -480,6 +480,9 @@ class SettingsTab(Tab):
         safety_row = QHBoxLayout(self.safety_box)
         safety_row.addWidget(self.backups_button)
         safety_row.addWidget(self.pin_button)
+        from kpidesk.ui.dialogs.calendar import add_calendar_button
+
+        self.calendar_button = add_calendar_button(self, self.safety_box, safety_row)
         safety_row.addStretch()
 
         # stages
