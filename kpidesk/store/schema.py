@@ -498,6 +498,15 @@ def customer_lookups(db: sqlite_utils.Database) -> None:
     lookups.rebuild(db.conn)
 
 
+def add_sale_details(db: sqlite_utils.Database) -> None:
+    """Receipts of several priced lines (KPI.md Conventions "Line fields", "Refund"): see
+    ``receipts.py`` for the columns, the payment methods and ``breakdowns.py`` for the
+    rollup the Analysis tab reads. Additive and idempotent."""
+    from kpidesk.store import receipts
+
+    receipts.add_schema(db.conn)
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -524,5 +533,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_import_log,
     lean_storage,
     customer_lookups,
+    add_sale_details,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

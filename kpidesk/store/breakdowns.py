@@ -1,0 +1,118 @@
+"""The breakdown rollup the Analysis tab and `analyse` read (KPI.md §1 breakdowns).
+
+`breakdown_day` holds, per dimension, day and key, the sums of the sale lines: revenue
+in both currencies, orders, quantity, the revenue and cost of lines with a known cost,
+discounts and refunds. A breakdown of any period is then one range read on the primary
+key (dim, day, key) instead of a scan of the lines. Kept exact in the same transaction
+as every write (`refresh_days`, called from `rollups.refresh_days`) and rebuilt with the
+other rollups (`rebuild`).
+
+Dimensions and their key (0 = none; `hour` −1 = no time):
+  shop (0: every sale; day and weekday are read from it), product (daily totals
+  skipped, KPI.md Conventions), category, salesperson, channel, payment, customer, hour.
+
+`orders` counts as KPI.md §1 does: an order whose net total is below zero (a refund
+receipt) is not counted; a daily total counts as its receipts. For product and category
+an order counts once per key it has a line of.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+TABLE = "breakdown_day"
+
+# dim → (key expression over the order `o` and the line `l` / product `p`, line filter)
+DIMENSIONS: dict[str, tuple[str, str]] = {
+    "shop": ("0", ""),
+    "product": ("IFNULL(l.product_id, 0)", "AND o.daily = 0"),
+    "category": ("IFNULL(p.category_id, 0)", ""),
+    "salesperson": ("IFNULL(o.salesperson_id, 0)", ""),
+    "channel": ("IFNULL(o.channel_id, 0)", ""),
+    "payment": ("IFNULL(o.payment_id, 0)", ""),
+    "customer": ("IFNULL(o.contact_id, 0)", ""),
+    "hour": ("CASE WHEN o.time IS NULL OR o.time = '' THEN -1"
+             " ELSE CAST(substr(o.time, 1, 2) AS INTEGER) END", ""),
+}
+
+SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (dim TEXT NOT NULL, day TEXT NOT NULL,"
+    " key INTEGER NOT NULL, revenue_usd INTEGER NOT NULL, revenue_khr INTEGER NOT NULL,"
+    " orders INTEGER NOT NULL, quantity REAL NOT NULL,"
+    " costed_usd INTEGER NOT NULL, costed_khr INTEGER NOT NULL,"  # revenue of lines with a cost
+    " cost_usd INTEGER NOT NULL, cost_khr INTEGER NOT NULL,"
+    " discount_usd INTEGER NOT NULL, discount_khr INTEGER NOT NULL,"
+    " refund_usd INTEGER NOT NULL, refund_khr INTEGER NOT NULL,"  # revenue of refund lines
+    " lines INTEGER NOT NULL, PRIMARY KEY (dim, day, key)) WITHOUT ROWID"
+)
+
+# Lines grouped per order and key first (an order counts once per key), then per day and key.
+_FILL = """
+    WITH o AS (
+        SELECT o.id, o.date AS day, o.salesperson_id, o.channel_id, o.payment_id,
+               o.contact_id, o.time, o.is_daily_total AS daily,
+               CASE WHEN o.is_daily_total THEN IFNULL(o.receipts, 0)
+                    ELSE (SELECT SUM(x.amount_khr) FROM sale_lines x
+                          WHERE x.order_id = o.id) >= 0 END AS counted
+        FROM orders o {where}),
+    per_order AS (
+        SELECT o.day, {key} AS k, o.counted,
+               SUM(l.amount_usd) AS ru, SUM(l.amount_khr) AS rk, SUM(l.quantity) AS q,
+               SUM(CASE WHEN l.cost_usd IS NULL THEN 0 ELSE l.amount_usd END) AS cru,
+               SUM(CASE WHEN l.cost_khr IS NULL THEN 0 ELSE l.amount_khr END) AS crk,
+               IFNULL(SUM(l.cost_usd), 0) AS cu, IFNULL(SUM(l.cost_khr), 0) AS ck,
+               IFNULL(SUM(l.discount_usd), 0) AS du, IFNULL(SUM(l.discount_khr), 0) AS dk,
+               SUM(CASE WHEN l.amount_khr < 0 THEN l.amount_usd ELSE 0 END) AS fu,
+               SUM(CASE WHEN l.amount_khr < 0 THEN l.amount_khr ELSE 0 END) AS fk,
+               COUNT(*) AS n
+        FROM o JOIN sale_lines l ON l.order_id = o.id
+        LEFT JOIN products p ON p.id = l.product_id
+        WHERE 1 = 1 {filter}
+        GROUP BY o.id, k)
+    INSERT INTO breakdown_day (dim, day, key, revenue_usd, revenue_khr, orders, quantity,
+                               costed_usd, costed_khr, cost_usd, cost_khr, discount_usd,
+                               discount_khr, refund_usd, refund_khr, lines)
+    SELECT '{dim}', day, k, SUM(ru), SUM(rk), SUM(counted), SUM(q), SUM(cru), SUM(crk),
+           SUM(cu), SUM(ck), SUM(du), SUM(dk), SUM(fu), SUM(fk), SUM(n)
+    FROM per_order GROUP BY day, k
+"""
+
+
+def exists(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (TABLE,)).fetchone() is not None
+
+
+def create(conn: sqlite3.Connection) -> None:
+    conn.execute(SCHEMA)
+
+
+def _fill(conn: sqlite3.Connection, where: str, params: tuple) -> None:
+    for dim, (key, line_filter) in DIMENSIONS.items():
+        conn.execute(_FILL.format(where=where, key=key, filter=line_filter, dim=dim), params)
+
+
+def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
+    """Recompute the rows of these days (inside the caller's transaction)."""
+    if not exists(conn):  # a file still being upgraded to the version that adds it
+        return
+    for day in sorted(set(days)):
+        for dim in DIMENSIONS:
+            conn.execute(f"DELETE FROM {TABLE} WHERE dim = ? AND day = ?", (dim, day))
+        _fill(conn, "WHERE o.date = ?", (day,))
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Recompute every row from the sale lines (inside the caller's transaction)."""
+    if not exists(conn):
+        return
+    conn.execute(f"DELETE FROM {TABLE}")
+    _fill(conn, "", ())
+
+
+def snapshot(conn: sqlite3.Connection) -> list[tuple]:
+    """Every row, sorted (tests compare incremental and rebuilt rollups)."""
+    if not exists(conn):
+        return []
+    return sorted(conn.execute(f"SELECT * FROM {TABLE}").fetchall())
