@@ -86,6 +86,7 @@ class Totals:
     discounts: int = 0
     refunds: int = 0  # revenue of refund lines (≤ 0)
     lines: int = 0
+    costed_lines: int = 0  # lines whose cost is known
 
     @property
     def gross_profit(self) -> int | None:
@@ -94,7 +95,7 @@ class Totals:
 
     @property
     def has_cost(self) -> bool:
-        return self.cost != 0 or self.costed_revenue != 0
+        return self.costed_lines > 0
 
     @property
     def gross_margin(self) -> float | None:
@@ -147,16 +148,17 @@ def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
     rows = store.conn.execute(
         f"SELECT {group}, SUM(revenue_{suffix}), SUM(orders), SUM(quantity),"
         f" SUM(costed_{suffix}), SUM(cost_{suffix}), SUM(discount_{suffix}),"
-        f" SUM(refund_{suffix}), SUM(lines)"
+        f" SUM(refund_{suffix}), SUM(lines), SUM(costed_lines)"
         " FROM breakdown_day WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY 1",
         (dim, span[0].isoformat(), span[1].isoformat())).fetchall()
-    return {r[0]: Totals(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]) for r in rows}
+    return {r[0]: Totals(*r[1:]) for r in rows}
 
 
 def _add(a: Totals, b: Totals) -> Totals:
     return Totals(a.revenue + b.revenue, a.orders + b.orders, a.quantity + b.quantity,
                   a.costed_revenue + b.costed_revenue, a.cost + b.cost,
-                  a.discounts + b.discounts, a.refunds + b.refunds, a.lines + b.lines)
+                  a.discounts + b.discounts, a.refunds + b.refunds, a.lines + b.lines,
+                  a.costed_lines + b.costed_lines)
 
 
 def _sum(values) -> Totals:

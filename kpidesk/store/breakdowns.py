@@ -44,7 +44,7 @@ SCHEMA = (
     " cost_usd INTEGER NOT NULL, cost_khr INTEGER NOT NULL,"
     " discount_usd INTEGER NOT NULL, discount_khr INTEGER NOT NULL,"
     " refund_usd INTEGER NOT NULL, refund_khr INTEGER NOT NULL,"  # revenue of refund lines
-    " lines INTEGER NOT NULL, PRIMARY KEY (dim, day, key)) WITHOUT ROWID"
+    " lines INTEGER NOT NULL, costed_lines INTEGER NOT NULL, PRIMARY KEY (dim, day, key)) WITHOUT ROWID"
 )
 
 # Lines grouped per order and key first (an order counts once per key), then per day and key.
@@ -65,16 +65,16 @@ _FILL = """
                IFNULL(SUM(l.discount_usd), 0) AS du, IFNULL(SUM(l.discount_khr), 0) AS dk,
                SUM(CASE WHEN l.amount_khr < 0 THEN l.amount_usd ELSE 0 END) AS fu,
                SUM(CASE WHEN l.amount_khr < 0 THEN l.amount_khr ELSE 0 END) AS fk,
-               COUNT(*) AS n
+               COUNT(*) AS n, COUNT(l.cost_usd) AS cn
         FROM o JOIN sale_lines l ON l.order_id = o.id
         LEFT JOIN products p ON p.id = l.product_id
         WHERE 1 = 1 {filter}
         GROUP BY o.id, k)
     INSERT INTO breakdown_day (dim, day, key, revenue_usd, revenue_khr, orders, quantity,
                                costed_usd, costed_khr, cost_usd, cost_khr, discount_usd,
-                               discount_khr, refund_usd, refund_khr, lines)
+                               discount_khr, refund_usd, refund_khr, lines, costed_lines)
     SELECT '{dim}', day, k, SUM(ru), SUM(rk), SUM(counted), SUM(q), SUM(cru), SUM(crk),
-           SUM(cu), SUM(ck), SUM(du), SUM(dk), SUM(fu), SUM(fk), SUM(n)
+           SUM(cu), SUM(ck), SUM(du), SUM(dk), SUM(fu), SUM(fk), SUM(n), SUM(cn)
     FROM per_order GROUP BY day, k
 """
 

@@ -208,6 +208,9 @@ def validate_line(line: object) -> None:
         if value is not None and (not isinstance(value, int) or isinstance(value, bool)
                                   or value < 0):
             raise ValidationError(field_name, "not_positive", value=value)
+    price, discount = getattr(line, "unit_price", None), getattr(line, "discount", None) or 0
+    if price is not None and discount > abs(getattr(line, "quantity", 1)) * price:
+        raise ValidationError("discount", "above_price", value=discount)
 
 
 def write_line_details(conn: sqlite3.Connection, order_id: int, lines: list,
