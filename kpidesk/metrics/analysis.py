@@ -74,6 +74,28 @@ def previous_range(period: DateRange) -> DateRange:
     return DateRange(before.key, before.start, before.end)
 
 
+def year_before_range(period: DateRange) -> DateRange:
+    """The same period a year earlier (29 February → 28 February)."""
+    try:
+        p = parse_period(period.key)
+    except ValueError:
+        def back(d: date) -> date:
+            try:
+                return d.replace(year=d.year - 1)
+            except ValueError:
+                return d.replace(year=d.year - 1, day=28)
+        start, end = back(period.start), back(period.end)
+        return DateRange(f"{start.isoformat()}..{end.isoformat()}", start, end)
+    before = p.year_before()
+    return DateRange(before.key, before.start, before.end)
+
+
+def first_sale_day(store: Store) -> date | None:
+    """The date of the shop's earliest sale (None: no sale yet)."""
+    row = store.conn.execute("SELECT MIN(date) FROM orders").fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None
+
+
 @dataclass(frozen=True)
 class Totals:
     """Sums over some lines, in the reporting currency."""
