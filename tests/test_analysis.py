@@ -384,3 +384,15 @@ def test_kpi_period_and_new_keys(demo_db):
                "--today", TODAY.isoformat())
     assert year.returncode == 0, year.stderr
     assert run("kpi", "--db", str(demo_db), "--period", "2026-Q5").returncode == 1
+
+
+@pytest.mark.parametrize("by", ["customer", "product", "day"])
+def test_a_date_range_across_months_equals_the_raw_rows(store, by):
+    make_shop(store)
+    found = analysis.breakdown(store, by, "2026-09-10..2026-10-06", TODAY)
+    expected = raw_breakdown(store.conn, by, "2026-09-10", "2026-10-06")
+    assert {r.key: (r.revenue, r.orders, r.quantity, r.gross_profit) for r in found.rows} == \
+        expected
+    year = analysis.breakdown(store, by, "2026", TODAY)  # whole months and the one in progress
+    assert {r.key: r.revenue for r in year.rows} == {
+        k: v[0] for k, v in raw_breakdown(store.conn, by, "2026-01-01", "2026-11-26").items()}

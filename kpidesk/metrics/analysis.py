@@ -96,7 +96,7 @@ def first_sale_day(store: Store) -> date | None:
     return date.fromisoformat(row[0]) if row and row[0] else None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Totals:
     """Sums over some lines, in the reporting currency."""
 
@@ -128,7 +128,7 @@ class Totals:
         return ratio(self.costed_revenue, self.revenue) if self.has_cost else None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class BreakdownRow:
     key: int | str | None  # id, ISO date, weekday 1..7, hour 0..23; None: none / no time
     name: str  # the name of the product, customer…; '' for day, weekday and hour
@@ -163,16 +163,66 @@ def _span(period: DateRange, today: date) -> tuple[date, date] | None:
     return period.start, min(period.end, today)
 
 
+def _next_month(d: date) -> date:
+    return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _parts(span: tuple[date, date]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The span as day ranges (its partial months) and ranges of the month rollup: whole
+    months ('YYYY-MM') and whole years ('YYYY'), so a long span reads few rows."""
+    start, end = span
+    days: list[tuple[str, str]] = []
+    rollup: list[tuple[str, str]] = []
+    d = start
+    while d <= end:
+        if d.month == 1 and d.day == 1 and date(d.year, 12, 31) <= end:
+            rollup.append((f"{d.year:04d}", f"{d.year:04d}"))
+            d = date(d.year + 1, 1, 1)
+            continue
+        month_end = _next_month(d) - timedelta(days=1)
+        if d.day == 1 and month_end <= end:
+            rollup.append((f"{d:%Y-%m}", f"{d:%Y-%m}"))
+        else:
+            days.append((d.isoformat(), min(month_end, end).isoformat()))
+        d = month_end + timedelta(days=1)
+    return days, _merge_months(rollup)
+
+
+def _merge_months(ranges: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Consecutive whole months of one year as one range ('2026-01'..'2026-10')."""
+    merged: list[tuple[str, str]] = []
+    for first, last in ranges:
+        if (merged and len(first) == 7 and len(merged[-1][1]) == 7
+                and merged[-1][1][:4] == first[:4]):
+            merged[-1] = (merged[-1][0], last)
+        else:
+            merged.append((first, last))
+    return merged
+
+
 def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
           group_by_day: bool = False) -> dict:
     suffix = "usd" if currency == "USD" else "khr"
-    group = "day" if group_by_day else "key"
+    columns = (f"revenue_{suffix}", "orders", "quantity", f"costed_{suffix}", f"cost_{suffix}",
+               f"discount_{suffix}", f"refund_{suffix}", "lines", "costed_lines")
+    sums = ", ".join(f"SUM({c})" for c in columns)
+    if group_by_day:
+        parts, months = [(span[0].isoformat(), span[1].isoformat())], []
+    else:
+        parts, months = _parts(span)
+    selects, params = [], []
+    plain = ", ".join(columns)
+    for first, last in parts:
+        selects.append(f"SELECT {'day' if group_by_day else 'key'} AS k, {plain}"
+                       " FROM breakdown_day WHERE dim = ? AND day BETWEEN ? AND ?")
+        params += [dim, first, last]
+    for first, last in months:  # 'YYYY' sorts before 'YYYY-01': a year is its own range
+        selects.append(f"SELECT key AS k, {plain} FROM breakdown_month"
+                       " WHERE dim = ? AND month BETWEEN ? AND ? AND length(month) = ?")
+        params += [dim, first, last, len(first)]
+    # one statement: the parts are summed per key inside SQLite
     rows = store.conn.execute(
-        f"SELECT {group}, SUM(revenue_{suffix}), SUM(orders), SUM(quantity),"
-        f" SUM(costed_{suffix}), SUM(cost_{suffix}), SUM(discount_{suffix}),"
-        f" SUM(refund_{suffix}), SUM(lines), SUM(costed_lines)"
-        " FROM breakdown_day WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY 1",
-        (dim, span[0].isoformat(), span[1].isoformat())).fetchall()
+        f"SELECT k, {sums} FROM ({' UNION ALL '.join(selects)}) GROUP BY k", params)
     return {r[0]: Totals(*r[1:]) for r in rows}
 
 
@@ -263,17 +313,17 @@ def breakdown(store: Store, by: str, period: DateRange | str, today: date | str,
                       if compare_span else None)
     names = _names(store, by, set(groups) | set(previous))
     rows = []
-    for key in set(groups) | set(previous):
-        t = groups.get(key, Totals())
-        before = previous.get(key, Totals()) if compare_span else None
+    empty = Totals()
+    whole = total.revenue if total.revenue > 0 else None
+    for key in groups.keys() | previous.keys():
+        t = groups.get(key, empty)
+        profit = t.costed_revenue - t.cost if t.costed_lines else None
+        before = previous.get(key, empty).revenue if compare_span else None
         rows.append(BreakdownRow(
-            key=key, name=names.get(key, ""), revenue=t.revenue,
-            share=ratio(t.revenue, total.revenue) if total.revenue > 0 else None,
-            orders=t.orders, quantity=t.quantity, gross_profit=t.gross_profit,
-            margin=t.gross_margin,
-            previous_revenue=before.revenue if before is not None else None,
-            change=growth_rate(t.revenue, before.revenue) if before is not None else None,
-            totals=t))
+            key, names.get(key, ""), t.revenue, t.revenue / whole if whole else None,
+            t.orders, t.quantity, profit,
+            profit / t.costed_revenue if profit is not None and t.costed_revenue else None,
+            before, growth_rate(t.revenue, before) if before is not None else None, t))
     rows.sort(key=lambda r: _sort_key(by, r))
     if limit is not None:
         rows = rows[:limit]

@@ -47,6 +47,24 @@ SCHEMA = (
     " lines INTEGER NOT NULL, costed_lines INTEGER NOT NULL, PRIMARY KEY (dim, day, key)) WITHOUT ROWID"
 )
 
+# The same sums per month ('YYYY-MM') and per year ('YYYY' in the same column): a breakdown
+# of many days (a year by customer) reads its whole years and months here and only its
+# partial months by day.
+MONTH_TABLE = "breakdown_month"
+MONTH_SCHEMA = SCHEMA.replace(TABLE, MONTH_TABLE).replace("day TEXT", "month TEXT").replace(
+    "(dim, day, key)", "(dim, month, key)")
+_SUMS = ("revenue_usd", "revenue_khr", "orders", "quantity", "costed_usd", "costed_khr",
+         "cost_usd", "cost_khr", "discount_usd", "discount_khr", "refund_usd", "refund_khr",
+         "lines", "costed_lines")
+# Adds (sign +1) or takes away (−1) a day's rows from its month's (length 7) or year's
+# (length 4) rows.
+_MONTH_DELTA = (
+    f"INSERT INTO {MONTH_TABLE} (dim, month, key, {', '.join(_SUMS)})"
+    f" SELECT dim, substr(day, 1, ?), key, {', '.join(f'? * {c}' for c in _SUMS)}"
+    f" FROM {TABLE} WHERE dim = ? AND day = ? AND true"
+    " ON CONFLICT (dim, month, key) DO UPDATE SET "
+    + ", ".join(f"{c} = {c} + excluded.{c}" for c in _SUMS))
+
 # Lines grouped per order and key first (an order counts once per key), then per day and key.
 _FILL = """
     WITH o AS (
@@ -86,6 +104,7 @@ def exists(conn: sqlite3.Connection) -> bool:
 
 def create(conn: sqlite3.Connection) -> None:
     conn.execute(SCHEMA)
+    conn.execute(MONTH_SCHEMA)
 
 
 def _fill(conn: sqlite3.Connection, where: str, params: tuple) -> None:
@@ -97,10 +116,18 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
     """Recompute the rows of these days (inside the caller's transaction)."""
     if not exists(conn):  # a file still being upgraded to the version that adds it
         return
+    sign_count = len(_SUMS)
     for day in sorted(set(days)):
         for dim in DIMENSIONS:
+            for length in (7, 4):
+                conn.execute(_MONTH_DELTA, (length, *([-1] * sign_count), dim, day))
             conn.execute(f"DELETE FROM {TABLE} WHERE dim = ? AND day = ?", (dim, day))
         _fill(conn, "WHERE o.date = ?", (day,))
+        for dim in DIMENSIONS:
+            for length in (7, 4):
+                conn.execute(_MONTH_DELTA, (length, *([1] * sign_count), dim, day))
+        conn.execute(f"DELETE FROM {MONTH_TABLE} WHERE month IN (?, ?) AND lines = 0",
+                     (day[:7], day[:4]))
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
@@ -109,10 +136,16 @@ def rebuild(conn: sqlite3.Connection) -> None:
         return
     conn.execute(f"DELETE FROM {TABLE}")
     _fill(conn, "", ())
+    conn.execute(f"DELETE FROM {MONTH_TABLE}")
+    for length in (7, 4):
+        conn.execute(f"INSERT INTO {MONTH_TABLE} (dim, month, key, {', '.join(_SUMS)})"
+                     f" SELECT dim, substr(day, 1, {length}), key,"
+                     f" {', '.join(f'SUM({c})' for c in _SUMS)} FROM {TABLE} GROUP BY 1, 2, 3")
 
 
 def snapshot(conn: sqlite3.Connection) -> list[tuple]:
-    """Every row, sorted (tests compare incremental and rebuilt rollups)."""
+    """Every row of both tables, sorted (tests compare incremental and rebuilt rollups)."""
     if not exists(conn):
         return []
-    return sorted(conn.execute(f"SELECT * FROM {TABLE}").fetchall())
+    return sorted(conn.execute(f"SELECT * FROM {TABLE}").fetchall()) + sorted(
+        ("month", *row) for row in conn.execute(f"SELECT * FROM {MONTH_TABLE}"))
