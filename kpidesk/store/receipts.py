@@ -264,11 +264,11 @@ def refunds_of(store: Store, order_id: int) -> list[int]:
         "SELECT id FROM orders WHERE refund_of = ? ORDER BY id", (order_id,))]
 
 
-def refund_order(store: Store, order_id: int, *, day: str, time: str | None = None,
-                 positions: list[int] | None = None) -> int:
-    """Refund a sale: a new order dated `day` with the negative of its lines (all, or those
-    at `positions`), linked to it; the owner's when a PIN is set (a refund is an amount
-    below zero). Returns the refund's order id. A sale already refunded is refused."""
+def refund_input(store: Store, order_id: int, *, day: str, time: str | None = None,
+                 positions: list[int] | None = None) -> object:
+    """The refund of a sale as an OrderInput (not saved): dated `day`, the negative of its
+    lines (all, or those at `positions`), linked to it. A refund, a daily total or a sale
+    already refunded is refused."""
     from kpidesk.store import sales
 
     original = sales.get_order(store, order_id)
@@ -285,10 +285,20 @@ def refund_order(store: Store, order_id: int, *, day: str, time: str | None = No
                              note=line.note, unit_price=line.unit_price,
                              discount=line.discount, unit_cost=line.unit_cost)
              for line in chosen]
-    refund = sales.OrderInput(
-        date=sales.check_date(day), lines=lines, number=(original.number + "-R"
-                                                          if original.number else ""),
+    return sales.OrderInput(
+        date=sales.check_date(day), lines=lines,
+        number=original.number + "-R" if original.number else "",
         contact_id=original.contact_id, salesperson_id=original.salesperson_id,
         channel_id=original.channel_id, payment_id=original.payment_id,
         time=time, refund_of=order_id)
-    return sales.add_order(store, refund)
+
+
+def refund_order(store: Store, order_id: int, *, day: str, time: str | None = None,
+                 positions: list[int] | None = None) -> int:
+    """Refund a sale (see `refund_input`); the owner's when a PIN is set (a refund is an
+    amount below zero). Returns the refund's order id."""
+    from kpidesk.store import sales
+
+    with store.transaction():  # the check and the write see the same sales
+        refund = refund_input(store, order_id, day=day, time=time, positions=positions)
+        return sales.add_order(store, refund)

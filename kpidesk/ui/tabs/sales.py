@@ -51,6 +51,7 @@ from kpidesk.store.sales import (
     last_rate_of_day,
 )
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.dialogs.receipt_actions import attach_receipt_entry, attach_refund_action
 from kpidesk.ui.models.sales_model import (
     COL_AMOUNT,
     COL_CUSTOMER,
@@ -210,6 +211,7 @@ class SalesTab(Tab):
         buttons.addWidget(self.form_error)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
+        attach_receipt_entry(self, buttons)  # a receipt of several lines (dialogs/receipt.py)
         grid.addLayout(buttons, 6, 0, 1, 7)
 
         order = [self.date_edit, self.customer_edit, self.salesperson_combo, self.channel_combo,
@@ -308,6 +310,7 @@ class SalesTab(Tab):
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
         self.table.installEventFilter(self)
+        attach_refund_action(self)
         self.model.modelReset.connect(self._update_summary)
         self.model.rowsInserted.connect(
             lambda *_a: self._update_summary() if self.model.filter.text.strip() else None)
