@@ -396,3 +396,21 @@ def test_a_date_range_across_months_equals_the_raw_rows(store, by):
     year = analysis.breakdown(store, by, "2026", TODAY)  # whole months and the one in progress
     assert {r.key: r.revenue for r in year.rows} == {
         k: v[0] for k, v in raw_breakdown(store.conn, by, "2026-01-01", "2026-11-26").items()}
+
+
+def test_monthly_report_has_gross_profit_and_the_breakdowns(demo_db, tmp_path):
+    pdf = tmp_path / "report.pdf"
+    done = run("report", "--db", str(demo_db), "--month", "2026-10", "--lang", "en",
+               "--out", str(pdf), "--today", TODAY.isoformat())
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    conn = sqlite3.connect(demo_db)
+    lines = raw_lines(conn, "2026-10-01", "2026-10-31")
+    profit = sum(usd(x) - cost_usd(x) for x in lines if x["unit_cost"] is not None)
+    assert f"${profit / 100:,.2f}" in text
+    assert "Gross margin" in text
+    assert "Revenue by category" in text and "Revenue by payment method" in text
+    by_payment = raw_breakdown(conn, "payment", "2026-10-01", "2026-10-31")
+    for revenue, *_rest in by_payment.values():
+        assert f"${revenue / 100:,.2f}" in text
