@@ -414,3 +414,41 @@ def test_monthly_report_has_gross_profit_and_the_breakdowns(demo_db, tmp_path):
     by_payment = raw_breakdown(conn, "payment", "2026-10-01", "2026-10-31")
     for revenue, *_rest in by_payment.values():
         assert f"${revenue / 100:,.2f}" in text
+
+
+def test_import_computes_amounts_and_keeps_receipt_details(tmp_path):
+    """A Loyverse-style item sales file: price, quantity and discount but no amount; cost,
+    payment type and time; the amount is computed, the rest is kept."""
+    csv = tmp_path / "items.csv"
+    csv.write_text(
+        "Date,Time,Receipt number,Item,Quantity,Price,Discounts,Cost of goods,Payment type\n"
+        "2026-10-05,09:15,1-1001,Phone,1,150.00,5.00,120.00,KHQR\n"
+        "2026-10-05,09:15,1-1001,Case,3,5.00,,1.50,KHQR\n"
+        "2026-10-06,17:40,1-1002,Case,2,5.00,,1.50,Wing\n", encoding="utf-8")
+    db = tmp_path / "shop.db"
+    done = run("import", "sales", str(csv), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    with Store(db) as store:
+        rows = store.conn.execute(
+            "SELECT o.number, o.time, pm.name, l.quantity, l.unit_price, l.discount,"
+            " l.unit_cost, l.amount FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+            " LEFT JOIN payment_methods pm ON pm.id = o.payment_id"
+            " ORDER BY o.id, l.position").fetchall()
+        assert rows == [("1-1001", "09:15", "KHQR", 1, 15000, 500, 12000, 14500),
+                        ("1-1001", "09:15", "KHQR", 3, 500, None, 150, 1500),
+                        ("1-1002", "17:40", "Wing", 2, 500, None, 150, 1000)]
+        found = analysis.breakdown(store, "hour", "2026-10", TODAY)
+        assert {r.key: r.gross_profit for r in found.rows} == {
+            9: 14500 - 12000 + 1500 - 450, 17: 1000 - 300}
+        # exported and imported again into an empty shop: the same figures
+        out = tmp_path / "sales.csv"
+    assert run("export", "sales", "--db", str(db), "--out", str(out)).returncode == 0
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.endswith("unit_price,discount,unit_cost,payment,time")
+    again = tmp_path / "again.db"
+    done = run("import", "sales", str(out), "--db", str(again))
+    assert done.returncode == 0, done.stderr
+    with Store(again) as store:
+        assert [(r.name, r.revenue, r.gross_profit) for r in analysis.breakdown(
+            store, "payment", "2026-10", TODAY).rows] == [
+            ("KHQR", 16000, 3550), ("Wing", 1000, 700)]
