@@ -130,6 +130,16 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
                      (day[:7], day[:4]))
 
 
+def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
+    """Recompute the days of a contact's sales (its sales moved to it from another contact,
+    a merge or its undo: the customer breakdown of those days changed)."""
+    if not exists(conn):
+        return
+    days = [r[0] for r in conn.execute(
+        "SELECT DISTINCT date FROM orders WHERE contact_id = ?", (contact_id,))]
+    refresh_days(conn, days)
+
+
 def rebuild(conn: sqlite3.Connection) -> None:
     """Recompute every row from the sale lines (inside the caller's transaction)."""
     if not exists(conn):
