@@ -175,3 +175,22 @@ def test_analysis_tab_in_the_main_window(main_window, qtbot):
     assert tab.by_combo.currentData() == "day"
     assert tab.result.upto.isoformat() == "2026-11-26"
     assert all(row.key <= "2026-11-26" for row in tab.model.rows)
+
+
+def test_settings_pages_for_payment_methods_and_prices(qtbot, ctx, shop):
+    from kpidesk.ui.tabs.settings import SettingsTab
+
+    tab = SettingsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    methods = tab.receipt_settings["payment_methods"]
+    methods.name_edit.setText("Wing")
+    methods.add()
+    assert "Wing" in [m.name for m in receipts.payment_methods(ctx.store)]
+    prices = tab.receipt_settings["prices"]
+    row = next(i for i, r in enumerate(prices.model.rows) if r[0] == shop["Charger"])
+    prices.view.selectRow(row)
+    prices.cost_edit.setText("6.50")
+    prices.save()
+    assert receipts.product_price(ctx.store, shop["Charger"]).unit_cost == 650
+    assert receipts.product_price(ctx.store, shop["Charger"]).unit_price == 900

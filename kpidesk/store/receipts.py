@@ -150,6 +150,14 @@ def product_price(store: Store, product_id: int) -> ProductPrice | None:
     return ProductPrice(product_id, row[0], row[1], row[2] or "USD")
 
 
+def product_prices(store: Store) -> list[tuple[int, str, ProductPrice]]:
+    """(id, name, price) of every active product, by name (Settings' price list)."""
+    return [(r[0], r[1], ProductPrice(r[0], r[2], r[3], r[4] or "USD"))
+            for r in store.conn.execute(
+                "SELECT id, name, unit_price, unit_cost, price_currency FROM products"
+                " WHERE active = 1 ORDER BY name COLLATE NOCASE")]
+
+
 def set_product_price(store: Store, product_id: int, *, unit_price: int | None,
                       unit_cost: int | None, currency: str = "USD") -> None:
     """A product's usual unit price and unit cost (Settings; the owner's). Past lines keep
