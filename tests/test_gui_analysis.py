@@ -194,3 +194,17 @@ def test_settings_pages_for_payment_methods_and_prices(qtbot, ctx, shop):
     prices.save()
     assert receipts.product_price(ctx.store, shop["Charger"]).unit_cost == 650
     assert receipts.product_price(ctx.store, shop["Charger"]).unit_price == 900
+
+
+def test_dashboard_revenue_card_opens_the_analysis_by_day(main_window, qtbot):
+    dashboard = main_window.show_tab("dashboard")
+    card = dashboard.sales_cards["revenue"]
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    tab = main_window.current_page()
+    assert isinstance(tab, AnalysisTab)
+    assert tab.by_combo.currentData() == "day"
+    assert tab.period_combo.currentData() == dashboard.month
+    basket = [c for c in range(tab.model.columnCount())
+              if tab.model.headerData(c, Qt.Orientation.Horizontal) == "Per order"][0]
+    i, row = next((i, r) for i, r in enumerate(tab.model.rows) if r.orders)
+    assert tab.model.index(i, basket).data() == f"${round(row.revenue / row.orders) / 100:,.2f}"

@@ -131,6 +131,10 @@
         <translation>ការបញ្ជាទិញ</translation>
     </message>
     <message>
+        <source>Per order</source>
+        <translation>ក្នុង​មួយ​ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>ចំនួន</translation>
     </message>
@@ -295,7 +299,7 @@
     </message>
     <message>
         <source>Orders %1</source>
-        <translation>ការបញ្ជាទិញ %1 ដង</translation>
+        <translation>ការបញ្ជាទិញ %1&#xa0;ដង</translation>
     </message>
     <message>
         <source>Pe&amp;riod:</source>
@@ -303,7 +307,7 @@
     </message>
     <message>
         <source>Quarter %1 of %2</source>
-        <translation>ត្រីមាស​ទី %1 ឆ្នាំ %2</translation>
+        <translation>ត្រីមាស​ទី&#xa0;%1&#xa0;ឆ្នាំ %2</translation>
     </message>
     <message>
         <source>Refunds %1</source>
@@ -315,7 +319,7 @@
     </message>
     <message>
         <source>Sale lines of %1 (the latest %2)</source>
-        <translation>ការលក់​នៃ %1 (ចុងក្រោយ​បំផុត %2 ជួរ)</translation>
+        <translation>ការលក់​នៃ %1 (ចុងក្រោយ​បំផុត %2&#xa0;ជួរ)</translation>
     </message>
     <message>
         <source>This period has not started: no figures yet.</source>
@@ -4051,6 +4055,65 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>ReceiptSettings</name>
+    <message>
+        <source>Payment method</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Shown in the receipt form</source>
+        <translation>បង្ហាញ​ក្នុង​ទម្រង់​វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>តម្លៃ​រាយ</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>ថ្លៃ​ដើម</translation>
+    </message>
+    <message>
+        <source>Payment methods</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Prices and costs</source>
+        <translation>តម្លៃ និង​ថ្លៃ​ដើម</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>បន្ថែម</translation>
+    </message>
+    <message>
+        <source>Hide / show</source>
+        <translation>លាក់ / បង្ហាញ</translation>
+    </message>
+    <message>
+        <source>Name of a payment method</source>
+        <translation>ឈ្មោះ​វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>ប្ដូរ​ឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Save price</source>
+        <translation>រក្សាទុក​តម្លៃ</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ទេ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>បាទ/ចាស</translation>
+    </message>
+</context>
+<context>
     <name>RecordErrors</name>
     <message>
         <source>Choose USD or riel.</source>
@@ -4125,7 +4188,7 @@ Owner: %3</source>
     </message>
     <message>
         <source>Refund this sale today: %1 line(s), %2 back to the customer?</source>
-        <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​នេះ​នៅ​ថ្ងៃ​នេះ៖ %1 ជួរ · ប្រគល់ %2 ឱ្យ​អតិថិជន​វិញ?</translation>
+        <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​នេះ​នៅ​ថ្ងៃ​នេះ៖ %1&#xa0;ជួរ · ប្រគល់ %2 ឱ្យ​អតិថិជន​វិញ?</translation>
     </message>
 </context>
 <context>
@@ -4191,6 +4254,14 @@ Owner: %3</source>
         <translation>អតិថិជន​ល្អ​ដែល​មិន​បាន​ត្រឡប់​មកវិញ​យូរ​ជាង​ធម្មតា​ច្រើន គិត​ត្រឹម %1។</translation>
     </message>
     <message>
+        <source>Gross margin</source>
+        <translation>អត្រា​ចំណេញ</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល</translation>
+    </message>
+    <message>
         <source>Growth on the month before</source>
         <translation>កំណើន​ធៀប​ខែ​មុន</translation>
     </message>
@@ -4247,6 +4318,10 @@ Owner: %3</source>
         <translation>ទំព័រ %1 នៃ %2</translation>
     </message>
     <message>
+        <source>Payment method</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>រយៈពេល</translation>
     </message>
@@ -4275,6 +4350,14 @@ Owner: %3</source>
         <translation>អត្រា​ទិញ​ឡើងវិញ</translation>
     </message>
     <message>
+        <source>Revenue by category</source>
+        <translation>ចំណូល​តាម​ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Revenue by payment method</source>
+        <translation>ចំណូល​តាម​វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
         <source>Revenue forecast for next month</source>
         <translation>ការព្យាករណ៍​ចំណូល​សម្រាប់​ខែ​ក្រោយ</translation>
     </message>
@@ -4289,6 +4372,10 @@ Owner: %3</source>
     <message>
         <source>Same month last year</source>
         <translation>ខែ​ដដែល​ឆ្នាំ​មុន</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>ចំណែក</translation>
     </message>
     <message>
         <source>Shop</source>
@@ -4337,6 +4424,14 @@ Owner: %3</source>
     <message>
         <source>(no product)</source>
         <translation>(គ្មាន​ទំនិញ)</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>(គ្មាន​ប្រភេទ​ទំនិញ)</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(មិន​បាន​កត់ត្រា)</translation>
     </message>
     <message>
         <source>Loyal customers (orders in the last %1 days)</source>

@@ -68,6 +68,11 @@ def key_label(by: str, row: BreakdownRow) -> str:
     return row.name or "—"
 
 
+def _basket(row: BreakdownRow) -> int | None:
+    """Revenue per order (the average basket) of a row; None without orders."""
+    return round(row.revenue / row.orders) if row.orders > 0 else None
+
+
 @dataclass(frozen=True)
 class Column:
     header: str  # QT_TRANSLATE_NOOP text of CONTEXT
@@ -100,6 +105,8 @@ class AnalysisModel(QAbstractTableModel):
                    lambda r: f.percent(r.share), lambda r: r.share),
             Column(QT_TRANSLATE_NOOP("AnalysisModel", "Orders"),
                    lambda r: f.integer(r.orders), lambda r: r.orders),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Per order"),
+                   lambda r: money(_basket(r)), _basket),
             Column(QT_TRANSLATE_NOOP("AnalysisModel", "Quantity"),
                    lambda r: f.decimal(r.quantity, 0 if float(r.quantity).is_integer() else 2),
                    lambda r: r.quantity),
@@ -178,7 +185,7 @@ class AnalysisModel(QAbstractTableModel):
             value = column.raw(row)
             if value is None:
                 return ""
-            if column.header in ("Revenue", "Gross profit", "Compared period"):
+            if column.header in ("Revenue", "Gross profit", "Compared period", "Per order"):
                 return Money(int(value), self.currency)
             if column.header in ("Share", "Margin", "Change"):
                 return Percent(value)

@@ -47,6 +47,7 @@ from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.store.setup import first_steps, has_sales
+from kpidesk.ui.dashboard_links import attach_card_links
 from kpidesk.ui.first_steps import FirstSteps
 from kpidesk.ui.models.dashboard_models import (
     AtRiskModel,
@@ -187,6 +188,7 @@ class DashboardTab(Tab):
         page = QWidget(self.pages)
         page.setObjectName("salesPage")
         self.sales_cards = CardGrid(SALES_CARDS, columns=5, parent=page)
+        attach_card_links(self)  # revenue, orders, basket → the Analysis tab
         self.attainment_model = SalespersonAttainmentModel(self)
         self.attainment_view = _table(page, self.attainment_model, "salespersonTable")
         header = self.attainment_view.horizontalHeader()
