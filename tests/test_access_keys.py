@@ -172,6 +172,9 @@ def _dialogs(window, ctx):
     yield "change history", HistoryDialog(ctx, window)
     targets = window.show_tab("targets")
     yield "spread", SpreadDialog(targets.model, 0, window)
+    from kpidesk.ui.dialogs.receipt import ReceiptDialog
+
+    yield "receipt", ReceiptDialog(ctx, window)
     wizard = ImportWizard(ctx, window)
     yield "import: file", wizard
     for page in range(1, wizard.pages.count()):
