@@ -316,6 +316,9 @@ class AnalysisTab(Tab):
         if r is None or r.total is None:
             self.summary.setText(tr("This period has not started: no figures yet."))
             return
+        if analysis.first_sale_day(self.ctx.store) is None:
+            self.summary.setText(tr("No sales yet: enter a sale and it shows here."))
+            return
         t = r.total
         parts = [fmt.fill(tr("Revenue %1"), f.figure(t.revenue, r.currency)),
                  fmt.fill(tr("Orders %1"), f.integer(t.orders))]
@@ -347,6 +350,7 @@ class AnalysisTab(Tab):
         names = [f.digits(str(int(r.key[8:]))) if by == "day" and r.key else
                  _short(key_label(by, r)) for r in rows]
         self.axis.set_names(names)
+        plot.getAxis("bottom").setStyle(showValues=bool(rows))  # no 0 0 1 1 on an empty chart
         if not rows:
             return
         values = [r.revenue / (100 if self.result.currency == "USD" else 1) for r in rows]
