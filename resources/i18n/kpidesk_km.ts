@@ -3859,8 +3859,8 @@ Owner: %3</source>
         <translation>វិក្កយបត្រ​មាន​ទំនិញ​ច្រើន​មុខ ព្រមទាំង​ប្រាក់​អាប់​ត្រូវ​អាប់​ឱ្យ​ភ្ញៀវ (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <source>New recei&amp;pt…</source>
-        <translation>វិក្កយបត្រ​ថ្មី… (&amp;P)</translation>
+        <source>Receipt of se&amp;veral items…</source>
+        <translation>វិក្កយបត្រ​ទំនិញ​ច្រើន​មុខ… (&amp;V)</translation>
     </message>
     <message>
         <source>Refund this sale…</source>

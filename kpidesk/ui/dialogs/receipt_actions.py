@@ -23,7 +23,7 @@ def attach_receipt_entry(tab, layout: QBoxLayout) -> QPushButton:
     layout.insertWidget(max(0, layout.count() - 1), button)
 
     def retranslate(_lang: str = "") -> None:
-        button.setText(tr("New recei&pt…"))
+        button.setText(tr("Receipt of se&veral items…"))
         button.setToolTip(tr("A receipt of several items, with the change to give back "
                              "(Ctrl+Shift+R)"))
 
