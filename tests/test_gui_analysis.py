@@ -208,3 +208,19 @@ def test_dashboard_revenue_card_opens_the_analysis_by_day(main_window, qtbot):
               if tab.model.headerData(c, Qt.Orientation.Horizontal) == "Per order"][0]
     i, row = next((i, r) for i, r in enumerate(tab.model.rows) if r.orders)
     assert tab.model.index(i, basket).data() == f"${round(row.revenue / row.orders) / 100:,.2f}"
+
+
+def test_dashboard_gross_profit_card_and_its_analysis(main_window, qtbot):
+    from kpidesk.metrics import analysis as metrics
+
+    dashboard = main_window.show_tab("dashboard")
+    card = dashboard.sales_cards["gross_profit"]
+    conn = dashboard.ctx.store.conn
+    expected = sum(v[3] or 0 for v in raw_breakdown(conn, "product", "2026-11-01",
+                                                       "2026-11-26").values())
+    totals = metrics.period_totals(dashboard.ctx.store, "2026-11", "2026-11-26")
+    assert totals.gross_profit == expected  # the demo has no daily totals: products = all
+    assert card.value() == f"${expected / 100:,.2f}"
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    tab = main_window.current_page()
+    assert tab.by_combo.currentData() == "product"

@@ -1,13 +1,45 @@
 """Dashboard cards that open the matching analysis: a click (or Enter on the card) on
 revenue shows the month by day; orders and average order value show the days with their
-orders and basket (revenue per order)."""
+orders and basket (revenue per order); the gross profit card (made here) shows the
+products."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QCursor
 
-CARD_BREAKDOWNS = {"revenue": "day", "orders": "day", "average_order_value": "day"}
+from kpidesk.i18n import format as fmt
+from kpidesk.metrics import analysis
+
+CARD_BREAKDOWNS = {"revenue": "day", "orders": "day", "average_order_value": "day",
+                   "gross_profit": "product"}
+GROSS_PROFIT = "gross_profit"  # the card's key (appended to the dashboard's sales cards)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DashboardLinks", text)
+
+
+def gross_profit_titles() -> tuple[str, str]:
+    """(title, tooltip) of the gross profit card."""
+    return (tr("Gross profit"),
+            tr("Revenue less the unit costs of the lines whose cost is known; click for the"
+               " products"))
+
+
+def fill_gross_profit(cards, store, month: str, today) -> None:
+    """The gross profit card: the month's gross profit (to today), its margin and how much
+    of the revenue has a known cost; "—" without costs."""
+    card = cards[GROSS_PROFIT]
+    f = fmt.current()
+    totals = analysis.period_totals(store, month, today)
+    if totals is None or totals.gross_profit is None:
+        card.set_value(None)
+        card.set_note(tr("enter unit costs in Settings") if totals is not None else "")
+        return
+    card.set_value(f.figure(totals.gross_profit, store.reporting_currency))
+    card.set_note(fmt.fill(tr("margin %1, cost known for %2"), f.percent(totals.gross_margin),
+                           f.percent(totals.cost_coverage)))
 
 
 class _CardClicks(QObject):

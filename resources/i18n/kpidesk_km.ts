@@ -1023,6 +1023,25 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
 </context>
 <context>
+    <name>DashboardLinks</name>
+    <message>
+        <source>Gross profit</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល</translation>
+    </message>
+    <message>
+        <source>Revenue less the unit costs of the lines whose cost is known; click for the products</source>
+        <translation>ចំណូល​ដក​ថ្លៃ​ដើម​នៃ​ការលក់​ដែល​ដឹង​ថ្លៃ​ដើម · ចុច​ដើម្បី​មើល​តាម​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>enter unit costs in Settings</source>
+        <translation>បញ្ចូល​ថ្លៃ​ដើម​ក្នុង​ការកំណត់</translation>
+    </message>
+    <message>
+        <source>margin %1, cost known for %2</source>
+        <translation>អត្រា​ចំណេញ %1 · ដឹង​ថ្លៃ​ដើម %2</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <source>Dashboard</source>
