@@ -57,7 +57,8 @@ def test_three_item_receipt_with_a_discount_by_keyboard(qtbot, ctx, shop):
     type_into(qtbot, dialog.quantity_edit, "2")
     type_into(qtbot, dialog.discount_edit, "1")
     assert dialog.amount_edit.text() == "17.00"  # 2 × 9.00 − 1.00, computed as typed
-    enter(qtbot, dialog.discount_edit)
+    type_into(qtbot, dialog.cost_edit, "6")  # this line's cost (the product has none)
+    enter(qtbot, dialog.cost_edit)
     assert dialog.lines_model.rowCount() == 3
     assert "$182.00" in dialog.total_label.text()  # 150 + 15 + 17
     # the customer hands over $200: the change in riel to the 100-riel note
@@ -71,7 +72,7 @@ def test_three_item_receipt_with_a_discount_by_keyboard(qtbot, ctx, shop):
     assert [(x.product_id, x.quantity, x.unit_price, x.discount, x.amount, x.unit_cost)
             for x in order.lines] == [
         (shop["Phone"], 1, 15000, 0, 15000, 12000), (shop["Case"], 3, 500, 0, 1500, 150),
-        (shop["Charger"], 2, 900, 100, 1700, None)]
+        (shop["Charger"], 2, 900, 100, 1700, 600)]
     assert order.payment_id == dialog.payment_combo.itemData(payment)
     assert order.time is not None
     assert ctx.settings.value("receipt/payment") in (order.payment_id, str(order.payment_id))

@@ -4065,6 +4065,10 @@ Owner: %3</source>
         <translation>សរុប %1 = %2</translation>
     </message>
     <message>
+        <source>Un&amp;it cost</source>
+        <translation>ថ្លៃ​ដើម (&amp;I)</translation>
+    </message>
+    <message>
         <source>Unit pri&amp;ce</source>
         <translation>តម្លៃ​រាយ (&amp;C)</translation>
     </message>

@@ -218,6 +218,7 @@ class ReceiptDialog(QDialog):
         self.price_edit = AmountEdit(self, allow_negative=False)
         self.discount_edit = AmountEdit(self, allow_zero=True, allow_negative=False)
         self.amount_edit = AmountEdit(self)
+        self.cost_edit = AmountEdit(self, allow_zero=True, allow_negative=False)
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("receipt_add_line")
         self.add_button.setAutoDefault(False)
@@ -251,13 +252,14 @@ class ReceiptDialog(QDialog):
         self.cancel_button.setAutoDefault(False)
 
         names = ("date", "time", "customer", "salesperson", "channel", "payment", "currency",
-                 "rate", "product", "quantity", "price", "discount", "amount", "paid_usd",
-                 "paid_khr")
+                 "rate", "product", "quantity", "price", "discount", "amount", "cost",
+                 "paid_usd", "paid_khr")
         self.fields: dict[str, QWidget] = dict(zip(names, (
             self.date_edit, self.time_edit, self.customer_edit, self.salesperson_combo,
             self.channel_combo, self.payment_combo, self.currency_combo, self.rate_edit,
             self.product_combo, self.quantity_edit, self.price_edit, self.discount_edit,
-            self.amount_edit, self.paid_usd_edit, self.paid_khr_edit), strict=True))
+            self.amount_edit, self.cost_edit, self.paid_usd_edit, self.paid_khr_edit),
+            strict=True))
         self.labels: dict[str, QLabel] = {}
         for name, widget in self.fields.items():
             widget.setObjectName(f"receipt_{name}")
@@ -272,10 +274,11 @@ class ReceiptDialog(QDialog):
             head.addWidget(self.fields[name], 1, i)
         head.setColumnStretch(2, 3)
         line = QGridLayout()
-        for i, name in enumerate(("product", "quantity", "price", "discount", "amount")):
+        for i, name in enumerate(("product", "quantity", "price", "discount", "amount",
+                                  "cost")):
             line.addWidget(self.labels[name], 0, i)
             line.addWidget(self.fields[name], 1, i)
-        line.addWidget(self.add_button, 1, 5)
+        line.addWidget(self.add_button, 1, 6)
         line.setColumnStretch(0, 3)
         pay = QHBoxLayout()
         for name in ("paid_usd", "paid_khr"):
@@ -300,7 +303,7 @@ class ReceiptDialog(QDialog):
         layout.addLayout(buttons)
 
         order = [self.product_combo, self.quantity_edit, self.price_edit, self.discount_edit,
-                 self.amount_edit, self.add_button, self.lines_view, self.paid_usd_edit,
+                 self.amount_edit, self.cost_edit, self.add_button, self.lines_view, self.paid_usd_edit,
                  self.paid_khr_edit, self.save_button, self.cancel_button, self.date_edit,
                  self.time_edit, self.customer_edit, self.salesperson_combo,
                  self.channel_combo, self.payment_combo, self.currency_combo, self.rate_edit]
@@ -323,7 +326,7 @@ class ReceiptDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save)
         for widget in (self.product_combo, self.product_combo.lineEdit(), self.quantity_edit,
-                       self.price_edit,
+                       self.price_edit, self.cost_edit,
                        self.discount_edit, self.amount_edit, self.lines_view):
             widget.installEventFilter(self)
         self.ctx.language.language_changed.connect(self._on_language_changed)
@@ -343,6 +346,7 @@ class ReceiptDialog(QDialog):
             "payment": tr("Pa&yment"), "currency": tr("Curre&ncy"), "rate": tr("&Rate ៛/$"),
             "product": tr("&Product"), "quantity": tr("&Quantity"),
             "price": tr("Unit pri&ce"), "discount": tr("Disc&ount"), "amount": tr("&Amount"),
+            "cost": tr("Un&it cost"),
             "paid_usd": tr("Paid in &dollars"), "paid_khr": tr("Paid in ri&el"),
         }
         for name, text in texts.items():
@@ -431,6 +435,7 @@ class ReceiptDialog(QDialog):
         except ValidationError:
             return
         self._unit_cost = None
+        self.cost_edit.clear()
         if product_id is None:
             return
         price = receipts.product_price(self.store, product_id)
@@ -447,6 +452,7 @@ class ReceiptDialog(QDialog):
                 self.price_edit.set_minor(value, currency)
             else:
                 self._unit_cost = value
+                self.cost_edit.set_minor(value, currency)
         if not self.quantity_edit.text().strip():
             self.quantity_edit.setText(fmt.current().digits("1"))
         self._recompute_amount()
@@ -483,9 +489,11 @@ class ReceiptDialog(QDialog):
             amount = receipts.line_amount(quantity, price, discount)
         else:
             raise ValidationError("amount", "required")
+        cost = (self.cost_edit.minor(currency, "cost") if self.cost_edit.text().strip()
+                else None)  # the product's, or what this line cost when it differs
         line = LineInput(amount=amount, currency=currency, rate=rate, product_id=product_id,
                          quantity=quantity, unit_price=price, discount=discount,
-                         unit_cost=self._unit_cost if product_id is not None else None)
+                         unit_cost=cost)
         receipts.validate_line(line)
         return line
 
@@ -502,7 +510,7 @@ class ReceiptDialog(QDialog):
         self.lines_model.add(line, self.product_combo.currentText().strip())
         self.error_label.clear_error()
         for edit in (self.quantity_edit, self.price_edit, self.discount_edit,
-                     self.amount_edit):
+                     self.amount_edit, self.cost_edit):
             edit.clear()
         self.product_combo.setCurrentIndex(0)
         self.product_combo.setEditText("")
