@@ -452,3 +452,25 @@ def test_import_computes_amounts_and_keeps_receipt_details(tmp_path):
         assert [(r.name, r.revenue, r.gross_profit) for r in analysis.breakdown(
             store, "payment", "2026-10", TODAY).rows] == [
             ("KHQR", 16000, 3550), ("Wing", 1000, 700)]
+
+
+def test_import_takes_the_time_from_a_date_and_time_column(tmp_path):
+    """Loyverse's receipts export writes the time inside its Date column."""
+    csv = tmp_path / "receipts.csv"
+    csv.write_text("Date,Receipt number,Net sales,Payment type\n"
+                   "20/10/2026 14:35,1-2001,12.50,Cash\n"
+                   "21/10/2026 08:05,1-2002,3.00,KHQR\n"
+                   "22/10/2026,1-2003,4.00,\n", encoding="utf-8")
+    db = tmp_path / "shop.db"
+    done = run("import", "sales", str(csv), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    with Store(db) as store:
+        assert store.conn.execute(
+            "SELECT o.date, o.time, pm.name, l.amount FROM orders o JOIN sale_lines l"
+            " ON l.order_id = o.id LEFT JOIN payment_methods pm ON pm.id = o.payment_id"
+            " ORDER BY o.date").fetchall() == [
+            ("2026-10-20", "14:35", "Cash", 1250), ("2026-10-21", "08:05", "KHQR", 300),
+            ("2026-10-22", None, None, 400)]
+        hours = {r.key: r.revenue for r in analysis.breakdown(store, "hour", "2026-10",
+                                                              TODAY).rows}
+        assert hours == {14: 1250, 8: 300, None: 400}

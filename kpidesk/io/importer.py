@@ -21,11 +21,12 @@ same file again adds nothing. Customers unknown to the store are created
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -644,10 +645,26 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str,
                 is_marked(get(row, "daily_total")) if has_daily else False,
                 _text(get(row, "order_note")), _receipts(get(row, "receipts"))
                 if has_receipts else None,
-                *(_line_details(get, row, currency) if has_details else (None, 0, None, "", None)))
+                *(_line_details(get, row, currency, v) if has_details
+                  else (None, 0, None, "", _time_in(v))))
     has_details = any(name in index for name in ("unit_price", "discount", "unit_cost",
                                                   "payment", "time"))
     return parse
+
+
+_TIME_IN_DATE = re.compile(r"[ T](\d{1,2}):(\d{2})")
+
+
+def _time_in(value: object) -> str | None:
+    """The time of day written in a date cell ('2026-11-20 14:35', '20/11/2026 2:35'; a
+    spreadsheet date-time), as Loyverse's exports write it; None without one."""
+    if isinstance(value, datetime):
+        return value.strftime("%H:%M") if (value.hour, value.minute) != (0, 0) else None
+    if isinstance(value, str) and ":" in value:
+        m = _TIME_IN_DATE.search(value)
+        if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+            return f"{int(m.group(1)):02d}:{m.group(2)}"
+    return None
 
 
 def _major(value: object, name: str) -> Decimal:
@@ -658,7 +675,7 @@ def _major(value: object, name: str) -> Decimal:
     return number
 
 
-def _line_details(get, row: list, currency: str) -> tuple:
+def _line_details(get, row: list, currency: str, date_cell: object = None) -> tuple:
     """(unit_price, discount, unit_cost in minor units of the line's currency, payment
     method name, time 'HH:MM' or None) of a sales row (see store/receipts.py)."""
     from kpidesk.store import receipts
@@ -672,6 +689,8 @@ def _line_details(get, row: list, currency: str) -> tuple:
         number = abs(_major(raw, name))  # a refund row may carry negative prices
         values.append(_minor(number, currency, name, raw, whole=False))
     raw_time = get(row, "time")
+    if raw_time in ("", None):
+        return (*values, _text(get(row, "payment")), _time_in(date_cell))
     if hasattr(raw_time, "strftime"):  # a spreadsheet time or date-time cell
         raw_time = raw_time.strftime("%H:%M")
     try:
