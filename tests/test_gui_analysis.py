@@ -225,3 +225,26 @@ def test_dashboard_gross_profit_card_and_its_analysis(main_window, qtbot):
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     tab = main_window.current_page()
     assert tab.by_combo.currentData() == "product"
+
+
+def test_editing_a_receipt_in_the_one_line_form_keeps_its_details(qtbot, ctx, shop):
+    from kpidesk.store.sales import LineInput, OrderInput, add_order
+    from kpidesk.ui.tabs.sales import SalesTab
+
+    pay = receipts.payment_methods(ctx.store)[2].id
+    order_id = add_order(ctx.store, OrderInput(
+        date="2026-11-26", time="10:20", payment_id=pay, lines=[
+            LineInput(amount=14500, product_id=shop["Phone"], unit_price=15000,
+                      discount=500, unit_cost=12000),
+            LineInput(amount=1500, product_id=shop["Case"], quantity=3, unit_price=500,
+                      unit_cost=150)]))
+    tab = SalesTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.edit_order(order_id)
+    tab.note_edit.setText("checked")
+    assert tab.save()
+    order = get_order(ctx.store, order_id)
+    assert (order.payment_id, order.time) == (pay, "10:20")
+    assert [(x.unit_price, x.discount, x.unit_cost) for x in order.lines] == [
+        (15000, 500, 12000), (500, 0, 150)]

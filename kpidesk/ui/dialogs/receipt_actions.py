@@ -68,3 +68,13 @@ def attach_refund_action(tab) -> QAction:
     tab.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     tab.refund_selected = refund
     return action
+
+
+def keep_line_details(before, after) -> None:
+    """A line changed in the one-line Sales form keeps what that form does not show: its
+    unit cost while the product stays, its price and discount while the amount and the
+    quantity stay."""
+    if after.product_id == before.product_id:
+        after.unit_cost = before.unit_cost
+    if (after.amount, after.quantity) == (before.amount, before.quantity):
+        after.unit_price, after.discount = before.unit_price, before.discount
