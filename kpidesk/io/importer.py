@@ -43,11 +43,11 @@ from kpidesk.io.parsing import (
     to_minor,
 )
 from kpidesk.io.readers import MAX_CELL, BadRow, FileError, open_reader
-from kpidesk.store import imports, rollups
+from kpidesk.store import imports, rollups, security
 from kpidesk.store.db import Store, is_uuid_text, new_uuid, new_uuids, uuid_text, uuid_value
-from kpidesk.store.errors import ValidationError
+from kpidesk.store.errors import PinRequiredError, ValidationError
 from kpidesk.store.money import convert
-from kpidesk.store.sales import INSERT_LINE
+from kpidesk.store.sales import INSERT_LINE, daily_total_id
 
 BATCH_LINES = 5000
 ORDER_WINDOW = 64
@@ -84,6 +84,8 @@ REASONS = {
     "row_too_long": "the line is longer than 1 MiB",
     "csv_row": "the line is not valid CSV",
     "text_too_long": "text too long (names 200 characters, notes 2,000)",
+    "daily_total_exists": "a daily total for this day, channel and salesperson is already"
+                          " in the shop or earlier in the file",
 }
 
 
@@ -155,6 +157,9 @@ class Report:
     # until their date comes (KPI.md Conventions), so the report lists them.
     future_dated: list[tuple[int, str]] = field(default_factory=list)
     future_count: int = 0
+    # Why this file needs the owner PIN when the shop has one (the code of
+    # PinRequiredError: 'negative' for refunds and amounts below zero), or None.
+    owner_reason: str | None = None
 
     def note_date(self, line: int, day: str, today: str) -> None:
         if day > today:
@@ -275,7 +280,8 @@ class Importer:
         return report
 
     def run(self, path: Path | str, skip_bad: bool = False, remember: bool = False,
-            import_id: int | None = None, source: str = "app") -> Report:
+            import_id: int | None = None, source: str = "app",
+            backed_up: bool = False) -> Report:
         """Import in one transaction; returns the report (``committed`` says if it was kept).
 
         The import is recorded in the import log (``report.import_id``) and the change
@@ -285,9 +291,13 @@ class Importer:
 
         Raises FileError for a file that cannot be read as a whole (and for amounts that
         mix dollars and riel with nothing saying which is which): nothing is written.
+        Raises PinRequiredError ('negative') for a file with refunds or amounts below zero
+        when the shop has an owner PIN and no owner session is open: nothing is written.
         """
         report = Report(self.kind)
-        if not self.store.conn.in_transaction:  # a caller's transaction backed up already
+        owner = security.owner_granted(self.store)
+        # (a caller's transaction, or a second try after the PIN, backed up already)
+        if not self.store.conn.in_transaction and not backed_up:
             backup_before_import(self.store)
         try:
             with self.store.transaction() as conn, open_reader(path) as reader:
@@ -304,6 +314,8 @@ class Importer:
                                                            import_id)
                 writing = True
                 for line, record, row in self._parsed(reader, parse, index, report):
+                    if report.owner_reason and not owner:  # staff: nothing is written
+                        raise PinRequiredError(report.owner_reason)
                     if report.bad and not skip_bad:
                         writing = False  # read on, to list every bad row; then roll back
                     if writing:
@@ -327,6 +339,14 @@ class Importer:
                     if "overflow" not in str(exc).lower():
                         raise
                     raise FileError("too_large_total") from exc
+                conflicts = getattr(sink, "conflicts", ())
+                column = opts["columns"].get("daily_total") or ""
+                for line in conflicts:
+                    report.good -= 1
+                    report.add_error(RowError(line, column, "daily_total",
+                                              "daily_total_exists"), [])
+                if conflicts and not skip_bad:
+                    raise _Abort
                 imports.finish(conn, import_id, report.rows, report.added,
                                getattr(sink, "replaced", None))
                 if own_log:
@@ -361,6 +381,8 @@ class Importer:
             report.good += 1
             if self.kind == "sales":
                 report.note_date(line, record[0], self.today)
+                if record[10] < 0:  # the same rule as the Sales form (sales.owner_reason)
+                    report.owner_reason = "negative"
             yield line, record, row
 
     def preview(self, header: list[str], rows: list[tuple[int, list]]) -> list[tuple[int, object]]:
@@ -989,6 +1011,8 @@ class _SalesSink:
         self.counts = {"orders": 0, "lines": 0, "duplicates": 0}
         self.days: set[str] | None = set()
         self.pairs: set[tuple[int, str]] = set()
+        self.daily_slots: set[tuple[str, int | None, int | None]] = set()
+        self.conflicts: list[int] = []  # lines of daily totals whose slot was taken
         self.payments: dict[str, int] = {}  # payment method name (casefolded) → id
 
     def add(self, rec: tuple, line: int) -> None:
@@ -1001,7 +1025,7 @@ class _SalesSink:
             key = line  # no number: a line is an order of its own
         order = self.window.get(key)
         if order is None:
-            order = self.window[key] = [rec, []]
+            order = self.window[key] = [rec, [], line]
             if len(self.window) > ORDER_WINDOW:
                 self._complete(self.window.popitem(last=False)[1])
         order[1].append(rec)
@@ -1016,7 +1040,7 @@ class _SalesSink:
         conn = self.conn
         batch, self.pending, self.pending_lines = self.pending, [], 0
         keyed = []
-        for head, lines in batch:
+        for head, lines, _line in batch:
             day, number, order_ref, customer, ref = head[:5]
             content = "\x1e".join(sorted(
                 "\x1f".join((r[6], r[7], r[8], repr(r[9]), str(r[10]), r[11], str(r[12]), r[13],
@@ -1031,10 +1055,10 @@ class _SalesSink:
                 self.anonymous_seen[hash(digest)] = seen
                 if seen > 1:
                     key += f"#{seen}"
-            keyed.append((key, head, lines))
+            keyed.append((key, head, lines, _line))
         # Already imported (earlier file or earlier in this one)?
         existing: set[str] = set()
-        keys = [k for k, _, _ in keyed]
+        keys = [k for k, _, _, _ in keyed]
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             existing.update(r[0] for r in conn.execute(
@@ -1042,7 +1066,7 @@ class _SalesSink:
                 f" ({','.join('?' * len(chunk))})", chunk))
         # Orders of kpidesk's own export carry their UUID: already in the store? (Looked
         # up by the orders of their days: the orders' UUIDs have no index of their own.)
-        ref_days = {h[0] for _, h, _ in keyed if _uuid_of(h[2]) is not None}
+        ref_days = {h[0] for _, h, _, _ in keyed if _uuid_of(h[2]) is not None}
         for day in sorted(ref_days - self.ref_days_read):
             self.known_refs.update(r[0] for r in conn.execute(
                 "SELECT uuid FROM orders WHERE date = ?", (day,)))
@@ -1053,7 +1077,7 @@ class _SalesSink:
         uids = iter(new_uuids(len(keyed)))
         seen_now: set[str] = set()
         track = self.days is not None
-        for key, head, lines in keyed:
+        for key, head, lines, first_line in keyed:
             order_uuid = _uuid_of(head[2])
             if key in existing or key in seen_now or (order_uuid is not None
                                                       and order_uuid in known_refs):
@@ -1062,6 +1086,12 @@ class _SalesSink:
             seen_now.add(key)
             day, number, order_ref, customer, ref, phone, sp = head[:7]
             channel = head[13]
+            if head[15]:  # one daily total per day, channel and salesperson (KPI.md)
+                slot = (day, self.channels.get(channel), self.salespeople.get(sp))
+                if slot in self.daily_slots or daily_total_id(conn, *slot) is not None:
+                    self.conflicts.append(first_line)  # a row error, never a silent second
+                    continue
+                self.daily_slots.add(slot)
             contact_id = self.contacts.for_sale(customer, ref, phone, day)
             order_id = self.next_order
             self.next_order += 1

@@ -48,6 +48,7 @@ class OrderInput:
     is_daily_total: bool = False
     uuid: bytes | None = field(default=None, repr=False)  # as stored (db.new_uuid)
     receipts: int | None = None  # daily totals only: receipts (customers served) that day
+    import_id: int | None = None  # the import that added it (kept when a delete is undone)
     payment_id: int | None = None  # see receipts.py
     time: str | None = None  # 'HH:MM'
     refund_of: int | None = None  # the order this one refunds
@@ -186,10 +187,11 @@ def usual_daily_total(store: Store, limit: int = 60) -> int | None:
 def _insert(conn: sqlite3.Connection, order: OrderInput, order_id: int | None = None) -> int:
     cur = conn.execute(
         "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
-        " note, is_daily_total, receipts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " note, is_daily_total, receipts, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (order_id, order.uuid or new_uuid(), order.number or "", check_date(order.date),
          order.contact_id, order.salesperson_id, order.channel_id, order.note or "",
-         int(order.is_daily_total), order.receipts if order.is_daily_total else None),
+         int(order.is_daily_total), order.receipts if order.is_daily_total else None,
+         order.import_id),
     )
     new_id = int(cur.lastrowid)
     _insert_lines(conn, new_id, order.lines)
@@ -268,7 +270,7 @@ def get_order(store: Store, order_id: int) -> OrderInput:
     return OrderInput(date=o["date"], lines=lines, number=o["number"], contact_id=o["contact_id"],
                       salesperson_id=o["salesperson_id"], channel_id=o["channel_id"],
                       note=o["note"], is_daily_total=bool(o["is_daily_total"]), uuid=o["uuid"],
-                      receipts=o["receipts"], **details)
+                      receipts=o["receipts"], import_id=o["import_id"], **details)
 
 
 def update_order(store: Store, order_id: int, order: OrderInput) -> None:

@@ -498,6 +498,15 @@ def customer_lookups(db: sqlite_utils.Database) -> None:
     lookups.rebuild(db.conn)
 
 
+def add_calls_and_health_marks(db: sqlite_utils.Database) -> None:
+    """Call-backs (KPI.md §4b) and the data-health findings the owner marked as right
+    (§6): see ``calls.py`` and ``health_marks.py``. Additive and idempotent."""
+    from kpidesk.store import calls, health_marks
+
+    for sql in calls.SCHEMA + health_marks.SCHEMA:
+        db.conn.execute(sql)
+
+
 def add_sale_details(db: sqlite_utils.Database) -> None:
     """Receipts of several priced lines (KPI.md Conventions "Line fields", "Refund"): see
     ``receipts.py`` for the columns, the payment methods and ``breakdowns.py`` for the
@@ -533,6 +542,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_import_log,
     lean_storage,
     customer_lookups,
+    add_calls_and_health_marks,
     add_sale_details,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -81,6 +81,10 @@ class ContactPage(QDialog):
         self.tabs.addTab(self.purchases, "")
         self.tabs.addTab(self.opportunities, "")
         self.tabs.addTab(self.visits_widget, "")
+        from kpidesk.ui.contact_calls import ContactCallsTab
+
+        self.calls_tab = ContactCallsTab(ctx, contact_id, self.tabs)  # log a call from here
+        self.tabs.addTab(self.calls_tab, "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -141,6 +145,8 @@ class ContactPage(QDialog):
         self.tabs.setTabText(1, self.tr("Opportunities (%1)").replace(
             "%1", f.integer(len(page["opportunities"]))))
         self.tabs.setTabText(2, self.tr("Visits"))
+        self.tabs.setTabText(3, self.calls_tab.tab_title())
+        self.calls_tab.retranslate_ui()
         self._fill_purchases(f, total_key, currency)
         self._fill_opportunities(f)
         self._fill_gaps(f)

@@ -49,10 +49,11 @@ from kpidesk.io.importer import (
     currency_decided,
 )
 from kpidesk.io.readers import ENCODINGS_TRIED, MAX_CELL, MAX_LINE, FileError, preview
-from kpidesk.store import imports
+from kpidesk.store import imports, security
 from kpidesk.store.db import Store
-from kpidesk.store.errors import StoreError
+from kpidesk.store.errors import PinRequiredError, StoreError
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.long_work import run_with_progress
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.undo_import import push_import, undo_import_interactive
 
@@ -123,6 +124,8 @@ def reason_text(code: str) -> str:
         "text_too_long": tr("text too long (names %1 characters, notes %2)").replace(
             "%1", f.integer(MAX_NAME)).replace("%2", f.integer(MAX_NOTE)),
         "short_row": tr("row has fewer columns than the header"),
+        "daily_total_exists": tr("a daily total for this day, channel and salesperson is "
+                                 "already in the shop or earlier in the file"),
     }
     return reasons.get(code, code)
 
@@ -177,10 +180,11 @@ class _Worker(QObject):
     cancelled = Signal()
 
     def __init__(self, db_path: Path, kind: str, mapping: dict, path: Path, mode: str,
-                 today) -> None:
+                 today, owner: bool = False) -> None:
         super().__init__()
         self.db_path, self.kind, self.mapping, self.path = db_path, kind, mapping, path
         self.mode, self.today = mode, today
+        self.owner = owner  # the owner's PIN was typed for this import
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -191,6 +195,9 @@ class _Worker(QObject):
                                     should_cancel=self.stop.is_set, today=self.today)
                 if self.mode == "check":
                     report = importer.check(self.path)
+                elif self.owner:
+                    with security.owner_session(store, with_pin=True):
+                        report = importer.run(self.path, skip_bad=True)
                 else:
                     report = importer.run(self.path, skip_bad=True)
                     if report.committed:
@@ -200,6 +207,10 @@ class _Worker(QObject):
             self.cancelled.emit()
         except FileError as exc:
             self.failed.emit(file_error_text(exc))
+        except PinRequiredError as exc:  # e.g. a refund the check did not see: nothing written
+            from kpidesk.ui.dialogs.pin import reason_text as pin_reason
+
+            self.failed.emit(pin_reason(exc.reason))
         except (StoreError, OSError) as exc:  # e.g. the backup before it: a full disk
             from kpidesk.ui.errors import store_error_text
 
@@ -444,7 +455,7 @@ class ImportWizard(QDialog):
         return self.kind_combo.currentData()
 
     def _busy(self) -> bool:
-        return self._thread is not None
+        return self._thread is not None or getattr(self, "_loading", False)
 
     def _show_page(self, i: int) -> None:
         self.pages.setCurrentIndex(i)
@@ -486,14 +497,19 @@ class ImportWizard(QDialog):
 
     def _load_file(self) -> None:
         path = Path(self.file_edit.text().strip())
-        try:
-            self.header, self.sample = preview(path, PREVIEW_ROWS * 6)
+        self._loading = True
+        try:  # on a thread: a workbook's shared strings can take seconds to read (capped)
+            self.header, self.sample = run_with_progress(
+                self, tr("Import"), tr("Reading the file…"),
+                lambda _progress: preview(path, PREVIEW_ROWS * 6))
         except FileError as exc:
             self.file_error.setText(file_error_text(exc))
             return
         except OSError as exc:
             self.file_error.setText(exc.strerror or str(exc))
             return
+        finally:
+            self._loading = False
         self.file_error.clear()
         self.path = path
         store = self.ctx.store
@@ -674,7 +690,7 @@ class ImportWizard(QDialog):
         self._set_currency_texts()
 
     # -- background work -----------------------------------------------------
-    def _run(self, mode: str) -> None:
+    def _run(self, mode: str, owner: bool = False) -> None:
         self.progress.setValue(0)
         self.progress.show()
         self.back_button.setEnabled(False)
@@ -684,7 +700,7 @@ class ImportWizard(QDialog):
         self._mode = mode
         thread = QThread(self)
         worker = _Worker(self.ctx.store.path, self.kind, self.mapping, self.path, mode,
-                         self.ctx.today())
+                         self.ctx.today(), owner)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self.progress.setValue)
@@ -721,8 +737,15 @@ class ImportWizard(QDialog):
             self.check_summary.setText(tr("Nothing was imported: importing targets needs "
                                           "the owner's PIN."))
             return
+        owner = False
+        if self.report.owner_reason and security.has_pin(self.ctx.store):
+            if not self.ctx.require_owner(self, self.report.owner_reason):
+                self.check_summary.setText(tr("Nothing was imported: refunds and amounts "
+                                              "below zero need the owner's PIN."))
+                return
+            owner = True
         self.check_summary.setText(tr("Importing…"))
-        self._run("import")
+        self._run("import", owner=owner)
 
     def _on_done(self, report: Report) -> None:
         self._finish_thread()
