@@ -245,4 +245,16 @@ def test_kpi_of_a_version_1_file_upgrades_it_first(v1_shop, tmp_path):
     # is the one figure it cannot have as a fresh file has it (see test_store.py)
     migrated.pop("weighted_pipeline")
     fresh_figures.pop("weighted_pipeline")
+    migrated.pop("pipeline_by_stage")  # the same: the stages as they stood that day
+    fresh_figures.pop("pipeline_by_stage")
+    # the version-1 file was made before sales had costs, discounts and payment methods
+    # (a demo made today has them): only the figures from those differ
+    for figures in (migrated, fresh_figures):
+        for key in ("gross_profit", "gross_margin", "cost_coverage", "discounts",
+                    "revenue_by_payment"):
+            figures.pop(key)
+        for key in ("revenue_by_category", "revenue_by_channel", "revenue_by_salesperson"):
+            for row in figures[key]:
+                row.pop("gross_profit")
+                row.pop("margin")
     assert migrated == fresh_figures

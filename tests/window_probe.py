@@ -94,6 +94,9 @@ def main(db: str, lang: str, ini: str) -> dict:
     record("owner PIN", OwnerPinDialog(store, window))
     record("about", AboutDialog(window, str(store.path)))
     record("spread", SpreadDialog(window.show_tab("targets").model, 0, window))
+    from kpidesk.ui.dialogs.receipt import ReceiptDialog
+
+    record("receipt", ReceiptDialog(ctx, window))
     record("import", ImportWizard(ctx, window))
     from kpidesk.ui.dialogs.call_dialog import CallDialog
     from kpidesk.ui.dialogs.call_today import CallTodayDialog

@@ -518,6 +518,15 @@ def add_insight_tables(db: sqlite_utils.Database) -> None:
         db.conn.execute(sql)
 
 
+def add_sale_details(db: sqlite_utils.Database) -> None:
+    """Receipts of several priced lines (KPI.md Conventions "Line fields", "Refund"): see
+    ``receipts.py`` for the columns, the payment methods and ``breakdowns.py`` for the
+    rollup the Analysis tab reads. Additive and idempotent."""
+    from kpidesk.store import receipts
+
+    receipts.add_schema(db.conn)
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -546,5 +555,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     customer_lookups,
     add_calls_and_health_marks,
     add_insight_tables,
+    add_sale_details,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

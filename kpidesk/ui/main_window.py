@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 TABS = [
     ("dashboard", "DashboardTab", QT_TRANSLATE_NOOP("DashboardTab", "Dashboard")),
     ("sales", "SalesTab", QT_TRANSLATE_NOOP("SalesTab", "Sales")),
+    ("analysis", "AnalysisTab", QT_TRANSLATE_NOOP("AnalysisTab", "Analysis")),
     ("contacts", "ContactsTab", QT_TRANSLATE_NOOP("ContactsTab", "Contacts")),
     ("pipeline", "PipelineTab", QT_TRANSLATE_NOOP("PipelineTab", "Pipeline")),
     ("targets", "TargetsTab", QT_TRANSLATE_NOOP("TargetsTab", "Targets")),

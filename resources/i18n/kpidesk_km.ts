@@ -57,6 +57,284 @@
     </message>
 </context>
 <context>
+    <name>AnalysisModel</name>
+    <message>
+        <source>Monday</source>
+        <translation>ថ្ងៃច័ន្ទ</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>ថ្ងៃអង្គារ</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>ថ្ងៃពុធ</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>ថ្ងៃព្រហស្បតិ៍</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>ថ្ងៃសុក្រ</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>ថ្ងៃសៅរ៍</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>ថ្ងៃអាទិត្យ</translation>
+    </message>
+    <message>
+        <source>No product</source>
+        <translation>គ្មាន​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>គ្មាន​ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>No salesperson</source>
+        <translation>គ្មាន​អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>No channel</source>
+        <translation>គ្មាន​មធ្យោបាយ​លក់</translation>
+    </message>
+    <message>
+        <source>Payment not recorded</source>
+        <translation>មិន​បាន​កត់​វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>ភ្ញៀវ​ដើរ​ចូល</translation>
+    </message>
+    <message>
+        <source>No time</source>
+        <translation>គ្មាន​ម៉ោង</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>ចំណូល</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>ចំណែក</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Per order</source>
+        <translation>ក្នុង​មួយ​ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>ចំនួន</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>អត្រា​ចំណេញ</translation>
+    </message>
+    <message>
+        <source>Compared period</source>
+        <translation>រយៈពេល​ប្រៀបធៀប</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>បម្រែបម្រួល</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>កាលបរិច្ឆេទ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>ម៉ោង</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>អតិថិជន</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>ទឹកប្រាក់</translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00</source>
+        <translation>ម៉ោង %1 ដល់ %2</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisTab</name>
+    <message>
+        <source>Analysis</source>
+        <translation>ការវិភាគ</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ខែ</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>ត្រីមាស</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>ឆ្នាំ</translation>
+    </message>
+    <message>
+        <source>Dates from … to</source>
+        <translation>ពី​ថ្ងៃ … ដល់​ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>មិន​ប្រៀបធៀប</translation>
+    </message>
+    <message>
+        <source>The period before</source>
+        <translation>រយៈពេល​មុន</translation>
+    </message>
+    <message>
+        <source>The same period a year before</source>
+        <translation>រយៈពេល​ដដែល​កាលពី​ឆ្នាំ​មុន</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>មធ្យោបាយ​លក់</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>អតិថិជន</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>ថ្ងៃ​ក្នុង​សប្តាហ៍</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>ម៉ោង</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>បោះពុម្ព… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>ដល់ (&amp;T)៖</translation>
+    </message>
+    <message>
+        <source>Break down &amp;by:</source>
+        <translation>បែងចែក​តាម (&amp;B)៖</translation>
+    </message>
+    <message>
+        <source>Click a row to see its sale lines.</source>
+        <translation>ចុច​លើ​ជួរ​មួយ ដើម្បី​មើល​ការលក់​របស់​វា។</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>ប្រៀបធៀប​ជាមួយ (&amp;W)៖</translation>
+    </message>
+    <message>
+        <source>Discounts %1</source>
+        <translation>ការបញ្ចុះ​តម្លៃ %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>នាំចេញ… (&amp;X)</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>ពី (&amp;M)៖</translation>
+    </message>
+    <message>
+        <source>Gross profit %1 (margin %2; cost known for %3 of revenue)</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល %1 (អត្រា​ចំណេញ %2 · ដឹង​ថ្លៃ​ដើម​សម្រាប់ %3 នៃ​ចំណូល)</translation>
+    </message>
+    <message>
+        <source>Gross profit: enter unit costs in Settings to see it</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល៖ បញ្ចូល​ថ្លៃ​ដើម​ទំនិញ​ក្នុង​ការកំណត់ ដើម្បី​មើល​វា</translation>
+    </message>
+    <message>
+        <source>No sales yet: enter a sale and it shows here.</source>
+        <translation>មិន​ទាន់​មាន​ការលក់​នៅឡើយ៖ បញ្ចូល​ការលក់ ហើយ​វា​នឹង​បង្ហាញ​នៅ​ទីនេះ។</translation>
+    </message>
+    <message>
+        <source>Orders %1</source>
+        <translation>ការបញ្ជាទិញ %1&#xa0;ដង</translation>
+    </message>
+    <message>
+        <source>Pe&amp;riod:</source>
+        <translation>រយៈពេល (&amp;R)៖</translation>
+    </message>
+    <message>
+        <source>Quarter %1 of %2</source>
+        <translation>ត្រីមាស​ទី&#xa0;%1&#xa0;ឆ្នាំ %2</translation>
+    </message>
+    <message>
+        <source>Refunds %1</source>
+        <translation>ការសង​ប្រាក់​វិញ %1</translation>
+    </message>
+    <message>
+        <source>Revenue %1</source>
+        <translation>ចំណូល %1</translation>
+    </message>
+    <message>
+        <source>Sale lines of %1 (the latest %2)</source>
+        <translation>ការលក់​នៃ %1 (ចុងក្រោយ​បំផុត %2&#xa0;ជួរ)</translation>
+    </message>
+    <message>
+        <source>This period has not started: no figures yet.</source>
+        <translation>រយៈពេល​នេះ​មិន​ទាន់​ចាប់ផ្ដើម​ទេ៖ មិន​ទាន់​មាន​តួលេខ។</translation>
+    </message>
+    <message>
+        <source>compared period %1</source>
+        <translation>រយៈពេល​ប្រៀបធៀប %1</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>ដល់ %1</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Creating the demo shop…</source>
@@ -1158,6 +1436,25 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
 </context>
 <context>
+    <name>DashboardLinks</name>
+    <message>
+        <source>Gross profit</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល</translation>
+    </message>
+    <message>
+        <source>Revenue less the unit costs of the lines whose cost is known; click for the products</source>
+        <translation>ចំណូល​ដក​ថ្លៃ​ដើម​នៃ​ការលក់​ដែល​ដឹង​ថ្លៃ​ដើម · ចុច​ដើម្បី​មើល​តាម​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>enter unit costs in Settings</source>
+        <translation>បញ្ចូល​ថ្លៃ​ដើម​ក្នុង​ការកំណត់</translation>
+    </message>
+    <message>
+        <source>margin %1, cost known for %2</source>
+        <translation>អត្រា​ចំណេញ %1 · ដឹង​ថ្លៃ​ដើម %2</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <source>Dashboard</source>
@@ -1759,6 +2056,34 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>No answer</source>
         <translation>គ្មានការឆ្លើយតប</translation>
+    </message>
+    <message>
+        <source>Cash USD</source>
+        <translation>សាច់ប្រាក់ដុល្លារ</translation>
+    </message>
+    <message>
+        <source>Cash riel</source>
+        <translation>សាច់ប្រាក់រៀល</translation>
+    </message>
+    <message>
+        <source>KHQR</source>
+        <translation>KHQR</translation>
+    </message>
+    <message>
+        <source>Bank app</source>
+        <translation>កម្មវិធីធនាគារ</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>កាតធនាគារ</translation>
+    </message>
+    <message>
+        <source>On credit</source>
+        <translation>ជំពាក់</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>ផ្សេងៗ</translation>
     </message>
 </context>
 <context>
@@ -4624,6 +4949,271 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>ReceiptActions</name>
+    <message>
+        <source>A receipt of several items, with the change to give back (Ctrl+Shift+R)</source>
+        <translation>វិក្កយបត្រ​មាន​ទំនិញ​ច្រើន​មុខ ព្រមទាំង​ប្រាក់​អាប់​ត្រូវ​អាប់​ឱ្យ​ភ្ញៀវ (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Receipt of se&amp;veral items…</source>
+        <translation>វិក្កយបត្រ​ទំនិញ​ច្រើន​មុខ… (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Refund this sale…</source>
+        <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​នេះ…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Type a value here.</source>
+        <translation>សូម​វាយតម្លៃ​នៅ​ទីនេះ។</translation>
+    </message>
+    <message>
+        <source>This is not a number.</source>
+        <translation>នេះ​មិន​មែន​ជា​លេខ​ទេ។</translation>
+    </message>
+    <message>
+        <source>The amount cannot be zero.</source>
+        <translation>ទឹកប្រាក់​មិន​អាច​ស្មើ​សូន្យ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>Type an amount of zero or more.</source>
+        <translation>សូម​វាយ​ទឹកប្រាក់​ស្មើ ឬ​លើស​សូន្យ។</translation>
+    </message>
+    <message>
+        <source>Dollars have at most two decimals.</source>
+        <translation>ដុល្លារ​មាន​ខ្ទង់​ទសភាគ​យ៉ាង​ច្រើន​ពីរ​ខ្ទង់។</translation>
+    </message>
+    <message>
+        <source>Riel have no decimals.</source>
+        <translation>រៀល​គ្មាន​ខ្ទង់​ទសភាគ​ទេ។</translation>
+    </message>
+    <message>
+        <source>Type the date as dd/mm/yyyy.</source>
+        <translation>សូម​វាយ​កាលបរិច្ឆេទ​ជា ថ្ងៃ/ខែ/ឆ្នាំ។</translation>
+    </message>
+    <message>
+        <source>Type the time as hh:mm, e.g. 14:30.</source>
+        <translation>សូម​វាយ​ម៉ោង​ជា ម៉ោង:នាទី។</translation>
+    </message>
+    <message>
+        <source>Type the riel per dollar, e.g. 4100.</source>
+        <translation>សូម​វាយ​ចំនួន​រៀល​ក្នុង​មួយ​ដុល្លារ។</translation>
+    </message>
+    <message>
+        <source>The discount is more than the price of the line.</source>
+        <translation>ការបញ្ចុះ​តម្លៃ​លើស​តម្លៃ​នៃ​ជួរ​នេះ។</translation>
+    </message>
+    <message>
+        <source>Add at least one line: product, quantity, price, Enter.</source>
+        <translation>សូម​បន្ថែម​យ៉ាងហោចណាស់​មួយ​ជួរ៖ ទំនិញ ចំនួន តម្លៃ ហើយ​ចុច Enter។</translation>
+    </message>
+    <message>
+        <source>This sale is already refunded.</source>
+        <translation>ការលក់​នេះ​បាន​សង​ប្រាក់​វិញ​រួចហើយ។</translation>
+    </message>
+    <message>
+        <source>A refund or a daily total cannot be refunded.</source>
+        <translation>មិន​អាច​សង​ប្រាក់​វិញ​លើ​ការសង​ប្រាក់​វិញ ឬ​សរុប​ប្រចាំ​ថ្ងៃ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>No product has this name: pick one from the list.</source>
+        <translation>គ្មាន​ទំនិញ​ឈ្មោះ​នេះ​ទេ៖ សូម​ជ្រើសរើស​ពី​បញ្ជី។</translation>
+    </message>
+    <message>
+        <source>This value is not accepted.</source>
+        <translation>តម្លៃ​នេះ​មិន​ត្រូវបាន​ទទួលយក​ទេ។</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>ចំនួន</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>តម្លៃ​រាយ</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ការបញ្ចុះ​តម្លៃ</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>ទឹកប្រាក់</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>ទឹកប្រាក់ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>ទំនិញ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>ចំនួន (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Rate ៛/$</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ ៛/$ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Salesperson</source>
+        <translation>អ្នកលក់ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Add &amp;line</source>
+        <translation>បន្ថែម​ជួរ (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Add receipt %1</source>
+        <translation>បន្ថែម​វិក្កយបត្រ %1</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>មធ្យោបាយ​លក់ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>អតិថិជន (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Change %1 (or %2)</source>
+        <translation>ប្រាក់​អាប់ %1 (ឬ %2)</translation>
+    </message>
+    <message>
+        <source>Curre&amp;ncy</source>
+        <translation>រូបិយប័ណ្ណ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Da&amp;te</source>
+        <translation>កាលបរិច្ឆេទ (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Disc&amp;ount</source>
+        <translation>បញ្ចុះ​តម្លៃ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Enter adds the line · Delete removes it · Ctrl+Enter saves the receipt</source>
+        <translation>Enter បន្ថែម​ជួរ · Delete លុប​ជួរ · Ctrl+Enter រក្សាទុក​វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>New receipt</source>
+        <translation>វិក្កយបត្រ​ថ្មី</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>មិន​បាន​រក្សាទុក៖ %1</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment</source>
+        <translation>វិធី​បង់ប្រាក់ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Paid in &amp;dollars</source>
+        <translation>ទទួល​ជា​ដុល្លារ (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Paid in ri&amp;el</source>
+        <translation>ទទួល​ជារៀល (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve receipt</source>
+        <translation>រក្សាទុក​វិក្កយបត្រ (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Still to pay %1</source>
+        <translation>នៅ​ខ្វះ %1</translation>
+    </message>
+    <message>
+        <source>Ti&amp;me</source>
+        <translation>ម៉ោង (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Total %1 = %2</source>
+        <translation>សរុប %1 = %2</translation>
+    </message>
+    <message>
+        <source>Un&amp;it cost</source>
+        <translation>ថ្លៃ​ដើម (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Unit pri&amp;ce</source>
+        <translation>តម្លៃ​រាយ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— គ្មាន —</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptSettings</name>
+    <message>
+        <source>Payment method</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Shown in the receipt form</source>
+        <translation>បង្ហាញ​ក្នុង​ទម្រង់​វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>តម្លៃ​រាយ</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>ថ្លៃ​ដើម</translation>
+    </message>
+    <message>
+        <source>Payment methods</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Prices and costs</source>
+        <translation>តម្លៃ និង​ថ្លៃ​ដើម</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>បន្ថែម</translation>
+    </message>
+    <message>
+        <source>Hide / show</source>
+        <translation>លាក់ / បង្ហាញ</translation>
+    </message>
+    <message>
+        <source>Name of a payment method</source>
+        <translation>ឈ្មោះ​វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>ប្ដូរ​ឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Save price</source>
+        <translation>រក្សាទុក​តម្លៃ</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ទេ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>បាទ/ចាស</translation>
+    </message>
+</context>
+<context>
     <name>RecordErrors</name>
     <message>
         <source>Choose USD or riel.</source>
@@ -4680,6 +5270,25 @@ Owner: %3</source>
     <message>
         <source>The probability must be between %1 and %2.</source>
         <translation>លទ្ធភាព​លក់​បាន​ត្រូវតែ​នៅ​ចន្លោះ %1 និង %2។</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>មិន​បាន​រក្សាទុក៖ %1</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>សង​ប្រាក់​វិញ</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>សង​ប្រាក់​វិញ %1</translation>
+    </message>
+    <message>
+        <source>Refund this sale today: %1 line(s), %2 back to the customer?</source>
+        <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​នេះ​នៅ​ថ្ងៃ​នេះ៖ %1&#xa0;ជួរ · ប្រគល់ %2 ឱ្យ​អតិថិជន​វិញ?</translation>
     </message>
 </context>
 <context>
@@ -4979,6 +5588,38 @@ Owner: %3</source>
     <message>
         <source>† The month is in progress and counted up to today; figures marked † count the month before, and the same month last year, up to the same day of the month (the month before: up to %1).</source>
         <translation>† ខែ​នេះ​មិន​ទាន់​ចប់ ហើយ​គិត​ត្រឹម​ថ្ងៃ​នេះ។ តួលេខ​ដែល​មាន​សញ្ញា † គិត​ខែ​មុន និង​ខែ​ដដែល​ឆ្នាំ​មុន ត្រឹម​ថ្ងៃ​ដដែល​នៃ​ខែ (ខែ​មុន៖ ត្រឹម %1)។</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>អត្រា​ចំណេញ</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Revenue by category</source>
+        <translation>ចំណូល​តាម​ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Revenue by payment method</source>
+        <translation>ចំណូល​តាម​វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>ចំណែក</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>(គ្មាន​ប្រភេទ​ទំនិញ)</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(មិន​បាន​កត់ត្រា)</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,12 @@ from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.store.setup import first_steps, has_sales
 from kpidesk.ui import act_dashboard
 from kpidesk.ui.callbacks import CallListModel, call_list_rows
+from kpidesk.ui.dashboard_links import (
+    GROSS_PROFIT,
+    attach_card_links,
+    fill_gross_profit,
+    gross_profit_titles,
+)
 from kpidesk.ui.first_steps import FirstSteps
 from kpidesk.ui.insight.cards import (
     INSIGHT_CARDS,
@@ -66,9 +72,9 @@ from kpidesk.ui.plots.funnel import FunnelWidget
 from kpidesk.ui.plots.placeholder import ChartPlaceholder
 from kpidesk.ui.tabs.base import Tab
 
-SALES_CARDS = ["revenue", "orders", "average_order_value", "growth_mom", "growth_yoy",
-               "target", "attainment", "pace", "run_rate_projection", "needed_per_day",
-               *INSIGHT_CARDS]
+SALES_CARDS = ["revenue", "orders", "average_order_value", GROSS_PROFIT, "growth_mom",
+               "growth_yoy", "target", "attainment", "pace", "run_rate_projection",
+               "needed_per_day", *INSIGHT_CARDS]
 CUSTOMER_CARDS = ["new_customers", "lead_conversion", "second_purchase_rate",
                   "active_customers", "returning_customers", "retention", "churn", "crr",
                   "repeat_purchase_rate", "loyal_customers"]
@@ -197,7 +203,8 @@ class DashboardTab(Tab):
     def _build_sales_page(self) -> None:
         page = QWidget(self.pages)
         page.setObjectName("salesPage")
-        self.sales_cards = CardGrid(SALES_CARDS, columns=6, parent=page)
+        self.sales_cards = CardGrid(SALES_CARDS, columns=7, parent=page)
+        attach_card_links(self)  # revenue, orders, basket → the Analysis tab
         self.attainment_model = SalespersonAttainmentModel(self)
         self.attainment_view = _table(page, self.attainment_model, "salespersonTable")
         header = self.attainment_view.horizontalHeader()
@@ -332,6 +339,7 @@ class DashboardTab(Tab):
         f = fmt.current()
         return {
             "revenue": (self.tr("Revenue"), self.tr("Net revenue of the month, refunds included")),
+            GROSS_PROFIT: gross_profit_titles(),
             "orders": (self.tr("Orders"), self.tr("Receipts, not counting refunds")),
             "average_order_value": (self.tr("Average order value"),
                                     self.tr("Revenue divided by orders")),
@@ -761,6 +769,7 @@ class DashboardTab(Tab):
         cards["needed_per_day"].set_note(
             self.tr("%1 days left").replace("%1", f.integer(days_left))
             if att["needed_per_day"] is not None and days_left > 0 else "")
+        fill_gross_profit(cards, store, month, today)
 
         if in_progress:
             self.state_label.setText(self.tr("In progress: day %1 of %2, figures are month to"

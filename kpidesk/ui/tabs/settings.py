@@ -41,6 +41,7 @@ from kpidesk.store import reference, stages
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.setup import CURRENCY_CHECKED
+from kpidesk.ui.settings_receipts import attach_receipt_settings
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import ErrorLabel, error_text, parse_rate
 
@@ -541,6 +542,7 @@ class SettingsTab(Tab):
             editor = NamedListEditor(store, table, self.owner_change, self.lists_tabs)
             self.lists[table] = editor
             self.lists_tabs.addTab(editor, table)
+        attach_receipt_settings(self)  # payment methods, prices and costs
         QVBoxLayout(self.lists_box).addWidget(self.lists_tabs)
 
         # layout: two columns in a scroll area (small laptop screens)
