@@ -79,7 +79,8 @@ def uses_history(store: Store, p: Period) -> bool:
     if store.setting("pacing") == "even":
         return False
     first = first_sale_day(store)
-    return first is not None and first[:7] <= add_months(p.key, -WEIGHT_HISTORY_MONTHS)
+    first_month = p.start.strftime("%Y-%m")  # a quarter or year: from its first month
+    return first is not None and first[:7] <= add_months(first_month, -WEIGHT_HISTORY_MONTHS)
 
 
 def day_weights(store: Store, period: str | Period, *, currency: str | None = None,
