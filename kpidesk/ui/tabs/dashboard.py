@@ -45,11 +45,24 @@ from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
+from kpidesk.metrics.insight import calendar_paced
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.store.setup import first_steps, has_sales
 from kpidesk.ui import act_dashboard
 from kpidesk.ui.callbacks import CallListModel, call_list_rows
+from kpidesk.ui.dashboard_links import (
+    GROSS_PROFIT,
+    attach_card_links,
+    fill_gross_profit,
+    gross_profit_titles,
+)
 from kpidesk.ui.first_steps import FirstSteps
+from kpidesk.ui.insight.cards import (
+    INSIGHT_CARDS,
+    fill_insight_cards,
+    insight_card_titles,
+    with_calendar_pacing,
+)
 from kpidesk.ui.models.dashboard_models import (
     CohortModel,
     SalespersonAttainmentModel,
@@ -59,8 +72,9 @@ from kpidesk.ui.plots.funnel import FunnelWidget
 from kpidesk.ui.plots.placeholder import ChartPlaceholder
 from kpidesk.ui.tabs.base import Tab
 
-SALES_CARDS = ["revenue", "orders", "average_order_value", "growth_mom", "growth_yoy",
-               "target", "attainment", "pace", "run_rate_projection", "needed_per_day"]
+SALES_CARDS = ["revenue", "orders", "average_order_value", GROSS_PROFIT, "growth_mom",
+               "growth_yoy", "target", "attainment", "pace", "run_rate_projection",
+               "needed_per_day", *INSIGHT_CARDS]
 CUSTOMER_CARDS = ["new_customers", "lead_conversion", "second_purchase_rate",
                   "active_customers", "returning_customers", "retention", "churn", "crr",
                   "repeat_purchase_rate", "loyal_customers"]
@@ -189,7 +203,8 @@ class DashboardTab(Tab):
     def _build_sales_page(self) -> None:
         page = QWidget(self.pages)
         page.setObjectName("salesPage")
-        self.sales_cards = CardGrid(SALES_CARDS, columns=5, parent=page)
+        self.sales_cards = CardGrid(SALES_CARDS, columns=7, parent=page)
+        attach_card_links(self)  # revenue, orders, basket → the Analysis tab
         self.attainment_model = SalespersonAttainmentModel(self)
         self.attainment_view = _table(page, self.attainment_model, "salespersonTable")
         header = self.attainment_view.horizontalHeader()
@@ -324,6 +339,7 @@ class DashboardTab(Tab):
         f = fmt.current()
         return {
             "revenue": (self.tr("Revenue"), self.tr("Net revenue of the month, refunds included")),
+            GROSS_PROFIT: gross_profit_titles(),
             "orders": (self.tr("Orders"), self.tr("Receipts, not counting refunds")),
             "average_order_value": (self.tr("Average order value"),
                                     self.tr("Revenue divided by orders")),
@@ -386,6 +402,7 @@ class DashboardTab(Tab):
             "pipeline_coverage": (self.tr("Pipeline coverage"),
                                   self.tr("Weighted pipeline closing this month / gap to"
                                           " target")),
+            **insight_card_titles(),
         }
 
     def _fit_cohort_font(self) -> None:
@@ -695,7 +712,8 @@ class DashboardTab(Tab):
         f = fmt.current()
         currency = store.reporting_currency
         summary = growth.sales_summary(store, month, today)
-        att = targets.attainment_summary(store, month, today)
+        att = with_calendar_pacing(store, month, today,
+                                   targets.attainment_summary(store, month, today))
         self.last_refresh["sales"] = summary
         self.last_refresh["attainment"] = att
         in_progress = summary["in_progress"]
@@ -746,10 +764,12 @@ class DashboardTab(Tab):
             .replace("%1", f.integer(att["day"]))
             .replace("%2", f.integer(att["days"])) if in_progress else "")
         cards["needed_per_day"].set_value(money(att["needed_per_day"]))
-        days_left = att["days"] - att["day"]
+        fill_insight_cards(cards, store, month, today)
+        days_left = att.get("open_days_left", att["days"] - att["day"])
         cards["needed_per_day"].set_note(
             self.tr("%1 days left").replace("%1", f.integer(days_left))
             if att["needed_per_day"] is not None and days_left > 0 else "")
+        fill_gross_profit(cards, store, month, today)
 
         if in_progress:
             self.state_label.setText(self.tr("In progress: day %1 of %2, figures are month to"
@@ -760,8 +780,8 @@ class DashboardTab(Tab):
         else:
             self.state_label.setText(self.tr("Complete month"))
 
-        self.attainment_model.set_rows(targets.salesperson_attainment(store, month, today),
-                                       currency)
+        self.attainment_model.set_rows(calendar_paced(
+            store, month, today, targets.salesperson_attainment(store, month, today)), currency)
 
         # the charts' figures (a few ms; the charts themselves may be made later):
         # 25 months of revenue give 24 months of growth

@@ -51,6 +51,11 @@ from kpidesk.store.sales import (
     last_rate_of_day,
 )
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.dialogs.receipt_actions import (
+    attach_receipt_entry,
+    attach_refund_action,
+    keep_line_details,
+)
 from kpidesk.ui.models.sales_model import (
     COL_AMOUNT,
     COL_CUSTOMER,
@@ -210,6 +215,7 @@ class SalesTab(Tab):
         buttons.addWidget(self.form_error)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
+        attach_receipt_entry(self, buttons)  # a receipt of several lines (dialogs/receipt.py)
         grid.addLayout(buttons, 6, 0, 1, 7)
 
         order = [self.date_edit, self.customer_edit, self.salesperson_combo, self.channel_combo,
@@ -308,6 +314,7 @@ class SalesTab(Tab):
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
         self.table.installEventFilter(self)
+        attach_refund_action(self)
         self.model.modelReset.connect(self._update_summary)
         self.model.rowsInserted.connect(
             lambda *_a: self._update_summary() if self.model.filter.text.strip() else None)
@@ -837,6 +844,7 @@ class SalesTab(Tab):
             order_id, index, old = self._editing
             lines = list(old.lines)
             if 0 <= index < len(lines):
+                keep_line_details(lines[index], order.lines[0])
                 lines[index] = order.lines[0]
             else:
                 lines.append(order.lines[0])
@@ -844,6 +852,9 @@ class SalesTab(Tab):
             if old.is_daily_total and order.is_daily_total:
                 order.number = old.number
             order.note = old.note
+            # what this form does not show stays as it was (receipt details: receipts.py)
+            order.payment_id, order.time, order.refund_of = old.payment_id, old.time, \
+                old.refund_of
             return EditOrderCommand(self.store, order_id, order, new_contact)
         f = fmt.current()
         line = order.lines[0]

@@ -41,6 +41,7 @@ from kpidesk.store import reference, stages
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.setup import CURRENCY_CHECKED
+from kpidesk.ui.settings_receipts import attach_receipt_settings
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import ErrorLabel, error_text, parse_rate
 
@@ -480,6 +481,9 @@ class SettingsTab(Tab):
         safety_row = QHBoxLayout(self.safety_box)
         safety_row.addWidget(self.backups_button)
         safety_row.addWidget(self.pin_button)
+        from kpidesk.ui.dialogs.calendar import add_calendar_button
+
+        self.calendar_button = add_calendar_button(self, self.safety_box, safety_row)
         safety_row.addStretch()
 
         # stages
@@ -538,6 +542,7 @@ class SettingsTab(Tab):
             editor = NamedListEditor(store, table, self.owner_change, self.lists_tabs)
             self.lists[table] = editor
             self.lists_tabs.addTab(editor, table)
+        attach_receipt_settings(self)  # payment methods, prices and costs
         QVBoxLayout(self.lists_box).addWidget(self.lists_tabs)
 
         # layout: two columns in a scroll area (small laptop screens)
