@@ -552,7 +552,8 @@ def test_rollup_metrics_equal_brute_force(contacts, orders, period, loyal_min):
             for row in table:
                 if row["size"]:
                     assert row["shares"][0] == 1.0
-            for d in (TODAY, date(2026, 3, 15)):
+            # mid-month; a month end whose 365 days start on the 1st
+            for d in (TODAY, date(2026, 3, 15), date(2026, 5, 31)):
                 want = brute_at_risk(s, d)
                 assert cm.at_risk(s, d) == want
                 assert [cm.at_risk(s, d, limit=k) for k in (0, 1, 2, 5)] == \
@@ -594,6 +595,55 @@ def test_at_risk_revenue_window_edge(store: Store):
     sale(store, "2026-01-01", p)
     (row,) = cm.at_risk(store, TODAY)
     assert (row["usual_gap_days"], row["days_since"], row["revenue_365"]) == (18, 329, 2000)
+
+
+@pytest.mark.parametrize("currency", ["USD", "KHR"])
+def test_at_risk_revenue_365_equals_the_raw_lines_on_any_day(demo_store: Store, currency):
+    """The call-back list's revenue of the 365 days, read from the whole months of the
+    window (customer_month) and the days at either end (customer_day), equals the sum of
+    the contact's lines in those days: on month ends (no partial month at the end), on a
+    day whose window starts on the 1st (none at the start) and mid-month (both)."""
+    demo_store.set_setting("reporting_currency", currency)
+    by_contact: dict[int, list[tuple[str, int]]] = {}
+    for day, cid, _buy, revenue in _purchases(demo_store, currency):
+        by_contact.setdefault(cid, []).append((day, revenue))
+    for d in (TODAY, date(2026, 5, 31), date(2026, 2, 28), date(2026, 3, 1),
+              date(2025, 12, 31)):
+        assert (d - timedelta(days=364)).day == 1 or d != date(2026, 5, 31)
+        lo, hi = (d - timedelta(days=364)).isoformat(), d.isoformat()
+        rows = cm.at_risk(demo_store, d)
+        assert len(rows) > 10
+        for row in rows:
+            want = sum(r for day, r in by_contact[row["contact_id"]] if lo <= day <= hi)
+            assert row["revenue_365"] == want, (d, row["contact_id"])
+
+
+def test_new_customers_of_a_month_up_to_any_day_equal_the_raw_orders(demo_store: Store):
+    """A month's new customers, counted from the month's own cohort per day of the first
+    purchase, equal the contacts whose first order (not a refund) is in the month up to
+    that day, the day itself included: the month so far, the month before on the same
+    day, and whole months."""
+    first: dict[int, str] = {}
+    for day, cid, buy, _revenue in _purchases(demo_store):
+        if buy and (cid not in first or day < first[cid]):
+            first[cid] = day
+
+    def raw(lo: date, hi: date) -> int:
+        return sum(1 for day in first.values() if lo.isoformat() <= day <= hi.isoformat())
+
+    for today in (TODAY, date(2026, 11, 1), date(2026, 10, 31), date(2026, 3, 15)):
+        month = f"{today:%Y-%m}"
+        got = cm.customer_kpis(demo_store, month, today)
+        start = date.fromisoformat(f"{month}-01")
+        assert got["new_customers"] == raw(start, today) > 0, today
+        same = got["previous_same_day"]
+        if same is not None:
+            prev_start = date.fromisoformat(f"{add_months(month, -1)}-01")
+            assert same["new_customers"] == raw(prev_start, date.fromisoformat(same["as_of"]))
+    whole = cm.customer_kpis(demo_store, "2026-09", TODAY)["new_customers"]
+    assert whole == raw(date(2026, 9, 1), date(2026, 9, 30))
+    quarter = cm.customer_kpis(demo_store, "2026-Q3", TODAY)["new_customers"]
+    assert quarter == raw(date(2026, 7, 1), date(2026, 9, 30))
 
 
 def test_new_status_is_30_days_today_included(store: Store):

@@ -258,6 +258,19 @@ def _activity(store: Store, cur: tuple[date, date], prev: tuple[date, date]
     return tuple(int(v or 0) for v in row)  # type: ignore[return-value]
 
 
+def _new_customers(store: Store, lo: date, hi: date) -> int:
+    """Contacts whose first purchase is in lo..hi. Days of one month: the month's own
+    cohort counted per day of its first purchase (`lookups.month_day_counts`), at most 31
+    rows however many customers the month brought; otherwise the index of first
+    purchases."""
+    month = f"{lo:%Y-%m}"
+    if lo.day == 1 and f"{hi:%Y-%m}" == month:
+        return lookups.month_count(store.conn, month, f"cohort {month}", hi.day)
+    return int(store.conn.execute(
+        "SELECT COUNT(*) FROM contacts WHERE first_purchase BETWEEN ? AND ?",
+        (lo.isoformat(), hi.isoformat())).fetchone()[0])
+
+
 def _figures(store: Store, p: Period, hi: date, as_of: date, *, same_day_only: bool = False
              ) -> dict:
     """The customer figures of P over its days up to `hi` (P's last day, or today while
@@ -269,9 +282,7 @@ def _figures(store: Store, p: Period, hi: date, as_of: date, *, same_day_only: b
     lo, hi_iso, as_of_iso = p.first_day, hi.isoformat(), as_of.isoformat()
     active, previous_active, both, repeat = _activity(store, (p.start, hi),
                                                       (prev.start, prev.end))
-    new = int(conn.execute(
-        "SELECT COUNT(*) FROM contacts WHERE first_purchase BETWEEN ? AND ?", (lo, hi_iso)
-    ).fetchone()[0])
+    new = _new_customers(store, p.start, hi)
     retention = _ratio(both, previous_active)
     figures = {
         "new_customers": new,
@@ -434,6 +445,30 @@ def _at_risk_all(store: Store, d: date) -> list[RiskRow]:
     return sorted(_risk_rows(store, d, spans))
 
 
+def _revenue_365_sql(store: Store, d: date) -> tuple[str, list[str]]:
+    """An SQL expression (and its parameters) of the revenue of the 365 days up to d of
+    the contact of the risk span `s`: its customer_month rows of the window's whole months
+    and its customer_day rows of the days at either end. About 15 rows a contact however
+    often it bought: the at-risk list's best customers buy most days, and a larger shop's
+    best customers more often still."""
+    col = revenue_column(store)
+    lo = d - timedelta(days=LOYAL_WINDOW_DAYS - 1)
+    first_whole = lo if lo.day == 1 else _month_end(f"{lo:%Y-%m}") + timedelta(days=1)
+    whole, tail = _range_parts(first_whole, d)
+    days = (f"IFNULL((SELECT SUM(x.{col}) FROM customer_day x WHERE x.contact_id = s.contact_id"
+            " AND x.day BETWEEN ? AND ?), 0)")
+    terms = [days]
+    params = [lo.isoformat(), (first_whole - timedelta(days=1)).isoformat()]
+    if whole:
+        terms.append(f"IFNULL((SELECT SUM(m.{col}) FROM customer_month m"
+                     " WHERE m.contact_id = s.contact_id AND m.month BETWEEN ? AND ?), 0)")
+        params += whole
+    if tail:
+        terms.append(days)
+        params += tail
+    return " + ".join(terms), params
+
+
 @memoized(copy=False)
 def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
     """The first k rows of the at-risk list on d, reading the exact revenue of only the
@@ -447,15 +482,19 @@ def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
     # the exact revenue is about 0.85 of the bound (median, demo shops): about 2k
     # candidates hold the first k rows
     batch = 2 * k + 50
+    revenue, revenue_params = _revenue_365_sql(store, d)
+    day = d.toordinal()
     while k:
+        # each span of the walk with its contact's exact revenue, in one statement
         spans = store.conn.execute(
-            f"SELECT contact_id, last_purchase, usual_gap, {bound}, start, end FROM risk_spans"
+            f"SELECT contact_id, last_purchase, usual_gap, {bound}, start, end, {revenue}"
             # "+": tested on each span of the bound's index walk, not an index of their own
-            f" WHERE +start <= ? AND +end >= ?{after}{floor} ORDER BY {order}"
-            f" LIMIT {int(batch)}", params).fetchall()
+            f" FROM risk_spans s WHERE +start <= ? AND +end >= ?{after}{floor}"
+            f" ORDER BY {order} LIMIT {int(batch)}", revenue_params + params).fetchall()
         if not spans:
             break
-        best = sorted(best + _risk_rows(store, d, spans))[:k]
+        best = sorted(best + [(-r[6], -(day - date.fromisoformat(r[1]).toordinal()), r[0],
+                               r[1], r[2]) for r in spans])[:k]
         last = spans[-1]
         # every span not read yet has a bound of at most last[3]: its revenue too
         if len(spans) < batch or (len(best) >= k and -best[-1][0] > last[3]):

@@ -527,6 +527,22 @@ def add_sale_details(db: sqlite_utils.Database) -> None:
     receipts.add_schema(db.conn)
 
 
+def cover_at_risk_walk(db: sqlite_utils.Database) -> None:
+    """The at-risk list walks its spans down their revenue bound (customers._at_risk_top):
+    the walk's index holds each span's contact, last purchase and usual gap too, so it
+    reads no row of the table per span (those look-ups grew with the shop: about 1.3 of
+    1.7 ms for the 650 spans a 10M-line shop's list reads). The contact comes right after
+    the index's columns, in the walk's order. Idempotent: an index that has them stays."""
+    for currency in ("usd", "khr"):
+        name = f"idx_risk_spans_{currency}"
+        columns = [row[2] for row in db.conn.execute(f"PRAGMA index_info({name})")]
+        if "last_purchase" in columns:
+            continue
+        db.conn.execute(f"DROP INDEX IF EXISTS {name}")
+        db.conn.execute(f"CREATE INDEX {name} ON risk_spans(bound_{currency}, start, end,"
+                        " contact_id, last_purchase, usual_gap)")
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -556,5 +572,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_calls_and_health_marks,
     add_insight_tables,
     add_sale_details,
+    cover_at_risk_walk,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
