@@ -46,6 +46,7 @@ from kpidesk.store import imports, rollups
 from kpidesk.store.db import Store, is_uuid_text, new_uuid, new_uuids, uuid_text, uuid_value
 from kpidesk.store.money import convert
 from kpidesk.store.sales import INSERT_LINE
+from kpidesk.store.topics import Topic
 
 BATCH_LINES = 5000
 ORDER_WINDOW = 64
@@ -144,6 +145,7 @@ class Report:
     rejected_chars: int = 0
     added: dict[str, int] = field(default_factory=dict)
     committed: bool = False
+    topics: frozenset[Topic] = frozenset()  # what the import changed, once committed
     import_id: int | None = None  # its entry in the import log (see store/imports.py)
     blank_lines: int = 0  # empty lines skipped
     currency_mix: CurrencyMix = field(default_factory=lambda: CurrencyMix())
@@ -330,7 +332,8 @@ class Importer:
                     imports.record_history(self.store, import_id)
                 if remember and self.mapping is not None:
                     mapping_mod.remember(self.store, self.kind, report.header, self.mapping)
-                self.store.mark_changed(*sink.topics)
+                report.topics = frozenset((*sink.topics, Topic.IMPORTS))
+                self.store.mark_changed(*report.topics)
             report.committed = True
         except _Abort:
             report.committed = False
@@ -885,7 +888,8 @@ class _Contacts:
 
 
 class _SalesSink:
-    topics = ("sales", "contacts", "salespeople", "products", "categories", "channels")
+    topics = (Topic.SALES, Topic.CONTACTS, Topic.SALESPEOPLE, Topic.PRODUCTS, Topic.CATEGORIES,
+              Topic.CHANNELS)
 
     def __init__(self, store: Store, opts: dict, today: str, import_id: int) -> None:
         self.conn = conn = store.conn
@@ -1030,7 +1034,7 @@ class _SalesSink:
 
 
 class _ContactsSink:
-    topics = ("contacts", "salespeople")
+    topics = (Topic.CONTACTS, Topic.SALESPEOPLE)
 
     def __init__(self, store: Store, opts: dict, today: str, import_id: int) -> None:
         self.conn = store.conn
@@ -1058,7 +1062,7 @@ class _ContactsSink:
 
 
 class _OpportunitiesSink:
-    topics = ("opportunities", "contacts", "salespeople")
+    topics = (Topic.OPPORTUNITIES, Topic.CONTACTS, Topic.SALESPEOPLE)
 
     def __init__(self, store: Store, opts: dict, today: str, import_id: int) -> None:
         self.conn = store.conn
@@ -1116,7 +1120,7 @@ class _OpportunitiesSink:
 
 
 class _TargetsSink:
-    topics = ("targets", "salespeople")
+    topics = (Topic.TARGETS, Topic.SALESPEOPLE)
 
     def __init__(self, store: Store, opts: dict, today: str, import_id: int) -> None:
         self.conn = store.conn

@@ -63,6 +63,7 @@ from kpidesk.store.errors import (
     NotAStoreError,
     StoreError,
 )
+from kpidesk.store.topics import EVERYTHING
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
@@ -1020,8 +1021,6 @@ def _prepare_restored(work: Path, shop_uuid: str | None, number: int, carried: l
     return restored
 
 
-ALL_TOPICS = {"sales", "contacts", "opportunities", "targets", "settings", "salespeople",
-              "categories", "channels", "products", "lost_reasons", "stages"}
 
 
 def restore(db_path: Path, backup: Path, folder: Path | None = None, *,
@@ -1122,7 +1121,7 @@ def restore_into(store: Store, backup_path: Path, *, allow_other_shop: bool = Fa
             src.close()
     with store.transaction() as conn:
         rollups.journal(conn, [None])  # the copy bypassed the rollup functions
-        store.mark_changed(*ALL_TOPICS)
+        store.mark_changed(*EVERYTHING)
     return RestoreResult(backup_path, restored, replaced, safety)
 
 

@@ -11,6 +11,7 @@ from kpidesk.store import history, rollups, security
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import check_date
+from kpidesk.store.topics import Topic
 
 KINDS = ("lead", "customer")
 
@@ -45,7 +46,7 @@ def add_contact(store: Store, contact: ContactInput, contact_id: int | None = No
              contact.phone.strip(), contact.source.strip(), contact.salesperson_id,
              contact.created, contact.note),
         )
-        store.mark_changed("contacts")
+        store.mark_changed(Topic.CONTACTS)
         return int(cur.lastrowid)
 
 
@@ -60,7 +61,7 @@ def update_contact(store: Store, contact_id: int, contact: ContactInput) -> None
         )
         if cur.rowcount == 0:
             raise ValidationError("contact", "not_found", id=contact_id)
-        store.mark_changed("contacts")
+        store.mark_changed(Topic.CONTACTS)
 
 
 def get_contact(store: Store, contact_id: int) -> ContactInput:
@@ -132,9 +133,9 @@ def delete_contact(store: Store, contact_id: int) -> dict:
         conn.execute("DELETE FROM customer_month WHERE contact_id = ?", (contact_id,))
         conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
         history.note(store, "delete", f"contact {contact_id}", _brief(row), None)
-        store.mark_changed("contacts")
+        store.mark_changed(Topic.CONTACTS)
         if opps:
-            store.mark_changed("opportunities")
+            store.mark_changed(Topic.OPPORTUNITIES)
     return {"contact": row, "opportunities": opps}
 
 
@@ -147,9 +148,9 @@ def restore_contact(store: Store, snapshot: dict) -> int:
                          [(row["id"], opp) for opp in snapshot["opportunities"]])
         rollups.refresh_contact(conn, row["id"])
         history.note(store, "undelete", f"contact {row['id']}", None, _brief(row))
-        store.mark_changed("contacts")
+        store.mark_changed(Topic.CONTACTS)
         if snapshot["opportunities"]:
-            store.mark_changed("opportunities")
+            store.mark_changed(Topic.OPPORTUNITIES)
     return int(row["id"])
 
 
@@ -185,7 +186,7 @@ def merge_contacts(store: Store, keep_id: int, remove_id: int) -> dict:
         history.note(store, "merge", f"contact {keep_id}",
                      {"kept": _brief(keep), "removed": _brief(removed)},
                      {"kept": _brief(merged), "orders moved": len(orders)})
-        store.mark_changed("contacts", "sales", "opportunities")
+        store.mark_changed(Topic.CONTACTS, Topic.SALES, Topic.OPPORTUNITIES)
     return {"keep": keep, "removed": removed, "orders": orders, "opportunities": opps}
 
 
@@ -204,7 +205,7 @@ def unmerge_contacts(store: Store, snapshot: dict) -> None:
         rollups.refresh_contact(conn, removed["id"])
         history.note(store, "unmerge", f"contact {keep['id']}", None,
                      {"kept": _brief(keep), "removed": _brief(removed)})
-        store.mark_changed("contacts", "sales", "opportunities")
+        store.mark_changed(Topic.CONTACTS, Topic.SALES, Topic.OPPORTUNITIES)
 
 
 # -- queries for the contacts table and a contact's page ------------------------------

@@ -2,7 +2,7 @@
 
 The store knows nothing of Qt. Views learn about writes through
 `Store.subscribe()`: callbacks run after each commit with the set of
-topics that changed (e.g. {"sales"}, {"targets"}).
+topics that changed (`store/topics.py`: e.g. {Topic.SALES}, {Topic.TARGETS}).
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from kpidesk.store.errors import (
     OlderSchemaError,
     WriteFailedError,
 )
+from kpidesk.store.topics import Topic
 
-Listener = Callable[[set[str]], None]
+Listener = Callable[[set[Topic]], None]
 # progress(stage, fraction) while an older file is upgraded: stage 'backup' (the copy made
 # first), 'upgrade' (the migrations) or 'compact' (giving the freed space back); 0..1.
 Progress = Callable[[str, float], None]
@@ -308,8 +309,11 @@ class Store:
         self._check_passed: bool | None = None
         self._listeners: list[Listener] = []
         self._depth = 0
-        self._pending: set[str] = set()
+        self._pending: set[Topic] = set()
         self.commits = 0  # writes committed since opening (backup on exit if any)
+        # every topic committed since opening: work on a connection of its own hands
+        # these back to the app, which announces them on its store (`announce`)
+        self.touched: set[Topic] = set()
         self._progress = progress
         self._lock = None
         self._file_id: tuple[int, int] | None = None
@@ -570,9 +574,7 @@ class Store:
         self._depth = 0
         self.commits += 1
         changed, self._pending = self._pending, set()
-        if changed:
-            for listener in list(self._listeners):
-                listener(changed)
+        self.announce(changed)
 
     def write_bookkeeping(self, sql: str, params: tuple | dict = ()) -> None:
         """A write that is not the shop's records (backup numbering and status): its own
@@ -595,9 +597,18 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise _write_error(exc) from exc
 
-    def mark_changed(self, *topics: str) -> None:
+    def mark_changed(self, *topics: Topic) -> None:
         """Note what a write changed; listeners hear it after the commit."""
-        self._pending.update(topics)
+        self._pending.update(Topic(topic) for topic in topics)
+
+    def announce(self, topics: set[Topic] | frozenset[Topic]) -> None:
+        """Tell the listeners these topics changed: after each commit of this connection,
+        and for work committed on another connection of the same file (an import)."""
+        if not topics:
+            return
+        self.touched.update(topics)
+        for listener in list(self._listeners):
+            listener(set(topics))
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -644,7 +655,7 @@ class Store:
             )
             if key == "loyal_min_orders":  # contacts.loyal_from depends on it
                 rollups.refresh_summaries(self.conn)
-            self.mark_changed("settings")
+            self.mark_changed(Topic.SETTINGS)
 
     @property
     def reporting_currency(self) -> str:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from kpidesk.store import history, rollups, security
 from kpidesk.store.db import uuid_value
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.topics import Topic
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -389,6 +390,6 @@ def undo_import(store: Store, import_id: int, *, keep_changed: bool = False,
                         "added": record.added},
                        {"removed": removed, "kept": {k: v for k, v in kept.items() if v}},
                        with_pin=with_pin, source=source)
-        store.mark_changed("sales", "contacts", "opportunities", "targets", "salespeople",
-                           "products", "categories", "channels", "imports")
+        store.mark_changed(Topic.SALES, Topic.CONTACTS, Topic.OPPORTUNITIES, Topic.TARGETS, Topic.SALESPEOPLE,
+                           Topic.PRODUCTS, Topic.CATEGORIES, Topic.CHANNELS, Topic.IMPORTS)
     return UndoResult(removed, kept, gone)

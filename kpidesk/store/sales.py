@@ -20,6 +20,7 @@ from kpidesk.store import history, rollups, security
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
+from kpidesk.store.topics import Topic
 
 
 @dataclass
@@ -234,7 +235,7 @@ def add_order(store: Store, order: OrderInput) -> int:
         _refresh(conn, [(order.date, order.contact_id)])
         if any(line.amount < 0 for line in order.lines):
             history.note(store, "refund", f"order {order_id}", None, summary(order))
-        store.mark_changed("sales")
+        store.mark_changed(Topic.SALES)
     security.note_own_order(store, order_id)
     return order_id
 
@@ -277,7 +278,7 @@ def update_order(store: Store, order_id: int, order: OrderInput) -> None:
         _insert_lines(conn, order_id, order.lines)
         _refresh(conn, [old, (order.date, order.contact_id)])
         history.note(store, "edit_sale", f"order {order_id}", summary(previous), summary(order))
-        store.mark_changed("sales")
+        store.mark_changed(Topic.SALES)
 
 
 def delete_order(store: Store, order_id: int) -> OrderInput:
@@ -290,7 +291,7 @@ def delete_order(store: Store, order_id: int) -> OrderInput:
         conn.execute("DELETE FROM orders WHERE id = ?", (order_id,))
         _refresh(conn, [(snapshot.date, snapshot.contact_id)])
         history.note(store, "delete_sale", f"order {order_id}", summary(snapshot), None)
-        store.mark_changed("sales")
+        store.mark_changed(Topic.SALES)
     return snapshot
 
 
@@ -302,7 +303,7 @@ def restore_order(store: Store, order_id: int, snapshot: OrderInput) -> int:
         _insert(conn, snapshot, order_id)
         _refresh(conn, [(snapshot.date, snapshot.contact_id)])
         history.note(store, "undelete", f"order {order_id}", None, summary(snapshot))
-        store.mark_changed("sales")
+        store.mark_changed(Topic.SALES)
     return order_id
 
 

@@ -8,6 +8,7 @@ from kpidesk.store import history, security
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES
+from kpidesk.store.topics import Topic
 
 MEASURES = ("revenue", "new_customers", "won_opportunities")
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -49,7 +50,7 @@ def set_target(store: Store, period: str, measure: str, value: int | None,
                 (new_uuid(), period, salesperson_id, measure, value,
                  currency if measure == "revenue" else None),
             )
-        store.mark_changed("targets")
+        store.mark_changed(Topic.TARGETS)
 
 
 def set_many(store: Store, rows: list[tuple[str, str, int | None, int | None]],

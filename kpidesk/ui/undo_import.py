@@ -34,12 +34,12 @@ from kpidesk.i18n.format import current
 from kpidesk.store import imports, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
+from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
 
 log = logging.getLogger("kpidesk")
 T = TypeVar("T")
 
-TOPICS = {"sales", "contacts", "opportunities", "targets", "settings", "imports"}
 
 
 def tr(text: str) -> str:
@@ -166,12 +166,16 @@ class _Job(QThread):
         self.error: BaseException | None = None
         self.store: Store | None = None
         self.cancelled = False
+        self.touched: set[Topic] = set()  # what the work committed, for the app's views
 
     def run(self) -> None:
         try:
             with Store(self.db_path) as store:
                 self.store = store
-                self.result = self.work(store)
+                try:
+                    self.result = self.work(store)
+                finally:
+                    self.touched = set(store.touched)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread
             self.error = exc
         finally:
@@ -184,11 +188,12 @@ class _Job(QThread):
             store.conn.interrupt()  # the transaction rolls back
 
 
-def run_with_progress(parent: QWidget | None, label: str, db_path,
+def run_with_progress(parent: QWidget | None, label: str, store: Store,
                       work: Callable[[Store], T]) -> T | None:
-    """Run `work(store)` on a thread with a progress dialog; None if cancelled. An error
-    raised by `work` is raised here."""
-    job = _Job(db_path, work)
+    """Run `work(other)` on a thread, on another connection to `store`'s file, with a
+    progress dialog; None if cancelled. An error raised by `work` is raised here. What
+    it committed is announced on `store`, so the views hear it."""
+    job = _Job(store.path, work)
     dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("undoImportProgress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -206,6 +211,7 @@ def run_with_progress(parent: QWidget | None, label: str, db_path,
     dialog.canceled.disconnect(job.cancel)  # closing the dialog emits canceled
     dialog.close()
     dialog.deleteLater()
+    store.announce(job.touched)
     if job.cancelled:
         return None
     if job.error is not None:
@@ -242,7 +248,7 @@ def undo_import_interactive(ctx: AppContext, parent: QWidget | None, import_id: 
 
     try:
         result = run_with_progress(parent, tr("Removing what the import added…"),
-                                   ctx.store.path, work)
+                                   ctx.store, work)
     except StoreError as exc:
         from kpidesk.store.errors import WriteFailedError
         from kpidesk.ui.errors import write_failed_text
@@ -252,10 +258,7 @@ def undo_import_interactive(ctx: AppContext, parent: QWidget | None, import_id: 
                             if isinstance(exc, WriteFailedError)
                             else tr("The import could not be undone. Nothing was changed."))
         return False
-    if result is None:
-        return False
-    ctx.data_changed.emit(set(TOPICS))
-    return True
+    return result is not None
 
 
 class ImportCommand(QUndoCommand):

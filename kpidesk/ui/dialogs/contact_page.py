@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import contact_page
+from kpidesk.store.topics import Topic
 from kpidesk.ui.models.contacts_model import kind_label, status_label
 from kpidesk.ui.models.opportunities_model import display_name, reason_label, stage_label
 from kpidesk.ui.models.opportunities_model import status_label as opp_status_label
@@ -93,8 +94,8 @@ class ContactPage(QDialog):
         ctx.data_changed.connect(self._on_data_changed)
         self.reload()
 
-    def _on_data_changed(self, topics: set) -> None:
-        if self.isVisible() and topics & {"sales", "contacts", "opportunities"}:
+    def _on_data_changed(self, topics: set[Topic]) -> None:
+        if self.isVisible() and topics & {Topic.SALES, Topic.CONTACTS, Topic.OPPORTUNITIES}:
             exists = self.ctx.store.scalar("SELECT 1 FROM contacts WHERE id = ?",
                                            (self.contact_id,))
             if exists:

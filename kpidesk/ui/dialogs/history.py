@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.store import history
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.widgets import DateEdit, ErrorLabel, error_text
 
@@ -344,7 +345,7 @@ class HistoryDialog(QDialog):
         self.model.retranslate()
         self._update_summary()
 
-    def _on_data_changed(self, _topics: set[str]) -> None:
+    def _on_data_changed(self, _topics: set[Topic]) -> None:
         if self.isVisible():
             self.refresh()
 

@@ -195,6 +195,7 @@ class _Worker(QObject):
                     report = importer.run(self.path, skip_bad=True)
                     if report.committed:
                         mapping_mod.remember(store, self.kind, report.header, self.mapping)
+                        report.topics = frozenset(report.topics | store.touched)
             self.done.emit(report)
         except Cancelled:
             self.cancelled.emit()
@@ -733,8 +734,7 @@ class ImportWizard(QDialog):
             self.result = report
             self._show_page(3)
             if report.committed:
-                self.ctx.data_changed.emit({"sales", "contacts", "opportunities", "targets",
-                                            "settings", "imports"})
+                self.ctx.store.announce(report.topics)  # written on the worker's connection
                 if report.import_id is not None:
                     self._command = push_import(self.ctx, report.import_id, self.path.name)
                 self.imported.emit(report)

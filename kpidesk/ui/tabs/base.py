@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
 
 
@@ -31,5 +32,5 @@ class Tab(QWidget):
     def retranslate_ui(self) -> None:
         """Set every user-visible text again in the current language."""
 
-    def on_data_changed(self, topics: set[str]) -> None:
-        """Refresh after a committed write (topics: 'sales', 'targets', …)."""
+    def on_data_changed(self, topics: set[Topic]) -> None:
+        """Refresh after a committed write (what changed: `store.topics.Topic`)."""

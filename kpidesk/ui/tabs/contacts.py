@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import ContactInput, count_sales, get_contact
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.topics import Topic
 from kpidesk.ui.dialogs.contact_dialog import ContactDialog, validation_text
 from kpidesk.ui.dialogs.contact_page import ContactPage
 from kpidesk.ui.models.contacts_model import (
@@ -155,8 +156,9 @@ class ContactsTab(Tab):
                 self.model.rowCount())))
 
     # -- data ----------------------------------------------------------------------------
-    def on_data_changed(self, topics: set[str]) -> None:
-        if topics & {"contacts", "sales", "settings", "salespeople", "channels"}:
+    def on_data_changed(self, topics: set[Topic]) -> None:
+        if topics & {Topic.CONTACTS, Topic.SALES, Topic.SETTINGS, Topic.SALESPEOPLE,
+                     Topic.CHANNELS}:
             if self.isVisible():
                 self.reload()
             else:

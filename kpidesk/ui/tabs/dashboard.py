@@ -47,6 +47,7 @@ from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.store.setup import first_steps, has_sales
+from kpidesk.store.topics import NAMED_LISTS, Topic
 from kpidesk.ui.first_steps import FirstSteps
 from kpidesk.ui.models.dashboard_models import (
     AtRiskModel,
@@ -626,7 +627,7 @@ class DashboardTab(Tab):
             self.refresh_customers()
 
     # -- refresh -------------------------------------------------------------------------------
-    def on_data_changed(self, topics: set[str]) -> None:
+    def on_data_changed(self, topics: set[Topic]) -> None:
         topics = set(topics)
         if not shiboken6.isValid(self):
             return
@@ -641,16 +642,16 @@ class DashboardTab(Tab):
             topics, self._pending = self._pending, set()
             self._apply_changes(topics)
 
-    def _apply_changes(self, topics: set[str]) -> None:
+    def _apply_changes(self, topics: set[Topic]) -> None:
         sections: set[str] = set()
-        if topics & {"sales", "settings", "import", "all"}:
+        if topics & {Topic.SALES, Topic.SETTINGS, *NAMED_LISTS}:
             self._fill_months()
             sections = set(SECTIONS)
-        if topics & {"targets", "salespeople"}:
+        if topics & {Topic.TARGETS, Topic.SALESPEOPLE}:
             sections |= {"sales", "pipeline"}  # coverage depends on the gap to target
-        if topics & {"contacts", "customers"}:
+        if Topic.CONTACTS in topics:
             sections.add("customers")
-        if topics & {"opportunities", "stages"}:
+        if topics & {Topic.OPPORTUNITIES, Topic.STAGES}:
             sections.add("pipeline")
         self.refresh(sections, lazy=True)
 

@@ -29,6 +29,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.store import opportunities as ostore
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.topics import Topic
 from kpidesk.ui.dialogs.contact_dialog import validation_text
 from kpidesk.ui.dialogs.opportunity_dialog import LostDialog, OpportunityDialog
 from kpidesk.ui.models.opportunities_model import (
@@ -222,9 +223,9 @@ class PipelineTab(Tab):
             .replace("%5", f.percent(kpis["win_rate"])))
 
     # -- data ----------------------------------------------------------------------------------
-    def on_data_changed(self, topics: set[str]) -> None:
-        if topics & {"opportunities", "contacts", "sales", "settings", "salespeople", "stages",
-                     "lost_reasons"}:
+    def on_data_changed(self, topics: set[Topic]) -> None:
+        if topics & {Topic.OPPORTUNITIES, Topic.CONTACTS, Topic.SALES, Topic.SETTINGS,
+                     Topic.SALESPEOPLE, Topic.STAGES, Topic.LOST_REASONS}:
             if self.isVisible():
                 self.reload()
             else:

@@ -30,6 +30,7 @@ from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.reports.data import ReportData, collect
 from kpidesk.reports.monthly import PAPERS, MonthlyReport
 from kpidesk.store.db import Store
+from kpidesk.store.topics import Topic
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
 
@@ -181,7 +182,7 @@ class ReportsTab(Tab):
         if self.stale:
             self.refresh()
 
-    def on_data_changed(self, topics: set[str]) -> None:
+    def on_data_changed(self, _topics: set[Topic]) -> None:
         self.stale = True
         if self.isVisible():
             self.refresh()

@@ -50,6 +50,7 @@ from kpidesk.store.sales import (
     get_order,
     last_rate_of_day,
 )
+from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.models.sales_model import (
     COL_AMOUNT,
@@ -1117,27 +1118,27 @@ class SalesTab(Tab):
         self.summary_label.setText(text)
 
     # ===================================================================== refresh
-    def on_data_changed(self, topics: set[str]) -> None:
-        lists = {"salespeople", "channels", "products", "categories"}
+    def on_data_changed(self, topics: set[Topic]) -> None:
+        lists = {Topic.SALESPEOPLE, Topic.CHANNELS, Topic.PRODUCTS, Topic.CATEGORIES}
         if topics & lists:
             self._fill_lists()
-        if "sales" in topics:
+        if Topic.SALES in topics:
             first, last = self._month_range
             low, high = self._date_range()
             if low and (first is None or low < first or (high or "") > (last or "")):
                 self._fill_periods()
-        if "settings" in topics and self._last_currency is None and self._editing is None:
+        if Topic.SETTINGS in topics and self._last_currency is None and self._editing is None:
             self.set_currency(self.store.reporting_currency)
-        if topics & {"sales", "contacts", "settings", *lists}:
+        if topics & {Topic.SALES, Topic.CONTACTS, Topic.SETTINGS, *lists}:
             current = self.table.currentIndex()
             line = self.model.line_id(current.row()) if current.isValid() else None
             scroll = self.table.verticalScrollBar().value()
             self.model.reload(keep_loaded=True)
-            if "settings" in topics:
+            if Topic.SETTINGS in topics:
                 self.model.retranslate()
             row = self.model.row_of_line(line) if line is not None else None
             if row is not None:
                 self.table.setCurrentIndex(self.model.index(row, max(current.column(), 0)))
             self.table.verticalScrollBar().setValue(scroll)
-        if "contacts" in topics:
+        if Topic.CONTACTS in topics:
             self._update_customer_hint()

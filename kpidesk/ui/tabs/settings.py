@@ -41,6 +41,7 @@ from kpidesk.store import reference, stages
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.setup import CURRENCY_CHECKED
+from kpidesk.store.topics import Topic
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import ErrorLabel, error_text, parse_rate
 
@@ -812,11 +813,11 @@ class SettingsTab(Tab):
             self.lists_tabs.setTabText(index, titles[table])
             self.lists[table].retranslate_ui()
 
-    def on_data_changed(self, topics: set[str]) -> None:
-        if "settings" in topics:
+    def on_data_changed(self, topics: set[Topic]) -> None:
+        if Topic.SETTINGS in topics:
             self.load_shop()
         for table, editor in self.lists.items():
-            if table in topics or (table == "products" and "categories" in topics):
+            if table in topics or (table == "products" and Topic.CATEGORIES in topics):
                 editor.reload()
-        if "stages" in topics:
+        if Topic.STAGES in topics:
             self.stages_model.reload()

@@ -36,6 +36,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.store import targets as store_targets
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.topics import Topic
 from kpidesk.ui.models.targets_model import (
     ACTUAL_ROLE,
     TARGET_ROLE,
@@ -417,7 +418,7 @@ class TargetsTab(Tab):
     def set_measure(self, measure: str) -> None:
         self.measure_combo.setCurrentIndex(self.measure_combo.findData(measure))
 
-    def on_data_changed(self, topics: set[str]) -> None:
+    def on_data_changed(self, topics: set[Topic]) -> None:
         if not shiboken6.isValid(self):
             return
         if not self.isVisible():  # a hidden tab catches up when shown (sales entry stays fast)
@@ -431,12 +432,12 @@ class TargetsTab(Tab):
             topics, self._pending = self._pending, set()
             self._apply_changes(topics)
 
-    def _apply_changes(self, topics: set[str]) -> None:
-        if topics & {"targets", "salespeople", "sales", "contacts", "opportunities",
-                     "settings", "import", "all"}:
-            if "sales" in topics:
+    def _apply_changes(self, topics: set[Topic]) -> None:
+        if topics & {Topic.TARGETS, Topic.SALESPEOPLE, Topic.SALES, Topic.CONTACTS,
+                     Topic.OPPORTUNITIES, Topic.SETTINGS}:
+            if Topic.SALES in topics:
                 self._fill_years()
-            if "settings" in topics:
+            if Topic.SETTINGS in topics:
                 self.retranslate_ui()
             self.model.reload()
 
