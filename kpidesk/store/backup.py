@@ -226,6 +226,11 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
             for t in COUNTED_TABLES}
 
 
+def summary_of(store: Store) -> dict:
+    """`summarize` of the open shop."""
+    return summarize(store.conn)
+
+
 def summarize(conn: sqlite3.Connection) -> dict:
     """Orders, last sale date and shop name: what a person recognises a shop by."""
     found = identity.read(conn)

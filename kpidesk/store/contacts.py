@@ -295,3 +295,35 @@ def contact_page(store: Store, contact_id: int) -> dict:
     return {"contact": contact, "purchases": purchases, "opportunities": opportunities,
             "visit_days": days, "gaps": gaps,
             "median_gap": statistics.median(gaps) if gaps else None}
+
+
+# -- look-ups the screens make --------------------------------------------------------------
+def contact_exists(store: Store, contact_id: int | None) -> bool:
+    return contact_id is not None and store.scalar(
+        "SELECT 1 FROM contacts WHERE id = ?", (contact_id,)) is not None
+
+
+def contact_name(store: Store, contact_id: int | None) -> str:
+    """The contact's name ('' when there is none)."""
+    if contact_id is None:
+        return ""
+    name = store.scalar("SELECT name FROM contacts WHERE id = ?", (contact_id,))
+    return str(name or "")
+
+
+def contact_name_phone(store: Store, contact_id: int | None) -> tuple[str, str] | None:
+    if contact_id is None:
+        return None
+    row = store.conn.execute("SELECT name, phone FROM contacts WHERE id = ?",
+                             (contact_id,)).fetchone()
+    return (str(row[0]), str(row[1] or "")) if row else None
+
+
+def find_contact(store: Store, name: str, phone_digits: str) -> int | None:
+    """The contact with this name (ignoring case) or this phone (spaces ignored; ASCII
+    digits), the most recent buyer first."""
+    row = store.conn.execute(
+        "SELECT id FROM contacts WHERE name = ? COLLATE NOCASE OR (? <> '' AND"
+        " replace(phone, ' ', '') = ?) ORDER BY last_purchase IS NULL, last_purchase DESC"
+        " LIMIT 1", (name, phone_digits, phone_digits)).fetchone()
+    return int(row[0]) if row else None

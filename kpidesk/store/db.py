@@ -610,6 +610,25 @@ class Store:
         for listener in list(self._listeners):
             listener(set(topics))
 
+    def is_open(self) -> bool:
+        """False once the file was closed (a widget outliving its shop asks this)."""
+        try:
+            self.conn.execute("SELECT 1")
+        except sqlite3.Error:
+            return False
+        return True
+
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection (from another thread): its
+        transaction rolls back."""
+        self.conn.interrupt()
+
+    def identity(self):  # -> identity.Identity | None (that module imports this one)
+        """The file's identity (`store/identity.py`), None for a file made before them."""
+        from kpidesk.store import identity
+
+        return identity.read(self.conn)
+
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 

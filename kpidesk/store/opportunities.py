@@ -345,3 +345,8 @@ def delete_opportunity(store: Store, opp_id: int) -> dict:
                       "status": row["status"]}, None)
         store.mark_changed(Topic.OPPORTUNITIES)
     return row
+
+
+def opportunity_exists(store: Store, opp_id: int | None) -> bool:
+    return opp_id is not None and store.scalar(
+        "SELECT 1 FROM opportunities WHERE id = ?", (opp_id,)) is not None

@@ -157,3 +157,17 @@ def set_category(store: Store, product_id: int, category_id: int | None) -> None
                      {"name": name_of(store, "products", product_id),
                       "category": name_of(store, "categories", category_id)})
         store.mark_changed(Topic.PRODUCTS, Topic.SALES)
+
+
+def list_rows(store: Store, table: str) -> list[dict]:
+    """The rows of a named list as Settings edits them, sorted by name: id, name, and
+    `active` (salespeople, products) and `category_id`/`category` (products)."""
+    _check_table(table)
+    if table == "products":
+        sql = ("SELECT p.id, p.name, p.active, p.category_id, c.name AS category"
+               " FROM products p LEFT JOIN categories c ON c.id = p.category_id"
+               " ORDER BY p.name COLLATE NOCASE")
+    else:
+        extra = ", active" if table == "salespeople" else ""
+        sql = f"SELECT id, name{extra} FROM {table} ORDER BY name COLLATE NOCASE"
+    return [dict(r) for r in store.query(sql)]

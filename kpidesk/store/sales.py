@@ -317,3 +317,21 @@ def last_rate_of_day(store: Store, day: str) -> int | None:
 
 def count_orders(store: Store) -> int:
     return int(store.scalar("SELECT count(*) FROM orders") or 0)
+
+
+def date_span(store: Store) -> tuple[str | None, str | None]:
+    """The first and last order dates (ISO), or (None, None) for a shop with no sale."""
+    # Two statements: SQLite answers MIN or MAX alone from the index, not both at once.
+    low = store.scalar("SELECT MIN(date) FROM orders")
+    high = store.scalar("SELECT MAX(date) FROM orders")
+    return (str(low) if low else None), (str(high) if high else None)
+
+
+def has_orders(store: Store) -> bool:
+    return store.scalar("SELECT 1 FROM orders LIMIT 1") is not None
+
+
+def first_revenue_day(store: Store) -> str | None:
+    """The first day in the daily revenue rollup (ISO), or None."""
+    value = store.scalar("SELECT MIN(day) FROM daily_revenue")
+    return str(value) if value else None

@@ -40,6 +40,10 @@ import bisect
 import math
 import sqlite3
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kpidesk.store.db import Store
 
 SORTS = ("date", "number", "customer", "salesperson", "channel", "product", "category",
          "quantity", "amount", "note")
@@ -550,3 +554,14 @@ def rollup_totals(conn: sqlite3.Connection, flt: SalesFilter) -> tuple[int, int,
         "SELECT IFNULL(SUM(lines), 0), IFNULL(SUM(revenue_usd), 0),"
         f" IFNULL(SUM(revenue_khr), 0) FROM daily_revenue{where}", params).fetchone()
     return int(row[0]), int(row[1]), int(row[2])
+
+
+def sales_query(store: Store, flt: SalesFilter, sort: str = "date", descending: bool = True,
+                currency: str = "USD") -> SalesQuery:
+    """The sales table's rows of `store` under a filter and order (see SalesQuery)."""
+    return SalesQuery(store.conn, flt, sort, descending, currency)
+
+
+def totals(store: Store, flt: SalesFilter) -> tuple[int, int, int]:
+    """`rollup_totals` of the open shop."""
+    return rollup_totals(store.conn, flt)

@@ -72,9 +72,7 @@ class BackupStatus(QLabel):
 
     def refresh(self, *_: object) -> None:
         store = self.ctx.store
-        try:
-            store.conn.execute("SELECT 1")
-        except Exception:  # noqa: BLE001 - the shop was closed: this label goes with it
+        if not store.is_open():  # the shop was closed: this label goes with it
             return
         if store.read_only:
             self.failed = False
@@ -134,13 +132,12 @@ class BackupWatch(QObject):
     def start(self) -> None:
         """Sweep leftovers of killed backups, start today's backup if none was made yet,
         and show a failure left from before if no new backup is on its way."""
-        from kpidesk.store import identity
         from kpidesk.ui.startup import daily_backup
 
         store = self.ctx.store
         if store.read_only:
             return
-        found = identity.read(store.conn)
+        found = store.identity()
         removed = backup.sweep_partials(store.path, backup.backup_folders(store),
                                         found.uuid if found else None)
         if removed:

@@ -45,6 +45,7 @@ from kpidesk.store.errors import (
     StoreError,
     WriteFailedError,
 )
+from kpidesk.store.sales import has_orders
 from kpidesk.ui.errors import (
     backup_error_text,
     locked_text,
@@ -104,9 +105,8 @@ def _shop_key(path: Path) -> str:
 def remember_shop(settings: QSettings | None, store: Store) -> None:
     if settings is None or store.read_only:
         return
-    from kpidesk.store import identity
 
-    found = identity.read(store.conn)
+    found = store.identity()
     key = _shop_key(store.path)
     if found:
         settings.setValue(f"shops/{key}/uuid", found.uuid)
@@ -440,7 +440,7 @@ def daily_backup(store: Store, today: date | None = None, background: bool = Fal
     if store.read_only:
         return None
     day = (today or date.today()).isoformat()
-    if not store.scalar("SELECT count(*) FROM orders") or backup.backed_up_on(store, day):
+    if not has_orders(store) or backup.backed_up_on(store, day):
         return None
     folder = backup.backup_folder(store)
     given = on_result

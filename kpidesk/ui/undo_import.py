@@ -185,7 +185,7 @@ class _Job(QThread):
         self.cancelled = True
         store = self.store
         if store is not None:
-            store.conn.interrupt()  # the transaction rolls back
+            store.interrupt()  # the transaction rolls back
 
 
 def run_with_progress(parent: QWidget | None, label: str, store: Store,

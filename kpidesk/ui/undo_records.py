@@ -158,8 +158,7 @@ class OpportunityChange(_Command):
                 self.opp_id = int(result)
             if self.creates_sale and result is not None:
                 self.order_id = int(result)
-            exists = self.store.scalar("SELECT 1 FROM opportunities WHERE id = ?",
-                                       (self.opp_id,))
+            exists = ostore.opportunity_exists(self.store, self.opp_id)
             self.after = ostore.snapshot(self.store, self.opp_id) if exists else None
         return result
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel, QValidator
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QSpinBox, QWidget
 
 from kpidesk.i18n import format as fmt
+from kpidesk.store import contacts
 from kpidesk.store.contacts import ContactInput, search_contacts
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
@@ -320,8 +321,7 @@ class CustomerPicker(QLineEdit):
         if not text:
             return "walk_in", None
         if (self._contact_id is not None and text == self._contact_name
-                and self.store.scalar("SELECT 1 FROM contacts WHERE id = ?",
-                                      (self._contact_id,))):
+                and contacts.contact_exists(self.store, self._contact_id)):
             return "contact", self._contact_id
         found = self._exact_match(text)
         if found is not None:
@@ -337,11 +337,7 @@ class CustomerPicker(QLineEdit):
 
     def _exact_match(self, text: str) -> int | None:
         latin = fmt.latin_digits(text).replace(" ", "")
-        row = self.store.conn.execute(
-            "SELECT id FROM contacts WHERE name = ? COLLATE NOCASE OR (? <> '' AND"
-            " replace(phone, ' ', '') = ?) ORDER BY last_purchase IS NULL, last_purchase DESC"
-            " LIMIT 1", (text, latin, latin)).fetchone()
-        return int(row[0]) if row else None
+        return contacts.find_contact(self.store, text, latin)
 
     # -- completion ---------------------------------------------------------------------
     def _on_edited(self, text: str) -> None:
@@ -386,8 +382,7 @@ class CustomerPicker(QLineEdit):
 
     def choose(self, contact_id: int) -> None:
         """Pick a contact by id (as if chosen from the list)."""
-        name = self.store.scalar("SELECT name FROM contacts WHERE id = ?", (contact_id,))
-        self.set_contact(contact_id, str(name or ""))
+        self.set_contact(contact_id, contacts.contact_name(self.store, contact_id))
 
 
 # -- a spin box in the user's digits ----------------------------------------------------

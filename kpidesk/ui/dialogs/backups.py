@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
-from kpidesk.store import backup, identity, security
+from kpidesk.store import backup, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import BackupError, StoreError
 from kpidesk.ui.context import AppContext
@@ -159,7 +159,7 @@ class BackupsDialog(QDialog):
                 self.table.setItem(row, col, item)
         total = (self.tr("%1 backups, %2 in all").replace("%1", fmt.integer(len(items)))
                  .replace("%2", _megabytes(backup.space_used(items))))
-        found = identity.read(self.ctx.store.conn)
+        found = self.ctx.store.identity()
         others = sum(backup.other_shops_backups(f, found.uuid if found else None)
                      for f in backup.backup_folders(self.ctx.store))
         if others:
@@ -203,7 +203,7 @@ class BackupsDialog(QDialog):
     def restore_question(self, info: backup.BackupInfo) -> str:
         fmt = current()
         details = info.details()
-        now = backup.summarize(self.ctx.store.conn)
+        now = backup.summary_of(self.ctx.store)
         made = f"{fmt.date(info.created.date())} {fmt.digits(info.created.strftime('%H:%M'))}"
         return (self.tr("Replace the shop's records by the backup made on %1 (%2)? It holds "
                         "%3 orders; its last sale is of %4.")

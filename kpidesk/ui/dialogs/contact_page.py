@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.store.contacts import contact_page
+from kpidesk.store.contacts import contact_exists, contact_page
 from kpidesk.store.topics import Topic
 from kpidesk.ui.models.contacts_model import kind_label, status_label
 from kpidesk.ui.models.opportunities_model import display_name, reason_label, stage_label
@@ -96,9 +96,7 @@ class ContactPage(QDialog):
 
     def _on_data_changed(self, topics: set[Topic]) -> None:
         if self.isVisible() and topics & {Topic.SALES, Topic.CONTACTS, Topic.OPPORTUNITIES}:
-            exists = self.ctx.store.scalar("SELECT 1 FROM contacts WHERE id = ?",
-                                           (self.contact_id,))
-            if exists:
+            if contact_exists(self.ctx.store, self.contact_id):
                 self.reload()
             else:
                 self.reject()

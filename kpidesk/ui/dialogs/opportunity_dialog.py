@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.store.contacts import search_contacts
+from kpidesk.store.contacts import contact_name_phone, search_contacts
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.opportunities import OpportunityInput, lost_reasons, stages
 from kpidesk.store.reference import list_named, name_of
@@ -234,9 +234,8 @@ def _contact_text(name: str, phone: str) -> str:
 def name_of_contact(store, contact_id: int | None) -> str:
     if contact_id is None:
         return ""
-    row = store.conn.execute("SELECT name, phone FROM contacts WHERE id = ?",
-                             (contact_id,)).fetchone()
-    return _contact_text(row[0], row[1]) if row else ""
+    found = contact_name_phone(store, contact_id)
+    return _contact_text(*found) if found else ""
 
 
 class LostDialog(QDialog):

@@ -44,7 +44,8 @@ from kpidesk.store.sales_table import (
     R_USD,
     SalesFilter,
     SalesQuery,
-    rollup_totals,
+    sales_query,
+    totals,
 )
 from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day
 
@@ -110,7 +111,7 @@ class SalesTableModel(QAbstractTableModel):
     # -- queries ------------------------------------------------------------------
     def _make_query(self) -> SalesQuery:
         flt = replace(self.filter, text=fmt.latin_digits(self.filter.text.strip()))
-        return SalesQuery(self.store.conn, flt, _SORT_OF.get(self.sort_column, "date"),
+        return sales_query(self.store, flt, _SORT_OF.get(self.sort_column, "date"),
                           self.sort_order == Qt.SortOrder.DescendingOrder, self._currency)
 
     def page_size(self) -> int:
@@ -142,7 +143,7 @@ class SalesTableModel(QAbstractTableModel):
         None when a text filter is on (that would need a scan)."""
         if self.filter.text.strip():
             return None
-        lines, usd, khr = rollup_totals(self.store.conn, self.filter)
+        lines, usd, khr = totals(self.store, self.filter)
         return lines, (khr if self._currency == "KHR" else usd), self._currency
 
     # -- fetching on demand ------------------------------------------------------------

@@ -127,9 +127,7 @@ class YearSnapshotCommand(QUndoCommand):
 
     @staticmethod
     def snapshot(store: Store, year: int) -> list[tuple]:
-        return [tuple(r) for r in store.conn.execute(
-            "SELECT period, measure, salesperson_id, value, currency FROM targets"
-            " WHERE period LIKE ? ORDER BY period, measure, salesperson_id", (f"{year:04d}-%",))]
+        return store_targets.year_snapshot(store, year)
 
     def _restore(self, rows: list[tuple]) -> None:
         try:
@@ -186,22 +184,13 @@ class TargetsModel(QAbstractTableModel):
         return [f"{self.year:04d}-{m:02d}" for m in range(1, 13)]
 
     def _load_columns(self) -> list[tuple[int | None, str]]:
-        rows = self.store.conn.execute(
-            "SELECT id, name FROM salespeople WHERE active = 1 OR id IN"
-            " (SELECT salesperson_id FROM targets WHERE period LIKE ? AND measure = ?)"
-            " ORDER BY active DESC, name COLLATE NOCASE",
-            (f"{self.year:04d}-%", self.measure)).fetchall()
-        return [(None, ""), *[(int(r[0]), str(r[1])) for r in rows]]
+        people = store_targets.salespeople_with_targets(self.store, self.year, self.measure)
+        return [(None, ""), *people]
 
     def _load_values(self) -> None:
         self._currency = self.store.reporting_currency
         self._rate = self.store.default_rate
-        self.values = {
-            (r[0], int(r[1] or 0)): (int(r[2]), r[3])
-            for r in self.store.conn.execute(
-                "SELECT period, salesperson_id, value, currency FROM targets"
-                " WHERE measure = ? AND period LIKE ?", (self.measure, f"{self.year:04d}-%"))
-        }
+        self.values = store_targets.target_values(self.store, self.year, self.measure)
         # Each target keeps its currency; it is compared and summed in the reporting one.
         self.converted = {key: target_in(self.store, value, cur, self._currency)
                           if self.is_money else value

@@ -46,6 +46,7 @@ from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
 from kpidesk.metrics.periods import add_months, month_key, parse_period
+from kpidesk.store.sales import first_revenue_day
 from kpidesk.store.setup import first_steps, has_sales
 from kpidesk.store.topics import NAMED_LISTS, Topic
 from kpidesk.ui.first_steps import FirstSteps
@@ -561,7 +562,7 @@ class DashboardTab(Tab):
     # -- month picker ------------------------------------------------------------------------
     def _month_range(self) -> list[str]:
         current = month_key(self.ctx.today())
-        first = self.ctx.store.scalar("SELECT MIN(day) FROM daily_revenue")
+        first = first_revenue_day(self.ctx.store)
         start = add_months(current, -(CHART_MONTHS - 1))
         if first and str(first)[:7] < start:
             start = str(first)[:7]

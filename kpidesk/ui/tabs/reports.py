@@ -30,6 +30,7 @@ from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.reports.data import ReportData, collect
 from kpidesk.reports.monthly import PAPERS, MonthlyReport
 from kpidesk.store.db import Store
+from kpidesk.store.sales import date_span
 from kpidesk.store.topics import Topic
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
@@ -165,7 +166,8 @@ class ReportsTab(Tab):
     def _fill_months(self) -> None:
         today = self.ctx.today()
         this_month = month_key(today)
-        first = self.ctx.store.scalar("SELECT substr(MIN(date), 1, 7) FROM orders") or this_month
+        first_day, _last = date_span(self.ctx.store)
+        first = first_day[:7] if first_day else this_month
         self.month_box.blockSignals(True)
         self.month_box.clear()
         month = this_month

@@ -75,14 +75,7 @@ class NamedListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        extra = ", active" if self.has_active else ""
-        if self.has_category:
-            sql = ("SELECT p.id, p.name, p.active, p.category_id, c.name AS category"
-                   " FROM products p LEFT JOIN categories c ON c.id = p.category_id"
-                   " ORDER BY p.name COLLATE NOCASE")
-        else:
-            sql = f"SELECT id, name{extra} FROM {self.table} ORDER BY name COLLATE NOCASE"
-        self.rows = [dict(r) for r in self.store.query(sql)]
+        self.rows = reference.list_rows(self.store, self.table)
         self.endResetModel()
 
     def rowCount(self, parent: INDEX = QModelIndex()) -> int:  # noqa: N802, B008

@@ -36,6 +36,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.store import targets as store_targets
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.sales import first_revenue_day
 from kpidesk.store.topics import Topic
 from kpidesk.ui.models.targets_model import (
     ACTUAL_ROLE,
@@ -383,8 +384,8 @@ class TargetsTab(Tab):
     # -- data ----------------------------------------------------------------------
     def _fill_years(self) -> None:
         this_year = self.ctx.today().year
-        first = self.ctx.store.scalar("SELECT MIN(day) FROM daily_revenue")
-        first_target = self.ctx.store.scalar("SELECT MIN(period) FROM targets")
+        first = first_revenue_day(self.ctx.store)
+        first_target = store_targets.first_period(self.ctx.store)
         start = min([this_year - 2] + [int(str(v)[:4]) for v in (first, first_target) if v])
         wanted = list(range(start, this_year + 3))
         current = self.year_combo.currentData() or this_year
