@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
+from kpidesk.i18n.tr import translator
 from kpidesk.store import backup
 from kpidesk.store.errors import BackupError
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.errors import backup_error_text, log, read_only_text
+from kpidesk.ui.errors import log
+from kpidesk.ui.messages import backup_error_text, read_only_text
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupStatus", text)
+tr = translator("BackupStatus")
 
 
 class _Events(QObject):

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QCoreApplication,
     QModelIndex,
     QSettings,
     QStandardPaths,
@@ -34,6 +33,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kpidesk.i18n.format import current, latin_digits
+from kpidesk.i18n.tr import translator
 from kpidesk.io.exporter import Percent, write_table
 from kpidesk.store.money import to_major
 
@@ -53,8 +53,7 @@ class Money:
     currency: str
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
+_tr = translator("Export")
 
 
 def iso_day(value: str | date | None) -> date | None:

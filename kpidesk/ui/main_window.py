@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk import APP_NAME
+from kpidesk.i18n.tr import translator
 from kpidesk.ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -44,8 +45,7 @@ TABS = [
 ]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+tr = translator("MainWindow")
 
 
 def shop_file_name(path: str | Path) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.ui.models.opportunities_model import is_overdue, stage_label
 
 CARD_MIME = "application/x-kpidesk-opportunity"
@@ -37,8 +38,7 @@ CLOSED_DAYS = 30  # Won and Lost columns show what closed in this many days
 OVERDUE_RED = QColor("#c62828")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PipelineBoard", text)
+tr = translator("PipelineBoard")
 
 
 class CardDelegate(QStyledItemDelegate):

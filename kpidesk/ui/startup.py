@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.store import backup, schema
 from kpidesk.store.db import Store, needs_upgrade
 from kpidesk.store.errors import (
@@ -46,18 +47,17 @@ from kpidesk.store.errors import (
     WriteFailedError,
 )
 from kpidesk.store.sales import has_orders
-from kpidesk.ui.errors import (
+from kpidesk.ui.errors import log
+from kpidesk.ui.messages import (
+    ask_yes_no,
     backup_error_text,
     locked_text,
-    log,
     read_only_text,
     store_error_text,
     write_failed_text,
 )
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
+tr = translator("Startup")
 
 
 def ask(parent: QWidget | None, title: str, text: str,
@@ -411,8 +411,7 @@ def offer_backup(db_path: Path, err: StoreError, parent: QWidget | None,
     question = (problem + "\n\n" +
                 tr("Restore the newest good backup, %1? The damaged file will be kept "
                    "beside it, unchanged.").replace("%1", _describe_backup(good)))
-    answer = QMessageBox.question(parent, tr("Restore a backup?"), question)
-    if answer != QMessageBox.StandardButton.Yes:
+    if not ask_yes_no(parent, tr("Restore a backup?"), question, default_yes=True):
         return False
     try:
         result = _restore_with_progress(db_path, good.path, parent)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import copy
 import logging
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from kpidesk.i18n.tr import translator
 from kpidesk.store.contacts import ContactInput, add_contact, delete_contact, restore_contact
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
@@ -32,8 +32,7 @@ from kpidesk.store.sales import (
 log = logging.getLogger("kpidesk")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SalesUndo", text)
+tr = translator("SalesUndo")
 
 
 class _StoreCommand(QUndoCommand):

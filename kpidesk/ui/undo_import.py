@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QThread, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
+from kpidesk.i18n.tr import translator
 from kpidesk.store import imports, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
@@ -42,8 +43,7 @@ T = TypeVar("T")
 
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UndoImport", text)
+tr = translator("UndoImport")
 
 
 def kind_text(kind: str) -> str:
@@ -251,7 +251,7 @@ def undo_import_interactive(ctx: AppContext, parent: QWidget | None, import_id: 
                                    ctx.store, work)
     except StoreError as exc:
         from kpidesk.store.errors import WriteFailedError
-        from kpidesk.ui.errors import write_failed_text
+        from kpidesk.ui.messages import write_failed_text
 
         log.warning("undo of import %s failed: %s", import_id, exc)
         QMessageBox.warning(parent, tr("Undo import"), write_failed_text(exc)

@@ -1373,6 +1373,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ការបម្រុងទុក​នេះ​ត្រូវបាន​ធ្វើ​ដោយ KPI Desk កំណែ​ថ្មី​ជាង។ សូម​ដំឡើង​កំណែ​ថ្មី​ជាង ដើម្បី​ស្ដារ​វា។</translation>
     </message>
     <message>
+        <source>This change is for the owner.</source>
+        <translation>ការកែប្រែ​នេះ សម្រាប់​តែ​ម្ចាស់​ហាង​ប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
         <source>This file is not a KPI Desk backup.</source>
         <translation>ឯកសារ​នេះ​មិន​មែន​ជា​ការបម្រុងទុក​របស់ KPI Desk ទេ។</translation>
     </message>
@@ -2415,12 +2419,36 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សូម​ជ្រើស USD ឬ KHR។</translation>
     </message>
     <message>
+        <source>Choose lead or customer.</source>
+        <translation>សូម​ជ្រើស អតិថិជន​សក្តានុពល ឬ អតិថិជន។</translation>
+    </message>
+    <message>
+        <source>Choose open, won or lost.</source>
+        <translation>សូម​ជ្រើស កំពុង​តាមដាន លក់​បាន ឬ បាត់​ឱកាស។</translation>
+    </message>
+    <message>
+        <source>Keep at least one open stage.</source>
+        <translation>សូម​ទុក​យ៉ាងហោចណាស់​ដំណាក់កាល​កំពុង​តាមដាន​មួយ។</translation>
+    </message>
+    <message>
         <source>No product has this name. Choose one from the list, or leave it empty.</source>
         <translation>គ្មាន​ទំនិញ​ណា​មាន​ឈ្មោះ​នេះ​ទេ។ សូម​ជ្រើស​ពី​បញ្ជី ឬ​ទុក​ឱ្យ​ទទេ។</translation>
     </message>
     <message>
+        <source>Only a daily total has a number of receipts.</source>
+        <translation>មាន​តែ​សរុប​ប្រចាំ​ថ្ងៃ​ទេ ដែល​មាន​ចំនួន​វិក្កយបត្រ។</translation>
+    </message>
+    <message>
         <source>Riel amounts are whole numbers, without decimals.</source>
         <translation>ទឹកប្រាក់​រៀល​ជា​លេខ​គត់ គ្មាន​ខ្ទង់​ទសភាគ​ទេ។</translation>
+    </message>
+    <message>
+        <source>The PIN is %1 to %2 digits.</source>
+        <translation>លេខ​សម្ងាត់​មាន​ពី %1 ដល់ %2 ខ្ទង់។</translation>
+    </message>
+    <message>
+        <source>The Won and Lost stages always stay, at the end.</source>
+        <translation>ដំណាក់កាល «លក់​បាន» និង «បាត់​ឱកាស» មិន​អាច​ដក​ចេញ​បាន​ទេ ហើយ​នៅ​ខាង​ចុង​ជានិច្ច។</translation>
     </message>
     <message>
         <source>The amount cannot be zero.</source>
@@ -2429,6 +2457,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>The amount must be more than zero.</source>
         <translation>ទឹកប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
+    </message>
+    <message>
+        <source>The months&apos; shares must be zero or more and add up to more than %1.</source>
+        <translation>ចំណែក​របស់​ខែ​នីមួយៗ មិន​អាច​តិច​ជាង​សូន្យ​ទេ ហើយ​បូកសរុប​ត្រូវតែ​លើស​ពី %1។</translation>
     </message>
     <message>
         <source>The quantity cannot be zero.</source>
@@ -2459,6 +2491,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ត្រូវ​បំពេញ​ប្រអប់​នេះ។</translation>
     </message>
     <message>
+        <source>This import was already undone.</source>
+        <translation>ការនាំចូល​នេះ ត្រូវបាន​ត្រឡប់​វិញ​រួចហើយ។</translation>
+    </message>
+    <message>
         <source>This is in use and cannot be removed.</source>
         <translation>វា​កំពុង​ប្រើ ហើយ​មិន​អាច​ដក​ចេញ​បាន​ទេ។</translation>
     </message>
@@ -2477,6 +2513,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>This period does not exist.</source>
         <translation>រយៈពេល​នេះ​មិន​មាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>This place is not in the list.</source>
+        <translation>លំដាប់​នេះ មិន​មាន​នៅក្នុង​បញ្ជី​ទេ។</translation>
     </message>
     <message>
         <source>This record has sales and cannot be deleted.</source>
@@ -3549,10 +3589,6 @@ Owner: %3</source>
 <context>
     <name>RecordErrors</name>
     <message>
-        <source>Choose USD or riel.</source>
-        <translation>សូម​ជ្រើស​ដុល្លារ ឬ​រៀល។</translation>
-    </message>
-    <message>
         <source>Choose an open stage.</source>
         <translation>សូម​ជ្រើស​ដំណាក់កាល​កំពុង​តាមដាន។</translation>
     </message>
@@ -3565,40 +3601,12 @@ Owner: %3</source>
         <translation>សូម​បញ្ចូល​ទឹកប្រាក់​ចាប់ពី​សូន្យ​ឡើង​ទៅ។</translation>
     </message>
     <message>
-        <source>Not a number.</source>
-        <translation>មិន​មែន​ជា​លេខ​ទេ។</translation>
-    </message>
-    <message>
-        <source>The exchange rate must be above zero.</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
-    </message>
-    <message>
-        <source>This contact has sales, so it cannot be deleted. Merge it into another contact instead.</source>
-        <translation>ទំនាក់ទំនង​នេះ​មាន​ការលក់ ដូច្នេះ​មិន​អាច​លុប​បាន​ទេ។ សូម​បញ្ចូល​វា​ទៅក្នុង​ទំនាក់ទំនង​ផ្សេង​ជំនួស​វិញ។</translation>
-    </message>
-    <message>
-        <source>This field is required.</source>
-        <translation>ត្រូវ​បំពេញ​ប្រអប់​នេះ។</translation>
-    </message>
-    <message>
-        <source>This input was refused.</source>
-        <translation>ការបញ្ចូល​នេះ​ត្រូវបាន​បដិសេធ។</translation>
-    </message>
-    <message>
         <source>This opportunity is already closed.</source>
         <translation>ឱកាស​លក់​នេះ​បាន​បិទ​រួចហើយ។</translation>
     </message>
     <message>
         <source>This opportunity is still open.</source>
         <translation>ឱកាស​លក់​នេះ​នៅ​កំពុង​តាមដាន។</translation>
-    </message>
-    <message>
-        <source>This record no longer exists.</source>
-        <translation>កំណត់ត្រា​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
-    </message>
-    <message>
-        <source>Not a date. Write it as day/month/year, e.g. %1.</source>
-        <translation>មិន​មែន​ជា​កាលបរិច្ឆេទ​ទេ។ សូម​សរសេរ​ជា ថ្ងៃ/ខែ/ឆ្នាំ ឧ. %1។</translation>
     </message>
     <message>
         <source>The probability must be between %1 and %2.</source>

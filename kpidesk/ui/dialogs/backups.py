@@ -29,8 +29,9 @@ from kpidesk.store import backup, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import BackupError, StoreError
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.errors import log, store_error_text
+from kpidesk.ui.errors import log
 from kpidesk.ui.long_work import Cancelled, run_with_progress
+from kpidesk.ui.messages import ask_yes_no, store_error_text
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import DigitSpinBox
 
@@ -227,8 +228,8 @@ class BackupsDialog(QDialog):
         with self.ctx.owner_session(self, "backups") as allowed:
             if not allowed:
                 return None
-            answer = QMessageBox.question(self, self.tr("Restore"), self.restore_question(info))
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask_yes_no(self, self.tr("Restore"), self.restore_question(info),
+                              default_yes=True):
                 return None
             return self._restore(info.path, allow_other_shop=False)
 
@@ -248,11 +249,9 @@ class BackupsDialog(QDialog):
                                        self.tr("Restoring the backup…"), work)
         except BackupError as exc:
             if exc.reason == "other_shop" and not allow_other_shop:
-                answer = QMessageBox.question(
-                    self, self.tr("Restore"),
-                    store_error_text(exc) + "\n\n" + self.tr("Restore it into this shop "
-                                                             "anyway?"))
-                if answer == QMessageBox.StandardButton.Yes:
+                if ask_yes_no(self, self.tr("Restore"),
+                              store_error_text(exc) + "\n\n"
+                              + self.tr("Restore it into this shop anyway?"), default_yes=True):
                     return self._restore(path, allow_other_shop=True)
                 return None
             QMessageBox.warning(self, self.tr("Restore failed"), store_error_text(exc))

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.store import history
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.widgets import DateEdit, ErrorLabel, error_text
+from kpidesk.ui.messages import validation_text
+from kpidesk.ui.widgets import DateEdit, ErrorLabel
 
 LIMIT = 2000  # newest entries shown at once (the filter finds older ones)
 INDEX = QModelIndex | QPersistentModelIndex
@@ -104,8 +105,7 @@ PIN_STATES = {
 COLUMNS = ("when", "change", "what", "before", "after", "pin", "by")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryDialog", text)
+tr = translator("HistoryDialog")
 
 
 # -- turning entries into words ------------------------------------------------------------
@@ -364,7 +364,7 @@ class HistoryDialog(QDialog):
             since = self.from_edit.iso()
             until = self.to_edit.iso()
         except ValidationError as err:
-            self.error.show_error(error_text(err))
+            self.error.show_error(validation_text(err))
             return
         found = history.entries(self.ctx.store, action=self.kind_combo.currentData() or None,
                                 text=self.search.text().strip() or None, since=since,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,24 +35,22 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import current
+from kpidesk.i18n.tr import translator
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.exporter import write_table
 from kpidesk.io.importer import (
-    EARLIEST_DATE,
-    MAX_NAME,
-    MAX_NOTE,
-    MAX_RATE,
     Cancelled,
     Importer,
     Report,
     RowError,
     currency_decided,
 )
-from kpidesk.io.readers import ENCODINGS_TRIED, MAX_CELL, MAX_LINE, FileError, preview
+from kpidesk.io.readers import FileError, preview
 from kpidesk.store import imports
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.messages import file_error_text, row_problem_text, store_error_text
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.undo_import import push_import, undo_import_interactive
 
@@ -60,8 +58,7 @@ CONTEXT = "Import"
 PREVIEW_ROWS = 8
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Import", text)
+tr = translator("Import")
 
 
 def kind_label(kind: str) -> str:
@@ -90,66 +87,8 @@ def field_label(field: str) -> str:
     return labels.get(field, field)
 
 
-def reason_text(code: str) -> str:
-    f = current()
-    reasons = {
-        "required": tr("value missing"),
-        "bad_date": tr("not a date"),
-        "bad_number": tr("not a number"),
-        "not_whole": tr("not a whole number"),
-        "bad_currency": tr("currency must be USD or KHR"),
-        "bad_rate": tr("exchange rate must be above zero"),
-        "zero": tr("quantity is zero"),
-        "bad_kind": tr("must be lead or customer"),
-        "bad_period": tr("not a month"),
-        "bad_measure": tr("measure must be revenue, new customers or won opportunities"),
-        "bad_status": tr("status must be open, won or lost"),
-        "unknown_stage": tr("no such stage"),
-        "bad_probability": fmt.fill(tr("probability must be %1 to %2"),
-                                    fmt.current().integer(0), fmt.current().integer(100)),
-        "negative": tr("must not be negative"),
-        "too_large": tr("number too large"),
-        "fractional_riel": tr("not a whole number of riel"),
-        "date_too_early": tr("date before %1").replace("%1", f.date(EARLIEST_DATE)),
-        "date_too_late": tr("date more than a year after today"),
-        "rate_too_large": tr("exchange rate above %1 riel per dollar").replace(
-            "%1", f.integer(MAX_RATE)),
-        "currency_conflict": tr("the amount's currency differs from the currency column"),
-        "cell_too_long": tr("a cell is too long (over %1 KiB)").replace(
-            "%1", f.integer(MAX_CELL // 1024)),
-        "row_too_long": tr("the line is too long (over %1 MiB)").replace(
-            "%1", f.integer(MAX_LINE // 1024**2)),
-        "csv_row": tr("the line is not valid CSV"),
-        "text_too_long": tr("text too long (names %1 characters, notes %2)").replace(
-            "%1", f.integer(MAX_NAME)).replace("%2", f.integer(MAX_NOTE)),
-        "short_row": tr("row has fewer columns than the header"),
-    }
-    return reasons.get(code, code)
 
 
-def file_error_text(exc: FileError) -> str:
-    texts = {
-        "not_found": tr("The file does not exist."),
-        "unreadable": tr("The file cannot be read."),
-        "empty": tr("The file is empty."),
-        "csv": tr("The CSV file is malformed."),
-        "xls": tr("Old .xls workbooks are not supported: save it as .xlsx or CSV."),
-        "unknown_columns": tr("The mapping names columns the file does not have."),
-        "missing_fields": tr("Choose a column for every required field."),
-        "truncated": tr("The compressed file is cut short (an incomplete download or copy?)."),
-        "too_big": tr("The file is too large to import."),
-        "too_many_lines": tr("The file has more lines than can be imported at once "
-                             "(blank lines counted): split it into smaller files."),
-        "too_large_total": tr("The amounts add up to more than KPI Desk can store."),
-        "bad_mapping": tr("The column mapping is not valid."),
-        "mixed_currency": tr("Some amounts look like dollars and others like riel, and "
-                             "nothing in the file says which is which."),
-    }
-    if exc.code == "encoding":  # (names of encodings and of Excel's format: not translated)
-        return tr("The file's text encoding is not supported (tried %1). Save it from Excel "
-                  "as “%2” and try again.").replace("%1", ENCODINGS_TRIED).replace(
-            "%2", "CSV UTF-8")
-    return texts.get(exc.code, exc.code)
 
 
 def future_note(report: Report) -> str:
@@ -202,8 +141,6 @@ class _Worker(QObject):
         except FileError as exc:
             self.failed.emit(file_error_text(exc))
         except (StoreError, OSError) as exc:  # e.g. the backup before it: a full disk
-            from kpidesk.ui.errors import store_error_text
-
             self.failed.emit(store_error_text(exc, self.db_path))
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was saved
             self.failed.emit(str(exc))
@@ -588,8 +525,8 @@ class ImportWizard(QDialog):
             self.preview_table.setItem(r, 0, QTableWidgetItem(fmt.integer(line)))
             for c, f in enumerate(shown, start=1):
                 if isinstance(rec, RowError):
-                    text = (reason_text(rec.code) + f" ({rec.value})" if rec.value
-                            else reason_text(rec.code)) if c == 1 else ""
+                    text = (row_problem_text(rec.code) + f" ({rec.value})" if rec.value
+                            else row_problem_text(rec.code)) if c == 1 else ""
                     item = QTableWidgetItem(text)
                     item.setForeground(QBrush(QColor("#b00020")))
                 elif line in unknown and f in ("amount", "value", "currency"):
@@ -772,7 +709,7 @@ class ImportWizard(QDialog):
         self.errors_table.setRowCount(len(report.errors))
         for r, err in enumerate(report.errors):
             for c, value in enumerate((fmt.integer(err.line), err.column, err.value,
-                                       reason_text(err.code))):
+                                       row_problem_text(err.code))):
                 self.errors_table.setItem(r, c, QTableWidgetItem(value))
         self.import_button.setEnabled(report.good > 0)
         self.save_rejected_button.setEnabled(bool(report.rejected))
@@ -844,7 +781,7 @@ class ImportWizard(QDialog):
                                                   tr("CSV (*.csv)"))
             if not path:
                 return None
-        reasons = {e.line: f"{e.column}: {reason_text(e.code)}" for e in self.report.errors}
+        reasons = {e.line: f"{e.column}: {row_problem_text(e.code)}" for e in self.report.errors}
         header = list(self.report.header) + [tr("line"), tr("problem")]
         rows = [list(raw) + [""] * (len(self.report.header) - len(raw))
                 + [line, reasons.get(line, "")] for line, raw in self.report.rejected]

@@ -3,7 +3,7 @@ Undo import for one that is still in the shop."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
+from kpidesk.i18n.tr import translator
 from kpidesk.store import imports
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.undo_import import added_text, kind_text, undo_import_interactive
@@ -24,8 +25,7 @@ from kpidesk.ui.undo_import import added_text, kind_text, undo_import_interactiv
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportsDialog", text)
+tr = translator("ImportsDialog")
 
 
 class ImportsDialog(QDialog):

@@ -24,7 +24,7 @@ from kpidesk.store.contacts import contact_name_phone, search_contacts
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.opportunities import OpportunityInput, lost_reasons, stages
 from kpidesk.store.reference import list_named, name_of
-from kpidesk.ui.dialogs.contact_dialog import validation_text
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.opportunities_model import reason_label, stage_label
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import DigitSpinBox

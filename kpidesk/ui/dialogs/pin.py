@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.store import security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.ui.screen import keep_on_screen
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PinDialog", text)
+tr = translator("PinDialog")
 
 
 # Why the PIN is asked, by the reason codes of PinRequiredError and the app's routes.

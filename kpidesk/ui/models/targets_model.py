@@ -21,7 +21,6 @@ from datetime import date
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -30,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QUndoCommand, QUndoStack
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics.targets import actual_for, salesperson_attainment, target_in
 from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
@@ -48,8 +48,7 @@ Value = tuple[int, str | None]  # (value, currency)
 log = logging.getLogger("kpidesk")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+tr = translator(CONTEXT)
 
 
 def write_targets(store: Store, changes: list[tuple[str, str, int | None, Value | None]]) -> None:

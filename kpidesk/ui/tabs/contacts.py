@@ -23,8 +23,9 @@ from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import ContactInput, count_sales, get_contact
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
-from kpidesk.ui.dialogs.contact_dialog import ContactDialog, validation_text
+from kpidesk.ui.dialogs.contact_dialog import ContactDialog
 from kpidesk.ui.dialogs.contact_page import ContactPage
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.contacts_model import (
     COL,
     ID_ROLE,

@@ -30,8 +30,8 @@ from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.store import opportunities as ostore
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
-from kpidesk.ui.dialogs.contact_dialog import validation_text
 from kpidesk.ui.dialogs.opportunity_dialog import LostDialog, OpportunityDialog
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.opportunities_model import (
     COL,
     ID_ROLE,

@@ -52,6 +52,7 @@ from kpidesk.store.sales import (
 )
 from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.messages import ask_yes_no, validation_text
 from kpidesk.ui.models.sales_model import (
     COL_AMOUNT,
     COL_CUSTOMER,
@@ -69,7 +70,6 @@ from kpidesk.ui.widgets import (
     CustomerPicker,
     DateEdit,
     ErrorLabel,
-    error_text,
     mark_invalid,
     parse_quantity,
     parse_rate,
@@ -607,16 +607,16 @@ class SalesTab(Tab):
         key = {"created": "date", "name": "customer", "contact": "customer",
                "lines": "amount"}.get(err.field, err.field)
         if key in self.errors:
-            self.errors[key].show_error(error_text(err))
+            self.errors[key].show_error(validation_text(err))
             mark_invalid(self.widgets[key], True)
             self._errors_shown[key] = err
         else:
-            self.form_error.show_error(error_text(err))
+            self.form_error.show_error(validation_text(err))
 
     def _refresh_visible_errors(self) -> None:
         for key, err in self._errors_shown.items():
             if self.errors[key].isVisible():
-                self.errors[key].show_error(error_text(err))
+                self.errors[key].show_error(validation_text(err))
 
     # ===================================================================== saving
     def _complete_product(self) -> None:
@@ -878,11 +878,8 @@ class SalesTab(Tab):
         if old.receipts is not None:
             text += "\n" + self.tr("It was made of %1 receipts.").replace(
                 "%1", f.integer(old.receipts))
-        answer = QMessageBox.question(
-            self, self.tr("Replace the daily total?"), text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(
+            self, self.tr("Replace the daily total?"), text)
 
     def _undo_index_changed(self, _index: int) -> None:
         """Undo or redo changed what the status line speaks of: say what happened now."""
@@ -901,13 +898,10 @@ class SalesTab(Tab):
             self.status_label.setText(self.tr("Redone: %1.").replace("%1", command.text()))
 
     def _ask_future(self, day: date) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self, self.tr("Date in the future"),
             self.tr("%1 is in the future. Save this sale with that date?")
-            .replace("%1", fmt.current().date(day)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+            .replace("%1", fmt.current().date(day)))
 
     # ===================================================================== edit / delete
     def edit_current(self) -> None:
@@ -928,7 +922,7 @@ class SalesTab(Tab):
         try:
             order = get_order(self.store, order_id)
         except ValidationError as err:
-            self.form_error.show_error(error_text(err))
+            self.form_error.show_error(validation_text(err))
             return
         index = 0
         if line_id is not None and line_id[0] == order_id and 0 < line_id[1] <= len(order.lines):
@@ -1050,7 +1044,7 @@ class SalesTab(Tab):
             return False
         except (StoreError, sqlite3.DatabaseError) as err:
             self.form_error.show_error(
-                error_text(err) if isinstance(err, ValidationError)
+                validation_text(err) if isinstance(err, ValidationError)
                 else self.tr("Not deleted: %1").replace("%1", str(err)))
             return False
         self.ctx.undo_stack.push(command)
@@ -1063,11 +1057,8 @@ class SalesTab(Tab):
     def _ask_delete(self, count: int) -> bool:
         text = (self.tr("Delete this sale (all its lines)?") if count == 1 else
                 self.tr("Delete these %1 sales?").replace("%1", fmt.current().integer(count)))
-        answer = QMessageBox.question(
-            self, self.tr("Delete"), text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(
+            self, self.tr("Delete"), text)
 
     # ===================================================================== filtering
     def _on_period_changed(self, _index: int) -> None:
@@ -1091,7 +1082,7 @@ class SalesTab(Tab):
                 flt.date_from = self.from_edit.iso("date")
                 flt.date_to = self.to_edit.iso("date")
             except ValidationError as err:
-                self.filter_error.show_error(error_text(err))
+                self.filter_error.show_error(validation_text(err))
                 return None
         return flt
 

@@ -42,8 +42,9 @@ from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.setup import CURRENCY_CHECKED
 from kpidesk.store.topics import Topic
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.tabs.base import Tab
-from kpidesk.ui.widgets import ErrorLabel, error_text, parse_rate
+from kpidesk.ui.widgets import ErrorLabel, parse_rate
 
 Action = Callable[[], object]
 Apply = Callable[[Action, "ErrorLabel | None"], bool]
@@ -602,7 +603,7 @@ class SettingsTab(Tab):
         if err.field == "name" and err.code == "in_use":
             return self.tr("This is used by products or sales and cannot be removed. "
                            "Rename it instead.")
-        return error_text(err)
+        return validation_text(err)
 
     # -- shop ----------------------------------------------------------------------------
     def load_shop(self) -> None:
