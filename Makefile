@@ -10,7 +10,8 @@
 #   make lint     ruff
 #
 # The virtual environment .venv is created once and reused; pip runs again only
-# when pyproject.toml changes (stamp files in .venv).
+# when pyproject.toml or constraints.txt changes (stamp files in .venv). Versions come
+# from constraints.txt: what CI and the releases build with.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -77,20 +78,20 @@ $(VENV)/.stamp-base:
 	$(PY) -m pip install --quiet --upgrade pip
 	@touch $@
 
-$(VENV)/.stamp-app: pyproject.toml | $(VENV)/.stamp-base
-	$(PY) -m pip install --quiet -e .
+$(VENV)/.stamp-app: pyproject.toml constraints.txt | $(VENV)/.stamp-base
+	$(PY) -m pip install --quiet -c constraints.txt -e .
 	@touch $@
 
-$(VENV)/.stamp-test: pyproject.toml $(VENV)/.stamp-app
-	$(PY) -m pip install --quiet -e ".[test]"
+$(VENV)/.stamp-test: pyproject.toml constraints.txt $(VENV)/.stamp-app
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	@touch $@
 
-$(VENV)/.stamp-bench: pyproject.toml $(VENV)/.stamp-app
-	$(PY) -m pip install --quiet -e ".[bench]"
+$(VENV)/.stamp-bench: pyproject.toml constraints.txt $(VENV)/.stamp-app
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[bench]"
 	@touch $@
 
-$(VENV)/.stamp-build: pyproject.toml $(VENV)/.stamp-app
-	$(PY) -m pip install --quiet -e ".[build]"
+$(VENV)/.stamp-build: pyproject.toml constraints.txt $(VENV)/.stamp-app
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[build]"
 	@touch $@
 
 clean:
