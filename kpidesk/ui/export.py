@@ -36,8 +36,9 @@ from kpidesk.i18n.format import current, latin_digits
 from kpidesk.i18n.tr import translator
 from kpidesk.io.exporter import Percent, write_table
 from kpidesk.store.money import to_major
+from kpidesk.ui.models.base import Role
 
-EXPORT_ROLE = Qt.ItemDataRole.UserRole + 100  # a cell's value for export (see above)
+EXPORT_ROLE = Role.EXPORT  # a cell's value for export (see above)
 FOLDER_KEY = "export/folder"
 
 _PLAIN_NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?")

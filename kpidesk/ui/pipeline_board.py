@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
+from kpidesk.ui.models.base import Role
 from kpidesk.ui.models.opportunities_model import is_overdue, stage_label
 
 CARD_MIME = "application/x-kpidesk-opportunity"
-OPP_ROLE = Qt.ItemDataRole.UserRole + 1
-CARD_ROLE = Qt.ItemDataRole.UserRole + 2
+OPP_ROLE = Role.OPPORTUNITY
+CARD_ROLE = Role.CARD
 CLOSED_DAYS = 30  # Won and Lost columns show what closed in this many days
 OVERDUE_RED = QColor("#c62828")
 

@@ -24,6 +24,7 @@ from kpidesk.store.contacts import ContactInput, search_contacts
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import MINOR_DIGITS
+from kpidesk.ui.models.base import Role
 
 CONTEXT = "Input"
 
@@ -177,8 +178,8 @@ def parse_quantity(text: str, field: str = "quantity") -> float:
 
 
 # -- customers ----------------------------------------------------------------------------
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = Role.ID
+NAME_ROLE = Role.NAME
 _PHONE_TAIL = re.compile(r"^(.*?)[\s,;:/-]*(\+?\d[\d\s.-]{5,})$")
 
 

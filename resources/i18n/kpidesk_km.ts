@@ -2444,7 +2444,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     </message>
     <message>
         <source>The PIN is %1 to %2 digits.</source>
-        <translation>លេខ​សម្ងាត់​មាន​ពី %1 ដល់ %2 ខ្ទង់។</translation>
+        <translation>លេខ​សម្ងាត់​មាន​ពី %1 ដល់ %2&#xa0;ខ្ទង់។</translation>
     </message>
     <message>
         <source>The Won and Lost stages always stay, at the end.</source>

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,6 +33,7 @@ from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.messages import validation_text
+from kpidesk.ui.models.base import Column, TableModel
 from kpidesk.ui.widgets import DateEdit, ErrorLabel
 
 LIMIT = 2000  # newest entries shown at once (the filter finds older ones)
@@ -102,7 +102,6 @@ PIN_STATES = {
     "kept at an upgrade": QT_TRANSLATE_NOOP("HistoryDialog", "PIN set"),
 }
 
-COLUMNS = ("when", "change", "what", "before", "after", "pin", "by")
 
 
 tr = translator("HistoryDialog")
@@ -197,38 +196,30 @@ def describe_value(entry: history.HistoryEntry, value: object) -> str:
     return " · ".join(words)
 
 
-class HistoryModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[history.HistoryEntry] = []
+class HistoryModel(TableModel):
+    CONTEXT = "HistoryDialog"
+    COLUMNS = tuple(Column(key, header) for key, header in (
+        ("when", QT_TRANSLATE_NOOP("HistoryDialog", "When")),
+        ("change", QT_TRANSLATE_NOOP("HistoryDialog", "Change")),
+        ("what", QT_TRANSLATE_NOOP("HistoryDialog", "What")),
+        ("before", QT_TRANSLATE_NOOP("HistoryDialog", "Before")),
+        ("after", QT_TRANSLATE_NOOP("HistoryDialog", "After")),
+        ("pin", QT_TRANSLATE_NOOP("HistoryDialog", "Owner PIN")),
+        ("by", QT_TRANSLATE_NOOP("HistoryDialog", "By"))))
+
+    def row_id(self, row: history.HistoryEntry) -> int:
+        return row.id
 
     def set_entries(self, rows: list[history.HistoryEntry]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal
-                or not 0 <= section < len(COLUMNS)):
-            return None
-        return {"when": tr("When"), "change": tr("Change"), "what": tr("What"),
-                "before": tr("Before"), "after": tr("After"), "pin": tr("Owner PIN"),
-                "by": tr("By")}[COLUMNS[section]]
+        self.set_rows(rows)
 
     def data(self, index: INDEX, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         entry = self.rows[index.row()]
-        column = COLUMNS[index.column()]
+        column = self.column_key(index.column())
         f = fmt.current()
         if column == "when":
             day, _, clock = entry.at.partition("T")
@@ -246,12 +237,6 @@ class HistoryModel(QAbstractTableModel):
             return tr("given") if entry.with_pin else tr("not given")
         source = tr("command line") if entry.source == "cli" else tr("app")
         return f"{entry.user} ({source})" if entry.user else source
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))
 
 
 class HistoryDialog(QDialog):

@@ -3,7 +3,6 @@ Undo import for one that is still in the shop."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,9 +19,10 @@ from kpidesk.i18n.format import current
 from kpidesk.i18n.tr import translator
 from kpidesk.store import imports
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.models.base import Role
 from kpidesk.ui.undo_import import added_text, kind_text, undo_import_interactive
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Role.ID
 
 
 tr = translator("ImportsDialog")

@@ -48,6 +48,7 @@ from kpidesk.store.sales_table import (
     totals,
 )
 from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day
+from kpidesk.ui.models.base import Role
 
 CONTEXT = "SalesTableModel"
 _ROOT = QModelIndex()
@@ -77,9 +78,9 @@ FUTURE_DATE = QT_TRANSLATE_NOOP("SalesTableModel", "%1 (not yet)")
 FUTURE_COLOUR = "#1565c0"
 DAILY_TOTAL = QT_TRANSLATE_NOOP("SalesTableModel", "Daily total")
 
-ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-LINE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+ORDER_ID_ROLE = Role.ORDER_ID
+LINE_ID_ROLE = Role.LINE_ID
+SORT_ROLE = Role.SORT
 
 # The sort of each column (the amount columns sort by the value in the reporting currency).
 _SORT_OF = {

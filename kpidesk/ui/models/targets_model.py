@@ -35,12 +35,13 @@ from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError, ValidationError
 from kpidesk.ui.export import EXPORT_ROLE, Money
+from kpidesk.ui.models.base import Role
 
 CONTEXT = "TargetsModel"
 SHOP_HEADER = QT_TRANSLATE_NOOP("TargetsModel", "Shop")
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # stored value in the reporting currency
-ACTUAL_ROLE = Qt.ItemDataRole.UserRole + 2  # actual of the month (int)
-DERIVED_ROLE = Qt.ItemDataRole.UserRole + 3  # True: shop cell showing the salespeople's sum
+TARGET_ROLE = Role.TARGET  # stored value in the reporting currency
+ACTUAL_ROLE = Role.ACTUAL  # actual of the month (int)
+DERIVED_ROLE = Role.DERIVED  # True: shop cell showing the salespeople's sum
 
 Value = tuple[int, str | None]  # (value, currency)
 
