@@ -54,10 +54,10 @@ def _drop(qtbot, tab, opp_id, stage_id):
     pos = QPointF(target.viewport().rect().center())
     actions = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
     args = (actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(pos, *args)
+    enter = QDragEnterEvent(pos.toPoint(), *args)  # Qt: QPoint here, QPointF for the drop
     QApplication.sendEvent(target.viewport(), enter)
     assert enter.isAccepted()
-    move = QDragMoveEvent(pos, *args)
+    move = QDragMoveEvent(pos.toPoint(), *args)
     QApplication.sendEvent(target.viewport(), move)
     assert move.isAccepted()
     event = QDropEvent(pos, *args)
