@@ -77,7 +77,7 @@ def test_done_page_undo_import(qtbot, demo_ctx, tmp_path):
 
 def test_ctrl_z_undoes_the_import_not_an_older_action(qtbot, main_window, tmp_path):
     from kpidesk.store.sales import LineInput, OrderInput
-    from kpidesk.ui.undo import AddOrderCommand
+    from kpidesk.ui.commands.sales import AddOrderCommand
 
     ctx = main_window.ctx
     # an older, unrelated action on the stack

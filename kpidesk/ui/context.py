@@ -107,4 +107,7 @@ class AppContext(QObject):
 
     def close(self) -> None:
         self.store.unsubscribe(self._on_store_changed)
+        # The stack deletes its commands now, while their Python wrappers are alive: left
+        # to the garbage collector, PySide6 before 6.12 may free a command twice.
+        self.undo_stack.clear()
 

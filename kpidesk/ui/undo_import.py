@@ -13,10 +13,8 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, QTimer
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEventLoop, Qt, QThread
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -259,41 +257,3 @@ def undo_import_interactive(ctx: AppContext, parent: QWidget | None, import_id: 
                             else tr("The import could not be undone. Nothing was changed."))
         return False
     return result is not None
-
-
-class ImportCommand(QUndoCommand):
-    """An import on the undo stack: Ctrl+Z asks, then removes what it added. It cannot be
-    redone (import the file again instead), so it leaves the stack once undone."""
-
-    def __init__(self, ctx: AppContext, import_id: int, file_name: str) -> None:
-        super().__init__(tr("Import %1").replace("%1", file_name))
-        self.ctx = ctx
-        self.import_id = import_id
-        self._skip_redo = True  # pushed after the import was made
-
-    def redo(self) -> None:
-        self._skip_redo = False  # first push, or the index put back after a "no"
-
-    def undo(self) -> None:
-        try:
-            done = undo_import_interactive(self.ctx, QApplication.activeWindow(),
-                                           self.import_id)
-        except Exception:  # noqa: BLE001 - an exception cannot cross Qt's virtual call
-            log.exception("undo of import %s failed", self.import_id)
-            done = False
-        if done:
-            self.setObsolete(True)
-        else:
-            # The stack has stepped back already: step forward again (redo does nothing).
-            QTimer.singleShot(0, self._restore_index)
-
-    def _restore_index(self) -> None:
-        stack = self.ctx.undo_stack
-        if stack.index() < stack.count() and stack.command(stack.index()) is self:
-            stack.redo()
-
-
-def push_import(ctx: AppContext, import_id: int, file_name: str) -> ImportCommand:
-    command = ImportCommand(ctx, import_id, file_name)
-    ctx.undo_stack.push(command)
-    return command

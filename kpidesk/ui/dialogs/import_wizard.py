@@ -49,10 +49,11 @@ from kpidesk.io.readers import FileError, preview
 from kpidesk.store import imports
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
+from kpidesk.ui.commands.imports import push_import
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.messages import file_error_text, row_problem_text, store_error_text
 from kpidesk.ui.screen import keep_on_screen
-from kpidesk.ui.undo_import import push_import, undo_import_interactive
+from kpidesk.ui.undo_import import undo_import_interactive
 
 CONTEXT = "Import"
 PREVIEW_ROWS = 8

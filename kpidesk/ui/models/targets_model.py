@@ -26,14 +26,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QFont, QUndoStack
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics.targets import actual_for, salesperson_attainment, target_in
 from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
-from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.store.errors import ValidationError
+from kpidesk.ui.commands.targets import Value, apply_with_undo
 from kpidesk.ui.export import EXPORT_ROLE, Money
 from kpidesk.ui.models.base import Role
 
@@ -43,116 +44,12 @@ TARGET_ROLE = Role.TARGET  # stored value in the reporting currency
 ACTUAL_ROLE = Role.ACTUAL  # actual of the month (int)
 DERIVED_ROLE = Role.DERIVED  # True: shop cell showing the salespeople's sum
 
-Value = tuple[int, str | None]  # (value, currency)
 
 
 log = logging.getLogger("kpidesk")
 
 
 tr = translator(CONTEXT)
-
-
-def write_targets(store: Store, changes: list[tuple[str, str, int | None, Value | None]]) -> None:
-    """Apply (period, measure, salesperson_id, (value, currency) or None) in one transaction."""
-    with store.transaction():
-        for period, measure, sp, value in changes:
-            if value is None:
-                store_targets.set_target(store, period, measure, None, sp)
-            else:
-                store_targets.set_target(store, period, measure, value[0], sp,
-                                         value[1] or None)
-
-
-def read_targets(store: Store, keys: list[tuple[str, str, int | None]]) -> list[Value | None]:
-    out = []
-    for period, measure, sp in keys:
-        found = store_targets.get_target(store, period, measure, sp)
-        out.append(found)
-    return out
-
-
-class TargetsCommand(QUndoCommand):
-    """Old and new values of some targets; redo writes the new ones, undo the old ones."""
-
-    def __init__(self, store: Store, keys: list[tuple[str, str, int | None]],
-                 old: list[Value | None], new: list[Value | None], text: str,
-                 done: bool = True) -> None:
-        super().__init__(text)
-        self.store = store
-        self.keys = keys
-        self.old = old
-        self.new = new
-        self._skip_first = done  # the change was already written (errors surfaced first)
-
-    def _apply(self, values: list[Value | None]) -> None:
-        try:
-            write_targets(self.store, [(*k, v) for k, v in zip(self.keys, values, strict=True)])
-        except StoreError:  # Qt calls this: log it (a refused PIN: nothing was written)
-            log.exception("target undo/redo failed: %s", self.text())
-            self.setObsolete(True)
-
-    def redo(self) -> None:
-        if self._skip_first:
-            self._skip_first = False
-            return
-        self._apply(self.new)
-
-    def undo(self) -> None:
-        self._apply(self.old)
-
-
-def apply_with_undo(store: Store, undo_stack: QUndoStack | None,
-                    keys: list[tuple[str, str, int | None]], new: list[Value | None],
-                    text: str) -> None:
-    """Write `new` for `keys` in one transaction and push the undo command.
-
-    Raises ValidationError (nothing written, nothing pushed) if a value is refused.
-    """
-    old = read_targets(store, keys)
-    write_targets(store, [(*k, v) for k, v in zip(keys, new, strict=True)])
-    if undo_stack is not None:
-        undo_stack.push(TargetsCommand(store, keys, old, new, text))
-
-
-class YearSnapshotCommand(QUndoCommand):
-    """Undo for a change of many targets of one year (copy from last year)."""
-
-    def __init__(self, store: Store, year: int, before: list, after: list, text: str) -> None:
-        super().__init__(text)
-        self.store = store
-        self.year = year
-        self.before = before
-        self.after = after
-        self._skip_first = True
-
-    @staticmethod
-    def snapshot(store: Store, year: int) -> list[tuple]:
-        return store_targets.year_snapshot(store, year)
-
-    def _restore(self, rows: list[tuple]) -> None:
-        try:
-            self._write(rows)
-        except StoreError:  # Qt calls this: log it (a refused PIN: nothing was written)
-            log.exception("target undo/redo failed: %s", self.text())
-            self.setObsolete(True)
-
-    def _write(self, rows: list[tuple]) -> None:
-        with self.store.transaction():
-            wanted = {(r[0], r[1], r[2] or 0) for r in rows}
-            for period, measure, sp, _value, _cur in self.snapshot(self.store, self.year):
-                if (period, measure, sp or 0) not in wanted:
-                    store_targets.set_target(self.store, period, measure, None, sp)
-            for period, measure, sp, value, cur in rows:
-                store_targets.set_target(self.store, period, measure, int(value), sp, cur or None)
-
-    def redo(self) -> None:
-        if self._skip_first:
-            self._skip_first = False
-            return
-        self._restore(self.after)
-
-    def undo(self) -> None:
-        self._restore(self.before)
 
 
 class TargetsModel(QAbstractTableModel):

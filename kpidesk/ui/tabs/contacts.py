@@ -23,6 +23,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import ContactInput, count_sales, get_contact
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
+from kpidesk.ui.commands.records import AddContact, DeleteContact, EditContact, MergeContacts, push
 from kpidesk.ui.dialogs.contact_dialog import ContactDialog
 from kpidesk.ui.dialogs.contact_page import ContactPage
 from kpidesk.ui.messages import validation_text
@@ -35,7 +36,6 @@ from kpidesk.ui.models.contacts_model import (
     status_label,
 )
 from kpidesk.ui.tabs.base import Tab
-from kpidesk.ui.undo_records import AddContact, DeleteContact, EditContact, MergeContacts, push
 
 
 class ContactsTab(Tab):

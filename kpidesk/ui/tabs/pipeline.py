@@ -30,6 +30,7 @@ from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.store import opportunities as ostore
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
+from kpidesk.ui.commands.records import OpportunityChange, push
 from kpidesk.ui.dialogs.opportunity_dialog import LostDialog, OpportunityDialog
 from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.opportunities_model import (
@@ -43,7 +44,6 @@ from kpidesk.ui.models.opportunities_model import (
 )
 from kpidesk.ui.pipeline_board import PipelineBoard
 from kpidesk.ui.tabs.base import Tab
-from kpidesk.ui.undo_records import OpportunityChange, push
 
 
 class PipelineTab(Tab):

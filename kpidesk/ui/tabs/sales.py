@@ -51,6 +51,7 @@ from kpidesk.store.sales import (
     last_rate_of_day,
 )
 from kpidesk.store.topics import Topic
+from kpidesk.ui.commands.sales import AddOrderCommand, DeleteOrdersCommand, EditOrderCommand
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.messages import ask_yes_no, validation_text
 from kpidesk.ui.models.sales_model import (
@@ -64,7 +65,6 @@ from kpidesk.ui.models.sales_model import (
     SalesTableModel,
 )
 from kpidesk.ui.tabs.base import Tab
-from kpidesk.ui.undo import AddOrderCommand, DeleteOrdersCommand, EditOrderCommand
 from kpidesk.ui.widgets import (
     AmountEdit,
     CustomerPicker,

@@ -38,11 +38,11 @@ from kpidesk.store import targets as store_targets
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import first_revenue_day
 from kpidesk.store.topics import Topic
+from kpidesk.ui.commands.targets import YearSnapshotCommand
 from kpidesk.ui.models.targets_model import (
     ACTUAL_ROLE,
     TARGET_ROLE,
     TargetsModel,
-    YearSnapshotCommand,
 )
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
@@ -453,7 +453,7 @@ class TargetsTab(Tab):
                 keys.append((month, self.model.measure, sp))
         if not keys:
             return
-        from kpidesk.ui.models.targets_model import apply_with_undo
+        from kpidesk.ui.commands.targets import apply_with_undo
 
         with self.model.owner_session() as allowed:
             if not allowed:
