@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import math
 
-from kpidesk.metrics.customers import memoized
 from kpidesk.metrics.growth import revenue_series
+from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import add_months
 from kpidesk.store.db import Store
 

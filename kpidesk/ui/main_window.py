@@ -43,6 +43,8 @@ TABS = [
     ("reports", "ReportsTab", QT_TRANSLATE_NOOP("ReportsTab", "Reports")),
     ("settings", "SettingsTab", QT_TRANSLATE_NOOP("SettingsTab", "Settings")),
 ]
+# a tab made of several modules lives in its own package (default: kpidesk.ui.tabs.<key>)
+TAB_MODULES = {"settings": "kpidesk.ui.settings"}
 
 
 tr = translator("MainWindow")
@@ -136,7 +138,8 @@ class MainWindow(QMainWindow):
 
     def _build_tab(self, key: str) -> QWidget:
         module_name, class_name = next((m, c) for m, c, _t in TABS if m == key)
-        module = importlib.import_module(f"kpidesk.ui.tabs.{module_name}")
+        module = importlib.import_module(TAB_MODULES.get(module_name,
+                                                         f"kpidesk.ui.tabs.{module_name}"))
         holder = self._holders[key]
         page = getattr(module, class_name)(self.ctx, holder)
         page.setObjectName(f"page_{key}")
