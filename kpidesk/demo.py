@@ -21,6 +21,7 @@ from kpidesk.store import rollups
 from kpidesk.store.bulk import indexes_set_aside
 from kpidesk.store.db import Store, new_uuid, new_uuids
 from kpidesk.store.money import convert
+from kpidesk.store.sales import write_sale_rows
 from kpidesk.store.setup import DEMO_SETTING
 from kpidesk.store.topics import EVERYTHING
 
@@ -239,12 +240,9 @@ def _write_orders(conn, order_rows: list[list], line_rows: list[tuple]) -> int:
     """Insert the batch (orders get their UUIDs here) and empty it; returns its lines."""
     for row, uid in zip(order_rows, new_uuids(len(order_rows)), strict=True):
         row[1] = uid
-    conn.executemany(
-        "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)", order_rows)
-    conn.executemany(
-        "INSERT INTO sale_lines(order_id, position, product_id, quantity, amount, currency,"
-        " rate, amount_usd, amount_khr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
+    # the demo's rows leave out note, daily total, receipts and import: the defaults
+    write_sale_rows(conn, [(*row, "", 0, None, None) for row in order_rows],
+                    [(*line, "") for line in line_rows])
     written = len(line_rows)
     order_rows.clear()
     line_rows.clear()

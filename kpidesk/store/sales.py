@@ -13,6 +13,7 @@ refunds and restores are written to the change history in the same transaction.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -177,11 +178,10 @@ def usual_daily_total(store: Store, limit: int = 60) -> int | None:
 
 def _insert(conn: sqlite3.Connection, order: OrderInput, order_id: int | None = None) -> int:
     cur = conn.execute(
-        "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
-        " note, is_daily_total, receipts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        INSERT_ORDER,
         (order_id, order.uuid or new_uuid(), order.number or "", check_date(order.date),
          order.contact_id, order.salesperson_id, order.channel_id, order.note or "",
-         int(order.is_daily_total), order.receipts if order.is_daily_total else None),
+         int(order.is_daily_total), order.receipts if order.is_daily_total else None, None),
     )
     new_id = int(cur.lastrowid)
     _insert_lines(conn, new_id, order.lines)
@@ -194,11 +194,26 @@ def net_quantity(line: LineInput) -> float:
     return -abs(line.quantity) if line.amount < 0 else line.quantity
 
 
+# The one write path of sale rows: the form (add_order), the importer and the demo shop
+# all insert orders and lines with these two statements (`write_sale_rows` for many).
 # A sale line is keyed by its order and its position in it (1, 2, …): it has no id or
-# UUID of its own (the order's UUID and the position name it). Insert lines with this.
-INSERT_LINE = (
-    "INSERT INTO sale_lines(order_id, position, product_id, quantity, amount, currency, rate,"
-    " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+# UUID of its own (the order's UUID and the position name it).
+ORDER_COLUMNS = ("id", "uuid", "number", "date", "contact_id", "salesperson_id", "channel_id",
+                 "note", "is_daily_total", "receipts", "import_id")
+LINE_COLUMNS = ("order_id", "position", "product_id", "quantity", "amount", "currency", "rate",
+                "amount_usd", "amount_khr", "note")
+INSERT_ORDER = (f"INSERT INTO orders({', '.join(ORDER_COLUMNS)})"
+                f" VALUES ({', '.join('?' * len(ORDER_COLUMNS))})")
+INSERT_LINE = (f"INSERT INTO sale_lines({', '.join(LINE_COLUMNS)})"
+               f" VALUES ({', '.join('?' * len(LINE_COLUMNS))})")
+
+
+def write_sale_rows(conn: sqlite3.Connection, orders: Iterable[Sequence[object]],
+                    lines: Iterable[Sequence[object]]) -> None:
+    """Insert orders (values in ORDER_COLUMNS order) and their lines (LINE_COLUMNS), inside
+    the caller's transaction; the caller refreshes or rebuilds the rollups."""
+    conn.executemany(INSERT_ORDER, orders)
+    conn.executemany(INSERT_LINE, lines)
 
 
 def insert_lines(conn: sqlite3.Connection, order_id: int, lines: list[LineInput]) -> None:
