@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from test_io_import import OWN, own_rows, write_csv
 
-from kpidesk.ui.dialogs.import_wizard import ImportWizard
+from kpidesk.ui.import_wizard import ImportWizard
 
 
 def _wizard(qtbot, ctx, path, kind="sales"):

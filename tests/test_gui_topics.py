@@ -8,7 +8,7 @@ from test_io_import import write_csv
 
 from kpidesk.store import reference
 from kpidesk.store.topics import EVERYTHING, NAMED_LISTS, Topic, of_table
-from kpidesk.ui.dialogs.import_wizard import ImportWizard
+from kpidesk.ui.import_wizard import ImportWizard
 from kpidesk.ui.tabs.sales import SalesTab
 
 HEADER = ["date", "customer", "salesperson", "product", "category", "channel", "quantity",

@@ -9,7 +9,7 @@ from test_io_import import OWN, own_rows, write_csv
 from kpidesk.metrics.kpis import all_kpis
 from kpidesk.store import imports, rollups
 from kpidesk.store.sales import get_order, update_order
-from kpidesk.ui.dialogs.import_wizard import ImportWizard
+from kpidesk.ui.import_wizard import ImportWizard
 from kpidesk.ui.undo_import import UndoImportDialog
 
 MONTH = "2026-11"

@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
 
     # -- import and export ------------------------------------------------------------
     def show_import(self) -> None:
-        from kpidesk.ui.dialogs.import_wizard import ImportWizard
+        from kpidesk.ui.import_wizard import ImportWizard
 
         ImportWizard(self.ctx, self).exec()
 
