@@ -53,7 +53,9 @@ def age_text(made: datetime, today: date | None = None) -> str:
 
 class BackupStatus(QLabel):
     """'Last backup: today, 09:30' — or, in red, that the last backup failed; or that the
-    shop is open read-only. A click opens the Backups dialog."""
+    shop is open read-only. A click asks for the Backups dialog (`clicked`)."""
+
+    clicked = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,9 +102,7 @@ class BackupStatus(QLabel):
             self.setStyleSheet("color: #8a5a00;" if old else "")
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        window = self.window()
-        if hasattr(window, "show_backups"):
-            window.show_backups()
+        self.clicked.emit()
         super().mousePressEvent(event)
 
 
@@ -122,6 +122,9 @@ class BackupWatch(QObject):
         self._notifier = _Notifier(self)
         self._notifier.result.connect(self._finished)
         self.status = BackupStatus(ctx, window)
+        show_backups = getattr(window, "show_backups", None)  # the main window's dialog
+        if callable(show_backups):
+            self.status.clicked.connect(show_backups)
         window.statusBar().addPermanentWidget(self.status)
         self.thread = None
         from kpidesk.ui.startup import remember_shop

@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         page = getattr(module, class_name)(self.ctx, holder)
         page.setObjectName(f"page_{key}")
         holder.layout().addWidget(page)
+        page.show_tab_requested.connect(self.show_tab)
+        page.open_contact_requested.connect(self.open_contact)
+        page.tables_added.connect(self.add_table_exports)
+        page.window_texts_changed.connect(self.retranslate_ui)
         self.add_table_exports(page)
         self.tabs.setTabText(self.tabs.indexOf(holder), page.title())
         return page

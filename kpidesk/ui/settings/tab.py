@@ -288,9 +288,7 @@ class SettingsTab(Tab):
             return False
         self.rate.setText(fmt.current().rate(rate))
         self.saved_label.setText(self.tr("Saved."))
-        window = self.window()
-        if window is not self and hasattr(window, "retranslate_ui"):
-            window.retranslate_ui()  # the shop name is in the window title
+        self.window_texts_changed.emit()  # the shop name is in the window title
         return True
 
     # -- language --------------------------------------------------------------------------

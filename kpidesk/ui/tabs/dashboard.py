@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,8 @@ from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.store.sales import first_revenue_day
 from kpidesk.store.setup import first_steps, has_sales
 from kpidesk.store.topics import NAMED_LISTS, Topic
+from kpidesk.ui.dashboard.cards import CUSTOMER_CARDS, PIPELINE_CARDS, SALES_CARDS, card_titles
+from kpidesk.ui.dashboard.lazy_charts import LazyCharts
 from kpidesk.ui.first_steps import FirstSteps
 from kpidesk.ui.models.dashboard_models import (
     AtRiskModel,
@@ -57,17 +59,8 @@ from kpidesk.ui.models.dashboard_models import (
 )
 from kpidesk.ui.plots.cards import CardGrid, sign_colour
 from kpidesk.ui.plots.funnel import FunnelWidget
-from kpidesk.ui.plots.placeholder import ChartPlaceholder
 from kpidesk.ui.tabs.base import Tab
 
-SALES_CARDS = ["revenue", "orders", "average_order_value", "growth_mom", "growth_yoy",
-               "target", "attainment", "pace", "run_rate_projection", "needed_per_day"]
-CUSTOMER_CARDS = ["new_customers", "lead_conversion", "second_purchase_rate",
-                  "active_customers", "returning_customers", "retention", "churn", "crr",
-                  "repeat_purchase_rate", "loyal_customers"]
-PIPELINE_CARDS = ["open_pipeline", "weighted_pipeline", "overdue_value", "win_rate",
-                  "average_deal_size", "sales_cycle_days", "pipeline_forecast",
-                  "pipeline_coverage"]
 SECTIONS = ("sales", "customers", "pipeline")  # the pages, in order
 CHART_MONTHS = 24
 GRANULARITIES = ("month", "quarter", "year")
@@ -127,12 +120,7 @@ class DashboardTab(Tab):
         self.last_refresh: dict[str, object] = {}
         self._pending: set[str] = set()
         self._stale: set[str] = set()  # pages to refresh when next shown
-        self._charts: dict[str, QWidget] = {}  # made after the first paint (ensure_charts)
-        self._chart_data: dict[str, tuple] = {}  # set_data arguments of each chart, kept
-        self._chart_empty: dict[str, str] = {}  # why a chart has nothing to show ("" if it has)
-        self._charts_scheduled = False
-        self._charts_made = False
-        self._placeholders: dict[str, ChartPlaceholder] = {}
+        self.lazy_charts = LazyCharts(self, self._retranslate_charts)  # after the first paint
         self._page_holders: dict[str, QWidget] = {}  # pages not filled yet (_ensure_page)
 
         # -- month picker -------------------------------------------------------------
@@ -195,11 +183,11 @@ class DashboardTab(Tab):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         right = QSplitter(Qt.Orientation.Vertical, page)
-        right.addWidget(self._chart_or_placeholder("growthChart"))
+        right.addWidget(self.lazy_charts.chart_or_placeholder("growthChart"))
         right.addWidget(self.attainment_view)
         right.setSizes([220, 160])
         split = QSplitter(Qt.Orientation.Horizontal, page)
-        split.addWidget(self._chart_or_placeholder("revenueChart"))
+        split.addWidget(self.lazy_charts.chart_or_placeholder("revenueChart"))
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -231,9 +219,7 @@ class DashboardTab(Tab):
         if holder.isVisible():  # shown now, not at the next turn of the event loop
             for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
                 child.show()
-        register = getattr(self.window(), "add_table_exports", None)
-        if callable(register):  # the main window's "Export this table…" on the new tables
-            register(holder)
+        self.tables_added.emit(holder)  # the window's "Export this table…" on the new tables
 
     def _build_customers_page(self, page: QWidget) -> None:
         self.granularity_label = QLabel(page)
@@ -309,7 +295,7 @@ class DashboardTab(Tab):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.pipeline_cards)
-        layout.addWidget(self._chart_or_placeholder("stageChart"), 1)
+        layout.addWidget(self.lazy_charts.chart_or_placeholder("stageChart"), 1)
 
     # -- texts -----------------------------------------------------------------------------
     def title(self) -> str:
@@ -317,72 +303,7 @@ class DashboardTab(Tab):
 
     def card_titles(self) -> dict[str, tuple[str, str]]:
         """(title, tooltip) of every card, in the current language."""
-        f = fmt.current()
-        return {
-            "revenue": (self.tr("Revenue"), self.tr("Net revenue of the month, refunds included")),
-            "orders": (self.tr("Orders"), self.tr("Receipts, not counting refunds")),
-            "average_order_value": (self.tr("Average order value"),
-                                    self.tr("Revenue divided by orders")),
-            "growth_mom": (self.tr("Growth vs last month"),
-                           self.tr("Revenue against the month before (MoM)")),
-            "growth_yoy": (self.tr("Growth vs last year"),
-                           self.tr("Revenue against the same month a year before (YoY)")),
-            "target": (self.tr("Target"), self.tr("Revenue target of the month")),
-            "attainment": (self.tr("Attainment"), self.tr("Revenue divided by the target")),
-            "pace": (self.tr("Pace"), self.tr("Revenue against the target expected by today")),
-            "run_rate_projection": (self.tr("Run-rate projection"),
-                                    self.tr("Revenue at the month's end if sales go on as so"
-                                            " far")),
-            "needed_per_day": (self.tr("Needed per day"),
-                               self.tr("Revenue needed each remaining day to reach the"
-                                       " target")),
-            "new_customers": (self.tr("New customers"),
-                              self.tr("Customers whose first purchase is in the period")),
-            "lead_conversion": (self.tr("Lead conversion"),
-                                self.tr("Leads created in the period who bought within the"
-                                        " lead window")),
-            "second_purchase_rate": (self.tr("Second purchase"),
-                                     fmt.fill(self.tr("New customers who bought again within"
-                                                      " %1 days"), f.integer(90))),
-            "active_customers": (self.tr("Active customers"),
-                                 self.tr("Customers with a purchase in the period (so far, "
-                                         "while it is in progress)")),
-            "returning_customers": (self.tr("Returning customers"),
-                                    self.tr("Active customers who are not new")),
-            "retention": (self.tr("Retention"),
-                          self.tr("Customers of the period before who bought again")),
-            "churn": (self.tr("Churn"), self.tr("Customers of the period before who did not"
-                                                " buy again")),
-            "crr": (self.tr("Customer retention rate"),
-                    self.tr("(active − new) / active in the period before; counts customers"
-                            " coming back after a gap")),
-            "repeat_purchase_rate": (self.tr("Repeat purchase rate"),
-                                     self.tr("Active customers with two orders or more")),
-            "loyal_customers": (self.tr("Loyal customers (%1 days)").replace(
-                                    "%1", fmt.current().integer(customers.LOYAL_WINDOW_DAYS)),
-                                self.tr("Customers with at least %1 orders in the %2 days up "
-                                        "to the period's end (or today)").replace(
-                                    "%1", fmt.current().integer(
-                                        customers.loyal_min_orders(self.ctx.store))).replace(
-                                    "%2", fmt.current().integer(customers.LOYAL_WINDOW_DAYS))),
-            "open_pipeline": (self.tr("Open pipeline"),
-                              self.tr("Value of the open opportunities")),
-            "weighted_pipeline": (self.tr("Weighted pipeline"),
-                                  self.tr("Value × probability of the open opportunities")),
-            "overdue_value": (self.tr("Overdue"),
-                              self.tr("Open opportunities past their expected close date")),
-            "win_rate": (self.tr("Win rate"), self.tr("Won / (won + lost), closed this month")),
-            "average_deal_size": (self.tr("Average deal size"),
-                                  self.tr("Mean value of the opportunities won this month")),
-            "sales_cycle_days": (self.tr("Sales cycle"),
-                                 self.tr("Mean days from creation to won")),
-            "pipeline_forecast": (self.tr("Pipeline forecast"),
-                                  self.tr("Revenue so far + weighted opportunities expected"
-                                          " to close this month")),
-            "pipeline_coverage": (self.tr("Pipeline coverage"),
-                                  self.tr("Weighted pipeline closing this month / gap to"
-                                          " target")),
-        }
+        return card_titles(self.ctx.store)
 
     def _fit_cohort_font(self) -> None:
         """The cohort table's small figures: 0.85 × the base size, at least 9 pt in Khmer."""
@@ -442,7 +363,7 @@ class DashboardTab(Tab):
 
     def _retranslate_charts(self) -> None:
         """Texts of the charts made so far (the others get theirs when made)."""
-        charts = self._charts
+        charts = self.lazy_charts.charts
         if "revenueChart" in charts:
             f = fmt.current()
             charts["revenueChart"].set_texts(
@@ -462,102 +383,40 @@ class DashboardTab(Tab):
     @property
     def charts_built(self) -> bool:
         """True once pyqtgraph is in and the charts of the pages built so far are made."""
-        return self._charts_made
+        return self.lazy_charts.made
 
     @property
     def revenue_chart(self):
         self.ensure_charts()
-        return self._charts["revenueChart"]
+        return self.lazy_charts.charts["revenueChart"]
 
     @property
     def growth_chart(self):
         self.ensure_charts()
-        return self._charts["growthChart"]
+        return self.lazy_charts.charts["growthChart"]
 
     @property
     def stage_chart(self):
         self._ensure_page("pipeline")
         self.ensure_charts()
-        return self._charts["stageChart"]
-
-    def _chart_or_placeholder(self, name: str) -> QWidget:
-        """The chart `name` when charts are made already (a page built late), else a white
-        box of its size that asks for the charts when first painted."""
-        if self._charts_made:
-            return self._make_chart(name)
-        placeholder = ChartPlaceholder(None, self._schedule_charts)
-        placeholder.setObjectName(f"{name}Placeholder")
-        self._placeholders[name] = placeholder
-        return placeholder
-
-    def _make_chart(self, name: str) -> QWidget:
-        from kpidesk.ui.plots import charts  # pyqtgraph and NumPy: a few hundred ms, once
-
-        cls = {"revenueChart": charts.RevenueChart, "growthChart": charts.GrowthChart,
-               "stageChart": charts.StageChart}[name]
-        chart = cls()
-        chart.setObjectName(name)
-        self._charts[name] = chart
-        if name in self._chart_data:
-            self._apply_chart_data(name)
-        return chart
-
-    def _schedule_charts(self) -> None:
-        """A placeholder has been painted: make the charts once that paint is on screen."""
-        if not self._charts_made and not self._charts_scheduled:
-            self._charts_scheduled = True
-            QTimer.singleShot(0, self, self._charts_after_paint)
-
-    def _charts_after_paint(self) -> None:
-        self._charts_scheduled = False
-        if self.isVisible():  # not a window closed meanwhile (its shop file may be closed)
-            self.ensure_charts()
+        return self.lazy_charts.charts["stageChart"]
 
     def ensure_charts(self) -> None:
-        """Make the charts (importing pyqtgraph) in the placeholders' places, with their
-        texts and the data kept by the last refresh of their page (no store access)."""
-        if self._charts_made or not shiboken6.isValid(self):
-            return
-        self._charts_made = True
-        for name, placeholder in self._placeholders.items():
-            chart = self._make_chart(name)
-            holder = placeholder.parentWidget()
-            if isinstance(holder, QSplitter):
-                sizes = holder.sizes()  # as painted: the chart takes the box's place exactly
-                holder.replaceWidget(holder.indexOf(placeholder), chart)
-                holder.setSizes(sizes)
-            else:
-                holder.layout().replaceWidget(placeholder, chart)
-            placeholder.hide()
-            placeholder.deleteLater()
-        self._placeholders.clear()
-        self._retranslate_charts()
-
-    def _set_chart_data(self, name: str, *args) -> None:
-        """Keep the data of chart `name` (computed with the page's figures) and show it now
-        if the chart is made; otherwise it is shown when the chart is made."""
-        self._chart_data[name] = args
-        if name in self._charts:
-            self._apply_chart_data(name)
-
-    def _apply_chart_data(self, name: str) -> None:
-        self._charts[name].set_data(*self._chart_data[name])
-        self._charts[name].set_empty_text(self._chart_empty.get(name, ""))
+        """Make the charts now (importing pyqtgraph), with the data kept for them."""
+        self.lazy_charts.ensure()
 
     # -- an empty shop ---------------------------------------------------------------------------
     def show_first_steps(self, empty: bool) -> None:
         """An empty shop sees the first steps where the charts go (they say nothing yet)."""
         if empty:
             self.first_steps.set_done(first_steps(self.ctx.store, month_key(self.today())))
-            if not self._charts_made:  # no placeholder gets painted to ask for them
-                self._schedule_charts()
+            if not self.lazy_charts.made:  # no placeholder gets painted to ask for them
+                self.lazy_charts.schedule()
         self.first_steps.setVisible(empty)
         self.sales_split.setVisible(not empty)
 
     def _go_to_tab(self, key: str) -> None:
-        window = self.window()
-        if window is not self and hasattr(window, "show_tab"):
-            window.show_tab(key)
+        self.show_tab_requested.emit(key)
 
     # -- month picker ------------------------------------------------------------------------
     def _month_range(self) -> list[str]:
@@ -763,23 +622,20 @@ class DashboardTab(Tab):
         forecast = forecast_metrics.trend_forecast(store, last_complete, 3)
         self.last_refresh["forecast"] = forecast
         projection = att["run_rate_projection"] if att["day"] >= PROJECTION_FROM_DAY else None
-        self._set_chart_data("revenueChart", months, revenue, target_values, currency,
+        self.lazy_charts.set_data("revenueChart", months, revenue, target_values, currency,
                              in_progress_index, forecast or [], projection)
         growth_values = [growth.growth_rate(series[i][1], series[i - 1][1])
                          for i in range(1, len(series))]
         if in_progress:
             growth_values[-1] = summary["growth_mom"]  # like-for-like
-        self._set_chart_data("growthChart", months, growth_values, in_progress_index)
-        self._chart_empty["revenueChart"] = (
+        self.lazy_charts.set_data("growthChart", months, growth_values, in_progress_index)
+        self.lazy_charts.set_empty_text("revenueChart", fmt.fill(
             self.tr("No sales in these %1 months yet: revenue appears here as you record "
-                    "sales.").replace("%1", f.integer(CHART_MONTHS))
+                    "sales."), f.integer(CHART_MONTHS))
             if not any(revenue) and not any(target_values) else "")
-        self._chart_empty["growthChart"] = (
-            self.tr("Growth needs sales in two months in a row.")
+        self.lazy_charts.set_empty_text("growthChart", self.tr(
+            "Growth needs sales in two months in a row.")
             if all(v is None for v in growth_values) else "")
-        for name in ("revenueChart", "growthChart"):
-            if name in self._charts:
-                self._charts[name].set_empty_text(self._chart_empty[name])
         self.show_first_steps(not has_sales(store))
 
     def period_label(self, period: str) -> str:
@@ -886,10 +742,10 @@ class DashboardTab(Tab):
         cards["pipeline_coverage"].set_value(f.percent(kpis.get("pipeline_coverage")))
         stages = [dict(row, name=display_name(str(row.get("name") or "")))
                   for row in pipeline.pipeline_by_stage(store, today)]
-        self._chart_empty["stageChart"] = (
-            self.tr("No open opportunities: add them in the Pipeline tab.")
+        self.lazy_charts.set_empty_text("stageChart", self.tr(
+            "No open opportunities: add them in the Pipeline tab.")
             if not any(row["count"] for row in stages) else "")
-        self._set_chart_data("stageChart", stages, currency)
+        self.lazy_charts.set_data("stageChart", stages, currency)
 
     # -- at-risk list -------------------------------------------------------------------------
     def _at_risk_activated(self, index) -> None:
@@ -899,7 +755,4 @@ class DashboardTab(Tab):
         if contact_id is None:
             return
         self.open_contact.emit(contact_id)
-        window = self.window()
-        opener = getattr(window, "open_contact", None)
-        if window is not self and callable(opener):
-            opener(contact_id)
+        self.open_contact_requested.emit(contact_id)
