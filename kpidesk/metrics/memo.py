@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections import OrderedDict
+from typing import Any
 
 from kpidesk.store.db import Store
 
@@ -50,7 +51,7 @@ def memoized(fn=None, *, copy: bool = True):
         fingerprint = data_fingerprint(store)
         entry = _MEMO.get(store)
         if entry is None or entry[0] != fingerprint:
-            entry = (fingerprint, OrderedDict())
+            entry = (fingerprint, OrderedDict[tuple, Any]())
             _MEMO[store] = entry
         key = (fn.__qualname__, args, tuple(sorted(kwargs.items())))
         results = entry[1]
@@ -64,7 +65,7 @@ def memoized(fn=None, *, copy: bool = True):
                 results.popitem(last=False)
         return _fresh(result) if copy else result
 
-    wrapper.uncached = fn
+    wrapper.uncached = fn  # type: ignore[attr-defined]  # the plain function, for benches
     return wrapper
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kpidesk.store import history, rollups, security
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import check_date
 from kpidesk.store.topics import Topic
@@ -47,7 +47,7 @@ def add_contact(store: Store, contact: ContactInput, contact_id: int | None = No
              contact.created, contact.note),
         )
         store.mark_changed(Topic.CONTACTS)
-        return int(cur.lastrowid)
+        return inserted_id(cur)
 
 
 def update_contact(store: Store, contact_id: int, contact: ContactInput) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kpidesk.store import rollups, schema
 from kpidesk.store.errors import (
@@ -30,6 +31,12 @@ Listener = Callable[[set[Topic]], None]
 # progress(stage, fraction) while an older file is upgraded: stage 'backup' (the copy made
 # first), 'upgrade' (the migrations) or 'compact' (giving the freed space back); 0..1.
 Progress = Callable[[str, float], None]
+
+
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made."""
+    assert cur.lastrowid is not None
+    return int(cur.lastrowid)
 
 
 def new_uuid() -> bytes:
@@ -79,7 +86,7 @@ def is_uuid_text(text: str) -> bool:
     return True
 
 
-def _sql_uuid_blob(value: object) -> object:
+def _sql_uuid_blob(value: Any) -> Any:
     """SQL uuid_blob(x): a text UUID as its 16 bytes; anything else unchanged."""
     if isinstance(value, str):
         try:
@@ -89,7 +96,7 @@ def _sql_uuid_blob(value: object) -> object:
     return value
 
 
-def _sql_uuid_text(value: object) -> object:
+def _sql_uuid_text(value: Any) -> Any:
     """SQL uuid_text(x): a 16-byte UUID as text; anything else unchanged."""
     if isinstance(value, bytes) and len(value) == 16:
         return str(uuid.UUID(bytes=value))
@@ -392,6 +399,7 @@ class Store:
     def _migrate_if_needed(self) -> None:
         """Create a new shop, or upgrade one of an older version (backed up first)."""
         facts = self.facts
+        assert facts is not None  # read when the file was opened
         if facts.version >= schema.SCHEMA_VERSION:
             return
         shop_uuid = facts.shop_uuid
@@ -410,6 +418,9 @@ class Store:
             self._compact_if_worth_it()
 
     def _start_check(self) -> None:
+        done = self._check_done
+        assert done is not None  # made with check_later
+
         def run() -> None:
             passed = False
             try:
@@ -422,7 +433,7 @@ class Store:
                 passed = False
             finally:
                 self._check_passed = passed
-                self._check_done.set()
+                done.set()
 
         threading.Thread(target=run, name="quick-check", daemon=True).start()
 
@@ -502,7 +513,8 @@ class Store:
         def tick() -> int:
             nonlocal calls
             calls += 1
-            progress(min(0.99, calls / expected))
+            if progress is not None:
+                progress(min(0.99, calls / expected))
             return 0
 
         if progress is not None:
@@ -642,7 +654,7 @@ class Store:
         cur.row_factory = sqlite3.Row
         return cur.fetchall()
 
-    def scalar(self, sql: str, params: tuple | dict = ()) -> object:
+    def scalar(self, sql: str, params: tuple | dict = ()) -> Any:  # what SQLite gives
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kpidesk.store import history
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
 from kpidesk.store.reference import get_or_create
@@ -124,7 +124,7 @@ def add_opportunity(store: Store, opp: OpportunityInput, opp_id: int | None = No
              opp.created, opp.expected_close, opp.status,
              opp.closed if opp.status != "open" else None, opp.lost_reason, opp.note),
         )
-        new_id = int(cur.lastrowid)
+        new_id = inserted_id(cur)
         record_state(conn, new_id, opp.created)
         if opp.status != "open" and opp.closed and opp.closed > opp.created:
             # entered closed: open from its creation, at the last open stage (the one it
@@ -236,7 +236,8 @@ def update_opportunity(store: Store, opp_id: int, opp: OpportunityInput, *,
              opp.closed if opp.status != "open" else None,
              opp.lost_reason if opp.status == "lost" else "", opp.note, opp_id))
         closes = before["status"] == "open" and opp.status != "open" and opp.closed
-        record_state(conn, opp_id, opp.closed if closes else _change_day(conn, opp_id, on))
+        record_state(conn, opp_id, opp.closed if closes and opp.closed
+                     else _change_day(conn, opp_id, on))
         store.mark_changed(Topic.OPPORTUNITIES)
 
 

@@ -8,7 +8,7 @@ is a key of the daily revenue rollup: changing it recomputes the days the produc
 from __future__ import annotations
 
 from kpidesk.store import history, rollups, security, topics
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
 
@@ -60,7 +60,7 @@ def add_named(store: Store, table: str, name: str, **extra: object) -> int:
         )
         history.note(store, "setting", f"{table} {cur.lastrowid}", None, {"name": name, **extra})
         store.mark_changed(topics.of_table(table))
-        return int(cur.lastrowid)
+        return inserted_id(cur)
 
 
 def get_or_create(store: Store, table: str, name: str, **extra: object) -> int | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kpidesk.store import history, rollups, security
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
 from kpidesk.store.topics import Topic
@@ -183,7 +183,7 @@ def _insert(conn: sqlite3.Connection, order: OrderInput, order_id: int | None = 
          order.contact_id, order.salesperson_id, order.channel_id, order.note or "",
          int(order.is_daily_total), order.receipts if order.is_daily_total else None, None),
     )
-    new_id = int(cur.lastrowid)
+    new_id = inserted_id(cur)
     _insert_lines(conn, new_id, order.lines)
     return new_id
 

@@ -9,7 +9,7 @@ probability already stored on opportunities.
 from __future__ import annotations
 
 from kpidesk.store import history, security
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
 
@@ -91,7 +91,7 @@ def add_stage(store: Store, name: str, probability: int) -> int:
         cur = conn.execute(
             "INSERT INTO stages(uuid, name, probability, position, kind)"
             " VALUES (?, ?, ?, 0, 'open')", (new_uuid(), name, probability))
-        new_id = int(cur.lastrowid)
+        new_id = inserted_id(cur)
         ordered = [r["id"] for r in _ordered(store) if r["id"] != new_id]
         open_count = sum(1 for r in _ordered(store) if r["kind"] == "open" and r["id"] != new_id)
         ordered.insert(open_count, new_id)

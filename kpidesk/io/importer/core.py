@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.importer.contacts import _contacts_parser, _ContactsSink
@@ -145,8 +146,9 @@ class Importer:
                 own_log = import_id is None
                 if own_log:
                     import_id = imports.begin(conn, Path(path).name, self.kind, source)
+                assert import_id is not None
                 report.import_id = import_id
-                sink = {"sales": _SalesSink, "contacts": _ContactsSink,
+                sink: Any = {"sales": _SalesSink, "contacts": _ContactsSink,
                         "opportunities": _OpportunitiesSink,
                         "targets": _TargetsSink}[self.kind](self.store, opts, self.today,
                                                            import_id)

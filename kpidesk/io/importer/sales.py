@@ -49,7 +49,7 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str,
     prefix = opts.get("refund_prefix") or ""
     has_amount = "amount" in index
     has_price = "unit_price" in index
-    i_date = index.get("date")
+    i_date = index["date"]  # a required field: the mapping has it
     has_daily = "daily_total" in index
     latest = _latest(today)
     has_receipts = "receipts" in index
@@ -57,6 +57,7 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str,
     def parse(row: list) -> tuple:
         # date (the hot path: most files write ISO dates)
         v = row[i_date] if i_date < len(row) else ""
+        day: str | None
         if isinstance(v, str) and len(v) >= 10 and v[4] == "-" and v[7] == "-":
             try:
                 day = _in_range(date.fromisoformat(v[:10]).isoformat(), "date", v, latest)
@@ -140,7 +141,7 @@ class _SalesSink:
         self.ref_days_read: set[str] = set()  # days whose orders' UUIDs are in known_refs
         self.known_refs: set[bytes] = set()
         self.window: OrderedDict = OrderedDict()
-        self.pending: list[tuple] = []  # completed orders awaiting a batch write
+        self.pending: list[list] = []  # completed orders awaiting a batch write
         self.pending_lines = 0
         self.anonymous_seen: dict[int, int] = {}  # hash of an order without number → count
         self.counts = {"orders": 0, "lines": 0, "duplicates": 0}
@@ -238,7 +239,7 @@ class _SalesSink:
                 usd, khr = convert(r[10], r[11], r[12])
                 line_rows.append((order_id, position, pid, r[9], r[10], r[11], r[12], usd, khr,
                                   r[14]))
-            if track:
+            if track and self.days is not None:
                 self.days.add(day)
                 if contact_id is not None:
                     self.pairs.add((contact_id, day))
