@@ -13,6 +13,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.store import backup
 from kpidesk.store.errors import BackupError
@@ -45,10 +46,10 @@ def age_text(made: datetime, today: date | None = None) -> str:
     fmt = current()
     days = ((today or date.today()) - made.date()).days
     if days <= 0:
-        return tr("today, %1").replace("%1", fmt.digits(made.strftime("%H:%M")))
+        return fill_in(tr("today, %1"), fmt.digits(made.strftime("%H:%M")))
     if days == 1:
         return tr("yesterday")
-    return tr("%1 days ago").replace("%1", fmt.integer(days))
+    return fill_in(tr("%1 days ago"), fmt.integer(days))
 
 
 class BackupStatus(QLabel):
@@ -96,7 +97,7 @@ class BackupStatus(QLabel):
                                "before each import and on exit after changes."))
             self.setStyleSheet("")
         else:
-            self.setText(tr("Last backup: %1").replace("%1", age_text(newest.created)))
+            self.setText(fill_in(tr("Last backup: %1"), age_text(newest.created)))
             self.setToolTip(str(newest.path))
             old = (date.today() - newest.created.date()).days > 7
             self.setStyleSheet("color: #8a5a00;" if old else "")

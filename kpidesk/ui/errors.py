@@ -9,6 +9,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.logs import log
 from kpidesk.store.errors import BackupError, ValidationError, WriteFailedError
@@ -64,7 +65,7 @@ def show_exception(exc_type: type[BaseException], exc: BaseException,
     if isinstance(exc, ValidationError):  # a screen forgot to check: still say it plainly
         log.warning("refused input: %s", exc)
         QMessageBox.warning(parent, tr("Not saved"),
-                            tr("This input was refused: %1").replace("%1", str(exc)))
+                            fill_in(tr("This input was refused: %1"), str(exc)))
         return
     log.error("unexpected error\n%s", details)
     if _showing:  # an error while the error dialog is up: logged, not stacked

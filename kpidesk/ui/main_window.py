@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk import APP_NAME
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.ui.context import AppContext
 
@@ -250,8 +251,8 @@ class MainWindow(QMainWindow):
             undo, redo = self.ctx.undo_stack.undoText(), self.ctx.undo_stack.redoText()
         except RuntimeError:  # the stack is being destroyed with the app context
             return
-        self.undo_action.setText(tr("&Undo %1").replace("%1", undo) if undo else tr("&Undo"))
-        self.redo_action.setText(tr("&Redo %1").replace("%1", redo) if redo else tr("&Redo"))
+        self.undo_action.setText(fill_in(tr("&Undo %1"), undo) if undo else tr("&Undo"))
+        self.redo_action.setText(fill_in(tr("&Redo %1"), redo) if redo else tr("&Redo"))
 
     def new_shop(self) -> None:
         if self.controller is None:
@@ -267,8 +268,8 @@ class MainWindow(QMainWindow):
             path = str(shop_file_name(path))
             if Path(path).exists():
                 QMessageBox.warning(self, tr("New shop file"),
-                                    tr("%1 already exists. Choose another name, or open it "
-                                       "with Open shop file.").replace("%1", path))
+                                    fill_in(tr("%1 already exists. Choose another name, or open it "
+                                       "with Open shop file."), path))
                 return
             self.controller.open(Path(path))
 

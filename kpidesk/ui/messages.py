@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import current
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.io.importer import EARLIEST_DATE, MAX_NAME, MAX_NOTE, MAX_RATE
 from kpidesk.io.readers import ENCODINGS_TRIED, MAX_CELL, MAX_LINE, FileError
@@ -100,10 +101,8 @@ def locked_text(err: LockedError) -> str:
     if not err.pid:
         return tr_errors("This shop file is already open in KPI Desk, through another name of the "
                   "same file. Close it there first, or open another shop file.")
-    return (tr_errors("This shop file is already open in KPI Desk (process %1 on %2, since %3). "
-               "Close it there first, or open another shop file.")
-            .replace("%1", current().digits(str(err.pid))).replace("%2", err.host)
-            .replace("%3", _when(err.started)))
+    return (fill_in(tr_errors("This shop file is already open in KPI Desk (process %1 on %2, since %3). "
+               "Close it there first, or open another shop file."), current().digits(str(err.pid)), err.host, _when(err.started)))
 
 
 def backup_error_text(err: BackupError) -> str:
@@ -113,10 +112,7 @@ def backup_error_text(err: BackupError) -> str:
 
     folder = str(err.params.get("folder") or "")
     if err.reason == "other_shop":
-        return (tr_errors("This backup is of another shop (%1, %2 orders, last sale %3).")
-                .replace("%1", str(err.params.get("shop_name") or "—"))
-                .replace("%2", current().integer(err.params.get("orders") or 0))
-                .replace("%3", current().date(err.params.get("last_sale") or None) or "—"))
+        return (fill_in(tr_errors("This backup is of another shop (%1, %2 orders, last sale %3)."), str(err.params.get("shop_name") or "—"), current().integer(err.params.get("orders") or 0), current().date(err.params.get("last_sale") or None) or "—"))
     texts = {
         "disk_full": tr_errors("The backup could not be written: the disk of %1 is full. Free some "
                         "space, or choose another backup folder."),
@@ -136,7 +132,7 @@ def backup_error_text(err: BackupError) -> str:
     }
     text = texts.get(err.reason, tr_errors("The backup could not be written: the disk reported an "
                                     "error (%1)."))
-    return text.replace("%1", folder or tr_errors("the backup folder"))
+    return fill_in(text, folder or tr_errors("the backup folder"))
 
 
 def os_error_text(exc: OSError, path: object = None) -> str:
@@ -160,7 +156,7 @@ def os_error_text(exc: OSError, path: object = None) -> str:
         text = tr_errors("The disk reported an error while using %1. Check the disk or USB stick.")
     else:
         text = tr_errors("The computer could not read or write %1.")
-    return text.replace("%1", where)
+    return fill_in(text, where)
 
 
 def store_error_text(err: Exception, path: object = None) -> str:
@@ -179,19 +175,18 @@ def store_error_text(err: Exception, path: object = None) -> str:
                 "backup": tr_errors("%1 is a backup: it is never changed. Restore it from File ▸ "
                              "Backups, or open it read-only to look at it.")}.get(
             err.reason, tr_errors("%1 is not a KPI Desk shop file."))
-        return text.replace("%1", where)
+        return fill_in(text, where)
     if isinstance(err, CorruptStoreError):
-        return tr_errors("%1 is damaged.").replace("%1", where)
+        return fill_in(tr_errors("%1 is damaged."), where)
     if isinstance(err, NewerSchemaError):
-        return (tr_errors("%1 was saved by a newer version of KPI Desk. Install the newer "
-                   "version to open it; this version will not change it.")
-                .replace("%1", where))
+        return (fill_in(tr_errors("%1 was saved by a newer version of KPI Desk. Install the newer "
+                   "version to open it; this version will not change it."), where))
     if isinstance(err, OlderSchemaError):
-        return (tr_errors("%1 was saved by an older version of KPI Desk and must be opened for "
-                   "writing once to be updated.").replace("%1", where))
+        return (fill_in(tr_errors("%1 was saved by an older version of KPI Desk and must be opened for "
+                   "writing once to be updated."), where))
     if isinstance(err, OSError):
         return os_error_text(err, path)
-    return tr_errors("The computer could not read or write %1.").replace("%1", where)
+    return fill_in(tr_errors("The computer could not read or write %1."), where)
 
 
 def validation_text(err: ValidationError) -> str:
@@ -282,9 +277,9 @@ def validation_text(err: ValidationError) -> str:
             "fixed_stage": tr_input("The Won and Lost stages always stay, at the end."),
             "last_open_stage": tr_input("Keep at least one open stage."),
             "daily_totals_only": tr_input("Only a daily total has a number of receipts."),
-        }.get(code, tr_input("This value was refused (%1).").replace("%1", code))
+        }.get(code, fill_in(tr_input("This value was refused (%1)."), code))
     if "name" in params and "%1" in text:
-        text = text.replace("%1", str(params["name"]))
+        text = fill_in(text, str(params["name"]))
     return text
 
 
@@ -309,18 +304,14 @@ def row_problem_text(code: str) -> str:
         "negative": tr_import("must not be negative"),
         "too_large": tr_import("number too large"),
         "fractional_riel": tr_import("not a whole number of riel"),
-        "date_too_early": tr_import("date before %1").replace("%1", f.date(EARLIEST_DATE)),
+        "date_too_early": fill_in(tr_import("date before %1"), f.date(EARLIEST_DATE)),
         "date_too_late": tr_import("date more than a year after today"),
-        "rate_too_large": tr_import("exchange rate above %1 riel per dollar").replace(
-            "%1", f.integer(MAX_RATE)),
+        "rate_too_large": fill_in(tr_import("exchange rate above %1 riel per dollar"), f.integer(MAX_RATE)),
         "currency_conflict": tr_import("the amount's currency differs from the currency column"),
-        "cell_too_long": tr_import("a cell is too long (over %1 KiB)").replace(
-            "%1", f.integer(MAX_CELL // 1024)),
-        "row_too_long": tr_import("the line is too long (over %1 MiB)").replace(
-            "%1", f.integer(MAX_LINE // 1024**2)),
+        "cell_too_long": fill_in(tr_import("a cell is too long (over %1 KiB)"), f.integer(MAX_CELL // 1024)),
+        "row_too_long": fill_in(tr_import("the line is too long (over %1 MiB)"), f.integer(MAX_LINE // 1024**2)),
         "csv_row": tr_import("the line is not valid CSV"),
-        "text_too_long": tr_import("text too long (names %1 characters, notes %2)").replace(
-            "%1", f.integer(MAX_NAME)).replace("%2", f.integer(MAX_NOTE)),
+        "text_too_long": fill_in(tr_import("text too long (names %1 characters, notes %2)"), f.integer(MAX_NAME), f.integer(MAX_NOTE)),
         "short_row": tr_import("row has fewer columns than the header"),
     }
     return reasons.get(code, code)
@@ -346,9 +337,8 @@ def file_error_text(exc: FileError) -> str:
                              "nothing in the file says which is which."),
     }
     if exc.code == "encoding":  # (names of encodings and of Excel's format: not translated)
-        return tr_import("The file's text encoding is not supported (tried %1). Save it from Excel "
-                  "as “%2” and try again.").replace("%1", ENCODINGS_TRIED).replace(
-            "%2", "CSV UTF-8")
+        return fill_in(tr_import("The file's text encoding is not supported (tried %1). Save it from Excel "
+                  "as “%2” and try again."), ENCODINGS_TRIED, "CSV UTF-8")
     return texts.get(exc.code, exc.code)
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.store import imports, security
 from kpidesk.store.db import Store
@@ -56,15 +57,14 @@ def added_text(record: imports.ImportRecord) -> str:
     a = record.added
     parts = []
     if a.get("lines"):
-        parts.append(tr("%1 sales lines in %2 orders").replace("%1", fmt.integer(a["lines"]))
-                     .replace("%2", fmt.integer(a.get("orders", 0))))
+        parts.append(fill_in(tr("%1 sales lines in %2 orders"), fmt.integer(a["lines"]), fmt.integer(a.get("orders", 0))))
     if a.get("contacts"):
-        parts.append((tr("%1 new customers") if record.kind in ("sales", "all")
-                      else tr("%1 contacts")).replace("%1", fmt.integer(a["contacts"])))
+        parts.append(fill_in(tr("%1 new customers") if record.kind in ("sales", "all")
+                      else tr("%1 contacts"), fmt.integer(a["contacts"])))
     if a.get("opportunities"):
-        parts.append(tr("%1 opportunities").replace("%1", fmt.integer(a["opportunities"])))
+        parts.append(fill_in(tr("%1 opportunities"), fmt.integer(a["opportunities"])))
     if a.get("targets"):
-        parts.append(tr("%1 targets").replace("%1", fmt.integer(a["targets"])))
+        parts.append(fill_in(tr("%1 targets"), fmt.integer(a["targets"])))
     return ", ".join(parts) if parts else tr("nothing new")
 
 
@@ -106,17 +106,14 @@ class UndoImportDialog(QDialog):
         self.choice: str | None = None
         fmt = current()
         layout = QVBoxLayout(self)
-        text = tr("Undo the import of %1 (%2, %3)? It removes what the import added: %4.") \
-            .replace("%1", record.file_name).replace("%2", kind_text(record.kind)) \
-            .replace("%3", fmt.date(record.at[:10])).replace("%4", added_text(record))
+        text = fill_in(tr("Undo the import of %1 (%2, %3)? It removes what the import added: %4."), record.file_name, kind_text(record.kind), fmt.date(record.at[:10]), added_text(record))
         self.summary = QLabel(text)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.changed_table: QTableWidget | None = None
         if n_changed:
-            note = QLabel(tr("%1 of these records were changed after the import. Remove them "
-                             "too, or keep them (and the customers and names they use)?")
-                          .replace("%1", fmt.integer(n_changed)))
+            note = QLabel(fill_in(tr("%1 of these records were changed after the import. Remove them "
+                             "too, or keep them (and the customers and names they use)?"), fmt.integer(n_changed)))
             note.setWordWrap(True)
             layout.addWidget(note)
             table = QTableWidget(len(changed), 2)
@@ -131,8 +128,7 @@ class UndoImportDialog(QDialog):
             layout.addWidget(table, 1)
             self.changed_table = table
             if n_changed > len(changed):
-                layout.addWidget(QLabel(tr("… and %1 more.").replace(
-                    "%1", fmt.integer(n_changed - len(changed)))))
+                layout.addWidget(QLabel(fill_in(tr("… and %1 more."), fmt.integer(n_changed - len(changed)))))
         buttons = QHBoxLayout()
         buttons.addStretch()
         self.remove_button = QPushButton(tr("&Undo import") if not n_changed

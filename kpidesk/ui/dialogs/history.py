@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.store import history
 from kpidesk.store.errors import ValidationError
@@ -123,19 +124,18 @@ def describe_subject(entry: history.HistoryEntry) -> str:
         name = value.get("name", "") if isinstance(value, dict) else ""
         return f"{tr(LIST_NAMES[kind])}: {name}" if name else tr(LIST_NAMES[kind])
     if kind == "order":
-        return tr("Sale no. %1").replace("%1", f.digits(rest))
+        return fill_in(tr("Sale no. %1"), f.digits(rest))
     if kind == "contact":
-        return tr("Contact no. %1").replace("%1", f.digits(rest))
+        return fill_in(tr("Contact no. %1"), f.digits(rest))
     if kind == "opportunity":
-        return tr("Opportunity no. %1").replace("%1", f.digits(rest))
+        return fill_in(tr("Opportunity no. %1"), f.digits(rest))
     if entry.action == "target":
         parts = entry.subject.split(" ")
         if len(parts) == 3:
             period, measure, who = parts
             measures = {"revenue": tr("revenue"), "new_customers": tr("new customers"),
                         "won_opportunities": tr("won opportunities")}
-            scope = tr("whole shop") if who == "shop" else tr("salesperson no. %1").replace(
-                "%1", f.digits(who))
+            scope = tr("whole shop") if who == "shop" else fill_in(tr("salesperson no. %1"), f.digits(who))
             return f"{f.month(period)} · {measures.get(measure, measure)} · {scope}"
     if entry.action == "pin":
         return tr("Owner PIN")
@@ -170,9 +170,9 @@ def describe_value(entry: history.HistoryEntry, value: object) -> str:
         parts = []
         for key, label in (("kept", tr("kept: %1")), ("removed", tr("removed: %1"))):
             if isinstance(value.get(key), dict):
-                parts.append(label.replace("%1", value[key].get("name", "")))
+                parts.append(fill_in(label, value[key].get("name", "")))
         if value.get("orders moved") is not None:
-            parts.append(tr("%1 sales moved").replace("%1", f.integer(int(value["orders moved"]))))
+            parts.append(fill_in(tr("%1 sales moved"), f.integer(int(value["orders moved"]))))
         return "; ".join(parts)
     if "name" in value and "phone" in value:  # a contact
         return f"{value['name']} ({f.digits(value['phone'])})" if value["phone"] else value["name"]
@@ -183,11 +183,11 @@ def describe_value(entry: history.HistoryEntry, value: object) -> str:
         if key == "active":
             words.append(tr("active") if item else tr("inactive"))
         elif key == "category":
-            words.append(tr("category: %1").replace("%1", str(item) or tr("none")))
+            words.append(fill_in(tr("category: %1"), str(item) or tr("none")))
         elif key == "probability":
             words.append(f.percent(int(item) / 100, places=0))
         elif key == "position":
-            words.append(tr("position %1").replace("%1", f.integer(int(item))))
+            words.append(fill_in(tr("position %1"), f.integer(int(item))))
         elif key in ("name", "category_id"):
             if key == "name":
                 words.append(str(item))
@@ -365,4 +365,4 @@ class HistoryDialog(QDialog):
             text = tr("The newest %1 changes shown: narrow the filter to see older ones.")
         else:
             text = tr("%1 changes")
-        self.summary.setText(text.replace("%1", f.integer(count)))
+        self.summary.setText(fill_in(text, f.integer(count)))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.store.contacts import contact_name_phone, search_contacts
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.opportunities import OpportunityInput, lost_reasons, stages
@@ -265,8 +266,7 @@ class LostDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Mark as lost"))
-        self.label.setText(self.tr("Why was “%1” lost? Choose a reason or type a new one.")
-                           .replace("%1", self.opp_title))
+        self.label.setText(fill_in(self.tr("Why was “%1” lost? Choose a reason or type a new one."), self.opp_title))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Mark lost"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.store import security
 from kpidesk.store.db import Store
@@ -77,8 +78,7 @@ def require_owner(store: Store, parent: QWidget | None = None,
         wait = security.seconds_to_wait(store)
         if wait:
             QMessageBox.warning(parent, tr("Owner PIN"),
-                                tr("Too many wrong PINs. Try again in %1 seconds.")
-                                .replace("%1", str(wait)))
+                                fill_in(tr("Too many wrong PINs. Try again in %1 seconds."), str(wait)))
             return False
         pin, ok = QInputDialog.getText(parent, tr("Owner PIN"), prompt,
                                        QLineEdit.EchoMode.Password)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kpidesk.i18n.format import current
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.io.importer import (
     Report,
@@ -52,12 +53,8 @@ def future_note(report: Report) -> str:
     fmt = current()
     first_line, first_day = report.future_dated[0]
     lines = ", ".join(fmt.integer(line) for line, _day in report.future_dated[:10])
-    return "\n\n" + (tr("%1 rows are dated after today (the first: %2, line %3); they count "
-                         "in no figure until their day comes. Lines: %4.")
-                      .replace("%1", fmt.integer(report.future_count))
-                      .replace("%2", fmt.date(first_day))
-                      .replace("%3", fmt.integer(first_line))
-                      .replace("%4", lines + ("…" if report.future_count > 10 else "")))
+    return "\n\n" + (fill_in(tr("%1 rows are dated after today (the first: %2, line %3); they count "
+                         "in no figure until their day comes. Lines: %4."), fmt.integer(report.future_count), fmt.date(first_day), fmt.integer(first_line), lines + ("…" if report.future_count > 10 else "")))
 
 
 _PREVIEW_FIELDS = {

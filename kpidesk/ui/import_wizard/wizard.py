@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import current
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.exporter import write_table
@@ -503,7 +504,7 @@ class ImportWizard(QDialog):
 
     def _on_failed(self, message: str) -> None:
         self._finish_thread()
-        self.check_summary.setText(tr("Nothing was imported: %1").replace("%1", message))
+        self.check_summary.setText(fill_in(tr("Nothing was imported: %1"), message))
 
     def _on_cancelled(self) -> None:
         self._finish_thread()
@@ -522,9 +523,7 @@ class ImportWizard(QDialog):
             self.errors_table.setRowCount(0)
             self.import_button.setEnabled(False)
             return
-        text = tr("%1 rows read: %2 good, %3 with errors.").replace(
-            "%1", fmt.integer(report.rows)).replace("%2", fmt.integer(report.good)).replace(
-            "%3", fmt.integer(report.bad))
+        text = fill_in(tr("%1 rows read: %2 good, %3 with errors."), fmt.integer(report.rows), fmt.integer(report.good), fmt.integer(report.bad))
         if report.bad:
             text += " " + tr("Import the good rows, or cancel, fix the file and import it "
                              "again (rows already imported are recognised and skipped).")
@@ -557,17 +556,12 @@ class ImportWizard(QDialog):
         if self.kind == "sales":
             text = tr("Imported %1 sales lines in %2 orders; %3 new customers. "
                       "%4 orders were already in the shop and were skipped.")
-            text = text.replace("%1", fmt.integer(added.get("lines", 0))).replace(
-                "%2", fmt.integer(added.get("orders", 0))).replace(
-                "%3", fmt.integer(added.get("contacts", 0))).replace(
-                "%4", fmt.integer(added.get("duplicates", 0)))
+            text = fill_in(text, fmt.integer(added.get("lines", 0)), fmt.integer(added.get("orders", 0)), fmt.integer(added.get("contacts", 0)), fmt.integer(added.get("duplicates", 0)))
         else:
             count = added.get(self.kind, 0)
-            text = tr("Imported %1 rows; %2 were already in the shop.").replace(
-                "%1", fmt.integer(count)).replace("%2", fmt.integer(added.get("duplicates", 0)))
+            text = fill_in(tr("Imported %1 rows; %2 were already in the shop."), fmt.integer(count), fmt.integer(added.get("duplicates", 0)))
         if r.bad:
-            text += " " + tr("%1 rows with errors were left out.").replace(
-                "%1", fmt.integer(r.bad))
+            text += " " + fill_in(tr("%1 rows with errors were left out."), fmt.integer(r.bad))
         text += future_note(r)
         self.done_label.setText(text)
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
 from kpidesk.ui.models.base import Column, Role, TableModel
 
@@ -299,10 +300,6 @@ class CohortModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor("white") if share >= 0.5 else QColor("#222222")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate(
-                "CohortModel", "%1: %2 of %3 customers active %4 months later") \
-                .replace("%1", f.month(str(row["cohort"]))) \
-                .replace("%2", f.percent(share)) \
-                .replace("%3", f.integer(row.get("size"))) \
-                .replace("%4", f.integer(index.column() - 1))
+            return fill_in(QCoreApplication.translate(
+                "CohortModel", "%1: %2 of %3 customers active %4 months later"), f.month(str(row["cohort"])), f.percent(share), f.integer(row.get("size")), f.integer(index.column() - 1))
         return None

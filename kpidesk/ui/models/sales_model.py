@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.store.db import Store
 from kpidesk.store.sales_table import (
     R_AMOUNT,
@@ -184,7 +185,7 @@ class SalesTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = QCoreApplication.translate(CONTEXT, HEADERS[section])
             if section == COL_REPORTING:
-                text = text.replace("%1", self._currency)
+                text = fill_in(text, self._currency)
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (
                 COL_QUANTITY, COL_AMOUNT, COL_REPORTING):
@@ -234,8 +235,7 @@ class SalesTableModel(QAbstractTableModel):
         f = fmt.current()
         if col == COL_DATE:
             if row[R_DATE] > self.today().isoformat():
-                return QCoreApplication.translate(CONTEXT, FUTURE_DATE).replace(
-                    "%1", f.date(row[R_DATE]))
+                return fill_in(QCoreApplication.translate(CONTEXT, FUTURE_DATE), f.date(row[R_DATE]))
             return f.date(row[R_DATE])
         if col == COL_NUMBER:
             return row[R_NUMBER] or ""

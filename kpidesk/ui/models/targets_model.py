@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QUndoStack
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics.targets import actual_for, salesperson_attainment, target_in
 from kpidesk.store import targets as store_targets
@@ -263,17 +264,13 @@ class TargetsModel(QAbstractTableModel):
         f = fmt.current()
         if (stored is not None and self.is_money and stored[1]
                 and stored[1] != self.currency):
-            lines.append(tr("Target %1 = %2 at %3 riel per dollar").replace(
-                "%1", f.money(stored[0], stored[1])).replace(
-                "%2", f.money(self.target_reporting(month, sp), self.currency)).replace(
-                "%3", f.integer(self._rate)))
+            lines.append(fill_in(tr("Target %1 = %2 at %3 riel per dollar"), f.money(stored[0], stored[1]), f.money(self.target_reporting(month, sp), self.currency), f.integer(self._rate)))
         actual = self.actuals.get((month, sp or 0))
         if actual is not None:
-            lines.append(tr("Actual: %1").replace("%1", self.format_value(actual)))
+            lines.append(fill_in(tr("Actual: %1"), self.format_value(actual)))
             target = self.target_reporting(month, sp) if stored is not None else derived
             if target:
-                lines.append(tr("Attainment: %1").replace(
-                    "%1", fmt.current().percent(actual / target)))
+                lines.append(fill_in(tr("Attainment: %1"), fmt.current().percent(actual / target)))
         return "\n".join(lines)
 
     def parse(self, text: str) -> int | None:
@@ -297,8 +294,8 @@ class TargetsModel(QAbstractTableModel):
             number = self.parse(str(value) if value is not None else "")
         except ValueError:
             self.message.emit(
-                tr("“%1” is not a valid amount: type a number of zero or more, or clear the"
-                   " cell to remove the target.").replace("%1", str(value)), True)
+                fill_in(tr("“%1” is not a valid amount: type a number of zero or more, or clear the"
+                   " cell to remove the target."), str(value)), True)
             return False
         month, sp = self.key_of(index)
         current = self.stored(month, sp)
@@ -313,7 +310,7 @@ class TargetsModel(QAbstractTableModel):
                 apply_with_undo(self.store, self.undo_stack, [(month, self.measure, sp)], [new],
                                 tr("Set target"))
             except ValidationError as exc:
-                self.message.emit(tr("The target was refused (%1).").replace("%1", exc.code),
+                self.message.emit(fill_in(tr("The target was refused (%1)."), exc.code),
                                   True)
                 return False
         # the store's change notice reloads us too; reload now so the view is exact at once

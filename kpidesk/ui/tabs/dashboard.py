@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
 from kpidesk.metrics.periods import add_months, month_key, parse_period
@@ -574,8 +575,7 @@ class DashboardTab(Tab):
         for key in ("growth_mom", "growth_yoy"):
             value = summary[key]
             cards[key].set_value(f.percent(value, signed=True), sign_colour(value))
-            cards[key].set_note(self.tr("like-for-like, days %1–%2").replace(
-                "%1", f.integer(1)).replace("%2", f.integer(summary["days_elapsed"]))
+            cards[key].set_note(fill_in(self.tr("like-for-like, days %1–%2"), f.integer(1), f.integer(summary["days_elapsed"]))
                 if in_progress else "")
         cards["target"].set_value(money(att["target"]))
         cards["target"].set_note("" if att["target"] is not None
@@ -583,26 +583,23 @@ class DashboardTab(Tab):
         cards["attainment"].set_value(f.percent(att["attainment"]),
                                       sign_colour(att["attainment"], 1.0)
                                       if not in_progress else "")
-        cards["attainment"].set_note(self.tr("gap %1").replace("%1", money(att["gap"]))
+        cards["attainment"].set_note(fill_in(self.tr("gap %1"), money(att["gap"]))
                                      if att["gap"] is not None and att["gap"] > 0 else "")
         cards["pace"].set_value(f.percent(att["pace"]), sign_colour(att["pace"], 1.0))
-        cards["pace"].set_note(self.tr("expected by today %1").replace(
-            "%1", money(att["expected_to_date"])) if in_progress and
+        cards["pace"].set_note(fill_in(self.tr("expected by today %1"), money(att["expected_to_date"])) if in_progress and
             att["expected_to_date"] is not None else "")
         cards["run_rate_projection"].set_value(money(att["run_rate_projection"]))
         cards["run_rate_projection"].set_note(
-            self.tr("day %1 of %2").replace("%1", f.integer(att["day"]))
-            .replace("%2", f.integer(att["days"])) if in_progress else "")
+            fill_in(self.tr("day %1 of %2"), f.integer(att["day"]), f.integer(att["days"])) if in_progress else "")
         cards["needed_per_day"].set_value(money(att["needed_per_day"]))
         days_left = att["days"] - att["day"]
         cards["needed_per_day"].set_note(
-            self.tr("%1 days left").replace("%1", f.integer(days_left))
+            fill_in(self.tr("%1 days left"), f.integer(days_left))
             if att["needed_per_day"] is not None and days_left > 0 else "")
 
         if in_progress:
-            self.state_label.setText(self.tr("In progress: day %1 of %2, figures are month to"
-                                             " date").replace("%1", f.integer(att["day"]))
-                                     .replace("%2", f.integer(att["days"])))
+            self.state_label.setText(fill_in(self.tr("In progress: day %1 of %2, figures are month to"
+                                             " date"), f.integer(att["day"]), f.integer(att["days"])))
         elif summary["days_elapsed"] == 0:
             self.state_label.setText(self.tr("This month has not started yet"))
         else:
@@ -642,8 +639,7 @@ class DashboardTab(Tab):
         """'November 2026', 'Q4 2026' or '2026' in the UI's language."""
         f = fmt.current()
         if self.granularity == "quarter":
-            return self.tr("Q%1 %2").replace("%1", f.digits(period[-1])).replace(
-                "%2", f.digits(period[:4]))
+            return fill_in(self.tr("Q%1 %2"), f.digits(period[-1]), f.digits(period[:4]))
         if self.granularity == "year":
             return f.digits(period)
         return f.month(period)
@@ -664,14 +660,12 @@ class DashboardTab(Tab):
         same_day = kpis.get("previous_same_day") or {}
         if in_progress:
             self.customer_period_label.setText(
-                self.tr("%1, so far (day %2); beside each figure: %3 on the same day")
-                .replace("%1", label).replace("%2", f.integer(p.day_of(today)))
-                .replace("%3", self.period_label(period_of(same_day["as_of"][:7],
+                fill_in(self.tr("%1, so far (day %2); beside each figure: %3 on the same day"), label, f.integer(p.day_of(today)), self.period_label(period_of(same_day["as_of"][:7],
                                                            self.granularity))
                          if same_day else ""))
         elif not_started:
             self.customer_period_label.setText(
-                self.tr("%1 has not started yet: no figures").replace("%1", label))
+                fill_in(self.tr("%1 has not started yet: no figures"), label))
         else:
             self.customer_period_label.setText(label)
         cards = self.customer_cards
@@ -686,9 +680,7 @@ class DashboardTab(Tab):
         cards["loyal_customers"].set_value(f.integer(kpis.get("loyal_customers")))
         loyal_note = ""
         if kpis.get("loyal_share") is not None:
-            loyal_note = self.tr("%1 of customers of the last %2 days").replace(
-                "%1", f.percent(kpis.get("loyal_share"))).replace(
-                "%2", f.integer(customers.LOYAL_WINDOW_DAYS))
+            loyal_note = fill_in(self.tr("%1 of customers of the last %2 days"), f.percent(kpis.get("loyal_share")), f.integer(customers.LOYAL_WINDOW_DAYS))
         cards["loyal_customers"].set_note(loyal_note)
         shown_as = {"new_customers": f.integer, "active_customers": f.integer,
                     "returning_customers": f.integer, "retention": f.percent,
@@ -696,8 +688,7 @@ class DashboardTab(Tab):
         for key, show in shown_as.items():
             if in_progress and key in same_day:
                 # so far, with the period before on the same day: day 3 against day 3
-                cards[key].set_note(self.tr("so far · %1 then").replace(
-                    "%1", show(same_day[key])))
+                cards[key].set_note(fill_in(self.tr("so far · %1 then"), show(same_day[key])))
             else:
                 cards[key].set_note("")
         self.last_refresh["customers_same_day"] = same_day
@@ -712,7 +703,7 @@ class DashboardTab(Tab):
         funnel = customers.funnel(store, period, today)
         self.last_refresh["funnel"] = funnel
         self.funnel.set_labels(
-            self.tr("From lead to loyal customer (leads created in %1)").replace("%1", label),
+            fill_in(self.tr("From lead to loyal customer (leads created in %1)"), label),
             [self.tr("Leads"), self.tr("Customers"), self.tr("Repeat"), self.tr("Loyal")])
         self.funnel.set_values([funnel.get("leads"), funnel.get("customers"),
                                 funnel.get("repeat"), funnel.get("loyal")])
@@ -725,13 +716,11 @@ class DashboardTab(Tab):
         self.last_refresh["pipeline"] = kpis
         cards = self.pipeline_cards
         cards["open_pipeline"].set_value(f.figure(kpis.get("open_pipeline"), currency))
-        cards["open_pipeline"].set_note(self.tr("%1 open").replace(
-            "%1", f.integer(kpis.get("open_pipeline_count"))))
+        cards["open_pipeline"].set_note(fill_in(self.tr("%1 open"), f.integer(kpis.get("open_pipeline_count"))))
         cards["weighted_pipeline"].set_value(f.figure(kpis.get("weighted_pipeline"), currency))
         cards["overdue_value"].set_value(f.figure(kpis.get("overdue_value"), currency),
                                          "#b3261e" if kpis.get("overdue_count") else "")
-        cards["overdue_value"].set_note(self.tr("%1 overdue").replace(
-            "%1", f.integer(kpis.get("overdue_count"))))
+        cards["overdue_value"].set_note(fill_in(self.tr("%1 overdue"), f.integer(kpis.get("overdue_count"))))
         cards["win_rate"].set_value(f.percent(kpis.get("win_rate")))
         cards["average_deal_size"].set_value(f.figure(kpis.get("average_deal_size"), currency))
         days = kpis.get("sales_cycle_days")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.language import number_style_from
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.reports.data import ReportData, collect
@@ -247,11 +248,11 @@ class ReportsTab(Tab):
         elif kind == "pages":
             count = int(args[0])
             text = (self.tr("One page") if count == 1 else
-                    self.tr("%1 pages").replace("%1", current().integer(count)))
+                    fill_in(self.tr("%1 pages"), current().integer(count)))
         elif kind == "failed":
-            text = self.tr("The report could not be prepared: %1").replace("%1", str(args[0]))
+            text = fill_in(self.tr("The report could not be prepared: %1"), str(args[0]))
         else:
-            text = self.tr("Saved %1").replace("%1", str(args[0]))
+            text = fill_in(self.tr("Saved %1"), str(args[0]))
         self.status.setText(text)
 
     def _paint(self, printer: QPrinter) -> None:
@@ -297,7 +298,7 @@ class ReportsTab(Tab):
             self.report.write_pdf(Path(path))
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not saved"),
-                                self.tr("The PDF could not be written: %1").replace("%1", str(exc)))
+                                fill_in(self.tr("The PDF could not be written: %1"), str(exc)))
             return None
         self.ctx.settings.setValue("reports/last_folder", str(Path(path).parent))
         self._set_status("saved", path)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.metrics.sanity import Doubt, line_doubts
 from kpidesk.store import reference
 from kpidesk.store import sales as store_sales
@@ -382,7 +383,7 @@ class SalesTab(Tab):
     def _retranslate_form_title(self) -> None:
         if self._editing is not None:
             number = self._editing[2].number
-            title = (self.tr("Edit sale %1").replace("%1", number)
+            title = (fill_in(self.tr("Edit sale %1"), number)
                      if number else self.tr("Edit sale"))
         elif self.daily_check.isChecked():
             title = self.tr("New daily total")
@@ -749,7 +750,7 @@ class SalesTab(Tab):
             self.show_error(err)
             return False
         except (StoreError, sqlite3.DatabaseError) as err:
-            self.form_error.show_error(self.tr("Not saved: %1").replace("%1", str(err)))
+            self.form_error.show_error(fill_in(self.tr("Not saved: %1"), str(err)))
             return False
         self.ctx.undo_stack.push(command)
         self._last_rate = (order.date, typed.rate)
@@ -759,7 +760,7 @@ class SalesTab(Tab):
             text = self.tr("Saved the change (%1). Ctrl+Z undoes it.")
         else:
             text = self.tr("Saved %1. Ctrl+Z undoes it.")
-        self.status_label.setText(text.replace("%1", f.money(typed.amount, typed.currency)))
+        self.status_label.setText(fill_in(text, f.money(typed.amount, typed.currency)))
         self._status_command = command
         self.reset_form(keep=True)
         if isinstance(command, EditOrderCommand) and self._pre_edit is not None:
@@ -800,23 +801,14 @@ class SalesTab(Tab):
         p = doubt.params
         amount = self.amount_edit.text().strip()
         if doubt.code == "usd_looks_like_riel":
-            return (self.tr("%1 is a lot of dollars. Did you mean %2 (about %3)?")
-                    .replace("%1", f.money(p["riel"] * 100, "USD"))
-                    .replace("%2", f.money(p["riel"], "KHR"))
-                    .replace("%3", f.money(p["riel_in_usd"], "USD")))
+            return (fill_in(self.tr("%1 is a lot of dollars. Did you mean %2 (about %3)?"), f.money(p["riel"] * 100, "USD"), f.money(p["riel"], "KHR"), f.money(p["riel_in_usd"], "USD")))
         if doubt.code == "khr_looks_like_usd":
-            return (self.tr("%1 is very little in riel. Did you mean %2?")
-                    .replace("%1", f.money(p["usd"] // 100, "KHR"))
-                    .replace("%2", f.money(p["usd"], "USD")))
+            return (fill_in(self.tr("%1 is very little in riel. Did you mean %2?"), f.money(p["usd"] // 100, "KHR"), f.money(p["usd"], "USD")))
         if doubt.code == "above_usual":
-            return (self.tr("That is %1 times this product's usual price (%2 each).")
-                    .replace("%1", f.integer(p["times"]))
-                    .replace("%2", f.money(p["usual"], "USD")))
+            return (fill_in(self.tr("That is %1 times this product's usual price (%2 each)."), f.integer(p["times"]), f.money(p["usual"], "USD")))
         if doubt.code == "rate_unusual":
-            return (self.tr("A rate of %1 riel per dollar is unusual: it is mostly between "
-                            "%2 and %3.")
-                    .replace("%1", f.integer(parse_rate(self.rate_edit.text())))
-                    .replace("%2", f.integer(p["low"])).replace("%3", f.integer(p["high"])))
+            return (fill_in(self.tr("A rate of %1 riel per dollar is unusual: it is mostly between "
+                            "%2 and %3."), f.integer(parse_rate(self.rate_edit.text())), f.integer(p["low"]), f.integer(p["high"])))
         return amount
 
     def _ask_unusual(self, doubts: list[Doubt]) -> bool:
@@ -859,25 +851,20 @@ class SalesTab(Tab):
                     order.receipts = old.receipts  # not typed: the count stays
                 order.number, order.note = old.number, old.note
                 return EditOrderCommand(self.store, order_id, order,
-                                        text=self.tr("Replace daily total with %1")
-                                        .replace("%1", amount))
+                                        text=fill_in(self.tr("Replace daily total with %1"), amount))
             return AddOrderCommand(self.store, order,
-                                   text=self.tr("Add daily total %1").replace("%1", amount))
+                                   text=fill_in(self.tr("Add daily total %1"), amount))
         return AddOrderCommand(self.store, order, new_contact,
-                               text=self.tr("Add sale %1").replace("%1", amount))
+                               text=fill_in(self.tr("Add sale %1"), amount))
 
     def _ask_replace(self, old: OrderInput, old_line: LineInput, new_line: LineInput) -> bool:
         """Ask before a daily total replaces the one already saved for its day, channel and
         salesperson, naming the old amount."""
         f = fmt.current()
-        text = (self.tr("The daily total of %1 for this channel and salesperson is already "
-                        "%2. Replace it with %3?")
-                .replace("%1", f.date(old.date))
-                .replace("%2", f.money(old_line.amount, old_line.currency))
-                .replace("%3", f.money(new_line.amount, new_line.currency)))
+        text = (fill_in(self.tr("The daily total of %1 for this channel and salesperson is already "
+                        "%2. Replace it with %3?"), f.date(old.date), f.money(old_line.amount, old_line.currency), f.money(new_line.amount, new_line.currency)))
         if old.receipts is not None:
-            text += "\n" + self.tr("It was made of %1 receipts.").replace(
-                "%1", f.integer(old.receipts))
+            text += "\n" + fill_in(self.tr("It was made of %1 receipts."), f.integer(old.receipts))
         return ask_yes_no(
             self, self.tr("Replace the daily total?"), text)
 
@@ -892,16 +879,14 @@ class SalesTab(Tab):
             self.status_label.setText("")
             self._status_command = None
         elif position >= stack.index():
-            self.status_label.setText(self.tr("Undone: %1. Ctrl+Y does it again.")
-                                      .replace("%1", command.text()))
+            self.status_label.setText(fill_in(self.tr("Undone: %1. Ctrl+Y does it again."), command.text()))
         else:
-            self.status_label.setText(self.tr("Redone: %1.").replace("%1", command.text()))
+            self.status_label.setText(fill_in(self.tr("Redone: %1."), command.text()))
 
     def _ask_future(self, day: date) -> bool:
         return ask_yes_no(
             self, self.tr("Date in the future"),
-            self.tr("%1 is in the future. Save this sale with that date?")
-            .replace("%1", fmt.current().date(day)))
+            fill_in(self.tr("%1 is in the future. Save this sale with that date?"), fmt.current().date(day)))
 
     # ===================================================================== edit / delete
     def edit_current(self) -> None:
@@ -1045,7 +1030,7 @@ class SalesTab(Tab):
         except (StoreError, sqlite3.DatabaseError) as err:
             self.form_error.show_error(
                 validation_text(err) if isinstance(err, ValidationError)
-                else self.tr("Not deleted: %1").replace("%1", str(err)))
+                else fill_in(self.tr("Not deleted: %1"), str(err)))
             return False
         self.ctx.undo_stack.push(command)
         if self._editing is not None and self._editing[0] in ids:
@@ -1056,7 +1041,7 @@ class SalesTab(Tab):
 
     def _ask_delete(self, count: int) -> bool:
         text = (self.tr("Delete this sale (all its lines)?") if count == 1 else
-                self.tr("Delete these %1 sales?").replace("%1", fmt.current().integer(count)))
+                fill_in(self.tr("Delete these %1 sales?"), fmt.current().integer(count)))
         return ask_yes_no(
             self, self.tr("Delete"), text)
 
@@ -1096,13 +1081,12 @@ class SalesTab(Tab):
         f = fmt.current()
         if summary is None:
             loaded = self.model.rowCount()
-            text = (self.tr("%1 lines found").replace("%1", f.integer(loaded))
+            text = (fill_in(self.tr("%1 lines found"), f.integer(loaded))
                     if not self.model.canFetchMore()
-                    else self.tr("%1+ lines found").replace("%1", f.integer(loaded)))
+                    else fill_in(self.tr("%1+ lines found"), f.integer(loaded)))
         else:
             lines, revenue, currency = summary
-            text = (self.tr("%1 lines · %2").replace("%1", f.integer(lines))
-                    .replace("%2", f.figure(revenue, currency)))
+            text = (fill_in(self.tr("%1 lines · %2"), f.integer(lines), f.figure(revenue, currency)))
         self.summary_label.setText(text)
 
     # ===================================================================== refresh
