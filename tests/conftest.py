@@ -158,3 +158,14 @@ def tmpfs(tmp_path):
         pytest.skip("tmpfs mount not allowed here")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+GUI_FIXTURES = {"qtbot", "qapp", "ctx", "demo_ctx", "main_window", "qtmodeltester"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that drive widgets are marked `gui` (run or skip them with -m gui / -m "not
+    gui")."""
+    for item in items:
+        if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
