@@ -69,9 +69,6 @@ def revenue_column(store: Store) -> str:
     return "revenue_usd" if store.reporting_currency == "USD" else "revenue_khr"
 
 
-def _month_end(key: str) -> date:
-    return date.fromisoformat(add_months(key, 1) + "-01") - timedelta(days=1)
-
 
 def _months_hint(store: Store, first: str, last: str) -> str:
     """'NOT INDEXED' when months first..last cover much of `customer_month` (a straight

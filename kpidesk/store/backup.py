@@ -1192,9 +1192,5 @@ def is_lost(db_path: Path) -> bool:
         return True
 
 
-def copy_file(source: Path, target: Path) -> None:
-    shutil.copyfile(source, target)
-    make_private(target)
-
 
 __all__ = ["BackupError", "LockedError"]

@@ -114,10 +114,6 @@ class Report:
             self.rejected.append((err.line, list(raw)))
             self.rejected_chars += sum(len(v) if isinstance(v, str) else 8 for v in raw)
 
-    @property
-    def rejected_complete(self) -> bool:
-        """Whether every bad row was kept for "save rejected rows"."""
-        return len(self.rejected) == self.bad
 
     @property
     def mixed_currency(self) -> bool:

@@ -87,9 +87,6 @@ class ContactRow(tuple):
     def get(self, key: str, default=None):
         return self[key] if key in _POSITION else default
 
-    def as_dict(self) -> dict:
-        return dict(zip(ROW_COLUMNS, self, strict=True))
-
 
 def status_label(status: str) -> str:
     return QCoreApplication.translate(STATUS_CTX, STATUSES.get(status, status))
