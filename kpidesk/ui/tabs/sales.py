@@ -21,17 +21,10 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QCheckBox,
     QComboBox,
-    QCompleter,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -65,12 +58,10 @@ from kpidesk.ui.models.sales_model import (
     SalesFilter,
     SalesTableModel,
 )
+from kpidesk.ui.sales.filter_bar import FilterBar
+from kpidesk.ui.sales.form import EntryForm
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import (
-    AmountEdit,
-    CustomerPicker,
-    DateEdit,
-    ErrorLabel,
     mark_invalid,
     parse_quantity,
     parse_rate,
@@ -108,7 +99,7 @@ class SalesTab(Tab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.form_box)
-        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
 
         self.retranslate_ui()  # also fills the lists, periods and summary
@@ -116,113 +107,19 @@ class SalesTab(Tab):
 
     # ===================================================================== form
     def _build_form(self) -> None:
-        self.form_box = QGroupBox(self)
-        grid = QGridLayout(self.form_box)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(2)
-
-        today = self.ctx.today()
-        self.date_edit = DateEdit(self.form_box, default=today)
-        self.customer_edit = CustomerPicker(self.store, self.form_box)
-        self.salesperson_combo = QComboBox(self.form_box)
-        self.channel_combo = QComboBox(self.form_box)
-        self.product_combo = QComboBox(self.form_box)
-        self.product_combo.setEditable(True)
-        self.product_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.product_combo.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.quantity_edit = QLineEdit(self.form_box)
-        self.quantity_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.amount_edit = AmountEdit(self.form_box)
-        self.currency_combo = QComboBox(self.form_box)
-        for code in CURRENCIES:
-            self.currency_combo.addItem(code, code)
-        self.rate_edit = QLineEdit(self.form_box)
-        self.rate_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.note_edit = QLineEdit(self.form_box)
-        self.number_edit = QLineEdit(self.form_box)
-        self.receipts_edit = QLineEdit(self.form_box)  # daily totals: receipts that day
-        self.receipts_edit.setAlignment(Qt.AlignmentFlag.AlignRight
-                                        | Qt.AlignmentFlag.AlignVCenter)
-
-        for name, widget in (("date", self.date_edit), ("customer", self.customer_edit),
-                             ("salesperson", self.salesperson_combo),
-                             ("channel", self.channel_combo), ("product", self.product_combo),
-                             ("quantity", self.quantity_edit), ("amount", self.amount_edit),
-                             ("currency", self.currency_combo), ("rate", self.rate_edit),
-                             ("note", self.note_edit), ("number", self.number_edit),
-                             ("receipts", self.receipts_edit)):
-            widget.setObjectName(f"sale_{name}")
-
-        # (key, widget, row, column, column span)
-        self.fields = [
-            ("date", self.date_edit, 0, 0, 1),
-            ("customer", self.customer_edit, 0, 1, 2),
-            ("salesperson", self.salesperson_combo, 0, 3, 1),
-            ("channel", self.channel_combo, 0, 4, 1),
-            ("product", self.product_combo, 0, 5, 2),
-            ("quantity", self.quantity_edit, 3, 0, 1),
-            ("amount", self.amount_edit, 3, 1, 1),
-            ("currency", self.currency_combo, 3, 2, 1),
-            ("rate", self.rate_edit, 3, 3, 1),
-            ("note", self.note_edit, 3, 4, 2),
-            ("number", self.number_edit, 3, 6, 1),
-            ("receipts", self.receipts_edit, 3, 6, 1),  # in the place of receipt no.
-        ]
-        self.labels: dict[str, QLabel] = {}
-        self.errors: dict[str, ErrorLabel] = {}
-        self.widgets: dict[str, QWidget] = {}
-        for key, widget, row, col, span in self.fields:
-            label = QLabel(self.form_box)
-            label.setBuddy(widget)
-            error = ErrorLabel(self.form_box)
-            error.setObjectName(f"error_{key}")
-            grid.addWidget(label, row, col, 1, span)
-            grid.addWidget(widget, row + 1, col, 1, span)
-            grid.addWidget(error, row + 2, col, 1, span)
-            self.labels[key] = label
-            self.errors[key] = error
-            self.widgets[key] = widget
-        self.customer_hint = QLabel(self.form_box)
-        self.customer_hint.setStyleSheet("color: #2e7d32; font-size: 9pt;")
-        self.customer_hint.hide()
-        grid.addWidget(self.customer_hint, 2, 1, 1, 2)
-        for col, stretch in enumerate((2, 2, 2, 2, 2, 2, 2)):
-            grid.setColumnStretch(col, stretch)
-
-        buttons = QHBoxLayout()
-        self.daily_check = QCheckBox(self.form_box)
-        self.daily_check.setObjectName("sale_daily_totals")
+        self.form_box = EntryForm(self.store, self.ctx.today(), self)
+        f = self.form_box
+        # the tab reads and fills the form's widgets by these names
+        for name in ("date_edit", "customer_edit", "salesperson_combo", "channel_combo",
+                     "product_combo", "quantity_edit", "amount_edit", "currency_combo",
+                     "rate_edit", "note_edit", "number_edit", "receipts_edit", "fields",
+                     "labels", "errors", "widgets", "customer_hint", "daily_check",
+                     "save_button", "cancel_button", "status_label", "form_error",
+                     "form_widgets"):
+            setattr(self, name, getattr(f, name))
         self.daily_check.toggled.connect(self._on_daily_toggled)
-        self.save_button = QPushButton(self.form_box)
-        self.save_button.setObjectName("sale_save")
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(self.form_box)
         self.cancel_button.clicked.connect(self.cancel_edit)
-        self.cancel_button.hide()
-        self.status_label = QLabel(self.form_box)
-        self.status_label.setObjectName("sale_status")
-        self.form_error = ErrorLabel(self.form_box)
-        buttons.addWidget(self.daily_check)
-        buttons.addStretch(1)
-        buttons.addWidget(self.status_label)
-        buttons.addWidget(self.form_error)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        grid.addLayout(buttons, 6, 0, 1, 7)
-
-        order = [self.date_edit, self.customer_edit, self.salesperson_combo, self.channel_combo,
-                 self.product_combo, self.quantity_edit, self.amount_edit, self.currency_combo,
-                 self.rate_edit, self.note_edit, self.number_edit, self.receipts_edit,
-                 self.daily_check, self.save_button]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-        self.form_widgets = order[:13]  # the fields and the daily-totals box: Enter saves
-        self.receipts_edit.hide()
-        self.labels["receipts"].hide()
         self.ctx.undo_stack.indexChanged.connect(self._undo_index_changed)
         for widget in self.form_widgets:
             widget.installEventFilter(self)
@@ -239,41 +136,13 @@ class SalesTab(Tab):
 
     # ===================================================================== filters
     def _build_filters(self) -> None:
-        self.filter_bar = QHBoxLayout()
-        self.period_label = QLabel(self)
-        self.period_combo = QComboBox(self)
-        self.period_combo.setObjectName("filter_period")
-        self.from_edit = DateEdit(self, optional=True)
-        self.to_edit = DateEdit(self, optional=True)
-        self.from_edit.setMaximumWidth(110)
-        self.to_edit.setMaximumWidth(110)
-        self.from_edit.hide()
-        self.to_edit.hide()
-        self.salesperson_filter_label = QLabel(self)
-        self.salesperson_filter = QComboBox(self)
-        self.salesperson_filter.setObjectName("filter_salesperson")
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("filter_text")
-        self.search_edit.setClearButtonEnabled(True)
-        self.summary_label = QLabel(self)
-        self.summary_label.setObjectName("sales_summary")
-        self.edit_button = QPushButton(self)
+        self.filters = FilterBar(self)
+        for name in ("period_label", "period_combo", "from_edit", "to_edit",
+                     "salesperson_filter_label", "salesperson_filter", "search_edit",
+                     "summary_label", "edit_button", "delete_button", "filter_error"):
+            setattr(self, name, getattr(self.filters, name))
         self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton(self)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.filter_error = ErrorLabel(self)
-
-        self.period_label.setBuddy(self.period_combo)
-        self.salesperson_filter_label.setBuddy(self.salesperson_filter)
-        for w in (self.period_label, self.period_combo, self.from_edit, self.to_edit,
-                  self.salesperson_filter_label, self.salesperson_filter, self.search_edit,
-                  self.filter_error):
-            self.filter_bar.addWidget(w)
-        self.filter_bar.addWidget(self.summary_label, 1)
-        self.filter_bar.addWidget(self.edit_button)
-        self.filter_bar.addWidget(self.delete_button)
-        self.search_edit.setMinimumWidth(200)
-
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
