@@ -12,6 +12,9 @@
     python -m kpidesk restore --db PATH FILE [--other-shop]
     python -m kpidesk history --db PATH [--json] [--action A] [--since D] [--until D]
     python -m kpidesk pin     set|clear --db PATH
+    python -m kpidesk import  calls FILE --db PATH / export calls --db PATH --out FILE
+    python -m kpidesk check   --db PATH [--period P] [--today D] [--json]
+    python -m kpidesk share   --db PATH --month YYYY-MM --lang km|en --out FILE.png
 
 With an owner PIN set, export, import of targets or of a whole shop, restore, report
 and history ask for it (a terminal prompt, else --pin or KPIDESK_PIN; see cli_pin.py).
@@ -30,11 +33,12 @@ from datetime import date
 from pathlib import Path
 
 COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "backups", "restore",
-            "history", "pin", "imports", "undo-import")
+            "history", "pin", "imports", "undo-import", "check", "share")
 # Months a shop's figures can be asked for (dates outside them cannot be imported either;
 # a month near year 9999 would overflow the date arithmetic).
 FIRST_MONTH, LAST_MONTH = "1990-01", "2100-12"
-RECORD_KINDS = ("sales", "contacts", "opportunities", "targets", "all")  # all: a folder (export all)
+RECORD_KINDS = ("sales", "contacts", "opportunities", "targets", "all",  # all: a folder (export all)
+                "calls")  # call-backs: see act_cli.py
 
 
 def _db_arg(parser: argparse.ArgumentParser) -> None:
@@ -92,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "km"), default="en")
     p.add_argument("--currency", choices=("USD", "KHR"), default=None)
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    # The number settings of Settings ▸ Language (the user's own; these flags override)
+    p.add_argument("--digits", choices=("khmer", "latin"), default=None,
+                   help="digits of a Khmer report (default: your choice in the app)")
+    p.add_argument("--dollar-digits", choices=("latin", "khmer"), default=None,
+                   help="digits of dollar amounts in a Khmer report (default: your choice)")
+    p.add_argument("--riel-rounding", choices=("100", "1"), default=None,
+                   help="converted riel rounded to 100 or to 1 (default: your choice)")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
 
@@ -119,6 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("pin", help="set or remove the owner PIN")
     p.add_argument("action", choices=("set", "clear"))
     _db_arg(p)
+
+    from kpidesk.act_cli import add_parsers
+
+    add_parsers(sub, _db_arg)
     return parser
 
 
@@ -175,12 +190,22 @@ def cmd_kpi(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from kpidesk.io.cli import run_import
 
+    if args.kind == "calls":
+        from kpidesk.act_cli import run_import_calls
+
+        return run_import_calls(_db_path(args), args.file)
+
     return run_import(_db_path(args), args.kind, args.file, mapping=args.mapping,
-                      skip_bad=args.skip_bad)
+                      skip_bad=args.skip_bad, pin=getattr(args, "pin", None))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kpidesk.io.cli import run_export
+
+    if args.kind == "calls":
+        from kpidesk.act_cli import run_export_calls
+
+        return run_export_calls(_db_path(args), args.out)
 
     return run_export(_db_path(args), args.kind, args.out)
 
@@ -202,8 +227,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.month[:4].isdigit() and not FIRST_MONTH <= args.month[:7] <= LAST_MONTH:
         return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
+    choices = {"khmer_digits": None if args.digits is None else args.digits == "khmer",
+               "latin_dollars": None if args.dollar_digits is None
+               else args.dollar_digits == "latin",
+               "round_riel": None if args.riel_rounding is None
+               else args.riel_rounding == "100"}
     return run_report(_db_path(args), args.month, args.lang, args.out, currency=args.currency,
-                      paper=args.paper, today=args.today)
+                      paper=args.paper, today=args.today,
+                      numbers={k: v for k, v in choices.items() if v is not None})
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -249,6 +280,19 @@ def cmd_history(args: argparse.Namespace) -> int:
         pin = "with PIN" if e.with_pin else "no PIN"
         print(f"{e.at}  {e.action:<11}  {e.subject}  {change}  ({pin}, {e.source}, {e.user})")
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from kpidesk.act_cli import run_check
+
+    return run_check(_db_path(args), args.period, args.today or date.today(), args.json)
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    from kpidesk.act_cli import run_share
+
+    return run_share(_db_path(args), args.month, args.lang, args.out,
+                     today=args.today or date.today(), currency=args.currency)
 
 
 def cmd_pin(args: argparse.Namespace) -> int:

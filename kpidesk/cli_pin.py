@@ -1,7 +1,7 @@
 """The owner PIN for the headless commands.
 
 A command that does what the PIN protects (export, import of targets or of a whole shop,
-restore, the report with customers' names, the change history, undo of an import) asks
+a backup copied to a folder of one's choosing (``backup --to``), restore, the report with customers' names, the change history, undo of an import) asks
 for it when the shop has one: typed on a terminal (not echoed), else from ``--pin`` or the
 ``KPIDESK_PIN`` environment variable. Wrong or missing → one sentence, exit code 1.
 `cli.main()` calls `check_command()` before each command; the stores the command then
@@ -27,9 +27,13 @@ OWNER_COMMANDS: dict[str, Callable[[argparse.Namespace], bool] | None] = {
     "export": None,
     "restore": None,
     "report": None,
+    "share": None,  # the month's figures, to forward: a print by another name
     "history": None,
     "undo-import": None,
     "import": lambda args: getattr(args, "kind", None) in ("targets", "all"),
+    # A copy of the whole shop into any folder is an export (names and phones): the owner's.
+    # Into the shop's own backup folder (no --to) it stays staff's daily safety net.
+    "backup": lambda args: getattr(args, "to", None) is not None,
 }
 
 
@@ -105,6 +109,26 @@ def verify(db_path: Path, given: str | None) -> bool:
     if not right:
         raise PinRefused("that owner PIN is not right")
     return True
+
+
+def grant_open_store(store, given: str | None, reason: str) -> None:
+    """A command found on the way that it needs the owner (e.g. an import holding refunds):
+    ask for the PIN of the shop `store` holds open (and locked) and let its changes through.
+    Raises PinRefused with the sentence to print."""
+    from kpidesk.store import security
+
+    pin = _typed_pin(given)
+    if not pin:
+        raise PinRefused(f"{store.path} has an owner PIN and this needs it ({reason}): type it"
+                         f" when asked (on a terminal), or give it with --pin or the {ENV}"
+                         f" environment variable; nothing was written")
+    try:
+        right = security.check_pin(store, pin)
+    except security.PinDelayError as exc:
+        raise PinRefused(f"too many wrong PINs: try again in {exc.seconds} seconds") from exc
+    if not right:
+        raise PinRefused("that owner PIN is not right; nothing was written")
+    security.grant_process(store.path, with_pin=True, source="cli")
 
 
 def needs_owner(args: argparse.Namespace) -> bool:

@@ -172,6 +172,16 @@ def _dialogs(window, ctx):
     yield "change history", HistoryDialog(ctx, window)
     targets = window.show_tab("targets")
     yield "spread", SpreadDialog(targets.model, 0, window)
+    from kpidesk.ui.dialogs.call_dialog import CallDialog
+    from kpidesk.ui.dialogs.call_today import CallTodayDialog
+    from kpidesk.ui.dialogs.data_health import DataHealthDialog
+    from kpidesk.ui.dialogs.share_dialog import ShareDialog
+
+    month = ctx.today().strftime("%Y-%m")
+    yield "call", CallDialog(ctx, contact_id, window)
+    yield "to call today", CallTodayDialog(ctx, window)
+    yield "data health", DataHealthDialog(ctx, month, window)
+    yield "share", ShareDialog(ctx, month, window)
     wizard = ImportWizard(ctx, window)
     yield "import: file", wizard
     for page in range(1, wizard.pages.count()):

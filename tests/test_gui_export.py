@@ -163,7 +163,7 @@ def test_dashboard_and_targets_tables(qtbot, main_window, tmp_path, monkeypatch)
     dashboard = main_window.show_tab("dashboard")
     dashboard.pages.setCurrentIndex(1)  # the customers page: cohorts and the call-back list
     views = [v for v in dashboard.findChildren(type(page.view)) if v.model().rowCount()]
-    assert len(views) == 3  # attainment per salesperson, the call-back list, cohorts
+    assert len(views) == 4  # attainment per salesperson, the call-back list, cohorts, win-back
     for n, view in enumerate(views):
         _SaveDialog(monkeypatch, tmp_path / f"dash{n}.xlsx", 0)
         _close_message(qtbot, [])

@@ -74,6 +74,9 @@ def test_the_run_rate_projection_is_drawn_from_day_7(qtbot, demo_ctx, day):
     # the card keeps the figure every day
     assert dash.sales_cards["run_rate_projection"].value() == fmt.current().money(
         dash.last_refresh["attainment"]["run_rate_projection"], "USD")
+    # … and says how early a guess it is until the chart shows it
+    early = "an early guess" in dash.sales_cards["run_rate_projection"].note()
+    assert early == (day < PROJECTION_FROM_DAY)
     dash.close()
     dash.deleteLater()
 

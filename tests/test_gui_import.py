@@ -152,3 +152,37 @@ def test_rows_dated_after_today_are_listed_before_and_after_the_import(qtbot, ct
     assert "2 rows are dated after today" in wizard.done_label.text()
     assert ctx.store.conn.execute("SELECT receipts FROM orders ORDER BY date").fetchall() == [
         (14,), (None,), (None,)]
+
+
+def test_the_first_page_reads_the_file_off_the_ui_thread(qtbot, ctx, tmp_path, monkeypatch):
+    """A workbook's shared strings can take seconds to read: the wizard's window keeps
+    painting meanwhile (the read runs on a thread), and the file is read only once."""
+    import threading
+
+    from kpidesk.ui.import_wizard import wizard as import_wizard
+
+    path = write_csv(tmp_path / "sales.csv", OWN, own_rows(5))
+    real = import_wizard.preview
+    seen = {"threads": [], "events": 0}
+    release = threading.Event()
+
+    def slow_preview(*args, **kwargs):
+        seen["threads"].append(threading.current_thread() is threading.main_thread())
+        release.wait(10)  # until the UI thread has handled an event
+        return real(*args, **kwargs)
+
+    def on_event() -> None:
+        seen["events"] += 1
+        release.set()
+
+    monkeypatch.setattr(import_wizard, "preview", slow_preview)
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(path, "sales")
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, on_event)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert seen["threads"] == [False] and seen["events"] == 1
+    assert wizard.pages.currentIndex() == 1 and wizard.header == OWN

@@ -159,3 +159,52 @@ def test_guess_headers():
                     "amount": "តម្លៃសរុប", "currency": "រូបិយប័ណ្ណ"}
     assert mapping.missing_fields({"kind": "sales", "columns": {"date": "x"}}) == [
         "amount|unit_price"]
+
+
+def test_xlsx_time_only_cells_are_times_not_1899_dates(tmp_path):
+    """A cell holding only a time of day (Excel: a fraction of a day, time format) is read
+    as that time — in a note it reads "09:30:00", in a date column it is a date error —
+    never as 30 December 1899."""
+    from datetime import time
+
+    from openpyxl import Workbook
+
+    from kpidesk.io.importer import Importer
+    from kpidesk.store.db import Store
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Amount", "Note"])
+    ws.append([datetime(2026, 11, 26), 12.5, time(9, 30)])
+    ws.append([time(10, 15), 3, "x"])
+    ws["C2"].number_format = "h:mm"
+    ws["A3"].number_format = "h:mm"
+    path = tmp_path / "times.xlsx"
+    wb.save(path)
+    with open_reader(path) as reader:
+        rows = list(reader)
+    assert rows[0][1][2] == time(9, 30) and rows[1][1][0] == time(10, 15)
+    with Store(tmp_path / "shop.db") as store:
+        report = Importer(store, "sales").check(path)
+    assert [(e.line, e.code) for e in report.errors] == [(3, "bad_date")]
+
+
+def test_xlsx_whose_first_sheet_is_blank_is_read_from_the_next(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Cover"  # left blank
+    data = wb.create_sheet("Sales")
+    data.append(["Date", "Amount"])
+    data.append([datetime(2026, 11, 26), 12.5])
+    path = tmp_path / "two.xlsx"
+    wb.save(path)
+    with open_reader(path) as reader:
+        assert reader.header == ["Date", "Amount"] and reader.sheet_name == "Sales"
+        assert list(reader) == [(2, [datetime(2026, 11, 26), 12.5])]
+    empty = Workbook()
+    empty.create_sheet("Also blank")
+    empty.save(tmp_path / "blank.xlsx")
+    with pytest.raises(FileError) as caught:
+        open_reader(tmp_path / "blank.xlsx")
+    assert caught.value.code == "empty"

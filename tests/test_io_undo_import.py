@@ -245,3 +245,53 @@ def test_import_log_migration_can_run_again(store):
     imports.add_import_log(store.db)
     assert store.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
                         " AND name LIKE '%_changed_after_import'") == 4
+
+
+def test_undo_of_import_all_puts_the_shops_settings_back(tmp_path, demo_file, capsys):
+    """`import all` writes the exported shop's settings (name, reporting currency, rate…):
+    undo-import puts back what they were, so every KPI is what it was before — except a
+    setting the owner changed again since the import, which stays."""
+    from kpidesk.io.exporter import SETTINGS_EXPORTED
+
+    src = tmp_path / "demo.db"
+    shutil.copy(demo_file, src)
+    with Store(src) as s:
+        s.set_setting("reporting_currency", "KHR")
+        s.set_setting("shop_name", "Exported Shop")
+        s.set_setting("default_rate", "4000")
+    out = tmp_path / "export"
+    assert main(["export", "all", "--db", str(src), "--out", str(out)]) == 0
+    db = tmp_path / "mine.db"
+    with Store(db) as s:
+        s.set_setting("shop_name", "My Shop")
+        s.set_setting("default_rate", "4100")
+        before = {k: s.setting(k) for k in SETTINGS_EXPORTED}
+    kpis_before = _kpis(capsys, db, "2026-10")
+    assert main(["import", "all", str(out), "--db", str(db)]) == 0
+    with Store(db) as s:
+        assert s.setting("reporting_currency") == "KHR" and s.setting("shop_name") == \
+            "Exported Shop"
+        s.set_setting("default_rate", "4050")  # the owner changes one since: it stays
+    assert main(["undo-import", "1", "--db", str(db)]) == 0
+    with Store(db, read_only=True) as s:
+        after = {k: s.setting(k) for k in SETTINGS_EXPORTED}
+    assert after == {**before, "default_rate": "4050"}
+    assert _kpis(capsys, db, "2026-10") == kpis_before
+
+
+def test_an_imported_sale_deleted_then_put_back_is_still_the_imports(tmp_path, store):
+    """Edit ▸ Undo of a delete puts the sale back with its import number, so undo-import
+    still removes exactly what the import added."""
+    from kpidesk.store.sales import delete_order, restore_order
+
+    path = write_csv(tmp_path / "s.csv", ["Date", "Receipt", "Product", "Amount"], [
+        ["2026-10-01", "A1", "Tea", "2.00"], ["2026-10-02", "A2", "Tea", "3.00"]])
+    report = Importer(store, "sales").run(path)
+    first = store.scalar("SELECT MIN(id) FROM orders")
+    snapshot = delete_order(store, first)
+    restore_order(store, first, snapshot)
+    assert store.scalar("SELECT import_id FROM orders WHERE id = ?", (first,)) == \
+        report.import_id
+    imports.undo_import(store, report.import_id)
+    assert store.scalar("SELECT count(*) FROM orders") == 0
+    assert store.scalar("SELECT count(*) FROM daily_revenue") == 0

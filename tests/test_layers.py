@@ -27,7 +27,7 @@ MAY_IMPORT = {
     "store": {"digits", "paths"},
     "metrics": {"store", "digits"},
     "i18n": {"store", "digits", "paths"},  # format.py knows the currencies' minor units
-    "io": {"store", "metrics", "i18n", "digits", "paths", "shop_cli"},
+    "io": {"store", "metrics", "i18n", "digits", "paths", "shop_cli", "cli_pin"},
     "reports": {"store", "metrics", "i18n", "digits", "paths", "shop_cli"},
     "demo": {"store", "digits"},
     "shop_cli": {"store", "digits", "paths"},

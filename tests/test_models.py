@@ -60,9 +60,18 @@ def models_of(window) -> dict[str, QAbstractItemModel]:
             for i in range(2):
                 page.set_view(i)
                 _settle()
-    history = HistoryDialog(window.ctx, window)
-    found: dict[str, QAbstractItemModel] = {}
-    for owner in (window, history):
+    from kpidesk.ui.dialogs.call_today import CallTodayDialog
+    from kpidesk.ui.dialogs.contact_page import ContactPage
+    from kpidesk.ui.dialogs.data_health import DataHealthDialog
+    from kpidesk.ui.models.dashboard_models import AtRiskModel
+
+    dialogs = [HistoryDialog(window.ctx, window), CallTodayDialog(window.ctx, window),
+               DataHealthDialog(window.ctx, window.ctx.today().isoformat()[:7], window)]
+    contacts = window.ctx.store.query("SELECT id FROM contacts ORDER BY id LIMIT 1")
+    if contacts:
+        dialogs.append(ContactPage(window.ctx, contacts[0][0], window))
+    found: dict[str, QAbstractItemModel] = {"AtRiskModel": AtRiskModel()}  # the call list's base
+    for owner in (window, *dialogs):
         for model in owner.findChildren(QAbstractItemModel):
             if type(model).__module__.startswith("kpidesk.") \
                     and not isinstance(model, QStandardItemModel):

@@ -255,7 +255,35 @@ def test_a_month_in_progress_prints_the_month_before_on_the_same_day(demo_file, 
                      if line.strip().startswith("Customer retention "))
     assert f"{fmt.percent(same['retention'])} †" in retention
     flat = " ".join(text.split())
-    assert f"up to the same day, {fmt.date('2026-10-26')}" in flat
+    assert f"(the month before: up to {fmt.date('2026-10-26')})" in flat
+    # Revenue, orders and AOV of the month before: its days 1..26 (KPI.md §1 like-for-like),
+    # computed here from the raw rows, never the whole of October.
+    with Store(db, read_only=True) as store:
+        col = "amount_usd" if store.reporting_currency == "USD" else "amount_khr"
+        revenue = store.scalar(f"SELECT SUM(l.{col}) FROM sale_lines l JOIN orders o ON"
+                               " o.id = l.order_id WHERE o.date BETWEEN '2026-10-01' AND"
+                               " '2026-10-26'")
+        totals = store.query(f"SELECT o.is_daily_total, o.receipts, SUM(l.{col}) AS total"
+                             " FROM orders o JOIN sale_lines l ON l.order_id = o.id WHERE"
+                             " o.date BETWEEN '2026-10-01' AND '2026-10-26' GROUP BY o.id")
+        whole = store.scalar(f"SELECT SUM(l.{col}) FROM sale_lines l JOIN orders o ON"
+                             " o.id = l.order_id WHERE o.date BETWEEN '2026-10-01' AND"
+                             " '2026-10-31'")
+        currency = store.reporting_currency
+    orders = sum(r["receipts"] if r["is_daily_total"] else int(r["total"] >= 0)
+                 for r in totals)
+    assert revenue != whole
+    for label, value in (("Revenue ", fmt.figure(revenue, currency)),
+                         ("Orders ", fmt.integer(orders)),
+                         ("Average order value ", fmt.figure(round(revenue / orders), currency))):
+        line = next(x for x in text.splitlines() if x.strip().startswith(label))
+        assert f"{value} †" in line, (label, value, line)
+    with Store(db, read_only=True) as store:  # attainment so far: revenue to day 26 / target
+        target = store.scalar("SELECT value FROM targets WHERE period = '2026-10' AND"
+                              " measure = 'revenue' AND salesperson_id IS NULL")
+    if target:
+        line = next(x for x in text.splitlines() if x.strip().startswith("Target attainment"))
+        assert f"{fmt.percent(revenue / target)} †" in line, line
     assert "Loyal customers (orders in the last 365" in flat  # "days)" wraps
     products = text.split("Top 10 products")[1].split("Top 10 customers")[0]
     assert "—" not in products.split("\n", 2)[2]  # no daily total posing as a product
@@ -385,3 +413,43 @@ def test_riel_charts_keep_their_y_labels(qapp, monkeypatch, lang, unit):
         assert nonzero and all(s.endswith(unit) for s in nonzero), labels
         widest = max(QFontMetrics(axis.style["tickFont"]).horizontalAdvance(s) for s in labels)
         assert axis.width() >= widest, (axis.width(), widest, labels)
+
+
+def test_cli_report_follows_the_users_number_settings_and_flags(demo_file, tmp_path):
+    """The headless report writes numbers as the user chose in Settings ▸ Language (kept in
+    QSettings), and --digits / --dollar-digits / --riel-rounding override that."""
+    import os
+
+    config = tmp_path / "config"
+    (config / "kpidesk").mkdir(parents=True)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config), "HOME": str(tmp_path)}
+
+    def report(*flags: str, name: str) -> str:
+        out = tmp_path / f"{name}.pdf"
+        done = subprocess.run(
+            [sys.executable, "-m", "kpidesk", "report", "--db", str(demo_file), "--month", MONTH,
+             "--lang", "km", "--out", str(out),
+             "--today", DEMO_TODAY.isoformat(), *flags],
+            capture_output=True, text=True, timeout=180, env=env)
+        assert done.returncode == 0, done.stderr
+        return pdf_text(out)
+
+    def digits(text: str) -> tuple[int, int]:
+        return (sum(c in "០១២៣៤៥៦៧៨៩" for c in text), sum(c in "0123456789" for c in text))
+
+    default = report(name="default")
+    khmer, latin = digits(default)
+    assert khmer > 100, (khmer, latin)  # Khmer digits by default (dollars in Latin ones)
+    all_khmer = digits(report("--dollar-digits", "khmer", name="all-khmer"))
+    assert all_khmer[1] < latin and all_khmer[0] > khmer, (all_khmer, khmer, latin)
+    flagged = digits(report("--digits", "latin", name="latin"))
+    assert flagged[0] == 0 and flagged[1] > 100, flagged
+    # The user's own choice in the app, with no flag: Latin digits too.
+    (config / "kpidesk" / "KPI Desk.conf").write_text("[General]\nkhmer_digits=false\n",
+                                                       encoding="utf-8")
+    chosen = digits(report(name="chosen"))
+    assert chosen[0] == 0 and chosen[1] > 100, chosen
+    # Riel not rounded to 100: some riel figure ends in a digit other than 00.
+    rounded = report("--currency", "KHR", name="rounded")
+    exact = report("--currency", "KHR", "--riel-rounding", "1", name="exact")
+    assert rounded != exact

@@ -38,3 +38,28 @@ def test_unknown_action_is_refused(tmp_path):
     with Store(tmp_path / "shop.db") as store, store.transaction() as conn:
         with pytest.raises(ValueError):
             history.record(conn, "rewrite", "x")
+
+
+def test_history_command_lists_the_changes_as_json_and_text(tmp_path, capsys):
+    """`python -m kpidesk history --db PATH [--json] [--action …]`: each change with when,
+    what, before → after and whether the PIN was given."""
+    import json
+
+    from kpidesk.cli import main
+    from kpidesk.store.db import Store
+    from kpidesk.store.sales import LineInput, OrderInput, add_order, update_order
+
+    path = tmp_path / "shop.db"
+    with Store(path) as s:
+        order = add_order(s, OrderInput("2026-11-02", [LineInput(1200)]))
+        update_order(s, order, OrderInput("2026-11-02", [LineInput(1)]))
+        s.set_setting("shop_name", "Sokha Phone Shop")
+    capsys.readouterr()
+    assert main(["history", "--db", str(path), "--json", "--action", "edit_sale"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)
+    assert entry["subject"] == f"order {order}" and entry["with_pin"] is False
+    assert entry["before"]["lines"] == [[1200, "USD"]] and entry["after"]["lines"] == [[1, "USD"]]
+    assert main(["history", "--db", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any("setting" in line and "Sokha Phone Shop" in line for line in lines)
+    assert any("edit_sale" in line and "no PIN" in line for line in lines)

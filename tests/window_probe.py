@@ -95,6 +95,16 @@ def main(db: str, lang: str, ini: str) -> dict:
     record("about", AboutDialog(window, str(store.path)))
     record("spread", SpreadDialog(window.show_tab("targets").model, 0, window))
     record("import", ImportWizard(ctx, window))
+    from kpidesk.ui.dialogs.call_dialog import CallDialog
+    from kpidesk.ui.dialogs.call_today import CallTodayDialog
+    from kpidesk.ui.dialogs.data_health import DataHealthDialog
+    from kpidesk.ui.dialogs.share_dialog import ShareDialog
+
+    month = ctx.today().strftime("%Y-%m")
+    record("call", CallDialog(ctx, contact, window))
+    record("to call today", CallTodayDialog(ctx, window))
+    record("data health", DataHealthDialog(ctx, month, window))
+    record("share", ShareDialog(ctx, month, window))
     controller.close_store()
     return out
 

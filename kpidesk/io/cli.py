@@ -22,7 +22,7 @@ from kpidesk.io.readers import MAX_LINES, FileError
 from kpidesk.shop_cli import cli_store
 from kpidesk.store import imports
 from kpidesk.store.db import Store, is_uuid_text, new_uuid, uuid_value
-from kpidesk.store.errors import ValidationError
+from kpidesk.store.errors import PinRequiredError, ValidationError
 from kpidesk.store.money import to_major
 from kpidesk.store.reference import find_by_name
 from kpidesk.store.topics import Topic
@@ -82,11 +82,27 @@ def _print_report(report: Report, path: Path) -> None:
               file=sys.stderr)
 
 
+# Why an import needs the owner, by the reason codes of PinRequiredError.
+OWNER_REASONS = {"negative": "the file holds refunds or amounts below zero"}
+
+
 def _import_one(store: Store, kind: str, path: Path, mapping: dict | None,
-                skip_bad: bool, import_id: int | None = None) -> int:
+                skip_bad: bool, import_id: int | None = None, pin: str | None = None) -> int:
     try:
-        report = Importer(store, kind, mapping).run(path, skip_bad=skip_bad,
-                                                    import_id=import_id, source="cli")
+        try:
+            report = Importer(store, kind, mapping).run(path, skip_bad=skip_bad,
+                                                        import_id=import_id, source="cli")
+        except PinRequiredError as exc:  # nothing was written: ask, then import again
+            from kpidesk.cli_pin import PinRefused, grant_open_store
+
+            try:
+                grant_open_store(store, pin, OWNER_REASONS.get(exc.reason, exc.reason))
+            except PinRefused as refused:
+                _err(f"{path}: {refused}")
+                return 1
+            report = Importer(store, kind, mapping).run(path, skip_bad=skip_bad,
+                                                        import_id=import_id, source="cli",
+                                                        backed_up=True)
     except FileError as exc:
         detail = exc.detail[:200]
         if exc.code == "encoding":
@@ -195,9 +211,16 @@ def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
             import_id = imports.begin(conn, folder.name, "all", "cli")
             if settings.exists():
                 with open(settings, encoding="utf-8-sig", newline="") as f:
+                    replaced = []  # the settings it changes, put back by undo-import
                     for row in csv.DictReader(f):
-                        if row.get("key") in exporter.SETTINGS_EXPORTED:
-                            store.set_setting(row["key"], row.get("value", ""))
+                        key, value = row.get("key"), row.get("value", "") or ""
+                        if key in exporter.SETTINGS_EXPORTED:
+                            before = store.setting(key)
+                            if before != value:
+                                replaced.append({"setting": key, "value": before,
+                                                 "imported": value})
+                            store.set_setting(key, value)
+                    imports.finish(conn, import_id, 0, {}, replaced)
             lists = folder / "lists.csv"
             if lists.exists():
                 _import_lists(store, lists, import_id)
@@ -217,7 +240,7 @@ def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:
 
 
 def run_import(db_path: Path, kind: str, file: Path, mapping: Path | None = None,
-               skip_bad: bool = False) -> int:
+               skip_bad: bool = False, pin: str | None = None) -> int:
     file = Path(file)
     with cli_store(db_path, write=True, create=True) as store:  # locked; bad files refused
         if kind == "all":
@@ -231,7 +254,7 @@ def run_import(db_path: Path, kind: str, file: Path, mapping: Path | None = None
                 _err(f"{mapping}: not a column mapping: {MAPPING_ERRORS.get(exc.code, exc.code)}"
                      f"{where}")
                 return 1
-        return _import_one(store, kind, file, m, skip_bad)
+        return _import_one(store, kind, file, m, skip_bad, pin=pin)
 
 
 def run_export(db_path: Path, kind: str, out: Path) -> int:

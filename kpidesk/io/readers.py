@@ -570,7 +570,8 @@ def _feed(parser, part: _Part, state: dict, name: str) -> None:
 
 
 class XlsxReader:
-    """Rows of the first sheet of an XLSX workbook, streamed."""
+    """Rows of one sheet of an XLSX workbook, streamed: the one named, else the first
+    sheet that holds anything (``sheet_name`` says which)."""
 
     def __init__(self, path: Path | str, sheet: str | None = None) -> None:
         self.path = Path(path)
@@ -634,9 +635,10 @@ class XlsxReader:
         rels = self._relations(workbook)
         if not sheets:
             raise FileError("empty")
-        name, rid = next(((n, r) for n, r in sheets if n == sheet), sheets[0]) if sheet \
-            else sheets[0]
-        sheet_part = rels.get(rid) or "xl/worksheets/sheet1.xml"
+        # The sheet asked for; else the first sheet that holds anything (a workbook whose
+        # first sheet was left blank is common; a sheet with content is never skipped)
+        chosen = [next(((n, r) for n, r in sheets if n == sheet), sheets[0])] if sheet \
+            else sheets
         self._epoch = datetime(1904, 1, 1) if props["date1904"] else datetime(1899, 12, 30)
         shared = next((p for p in rels.values() if p.lower().endswith("sharedstrings.xml")),
                       None)
@@ -644,16 +646,24 @@ class XlsxReader:
                         if shared and shared in self._zip.NameToInfo else SharedStrings())
         styles = next((p for p in rels.values() if p.lower().endswith("styles.xml")), None)
         self._styles = self._read_styles(styles) if styles in self._zip.NameToInfo else []
-        self._sheet = _Part(self._zip, sheet_part, MAX_UNCOMPRESSED)
-        self.total = max(1, self._sheet.info.file_size)
-        self._rows = self._stream_rows()
         header = None
-        for line, values in self._rows:
-            if isinstance(values, BadRow):
-                raise FileError("unreadable", "the header row has a cell that is too long")
-            if any(v not in (None, "") for v in values):
-                header = values[:MAX_COLUMNS]
-                self._header_row = line
+        for name, rid in chosen:
+            sheet_part = rels.get(rid) or "xl/worksheets/sheet1.xml"
+            if sheet_part not in self._zip.NameToInfo and len(chosen) > 1:
+                continue
+            self.sheet_name = name
+            self._sheet = _Part(self._zip, sheet_part, MAX_UNCOMPRESSED)
+            self.total = max(1, self._sheet.info.file_size)
+            self.lines_read = self.blank_lines = 0
+            self._rows = self._stream_rows()
+            for line, values in self._rows:
+                if isinstance(values, BadRow):
+                    raise FileError("unreadable", "the header row has a cell that is too long")
+                if any(v not in (None, "") for v in values):
+                    header = values[:MAX_COLUMNS]
+                    self._header_row = line
+                    break
+            if header is not None:
                 break
         if header is None:
             self.close()
@@ -811,6 +821,8 @@ class XlsxReader:
         except ValueError:
             return text
         style = styles[cell["style"]] if cell["style"] < len(styles) else ""
+        if style == "date" and 0 <= number < 1:  # a time of day alone: not 30 Dec 1899
+            return (datetime.min + timedelta(milliseconds=round(number * 86_400_000))).time()
         if style == "date" and 1 <= number < 2958466:
             day, fraction = divmod(number, 1)
             return self._epoch + timedelta(days=day,

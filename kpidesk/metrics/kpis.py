@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, cast
 
-from kpidesk.metrics import customers, forecast, pipeline
+from kpidesk.metrics import customers, forecast, health, pipeline, winback
 from kpidesk.metrics.growth import as_date, revenue_by_currency, sales_summary, windows
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.metrics.targets import attainment_summary, salesperson_attainment
@@ -99,4 +99,7 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
     result.update(pipeline.pipeline_kpis(view, period.key, today))
     points = forecast.trend_forecast(view, last_complete_month(period.key, today), periods=3)
     result["trend_forecast"] = list(points) if points is not None else None
+    # §4b call-backs and §6 data health
+    result.update(winback.winback_kpis(view, period.key, today))
+    result["data_health_findings"] = health.count(store, period.key, today)
     return result

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 RATE_RANGE = (3000, 5000)  # riel per dollar a Cambodian shop sees
 LARGE_USD = 100_000  # cents: $1,000
 TIMES_USUAL = 10
+RIEL_TIMES_USUAL = 50  # a dollar amount this many times the usual may be riel (KPI.md §6)
 SMALL_KHR = 100  # riel: the smallest note
 
 
@@ -19,7 +20,8 @@ class Doubt:
     """One reason a line looks wrong. `code`:
 
     - usd_looks_like_riel: a dollar amount of $1,000 or more that is an ordinary riel
-      amount (whole hundreds, worth under $1,000 as riel); params riel, riel_in_usd;
+      amount (whole hundreds, worth under $1,000 as riel) and, when the product's usual
+      price is known, 50× it or more; params riel, riel_in_usd;
     - khr_looks_like_usd: a riel amount under ៛100; params usd (the number as cents);
     - above_usual: a unit price 10× or more the product's usual; params usual (cents), times;
     - rate_unusual: a rate outside 3,000–5,000 riel per dollar; params low, high.
@@ -47,7 +49,7 @@ def line_doubts(amount: int, currency: str, rate: int, quantity: float = 1.0,
     usual_rate = rate if RATE_RANGE[0] <= rate <= RATE_RANGE[1] else 4000
     unit_usd = to_usd_cents(size, currency, usual_rate) / quantity
     ordinary_for_product = (usual_unit_usd is not None and usual_unit_usd > 0
-                            and unit_usd <= 3 * usual_unit_usd)
+                            and unit_usd < RIEL_TIMES_USUAL * usual_unit_usd)
     if currency == "USD" and size >= LARGE_USD and not ordinary_for_product:
         riel = size // 100
         if size % 100 == 0 and riel % 100 == 0 and riel < 1000 * usual_rate:

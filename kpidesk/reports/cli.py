@@ -22,8 +22,25 @@ def ensure_gui_application():
     return app
 
 
+def number_style(numbers: dict[str, bool] | None = None):
+    """The user's digit and rounding choices of the app (Settings ▸ Language, kept in
+    QSettings), with `numbers` (NumberStyle field → value, from the flags) over them."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from kpidesk import APP_NAME, ORG_NAME
+    from kpidesk.i18n.language import number_style_from
+
+    if not QCoreApplication.organizationName():
+        QCoreApplication.setOrganizationName(ORG_NAME)
+        QCoreApplication.setApplicationName(APP_NAME)
+    return replace(number_style_from(QSettings()), **(numbers or {}))
+
+
 def run_report(db_path: Path, month: str, lang: str, out: Path, *, currency: str | None = None,
-               paper: str = "A4", today: date | None = None) -> int:
+               paper: str = "A4", today: date | None = None,
+               numbers: dict[str, bool] | None = None) -> int:
     from kpidesk.metrics.periods import parse_period
     from kpidesk.reports.data import collect
     from kpidesk.reports.monthly import MonthlyReport
@@ -39,7 +56,8 @@ def run_report(db_path: Path, month: str, lang: str, out: Path, *, currency: str
     ensure_gui_application()
     with cli_store(Path(db_path)) as store:  # an older file is upgraded; bad files refused
         data = collect(store, month, today or date.today(), currency)
-    report = MonthlyReport(data, lang, paper)
+    style = number_style(numbers)
+    report = MonthlyReport(data, lang, paper, khmer_digits=style.khmer_digits, style=style)
     try:
         pages = report.write_pdf(out)
     except OSError as exc:

@@ -7,11 +7,11 @@ the store through `CurrencyView`, which only changes that one setting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from kpidesk.metrics import customers, pipeline
-from kpidesk.metrics.growth import revenue_series
+from kpidesk.metrics import callbacks, customers, health, pipeline
+from kpidesk.metrics.growth import ratio, revenue_series, sales_summary, windows
 from kpidesk.metrics.kpis import all_kpis, in_currency
 from kpidesk.metrics.periods import add_months, parse_period
 from kpidesk.metrics.targets import target_series
@@ -37,6 +37,12 @@ class ReportData:
     top_customers: list[dict] = field(default_factory=list)
     at_risk: list[dict] = field(default_factory=list)  # the most valuable, at most AT_RISK_ROWS
     at_risk_total: int = 0  # how many customers are at risk in all
+    health_findings: list = field(default_factory=list)  # metrics.health.Finding, the month's
+    # A month in progress: revenue, orders and average order value of the month before and
+    # of the same month a year before up to the same day (KPI.md §1: like-for-like), with
+    # their "as_of" date; None for a month that is over.
+    previous_to_day: dict | None = None
+    year_before_to_day: dict | None = None
 
 
 def _column(currency: str) -> str:
@@ -77,6 +83,19 @@ def top_customers(store: Store, month: str, currency: str, limit: int = 10,
     return [dict(r) for r in rows]
 
 
+SALES_FIGURES = ("revenue", "orders", "average_order_value")
+
+
+def _sales_to_day(store, month: str, last_day: str, target: int | None) -> dict:
+    """Revenue, orders and average order value of `month` up to `last_day` (ISO), and the
+    attainment of its revenue `target` by then (KPI.md §2: actual / target)."""
+    summary = sales_summary(store, month, last_day)
+    figures = {"as_of": last_day, **{key: summary[key] for key in SALES_FIGURES}}
+    revenue = summary["revenue"]
+    figures["attainment"] = ratio(revenue, target)
+    return figures
+
+
 def collect(store: Store, month: str, today: date, currency: str | None = None,
             progress=None) -> ReportData:
     """Gather the report of `month` as of `today`. `progress(pct)` is called along the way."""
@@ -99,9 +118,18 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
         top_products=top_products(store, month, currency, upto=as_of),
         top_customers=top_customers(store, month, currency, upto=as_of),
     )
+    w = windows(period, today)
+    if w.in_progress and w.previous is not None and w.year_before is not None:
+        data.previous_to_day = _sales_to_day(view, add_months(month, -1), w.previous[1],
+                                             previous.get("target"))
+        data.year_before_to_day = _sales_to_day(view, add_months(month, -12), w.year_before[1],
+                                                year_before.get("target"))
     report(80)
     data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
-    data.at_risk = customers.at_risk(view, as_of, limit=AT_RISK_ROWS)
+    # with each one's last call; those not to call again left out (metrics.callbacks)
+    data.at_risk = [dict(asdict(r), last_call=r.last_call)
+                    for r in callbacks.call_list(view, as_of, limit=AT_RISK_ROWS)]
     data.at_risk_total = customers.at_risk_count(view, as_of)
+    data.health_findings = health.check(store, month, today).findings
     report(95)
     return data

@@ -30,7 +30,7 @@ from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.format import fill as fmt_fill
 from kpidesk.i18n.wordbreak import segment
 from kpidesk.metrics.customers import LOYAL_WINDOW_DAYS
-from kpidesk.reports import charts
+from kpidesk.reports import act_sections, charts
 from kpidesk.reports.data import ReportData
 from kpidesk.reports.text import ReportText
 
@@ -104,15 +104,17 @@ class MonthlyReport:
         ]
         # A month in progress: its customer figures are "so far", so the month before is
         # shown on the same day (marked †, explained under the table).
-        same_day = k.get("previous_same_day") or {}
+        same_day = dict(k.get("previous_same_day") or {})
+        same_day.update(self.data.previous_to_day or {})  # revenue, orders, AOV to that day
+        yb_same_day = self.data.year_before_to_day or {}
 
-        def before(key, show):
-            if key in same_day:
-                return show(same_day[key]) + " †"
-            return show(prev.get(key))
+        def before(key, show, same, whole):
+            if key in same and key != "as_of":  # (a figure not available is just "—")
+                return show(same[key]) + (" †" if same[key] is not None else "")
+            return show(whole.get(key))
 
-        out = [(label, show(k.get(key)), before(key, show), show(yb.get(key)))
-               for label, key, show in rows]
+        out = [(label, show(k.get(key)), before(key, show, same_day, prev),
+                before(key, show, yb_same_day, yb)) for label, key, show in rows]
         forecast = k.get("trend_forecast") or []
         next_month = next((p for p in forecast if p.get("period", "") > self.data.month), None)
         if next_month is not None:
@@ -171,11 +173,13 @@ class MonthlyReport:
                  + "".join(f"<tr><td><b>{a}</b></td><td>&nbsp;&nbsp;{b}</td></tr>" for a, b in meta)
                  + "</table>"]
 
-        same_day = k.get("previous_same_day")
+        same_day = self.data.previous_to_day or k.get("previous_same_day")
         key_note = ""
         if same_day:
-            key_note = fill_in(tr("Report", "† Customer figures of a month in progress are so far; "
-                          "the month before is shown up to the same day, %1."), fmt.date(same_day["as_of"]))
+            key_note = fill_in(tr("Report", "† The month is in progress and counted up to today; "
+                          "figures marked † count the month before, and the same month "
+                          "last year, up to the same day of the month (the month before: "
+                          "up to %1)."), fmt.date(same_day["as_of"]))
         parts.append(self._table(
             tr("Report", "Key figures"),
             [tr("Report", "Figure"), tr("Report", "This month"), tr("Report", "Month before"),
@@ -225,15 +229,18 @@ class MonthlyReport:
                 call_back,
                 [tr("Report", "Customer"), tr("Report", "Phone"), tr("Report", "Last purchase"),
                  tr("Report", "Usual gap (days)"), tr("Report", "Days since"),
-                 fmt_fill(tr("Report", "Revenue, last %1 days"), fmt.integer(365))],
+                 fmt_fill(tr("Report", "Revenue, last %1 days"), fmt.integer(365)),
+                 tr("Report", "Last call")],
                 [[_name(c["name"]), _esc(fmt.phone(c.get("phone"))),
                   fmt.date(c["last_purchase"]), fmt.decimal(c["usual_gap_days"], 0),
-                  self.num(c["days_since"]), self.money(c["revenue_365"])] for c in d.at_risk],
-                numeric_from=2, widths=[26, 18, 16, 12, 10, 18],
+                  self.num(c["days_since"]), self.money(c["revenue_365"]),
+                  act_sections.last_call(self, c.get("last_call"))] for c in d.at_risk],
+                numeric_from=2, widths=[18, 14, 17, 12, 8, 14, 17],
                 note=self._call_back_note()))
         else:
             parts.append(f"<h2>{call_back}</h2><p>"
                          + tr("Report", "No customer is at risk this month.") + "</p>")
+        parts += [act_sections.winback_section(self), act_sections.health_section(self)]
         return "<html><body>" + "".join(parts) + "</body></html>"
 
     # -- the document ----------------------------------------------------------------

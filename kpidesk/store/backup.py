@@ -362,6 +362,24 @@ def other_shops_backups(folder: Path, shop_uuid: str | None) -> int:
     return sum(1 for b in scan_folder(folder) if b.shop is not None and b.shop != short)
 
 
+def delete_backup(store: Store, path: Path) -> None:
+    """Delete one backup of this shop (the owner's: the Backups dialog's Delete). Only a
+    file this shop's listing shows is deleted — never another shop's, never the shop —
+    which is how the owner clears older plain `.db` backups that rotation never prunes."""
+    from kpidesk.store import security
+
+    security.demand_owner(store, "backups")
+    path = Path(path)
+    if not any(_same_path(b.path, path) for b in list_all_backups(store)):
+        raise BackupError("not_a_backup", str(path))
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise _os_backup_error(exc, path.parent) from exc
+
+
 def space_used(backups: list[BackupInfo]) -> int:
     return sum(b.size for b in backups)
 
@@ -719,7 +737,10 @@ def make_upgrade_backup(store: Store, version: int, shop_uuid: str,
     when = datetime.now()
     reason = f"before-v{version + 1}"
     final = folder / backup_name(store.path, when, reason, number, shop_uuid)
-    partial = final.with_name(final.name + ".partial")
+    # Packed beside the shop, not in the backup folder: a file older than identities gets
+    # a new shop id here, which a kill before the upgrade commits would lose, leaving a
+    # leftover under an id nobody can match; beside the shop it is swept by the file's name.
+    partial = _work_path(store.path, "upgrade-copy")
     snapshot, compact = _work_path(store.path, "snapshot"), _work_path(store.path, "compact")
     with _temporary(snapshot, compact, partial):
         try:
@@ -1086,10 +1107,14 @@ def _restore_locked(db_path: Path, backup: Path, folder: Path | None,
                 number = found.backup_seq if found else 0
         restored = _prepare_restored(work, current_uuid or from_backup["shop_uuid"], number,
                                      carried, backup, replaced, safety, source, with_pin)
+        salvaged = ""
         if state == "damaged":
             locks[0].release()  # Windows renames no file held open
             safety = set_aside(db_path)
             locks[0] = acquire(db_path)
+            from kpidesk.store import security
+
+            salvaged = security.salvage_pin(safety)
         src = _connect_read_only(work)
         try:
             dst = sqlite3.connect(db_path, isolation_level=None)
@@ -1100,6 +1125,11 @@ def _restore_locked(db_path: Path, backup: Path, folder: Path | None,
         finally:
             src.close()
     make_private(db_path)
+    if salvaged:  # the damaged shop had an owner PIN: a backup without one must not drop it
+        from kpidesk.store import security
+
+        with Store(db_path) as shop:  # we hold its lock
+            security.carry_over(shop, salvaged)
     return RestoreResult(backup, restored, replaced, safety, set_aside=state == "damaged")
 
 

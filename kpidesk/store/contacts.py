@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kpidesk.store import history, rollups, security
+from kpidesk.store import calls, history, rollups, security
 from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import check_date
@@ -180,6 +180,7 @@ def merge_contacts(store: Store, keep_id: int, remove_id: int) -> dict:
         conn.execute("UPDATE orders SET contact_id = ? WHERE contact_id = ?", (keep_id, remove_id))
         conn.execute("UPDATE opportunities SET contact_id = ? WHERE contact_id = ?",
                      (keep_id, remove_id))
+        moved_calls = calls.move_calls(conn, remove_id, keep_id)
         rollups.refresh_contact(conn, remove_id)  # clears its rollup rows
         conn.execute("DELETE FROM contacts WHERE id = ?", (remove_id,))
         rollups.refresh_contact(conn, keep_id)
@@ -187,7 +188,8 @@ def merge_contacts(store: Store, keep_id: int, remove_id: int) -> dict:
                      {"kept": _brief(keep), "removed": _brief(removed)},
                      {"kept": _brief(merged), "orders moved": len(orders)})
         store.mark_changed(Topic.CONTACTS, Topic.SALES, Topic.OPPORTUNITIES)
-    return {"keep": keep, "removed": removed, "orders": orders, "opportunities": opps}
+    return {"keep": keep, "removed": removed, "orders": orders, "opportunities": opps,
+            "calls": moved_calls}
 
 
 def unmerge_contacts(store: Store, snapshot: dict) -> None:
@@ -201,6 +203,7 @@ def unmerge_contacts(store: Store, snapshot: dict) -> None:
                          [(removed["id"], o) for o in snapshot["orders"]])
         conn.executemany("UPDATE opportunities SET contact_id = ? WHERE id = ?",
                          [(removed["id"], o) for o in snapshot["opportunities"]])
+        calls.move_back(conn, snapshot.get("calls", []), removed["id"])
         rollups.refresh_contact(conn, keep["id"])
         rollups.refresh_contact(conn, removed["id"])
         history.note(store, "unmerge", f"contact {keep['id']}", None,

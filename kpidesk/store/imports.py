@@ -355,6 +355,10 @@ def undo_import(store: Store, import_id: int, *, keep_changed: bool = False,
         replaced = conn.execute("SELECT replaced FROM imports WHERE id = ?",
                                 (import_id,)).fetchone()[0]
         for old in json.loads(replaced) if replaced else []:
+            if "setting" in old:  # a setting `import all` changed: back, unless changed since
+                if store.setting(old["setting"]) == old["imported"]:
+                    store.set_setting(old["setting"], old["value"])
+                continue
             taken = conn.execute(
                 "SELECT 1 FROM targets WHERE period = ? AND measure = ?"
                 " AND IFNULL(salesperson_id, 0) = ?",

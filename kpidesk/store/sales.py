@@ -46,6 +46,7 @@ class OrderInput:
     is_daily_total: bool = False
     uuid: bytes | None = field(default=None, repr=False)  # as stored (db.new_uuid)
     receipts: int | None = None  # daily totals only: receipts (customers served) that day
+    import_id: int | None = None  # the import that added it (kept when a delete is undone)
 
 
 def check_date(value: str, field_name: str = "date") -> str:
@@ -181,7 +182,8 @@ def _insert(conn: sqlite3.Connection, order: OrderInput, order_id: int | None = 
         INSERT_ORDER,
         (order_id, order.uuid or new_uuid(), order.number or "", check_date(order.date),
          order.contact_id, order.salesperson_id, order.channel_id, order.note or "",
-         int(order.is_daily_total), order.receipts if order.is_daily_total else None, None),
+         int(order.is_daily_total), order.receipts if order.is_daily_total else None,
+         order.import_id),
     )
     new_id = inserted_id(cur)
     _insert_lines(conn, new_id, order.lines)
@@ -269,7 +271,7 @@ def get_order(store: Store, order_id: int) -> OrderInput:
     return OrderInput(date=o["date"], lines=lines, number=o["number"], contact_id=o["contact_id"],
                       salesperson_id=o["salesperson_id"], channel_id=o["channel_id"],
                       note=o["note"], is_daily_total=bool(o["is_daily_total"]), uuid=o["uuid"],
-                      receipts=o["receipts"])
+                      receipts=o["receipts"], import_id=o["import_id"])
 
 
 def update_order(store: Store, order_id: int, order: OrderInput) -> None:

@@ -498,6 +498,15 @@ def customer_lookups(db: sqlite_utils.Database) -> None:
     lookups.rebuild(db.conn)
 
 
+def add_calls_and_health_marks(db: sqlite_utils.Database) -> None:
+    """Call-backs (KPI.md §4b) and the data-health findings the owner marked as right
+    (§6): see ``calls.py`` and ``health_marks.py``. Additive and idempotent."""
+    from kpidesk.store import calls, health_marks
+
+    for sql in calls.SCHEMA + health_marks.SCHEMA:
+        db.conn.execute(sql)
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -524,5 +533,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_import_log,
     lean_storage,
     customer_lookups,
+    add_calls_and_health_marks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -180,6 +180,36 @@ def carry_over(store: Store, hashed: str) -> bool:
     return True
 
 
+def salvage_pin(path: Path) -> str:
+    """The owner PIN hash a damaged shop file (set aside unchanged) still shows, '' when
+    none can be read. Read with SQLite's immutable read-only mode: the file and its -wal
+    are never written, checkpointed or rolled back."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1",
+                               uri=True)
+    except (sqlite3.Error, ValueError, OSError):
+        return ""
+    try:
+        try:  # the check value of the latest PIN change counts (a removal is '')
+            row = conn.execute("SELECT after FROM change_history WHERE action = 'pin'"
+                               " ORDER BY id DESC LIMIT 1").fetchone()
+            if row is not None and row[0] is not None:
+                after = json.loads(row[0])
+                if isinstance(after, dict):
+                    return str(after.get("check") or "")
+        except (sqlite3.Error, ValueError):
+            pass
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'owner_pin'").fetchone()
+            return str(row[0] or "") if row else ""
+        except sqlite3.Error:
+            return ""
+    finally:
+        conn.close()
+
+
 # -- the growing delay -------------------------------------------------------------------
 def _clock(now: Clock | float | None) -> Clock:
     """(wall, monotonic) now; tests pass one number for both, or a pair."""

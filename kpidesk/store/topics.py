@@ -21,6 +21,8 @@ class Topic(StrEnum):
     SETTINGS = "settings"  # the settings table (currency, rate, thresholds, …)
     STAGES = "stages"  # the pipeline's stages
     IMPORTS = "imports"  # the import log
+    CALLS = "calls"  # call-backs to customers (store/calls.py)
+    HEALTH = "health"  # data-health findings marked as right (store/health_marks.py)
     # the named lists (store/reference.py): one topic per table
     SALESPEOPLE = "salespeople"
     CATEGORIES = "categories"

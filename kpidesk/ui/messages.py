@@ -239,6 +239,9 @@ def validation_text(err: ValidationError) -> str:
         ("stage", "not_open"): tr_records("Choose an open stage."),
         ("opportunity", "closed"): tr_records("This opportunity is already closed."),
         ("opportunity", "not_closed"): tr_records("This opportunity is still open."),
+        # calls to customers
+        ("outcome", "bad_outcome"): tr_input("Choose how the call went."),
+        ("follow_up", "before_call"): tr_input("The follow-up date is before the call."),
     }
     text = specific.get((field, code))
     if text is None:
@@ -313,6 +316,8 @@ def row_problem_text(code: str) -> str:
         "csv_row": tr_import("the line is not valid CSV"),
         "text_too_long": fill_in(tr_import("text too long (names %1 characters, notes %2)"), f.integer(MAX_NAME), f.integer(MAX_NOTE)),
         "short_row": tr_import("row has fewer columns than the header"),
+        "daily_total_exists": tr_import("a daily total for this day, channel and salesperson "
+                                        "is already in the shop or earlier in the file"),
     }
     return reasons.get(code, code)
 

@@ -109,6 +109,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Revenue %1 d</source>
         <translation>ចំណូល %1&#xa0;ថ្ងៃ</translation>
     </message>
+    <message>
+        <source>Last call</source>
+        <translation>ការហៅ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the contact; Log a call… to note what they said</source>
+        <translation>ចុច​ពីរ​ដង ឬ​ចុច Enter ដើម្បី​បើក​ទំនាក់ទំនង · «កត់​ការ​ហៅ…» ដើម្បី​កត់ត្រា​អ្វី​ដែល​គាត់​បាន​និយាយ</translation>
+    </message>
 </context>
 <context>
     <name>BackupStatus</name>
@@ -295,6 +303,228 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Backups made by hand, before an import, before a restore or before an update are not counted here: each is kept at least %1 days.</source>
         <translation>ការបម្រុងទុក​ដោយ​ដៃ មុនពេល​នាំចូល មុនពេល​ស្ដារ ឬ​មុនពេល​ធ្វើ​បច្ចុប្បន្នភាព មិន​រាប់បញ្ចូល​នៅ​ទីនេះ​ទេ៖ នីមួយៗ​ត្រូវបាន​រក្សាទុក​យ៉ាងហោចណាស់ %1&#xa0;ថ្ងៃ។</translation>
     </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>លុប… (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>លុប</translation>
+    </message>
+    <message>
+        <source>Delete the backup made on %1 (%2)? It holds %3 orders and takes %4. A deleted backup cannot be restored.</source>
+        <translation>លុប​ការបម្រុងទុក​ដែល​បាន​ធ្វើ​នៅ %1 (%2) ឬ​ទេ? វា​មាន​ការបញ្ជាទិញ %3 និង​ប្រើ​ទំហំ %4។ ការបម្រុងទុក​ដែល​បាន​លុប​ហើយ មិន​អាច​ស្ដារ​វិញ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>It is the shop&apos;s only backup.</source>
+        <translation>នេះ​ជា​ការបម្រុងទុក​តែ​មួយ​គត់​របស់​ហាង។</translation>
+    </message>
+</context>
+<context>
+    <name>CallBackBar</name>
+    <message>
+        <source>(provisional)</source>
+        <translation>(បណ្ដោះអាសន្ន)</translation>
+    </message>
+    <message>
+        <source>Log a &amp;call…</source>
+        <translation>កត់​ការ​ហៅ (&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Note the call to the customer selected above: what they said, when to call again</source>
+        <translation>កត់ត្រា​ការហៅ​ទៅ​អតិថិជន​ដែល​បាន​ជ្រើស​ខាងលើ៖ អ្វី​ដែល​គាត់​បាន​និយាយ និង​ពេល​ត្រូវ​ហៅ​ម្ដង​ទៀត</translation>
+    </message>
+    <message>
+        <source>To call &amp;today…</source>
+        <translation>ត្រូវ​ហៅ​ថ្ងៃ​នេះ (&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Won back in %1: %2 of %3 customers called came back within %4 days.</source>
+        <translation>ទាញ​មកវិញ​ក្នុង %1៖ អតិថិជន %2&#xa0;នាក់ ក្នុង​ចំណោម %3&#xa0;នាក់​ដែល​បាន​ហៅ បាន​ត្រឡប់មក​ទិញ​វិញ​ក្នុង​រយៈពេល %4&#xa0;ថ្ងៃ។</translation>
+    </message>
+    <message>
+        <source>Won back in %1: no customer at risk called yet.</source>
+        <translation>ទាញ​មកវិញ​ក្នុង %1៖ មិន​ទាន់​បាន​ហៅ​អតិថិជន​ជិត​បាត់បង់​ណាមួយ​នៅ​ឡើយ។</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>កាលបរិច្ឆេទ (&amp;D)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>កំណត់​សម្គាល់ (&amp;N)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>លទ្ធផល (&amp;O)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>រក្សាទុក (&amp;S)</translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation>(មិន​បាន​បញ្ជាក់)</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>ហៅ​ទៅ %1</translation>
+    </message>
+    <message>
+        <source>Call &amp;again on:</source>
+        <translation>ហៅ​ម្ដង​ទៀត​នៅ​ថ្ងៃ (&amp;A)៖</translation>
+    </message>
+    <message>
+        <source>Called &amp;by:</source>
+        <translation>អ្នក​ហៅ (&amp;B)៖</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Copy &amp;English</source>
+        <translation>ចម្លង​ជា​ភាសា​អង់គ្លេស (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Khmer</source>
+        <translation>ចម្លង​ជា​ភាសា​ខ្មែរ (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Last call: %1</source>
+        <translation>ការហៅ​ចុងក្រោយ៖ %1</translation>
+    </message>
+    <message>
+        <source>Leave empty when no new call is needed</source>
+        <translation>ទុក​ទទេ បើ​មិន​ចាំបាច់​ហៅ​ម្ដង​ទៀត</translation>
+    </message>
+    <message>
+        <source>Ready messages to send (Telegram, SMS)</source>
+        <translation>សារ​រួចរាល់​សម្រាប់​ផ្ញើ (Telegram, SMS)</translation>
+    </message>
+    <message>
+        <source>The follow-up date does not exist.</source>
+        <translation>ថ្ងៃ​ហៅ​ម្ដង​ទៀត​នេះ​មិន​មាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>The follow-up date is before the call.</source>
+        <translation>ថ្ងៃ​ហៅ​ម្ដង​ទៀត​នៅ​មុន​ថ្ងៃ​ហៅ។</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists.</source>
+        <translation>ទំនាក់ទំនង​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
+    </message>
+    <message>
+        <source>Usually buys: %1</source>
+        <translation>ទិញ​ជា​ប្រចាំ៖ %1</translation>
+    </message>
+    <message>
+        <source>no phone number</source>
+        <translation>គ្មាន​លេខ​ទូរស័ព្ទ</translation>
+    </message>
+</context>
+<context>
+    <name>CallMessage</name>
+    <message>
+        <source>Hello %1, this is %2. We have not seen you for a while and miss you! We have new %3 and more in the shop. Come and see us soon, we will be glad to help.</source>
+        <translation>សួស្តីបង %1! នេះ​គឺ %2។ យូរ​ហើយ​មិន​បាន​ជួប​បង យើង​នឹក​បង​ណាស់! ឥឡូវ​ហាង​យើង​មាន %3 ថ្មីៗ និង​ទំនិញ​ជាច្រើន​ទៀត។ សូមអញ្ជើញ​មក​លេង​ហាង​យើង​ឆាប់ៗ យើង​រីករាយ​នឹង​ជួយ​បង។</translation>
+    </message>
+    <message>
+        <source>Hello %1, this is %2. We have not seen you for a while and miss you! Come and see us soon, we will be glad to help.</source>
+        <translation>សួស្តីបង %1! នេះ​គឺ %2។ យូរ​ហើយ​មិន​បាន​ជួប​បង យើង​នឹក​បង​ណាស់! សូមអញ្ជើញ​មក​លេង​ហាង​យើង​ឆាប់ៗ យើង​រីករាយ​នឹង​ជួយ​បង។</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 និង %2</translation>
+    </message>
+    <message>
+        <source>your shop</source>
+        <translation>ហាង​ប្រចាំ​របស់​បង</translation>
+    </message>
+</context>
+<context>
+    <name>CallTodayDialog</name>
+    <message>
+        <source>%1 to call on %2: first the follow-ups promised, then good customers who stopped coming and were not called yet.</source>
+        <translation>ត្រូវ​ហៅ %1&#xa0;នាក់ នៅ​ថ្ងៃ %2៖ មុន​ដំបូង អ្នក​ដែល​ត្រូវ​ហៅ​ម្ដង​ទៀត បន្ទាប់មក អតិថិជន​ល្អៗ​ដែល​ឈប់​មក ហើយ​មិន​ទាន់​បាន​ហៅ។</translation>
+    </message>
+    <message>
+        <source>&amp;Log a call…</source>
+        <translation>កត់​ការ​ហៅ (&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Salesperson:</source>
+        <translation>អ្នកលក់ (&amp;S)៖</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>ទាំងអស់​គ្នា</translation>
+    </message>
+    <message>
+        <source>Open &amp;contact</source>
+        <translation>បើក​ទំនាក់ទំនង (&amp;C)</translation>
+    </message>
+    <message>
+        <source>To call today</source>
+        <translation>ត្រូវ​ហៅ​ថ្ងៃ​នេះ</translation>
+    </message>
+</context>
+<context>
+    <name>Calls</name>
+    <message>
+        <source>Reached</source>
+        <translation>បាន​និយាយ</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>មិន​លើក</translation>
+    </message>
+    <message>
+        <source>Promised to come</source>
+        <translation>សន្យា​ថា​នឹង​មក</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>មិន​ចាប់អារម្មណ៍</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>លេខ​ខុស</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>CallsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>កាលបរិច្ឆេទ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>លទ្ធផល</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>កំណត់​សម្គាល់</translation>
+    </message>
+    <message>
+        <source>Call again on</source>
+        <translation>ហៅ​ម្ដង​ទៀត​នៅ​ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>អ្នក​ហៅ</translation>
+    </message>
 </context>
 <context>
     <name>Chart</name>
@@ -364,6 +594,25 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>First purchase month</source>
         <translation>ខែ​ទិញ​ដំបូង</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCallsTab</name>
+    <message>
+        <source>&amp;Delete call</source>
+        <translation>លុប​ការ​ហៅ (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Log a call…</source>
+        <translation>កត់​ការ​ហៅ (&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Calls (%1)</source>
+        <translation>ការហៅ (%1)</translation>
+    </message>
+    <message>
+        <source>Delete the call of %1</source>
+        <translation>លុប​ការ​ហៅ​ថ្ងៃ %1</translation>
     </message>
 </context>
 <context>
@@ -742,6 +991,25 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Keep %1</source>
         <translation>រក្សា​លេខ %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardActions</name>
+    <message>
+        <source>Sha&amp;re…</source>
+        <translation>ចែករំលែក (&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Some entries of this month look wrong: see which, fix them or mark them as right</source>
+        <translation>ទិន្នន័យ​ខ្លះ​ក្នុង​ខែ​នេះ​មើល​ទៅ​ខុស៖ មើល​ថា​មួយ​ណា កែ​វា ឬ​សម្គាល់​ថា​ត្រឹមត្រូវ</translation>
+    </message>
+    <message>
+        <source>The month&apos;s key figures as a picture for the phone, and as text</source>
+        <translation>តួលេខ​សំខាន់ៗ​ប្រចាំ​ខែ ជា​រូបភាព​សម្រាប់​ទូរស័ព្ទ និង​ជា​អត្ថបទ</translation>
+    </message>
+    <message>
+        <source>⚠ Chec&amp;k the data (%1)</source>
+        <translation>⚠ ពិនិត្យ​ទិន្នន័យ (%1) (&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1430,128 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Forecast (%1 band)</source>
         <translation>ការព្យាករណ៍ (ចន្លោះ​ជឿជាក់ %1)</translation>
     </message>
+    <message>
+        <source>day %1 of %2: an early guess</source>
+        <translation>ថ្ងៃទី&#xa0;%1 នៃ %2&#xa0;ថ្ងៃ៖ ការ​ប៉ាន់​ស្មាន​នៅ​ដំបូង​ពេក</translation>
+    </message>
+</context>
+<context>
+    <name>DataHealth</name>
+    <message>
+        <source>No sale entered</source>
+        <translation>គ្មាន​ការលក់​បញ្ចូល</translation>
+    </message>
+    <message>
+        <source>Far above the usual</source>
+        <translation>ខ្ពស់​ជាង​ធម្មតា​ឆ្ងាយ</translation>
+    </message>
+    <message>
+        <source>Unusual exchange rate</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់​ចម្លែក</translation>
+    </message>
+    <message>
+        <source>Riel typed as dollars?</source>
+        <translation>វាយ​រៀល​ជា​ដុល្លារ?</translation>
+    </message>
+    <message>
+        <source>Dollars typed as riel?</source>
+        <translation>វាយ​ដុល្លារ​ជារៀល?</translation>
+    </message>
+    <message>
+        <source>Entered twice?</source>
+        <translation>បញ្ចូល​ពីរ​ដង?</translation>
+    </message>
+    <message>
+        <source>Dated after today</source>
+        <translation>ចុះ​កាលបរិច្ឆេទ​ក្រោយ​ថ្ងៃ​នេះ</translation>
+    </message>
+    <message>
+        <source>Before the customer was created</source>
+        <translation>មុន​ថ្ងៃ​បង្កើត​អតិថិជន</translation>
+    </message>
+    <message>
+        <source>No sale entered on %1, a usual trading day.</source>
+        <translation>គ្មាន​ការលក់​បញ្ចូល​នៅ​ថ្ងៃ %1 ដែល​ជា​ថ្ងៃ​លក់​ធម្មតា។</translation>
+    </message>
+    <message>
+        <source>No sale entered from %1 to %2 (%3 usual trading days).</source>
+        <translation>គ្មាន​ការលក់​បញ្ចូល​ពី​ថ្ងៃ %1 ដល់ %2 (ថ្ងៃ​លក់​ធម្មតា %3&#xa0;ថ្ងៃ)។</translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3 times the usual price (%4).</source>
+        <translation>%1៖ %2 ខ្ពស់​ជាង​តម្លៃ​ធម្មតា (%4) %3&#xa0;ដង។</translation>
+    </message>
+    <message>
+        <source>%1: %2 for a quantity of %3 is %4 times the usual price (%5 each).</source>
+        <translation>%1៖ %2 សម្រាប់​ចំនួន %3 ខ្ពស់​ជាង​តម្លៃ​ធម្មតា (%5 មួយ) %4&#xa0;ដង។</translation>
+    </message>
+    <message>
+        <source>%1: a rate of %2 riel per dollar, outside %3–%4.</source>
+        <translation>%1៖ អត្រា %2&#xa0;រៀល​ក្នុង​មួយ​ដុល្លារ នៅ​ក្រៅ​ចន្លោះ %3–%4។</translation>
+    </message>
+    <message>
+        <source>%1: %2 in dollars looks like %3 in riel (%4).</source>
+        <translation>%1៖ %2 ជា​ដុល្លារ មើល​ទៅ​ដូចជា %3 ជារៀល (%4)។</translation>
+    </message>
+    <message>
+        <source>%1: %2 in riel looks like %3 in dollars.</source>
+        <translation>%1៖ %2 ជារៀល មើល​ទៅ​ដូចជា %3 ជា​ដុល្លារ។</translation>
+    </message>
+    <message>
+        <source>%1: the same customer, day, product and amount (%2).</source>
+        <translation>%1៖ អតិថិជន ថ្ងៃ ទំនិញ និង​ទឹកប្រាក់​ដូចគ្នា (%2)។</translation>
+    </message>
+    <message>
+        <source>%1 is dated %2, after today.</source>
+        <translation>%1 ចុះ​កាលបរិច្ឆេទ %2 ក្រោយ​ថ្ងៃ​នេះ។</translation>
+    </message>
+    <message>
+        <source>%1 is dated %2, before its customer was created (%3).</source>
+        <translation>%1 ចុះ​កាលបរិច្ឆេទ %2 មុន​ថ្ងៃ​បង្កើត​អតិថិជន (%3)។</translation>
+    </message>
+    <message>
+        <source>receipt %1 of %2</source>
+        <translation>វិក្កយបត្រ %1&#xa0;ថ្ងៃ %2</translation>
+    </message>
+    <message>
+        <source>the sale of %1</source>
+        <translation>ការលក់​ថ្ងៃ %1</translation>
+    </message>
+</context>
+<context>
+    <name>DataHealthDialog</name>
+    <message>
+        <source>%1 entries of %2 look wrong. Each one bends the figures: fix it, or mark it as right.</source>
+        <translation>ទិន្នន័យ %1 ក្នុង %2 មើល​ទៅ​ខុស។ នីមួយៗ​ធ្វើឱ្យ​តួលេខ​ខុស៖ កែ​វា ឬ​សម្គាល់​ថា​ត្រឹមត្រូវ។</translation>
+    </message>
+    <message>
+        <source>&amp;Enter the day&apos;s sales</source>
+        <translation>បញ្ចូល​ការលក់​នៃ​ថ្ងៃ​នោះ (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as right</source>
+        <translation>សម្គាល់​ថា​ត្រឹមត្រូវ (&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the sale to fix it</source>
+        <translation>បើក​ការលក់​ដើម្បី​កែ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Check the data: %1</source>
+        <translation>ពិនិត្យ​ទិន្នន័យ៖ %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Marked as right: the finding does not come back. Checked: missing days, amounts far above the usual, unusual rates, riel typed as dollars, sales entered twice, dates after today or before the customer was created.</source>
+        <translation>បាន​សម្គាល់​ថា​ត្រឹមត្រូវ៖ វា​នឹង​មិន​បង្ហាញ​ម្ដង​ទៀត​ទេ។ អ្វី​ដែល​បាន​ពិនិត្យ៖ ថ្ងៃ​ដែល​គ្មាន​ការលក់ · ទឹកប្រាក់​ខ្ពស់​ជាង​ធម្មតា​ឆ្ងាយ · អត្រា​ប្តូរ​ប្រាក់​ចម្លែក · រៀល​ដែល​វាយ​ជា​ដុល្លារ · ការលក់​ដែល​បញ្ចូល​ពីរ​ដង · ថ្ងៃ​ក្រោយ​ថ្ងៃ​នេះ ឬ​មុន​ថ្ងៃ​បង្កើត​អតិថិជន។</translation>
+    </message>
+    <message>
+        <source>Nothing looks wrong in %1.</source>
+        <translation>គ្មាន​អ្វី​មើល​ទៅ​ខុស​ក្នុង %1 ទេ។</translation>
+    </message>
 </context>
 <context>
     <name>DefaultNames</name>
@@ -1224,6 +1614,37 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>No answer</source>
         <translation>គ្មានការឆ្លើយតប</translation>
+    </message>
+</context>
+<context>
+    <name>DueCallsModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>អតិថិជន</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>ទូរស័ព្ទ</translation>
+    </message>
+    <message>
+        <source>Why today</source>
+        <translation>ហេតុ​អ្វី​ថ្ងៃ​នេះ</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>តាំងពី</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>ការហៅ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>At risk, not called yet</source>
+        <translation>ជិត​បាត់បង់ មិន​ទាន់​បាន​ហៅ</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>ដល់​ថ្ងៃ​ហៅ​ម្ដង​ទៀត</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1859,21 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Saved %1 rows to %2.</source>
         <translation>បាន​រក្សាទុក %1&#xa0;ជួរ ក្នុង %2។</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>កាលបរិច្ឆេទ</translation>
+    </message>
+    <message>
+        <source>What looks wrong</source>
+        <translation>អ្វី​ដែល​មើល​ទៅ​ខុស</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>ព័ត៌មាន​លម្អិត</translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2784,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>— choose —</source>
         <translation>— សូម​ជ្រើស —</translation>
     </message>
+    <message>
+        <source>Nothing was imported: refunds and amounts below zero need the owner&apos;s PIN.</source>
+        <translation>មិន​បាន​នាំចូល​អ្វី​ទេ៖ ការសង​ប្រាក់​វិញ និង​ចំនួន​ទឹកប្រាក់​តិច​ជាង​សូន្យ ត្រូវ​ការ​លេខសម្ងាត់ម្ចាស់ហាង។</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>កំពុង​អាន​ឯកសារ…</translation>
+    </message>
+    <message>
+        <source>a daily total for this day, channel and salesperson is already in the shop or earlier in the file</source>
+        <translation>មាន​សរុបប្រចាំថ្ងៃ​សម្រាប់​ថ្ងៃ មធ្យោបាយ​លក់ និង​អ្នកលក់​នេះ​រួច​ហើយ នៅ​ក្នុង​ហាង ឬ​នៅ​ខាង​លើ​ក្នុង​ឯកសារ</translation>
+    </message>
 </context>
 <context>
     <name>ImportsDialog</name>
@@ -2419,6 +2867,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សូម​ជ្រើស USD ឬ KHR។</translation>
     </message>
     <message>
+        <source>Choose how the call went.</source>
+        <translation>សូម​ជ្រើស​លទ្ធផល​នៃ​ការហៅ។</translation>
+    </message>
+    <message>
         <source>Choose lead or customer.</source>
         <translation>សូម​ជ្រើស អតិថិជន​សក្តានុពល ឬ អតិថិជន។</translation>
     </message>
@@ -2457,6 +2909,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>The amount must be more than zero.</source>
         <translation>ទឹកប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
+    </message>
+    <message>
+        <source>The follow-up date is before the call.</source>
+        <translation>ថ្ងៃ​ហៅ​ម្ដង​ទៀត​នៅ​មុន​ថ្ងៃ​ហៅ។</translation>
     </message>
     <message>
         <source>The months&apos; shares must be zero or more and add up to more than %1.</source>
@@ -3037,6 +3493,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>A PIN is %1 to %2 digits.</source>
         <translation>លេខ​សម្ងាត់​មាន​ពី %1 ដល់ %2&#xa0;ខ្ទង់។</translation>
+    </message>
+    <message>
+        <source>Sharing the month&apos;s figures is for the owner.</source>
+        <translation>ការចែករំលែក​តួលេខ​ប្រចាំ​ខែ គឺ​សម្រាប់​ម្ចាស់​ហាង។</translation>
     </message>
 </context>
 <context>
@@ -3832,10 +4292,6 @@ Owner: %3</source>
         <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ។</translation>
     </message>
     <message>
-        <source>† Customer figures of a month in progress are so far; the month before is shown up to the same day, %1.</source>
-        <translation>† តួលេខ​អតិថិជន​នៃ​ខែ​ដែល​កំពុង​ដំណើរការ គឺ​គិត​មកដល់​ពេលនេះ៖ ខែ​មុន​ត្រូវបាន​បង្ហាញ​រហូតដល់​ថ្ងៃ​ដូចគ្នា គឺ %1។</translation>
-    </message>
-    <message>
         <source>Revenue and target, last %1 months</source>
         <translation>ចំណូល និង​គោលដៅ %1&#xa0;ខែ​ចុងក្រោយ</translation>
     </message>
@@ -3850,6 +4306,70 @@ Owner: %3</source>
     <message>
         <source>Top %1 products</source>
         <translation>ទំនិញ​លក់​ដាច់​ជាង​គេ %1&#xa0;មុខ</translation>
+    </message>
+    <message>
+        <source>Call-backs: customers won back</source>
+        <translation>ការហៅ​ទៅ​វិញ៖ អតិថិជន​ដែល​ទាញ​មកវិញ​បាន</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>បាន​ហៅ</translation>
+    </message>
+    <message>
+        <source>Check the data: %1 entries look wrong this month</source>
+        <translation>ពិនិត្យ​ទិន្នន័យ៖ ទិន្នន័យ %1 ក្នុង​ខែ​នេះ​មើល​ទៅ​ខុស</translation>
+    </message>
+    <message>
+        <source>Data checked: nothing looks wrong this month.</source>
+        <translation>បាន​ពិនិត្យ​ទិន្នន័យ៖ គ្មាន​អ្វី​មើល​ទៅ​ខុស​ក្នុង​ខែ​នេះ​ទេ។</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>កាលបរិច្ឆេទ</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>ការហៅ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>No customer at risk was called this month.</source>
+        <translation>ខែ​នេះ​មិន​បាន​ហៅ​អតិថិជន​ជិត​បាត់បង់​ណាមួយ​ទេ។</translation>
+    </message>
+    <message>
+        <source>Recovered revenue</source>
+        <translation>ចំណូល​ដែល​បាន​មកវិញ</translation>
+    </message>
+    <message>
+        <source>The first %1; the Dashboard shows them all.</source>
+        <translation>%1 ដំបូង · ផ្ទាំង​សង្ខេប​បង្ហាញ​ទាំងអស់។</translation>
+    </message>
+    <message>
+        <source>What looks wrong</source>
+        <translation>អ្វី​ដែល​មើល​ទៅ​ខុស</translation>
+    </message>
+    <message>
+        <source>Win-back rate</source>
+        <translation>អត្រា​ទាញ​អតិថិជន​មកវិញ</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>ទាញ​មកវិញ​បាន</translation>
+    </message>
+    <message>
+        <source>(no salesperson)</source>
+        <translation>(គ្មាន​អ្នកលក់)</translation>
+    </message>
+    <message>
+        <source>At-risk customers called this month; won back: bought within %1 days of the call.</source>
+        <translation>អតិថិជន​ជិត​បាត់បង់​ដែល​បាន​ហៅ​ក្នុង​ខែ​នេះ · ទាញ​មកវិញ​បាន៖ បាន​មក​ទិញ​ក្នុង​រយៈពេល %1&#xa0;ថ្ងៃ​ក្រោយ​ការហៅ។</translation>
+    </message>
+    <message>
+        <source>Provisional: the %1 days after some calls are not over yet.</source>
+        <translation>បណ្ដោះអាសន្ន៖ រយៈពេល %1&#xa0;ថ្ងៃ​ក្រោយ​ការហៅ​ខ្លះ មិន​ទាន់​ចប់​នៅឡើយ។</translation>
+    </message>
+    <message>
+        <source>† The month is in progress and counted up to today; figures marked † count the month before, and the same month last year, up to the same day of the month (the month before: up to %1).</source>
+        <translation>† ខែ​នេះ​មិន​ទាន់​ចប់ ហើយ​គិត​ត្រឹម​ថ្ងៃ​នេះ។ តួលេខ​ដែល​មាន​សញ្ញា † គិត​ខែ​មុន និង​ខែ​ដដែល​ឆ្នាំ​មុន ត្រឹម​ថ្ងៃ​ដដែល​នៃ​ខែ (ខែ​មុន៖ ត្រឹម %1)។</translation>
     </message>
 </context>
 <context>
@@ -4519,6 +5039,128 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>Share</name>
+    <message>
+        <source>Our shop</source>
+        <translation>ហាង​យើង</translation>
+    </message>
+    <message>
+        <source>%1, up to %2</source>
+        <translation>%1 ដល់​ថ្ងៃ %2</translation>
+    </message>
+    <message>
+        <source>%1 on the month before</source>
+        <translation>%1 ធៀប​ខែ​មុន</translation>
+    </message>
+    <message>
+        <source>%1 on the same month last year</source>
+        <translation>%1 ធៀប​ខែ​ដដែល​ឆ្នាំ​មុន</translation>
+    </message>
+    <message>
+        <source>No target set for this month</source>
+        <translation>ខែ​នេះ​មិន​ទាន់​កំណត់​គោលដៅ</translation>
+    </message>
+    <message>
+        <source>%1 · %2 reached</source>
+        <translation>%1 · សម្រេចបាន %2</translation>
+    </message>
+    <message>
+        <source>Chance of making it: %1</source>
+        <translation>ឱកាស​សម្រេច​គោលដៅ៖ %1</translation>
+    </message>
+    <message>
+        <source>At this pace: %1 by the month&apos;s end</source>
+        <translation>តាម​ល្បឿន​នេះ៖ %1 នៅ​ចុង​ខែ</translation>
+    </message>
+    <message>
+        <source>New customers %1 · returning %2</source>
+        <translation>អតិថិជន​ថ្មី %1&#xa0;នាក់ · ត្រឡប់​មកវិញ %2&#xa0;នាក់</translation>
+    </message>
+    <message>
+        <source>Check the data: %1 entries look wrong</source>
+        <translation>ពិនិត្យ​ទិន្នន័យ៖ ទិន្នន័យ %1 មើល​ទៅ​ខុស</translation>
+    </message>
+    <message>
+        <source>Data checked: nothing looks wrong</source>
+        <translation>បាន​ពិនិត្យ​ទិន្នន័យ៖ គ្មាន​អ្វី​ខុស​ទេ</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>គោលដៅ៖ %1</translation>
+    </message>
+    <message>
+        <source>Revenue: %1</source>
+        <translation>ចំណូល៖ %1</translation>
+    </message>
+    <message>
+        <source>Best sellers: %1</source>
+        <translation>ទំនិញ​លក់​ដាច់​ជាង​គេ៖ %1</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>ចំណូល</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>អតិថិជន</translation>
+    </message>
+    <message>
+        <source>Best sellers</source>
+        <translation>ទំនិញ​លក់​ដាច់​ជាង​គេ</translation>
+    </message>
+    <message>
+        <source>No product sales this month</source>
+        <translation>ខែ​នេះ​គ្មាន​ការលក់​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Made with KPI Desk · %1</source>
+        <translation>បង្កើត​ដោយ KPI Desk · %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>រកមើល (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the picture:</source>
+        <translation>ភាសា​របស់​រូបភាព (&amp;L)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Save picture and copy text</source>
+        <translation>រក្សាទុក​រូបភាព និង​ចម្លង​អត្ថបទ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>បិទ</translation>
+    </message>
+    <message>
+        <source>Folder for the pictures</source>
+        <translation>ថត​សម្រាប់​រូបភាព</translation>
+    </message>
+    <message>
+        <source>Save in &amp;folder:</source>
+        <translation>រក្សាទុក​ក្នុង​ថត (&amp;F)៖</translation>
+    </message>
+    <message>
+        <source>Saved as %1; the text is copied.</source>
+        <translation>បាន​រក្សាទុក​ជា %1 · អត្ថបទ​ត្រូវបាន​ចម្លង​ហើយ។</translation>
+    </message>
+    <message>
+        <source>Share %1</source>
+        <translation>ចែករំលែក %1</translation>
+    </message>
+    <message>
+        <source>The picture goes in the folder, the text to the clipboard: forward both on Telegram when you like.</source>
+        <translation>រូបភាព​នឹង​នៅក្នុង​ថត អត្ថបទ​នៅក្នុង​ការចម្លង៖ ផ្ញើ​ទាំង​ពីរ​តាម Telegram ពេលណា​ក៏​បាន។</translation>
+    </message>
+</context>
+<context>
     <name>SpreadDialog</name>
     <message>
         <source>Spread a yearly target</source>
@@ -4990,6 +5632,37 @@ Owner: %3</source>
     <message>
         <source>… and %1 more.</source>
         <translation>… និង %1 ទៀត។</translation>
+    </message>
+</context>
+<context>
+    <name>WinbackModel</name>
+    <message>
+        <source>Salesperson</source>
+        <translation>អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>បាន​ហៅ</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>ទាញ​មកវិញ​បាន</translation>
+    </message>
+    <message>
+        <source>Win-back rate</source>
+        <translation>អត្រា​ទាញ​អតិថិជន​មកវិញ</translation>
+    </message>
+    <message>
+        <source>Recovered revenue</source>
+        <translation>ចំណូល​ដែល​បាន​មកវិញ</translation>
+    </message>
+    <message>
+        <source>(no salesperson)</source>
+        <translation>(គ្មាន​អ្នកលក់)</translation>
+    </message>
+    <message>
+        <source>Whole shop</source>
+        <translation>ហាង​ទាំងមូល</translation>
     </message>
 </context>
 </TS>

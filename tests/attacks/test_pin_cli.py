@@ -56,6 +56,7 @@ def _routes(shop: Path, tmp: Path) -> dict[str, list[str]]:
         "report": ["report", *db, "--month", "2026-10", "--out", str(tmp / "r.pdf")],
         "history": ["history", *db, "--json"],
         "pin clear": ["pin", "clear", *db],
+        "backup --to": ["backup", *db, "--to", str(tmp / "stick")],
     }
 
 
@@ -81,15 +82,18 @@ def test_every_owner_command_refuses_a_missing_or_wrong_pin(shop, tmp_path, caps
             held += 1
     assert not (tmp_path / "out.csv").exists() and not (tmp_path / "r.pdf").exists()
     assert not (tmp_path / "out-all").exists()
+    assert not (tmp_path / "stick").exists() or not any((tmp_path / "stick").iterdir())
     print(f"CLI PIN routes tried {tried}, held {held}")
 
 
 def test_every_owner_command_works_with_the_pin(shop, tmp_path, capsys, monkeypatch):
     routes = _routes(shop, tmp_path)
     monkeypatch.setenv("KPIDESK_PIN", PIN)
-    for name in ("export sales", "export all", "import targets", "report", "history"):
+    for name in ("export sales", "export all", "import targets", "report", "history",
+                 "backup --to"):
         assert cli.main(routes[name]) == 0, (name, capsys.readouterr().err)
     assert (tmp_path / "out.csv").exists() and (tmp_path / "r.pdf").exists()
+    assert any((tmp_path / "stick").iterdir())
     with Store(shop, read_only=True) as s:
         assert s.scalar("SELECT count(*) FROM targets WHERE period = '2027-01'") == 1
     monkeypatch.delenv("KPIDESK_PIN")
@@ -175,3 +179,8 @@ def test_the_pin_typed_on_a_terminal(shop, tmp_path):
     assert out.exists()
     with Store(shop, read_only=True) as s:
         assert security.iterations_of(s.setting("owner_pin")) >= 600_000
+
+
+def test_a_backup_into_the_shops_own_folder_needs_no_pin(shop, capsys):
+    # Staff's daily safety net stays open; only a copy to a folder of one's choosing asks.
+    assert cli.main(["backup", "--db", str(shop)]) == 0, capsys.readouterr().err

@@ -134,3 +134,28 @@ def test_a_shop_whose_pin_predates_the_check_value_gets_one_at_upgrade(tmp_path,
     _sql_editor(path, "DELETE FROM settings WHERE key = 'owner_pin'")
     with Store(path) as s:
         assert security.pin_state(s)[0] == "tampered"
+
+
+def test_restoring_a_damaged_shop_from_a_backup_without_pin_keeps_the_pin(demo_file, tmp_path):
+    """The damaged-file dialog at start-up restores the newest good backup; when that was
+    made before the PIN, the PIN the damaged file still shows is carried over (read without
+    ever writing the set-aside file). Damaging the shop must not open everything."""
+    import hashlib
+
+    shop = tmp_path / "shop.db"
+    shutil.copy(demo_file, shop)
+    with Store(shop) as s:
+        old = backup.make_backup(s, "manual", tmp_path / "usb").path  # no PIN in it
+        security.set_pin(s, PIN)
+        pages = s.scalar("PRAGMA page_count")
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with open(shop, "r+b") as f:  # damage the last pages (the sales), not the settings
+        f.seek((pages - 40) * 4096)
+        f.write(b"\xff" * 4096 * 30)
+    damaged = hashlib.sha256(shop.read_bytes()).hexdigest()
+    result = backup.restore(shop, old, tmp_path / "usb", source="app")
+    assert result.set_aside and result.safety is not None
+    assert hashlib.sha256(result.safety.read_bytes()).hexdigest() == damaged
+    with Store(shop) as s:
+        assert security.has_pin(s) and not security.owner_granted(s)
+        assert security.check_pin(s, PIN)

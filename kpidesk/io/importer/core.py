@@ -34,8 +34,9 @@ from kpidesk.io.importer.report import Report, RowError
 from kpidesk.io.importer.sales import _sales_parser, _SalesSink
 from kpidesk.io.importer.targets import _targets_parser, _TargetsSink
 from kpidesk.io.readers import BadRow, FileError, open_reader
-from kpidesk.store import imports
+from kpidesk.store import imports, security
 from kpidesk.store.db import Store
+from kpidesk.store.errors import PinRequiredError
 from kpidesk.store.topics import Topic
 
 
@@ -124,7 +125,8 @@ class Importer:
         return report
 
     def run(self, path: Path | str, skip_bad: bool = False, remember: bool = False,
-            import_id: int | None = None, source: str = "app") -> Report:
+            import_id: int | None = None, source: str = "app",
+            backed_up: bool = False) -> Report:
         """Import in one transaction; returns the report (``committed`` says if it was kept).
 
         The import is recorded in the import log (``report.import_id``) and the change
@@ -134,9 +136,13 @@ class Importer:
 
         Raises FileError for a file that cannot be read as a whole (and for amounts that
         mix dollars and riel with nothing saying which is which): nothing is written.
+        Raises PinRequiredError ('negative') for a file with refunds or amounts below zero
+        when the shop has an owner PIN and no owner session is open: nothing is written.
         """
         report = Report(self.kind)
-        if not self.store.conn.in_transaction:  # a caller's transaction backed up already
+        owner = security.owner_granted(self.store)
+        # (a caller's transaction, or a second try after the PIN, backed up already)
+        if not self.store.conn.in_transaction and not backed_up:
             backup_before_import(self.store)
         try:
             with self.store.transaction() as conn, open_reader(path) as reader:
@@ -154,6 +160,8 @@ class Importer:
                                                            import_id)
                 writing = True
                 for line, record, row in self._parsed(reader, parse, index, report):
+                    if report.owner_reason and not owner:  # staff: nothing is written
+                        raise PinRequiredError(report.owner_reason)
                     if report.bad and not skip_bad:
                         writing = False  # read on, to list every bad row; then roll back
                     if writing:
@@ -177,6 +185,14 @@ class Importer:
                     if "overflow" not in str(exc).lower():
                         raise
                     raise FileError("too_large_total") from exc
+                conflicts = getattr(sink, "conflicts", ())
+                column = opts["columns"].get("daily_total") or ""
+                for line in conflicts:
+                    report.good -= 1
+                    report.add_error(RowError(line, column, "daily_total",
+                                              "daily_total_exists"), [])
+                if conflicts and not skip_bad:
+                    raise _Abort
                 imports.finish(conn, import_id, report.rows, report.added,
                                getattr(sink, "replaced", None))
                 if own_log:
@@ -212,6 +228,8 @@ class Importer:
             report.good += 1
             if self.kind == "sales":
                 report.note_date(line, record[0], self.today)
+                if record[10] < 0:  # the same rule as the Sales form (sales.owner_reason)
+                    report.owner_reason = "negative"
             yield line, record, row
 
     def preview(self, header: list[str], rows: list[tuple[int, list]]) -> list[tuple[int, object]]:

@@ -46,6 +46,8 @@ REASONS = {
     "row_too_long": "the line is longer than 1 MiB",
     "csv_row": "the line is not valid CSV",
     "text_too_long": "text too long (names 200 characters, notes 2,000)",
+    "daily_total_exists": "a daily total for this day, channel and salesperson is already"
+                          " in the shop or earlier in the file",
 }
 
 
@@ -99,6 +101,9 @@ class Report:
     # until their date comes (KPI.md Conventions), so the report lists them.
     future_dated: list[tuple[int, str]] = field(default_factory=list)
     future_count: int = 0
+    # Why this file needs the owner PIN when the shop has one (the code of
+    # PinRequiredError: 'negative' for refunds and amounts below zero), or None.
+    owner_reason: str | None = None
 
     def note_date(self, line: int, day: str, today: str) -> None:
         if day > today:

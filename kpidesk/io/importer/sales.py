@@ -35,7 +35,7 @@ from kpidesk.io.parsing import (
 from kpidesk.store import rollups
 from kpidesk.store.db import Store, new_uuids
 from kpidesk.store.money import convert
-from kpidesk.store.sales import write_sale_rows
+from kpidesk.store.sales import daily_total_id, write_sale_rows
 from kpidesk.store.topics import Topic
 
 
@@ -147,6 +147,8 @@ class _SalesSink:
         self.counts = {"orders": 0, "lines": 0, "duplicates": 0}
         self.days: set[str] | None = set()
         self.pairs: set[tuple[int, str]] = set()
+        self.daily_slots: set[tuple[str, int | None, int | None]] = set()
+        self.conflicts: list[int] = []  # lines of daily totals whose slot was taken
 
     def add(self, rec: tuple, line: int) -> None:
         day, number, order_ref, customer, ref = rec[0], rec[1], rec[2], rec[3], rec[4]
@@ -158,7 +160,7 @@ class _SalesSink:
             key = line  # no number: a line is an order of its own
         order = self.window.get(key)
         if order is None:
-            order = self.window[key] = [rec, []]
+            order = self.window[key] = [rec, [], line]
             if len(self.window) > ORDER_WINDOW:
                 self._complete(self.window.popitem(last=False)[1])
         order[1].append(rec)
@@ -173,7 +175,7 @@ class _SalesSink:
         conn = self.conn
         batch, self.pending, self.pending_lines = self.pending, [], 0
         keyed = []
-        for head, lines in batch:
+        for head, lines, _line in batch:
             day, number, order_ref, customer, ref = head[:5]
             content = "\x1e".join(sorted(
                 "\x1f".join((r[6], r[7], r[8], repr(r[9]), str(r[10]), r[11], str(r[12]), r[13],
@@ -188,10 +190,10 @@ class _SalesSink:
                 self.anonymous_seen[hash(digest)] = seen
                 if seen > 1:
                     key += f"#{seen}"
-            keyed.append((key, head, lines))
+            keyed.append((key, head, lines, _line))
         # Already imported (earlier file or earlier in this one)?
         existing: set[str] = set()
-        keys = [k for k, _, _ in keyed]
+        keys = [k for k, _, _, _ in keyed]
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             existing.update(r[0] for r in conn.execute(
@@ -199,7 +201,7 @@ class _SalesSink:
                 f" ({','.join('?' * len(chunk))})", chunk))
         # Orders of kpidesk's own export carry their UUID: already in the store? (Looked
         # up by the orders of their days: the orders' UUIDs have no index of their own.)
-        ref_days = {h[0] for _, h, _ in keyed if _uuid_of(h[2]) is not None}
+        ref_days = {h[0] for _, h, _, _ in keyed if _uuid_of(h[2]) is not None}
         for day in sorted(ref_days - self.ref_days_read):
             self.known_refs.update(r[0] for r in conn.execute(
                 "SELECT uuid FROM orders WHERE date = ?", (day,)))
@@ -209,7 +211,7 @@ class _SalesSink:
         uids = iter(new_uuids(len(keyed)))
         seen_now: set[str] = set()
         track = self.days is not None
-        for key, head, lines in keyed:
+        for key, head, lines, first_line in keyed:
             order_uuid = _uuid_of(head[2])
             if key in existing or key in seen_now or (order_uuid is not None
                                                       and order_uuid in known_refs):
@@ -218,6 +220,12 @@ class _SalesSink:
             seen_now.add(key)
             day, number, order_ref, customer, ref, phone, sp = head[:7]
             channel = head[13]
+            if head[15]:  # one daily total per day, channel and salesperson (KPI.md)
+                slot = (day, self.channels.get(channel), self.salespeople.get(sp))
+                if slot in self.daily_slots or daily_total_id(conn, *slot) is not None:
+                    self.conflicts.append(first_line)  # a row error, never a silent second
+                    continue
+                self.daily_slots.add(slot)
             contact_id = self.contacts.for_sale(customer, ref, phone, day)
             order_id = self.next_order
             self.next_order += 1

@@ -64,6 +64,8 @@ class BackupsDialog(QDialog):
         self.restore_button = QPushButton()
         self.open_button = QPushButton()
         self.choose_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteBackup")
         self.keep_daily = DigitSpinBox(minimum=1, maximum=365)
         self.keep_monthly = DigitSpinBox(minimum=1, maximum=120)
         self.keep_daily.setValue(backup._keep(ctx.store, "backup_keep_daily", backup.KEEP_DAILY))
@@ -79,8 +81,8 @@ class BackupsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         row = QHBoxLayout()
-        for button in (self.backup_button, self.restore_button, self.open_button,
-                       self.choose_button):
+        for button in (self.backup_button, self.restore_button, self.delete_button,
+                       self.open_button, self.choose_button):
             row.addWidget(button)
         row.addStretch()
         layout = QVBoxLayout(self)
@@ -96,12 +98,13 @@ class BackupsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.open_button.clicked.connect(self.open_folder)
         self.choose_button.clicked.connect(self.choose_folder)
+        self.delete_button.clicked.connect(self.delete_selected)
         # (The owner PIN guards these settings when one is set: see the PIN dialog.)
         self.keep_daily.editingFinished.connect(self._save_keep)
         self.keep_monthly.editingFinished.connect(self._save_keep)
         read_only = ctx.store.read_only
         for widget in (self.backup_button, self.restore_button, self.choose_button,
-                       self.keep_daily, self.keep_monthly):
+                       self.delete_button, self.keep_daily, self.keep_monthly):
             widget.setEnabled(not read_only)
         self.retranslate_ui()
         self.refresh()
@@ -115,6 +118,7 @@ class BackupsDialog(QDialog):
         self.restore_button.setText(self.tr("&Restore…"))
         self.open_button.setText(self.tr("&Open folder"))
         self.choose_button.setText(self.tr("&Choose folder…"))
+        self.delete_button.setText(self.tr("&Delete…"))
         self.keep_daily_label.setText(self.tr("Keep daily backups for (days):"))
         self.keep_monthly_label.setText(self.tr("Keep monthly backups for (months):"))
         self.keep_note.setText(fill_in(self.tr(
@@ -167,6 +171,7 @@ class BackupsDialog(QDialog):
                                     "are not shown, and never touched."), fmt.integer(others)))
         self.total_label.setText(total)
         self.restore_button.setEnabled(bool(items) and not self.ctx.store.read_only)
+        self.delete_button.setEnabled(bool(items) and not self.ctx.store.read_only)
 
     # -- back up now ---------------------------------------------------------------
     def back_up_now(self) -> backup.BackupInfo | None:
@@ -225,6 +230,39 @@ class BackupsDialog(QDialog):
                               default_yes=True):
                 return None
             return self._restore(info.path, allow_other_shop=False)
+
+    # -- delete ------------------------------------------------------------------------
+    def delete_selected(self) -> bool:
+        """Delete the chosen backup after asking (the owner's); True when it is gone."""
+        info = self.selected_info()
+        if info is None:
+            QMessageBox.information(self, self.tr("Delete"), self.tr("Choose a backup first."))
+            return False
+        fmt = current()
+        details = info.details()
+        made = f"{fmt.date(info.created.date())} {fmt.digits(info.created.strftime('%H:%M'))}"
+        question = (self.tr("Delete the backup made on %1 (%2)? It holds %3 orders and takes "
+                            "%4. A deleted backup cannot be restored.")
+                    .replace("%1", made).replace("%2", self.reason_text(info.reason))
+                    .replace("%3", fmt.integer(details.orders) if details and
+                             details.orders is not None else "?")
+                    .replace("%4", _megabytes(info.size)))
+        if len(self.items) == 1:
+            question += "\n\n" + self.tr("It is the shop's only backup.")
+        with self.ctx.owner_session(self, "backups") as allowed:
+            if not allowed:
+                return False
+            answer = QMessageBox.question(self, self.tr("Delete"), question)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            try:
+                backup.delete_backup(self.ctx.store, info.path)
+            except (StoreError, OSError) as exc:
+                QMessageBox.warning(self, self.tr("Delete"),
+                                    store_error_text(exc, self.ctx.store.path))
+                return False
+        self._changed()
+        return True
 
     def _restore(self, path: Path, allow_other_shop: bool) -> backup.RestoreResult | None:
         from kpidesk.ui.startup import restored_text

@@ -83,6 +83,10 @@ class ContactPage(QDialog):
         self.tabs.addTab(self.purchases, "")
         self.tabs.addTab(self.opportunities, "")
         self.tabs.addTab(self.visits_widget, "")
+        from kpidesk.ui.contact_calls import ContactCallsTab
+
+        self.calls_tab = ContactCallsTab(ctx, contact_id, self.tabs)  # log a call from here
+        self.tabs.addTab(self.calls_tab, "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -135,6 +139,8 @@ class ContactPage(QDialog):
         self.tabs.setTabText(0, fill_in(self.tr("Purchases (%1)"), f.integer(len(page["purchases"]))))
         self.tabs.setTabText(1, fill_in(self.tr("Opportunities (%1)"), f.integer(len(page["opportunities"]))))
         self.tabs.setTabText(2, self.tr("Visits"))
+        self.tabs.setTabText(3, self.calls_tab.tab_title())
+        self.calls_tab.retranslate_ui()
         self._fill_purchases(f, total_key, currency)
         self._fill_opportunities(f)
         self._fill_gaps(f)

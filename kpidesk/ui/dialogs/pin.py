@@ -51,6 +51,7 @@ REASONS = {
     "report": QT_TRANSLATE_NOOP("PinDialog", "Saving or printing the report is for the owner: "
                                              "it holds customers' names and phone numbers."),
     "import_targets": QT_TRANSLATE_NOOP("PinDialog", "Importing targets is for the owner."),
+    "share": QT_TRANSLATE_NOOP("PinDialog", "Sharing the month's figures is for the owner."),
     "backups": QT_TRANSLATE_NOOP("PinDialog", "Restoring backups and changing how long they "
                                               "are kept is for the owner."),
     "history": QT_TRANSLATE_NOOP("PinDialog", "The change history is for the owner."),

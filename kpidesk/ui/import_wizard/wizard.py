@@ -40,7 +40,7 @@ from kpidesk.io.importer import (
     currency_decided,
 )
 from kpidesk.io.readers import FileError, preview
-from kpidesk.store import imports
+from kpidesk.store import imports, security
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.commands.imports import push_import
 from kpidesk.ui.context import AppContext
@@ -53,6 +53,7 @@ from kpidesk.ui.import_wizard.texts import (
     kind_label,
 )
 from kpidesk.ui.import_wizard.worker import _Worker
+from kpidesk.ui.long_work import run_with_progress
 from kpidesk.ui.messages import file_error_text, row_problem_text
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.undo_import import undo_import_interactive
@@ -207,7 +208,7 @@ class ImportWizard(QDialog):
         return self.kind_combo.currentData()
 
     def _busy(self) -> bool:
-        return self._thread is not None
+        return self._thread is not None or getattr(self, "_loading", False)
 
     def _show_page(self, i: int) -> None:
         self.pages.setCurrentIndex(i)
@@ -249,14 +250,19 @@ class ImportWizard(QDialog):
 
     def _load_file(self) -> None:
         path = Path(self.file_edit.text().strip())
-        try:
-            self.header, self.sample = preview(path, PREVIEW_ROWS * 6)
+        self._loading = True
+        try:  # on a thread: a workbook's shared strings can take seconds to read (capped)
+            self.header, self.sample = run_with_progress(
+                self, tr("Import"), tr("Reading the file…"),
+                lambda _progress: preview(path, PREVIEW_ROWS * 6))
         except FileError as exc:
             self.file_error.setText(file_error_text(exc))
             return
         except OSError as exc:
             self.file_error.setText(exc.strerror or str(exc))
             return
+        finally:
+            self._loading = False
         self.file_error.clear()
         self.path = path
         store = self.ctx.store
@@ -437,7 +443,7 @@ class ImportWizard(QDialog):
         self._set_currency_texts()
 
     # -- background work -----------------------------------------------------
-    def _run(self, mode: str) -> None:
+    def _run(self, mode: str, owner: bool = False) -> None:
         self.progress.setValue(0)
         self.progress.show()
         self.back_button.setEnabled(False)
@@ -447,7 +453,7 @@ class ImportWizard(QDialog):
         self._mode = mode
         thread = QThread(self)
         worker = _Worker(self.ctx.store.path, self.kind, self.mapping, self.path, mode,
-                         self.ctx.today())
+                         self.ctx.today(), owner)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self.progress.setValue)
@@ -484,8 +490,15 @@ class ImportWizard(QDialog):
             self.check_summary.setText(tr("Nothing was imported: importing targets needs "
                                           "the owner's PIN."))
             return
+        owner = False
+        if self.report.owner_reason and security.has_pin(self.ctx.store):
+            if not self.ctx.require_owner(self, self.report.owner_reason):
+                self.check_summary.setText(tr("Nothing was imported: refunds and amounts "
+                                              "below zero need the owner's PIN."))
+                return
+            owner = True
         self.check_summary.setText(tr("Importing…"))
-        self._run("import")
+        self._run("import", owner=owner)
 
     def _on_done(self, report: Report) -> None:
         self._finish_thread()

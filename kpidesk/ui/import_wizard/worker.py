@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from contextlib import nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,9 +15,10 @@ from kpidesk.io.importer import (
     Importer,
 )
 from kpidesk.io.readers import FileError
+from kpidesk.store import security
 from kpidesk.store.db import Store
-from kpidesk.store.errors import StoreError
-from kpidesk.ui.messages import file_error_text, store_error_text
+from kpidesk.store.errors import PinRequiredError, StoreError
+from kpidesk.ui.messages import message, store_error_text
 
 CONTEXT = "Import"
 PREVIEW_ROWS = 8
@@ -33,10 +35,11 @@ class _Worker(QObject):
     cancelled = Signal()
 
     def __init__(self, db_path: Path, kind: str, mapping: dict, path: Path, mode: str,
-                 today) -> None:
+                 today, owner: bool = False) -> None:
         super().__init__()
         self.db_path, self.kind, self.mapping, self.path = db_path, kind, mapping, path
         self.mode, self.today = mode, today
+        self.owner = owner  # the owner's PIN was typed for this import
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -48,15 +51,17 @@ class _Worker(QObject):
                 if self.mode == "check":
                     report = importer.check(self.path)
                 else:
-                    report = importer.run(self.path, skip_bad=True)
+                    with (security.owner_session(store, with_pin=True) if self.owner
+                          else nullcontext()):
+                        report = importer.run(self.path, skip_bad=True)
                     if report.committed:
                         mapping_mod.remember(store, self.kind, report.header, self.mapping)
                         report.topics = frozenset(report.topics | store.touched)
             self.done.emit(report)
         except Cancelled:
             self.cancelled.emit()
-        except FileError as exc:
-            self.failed.emit(file_error_text(exc))
+        except (FileError, PinRequiredError) as exc:  # a refund the check did not see…
+            self.failed.emit(message(exc))  # … nothing was written
         except (StoreError, OSError) as exc:  # e.g. the backup before it: a full disk
             self.failed.emit(store_error_text(exc, self.db_path))
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was saved

@@ -50,11 +50,12 @@ from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.store.sales import first_revenue_day
 from kpidesk.store.setup import first_steps, has_sales
 from kpidesk.store.topics import NAMED_LISTS, Topic
+from kpidesk.ui import act_dashboard
+from kpidesk.ui.callbacks import CallListModel, call_list_rows
 from kpidesk.ui.dashboard.cards import CUSTOMER_CARDS, PIPELINE_CARDS, SALES_CARDS, card_titles
 from kpidesk.ui.dashboard.lazy_charts import LazyCharts
 from kpidesk.ui.first_steps import FirstSteps
 from kpidesk.ui.models.dashboard_models import (
-    AtRiskModel,
     CohortModel,
     SalespersonAttainmentModel,
 )
@@ -151,6 +152,8 @@ class DashboardTab(Tab):
         top.addWidget(self.next_button)
         top.addSpacing(12)
         top.addWidget(self.state_label, 1)
+        self.actions = act_dashboard.DashboardActions(ctx, self)  # data badge, Share…
+        top.addWidget(self.actions)
 
         self.pages = QTabWidget(self)
         self.pages.setObjectName("dashboardPages")
@@ -267,7 +270,7 @@ class DashboardTab(Tab):
         self.at_risk_title = QLabel(page)
         self.at_risk_title.setStyleSheet("font-weight: bold;")
         self.at_risk_title.setWordWrap(True)
-        self.at_risk_model = AtRiskModel(self)
+        self.at_risk_model = CallListModel(self)  # with each customer's last call
         self.at_risk_view = _table(page, self.at_risk_model, "atRiskTable")
         header = self.at_risk_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -281,6 +284,9 @@ class DashboardTab(Tab):
         right_layout.addWidget(self.funnel, 2)
         right_layout.addWidget(self.at_risk_title)
         right_layout.addWidget(self.at_risk_view, 3)
+        self.call_bar = act_dashboard.call_bar(self, right, left)  # log a call; win-back
+        right_layout.addWidget(self.call_bar)
+        left_layout.addWidget(self.call_bar.figures)
         split = QSplitter(Qt.Orientation.Horizontal, page)
         split.addWidget(left)
         split.addWidget(right)
@@ -334,6 +340,7 @@ class DashboardTab(Tab):
             card.set_title(*titles[key])
         self.attainment_model.retranslate()
         self.first_steps.retranslate_ui()
+        self.actions.retranslate_ui()
         if "customers" not in self._page_holders:
             self._retranslate_customers()
         if "pipeline" not in self._page_holders:
@@ -356,6 +363,7 @@ class DashboardTab(Tab):
                                            " (double-click to open)"))
         for model in (self.at_risk_model, self.cohort_model):
             model.retranslate()
+        self.call_bar.retranslate_ui()
 
     def _retranslate_pipeline(self) -> None:
         titles = self.card_titles()
@@ -510,8 +518,10 @@ class DashboardTab(Tab):
             sections = set(SECTIONS)
         if topics & {Topic.TARGETS, Topic.SALESPEOPLE}:
             sections |= {"sales", "pipeline"}  # coverage depends on the gap to target
-        if Topic.CONTACTS in topics:
+        if topics & {Topic.CONTACTS, Topic.CALLS}:
             sections.add("customers")
+        if topics & {Topic.HEALTH, Topic.CONTACTS} and not sections & {"sales"}:
+            self.actions.refresh(self.month)  # findings marked as right, customers' dates
         if topics & {Topic.OPPORTUNITIES, Topic.STAGES}:
             sections.add("pipeline")
         self.refresh(sections, lazy=True)
@@ -589,8 +599,11 @@ class DashboardTab(Tab):
         cards["pace"].set_note(fill_in(self.tr("expected by today %1"), money(att["expected_to_date"])) if in_progress and
             att["expected_to_date"] is not None else "")
         cards["run_rate_projection"].set_value(money(att["run_rate_projection"]))
+        # KPI.md defines it from day 1; before the chart shows it, the card says how early
+        early = in_progress and att["day"] < PROJECTION_FROM_DAY
         cards["run_rate_projection"].set_note(
-            fill_in(self.tr("day %1 of %2"), f.integer(att["day"]), f.integer(att["days"])) if in_progress else "")
+            fill_in(self.tr("day %1 of %2: an early guess") if early else self.tr("day %1 of %2"),
+                    f.integer(att["day"]), f.integer(att["days"])) if in_progress else "")
         cards["needed_per_day"].set_value(money(att["needed_per_day"]))
         days_left = att["days"] - att["day"]
         cards["needed_per_day"].set_note(
@@ -634,6 +647,7 @@ class DashboardTab(Tab):
             "Growth needs sales in two months in a row.")
             if all(v is None for v in growth_values) else "")
         self.show_first_steps(not has_sales(store))
+        self.actions.refresh(month)
 
     def period_label(self, period: str) -> str:
         """'November 2026', 'Q4 2026' or '2026' in the UI's language."""
@@ -698,8 +712,9 @@ class DashboardTab(Tab):
             self.cohort_view.resizeColumnToContents(0)
             self.cohort_view.scrollToBottom()
         at_risk_day = min(today, parse_period(self.month).end)
-        self.at_risk_model.set_rows(customers.at_risk(store, at_risk_day, limit=200),
+        self.at_risk_model.set_rows(call_list_rows(store, at_risk_day, limit=200),
                                     store.reporting_currency)
+        self.call_bar.refresh(store, self.month, today)
         funnel = customers.funnel(store, period, today)
         self.last_refresh["funnel"] = funnel
         self.funnel.set_labels(

@@ -1,0 +1,110 @@
+"""What the dashboard adds to act on its figures: the "check the data" badge (shown when
+the month has data-health findings; it opens their list), the "Share…" button, and the
+call-back bar under the at-risk list (log a call, the calls due today, the win-back
+figures per salesperson)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from kpidesk.i18n import format as fmt
+from kpidesk.metrics import health
+from kpidesk.store.setup import has_sales
+from kpidesk.ui.callbacks import CallBackBar
+
+tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
+
+
+class DashboardActions(QWidget):
+    """The badge and the Share… button, right of the month picker."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.month = ""
+        self.findings = 0
+        self.badge = QPushButton(self)
+        self.badge.setObjectName("healthBadge")
+        self.badge.setStyleSheet("QPushButton { color: #a15c00; font-weight: bold; }")
+        self.badge.clicked.connect(self.open_health)
+        self.badge.hide()
+        self.share_button = QPushButton(self)
+        self.share_button.setObjectName("share")
+        self.share_button.clicked.connect(self.open_share)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh_now)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.badge)
+        layout.addWidget(self.share_button)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.share_button.setText(tr("DashboardActions", "Sha&re…"))
+        self.share_button.setToolTip(tr("DashboardActions", "The month's key figures as a"
+                                                            " picture for the phone, and as"
+                                                            " text"))
+        self.badge.setText(fmt.fill(tr("DashboardActions", "⚠ Chec&k the data (%1)"),
+                                    fmt.current().integer(self.findings)))
+        self.badge.setToolTip(tr("DashboardActions", "Some entries of this month look wrong:"
+                                                     " see which, fix them or mark them as"
+                                                     " right"))
+
+    def refresh(self, month: str) -> None:
+        """Count the month's findings at the next turn of the event loop: after the first
+        paint (they read the month's sale lines, which opening a shop never does), and
+        once for several refreshes in a row."""
+        self.month = month
+        self._timer.start()
+
+    def refresh_now(self) -> None:
+        try:
+            self.findings = health.count(self.ctx.store, self.month, self.ctx.today())
+            self.share_button.setEnabled(has_sales(self.ctx.store))  # nothing to share yet
+        except sqlite3.Error:  # damaged (the integrity check says so) or closed meanwhile
+            self.findings = 0
+        self.badge.setVisible(self.findings > 0)
+        self.retranslate_ui()
+
+    def open_health(self) -> None:
+        from kpidesk.ui.dialogs.data_health import DataHealthDialog
+
+        dialog = DataHealthDialog(self.ctx, self.month, self.window())
+        dialog.setModal(False)
+        dialog.show()
+        self.health_dialog = dialog
+
+    def open_share(self) -> None:
+        from kpidesk.ui.dialogs.share_dialog import ShareDialog
+
+        ShareDialog(self.ctx, self.month, self.window()).exec()
+
+
+def call_bar(dashboard, parent: QWidget, figures_parent: QWidget) -> CallBackBar:
+    """The call-back bar, wired to the dashboard's at-risk list (its win-back figures,
+    `bar.figures`, go in `figures_parent`)."""
+    bar = CallBackBar(parent, figures_parent)
+
+    def log_call() -> None:
+        from kpidesk.ui.dialogs.call_dialog import CallDialog
+
+        index = dashboard.at_risk_view.currentIndex()
+        contact_id = dashboard.at_risk_model.contact_id(index.row()) if index.isValid() else None
+        if contact_id is None:
+            dashboard.at_risk_view.setFocus()
+            return
+        CallDialog(dashboard.ctx, contact_id, dashboard.window()).exec()
+
+    def show_due() -> None:
+        from kpidesk.ui.dialogs.call_today import CallTodayDialog
+
+        CallTodayDialog(dashboard.ctx, dashboard.window()).exec()
+
+    bar.log_call.connect(log_call)
+    bar.show_due.connect(show_due)
+    return bar
