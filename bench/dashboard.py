@@ -149,6 +149,14 @@ def dashboard_calls(store) -> tuple[list[tuple[str, object]], list[str]]:
                       lambda: forecast.trend_forecast(store, last_complete, 3)))
     else:
         missing.append("forecast")
+    pacing, insight = optional("pacing"), optional("insight")
+    if pacing and insight:  # issue #19: calendar pacing, the chance card, commission
+        calls += [
+            ("pacing.pacing", lambda: pacing.pacing(store, MONTH, TODAY)),
+            ("pacing.target_probability",
+             lambda: pacing.target_probability(store, MONTH, TODAY)),
+            ("insight.commissions", lambda: insight.commissions(store, MONTH, TODAY)),
+        ]
     return calls, missing
 
 

@@ -5,7 +5,8 @@
     python -m kpidesk export  sales|contacts|opportunities|targets --db PATH --out FILE
     python -m kpidesk imports --db PATH [--json]
     python -m kpidesk undo-import ID --db PATH [--edited remove|keep]
-    python -m kpidesk kpi     --db PATH --month YYYY-MM [--json] [--currency USD|KHR]
+    python -m kpidesk kpi     --db PATH --month YYYY-MM | --period P [--json] [--currency USD|KHR]
+    python -m kpidesk analyse --db PATH --period P [--compare Q] --by BREAKDOWN [--json]
     python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf
     python -m kpidesk backup  --db PATH [--to DIR]
     python -m kpidesk backups --db PATH [--json]
@@ -15,6 +16,7 @@
     python -m kpidesk import  calls FILE --db PATH / export calls --db PATH --out FILE
     python -m kpidesk check   --db PATH [--period P] [--today D] [--json]
     python -m kpidesk share   --db PATH --month YYYY-MM --lang km|en --out FILE.png
+    python -m kpidesk plan    --db PATH --period YYYY-MM --target AMOUNT [--today D] [--json]
 
 With an owner PIN set, export, import of targets or of a whole shop, restore, report
 and history ask for it (a terminal prompt, else --pin or KPIDESK_PIN; see cli_pin.py).
@@ -33,7 +35,7 @@ from datetime import date
 from pathlib import Path
 
 COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "backups", "restore",
-            "history", "pin", "imports", "undo-import", "check", "share")
+            "history", "pin", "imports", "undo-import", "check", "share", "plan", "analyse")
 # Months a shop's figures can be asked for (dates outside them cannot be imported either;
 # a month near year 9999 would overflow the date arithmetic).
 FIRST_MONTH, LAST_MONTH = "1990-01", "2100-12"
@@ -81,9 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--edited", choices=("remove", "keep"), default=None,
                    help="records changed since the import: remove them too, or keep them")
 
-    p = sub.add_parser("kpi", help="every KPI of one month")
+    p = sub.add_parser("kpi", help="every KPI of one month, quarter or year")
     _db_arg(p)
-    p.add_argument("--month", required=True, help="YYYY-MM")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", help="YYYY-MM")
+    when.add_argument("--period", help="YYYY-MM, YYYY-Qn or YYYY")
     p.add_argument("--json", action="store_true")
     p.add_argument("--currency", choices=("USD", "KHR"), default=None,
                    help="money in this currency (default: the shop's reporting currency)")
@@ -105,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="converted riel rounded to 100 or to 1 (default: your choice)")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+
+    from kpidesk.analysis_cli import add_parser as add_analyse
+
+    add_analyse(sub, _db_arg)
 
     p = sub.add_parser("backup", help="back the shop file up now")
     _db_arg(p)
@@ -134,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kpidesk.act_cli import add_parsers
 
     add_parsers(sub, _db_arg)
+    from kpidesk.plan_cli import add_plan_parser
+
+    add_plan_parser(sub, _db_arg)
     return parser
 
 
@@ -169,14 +180,25 @@ def cmd_kpi(args: argparse.Namespace) -> int:
     from kpidesk.shop_cli import cli_store
     from kpidesk.store.targets import check_period
 
-    try:
-        check_period(args.month)
-    except ValueError:
-        return _fail(f"--month must be YYYY-MM, not {args.month!r}")
-    if not FIRST_MONTH <= args.month <= LAST_MONTH:
-        return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
+    if args.period is not None:
+        from kpidesk.metrics.periods import parse_period
+
+        try:
+            key = parse_period(args.period).key
+        except ValueError:
+            return _fail(f"--period must be YYYY-MM, YYYY-Qn or YYYY, not {args.period!r}")
+        if not FIRST_MONTH[:4] <= key[:4] <= LAST_MONTH[:4]:
+            return _fail(f"--period must lie between {FIRST_MONTH} and {LAST_MONTH}")
+    else:
+        try:
+            check_period(args.month)
+        except ValueError:
+            return _fail(f"--month must be YYYY-MM, not {args.month!r}")
+        if not FIRST_MONTH <= args.month <= LAST_MONTH:
+            return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
+        key = args.month
     with cli_store(_db_path(args)) as store:
-        figures = all_kpis(store, args.month, today=args.today or date.today(),
+        figures = all_kpis(store, key, today=args.today or date.today(),
                            currency=args.currency)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2, sort_keys=True))
@@ -185,6 +207,12 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         for key, value in figures.items():
             print(f"{key:<{width}}  {value if value is not None else '—'}")
     return 0
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from kpidesk.analysis_cli import run
+
+    return run(args, _db_path(args), _fail)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -299,6 +327,12 @@ def cmd_pin(args: argparse.Namespace) -> int:
     from kpidesk.cli_pin import run_pin
 
     return run_pin(_db_path(args), args.action, args.pin)
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from kpidesk.plan_cli import run_plan
+
+    return run_plan(args, _db_path(args), _fail)
 
 
 def main(argv: list[str]) -> int:

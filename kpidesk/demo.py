@@ -21,7 +21,6 @@ from kpidesk.store import rollups
 from kpidesk.store.bulk import indexes_set_aside
 from kpidesk.store.db import Store, new_uuid, new_uuids
 from kpidesk.store.money import convert
-from kpidesk.store.sales import write_sale_rows
 from kpidesk.store.setup import DEMO_SETTING
 from kpidesk.store.topics import EVERYTHING
 
@@ -42,6 +41,13 @@ LAST_NAMES = ["សុខ", "ចាន់", "លី", "ហេង", "Chea", "Keo",
               "Yim", "Heng", "Ly"]
 CHANNEL_WEIGHTS = {"Shop": 0.7, "Phone": 0.08, "Facebook": 0.12, "Telegram": 0.1}
 LINES_PER_ORDER = 1.6
+# what the shop pays for a product, as a share of its price, by category (for gross profit)
+COST_SHARE = {"ទូរស័ព្ទ Phones": 0.82, "គ្រឿងបន្លាស់ Accessories": 0.45,
+              "សេវា Services": 0.3, "កាត Top-up": 0.9}
+# how customers pay (seeded payment methods, in their order) and when in the day
+PAYMENT_WEIGHTS = (0.34, 0.2, 0.3, 0.07, 0.03, 0.04, 0.02)
+HOUR_WEIGHTS = {8: 2, 9: 4, 10: 6, 11: 8, 12: 7, 13: 5, 14: 5, 15: 6, 16: 7, 17: 9, 18: 9,
+                19: 6, 20: 3}
 
 
 def _season(day: date, start: date) -> float:
@@ -111,14 +117,26 @@ def _sales(store: Store, rnd: random.Random, days: list[date], weights: list[flo
         sp_ids = [conn.execute("INSERT INTO salespeople(uuid, name) VALUES (?, ?)",
                                (new_uuid(), n)).lastrowid for n in SALESPEOPLE]
         products: list[tuple[int, int]] = []  # (id, price in cents)
+        costs: dict[int, int] = {}  # product id → unit cost in cents
         for category, items in CATEGORIES.items():
             cat_id = conn.execute("INSERT INTO categories(uuid, name) VALUES (?, ?)",
                                   (new_uuid(), category)).lastrowid
             for name, price in items:
+                cost = int(round(price * COST_SHARE[category]))
                 pid = conn.execute(
-                    "INSERT INTO products(uuid, name, category_id) VALUES (?, ?, ?)",
-                    (new_uuid(), name, cat_id)).lastrowid
+                    "INSERT INTO products(uuid, name, category_id, unit_price, unit_cost,"
+                    " price_currency) VALUES (?, ?, ?, ?, ?, 'USD')",
+                    (new_uuid(), name, cat_id, price, cost)).lastrowid
                 products.append((pid, price))
+                costs[pid] = cost
+        # payment methods and times of day come from their own generator, so the sales
+        # drawn from `rnd` stay what they were for a given seed
+        extra = random.Random(len(days))
+        payment_ids = [r[0] for r in conn.execute(
+            "SELECT id FROM payment_methods ORDER BY position, id")][:len(PAYMENT_WEIGHTS)]
+        payment_cum = list(itertools.accumulate(PAYMENT_WEIGHTS[:len(payment_ids)]))
+        hours = list(HOUR_WEIGHTS)
+        hour_cum = list(itertools.accumulate(HOUR_WEIGHTS.values()))
         product_cum = list(itertools.accumulate(1 / math.sqrt(price) for _, price in products))
         channels = {name: cid for cid, name in conn.execute("SELECT id, name FROM channels")}
         channel_ids = [channels[n] for n in CHANNEL_WEIGHTS]
@@ -202,7 +220,11 @@ def _sales(store: Store, rnd: random.Random, days: list[date], weights: list[flo
                 order_rows.append([n, None, f"R{n:07d}", day_iso, contact_id,
                                    sp_ids[n % len(sp_ids)] if rnd.random() < 0.8
                                    else rnd.choice(sp_ids),
-                                   channel_ids[_pick(rnd, channel_cum)]])
+                                   channel_ids[_pick(rnd, channel_cum)],
+                                   payment_ids[_pick(extra, payment_cum)] if payment_ids
+                                   else None,
+                                   f"{hours[_pick(extra, hour_cum)]:02d}:"
+                                   f"{extra.randrange(60):02d}"])
                 k = 1 if rnd.random() < 0.55 else rnd.choice((2, 2, 3))
                 k = max(1, min(k, lines_left - (n_orders - n)))
                 lines_left -= k
@@ -218,7 +240,9 @@ def _sales(store: Store, rnd: random.Random, days: list[date], weights: list[flo
                     else:
                         amount, currency = cents, "USD"
                     usd, khr = convert(amount, currency, rate)
-                    line_rows.append((n, position, pid, qty, amount, currency, rate, usd, khr))
+                    line_rows.append((n, position, pid, qty, amount, currency, rate, usd, khr,
+                                      *_line_details(price, costs[pid], qty, amount,
+                                                     currency, rate)))
                 if len(line_rows) >= BATCH:
                     n_lines += _write_orders(conn, order_rows, line_rows)
             visits[k_day] = array("i")  # that day is written: its visits are not needed
@@ -236,13 +260,37 @@ def _pick(rnd: random.Random, cum_weights: list[float]) -> int:
     return bisect.bisect(cum_weights, rnd.random() * cum_weights[-1], 0, len(cum_weights) - 1)
 
 
+def _line_details(price: int, cost: int, qty: int, amount: int, currency: str,
+                  rate: int) -> tuple:
+    """(unit_price, discount, unit_cost, cost_usd, cost_khr, discount_usd, discount_khr) of a
+    demo line: the list price, the discount the customer haggled (amount = quantity × unit
+    price − discount), the product's cost."""
+    if currency == "KHR":
+        price = -(-price * rate // 10000) * 100  # the riel price, up to a 100-riel note
+        cost = int(round(cost * rate / 100))
+    discount = abs(qty) * price - abs(amount)
+    if discount < 0:  # rounding to the riel note went above the list price
+        price, discount = None, 0
+    cost_usd, cost_khr = convert(qty * cost, currency, rate)
+    sign = -1 if amount < 0 else 1
+    disc_usd, disc_khr = convert(sign * discount, currency, rate)
+    if not discount:
+        return price, None, cost, cost_usd, cost_khr, None, None
+    return price, discount, cost, cost_usd, cost_khr, disc_usd, disc_khr
+
+
 def _write_orders(conn, order_rows: list[list], line_rows: list[tuple]) -> int:
     """Insert the batch (orders get their UUIDs here) and empty it; returns its lines."""
     for row, uid in zip(order_rows, new_uuids(len(order_rows)), strict=True):
         row[1] = uid
-    # the demo's rows leave out note, daily total, receipts and import: the defaults
-    write_sale_rows(conn, [(*row, "", 0, None, None) for row in order_rows],
-                    [(*line, "") for line in line_rows])
+    conn.executemany(
+        "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
+        " payment_id, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
+    conn.executemany(
+        "INSERT INTO sale_lines(order_id, position, product_id, quantity, amount, currency,"
+        " rate, amount_usd, amount_khr, unit_price, discount, unit_cost, cost_usd, cost_khr,"
+        " discount_usd, discount_khr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        line_rows)
     written = len(line_rows)
     order_rows.clear()
     line_rows.clear()

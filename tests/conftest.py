@@ -160,6 +160,22 @@ def tmpfs(tmp_path):
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
+def forget_receipt_details(store: Store) -> None:
+    """A demo made now has prices, discounts, costs, payment methods and times (schema
+    `add_sale_details`); a shop made by an older version has none of them. Without them
+    the two agree to the last figure (the rollups are rebuilt)."""
+    from kpidesk.store import rollups
+
+    with store.transaction() as conn:
+        conn.execute("UPDATE sale_lines SET unit_price = NULL, discount = NULL,"
+                     " unit_cost = NULL, cost_usd = NULL, cost_khr = NULL,"
+                     " discount_usd = NULL, discount_khr = NULL")
+        conn.execute("UPDATE orders SET payment_id = NULL, time = NULL")
+        conn.execute("UPDATE products SET unit_price = NULL, unit_cost = NULL,"
+                     " price_currency = NULL")
+        rollups.rebuild_all(conn)
+
+
 GUI_FIXTURES = {"qtbot", "qapp", "ctx", "demo_ctx", "main_window", "qtmodeltester"}
 
 

@@ -182,6 +182,9 @@ def _dialogs(window, ctx):
     yield "to call today", CallTodayDialog(ctx, window)
     yield "data health", DataHealthDialog(ctx, month, window)
     yield "share", ShareDialog(ctx, month, window)
+    from kpidesk.ui.dialogs.receipt import ReceiptDialog
+
+    yield "receipt", ReceiptDialog(ctx, window)
     wizard = ImportWizard(ctx, window)
     yield "import: file", wizard
     for page in range(1, wizard.pages.count()):

@@ -51,9 +51,15 @@ def test_revenue_card_equals_sales_summary(dash, demo_ctx):
     att = targets.attainment_summary(demo_ctx.store, MONTH, DEMO_TODAY)
     assert cards["target"].value() == _money(att["target"])
     assert cards["attainment"].value() == fmt.current().percent(att["attainment"])
-    assert cards["pace"].value() == fmt.current().percent(att["pace"])
     assert cards["run_rate_projection"].value() == _money(att["run_rate_projection"])
-    assert cards["needed_per_day"].value() == _money(att["needed_per_day"])
+    # pace and needed per day follow the shop calendar (KPI.md §2b)
+    from kpidesk.metrics import pacing
+
+    paced = pacing.pacing(demo_ctx.store, MONTH, DEMO_TODAY)
+    assert cards["pace"].value() == fmt.current().percent(paced.pace)
+    assert cards["needed_per_day"].value() == _money(paced.needed_per_day)
+    chance = pacing.target_probability(demo_ctx.store, MONTH, DEMO_TODAY)
+    assert cards["target_probability"].value() == fmt.current().percent(chance, places=0)
 
 
 def test_a_new_sale_changes_the_cards(dash, demo_ctx):

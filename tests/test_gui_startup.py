@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -187,10 +188,15 @@ def test_damage_found_after_opening_offers_the_newest_good_backup(qtbot, tmp_pat
         orders = s.scalar("SELECT COUNT(*) FROM orders")
         backup.make_backup(s, "daily")
         s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    size = path.stat().st_size
-    with path.open("r+b") as f:  # pages opening does not read: found by the check only
-        f.seek(size // 2 // 4096 * 4096)
-        f.write(os.urandom(4096 * 4))
+    with sqlite3.connect(path) as conn:  # leaf pages of the sale lines, which opening
+        pages = [r[0] for r in conn.execute(  # does not read: found by the check only
+            "SELECT pageno FROM dbstat WHERE name = 'sale_lines' AND pagetype = 'leaf'"
+            " ORDER BY pageno")]
+    conn.close()
+    with path.open("r+b") as f:
+        for page in pages[len(pages) // 2:len(pages) // 2 + 4]:
+            f.seek((page - 1) * 4096)
+            f.write(os.urandom(4096))
     damaged = hashlib.sha256(path.read_bytes()).hexdigest()
 
     language = LanguageManager()

@@ -136,6 +136,10 @@ def test_spread_yearly_equal(qtbot, tab, demo_ctx):
     assert all(tab.model.data(tab.model.index(r, 0)) == "" for r in range(12))
     dialog = tab.open_spread_dialog()
     assert dialog.total.text() == ""  # 2027 has no targets to start from
+    # a full year of history: the months start with last year's shares (KPI.md §2b)
+    assert dialog.last_year_button is not None
+    assert dialog.percents[0].text() != dialog.percents[1].text()
+    dialog.set_equal()
     dialog.total.setText("12,000.01")
     assert dialog.previews[0].text() == "$1,000.00"
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()

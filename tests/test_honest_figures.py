@@ -105,7 +105,8 @@ def test_sales_dated_after_today_count_in_no_figure(capsys, demo_copy):
     assert got["orders"] == raw.orders("2026-11-01", "2026-11-15") == before["orders"]
     assert got["average_order_value"] == half_even(revenue, got["orders"])
     assert got["attainment"] == pytest.approx(revenue / target)
-    assert got["pace"] == pytest.approx(revenue * 30 / (target * 15))
+    # pace against the holiday-aware expected-to-date (KPI.md §2b: last year's days)
+    assert got["pace"] == pytest.approx(revenue / got["expected_to_date"])
     assert got["run_rate_projection"] == half_even(revenue * 30, 15)
     assert got["growth_mom"] == pytest.approx(revenue / raw.revenue("2026-10-01",
                                                                     "2026-10-15") - 1)

@@ -35,7 +35,7 @@ GLOSSARY = {
     r"\bforecast\b": "ការព្យាករណ៍",
 }
 # Brand names stay in Latin letters (GLOSSARY.md): their translation is the name itself.
-LATIN_NAMES = {"Facebook", "Telegram", "CSV (*.csv)"}
+LATIN_NAMES = {"Facebook", "Telegram", "CSV (*.csv)", "KHQR"}  # KHQR: the national QR payment's name
 
 
 def words_of(text: str) -> str:

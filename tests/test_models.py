@@ -37,7 +37,8 @@ def model_classes_in_source() -> set[str]:
                          for b in node.bases}
                 if bases & QT_MODEL_BASES:
                     names.add(node.name)
-    return names - {"TableModel", "RowsModel"}  # the bases themselves
+    # the bases themselves, and bases of a model checked through its subclasses
+    return names - {"TableModel", "RowsModel", "ColumnsModel", "_ListModel"}
 
 
 def _settle() -> None:
@@ -65,7 +66,10 @@ def models_of(window) -> dict[str, QAbstractItemModel]:
     from kpidesk.ui.dialogs.data_health import DataHealthDialog
     from kpidesk.ui.models.dashboard_models import AtRiskModel
 
+    from kpidesk.ui.dialogs.receipt import ReceiptDialog
+
     dialogs = [HistoryDialog(window.ctx, window), CallTodayDialog(window.ctx, window),
+               ReceiptDialog(window.ctx, window),
                DataHealthDialog(window.ctx, window.ctx.today().isoformat()[:7], window)]
     contacts = window.ctx.store.query("SELECT id FROM contacts ORDER BY id LIMIT 1")
     if contacts:

@@ -453,3 +453,30 @@ def test_cli_report_follows_the_users_number_settings_and_flags(demo_file, tmp_p
     rounded = report("--currency", "KHR", name="rounded")
     exact = report("--currency", "KHR", "--riel-rounding", "1", name="exact")
     assert rounded != exact
+
+
+def test_print_preview_leaves_the_tabs_preview_drawable(qtbot, demo_ctx):
+    """The print preview dialog prints with a printer of its own: sharing the tab's made
+    the dialog free the preview pages the tab still drew (a crash on its next repaint)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from kpidesk.ui.tabs.reports import ReportsTab
+
+    tab = ReportsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.wait_until_ready()
+    seen = []
+
+    def while_open() -> None:
+        dialog = tab.preview_dialog
+        seen.append(isinstance(dialog, QPrintPreviewDialog) and dialog.printer() is not tab.printer)
+        tab.preview.updatePreview()  # the tab's own pages made again while the dialog shows
+        dialog.grab()  # the dialog's pages drawn
+        dialog.reject()
+
+    QTimer.singleShot(200, while_open)
+    tab.print_preview()
+    assert seen == [True]
+    assert not tab.preview.grab().isNull()  # the tab's preview still draws its pages

@@ -17,6 +17,7 @@ import pytest
 from kpidesk import cli
 from kpidesk.store import backup, schema
 from kpidesk.store.db import Store, uuid_text
+from tests.conftest import forget_receipt_details
 
 TODAY = date(2026, 11, 26)
 MONTHS = ("2026-11", "2026-10", "2026-06", "2026-01", "2025-12", "2025-06", "2025-01",
@@ -119,6 +120,7 @@ def test_the_version_1_file_keeps_every_row_uuid_and_kpi(tmp_path, v1_shop):
     with Store(fresh) as s:
         build_demo(s, months=24, lines=1500, today=TODAY, seed=11)
         forget_opportunity_stages(s)
+        forget_receipt_details(s)
     expected = {m: kpi_json(fresh, m) for m in MONTHS}
     assert {m: kpi_json(old, m) for m in MONTHS} == expected
     with sqlite3.connect(old) as conn:
@@ -135,6 +137,7 @@ def shop_100k(tmp_path_factory) -> Path:
     with Store(path) as s:
         build_demo(s, months=24, lines=100_000, today=TODAY, seed=5)
         forget_opportunity_stages(s)
+        forget_receipt_details(s)
     return path
 
 

@@ -94,6 +94,9 @@ def main(db: str, lang: str, ini: str) -> dict:
     record("owner PIN", OwnerPinDialog(store, window))
     record("about", AboutDialog(window, str(store.path)))
     record("spread", SpreadDialog(window.show_tab("targets").model, 0, window))
+    from kpidesk.ui.dialogs.receipt import ReceiptDialog
+
+    record("receipt", ReceiptDialog(ctx, window))
     record("import", ImportWizard(ctx, window))
     from kpidesk.ui.dialogs.call_dialog import CallDialog
     from kpidesk.ui.dialogs.call_today import CallTodayDialog
@@ -105,6 +108,13 @@ def main(db: str, lang: str, ini: str) -> dict:
     record("to call today", CallTodayDialog(ctx, window))
     record("data health", DataHealthDialog(ctx, month, window))
     record("share", ShareDialog(ctx, month, window))
+    from kpidesk.ui.dialogs.calendar import CalendarDialog
+    from kpidesk.ui.dialogs.commission import CommissionDialog
+    from kpidesk.ui.tabs.insight import ProposalDialog
+
+    record("shop calendar", CalendarDialog(ctx, window))
+    record("commission", CommissionDialog(ctx, window))
+    record("proposed targets", ProposalDialog(ctx, ctx.today().year + 1, window))
     controller.close_store()
     return out
 

@@ -35,8 +35,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="also the report of that month: report-<lang><suffix>-pageN.png")
     parser.add_argument("--currency", choices=("USD", "KHR"), help="the report's currency")
     parser.add_argument("--extras", action="store_true",
-                        help="also the Dashboard's customers page and the Sales form's daily"
-                             " totals: dashboard-customers-<lang>.png, sales-daily-<lang>.png")
+                        help="also the Dashboard's customers page, the Sales form's daily"
+                             " totals and the Insight tab's pages: dashboard-customers-<lang>.png,"
+                             " sales-daily-<lang>.png, insight-chance-<lang>.png,"
+                             " insight-plan-<lang>.png")
     parser.add_argument("--today", help="the shop's date for the screens (YYYY-MM-DD)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -113,6 +115,14 @@ def shoot_extras(app, window, args: argparse.Namespace) -> None:
         window.grab().save(str(path))
         print(path)
     dashboard.pages.setCurrentIndex(0)
+    insight = window.show_tab("insight")  # its second and third pages (the first: the tab loop)
+    for index, name in ((1, "insight-chance"), (2, "insight-plan")):
+        insight.pages.setCurrentIndex(index)
+        settle()
+        path = args.out / f"{name}-{args.lang}{args.suffix}.png"
+        window.grab().save(str(path))
+        print(path)
+    insight.pages.setCurrentIndex(0)
 
 
 def shoot_report(store, args: argparse.Namespace, style) -> None:

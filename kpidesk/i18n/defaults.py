@@ -31,6 +31,14 @@ SEEDED = (
     QT_TRANSLATE_NOOP("DefaultNames", "Chose a competitor"),
     QT_TRANSLATE_NOOP("DefaultNames", "No budget"),
     QT_TRANSLATE_NOOP("DefaultNames", "No answer"),
+    # payment methods (store.receipts.DEFAULT_PAYMENT_METHODS)
+    QT_TRANSLATE_NOOP("DefaultNames", "Cash USD"),
+    QT_TRANSLATE_NOOP("DefaultNames", "Cash riel"),
+    QT_TRANSLATE_NOOP("DefaultNames", "KHQR"),
+    QT_TRANSLATE_NOOP("DefaultNames", "Bank app"),
+    QT_TRANSLATE_NOOP("DefaultNames", "Card"),
+    QT_TRANSLATE_NOOP("DefaultNames", "On credit"),
+    QT_TRANSLATE_NOOP("DefaultNames", "Other"),
 )
 _SEEDED = frozenset(SEEDED)
 

@@ -32,7 +32,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = {
     "sales": ["date", "order", "customer", "salesperson", "product", "category", "quantity",
               "amount", "currency", "rate", "channel", "customer_ref", "order_ref", "note",
-              "order_note", "daily_total", "receipts"],
+              "order_note", "daily_total", "receipts", "unit_price", "discount", "unit_cost",
+              "payment", "time"],
     "contacts": ["name", "kind", "phone", "source", "salesperson", "created", "note", "ref"],
     "opportunities": ["title", "customer", "customer_ref", "owner", "value", "currency", "rate",
                       "stage", "probability", "created", "expected_close", "status", "closed",
@@ -40,14 +41,17 @@ COLUMNS = {
     "targets": ["period", "salesperson", "measure", "value", "currency"],
 }
 # Columns holding numbers (written as numbers); every other column is text.
-NUMERIC = {"quantity", "amount", "rate", "value", "probability", "receipts"}
+NUMERIC = {"quantity", "amount", "rate", "value", "probability", "receipts", "unit_price",
+           "discount", "unit_cost"}
 
 _QUERIES = {
     "sales": """
         SELECT o.date, o.number, c.name, sp.name, p.name, cat.name, l.quantity, l.amount,
                l.currency, l.rate, ch.name, uuid_text(c.uuid), uuid_text(o.uuid), l.note, o.note,
-               CASE WHEN o.is_daily_total THEN 'yes' ELSE '' END, o.receipts
+               CASE WHEN o.is_daily_total THEN 'yes' ELSE '' END, o.receipts,
+               l.unit_price, l.discount, l.unit_cost, pm.name, o.time
         FROM sale_lines l JOIN orders o ON o.id = l.order_id
+        LEFT JOIN payment_methods pm ON pm.id = o.payment_id
         LEFT JOIN contacts c ON c.id = o.contact_id
         LEFT JOIN salespeople sp ON sp.id = o.salesperson_id
         LEFT JOIN products p ON p.id = l.product_id
@@ -99,6 +103,8 @@ def records(store: Store, kind: str) -> Iterator[list]:
         if kind == "sales":
             row[6] = _quantity(row[6])
             row[7] = to_major(row[7], row[8])
+            for i in (17, 18, 19):  # unit price, discount, unit cost: the line's currency
+                row[i] = to_major(row[i], row[8]) if row[i] is not None else None
         elif kind == "opportunities":
             row[4] = to_major(row[4], row[5])
         elif kind == "targets":

@@ -67,6 +67,14 @@ FIELDS: dict[str, dict[str, list[str]]] = {
         "order_note": ["ordernote"],
         "daily_total": ["dailytotal"],
         "receipts": ["receipts", "receiptcount", "customersserved", "ចំនួនបង្កាន់ដៃ"],
+        # receipt details (see store/receipts.py); Loyverse: Discounts, Cost of goods,
+        # Payment type, and the time inside its Date column (read from "time" when apart)
+        "discount": ["discount", "discounts", "linediscount", "totaldiscount",
+                     "ការបញ្ចុះតម្លៃ", "បញ្ចុះតម្លៃ"],
+        "unit_cost": ["unitcost", "cost", "costprice", "costofgoods", "itemcost", "ថ្លៃដើម"],
+        "payment": ["payment", "paymenttype", "paymentmethod", "paidby", "tender",
+                    "វិធីបង់ប្រាក់", "ការបង់ប្រាក់"],
+        "time": ["time", "saletime", "receipttime", "ម៉ោង"],
     },
     "contacts": {
         "name": ["name", "customer", "customername", "contact", "fullname", "ឈ្មោះ",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, cast
 
-from kpidesk.metrics import customers, forecast, health, pipeline, winback
+from kpidesk.metrics import analysis, customers, forecast, health, pipeline, winback
 from kpidesk.metrics.growth import as_date, revenue_by_currency, sales_summary, windows
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.metrics.targets import attainment_summary, salesperson_attainment
@@ -97,9 +97,35 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
     view = in_currency(store, currency)
     result.update(customers.customer_kpis(view, period.key, today))
     result.update(pipeline.pipeline_kpis(view, period.key, today))
-    points = forecast.trend_forecast(view, last_complete_month(period.key, today), periods=3)
+    points = forecast.trend_forecast(view, last_complete_month(month_key(period.end), today),
+                                     periods=3)
     result["trend_forecast"] = list(points) if points is not None else None
     # §4b call-backs and §6 data health
     result.update(winback.winback_kpis(view, period.key, today))
     result["data_health_findings"] = health.count(store, period.key, today)
+    add_insight(store, result, period, today, currency)
+    # §1 gross profit, discounts, breakdowns; the pipeline by stage, cohorts, at-risk list
+    result.update(analysis.kpi_additions(view, period.key, today, currency))
     return result
+
+
+def add_insight(store: Store, result: dict, period, today: date, currency: str) -> None:
+    """Issue #19's keys; a month in progress paces by the shop's calendar (KPI.md §2b)."""
+    from kpidesk.metrics.insight import (
+        calendar_paced,
+        insight_json,
+        salesperson_probabilities,
+    )
+
+    extra = insight_json(store, period, today, currency=currency)
+    if extra["pacing"] is not None:
+        for key in ("expected_to_date", "pace", "needed_per_day"):
+            result[key] = extra["pacing"][key]
+    chances = salesperson_probabilities(store, period, today, currency=currency)
+    paced = {r["salesperson_id"]: r for r in calendar_paced(
+        store, period, today, [{**r, "actual": r["revenue"]} for r in result["salespeople"]],
+        currency=currency)}
+    for row in result["salespeople"]:
+        row["target_probability"] = chances.get(row["salesperson_id"])
+        row["pace"] = paced[row["salesperson_id"]]["pace"]
+    result.update(extra)

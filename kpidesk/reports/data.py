@@ -43,6 +43,7 @@ class ReportData:
     # their "as_of" date; None for a month that is over.
     previous_to_day: dict | None = None
     year_before_to_day: dict | None = None
+    insight: dict = field(default_factory=dict)  # issue #19: see reports.insight.collect
 
 
 def _column(currency: str) -> str:
@@ -131,5 +132,8 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
                     for r in callbacks.call_list(view, as_of, limit=AT_RISK_ROWS)]
     data.at_risk_total = customers.at_risk_count(view, as_of)
     data.health_findings = health.check(store, month, today).findings
+    from kpidesk.reports.insight import collect_insight
+
+    data.insight = collect_insight(view, month, today)
     report(95)
     return data

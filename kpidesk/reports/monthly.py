@@ -30,7 +30,7 @@ from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.format import fill as fmt_fill
 from kpidesk.i18n.wordbreak import segment
 from kpidesk.metrics.customers import LOYAL_WINDOW_DAYS
-from kpidesk.reports import act_sections, charts
+from kpidesk.reports import act_sections, charts, sales_sections
 from kpidesk.reports.data import ReportData
 from kpidesk.reports.text import ReportText
 
@@ -102,6 +102,9 @@ class MonthlyReport:
             (tr("Report", "Win rate"), "win_rate", self.pct),
             (tr("Report", "Weighted pipeline"), "weighted_pipeline", self.money),
         ]
+        if k.get("gross_profit") is not None:  # only when unit costs are known
+            rows[3:3] = [(tr("Report", "Gross profit"), "gross_profit", self.money),
+                         (tr("Report", "Gross margin"), "gross_margin", self.pct)]
         # A month in progress: its customer figures are "so far", so the month before is
         # shown on the same day (marked †, explained under the table).
         same_day = dict(k.get("previous_same_day") or {})
@@ -205,9 +208,13 @@ class MonthlyReport:
             widths=[36, 18, 18, 14, 14]))
 
         parts.append(f'<p><img src="chart://revenue" width="{self.image_width()}"></p>')
+        from kpidesk.reports.insight import report_section
+
+        parts.append(report_section(self))
         if d.pipeline_stages:
             parts.append(f'<p><img src="chart://pipeline" width="{self.image_width()}"></p>')
 
+        parts.append(sales_sections.breakdown_tables(self))
         parts.append(self._table(
             fmt_fill(tr("Report", "Top %1 products"), fmt.integer(TOP)),
             [tr("Report", "Product"), tr("Report", "Category"), tr("Report", "Quantity"),
@@ -275,6 +282,9 @@ class MonthlyReport:
                                                                       self.text.fmt.integer(12)),
                                              self.data.revenue_series,
                                              self.data.target_series, self.data.currency))
+        from kpidesk.reports.insight import add_report_charts
+
+        add_report_charts(self, doc)
         if self.data.pipeline_stages:
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://pipeline"),
                             charts.pipeline_chart(self.text, self.t("Pipeline by stage"),

@@ -22,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from kpidesk.store import lookups
+from kpidesk.store import breakdowns, lookups
 
 _ORDER_TOTALS = """
     SELECT o.id, o.date AS day, IFNULL(o.salesperson_id, 0) AS sp,
@@ -177,6 +177,7 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
         conn.execute(_DAILY_REVENUE.format(where="WHERE o.date = ?"), (day,))
         conn.execute(_DAILY_ORDERS.format(where="WHERE o.date = ?"), (day,))
         conn.execute(_DAY_RATES.format(where="WHERE o.date = ?"), (day,))
+    breakdowns.refresh_days(conn, days)
     for month in sorted({day[:7] for day in days}):
         conn.execute("DELETE FROM month_revenue WHERE month = ?", (month,))
         conn.execute(_MONTH_REVENUE.format(where="WHERE day BETWEEN ? AND ?"),
@@ -263,6 +264,7 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
 
 def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     """Recompute every rollup row of one contact (after a merge or a bulk move of sales)."""
+    breakdowns.refresh_contact(conn, contact_id)
     journal(conn, [contact_id])
     lookups.before(conn, [contact_id])
     _cohort_cells(conn, contact_id, -1)
@@ -293,6 +295,7 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
     if "day_rates" in tables:  # from lean_storage on
         conn.execute(_DAY_RATES.format(where=""))
     conn.execute(_MONTH_REVENUE.format(where=""))
+    breakdowns.rebuild(conn)
     conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id IS NOT NULL"))
     conn.execute(_customer_month_sql(conn).format(where=""))
     refresh_summaries(conn)
@@ -315,4 +318,5 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
                      " loyal_from FROM contacts").fetchall()
     )
     result.update(lookups.snapshot(conn))
+    result["breakdown_day"] = breakdowns.snapshot(conn)
     return result

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kpidesk.store import history, rollups, security
+from kpidesk.store import receipts as receipts_store
 from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
@@ -32,6 +33,9 @@ class LineInput:
     product_id: int | None = None
     quantity: float = 1.0
     note: str = ""
+    unit_price: int | None = None  # minor units of `currency` (see receipts.py)
+    discount: int = 0
+    unit_cost: int | None = None
 
 
 @dataclass
@@ -47,6 +51,9 @@ class OrderInput:
     uuid: bytes | None = field(default=None, repr=False)  # as stored (db.new_uuid)
     receipts: int | None = None  # daily totals only: receipts (customers served) that day
     import_id: int | None = None  # the import that added it (kept when a delete is undone)
+    payment_id: int | None = None  # see receipts.py
+    time: str | None = None  # 'HH:MM'
+    refund_of: int | None = None  # the order this one refunds
 
 
 def check_date(value: str, field_name: str = "date") -> str:
@@ -67,7 +74,9 @@ def _validate(order: OrderInput) -> None:
         if (not isinstance(order.receipts, int) or isinstance(order.receipts, bool)
                 or order.receipts < 0):
             raise ValidationError("receipts", "not_positive", value=order.receipts)
+    receipts_store.check_time(order.time)
     for line in order.lines:
+        receipts_store.validate_line(line)
         if not isinstance(line.amount, int) or isinstance(line.amount, bool):
             raise ValidationError("amount", "not_a_number", value=line.amount)
         if line.currency not in CURRENCIES:
@@ -187,6 +196,7 @@ def _insert(conn: sqlite3.Connection, order: OrderInput, order_id: int | None = 
     )
     new_id = inserted_id(cur)
     _insert_lines(conn, new_id, order.lines)
+    receipts_store.write_order_details(conn, new_id, order)
     return new_id
 
 
@@ -227,6 +237,7 @@ def insert_lines(conn: sqlite3.Connection, order_id: int, lines: list[LineInput]
           line.note or "")
          for position, line in enumerate(lines, start=1)],
     )
+    receipts_store.write_line_details(conn, order_id, lines, [net_quantity(x) for x in lines])
 
 
 _insert_lines = insert_lines
@@ -268,10 +279,14 @@ def get_order(store: Store, order_id: int) -> OrderInput:
         for r in store.query("SELECT * FROM sale_lines WHERE order_id = ? ORDER BY position",
                              (order_id,))
     ]
+    details, line_details = receipts_store.read_details(store.conn, order_id)
+    for line, extra in zip(lines, line_details, strict=True):
+        line.unit_price, line.discount, line.unit_cost = (
+            extra["unit_price"], extra["discount"], extra["unit_cost"])
     return OrderInput(date=o["date"], lines=lines, number=o["number"], contact_id=o["contact_id"],
                       salesperson_id=o["salesperson_id"], channel_id=o["channel_id"],
                       note=o["note"], is_daily_total=bool(o["is_daily_total"]), uuid=o["uuid"],
-                      receipts=o["receipts"], import_id=o["import_id"])
+                      receipts=o["receipts"], import_id=o["import_id"], **details)
 
 
 def update_order(store: Store, order_id: int, order: OrderInput) -> None:
@@ -293,6 +308,7 @@ def update_order(store: Store, order_id: int, order: OrderInput) -> None:
         )
         conn.execute("DELETE FROM sale_lines WHERE order_id = ?", (order_id,))
         _insert_lines(conn, order_id, order.lines)
+        receipts_store.write_order_details(conn, order_id, order)
         _refresh(conn, [old, (order.date, order.contact_id)])
         history.note(store, "edit_sale", f"order {order_id}", summary(previous), summary(order))
         store.mark_changed(Topic.SALES)

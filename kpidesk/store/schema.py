@@ -38,6 +38,8 @@ DEFAULT_SETTINGS = {
     "default_rate": "4100",
     "loyal_min_orders": "3",
     "lead_window_days": "30",
+    "pacing": "calendar",  # expected-to-date by day weights (KPI.md §2b), or "even"
+    "yearly_spread": "last_year",  # a yearly target spread by last year's months, or "even"
 }
 
 # name, probability %, position, kind
@@ -507,6 +509,24 @@ def add_calls_and_health_marks(db: sqlite_utils.Database) -> None:
         db.conn.execute(sql)
 
 
+def add_insight_tables(db: sqlite_utils.Database) -> None:
+    """The shop's calendar (days marked closed or special), commission rates and targets
+    per product category (see `store/insight.py`). Additive and idempotent."""
+    from kpidesk.store import insight
+
+    for sql in insight.SCHEMA:
+        db.conn.execute(sql)
+
+
+def add_sale_details(db: sqlite_utils.Database) -> None:
+    """Receipts of several priced lines (KPI.md Conventions "Line fields", "Refund"): see
+    ``receipts.py`` for the columns, the payment methods and ``breakdowns.py`` for the
+    rollup the Analysis tab reads. Additive and idempotent."""
+    from kpidesk.store import receipts
+
+    receipts.add_schema(db.conn)
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -534,5 +554,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     lean_storage,
     customer_lookups,
     add_calls_and_health_marks,
+    add_insight_tables,
+    add_sale_details,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

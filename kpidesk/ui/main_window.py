@@ -38,9 +38,11 @@ if TYPE_CHECKING:
 TABS = [
     ("dashboard", "DashboardTab", QT_TRANSLATE_NOOP("DashboardTab", "Dashboard")),
     ("sales", "SalesTab", QT_TRANSLATE_NOOP("SalesTab", "Sales")),
+    ("analysis", "AnalysisTab", QT_TRANSLATE_NOOP("AnalysisTab", "Analysis")),
     ("contacts", "ContactsTab", QT_TRANSLATE_NOOP("ContactsTab", "Contacts")),
     ("pipeline", "PipelineTab", QT_TRANSLATE_NOOP("PipelineTab", "Pipeline")),
     ("targets", "TargetsTab", QT_TRANSLATE_NOOP("TargetsTab", "Targets")),
+    ("insight", "InsightTab", QT_TRANSLATE_NOOP("InsightTab", "Insight")),
     ("reports", "ReportsTab", QT_TRANSLATE_NOOP("ReportsTab", "Reports")),
     ("settings", "SettingsTab", QT_TRANSLATE_NOOP("SettingsTab", "Settings")),
 ]

@@ -242,6 +242,13 @@ def validation_text(err: ValidationError) -> str:
         # calls to customers
         ("outcome", "bad_outcome"): tr_input("Choose how the call went."),
         ("follow_up", "before_call"): tr_input("The follow-up date is before the call."),
+        # receipts, refunds and the shop calendar
+        ("time", "bad_time"): fmt.fill(tr_input("Type the time as hours:minutes, e.g. %1."),
+                                       f.digits("14:30")),
+        ("discount", "above_price"): tr_input("The discount is more than the price."),
+        ("refund", "not_refundable"): tr_input("This sale cannot be refunded."),
+        ("refund", "already_refunded"): tr_input("This sale was already refunded."),
+        ("kind", "bad_day_kind"): tr_input("Choose what kind of day this is."),
     }
     text = specific.get((field, code))
     if text is None:

@@ -57,6 +57,284 @@
     </message>
 </context>
 <context>
+    <name>AnalysisModel</name>
+    <message>
+        <source>Monday</source>
+        <translation>ថ្ងៃច័ន្ទ</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>ថ្ងៃអង្គារ</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>ថ្ងៃពុធ</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>ថ្ងៃព្រហស្បតិ៍</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>ថ្ងៃសុក្រ</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>ថ្ងៃសៅរ៍</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>ថ្ងៃអាទិត្យ</translation>
+    </message>
+    <message>
+        <source>No product</source>
+        <translation>គ្មាន​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>គ្មាន​ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>No salesperson</source>
+        <translation>គ្មាន​អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>No channel</source>
+        <translation>គ្មាន​មធ្យោបាយ​លក់</translation>
+    </message>
+    <message>
+        <source>Payment not recorded</source>
+        <translation>មិន​បាន​កត់​វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>ភ្ញៀវ​ដើរ​ចូល</translation>
+    </message>
+    <message>
+        <source>No time</source>
+        <translation>គ្មាន​ម៉ោង</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>ចំណូល</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>ចំណែក</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Per order</source>
+        <translation>ក្នុង​មួយ​ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>ចំនួន</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>អត្រា​ចំណេញ</translation>
+    </message>
+    <message>
+        <source>Compared period</source>
+        <translation>រយៈពេល​ប្រៀបធៀប</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>បម្រែបម្រួល</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>កាលបរិច្ឆេទ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>ម៉ោង</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>អតិថិជន</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>ទឹកប្រាក់</translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00</source>
+        <translation>ម៉ោង %1 ដល់ %2</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisTab</name>
+    <message>
+        <source>Analysis</source>
+        <translation>ការវិភាគ</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ខែ</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>ត្រីមាស</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>ឆ្នាំ</translation>
+    </message>
+    <message>
+        <source>Dates from … to</source>
+        <translation>ពី​ថ្ងៃ … ដល់​ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>មិន​ប្រៀបធៀប</translation>
+    </message>
+    <message>
+        <source>The period before</source>
+        <translation>រយៈពេល​មុន</translation>
+    </message>
+    <message>
+        <source>The same period a year before</source>
+        <translation>រយៈពេល​ដដែល​កាលពី​ឆ្នាំ​មុន</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>មធ្យោបាយ​លក់</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>អតិថិជន</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>ថ្ងៃ​ក្នុង​សប្តាហ៍</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>ម៉ោង</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>បោះពុម្ព… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>ដល់ (&amp;T)៖</translation>
+    </message>
+    <message>
+        <source>Break down &amp;by:</source>
+        <translation>បែងចែក​តាម (&amp;B)៖</translation>
+    </message>
+    <message>
+        <source>Click a row to see its sale lines.</source>
+        <translation>ចុច​លើ​ជួរ​មួយ ដើម្បី​មើល​ការលក់​របស់​វា។</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>ប្រៀបធៀប​ជាមួយ (&amp;W)៖</translation>
+    </message>
+    <message>
+        <source>Discounts %1</source>
+        <translation>ការបញ្ចុះ​តម្លៃ %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>នាំចេញ… (&amp;X)</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>ពី (&amp;M)៖</translation>
+    </message>
+    <message>
+        <source>Gross profit %1 (margin %2; cost known for %3 of revenue)</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល %1 (អត្រា​ចំណេញ %2 · ដឹង​ថ្លៃ​ដើម​សម្រាប់ %3 នៃ​ចំណូល)</translation>
+    </message>
+    <message>
+        <source>Gross profit: enter unit costs in Settings to see it</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល៖ បញ្ចូល​ថ្លៃ​ដើម​ទំនិញ​ក្នុង​ការកំណត់ ដើម្បី​មើល​វា</translation>
+    </message>
+    <message>
+        <source>No sales yet: enter a sale and it shows here.</source>
+        <translation>មិន​ទាន់​មាន​ការលក់​នៅឡើយ៖ បញ្ចូល​ការលក់ ហើយ​វា​នឹង​បង្ហាញ​នៅ​ទីនេះ។</translation>
+    </message>
+    <message>
+        <source>Orders %1</source>
+        <translation>ការបញ្ជាទិញ %1&#xa0;ដង</translation>
+    </message>
+    <message>
+        <source>Pe&amp;riod:</source>
+        <translation>រយៈពេល (&amp;R)៖</translation>
+    </message>
+    <message>
+        <source>Quarter %1 of %2</source>
+        <translation>ត្រីមាស​ទី&#xa0;%1&#xa0;ឆ្នាំ %2</translation>
+    </message>
+    <message>
+        <source>Refunds %1</source>
+        <translation>ការសង​ប្រាក់​វិញ %1</translation>
+    </message>
+    <message>
+        <source>Revenue %1</source>
+        <translation>ចំណូល %1</translation>
+    </message>
+    <message>
+        <source>Sale lines of %1 (the latest %2)</source>
+        <translation>ការលក់​នៃ %1 (ចុងក្រោយ​បំផុត %2&#xa0;ជួរ)</translation>
+    </message>
+    <message>
+        <source>This period has not started: no figures yet.</source>
+        <translation>រយៈពេល​នេះ​មិន​ទាន់​ចាប់ផ្ដើម​ទេ៖ មិន​ទាន់​មាន​តួលេខ។</translation>
+    </message>
+    <message>
+        <source>compared period %1</source>
+        <translation>រយៈពេល​ប្រៀបធៀប %1</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>ដល់ %1</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Creating the demo shop…</source>
@@ -318,6 +596,77 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>It is the shop&apos;s only backup.</source>
         <translation>នេះ​ជា​ការបម្រុងទុក​តែ​មួយ​គត់​របស់​ហាង។</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation>បិទ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>ថ្ងៃ (&amp;D)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as:</source>
+        <translation>កំណត់​ជា (&amp;M)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>កំណត់​ចំណាំ (&amp;N)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Pace the month&apos;s target:</source>
+        <translation>គណនា​ល្បឿន​គោលដៅ​ប្រចាំ​ខែ (&amp;P)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Spread a yearly target:</source>
+        <translation>ចែក​គោលដៅ​ប្រចាំ​ឆ្នាំ (&amp;S)៖</translation>
+    </message>
+    <message>
+        <source>Holidays change how much a shop sells: a month&apos;s target is paced by last year&apos;s days, each holiday by the same holiday last year. Mark the days the shop is closed: they need no sales.</source>
+        <translation>ថ្ងៃ​បុណ្យ​ធ្វើឱ្យ​ការលក់​ប្រែប្រួល៖ ល្បឿន​គោលដៅ​ប្រចាំ​ខែ​គិត​តាម​ថ្ងៃ​នៃ​ឆ្នាំ​មុន ហើយ​ថ្ងៃ​បុណ្យ​នីមួយៗ​គិត​តាម​ថ្ងៃ​បុណ្យ​ដដែល​កាលពី​ឆ្នាំ​មុន។ សូម​កំណត់​ថ្ងៃ​ដែល​ហាង​បិទ៖ ថ្ងៃ​ទាំងនោះ​មិន​ត្រូវការ​ការលក់​ទេ។</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the day</source>
+        <translation>រក្សាទុក​ថ្ងៃ​នេះ (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Shop calen&amp;dar…</source>
+        <translation>ប្រតិទិន​ហាង (&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Shop calendar</source>
+        <translation>ប្រតិទិន​ហាង</translation>
+    </message>
+    <message>
+        <source>by last year&apos;s days and holidays</source>
+        <translation>តាម​ថ្ងៃ និង​ថ្ងៃ​បុណ្យ​នៃ​ឆ្នាំ​មុន</translation>
+    </message>
+    <message>
+        <source>by last year&apos;s months</source>
+        <translation>តាម​ខែ​នីមួយៗ​នៃ​ឆ្នាំ​មុន</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>ហាង​បិទ</translation>
+    </message>
+    <message>
+        <source>evenly over the months</source>
+        <translation>ស្មើៗ​គ្នា​គ្រប់​ខែ</translation>
+    </message>
+    <message>
+        <source>evenly over the open days</source>
+        <translation>ស្មើៗ​គ្នា​គ្រប់​ថ្ងៃ​បើក​លក់</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>មិន​កំណត់</translation>
+    </message>
+    <message>
+        <source>special day</source>
+        <translation>ថ្ងៃ​ពិសេស</translation>
     </message>
 </context>
 <context>
@@ -594,6 +943,53 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>First purchase month</source>
         <translation>ខែ​ទិញ​ដំបូង</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionDialog</name>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>ខែ (&amp;M)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>រក្សាទុក (&amp;S)</translation>
+    </message>
+    <message>
+        <source>A rate is a percentage from %1 to %2, e.g. %3.</source>
+        <translation>អត្រា​ជា​ភាគរយ​ពី %1 ដល់ %2 ឧទាហរណ៍ %3។</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Category %1:</source>
+        <translation>ប្រភេទ​ទំនិញ %1៖</translation>
+    </message>
+    <message>
+        <source>Commissio&amp;n and category targets…</source>
+        <translation>កម្រៃ​ជើង​សា និង​គោលដៅ​តាម​ប្រភេទ​ទំនិញ (&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Commission and category targets</source>
+        <translation>កម្រៃ​ជើង​សា និង​គោលដៅ​តាម​ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Commission is a percentage of revenue: a salesperson&apos;s rate applies to all they sell, a category&apos;s rate to anyone&apos;s sales of it when the salesperson has no rate. Leave a box empty for none.</source>
+        <translation>កម្រៃ​ជើង​សា​គឺជា​ភាគរយ​នៃ​ចំណូល៖ អត្រា​របស់​អ្នកលក់​អនុវត្ត​លើ​អ្វី​ទាំងអស់​ដែល​គេ​លក់ ហើយ​អត្រា​របស់​ប្រភេទ​ទំនិញ​អនុវត្ត​លើ​ការលក់​ប្រភេទ​នោះ​ដោយ​អ្នកណា​ក៏ដោយ នៅពេល​អ្នកលក់​គ្មាន​អត្រា​ផ្ទាល់ខ្លួន។ ទុក​ប្រអប់​ទទេ បើ​គ្មាន។</translation>
+    </message>
+    <message>
+        <source>Commission rates (%)</source>
+        <translation>អត្រា​កម្រៃ​ជើង​សា (%)</translation>
+    </message>
+    <message>
+        <source>Revenue targets per category</source>
+        <translation>គោលដៅ​ចំណូល​តាម​ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Salesperson %1:</source>
+        <translation>អ្នកលក់ %1៖</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1406,52 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>⚠ Chec&amp;k the data (%1)</source>
         <translation>⚠ ពិនិត្យ​ទិន្នន័យ (%1) (&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardInsight</name>
+    <message>
+        <source>%1 salespeople</source>
+        <translation>អ្នកលក់ %1&#xa0;នាក់</translation>
+    </message>
+    <message>
+        <source>Chance of making it</source>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Chance of making the month&apos;s revenue target, from %1 simulated ends of the month (each day left drawn from the same weekday of the last eight weeks)</source>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ​ចំណូល​ប្រចាំ​ខែ គណនា​ពី​ការសាកល្បង​ចុង​ខែ %1&#xa0;ដង (ថ្ងៃ​នីមួយៗ​ដែល​នៅសល់ យក​តាម​ថ្ងៃ​ដូចគ្នា​ក្នុង​សប្ដាហ៍ នៃ​ប្រាំបី​សប្ដាហ៍​ចុងក្រោយ)</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>កម្រៃ​ជើង​សា</translation>
+    </message>
+    <message>
+        <source>Commission earned by the salespeople this month, at their rates</source>
+        <translation>កម្រៃ​ជើង​សា​ដែល​អ្នកលក់​ទទួលបាន​ក្នុង​ខែ​នេះ តាម​អត្រា​របស់​ពួកគេ</translation>
+    </message>
+    <message>
+        <source>no rate set</source>
+        <translation>មិន​ទាន់​កំណត់​អត្រា</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardLinks</name>
+    <message>
+        <source>Gross profit</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល</translation>
+    </message>
+    <message>
+        <source>Revenue less the unit costs of the lines whose cost is known; click for the products</source>
+        <translation>ចំណូល​ដក​ថ្លៃ​ដើម​នៃ​ការលក់​ដែល​ដឹង​ថ្លៃ​ដើម · ចុច​ដើម្បី​មើល​តាម​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>enter unit costs in Settings</source>
+        <translation>បញ្ចូល​ថ្លៃ​ដើម​ក្នុង​ការកំណត់</translation>
+    </message>
+    <message>
+        <source>margin %1, cost known for %2</source>
+        <translation>អត្រា​ចំណេញ %1 · ដឹង​ថ្លៃ​ដើម %2</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +2056,34 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>No answer</source>
         <translation>គ្មានការឆ្លើយតប</translation>
+    </message>
+    <message>
+        <source>Cash USD</source>
+        <translation>សាច់ប្រាក់ដុល្លារ</translation>
+    </message>
+    <message>
+        <source>Cash riel</source>
+        <translation>សាច់ប្រាក់រៀល</translation>
+    </message>
+    <message>
+        <source>KHQR</source>
+        <translation>KHQR</translation>
+    </message>
+    <message>
+        <source>Bank app</source>
+        <translation>កម្មវិធីធនាគារ</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>កាតធនាគារ</translation>
+    </message>
+    <message>
+        <source>On credit</source>
+        <translation>ជំពាក់</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>ផ្សេងៗ</translation>
     </message>
 </context>
 <context>
@@ -2232,6 +2702,17 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>won opportunities</source>
         <translation>ឱកាស​លក់​បាន</translation>
+    </message>
+</context>
+<context>
+    <name>Holidays</name>
+    <message>
+        <source>By &amp;last year&apos;s months</source>
+        <translation>តាម​ខែ​នៃ​ឆ្នាំ​មុន (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Holidays in %1: %2</source>
+        <translation>ថ្ងៃ​បុណ្យ​ក្នុង %1៖ %2</translation>
     </message>
 </context>
 <context>
@@ -2879,6 +3360,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សូម​ជ្រើស កំពុង​តាមដាន លក់​បាន ឬ បាត់​ឱកាស។</translation>
     </message>
     <message>
+        <source>Choose what kind of day this is.</source>
+        <translation>សូម​ជ្រើស​ប្រភេទ​នៃ​ថ្ងៃ​នេះ។</translation>
+    </message>
+    <message>
         <source>Keep at least one open stage.</source>
         <translation>សូម​ទុក​យ៉ាងហោចណាស់​ដំណាក់កាល​កំពុង​តាមដាន​មួយ។</translation>
     </message>
@@ -2909,6 +3394,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>The amount must be more than zero.</source>
         <translation>ទឹកប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
+    </message>
+    <message>
+        <source>The discount is more than the price.</source>
+        <translation>ការបញ្ចុះ​តម្លៃ លើស​ពី​តម្លៃ​លក់។</translation>
     </message>
     <message>
         <source>The follow-up date is before the call.</source>
@@ -2983,8 +3472,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>កំណត់ត្រា​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
     </message>
     <message>
+        <source>This sale cannot be refunded.</source>
+        <translation>ការលក់​នេះ មិន​អាច​សង​ប្រាក់​វិញ​បាន​ទេ។</translation>
+    </message>
+    <message>
         <source>This sale no longer exists.</source>
         <translation>ការលក់​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
+    </message>
+    <message>
+        <source>This sale was already refunded.</source>
+        <translation>ការលក់​នេះ បាន​សង​ប្រាក់​វិញ​រួចហើយ។</translation>
     </message>
     <message>
         <source>This value was refused (%1).</source>
@@ -3005,6 +3502,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Type the exchange rate (riel per dollar).</source>
         <translation>សូម​វាយ​អត្រា​ប្តូរ​ប្រាក់ (រៀល​ក្នុង​មួយ​ដុល្លារ)។</translation>
+    </message>
+    <message>
+        <source>Type the time as hours:minutes, e.g. %1.</source>
+        <translation>សូម​វាយ​ម៉ោង​ជា ម៉ោង:នាទី ឧ. %1។</translation>
     </message>
     <message>
         <source>Unknown measure.</source>
@@ -3041,6 +3542,475 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Type a date, e.g. %1.</source>
         <translation>សូម​វាយ​កាលបរិច្ឆេទ ឧ. %1។</translation>
+    </message>
+</context>
+<context>
+    <name>Insight</name>
+    <message>
+        <source>new customers</source>
+        <translation>អតិថិជន​ថ្មី</translation>
+    </message>
+    <message>
+        <source>lost customers</source>
+        <translation>អតិថិជន​ដែល​បាត់បង់</translation>
+    </message>
+    <message>
+        <source>returning customers</source>
+        <translation>អតិថិជន​ត្រឡប់​មកវិញ</translation>
+    </message>
+    <message>
+        <source>customers who came back</source>
+        <translation>អតិថិជន​ដែល​ឈប់​ហើយ​មក​ទិញ​វិញ</translation>
+    </message>
+    <message>
+        <source>walk-in sales</source>
+        <translation>ការលក់​ភ្ញៀវ​ដើរ​ចូល</translation>
+    </message>
+    <message>
+        <source>number of orders</source>
+        <translation>ចំនួន​ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>average order value</source>
+        <translation>តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>exchange rate</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>ថ្មី</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>បាត់បង់</translation>
+    </message>
+    <message>
+        <source>Returning</source>
+        <translation>ត្រឡប់​មកវិញ</translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation>មក​ទិញ​វិញ</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>ភ្ញៀវ​ដើរ​ចូល</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>តម្លៃ​មធ្យម</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Revenue rose %1 on the month before: %2.</source>
+        <translation>ចំណូល​កើនឡើង %1 ធៀប​ខែ​មុន៖ %2។</translation>
+    </message>
+    <message>
+        <source>Revenue fell %1 on the month before: %2.</source>
+        <translation>ចំណូល​ធ្លាក់ចុះ %1 ធៀប​ខែ​មុន៖ %2។</translation>
+    </message>
+    <message>
+        <source>Revenue did not change on the month before.</source>
+        <translation>ចំណូល​មិន​ប្រែប្រួល​ធៀប​ខែ​មុន​ទេ។</translation>
+    </message>
+    <message>
+        <source>Revenue rose %1 on the same month last year: %2.</source>
+        <translation>ចំណូល​កើនឡើង %1 ធៀប​ខែ​ដដែល​ឆ្នាំ​មុន៖ %2។</translation>
+    </message>
+    <message>
+        <source>Revenue fell %1 on the same month last year: %2.</source>
+        <translation>ចំណូល​ធ្លាក់ចុះ %1 ធៀប​ខែ​ដដែល​ឆ្នាំ​មុន៖ %2។</translation>
+    </message>
+    <message>
+        <source>Revenue did not change on the same month last year.</source>
+        <translation>ចំណូល​មិន​ប្រែប្រួល​ធៀប​ខែ​ដដែល​ឆ្នាំ​មុន​ទេ។</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Of this, the exchange rate made %1.</source>
+        <translation>ក្នុង​នោះ អត្រា​ប្តូរ​ប្រាក់​ធ្វើឱ្យ​ប្រែប្រួល %1។</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>មិន​មាន​ទិន្នន័យ</translation>
+    </message>
+    <message>
+        <source>the target is already met</source>
+        <translation>បាន​សម្រេច​គោលដៅ​រួចហើយ</translation>
+    </message>
+    <message>
+        <source>almost certain</source>
+        <translation>ស្ទើរតែ​ប្រាកដ</translation>
+    </message>
+    <message>
+        <source>very unlikely</source>
+        <translation>ពិបាក​ណាស់</translation>
+    </message>
+    <message>
+        <source>about %1 in %2</source>
+        <translation>ប្រហែល %1 ក្នុង​ចំណោម %2</translation>
+    </message>
+    <message>
+        <source>Chance of making the target of %1: %2 (%3).</source>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ​ខែ %1៖ %2 (%3)។</translation>
+    </message>
+    <message>
+        <source>Chance of making this month&apos;s target (%1): %2 (%3).</source>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ​ខែ​នេះ (%1)៖ %2 (%3)។</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>កម្រៃ​ជើង​សា</translation>
+    </message>
+    <message>
+        <source>Commission earned</source>
+        <translation>កម្រៃ​ជើង​សា​ដែល​ទទួលបាន</translation>
+    </message>
+    <message>
+        <source>Month before</source>
+        <translation>ខែ​មុន</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>ខែ​នេះ</translation>
+    </message>
+    <message>
+        <source>Why revenue changed on the month before</source>
+        <translation>ហេតុ​អ្វី​ចំណូល​ប្រែប្រួល​ធៀប​ខែ​មុន</translation>
+    </message>
+</context>
+<context>
+    <name>InsightModels</name>
+    <message>
+        <source>Customer, product or day</source>
+        <translation>អតិថិជន ទំនិញ ឬ​ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>ការប្រែប្រួល</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>ចំណូល</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>ការសម្រេច​គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Chance of making it</source>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>កម្រៃ​ជើង​សា</translation>
+    </message>
+    <message>
+        <source>So far</source>
+        <translation>រហូតមកដល់​ពេលនេះ</translation>
+    </message>
+    <message>
+        <source>Needed per day</source>
+        <translation>ត្រូវការ​ក្នុង​មួយ​ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Orders per day</source>
+        <translation>ការបញ្ជាទិញ​ក្នុង​មួយ​ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Average order needed</source>
+        <translation>តម្លៃ​មធ្យម​ដែល​ត្រូវការ</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ខែ</translation>
+    </message>
+    <message>
+        <source>Proposed target</source>
+        <translation>គោលដៅ​ដែល​ស្នើ</translation>
+    </message>
+    <message>
+        <source>Trend alone</source>
+        <translation>តាម​និន្នាការ​សុទ្ធ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>ពី</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>ដល់</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>ថ្ងៃ​បុណ្យ</translation>
+    </message>
+    <message>
+        <source>The shop</source>
+        <translation>ហាង</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>កំណត់​ចំណាំ</translation>
+    </message>
+</context>
+<context>
+    <name>InsightTab</name>
+    <message>
+        <source>Insight</source>
+        <translation>ការយល់ដឹង</translation>
+    </message>
+    <message>
+        <source>%1 of simulated ends of the month reach the target of %2, drawing each day left from the same weekday of the last eight weeks (holidays: from last year&apos;s).</source>
+        <translation>%1 នៃ​ការសាកល្បង​ចុង​ខែ សម្រេច​គោលដៅ %2 ដោយ​យក​ថ្ងៃ​នីមួយៗ​ដែល​នៅសល់ តាម​ថ្ងៃ​ដូចគ្នា​ក្នុង​សប្ដាហ៍ នៃ​ប្រាំបី​សប្ដាហ៍​ចុងក្រោយ (ថ្ងៃ​បុណ្យ៖ តាម​ឆ្នាំ​មុន)។</translation>
+    </message>
+    <message>
+        <source>%1 open days left</source>
+        <translation>នៅសល់​ថ្ងៃ​បើក​លក់ %1&#xa0;ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>&amp;Accept into the Targets grid</source>
+        <translation>យក​ទៅ​ដាក់​ក្នុង​តារាង​គោលដៅ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>បិទ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with:</source>
+        <translation>ប្រៀបធៀប​ជាមួយ (&amp;C)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>ខែ (&amp;M)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Propose next year&apos;s targets…</source>
+        <translation>ស្នើ​គោលដៅ​ឆ្នាំ​ក្រោយ (&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to the saved target</source>
+        <translation>ត្រឡប់​ទៅ​គោលដៅ​ដែល​បាន​រក្សាទុក (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Split by:</source>
+        <translation>បែងចែក​តាម (&amp;S)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>គោលដៅ (&amp;T)៖</translation>
+    </message>
+    <message>
+        <source>(no product)</source>
+        <translation>(គ្មាន​ទំនិញ)</translation>
+    </message>
+    <message>
+        <source>Accept proposed targets for %1</source>
+        <translation>យក​គោលដៅ​ដែល​ស្នើ​សម្រាប់​ឆ្នាំ %1</translation>
+    </message>
+    <message>
+        <source>At-risk customers to win back</source>
+        <translation>អតិថិជន​ជិត​បាត់បង់​ដែល​ត្រូវ​ទាក់ទាញ​មកវិញ</translation>
+    </message>
+    <message>
+        <source>Average order at today&apos;s orders per day</source>
+        <translation>តម្លៃ​មធ្យម​ដែល​ត្រូវការ តាម​ចំនួន​ការបញ្ជាទិញ​បច្ចុប្បន្ន</translation>
+    </message>
+    <message>
+        <source>Chance of making this month&apos;s revenue target</source>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ​ចំណូល​ខែ​នេះ</translation>
+    </message>
+    <message>
+        <source>Complete month</source>
+        <translation>ខែ​ពេញ</translation>
+    </message>
+    <message>
+        <source>Expected by today %1 · pace %2 · needed per open day %3 (%4 open days left). %5</source>
+        <translation>រំពឹង​ដល់​ថ្ងៃ​នេះ %1 · ល្បឿន %2 · ត្រូវការ​ក្នុង​មួយ​ថ្ងៃ​បើក​លក់ %3 (នៅសល់ %4&#xa0;ថ្ងៃ)។ %5</translation>
+    </message>
+    <message>
+        <source>F&amp;or:</source>
+        <translation>សម្រាប់ (&amp;O)៖</translation>
+    </message>
+    <message>
+        <source>From the trend of the last twelve months, spread over the year as last year&apos;s months sold. Accepting sets the shop&apos;s revenue target of each month; Edit ▸ Undo takes it back.</source>
+        <translation>គណនា​ពី​និន្នាការ​នៃ​ដប់​ពីរ​ខែ​ចុងក្រោយ ហើយ​ចែក​តាម​ការលក់​នៃ​ខែ​នីមួយៗ​កាលពី​ឆ្នាំ​មុន។ ការយក​នេះ​កំណត់​គោលដៅ​ចំណូល​របស់​ហាង​សម្រាប់​ខែ​នីមួយៗ ហើយ​អាច​ត្រឡប់​វិញ​តាម កែសម្រួល ▸ មិន​ធ្វើ​វិញ។</translation>
+    </message>
+    <message>
+        <source>Growth %1 · at a constant exchange rate %2</source>
+        <translation>កំណើន %1 · តាម​អត្រា​ប្តូរ​ប្រាក់​មិន​ប្រែប្រួល %2</translation>
+    </message>
+    <message>
+        <source>In progress: day %1 of %2, figures are month to date</source>
+        <translation>កំពុង​ដំណើរការ៖ ថ្ងៃទី&#xa0;%1 នៃ %2&#xa0;ថ្ងៃ តួលេខ​គិត​ពី​ដើម​ខែ​ដល់​ថ្ងៃ​នេះ</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>ឆ្នាំ​មុន</translation>
+    </message>
+    <message>
+        <source>Month before</source>
+        <translation>ខែ​មុន</translation>
+    </message>
+    <message>
+        <source>No chance to show for this month.</source>
+        <translation>មិន​មាន​លទ្ធភាព​សម្រាប់​បង្ហាញ​ក្នុង​ខែ​នេះ​ទេ។</translation>
+    </message>
+    <message>
+        <source>No revenue target is set for this month (Targets tab).</source>
+        <translation>មិន​ទាន់​កំណត់​គោលដៅ​ចំណូល​សម្រាប់​ខែ​នេះ​ទេ (ផ្ទាំង​គោលដៅ)។</translation>
+    </message>
+    <message>
+        <source>No sales in either month.</source>
+        <translation>គ្មាន​ការលក់​ក្នុង​ខែ​ទាំង​ពីរ​ទេ។</translation>
+    </message>
+    <message>
+        <source>Not enough history yet: the chance needs four weeks of sales.</source>
+        <translation>ទិន្នន័យ​ចាស់​មិន​ទាន់​គ្រប់គ្រាន់៖ ការគណនា​លទ្ធភាព​ត្រូវការ​ការលក់​បួន​សប្ដាហ៍។</translation>
+    </message>
+    <message>
+        <source>Not enough history: a proposal needs at least three months of sales.</source>
+        <translation>ទិន្នន័យ​ចាស់​មិន​គ្រប់គ្រាន់៖ ការស្នើ​ត្រូវការ​ការលក់​យ៉ាងហោចណាស់​បី​ខែ។</translation>
+    </message>
+    <message>
+        <source>Orders are not counted in one of the two months (a daily total has no receipts count): split by customers instead.</source>
+        <translation>ការបញ្ជាទិញ​មិន​ត្រូវបាន​រាប់​ក្នុង​ខែ​មួយ​ក្នុង​ចំណោម​ខែ​ទាំង​ពីរ (សរុប​ប្រចាំ​ថ្ងៃ​មួយ​គ្មាន​ចំនួន​វិក្កយបត្រ)៖ សូម​បែងចែក​តាម​អតិថិជន​វិញ។</translation>
+    </message>
+    <message>
+        <source>Orders per day at today&apos;s basket</source>
+        <translation>ការបញ្ជាទិញ​ក្នុង​មួយ​ថ្ងៃ តាម​តម្លៃ​មធ្យម​បច្ចុប្បន្ន</translation>
+    </message>
+    <message>
+        <source>Paced by last year&apos;s days and holidays.</source>
+        <translation>ល្បឿន​គិត​តាម​ថ្ងៃ និង​ថ្ងៃ​បុណ្យ​នៃ​ឆ្នាំ​មុន។</translation>
+    </message>
+    <message>
+        <source>Paced evenly over the open days.</source>
+        <translation>ល្បឿន​គិត​ស្មើៗ​គ្នា​គ្រប់​ថ្ងៃ​បើក​លក់។</translation>
+    </message>
+    <message>
+        <source>Proposed targets for %1</source>
+        <translation>គោលដៅ​ដែល​ស្នើ​សម្រាប់​ឆ្នាំ %1</translation>
+    </message>
+    <message>
+        <source>Revenue needed per day</source>
+        <translation>ចំណូល​ត្រូវការ​ក្នុង​មួយ​ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Shop calen&amp;dar…</source>
+        <translation>ប្រតិទិន​ហាង (&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;what is behind:</source>
+        <translation>បង្ហាញ​មូលហេតុ (&amp;W)៖</translation>
+    </message>
+    <message>
+        <source>The chance is known for the month in progress only.</source>
+        <translation>លទ្ធភាព​អាច​គណនា​បាន​តែ​សម្រាប់​ខែ​ដែល​កំពុង​ដំណើរការ​ប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>The month&apos;s target, week by week</source>
+        <translation>គោលដៅ​ប្រចាំ​ខែ តាម​សប្ដាហ៍​នីមួយៗ</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>ខែ​នេះ</translation>
+    </message>
+    <message>
+        <source>This month has not started yet</source>
+        <translation>ខែ​នេះ​មិន​ទាន់​ចាប់ផ្ដើម​ទេ</translation>
+    </message>
+    <message>
+        <source>This month has not started yet.</source>
+        <translation>ខែ​នេះ​មិន​ទាន់​ចាប់ផ្ដើម​ទេ។</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>ឆ្នាំ​នេះ</translation>
+    </message>
+    <message>
+        <source>Try a target here: nothing is saved. Targets are set in the Targets tab.</source>
+        <translation>សាកល្បង​គោលដៅ​នៅ​ទីនេះ៖ គ្មាន​អ្វី​ត្រូវបាន​រក្សាទុក​ទេ។ គោលដៅ​កំណត់​នៅ​ផ្ទាំង​គោលដៅ។</translation>
+    </message>
+    <message>
+        <source>What would it take</source>
+        <translation>ត្រូវ​ធ្វើ​អ្វី​ខ្លះ</translation>
+    </message>
+    <message>
+        <source>Why it changed</source>
+        <translation>ហេតុ​អ្វី​ប្រែប្រួល</translation>
+    </message>
+    <message>
+        <source>Will we make it</source>
+        <translation>តើ​នឹង​សម្រេច​ទេ</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>អតិថិជន</translation>
+    </message>
+    <message>
+        <source>each at their usual monthly revenue</source>
+        <translation>ម្នាក់ៗ​តាម​ចំណូល​ប្រចាំ​ខែ​ធម្មតា​របស់​ខ្លួន</translation>
+    </message>
+    <message>
+        <source>next month</source>
+        <translation>ខែ​ក្រោយ</translation>
+    </message>
+    <message>
+        <source>orders and basket</source>
+        <translation>ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម</translation>
+    </message>
+    <message>
+        <source>the call-back list is not enough</source>
+        <translation>បញ្ជី​ត្រូវ​ទូរស័ព្ទ​ទៅ​មិន​គ្រប់គ្រាន់​ទេ</translation>
+    </message>
+    <message>
+        <source>the month before</source>
+        <translation>ខែ​មុន</translation>
+    </message>
+    <message>
+        <source>the same month last year</source>
+        <translation>ខែ​ដដែល​ឆ្នាំ​មុន</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>ខែ​នេះ</translation>
+    </message>
+    <message>
+        <source>today&apos;s basket %1</source>
+        <translation>តម្លៃ​មធ្យម​បច្ចុប្បន្ន %1</translation>
+    </message>
+    <message>
+        <source>today&apos;s orders per day %1</source>
+        <translation>ការបញ្ជាទិញ​បច្ចុប្បន្ន​ក្នុង​មួយ​ថ្ងៃ %1</translation>
+    </message>
+    <message>
+        <source>type a target</source>
+        <translation>សូម​វាយ​បញ្ចូល​គោលដៅ</translation>
     </message>
 </context>
 <context>
@@ -4047,6 +5017,271 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>ReceiptActions</name>
+    <message>
+        <source>A receipt of several items, with the change to give back (Ctrl+Shift+R)</source>
+        <translation>វិក្កយបត្រ​មាន​ទំនិញ​ច្រើន​មុខ ព្រមទាំង​ប្រាក់​អាប់​ត្រូវ​អាប់​ឱ្យ​ភ្ញៀវ (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Receipt of se&amp;veral items…</source>
+        <translation>វិក្កយបត្រ​ទំនិញ​ច្រើន​មុខ… (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Refund this sale…</source>
+        <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​នេះ…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Type a value here.</source>
+        <translation>សូម​វាយតម្លៃ​នៅ​ទីនេះ។</translation>
+    </message>
+    <message>
+        <source>This is not a number.</source>
+        <translation>នេះ​មិន​មែន​ជា​លេខ​ទេ។</translation>
+    </message>
+    <message>
+        <source>The amount cannot be zero.</source>
+        <translation>ទឹកប្រាក់​មិន​អាច​ស្មើ​សូន្យ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>Type an amount of zero or more.</source>
+        <translation>សូម​វាយ​ទឹកប្រាក់​ស្មើ ឬ​លើស​សូន្យ។</translation>
+    </message>
+    <message>
+        <source>Dollars have at most two decimals.</source>
+        <translation>ដុល្លារ​មាន​ខ្ទង់​ទសភាគ​យ៉ាង​ច្រើន​ពីរ​ខ្ទង់។</translation>
+    </message>
+    <message>
+        <source>Riel have no decimals.</source>
+        <translation>រៀល​គ្មាន​ខ្ទង់​ទសភាគ​ទេ។</translation>
+    </message>
+    <message>
+        <source>Type the date as dd/mm/yyyy.</source>
+        <translation>សូម​វាយ​កាលបរិច្ឆេទ​ជា ថ្ងៃ/ខែ/ឆ្នាំ។</translation>
+    </message>
+    <message>
+        <source>Type the time as hh:mm, e.g. 14:30.</source>
+        <translation>សូម​វាយ​ម៉ោង​ជា ម៉ោង:នាទី។</translation>
+    </message>
+    <message>
+        <source>Type the riel per dollar, e.g. 4100.</source>
+        <translation>សូម​វាយ​ចំនួន​រៀល​ក្នុង​មួយ​ដុល្លារ។</translation>
+    </message>
+    <message>
+        <source>The discount is more than the price of the line.</source>
+        <translation>ការបញ្ចុះ​តម្លៃ​លើស​តម្លៃ​នៃ​ជួរ​នេះ។</translation>
+    </message>
+    <message>
+        <source>Add at least one line: product, quantity, price, Enter.</source>
+        <translation>សូម​បន្ថែម​យ៉ាងហោចណាស់​មួយ​ជួរ៖ ទំនិញ ចំនួន តម្លៃ ហើយ​ចុច Enter។</translation>
+    </message>
+    <message>
+        <source>This sale is already refunded.</source>
+        <translation>ការលក់​នេះ​បាន​សង​ប្រាក់​វិញ​រួចហើយ។</translation>
+    </message>
+    <message>
+        <source>A refund or a daily total cannot be refunded.</source>
+        <translation>មិន​អាច​សង​ប្រាក់​វិញ​លើ​ការសង​ប្រាក់​វិញ ឬ​សរុប​ប្រចាំ​ថ្ងៃ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>No product has this name: pick one from the list.</source>
+        <translation>គ្មាន​ទំនិញ​ឈ្មោះ​នេះ​ទេ៖ សូម​ជ្រើសរើស​ពី​បញ្ជី។</translation>
+    </message>
+    <message>
+        <source>This value is not accepted.</source>
+        <translation>តម្លៃ​នេះ​មិន​ត្រូវបាន​ទទួលយក​ទេ។</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>ចំនួន</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>តម្លៃ​រាយ</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ការបញ្ចុះ​តម្លៃ</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>ទឹកប្រាក់</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>ទឹកប្រាក់ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>ទំនិញ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>ចំនួន (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Rate ៛/$</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ ៛/$ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Salesperson</source>
+        <translation>អ្នកលក់ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Add &amp;line</source>
+        <translation>បន្ថែម​ជួរ (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Add receipt %1</source>
+        <translation>បន្ថែម​វិក្កយបត្រ %1</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>មធ្យោបាយ​លក់ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>អតិថិជន (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Change %1 (or %2)</source>
+        <translation>ប្រាក់​អាប់ %1 (ឬ %2)</translation>
+    </message>
+    <message>
+        <source>Curre&amp;ncy</source>
+        <translation>រូបិយប័ណ្ណ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Da&amp;te</source>
+        <translation>កាលបរិច្ឆេទ (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Disc&amp;ount</source>
+        <translation>បញ្ចុះ​តម្លៃ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Enter adds the line · Delete removes it · Ctrl+Enter saves the receipt</source>
+        <translation>Enter បន្ថែម​ជួរ · Delete លុប​ជួរ · Ctrl+Enter រក្សាទុក​វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>New receipt</source>
+        <translation>វិក្កយបត្រ​ថ្មី</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>មិន​បាន​រក្សាទុក៖ %1</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment</source>
+        <translation>វិធី​បង់ប្រាក់ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Paid in &amp;dollars</source>
+        <translation>ទទួល​ជា​ដុល្លារ (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Paid in ri&amp;el</source>
+        <translation>ទទួល​ជារៀល (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve receipt</source>
+        <translation>រក្សាទុក​វិក្កយបត្រ (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Still to pay %1</source>
+        <translation>នៅ​ខ្វះ %1</translation>
+    </message>
+    <message>
+        <source>Ti&amp;me</source>
+        <translation>ម៉ោង (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Total %1 = %2</source>
+        <translation>សរុប %1 = %2</translation>
+    </message>
+    <message>
+        <source>Un&amp;it cost</source>
+        <translation>ថ្លៃ​ដើម (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Unit pri&amp;ce</source>
+        <translation>តម្លៃ​រាយ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— គ្មាន —</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptSettings</name>
+    <message>
+        <source>Payment method</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Shown in the receipt form</source>
+        <translation>បង្ហាញ​ក្នុង​ទម្រង់​វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>តម្លៃ​រាយ</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>ថ្លៃ​ដើម</translation>
+    </message>
+    <message>
+        <source>Payment methods</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Prices and costs</source>
+        <translation>តម្លៃ និង​ថ្លៃ​ដើម</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>បន្ថែម</translation>
+    </message>
+    <message>
+        <source>Hide / show</source>
+        <translation>លាក់ / បង្ហាញ</translation>
+    </message>
+    <message>
+        <source>Name of a payment method</source>
+        <translation>ឈ្មោះ​វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>ប្ដូរ​ឈ្មោះ</translation>
+    </message>
+    <message>
+        <source>Save price</source>
+        <translation>រក្សាទុក​តម្លៃ</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ទេ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>បាទ/ចាស</translation>
+    </message>
+</context>
+<context>
     <name>RecordErrors</name>
     <message>
         <source>Choose an open stage.</source>
@@ -4071,6 +5306,25 @@ Owner: %3</source>
     <message>
         <source>The probability must be between %1 and %2.</source>
         <translation>លទ្ធភាព​លក់​បាន​ត្រូវតែ​នៅ​ចន្លោះ %1 និង %2។</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>មិន​បាន​រក្សាទុក៖ %1</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>សង​ប្រាក់​វិញ</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>សង​ប្រាក់​វិញ %1</translation>
+    </message>
+    <message>
+        <source>Refund this sale today: %1 line(s), %2 back to the customer?</source>
+        <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​នេះ​នៅ​ថ្ងៃ​នេះ៖ %1&#xa0;ជួរ · ប្រគល់ %2 ឱ្យ​អតិថិជន​វិញ?</translation>
     </message>
 </context>
 <context>
@@ -4370,6 +5624,38 @@ Owner: %3</source>
     <message>
         <source>† The month is in progress and counted up to today; figures marked † count the month before, and the same month last year, up to the same day of the month (the month before: up to %1).</source>
         <translation>† ខែ​នេះ​មិន​ទាន់​ចប់ ហើយ​គិត​ត្រឹម​ថ្ងៃ​នេះ។ តួលេខ​ដែល​មាន​សញ្ញា † គិត​ខែ​មុន និង​ខែ​ដដែល​ឆ្នាំ​មុន ត្រឹម​ថ្ងៃ​ដដែល​នៃ​ខែ (ខែ​មុន៖ ត្រឹម %1)។</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>អត្រា​ចំណេញ</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>ប្រាក់​ចំណេញ​ដុល</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Revenue by category</source>
+        <translation>ចំណូល​តាម​ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Revenue by payment method</source>
+        <translation>ចំណូល​តាម​វិធី​បង់ប្រាក់</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>ចំណែក</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>(គ្មាន​ប្រភេទ​ទំនិញ)</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(មិន​បាន​កត់ត្រា)</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,8 @@ from kpidesk.store.db import is_uuid_text, uuid_value
 RECORD_FIELDS = {
     "sales": ("date", "order", "order_ref", "customer", "customer_ref", "phone", "salesperson",
               "product", "category", "quantity", "amount", "currency", "rate", "channel",
-              "note", "daily_total", "order_note", "receipts"),
+              "note", "daily_total", "order_note", "receipts", "unit_price", "discount",
+              "unit_cost", "payment", "time"),
     "contacts": ("name", "kind", "phone", "source", "salesperson", "created", "note", "ref"),
     "opportunities": ("title", "customer", "customer_ref", "owner", "value", "currency", "rate",
                       "stage", "probability", "created", "expected_close", "status", "closed",

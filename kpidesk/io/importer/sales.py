@@ -5,8 +5,9 @@ them through the store's one write path for sale rows (store/sales.py).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import OrderedDict
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from kpidesk.io.importer.fields import (
@@ -34,6 +35,7 @@ from kpidesk.io.parsing import (
 )
 from kpidesk.store import rollups
 from kpidesk.store.db import Store, new_uuids
+from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import convert
 from kpidesk.store.sales import daily_total_id, write_sale_rows
 from kpidesk.store.topics import Topic
@@ -85,7 +87,7 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str,
                 raise _Bad("unit_price" if not has_amount else "amount", "required")
             field_name, raw = "unit_price", price_raw
             written, named = _number(price_raw, "unit_price")
-            value = qty * written
+            value = qty * written - _major(get(row, "discount"), "discount")
         else:
             raise _Bad("amount", "required")
         currency = _amount_currency(get(row, "currency"), named, written, raw, field_name,
@@ -109,8 +111,60 @@ def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str,
                 currency, rate, _text(get(row, "channel")), _text(get(row, "note")),
                 is_marked(get(row, "daily_total")) if has_daily else False,
                 _text(get(row, "order_note")), _receipts(get(row, "receipts"))
-                if has_receipts else None)
+                if has_receipts else None,
+                *(_line_details(get, row, currency, v) if has_details
+                  else (None, 0, None, "", _time_in(v))))
+    has_details = any(name in index for name in ("unit_price", "discount", "unit_cost",
+                                                  "payment", "time"))
     return parse
+
+
+_TIME_IN_DATE = re.compile(r"[ T](\d{1,2}):(\d{2})")
+
+
+def _time_in(value: object) -> str | None:
+    """The time of day written in a date cell ('2026-11-20 14:35', '20/11/2026 2:35'; a
+    spreadsheet date-time), as Loyverse's exports write it; None without one."""
+    if isinstance(value, datetime):
+        return value.strftime("%H:%M") if (value.hour, value.minute) != (0, 0) else None
+    if isinstance(value, str) and ":" in value:
+        m = _TIME_IN_DATE.search(value)
+        if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+            return f"{int(m.group(1)):02d}:{m.group(2)}"
+    return None
+
+
+def _major(value: object, name: str) -> Decimal:
+    """A money column in major units; empty is 0."""
+    if value in ("", None):
+        return Decimal(0)
+    number, _ = _number(value, name)
+    return number
+
+
+def _line_details(get, row: list, currency: str, date_cell: object = None) -> tuple:
+    """(unit_price, discount, unit_cost in minor units of the line's currency, payment
+    method name, time 'HH:MM' or None) of a sales row (see store/receipts.py)."""
+    from kpidesk.store import receipts
+
+    values = []
+    for name in ("unit_price", "discount", "unit_cost"):
+        raw = get(row, name)
+        if raw in ("", None):
+            values.append(0 if name == "discount" else None)
+            continue
+        number = abs(_major(raw, name))  # a refund row may carry negative prices
+        values.append(_minor(number, currency, name, raw, whole=False))
+    raw_time = get(row, "time")
+    if raw_time in ("", None):
+        return (*values, _text(get(row, "payment")), _time_in(date_cell))
+    if hasattr(raw_time, "strftime"):  # a spreadsheet time or date-time cell
+        raw_time = raw_time.strftime("%H:%M")
+    try:
+        time = receipts.check_time(_text(raw_time)[-8:].strip() if raw_time else None)
+    except ValidationError:
+        raise _Bad("time", "bad_time", raw_time) from None
+    return (*values, _text(get(row, "payment")), time)
 
 
 def _receipts(value: object) -> int | None:
@@ -123,6 +177,35 @@ def _receipts(value: object) -> int | None:
     if number < 0:
         raise _Bad("receipts", "negative", value)
     return int(number)
+
+
+def _write_details(conn, order_id: int, head: tuple, lines: list[tuple],
+                   payments: dict[str, int]) -> None:
+    """An imported order's payment method (made when new), time and its lines' price,
+    discount and cost (see store/receipts.py)."""
+    from types import SimpleNamespace
+
+    from kpidesk.store import receipts
+
+    payment_id = None
+    if head[21]:
+        key = head[21].casefold()
+        payment_id = payments.get(key)
+        if payment_id is None:
+            row = conn.execute("SELECT id FROM payment_methods WHERE name = ? COLLATE NOCASE",
+                               (head[21],)).fetchone()
+            payment_id = row[0] if row else conn.execute(
+                "INSERT INTO payment_methods (uuid, name, position) VALUES (?, ?,"
+                " (SELECT IFNULL(MAX(position), 0) + 1 FROM payment_methods))",
+                (new_uuids(1)[0], head[21])).lastrowid
+            payments[key] = payment_id
+    receipts.write_order_details(conn, order_id, SimpleNamespace(
+        payment_id=payment_id, time=head[22], refund_of=None))
+    receipts.write_line_details(
+        conn, order_id,
+        [SimpleNamespace(amount=r[10], currency=r[11], rate=r[12], unit_price=r[18],
+                         discount=r[19], unit_cost=r[20]) for r in lines],
+        [r[9] for r in lines])
 
 
 class _SalesSink:
@@ -149,6 +232,7 @@ class _SalesSink:
         self.pairs: set[tuple[int, str]] = set()
         self.daily_slots: set[tuple[str, int | None, int | None]] = set()
         self.conflicts: list[int] = []  # lines of daily totals whose slot was taken
+        self.payments: dict[str, int] = {}  # payment method name (casefolded) → id
 
     def add(self, rec: tuple, line: int) -> None:
         day, number, order_ref, customer, ref = rec[0], rec[1], rec[2], rec[3], rec[4]
@@ -208,6 +292,7 @@ class _SalesSink:
         self.ref_days_read |= ref_days
         known_refs = self.known_refs
         order_rows, line_rows, key_rows = [], [], []
+        detail_orders: list[tuple] = []  # (order id, head, lines) with receipt details
         uids = iter(new_uuids(len(keyed)))
         seen_now: set[str] = set()
         track = self.days is not None
@@ -237,6 +322,9 @@ class _SalesSink:
                                self.channels.get(channel), head[16], int(head[15]),
                                head[17] if head[15] else None, self.import_id))
             key_rows.append((key, order_id))
+            if any(r[18] is not None or r[19] or r[20] is not None for r in lines) or \
+                    head[21] or head[22]:
+                detail_orders.append((order_id, head, lines))
             for position, r in enumerate(lines, start=1):
                 product = r[7]
                 pid = None
@@ -255,6 +343,8 @@ class _SalesSink:
                     self.days = None
                     track = False
         write_sale_rows(conn, order_rows, line_rows)
+        for order_id, head, lines in detail_orders:
+            _write_details(conn, order_id, head, lines, self.payments)
         conn.executemany("INSERT INTO import_keys(kind, key, row_id) VALUES ('order', ?, ?)",
                          key_rows)
         self.counts["orders"] += len(order_rows)

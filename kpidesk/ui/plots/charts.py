@@ -391,7 +391,9 @@ class RevenueChart(HoverPlot):
                 parts.append(_line(tr("Forecast:"), f.figure(row["value"], self.currency)))
                 parts.append(_line(fmt.fill(tr("%1 interval:"), f.percent(0.8, places=0)), f"{f.figure(row['low'], self.currency)}"
                                    f" – {f.figure(row['high'], self.currency)}"))
-        return "<br>".join(parts)
+        from kpidesk.ui.insight.holidays import holiday_hover_html
+
+        return "<br>".join(parts) + holiday_hover_html(months[index])
 
 
 class GrowthChart(HoverPlot):

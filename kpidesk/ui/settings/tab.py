@@ -41,6 +41,7 @@ from kpidesk.store.topics import Topic
 from kpidesk.ui.messages import validation_text
 from kpidesk.ui.settings.lists import Action, NamedListEditor
 from kpidesk.ui.settings.stages import StagesModel
+from kpidesk.ui.settings_receipts import attach_receipt_settings
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import ErrorLabel, parse_rate
 
@@ -125,6 +126,9 @@ class SettingsTab(Tab):
         safety_row = QHBoxLayout(self.safety_box)
         safety_row.addWidget(self.backups_button)
         safety_row.addWidget(self.pin_button)
+        from kpidesk.ui.dialogs.calendar import add_calendar_button
+
+        self.calendar_button = add_calendar_button(self, self.safety_box, safety_row)
         safety_row.addStretch()
 
         # stages
@@ -183,6 +187,7 @@ class SettingsTab(Tab):
             editor = NamedListEditor(store, table, self.owner_change, self.lists_tabs)
             self.lists[table] = editor
             self.lists_tabs.addTab(editor, table)
+        attach_receipt_settings(self)  # payment methods, prices and costs
         QVBoxLayout(self.lists_box).addWidget(self.lists_tabs)
 
         # layout: two columns in a scroll area (small laptop screens)

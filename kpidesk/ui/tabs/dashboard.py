@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,26 +43,45 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
-from kpidesk.i18n.format import fill as fill_in
 from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
+from kpidesk.metrics.insight import calendar_paced
 from kpidesk.metrics.periods import add_months, month_key, parse_period
 from kpidesk.store.sales import first_revenue_day
 from kpidesk.store.setup import first_steps, has_sales
-from kpidesk.store.topics import NAMED_LISTS, Topic
 from kpidesk.ui import act_dashboard
 from kpidesk.ui.callbacks import CallListModel, call_list_rows
-from kpidesk.ui.dashboard.cards import CUSTOMER_CARDS, PIPELINE_CARDS, SALES_CARDS, card_titles
-from kpidesk.ui.dashboard.lazy_charts import LazyCharts
+from kpidesk.ui.dashboard_links import (
+    GROSS_PROFIT,
+    attach_card_links,
+    fill_gross_profit,
+    gross_profit_titles,
+)
 from kpidesk.ui.first_steps import FirstSteps
+from kpidesk.ui.insight.cards import (
+    INSIGHT_CARDS,
+    fill_insight_cards,
+    insight_card_titles,
+    with_calendar_pacing,
+)
 from kpidesk.ui.models.dashboard_models import (
     CohortModel,
     SalespersonAttainmentModel,
 )
 from kpidesk.ui.plots.cards import CardGrid, sign_colour
 from kpidesk.ui.plots.funnel import FunnelWidget
+from kpidesk.ui.plots.placeholder import ChartPlaceholder
 from kpidesk.ui.tabs.base import Tab
 
+SALES_CARDS = ["revenue", "orders", "average_order_value", GROSS_PROFIT, "growth_mom",
+               "growth_yoy", "target", "attainment", "pace", "run_rate_projection",
+               "needed_per_day", *INSIGHT_CARDS]
+CUSTOMER_CARDS = ["new_customers", "lead_conversion", "second_purchase_rate",
+                  "active_customers", "returning_customers", "retention", "churn", "crr",
+                  "repeat_purchase_rate", "loyal_customers"]
+PIPELINE_CARDS = ["open_pipeline", "weighted_pipeline", "overdue_value", "win_rate",
+                  "average_deal_size", "sales_cycle_days", "pipeline_forecast",
+                  "pipeline_coverage"]
 SECTIONS = ("sales", "customers", "pipeline")  # the pages, in order
 CHART_MONTHS = 24
 GRANULARITIES = ("month", "quarter", "year")
@@ -122,7 +141,12 @@ class DashboardTab(Tab):
         self.last_refresh: dict[str, object] = {}
         self._pending: set[str] = set()
         self._stale: set[str] = set()  # pages to refresh when next shown
-        self.lazy_charts = LazyCharts(self, self._retranslate_charts)  # after the first paint
+        self._charts: dict[str, QWidget] = {}  # made after the first paint (ensure_charts)
+        self._chart_data: dict[str, tuple] = {}  # set_data arguments of each chart, kept
+        self._chart_empty: dict[str, str] = {}  # why a chart has nothing to show ("" if it has)
+        self._charts_scheduled = False
+        self._charts_made = False
+        self._placeholders: dict[str, ChartPlaceholder] = {}
         self._page_holders: dict[str, QWidget] = {}  # pages not filled yet (_ensure_page)
 
         # -- month picker -------------------------------------------------------------
@@ -180,18 +204,19 @@ class DashboardTab(Tab):
     def _build_sales_page(self) -> None:
         page = QWidget(self.pages)
         page.setObjectName("salesPage")
-        self.sales_cards = CardGrid(SALES_CARDS, columns=5, parent=page)
+        self.sales_cards = CardGrid(SALES_CARDS, columns=7, parent=page)
+        attach_card_links(self)  # revenue, orders, basket → the Analysis tab
         self.attainment_model = SalespersonAttainmentModel(self)
         self.attainment_view = _table(page, self.attainment_model, "salespersonTable")
         header = self.attainment_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         right = QSplitter(Qt.Orientation.Vertical, page)
-        right.addWidget(self.lazy_charts.chart_or_placeholder("growthChart"))
+        right.addWidget(self._chart_or_placeholder("growthChart"))
         right.addWidget(self.attainment_view)
         right.setSizes([220, 160])
         split = QSplitter(Qt.Orientation.Horizontal, page)
-        split.addWidget(self.lazy_charts.chart_or_placeholder("revenueChart"))
+        split.addWidget(self._chart_or_placeholder("revenueChart"))
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -302,7 +327,7 @@ class DashboardTab(Tab):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.pipeline_cards)
-        layout.addWidget(self.lazy_charts.chart_or_placeholder("stageChart"), 1)
+        layout.addWidget(self._chart_or_placeholder("stageChart"), 1)
 
     # -- texts -----------------------------------------------------------------------------
     def title(self) -> str:
@@ -310,7 +335,74 @@ class DashboardTab(Tab):
 
     def card_titles(self) -> dict[str, tuple[str, str]]:
         """(title, tooltip) of every card, in the current language."""
-        return card_titles(self.ctx.store)
+        f = fmt.current()
+        return {
+            "revenue": (self.tr("Revenue"), self.tr("Net revenue of the month, refunds included")),
+            GROSS_PROFIT: gross_profit_titles(),
+            "orders": (self.tr("Orders"), self.tr("Receipts, not counting refunds")),
+            "average_order_value": (self.tr("Average order value"),
+                                    self.tr("Revenue divided by orders")),
+            "growth_mom": (self.tr("Growth vs last month"),
+                           self.tr("Revenue against the month before (MoM)")),
+            "growth_yoy": (self.tr("Growth vs last year"),
+                           self.tr("Revenue against the same month a year before (YoY)")),
+            "target": (self.tr("Target"), self.tr("Revenue target of the month")),
+            "attainment": (self.tr("Attainment"), self.tr("Revenue divided by the target")),
+            "pace": (self.tr("Pace"), self.tr("Revenue against the target expected by today")),
+            "run_rate_projection": (self.tr("Run-rate projection"),
+                                    self.tr("Revenue at the month's end if sales go on as so"
+                                            " far")),
+            "needed_per_day": (self.tr("Needed per day"),
+                               self.tr("Revenue needed each remaining day to reach the"
+                                       " target")),
+            "new_customers": (self.tr("New customers"),
+                              self.tr("Customers whose first purchase is in the period")),
+            "lead_conversion": (self.tr("Lead conversion"),
+                                self.tr("Leads created in the period who bought within the"
+                                        " lead window")),
+            "second_purchase_rate": (self.tr("Second purchase"),
+                                     fmt.fill(self.tr("New customers who bought again within"
+                                                      " %1 days"), f.integer(90))),
+            "active_customers": (self.tr("Active customers"),
+                                 self.tr("Customers with a purchase in the period (so far, "
+                                         "while it is in progress)")),
+            "returning_customers": (self.tr("Returning customers"),
+                                    self.tr("Active customers who are not new")),
+            "retention": (self.tr("Retention"),
+                          self.tr("Customers of the period before who bought again")),
+            "churn": (self.tr("Churn"), self.tr("Customers of the period before who did not"
+                                                " buy again")),
+            "crr": (self.tr("Customer retention rate"),
+                    self.tr("(active − new) / active in the period before; counts customers"
+                            " coming back after a gap")),
+            "repeat_purchase_rate": (self.tr("Repeat purchase rate"),
+                                     self.tr("Active customers with two orders or more")),
+            "loyal_customers": (self.tr("Loyal customers (%1 days)").replace(
+                                    "%1", fmt.current().integer(customers.LOYAL_WINDOW_DAYS)),
+                                self.tr("Customers with at least %1 orders in the %2 days up "
+                                        "to the period's end (or today)").replace(
+                                    "%1", fmt.current().integer(
+                                        customers.loyal_min_orders(self.ctx.store))).replace(
+                                    "%2", fmt.current().integer(customers.LOYAL_WINDOW_DAYS))),
+            "open_pipeline": (self.tr("Open pipeline"),
+                              self.tr("Value of the open opportunities")),
+            "weighted_pipeline": (self.tr("Weighted pipeline"),
+                                  self.tr("Value × probability of the open opportunities")),
+            "overdue_value": (self.tr("Overdue"),
+                              self.tr("Open opportunities past their expected close date")),
+            "win_rate": (self.tr("Win rate"), self.tr("Won / (won + lost), closed this month")),
+            "average_deal_size": (self.tr("Average deal size"),
+                                  self.tr("Mean value of the opportunities won this month")),
+            "sales_cycle_days": (self.tr("Sales cycle"),
+                                 self.tr("Mean days from creation to won")),
+            "pipeline_forecast": (self.tr("Pipeline forecast"),
+                                  self.tr("Revenue so far + weighted opportunities expected"
+                                          " to close this month")),
+            "pipeline_coverage": (self.tr("Pipeline coverage"),
+                                  self.tr("Weighted pipeline closing this month / gap to"
+                                          " target")),
+            **insight_card_titles(),
+        }
 
     def _fit_cohort_font(self) -> None:
         """The cohort table's small figures: 0.85 × the base size, at least 9 pt in Khmer."""
@@ -372,7 +464,7 @@ class DashboardTab(Tab):
 
     def _retranslate_charts(self) -> None:
         """Texts of the charts made so far (the others get theirs when made)."""
-        charts = self.lazy_charts.charts
+        charts = self._charts
         if "revenueChart" in charts:
             f = fmt.current()
             charts["revenueChart"].set_texts(
@@ -392,35 +484,95 @@ class DashboardTab(Tab):
     @property
     def charts_built(self) -> bool:
         """True once pyqtgraph is in and the charts of the pages built so far are made."""
-        return self.lazy_charts.made
+        return self._charts_made
 
     @property
     def revenue_chart(self):
         self.ensure_charts()
-        return self.lazy_charts.charts["revenueChart"]
+        return self._charts["revenueChart"]
 
     @property
     def growth_chart(self):
         self.ensure_charts()
-        return self.lazy_charts.charts["growthChart"]
+        return self._charts["growthChart"]
 
     @property
     def stage_chart(self):
         self._ensure_page("pipeline")
         self.ensure_charts()
-        return self.lazy_charts.charts["stageChart"]
+        return self._charts["stageChart"]
+
+    def _chart_or_placeholder(self, name: str) -> QWidget:
+        """The chart `name` when charts are made already (a page built late), else a white
+        box of its size that asks for the charts when first painted."""
+        if self._charts_made:
+            return self._make_chart(name)
+        placeholder = ChartPlaceholder(None, self._schedule_charts)
+        placeholder.setObjectName(f"{name}Placeholder")
+        self._placeholders[name] = placeholder
+        return placeholder
+
+    def _make_chart(self, name: str) -> QWidget:
+        from kpidesk.ui.plots import charts  # pyqtgraph and NumPy: a few hundred ms, once
+
+        cls = {"revenueChart": charts.RevenueChart, "growthChart": charts.GrowthChart,
+               "stageChart": charts.StageChart}[name]
+        chart = cls()
+        chart.setObjectName(name)
+        self._charts[name] = chart
+        if name in self._chart_data:
+            self._apply_chart_data(name)
+        return chart
+
+    def _schedule_charts(self) -> None:
+        """A placeholder has been painted: make the charts once that paint is on screen."""
+        if not self._charts_made and not self._charts_scheduled:
+            self._charts_scheduled = True
+            QTimer.singleShot(0, self, self._charts_after_paint)
+
+    def _charts_after_paint(self) -> None:
+        self._charts_scheduled = False
+        if self.isVisible():  # not a window closed meanwhile (its shop file may be closed)
+            self.ensure_charts()
 
     def ensure_charts(self) -> None:
-        """Make the charts now (importing pyqtgraph), with the data kept for them."""
-        self.lazy_charts.ensure()
+        """Make the charts (importing pyqtgraph) in the placeholders' places, with their
+        texts and the data kept by the last refresh of their page (no store access)."""
+        if self._charts_made or not shiboken6.isValid(self):
+            return
+        self._charts_made = True
+        for name, placeholder in self._placeholders.items():
+            chart = self._make_chart(name)
+            holder = placeholder.parentWidget()
+            if isinstance(holder, QSplitter):
+                sizes = holder.sizes()  # as painted: the chart takes the box's place exactly
+                holder.replaceWidget(holder.indexOf(placeholder), chart)
+                holder.setSizes(sizes)
+            else:
+                holder.layout().replaceWidget(placeholder, chart)
+            placeholder.hide()
+            placeholder.deleteLater()
+        self._placeholders.clear()
+        self._retranslate_charts()
+
+    def _set_chart_data(self, name: str, *args) -> None:
+        """Keep the data of chart `name` (computed with the page's figures) and show it now
+        if the chart is made; otherwise it is shown when the chart is made."""
+        self._chart_data[name] = args
+        if name in self._charts:
+            self._apply_chart_data(name)
+
+    def _apply_chart_data(self, name: str) -> None:
+        self._charts[name].set_data(*self._chart_data[name])
+        self._charts[name].set_empty_text(self._chart_empty.get(name, ""))
 
     # -- an empty shop ---------------------------------------------------------------------------
     def show_first_steps(self, empty: bool) -> None:
         """An empty shop sees the first steps where the charts go (they say nothing yet)."""
         if empty:
             self.first_steps.set_done(first_steps(self.ctx.store, month_key(self.today())))
-            if not self.lazy_charts.made:  # no placeholder gets painted to ask for them
-                self.lazy_charts.schedule()
+            if not self._charts_made:  # no placeholder gets painted to ask for them
+                self._schedule_charts()
         self.first_steps.setVisible(empty)
         self.sales_split.setVisible(not empty)
 
@@ -496,7 +648,7 @@ class DashboardTab(Tab):
             self.refresh_customers()
 
     # -- refresh -------------------------------------------------------------------------------
-    def on_data_changed(self, topics: set[Topic]) -> None:
+    def on_data_changed(self, topics: set[str]) -> None:
         topics = set(topics)
         if not shiboken6.isValid(self):
             return
@@ -511,18 +663,18 @@ class DashboardTab(Tab):
             topics, self._pending = self._pending, set()
             self._apply_changes(topics)
 
-    def _apply_changes(self, topics: set[Topic]) -> None:
+    def _apply_changes(self, topics: set[str]) -> None:
         sections: set[str] = set()
-        if topics & {Topic.SALES, Topic.SETTINGS, *NAMED_LISTS}:
+        if topics & {"sales", "settings", "import", "all"}:
             self._fill_months()
             sections = set(SECTIONS)
-        if topics & {Topic.TARGETS, Topic.SALESPEOPLE}:
+        if topics & {"targets", "salespeople"}:
             sections |= {"sales", "pipeline"}  # coverage depends on the gap to target
-        if topics & {Topic.CONTACTS, Topic.CALLS}:
+        if topics & {"contacts", "customers", "calls"}:
             sections.add("customers")
-        if topics & {Topic.HEALTH, Topic.CONTACTS} and not sections & {"sales"}:
+        if topics & {"health", "contacts"} and not sections & {"sales"}:
             self.actions.refresh(self.month)  # findings marked as right, customers' dates
-        if topics & {Topic.OPPORTUNITIES, Topic.STAGES}:
+        if topics & {"opportunities", "stages"}:
             sections.add("pipeline")
         self.refresh(sections, lazy=True)
 
@@ -557,7 +709,8 @@ class DashboardTab(Tab):
         f = fmt.current()
         currency = store.reporting_currency
         summary = growth.sales_summary(store, month, today)
-        att = targets.attainment_summary(store, month, today)
+        att = with_calendar_pacing(store, month, today,
+                                   targets.attainment_summary(store, month, today))
         self.last_refresh["sales"] = summary
         self.last_refresh["attainment"] = att
         in_progress = summary["in_progress"]
@@ -585,7 +738,8 @@ class DashboardTab(Tab):
         for key in ("growth_mom", "growth_yoy"):
             value = summary[key]
             cards[key].set_value(f.percent(value, signed=True), sign_colour(value))
-            cards[key].set_note(fill_in(self.tr("like-for-like, days %1–%2"), f.integer(1), f.integer(summary["days_elapsed"]))
+            cards[key].set_note(self.tr("like-for-like, days %1–%2").replace(
+                "%1", f.integer(1)).replace("%2", f.integer(summary["days_elapsed"]))
                 if in_progress else "")
         cards["target"].set_value(money(att["target"]))
         cards["target"].set_note("" if att["target"] is not None
@@ -593,33 +747,38 @@ class DashboardTab(Tab):
         cards["attainment"].set_value(f.percent(att["attainment"]),
                                       sign_colour(att["attainment"], 1.0)
                                       if not in_progress else "")
-        cards["attainment"].set_note(fill_in(self.tr("gap %1"), money(att["gap"]))
+        cards["attainment"].set_note(self.tr("gap %1").replace("%1", money(att["gap"]))
                                      if att["gap"] is not None and att["gap"] > 0 else "")
         cards["pace"].set_value(f.percent(att["pace"]), sign_colour(att["pace"], 1.0))
-        cards["pace"].set_note(fill_in(self.tr("expected by today %1"), money(att["expected_to_date"])) if in_progress and
+        cards["pace"].set_note(self.tr("expected by today %1").replace(
+            "%1", money(att["expected_to_date"])) if in_progress and
             att["expected_to_date"] is not None else "")
         cards["run_rate_projection"].set_value(money(att["run_rate_projection"]))
         # KPI.md defines it from day 1; before the chart shows it, the card says how early
         early = in_progress and att["day"] < PROJECTION_FROM_DAY
         cards["run_rate_projection"].set_note(
-            fill_in(self.tr("day %1 of %2: an early guess") if early else self.tr("day %1 of %2"),
-                    f.integer(att["day"]), f.integer(att["days"])) if in_progress else "")
+            (self.tr("day %1 of %2: an early guess") if early else self.tr("day %1 of %2"))
+            .replace("%1", f.integer(att["day"]))
+            .replace("%2", f.integer(att["days"])) if in_progress else "")
         cards["needed_per_day"].set_value(money(att["needed_per_day"]))
-        days_left = att["days"] - att["day"]
+        fill_insight_cards(cards, store, month, today)
+        days_left = att.get("open_days_left", att["days"] - att["day"])
         cards["needed_per_day"].set_note(
-            fill_in(self.tr("%1 days left"), f.integer(days_left))
+            self.tr("%1 days left").replace("%1", f.integer(days_left))
             if att["needed_per_day"] is not None and days_left > 0 else "")
+        fill_gross_profit(cards, store, month, today)
 
         if in_progress:
-            self.state_label.setText(fill_in(self.tr("In progress: day %1 of %2, figures are month to"
-                                             " date"), f.integer(att["day"]), f.integer(att["days"])))
+            self.state_label.setText(self.tr("In progress: day %1 of %2, figures are month to"
+                                             " date").replace("%1", f.integer(att["day"]))
+                                     .replace("%2", f.integer(att["days"])))
         elif summary["days_elapsed"] == 0:
             self.state_label.setText(self.tr("This month has not started yet"))
         else:
             self.state_label.setText(self.tr("Complete month"))
 
-        self.attainment_model.set_rows(targets.salesperson_attainment(store, month, today),
-                                       currency)
+        self.attainment_model.set_rows(calendar_paced(
+            store, month, today, targets.salesperson_attainment(store, month, today)), currency)
 
         # the charts' figures (a few ms; the charts themselves may be made later):
         # 25 months of revenue give 24 months of growth
@@ -632,20 +791,23 @@ class DashboardTab(Tab):
         forecast = forecast_metrics.trend_forecast(store, last_complete, 3)
         self.last_refresh["forecast"] = forecast
         projection = att["run_rate_projection"] if att["day"] >= PROJECTION_FROM_DAY else None
-        self.lazy_charts.set_data("revenueChart", months, revenue, target_values, currency,
+        self._set_chart_data("revenueChart", months, revenue, target_values, currency,
                              in_progress_index, forecast or [], projection)
         growth_values = [growth.growth_rate(series[i][1], series[i - 1][1])
                          for i in range(1, len(series))]
         if in_progress:
             growth_values[-1] = summary["growth_mom"]  # like-for-like
-        self.lazy_charts.set_data("growthChart", months, growth_values, in_progress_index)
-        self.lazy_charts.set_empty_text("revenueChart", fmt.fill(
+        self._set_chart_data("growthChart", months, growth_values, in_progress_index)
+        self._chart_empty["revenueChart"] = (
             self.tr("No sales in these %1 months yet: revenue appears here as you record "
-                    "sales."), f.integer(CHART_MONTHS))
+                    "sales.").replace("%1", f.integer(CHART_MONTHS))
             if not any(revenue) and not any(target_values) else "")
-        self.lazy_charts.set_empty_text("growthChart", self.tr(
-            "Growth needs sales in two months in a row.")
+        self._chart_empty["growthChart"] = (
+            self.tr("Growth needs sales in two months in a row.")
             if all(v is None for v in growth_values) else "")
+        for name in ("revenueChart", "growthChart"):
+            if name in self._charts:
+                self._charts[name].set_empty_text(self._chart_empty[name])
         self.show_first_steps(not has_sales(store))
         self.actions.refresh(month)
 
@@ -653,7 +815,8 @@ class DashboardTab(Tab):
         """'November 2026', 'Q4 2026' or '2026' in the UI's language."""
         f = fmt.current()
         if self.granularity == "quarter":
-            return fill_in(self.tr("Q%1 %2"), f.digits(period[-1]), f.digits(period[:4]))
+            return self.tr("Q%1 %2").replace("%1", f.digits(period[-1])).replace(
+                "%2", f.digits(period[:4]))
         if self.granularity == "year":
             return f.digits(period)
         return f.month(period)
@@ -674,12 +837,14 @@ class DashboardTab(Tab):
         same_day = kpis.get("previous_same_day") or {}
         if in_progress:
             self.customer_period_label.setText(
-                fill_in(self.tr("%1, so far (day %2); beside each figure: %3 on the same day"), label, f.integer(p.day_of(today)), self.period_label(period_of(same_day["as_of"][:7],
+                self.tr("%1, so far (day %2); beside each figure: %3 on the same day")
+                .replace("%1", label).replace("%2", f.integer(p.day_of(today)))
+                .replace("%3", self.period_label(period_of(same_day["as_of"][:7],
                                                            self.granularity))
                          if same_day else ""))
         elif not_started:
             self.customer_period_label.setText(
-                fill_in(self.tr("%1 has not started yet: no figures"), label))
+                self.tr("%1 has not started yet: no figures").replace("%1", label))
         else:
             self.customer_period_label.setText(label)
         cards = self.customer_cards
@@ -694,7 +859,9 @@ class DashboardTab(Tab):
         cards["loyal_customers"].set_value(f.integer(kpis.get("loyal_customers")))
         loyal_note = ""
         if kpis.get("loyal_share") is not None:
-            loyal_note = fill_in(self.tr("%1 of customers of the last %2 days"), f.percent(kpis.get("loyal_share")), f.integer(customers.LOYAL_WINDOW_DAYS))
+            loyal_note = self.tr("%1 of customers of the last %2 days").replace(
+                "%1", f.percent(kpis.get("loyal_share"))).replace(
+                "%2", f.integer(customers.LOYAL_WINDOW_DAYS))
         cards["loyal_customers"].set_note(loyal_note)
         shown_as = {"new_customers": f.integer, "active_customers": f.integer,
                     "returning_customers": f.integer, "retention": f.percent,
@@ -702,7 +869,8 @@ class DashboardTab(Tab):
         for key, show in shown_as.items():
             if in_progress and key in same_day:
                 # so far, with the period before on the same day: day 3 against day 3
-                cards[key].set_note(fill_in(self.tr("so far · %1 then"), show(same_day[key])))
+                cards[key].set_note(self.tr("so far · %1 then").replace(
+                    "%1", show(same_day[key])))
             else:
                 cards[key].set_note("")
         self.last_refresh["customers_same_day"] = same_day
@@ -718,7 +886,7 @@ class DashboardTab(Tab):
         funnel = customers.funnel(store, period, today)
         self.last_refresh["funnel"] = funnel
         self.funnel.set_labels(
-            fill_in(self.tr("From lead to loyal customer (leads created in %1)"), label),
+            self.tr("From lead to loyal customer (leads created in %1)").replace("%1", label),
             [self.tr("Leads"), self.tr("Customers"), self.tr("Repeat"), self.tr("Loyal")])
         self.funnel.set_values([funnel.get("leads"), funnel.get("customers"),
                                 funnel.get("repeat"), funnel.get("loyal")])
@@ -731,11 +899,13 @@ class DashboardTab(Tab):
         self.last_refresh["pipeline"] = kpis
         cards = self.pipeline_cards
         cards["open_pipeline"].set_value(f.figure(kpis.get("open_pipeline"), currency))
-        cards["open_pipeline"].set_note(fill_in(self.tr("%1 open"), f.integer(kpis.get("open_pipeline_count"))))
+        cards["open_pipeline"].set_note(self.tr("%1 open").replace(
+            "%1", f.integer(kpis.get("open_pipeline_count"))))
         cards["weighted_pipeline"].set_value(f.figure(kpis.get("weighted_pipeline"), currency))
         cards["overdue_value"].set_value(f.figure(kpis.get("overdue_value"), currency),
                                          "#b3261e" if kpis.get("overdue_count") else "")
-        cards["overdue_value"].set_note(fill_in(self.tr("%1 overdue"), f.integer(kpis.get("overdue_count"))))
+        cards["overdue_value"].set_note(self.tr("%1 overdue").replace(
+            "%1", f.integer(kpis.get("overdue_count"))))
         cards["win_rate"].set_value(f.percent(kpis.get("win_rate")))
         cards["average_deal_size"].set_value(f.figure(kpis.get("average_deal_size"), currency))
         days = kpis.get("sales_cycle_days")
@@ -746,10 +916,10 @@ class DashboardTab(Tab):
         cards["pipeline_coverage"].set_value(f.percent(kpis.get("pipeline_coverage")))
         stages = [dict(row, name=display_name(str(row.get("name") or "")))
                   for row in pipeline.pipeline_by_stage(store, today)]
-        self.lazy_charts.set_empty_text("stageChart", self.tr(
-            "No open opportunities: add them in the Pipeline tab.")
+        self._chart_empty["stageChart"] = (
+            self.tr("No open opportunities: add them in the Pipeline tab.")
             if not any(row["count"] for row in stages) else "")
-        self.lazy_charts.set_data("stageChart", stages, currency)
+        self._set_chart_data("stageChart", stages, currency)
 
     # -- at-risk list -------------------------------------------------------------------------
     def _at_risk_activated(self, index) -> None:

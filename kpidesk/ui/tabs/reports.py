@@ -112,6 +112,7 @@ class ReportsTab(Tab):
         self._status: tuple = ()  # what the status line says, rebuilt in each language
 
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.preview_printer: QPrinter | None = None  # the print preview dialog's
         self.preview = QPrintPreviewWidget(self.printer, self)
         self.preview.setObjectName("reportPreview")
         self.preview.paintRequested.connect(self._paint)
@@ -314,10 +315,18 @@ class ReportsTab(Tab):
     def print_preview(self) -> None:
         if not self._ready() or not self.ctx.require_owner(self, "report"):  # it prints too
             return
-        dialog = QPrintPreviewDialog(self.printer, self)
+        # A printer of its own: a printer keeps one set of preview pages, so a second
+        # preview of the tab's printer would free the pages the tab's preview still draws
+        # (a crash in QPicture::play on its next repaint).
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPrinterName(self.printer.printerName())
+        printer.setPageLayout(self.printer.pageLayout())
+        self.preview_printer = printer  # lives as long as the dialog that uses it
+        dialog = QPrintPreviewDialog(printer, self)
         dialog.paintRequested.connect(self._paint)
         dialog.resize(900, 1000)  # a page's height where the screen has it
         keep_on_screen(dialog)
         self.preview_dialog = dialog  # tests look at it while it is open
         dialog.exec()
         self.preview_dialog = None
+        dialog.deleteLater()

@@ -21,10 +21,17 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
+    QCompleter,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
-from kpidesk.i18n.format import fill as fill_in
 from kpidesk.metrics.sanity import Doubt, line_doubts
 from kpidesk.store import reference
 from kpidesk.store import sales as store_sales
@@ -44,10 +50,14 @@ from kpidesk.store.sales import (
     get_order,
     last_rate_of_day,
 )
-from kpidesk.store.topics import Topic
 from kpidesk.ui.commands.sales import AddOrderCommand, DeleteOrdersCommand, EditOrderCommand
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.messages import ask_yes_no, validation_text
+from kpidesk.ui.dialogs.receipt_actions import (
+    attach_receipt_entry,
+    attach_refund_action,
+    keep_line_details,
+)
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.sales_model import (
     COL_AMOUNT,
     COL_CUSTOMER,
@@ -58,10 +68,12 @@ from kpidesk.ui.models.sales_model import (
     SalesFilter,
     SalesTableModel,
 )
-from kpidesk.ui.sales.filter_bar import FilterBar
-from kpidesk.ui.sales.form import EntryForm
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import (
+    AmountEdit,
+    CustomerPicker,
+    DateEdit,
+    ErrorLabel,
     mark_invalid,
     parse_quantity,
     parse_rate,
@@ -99,7 +111,7 @@ class SalesTab(Tab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.form_box)
-        layout.addWidget(self.filters)
+        layout.addLayout(self.filter_bar)
         layout.addWidget(self.table, 1)
 
         self.retranslate_ui()  # also fills the lists, periods and summary
@@ -107,19 +119,114 @@ class SalesTab(Tab):
 
     # ===================================================================== form
     def _build_form(self) -> None:
-        self.form_box = EntryForm(self.store, self.ctx.today(), self)
-        f = self.form_box
-        # the tab reads and fills the form's widgets by these names
-        for name in ("date_edit", "customer_edit", "salesperson_combo", "channel_combo",
-                     "product_combo", "quantity_edit", "amount_edit", "currency_combo",
-                     "rate_edit", "note_edit", "number_edit", "receipts_edit", "fields",
-                     "labels", "errors", "widgets", "customer_hint", "daily_check",
-                     "save_button", "cancel_button", "status_label", "form_error",
-                     "form_widgets"):
-            setattr(self, name, getattr(f, name))
+        self.form_box = QGroupBox(self)
+        grid = QGridLayout(self.form_box)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+
+        today = self.ctx.today()
+        self.date_edit = DateEdit(self.form_box, default=today)
+        self.customer_edit = CustomerPicker(self.store, self.form_box)
+        self.salesperson_combo = QComboBox(self.form_box)
+        self.channel_combo = QComboBox(self.form_box)
+        self.product_combo = QComboBox(self.form_box)
+        self.product_combo.setEditable(True)
+        self.product_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.product_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.quantity_edit = QLineEdit(self.form_box)
+        self.quantity_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.amount_edit = AmountEdit(self.form_box)
+        self.currency_combo = QComboBox(self.form_box)
+        for code in CURRENCIES:
+            self.currency_combo.addItem(code, code)
+        self.rate_edit = QLineEdit(self.form_box)
+        self.rate_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.note_edit = QLineEdit(self.form_box)
+        self.number_edit = QLineEdit(self.form_box)
+        self.receipts_edit = QLineEdit(self.form_box)  # daily totals: receipts that day
+        self.receipts_edit.setAlignment(Qt.AlignmentFlag.AlignRight
+                                        | Qt.AlignmentFlag.AlignVCenter)
+
+        for name, widget in (("date", self.date_edit), ("customer", self.customer_edit),
+                             ("salesperson", self.salesperson_combo),
+                             ("channel", self.channel_combo), ("product", self.product_combo),
+                             ("quantity", self.quantity_edit), ("amount", self.amount_edit),
+                             ("currency", self.currency_combo), ("rate", self.rate_edit),
+                             ("note", self.note_edit), ("number", self.number_edit),
+                             ("receipts", self.receipts_edit)):
+            widget.setObjectName(f"sale_{name}")
+
+        # (key, widget, row, column, column span)
+        self.fields = [
+            ("date", self.date_edit, 0, 0, 1),
+            ("customer", self.customer_edit, 0, 1, 2),
+            ("salesperson", self.salesperson_combo, 0, 3, 1),
+            ("channel", self.channel_combo, 0, 4, 1),
+            ("product", self.product_combo, 0, 5, 2),
+            ("quantity", self.quantity_edit, 3, 0, 1),
+            ("amount", self.amount_edit, 3, 1, 1),
+            ("currency", self.currency_combo, 3, 2, 1),
+            ("rate", self.rate_edit, 3, 3, 1),
+            ("note", self.note_edit, 3, 4, 2),
+            ("number", self.number_edit, 3, 6, 1),
+            ("receipts", self.receipts_edit, 3, 6, 1),  # in the place of receipt no.
+        ]
+        self.labels: dict[str, QLabel] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+        for key, widget, row, col, span in self.fields:
+            label = QLabel(self.form_box)
+            label.setBuddy(widget)
+            error = ErrorLabel(self.form_box)
+            error.setObjectName(f"error_{key}")
+            grid.addWidget(label, row, col, 1, span)
+            grid.addWidget(widget, row + 1, col, 1, span)
+            grid.addWidget(error, row + 2, col, 1, span)
+            self.labels[key] = label
+            self.errors[key] = error
+            self.widgets[key] = widget
+        self.customer_hint = QLabel(self.form_box)
+        self.customer_hint.setStyleSheet("color: #2e7d32; font-size: 9pt;")
+        self.customer_hint.hide()
+        grid.addWidget(self.customer_hint, 2, 1, 1, 2)
+        for col, stretch in enumerate((2, 2, 2, 2, 2, 2, 2)):
+            grid.setColumnStretch(col, stretch)
+
+        buttons = QHBoxLayout()
+        self.daily_check = QCheckBox(self.form_box)
+        self.daily_check.setObjectName("sale_daily_totals")
         self.daily_check.toggled.connect(self._on_daily_toggled)
+        self.save_button = QPushButton(self.form_box)
+        self.save_button.setObjectName("sale_save")
+        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.form_box)
         self.cancel_button.clicked.connect(self.cancel_edit)
+        self.cancel_button.hide()
+        self.status_label = QLabel(self.form_box)
+        self.status_label.setObjectName("sale_status")
+        self.form_error = ErrorLabel(self.form_box)
+        buttons.addWidget(self.daily_check)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status_label)
+        buttons.addWidget(self.form_error)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        attach_receipt_entry(self, buttons)  # a receipt of several lines (dialogs/receipt.py)
+        grid.addLayout(buttons, 6, 0, 1, 7)
+
+        order = [self.date_edit, self.customer_edit, self.salesperson_combo, self.channel_combo,
+                 self.product_combo, self.quantity_edit, self.amount_edit, self.currency_combo,
+                 self.rate_edit, self.note_edit, self.number_edit, self.receipts_edit,
+                 self.daily_check, self.save_button]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.form_widgets = order[:13]  # the fields and the daily-totals box: Enter saves
+        self.receipts_edit.hide()
+        self.labels["receipts"].hide()
         self.ctx.undo_stack.indexChanged.connect(self._undo_index_changed)
         for widget in self.form_widgets:
             widget.installEventFilter(self)
@@ -136,13 +243,41 @@ class SalesTab(Tab):
 
     # ===================================================================== filters
     def _build_filters(self) -> None:
-        self.filters = FilterBar(self)
-        for name in ("period_label", "period_combo", "from_edit", "to_edit",
-                     "salesperson_filter_label", "salesperson_filter", "search_edit",
-                     "summary_label", "edit_button", "delete_button", "filter_error"):
-            setattr(self, name, getattr(self.filters, name))
+        self.filter_bar = QHBoxLayout()
+        self.period_label = QLabel(self)
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("filter_period")
+        self.from_edit = DateEdit(self, optional=True)
+        self.to_edit = DateEdit(self, optional=True)
+        self.from_edit.setMaximumWidth(110)
+        self.to_edit.setMaximumWidth(110)
+        self.from_edit.hide()
+        self.to_edit.hide()
+        self.salesperson_filter_label = QLabel(self)
+        self.salesperson_filter = QComboBox(self)
+        self.salesperson_filter.setObjectName("filter_salesperson")
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("filter_text")
+        self.search_edit.setClearButtonEnabled(True)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("sales_summary")
+        self.edit_button = QPushButton(self)
         self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = QPushButton(self)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.filter_error = ErrorLabel(self)
+
+        self.period_label.setBuddy(self.period_combo)
+        self.salesperson_filter_label.setBuddy(self.salesperson_filter)
+        for w in (self.period_label, self.period_combo, self.from_edit, self.to_edit,
+                  self.salesperson_filter_label, self.salesperson_filter, self.search_edit,
+                  self.filter_error):
+            self.filter_bar.addWidget(w)
+        self.filter_bar.addWidget(self.summary_label, 1)
+        self.filter_bar.addWidget(self.edit_button)
+        self.filter_bar.addWidget(self.delete_button)
+        self.search_edit.setMinimumWidth(200)
+
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -179,6 +314,7 @@ class SalesTab(Tab):
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
         self.table.installEventFilter(self)
+        attach_refund_action(self)
         self.model.modelReset.connect(self._update_summary)
         self.model.rowsInserted.connect(
             lambda *_a: self._update_summary() if self.model.filter.text.strip() else None)
@@ -252,7 +388,7 @@ class SalesTab(Tab):
     def _retranslate_form_title(self) -> None:
         if self._editing is not None:
             number = self._editing[2].number
-            title = (fill_in(self.tr("Edit sale %1"), number)
+            title = (self.tr("Edit sale %1").replace("%1", number)
                      if number else self.tr("Edit sale"))
         elif self.daily_check.isChecked():
             title = self.tr("New daily total")
@@ -619,7 +755,7 @@ class SalesTab(Tab):
             self.show_error(err)
             return False
         except (StoreError, sqlite3.DatabaseError) as err:
-            self.form_error.show_error(fill_in(self.tr("Not saved: %1"), str(err)))
+            self.form_error.show_error(self.tr("Not saved: %1").replace("%1", str(err)))
             return False
         self.ctx.undo_stack.push(command)
         self._last_rate = (order.date, typed.rate)
@@ -629,7 +765,7 @@ class SalesTab(Tab):
             text = self.tr("Saved the change (%1). Ctrl+Z undoes it.")
         else:
             text = self.tr("Saved %1. Ctrl+Z undoes it.")
-        self.status_label.setText(fill_in(text, f.money(typed.amount, typed.currency)))
+        self.status_label.setText(text.replace("%1", f.money(typed.amount, typed.currency)))
         self._status_command = command
         self.reset_form(keep=True)
         if isinstance(command, EditOrderCommand) and self._pre_edit is not None:
@@ -670,14 +806,23 @@ class SalesTab(Tab):
         p = doubt.params
         amount = self.amount_edit.text().strip()
         if doubt.code == "usd_looks_like_riel":
-            return (fill_in(self.tr("%1 is a lot of dollars. Did you mean %2 (about %3)?"), f.money(p["riel"] * 100, "USD"), f.money(p["riel"], "KHR"), f.money(p["riel_in_usd"], "USD")))
+            return (self.tr("%1 is a lot of dollars. Did you mean %2 (about %3)?")
+                    .replace("%1", f.money(p["riel"] * 100, "USD"))
+                    .replace("%2", f.money(p["riel"], "KHR"))
+                    .replace("%3", f.money(p["riel_in_usd"], "USD")))
         if doubt.code == "khr_looks_like_usd":
-            return (fill_in(self.tr("%1 is very little in riel. Did you mean %2?"), f.money(p["usd"] // 100, "KHR"), f.money(p["usd"], "USD")))
+            return (self.tr("%1 is very little in riel. Did you mean %2?")
+                    .replace("%1", f.money(p["usd"] // 100, "KHR"))
+                    .replace("%2", f.money(p["usd"], "USD")))
         if doubt.code == "above_usual":
-            return (fill_in(self.tr("That is %1 times this product's usual price (%2 each)."), f.integer(p["times"]), f.money(p["usual"], "USD")))
+            return (self.tr("That is %1 times this product's usual price (%2 each).")
+                    .replace("%1", f.integer(p["times"]))
+                    .replace("%2", f.money(p["usual"], "USD")))
         if doubt.code == "rate_unusual":
-            return (fill_in(self.tr("A rate of %1 riel per dollar is unusual: it is mostly between "
-                            "%2 and %3."), f.integer(parse_rate(self.rate_edit.text())), f.integer(p["low"]), f.integer(p["high"])))
+            return (self.tr("A rate of %1 riel per dollar is unusual: it is mostly between "
+                            "%2 and %3.")
+                    .replace("%1", f.integer(parse_rate(self.rate_edit.text())))
+                    .replace("%2", f.integer(p["low"])).replace("%3", f.integer(p["high"])))
         return amount
 
     def _ask_unusual(self, doubts: list[Doubt]) -> bool:
@@ -696,6 +841,7 @@ class SalesTab(Tab):
             order_id, index, old = self._editing
             lines = list(old.lines)
             if 0 <= index < len(lines):
+                keep_line_details(lines[index], order.lines[0])
                 lines[index] = order.lines[0]
             else:
                 lines.append(order.lines[0])
@@ -703,6 +849,9 @@ class SalesTab(Tab):
             if old.is_daily_total and order.is_daily_total:
                 order.number = old.number
             order.note = old.note
+            # what this form does not show stays as it was (receipt details: receipts.py)
+            order.payment_id, order.time, order.refund_of = old.payment_id, old.time, \
+                old.refund_of
             return EditOrderCommand(self.store, order_id, order, new_contact)
         f = fmt.current()
         line = order.lines[0]
@@ -720,22 +869,30 @@ class SalesTab(Tab):
                     order.receipts = old.receipts  # not typed: the count stays
                 order.number, order.note = old.number, old.note
                 return EditOrderCommand(self.store, order_id, order,
-                                        text=fill_in(self.tr("Replace daily total with %1"), amount))
+                                        text=self.tr("Replace daily total with %1")
+                                        .replace("%1", amount))
             return AddOrderCommand(self.store, order,
-                                   text=fill_in(self.tr("Add daily total %1"), amount))
+                                   text=self.tr("Add daily total %1").replace("%1", amount))
         return AddOrderCommand(self.store, order, new_contact,
-                               text=fill_in(self.tr("Add sale %1"), amount))
+                               text=self.tr("Add sale %1").replace("%1", amount))
 
     def _ask_replace(self, old: OrderInput, old_line: LineInput, new_line: LineInput) -> bool:
         """Ask before a daily total replaces the one already saved for its day, channel and
         salesperson, naming the old amount."""
         f = fmt.current()
-        text = (fill_in(self.tr("The daily total of %1 for this channel and salesperson is already "
-                        "%2. Replace it with %3?"), f.date(old.date), f.money(old_line.amount, old_line.currency), f.money(new_line.amount, new_line.currency)))
+        text = (self.tr("The daily total of %1 for this channel and salesperson is already "
+                        "%2. Replace it with %3?")
+                .replace("%1", f.date(old.date))
+                .replace("%2", f.money(old_line.amount, old_line.currency))
+                .replace("%3", f.money(new_line.amount, new_line.currency)))
         if old.receipts is not None:
-            text += "\n" + fill_in(self.tr("It was made of %1 receipts."), f.integer(old.receipts))
-        return ask_yes_no(
-            self, self.tr("Replace the daily total?"), text)
+            text += "\n" + self.tr("It was made of %1 receipts.").replace(
+                "%1", f.integer(old.receipts))
+        answer = QMessageBox.question(
+            self, self.tr("Replace the daily total?"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _undo_index_changed(self, _index: int) -> None:
         """Undo or redo changed what the status line speaks of: say what happened now."""
@@ -748,14 +905,19 @@ class SalesTab(Tab):
             self.status_label.setText("")
             self._status_command = None
         elif position >= stack.index():
-            self.status_label.setText(fill_in(self.tr("Undone: %1. Ctrl+Y does it again."), command.text()))
+            self.status_label.setText(self.tr("Undone: %1. Ctrl+Y does it again.")
+                                      .replace("%1", command.text()))
         else:
-            self.status_label.setText(fill_in(self.tr("Redone: %1."), command.text()))
+            self.status_label.setText(self.tr("Redone: %1.").replace("%1", command.text()))
 
     def _ask_future(self, day: date) -> bool:
-        return ask_yes_no(
+        answer = QMessageBox.question(
             self, self.tr("Date in the future"),
-            fill_in(self.tr("%1 is in the future. Save this sale with that date?"), fmt.current().date(day)))
+            self.tr("%1 is in the future. Save this sale with that date?")
+            .replace("%1", fmt.current().date(day)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     # ===================================================================== edit / delete
     def edit_current(self) -> None:
@@ -899,7 +1061,7 @@ class SalesTab(Tab):
         except (StoreError, sqlite3.DatabaseError) as err:
             self.form_error.show_error(
                 validation_text(err) if isinstance(err, ValidationError)
-                else fill_in(self.tr("Not deleted: %1"), str(err)))
+                else self.tr("Not deleted: %1").replace("%1", str(err)))
             return False
         self.ctx.undo_stack.push(command)
         if self._editing is not None and self._editing[0] in ids:
@@ -910,9 +1072,12 @@ class SalesTab(Tab):
 
     def _ask_delete(self, count: int) -> bool:
         text = (self.tr("Delete this sale (all its lines)?") if count == 1 else
-                fill_in(self.tr("Delete these %1 sales?"), fmt.current().integer(count)))
-        return ask_yes_no(
-            self, self.tr("Delete"), text)
+                self.tr("Delete these %1 sales?").replace("%1", fmt.current().integer(count)))
+        answer = QMessageBox.question(
+            self, self.tr("Delete"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     # ===================================================================== filtering
     def _on_period_changed(self, _index: int) -> None:
@@ -950,36 +1115,37 @@ class SalesTab(Tab):
         f = fmt.current()
         if summary is None:
             loaded = self.model.rowCount()
-            text = (fill_in(self.tr("%1 lines found"), f.integer(loaded))
+            text = (self.tr("%1 lines found").replace("%1", f.integer(loaded))
                     if not self.model.canFetchMore()
-                    else fill_in(self.tr("%1+ lines found"), f.integer(loaded)))
+                    else self.tr("%1+ lines found").replace("%1", f.integer(loaded)))
         else:
             lines, revenue, currency = summary
-            text = (fill_in(self.tr("%1 lines · %2"), f.integer(lines), f.figure(revenue, currency)))
+            text = (self.tr("%1 lines · %2").replace("%1", f.integer(lines))
+                    .replace("%2", f.figure(revenue, currency)))
         self.summary_label.setText(text)
 
     # ===================================================================== refresh
-    def on_data_changed(self, topics: set[Topic]) -> None:
-        lists = {Topic.SALESPEOPLE, Topic.CHANNELS, Topic.PRODUCTS, Topic.CATEGORIES}
+    def on_data_changed(self, topics: set[str]) -> None:
+        lists = {"salespeople", "channels", "products", "categories"}
         if topics & lists:
             self._fill_lists()
-        if Topic.SALES in topics:
+        if "sales" in topics:
             first, last = self._month_range
             low, high = self._date_range()
             if low and (first is None or low < first or (high or "") > (last or "")):
                 self._fill_periods()
-        if Topic.SETTINGS in topics and self._last_currency is None and self._editing is None:
+        if "settings" in topics and self._last_currency is None and self._editing is None:
             self.set_currency(self.store.reporting_currency)
-        if topics & {Topic.SALES, Topic.CONTACTS, Topic.SETTINGS, *lists}:
+        if topics & {"sales", "contacts", "settings", *lists}:
             current = self.table.currentIndex()
             line = self.model.line_id(current.row()) if current.isValid() else None
             scroll = self.table.verticalScrollBar().value()
             self.model.reload(keep_loaded=True)
-            if Topic.SETTINGS in topics:
+            if "settings" in topics:
                 self.model.retranslate()
             row = self.model.row_of_line(line) if line is not None else None
             if row is not None:
                 self.table.setCurrentIndex(self.model.index(row, max(current.column(), 0)))
             self.table.verticalScrollBar().setValue(scroll)
-        if Topic.CONTACTS in topics:
+        if "contacts" in topics:
             self._update_customer_hint()

@@ -155,6 +155,7 @@ class SpreadDialog(QDialog):
         self.sum_label = QLabel(self)
         row.addWidget(self.sum_label, 1)
         layout.addLayout(row)
+        self._spread_row = row
         self.error_label = QLabel(self)
         self.error_label.setObjectName("error")
         self.error_label.setStyleSheet("color: #b3261e;")
@@ -170,6 +171,9 @@ class SpreadDialog(QDialog):
         self.scope.currentIndexChanged.connect(self._prefill_total)
         self._prefill_total()
         self.set_equal()
+        from kpidesk.ui.insight.holidays import add_last_year_button
+
+        self.last_year_button = add_last_year_button(self, self._spread_row)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -290,6 +294,9 @@ class TargetsTab(Tab):
         top.addStretch(1)
         top.addWidget(self.spread_button)
         top.addWidget(self.copy_button)
+        from kpidesk.ui.dialogs.commission import add_commission_button
+
+        add_commission_button(self, top)
 
         self.view = QTableView(self)
         self.view.setObjectName("targetsGrid")
@@ -323,6 +330,10 @@ class TargetsTab(Tab):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        from kpidesk.ui.insight.holidays import HolidayHint
+
+        self.holiday_hint = HolidayHint(self.view, self.model, self, self.ctx.language)
+        layout.addWidget(self.holiday_hint)
         layout.addWidget(self.total_label)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.status_label)

@@ -1,0 +1,433 @@
+"""Breakdowns of sales by product, category, salesperson, channel, payment method,
+customer, day, weekday and hour, with gross profit (KPI.md §1).
+
+Read from the `breakdown_day` rollup (see `store/breakdowns.py`): one range read on its
+primary key per period. Money in minor units of the reporting currency; ratios are
+fractions; a figure that cannot be computed is None ("not available").
+
+A period is a month `YYYY-MM`, a quarter `YYYY-Qn`, a year `YYYY` or a date range
+`YYYY-MM-DD..YYYY-MM-DD`. Sales dated after `today` count in no figure: a period in
+progress counts up to today, and its comparison period is like-for-like (its same
+number of first days). A period that has not started has no figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from kpidesk.metrics.growth import as_date, growth_rate, ratio
+from kpidesk.metrics.periods import parse_period
+from kpidesk.store.db import Store
+
+BY = ("product", "category", "salesperson", "channel", "payment", "customer", "day",
+      "weekday", "hour")
+
+# breakdown → (rollup dimension, table naming its keys)
+_SOURCES = {
+    "product": ("product", "products"),
+    "category": ("category", "categories"),
+    "salesperson": ("salesperson", "salespeople"),
+    "channel": ("channel", "channels"),
+    "payment": ("payment", "payment_methods"),
+    "customer": ("customer", "contacts"),
+    "day": ("shop", None),
+    "weekday": ("shop", None),
+    "hour": ("hour", None),
+}
+
+
+@dataclass(frozen=True)
+class DateRange:
+    key: str  # as given: '2026-11', '2026-Q4', '2026', '2026-11-01..2026-11-15'
+    start: date
+    end: date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def parse_range(text: str) -> DateRange:
+    """A period key or a date range 'YYYY-MM-DD..YYYY-MM-DD'; ValueError otherwise."""
+    text = str(text).strip()
+    if ".." in text:
+        first, _, last = text.partition("..")
+        start, end = date.fromisoformat(first.strip()), date.fromisoformat(last.strip())
+        if end < start:
+            raise ValueError(f"the range ends before it starts: {text!r}")
+        return DateRange(text, start, end)
+    period = parse_period(text)
+    return DateRange(period.key, period.start, period.end)
+
+
+def previous_range(period: DateRange) -> DateRange:
+    """The period before: the month, quarter or year before, or the same number of days
+    just before a date range."""
+    try:
+        p = parse_period(period.key)
+    except ValueError:
+        end = period.start - timedelta(days=1)
+        start = end - timedelta(days=period.days - 1)
+        return DateRange(f"{start.isoformat()}..{end.isoformat()}", start, end)
+    before = p.previous()
+    return DateRange(before.key, before.start, before.end)
+
+
+def year_before_range(period: DateRange) -> DateRange:
+    """The same period a year earlier (29 February → 28 February)."""
+    try:
+        p = parse_period(period.key)
+    except ValueError:
+        def back(d: date) -> date:
+            try:
+                return d.replace(year=d.year - 1)
+            except ValueError:
+                return d.replace(year=d.year - 1, day=28)
+        start, end = back(period.start), back(period.end)
+        return DateRange(f"{start.isoformat()}..{end.isoformat()}", start, end)
+    before = p.year_before()
+    return DateRange(before.key, before.start, before.end)
+
+
+def first_sale_day(store: Store) -> date | None:
+    """The date of the shop's earliest sale (None: no sale yet)."""
+    row = store.conn.execute("SELECT MIN(date) FROM orders").fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None
+
+
+@dataclass(slots=True)
+class Totals:
+    """Sums over some lines, in the reporting currency."""
+
+    revenue: int = 0
+    orders: int = 0
+    quantity: float = 0.0
+    costed_revenue: int = 0  # revenue of the lines whose cost is known
+    cost: int = 0
+    discounts: int = 0
+    refunds: int = 0  # revenue of refund lines (≤ 0)
+    lines: int = 0
+    costed_lines: int = 0  # lines whose cost is known
+
+    @property
+    def gross_profit(self) -> int | None:
+        """Σ (amount − quantity × unit cost) over lines with a known cost; None without any."""
+        return self.costed_revenue - self.cost if self.has_cost else None
+
+    @property
+    def has_cost(self) -> bool:
+        return self.costed_lines > 0
+
+    @property
+    def gross_margin(self) -> float | None:
+        return ratio(self.gross_profit, self.costed_revenue) if self.has_cost else None
+
+    @property
+    def cost_coverage(self) -> float | None:
+        return ratio(self.costed_revenue, self.revenue) if self.has_cost else None
+
+
+@dataclass(slots=True)
+class BreakdownRow:
+    key: int | str | None  # id, ISO date, weekday 1..7, hour 0..23; None: none / no time
+    name: str  # the name of the product, customer…; '' for day, weekday and hour
+    revenue: int
+    share: float | None  # of the period's revenue
+    orders: int
+    quantity: float
+    gross_profit: int | None
+    margin: float | None
+    previous_revenue: int | None = None  # with a comparison period
+    change: float | None = None
+    totals: Totals = field(default_factory=Totals, repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    by: str
+    period: DateRange
+    upto: date | None  # the last day counted (None: the period has not started)
+    compare: DateRange | None
+    compare_upto: date | None
+    currency: str
+    total: Totals | None  # the whole period (None: not started)
+    previous_total: Totals | None
+    rows: list[BreakdownRow]
+
+
+def _span(period: DateRange, today: date) -> tuple[date, date] | None:
+    """The days of `period` that count by `today` (None: it has not started)."""
+    if period.start > today:
+        return None
+    return period.start, min(period.end, today)
+
+
+def _next_month(d: date) -> date:
+    return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _parts(span: tuple[date, date]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The span as day ranges (its partial months) and ranges of the month rollup: whole
+    months ('YYYY-MM') and whole years ('YYYY'), so a long span reads few rows."""
+    start, end = span
+    days: list[tuple[str, str]] = []
+    rollup: list[tuple[str, str]] = []
+    d = start
+    while d <= end:
+        if d.month == 1 and d.day == 1 and date(d.year, 12, 31) <= end:
+            rollup.append((f"{d.year:04d}", f"{d.year:04d}"))
+            d = date(d.year + 1, 1, 1)
+            continue
+        month_end = _next_month(d) - timedelta(days=1)
+        if d.day == 1 and month_end <= end:
+            rollup.append((f"{d:%Y-%m}", f"{d:%Y-%m}"))
+        else:
+            days.append((d.isoformat(), min(month_end, end).isoformat()))
+        d = month_end + timedelta(days=1)
+    return days, _merge_months(rollup)
+
+
+def _merge_months(ranges: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Consecutive whole months of one year as one range ('2026-01'..'2026-10')."""
+    merged: list[tuple[str, str]] = []
+    for first, last in ranges:
+        if (merged and len(first) == 7 and len(merged[-1][1]) == 7
+                and merged[-1][1][:4] == first[:4]):
+            merged[-1] = (merged[-1][0], last)
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
+          group_by_day: bool = False) -> dict:
+    suffix = "usd" if currency == "USD" else "khr"
+    columns = (f"revenue_{suffix}", "orders", "quantity", f"costed_{suffix}", f"cost_{suffix}",
+               f"discount_{suffix}", f"refund_{suffix}", "lines", "costed_lines")
+    sums = ", ".join(f"SUM({c})" for c in columns)
+    if group_by_day:
+        parts, months = [(span[0].isoformat(), span[1].isoformat())], []
+    else:
+        parts, months = _parts(span)
+    selects, params = [], []
+    plain = ", ".join(columns)
+    for first, last in parts:
+        selects.append(f"SELECT {'day' if group_by_day else 'key'} AS k, {plain}"
+                       " FROM breakdown_day WHERE dim = ? AND day BETWEEN ? AND ?")
+        params += [dim, first, last]
+    for first, last in months:  # 'YYYY' sorts before 'YYYY-01': a year is its own range
+        selects.append(f"SELECT key AS k, {plain} FROM breakdown_month"
+                       " WHERE dim = ? AND month BETWEEN ? AND ? AND length(month) = ?")
+        params += [dim, first, last, len(first)]
+    # one statement: the parts are summed per key inside SQLite
+    rows = store.conn.execute(
+        f"SELECT k, {sums} FROM ({' UNION ALL '.join(selects)}) GROUP BY k", params)
+    return {r[0]: Totals(*r[1:]) for r in rows}
+
+
+def _add(a: Totals, b: Totals) -> Totals:
+    return Totals(a.revenue + b.revenue, a.orders + b.orders, a.quantity + b.quantity,
+                  a.costed_revenue + b.costed_revenue, a.cost + b.cost,
+                  a.discounts + b.discounts, a.refunds + b.refunds, a.lines + b.lines,
+                  a.costed_lines + b.costed_lines)
+
+
+def _sum(values) -> Totals:
+    total = Totals()
+    for value in values:
+        total = _add(total, value)
+    return total
+
+
+def _grouped(store: Store, by: str, span: tuple[date, date], currency: str) -> dict:
+    """{key: Totals} of one breakdown over the days of `span`."""
+    dim = _SOURCES[by][0]
+    if by == "day":
+        return _read(store, dim, span, currency, group_by_day=True)
+    if by == "weekday":
+        result: dict = {}
+        for day, totals in _read(store, dim, span, currency, group_by_day=True).items():
+            weekday = date.fromisoformat(day).isoweekday()
+            result[weekday] = _add(result.get(weekday, Totals()), totals)
+        return result
+    raw = _read(store, dim, span, currency)
+    none_key = -1 if by == "hour" else 0
+    return {(None if key == none_key else key): totals for key, totals in raw.items()}
+
+
+def period_totals(store: Store, period: DateRange | str, today: date | str, *,
+                  currency: str | None = None) -> Totals | None:
+    """Revenue, gross profit, discounts and refunds of a period (None: not started)."""
+    period = parse_range(period) if isinstance(period, str) else period
+    span = _span(period, as_date(today))
+    if span is None:
+        return None
+    return _sum(_read(store, "shop", span, currency or store.reporting_currency).values())
+
+
+def _names(store: Store, by: str, keys) -> dict:
+    table = _SOURCES[by][1]
+    ids = [k for k in keys if isinstance(k, int)]
+    if table is None or not ids:
+        return {}
+    names = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        names.update(store.conn.execute(
+            f"SELECT id, name FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk).fetchall())
+    return names
+
+
+def _sort_key(by: str, row: BreakdownRow):
+    if by in ("day", "weekday", "hour"):  # in time order, no time last
+        return (row.key is None, row.key if row.key is not None else 0)
+    return (-row.revenue, row.name)
+
+
+def breakdown(store: Store, by: str, period: DateRange | str, today: date | str, *,
+              compare: DateRange | str | None = None, currency: str | None = None,
+              limit: int | None = None) -> Breakdown:
+    """One breakdown of a period's sales, with the comparison period's revenue when given."""
+    if by not in BY:
+        raise ValueError(f"unknown breakdown {by!r}")
+    today = as_date(today)
+    currency = currency or store.reporting_currency
+    period = parse_range(period) if isinstance(period, str) else period
+    if isinstance(compare, str):
+        compare = parse_range(compare)
+    span = _span(period, today)
+    if span is None:
+        return Breakdown(by, period, None, compare, None, currency, None, None, [])
+    compare_span = None
+    if compare is not None and compare.start <= today:
+        counted = (span[1] - span[0]).days + 1
+        like_for_like = period.end > today  # in progress: the same first days
+        end = compare.start + timedelta(days=counted - 1) if like_for_like else compare.end
+        compare_span = (compare.start, min(end, compare.end, today))
+    groups = _grouped(store, by, span, currency)
+    total = _sum(_read(store, "shop", span, currency).values())
+    previous = _grouped(store, by, compare_span, currency) if compare_span else {}
+    previous_total = (_sum(_read(store, "shop", compare_span, currency).values())
+                      if compare_span else None)
+    names = _names(store, by, set(groups) | set(previous))
+    rows = []
+    empty = Totals()
+    whole = total.revenue if total.revenue > 0 else None
+    for key in groups.keys() | previous.keys():
+        t = groups.get(key, empty)
+        profit = t.costed_revenue - t.cost if t.costed_lines else None
+        before = previous.get(key, empty).revenue if compare_span else None
+        rows.append(BreakdownRow(
+            key, names.get(key, ""), t.revenue, t.revenue / whole if whole else None,
+            t.orders, t.quantity, profit,
+            profit / t.costed_revenue if profit is not None and t.costed_revenue else None,
+            before, growth_rate(t.revenue, before) if before is not None else None, t))
+    rows.sort(key=lambda r: _sort_key(by, r))
+    if limit is not None:
+        rows = rows[:limit]
+    return Breakdown(by, period, span[1], compare, compare_span[1] if compare_span else None,
+                     currency, total, previous_total, rows)
+
+
+def row_json(row: BreakdownRow, with_compare: bool) -> dict:
+    """A breakdown row as `analyse --json` and `kpi --json` give it."""
+    result = {"key": row.key, "name": row.name, "revenue": row.revenue, "share": row.share,
+              "orders": row.orders, "quantity": row.quantity,
+              "gross_profit": row.gross_profit, "margin": row.margin}
+    if with_compare:
+        result["previous_revenue"] = row.previous_revenue
+        result["change"] = row.change
+    return result
+
+
+def kpi_additions(store: Store, period_key: str, today: date | str,
+                  currency: str) -> dict:
+    """The `kpi --json` keys of KPI.md §1 this module computes: gross profit, margin, cost
+    coverage, discounts, refunds and the breakdowns by category, channel, payment and
+    salesperson."""
+    totals = period_totals(store, period_key, today, currency=currency)
+    result: dict = {
+        "gross_profit": totals.gross_profit if totals else None,
+        "gross_margin": totals.gross_margin if totals else None,
+        "cost_coverage": totals.cost_coverage if totals else None,
+        "discounts": totals.discounts if totals else None,
+        "refunds": totals.refunds if totals else None,
+    }
+    for by in ("category", "channel", "payment", "salesperson"):
+        found = breakdown(store, by, period_key, today, currency=currency)
+        result[f"revenue_by_{by}"] = [row_json(r, False) for r in found.rows]
+    from kpidesk.metrics import customers, pipeline
+
+    period = parse_range(period_key)
+    as_of = min(period.end, as_date(today))
+    result["pipeline_by_stage"] = pipeline.pipeline_by_stage(store, as_of)
+    last_month = f"{as_of:%Y-%m}"
+    result["cohort_table"] = customers.cohort_table(store, last_month, 12, today=today)
+    result["at_risk"] = customers.at_risk(store, as_of, limit=AT_RISK_IN_JSON)
+    return result
+
+
+AT_RISK_IN_JSON = 100  # the call-back list in `kpi --json`: its first 100 rows
+
+
+@dataclass(frozen=True)
+class SaleLineView:
+    """One sale line behind a breakdown row (the Analysis tab's detail list)."""
+
+    order_id: int
+    date: str
+    time: str | None
+    number: str
+    product: str
+    customer: str
+    quantity: float
+    amount: int  # in the reporting currency
+    gross_profit: int | None
+
+
+def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | str,
+             today: date | str, *, currency: str | None = None,
+             limit: int = 500) -> list[SaleLineView]:
+    """The sale lines behind one breakdown row, newest first (at most `limit`)."""
+    today = as_date(today)
+    currency = currency or store.reporting_currency
+    period = parse_range(period) if isinstance(period, str) else period
+    span = _span(period, today)
+    if span is None:
+        return []
+    suffix = "usd" if currency == "USD" else "khr"
+    where, params = ["o.date BETWEEN ? AND ?"], [span[0].isoformat(), span[1].isoformat()]
+    column = {"product": "l.product_id", "category": "p.category_id",
+              "salesperson": "o.salesperson_id", "channel": "o.channel_id",
+              "payment": "o.payment_id", "customer": "o.contact_id"}.get(by)
+    if column is not None:
+        where.append(f"{column} IS ?")
+        params.append(key)
+        if by == "product":
+            where.append("o.is_daily_total = 0")
+    elif by == "day":
+        where.append("o.date = ?")
+        params.append(key)
+    elif by == "weekday":  # ISO weekday 1 = Monday; SQLite's %w has 0 = Sunday
+        where.append("CAST(strftime('%w', o.date) AS INTEGER) = ?")
+        params.append(int(key) % 7)
+    elif by == "hour":
+        if key is None:
+            where.append("(o.time IS NULL OR o.time = '')")
+        else:
+            where.append("substr(o.time, 1, 2) = ?")
+            params.append(f"{int(key):02d}")
+    rows = store.conn.execute(
+        f"SELECT o.id, o.date, o.time, o.number, IFNULL(p.name, ''), IFNULL(c.name, ''),"
+        f" l.quantity, l.amount_{suffix},"
+        f" CASE WHEN l.cost_{suffix} IS NULL THEN NULL ELSE l.amount_{suffix} - l.cost_{suffix}"
+        " END"
+        " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+        " LEFT JOIN products p ON p.id = l.product_id"
+        " LEFT JOIN contacts c ON c.id = o.contact_id"
+        f" WHERE {' AND '.join(where)}"
+        " ORDER BY o.date DESC, o.time DESC, o.id DESC, l.position LIMIT ?",
+        (*params, limit)).fetchall()
+    return [SaleLineView(*r) for r in rows]

@@ -1,0 +1,161 @@
+"""The breakdown rollup the Analysis tab and `analyse` read (KPI.md §1 breakdowns).
+
+`breakdown_day` holds, per dimension, day and key, the sums of the sale lines: revenue
+in both currencies, orders, quantity, the revenue and cost of lines with a known cost,
+discounts and refunds. A breakdown of any period is then one range read on the primary
+key (dim, day, key) instead of a scan of the lines. Kept exact in the same transaction
+as every write (`refresh_days`, called from `rollups.refresh_days`) and rebuilt with the
+other rollups (`rebuild`).
+
+Dimensions and their key (0 = none; `hour` −1 = no time):
+  shop (0: every sale; day and weekday are read from it), product (daily totals
+  skipped, KPI.md Conventions), category, salesperson, channel, payment, customer, hour.
+
+`orders` counts as KPI.md §1 does: an order whose net total is below zero (a refund
+receipt) is not counted; a daily total counts as its receipts. For product and category
+an order counts once per key it has a line of.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+TABLE = "breakdown_day"
+
+# dim → (key expression over the order `o` and the line `l` / product `p`, line filter)
+DIMENSIONS: dict[str, tuple[str, str]] = {
+    "shop": ("0", ""),
+    "product": ("IFNULL(l.product_id, 0)", "AND o.daily = 0"),
+    "category": ("IFNULL(p.category_id, 0)", ""),
+    "salesperson": ("IFNULL(o.salesperson_id, 0)", ""),
+    "channel": ("IFNULL(o.channel_id, 0)", ""),
+    "payment": ("IFNULL(o.payment_id, 0)", ""),
+    "customer": ("IFNULL(o.contact_id, 0)", ""),
+    "hour": ("CASE WHEN o.time IS NULL OR o.time = '' THEN -1"
+             " ELSE CAST(substr(o.time, 1, 2) AS INTEGER) END", ""),
+}
+
+SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (dim TEXT NOT NULL, day TEXT NOT NULL,"
+    " key INTEGER NOT NULL, revenue_usd INTEGER NOT NULL, revenue_khr INTEGER NOT NULL,"
+    " orders INTEGER NOT NULL, quantity REAL NOT NULL,"
+    " costed_usd INTEGER NOT NULL, costed_khr INTEGER NOT NULL,"  # revenue of lines with a cost
+    " cost_usd INTEGER NOT NULL, cost_khr INTEGER NOT NULL,"
+    " discount_usd INTEGER NOT NULL, discount_khr INTEGER NOT NULL,"
+    " refund_usd INTEGER NOT NULL, refund_khr INTEGER NOT NULL,"  # revenue of refund lines
+    " lines INTEGER NOT NULL, costed_lines INTEGER NOT NULL, PRIMARY KEY (dim, day, key)) WITHOUT ROWID"
+)
+
+# The same sums per month ('YYYY-MM') and per year ('YYYY' in the same column): a breakdown
+# of many days (a year by customer) reads its whole years and months here and only its
+# partial months by day.
+MONTH_TABLE = "breakdown_month"
+MONTH_SCHEMA = SCHEMA.replace(TABLE, MONTH_TABLE).replace("day TEXT", "month TEXT").replace(
+    "(dim, day, key)", "(dim, month, key)")
+_SUMS = ("revenue_usd", "revenue_khr", "orders", "quantity", "costed_usd", "costed_khr",
+         "cost_usd", "cost_khr", "discount_usd", "discount_khr", "refund_usd", "refund_khr",
+         "lines", "costed_lines")
+# Adds (sign +1) or takes away (−1) a day's rows from its month's (length 7) or year's
+# (length 4) rows.
+_MONTH_DELTA = (
+    f"INSERT INTO {MONTH_TABLE} (dim, month, key, {', '.join(_SUMS)})"
+    f" SELECT dim, substr(day, 1, ?), key, {', '.join(f'? * {c}' for c in _SUMS)}"
+    f" FROM {TABLE} WHERE dim = ? AND day = ? AND true"
+    " ON CONFLICT (dim, month, key) DO UPDATE SET "
+    + ", ".join(f"{c} = {c} + excluded.{c}" for c in _SUMS))
+
+# Lines grouped per order and key first (an order counts once per key), then per day and key.
+_FILL = """
+    WITH o AS (
+        SELECT o.id, o.date AS day, o.salesperson_id, o.channel_id, o.payment_id,
+               o.contact_id, o.time, o.is_daily_total AS daily,
+               CASE WHEN o.is_daily_total THEN IFNULL(o.receipts, 0)
+                    ELSE (SELECT SUM(x.amount_khr) FROM sale_lines x
+                          WHERE x.order_id = o.id) >= 0 END AS counted
+        FROM orders o {where}),
+    per_order AS (
+        SELECT o.day, {key} AS k, o.counted,
+               SUM(l.amount_usd) AS ru, SUM(l.amount_khr) AS rk, SUM(l.quantity) AS q,
+               SUM(CASE WHEN l.cost_usd IS NULL THEN 0 ELSE l.amount_usd END) AS cru,
+               SUM(CASE WHEN l.cost_khr IS NULL THEN 0 ELSE l.amount_khr END) AS crk,
+               IFNULL(SUM(l.cost_usd), 0) AS cu, IFNULL(SUM(l.cost_khr), 0) AS ck,
+               IFNULL(SUM(l.discount_usd), 0) AS du, IFNULL(SUM(l.discount_khr), 0) AS dk,
+               SUM(CASE WHEN l.amount_khr < 0 THEN l.amount_usd ELSE 0 END) AS fu,
+               SUM(CASE WHEN l.amount_khr < 0 THEN l.amount_khr ELSE 0 END) AS fk,
+               COUNT(*) AS n, COUNT(l.cost_usd) AS cn
+        FROM o JOIN sale_lines l ON l.order_id = o.id
+        LEFT JOIN products p ON p.id = l.product_id
+        WHERE 1 = 1 {filter}
+        GROUP BY o.id, k)
+    INSERT INTO breakdown_day (dim, day, key, revenue_usd, revenue_khr, orders, quantity,
+                               costed_usd, costed_khr, cost_usd, cost_khr, discount_usd,
+                               discount_khr, refund_usd, refund_khr, lines, costed_lines)
+    SELECT '{dim}', day, k, SUM(ru), SUM(rk), SUM(counted), SUM(q), SUM(cru), SUM(crk),
+           SUM(cu), SUM(ck), SUM(du), SUM(dk), SUM(fu), SUM(fk), SUM(n), SUM(cn)
+    FROM per_order GROUP BY day, k
+"""
+
+
+def exists(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (TABLE,)).fetchone() is not None
+
+
+def create(conn: sqlite3.Connection) -> None:
+    conn.execute(SCHEMA)
+    conn.execute(MONTH_SCHEMA)
+
+
+def _fill(conn: sqlite3.Connection, where: str, params: tuple) -> None:
+    for dim, (key, line_filter) in DIMENSIONS.items():
+        conn.execute(_FILL.format(where=where, key=key, filter=line_filter, dim=dim), params)
+
+
+def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
+    """Recompute the rows of these days (inside the caller's transaction)."""
+    if not exists(conn):  # a file still being upgraded to the version that adds it
+        return
+    sign_count = len(_SUMS)
+    for day in sorted(set(days)):
+        for dim in DIMENSIONS:
+            for length in (7, 4):
+                conn.execute(_MONTH_DELTA, (length, *([-1] * sign_count), dim, day))
+            conn.execute(f"DELETE FROM {TABLE} WHERE dim = ? AND day = ?", (dim, day))
+        _fill(conn, "WHERE o.date = ?", (day,))
+        for dim in DIMENSIONS:
+            for length in (7, 4):
+                conn.execute(_MONTH_DELTA, (length, *([1] * sign_count), dim, day))
+        conn.execute(f"DELETE FROM {MONTH_TABLE} WHERE month IN (?, ?) AND lines = 0",
+                     (day[:7], day[:4]))
+
+
+def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
+    """Recompute the days of a contact's sales (its sales moved to it from another contact,
+    a merge or its undo: the customer breakdown of those days changed)."""
+    if not exists(conn):
+        return
+    days = [r[0] for r in conn.execute(
+        "SELECT DISTINCT date FROM orders WHERE contact_id = ?", (contact_id,))]
+    refresh_days(conn, days)
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Recompute every row from the sale lines (inside the caller's transaction)."""
+    if not exists(conn):
+        return
+    conn.execute(f"DELETE FROM {TABLE}")
+    _fill(conn, "", ())
+    conn.execute(f"DELETE FROM {MONTH_TABLE}")
+    for length in (7, 4):
+        conn.execute(f"INSERT INTO {MONTH_TABLE} (dim, month, key, {', '.join(_SUMS)})"
+                     f" SELECT dim, substr(day, 1, {length}), key,"
+                     f" {', '.join(f'SUM({c})' for c in _SUMS)} FROM {TABLE} GROUP BY 1, 2, 3")
+
+
+def snapshot(conn: sqlite3.Connection) -> list[tuple]:
+    """Every row of both tables, sorted (tests compare incremental and rebuilt rollups)."""
+    if not exists(conn):
+        return []
+    return sorted(conn.execute(f"SELECT * FROM {TABLE}").fetchall()) + sorted(
+        ("month", *row) for row in conn.execute(f"SELECT * FROM {MONTH_TABLE}"))

@@ -1,0 +1,270 @@
+"""Table models of the Analysis tab: the breakdown rows and the sale lines behind one row.
+
+Each model has a column spec (header, how a row shows, its raw value for sorting and
+export); rows are dataclasses from `kpidesk.metrics.analysis`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from kpidesk.i18n import format as fmt
+from kpidesk.i18n.defaults import display_name
+from kpidesk.metrics.analysis import BreakdownRow, SaleLineView
+from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a cell's raw value
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CONTEXT = "AnalysisModel"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("AnalysisModel", "Monday"), QT_TRANSLATE_NOOP("AnalysisModel", "Tuesday"),
+    QT_TRANSLATE_NOOP("AnalysisModel", "Wednesday"),
+    QT_TRANSLATE_NOOP("AnalysisModel", "Thursday"),
+    QT_TRANSLATE_NOOP("AnalysisModel", "Friday"), QT_TRANSLATE_NOOP("AnalysisModel", "Saturday"),
+    QT_TRANSLATE_NOOP("AnalysisModel", "Sunday"),
+)
+NONE_LABELS = {
+    "product": QT_TRANSLATE_NOOP("AnalysisModel", "No product"),
+    "category": QT_TRANSLATE_NOOP("AnalysisModel", "No category"),
+    "salesperson": QT_TRANSLATE_NOOP("AnalysisModel", "No salesperson"),
+    "channel": QT_TRANSLATE_NOOP("AnalysisModel", "No channel"),
+    "payment": QT_TRANSLATE_NOOP("AnalysisModel", "Payment not recorded"),
+    "customer": QT_TRANSLATE_NOOP("AnalysisModel", "Walk-in"),
+    "hour": QT_TRANSLATE_NOOP("AnalysisModel", "No time"),
+}
+
+
+def key_label(by: str, row: BreakdownRow) -> str:
+    """What a row is called: a name, a date, a weekday or an hour, in the user's language."""
+    f = fmt.current()
+    if row.key is None:
+        return tr(NONE_LABELS.get(by, "—"))
+    if by == "day":
+        return f.date(str(row.key))
+    if by == "weekday":
+        return tr(WEEKDAYS[int(row.key) - 1])
+    if by == "hour":
+        return fmt.fill(tr("%1:00–%2:00"), f.digits(f"{int(row.key):02d}"),
+                        f.digits(f"{(int(row.key) + 1) % 24:02d}"))
+    if by in ("payment", "channel") and row.name:
+        return display_name(row.name)  # a seeded name in the user's language
+    return row.name or "—"
+
+
+def _basket(row: BreakdownRow) -> int | None:
+    """Revenue per order (the average basket) of a row; None without orders."""
+    return round(row.revenue / row.orders) if row.orders > 0 else None
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # QT_TRANSLATE_NOOP text of CONTEXT
+    text: Callable  # row → shown text
+    raw: Callable  # row → value to sort and export
+    right: bool = True
+    compare_only: bool = False
+
+
+class AnalysisModel(QAbstractTableModel):
+    """The breakdown rows: name, revenue, share, orders, quantity, gross profit, margin and,
+    with a comparison period, its revenue and the change."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.by = "product"
+        self.currency = "USD"
+        self.rows: list[BreakdownRow] = []
+        self.with_compare = False
+
+    def columns(self) -> list[Column]:
+        f = fmt.current()
+        money = lambda v: f.figure(v, self.currency)  # noqa: E731
+        spec = [
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Name"),
+                   lambda r: key_label(self.by, r), self._name_order, False),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Revenue"),
+                   lambda r: money(r.revenue), lambda r: r.revenue),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Share"),
+                   lambda r: f.percent(r.share), lambda r: r.share),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Orders"),
+                   lambda r: f.integer(r.orders), lambda r: r.orders),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Per order"),
+                   lambda r: money(_basket(r)), _basket),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Quantity"),
+                   lambda r: f.decimal(r.quantity, 0 if float(r.quantity).is_integer() else 2),
+                   lambda r: r.quantity),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Gross profit"),
+                   lambda r: money(r.gross_profit), lambda r: r.gross_profit),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Margin"),
+                   lambda r: f.percent(r.margin), lambda r: r.margin),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Compared period"),
+                   lambda r: money(r.previous_revenue), lambda r: r.previous_revenue,
+                   compare_only=True),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Change"),
+                   lambda r: f.percent(r.change, signed=True), lambda r: r.change,
+                   compare_only=True),
+        ]
+        return [c for c in spec if self.with_compare or not c.compare_only]
+
+    def _name_order(self, row: BreakdownRow):
+        """Days, weekdays and hours sort in time order (no time last), names by name."""
+        if self.by in ("day", "weekday", "hour"):
+            return "~" if row.key is None else f"{row.key:>10}"
+        return key_label(self.by, row)
+
+    def set_rows(self, by: str, rows: list[BreakdownRow], currency: str,
+                 with_compare: bool) -> None:
+        self.beginResetModel()
+        self.by, self.rows, self.currency, self.with_compare = by, list(rows), currency, \
+            with_compare
+        self._columns = self.columns()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> BreakdownRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def retranslate(self) -> None:
+        self._columns = self.columns()
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(getattr(self, "_columns", self.columns()))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        columns = getattr(self, "_columns", self.columns())
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(columns)):
+            return tr(columns[section].header)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        columns = getattr(self, "_columns", self.columns())
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)
+                                        and 0 <= index.column() < len(columns)):
+            return None
+        row, column = self.rows[index.row()], columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == SORT_ROLE:
+            value = column.raw(row)
+            return value if value is not None else float("-inf")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column.right else None
+        if role == EXPORT_ROLE:
+            value = column.raw(row)
+            if value is None:
+                return ""
+            if column.header in ("Revenue", "Gross profit", "Compared period", "Per order"):
+                return Money(int(value), self.currency)
+            if column.header in ("Share", "Margin", "Change"):
+                return Percent(value)
+            return value
+        if role == Qt.ItemDataRole.ForegroundRole and column.header in ("Change", "Gross profit"):
+            value = column.raw(row)
+            if value is not None and value < 0:
+                return QColor("#b3261e")
+        return None
+
+
+class SaleLinesModel(QAbstractTableModel):
+    """The sale lines behind one breakdown row."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AnalysisModel", "Date"), QT_TRANSLATE_NOOP("AnalysisModel", "Time"),
+        QT_TRANSLATE_NOOP("AnalysisModel", "Receipt"),
+        QT_TRANSLATE_NOOP("AnalysisModel", "Product"),
+        QT_TRANSLATE_NOOP("AnalysisModel", "Customer"),
+        QT_TRANSLATE_NOOP("AnalysisModel", "Quantity"),
+        QT_TRANSLATE_NOOP("AnalysisModel", "Amount"),
+        QT_TRANSLATE_NOOP("AnalysisModel", "Gross profit"),
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[SaleLineView] = []
+        self.currency = "USD"
+
+    def set_rows(self, rows: list[SaleLineView], currency: str) -> None:
+        self.beginResetModel()
+        self.rows, self.currency = list(rows), currency
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(self.HEADERS) - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.HEADERS)):
+            return tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        line, column = self.rows[index.row()], index.column()
+        f = fmt.current()
+        values = (line.date, line.time, line.number, line.product, line.customer,
+                  line.quantity, line.amount, line.gross_profit)
+        if role == EXPORT_ROLE:
+            if column == 0:
+                return iso_day(line.date) or ""
+            if column in (6, 7):
+                value = values[column]
+                return "" if value is None else Money(int(value), self.currency)
+            return values[column] if values[column] is not None else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column >= 5 else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return f.date(line.date)
+        if column == 1:
+            return f.digits(line.time) if line.time else "—"
+        if column == 5:
+            q = line.quantity
+            return f.decimal(q, 0 if float(q).is_integer() else 2)
+        if column in (6, 7):
+            return f.figure(values[column], self.currency)
+        return str(values[column] or "")
