@@ -64,9 +64,8 @@ def models_of(window) -> dict[str, QAbstractItemModel]:
     from kpidesk.ui.dialogs.call_today import CallTodayDialog
     from kpidesk.ui.dialogs.contact_page import ContactPage
     from kpidesk.ui.dialogs.data_health import DataHealthDialog
-    from kpidesk.ui.models.dashboard_models import AtRiskModel
-
     from kpidesk.ui.dialogs.receipt import ReceiptDialog
+    from kpidesk.ui.models.dashboard_models import AtRiskModel
 
     dialogs = [HistoryDialog(window.ctx, window), CallTodayDialog(window.ctx, window),
                ReceiptDialog(window.ctx, window),
