@@ -631,8 +631,8 @@ class ProposalDialog(QDialog):
 
     def accept_proposal(self) -> bool:
         from kpidesk.store import targets as store_targets
+        from kpidesk.ui.commands.targets import YearSnapshotCommand
         from kpidesk.ui.messages import store_error_text
-        from kpidesk.ui.models.targets_model import YearSnapshotCommand
 
         if not self.proposal:
             return False
