@@ -7,10 +7,11 @@
 #   make dist     bundle + Linux tar.gz (AppDir layout) under dist/
 #   make bench    print the start-up, scale (10k..1M; BENCH_10M=1: 10M), import and backup figures
 #   make icons    redraw resources/icons from make_icons.py
-#   make lint     ruff
+#   make lint     ruff, and mypy on store, metrics, io and reports/data.py
 #
 # The virtual environment .venv is created once and reused; pip runs again only
-# when pyproject.toml changes (stamp files in .venv).
+# when pyproject.toml or constraints.txt changes (stamp files in .venv). Versions come
+# from constraints.txt: what CI and the releases build with.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -61,6 +62,7 @@ icons: $(VENV)/.stamp-app
 
 lint: $(VENV)/.stamp-test
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 # Compiled translations (.qm, git-ignored) from the .ts catalogues.
 translations: $(QM)
@@ -77,20 +79,20 @@ $(VENV)/.stamp-base:
 	$(PY) -m pip install --quiet --upgrade pip
 	@touch $@
 
-$(VENV)/.stamp-app: pyproject.toml | $(VENV)/.stamp-base
-	$(PY) -m pip install --quiet -e .
+$(VENV)/.stamp-app: pyproject.toml constraints.txt | $(VENV)/.stamp-base
+	$(PY) -m pip install --quiet -c constraints.txt -e .
 	@touch $@
 
-$(VENV)/.stamp-test: pyproject.toml $(VENV)/.stamp-app
-	$(PY) -m pip install --quiet -e ".[test]"
+$(VENV)/.stamp-test: pyproject.toml constraints.txt $(VENV)/.stamp-app
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	@touch $@
 
-$(VENV)/.stamp-bench: pyproject.toml $(VENV)/.stamp-app
-	$(PY) -m pip install --quiet -e ".[bench]"
+$(VENV)/.stamp-bench: pyproject.toml constraints.txt $(VENV)/.stamp-app
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[bench]"
 	@touch $@
 
-$(VENV)/.stamp-build: pyproject.toml $(VENV)/.stamp-app
-	$(PY) -m pip install --quiet -e ".[build]"
+$(VENV)/.stamp-build: pyproject.toml constraints.txt $(VENV)/.stamp-app
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[build]"
 	@touch $@
 
 clean:

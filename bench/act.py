@@ -27,7 +27,7 @@ from pathlib import Path
 
 
 def timed(fn, runs: int = 3) -> float:
-    from kpidesk.metrics.customers import clear_memo
+    from kpidesk.metrics.memo import clear_memo
 
     times = []
     for _ in range(runs):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kpidesk.metrics import customers, forecast, pipeline  # noqa: E402
+from kpidesk.metrics import customers, forecast, memo, pipeline  # noqa: E402
 from kpidesk.metrics.periods import add_months, month_key  # noqa: E402
 from kpidesk.store.db import Store, upgrade_if_needed  # noqa: E402
 
@@ -57,7 +57,7 @@ def timed(fn, runs: int, cold: bool = True) -> tuple[float, object]:
     result = None
     for _ in range(runs):
         if cold:
-            customers.clear_memo()
+            memo.clear_memo()
         started, cpu_started = time.perf_counter(), time.process_time()
         result = fn()
         times.append((time.perf_counter() - started) * 1000)

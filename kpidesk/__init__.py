@@ -1,9 +1,5 @@
 """KPI Desk: an offline sales KPI desk for small shops, in Khmer and English."""
 
-from kpidesk._refcount_guard import immortalize_singletons
-
-immortalize_singletons()  # PySide6 6.12 on Python 3.11 drops references to None (see module)
-
 APP_NAME = "KPI Desk"
 ORG_NAME = "kpidesk"
 

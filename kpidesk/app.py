@@ -8,18 +8,17 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import kpidesk
 from kpidesk import APP_NAME, ORG_NAME
 from kpidesk.i18n.fonts import install_app_font, khmer_family_used
 from kpidesk.i18n.language import LanguageManager
+from kpidesk.i18n.tr import translator
 from kpidesk.store.db import Store
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
+tr = translator("App")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -205,16 +204,13 @@ def smoke_run(app: QApplication, window, started: float, language,
 
 def offer_demo(parent=None) -> bool:
     """Ask, on first start with an empty shop, whether to look at the demo shop."""
-    from PySide6.QtWidgets import QMessageBox  # here: not needed before the first paint
+    from kpidesk.ui.messages import ask_yes_no  # here: not needed before the first paint
 
-    answer = QMessageBox.question(
+    return ask_yes_no(
         parent, tr("Welcome to KPI Desk"),
         tr("Your shop has no sales yet.\n\nOpen a demo shop with two years of example "
            "sales to see what KPI Desk shows? Your own shop stays empty; open it again "
-           "from the File menu whenever you are ready."),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+           "from the File menu whenever you are ready."), default_yes=True)
 
 
 def build_demo_file(path: Path, parent=None) -> None:
@@ -326,7 +322,7 @@ class Controller:
             if failed is not None and self.interactive:
                 from PySide6.QtWidgets import QMessageBox
 
-                from kpidesk.ui.errors import backup_error_text
+                from kpidesk.ui.messages import backup_error_text
 
                 QMessageBox.warning(None, tr("Backup failed"), backup_error_text(failed))
             self.ctx.close()

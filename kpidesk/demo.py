@@ -22,6 +22,7 @@ from kpidesk.store.bulk import indexes_set_aside
 from kpidesk.store.db import Store, new_uuid, new_uuids
 from kpidesk.store.money import convert
 from kpidesk.store.setup import DEMO_SETTING
+from kpidesk.store.topics import EVERYTHING
 
 SHOP_NAME = "ហាងទូរស័ព្ទ សុខា · Sokha Phone Shop"
 SALESPEOPLE = ["សុខា", "Dara", "ស្រីនាង", "Vuthy"]
@@ -93,7 +94,7 @@ def build_demo(store: Store, *, months: int = 24, lines: int | None = None,
         report(95)
         _targets(store, sp_ids, first_month, today)
         _opportunities(store, rnd, sp_ids, range(1, n_contacts + 1), days[0], today)
-        store.mark_changed("sales", "contacts", "targets", "opportunities", "settings")
+        store.mark_changed(*EVERYTHING)  # every table is filled
     if n_lines >= COMPACT_FROM:  # pages filled in key order are left about 7/8 full
         store.compact()
     report(100)

@@ -92,10 +92,3 @@ def prepare_private_file(path: Path | str) -> Path:
     return path
 
 
-def write_private(path: Path | str, data: bytes | str, encoding: str = "utf-8") -> Path:
-    """Write a whole file readable by the user only."""
-    path = prepare_private_file(path)
-    mode = "wb" if isinstance(data, bytes) else "w"
-    with open(path, mode, **({} if isinstance(data, bytes) else {"encoding": encoding})) as f:
-        f.write(data)
-    return path

@@ -174,3 +174,14 @@ def forget_receipt_details(store: Store) -> None:
         conn.execute("UPDATE products SET unit_price = NULL, unit_cost = NULL,"
                      " price_currency = NULL")
         rollups.rebuild_all(conn)
+
+
+GUI_FIXTURES = {"qtbot", "qapp", "ctx", "demo_ctx", "main_window", "qtmodeltester"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that drive widgets are marked `gui` (run or skip them with -m gui / -m "not
+    gui")."""
+    for item in items:
+        if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)

@@ -147,9 +147,9 @@ def _dialogs(window, ctx):
     from kpidesk.ui.dialogs.backups import BackupsDialog
     from kpidesk.ui.dialogs.contact_dialog import ContactDialog
     from kpidesk.ui.dialogs.contact_page import ContactPage
-    from kpidesk.ui.dialogs.import_wizard import ImportWizard
     from kpidesk.ui.dialogs.opportunity_dialog import LostDialog, OpportunityDialog
     from kpidesk.ui.dialogs.pin import OwnerPinDialog
+    from kpidesk.ui.import_wizard import ImportWizard
     from kpidesk.ui.tabs.targets import SpreadDialog
 
     store = ctx.store

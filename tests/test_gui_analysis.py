@@ -179,7 +179,7 @@ def test_analysis_tab_in_the_main_window(main_window, qtbot):
 
 
 def test_settings_pages_for_payment_methods_and_prices(qtbot, ctx, shop):
-    from kpidesk.ui.tabs.settings import SettingsTab
+    from kpidesk.ui.settings import SettingsTab
 
     tab = SettingsTab(ctx)
     qtbot.addWidget(tab)

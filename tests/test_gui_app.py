@@ -91,7 +91,7 @@ def test_ctrl_z_and_ctrl_y_undo_and_redo_from_the_keyboard(qtbot, main_window):
     from PySide6.QtCore import Qt
 
     from kpidesk.store.sales import LineInput, OrderInput
-    from kpidesk.ui.undo import AddOrderCommand
+    from kpidesk.ui.commands.sales import AddOrderCommand
 
     store = main_window.ctx.store
     before = store.scalar("SELECT count(*) FROM orders")

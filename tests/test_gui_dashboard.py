@@ -192,14 +192,10 @@ def test_customer_cards_follow_the_granularity(dash, demo_ctx):
 def test_at_risk_list_opens_the_contact(qtbot, demo_ctx):
     customers = pytest.importorskip("kpidesk.metrics.customers")
     opened: list[int] = []
-
-    class Window(QMainWindow):
-        def open_contact(self, contact_id: int) -> None:
-            opened.append(contact_id)
-
-    window = Window()
+    window = QMainWindow()
     qtbot.addWidget(window)
     dash = DashboardTab(demo_ctx, window)
+    dash.open_contact_requested.connect(opened.append)  # what the main window connects
     window.setCentralWidget(dash)
     window.show()
     dash.pages.setCurrentIndex(1)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from test_io_import import OWN, own_rows, write_csv
 
-from kpidesk.ui.dialogs.import_wizard import ImportWizard
+from kpidesk.ui.import_wizard import ImportWizard
 
 
 def _wizard(qtbot, ctx, path, kind="sales"):
@@ -159,7 +159,7 @@ def test_the_first_page_reads_the_file_off_the_ui_thread(qtbot, ctx, tmp_path, m
     painting meanwhile (the read runs on a thread), and the file is read only once."""
     import threading
 
-    from kpidesk.ui.dialogs import import_wizard
+    from kpidesk.ui.import_wizard import wizard as import_wizard
 
     path = write_csv(tmp_path / "sales.csv", OWN, own_rows(5))
     real = import_wizard.preview

@@ -162,7 +162,7 @@ def test_changing_targets_needs_the_pin(qtbot, demo_ctx, monkeypatch):
 
 def test_settings_open_the_backups_and_the_owner_pin(qtbot, demo_ctx, monkeypatch):
     from kpidesk.ui.dialogs import backups, pin
-    from kpidesk.ui.tabs.settings import SettingsTab
+    from kpidesk.ui.settings import SettingsTab
 
     opened = []
     monkeypatch.setattr(backups.BackupsDialog, "exec", lambda self: opened.append("backups"))

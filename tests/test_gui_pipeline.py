@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from kpidesk.store import opportunities as ostore
 from kpidesk.ui.dialogs.opportunity_dialog import OpportunityDialog
+from kpidesk.ui.models.base import Role
 from kpidesk.ui.models.opportunities_model import OpportunitiesModel
 from kpidesk.ui.tabs.pipeline import PipelineTab
 
@@ -53,10 +54,10 @@ def _drop(qtbot, tab, opp_id, stage_id):
     pos = QPointF(target.viewport().rect().center())
     actions = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
     args = (actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(pos, *args)
+    enter = QDragEnterEvent(pos.toPoint(), *args)  # Qt: QPoint here, QPointF for the drop
     QApplication.sendEvent(target.viewport(), enter)
     assert enter.isAccepted()
-    move = QDragMoveEvent(pos, *args)
+    move = QDragMoveEvent(pos.toPoint(), *args)
     QApplication.sendEvent(target.viewport(), move)
     assert move.isAccepted()
     event = QDropEvent(pos, *args)
@@ -81,7 +82,7 @@ def test_board_shows_open_stages_and_overdue(qtbot, demo_ctx):
     n_open = store.scalar("SELECT count(*) FROM opportunities WHERE status = 'open'")
     assert sum(tab.board.columns[st[n]].count() for n in ("New", "Qualified", "Proposal",
                                                           "Negotiation")) == n_open
-    card = tab.board.item_of(late).data(Qt.ItemDataRole.UserRole + 2)
+    card = tab.board.item_of(late).data(Role.CARD)
     assert card["overdue"] and card["badge"] == "Overdue"
     assert tab.board.item_of(_open_opp(store))  # a write elsewhere shows up at once
     assert "Open:" in tab.summary_label.text()

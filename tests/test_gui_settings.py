@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from kpidesk.store import reference, stages
 from kpidesk.store.errors import ValidationError
-from kpidesk.ui.tabs.settings import NamedListModel, SettingsTab, StagesModel
+from kpidesk.ui.settings import NamedListModel, SettingsTab, StagesModel
 
 
 @pytest.fixture

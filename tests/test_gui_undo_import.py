@@ -9,7 +9,7 @@ from test_io_import import OWN, own_rows, write_csv
 from kpidesk.metrics.kpis import all_kpis
 from kpidesk.store import imports, rollups
 from kpidesk.store.sales import get_order, update_order
-from kpidesk.ui.dialogs.import_wizard import ImportWizard
+from kpidesk.ui.import_wizard import ImportWizard
 from kpidesk.ui.undo_import import UndoImportDialog
 
 MONTH = "2026-11"
@@ -77,7 +77,7 @@ def test_done_page_undo_import(qtbot, demo_ctx, tmp_path):
 
 def test_ctrl_z_undoes_the_import_not_an_older_action(qtbot, main_window, tmp_path):
     from kpidesk.store.sales import LineInput, OrderInput
-    from kpidesk.ui.undo import AddOrderCommand
+    from kpidesk.ui.commands.sales import AddOrderCommand
 
     ctx = main_window.ctx
     # an older, unrelated action on the stack

@@ -246,7 +246,8 @@ def test_build_paths_exist():
     from kpidesk.i18n import build
 
     files = build.source_files()
-    assert any(p.name == "settings.py" for p in files)
+    assert any(p.as_posix().endswith("ui/settings/tab.py") for p in files)
+    assert any(p.as_posix().endswith("io/importer/sales.py") for p in files)
     assert all("__pycache__" not in p.parts for p in files)
     assert Path(build.lupdate_command()[0]).exists()
 

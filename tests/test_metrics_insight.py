@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from kpidesk.metrics import bridge, calendar, insight, pacing, plan
-from kpidesk.metrics.customers import clear_memo
+from kpidesk.metrics.memo import clear_memo
 from kpidesk.store import insight as shop
 from kpidesk.store import reference
 from kpidesk.store.contacts import ContactInput, add_contact

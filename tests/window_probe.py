@@ -76,9 +76,9 @@ def main(db: str, lang: str, ini: str) -> dict:
     from kpidesk.ui.dialogs.backups import BackupsDialog
     from kpidesk.ui.dialogs.contact_dialog import ContactDialog
     from kpidesk.ui.dialogs.contact_page import ContactPage
-    from kpidesk.ui.dialogs.import_wizard import ImportWizard
     from kpidesk.ui.dialogs.opportunity_dialog import LostDialog, OpportunityDialog
     from kpidesk.ui.dialogs.pin import OwnerPinDialog
+    from kpidesk.ui.import_wizard import ImportWizard
     from kpidesk.ui.tabs.targets import SpreadDialog
 
     ctx, store = controller.ctx, controller.ctx.store

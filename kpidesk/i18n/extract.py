@@ -4,11 +4,12 @@ lupdate understands ``self.tr("…")``, ``QCoreApplication.translate("Ctx",
 "…")`` and ``QT_TRANSLATE_NOOP``. It does not understand two patterns the
 code base uses on purpose:
 
-1. a small helper per module or function::
+1. a translator of one context (`kpidesk/i18n/tr.py`), or a method that is one::
 
-       def tr(text):                       # or _tr, t, a method t(self, text)
-           return QCoreApplication.translate("MainWindow", text)
+       tr = translator("MainWindow")       # any name: tr, _tr, t
        ... tr("&File") ...
+       def t(self, text):                  # the report's own translator
+           return self.text.translate("Report", text)
 
    lupdate files ``tr("&File")`` under the *empty* context (or not at all
    for ``_tr``/``t``), while Qt asks for "MainWindow" at run time;
@@ -50,6 +51,12 @@ def _literal(node: ast.AST) -> str | None:
 def _is_translate(func: ast.AST) -> bool:
     return (isinstance(func, ast.Attribute) and func.attr == "translate") or (
         isinstance(func, ast.Name) and func.id == "translate")
+
+
+def _is_translator(value: ast.AST) -> bool:
+    """``translator("Ctx")``: a translate function of one context (kpidesk/i18n/tr.py)."""
+    return (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+            and value.func.id == "translator" and len(value.args) == 1)
 
 
 def _helper_context(fn: ast.FunctionDef) -> str | None:
@@ -97,6 +104,11 @@ def scan_source(source: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]
             context = _helper_context(node)
             if context is not None:
                 helpers[node.name] = context
+        elif isinstance(node, ast.Assign) and _is_translator(node.value):
+            context = _literal(node.value.args[0])  # type: ignore[attr-defined]
+            for target in node.targets:
+                if isinstance(target, ast.Name) and context is not None:
+                    helpers[target.id] = context
         elif isinstance(node, ast.Assign) and _is_translate(node.value):
             for target in node.targets:
                 if isinstance(target, ast.Name):

@@ -23,11 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
+from kpidesk.digits import KHMER_DIGITS, TO_KHMER, latin_digits  # noqa: F401 (re-exported)
 from kpidesk.store.money import MINOR_DIGITS
-
-KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
-_TO_KHMER = str.maketrans("0123456789", KHMER_DIGITS)
-_TO_LATIN = str.maketrans(KHMER_DIGITS, "0123456789")
 
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -86,7 +83,7 @@ class Formatter:
     def digits(self, text: str) -> str:
         """Latin digits of `text` in the digits of this language."""
         if self.uses_khmer_digits:
-            return text.translate(_TO_KHMER)
+            return text.translate(TO_KHMER)
         return text
 
     def currency_digits(self, text: str, currency: str) -> str:
@@ -231,10 +228,6 @@ def _places(step: float) -> int:
 
 # -- parsing (any language) ---------------------------------------------------
 _AMOUNT_JUNK = re.compile(r"[\s,_'\u00a0\u202f$៛]|USD|KHR|usd|khr|R\b")
-
-
-def latin_digits(text: str) -> str:
-    return text.translate(_TO_LATIN)
 
 
 def parse_decimal(text: str) -> Decimal:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from kpidesk.i18n.format import latin_digits, parse_date
 from kpidesk.io.readers import open_reader
@@ -86,7 +87,8 @@ def read_calls(store: Store, path: Path) -> list[CallInput]:
         if missing:
             raise CallsFileError([BadRow(1, c, "missing", "") for c in missing])
         for line, values in reader:
-            row = {h: ("" if v is None else str(v)) for h, v in zip(header, values, strict=False)}
+            row = {h: ("" if v is None else str(v))
+                   for h, v in zip(header, cast(list, values), strict=False)}
             if not any(v.strip() for v in row.values()):
                 continue
             day = _date(row.get("date", ""))

@@ -25,6 +25,7 @@ from kpidesk.store.db import Store, is_uuid_text, new_uuid, uuid_value
 from kpidesk.store.errors import PinRequiredError, ValidationError
 from kpidesk.store.money import to_major
 from kpidesk.store.reference import find_by_name
+from kpidesk.store.topics import Topic
 
 FILE_ERRORS = {
     "not_found": "no such file",
@@ -155,7 +156,7 @@ def _import_lists(store: Store, path: Path, import_id: int) -> None:
                 values.append(category)
             conn.execute(f"INSERT INTO {table}({', '.join(cols)}) VALUES"
                          f" ({', '.join('?' * len(cols))})", values)
-    store.mark_changed("settings")
+    store.mark_changed(Topic.SALESPEOPLE, Topic.CATEGORIES, Topic.CHANNELS, Topic.PRODUCTS)
 
 
 def _import_opportunity_history(store: Store, path: Path) -> None:
@@ -190,7 +191,7 @@ def _import_opportunity_history(store: Store, path: Path) -> None:
             " currency, value_usd, value_khr, expected_close, status, closed)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", states)
     if rows:
-        store.mark_changed("opportunities")
+        store.mark_changed(Topic.OPPORTUNITIES)
 
 
 def import_all(store: Store, folder: Path, skip_bad: bool = False) -> int:

@@ -164,7 +164,7 @@ def _write_xlsx(path: Path, header: list[str], rows: Iterable[list], numeric: se
     ws.append(head)
     n = 0
     for row in rows:
-        out = []
+        out: list[object] = []
         for i, v in enumerate(row):
             if isinstance(v, Decimal):
                 out.append(float(v))

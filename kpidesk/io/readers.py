@@ -40,6 +40,7 @@ from collections import deque
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
+from typing import Any
 from xml.parsers import expat
 
 from kpidesk.io.parsing import CurrencyCell
@@ -514,8 +515,8 @@ class SharedStrings:
 
 def _read_shared_strings(archive: zipfile.ZipFile, name: str) -> SharedStrings:
     table = SharedStrings()
-    state = {"depth_rph": 0, "in_t": False, "parts": [], "size": 0, "long": False,
-             "in_si": False, "events": 0}
+    state: dict[str, Any] = {"depth_rph": 0, "in_t": False, "parts": [], "size": 0,
+                             "long": False, "in_si": False, "events": 0}
 
     def start(tag: str, attrs: dict) -> None:
         state["events"] += 1
@@ -911,10 +912,10 @@ def open_reader(path: Path | str) -> CsvReader | XlsxReader:
     return CsvReader(path)
 
 
-def preview(path: Path | str, rows: int = 20) -> tuple[list[str], list[tuple[int, list]]]:
+def preview(path: Path | str, rows: int = 20) -> tuple[list[str], list[tuple[int, Any]]]:
     """Header and the first `rows` rows (for the wizard and the header guess)."""
     with open_reader(path) as reader:
-        out = []
+        out: list[tuple[int, Any]] = []
         for item in reader:
             out.append(item)
             if len(out) >= rows:

@@ -24,7 +24,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from kpidesk.metrics.customers import memoized
 from kpidesk.metrics.growth import (
     as_date,
     div_half_even,
@@ -33,6 +32,7 @@ from kpidesk.metrics.growth import (
     revenue_column,
     windows,
 )
+from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import Period, parse_period
 from kpidesk.store.db import Store
 

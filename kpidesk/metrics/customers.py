@@ -21,12 +21,10 @@ denominator is zero is None ("not available"), never 0.
 
 from __future__ import annotations
 
-import functools
-import weakref
 from array import array
-from collections import OrderedDict
 from datetime import date, timedelta
 
+from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import Period, add_months, parse_period
 from kpidesk.store import lookups, rollups
 from kpidesk.store.db import Store
@@ -36,71 +34,6 @@ SECOND_PURCHASE_DAYS = 90
 NEW_CONTACT_DAYS = 30  # contact_statuses: 'new' = first purchase in the last 30 days
 AT_RISK_MIN_DAYS = 30
 AT_RISK_MAX_DAYS = 365
-
-
-# -- memo: figures are recomputed only when the data changed -------------------------------
-_MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_MEMO_SIZE = 64
-
-
-def data_fingerprint(store: Store) -> tuple[int, int, int]:
-    """Changes whenever the file's data may have changed: rows written through this
-    connection (`total_changes`), a commit through it (`commits`: a restored backup
-    changes no row) or a commit by another connection (`data_version`)."""
-    return (store.conn.total_changes, store.commits,
-            store.conn.execute("PRAGMA data_version").fetchone()[0])
-
-
-def _fresh(value):
-    """A copy callers may change without touching the memo (dicts and lists, nested)."""
-    if isinstance(value, dict):
-        return {k: _fresh(v) if isinstance(v, (dict, list)) else v for k, v in value.items()}
-    if isinstance(value, list):
-        return [_fresh(v) if isinstance(v, (dict, list)) else v for v in value]
-    if isinstance(value, set):
-        return set(value)
-    return value
-
-
-def memoized(fn=None, *, copy: bool = True):
-    """Remember `fn(store, *args)` per store until its data fingerprint changes.
-
-    The dashboard asks for the same figures many times (language change, tab switch,
-    period change back and forth); with no write in between they are computed once.
-    With copy=False (internal helpers only) callers share the remembered value and
-    must not change it.
-    """
-    if fn is None:
-        return functools.partial(memoized, copy=copy)
-
-    @functools.wraps(fn)
-    def wrapper(store: Store, *args, **kwargs):
-        if store.conn.in_transaction:  # what it reads may still be rolled back: keep nothing
-            return fn(store, *args, **kwargs)
-        fingerprint = data_fingerprint(store)
-        entry = _MEMO.get(store)
-        if entry is None or entry[0] != fingerprint:
-            entry = (fingerprint, OrderedDict())
-            _MEMO[store] = entry
-        key = (fn.__qualname__, args, tuple(sorted(kwargs.items())))
-        results = entry[1]
-        if key in results:
-            results.move_to_end(key)
-            result = results[key]
-        else:
-            result = fn(store, *args, **kwargs)
-            results[key] = result
-            if len(results) > _MEMO_SIZE:
-                results.popitem(last=False)
-        return _fresh(result) if copy else result
-
-    wrapper.uncached = fn
-    return wrapper
-
-
-def clear_memo() -> None:
-    """Forget every remembered result."""
-    _MEMO.clear()
 
 
 # -- small helpers -------------------------------------------------------------------
@@ -135,9 +68,6 @@ def loyal_min_orders(store: Store) -> int:
 def revenue_column(store: Store) -> str:
     return "revenue_usd" if store.reporting_currency == "USD" else "revenue_khr"
 
-
-def _month_end(key: str) -> date:
-    return date.fromisoformat(add_months(key, 1) + "-01") - timedelta(days=1)
 
 
 def _months_hint(store: Store, first: str, last: str) -> str:

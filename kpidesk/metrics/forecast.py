@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import math
 
-from kpidesk.metrics.customers import memoized
 from kpidesk.metrics.growth import revenue_series
+from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import add_months
 from kpidesk.store.db import Store
 
@@ -44,7 +44,9 @@ def monthly_revenue(store: Store, last_month: str, months: int = HISTORY_MONTHS
     first_month = store.scalar("SELECT MIN(month) FROM month_revenue")
     if first_month is None:
         return []
-    return [(k, v) for k, v in revenue_series(store, last_month, months) if k >= first_month]
+    # complete months only (no `today`): every month has a figure
+    return [(k, v or 0) for k, v in revenue_series(store, last_month, months)
+            if k >= first_month]
 
 
 def fit_line(values: list[float]) -> tuple[float, float, float]:

@@ -93,6 +93,7 @@ class Windows:
             return None
         if self.state == "past":
             return self.period.last_day
+        assert self.current is not None  # in progress: days 1..d
         return self.current[1]
 
 
@@ -157,7 +158,7 @@ def revenue_by_currency(store: Store, period: str | Period,
     """{'USD': cents, 'KHR': riel}: revenue of the period per original currency (with
     `today`: up to today; None for a period that has not started)."""
     p = parse_period(period)
-    last = p.last_day
+    last: str | None = p.last_day
     if today is not None:
         last = windows(p, today).upto
         if last is None:
@@ -185,17 +186,20 @@ def sales_summary(store: Store, period: str | Period, today: date | str, *,
     w = windows(period, today)
     p = w.period
     currency = currency or store.reporting_currency
-    kw = {"currency": currency, "salesperson_id": salesperson_id}
+    def revenue_of(days: tuple[str, str] | None) -> int | None:
+        return None if days is None else revenue_between(
+            store, *days, currency=currency, salesperson_id=salesperson_id)
+
     if w.upto is None:
         revenue = orders = current = previous = year_before = missing = None
     else:
-        revenue = revenue_between(store, p.first_day, w.upto, **kw)
+        revenue = revenue_of((p.first_day, w.upto))
         counted, missing = order_counts(store, p.first_day, w.upto,
                                         salesperson_id=salesperson_id)
         orders = None if missing else counted
         current = revenue
-        previous = revenue_between(store, *w.previous, **kw)
-        year_before = revenue_between(store, *w.year_before, **kw)
+        previous = revenue_of(w.previous)
+        year_before = revenue_of(w.year_before)
     return {
         "period": p.key,
         "currency": currency,
@@ -263,7 +267,7 @@ def _revenue_series(store: Store, keys: list[str], currency: str | None,
             f"SELECT day, SUM({col}) FROM daily_revenue"
             f" WHERE day BETWEEN ? AND ?{extra} GROUP BY day",
             (first.first_day, last.last_day, *params)):
-        found[day[:7]] += int(value or 0)
+        found[day[:7]] = (found[day[:7]] or 0) + int(value or 0)
     return list(found.items())
 
 
@@ -306,6 +310,7 @@ def breakdown(store: Store, period: str | Period, by: str, today: date | str, *,
     value = "amount" if by == "currency" else col
     if w.upto is None:  # a period not started: no figures
         return []
+    assert w.current is not None  # a period started has its days so far
     cur_first, cur_last = w.current
     rows = store.conn.execute(
         f"SELECT {column}, SUM({value}), SUM({col}),"
@@ -337,5 +342,6 @@ def breakdown(store: Store, period: str | Period, by: str, today: date | str, *,
             item["currency"] = key
             item["revenue_reporting"] = int(row[2] or 0)
         result.append(item)
-    result.sort(key=lambda r: (-(r.get("revenue_reporting", r["revenue"])), str(r["name"] or "")))
+    result.sort(key=lambda r: (-int(r.get("revenue_reporting", r["revenue"]) or 0),
+                               str(r["name"] or "")))
     return result

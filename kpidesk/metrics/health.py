@@ -27,7 +27,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from kpidesk.metrics.customers import memoized
+from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.sanity import line_doubts
 from kpidesk.store import health_marks

@@ -13,7 +13,7 @@ only its targets and forecasts.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from kpidesk.metrics import analysis, customers, forecast, health, pipeline, winback
 from kpidesk.metrics.growth import as_date, revenue_by_currency, sales_summary, windows
@@ -32,6 +32,14 @@ class CurrencyView:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
+
+
+def in_currency(store: Store, currency: str) -> Store:
+    """`store` seen with `currency` as its reporting currency (a CurrencyView, typed as
+    the Store the metrics take)."""
+    if currency == store.reporting_currency:
+        return store
+    return cast(Store, CurrencyView(store, currency))
 
 
 def last_complete_month(month: str, today: date) -> str:
@@ -86,7 +94,7 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
         store, period, today, measure="won_opportunities")["actual"]
 
     # §3-5: customers, pipeline and the trend forecast
-    view = store if currency == store.reporting_currency else CurrencyView(store, currency)
+    view = in_currency(store, currency)
     result.update(customers.customer_kpis(view, period.key, today))
     result.update(pipeline.pipeline_kpis(view, period.key, today))
     points = forecast.trend_forecast(view, last_complete_month(month_key(period.end), today),

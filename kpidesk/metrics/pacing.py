@@ -25,8 +25,8 @@ from datetime import date, timedelta
 import numpy as np
 
 from kpidesk.metrics import calendar
-from kpidesk.metrics.customers import memoized
 from kpidesk.metrics.growth import as_date, div_half_even, ratio, revenue_column, windows
+from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import Period, add_months, parse_period
 from kpidesk.metrics.targets import target_for
 from kpidesk.store import insight

@@ -23,7 +23,6 @@ from datetime import date
 
 from kpidesk.metrics.periods import Period, parse_period
 from kpidesk.store.db import Store
-from kpidesk.store.money import convert
 
 
 def _as_date(value: date | str) -> date:
@@ -76,25 +75,9 @@ def _revenue(store: Store, p: Period, upto: str | None = None) -> int:
 def _revenue_target(store: Store, p: Period) -> int | None:
     """Shop revenue target of P in the reporting currency (KPI.md §2: the shop's own
     target of each month, else the sum of its salespeople's); None when none is set."""
-    try:
-        from kpidesk.metrics.targets import target_for
-    except ImportError:  # pragma: no cover - the targets module ships with the app
-        target_for = None
-    if target_for is not None:
-        return target_for(store, p, "revenue")
-    currency, rate = store.reporting_currency, store.default_rate
-    total, found = 0, False
-    for month in p.months():
-        rows = store.conn.execute(
-            "SELECT salesperson_id, value, currency FROM targets"
-            " WHERE period = ? AND measure = 'revenue'", (month,)).fetchall()
-        shop = [r for r in rows if r[0] is None]
-        chosen = shop or rows
-        for _, value, cur in chosen:
-            usd, khr = convert(int(value), cur or currency, rate)
-            total += usd if currency == "USD" else khr
-            found = True
-    return total if found else None
+    from kpidesk.metrics.targets import target_for  # here: targets imports this module
+
+    return target_for(store, p, "revenue")
 
 
 def _expected_in(p: Period, today: date) -> tuple[str, dict] | None:
@@ -170,7 +153,8 @@ def pipeline_kpis(store: Store, period: str | Period, today: date | str) -> dict
     now = open_pipeline(store, d)
 
     won = lost = 0
-    won_value = won_days = 0
+    won_value = 0
+    won_days = 0.0
     for status, n, value, days in store.conn.execute(
             f"""
             SELECT status, COUNT(*), IFNULL(SUM({col}), 0),

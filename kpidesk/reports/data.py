@@ -12,7 +12,7 @@ from datetime import date
 
 from kpidesk.metrics import callbacks, customers, health, pipeline
 from kpidesk.metrics.growth import ratio, revenue_series, sales_summary, windows
-from kpidesk.metrics.kpis import CurrencyView, all_kpis
+from kpidesk.metrics.kpis import all_kpis, in_currency
 from kpidesk.metrics.periods import add_months, parse_period
 from kpidesk.metrics.targets import target_series
 from kpidesk.store.db import Store
@@ -30,7 +30,7 @@ class ReportData:
     kpis: dict
     previous: dict  # the month before
     year_before: dict  # the same month a year before
-    revenue_series: list[tuple[str, int]] = field(default_factory=list)
+    revenue_series: list[tuple[str, int | None]] = field(default_factory=list)
     target_series: list[tuple[str, int | None]] = field(default_factory=list)
     pipeline_stages: list[dict] = field(default_factory=list)
     top_products: list[dict] = field(default_factory=list)
@@ -102,7 +102,7 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     """Gather the report of `month` as of `today`. `progress(pct)` is called along the way."""
     report = progress or (lambda pct: None)
     currency = currency or store.reporting_currency
-    view = CurrencyView(store, currency)
+    view = in_currency(store, currency)
     period = parse_period(month)
     as_of = min(today, period.end)
     report(5)
@@ -120,7 +120,7 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
         top_customers=top_customers(store, month, currency, upto=as_of),
     )
     w = windows(period, today)
-    if w.in_progress:
+    if w.in_progress and w.previous is not None and w.year_before is not None:
         data.previous_to_day = _sales_to_day(view, add_months(month, -1), w.previous[1],
                                              previous.get("target"))
         data.year_before_to_day = _sales_to_day(view, add_months(month, -12), w.year_before[1],

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 
 from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, app_font
 from kpidesk.i18n.format import NumberStyle
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.format import fill as fmt_fill
 from kpidesk.i18n.wordbreak import segment
 from kpidesk.metrics.customers import LOYAL_WINDOW_DAYS
@@ -97,8 +98,7 @@ class MonthlyReport:
             (tr("Report", "Customer retention"), "retention", self.pct),
             (tr("Report", "Customer retention rate (CRR)"), "crr", self.pct),
             (tr("Report", "Repeat purchase rate"), "repeat_purchase_rate", self.pct),
-            (tr("Report", "Loyal customers (orders in the last %1 days)").replace(
-                "%1", self.num(LOYAL_WINDOW_DAYS)), "loyal_customers", self.num),
+            (fill_in(tr("Report", "Loyal customers (orders in the last %1 days)"), self.num(LOYAL_WINDOW_DAYS)), "loyal_customers", self.num),
             (tr("Report", "Win rate"), "win_rate", self.pct),
             (tr("Report", "Weighted pipeline"), "weighted_pipeline", self.money),
         ]
@@ -150,13 +150,11 @@ class MonthlyReport:
 
     def _call_back_note(self) -> str:
         d, tr, fmt = self.data, self.text.translate, self.text.fmt
-        note = tr("Report", "Good customers who have not come back for much longer than usual, "
-                  "as of %1.").replace("%1", fmt.date(d.as_of))
+        note = fill_in(tr("Report", "Good customers who have not come back for much longer than usual, "
+                  "as of %1."), fmt.date(d.as_of))
         if d.at_risk_total > len(d.at_risk):
-            note += " " + (tr("Report", "The %1 with the highest revenue of %2 customers at risk; "
-                              "the Dashboard shows them all.")
-                           .replace("%1", fmt.integer(len(d.at_risk)))
-                           .replace("%2", fmt.integer(d.at_risk_total)))
+            note += " " + (fill_in(tr("Report", "The %1 with the highest revenue of %2 customers at risk; "
+                              "the Dashboard shows them all."), fmt.integer(len(d.at_risk)), fmt.integer(d.at_risk_total)))
         return note
 
     def html(self) -> str:
@@ -164,8 +162,7 @@ class MonthlyReport:
         k = d.kpis
         period = fmt.month(d.month)
         if k.get("in_progress"):
-            period += " — " + tr("Report", "month to date, up to %1").replace(
-                "%1", fmt.date(d.today))
+            period += " — " + fill_in(tr("Report", "month to date, up to %1"), fmt.date(d.today))
         meta = [
             (tr("Report", "Shop"), _name(d.shop_name) or "—"),
             (tr("Report", "Period"), period),
@@ -182,11 +179,10 @@ class MonthlyReport:
         same_day = self.data.previous_to_day or k.get("previous_same_day")
         key_note = ""
         if same_day:
-            key_note = tr("Report", "† The month is in progress and counted up to today; "
+            key_note = fill_in(tr("Report", "† The month is in progress and counted up to today; "
                           "figures marked † count the month before, and the same month "
                           "last year, up to the same day of the month (the month before: "
-                          "up to %1).").replace(
-                "%1", fmt.date(same_day["as_of"]))
+                          "up to %1)."), fmt.date(same_day["as_of"]))
         parts.append(self._table(
             tr("Report", "Key figures"),
             [tr("Report", "Figure"), tr("Report", "This month"), tr("Report", "Month before"),
@@ -333,9 +329,7 @@ class MonthlyReport:
                 box = QRectF(0, y, size.width(), FOOTER_PX - 8)
                 painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                                  self.data.shop_name)
-                label = (self.t("Page %1 of %2")
-                         .replace("%1", self.text.fmt.integer(index + 1))
-                         .replace("%2", self.text.fmt.integer(pages)))
+                label = (fill_in(self.t("Page %1 of %2"), self.text.fmt.integer(index + 1), self.text.fmt.integer(pages)))
                 painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                                  label)
                 painter.restore()

@@ -63,6 +63,7 @@ from kpidesk.store.errors import (
     NotAStoreError,
     StoreError,
 )
+from kpidesk.store.topics import EVERYTHING
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
@@ -225,6 +226,11 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
             for t in COUNTED_TABLES}
 
 
+def summary_of(store: Store) -> dict:
+    """`summarize` of the open shop."""
+    return summarize(store.conn)
+
+
 def summarize(conn: sqlite3.Connection) -> dict:
     """Orders, last sale date and shop name: what a person recognises a shop by."""
     found = identity.read(conn)
@@ -329,6 +335,8 @@ def list_backups(folder: Path, db_path: Path, shop_uuid: str | None = None, *,
     found = []
     for b in scan_folder(folder):
         m = _NAME.match(b.path.name) or _LEGACY.match(b.path.name)
+        if m is None:  # scan_folder lists only backup names: never, but said
+            continue
         if b.shop is not None:
             mine = b.shop == short if short else m["stem"] == stem
         else:
@@ -559,9 +567,9 @@ def _compress(source: Path, target: Path, member: str, meta: dict,
     info.compress_type = zipfile.ZIP_DEFLATED
     # ZipFile.open(info, "w") takes the level from the ZipInfo, not from the ZipFile
     try:
-        info.compress_level = COMPRESS_LEVEL  # Python 3.13+
+        info.compress_level = COMPRESS_LEVEL  # type: ignore[attr-defined]  # Python 3.13+
     except AttributeError:
-        info._compresslevel = COMPRESS_LEVEL  # Python 3.11-3.12
+        info._compresslevel = COMPRESS_LEVEL  # type: ignore[attr-defined]  # 3.11-3.12
     info.external_attr = 0o600 << 16
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
                  0o600)
@@ -761,7 +769,7 @@ def make_upgrade_backup(store: Store, version: int, shop_uuid: str,
                     "indexes_dropped": True}
             if progress is not None:
                 progress(0.6)
-            _compress(compact, partial, meta["db_member"], meta, None)
+            _compress(compact, partial, str(meta["db_member"]), meta, None)
             if progress is not None:
                 progress(0.9)
             verify_archive(partial, shop_uuid)
@@ -802,7 +810,8 @@ def prune(folder: Path, db_path: Path, keep_daily: int = KEEP_DAILY,
     now = now or datetime.now()
     backups = [b for b in list_backups(folder, db_path, shop_uuid, include_legacy=False)
                if b.seq is not None]
-    keep: set[Path] = {b.path for b in backups if made is not None and b.seq >= made}
+    keep: set[Path] = {b.path for b in backups
+                       if made is not None and b.seq is not None and b.seq >= made}
     days: set[str] = set()
     months: set[str] = set()
     automatic = [b for b in backups if b.automatic]  # newest (highest number) first
@@ -833,7 +842,8 @@ def _expired(b: BackupInfo, automatic: list[BackupInfo], keep_daily: int,
     """A protected backup goes when it is more than 30 days old by the clock and the
     shop has made `keep_daily` automatic backups since (so a clock set forward does not
     take it early); one stamped in the future waits for 30 automatic ones."""
-    newer = sum(1 for a in automatic if a.seq > b.seq)
+    newer = sum(1 for a in automatic
+                if a.seq is not None and b.seq is not None and a.seq > b.seq)
     if b.created > now:
         return newer >= max(KEEP_PROTECTED_DAYS, keep_daily)
     return (now - b.created > timedelta(days=KEEP_PROTECTED_DAYS)
@@ -1041,8 +1051,6 @@ def _prepare_restored(work: Path, shop_uuid: str | None, number: int, carried: l
     return restored
 
 
-ALL_TOPICS = {"sales", "contacts", "opportunities", "targets", "settings", "salespeople",
-              "categories", "channels", "products", "lost_reasons", "stages"}
 
 
 def restore(db_path: Path, backup: Path, folder: Path | None = None, *,
@@ -1152,7 +1160,7 @@ def restore_into(store: Store, backup_path: Path, *, allow_other_shop: bool = Fa
             src.close()
     with store.transaction() as conn:
         rollups.journal(conn, [None])  # the copy bypassed the rollup functions
-        store.mark_changed(*ALL_TOPICS)
+        store.mark_changed(*EVERYTHING)
     return RestoreResult(backup_path, restored, replaced, safety)
 
 
@@ -1213,10 +1221,6 @@ def is_lost(db_path: Path) -> bool:
     except OSError:
         return True
 
-
-def copy_file(source: Path, target: Path) -> None:
-    shutil.copyfile(source, target)
-    make_private(target)
 
 
 __all__ = ["BackupError", "LockedError"]

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from kpidesk.store import history
-from kpidesk.store.db import Store, new_uuid, uuid_text
+from kpidesk.store.db import Store, inserted_id, new_uuid, uuid_text
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import check_date
+from kpidesk.store.topics import Topic
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS calls ("
@@ -88,8 +89,8 @@ def add_call(store: Store, call: CallInput) -> int:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (new_uuid(), call.contact_id, call.date, call.outcome, call.note.strip(),
              call.follow_up or None, call.salesperson_id))
-        store.mark_changed("calls")
-        return int(cur.lastrowid)
+        store.mark_changed(Topic.CALLS)
+        return inserted_id(cur)
 
 
 def add_calls(store: Store, rows: list[CallInput]) -> int:
@@ -111,7 +112,7 @@ def add_calls(store: Store, rows: list[CallInput]) -> int:
                  call.follow_up or None, call.salesperson_id))
             added += 1
         if added:
-            store.mark_changed("calls")
+            store.mark_changed(Topic.CALLS)
     return added
 
 
@@ -126,7 +127,7 @@ def delete_call(store: Store, call_id: int) -> dict:
         snapshot = dict(zip([c[0] for c in cur.description], row, strict=True))
         conn.execute("DELETE FROM calls WHERE id = ?", (call_id,))
         history.note(store, "delete", f"call {call_id}", _brief(snapshot), None)
-        store.mark_changed("calls")
+        store.mark_changed(Topic.CALLS)
     return snapshot
 
 
@@ -137,7 +138,7 @@ def restore_call(store: Store, snapshot: dict) -> int:
         conn.execute(f"INSERT INTO calls ({columns}) VALUES ({', '.join('?' * len(snapshot))})",
                      tuple(snapshot.values()))
         history.note(store, "undelete", f"call {snapshot['id']}", None, _brief(snapshot))
-        store.mark_changed("calls")
+        store.mark_changed(Topic.CALLS)
     return int(snapshot["id"])
 
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kpidesk.store import calls, history, rollups, security
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import check_date
+from kpidesk.store.topics import Topic
 
 KINDS = ("lead", "customer")
 
@@ -45,8 +46,8 @@ def add_contact(store: Store, contact: ContactInput, contact_id: int | None = No
              contact.phone.strip(), contact.source.strip(), contact.salesperson_id,
              contact.created, contact.note),
         )
-        store.mark_changed("contacts")
-        return int(cur.lastrowid)
+        store.mark_changed(Topic.CONTACTS)
+        return inserted_id(cur)
 
 
 def update_contact(store: Store, contact_id: int, contact: ContactInput) -> None:
@@ -60,7 +61,7 @@ def update_contact(store: Store, contact_id: int, contact: ContactInput) -> None
         )
         if cur.rowcount == 0:
             raise ValidationError("contact", "not_found", id=contact_id)
-        store.mark_changed("contacts")
+        store.mark_changed(Topic.CONTACTS)
 
 
 def get_contact(store: Store, contact_id: int) -> ContactInput:
@@ -132,9 +133,9 @@ def delete_contact(store: Store, contact_id: int) -> dict:
         conn.execute("DELETE FROM customer_month WHERE contact_id = ?", (contact_id,))
         conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
         history.note(store, "delete", f"contact {contact_id}", _brief(row), None)
-        store.mark_changed("contacts")
+        store.mark_changed(Topic.CONTACTS)
         if opps:
-            store.mark_changed("opportunities")
+            store.mark_changed(Topic.OPPORTUNITIES)
     return {"contact": row, "opportunities": opps}
 
 
@@ -147,9 +148,9 @@ def restore_contact(store: Store, snapshot: dict) -> int:
                          [(row["id"], opp) for opp in snapshot["opportunities"]])
         rollups.refresh_contact(conn, row["id"])
         history.note(store, "undelete", f"contact {row['id']}", None, _brief(row))
-        store.mark_changed("contacts")
+        store.mark_changed(Topic.CONTACTS)
         if snapshot["opportunities"]:
-            store.mark_changed("opportunities")
+            store.mark_changed(Topic.OPPORTUNITIES)
     return int(row["id"])
 
 
@@ -186,7 +187,7 @@ def merge_contacts(store: Store, keep_id: int, remove_id: int) -> dict:
         history.note(store, "merge", f"contact {keep_id}",
                      {"kept": _brief(keep), "removed": _brief(removed)},
                      {"kept": _brief(merged), "orders moved": len(orders)})
-        store.mark_changed("contacts", "sales", "opportunities")
+        store.mark_changed(Topic.CONTACTS, Topic.SALES, Topic.OPPORTUNITIES)
     return {"keep": keep, "removed": removed, "orders": orders, "opportunities": opps,
             "calls": moved_calls}
 
@@ -207,7 +208,7 @@ def unmerge_contacts(store: Store, snapshot: dict) -> None:
         rollups.refresh_contact(conn, removed["id"])
         history.note(store, "unmerge", f"contact {keep['id']}", None,
                      {"kept": _brief(keep), "removed": _brief(removed)})
-        store.mark_changed("contacts", "sales", "opportunities")
+        store.mark_changed(Topic.CONTACTS, Topic.SALES, Topic.OPPORTUNITIES)
 
 
 # -- queries for the contacts table and a contact's page ------------------------------
@@ -297,3 +298,35 @@ def contact_page(store: Store, contact_id: int) -> dict:
     return {"contact": contact, "purchases": purchases, "opportunities": opportunities,
             "visit_days": days, "gaps": gaps,
             "median_gap": statistics.median(gaps) if gaps else None}
+
+
+# -- look-ups the screens make --------------------------------------------------------------
+def contact_exists(store: Store, contact_id: int | None) -> bool:
+    return contact_id is not None and store.scalar(
+        "SELECT 1 FROM contacts WHERE id = ?", (contact_id,)) is not None
+
+
+def contact_name(store: Store, contact_id: int | None) -> str:
+    """The contact's name ('' when there is none)."""
+    if contact_id is None:
+        return ""
+    name = store.scalar("SELECT name FROM contacts WHERE id = ?", (contact_id,))
+    return str(name or "")
+
+
+def contact_name_phone(store: Store, contact_id: int | None) -> tuple[str, str] | None:
+    if contact_id is None:
+        return None
+    row = store.conn.execute("SELECT name, phone FROM contacts WHERE id = ?",
+                             (contact_id,)).fetchone()
+    return (str(row[0]), str(row[1] or "")) if row else None
+
+
+def find_contact(store: Store, name: str, phone_digits: str) -> int | None:
+    """The contact with this name (ignoring case) or this phone (spaces ignored; ASCII
+    digits), the most recent buyer first."""
+    row = store.conn.execute(
+        "SELECT id FROM contacts WHERE name = ? COLLATE NOCASE OR (? <> '' AND"
+        " replace(phone, ' ', '') = ?) ORDER BY last_purchase IS NULL, last_purchase DESC"
+        " LIMIT 1", (name, phone_digits, phone_digits)).fetchone()
+    return int(row[0]) if row else None

@@ -2,7 +2,7 @@
 
 The store knows nothing of Qt. Views learn about writes through
 `Store.subscribe()`: callbacks run after each commit with the set of
-topics that changed (e.g. {"sales"}, {"targets"}).
+topics that changed (`store/topics.py`: e.g. {Topic.SALES}, {Topic.TARGETS}).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kpidesk.store import rollups, schema
 from kpidesk.store.errors import (
@@ -24,11 +25,18 @@ from kpidesk.store.errors import (
     OlderSchemaError,
     WriteFailedError,
 )
+from kpidesk.store.topics import Topic
 
-Listener = Callable[[set[str]], None]
+Listener = Callable[[set[Topic]], None]
 # progress(stage, fraction) while an older file is upgraded: stage 'backup' (the copy made
 # first), 'upgrade' (the migrations) or 'compact' (giving the freed space back); 0..1.
 Progress = Callable[[str, float], None]
+
+
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made."""
+    assert cur.lastrowid is not None
+    return int(cur.lastrowid)
 
 
 def new_uuid() -> bytes:
@@ -78,7 +86,7 @@ def is_uuid_text(text: str) -> bool:
     return True
 
 
-def _sql_uuid_blob(value: object) -> object:
+def _sql_uuid_blob(value: Any) -> Any:
     """SQL uuid_blob(x): a text UUID as its 16 bytes; anything else unchanged."""
     if isinstance(value, str):
         try:
@@ -88,7 +96,7 @@ def _sql_uuid_blob(value: object) -> object:
     return value
 
 
-def _sql_uuid_text(value: object) -> object:
+def _sql_uuid_text(value: Any) -> Any:
     """SQL uuid_text(x): a 16-byte UUID as text; anything else unchanged."""
     if isinstance(value, bytes) and len(value) == 16:
         return str(uuid.UUID(bytes=value))
@@ -308,8 +316,11 @@ class Store:
         self._check_passed: bool | None = None
         self._listeners: list[Listener] = []
         self._depth = 0
-        self._pending: set[str] = set()
+        self._pending: set[Topic] = set()
         self.commits = 0  # writes committed since opening (backup on exit if any)
+        # every topic committed since opening: work on a connection of its own hands
+        # these back to the app, which announces them on its store (`announce`)
+        self.touched: set[Topic] = set()
         self._progress = progress
         self._lock = None
         self._file_id: tuple[int, int] | None = None
@@ -388,6 +399,7 @@ class Store:
     def _migrate_if_needed(self) -> None:
         """Create a new shop, or upgrade one of an older version (backed up first)."""
         facts = self.facts
+        assert facts is not None  # read when the file was opened
         if facts.version >= schema.SCHEMA_VERSION:
             return
         shop_uuid = facts.shop_uuid
@@ -406,6 +418,9 @@ class Store:
             self._compact_if_worth_it()
 
     def _start_check(self) -> None:
+        done = self._check_done
+        assert done is not None  # made with check_later
+
         def run() -> None:
             passed = False
             try:
@@ -418,7 +433,7 @@ class Store:
                 passed = False
             finally:
                 self._check_passed = passed
-                self._check_done.set()
+                done.set()
 
         threading.Thread(target=run, name="quick-check", daemon=True).start()
 
@@ -498,7 +513,8 @@ class Store:
         def tick() -> int:
             nonlocal calls
             calls += 1
-            progress(min(0.99, calls / expected))
+            if progress is not None:
+                progress(min(0.99, calls / expected))
             return 0
 
         if progress is not None:
@@ -570,9 +586,7 @@ class Store:
         self._depth = 0
         self.commits += 1
         changed, self._pending = self._pending, set()
-        if changed:
-            for listener in list(self._listeners):
-                listener(changed)
+        self.announce(changed)
 
     def write_bookkeeping(self, sql: str, params: tuple | dict = ()) -> None:
         """A write that is not the shop's records (backup numbering and status): its own
@@ -595,9 +609,37 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise _write_error(exc) from exc
 
-    def mark_changed(self, *topics: str) -> None:
+    def mark_changed(self, *topics: Topic) -> None:
         """Note what a write changed; listeners hear it after the commit."""
-        self._pending.update(topics)
+        self._pending.update(Topic(topic) for topic in topics)
+
+    def announce(self, topics: set[Topic] | frozenset[Topic]) -> None:
+        """Tell the listeners these topics changed: after each commit of this connection,
+        and for work committed on another connection of the same file (an import)."""
+        if not topics:
+            return
+        self.touched.update(topics)
+        for listener in list(self._listeners):
+            listener(set(topics))
+
+    def is_open(self) -> bool:
+        """False once the file was closed (a widget outliving its shop asks this)."""
+        try:
+            self.conn.execute("SELECT 1")
+        except sqlite3.Error:
+            return False
+        return True
+
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection (from another thread): its
+        transaction rolls back."""
+        self.conn.interrupt()
+
+    def identity(self):  # -> identity.Identity | None (that module imports this one)
+        """The file's identity (`store/identity.py`), None for a file made before them."""
+        from kpidesk.store import identity
+
+        return identity.read(self.conn)
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -612,7 +654,7 @@ class Store:
         cur.row_factory = sqlite3.Row
         return cur.fetchall()
 
-    def scalar(self, sql: str, params: tuple | dict = ()) -> object:
+    def scalar(self, sql: str, params: tuple | dict = ()) -> Any:  # what SQLite gives
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
@@ -644,7 +686,7 @@ class Store:
             )
             if key == "loyal_min_orders":  # contacts.loyal_from depends on it
                 rollups.refresh_summaries(self.conn)
-            self.mark_changed("settings")
+            self.mark_changed(Topic.SETTINGS)
 
     @property
     def reporting_currency(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from kpidesk.store.db import Store
+from kpidesk.store.topics import Topic
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS health_marks ("
@@ -25,7 +26,7 @@ def mark_right(store: Store, kind: str, keys: tuple[str, ...] | list[str],
         conn.executemany(
             "INSERT OR IGNORE INTO health_marks (kind, key, marked) VALUES (?, ?, ?)",
             [(kind, key, (day or date.today()).isoformat()) for key in keys])
-        store.mark_changed("health")
+        store.mark_changed(Topic.HEALTH)
 
 
 def unmark(store: Store, kind: str, keys: tuple[str, ...] | list[str]) -> None:
@@ -33,7 +34,7 @@ def unmark(store: Store, kind: str, keys: tuple[str, ...] | list[str]) -> None:
     with store.transaction() as conn:
         conn.executemany("DELETE FROM health_marks WHERE kind = ? AND key = ?",
                          [(kind, key) for key in keys])
-        store.mark_changed("health")
+        store.mark_changed(Topic.HEALTH)
 
 
 def marked(store: Store) -> set[tuple[str, str]]:

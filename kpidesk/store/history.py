@@ -108,7 +108,8 @@ def entries(store: Store, *, action: str | tuple[str, ...] | None = None,
             limit: int | None = None) -> list[HistoryEntry]:
     """Entries newest first, optionally of some actions, between two dates (inclusive)
     and holding `text` in what they were done to or in their values."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if isinstance(action, str):
         action = (action,)
     if action:

@@ -24,8 +24,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kpidesk.store import history, rollups, security
-from kpidesk.store.db import uuid_value
+from kpidesk.store.db import inserted_id, uuid_value
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.topics import Topic
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -147,9 +148,9 @@ def _now() -> str:
 
 def begin(conn: sqlite3.Connection, file_name: str, kind: str, source: str = "app") -> int:
     """Open the log entry of an import (inside its transaction); returns its id."""
-    return int(conn.execute(
+    return inserted_id(conn.execute(
         "INSERT INTO imports(at, file_name, kind, user, source) VALUES (?, ?, ?, ?, ?)",
-        (_now(), file_name, kind, _user(), source)).lastrowid)
+        (_now(), file_name, kind, _user(), source)))
 
 
 def finish(conn: sqlite3.Connection, import_id: int, rows_read: int, added: dict[str, int],
@@ -393,6 +394,6 @@ def undo_import(store: Store, import_id: int, *, keep_changed: bool = False,
                         "added": record.added},
                        {"removed": removed, "kept": {k: v for k, v in kept.items() if v}},
                        with_pin=with_pin, source=source)
-        store.mark_changed("sales", "contacts", "opportunities", "targets", "salespeople",
-                           "products", "categories", "channels", "imports")
+        store.mark_changed(Topic.SALES, Topic.CONTACTS, Topic.OPPORTUNITIES, Topic.TARGETS, Topic.SALESPEOPLE,
+                           Topic.PRODUCTS, Topic.CATEGORIES, Topic.CHANNELS, Topic.IMPORTS)
     return UndoResult(removed, kept, gone)

@@ -88,8 +88,8 @@ else:
     import fcntl
     import struct
 
-    _OFD_SETLK = getattr(fcntl, "F_OFD_SETLK", None)
-    _BYTE_LOCKS = _OFD_SETLK is not None  # Linux: locks of an open file, not of a process
+    _OFD_SETLK: int = getattr(fcntl, "F_OFD_SETLK", -1)
+    _BYTE_LOCKS = _OFD_SETLK != -1  # Linux: locks of an open file, not of a process
 
     def _flock_arg(kind: int) -> bytes:
         # struct flock: l_type, l_whence, l_start, l_len, l_pid (0 for OFD locks)

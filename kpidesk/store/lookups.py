@@ -199,7 +199,8 @@ def _contact_days(conn: sqlite3.Connection, ids: list[int] | None
                   ) -> Iterator[tuple[int, list[Day]]]:
     """(contact id, its customer_day rows) for these contacts (None: all), by id."""
     where = "" if ids is None else f" WHERE contact_id IN ({_in(ids)})"
-    current, days = None, []
+    current: int | None = None
+    days: list[Day] = []
     for cid, day, orders, usd, khr in conn.execute(
             "SELECT contact_id, day, orders, revenue_usd, revenue_khr FROM customer_day"
             f"{where} ORDER BY contact_id, day"):

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from kpidesk.store import history
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
 from kpidesk.store.reference import get_or_create
 from kpidesk.store.sales import LineInput, OrderInput, add_order, check_date
+from kpidesk.store.topics import Topic
 
 STATUSES = ("open", "won", "lost")
 
@@ -123,7 +124,7 @@ def add_opportunity(store: Store, opp: OpportunityInput, opp_id: int | None = No
              opp.created, opp.expected_close, opp.status,
              opp.closed if opp.status != "open" else None, opp.lost_reason, opp.note),
         )
-        new_id = int(cur.lastrowid)
+        new_id = inserted_id(cur)
         record_state(conn, new_id, opp.created)
         if opp.status != "open" and opp.closed and opp.closed > opp.created:
             # entered closed: open from its creation, at the last open stage (the one it
@@ -134,7 +135,7 @@ def add_opportunity(store: Store, opp: OpportunityInput, opp_id: int | None = No
                 "  WHERE kind = 'open' ORDER BY position DESC LIMIT 1)"
                 " WHERE opportunity_id = ?", (new_id,))
             record_state(conn, new_id, opp.closed)
-        store.mark_changed("opportunities")
+        store.mark_changed(Topic.OPPORTUNITIES)
         return new_id
 
 
@@ -214,7 +215,7 @@ def put_back(store: Store, row: dict) -> None:
                 f"INSERT INTO opportunity_history (opportunity_id, {', '.join(_HISTORY_COLUMNS)})"
                 f" VALUES (?, {', '.join('?' * len(_HISTORY_COLUMNS))})",
                 [(row["id"], *(h[c] for c in _HISTORY_COLUMNS)) for h in row["stages"]])
-        store.mark_changed("opportunities")
+        store.mark_changed(Topic.OPPORTUNITIES)
 
 
 def update_opportunity(store: Store, opp_id: int, opp: OpportunityInput, *,
@@ -235,8 +236,9 @@ def update_opportunity(store: Store, opp_id: int, opp: OpportunityInput, *,
              opp.closed if opp.status != "open" else None,
              opp.lost_reason if opp.status == "lost" else "", opp.note, opp_id))
         closes = before["status"] == "open" and opp.status != "open" and opp.closed
-        record_state(conn, opp_id, opp.closed if closes else _change_day(conn, opp_id, on))
-        store.mark_changed("opportunities")
+        record_state(conn, opp_id, opp.closed if closes and opp.closed
+                     else _change_day(conn, opp_id, on))
+        store.mark_changed(Topic.OPPORTUNITIES)
 
 
 def move_stage(store: Store, opp_id: int, stage_id: int, probability: int | None = None, *,
@@ -257,7 +259,7 @@ def move_stage(store: Store, opp_id: int, stage_id: int, probability: int | None
         conn.execute("UPDATE opportunities SET stage_id = ?, probability = ? WHERE id = ?",
                      (stage_id, new_probability, opp_id))
         record_state(conn, opp_id, _change_day(conn, opp_id, on))
-        store.mark_changed("opportunities")
+        store.mark_changed(Topic.OPPORTUNITIES)
 
 
 def sale_from_opportunity(store: Store, opp_id: int, day: str) -> OrderInput:
@@ -286,7 +288,7 @@ def mark_won(store: Store, opp_id: int, closed: str, create_sale: bool = False) 
             " lost_reason = '', order_id = IFNULL(?, order_id) WHERE id = ?",
             (won["id"], won["probability"], closed, order_id, opp_id))
         record_state(conn, opp_id, closed)
-        store.mark_changed("opportunities")
+        store.mark_changed(Topic.OPPORTUNITIES)
     return order_id
 
 
@@ -308,7 +310,7 @@ def mark_lost(store: Store, opp_id: int, closed: str, reason: str) -> None:
             " lost_reason = (SELECT name FROM lost_reasons WHERE id = ?) WHERE id = ?",
             (lost["id"], lost["probability"], closed, name, opp_id))
         record_state(conn, opp_id, closed)
-        store.mark_changed("opportunities")
+        store.mark_changed(Topic.OPPORTUNITIES)
 
 
 def reopen(store: Store, opp_id: int, stage_id: int | None = None, *,
@@ -330,7 +332,7 @@ def reopen(store: Store, opp_id: int, stage_id: int | None = None, *,
             " order_id = NULL, stage_id = ?, probability = ? WHERE id = ?",
             (stage_id, target["probability"], opp_id))
         record_state(conn, opp_id, _change_day(conn, opp_id, on))
-        store.mark_changed("opportunities")
+        store.mark_changed(Topic.OPPORTUNITIES)
 
 
 def delete_opportunity(store: Store, opp_id: int) -> dict:
@@ -342,5 +344,10 @@ def delete_opportunity(store: Store, opp_id: int) -> dict:
         history.note(store, "delete", f"opportunity {opp_id}",
                      {"title": row["title"], "value": row["value"], "currency": row["currency"],
                       "status": row["status"]}, None)
-        store.mark_changed("opportunities")
+        store.mark_changed(Topic.OPPORTUNITIES)
     return row
+
+
+def opportunity_exists(store: Store, opp_id: int | None) -> bool:
+    return opp_id is not None and store.scalar(
+        "SELECT 1 FROM opportunities WHERE id = ?", (opp_id,)) is not None

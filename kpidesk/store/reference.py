@@ -7,9 +7,10 @@ is a key of the daily revenue rollup: changing it recomputes the days the produc
 
 from __future__ import annotations
 
-from kpidesk.store import history, rollups, security
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store import history, rollups, security, topics
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.topics import Topic
 
 NAMED_TABLES = ("salespeople", "categories", "channels", "products", "lost_reasons")
 
@@ -58,8 +59,8 @@ def add_named(store: Store, table: str, name: str, **extra: object) -> int:
             (new_uuid(), name, *extra.values()),
         )
         history.note(store, "setting", f"{table} {cur.lastrowid}", None, {"name": name, **extra})
-        store.mark_changed(table)
-        return int(cur.lastrowid)
+        store.mark_changed(topics.of_table(table))
+        return inserted_id(cur)
 
 
 def get_or_create(store: Store, table: str, name: str, **extra: object) -> int | None:
@@ -85,7 +86,7 @@ def rename(store: Store, table: str, row_id: int, name: str) -> None:
         conn.execute(f"UPDATE {table} SET name = ? WHERE id = ?", (name, row_id))
         if old != name:
             history.note(store, "setting", f"{table} {row_id}", {"name": old}, {"name": name})
-        store.mark_changed(table)
+        store.mark_changed(topics.of_table(table))
 
 
 def remove_named(store: Store, table: str, row_id: int) -> None:
@@ -114,7 +115,7 @@ def remove_named(store: Store, table: str, row_id: int) -> None:
         else:
             conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
             history.note(store, "setting", f"{table} {row_id}", {"name": name}, None)
-        store.mark_changed(table)
+        store.mark_changed(topics.of_table(table))
 
 
 def set_active(store: Store, table: str, row_id: int, active: bool) -> None:
@@ -130,7 +131,7 @@ def set_active(store: Store, table: str, row_id: int, active: bool) -> None:
             history.note(store, "setting", f"{table} {row_id}",
                          {"name": name, "active": int(old[0])},
                          {"name": name, "active": int(active)})
-        store.mark_changed(table)
+        store.mark_changed(topics.of_table(table))
 
 
 def set_category(store: Store, product_id: int, category_id: int | None) -> None:
@@ -155,4 +156,18 @@ def set_category(store: Store, product_id: int, category_id: int | None) -> None
                       "category": name_of(store, "categories", row[0])},
                      {"name": name_of(store, "products", product_id),
                       "category": name_of(store, "categories", category_id)})
-        store.mark_changed("products", "sales")
+        store.mark_changed(Topic.PRODUCTS, Topic.SALES)
+
+
+def list_rows(store: Store, table: str) -> list[dict]:
+    """The rows of a named list as Settings edits them, sorted by name: id, name, and
+    `active` (salespeople, products) and `category_id`/`category` (products)."""
+    _check_table(table)
+    if table == "products":
+        sql = ("SELECT p.id, p.name, p.active, p.category_id, c.name AS category"
+               " FROM products p LEFT JOIN categories c ON c.id = p.category_id"
+               " ORDER BY p.name COLLATE NOCASE")
+    else:
+        extra = ", active" if table == "salespeople" else ""
+        sql = f"SELECT id, name{extra} FROM {table} ORDER BY name COLLATE NOCASE"
+    return [dict(r) for r in store.query(sql)]

@@ -233,8 +233,9 @@ def refresh_summaries(conn: sqlite3.Connection) -> None:
 def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None, str]]) -> None:
     """Recompute customer_day, customer_month, cohort_month and the purchase summary of each
     contact for these (contact, day) pairs."""
-    pairs = {(c, d) for c, d in pairs if c is not None}
-    contacts = sorted({c for c, _ in pairs})
+    known: set[tuple[int, str]] = {(c, d) for c, d in pairs if c is not None}
+    pairs = known
+    contacts = sorted({c for c, _ in known})
     journal(conn, contacts)
     lookups.before(conn, contacts)
     for contact_id in contacts:  # out of the cohort cells as they were

@@ -13,14 +13,16 @@ refunds and restores are written to the change history in the same transaction.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from kpidesk.store import history, rollups, security
 from kpidesk.store import receipts as receipts_store
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
+from kpidesk.store.topics import Topic
 
 
 @dataclass
@@ -186,14 +188,13 @@ def usual_daily_total(store: Store, limit: int = 60) -> int | None:
 
 def _insert(conn: sqlite3.Connection, order: OrderInput, order_id: int | None = None) -> int:
     cur = conn.execute(
-        "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
-        " note, is_daily_total, receipts, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        INSERT_ORDER,
         (order_id, order.uuid or new_uuid(), order.number or "", check_date(order.date),
          order.contact_id, order.salesperson_id, order.channel_id, order.note or "",
          int(order.is_daily_total), order.receipts if order.is_daily_total else None,
          order.import_id),
     )
-    new_id = int(cur.lastrowid)
+    new_id = inserted_id(cur)
     _insert_lines(conn, new_id, order.lines)
     receipts_store.write_order_details(conn, new_id, order)
     return new_id
@@ -205,11 +206,26 @@ def net_quantity(line: LineInput) -> float:
     return -abs(line.quantity) if line.amount < 0 else line.quantity
 
 
+# The one write path of sale rows: the form (add_order), the importer and the demo shop
+# all insert orders and lines with these two statements (`write_sale_rows` for many).
 # A sale line is keyed by its order and its position in it (1, 2, …): it has no id or
-# UUID of its own (the order's UUID and the position name it). Insert lines with this.
-INSERT_LINE = (
-    "INSERT INTO sale_lines(order_id, position, product_id, quantity, amount, currency, rate,"
-    " amount_usd, amount_khr, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+# UUID of its own (the order's UUID and the position name it).
+ORDER_COLUMNS = ("id", "uuid", "number", "date", "contact_id", "salesperson_id", "channel_id",
+                 "note", "is_daily_total", "receipts", "import_id")
+LINE_COLUMNS = ("order_id", "position", "product_id", "quantity", "amount", "currency", "rate",
+                "amount_usd", "amount_khr", "note")
+INSERT_ORDER = (f"INSERT INTO orders({', '.join(ORDER_COLUMNS)})"
+                f" VALUES ({', '.join('?' * len(ORDER_COLUMNS))})")
+INSERT_LINE = (f"INSERT INTO sale_lines({', '.join(LINE_COLUMNS)})"
+               f" VALUES ({', '.join('?' * len(LINE_COLUMNS))})")
+
+
+def write_sale_rows(conn: sqlite3.Connection, orders: Iterable[Sequence[object]],
+                    lines: Iterable[Sequence[object]]) -> None:
+    """Insert orders (values in ORDER_COLUMNS order) and their lines (LINE_COLUMNS), inside
+    the caller's transaction; the caller refreshes or rebuilds the rollups."""
+    conn.executemany(INSERT_ORDER, orders)
+    conn.executemany(INSERT_LINE, lines)
 
 
 def insert_lines(conn: sqlite3.Connection, order_id: int, lines: list[LineInput]) -> None:
@@ -247,7 +263,7 @@ def add_order(store: Store, order: OrderInput) -> int:
         _refresh(conn, [(order.date, order.contact_id)])
         if any(line.amount < 0 for line in order.lines):
             history.note(store, "refund", f"order {order_id}", None, summary(order))
-        store.mark_changed("sales")
+        store.mark_changed(Topic.SALES)
     security.note_own_order(store, order_id)
     return order_id
 
@@ -295,7 +311,7 @@ def update_order(store: Store, order_id: int, order: OrderInput) -> None:
         receipts_store.write_order_details(conn, order_id, order)
         _refresh(conn, [old, (order.date, order.contact_id)])
         history.note(store, "edit_sale", f"order {order_id}", summary(previous), summary(order))
-        store.mark_changed("sales")
+        store.mark_changed(Topic.SALES)
 
 
 def delete_order(store: Store, order_id: int) -> OrderInput:
@@ -308,7 +324,7 @@ def delete_order(store: Store, order_id: int) -> OrderInput:
         conn.execute("DELETE FROM orders WHERE id = ?", (order_id,))
         _refresh(conn, [(snapshot.date, snapshot.contact_id)])
         history.note(store, "delete_sale", f"order {order_id}", summary(snapshot), None)
-        store.mark_changed("sales")
+        store.mark_changed(Topic.SALES)
     return snapshot
 
 
@@ -320,7 +336,7 @@ def restore_order(store: Store, order_id: int, snapshot: OrderInput) -> int:
         _insert(conn, snapshot, order_id)
         _refresh(conn, [(snapshot.date, snapshot.contact_id)])
         history.note(store, "undelete", f"order {order_id}", None, summary(snapshot))
-        store.mark_changed("sales")
+        store.mark_changed(Topic.SALES)
     return order_id
 
 
@@ -334,3 +350,21 @@ def last_rate_of_day(store: Store, day: str) -> int | None:
 
 def count_orders(store: Store) -> int:
     return int(store.scalar("SELECT count(*) FROM orders") or 0)
+
+
+def date_span(store: Store) -> tuple[str | None, str | None]:
+    """The first and last order dates (ISO), or (None, None) for a shop with no sale."""
+    # Two statements: SQLite answers MIN or MAX alone from the index, not both at once.
+    low = store.scalar("SELECT MIN(date) FROM orders")
+    high = store.scalar("SELECT MAX(date) FROM orders")
+    return (str(low) if low else None), (str(high) if high else None)
+
+
+def has_orders(store: Store) -> bool:
+    return store.scalar("SELECT 1 FROM orders LIMIT 1") is not None
+
+
+def first_revenue_day(store: Store) -> str | None:
+    """The first day in the daily revenue rollup (ISO), or None."""
+    value = store.scalar("SELECT MIN(day) FROM daily_revenue")
+    return str(value) if value else None

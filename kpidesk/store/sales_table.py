@@ -39,7 +39,12 @@ from __future__ import annotations
 import bisect
 import math
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kpidesk.store.db import Store
 
 SORTS = ("date", "number", "customer", "salesperson", "channel", "product", "category",
          "quantity", "amount", "note")
@@ -172,8 +177,8 @@ def _after(keys: list[str], values: list[object], descending: bool,
 @dataclass
 class _Segment:
     """Lines with the same leading key values, read by one index walk in key order."""
-    contains: object  # key values → bool
-    fetch: object  # (after key values | None, limit) → rows
+    contains: Callable[[tuple], bool]  # key values → bool
+    fetch: Callable[..., list[tuple]]  # (after key values | None, limit) → rows
     blank: bool = False  # the lines without a value: last, whichever the direction
 
 
@@ -238,6 +243,7 @@ class SalesQuery:
             return []
         if self.plain:
             return self._plain(after, limit)
+        assert self._segments is not None  # made for every query that is not plain
         ordered = self._segments if not self.descending else self._segments[::-1]
         segments = [g for g in ordered if not g.blank] + [g for g in ordered if g.blank]
         start = 0
@@ -402,7 +408,8 @@ class SalesQuery:
     def _days_of(self, rollup_column: str) -> dict[int, list[tuple[str, int]]]:
         """{value id (0: none): [(day, lines)…] ascending} from the daily rollup, for
         the days the filter keeps."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[object] = []
         if self.flt.date_from:
             clauses.append("day >= ?")
             params.append(self.flt.date_from)
@@ -434,7 +441,8 @@ class SalesQuery:
         running = [0]  # lines before each day
         for _d, n in days:
             running.append(running[-1] + n)
-        core, joined = _ORDERS_FIRST, ()
+        core = _ORDERS_FIRST
+        joined: tuple[str, ...] = ()
         if name == "category":  # the line's product decides
             core += " LEFT JOIN products p ON p.id = l.product_id"
             joined = ("p",)
@@ -535,7 +543,8 @@ def _comes_after(key: tuple, after: tuple, descending: bool) -> bool:
 def rollup_totals(conn: sqlite3.Connection, flt: SalesFilter) -> tuple[int, int, int]:
     """(lines, revenue in cents, revenue in riel) of the filter's period and salesperson
     from the daily rollup (the text part of the filter is not looked at)."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if flt.date_from:
         clauses.append("day >= ?")
         params.append(flt.date_from)
@@ -550,3 +559,14 @@ def rollup_totals(conn: sqlite3.Connection, flt: SalesFilter) -> tuple[int, int,
         "SELECT IFNULL(SUM(lines), 0), IFNULL(SUM(revenue_usd), 0),"
         f" IFNULL(SUM(revenue_khr), 0) FROM daily_revenue{where}", params).fetchone()
     return int(row[0]), int(row[1]), int(row[2])
+
+
+def sales_query(store: Store, flt: SalesFilter, sort: str = "date", descending: bool = True,
+                currency: str = "USD") -> SalesQuery:
+    """The sales table's rows of `store` under a filter and order (see SalesQuery)."""
+    return SalesQuery(store.conn, flt, sort, descending, currency)
+
+
+def totals(store: Store, flt: SalesFilter) -> tuple[int, int, int]:
+    """`rollup_totals` of the open shop."""
+    return rollup_totals(store.conn, flt)

@@ -59,20 +59,20 @@ DEFAULT_LOST_REASONS = ["Price too high", "Chose a competitor", "No budget", "No
 def create_v1(db: sqlite_utils.Database) -> None:
     """Create every table and index of schema version 1 (inside the caller's transaction)."""
     uid = {"uuid": str}
-    db["settings"].create({"key": str, "value": str}, pk="key")
+    db.table("settings").create({"key": str, "value": str}, pk="key")
 
-    db["salespeople"].create(
+    db.table("salespeople").create(
         {"id": int, **uid, "name": str, "active": int}, pk="id", not_null={"uuid", "name"},
         defaults={"active": 1},
     )
-    db["categories"].create({"id": int, **uid, "name": str}, pk="id", not_null={"uuid", "name"})
-    db["channels"].create({"id": int, **uid, "name": str}, pk="id", not_null={"uuid", "name"})
-    db["products"].create(
+    db.table("categories").create({"id": int, **uid, "name": str}, pk="id", not_null={"uuid", "name"})
+    db.table("channels").create({"id": int, **uid, "name": str}, pk="id", not_null={"uuid", "name"})
+    db.table("products").create(
         {"id": int, **uid, "name": str, "category_id": int, "active": int},
         pk="id", not_null={"uuid", "name"}, defaults={"active": 1},
         foreign_keys=[("category_id", "categories", "id")],
     )
-    db["contacts"].create(
+    db.table("contacts").create(
         {
             "id": int, **uid,
             "kind": str,  # 'lead' or 'customer' (as created; a lead that buys has a first_purchase)
@@ -87,7 +87,7 @@ def create_v1(db: sqlite_utils.Database) -> None:
         defaults={"phone": "", "source": "", "note": ""},
         foreign_keys=[("salesperson_id", "salespeople", "id")],
     )
-    db["orders"].create(
+    db.table("orders").create(
         {
             "id": int, **uid,
             "number": str,  # receipt / invoice number as the shop writes it
@@ -106,7 +106,7 @@ def create_v1(db: sqlite_utils.Database) -> None:
             ("channel_id", "channels", "id"),
         ],
     )
-    db["sale_lines"].create(
+    db.table("sale_lines").create(
         {
             "id": int, **uid,
             "order_id": int,
@@ -123,7 +123,7 @@ def create_v1(db: sqlite_utils.Database) -> None:
         defaults={"quantity": 1.0, "note": ""},
         foreign_keys=[("order_id", "orders", "id"), ("product_id", "products", "id")],
     )
-    db["targets"].create(
+    db.table("targets").create(
         {
             "id": int, **uid,
             "period": str,  # YYYY-MM
@@ -135,12 +135,12 @@ def create_v1(db: sqlite_utils.Database) -> None:
         pk="id", not_null={"uuid", "period", "measure", "value"},
         foreign_keys=[("salesperson_id", "salespeople", "id")],
     )
-    db["stages"].create(
+    db.table("stages").create(
         {"id": int, **uid, "name": str, "probability": int, "position": int, "kind": str},
         pk="id", not_null={"uuid", "name", "probability", "position", "kind"},
     )
-    db["lost_reasons"].create({"id": int, **uid, "name": str}, pk="id", not_null={"uuid", "name"})
-    db["opportunities"].create(
+    db.table("lost_reasons").create({"id": int, **uid, "name": str}, pk="id", not_null={"uuid", "name"})
+    db.table("opportunities").create(
         {
             "id": int, **uid,
             "title": str,
@@ -172,23 +172,23 @@ def create_v1(db: sqlite_utils.Database) -> None:
 
     # Imports: kind 'order' → key "number|date|content hash", kind 'contact' → external id,
     # kind 'opportunity' → content hash; row_id is the row made. Re-imports add nothing.
-    db["import_keys"].create({"kind": str, "key": str, "row_id": int}, pk=("kind", "key"))
+    db.table("import_keys").create({"kind": str, "key": str, "row_id": int}, pk=("kind", "key"))
 
     # Rollups. salesperson/channel/category 0 = none.
-    db["daily_revenue"].create(
+    db.table("daily_revenue").create(
         {"day": str, "salesperson_id": int, "channel_id": int, "category_id": int,
          "currency": str, "amount": int, "revenue_usd": int, "revenue_khr": int, "lines": int},
         pk=("day", "salesperson_id", "channel_id", "category_id", "currency"),
     )
-    db["daily_orders"].create(
+    db.table("daily_orders").create(
         {"day": str, "salesperson_id": int, "channel_id": int, "orders": int, "refunds": int},
         pk=("day", "salesperson_id", "channel_id"),
     )
-    db["customer_day"].create(
+    db.table("customer_day").create(
         {"contact_id": int, "day": str, "orders": int, "revenue_usd": int, "revenue_khr": int},
         pk=("contact_id", "day"),
     )
-    db["customer_month"].create(
+    db.table("customer_month").create(
         {"contact_id": int, "month": str, "orders": int, "days": int,
          "revenue_usd": int, "revenue_khr": int},
         pk=("contact_id", "month"),

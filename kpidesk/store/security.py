@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kpidesk.digits import latin_digits
 from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
 
 if TYPE_CHECKING:
@@ -63,8 +64,6 @@ class PinDelayError(StoreError):
 
 # -- hashing ---------------------------------------------------------------------------
 def _digits(pin: str) -> str:
-    from kpidesk.i18n.format import latin_digits  # pure Python, no Qt
-
     return latin_digits((pin or "").strip())
 
 

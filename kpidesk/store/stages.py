@@ -9,8 +9,9 @@ probability already stored on opportunities.
 from __future__ import annotations
 
 from kpidesk.store import history, security
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.topics import Topic
 
 
 def list_stages(store: Store) -> list[dict]:
@@ -78,7 +79,7 @@ def update_stage(store: Store, stage_id: int, *, name: str | None = None,
             open_ids.remove(stage_id)
             open_ids.insert(position - 1, stage_id)
             _renumber(store, open_ids + closed_ids)
-        store.mark_changed("stages", "opportunities")
+        store.mark_changed(Topic.STAGES, Topic.OPPORTUNITIES)
 
 
 def add_stage(store: Store, name: str, probability: int) -> int:
@@ -90,14 +91,14 @@ def add_stage(store: Store, name: str, probability: int) -> int:
         cur = conn.execute(
             "INSERT INTO stages(uuid, name, probability, position, kind)"
             " VALUES (?, ?, ?, 0, 'open')", (new_uuid(), name, probability))
-        new_id = int(cur.lastrowid)
+        new_id = inserted_id(cur)
         ordered = [r["id"] for r in _ordered(store) if r["id"] != new_id]
         open_count = sum(1 for r in _ordered(store) if r["kind"] == "open" and r["id"] != new_id)
         ordered.insert(open_count, new_id)
         _renumber(store, ordered)
         history.note(store, "setting", f"stages {new_id}", None,
                      {"name": name, "probability": probability})
-        store.mark_changed("stages", "opportunities")
+        store.mark_changed(Topic.STAGES, Topic.OPPORTUNITIES)
         return new_id
 
 
@@ -120,4 +121,4 @@ def remove_stage(store: Store, stage_id: int) -> None:
                      None)
         conn.execute("DELETE FROM stages WHERE id = ?", (stage_id,))
         _renumber(store, [r["id"] for r in _ordered(store)])
-        store.mark_changed("stages", "opportunities")
+        store.mark_changed(Topic.STAGES, Topic.OPPORTUNITIES)

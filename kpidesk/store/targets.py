@@ -8,6 +8,7 @@ from kpidesk.store import history, security
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES
+from kpidesk.store.topics import Topic
 
 MEASURES = ("revenue", "new_customers", "won_opportunities")
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -49,7 +50,7 @@ def set_target(store: Store, period: str, measure: str, value: int | None,
                 (new_uuid(), period, salesperson_id, measure, value,
                  currency if measure == "revenue" else None),
             )
-        store.mark_changed("targets")
+        store.mark_changed(Topic.TARGETS)
 
 
 def set_many(store: Store, rows: list[tuple[str, str, int | None, int | None]],
@@ -111,3 +112,34 @@ def copy_year(store: Store, from_year: int, to_year: int) -> int:
             set_target(store, f"{to_year:04d}{r['period'][4:]}", r["measure"], r["value"],
                        r["salesperson_id"], r["currency"] or None)
     return len(rows)
+
+
+def year_snapshot(store: Store, year: int) -> list[tuple]:
+    """Every target of `year`: (period, measure, salesperson_id, value, currency), sorted."""
+    return [tuple(r) for r in store.conn.execute(
+        "SELECT period, measure, salesperson_id, value, currency FROM targets"
+        " WHERE period LIKE ? ORDER BY period, measure, salesperson_id", (f"{year:04d}-%",))]
+
+
+def target_values(store: Store, year: int, measure: str) -> dict[tuple[str, int], tuple[int, str]]:
+    """{(period, salesperson id or 0 for the shop): (value, currency)} of `year`."""
+    return {(r[0], int(r[1] or 0)): (int(r[2]), r[3])
+            for r in store.conn.execute(
+                "SELECT period, salesperson_id, value, currency FROM targets"
+                " WHERE measure = ? AND period LIKE ?", (measure, f"{year:04d}-%"))}
+
+
+def salespeople_with_targets(store: Store, year: int, measure: str) -> list[tuple[int, str]]:
+    """(id, name) of the active salespeople and of those with a target in `year`: the
+    active first, then by name."""
+    rows = store.conn.execute(
+        "SELECT id, name FROM salespeople WHERE active = 1 OR id IN"
+        " (SELECT salesperson_id FROM targets WHERE period LIKE ? AND measure = ?)"
+        " ORDER BY active DESC, name COLLATE NOCASE", (f"{year:04d}-%", measure)).fetchall()
+    return [(int(r[0]), str(r[1])) for r in rows]
+
+
+def first_period(store: Store) -> str | None:
+    """The earliest month ('YYYY-MM') with a target, or None."""
+    value = store.scalar("SELECT MIN(period) FROM targets")
+    return str(value) if value else None

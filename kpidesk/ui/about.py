@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk import APP_NAME, __version__
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.paths import resource_path
 from kpidesk.ui.screen import keep_on_screen
 
@@ -109,9 +110,8 @@ class AboutDialog(QDialog):
                                    "English.")) + "</p>",
         ]
         if self.shop_path:
-            summary.append("<p>" + escape(self.tr("Shop file: %1").replace(
-                "%1", self.shop_path)) + "</p>")
-        summary.append("<p>" + escape(self.tr("Licence: %1").replace("%1", "MIT")) + "</p>")
+            summary.append("<p>" + escape(fill_in(self.tr("Shop file: %1"), self.shop_path)) + "</p>")
+        summary.append("<p>" + escape(fill_in(self.tr("Licence: %1"), "MIT")) + "</p>")
         self.summary.setText("".join(summary))
         # licence names are SPDX identifiers (stay as they are); words are translated
         rows = "".join(

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.store import backup
 from kpidesk.store.errors import BackupError
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.errors import backup_error_text, log, read_only_text
+from kpidesk.ui.errors import log
+from kpidesk.ui.messages import backup_error_text, read_only_text
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupStatus", text)
+tr = translator("BackupStatus")
 
 
 class _Events(QObject):
@@ -45,15 +46,17 @@ def age_text(made: datetime, today: date | None = None) -> str:
     fmt = current()
     days = ((today or date.today()) - made.date()).days
     if days <= 0:
-        return tr("today, %1").replace("%1", fmt.digits(made.strftime("%H:%M")))
+        return fill_in(tr("today, %1"), fmt.digits(made.strftime("%H:%M")))
     if days == 1:
         return tr("yesterday")
-    return tr("%1 days ago").replace("%1", fmt.integer(days))
+    return fill_in(tr("%1 days ago"), fmt.integer(days))
 
 
 class BackupStatus(QLabel):
     """'Last backup: today, 09:30' — or, in red, that the last backup failed; or that the
-    shop is open read-only. A click opens the Backups dialog."""
+    shop is open read-only. A click asks for the Backups dialog (`clicked`)."""
+
+    clicked = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,9 +75,7 @@ class BackupStatus(QLabel):
 
     def refresh(self, *_: object) -> None:
         store = self.ctx.store
-        try:
-            store.conn.execute("SELECT 1")
-        except Exception:  # noqa: BLE001 - the shop was closed: this label goes with it
+        if not store.is_open():  # the shop was closed: this label goes with it
             return
         if store.read_only:
             self.failed = False
@@ -96,15 +97,13 @@ class BackupStatus(QLabel):
                                "before each import and on exit after changes."))
             self.setStyleSheet("")
         else:
-            self.setText(tr("Last backup: %1").replace("%1", age_text(newest.created)))
+            self.setText(fill_in(tr("Last backup: %1"), age_text(newest.created)))
             self.setToolTip(str(newest.path))
             old = (date.today() - newest.created.date()).days > 7
             self.setStyleSheet("color: #8a5a00;" if old else "")
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        window = self.window()
-        if hasattr(window, "show_backups"):
-            window.show_backups()
+        self.clicked.emit()
         super().mousePressEvent(event)
 
 
@@ -124,6 +123,9 @@ class BackupWatch(QObject):
         self._notifier = _Notifier(self)
         self._notifier.result.connect(self._finished)
         self.status = BackupStatus(ctx, window)
+        show_backups = getattr(window, "show_backups", None)  # the main window's dialog
+        if callable(show_backups):
+            self.status.clicked.connect(show_backups)
         window.statusBar().addPermanentWidget(self.status)
         self.thread = None
         from kpidesk.ui.startup import remember_shop
@@ -134,13 +136,12 @@ class BackupWatch(QObject):
     def start(self) -> None:
         """Sweep leftovers of killed backups, start today's backup if none was made yet,
         and show a failure left from before if no new backup is on its way."""
-        from kpidesk.store import identity
         from kpidesk.ui.startup import daily_backup
 
         store = self.ctx.store
         if store.read_only:
             return
-        found = identity.read(store.conn)
+        found = store.identity()
         removed = backup.sweep_partials(store.path, backup.backup_folders(store),
                                         found.uuid if found else None)
         if removed:

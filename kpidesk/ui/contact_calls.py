@@ -4,13 +4,13 @@ button to log a new one and one to delete a call logged by mistake (undoable).""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.store import calls as store_calls
 from kpidesk.store.calls import Call
 from kpidesk.ui.callbacks import _view, outcome_text
+from kpidesk.ui.commands import StoreCommand, push
 from kpidesk.ui.models.dashboard_models import RowsModel
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
@@ -39,17 +39,16 @@ class CallsModel(RowsModel):
         return text, raw, None
 
 
-class _DeleteCall(QUndoCommand):
+class _DeleteCall(StoreCommand):
     def __init__(self, store, call_id: int, text: str) -> None:
-        super().__init__(text)
-        self.store = store
+        super().__init__(store, text)
         self.call_id = call_id
         self.snapshot: dict | None = None
 
-    def redo(self) -> None:
+    def redo_change(self) -> None:
         self.snapshot = store_calls.delete_call(self.store, self.call_id)
 
-    def undo(self) -> None:
+    def undo_change(self) -> None:
         if self.snapshot is not None:
             store_calls.restore_call(self.store, self.snapshot)
 
@@ -116,6 +115,6 @@ class ContactCallsTab(QWidget):
         call = self.model.call(index.row() if index.isValid() else 0)
         if call is None:
             return
-        self.ctx.undo_stack.push(_DeleteCall(
+        push(self.ctx.undo_stack, _DeleteCall(
             self.ctx.store, call.id, fmt.fill(tr("ContactCallsTab", "Delete the call of %1"),
                                               fmt.current().date(call.date))))

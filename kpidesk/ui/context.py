@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from kpidesk.i18n.language import LanguageManager
 from kpidesk.store import security
 from kpidesk.store.db import Store
+from kpidesk.store.topics import Topic
 
 
 class OwnerUndoStack(QUndoStack):
@@ -44,7 +45,7 @@ def needs_owner(command: QUndoCommand | None, undoing: bool) -> str | None:
 
 
 class AppContext(QObject):
-    # topics that changed: "sales", "targets", "contacts", "opportunities", "settings", …
+    # what a committed write changed: a set of `store.topics.Topic`
     data_changed = Signal(set)
 
     def __init__(self, store: Store, language: LanguageManager, settings: QSettings,
@@ -57,7 +58,7 @@ class AppContext(QObject):
         store.today_fn = self.today  # the store's staff limits use the shop's date
         store.subscribe(self._on_store_changed)
 
-    def _on_store_changed(self, topics: set[str]) -> None:
+    def _on_store_changed(self, topics: set[Topic]) -> None:
         # Emitted from whichever thread committed; Qt queues it to receivers' threads.
         self.data_changed.emit(set(topics))
 
@@ -106,4 +107,7 @@ class AppContext(QObject):
 
     def close(self) -> None:
         self.store.unsubscribe(self._on_store_changed)
+        # The stack deletes its commands now, while their Python wrappers are alive: left
+        # to the garbage collector, PySide6 before 6.12 may free a command twice.
+        self.undo_stack.clear()
 

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QCoreApplication,
     QModelIndex,
     QSettings,
     QStandardPaths,
@@ -34,10 +33,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kpidesk.i18n.format import current, latin_digits
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.io.exporter import Percent, write_table
 from kpidesk.store.money import to_major
+from kpidesk.ui.models.base import Role
 
-EXPORT_ROLE = Qt.ItemDataRole.UserRole + 100  # a cell's value for export (see above)
+EXPORT_ROLE = Role.EXPORT  # a cell's value for export (see above)
 FOLDER_KEY = "export/folder"
 
 _PLAIN_NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?")
@@ -53,8 +55,7 @@ class Money:
     currency: str
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
+_tr = translator("Export")
 
 
 def iso_day(value: str | date | None) -> date | None:
@@ -149,7 +150,7 @@ def _expand_money(header: list[str], rows: list[list]) -> tuple[list[str], list[
     for c, with_currency in plan:
         new_header.append(header[c])
         if with_currency:
-            new_header.append(_tr("%1: currency").replace("%1", header[c]))
+            new_header.append(fill_in(_tr("%1: currency"), header[c]))
     new_rows = []
     for row in rows:
         out = []
@@ -204,8 +205,7 @@ def export_view(parent: QWidget, model: QAbstractItemModel, default_name: str,
         rows = export_model(model, path, as_shown=as_shown)
     except OSError as exc:
         QMessageBox.warning(parent, _tr("Export"),
-                            _tr("Could not write %1: %2").replace("%1", str(path))
-                            .replace("%2", exc.strerror or str(exc)))
+                            fill_in(_tr("Could not write %1: %2"), str(path), exc.strerror or str(exc)))
         return None
     if settings is not None:
         settings.setValue(FOLDER_KEY, str(path.parent))
@@ -219,8 +219,7 @@ def confirm_export(parent: QWidget | None, path: Path, rows: int) -> None:
     box.setObjectName("exportDone")
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(_tr("Export"))
-    box.setText(_tr("Saved %1 rows to %2.").replace("%1", current().integer(rows))
-                .replace("%2", path.name))
+    box.setText(fill_in(_tr("Saved %1 rows to %2."), current().integer(rows), path.name))
     box.setInformativeText(str(path.parent))
     open_button = box.addButton(_tr("&Open folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)

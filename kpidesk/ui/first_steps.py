@@ -8,8 +8,10 @@ steps are done.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kpidesk.i18n.tr import translator
 
 STEPS = ("shop_name", "currency", "first_sale", "first_target")
 TAB_OF_STEP = {"shop_name": "settings", "currency": "settings", "first_sale": "sales",
@@ -18,8 +20,7 @@ DONE_MARK = "✓"
 TODO_MARK = "○"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FirstSteps", text)
+tr = translator("FirstSteps")
 
 
 class FirstSteps(QFrame):

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk import APP_NAME
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -44,10 +46,11 @@ TABS = [
     ("reports", "ReportsTab", QT_TRANSLATE_NOOP("ReportsTab", "Reports")),
     ("settings", "SettingsTab", QT_TRANSLATE_NOOP("SettingsTab", "Settings")),
 ]
+# a tab made of several modules lives in its own package (default: kpidesk.ui.tabs.<key>)
+TAB_MODULES = {"settings": "kpidesk.ui.settings"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+tr = translator("MainWindow")
 
 
 def shop_file_name(path: str | Path) -> Path:
@@ -138,11 +141,16 @@ class MainWindow(QMainWindow):
 
     def _build_tab(self, key: str) -> QWidget:
         module_name, class_name = next((m, c) for m, c, _t in TABS if m == key)
-        module = importlib.import_module(f"kpidesk.ui.tabs.{module_name}")
+        module = importlib.import_module(TAB_MODULES.get(module_name,
+                                                         f"kpidesk.ui.tabs.{module_name}"))
         holder = self._holders[key]
         page = getattr(module, class_name)(self.ctx, holder)
         page.setObjectName(f"page_{key}")
         holder.layout().addWidget(page)
+        page.show_tab_requested.connect(self.show_tab)
+        page.open_contact_requested.connect(self.open_contact)
+        page.tables_added.connect(self.add_table_exports)
+        page.window_texts_changed.connect(self.retranslate_ui)
         self.add_table_exports(page)
         self.tabs.setTabText(self.tabs.indexOf(holder), page.title())
         return page
@@ -245,8 +253,8 @@ class MainWindow(QMainWindow):
             undo, redo = self.ctx.undo_stack.undoText(), self.ctx.undo_stack.redoText()
         except RuntimeError:  # the stack is being destroyed with the app context
             return
-        self.undo_action.setText(tr("&Undo %1").replace("%1", undo) if undo else tr("&Undo"))
-        self.redo_action.setText(tr("&Redo %1").replace("%1", redo) if redo else tr("&Redo"))
+        self.undo_action.setText(fill_in(tr("&Undo %1"), undo) if undo else tr("&Undo"))
+        self.redo_action.setText(fill_in(tr("&Redo %1"), redo) if redo else tr("&Redo"))
 
     def new_shop(self) -> None:
         if self.controller is None:
@@ -262,8 +270,8 @@ class MainWindow(QMainWindow):
             path = str(shop_file_name(path))
             if Path(path).exists():
                 QMessageBox.warning(self, tr("New shop file"),
-                                    tr("%1 already exists. Choose another name, or open it "
-                                       "with Open shop file.").replace("%1", path))
+                                    fill_in(tr("%1 already exists. Choose another name, or open it "
+                                       "with Open shop file."), path))
                 return
             self.controller.open(Path(path))
 
@@ -289,7 +297,7 @@ class MainWindow(QMainWindow):
 
     # -- import and export ------------------------------------------------------------
     def show_import(self) -> None:
-        from kpidesk.ui.dialogs.import_wizard import ImportWizard
+        from kpidesk.ui.import_wizard import ImportWizard
 
         ImportWizard(self.ctx, self).exec()
 

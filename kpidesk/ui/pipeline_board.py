@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,17 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
+from kpidesk.ui.models.base import Role
 from kpidesk.ui.models.opportunities_model import is_overdue, stage_label
 
 CARD_MIME = "application/x-kpidesk-opportunity"
-OPP_ROLE = Qt.ItemDataRole.UserRole + 1
-CARD_ROLE = Qt.ItemDataRole.UserRole + 2
+OPP_ROLE = Role.OPPORTUNITY
+CARD_ROLE = Role.CARD
 CLOSED_DAYS = 30  # Won and Lost columns show what closed in this many days
 OVERDUE_RED = QColor("#c62828")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PipelineBoard", text)
+tr = translator("PipelineBoard")
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -320,11 +322,9 @@ class PipelineBoard(QScrollArea):
                 item.setToolTip(self._tooltip(o, f))
             name = stage_label(s["name"])
             if s["kind"] == "open":
-                head = tr("%1 · %2%\n%3 cards · %4").replace("%1", name).replace(
-                    "%2", f.integer(s["probability"]))
+                head = fill_in(tr("%1 · %2%\n%3 cards · %4"), name, f.integer(s["probability"]))
             else:
-                head = tr("%1 (last %2 days)\n%3 cards · %4").replace("%1", name).replace(
-                    "%2", f.integer(CLOSED_DAYS))
+                head = fill_in(tr("%1 (last %2 days)\n%3 cards · %4"), name, f.integer(CLOSED_DAYS))
             self.headers[s["id"]].setText(
                 head.replace("%3", f.integer(column.count()))
                 .replace("%4", f.figure(total, self.currency)))
@@ -334,24 +334,21 @@ class PipelineBoard(QScrollArea):
             column.doItemsLayout()
 
     def _card(self, o: dict, f) -> dict:
-        value_line = tr("%1 · %2").replace("%1", f.money(o["value"], o["currency"])).replace(
-            "%2", f.percent(o["probability"] / 100, places=0))
+        value_line = fill_in(tr("%1 · %2"), f.money(o["value"], o["currency"]), f.percent(o["probability"] / 100, places=0))
         if o["status"] == "open":
-            close_line = tr("Close by %1").replace("%1", f.date(o["expected_close"])) \
+            close_line = fill_in(tr("Close by %1"), f.date(o["expected_close"])) \
                 if o["expected_close"] else tr("No close date")
         else:
-            close_line = tr("Closed %1").replace("%1", f.date(o["closed"]))
+            close_line = fill_in(tr("Closed %1"), f.date(o["closed"]))
         overdue = is_overdue(o, self.today)
         return {"title": o["title"], "contact": o["contact"] or tr("(no contact)"),
                 "value_line": value_line, "close_line": close_line, "overdue": overdue,
                 "badge": tr("Overdue") if overdue else ""}
 
     def _tooltip(self, o: dict, f) -> str:
-        text = tr("%1\n%2\nOwner: %3").replace("%1", o["title"]).replace(
-            "%2", o["contact"] or tr("(no contact)")).replace("%3", o["owner"] or "—")
+        text = fill_in(tr("%1\n%2\nOwner: %3"), o["title"], o["contact"] or tr("(no contact)"), o["owner"] or "—")
         if is_overdue(o, self.today):
-            text += "\n" + tr("Overdue: expected to close by %1").replace(
-                "%1", f.date(o["expected_close"]))
+            text += "\n" + fill_in(tr("Overdue: expected to close by %1"), f.date(o["expected_close"]))
         return text
 
     # -- selection -------------------------------------------------------------------------

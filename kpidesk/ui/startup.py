@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.store import backup, schema
 from kpidesk.store.db import Store, needs_upgrade
 from kpidesk.store.errors import (
@@ -45,18 +47,18 @@ from kpidesk.store.errors import (
     StoreError,
     WriteFailedError,
 )
-from kpidesk.ui.errors import (
+from kpidesk.store.sales import has_orders
+from kpidesk.ui.errors import log
+from kpidesk.ui.messages import (
+    ask_yes_no,
     backup_error_text,
     locked_text,
-    log,
     read_only_text,
     store_error_text,
     write_failed_text,
 )
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
+tr = translator("Startup")
 
 
 def ask(parent: QWidget | None, title: str, text: str,
@@ -90,9 +92,7 @@ def upgrade_step_text(stage: str) -> str:
     """'Step 2 of 3: updating the shop file…' in the user's language and digits."""
     digits = fmt.current().digits
     number = list(UPGRADE_STEPS).index(stage) + 1 if stage in UPGRADE_STEPS else 1
-    return (tr("Step %1 of %2: %3").replace("%1", digits(str(number)))
-            .replace("%2", digits(str(len(UPGRADE_STEPS))))
-            .replace("%3", tr(UPGRADE_STEPS.get(stage, ""))))
+    return (fill_in(tr("Step %1 of %2: %3"), digits(str(number)), digits(str(len(UPGRADE_STEPS))), tr(UPGRADE_STEPS.get(stage, ""))))
 
 
 # -- what the app remembers of each shop (so that its backups can be found when the
@@ -104,9 +104,8 @@ def _shop_key(path: Path) -> str:
 def remember_shop(settings: QSettings | None, store: Store) -> None:
     if settings is None or store.read_only:
         return
-    from kpidesk.store import identity
 
-    found = identity.read(store.conn)
+    found = store.identity()
     key = _shop_key(store.path)
     if found:
         settings.setValue(f"shops/{key}/uuid", found.uuid)
@@ -187,8 +186,8 @@ def open_store_interactive(db_path: Path, parent: QWidget | None = None,
             return None
         if not db_path.parent.is_dir():
             answer = ask(parent, tr("Shop file not found"),
-                         tr("The folder of %1 is not there. If the shop is on a USB stick, "
-                            "plug it in and choose Try again.").replace("%1", str(db_path)),
+                         fill_in(tr("The folder of %1 is not there. If the shop is on a USB stick, "
+                            "plug it in and choose Try again."), str(db_path)),
                          [("retry", tr("&Try again"), QMessageBox.ButtonRole.AcceptRole),
                           ("cancel", tr("Cancel"), QMessageBox.ButtonRole.RejectRole)],
                          QMessageBox.Icon.Warning, "retry")
@@ -229,9 +228,9 @@ def open_store_interactive(db_path: Path, parent: QWidget | None = None,
         except BackupError as err:  # the copy made before an upgrade could not be written
             log.warning("cannot upgrade %s: %s", db_path, err)
             QMessageBox.critical(parent, tr("Cannot open the shop file"),
-                                 tr("The shop file must be updated for this version of KPI "
+                                 fill_in(tr("The shop file must be updated for this version of KPI "
                                     "Desk, and a backup is made first. %1 Nothing was "
-                                    "changed.").replace("%1", backup_error_text(err)))
+                                    "changed."), backup_error_text(err)))
             return None
         except (StoreError, OSError) as err:
             log.error("cannot open %s: %s", db_path, err)
@@ -264,8 +263,8 @@ def open_backup_read_only(path: Path, parent: QWidget | None) -> Store | None:
     if path.suffix == ".zip":
         QMessageBox.information(
             parent, tr("This is a backup"),
-            tr("%1 is a backup. A backup is never changed: to use it, open its shop and "
-               "restore it from File ▸ Backups.").replace("%1", str(path)))
+            fill_in(tr("%1 is a backup. A backup is never changed: to use it, open its shop and "
+               "restore it from File ▸ Backups."), str(path)))
         return None
     answer = ask(parent, tr("This is a backup"),
                  store_error_text(NotAStoreError("backup"), path),
@@ -279,8 +278,8 @@ def open_backup_read_only(path: Path, parent: QWidget | None) -> Store | None:
     except OlderSchemaError:
         QMessageBox.information(
             parent, tr("This is a backup"),
-            tr("%1 is a backup made by an older version of KPI Desk: it can only be seen "
-               "after it is restored (File ▸ Backups).").replace("%1", str(path)))
+            fill_in(tr("%1 is a backup made by an older version of KPI Desk: it can only be seen "
+               "after it is restored (File ▸ Backups)."), str(path)))
     except (StoreError, OSError) as err:
         QMessageBox.critical(parent, tr("Cannot open the shop file"),
                              store_error_text(err, path))
@@ -294,11 +293,8 @@ def _describe_backup(info: backup.BackupInfo) -> str:
     details = info.details()
     orders = details.orders if details else None
     last = details.last_sale if details else None
-    return (tr("made on %1 (%2 orders, last sale %3)")
-            .replace("%1", f"{fmt.date(info.created.date())} "
-                           f"{fmt.digits(info.created.strftime('%H:%M'))}")
-            .replace("%2", fmt.integer(orders) if orders is not None else "?")
-            .replace("%3", fmt.date(last) if last else "—"))
+    return (fill_in(tr("made on %1 (%2 orders, last sale %3)"), f"{fmt.date(info.created.date())} "
+                           f"{fmt.digits(info.created.strftime('%H:%M'))}", fmt.integer(orders) if orders is not None else "?", fmt.date(last) if last else "—"))
 
 
 def _restore_with_progress(db_path: Path, backup_path: Path,
@@ -338,15 +334,12 @@ def offer_lost_shop(db_path: Path, parent: QWidget | None,
     found = backup.lost_shop_backups(db_path, [chosen] if chosen else [], uuid)
     if not found:
         return "new"
-    state = (tr("%1 is missing.") if not db_path.exists()
-             else tr("%1 is empty (it holds nothing).")).replace("%1", str(db_path))
+    state = fill_in(tr("%1 is missing.") if not db_path.exists()
+             else tr("%1 is empty (it holds nothing)."), str(db_path))
     from kpidesk.i18n.format import current
 
     text = (state + "\n\n" +
-            tr("%1 backups of this shop were found. The newest was %2, in %3.")
-            .replace("%1", current().integer(len(found)))
-            .replace("%2", _describe_backup(found[0]))
-            .replace("%3", str(found[0].path.parent)) + "\n\n" +
+            fill_in(tr("%1 backups of this shop were found. The newest was %2, in %3."), current().integer(len(found)), _describe_backup(found[0]), str(found[0].path.parent)) + "\n\n" +
             tr("Restore the newest backup, or start a new, empty shop in this file?"))
     answer = ask(parent, tr("Shop file not found"), text,
                  [("restore", tr("&Restore the newest backup"),
@@ -377,15 +370,12 @@ def restored_text(result: backup.RestoreResult) -> str:
 
     fmt = current()
     now = result.restored
-    text = (tr("The backup was restored. The shop now has %1 orders; the last sale is of "
-               "%2.").replace("%1", fmt.integer(now.get("orders") or 0))
-            .replace("%2", fmt.date(now.get("last_sale")) if now.get("last_sale") else "—"))
+    text = (fill_in(tr("The backup was restored. The shop now has %1 orders; the last sale is of "
+               "%2."), fmt.integer(now.get("orders") or 0), fmt.date(now.get("last_sale")) if now.get("last_sale") else "—"))
     if result.set_aside and result.safety:
-        text += " " + tr("The damaged file was kept as %1.").replace("%1", str(result.safety))
+        text += " " + fill_in(tr("The damaged file was kept as %1."), str(result.safety))
     elif result.replaced and result.safety:
-        text += " " + (tr("What it replaced (%1 orders) was backed up first as %2.")
-                       .replace("%1", fmt.integer(result.replaced.get("orders") or 0))
-                       .replace("%2", result.safety.name))
+        text += " " + (fill_in(tr("What it replaced (%1 orders) was backed up first as %2."), fmt.integer(result.replaced.get("orders") or 0), result.safety.name))
     return text
 
 
@@ -409,10 +399,9 @@ def offer_backup(db_path: Path, err: StoreError, parent: QWidget | None,
                                   "to start a new shop."))
         return False
     question = (problem + "\n\n" +
-                tr("Restore the newest good backup, %1? The damaged file will be kept "
-                   "beside it, unchanged.").replace("%1", _describe_backup(good)))
-    answer = QMessageBox.question(parent, tr("Restore a backup?"), question)
-    if answer != QMessageBox.StandardButton.Yes:
+                fill_in(tr("Restore the newest good backup, %1? The damaged file will be kept "
+                   "beside it, unchanged."), _describe_backup(good)))
+    if not ask_yes_no(parent, tr("Restore a backup?"), question, default_yes=True):
         return False
     try:
         result = _restore_with_progress(db_path, good.path, parent)
@@ -440,7 +429,7 @@ def daily_backup(store: Store, today: date | None = None, background: bool = Fal
     if store.read_only:
         return None
     day = (today or date.today()).isoformat()
-    if not store.scalar("SELECT count(*) FROM orders") or backup.backed_up_on(store, day):
+    if not has_orders(store) or backup.backed_up_on(store, day):
         return None
     folder = backup.backup_folder(store)
     given = on_result

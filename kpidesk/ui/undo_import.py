@@ -13,10 +13,8 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QTimer
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEventLoop, Qt, QThread
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -31,19 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.store import imports, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import StoreError
+from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
 
 log = logging.getLogger("kpidesk")
 T = TypeVar("T")
 
-TOPICS = {"sales", "contacts", "opportunities", "targets", "settings", "imports"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UndoImport", text)
+tr = translator("UndoImport")
 
 
 def kind_text(kind: str) -> str:
@@ -58,15 +57,14 @@ def added_text(record: imports.ImportRecord) -> str:
     a = record.added
     parts = []
     if a.get("lines"):
-        parts.append(tr("%1 sales lines in %2 orders").replace("%1", fmt.integer(a["lines"]))
-                     .replace("%2", fmt.integer(a.get("orders", 0))))
+        parts.append(fill_in(tr("%1 sales lines in %2 orders"), fmt.integer(a["lines"]), fmt.integer(a.get("orders", 0))))
     if a.get("contacts"):
-        parts.append((tr("%1 new customers") if record.kind in ("sales", "all")
-                      else tr("%1 contacts")).replace("%1", fmt.integer(a["contacts"])))
+        parts.append(fill_in(tr("%1 new customers") if record.kind in ("sales", "all")
+                      else tr("%1 contacts"), fmt.integer(a["contacts"])))
     if a.get("opportunities"):
-        parts.append(tr("%1 opportunities").replace("%1", fmt.integer(a["opportunities"])))
+        parts.append(fill_in(tr("%1 opportunities"), fmt.integer(a["opportunities"])))
     if a.get("targets"):
-        parts.append(tr("%1 targets").replace("%1", fmt.integer(a["targets"])))
+        parts.append(fill_in(tr("%1 targets"), fmt.integer(a["targets"])))
     return ", ".join(parts) if parts else tr("nothing new")
 
 
@@ -108,17 +106,14 @@ class UndoImportDialog(QDialog):
         self.choice: str | None = None
         fmt = current()
         layout = QVBoxLayout(self)
-        text = tr("Undo the import of %1 (%2, %3)? It removes what the import added: %4.") \
-            .replace("%1", record.file_name).replace("%2", kind_text(record.kind)) \
-            .replace("%3", fmt.date(record.at[:10])).replace("%4", added_text(record))
+        text = fill_in(tr("Undo the import of %1 (%2, %3)? It removes what the import added: %4."), record.file_name, kind_text(record.kind), fmt.date(record.at[:10]), added_text(record))
         self.summary = QLabel(text)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.changed_table: QTableWidget | None = None
         if n_changed:
-            note = QLabel(tr("%1 of these records were changed after the import. Remove them "
-                             "too, or keep them (and the customers and names they use)?")
-                          .replace("%1", fmt.integer(n_changed)))
+            note = QLabel(fill_in(tr("%1 of these records were changed after the import. Remove them "
+                             "too, or keep them (and the customers and names they use)?"), fmt.integer(n_changed)))
             note.setWordWrap(True)
             layout.addWidget(note)
             table = QTableWidget(len(changed), 2)
@@ -133,8 +128,7 @@ class UndoImportDialog(QDialog):
             layout.addWidget(table, 1)
             self.changed_table = table
             if n_changed > len(changed):
-                layout.addWidget(QLabel(tr("… and %1 more.").replace(
-                    "%1", fmt.integer(n_changed - len(changed)))))
+                layout.addWidget(QLabel(fill_in(tr("… and %1 more."), fmt.integer(n_changed - len(changed)))))
         buttons = QHBoxLayout()
         buttons.addStretch()
         self.remove_button = QPushButton(tr("&Undo import") if not n_changed
@@ -166,12 +160,16 @@ class _Job(QThread):
         self.error: BaseException | None = None
         self.store: Store | None = None
         self.cancelled = False
+        self.touched: set[Topic] = set()  # what the work committed, for the app's views
 
     def run(self) -> None:
         try:
             with Store(self.db_path) as store:
                 self.store = store
-                self.result = self.work(store)
+                try:
+                    self.result = self.work(store)
+                finally:
+                    self.touched = set(store.touched)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread
             self.error = exc
         finally:
@@ -181,14 +179,15 @@ class _Job(QThread):
         self.cancelled = True
         store = self.store
         if store is not None:
-            store.conn.interrupt()  # the transaction rolls back
+            store.interrupt()  # the transaction rolls back
 
 
-def run_with_progress(parent: QWidget | None, label: str, db_path,
+def run_with_progress(parent: QWidget | None, label: str, store: Store,
                       work: Callable[[Store], T]) -> T | None:
-    """Run `work(store)` on a thread with a progress dialog; None if cancelled. An error
-    raised by `work` is raised here."""
-    job = _Job(db_path, work)
+    """Run `work(other)` on a thread, on another connection to `store`'s file, with a
+    progress dialog; None if cancelled. An error raised by `work` is raised here. What
+    it committed is announced on `store`, so the views hear it."""
+    job = _Job(store.path, work)
     dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("undoImportProgress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -206,6 +205,7 @@ def run_with_progress(parent: QWidget | None, label: str, db_path,
     dialog.canceled.disconnect(job.cancel)  # closing the dialog emits canceled
     dialog.close()
     dialog.deleteLater()
+    store.announce(job.touched)
     if job.cancelled:
         return None
     if job.error is not None:
@@ -242,55 +242,14 @@ def undo_import_interactive(ctx: AppContext, parent: QWidget | None, import_id: 
 
     try:
         result = run_with_progress(parent, tr("Removing what the import added…"),
-                                   ctx.store.path, work)
+                                   ctx.store, work)
     except StoreError as exc:
         from kpidesk.store.errors import WriteFailedError
-        from kpidesk.ui.errors import write_failed_text
+        from kpidesk.ui.messages import write_failed_text
 
         log.warning("undo of import %s failed: %s", import_id, exc)
         QMessageBox.warning(parent, tr("Undo import"), write_failed_text(exc)
                             if isinstance(exc, WriteFailedError)
                             else tr("The import could not be undone. Nothing was changed."))
         return False
-    if result is None:
-        return False
-    ctx.data_changed.emit(set(TOPICS))
-    return True
-
-
-class ImportCommand(QUndoCommand):
-    """An import on the undo stack: Ctrl+Z asks, then removes what it added. It cannot be
-    redone (import the file again instead), so it leaves the stack once undone."""
-
-    def __init__(self, ctx: AppContext, import_id: int, file_name: str) -> None:
-        super().__init__(tr("Import %1").replace("%1", file_name))
-        self.ctx = ctx
-        self.import_id = import_id
-        self._skip_redo = True  # pushed after the import was made
-
-    def redo(self) -> None:
-        self._skip_redo = False  # first push, or the index put back after a "no"
-
-    def undo(self) -> None:
-        try:
-            done = undo_import_interactive(self.ctx, QApplication.activeWindow(),
-                                           self.import_id)
-        except Exception:  # noqa: BLE001 - an exception cannot cross Qt's virtual call
-            log.exception("undo of import %s failed", self.import_id)
-            done = False
-        if done:
-            self.setObsolete(True)
-        else:
-            # The stack has stepped back already: step forward again (redo does nothing).
-            QTimer.singleShot(0, self._restore_index)
-
-    def _restore_index(self) -> None:
-        stack = self.ctx.undo_stack
-        if stack.index() < stack.count() and stack.command(stack.index()) is self:
-            stack.redo()
-
-
-def push_import(ctx: AppContext, import_id: int, file_name: str) -> ImportCommand:
-    command = ImportCommand(ctx, import_id, file_name)
-    ctx.undo_stack.push(command)
-    return command
+    return result is not None

@@ -13,92 +13,26 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel, QValidator
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QSpinBox, QWidget
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
+from kpidesk.store import contacts
 from kpidesk.store.contacts import ContactInput, search_contacts
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import MINOR_DIGITS
+from kpidesk.ui.models.base import Role
 
 CONTEXT = "Input"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Input", text)
+tr = translator("Input")
 
 
 # -- ValidationError → sentence ------------------------------------------------
-def error_text(err: ValidationError) -> str:
-    """A translated sentence for a store (or form) ValidationError.
-
-    Field-specific wording first, then a general one per code. Parameters
-    are put in with %1 (never by joining translated fragments).
-    """
-    field, code, params = err.field, err.code, err.params
-    f = fmt.current()  # examples in the user's digits
-    a_date = f.date_numeric("2026-11-26")
-    bad_date = fmt.fill(tr("This date does not exist. Type day/month/year, e.g. %1."), a_date)
-    specific = {
-        ("amount", "required"): tr("Type an amount."),
-        ("amount", "not_a_number"): fmt.fill(
-            tr("This is not an amount. Type digits, e.g. %1."), f.decimal(1250.5, 2)),
-        ("amount", "zero"): tr("The amount cannot be zero."),
-        ("amount", "too_many_decimals"): tr("Too many decimals for this currency."),
-        ("amount", "riel_decimals"): tr("Riel amounts are whole numbers, without decimals."),
-        ("amount", "not_positive"): tr("The amount must be more than zero."),
-        ("rate", "required"): tr("Type the exchange rate (riel per dollar)."),
-        ("rate", "bad_rate"): tr("The rate must be a whole number of riel per dollar, more "
-                                 "than zero."),
-        ("rate", "not_a_number"): tr("The rate must be a whole number of riel per dollar, "
-                                     "more than zero."),
-        ("date", "required"): fmt.fill(tr("Type a date, e.g. %1."), a_date),
-        ("date", "bad_date"): bad_date,
-        ("created", "bad_date"): bad_date,
-        ("quantity", "zero"): tr("The quantity cannot be zero."),
-        ("quantity", "not_a_number"): fmt.fill(
-            tr("The quantity must be a number, e.g. %1 or %2."), f.integer(1), f.decimal(2.5)),
-        ("name", "required"): tr("A name is required."),
-        ("name", "duplicate"): tr("This name is already used."),
-        ("name", "in_use"): tr("This name is in use and cannot be removed."),
-        ("contact", "has_sales"): tr("This contact has sales: merge it into another "
-                                     "contact instead of deleting it."),
-        ("currency", "bad_currency"): tr("Choose USD or KHR."),
-        ("product", "not_found"): tr("No product has this name. Choose one from the list, or "
-                                     "leave it empty."),
-        ("lines", "no_lines"): tr("A sale needs at least one line."),
-        ("order", "not_found"): tr("This sale no longer exists."),
-        ("receipts", "not_a_number"): tr("The number of receipts is a whole number, zero or more."),
-        ("receipts", "not_positive"): tr("The number of receipts is a whole number, zero or more."),
-        ("daily_total", "exists"): tr("This day already has a daily total for this channel "
-                                      "and salesperson."),
-        ("contact", "not_found"): tr("This contact no longer exists."),
-    }
-    text = specific.get((field, code))
-    if text is None:
-        text = {
-            "required": tr("This field is required."),
-            "not_a_number": tr("This is not a number."),
-            "not_positive": tr("The value must be more than zero."),
-            "zero": tr("The value cannot be zero."),
-            "bad_date": bad_date,
-            "bad_currency": tr("Choose USD or KHR."),
-            "bad_rate": tr("The rate must be a whole number of riel per dollar, more than "
-                           "zero."),
-            "no_lines": tr("A sale needs at least one line."),
-            "not_found": tr("This record no longer exists."),
-            "duplicate": tr("This name is already used."),
-            "has_sales": tr("This record has sales and cannot be deleted."),
-            "bad_period": tr("This period does not exist."),
-            "bad_measure": tr("Unknown measure."),
-            "in_use": tr("This is in use and cannot be removed."),
-            "too_many_decimals": tr("Too many decimals."),
-        }.get(code, tr("This value was refused (%1).").replace("%1", code))
-    if "name" in params and "%1" in text:
-        text = text.replace("%1", str(params["name"]))
-    return text
 
 
 # -- an inline error -------------------------------------------------------------
@@ -244,8 +178,8 @@ def parse_quantity(text: str, field: str = "quantity") -> float:
 
 
 # -- customers ----------------------------------------------------------------------------
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = Role.ID
+NAME_ROLE = Role.NAME
 _PHONE_TAIL = re.compile(r"^(.*?)[\s,;:/-]*(\+?\d[\d\s.-]{5,})$")
 
 
@@ -320,8 +254,7 @@ class CustomerPicker(QLineEdit):
         if not text:
             return "walk_in", None
         if (self._contact_id is not None and text == self._contact_name
-                and self.store.scalar("SELECT 1 FROM contacts WHERE id = ?",
-                                      (self._contact_id,))):
+                and contacts.contact_exists(self.store, self._contact_id)):
             return "contact", self._contact_id
         found = self._exact_match(text)
         if found is not None:
@@ -337,11 +270,7 @@ class CustomerPicker(QLineEdit):
 
     def _exact_match(self, text: str) -> int | None:
         latin = fmt.latin_digits(text).replace(" ", "")
-        row = self.store.conn.execute(
-            "SELECT id FROM contacts WHERE name = ? COLLATE NOCASE OR (? <> '' AND"
-            " replace(phone, ' ', '') = ?) ORDER BY last_purchase IS NULL, last_purchase DESC"
-            " LIMIT 1", (text, latin, latin)).fetchone()
-        return int(row[0]) if row else None
+        return contacts.find_contact(self.store, text, latin)
 
     # -- completion ---------------------------------------------------------------------
     def _on_edited(self, text: str) -> None:
@@ -386,8 +315,7 @@ class CustomerPicker(QLineEdit):
 
     def choose(self, contact_id: int) -> None:
         """Pick a contact by id (as if chosen from the list)."""
-        name = self.store.scalar("SELECT name FROM contacts WHERE id = ?", (contact_id,))
-        self.set_contact(contact_id, str(name or ""))
+        self.set_contact(contact_id, contacts.contact_name(self.store, contact_id))
 
 
 # -- a spin box in the user's digits ----------------------------------------------------

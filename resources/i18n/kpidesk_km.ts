@@ -2264,6 +2264,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ការបម្រុងទុក​នេះ​ត្រូវបាន​ធ្វើ​ដោយ KPI Desk កំណែ​ថ្មី​ជាង។ សូម​ដំឡើង​កំណែ​ថ្មី​ជាង ដើម្បី​ស្ដារ​វា។</translation>
     </message>
     <message>
+        <source>This change is for the owner.</source>
+        <translation>ការកែប្រែ​នេះ សម្រាប់​តែ​ម្ចាស់​ហាង​ប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
         <source>This file is not a KPI Desk backup.</source>
         <translation>ឯកសារ​នេះ​មិន​មែន​ជា​ការបម្រុងទុក​របស់ KPI Desk ទេ។</translation>
     </message>
@@ -3344,12 +3348,44 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សូម​ជ្រើស USD ឬ KHR។</translation>
     </message>
     <message>
+        <source>Choose how the call went.</source>
+        <translation>សូម​ជ្រើស​លទ្ធផល​នៃ​ការហៅ។</translation>
+    </message>
+    <message>
+        <source>Choose lead or customer.</source>
+        <translation>សូម​ជ្រើស អតិថិជន​សក្តានុពល ឬ អតិថិជន។</translation>
+    </message>
+    <message>
+        <source>Choose open, won or lost.</source>
+        <translation>សូម​ជ្រើស កំពុង​តាមដាន លក់​បាន ឬ បាត់​ឱកាស។</translation>
+    </message>
+    <message>
+        <source>Choose what kind of day this is.</source>
+        <translation>សូម​ជ្រើស​ប្រភេទ​នៃ​ថ្ងៃ​នេះ។</translation>
+    </message>
+    <message>
+        <source>Keep at least one open stage.</source>
+        <translation>សូម​ទុក​យ៉ាងហោចណាស់​ដំណាក់កាល​កំពុង​តាមដាន​មួយ។</translation>
+    </message>
+    <message>
         <source>No product has this name. Choose one from the list, or leave it empty.</source>
         <translation>គ្មាន​ទំនិញ​ណា​មាន​ឈ្មោះ​នេះ​ទេ។ សូម​ជ្រើស​ពី​បញ្ជី ឬ​ទុក​ឱ្យ​ទទេ។</translation>
     </message>
     <message>
+        <source>Only a daily total has a number of receipts.</source>
+        <translation>មាន​តែ​សរុប​ប្រចាំ​ថ្ងៃ​ទេ ដែល​មាន​ចំនួន​វិក្កយបត្រ។</translation>
+    </message>
+    <message>
         <source>Riel amounts are whole numbers, without decimals.</source>
         <translation>ទឹកប្រាក់​រៀល​ជា​លេខ​គត់ គ្មាន​ខ្ទង់​ទសភាគ​ទេ។</translation>
+    </message>
+    <message>
+        <source>The PIN is %1 to %2 digits.</source>
+        <translation>លេខ​សម្ងាត់​មាន​ពី %1 ដល់ %2&#xa0;ខ្ទង់។</translation>
+    </message>
+    <message>
+        <source>The Won and Lost stages always stay, at the end.</source>
+        <translation>ដំណាក់កាល «លក់​បាន» និង «បាត់​ឱកាស» មិន​អាច​ដក​ចេញ​បាន​ទេ ហើយ​នៅ​ខាង​ចុង​ជានិច្ច។</translation>
     </message>
     <message>
         <source>The amount cannot be zero.</source>
@@ -3358,6 +3394,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>The amount must be more than zero.</source>
         <translation>ទឹកប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
+    </message>
+    <message>
+        <source>The discount is more than the price.</source>
+        <translation>ការបញ្ចុះ​តម្លៃ លើស​ពី​តម្លៃ​លក់។</translation>
+    </message>
+    <message>
+        <source>The follow-up date is before the call.</source>
+        <translation>ថ្ងៃ​ហៅ​ម្ដង​ទៀត​នៅ​មុន​ថ្ងៃ​ហៅ។</translation>
+    </message>
+    <message>
+        <source>The months&apos; shares must be zero or more and add up to more than %1.</source>
+        <translation>ចំណែក​របស់​ខែ​នីមួយៗ មិន​អាច​តិច​ជាង​សូន្យ​ទេ ហើយ​បូកសរុប​ត្រូវតែ​លើស​ពី %1។</translation>
     </message>
     <message>
         <source>The quantity cannot be zero.</source>
@@ -3388,6 +3436,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ត្រូវ​បំពេញ​ប្រអប់​នេះ។</translation>
     </message>
     <message>
+        <source>This import was already undone.</source>
+        <translation>ការនាំចូល​នេះ ត្រូវបាន​ត្រឡប់​វិញ​រួចហើយ។</translation>
+    </message>
+    <message>
         <source>This is in use and cannot be removed.</source>
         <translation>វា​កំពុង​ប្រើ ហើយ​មិន​អាច​ដក​ចេញ​បាន​ទេ។</translation>
     </message>
@@ -3408,6 +3460,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>រយៈពេល​នេះ​មិន​មាន​ទេ។</translation>
     </message>
     <message>
+        <source>This place is not in the list.</source>
+        <translation>លំដាប់​នេះ មិន​មាន​នៅក្នុង​បញ្ជី​ទេ។</translation>
+    </message>
+    <message>
         <source>This record has sales and cannot be deleted.</source>
         <translation>កំណត់ត្រា​នេះ​មាន​ការលក់ ហើយ​មិន​អាច​លុប​បាន​ទេ។</translation>
     </message>
@@ -3416,8 +3472,16 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>កំណត់ត្រា​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
     </message>
     <message>
+        <source>This sale cannot be refunded.</source>
+        <translation>ការលក់​នេះ មិន​អាច​សង​ប្រាក់​វិញ​បាន​ទេ។</translation>
+    </message>
+    <message>
         <source>This sale no longer exists.</source>
         <translation>ការលក់​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
+    </message>
+    <message>
+        <source>This sale was already refunded.</source>
+        <translation>ការលក់​នេះ បាន​សង​ប្រាក់​វិញ​រួចហើយ។</translation>
     </message>
     <message>
         <source>This value was refused (%1).</source>
@@ -3438,6 +3502,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Type the exchange rate (riel per dollar).</source>
         <translation>សូម​វាយ​អត្រា​ប្តូរ​ប្រាក់ (រៀល​ក្នុង​មួយ​ដុល្លារ)។</translation>
+    </message>
+    <message>
+        <source>Type the time as hours:minutes, e.g. %1.</source>
+        <translation>សូម​វាយ​ម៉ោង​ជា ម៉ោង:នាទី ឧ. %1។</translation>
     </message>
     <message>
         <source>Unknown measure.</source>
@@ -4377,10 +4445,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ការនាំចូល​គោលដៅ ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
     </message>
     <message>
-        <source>Sharing the month&apos;s figures is for the owner.</source>
-        <translation>ការចែករំលែក​តួលេខ​ប្រចាំ​ខែ គឺ​សម្រាប់​ម្ចាស់​ហាង។</translation>
-    </message>
-    <message>
         <source>Restoring backups and changing how long they are kept is for the owner.</source>
         <translation>ការស្ដារ​ការបម្រុងទុក និង​ការប្ដូរ​រយៈពេល​រក្សាទុក​វា ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
     </message>
@@ -4399,6 +4463,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>A PIN is %1 to %2 digits.</source>
         <translation>លេខ​សម្ងាត់​មាន​ពី %1 ដល់ %2&#xa0;ខ្ទង់។</translation>
+    </message>
+    <message>
+        <source>Sharing the month&apos;s figures is for the owner.</source>
+        <translation>ការចែករំលែក​តួលេខ​ប្រចាំ​ខែ គឺ​សម្រាប់​ម្ចាស់​ហាង។</translation>
     </message>
 </context>
 <context>
@@ -5216,10 +5284,6 @@ Owner: %3</source>
 <context>
     <name>RecordErrors</name>
     <message>
-        <source>Choose USD or riel.</source>
-        <translation>សូម​ជ្រើស​ដុល្លារ ឬ​រៀល។</translation>
-    </message>
-    <message>
         <source>Choose an open stage.</source>
         <translation>សូម​ជ្រើស​ដំណាក់កាល​កំពុង​តាមដាន។</translation>
     </message>
@@ -5232,40 +5296,12 @@ Owner: %3</source>
         <translation>សូម​បញ្ចូល​ទឹកប្រាក់​ចាប់ពី​សូន្យ​ឡើង​ទៅ។</translation>
     </message>
     <message>
-        <source>Not a number.</source>
-        <translation>មិន​មែន​ជា​លេខ​ទេ។</translation>
-    </message>
-    <message>
-        <source>The exchange rate must be above zero.</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់​ត្រូវតែ​ធំ​ជាង​សូន្យ។</translation>
-    </message>
-    <message>
-        <source>This contact has sales, so it cannot be deleted. Merge it into another contact instead.</source>
-        <translation>ទំនាក់ទំនង​នេះ​មាន​ការលក់ ដូច្នេះ​មិន​អាច​លុប​បាន​ទេ។ សូម​បញ្ចូល​វា​ទៅក្នុង​ទំនាក់ទំនង​ផ្សេង​ជំនួស​វិញ។</translation>
-    </message>
-    <message>
-        <source>This field is required.</source>
-        <translation>ត្រូវ​បំពេញ​ប្រអប់​នេះ។</translation>
-    </message>
-    <message>
-        <source>This input was refused.</source>
-        <translation>ការបញ្ចូល​នេះ​ត្រូវបាន​បដិសេធ។</translation>
-    </message>
-    <message>
         <source>This opportunity is already closed.</source>
         <translation>ឱកាស​លក់​នេះ​បាន​បិទ​រួចហើយ។</translation>
     </message>
     <message>
         <source>This opportunity is still open.</source>
         <translation>ឱកាស​លក់​នេះ​នៅ​កំពុង​តាមដាន។</translation>
-    </message>
-    <message>
-        <source>This record no longer exists.</source>
-        <translation>កំណត់ត្រា​នេះ​លែង​មាន​ទៀត​ហើយ។</translation>
-    </message>
-    <message>
-        <source>Not a date. Write it as day/month/year, e.g. %1.</source>
-        <translation>មិន​មែន​ជា​កាលបរិច្ឆេទ​ទេ។ សូម​សរសេរ​ជា ថ្ងៃ/ខែ/ឆ្នាំ ឧ. %1។</translation>
     </message>
     <message>
         <source>The probability must be between %1 and %2.</source>
@@ -5318,20 +5354,8 @@ Owner: %3</source>
         <translation>តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ</translation>
     </message>
     <message>
-        <source>Call-backs: customers won back</source>
-        <translation>ការហៅ​ទៅ​វិញ៖ អតិថិជន​ដែល​ទាញ​មកវិញ​បាន</translation>
-    </message>
-    <message>
-        <source>Called</source>
-        <translation>បាន​ហៅ</translation>
-    </message>
-    <message>
         <source>Category</source>
         <translation>ប្រភេទ​ទំនិញ</translation>
-    </message>
-    <message>
-        <source>Check the data: %1 entries look wrong this month</source>
-        <translation>ពិនិត្យ​ទិន្នន័យ៖ ទិន្នន័យ %1 ក្នុង​ខែ​នេះ​មើល​ទៅ​ខុស</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -5352,14 +5376,6 @@ Owner: %3</source>
     <message>
         <source>Customers to call back</source>
         <translation>អតិថិជន​ដែល​ត្រូវ​ទូរស័ព្ទ​ទៅ</translation>
-    </message>
-    <message>
-        <source>Data checked: nothing looks wrong this month.</source>
-        <translation>បាន​ពិនិត្យ​ទិន្នន័យ៖ គ្មាន​អ្វី​មើល​ទៅ​ខុស​ក្នុង​ខែ​នេះ​ទេ។</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>កាលបរិច្ឆេទ</translation>
     </message>
     <message>
         <source>Days since</source>
@@ -5394,10 +5410,6 @@ Owner: %3</source>
         <translation>ភាសា</translation>
     </message>
     <message>
-        <source>Last call</source>
-        <translation>ការហៅ​ចុងក្រោយ</translation>
-    </message>
-    <message>
         <source>Last purchase</source>
         <translation>ថ្ងៃ​ទិញ​ចុងក្រោយ</translation>
     </message>
@@ -5416,10 +5428,6 @@ Owner: %3</source>
     <message>
         <source>New customers</source>
         <translation>អតិថិជន​ថ្មី</translation>
-    </message>
-    <message>
-        <source>No customer at risk was called this month.</source>
-        <translation>ខែ​នេះ​មិន​បាន​ហៅ​អតិថិជន​ជិត​បាត់បង់​ណាមួយ​ទេ។</translation>
     </message>
     <message>
         <source>No customer is at risk this month.</source>
@@ -5462,10 +5470,6 @@ Owner: %3</source>
         <translation>ចំនួន</translation>
     </message>
     <message>
-        <source>Recovered revenue</source>
-        <translation>ចំណូល​ដែល​បាន​មកវិញ</translation>
-    </message>
-    <message>
         <source>Repeat purchase rate</source>
         <translation>អត្រា​ទិញ​ឡើងវិញ</translation>
     </message>
@@ -5502,10 +5506,6 @@ Owner: %3</source>
         <translation>អតិថិជន %1&#xa0;នាក់​ដែល​ផ្ដល់​ចំណូល​ច្រើន​ជាង​គេ ក្នុង​ចំណោម​អតិថិជន​ជិត​បាត់បង់ %2&#xa0;នាក់។ ផ្ទាំង​សង្ខេប​បង្ហាញ​ទាំងអស់។</translation>
     </message>
     <message>
-        <source>The first %1; the Dashboard shows them all.</source>
-        <translation>%1 ដំបូង · ផ្ទាំង​សង្ខេប​បង្ហាញ​ទាំងអស់។</translation>
-    </message>
-    <message>
         <source>This month</source>
         <translation>ខែ​នេះ</translation>
     </message>
@@ -5522,24 +5522,12 @@ Owner: %3</source>
         <translation>តម្លៃ​ឱកាស​លក់​តាម​លទ្ធភាព</translation>
     </message>
     <message>
-        <source>What looks wrong</source>
-        <translation>អ្វី​ដែល​មើល​ទៅ​ខុស</translation>
-    </message>
-    <message>
         <source>Whole shop</source>
         <translation>ហាង​ទាំងមូល</translation>
     </message>
     <message>
         <source>Win rate</source>
         <translation>អត្រា​លក់​បាន</translation>
-    </message>
-    <message>
-        <source>Win-back rate</source>
-        <translation>អត្រា​ទាញ​អតិថិជន​មកវិញ</translation>
-    </message>
-    <message>
-        <source>Won back</source>
-        <translation>ទាញ​មកវិញ​បាន</translation>
     </message>
     <message>
         <source>month to date, up to %1</source>
@@ -5550,24 +5538,12 @@ Owner: %3</source>
         <translation>(គ្មាន​ទំនិញ)</translation>
     </message>
     <message>
-        <source>(no salesperson)</source>
-        <translation>(គ្មាន​អ្នកលក់)</translation>
-    </message>
-    <message>
-        <source>At-risk customers called this month; won back: bought within %1 days of the call.</source>
-        <translation>អតិថិជន​ជិត​បាត់បង់​ដែល​បាន​ហៅ​ក្នុង​ខែ​នេះ · ទាញ​មកវិញ​បាន៖ បាន​មក​ទិញ​ក្នុង​រយៈពេល %1&#xa0;ថ្ងៃ​ក្រោយ​ការហៅ។</translation>
-    </message>
-    <message>
         <source>Loyal customers (orders in the last %1 days)</source>
         <translation>អតិថិជន​ប្រចាំ (ការបញ្ជាទិញ​ក្នុង %1&#xa0;ថ្ងៃ​ចុងក្រោយ)</translation>
     </message>
     <message>
         <source>Orders and average order value are not available: a daily total of this month has no receipts count.</source>
         <translation>មិន​អាច​គណនា​ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​បាន​ទេ៖ សរុប​ប្រចាំ​ថ្ងៃ​មួយ​នៃ​ខែ​នេះ​គ្មាន​ចំនួន​វិក្កយបត្រ។</translation>
-    </message>
-    <message>
-        <source>Provisional: the %1 days after some calls are not over yet.</source>
-        <translation>បណ្ដោះអាសន្ន៖ រយៈពេល %1&#xa0;ថ្ងៃ​ក្រោយ​ការហៅ​ខ្លះ មិន​ទាន់​ចប់​នៅឡើយ។</translation>
     </message>
     <message>
         <source>Revenue and target, last %1 months</source>
@@ -5584,6 +5560,66 @@ Owner: %3</source>
     <message>
         <source>Top %1 products</source>
         <translation>ទំនិញ​លក់​ដាច់​ជាង​គេ %1&#xa0;មុខ</translation>
+    </message>
+    <message>
+        <source>Call-backs: customers won back</source>
+        <translation>ការហៅ​ទៅ​វិញ៖ អតិថិជន​ដែល​ទាញ​មកវិញ​បាន</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>បាន​ហៅ</translation>
+    </message>
+    <message>
+        <source>Check the data: %1 entries look wrong this month</source>
+        <translation>ពិនិត្យ​ទិន្នន័យ៖ ទិន្នន័យ %1 ក្នុង​ខែ​នេះ​មើល​ទៅ​ខុស</translation>
+    </message>
+    <message>
+        <source>Data checked: nothing looks wrong this month.</source>
+        <translation>បាន​ពិនិត្យ​ទិន្នន័យ៖ គ្មាន​អ្វី​មើល​ទៅ​ខុស​ក្នុង​ខែ​នេះ​ទេ។</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>កាលបរិច្ឆេទ</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>ការហៅ​ចុងក្រោយ</translation>
+    </message>
+    <message>
+        <source>No customer at risk was called this month.</source>
+        <translation>ខែ​នេះ​មិន​បាន​ហៅ​អតិថិជន​ជិត​បាត់បង់​ណាមួយ​ទេ។</translation>
+    </message>
+    <message>
+        <source>Recovered revenue</source>
+        <translation>ចំណូល​ដែល​បាន​មកវិញ</translation>
+    </message>
+    <message>
+        <source>The first %1; the Dashboard shows them all.</source>
+        <translation>%1 ដំបូង · ផ្ទាំង​សង្ខេប​បង្ហាញ​ទាំងអស់។</translation>
+    </message>
+    <message>
+        <source>What looks wrong</source>
+        <translation>អ្វី​ដែល​មើល​ទៅ​ខុស</translation>
+    </message>
+    <message>
+        <source>Win-back rate</source>
+        <translation>អត្រា​ទាញ​អតិថិជន​មកវិញ</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>ទាញ​មកវិញ​បាន</translation>
+    </message>
+    <message>
+        <source>(no salesperson)</source>
+        <translation>(គ្មាន​អ្នកលក់)</translation>
+    </message>
+    <message>
+        <source>At-risk customers called this month; won back: bought within %1 days of the call.</source>
+        <translation>អតិថិជន​ជិត​បាត់បង់​ដែល​បាន​ហៅ​ក្នុង​ខែ​នេះ · ទាញ​មកវិញ​បាន៖ បាន​មក​ទិញ​ក្នុង​រយៈពេល %1&#xa0;ថ្ងៃ​ក្រោយ​ការហៅ។</translation>
+    </message>
+    <message>
+        <source>Provisional: the %1 days after some calls are not over yet.</source>
+        <translation>បណ្ដោះអាសន្ន៖ រយៈពេល %1&#xa0;ថ្ងៃ​ក្រោយ​ការហៅ​ខ្លះ មិន​ទាន់​ចប់​នៅឡើយ។</translation>
     </message>
     <message>
         <source>† The month is in progress and counted up to today; figures marked † count the month before, and the same month last year, up to the same day of the month (the month before: up to %1).</source>

@@ -201,7 +201,7 @@ def test_a_read_only_medium_opens_read_only_and_says_why(qapp, tmpfs, answers):
         assert store.scalar("SELECT count(*) FROM orders") == 3
         with pytest.raises(WriteFailedError) as err:
             add_order(store, OrderInput("2026-03-01", [LineInput(1)]))
-        from kpidesk.ui.errors import write_failed_text
+        from kpidesk.ui.messages import write_failed_text
 
         assert "nothing can be saved" in write_failed_text(err.value)
         store.close()
@@ -236,7 +236,7 @@ def test_a_full_disk_refuses_the_import_before_it_starts(tmpfs, tmp_path):
 def test_os_errors_are_one_translated_sentence():
     import errno
 
-    from kpidesk.ui.errors import os_error_text
+    from kpidesk.ui.messages import os_error_text
 
     for code in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.ENOENT, errno.EISDIR,
                  errno.EIO, errno.EMFILE):
@@ -359,7 +359,7 @@ def test_the_backups_dialog_says_why_what_and_how_much(qtbot, tmp_path, answers,
 
 def test_a_full_disk_for_the_backup_before_an_import_is_one_sentence(qapp, tmp_path):
     from kpidesk.store.errors import BackupError
-    from kpidesk.ui.errors import store_error_text
+    from kpidesk.ui.messages import store_error_text
 
     text = store_error_text(BackupError("disk_full", "[Errno 28] No space left on device",
                                         folder=str(tmp_path)))

@@ -101,7 +101,7 @@ class Prompts:
 
 
 def _checked_wizard(qtbot, ctx, path):
-    from kpidesk.ui.dialogs.import_wizard import ImportWizard
+    from kpidesk.ui.import_wizard import ImportWizard
 
     wizard = ImportWizard(ctx)
     qtbot.addWidget(wizard)

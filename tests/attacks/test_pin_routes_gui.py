@@ -88,7 +88,7 @@ def test_undo_of_the_owners_merge_and_delete(qtbot, shop, monkeypatch):
 def test_import_of_targets_through_the_wizard(qtbot, shop, tmp_path, monkeypatch):
     from test_io_import import write_csv
 
-    from kpidesk.ui.dialogs.import_wizard import ImportWizard
+    from kpidesk.ui.import_wizard import ImportWizard
 
     path = write_csv(tmp_path / "t.csv", ["Month", "Salesperson", "Measure", "Target"],
                      [["2027-01", "", "revenue", "10,000.00"]])

@@ -44,7 +44,7 @@ def test_changing_a_products_category_refreshes_daily_revenue(shop):
 
 
 def test_the_settings_tab_category_edit(qtbot, demo_ctx):
-    from kpidesk.ui.tabs.settings import NamedListModel
+    from kpidesk.ui.settings import NamedListModel
 
     store = demo_ctx.store
     product = _busy_product(store)

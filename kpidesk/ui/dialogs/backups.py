@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
-from kpidesk.store import backup, identity, security
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.store import backup, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import BackupError, StoreError
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.errors import log, store_error_text
+from kpidesk.ui.errors import log
 from kpidesk.ui.long_work import Cancelled, run_with_progress
+from kpidesk.ui.messages import ask_yes_no, store_error_text
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import DigitSpinBox
 
@@ -119,11 +121,10 @@ class BackupsDialog(QDialog):
         self.delete_button.setText(self.tr("&Delete…"))
         self.keep_daily_label.setText(self.tr("Keep daily backups for (days):"))
         self.keep_monthly_label.setText(self.tr("Keep monthly backups for (months):"))
-        self.keep_note.setText(self.tr(
+        self.keep_note.setText(fill_in(self.tr(
             "Backups made by hand, before an import, before a restore or before an update "
-            "are not counted here: each is kept at least %1 days.")
-            .replace("%1", current().integer(backup.KEEP_PROTECTED_DAYS)))
-        self.folder_label.setText(self.tr("Backup folder: %1").replace("%1", str(self.folder())))
+            "are not counted here: each is kept at least %1 days."), current().integer(backup.KEEP_PROTECTED_DAYS)))
+        self.folder_label.setText(fill_in(self.tr("Backup folder: %1"), str(self.folder())))
 
     def reason_text(self, reason: str) -> str:
         texts = {"daily": self.tr("daily"), "manual": self.tr("by hand"),
@@ -148,7 +149,7 @@ class BackupsDialog(QDialog):
             when = f"{fmt.date(info.created.date())} {fmt.digits(info.created.strftime('%H:%M'))}"
             why = self.reason_text(info.reason)
             if info.legacy:
-                why = self.tr("%1 (older backup)").replace("%1", why)
+                why = fill_in(self.tr("%1 (older backup)"), why)
             orders = details.orders if details else None
             last = details.last_sale if details else None
             values = [when, why, fmt.integer(orders) if orders is not None else "?",
@@ -161,15 +162,13 @@ class BackupsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
-        total = (self.tr("%1 backups, %2 in all").replace("%1", fmt.integer(len(items)))
-                 .replace("%2", _megabytes(backup.space_used(items))))
-        found = identity.read(self.ctx.store.conn)
+        total = (fill_in(self.tr("%1 backups, %2 in all"), fmt.integer(len(items)), _megabytes(backup.space_used(items))))
+        found = self.ctx.store.identity()
         others = sum(backup.other_shops_backups(f, found.uuid if found else None)
                      for f in backup.backup_folders(self.ctx.store))
         if others:
-            total += " " + (self.tr("The folder also holds %1 backups of other shops: they "
-                                    "are not shown, and never touched.")
-                            .replace("%1", fmt.integer(others)))
+            total += " " + (fill_in(self.tr("The folder also holds %1 backups of other shops: they "
+                                    "are not shown, and never touched."), fmt.integer(others)))
         self.total_label.setText(total)
         self.restore_button.setEnabled(bool(items) and not self.ctx.store.read_only)
         self.delete_button.setEnabled(bool(items) and not self.ctx.store.read_only)
@@ -208,21 +207,16 @@ class BackupsDialog(QDialog):
     def restore_question(self, info: backup.BackupInfo) -> str:
         fmt = current()
         details = info.details()
-        now = backup.summarize(self.ctx.store.conn)
+        now = backup.summary_of(self.ctx.store)
         made = f"{fmt.date(info.created.date())} {fmt.digits(info.created.strftime('%H:%M'))}"
-        return (self.tr("Replace the shop's records by the backup made on %1 (%2)? It holds "
-                        "%3 orders; its last sale is of %4.")
-                .replace("%1", made).replace("%2", self.reason_text(info.reason))
-                .replace("%3", fmt.integer(details.orders) if details and
-                         details.orders is not None else "?")
-                .replace("%4", fmt.date(details.last_sale) if details and details.last_sale
+        return (fill_in(self.tr("Replace the shop's records by the backup made on %1 (%2)? It holds "
+                        "%3 orders; its last sale is of %4."), made, self.reason_text(info.reason), fmt.integer(details.orders) if details and
+                         details.orders is not None else "?", fmt.date(details.last_sale) if details and details.last_sale
                          else "—")
                 + "\n\n" +
-                self.tr("Now the shop has %1 orders; its last sale is of %2. These records "
+                fill_in(self.tr("Now the shop has %1 orders; its last sale is of %2. These records "
                         "are backed up first, so this can be undone by restoring that "
-                        "backup.")
-                .replace("%1", fmt.integer(now["orders"]))
-                .replace("%2", fmt.date(now["last_sale"]) if now["last_sale"] else "—"))
+                        "backup."), fmt.integer(now["orders"]), fmt.date(now["last_sale"]) if now["last_sale"] else "—"))
 
     def restore_selected(self) -> backup.RestoreResult | None:
         info = self.selected_info()
@@ -232,8 +226,8 @@ class BackupsDialog(QDialog):
         with self.ctx.owner_session(self, "backups") as allowed:
             if not allowed:
                 return None
-            answer = QMessageBox.question(self, self.tr("Restore"), self.restore_question(info))
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask_yes_no(self, self.tr("Restore"), self.restore_question(info),
+                              default_yes=True):
                 return None
             return self._restore(info.path, allow_other_shop=False)
 
@@ -286,11 +280,9 @@ class BackupsDialog(QDialog):
                                        self.tr("Restoring the backup…"), work)
         except BackupError as exc:
             if exc.reason == "other_shop" and not allow_other_shop:
-                answer = QMessageBox.question(
-                    self, self.tr("Restore"),
-                    store_error_text(exc) + "\n\n" + self.tr("Restore it into this shop "
-                                                             "anyway?"))
-                if answer == QMessageBox.StandardButton.Yes:
+                if ask_yes_no(self, self.tr("Restore"),
+                              store_error_text(exc) + "\n\n"
+                              + self.tr("Restore it into this shop anyway?"), default_yes=True):
                     return self._restore(path, allow_other_shop=True)
                 return None
             QMessageBox.warning(self, self.tr("Restore failed"), store_error_text(exc))

@@ -30,8 +30,9 @@ from kpidesk.metrics import calendar as shop_calendar
 from kpidesk.store import insight as store_insight
 from kpidesk.store.errors import StoreError, ValidationError
 from kpidesk.ui.insight.models import CalendarModel
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.screen import keep_on_screen
-from kpidesk.ui.widgets import DateEdit, ErrorLabel, error_text
+from kpidesk.ui.widgets import DateEdit, ErrorLabel
 
 SHOWN_DAYS = 183  # the coming half year
 PACING = ("calendar", "even")
@@ -154,7 +155,7 @@ class CalendarDialog(QDialog):
         self.note_edit.setText(row.get("note") or "")
 
     def _set_setting(self, key: str, value: str, combo: QComboBox) -> None:
-        from kpidesk.ui.errors import store_error_text
+        from kpidesk.ui.messages import store_error_text
 
         store = self.ctx.store
         if store.setting(key) == value:
@@ -173,13 +174,13 @@ class CalendarDialog(QDialog):
         combo.blockSignals(False)
 
     def mark(self) -> bool:
-        from kpidesk.ui.errors import store_error_text
+        from kpidesk.ui.messages import store_error_text
 
         self.error.clear_error()
         try:
             day = self.day_edit.iso("date")
         except ValidationError as err:
-            self.error.show_error(error_text(err))
+            self.error.show_error(validation_text(err))
             return False
         kind = KINDS[self.kind_combo.currentIndex()]
         with self.ctx.owner_session(self, "setting") as allowed:
@@ -188,7 +189,7 @@ class CalendarDialog(QDialog):
             try:
                 store_insight.mark_day(self.ctx.store, day, kind, self.note_edit.text().strip())
             except ValidationError as err:
-                self.error.show_error(error_text(err))
+                self.error.show_error(validation_text(err))
                 return False
             except StoreError as err:
                 self.error.show_error(store_error_text(err, self.ctx.store.path))

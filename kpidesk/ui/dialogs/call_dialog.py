@@ -31,9 +31,9 @@ from kpidesk.store.contacts import get_contact
 from kpidesk.store.errors import StoreError, ValidationError
 from kpidesk.store.reference import list_named
 from kpidesk.ui.callbacks import last_call_text, outcome_text, ready_message
-from kpidesk.ui.errors import store_error_text
+from kpidesk.ui.messages import store_error_text, validation_text
 from kpidesk.ui.screen import keep_on_screen
-from kpidesk.ui.widgets import DateEdit, ErrorLabel, error_text
+from kpidesk.ui.widgets import DateEdit, ErrorLabel
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
 FOLLOW_UP_DAYS = {"no_answer": 2, "promised": 7}  # a follow-up proposed after such a call
@@ -178,7 +178,7 @@ class CallDialog(QDialog):
             return tr("CallDialog", "The follow-up date does not exist.")
         if err.field == "contact":
             return tr("CallDialog", "This contact no longer exists.")
-        return error_text(err)
+        return validation_text(err)
 
     def save(self) -> bool:
         try:

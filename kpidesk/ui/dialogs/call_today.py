@@ -110,7 +110,7 @@ class CallTodayDialog(QDialog):
         self.reload()
 
     def _on_data_changed(self, topics: set) -> None:
-        if topics & {"calls", "sales", "contacts", "import", "all"}:
+        if topics & {"calls", "sales", "contacts", "imports"}:
             self.reload()
 
     def reload(self) -> None:

@@ -30,8 +30,9 @@ from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.store import insight as store_insight
 from kpidesk.store import reference
 from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.screen import keep_on_screen
-from kpidesk.ui.widgets import AmountEdit, ErrorLabel, error_text
+from kpidesk.ui.widgets import AmountEdit, ErrorLabel
 
 MONTHS_AHEAD = 12
 
@@ -180,7 +181,7 @@ class CommissionDialog(QDialog):
         return rates, targets
 
     def save(self) -> bool:
-        from kpidesk.ui.errors import store_error_text
+        from kpidesk.ui.messages import store_error_text
 
         self.error.clear_error()
         store = self.ctx.store
@@ -191,7 +192,7 @@ class CommissionDialog(QDialog):
             self.error.show_error(
                 fmt.fill(tr("A rate is a percentage from %1 to %2, e.g. %3."), f.integer(0),
                          f.integer(100), f.decimal(2.5, 1))
-                if err.field == "rate" else error_text(err))
+                if err.field == "rate" else validation_text(err))
             return False
         old_rates = store_insight.commission_rates(store)
         old_targets = store_insight.category_targets(store, self.month(), self.month())
@@ -208,7 +209,7 @@ class CommissionDialog(QDialog):
                         if (old[0] if old else None) != value:
                             store_insight.set_category_target(store, self.month(), cat, value)
             except StoreError as err:
-                self.error.show_error(error_text(err) if isinstance(err, ValidationError)
+                self.error.show_error(validation_text(err) if isinstance(err, ValidationError)
                                       else store_error_text(err, store.path))
                 return False
         self.accept()

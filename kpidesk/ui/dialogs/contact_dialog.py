@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,35 +21,9 @@ from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import ContactInput
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.reference import list_named
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.opportunities_model import display_name
 from kpidesk.ui.screen import keep_on_screen
-
-
-def validation_text(err: ValidationError) -> str:
-    """A store refusal in the user's language (contacts and opportunities)."""
-    def t(text: str) -> str:
-        return QCoreApplication.translate("RecordErrors", text)
-
-    f = fmt.current()
-    messages = {
-        "required": t("This field is required."),
-        "bad_date": fmt.fill(t("Not a date. Write it as day/month/year, e.g. %1."),
-                             f.date_numeric("2026-11-26")),
-        "not_positive": t("Enter an amount of zero or more."),
-        "not_a_number": t("Not a number."),
-        "bad_probability": fmt.fill(t("The probability must be between %1 and %2."),
-                                    f.integer(0), f.percent(1, places=0)),
-        "not_found": t("This record no longer exists."),
-        "has_sales": t("This contact has sales, so it cannot be deleted. Merge it into "
-                       "another contact instead."),
-        "same": t("Choose two different contacts."),
-        "not_open": t("Choose an open stage."),
-        "closed": t("This opportunity is already closed."),
-        "not_closed": t("This opportunity is still open."),
-        "bad_currency": t("Choose USD or riel."),
-        "bad_rate": t("The exchange rate must be above zero."),
-    }
-    return messages.get(err.code, t("This input was refused."))
 
 
 class ContactDialog(QDialog):

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.store.contacts import contact_page
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.store.contacts import contact_exists, contact_page
+from kpidesk.store.topics import Topic
 from kpidesk.ui.models.contacts_model import kind_label, status_label
 from kpidesk.ui.models.opportunities_model import display_name, reason_label, stage_label
 from kpidesk.ui.models.opportunities_model import status_label as opp_status_label
@@ -97,11 +99,9 @@ class ContactPage(QDialog):
         ctx.data_changed.connect(self._on_data_changed)
         self.reload()
 
-    def _on_data_changed(self, topics: set) -> None:
-        if self.isVisible() and topics & {"sales", "contacts", "opportunities"}:
-            exists = self.ctx.store.scalar("SELECT 1 FROM contacts WHERE id = ?",
-                                           (self.contact_id,))
-            if exists:
+    def _on_data_changed(self, topics: set[Topic]) -> None:
+        if self.isVisible() and topics & {Topic.SALES, Topic.CONTACTS, Topic.OPPORTUNITIES}:
+            if contact_exists(self.ctx.store, self.contact_id):
                 self.reload()
             else:
                 self.reject()
@@ -115,13 +115,12 @@ class ContactPage(QDialog):
         page = self.page
         contact = page["contact"]
         currency = self.ctx.store.reporting_currency
-        self.setWindowTitle(self.tr("Contact: %1").replace("%1", contact["name"]))
+        self.setWindowTitle(fill_in(self.tr("Contact: %1"), contact["name"]))
         self.name_label.setText(contact["name"])
         kind = "customer" if contact["first_purchase"] or contact["kind"] == "customer" else "lead"
         type_text = kind_label(kind)
         if self.status:
-            type_text = self.tr("%1 · %2").replace("%1", type_text).replace(
-                "%2", status_label(self.status))
+            type_text = fill_in(self.tr("%1 · %2"), type_text, status_label(self.status))
         total_key = "total_usd" if currency == "USD" else "total_khr"
         counted = [p for p in page["purchases"] if p["total_khr"] >= 0]
         revenue = sum(p[total_key] for p in page["purchases"])
@@ -132,18 +131,13 @@ class ContactPage(QDialog):
             (self.tr("Salesperson:"), contact["salesperson"] or "—"),
             (self.tr("Created:"), f.date(contact["created"])),
             (self.tr("Purchases:"),
-             self.tr("%1 orders, %2 in total; first %3, last %4")
-             .replace("%1", f.integer(len(counted))).replace("%2", f.figure(revenue, currency))
-             .replace("%3", f.date(contact["first_purchase"]))
-             .replace("%4", f.date(contact["last_purchase"]))),
+             fill_in(self.tr("%1 orders, %2 in total; first %3, last %4"), f.integer(len(counted)), f.figure(revenue, currency), f.date(contact["first_purchase"]), f.date(contact["last_purchase"]))),
         ]
         for (label, value), lw, vw in zip(texts, self.info_labels, self.info_values, strict=True):
             lw.setText(label)
             vw.setText(value)
-        self.tabs.setTabText(0, self.tr("Purchases (%1)").replace(
-            "%1", f.integer(len(page["purchases"]))))
-        self.tabs.setTabText(1, self.tr("Opportunities (%1)").replace(
-            "%1", f.integer(len(page["opportunities"]))))
+        self.tabs.setTabText(0, fill_in(self.tr("Purchases (%1)"), f.integer(len(page["purchases"]))))
+        self.tabs.setTabText(1, fill_in(self.tr("Opportunities (%1)"), f.integer(len(page["opportunities"]))))
         self.tabs.setTabText(2, self.tr("Visits"))
         self.tabs.setTabText(3, self.calls_tab.tab_title())
         self.calls_tab.retranslate_ui()
@@ -189,12 +183,8 @@ class ContactPage(QDialog):
             summary = self.tr("Fewer than two visit days: no gap yet.")
         else:
             since = (self.ctx.today() - fmt.parse_date(days[-1])).days
-            summary = (self.tr("%1 visit days. Usual gap (median): %2 days; shortest %3, "
-                               "longest %4. Last visit %5 days ago.")
-                       .replace("%1", f.integer(len(days)))
-                       .replace("%2", f.decimal(page["median_gap"], 0))  # whole days
-                       .replace("%3", f.integer(min(gaps))).replace("%4", f.integer(max(gaps)))
-                       .replace("%5", f.integer(since)))
+            summary = (fill_in(self.tr("%1 visit days. Usual gap (median): %2 days; shortest %3, "
+                               "longest %4. Last visit %5 days ago."), f.integer(len(days)), f.decimal(page["median_gap"], 0), f.integer(min(gaps)), f.integer(max(gaps)), f.integer(since)))
         self.gap_summary.setText(summary)
         table = self.gaps
         table.setColumnCount(3)

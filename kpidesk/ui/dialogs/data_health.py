@@ -20,7 +20,7 @@ from kpidesk.metrics.periods import parse_period
 from kpidesk.reports.health_words import finding_sentence, kind_name
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.callbacks import _view
-from kpidesk.ui.errors import store_error_text
+from kpidesk.ui.messages import store_error_text
 from kpidesk.ui.models.dashboard_models import ROW_ROLE, RowsModel
 from kpidesk.ui.screen import keep_on_screen
 
@@ -99,7 +99,7 @@ class DataHealthDialog(QDialog):
         self.reload()
 
     def _on_data_changed(self, topics: set) -> None:
-        if topics & {"sales", "contacts", "health", "import", "all"}:
+        if topics & {"sales", "contacts", "health", "imports"}:
             self.reload()
 
     def reload(self) -> None:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,10 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.store import history
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.widgets import DateEdit, ErrorLabel, error_text
+from kpidesk.ui.messages import validation_text
+from kpidesk.ui.models.base import Column, TableModel
+from kpidesk.ui.widgets import DateEdit, ErrorLabel
 
 LIMIT = 2000  # newest entries shown at once (the filter finds older ones)
 INDEX = QModelIndex | QPersistentModelIndex
@@ -100,11 +103,9 @@ PIN_STATES = {
     "kept at an upgrade": QT_TRANSLATE_NOOP("HistoryDialog", "PIN set"),
 }
 
-COLUMNS = ("when", "change", "what", "before", "after", "pin", "by")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryDialog", text)
+tr = translator("HistoryDialog")
 
 
 # -- turning entries into words ------------------------------------------------------------
@@ -123,19 +124,18 @@ def describe_subject(entry: history.HistoryEntry) -> str:
         name = value.get("name", "") if isinstance(value, dict) else ""
         return f"{tr(LIST_NAMES[kind])}: {name}" if name else tr(LIST_NAMES[kind])
     if kind == "order":
-        return tr("Sale no. %1").replace("%1", f.digits(rest))
+        return fill_in(tr("Sale no. %1"), f.digits(rest))
     if kind == "contact":
-        return tr("Contact no. %1").replace("%1", f.digits(rest))
+        return fill_in(tr("Contact no. %1"), f.digits(rest))
     if kind == "opportunity":
-        return tr("Opportunity no. %1").replace("%1", f.digits(rest))
+        return fill_in(tr("Opportunity no. %1"), f.digits(rest))
     if entry.action == "target":
         parts = entry.subject.split(" ")
         if len(parts) == 3:
             period, measure, who = parts
             measures = {"revenue": tr("revenue"), "new_customers": tr("new customers"),
                         "won_opportunities": tr("won opportunities")}
-            scope = tr("whole shop") if who == "shop" else tr("salesperson no. %1").replace(
-                "%1", f.digits(who))
+            scope = tr("whole shop") if who == "shop" else fill_in(tr("salesperson no. %1"), f.digits(who))
             return f"{f.month(period)} · {measures.get(measure, measure)} · {scope}"
     if entry.action == "pin":
         return tr("Owner PIN")
@@ -170,9 +170,9 @@ def describe_value(entry: history.HistoryEntry, value: object) -> str:
         parts = []
         for key, label in (("kept", tr("kept: %1")), ("removed", tr("removed: %1"))):
             if isinstance(value.get(key), dict):
-                parts.append(label.replace("%1", value[key].get("name", "")))
+                parts.append(fill_in(label, value[key].get("name", "")))
         if value.get("orders moved") is not None:
-            parts.append(tr("%1 sales moved").replace("%1", f.integer(int(value["orders moved"]))))
+            parts.append(fill_in(tr("%1 sales moved"), f.integer(int(value["orders moved"]))))
         return "; ".join(parts)
     if "name" in value and "phone" in value:  # a contact
         return f"{value['name']} ({f.digits(value['phone'])})" if value["phone"] else value["name"]
@@ -183,11 +183,11 @@ def describe_value(entry: history.HistoryEntry, value: object) -> str:
         if key == "active":
             words.append(tr("active") if item else tr("inactive"))
         elif key == "category":
-            words.append(tr("category: %1").replace("%1", str(item) or tr("none")))
+            words.append(fill_in(tr("category: %1"), str(item) or tr("none")))
         elif key == "probability":
             words.append(f.percent(int(item) / 100, places=0))
         elif key == "position":
-            words.append(tr("position %1").replace("%1", f.integer(int(item))))
+            words.append(fill_in(tr("position %1"), f.integer(int(item))))
         elif key in ("name", "category_id"):
             if key == "name":
                 words.append(str(item))
@@ -196,38 +196,30 @@ def describe_value(entry: history.HistoryEntry, value: object) -> str:
     return " · ".join(words)
 
 
-class HistoryModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[history.HistoryEntry] = []
+class HistoryModel(TableModel):
+    CONTEXT = "HistoryDialog"
+    COLUMNS = tuple(Column(key, header) for key, header in (
+        ("when", QT_TRANSLATE_NOOP("HistoryDialog", "When")),
+        ("change", QT_TRANSLATE_NOOP("HistoryDialog", "Change")),
+        ("what", QT_TRANSLATE_NOOP("HistoryDialog", "What")),
+        ("before", QT_TRANSLATE_NOOP("HistoryDialog", "Before")),
+        ("after", QT_TRANSLATE_NOOP("HistoryDialog", "After")),
+        ("pin", QT_TRANSLATE_NOOP("HistoryDialog", "Owner PIN")),
+        ("by", QT_TRANSLATE_NOOP("HistoryDialog", "By"))))
+
+    def row_id(self, row: history.HistoryEntry) -> int:
+        return row.id
 
     def set_entries(self, rows: list[history.HistoryEntry]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal
-                or not 0 <= section < len(COLUMNS)):
-            return None
-        return {"when": tr("When"), "change": tr("Change"), "what": tr("What"),
-                "before": tr("Before"), "after": tr("After"), "pin": tr("Owner PIN"),
-                "by": tr("By")}[COLUMNS[section]]
+        self.set_rows(rows)
 
     def data(self, index: INDEX, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         entry = self.rows[index.row()]
-        column = COLUMNS[index.column()]
+        column = self.column_key(index.column())
         f = fmt.current()
         if column == "when":
             day, _, clock = entry.at.partition("T")
@@ -245,12 +237,6 @@ class HistoryModel(QAbstractTableModel):
             return tr("given") if entry.with_pin else tr("not given")
         source = tr("command line") if entry.source == "cli" else tr("app")
         return f"{entry.user} ({source})" if entry.user else source
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))
 
 
 class HistoryDialog(QDialog):
@@ -344,7 +330,7 @@ class HistoryDialog(QDialog):
         self.model.retranslate()
         self._update_summary()
 
-    def _on_data_changed(self, _topics: set[str]) -> None:
+    def _on_data_changed(self, _topics: set[Topic]) -> None:
         if self.isVisible():
             self.refresh()
 
@@ -363,7 +349,7 @@ class HistoryDialog(QDialog):
             since = self.from_edit.iso()
             until = self.to_edit.iso()
         except ValidationError as err:
-            self.error.show_error(error_text(err))
+            self.error.show_error(validation_text(err))
             return
         found = history.entries(self.ctx.store, action=self.kind_combo.currentData() or None,
                                 text=self.search.text().strip() or None, since=since,
@@ -379,4 +365,4 @@ class HistoryDialog(QDialog):
             text = tr("The newest %1 changes shown: narrow the filter to see older ones.")
         else:
             text = tr("%1 changes")
-        self.summary.setText(text.replace("%1", f.integer(count)))
+        self.summary.setText(fill_in(text, f.integer(count)))

@@ -3,7 +3,6 @@ Undo import for one that is still in the shop."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -17,15 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.store import imports
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.models.base import Role
 from kpidesk.ui.undo_import import added_text, kind_text, undo_import_interactive
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Role.ID
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportsDialog", text)
+tr = translator("ImportsDialog")
 
 
 class ImportsDialog(QDialog):
@@ -77,7 +78,7 @@ class ImportsDialog(QDialog):
         for r, rec in enumerate(records):
             when = f"{fmt.date(rec.at[:10])} {fmt.digits(rec.at[11:16])}"
             by = rec.user + (f" ({tr('command line')})" if rec.source == "cli" else "")
-            state = (tr("undone %1").replace("%1", fmt.date(rec.undone_at[:10]))
+            state = (fill_in(tr("undone %1"), fmt.date(rec.undone_at[:10]))
                      if rec.undone_at else tr("in the shop"))
             for c, text in enumerate((when, rec.file_name, kind_text(rec.kind),
                                       added_text(rec), by, state)):

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.store.contacts import search_contacts
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.store.contacts import contact_name_phone, search_contacts
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.opportunities import OpportunityInput, lost_reasons, stages
 from kpidesk.store.reference import list_named, name_of
-from kpidesk.ui.dialogs.contact_dialog import validation_text
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.opportunities_model import reason_label, stage_label
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import DigitSpinBox
@@ -234,9 +235,8 @@ def _contact_text(name: str, phone: str) -> str:
 def name_of_contact(store, contact_id: int | None) -> str:
     if contact_id is None:
         return ""
-    row = store.conn.execute("SELECT name, phone FROM contacts WHERE id = ?",
-                             (contact_id,)).fetchone()
-    return _contact_text(row[0], row[1]) if row else ""
+    found = contact_name_phone(store, contact_id)
+    return _contact_text(*found) if found else ""
 
 
 class LostDialog(QDialog):
@@ -266,8 +266,7 @@ class LostDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Mark as lost"))
-        self.label.setText(self.tr("Why was “%1” lost? Choose a reason or type a new one.")
-                           .replace("%1", self.opp_title))
+        self.label.setText(fill_in(self.tr("Why was “%1” lost? Choose a reason or type a new one."), self.opp_title))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Mark lost"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 

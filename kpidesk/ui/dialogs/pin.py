@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.store import security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.ui.screen import keep_on_screen
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PinDialog", text)
+tr = translator("PinDialog")
 
 
 # Why the PIN is asked, by the reason codes of PinRequiredError and the app's routes.
@@ -79,8 +79,7 @@ def require_owner(store: Store, parent: QWidget | None = None,
         wait = security.seconds_to_wait(store)
         if wait:
             QMessageBox.warning(parent, tr("Owner PIN"),
-                                tr("Too many wrong PINs. Try again in %1 seconds.")
-                                .replace("%1", str(wait)))
+                                fill_in(tr("Too many wrong PINs. Try again in %1 seconds."), str(wait)))
             return False
         pin, ok = QInputDialog.getText(parent, tr("Owner PIN"), prompt,
                                        QLineEdit.EchoMode.Password)

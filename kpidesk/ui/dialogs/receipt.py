@@ -49,7 +49,7 @@ from kpidesk.store import receipts, reference
 from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
 from kpidesk.store.money import CURRENCIES, convert
 from kpidesk.store.sales import LineInput, OrderInput, change_reason, last_rate_of_day
-from kpidesk.ui.undo import AddOrderCommand
+from kpidesk.ui.commands.sales import AddOrderCommand
 from kpidesk.ui.widgets import (
     AmountEdit,
     CustomerPicker,

@@ -14,8 +14,8 @@ from kpidesk.i18n import format as fmt
 from kpidesk.store import receipts
 from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
 from kpidesk.store.money import convert
+from kpidesk.ui.commands.sales import AddOrderCommand
 from kpidesk.ui.dialogs.receipt import error_text
-from kpidesk.ui.undo import AddOrderCommand
 
 
 def tr(text: str) -> str:

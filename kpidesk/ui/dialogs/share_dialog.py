@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.reports.share import ShareData, collect_share, render_share, share_text
-from kpidesk.ui.errors import os_error_text
+from kpidesk.ui.messages import os_error_text
 from kpidesk.ui.screen import keep_on_screen
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py

@@ -27,6 +27,7 @@ from kpidesk.metrics.customers import status_codes
 from kpidesk.store.contacts import CONTACT_TABLE_COLUMNS, contact_table
 from kpidesk.store.db import Store
 from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day
+from kpidesk.ui.models.base import Role
 from kpidesk.ui.models.opportunities_model import display_name
 
 CTX = "ContactsModel"
@@ -61,9 +62,9 @@ KINDS = {
     "customer": QT_TRANSLATE_NOOP("ContactKind", "Customer"),
 }
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Role.ID
 _ROOT = QModelIndex()
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Role.SORT
 
 
 # What a row keeps of contact_table's columns (what the table shows and sorts by).
@@ -85,9 +86,6 @@ class ContactRow(tuple):
 
     def get(self, key: str, default=None):
         return self[key] if key in _POSITION else default
-
-    def as_dict(self) -> dict:
-        return dict(zip(ROW_COLUMNS, self, strict=True))
 
 
 def status_label(status: str) -> str:

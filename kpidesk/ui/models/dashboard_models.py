@@ -20,55 +20,44 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
+from kpidesk.ui.models.base import Column, Role, TableModel
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dict
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # raw value of a cell
+ROW_ROLE = Role.ROW  # the row's dict
+SORT_ROLE = Role.SORT  # raw value of a cell
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
-class RowsModel(QAbstractTableModel):
-    """Read-only rows of dicts with translated column headers."""
+class RowsModel(TableModel):
+    """Read-only rows of dicts with translated column headers (HEADERS, in CONTEXT)."""
 
     CONTEXT = "RowsModel"
     HEADERS: tuple[str, ...] = ()
     HEADER_NUMBERS: dict[int, tuple[int, ...]] = {}  # the %1… of a header, as numbers
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.COLUMNS = tuple(Column(str(i), header, cls.HEADER_NUMBERS.get(i, ()))
+                            for i, header in enumerate(cls.HEADERS))
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[dict] = []
         self.currency = "USD"
 
-    def set_rows(self, rows: list[dict], currency: str | None = None) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
+    def set_rows(self, rows: list[dict], currency: str | None = None) -> None:  # type: ignore[override]
         if currency:
             self.currency = currency
-        self.endResetModel()
+        super().set_rows(rows)
+
+    def rows_changed(self) -> None:
+        """Dashboard rows are looked up by position, not by id."""
 
     def retranslate(self) -> None:
-        if self.columnCount():
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        super().retranslate()
         if self.rowCount():
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            f = fmt.current()
-            return fmt.fill(QCoreApplication.translate(self.CONTEXT, self.HEADERS[section]),
-                            *(f.integer(n) for n in self.HEADER_NUMBERS.get(section, ())))
-        return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -311,10 +300,6 @@ class CohortModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor("white") if share >= 0.5 else QColor("#222222")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate(
-                "CohortModel", "%1: %2 of %3 customers active %4 months later") \
-                .replace("%1", f.month(str(row["cohort"]))) \
-                .replace("%2", f.percent(share)) \
-                .replace("%3", f.integer(row.get("size"))) \
-                .replace("%4", f.integer(index.column() - 1))
+            return fill_in(QCoreApplication.translate(
+                "CohortModel", "%1: %2 of %3 customers active %4 months later"), f.month(str(row["cohort"])), f.percent(share), f.integer(row.get("size")), f.integer(index.column() - 1))
         return None

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,6 +18,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.store.db import Store
 from kpidesk.store.opportunities import list_opportunities
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
+from kpidesk.ui.models.base import Column, Role, TableModel
 
 try:  # seeded stage names and lost reasons shown in the UI language
     from kpidesk.i18n.defaults import display_name
@@ -66,13 +66,16 @@ COLUMNS = [
     ("lost_reason", QT_TRANSLATE_NOOP("OpportunitiesModel", "Lost reason")),
 ]
 COL = {key: i for i, (key, _) in enumerate(COLUMNS)}
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Role.ID
 _ROOT = QModelIndex()
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Role.SORT
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class OpportunitiesModel(QAbstractTableModel):
+class OpportunitiesModel(TableModel):
+    CONTEXT = CTX
+    COLUMNS = tuple(Column(key, header) for key, header in COLUMNS)
+
     def __init__(self, store: Store, today, parent=None) -> None:
         super().__init__(parent)
         self.store = store
@@ -81,46 +84,21 @@ class OpportunitiesModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
         self.currency = self.store.reporting_currency
         self.today = self._today()
-        self.rows = list_opportunities(self.store)
-        for r in self.rows:
+        rows = list_opportunities(self.store)
+        for r in rows:
             r["value_rc"] = r["value_usd"] if self.currency == "USD" else r["value_khr"]
             r["weighted"] = (r["value_rc"] * r["probability"] + 50) // 100
             r["overdue"] = is_overdue(r, self.today)
-        self.endResetModel()
-
-    def row_of(self, opp_id: int) -> int | None:
-        for i, r in enumerate(self.rows):
-            if r["id"] == opp_id:
-                return i
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return QCoreApplication.translate(CTX, COLUMNS[section][1])
-        return None
+        self.set_rows(rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         r = self.rows[index.row()]
-        key = COLUMNS[index.column()][0]
+        key = self.column_key(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, key)
         if role == ID_ROLE:

@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.store.db import Store
 from kpidesk.store.sales_table import (
     R_AMOUNT,
@@ -44,9 +45,11 @@ from kpidesk.store.sales_table import (
     R_USD,
     SalesFilter,
     SalesQuery,
-    rollup_totals,
+    sales_query,
+    totals,
 )
 from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day
+from kpidesk.ui.models.base import Role
 
 CONTEXT = "SalesTableModel"
 _ROOT = QModelIndex()
@@ -76,9 +79,9 @@ FUTURE_DATE = QT_TRANSLATE_NOOP("SalesTableModel", "%1 (not yet)")
 FUTURE_COLOUR = "#1565c0"
 DAILY_TOTAL = QT_TRANSLATE_NOOP("SalesTableModel", "Daily total")
 
-ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-LINE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+ORDER_ID_ROLE = Role.ORDER_ID
+LINE_ID_ROLE = Role.LINE_ID
+SORT_ROLE = Role.SORT
 
 # The sort of each column (the amount columns sort by the value in the reporting currency).
 _SORT_OF = {
@@ -110,7 +113,7 @@ class SalesTableModel(QAbstractTableModel):
     # -- queries ------------------------------------------------------------------
     def _make_query(self) -> SalesQuery:
         flt = replace(self.filter, text=fmt.latin_digits(self.filter.text.strip()))
-        return SalesQuery(self.store.conn, flt, _SORT_OF.get(self.sort_column, "date"),
+        return sales_query(self.store, flt, _SORT_OF.get(self.sort_column, "date"),
                           self.sort_order == Qt.SortOrder.DescendingOrder, self._currency)
 
     def page_size(self) -> int:
@@ -142,7 +145,7 @@ class SalesTableModel(QAbstractTableModel):
         None when a text filter is on (that would need a scan)."""
         if self.filter.text.strip():
             return None
-        lines, usd, khr = rollup_totals(self.store.conn, self.filter)
+        lines, usd, khr = totals(self.store, self.filter)
         return lines, (khr if self._currency == "KHR" else usd), self._currency
 
     # -- fetching on demand ------------------------------------------------------------
@@ -182,7 +185,7 @@ class SalesTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = QCoreApplication.translate(CONTEXT, HEADERS[section])
             if section == COL_REPORTING:
-                text = text.replace("%1", self._currency)
+                text = fill_in(text, self._currency)
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (
                 COL_QUANTITY, COL_AMOUNT, COL_REPORTING):
@@ -232,8 +235,7 @@ class SalesTableModel(QAbstractTableModel):
         f = fmt.current()
         if col == COL_DATE:
             if row[R_DATE] > self.today().isoformat():
-                return QCoreApplication.translate(CONTEXT, FUTURE_DATE).replace(
-                    "%1", f.date(row[R_DATE]))
+                return fill_in(QCoreApplication.translate(CONTEXT, FUTURE_DATE), f.date(row[R_DATE]))
             return f.date(row[R_DATE])
         if col == COL_NUMBER:
             return row[R_NUMBER] or ""

@@ -21,140 +21,36 @@ from datetime import date
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QFont, QUndoStack
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics.targets import actual_for, salesperson_attainment, target_in
 from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
-from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.store.errors import ValidationError
+from kpidesk.ui.commands.targets import Value, apply_with_undo
 from kpidesk.ui.export import EXPORT_ROLE, Money
+from kpidesk.ui.models.base import Role
 
 CONTEXT = "TargetsModel"
 SHOP_HEADER = QT_TRANSLATE_NOOP("TargetsModel", "Shop")
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # stored value in the reporting currency
-ACTUAL_ROLE = Qt.ItemDataRole.UserRole + 2  # actual of the month (int)
-DERIVED_ROLE = Qt.ItemDataRole.UserRole + 3  # True: shop cell showing the salespeople's sum
+TARGET_ROLE = Role.TARGET  # stored value in the reporting currency
+ACTUAL_ROLE = Role.ACTUAL  # actual of the month (int)
+DERIVED_ROLE = Role.DERIVED  # True: shop cell showing the salespeople's sum
 
-Value = tuple[int, str | None]  # (value, currency)
 
 
 log = logging.getLogger("kpidesk")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-def write_targets(store: Store, changes: list[tuple[str, str, int | None, Value | None]]) -> None:
-    """Apply (period, measure, salesperson_id, (value, currency) or None) in one transaction."""
-    with store.transaction():
-        for period, measure, sp, value in changes:
-            if value is None:
-                store_targets.set_target(store, period, measure, None, sp)
-            else:
-                store_targets.set_target(store, period, measure, value[0], sp,
-                                         value[1] or None)
-
-
-def read_targets(store: Store, keys: list[tuple[str, str, int | None]]) -> list[Value | None]:
-    out = []
-    for period, measure, sp in keys:
-        found = store_targets.get_target(store, period, measure, sp)
-        out.append(found)
-    return out
-
-
-class TargetsCommand(QUndoCommand):
-    """Old and new values of some targets; redo writes the new ones, undo the old ones."""
-
-    def __init__(self, store: Store, keys: list[tuple[str, str, int | None]],
-                 old: list[Value | None], new: list[Value | None], text: str,
-                 done: bool = True) -> None:
-        super().__init__(text)
-        self.store = store
-        self.keys = keys
-        self.old = old
-        self.new = new
-        self._skip_first = done  # the change was already written (errors surfaced first)
-
-    def _apply(self, values: list[Value | None]) -> None:
-        try:
-            write_targets(self.store, [(*k, v) for k, v in zip(self.keys, values, strict=True)])
-        except StoreError:  # Qt calls this: log it (a refused PIN: nothing was written)
-            log.exception("target undo/redo failed: %s", self.text())
-            self.setObsolete(True)
-
-    def redo(self) -> None:
-        if self._skip_first:
-            self._skip_first = False
-            return
-        self._apply(self.new)
-
-    def undo(self) -> None:
-        self._apply(self.old)
-
-
-def apply_with_undo(store: Store, undo_stack: QUndoStack | None,
-                    keys: list[tuple[str, str, int | None]], new: list[Value | None],
-                    text: str) -> None:
-    """Write `new` for `keys` in one transaction and push the undo command.
-
-    Raises ValidationError (nothing written, nothing pushed) if a value is refused.
-    """
-    old = read_targets(store, keys)
-    write_targets(store, [(*k, v) for k, v in zip(keys, new, strict=True)])
-    if undo_stack is not None:
-        undo_stack.push(TargetsCommand(store, keys, old, new, text))
-
-
-class YearSnapshotCommand(QUndoCommand):
-    """Undo for a change of many targets of one year (copy from last year)."""
-
-    def __init__(self, store: Store, year: int, before: list, after: list, text: str) -> None:
-        super().__init__(text)
-        self.store = store
-        self.year = year
-        self.before = before
-        self.after = after
-        self._skip_first = True
-
-    @staticmethod
-    def snapshot(store: Store, year: int) -> list[tuple]:
-        return [tuple(r) for r in store.conn.execute(
-            "SELECT period, measure, salesperson_id, value, currency FROM targets"
-            " WHERE period LIKE ? ORDER BY period, measure, salesperson_id", (f"{year:04d}-%",))]
-
-    def _restore(self, rows: list[tuple]) -> None:
-        try:
-            self._write(rows)
-        except StoreError:  # Qt calls this: log it (a refused PIN: nothing was written)
-            log.exception("target undo/redo failed: %s", self.text())
-            self.setObsolete(True)
-
-    def _write(self, rows: list[tuple]) -> None:
-        with self.store.transaction():
-            wanted = {(r[0], r[1], r[2] or 0) for r in rows}
-            for period, measure, sp, _value, _cur in self.snapshot(self.store, self.year):
-                if (period, measure, sp or 0) not in wanted:
-                    store_targets.set_target(self.store, period, measure, None, sp)
-            for period, measure, sp, value, cur in rows:
-                store_targets.set_target(self.store, period, measure, int(value), sp, cur or None)
-
-    def redo(self) -> None:
-        if self._skip_first:
-            self._skip_first = False
-            return
-        self._restore(self.after)
-
-    def undo(self) -> None:
-        self._restore(self.before)
+tr = translator(CONTEXT)
 
 
 class TargetsModel(QAbstractTableModel):
@@ -186,22 +82,13 @@ class TargetsModel(QAbstractTableModel):
         return [f"{self.year:04d}-{m:02d}" for m in range(1, 13)]
 
     def _load_columns(self) -> list[tuple[int | None, str]]:
-        rows = self.store.conn.execute(
-            "SELECT id, name FROM salespeople WHERE active = 1 OR id IN"
-            " (SELECT salesperson_id FROM targets WHERE period LIKE ? AND measure = ?)"
-            " ORDER BY active DESC, name COLLATE NOCASE",
-            (f"{self.year:04d}-%", self.measure)).fetchall()
-        return [(None, ""), *[(int(r[0]), str(r[1])) for r in rows]]
+        people = store_targets.salespeople_with_targets(self.store, self.year, self.measure)
+        return [(None, ""), *people]
 
     def _load_values(self) -> None:
         self._currency = self.store.reporting_currency
         self._rate = self.store.default_rate
-        self.values = {
-            (r[0], int(r[1] or 0)): (int(r[2]), r[3])
-            for r in self.store.conn.execute(
-                "SELECT period, salesperson_id, value, currency FROM targets"
-                " WHERE measure = ? AND period LIKE ?", (self.measure, f"{self.year:04d}-%"))
-        }
+        self.values = store_targets.target_values(self.store, self.year, self.measure)
         # Each target keeps its currency; it is compared and summed in the reporting one.
         self.converted = {key: target_in(self.store, value, cur, self._currency)
                           if self.is_money else value
@@ -377,17 +264,13 @@ class TargetsModel(QAbstractTableModel):
         f = fmt.current()
         if (stored is not None and self.is_money and stored[1]
                 and stored[1] != self.currency):
-            lines.append(tr("Target %1 = %2 at %3 riel per dollar").replace(
-                "%1", f.money(stored[0], stored[1])).replace(
-                "%2", f.money(self.target_reporting(month, sp), self.currency)).replace(
-                "%3", f.integer(self._rate)))
+            lines.append(fill_in(tr("Target %1 = %2 at %3 riel per dollar"), f.money(stored[0], stored[1]), f.money(self.target_reporting(month, sp), self.currency), f.integer(self._rate)))
         actual = self.actuals.get((month, sp or 0))
         if actual is not None:
-            lines.append(tr("Actual: %1").replace("%1", self.format_value(actual)))
+            lines.append(fill_in(tr("Actual: %1"), self.format_value(actual)))
             target = self.target_reporting(month, sp) if stored is not None else derived
             if target:
-                lines.append(tr("Attainment: %1").replace(
-                    "%1", fmt.current().percent(actual / target)))
+                lines.append(fill_in(tr("Attainment: %1"), fmt.current().percent(actual / target)))
         return "\n".join(lines)
 
     def parse(self, text: str) -> int | None:
@@ -411,8 +294,8 @@ class TargetsModel(QAbstractTableModel):
             number = self.parse(str(value) if value is not None else "")
         except ValueError:
             self.message.emit(
-                tr("“%1” is not a valid amount: type a number of zero or more, or clear the"
-                   " cell to remove the target.").replace("%1", str(value)), True)
+                fill_in(tr("“%1” is not a valid amount: type a number of zero or more, or clear the"
+                   " cell to remove the target."), str(value)), True)
             return False
         month, sp = self.key_of(index)
         current = self.stored(month, sp)
@@ -427,7 +310,7 @@ class TargetsModel(QAbstractTableModel):
                 apply_with_undo(self.store, self.undo_stack, [(month, self.measure, sp)], [new],
                                 tr("Set target"))
             except ValidationError as exc:
-                self.message.emit(tr("The target was refused (%1).").replace("%1", exc.code),
+                self.message.emit(fill_in(tr("The target was refused (%1)."), exc.code),
                                   True)
                 return False
         # the store's change notice reloads us too; reload now so the view is exact at once

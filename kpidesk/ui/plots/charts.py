@@ -21,11 +21,12 @@ import math
 from html import escape
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.store.money import MINOR_DIGITS
 from kpidesk.ui.plots.funnel import BAR, FunnelWidget  # noqa: F401 (FunnelWidget: old home)
 
@@ -36,8 +37,7 @@ GOOD = QColor(27, 127, 59)
 BAD = QColor(179, 38, 30)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Chart", text)
+tr = translator("Chart")
 
 
 def _places(step: float) -> int:

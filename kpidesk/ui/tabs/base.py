@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
 
 
@@ -14,6 +16,13 @@ class Tab(QWidget):
     class name, as pyside6-lupdate sees it); tab classes are leaves, never
     subclassed, so the runtime context matches.
     """
+
+    # What a tab asks of the window it is in; the main window connects these (a tab never
+    # reaches for the window itself).
+    show_tab_requested = Signal(str)  # the key of the tab to show
+    open_contact_requested = Signal(int)  # a contact's page
+    tables_added = Signal(QWidget)  # tables built late: "Export this table…" works on them
+    window_texts_changed = Signal()  # e.g. the shop name, in the window title
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,5 +40,5 @@ class Tab(QWidget):
     def retranslate_ui(self) -> None:
         """Set every user-visible text again in the current language."""
 
-    def on_data_changed(self, topics: set[str]) -> None:
-        """Refresh after a committed write (topics: 'sales', 'targets', …)."""
+    def on_data_changed(self, topics: set[Topic]) -> None:
+        """Refresh after a committed write (what changed: `store.topics.Topic`)."""

@@ -20,10 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.store.contacts import ContactInput, count_sales, get_contact
 from kpidesk.store.errors import ValidationError
-from kpidesk.ui.dialogs.contact_dialog import ContactDialog, validation_text
+from kpidesk.store.topics import Topic
+from kpidesk.ui.commands.records import AddContact, DeleteContact, EditContact, MergeContacts, push
+from kpidesk.ui.dialogs.contact_dialog import ContactDialog
 from kpidesk.ui.dialogs.contact_page import ContactPage
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.contacts_model import (
     COL,
     ID_ROLE,
@@ -33,7 +37,6 @@ from kpidesk.ui.models.contacts_model import (
     status_label,
 )
 from kpidesk.ui.tabs.base import Tab
-from kpidesk.ui.undo_records import AddContact, DeleteContact, EditContact, MergeContacts, push
 
 
 class ContactsTab(Tab):
@@ -150,13 +153,13 @@ class ContactsTab(Tab):
 
     def _update_count(self) -> None:
         f = fmt.current()
-        self.count_label.setText(self.tr("%1 of %2 contacts shown").replace(
-            "%1", f.integer(self.proxy.rowCount())).replace("%2", f.integer(
+        self.count_label.setText(fill_in(self.tr("%1 of %2 contacts shown"), f.integer(self.proxy.rowCount()), f.integer(
                 self.model.rowCount())))
 
     # -- data ----------------------------------------------------------------------------
-    def on_data_changed(self, topics: set[str]) -> None:
-        if topics & {"contacts", "sales", "settings", "salespeople", "channels"}:
+    def on_data_changed(self, topics: set[Topic]) -> None:
+        if topics & {Topic.CONTACTS, Topic.SALES, Topic.SETTINGS, Topic.SALESPEOPLE,
+                     Topic.CHANNELS}:
             if self.isVisible():
                 self.reload()
             else:
@@ -261,7 +264,7 @@ class ContactsTab(Tab):
     def add_contact(self) -> int | None:
         def save(contact: ContactInput) -> int:
             return push(self.ctx.undo_stack, AddContact(
-                self.ctx.store, self.tr("Add contact %1").replace("%1", contact.name), contact))
+                self.ctx.store, fill_in(self.tr("Add contact %1"), contact.name), contact))
 
         dialog = ContactDialog(self.ctx.store, self.ctx.today, save, parent=self)
         if dialog.exec() and dialog.result_value is not None:
@@ -276,7 +279,7 @@ class ContactsTab(Tab):
 
         def save(contact: ContactInput) -> None:
             push(self.ctx.undo_stack, EditContact(
-                self.ctx.store, self.tr("Edit contact %1").replace("%1", contact.name),
+                self.ctx.store, fill_in(self.tr("Edit contact %1"), contact.name),
                 contact_id, contact))
 
         ContactDialog(self.ctx.store, self.ctx.today, save,
@@ -319,7 +322,7 @@ class ContactsTab(Tab):
             kept = a if keep_id == a["id"] else b
             try:
                 push(self.ctx.undo_stack, MergeContacts(
-                    self.ctx.store, self.tr("Merge contacts into %1").replace("%1", kept["name"]),
+                    self.ctx.store, fill_in(self.tr("Merge contacts into %1"), kept["name"]),
                     keep_id, remove_id))
             except ValidationError as err:
                 self.inform(validation_text(err))
@@ -334,20 +337,18 @@ class ContactsTab(Tab):
         contact = self.model.contact(self.model.row_of(contact_id))
         sales = count_sales(self.ctx.store, contact_id)
         if sales:
-            self.inform(self.tr("%1 has %2 sales, so it cannot be deleted. If it is a "
-                                "duplicate, select both contacts and merge them instead.")
-                        .replace("%1", contact["name"]).replace("%2", fmt.current().integer(sales)))
+            self.inform(fill_in(self.tr("%1 has %2 sales, so it cannot be deleted. If it is a "
+                                "duplicate, select both contacts and merge them instead."), contact["name"], fmt.current().integer(sales)))
             return False
         with self.ctx.owner_session(self, "delete") as allowed:  # deleting is the owner's
             if not allowed:
                 return False
             if not confirmed and not self.confirm(
-                    self.tr("Delete the contact %1? (Edit ▸ Undo brings it back.)")
-                    .replace("%1", contact["name"])):
+                    fill_in(self.tr("Delete the contact %1? (Edit ▸ Undo brings it back.)"), contact["name"])):
                 return False
             try:
                 push(self.ctx.undo_stack, DeleteContact(
-                    self.ctx.store, self.tr("Delete contact %1").replace("%1", contact["name"]),
+                    self.ctx.store, fill_in(self.tr("Delete contact %1"), contact["name"]),
                     contact_id))
             except ValidationError as err:
                 self.inform(validation_text(err))

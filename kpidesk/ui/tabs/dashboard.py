@@ -47,6 +47,7 @@ from kpidesk.metrics import customers, growth, pipeline, targets
 from kpidesk.metrics import forecast as forecast_metrics
 from kpidesk.metrics.insight import calendar_paced
 from kpidesk.metrics.periods import add_months, month_key, parse_period
+from kpidesk.store.sales import first_revenue_day
 from kpidesk.store.setup import first_steps, has_sales
 from kpidesk.ui import act_dashboard
 from kpidesk.ui.callbacks import CallListModel, call_list_rows
@@ -247,9 +248,7 @@ class DashboardTab(Tab):
         if holder.isVisible():  # shown now, not at the next turn of the event loop
             for child in holder.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
                 child.show()
-        register = getattr(self.window(), "add_table_exports", None)
-        if callable(register):  # the main window's "Export this table…" on the new tables
-            register(holder)
+        self.tables_added.emit(holder)  # the window's "Export this table…" on the new tables
 
     def _build_customers_page(self, page: QWidget) -> None:
         self.granularity_label = QLabel(page)
@@ -578,14 +577,12 @@ class DashboardTab(Tab):
         self.sales_split.setVisible(not empty)
 
     def _go_to_tab(self, key: str) -> None:
-        window = self.window()
-        if window is not self and hasattr(window, "show_tab"):
-            window.show_tab(key)
+        self.show_tab_requested.emit(key)
 
     # -- month picker ------------------------------------------------------------------------
     def _month_range(self) -> list[str]:
         current = month_key(self.ctx.today())
-        first = self.ctx.store.scalar("SELECT MIN(day) FROM daily_revenue")
+        first = first_revenue_day(self.ctx.store)
         start = add_months(current, -(CHART_MONTHS - 1))
         if first and str(first)[:7] < start:
             start = str(first)[:7]
@@ -932,7 +929,4 @@ class DashboardTab(Tab):
         if contact_id is None:
             return
         self.open_contact.emit(contact_id)
-        window = self.window()
-        opener = getattr(window, "open_contact", None)
-        if window is not self and callable(opener):
-            opener(contact_id)
+        self.open_contact_requested.emit(contact_id)

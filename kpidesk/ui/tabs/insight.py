@@ -63,9 +63,10 @@ from kpidesk.ui.insight.models import (
     ProposalModel,
     WeeksModel,
 )
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
-from kpidesk.ui.widgets import AmountEdit, ErrorLabel, error_text
+from kpidesk.ui.widgets import AmountEdit, ErrorLabel
 
 MONTHS_BACK = 24
 
@@ -552,7 +553,7 @@ class InsightTab(Tab):
             try:
                 target = self.target_edit.minor(currency, "amount")
             except ValidationError as err:
-                self.target_error.show_error(error_text(err))
+                self.target_error.show_error(validation_text(err))
                 return
         self.plan = plan_metrics.plan(store, self.plan_month(), today, target=target)
         shop = self.plan.shop
@@ -630,8 +631,8 @@ class ProposalDialog(QDialog):
 
     def accept_proposal(self) -> bool:
         from kpidesk.store import targets as store_targets
-        from kpidesk.ui.errors import store_error_text
-        from kpidesk.ui.models.targets_model import YearSnapshotCommand
+        from kpidesk.ui.commands.targets import YearSnapshotCommand
+        from kpidesk.ui.messages import store_error_text
 
         if not self.proposal:
             return False
@@ -646,7 +647,7 @@ class ProposalDialog(QDialog):
                                        store.reporting_currency)
                 after = YearSnapshotCommand.snapshot(store, self.year)
             except StoreError as err:
-                self.error.show_error(error_text(err) if isinstance(err, ValidationError)
+                self.error.show_error(validation_text(err) if isinstance(err, ValidationError)
                                       else store_error_text(err, store.path))
                 return False
             self.ctx.undo_stack.push(YearSnapshotCommand(

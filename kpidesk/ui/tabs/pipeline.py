@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.store import opportunities as ostore
 from kpidesk.store.errors import ValidationError
-from kpidesk.ui.dialogs.contact_dialog import validation_text
+from kpidesk.store.topics import Topic
+from kpidesk.ui.commands.records import OpportunityChange, push
 from kpidesk.ui.dialogs.opportunity_dialog import LostDialog, OpportunityDialog
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.opportunities_model import (
     COL,
     ID_ROLE,
@@ -42,7 +45,6 @@ from kpidesk.ui.models.opportunities_model import (
 )
 from kpidesk.ui.pipeline_board import PipelineBoard
 from kpidesk.ui.tabs.base import Tab
-from kpidesk.ui.undo_records import OpportunityChange, push
 
 
 class PipelineTab(Tab):
@@ -213,18 +215,13 @@ class PipelineTab(Tab):
                     "win_rate": won / len(closed) if closed else None}
         self.kpis = kpis
         self.summary_label.setText(
-            self.tr("Open: %1 opportunities worth %2 (weighted %3) · overdue: %4 · "
-                    "win rate this month: %5")
-            .replace("%1", f.integer(kpis["open_pipeline_count"]))
-            .replace("%2", f.figure(kpis["open_pipeline"], currency))
-            .replace("%3", f.figure(kpis["weighted_pipeline"], currency))
-            .replace("%4", f.integer(kpis["overdue_count"]))
-            .replace("%5", f.percent(kpis["win_rate"])))
+            fill_in(self.tr("Open: %1 opportunities worth %2 (weighted %3) · overdue: %4 · "
+                    "win rate this month: %5"), f.integer(kpis["open_pipeline_count"]), f.figure(kpis["open_pipeline"], currency), f.figure(kpis["weighted_pipeline"], currency), f.integer(kpis["overdue_count"]), f.percent(kpis["win_rate"])))
 
     # -- data ----------------------------------------------------------------------------------
-    def on_data_changed(self, topics: set[str]) -> None:
-        if topics & {"opportunities", "contacts", "sales", "settings", "salespeople", "stages",
-                     "lost_reasons"}:
+    def on_data_changed(self, topics: set[Topic]) -> None:
+        if topics & {Topic.OPPORTUNITIES, Topic.CONTACTS, Topic.SALES, Topic.SETTINGS,
+                     Topic.SALESPEOPLE, Topic.STAGES, Topic.LOST_REASONS}:
             if self.isVisible():
                 self.reload()
             else:
@@ -304,9 +301,7 @@ class PipelineTab(Tab):
         """Also record the sale? True / False, None to cancel."""
         f = fmt.current()
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Mark as won"),
-                          self.tr("“%1” is won. Record the sale of %2 today as well?")
-                          .replace("%1", row["title"])
-                          .replace("%2", f.money(row["value"], row["currency"])), parent=self)
+                          fill_in(self.tr("“%1” is won. Record the sale of %2 today as well?"), row["title"], f.money(row["value"], row["currency"])), parent=self)
         with_sale = box.addButton(self.tr("Won, record the sale"),
                                   QMessageBox.ButtonRole.AcceptRole)
         without = box.addButton(self.tr("Won only"), QMessageBox.ButtonRole.AcceptRole)
@@ -325,8 +320,7 @@ class PipelineTab(Tab):
 
     def confirm_delete(self, row: dict) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete opportunity"),
-                          self.tr("Delete the opportunity “%1”? (Edit ▸ Undo brings it back.)")
-                          .replace("%1", row["title"]), parent=self)
+                          fill_in(self.tr("Delete the opportunity “%1”? (Edit ▸ Undo brings it back.)"), row["title"]), parent=self)
         yes = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -348,7 +342,7 @@ class PipelineTab(Tab):
     def add_opportunity(self) -> int | None:
         def save(opp: ostore.OpportunityInput) -> int:
             return push(self.ctx.undo_stack, OpportunityChange(
-                self.ctx.store, self.tr("Add opportunity %1").replace("%1", opp.title), None,
+                self.ctx.store, fill_in(self.tr("Add opportunity %1"), opp.title), None,
                 lambda s: ostore.add_opportunity(s, opp)))
 
         dialog = OpportunityDialog(self.ctx.store, self.ctx.today, save, parent=self)
@@ -364,7 +358,7 @@ class PipelineTab(Tab):
 
         def save(opp: ostore.OpportunityInput) -> None:
             push(self.ctx.undo_stack, OpportunityChange(
-                self.ctx.store, self.tr("Edit opportunity %1").replace("%1", opp.title), opp_id,
+                self.ctx.store, fill_in(self.tr("Edit opportunity %1"), opp.title), opp_id,
                 lambda s: ostore.update_opportunity(s, opp_id, opp, on=self._today())))
 
         OpportunityDialog(self.ctx.store, self.ctx.today, save,
@@ -376,8 +370,7 @@ class PipelineTab(Tab):
             return
         stage_name = stage_label(ostore.stage(self.ctx.store, stage_id)["name"])
         self._run(OpportunityChange(
-            self.ctx.store, self.tr("Move %1 to %2").replace("%1", row["title"])
-            .replace("%2", stage_name), opp_id,
+            self.ctx.store, fill_in(self.tr("Move %1 to %2"), row["title"], stage_name), opp_id,
             lambda s: ostore.move_stage(s, opp_id, stage_id, on=self._today())),
             select=opp_id)
 
@@ -392,7 +385,7 @@ class PipelineTab(Tab):
                 return False
         day = self.ctx.today().isoformat()
         self._run(OpportunityChange(
-            self.ctx.store, self.tr("Mark %1 won").replace("%1", row["title"]), opp_id,
+            self.ctx.store, fill_in(self.tr("Mark %1 won"), row["title"]), opp_id,
             lambda s: ostore.mark_won(s, opp_id, day, create_sale=create_sale),
             creates_sale=create_sale), select=opp_id)
         return True
@@ -408,7 +401,7 @@ class PipelineTab(Tab):
                 return False
         day = self.ctx.today().isoformat()
         self._run(OpportunityChange(
-            self.ctx.store, self.tr("Mark %1 lost").replace("%1", row["title"]), opp_id,
+            self.ctx.store, fill_in(self.tr("Mark %1 lost"), row["title"]), opp_id,
             lambda s: ostore.mark_lost(s, opp_id, day, reason)), select=opp_id)
         return True
 
@@ -418,7 +411,7 @@ class PipelineTab(Tab):
         if row is None or row["status"] == "open":
             return False
         self._run(OpportunityChange(
-            self.ctx.store, self.tr("Reopen %1").replace("%1", row["title"]), opp_id,
+            self.ctx.store, fill_in(self.tr("Reopen %1"), row["title"]), opp_id,
             lambda s: ostore.reopen(s, opp_id, stage_id, on=self._today())),
             select=opp_id)
         return True
@@ -432,6 +425,6 @@ class PipelineTab(Tab):
             if not allowed or not (confirmed or self.confirm_delete(row)):
                 return False
             self._run(OpportunityChange(
-                self.ctx.store, self.tr("Delete opportunity %1").replace("%1", row["title"]),
+                self.ctx.store, fill_in(self.tr("Delete opportunity %1"), row["title"]),
                 opp_id, lambda s: ostore.delete_opportunity(s, opp_id)))
         return True

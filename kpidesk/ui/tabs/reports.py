@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n.format import current
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.language import number_style_from
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.reports.data import ReportData, collect
 from kpidesk.reports.monthly import PAPERS, MonthlyReport
 from kpidesk.store.db import Store
+from kpidesk.store.sales import date_span
+from kpidesk.store.topics import Topic
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
 
@@ -165,7 +168,8 @@ class ReportsTab(Tab):
     def _fill_months(self) -> None:
         today = self.ctx.today()
         this_month = month_key(today)
-        first = self.ctx.store.scalar("SELECT substr(MIN(date), 1, 7) FROM orders") or this_month
+        first_day, _last = date_span(self.ctx.store)
+        first = first_day[:7] if first_day else this_month
         self.month_box.blockSignals(True)
         self.month_box.clear()
         month = this_month
@@ -182,7 +186,7 @@ class ReportsTab(Tab):
         if self.stale:
             self.refresh()
 
-    def on_data_changed(self, topics: set[str]) -> None:
+    def on_data_changed(self, _topics: set[Topic]) -> None:
         self.stale = True
         if self.isVisible():
             self.refresh()
@@ -245,11 +249,11 @@ class ReportsTab(Tab):
         elif kind == "pages":
             count = int(args[0])
             text = (self.tr("One page") if count == 1 else
-                    self.tr("%1 pages").replace("%1", current().integer(count)))
+                    fill_in(self.tr("%1 pages"), current().integer(count)))
         elif kind == "failed":
-            text = self.tr("The report could not be prepared: %1").replace("%1", str(args[0]))
+            text = fill_in(self.tr("The report could not be prepared: %1"), str(args[0]))
         else:
-            text = self.tr("Saved %1").replace("%1", str(args[0]))
+            text = fill_in(self.tr("Saved %1"), str(args[0]))
         self.status.setText(text)
 
     def _paint(self, printer: QPrinter) -> None:
@@ -295,7 +299,7 @@ class ReportsTab(Tab):
             self.report.write_pdf(Path(path))
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not saved"),
-                                self.tr("The PDF could not be written: %1").replace("%1", str(exc)))
+                                fill_in(self.tr("The PDF could not be written: %1"), str(exc)))
             return None
         self.ctx.settings.setValue("reports/last_folder", str(Path(path).parent))
         self._set_status("saved", path)

@@ -50,12 +50,14 @@ from kpidesk.store.sales import (
     get_order,
     last_rate_of_day,
 )
+from kpidesk.ui.commands.sales import AddOrderCommand, DeleteOrdersCommand, EditOrderCommand
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.dialogs.receipt_actions import (
     attach_receipt_entry,
     attach_refund_action,
     keep_line_details,
 )
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.sales_model import (
     COL_AMOUNT,
     COL_CUSTOMER,
@@ -67,13 +69,11 @@ from kpidesk.ui.models.sales_model import (
     SalesTableModel,
 )
 from kpidesk.ui.tabs.base import Tab
-from kpidesk.ui.undo import AddOrderCommand, DeleteOrdersCommand, EditOrderCommand
 from kpidesk.ui.widgets import (
     AmountEdit,
     CustomerPicker,
     DateEdit,
     ErrorLabel,
-    error_text,
     mark_invalid,
     parse_quantity,
     parse_rate,
@@ -425,10 +425,7 @@ class SalesTab(Tab):
                           *all_people])
 
     def _date_range(self) -> tuple[str | None, str | None]:
-        # Two statements: SQLite answers MIN or MAX alone from the index, not both at once.
-        low = self.store.scalar("SELECT MIN(date) FROM orders")
-        high = self.store.scalar("SELECT MAX(date) FROM orders")
-        return low, high  # type: ignore[return-value]
+        return store_sales.date_span(self.store)
 
     def _fill_periods(self) -> None:
         first, last = self._date_range()
@@ -616,16 +613,16 @@ class SalesTab(Tab):
         key = {"created": "date", "name": "customer", "contact": "customer",
                "lines": "amount"}.get(err.field, err.field)
         if key in self.errors:
-            self.errors[key].show_error(error_text(err))
+            self.errors[key].show_error(validation_text(err))
             mark_invalid(self.widgets[key], True)
             self._errors_shown[key] = err
         else:
-            self.form_error.show_error(error_text(err))
+            self.form_error.show_error(validation_text(err))
 
     def _refresh_visible_errors(self) -> None:
         for key, err in self._errors_shown.items():
             if self.errors[key].isVisible():
-                self.errors[key].show_error(error_text(err))
+                self.errors[key].show_error(validation_text(err))
 
     # ===================================================================== saving
     def _complete_product(self) -> None:
@@ -941,7 +938,7 @@ class SalesTab(Tab):
         try:
             order = get_order(self.store, order_id)
         except ValidationError as err:
-            self.form_error.show_error(error_text(err))
+            self.form_error.show_error(validation_text(err))
             return
         index = 0
         if line_id is not None and line_id[0] == order_id and 0 < line_id[1] <= len(order.lines):
@@ -1063,7 +1060,7 @@ class SalesTab(Tab):
             return False
         except (StoreError, sqlite3.DatabaseError) as err:
             self.form_error.show_error(
-                error_text(err) if isinstance(err, ValidationError)
+                validation_text(err) if isinstance(err, ValidationError)
                 else self.tr("Not deleted: %1").replace("%1", str(err)))
             return False
         self.ctx.undo_stack.push(command)
@@ -1104,7 +1101,7 @@ class SalesTab(Tab):
                 flt.date_from = self.from_edit.iso("date")
                 flt.date_to = self.to_edit.iso("date")
             except ValidationError as err:
-                self.filter_error.show_error(error_text(err))
+                self.filter_error.show_error(validation_text(err))
                 return None
         return flt
 

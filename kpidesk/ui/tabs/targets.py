@@ -34,13 +34,16 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
+from kpidesk.i18n.format import fill as fill_in
 from kpidesk.store import targets as store_targets
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.sales import first_revenue_day
+from kpidesk.store.topics import Topic
+from kpidesk.ui.commands.targets import YearSnapshotCommand
 from kpidesk.ui.models.targets_model import (
     ACTUAL_ROLE,
     TARGET_ROLE,
     TargetsModel,
-    YearSnapshotCommand,
 )
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
@@ -179,7 +182,7 @@ class SpreadDialog(QDialog):
         self.scope_label.setText(self.tr("For:"))
         for i in range(self.scope.count()):
             self.scope.setItemText(i, str(self.model.headerData(i, Qt.Orientation.Horizontal)))
-        self.total_label.setText(self.tr("Total for %1:").replace("%1", f.digits(
+        self.total_label.setText(fill_in(self.tr("Total for %1:"), f.digits(
             str(self.model.year))))
         self.total.setPlaceholderText(fmt.fill(self.tr("e.g. %1"), f.integer(120_000)))
         for m, label in enumerate(self.month_labels):
@@ -235,8 +238,7 @@ class SpreadDialog(QDialog):
         f = fmt.current()
         for i, preview in enumerate(self.previews):
             preview.setText(self.model.format_value(values[i]) if values else "")
-        self.sum_label.setText(self.tr("Sum of percentages: %1").replace(
-            "%1", f.digits(f"{total_pct:,.2f}%") if total_pct is not None else "—"))
+        self.sum_label.setText(fill_in(self.tr("Sum of percentages: %1"), f.digits(f"{total_pct:,.2f}%") if total_pct is not None else "—"))
         self.error_label.setText(error)
 
     def accept(self) -> None:
@@ -350,7 +352,7 @@ class TargetsTab(Tab):
             self.year_combo.setItemText(i, f.digits(str(self.year_combo.itemData(i))))
         self.measure_label.setText(self.tr("&Measure:"))
         names = {
-            "revenue": self.tr("Revenue (%1)").replace("%1", self.ctx.store.reporting_currency),
+            "revenue": fill_in(self.tr("Revenue (%1)"), self.ctx.store.reporting_currency),
             "new_customers": self.tr("New customers"),
             "won_opportunities": self.tr("Won opportunities"),
         }
@@ -380,11 +382,7 @@ class TargetsTab(Tab):
         total = sum(targets) if targets else None
         share = f.percent(actual / total) if total else "—"
         self.total_label.setText(
-            self.tr("Year %1, whole shop: target %2, actual so far %3 (%4)")
-            .replace("%1", f.digits(str(model.year)))
-            .replace("%2", model.format_value(total) or "—")
-            .replace("%3", model.format_value(actual))
-            .replace("%4", share))
+            fill_in(self.tr("Year %1, whole shop: target %2, actual so far %3 (%4)"), f.digits(str(model.year)), model.format_value(total) or "—", model.format_value(actual), share))
 
     def show_message(self, text: str, is_error: bool = False) -> None:
         self.status_label.setStyleSheet("color: #b3261e;" if is_error else "color: #1b7f3b;")
@@ -393,8 +391,8 @@ class TargetsTab(Tab):
     # -- data ----------------------------------------------------------------------
     def _fill_years(self) -> None:
         this_year = self.ctx.today().year
-        first = self.ctx.store.scalar("SELECT MIN(day) FROM daily_revenue")
-        first_target = self.ctx.store.scalar("SELECT MIN(period) FROM targets")
+        first = first_revenue_day(self.ctx.store)
+        first_target = store_targets.first_period(self.ctx.store)
         start = min([this_year - 2] + [int(str(v)[:4]) for v in (first, first_target) if v])
         wanted = list(range(start, this_year + 3))
         current = self.year_combo.currentData() or this_year
@@ -428,7 +426,7 @@ class TargetsTab(Tab):
     def set_measure(self, measure: str) -> None:
         self.measure_combo.setCurrentIndex(self.measure_combo.findData(measure))
 
-    def on_data_changed(self, topics: set[str]) -> None:
+    def on_data_changed(self, topics: set[Topic]) -> None:
         if not shiboken6.isValid(self):
             return
         if not self.isVisible():  # a hidden tab catches up when shown (sales entry stays fast)
@@ -442,12 +440,12 @@ class TargetsTab(Tab):
             topics, self._pending = self._pending, set()
             self._apply_changes(topics)
 
-    def _apply_changes(self, topics: set[str]) -> None:
-        if topics & {"targets", "salespeople", "sales", "contacts", "opportunities",
-                     "settings", "import", "all"}:
-            if "sales" in topics:
+    def _apply_changes(self, topics: set[Topic]) -> None:
+        if topics & {Topic.TARGETS, Topic.SALESPEOPLE, Topic.SALES, Topic.CONTACTS,
+                     Topic.OPPORTUNITIES, Topic.SETTINGS}:
+            if Topic.SALES in topics:
                 self._fill_years()
-            if "settings" in topics:
+            if Topic.SETTINGS in topics:
                 self.retranslate_ui()
             self.model.reload()
 
@@ -462,7 +460,7 @@ class TargetsTab(Tab):
                 keys.append((month, self.model.measure, sp))
         if not keys:
             return
-        from kpidesk.ui.models.targets_model import apply_with_undo
+        from kpidesk.ui.commands.targets import apply_with_undo
 
         with self.model.owner_session() as allowed:
             if not allowed:
@@ -490,7 +488,7 @@ class TargetsTab(Tab):
                                          self.tr("Spread a yearly target")):
                 return
         except ValidationError as exc:
-            self.show_message(self.tr("The targets were refused (%1).").replace("%1", exc.code),
+            self.show_message(fill_in(self.tr("The targets were refused (%1)."), exc.code),
                               True)
             return
         self.show_message(fmt.fill(self.tr("Yearly target spread over the %1 months."),
@@ -506,14 +504,11 @@ class TargetsTab(Tab):
             before = YearSnapshotCommand.snapshot(store, year)
             count = store_targets.copy_year(store, year - 1, year)
             if not count:
-                self.show_message(self.tr("%1 has no targets to copy.").replace(
-                    "%1", fmt.current().digits(str(year - 1))), True)
+                self.show_message(fill_in(self.tr("%1 has no targets to copy."), fmt.current().digits(str(year - 1))), True)
                 return 0
             after = YearSnapshotCommand.snapshot(store, year)
             self.ctx.undo_stack.push(YearSnapshotCommand(
                 store, year, before, after, self.tr("Copy last year's targets")))
         self.model.reload()
-        self.show_message(self.tr("Copied %1 targets from %2.")
-                          .replace("%1", fmt.current().integer(count))
-                          .replace("%2", fmt.current().digits(str(year - 1))))
+        self.show_message(fill_in(self.tr("Copied %1 targets from %2."), fmt.current().integer(count), fmt.current().digits(str(year - 1))))
         return count

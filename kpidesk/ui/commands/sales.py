@@ -2,7 +2,7 @@
 
 Each command does its first write in `execute()` — called by the screen
 before pushing, so a refused input raises there and nothing lands on the
-stack — and `redo()` skips that first call when Qt invokes it on push.
+stack (the rule of every command: `ui/commands/base.py`).
 Undo of an add deletes the order (and the contact created with it);
 redo puts them back under the same ids and uuids (`restore_order`,
 `restore_contact`).
@@ -13,9 +13,7 @@ from __future__ import annotations
 import copy
 import logging
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
-
+from kpidesk.i18n.tr import translator
 from kpidesk.store.contacts import ContactInput, add_contact, delete_contact, restore_contact
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
@@ -28,48 +26,15 @@ from kpidesk.store.sales import (
     restore_order,
     update_order,
 )
+from kpidesk.ui.commands.base import StoreCommand
 
 log = logging.getLogger("kpidesk")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SalesUndo", text)
+tr = translator("SalesUndo")
 
 
-class _StoreCommand(QUndoCommand):
-    def __init__(self, store: Store, text: str) -> None:
-        super().__init__(text)
-        self.store = store
-        self._skip_next_redo = False
-
-    def execute(self) -> None:
-        """The first run; raises ValidationError/StoreError with nothing saved."""
-        self._apply()
-        self._skip_next_redo = True
-
-    def redo(self) -> None:
-        if self._skip_next_redo:
-            self._skip_next_redo = False
-            return
-        try:
-            self._apply()
-        except Exception:  # Qt calls this; log instead of losing the error
-            log.exception("redo failed: %s", self.text())
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        try:
-            self._revert()
-        except Exception:
-            log.exception("undo failed: %s", self.text())
-            self.setObsolete(True)
-
-    def _apply(self) -> None:
-        raise NotImplementedError
-
-    def _revert(self) -> None:
-        raise NotImplementedError
-
+class _StoreCommand(StoreCommand):
     def owner_reason(self, undoing: bool) -> str | None:
         """Why undoing (or redoing) this is the owner's (the sales rule), or None."""
         return None
@@ -116,7 +81,7 @@ class AddOrderCommand(_NewContactMixin, _StoreCommand):
         self.order_id: int | None = None
         self._snapshot: OrderInput | None = None
 
-    def _apply(self) -> None:
+    def redo_change(self) -> None:
         with self.store.transaction():
             contact_id = self._create_contact()
             if contact_id is not None:
@@ -126,7 +91,7 @@ class AddOrderCommand(_NewContactMixin, _StoreCommand):
             else:
                 self.order_id = add_order(self.store, self.order)
 
-    def _revert(self) -> None:
+    def undo_change(self) -> None:
         if self.order_id is None:
             return
         with self.store.transaction():
@@ -154,14 +119,14 @@ class EditOrderCommand(_NewContactMixin, _StoreCommand):
         self.contact_id: int | None = None
         self._contact_snapshot: dict | None = None
 
-    def _apply(self) -> None:
+    def redo_change(self) -> None:
         with self.store.transaction():
             contact_id = self._create_contact()
             if contact_id is not None:
                 self.order.contact_id = contact_id
             update_order(self.store, self.order_id, self.order)
 
-    def _revert(self) -> None:
+    def undo_change(self) -> None:
         with self.store.transaction():
             update_order(self.store, self.order_id, self.old)
             self._remove_contact()
@@ -182,11 +147,11 @@ class DeleteOrdersCommand(_StoreCommand):
         self.order_ids = list(dict.fromkeys(order_ids))
         self._snapshots: list[tuple[int, OrderInput]] = []
 
-    def _apply(self) -> None:
+    def redo_change(self) -> None:
         with self.store.transaction():
             self._snapshots = [(oid, delete_order(self.store, oid)) for oid in self.order_ids]
 
-    def _revert(self) -> None:
+    def undo_change(self) -> None:
         with self.store.transaction():
             for oid, snapshot in self._snapshots:
                 restore_order(self.store, oid, snapshot)

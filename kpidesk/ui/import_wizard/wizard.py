@@ -9,25 +9,19 @@ used is remembered per source (same headers) in the shop's settings.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QThread, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -35,188 +29,39 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import current
+from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.exporter import write_table
 from kpidesk.io.importer import (
-    EARLIEST_DATE,
-    MAX_NAME,
-    MAX_NOTE,
-    MAX_RATE,
-    Cancelled,
     Importer,
     Report,
     RowError,
     currency_decided,
 )
-from kpidesk.io.readers import ENCODINGS_TRIED, MAX_CELL, MAX_LINE, FileError, preview
+from kpidesk.io.readers import FileError, preview
 from kpidesk.store import imports, security
-from kpidesk.store.db import Store
-from kpidesk.store.errors import PinRequiredError, StoreError
+from kpidesk.store.errors import StoreError
+from kpidesk.ui.commands.imports import push_import
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.import_wizard.pages import CheckPage, DonePage, FilePage, MappingPage
+from kpidesk.ui.import_wizard.texts import (
+    _PREVIEW_FIELDS,
+    _format_value,
+    field_label,
+    future_note,
+    kind_label,
+)
+from kpidesk.ui.import_wizard.worker import _Worker
 from kpidesk.ui.long_work import run_with_progress
+from kpidesk.ui.messages import file_error_text, row_problem_text
 from kpidesk.ui.screen import keep_on_screen
-from kpidesk.ui.undo_import import push_import, undo_import_interactive
+from kpidesk.ui.undo_import import undo_import_interactive
 
 CONTEXT = "Import"
 PREVIEW_ROWS = 8
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Import", text)
-
-
-def kind_label(kind: str) -> str:
-    return {"sales": tr("Sales"), "contacts": tr("Contacts"),
-            "opportunities": tr("Opportunities"), "targets": tr("Targets")}[kind]
-
-
-def field_label(field: str) -> str:
-    labels = {
-        "date": tr("Date"), "order": tr("Receipt / order number"),
-        "order_ref": tr("Order reference"), "customer": tr("Customer"),
-        "customer_ref": tr("Customer ID"), "phone": tr("Phone"),
-        "salesperson": tr("Salesperson"), "product": tr("Product"),
-        "category": tr("Category"), "quantity": tr("Quantity"),
-        "unit_price": tr("Unit price"), "amount": tr("Amount (line total)"),
-        "currency": tr("Currency"), "rate": tr("Exchange rate"), "channel": tr("Channel"),
-        "refund": tr("Refund / cancelled mark"), "note": tr("Note"), "name": tr("Name"),
-        "order_note": tr("Order note"), "daily_total": tr("Daily total (yes/no)"),
-        "kind": tr("Lead or customer"), "source": tr("Source"), "created": tr("Created"),
-        "ref": tr("Reference"), "title": tr("Title"), "owner": tr("Owner"),
-        "value": tr("Value"), "stage": tr("Stage"), "probability": tr("Probability"),
-        "expected_close": tr("Expected close"), "status": tr("Status"),
-        "closed": tr("Closed"), "lost_reason": tr("Lost reason"), "period": tr("Month"),
-        "measure": tr("Measure"),
-    }
-    return labels.get(field, field)
-
-
-def reason_text(code: str) -> str:
-    f = current()
-    reasons = {
-        "required": tr("value missing"),
-        "bad_date": tr("not a date"),
-        "bad_number": tr("not a number"),
-        "not_whole": tr("not a whole number"),
-        "bad_currency": tr("currency must be USD or KHR"),
-        "bad_rate": tr("exchange rate must be above zero"),
-        "zero": tr("quantity is zero"),
-        "bad_kind": tr("must be lead or customer"),
-        "bad_period": tr("not a month"),
-        "bad_measure": tr("measure must be revenue, new customers or won opportunities"),
-        "bad_status": tr("status must be open, won or lost"),
-        "unknown_stage": tr("no such stage"),
-        "bad_probability": fmt.fill(tr("probability must be %1 to %2"),
-                                    fmt.current().integer(0), fmt.current().integer(100)),
-        "negative": tr("must not be negative"),
-        "too_large": tr("number too large"),
-        "fractional_riel": tr("not a whole number of riel"),
-        "date_too_early": tr("date before %1").replace("%1", f.date(EARLIEST_DATE)),
-        "date_too_late": tr("date more than a year after today"),
-        "rate_too_large": tr("exchange rate above %1 riel per dollar").replace(
-            "%1", f.integer(MAX_RATE)),
-        "currency_conflict": tr("the amount's currency differs from the currency column"),
-        "cell_too_long": tr("a cell is too long (over %1 KiB)").replace(
-            "%1", f.integer(MAX_CELL // 1024)),
-        "row_too_long": tr("the line is too long (over %1 MiB)").replace(
-            "%1", f.integer(MAX_LINE // 1024**2)),
-        "csv_row": tr("the line is not valid CSV"),
-        "text_too_long": tr("text too long (names %1 characters, notes %2)").replace(
-            "%1", f.integer(MAX_NAME)).replace("%2", f.integer(MAX_NOTE)),
-        "short_row": tr("row has fewer columns than the header"),
-        "daily_total_exists": tr("a daily total for this day, channel and salesperson is "
-                                 "already in the shop or earlier in the file"),
-    }
-    return reasons.get(code, code)
-
-
-def file_error_text(exc: FileError) -> str:
-    texts = {
-        "not_found": tr("The file does not exist."),
-        "unreadable": tr("The file cannot be read."),
-        "empty": tr("The file is empty."),
-        "csv": tr("The CSV file is malformed."),
-        "xls": tr("Old .xls workbooks are not supported: save it as .xlsx or CSV."),
-        "unknown_columns": tr("The mapping names columns the file does not have."),
-        "missing_fields": tr("Choose a column for every required field."),
-        "truncated": tr("The compressed file is cut short (an incomplete download or copy?)."),
-        "too_big": tr("The file is too large to import."),
-        "too_many_lines": tr("The file has more lines than can be imported at once "
-                             "(blank lines counted): split it into smaller files."),
-        "too_large_total": tr("The amounts add up to more than KPI Desk can store."),
-        "bad_mapping": tr("The column mapping is not valid."),
-        "mixed_currency": tr("Some amounts look like dollars and others like riel, and "
-                             "nothing in the file says which is which."),
-    }
-    if exc.code == "encoding":  # (names of encodings and of Excel's format: not translated)
-        return tr("The file's text encoding is not supported (tried %1). Save it from Excel "
-                  "as “%2” and try again.").replace("%1", ENCODINGS_TRIED).replace(
-            "%2", "CSV UTF-8")
-    return texts.get(exc.code, exc.code)
-
-
-def future_note(report: Report) -> str:
-    """The rows dated after today, said before and after the import: they are kept but
-    count in no figure until their day comes."""
-    if not report.future_count:
-        return ""
-    fmt = current()
-    first_line, first_day = report.future_dated[0]
-    lines = ", ".join(fmt.integer(line) for line, _day in report.future_dated[:10])
-    return "\n\n" + (tr("%1 rows are dated after today (the first: %2, line %3); they count "
-                         "in no figure until their day comes. Lines: %4.")
-                      .replace("%1", fmt.integer(report.future_count))
-                      .replace("%2", fmt.date(first_day))
-                      .replace("%3", fmt.integer(first_line))
-                      .replace("%4", lines + ("…" if report.future_count > 10 else "")))
-
-
-class _Worker(QObject):
-    """Runs a check or an import on its own store connection, in a QThread."""
-
-    progress = Signal(int)
-    done = Signal(object)  # Report
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, db_path: Path, kind: str, mapping: dict, path: Path, mode: str,
-                 today, owner: bool = False) -> None:
-        super().__init__()
-        self.db_path, self.kind, self.mapping, self.path = db_path, kind, mapping, path
-        self.mode, self.today = mode, today
-        self.owner = owner  # the owner's PIN was typed for this import
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        try:
-            with Store(self.db_path, read_only=self.mode == "check") as store:
-                importer = Importer(store, self.kind, self.mapping,
-                                    progress=lambda f: self.progress.emit(int(f * 1000)),
-                                    should_cancel=self.stop.is_set, today=self.today)
-                if self.mode == "check":
-                    report = importer.check(self.path)
-                elif self.owner:
-                    with security.owner_session(store, with_pin=True):
-                        report = importer.run(self.path, skip_bad=True)
-                else:
-                    report = importer.run(self.path, skip_bad=True)
-                    if report.committed:
-                        mapping_mod.remember(store, self.kind, report.header, self.mapping)
-            self.done.emit(report)
-        except Cancelled:
-            self.cancelled.emit()
-        except FileError as exc:
-            self.failed.emit(file_error_text(exc))
-        except PinRequiredError as exc:  # e.g. a refund the check did not see: nothing written
-            from kpidesk.ui.dialogs.pin import reason_text as pin_reason
-
-            self.failed.emit(pin_reason(exc.reason))
-        except (StoreError, OSError) as exc:  # e.g. the backup before it: a full disk
-            from kpidesk.ui.errors import store_error_text
-
-            self.failed.emit(store_error_text(exc, self.db_path))
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was saved
-            self.failed.emit(str(exc))
+tr = translator("Import")
 
 
 class ImportWizard(QDialog):
@@ -240,11 +85,20 @@ class ImportWizard(QDialog):
         self._worker: _Worker | None = None
         self._command = None  # the import on the undo stack
 
+        self.currency_decided = False  # the user answered how to tell dollars from riel
+        self.mix_seen = False  # the amounts looked like both (sample or whole file)
         self.pages = QStackedWidget()
-        self._build_file_page(kind)
-        self._build_mapping_page()
-        self._build_check_page()
-        self._build_done_page()
+        self.file_page, self.mapping_page = FilePage(kind), MappingPage()
+        self.check_page, self.done_page = CheckPage(), DonePage()
+        for page in (self.file_page, self.mapping_page, self.check_page, self.done_page):
+            self.pages.addWidget(page)
+        self._name_page_widgets()
+        self.browse_button.clicked.connect(self.browse)
+        self.currency_combo.activated.connect(self._currency_chosen)
+        self.currency_combo.currentIndexChanged.connect(self.refresh_preview)
+        self.riel_from_edit.editingFinished.connect(self.refresh_preview)
+        self.date_order_combo.currentIndexChanged.connect(self.refresh_preview)
+        self.undo_import_button.clicked.connect(self.undo_import)
 
         self.back_button = QPushButton()
         self.next_button = QPushButton()
@@ -280,124 +134,23 @@ class ImportWizard(QDialog):
         self._show_page(0)
 
     # -- pages ---------------------------------------------------------------
-    def _build_file_page(self, kind: str) -> None:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.kind_combo = QComboBox()
-        for k in mapping_mod.KINDS:
-            self.kind_combo.addItem(k, k)
-        self.kind_combo.setCurrentIndex(mapping_mod.KINDS.index(kind))
-        self.file_edit = QLineEdit()
-        self.browse_button = QPushButton()
-        self.browse_button.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.file_edit, 1)
-        row.addWidget(self.browse_button)
-        self.kind_label, self.file_label = QLabel(), QLabel()
-        self.kind_label.setBuddy(self.kind_combo)
-        self.file_label.setBuddy(self.file_edit)
-        form.addRow(self.kind_label, self.kind_combo)
-        form.addRow(self.file_label, row)
-        self.file_hint = QLabel()
-        self.file_hint.setWordWrap(True)
-        form.addRow(self.file_hint)
-        self.file_error = QLabel()
-        self.file_error.setStyleSheet("color: #b00020")
-        self.file_error.setWordWrap(True)
-        form.addRow(self.file_error)
-        self.pages.addWidget(page)
-
-    def _build_mapping_page(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        top = QHBoxLayout()
-        self.fields_grid = QGridLayout()
-        self.field_combos: dict[str, QComboBox] = {}
-        self.field_labels: dict[str, QLabel] = {}
-        fields_box = QWidget()
-        fields_box.setLayout(self.fields_grid)
-        top.addWidget(fields_box, 2)
-        options = QFormLayout()
-        # How amounts that do not say their currency are read: one currency, or by size.
-        self.currency_combo = QComboBox()
-        self.currency_combo.setObjectName("currencyRule")
-        for data in ("USD", "KHR", "by_size"):
-            self.currency_combo.addItem("", data)
-        self.riel_from_edit = QLineEdit("1000")
-        self.riel_from_edit.setObjectName("rielFrom")
-        self.riel_from_edit.setMaximumWidth(90)
-        self.riel_from_label = QLabel()
-        currency_row = QHBoxLayout()
-        currency_row.addWidget(self.currency_combo, 1)
-        currency_row.addWidget(self.riel_from_label)
-        currency_row.addWidget(self.riel_from_edit)
-        self.currency_decided = False  # the user answered how to tell dollars from riel
-        self.mix_seen = False  # the amounts looked like both (sample or whole file)
-        self.date_order_combo = QComboBox()
-        self.date_order_combo.addItem("", "dmy")
-        self.date_order_combo.addItem("", "mdy")
-        self.currency_label, self.date_order_label = QLabel(), QLabel()
-        self.currency_label.setWordWrap(True)
-        self.currency_label.setBuddy(self.currency_combo)
-        self.date_order_label.setBuddy(self.date_order_combo)
-        options.addRow(self.currency_label, currency_row)
-        self.currency_warning = QLabel()
-        self.currency_warning.setObjectName("currencyWarning")
-        self.currency_warning.setWordWrap(True)
-        self.currency_warning.setStyleSheet("color: #8a4b00")
-        self.currency_warning.hide()
-        options.addRow(self.currency_warning)
-        options.addRow(self.date_order_label, self.date_order_combo)
-        self.currency_combo.activated.connect(self._currency_chosen)
-        self.currency_combo.currentIndexChanged.connect(self.refresh_preview)
-        self.riel_from_edit.editingFinished.connect(self.refresh_preview)
-        self.date_order_combo.currentIndexChanged.connect(self.refresh_preview)
-        opt_box = QWidget()
-        opt_box.setLayout(options)
-        top.addWidget(opt_box, 1)
-        layout.addLayout(top)
-        self.preview_label = QLabel()
-        layout.addWidget(self.preview_label)
-        self.preview_table = QTableWidget()
-        self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.preview_table, 1)
-        self.mapping_error = QLabel()
-        self.mapping_error.setStyleSheet("color: #b00020")
-        layout.addWidget(self.mapping_error)
-        self.pages.addWidget(page)
-
-    def _build_check_page(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.check_summary = QLabel()
-        self.check_summary.setWordWrap(True)
-        layout.addWidget(self.check_summary)
-        self.errors_table = QTableWidget(0, 4)
-        self.errors_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.errors_table.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch)
-        self.errors_table.verticalHeader().hide()
-        layout.addWidget(self.errors_table, 1)
-        self.pages.addWidget(page)
-
-    def _build_done_page(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.done_label = QLabel()
-        self.done_label.setWordWrap(True)
-        layout.addWidget(self.done_label)
-        self.undo_hint = QLabel()
-        self.undo_hint.setWordWrap(True)
-        layout.addWidget(self.undo_hint)
-        row = QHBoxLayout()
-        self.undo_import_button = QPushButton()
-        self.undo_import_button.setObjectName("undoImportButton")
-        self.undo_import_button.clicked.connect(self.undo_import)
-        row.addWidget(self.undo_import_button)
-        row.addStretch()
-        layout.addLayout(row)
-        layout.addStretch()
-        self.pages.addWidget(page)
+    def _name_page_widgets(self) -> None:
+        """The wizard fills and reads the pages' widgets by these names."""
+        f, m, c, d = self.file_page, self.mapping_page, self.check_page, self.done_page
+        self.kind_combo, self.file_edit, self.browse_button = f.kind_combo, f.file_edit, \
+            f.browse_button
+        self.kind_label, self.file_label = f.kind_label, f.file_label
+        self.file_hint, self.file_error = f.file_hint, f.file_error
+        self.fields_grid, self.field_combos, self.field_labels = m.fields_grid, \
+            m.field_combos, m.field_labels
+        self.currency_combo, self.currency_label = m.currency_combo, m.currency_label
+        self.riel_from_edit, self.riel_from_label = m.riel_from_edit, m.riel_from_label
+        self.date_order_combo, self.date_order_label = m.date_order_combo, m.date_order_label
+        self.currency_warning, self.mapping_error = m.currency_warning, m.mapping_error
+        self.preview_label, self.preview_table = m.preview_label, m.preview_table
+        self.check_summary, self.errors_table = c.check_summary, c.errors_table
+        self.done_label, self.undo_hint = d.done_label, d.undo_hint
+        self.undo_import_button = d.undo_import_button
 
     # -- texts ---------------------------------------------------------------
     def retranslate_ui(self, *_: object) -> None:
@@ -603,8 +356,8 @@ class ImportWizard(QDialog):
             self.preview_table.setItem(r, 0, QTableWidgetItem(fmt.integer(line)))
             for c, f in enumerate(shown, start=1):
                 if isinstance(rec, RowError):
-                    text = (reason_text(rec.code) + f" ({rec.value})" if rec.value
-                            else reason_text(rec.code)) if c == 1 else ""
+                    text = (row_problem_text(rec.code) + f" ({rec.value})" if rec.value
+                            else row_problem_text(rec.code)) if c == 1 else ""
                     item = QTableWidgetItem(text)
                     item.setForeground(QBrush(QColor("#b00020")))
                 elif line in unknown and f in ("amount", "value", "currency"):
@@ -756,8 +509,7 @@ class ImportWizard(QDialog):
             self.result = report
             self._show_page(3)
             if report.committed:
-                self.ctx.data_changed.emit({"sales", "contacts", "opportunities", "targets",
-                                            "settings", "imports"})
+                self.ctx.store.announce(report.topics)  # written on the worker's connection
                 if report.import_id is not None:
                     self._command = push_import(self.ctx, report.import_id, self.path.name)
                 self.imported.emit(report)
@@ -765,7 +517,7 @@ class ImportWizard(QDialog):
 
     def _on_failed(self, message: str) -> None:
         self._finish_thread()
-        self.check_summary.setText(tr("Nothing was imported: %1").replace("%1", message))
+        self.check_summary.setText(fill_in(tr("Nothing was imported: %1"), message))
 
     def _on_cancelled(self) -> None:
         self._finish_thread()
@@ -784,9 +536,7 @@ class ImportWizard(QDialog):
             self.errors_table.setRowCount(0)
             self.import_button.setEnabled(False)
             return
-        text = tr("%1 rows read: %2 good, %3 with errors.").replace(
-            "%1", fmt.integer(report.rows)).replace("%2", fmt.integer(report.good)).replace(
-            "%3", fmt.integer(report.bad))
+        text = fill_in(tr("%1 rows read: %2 good, %3 with errors."), fmt.integer(report.rows), fmt.integer(report.good), fmt.integer(report.bad))
         if report.bad:
             text += " " + tr("Import the good rows, or cancel, fix the file and import it "
                              "again (rows already imported are recognised and skipped).")
@@ -795,7 +545,7 @@ class ImportWizard(QDialog):
         self.errors_table.setRowCount(len(report.errors))
         for r, err in enumerate(report.errors):
             for c, value in enumerate((fmt.integer(err.line), err.column, err.value,
-                                       reason_text(err.code))):
+                                       row_problem_text(err.code))):
                 self.errors_table.setItem(r, c, QTableWidgetItem(value))
         self.import_button.setEnabled(report.good > 0)
         self.save_rejected_button.setEnabled(bool(report.rejected))
@@ -819,17 +569,12 @@ class ImportWizard(QDialog):
         if self.kind == "sales":
             text = tr("Imported %1 sales lines in %2 orders; %3 new customers. "
                       "%4 orders were already in the shop and were skipped.")
-            text = text.replace("%1", fmt.integer(added.get("lines", 0))).replace(
-                "%2", fmt.integer(added.get("orders", 0))).replace(
-                "%3", fmt.integer(added.get("contacts", 0))).replace(
-                "%4", fmt.integer(added.get("duplicates", 0)))
+            text = fill_in(text, fmt.integer(added.get("lines", 0)), fmt.integer(added.get("orders", 0)), fmt.integer(added.get("contacts", 0)), fmt.integer(added.get("duplicates", 0)))
         else:
             count = added.get(self.kind, 0)
-            text = tr("Imported %1 rows; %2 were already in the shop.").replace(
-                "%1", fmt.integer(count)).replace("%2", fmt.integer(added.get("duplicates", 0)))
+            text = fill_in(tr("Imported %1 rows; %2 were already in the shop."), fmt.integer(count), fmt.integer(added.get("duplicates", 0)))
         if r.bad:
-            text += " " + tr("%1 rows with errors were left out.").replace(
-                "%1", fmt.integer(r.bad))
+            text += " " + fill_in(tr("%1 rows with errors were left out."), fmt.integer(r.bad))
         text += future_note(r)
         self.done_label.setText(text)
 
@@ -867,7 +612,7 @@ class ImportWizard(QDialog):
                                                   tr("CSV (*.csv)"))
             if not path:
                 return None
-        reasons = {e.line: f"{e.column}: {reason_text(e.code)}" for e in self.report.errors}
+        reasons = {e.line: f"{e.column}: {row_problem_text(e.code)}" for e in self.report.errors}
         header = list(self.report.header) + [tr("line"), tr("problem")]
         rows = [list(raw) + [""] * (len(self.report.header) - len(raw))
                 + [line, reasons.get(line, "")] for line, raw in self.report.rejected]
@@ -892,42 +637,3 @@ class ImportWizard(QDialog):
             self._worker.stop.set()
             return
         super().reject()
-
-
-_PREVIEW_FIELDS = {
-    "sales": ["date", "order", "customer", "customer_ref", "salesperson", "product", "category",
-              "quantity", "amount", "currency", "rate", "channel"],
-    "contacts": ["name", "kind", "phone", "source", "salesperson", "created", "ref"],
-    "opportunities": ["title", "customer", "owner", "value", "currency", "stage", "probability",
-                      "created", "expected_close", "status", "closed"],
-    "targets": ["period", "salesperson", "measure", "value", "currency"],
-}
-
-
-def _format_value(field: str, rec: dict) -> str:
-    fmt = current()
-    value = rec.get(field)
-    if value is None or value == "":
-        return ""
-    if field in ("date", "created", "expected_close", "closed"):
-        return fmt.date(value)
-    if field == "period":
-        return fmt.month(value)
-    if field in ("amount", "value") and (field != "value" or rec.get("currency")):
-        return fmt.money(value, rec["currency"])
-    if field == "value":
-        return fmt.integer(value)
-    if field == "quantity":
-        return fmt.integer(int(value)) if float(value).is_integer() else fmt.decimal(value, 2)
-    if field == "rate":
-        return fmt.integer(value)
-    if field == "kind":
-        return {"lead": tr("Lead"), "customer": tr("Customer")}.get(value, value)
-    if field == "status":
-        return {"open": tr("Open"), "won": tr("Won"), "lost": tr("Lost")}.get(value, value)
-    if field == "measure":
-        return {"revenue": tr("Revenue"), "new_customers": tr("New customers"),
-                "won_opportunities": tr("Won opportunities")}.get(value, value)
-    if field == "probability":
-        return fmt.percent(value / 100, 0)
-    return str(value)

@@ -1,65 +1,31 @@
 """Undo commands for contacts and opportunities (pushed on ``ctx.undo_stack``).
 
-A command does its work in ``execute()`` *before* it is pushed, so a refused
-input (ValidationError) reaches the screen that asked and nothing lands on the
-stack; the first ``redo()`` Qt calls on push is then skipped. Undo and redo put
-back whole rows saved by the store (ids and uuids kept), each in one transaction.
+A command does its work in ``do()`` when pushed (``push``), so a refused input
+(ValidationError) reaches the screen that asked and nothing lands on the stack (the
+rule of every command: ``ui/commands/base.py``). Undo and redo put back whole rows
+saved by the store (ids and uuids kept), each in one transaction.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-
-from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kpidesk.store import contacts as cstore
 from kpidesk.store import opportunities as ostore
 from kpidesk.store.db import Store
-from kpidesk.store.errors import StoreError
 from kpidesk.store.sales import delete_order, get_order, restore_order
+from kpidesk.ui.commands.base import StoreCommand, push
 
-log = logging.getLogger("kpidesk")
+__all__ = ["AddContact", "DeleteContact", "EditContact", "MergeContacts", "OpportunityChange",
+           "push"]
 
 
-class _Command(QUndoCommand):
-    def __init__(self, store: Store, text: str) -> None:
-        super().__init__(text)
-        self.store = store
-        self._done = False
+class _Command(StoreCommand):
+    """A contact or opportunity change: `do()` (returns what the screen needs), then
+    `undo_change()` / `redo_change()`."""
 
-    def execute(self):  # pragma: no cover - overridden
+    def do(self) -> object:
         raise NotImplementedError
-
-    def redo(self) -> None:
-        if not self._done:  # first push: execute() already did the work
-            self._done = True
-            return
-        self._guard(self._redo)
-
-    def undo(self) -> None:
-        self._guard(self._undo)
-
-    def _guard(self, action: Callable[[], None]) -> None:
-        # An exception cannot cross Qt's virtual call: log it, keep the app alive.
-        try:
-            action()
-        except StoreError:
-            log.exception("undo/redo of %r failed", self.text())
-            self.setObsolete(True)
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
-
-
-def push(stack: QUndoStack, command: _Command):
-    """Execute the command (may raise ValidationError) and put it on the stack."""
-    result = command.execute()
-    stack.push(command)
-    return result
 
 
 # -- contacts -----------------------------------------------------------------------------
@@ -70,14 +36,14 @@ class AddContact(_Command):
         self.snapshot: dict | None = None
         self.contact_id: int | None = None
 
-    def execute(self) -> int:
+    def do(self) -> int:
         self.contact_id = cstore.add_contact(self.store, self.contact)
         return self.contact_id
 
-    def _undo(self) -> None:
+    def undo_change(self) -> None:
         self.snapshot = cstore.delete_contact(self.store, self.contact_id)
 
-    def _redo(self) -> None:
+    def redo_change(self) -> None:
         cstore.restore_contact(self.store, self.snapshot)
 
 
@@ -89,13 +55,13 @@ class EditContact(_Command):
         self.before = cstore.get_contact(store, contact_id)
         self.after = contact
 
-    def execute(self) -> None:
+    def do(self) -> None:
         cstore.update_contact(self.store, self.contact_id, self.after)
 
-    def _undo(self) -> None:
+    def undo_change(self) -> None:
         cstore.update_contact(self.store, self.contact_id, self.before)
 
-    def _redo(self) -> None:
+    def redo_change(self) -> None:
         cstore.update_contact(self.store, self.contact_id, self.after)
 
 
@@ -105,14 +71,14 @@ class DeleteContact(_Command):
         self.contact_id = contact_id
         self.snapshot: dict | None = None
 
-    def execute(self) -> None:
+    def do(self) -> None:
         self.snapshot = cstore.delete_contact(self.store, self.contact_id)
 
-    def _undo(self) -> None:
+    def undo_change(self) -> None:
         cstore.restore_contact(self.store, self.snapshot)
 
-    def _redo(self) -> None:
-        self.execute()
+    def redo_change(self) -> None:
+        self.do()
 
 
 class MergeContacts(_Command):
@@ -121,14 +87,14 @@ class MergeContacts(_Command):
         self.keep_id, self.remove_id = keep_id, remove_id
         self.snapshot: dict | None = None
 
-    def execute(self) -> None:
+    def do(self) -> None:
         self.snapshot = cstore.merge_contacts(self.store, self.keep_id, self.remove_id)
 
-    def _undo(self) -> None:
+    def undo_change(self) -> None:
         cstore.unmerge_contacts(self.store, self.snapshot)
 
-    def _redo(self) -> None:
-        self.execute()
+    def redo_change(self) -> None:
+        self.do()
 
 
 # -- opportunities --------------------------------------------------------------------------
@@ -151,19 +117,18 @@ class OpportunityChange(_Command):
         self.order_id: int | None = None
         self.order = None
 
-    def execute(self):
+    def do(self):
         with self.store.transaction():
             result = self.action(self.store)
             if self.opp_id is None:
                 self.opp_id = int(result)
             if self.creates_sale and result is not None:
                 self.order_id = int(result)
-            exists = self.store.scalar("SELECT 1 FROM opportunities WHERE id = ?",
-                                       (self.opp_id,))
+            exists = ostore.opportunity_exists(self.store, self.opp_id)
             self.after = ostore.snapshot(self.store, self.opp_id) if exists else None
         return result
 
-    def _undo(self) -> None:
+    def undo_change(self) -> None:
         with self.store.transaction():
             if self.before is None:
                 ostore.delete_opportunity(self.store, self.opp_id)
@@ -173,7 +138,7 @@ class OpportunityChange(_Command):
                 self.order = get_order(self.store, self.order_id)
                 delete_order(self.store, self.order_id)
 
-    def _redo(self) -> None:
+    def redo_change(self) -> None:
         with self.store.transaction():
             if self.order_id is not None and self.order is not None:
                 restore_order(self.store, self.order_id, self.order)
