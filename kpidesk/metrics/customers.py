@@ -70,6 +70,10 @@ def revenue_column(store: Store) -> str:
 
 
 
+def _month_end(key: str) -> date:
+    return date.fromisoformat(add_months(key, 1) + "-01") - timedelta(days=1)
+
+
 def _months_hint(store: Store, first: str, last: str) -> str:
     """'NOT INDEXED' when months first..last cover much of `customer_month` (a straight
     scan of the table beats thousands of look-ups through the month index), else ''."""
