@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kpidesk.metrics import customers as cm
+from kpidesk.metrics.memo import clear_memo
 from kpidesk.store import schema
 from kpidesk.store.db import Store
 
@@ -34,7 +35,7 @@ def _lists(store: Store) -> dict:
     lists = {}
     for currency in ("USD", "KHR"):
         store.set_setting("reporting_currency", currency)
-        cm.clear_memo()
+        clear_memo()
         lists.update({(currency, d, k): cm.at_risk(store, d, limit=k)
                       for d in DAYS for k in (1, 20, 200)})
     return lists

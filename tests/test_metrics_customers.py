@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kpidesk.metrics import customers as cm
@@ -695,6 +695,11 @@ write_st = st.tuples(st.sampled_from(["add", "update", "delete", "merge", "undo"
 @given(contacts=st.lists(contact_st, min_size=2, max_size=6),
        orders=st.lists(order_st, min_size=0, max_size=20),
        writes=st.lists(write_st, min_size=1, max_size=8))
+@example(  # an order of the removed contact edited to a third one, then the merge undone
+    contacts=[("lead", 0), ("lead", 0), ("lead", 0)],
+    orders=[(0, 0, [(0, "USD")])] * 5 + [(72, 2, [(0, "USD")]), (0, 1, [(0, "USD")])],
+    writes=[("merge", (143, 0, [(0, "USD")]), 0), ("update", (143, 1, [(0, "USD")]), 6),
+            ("undo", (143, 0, [(0, "USD")]), 0)])
 def test_at_risk_list_kept_across_writes_equals_brute_force(contacts, orders, writes):
     """The at-risk list patched contact by contact after each write is the list computed
     from the raw lines, whatever the writes (a date in the past too)."""

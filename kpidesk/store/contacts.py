@@ -199,13 +199,16 @@ def unmerge_contacts(store: Store, snapshot: dict) -> None:
     with store.transaction() as conn:
         _insert_row(conn, removed)
         _write_row(conn, keep)
+        # an order edited since the merge may now be a third contact's: its rollups follow
+        holders = {r[0] for o in snapshot["orders"] for r in conn.execute(
+            "SELECT contact_id FROM orders WHERE id = ?", (o,)) if r[0] is not None}
         conn.executemany("UPDATE orders SET contact_id = ? WHERE id = ?",
                          [(removed["id"], o) for o in snapshot["orders"]])
         conn.executemany("UPDATE opportunities SET contact_id = ? WHERE id = ?",
                          [(removed["id"], o) for o in snapshot["opportunities"]])
         calls.move_back(conn, snapshot.get("calls", []), removed["id"])
-        rollups.refresh_contact(conn, keep["id"])
-        rollups.refresh_contact(conn, removed["id"])
+        for contact_id in sorted(holders | {keep["id"], removed["id"]}):
+            rollups.refresh_contact(conn, contact_id)
         history.note(store, "unmerge", f"contact {keep['id']}", None,
                      {"kept": _brief(keep), "removed": _brief(removed)})
         store.mark_changed(Topic.CONTACTS, Topic.SALES, Topic.OPPORTUNITIES)
