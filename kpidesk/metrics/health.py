@@ -280,7 +280,15 @@ def _missing_days(store: Store, first: date, last: date) -> list[Finding]:
 def check(store: Store, period: str | None, today: date | str) -> HealthCheck:
     """Every finding of `period` (a month, quarter, year key; None: all the data) as of
     `today`, less those marked as right, in date order."""
-    today_iso = str(today)
+    shared = _check(store, period, str(today))
+    return HealthCheck(shared.first, shared.last, shared.today, list(shared.findings),
+                       shared.marked_right)
+
+
+@memoized(copy=False)
+def _check(store: Store, period: str | None, today_iso: str) -> HealthCheck:
+    # remembered until the next write: the monthly report asks for the month's count
+    # (its KPIs) and then for its findings
     today_d = date.fromisoformat(today_iso)
     if period:
         p = parse_period(period)
@@ -315,7 +323,7 @@ def check(store: Store, period: str | None, today: date | str) -> HealthCheck:
 def count(store: Store, period: str, today: date | str) -> int:
     """How many findings the period has (the dashboard's and the report's badge):
     computed again only after a write (a finding marked as right is one)."""
-    return check(store, period, today).count
+    return _check(store, period, str(today)).count
 
 
 def mark_right(store: Store, finding: Finding) -> None:
