@@ -29,7 +29,7 @@ from datetime import date, timedelta
 
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
-from kpidesk.metrics.sanity import line_doubts
+from kpidesk.metrics.sanity import LARGE_USD, RATE_RANGE, SMALL_KHR, TIMES_USUAL, line_doubts
 from kpidesk.store import health_marks
 from kpidesk.store.db import Store, uuid_text
 
@@ -97,11 +97,8 @@ class HealthCheck:
                 "findings": [f.as_json() for f in self.findings]}
 
 
-def _median(values: list[int]) -> float | None:
-    return statistics.median(values) if values else None
-
-
 def _product_medians(store: Store, product_ids: set[int]) -> dict[int, float]:
+    # idx_lines_product holds (product_id, order_id, position): each query reads 51 entries
     medians: dict[int, float] = {}
     for pid in product_ids:
         values = [usd / qty for usd, qty in store.conn.execute(
@@ -113,16 +110,30 @@ def _product_medians(store: Store, product_ids: set[int]) -> dict[int, float]:
     return medians
 
 
-def _line_rows(store: Store, first: str, last: str) -> list[tuple]:
-    return store.conn.execute(
-        "SELECT o.id, o.uuid, o.number, o.date, o.contact_id, IFNULL(c.name, ''),"
-        " o.is_daily_total, l.position, l.product_id, IFNULL(p.name, ''), l.quantity,"
-        " l.amount, l.currency, l.rate, l.amount_usd, c.created"
-        " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
-        " LEFT JOIN contacts c ON c.id = o.contact_id"
-        " LEFT JOIN products p ON p.id = l.product_id"
-        " WHERE o.date BETWEEN ? AND ? ORDER BY o.date, o.id, l.position",
-        (first, last)).fetchall()
+_PERIOD_LINES = (" FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+                 " WHERE o.date BETWEEN :first AND :last")
+
+
+def _sql_median(store: Store, value: str, where: str, args: dict) -> float | None:
+    """statistics.median of `value` over the period's lines matching `where`, sorted by
+    SQLite (which spills to disk) so the values never sit in a Python list."""
+    n = store.conn.execute(f"SELECT COUNT(*){_PERIOD_LINES} AND {where}", args).fetchone()[0]
+    if not n:
+        return None
+    middle = [v for (v,) in store.conn.execute(
+        f"SELECT {value} AS v{_PERIOD_LINES} AND {where} ORDER BY v LIMIT :take OFFSET :skip",
+        {**args, "take": 2 - n % 2, "skip": (n - 1) // 2})]
+    return statistics.median(middle)
+
+
+_LINE_COLUMNS = (
+    "o.id, o.uuid, o.number, o.date, o.contact_id, IFNULL(c.name, ''),"
+    " o.is_daily_total, l.position, l.product_id, IFNULL(p.name, ''), l.quantity,"
+    " l.amount, l.currency, l.rate, l.amount_usd, c.created")
+_LINE_JOINS = (
+    " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+    " LEFT JOIN contacts c ON c.id = o.contact_id"
+    " LEFT JOIN products p ON p.id = l.product_id")
 
 
 def _row(r: tuple) -> FindingRow:
@@ -134,50 +145,100 @@ def _key(r: tuple) -> str:
     return f"{uuid_text(r[1])}:{r[7]}"
 
 
-def _line_findings(store: Store, lines: list[tuple], today: str) -> list[Finding]:
+def _usual_int(usual: float | None) -> int | None:
+    return round(usual) if usual else None
+
+
+def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
+    """A superset of the period's lines `line_doubts` can doubt, with the usual unit price
+    (cents) it is to be given; `line_doubts` then decides each exactly."""
+    products = [pid for (pid,) in store.conn.execute(
+        f"SELECT DISTINCT l.product_id{_PERIOD_LINES}"
+        " AND l.product_id IS NOT NULL AND NOT IFNULL(o.is_daily_total, 0)", args)]
+    medians = _product_medians(store, set(products))
+    shop_usual = _usual_int(_sql_median(
+        store, "l.amount_usd * 1.0 / l.quantity",
+        "l.amount_usd > 0 AND l.quantity > 0 AND NOT IFNULL(o.is_daily_total, 0)", args))
+    totals_usual = _usual_int(_sql_median(
+        store, "l.amount_usd", "l.amount_usd > 0 AND o.is_daily_total", args))
+    conn = store.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS health_usual"
+                 " (product_id INTEGER PRIMARY KEY, usual INTEGER)")
+    conn.execute("DELETE FROM temp.health_usual")
+    # a product with a median keeps it even when it rounds to 0 (then nothing is above it)
+    conn.executemany("INSERT INTO temp.health_usual VALUES (?, ?)",
+                     [(pid, _usual_int(m) or 0) for pid, m in medians.items()])
+    low, high = RATE_RANGE
+    # line_doubts's rules, loosened: rate outside RATE_RANGE; USD of LARGE_USD or more
+    # (usd_looks_like_riel); riel under SMALL_KHR; a unit price in dollars at least
+    # TIMES_USUAL × the usual. The last is tested on the unrounded dollar figure (the rule
+    # rounds riel to cents first: up to half a cent more) with 1 % and a cent of slack for
+    # that rounding and float division, so no line the rule doubts is left out.
+    usual = ("CASE WHEN o.is_daily_total THEN :totals_usual"
+             " WHEN u.product_id IS NOT NULL THEN u.usual ELSE :shop_usual END")
+    quantity = ("CASE WHEN o.is_daily_total OR l.quantity IS NULL OR l.quantity = 0"
+                " THEN 1.0 ELSE abs(l.quantity) END")
+    usd = ("CASE WHEN l.currency = 'USD' THEN abs(l.amount)"
+           " ELSE abs(l.amount) * 100.0 / l.rate END")
+    query = (
+        f"SELECT {_LINE_COLUMNS}, {usual}{_LINE_JOINS}"
+        " LEFT JOIN temp.health_usual u ON u.product_id = l.product_id"
+        " WHERE o.date BETWEEN :first AND :last AND ("
+        f" l.rate < {low} OR l.rate > {high}"
+        f" OR (l.currency = 'USD' AND abs(l.amount) >= {LARGE_USD})"
+        f" OR (l.currency <> 'USD' AND abs(l.amount) > 0 AND abs(l.amount) < {SMALL_KHR})"
+        f" OR ({usual} > 0 AND {usd} >= {TIMES_USUAL} * ({usual}) * ({quantity}) * 0.99 - 1))"
+        " ORDER BY o.date, o.id, l.position")
+    return conn.execute(query, {**args, "shop_usual": shop_usual,
+                                "totals_usual": totals_usual}).fetchall()
+def _line_findings(store: Store, args: dict) -> list[Finding]:
     found: list[Finding] = []
-    products = {r[8] for r in lines if r[8] is not None and not r[6]}
-    medians = _product_medians(store, products)
-    shop_median = _median([r[14] / r[10] for r in lines
-                           if r[14] > 0 and r[10] and r[10] > 0 and not r[6]])
-    totals_median = _median([r[14] for r in lines if r[14] > 0 and r[6]])
-    seen_orders: set[int] = set()
-    for r in lines:
-        if r[6]:
-            usual = totals_median
-        else:
-            usual = medians.get(r[8]) if r[8] is not None else None
-            usual = usual if usual is not None else shop_median
-        usual_int = round(usual) if usual else None
+    for r in _doubt_candidates(store, args):
         # the Sales form's rules: a unit price against the usual one
         quantity = 1.0 if r[6] else (abs(r[10] or 1.0) or 1.0)
-        for doubt in line_doubts(r[11], r[12], r[13], quantity, usual_int):
+        for doubt in line_doubts(r[11], r[12], r[13], quantity, r[16]):
             found.append(Finding(doubt.code, r[3], (_key(r),), [_row(r)],
                                  params=dict(doubt.params)))
-        if r[0] in seen_orders:
-            continue
-        seen_orders.add(r[0])
-        if r[3] > today:
-            found.append(Finding("future_sale", r[3], (uuid_text(r[1]) or "",), [_row(r)],
-                                 params={"today": today}))
-        if r[15] and r[3] < r[15]:
-            found.append(Finding("before_created", r[3], (uuid_text(r[1]) or "",), [_row(r)],
-                                 params={"created": r[15]}))
     return found
 
 
-def _duplicates(lines: list[tuple]) -> list[Finding]:
+def _order_findings(store: Store, args: dict) -> list[Finding]:
+    """future_sale and before_created, each shown by the order's first line."""
+    first_line = (f"SELECT {_LINE_COLUMNS}{_LINE_JOINS}"
+                  " WHERE l.position = (SELECT MIN(position) FROM sale_lines"
+                  " WHERE order_id = o.id) AND o.date BETWEEN :first AND :last")
+    found = [Finding("future_sale", r[3], (uuid_text(r[1]) or "",), [_row(r)],
+                     params={"today": args["today"]})
+             for r in store.conn.execute(
+                 f"{first_line} AND o.date > :today ORDER BY o.date, o.id", args)]
+    found += [Finding("before_created", r[3], (uuid_text(r[1]) or "",), [_row(r)],
+                      params={"created": r[15]})
+              for r in store.conn.execute(
+                  f"{first_line} AND c.created IS NOT NULL AND c.created <> ''"
+                  " AND o.date < c.created ORDER BY o.date, o.id", args)]
+    return found
+
+
+def _duplicates(store: Store, args: dict) -> list[Finding]:
+    # walk-ins: two people may well buy the same; daily totals; refunds: never duplicates
+    keys = ("o.date, o.contact_id, l.product_id, l.amount, l.currency")
+    eligible = ("o.contact_id IS NOT NULL AND NOT IFNULL(o.is_daily_total, 0) AND l.amount > 0"
+                " AND o.date BETWEEN :first AND :last")
+    lines = store.conn.execute(
+        f"WITH d AS (SELECT {keys} FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+        f" WHERE {eligible} GROUP BY {keys} HAVING COUNT(DISTINCT o.id) >= 2)"
+        f" SELECT {_LINE_COLUMNS}{_LINE_JOINS}"
+        " JOIN d ON d.date = o.date AND d.contact_id = o.contact_id"
+        " AND d.product_id IS l.product_id AND d.amount = l.amount AND d.currency = l.currency"
+        f" WHERE {eligible} ORDER BY o.date, o.id, l.position", args).fetchall()
     groups: dict[tuple, list[tuple]] = {}
     for r in lines:
-        if r[4] is None or r[6] or r[11] <= 0:
-            continue  # walk-ins: two people may well buy the same; daily totals; refunds
         groups.setdefault((r[3], r[4], r[8], r[11], r[12]), []).append(r)
     # one finding per set of orders holding the same lines (an order entered twice)
     by_orders: dict[tuple[int, ...], list[tuple]] = {}
     for group in groups.values():
         orders = tuple(sorted({r[0] for r in group}))
-        if len(orders) >= 2:
-            by_orders.setdefault(orders, []).extend(group)
+        by_orders.setdefault(orders, []).extend(group)
     return [Finding("duplicate", rows[0][3], (",".join(sorted(_key(r) for r in rows)),),
                     [_row(r) for r in sorted(rows, key=lambda r: (r[0], r[7]))],
                     params={"orders": len(orders), "lines": len(rows) // len(orders)})
@@ -219,15 +280,26 @@ def _missing_days(store: Store, first: date, last: date) -> list[Finding]:
 def check(store: Store, period: str | None, today: date | str) -> HealthCheck:
     """Every finding of `period` (a month, quarter, year key; None: all the data) as of
     `today`, less those marked as right, in date order."""
-    today_iso = str(today)
+    shared = _check(store, period, str(today))
+    return HealthCheck(shared.first, shared.last, shared.today, list(shared.findings),
+                       shared.marked_right)
+
+
+@memoized(copy=False)
+def _check(store: Store, period: str | None, today_iso: str) -> HealthCheck:
+    # remembered until the next write: the monthly report asks for the month's count
+    # (its KPIs) and then for its findings
     today_d = date.fromisoformat(today_iso)
     if period:
         p = parse_period(period)
         first, last = p.first_day, p.last_day
     else:
         first, last = FIRST_DAY, LAST_DAY
-    lines = _line_rows(store, first, last)
-    findings = _line_findings(store, lines, today_iso) + _duplicates(lines)
+    args = {"first": first, "last": last, "today": today_iso}
+    # line doubts before order findings before duplicates: the sort below is stable, so
+    # findings of one day and kind keep the order of their lines
+    findings = (_line_findings(store, args) + _order_findings(store, args)
+                + _duplicates(store, args))
     if period:
         missing_from = date.fromisoformat(first)
         missing_to = min(date.fromisoformat(last), today_d - timedelta(days=1))
@@ -251,7 +323,7 @@ def check(store: Store, period: str | None, today: date | str) -> HealthCheck:
 def count(store: Store, period: str, today: date | str) -> int:
     """How many findings the period has (the dashboard's and the report's badge):
     computed again only after a write (a finding marked as right is one)."""
-    return check(store, period, today).count
+    return _check(store, period, str(today)).count
 
 
 def mark_right(store: Store, finding: Finding) -> None:
