@@ -206,11 +206,14 @@ def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
     columns = (f"revenue_{suffix}", "orders", "quantity", f"costed_{suffix}", f"cost_{suffix}",
                f"discount_{suffix}", f"refund_{suffix}", "lines", "costed_lines")
     sums = ", ".join(f"SUM({c})" for c in columns)
+    parts: list[tuple[str, str]]
+    months: list[tuple[str, str]]
     if group_by_day:
         parts, months = [(span[0].isoformat(), span[1].isoformat())], []
     else:
         parts, months = _parts(span)
-    selects, params = [], []
+    selects: list[str] = []
+    params: list[str | int] = []
     plain = ", ".join(columns)
     for first, last in parts:
         selects.append(f"SELECT {'day' if group_by_day else 'key'} AS k, {plain}"
@@ -271,7 +274,7 @@ def _names(store: Store, by: str, keys) -> dict:
     ids = [k for k in keys if isinstance(k, int)]
     if table is None or not ids:
         return {}
-    names = {}
+    names: dict[int, str] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         names.update(store.conn.execute(
@@ -398,7 +401,8 @@ def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | s
     if span is None:
         return []
     suffix = "usd" if currency == "USD" else "khr"
-    where, params = ["o.date BETWEEN ? AND ?"], [span[0].isoformat(), span[1].isoformat()]
+    where = ["o.date BETWEEN ? AND ?"]
+    params: list[int | str | None] = [span[0].isoformat(), span[1].isoformat()]
     column = {"product": "l.product_id", "category": "p.category_id",
               "salesperson": "o.salesperson_id", "channel": "o.channel_id",
               "payment": "o.payment_id", "customer": "o.contact_id"}.get(by)
@@ -412,7 +416,7 @@ def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | s
         params.append(key)
     elif by == "weekday":  # ISO weekday 1 = Monday; SQLite's %w has 0 = Sunday
         where.append("CAST(strftime('%w', o.date) AS INTEGER) = ?")
-        params.append(int(key) % 7)
+        params.append(int(key or 0) % 7)  # a weekday row always has its number
     elif by == "hour":
         if key is None:
             where.append("(o.time IS NULL OR o.time = '')")

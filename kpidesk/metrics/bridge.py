@@ -85,6 +85,7 @@ def compare_windows(period: str | Period, today: date | str, compare: str
     if w.current is None:
         return None
     before = w.previous if compare == "mom" else w.year_before
+    assert before is not None  # set whenever `current` is
     whole = w.state == "past"
     return Window(*before, whole), Window(*w.current, whole)
 
