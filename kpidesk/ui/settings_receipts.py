@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.tr import translator
 from kpidesk.store import receipts
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES
@@ -36,8 +36,7 @@ from kpidesk.ui.widgets import AmountEdit, ErrorLabel
 CONTEXT = "ReceiptSettings"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+tr = translator(CONTEXT)
 
 
 class _ListModel(TableModel):

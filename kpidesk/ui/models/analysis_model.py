@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -20,6 +19,7 @@ from PySide6.QtGui import QColor
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics.analysis import BreakdownRow, SaleLineView
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
 from kpidesk.ui.models import base
@@ -30,8 +30,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CONTEXT = "AnalysisModel"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+tr = translator(CONTEXT)
 
 
 WEEKDAYS = (
