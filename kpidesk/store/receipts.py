@@ -132,12 +132,6 @@ def set_payment_method_active(store: Store, method_id: int, active: bool) -> Non
         store.mark_changed(Topic.SETTINGS)
 
 
-def find_payment_method(store: Store, name: str) -> int | None:
-    row = store.conn.execute("SELECT id FROM payment_methods WHERE name = ? COLLATE NOCASE",
-                             (name.strip(),)).fetchone()
-    return int(row[0]) if row else None
-
-
 # -- product prices and costs ----------------------------------------------------------
 @dataclass(frozen=True)
 class ProductPrice:

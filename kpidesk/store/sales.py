@@ -361,10 +361,6 @@ def last_rate_of_day(store: Store, day: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def count_orders(store: Store) -> int:
-    return int(store.scalar("SELECT count(*) FROM orders") or 0)
-
-
 def date_span(store: Store) -> tuple[str | None, str | None]:
     """The first and last order dates (ISO), or (None, None) for a shop with no sale."""
     # Two statements: SQLite answers MIN or MAX alone from the index, not both at once.

@@ -21,7 +21,7 @@ from kpidesk.reports.health_words import finding_sentence, kind_name
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.callbacks import _view
 from kpidesk.ui.messages import store_error_text
-from kpidesk.ui.models.dashboard_models import ROW_ROLE, RowsModel
+from kpidesk.ui.models.dashboard_models import RowsModel
 from kpidesk.ui.screen import keep_on_screen
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
@@ -180,6 +180,3 @@ class DataHealthDialog(QDialog):
         self.error.hide()
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
-
-    def row_data(self, row: int) -> dict:
-        return self.model.data(self.model.index(row, 0), ROW_ROLE)
