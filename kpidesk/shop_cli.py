@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kpidesk.store import backup
+from kpidesk.store import backup, dialect
 from kpidesk.store.db import Store, upgrade_if_needed
 from kpidesk.store.errors import (
     BackupError,
@@ -25,6 +25,7 @@ from kpidesk.store.errors import (
     NewerSchemaError,
     NotAStoreError,
     OlderSchemaError,
+    ServerError,
     StoreError,
     WriteFailedError,
 )
@@ -36,9 +37,25 @@ class Refused(Exception):
 
 def english(exc: BaseException, path: Path | None = None) -> str:
     """One sentence for a store, lock, backup or OS error (the CLI speaks English)."""
-    where = str(path) if path is not None else "the shop file"
+    if path is not None and dialect.is_server_url(path):
+        where = dialect.public_url(path)  # never the password
+    else:
+        where = str(path) if path is not None else "the shop file"
     if isinstance(exc, Refused):
         return str(exc)
+    if isinstance(exc, ServerError):
+        return {
+            "no_driver": "this copy of KPI Desk has no PostgreSQL driver (psycopg): "
+                         "reinstall it, or use a shop file",
+            "unreachable": f"the PostgreSQL server of {where} does not answer (is it "
+                           "running, and is this laptop on its network?); nothing was changed",
+            "login": f"the PostgreSQL server refused the user name or password of {where}",
+            "no_database": f"the PostgreSQL server has no database named in {where}: "
+                           "create it first (see the README)",
+            "not_supported": f"this command works on shop files only, not on {where}",
+            "no_tools": "pg_dump and pg_restore are not installed on this computer: install "
+                        "PostgreSQL's client tools to back up or restore a shared shop",
+        }.get(exc.reason, f"the PostgreSQL server of {where} reported an error")
     if isinstance(exc, LockedError):
         holder = f"process {exc.pid}" if exc.pid else "another program"
         if exc.host:
@@ -130,6 +147,13 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Itera
     that is not a sound shop, without writing to it; `create` lets a command that
     writes start a new shop in a missing or empty file — unless backups of it exist.
     """
+    if dialect.is_server_url(path):  # a shop on a PostgreSQL server: no file, no lock file
+        server = Store(dialect.normalise_url(path), read_only=not write)
+        try:
+            yield server
+        finally:
+            server.close()
+        return
     path = Path(path)
     if path.is_dir():
         raise NotAStoreError("directory")

@@ -8,6 +8,7 @@ import weakref
 from collections import OrderedDict
 from typing import Any
 
+from kpidesk.store import dialect
 from kpidesk.store.db import Store
 
 _MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -19,7 +20,7 @@ def data_fingerprint(store: Store) -> tuple[int, int, int]:
     connection (`total_changes`), a commit through it (`commits`: a restored backup
     changes no row) or a commit by another connection (`data_version`)."""
     return (store.conn.total_changes, store.commits,
-            store.conn.execute("PRAGMA data_version").fetchone()[0])
+            dialect.data_version(store.conn))
 
 
 def _fresh(value):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from kpidesk.store import breakdowns, lookups
+from kpidesk.store import breakdowns, dialect, lookups
 
 _ORDER_TOTALS = """
     SELECT o.id, o.date AS day, IFNULL(o.salesperson_id, 0) AS sp,
@@ -73,8 +73,8 @@ _CUSTOMER_DAY = """
 
 
 def _has_receipts(conn: sqlite3.Connection) -> bool:
-    return any(row[1] == "no_receipts"
-               for row in conn.execute("PRAGMA table_info(daily_orders)"))
+    return "no_receipts" in dialect.column_names(conn, "daily_orders")
+
 
 _CUSTOMER_MONTH = """
     INSERT INTO customer_month
@@ -105,8 +105,7 @@ _CUSTOMER_MONTH_DAYS = """
 
 def _customer_month_sql(conn: sqlite3.Connection) -> str:
     """The statement that fills customer_month, for the file's version."""
-    has_days = any(row[1] == "first_day"
-                   for row in conn.execute("PRAGMA table_info(customer_month)"))
+    has_days = "first_day" in dialect.column_names(conn, "customer_month")
     return _CUSTOMER_MONTH_DAYS if has_days else _CUSTOMER_MONTH
 
 
