@@ -289,8 +289,10 @@ def cmd_history(args: argparse.Namespace) -> int:
     from kpidesk.store import history
     from kpidesk.store.db import Store, upgrade_if_needed
 
+    from kpidesk.store import dialect
+
     path = _db_path(args)
-    if not path.is_file():
+    if not dialect.is_server_url(path) and not path.is_file():
         return _fail(f"no shop file at {path}")
     if args.action and args.action not in history.ACTIONS:
         return _fail(f"--action must be one of {', '.join(history.ACTIONS)}")

@@ -183,6 +183,10 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Itera
 
 # -- backup ---------------------------------------------------------------------------
 def run_backup(db_path: Path, to: Path | None) -> int:
+    if dialect.is_server_url(db_path):  # pg_dump is not wired in yet
+        with cli_store(db_path, write=True):
+            pass  # an unreachable server is said as such first
+        raise ServerError("not_supported", "backup")
     with cli_store(db_path, write=True) as store:
         info = backup.make_backup(store, "manual", to)
     print(f"backup written and verified: {info.path} ({info.size:,} bytes, "
@@ -250,6 +254,8 @@ def _shop_text(summary: dict | None) -> str:
 
 
 def run_restore(db_path: Path, backup_file: Path, other_shop: bool = False) -> int:
+    if dialect.is_server_url(db_path):
+        raise ServerError("not_supported", "restore")
     db_path, backup_file = Path(db_path), Path(backup_file)
     if not backup_file.is_file():
         raise Refused(f"no backup at {backup_file}")

@@ -185,3 +185,36 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+
+
+# -- a throwaway PostgreSQL server (tests/pg_server.py) --------------------------------
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One PostgreSQL cluster for the session; the tests that use it skip, saying why, only
+    when this machine has no PostgreSQL server binaries (CI refuses that skip:
+    KPIDESK_REQUIRE_PG=1)."""
+    from tests import pg_server
+
+    if pg_server.bin_dir() is None:
+        if os.environ.get("KPIDESK_REQUIRE_PG"):
+            pytest.fail("KPIDESK_REQUIRE_PG is set but no PostgreSQL server binaries exist")
+        pytest.skip("no PostgreSQL server binaries (initdb) on this machine")
+    cluster = pg_server.start()
+    yield cluster
+    pg_server.stop(cluster.folder)
+
+
+@pytest.fixture
+def pg_url(pg_cluster, request) -> str:
+    """The URL of a new empty database on the test cluster, dropped afterwards."""
+    import re
+    import uuid
+
+    import psycopg
+
+    name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:40] + "_" + uuid.uuid4().hex[:6]
+    admin = psycopg.connect(pg_cluster.url, autocommit=True)
+    admin.execute(f'CREATE DATABASE "{name}"')
+    yield pg_cluster.url_for(name)
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()

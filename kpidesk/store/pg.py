@@ -19,6 +19,7 @@ without it says so in one sentence (`ServerError('no_driver')`).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -177,6 +178,7 @@ class PgConnection:
         return dialect.to_postgres(sql, self._primary_keys)
 
     def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> PgCursor:
+        sql, params, explicit_id = self._id_column(sql, params)
         statement = self.translate(sql)
         wants_id = False
         head = statement.lstrip()[:12].upper()
@@ -195,16 +197,59 @@ class PgConnection:
         if wants_id:
             rows = cursor.fetchall()
             lastrowid = int(rows[-1][0]) if rows else None
+        if explicit_id:
+            self._catch_up_ids(explicit_id)
         return PgCursor(cursor, lastrowid)
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any] | dict]) -> PgCursor:
+        rows = list(seq)
+        explicit_id = None
+        if rows:
+            sql, first, explicit_id = self._id_column(sql, rows[0])
+            if first is not rows[0]:  # the id column left out: of every row
+                rows = [self._id_column(sql_orig, r)[1] for sql_orig, r in
+                        ((self._last_insert, r) for r in rows)]
         statement = self.translate(sql)
         cursor = self._conn.cursor()
+        if not statement.lstrip()[:6].upper().startswith("SELECT"):
+            self._writes += 1
         try:
-            cursor.executemany(statement, [_params(p) for p in seq])
+            cursor.executemany(statement, [_params(p) for p in rows])
         except Exception as exc:
             raise _translated(exc) from exc
+        if explicit_id:
+            self._catch_up_ids(explicit_id)
         return PgCursor(cursor)
+
+    _last_insert = ""
+
+    def _id_column(self, sql: str, params):
+        """An INSERT that gives `id` as NULL (SQLite then picks the rowid) leaves the column
+        out, so the identity column numbers it. Returns (sql, params, table) where table is
+        set when explicit ids were written (its counter is moved past them)."""
+        match = _INSERT_COLUMNS.match(sql)
+        if not match or isinstance(params, dict):
+            return sql, params, None
+        table = match.group(1).lower()
+        if table not in self._id_tables:
+            return sql, params, None
+        columns = [c.strip().strip('"[]').lower() for c in match.group(2).split(",")]
+        if "id" not in columns or len(columns) != len(params):
+            return sql, params, None
+        k = columns.index("id")
+        if params[k] is not None:
+            return sql, params, table
+        self._last_insert = sql
+        kept = [c for i, c in enumerate(match.group(2).split(",")) if i != k]
+        marks = ", ".join("?" * len(kept))
+        head = sql[:match.start(2)]
+        return (f"{head}{','.join(kept)}) VALUES ({marks}){sql[match.end():]}",
+                tuple(v for i, v in enumerate(params) if i != k), None)
+
+    def _catch_up_ids(self, table: str) -> None:
+        self._conn.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+            f" (SELECT coalesce(max(id), 0) + 1 FROM \"{table}\"), false)")
 
     @property
     def total_changes(self) -> int:
@@ -239,6 +284,11 @@ class PgConnection:
     def raw(self):
         """The psycopg connection (schema set-up and backups only)."""
         return self._conn
+
+
+_INSERT_COLUMNS = re.compile(
+    r"^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*\(\s*\?(?:\s*,\s*\?)*\s*\)",
+    re.IGNORECASE)
 
 
 def _insert_table(statement: str) -> str | None:

@@ -53,6 +53,13 @@ COMPAT_FUNCTIONS = [
     " LANGUAGE sql IMMUTABLE AS"
     " 'SELECT coalesce($1, 0) + CASE WHEN $2 THEN 1 ELSE 0 END'",
     "CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = kpidesk_bool_add, STYPE = bigint)",
+    # SQLite's flags are integers tested as truth values (WHEN daily, NOT IFNULL(x, 0));
+    # CREATE CAST needs the owner of the types, so this is done where allowed only
+    "CREATE OR REPLACE FUNCTION kpidesk_int_bool(bigint) RETURNS boolean LANGUAGE sql"
+    " IMMUTABLE AS 'SELECT $1 <> 0'",
+    "DO $$BEGIN CREATE CAST (bigint AS boolean) WITH FUNCTION kpidesk_int_bool(bigint)"
+    " AS IMPLICIT; EXCEPTION WHEN duplicate_object OR insufficient_privilege THEN NULL;"
+    " END$$",
     # SQLite's catalogue, for the few checks that ask whether a table or index exists
     "CREATE OR REPLACE VIEW sqlite_master AS"
     " SELECT 'table'::text AS type, c.relname::text AS name, c.relname::text AS tbl_name,"
