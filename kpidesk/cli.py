@@ -286,10 +286,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from kpidesk.store import history
+    from kpidesk.store import dialect, history
     from kpidesk.store.db import Store, upgrade_if_needed
-
-    from kpidesk.store import dialect
 
     path = _db_path(args)
     if not dialect.is_server_url(path) and not path.is_file():
