@@ -200,6 +200,12 @@ def pg_cluster():
             pytest.fail("KPIDESK_REQUIRE_PG is set but no PostgreSQL server binaries exist")
         pytest.skip("no PostgreSQL server binaries (initdb) on this machine")
     cluster = pg_server.start()
+    import psycopg
+
+    with psycopg.connect(cluster.url, autocommit=True) as admin:
+        # the shops belong to an ordinary role, as on a shop's server: nothing here may
+        # lean on a superuser's rights
+        admin.execute("CREATE ROLE kpidesk LOGIN PASSWORD 'kpidesk'")
     yield cluster
     pg_server.stop(cluster.folder)
 
@@ -214,7 +220,7 @@ def pg_url(pg_cluster, request) -> str:
 
     name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:40] + "_" + uuid.uuid4().hex[:6]
     admin = psycopg.connect(pg_cluster.url, autocommit=True)
-    admin.execute(f'CREATE DATABASE "{name}"')
-    yield pg_cluster.url_for(name)
+    admin.execute(f'CREATE DATABASE "{name}" OWNER kpidesk')
+    yield f"postgresql://kpidesk:kpidesk@127.0.0.1:{pg_cluster.port}/{name}"
     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.close()

@@ -399,6 +399,7 @@ class Store:
                     conn.learn_tables()
                     self.conn = conn
                     if made:
+                        pg_schema.seed(conn)
                         self._seed_defaults()
                         conn.execute(
                             "INSERT OR IGNORE INTO shop_identity(id, uuid, created)"

@@ -152,8 +152,8 @@ class PgConnection:
         self._writes = 0
         self._primary_keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
         self._id_tables: frozenset[str] = frozenset()
-        if read_only:
-            self._conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        # not a READ ONLY session: the queries make TEMP tables, which PostgreSQL refuses
+        # there; `Store` refuses every write of a store opened read-only
 
     # -- what the store asks of a connection ------------------------------------
     def learn_tables(self) -> None:

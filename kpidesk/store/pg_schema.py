@@ -53,13 +53,6 @@ COMPAT_FUNCTIONS = [
     " LANGUAGE sql IMMUTABLE AS"
     " 'SELECT coalesce($1, 0) + CASE WHEN $2 THEN 1 ELSE 0 END'",
     "CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = kpidesk_bool_add, STYPE = bigint)",
-    # SQLite's flags are integers tested as truth values (WHEN daily, NOT IFNULL(x, 0));
-    # CREATE CAST needs the owner of the types, so this is done where allowed only
-    "CREATE OR REPLACE FUNCTION kpidesk_int_bool(bigint) RETURNS boolean LANGUAGE sql"
-    " IMMUTABLE AS 'SELECT $1 <> 0'",
-    "DO $$BEGIN CREATE CAST (bigint AS boolean) WITH FUNCTION kpidesk_int_bool(bigint)"
-    " AS IMPLICIT; EXCEPTION WHEN duplicate_object OR insufficient_privilege THEN NULL;"
-    " END$$",
     # SQLite's catalogue, for the few checks that ask whether a table or index exists
     "CREATE OR REPLACE VIEW sqlite_master AS"
     " SELECT 'table'::text AS type, c.relname::text AS name, c.relname::text AS tbl_name,"
@@ -85,6 +78,9 @@ class Reference:
     indexes: tuple[tuple[str, str, str], ...]  # (name, table, CREATE INDEX)
     triggers: tuple[tuple[str, tuple[str, ...]], ...]  # (name, statements)
     columns: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # table → (column, type)
+    # rows the migrations themselves write (payment methods), for a new database; the
+    # identity is the shop's own, made by the store
+    seed_rows: tuple[tuple[str, tuple[str, ...], tuple[tuple, ...]], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -112,8 +108,24 @@ def reference() -> Reference:
                     for kind, name, table, sql in rows if kind == "index")
     triggers = tuple((name, tuple(dialect.trigger_to_postgres(sql)))
                      for kind, name, _, sql in rows if kind == "trigger")
+    seeds = []
+    for name, _ in tables:
+        if name == "shop_identity":
+            continue
+        cur = conn.execute(f'SELECT * FROM "{name}"')
+        found = cur.fetchall()
+        if found:
+            seeds.append((name, tuple(d[0] for d in cur.description), tuple(found)))
     conn.close()
-    return Reference(tuple(_referenced_first(tables)), indexes, triggers, tuple(columns))
+    return Reference(tuple(_referenced_first(tables)), indexes, triggers, tuple(columns),
+                     tuple(seeds))
+
+
+def seed(conn) -> None:
+    """Write the rows the migrations write into a new database (inside its creation)."""
+    for table, names, rows in reference().seed_rows:
+        conn.executemany(f"INSERT INTO {table}({', '.join(names)})"
+                         f" VALUES ({', '.join('?' * len(names))})", rows)
 
 
 def _referenced_first(tables: list[tuple[str, str]]) -> list[tuple[str, str]]:
