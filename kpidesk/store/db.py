@@ -329,9 +329,12 @@ class Store:
         self.facts: FileFacts | None = None
         self._db = None
         if dialect.is_server_url(path):
+            # what opens the same shop again (another connection): the URL as given
+            self.location: Path | str = dialect.normalise_url(path)
             self._open_server(str(path))
             return
         self.path = Path(path)
+        self.location = self.path
         if self.path.is_dir():
             raise NotAStoreError("directory")
         if lock and not read_only:

@@ -86,6 +86,8 @@ _LIKE = re.compile(r"(?<![\w.])LIKE\b", re.IGNORECASE)
 # (risk_spans). The code writes SQL keywords in capitals, so a lower-case `end` is the
 # column, never CASE … END.
 _USER = re.compile(r"(?<![\w\"])(user|end)(?![\w\"])")
+_NOCASE_EQUALS = re.compile(r"([\w.]+)\s*=\s*([\w.]+|\?|:\w+)\s+COLLATE\s+NOCASE\b",
+                            re.IGNORECASE)
 _NOCASE = re.compile(r"([\w.]+)\s+COLLATE\s+NOCASE\b", re.IGNORECASE)
 _TEMP = re.compile(r"(?<![\w.])temp\.", re.IGNORECASE)  # SQLite's temp schema
 _CREATE = re.compile(r"^\s*CREATE\s+(TEMP\s+|TEMPORARY\s+|UNIQUE\s+)?(TABLE|INDEX)\b",
@@ -95,6 +97,10 @@ _FLAG = re.compile(r"\b(WHEN|NOT|AND|OR|WHERE|ON)\s+((?:\w+\.)?(?:is_daily_total
                    r"\b(?!\s*(?:=|<>|!=|<|>|\bIS\b|\bIN\b))", re.IGNORECASE)
 # `+column`: SQLite's way to keep an index out of a plan; PostgreSQL has no unary + on text
 _UNARY_PLUS = re.compile(r"(?<=[\s(,=<>])\+(?=[A-Za-z_])")
+# SQLite's `CROSS JOIN t ON …` (a join order forced on its planner) is an inner join
+_CROSS_ON = re.compile(r"\bCROSS\s+JOIN(?=\s+[\w.]+(?:\s+(?:AS\s+)?(?!ON\b)\w+)?\s+ON\b)",
+                       re.IGNORECASE)
+_INDEXED = re.compile(r"\s(NOT\s+INDEXED|INDEXED\s+BY\s+\w+)\b", re.IGNORECASE)  # planner hints
 _REAL = re.compile(r"\bAS\s+REAL\s*\)", re.IGNORECASE)
 
 
@@ -190,10 +196,13 @@ def to_postgres(sql: str, primary_keys: tuple[tuple[str, tuple[str, ...]], ...] 
         text = _IS_PARAM.sub(lambda m: "IS DISTINCT FROM " if m.group(1)
                              else "IS NOT DISTINCT FROM ", text)
         text = _LIKE.sub("ILIKE", text)
+        text = _NOCASE_EQUALS.sub(r"lower(\1) = lower(\2)", text)
         text = _NOCASE.sub(r"lower(\1)", text)
         text = _TEMP.sub("pg_temp.", text)
         text = _FLAG.sub(r"\1 (\2 <> 0)", text)
         text = _UNARY_PLUS.sub("", text)
+        text = _CROSS_ON.sub("JOIN", text)
+        text = _INDEXED.sub("", text)
         text = _USER.sub(r'"\1"', text)
         return _REAL.sub("AS double precision)", text)
 

@@ -120,9 +120,13 @@ class PgCursor:
         return self._cursor.fetchmany(size)
 
     def __iter__(self) -> Iterator:
-        if self._cursor.description is None:
-            return iter(())
-        return iter(self._cursor)
+        return self
+
+    def __next__(self):
+        row = self.fetchone()
+        if row is None:
+            raise StopIteration
+        return row
 
     def close(self) -> None:
         self._cursor.close()
@@ -178,6 +182,13 @@ class PgConnection:
         return dialect.to_postgres(sql, self._primary_keys)
 
     def execute(self, sql: str, params: Sequence[Any] | dict = ()) -> PgCursor:
+        if _CREATE_TRIGGER.match(sql):  # a function and its trigger on PostgreSQL
+            try:
+                for statement in dialect.trigger_to_postgres(sql):
+                    self._conn.execute(statement)
+            except Exception as exc:
+                raise _translated(exc) from exc
+            return PgCursor(self._conn.cursor())
         sql, params, explicit_id = self._id_column(sql, params)
         statement = self.translate(sql)
         wants_id = False
@@ -286,6 +297,7 @@ class PgConnection:
         return self._conn
 
 
+_CREATE_TRIGGER = re.compile(r"^\s*CREATE\s+TRIGGER\b", re.IGNORECASE)
 _INSERT_COLUMNS = re.compile(
     r"^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*\(\s*\?(?:\s*,\s*\?)*\s*\)",
     re.IGNORECASE)

@@ -53,6 +53,11 @@ COMPAT_FUNCTIONS = [
     " LANGUAGE sql IMMUTABLE AS"
     " 'SELECT coalesce($1, 0) + CASE WHEN $2 THEN 1 ELSE 0 END'",
     "CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = kpidesk_bool_add, STYPE = bigint)",
+    # SQLite adds comparisons as numbers: (a <= b) + (c <= d)
+    "CREATE OR REPLACE FUNCTION kpidesk_bool_plus(boolean, boolean) RETURNS bigint"
+    " LANGUAGE sql IMMUTABLE AS 'SELECT $1::int + $2::int'",
+    "DO $$BEGIN CREATE OPERATOR + (LEFTARG = boolean, RIGHTARG = boolean,"
+    " FUNCTION = kpidesk_bool_plus); EXCEPTION WHEN duplicate_function THEN NULL; END$$",
     # SQLite's catalogue, for the few checks that ask whether a table or index exists
     "CREATE OR REPLACE VIEW sqlite_master AS"
     " SELECT 'table'::text AS type, c.relname::text AS name, c.relname::text AS tbl_name,"
