@@ -183,10 +183,8 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Itera
 
 # -- backup ---------------------------------------------------------------------------
 def run_backup(db_path: Path, to: Path | None) -> int:
-    if dialect.is_server_url(db_path):  # pg_dump is not wired in yet
-        with cli_store(db_path, write=True):
-            pass  # an unreachable server is said as such first
-        raise ServerError("not_supported", "backup")
+    if dialect.is_server_url(db_path):
+        return _run_server_backup(str(db_path), to)
     with cli_store(db_path, write=True) as store:
         info = backup.make_backup(store, "manual", to)
     print(f"backup written and verified: {info.path} ({info.size:,} bytes, "
@@ -255,7 +253,7 @@ def _shop_text(summary: dict | None) -> str:
 
 def run_restore(db_path: Path, backup_file: Path, other_shop: bool = False) -> int:
     if dialect.is_server_url(db_path):
-        raise ServerError("not_supported", "restore")
+        return _run_server_restore(str(db_path), Path(backup_file))
     db_path, backup_file = Path(db_path), Path(backup_file)
     if not backup_file.is_file():
         raise Refused(f"no backup at {backup_file}")
@@ -271,4 +269,38 @@ def run_restore(db_path: Path, backup_file: Path, other_shop: bool = False) -> i
               f"as {result.safety}")
     elif result.replaced:
         print(f"it replaced {_shop_text(result.replaced)}, kept as the backup {result.safety}")
+    return 0
+
+
+# -- a shop on a PostgreSQL server: pg_dump / pg_restore ----------------------------------
+def _run_server_backup(url: str, to: Path | None) -> int:
+    from kpidesk.store import pg_backup
+
+    with cli_store(url) as store:  # an unreachable server or a non-shop is said first
+        orders = store.scalar("SELECT count(*) FROM orders")
+    if to is None:
+        from kpidesk.paths import backups_dir
+
+        to = backups_dir()
+    written = pg_backup.dump(url, to, "manual")
+    print(f"backup written: {written} ({written.stat().st_size:,} bytes, {orders} orders)")
+    return 0
+
+
+def _run_server_restore(url: str, backup_file: Path) -> int:
+    from kpidesk.store import history, pg_backup, security
+
+    if not backup_file.is_file():
+        raise Refused(f"no backup at {backup_file}")
+    if backup_file.suffix != pg_backup.SUFFIX:
+        raise Refused(f"{backup_file} is not a backup of a shared shop (a {pg_backup.SUFFIX} "
+                      "file made by 'kpidesk backup' of a PostgreSQL shop)")
+    with cli_store(url, write=True) as store:
+        security.demand_owner(store, "restore")  # it replaces every record
+    pg_backup.restore(url, backup_file)
+    with cli_store(url, write=True) as store:
+        with store.transaction():
+            history.note(store, "restore", backup_file.name, None, None)
+        orders = store.scalar("SELECT count(*) FROM orders")
+    print(f"restored {dialect.public_url(url)} from {backup_file}: now {orders:,} orders")
     return 0

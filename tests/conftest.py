@@ -48,6 +48,8 @@ def pytest_generate_tests(metafunc):
         return
     if not {"store", "demo_store"} & set(metafunc.fixturenames):
         return
+    if GUI_FIXTURES & set(metafunc.fixturenames):  # widgets: on shop files only, for now
+        return
     marker = metafunc.definition.get_closest_marker("sqlite_only")
     kinds = ["sqlite"] if marker else ["sqlite", "postgresql"]
     metafunc.parametrize("store_kind", kinds)

@@ -176,11 +176,40 @@ def test_the_cli_opens_a_database_by_url(pg_url, tmp_path):
     assert not list(tmp_path.glob("postgres*"))
 
 
-def test_backup_of_a_server_shop_says_it_is_not_done_here(pg_url, tmp_path):
+def test_backup_and_restore_of_a_server_shop_through_pg_dump(pg_url, tmp_path):
+    from kpidesk.store.sales import LineInput, OrderInput, add_order
+
+    with Store(pg_url) as store:
+        add_order(store, OrderInput("2026-01-05", [LineInput(1000)]))
+        add_order(store, OrderInput("2026-01-06", [LineInput(2500)]))
+    done = _cli("backup", "--db", pg_url, "--to", str(tmp_path / "b"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "kpidesk:kpidesk@" not in done.stdout  # no password in what is printed
+    dumps = list((tmp_path / "b").glob("*.pgdump"))
+    assert len(dumps) == 1 and "2 orders" in done.stdout
+    with Store(pg_url) as store:  # a sale after the backup, then the backup put back
+        add_order(store, OrderInput("2026-01-07", [LineInput(700)]))
+        assert store.scalar("SELECT count(*) FROM orders") == 3
+    done = _cli("restore", "--db", pg_url, str(dumps[0]), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with Store(pg_url) as store:
+        assert store.scalar("SELECT count(*) FROM orders") == 2
+        assert store.scalar("SELECT SUM(revenue_usd) FROM daily_revenue") == 3500
+        assert store.scalar("SELECT count(*) FROM change_history WHERE action = 'restore'") == 1
+        add_order(store, OrderInput("2026-01-08", [LineInput(100)]))  # ids still numbered
+        assert store.scalar("SELECT count(*) FROM orders") == 3
+
+
+def test_backup_without_pg_dump_says_so(pg_url, monkeypatch, tmp_path):
+    from kpidesk.shop_cli import english, run_backup
+    from kpidesk.store import pg_backup
+
     Store(pg_url).close()
-    done = _cli("backup", "--db", pg_url, cwd=tmp_path)
-    assert done.returncode == 1
-    assert "shop files only" in done.stderr and "Traceback" not in done.stderr
+    monkeypatch.setattr(pg_backup, "tool", lambda name: None)
+    with pytest.raises(ServerError) as err:
+        run_backup(Path(pg_url), tmp_path)
+    assert err.value.reason == "no_tools"
+    assert "pg_dump and pg_restore are not installed" in english(err.value)
 
 
 def test_pg_schema_reference_is_translated_from_every_migration():

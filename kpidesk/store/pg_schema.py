@@ -102,13 +102,15 @@ def reference() -> Reference:
         migration(db)
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"
                         " WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
-    tables = [(name, dialect.ddl_to_postgres(sql)) for kind, name, _, sql in rows
+    tables = [(name, _uuid_bytes(name, dialect.ddl_to_postgres(sql)))
+              for kind, name, _, sql in rows
               if kind == "table" and not name.startswith("sqlite_")]
     columns = []
     for name, _ in tables:
         info = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
-        columns.append((name, tuple((c[1], dialect.ddl_to_postgres(c[2] or "TEXT"))
-                                    for c in info)))
+        columns.append((name, tuple(
+            (c[1], "BYTEA" if c[1] == "uuid" and name != "shop_identity"
+             else dialect.ddl_to_postgres(c[2] or "TEXT")) for c in info)))
     indexes = tuple((name, table, dialect.ddl_to_postgres(sql))
                     for kind, name, table, sql in rows if kind == "index")
     triggers = tuple((name, tuple(dialect.trigger_to_postgres(sql)))
@@ -131,6 +133,15 @@ def seed(conn) -> None:
     for table, names, rows in reference().seed_rows:
         conn.executemany(f"INSERT INTO {table}({', '.join(names)})"
                          f" VALUES ({', '.join('?' * len(names))})", rows)
+
+
+def _uuid_bytes(table: str, create: str) -> str:
+    """A row's UUID is 16 bytes (`db.new_uuid`) in every table but shop_identity, though
+    tables made before lean_storage still declare the column TEXT (SQLite stores what it
+    is given): on the server the column is bytea."""
+    if table == "shop_identity":
+        return create
+    return re.sub(r'(^|[(,\s])("uuid"|uuid)\s+TEXT\b', r"\1\2 BYTEA", create)
 
 
 def _referenced_first(tables: list[tuple[str, str]]) -> list[tuple[str, str]]:
