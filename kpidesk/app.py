@@ -276,7 +276,11 @@ class Controller:
         from kpidesk.store.setup import is_demo
 
         if remember and not is_demo(store):  # the demo is never the shop opened next time
-            self.settings.setValue("last_db", str(path))
+            from kpidesk.store import dialect
+
+            # a shared shop's address is kept without its password (asked when needed)
+            self.settings.setValue("last_db", dialect.public_url(path)
+                                   if dialect.is_server_url(path) else str(path))
         self._watch_check()
         return True
 
@@ -370,6 +374,10 @@ def shop_to_open(settings: QSettings, given: Path | None) -> Path:
     if given is not None:
         return given
     last = settings.value("last_db", "") or ""
+    from kpidesk.store import dialect
+
+    if last and dialect.is_server_url(last):
+        return Path(last)
     if last and Path(last).name != demo_path().name:
         return Path(last)
     return default_db_path()
