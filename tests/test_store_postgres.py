@@ -224,3 +224,44 @@ def test_pg_schema_reference_is_translated_from_every_migration():
         for referenced in re.findall(r'REFERENCES\s+"?(\w+)', sql):
             if referenced in names and referenced != names[position]:
                 assert names.index(referenced) < position, (names[position], referenced)
+
+
+def test_a_laptop_learns_that_another_one_wrote(pg_url):
+    from kpidesk.store.sales import LineInput, OrderInput, add_order
+
+    with Store(pg_url) as mine, Store(pg_url) as theirs:
+        assert not mine.others_wrote()  # the version as opened
+        add_order(mine, OrderInput("2026-01-05", [LineInput(1000)]))
+        assert not mine.others_wrote()  # its own write is not news
+        add_order(theirs, OrderInput("2026-01-06", [LineInput(2000)]))
+        assert mine.others_wrote()
+        assert not mine.others_wrote()  # told once
+        assert mine.scalar("SELECT count(*) FROM orders") == 2
+
+
+def test_the_app_refreshes_when_another_laptop_wrote(qapp, pg_url, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from kpidesk.app import Controller
+    from kpidesk.i18n.language import LanguageManager
+    from kpidesk.store.sales import LineInput, OrderInput, add_order
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    controller = Controller(settings, LanguageManager(), interactive=False)
+    assert controller.open(Path(pg_url))
+    heard = []
+    controller.ctx.store.subscribe(heard.append)
+    try:
+        controller.check_others()
+        assert heard == []
+        with Store(pg_url) as other:
+            add_order(other, OrderInput("2026-01-06", [LineInput(2000)]))
+        controller.check_others()
+        assert heard and "sales" in heard[0]
+        assert "kpidesk:kpidesk@" not in settings.value("last_db", "")
+    finally:
+        if controller.window is not None:
+            controller.window.close()
+            controller.window.deleteLater()
+        qapp.processEvents()
+        controller.close_store()

@@ -679,9 +679,25 @@ class Store:
         the shop's write lock (one writer at a time, as on SQLite)."""
         if self.server_url is not None:
             self.conn.begin_write()
-            self.conn.execute("UPDATE data_version SET n = n + 1")
+            self._seen_version = self.conn.execute(
+                "UPDATE data_version SET n = n + 1 RETURNING n").fetchone()[0]
         else:
             self.conn.execute("BEGIN IMMEDIATE")
+
+    _seen_version = -1
+
+    def others_wrote(self) -> bool:
+        """On a shared shop: whether another laptop committed a write since this store
+        last looked (its own writes do not count). Always False for a shop file, which one
+        app holds at a time. Raises ServerError when the server no longer answers."""
+        if self.server_url is None:
+            return False
+        now = dialect.data_version(self.conn)
+        if self._seen_version == -1 or now == self._seen_version:
+            self._seen_version = now
+            return False
+        self._seen_version = now
+        return True
 
     def mark_changed(self, *topics: Topic) -> None:
         """Note what a write changed; listeners hear it after the commit."""

@@ -81,6 +81,8 @@ def _as_sqlite_error(exc: Exception) -> Exception:
         return sqlite3.OperationalError(f"interrupted: {text}")
     if isinstance(exc, psycopg.errors.DiskFull):
         return sqlite3.OperationalError(f"database or disk is full: {text}")
+    if "the connection is closed" in text:  # closed here, as sqlite3 says it
+        return sqlite3.ProgrammingError("Cannot operate on a closed database.")
     if isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError)):
         return ServerError("unreachable", text)
     if isinstance(exc, psycopg.errors.RaiseException):

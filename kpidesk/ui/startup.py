@@ -478,7 +478,7 @@ def daily_backup(store: Store, today: date | None = None, background: bool = Fal
     read-only connection of their own, so a big shop starts at once. `on_result` hears
     the outcome (from that thread): a failure is never only logged.
     """
-    if store.read_only:
+    if store.read_only or store.is_server:  # a shared shop: backed up on its server
         return None
     day = (today or date.today()).isoformat()
     if not has_orders(store) or backup.backed_up_on(store, day):
@@ -528,7 +528,7 @@ def daily_backup(store: Store, today: date | None = None, background: bool = Fal
 
 def backup_on_exit(store: Store) -> BackupError | None:
     """After a session with changes, one more backup; returns its failure, if any."""
-    if store.commits and not store.read_only:
+    if store.commits and not store.read_only and not store.is_server:
         try:
             backup.make_backup(store, "exit")
         except BackupError as exc:
