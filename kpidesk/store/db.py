@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from kpidesk.store import dialect, rollups, schema
 from kpidesk.store.errors import (
@@ -400,7 +400,7 @@ class Store:
                 try:
                     made = pg_schema.ensure(conn)
                     conn.learn_tables()
-                    self.conn = conn
+                    self.conn = as_connection(conn)
                     if made:
                         pg_schema.seed(conn)
                         self._seed_defaults()
@@ -421,10 +421,10 @@ class Store:
             if self.read_only and version < schema.SCHEMA_VERSION:
                 raise OlderSchemaError(version, schema.SCHEMA_VERSION)
             conn.learn_tables()
-            self.conn = conn
+            self.conn = as_connection(conn)
             from kpidesk.store import identity
 
-            found = identity.read(conn)
+            found = identity.read(self.conn)
             name = self.scalar("SELECT value FROM settings WHERE key = 'shop_name'")
             self.facts = FileFacts(self.path, exists=True, empty=made, version=version,
                                    shop_uuid=found.uuid if found else None,
@@ -678,7 +678,7 @@ class Store:
         """Start a write transaction: SQLite's BEGIN IMMEDIATE, or on a server BEGIN and
         the shop's write lock (one writer at a time, as on SQLite)."""
         if self.server_url is not None:
-            self.conn.begin_write()
+            cast(Any, self.conn).begin_write()
             self._seen_version = self.conn.execute(
                 "UPDATE data_version SET n = n + 1 RETURNING n").fetchone()[0]
         else:
@@ -833,6 +833,13 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def as_connection(conn: object) -> sqlite3.Connection:
+    """A server's `pg.PgConnection` where the store expects a `sqlite3.Connection`: it
+    has the part of that interface the store uses (see pg.py), and the repositories keep
+    their one type."""
+    return cast(sqlite3.Connection, conn)
 
 
 def _now_text() -> str:
