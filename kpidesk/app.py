@@ -302,9 +302,57 @@ class Controller:
         from kpidesk.store.setup import is_demo
 
         if remember and not is_demo(store):  # the demo is never the shop opened next time
-            self.settings.setValue("last_db", str(path))
+            from kpidesk.store import dialect
+
+            # a shared shop's address is kept without its password (asked when needed)
+            self.settings.setValue("last_db", dialect.public_url(path)
+                                   if dialect.is_server_url(path) else str(path))
         self._watch_check()
+        self._watch_others(store)
         return True
+
+    # A shared shop (PostgreSQL): other laptops' writes are shown within seconds, and
+    # at once when this window comes back to the front.
+    OTHERS_POLL_MS = 5000
+
+    def _watch_others(self, store) -> None:
+        if not store.is_server:
+            return
+        store.others_wrote()  # the version as opened
+        if getattr(self, "_others_timer", None) is None:
+            self._others_timer = QTimer()
+            self._others_timer.setInterval(self.OTHERS_POLL_MS)
+            self._others_timer.timeout.connect(self.check_others)
+            from PySide6.QtWidgets import QApplication
+
+            app = QApplication.instance()
+            if app is not None:
+                app.applicationStateChanged.connect(
+                    lambda state: self.check_others()
+                    if state == Qt.ApplicationState.ApplicationActive else None)
+        self._others_timer.start()
+
+    def check_others(self) -> None:
+        """Refresh the views when another laptop wrote; say so when the server is gone."""
+        import sqlite3
+
+        from kpidesk.store.errors import ServerError
+        from kpidesk.store.topics import EVERYTHING
+
+        if self.ctx is None or not self.ctx.store.is_server:
+            return
+        try:
+            changed = self.ctx.store.others_wrote()
+        except (ServerError, sqlite3.Error) as err:
+            from kpidesk.ui.messages import server_error_text
+
+            if self.window is not None:
+                reason = err if isinstance(err, ServerError) else ServerError("unreachable")
+                self.window.statusBar().showMessage(
+                    server_error_text(reason, self.ctx.store.server_url or ""), 10_000)
+            return
+        if changed:
+            self.ctx.store.announce(EVERYTHING)
 
     # The shop's integrity check runs on a thread after opening (Store(check_later)):
     # a large shop opens at once; damage found then is handled as damage found at open.
@@ -396,6 +444,10 @@ def shop_to_open(settings: QSettings, given: Path | None) -> Path:
     if given is not None:
         return given
     last = settings.value("last_db", "") or ""
+    from kpidesk.store import dialect
+
+    if last and dialect.is_server_url(last):
+        return Path(last)
     if last and Path(last).name != demo_path().name:
         return Path(last)
     return default_db_path()

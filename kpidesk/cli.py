@@ -34,6 +34,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from kpidesk.store.dialect import shop_label
+
 COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "backups", "restore",
             "history", "pin", "imports", "undo-import", "check", "share", "plan", "analyse")
 # Months a shop's figures can be asked for (dates outside them cannot be imported either;
@@ -170,7 +172,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             return _fail(f"{store.path} already has sales; the demo needs an empty shop file")
         counts = build_demo(store, months=args.months, lines=args.lines, today=args.today,
                             seed=args.seed)
-    print(f"demo shop written to {_db_path(args)}: {counts['orders']} orders, "
+    print(f"demo shop written to {shop_label(_db_path(args))}: {counts['orders']} orders, "
           f"{counts['lines']} lines, {counts['contacts']} contacts")
     return 0
 
@@ -286,11 +288,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from kpidesk.store import history
+    from kpidesk.store import dialect, history
     from kpidesk.store.db import Store, upgrade_if_needed
 
     path = _db_path(args)
-    if not path.is_file():
+    if not dialect.is_server_url(path) and not path.is_file():
         return _fail(f"no shop file at {path}")
     if args.action and args.action not in history.ACTIONS:
         return _fail(f"--action must be one of {', '.join(history.ACTIONS)}")

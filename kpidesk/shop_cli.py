@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kpidesk.store import backup
+from kpidesk.store import backup, dialect
 from kpidesk.store.db import Store, upgrade_if_needed
 from kpidesk.store.errors import (
     BackupError,
@@ -25,6 +25,7 @@ from kpidesk.store.errors import (
     NewerSchemaError,
     NotAStoreError,
     OlderSchemaError,
+    ServerError,
     StoreError,
     WriteFailedError,
 )
@@ -36,9 +37,25 @@ class Refused(Exception):
 
 def english(exc: BaseException, path: Path | None = None) -> str:
     """One sentence for a store, lock, backup or OS error (the CLI speaks English)."""
-    where = str(path) if path is not None else "the shop file"
+    if path is not None and dialect.is_server_url(path):
+        where = dialect.public_url(path)  # never the password
+    else:
+        where = str(path) if path is not None else "the shop file"
     if isinstance(exc, Refused):
         return str(exc)
+    if isinstance(exc, ServerError):
+        return {
+            "no_driver": "this copy of KPI Desk has no PostgreSQL driver (psycopg): "
+                         "reinstall it, or use a shop file",
+            "unreachable": f"the PostgreSQL server of {where} does not answer (is it "
+                           "running, and is this laptop on its network?); nothing was changed",
+            "login": f"the PostgreSQL server refused the user name or password of {where}",
+            "no_database": f"the PostgreSQL server has no database named in {where}: "
+                           "create it first (see the README)",
+            "not_supported": f"this command works on shop files only, not on {where}",
+            "no_tools": "pg_dump and pg_restore are not installed on this computer: install "
+                        "PostgreSQL's client tools to back up or restore a shared shop",
+        }.get(exc.reason, f"the PostgreSQL server of {where} reported an error")
     if isinstance(exc, LockedError):
         holder = f"process {exc.pid}" if exc.pid else "another program"
         if exc.host:
@@ -130,6 +147,13 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Itera
     that is not a sound shop, without writing to it; `create` lets a command that
     writes start a new shop in a missing or empty file — unless backups of it exist.
     """
+    if dialect.is_server_url(path):  # a shop on a PostgreSQL server: no file, no lock file
+        server = Store(dialect.normalise_url(path), read_only=not write)
+        try:
+            yield server
+        finally:
+            server.close()
+        return
     path = Path(path)
     if path.is_dir():
         raise NotAStoreError("directory")
@@ -159,6 +183,8 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Itera
 
 # -- backup ---------------------------------------------------------------------------
 def run_backup(db_path: Path, to: Path | None) -> int:
+    if dialect.is_server_url(db_path):
+        return _run_server_backup(str(db_path), to)
     with cli_store(db_path, write=True) as store:
         info = backup.make_backup(store, "manual", to)
     print(f"backup written and verified: {info.path} ({info.size:,} bytes, "
@@ -226,6 +252,8 @@ def _shop_text(summary: dict | None) -> str:
 
 
 def run_restore(db_path: Path, backup_file: Path, other_shop: bool = False) -> int:
+    if dialect.is_server_url(db_path):
+        return _run_server_restore(str(db_path), Path(backup_file))
     db_path, backup_file = Path(db_path), Path(backup_file)
     if not backup_file.is_file():
         raise Refused(f"no backup at {backup_file}")
@@ -241,4 +269,38 @@ def run_restore(db_path: Path, backup_file: Path, other_shop: bool = False) -> i
               f"as {result.safety}")
     elif result.replaced:
         print(f"it replaced {_shop_text(result.replaced)}, kept as the backup {result.safety}")
+    return 0
+
+
+# -- a shop on a PostgreSQL server: pg_dump / pg_restore ----------------------------------
+def _run_server_backup(url: str, to: Path | None) -> int:
+    from kpidesk.store import pg_backup
+
+    with cli_store(url) as store:  # an unreachable server or a non-shop is said first
+        orders = store.scalar("SELECT count(*) FROM orders")
+    if to is None:
+        from kpidesk.paths import backups_dir
+
+        to = backups_dir()
+    written = pg_backup.dump(url, to, "manual")
+    print(f"backup written: {written} ({written.stat().st_size:,} bytes, {orders} orders)")
+    return 0
+
+
+def _run_server_restore(url: str, backup_file: Path) -> int:
+    from kpidesk.store import history, pg_backup, security
+
+    if not backup_file.is_file():
+        raise Refused(f"no backup at {backup_file}")
+    if backup_file.suffix != pg_backup.SUFFIX:
+        raise Refused(f"{backup_file} is not a backup of a shared shop (a {pg_backup.SUFFIX} "
+                      "file made by 'kpidesk backup' of a PostgreSQL shop)")
+    with cli_store(url, write=True) as store:
+        security.demand_owner(store, "restore")  # it replaces every record
+    pg_backup.restore(url, backup_file)
+    with cli_store(url, write=True) as store:
+        with store.transaction():
+            history.note(store, "restore", backup_file.name, None, None)
+        orders = store.scalar("SELECT count(*) FROM orders")
+    print(f"restored {dialect.public_url(url)} from {backup_file}: now {orders:,} orders")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from test_io_import import OWN, own_rows, write_csv
 
 from kpidesk.cli import main
@@ -239,6 +240,7 @@ def test_undo_import_is_the_owners_when_there_is_a_pin(tmp_path, capsys, monkeyp
         assert undo.with_pin and undo.source == "cli"
 
 
+@pytest.mark.sqlite_only("runs a migration through sqlite-utils on the file")
 def test_import_log_migration_can_run_again(store):
     """The migration is idempotent, so branches' migrations may be ordered freely."""
     imports.add_import_log(store.db)

@@ -664,7 +664,7 @@ def test_memo_follows_every_write(risk_store: Store, tmp_path):
     assert ids["I"] not in {r["contact_id"] for r in cm.at_risk(risk_store, TODAY)}
     before = cm.customer_kpis(risk_store, "2026-11", TODAY)["active_customers"]
     # a write through another connection to the same file is seen too
-    with Store(risk_store.path) as other:
+    with Store(risk_store.location) as other:
         sale(other, "2026-11-24", ids["G"])
     assert cm.customer_kpis(risk_store, "2026-11", TODAY)["active_customers"] == before + 1
     assert ids["G"] not in {r["contact_id"] for r in cm.at_risk(risk_store, TODAY)}

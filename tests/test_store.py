@@ -17,6 +17,7 @@ from kpidesk.store.sales import LineInput, OrderInput, add_order, delete_order, 
 from tests.conftest import forget_receipt_details
 
 
+@pytest.mark.sqlite_only("WAL and user_version are the file's own")
 def test_new_file_gets_schema_wal_and_defaults(store: Store):
     assert store.scalar("PRAGMA user_version") == schema.SCHEMA_VERSION
     assert store.scalar("PRAGMA application_id") == schema.APPLICATION_ID

@@ -48,7 +48,7 @@ _QUERIES = {
     "sales": """
         SELECT o.date, o.number, c.name, sp.name, p.name, cat.name, l.quantity, l.amount,
                l.currency, l.rate, ch.name, uuid_text(c.uuid), uuid_text(o.uuid), l.note, o.note,
-               CASE WHEN o.is_daily_total THEN 'yes' ELSE '' END, o.receipts,
+               CASE WHEN o.is_daily_total <> 0 THEN 'yes' ELSE '' END, o.receipts,
                l.unit_price, l.discount, l.unit_cost, pm.name, o.time
         FROM sale_lines l JOIN orders o ON o.id = l.order_id
         LEFT JOIN payment_methods pm ON pm.id = o.payment_id

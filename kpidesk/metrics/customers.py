@@ -511,7 +511,7 @@ def funnel(store: Store, period: str | Period, today: date | str) -> dict:
                     WHEN c.last_purchase <= :d THEN c.purchase_days
                     ELSE (SELECT COUNT(*) FROM customer_day x WHERE x.contact_id = c.id
                           AND x.orders > 0 AND x.day <= :d) END AS days,
-               CASE WHEN c.last_purchase IS NULL THEN 0
+               CASE WHEN c.last_purchase IS NULL THEN FALSE
                     WHEN c.last_purchase <= :d THEN c.loyal_from >= :start
                     ELSE (SELECT SUM(x.orders) FROM customer_day x WHERE x.contact_id = c.id
                           AND x.orders > 0 AND x.day BETWEEN :start AND :d) >= :loyal

@@ -154,13 +154,13 @@ def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
     (cents) it is to be given; `line_doubts` then decides each exactly."""
     products = [pid for (pid,) in store.conn.execute(
         f"SELECT DISTINCT l.product_id{_PERIOD_LINES}"
-        " AND l.product_id IS NOT NULL AND NOT IFNULL(o.is_daily_total, 0)", args)]
+        " AND l.product_id IS NOT NULL AND IFNULL(o.is_daily_total, 0) = 0", args)]
     medians = _product_medians(store, set(products))
     shop_usual = _usual_int(_sql_median(
         store, "l.amount_usd * 1.0 / l.quantity",
-        "l.amount_usd > 0 AND l.quantity > 0 AND NOT IFNULL(o.is_daily_total, 0)", args))
+        "l.amount_usd > 0 AND l.quantity > 0 AND IFNULL(o.is_daily_total, 0) = 0", args))
     totals_usual = _usual_int(_sql_median(
-        store, "l.amount_usd", "l.amount_usd > 0 AND o.is_daily_total", args))
+        store, "l.amount_usd", "l.amount_usd > 0 AND o.is_daily_total <> 0", args))
     conn = store.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS health_usual"
                  " (product_id INTEGER PRIMARY KEY, usual INTEGER)")
@@ -222,7 +222,7 @@ def _order_findings(store: Store, args: dict) -> list[Finding]:
 def _duplicates(store: Store, args: dict) -> list[Finding]:
     # walk-ins: two people may well buy the same; daily totals; refunds: never duplicates
     keys = ("o.date, o.contact_id, l.product_id, l.amount, l.currency")
-    eligible = ("o.contact_id IS NOT NULL AND NOT IFNULL(o.is_daily_total, 0) AND l.amount > 0"
+    eligible = ("o.contact_id IS NOT NULL AND IFNULL(o.is_daily_total, 0) = 0 AND l.amount > 0"
                 " AND o.date BETWEEN :first AND :last")
     lines = store.conn.execute(
         f"WITH d AS (SELECT {keys} FROM orders o JOIN sale_lines l ON l.order_id = o.id"

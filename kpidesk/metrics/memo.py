@@ -9,6 +9,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar, cast, overload
 
+from kpidesk.store import dialect
 from kpidesk.store.db import Store
 
 _MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -20,7 +21,7 @@ def data_fingerprint(store: Store) -> tuple[int, int, int]:
     connection (`total_changes`), a commit through it (`commits`: a restored backup
     changes no row) or a commit by another connection (`data_version`)."""
     return (store.conn.total_changes, store.commits,
-            store.conn.execute("PRAGMA data_version").fetchone()[0])
+            dialect.data_version(store.conn))
 
 
 def _fresh(value):

@@ -622,6 +622,10 @@ def make_backup(store: Store, reason: str = "manual", folder: Path | None = None
     Raises BackupError (and records the failure in the shop, shown to the owner until a
     backup succeeds).
     """
+    if store.is_server:  # never a folder made from a server's address: pg_backup.dump
+        from kpidesk.store.errors import ServerError
+
+        raise ServerError("not_supported", "make_backup")
     try:
         return _make_backup(store, reason, folder, now, prune_after, progress)
     except BackupError as err:

@@ -70,9 +70,9 @@ _FILL = """
     WITH o AS (
         SELECT o.id, o.date AS day, o.salesperson_id, o.channel_id, o.payment_id,
                o.contact_id, o.time, o.is_daily_total AS daily,
-               CASE WHEN o.is_daily_total THEN IFNULL(o.receipts, 0)
-                    ELSE (SELECT SUM(x.amount_khr) FROM sale_lines x
-                          WHERE x.order_id = o.id) >= 0 END AS counted
+               CASE WHEN o.is_daily_total <> 0 THEN IFNULL(o.receipts, 0)
+                    WHEN (SELECT SUM(x.amount_khr) FROM sale_lines x
+                          WHERE x.order_id = o.id) >= 0 THEN 1 ELSE 0 END AS counted
         FROM orders o {where}),
     per_order AS (
         SELECT o.day, {key} AS k, o.counted,
@@ -87,7 +87,7 @@ _FILL = """
         FROM o JOIN sale_lines l ON l.order_id = o.id
         LEFT JOIN products p ON p.id = l.product_id
         WHERE 1 = 1 {filter}
-        GROUP BY o.id, k)
+        GROUP BY o.id, o.day, o.counted, k)
     INSERT INTO breakdown_day (dim, day, key, revenue_usd, revenue_khr, orders, quantity,
                                costed_usd, costed_khr, cost_usd, cost_khr, discount_usd,
                                discount_khr, refund_usd, refund_khr, lines, costed_lines)

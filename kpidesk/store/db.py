@@ -8,6 +8,7 @@ topics that changed (`store/topics.py`: e.g. {Topic.SALES}, {Topic.TARGETS}).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 import uuid
@@ -15,9 +16,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from kpidesk.store import rollups, schema
+from kpidesk.store import dialect, rollups, schema
 from kpidesk.store.errors import (
     CorruptStoreError,
     NewerSchemaError,
@@ -307,7 +308,8 @@ class Store:
         `progress(stage, fraction)` hears how an upgrade of an older file goes (see
         `Progress`); it is called on the thread that opens the store.
         """
-        self.path = Path(path)
+        # a PostgreSQL URL: the shop is on a server (`_open_server`), never a local file
+        self.server_url: str | None = None
         self.read_only = read_only
         self.view_reason = view_reason if read_only else ""
         self._upgrade_backup = upgrade_backup  # False only for a restore's private copy
@@ -325,6 +327,14 @@ class Store:
         self._lock = None
         self._file_id: tuple[int, int] | None = None
         self.facts: FileFacts | None = None
+        self._db = None
+        if dialect.is_server_url(path):
+            # what opens the same shop again (another connection): the URL as given
+            self.location: Path | str = dialect.normalise_url(path)
+            self._open_server(str(path))
+            return
+        self.path = Path(path)
+        self.location = self.path
         if self.path.is_dir():
             raise NotAStoreError("directory")
         if lock and not read_only:
@@ -348,7 +358,6 @@ class Store:
         except BaseException:
             self._release_lock()
             raise
-        self._db = None
         try:
             self._file_id = _file_id(self.path)
             if not self.read_only:
@@ -367,6 +376,62 @@ class Store:
         if self.facts.check_deferred:
             self._check_done = threading.Event()
             self._start_check()
+
+    @property
+    def is_server(self) -> bool:
+        """Whether the shop is on a PostgreSQL server rather than in a local file."""
+        return self.server_url is not None
+
+    def _open_server(self, url: str) -> None:
+        """Connect to a shop's PostgreSQL database; make or complete its schema first
+        when opened for writing (`pg_schema.ensure`)."""
+        from kpidesk.store import pg, pg_schema
+
+        self.server_url = dialect.public_url(url)
+        # what messages and the window title show; never a file that is opened or made
+        self.path = Path(re.sub(r"[^A-Za-z0-9@._-]+", "_", self.server_url))
+        self._check_later = False
+        conn = pg.PgConnection(url, read_only=self.read_only)
+        try:
+            version, _ = pg_schema.stored_version(conn.raw)
+            made = False
+            if not self.read_only and version != schema.SCHEMA_VERSION:
+                conn.begin_write()
+                try:
+                    made = pg_schema.ensure(conn)
+                    conn.learn_tables()
+                    self.conn = as_connection(conn)
+                    if made:
+                        pg_schema.seed(conn)
+                        self._seed_defaults()
+                        conn.execute(
+                            "INSERT OR IGNORE INTO shop_identity(id, uuid, created)"
+                            " VALUES (1, ?, ?)",
+                            (str(uuid.uuid4()), _now_text()))
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                version = schema.SCHEMA_VERSION
+            if self.read_only and version == 0:
+                raise NotAStoreError("empty")
+            if version > schema.SCHEMA_VERSION:
+                raise NewerSchemaError(version, schema.SCHEMA_VERSION)
+            if self.read_only and version < schema.SCHEMA_VERSION:
+                raise OlderSchemaError(version, schema.SCHEMA_VERSION)
+            conn.learn_tables()
+            self.conn = as_connection(conn)
+            from kpidesk.store import identity
+
+            found = identity.read(self.conn)
+            name = self.scalar("SELECT value FROM settings WHERE key = 'shop_name'")
+            self.facts = FileFacts(self.path, exists=True, empty=made, version=version,
+                                   shop_uuid=found.uuid if found else None,
+                                   shop_name=str(name or ""))
+        except BaseException:
+            conn.close()
+            raise
 
     @property
     def db(self):
@@ -568,7 +633,7 @@ class Store:
             raise WriteFailedError("moved", str(self.path))
         self._wait_for_check()
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin()
         except sqlite3.OperationalError as exc:
             raise _write_error(exc) from exc
         self._depth = 1
@@ -598,7 +663,7 @@ class Store:
             raise WriteFailedError("opened_read_only", self.view_reason)
         self._wait_for_check()
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
                 self.conn.execute(sql, params)
                 self.conn.execute("COMMIT")
@@ -608,6 +673,31 @@ class Store:
                 raise
         except sqlite3.OperationalError as exc:
             raise _write_error(exc) from exc
+
+    def _begin(self) -> None:
+        """Start a write transaction: SQLite's BEGIN IMMEDIATE, or on a server BEGIN and
+        the shop's write lock (one writer at a time, as on SQLite)."""
+        if self.server_url is not None:
+            cast(Any, self.conn).begin_write()
+            self._seen_version = self.conn.execute(
+                "UPDATE data_version SET n = n + 1 RETURNING n").fetchone()[0]
+        else:
+            self.conn.execute("BEGIN IMMEDIATE")
+
+    _seen_version = -1
+
+    def others_wrote(self) -> bool:
+        """On a shared shop: whether another laptop committed a write since this store
+        last looked (its own writes do not count). Always False for a shop file, which one
+        app holds at a time. Raises ServerError when the server no longer answers."""
+        if self.server_url is None:
+            return False
+        now = dialect.data_version(self.conn)
+        if self._seen_version == -1 or now == self._seen_version:
+            self._seen_version = now
+            return False
+        self._seen_version = now
+        return True
 
     def mark_changed(self, *topics: Topic) -> None:
         """Note what a write changed; listeners hear it after the commit."""
@@ -702,6 +792,10 @@ class Store:
     # -- housekeeping --------------------------------------------------------
     def backup_to(self, target: Path | str) -> Path:
         """Consistent copy of the file through the sqlite3 backup API."""
+        if self.server_url is not None:
+            from kpidesk.store.errors import ServerError
+
+            raise ServerError("not_supported", "backup_to")
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         dest = sqlite3.connect(target)
@@ -715,6 +809,8 @@ class Store:
         return target
 
     def integrity_ok(self, quick: bool = True) -> bool:
+        if self.server_url is not None:
+            return True  # the server keeps its own pages whole
         pragma = "quick_check" if quick else "integrity_check"
         try:
             return self.conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok"
@@ -737,6 +833,19 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def as_connection(conn: object) -> sqlite3.Connection:
+    """A server's `pg.PgConnection` where the store expects a `sqlite3.Connection`: it
+    has the part of that interface the store uses (see pg.py), and the repositories keep
+    their one type."""
+    return cast(sqlite3.Connection, conn)
+
+
+def _now_text() -> str:
+    from datetime import datetime
+
+    return datetime.now().isoformat(timespec="seconds")
 
 
 def make_private(path: Path) -> None:

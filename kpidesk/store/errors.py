@@ -109,3 +109,16 @@ class BackupError(StoreError):
         self.reason = reason
         self.detail = detail
         self.params = params
+
+
+class ServerError(StoreError):
+    """A shop on a PostgreSQL server cannot be reached or used. `reason`: no_driver (this
+    copy of KPI Desk has no PostgreSQL driver), unreachable (no answer from the server,
+    or the connection was lost), login (user name or password refused), no_database (no
+    database of that name on the server), not_supported (a command that works on shop
+    files only), no_tools (pg_dump / pg_restore not installed)."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail

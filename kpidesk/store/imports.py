@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from kpidesk.store import history, rollups, security
+from kpidesk.store import dialect, history, rollups, security
 from kpidesk.store.db import inserted_id, uuid_value
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
@@ -256,9 +256,9 @@ def _referencing(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
     found = []
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                 " AND name NOT LIKE 'sqlite_%'"):
-        for fk in conn.execute(f"PRAGMA foreign_key_list({name})"):
-            if fk[2] == table:
-                found.append((name, fk[3]))
+        for referenced, column in dialect.foreign_keys(conn, name):
+            if referenced == table:
+                found.append((name, column))
     return found
 
 

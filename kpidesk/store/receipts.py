@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kpidesk.store import breakdowns, history, security
+from kpidesk.store import breakdowns, dialect, history, security
 from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
@@ -44,7 +44,7 @@ _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
-    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
+    return column in dialect.column_names(conn, table)
 
 
 def add_schema(conn: sqlite3.Connection) -> None:

@@ -22,11 +22,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from kpidesk.store import breakdowns, lookups
+from kpidesk.store import breakdowns, dialect, lookups
 
 _ORDER_TOTALS = """
     SELECT o.id, o.date AS day, IFNULL(o.salesperson_id, 0) AS sp,
-           IFNULL(o.channel_id, 0) AS ch, o.contact_id, o.is_daily_total AS daily,
+           IFNULL(o.channel_id, 0) AS ch, o.contact_id, o.is_daily_total <> 0 AS daily,
            {receipts} AS receipts,
            SUM(l.amount_usd) AS usd, SUM(l.amount_khr) AS khr
     FROM orders o JOIN sale_lines l ON l.order_id = o.id
@@ -49,7 +49,7 @@ _DAILY_REVENUE = """
 # counted in no_receipts, which makes `orders` of its period "not available".
 _DAILY_ORDERS = """
     INSERT INTO daily_orders (day, salesperson_id, channel_id, orders, refunds, no_receipts)
-    SELECT day, sp, ch, SUM(CASE WHEN daily THEN IFNULL(receipts, 0) ELSE khr >= 0 END),
+    SELECT day, sp, ch, SUM(CASE WHEN daily THEN IFNULL(receipts, 0) WHEN khr >= 0 THEN 1 ELSE 0 END),
            SUM(NOT daily AND khr < 0), SUM(daily AND receipts IS NULL)
     FROM (""" + _ORDER_TOTALS.replace("{receipts}", "o.receipts") + """)
     GROUP BY day, sp, ch
@@ -73,8 +73,8 @@ _CUSTOMER_DAY = """
 
 
 def _has_receipts(conn: sqlite3.Connection) -> bool:
-    return any(row[1] == "no_receipts"
-               for row in conn.execute("PRAGMA table_info(daily_orders)"))
+    return "no_receipts" in dialect.column_names(conn, "daily_orders")
+
 
 _CUSTOMER_MONTH = """
     INSERT INTO customer_month
@@ -105,8 +105,7 @@ _CUSTOMER_MONTH_DAYS = """
 
 def _customer_month_sql(conn: sqlite3.Connection) -> str:
     """The statement that fills customer_month, for the file's version."""
-    has_days = any(row[1] == "first_day"
-                   for row in conn.execute("PRAGMA table_info(customer_month)"))
+    has_days = "first_day" in dialect.column_names(conn, "customer_month")
     return _CUSTOMER_MONTH_DAYS if has_days else _CUSTOMER_MONTH
 
 

@@ -139,7 +139,7 @@ class BackupWatch(QObject):
         from kpidesk.ui.startup import daily_backup
 
         store = self.ctx.store
-        if store.read_only:
+        if store.read_only or store.is_server:  # a shared shop: pg_dump on its server
             return
         found = store.identity()
         removed = backup.sweep_partials(store.path, backup.backup_folders(store),

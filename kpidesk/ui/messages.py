@@ -27,6 +27,7 @@ from kpidesk.store.errors import (
     NotAStoreError,
     OlderSchemaError,
     PinRequiredError,
+    ServerError,
     ValidationError,
     WriteFailedError,
 )
@@ -159,6 +160,30 @@ def os_error_text(exc: OSError, path: object = None) -> str:
     return fill_in(text, where)
 
 
+def server_error_text(err: ServerError, where: str = "") -> str:
+    """A shared shop's server that cannot be used, as one sentence (never its password)."""
+    from kpidesk.store import dialect
+
+    if dialect.is_server_url(where):
+        where = dialect.public_url(where)
+    text = {
+        "no_driver": tr_errors("This copy of KPI Desk cannot open shared shops (its "
+                               "PostgreSQL driver is missing). Reinstall KPI Desk."),
+        "unreachable": tr_errors("The shop's server at %1 does not answer. Check that it is "
+                                 "switched on and that this laptop is on its network, then "
+                                 "try again."),
+        "login": tr_errors("The shop's server at %1 did not accept the user name or "
+                           "password."),
+        "no_database": tr_errors("The shop's server has no database named in %1. Create it "
+                                 "first (see the README)."),
+        "not_supported": tr_errors("This works with shop files only, not with the shared "
+                                   "shop at %1."),
+        "no_tools": tr_errors("PostgreSQL's command line tools (pg_dump, pg_restore) are not "
+                              "installed on this laptop."),
+    }.get(err.reason, tr_errors("The shop's server at %1 reported an error."))
+    return fill_in(text, where) if "%1" in text else text
+
+
 def store_error_text(err: Exception, path: object = None) -> str:
     """Any error a store, a backup or the OS raises, as one sentence for the user."""
 
@@ -169,6 +194,8 @@ def store_error_text(err: Exception, path: object = None) -> str:
         return backup_error_text(err)
     if isinstance(err, LockedError):
         return locked_text(err)
+    if isinstance(err, ServerError):
+        return server_error_text(err, where)
     if isinstance(err, NotAStoreError):
         text = {"directory": tr_errors("%1 is a folder, not a shop file."),
                 "empty": tr_errors("%1 is empty: it holds no shop."),

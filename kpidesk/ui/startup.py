@@ -138,9 +138,61 @@ def open_store(db_path: Path, parent: QWidget | None = None) -> Store:
            "This happens only once."), work, step_text=upgrade_step_text)
 
 
+def open_server_interactive(url: str, parent: QWidget | None = None) -> Store | None:
+    """A shop on a PostgreSQL server, or None after saying why not. An address that does
+    not answer can be tried again; a refused or missing password is asked for (never
+    kept: the address is remembered without it)."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from kpidesk.store import dialect
+    from kpidesk.store.errors import ServerError
+
+    url = dialect.normalise_url(url)
+    public = dialect.public_url(url)
+    for _attempt in range(5):
+        try:
+            return Store(url)
+        except ServerError as err:
+            log.warning("cannot open the shared shop %s: %s", public, err.reason)
+            if err.reason == "login":
+                password, ok = QInputDialog.getText(
+                    parent, tr("Password of the shared shop"),
+                    fill_in(tr("Password for %1:"), public), QLineEdit.EchoMode.Password)
+                if not ok:
+                    return None
+                parts = urlsplit(public)
+                user, _, host = parts.netloc.rpartition("@")
+                netloc = f"{user}:{quote(password, safe='')}@{host}"
+                url = urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+                continue
+            if err.reason == "unreachable":
+                answer = ask(parent, tr("Server not answering"), store_error_text(err, public),
+                             [("retry", tr("&Try again"), QMessageBox.ButtonRole.AcceptRole),
+                              ("cancel", tr("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+                             QMessageBox.Icon.Warning, "retry")
+                if answer == "retry":
+                    continue
+                return None
+            QMessageBox.critical(parent, tr("Cannot open the shared shop"),
+                                 store_error_text(err, public))
+            return None
+        except (StoreError, OSError) as err:
+            log.error("cannot open the shared shop %s: %s", public, err)
+            QMessageBox.critical(parent, tr("Cannot open the shared shop"),
+                                 store_error_text(err, public))
+            return None
+    return None
+
+
 def open_store_interactive(db_path: Path, parent: QWidget | None = None,
                            settings: QSettings | None = None) -> Store | None:
     """The opened store, or None after telling the user why it cannot be opened."""
+    from kpidesk.store import dialect
+
+    if dialect.is_server_url(db_path):
+        return open_server_interactive(str(db_path), parent)
     db_path = Path(db_path)
     for _attempt in range(5):
         if db_path.is_dir():
@@ -370,7 +422,7 @@ def daily_backup(store: Store, today: date | None = None, background: bool = Fal
     read-only connection of their own, so a big shop starts at once. `on_result` hears
     the outcome (from that thread): a failure is never only logged.
     """
-    if store.read_only:
+    if store.read_only or store.is_server:  # a shared shop: backed up on its server
         return None
     day = (today or date.today()).isoformat()
     if not has_orders(store) or backup.backed_up_on(store, day):
@@ -420,7 +472,7 @@ def daily_backup(store: Store, today: date | None = None, background: bool = Fal
 
 def backup_on_exit(store: Store) -> BackupError | None:
     """After a session with changes, one more backup; returns its failure, if any."""
-    if store.commits and not store.read_only:
+    if store.commits and not store.read_only and not store.is_server:
         try:
             backup.make_backup(store, "exit")
         except BackupError as exc:

@@ -2212,6 +2212,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ការបម្រុងទុក</translation>
     </message>
     <message>
+        <source>PostgreSQL&apos;s command line tools (pg_dump, pg_restore) are not installed on this laptop.</source>
+        <translation>កុំព្យូទ័រ​យួរ​ដៃ​នេះ​មិន​ទាន់​ដំឡើង​ឧបករណ៍​បញ្ជា​របស់ PostgreSQL (pg_dump, pg_restore) នៅឡើយ​ទេ។</translation>
+    </message>
+    <message>
         <source>The backup could not be written: %1 cannot be written to. Choose another backup folder.</source>
         <translation>មិន​អាច​សរសេរ​ការបម្រុងទុក​បាន​ទេ៖ មិន​អាច​សរសេរ​ចូល %1 បាន​ទេ។ សូម​ជ្រើស​ថត​បម្រុងទុក​ផ្សេង។</translation>
     </message>
@@ -2252,6 +2256,22 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>រក​មិន​ឃើញ​ថត​នៃ​ឯកសារ​ហាង​ទៀត​ទេ (ប្រហែលជា USB ត្រូវបាន​ដក​ចេញ?) ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​ដោត​វា​វិញ ហើយ​ព្យាយាម​ម្តង​ទៀត។</translation>
     </message>
     <message>
+        <source>The shop&apos;s server at %1 did not accept the user name or password.</source>
+        <translation>ម៉ាស៊ីន​មេ​របស់​ហាង​នៅ %1 មិន​ទទួលយក​ឈ្មោះ​អ្នកប្រើ ឬ​ពាក្យ​សម្ងាត់​ទេ។</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server at %1 does not answer. Check that it is switched on and that this laptop is on its network, then try again.</source>
+        <translation>ម៉ាស៊ីន​មេ​របស់​ហាង​នៅ %1 មិន​ឆ្លើយតប​ទេ។ សូម​ពិនិត្យ​ថា​វា​បាន​បើក ហើយ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ​ភ្ជាប់​នឹង​បណ្ដាញ​របស់​វា រួច​ព្យាយាម​ម្ដង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server at %1 reported an error.</source>
+        <translation>ម៉ាស៊ីន​មេ​របស់​ហាង​នៅ %1 បាន​រាយការណ៍​កំហុស​មួយ។</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server has no database named in %1. Create it first (see the README).</source>
+        <translation>ម៉ាស៊ីន​មេ​របស់​ហាង​មិន​មាន​មូលដ្ឋាន​ទិន្នន័យ​ដែល​មាន​ឈ្មោះ​ក្នុង %1 ទេ។ សូម​បង្កើត​វា​ជាមុន​សិន (មើល README)។</translation>
+    </message>
+    <message>
         <source>This backup is damaged: it does not pass its check, so it cannot be restored.</source>
         <translation>ការបម្រុងទុក​នេះ​ខូច៖ វា​មិន​ឆ្លងការត្រួតពិនិត្យ ដូច្នេះ​មិន​អាច​ស្ដារ​បាន​ទេ។</translation>
     </message>
@@ -2268,6 +2288,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ការកែប្រែ​នេះ សម្រាប់​តែ​ម្ចាស់​ហាង​ប៉ុណ្ណោះ។</translation>
     </message>
     <message>
+        <source>This copy of KPI Desk cannot open shared shops (its PostgreSQL driver is missing). Reinstall KPI Desk.</source>
+        <translation>KPI Desk នេះ​មិន​អាច​បើក​ហាង​ប្រើ​រួមគ្នា​បាន​ទេ (ខ្វះ​កម្មវិធី​ភ្ជាប់ PostgreSQL)។ សូម​ដំឡើង KPI Desk ឡើងវិញ។</translation>
+    </message>
+    <message>
         <source>This file is not a KPI Desk backup.</source>
         <translation>ឯកសារ​នេះ​មិន​មែន​ជា​ការបម្រុងទុក​របស់ KPI Desk ទេ។</translation>
     </message>
@@ -2282,6 +2306,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>This shop file is on a disk that cannot be written to (a locked USB stick, a CD, or a folder you have no permission for), so it was opened read-only: you can look, but nothing can be saved.</source>
         <translation>ឯកសារ​ហាង​នេះ​នៅលើ​ថាស​ដែល​មិន​អាច​សរសេរ​ចូល​បាន (USB ដែល​ចាក់សោ ស៊ីឌី ឬ​ថត​ដែល​អ្នក​គ្មាន​សិទ្ធិ) ដូច្នេះ​វា​ត្រូវបាន​បើក​ជា​បាន​តែ​អាន៖ អ្នក​អាច​មើល​បាន ប៉ុន្តែ​មិន​អាច​រក្សាទុក​អ្វី​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>This works with shop files only, not with the shared shop at %1.</source>
+        <translation>មុខងារ​នេះ​ប្រើ​បាន​តែ​ជាមួយ​ឯកសារ​ហាង​ប៉ុណ្ណោះ មិន​មែន​ជាមួយ​ហាង​ប្រើ​រួមគ្នា​នៅ %1 ទេ។</translation>
     </message>
     <message>
         <source>You do not have permission to use %1.</source>
@@ -6603,12 +6631,12 @@ Owner: %3</source>
         <translation>ព្យាយាម​ម្តង​ទៀត (&amp;T)</translation>
     </message>
     <message>
-        <source>Backups of this shop found: %1. The newest was %2, in %3.</source>
-        <translation>បាន​រកឃើញ​ការបម្រុងទុក​របស់​ហាង​នេះ៖ %1។ ថ្មី​បំផុត​ត្រូវបាន%2 នៅក្នុង %3។</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Cannot open the shared shop</source>
+        <translation>មិន​អាច​បើក​ហាង​ប្រើ​រួមគ្នា​បាន​ទេ</translation>
     </message>
     <message>
         <source>Cannot save in this shop file</source>
@@ -6621,6 +6649,14 @@ Owner: %3</source>
     <message>
         <source>Open it read-only?</source>
         <translation>បើក​វា​ជា​បាន​តែ​អាន​ឬ​ទេ?</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>ពាក្យ​សម្ងាត់​សម្រាប់ %1៖</translation>
+    </message>
+    <message>
+        <source>Password of the shared shop</source>
+        <translation>ពាក្យ​សម្ងាត់​របស់​ហាង​ប្រើ​រួមគ្នា</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -6641,6 +6677,10 @@ Owner: %3</source>
     <message>
         <source>Restoring the backup…</source>
         <translation>កំពុង​ស្ដារ​ការបម្រុងទុក…</translation>
+    </message>
+    <message>
+        <source>Server not answering</source>
+        <translation>ម៉ាស៊ីន​មេ​មិន​ឆ្លើយតប</translation>
     </message>
     <message>
         <source>Shop file not found</source>
@@ -6677,6 +6717,10 @@ Owner: %3</source>
     <message>
         <source>made on %1 (%2 orders, last sale %3)</source>
         <translation>ធ្វើ​នៅ %1 (ការបញ្ជាទិញ %2 ការលក់​ចុងក្រោយ %3)</translation>
+    </message>
+    <message>
+        <source>Backups of this shop found: %1. The newest was %2, in %3.</source>
+        <translation>បាន​រកឃើញ​ការបម្រុងទុក​របស់​ហាង​នេះ៖ %1។ ថ្មី​បំផុត​ត្រូវបាន%2 នៅក្នុង %3។</translation>
     </message>
 </context>
 <context>

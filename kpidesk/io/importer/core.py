@@ -50,6 +50,10 @@ class _Abort(Exception):
 
 def backup_before_import(store: Store) -> None:
     """Back a shop that has records up (verified) before an import writes to it."""
+    if store.is_server:
+        # a shared shop is backed up on its server (pg_dump, `kpidesk backup`); the import
+        # is one transaction and can be undone (undo_import) either way
+        return
     if store.scalar("SELECT EXISTS (SELECT 1 FROM orders) OR EXISTS (SELECT 1 FROM contacts)"):
         from kpidesk.store.backup import make_backup
 

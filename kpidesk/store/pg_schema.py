@@ -1,0 +1,214 @@
+"""The shop's schema on PostgreSQL: the same tables, indexes and triggers as a SQLite
+shop file, versioned in a `schema_version` table (SQLite keeps it in `user_version`).
+
+The tables are not written twice: the SQLite migrations (`schema.MIGRATIONS`) are run
+on an in-memory SQLite database and its catalogue is translated
+(`dialect.ddl_to_postgres`, `dialect.trigger_to_postgres`). A new database gets that
+schema whole; an older one gets what is missing — tables, columns, indexes, triggers —
+which is every migration the project allows (additive: CREATE TABLE, ADD COLUMN,
+CREATE INDEX). Set-up runs under the shop's write lock, so two laptops opening a new
+database at once make it once.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kpidesk.store import dialect, schema
+from kpidesk.store.errors import NewerSchemaError, NotAStoreError
+
+# SQLite's scalar functions that the store's queries call, made on the server.
+COMPAT_FUNCTIONS = [
+    "CREATE OR REPLACE FUNCTION ifnull(anycompatible, anycompatible) RETURNS anycompatible"
+    " LANGUAGE sql IMMUTABLE AS 'SELECT coalesce($1, $2)'",
+    "CREATE OR REPLACE FUNCTION julianday(text) RETURNS double precision LANGUAGE sql"
+    " IMMUTABLE AS 'SELECT extract(epoch FROM $1::timestamp)::double precision / 86400.0"
+    " + 2440587.5'",
+    "CREATE OR REPLACE FUNCTION strftime(text, text) RETURNS text LANGUAGE sql IMMUTABLE AS"
+    " $$SELECT CASE $1 WHEN '%w' THEN extract(dow FROM $2::timestamp)::int::text"
+    " ELSE to_char($2::timestamp, replace(replace(replace(replace(replace($1, '%Y', 'YYYY'),"
+    " '%m', 'MM'), '%d', 'DD'), '%H', 'HH24'), '%M', 'MI')) END$$",
+    "CREATE OR REPLACE FUNCTION uuid_text(bytea) RETURNS text LANGUAGE sql IMMUTABLE AS"
+    " $$SELECT CASE WHEN length($1) = 16 THEN encode($1, 'hex')::uuid::text"
+    " ELSE encode($1, 'escape') END$$",
+    "CREATE OR REPLACE FUNCTION uuid_text(text) RETURNS text LANGUAGE sql IMMUTABLE AS"
+    " 'SELECT $1'",
+    "CREATE OR REPLACE FUNCTION uuid_blob(text) RETURNS bytea LANGUAGE sql IMMUTABLE AS"
+    " $$SELECT decode(replace($1::uuid::text, '-', ''), 'hex')$$",
+    "CREATE OR REPLACE FUNCTION uuid_blob(bytea) RETURNS bytea LANGUAGE sql IMMUTABLE AS"
+    " 'SELECT $1'",
+    # SQLite's date(day, modifier): '+N days', '-N months', 'start of month'; text out
+    "CREATE OR REPLACE FUNCTION date(text, text) RETURNS text LANGUAGE sql IMMUTABLE AS"
+    " $$SELECT CASE WHEN $1 IS NULL THEN NULL"
+    " WHEN lower($2) = 'start of month' THEN to_char(date_trunc('month', $1::date), 'YYYY-MM-DD')"
+    " ELSE to_char($1::date + (replace(lower($2), '+', '') || '')::interval, 'YYYY-MM-DD')"
+    " END$$",
+    "CREATE OR REPLACE FUNCTION date(text) RETURNS text LANGUAGE sql IMMUTABLE AS"
+    " $$SELECT to_char($1::date, 'YYYY-MM-DD')$$",
+    # SQLite counts true comparisons with SUM(a > b): a sum of booleans
+    "CREATE OR REPLACE FUNCTION kpidesk_bool_add(bigint, boolean) RETURNS bigint"
+    " LANGUAGE sql IMMUTABLE AS"
+    " 'SELECT coalesce($1, 0) + CASE WHEN $2 THEN 1 ELSE 0 END'",
+    "CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = kpidesk_bool_add, STYPE = bigint)",
+    # SQLite adds comparisons as numbers: (a <= b) + (c <= d)
+    "CREATE OR REPLACE FUNCTION kpidesk_bool_plus(boolean, boolean) RETURNS bigint"
+    " LANGUAGE sql IMMUTABLE AS 'SELECT $1::int + $2::int'",
+    "DO $$BEGIN CREATE OPERATOR + (LEFTARG = boolean, RIGHTARG = boolean,"
+    " FUNCTION = kpidesk_bool_plus); EXCEPTION WHEN duplicate_function THEN NULL; END$$",
+    # SQLite's catalogue, for the few checks that ask whether a table or index exists
+    "CREATE OR REPLACE VIEW sqlite_master AS"
+    " SELECT 'table'::text AS type, c.relname::text AS name, c.relname::text AS tbl_name,"
+    " NULL::text AS sql FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')"
+    " AND c.relname NOT IN ('schema_version', 'data_version')"
+    " UNION ALL SELECT 'index', i.indexname::text, i.tablename::text, i.indexdef::text"
+    " FROM pg_indexes i WHERE i.schemaname = current_schema()"
+    " AND i.indexname NOT IN (SELECT conname FROM pg_constraint)",
+    "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL,"
+    " application_id BIGINT NOT NULL)",
+    # raised by every write transaction: how a laptop learns that another one wrote
+    "CREATE TABLE IF NOT EXISTS data_version (n BIGINT NOT NULL)",
+    "INSERT INTO data_version(n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM data_version)",
+]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The SQLite schema of this version, as PostgreSQL statements."""
+
+    tables: tuple[tuple[str, str], ...]  # (name, CREATE TABLE), referenced tables first
+    indexes: tuple[tuple[str, str, str], ...]  # (name, table, CREATE INDEX)
+    triggers: tuple[tuple[str, tuple[str, ...]], ...]  # (name, statements)
+    columns: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # table → (column, type)
+    # rows the migrations themselves write (payment methods), for a new database; the
+    # identity is the shop's own, made by the store
+    seed_rows: tuple[tuple[str, tuple[str, ...], tuple[tuple, ...]], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def reference() -> Reference:
+    """Run every migration on an in-memory SQLite database and translate its catalogue."""
+    import sqlite_utils
+
+    from kpidesk.store.db import add_sql_functions
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    add_sql_functions(conn)
+    db = sqlite_utils.Database(conn)
+    for migration in schema.MIGRATIONS:
+        migration(db)
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"
+                        " WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+    tables = [(name, _uuid_bytes(name, dialect.ddl_to_postgres(sql)))
+              for kind, name, _, sql in rows
+              if kind == "table" and not name.startswith("sqlite_")]
+    columns = []
+    for name, _ in tables:
+        info = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+        columns.append((name, tuple(
+            (c[1], "BYTEA" if c[1] == "uuid" and name != "shop_identity"
+             else dialect.ddl_to_postgres(c[2] or "TEXT")) for c in info)))
+    indexes = tuple((name, table, dialect.ddl_to_postgres(sql))
+                    for kind, name, table, sql in rows if kind == "index")
+    triggers = tuple((name, tuple(dialect.trigger_to_postgres(sql)))
+                     for kind, name, _, sql in rows if kind == "trigger")
+    seeds = []
+    for name, _ in tables:
+        if name == "shop_identity":
+            continue
+        cur = conn.execute(f'SELECT * FROM "{name}"')
+        found = cur.fetchall()
+        if found:
+            seeds.append((name, tuple(d[0] for d in cur.description), tuple(found)))
+    conn.close()
+    return Reference(tuple(_referenced_first(tables)), indexes, triggers, tuple(columns),
+                     tuple(seeds))
+
+
+def seed(conn) -> None:
+    """Write the rows the migrations write into a new database (inside its creation)."""
+    for table, names, rows in reference().seed_rows:
+        conn.executemany(f"INSERT INTO {table}({', '.join(names)})"
+                         f" VALUES ({', '.join('?' * len(names))})", rows)
+
+
+def _uuid_bytes(table: str, create: str) -> str:
+    """A row's UUID is 16 bytes (`db.new_uuid`) in every table but shop_identity, though
+    tables made before lean_storage still declare the column TEXT (SQLite stores what it
+    is given): on the server the column is bytea."""
+    if table == "shop_identity":
+        return create
+    return re.sub(r'(^|[(,\s])("uuid"|uuid)\s+TEXT\b', r"\1\2 BYTEA", create)
+
+
+def _referenced_first(tables: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    names = {name for name, _ in tables}
+    needs = {name: {r for r in re.findall(r'REFERENCES\s+"?(\w+)', sql, re.IGNORECASE)
+                    if r in names and r != name} for name, sql in tables}
+    ordered: list[tuple[str, str]] = []
+    done: set[str] = set()
+    pending = list(tables)
+    while pending:
+        ready = [t for t in pending if needs[t[0]] <= done] or pending[:1]
+        for table in ready:
+            ordered.append(table)
+            done.add(table[0])
+            pending.remove(table)
+    return ordered
+
+
+def stored_version(raw) -> tuple[int, int]:
+    """(schema version, application id) of the database; (0, 0) when it holds no shop."""
+    exists = raw.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0]
+    if not exists:
+        others = raw.execute("SELECT count(*) FROM pg_tables WHERE schemaname ="
+                             " current_schema()").fetchone()[0]
+        return (0, 0) if not others else (0, -1)
+    row = raw.execute("SELECT version, application_id FROM schema_version").fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def ensure(conn) -> bool:
+    """Make or complete the shop's schema on the server; True when it was made new (the
+    caller then seeds the default settings, stages, channels). Runs inside the caller's
+    write transaction (`PgConnection.begin_write`)."""
+    raw = conn.raw
+    version, app_id = stored_version(raw)
+    if app_id == -1:
+        raise NotAStoreError("foreign", "the database holds another program's tables")
+    if app_id and app_id != schema.APPLICATION_ID:
+        raise NotAStoreError("foreign", f"application_id {app_id:#x}")
+    if version > schema.SCHEMA_VERSION:
+        raise NewerSchemaError(version, schema.SCHEMA_VERSION)
+    if version == schema.SCHEMA_VERSION:
+        return False
+    for statement in COMPAT_FUNCTIONS:
+        raw.execute(statement)
+    ref = reference()
+    have = {r[0] for r in raw.execute(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+    for name, create in ref.tables:
+        if name not in have:
+            raw.execute(create)
+    existing_columns = {(r[0], r[1]) for r in raw.execute(
+        "SELECT table_name, column_name FROM information_schema.columns"
+        " WHERE table_schema = current_schema()")}
+    for table, cols in ref.columns:
+        for column, kind in cols:
+            if (table, column) not in existing_columns and table in have:
+                raw.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
+    indexes = {r[0] for r in raw.execute(
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
+    for name, _table, create in ref.indexes:
+        if name not in indexes:
+            raw.execute(create)
+    for _name, statements in ref.triggers:
+        for statement in statements:
+            raw.execute(statement)
+    raw.execute("DELETE FROM schema_version")
+    raw.execute("INSERT INTO schema_version(version, application_id) VALUES (%s, %s)",
+                (schema.SCHEMA_VERSION, schema.APPLICATION_ID))
+    return version == 0
