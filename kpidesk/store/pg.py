@@ -134,6 +134,13 @@ class PgCursor:
         self._cursor.close()
 
 
+# A transaction that wrote at least this many rows (the demo, an import, a sync, a rollup
+# rebuild) refreshes the planner's statistics at its commit: until autovacuum gets to
+# it, PostgreSQL would plan for empty tables (one sale took 8.8 s instead of 0.12 s on
+# a 100k-line shop just built).
+ANALYZE_AFTER_ROWS = 5000
+
+
 class PgConnection:
     """One connection to a shop's PostgreSQL database (see the module's notes)."""
 
@@ -156,6 +163,7 @@ class PgConnection:
         _register_loaders(self._conn)
         self.read_only = read_only
         self._writes = 0
+        self._rows_this_transaction = 0
         self._primary_keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
         self._id_tables: frozenset[str] = frozenset()
         # not a READ ONLY session: the queries make TEMP tables, which PostgreSQL refuses
@@ -202,10 +210,16 @@ class PgConnection:
                 wants_id = True
         if not head.startswith(("SELECT", "WITH")):
             self._writes += 1
+        if head.startswith("BEGIN"):
+            self._rows_this_transaction = 0
         try:
             cursor = self._conn.execute(statement, _params(params))
         except Exception as exc:
             raise _translated(exc) from exc
+        if head.startswith(("INSERT", "UPDATE", "DELETE")):
+            self._rows_this_transaction += max(cursor.rowcount, 0)
+        elif head.startswith(("COMMIT", "END")):
+            self._analyze_after_bulk_write()
         lastrowid = None
         if wants_id:
             rows = cursor.fetchall()
@@ -230,6 +244,7 @@ class PgConnection:
             cursor.executemany(statement, [_params(p) for p in rows])
         except Exception as exc:
             raise _translated(exc) from exc
+        self._rows_this_transaction += len(rows)
         if explicit_id:
             self._catch_up_ids(explicit_id)
         return PgCursor(cursor)
@@ -258,6 +273,14 @@ class PgConnection:
         head = sql[:match.start(2)]
         return (f"{head}{','.join(kept)}) VALUES ({marks}){sql[match.end():]}",
                 tuple(v for i, v in enumerate(params) if i != k), None)
+
+    def _analyze_after_bulk_write(self) -> None:
+        written, self._rows_this_transaction = self._rows_this_transaction, 0
+        if written >= ANALYZE_AFTER_ROWS:
+            self.analyzed_after_commit += 1
+            self._conn.execute("ANALYZE")
+
+    analyzed_after_commit = 0  # how often (tests)
 
     def _catch_up_ids(self, table: str) -> None:
         self._conn.execute(
