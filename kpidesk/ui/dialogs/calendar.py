@@ -4,8 +4,8 @@ Lists Cambodia's coming public holidays and festivals (Khmer New Year, Visak Boc
 Pchum Ben, the Water Festival…) and the days the shop marked; marks a day closed (it
 weighs nothing in pacing, and needs nothing) or special; chooses how a month's target is
 paced (by last year's days, or evenly) and how a yearly target is spread (by last
-year's months, or evenly). Every change is the owner's (PIN) and is undone by marking
-the day again.
+year's months, or evenly). Every change is the owner's (PIN); marking a day is one undo
+step (Edit ▸ Undo, which asks for the PIN again).
 """
 
 from __future__ import annotations
@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.i18n import format as fmt
 from kpidesk.metrics import calendar as shop_calendar
-from kpidesk.store import insight as store_insight
 from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.ui.commands.base import push
+from kpidesk.ui.commands.insight import MarkDayCommand
 from kpidesk.ui.insight.models import CalendarModel
 from kpidesk.ui.messages import validation_text
 from kpidesk.ui.screen import keep_on_screen
@@ -186,8 +188,12 @@ class CalendarDialog(QDialog):
         with self.ctx.owner_session(self, "setting") as allowed:
             if not allowed:
                 return False
+            note = self.note_edit.text().strip()
             try:
-                store_insight.mark_day(self.ctx.store, day, kind, self.note_edit.text().strip())
+                push(self.ctx.undo_stack, MarkDayCommand(
+                    self.ctx.store, lambda: fmt.fill(tr("Mark %1 in the shop calendar"),
+                                                     fmt.current().date(day)),
+                    day, None if kind is None else (kind, note)))
             except ValidationError as err:
                 self.error.show_error(validation_text(err))
                 return False

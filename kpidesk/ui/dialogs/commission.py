@@ -4,6 +4,7 @@ A commission rate (percent of revenue) per salesperson, and per product category
 anyone's sales of it (the more specific rate applies: see `metrics.insight`); a revenue
 target per product category for one month. Empty clears. Saving is the owner's (PIN),
 each change written with its change-history entry; the old values are shown until saved.
+A Save is one undo step (Edit ▸ Undo).
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.store import insight as store_insight
 from kpidesk.store import reference
 from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.ui.commands.base import push
+from kpidesk.ui.commands.insight import (
+    CategoryTargetChange,
+    RateChange,
+    RatesAndCategoryTargetsCommand,
+)
 from kpidesk.ui.messages import validation_text
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import AmountEdit, ErrorLabel
@@ -196,18 +203,25 @@ class CommissionDialog(QDialog):
             return False
         old_rates = store_insight.commission_rates(store)
         old_targets = store_insight.category_targets(store, self.month(), self.month())
+        currency = store.reporting_currency
+        rate_changes = [RateChange(key, old_rates.get(key), bp) for key, bp in rates.items()
+                        if old_rates.get(key) != bp]
+        target_changes = []
+        for cat, value in targets.items():
+            old = old_targets.get((self.month(), cat))
+            if (old[0] if old else None) != value:
+                target_changes.append(CategoryTargetChange(
+                    (self.month(), cat), old, None if value is None else (value, currency)))
+        if not rate_changes and not target_changes:
+            self.accept()
+            return True
         with self.ctx.owner_session(self, "setting") as allowed:
             if not allowed:
                 return False
             try:
-                with store.transaction():
-                    for (sp, cat), bp in rates.items():
-                        if old_rates.get((sp, cat)) != bp:
-                            store_insight.set_commission_rate(store, bp, sp or None, cat or None)
-                    for cat, value in targets.items():
-                        old = old_targets.get((self.month(), cat))
-                        if (old[0] if old else None) != value:
-                            store_insight.set_category_target(store, self.month(), cat, value)
+                push(self.ctx.undo_stack, RatesAndCategoryTargetsCommand(
+                    store, lambda: tr("Change commission and category targets"),
+                    rate_changes, target_changes))
             except StoreError as err:
                 self.error.show_error(validation_text(err) if isinstance(err, ValidationError)
                                       else store_error_text(err, store.path))
