@@ -254,6 +254,26 @@
         <translation>ម៉ោង</translation>
     </message>
     <message>
+        <source>Day of the month</source>
+        <translation>ថ្ងៃទី​ក្នុង​ខែ</translation>
+    </message>
+    <message>
+        <source>Day of the week</source>
+        <translation>ថ្ងៃ​ក្នុង​សប្តាហ៍</translation>
+    </message>
+    <message>
+        <source>Hour of the day</source>
+        <translation>ម៉ោង​ក្នុង​ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Revenue in US dollars</source>
+        <translation>ចំណូល​គិត​ជា​ដុល្លារ​អាមេរិក</translation>
+    </message>
+    <message>
+        <source>Revenue in riel</source>
+        <translation>ចំណូល​គិត​ជារៀល</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>បោះពុម្ព… (&amp;P)</translation>
     </message>
@@ -629,6 +649,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ថ្ងៃ​បុណ្យ​ធ្វើឱ្យ​ការលក់​ប្រែប្រួល៖ ល្បឿន​គោលដៅ​ប្រចាំ​ខែ​គិត​តាម​ថ្ងៃ​នៃ​ឆ្នាំ​មុន ហើយ​ថ្ងៃ​បុណ្យ​នីមួយៗ​គិត​តាម​ថ្ងៃ​បុណ្យ​ដដែល​កាលពី​ឆ្នាំ​មុន។ សូម​កំណត់​ថ្ងៃ​ដែល​ហាង​បិទ៖ ថ្ងៃ​ទាំងនោះ​មិន​ត្រូវការ​ការលក់​ទេ។</translation>
     </message>
     <message>
+        <source>Mark %1 in the shop calendar</source>
+        <translation>កត់​ថ្ងៃ %1 ក្នុង​ប្រតិទិន​ហាង</translation>
+    </message>
+    <message>
         <source>Sa&amp;ve the day</source>
         <translation>រក្សាទុក​ថ្ងៃ​នេះ (&amp;V)</translation>
     </message>
@@ -966,6 +990,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Category %1:</source>
         <translation>ប្រភេទ​ទំនិញ %1៖</translation>
+    </message>
+    <message>
+        <source>Change commission and category targets</source>
+        <translation>ប្ដូរ​កម្រៃ​ជើង​សា និង​គោលដៅ​តាម​ប្រភេទ​ទំនិញ</translation>
     </message>
     <message>
         <source>Commissio&amp;n and category targets…</source>
@@ -6733,6 +6761,18 @@ Owner: %3</source>
         <translation>គោលដៅ</translation>
     </message>
     <message>
+        <source>S&amp;how:</source>
+        <translation>បង្ហាញ (&amp;H)៖</translation>
+    </message>
+    <message>
+        <source>Salespeople</source>
+        <translation>អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Product categories</source>
+        <translation>ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
         <source>&amp;Year:</source>
         <translation>ឆ្នាំ (&amp;Y)៖</translation>
     </message>
@@ -6761,12 +6801,32 @@ Owner: %3</source>
         <translation>ចម្លង​គោលដៅ​ឆ្នាំ​មុន (&amp;C)</translation>
     </message>
     <message>
+        <source>Revenue target of each product category per month. Type in a cell and press Enter; Delete removes; Ctrl+V pastes cells copied from a spreadsheet. Under each target: the category&apos;s actual and its share. Ctrl+Z undoes.</source>
+        <translation>គោលដៅ​ចំណូល​នៃ​ប្រភេទ​ទំនិញ​នីមួយៗ​ក្នុង​មួយ​ខែ។ វាយ​ក្នុង​ក្រឡា ហើយ​ចុច Enter។ ចុច Delete ដើម្បី​ដក​ចេញ។ ចុច Ctrl+V ដើម្បី​បិទ​ភ្ជាប់​ក្រឡា​ដែល​បាន​ចម្លង​ពី​តារាង​ដូចជា Excel។ ក្រោម​គោលដៅ​នីមួយៗ៖ លទ្ធផល​ជាក់ស្ដែង​នៃ​ប្រភេទ​ទំនិញ និង​ភាគរយ​នៃ​គោលដៅ។ ចុច Ctrl+Z ដើម្បី​ត្រឡប់​វិញ។</translation>
+    </message>
+    <message>
         <source>Type a target in a cell and press Enter; clear it (Delete) to remove it. Under each target: the month&apos;s actual and its share of the target. A grey shop figure is the sum of the salespeople&apos;s targets. Ctrl+Z undoes.</source>
         <translation>វាយ​គោលដៅ​ក្នុង​ក្រឡា ហើយ​ចុច Enter។ ដើម្បី​ដក​គោលដៅ សូម​លុប​វា (Delete)។ ក្រោម​គោលដៅ​នីមួយៗ៖ លទ្ធផល​ជាក់ស្ដែង​នៃ​ខែ និង​ភាគរយ​នៃ​គោលដៅ។ តួលេខ​ហាង​ពណ៌​ប្រផេះ គឺជា​ផលបូក​គោលដៅ​របស់​អ្នកលក់។ ចុច Ctrl+Z ដើម្បី​ត្រឡប់​វិញ។</translation>
     </message>
     <message>
+        <source>Year %1, all categories: target %2, actual so far %3 (%4)</source>
+        <translation>ឆ្នាំ %1 ប្រភេទ​ទំនិញ​ទាំងអស់៖ គោលដៅ %2 · លទ្ធផល​ជាក់ស្ដែង​រហូតមកដល់​ពេលនេះ %3 (%4)</translation>
+    </message>
+    <message>
         <source>Year %1, whole shop: target %2, actual so far %3 (%4)</source>
         <translation>ឆ្នាំ %1 ហាង​ទាំងមូល៖ គោលដៅ %2 · លទ្ធផល​ជាក់ស្ដែង​រហូតមកដល់​ពេលនេះ %3 (%4)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: nothing was pasted.</source>
+        <translation>«%1» មិន​មែន​ជា​លេខ​ទេ៖ មិន​បាន​បិទ​ភ្ជាប់​អ្វី​ទេ។</translation>
+    </message>
+    <message>
+        <source>Copy last year&apos;s category targets</source>
+        <translation>ចម្លង​គោលដៅ​ប្រភេទ​ទំនិញ​ឆ្នាំ​មុន</translation>
+    </message>
+    <message>
+        <source>Paste targets</source>
+        <translation>បិទ​ភ្ជាប់​គោលដៅ</translation>
     </message>
     <message>
         <source>Remove targets</source>
@@ -6783,6 +6843,10 @@ Owner: %3</source>
     <message>
         <source>The targets were refused (%1).</source>
         <translation>គោលដៅ​ត្រូវបាន​បដិសេធ (%1)។</translation>
+    </message>
+    <message>
+        <source>%1 targets pasted.</source>
+        <translation>បាន​បិទ​ភ្ជាប់​គោលដៅ %1។</translation>
     </message>
     <message>
         <source>%1 has no targets to copy.</source>
