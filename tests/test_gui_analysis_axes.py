@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
-from PySide6.QtWidgets import QStyleOptionHeader
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication, QStyleOptionHeader
 
 from kpidesk.ui.models.analysis_model import SORT_ROLE
 from kpidesk.ui.tabs.analysis import AnalysisTab
@@ -90,6 +91,20 @@ def test_chart_axes_name_the_unit_and_the_currency(tab, by, names_axis):
     _select(tab.by_combo, by)
     assert tab.axis_labels() == (names_axis, "Revenue in US dollars")
     assert tab.axis.isVisible() and tab.axis.label.isVisible()
+
+
+def test_every_bar_has_its_name_drawn(tab):
+    _select(tab.by_combo, "product")
+    names = tab.axis.names
+    assert len(names) == 10
+    QApplication.processEvents()  # the axis takes its new width
+    image = QImage(400, 400, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = tab.axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    assert sorted(text for _rect, _flags, text in texts) == sorted(names)
 
 
 def test_chart_axes_in_khmer_and_in_riel(tab, demo_ctx):

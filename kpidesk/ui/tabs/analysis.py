@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -70,6 +72,7 @@ AMOUNT_AXIS = {
     "USD": QT_TRANSLATE_NOOP("AnalysisTab", "Revenue in US dollars"),
     "KHR": QT_TRANSLATE_NOOP("AnalysisTab", "Revenue in riel"),
 }
+AXIS_LABEL_COLOUR = "#444444"  # darker than the ticks: the axis's name is read first
 CHART_BARS = 10  # bars of a breakdown by name (the largest); day, weekday, hour: all
 SETTINGS = "analysis/"
 
@@ -380,8 +383,9 @@ class AnalysisTab(Tab):
         """The names' axis says what they are, the bars' axis the currency."""
         names = AXIS_NAMES.get(by) or dict(BREAKDOWNS).get(by, "")
         currency = self.result.currency if self.result else self.ctx.store.reporting_currency
-        self.axis.setLabel(tr(names))
-        self.chart.getPlotItem().getAxis("bottom").setLabel(tr(AMOUNT_AXIS.get(currency, "")))
+        self.axis.setLabel(tr(names), color=AXIS_LABEL_COLOUR)
+        self.chart.getPlotItem().getAxis("bottom").setLabel(tr(AMOUNT_AXIS.get(currency, "")),
+                                                            color=AXIS_LABEL_COLOUR)
 
     def axis_labels(self) -> tuple[str, str]:
         """(names' axis, amounts' axis) as shown: for tests and screen readers."""
@@ -458,6 +462,12 @@ class NameAxis(pg.AxisItem):
 
     def set_names(self, names: list[str]) -> None:
         self.names = list(names)
+        # As wide as the widest name: pyqtgraph widens the axis only after a paint that
+        # drops every name not fitting yet, so a first paint (a print, a screenshot) left
+        # most bars without their name.
+        metrics = QFontMetricsF(self.style.get("tickFont") or QApplication.font())
+        widest = max((metrics.horizontalAdvance(n) for n in self.names), default=0.0)
+        self.setStyle(tickTextWidth=int(widest) + 8, autoExpandTextSpace=False)
         self.picture = None
         self.update()
 
