@@ -6761,8 +6761,8 @@ Owner: %3</source>
         <translation>គោលដៅ</translation>
     </message>
     <message>
-        <source>S&amp;how:</source>
-        <translation>បង្ហាញ (&amp;H)៖</translation>
+        <source>Vie&amp;w:</source>
+        <translation>បង្ហាញ (&amp;W)៖</translation>
     </message>
     <message>
         <source>Salespeople</source>

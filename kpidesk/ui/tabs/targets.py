@@ -382,7 +382,7 @@ class TargetsTab(Tab):
         if not shiboken6.isValid(self):
             return  # destroyed; the base class's language hook outlives the widget
         f = fmt.current()
-        self.view_label.setText(self.tr("S&how:"))
+        self.view_label.setText(self.tr("Vie&w:"))
         self.view_combo.setItemText(0, self.tr("Salespeople"))
         self.view_combo.setItemText(1, self.tr("Product categories"))
         self.year_label.setText(self.tr("&Year:"))
