@@ -446,7 +446,8 @@ class TargetsTab(Tab):
         f = fmt.current()
         if self.is_categories():
             targets = list(model.converted.values())
-            actual = sum(model.actuals.values())
+            # like with like: the actuals of the months and categories that have a target
+            actual = sum(model.actuals.get(key, 0) for key in model.converted)
             total = sum(targets) if targets else None
             share = f.percent(actual / total) if total else "—"
             self.total_label.setText(fill_in(
