@@ -372,9 +372,10 @@ class PipelineTab(Tab):
         row = self._row(opp_id)
         if row is None or row["stage_id"] == stage_id:
             return
-        stage_name = stage_label(ostore.stage(self.ctx.store, stage_id)["name"])
+        stage_name = ostore.stage(self.ctx.store, stage_id)["name"]
         self._run(OpportunityChange(
-            self.ctx.store, fill_in(self.tr("Move %1 to %2"), row["title"], stage_name), opp_id,
+            self.ctx.store, lambda title=row["title"]: fill_in(
+                undo_tr("Move %1 to %2"), title, stage_label(stage_name)), opp_id,
             lambda s: ostore.move_stage(s, opp_id, stage_id, on=self._today())),
             select=opp_id)
 
