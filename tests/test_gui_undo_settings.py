@@ -137,6 +137,27 @@ def test_marking_a_day_closed_undoes_and_redoes(qtbot, demo_ctx, monkeypatch):
     assert store_insight.closed_days(store, "2026-11-28", "2026-11-28") == set()
 
 
+def test_pacing_choice_undoes_and_the_expected_figure_comes_back(qtbot, demo_ctx):
+    from kpidesk.ui.dialogs.calendar import CalendarDialog
+
+    store = demo_ctx.store
+    target = 1_000_000
+    by_calendar = pacing.pacing(store, MONTH, DEMO_TODAY, target=target).expected_to_date
+    dialog = CalendarDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.pacing_combo.setCurrentIndex(1)  # evenly over the open days
+    assert store.setting("pacing") == "even"
+    evenly = pacing.pacing(store, MONTH, DEMO_TODAY, target=target).expected_to_date
+    assert evenly != by_calendar
+    assert demo_ctx.undo_stack.undoText() == "Change how the month's target is paced"
+    assert demo_ctx.undo()
+    assert store.setting("pacing") == "calendar"
+    assert pacing.pacing(store, MONTH, DEMO_TODAY, target=target).expected_to_date == \
+        by_calendar
+    assert demo_ctx.redo()
+    assert pacing.pacing(store, MONTH, DEMO_TODAY, target=target).expected_to_date == evenly
+
+
 # -- the accepted proposal ------------------------------------------------------------------
 def test_accepted_proposal_undoes_and_redoes(qtbot, demo_ctx):
     from kpidesk.ui.tabs.insight import ProposalDialog

@@ -645,6 +645,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ចែក​គោលដៅ​ប្រចាំ​ឆ្នាំ (&amp;S)៖</translation>
     </message>
     <message>
+        <source>Change how a yearly target is spread</source>
+        <translation>ប្ដូរ​របៀប​ចែក​គោលដៅ​ប្រចាំ​ឆ្នាំ</translation>
+    </message>
+    <message>
+        <source>Change how the month&apos;s target is paced</source>
+        <translation>ប្ដូរ​របៀប​គណនា​ល្បឿន​គោលដៅ​ប្រចាំ​ខែ</translation>
+    </message>
+    <message>
         <source>Holidays change how much a shop sells: a month&apos;s target is paced by last year&apos;s days, each holiday by the same holiday last year. Mark the days the shop is closed: they need no sales.</source>
         <translation>ថ្ងៃ​បុណ្យ​ធ្វើឱ្យ​ការលក់​ប្រែប្រួល៖ ល្បឿន​គោលដៅ​ប្រចាំ​ខែ​គិត​តាម​ថ្ងៃ​នៃ​ឆ្នាំ​មុន ហើយ​ថ្ងៃ​បុណ្យ​នីមួយៗ​គិត​តាម​ថ្ងៃ​បុណ្យ​ដដែល​កាលពី​ឆ្នាំ​មុន។ សូម​កំណត់​ថ្ងៃ​ដែល​ហាង​បិទ៖ ថ្ងៃ​ទាំងនោះ​មិន​ត្រូវការ​ការលក់​ទេ។</translation>
     </message>

@@ -92,3 +92,19 @@ def day_mark(store: Store, day: str) -> DayMark | None:
     """How the day is marked now, or None."""
     found = store_insight.shop_days(store, day, day)
     return (found[0].kind, found[0].note) if found else None
+
+
+class SettingCommand(StoreCommand):
+    """One shop setting changed (e.g. how a month's target is paced): undo puts the
+    value before back."""
+
+    def __init__(self, store: Store, text: str | Describe, key: str, before: str,
+                 after: str) -> None:
+        super().__init__(store, text)
+        self.key, self.before, self.after = key, before, after
+
+    def redo_change(self) -> None:
+        self.store.set_setting(self.key, self.after)
+
+    def undo_change(self) -> None:
+        self.store.set_setting(self.key, self.before)
