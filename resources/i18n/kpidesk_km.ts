@@ -980,10 +980,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
 <context>
     <name>CommissionDialog</name>
     <message>
-        <source>&amp;Month:</source>
-        <translation>ខែ (&amp;M)៖</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>រក្សាទុក (&amp;S)</translation>
     </message>
@@ -1000,28 +996,24 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ប្រភេទ​ទំនិញ %1៖</translation>
     </message>
     <message>
-        <source>Change commission and category targets</source>
-        <translation>ប្ដូរ​កម្រៃ​ជើង​សា និង​គោលដៅ​តាម​ប្រភេទ​ទំនិញ</translation>
+        <source>Change commission rates</source>
+        <translation>ប្ដូរ​អត្រា​កម្រៃ​ជើង​សា</translation>
     </message>
     <message>
-        <source>Commissio&amp;n and category targets…</source>
-        <translation>កម្រៃ​ជើង​សា និង​គោលដៅ​តាម​ប្រភេទ​ទំនិញ (&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Commission and category targets</source>
-        <translation>កម្រៃ​ជើង​សា និង​គោលដៅ​តាម​ប្រភេទ​ទំនិញ</translation>
+        <source>Commissio&amp;n rates…</source>
+        <translation>អត្រា​កម្រៃ​ជើង​សា (&amp;N)…</translation>
     </message>
     <message>
         <source>Commission is a percentage of revenue: a salesperson&apos;s rate applies to all they sell, a category&apos;s rate to anyone&apos;s sales of it when the salesperson has no rate. Leave a box empty for none.</source>
         <translation>កម្រៃ​ជើង​សា​គឺជា​ភាគរយ​នៃ​ចំណូល៖ អត្រា​របស់​អ្នកលក់​អនុវត្ត​លើ​អ្វី​ទាំងអស់​ដែល​គេ​លក់ ហើយ​អត្រា​របស់​ប្រភេទ​ទំនិញ​អនុវត្ត​លើ​ការលក់​ប្រភេទ​នោះ​ដោយ​អ្នកណា​ក៏ដោយ នៅពេល​អ្នកលក់​គ្មាន​អត្រា​ផ្ទាល់ខ្លួន។ ទុក​ប្រអប់​ទទេ បើ​គ្មាន។</translation>
     </message>
     <message>
-        <source>Commission rates (%)</source>
-        <translation>អត្រា​កម្រៃ​ជើង​សា (%)</translation>
+        <source>Commission rates</source>
+        <translation>អត្រា​កម្រៃ​ជើង​សា</translation>
     </message>
     <message>
-        <source>Revenue targets per category</source>
-        <translation>គោលដៅ​ចំណូល​តាម​ប្រភេទ​ទំនិញ</translation>
+        <source>Commission rates (%)</source>
+        <translation>អត្រា​កម្រៃ​ជើង​សា (%)</translation>
     </message>
     <message>
         <source>Salesperson %1:</source>
