@@ -325,3 +325,20 @@ def test_undo_texts_follow_the_language(qtbot, main_window, demo_ctx):
     demo_ctx.language.set_language("en")
     assert stack.undoText() == "Import x.csv" and stack.text(0) == "Set target"
     assert "Import x.csv" in main_window.undo_action.text()
+
+
+def test_categories_view_of_a_shop_without_categories(qtbot, ctx):
+    widget = TargetsTab(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.view_combo.setCurrentIndex(widget.view_combo.findData("categories"))
+    assert widget.model.columnCount() == 0
+    assert not widget.spread_button.isEnabled()
+    assert "Settings" in widget.hint_label.text()
+    widget.apply_spread(None, [100] * 12)  # nothing to spread over: nothing written
+    assert store_insight.category_targets(ctx.store, "2000-01", "2999-12") == {}
+    assert ctx.undo_stack.count() == 0
+    cat = reference.add_named(ctx.store, "categories", "Phones")
+    assert widget.model.columnCount() == 1 and widget.spread_button.isEnabled()
+    widget.apply_spread(cat, [100] * 12)
+    assert len(store_insight.category_targets(ctx.store, "2000-01", "2999-12")) == 12

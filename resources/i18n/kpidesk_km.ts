@@ -6801,6 +6801,10 @@ Owner: %3</source>
         <translation>ចម្លង​គោលដៅ​ឆ្នាំ​មុន (&amp;C)</translation>
     </message>
     <message>
+        <source>The shop has no product categories yet: add them in Settings ▸ Lists ▸ Product categories, then give each a target here.</source>
+        <translation>ហាង​មិន​ទាន់​មាន​ប្រភេទ​ទំនិញ​នៅឡើយ​ទេ៖ សូម​បន្ថែម​វា​នៅក្នុង ការកំណត់ ▸ បញ្ជី ▸ ប្រភេទ​ទំនិញ រួច​កំណត់​គោលដៅ​ឱ្យ​ប្រភេទ​នីមួយៗ​នៅ​ទីនេះ។</translation>
+    </message>
+    <message>
         <source>Revenue target of each product category per month. Type in a cell and press Enter; Delete removes; Ctrl+V pastes cells copied from a spreadsheet. Under each target: the category&apos;s actual and its share. Ctrl+Z undoes.</source>
         <translation>គោលដៅ​ចំណូល​នៃ​ប្រភេទ​ទំនិញ​នីមួយៗ​ក្នុង​មួយ​ខែ។ វាយ​ក្នុង​ក្រឡា ហើយ​ចុច Enter។ ចុច Delete ដើម្បី​ដក​ចេញ។ ចុច Ctrl+V ដើម្បី​បិទ​ភ្ជាប់​ក្រឡា​ដែល​បាន​ចម្លង​ពី​តារាង​ដូចជា Excel។ ក្រោម​គោលដៅ​នីមួយៗ៖ លទ្ធផល​ជាក់ស្ដែង​នៃ​ប្រភេទ​ទំនិញ និង​ភាគរយ​នៃ​គោលដៅ។ ចុច Ctrl+Z ដើម្បី​ត្រឡប់​វិញ។</translation>
     </message>

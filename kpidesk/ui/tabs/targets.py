@@ -404,6 +404,13 @@ class TargetsTab(Tab):
         self.update_total()
 
     def _set_hint(self) -> None:
+        empty = self.is_categories() and not self.model.columnCount()
+        self.spread_button.setEnabled(not empty)  # nothing to spread over
+        if empty:
+            self.hint_label.setText(self.tr(
+                "The shop has no product categories yet: add them in Settings ▸ Lists ▸"
+                " Product categories, then give each a target here."))
+            return
         if self.is_categories():
             self.hint_label.setText(self.tr(
                 "Revenue target of each product category per month. Type in a cell and"
@@ -533,6 +540,7 @@ class TargetsTab(Tab):
             if Topic.SETTINGS in topics:
                 self.retranslate_ui()
             self.model.reload()
+            self._set_hint()
 
     # -- actions ---------------------------------------------------------------------
     def clear_selection(self) -> None:
@@ -592,8 +600,8 @@ class TargetsTab(Tab):
         return dialog
 
     def apply_spread(self, salesperson_id: int | None, values: list[int] | None) -> None:
-        if not values:
-            return
+        if not values or (self.is_categories() and salesperson_id is None):
+            return  # a category's target needs its category
         try:
             if not self.model.set_months(salesperson_id, values,
                                          lambda: tab_tr("Spread a yearly target")):
