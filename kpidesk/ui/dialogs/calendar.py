@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics import calendar as shop_calendar
 from kpidesk.store.errors import StoreError, ValidationError
 from kpidesk.ui.commands.base import push
@@ -42,8 +42,7 @@ SPREAD = ("last_year", "even")
 KINDS = ("closed", "special", None)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CalendarDialog", text)
+tr = translator("CalendarDialog")
 
 
 SETTING_TEXTS = {  # the undo step of each choice, in the language of the moment

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.store import insight as store_insight
 from kpidesk.store import reference
 from kpidesk.store.errors import StoreError, ValidationError
@@ -41,8 +41,7 @@ from kpidesk.ui.widgets import ErrorLabel
 MONTHS_AHEAD = 12
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CommissionDialog", text)
+tr = translator("CommissionDialog")
 
 
 def rate_text(rate_bp: int | None) -> str:
