@@ -11,6 +11,7 @@ from kpidesk.store import calls as store_calls
 from kpidesk.store.calls import Call
 from kpidesk.ui.callbacks import _view, outcome_text
 from kpidesk.ui.commands import StoreCommand, push
+from kpidesk.ui.commands.base import Describe
 from kpidesk.ui.models.dashboard_models import RowsModel
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
@@ -40,7 +41,7 @@ class CallsModel(RowsModel):
 
 
 class _DeleteCall(StoreCommand):
-    def __init__(self, store, call_id: int, text: str) -> None:
+    def __init__(self, store, call_id: int, text: str | Describe) -> None:
         super().__init__(store, text)
         self.call_id = call_id
         self.snapshot: dict | None = None
@@ -116,5 +117,6 @@ class ContactCallsTab(QWidget):
         if call is None:
             return
         push(self.ctx.undo_stack, _DeleteCall(
-            self.ctx.store, call.id, fmt.fill(tr("ContactCallsTab", "Delete the call of %1"),
-                                              fmt.current().date(call.date))))
+            self.ctx.store, call.id,
+            lambda day=call.date: fmt.fill(tr("ContactCallsTab", "Delete the call of %1"),
+                                           fmt.current().date(day))))

@@ -55,12 +55,19 @@ class AppContext(QObject):
         self.language = language
         self.settings = settings
         self.undo_stack = OwnerUndoStack(store, self)
+        # Undo texts follow the language (connected before any window: said again first)
+        language.language_changed.connect(self._retranslate_undo)
         store.today_fn = self.today  # the store's staff limits use the shop's date
         store.subscribe(self._on_store_changed)
 
     def _on_store_changed(self, topics: set[Topic]) -> None:
         # Emitted from whichever thread committed; Qt queues it to receivers' threads.
         self.data_changed.emit(set(topics))
+
+    def _retranslate_undo(self, _lang: str = "") -> None:
+        from kpidesk.ui.commands.base import retranslate_stack
+
+        retranslate_stack(self.undo_stack)
 
     def today(self) -> date:
         """The shop's local date (tests may override by setting `fixed_today`)."""

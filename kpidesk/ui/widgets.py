@@ -15,7 +15,15 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel, QValidator
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStyleOptionHeader,
+    QWidget,
+)
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
@@ -359,3 +367,24 @@ class DigitSpinBox(QSpinBox):
     def show_digits(self) -> None:
         """Write the number again in the current digits (after a language change)."""
         self.lineEdit().setText(self.prefix() + self.textFromValue(self.value()) + self.suffix())
+
+
+class SortArrowHeader(QHeaderView):
+    """A table header whose sort arrow points the way the rows go: down when sorted
+    descending (largest first), up when ascending, as in the system's file manager.
+    Qt's header hands styles the opposite (`SortUp` for descending), so every style
+    drew an up arrow over a column sorted largest first."""
+
+    _FLIPPED = {QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
+                QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setSortIndicatorShown(True)
+        self.setHighlightSections(True)
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader,  # noqa: N802 (Qt API)
+                                logicalIndex: int) -> None:  # noqa: N803
+        super().initStyleOptionForIndex(option, logicalIndex)
+        option.sortIndicator = self._FLIPPED.get(option.sortIndicator, option.sortIndicator)

@@ -333,6 +333,26 @@
         <source>up to %1</source>
         <translation>ដល់ %1</translation>
     </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>ថ្ងៃទី​ក្នុង​ខែ</translation>
+    </message>
+    <message>
+        <source>Day of the week</source>
+        <translation>ថ្ងៃ​ក្នុង​សប្តាហ៍</translation>
+    </message>
+    <message>
+        <source>Hour of the day</source>
+        <translation>ម៉ោង​ក្នុង​ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Revenue in US dollars</source>
+        <translation>ចំណូល​គិត​ជា​ដុល្លារ​អាមេរិក</translation>
+    </message>
+    <message>
+        <source>Revenue in riel</source>
+        <translation>ចំណូល​គិត​ជារៀល</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -668,6 +688,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>special day</source>
         <translation>ថ្ងៃ​ពិសេស</translation>
     </message>
+    <message>
+        <source>Change how a yearly target is spread</source>
+        <translation>ប្ដូរ​របៀប​ចែក​គោលដៅ​ប្រចាំ​ឆ្នាំ</translation>
+    </message>
+    <message>
+        <source>Change how the month&apos;s target is paced</source>
+        <translation>ប្ដូរ​របៀប​គណនា​ល្បឿន​គោលដៅ​ប្រចាំ​ខែ</translation>
+    </message>
+    <message>
+        <source>Mark %1 in the shop calendar</source>
+        <translation>កត់​ថ្ងៃ %1 ក្នុង​ប្រតិទិន​ហាង</translation>
+    </message>
 </context>
 <context>
     <name>CallBackBar</name>
@@ -948,10 +980,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
 <context>
     <name>CommissionDialog</name>
     <message>
-        <source>&amp;Month:</source>
-        <translation>ខែ (&amp;M)៖</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>រក្សាទុក (&amp;S)</translation>
     </message>
@@ -968,14 +996,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ប្រភេទ​ទំនិញ %1៖</translation>
     </message>
     <message>
-        <source>Commissio&amp;n and category targets…</source>
-        <translation>កម្រៃ​ជើង​សា និង​គោលដៅ​តាម​ប្រភេទ​ទំនិញ (&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Commission and category targets</source>
-        <translation>កម្រៃ​ជើង​សា និង​គោលដៅ​តាម​ប្រភេទ​ទំនិញ</translation>
-    </message>
-    <message>
         <source>Commission is a percentage of revenue: a salesperson&apos;s rate applies to all they sell, a category&apos;s rate to anyone&apos;s sales of it when the salesperson has no rate. Leave a box empty for none.</source>
         <translation>កម្រៃ​ជើង​សា​គឺជា​ភាគរយ​នៃ​ចំណូល៖ អត្រា​របស់​អ្នកលក់​អនុវត្ត​លើ​អ្វី​ទាំងអស់​ដែល​គេ​លក់ ហើយ​អត្រា​របស់​ប្រភេទ​ទំនិញ​អនុវត្ត​លើ​ការលក់​ប្រភេទ​នោះ​ដោយ​អ្នកណា​ក៏ដោយ នៅពេល​អ្នកលក់​គ្មាន​អត្រា​ផ្ទាល់ខ្លួន។ ទុក​ប្រអប់​ទទេ បើ​គ្មាន។</translation>
     </message>
@@ -984,12 +1004,20 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>អត្រា​កម្រៃ​ជើង​សា (%)</translation>
     </message>
     <message>
-        <source>Revenue targets per category</source>
-        <translation>គោលដៅ​ចំណូល​តាម​ប្រភេទ​ទំនិញ</translation>
-    </message>
-    <message>
         <source>Salesperson %1:</source>
         <translation>អ្នកលក់ %1៖</translation>
+    </message>
+    <message>
+        <source>Change commission rates</source>
+        <translation>ប្ដូរ​អត្រា​កម្រៃ​ជើង​សា</translation>
+    </message>
+    <message>
+        <source>Commissio&amp;n rates…</source>
+        <translation>អត្រា​កម្រៃ​ជើង​សា (&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Commission rates</source>
+        <translation>អត្រា​កម្រៃ​ជើង​សា</translation>
     </message>
 </context>
 <context>
@@ -6843,6 +6871,46 @@ Owner: %3</source>
     <message>
         <source>Yearly target spread over the %1 months.</source>
         <translation>គោលដៅ​ប្រចាំ​ឆ្នាំ​ត្រូវបាន​ចែក​លើ %1&#xa0;ខែ។</translation>
+    </message>
+    <message>
+        <source>Vie&amp;w:</source>
+        <translation>បង្ហាញ (&amp;W)៖</translation>
+    </message>
+    <message>
+        <source>Salespeople</source>
+        <translation>អ្នកលក់</translation>
+    </message>
+    <message>
+        <source>Product categories</source>
+        <translation>ប្រភេទ​ទំនិញ</translation>
+    </message>
+    <message>
+        <source>The shop has no product categories yet: add them in Settings ▸ Lists ▸ Product categories, then give each a target here.</source>
+        <translation>ហាង​មិន​ទាន់​មាន​ប្រភេទ​ទំនិញ​នៅឡើយ​ទេ៖ សូម​បន្ថែម​វា​នៅក្នុង ការកំណត់ ▸ បញ្ជី ▸ ប្រភេទ​ទំនិញ រួច​កំណត់​គោលដៅ​ឱ្យ​ប្រភេទ​នីមួយៗ​នៅ​ទីនេះ។</translation>
+    </message>
+    <message>
+        <source>Revenue target of each product category per month. Type in a cell and press Enter; Delete removes; Ctrl+V pastes cells copied from a spreadsheet. Under each target: the category&apos;s actual and its share. Ctrl+Z undoes.</source>
+        <translation>គោលដៅ​ចំណូល​នៃ​ប្រភេទ​ទំនិញ​នីមួយៗ​ក្នុង​មួយ​ខែ។ វាយ​ក្នុង​ក្រឡា ហើយ​ចុច Enter។ ចុច Delete ដើម្បី​ដក​ចេញ។ ចុច Ctrl+V ដើម្បី​បិទ​ភ្ជាប់​ក្រឡា​ដែល​បាន​ចម្លង​ពី​តារាង​ដូចជា Excel។ ក្រោម​គោលដៅ​នីមួយៗ៖ លទ្ធផល​ជាក់ស្ដែង​នៃ​ប្រភេទ​ទំនិញ និង​ភាគរយ​នៃ​គោលដៅ។ ចុច Ctrl+Z ដើម្បី​ត្រឡប់​វិញ។</translation>
+    </message>
+    <message>
+        <source>Year %1, all categories: target %2, actual so far %3 (%4)</source>
+        <translation>ឆ្នាំ %1 ប្រភេទ​ទំនិញ​ទាំងអស់៖ គោលដៅ %2 · លទ្ធផល​ជាក់ស្ដែង​រហូតមកដល់​ពេលនេះ %3 (%4)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: nothing was pasted.</source>
+        <translation>«%1» មិន​មែន​ជា​លេខ​ទេ៖ មិន​បាន​បិទ​ភ្ជាប់​អ្វី​ទេ។</translation>
+    </message>
+    <message>
+        <source>Copy last year&apos;s category targets</source>
+        <translation>ចម្លង​គោលដៅ​ប្រភេទ​ទំនិញ​ឆ្នាំ​មុន</translation>
+    </message>
+    <message>
+        <source>Paste targets</source>
+        <translation>បិទ​ភ្ជាប់​គោលដៅ</translation>
+    </message>
+    <message>
+        <source>%1 targets pasted.</source>
+        <translation>បាន​បិទ​ភ្ជាប់​គោលដៅ %1។</translation>
     </message>
 </context>
 <context>

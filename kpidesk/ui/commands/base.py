@@ -14,11 +14,16 @@ The rule, for every command:
 
 A subclass writes `redo_change()` and `undo_change()`, and `do()` when the first run
 differs from a redo (it returns what the screen needs, e.g. a new id).
+
+A command's text is best given as a `Describe` (a function that says it in the current
+language, e.g. `lambda: tr("Remove targets")`): the stack says it again after a language
+switch (`retranslate_stack`); a plain string stays as it was written.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -27,10 +32,14 @@ from kpidesk.store.errors import StoreError
 
 log = logging.getLogger("kpidesk")
 
+Describe = Callable[[], str]  # the command's text, said in the language of the moment
+
 
 class StoreCommand(QUndoCommand):
-    def __init__(self, store: Store, text: str, *, already_done: bool = False) -> None:
-        super().__init__(text)
+    def __init__(self, store: Store, text: str | Describe, *,
+                 already_done: bool = False) -> None:
+        super().__init__(text() if callable(text) else text)
+        self.describe: Describe | None = text if callable(text) else None
         self.store = store
         # True once the change is made and Qt's next redo() (on push) must not repeat it
         self._made = already_done
@@ -49,6 +58,11 @@ class StoreCommand(QUndoCommand):
     def owner_reason(self, undoing: bool) -> str | None:
         """Why undoing (or redoing) this is the owner's, or None (see ui.context)."""
         return None
+
+    def retranslate(self) -> None:
+        """Say the text again in the current language (when it was given as a Describe)."""
+        if self.describe is not None:
+            self.setText(self.describe())
 
     # -- the framework ---------------------------------------------------------------------
     def execute(self) -> object:
@@ -81,3 +95,15 @@ def push(stack: QUndoStack, command: StoreCommand) -> object:
     result = command.execute()
     stack.push(command)
     return result
+
+
+def retranslate_stack(stack: QUndoStack) -> None:
+    """After a language switch: every command that can says its text again, and the
+    stack tells its listeners (the Edit menu's Undo/Redo items) the new texts."""
+    for i in range(stack.count()):
+        command = stack.command(i)
+        retranslate = getattr(command, "retranslate", None)
+        if retranslate is not None:
+            retranslate()
+    stack.undoTextChanged.emit(stack.undoText())
+    stack.redoTextChanged.emit(stack.redoText())

@@ -21,7 +21,8 @@ class ImportCommand(StoreCommand):
     redone (import the file again instead), so it leaves the stack once undone."""
 
     def __init__(self, ctx: AppContext, import_id: int, file_name: str) -> None:
-        super().__init__(ctx.store, fmt.fill(tr("Import %1"), file_name), already_done=True)
+        super().__init__(ctx.store, lambda: fmt.fill(tr("Import %1"), file_name),
+                         already_done=True)
         self.ctx = ctx
         self.import_id = import_id
 

@@ -26,7 +26,7 @@ from kpidesk.store.sales import (
     restore_order,
     update_order,
 )
-from kpidesk.ui.commands.base import StoreCommand
+from kpidesk.ui.commands.base import Describe, StoreCommand
 
 log = logging.getLogger("kpidesk")
 
@@ -72,8 +72,8 @@ class AddOrderCommand(_NewContactMixin, _StoreCommand):
     """Add a sale (optionally with a customer created in place)."""
 
     def __init__(self, store: Store, order: OrderInput,
-                 new_contact: ContactInput | None = None, text: str | None = None) -> None:
-        super().__init__(store, text or tr("Add sale"))
+                 new_contact: ContactInput | None = None, text: str | Describe | None = None) -> None:
+        super().__init__(store, text or (lambda: tr("Add sale")))
         self.order = copy.deepcopy(order)
         self.new_contact = new_contact
         self.contact_id: int | None = None
@@ -110,8 +110,8 @@ class EditOrderCommand(_NewContactMixin, _StoreCommand):
     """Replace an order's fields and lines; undo puts the old ones back."""
 
     def __init__(self, store: Store, order_id: int, order: OrderInput,
-                 new_contact: ContactInput | None = None, text: str | None = None) -> None:
-        super().__init__(store, text or tr("Edit sale"))
+                 new_contact: ContactInput | None = None, text: str | Describe | None = None) -> None:
+        super().__init__(store, text or (lambda: tr("Edit sale")))
         self.order_id = order_id
         self.old = get_order(store, order_id)
         self.order = copy.deepcopy(order)
@@ -140,9 +140,10 @@ class EditOrderCommand(_NewContactMixin, _StoreCommand):
 class DeleteOrdersCommand(_StoreCommand):
     """Delete one or more orders; undo restores them under their ids and uuids."""
 
-    def __init__(self, store: Store, order_ids: list[int], text: str | None = None) -> None:
+    def __init__(self, store: Store, order_ids: list[int], text: str | Describe | None = None) -> None:
         if text is None:
-            text = tr("Delete sale") if len(order_ids) == 1 else tr("Delete sales")
+            one = len(order_ids) == 1
+            text = (lambda: tr("Delete sale")) if one else (lambda: tr("Delete sales"))
         super().__init__(store, text)
         self.order_ids = list(dict.fromkeys(order_ids))
         self._snapshots: list[tuple[int, OrderInput]] = []

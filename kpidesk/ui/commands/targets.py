@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoStack
 
 from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
-from kpidesk.ui.commands.base import StoreCommand
+from kpidesk.ui.commands.base import Describe, StoreCommand
 
 Value = tuple[int, str | None]  # (value, currency)
 
@@ -34,7 +34,7 @@ class TargetsCommand(StoreCommand):
     """Old and new values of some targets; redo writes the new ones, undo the old ones."""
 
     def __init__(self, store: Store, keys: list[tuple[str, str, int | None]],
-                 old: list[Value | None], new: list[Value | None], text: str,
+                 old: list[Value | None], new: list[Value | None], text: str | Describe,
                  done: bool = True) -> None:
         super().__init__(store, text, already_done=done)  # written first: errors surfaced
         self.keys = keys
@@ -53,7 +53,7 @@ class TargetsCommand(StoreCommand):
 
 def apply_with_undo(store: Store, undo_stack: QUndoStack | None,
                     keys: list[tuple[str, str, int | None]], new: list[Value | None],
-                    text: str) -> None:
+                    text: str | Describe) -> None:
     """Write `new` for `keys` in one transaction and push the undo command.
 
     Raises ValidationError (nothing written, nothing pushed) if a value is refused.
@@ -68,7 +68,8 @@ class YearSnapshotCommand(StoreCommand):
     """Undo for a change of many targets of one year (copy from last year): pushed once
     the change is made."""
 
-    def __init__(self, store: Store, year: int, before: list, after: list, text: str) -> None:
+    def __init__(self, store: Store, year: int, before: list, after: list,
+                 text: str | Describe) -> None:
         super().__init__(store, text, already_done=True)
         self.year = year
         self.before = before

@@ -4,8 +4,8 @@ Lists Cambodia's coming public holidays and festivals (Khmer New Year, Visak Boc
 Pchum Ben, the Water Festival…) and the days the shop marked; marks a day closed (it
 weighs nothing in pacing, and needs nothing) or special; chooses how a month's target is
 paced (by last year's days, or evenly) and how a yearly target is spread (by last
-year's months, or evenly). Every change is the owner's (PIN) and is undone by marking
-the day again.
+year's months, or evenly). Every change is the owner's (PIN) and one undo step (Edit ▸
+Undo, which asks for the PIN again).
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics import calendar as shop_calendar
-from kpidesk.store import insight as store_insight
 from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.ui.commands.base import push
+from kpidesk.ui.commands.insight import MarkDayCommand, SettingCommand
 from kpidesk.ui.insight.models import CalendarModel
 from kpidesk.ui.messages import validation_text
 from kpidesk.ui.screen import keep_on_screen
@@ -41,6 +43,12 @@ KINDS = ("closed", "special", None)
 
 
 tr = translator("CalendarDialog")
+
+
+SETTING_TEXTS = {  # the undo step of each choice, in the language of the moment
+    "pacing": lambda: tr("Change how the month's target is paced"),
+    "yearly_spread": lambda: tr("Change how a yearly target is spread"),
+}
 
 
 class CalendarDialog(QDialog):
@@ -157,17 +165,19 @@ class CalendarDialog(QDialog):
         from kpidesk.ui.messages import store_error_text
 
         store = self.ctx.store
-        if store.setting(key) == value:
+        options = PACING if key == "pacing" else SPREAD
+        before = store.setting(key) if store.setting(key) in options else options[0]
+        if before == value:
             return
         with self.ctx.owner_session(self, "setting") as allowed:
             if allowed:
                 try:
-                    store.set_setting(key, value)
+                    push(self.ctx.undo_stack, SettingCommand(
+                        store, SETTING_TEXTS[key], key, before, value))
                     return
                 except StoreError as err:
                     self.error.show_error(store_error_text(err, store.path))
         combo.blockSignals(True)  # refused: show the setting as it stays
-        options = PACING if key == "pacing" else SPREAD
         combo.setCurrentIndex(options.index(store.setting(key)) if store.setting(key) in
                               options else 0)
         combo.blockSignals(False)
@@ -185,8 +195,12 @@ class CalendarDialog(QDialog):
         with self.ctx.owner_session(self, "setting") as allowed:
             if not allowed:
                 return False
+            note = self.note_edit.text().strip()
             try:
-                store_insight.mark_day(self.ctx.store, day, kind, self.note_edit.text().strip())
+                push(self.ctx.undo_stack, MarkDayCommand(
+                    self.ctx.store, lambda: fmt.fill(tr("Mark %1 in the shop calendar"),
+                                                     fmt.current().date(day)),
+                    day, None if kind is None else (kind, note)))
             except ValidationError as err:
                 self.error.show_error(validation_text(err))
                 return False

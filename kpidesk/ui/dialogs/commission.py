@@ -1,9 +1,10 @@
-"""Commission rates and targets per product category (issue #19), from the Targets tab.
+"""Commission rates (issue #19), from the Targets tab.
 
 A commission rate (percent of revenue) per salesperson, and per product category for
-anyone's sales of it (the more specific rate applies: see `metrics.insight`); a revenue
-target per product category for one month. Empty clears. Saving is the owner's (PIN),
-each change written with its change-history entry; the old values are shown until saved.
+anyone's sales of it (the more specific rate applies: see `metrics.insight`). Empty
+clears. Saving is the owner's (PIN), each change written with its change-history entry;
+the old values are shown until saved. A Save is one undo step (Edit ▸ Undo). The targets
+per product category are in the Targets grid ("View: Product categories").
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,13 +26,17 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
-from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.store import insight as store_insight
 from kpidesk.store import reference
 from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.ui.commands.base import push
+from kpidesk.ui.commands.insight import (
+    RateChange,
+    RatesAndCategoryTargetsCommand,
+)
 from kpidesk.ui.messages import validation_text
 from kpidesk.ui.screen import keep_on_screen
-from kpidesk.ui.widgets import AmountEdit, ErrorLabel
+from kpidesk.ui.widgets import ErrorLabel
 
 MONTHS_AHEAD = 12
 
@@ -94,35 +98,9 @@ class CommissionDialog(QDialog):
             rates_form.addRow(label, edit)
             self.cat_edits[cat] = edit
 
-        self.targets_box = QGroupBox(self)
-        targets_layout = QVBoxLayout(self.targets_box)
-        month_row = QHBoxLayout()
-        self.month_label = QLabel(self.targets_box)
-        self.month_combo = QComboBox(self.targets_box)
-        self.month_combo.setObjectName("categoryMonth")
-        self.month_label.setBuddy(self.month_combo)
-        month_row.addWidget(self.month_label)
-        month_row.addWidget(self.month_combo)
-        month_row.addStretch(1)
-        targets_layout.addLayout(month_row)
-        targets_form = QFormLayout()
-        self.target_edits: dict[int, AmountEdit] = {}
-        for cat, name in self.categories:
-            edit = AmountEdit(self.targets_box, allow_zero=True, allow_negative=False)
-            edit.setObjectName(f"target_cat_{cat}")
-            targets_form.addRow(QLabel(name, self.targets_box), edit)
-            self.target_edits[cat] = edit
-        targets_layout.addLayout(targets_form)
-        today = month_key(ctx.today())
-        for key in [add_months(today, i) for i in range(-1, MONTHS_AHEAD)]:
-            self.month_combo.addItem(fmt.current().month(key), key)
-        self.month_combo.setCurrentIndex(1)
-        self.month_combo.currentIndexChanged.connect(self.load_targets)
-
         inner = QWidget(self)
         inner_layout = QHBoxLayout(inner)
         inner_layout.addWidget(self.rates_box, 1)
-        inner_layout.addWidget(self.targets_box, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -139,45 +117,29 @@ class CommissionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
-        self.load_targets()
-        self.resize(760, 520)
+        self.resize(520, 520)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(tr("Commission and category targets"))
+        self.setWindowTitle(tr("Commission rates"))
         self.hint.setText(tr("Commission is a percentage of revenue: a salesperson's rate "
                              "applies to all they sell, a category's rate to anyone's sales "
                              "of it when the salesperson has no rate. Leave a box empty for "
                              "none."))
         self.rates_box.setTitle(tr("Commission rates (%)"))
-        self.targets_box.setTitle(tr("Revenue targets per category"))
-        self.month_label.setText(tr("&Month:"))
         for label, kind, name in self.rate_labels:
             label.setText(fmt.fill(tr("Salesperson %1:") if kind == "sp" else
                                    tr("Category %1:"), name))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
 
-    def month(self) -> str:
-        return self.month_combo.currentData()
-
-    def load_targets(self) -> None:
-        stored = store_insight.category_targets(self.ctx.store, self.month(), self.month())
-        for cat, edit in self.target_edits.items():
-            value = stored.get((self.month(), cat))
-            edit.set_minor(value[0] if value else None, value[1] if value else
-                           self.ctx.store.reporting_currency)
-
-    def _wanted(self) -> tuple[dict, dict]:
-        """(rates {(sp, cat): bp or None}, targets {cat: minor or None}); ValidationError."""
-        currency = self.ctx.store.reporting_currency
+    def _wanted(self) -> dict[tuple[int, int], int | None]:
+        """{(sp, cat): basis points or None}; ValidationError."""
         rates = {}
         for sp, edit in self.sp_edits.items():
             rates[(sp, 0)] = parse_rate(edit.text())
         for cat, edit in self.cat_edits.items():
             rates[(0, cat)] = parse_rate(edit.text())
-        targets = {cat: (edit.minor(currency, "amount") if edit.text().strip() else None)
-                   for cat, edit in self.target_edits.items()}
-        return rates, targets
+        return rates
 
     def save(self) -> bool:
         from kpidesk.ui.messages import store_error_text
@@ -185,7 +147,7 @@ class CommissionDialog(QDialog):
         self.error.clear_error()
         store = self.ctx.store
         try:
-            rates, targets = self._wanted()
+            rates = self._wanted()
         except ValidationError as err:
             f = fmt.current()
             self.error.show_error(
@@ -194,19 +156,17 @@ class CommissionDialog(QDialog):
                 if err.field == "rate" else validation_text(err))
             return False
         old_rates = store_insight.commission_rates(store)
-        old_targets = store_insight.category_targets(store, self.month(), self.month())
+        rate_changes = [RateChange(key, old_rates.get(key), bp) for key, bp in rates.items()
+                        if old_rates.get(key) != bp]
+        if not rate_changes:
+            self.accept()
+            return True
         with self.ctx.owner_session(self, "setting") as allowed:
             if not allowed:
                 return False
             try:
-                with store.transaction():
-                    for (sp, cat), bp in rates.items():
-                        if old_rates.get((sp, cat)) != bp:
-                            store_insight.set_commission_rate(store, bp, sp or None, cat or None)
-                    for cat, value in targets.items():
-                        old = old_targets.get((self.month(), cat))
-                        if (old[0] if old else None) != value:
-                            store_insight.set_category_target(store, self.month(), cat, value)
+                push(self.ctx.undo_stack, RatesAndCategoryTargetsCommand(
+                    store, lambda: tr("Change commission rates"), rate_changes, []))
             except StoreError as err:
                 self.error.show_error(validation_text(err) if isinstance(err, ValidationError)
                                       else store_error_text(err, store.path))
@@ -216,7 +176,7 @@ class CommissionDialog(QDialog):
 
 
 def add_commission_button(tab, row) -> None:
-    """The Targets tab's "Commission and category targets…" button."""
+    """The Targets tab's "Commission rates…" button."""
     from PySide6.QtWidgets import QPushButton
 
     class CommissionButton(QPushButton):
@@ -228,7 +188,7 @@ def add_commission_button(tab, row) -> None:
             self.retranslate()
 
         def retranslate(self, _lang: str = "") -> None:
-            self.setText(tr("Commissio&n and category targets…"))
+            self.setText(tr("Commissio&n rates…"))
 
     tab.commission_button = CommissionButton()
     row.addWidget(tab.commission_button)

@@ -35,6 +35,7 @@ from kpidesk.metrics.targets import actual_for, salesperson_attainment, target_i
 from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
+from kpidesk.ui.commands.base import Describe
 from kpidesk.ui.commands.targets import Value, apply_with_undo
 from kpidesk.ui.export import EXPORT_ROLE, Money
 from kpidesk.ui.models.base import Role
@@ -307,8 +308,7 @@ class TargetsModel(QAbstractTableModel):
             if not allowed:
                 return False
             try:
-                apply_with_undo(self.store, self.undo_stack, [(month, self.measure, sp)], [new],
-                                tr("Set target"))
+                self.write_cells([(month, sp)], [new], lambda: tr("Set target"))
             except ValidationError as exc:
                 self.message.emit(fill_in(tr("The target was refused (%1)."), exc.code),
                                   True)
@@ -321,14 +321,59 @@ class TargetsModel(QAbstractTableModel):
                           False)
         return True
 
-    def set_months(self, sp: int | None, values: list[int], text: str) -> bool:
+    def set_months(self, sp: int | None, values: list[int], text: str | Describe) -> bool:
         """Set 12 months of one column at once (spread a yearly target), undoable.
         False if the owner did not allow it."""
-        keys = [(m, self.measure, sp) for m in self.months()]
+        cells = [(m, sp) for m in self.months()]
         new = [(v, self.currency if self.is_money else None) for v in values]
         with self.owner_session() as allowed:
             if not allowed:
                 return False
-            apply_with_undo(self.store, self.undo_stack, keys, new, text)
+            self.write_cells(cells, new, text)
         self.reload()
         return True
+
+    def write_cells(self, cells: list[tuple[str, int | None]], values: list[Value | None],
+                    text: str | Describe) -> None:
+        """Write the targets of some cells ((month, column id)) in one transaction and one
+        undo step; None removes a target. Inside the owner's session; raises
+        ValidationError (nothing written, nothing on the stack)."""
+        keys = [(month, self.measure, sp) for month, sp in cells]
+        apply_with_undo(self.store, self.undo_stack, keys, values, text)
+
+    def paste(self, top_left: QModelIndex, text: str, what: str | Describe) -> int:
+        """Paste a block of tab-separated cells (from a spreadsheet, or copied here) from
+        `top_left`: one undo step. Returns the cells written; ValueError names a cell
+        that is not a number (nothing written)."""
+        cells, values = [], []
+        for r, line in enumerate(text.rstrip("\r\n").split("\n")):
+            for c, cell in enumerate(line.rstrip("\r").split("\t")):
+                row, column = top_left.row() + r, top_left.column() + c
+                if row >= self.rowCount() or column >= self.columnCount():
+                    continue  # beyond the grid: dropped, as a spreadsheet clips a paste
+                try:
+                    number = self.parse(cell)
+                except ValueError:
+                    raise ValueError(cell) from None
+                cells.append(self.key_of(self.index(row, column)))
+                values.append(None if number is None else
+                              (number, self.currency if self.is_money else None))
+        if not cells:
+            return 0
+        with self.owner_session() as allowed:
+            if not allowed:
+                return 0
+            self.write_cells(cells, values, what)
+        self.reload()
+        return len(cells)
+
+    def copy_text(self, indexes: list[QModelIndex]) -> str:
+        """The selected cells' stored targets as tab-separated lines (a spreadsheet's copy)."""
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        columns = sorted({i.column() for i in indexes})
+        chosen = {(i.row(), i.column()) for i in indexes}
+        return "\n".join("\t".join(
+            str(self.index(r, c).data(Qt.ItemDataRole.EditRole) or "") if (r, c) in chosen
+            else "" for c in columns) for r in rows)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -29,6 +31,7 @@ from kpidesk.metrics import analysis
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.ui.models.analysis_model import SORT_ROLE, AnalysisModel, SaleLinesModel, key_label
 from kpidesk.ui.tabs.base import Tab
+from kpidesk.ui.widgets import SortArrowHeader
 
 CONTEXT = "AnalysisTab"
 
@@ -59,6 +62,17 @@ BREAKDOWNS = (
     ("weekday", QT_TRANSLATE_NOOP("AnalysisTab", "Weekday")),
     ("hour", QT_TRANSLATE_NOOP("AnalysisTab", "Hour")),
 )
+# the chart's axis of names says what they are: the breakdown's name, or its time unit
+AXIS_NAMES = {
+    "day": QT_TRANSLATE_NOOP("AnalysisTab", "Day of the month"),
+    "weekday": QT_TRANSLATE_NOOP("AnalysisTab", "Day of the week"),
+    "hour": QT_TRANSLATE_NOOP("AnalysisTab", "Hour of the day"),
+}
+AMOUNT_AXIS = {
+    "USD": QT_TRANSLATE_NOOP("AnalysisTab", "Revenue in US dollars"),
+    "KHR": QT_TRANSLATE_NOOP("AnalysisTab", "Revenue in riel"),
+}
+AXIS_LABEL_COLOUR = "#444444"  # darker than the ticks: the axis's name is read first
 CHART_BARS = 10  # bars of a breakdown by name (the largest); day, weekday, hour: all
 SETTINGS = "analysis/"
 
@@ -119,6 +133,7 @@ class AnalysisTab(Tab):
 
         self.table = QTableView(self)
         self.table.setObjectName("analysisTable")
+        self.table.setHorizontalHeader(SortArrowHeader(self.table))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -350,6 +365,7 @@ class AnalysisTab(Tab):
         names = [f.digits(str(int(r.key[8:]))) if by == "day" and r.key else
                  _short(key_label(by, r)) for r in rows]
         self.axis.set_names(names)
+        self._label_axes(by)
         plot.getAxis("bottom").setStyle(showValues=bool(rows))  # no 0 0 1 1 on an empty chart
         if not rows:
             return
@@ -362,6 +378,19 @@ class AnalysisTab(Tab):
         plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
         low, high = min(0.0, *values), max(0.0, *values)
         plot.setXRange(low, high * 1.05 if high > 0 else 1, padding=0)
+
+    def _label_axes(self, by: str) -> None:
+        """The names' axis says what they are, the bars' axis the currency."""
+        names = AXIS_NAMES.get(by) or dict(BREAKDOWNS).get(by, "")
+        currency = self.result.currency if self.result else self.ctx.store.reporting_currency
+        self.axis.setLabel(tr(names), color=AXIS_LABEL_COLOUR)
+        self.chart.getPlotItem().getAxis("bottom").setLabel(tr(AMOUNT_AXIS.get(currency, "")),
+                                                            color=AXIS_LABEL_COLOUR)
+
+    def axis_labels(self) -> tuple[str, str]:
+        """(names' axis, amounts' axis) as shown: for tests and screen readers."""
+        plot = self.chart.getPlotItem()
+        return self.axis.labelText, plot.getAxis("bottom").labelText
 
     def _on_row_changed(self, current, _previous) -> None:
         if self.result is None or not current.isValid():
@@ -433,6 +462,12 @@ class NameAxis(pg.AxisItem):
 
     def set_names(self, names: list[str]) -> None:
         self.names = list(names)
+        # As wide as the widest name: pyqtgraph widens the axis only after a paint that
+        # drops every name not fitting yet, so a first paint (a print, a screenshot) left
+        # most bars without their name.
+        metrics = QFontMetricsF(self.style.get("tickFont") or QApplication.font())
+        widest = max((metrics.horizontalAdvance(n) for n in self.names), default=0.0)
+        self.setStyle(tickTextWidth=int(widest) + 8, autoExpandTextSpace=False)
         self.picture = None
         self.update()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.store.contacts import ContactInput, count_sales, get_contact
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
@@ -37,6 +38,9 @@ from kpidesk.ui.models.contacts_model import (
     status_label,
 )
 from kpidesk.ui.tabs.base import Tab
+
+# undo texts, said again after a language switch (the tab may be gone by then)
+undo_tr = translator("ContactsTab")
 
 
 class ContactsTab(Tab):
@@ -264,7 +268,7 @@ class ContactsTab(Tab):
     def add_contact(self) -> int | None:
         def save(contact: ContactInput) -> int:
             return push(self.ctx.undo_stack, AddContact(
-                self.ctx.store, fill_in(self.tr("Add contact %1"), contact.name), contact))
+                self.ctx.store, (lambda name=contact.name: fill_in(undo_tr("Add contact %1"), name)), contact))
 
         dialog = ContactDialog(self.ctx.store, self.ctx.today, save, parent=self)
         if dialog.exec() and dialog.result_value is not None:
@@ -279,7 +283,7 @@ class ContactsTab(Tab):
 
         def save(contact: ContactInput) -> None:
             push(self.ctx.undo_stack, EditContact(
-                self.ctx.store, fill_in(self.tr("Edit contact %1"), contact.name),
+                self.ctx.store, (lambda name=contact.name: fill_in(undo_tr("Edit contact %1"), name)),
                 contact_id, contact))
 
         ContactDialog(self.ctx.store, self.ctx.today, save,
@@ -322,7 +326,7 @@ class ContactsTab(Tab):
             kept = a if keep_id == a["id"] else b
             try:
                 push(self.ctx.undo_stack, MergeContacts(
-                    self.ctx.store, fill_in(self.tr("Merge contacts into %1"), kept["name"]),
+                    self.ctx.store, (lambda name=kept["name"]: fill_in(undo_tr("Merge contacts into %1"), name)),
                     keep_id, remove_id))
             except ValidationError as err:
                 self.inform(validation_text(err))
@@ -348,7 +352,7 @@ class ContactsTab(Tab):
                 return False
             try:
                 push(self.ctx.undo_stack, DeleteContact(
-                    self.ctx.store, fill_in(self.tr("Delete contact %1"), contact["name"]),
+                    self.ctx.store, (lambda name=contact["name"]: fill_in(undo_tr("Delete contact %1"), name)),
                     contact_id))
             except ValidationError as err:
                 self.inform(validation_text(err))

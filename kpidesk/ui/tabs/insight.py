@@ -650,10 +650,11 @@ class ProposalDialog(QDialog):
                 self.error.show_error(validation_text(err) if isinstance(err, ValidationError)
                                       else store_error_text(err, store.path))
                 return False
+            year = self.year
             self.ctx.undo_stack.push(YearSnapshotCommand(
-                store, self.year, before, after,
-                fmt.fill(tr("Accept proposed targets for %1"),
-                         fmt.current().digits(str(self.year)))))
+                store, year, before, after,
+                lambda: fmt.fill(tr("Accept proposed targets for %1"),
+                                 fmt.current().digits(str(year)))))
         self.accept()
         return True
 

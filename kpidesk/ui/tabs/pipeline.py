@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.store import opportunities as ostore
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
@@ -45,6 +46,9 @@ from kpidesk.ui.models.opportunities_model import (
 )
 from kpidesk.ui.pipeline_board import PipelineBoard
 from kpidesk.ui.tabs.base import Tab
+
+# undo texts, said again after a language switch (the tab may be gone by then)
+undo_tr = translator("PipelineTab")
 
 
 class PipelineTab(Tab):
@@ -342,7 +346,7 @@ class PipelineTab(Tab):
     def add_opportunity(self) -> int | None:
         def save(opp: ostore.OpportunityInput) -> int:
             return push(self.ctx.undo_stack, OpportunityChange(
-                self.ctx.store, fill_in(self.tr("Add opportunity %1"), opp.title), None,
+                self.ctx.store, (lambda title=opp.title: fill_in(undo_tr("Add opportunity %1"), title)), None,
                 lambda s: ostore.add_opportunity(s, opp)))
 
         dialog = OpportunityDialog(self.ctx.store, self.ctx.today, save, parent=self)
@@ -358,7 +362,7 @@ class PipelineTab(Tab):
 
         def save(opp: ostore.OpportunityInput) -> None:
             push(self.ctx.undo_stack, OpportunityChange(
-                self.ctx.store, fill_in(self.tr("Edit opportunity %1"), opp.title), opp_id,
+                self.ctx.store, (lambda title=opp.title: fill_in(undo_tr("Edit opportunity %1"), title)), opp_id,
                 lambda s: ostore.update_opportunity(s, opp_id, opp, on=self._today())))
 
         OpportunityDialog(self.ctx.store, self.ctx.today, save,
@@ -368,9 +372,10 @@ class PipelineTab(Tab):
         row = self._row(opp_id)
         if row is None or row["stage_id"] == stage_id:
             return
-        stage_name = stage_label(ostore.stage(self.ctx.store, stage_id)["name"])
+        stage_name = ostore.stage(self.ctx.store, stage_id)["name"]
         self._run(OpportunityChange(
-            self.ctx.store, fill_in(self.tr("Move %1 to %2"), row["title"], stage_name), opp_id,
+            self.ctx.store, lambda title=row["title"]: fill_in(
+                undo_tr("Move %1 to %2"), title, stage_label(stage_name)), opp_id,
             lambda s: ostore.move_stage(s, opp_id, stage_id, on=self._today())),
             select=opp_id)
 
@@ -385,7 +390,7 @@ class PipelineTab(Tab):
                 return False
         day = self.ctx.today().isoformat()
         self._run(OpportunityChange(
-            self.ctx.store, fill_in(self.tr("Mark %1 won"), row["title"]), opp_id,
+            self.ctx.store, (lambda title=row["title"]: fill_in(undo_tr("Mark %1 won"), title)), opp_id,
             lambda s: ostore.mark_won(s, opp_id, day, create_sale=create_sale),
             creates_sale=create_sale), select=opp_id)
         return True
@@ -401,7 +406,7 @@ class PipelineTab(Tab):
                 return False
         day = self.ctx.today().isoformat()
         self._run(OpportunityChange(
-            self.ctx.store, fill_in(self.tr("Mark %1 lost"), row["title"]), opp_id,
+            self.ctx.store, (lambda title=row["title"]: fill_in(undo_tr("Mark %1 lost"), title)), opp_id,
             lambda s: ostore.mark_lost(s, opp_id, day, reason)), select=opp_id)
         return True
 
@@ -411,7 +416,7 @@ class PipelineTab(Tab):
         if row is None or row["status"] == "open":
             return False
         self._run(OpportunityChange(
-            self.ctx.store, fill_in(self.tr("Reopen %1"), row["title"]), opp_id,
+            self.ctx.store, (lambda title=row["title"]: fill_in(undo_tr("Reopen %1"), title)), opp_id,
             lambda s: ostore.reopen(s, opp_id, stage_id, on=self._today())),
             select=opp_id)
         return True
@@ -425,6 +430,6 @@ class PipelineTab(Tab):
             if not allowed or not (confirmed or self.confirm_delete(row)):
                 return False
             self._run(OpportunityChange(
-                self.ctx.store, fill_in(self.tr("Delete opportunity %1"), row["title"]),
+                self.ctx.store, (lambda title=row["title"]: fill_in(undo_tr("Delete opportunity %1"), title)),
                 opp_id, lambda s: ostore.delete_opportunity(s, opp_id)))
         return True

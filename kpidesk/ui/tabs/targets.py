@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import translator
 from kpidesk.store import targets as store_targets
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import first_revenue_day
 from kpidesk.store.topics import Topic
 from kpidesk.ui.commands.targets import YearSnapshotCommand
+from kpidesk.ui.models.category_targets_model import CategoryTargetsModel
 from kpidesk.ui.models.targets_model import (
     ACTUAL_ROLE,
     TARGET_ROLE,
@@ -47,6 +49,12 @@ from kpidesk.ui.models.targets_model import (
 )
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
+
+VIEWS = ("people", "categories")  # the grid's columns: salespeople, or product categories
+VIEW_SETTING = "targets/view"
+
+# the tab's context, for undo texts said again after a language switch (the tab may be gone)
+tab_tr = translator("TargetsTab")
 
 
 class TargetCellDelegate(QStyledItemDelegate):
@@ -259,9 +267,21 @@ class TargetsTab(Tab):
         super().__init__(ctx, parent)
         today = ctx.today()
         self._pending: set[str] = set()
-        self.model = TargetsModel(ctx.store, ctx.undo_stack, today, self)
-        self.model.owner_session = lambda: self.ctx.owner_session(self, "target")
-        self.model.message.connect(self.show_message)
+        # the grid shows one of two models: salespeople (with the shop) or product categories
+        self.people_model = TargetsModel(ctx.store, ctx.undo_stack, today, self)
+        self.category_model = CategoryTargetsModel(ctx.store, ctx.undo_stack, today, self)
+        for model in (self.people_model, self.category_model):
+            model.owner_session = lambda: self.ctx.owner_session(self, "target")
+            model.message.connect(self.show_message)
+        self.model: TargetsModel = self.people_model
+
+        self.view_label = QLabel(self)
+        self.view_combo = QComboBox(self)
+        self.view_combo.setObjectName("targetsView")
+        self.view_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for key in VIEWS:
+            self.view_combo.addItem("", key)
+        self.view_label.setBuddy(self.view_combo)
 
         self.year_label = QLabel(self)
         self.year_combo = QComboBox(self)
@@ -286,6 +306,9 @@ class TargetsTab(Tab):
         self.copy_button.clicked.connect(self.copy_last_year)
 
         top = QHBoxLayout()
+        top.addWidget(self.view_label)
+        top.addWidget(self.view_combo)
+        top.addSpacing(12)
         top.addWidget(self.year_label)
         top.addWidget(self.year_combo)
         top.addSpacing(12)
@@ -301,7 +324,8 @@ class TargetsTab(Tab):
         self.view = QTableView(self)
         self.view.setObjectName("targetsGrid")
         self.view.setModel(self.model)
-        self.model.setParent(self.view)  # destroyed after the view, never before it
+        for model in (self.people_model, self.category_model):
+            model.setParent(self.view)  # destroyed after the view, never before it
         self.view.setItemDelegate(TargetCellDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -314,12 +338,19 @@ class TargetsTab(Tab):
         self.delete_shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.view)
         self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_shortcut.activated.connect(self.clear_selection)
+        self.paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self.view)
+        self.paste_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.paste_shortcut.activated.connect(self.paste)
+        self.copy_shortcut = QShortcut(QKeySequence.StandardKey.Copy, self.view)
+        self.copy_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_shortcut.activated.connect(self.copy)
 
         self.total_label = QLabel(self)
         self.total_label.setObjectName("yearTotal")
         self.total_label.setStyleSheet("font-weight: bold;")
-        self.model.modelReset.connect(self.update_total)
-        self.model.dataChanged.connect(self.update_total)
+        for model in (self.people_model, self.category_model):
+            model.modelReset.connect(self.update_total)
+            model.dataChanged.connect(self.update_total)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet(f"color: {HINT_COLOUR};")
@@ -338,6 +369,10 @@ class TargetsTab(Tab):
         layout.addWidget(self.hint_label)
         layout.addWidget(self.status_label)
         self.retranslate_ui()
+        chosen = self.view_combo.findData(str(ctx.settings.value(VIEW_SETTING, "people")))
+        self.view_combo.setCurrentIndex(max(0, chosen))
+        self.view_combo.currentIndexChanged.connect(self._view_changed)
+        self._view_changed()
 
     # -- texts --------------------------------------------------------------------
     def title(self) -> str:
@@ -347,6 +382,9 @@ class TargetsTab(Tab):
         if not shiboken6.isValid(self):
             return  # destroyed; the base class's language hook outlives the widget
         f = fmt.current()
+        self.view_label.setText(self.tr("Vie&w:"))
+        self.view_combo.setItemText(0, self.tr("Salespeople"))
+        self.view_combo.setItemText(1, self.tr("Product categories"))
         self.year_label.setText(self.tr("&Year:"))
         for i in range(self.year_combo.count()):
             self.year_combo.setItemText(i, f.digits(str(self.year_combo.itemData(i))))
@@ -360,17 +398,70 @@ class TargetsTab(Tab):
             self.measure_combo.setItemText(i, names[self.measure_combo.itemData(i)])
         self.spread_button.setText(self.tr("&Spread a yearly target…"))
         self.copy_button.setText(self.tr("&Copy last year's targets"))
+        self._set_hint()
+        self.people_model.retranslate()
+        self.category_model.retranslate()
+        self.update_total()
+
+    def _set_hint(self) -> None:
+        empty = self.is_categories() and not self.model.columnCount()
+        self.spread_button.setEnabled(not empty)  # nothing to spread over
+        if empty:
+            self.hint_label.setText(self.tr(
+                "The shop has no product categories yet: add them in Settings ▸ Lists ▸"
+                " Product categories, then give each a target here."))
+            return
+        if self.is_categories():
+            self.hint_label.setText(self.tr(
+                "Revenue target of each product category per month. Type in a cell and"
+                " press Enter; Delete removes; Ctrl+V pastes cells copied from a"
+                " spreadsheet. Under each target: the category's actual and its share."
+                " Ctrl+Z undoes."))
+            return
         self.hint_label.setText(self.tr(
             "Type a target in a cell and press Enter; clear it (Delete) to remove it."
             " Under each target: the month's actual and its share of the target. A grey"
             " shop figure is the sum of the salespeople's targets. Ctrl+Z undoes."))
-        self.model.retranslate()
+
+    def is_categories(self) -> bool:
+        return self.model is self.category_model
+
+    def _view_changed(self, *_: object) -> None:
+        """Show the salespeople's grid or the categories' (the choice is remembered)."""
+        key = self.view_combo.currentData()
+        self.ctx.settings.setValue(VIEW_SETTING, key)
+        model = self.category_model if key == "categories" else self.people_model
+        self.measure_label.setEnabled(model is self.people_model)
+        self.measure_combo.setEnabled(model is self.people_model)  # categories: revenue
+        if model is not self.model or self.view.model() is not model:
+            self.model = model
+            model.set_year(int(self.year_combo.currentData()))
+            model.set_measure(self.measure_combo.currentData())
+            model.reload()
+            self.view.setModel(model)
+            hint = self.holiday_hint  # follows the shown grid's cells
+            hint.model = model
+            self.view.selectionModel().currentChanged.connect(hint.update_text)
+            hint.update_text()
+        self._set_hint()
         self.update_total()
+        self.status_label.clear()
 
     def update_total(self, *_: object) -> None:
         """The shop's year: sum of its monthly targets and of the actuals so far."""
         model = self.model
         f = fmt.current()
+        if self.is_categories():
+            targets = list(model.converted.values())
+            # like with like: the actuals of the months and categories that have a target
+            actual = sum(model.actuals.get(key, 0) for key in model.converted)
+            total = sum(targets) if targets else None
+            share = f.percent(actual / total) if total else "—"
+            self.total_label.setText(fill_in(
+                self.tr("Year %1, all categories: target %2, actual so far %3 (%4)"),
+                f.digits(str(model.year)), model.format_value(total) or "—",
+                model.format_value(actual), share))
+            return
         targets, actual = [], 0
         for month in model.months():
             stored = model.stored(month, None)  # summed in the reporting currency
@@ -409,6 +500,7 @@ class TargetsTab(Tab):
 
     def _year_changed(self, _index: int) -> None:
         self.model.set_year(int(self.year_combo.currentData()))
+        self.holiday_hint.update_text()
         self.status_label.clear()
 
     def _measure_changed(self, _index: int) -> None:
@@ -442,33 +534,60 @@ class TargetsTab(Tab):
 
     def _apply_changes(self, topics: set[Topic]) -> None:
         if topics & {Topic.TARGETS, Topic.SALESPEOPLE, Topic.SALES, Topic.CONTACTS,
-                     Topic.OPPORTUNITIES, Topic.SETTINGS}:
+                     Topic.OPPORTUNITIES, Topic.SETTINGS, Topic.CATEGORIES}:
             if Topic.SALES in topics:
                 self._fill_years()
             if Topic.SETTINGS in topics:
                 self.retranslate_ui()
             self.model.reload()
+            self._set_hint()
 
     # -- actions ---------------------------------------------------------------------
     def clear_selection(self) -> None:
         """Remove the targets of the selected cells (one undo step)."""
-        cells = self.view.selectionModel().selectedIndexes()
-        keys = []
-        for index in cells:
+        cells = []
+        for index in self.view.selectionModel().selectedIndexes():
             month, sp = self.model.key_of(index)
             if self.model.stored(month, sp) is not None:
-                keys.append((month, self.model.measure, sp))
-        if not keys:
+                cells.append((month, sp))
+        if not cells:
             return
-        from kpidesk.ui.commands.targets import apply_with_undo
-
         with self.model.owner_session() as allowed:
             if not allowed:
                 return
-            apply_with_undo(self.ctx.store, self.ctx.undo_stack, keys, [None] * len(keys),
-                            self.tr("Remove targets"))
+            self.model.write_cells(cells, [None] * len(cells), lambda: tab_tr("Remove targets"))
         self.model.reload()
         self.show_message(self.tr("Targets removed."))
+
+    def paste(self, text: str | None = None) -> int:
+        """Ctrl+V: cells copied from a spreadsheet (or this grid), from the current cell
+        on; one undo step. Returns the cells written."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        start = self.view.currentIndex()
+        if not text.strip() or not start.isValid():
+            return 0
+        try:
+            count = self.model.paste(start, text, lambda: tab_tr("Paste targets"))
+        except ValueError as exc:
+            self.show_message(fill_in(self.tr("“%1” is not a number: nothing was pasted."),
+                                      str(exc)), True)
+            return 0
+        except ValidationError as exc:
+            self.show_message(fill_in(self.tr("The targets were refused (%1)."), exc.code),
+                              True)
+            return 0
+        if count:
+            self.show_message(fmt.fill(self.tr("%1 targets pasted."),
+                                       fmt.current().integer(count)))
+        return count
+
+    def copy(self) -> str:
+        """Ctrl+C: the selected cells' targets, tab-separated, for a spreadsheet."""
+        text = self.model.copy_text(self.view.selectionModel().selectedIndexes())
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return text
 
     def open_spread_dialog(self) -> SpreadDialog:
         """Open the dialog (non-blocking, so tests can drive it); it applies on OK."""
@@ -481,11 +600,11 @@ class TargetsTab(Tab):
         return dialog
 
     def apply_spread(self, salesperson_id: int | None, values: list[int] | None) -> None:
-        if not values:
-            return
+        if not values or (self.is_categories() and salesperson_id is None):
+            return  # a category's target needs its category
         try:
             if not self.model.set_months(salesperson_id, values,
-                                         self.tr("Spread a yearly target")):
+                                         lambda: tab_tr("Spread a yearly target")):
                 return
         except ValidationError as exc:
             self.show_message(fill_in(self.tr("The targets were refused (%1)."), exc.code),
@@ -501,6 +620,22 @@ class TargetsTab(Tab):
         with self.model.owner_session() as allowed:
             if not allowed:
                 return 0
+            if self.is_categories():
+                try:
+                    count = self.category_model.copy_year(
+                        year - 1, lambda: tab_tr("Copy last year's category targets"))
+                except ValidationError as exc:
+                    self.show_message(fill_in(self.tr("The targets were refused (%1)."),
+                                              exc.code), True)
+                    return 0
+                if not count:
+                    self.show_message(fill_in(self.tr("%1 has no targets to copy."),
+                                              fmt.current().digits(str(year - 1))), True)
+                    return 0
+                self.show_message(fill_in(self.tr("Copied %1 targets from %2."),
+                                          fmt.current().integer(count),
+                                          fmt.current().digits(str(year - 1))))
+                return count
             before = YearSnapshotCommand.snapshot(store, year)
             count = store_targets.copy_year(store, year - 1, year)
             if not count:
@@ -508,7 +643,7 @@ class TargetsTab(Tab):
                 return 0
             after = YearSnapshotCommand.snapshot(store, year)
             self.ctx.undo_stack.push(YearSnapshotCommand(
-                store, year, before, after, self.tr("Copy last year's targets")))
+                store, year, before, after, lambda: tab_tr("Copy last year's targets")))
         self.model.reload()
         self.show_message(fill_in(self.tr("Copied %1 targets from %2."), fmt.current().integer(count), fmt.current().digits(str(year - 1))))
         return count
