@@ -47,8 +47,11 @@ def last_complete_month(month: str, today: date) -> str:
     return min(month, add_months(month_key(today), -1))
 
 
-def all_kpis(store: Store, month: str, today: date | str, *, currency: str | None = None) -> dict:
-    """Every KPI that exists for `month` ('YYYY-MM'), as of `today`."""
+def all_kpis(store: Store, month: str, today: date | str, *, currency: str | None = None,
+             with_health: bool = True) -> dict:
+    """Every KPI that exists for `month` ('YYYY-MM'), as of `today`. `with_health=False`
+    leaves the data-health count out (None): a pass over the month's lines that the
+    report's comparison months do not show."""
     today = as_date(today)
     period = parse_period(month)
     currency = currency or store.reporting_currency
@@ -102,7 +105,8 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
     result["trend_forecast"] = list(points) if points is not None else None
     # §4b call-backs and §6 data health
     result.update(winback.winback_kpis(view, period.key, today))
-    result["data_health_findings"] = health.count(store, period.key, today)
+    result["data_health_findings"] = (health.count(store, period.key, today) if with_health
+                                      else None)
     add_insight(store, result, period, today, currency)
     # §1 gross profit, discounts, breakdowns; the pipeline by stage, cohorts, at-risk list
     result.update(analysis.kpi_additions(view, period.key, today, currency))
