@@ -167,6 +167,6 @@ def test_the_report_checks_only_its_own_month(clean: Store, monkeypatch):
     data = collect(store, "2026-11", TODAY)
     assert [r.number for f in data.health_findings for r in f.rows] == ["R-NOV"]
     assert data.kpis["data_health_findings"] == len(data.health_findings) == 2
-    assert data.previous["data_health_findings"] is None
-    assert data.year_before["data_health_findings"] is None
+    assert "data_health_findings" not in data.previous
+    assert "data_health_findings" not in data.year_before
     assert checked == ["2026-11"]

@@ -480,3 +480,26 @@ def test_print_preview_leaves_the_tabs_preview_drawable(qtbot, demo_ctx):
     tab.print_preview()
     assert seen == [True]
     assert not tab.preview.grab().isNull()  # the tab's preview still draws its pages
+
+
+@pytest.mark.parametrize("month, today", [(MONTH, DEMO_TODAY), ("2026-11", DEMO_TODAY)])
+def test_the_comparison_months_print_the_same_figures(demo_store, qapp, month, today):
+    """The report computes only the figures it compares a month with (not the months'
+    data-health checks, insight or breakdowns): its table is the one the full KPIs give."""
+    from dataclasses import replace
+
+    from kpidesk.metrics.kpis import all_kpis
+    from kpidesk.metrics.periods import add_months
+    from kpidesk.reports.data import collect
+    from kpidesk.reports.monthly import MonthlyReport
+
+    data = collect(demo_store, month, today)
+    full = replace(data, previous=all_kpis(demo_store, add_months(month, -1), today),
+                   year_before=all_kpis(demo_store, add_months(month, -12), today))
+    for short, whole in ((data.previous, full.previous), (data.year_before, full.year_before)):
+        assert short == {key: whole[key] for key in short}
+        assert "data_health_findings" not in short and "revenue_bridge_mom" not in short
+    for lang in ("en", "km"):
+        rows = MonthlyReport(data, lang).kpi_rows()
+        assert rows == MonthlyReport(full, lang).kpi_rows()
+        assert any(row[2] not in ("", "—") for row in rows)

@@ -48,10 +48,12 @@ def last_complete_month(month: str, today: date) -> str:
 
 
 def all_kpis(store: Store, month: str, today: date | str, *, currency: str | None = None,
-             with_health: bool = True) -> dict:
-    """Every KPI that exists for `month` ('YYYY-MM'), as of `today`. `with_health=False`
-    leaves the data-health count out (None): a pass over the month's lines that the
-    report's comparison months do not show."""
+             comparison: bool = False) -> dict:
+    """Every KPI that exists for `month` ('YYYY-MM'), as of `today`. `comparison=True`:
+    only the figures the monthly report compares a month with (sales, targets, customer
+    and pipeline figures, gross profit and margin); the data-health count, the call-back,
+    forecast, insight and breakdown keys are left out (at 10M lines the health check
+    alone is a pass over the month's lines)."""
     today = as_date(today)
     period = parse_period(month)
     currency = currency or store.reporting_currency
@@ -100,13 +102,20 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
     view = in_currency(store, currency)
     result.update(customers.customer_kpis(view, period.key, today))
     result.update(pipeline.pipeline_kpis(view, period.key, today))
+    if comparison:
+        totals = analysis.period_totals(view, period.key, today, currency=currency)
+        result["gross_profit"] = totals.gross_profit if totals else None
+        result["gross_margin"] = totals.gross_margin if totals else None
+        # paced by the shop's calendar only with the insight figures: left out, not shown
+        for key in ("expected_to_date", "pace", "needed_per_day", "salespeople"):
+            del result[key]
+        return result
     points = forecast.trend_forecast(view, last_complete_month(month_key(period.end), today),
                                      periods=3)
     result["trend_forecast"] = list(points) if points is not None else None
     # §4b call-backs and §6 data health
     result.update(winback.winback_kpis(view, period.key, today))
-    result["data_health_findings"] = (health.count(store, period.key, today) if with_health
-                                      else None)
+    result["data_health_findings"] = health.count(store, period.key, today)
     add_insight(store, result, period, today, currency)
     # §1 gross profit, discounts, breakdowns; the pipeline by stage, cohorts, at-risk list
     result.update(analysis.kpi_additions(view, period.key, today, currency))

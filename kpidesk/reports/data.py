@@ -108,9 +108,9 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     report(5)
     kpis = all_kpis(view, month, today)
     report(35)
-    # the report compares figures with these months, never their data-health count
-    previous = all_kpis(view, add_months(month, -1), today, with_health=False)
-    year_before = all_kpis(view, add_months(month, -12), today, with_health=False)
+    # the figures the report compares the month with (MonthlyReport.kpi_rows), no more
+    previous = all_kpis(view, add_months(month, -1), today, comparison=True)
+    year_before = all_kpis(view, add_months(month, -12), today, comparison=True)
     report(65)
     data = ReportData(
         shop_name=store.setting("shop_name"), month=month, currency=currency, today=today,
