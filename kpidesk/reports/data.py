@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from kpidesk.metrics import callbacks, customers, health, pipeline
+from kpidesk.metrics import analysis, callbacks, customers, health, pipeline
 from kpidesk.metrics.growth import ratio, revenue_series, sales_summary, windows
 from kpidesk.metrics.kpis import all_kpis, in_currency
 from kpidesk.metrics.periods import add_months, parse_period
@@ -54,19 +54,21 @@ def top_products(store: Store, month: str, currency: str, limit: int = 10,
                  upto: date | None = None) -> list[dict]:
     """The month's best-selling products by revenue (up to `upto`), quantities net of
     refunds. Daily totals are no product's sales and are left out (KPI.md Conventions);
-    lines of receipts without a product are one row with product_id None."""
+    lines of receipts without a product are one row with product_id None. Read from the
+    product breakdown's rollup, not the month's lines."""
     p = parse_period(month)
     last = min(p.end, upto) if upto else p.end
-    rows = store.query(
-        f"""SELECT l.product_id, IFNULL(p.name, '') AS name, IFNULL(c.name, '') AS category,
-                   SUM(l.quantity) AS quantity, SUM(l.{_column(currency)}) AS revenue
-            FROM orders o JOIN sale_lines l ON l.order_id = o.id
-            LEFT JOIN products p ON p.id = l.product_id
-            LEFT JOIN categories c ON c.id = p.category_id
-            WHERE o.date BETWEEN ? AND ? AND o.is_daily_total = 0
-            GROUP BY l.product_id ORDER BY revenue DESC LIMIT ?""",
-        (p.start.isoformat(), last.isoformat(), limit))
-    return [dict(r) for r in rows]
+    if last < p.start:
+        return []
+    found = analysis.breakdown(store, "product", analysis.parse_range(
+        f"{p.start.isoformat()}..{last.isoformat()}"), last, currency=currency, limit=limit)
+    ids = [row.key for row in found.rows if row.key is not None]
+    categories = dict(store.conn.execute(
+        "SELECT p.id, IFNULL(c.name, '') FROM products p"
+        " LEFT JOIN categories c ON c.id = p.category_id"
+        f" WHERE p.id IN ({', '.join('?' * len(ids))})", ids).fetchall()) if ids else {}
+    return [{"product_id": row.key, "name": row.name, "category": categories.get(row.key, ""),
+             "quantity": row.quantity, "revenue": row.revenue} for row in found.rows]
 
 
 def top_customers(store: Store, month: str, currency: str, limit: int = 10,
