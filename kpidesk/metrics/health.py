@@ -248,11 +248,15 @@ def _order_findings(store: Store, args: dict) -> list[Finding]:
                      params={"today": args["today"]})
              for r in store.conn.execute(
                  f"{first_line} AND o.date > :today ORDER BY o.date, o.id", args)]
+    # a sale of the period dated before its customer's creation: a customer created after
+    # the period's first day (few: the newest), read by the creation day's index
     found += [Finding("before_created", r[3], (uuid_text(r[1]) or "",), [_row(r)],
                       params={"created": r[15]})
               for r in store.conn.execute(
-                  f"{first_line} AND c.created IS NOT NULL AND c.created <> ''"
-                  " AND o.date < c.created ORDER BY o.date, o.id", args)]
+                  f"{first_line} AND o.id IN (SELECT x.id FROM contacts k CROSS"
+                  " JOIN orders x ON x.contact_id = k.id"
+                  " WHERE k.created > :first AND x.date BETWEEN :first AND :last"
+                  " AND x.date < k.created) ORDER BY o.date, o.id", args)]
     return found
 
 
@@ -261,8 +265,15 @@ def _duplicates(store: Store, args: dict) -> list[Finding]:
     keys = ("o.date, o.contact_id, l.product_id, l.amount, l.currency")
     eligible = ("o.contact_id IS NOT NULL AND NOT IFNULL(o.is_daily_total, 0) AND l.amount > 0"
                 " AND o.date BETWEEN :first AND :last")
+    # only a customer's day with two orders or more can hold one: those days are found
+    # from the orders alone, and only their lines are grouped
     lines = store.conn.execute(
-        f"WITH d AS (SELECT {keys} FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+        "WITH days AS MATERIALIZED (SELECT o.date, o.contact_id FROM orders o"
+        " WHERE o.date BETWEEN :first AND :last AND o.contact_id IS NOT NULL"
+        " AND NOT IFNULL(o.is_daily_total, 0) GROUP BY 1, 2 HAVING COUNT(*) >= 2),"
+        f" d AS (SELECT {keys} FROM days CROSS JOIN orders o"
+        " ON o.contact_id = days.contact_id AND o.date = days.date"
+        f" JOIN sale_lines l ON l.order_id = o.id"
         f" WHERE {eligible} GROUP BY {keys} HAVING COUNT(DISTINCT o.id) >= 2)"
         f" SELECT {_LINE_COLUMNS}{_LINE_JOINS}"
         " JOIN d ON d.date = o.date AND d.contact_id = o.contact_id"
