@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 from kpidesk.metrics import analysis, callbacks, customers, health, pipeline
 from kpidesk.metrics.growth import ratio, revenue_series, sales_summary, windows
-from kpidesk.metrics.kpis import all_kpis, in_currency
+from kpidesk.metrics.kpis import all_kpis, comparison_kpis, in_currency
 from kpidesk.metrics.periods import add_months, parse_period
+from kpidesk.metrics.results import KpiFigures
 from kpidesk.metrics.targets import target_series
 from kpidesk.store.db import Store
 
@@ -27,9 +29,11 @@ class ReportData:
     currency: str
     today: date
     as_of: date  # the month's last day, or today for the month in progress
-    kpis: dict
-    previous: dict  # the month before
-    year_before: dict  # the same month a year before
+    kpis: KpiFigures
+    # the figures the report compares the month with (kpis.comparison_kpis: a part of
+    # KpiFigures' keys)
+    previous: dict[str, Any]  # the month before
+    year_before: dict[str, Any]  # the same month a year before
     revenue_series: list[tuple[str, int | None]] = field(default_factory=list)
     target_series: list[tuple[str, int | None]] = field(default_factory=list)
     pipeline_stages: list[dict] = field(default_factory=list)
@@ -44,10 +48,6 @@ class ReportData:
     previous_to_day: dict | None = None
     year_before_to_day: dict | None = None
     insight: dict = field(default_factory=dict)  # issue #19: see reports.insight.collect
-
-
-def _column(currency: str) -> str:
-    return "amount_usd" if currency == "USD" else "amount_khr"
 
 
 def top_products(store: Store, month: str, currency: str, limit: int = 10,
@@ -111,8 +111,8 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     kpis = all_kpis(view, month, today)
     report(35)
     # the figures the report compares the month with (MonthlyReport.kpi_rows), no more
-    previous = all_kpis(view, add_months(month, -1), today, comparison=True)
-    year_before = all_kpis(view, add_months(month, -12), today, comparison=True)
+    previous = comparison_kpis(view, add_months(month, -1), today)
+    year_before = comparison_kpis(view, add_months(month, -12), today)
     report(65)
     data = ReportData(
         shop_name=store.setting("shop_name"), month=month, currency=currency, today=today,
@@ -125,9 +125,9 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     w = windows(period, today)
     if w.in_progress and w.previous is not None and w.year_before is not None:
         data.previous_to_day = _sales_to_day(view, add_months(month, -1), w.previous[1],
-                                             previous.get("target"))
+                                             previous["target"])
         data.year_before_to_day = _sales_to_day(view, add_months(month, -12), w.year_before[1],
-                                                year_before.get("target"))
+                                                year_before["target"])
     report(80)
     data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
     # with each one's last call; those not to call again left out (metrics.callbacks)
