@@ -161,11 +161,12 @@ def dashboard_calls(store) -> tuple[list[tuple[str, object]], list[str]]:
 
 
 def clear_memos() -> None:
-    """Forget memoised metric results, as a write does."""
-    for name in ("customers", "growth", "targets", "pipeline", "forecast"):
-        module = sys.modules.get(f"kpidesk.metrics.{name}")
-        if module is not None and hasattr(module, "clear_memo"):
-            module.clear_memo()
+    """Forget memoised metric results, as a write does (metrics.memo keeps them all: the
+    metric modules no longer have a clear_memo of their own, so looking for one there
+    forgot nothing and "cold" figures were remembered ones)."""
+    from kpidesk.metrics.memo import clear_memo
+
+    clear_memo()
 
 
 CPU_MS: list[float] = []  # the median CPU time of the last median_ms call
