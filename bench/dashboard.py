@@ -161,22 +161,29 @@ def dashboard_calls(store) -> tuple[list[tuple[str, object]], list[str]]:
 
 
 def clear_memos() -> None:
-    """Forget memoised metric results, as a write does."""
-    for name in ("customers", "growth", "targets", "pipeline", "forecast"):
-        module = sys.modules.get(f"kpidesk.metrics.{name}")
-        if module is not None and hasattr(module, "clear_memo"):
-            module.clear_memo()
+    """Forget memoised metric results, as a write does (metrics.memo keeps them all: the
+    metric modules no longer have a clear_memo of their own, so looking for one there
+    forgot nothing and "cold" figures were remembered ones)."""
+    from kpidesk.metrics.memo import clear_memo
+
+    clear_memo()
+
+
+CPU_MS: list[float] = []  # the median CPU time of the last median_ms call
 
 
 def median_ms(fn, runs: int, before=None) -> tuple[float, float]:
-    """(median, first) in ms."""
-    times = []
+    """(median, first) wall time in ms; its median CPU time (this process) in CPU_MS[0]:
+    on a shared machine wall time also counts the waits for a core."""
+    times, cpu = [], []
     for _ in range(runs):
         if before:
             before()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         fn()
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
+    CPU_MS[:] = [statistics.median(cpu)]
     return statistics.median(times), times[0]
 
 
@@ -226,6 +233,7 @@ def measure(path: Path, runs: int) -> dict:
             call()
 
     out["cold_ms"], out["cold_first_ms"] = median_ms(refresh, runs, clear_memos)
+    out["cold_cpu_ms"] = CPU_MS[0]
     out["per_call_ms"] = {name: round(median_ms(call, runs, clear_memos)[0], 2)
                           for name, call in calls}
     refresh()  # the dashboard on screen: every figure computed once
@@ -289,6 +297,7 @@ def measure(path: Path, runs: int) -> dict:
         built.write_pdf(scratch / "report.pdf")
     clear_memos()
     out["report_ms"], _ = median_ms(report, 3, clear_memos)
+    out["report_cpu_ms"] = CPU_MS[0]
 
     store.close()
     shutil.rmtree(scratch, ignore_errors=True)
@@ -449,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         ("shop file (MB)", lambda r: r["file_mb"], "{:,.1f}", "≤ 150 at 1M",
          one and one["file_mb"] <= 150),
         ("cold dashboard refresh", lambda r: r["cold_ms"], "{:,.1f}", "", None),
+        ("  its CPU time", lambda r: r.get("cold_cpu_ms"), "{:,.1f}", "", None),
         ("DuckDB, core figures from raw rows", lambda r: r["duck"]["duckdb_ms"], "{:,.1f}",
          "", None),
         ("cold refresh / DuckDB", lambda r: r["cold_ms"] / r["duck"]["duckdb_ms"], "{:.2f}×",
@@ -466,6 +476,7 @@ def main(argv: list[str] | None = None) -> int:
          "{:,.1f}", "≤ 300 at 10M", big and max(big["sort_ms"].values()) <= 300),
         ("report of a month", lambda r: r["report_ms"], "{:,.0f}", "≤ 2,000 at 10M",
          big and big["report_ms"] <= 2000),
+        ("  its CPU time", lambda r: r.get("report_cpu_ms"), "{:,.0f}", "", None),
         ("peak RSS (MB)", lambda r: r["rss_mb"], "{:,.0f}", "≤ 300 at 10M",
          big and big["rss_mb"] <= 300),
         ("launch → first figures painted", lambda r: r["first_ms"], "{:,.0f}", "≤ 1,000 at 10M",
@@ -487,6 +498,8 @@ def main(argv: list[str] | None = None) -> int:
         ratio = big["cold_ms"] / one["cold_ms"]
         print(f"{'cold refresh, 10M / 1M':<{width}}{'':>{13 * (len(results) - 1)}}"
               f"{ratio:>12.2f}×   ≤ 2× — {'met' if ratio <= 2 else 'NOT met'}")
+        cpu_ratio = big["cold_cpu_ms"] / one["cold_cpu_ms"]
+        print(f"{'  in CPU time':<{width}}{'':>{13 * (len(results) - 1)}}{cpu_ratio:>12.2f}×")
     last = results[-1]
     print("\nSlowest calls at {:,} lines (median ms, after a sale / cold):".format(last["lines"]))
     for name, ms in sorted(last["per_call_ms"].items(), key=lambda kv: -kv[1])[:6]:

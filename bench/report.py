@@ -41,6 +41,7 @@ def main() -> None:
     args.cache.mkdir(parents=True, exist_ok=True)
     db = args.db or demo_store(args.lines, args.cache)
 
+    from kpidesk.metrics.memo import clear_memo
     from kpidesk.reports.cli import ensure_gui_application
     from kpidesk.reports.data import collect
     from kpidesk.reports.monthly import MonthlyReport
@@ -48,13 +49,15 @@ def main() -> None:
 
     ensure_gui_application()
     today = date(2026, 11, 26)
-    timings: dict[str, list[float]] = {"gather": [], "layout": [], "pdf": [], "total": []}
+    timings: dict[str, list[float]] = {"gather": [], "layout": [], "pdf": [], "total": [],
+                                       "total CPU": []}
     pages = 0
     with Store(db, read_only=True) as store, tempfile.TemporaryDirectory() as out:
         lines = store.scalar("SELECT count(*) FROM sale_lines")
         for run in range(args.runs):
             for lang in ("en", "km"):
-                t0 = time.perf_counter()
+                clear_memo()  # each run computes every figure, as the first one after opening
+                t0, cpu0 = time.perf_counter(), time.process_time()
                 data = collect(store, args.month, today)
                 t1 = time.perf_counter()
                 report = MonthlyReport(data, lang)
@@ -62,13 +65,14 @@ def main() -> None:
                 t2 = time.perf_counter()
                 pages = report.write_pdf(Path(out) / f"r{run}-{lang}.pdf")
                 t3 = time.perf_counter()
+                timings["total CPU"].append((time.process_time() - cpu0) * 1000)
                 for key, value in (("gather", t1 - t0), ("layout", t2 - t1), ("pdf", t3 - t2),
                                    ("total", t3 - t0)):
                     timings[key].append(value * 1000)
     print(f"monthly report of {args.month} on {lines:,} sale lines ({pages} pages), "
           f"median of {args.runs * 2} runs (en and km):")
     for key, values in timings.items():
-        print(f"  {key:<7} {statistics.median(values):8.0f} ms")
+        print(f"  {key:<9} {statistics.median(values):8.0f} ms")
     verdict = "ok" if statistics.median(timings["total"]) <= 2000 else "SLOWER than the goal"
     print(f"goal ≤ 2000 ms: {verdict}")
 

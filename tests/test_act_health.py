@@ -146,3 +146,27 @@ def test_the_sales_form_asks_about_what_check_finds(clean: Store, amount, rate):
              if any(r.number == "R-NEW" for r in f.rows)]
     assert sorted(found) == sorted(form)
     assert bool(form) == ((amount, rate) != (700, 4100))
+
+
+def test_the_report_checks_only_its_own_month(clean: Store, monkeypatch):
+    """The report shows the month's findings, never those of the months it compares
+    with: one check, not three (10M lines: each is a pass over a month's lines)."""
+    from kpidesk.reports.data import collect
+
+    store = clean
+    _sale(store, "2026-10-03", 2000, rate=41000, number="R-OCT")  # the month before
+    _sale(store, "2026-11-03", 2000, rate=41000, number="R-NOV")
+    checked: list[str] = []
+    real = health._line_findings
+
+    def spy(store, args):
+        checked.append(args["first"][:7])
+        return real(store, args)
+
+    monkeypatch.setattr(health, "_line_findings", spy)
+    data = collect(store, "2026-11", TODAY)
+    assert [r.number for f in data.health_findings for r in f.rows] == ["R-NOV"]
+    assert data.kpis["data_health_findings"] == len(data.health_findings) == 2
+    assert "data_health_findings" not in data.previous
+    assert "data_health_findings" not in data.year_before
+    assert checked == ["2026-11"]

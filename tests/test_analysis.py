@@ -474,3 +474,46 @@ def test_import_takes_the_time_from_a_date_and_time_column(tmp_path):
         hours = {r.key: r.revenue for r in analysis.breakdown(store, "hour", "2026-10",
                                                               TODAY).rows}
         assert hours == {14: 1250, 8: 300, None: 400}
+
+
+@pytest.mark.parametrize("by", ["customer", "product", "hour", "salesperson"])
+def test_a_year_in_progress_read_as_its_year_less_the_days_outside(store, by):
+    """Most of a year is read as the year's rollup row less the days outside it (#18
+    speed): sales after today and, in the comparison year, after the like-for-like day
+    are taken away again, and a key with sales only there has no row."""
+    make_shop(store)
+    late = store.conn.execute(
+        "INSERT INTO contacts (uuid, kind, name, created) VALUES (x'01', 'customer', 'Late',"
+        " '2025-01-01')").lastrowid
+    store.conn.commit()
+    sp = reference.add_named(store, "salespeople", "Vanna")
+    gift = reference.add_named(store, "products", "Gift")
+    for day, amount in (("2025-03-02", 700), ("2025-12-20", 900), ("2026-12-24", 1200)):
+        add_order(store, OrderInput(date=day, time="20:30", contact_id=late, salesperson_id=sp,
+                                    lines=[LineInput(amount=amount, product_id=gift,
+                                                     quantity=1.5)]))
+    add_order(store, OrderInput(date="2025-02-01", contact_id=late, lines=[
+        LineInput(amount=-300, product_id=gift, quantity=-1)]))  # a refund
+    # after today: a customer, product, salesperson and hour of nothing else
+    future = store.conn.execute(
+        "INSERT INTO contacts (uuid, kind, name, created) VALUES (x'02', 'customer',"
+        " 'Future', '2025-01-01')").lastrowid
+    store.conn.commit()
+    add_order(store, OrderInput(
+        date="2026-12-30", time="23:10", contact_id=future,
+        salesperson_id=reference.add_named(store, "salespeople", "Later"),
+        lines=[LineInput(amount=400, product_id=reference.add_named(store, "products",
+                                                                    "Later"))]))
+    found = analysis.breakdown(store, by, "2026", TODAY, compare="2025")
+    expected = raw_breakdown(store.conn, by, "2026-01-01", "2026-11-26")
+    previous = raw_breakdown(store.conn, by, "2025-01-01", "2025-11-26")
+    assert {r.key: (r.revenue, r.orders, r.quantity, r.gross_profit) for r in found.rows
+            if r.key in expected} == expected
+    assert {r.key: r.previous_revenue for r in found.rows} == {
+        k: previous.get(k, (0,))[0] for k in set(expected) | set(previous)}
+    assert found.total.revenue == sum(v[0] for v in raw_breakdown(
+        store.conn, "channel", "2026-01-01", "2026-11-26").values())
+    # a whole year is its row alone
+    whole = analysis.breakdown(store, by, "2025", TODAY)
+    assert {r.key: r.revenue for r in whole.rows} == {
+        k: v[0] for k, v in raw_breakdown(store.conn, by, "2025-01-01", "2025-12-31").items()}

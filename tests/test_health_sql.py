@@ -286,3 +286,37 @@ def test_an_empty_shop(store: Store):
     assert _as_json(health.check(store, "2026-10", TODAY)) == _as_json(
         reference_check(store, "2026-10", TODAY))
     assert health.check(store, None, TODAY).count == 0
+
+
+@pytest.mark.parametrize("rare_line", [False, True])
+@pytest.mark.parametrize("rollup", [True, False])
+def test_the_shop_median_is_read_only_when_a_line_needs_it(store: Store, monkeypatch,
+                                                            rare_line: bool, rollup: bool):
+    """The shop's median unit price (a sort of the period's lines) is the usual only of
+    lines whose product has no median of its own: with none, it is not computed, and the
+    findings stay the reference's; the period's products come from the breakdown rollup,
+    or from the lines when the file has none yet."""
+    if not rollup:
+        monkeypatch.setattr(health.breakdowns, "exists", lambda conn: False)
+    cup, pen = (add_named(store, "products", name) for name in ("Cup", "Pen"))
+    for day in range(1, 29):
+        _order(store, f"2026-10-{day:02d}", [LineInput(amount=300, product_id=cup),
+                                             LineInput(amount=120, product_id=pen)])
+    _order(store, "2026-10-29", [LineInput(amount=3000, product_id=cup)])  # 10 × the usual
+    _order(store, "2026-10-30", [LineInput(amount=1200, product_id=pen, quantity=12)])
+    if rare_line:  # a product of 1 line: its usual is the shop's
+        rare = add_named(store, "products", "Rare")
+        _order(store, "2026-10-30", [LineInput(amount=90_000, product_id=rare)])
+    medians: list[str] = []
+    real = health._sql_median
+
+    def spy(store, value, where, args):
+        medians.append(value)
+        return real(store, value, where, args)
+
+    monkeypatch.setattr(health, "_sql_median", spy)
+    got = health.check(store, "2026-10", TODAY)
+    assert _as_json(got) == _as_json(reference_check(store, "2026-10", TODAY))
+    above = sorted(r.amount for f in got.findings if f.kind == "above_usual" for r in f.rows)
+    assert above == ([3000, 90_000] if rare_line else [3000])
+    assert len(medians) == (1 if rare_line else 0)

@@ -389,3 +389,16 @@ def test_basket_bar_opens_the_products(store):
     rows = bridge.bridge_details(store, b, "basket_effect")
     assert [(r.label, r.value) for r in rows] == [("Phone", 2000), ("", 300), ("Card", -300)]
     assert sum(r.value for r in rows) == b.change
+
+
+def test_bridge_of_a_quarter_counts_each_customer_over_the_whole_quarter(store):
+    """A quarter's (or year's) bridge takes each customer's revenue over the whole window,
+    not its first month's alone (a purchase in the quarter's second month is no walk-in)."""
+    s = Shop(store)
+    a = customer(store, "A")
+    s.sale("2026-04-10", 1000, contact=a)  # the quarter before
+    s.sale("2026-08-20", 3000, contact=a)  # the quarter's second month
+    s.sale("2026-09-02", 500)  # a walk-in
+    b = bridge.revenue_bridge(store, "2026-Q3", date(2026, 11, 26), "mom")
+    assert b.components["returning"] == 2000 and b.components["walk_in"] == 500
+    assert b.components["lost"] == 0 and b.change == 2500

@@ -480,3 +480,48 @@ def test_print_preview_leaves_the_tabs_preview_drawable(qtbot, demo_ctx):
     tab.print_preview()
     assert seen == [True]
     assert not tab.preview.grab().isNull()  # the tab's preview still draws its pages
+
+
+@pytest.mark.parametrize("month, today", [(MONTH, DEMO_TODAY), ("2026-11", DEMO_TODAY)])
+def test_the_comparison_months_print_the_same_figures(demo_store, qapp, month, today):
+    """The report computes only the figures it compares a month with (not the months'
+    data-health checks, insight or breakdowns): its table is the one the full KPIs give."""
+    from dataclasses import replace
+
+    from kpidesk.metrics.kpis import all_kpis
+    from kpidesk.metrics.periods import add_months
+    from kpidesk.reports.data import collect
+    from kpidesk.reports.monthly import MonthlyReport
+
+    data = collect(demo_store, month, today)
+    full = replace(data, previous=all_kpis(demo_store, add_months(month, -1), today),
+                   year_before=all_kpis(demo_store, add_months(month, -12), today))
+    for short, whole in ((data.previous, full.previous), (data.year_before, full.year_before)):
+        assert short == {key: whole[key] for key in short}
+        assert "data_health_findings" not in short and "revenue_bridge_mom" not in short
+    for lang in ("en", "km"):
+        rows = MonthlyReport(data, lang).kpi_rows()
+        assert rows == MonthlyReport(full, lang).kpi_rows()
+        assert any(row[2] not in ("", "—") for row in rows)
+
+
+@pytest.mark.parametrize("currency, upto", [("USD", None), ("KHR", date(2026, 10, 17))])
+def test_top_products_equal_the_raw_lines(demo_store, currency, upto):
+    """The report's best products (read from the breakdown rollup) are the sums of the
+    month's sale lines up to its day, daily totals left out, refunds taken back."""
+    from kpidesk.reports.data import top_products
+
+    column = "amount_usd" if currency == "USD" else "amount_khr"
+    last = (upto or date(2026, 10, 31)).isoformat()
+    raw = demo_store.conn.execute(
+        f"SELECT l.product_id, IFNULL(p.name, ''), IFNULL(c.name, ''), SUM(l.quantity),"
+        f" SUM(l.{column}) AS revenue FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+        " LEFT JOIN products p ON p.id = l.product_id"
+        " LEFT JOIN categories c ON c.id = p.category_id"
+        " WHERE o.date BETWEEN '2026-10-01' AND ? AND o.is_daily_total = 0"
+        " GROUP BY l.product_id ORDER BY revenue DESC, 2", (last,)).fetchall()
+    got = top_products(demo_store, MONTH, currency, limit=5, upto=upto)
+    assert [(r["product_id"], r["name"], r["category"], r["revenue"]) for r in got] == \
+        [row[:3] + row[4:] for row in raw[:5]]
+    assert [r["quantity"] for r in got] == pytest.approx([row[3] for row in raw[:5]])
+    assert any(r["category"] for r in got)

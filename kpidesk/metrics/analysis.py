@@ -202,32 +202,63 @@ def _merge_months(ranges: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return merged
 
 
+def _signed_parts(span: tuple[date, date]
+                  ) -> list[tuple[int, list[tuple[str, str]], list[tuple[str, str]]]]:
+    """The span as (sign, day ranges, month-rollup ranges) to add up. A span of most of
+    one year (a year in progress, its like-for-like comparison) is its year's row less
+    the days of the year outside it: one row a key instead of a row per month, which is
+    what makes the customer breakdown of a year cheap (a row per customer)."""
+    start, end = span
+    year_first, year_last = date(start.year, 1, 1), date(start.year, 12, 31)
+    inside = (end - start).days + 1
+    outside = (year_last - year_first).days + 1 - inside
+    if end.year != start.year or outside == 0 or outside * 2 >= inside:
+        return [(1, *_parts(span))]
+    signed: list[tuple[int, list[tuple[str, str]], list[tuple[str, str]]]] = [
+        (1, [], [(f"{start.year:04d}", f"{start.year:04d}")])]
+    for gap in ((year_first, start - timedelta(days=1)), (end + timedelta(days=1), year_last)):
+        if gap[0] <= gap[1]:
+            signed.append((-1, *_parts(gap)))
+    return signed
+
+
 def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
-          group_by_day: bool = False) -> dict:
+          group_by_day: bool = False, columns: tuple[str, ...] | None = None) -> dict:
+    """{key (or day): Totals} of `dim` over `span`; with `columns` (revenue alone…),
+    {key: tuple of those sums}."""
     suffix = "usd" if currency == "USD" else "khr"
-    columns = (f"revenue_{suffix}", "orders", "quantity", f"costed_{suffix}", f"cost_{suffix}",
-               f"discount_{suffix}", f"refund_{suffix}", "lines", "costed_lines")
-    sums = ", ".join(f"SUM({c})" for c in columns)
-    parts: list[tuple[str, str]]
-    months: list[tuple[str, str]]
+    wanted = columns or ("revenue", "orders", "quantity", "costed", "cost", "discount",
+                         "refund", "lines", "costed_lines")
+    money = {"revenue", "costed", "cost", "discount", "refund"}
+    names = [f"{c}_{suffix}" if c in money else c for c in wanted]
+    signed: list[tuple[int, list[tuple[str, str]], list[tuple[str, str]]]]
     if group_by_day:
-        parts, months = [(span[0].isoformat(), span[1].isoformat())], []
+        signed = [(1, [(span[0].isoformat(), span[1].isoformat())], [])]
     else:
-        parts, months = _parts(span)
+        signed = _signed_parts(span)
     selects: list[str] = []
     params: list[str | int] = []
-    plain = ", ".join(columns)
-    for first, last in parts:
-        selects.append(f"SELECT {'day' if group_by_day else 'key'} AS k, {plain}"
-                       " FROM breakdown_day WHERE dim = ? AND day BETWEEN ? AND ?")
-        params += [dim, first, last]
-    for first, last in months:  # 'YYYY' sorts before 'YYYY-01': a year is its own range
-        selects.append(f"SELECT key AS k, {plain} FROM breakdown_month"
-                       " WHERE dim = ? AND month BETWEEN ? AND ? AND length(month) = ?")
-        params += [dim, first, last, len(first)]
-    # one statement: the parts are summed per key inside SQLite
-    rows = store.conn.execute(
-        f"SELECT k, {sums} FROM ({' UNION ALL '.join(selects)}) GROUP BY k", params)
+    for sign, parts, months in signed:
+        plain = ", ".join(f"{sign} * {c} AS {c}" for c in names)
+        for first, last in parts:
+            selects.append(f"SELECT {'day' if group_by_day else 'key'} AS k, {plain}"
+                           " FROM breakdown_day WHERE dim = ? AND day BETWEEN ? AND ?")
+            params += [dim, first, last]
+        for first, last in months:  # 'YYYY' sorts before 'YYYY-01': a year is its own range
+            selects.append(f"SELECT key AS k, {plain} FROM breakdown_month"
+                           " WHERE dim = ? AND month BETWEEN ? AND ? AND length(month) = ?")
+            params += [dim, first, last, len(first)]
+    if len(selects) == 1 and not signed[0][1] and signed[0][2][0][0] == signed[0][2][0][1]:
+        # one month's or one year's rows: a key once each, nothing to add up
+        sql = selects[0]
+    else:  # one statement: the parts are summed per key inside SQLite; a key whose
+        # lines all fall outside the span (taken away again) has no row
+        sums = ", ".join(f"SUM({c})" for c in names)
+        lines_kept = " HAVING SUM(lines) <> 0" if "lines" in names else ""
+        sql = f"SELECT k, {sums} FROM ({' UNION ALL '.join(selects)}) GROUP BY k{lines_kept}"
+    rows = store.conn.execute(sql, params)
+    if columns is not None:
+        return {r[0]: r[1:] for r in rows}
     return {r[0]: Totals(*r[1:]) for r in rows}
 
 
@@ -259,6 +290,22 @@ def _grouped(store: Store, by: str, span: tuple[date, date], currency: str) -> d
     raw = _read(store, dim, span, currency)
     none_key = -1 if by == "hour" else 0
     return {(None if key == none_key else key): totals for key, totals in raw.items()}
+
+
+def _grouped_revenue(store: Store, by: str, span: tuple[date, date], currency: str
+                     ) -> dict:
+    """{key: revenue} of one breakdown over `span` (a comparison shows only that)."""
+    if by in ("day", "weekday"):
+        return {k: t.revenue for k, t in _grouped(store, by, span, currency).items()}
+    raw = _read(store, _SOURCES[by][0], span, currency, columns=("revenue", "lines"))
+    none_key = -1 if by == "hour" else 0
+    return {(None if key == none_key else key): sums[0] for key, sums in raw.items()}
+
+
+def revenue_by_key(store: Store, by: str, first: date, last: date, currency: str) -> dict:
+    """{key: revenue} of one breakdown from `first` to `last` (inclusive), from the rollup;
+    the key of none (walk-ins, no product…) is None."""
+    return _grouped_revenue(store, by, (first, last), currency)
 
 
 def period_totals(store: Store, period: DateRange | str, today: date | str, *,
@@ -313,23 +360,29 @@ def breakdown(store: Store, by: str, period: DateRange | str, today: date | str,
         compare_span = (compare.start, min(end, compare.end, today))
     groups = _grouped(store, by, span, currency)
     total = _sum(_read(store, "shop", span, currency).values())
-    previous = _grouped(store, by, compare_span, currency) if compare_span else {}
+    previous = _grouped_revenue(store, by, compare_span, currency) if compare_span else {}
     previous_total = (_sum(_read(store, "shop", compare_span, currency).values())
                       if compare_span else None)
     names = _names(store, by, set(groups) | set(previous))
-    rows = []
+    rows: list[BreakdownRow] = []
     empty = Totals()
     whole = total.revenue if total.revenue > 0 else None
+    # a row per customer in a large shop's breakdown: lookups bound once, outside the loop
+    group_of, before_of, name_of, add = groups.get, previous.get, names.get, rows.append
     for key in groups.keys() | previous.keys():
-        t = groups.get(key, empty)
+        t = group_of(key, empty)
+        revenue = t.revenue
         profit = t.costed_revenue - t.cost if t.costed_lines else None
-        before = previous.get(key, empty).revenue if compare_span else None
-        rows.append(BreakdownRow(
-            key, names.get(key, ""), t.revenue, t.revenue / whole if whole else None,
+        before = before_of(key, 0) if compare_span else None
+        add(BreakdownRow(
+            key, name_of(key, ""), revenue, revenue / whole if whole else None,
             t.orders, t.quantity, profit,
             profit / t.costed_revenue if profit is not None and t.costed_revenue else None,
-            before, growth_rate(t.revenue, before) if before is not None else None, t))
-    rows.sort(key=lambda r: _sort_key(by, r))
+            before, growth_rate(revenue, before) if before is not None else None, t))
+    if by in ("day", "weekday", "hour"):
+        rows.sort(key=lambda r: _sort_key(by, r))
+    else:  # _sort_key's order, without a call a row
+        rows.sort(key=lambda r: (-r.revenue, r.name))
     if limit is not None:
         rows = rows[:limit]
     return Breakdown(by, period, span[1], compare, compare_span[1] if compare_span else None,

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from kpidesk.metrics import analysis
 from kpidesk.metrics.growth import (
     as_date,
     div_half_even,
@@ -92,18 +93,12 @@ def compare_windows(period: str | Period, today: date | str, compare: str
 
 
 def _customer_revenue(store: Store, win: Window, col: str) -> dict[int, int]:
-    """{contact_id: revenue} of the customers who bought in the window."""
-    if win.whole_month:
-        rows = store.conn.execute(
-            f"SELECT contact_id, {col} FROM customer_month WHERE month = ?", (win.first[:7],))
-    else:
-        line_col = "amount_usd" if col == "revenue_usd" else "amount_khr"
-        rows = store.conn.execute(
-            f"SELECT o.contact_id, SUM(l.{line_col}) FROM orders o"
-            " JOIN sale_lines l ON l.order_id = o.id"
-            " WHERE o.date BETWEEN ? AND ? AND o.contact_id IS NOT NULL GROUP BY 1",
-            (win.first, win.last))
-    return {int(c): int(v or 0) for c, v in rows}
+    """{contact_id: revenue} of the customers who bought in the window, read from the
+    customer breakdown's rollup (a range of rows, not the window's sale lines)."""
+    currency = "USD" if col == "revenue_usd" else "KHR"
+    found = analysis.revenue_by_key(store, "customer", date.fromisoformat(win.first),
+                                    date.fromisoformat(win.last), currency)
+    return {int(c): int(v or 0) for c, v in found.items() if c is not None}
 
 
 def _totals(store: Store, win: Window) -> dict[str, int]:

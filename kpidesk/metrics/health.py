@@ -23,6 +23,7 @@ saving: one set of rules for both. A finding the owner marked as right
 
 from __future__ import annotations
 
+import json
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -30,7 +31,7 @@ from datetime import date, timedelta
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.sanity import LARGE_USD, RATE_RANGE, SMALL_KHR, TIMES_USUAL, line_doubts
-from kpidesk.store import health_marks
+from kpidesk.store import breakdowns, health_marks
 from kpidesk.store.db import Store, uuid_text
 
 KINDS = ("missing_days", "above_usual", "rate_unusual", "usd_looks_like_riel",
@@ -149,25 +150,49 @@ def _usual_int(usual: float | None) -> int | None:
     return round(usual) if usual else None
 
 
+def _period_products(store: Store, args: dict) -> tuple[list[int], bool]:
+    """The products of the period's lines (daily totals left out), and whether a line of
+    it has no product. Read from the breakdown rollup's product keys (0: no product) when
+    the file has it: a few rows a day instead of the period's lines."""
+    if breakdowns.exists(store.conn):
+        keys = [k for (k,) in store.conn.execute(
+            "SELECT DISTINCT key FROM breakdown_day WHERE dim = 'product'"
+            " AND day BETWEEN :first AND :last", args)]
+        return [k for k in keys if k != 0], 0 in keys
+    products = [pid for (pid,) in store.conn.execute(
+        f"SELECT DISTINCT IFNULL(l.product_id, 0){_PERIOD_LINES}"
+        " AND IFNULL(o.is_daily_total, 0) = 0", args)]
+    return [k for k in products if k != 0], 0 in products
+
+
+def _totals_median(store: Store, args: dict) -> float | None:
+    """The median positive daily total of the period, read through the daily totals'
+    own index (they are few: one per day, channel and salesperson)."""
+    values = [v for (v,) in store.conn.execute(
+        "SELECT l.amount_usd FROM orders o"
+        " JOIN sale_lines l ON l.order_id = o.id"
+        " WHERE o.is_daily_total = 1 AND o.date BETWEEN :first AND :last"
+        " AND l.amount_usd > 0", args)]
+    return statistics.median(values) if values else None
+
+
 def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
     """A superset of the period's lines `line_doubts` can doubt, with the usual unit price
     (cents) it is to be given; `line_doubts` then decides each exactly."""
-    products = [pid for (pid,) in store.conn.execute(
-        f"SELECT DISTINCT l.product_id{_PERIOD_LINES}"
-        " AND l.product_id IS NOT NULL AND IFNULL(o.is_daily_total, 0) = 0", args)]
+    products, without_product = _period_products(store, args)
     medians = _product_medians(store, set(products))
-    shop_usual = _usual_int(_sql_median(
-        store, "l.amount_usd * 1.0 / l.quantity",
-        "l.amount_usd > 0 AND l.quantity > 0 AND IFNULL(o.is_daily_total, 0) = 0", args))
-    totals_usual = _usual_int(_sql_median(
-        store, "l.amount_usd", "l.amount_usd > 0 AND o.is_daily_total <> 0", args))
-    conn = store.conn
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS health_usual"
-                 " (product_id INTEGER PRIMARY KEY, usual INTEGER)")
-    conn.execute("DELETE FROM temp.health_usual")
-    # a product with a median keeps it even when it rounds to 0 (then nothing is above it)
-    conn.executemany("INSERT INTO temp.health_usual VALUES (?, ?)",
-                     [(pid, _usual_int(m) or 0) for pid, m in medians.items()])
+    # the shop's median unit price is the usual only of lines whose product has none: a
+    # sort of the period's lines, skipped when every line's product has its own
+    shop_usual = None
+    if without_product or len(medians) < len(products):
+        shop_usual = _usual_int(_sql_median(
+            store, "l.amount_usd * 1.0 / l.quantity",
+            "l.amount_usd > 0 AND l.quantity > 0 AND IFNULL(o.is_daily_total, 0) = 0", args))
+    totals_usual = _usual_int(_totals_median(store, args))
+    # a product with a median keeps it even when it rounds to 0 (then nothing is above it);
+    # passed as JSON, not a temporary table: writing one would count as a change of the
+    # data and make the remembered result (metrics.memo) stale at once
+    usuals = json.dumps({str(pid): _usual_int(m) or 0 for pid, m in medians.items()})
     low, high = RATE_RANGE
     # line_doubts's rules, loosened: rate outside RATE_RANGE; USD of LARGE_USD or more
     # (usd_looks_like_riel); riel under SMALL_KHR; a unit price in dollars at least
@@ -180,17 +205,29 @@ def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
                 " THEN 1.0 ELSE abs(l.quantity) END")
     usd = ("CASE WHEN l.currency = 'USD' THEN abs(l.amount)"
            " ELSE abs(l.amount) * 100.0 / l.rate END")
+    # the lines are picked from the orders and lines alone; only the few picked are
+    # joined to their customer and product
     query = (
-        f"SELECT {_LINE_COLUMNS}, {usual}{_LINE_JOINS}"
-        " LEFT JOIN temp.health_usual u ON u.product_id = l.product_id"
+        "WITH u(product_id, usual) AS MATERIALIZED"
+        " (SELECT CAST(key AS INTEGER), value FROM json_each(:usuals)),"
+        f" picked AS MATERIALIZED (SELECT o.id AS order_id, l.position, {usual} AS usual"
+        " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+        " LEFT JOIN u ON u.product_id = l.product_id"
         " WHERE o.date BETWEEN :first AND :last AND ("
         f" l.rate < {low} OR l.rate > {high}"
         f" OR (l.currency = 'USD' AND abs(l.amount) >= {LARGE_USD})"
         f" OR (l.currency <> 'USD' AND abs(l.amount) > 0 AND abs(l.amount) < {SMALL_KHR})"
-        f" OR ({usual} > 0 AND {usd} >= {TIMES_USUAL} * ({usual}) * ({quantity}) * 0.99 - 1))"
+        f" OR ({usual} > 0 AND {usd} >= {TIMES_USUAL} * ({usual}) * ({quantity}) * 0.99 - 1)))"
+        f" SELECT {_LINE_COLUMNS}, picked.usual FROM picked"
+        " JOIN orders o ON o.id = picked.order_id"
+        " JOIN sale_lines l ON l.order_id = o.id AND l.position = picked.position"
+        " LEFT JOIN contacts c ON c.id = o.contact_id"
+        " LEFT JOIN products p ON p.id = l.product_id"
         " ORDER BY o.date, o.id, l.position")
-    return conn.execute(query, {**args, "shop_usual": shop_usual,
-                                "totals_usual": totals_usual}).fetchall()
+    return store.conn.execute(query, {**args, "shop_usual": shop_usual, "usuals": usuals,
+                                      "totals_usual": totals_usual}).fetchall()
+
+
 def _line_findings(store: Store, args: dict) -> list[Finding]:
     found: list[Finding] = []
     for r in _doubt_candidates(store, args):
@@ -211,11 +248,15 @@ def _order_findings(store: Store, args: dict) -> list[Finding]:
                      params={"today": args["today"]})
              for r in store.conn.execute(
                  f"{first_line} AND o.date > :today ORDER BY o.date, o.id", args)]
+    # a sale of the period dated before its customer's creation: a customer created after
+    # the period's first day (few: the newest), read by the creation day's index
     found += [Finding("before_created", r[3], (uuid_text(r[1]) or "",), [_row(r)],
                       params={"created": r[15]})
               for r in store.conn.execute(
-                  f"{first_line} AND c.created IS NOT NULL AND c.created <> ''"
-                  " AND o.date < c.created ORDER BY o.date, o.id", args)]
+                  f"{first_line} AND o.id IN (SELECT x.id FROM contacts k CROSS"
+                  " JOIN orders x ON x.contact_id = k.id"
+                  " WHERE k.created > :first AND x.date BETWEEN :first AND :last"
+                  " AND x.date < k.created) ORDER BY o.date, o.id", args)]
     return found
 
 
@@ -224,8 +265,15 @@ def _duplicates(store: Store, args: dict) -> list[Finding]:
     keys = ("o.date, o.contact_id, l.product_id, l.amount, l.currency")
     eligible = ("o.contact_id IS NOT NULL AND IFNULL(o.is_daily_total, 0) = 0 AND l.amount > 0"
                 " AND o.date BETWEEN :first AND :last")
+    # only a customer's day with two orders or more can hold one: those days are found
+    # from the orders alone, and only their lines are grouped
     lines = store.conn.execute(
-        f"WITH d AS (SELECT {keys} FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+        "WITH days AS MATERIALIZED (SELECT o.date, o.contact_id FROM orders o"
+        " WHERE o.date BETWEEN :first AND :last AND o.contact_id IS NOT NULL"
+        " AND IFNULL(o.is_daily_total, 0) = 0 GROUP BY 1, 2 HAVING COUNT(*) >= 2),"
+        f" d AS (SELECT {keys} FROM days CROSS JOIN orders o"
+        " ON o.contact_id = days.contact_id AND o.date = days.date"
+        f" JOIN sale_lines l ON l.order_id = o.id"
         f" WHERE {eligible} GROUP BY {keys} HAVING COUNT(DISTINCT o.id) >= 2)"
         f" SELECT {_LINE_COLUMNS}{_LINE_JOINS}"
         " JOIN d ON d.date = o.date AND d.contact_id = o.contact_id"

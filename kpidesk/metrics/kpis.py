@@ -119,6 +119,38 @@ def all_kpis(store: Store, month: str, today: date | str, *,
     return result
 
 
+def comparison_kpis(store: Store, month: str, today: date | str, *,
+                    currency: str | None = None) -> dict[str, Any]:
+    """The figures of `month` the monthly report compares its month with (its table's
+    other columns), as `all_kpis` gives them: sales, targets, customer and pipeline
+    figures, gross profit and margin. Not the data-health check, insight, call-back,
+    forecast or breakdown keys: at 10M lines the health check alone is a pass over the
+    month's lines, and the report prints none of them for these months."""
+    today = as_date(today)
+    period = parse_period(month)
+    currency = currency or store.reporting_currency
+    w = windows(period, today)
+    sales = sales_summary(store, period, today, currency=currency)
+    att = attainment_summary(store, period, today, currency=currency)
+    view = in_currency(store, currency)
+    totals = analysis.period_totals(view, period.key, today, currency=currency)
+    return {
+        "month": period.key, "currency": currency, "today": today.isoformat(),
+        "in_progress": w.in_progress, "day": w.day, "days": period.days,
+        **{key: sales[key] for key in ("revenue", "orders", "average_order_value",
+                                       "daily_totals_without_receipts", "growth_mom",
+                                       "growth_yoy")},
+        "revenue_previous_month": sales["previous_revenue"],
+        "revenue_year_before": sales["year_before_revenue"],
+        "target": att["target"],
+        "attainment": att["attainment"],
+        **customers.customer_kpis(view, period.key, today),
+        **pipeline.pipeline_kpis(view, period.key, today),
+        "gross_profit": totals.gross_profit if totals else None,
+        "gross_margin": totals.gross_margin if totals else None,
+    }
+
+
 def insight_kpis(store: Store, period: Period, today: date, currency: str,
                  salespeople: list[SalespersonFigures]) -> InsightKpis:
     """Issue #19's keys; each salesperson's row gets the chance of making their target

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
-from kpidesk.metrics import callbacks, customers, health, pipeline
+from kpidesk.metrics import analysis, callbacks, customers, health, pipeline
 from kpidesk.metrics.growth import ratio, revenue_series, sales_summary, windows
-from kpidesk.metrics.kpis import all_kpis, in_currency
+from kpidesk.metrics.kpis import all_kpis, comparison_kpis, in_currency
 from kpidesk.metrics.periods import add_months, parse_period
 from kpidesk.metrics.results import KpiFigures
 from kpidesk.metrics.targets import target_series
@@ -29,8 +30,10 @@ class ReportData:
     today: date
     as_of: date  # the month's last day, or today for the month in progress
     kpis: KpiFigures
-    previous: KpiFigures  # the month before
-    year_before: KpiFigures  # the same month a year before
+    # the figures the report compares the month with (kpis.comparison_kpis: a part of
+    # KpiFigures' keys)
+    previous: dict[str, Any]  # the month before
+    year_before: dict[str, Any]  # the same month a year before
     revenue_series: list[tuple[str, int | None]] = field(default_factory=list)
     target_series: list[tuple[str, int | None]] = field(default_factory=list)
     pipeline_stages: list[dict] = field(default_factory=list)
@@ -47,27 +50,25 @@ class ReportData:
     insight: dict = field(default_factory=dict)  # issue #19: see reports.insight.collect
 
 
-def _column(currency: str) -> str:
-    return "amount_usd" if currency == "USD" else "amount_khr"
-
-
 def top_products(store: Store, month: str, currency: str, limit: int = 10,
                  upto: date | None = None) -> list[dict]:
     """The month's best-selling products by revenue (up to `upto`), quantities net of
     refunds. Daily totals are no product's sales and are left out (KPI.md Conventions);
-    lines of receipts without a product are one row with product_id None."""
+    lines of receipts without a product are one row with product_id None. Read from the
+    product breakdown's rollup, not the month's lines."""
     p = parse_period(month)
     last = min(p.end, upto) if upto else p.end
-    rows = store.query(
-        f"""SELECT l.product_id, IFNULL(p.name, '') AS name, IFNULL(c.name, '') AS category,
-                   SUM(l.quantity) AS quantity, SUM(l.{_column(currency)}) AS revenue
-            FROM orders o JOIN sale_lines l ON l.order_id = o.id
-            LEFT JOIN products p ON p.id = l.product_id
-            LEFT JOIN categories c ON c.id = p.category_id
-            WHERE o.date BETWEEN ? AND ? AND o.is_daily_total = 0
-            GROUP BY l.product_id ORDER BY revenue DESC LIMIT ?""",
-        (p.start.isoformat(), last.isoformat(), limit))
-    return [dict(r) for r in rows]
+    if last < p.start:
+        return []
+    found = analysis.breakdown(store, "product", analysis.parse_range(
+        f"{p.start.isoformat()}..{last.isoformat()}"), last, currency=currency, limit=limit)
+    ids = [row.key for row in found.rows if row.key is not None]
+    categories = dict(store.conn.execute(
+        "SELECT p.id, IFNULL(c.name, '') FROM products p"
+        " LEFT JOIN categories c ON c.id = p.category_id"
+        f" WHERE p.id IN ({', '.join('?' * len(ids))})", ids).fetchall()) if ids else {}
+    return [{"product_id": row.key, "name": row.name, "category": categories.get(row.key, ""),
+             "quantity": row.quantity, "revenue": row.revenue} for row in found.rows]
 
 
 def top_customers(store: Store, month: str, currency: str, limit: int = 10,
@@ -109,8 +110,9 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     report(5)
     kpis = all_kpis(view, month, today)
     report(35)
-    previous = all_kpis(view, add_months(month, -1), today)
-    year_before = all_kpis(view, add_months(month, -12), today)
+    # the figures the report compares the month with (MonthlyReport.kpi_rows), no more
+    previous = comparison_kpis(view, add_months(month, -1), today)
+    year_before = comparison_kpis(view, add_months(month, -12), today)
     report(65)
     data = ReportData(
         shop_name=store.setting("shop_name"), month=month, currency=currency, today=today,
