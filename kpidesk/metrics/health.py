@@ -209,7 +209,9 @@ def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
     # joined to their customer and product
     query = (
         "WITH u(product_id, usual) AS MATERIALIZED"
-        " (SELECT CAST(key AS INTEGER), value FROM json_each(:usuals)),"
+        # value through TEXT: a JSON value on PostgreSQL has no cast to INTEGER of its own
+        " (SELECT CAST(key AS INTEGER), CAST(CAST(value AS TEXT) AS INTEGER)"
+        " FROM json_each(:usuals)),"
         f" picked AS MATERIALIZED (SELECT o.id AS order_id, l.position, {usual} AS usual"
         " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
         " LEFT JOIN u ON u.product_id = l.product_id"
