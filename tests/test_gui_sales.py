@@ -370,14 +370,14 @@ def test_edit_row_and_undo(qtbot, tab, demo_ctx):
     tab.table.setFocus()
     tab.table.setCurrentIndex(tab.model.index(0, 0))
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # Enter on a row opens it in the form
-    assert tab._editing is not None and tab._editing[0] == order["id"]
+    assert tab.form.editing_order_id == order["id"]
     assert tab.amount_edit.text() == "40.00" and tab.note_edit.text() == "first"
     assert tab.cancel_button.isVisibleTo(tab)
     tab.amount_edit.setText("45")
     qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
     assert count(store, "SELECT count(*) FROM orders WHERE id = ?", (order["id"],)) == 1
     assert [r["amount"] for r in lines_of(store, order["id"])] == [4500]
-    assert tab._editing is None
+    assert tab.form.editing_order_id is None
     demo_ctx.undo_stack.undo()
     assert [r["amount"] for r in lines_of(store, order["id"])] == [4000]
     demo_ctx.undo_stack.redo()
@@ -403,18 +403,18 @@ def test_escape_cancels_an_edit_and_restores_the_new_sale_form(qtbot, tab, demo_
     row = next(r for r in range(50) if tab.model.data(tab.model.index(r, COL_DATE))
                != "26 Nov 2026")
     tab.edit_row(row)
-    assert tab._editing is not None
+    assert tab.form.editing_order_id is not None
     assert tab.date_edit.text() != "26/11/2026"
     assert tab.salesperson_combo.currentIndex() != 0
     qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Escape)
-    assert tab._editing is None and tab.amount_edit.text() == ""
+    assert tab.form.editing_order_id is None and tab.amount_edit.text() == ""
     assert tab.date_edit.text() == "26/11/2026"
     assert tab.salesperson_combo.currentIndex() == 0
     # Saving an edit also brings back the new-sale form.
     tab.edit_row(row)
     tab.note_edit.setText("checked")
     assert tab.save()
-    assert tab.date_edit.text() == "26/11/2026" and tab._editing is None
+    assert tab.date_edit.text() == "26/11/2026" and tab.form.editing_order_id is None
 
 
 def test_delete_with_confirmation_and_undo(qtbot, tab, demo_ctx):
@@ -614,7 +614,7 @@ def test_double_click_opens_the_sale(qtbot, tab, demo_ctx):
     qtbot.mousePress(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseRelease(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert tab._editing is not None and tab._editing[0] == tab.model.order_id(1)
+    assert tab.form.editing_order_id == tab.model.order_id(1)
 
 
 def test_ctrl_z_right_after_saving_with_a_product(qtbot, main_window, demo_ctx):

@@ -17,7 +17,7 @@ def tr(text: str) -> str:
 
 def attach_receipt_entry(tab, layout: QBoxLayout) -> QPushButton:
     """A "New receipt…" button before the Save button of the Sales form."""
-    button = QPushButton(tab.form_box)
+    button = QPushButton(tab.form)
     button.setObjectName("sale_new_receipt")
     button.setAutoDefault(False)
     layout.insertWidget(max(0, layout.count() - 1), button)
