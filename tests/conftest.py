@@ -185,3 +185,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+
+
+def refundable_sale(store: Store) -> int | None:
+    """A sale of the shop that can be refunded (not a refund, not a daily total, not yet
+    refunded), the one of the most lines; None in a shop without one."""
+    return store.scalar(
+        "SELECT o.id FROM orders o WHERE o.refund_of IS NULL AND o.is_daily_total = 0"
+        " AND NOT EXISTS (SELECT 1 FROM orders r WHERE r.refund_of = o.id)"
+        " AND (SELECT min(amount) FROM sale_lines WHERE order_id = o.id) > 0"
+        " ORDER BY (SELECT count(*) FROM sale_lines WHERE order_id = o.id) DESC, o.id"
+        " LIMIT 1")

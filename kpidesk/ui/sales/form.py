@@ -14,9 +14,12 @@ Reading, checking and saving what is typed lives in `saving.py` (SaleSaving).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -32,33 +35,31 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.tr import translator
-from kpidesk.store import reference
+from kpidesk.store import receipts, reference
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import OrderInput, last_rate_of_day
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.messages import validation_text
+from kpidesk.ui.sales.editing import SaleEditing
 from kpidesk.ui.sales.filters import fill_combo
+from kpidesk.ui.sales.line_entry import CURRENCIES, LineEntry
+from kpidesk.ui.sales.lines import ReceiptPanel
 from kpidesk.ui.sales.saving import SaleSaving
 from kpidesk.ui.widgets import (
     AmountEdit,
     CustomerPicker,
     DateEdit,
     ErrorLabel,
-    mark_invalid,
     parse_rate,
 )
 
 tr = translator("SalesTab")
 
-CURRENCIES = ("USD", "KHR")
-# Keys that pick the currency (in the currency box, or typed in the amount): Latin letters
-# and the same keys on a Khmer keyboard (K → ក, R → រ, D → ដ).
-RIEL_KEYS = frozenset("kKrR៛ករ")
-DOLLAR_KEYS = frozenset("uUdD$ដ")
 
 
-class SaleForm(SaleSaving, QGroupBox):
-    """The form of one sale (or one daily total); saving is SaleSaving's."""
+class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
+    """The form of one receipt (or one daily total); saving is SaleSaving's."""
+
+    refund_requested = Signal()  # the Refund key: the tab knows which sale
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,8 @@ class SaleForm(SaleSaving, QGroupBox):
         self.confirm_unusual = self._ask_unusual
         self._status_command = None  # the undo command the status line speaks of
         self._last_currency: str | None = None  # the currency of the last sale saved
+        self._amount_typed = False  # the amount was typed: price × quantity does not replace it
+        self._chosen_text = ""  # the product whose price was filled in
         self._build_form()
 
     @property
@@ -89,9 +92,11 @@ class SaleForm(SaleSaving, QGroupBox):
 
         today = self.ctx.today()
         self.date_edit = DateEdit(self, default=today)
+        self.time_edit = QLineEdit(self)
         self.customer_edit = CustomerPicker(self.store, self)
         self.salesperson_combo = QComboBox(self)
         self.channel_combo = QComboBox(self)
+        self.payment_combo = QComboBox(self)
         self.product_combo = QComboBox(self)
         self.product_combo.setEditable(True)
         self.product_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -101,7 +106,10 @@ class SaleForm(SaleSaving, QGroupBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.quantity_edit = QLineEdit(self)
         self.quantity_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.price_edit = AmountEdit(self, allow_negative=False)
+        self.discount_edit = AmountEdit(self, allow_zero=True, allow_negative=False)
         self.amount_edit = AmountEdit(self)
+        self.cost_edit = AmountEdit(self, allow_zero=True, allow_negative=False)
         self.currency_combo = QComboBox(self)
         for code in CURRENCIES:
             self.currency_combo.addItem(code, code)
@@ -113,34 +121,31 @@ class SaleForm(SaleSaving, QGroupBox):
         self.receipts_edit.setAlignment(Qt.AlignmentFlag.AlignRight
                                         | Qt.AlignmentFlag.AlignVCenter)
 
-        for name, widget in (("date", self.date_edit), ("customer", self.customer_edit),
-                             ("salesperson", self.salesperson_combo),
-                             ("channel", self.channel_combo), ("product", self.product_combo),
-                             ("quantity", self.quantity_edit), ("amount", self.amount_edit),
-                             ("currency", self.currency_combo), ("rate", self.rate_edit),
-                             ("note", self.note_edit), ("number", self.number_edit),
-                             ("receipts", self.receipts_edit)):
-            widget.setObjectName(f"sale_{name}")
-
         # (key, widget, row, column, column span)
         self.fields = [
             ("date", self.date_edit, 0, 0, 1),
-            ("customer", self.customer_edit, 0, 1, 2),
-            ("salesperson", self.salesperson_combo, 0, 3, 1),
-            ("channel", self.channel_combo, 0, 4, 1),
-            ("product", self.product_combo, 0, 5, 2),
-            ("quantity", self.quantity_edit, 3, 0, 1),
-            ("amount", self.amount_edit, 3, 1, 1),
-            ("currency", self.currency_combo, 3, 2, 1),
-            ("rate", self.rate_edit, 3, 3, 1),
-            ("note", self.note_edit, 3, 4, 2),
-            ("number", self.number_edit, 3, 6, 1),
-            ("receipts", self.receipts_edit, 3, 6, 1),  # in the place of receipt no.
+            ("time", self.time_edit, 0, 1, 1),
+            ("customer", self.customer_edit, 0, 2, 2),
+            ("salesperson", self.salesperson_combo, 0, 4, 1),
+            ("channel", self.channel_combo, 0, 5, 1),
+            ("payment", self.payment_combo, 0, 6, 1),
+            ("product", self.product_combo, 3, 0, 2),
+            ("quantity", self.quantity_edit, 3, 2, 1),
+            ("price", self.price_edit, 3, 3, 1),
+            ("discount", self.discount_edit, 3, 4, 1),
+            ("amount", self.amount_edit, 3, 5, 1),
+            ("cost", self.cost_edit, 3, 6, 1),
+            ("currency", self.currency_combo, 6, 0, 1),
+            ("rate", self.rate_edit, 6, 1, 1),
+            ("note", self.note_edit, 6, 2, 3),
+            ("number", self.number_edit, 6, 5, 1),
+            ("receipts", self.receipts_edit, 6, 5, 1),  # in the place of receipt no.
         ]
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self.widgets: dict[str, QWidget] = {}
         for key, widget, row, col, span in self.fields:
+            widget.setObjectName(f"sale_{key}")
             label = QLabel(self)
             label.setBuddy(widget)
             error = ErrorLabel(self)
@@ -154,9 +159,11 @@ class SaleForm(SaleSaving, QGroupBox):
         self.customer_hint = QLabel(self)
         self.customer_hint.setStyleSheet("color: #2e7d32; font-size: 9pt;")
         self.customer_hint.hide()
-        grid.addWidget(self.customer_hint, 2, 1, 1, 2)
-        for col, stretch in enumerate((2, 2, 2, 2, 2, 2, 2)):
-            grid.setColumnStretch(col, stretch)
+        grid.addWidget(self.customer_hint, 2, 2, 1, 2)
+        for col in range(7):
+            grid.setColumnStretch(col, 2)
+        self.receipt = ReceiptPanel(self)  # the lines added, total, tendered and change
+        grid.addWidget(self.receipt, 9, 0, 1, 7)
 
         buttons = QHBoxLayout()
         self.daily_check = QCheckBox(self)
@@ -166,6 +173,10 @@ class SaleForm(SaleSaving, QGroupBox):
         self.save_button.setObjectName("sale_save")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        self.refund_button = QPushButton(self)
+        self.refund_button.setObjectName("sale_refund_key")
+        self.refund_button.setAutoDefault(False)
+        self.refund_button.clicked.connect(lambda: self.refund_requested.emit())
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel_edit)
         self.cancel_button.hide()
@@ -176,18 +187,30 @@ class SaleForm(SaleSaving, QGroupBox):
         buttons.addStretch(1)
         buttons.addWidget(self.status_label)
         buttons.addWidget(self.form_error)
+        buttons.addWidget(self.refund_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
-        grid.addLayout(buttons, 6, 0, 1, 7)
-        self.buttons_row = buttons  # the tab adds the receipt button here
+        grid.addLayout(buttons, 10, 0, 1, 7)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # saves the receipt from any field
+            shortcut = QShortcut(QKeySequence(keys), self, activated=self.save)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refund_key = QShortcut(QKeySequence("Ctrl+R"), self,
+                               activated=lambda: self.refund_requested.emit())
+        refund_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        order = [self.date_edit, self.customer_edit, self.salesperson_combo, self.channel_combo,
-                 self.product_combo, self.quantity_edit, self.amount_edit, self.currency_combo,
-                 self.rate_edit, self.note_edit, self.number_edit, self.receipts_edit,
-                 self.daily_check, self.save_button]
+        order = [self.date_edit, self.time_edit, self.customer_edit, self.salesperson_combo,
+                 self.channel_combo, self.payment_combo, self.product_combo,
+                 self.quantity_edit, self.price_edit, self.discount_edit, self.amount_edit,
+                 self.cost_edit, self.currency_combo, self.rate_edit, self.note_edit,
+                 self.number_edit, self.receipts_edit, self.receipt.paid_usd_edit,
+                 self.receipt.paid_khr_edit, self.daily_check, self.receipt.view,
+                 self.save_button]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self.form_widgets = order[:13]  # the fields and the daily-totals box: Enter saves
+        self.form_widgets = order[:20]  # the fields and the daily-totals box: Enter saves
+        self.line_widgets = {self.product_combo, self.quantity_edit, self.price_edit,
+                             self.discount_edit, self.amount_edit, self.cost_edit,
+                             self.note_edit}  # Enter adds the line to the receipt
         self.receipts_edit.hide()
         self.labels["receipts"].hide()
         self.ctx.undo_stack.indexChanged.connect(self._undo_index_changed)
@@ -195,8 +218,16 @@ class SaleForm(SaleSaving, QGroupBox):
             widget.installEventFilter(self)
         self.product_combo.lineEdit().installEventFilter(self)
         self.amount_edit.textEdited.connect(self._currency_from_amount)
+        self.amount_edit.textEdited.connect(self.amount_edited)
+        for edit in (self.quantity_edit, self.price_edit, self.discount_edit):
+            edit.textEdited.connect(lambda _t: self.recompute_amount())
+        self.product_combo.lineEdit().editingFinished.connect(self.product_chosen)
+        # leaving the product (Tab, even from the completer's list): its price comes in
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.rate_edit.textEdited.connect(lambda _t: self._receipt_currency_changed())
+        self.currency_combo.currentIndexChanged.connect(
+            lambda _i: self._receipt_currency_changed())
         self.customer_edit.contact_changed.connect(self.update_customer_hint)
-        self.product_combo.lineEdit().editingFinished.connect(self._complete_product)
         self.date_edit.editingFinished.connect(self._on_date_finished)
         for key, widget in self.widgets.items():
             signal = getattr(widget, "textEdited", None) or getattr(widget, "currentIndexChanged",
@@ -210,6 +241,11 @@ class SaleForm(SaleSaving, QGroupBox):
         texts = {
             # Access keys are unique with the menu bar's (F, E, L, H) and the filters'.
             "date": tr("&Date"),
+            "time": tr("Time"),
+            "payment": tr("Pay&ment"),
+            "price": tr("Unit price"),
+            "discount": tr("Discount"),
+            "cost": tr("Unit cost"),
             "customer": tr("C&ustomer (name or phone)"),
             "salesperson": tr("Sales&person"),
             "channel": tr("&Channel"),
@@ -235,7 +271,15 @@ class SaleForm(SaleSaving, QGroupBox):
         self.receipts_edit.setToolTip(tr(
             "How many receipts (customers served) the total is made of. Without it, orders "
             "and average order value of the month are not available."))
-        self.save_button.setText(tr("&Save (Enter)"))
+        self.save_button.setText(tr("&Save (Ctrl+Enter)"))
+        self.refund_button.setText(tr("Refund… (Ctrl+R)"))
+        self.refund_button.setToolTip(tr(
+            "Refund the sale chosen in the table below, or the one whose receipt no. is "
+            "typed: all its lines or some of them"))
+        self.time_edit.setPlaceholderText(tr("hh:mm"))
+        self.time_edit.setToolTip(tr("The time of the sale: now, unless you change it"))
+        self.cost_edit.setToolTip(tr("What one item cost the shop, when it differs from the "
+                                     "product's cost in Settings"))
         self.cancel_button.setText(tr("Cancel edit (Esc)"))
         self.quantity_edit.setPlaceholderText(fmt.current().digits("1"))
         self.rate_edit.setPlaceholderText(fmt.current().digits(str(self.store.default_rate)))
@@ -244,7 +288,8 @@ class SaleForm(SaleSaving, QGroupBox):
         self.product_combo.lineEdit().setPlaceholderText(tr("type to search"))
         self.currency_combo.setItemText(0, tr("USD ($)"))
         self.currency_combo.setItemText(1, tr("KHR (៛)"))
-        for widget in (self.date_edit, self.amount_edit, self.customer_edit):
+        for widget in (self.date_edit, self.amount_edit, self.customer_edit, self.price_edit,
+                       self.discount_edit, self.cost_edit, self.receipt):
             widget.retranslate_ui()
         if self.rate_edit.text().strip():
             try:
@@ -279,6 +324,11 @@ class SaleForm(SaleSaving, QGroupBox):
                                               *reference.list_named(self.store, "products",
                                                                     active_only=True)])
         self.product_combo.setEditText(product_text)
+        methods = [(m.id, display_name(m.name))
+                   for m in receipts.payment_methods(self.store, active_only=True)]
+        fill_combo(self.payment_combo, [(None, none), *methods])
+        if self.payment_combo.currentIndex() <= 0:
+            self.remember_payment(None)
 
     # ===================================================================== keyboard
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
@@ -297,12 +347,21 @@ class SaleForm(SaleSaving, QGroupBox):
                 return True
         if etype == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
+            if obj is self.product_combo.lineEdit() and key in (Qt.Key.Key_Tab,
+                                                                 Qt.Key.Key_Backtab):
+                self.product_chosen()
             if obj is self.currency_combo and self._currency_key(event.text()):  # type: ignore[attr-defined]
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if isinstance(obj, QComboBox) and obj.view().isVisible():
                     return False
-                self.save()
+                if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
+                    self.save()
+                elif self.takes_lines() and (obj in self.line_widgets
+                                             or obj is self.product_combo.lineEdit()):
+                    self.enter_in_line()
+                else:
+                    self.save()
                 return True
             if key == Qt.Key.Key_Escape and self._editing is not None:
                 self.cancel_edit()
@@ -354,48 +413,21 @@ class SaleForm(SaleSaving, QGroupBox):
         product = self.product_combo.lineEdit()
         product.setText(product.text())
         self.customer_edit.clear_contact()
-        self.quantity_edit.setText("")
-        self.amount_edit.setText("")
-        self.note_edit.setText("")
-        self.number_edit.setText("")
-        self.receipts_edit.setText("")
+        for edit in (self.quantity_edit, self.price_edit, self.discount_edit, self.amount_edit,
+                     self.cost_edit, self.note_edit, self.number_edit, self.receipts_edit):
+            edit.setText("")
+        self._amount_typed = False
+        self._chosen_text = ""
+        self.receipt.clear()
+        self.fill_time()
         self.clear_errors()
-        self._retranslate_form_title()
+        self._update_mode()
 
     # -- currency: the shop's reporting currency first, then the last one used ------------
     def reporting_currency_changed(self) -> None:
         """The shop's reporting currency is the form's until a sale picks another."""
         if self._last_currency is None and self._editing is None:
             self.set_currency(self.store.reporting_currency)
-
-    def set_currency(self, code: str) -> None:
-        index = self.currency_combo.findData(code)
-        if index >= 0:
-            self.currency_combo.setCurrentIndex(index)
-
-    def _currency_key(self, text: str) -> bool:
-        """K, R or ៛ pick riel, D, U or $ dollars (on Latin and Khmer keyboards)."""
-        if text and text in RIEL_KEYS:
-            self.set_currency("KHR")
-            return True
-        if text and text in DOLLAR_KEYS:
-            self.set_currency("USD")
-            return True
-        return False
-
-    def _currency_from_amount(self, text: str) -> None:
-        """'៛6000', '6000K', '6000 រ' or '$12' typed as the amount: that currency is picked
-        (the amount would otherwise be read in the currency the box shows)."""
-        riel = any(ch in RIEL_KEYS for ch in text)
-        dollar = "$" in text
-        if riel == dollar:  # neither, or both (left for the parser to refuse)
-            return
-        self.set_currency("KHR" if riel else "USD")
-        cleaned = "".join(ch for ch in text if ch not in RIEL_KEYS and ch != "$").strip()
-        if cleaned != text:
-            position = self.amount_edit.cursorPosition()
-            self.amount_edit.setText(cleaned)
-            self.amount_edit.setCursorPosition(min(position, len(cleaned)))
 
     def first_field(self) -> QWidget:
         """Where the cursor goes for the next sale: what changes most between sales."""
@@ -410,7 +442,8 @@ class SaleForm(SaleSaving, QGroupBox):
             self.product_combo.lineEdit().selectAll()
 
     def _on_daily_toggled(self, daily: bool) -> None:
-        for key in ("customer", "product", "quantity", "number"):
+        for key in ("customer", "product", "quantity", "number", "price", "discount", "cost",
+                    "payment"):
             self.widgets[key].setVisible(not daily)
             self.labels[key].setVisible(not daily)
             self.errors[key].clear_error()
@@ -418,7 +451,30 @@ class SaleForm(SaleSaving, QGroupBox):
         self.labels["receipts"].setVisible(daily)
         self.errors["receipts"].clear_error()
         self.customer_hint.setVisible(False if daily else self.customer_edit.is_new())
+        self.fill_time()
+        self._update_mode()
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        product = (self.product_combo, self.product_combo.lineEdit())
+        if old in product and new not in product:
+            self.product_chosen()
+
+    def takes_lines(self) -> bool:
+        """A new receipt (not a daily total, not a change): Enter adds the line to it."""
+        return self._editing is None and not self.daily_check.isChecked()
+
+    def _update_mode(self) -> None:
+        self.receipt.setVisible(self.takes_lines())
+        self._receipt_currency_changed()
         self._retranslate_form_title()
+
+    def fill_time(self) -> None:
+        """Now, for a new receipt; empty (optional) for a daily total."""
+        self.time_edit.setText("" if self.daily_check.isChecked()
+                               else fmt.current().digits(datetime.now().strftime("%H:%M")))
+
+    def _receipt_currency_changed(self) -> None:
+        self.receipt.set_currency(self.currency(), self.rate())
 
     def update_customer_hint(self) -> None:
         if not self.daily_check.isChecked() and self.customer_edit.is_new():
@@ -426,55 +482,3 @@ class SaleForm(SaleSaving, QGroupBox):
             self.customer_hint.show()
         else:
             self.customer_hint.hide()
-
-    # -- errors -------------------------------------------------------------------------
-    def clear_errors(self) -> None:
-        for key, label in self.errors.items():
-            label.clear_error()
-            mark_invalid(self.widgets[key], False)
-        self.form_error.clear_error()
-
-    def _clear_error(self, key: str) -> None:
-        self.errors[key].clear_error()
-
-    def show_error(self, err: ValidationError) -> None:
-        key = {"created": "date", "name": "customer", "contact": "customer",
-               "lines": "amount"}.get(err.field, err.field)
-        if key in self.errors:
-            self.errors[key].show_error(validation_text(err))
-            mark_invalid(self.widgets[key], True)
-            self._errors_shown[key] = err
-        else:
-            self.form_error.show_error(validation_text(err))
-
-    def _refresh_visible_errors(self) -> None:
-        for key, err in self._errors_shown.items():
-            if self.errors[key].isVisible():
-                self.errors[key].show_error(validation_text(err))
-
-    # ===================================================================== saving
-    def _complete_product(self) -> None:
-        """Part of a product's name that matches one product only stands for it."""
-        combo = self.product_combo
-        text = combo.currentText().strip()
-        if not text:
-            return
-        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index <= 0:
-            completer = combo.completer()
-            completer.setCompletionPrefix(text)
-            if completer.completionCount() == 1:
-                index = combo.findText(completer.currentCompletion(),
-                                       Qt.MatchFlag.MatchFixedString)
-        if index > 0 and combo.itemText(index) != combo.currentText():
-            combo.setCurrentIndex(index)
-
-    def _product_id(self) -> int | None:
-        self._complete_product()
-        text = self.product_combo.currentText().strip()
-        if not text:
-            return None
-        index = self.product_combo.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index > 0:
-            return self.product_combo.itemData(index)
-        raise ValidationError("product", "not_found", name=text)

@@ -15,29 +15,55 @@ from PySide6.QtWidgets import QMessageBox
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics.sanity import Doubt, line_doubts
-from kpidesk.store import reference
+from kpidesk.store import receipts
 from kpidesk.store import sales as store_sales
 from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
 from kpidesk.store.sales import LineInput, OrderInput, find_daily_total, get_order
 from kpidesk.ui.commands.sales import AddOrderCommand, EditOrderCommand
-from kpidesk.ui.dialogs.receipt_actions import keep_line_details
 from kpidesk.ui.messages import validation_text
+from kpidesk.ui.sales.lines import receipt_total
 from kpidesk.ui.sales.texts import pin_refused_text
-from kpidesk.ui.widgets import parse_quantity, parse_rate
+from kpidesk.ui.widgets import mark_invalid, parse_rate
 
 tr = translator("SalesTab")
+PAYMENT_KEY = "receipt/payment"  # the payment method used last (QSettings)
 
 
 class SaleSaving:
     """What SaleForm does with what is typed. Needs the form's widgets (form.py)."""
 
+    # -- errors -------------------------------------------------------------------------
+    def clear_errors(self) -> None:
+        for key, label in self.errors.items():
+            label.clear_error()
+            mark_invalid(self.widgets[key], False)
+        self.form_error.clear_error()
+
+    def _clear_error(self, key: str) -> None:
+        self.errors[key].clear_error()
+
+    def show_error(self, err: ValidationError) -> None:
+        key = {"created": "date", "name": "customer", "contact": "customer",
+               "lines": "amount"}.get(err.field, err.field)
+        if key in self.errors:
+            self.errors[key].show_error(validation_text(err))
+            mark_invalid(self.widgets[key], True)
+            self._errors_shown[key] = err
+        else:
+            self.form_error.show_error(validation_text(err))
+
+    def _refresh_visible_errors(self) -> None:
+        for key, err in self._errors_shown.items():
+            if self.errors[key].isVisible():
+                self.errors[key].show_error(validation_text(err))
+
     def read_form(self) -> tuple[OrderInput, object] | None:
-        """The sale typed in the form, or None after showing what is wrong."""
+        """The sale typed in the form (the receipt's lines, and the line still typed), or
+        None after showing what is wrong."""
         self.clear_errors()
         self._errors_shown = {}
         errors: list[ValidationError] = []
         daily = self.daily_check.isChecked()
-        currency = self.currency_combo.currentData() or "USD"
 
         def attempt(fn, *args):
             try:
@@ -47,11 +73,14 @@ class SaleSaving:
                 return None
 
         day = attempt(self.date_edit.iso)
-        amount = attempt(self.amount_edit.minor, currency)
         rate = attempt(parse_rate, self.rate_edit.text())
-        quantity = 1.0 if daily else attempt(parse_quantity, self.quantity_edit.text())
-        product_id = None if daily else attempt(self._product_id)
-        receipts = attempt(self._receipts) if daily else None
+        time = attempt(receipts.check_time, fmt.latin_digits(self.time_edit.text()))
+        lines = self.receipt.lines if self.takes_lines() else []
+        if not lines or self.line_typed():
+            line = self.read_line(attempt, rate, daily)
+            if line is not None:
+                lines.append(line)
+        receipts_count = attempt(self._receipts) if daily else None
         new_contact = None
         contact_id = None
         if not daily and day:
@@ -60,27 +89,73 @@ class SaleSaving:
                 contact_id = value
             elif kind == "new":
                 new_contact = self.customer_edit.new_contact(day)
-        for err in errors:
-            self.show_error(err)
-        if errors:
-            first = {"date": 0, "amount": 6, "rate": 8, "quantity": 5, "product": 4,
-                     "receipts": 10}
-            key = min((e.field for e in errors), key=lambda f: first.get(f, 99))
-            if key in self.widgets:
-                self.widgets[key].setFocus()
+        if self._focus_errors(errors):
             return None
-        quantity = quantity if quantity is not None else 1.0
-        if amount < 0:  # a refund gives items back: quantities sold stay net
-            quantity = -abs(quantity)
-        line = LineInput(amount=amount, currency=currency, rate=rate, product_id=product_id,
-                         quantity=quantity, note=self.note_edit.text().strip())
+        for line in lines:
+            line.rate = rate  # one rate for the receipt: the one in the form now
         order = OrderInput(
-            date=day, lines=[line],
+            date=day, lines=lines,
             number="" if daily else fmt.latin_digits(self.number_edit.text().strip()),
             contact_id=contact_id, salesperson_id=self.salesperson_combo.currentData(),
             channel_id=self.channel_combo.currentData(), is_daily_total=daily,
-            receipts=receipts)
+            receipts=receipts_count, time=time,
+            payment_id=None if daily else self.payment_combo.currentData())
         return order, new_contact
+
+    def _focus_errors(self, errors: list[ValidationError]) -> bool:
+        """Show each error under its field and put the cursor on the first; True if any."""
+        for err in errors:
+            self.show_error(err)
+        if not errors:
+            return False
+        first = {"date": 0, "time": 1, "product": 4, "quantity": 5, "price": 6, "discount": 7,
+                 "amount": 8, "cost": 9, "rate": 11, "receipts": 12}
+        key = min((e.field for e in errors), key=lambda f: first.get(f, 99))
+        if key in self.widgets:
+            self.widgets[key].setFocus()
+        return True
+
+    # -- the receipt's lines -------------------------------------------------------------------
+    def enter_in_line(self) -> None:
+        """Enter in a line field: the line joins the receipt; on an empty line, with lines
+        already added, the receipt is saved."""
+        if not self.line_typed() and self.receipt.lines:
+            self.save()
+        else:
+            self.add_line()
+
+    def add_line(self) -> bool:
+        """Add the line typed to the receipt (its errors shown under the fields)."""
+        self.clear_errors()
+        self._errors_shown = {}
+        errors: list[ValidationError] = []
+
+        def attempt(fn, *args):
+            try:
+                return fn(*args)
+            except ValidationError as err:
+                errors.append(err)
+                return None
+
+        self.product_chosen()
+        rate = attempt(parse_rate, self.rate_edit.text())
+        line = self.read_line(attempt, rate, False)
+        if self._focus_errors(errors) or line is None:
+            return False
+        self.receipt.add(line, self.line_name())
+        self.clear_line()
+        self.product_combo.setFocus()
+        return True
+
+    def remember_payment(self, payment_id: int | None) -> None:
+        """Save `payment_id` as the last used, or (None) choose the one last used."""
+        if payment_id is not None:
+            self.ctx.settings.setValue(PAYMENT_KEY, payment_id)
+            return
+        last = self.ctx.settings.value(PAYMENT_KEY)
+        index = self.payment_combo.findData(int(last)) if str(last or "").isdigit() else -1
+        if index >= 0:
+            self.payment_combo.setCurrentIndex(index)
 
     def _receipts(self) -> int | None:
         """The receipts count typed for a daily total (None: not given)."""
@@ -102,12 +177,12 @@ class SaleSaving:
         if read is None:
             return False
         order, new_contact = read
-        typed = order.lines[0]  # what the status line names (the order may get more lines)
+        typed = order.lines[-1]  # its currency and rate are the next sale's
         day = date.fromisoformat(order.date)
         if day > self.ctx.today() and not self.confirm_future(day):
             self.date_edit.setFocus()
             return False
-        doubts = self._doubts(order.lines[0])
+        doubts = [d for line in order.lines for d in self._doubts(line)]
         if doubts and not self.confirm_unusual(doubts):
             self.amount_edit.setFocus()
             self.amount_edit.selectAll()
@@ -143,9 +218,13 @@ class SaleSaving:
         f = fmt.current()
         if isinstance(command, EditOrderCommand):
             text = tr("Saved the change (%1). Ctrl+Z undoes it.")
+            amount = f.money(typed.amount, typed.currency)
         else:
             text = tr("Saved %1. Ctrl+Z undoes it.")
-        self.status_label.setText(text.replace("%1", f.money(typed.amount, typed.currency)))
+            amount = f.money(receipt_total(order.lines, typed.currency), typed.currency)
+        if order.payment_id is not None:
+            self.remember_payment(order.payment_id)
+        self.status_label.setText(text.replace("%1", amount))
         self._status_command = command
         self.reset_form(keep=True)
         if isinstance(command, EditOrderCommand) and self._pre_edit is not None:
@@ -214,7 +293,6 @@ class SaleSaving:
             order_id, index, old = self._editing
             lines = list(old.lines)
             if 0 <= index < len(lines):
-                keep_line_details(lines[index], order.lines[0])
                 lines[index] = order.lines[0]
             else:
                 lines.append(order.lines[0])
@@ -222,13 +300,15 @@ class SaleSaving:
             if old.is_daily_total and order.is_daily_total:
                 order.number = old.number
             order.note = old.note
-            # what this form does not show stays as it was (receipt details: receipts.py)
-            order.payment_id, order.time, order.refund_of = old.payment_id, old.time, \
-                old.refund_of
+            order.refund_of = old.refund_of  # what this form does not show stays as it was
+            if order.is_daily_total:
+                order.payment_id = old.payment_id
             return EditOrderCommand(self.store, order_id, order, new_contact)
         f = fmt.current()
         line = order.lines[0]
         amount = f.money(line.amount, line.currency)
+        if not order.is_daily_total:
+            amount = f.money(receipt_total(order.lines, line.currency), line.currency)
         if order.is_daily_total:
             order_id = find_daily_total(self.store, order.date, order.channel_id,
                                         order.salesperson_id)
@@ -293,93 +373,6 @@ class SaleSaving:
         return answer == QMessageBox.StandardButton.Yes
 
     # ===================================================================== edit / delete
-    def edit_order(self, order_id: int, line_id: tuple[int, int] | None = None) -> None:
-        """Open an order (one of its lines: (order id, position)) in the form; saving
-        replaces it."""
-        try:
-            order = get_order(self.store, order_id)
-        except ValidationError as err:
-            self.form_error.show_error(validation_text(err))
-            return
-        index = 0
-        if line_id is not None and line_id[0] == order_id and 0 < line_id[1] <= len(order.lines):
-            index = line_id[1] - 1  # positions are 1, 2, … in the order of order.lines
-        line = order.lines[index] if order.lines else LineInput(amount=0)
-        if self._editing is None:
-            self._pre_edit = self._form_state()
-        self.daily_check.blockSignals(True)
-        self.daily_check.setChecked(order.is_daily_total)
-        self.daily_check.blockSignals(False)
-        self._on_daily_toggled(order.is_daily_total)
-        self.reset_form(keep=True)
-        self._editing = (order_id, index, order)
-        self.daily_check.setEnabled(False)
-        self.date_edit.set_date(order.date)
-        if order.contact_id is not None:
-            self.customer_edit.choose(order.contact_id)
-        for combo, value in ((self.salesperson_combo, order.salesperson_id),
-                             (self.channel_combo, order.channel_id)):
-            i = combo.findData(value)
-            if i < 0 and value is not None:  # inactive salesperson: still show it
-                table = "salespeople" if combo is self.salesperson_combo else "channels"
-                combo.addItem(reference.name_of(self.store, table, value), value)
-                i = combo.count() - 1
-            combo.setCurrentIndex(max(i, 0))
-        if line.product_id is not None:
-            name = reference.name_of(self.store, "products", line.product_id)
-            if self.product_combo.findData(line.product_id) < 0:
-                self.product_combo.addItem(name, line.product_id)
-            self.product_combo.setCurrentIndex(self.product_combo.findData(line.product_id))
-        else:
-            self.product_combo.setCurrentIndex(0)
-            self.product_combo.setEditText("")
-        f = fmt.current()
-        qty = line.quantity
-        self.quantity_edit.setText("" if qty == 1 else f.decimal(qty, 0 if float(qty).is_integer()
-                                                                  else 2).replace(",", ""))
-        self.currency_combo.setCurrentIndex(max(0, self.currency_combo.findData(line.currency)))
-        self.amount_edit.set_minor(line.amount, line.currency)
-        self._set_rate(line.rate)
-        self.rate_edit.setModified(True)
-        self.note_edit.setText(line.note or "")
-        self.number_edit.setText(order.number or "")
-        self.receipts_edit.setText(f.integer(order.receipts) if order.receipts is not None
-                                   else "")
-        self.cancel_button.show()
-        self.status_label.setText("")
-        self._retranslate_form_title()
-        self.amount_edit.setFocus()
-        self.amount_edit.selectAll()
-
-    def cancel_edit(self) -> None:
-        self.reset_form(keep=True)
-        self._restore_pre_edit()
-        self.status_label.setText("")
-        self.focus_first_field()
-
-    def _form_state(self) -> dict:
-        """What a new sale keeps from the previous one (restored after an edit)."""
-        return {"daily": self.daily_check.isChecked(), "date": self.date_edit.text(),
-                "salesperson": self.salesperson_combo.currentData(),
-                "channel": self.channel_combo.currentData(),
-                "currency": self.currency_combo.currentIndex(),
-                "product": self.product_combo.currentText(), "rate": self.rate_edit.text()}
-
-    def _restore_pre_edit(self) -> None:
-        state, self._pre_edit = self._pre_edit, None
-        if not state:
-            return
-        self.daily_check.setChecked(state["daily"])
-        self.date_edit.setText(state["date"])
-        for combo, value in ((self.salesperson_combo, state["salesperson"]),
-                             (self.channel_combo, state["channel"])):
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-        self.currency_combo.setCurrentIndex(state["currency"])
-        self.product_combo.setEditText(state["product"])
-        self.rate_edit.setText(state["rate"])
-        self.rate_edit.setModified(False)
-        self.clear_errors()
-
     # -- what the table says ---------------------------------------------------------------
     def show_status(self, text: str, command: object = None) -> None:
         """A sentence in the status line; `command`: the undo step it speaks of (undo and

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from kpidesk.store import reference
+from kpidesk.store import receipts, reference
 from kpidesk.store import sales as store_sales
+from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
-from kpidesk.ui.dialogs.receipt_actions import attach_receipt_entry, attach_refund_action
+from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.sales_model import SalesFilter
 from kpidesk.ui.sales.filters import SalesFilterBar
 from kpidesk.ui.sales.form import SaleForm
+from kpidesk.ui.sales.refund import RefundDialog, open_refund
 from kpidesk.ui.sales.table import SalesTable
 from kpidesk.ui.tabs.base import Tab
 
@@ -46,6 +49,12 @@ class SalesTab(Tab):
     # the form's fields and actions
     date_edit = _Part("form")
     customer_edit = _Part("form")
+    time_edit = _Part("form")
+    payment_combo = _Part("form")
+    price_edit = _Part("form")
+    discount_edit = _Part("form")
+    cost_edit = _Part("form")
+    refund_button = _Part("form")
     salesperson_combo = _Part("form")
     channel_combo = _Part("form")
     product_combo = _Part("form")
@@ -93,8 +102,14 @@ class SalesTab(Tab):
         self.filters = SalesFilterBar(self)
         self.table = SalesTable(ctx, self)
         self.model = self.table.sales_model
-        attach_receipt_entry(self, self.form.buttons_row)  # dialogs/receipt.py
-        attach_refund_action(self)
+        self.refund_action = QAction(self.table)  # the per-sale Refund on the table
+        self.refund_action.setObjectName("sale_refund")
+        self.refund_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.refund_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.refund_action.triggered.connect(self.refund_selected)
+        self.table.addAction(self.refund_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.refund_dialog: RefundDialog | None = None  # the refund open now
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -109,6 +124,7 @@ class SalesTab(Tab):
         self.table.deleted.connect(self.form.orders_deleted)
         self.table.status.connect(self.form.show_status)
         self.table.error.connect(self.form.form_error.show_error)
+        self.form.refund_requested.connect(self.refund_from_form)
         self.model.modelReset.connect(self._update_summary)
         self.model.rowsInserted.connect(
             lambda *_a: self._update_summary() if self.model.filter.text.strip() else None)
@@ -120,6 +136,7 @@ class SalesTab(Tab):
         return self.tr("Sales")
 
     def retranslate_ui(self) -> None:
+        self.refund_action.setText(self.tr("Refund this sale…"))
         self.form.retranslate_ui()
         self.filters.retranslate_ui()
         self._fill_filter_lists()
@@ -149,6 +166,29 @@ class SalesTab(Tab):
     def _update_summary(self) -> None:
         self.filters.show_summary(self.model.summary(), self.model.rowCount(),
                                   self.model.canFetchMore())
+
+    # -- refunds ---------------------------------------------------------------------------
+    def refund_selected(self) -> RefundDialog | None:
+        """Refund the sale chosen in the table (all of it or some items)."""
+        ids = self.table.selected_order_ids()
+        if len(ids) != 1:
+            return None
+        self.refund_dialog = open_refund(self.ctx, self, ids[0])
+        return self.refund_dialog
+
+    def refund_from_form(self) -> RefundDialog | None:
+        """The form's Refund key: the sale whose receipt no. is typed, or else the one
+        chosen in the table."""
+        number = self.form.number_edit.text().strip()
+        order_id = receipts.sale_with_number(self.store, number) if number else None
+        if order_id is None and len(self.table.selected_order_ids()) == 1:
+            order_id = self.table.selected_order_ids()[0]
+        if order_id is None:
+            self.form.form_error.show_error(validation_text(ValidationError("refund",
+                                                                            "no_sale")))
+            return None
+        self.refund_dialog = open_refund(self.ctx, self, order_id)
+        return self.refund_dialog
 
     # -- refresh ---------------------------------------------------------------------------
     def on_data_changed(self, topics: set[Topic]) -> None:
