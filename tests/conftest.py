@@ -284,3 +284,14 @@ def pg_url(pg_cluster, request) -> str:
     yield f"postgresql://kpidesk:kpidesk@127.0.0.1:{pg_cluster.port}/{name}"
     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.close()
+
+
+def refundable_sale(store: Store) -> int | None:
+    """A sale of the shop that can be refunded (not a refund, not a daily total, not yet
+    refunded), the one of the most lines; None in a shop without one."""
+    return store.scalar(
+        "SELECT o.id FROM orders o WHERE o.refund_of IS NULL AND o.is_daily_total = 0"
+        " AND NOT EXISTS (SELECT 1 FROM orders r WHERE r.refund_of = o.id)"
+        " AND (SELECT min(amount) FROM sale_lines WHERE order_id = o.id) > 0"
+        " ORDER BY (SELECT count(*) FROM sale_lines WHERE order_id = o.id) DESC, o.id"
+        " LIMIT 1")

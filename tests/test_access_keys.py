@@ -182,9 +182,10 @@ def _dialogs(window, ctx):
     yield "to call today", CallTodayDialog(ctx, window)
     yield "data health", DataHealthDialog(ctx, month, window)
     yield "share", ShareDialog(ctx, month, window)
-    from kpidesk.ui.dialogs.receipt import ReceiptDialog
+    from kpidesk.ui.sales.refund import RefundDialog
+    from tests.conftest import refundable_sale
 
-    yield "receipt", ReceiptDialog(ctx, window)
+    yield "refund", RefundDialog(ctx, refundable_sale(ctx.store), window)
     wizard = ImportWizard(ctx, window)
     yield "import: file", wizard
     for page in range(1, wizard.pages.count()):

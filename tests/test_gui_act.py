@@ -179,5 +179,5 @@ def test_open_the_sale_to_fix_it(qtbot, main_window, demo_ctx):
     dialog.open_button.click()
     sales = main_window.pages["sales"]
     assert main_window.current_page() is sales
-    assert sales._editing is not None and sales._editing[0] == order_id
+    assert sales.form.editing_order_id == order_id
     assert sales.rate_edit.text().replace(",", "") == "41000"  # there to fix

@@ -24,7 +24,7 @@ from kpidesk.i18n.language import LanguageManager
 # Words that stay in Latin letters in Khmer: brand and product names, currency
 # codes, key names, and abbreviations the glossary keeps.
 ALLOWED = {"kpi", "desk", "usd", "khr", "ctrl", "enter", "esc", "delete", "del", "pin",
-           "crr", "usb", "db", "pdf", "csv", "xlsx", "excel", "facebook", "telegram", "tab",
+           "crr", "usb", "db", "pdf", "csv", "xlsx", "excel", "facebook", "telegram", "khqr", "tab",
            "alt", "shift", "qr", "id", "am", "pm", "english", "right", "left",
            "up", "down", "home", "end", "pgup", "pgdown",
            "letter"}  # (US Letter: a paper size name, like A4)

@@ -56,13 +56,14 @@ def test_keyboard_entry_saves_and_undo_redo(qtbot, tab, demo_ctx):
     assert tab.rate_edit.text().replace(",", "").isdigit()  # grouped, as in Settings
 
     tab.date_edit.setFocus()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # → customer
-    assert QApplication.focusWidget() is tab.customer_edit
-    for _ in range(5):  # salesperson, channel, product, quantity, amount
+    for _ in range(2):  # time, customer
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tab.customer_edit
+    for _ in range(8):  # salesperson, channel, payment, product, quantity, price, discount,
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # amount
     assert QApplication.focusWidget() is tab.amount_edit
     qtbot.keyClicks(tab.amount_edit, "1,250.50")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     assert count(store) == before_orders + 1
     order = newest_order(store)
@@ -105,7 +106,7 @@ def test_enter_from_any_field_saves_with_product_and_salesperson(qtbot, tab, dem
     tab.amount_edit.setText("123000")
     tab.rate_edit.setText("4,050")
     qtbot.keyClicks(tab.note_edit, "two")
-    qtbot.keyClick(tab.note_edit, Qt.Key.Key_Enter)
+    qtbot.keyClick(tab.note_edit, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
     order = newest_order(store)
     (line,) = lines_of(store, order["id"])
     assert line["product_id"] == product_id
@@ -122,19 +123,19 @@ def test_bad_amount_shows_error_and_saves_nothing(qtbot, tab, demo_ctx):
     store = demo_ctx.store
     before = count(store)
     qtbot.keyClicks(tab.amount_edit, "abc")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert count(store) == before
     assert tab.errors["amount"].isVisible()
     assert "not an amount" in tab.errors["amount"].text()
     tab.amount_edit.setText("")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert tab.errors["amount"].text() == "Type an amount."
     assert count(store) == before
     assert demo_ctx.undo_stack.count() == 0
     # Typing clears the message; a good amount then saves.
     qtbot.keyClicks(tab.amount_edit, "5")
     assert not tab.errors["amount"].isVisible()
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert count(store) == before + 1
 
 
@@ -153,7 +154,7 @@ def test_riel_amount_with_decimals_refused(qtbot, tab, demo_ctx):
 
 def test_khmer_digits_amount(qtbot, tab, demo_ctx):
     tab.amount_edit.setText("១២៥០")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     (line,) = lines_of(demo_ctx.store, newest_order(demo_ctx.store)["id"])
     assert (line["amount"], line["currency"]) == (125000, "USD")
 
@@ -175,7 +176,7 @@ def test_impossible_date_and_bad_rate_refused(qtbot, tab, demo_ctx):
     tab.date_edit.setText("")
     qtbot.keyClicks(tab.date_edit, "31/02/2026")
     qtbot.keyClicks(tab.amount_edit, "10")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert count(store) == before
     assert "does not exist" in tab.errors["date"].text()
     assert QApplication.focusWidget() is tab.date_edit
@@ -221,7 +222,7 @@ def test_daily_totals_mode(qtbot, tab, demo_ctx):
     tab.date_edit.setText("25/11/2026")
     qtbot.keyClicks(tab.amount_edit, "830")
     tab.receipts_edit.setText("41")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     order = newest_order(store)
     assert count(store) == before + 1
     assert order["is_daily_total"] == 1 and order["contact_id"] is None
@@ -370,14 +371,14 @@ def test_edit_row_and_undo(qtbot, tab, demo_ctx):
     tab.table.setFocus()
     tab.table.setCurrentIndex(tab.model.index(0, 0))
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # Enter on a row opens it in the form
-    assert tab._editing is not None and tab._editing[0] == order["id"]
+    assert tab.form.editing_order_id == order["id"]
     assert tab.amount_edit.text() == "40.00" and tab.note_edit.text() == "first"
     assert tab.cancel_button.isVisibleTo(tab)
     tab.amount_edit.setText("45")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert count(store, "SELECT count(*) FROM orders WHERE id = ?", (order["id"],)) == 1
     assert [r["amount"] for r in lines_of(store, order["id"])] == [4500]
-    assert tab._editing is None
+    assert tab.form.editing_order_id is None
     demo_ctx.undo_stack.undo()
     assert [r["amount"] for r in lines_of(store, order["id"])] == [4000]
     demo_ctx.undo_stack.redo()
@@ -403,18 +404,18 @@ def test_escape_cancels_an_edit_and_restores_the_new_sale_form(qtbot, tab, demo_
     row = next(r for r in range(50) if tab.model.data(tab.model.index(r, COL_DATE))
                != "26 Nov 2026")
     tab.edit_row(row)
-    assert tab._editing is not None
+    assert tab.form.editing_order_id is not None
     assert tab.date_edit.text() != "26/11/2026"
     assert tab.salesperson_combo.currentIndex() != 0
     qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Escape)
-    assert tab._editing is None and tab.amount_edit.text() == ""
+    assert tab.form.editing_order_id is None and tab.amount_edit.text() == ""
     assert tab.date_edit.text() == "26/11/2026"
     assert tab.salesperson_combo.currentIndex() == 0
     # Saving an edit also brings back the new-sale form.
     tab.edit_row(row)
     tab.note_edit.setText("checked")
     assert tab.save()
-    assert tab.date_edit.text() == "26/11/2026" and tab._editing is None
+    assert tab.date_edit.text() == "26/11/2026" and tab.form.editing_order_id is None
 
 
 def test_delete_with_confirmation_and_undo(qtbot, tab, demo_ctx):
@@ -552,7 +553,7 @@ def test_ctrl_z_in_an_empty_field_reaches_the_undo_stack(qtbot, main_window, dem
     tab.daily_check.setChecked(True)
     tab.amount_edit.setFocus()
     qtbot.keyClicks(tab.amount_edit, "12")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert count(demo_ctx.store) == before + 1
     assert QApplication.focusWidget() is tab.amount_edit
     qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -614,7 +615,7 @@ def test_double_click_opens_the_sale(qtbot, tab, demo_ctx):
     qtbot.mousePress(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseRelease(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert tab._editing is not None and tab._editing[0] == tab.model.order_id(1)
+    assert tab.form.editing_order_id == tab.model.order_id(1)
 
 
 def test_ctrl_z_right_after_saving_with_a_product(qtbot, main_window, demo_ctx):
@@ -626,8 +627,9 @@ def test_ctrl_z_right_after_saving_with_a_product(qtbot, main_window, demo_ctx):
     qtbot.keyClicks(tab.product_combo.lineEdit(), product)
     tab.product_combo.completer().popup().hide()
     tab.amount_edit.setFocus()
+    tab.amount_edit.selectAll()  # the product's price × 1 is there: typing replaces it
     qtbot.keyClicks(tab.amount_edit, "3")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert count(store) == before + 1
     focused = QApplication.focusWidget()
     assert focused in (tab.product_combo, tab.product_combo.lineEdit())

@@ -57,7 +57,7 @@ def test_an_import_with_new_names_then_a_sale_of_them_from_the_form(qtbot, ctx, 
     tab.product_combo.setEditText("Durian cake")
     tab.amount_edit.setFocus()
     qtbot.keyClicks(tab.amount_edit, "3.75")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert ctx.store.scalar("SELECT count(*) FROM orders") == before + 1, tab.status_label.text()
     product = reference.find_by_name(ctx.store, "products", "Durian cake")
     seller = reference.find_by_name(ctx.store, "salespeople", "Sokha")

@@ -64,12 +64,15 @@ def models_of(window) -> dict[str, QAbstractItemModel]:
     from kpidesk.ui.dialogs.call_today import CallTodayDialog
     from kpidesk.ui.dialogs.contact_page import ContactPage
     from kpidesk.ui.dialogs.data_health import DataHealthDialog
-    from kpidesk.ui.dialogs.receipt import ReceiptDialog
     from kpidesk.ui.models.dashboard_models import AtRiskModel
+    from kpidesk.ui.sales.refund import RefundDialog
+    from tests.conftest import refundable_sale
 
     dialogs = [HistoryDialog(window.ctx, window), CallTodayDialog(window.ctx, window),
-               ReceiptDialog(window.ctx, window),
                DataHealthDialog(window.ctx, window.ctx.today().isoformat()[:7], window)]
+    sale = refundable_sale(window.ctx.store)
+    if sale is not None:
+        dialogs.append(RefundDialog(window.ctx, sale, window))
     contacts = window.ctx.store.query("SELECT id FROM contacts ORDER BY id LIMIT 1")
     if contacts:
         dialogs.append(ContactPage(window.ctx, contacts[0][0], window))

@@ -94,9 +94,15 @@ def main(db: str, lang: str, ini: str) -> dict:
     record("owner PIN", OwnerPinDialog(store, window))
     record("about", AboutDialog(window, str(store.path)))
     record("spread", SpreadDialog(window.show_tab("targets").model, 0, window))
-    from kpidesk.ui.dialogs.receipt import ReceiptDialog
+    from kpidesk.ui.sales.refund import RefundDialog
 
-    record("receipt", ReceiptDialog(ctx, window))
+    sale = int(store.scalar(  # the sale of the most lines not yet refunded
+        "SELECT o.id FROM orders o WHERE o.refund_of IS NULL AND o.is_daily_total = 0"
+        " AND NOT EXISTS (SELECT 1 FROM orders r WHERE r.refund_of = o.id)"
+        " AND (SELECT min(amount) FROM sale_lines WHERE order_id = o.id) > 0"
+        " ORDER BY (SELECT count(*) FROM sale_lines WHERE order_id = o.id) DESC, o.id"
+        " LIMIT 1"))
+    record("refund", RefundDialog(ctx, sale, window))
     record("import", ImportWizard(ctx, window))
     from kpidesk.ui.dialogs.call_dialog import CallDialog
     from kpidesk.ui.dialogs.call_today import CallTodayDialog

@@ -107,6 +107,7 @@ def shoot_extras(app, window, args: argparse.Namespace) -> None:
     dashboard.pages.setCurrentIndex(1)
     settle()
     for name, show in (("dashboard-customers", lambda: None),
+                       ("sales-receipt", lambda: _type_receipt(window.show_tab("sales"))),
                        ("sales-daily", lambda: window.show_tab("sales").daily_check.setChecked(
                            True))):
         show()
@@ -140,6 +141,25 @@ def shoot_report(store, args: argparse.Namespace, style) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "90", str(pdf), str(stem)], check=True)
     for n in range(1, pages + 1):  # pdftoppm numbers pages with a dash
         print(f"{stem}-{n}.png")
+
+
+
+def _type_receipt(tab) -> None:
+    """A receipt of three products being typed, one with a discount, $50 handed over."""
+    from kpidesk.store import reference
+
+    names = [name for _id, name in reference.list_named(tab.ctx.store, "products",
+                                                        active_only=True)][:3]
+    form = tab.form
+    for name, quantity, discount in zip(names, ("1", "2", "1"), ("", "", "1"), strict=False):
+        form.product_combo.setEditText(name)
+        form.product_chosen()
+        form.quantity_edit.setText(quantity)
+        form.discount_edit.setText(discount)
+        form.recompute_amount()
+        form.add_line()
+    form.receipt.paid_usd_edit.setText("50")
+    form.receipt.update_totals()
 
 
 if __name__ == "__main__":

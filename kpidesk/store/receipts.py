@@ -272,10 +272,12 @@ def refunds_of(store: Store, order_id: int) -> list[int]:
 
 
 def refund_input(store: Store, order_id: int, *, day: str, time: str | None = None,
-                 positions: list[int] | None = None) -> OrderInput:
+                 positions: list[int] | None = None,
+                 quantities: dict[int, float] | None = None) -> OrderInput:
     """The refund of a sale as an OrderInput (not saved): dated `day`, the negative of its
-    lines (all, or those at `positions`), linked to it. A refund, a daily total or a sale
-    already refunded is refused."""
+    lines (all, those at `positions`, or `quantities` {position: items given back} with
+    the amount, discount and cost in proportion), linked to it. A refund, a daily total
+    or a sale already refunded is refused, and so is giving back more than was sold."""
     from kpidesk.store import sales
 
     original = sales.get_order(store, order_id)
@@ -283,15 +285,24 @@ def refund_input(store: Store, order_id: int, *, day: str, time: str | None = No
         raise ValidationError("refund", "not_refundable", id=order_id)
     if refunds_of(store, order_id):
         raise ValidationError("refund", "already_refunded", id=order_id)
-    chosen = [line for i, line in enumerate(original.lines, start=1)
+    if quantities is not None:
+        positions = [p for p, q in quantities.items() if q]
+    chosen = [(i, line) for i, line in enumerate(original.lines, start=1)
               if positions is None or i in positions]
     if not chosen:
         raise ValidationError("lines", "no_lines")
-    lines = [sales.LineInput(amount=-line.amount, currency=line.currency, rate=line.rate,
-                             product_id=line.product_id, quantity=-abs(line.quantity),
-                             note=line.note, unit_price=line.unit_price,
-                             discount=line.discount, unit_cost=line.unit_cost)
-             for line in chosen]
+    lines = []
+    for position, line in chosen:
+        sold = abs(line.quantity)
+        back = sold if quantities is None else abs(quantities[position])
+        if back > sold:
+            raise ValidationError("quantity", "above_sold", position=position, sold=sold)
+        amount = line.amount if back == sold else round(line.amount * back / sold)
+        discount = line.discount if back == sold else round((line.discount or 0) * back / sold)
+        lines.append(sales.LineInput(amount=-amount, currency=line.currency, rate=line.rate,
+                                     product_id=line.product_id, quantity=-back,
+                                     note=line.note, unit_price=line.unit_price,
+                                     discount=discount, unit_cost=line.unit_cost))
     return sales.OrderInput(
         date=sales.check_date(day), lines=lines,
         number=original.number + "-R" if original.number else "",
@@ -301,11 +312,21 @@ def refund_input(store: Store, order_id: int, *, day: str, time: str | None = No
 
 
 def refund_order(store: Store, order_id: int, *, day: str, time: str | None = None,
-                 positions: list[int] | None = None) -> int:
+                 positions: list[int] | None = None,
+                 quantities: dict[int, float] | None = None) -> int:
     """Refund a sale (see `refund_input`); the owner's when a PIN is set (a refund is an
     amount below zero). Returns the refund's order id."""
     from kpidesk.store import sales
 
     with store.transaction():  # the check and the write see the same sales
-        refund = refund_input(store, order_id, day=day, time=time, positions=positions)
+        refund = refund_input(store, order_id, day=day, time=time, positions=positions,
+                              quantities=quantities)
         return sales.add_order(store, refund)
+
+
+def sale_with_number(store: Store, number: str) -> int | None:
+    """The latest sale (not a refund) with this receipt no., or None."""
+    row = store.conn.execute(
+        "SELECT id FROM orders WHERE number = ? AND refund_of IS NULL"
+        " ORDER BY date DESC, id DESC LIMIT 1", (number.strip(),)).fetchone()
+    return row[0] if row else None

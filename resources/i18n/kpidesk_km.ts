@@ -3599,6 +3599,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Type a date, e.g. %1.</source>
         <translation>សូម​វាយ​កាលបរិច្ឆេទ ឧ. %1។</translation>
     </message>
+    <message>
+        <source>Choose the sale in the table below, or type its receipt no., then press Refund.</source>
+        <translation>សូម​ជ្រើសរើស​ការលក់​ក្នុង​តារាង​ខាងក្រោម ឬ​វាយ​លេខ​វិក្កយបត្រ​របស់​វា រួច​ចុច​សង​ប្រាក់​វិញ។</translation>
+    </message>
+    <message>
+        <source>More items come back than this line sold.</source>
+        <translation>ចំនួន​ទំនិញ​ដែល​សង​វិញ​លើស​ចំនួន​ដែល​បាន​លក់​ក្នុង​ជួរ​នេះ។</translation>
+    </message>
 </context>
 <context>
     <name>Insight</name>
@@ -5073,212 +5081,6 @@ Owner: %3</source>
     </message>
 </context>
 <context>
-    <name>ReceiptActions</name>
-    <message>
-        <source>A receipt of several items, with the change to give back (Ctrl+Shift+R)</source>
-        <translation>វិក្កយបត្រ​មាន​ទំនិញ​ច្រើន​មុខ ព្រមទាំង​ប្រាក់​អាប់​ត្រូវ​អាប់​ឱ្យ​ភ្ញៀវ (Ctrl+Shift+R)</translation>
-    </message>
-    <message>
-        <source>Receipt of se&amp;veral items…</source>
-        <translation>វិក្កយបត្រ​ទំនិញ​ច្រើន​មុខ… (&amp;V)</translation>
-    </message>
-    <message>
-        <source>Refund this sale…</source>
-        <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​នេះ…</translation>
-    </message>
-</context>
-<context>
-    <name>ReceiptDialog</name>
-    <message>
-        <source>Type a value here.</source>
-        <translation>សូម​វាយតម្លៃ​នៅ​ទីនេះ។</translation>
-    </message>
-    <message>
-        <source>This is not a number.</source>
-        <translation>នេះ​មិន​មែន​ជា​លេខ​ទេ។</translation>
-    </message>
-    <message>
-        <source>The amount cannot be zero.</source>
-        <translation>ទឹកប្រាក់​មិន​អាច​ស្មើ​សូន្យ​បាន​ទេ។</translation>
-    </message>
-    <message>
-        <source>Type an amount of zero or more.</source>
-        <translation>សូម​វាយ​ទឹកប្រាក់​ស្មើ ឬ​លើស​សូន្យ។</translation>
-    </message>
-    <message>
-        <source>Dollars have at most two decimals.</source>
-        <translation>ដុល្លារ​មាន​ខ្ទង់​ទសភាគ​យ៉ាង​ច្រើន​ពីរ​ខ្ទង់។</translation>
-    </message>
-    <message>
-        <source>Riel have no decimals.</source>
-        <translation>រៀល​គ្មាន​ខ្ទង់​ទសភាគ​ទេ។</translation>
-    </message>
-    <message>
-        <source>Type the date as dd/mm/yyyy.</source>
-        <translation>សូម​វាយ​កាលបរិច្ឆេទ​ជា ថ្ងៃ/ខែ/ឆ្នាំ។</translation>
-    </message>
-    <message>
-        <source>Type the time as hh:mm, e.g. 14:30.</source>
-        <translation>សូម​វាយ​ម៉ោង​ជា ម៉ោង:នាទី។</translation>
-    </message>
-    <message>
-        <source>Type the riel per dollar, e.g. 4100.</source>
-        <translation>សូម​វាយ​ចំនួន​រៀល​ក្នុង​មួយ​ដុល្លារ។</translation>
-    </message>
-    <message>
-        <source>The discount is more than the price of the line.</source>
-        <translation>ការបញ្ចុះ​តម្លៃ​លើស​តម្លៃ​នៃ​ជួរ​នេះ។</translation>
-    </message>
-    <message>
-        <source>Add at least one line: product, quantity, price, Enter.</source>
-        <translation>សូម​បន្ថែម​យ៉ាងហោចណាស់​មួយ​ជួរ៖ ទំនិញ ចំនួន តម្លៃ ហើយ​ចុច Enter។</translation>
-    </message>
-    <message>
-        <source>This sale is already refunded.</source>
-        <translation>ការលក់​នេះ​បាន​សង​ប្រាក់​វិញ​រួចហើយ។</translation>
-    </message>
-    <message>
-        <source>A refund or a daily total cannot be refunded.</source>
-        <translation>មិន​អាច​សង​ប្រាក់​វិញ​លើ​ការសង​ប្រាក់​វិញ ឬ​សរុប​ប្រចាំ​ថ្ងៃ​បាន​ទេ។</translation>
-    </message>
-    <message>
-        <source>No product has this name: pick one from the list.</source>
-        <translation>គ្មាន​ទំនិញ​ឈ្មោះ​នេះ​ទេ៖ សូម​ជ្រើសរើស​ពី​បញ្ជី។</translation>
-    </message>
-    <message>
-        <source>This value is not accepted.</source>
-        <translation>តម្លៃ​នេះ​មិន​ត្រូវបាន​ទទួលយក​ទេ។</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>ទំនិញ</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>ចំនួន</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>តម្លៃ​រាយ</translation>
-    </message>
-    <message>
-        <source>Discount</source>
-        <translation>ការបញ្ចុះ​តម្លៃ</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>ទឹកប្រាក់</translation>
-    </message>
-    <message>
-        <source>&amp;Amount</source>
-        <translation>ទឹកប្រាក់ (&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Product</source>
-        <translation>ទំនិញ (&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Quantity</source>
-        <translation>ចំនួន (&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Rate ៛/$</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់ ៛/$ (&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Salesperson</source>
-        <translation>អ្នកលក់ (&amp;S)</translation>
-    </message>
-    <message>
-        <source>Add &amp;line</source>
-        <translation>បន្ថែម​ជួរ (&amp;L)</translation>
-    </message>
-    <message>
-        <source>Add receipt %1</source>
-        <translation>បន្ថែម​វិក្កយបត្រ %1</translation>
-    </message>
-    <message>
-        <source>C&amp;hannel</source>
-        <translation>មធ្យោបាយ​លក់ (&amp;H)</translation>
-    </message>
-    <message>
-        <source>C&amp;ustomer</source>
-        <translation>អតិថិជន (&amp;U)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>បោះបង់</translation>
-    </message>
-    <message>
-        <source>Change %1 (or %2)</source>
-        <translation>ប្រាក់​អាប់ %1 (ឬ %2)</translation>
-    </message>
-    <message>
-        <source>Curre&amp;ncy</source>
-        <translation>រូបិយប័ណ្ណ (&amp;N)</translation>
-    </message>
-    <message>
-        <source>Da&amp;te</source>
-        <translation>កាលបរិច្ឆេទ (&amp;T)</translation>
-    </message>
-    <message>
-        <source>Disc&amp;ount</source>
-        <translation>បញ្ចុះ​តម្លៃ (&amp;O)</translation>
-    </message>
-    <message>
-        <source>Enter adds the line · Delete removes it · Ctrl+Enter saves the receipt</source>
-        <translation>Enter បន្ថែម​ជួរ · Delete លុប​ជួរ · Ctrl+Enter រក្សាទុក​វិក្កយបត្រ</translation>
-    </message>
-    <message>
-        <source>New receipt</source>
-        <translation>វិក្កយបត្រ​ថ្មី</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>មិន​បាន​រក្សាទុក៖ %1</translation>
-    </message>
-    <message>
-        <source>Pa&amp;yment</source>
-        <translation>វិធី​បង់ប្រាក់ (&amp;Y)</translation>
-    </message>
-    <message>
-        <source>Paid in &amp;dollars</source>
-        <translation>ទទួល​ជា​ដុល្លារ (&amp;D)</translation>
-    </message>
-    <message>
-        <source>Paid in ri&amp;el</source>
-        <translation>ទទួល​ជារៀល (&amp;E)</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve receipt</source>
-        <translation>រក្សាទុក​វិក្កយបត្រ (&amp;V)</translation>
-    </message>
-    <message>
-        <source>Still to pay %1</source>
-        <translation>នៅ​ខ្វះ %1</translation>
-    </message>
-    <message>
-        <source>Ti&amp;me</source>
-        <translation>ម៉ោង (&amp;M)</translation>
-    </message>
-    <message>
-        <source>Total %1 = %2</source>
-        <translation>សរុប %1 = %2</translation>
-    </message>
-    <message>
-        <source>Un&amp;it cost</source>
-        <translation>ថ្លៃ​ដើម (&amp;I)</translation>
-    </message>
-    <message>
-        <source>Unit pri&amp;ce</source>
-        <translation>តម្លៃ​រាយ (&amp;C)</translation>
-    </message>
-    <message>
-        <source>— none —</source>
-        <translation>— គ្មាន —</translation>
-    </message>
-</context>
-<context>
     <name>ReceiptSettings</name>
     <message>
         <source>Payment method</source>
@@ -5379,8 +5181,32 @@ Owner: %3</source>
         <translation>សង​ប្រាក់​វិញ %1</translation>
     </message>
     <message>
-        <source>Refund this sale today: %1 line(s), %2 back to the customer?</source>
-        <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​នេះ​នៅ​ថ្ងៃ​នេះ៖ %1&#xa0;ជួរ · ប្រគល់ %2 ឱ្យ​អតិថិជន​វិញ?</translation>
+        <source>%1 × %2 = %3</source>
+        <translation>%1 × %2 = %3</translation>
+    </message>
+    <message>
+        <source>&amp;Refund</source>
+        <translation>សង​ប្រាក់​វិញ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the customer: %1 = %2</source>
+        <translation>ប្រគល់​ឱ្យ​អតិថិជន​វិញ៖ %1 = %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Items back</source>
+        <translation>ចំនួន​សង​វិញ</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>ជួរ</translation>
+    </message>
+    <message>
+        <source>Sale of %1: how many items of each line come back? %2 leaves a line out.</source>
+        <translation>ការលក់​ថ្ងៃ %1៖ ទំនិញ​ប៉ុន្មាន​ក្នុង​ជួរ​នីមួយៗ​ដែល​ត្រូវ​សង​វិញ? %2 មិន​សង​ជួរ​នោះ​ទេ។</translation>
     </message>
 </context>
 <context>
@@ -5814,6 +5640,53 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>SaleReceipt</name>
+    <message>
+        <source>Product</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>ចំនួន</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>តម្លៃ​រាយ</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>បញ្ចុះ​តម្លៃ</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>ទឹកប្រាក់</translation>
+    </message>
+    <message>
+        <source>&amp;Given in dollars</source>
+        <translation>ទទួល​ជា​ដុល្លារ (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Change %1 (or %2)</source>
+        <translation>ប្រាក់​អាប់ %1 (ឬ %2)</translation>
+    </message>
+    <message>
+        <source>Enter adds the line · Delete removes the chosen line · Ctrl+Enter saves the receipt</source>
+        <translation>Enter បន្ថែម​ជួរ · Delete លុប​ជួរ​ដែល​បាន​ជ្រើស · Ctrl+Enter រក្សាទុក​វិក្កយបត្រ</translation>
+    </message>
+    <message>
+        <source>Gi&amp;ven in riel</source>
+        <translation>ទទួល​ជា​រៀល (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Still to pay %1</source>
+        <translation>នៅ​ខ្វះ %1</translation>
+    </message>
+    <message>
+        <source>Total %1 = %2</source>
+        <translation>សរុប %1 = %2</translation>
+    </message>
+</context>
+<context>
     <name>SalesTab</name>
     <message>
         <source>Sales</source>
@@ -5838,10 +5711,6 @@ Owner: %3</source>
     <message>
         <source>&amp;Amount</source>
         <translation>ទឹកប្រាក់ (&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Save (Enter)</source>
-        <translation>រក្សាទុក (Enter) (&amp;S)</translation>
     </message>
     <message>
         <source>Cancel edit (Esc)</source>
@@ -6102,6 +5971,54 @@ Owner: %3</source>
     <message>
         <source>&amp;Correct it</source>
         <translation>កែ​វា (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>រក្សាទុក (Ctrl+Enter) (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>បញ្ចុះ​តម្លៃ</translation>
+    </message>
+    <message>
+        <source>Pay&amp;ment</source>
+        <translation>វិធី​បង់ប្រាក់ (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Refund the sale chosen in the table below, or the one whose receipt no. is typed: all its lines or some of them</source>
+        <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​ដែល​បាន​ជ្រើស​ក្នុង​តារាង​ខាងក្រោម ឬ​ការលក់​ដែល​មាន​លេខ​វិក្កយបត្រ​បាន​វាយ៖ គ្រប់​ជួរ ឬ​តែ​ជួរ​ខ្លះ</translation>
+    </message>
+    <message>
+        <source>Refund… (Ctrl+R)</source>
+        <translation>សង​ប្រាក់​វិញ… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>The time of the sale: now, unless you change it</source>
+        <translation>ម៉ោង​នៃ​ការលក់៖ ឥឡូវ​នេះ លុះត្រា​តែ​អ្នក​ប្ដូរ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>ម៉ោង</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>ថ្លៃ​ដើម</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>តម្លៃ​រាយ</translation>
+    </message>
+    <message>
+        <source>What one item cost the shop, when it differs from the product&apos;s cost in Settings</source>
+        <translation>ថ្លៃ​ដើម​នៃ​ទំនិញ​មួយ​សម្រាប់​ហាង នៅ​ពេល​វា​ខុស​ពី​ថ្លៃ​ដើម​របស់​ទំនិញ​ក្នុង​ការកំណត់</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>ម៉ោង:នាទី</translation>
+    </message>
+    <message>
+        <source>Refund this sale…</source>
+        <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​នេះ…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,385 @@
+"""Reading, checking and saving the Sales form (a mixin of SaleForm, apart to keep each
+module short): an amount that looks wrong asks first, a future date asks first, replacing
+a daily total asks first, a change that is the owner's asks for the PIN; every save and
+edit is one undo command.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import shiboken6
+from PySide6.QtWidgets import QMessageBox
+
+from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
+from kpidesk.metrics.sanity import Doubt, line_doubts
+from kpidesk.store import receipts
+from kpidesk.store import sales as store_sales
+from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
+from kpidesk.store.sales import LineInput, OrderInput, find_daily_total, get_order
+from kpidesk.ui.commands.sales import AddOrderCommand, EditOrderCommand
+from kpidesk.ui.messages import validation_text
+from kpidesk.ui.sales.lines import receipt_total
+from kpidesk.ui.sales.texts import pin_refused_text
+from kpidesk.ui.widgets import mark_invalid, parse_rate
+
+tr = translator("SalesTab")
+PAYMENT_KEY = "receipt/payment"  # the payment method used last (QSettings)
+
+
+class SaleSaving:
+    """What SaleForm does with what is typed. Needs the form's widgets (form.py)."""
+
+    # -- errors -------------------------------------------------------------------------
+    def clear_errors(self) -> None:
+        for key, label in self.errors.items():
+            label.clear_error()
+            mark_invalid(self.widgets[key], False)
+        self.form_error.clear_error()
+
+    def _clear_error(self, key: str) -> None:
+        self.errors[key].clear_error()
+
+    def show_error(self, err: ValidationError) -> None:
+        key = {"created": "date", "name": "customer", "contact": "customer",
+               "lines": "amount"}.get(err.field, err.field)
+        if key in self.errors:
+            self.errors[key].show_error(validation_text(err))
+            mark_invalid(self.widgets[key], True)
+            self._errors_shown[key] = err
+        else:
+            self.form_error.show_error(validation_text(err))
+
+    def _refresh_visible_errors(self) -> None:
+        for key, err in self._errors_shown.items():
+            if self.errors[key].isVisible():
+                self.errors[key].show_error(validation_text(err))
+
+    def read_form(self) -> tuple[OrderInput, object] | None:
+        """The sale typed in the form (the receipt's lines, and the line still typed), or
+        None after showing what is wrong."""
+        self.clear_errors()
+        self._errors_shown = {}
+        errors: list[ValidationError] = []
+        daily = self.daily_check.isChecked()
+
+        def attempt(fn, *args):
+            try:
+                return fn(*args)
+            except ValidationError as err:
+                errors.append(err)
+                return None
+
+        day = attempt(self.date_edit.iso)
+        rate = attempt(parse_rate, self.rate_edit.text())
+        time = attempt(receipts.check_time, fmt.latin_digits(self.time_edit.text()))
+        lines = self.receipt.lines if self.takes_lines() else []
+        if not lines or self.line_typed():
+            line = self.read_line(attempt, rate, daily)
+            if line is not None:
+                lines.append(line)
+        receipts_count = attempt(self._receipts) if daily else None
+        new_contact = None
+        contact_id = None
+        if not daily and day:
+            kind, value = self.customer_edit.resolve()
+            if kind == "contact":
+                contact_id = value
+            elif kind == "new":
+                new_contact = self.customer_edit.new_contact(day)
+        if self._focus_errors(errors):
+            return None
+        for line in lines:
+            line.rate = rate  # one rate for the receipt: the one in the form now
+        order = OrderInput(
+            date=day, lines=lines,
+            number="" if daily else fmt.latin_digits(self.number_edit.text().strip()),
+            contact_id=contact_id, salesperson_id=self.salesperson_combo.currentData(),
+            channel_id=self.channel_combo.currentData(), is_daily_total=daily,
+            receipts=receipts_count, time=time,
+            payment_id=None if daily else self.payment_combo.currentData())
+        return order, new_contact
+
+    def _focus_errors(self, errors: list[ValidationError]) -> bool:
+        """Show each error under its field and put the cursor on the first; True if any."""
+        for err in errors:
+            self.show_error(err)
+        if not errors:
+            return False
+        first = {"date": 0, "time": 1, "product": 4, "quantity": 5, "price": 6, "discount": 7,
+                 "amount": 8, "cost": 9, "rate": 11, "receipts": 12}
+        key = min((e.field for e in errors), key=lambda f: first.get(f, 99))
+        if key in self.widgets:
+            self.widgets[key].setFocus()
+        return True
+
+    # -- the receipt's lines -------------------------------------------------------------------
+    def enter_in_line(self) -> None:
+        """Enter in a line field: the line joins the receipt; on an empty line, with lines
+        already added, the receipt is saved."""
+        if not self.line_typed() and self.receipt.lines:
+            self.save()
+        else:
+            self.add_line()
+
+    def add_line(self) -> bool:
+        """Add the line typed to the receipt (its errors shown under the fields)."""
+        self.clear_errors()
+        self._errors_shown = {}
+        errors: list[ValidationError] = []
+
+        def attempt(fn, *args):
+            try:
+                return fn(*args)
+            except ValidationError as err:
+                errors.append(err)
+                return None
+
+        self.product_chosen()
+        rate = attempt(parse_rate, self.rate_edit.text())
+        line = self.read_line(attempt, rate, False)
+        if self._focus_errors(errors) or line is None:
+            return False
+        self.receipt.add(line, self.line_name())
+        self.clear_line()
+        self.product_combo.setFocus()
+        return True
+
+    def remember_payment(self, payment_id: int | None) -> None:
+        """Save `payment_id` as the last used, or (None) choose the one last used."""
+        if payment_id is not None:
+            self.ctx.settings.setValue(PAYMENT_KEY, payment_id)
+            return
+        last = self.ctx.settings.value(PAYMENT_KEY)
+        index = self.payment_combo.findData(int(last)) if str(last or "").isdigit() else -1
+        if index >= 0:
+            self.payment_combo.setCurrentIndex(index)
+
+    def _receipts(self) -> int | None:
+        """The receipts count typed for a daily total (None: not given)."""
+        text = fmt.latin_digits(self.receipts_edit.text().strip()).replace(",", "")
+        if not text:
+            return None
+        if not text.isdigit():
+            raise ValidationError("receipts", "not_a_number", value=text)
+        return int(text)
+
+    def save(self) -> bool:
+        """Save the form as one undoable action; True when saved.
+
+        An amount that looks wrong (a ×4,000 slip) asks first; a change that is the
+        owner's (a sale of an earlier day, a refund, an amount below zero) asks for the
+        owner PIN — the store refuses it otherwise.
+        """
+        read = self.read_form()
+        if read is None:
+            return False
+        order, new_contact = read
+        typed = order.lines[-1]  # its currency and rate are the next sale's
+        day = date.fromisoformat(order.date)
+        if day > self.ctx.today() and not self.confirm_future(day):
+            self.date_edit.setFocus()
+            return False
+        doubts = [d for line in order.lines for d in self._doubts(line)]
+        if doubts and not self.confirm_unusual(doubts):
+            self.amount_edit.setFocus()
+            self.amount_edit.selectAll()
+            return False
+        command = self._command_for(order, new_contact)
+        if command is None:  # the user kept the daily total as it was
+            self.amount_edit.setFocus()
+            return False
+        reason = self._owner_reason(command)
+        if reason is None:
+            return self._run_save(command, order, typed)
+        with self.ctx.owner_session(self, reason) as allowed:
+            if not allowed:
+                self.form_error.show_error(pin_refused_text(reason))
+                return False
+            return self._run_save(command, order, typed)
+
+    def _run_save(self, command, order: OrderInput, typed: LineInput) -> bool:
+        try:
+            command.execute()
+        except PinRequiredError as err:
+            self.form_error.show_error(pin_refused_text(err.reason))
+            return False
+        except ValidationError as err:
+            self.show_error(err)
+            return False
+        except (StoreError, sqlite3.DatabaseError) as err:
+            self.form_error.show_error(tr("Not saved: %1").replace("%1", str(err)))
+            return False
+        self.ctx.undo_stack.push(command)
+        self._last_rate = (order.date, typed.rate)
+        self._last_currency = typed.currency
+        f = fmt.current()
+        if isinstance(command, EditOrderCommand):
+            text = tr("Saved the change (%1). Ctrl+Z undoes it.")
+            amount = f.money(typed.amount, typed.currency)
+        else:
+            text = tr("Saved %1. Ctrl+Z undoes it.")
+            amount = f.money(receipt_total(order.lines, typed.currency), typed.currency)
+        if order.payment_id is not None:
+            self.remember_payment(order.payment_id)
+        self.status_label.setText(text.replace("%1", amount))
+        self._status_command = command
+        self.reset_form(keep=True)
+        if isinstance(command, EditOrderCommand) and self._pre_edit is not None:
+            self._restore_pre_edit()
+        self.focus_first_field()
+        return True
+
+    def _owner_reason(self, command) -> str | None:
+        if isinstance(command, EditOrderCommand):
+            return store_sales.change_reason(self.store, "edit", command.order_id, command.old,
+                                             command.order)
+        return store_sales.change_reason(self.store, "add", None, None, command.order)
+
+    # -- amounts that look wrong ---------------------------------------------------------
+    def _doubts(self, line: LineInput) -> list[Doubt]:
+        if self._editing is not None:
+            _order_id, index, old = self._editing
+            if 0 <= index < len(old.lines):
+                before = old.lines[index]
+                if (before.amount, before.currency, before.rate) == (line.amount, line.currency,
+                                                                     line.rate):
+                    return []  # not what this edit changed
+        if self.daily_check.isChecked():
+            usual = store_sales.usual_daily_total(self.store)
+        else:
+            usual = store_sales.usual_unit_price(self.store, line.product_id)
+        return line_doubts(line.amount, line.currency, line.rate, line.quantity or 1.0, usual)
+
+    def doubt_text(self, doubt: Doubt) -> str:
+        f = fmt.current()
+        p = doubt.params
+        amount = self.amount_edit.text().strip()
+        if doubt.code == "usd_looks_like_riel":
+            return (tr("%1 is a lot of dollars. Did you mean %2 (about %3)?")
+                    .replace("%1", f.money(p["riel"] * 100, "USD"))
+                    .replace("%2", f.money(p["riel"], "KHR"))
+                    .replace("%3", f.money(p["riel_in_usd"], "USD")))
+        if doubt.code == "khr_looks_like_usd":
+            return (tr("%1 is very little in riel. Did you mean %2?")
+                    .replace("%1", f.money(p["usd"] // 100, "KHR"))
+                    .replace("%2", f.money(p["usd"], "USD")))
+        if doubt.code == "above_usual":
+            return (tr("That is %1 times this product's usual price (%2 each).")
+                    .replace("%1", f.integer(p["times"]))
+                    .replace("%2", f.money(p["usual"], "USD")))
+        if doubt.code == "rate_unusual":
+            return (tr("A rate of %1 riel per dollar is unusual: it is mostly between "
+                            "%2 and %3.")
+                    .replace("%1", f.integer(parse_rate(self.rate_edit.text())))
+                    .replace("%2", f.integer(p["low"])).replace("%3", f.integer(p["high"])))
+        return amount
+
+    def _ask_unusual(self, doubts: list[Doubt]) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Check this amount"),
+                          "\n\n".join(self.doubt_text(d) for d in doubts), parent=self)
+        box.setInformativeText(tr("Save it as it is?"))
+        save = box.addButton(tr("&Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+        fix = box.addButton(tr("&Correct it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(fix)
+        box.setEscapeButton(fix)
+        box.exec()
+        return box.clickedButton() is save
+
+    def _command_for(self, order: OrderInput, new_contact):
+        if self._editing is not None:
+            order_id, index, old = self._editing
+            lines = list(old.lines)
+            if 0 <= index < len(lines):
+                lines[index] = order.lines[0]
+            else:
+                lines.append(order.lines[0])
+            order.lines = lines
+            if old.is_daily_total and order.is_daily_total:
+                order.number = old.number
+            order.note = old.note
+            order.refund_of = old.refund_of  # what this form does not show stays as it was
+            if order.is_daily_total:
+                order.payment_id = old.payment_id
+            return EditOrderCommand(self.store, order_id, order, new_contact)
+        f = fmt.current()
+        line = order.lines[0]
+        amount = f.money(line.amount, line.currency)
+        if not order.is_daily_total:
+            amount = f.money(receipt_total(order.lines, line.currency), line.currency)
+        if order.is_daily_total:
+            order_id = find_daily_total(self.store, order.date, order.channel_id,
+                                        order.salesperson_id)
+            if order_id is not None:
+                old = get_order(self.store, order_id)
+                same = [x for x in old.lines if x.currency == line.currency]
+                if same and not self.confirm_replace(old, same[0], line):
+                    return None
+                order.lines = [x for x in old.lines if x.currency != line.currency] + [line]
+                if order.receipts is None:
+                    order.receipts = old.receipts  # not typed: the count stays
+                order.number, order.note = old.number, old.note
+                return EditOrderCommand(self.store, order_id, order,
+                                        text=tr("Replace daily total with %1")
+                                        .replace("%1", amount))
+            return AddOrderCommand(self.store, order,
+                                   text=tr("Add daily total %1").replace("%1", amount))
+        return AddOrderCommand(self.store, order, new_contact,
+                               text=tr("Add sale %1").replace("%1", amount))
+
+    def _ask_replace(self, old: OrderInput, old_line: LineInput, new_line: LineInput) -> bool:
+        """Ask before a daily total replaces the one already saved for its day, channel and
+        salesperson, naming the old amount."""
+        f = fmt.current()
+        text = (tr("The daily total of %1 for this channel and salesperson is already "
+                        "%2. Replace it with %3?")
+                .replace("%1", f.date(old.date))
+                .replace("%2", f.money(old_line.amount, old_line.currency))
+                .replace("%3", f.money(new_line.amount, new_line.currency)))
+        if old.receipts is not None:
+            text += "\n" + tr("It was made of %1 receipts.").replace(
+                "%1", f.integer(old.receipts))
+        answer = QMessageBox.question(
+            self, tr("Replace the daily total?"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _undo_index_changed(self, _index: int) -> None:
+        """Undo or redo changed what the status line speaks of: say what happened now."""
+        stack = self.ctx.undo_stack
+        command = self._status_command
+        if command is None or not shiboken6.isValid(self) or not shiboken6.isValid(stack):
+            return  # nothing said, or the window is closing
+        position = next((i for i in range(stack.count()) if stack.command(i) is command), None)
+        if position is None:
+            self.status_label.setText("")
+            self._status_command = None
+        elif position >= stack.index():
+            self.status_label.setText(tr("Undone: %1. Ctrl+Y does it again.")
+                                      .replace("%1", command.text()))
+        else:
+            self.status_label.setText(tr("Redone: %1.").replace("%1", command.text()))
+
+    def _ask_future(self, day: date) -> bool:
+        answer = QMessageBox.question(
+            self, tr("Date in the future"),
+            tr("%1 is in the future. Save this sale with that date?")
+            .replace("%1", fmt.current().date(day)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ===================================================================== edit / delete
+    # -- what the table says ---------------------------------------------------------------
+    def show_status(self, text: str, command: object = None) -> None:
+        """A sentence in the status line; `command`: the undo step it speaks of (undo and
+        redo change the sentence)."""
+        self.status_label.setText(text)
+        self._status_command = command
+
+    def orders_deleted(self, ids: list[int]) -> None:
+        if self._editing is not None and self._editing[0] in ids:
+            self.cancel_edit()
