@@ -131,3 +131,14 @@ def find(store: Store, name: str) -> str | None:
         if known.casefold() == " ".join(name.split()).casefold():
             return known
     return None
+
+
+def save_branch_name(store: Store, text: str) -> None:
+    """Settings ▸ Shop: a new name is checked (`set_branch_name`); an empty field clears
+    the name (a shop with one laptop has none); the name as it is changes nothing."""
+    if " ".join(text.split()) == branch_name(store):
+        return
+    if not text.strip():
+        store.set_setting(SETTING, "")
+        return
+    set_branch_name(store, text)
