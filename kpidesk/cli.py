@@ -6,8 +6,9 @@
     python -m kpidesk imports --db PATH [--json]
     python -m kpidesk undo-import ID --db PATH [--edited remove|keep]
     python -m kpidesk kpi     --db PATH --month YYYY-MM | --period P [--json] [--currency USD|KHR]
+                              [--branch NAME]
     python -m kpidesk analyse --db PATH --period P [--compare Q] --by BREAKDOWN [--json]
-    python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf
+    python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf [--branch NAME]
     python -m kpidesk backup  --db PATH [--to DIR]
     python -m kpidesk backups --db PATH [--json]
     python -m kpidesk restore --db PATH FILE [--other-shop]
@@ -113,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="converted riel rounded to 100 or to 1 (default: your choice)")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--branch", default=None,
+                   help="the report of one branch (default: every branch, with a table of each)")
 
     from kpidesk.analysis_cli import add_parser as add_analyse
 
@@ -271,7 +274,8 @@ def cmd_report(args: argparse.Namespace) -> int:
                else args.riel_rounding == "100"}
     return run_report(_db_path(args), args.month, args.lang, args.out, currency=args.currency,
                       paper=args.paper, today=args.today,
-                      numbers={k: v for k, v in choices.items() if v is not None})
+                      numbers={k: v for k, v in choices.items() if v is not None},
+                      branch=args.branch)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

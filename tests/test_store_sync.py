@@ -369,3 +369,71 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch):
     assert "no shop file" in capsys.readouterr().err
     assert main(["sync", "--from", hq, "--to", hq, "--pin", "2468"]) == 1
     assert "same file" in capsys.readouterr().err
+
+
+def test_breakdown_by_branch(shops):
+    from kpidesk.metrics import analysis
+
+    bring_in(shops["Siem Reap"], shops["hq"])
+    bring_in(shops["Battambang"], shops["hq"])
+    with Store(shops["hq"]) as hq:
+        found = analysis.breakdown(hq, "branch", MONTH, DEMO_TODAY, compare="2026-10")
+        rows = {r.key: r for r in found.rows}
+        assert set(rows) == {"Siem Reap", "Battambang"}
+        assert sum(r.revenue for r in found.rows) == found.total.revenue
+        for name in rows:
+            with Store(shops[name], read_only=True) as own:
+                expected = analysis.period_totals(own, MONTH, DEMO_TODAY)
+                # November is in progress on DEMO_TODAY: compared like for like
+                before = analysis.period_totals(own, "2026-10-01..2026-10-26", DEMO_TODAY)
+                assert raw_revenue(own)[MONTH] == rows[name].revenue
+            row = rows[name]
+            assert (row.revenue, row.orders, row.quantity, row.gross_profit) == (
+                expected.revenue, expected.orders, expected.quantity, expected.gross_profit)
+            assert row.previous_revenue == before.revenue
+            lines = analysis.lines_of(hq, "branch", name, MONTH, DEMO_TODAY, limit=100_000)
+            assert sum(line.amount for line in lines) == row.revenue
+        # head office's own sales: under its name
+        sales.add_order(hq, sales.OrderInput(date="2026-11-02",
+                                             lines=[sales.LineInput(amount=700)]))
+        found = analysis.breakdown(hq, "branch", MONTH, DEMO_TODAY)
+        assert {r.key: r.revenue for r in found.rows}["Phnom Penh"] == 700
+        lines = analysis.lines_of(hq, "branch", "Phnom Penh", MONTH, DEMO_TODAY)
+        assert [line.amount for line in lines] == [700]
+
+
+def test_report_of_all_branches_and_of_one(shops, tmp_path, capsys):
+    import subprocess
+
+    from kpidesk.cli import main
+
+    bring_in(shops["Siem Reap"], shops["hq"])
+    bring_in(shops["Battambang"], shops["hq"])
+
+    def text(pdf: Path) -> str:
+        return " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"],
+                                       capture_output=True, text=True, check=True).stdout.split())
+
+    def dollars(cents: int) -> str:
+        return f"${cents // 100:,}.{cents % 100:02d}"
+
+    today = DEMO_TODAY.isoformat()
+    assert main(["report", "--db", str(shops["hq"]), "--month", MONTH, "--lang", "en",
+                 "--out", str(tmp_path / "all.pdf"), "--today", today]) == 0
+    both = text(tmp_path / "all.pdf")
+    assert "Revenue by branch" in both
+    for name in ("Siem Reap", "Battambang"):
+        with Store(shops[name], read_only=True) as own:
+            revenue = raw_revenue(own, "o.date <= ?", (today,))[MONTH]
+        assert f"{name} {dollars(revenue)}" in both
+        out = tmp_path / f"{name}.pdf"
+        assert main(["report", "--db", str(shops["hq"]), "--month", MONTH, "--lang", "en",
+                     "--out", str(out), "--today", today, "--branch", name]) == 0
+        one = text(out)
+        assert f"Branch {name}" in one and "Revenue by branch" not in one
+        assert f"Revenue {dollars(revenue)}" in one
+    # a shop with one branch: no table of branches
+    assert main(["report", "--db", str(shops["Siem Reap"]), "--month", MONTH, "--lang", "en",
+                 "--out", str(tmp_path / "one.pdf"), "--today", today]) == 0
+    assert "by branch" not in text(tmp_path / "one.pdf")
+    capsys.readouterr()

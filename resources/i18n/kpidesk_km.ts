@@ -115,6 +115,10 @@
         <translation>គ្មាន​ម៉ោង</translation>
     </message>
     <message>
+        <source>This shop</source>
+        <translation>ហាង​នេះ</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>ឈ្មោះ</translation>
     </message>
@@ -252,6 +256,10 @@
     <message>
         <source>Hour</source>
         <translation>ម៉ោង</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>សាខា</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -606,7 +614,7 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <name>Branches</name>
     <message>
         <source>%1 customers deleted in the branch were kept: other branches&apos; sales name them.</source>
-        <translation>អតិថិជន %1 នាក់​ដែល​បាន​លុប​នៅ​សាខា នៅតែ​រក្សាទុក ព្រោះ​ការលក់​របស់​សាខា​ផ្សេង​ទៀត​មាន​ឈ្មោះ​ពួកគេ។</translation>
+        <translation>អតិថិជន %1&#xa0;នាក់​ដែល​បាន​លុប​នៅ​សាខា នៅតែ​រក្សាទុក ព្រោះ​ការលក់​របស់​សាខា​ផ្សេង​ទៀត​មាន​ឈ្មោះ​ពួកគេ។</translation>
     </message>
     <message>
         <source>%1 has no branch name. On the branch&apos;s laptop, give it one in Settings ▸ Shop, then send the file again.</source>
@@ -5481,6 +5489,10 @@ Owner: %3</source>
         <translation>តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ</translation>
     </message>
     <message>
+        <source>Branch</source>
+        <translation>សាខា</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>ប្រភេទ​ទំនិញ</translation>
     </message>
@@ -5601,6 +5613,10 @@ Owner: %3</source>
         <translation>អត្រា​ទិញ​ឡើងវិញ</translation>
     </message>
     <message>
+        <source>Revenue by branch</source>
+        <translation>ចំណូល​តាម​សាខា</translation>
+    </message>
+    <message>
         <source>Revenue forecast for next month</source>
         <translation>ការព្យាករណ៍​ចំណូល​សម្រាប់​ខែ​ក្រោយ</translation>
     </message>
@@ -5691,6 +5707,10 @@ Owner: %3</source>
     <message>
         <source>Call-backs: customers won back</source>
         <translation>ការហៅ​ទៅ​វិញ៖ អតិថិជន​ដែល​ទាញ​មកវិញ​បាន</translation>
+    </message>
+    <message>
+        <source>(this shop)</source>
+        <translation>(ហាង​នេះ)</translation>
     </message>
     <message>
         <source>Called</source>

@@ -58,6 +58,7 @@ BREAKDOWNS = (
     ("day", QT_TRANSLATE_NOOP("AnalysisTab", "Day")),
     ("weekday", QT_TRANSLATE_NOOP("AnalysisTab", "Weekday")),
     ("hour", QT_TRANSLATE_NOOP("AnalysisTab", "Hour")),
+    ("branch", QT_TRANSLATE_NOOP("AnalysisTab", "Branch")),
 )
 CHART_BARS = 10  # bars of a breakdown by name (the largest); day, weekday, hour: all
 SETTINGS = "analysis/"
