@@ -108,3 +108,43 @@ def test_bring_in_refuses_a_file_without_a_branch_name(qtbot, main_window, tmp_p
     main_window.branch_sync_action.trigger()
     assert shown and "unnamed.db" in shown[0] and "Settings" in shown[0]
     assert main_window.ctx.store.scalar("SELECT COUNT(*) FROM orders") == before
+
+
+def test_dashboard_branch_picker(qtbot, ctx, branch_file):
+    from kpidesk.metrics import growth
+    from kpidesk.store import sales, sync
+    from kpidesk.ui.tabs.dashboard import DashboardTab
+
+    store = ctx.store
+    month = f"{DEMO_TODAY:%Y-%m}"
+    lone = DashboardTab(ctx)
+    qtbot.addWidget(lone)
+    lone.show()
+    assert not lone.branch_picker.isVisible()  # one branch: nothing to pick
+
+    branches.set_branch_name(store, "Phnom Penh")
+    sales.add_order(store, sales.OrderInput(date="2026-11-03",
+                                            lines=[sales.LineInput(amount=70_00)]))
+    with Store(branch_file, read_only=True) as b:
+        sync.sync(b, store)
+        kampot = growth.sales_summary(b, month, DEMO_TODAY)["revenue"]
+    dash = DashboardTab(ctx)
+    qtbot.addWidget(dash)
+    dash.show()
+    picker = dash.branch_picker
+    assert picker.isVisible()
+    assert [picker.combo.itemText(i) for i in range(picker.combo.count())] == [
+        "All branches", "Phnom Penh", "Kampot"]
+    assert dash.last_refresh["sales"]["revenue"] == kampot + 70_00
+    picker.combo.setCurrentIndex(picker.combo.findData("Kampot"))
+    assert dash.last_refresh["sales"]["revenue"] == kampot
+    picker.combo.setCurrentIndex(picker.combo.findData("Phnom Penh"))
+    assert dash.last_refresh["sales"]["revenue"] == 70_00
+    # a change of the shop: the branch's figures follow
+    sales.add_order(store, sales.OrderInput(date="2026-11-04",
+                                            lines=[sales.LineInput(amount=5_00)]))
+    dash.refresh()
+    assert dash.last_refresh["sales"]["revenue"] == 75_00
+    picker.combo.setCurrentIndex(0)
+    assert dash.last_refresh["sales"]["revenue"] == kampot + 75_00
+    picker.close()

@@ -151,6 +151,7 @@ class BranchPicker(QWidget):
         row.addWidget(self.combo)
         self._view: Store | None = None
         self._view_branch: str | None = None
+        self._seen: tuple[int, int] | None = None  # the shop's state the list and view are of
         self._folder: tempfile.TemporaryDirectory | None = None
         self.combo.currentIndexChanged.connect(self._picked)
         self.reload()
@@ -195,9 +196,21 @@ class BranchPicker(QWidget):
             self._folder = None
         self._view_branch = None
 
+    def _state(self) -> tuple[int, int]:
+        """Changes since: this connection's commits, and other connections' (a sync or an
+        import runs on its own)."""
+        store = self.ctx.store
+        return store.commits, int(store.scalar("PRAGMA data_version"))
+
     def figures_store(self) -> Store:
+        """The store the dashboard reads its figures from: the shop's, or the picked
+        branch's rows alone (made again after any change of the shop)."""
+        state = self._state()
+        if state != self._seen:
+            self._seen = state
+            self.shop_changed()
         name = self.branch()
-        if name is None or not self.isVisibleTo(self.parentWidget() or self):
+        if name is None or self.isHidden():
             return self.ctx.store
         if self._view is None or self._view_branch != name:
             self._drop_view()
@@ -212,6 +225,17 @@ class BranchPicker(QWidget):
         self._drop_view()
         super().closeEvent(event)
 
-    def retranslate_ui(self) -> None:
+    def retranslate_ui(self, *_: object) -> None:
         self.label.setText(tr("&Branch:"))
         self.combo.setItemText(0, tr("All branches"))
+
+
+def attach_branch_picker(tab, row: QHBoxLayout) -> BranchPicker:
+    """The dashboard's hook: a picker at the end of its top row; picking a branch
+    refreshes every card."""
+    picker = BranchPicker(tab.ctx, tab)
+    row.addWidget(picker)
+    picker.branch_changed.connect(lambda: tab.refresh(lazy=True))
+    # a bound slot: disconnected by Qt when the picker goes
+    tab.ctx.language.language_changed.connect(picker.retranslate_ui)
+    return picker
