@@ -110,7 +110,8 @@ def of_branch(store: Store, name: str | None) -> Iterator[Store]:
 
 def run_sync(args: argparse.Namespace) -> int:
     from kpidesk.shop_cli import Refused, cli_store
-    from kpidesk.store import sync
+    from kpidesk.store import backup, sync
+    from kpidesk.store.sales import has_orders
 
     source, target = Path(args.source), Path(args.db)
     if source.is_file() and target.is_file() and source.resolve() == target.resolve():
@@ -118,6 +119,9 @@ def run_sync(args: argparse.Namespace) -> int:
     with cli_store(source) as branch_store:
         with cli_store(target, write=True, create=True) as head:
             try:
+                sync.check(branch_store, head)
+                # the way back, as before an import: a backup of a shop that has sales
+                made = backup.make_backup(head, "branch") if has_orders(head) else None
                 result = sync.sync(branch_store, head, source_path=source)
             except sync.SyncError as exc:
                 raise Refused(sync_refusal(exc, source, target)) from exc
@@ -135,4 +139,6 @@ def run_sync(args: argparse.Namespace) -> int:
         print(f"  {result.names_added} new names (products, salespeople, channels…) added")
     if not result.changed:
         print("  nothing new: the shop already had everything in this branch file")
+    if made is not None:
+        print(f"the shop was backed up first: {made.path}")
     return 0

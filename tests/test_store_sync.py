@@ -335,7 +335,12 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch):
     again = json.loads(capsys.readouterr().out)
     assert again["orders"] == {"added": 0, "updated": 0, "deleted": 0, "kept": 0}
     assert main(["sync", "--from", a, "--to", hq]) == 0
-    assert "nothing new" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "nothing new" in out and "backed up first" in out
+    from kpidesk.store import backup
+
+    with Store(shops["hq"]) as s:
+        assert [b.reason for b in backup.list_all_backups(s)].count("branch") == 2
 
     # the head office's PIN guards a sync into it and its branch name
     from kpidesk.store import security

@@ -394,27 +394,37 @@ class _Sync:
         return self.result
 
 
-def sync(source: Store, target: Store, *, source_path: Path | None = None,
-         progress: Progress | None = None,
-         cancelled: Callable[[], bool] | None = None) -> SyncResult:
-    """Bring the source's own rows into the target (see the module's text), in one
-    transaction of the target: all of it or, on an error or a cancel, nothing."""
+def _shop_uuid(store: Store) -> str:
+    found = store.identity()
+    return found.uuid if found else ""
+
+
+def check(source: Store, target: Store) -> str:
+    """The branch name the source's rows take in the target; SyncError when the source
+    cannot be brought in (nothing is changed)."""
     name = branches.branch_name(source)
     if not name:
         raise SyncError("no_branch_name")
     if branches.is_own(target, name):
         raise SyncError("same_branch", branch=name)
-    source_identity, target_identity = source.identity(), target.identity()
-    shop_uuid = source_identity.uuid if source_identity else ""
-    if target_identity and shop_uuid == target_identity.uuid:
+    shop_uuid = _shop_uuid(source)
+    if shop_uuid and shop_uuid == _shop_uuid(target):
         raise SyncError("same_shop")
     known = target.query("SELECT branch, shop_uuid, file FROM branch_sources"
                          " WHERE branch = ? COLLATE NOCASE", (name,))
     if known and known[0]["shop_uuid"] != shop_uuid:
         raise SyncError("other_file", branch=known[0]["branch"], file=known[0]["file"])
-    if known:
-        name = known[0]["branch"]
+    return known[0]["branch"] if known else name
+
+
+def sync(source: Store, target: Store, *, source_path: Path | None = None,
+         progress: Progress | None = None,
+         cancelled: Callable[[], bool] | None = None) -> SyncResult:
+    """Bring the source's own rows into the target (see the module's text), in one
+    transaction of the target: all of it or, on an error or a cancel, nothing."""
+    name = check(source, target)
     work = _Sync(source.conn, target.conn, name, progress, cancelled)
+    shop_uuid = _shop_uuid(source)
     with target.transaction() as conn:
         result = work.run()
         conn.execute(

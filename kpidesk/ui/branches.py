@@ -105,6 +105,7 @@ def bring_in_branch_file(ctx, parent: QWidget | None) -> sync.SyncResult | None:
             raise sync.SyncError("same_shop")
         upgrade_if_needed(source)  # a file of an older version (backed up first)
         with Store(source, read_only=True) as branch, Store(target_path) as head:
+            sync.check(branch, head)  # a file that cannot come in: refused before a backup
             if has_orders(head):
                 backup.make_backup(head, "branch")  # the way back if the result is not wanted
             with security.owner_session(head, with_pin=typed):  # the PIN was asked above
