@@ -114,6 +114,21 @@ class SyncResult:
 
 Progress = Callable[[float], None]
 
+# Rows compared per read of the target (and of their children): few statements, bounded
+# memory whatever the branch's size.
+CHUNK = 1000
+
+
+def _in(conn: sqlite3.Connection, select: str, column: str, ids: list[int],
+        order: str | None = None) -> list[tuple]:
+    """`select` WHERE column IN ids (empty list: no rows)."""
+    if not ids:
+        return []
+    sql = f"{select} WHERE {column} IN ({', '.join('?' * len(ids))})"
+    if order:
+        sql += f" ORDER BY {order}"
+    return conn.execute(sql, ids).fetchall()
+
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
@@ -213,44 +228,56 @@ class _Sync:
         counts = self.result.counts[kind]
         seen: set[bytes] = set()
         start, width = share
-        for n, row in enumerate(rows):
-            if n % 500 == 0:
-                self.check()
-                self.progress(start + width * n / max(1, len(rows)))
-            values = self.mapped(table, dict(zip(columns, row[1:], strict=True)))
-            key = bytes(values["uuid"])
-            seen.add(key)
-            target_id = theirs.get(key)
-            if target_id is None and key in other:
-                # the same row made here or brought in under another name (a file copied
-                # from head office): it stays where it is, not doubled
-                mapping[row[0]] = other[key]
-                continue
-            if target_id is None:
-                # a branch's view keeps the store's ids: a customer or sale it shows is the
-                # store's own (its page opens from the view's at-risk list)
-                own_id = (row[0],) if self.keep_ids else ()
-                cur = self.dst.execute(
-                    f"INSERT INTO {table} ({', '.join(values)}, branch"
-                    f"{', id' if self.keep_ids else ''})"
-                    f" VALUES ({', '.join('?' * (len(values) + 1 + len(own_id)))})",
-                    (*values.values(), self.to_branch, *own_id))
-                target_id = inserted_id(cur)
+        has_children = table in self.CHILDREN and _has_table(self.dst, self.CHILDREN[table][0])
+        child_columns = self._child_columns(table) if has_children else []
+        for first in range(0, len(rows), CHUNK):
+            self.check()
+            self.progress(start + width * first / max(1, len(rows)))
+            chunk = rows[first:first + CHUNK]
+            # what the chunk's rows are in the target, and their children, read at once
+            present = [theirs[k] for k in (bytes(r[columns.index("uuid") + 1]) for r in chunk)
+                       if k in theirs]
+            current = {r[0]: tuple(r[1:]) for r in _in(
+                self.dst, f"SELECT id, {', '.join(columns)} FROM {table}", "id", present)}
+            if has_children:
+                theirs_children = self._children(self.dst, table, present, child_columns,
+                                                 False)
+                source_children = self._children(self.src, table, [r[0] for r in chunk],
+                                                 child_columns, True)
+            for row in chunk:
+                values = self.mapped(table, dict(zip(columns, row[1:], strict=True)))
+                key = bytes(values["uuid"])
+                seen.add(key)
+                target_id = theirs.get(key)
+                if target_id is None and key in other:
+                    # the same row made here or brought in under another name (a file
+                    # copied from head office): it stays where it is, not doubled
+                    mapping[row[0]] = other[key]
+                    continue
+                children = source_children.get(row[0], []) if has_children else []
+                if target_id is None:
+                    # a branch's view keeps the store's ids: a customer or sale it shows is
+                    # the store's own (its page opens from the view's at-risk list)
+                    own_id = (row[0],) if self.keep_ids else ()
+                    cur = self.dst.execute(
+                        f"INSERT INTO {table} ({', '.join(values)}, branch"
+                        f"{', id' if self.keep_ids else ''})"
+                        f" VALUES ({', '.join('?' * (len(values) + 1 + len(own_id)))})",
+                        (*values.values(), self.to_branch, *own_id))
+                    target_id = inserted_id(cur)
+                    mapping[row[0]] = target_id
+                    self.after_write(table, target_id, None, children, child_columns)
+                    counts.added += 1
+                    continue
                 mapping[row[0]] = target_id
-                self.after_write(table, row[0], target_id, None)
-                counts.added += 1
-                continue
-            mapping[row[0]] = target_id
-            current = self.dst.execute(
-                f"SELECT {', '.join(values)} FROM {table} WHERE id = ?", (target_id,)).fetchone()
-            if tuple(current) != tuple(values.values()) or self.children_differ(
-                    table, row[0], target_id):
-                before = self.keys_of(table, target_id)
-                self.dst.execute(
-                    f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} WHERE id = ?",
-                    (*values.values(), target_id))
-                self.after_write(table, row[0], target_id, before)
-                counts.updated += 1
+                if current.get(target_id) != tuple(values.values()) or (
+                        has_children and theirs_children.get(target_id, []) != children):
+                    before = self.keys_of(table, target_id)
+                    self.dst.execute(
+                        f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)}"
+                        " WHERE id = ?", (*values.values(), target_id))
+                    self.after_write(table, target_id, before, children, child_columns)
+                    counts.updated += 1
         self.pending_deletes[table] = [i for u, i in theirs.items() if u not in seen]
 
     @property
@@ -283,38 +310,34 @@ class _Sync:
     CHILDREN = {"orders": ("sale_lines", "order_id", "position"),
                 "opportunities": ("opportunity_history", "opportunity_id", "id")}
 
-    def _children(self, conn: sqlite3.Connection, table: str, parent: int,
-                  columns: list[str], mapped: bool) -> list[tuple]:
+    def _children(self, conn: sqlite3.Connection, table: str, parents: list[int],
+                  columns: list[str], mapped: bool) -> dict[int, list[tuple]]:
+        """{parent id: its children's values in order} (mapped: references turned into the
+        target's ids)."""
         child, parent_col, order = self.CHILDREN[table]
-        rows = conn.execute(f"SELECT {', '.join(columns)} FROM {child}"
-                            f" WHERE {parent_col} = ? ORDER BY {order}", (parent,)).fetchall()
-        if not mapped:
-            return [tuple(r) for r in rows]
-        return [tuple(self.mapped(child, dict(zip(columns, r, strict=True))).values())
-                for r in rows]
+        found: dict[int, list[tuple]] = {}
+        for r in _in(conn, f"SELECT {parent_col}, {', '.join(columns)} FROM {child}",
+                     parent_col, parents, order=f"{parent_col}, {order}"):
+            values = (tuple(self.mapped(child, dict(zip(columns, r[1:], strict=True))).values())
+                      if mapped else tuple(r[1:]))
+            found.setdefault(r[0], []).append(values)
+        return found
 
     def _child_columns(self, table: str) -> list[str]:
+        if table not in self.CHILDREN:
+            return []
         child, parent_col, _ = self.CHILDREN[table]
         return [c for c in _shared_columns(self.src, self.dst, child) if c != parent_col]
 
-    def children_differ(self, table: str, source_id: int, target_id: int) -> bool:
-        if table not in self.CHILDREN or not _has_table(self.dst, self.CHILDREN[table][0]):
-            return False
-        columns = self._child_columns(table)
-        return (self._children(self.src, table, source_id, columns, True)
-                != self._children(self.dst, table, target_id, columns, False))
-
-    def after_write(self, table: str, source_id: int, target_id: int,
-                    before: tuple[str, int | None] | None) -> None:
-        if table in self.CHILDREN and _has_table(self.dst, self.CHILDREN[table][0]):
+    def after_write(self, table: str, target_id: int, before: tuple[str, int | None] | None,
+                    children: list[tuple], child_columns: list[str]) -> None:
+        if child_columns:
             child, parent_col, _ = self.CHILDREN[table]
-            columns = self._child_columns(table)
             self.dst.execute(f"DELETE FROM {child} WHERE {parent_col} = ?", (target_id,))
-            rows = self._children(self.src, table, source_id, columns, True)
             self.dst.executemany(
-                f"INSERT INTO {child} ({parent_col}, {', '.join(columns)})"
-                f" VALUES (?, {', '.join('?' * len(columns))})",
-                [(target_id, *r) for r in rows])
+                f"INSERT INTO {child} ({parent_col}, {', '.join(child_columns)})"
+                f" VALUES (?, {', '.join('?' * len(child_columns))})",
+                [(target_id, *r) for r in children])
         if table == "orders":
             self.touched_orders += 1
             self.note_order(before)
