@@ -217,7 +217,25 @@ class BranchPicker(QWidget):
             self._drop_view()
             self._folder = tempfile.TemporaryDirectory(prefix="kpidesk-branch-")
             path = Path(self._folder.name) / "branch.db"
-            sync.extract_branch(self.ctx.store, name, path)
+            shop = self.ctx.store.path
+
+            def work(progress) -> None:
+                # a connection of its own: the app's stays with the UI thread
+                with Store(shop, read_only=True) as reader:
+                    sync.extract_branch(reader, name, path, progress=progress)
+
+            try:
+                run_with_progress(self, tr("Branch"), fmt.fill(
+                    tr("Gathering the figures of branch %1…"), name), work,
+                    cancel_text=tr("Cancel"))
+            except (Cancelled, sync.SyncError, StoreError, OSError) as exc:
+                if not isinstance(exc, Cancelled):
+                    log.warning("figures of branch %s failed: %s", name, exc)
+                self._drop_view()
+                self.combo.blockSignals(True)
+                self.combo.setCurrentIndex(0)  # back to every branch
+                self.combo.blockSignals(False)
+                return self.ctx.store
             self._view = Store(path, read_only=True)
             self._view_branch = name
         return self._view
