@@ -38,7 +38,6 @@ from kpidesk.store import branches, stages
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.setup import CURRENCY_CHECKED
 from kpidesk.store.topics import Topic
-from kpidesk.ui.branches import name_error_text
 from kpidesk.ui.messages import validation_text
 from kpidesk.ui.settings.lists import Action, NamedListEditor
 from kpidesk.ui.settings.stages import StagesModel
@@ -254,8 +253,6 @@ class SettingsTab(Tab):
         }
         if err.code in own:
             return own[err.code]
-        if err.field == "branch":
-            return name_error_text(err)
         if err.field == "probability" and err.code == "not_a_number":
             return own["bad_probability"]
         if err.field == "position" and err.code == "not_a_number":
