@@ -148,3 +148,39 @@ def test_dashboard_branch_picker(qtbot, ctx, branch_file):
     picker.combo.setCurrentIndex(0)
     assert dash.last_refresh["sales"]["revenue"] == kampot + 75_00
     picker.close()
+
+
+def test_reports_tab_prints_one_branch_or_all(qtbot, ctx, branch_file):
+    from kpidesk.store import sales, sync
+    from kpidesk.ui.tabs.reports import ReportsTab
+
+    store = ctx.store
+    tab = ReportsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.branch_box.isHidden()  # one branch: no choice
+    branches.set_branch_name(store, "Phnom Penh")
+    sales.add_order(store, sales.OrderInput(date="2026-10-03",
+                                            lines=[sales.LineInput(amount=70_00)]))
+    with Store(branch_file, read_only=True) as b:
+        sync.sync(b, store)
+        kampot = b.scalar("SELECT SUM(l.amount_usd) FROM sale_lines l JOIN orders o"
+                          " ON o.id = l.order_id WHERE o.date LIKE '2026-10-%'")
+    tab.on_data_changed({"sales"})  # a sync: the branches appear
+    assert not tab.branch_box.isHidden()
+    assert [tab.branch_box.itemText(i) for i in range(tab.branch_box.count())] == [
+        "All branches", "Phnom Penh", "Kampot"]
+    tab = ReportsTab(ctx)  # with the months the sync brought
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.selected_month() == "2026-10"
+    assert tab.wait_until_ready()
+    data = tab.report.data
+    assert data.kpis["revenue"] == kampot + 70_00 and not data.branch
+    assert {r["name"]: r["revenue"] for r in data.revenue_by_branch} == {
+        "Kampot": kampot, "Phnom Penh": 70_00}
+    tab.branch_box.setCurrentIndex(tab.branch_box.findData("Kampot"))
+    assert tab.wait_until_ready()
+    data = tab.report.data
+    assert data.branch == "Kampot" and data.kpis["revenue"] == kampot
+    assert not data.revenue_by_branch

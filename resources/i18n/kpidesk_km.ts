@@ -5828,6 +5828,14 @@ Owner: %3</source>
         <translation>រូបិយប័ណ្ណ (&amp;C)៖</translation>
     </message>
     <message>
+        <source>&amp;Branch:</source>
+        <translation>សាខា (&amp;B)៖</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>សាខា​ទាំងអស់</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>បោះពុម្ព… (&amp;P)</translation>
     </message>
