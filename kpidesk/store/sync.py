@@ -266,7 +266,8 @@ class _Sync:
                         (*values.values(), self.to_branch, *own_id))
                     target_id = inserted_id(cur)
                     mapping[row[0]] = target_id
-                    self.after_write(table, target_id, None, children, child_columns)
+                    self.after_write(table, target_id, None, children, child_columns,
+                                     values, new=True)
                     counts.added += 1
                     continue
                 mapping[row[0]] = target_id
@@ -276,7 +277,8 @@ class _Sync:
                     self.dst.execute(
                         f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)}"
                         " WHERE id = ?", (*values.values(), target_id))
-                    self.after_write(table, target_id, before, children, child_columns)
+                    self.after_write(table, target_id, before, children, child_columns,
+                                     values)
                     counts.updated += 1
         self.pending_deletes[table] = [i for u, i in theirs.items() if u not in seen]
 
@@ -330,10 +332,14 @@ class _Sync:
         return [c for c in _shared_columns(self.src, self.dst, child) if c != parent_col]
 
     def after_write(self, table: str, target_id: int, before: tuple[str, int | None] | None,
-                    children: list[tuple], child_columns: list[str]) -> None:
+                    children: list[tuple], child_columns: list[str], values: dict, *,
+                    new: bool = False) -> None:
+        """The row's children written again (a new row has none yet) and, for an order,
+        the days and customer-days whose rollups it changes noted."""
         if child_columns:
             child, parent_col, _ = self.CHILDREN[table]
-            self.dst.execute(f"DELETE FROM {child} WHERE {parent_col} = ?", (target_id,))
+            if not new:
+                self.dst.execute(f"DELETE FROM {child} WHERE {parent_col} = ?", (target_id,))
             self.dst.executemany(
                 f"INSERT INTO {child} ({parent_col}, {', '.join(child_columns)})"
                 f" VALUES (?, {', '.join('?' * len(child_columns))})",
@@ -341,7 +347,7 @@ class _Sync:
         if table == "orders":
             self.touched_orders += 1
             self.note_order(before)
-            self.note_order(self.keys_of("orders", target_id))
+            self.note_order((values["date"], values.get("contact_id")))
 
     def refunds(self) -> None:
         """A refund's `refund_of` names an order that may have come later in the pass."""
