@@ -170,6 +170,7 @@ def test_reports_tab_prints_one_branch_or_all(qtbot, ctx, branch_file):
     assert not tab.branch_box.isHidden()
     assert [tab.branch_box.itemText(i) for i in range(tab.branch_box.count())] == [
         "All branches", "Phnom Penh", "Kampot"]
+    tab.wait_until_ready()  # its report of the new figures, gathered on a thread, done
     tab = ReportsTab(ctx)  # with the months the sync brought
     qtbot.addWidget(tab)
     tab.show()
