@@ -207,7 +207,7 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         if not FIRST_MONTH <= args.month <= LAST_MONTH:
             return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
         key = args.month
-    from kpidesk.sync_cli import of_branch
+    from kpidesk.shop_cli import of_branch
 
     with cli_store(_db_path(args)) as shop, of_branch(shop, args.branch) as store:
         figures = all_kpis(store, key, today=args.today or date.today(),

@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from kpidesk.store.db import Store
 
 
 def add_parsers(sub, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -85,27 +80,6 @@ def sync_refusal(exc, source: Path, target: Path) -> str:
                       "nothing was changed: give this branch its own name",
         "cancelled": "cancelled; nothing was changed",
     }.get(exc.code, "the branch file could not be brought in")
-
-
-@contextmanager
-def of_branch(store: Store, name: str | None) -> Iterator[Store]:
-    """The store whose figures a command reads: the shop's, or one branch's (`--branch`)."""
-    from kpidesk.shop_cli import Refused
-    from kpidesk.store import sync
-
-    if name is None:
-        yield store
-        return
-    try:
-        with sync.branch_view(store, name) as view:
-            yield view
-    except sync.SyncError as exc:
-        if exc.code != "unknown_branch":
-            raise
-        known = exc.params.get("known") or []
-        raise Refused(f"this shop has no branch called \"{name}\""
-                      + (f" (its branches: {', '.join(known)})" if known
-                         else " (it has no branches: see 'kpidesk branch')")) from exc
 
 
 def run_sync(args: argparse.Namespace) -> int:

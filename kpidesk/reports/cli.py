@@ -54,7 +54,7 @@ def run_report(db_path: Path, month: str, lang: str, out: Path, *, currency: str
         print(f"kpidesk: --month must be YYYY-MM, not {month!r}", file=sys.stderr)
         return 1
     ensure_gui_application()
-    from kpidesk.sync_cli import of_branch
+    from kpidesk.shop_cli import of_branch
 
     # an older file is upgraded; bad files refused; one branch: its rows alone (KPI.md §7)
     with cli_store(Path(db_path)) as shop, of_branch(shop, branch) as store:

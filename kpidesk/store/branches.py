@@ -178,3 +178,9 @@ def totals_by_branch(store: Store, first: str, last: str,
     for row in store.conn.execute(_TOTALS.format(c=suffix), (first, last)):
         found[row[0] if row[0] is not None else own] = tuple(row[1:])
     return found
+
+
+def change_mark(store: Store) -> tuple[int, int]:
+    """Changes of the shop so far, to notice any since: this connection's commits and
+    other connections' (a sync or an import runs on its own)."""
+    return store.commits, int(store.scalar("PRAGMA data_version"))

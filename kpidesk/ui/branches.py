@@ -200,8 +200,7 @@ class BranchPicker(QWidget):
     def _state(self) -> tuple[int, int]:
         """Changes since: this connection's commits, and other connections' (a sync or an
         import runs on its own)."""
-        store = self.ctx.store
-        return store.commits, int(store.scalar("PRAGMA data_version"))
+        return branches.change_mark(self.ctx.store)
 
     def figures_store(self) -> Store:
         """The store the dashboard reads its figures from: the shop's, or the picked
