@@ -5,10 +5,11 @@ products."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCursor
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics import analysis
 
 CARD_BREAKDOWNS = {"revenue": "day", "orders": "day", "average_order_value": "day",
@@ -16,8 +17,7 @@ CARD_BREAKDOWNS = {"revenue": "day", "orders": "day", "average_order_value": "da
 GROSS_PROFIT = "gross_profit"  # the card's key (appended to the dashboard's sales cards)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardLinks", text)
+tr = translator("DashboardLinks")
 
 
 def gross_profit_titles() -> tuple[str, str]:
