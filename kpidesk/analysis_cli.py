@@ -1,10 +1,12 @@
 """`python -m kpidesk analyse`: one breakdown of a period's sales (KPI.md §1).
 
     python -m kpidesk analyse --db PATH --period P [--compare Q]
-        --by product|category|salesperson|channel|payment|customer|day|weekday|hour [--json]
+        --by product|category|salesperson|channel|payment|customer|day|weekday|hour|branch
+        [--json]
 
 P and Q: YYYY-MM, YYYY-Qn, YYYY or YYYY-MM-DD..YYYY-MM-DD. Rows: key (an id, an ISO date,
-weekday 1 = Monday … 7, hour 0–23; null for none / no time), name, revenue, share, orders,
+weekday 1 = Monday … 7, hour 0–23, a branch's name; null for none / no time / the
+shop's own rows when it has no branch name), name, revenue, share, orders,
 quantity, gross_profit, margin; with --compare also previous_revenue and change.
 """
 

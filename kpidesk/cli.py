@@ -6,8 +6,9 @@
     python -m kpidesk imports --db PATH [--json]
     python -m kpidesk undo-import ID --db PATH [--edited remove|keep]
     python -m kpidesk kpi     --db PATH --month YYYY-MM | --period P [--json] [--currency USD|KHR]
+                              [--branch NAME]
     python -m kpidesk analyse --db PATH --period P [--compare Q] --by BREAKDOWN [--json]
-    python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf
+    python -m kpidesk report  --db PATH --month YYYY-MM --lang km|en --out FILE.pdf [--branch NAME]
     python -m kpidesk backup  --db PATH [--to DIR]
     python -m kpidesk backups --db PATH [--json]
     python -m kpidesk restore --db PATH FILE [--other-shop]
@@ -17,6 +18,8 @@
     python -m kpidesk check   --db PATH [--period P] [--today D] [--json]
     python -m kpidesk share   --db PATH --month YYYY-MM --lang km|en --out FILE.png
     python -m kpidesk plan    --db PATH --period YYYY-MM --target AMOUNT [--today D] [--json]
+    python -m kpidesk branch  --db PATH [--name NAME]
+    python -m kpidesk sync    --from BRANCH.db --to TARGET [--json]
 
 With an owner PIN set, export, import of targets or of a whole shop, restore, report
 and history ask for it (a terminal prompt, else --pin or KPIDESK_PIN; see cli_pin.py).
@@ -37,7 +40,7 @@ from pathlib import Path
 from kpidesk.store.dialect import shop_label
 
 COMMANDS = ("demo", "import", "export", "kpi", "report", "backup", "backups", "restore",
-            "history", "pin", "imports", "undo-import", "check", "share", "plan", "analyse")
+            "history", "pin", "imports", "undo-import", "check", "share", "plan", "analyse", "branch", "sync")
 # Months a shop's figures can be asked for (dates outside them cannot be imported either;
 # a month near year 9999 would overflow the date arithmetic).
 FIRST_MONTH, LAST_MONTH = "1990-01", "2100-12"
@@ -95,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="money in this currency (default: the shop's reporting currency)")
     p.add_argument("--today", type=date.fromisoformat, default=None,
                    help="the shop's date (default: today)")
+    p.add_argument("--branch", default=None,
+                   help="the figures of one branch (default: every branch together)")
 
     p = sub.add_parser("report", help="the monthly report as PDF")
     _db_arg(p)
@@ -111,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="converted riel rounded to 100 or to 1 (default: your choice)")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--branch", default=None,
+                   help="the report of one branch (default: every branch, with a table of each)")
 
     from kpidesk.analysis_cli import add_parser as add_analyse
 
@@ -147,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kpidesk.plan_cli import add_plan_parser
 
     add_plan_parser(sub, _db_arg)
+    from kpidesk.sync_cli import add_parsers as add_branch_parsers
+
+    add_branch_parsers(sub, _db_arg)
     return parser
 
 
@@ -199,7 +209,9 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         if not FIRST_MONTH <= args.month <= LAST_MONTH:
             return _fail(f"--month must be a month from {FIRST_MONTH} to {LAST_MONTH}")
         key = args.month
-    with cli_store(_db_path(args)) as store:
+    from kpidesk.shop_cli import of_branch
+
+    with cli_store(_db_path(args)) as shop, of_branch(shop, args.branch) as store:
         figures = all_kpis(store, key, today=args.today or date.today(),
                            currency=args.currency)
     if args.json:
@@ -264,7 +276,8 @@ def cmd_report(args: argparse.Namespace) -> int:
                else args.riel_rounding == "100"}
     return run_report(_db_path(args), args.month, args.lang, args.out, currency=args.currency,
                       paper=args.paper, today=args.today,
-                      numbers={k: v for k, v in choices.items() if v is not None})
+                      numbers={k: v for k, v in choices.items() if v is not None},
+                      branch=args.branch)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -335,6 +348,18 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from kpidesk.plan_cli import run_plan
 
     return run_plan(args, _db_path(args), _fail)
+
+
+def cmd_branch(args: argparse.Namespace) -> int:
+    from kpidesk.sync_cli import run_branch
+
+    return run_branch(args, _db_path(args))
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from kpidesk.sync_cli import run_sync
+
+    return run_sync(args)
 
 
 def main(argv: list[str]) -> int:

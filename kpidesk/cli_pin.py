@@ -34,6 +34,9 @@ OWNER_COMMANDS: dict[str, Callable[[argparse.Namespace], bool] | None] = {
     # A copy of the whole shop into any folder is an export (names and phones): the owner's.
     # Into the shop's own backup folder (no --to) it stays staff's daily safety net.
     "backup": lambda args: getattr(args, "to", None) is not None,
+    # the branch name is a shop setting; a sync changes the head office's past
+    "branch": lambda args: getattr(args, "name", None) is not None,
+    "sync": None,
 }
 
 

@@ -181,6 +181,26 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Itera
         store.close()
 
 
+@contextmanager
+def of_branch(store: Store, name: str | None) -> Iterator[Store]:
+    """The store whose figures a command reads: the shop's, or one branch's (`--branch`)."""
+    from kpidesk.store import sync
+
+    if name is None:
+        yield store
+        return
+    try:
+        with sync.branch_view(store, name) as view:
+            yield view
+    except sync.SyncError as exc:
+        if exc.code != "unknown_branch":
+            raise
+        known = exc.params.get("known") or []
+        raise Refused(f"this shop has no branch called \"{name}\""
+                      + (f" (its branches: {', '.join(known)})" if known
+                         else " (it has no branches: see 'kpidesk branch')")) from exc
+
+
 # -- backup ---------------------------------------------------------------------------
 def run_backup(db_path: Path, to: Path | None) -> int:
     if dialect.is_server_url(db_path):

@@ -43,11 +43,11 @@ def half_even(numerator: int, denominator: int) -> int:
 def raw_lines(conn: sqlite3.Connection, first: str, last: str) -> list[dict]:
     cols = ("order_id", "date", "time", "salesperson_id", "channel_id", "payment_id",
             "contact_id", "daily", "receipts", "product_id", "category_id", "quantity",
-            "amount", "currency", "rate", "unit_cost", "discount")
+            "amount", "currency", "rate", "unit_cost", "discount", "branch")
     rows = conn.execute(
         "SELECT o.id, o.date, o.time, o.salesperson_id, o.channel_id, o.payment_id,"
         " o.contact_id, o.is_daily_total, o.receipts, l.product_id, p.category_id,"
-        " l.quantity, l.amount, l.currency, l.rate, l.unit_cost, l.discount"
+        " l.quantity, l.amount, l.currency, l.rate, l.unit_cost, l.discount, o.branch"
         " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
         " LEFT JOIN products p ON p.id = l.product_id WHERE o.date BETWEEN ? AND ?",
         (first, last)).fetchall()
@@ -73,6 +73,8 @@ def raw_key(by: str, line: dict):
         return date.fromisoformat(line["date"]).isoweekday()
     if by == "hour":
         return int(line["time"][:2]) if line["time"] else None
+    if by == "branch":  # a shop without a branch name: its own rows, key None
+        return line["branch"]
     column = {"product": "product_id", "category": "category_id",
               "salesperson": "salesperson_id", "channel": "channel_id",
               "payment": "payment_id", "customer": "contact_id"}[by]

@@ -23,7 +23,7 @@ from kpidesk.metrics.results import AnalysisKpis, AtRiskEntry
 from kpidesk.store.db import Store
 
 BY = ("product", "category", "salesperson", "channel", "payment", "customer", "day",
-      "weekday", "hour")
+      "weekday", "hour", "branch")
 
 # breakdown → (rollup dimension, table naming its keys)
 _SOURCES = {
@@ -36,6 +36,7 @@ _SOURCES = {
     "day": ("shop", None),
     "weekday": ("shop", None),
     "hour": ("hour", None),
+    "branch": ("branch", None),  # keyed by the branch's name (KPI.md §7), read from raw rows
 }
 
 
@@ -279,6 +280,11 @@ def _sum(values) -> Totals:
 def _grouped(store: Store, by: str, span: tuple[date, date], currency: str) -> dict:
     """{key: Totals} of one breakdown over the days of `span`."""
     dim = _SOURCES[by][0]
+    if by == "branch":
+        from kpidesk.store.branches import totals_by_branch
+
+        return {name: Totals(*sums) for name, sums in totals_by_branch(
+            store, span[0].isoformat(), span[1].isoformat(), currency).items()}
     if by == "day":
         return _read(store, dim, span, currency, group_by_day=True)
     if by == "weekday":
@@ -319,6 +325,8 @@ def period_totals(store: Store, period: DateRange | str, today: date | str, *,
 
 
 def _names(store: Store, by: str, keys) -> dict:
+    if by == "branch":
+        return {key: key for key in keys if key is not None}
     table = _SOURCES[by][1]
     ids = [k for k in keys if isinstance(k, int)]
     if table is None or not ids:
@@ -470,6 +478,12 @@ def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | s
         params.append(key)
         if by == "product":
             where.append("o.is_daily_total = 0")
+    elif by == "branch":  # this file's own rows have none (branches.py)
+        from kpidesk.store.branches import branch_name
+
+        own = key is None or key == branch_name(store)
+        where.append("o.branch IS ?")
+        params.append(None if own else key)
     elif by == "day":
         where.append("o.date = ?")
         params.append(key)

@@ -40,7 +40,7 @@ def number_style(numbers: dict[str, bool] | None = None):
 
 def run_report(db_path: Path, month: str, lang: str, out: Path, *, currency: str | None = None,
                paper: str = "A4", today: date | None = None,
-               numbers: dict[str, bool] | None = None) -> int:
+               numbers: dict[str, bool] | None = None, branch: str | None = None) -> int:
     from kpidesk.metrics.periods import parse_period
     from kpidesk.reports.data import collect
     from kpidesk.reports.monthly import MonthlyReport
@@ -54,8 +54,13 @@ def run_report(db_path: Path, month: str, lang: str, out: Path, *, currency: str
         print(f"kpidesk: --month must be YYYY-MM, not {month!r}", file=sys.stderr)
         return 1
     ensure_gui_application()
-    with cli_store(Path(db_path)) as store:  # an older file is upgraded; bad files refused
+    from kpidesk.shop_cli import of_branch
+
+    # an older file is upgraded; bad files refused; one branch: its rows alone (KPI.md §7)
+    with cli_store(Path(db_path)) as shop, of_branch(shop, branch) as store:
         data = collect(store, month, today or date.today(), currency)
+        if branch is not None:
+            data.branch = store.setting("branch_name")
     style = number_style(numbers)
     report = MonthlyReport(data, lang, paper, khmer_digits=style.khmer_digits, style=style)
     try:

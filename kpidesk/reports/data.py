@@ -48,6 +48,11 @@ class ReportData:
     previous_to_day: dict | None = None
     year_before_to_day: dict | None = None
     insight: dict = field(default_factory=dict)  # issue #19: see reports.insight.collect
+    # KPI.md §7: the branch a report is of ('' = every branch together), and for a report
+    # of every branch of a shop with several, the month's figures of each (name, revenue,
+    # share, orders, gross_profit)
+    branch: str = ""
+    revenue_by_branch: list[dict] = field(default_factory=list)
 
 
 def top_products(store: Store, month: str, currency: str, limit: int = 10,
@@ -138,5 +143,14 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     from kpidesk.reports.insight import collect_insight
 
     data.insight = collect_insight(view, month, today)
+    from kpidesk.store.branches import has_several
+
+    if has_several(store):
+        from kpidesk.metrics import analysis
+
+        found = analysis.breakdown(store, "branch", month, as_of, currency=currency)
+        data.revenue_by_branch = [
+            {"key": r.key, "name": r.name, "revenue": r.revenue, "share": r.share,
+             "orders": r.orders, "gross_profit": r.gross_profit} for r in found.rows]
     report(95)
     return data

@@ -168,6 +168,7 @@ class MonthlyReport:
             period += " — " + fill_in(tr("Report", "month to date, up to %1"), fmt.date(d.today))
         meta = [
             (tr("Report", "Shop"), _name(d.shop_name) or "—"),
+            *([(tr("Report", "Branch"), _name(d.branch))] if d.branch else []),
             (tr("Report", "Period"), period),
             (tr("Report", "Language"), LANGUAGE_NAMES.get(self.text.lang, self.text.lang)),
             (tr("Report", "Currency"), {"USD": tr("Report", "US dollar ($)"),

@@ -36,4 +36,14 @@ def breakdown_tables(report) -> str:
             [[_label(report, r, none_text), report.money(r.get("revenue")),
               report.pct(r.get("share")), report.money(r.get("gross_profit"))] for r in rows],
             widths=[46, 20, 14, 20]))
+    branches = report.data.revenue_by_branch
+    if branches:  # a report of every branch of a shop with several (KPI.md §7)
+        parts.append(report._table(
+            tr("Report", "Revenue by branch"),
+            [tr("Report", "Branch"), tr("Report", "Revenue"), tr("Report", "Share"),
+             tr("Report", "Orders"), tr("Report", "Gross profit")],
+            [[_label(report, r, tr("Report", "(this shop)")), report.money(r.get("revenue")),
+              report.pct(r.get("share")), report.num(r.get("orders")),
+              report.money(r.get("gross_profit"))] for r in branches],
+            widths=[36, 20, 12, 12, 20]))
     return "".join(parts)

@@ -45,6 +45,7 @@ ACTIONS = (
     "edit_sale", "delete_sale", "refund", "import", "undo_import", "restore", "setting",
     "pin", "target", "delete", "merge",
     "undelete", "unmerge",  # undo of a delete (sale, contact, opportunity) and of a merge
+    "sync",  # a branch file brought in (store/sync.py)
 )
 
 # Added by schema version 4: the PIN's check value is read by action (security.py).

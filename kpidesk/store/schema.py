@@ -40,6 +40,7 @@ DEFAULT_SETTINGS = {
     "lead_window_days": "30",
     "pacing": "calendar",  # expected-to-date by day weights (KPI.md §2b), or "even"
     "yearly_spread": "last_year",  # a yearly target spread by last year's months, or "even"
+    "branch_name": "",  # this file's branch (KPI.md §7; see branches.py); '' = not named
 }
 
 # name, probability %, position, kind
@@ -543,6 +544,14 @@ def cover_at_risk_walk(db: sqlite_utils.Database) -> None:
                         " contact_id, last_purchase, usual_gap)")
 
 
+def add_branches(db: sqlite_utils.Database) -> None:
+    """Branches (KPI.md §7): the branch each record was made in (NULL: this file's own)
+    and the branch files brought in (see ``branches.py``). Additive and idempotent."""
+    from kpidesk.store import branches
+
+    branches.add_branch_columns(db)
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -573,5 +582,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_insight_tables,
     add_sale_details,
     cover_at_risk_walk,
+    add_branches,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

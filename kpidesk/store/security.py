@@ -49,7 +49,7 @@ PIN_SETTINGS = ("owner_pin", "pin_failures", "pin_wait", "pin_failed_mono", "pin
 # Settings of the shop that only the owner changes (each change is in the change history).
 OWNER_SETTINGS = ("shop_name", "reporting_currency", "default_rate", "loyal_min_orders",
                   "lead_window_days", "backup_keep_daily", "backup_keep_monthly", "backup_dir",
-                  "pacing", "yearly_spread")
+                  "pacing", "yearly_spread", "branch_name")
 
 Clock = tuple[float, float]  # (wall time, monotonic time), seconds
 

@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.show_import)
         self.imports_action = QAction(self)
         self.imports_action.triggered.connect(self.show_imports)
+        self.branch_sync_action = QAction(self)
+        self.branch_sync_action.setObjectName("bringInBranch")
+        self.branch_sync_action.triggered.connect(self.bring_in_branch)
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_current_table)
@@ -201,6 +204,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.imports_action)
+        self.file_menu.addAction(self.branch_sync_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
@@ -303,6 +307,11 @@ class MainWindow(QMainWindow):
 
         ImportWizard(self.ctx, self).exec()
 
+    def bring_in_branch(self) -> None:
+        from kpidesk.ui.branches import bring_in_branch_file
+
+        bring_in_branch_file(self.ctx, self)
+
     def show_imports(self) -> None:
         from kpidesk.ui.dialogs.imports import ImportsDialog
 
@@ -391,6 +400,10 @@ class MainWindow(QMainWindow):
         self.history_action.setText(tr("Change &history…"))
         self.import_action.setText(tr("&Import from CSV or Excel…"))
         self.imports_action.setText(tr("Import lo&g…"))
+        self.branch_sync_action.setText(tr("Bring in a bran&ch file…"))
+        self.branch_sync_action.setToolTip(tr("Add the sales, customers and opportunities of a "
+                                              "branch's shop file (sent by USB stick or "
+                                              "Telegram)"))
         self.export_action.setText(tr("&Export this table…"))
         self.export_action.setToolTip(tr("Save the table you are looking at, as filtered, "
                                          "to CSV or Excel"))

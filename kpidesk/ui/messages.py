@@ -223,6 +223,10 @@ def validation_text(err: ValidationError) -> str:
     are put in with %1 (never by joining translated fragments).
     """
     field, code, params = err.field, err.code, err.params
+    if field == "branch":  # a branch name (KPI.md §7): its sentences live with branches
+        from kpidesk.ui.branches import name_error_text
+
+        return name_error_text(err)
     f = fmt.current()  # examples in the user's digits
     a_date = f.date_numeric("2026-11-26")
     bad_date = fmt.fill(tr_input("This date does not exist. Type day/month/year, e.g. %1."), a_date)

@@ -182,6 +182,10 @@
         <source>%1:00–%2:00</source>
         <translation>ម៉ោង %1 ដល់ %2</translation>
     </message>
+    <message>
+        <source>This shop</source>
+        <translation>ហាង​នេះ</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisTab</name>
@@ -352,6 +356,10 @@
     <message>
         <source>Revenue in riel</source>
         <translation>ចំណូល​គិត​ជារៀល</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>សាខា</translation>
     </message>
 </context>
 <context>
@@ -616,6 +624,121 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>It is the shop&apos;s only backup.</source>
         <translation>នេះ​ជា​ការបម្រុងទុក​តែ​មួយ​គត់​របស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>before a branch file was brought in</source>
+        <translation>មុនពេល​នាំចូល​ឯកសារ​សាខា</translation>
+    </message>
+</context>
+<context>
+    <name>Branches</name>
+    <message>
+        <source>%1 customers deleted in the branch were kept: other branches&apos; sales name them.</source>
+        <translation>អតិថិជន %1&#xa0;នាក់​ដែល​បាន​លុប​នៅ​សាខា នៅតែ​រក្សាទុក ព្រោះ​ការលក់​របស់​សាខា​ផ្សេង​ទៀត​មាន​ឈ្មោះ​ពួកគេ។</translation>
+    </message>
+    <message>
+        <source>%1 has no branch name. On the branch&apos;s laptop, give it one in Settings ▸ Shop, then send the file again.</source>
+        <translation>%1 មិន​ទាន់​មាន​ឈ្មោះ​សាខា​ទេ។ នៅលើ​កុំព្យូទ័រ​របស់​សាខា សូម​ដាក់​ឈ្មោះ​នៅក្នុង ការកំណត់ ▸ ហាង រួច​ផ្ញើ​ឯកសារ​ម្ដង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>%1 has the same branch name as this shop (%2). Give each laptop&apos;s file its own branch name.</source>
+        <translation>%1 មាន​ឈ្មោះ​សាខា​ដូច​ហាង​នេះ (%2)។ សូម​ដាក់​ឈ្មោះ​សាខា​ផ្សេង​គ្នា​ឱ្យ​ឯកសារ​របស់​កុំព្យូទ័រ​នីមួយៗ។</translation>
+    </message>
+    <message>
+        <source>%1 is a copy of this shop, not a branch&apos;s file: there is nothing to bring in.</source>
+        <translation>%1 គឺជា​ច្បាប់​ចម្លង​នៃ​ហាង​នេះ មិន​មែន​ជា​ឯកសារ​របស់​សាខា​ទេ៖ គ្មាន​អ្វី​ត្រូវ​នាំចូល​ទេ។</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>សាខា (&amp;B)៖</translation>
+    </message>
+    <message>
+        <source>A branch called %1 was brought into this shop: choose another name for this one.</source>
+        <translation>សាខា​ឈ្មោះ %1 ត្រូវបាន​នាំចូល​ក្នុង​ហាង​នេះ​រួចហើយ៖ សូម​ជ្រើស​ឈ្មោះ​ផ្សេង​សម្រាប់​ហាង​នេះ។</translation>
+    </message>
+    <message>
+        <source>A branch name cannot hold tabs or other control characters.</source>
+        <translation>ឈ្មោះ​សាខា​មិន​អាច​មាន​តួ​អក្សរ​បញ្ជា ដូចជា Tab បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>A branch name has at most %1 characters.</source>
+        <translation>ឈ្មោះ​សាខា​មាន​តួ​អក្សរ​ច្រើន​បំផុត %1។</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>សាខា​ទាំងអស់</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>សាខា</translation>
+    </message>
+    <message>
+        <source>Branch %1 brought in:</source>
+        <translation>បាន​នាំចូល​សាខា %1៖</translation>
+    </message>
+    <message>
+        <source>Branch %1 was brought in from another shop file (%2). Nothing was changed: give this branch its own name.</source>
+        <translation>សាខា %1 ត្រូវបាន​នាំចូល​ពី​ឯកសារ​ហាង​មួយ​ផ្សេង​ទៀត (%2)។ គ្មាន​អ្វី​ត្រូវបាន​ផ្លាស់ប្ដូរ​ទេ៖ សូម​ដាក់​ឈ្មោះ​ផ្ទាល់ខ្លួន​ឱ្យ​សាខា​នេះ។</translation>
+    </message>
+    <message>
+        <source>Branch %1: nothing new. This shop already had everything in the file.</source>
+        <translation>សាខា %1៖ គ្មាន​អ្វី​ថ្មី​ទេ។ ហាង​នេះ​មាន​អ្វីៗ​ទាំងអស់​ក្នុង​ឯកសារ​នេះ​រួចហើយ។</translation>
+    </message>
+    <message>
+        <source>Bring in a branch file</source>
+        <translation>នាំចូល​ឯកសារ​សាខា</translation>
+    </message>
+    <message>
+        <source>Bringing in the branch file…</source>
+        <translation>កំពុង​នាំចូល​ឯកសារ​សាខា…</translation>
+    </message>
+    <message>
+        <source>Calls: %1 added, %2 changed, %3 deleted</source>
+        <translation>ការហៅ៖ បន្ថែម %1 · កែប្រែ %2 · លុប %3</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Customers and leads: %1 added, %2 changed, %3 deleted</source>
+        <translation>អតិថិជន និង​អតិថិជន​សក្តានុពល៖ បន្ថែម %1 · កែប្រែ %2 · លុប %3</translation>
+    </message>
+    <message>
+        <source>Gathering the figures of branch %1…</source>
+        <translation>កំពុង​ប្រមូល​តួលេខ​របស់​សាខា %1…</translation>
+    </message>
+    <message>
+        <source>KPI Desk shop files (*.db);;All files (*)</source>
+        <translation>ឯកសារ​ហាង KPI Desk (*.db);;ឯកសារ​ទាំងអស់ (*)</translation>
+    </message>
+    <message>
+        <source>Opportunities: %1 added, %2 changed, %3 deleted</source>
+        <translation>ឱកាស​លក់៖ បន្ថែម %1 · កែប្រែ %2 · លុប %3</translation>
+    </message>
+    <message>
+        <source>Sales: %1 added, %2 changed, %3 deleted</source>
+        <translation>ការលក់៖ បន្ថែម %1 · កែប្រែ %2 · លុប %3</translation>
+    </message>
+    <message>
+        <source>Targets: %1 added, %2 changed, %3 deleted</source>
+        <translation>គោលដៅ៖ បន្ថែម %1 · កែប្រែ %2 · លុប %3</translation>
+    </message>
+    <message>
+        <source>The branch file could not be brought in. Nothing was changed.</source>
+        <translation>មិន​អាច​នាំចូល​ឯកសារ​សាខា​បាន​ទេ។ គ្មាន​អ្វី​ត្រូវបាន​ផ្លាស់ប្ដូរ​ទេ។</translation>
+    </message>
+    <message>
+        <source>The shop was backed up first: File ▸ Backups puts it back as it was.</source>
+        <translation>ហាង​ត្រូវបាន​បម្រុងទុក​ជាមុន​សិន៖ ឯកសារ ▸ ការបម្រុងទុក អាច​ស្ដារ​វា​ឱ្យ​ដូច​ដើម​វិញ។</translation>
+    </message>
+    <message>
+        <source>This branch name cannot be used.</source>
+        <translation>មិន​អាច​ប្រើ​ឈ្មោះ​សាខា​នេះ​បាន​ទេ។</translation>
+    </message>
+    <message>
+        <source>Type the branch&apos;s name.</source>
+        <translation>សូម​វាយ​ឈ្មោះ​សាខា។</translation>
     </message>
 </context>
 <context>
@@ -2759,6 +2882,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>won opportunities</source>
         <translation>ឱកាស​លក់​បាន</translation>
     </message>
+    <message>
+        <source>Branch file brought in</source>
+        <translation>បាន​នាំចូល​ឯកសារ​សាខា</translation>
+    </message>
+    <message>
+        <source>Branch name</source>
+        <translation>ឈ្មោះ​សាខា</translation>
+    </message>
 </context>
 <context>
     <name>Holidays</name>
@@ -4226,6 +4357,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Import lo&amp;g…</source>
         <translation>បញ្ជី​ការនាំចូល… (&amp;G)</translation>
     </message>
+    <message>
+        <source>Add the sales, customers and opportunities of a branch&apos;s shop file (sent by USB stick or Telegram)</source>
+        <translation>បន្ថែម​ការលក់ អតិថិជន និង​ឱកាស​លក់​ពី​ឯកសារ​ហាង​របស់​សាខា (ផ្ញើ​តាម USB ឬ Telegram)</translation>
+    </message>
+    <message>
+        <source>Bring in a bran&amp;ch file…</source>
+        <translation>នាំចូល​ឯកសារ​សាខា (&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>NamedListEditor</name>
@@ -4531,6 +4670,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Sharing the month&apos;s figures is for the owner.</source>
         <translation>ការចែករំលែក​តួលេខ​ប្រចាំ​ខែ គឺ​សម្រាប់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Bringing in a branch file changes the shop&apos;s figures: it is for the owner.</source>
+        <translation>ការនាំចូល​ឯកសារ​សាខា​ផ្លាស់ប្ដូរ​តួលេខ​របស់​ហាង៖ ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
     </message>
 </context>
 <context>
@@ -5539,6 +5682,18 @@ Owner: %3</source>
         <source>(not recorded)</source>
         <translation>(មិន​បាន​កត់ត្រា)</translation>
     </message>
+    <message>
+        <source>Branch</source>
+        <translation>សាខា</translation>
+    </message>
+    <message>
+        <source>Revenue by branch</source>
+        <translation>ចំណូល​តាម​សាខា</translation>
+    </message>
+    <message>
+        <source>(this shop)</source>
+        <translation>(ហាង​នេះ)</translation>
+    </message>
 </context>
 <context>
     <name>ReportsTab</name>
@@ -5637,6 +5792,14 @@ Owner: %3</source>
     <message>
         <source>Letter</source>
         <translation>ក្រដាស Letter</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>សាខា (&amp;B)៖</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>សាខា​ទាំងអស់</translation>
     </message>
 </context>
 <context>
@@ -6295,6 +6458,14 @@ Owner: %3</source>
     <message>
         <source>Revenue, targets and other figures in riel converted from dollar sales; a sale typed in riel is shown as typed</source>
         <translation>ចំណូល គោលដៅ និង​តួលេខ​ផ្សេង​ទៀត​ជា​ប្រាក់​រៀល ដែល​ប្តូរ​ពី​ការលក់​ជា​ដុល្លារ។ ការលក់​ដែល​វាយ​ជា​ប្រាក់​រៀល បង្ហាញ​ដូច​ដែល​បាន​វាយ</translation>
+    </message>
+    <message>
+        <source>Branch name:</source>
+        <translation>ឈ្មោះ​សាខា៖</translation>
+    </message>
+    <message>
+        <source>Only when the shop has several branches</source>
+        <translation>សម្រាប់​តែ​ហាង​ដែល​មាន​សាខា​ច្រើន​ប៉ុណ្ណោះ</translation>
     </message>
 </context>
 <context>

@@ -129,7 +129,8 @@ class BackupsDialog(QDialog):
     def reason_text(self, reason: str) -> str:
         texts = {"daily": self.tr("daily"), "manual": self.tr("by hand"),
                  "exit": self.tr("on exit"), "import": self.tr("before an import"),
-                 "before-restore": self.tr("before a restore")}
+                 "before-restore": self.tr("before a restore"),
+                 "branch": self.tr("before a branch file was brought in")}
         if reason.startswith("before-v"):
             return self.tr("before an update")
         return texts.get(reason, reason)

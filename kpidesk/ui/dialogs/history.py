@@ -54,6 +54,7 @@ ACTION_NAMES = {
     "merge": QT_TRANSLATE_NOOP("HistoryDialog", "Contacts merged"),
     "undelete": QT_TRANSLATE_NOOP("HistoryDialog", "Put back (undo)"),
     "unmerge": QT_TRANSLATE_NOOP("HistoryDialog", "Merge undone"),
+    "sync": QT_TRANSLATE_NOOP("HistoryDialog", "Branch file brought in"),
 }
 
 # The filter's choices: a label and the actions it shows.
@@ -73,6 +74,7 @@ FILTERS = [
 
 SETTING_NAMES = {
     "shop_name": QT_TRANSLATE_NOOP("HistoryDialog", "Shop name"),
+    "branch_name": QT_TRANSLATE_NOOP("HistoryDialog", "Branch name"),
     "reporting_currency": QT_TRANSLATE_NOOP("HistoryDialog", "Reporting currency"),
     "default_rate": QT_TRANSLATE_NOOP("HistoryDialog", "Default exchange rate"),
     "loyal_min_orders": QT_TRANSLATE_NOOP("HistoryDialog", "Orders that make a loyal customer"),

@@ -56,6 +56,8 @@ REASONS = {
                                               "are kept is for the owner."),
     "history": QT_TRANSLATE_NOOP("PinDialog", "The change history is for the owner."),
     "pin": QT_TRANSLATE_NOOP("PinDialog", "Changing the owner PIN needs the current one."),
+    "sync": QT_TRANSLATE_NOOP("PinDialog", "Bringing in a branch file changes the shop's "
+                                           "figures: it is for the owner."),
 }
 
 

@@ -48,6 +48,7 @@ NONE_LABELS = {
     "payment": QT_TRANSLATE_NOOP("AnalysisModel", "Payment not recorded"),
     "customer": QT_TRANSLATE_NOOP("AnalysisModel", "Walk-in"),
     "hour": QT_TRANSLATE_NOOP("AnalysisModel", "No time"),
+    "branch": QT_TRANSLATE_NOOP("AnalysisModel", "This shop"),  # no branch name
 }
 
 

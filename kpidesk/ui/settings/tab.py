@@ -34,7 +34,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.i18n.format import RIEL_ROUNDING
 from kpidesk.i18n.language import LANGUAGE_NAMES, LANGUAGES
-from kpidesk.store import stages
+from kpidesk.store import branches, stages
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.setup import CURRENCY_CHECKED
 from kpidesk.store.topics import Topic
@@ -72,7 +72,11 @@ class SettingsTab(Tab):
         self.save_button.clicked.connect(self.save_shop)
         self.saved_label = QLabel(self.shop_box)
         self.saved_label.setStyleSheet("color: #2e7d32;")
-        for edit in (self.shop_name, self.rate):
+        # the branch this file is (KPI.md §7): a shop with one laptop leaves it empty
+        self.branch_name = QLineEdit(self.shop_box)
+        self.branch_name.setObjectName("branch_name")
+        self.branch_label = QLabel(self.shop_box)
+        for edit in (self.shop_name, self.branch_name, self.rate):
             edit.returnPressed.connect(self.save_shop)
             edit.textEdited.connect(lambda _t: self.saved_label.clear())
         self.name_label = QLabel(self.shop_box)
@@ -83,6 +87,7 @@ class SettingsTab(Tab):
         rate_row.addWidget(self.rate_unit)
         shop_form = QFormLayout(self.shop_box)
         shop_form.addRow(self.name_label, self.shop_name)
+        shop_form.addRow(self.branch_label, self.branch_name)
         shop_form.addRow(self.currency_label, self.currency)
         shop_form.addRow(self.rate_label, rate_row)
         shop_form.addRow("", self.rate_error)
@@ -264,6 +269,7 @@ class SettingsTab(Tab):
     def load_shop(self) -> None:
         store = self.ctx.store
         self.shop_name.setText(store.setting("shop_name"))
+        self.branch_name.setText(branches.branch_name(store))
         index = self.currency.findData(store.reporting_currency)
         self.currency.setCurrentIndex(max(0, index))
         self.rate.setText(fmt.current().rate(store.default_rate))
@@ -280,11 +286,13 @@ class SettingsTab(Tab):
             return False
         store = self.ctx.store
         name = self.shop_name.text().strip()
+        branch = self.branch_name.text()
         currency = self.currency.currentData()
 
         def write() -> None:
             with store.transaction():
                 store.set_setting("shop_name", name)
+                branches.save_branch_name(store, branch)
                 store.set_setting("reporting_currency", currency)
                 store.set_setting("default_rate", str(rate))
                 store.set_setting(CURRENCY_CHECKED, "1")  # a first step done (dashboard)
@@ -386,6 +394,8 @@ class SettingsTab(Tab):
     def retranslate_ui(self) -> None:
         self.shop_box.setTitle(self.tr("Shop"))
         self.name_label.setText(self.tr("Shop name:"))
+        self.branch_label.setText(self.tr("Branch name:"))
+        self.branch_name.setPlaceholderText(self.tr("Only when the shop has several branches"))
         self.shop_name.setPlaceholderText(self.tr("Shown in the window title and on reports"))
         self.currency_label.setText(self.tr("Reporting currency:"))
         self.currency.setItemText(0, self.tr("US dollar ($)"))

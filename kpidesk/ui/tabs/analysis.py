@@ -61,6 +61,7 @@ BREAKDOWNS = (
     ("day", QT_TRANSLATE_NOOP("AnalysisTab", "Day")),
     ("weekday", QT_TRANSLATE_NOOP("AnalysisTab", "Weekday")),
     ("hour", QT_TRANSLATE_NOOP("AnalysisTab", "Hour")),
+    ("branch", QT_TRANSLATE_NOOP("AnalysisTab", "Branch")),
 )
 # the chart's axis of names says what they are: the breakdown's name, or its time unit
 AXIS_NAMES = {

@@ -178,6 +178,9 @@ class DashboardTab(Tab):
         top.addWidget(self.state_label, 1)
         self.actions = act_dashboard.DashboardActions(ctx, self)  # data badge, Share…
         top.addWidget(self.actions)
+        from kpidesk.ui.branches import attach_branch_picker  # KPI.md §7: one branch or all
+
+        self.branch_picker = attach_branch_picker(self, top)
 
         self.pages = QTabWidget(self)
         self.pages.setObjectName("dashboardPages")
@@ -705,7 +708,7 @@ class DashboardTab(Tab):
         return self.ctx.today()
 
     def refresh_sales(self) -> None:
-        store, month, today = self.ctx.store, self.month, self.today()
+        store, month, today = self.branch_picker.figures_store(), self.month, self.today()
         f = fmt.current()
         currency = store.reporting_currency
         summary = growth.sales_summary(store, month, today)
@@ -825,7 +828,7 @@ class DashboardTab(Tab):
         return period_of(self.month, self.granularity)
 
     def refresh_customers(self) -> None:
-        store, today = self.ctx.store, self.today()
+        store, today = self.branch_picker.figures_store(), self.today()
         f = fmt.current()
         period = self.customer_period()
         kpis = customers.customer_kpis(store, period, today)
@@ -892,7 +895,7 @@ class DashboardTab(Tab):
                                 funnel.get("repeat"), funnel.get("loyal")])
 
     def refresh_pipeline(self) -> None:
-        store, month, today = self.ctx.store, self.month, self.today()
+        store, month, today = self.branch_picker.figures_store(), self.month, self.today()
         f = fmt.current()
         currency = store.reporting_currency
         kpis = pipeline.pipeline_kpis(store, month, today)

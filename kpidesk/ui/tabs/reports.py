@@ -30,6 +30,7 @@ from kpidesk.i18n.language import number_style_from
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.reports.data import ReportData, collect
 from kpidesk.reports.monthly import PAPERS, MonthlyReport
+from kpidesk.store import branches
 from kpidesk.store.db import Store
 from kpidesk.store.sales import date_span
 from kpidesk.store.topics import Topic
@@ -50,9 +51,11 @@ class _Signals(QObject):
 class CollectJob(QRunnable):
     """Gathers the report's figures on a worker thread, over its own read-only connection."""
 
-    def __init__(self, db_path: Path, month: str, today: date, currency: str) -> None:
+    def __init__(self, db_path: Path, month: str, today: date, currency: str,
+                 branch: str | None = None) -> None:
         super().__init__()
         self.db_path, self.month, self.today, self.currency = db_path, month, today, currency
+        self.branch = branch  # one branch's report (KPI.md §7); None: every branch
         self.signals = _Signals()
         self.cancelled = False
 
@@ -64,7 +67,15 @@ class CollectJob(QRunnable):
     def run(self) -> None:
         try:
             with Store(self.db_path, read_only=True) as store:
-                data = collect(store, self.month, self.today, self.currency, self._progress)
+                if self.branch is None:
+                    data = collect(store, self.month, self.today, self.currency, self._progress)
+                else:
+                    from kpidesk.store.sync import branch_view
+
+                    with branch_view(store, self.branch) as view:
+                        data = collect(view, self.month, self.today, self.currency,
+                                       self._progress)
+                    data.branch = self.branch
             # the word segmenter's model (0.5 s to open in the bundle) loads here, off the
             # GUI thread, before the report is laid out on it
             from kpidesk.i18n.wordbreak import preload
@@ -99,6 +110,9 @@ class ReportsTab(Tab):
         self.currency_box.addItem("", "USD")  # texts in retranslate_ui
         self.currency_box.addItem("", "KHR")
         self.currency_box.setCurrentIndex(0 if ctx.store.reporting_currency == "USD" else 1)
+        self.branch_label = QLabel()
+        self.branch_box = QComboBox()  # shown when the shop has several branches
+        self.branch_box.setObjectName("reportBranch")
         self.paper_box = QComboBox()
         self.paper_box.setObjectName("reportPaper")
         for paper in PAPERS:
@@ -120,6 +134,7 @@ class ReportsTab(Tab):
         controls = QHBoxLayout()
         for label, box in ((self.month_label, self.month_box), (self.lang_label, self.lang_box),
                            (self.currency_label, self.currency_box),
+                           (self.branch_label, self.branch_box),
                            (self.paper_label, self.paper_box)):
             label.setBuddy(box)
             controls.addWidget(label)
@@ -133,7 +148,9 @@ class ReportsTab(Tab):
         layout.addWidget(self.preview, 1)
 
         self._fill_months()
-        for box in (self.month_box, self.lang_box, self.currency_box, self.paper_box):
+        self._fill_branches()
+        for box in (self.month_box, self.lang_box, self.currency_box, self.paper_box,
+                    self.branch_box):
             box.currentIndexChanged.connect(self.refresh)
         self.print_button.clicked.connect(self.print_report)
         self.preview_button.clicked.connect(self.print_preview)
@@ -149,6 +166,9 @@ class ReportsTab(Tab):
         self.lang_label.setText(self.tr("Lan&guage:"))
         self.currency_label.setText(self.tr("&Currency:"))
         self.paper_label.setText(self.tr("P&aper:"))
+        self.branch_label.setText(self.tr("&Branch:"))
+        if self.branch_box.count():
+            self.branch_box.setItemText(0, self.tr("All branches"))
         self.print_button.setText(self.tr("&Print…"))
         self.preview_button.setText(self.tr("Print pre&view…"))
         self.pdf_button.setText(self.tr("&Save as PDF…"))
@@ -180,6 +200,22 @@ class ReportsTab(Tab):
         self.month_box.setCurrentIndex(1 if self.month_box.count() > 1 else 0)
         self.month_box.blockSignals(False)
 
+    def _fill_branches(self) -> None:
+        """Every branch and each one, when the shop has several (after a sync too)."""
+        names = branches.branches(self.ctx.store)
+        picked = self.branch_box.currentData()
+        self.branch_box.blockSignals(True)
+        self.branch_box.clear()
+        self.branch_box.addItem(self.tr("All branches"), None)
+        for name in names:
+            self.branch_box.addItem(name, name)
+        self.branch_box.setCurrentIndex(max(0, self.branch_box.findData(picked))
+                                        if picked else 0)
+        self.branch_box.blockSignals(False)
+        several = len(names) > 1
+        self.branch_label.setVisible(several)
+        self.branch_box.setVisible(several)
+
     # -- data ----------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -188,6 +224,7 @@ class ReportsTab(Tab):
 
     def on_data_changed(self, _topics: set[Topic]) -> None:
         self.stale = True
+        self._fill_branches()
         if self.isVisible():
             self.refresh()
 
@@ -204,7 +241,8 @@ class ReportsTab(Tab):
         self.stale = False
         self._set_status("preparing")
         job = CollectJob(self.ctx.store.path, month, self.ctx.today(),
-                         self.currency_box.currentData())
+                         self.currency_box.currentData(),
+                         None if self.branch_box.isHidden() else self.branch_box.currentData())
         job.signals.done.connect(self._collected)
         job.signals.failed.connect(self._failed)
         self.job = job

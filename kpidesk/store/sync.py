@@ -1,0 +1,517 @@
+"""Bringing a branch file into a head-office store (KPI.md §7): rows matched by UUID.
+
+`sync(source, target)` makes the target's rows of the source's branch equal to the
+source's own rows (those made in it: `branch` NULL there), in one transaction of the
+target:
+
+- a row whose UUID the target lacks is added, with `branch` = the source's branch name;
+- a row the target has is updated when any of its fields (for a sale, its lines too)
+  differs; equal rows are left alone, so a second sync adds and changes nothing;
+- a row of that branch in the target whose UUID the source no longer has was deleted
+  in the branch, and is deleted in the target. No tombstones are needed: the branch
+  file holds every row of its branch, so what it lacks was deleted there.
+
+Conflicts: the branch file is the authority for its branch's rows. A row of branch B
+changed at head office after a sync is set back to the branch's version at the next
+sync of B (head office corrects a branch's sales in the branch file, or leaves them).
+The rule needs no clocks, which differ between laptops.
+
+Names (salespeople, products, categories, channels, payment methods, stages) are shared:
+matched by UUID, else by name (the same product entered in two branches is one
+product), else added. They are never deleted by a sync. Targets, the calendar,
+commission rates and settings are head office's own and are not brought in.
+
+Rollups of the target are refreshed inside the same transaction: the days and
+customer-days touched when the sync touched few orders, else every rollup rebuilt.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from kpidesk.store import branches, history, rollups
+from kpidesk.store.db import Store, inserted_id
+from kpidesk.store.errors import StoreError
+from kpidesk.store.topics import EVERYTHING
+
+
+class SyncError(StoreError):
+    """A sync refused before anything changed. Codes: no_branch_name, same_branch,
+    same_shop, other_file (`branch`, `file` name the file that brought the name in first),
+    cancelled; unknown_branch (`branch`, `known`) for a branch's figures."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(f"sync: {code} {params or ''}".strip())
+        self.code = code
+        self.params = params
+
+
+# Record kinds in the order they are brought in, with their table.
+KINDS = ("contacts", "orders", "opportunities", "calls", "targets")
+
+# Name tables: matched by uuid, else by this column.
+NAME_TABLES = ("salespeople", "categories", "channels", "payment_methods", "stages", "products")
+
+# Columns pointing at another table's rows (ids differ between files).
+REFERENCES: dict[str, dict[str, str]] = {
+    "products": {"category_id": "categories"},
+    "contacts": {"salesperson_id": "salespeople"},
+    "orders": {"contact_id": "contacts", "salesperson_id": "salespeople",
+               "channel_id": "channels", "payment_id": "payment_methods",
+               "refund_of": "orders"},
+    "sale_lines": {"product_id": "products"},
+    "opportunities": {"contact_id": "contacts", "owner_id": "salespeople",
+                      "stage_id": "stages", "order_id": "orders"},
+    "opportunity_history": {"stage_id": "stages"},
+    "calls": {"contact_id": "contacts", "salesperson_id": "salespeople"},
+    "targets": {"salesperson_id": "salespeople"},
+    "branch_targets": {"salesperson_id": "salespeople"},
+}
+
+# Columns never copied: the row's own id, the target's import log, the branch (set by
+# the sync), and what the target's rollups derive.
+SKIPPED = {"id", "import_id", "branch", "first_purchase", "last_purchase", "purchase_days",
+           "usual_gap", "loyal_from", "second_purchase_90", "orders_total"}
+
+# Above this many orders added, changed or deleted the rollups are rebuilt whole (faster
+# than a refresh per day and customer-day at that size; both are exact).
+REBUILD_ABOVE = 5_000
+
+
+@dataclass
+class KindCounts:
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    kept: int = 0  # deleted in the branch but still used by another branch's rows here
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.deleted)
+
+
+@dataclass
+class SyncResult:
+    branch: str
+    counts: dict[str, KindCounts] = field(default_factory=lambda: {k: KindCounts() for k in KINDS})
+    names_added: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.names_added > 0 or any(c.changed for c in self.counts.values())
+
+    def as_json(self) -> dict:
+        return {"branch": self.branch, "names_added": self.names_added,
+                **{kind: {"added": c.added, "updated": c.updated, "deleted": c.deleted,
+                          "kept": c.kept} for kind, c in self.counts.items()}}
+
+
+Progress = Callable[[float], None]
+
+# Rows compared per read of the target (and of their children): few statements, bounded
+# memory whatever the branch's size.
+CHUNK = 1000
+
+
+def _in(conn: sqlite3.Connection, select: str, column: str, ids: list[int],
+        order: str | None = None) -> list[tuple]:
+    """`select` WHERE column IN ids (empty list: no rows)."""
+    if not ids:
+        return []
+    sql = f"{select} WHERE {column} IN ({', '.join('?' * len(ids))})"
+    if order:
+        sql += f" ORDER BY {order}"
+    return conn.execute(sql, ids).fetchall()
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _has_table(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (table,)).fetchone() is not None
+
+
+def _shared_columns(source: sqlite3.Connection, target: sqlite3.Connection,
+                    table: str) -> list[str]:
+    theirs = set(_columns(source, table))
+    return [c for c in _columns(target, table) if c in theirs and c not in SKIPPED]
+
+
+class _Sync:
+    def __init__(self, source: sqlite3.Connection, target: sqlite3.Connection, name: str,
+                 progress: Progress | None, cancelled: Callable[[], bool] | None, *,
+                 from_branch: str | None = None, to_branch: str | None = "") -> None:
+        """Copy the source's rows of `from_branch` (None: its own, branch NULL) into the
+        target as rows of `to_branch` (default: `name`; None: the target's own)."""
+        self.src = source
+        self.dst = target
+        self.name = name
+        self.from_branch = from_branch
+        self.to_branch = name if to_branch == "" else to_branch
+        self.keep_ids = False
+        self.progress = progress or (lambda _f: None)
+        self.cancelled = cancelled or (lambda: False)
+        self.result = SyncResult(name)
+        # table → {source id: target id}
+        self.ids: dict[str, dict[int, int]] = {}
+        self.touched_orders = 0
+        self.days: set[str] = set()
+        self.customer_days: set[tuple[int, str]] = set()
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise SyncError("cancelled")
+
+    # -- names ---------------------------------------------------------------------
+    def names(self) -> None:
+        for table in NAME_TABLES:
+            if not (_has_table(self.src, table) and _has_table(self.dst, table)):
+                continue
+            columns = _shared_columns(self.src, self.dst, table)
+            by_uuid = {bytes(u): i for i, u in self.dst.execute(f"SELECT id, uuid FROM {table}")}
+            by_name: dict[str, int] = {}
+            for i, name in self.dst.execute(f"SELECT id, name FROM {table} ORDER BY id"):
+                by_name.setdefault(str(name).casefold(), i)
+            mapping: dict[int, int] = {}
+            for row in self.src.execute(f"SELECT id, {', '.join(columns)} FROM {table}"):
+                values = dict(zip(columns, row[1:], strict=True))
+                found = by_uuid.get(bytes(values["uuid"])) or by_name.get(
+                    str(values["name"]).casefold())
+                if found is None:
+                    values = self.mapped(table, values)
+                    cur = self.dst.execute(
+                        f"INSERT INTO {table} ({', '.join(values)})"
+                        f" VALUES ({', '.join('?' * len(values))})", tuple(values.values()))
+                    found = inserted_id(cur)
+                    by_name.setdefault(str(values["name"]).casefold(), found)
+                    self.result.names_added += 1
+                mapping[row[0]] = found
+            self.ids[table] = mapping
+
+    def mapped(self, table: str, values: dict) -> dict:
+        """The row's values with its references turned into the target's ids (a reference
+        to a row the target does not have becomes NULL)."""
+        out = dict(values)
+        for column, ref in REFERENCES.get(table, {}).items():
+            if column in out and out[column] is not None:
+                out[column] = self.ids.get(ref, {}).get(out[column])
+        return out
+
+    # -- records -------------------------------------------------------------------
+    def _source_rows(self, table: str, columns: list[str]) -> list[tuple]:
+        return self.src.execute(
+            f"SELECT id, {', '.join(columns)} FROM {table} WHERE branch IS ? ORDER BY id",
+            (self.from_branch,)).fetchall()
+
+    def records(self, kind: str, share: tuple[float, float], source_table: str | None = None,
+                target_table: str | None = None) -> None:
+        src_table, table = source_table or kind, target_table or kind
+        if not (_has_table(self.src, src_table) and _has_table(self.dst, table)):
+            return
+        theirs_columns = set(_columns(self.src, src_table))
+        columns = [c for c in _columns(self.dst, table)
+                   if c in theirs_columns and c not in SKIPPED]
+        rows = self._source_rows(src_table, columns)
+        theirs = {bytes(r[0]): r[1] for r in self.dst.execute(
+            f"SELECT uuid, id FROM {table} WHERE branch IS ?", (self.to_branch,))}
+        other = {bytes(r[0]): r[1] for r in self.dst.execute(
+            f"SELECT uuid, id FROM {table} WHERE branch IS NOT ?", (self.to_branch,))}
+        mapping = self.ids.setdefault(table, {})
+        counts = self.result.counts[kind]
+        seen: set[bytes] = set()
+        start, width = share
+        has_children = table in self.CHILDREN and _has_table(self.dst, self.CHILDREN[table][0])
+        child_columns = self._child_columns(table) if has_children else []
+        for first in range(0, len(rows), CHUNK):
+            self.check()
+            self.progress(start + width * first / max(1, len(rows)))
+            chunk = rows[first:first + CHUNK]
+            # what the chunk's rows are in the target, and their children, read at once
+            present = [theirs[k] for k in (bytes(r[columns.index("uuid") + 1]) for r in chunk)
+                       if k in theirs]
+            current = {r[0]: tuple(r[1:]) for r in _in(
+                self.dst, f"SELECT id, {', '.join(columns)} FROM {table}", "id", present)}
+            if has_children:
+                theirs_children = self._children(self.dst, table, present, child_columns,
+                                                 False)
+                source_children = self._children(self.src, table, [r[0] for r in chunk],
+                                                 child_columns, True)
+            for row in chunk:
+                values = self.mapped(table, dict(zip(columns, row[1:], strict=True)))
+                key = bytes(values["uuid"])
+                seen.add(key)
+                target_id = theirs.get(key)
+                if target_id is None and key in other:
+                    # the same row made here or brought in under another name (a file
+                    # copied from head office): it stays where it is, not doubled
+                    mapping[row[0]] = other[key]
+                    continue
+                children = source_children.get(row[0], []) if has_children else []
+                if target_id is None:
+                    # a branch's view keeps the store's ids: a customer or sale it shows is
+                    # the store's own (its page opens from the view's at-risk list)
+                    own_id = (row[0],) if self.keep_ids else ()
+                    cur = self.dst.execute(
+                        f"INSERT INTO {table} ({', '.join(values)}, branch"
+                        f"{', id' if self.keep_ids else ''})"
+                        f" VALUES ({', '.join('?' * (len(values) + 1 + len(own_id)))})",
+                        (*values.values(), self.to_branch, *own_id))
+                    target_id = inserted_id(cur)
+                    mapping[row[0]] = target_id
+                    self.after_write(table, target_id, None, children, child_columns,
+                                     values, new=True)
+                    counts.added += 1
+                    continue
+                mapping[row[0]] = target_id
+                if current.get(target_id) != tuple(values.values()) or (
+                        has_children and theirs_children.get(target_id, []) != children):
+                    before = self.keys_of(table, target_id)
+                    self.dst.execute(
+                        f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)}"
+                        " WHERE id = ?", (*values.values(), target_id))
+                    self.after_write(table, target_id, before, children, child_columns,
+                                     values)
+                    counts.updated += 1
+        self.pending_deletes[table] = [i for u, i in theirs.items() if u not in seen]
+
+    @property
+    def target_tables(self) -> tuple[str, str]:
+        """Where targets come from and go: a branch's own targets are kept at head office
+        apart from head office's (`branch_targets`), so the shop's targets and their
+        figures stay head office's; a branch's view gets them back as its own."""
+        source = "targets" if self.from_branch is None else "branch_targets"
+        target = "targets" if self.to_branch is None else "branch_targets"
+        return source, target
+
+    pending_deletes: dict[str, list[int]]
+
+    def keys_of(self, table: str, target_id: int) -> tuple[str, int | None] | None:
+        if table != "orders":
+            return None
+        row = self.dst.execute("SELECT date, contact_id FROM orders WHERE id = ?",
+                               (target_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def note_order(self, keys: tuple[str, int | None] | None) -> None:
+        if keys is None:
+            return
+        day, contact = keys
+        self.days.add(day)
+        if contact is not None:
+            self.customer_days.add((contact, day))
+
+    # -- children: sale lines of an order, stage history of an opportunity -----------
+    CHILDREN = {"orders": ("sale_lines", "order_id", "position"),
+                "opportunities": ("opportunity_history", "opportunity_id", "id")}
+
+    def _children(self, conn: sqlite3.Connection, table: str, parents: list[int],
+                  columns: list[str], mapped: bool) -> dict[int, list[tuple]]:
+        """{parent id: its children's values in order} (mapped: references turned into the
+        target's ids)."""
+        child, parent_col, order = self.CHILDREN[table]
+        found: dict[int, list[tuple]] = {}
+        for r in _in(conn, f"SELECT {parent_col}, {', '.join(columns)} FROM {child}",
+                     parent_col, parents, order=f"{parent_col}, {order}"):
+            values = (tuple(self.mapped(child, dict(zip(columns, r[1:], strict=True))).values())
+                      if mapped else tuple(r[1:]))
+            found.setdefault(r[0], []).append(values)
+        return found
+
+    def _child_columns(self, table: str) -> list[str]:
+        if table not in self.CHILDREN:
+            return []
+        child, parent_col, _ = self.CHILDREN[table]
+        return [c for c in _shared_columns(self.src, self.dst, child) if c != parent_col]
+
+    def after_write(self, table: str, target_id: int, before: tuple[str, int | None] | None,
+                    children: list[tuple], child_columns: list[str], values: dict, *,
+                    new: bool = False) -> None:
+        """The row's children written again (a new row has none yet) and, for an order,
+        the days and customer-days whose rollups it changes noted."""
+        if child_columns:
+            child, parent_col, _ = self.CHILDREN[table]
+            if not new:
+                self.dst.execute(f"DELETE FROM {child} WHERE {parent_col} = ?", (target_id,))
+            self.dst.executemany(
+                f"INSERT INTO {child} ({parent_col}, {', '.join(child_columns)})"
+                f" VALUES (?, {', '.join('?' * len(child_columns))})",
+                [(target_id, *r) for r in children])
+        if table == "orders":
+            self.touched_orders += 1
+            self.note_order(before)
+            self.note_order((values["date"], values.get("contact_id")))
+
+    def refunds(self) -> None:
+        """A refund's `refund_of` names an order that may have come later in the pass."""
+        orders = self.ids.get("orders", {})
+        for source_id, refund_of in self.src.execute(
+                "SELECT id, refund_of FROM orders WHERE branch IS ? AND refund_of IS NOT NULL",
+                (self.from_branch,)):
+            target_id = orders.get(source_id)
+            if target_id is not None:
+                self.dst.execute("UPDATE orders SET refund_of = ? WHERE id = ?",
+                                 (orders.get(refund_of), target_id))
+
+    # -- deletions ---------------------------------------------------------------------
+    def deletions(self) -> None:
+        d = self.dst
+        for opp in self.pending_deletes.get("opportunities", []):
+            d.execute("DELETE FROM opportunity_history WHERE opportunity_id = ?", (opp,))
+            d.execute("DELETE FROM opportunities WHERE id = ?", (opp,))
+            self.result.counts["opportunities"].deleted += 1
+        for table in ("branch_targets", "targets"):
+            for target in self.pending_deletes.get(table, []):
+                d.execute(f"DELETE FROM {table} WHERE id = ?", (target,))
+                self.result.counts["targets"].deleted += 1
+        for call in self.pending_deletes.get("calls", []):
+            d.execute("DELETE FROM calls WHERE id = ?", (call,))
+            self.result.counts["calls"].deleted += 1
+        for order in self.pending_deletes.get("orders", []):
+            self.note_order(self.keys_of("orders", order))
+            self.touched_orders += 1
+            d.execute("UPDATE opportunities SET order_id = NULL WHERE order_id = ?", (order,))
+            d.execute("UPDATE orders SET refund_of = NULL WHERE refund_of = ?", (order,))
+            d.execute("DELETE FROM sale_lines WHERE order_id = ?", (order,))
+            d.execute("DELETE FROM orders WHERE id = ?", (order,))
+            self.result.counts["orders"].deleted += 1
+        for contact in self.pending_deletes.get("contacts", []):
+            used = d.execute(
+                "SELECT EXISTS (SELECT 1 FROM orders WHERE contact_id = :c)"
+                " OR EXISTS (SELECT 1 FROM opportunities WHERE contact_id = :c)",
+                {"c": contact}).fetchone()[0]
+            if used:  # another branch's sale or opportunity here names this customer
+                self.result.counts["contacts"].kept += 1
+                continue
+            d.execute("DELETE FROM calls WHERE contact_id = ?", (contact,))
+            d.execute("DELETE FROM contacts WHERE id = ?", (contact,))
+            self.result.counts["contacts"].deleted += 1
+
+    def refresh_rollups(self) -> None:
+        if not self.touched_orders and not any(
+                self.result.counts[k].changed for k in ("contacts",)):
+            return
+        if self.touched_orders > REBUILD_ABOVE:
+            rollups.rebuild_all(self.dst)
+            return
+        rollups.refresh_days(self.dst, self.days)
+        rollups.refresh_customers(self.dst, self.customer_days)
+
+    def run(self) -> SyncResult:
+        self.pending_deletes = {}
+        self.names()
+        self.progress(0.05)
+        shares = {"contacts": (0.05, 0.15), "orders": (0.2, 0.55),
+                  "opportunities": (0.75, 0.05), "calls": (0.8, 0.05)}
+        for kind in KINDS[:-1]:
+            self.records(kind, shares[kind])
+        self.records("targets", (0.85, 0.0), *self.target_tables)
+        self.refunds()
+        self.check()
+        self.deletions()
+        self.progress(0.85)
+        self.check()
+        self.refresh_rollups()
+        self.progress(1.0)
+        return self.result
+
+
+def _shop_uuid(store: Store) -> str:
+    found = store.identity()
+    return found.uuid if found else ""
+
+
+def check(source: Store, target: Store) -> str:
+    """The branch name the source's rows take in the target; SyncError when the source
+    cannot be brought in (nothing is changed)."""
+    name = branches.branch_name(source)
+    if not name:
+        raise SyncError("no_branch_name")
+    if branches.is_own(target, name):
+        raise SyncError("same_branch", branch=name)
+    shop_uuid = _shop_uuid(source)
+    if shop_uuid and shop_uuid == _shop_uuid(target):
+        raise SyncError("same_shop")
+    known = target.query("SELECT branch, shop_uuid, file FROM branch_sources"
+                         " WHERE branch = ? COLLATE NOCASE", (name,))
+    if known and known[0]["shop_uuid"] != shop_uuid:
+        raise SyncError("other_file", branch=known[0]["branch"], file=known[0]["file"])
+    return known[0]["branch"] if known else name
+
+
+def sync(source: Store, target: Store, *, source_path: Path | None = None,
+         progress: Progress | None = None,
+         cancelled: Callable[[], bool] | None = None) -> SyncResult:
+    """Bring the source's own rows into the target (see the module's text), in one
+    transaction of the target: all of it or, on an error or a cancel, nothing."""
+    name = check(source, target)
+    work = _Sync(source.conn, target.conn, name, progress, cancelled)
+    shop_uuid = _shop_uuid(source)
+    with target.transaction() as conn:
+        result = work.run()
+        conn.execute(
+            "INSERT INTO branch_sources (branch, shop_uuid, file, last_sync) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (branch) DO UPDATE SET shop_uuid = excluded.shop_uuid,"
+            " file = excluded.file, last_sync = excluded.last_sync",
+            (name, shop_uuid, str(source_path or source.path),
+             datetime.now().isoformat(timespec="seconds")))
+        if result.changed:
+            history.note(target, "sync", f"branch {name}", None, result.as_json())
+            target.mark_changed(*EVERYTHING)
+    return result
+
+
+def extract_branch(store: Store, name: str, path: Path, *, progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> None:
+    """Write a new shop file at `path` holding only the rows of branch `name` of `store`
+    (as that file's own rows), with the store's settings and names: every figure of the
+    branch is then that file's figure, computed by the same code from that branch's rows
+    alone (KPI.md §7). The file is derived data: the caller removes it when done."""
+    from kpidesk.store import security
+
+    if path.exists():
+        path.unlink()
+    own = branches.is_own(store, name)
+    view = Store(path, upgrade_backup=False)
+    try:
+        with view.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
+                " SET value = excluded.value",
+                [(k, v) for k, v in store.conn.execute("SELECT key, value FROM settings")
+                 if k not in security.PIN_SETTINGS])
+            conn.execute("UPDATE settings SET value = ? WHERE key = ?", (name, branches.SETTING))
+            conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
+                         (branches.SETTING, name))
+            work = _Sync(store.conn, conn, name, progress, cancelled,
+                         from_branch=None if own else name, to_branch=None)
+            work.keep_ids = True
+            work.run()
+    finally:
+        view.close()
+
+
+@contextmanager
+def branch_view(store: Store, name: str, *, progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Iterator[Store]:
+    """The figures of one branch: a store holding that branch's rows alone (see
+    `extract_branch`), in a temporary folder removed afterwards. Unknown name: SyncError
+    'unknown_branch'."""
+    found = branches.find(store, name)
+    if found is None:
+        raise SyncError("unknown_branch", branch=name, known=branches.branches(store))
+    with tempfile.TemporaryDirectory(prefix="kpidesk-branch-") as folder:
+        path = Path(folder) / "branch.db"
+        extract_branch(store, found, path, progress=progress, cancelled=cancelled)
+        view = Store(path)
+        try:
+            yield view
+        finally:
+            view.close()

@@ -1,0 +1,444 @@
+"""Branches (KPI.md §7): branch names, `sync` of branch files into a head office by UUID,
+and the figures of one branch. Real shop files in tmp_path; every figure checked against
+a recomputation from raw rows or against the branch file's own figures."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_TODAY
+
+from kpidesk.demo import build_demo
+from kpidesk.metrics.kpis import all_kpis
+from kpidesk.store import branches, rollups, sales, sync
+from kpidesk.store.contacts import ContactInput, add_contact, delete_contact
+from kpidesk.store.db import Store
+from kpidesk.store.errors import ValidationError
+from kpidesk.store.opportunities import delete_opportunity
+
+MONTH = "2026-11"
+RECORDS = ("contacts", "orders", "opportunities", "calls")
+
+
+@pytest.fixture(scope="module")
+def branch_files(tmp_path_factory) -> dict[str, Path]:
+    """Two branch files made apart (their own UUIDs and ids), built once."""
+    folder = tmp_path_factory.mktemp("branches")
+    files = {}
+    for name, seed, lines in (("Siem Reap", 11, 1500), ("Battambang", 12, 1100)):
+        path = folder / f"{seed}.db"
+        with Store(path) as s:
+            build_demo(s, months=6, lines=lines, today=DEMO_TODAY, seed=seed)
+            branches.set_branch_name(s, name)
+        files[name] = path
+    return files
+
+
+@pytest.fixture
+def shops(branch_files, tmp_path) -> dict[str, Path]:
+    """Private copies of the branch files and an empty head office named "Phnom Penh"."""
+    copies = {name: Path(shutil.copy(path, tmp_path / path.name))
+              for name, path in branch_files.items()}
+    with Store(tmp_path / "hq.db") as hq:
+        branches.set_branch_name(hq, "Phnom Penh")
+    copies["hq"] = tmp_path / "hq.db"
+    return copies
+
+
+def bring_in(source: Path, target: Path) -> sync.SyncResult:
+    with Store(source, read_only=True) as src, Store(target) as dst:
+        return sync.sync(src, dst)
+
+
+def assert_rollups_exact(store: Store) -> None:
+    """The target's rollups equal a rebuild from its raw rows."""
+    kept = rollups.snapshot(store.conn)
+    with store.transaction():
+        rollups.rebuild_all(store.conn)
+    assert rollups.snapshot(store.conn) == kept
+
+
+def raw_revenue(store: Store, where: str = "1 = 1", params: tuple = ()) -> dict[str, int]:
+    """Revenue in cents per month, summed from the raw sale lines."""
+    return dict(store.conn.execute(
+        "SELECT substr(o.date, 1, 7), SUM(l.amount_usd) FROM orders o"
+        f" JOIN sale_lines l ON l.order_id = o.id WHERE {where} GROUP BY 1", params))
+
+
+def row_uuids(store: Store, table: str, where: str = "1 = 1") -> set[bytes]:
+    return {bytes(r[0]) for r in store.conn.execute(f"SELECT uuid FROM {table} WHERE {where}")}
+
+
+def with_uuids(value, store: Store):
+    """A KPI result with every contact id replaced by the contact's UUID (ids differ
+    between files; the UUID is the row)."""
+    if isinstance(value, dict):
+        return {k: (bytes(store.scalar("SELECT uuid FROM contacts WHERE id = ?", (v,)))
+                    if k == "contact_id" and v is not None else with_uuids(v, store))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [with_uuids(v, store) for v in value]
+    return value
+
+
+def test_branch_name_is_kept_and_checked(store):
+    assert branches.branch_name(store) == ""
+    assert branches.branches(store) == []
+    assert branches.set_branch_name(store, "  Siem   Reap ") == "Siem Reap"
+    assert store.setting("branch_name") == "Siem Reap"
+    assert branches.branches(store) == ["Siem Reap"]
+    assert not branches.has_several(store)
+    for bad, code in (("   ", "empty"), ("x" * 61, "too_long"), ("a\x07b", "bad_characters")):
+        with pytest.raises(ValidationError) as err:
+            branches.set_branch_name(store, bad)
+        assert err.value.code == code
+    # recorded in the change history like the shop's name
+    from kpidesk.store import history
+
+    assert [e.subject for e in history.entries(store, action="setting")] == ["branch_name"]
+
+
+def test_migration_adds_branch_columns_and_is_idempotent(store):
+    from kpidesk.store import schema
+
+    for table in branches.BRANCH_TABLES:
+        columns = [r[1] for r in store.conn.execute(f"PRAGMA table_info({table})")]
+        assert "branch" in columns, table
+    with store.transaction():
+        schema.add_branches(store.db)  # again: nothing fails, nothing doubles
+    assert schema.add_branches in schema.MIGRATIONS
+    # existing rows keep NULL: made in this file, whatever its branch is called
+    assert store.scalar("SELECT COUNT(*) FROM orders WHERE branch IS NOT NULL") == 0
+
+
+def test_sync_brings_everything_once(shops):
+    first = bring_in(shops["Siem Reap"], shops["hq"])
+    second_branch = bring_in(shops["Battambang"], shops["hq"])
+    with Store(shops["hq"]) as hq, Store(shops["Siem Reap"]) as a, \
+            Store(shops["Battambang"]) as b:
+        for kind in RECORDS:
+            assert first.counts[kind].added == a.scalar(f"SELECT COUNT(*) FROM {kind}")
+            assert second_branch.counts[kind].added == b.scalar(f"SELECT COUNT(*) FROM {kind}")
+            assert row_uuids(hq, kind, "branch = 'Siem Reap'") == row_uuids(a, kind)
+            assert row_uuids(hq, kind, "branch = 'Battambang'") == row_uuids(b, kind)
+        assert first.counts["targets"].added == a.scalar("SELECT COUNT(*) FROM targets")
+        # head office's own targets stay its own: the branches' are kept apart
+        assert hq.scalar("SELECT COUNT(*) FROM targets") == 0
+        # the lines of every order, and the revenue of every month, from raw rows
+        assert hq.scalar("SELECT COUNT(*) FROM sale_lines") == (
+            a.scalar("SELECT COUNT(*) FROM sale_lines")
+            + b.scalar("SELECT COUNT(*) FROM sale_lines"))
+        ra, rb = raw_revenue(a), raw_revenue(b)
+        assert raw_revenue(hq) == {m: ra.get(m, 0) + rb.get(m, 0) for m in {*ra, *rb}}
+        # products, salespeople… of the same name are one (the demo's names in both)
+        assert hq.scalar("SELECT COUNT(*) FROM products") == a.scalar(
+            "SELECT COUNT(*) FROM products")
+        assert hq.scalar("SELECT COUNT(*) FROM salespeople") == a.scalar(
+            "SELECT COUNT(*) FROM salespeople")
+        assert branches.branches(hq) == ["Phnom Penh", "Battambang", "Siem Reap"]
+        assert branches.has_several(hq)
+        assert_rollups_exact(hq)
+        before = {t: hq.scalar(f"SELECT COUNT(*) FROM {t}") for t in
+                  (*RECORDS, "sale_lines", "branch_targets", "products", "change_history")}
+        snap = rollups.snapshot(hq.conn)
+    again = bring_in(shops["Siem Reap"], shops["hq"])
+    assert not again.changed
+    assert all(c == sync.KindCounts() for c in again.counts.values())
+    with Store(shops["hq"]) as hq:
+        assert {t: hq.scalar(f"SELECT COUNT(*) FROM {t}") for t in before} == before
+        assert rollups.snapshot(hq.conn) == snap
+
+
+def test_each_branch_figures_equal_its_own_file(shops):
+    bring_in(shops["Siem Reap"], shops["hq"])
+    bring_in(shops["Battambang"], shops["hq"])
+    today = DEMO_TODAY
+    with Store(shops["hq"]) as hq:
+        together = all_kpis(hq, MONTH, today)
+        for name in ("Siem Reap", "battambang"):  # any case
+            with Store(shops[name.title()], read_only=True) as own:
+                expected = with_uuids(all_kpis(own, MONTH, today), own)
+            with sync.branch_view(hq, name) as view:
+                assert with_uuids(all_kpis(view, MONTH, today), view) == expected
+                # the view keeps head office's ids: its customers are head office's
+                for cid in view.conn.execute("SELECT id FROM contacts LIMIT 5"):
+                    assert view.scalar("SELECT uuid FROM contacts WHERE id = ?", cid) == \
+                        hq.scalar("SELECT uuid FROM contacts WHERE id = ?", cid)
+        with Store(shops["Siem Reap"]) as a, Store(shops["Battambang"]) as b:
+            assert together["revenue"] == (all_kpis(a, MONTH, today)["revenue"]
+                                           + all_kpis(b, MONTH, today)["revenue"])
+        # head office's own branch has no rows yet: zero revenue, not another's
+        with sync.branch_view(hq, "Phnom Penh") as view:
+            assert not all_kpis(view, MONTH, today)["revenue"]
+        with pytest.raises(sync.SyncError) as err:
+            with sync.branch_view(hq, "Kampot"):
+                pass
+        assert err.value.code == "unknown_branch"
+
+
+def test_changes_and_deletions_travel(shops):
+    bring_in(shops["Siem Reap"], shops["hq"])
+    with Store(shops["Siem Reap"]) as a:
+        ids = [r[0] for r in a.conn.execute("SELECT id FROM orders ORDER BY id LIMIT 3")]
+        changed = sales.get_order(a, ids[0])
+        changed.lines[0].amount += 1234
+        changed.note = "changed in the branch"
+        sales.update_order(a, ids[0], changed)
+        gone = bytes(a.scalar("SELECT uuid FROM orders WHERE id = ?", (ids[1],)))
+        sales.delete_order(a, ids[1])
+        new_id = sales.add_order(a, sales.OrderInput(
+            date="2026-11-20", lines=[sales.LineInput(amount=4500)], note="new in the branch"))
+        lead = add_contact(a, ContactInput(name="Lead to delete", created="2026-11-01",
+                                           kind="lead"))
+        opp = a.scalar("SELECT id FROM opportunities ORDER BY id LIMIT 1")
+        opp_uuid = bytes(a.scalar("SELECT uuid FROM opportunities WHERE id = ?", (opp,)))
+        delete_opportunity(a, opp)
+    second = bring_in(shops["Siem Reap"], shops["hq"])
+    assert (second.counts["orders"].added, second.counts["orders"].updated,
+            second.counts["orders"].deleted) == (1, 1, 1)
+    assert second.counts["contacts"].added == 1
+    assert second.counts["opportunities"].deleted == 1
+    with Store(shops["Siem Reap"]) as a:
+        delete_contact(a, lead)
+    third = bring_in(shops["Siem Reap"], shops["hq"])
+    assert third.counts["contacts"].deleted == 1
+    assert not third.counts["orders"].changed
+    with Store(shops["hq"]) as hq, Store(shops["Siem Reap"]) as a:
+        for kind in RECORDS:
+            assert row_uuids(hq, kind) == row_uuids(a, kind), kind
+        assert gone not in row_uuids(hq, "orders")
+        assert opp_uuid not in row_uuids(hq, "opportunities")
+        new_uuid = a.scalar("SELECT uuid FROM orders WHERE id = ?", (new_id,))
+        assert hq.scalar("SELECT note FROM orders WHERE uuid = ?", (new_uuid,)) == \
+            "new in the branch"
+        # the changed order: one row, its new lines
+        uuid0 = a.scalar("SELECT uuid FROM orders WHERE id = ?", (ids[0],))
+        assert hq.scalar("SELECT COUNT(*) FROM orders WHERE uuid = ?", (uuid0,)) == 1
+        assert [tuple(r) for r in hq.conn.execute(
+            "SELECT l.amount, l.amount_usd, o.note FROM sale_lines l JOIN orders o"
+            " ON o.id = l.order_id WHERE o.uuid = ? ORDER BY position", (uuid0,))] == \
+            [tuple(r) for r in a.conn.execute(
+                "SELECT l.amount, l.amount_usd, o.note FROM sale_lines l JOIN orders o"
+                " ON o.id = l.order_id WHERE o.id = ? ORDER BY position", (ids[0],))]
+        assert raw_revenue(hq) == raw_revenue(a)
+        assert_rollups_exact(hq)
+        assert all_kpis(hq, MONTH, DEMO_TODAY)["revenue"] == \
+            all_kpis(a, MONTH, DEMO_TODAY)["revenue"]
+
+
+def test_conflict_the_branch_file_wins(shops):
+    """The same sale changed at head office and in the branch: the branch's version is
+    kept (the branch file is the authority on its own rows), and head office's change to
+    a branch's sale is set back at the next sync."""
+    bring_in(shops["Siem Reap"], shops["hq"])
+    with Store(shops["Siem Reap"]) as a:
+        order_id = a.scalar("SELECT id FROM orders ORDER BY id DESC LIMIT 1")
+        key = a.scalar("SELECT uuid FROM orders WHERE id = ?", (order_id,))
+        branch_version = sales.get_order(a, order_id)
+        branch_version.note = "branch"
+        sales.update_order(a, order_id, branch_version)
+    with Store(shops["hq"]) as hq:
+        hq_id = hq.scalar("SELECT id FROM orders WHERE uuid = ?", (key,))
+        mine = sales.get_order(hq, hq_id)
+        mine.note = "head office"
+        mine.lines[0].amount += 500
+        sales.update_order(hq, hq_id, mine)
+        other_id = hq.scalar("SELECT id FROM orders WHERE branch = 'Siem Reap' AND id <> ?"
+                             " ORDER BY id LIMIT 1", (hq_id,))
+        only_here = sales.get_order(hq, other_id)
+        only_here.note = "only head office changed this"
+        sales.update_order(hq, other_id, only_here)
+    result = bring_in(shops["Siem Reap"], shops["hq"])
+    assert result.counts["orders"].updated == 2
+    with Store(shops["hq"]) as hq, Store(shops["Siem Reap"]) as a:
+        assert hq.scalar("SELECT note FROM orders WHERE uuid = ?", (key,)) == "branch"
+        assert hq.scalar("SELECT note FROM orders WHERE id = ?", (other_id,)) == ""
+        assert raw_revenue(hq) == raw_revenue(a)
+        assert_rollups_exact(hq)
+
+
+def test_refusals_change_nothing(shops, tmp_path):
+    unnamed = tmp_path / "unnamed.db"
+    Store(unnamed).close()
+    copy = Path(shutil.copy(shops["hq"], tmp_path / "hq-copy.db"))
+    twin = Path(shutil.copy(shops["Battambang"], tmp_path / "twin.db"))
+    with Store(twin) as s:  # another file under a name already brought in
+        s.set_setting("branch_name", "Siem Reap")
+        s.conn.execute("UPDATE shop_identity SET uuid = 'another-shop'")
+    bring_in(shops["Siem Reap"], shops["hq"])
+    with Store(shops["hq"]) as hq:
+        snap = (rollups.snapshot(hq.conn), hq.scalar("SELECT COUNT(*) FROM orders"))
+    for source, code in ((unnamed, "no_branch_name"), (copy, "same_branch"),
+                         (twin, "other_file")):
+        with pytest.raises(sync.SyncError) as err:
+            bring_in(source, shops["hq"])
+        assert err.value.code == code
+    with Store(copy) as s:
+        s.set_setting("branch_name", "Kep")
+    with pytest.raises(sync.SyncError) as err:
+        bring_in(copy, shops["hq"])
+    assert err.value.code == "same_shop"
+    with Store(shops["hq"]) as hq:
+        assert (rollups.snapshot(hq.conn), hq.scalar("SELECT COUNT(*) FROM orders")) == snap
+        # head office cannot take a name a branch brought in has
+        with pytest.raises(ValidationError):
+            branches.set_branch_name(hq, "siem reap")
+
+
+def test_large_sync_rebuilds_the_rollups_exactly(shops, monkeypatch):
+    monkeypatch.setattr(sync, "REBUILD_ABOVE", 10)  # the path a sync of many orders takes
+    bring_in(shops["Battambang"], shops["hq"])
+    with Store(shops["hq"]) as hq, Store(shops["Battambang"]) as b:
+        assert raw_revenue(hq) == raw_revenue(b)
+        assert hq.scalar("SELECT SUM(revenue_usd) FROM daily_revenue") == \
+            b.scalar("SELECT SUM(amount_usd) FROM sale_lines")
+        assert_rollups_exact(hq)
+
+
+def test_cancelled_sync_changes_nothing(shops):
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    with Store(shops["Siem Reap"], read_only=True) as src, Store(shops["hq"]) as dst:
+        with pytest.raises(sync.SyncError) as err:
+            sync.sync(src, dst, cancelled=cancelled)
+        assert err.value.code == "cancelled"
+        assert dst.scalar("SELECT COUNT(*) FROM orders") == 0
+        assert dst.scalar("SELECT COUNT(*) FROM branch_sources") == 0
+        assert dst.scalar("SELECT COUNT(*) FROM daily_revenue") == 0
+
+
+# -- the headless commands ---------------------------------------------------------------
+def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch):
+    import json
+
+    from kpidesk.cli import main
+
+    monkeypatch.setattr("sys.stdin", open("/dev/null"))
+    hq, a = str(shops["hq"]), str(shops["Siem Reap"])
+    assert main(["branch", "--db", a]) == 0
+    assert capsys.readouterr().out.strip() == "Siem Reap"
+    assert main(["branch", "--db", a, "--name", "  "]) == 1
+    assert "empty" in capsys.readouterr().err
+
+    assert main(["sync", "--from", a, "--to", hq]) == 0
+    out = capsys.readouterr().out
+    with Store(shops["Siem Reap"]) as s:
+        orders = s.scalar("SELECT COUNT(*) FROM orders")
+    assert f"orders         {orders} added, 0 updated, 0 deleted" in out
+    assert main(["sync", "--from", a, "--to", hq, "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["orders"] == {"added": 0, "updated": 0, "deleted": 0, "kept": 0}
+    assert main(["sync", "--from", a, "--to", hq]) == 0
+    out = capsys.readouterr().out
+    assert "nothing new" in out and "backed up first" in out
+    from kpidesk.store import backup
+
+    with Store(shops["hq"]) as s:
+        assert [b.reason for b in backup.list_all_backups(s)].count("branch") == 2
+
+    # the head office's PIN guards a sync into it and its branch name
+    from kpidesk.store import security
+
+    with Store(shops["hq"]) as s:
+        security.set_pin(s, "2468")
+    b = str(shops["Battambang"])
+    assert main(["sync", "--from", b, "--to", hq]) == 1
+    assert "PIN" in capsys.readouterr().err
+    assert main(["branch", "--db", hq, "--name", "HQ"]) == 1
+    assert "PIN" in capsys.readouterr().err
+    assert main(["sync", "--from", b, "--to", hq, "--pin", "2468"]) == 0
+    capsys.readouterr()
+
+    # kpi of one branch: the branch file's own figures; an unknown one refused
+    assert main(["kpi", "--db", hq, "--month", MONTH, "--json", "--branch", "Battambang",
+                 "--today", DEMO_TODAY.isoformat()]) == 0
+    mine = json.loads(capsys.readouterr().out)
+    assert main(["kpi", "--db", b, "--month", MONTH, "--json",
+                 "--today", DEMO_TODAY.isoformat()]) == 0
+    own = json.loads(capsys.readouterr().out)
+    assert mine.keys() == own.keys()
+    assert {k: mine[k] for k in ("revenue", "orders", "new_customers", "attainment")} == \
+        {k: own[k] for k in ("revenue", "orders", "new_customers", "attainment")}
+    assert main(["kpi", "--db", hq, "--month", MONTH, "--branch", "Kampot"]) == 1
+    err = capsys.readouterr().err
+    assert "no branch called \"Kampot\"" in err and "Battambang" in err
+    # refusals: one sentence, exit 1
+    assert main(["sync", "--from", str(tmp_path / "missing.db"), "--to", hq,
+                 "--pin", "2468"]) == 1
+    assert "no shop file" in capsys.readouterr().err
+    assert main(["sync", "--from", hq, "--to", hq, "--pin", "2468"]) == 1
+    assert "same file" in capsys.readouterr().err
+
+
+def test_breakdown_by_branch(shops):
+    from kpidesk.metrics import analysis
+
+    bring_in(shops["Siem Reap"], shops["hq"])
+    bring_in(shops["Battambang"], shops["hq"])
+    with Store(shops["hq"]) as hq:
+        found = analysis.breakdown(hq, "branch", MONTH, DEMO_TODAY, compare="2026-10")
+        rows = {r.key: r for r in found.rows}
+        assert set(rows) == {"Siem Reap", "Battambang"}
+        assert sum(r.revenue for r in found.rows) == found.total.revenue
+        for name in rows:
+            with Store(shops[name], read_only=True) as own:
+                expected = analysis.period_totals(own, MONTH, DEMO_TODAY)
+                # November is in progress on DEMO_TODAY: compared like for like
+                before = analysis.period_totals(own, "2026-10-01..2026-10-26", DEMO_TODAY)
+                assert raw_revenue(own)[MONTH] == rows[name].revenue
+            row = rows[name]
+            assert (row.revenue, row.orders, row.quantity, row.gross_profit) == (
+                expected.revenue, expected.orders, expected.quantity, expected.gross_profit)
+            assert row.previous_revenue == before.revenue
+            lines = analysis.lines_of(hq, "branch", name, MONTH, DEMO_TODAY, limit=100_000)
+            assert sum(line.amount for line in lines) == row.revenue
+        # head office's own sales: under its name
+        sales.add_order(hq, sales.OrderInput(date="2026-11-02",
+                                             lines=[sales.LineInput(amount=700)]))
+        found = analysis.breakdown(hq, "branch", MONTH, DEMO_TODAY)
+        assert {r.key: r.revenue for r in found.rows}["Phnom Penh"] == 700
+        lines = analysis.lines_of(hq, "branch", "Phnom Penh", MONTH, DEMO_TODAY)
+        assert [line.amount for line in lines] == [700]
+
+
+def test_report_of_all_branches_and_of_one(shops, tmp_path, capsys):
+    import subprocess
+
+    from kpidesk.cli import main
+
+    bring_in(shops["Siem Reap"], shops["hq"])
+    bring_in(shops["Battambang"], shops["hq"])
+
+    def text(pdf: Path) -> str:
+        return " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"],
+                                       capture_output=True, text=True, check=True).stdout.split())
+
+    def dollars(cents: int) -> str:
+        return f"${cents // 100:,}.{cents % 100:02d}"
+
+    today = DEMO_TODAY.isoformat()
+    assert main(["report", "--db", str(shops["hq"]), "--month", MONTH, "--lang", "en",
+                 "--out", str(tmp_path / "all.pdf"), "--today", today]) == 0
+    both = text(tmp_path / "all.pdf")
+    assert "Revenue by branch" in both
+    for name in ("Siem Reap", "Battambang"):
+        with Store(shops[name], read_only=True) as own:
+            revenue = raw_revenue(own, "o.date <= ?", (today,))[MONTH]
+        assert f"{name} {dollars(revenue)}" in both
+        out = tmp_path / f"{name}.pdf"
+        assert main(["report", "--db", str(shops["hq"]), "--month", MONTH, "--lang", "en",
+                     "--out", str(out), "--today", today, "--branch", name]) == 0
+        one = text(out)
+        assert f"Branch {name}" in one and "Revenue by branch" not in one
+        assert f"Revenue {dollars(revenue)}" in one
+    # a shop with one branch: no table of branches
+    assert main(["report", "--db", str(shops["Siem Reap"]), "--month", MONTH, "--lang", "en",
+                 "--out", str(tmp_path / "one.pdf"), "--today", today]) == 0
+    assert "by branch" not in text(tmp_path / "one.pdf")
+    capsys.readouterr()
