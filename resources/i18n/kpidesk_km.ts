@@ -1545,6 +1545,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>អតិថិជន​ថ្មី</translation>
     </message>
     <message>
+        <source>Chance of making the target, day by day</source>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ តាម​ថ្ងៃ​នីមួយៗ</translation>
+    </message>
+    <message>
         <source>Customers whose first purchase is in the period</source>
         <translation>អតិថិជន​ដែល​ទិញ​លើក​ដំបូង​ក្នុង​រយៈពេល​នេះ</translation>
     </message>
@@ -1555,6 +1559,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Leads created in the period who bought within the lead window</source>
         <translation>អតិថិជន​សក្តានុពល​ដែល​បង្កើត​ក្នុង​រយៈពេល​នេះ ហើយ​បាន​ទិញ​ក្នុង​រយៈពេល​កំណត់</translation>
+    </message>
+    <message>
+        <source>No revenue target for this month: set one in the Targets tab.</source>
+        <translation>មិន​ទាន់​មាន​គោលដៅ​ចំណូល​សម្រាប់​ខែ​នេះ​ទេ៖ កំណត់​វា​នៅ​ផ្ទាំង​គោលដៅ។</translation>
     </message>
     <message>
         <source>Second purchase</source>
@@ -1607,6 +1615,18 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Open pipeline</source>
         <translation>ឱកាស​លក់​កំពុង​តាមដាន</translation>
+    </message>
+    <message>
+        <source>The chance as each day ended, from the sales up to that day: did we drift?</source>
+        <translation>លទ្ធភាព​នៅ​ចុង​ថ្ងៃ​នីមួយៗ គណនា​ពី​ការលក់​រហូតដល់​ថ្ងៃ​នោះ៖ តើ​យើង​កំពុង​ឃ្លាត​ឆ្ងាយ​ពី​គោលដៅ​ឬ​ទេ?</translation>
+    </message>
+    <message>
+        <source>The chance is known while the month is in progress.</source>
+        <translation>លទ្ធភាព​អាច​គណនា​បាន​តែ​ពេល​ខែ​កំពុង​ដំណើរការ​ប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>The chance needs four weeks of sales.</source>
+        <translation>ការគណនា​លទ្ធភាព​ត្រូវការ​ការលក់​បួន​សប្ដាហ៍។</translation>
     </message>
     <message>
         <source>Value of the open opportunities</source>
@@ -6151,6 +6171,18 @@ Owner: %3</source>
     <message>
         <source>Pace</source>
         <translation>ល្បឿន</translation>
+    </message>
+    <message>
+        <source>Chance</source>
+        <translation>លទ្ធភាព</translation>
+    </message>
+    <message>
+        <source>No chance to show: no target, a month not in progress, or under four weeks of sales</source>
+        <translation>គ្មាន​លទ្ធភាព​សម្រាប់​បង្ហាញ៖ គ្មាន​គោលដៅ ខែ​មិន​កំពុង​ដំណើរការ ឬ​ការលក់​តិច​ជាង​បួន​សប្ដាហ៍</translation>
+    </message>
+    <message>
+        <source>Chance of making the target: %1</source>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ៖ %1</translation>
     </message>
 </context>
 <context>

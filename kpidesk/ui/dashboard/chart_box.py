@@ -19,10 +19,11 @@ from kpidesk.ui.plots.placeholder import ChartPlaceholder
 
 
 def _chart_classes() -> dict[str, type]:
-    from kpidesk.ui.plots import charts  # pyqtgraph and NumPy: a few hundred ms, once
+    from kpidesk.ui.insight.charts import ChanceChart  # pyqtgraph: imported once, here
+    from kpidesk.ui.plots import charts
 
     return {"revenueChart": charts.RevenueChart, "growthChart": charts.GrowthChart,
-            "stageChart": charts.StageChart}
+            "stageChart": charts.StageChart, "chanceChart": ChanceChart}
 
 
 class LazyCharts(QObject):

@@ -1,6 +1,6 @@
 """The dashboard's "Sales & targets" page: the sales cards; revenue vs target over 24
-months (with the trend forecast); growth;
-the attainment of each salesperson. An empty shop sees its first steps
+months (with the trend forecast); growth; the chance of making the target day by day;
+the attainment (and chance) of each salesperson. An empty shop sees its first steps
 instead of the charts."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QHeaderView, QSplitter, QVBoxLayout, QWidget
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics import forecast as forecast_metrics
-from kpidesk.metrics import growth, targets
-from kpidesk.metrics.insight import calendar_paced
+from kpidesk.metrics import growth, pacing, targets
+from kpidesk.metrics.insight import calendar_paced, salesperson_probabilities
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.store.setup import first_steps, has_sales
 from kpidesk.ui.context import AppContext
@@ -56,8 +56,12 @@ class SalesPage(QWidget):
         header = self.attainment_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        small_charts = QSplitter(Qt.Orientation.Horizontal, self)
+        small_charts.addWidget(charts.box("growthChart"))
+        small_charts.addWidget(charts.box("chanceChart"))
+        small_charts.setSizes([280, 200])
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(charts.box("growthChart"))
+        right.addWidget(small_charts)
         right.addWidget(self.attainment_view)
         right.setSizes([220, 160])
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -95,6 +99,11 @@ class SalesPage(QWidget):
                 fmt.fill(tr("Forecast (%1 band)"), f.percent(0.8, places=0)))
         if "growthChart" in charts:
             charts["growthChart"].set_texts(tr("Growth vs the month before"))
+        if "chanceChart" in charts:
+            charts["chanceChart"].set_texts(tr("Chance of making the target, day by day"))
+            charts["chanceChart"].setToolTip(tr(
+                "The chance as each day ended, from the sales up to that day: did we "
+                "drift?"))
 
     # -- figures ----------------------------------------------------------------------
     def refresh(self, month: str, today: date) -> str:
@@ -112,8 +121,11 @@ class SalesPage(QWidget):
 
         rows = calendar_paced(store, month, today,
                               targets.salesperson_attainment(store, month, today))
-        self.attainment_model.set_rows(rows, currency)
+        chances = salesperson_probabilities(store, month, today)
+        self.attainment_model.set_rows(
+            [{**row, "chance": chances.get(row["salesperson_id"])} for row in rows], currency)
         self._chart_data(summary, att, month, today)
+        self._chance_history(month, today)
         self.show_first_steps(not has_sales(store), today)
 
         if in_progress:
@@ -208,6 +220,21 @@ class SalesPage(QWidget):
             f.integer(CHART_MONTHS)) if not any(revenue) and not any(target_values) else "")
         self.charts.set_empty("growthChart", tr("Growth needs sales in two months in a row.")
                               if all(v is None for v in growth_values) else "")
+
+    def _chance_history(self, month: str, today: date) -> None:
+        """The shop's chance of making the month's target as of each day so far."""
+        history = pacing.probability_history(self.ctx.store, month, today)
+        self.last_refresh["chance_history"] = history
+        self.charts.set_data("chanceChart", history)
+        if any(p is not None for _d, p in history):
+            why = ""
+        elif not history:
+            why = tr("The chance is known while the month is in progress.")
+        elif targets.target_for(self.ctx.store, month, "revenue") is None:
+            why = tr("No revenue target for this month: set one in the Targets tab.")
+        else:
+            why = tr("The chance needs four weeks of sales.")
+        self.charts.set_empty("chanceChart", why)
 
     # -- an empty shop ----------------------------------------------------------------
     def show_first_steps(self, empty: bool, today: date) -> None:
