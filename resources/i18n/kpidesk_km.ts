@@ -119,6 +119,14 @@
         <translation>ឈ្មោះ</translation>
     </message>
     <message>
+        <source>Average basket</source>
+        <translation>តម្លៃ​មធ្យម</translation>
+    </message>
+    <message>
+        <source>Items per order</source>
+        <translation>ចំនួន​ទំនិញ​ក្នុង​មួយ​ការបញ្ជាទិញ</translation>
+    </message>
+    <message>
         <source>Revenue</source>
         <translation>ចំណូល</translation>
     </message>
@@ -244,6 +252,10 @@
     <message>
         <source>Day</source>
         <translation>ថ្ងៃ</translation>
+    </message>
+    <message>
+        <source>Orders and basket, by day</source>
+        <translation>ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម តាម​ថ្ងៃ</translation>
     </message>
     <message>
         <source>Weekday</source>
