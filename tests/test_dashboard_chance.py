@@ -180,6 +180,8 @@ def test_shop_chance_chart_on_the_dashboard(qtbot, ctx, team):
     dash = DashboardTab(ctx)
     qtbot.addWidget(dash)
     dash.show()
+    assert "chance_history" not in dash.last_refresh  # after the first paint, not before
+    qtbot.waitUntil(lambda: "chance_history" in dash.last_refresh)
     chart = dash.chance_chart
     history = dash.last_refresh["chance_history"]
     assert [d for d, _p in history] == [f"2026-11-{i:02d}" for i in range(1, 27)]
@@ -188,5 +190,5 @@ def test_shop_chance_chart_on_the_dashboard(qtbot, ctx, team):
     assert not chart.empty_label.isVisible()
     # a month over has no chance to draw, and says why
     dash.set_month("2026-10")
-    assert dash.last_refresh["chance_history"] == []
+    qtbot.waitUntil(lambda: dash.last_refresh["chance_history"] == [])
     assert chart.empty_label.text() == "The chance is known while the month is in progress."

@@ -5,9 +5,10 @@ instead of the charts."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QSplitter, QVBoxLayout, QWidget
 
 from kpidesk.i18n import format as fmt
@@ -46,6 +47,11 @@ class SalesPage(QWidget):
         self.ctx = ctx
         self.charts = charts
         self.last_refresh = last_refresh
+        self._history_for: tuple[str, date] | None = None  # the chance history to fill
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(0)
+        self._history_timer.timeout.connect(self.fill_chance_history)
         self.cards = CardGrid(SALES_CARDS, columns=7, parent=self)
         self.card_links = CardLinks(self, self.open_view.emit)
         for key, view in card_links(ctx.store).items():
@@ -125,7 +131,8 @@ class SalesPage(QWidget):
         self.attainment_model.set_rows(
             [{**row, "chance": chances.get(row["salesperson_id"])} for row in rows], currency)
         self._chart_data(summary, att, month, today)
-        self._chance_history(month, today)
+        self._history_for = (month, today)
+        self._history_timer.start()  # after this refresh has been painted
         self.show_first_steps(not has_sales(store), today)
 
         if in_progress:
@@ -221,9 +228,19 @@ class SalesPage(QWidget):
         self.charts.set_empty("growthChart", tr("Growth needs sales in two months in a row.")
                               if all(v is None for v in growth_values) else "")
 
-    def _chance_history(self, month: str, today: date) -> None:
-        """The shop's chance of making the month's target as of each day so far."""
-        history = pacing.probability_history(self.ctx.store, month, today)
+    def fill_chance_history(self) -> None:
+        """The shop's chance of making the month's target as of each day so far: one
+        simulation per day (tens of ms at 1M lines), so it runs just after the refresh
+        has been painted, once for several refreshes in a row."""
+        self._history_timer.stop()
+        if self._history_for is None:
+            return
+        month, today = self._history_for
+        self._history_for = None
+        try:
+            history = pacing.probability_history(self.ctx.store, month, today)
+        except sqlite3.Error:  # the shop file was closed meanwhile
+            return
         self.last_refresh["chance_history"] = history
         self.charts.set_data("chanceChart", history)
         if any(p is not None for _d, p in history):
