@@ -92,6 +92,9 @@ def test_average_order_value_card_opens_orders_and_basket(qtbot, ctx, receipts):
     # the chart draws each day's basket; a row shows its sale lines
     assert list(tab.bars.opts["width"]) == [(b or 0) / 100 for (_o, _r, b, _i, _p)
                                             in expected.values()]
+    # a comparison period adds no days of another month to the view
+    tab.compare_combo.setCurrentIndex(tab.compare_combo.findData("previous"))
+    assert tab.proxy.rowCount() == len(expected) and model.columnCount() == len(headers)
     tab.table.selectRow(0)
     assert tab.lines_model.rowCount() == 4  # 3 November: three receipts, four lines
     # Enter on the orders card opens the same view

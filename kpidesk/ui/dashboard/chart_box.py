@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from kpidesk.ui.plots.placeholder import ChartPlaceholder
 
+SMALL_CHARTS = {"chanceChart": 120}  # minimum heights of charts lower than the usual
+
 
 def _chart_classes() -> dict[str, type]:
     from kpidesk.ui.insight.charts import ChanceChart  # pyqtgraph: imported once, here
@@ -47,6 +49,8 @@ class LazyCharts(QObject):
             return self._make(name)
         placeholder = ChartPlaceholder(None, self.schedule)
         placeholder.setObjectName(f"{name}Placeholder")
+        if name in SMALL_CHARTS:  # as low as the chart itself may be
+            placeholder.setMinimumHeight(SMALL_CHARTS[name])
         self._placeholders[name] = placeholder
         return placeholder
 

@@ -303,8 +303,9 @@ class AnalysisTab(Tab):
             self.summary.setText(tr("No sales yet: enter a sale and it shows here."))
             return
         self._save_choices()
-        compare = self.compare_period(period)
-        # orders and basket: the days, with their basket and items per order
+        # orders and basket: the days, with their basket and items per order (no comparison:
+        # another period's days have other dates)
+        compare = self.compare_period(period) if by != BASKET else None
         self.result = analysis.breakdown(self.ctx.store, "day" if by == BASKET else by,
                                          period, self.ctx.today(), compare=compare)
         self.model.basket = {b.day: b for b in basket.orders_and_basket(
