@@ -144,6 +144,32 @@ class Splash(QObject):
             self.screen = None
 
 
+class RefuseDialogs:
+    """--smoke / --screenshot run with nobody to answer: a modal dialog shown while the shop
+    opens (a missing shop with backups, a locked file…) is printed to stderr and closed
+    unanswered, so the run fails with the reason instead of waiting for ever."""
+
+    def __init__(self) -> None:
+        self.refused: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._refuse)
+        self._timer.start()
+
+    def _refuse(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            return
+        text = getattr(dialog, "text", lambda: "")()
+        self.refused.append(f"{dialog.windowTitle()}: {text}")
+        print(f"no one to answer a dialog, refused: {self.refused[-1]}", file=sys.stderr,
+              flush=True)
+        dialog.reject()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
 def smoke_run(app: QApplication, window, started: float, language,
               screenshot: Path | None, splash: Splash | None = None) -> int:
     """--smoke / --screenshot: render the window and every tab, report, exit non-zero on
@@ -394,7 +420,11 @@ def main(argv: list[str] | None = None) -> int:
     controller = Controller(settings, language,
                             interactive=not (args.smoke or args.screenshot))
     db_path = shop_to_open(settings, args.db)
-    if not controller.open(db_path, remember=args.db is None):
+    refuse = RefuseDialogs() if args.smoke or args.screenshot else None
+    opened = controller.open(db_path, remember=args.db is None)
+    if refuse is not None:
+        refuse.stop()
+    if not opened:
         splash.close()
         return 1
     splash.finish(controller.window)

@@ -72,6 +72,24 @@ def test_smoke_builds_every_tab_in_both_languages(tmp_path):
         assert "splash painted in" in done.stdout  # and gone once the window painted
 
 
+def test_smoke_of_a_missing_shop_with_backups_fails_instead_of_waiting(tmp_path):
+    """Nobody can answer "restore the newest backup?" in a --smoke run: it is printed and
+    refused, the run exits 1 at once and no empty shop appears."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KPIDESK_DATA_DIR=str(tmp_path))
+    shop = tmp_path / "shop.db"
+    for command in (["demo", "--lines", "500"], ["backup"]):
+        subprocess.run([sys.executable, "-m", "kpidesk", *command, "--db", str(shop)],
+                       check=True, capture_output=True, env=env, timeout=120)
+    shop.unlink()
+    done = subprocess.run([sys.executable, "-m", "kpidesk", "--smoke", "--lang", "en",
+                           "--db", str(shop)], capture_output=True, text=True, env=env,
+                          timeout=60)
+    assert done.returncode == 1
+    assert "refused: Shop file not found" in done.stderr
+    assert "Backups of this shop found: 1." in done.stderr
+    assert not shop.exists()
+
+
 def test_splash_goes_when_the_main_window_paints(qtbot):
     import time
 

@@ -339,7 +339,7 @@ def offer_lost_shop(db_path: Path, parent: QWidget | None,
     from kpidesk.i18n.format import current
 
     text = (state + "\n\n" +
-            fill_in(tr("%1 backups of this shop were found. The newest was %2, in %3."), current().integer(len(found)), _describe_backup(found[0]), str(found[0].path.parent)) + "\n\n" +
+            fill_in(tr("Backups of this shop found: %1. The newest was %2, in %3."), current().integer(len(found)), _describe_backup(found[0]), str(found[0].path.parent)) + "\n\n" +
             tr("Restore the newest backup, or start a new, empty shop in this file?"))
     answer = ask(parent, tr("Shop file not found"), text,
                  [("restore", tr("&Restore the newest backup"),

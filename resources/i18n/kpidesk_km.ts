@@ -6623,10 +6623,6 @@ Owner: %3</source>
         <translation>កំពុង​បង្រួម​ទំហំ​ឯកសារ​ហាង…</translation>
     </message>
     <message>
-        <source>%1 backups of this shop were found. The newest was %2, in %3.</source>
-        <translation>បាន​រកឃើញ​ការបម្រុងទុក %1 របស់​ហាង​នេះ។ ថ្មី​បំផុត​ត្រូវបាន%2 នៅក្នុង %3។</translation>
-    </message>
-    <message>
         <source>%1 is a backup made by an older version of KPI Desk: it can only be seen after it is restored (File ▸ Backups).</source>
         <translation>%1 ជា​ការបម្រុងទុក​ដែល​ធ្វើ​ដោយ KPI Desk កំណែ​ចាស់​ជាង៖ អាច​មើល​វា​បាន​តែ​ក្រោយពេល​ស្ដារ​វា (ឯកសារ ▸ ការបម្រុងទុក)។</translation>
     </message>
@@ -6721,6 +6717,10 @@ Owner: %3</source>
     <message>
         <source>made on %1 (%2 orders, last sale %3)</source>
         <translation>ធ្វើ​នៅ %1 (ការបញ្ជាទិញ %2 ការលក់​ចុងក្រោយ %3)</translation>
+    </message>
+    <message>
+        <source>Backups of this shop found: %1. The newest was %2, in %3.</source>
+        <translation>បាន​រកឃើញ​ការបម្រុងទុក​របស់​ហាង​នេះ៖ %1។ ថ្មី​បំផុត​ត្រូវបាន%2 នៅក្នុង %3។</translation>
     </message>
 </context>
 <context>
