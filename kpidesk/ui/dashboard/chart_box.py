@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from kpidesk.ui.plots.placeholder import ChartPlaceholder
 
-SMALL_CHARTS = {"chanceChart": 120}  # minimum heights of charts lower than the usual
+SMALL_CHARTS = {"chanceChart": 80}  # minimum heights of charts lower than the usual
 
 
 def _chart_classes() -> dict[str, type]:
@@ -57,6 +57,8 @@ class LazyCharts(QObject):
     def _make(self, name: str) -> QWidget:
         chart = _chart_classes()[name]()
         chart.setObjectName(name)
+        if name in SMALL_CHARTS:  # a strip: the window's minimum height stays as it was
+            chart.setMinimumHeight(SMALL_CHARTS[name])
         self.charts[name] = chart
         if name in self.data:
             self._apply(name)
@@ -101,10 +103,12 @@ class LazyCharts(QObject):
 
     def set_empty(self, name: str, text: str) -> None:
         self.empty[name] = text
-        if name in self.charts:
+        if name in self.charts and shiboken6.isValid(self.charts[name]):
             self.charts[name].set_empty_text(text)
 
     def _apply(self, name: str) -> None:
+        if not shiboken6.isValid(self.charts[name]):  # its window is being destroyed
+            return
         self.charts[name].set_data(*self.data[name])
         self.charts[name].set_empty_text(self.empty.get(name, ""))
 

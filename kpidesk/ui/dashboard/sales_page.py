@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QSplitter, QVBoxLayout, QWidget
 
@@ -112,9 +113,6 @@ class SalesPage(QWidget):
             charts["chanceChart"].set_texts(tr("Chance of making the target, day by day"))
             # a low chart: 0 %, 50 %, 100 % only (Khmer digits are tall)
             charts["chanceChart"].getPlotItem().getAxis("left").setTickSpacing(50, 50)
-            charts["chanceChart"].setToolTip(tr(
-                "The chance as each day ended, from the sales up to that day: did we "
-                "drift?"))
 
     # -- figures ----------------------------------------------------------------------
     def refresh(self, month: str, today: date) -> str:
@@ -238,7 +236,9 @@ class SalesPage(QWidget):
         simulation per day (tens of ms at 1M lines), so it runs just after the refresh
         has been painted, once for several refreshes in a row."""
         self._history_timer.stop()
-        if self._history_for is None:
+        if self._history_for is None or not shiboken6.isValid(self):
+            return
+        if not self.isVisible():  # a window closing, or another tab: filled when shown
             return
         month, today = self._history_for
         self._history_for = None
@@ -257,6 +257,11 @@ class SalesPage(QWidget):
         else:
             why = tr("The chance needs four weeks of sales.")
         self.charts.set_empty("chanceChart", why)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._history_for is not None:
+            self._history_timer.start()
 
     # -- an empty shop ----------------------------------------------------------------
     def show_first_steps(self, empty: bool, today: date) -> None:
