@@ -21,6 +21,7 @@ from kpidesk.store import rollups
 from kpidesk.store.bulk import indexes_set_aside
 from kpidesk.store.db import Store, new_uuid, new_uuids
 from kpidesk.store.money import convert
+from kpidesk.store.sales import write_sale_rows
 from kpidesk.store.setup import DEMO_SETTING
 from kpidesk.store.topics import EVERYTHING
 
@@ -217,10 +218,11 @@ def _sales(store: Store, rnd: random.Random, days: list[date], weights: list[flo
                 n += 1
                 if n % 20000 == 0:
                     report(int(90 * n / n_orders))
+                # ORDER_COLUMNS, then ORDER_DETAIL_COLUMNS (store/sales.py)
                 order_rows.append([n, None, f"R{n:07d}", day_iso, contact_id,
                                    sp_ids[n % len(sp_ids)] if rnd.random() < 0.8
                                    else rnd.choice(sp_ids),
-                                   channel_ids[_pick(rnd, channel_cum)],
+                                   channel_ids[_pick(rnd, channel_cum)], "", 0, None, None,
                                    payment_ids[_pick(extra, payment_cum)] if payment_ids
                                    else None,
                                    f"{hours[_pick(extra, hour_cum)]:02d}:"
@@ -241,7 +243,7 @@ def _sales(store: Store, rnd: random.Random, days: list[date], weights: list[flo
                         amount, currency = cents, "USD"
                     usd, khr = convert(amount, currency, rate)
                     line_rows.append((n, position, pid, qty, amount, currency, rate, usd, khr,
-                                      *_line_details(price, costs[pid], qty, amount,
+                                      "", *_line_details(price, costs[pid], qty, amount,
                                                      currency, rate)))
                 if len(line_rows) >= BATCH:
                     n_lines += _write_orders(conn, order_rows, line_rows)
@@ -283,14 +285,7 @@ def _write_orders(conn, order_rows: list[list], line_rows: list[tuple]) -> int:
     """Insert the batch (orders get their UUIDs here) and empty it; returns its lines."""
     for row, uid in zip(order_rows, new_uuids(len(order_rows)), strict=True):
         row[1] = uid
-    conn.executemany(
-        "INSERT INTO orders(id, uuid, number, date, contact_id, salesperson_id, channel_id,"
-        " payment_id, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
-    conn.executemany(
-        "INSERT INTO sale_lines(order_id, position, product_id, quantity, amount, currency,"
-        " rate, amount_usd, amount_khr, unit_price, discount, unit_cost, cost_usd, cost_khr,"
-        " discount_usd, discount_khr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        line_rows)
+    write_sale_rows(conn, order_rows, line_rows, with_details=True)  # the shared write path
     written = len(line_rows)
     order_rows.clear()
     line_rows.clear()

@@ -169,8 +169,11 @@ def test_share_dialog_saves_the_picture_and_copies_the_text(qtbot, demo_ctx, tmp
 def test_open_the_sale_to_fix_it(qtbot, main_window, demo_ctx):
     order_id = add_order(demo_ctx.store, OrderInput(
         date=DEMO_TODAY.isoformat(), number="R-FIX", lines=[LineInput(amount=2000, rate=41000)]))
-    dialog = DataHealthDialog(demo_ctx, MONTH, main_window)
-    qtbot.addWidget(dialog)
+    dash = main_window.show_tab("dashboard")
+    dash.actions.refresh(MONTH)
+    qtbot.waitUntil(dash.actions.badge.isVisible)
+    dash.actions.badge.click()  # the dialog as the user opens it: its requests reach the window
+    dialog = dash.actions.health_dialog
     dialog.view.selectRow(0)
     assert dialog.open_button.text() == "&Open the sale to fix it"
     dialog.open_button.click()

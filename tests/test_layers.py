@@ -117,3 +117,17 @@ def test_no_import_runs_back_up():
             if layer is not None and layer != own and layer not in allowed:
                 wrong.append(f"{rel}:{line} imports {module}")
     assert not wrong, "\n".join(wrong)
+
+
+SALE_ROW_INSERT = re.compile(r"INSERT\s+(OR\s+\w+\s+)?INTO\s+(orders|sale_lines)\b")
+
+
+def test_sale_rows_have_one_write_path():
+    """Orders and sale lines are inserted by store/sales.py alone (its statements are built
+    from ORDER_COLUMNS / LINE_COLUMNS; the form, the importer and the demo all call it):
+    no module writes its own INSERT into them."""
+    writers = {_rel(path) for path in PACKAGE.rglob("*.py")
+               if SALE_ROW_INSERT.search(path.read_text(encoding="utf-8"))}
+    assert writers == set()
+    for caller in ("demo.py", "io/importer/sales.py"):
+        assert "write_sale_rows(" in (PACKAGE / caller).read_text(encoding="utf-8"), caller

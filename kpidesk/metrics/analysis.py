@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import cast
 
 from kpidesk.metrics.growth import as_date, growth_rate, ratio
 from kpidesk.metrics.periods import parse_period
+from kpidesk.metrics.results import AnalysisKpis, AtRiskEntry
 from kpidesk.store.db import Store
 
 BY = ("product", "category", "salesperson", "channel", "payment", "customer", "day",
@@ -206,11 +208,14 @@ def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
     columns = (f"revenue_{suffix}", "orders", "quantity", f"costed_{suffix}", f"cost_{suffix}",
                f"discount_{suffix}", f"refund_{suffix}", "lines", "costed_lines")
     sums = ", ".join(f"SUM({c})" for c in columns)
+    parts: list[tuple[str, str]]
+    months: list[tuple[str, str]]
     if group_by_day:
         parts, months = [(span[0].isoformat(), span[1].isoformat())], []
     else:
         parts, months = _parts(span)
-    selects, params = [], []
+    selects: list[str] = []
+    params: list[str | int] = []
     plain = ", ".join(columns)
     for first, last in parts:
         selects.append(f"SELECT {'day' if group_by_day else 'key'} AS k, {plain}"
@@ -271,7 +276,7 @@ def _names(store: Store, by: str, keys) -> dict:
     ids = [k for k in keys if isinstance(k, int)]
     if table is None or not ids:
         return {}
-    names = {}
+    names: dict[int, str] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         names.update(store.conn.execute(
@@ -343,30 +348,34 @@ def row_json(row: BreakdownRow, with_compare: bool) -> dict:
 
 
 def kpi_additions(store: Store, period_key: str, today: date | str,
-                  currency: str) -> dict:
+                  currency: str) -> AnalysisKpis:
     """The `kpi --json` keys of KPI.md §1 this module computes: gross profit, margin, cost
     coverage, discounts, refunds and the breakdowns by category, channel, payment and
     salesperson."""
     totals = period_totals(store, period_key, today, currency=currency)
-    result: dict = {
+    from kpidesk.metrics import customers, pipeline
+
+    def rows_by(by: str) -> list[dict]:
+        found = breakdown(store, by, period_key, today, currency=currency)
+        return [row_json(r, False) for r in found.rows]
+
+    period = parse_range(period_key)
+    as_of = min(period.end, as_date(today))
+    return {
         "gross_profit": totals.gross_profit if totals else None,
         "gross_margin": totals.gross_margin if totals else None,
         "cost_coverage": totals.cost_coverage if totals else None,
         "discounts": totals.discounts if totals else None,
         "refunds": totals.refunds if totals else None,
+        "revenue_by_category": rows_by("category"),
+        "revenue_by_channel": rows_by("channel"),
+        "revenue_by_payment": rows_by("payment"),
+        "revenue_by_salesperson": rows_by("salesperson"),
+        "pipeline_by_stage": pipeline.pipeline_by_stage(store, as_of),
+        "cohort_table": customers.cohort_table(store, f"{as_of:%Y-%m}", 12, today=today),
+        "at_risk": cast(list[AtRiskEntry], customers.at_risk(store, as_of,
+                                                              limit=AT_RISK_IN_JSON)),
     }
-    for by in ("category", "channel", "payment", "salesperson"):
-        found = breakdown(store, by, period_key, today, currency=currency)
-        result[f"revenue_by_{by}"] = [row_json(r, False) for r in found.rows]
-    from kpidesk.metrics import customers, pipeline
-
-    period = parse_range(period_key)
-    as_of = min(period.end, as_date(today))
-    result["pipeline_by_stage"] = pipeline.pipeline_by_stage(store, as_of)
-    last_month = f"{as_of:%Y-%m}"
-    result["cohort_table"] = customers.cohort_table(store, last_month, 12, today=today)
-    result["at_risk"] = customers.at_risk(store, as_of, limit=AT_RISK_IN_JSON)
-    return result
 
 
 AT_RISK_IN_JSON = 100  # the call-back list in `kpi --json`: its first 100 rows
@@ -398,7 +407,8 @@ def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | s
     if span is None:
         return []
     suffix = "usd" if currency == "USD" else "khr"
-    where, params = ["o.date BETWEEN ? AND ?"], [span[0].isoformat(), span[1].isoformat()]
+    where = ["o.date BETWEEN ? AND ?"]
+    params: list[int | str | None] = [span[0].isoformat(), span[1].isoformat()]
     column = {"product": "l.product_id", "category": "p.category_id",
               "salesperson": "o.salesperson_id", "channel": "o.channel_id",
               "payment": "o.payment_id", "customer": "o.contact_id"}.get(by)
@@ -412,7 +422,7 @@ def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | s
         params.append(key)
     elif by == "weekday":  # ISO weekday 1 = Monday; SQLite's %w has 0 = Sunday
         where.append("CAST(strftime('%w', o.date) AS INTEGER) = ?")
-        params.append(int(key) % 7)
+        params.append(int(key or 0) % 7)  # a weekday row always has its number
     elif by == "hour":
         if key is None:
             where.append("(o.time IS NULL OR o.time = '')")

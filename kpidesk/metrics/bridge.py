@@ -34,6 +34,7 @@ from kpidesk.metrics.growth import (
 )
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import Period, parse_period
+from kpidesk.metrics.results import BridgeKpis
 from kpidesk.store.db import Store
 
 CUSTOMER_COMPONENTS = ("new", "lost", "returning", "reactivated", "walk_in")
@@ -85,6 +86,7 @@ def compare_windows(period: str | Period, today: date | str, compare: str
     if w.current is None:
         return None
     before = w.previous if compare == "mom" else w.year_before
+    assert before is not None  # set whenever `current` is
     whole = w.state == "past"
     return Window(*before, whole), Window(*w.current, whole)
 
@@ -272,7 +274,7 @@ def bridge_details(store: Store, bridge: Bridge, component: str) -> list[BridgeD
 
 
 def bridge_json(store: Store, period: str | Period, today: date | str,
-                currency: str | None = None) -> dict:
+                currency: str | None = None) -> BridgeKpis:
     """The `kpi --json` keys of the bridge."""
     mom = revenue_bridge(store, parse_period(period).key, as_date(today), "mom",
                          currency=currency)

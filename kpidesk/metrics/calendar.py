@@ -98,8 +98,3 @@ def month_calendar(store: Store, first: str, last: str) -> list[CalendarDay]:
                                bool(mark and mark.kind == "special"), mark.note if mark else ""))
         d += timedelta(days=1)
     return out
-
-
-def coming_holidays(today: date, days: int = 120) -> list[Holiday]:
-    """Public holidays from today over the next `days` days."""
-    return list(holidays_between(today, today + timedelta(days=days)).values())

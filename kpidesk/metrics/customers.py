@@ -23,9 +23,11 @@ from __future__ import annotations
 
 from array import array
 from datetime import date, timedelta
+from typing import cast
 
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import Period, add_months, parse_period
+from kpidesk.metrics.results import CustomerKpis, SameDayFigures
 from kpidesk.store import lookups, rollups
 from kpidesk.store.db import Store
 
@@ -249,7 +251,7 @@ def _figures(store: Store, p: Period, hi: date, as_of: date, *, same_day_only: b
 
 
 @memoized
-def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict:
+def customer_kpis(store: Store, period: str | Period, today: date | str) -> CustomerKpis:
     """Every customer KPI of KPI.md §4–§5 for a period (month, quarter or year), as of
     `today`.
 
@@ -275,15 +277,15 @@ def customer_kpis(store: Store, period: str | Period, today: date | str) -> dict
     p = parse_period(period)
     today = _as_date(today)
     if today < p.start:
-        return {**dict.fromkeys(CUSTOMER_KEYS), "previous_same_day": None}
+        return cast(CustomerKpis, {**dict.fromkeys(CUSTOMER_KEYS), "previous_same_day": None})
     if today > p.end:
-        return {**_figures(store, p, p.end, today), "previous_same_day": None}
-    result = _figures(store, p, today, today)
+        return cast(CustomerKpis, {**_figures(store, p, p.end, today), "previous_same_day": None})
+    result = cast(CustomerKpis, _figures(store, p, today, today))
     prev = p.previous()
     same_day = prev.start + timedelta(days=min(p.day_of(today), prev.days) - 1)
     before = _figures(store, prev, same_day, same_day, same_day_only=True)
-    result["previous_same_day"] = {"as_of": same_day.isoformat(),
-                                   **{k: before[k] for k in SAME_DAY_KEYS}}
+    result["previous_same_day"] = cast(SameDayFigures, {
+        "as_of": same_day.isoformat(), **{k: before[k] for k in SAME_DAY_KEYS}})
     return result
 
 

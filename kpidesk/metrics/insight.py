@@ -15,6 +15,7 @@ from datetime import date
 from kpidesk.metrics import bridge, pacing
 from kpidesk.metrics.growth import as_date, div_half_even, ratio, revenue_column, windows
 from kpidesk.metrics.periods import Period, parse_period
+from kpidesk.metrics.results import InsightKpis
 from kpidesk.metrics.targets import target_in
 from kpidesk.store import insight
 from kpidesk.store.db import Store
@@ -105,25 +106,26 @@ def category_attainment(store: Store, period: str | Period, today: date | str, *
 
 
 def insight_json(store: Store, period: str | Period, today: date | str, *,
-                 currency: str | None = None) -> dict:
+                 currency: str | None = None) -> InsightKpis:
     """The keys `kpi --json` adds for issue #19."""
     today = as_date(today)
     p = parse_period(period)
     currency = currency or store.reporting_currency
-    out = bridge.bridge_json(store, p.key, today, currency)
-    out["target_probability"] = pacing.target_probability(store, p.key, today,
-                                                          currency=currency)
     pace = pacing.pacing(store, p, today, currency=currency)
-    out["pacing"] = None if pace is None else {
-        "expected_to_date": pace.expected_to_date, "pace": pace.pace,
-        "needed_per_day": pace.needed_per_day, "open_days_left": pace.open_days_left,
-        "from_last_year": pace.from_history}
-    out["commission"] = [asdict(c) for c in commissions(store, p, today, currency=currency)]
-    out["category_targets"] = [asdict(c) for c in category_attainment(store, p, today,
-                                                                      currency=currency)]
-    out["week_targets"] = [asdict(wk) for wk in pacing.week_targets(store, p, today,
-                                                                    currency=currency)]
-    return out
+    return {
+        **bridge.bridge_json(store, p.key, today, currency),
+        "target_probability": pacing.target_probability(store, p.key, today,
+                                                        currency=currency),
+        "pacing": None if pace is None else {
+            "expected_to_date": pace.expected_to_date, "pace": pace.pace,
+            "needed_per_day": pace.needed_per_day, "open_days_left": pace.open_days_left,
+            "from_last_year": pace.from_history},
+        "commission": [asdict(c) for c in commissions(store, p, today, currency=currency)],
+        "category_targets": [asdict(c) for c in category_attainment(store, p, today,
+                                                                    currency=currency)],
+        "week_targets": [asdict(wk) for wk in pacing.week_targets(store, p, today,
+                                                                  currency=currency)],
+    }
 
 
 def salesperson_probabilities(store: Store, period: str | Period, today: date | str, *,

@@ -17,7 +17,8 @@ from typing import Any, cast
 
 from kpidesk.metrics import analysis, customers, forecast, health, pipeline, winback
 from kpidesk.metrics.growth import as_date, revenue_by_currency, sales_summary, windows
-from kpidesk.metrics.periods import add_months, month_key, parse_period
+from kpidesk.metrics.periods import Period, add_months, month_key, parse_period
+from kpidesk.metrics.results import InsightKpis, KpiFigures, SalespersonFigures
 from kpidesk.metrics.targets import attainment_summary, salesperson_attainment
 from kpidesk.store.db import Store
 
@@ -47,7 +48,8 @@ def last_complete_month(month: str, today: date) -> str:
     return min(month, add_months(month_key(today), -1))
 
 
-def all_kpis(store: Store, month: str, today: date | str, *, currency: str | None = None) -> dict:
+def all_kpis(store: Store, month: str, today: date | str, *,
+             currency: str | None = None) -> KpiFigures:
     """Every KPI that exists for `month` ('YYYY-MM'), as of `today`."""
     today = as_date(today)
     period = parse_period(month)
@@ -55,7 +57,20 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
     w = windows(period, today)
     sales = sales_summary(store, period, today, currency=currency)
     att = attainment_summary(store, period, today, currency=currency)
-    result: dict = {
+    by_measure = {measure: attainment_summary(store, period, today, measure=measure,
+                                              currency=currency)
+                  for measure in ("new_customers", "won_opportunities")}
+    view = in_currency(store, currency)
+    points = forecast.trend_forecast(view, last_complete_month(month_key(period.end), today),
+                                     periods=3)
+    salespeople: list[SalespersonFigures] = [
+        {"salesperson_id": r["salesperson_id"], "name": r["name"], "revenue": r["actual"],
+         "target": r["target"], "attainment": r["attainment"], "pace": r["pace"],
+         "target_probability": None}
+        for r in salesperson_attainment(store, period, today, currency=currency)]
+    insight = insight_kpis(store, period, today, currency, salespeople)
+    pacing = insight["pacing"]
+    result: KpiFigures = {
         "month": period.key,
         "currency": currency,
         "today": today.isoformat(),
@@ -72,45 +87,42 @@ def all_kpis(store: Store, month: str, today: date | str, *, currency: str | Non
         "revenue_previous_month": sales["previous_revenue"],
         "revenue_year_before": sales["year_before_revenue"],
         "revenue_by_currency": revenue_by_currency(store, period, today),
-        # §2 targets (shop, revenue)
+        # §2 targets (shop, revenue); a month in progress paces by the shop's calendar
+        # (KPI.md §2b)
         "target": att["target"],
         "attainment": att["attainment"],
-        "expected_to_date": att["expected_to_date"],
-        "pace": att["pace"],
+        "expected_to_date": att["expected_to_date"] if pacing is None
+        else pacing["expected_to_date"],
+        "pace": att["pace"] if pacing is None else pacing["pace"],
         "run_rate_projection": att["run_rate_projection"],
         "gap": att["gap"],
-        "needed_per_day": att["needed_per_day"],
-        "salespeople": [
-            {"salesperson_id": r["salesperson_id"], "name": r["name"], "revenue": r["actual"],
-             "target": r["target"], "attainment": r["attainment"], "pace": r["pace"]}
-            for r in salesperson_attainment(store, period, today, currency=currency)
-        ],
+        "needed_per_day": att["needed_per_day"] if pacing is None
+        else pacing["needed_per_day"],
+        "salespeople": salespeople,
+        "new_customers_target": by_measure["new_customers"]["target"],
+        "new_customers_attainment": by_measure["new_customers"]["attainment"],
+        "won_opportunities_target": by_measure["won_opportunities"]["target"],
+        "won_opportunities_attainment": by_measure["won_opportunities"]["attainment"],
+        "won_opportunities": attainment_summary(
+            store, period, today, measure="won_opportunities")["actual"],
+        # §3-5: customers, pipeline and the trend forecast
+        **customers.customer_kpis(view, period.key, today),
+        **pipeline.pipeline_kpis(view, period.key, today),
+        "trend_forecast": list(points) if points is not None else None,
+        # §4b call-backs and §6 data health
+        **winback.winback_kpis(view, period.key, today),
+        "data_health_findings": health.count(store, period.key, today),
+        **insight,
+        # §1 gross profit, discounts, breakdowns; the pipeline by stage, cohorts, at-risk list
+        **analysis.kpi_additions(view, period.key, today, currency),
     }
-    for measure in ("new_customers", "won_opportunities"):
-        other = attainment_summary(store, period, today, measure=measure, currency=currency)
-        result[f"{measure}_target"] = other["target"]
-        result[f"{measure}_attainment"] = other["attainment"]
-    result["won_opportunities"] = attainment_summary(
-        store, period, today, measure="won_opportunities")["actual"]
-
-    # §3-5: customers, pipeline and the trend forecast
-    view = in_currency(store, currency)
-    result.update(customers.customer_kpis(view, period.key, today))
-    result.update(pipeline.pipeline_kpis(view, period.key, today))
-    points = forecast.trend_forecast(view, last_complete_month(month_key(period.end), today),
-                                     periods=3)
-    result["trend_forecast"] = list(points) if points is not None else None
-    # §4b call-backs and §6 data health
-    result.update(winback.winback_kpis(view, period.key, today))
-    result["data_health_findings"] = health.count(store, period.key, today)
-    add_insight(store, result, period, today, currency)
-    # §1 gross profit, discounts, breakdowns; the pipeline by stage, cohorts, at-risk list
-    result.update(analysis.kpi_additions(view, period.key, today, currency))
     return result
 
 
-def add_insight(store: Store, result: dict, period, today: date, currency: str) -> None:
-    """Issue #19's keys; a month in progress paces by the shop's calendar (KPI.md §2b)."""
+def insight_kpis(store: Store, period: Period, today: date, currency: str,
+                 salespeople: list[SalespersonFigures]) -> InsightKpis:
+    """Issue #19's keys; each salesperson's row gets the chance of making their target
+    and their pace by the shop's calendar (KPI.md §2b)."""
     from kpidesk.metrics.insight import (
         calendar_paced,
         insight_json,
@@ -118,14 +130,11 @@ def add_insight(store: Store, result: dict, period, today: date, currency: str) 
     )
 
     extra = insight_json(store, period, today, currency=currency)
-    if extra["pacing"] is not None:
-        for key in ("expected_to_date", "pace", "needed_per_day"):
-            result[key] = extra["pacing"][key]
     chances = salesperson_probabilities(store, period, today, currency=currency)
     paced = {r["salesperson_id"]: r for r in calendar_paced(
-        store, period, today, [{**r, "actual": r["revenue"]} for r in result["salespeople"]],
+        store, period, today, [{**r, "actual": r["revenue"]} for r in salespeople],
         currency=currency)}
-    for row in result["salespeople"]:
+    for row in salespeople:
         row["target_probability"] = chances.get(row["salesperson_id"])
         row["pace"] = paced[row["salesperson_id"]]["pace"]
-    result.update(extra)
+    return extra

@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 import weakref
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar, cast, overload
 
 from kpidesk.store.db import Store
 
@@ -33,7 +34,16 @@ def _fresh(value):
     return value
 
 
-def memoized(fn=None, *, copy: bool = True):
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@overload
+def memoized(fn: Callable[P, R]) -> Callable[P, R]: ...
+@overload
+def memoized(fn: None = None, *, copy: bool = True
+             ) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
+def memoized(fn: Callable[P, R] | None = None, *, copy: bool = True) -> Any:  # noqa: E301
     """Remember `fn(store, *args)` per store until its data fingerprint changes.
 
     The dashboard asks for the same figures many times (language change, tab switch,
@@ -43,11 +53,12 @@ def memoized(fn=None, *, copy: bool = True):
     """
     if fn is None:
         return functools.partial(memoized, copy=copy)
+    compute: Callable[..., Any] = fn  # called with the store first, as every metric is
 
     @functools.wraps(fn)
     def wrapper(store: Store, *args, **kwargs):
         if store.conn.in_transaction:  # what it reads may still be rolled back: keep nothing
-            return fn(store, *args, **kwargs)
+            return compute(store, *args, **kwargs)
         fingerprint = data_fingerprint(store)
         entry = _MEMO.get(store)
         if entry is None or entry[0] != fingerprint:
@@ -59,14 +70,14 @@ def memoized(fn=None, *, copy: bool = True):
             results.move_to_end(key)
             result = results[key]
         else:
-            result = fn(store, *args, **kwargs)
+            result = compute(store, *args, **kwargs)
             results[key] = result
             if len(results) > _MEMO_SIZE:
                 results.popitem(last=False)
         return _fresh(result) if copy else result
 
     wrapper.uncached = fn  # type: ignore[attr-defined]  # the plain function, for benches
-    return wrapper
+    return cast(Callable[P, R], wrapper)
 
 
 def clear_memo() -> None:

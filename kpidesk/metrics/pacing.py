@@ -164,7 +164,7 @@ def _pools(as_of: date, remaining: list[date], revenue: dict[str, int],
     """For each remaining day, the day revenues it draws from (empty: closed). Days before
     the shop's first sale are no history: they are left out of a pool, and a holiday with
     no history of its own draws as its weekday does."""
-    pools = []
+    pools: list[list[int]] = []
     for d in remaining:
         if d.isoformat() in closed:
             pools.append([])

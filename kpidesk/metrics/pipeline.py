@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import date
 
 from kpidesk.metrics.periods import Period, parse_period
+from kpidesk.metrics.results import OpenPipeline, PipelineKpis
 from kpidesk.store.db import Store
 
 
@@ -94,7 +95,7 @@ def _expected_in(p: Period, today: date) -> tuple[str, dict] | None:
     return "expected_close BETWEEN :lo AND :hi", {"lo": p.first_day, "hi": p.last_day}
 
 
-def open_pipeline(store: Store, d: date | str) -> dict:
+def open_pipeline(store: Store, d: date | str) -> OpenPipeline:
     """count, value, weighted (Σ value × probability) and overdue_count / overdue_value of
     the opportunities open on d; overdue = expected close before d."""
     col = value_column(store)
@@ -125,7 +126,7 @@ def expected_weighted(store: Store, period: str | Period, today: date | str) -> 
     return _div_half_even(int(total or 0), 100)
 
 
-def pipeline_kpis(store: Store, period: str | Period, today: date | str) -> dict:
+def pipeline_kpis(store: Store, period: str | Period, today: date | str) -> PipelineKpis:
     """Every pipeline KPI of KPI.md §3 for a period.
 
     open_pipeline_count / open_pipeline / weighted_pipeline / overdue_count /
@@ -143,9 +144,9 @@ def pipeline_kpis(store: Store, period: str | Period, today: date | str) -> dict
     if today < p.start:
         expected = expected_weighted(store, p, today)
         target = _revenue_target(store, p)
-        return {**dict.fromkeys(("open_pipeline_count", "open_pipeline", "weighted_pipeline",
-                                 "overdue_count", "overdue_value", "win_rate",
-                                 "average_deal_size", "sales_cycle_days")),
+        return {"open_pipeline_count": None, "open_pipeline": None, "weighted_pipeline": None,
+                "overdue_count": None, "overdue_value": None, "win_rate": None,
+                "average_deal_size": None, "sales_cycle_days": None,
                 "pipeline_forecast": expected,
                 "pipeline_coverage": expected / target if target else None}
     d = min(today, p.end)

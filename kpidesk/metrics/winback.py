@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kpidesk.metrics.periods import Period, parse_period
+from kpidesk.metrics.results import WinbackKpis
 from kpidesk.store.db import Store
 
 WINBACK_DAYS = 30
@@ -115,7 +116,7 @@ def winback(store: Store, period: str | Period, today: date | str) -> Winback:
     return result
 
 
-def winback_kpis(store: Store, period: str | Period, today: date | str) -> dict:
+def winback_kpis(store: Store, period: str | Period, today: date | str) -> WinbackKpis:
     """The `kpi --json` keys of the call-back figures."""
     w = winback(store, period, today)
     return {

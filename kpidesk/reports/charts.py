@@ -117,7 +117,7 @@ def _title_with_legend(title: str, entries: list[tuple[str, QColor]]) -> str:
             f'<span style="font-size: 10pt; font-weight: normal; color: #333333">{keys}</span>')
 
 
-def revenue_chart(text: ReportText, title: str, revenue: list[tuple[str, int]],
+def revenue_chart(text: ReportText, title: str, revenue: list[tuple[str, int | None]],
                   targets: list[tuple[str, int | None]], currency: str) -> QImage:
     months = [m for m, _ in revenue]
     title = _title_with_legend(title, [(text.translate("Report", "Revenue"), BAR),

@@ -14,6 +14,7 @@ from kpidesk.metrics import callbacks, customers, health, pipeline
 from kpidesk.metrics.growth import ratio, revenue_series, sales_summary, windows
 from kpidesk.metrics.kpis import all_kpis, in_currency
 from kpidesk.metrics.periods import add_months, parse_period
+from kpidesk.metrics.results import KpiFigures
 from kpidesk.metrics.targets import target_series
 from kpidesk.store.db import Store
 
@@ -27,9 +28,9 @@ class ReportData:
     currency: str
     today: date
     as_of: date  # the month's last day, or today for the month in progress
-    kpis: dict
-    previous: dict  # the month before
-    year_before: dict  # the same month a year before
+    kpis: KpiFigures
+    previous: KpiFigures  # the month before
+    year_before: KpiFigures  # the same month a year before
     revenue_series: list[tuple[str, int | None]] = field(default_factory=list)
     target_series: list[tuple[str, int | None]] = field(default_factory=list)
     pipeline_stages: list[dict] = field(default_factory=list)
@@ -122,9 +123,9 @@ def collect(store: Store, month: str, today: date, currency: str | None = None,
     w = windows(period, today)
     if w.in_progress and w.previous is not None and w.year_before is not None:
         data.previous_to_day = _sales_to_day(view, add_months(month, -1), w.previous[1],
-                                             previous.get("target"))
+                                             previous["target"])
         data.year_before_to_day = _sales_to_day(view, add_months(month, -12), w.year_before[1],
-                                                year_before.get("target"))
+                                                year_before["target"])
     report(80)
     data.pipeline_stages = pipeline.pipeline_by_stage(view, as_of)
     # with each one's last call; those not to call again left out (metrics.callbacks)

@@ -9,8 +9,10 @@ Tables have a header row repeated on each page they run onto.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -116,7 +118,8 @@ class MonthlyReport:
                 return show(same[key]) + (" †" if same[key] is not None else "")
             return show(whole.get(key))
 
-        out = [(label, show(k.get(key)), before(key, show, same_day, prev),
+        table: Mapping[str, Any] = k  # the rows name their keys as data
+        out = [(label, show(table.get(key)), before(key, show, same_day, prev),
                 before(key, show, yb_same_day, yb)) for label, key, show in rows]
         forecast = k.get("trend_forecast") or []
         next_month = next((p for p in forecast if p.get("period", "") > self.data.month), None)

@@ -19,6 +19,7 @@ from kpidesk.store import history, security
 from kpidesk.store.db import Store, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES
+from kpidesk.store.topics import Topic
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS shop_days (day TEXT PRIMARY KEY,"
@@ -77,7 +78,7 @@ def mark_day(store: Store, day: str, kind: str | None, note: str = "") -> None:
         if kind is not None:
             conn.execute("INSERT INTO shop_days (day, kind, note) VALUES (?, ?, ?)",
                          (day, kind, note))
-        store.mark_changed("settings")
+        store.mark_changed(Topic.SETTINGS)
 
 
 # -- commission rates ---------------------------------------------------------------
@@ -107,7 +108,7 @@ def set_commission_rate(store: Store, rate_bp: int | None, salesperson_id: int |
         if rate_bp is not None:
             conn.execute("INSERT INTO commission_rates (salesperson_id, category_id, rate_bp)"
                          " VALUES (?, ?, ?)", (*key, rate_bp))
-        store.mark_changed("settings")
+        store.mark_changed(Topic.SETTINGS)
 
 
 # -- targets per category -------------------------------------------------------------
@@ -143,4 +144,4 @@ def set_category_target(store: Store, period: str, category_id: int, value: int 
             conn.execute("INSERT INTO category_targets (uuid, period, category_id, value,"
                          " currency) VALUES (?, ?, ?, ?, ?)",
                          (new_uuid(), period, category_id, value, currency))
-        store.mark_changed("targets")
+        store.mark_changed(Topic.TARGETS)

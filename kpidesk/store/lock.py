@@ -249,13 +249,3 @@ def acquire(db_path: Path | str) -> FileLock:
     os.ftruncate(fd, 0)
     os.pwrite(fd, data, 0)
     return FileLock(db_path, fd, info_path, token, info_in_lock_file=True)
-
-
-def is_locked(db_path: Path | str) -> bool:
-    """Whether another holder has the file's lock right now (takes and drops it)."""
-    try:
-        lock = acquire(db_path)
-    except LockedError:
-        return True
-    lock.release()
-    return False

@@ -44,7 +44,7 @@ import bisect
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
+from datetime import date
 
 SCHEMA = [
     "ALTER TABLE contacts ADD COLUMN second_purchase_90 TEXT",
@@ -340,7 +340,3 @@ def cohort_cells(conn: sqlite3.Connection, month: str, last_day: int) -> dict[st
         "SELECT what, SUM(contacts) FROM month_day_counts WHERE month = ?"
         " AND what BETWEEN 'cohort ' AND 'cohort ~' AND day <= ? GROUP BY what",
         (month, last_day))}
-
-
-def next_day(day: str) -> str:
-    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()

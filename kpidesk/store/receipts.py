@@ -16,11 +16,16 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kpidesk.store import breakdowns, history, security
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
+from kpidesk.store.topics import Topic
+
+if TYPE_CHECKING:  # sales imports this module
+    from kpidesk.store.sales import OrderInput
 
 DEFAULT_PAYMENT_METHODS = ["Cash USD", "Cash riel", "KHQR", "Bank app", "Card", "On credit",
                            "Other"]
@@ -89,11 +94,11 @@ def add_payment_method(store: Store, name: str) -> int:
             raise ValidationError("name", "duplicate", name=name)
         position = conn.execute("SELECT IFNULL(MAX(position), 0) + 1 FROM payment_methods"
                                 ).fetchone()[0]
-        new_id = int(conn.execute(
+        new_id = inserted_id(conn.execute(
             "INSERT INTO payment_methods (uuid, name, position) VALUES (?, ?, ?)",
-            (new_uuid(), name, position)).lastrowid)
+            (new_uuid(), name, position)))
         history.note(store, "setting", f"payment_methods {new_id}", None, {"name": name})
-        store.mark_changed("settings")
+        store.mark_changed(Topic.SETTINGS)
     return new_id
 
 
@@ -113,7 +118,7 @@ def rename_payment_method(store: Store, method_id: int, name: str) -> None:
         conn.execute("UPDATE payment_methods SET name = ? WHERE id = ?", (name, method_id))
         history.note(store, "setting", f"payment_methods {method_id}", {"name": row[0]},
                      {"name": name})
-        store.mark_changed("settings")
+        store.mark_changed(Topic.SETTINGS)
 
 
 def set_payment_method_active(store: Store, method_id: int, active: bool) -> None:
@@ -124,13 +129,7 @@ def set_payment_method_active(store: Store, method_id: int, active: bool) -> Non
                      (int(active), method_id))
         history.note(store, "setting", f"payment_methods {method_id}", None,
                      {"active": bool(active)})
-        store.mark_changed("settings")
-
-
-def find_payment_method(store: Store, name: str) -> int | None:
-    row = store.conn.execute("SELECT id FROM payment_methods WHERE name = ? COLLATE NOCASE",
-                             (name.strip(),)).fetchone()
-    return int(row[0]) if row else None
+        store.mark_changed(Topic.SETTINGS)
 
 
 # -- product prices and costs ----------------------------------------------------------
@@ -178,7 +177,7 @@ def set_product_price(store: Store, product_id: int, *, unit_price: int | None,
                      {"unit_price": before.unit_price, "unit_cost": before.unit_cost,
                       "currency": before.currency},
                      {"unit_price": unit_price, "unit_cost": unit_cost, "currency": currency})
-        store.mark_changed("settings")
+        store.mark_changed(Topic.SETTINGS)
 
 
 # -- line and order details ------------------------------------------------------------
@@ -273,7 +272,7 @@ def refunds_of(store: Store, order_id: int) -> list[int]:
 
 
 def refund_input(store: Store, order_id: int, *, day: str, time: str | None = None,
-                 positions: list[int] | None = None) -> object:
+                 positions: list[int] | None = None) -> OrderInput:
     """The refund of a sale as an OrderInput (not saved): dated `day`, the negative of its
     lines (all, or those at `positions`), linked to it. A refund, a daily total or a sale
     already refunded is refused."""

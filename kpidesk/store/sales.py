@@ -214,18 +214,31 @@ ORDER_COLUMNS = ("id", "uuid", "number", "date", "contact_id", "salesperson_id",
                  "note", "is_daily_total", "receipts", "import_id")
 LINE_COLUMNS = ("order_id", "position", "product_id", "quantity", "amount", "currency", "rate",
                 "amount_usd", "amount_khr", "note")
-INSERT_ORDER = (f"INSERT INTO orders({', '.join(ORDER_COLUMNS)})"
-                f" VALUES ({', '.join('?' * len(ORDER_COLUMNS))})")
-INSERT_LINE = (f"INSERT INTO sale_lines({', '.join(LINE_COLUMNS)})"
-               f" VALUES ({', '.join('?' * len(LINE_COLUMNS))})")
+# The receipt details (schema `add_sale_details`) that rows may carry after those columns.
+ORDER_DETAIL_COLUMNS = ("payment_id", "time")
+LINE_DETAIL_COLUMNS = ("unit_price", "discount", "unit_cost", "cost_usd", "cost_khr",
+                       "discount_usd", "discount_khr")
+
+
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    return (f"INSERT INTO {table}({', '.join(columns)})"
+            f" VALUES ({', '.join('?' * len(columns))})")
+
+
+INSERT_ORDER = _insert_sql("orders", ORDER_COLUMNS)
+INSERT_LINE = _insert_sql("sale_lines", LINE_COLUMNS)
+_INSERT_ORDER_WITH_DETAILS = _insert_sql("orders", ORDER_COLUMNS + ORDER_DETAIL_COLUMNS)
+_INSERT_LINE_WITH_DETAILS = _insert_sql("sale_lines", LINE_COLUMNS + LINE_DETAIL_COLUMNS)
 
 
 def write_sale_rows(conn: sqlite3.Connection, orders: Iterable[Sequence[object]],
-                    lines: Iterable[Sequence[object]]) -> None:
+                    lines: Iterable[Sequence[object]], *, with_details: bool = False) -> None:
     """Insert orders (values in ORDER_COLUMNS order) and their lines (LINE_COLUMNS), inside
-    the caller's transaction; the caller refreshes or rebuilds the rollups."""
-    conn.executemany(INSERT_ORDER, orders)
-    conn.executemany(INSERT_LINE, lines)
+    the caller's transaction; the caller refreshes or rebuilds the rollups. With
+    `with_details`, each order row goes on with ORDER_DETAIL_COLUMNS and each line with
+    LINE_DETAIL_COLUMNS."""
+    conn.executemany(_INSERT_ORDER_WITH_DETAILS if with_details else INSERT_ORDER, orders)
+    conn.executemany(_INSERT_LINE_WITH_DETAILS if with_details else INSERT_LINE, lines)
 
 
 def insert_lines(conn: sqlite3.Connection, order_id: int, lines: list[LineInput]) -> None:
@@ -346,10 +359,6 @@ def last_rate_of_day(store: Store, day: str) -> int | None:
         "SELECT l.rate FROM orders o JOIN sale_lines l ON l.order_id = o.id"
         " WHERE o.date = ? ORDER BY o.id DESC, l.position DESC LIMIT 1", (day,)).fetchone()
     return int(row[0]) if row else None
-
-
-def count_orders(store: Store) -> int:
-    return int(store.scalar("SELECT count(*) FROM orders") or 0)
 
 
 def date_span(store: Store) -> tuple[str | None, str | None]:

@@ -72,16 +72,6 @@ def get_target(store: Store, period: str, measure: str,
     return (int(row[0]), row[1]) if row else None
 
 
-def targets_for_year(store: Store, year: int, measure: str) -> dict[tuple[str, int], int]:
-    """{(period, salesperson_id or 0): value} for every stored target of a year and measure."""
-    return {
-        (r[0], r[1] or 0): int(r[2])
-        for r in store.conn.execute(
-            "SELECT period, salesperson_id, value FROM targets WHERE measure = ?"
-            " AND period LIKE ?", (measure, f"{year:04d}-%"))
-    }
-
-
 def spread_yearly(total: int, percents: list[float] | None = None) -> list[int]:
     """Split a yearly target over 12 months by percentage (equal by default).
 

@@ -14,6 +14,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.metrics import health
 from kpidesk.store.setup import has_sales
 from kpidesk.ui.callbacks import CallBackBar
+from kpidesk.ui.tabs.base import Tab
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
 
@@ -21,9 +22,10 @@ tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extr
 class DashboardActions(QWidget):
     """The badge and the Share… button, right of the month picker."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ctx, tab: Tab) -> None:
+        super().__init__(tab)
         self.ctx = ctx
+        self.tab = tab  # the dashboard: its signals carry the dialog's requests to the window
         self.month = ""
         self.findings = 0
         self.badge = QPushButton(self)
@@ -75,6 +77,8 @@ class DashboardActions(QWidget):
         from kpidesk.ui.dialogs.data_health import DataHealthDialog
 
         dialog = DataHealthDialog(self.ctx, self.month, self.window())
+        dialog.open_sale_requested.connect(self.tab.open_sale_requested)
+        dialog.enter_day_requested.connect(self.tab.enter_day_requested)
         dialog.setModal(False)
         dialog.show()
         self.health_dialog = dialog

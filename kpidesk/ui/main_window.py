@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
         page.show_tab_requested.connect(self.show_tab)
         page.open_contact_requested.connect(self.open_contact)
         page.open_analysis_requested.connect(self.open_analysis)
+        page.open_sale_requested.connect(self.open_sale)
+        page.enter_day_requested.connect(self.enter_sales_day)
         page.tables_added.connect(self.add_table_exports)
         page.window_texts_changed.connect(self.retranslate_ui)
         self.add_table_exports(page)
@@ -457,6 +459,14 @@ class MainWindow(QMainWindow):
         """Switch to the contacts tab and open this contact's page (other tabs call it)."""
         if "contacts" in self.pages:
             self.show_tab("contacts").open_contact(contact_id)
+
+    def open_sale(self, order_id: int, line: tuple[int, int] | None = None) -> None:
+        """The sale in the Sales tab's form, ready to fix (other tabs and dialogs ask)."""
+        self.show_tab("sales").edit_order(order_id, line)
+
+    def enter_sales_day(self, day: str) -> None:
+        """The Sales tab's form set to `day` (a day with no sale yet)."""
+        self.show_tab("sales").date_edit.set_date(day)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.save_state()

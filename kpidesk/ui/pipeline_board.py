@@ -321,13 +321,14 @@ class PipelineBoard(QScrollArea):
                 item.setData(CARD_ROLE, self._card(o, f))
                 item.setToolTip(self._tooltip(o, f))
             name = stage_label(s["name"])
+            cards, value = f.integer(column.count()), f.figure(total, self.currency)
             if s["kind"] == "open":
-                head = fill_in(tr("%1 · %2%\n%3 cards · %4"), name, f.integer(s["probability"]))
+                head = fill_in(tr("%1 · %2%\n%3 cards · %4"), name, f.integer(s["probability"]),
+                               cards, value)
             else:
-                head = fill_in(tr("%1 (last %2 days)\n%3 cards · %4"), name, f.integer(CLOSED_DAYS))
-            self.headers[s["id"]].setText(
-                head.replace("%3", f.integer(column.count()))
-                .replace("%4", f.figure(total, self.currency)))
+                head = fill_in(tr("%1 (last %2 days)\n%3 cards · %4"), name,
+                               f.integer(CLOSED_DAYS), cards, value)
+            self.headers[s["id"]].setText(head)
             column.setAccessibleName(name)
         # Cards' heights depend on the font: let the views lay them out again.
         for column in self.columns.values():

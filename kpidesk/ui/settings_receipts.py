@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,64 +26,44 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.tr import translator
 from kpidesk.store import receipts
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES
+from kpidesk.ui.models.base import Column, TableModel
 from kpidesk.ui.widgets import AmountEdit, ErrorLabel
 
 CONTEXT = "ReceiptSettings"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+tr = translator(CONTEXT)
 
 
-class _ListModel(QAbstractTableModel):
+class _ListModel(TableModel):
     """Rows of (id, cells…) under translated headers."""
 
-    HEADERS: tuple[str, ...] = ()
+    CONTEXT = CONTEXT
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple] = []
-
-    def set_rows(self, rows: list[tuple]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return tr(self.HEADERS[section])
-        return None
+    def row_id(self, row: tuple) -> int:
+        return row[0]
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and self.valid(index):
             return self.rows[index.row()][index.column() + 1]
         return None
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
-
 
 class PaymentMethodsModel(_ListModel):
-    HEADERS = (QT_TRANSLATE_NOOP("ReceiptSettings", "Payment method"),
-               QT_TRANSLATE_NOOP("ReceiptSettings", "Shown in the receipt form"))
+    COLUMNS = (Column("name", QT_TRANSLATE_NOOP("ReceiptSettings", "Payment method")),
+               Column("shown", QT_TRANSLATE_NOOP("ReceiptSettings",
+                                                 "Shown in the receipt form")))
 
 
 class PricesModel(_ListModel):
-    HEADERS = (QT_TRANSLATE_NOOP("ReceiptSettings", "Product"),
-               QT_TRANSLATE_NOOP("ReceiptSettings", "Unit price"),
-               QT_TRANSLATE_NOOP("ReceiptSettings", "Unit cost"))
+    COLUMNS = (Column("product", QT_TRANSLATE_NOOP("ReceiptSettings", "Product")),
+               Column("unit_price", QT_TRANSLATE_NOOP("ReceiptSettings", "Unit price")),
+               Column("unit_cost", QT_TRANSLATE_NOOP("ReceiptSettings", "Unit cost")))
 
 
 def _table(parent: QWidget, model: QAbstractTableModel, name: str) -> QTableView:

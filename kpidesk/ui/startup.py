@@ -18,17 +18,13 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
 from PySide6.QtWidgets import (
-    QApplication,
     QMessageBox,
-    QProgressBar,
-    QProgressDialog,
     QWidget,
 )
 
@@ -49,6 +45,7 @@ from kpidesk.store.errors import (
 )
 from kpidesk.store.sales import has_orders
 from kpidesk.ui.errors import log
+from kpidesk.ui.long_work import run_with_progress
 from kpidesk.ui.messages import (
     ask_yes_no,
     backup_error_text,
@@ -128,51 +125,17 @@ def open_store(db_path: Path, parent: QWidget | None = None) -> Store:
     blink)."""
     if not needs_upgrade(db_path):
         return Store(db_path, lock=True, check_later=True)
-    result: dict = {}
-    state = {"stage": "backup", "fraction": 0.0}
 
-    def progress(stage: str, fraction: float) -> None:  # on the upgrade's thread
-        state["stage"], state["fraction"] = stage, fraction
-
-    def work() -> None:
-        try:
-            result["store"] = Store(db_path, lock=True, progress=progress)
-        except BaseException as exc:  # handed to the caller on the UI thread
-            result["error"] = exc
+    def work(progress: Callable[..., None]) -> Store:
+        progress(0.0, "backup")
+        return Store(db_path, lock=True,
+                     progress=lambda stage, fraction: progress(fraction, stage))
 
     log.info("upgrading %s to schema version %s", db_path, schema.SCHEMA_VERSION)
-    thread = threading.Thread(target=work, name="upgrade-shop")
-    thread.start()
-    intro = tr("Updating the shop file for this version of KPI Desk. A backup is made first. "
-               "This happens only once.")
-    dialog = QProgressDialog(intro, None, 0, 100, parent)
-    bar = QProgressBar(dialog)
-    bar.setRange(0, 100)
-    dialog.setBar(bar)
-    dialog.setWindowTitle(tr("Updating the shop file"))
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
-    dialog.setAutoReset(False)
-    dialog.setAutoClose(False)
-    started = time.monotonic()
-    shown = None
-    while thread.is_alive():
-        if not dialog.isVisible() and time.monotonic() - started > 0.3:
-            dialog.show()
-        stage, fraction = state["stage"], state["fraction"]
-        if stage != shown:
-            dialog.setLabelText(intro + "\n\n" + upgrade_step_text(stage))
-            shown = stage
-        if dialog.value() != int(100 * fraction):
-            dialog.setValue(int(100 * fraction))
-            bar.setFormat(fmt.current().percent(fraction, 0))  # the user's digits
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        thread.join(0.03)
-    dialog.close()
-    dialog.deleteLater()
-    if "error" in result:
-        raise result["error"]
-    return result["store"]
+    return run_with_progress(
+        parent, tr("Updating the shop file"),
+        tr("Updating the shop file for this version of KPI Desk. A backup is made first. "
+           "This happens only once."), work, step_text=upgrade_step_text)
 
 
 def open_store_interactive(db_path: Path, parent: QWidget | None = None,
@@ -301,28 +264,9 @@ def _restore_with_progress(db_path: Path, backup_path: Path,
                            parent: QWidget | None) -> backup.RestoreResult:
     """backup.restore on a thread while a dialog says so (no cancel: a restore half done
     is not a state to leave the shop in)."""
-    result: dict = {}
-
-    def work() -> None:
-        try:
-            result["value"] = backup.restore(db_path, backup_path, source="app")
-        except BaseException as exc:  # handed over to the UI thread
-            result["error"] = exc
-
-    thread = threading.Thread(target=work, name="restore")
-    thread.start()
-    dialog = QProgressDialog(tr("Restoring the backup…"), None, 0, 0, parent)
-    dialog.setWindowTitle(tr("Restore"))
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(300)
-    while thread.is_alive():
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        thread.join(0.03)
-    dialog.close()
-    dialog.deleteLater()
-    if "error" in result:
-        raise result["error"]
-    return result["value"]
+    return run_with_progress(
+        parent, tr("Restore"), tr("Restoring the backup…"),
+        lambda _progress: backup.restore(db_path, backup_path, source="app"), busy=True)
 
 
 def offer_lost_shop(db_path: Path, parent: QWidget | None,

@@ -1629,10 +1629,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ឱកាស​លក់​កំពុង​តាមដាន</translation>
     </message>
     <message>
-        <source>The chance as each day ended, from the sales up to that day: did we drift?</source>
-        <translation>លទ្ធភាព​នៅ​ចុង​ថ្ងៃ​នីមួយៗ គណនា​ពី​ការលក់​រហូតដល់​ថ្ងៃ​នោះ៖ តើ​យើង​កំពុង​ឃ្លាត​ឆ្ងាយ​ពី​គោលដៅ​ឬ​ទេ?</translation>
-    </message>
-    <message>
         <source>The chance is known while the month is in progress.</source>
         <translation>លទ្ធភាព​អាច​គណនា​បាន​តែ​ពេល​ខែ​កំពុង​ដំណើរការ​ប៉ុណ្ណោះ។</translation>
     </message>

@@ -241,12 +241,11 @@ class BackupsDialog(QDialog):
         fmt = current()
         details = info.details()
         made = f"{fmt.date(info.created.date())} {fmt.digits(info.created.strftime('%H:%M'))}"
-        question = (self.tr("Delete the backup made on %1 (%2)? It holds %3 orders and takes "
-                            "%4. A deleted backup cannot be restored.")
-                    .replace("%1", made).replace("%2", self.reason_text(info.reason))
-                    .replace("%3", fmt.integer(details.orders) if details and
-                             details.orders is not None else "?")
-                    .replace("%4", _megabytes(info.size)))
+        orders = (fmt.integer(details.orders) if details and details.orders is not None
+                  else "?")
+        question = fill_in(self.tr("Delete the backup made on %1 (%2)? It holds %3 orders and"
+                                   " takes %4. A deleted backup cannot be restored."),
+                           made, self.reason_text(info.reason), orders, _megabytes(info.size))
         if len(self.items) == 1:
             question += "\n\n" + self.tr("It is the shop's only backup.")
         with self.ctx.owner_session(self, "backups") as allowed:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics import calendar as shop_calendar
 from kpidesk.store import insight as store_insight
 from kpidesk.store.errors import StoreError, ValidationError
@@ -40,8 +40,7 @@ SPREAD = ("last_year", "even")
 KINDS = ("closed", "special", None)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CalendarDialog", text)
+tr = translator("CalendarDialog")
 
 
 class CalendarDialog(QDialog):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.store import insight as store_insight
 from kpidesk.store import reference
@@ -37,8 +37,7 @@ from kpidesk.ui.widgets import AmountEdit, ErrorLabel
 MONTHS_AHEAD = 12
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CommissionDialog", text)
+tr = translator("CommissionDialog")
 
 
 def rate_text(rate_bp: int | None) -> str:

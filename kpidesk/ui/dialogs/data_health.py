@@ -3,7 +3,7 @@ button to open the sale and fix it, and one to mark it as right (it does not ret
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +21,7 @@ from kpidesk.reports.health_words import finding_sentence, kind_name
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.callbacks import _view
 from kpidesk.ui.messages import store_error_text
-from kpidesk.ui.models.dashboard_models import ROW_ROLE, RowsModel
+from kpidesk.ui.models.dashboard_models import RowsModel
 from kpidesk.ui.screen import keep_on_screen
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
@@ -54,6 +54,10 @@ class FindingsModel(RowsModel):
 
 
 class DataHealthDialog(QDialog):
+    # What the dialog asks of the window (whoever opens it connects them)
+    open_sale_requested = Signal(int, object)  # order id, (order id, position) or None
+    enter_day_requested = Signal(str)  # a day with no sale: the Sales form on that day
+
     def __init__(self, ctx, period: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         keep_on_screen(self)
@@ -152,19 +156,14 @@ class DataHealthDialog(QDialog):
         """The sale in the Sales tab's form, ready to fix (or the Sales tab for a day with
         no sale)."""
         finding = self.current()
-        window = self.parent().window() if self.parent() is not None else None
-        show_tab = getattr(window, "show_tab", None)
-        if finding is None or not callable(show_tab):
+        if finding is None:
             return
-        sales = show_tab("sales")
         if finding.rows:
             row = finding.rows[0]
             line = (row.order_id, row.position) if row.position else None
-            sales.edit_order(row.order_id, line)
+            self.open_sale_requested.emit(row.order_id, line)
         else:
-            date_field = getattr(sales, "date_edit", None)
-            if date_field is not None and hasattr(date_field, "set_date"):
-                date_field.set_date(finding.date)
+            self.enter_day_requested.emit(finding.date)
         self.hide()
 
     def mark_right(self) -> None:
@@ -181,6 +180,3 @@ class DataHealthDialog(QDialog):
         self.error.hide()
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
-
-    def row_data(self, row: int) -> dict:
-        return self.model.data(self.model.index(row, 0), ROW_ROLE)

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics import insight, pacing
 from kpidesk.reports.insight import chance_words
 from kpidesk.store.db import Store
@@ -16,8 +17,7 @@ from kpidesk.store.db import Store
 INSIGHT_CARDS = ["target_probability", "commission"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardInsight", text)
+tr = translator("DashboardInsight")
 
 
 def _translate(context: str, text: str) -> str:

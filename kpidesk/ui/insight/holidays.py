@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics import calendar, pacing
 from kpidesk.metrics.periods import parse_period
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Holidays", text)
+tr = translator("Holidays")
 
 
 def _language() -> str:

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,17 +19,19 @@ from PySide6.QtGui import QColor
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics.analysis import BreakdownRow, SaleLineView
 from kpidesk.metrics.basket import BasketDay
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
+from kpidesk.ui.models import base
+from kpidesk.ui.models.base import TableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a cell's raw value
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CONTEXT = "AnalysisModel"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+tr = translator(CONTEXT)
 
 
 WEEKDAYS = (
@@ -87,9 +87,11 @@ class Column:
     compare_only: bool = False
 
 
-class AnalysisModel(QAbstractTableModel):
+class AnalysisModel(TableModel):
     """The breakdown rows: name, revenue, share, orders, quantity, gross profit, margin and,
     with a comparison period, its revenue and the change."""
+
+    CONTEXT = CONTEXT
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -98,6 +100,15 @@ class AnalysisModel(QAbstractTableModel):
         self.rows: list[BreakdownRow] = []
         self.with_compare = False
         self.basket: dict[str, BasketDay] = {}  # by day, for the orders-and-basket view
+        self._use_columns(self.columns())
+
+    def _use_columns(self, spec: list[Column]) -> None:
+        """The shown columns: their cells (spec) and, for the base, their headers."""
+        self._columns = spec
+        self.COLUMNS = tuple(base.Column(c.header, c.header) for c in spec)
+
+    def row_id(self, row: BreakdownRow) -> object:
+        return row.key
 
     def chart_value(self, row: BreakdownRow) -> int | None:
         """What the chart draws for a row: revenue; the average basket of a day."""
@@ -172,33 +183,16 @@ class AnalysisModel(QAbstractTableModel):
         self.beginResetModel()
         self.by, self.rows, self.currency, self.with_compare = by, list(rows), currency, \
             with_compare
-        self._columns = self.columns()
+        self._use_columns(self.columns())
+        self.rows_changed()
         self.endResetModel()
 
     def row_at(self, row: int) -> BreakdownRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def retranslate(self) -> None:
-        self._columns = self.columns()
-        if self.columnCount():
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(getattr(self, "_columns", self.columns()))
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        columns = getattr(self, "_columns", self.columns())
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(columns)):
-            return tr(columns[section].header)
-        return None
+        self._use_columns(self.columns())  # the cells format in the new language
+        super().retranslate()
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -207,11 +201,9 @@ class AnalysisModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        columns = getattr(self, "_columns", self.columns())
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)
-                                        and 0 <= index.column() < len(columns)):
+        if not self.valid(index):
             return None
-        row, column = self.rows[index.row()], columns[index.column()]
+        row, column = self.rows[index.row()], self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == SORT_ROLE:
@@ -236,17 +228,19 @@ class AnalysisModel(QAbstractTableModel):
         return None
 
 
-class SaleLinesModel(QAbstractTableModel):
+class SaleLinesModel(TableModel):
     """The sale lines behind one breakdown row."""
 
-    HEADERS = (
-        QT_TRANSLATE_NOOP("AnalysisModel", "Date"), QT_TRANSLATE_NOOP("AnalysisModel", "Time"),
-        QT_TRANSLATE_NOOP("AnalysisModel", "Receipt"),
-        QT_TRANSLATE_NOOP("AnalysisModel", "Product"),
-        QT_TRANSLATE_NOOP("AnalysisModel", "Customer"),
-        QT_TRANSLATE_NOOP("AnalysisModel", "Quantity"),
-        QT_TRANSLATE_NOOP("AnalysisModel", "Amount"),
-        QT_TRANSLATE_NOOP("AnalysisModel", "Gross profit"),
+    CONTEXT = CONTEXT
+    COLUMNS = (
+        base.Column("date", QT_TRANSLATE_NOOP("AnalysisModel", "Date")),
+        base.Column("time", QT_TRANSLATE_NOOP("AnalysisModel", "Time")),
+        base.Column("receipt", QT_TRANSLATE_NOOP("AnalysisModel", "Receipt")),
+        base.Column("product", QT_TRANSLATE_NOOP("AnalysisModel", "Product")),
+        base.Column("customer", QT_TRANSLATE_NOOP("AnalysisModel", "Customer")),
+        base.Column("quantity", QT_TRANSLATE_NOOP("AnalysisModel", "Quantity")),
+        base.Column("amount", QT_TRANSLATE_NOOP("AnalysisModel", "Amount")),
+        base.Column("gross_profit", QT_TRANSLATE_NOOP("AnalysisModel", "Gross profit")),
     )
 
     def __init__(self, parent=None) -> None:
@@ -254,33 +248,16 @@ class SaleLinesModel(QAbstractTableModel):
         self.rows: list[SaleLineView] = []
         self.currency = "USD"
 
-    def set_rows(self, rows: list[SaleLineView], currency: str) -> None:
-        self.beginResetModel()
-        self.rows, self.currency = list(rows), currency
-        self.endResetModel()
+    def row_id(self, row: SaleLineView) -> object:
+        return row.order_id  # several lines of one order: row_of gives the last
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(self.HEADERS) - 1))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return tr(self.HEADERS[section])
-        return None
+    def set_rows(self, rows: list[SaleLineView], currency: str) -> None:  # type: ignore[override]
+        self.currency = currency
+        super().set_rows(rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         line, column = self.rows[index.row()], index.column()
         f = fmt.current()

@@ -12,7 +12,6 @@ from array import array
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -27,24 +26,24 @@ from kpidesk.metrics.customers import status_codes
 from kpidesk.store.contacts import CONTACT_TABLE_COLUMNS, contact_table
 from kpidesk.store.db import Store
 from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day
-from kpidesk.ui.models.base import Role
+from kpidesk.ui.models.base import Column, Role, TableModel
 from kpidesk.ui.models.opportunities_model import display_name
 
 CTX = "ContactsModel"
-COLUMNS = [
-    ("type", QT_TRANSLATE_NOOP("ContactsModel", "Type")),
-    ("name", QT_TRANSLATE_NOOP("ContactsModel", "Name")),
-    ("phone", QT_TRANSLATE_NOOP("ContactsModel", "Phone")),
-    ("source", QT_TRANSLATE_NOOP("ContactsModel", "Source")),
-    ("salesperson", QT_TRANSLATE_NOOP("ContactsModel", "Salesperson")),
-    ("created", QT_TRANSLATE_NOOP("ContactsModel", "Created")),
-    ("first_purchase", QT_TRANSLATE_NOOP("ContactsModel", "First purchase")),
-    ("last_purchase", QT_TRANSLATE_NOOP("ContactsModel", "Last purchase")),
-    ("orders", QT_TRANSLATE_NOOP("ContactsModel", "Orders")),
-    ("revenue_365", QT_TRANSLATE_NOOP("ContactsModel", "Revenue, last %1 days")),
-    ("status", QT_TRANSLATE_NOOP("ContactsModel", "Status")),
-]
-COL = {key: i for i, (key, _) in enumerate(COLUMNS)}
+COLUMNS = (
+    Column("type", QT_TRANSLATE_NOOP("ContactsModel", "Type")),
+    Column("name", QT_TRANSLATE_NOOP("ContactsModel", "Name")),
+    Column("phone", QT_TRANSLATE_NOOP("ContactsModel", "Phone")),
+    Column("source", QT_TRANSLATE_NOOP("ContactsModel", "Source")),
+    Column("salesperson", QT_TRANSLATE_NOOP("ContactsModel", "Salesperson")),
+    Column("created", QT_TRANSLATE_NOOP("ContactsModel", "Created")),
+    Column("first_purchase", QT_TRANSLATE_NOOP("ContactsModel", "First purchase")),
+    Column("last_purchase", QT_TRANSLATE_NOOP("ContactsModel", "Last purchase")),
+    Column("orders", QT_TRANSLATE_NOOP("ContactsModel", "Orders")),
+    Column("revenue_365", QT_TRANSLATE_NOOP("ContactsModel", "Revenue, last %1 days"), (365,)),
+    Column("status", QT_TRANSLATE_NOOP("ContactsModel", "Status")),
+)
+COL = {column.key: i for i, column in enumerate(COLUMNS)}
 
 STATUS_CTX = "ContactStatus"
 STATUSES = {
@@ -63,7 +62,6 @@ KINDS = {
 }
 
 ID_ROLE = Role.ID
-_ROOT = QModelIndex()
 SORT_ROLE = Role.SORT
 
 
@@ -96,13 +94,16 @@ def kind_label(kind: str) -> str:
     return QCoreApplication.translate("ContactKind", KINDS.get(kind, kind))
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(TableModel):
+    CONTEXT = CTX
+    COLUMNS = COLUMNS
+
     def __init__(self, store: Store, today, parent=None, load: bool = True) -> None:
         super().__init__(parent)
         self.store = store
         self._today = today  # callable → date
         self.rows: list[ContactRow] = []
-        self._row_of = array("i")
+        self._row_at = array("i")  # row of each contact id (see rows_changed)
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.currency = store.reporting_currency
         if load:
@@ -113,7 +114,7 @@ class ContactsModel(QAbstractTableModel):
         self.beginResetModel()
         today = self._today()
         self.rows = []  # the old rows go before the new ones are made
-        self._row_of = array("i")
+        self._row_at = array("i")
         codes = status_codes(self.store, today)
         currency = self.store.reporting_currency
         at = CONTACT_TABLE_COLUMNS.index
@@ -151,7 +152,7 @@ class ContactsModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         ids = [self.rows[i.row()]["id"] for i in persistent]
         self._sort_rows()
-        moved = [self.index(self._row_of[i], p.column())
+        moved = [self.index(self._row_at[i], p.column())
                  for i, p in zip(ids, persistent, strict=True)]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
@@ -159,50 +160,33 @@ class ContactsModel(QAbstractTableModel):
     def _sort_rows(self) -> None:
         if self._sort is not None:
             column, order = self._sort
-            self.rows.sort(key=self.sort_key(COLUMNS[column][0]),
+            self.rows.sort(key=self.sort_key(COLUMNS[column].key),
                            reverse=order == Qt.SortOrder.DescendingOrder)
-        # row of each contact id (ids are dense: an array of ints, not a dict of 250,000)
-        top = max((r[0] for r in self.rows), default=0)
-        self._row_of = array("i", [-1]) * (top + 1)
-        for i, r in enumerate(self.rows):
-            self._row_of[r[0]] = i
+        self.rows_changed()
 
-    def row_of(self, contact_id: int) -> int | None:
-        if not 0 <= contact_id < len(self._row_of) or self._row_of[contact_id] < 0:
+    def rows_changed(self) -> None:
+        """Row of each contact id: ids are dense, so an array of ints, not the base's dict
+        (250,000 contacts)."""
+        top = max((r[0] for r in self.rows), default=0)
+        self._row_at = array("i", [-1]) * (top + 1)
+        for i, r in enumerate(self.rows):
+            self._row_at[r[0]] = i
+
+    def row_of(self, contact_id: int) -> int | None:  # type: ignore[override]
+        if not 0 <= contact_id < len(self._row_at) or self._row_at[contact_id] < 0:
             return None
-        return self._row_of[contact_id]
+        return self._row_at[contact_id]
 
     def contact(self, row: int) -> ContactRow:
         return self.rows[row]
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))
-
     # -- Qt model API --------------------------------------------------------------
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            text = QCoreApplication.translate(CTX, COLUMNS[section][1])
-            if COLUMNS[section][0] == "revenue_365":
-                text = fmt.fill(text, fmt.current().integer(365))
-            return text
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         r = self.rows[index.row()]
-        key = COLUMNS[index.column()][0]
+        key = COLUMNS[index.column()].key
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, key)
         if role == SORT_ROLE:

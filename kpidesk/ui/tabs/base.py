@@ -22,6 +22,8 @@ class Tab(QWidget):
     show_tab_requested = Signal(str)  # the key of the tab to show
     open_contact_requested = Signal(int)  # a contact's page
     open_analysis_requested = Signal(str, str)  # an Analysis view ("day", "basket"…), a period
+    open_sale_requested = Signal(int, object)  # order id, (order id, position) or None
+    enter_day_requested = Signal(str)  # the Sales form, on that day (ISO date)
     tables_added = Signal(QWidget)  # tables built late: "Export this table…" works on them
     window_texts_changed = Signal()  # e.g. the shop name, in the window title
 

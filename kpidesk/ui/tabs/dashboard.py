@@ -272,9 +272,6 @@ class DashboardTab(Tab):
     def _fill_months(self) -> None:
         self.picker.fill(self.ctx.store, self.month)
 
-    def step_month(self, step: int) -> None:
-        self.picker.step(step)
-
     def set_month(self, month: str) -> None:
         parse_period(month)
         if month == self.month and self.month_combo.currentData() == month:
@@ -290,9 +287,6 @@ class DashboardTab(Tab):
     def period_label(self, period: str) -> str:
         """'November 2026', 'Q4 2026' or '2026' in the UI's language."""
         return label_of_period(period, self.granularity)
-
-    def customer_period(self) -> str:
-        return period_of(self.month, self.granularity)
 
     # -- refresh ----------------------------------------------------------------------
     def on_data_changed(self, topics: set[str]) -> None:
