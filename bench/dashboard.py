@@ -156,7 +156,12 @@ def dashboard_calls(store) -> tuple[list[tuple[str, object]], list[str]]:
             ("pacing.target_probability",
              lambda: pacing.target_probability(store, MONTH, TODAY)),
             ("insight.commissions", lambda: insight.commissions(store, MONTH, TODAY)),
+            ("insight.salesperson_probabilities",
+             lambda: insight.salesperson_probabilities(store, MONTH, TODAY)),
         ]
+        if hasattr(pacing, "probability_history"):  # the chance chart, filled after the paint
+            calls.append(("pacing.probability_history (after paint)",
+                          lambda: pacing.probability_history(store, MONTH, TODAY)))
     return calls, missing
 
 

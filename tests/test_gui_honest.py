@@ -12,7 +12,8 @@ from kpidesk.i18n import format as fmt
 from kpidesk.metrics import customers
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 from kpidesk.store.targets import set_target
-from kpidesk.ui.tabs.dashboard import PROJECTION_FROM_DAY, DashboardTab
+from kpidesk.ui.dashboard.sales_page import PROJECTION_FROM_DAY
+from kpidesk.ui.tabs.dashboard import DashboardTab
 
 
 def _dash(qtbot, ctx):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import numpy as np
 
@@ -153,6 +154,11 @@ def open_days_left(store: Store, period: str | Period, done: int) -> int:
 
 
 # -- the chance of making the target -------------------------------------------------
+# a holiday's same day a year before depends on the date alone (the `holidays` package):
+# the chance history asks for each day of the month once per day before it
+_same_holiday_year_before = lru_cache(maxsize=4096)(calendar.same_holiday_year_before)
+
+
 def _pools(as_of: date, remaining: list[date], revenue: dict[str, int],
            closed: set[str], first: str) -> list[list[int]]:
     """For each remaining day, the day revenues it draws from (empty: closed). Days before
@@ -163,7 +169,7 @@ def _pools(as_of: date, remaining: list[date], revenue: dict[str, int],
         if d.isoformat() in closed:
             pools.append([])
             continue
-        same = calendar.same_holiday_year_before(d)
+        same = _same_holiday_year_before(d)
         if same is not None and (date.fromisoformat(same) - timedelta(days=1)).isoformat() >= first:
             s = date.fromisoformat(same)
             pools.append([revenue.get((s + timedelta(days=k)).isoformat(), 0)
@@ -193,8 +199,9 @@ def simulate(so_far: int, target: int, pools: list[list[int]],
     rng = np.random.default_rng(seed)
     totals = np.full(simulations, so_far, dtype=np.int64)
     for pool in pools:
-        if pool:
-            totals += rng.choice(np.asarray(pool, dtype=np.int64), size=simulations)
+        if pool:  # the draws of rng.choice(pool, size), without its overhead
+            totals += np.asarray(pool, dtype=np.int64)[
+                rng.integers(0, len(pool), size=simulations)]
     return float(np.count_nonzero(totals >= target)) / simulations
 
 

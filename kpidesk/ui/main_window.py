@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         holder.layout().addWidget(page)
         page.show_tab_requested.connect(self.show_tab)
         page.open_contact_requested.connect(self.open_contact)
+        page.open_analysis_requested.connect(self.open_analysis)
         page.open_sale_requested.connect(self.open_sale)
         page.enter_day_requested.connect(self.enter_sales_day)
         page.tables_added.connect(self.add_table_exports)
@@ -462,6 +463,10 @@ class MainWindow(QMainWindow):
         page = self.pages[key]
         self.tabs.setCurrentWidget(self._holders[key])
         return page
+
+    def open_analysis(self, view: str, period: str) -> None:
+        """The Analysis tab showing `view` ("day", "basket", "product"…) of `period`."""
+        self.show_tab("analysis").open_analysis(view, period)
 
     def open_contact(self, contact_id: int) -> None:
         """Switch to the contacts tab and open this contact's page (other tabs call it)."""

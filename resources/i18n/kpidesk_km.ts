@@ -186,6 +186,14 @@
         <source>This shop</source>
         <translation>ហាង​នេះ</translation>
     </message>
+    <message>
+        <source>Average basket</source>
+        <translation>តម្លៃ​មធ្យម</translation>
+    </message>
+    <message>
+        <source>Items per order</source>
+        <translation>ចំនួន​ទំនិញ​ក្នុង​មួយ​ការបញ្ជាទិញ</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisTab</name>
@@ -360,6 +368,10 @@
     <message>
         <source>Branch</source>
         <translation>សាខា</translation>
+    </message>
+    <message>
+        <source>Orders and basket, by day</source>
+        <translation>ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម តាម​ថ្ងៃ</translation>
     </message>
 </context>
 <context>
@@ -2026,6 +2038,22 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>day %1 of %2: an early guess</source>
         <translation>ថ្ងៃទី&#xa0;%1 នៃ %2&#xa0;ថ្ងៃ៖ ការ​ប៉ាន់​ស្មាន​នៅ​ដំបូង​ពេក</translation>
+    </message>
+    <message>
+        <source>Chance of making the target, day by day</source>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ តាម​ថ្ងៃ​នីមួយៗ</translation>
+    </message>
+    <message>
+        <source>No revenue target for this month: set one in the Targets tab.</source>
+        <translation>មិន​ទាន់​មាន​គោលដៅ​ចំណូល​សម្រាប់​ខែ​នេះ​ទេ៖ កំណត់​វា​នៅ​ផ្ទាំង​គោលដៅ។</translation>
+    </message>
+    <message>
+        <source>The chance is known while the month is in progress.</source>
+        <translation>លទ្ធភាព​អាច​គណនា​បាន​តែ​ពេល​ខែ​កំពុង​ដំណើរការ​ប៉ុណ្ណោះ។</translation>
+    </message>
+    <message>
+        <source>The chance needs four weeks of sales.</source>
+        <translation>ការគណនា​លទ្ធភាព​ត្រូវការ​ការលក់​បួន​សប្ដាហ៍។</translation>
     </message>
 </context>
 <context>
@@ -6287,6 +6315,18 @@ Owner: %3</source>
     <message>
         <source>Pace</source>
         <translation>ល្បឿន</translation>
+    </message>
+    <message>
+        <source>Chance</source>
+        <translation>លទ្ធភាព</translation>
+    </message>
+    <message>
+        <source>No chance to show: no target, a month not in progress, or under four weeks of sales</source>
+        <translation>គ្មាន​លទ្ធភាព​សម្រាប់​បង្ហាញ៖ គ្មាន​គោលដៅ ខែ​មិន​កំពុង​ដំណើរការ ឬ​ការលក់​តិច​ជាង​បួន​សប្ដាហ៍</translation>
+    </message>
+    <message>
+        <source>Chance of making the target: %1</source>
+        <translation>លទ្ធភាព​សម្រេច​គោលដៅ៖ %1</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics.analysis import BreakdownRow, SaleLineView
+from kpidesk.metrics.basket import BasketDay
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
 from kpidesk.ui.models import base
 from kpidesk.ui.models.base import TableModel
@@ -52,9 +53,13 @@ NONE_LABELS = {
 }
 
 
+BASKET = "basket"  # the days with their orders, basket and items per order (no other keys)
+
+
 def key_label(by: str, row: BreakdownRow) -> str:
     """What a row is called: a name, a date, a weekday or an hour, in the user's language."""
     f = fmt.current()
+    by = "day" if by == BASKET else by
     if row.key is None:
         return tr(NONE_LABELS.get(by, "—"))
     if by == "day":
@@ -95,6 +100,7 @@ class AnalysisModel(TableModel):
         self.currency = "USD"
         self.rows: list[BreakdownRow] = []
         self.with_compare = False
+        self.basket: dict[str, BasketDay] = {}  # by day, for the orders-and-basket view
         self._use_columns(self.columns())
 
     def _use_columns(self, spec: list[Column]) -> None:
@@ -105,8 +111,40 @@ class AnalysisModel(TableModel):
     def row_id(self, row: BreakdownRow) -> object:
         return row.key
 
+    def chart_value(self, row: BreakdownRow) -> int | None:
+        """What the chart draws for a row: revenue; the average basket of a day."""
+        if self.by == BASKET:
+            day = self.basket.get(str(row.key))
+            return day.average_basket if day else None
+        return row.revenue
+
+    def _basket_columns(self) -> list[Column]:
+        f = fmt.current()
+
+        def of(row: BreakdownRow) -> BasketDay | None:
+            return self.basket.get(str(row.key))
+
+        def per_order(row: BreakdownRow) -> float | None:
+            day = of(row)
+            return day.items_per_order if day else None
+
+        return [
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Name"),
+                   lambda r: key_label(self.by, r), self._name_order, False),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Orders"),
+                   lambda r: f.integer(r.orders), lambda r: r.orders),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Average basket"),
+                   lambda r: f.figure(self.chart_value(r), self.currency), self.chart_value),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Items per order"),
+                   lambda r: f.decimal(per_order(r), 1), per_order),
+            Column(QT_TRANSLATE_NOOP("AnalysisModel", "Revenue"),
+                   lambda r: f.figure(r.revenue, self.currency), lambda r: r.revenue),
+        ]
+
     def columns(self) -> list[Column]:
         f = fmt.current()
+        if self.by == BASKET:
+            return self._basket_columns()
         money = lambda v: f.figure(v, self.currency)  # noqa: E731
         spec = [
             Column(QT_TRANSLATE_NOOP("AnalysisModel", "Name"),
@@ -137,7 +175,7 @@ class AnalysisModel(TableModel):
 
     def _name_order(self, row: BreakdownRow):
         """Days, weekdays and hours sort in time order (no time last), names by name."""
-        if self.by in ("day", "weekday", "hour"):
+        if self.by in ("day", "weekday", "hour", BASKET):
             return "~" if row.key is None else f"{row.key:>10}"
         return key_label(self.by, row)
 
@@ -178,7 +216,8 @@ class AnalysisModel(TableModel):
             value = column.raw(row)
             if value is None:
                 return ""
-            if column.header in ("Revenue", "Gross profit", "Compared period", "Per order"):
+            if column.header in ("Revenue", "Gross profit", "Compared period", "Per order",
+                                 "Average basket"):
                 return Money(int(value), self.currency)
             if column.header in ("Share", "Margin", "Change"):
                 return Percent(value)

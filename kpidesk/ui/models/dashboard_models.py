@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import fill as fill_in
+from kpidesk.reports.insight import chance_words
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
 from kpidesk.ui.models.base import Column, Role, TableModel
 
@@ -96,7 +97,9 @@ class RowsModel(TableModel):
 
 
 class SalespersonAttainmentModel(RowsModel):
-    """Per salesperson: revenue of the month, target, attainment, pace."""
+    """Per salesperson: revenue of the month, target, attainment, pace, and the chance of
+    making their target (KPI.md §2b; `chance` in the row, 0..1 or None) with its meaning
+    in words on hover."""
 
     CONTEXT = "SalespersonAttainmentModel"
     HEADERS = (
@@ -105,7 +108,9 @@ class SalespersonAttainmentModel(RowsModel):
         QT_TRANSLATE_NOOP("SalespersonAttainmentModel", "Target"),
         QT_TRANSLATE_NOOP("SalespersonAttainmentModel", "Attainment"),
         QT_TRANSLATE_NOOP("SalespersonAttainmentModel", "Pace"),
+        QT_TRANSLATE_NOOP("SalespersonAttainmentModel", "Chance"),
     )
+    CHANCE = 5  # the chance column
 
     def cell(self, row: dict, column: int):
         f = fmt.current()
@@ -117,23 +122,43 @@ class SalespersonAttainmentModel(RowsModel):
             return f.figure(row.get("target"), self.currency), row.get("target"), RIGHT
         if column == 3:
             return f.percent(row.get("attainment")), row.get("attainment"), RIGHT
+        if column == self.CHANCE:
+            return f.percent(row.get("chance"), places=0), row.get("chance"), RIGHT
         return f.percent(row.get("pace")), row.get("pace"), RIGHT
 
     def export_value(self, row: dict, column: int) -> object:
         if column in (1, 2):
             value = row.get("actual" if column == 1 else "target")
             return "" if value is None else Money(int(value), self.currency)
-        if column in (3, 4):
-            value = row.get("attainment" if column == 3 else "pace")
+        if column in (3, 4, self.CHANCE):
+            value = row.get({3: "attainment", 4: "pace", self.CHANCE: "chance"}[column])
             return "" if value is None else Percent(value)
         return str(row.get("name") or "")
 
     def extra_data(self, row: dict, column: int, role: int):
-        if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4):
-            value = row.get("attainment" if column == 3 else "pace")
+        if role == Qt.ItemDataRole.ForegroundRole and column in (3, 4, self.CHANCE):
+            value = row.get({3: "attainment", 4: "pace", self.CHANCE: "chance"}[column])
             if value is not None:
-                return QColor("#1b7f3b") if value >= 1 else QColor("#b3261e")
+                good = 0.5 if column == self.CHANCE else 1
+                return QColor("#1b7f3b") if value >= good else QColor("#b3261e")
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CHANCE:
+            return self.chance_tooltip(row)
         return None
+
+    @staticmethod
+    def chance_tooltip(row: dict) -> str:
+        """The chance in words: "Chance of making the target: about 3 in 10"."""
+        translate = QCoreApplication.translate
+        chance = row.get("chance")
+        if chance is None:
+            return translate("SalespersonAttainmentModel",
+                             "No chance to show: no target, a month not in progress, or "
+                             "under four weeks of sales")
+        target, actual = row.get("target"), row.get("actual")
+        met = target is not None and actual is not None and actual >= target
+        return fill_in(translate("SalespersonAttainmentModel",
+                                 "Chance of making the target: %1"),
+                       chance_words(translate, fmt.current(), chance, met))
 
 
 class AtRiskModel(RowsModel):

@@ -21,6 +21,7 @@ import math
 from html import escape
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -197,6 +198,9 @@ class HoverPlot(pg.PlotWidget):
                               max(0, (self.height() - self.empty_label.height()) // 2))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        central = getattr(self, "centralWidget", None)
+        if central is not None and not shiboken6.isValid(central):
+            return  # torn down: a splitter resizes its last chart while deleting the others
         super().resizeEvent(event)
         if "empty_label" in self.__dict__:  # pyqtgraph resizes while being built
             self._place_empty_label()

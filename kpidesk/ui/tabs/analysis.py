@@ -27,9 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.metrics import analysis
+from kpidesk.metrics import analysis, basket
 from kpidesk.metrics.periods import add_months, month_key
-from kpidesk.ui.models.analysis_model import SORT_ROLE, AnalysisModel, SaleLinesModel, key_label
+from kpidesk.ui.models.analysis_model import (
+    BASKET,
+    SORT_ROLE,
+    AnalysisModel,
+    SaleLinesModel,
+    key_label,
+)
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import SortArrowHeader
 
@@ -59,6 +65,7 @@ BREAKDOWNS = (
     ("payment", QT_TRANSLATE_NOOP("AnalysisTab", "Payment method")),
     ("customer", QT_TRANSLATE_NOOP("AnalysisTab", "Customer")),
     ("day", QT_TRANSLATE_NOOP("AnalysisTab", "Day")),
+    (BASKET, QT_TRANSLATE_NOOP("AnalysisTab", "Orders and basket, by day")),
     ("weekday", QT_TRANSLATE_NOOP("AnalysisTab", "Weekday")),
     ("hour", QT_TRANSLATE_NOOP("AnalysisTab", "Hour")),
     ("branch", QT_TRANSLATE_NOOP("AnalysisTab", "Branch")),
@@ -312,11 +319,15 @@ class AnalysisTab(Tab):
             self.summary.setText(tr("No sales yet: enter a sale and it shows here."))
             return
         self._save_choices()
-        compare = self.compare_period(period)
-        self.result = analysis.breakdown(self.ctx.store, by, period, self.ctx.today(),
-                                         compare=compare)
+        # orders and basket: the days, with their basket and items per order (no comparison:
+        # another period's days have other dates)
+        compare = self.compare_period(period) if by != BASKET else None
+        self.result = analysis.breakdown(self.ctx.store, "day" if by == BASKET else by,
+                                         period, self.ctx.today(), compare=compare)
+        self.model.basket = {b.day: b for b in basket.orders_and_basket(
+            self.ctx.store, period, self.ctx.today())} if by == BASKET else {}
         self.model.set_rows(by, self.result.rows, self.result.currency, compare is not None)
-        if by in ("day", "weekday", "hour"):  # in time order; the others, largest first
+        if by in ("day", "weekday", "hour", BASKET):  # in time order; the others, largest first
             self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         else:
             self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
@@ -370,7 +381,8 @@ class AnalysisTab(Tab):
         plot.getAxis("bottom").setStyle(showValues=bool(rows))  # no 0 0 1 1 on an empty chart
         if not rows:
             return
-        values = [r.revenue / (100 if self.result.currency == "USD" else 1) for r in rows]
+        values = [(self.model.chart_value(r) or 0) / (100 if self.result.currency == "USD"
+                                                       else 1) for r in rows]
         # horizontal bars, the first row on top: names stay readable in both languages
         self.bars = pg.BarGraphItem(x0=0, y=list(range(len(rows))), width=values, height=0.7,
                                     brush="#2f6db5", pen=None)

@@ -21,6 +21,7 @@ class Tab(QWidget):
     # reaches for the window itself).
     show_tab_requested = Signal(str)  # the key of the tab to show
     open_contact_requested = Signal(int)  # a contact's page
+    open_analysis_requested = Signal(str, str)  # an Analysis view ("day", "basket"…), a period
     open_sale_requested = Signal(int, object)  # order id, (order id, position) or None
     enter_day_requested = Signal(str)  # the Sales form, on that day (ISO date)
     tables_added = Signal(QWidget)  # tables built late: "Export this table…" works on them

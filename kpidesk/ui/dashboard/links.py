@@ -1,9 +1,12 @@
 """Dashboard cards that open the matching analysis: a click (or Enter on the card) on
-revenue shows the month by day; orders and average order value show the days with their
-orders and basket (revenue per order); the gross profit card (made here) shows the
-products."""
+revenue shows the month by day; orders and average order value show the orders and
+basket of each day; the gross profit card (filled here) shows the products. The card
+table (`cards.py`) says which card opens which view; the tab asks the main window
+through its `open_analysis_requested` signal."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCursor
@@ -12,10 +15,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics import analysis
 
-CARD_BREAKDOWNS = {"revenue": "day", "orders": "day", "average_order_value": "day",
-                   "gross_profit": "product"}
 GROSS_PROFIT = "gross_profit"  # the card's key (appended to the dashboard's sales cards)
-
 
 tr = translator("DashboardLinks")
 
@@ -42,37 +42,27 @@ def fill_gross_profit(cards, store, month: str, today) -> None:
                            f.percent(totals.cost_coverage)))
 
 
-class _CardClicks(QObject):
-    def __init__(self, dashboard) -> None:
-        super().__init__(dashboard)
-        self.dashboard = dashboard
-        self.by_card = {}
+class CardLinks(QObject):
+    """Clicks and Enter on linked cards call `open_view(view)`."""
+
+    def __init__(self, parent: QObject, open_view: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self.open_view = open_view
+        self.by_card: dict[QObject, str] = {}
+
+    def attach(self, card, view: str) -> None:
+        self.by_card[card] = view
+        card.installEventFilter(self)
+        card.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
+        card.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        key = self.by_card.get(obj)
-        if key is not None and (
+        view = self.by_card.get(obj)
+        if view is not None and (
                 (event.type() == QEvent.Type.MouseButtonRelease
                  and event.button() == Qt.MouseButton.LeftButton)
                 or (event.type() == QEvent.Type.KeyPress
                     and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))):
-            open_analysis(self.dashboard, CARD_BREAKDOWNS[key])
+            self.open_view(view)
             return True
         return False
-
-
-def open_analysis(dashboard, by: str) -> None:
-    """Show the Analysis tab on the dashboard's month, broken down by `by`."""
-    window = dashboard.window()
-    if hasattr(window, "show_tab"):
-        window.show_tab("analysis").open_analysis(by, dashboard.month)
-
-
-def attach_card_links(dashboard) -> None:
-    clicks = _CardClicks(dashboard)
-    for key in CARD_BREAKDOWNS:
-        card = dashboard.sales_cards[key]
-        clicks.by_card[card] = key
-        card.installEventFilter(clicks)
-        card.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
-        card.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    dashboard.card_links = clicks
