@@ -301,7 +301,7 @@ def _grouped(store: Store, by: str, span: tuple[date, date], currency: str) -> d
 def _grouped_revenue(store: Store, by: str, span: tuple[date, date], currency: str
                      ) -> dict:
     """{key: revenue} of one breakdown over `span` (a comparison shows only that)."""
-    if by in ("day", "weekday"):
+    if by in ("day", "weekday", "branch"):  # no rollup of their own to read revenue from
         return {k: t.revenue for k, t in _grouped(store, by, span, currency).items()}
     raw = _read(store, _SOURCES[by][0], span, currency, columns=("revenue", "lines"))
     none_key = -1 if by == "hour" else 0

@@ -151,6 +151,7 @@ class BranchPicker(QWidget):
         row.addWidget(self.label)
         row.addWidget(self.combo)
         self._view: Store | None = None
+        self._building = False
         self._view_branch: str | None = None
         self._seen: tuple[int, int] | None = None  # the shop's state the list and view are of
         self._folder: tempfile.TemporaryDirectory | None = None
@@ -205,6 +206,8 @@ class BranchPicker(QWidget):
     def figures_store(self) -> Store:
         """The store the dashboard reads its figures from: the shop's, or the picked
         branch's rows alone (made again after any change of the shop)."""
+        if self._building:  # asked again from the event loop of the progress dialog
+            return self.ctx.store
         state = self._state()
         if state != self._seen:
             self._seen = state
@@ -223,6 +226,7 @@ class BranchPicker(QWidget):
                 with Store(shop, read_only=True) as reader:
                     sync.extract_branch(reader, name, path, progress=progress)
 
+            self._building = True
             try:
                 run_with_progress(self, tr("Branch"), fmt.fill(
                     tr("Gathering the figures of branch %1…"), name), work,
@@ -235,6 +239,8 @@ class BranchPicker(QWidget):
                 self.combo.setCurrentIndex(0)  # back to every branch
                 self.combo.blockSignals(False)
                 return self.ctx.store
+            finally:
+                self._building = False
             self._view = Store(path, read_only=True)
             self._view_branch = name
         return self._view

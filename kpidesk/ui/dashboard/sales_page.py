@@ -52,7 +52,8 @@ class SalesPage(QWidget):
         self.ctx = ctx
         self.charts = charts
         self.last_refresh = last_refresh
-        self._history_for: tuple[str, date] | None = None  # the chance history to fill
+        # the chance history to fill, and the store of the refresh that asked for it
+        self._history_for: tuple[str, date, Store] | None = None
         self._history_timer = QTimer(self)
         self._history_timer.setSingleShot(True)
         self._history_timer.setInterval(0)
@@ -138,7 +139,7 @@ class SalesPage(QWidget):
         self.attainment_model.set_rows(
             [{**row, "chance": chances.get(row["salesperson_id"])} for row in rows], currency)
         self._chart_data(summary, att, month, today)
-        self._history_for = (month, today)
+        self._history_for = (month, today, store)
         self._history_timer.start()  # after this refresh has been painted
         self.show_first_steps(not has_sales(store), today)
 
@@ -244,10 +245,10 @@ class SalesPage(QWidget):
             return
         if not self.isVisible():  # a window closing, or another tab: filled when shown
             return
-        month, today = self._history_for
+        month, today, store = self._history_for
         self._history_for = None
         try:
-            history = pacing.probability_history(self.figures_store(), month, today)
+            history = pacing.probability_history(store, month, today)
         except sqlite3.Error:  # the shop file was closed meanwhile
             return
         self.last_refresh["chance_history"] = history
@@ -256,7 +257,7 @@ class SalesPage(QWidget):
             why = ""
         elif not history:
             why = tr("The chance is known while the month is in progress.")
-        elif targets.target_for(self.figures_store(), month, "revenue") is None:
+        elif targets.target_for(store, month, "revenue") is None:
             why = tr("No revenue target for this month: set one in the Targets tab.")
         else:
             why = tr("The chance needs four weeks of sales.")
