@@ -52,8 +52,7 @@ def test_a_file_of_the_version_before_upgrades_to_the_same_list(demo_file: Path,
                                                                 tmp_path: Path):
     path = tmp_path / "older.db"
     shutil.copy(demo_file, path)
-    before = len(schema.MIGRATIONS) - 1
-    assert schema.MIGRATIONS[before] is schema.cover_at_risk_walk
+    before = schema.MIGRATIONS.index(schema.cover_at_risk_walk)  # later ones run too
     with sqlite3.connect(path) as conn:  # the indexes as the version before made them
         for currency in ("usd", "khr"):
             conn.execute(f"DROP INDEX idx_risk_spans_{currency}")
