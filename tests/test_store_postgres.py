@@ -115,6 +115,30 @@ def test_a_new_database_gets_the_same_schema_and_defaults_as_a_shop_file(pg_url,
         assert again.scalar("SELECT count(*) FROM stages") == len(schema.DEFAULT_STAGES)
 
 
+def test_an_older_database_gets_its_breakdown_dims_as_codes(pg_url):
+    from kpidesk.store import breakdowns
+
+    with Store(pg_url) as store, store.transaction():
+        store.conn.execute(f"INSERT INTO {breakdowns.TABLE} VALUES"
+                           f" ({breakdowns.DIM_CODES['customer']}, '2026-01-02', 7,"
+                           + ", ".join(["1"] * 14) + ")")
+    names = {code: name for name, code in breakdowns.DIM_CODES.items()}
+    case = "CASE dim " + " ".join(f"WHEN {c} THEN '{n}'" for c, n in names.items()) + " END"
+    with Store(pg_url) as store:  # the tables as the version before made them
+        with store.transaction():
+            for table in (breakdowns.TABLE, breakdowns.MONTH_TABLE):
+                store.conn.execute(f"ALTER TABLE {table} ALTER COLUMN dim TYPE TEXT"
+                                   f" USING {case}")
+            store.conn.execute("UPDATE schema_version SET version = ?",
+                               (schema.SCHEMA_VERSION - 1,))
+    with Store(pg_url) as store:
+        assert store.scalar("SELECT version FROM schema_version") == schema.SCHEMA_VERSION
+        assert store.query(f"SELECT dim, key FROM {breakdowns.TABLE}") == [
+            (breakdowns.DIM_CODES["customer"], 7)]
+        assert store.scalar(f"SELECT count(*) FROM {breakdowns.MONTH_TABLE} WHERE dim = ?",
+                            (breakdowns.DIM_CODES["customer"],)) == 0
+
+
 def test_an_older_database_gets_what_later_versions_add(pg_url):
     Store(pg_url).close()
     with Store(pg_url) as store:  # pretend a version without the insight tables

@@ -20,6 +20,7 @@ from typing import cast
 from kpidesk.metrics.growth import as_date, growth_rate, ratio
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.results import AnalysisKpis, AtRiskEntry
+from kpidesk.store import breakdowns
 from kpidesk.store.db import Store
 
 BY = ("product", "category", "salesperson", "channel", "payment", "customer", "day",
@@ -244,11 +245,11 @@ def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
         for first, last in parts:
             selects.append(f"SELECT {'day' if group_by_day else 'key'} AS k, {plain}"
                            " FROM breakdown_day WHERE dim = ? AND day BETWEEN ? AND ?")
-            params += [dim, first, last]
+            params += [breakdowns.DIM_CODES[dim], first, last]
         for first, last in months:  # 'YYYY' sorts before 'YYYY-01': a year is its own range
             selects.append(f"SELECT key AS k, {plain} FROM breakdown_month"
                            " WHERE dim = ? AND month BETWEEN ? AND ? AND length(month) = ?")
-            params += [dim, first, last, len(first)]
+            params += [breakdowns.DIM_CODES[dim], first, last, len(first)]
     if len(selects) == 1 and not signed[0][1] and signed[0][2][0][0] == signed[0][2][0][1]:
         # one month's or one year's rows: a key once each, nothing to add up
         sql = selects[0]

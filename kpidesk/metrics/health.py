@@ -156,8 +156,8 @@ def _period_products(store: Store, args: dict) -> tuple[list[int], bool]:
     the file has it: a few rows a day instead of the period's lines."""
     if breakdowns.exists(store.conn):
         keys = [k for (k,) in store.conn.execute(
-            "SELECT DISTINCT key FROM breakdown_day WHERE dim = 'product'"
-            " AND day BETWEEN :first AND :last", args)]
+            "SELECT DISTINCT key FROM breakdown_day WHERE dim = "
+            f"{breakdowns.DIM_CODES['product']} AND day BETWEEN :first AND :last", args)]
         return [k for k in keys if k != 0], 0 in keys
     products = [pid for (pid,) in store.conn.execute(
         f"SELECT DISTINCT IFNULL(l.product_id, 0){_PERIOD_LINES}"

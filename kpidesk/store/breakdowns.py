@@ -10,6 +10,9 @@ other rollups (`rebuild`).
 Dimensions and their key (0 = none; `hour` −1 = no time):
   shop (0: every sale; day and weekday are read from it), product (daily totals
   skipped, KPI.md Conventions), category, salesperson, channel, payment, customer, hour.
+The `dim` column holds each dimension's small integer code (`DIM_CODES`), not its name:
+the customer rows (most of both tables) store 0, which takes no byte in a record, and
+the others one byte instead of a name of 4–11 (`schema.code_breakdown_dims`).
 
 `orders` counts as KPI.md §1 does: an order whose net total is below zero (a refund
 receipt) is not counted; a daily total counts as its receipts. For product and category
@@ -36,8 +39,15 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
              " ELSE CAST(substr(o.time, 1, 2) AS INTEGER) END", ""),
 }
 
+# dim → the code stored in the `dim` column (customer first: most rows are customers')
+DIM_CODES: dict[str, int] = {
+    "customer": 0, "product": 1, "category": 2, "salesperson": 3, "channel": 4,
+    "payment": 5, "hour": 6, "shop": 7,
+}
+assert set(DIM_CODES) == set(DIMENSIONS)
+
 SCHEMA = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} (dim TEXT NOT NULL, day TEXT NOT NULL,"
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (dim INTEGER NOT NULL, day TEXT NOT NULL,"
     " key INTEGER NOT NULL, revenue_usd INTEGER NOT NULL, revenue_khr INTEGER NOT NULL,"
     " orders INTEGER NOT NULL, quantity REAL NOT NULL,"
     " costed_usd INTEGER NOT NULL, costed_khr INTEGER NOT NULL,"  # revenue of lines with a cost
@@ -91,7 +101,7 @@ _FILL = """
     INSERT INTO breakdown_day (dim, day, key, revenue_usd, revenue_khr, orders, quantity,
                                costed_usd, costed_khr, cost_usd, cost_khr, discount_usd,
                                discount_khr, refund_usd, refund_khr, lines, costed_lines)
-    SELECT '{dim}', day, k, SUM(ru), SUM(rk), SUM(counted), SUM(q), SUM(cru), SUM(crk),
+    SELECT {dim}, day, k, SUM(ru), SUM(rk), SUM(counted), SUM(q), SUM(cru), SUM(crk),
            SUM(cu), SUM(ck), SUM(du), SUM(dk), SUM(fu), SUM(fk), SUM(n), SUM(cn)
     FROM per_order GROUP BY day, k
 """
@@ -109,7 +119,8 @@ def create(conn: sqlite3.Connection) -> None:
 
 def _fill(conn: sqlite3.Connection, where: str, params: tuple) -> None:
     for dim, (key, line_filter) in DIMENSIONS.items():
-        conn.execute(_FILL.format(where=where, key=key, filter=line_filter, dim=dim), params)
+        conn.execute(_FILL.format(where=where, key=key, filter=line_filter,
+                                  dim=DIM_CODES[dim]), params)
 
 
 def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
@@ -118,14 +129,14 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
         return
     sign_count = len(_SUMS)
     for day in sorted(set(days)):
-        for dim in DIMENSIONS:
+        for code in DIM_CODES.values():
             for length in (7, 4):
-                conn.execute(_MONTH_DELTA, (length, *([-1] * sign_count), dim, day))
-            conn.execute(f"DELETE FROM {TABLE} WHERE dim = ? AND day = ?", (dim, day))
+                conn.execute(_MONTH_DELTA, (length, *([-1] * sign_count), code, day))
+            conn.execute(f"DELETE FROM {TABLE} WHERE dim = ? AND day = ?", (code, day))
         _fill(conn, "WHERE o.date = ?", (day,))
-        for dim in DIMENSIONS:
+        for code in DIM_CODES.values():
             for length in (7, 4):
-                conn.execute(_MONTH_DELTA, (length, *([1] * sign_count), dim, day))
+                conn.execute(_MONTH_DELTA, (length, *([1] * sign_count), code, day))
         conn.execute(f"DELETE FROM {MONTH_TABLE} WHERE month IN (?, ?) AND lines = 0",
                      (day[:7], day[:4]))
 

