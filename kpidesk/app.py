@@ -293,6 +293,7 @@ class Controller:
         self.window = MainWindow(self.ctx)
         self.window.controller = self
         self.backups = BackupWatch(self.ctx, self.window, self.settings, self.interactive)
+        self.backups.status.clicked.connect(self.window.show_backups)
         self.backups.start()  # today's backup on a thread; a failure is shown
         self.window.show()
         if old_window is not None:

@@ -105,12 +105,12 @@ def test_rename_and_add_product_with_category(tab, ctx):
 def test_change_stage_probability(qtbot, tab, ctx):
     model = tab.stages_model
     row = next(i for i, r in enumerate(model.rows) if r["name"] == "Proposal")
-    index = model.index(row, StagesModel.COLUMNS.index("probability"))
+    index = model.index(row, model.column_of("probability"))
     assert model.setData(index, "៥៥")  # Khmer digits accepted
     assert ctx.store.scalar("SELECT probability FROM stages WHERE name = 'Proposal'") == 55
     # out of range: refused with a message, unchanged
     row = next(i for i, r in enumerate(model.rows) if r["name"] == "Proposal")
-    index = model.index(row, StagesModel.COLUMNS.index("probability"))
+    index = model.index(row, model.column_of("probability"))
     assert not model.setData(index, "150")
     assert tab.stages_error.isVisible()
     assert ctx.store.scalar("SELECT probability FROM stages WHERE name = 'Proposal'") == 55

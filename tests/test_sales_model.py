@@ -20,7 +20,7 @@ from kpidesk.ui.models.sales_model import (
     COL_QUANTITY,
     COL_REPORTING,
     COL_SALESPERSON,
-    HEADERS,
+    COLUMNS,
     LINE_ID_ROLE,
     PAGE_SIZE,
     SalesFilter,
@@ -80,6 +80,9 @@ def test_first_page_then_more_on_demand(qapp, store_1200):
     assert len(set(ids)) == 1200
     all_ids = set(store_1200.conn.execute("SELECT order_id, position FROM sale_lines"))
     assert set(ids) == all_ids
+    # the rows of every page are found by their line, without a scan
+    assert all(model.row_of_line(line) == r for r, line in enumerate(ids))
+    assert model.row_of_line((-1, 0)) is None
 
 
 def test_default_order_is_newest_first(qapp, store_1200):
@@ -268,7 +271,7 @@ def test_walk_in_daily_total_and_money_cells(qapp, store):
 def test_headers_follow_the_language(qapp, ctx, qtbot):
     model = SalesTableModel(ctx.store)
     ctx.language.language_changed.connect(lambda _l: model.retranslate())
-    assert len(HEADERS) == model.columnCount()
+    assert len(COLUMNS) == model.columnCount()
     assert model.headerData(COL_DATE, Qt.Orientation.Horizontal) == "Date"
     with qtbot.waitSignal(model.headerDataChanged):
         ctx.language.set_language("km")

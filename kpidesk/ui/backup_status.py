@@ -123,9 +123,8 @@ class BackupWatch(QObject):
         self._notifier = _Notifier(self)
         self._notifier.result.connect(self._finished)
         self.status = BackupStatus(ctx, window)
-        show_backups = getattr(window, "show_backups", None)  # the main window's dialog
-        if callable(show_backups):
-            self.status.clicked.connect(show_backups)
+        # a click on the label asks for the Backups dialog: whoever owns the window
+        # connects `status.clicked` (the app connects it to `MainWindow.show_backups`)
         window.statusBar().addPermanentWidget(self.status)
         self.thread = None
         from kpidesk.ui.startup import remember_shop

@@ -287,6 +287,24 @@ def test_a_failed_daily_backup_is_shown_at_once_and_at_every_start(qtbot, tmp_pa
     controller.close_store()
 
 
+def test_a_click_on_the_backup_status_opens_the_backups_dialog(qtbot, tmp_path, settings,
+                                                              monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from kpidesk.ui.main_window import MainWindow
+
+    opened = []
+    monkeypatch.setattr(MainWindow, "show_backups", lambda self: opened.append(self))
+    path = make_shop(tmp_path / "shop.db")
+    controller = _controller(tmp_path, settings)
+    assert controller.open(path)
+    qtbot.addWidget(controller.window)
+    controller.backups.wait()
+    qtbot.mouseClick(controller.backups.status, Qt.MouseButton.LeftButton)
+    assert opened == [controller.window]
+    controller.close_store()
+
+
 def test_a_failed_backup_on_exit_is_shown(qtbot, tmp_path, answers, settings):
     shown, _ = answers
     path = make_shop(tmp_path / "shop.db")

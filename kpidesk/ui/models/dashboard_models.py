@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -227,9 +226,10 @@ def heat_colour(share: float) -> QColor:
     return QColor(r, g, b)
 
 
-class CohortModel(QAbstractTableModel):
-    """Rows: cohorts (first-purchase month); column 0 the cohort's size, then
-    column k + 1 = share of the cohort active k months later."""
+class CohortModel(TableModel):
+    """Rows: cohorts (first-purchase month, `row_of("YYYY-MM")`); column 0 the cohort's
+    size, then column k + 1 = share of the cohort active k months later (headed by k in
+    the user's digits: the columns are as many as the longest row's shares)."""
 
     CONTEXT = "CohortModel"
     SIZE_HEADER = QT_TRANSLATE_NOOP("CohortModel", "Customers")
@@ -237,50 +237,42 @@ class CohortModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[dict] = []
         self.width = 0
 
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
+    def row_id(self, row: dict) -> str:
+        return str(row["cohort"])
+
+    def rows_changed(self) -> None:
+        super().rows_changed()
         self.width = max((len(r.get("shares") or []) for r in self.rows), default=0)
-        self.endResetModel()
+        self.COLUMNS = (Column("size", self.SIZE_HEADER),
+                        *(Column(f"month_{k}", str(k)) for k in range(self.width))) \
+            if self.rows else ()
+
+    def header_text(self, section: int) -> str:
+        if section == 0:
+            return super().header_text(section)
+        return fmt.current().digits(str(section - 1))
 
     def retranslate(self) -> None:
-        if self.columnCount():
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        super().retranslate()
         if self.rowCount():
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else (self.width + 1 if self.rows else 0)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
-        f = fmt.current()
         if orientation == Qt.Orientation.Horizontal:
-            if not 0 <= section < self.columnCount():
-                return None
-            if role == Qt.ItemDataRole.DisplayRole:
-                if section == 0:
-                    return QCoreApplication.translate(self.CONTEXT, self.SIZE_HEADER)
-                return f.digits(str(section - 1))
-            if role == Qt.ItemDataRole.ToolTipRole and section > 0:
+            if role == Qt.ItemDataRole.ToolTipRole and 0 < section < self.columnCount():
                 return QCoreApplication.translate(self.CONTEXT, self.MONTH_TOOLTIP)
-            return None
+            return super().headerData(section, orientation, role)
         if 0 <= section < len(self.rows) and role == Qt.ItemDataRole.DisplayRole:
-            return f.month(str(self.rows[section]["cohort"]), short=True)
+            return fmt.current().month(str(self.rows[section]["cohort"]), short=True)
         if 0 <= section < len(self.rows) and role == EXPORT_ROLE:
             return str(self.rows[section]["cohort"])  # YYYY-MM
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
+        if not self.valid(index):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -294,8 +286,7 @@ class CohortModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)
-                                        and 0 <= index.column() < self.columnCount()):
+        if not self.valid(index):
             return None
         row = self.rows[index.row()]
         f = fmt.current()

@@ -14,7 +14,6 @@ from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -49,7 +48,7 @@ from kpidesk.store.sales_table import (
     totals,
 )
 from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day
-from kpidesk.ui.models.base import Role
+from kpidesk.ui.models.base import Column, Role, TableModel
 
 CONTEXT = "SalesTableModel"
 _ROOT = QModelIndex()
@@ -59,19 +58,19 @@ MAX_RELOAD = 20_000  # rows re-read at most on a refresh (the rest come back on 
 (COL_DATE, COL_NUMBER, COL_CUSTOMER, COL_SALESPERSON, COL_CHANNEL, COL_PRODUCT,
  COL_CATEGORY, COL_QUANTITY, COL_AMOUNT, COL_REPORTING, COL_NOTE) = range(11)
 
-HEADERS = [
-    QT_TRANSLATE_NOOP("SalesTableModel", "Date"),
-    QT_TRANSLATE_NOOP("SalesTableModel", "Receipt no."),
-    QT_TRANSLATE_NOOP("SalesTableModel", "Customer"),
-    QT_TRANSLATE_NOOP("SalesTableModel", "Salesperson"),
-    QT_TRANSLATE_NOOP("SalesTableModel", "Channel"),
-    QT_TRANSLATE_NOOP("SalesTableModel", "Product"),
-    QT_TRANSLATE_NOOP("SalesTableModel", "Category"),
-    QT_TRANSLATE_NOOP("SalesTableModel", "Quantity"),
-    QT_TRANSLATE_NOOP("SalesTableModel", "Amount"),
-    QT_TRANSLATE_NOOP("SalesTableModel", "Amount (%1)"),
-    QT_TRANSLATE_NOOP("SalesTableModel", "Note"),
-]
+COLUMNS = (
+    Column("date", QT_TRANSLATE_NOOP("SalesTableModel", "Date")),
+    Column("number", QT_TRANSLATE_NOOP("SalesTableModel", "Receipt no.")),
+    Column("customer", QT_TRANSLATE_NOOP("SalesTableModel", "Customer")),
+    Column("salesperson", QT_TRANSLATE_NOOP("SalesTableModel", "Salesperson")),
+    Column("channel", QT_TRANSLATE_NOOP("SalesTableModel", "Channel")),
+    Column("product", QT_TRANSLATE_NOOP("SalesTableModel", "Product")),
+    Column("category", QT_TRANSLATE_NOOP("SalesTableModel", "Category")),
+    Column("quantity", QT_TRANSLATE_NOOP("SalesTableModel", "Quantity")),
+    Column("amount", QT_TRANSLATE_NOOP("SalesTableModel", "Amount")),
+    Column("reporting", QT_TRANSLATE_NOOP("SalesTableModel", "Amount (%1)")),  # %1: currency
+    Column("note", QT_TRANSLATE_NOOP("SalesTableModel", "Note")),
+)
 WALK_IN = QT_TRANSLATE_NOOP("SalesTableModel", "Walk-in")
 FUTURE_TIP = QT_TRANSLATE_NOOP("SalesTableModel", "Dated after today: this sale counts in no "
                                                   "figure until its day comes.")
@@ -92,8 +91,13 @@ _SORT_OF = {
 }
 
 
-class SalesTableModel(QAbstractTableModel):
-    """Sale lines, newest first by default; rows arrive with `fetchMore`."""
+class SalesTableModel(TableModel):
+    """Sale lines, newest first by default; rows arrive with `fetchMore` (a page at a time,
+    so `set_rows` is not used: `reload` resets, `fetchMore` appends and indexes the new
+    page). A row is a tuple of the query; its id (order id, position) gives `row_of`."""
+
+    CONTEXT = CONTEXT
+    COLUMNS = COLUMNS
 
     def __init__(self, store: Store, parent=None) -> None:
         super().__init__(parent)
@@ -101,7 +105,6 @@ class SalesTableModel(QAbstractTableModel):
         self.filter = SalesFilter()
         self.sort_column = COL_DATE
         self.sort_order = Qt.SortOrder.DescendingOrder
-        self._rows: list[tuple] = []
         self._more = False
         self._busy = False  # inside a reset or an insert: no nested fetches
         self._query: SalesQuery | None = None
@@ -125,12 +128,13 @@ class SalesTableModel(QAbstractTableModel):
         self._query = self._make_query()
         want = self.page_size()
         if keep_loaded:
-            want = min(MAX_RELOAD, max(want, len(self._rows)))
+            want = min(MAX_RELOAD, max(want, len(self.rows)))
         rows = self._query.page(None, want)
         self._busy = True
         try:
             self.beginResetModel()
-            self._rows = rows
+            self.rows = rows
+            self.rows_changed()
             self._more = len(rows) == want
             self.endResetModel()
         finally:
@@ -158,50 +162,45 @@ class SalesTableModel(QAbstractTableModel):
         if parent.isValid() or not self._more or self._busy:
             return
         size = self.page_size()
-        page = self._query.page(self._rows[-1] if self._rows else None, size)
+        page = self._query.page(self.rows[-1] if self.rows else None, size)
         self._more = len(page) == size
         if not page:
             return
-        first = len(self._rows)
+        first = len(self.rows)
         self._busy = True
         try:
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
+            self.rows.extend(page)
+            self._row_of.update((self.row_id(r), i) for i, r in enumerate(page, first))
             self.endInsertRows()
         finally:
             self._busy = False
 
+    def row_id(self, row: tuple) -> tuple[int, int]:
+        return (row[R_ORDER], row[R_POSITION])
+
+    def header_text(self, section: int) -> str:
+        text = super().header_text(section)
+        return fill_in(text, self._currency) if section == COL_REPORTING else text
+
     # -- Qt model API -------------------------------------------------------------------
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(HEADERS)
-
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = QCoreApplication.translate(CONTEXT, HEADERS[section])
-            if section == COL_REPORTING:
-                text = fill_in(text, self._currency)
-            return text
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in (
-                COL_QUANTITY, COL_AMOUNT, COL_REPORTING):
+        if (role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal
+                and section in (COL_QUANTITY, COL_AMOUNT, COL_REPORTING)):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
+        if not self.valid(index):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not self.valid(index):
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
@@ -280,7 +279,7 @@ class SalesTableModel(QAbstractTableModel):
         return self._display(row, col)  # text (names, receipt number, note)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(HEADERS):
+        if not 0 <= column < len(self.COLUMNS):
             column, order = COL_DATE, Qt.SortOrder.DescendingOrder
         self.sort_column = column
         self.sort_order = order
@@ -288,26 +287,19 @@ class SalesTableModel(QAbstractTableModel):
 
     # -- helpers for the view ----------------------------------------------------------------
     def order_id(self, row: int) -> int | None:
-        return self._rows[row][R_ORDER] if 0 <= row < len(self._rows) else None
+        return self.rows[row][R_ORDER] if 0 <= row < len(self.rows) else None
 
     def line_id(self, row: int) -> tuple[int, int] | None:
         """The line shown in `row`: (order id, position in the order)."""
-        if not 0 <= row < len(self._rows):
+        if not 0 <= row < len(self.rows):
             return None
-        return (self._rows[row][R_ORDER], self._rows[row][R_POSITION])
+        return self.row_id(self.rows[row])
 
     def row_of_line(self, line_id: tuple[int, int]) -> int | None:
-        order_id, position = line_id
-        for i, r in enumerate(self._rows):
-            if r[R_ORDER] == order_id and r[R_POSITION] == position:
-                return i
-        return None
+        """The row showing a line (order id, position), if it is loaded."""
+        return self.row_of(tuple(line_id))
 
     def retranslate(self) -> None:
         """After a language change: headers and every cell (digits, month names)."""
         self._currency = self.store.reporting_currency
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(HEADERS) - 1),
-                                  [Qt.ItemDataRole.DisplayRole])
+        super().retranslate()

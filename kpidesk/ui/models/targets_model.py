@@ -20,7 +20,6 @@ from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -38,7 +37,7 @@ from kpidesk.store.errors import ValidationError
 from kpidesk.ui.commands.base import Describe
 from kpidesk.ui.commands.targets import Value, apply_with_undo
 from kpidesk.ui.export import EXPORT_ROLE, Money
-from kpidesk.ui.models.base import Role
+from kpidesk.ui.models.base import Column, Role, TableModel
 
 CONTEXT = "TargetsModel"
 SHOP_HEADER = QT_TRANSLATE_NOOP("TargetsModel", "Shop")
@@ -54,8 +53,12 @@ log = logging.getLogger("kpidesk")
 tr = translator(CONTEXT)
 
 
-class TargetsModel(QAbstractTableModel):
-    """Rows: the 12 months of `year`; columns: the shop, then each salesperson."""
+class TargetsModel(TableModel):
+    """Rows: the 12 months of `year` (`rows`, "YYYY-MM", so `row_of(month)`); columns: the
+    shop, then each salesperson (`columns`: (id or None, name); `COLUMNS` the base's spec of
+    them: only the shop's header is translated, a salesperson's name is shown as it is)."""
+
+    CONTEXT = CONTEXT
 
     message = Signal(str, bool)  # text, is_error
 
@@ -76,6 +79,7 @@ class TargetsModel(QAbstractTableModel):
         self.converted: dict[tuple[str, int], int] = {}
         self._currency = "USD"
         self._rate = 4100
+        self._use_columns(self.columns)
         self.reload()
 
     # -- loading -----------------------------------------------------------------
@@ -85,6 +89,21 @@ class TargetsModel(QAbstractTableModel):
     def _load_columns(self) -> list[tuple[int | None, str]]:
         people = store_targets.salespeople_with_targets(self.store, self.year, self.measure)
         return [(None, ""), *people]
+
+    def _use_columns(self, columns: list[tuple[int | None, str]]) -> None:
+        """The grid's columns and months (inside a model reset, or before any view)."""
+        self.columns = columns
+        self.COLUMNS = tuple(Column(self._column_key(sp), SHOP_HEADER if sp is None else name)
+                             for sp, name in columns)
+        self.rows = self.months()
+        self.rows_changed()
+
+    @staticmethod
+    def _column_key(sp: int | None) -> str:
+        return "shop" if sp is None else str(sp)
+
+    def row_id(self, row: str) -> str:
+        return row
 
     def _load_values(self) -> None:
         self._currency = self.store.reporting_currency
@@ -108,7 +127,7 @@ class TargetsModel(QAbstractTableModel):
         columns = self._load_columns()
         if columns != self.columns:
             self.beginResetModel()
-            self.columns = columns
+            self._use_columns(columns)
             self._load_values()
             self.endResetModel()
         else:
@@ -121,7 +140,7 @@ class TargetsModel(QAbstractTableModel):
         if year != self.year:
             self.year = year
             self.beginResetModel()
-            self.columns = self._load_columns()
+            self._use_columns(self._load_columns())
             self._load_values()
             self.endResetModel()
 
@@ -131,26 +150,29 @@ class TargetsModel(QAbstractTableModel):
         if measure != self.measure:
             self.measure = measure
             self.beginResetModel()
-            self.columns = self._load_columns()
+            self._use_columns(self._load_columns())
             self._load_values()
             self.endResetModel()
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, 11)
-        self.dataChanged.emit(self.index(0, 0),
-                              self.index(self.rowCount() - 1, self.columnCount() - 1))
+        super().retranslate()
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.rows) - 1)
 
     # -- what a cell is ------------------------------------------------------------
     def key_of(self, index: QModelIndex) -> tuple[str, int | None]:
         """(month, salesperson_id or None for the shop) of a cell."""
-        return self.months()[index.row()], self.columns[index.column()][0]
+        return self.rows[index.row()], self.columns[index.column()][0]
 
-    def column_of(self, salesperson_id: int | None) -> int:
-        for i, (sp, _name) in enumerate(self.columns):
-            if sp == salesperson_id:
-                return i
-        raise KeyError(salesperson_id)
+    def column_of(self, salesperson_id: int | None) -> int:  # type: ignore[override]
+        """The column of a salesperson (None: the shop); KeyError if it has none."""
+        try:
+            return super().column_of(self._column_key(salesperson_id))
+        except StopIteration:
+            raise KeyError(salesperson_id) from None
+
+    def header_text(self, section: int) -> str:
+        sp, name = self.columns[section]
+        return tr(SHOP_HEADER) if sp is None else name
 
     @property
     def is_money(self) -> bool:
@@ -183,24 +205,15 @@ class TargetsModel(QAbstractTableModel):
         return f.integer(value)
 
     # -- Qt model API ----------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 12
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
-
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if role == EXPORT_ROLE and orientation == Qt.Orientation.Vertical and 0 <= section < 12:
-            return f"{self.year:04d}-{section + 1:02d}"
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
         if orientation == Qt.Orientation.Horizontal:
-            if not 0 <= section < len(self.columns):
-                return None
-            sp, name = self.columns[section]
-            return tr(SHOP_HEADER) if sp is None else name
-        if 0 <= section < 12:
+            return super().headerData(section, orientation, role)
+        if not 0 <= section < len(self.rows):
+            return None
+        if role == EXPORT_ROLE:
+            return self.rows[section]
+        if role == Qt.ItemDataRole.DisplayRole:
             return fmt.current().month_name(section + 1)
         return None
 
@@ -209,15 +222,14 @@ class TargetsModel(QAbstractTableModel):
         return tr("Month")
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
+        if not self.valid(index):
             return Qt.ItemFlag.NoItemFlags
         return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 | Qt.ItemFlag.ItemIsEditable)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < 12
-                                        and 0 <= index.column() < len(self.columns)):
+        if not self.valid(index):
             return None
         month, sp = self.key_of(index)
         stored = self.stored(month, sp)
@@ -289,7 +301,7 @@ class TargetsModel(QAbstractTableModel):
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value,  # noqa: N802
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if role != Qt.ItemDataRole.EditRole or not self.valid(index):
             return False
         try:
             number = self.parse(str(value) if value is not None else "")

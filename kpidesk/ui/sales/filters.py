@@ -155,10 +155,9 @@ class SalesFilterBar(QWidget):
         """'N lines · total' (or 'N lines found' / 'N+ lines found' while a search pages)."""
         f = fmt.current()
         if summary is None:
-            text = (tr("%1+ lines found") if more else tr("%1 lines found")).replace(
-                "%1", f.integer(loaded))
+            text = fmt.fill(tr("%1+ lines found") if more else tr("%1 lines found"),
+                            f.integer(loaded))
         else:
             lines, revenue, currency = summary
-            text = (tr("%1 lines · %2").replace("%1", f.integer(lines))
-                    .replace("%2", f.figure(revenue, currency)))
+            text = fmt.fill(tr("%1 lines · %2"), f.integer(lines), f.figure(revenue, currency))
         self.summary_label.setText(text)

@@ -303,8 +303,7 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
     def _retranslate_form_title(self) -> None:
         if self._editing is not None:
             number = self._editing[2].number
-            title = (tr("Edit sale %1").replace("%1", number)
-                     if number else tr("Edit sale"))
+            title = fmt.fill(tr("Edit sale %1"), number) if number else tr("Edit sale")
         elif self.daily_check.isChecked():
             title = tr("New daily total")
         else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -30,6 +29,7 @@ from kpidesk.i18n.tr import translator
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import convert
 from kpidesk.store.sales import LineInput
+from kpidesk.ui.models.base import Column, TableModel
 from kpidesk.ui.widgets import AmountEdit
 
 CONTEXT = "SaleReceipt"
@@ -56,58 +56,52 @@ def receipt_total(lines: list[LineInput], currency: str) -> int:
                for line in lines)
 
 
-class ReceiptLinesModel(QAbstractTableModel):
-    """The lines of the receipt being typed."""
+class ReceiptLinesModel(TableModel):
+    """The lines of the receipt being typed (`rows`, with their product `names`). A typed
+    line has no id yet: `row_of` finds none (the view works by row number)."""
 
-    HEADERS = (
-        QT_TRANSLATE_NOOP("SaleReceipt", "Product"),
-        QT_TRANSLATE_NOOP("SaleReceipt", "Quantity"),
-        QT_TRANSLATE_NOOP("SaleReceipt", "Unit price"),
-        QT_TRANSLATE_NOOP("SaleReceipt", "Discount"),
-        QT_TRANSLATE_NOOP("SaleReceipt", "Amount"),
-    )
+    CONTEXT = CONTEXT
+    COLUMNS = (Column("product", QT_TRANSLATE_NOOP("SaleReceipt", "Product")),
+               Column("quantity", QT_TRANSLATE_NOOP("SaleReceipt", "Quantity")),
+               Column("unit_price", QT_TRANSLATE_NOOP("SaleReceipt", "Unit price")),
+               Column("discount", QT_TRANSLATE_NOOP("SaleReceipt", "Discount")),
+               Column("amount", QT_TRANSLATE_NOOP("SaleReceipt", "Amount")))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lines: list[LineInput] = []
+        self.rows: list[LineInput] = []
         self.names: list[str] = []
 
+    @property
+    def lines(self) -> list[LineInput]:
+        return self.rows
+
+    def rows_changed(self) -> None:
+        """No id to index the lines by."""
+
     def add(self, line: LineInput, name: str) -> None:
-        self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines))
-        self.lines.append(line)
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(line)
         self.names.append(name)
         self.endInsertRows()
 
     def remove(self, row: int) -> None:
-        if 0 <= row < len(self.lines):
+        if 0 <= row < len(self.rows):
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self.lines[row]
+            del self.rows[row]
             del self.names[row]
             self.endRemoveRows()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self.lines, self.names = [], []
+        self.rows, self.names = [], []
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return tr(self.HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.lines):
+        if not self.valid(index):
             return None
-        line, column = self.lines[index.row()], index.column()
+        line, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -124,9 +118,6 @@ class ReceiptLinesModel(QAbstractTableModel):
         if column == 3:
             return f.money(line.discount, line.currency) if line.discount else ""
         return f.money(line.amount, line.currency)
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
 
 
 class _LinesView(QTableView):

@@ -210,7 +210,7 @@ class SaleSaving:
             self.show_error(err)
             return False
         except (StoreError, sqlite3.DatabaseError) as err:
-            self.form_error.show_error(tr("Not saved: %1").replace("%1", str(err)))
+            self.form_error.show_error(fmt.fill(tr("Not saved: %1"), str(err)))
             return False
         self.ctx.undo_stack.push(command)
         self._last_rate = (order.date, typed.rate)
@@ -224,7 +224,7 @@ class SaleSaving:
             amount = f.money(receipt_total(order.lines, typed.currency), typed.currency)
         if order.payment_id is not None:
             self.remember_payment(order.payment_id)
-        self.status_label.setText(text.replace("%1", amount))
+        self.status_label.setText(fmt.fill(text, amount))
         self._status_command = command
         self.reset_form(keep=True)
         if isinstance(command, EditOrderCommand) and self._pre_edit is not None:
@@ -258,23 +258,20 @@ class SaleSaving:
         p = doubt.params
         amount = self.amount_edit.text().strip()
         if doubt.code == "usd_looks_like_riel":
-            return (tr("%1 is a lot of dollars. Did you mean %2 (about %3)?")
-                    .replace("%1", f.money(p["riel"] * 100, "USD"))
-                    .replace("%2", f.money(p["riel"], "KHR"))
-                    .replace("%3", f.money(p["riel_in_usd"], "USD")))
+            return fmt.fill(tr("%1 is a lot of dollars. Did you mean %2 (about %3)?"),
+                            f.money(p["riel"] * 100, "USD"), f.money(p["riel"], "KHR"),
+                            f.money(p["riel_in_usd"], "USD"))
         if doubt.code == "khr_looks_like_usd":
-            return (tr("%1 is very little in riel. Did you mean %2?")
-                    .replace("%1", f.money(p["usd"] // 100, "KHR"))
-                    .replace("%2", f.money(p["usd"], "USD")))
+            return fmt.fill(tr("%1 is very little in riel. Did you mean %2?"),
+                            f.money(p["usd"] // 100, "KHR"), f.money(p["usd"], "USD"))
         if doubt.code == "above_usual":
-            return (tr("That is %1 times this product's usual price (%2 each).")
-                    .replace("%1", f.integer(p["times"]))
-                    .replace("%2", f.money(p["usual"], "USD")))
+            return fmt.fill(tr("That is %1 times this product's usual price (%2 each)."),
+                            f.integer(p["times"]), f.money(p["usual"], "USD"))
         if doubt.code == "rate_unusual":
-            return (tr("A rate of %1 riel per dollar is unusual: it is mostly between "
-                            "%2 and %3.")
-                    .replace("%1", f.integer(parse_rate(self.rate_edit.text())))
-                    .replace("%2", f.integer(p["low"])).replace("%3", f.integer(p["high"])))
+            return fmt.fill(tr("A rate of %1 riel per dollar is unusual: it is mostly between "
+                               "%2 and %3."),
+                            f.integer(parse_rate(self.rate_edit.text())), f.integer(p["low"]),
+                            f.integer(p["high"]))
         return amount
 
     def _ask_unusual(self, doubts: list[Doubt]) -> bool:
@@ -322,25 +319,23 @@ class SaleSaving:
                     order.receipts = old.receipts  # not typed: the count stays
                 order.number, order.note = old.number, old.note
                 return EditOrderCommand(self.store, order_id, order,
-                                        text=tr("Replace daily total with %1")
-                                        .replace("%1", amount))
+                                        text=fmt.fill(tr("Replace daily total with %1"),
+                                                      amount))
             return AddOrderCommand(self.store, order,
-                                   text=tr("Add daily total %1").replace("%1", amount))
+                                   text=fmt.fill(tr("Add daily total %1"), amount))
         return AddOrderCommand(self.store, order, new_contact,
-                               text=tr("Add sale %1").replace("%1", amount))
+                               text=fmt.fill(tr("Add sale %1"), amount))
 
     def _ask_replace(self, old: OrderInput, old_line: LineInput, new_line: LineInput) -> bool:
         """Ask before a daily total replaces the one already saved for its day, channel and
         salesperson, naming the old amount."""
         f = fmt.current()
-        text = (tr("The daily total of %1 for this channel and salesperson is already "
-                        "%2. Replace it with %3?")
-                .replace("%1", f.date(old.date))
-                .replace("%2", f.money(old_line.amount, old_line.currency))
-                .replace("%3", f.money(new_line.amount, new_line.currency)))
+        text = fmt.fill(tr("The daily total of %1 for this channel and salesperson is already "
+                           "%2. Replace it with %3?"),
+                        f.date(old.date), f.money(old_line.amount, old_line.currency),
+                        f.money(new_line.amount, new_line.currency))
         if old.receipts is not None:
-            text += "\n" + tr("It was made of %1 receipts.").replace(
-                "%1", f.integer(old.receipts))
+            text += "\n" + fmt.fill(tr("It was made of %1 receipts."), f.integer(old.receipts))
         answer = QMessageBox.question(
             self, tr("Replace the daily total?"), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -358,16 +353,16 @@ class SaleSaving:
             self.status_label.setText("")
             self._status_command = None
         elif position >= stack.index():
-            self.status_label.setText(tr("Undone: %1. Ctrl+Y does it again.")
-                                      .replace("%1", command.text()))
+            self.status_label.setText(fmt.fill(tr("Undone: %1. Ctrl+Y does it again."),
+                                               command.text()))
         else:
-            self.status_label.setText(tr("Redone: %1.").replace("%1", command.text()))
+            self.status_label.setText(fmt.fill(tr("Redone: %1."), command.text()))
 
     def _ask_future(self, day: date) -> bool:
         answer = QMessageBox.question(
             self, tr("Date in the future"),
-            tr("%1 is in the future. Save this sale with that date?")
-            .replace("%1", fmt.current().date(day)),
+            fmt.fill(tr("%1 is in the future. Save this sale with that date?"),
+                     fmt.current().date(day)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes

@@ -143,7 +143,7 @@ class SalesTable(QTableView):
             return False
         except (StoreError, sqlite3.DatabaseError) as err:
             self.error.emit(validation_text(err) if isinstance(err, ValidationError)
-                            else tr("Not deleted: %1").replace("%1", str(err)))
+                            else fmt.fill(tr("Not deleted: %1"), str(err)))
             return False
         self.ctx.undo_stack.push(command)
         self.deleted.emit(ids)
@@ -152,7 +152,7 @@ class SalesTable(QTableView):
 
     def _ask_delete(self, count: int) -> bool:
         text = (tr("Delete this sale (all its lines)?") if count == 1 else
-                tr("Delete these %1 sales?").replace("%1", fmt.current().integer(count)))
+                fmt.fill(tr("Delete these %1 sales?"), fmt.current().integer(count)))
         answer = QMessageBox.question(
             self, tr("Delete"), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,21 +22,29 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.fonts import HINT_COLOUR
+from kpidesk.i18n.tr import translator
 from kpidesk.store import reference
 from kpidesk.store.db import Store
+from kpidesk.ui.models.base import Column, TableModel
 from kpidesk.ui.widgets import ErrorLabel
 
 Action = Callable[[], object]
 Apply = Callable[[Action, "ErrorLabel | None"], bool]
 
 INDEX = QModelIndex | QPersistentModelIndex
-
-INDEX = QModelIndex | QPersistentModelIndex
+_tr = translator("NamedListModel")
 
 
 # -- named lists --------------------------------------------------------------------------
-class NamedListModel(QAbstractTableModel):
+_NAME = Column("name", QT_TRANSLATE_NOOP("NamedListModel", "Name"))
+_CATEGORY = Column("category", QT_TRANSLATE_NOOP("NamedListModel", "Category"))
+_ACTIVE = Column("active", QT_TRANSLATE_NOOP("NamedListModel", "Active"))
+
+
+class NamedListModel(TableModel):
     """One named list: Name [, Category] [, Active]. Names are edited in place."""
+
+    CONTEXT = "NamedListModel"
 
     def __init__(self, store: Store, table: str, apply: Apply, parent=None) -> None:
         super().__init__(parent)
@@ -46,42 +54,21 @@ class NamedListModel(QAbstractTableModel):
         self.error_label: ErrorLabel | None = None
         self.has_active = table in ("salespeople", "products")
         self.has_category = table == "products"
-        self.rows: list[dict] = []
+        self.COLUMNS = (_NAME, *((_CATEGORY,) if self.has_category else ()),
+                        *((_ACTIVE,) if self.has_active else ()))
         self.reload()
 
     def columns(self) -> list[str]:
-        cols = ["name"]
-        if self.has_category:
-            cols.append("category")
-        if self.has_active:
-            cols.append("active")
-        return cols
+        return [c.key for c in self.COLUMNS]
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = reference.list_rows(self.store, self.table)
-        self.endResetModel()
-
-    def rowCount(self, parent: INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns())
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.columns()):
-            return None
-        return {"name": self.tr("Name"), "category": self.tr("Category"),
-                "active": self.tr("Active")}[self.columns()[section]]
+        self.set_rows(reference.list_rows(self.store, self.table))
 
     def data(self, index: INDEX, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         row = self.rows[index.row()]
-        column = self.columns()[index.column()]
+        column = self.column_key(index.column())
         if column == "name":
             if role == Qt.ItemDataRole.DisplayRole:
                 return display_name(row["name"])
@@ -94,14 +81,14 @@ class NamedListModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if row["active"] else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr("Active") if row["active"] else self.tr("Inactive")
+                return _tr("Active") if row["active"] else _tr("Inactive")
         return None
 
     def flags(self, index: INDEX) -> Qt.ItemFlag:
-        if not index.isValid():
+        if not self.valid(index):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        column = self.columns()[index.column()]
+        column = self.column_key(index.column())
         if column in ("name", "category"):
             flags |= Qt.ItemFlag.ItemIsEditable
         elif column == "active":
@@ -109,10 +96,10 @@ class NamedListModel(QAbstractTableModel):
         return flags
 
     def setData(self, index: INDEX, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid():
+        if not self.valid(index):
             return False
         row = self.rows[index.row()]
-        column = self.columns()[index.column()]
+        column = self.column_key(index.column())
         if column == "name" and role == Qt.ItemDataRole.EditRole:
             if str(value).strip() == row["name"]:
                 return False
@@ -131,12 +118,6 @@ class NamedListModel(QAbstractTableModel):
             return self.apply(lambda: reference.set_active(self.store, self.table, row["id"], active),
                               self.error_label)
         return False
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.columns()) - 1))
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(self.columns()) - 1))
 
 
 class CategoryDelegate(QStyledItemDelegate):

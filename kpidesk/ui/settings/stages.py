@@ -2,63 +2,53 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
+from kpidesk.i18n.tr import translator
 from kpidesk.store import stages
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
+from kpidesk.ui.models.base import Column, TableModel
 from kpidesk.ui.settings.lists import INDEX, Apply
 from kpidesk.ui.widgets import ErrorLabel
 
+CONTEXT = "StagesModel"
+tr = translator(CONTEXT)
+
 
 # -- stages -------------------------------------------------------------------------------
-class StagesModel(QAbstractTableModel):
+class StagesModel(TableModel):
     """Opportunity stages: name, default probability (%), order; kind shown, not editable."""
 
-    COLUMNS = ("name", "probability", "position", "kind")
+    CONTEXT = CONTEXT
+    COLUMNS = (Column("name", QT_TRANSLATE_NOOP("StagesModel", "Stage")),
+               Column("probability", QT_TRANSLATE_NOOP("StagesModel", "Probability %")),
+               Column("position", QT_TRANSLATE_NOOP("StagesModel", "Order")),
+               Column("kind", QT_TRANSLATE_NOOP("StagesModel", "Kind")))
 
     def __init__(self, store: Store, apply: Apply, parent=None) -> None:
         super().__init__(parent)
         self.store = store
         self.apply = apply
         self.error_label: ErrorLabel | None = None
-        self.rows: list[dict] = []
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = stages.list_stages(self.store)
-        self.endResetModel()
+        self.set_rows(stages.list_stages(self.store))
 
     def open_count(self) -> int:
         return sum(1 for r in self.rows if r["kind"] == "open")
 
-    def rowCount(self, parent: INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (self.tr("Stage"), self.tr("Probability %"), self.tr("Order"),
-                self.tr("Kind"))[section]
-
     def kind_text(self, kind: str) -> str:
-        return {"open": self.tr("Open"), "won": self.tr("Won"), "lost": self.tr("Lost")}.get(
-            kind, kind)
+        return {"open": tr("Open"), "won": tr("Won"), "lost": tr("Lost")}.get(kind, kind)
 
     def data(self, index: INDEX, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self.valid(index):
             return None
         row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        column = self.column_key(index.column())
         f = fmt.current()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "name":
@@ -80,20 +70,20 @@ class StagesModel(QAbstractTableModel):
         return None
 
     def flags(self, index: INDEX) -> Qt.ItemFlag:
-        if not index.isValid():
+        if not self.valid(index):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        column = self.COLUMNS[index.column()]
+        column = self.column_key(index.column())
         row = self.rows[index.row()]
         if column in ("name", "probability") or (column == "position" and row["kind"] == "open"):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: INDEX, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        if not self.valid(index) or role != Qt.ItemDataRole.EditRole:
             return False
         row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        column = self.column_key(index.column())
         if column == "name":
             if str(value).strip() == row["name"]:
                 return False
@@ -113,9 +103,3 @@ class StagesModel(QAbstractTableModel):
             return self.apply(lambda: stages.update_stage(
                 self.store, row["id"], position=number("position")), self.error_label)
         return False
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))

@@ -9,7 +9,7 @@ Reads `kpidesk.metrics.analysis` only (no SQL here).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics import analysis, basket
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.ui.models.analysis_model import (
@@ -42,8 +43,7 @@ from kpidesk.ui.widgets import SortArrowHeader
 CONTEXT = "AnalysisTab"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+tr = translator(CONTEXT)
 
 
 KINDS = (

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR
+from kpidesk.i18n.tr import translator
 from kpidesk.metrics import bridge as bridge_metrics
 from kpidesk.metrics import insight as insight_metrics
 from kpidesk.metrics import pacing as pacing_metrics
@@ -71,8 +72,7 @@ from kpidesk.ui.widgets import AmountEdit, ErrorLabel
 MONTHS_BACK = 24
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("InsightTab", text)
+tr = translator("InsightTab")
 
 
 def _translate(context: str, text: str) -> str:
