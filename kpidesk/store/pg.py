@@ -384,12 +384,3 @@ def _register_loaders(conn) -> None:
             return float(value)
 
     conn.adapters.register_loader("numeric", NumericLoader)
-
-
-def server_available() -> bool:
-    """Whether the PostgreSQL driver can be loaded."""
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        return False
-    return True
