@@ -562,8 +562,11 @@ def code_breakdown_dims(db: sqlite_utils.Database) -> None:
 
     if not breakdowns.exists(db.conn):
         return
+    # a row already holding a code (written by a rollup rebuild of an earlier migration
+    # into the TEXT column) keeps it
     case = "CASE dim " + " ".join(f"WHEN '{name}' THEN {code}"
-                                  for name, code in breakdowns.DIM_CODES.items()) + " END"
+                                  for name, code in breakdowns.DIM_CODES.items()) + \
+        " ELSE CAST(dim AS INTEGER) END"
     for table, schema_sql in ((breakdowns.TABLE, breakdowns.SCHEMA),
                               (breakdowns.MONTH_TABLE, breakdowns.MONTH_SCHEMA)):
         kinds = {row[1]: row[2].upper() for row in db.conn.execute(
