@@ -282,8 +282,11 @@ def _grouped(store: Store, by: str, span: tuple[date, date], currency: str) -> d
     """{key: Totals} of one breakdown over the days of `span`."""
     dim = _SOURCES[by][0]
     if by == "branch":
-        from kpidesk.store.branches import totals_by_branch
+        from kpidesk.store.branches import branch_name, synced_branches, totals_by_branch
 
+        if not synced_branches(store):  # one branch: the shop's totals, from the rollup
+            shop = _sum(_read(store, "shop", span, currency).values())
+            return {branch_name(store) or None: shop} if shop.lines else {}
         return {name: Totals(*sums) for name, sums in totals_by_branch(
             store, span[0].isoformat(), span[1].isoformat(), currency).items()}
     if by == "day":
