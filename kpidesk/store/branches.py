@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
+from kpidesk.store import dialect
 from kpidesk.store.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -183,4 +184,4 @@ def totals_by_branch(store: Store, first: str, last: str,
 def change_mark(store: Store) -> tuple[int, int]:
     """Changes of the shop so far, to notice any since: this connection's commits and
     other connections' (a sync or an import runs on its own)."""
-    return store.commits, int(store.scalar("PRAGMA data_version"))
+    return store.commits, dialect.data_version(store.conn)
