@@ -278,6 +278,11 @@ def _sum(values) -> Totals:
     return total
 
 
+def _shop_totals(store: Store, span: tuple[date, date], currency: str) -> Totals:
+    """The whole shop's sums over the days of `span`, from the shop rollup."""
+    return _sum(_read(store, "shop", span, currency).values())
+
+
 def _grouped(store: Store, by: str, span: tuple[date, date], currency: str) -> dict:
     """{key: Totals} of one breakdown over the days of `span`."""
     dim = _SOURCES[by][0]
@@ -285,7 +290,7 @@ def _grouped(store: Store, by: str, span: tuple[date, date], currency: str) -> d
         from kpidesk.store.branches import branch_name, synced_branches, totals_by_branch
 
         if not synced_branches(store):  # one branch: the shop's totals, from the rollup
-            shop = _sum(_read(store, "shop", span, currency).values())
+            shop = _shop_totals(store, span, currency)
             return {branch_name(store) or None: shop} if shop.lines else {}
         return {name: Totals(*sums) for name, sums in totals_by_branch(
             store, span[0].isoformat(), span[1].isoformat(), currency).items()}
@@ -325,7 +330,7 @@ def period_totals(store: Store, period: DateRange | str, today: date | str, *,
     span = _span(period, as_date(today))
     if span is None:
         return None
-    return _sum(_read(store, "shop", span, currency or store.reporting_currency).values())
+    return _shop_totals(store, span, currency or store.reporting_currency)
 
 
 def _names(store: Store, by: str, keys) -> dict:
@@ -371,9 +376,9 @@ def breakdown(store: Store, by: str, period: DateRange | str, today: date | str,
         end = compare.start + timedelta(days=counted - 1) if like_for_like else compare.end
         compare_span = (compare.start, min(end, compare.end, today))
     groups = _grouped(store, by, span, currency)
-    total = _sum(_read(store, "shop", span, currency).values())
+    total = _shop_totals(store, span, currency)
     previous = _grouped_revenue(store, by, compare_span, currency) if compare_span else {}
-    previous_total = (_sum(_read(store, "shop", compare_span, currency).values())
+    previous_total = (_shop_totals(store, compare_span, currency)
                       if compare_span else None)
     names = _names(store, by, set(groups) | set(previous))
     rows: list[BreakdownRow] = []
