@@ -433,6 +433,33 @@ class Store:
             conn.close()
             raise
 
+    def server_broken(self) -> bool:
+        """On a shared shop: whether its connection was lost (the server stopped or went
+        away); a new one is needed (`ensure_connected`). Always False for a shop file."""
+        if self.server_url is None:
+            return False
+        raw = cast(Any, self.conn).raw
+        return bool(raw.closed or getattr(raw, "broken", False))
+
+    def ensure_connected(self) -> None:
+        """On a shared shop whose connection was lost: connect again (ServerError
+        'unreachable' while the server still does not answer). Nothing for a shop file or
+        a connection that still works."""
+        if not self.server_broken():
+            return
+        from kpidesk.store import pg
+
+        conn = pg.PgConnection(str(self.location), read_only=self.read_only)
+        conn.learn_tables()
+        try:
+            self.conn.close()
+        except Exception:  # noqa: BLE001 - the lost connection may refuse even that
+            pass
+        self.conn = as_connection(conn)
+        self._db = None
+        self._depth = 0
+        self._pending.clear()
+
     @property
     def db(self):
         """The connection as a ``sqlite_utils.Database`` (imported on first use: 0.15 s
