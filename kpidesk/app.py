@@ -310,6 +310,8 @@ class Controller:
                                    if dialect.is_server_url(path) else str(path))
         self._watch_check()
         self._watch_others(store)
+        if self.ctx.server_queue is not None and self.ctx.server_queue.count():
+            self.ctx.server_queue.send_now()  # sales kept while the server was away
         return True
 
     # A shared shop (PostgreSQL): other laptops' writes are shown within seconds, and
@@ -347,8 +349,12 @@ class Controller:
         except (ServerError, sqlite3.Error) as err:
             from kpidesk.ui.messages import server_error_text
 
+            reason = err if isinstance(err, ServerError) else ServerError("unreachable")
+            if reason.reason == "unreachable":
+                from kpidesk.ui.server_status import server_lost
+
+                server_lost(reason)  # the sale queue looks for its return and says so
             if self.window is not None:
-                reason = err if isinstance(err, ServerError) else ServerError("unreachable")
                 self.window.statusBar().showMessage(
                     server_error_text(reason, self.ctx.store.server_url or ""), 10_000)
             return

@@ -438,8 +438,7 @@ class Store:
         away); a new one is needed (`ensure_connected`). Always False for a shop file."""
         if self.server_url is None:
             return False
-        raw = cast(Any, self.conn).raw
-        return bool(raw.closed or getattr(raw, "broken", False))
+        return bool(getattr(cast(Any, self.conn).raw, "broken", False))
 
     def ensure_connected(self) -> None:
         """On a shared shop whose connection was lost: connect again (ServerError
@@ -659,6 +658,7 @@ class Store:
             # now would not be in the shop file at this path
             raise WriteFailedError("moved", str(self.path))
         self._wait_for_check()
+        self.ensure_connected()  # a shared shop whose server came back after a cut
         try:
             self._begin()
         except sqlite3.OperationalError as exc:

@@ -215,7 +215,7 @@ class PgConnection:
         try:
             cursor = self._conn.execute(statement, _params(params))
         except Exception as exc:
-            raise _translated(exc) from exc
+            raise self._error(exc) from exc
         if head.startswith(("INSERT", "UPDATE", "DELETE")):
             self._rows_this_transaction += max(cursor.rowcount, 0)
         elif head.startswith(("COMMIT", "END")):
@@ -243,13 +243,21 @@ class PgConnection:
         try:
             cursor.executemany(statement, [_params(p) for p in rows])
         except Exception as exc:
-            raise _translated(exc) from exc
+            raise self._error(exc) from exc
         self._rows_this_transaction += len(rows)
         if explicit_id:
             self._catch_up_ids(explicit_id)
         return PgCursor(cursor)
 
     _last_insert = ""
+
+    def _error(self, exc: Exception) -> Exception:
+        """The driver's error as the store's; on a connection the server dropped, every
+        later statement is 'unreachable' too (not sqlite3's 'closed database', which means
+        closed here)."""
+        if getattr(self._conn, "broken", False):
+            return ServerError("unreachable", str(exc).strip())
+        return _translated(exc)
 
     def _id_column(self, sql: str, params):
         """An INSERT that gives `id` as NULL (SQLite then picks the rowid) leaves the column

@@ -60,6 +60,21 @@ class AppContext(QObject):
         store.today_fn = self.today  # the store's staff limits use the shop's date
         store.subscribe(self._on_store_changed)
 
+    _server_queue = None
+
+    @property
+    def server_queue(self):  # -> ui.server_status.SaleQueue | None
+        """The queue of sales kept on this laptop while the shop's server does not answer;
+        None for a shop file (made on first use)."""
+        if not self.store.is_server:
+            return None
+        if self._server_queue is None:
+            from kpidesk.paths import data_dir
+            from kpidesk.ui.server_status import SaleQueue
+
+            self._server_queue = SaleQueue(self.store, data_dir(), self)
+        return self._server_queue
+
     def _on_store_changed(self, topics: set[Topic]) -> None:
         # Emitted from whichever thread committed; Qt queues it to receivers' threads.
         self.data_changed.emit(set(topics))
@@ -113,6 +128,9 @@ class AppContext(QObject):
         return True
 
     def close(self) -> None:
+        if self._server_queue is not None:
+            self._server_queue.close()
+            self._server_queue = None
         self.store.unsubscribe(self._on_store_changed)
         # The stack deletes its commands now, while their Python wrappers are alive: left
         # to the garbage collector, PySide6 before 6.12 may free a command twice.

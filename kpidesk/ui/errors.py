@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.logs import log
-from kpidesk.store.errors import BackupError, ValidationError, WriteFailedError
+from kpidesk.store.errors import BackupError, ServerError, ValidationError, WriteFailedError
 
 tr = translator("Errors")
 
@@ -61,6 +61,14 @@ def show_exception(exc_type: type[BaseException], exc: BaseException,
     if isinstance(exc, BackupError):
         log.warning("backup failed: %s", exc)
         QMessageBox.warning(parent, tr("Backup"), backup_error_text(exc))
+        return
+    if isinstance(exc, ServerError) and exc.reason == "unreachable":
+        # the shared shop's server went away: the Sales tab says so and queues sales; one
+        # dialog per screen that tried to read would bury the window
+        from kpidesk.ui.server_status import server_lost
+
+        log.warning("server unreachable: %s", exc)
+        server_lost(exc)
         return
     if isinstance(exc, ValidationError):  # a screen forgot to check: still say it plainly
         log.warning("refused input: %s", exc)

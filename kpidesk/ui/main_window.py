@@ -482,6 +482,13 @@ class MainWindow(QMainWindow):
         self.show_tab("sales").date_edit.set_date(day)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        queue = self.ctx.server_queue  # a shared shop: sales kept on this laptop
+        if queue is not None and queue.count():
+            from kpidesk.ui.server_status import confirm_close
+
+            if not confirm_close(queue, self):
+                event.ignore()
+                return
         self.save_state()
         super().closeEvent(event)
 

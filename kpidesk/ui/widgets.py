@@ -269,6 +269,17 @@ class CustomerPicker(QLineEdit):
             return "contact", found
         return "new", split_name_phone(text)
 
+    def resolve_offline(self) -> tuple[str, object]:
+        """`resolve()` without asking the store (a shared shop's server lost): the contact
+        picked from the list, else the name (and phone) typed, found or made when the sale
+        is sent."""
+        text = self.text().strip()
+        if not text:
+            return "walk_in", None
+        if self._contact_id is not None and text == self._contact_name:
+            return "contact", self._contact_id
+        return "new", split_name_phone(text)
+
     def new_contact(self, created: str) -> ContactInput | None:
         kind, value = self.resolve()
         if kind != "new":
@@ -296,7 +307,10 @@ class CustomerPicker(QLineEdit):
         if not text:
             return
         self._model.clear()
-        for contact_id, name, phone in search_contacts(self.store, fmt.latin_digits(text)):
+        from kpidesk.ui.server_status import offline_safe
+
+        found = offline_safe(lambda: search_contacts(self.store, fmt.latin_digits(text)), [])
+        for contact_id, name, phone in found:
             shown = f"{name}    {fmt.current().phone(phone)}" if phone else name
             item = QStandardItem(shown)
             item.setData(contact_id, ID_ROLE)

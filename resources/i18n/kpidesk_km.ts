@@ -4688,6 +4688,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ការប្ដូរ​លេខ​សម្ងាត់​ម្ចាស់​ហាង ត្រូវការលេខ​សម្ងាត់​បច្ចុប្បន្ន។</translation>
     </message>
     <message>
+        <source>Throwing away a sale that waits to be sent is for the owner.</source>
+        <translation>ការបោះបង់​ការលក់​ដែល​កំពុង​រង់ចាំ​ផ្ញើ ជា​សិទ្ធិ​របស់​ម្ចាស់​ហាង។</translation>
+    </message>
+    <message>
         <source>&amp;New PIN (%1 to %2 digits):</source>
         <translation>លេខ​សម្ងាត់​ថ្មី (ពី %1 ដល់ %2&#xa0;ខ្ទង់) (&amp;N)៖</translation>
     </message>
@@ -6168,8 +6172,28 @@ Owner: %3</source>
         <translation>រក្សាទុក (Ctrl+Enter) (&amp;S)</translation>
     </message>
     <message>
+        <source>A change to a saved sale needs the server: it was not saved. Try again when the server is back.</source>
+        <translation>ការកែប្រែ​ការលក់​ដែល​បាន​រក្សាទុក ត្រូវការ​ម៉ាស៊ីន​មេ៖ វា​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​ព្យាយាម​ម្ដង​ទៀត​នៅពេល​ម៉ាស៊ីន​មេ​ដំណើរការវិញ។</translation>
+    </message>
+    <message>
+        <source>A daily total needs the server: it was not saved. Try again when the server is back.</source>
+        <translation>សរុប​ប្រចាំ​ថ្ងៃ​ត្រូវការ​ម៉ាស៊ីន​មេ៖ វា​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​ព្យាយាម​ម្ដង​ទៀត​នៅពេល​ម៉ាស៊ីន​មេ​ដំណើរការវិញ។</translation>
+    </message>
+    <message>
+        <source>A refund needs the server (and the owner PIN): it was not saved. Try again when the server is back.</source>
+        <translation>ការសង​ប្រាក់​វិញ​ត្រូវការ​ម៉ាស៊ីន​មេ (និង​លេខ​សម្ងាត់​ម្ចាស់​ហាង)៖ វា​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​ព្យាយាម​ម្ដង​ទៀត​នៅពេល​ម៉ាស៊ីន​មេ​ដំណើរការវិញ។</translation>
+    </message>
+    <message>
         <source>Discount</source>
         <translation>បញ្ចុះ​តម្លៃ</translation>
+    </message>
+    <message>
+        <source>Kept on this laptop: %1. It is sent when the server answers again.</source>
+        <translation>បាន​រក្សាទុក​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ៖ %1។ វា​នឹង​ត្រូវ​ផ្ញើ​ទៅ នៅពេល​ម៉ាស៊ីន​មេ​ឆ្លើយតប​វិញ។</translation>
+    </message>
+    <message>
+        <source>Not saved: the server does not answer.</source>
+        <translation>មិន​បាន​រក្សាទុក​ទេ៖ ម៉ាស៊ីន​មេ​មិន​ឆ្លើយតប។</translation>
     </message>
     <message>
         <source>Pay&amp;ment</source>
@@ -6327,6 +6351,145 @@ Owner: %3</source>
     <message>
         <source>Chance of making the target: %1</source>
         <translation>លទ្ធភាព​សម្រេច​គោលដៅ៖ %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerQueue</name>
+    <message>
+        <source>Kept at</source>
+        <translation>រក្សាទុក​នៅ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>កាលបរិច្ឆេទ</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>អតិថិជន</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>ទំនិញ</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>ទឹកប្រាក់</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>ស្ថានភាព</translation>
+    </message>
+    <message>
+        <source>%1 sale waiting to be sent — the server does not answer.</source>
+        <translation>ការលក់ %1 កំពុង​រង់ចាំ​ផ្ញើ — ម៉ាស៊ីន​មេ​មិន​ឆ្លើយតប។</translation>
+    </message>
+    <message>
+        <source>%1 sale waiting to be sent: the server refused it. Open the list to correct or discard it.</source>
+        <translation>ការលក់ %1 កំពុង​រង់ចាំ​ផ្ញើ៖ ម៉ាស៊ីន​មេ​មិន​ទទួលយក​វា​ទេ។ សូម​បើក​បញ្ជី ដើម្បី​កែ ឬ​បោះបង់​វា។</translation>
+    </message>
+    <message>
+        <source>%1 sales saved on this laptop are not on the shop&apos;s server yet. They stay here and are sent the next time KPI Desk opens this shop and the server answers.
+
+Close KPI Desk anyway?</source>
+        <translation>ការលក់ %1 ដែល​បាន​រក្សាទុក​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ មិន​ទាន់​មាន​នៅលើ​ម៉ាស៊ីន​មេ​របស់​ហាង​នៅឡើយ​ទេ។ វា​នៅ​ទីនេះ ហើយ​នឹង​ត្រូវ​ផ្ញើ​ទៅ នៅពេល KPI Desk បើក​ហាង​នេះ​លើក​ក្រោយ ហើយ​ម៉ាស៊ីន​មេ​ឆ្លើយតប។
+
+នៅតែ​បិទ KPI Desk ឬ?</translation>
+    </message>
+    <message>
+        <source>%1 sales waiting to be sent — the server does not answer.</source>
+        <translation>ការលក់ %1 កំពុង​រង់ចាំ​ផ្ញើ — ម៉ាស៊ីន​មេ​មិន​ឆ្លើយតប។</translation>
+    </message>
+    <message>
+        <source>%1 sales waiting to be sent. Open the list to correct or discard the ones the server refused.</source>
+        <translation>ការលក់ %1 កំពុង​រង់ចាំ​ផ្ញើ។ សូម​បើក​បញ្ជី ដើម្បី​កែ ឬ​បោះបង់​ការលក់​ដែល​ម៉ាស៊ីន​មេ​មិន​ទទួលយក។</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>បិទ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>បោះបង់… (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>ផ្ញើ​ឥឡូវនេះ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting sales…</source>
+        <translation>ការលក់​កំពុង​រង់ចាំ… (&amp;W)</translation>
+    </message>
+    <message>
+        <source>Choose a sale in the list first.</source>
+        <translation>សូម​ជ្រើសរើស​ការលក់​មួយ​ក្នុង​បញ្ជី​ជាមុន​សិន។</translation>
+    </message>
+    <message>
+        <source>Discard this sale?</source>
+        <translation>បោះបង់​ការលក់​នេះ​ឬ?</translation>
+    </message>
+    <message>
+        <source>Discarded.</source>
+        <translation>បាន​បោះបង់។</translation>
+    </message>
+    <message>
+        <source>Discarding needs the server, to check the owner PIN. Try again when it answers.</source>
+        <translation>ការបោះបង់​ត្រូវការ​ម៉ាស៊ីន​មេ ដើម្បី​ពិនិត្យ​លេខ​សម្ងាត់​ម្ចាស់​ហាង។ សូម​ព្យាយាម​ម្ដង​ទៀត​នៅពេល​វា​ឆ្លើយតប។</translation>
+    </message>
+    <message>
+        <source>Its payment method is no longer on the server.</source>
+        <translation>វិធី​បង់ប្រាក់​របស់​វា​លែង​មាន​នៅលើ​ម៉ាស៊ីន​មេ​ទៀត​ហើយ។</translation>
+    </message>
+    <message>
+        <source>Its sales channel is no longer on the server.</source>
+        <translation>មធ្យោបាយ​លក់​របស់​វា​លែង​មាន​នៅលើ​ម៉ាស៊ីន​មេ​ទៀត​ហើយ។</translation>
+    </message>
+    <message>
+        <source>Sales waiting to be sent</source>
+        <translation>ការលក់​កំពុង​រង់ចាំ​ផ្ញើ</translation>
+    </message>
+    <message>
+        <source>Sent: %1. Refused by the server: %2.</source>
+        <translation>បាន​ផ្ញើ៖ %1។ ម៉ាស៊ីន​មេ​មិន​ទទួលយក៖ %2។</translation>
+    </message>
+    <message>
+        <source>The customer “%1” is no longer on the server.</source>
+        <translation>អតិថិជន “%1” លែង​មាន​នៅលើ​ម៉ាស៊ីន​មេ​ទៀត​ហើយ។</translation>
+    </message>
+    <message>
+        <source>The product “%1” is no longer on the server.</source>
+        <translation>ទំនិញ “%1” លែង​មាន​នៅលើ​ម៉ាស៊ីន​មេ​ទៀត​ហើយ។</translation>
+    </message>
+    <message>
+        <source>The salesperson “%1” is no longer on the server.</source>
+        <translation>អ្នកលក់ “%1” លែង​មាន​នៅលើ​ម៉ាស៊ីន​មេ​ទៀត​ហើយ។</translation>
+    </message>
+    <message>
+        <source>The server does not answer. Sales you save now wait on this laptop and are sent when it is back.</source>
+        <translation>ម៉ាស៊ីន​មេ​មិន​ឆ្លើយតប។ ការលក់​ដែល​អ្នក​រក្សាទុក​ឥឡូវនេះ នឹង​រង់ចាំ​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ ហើយ​នឹង​ត្រូវ​ផ្ញើ​ទៅ នៅពេល​ម៉ាស៊ីន​មេ​ដំណើរការវិញ។</translation>
+    </message>
+    <message>
+        <source>The server refused it: %1</source>
+        <translation>ម៉ាស៊ីន​មេ​មិន​ទទួលយក​វា​ទេ៖ %1</translation>
+    </message>
+    <message>
+        <source>The server still does not answer: nothing was sent.</source>
+        <translation>ម៉ាស៊ីន​មេ​នៅតែ​មិន​ឆ្លើយតប៖ មិន​បាន​ផ្ញើ​អ្វី​ទេ។</translation>
+    </message>
+    <message>
+        <source>These sales were saved on this laptop while the shop&apos;s server did not answer. They are sent in this order when it answers again, each one once.</source>
+        <translation>ការលក់​ទាំងនេះ​ត្រូវបាន​រក្សាទុក​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ ខណៈ​ម៉ាស៊ីន​មេ​របស់​ហាង​មិន​ឆ្លើយតប។ វា​នឹង​ត្រូវ​ផ្ញើ​ទៅ​តាម​លំដាប់​នេះ នៅពេល​ម៉ាស៊ីន​មេ​ឆ្លើយតប​វិញ ម្ដង​មួយៗ តែម្ដង​គត់។</translation>
+    </message>
+    <message>
+        <source>This sale was never sent to the server. Discarded, it is gone for good.</source>
+        <translation>ការលក់​នេះ​មិន​ដែល​បាន​ផ្ញើ​ទៅ​ម៉ាស៊ីន​មេ​ទេ។ បើ​បោះបង់ វា​នឹង​បាត់​ជារៀងរហូត។</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>កំពុង​រង់ចាំ</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>ភ្ញៀវ​ដើរ​ចូល</translation>
     </message>
 </context>
 <context>

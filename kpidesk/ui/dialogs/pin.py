@@ -58,6 +58,8 @@ REASONS = {
     "pin": QT_TRANSLATE_NOOP("PinDialog", "Changing the owner PIN needs the current one."),
     "sync": QT_TRANSLATE_NOOP("PinDialog", "Bringing in a branch file changes the shop's "
                                            "figures: it is for the owner."),
+    "discard_queued": QT_TRANSLATE_NOOP("PinDialog", "Throwing away a sale that waits to be "
+                                                     "sent is for the owner."),
 }
 
 

@@ -44,6 +44,7 @@ from kpidesk.ui.sales.filters import fill_combo
 from kpidesk.ui.sales.line_entry import CURRENCIES, LineEntry
 from kpidesk.ui.sales.lines import ReceiptPanel
 from kpidesk.ui.sales.saving import SaleSaving
+from kpidesk.ui.server_status import offline_safe
 from kpidesk.ui.widgets import (
     AmountEdit,
     CustomerPicker,
@@ -282,7 +283,8 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
                                      "product's cost in Settings"))
         self.cancel_button.setText(tr("Cancel edit (Esc)"))
         self.quantity_edit.setPlaceholderText(fmt.current().digits("1"))
-        self.rate_edit.setPlaceholderText(fmt.current().digits(str(self.store.default_rate)))
+        default_rate = offline_safe(lambda: self.store.default_rate, 4100)  # server lost
+        self.rate_edit.setPlaceholderText(fmt.current().digits(str(default_rate)))
         self.note_edit.setPlaceholderText(tr("optional"))
         self.number_edit.setPlaceholderText(tr("optional"))
         self.product_combo.lineEdit().setPlaceholderText(tr("type to search"))
@@ -371,8 +373,11 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
     def _default_rate(self, day: str) -> int:
         if self._last_rate and self._last_rate[0] == day:
             return self._last_rate[1]
-        rate = last_rate_of_day(self.store, day)
-        return rate if rate is not None else self.store.default_rate
+        # a shared shop's server lost: the rate in the form stays
+        rate = offline_safe(lambda: last_rate_of_day(self.store, day), None)
+        if rate is None:
+            rate = offline_safe(lambda: self.store.default_rate, None)
+        return rate if rate is not None else self.rate()
 
     def _set_rate(self, rate: int) -> None:
         self.rate_edit.setText(fmt.current().rate(rate))
@@ -476,7 +481,7 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
         self.receipt.set_currency(self.currency(), self.rate())
 
     def update_customer_hint(self) -> None:
-        if not self.daily_check.isChecked() and self.customer_edit.is_new():
+        if not self.daily_check.isChecked() and offline_safe(self.customer_edit.is_new, False):
             self.customer_hint.setText(tr("New customer: will be added when you save"))
             self.customer_hint.show()
         else:

@@ -15,6 +15,7 @@ from kpidesk.store import receipts
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import convert
 from kpidesk.store.sales import LineInput
+from kpidesk.ui.server_status import offline_safe
 from kpidesk.ui.widgets import parse_quantity, parse_rate
 
 CURRENCIES = ("USD", "KHR")
@@ -53,7 +54,7 @@ class LineEntry:
         try:
             return parse_rate(self.rate_edit.text())
         except ValidationError:
-            return self.store.default_rate
+            return offline_safe(lambda: self.store.default_rate, 4100)
 
     def _complete_product(self) -> None:
         """Part of a product's name that matches one product only stands for it."""
@@ -94,7 +95,8 @@ class LineEntry:
         except ValidationError:
             return
         self.cost_edit.clear()
-        price = receipts.product_price(self.store, product_id) if product_id else None
+        price = offline_safe(lambda: receipts.product_price(self.store, product_id),
+                             None) if product_id else None  # server lost: typed by hand
         if price is None:
             return
         currency, rate = self.currency(), self.rate()

@@ -17,12 +17,16 @@ from kpidesk.i18n.tr import translator
 from kpidesk.metrics.sanity import Doubt, line_doubts
 from kpidesk.store import receipts
 from kpidesk.store import sales as store_sales
-from kpidesk.store.errors import PinRequiredError, StoreError, ValidationError
+from kpidesk.store.contacts import ContactInput
+from kpidesk.store.db import new_uuid
+from kpidesk.store.errors import PinRequiredError, ServerError, StoreError, ValidationError
+from kpidesk.store.outbox import NewCustomer, QueuedSale
 from kpidesk.store.sales import LineInput, OrderInput, find_daily_total, get_order
 from kpidesk.ui.commands.sales import AddOrderCommand, EditOrderCommand
-from kpidesk.ui.messages import validation_text
+from kpidesk.ui.messages import server_error_text, validation_text
 from kpidesk.ui.sales.lines import receipt_total
 from kpidesk.ui.sales.texts import pin_refused_text
+from kpidesk.ui.server_status import server_lost
 from kpidesk.ui.widgets import mark_invalid, parse_rate
 
 tr = translator("SalesTab")
@@ -84,11 +88,18 @@ class SaleSaving:
         new_contact = None
         contact_id = None
         if not daily and day:
-            kind, value = self.customer_edit.resolve()
+            try:
+                kind, value = self.customer_edit.resolve()
+            except ServerError as err:  # a shared shop's server lost: the sale may be queued
+                if err.reason != "unreachable":
+                    raise
+                server_lost(err)
+                kind, value = self.customer_edit.resolve_offline()
             if kind == "contact":
                 contact_id = value
             elif kind == "new":
-                new_contact = self.customer_edit.new_contact(day)
+                name, phone = value  # type: ignore[misc]
+                new_contact = ContactInput(name=name, created=day, kind="customer", phone=phone)
         if self._focus_errors(errors):
             return None
         for line in lines:
@@ -177,6 +188,25 @@ class SaleSaving:
         if read is None:
             return False
         order, new_contact = read
+        queue = self.ctx.server_queue
+        if queue is None:
+            return self._save_checked(order, new_contact)
+        # A shared shop: a new sale gets its UUID now, the same on the server and in the
+        # queue, so that a save cut off after the server committed is not sent twice.
+        if self._editing is None and not order.is_daily_total:
+            order.uuid = new_uuid()
+            if queue.server_down:
+                return self.queue_sale(order, new_contact)
+        try:
+            return self._save_checked(order, new_contact)
+        except ServerError as err:
+            if err.reason != "unreachable":
+                self.form_error.show_error(server_error_text(err, self.store.server_url or ""))
+                return False
+            server_lost(err)
+            return self.queue_sale(order, new_contact)
+
+    def _save_checked(self, order: OrderInput, new_contact) -> bool:
         typed = order.lines[-1]  # its currency and rate are the next sale's
         day = date.fromisoformat(order.date)
         if day > self.ctx.today() and not self.confirm_future(day):
@@ -209,6 +239,11 @@ class SaleSaving:
         except ValidationError as err:
             self.show_error(err)
             return False
+        except ServerError as err:
+            if err.reason == "unreachable":
+                raise  # save() keeps the sale in the queue
+            self.form_error.show_error(server_error_text(err, self.store.server_url or ""))
+            return False
         except (StoreError, sqlite3.DatabaseError) as err:
             self.form_error.show_error(fmt.fill(tr("Not saved: %1"), str(err)))
             return False
@@ -229,6 +264,51 @@ class SaleSaving:
         self.reset_form(keep=True)
         if isinstance(command, EditOrderCommand) and self._pre_edit is not None:
             self._restore_pre_edit()
+        self.focus_first_field()
+        return True
+
+    # -- a shared shop's server lost: the sale waits on this laptop -----------------------
+    def queue_sale(self, order: OrderInput, new_contact: ContactInput | None) -> bool:
+        """Keep a new sale in the queue of the shared shop (sent when the server is back);
+        what needs the server to be checked or the PIN (an edit, a daily total, a refund)
+        is not saved, and the form says so."""
+        queue = self.ctx.server_queue
+        reason = None
+        if self._editing is not None:
+            reason = tr("A change to a saved sale needs the server: it was not saved. Try "
+                        "again when the server is back.")
+        elif order.is_daily_total:
+            reason = tr("A daily total needs the server: it was not saved. Try again when "
+                        "the server is back.")
+        elif any(line.amount < 0 for line in order.lines):
+            reason = tr("A refund needs the server (and the owner PIN): it was not saved. "
+                        "Try again when the server is back.")
+        if queue is None or reason is not None:
+            self.form_error.show_error(reason or tr("Not saved: the server does not answer."))
+            return False
+        names = list(self.receipt.model.names) if self.takes_lines() else []
+        names += [self.line_name()] * (len(order.lines) - len(names))
+        customer = None
+        if new_contact is not None and order.contact_id is None:
+            customer = NewCustomer(new_contact.name, new_contact.phone)
+        sale = QueuedSale(
+            order=order, customer=customer,
+            customer_name=self.customer_edit.text().strip(),
+            salesperson_name=(self.salesperson_combo.currentText()
+                              if order.salesperson_id is not None else ""),
+            product_names=names)
+        try:
+            queue.enqueue(sale)
+        except (OSError, sqlite3.Error) as err:  # this laptop's disk refused it too
+            self.form_error.show_error(fmt.fill(tr("Not saved: %1"), str(err)))
+            return False
+        typed = order.lines[-1]
+        self._last_rate = (order.date, typed.rate)
+        self._last_currency = typed.currency
+        amount = fmt.current().money(receipt_total(order.lines, typed.currency), typed.currency)
+        self.show_status(fmt.fill(tr("Kept on this laptop: %1. It is sent when the server "
+                                     "answers again."), amount))
+        self.reset_form(keep=True)
         self.focus_first_field()
         return True
 

@@ -24,6 +24,7 @@ from kpidesk.ui.sales.filters import SalesFilterBar
 from kpidesk.ui.sales.form import SaleForm
 from kpidesk.ui.sales.refund import RefundDialog, open_refund
 from kpidesk.ui.sales.table import SalesTable
+from kpidesk.ui.server_status import QueueBar
 from kpidesk.ui.tabs.base import Tab
 
 
@@ -95,6 +96,8 @@ class SalesTab(Tab):
     edit_row = _Part("table")
     confirm_delete = _Part("table")
 
+    queue_bar: QueueBar | None = None
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.store = ctx.store
@@ -113,6 +116,10 @@ class SalesTab(Tab):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        # a shared shop: the server lost and the sales waiting on this laptop
+        if ctx.server_queue is not None:
+            self.queue_bar = QueueBar(ctx.server_queue, self)
+            layout.addWidget(self.queue_bar)
         layout.addWidget(self.form)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
@@ -137,6 +144,8 @@ class SalesTab(Tab):
 
     def retranslate_ui(self) -> None:
         self.refund_action.setText(self.tr("Refund this sale…"))
+        if self.queue_bar is not None:
+            self.queue_bar.retranslate_ui()
         self.form.retranslate_ui()
         self.filters.retranslate_ui()
         self._fill_filter_lists()

@@ -1,0 +1,435 @@
+"""A shared shop's server in the app: whether it answers, and the sales queued on this
+laptop while it does not (`store/outbox.py`).
+
+`SaleQueue` keeps the queue file of the open shop, says when the server was lost (any
+screen that meets `ServerError('unreachable')` calls `server_lost`), looks every few
+seconds, off the UI thread, whether the server answers again, and then connects again,
+sends the queue in order and has every view refreshed. It is made for a shop on a server
+only (`AppContext.server_queue` is None for a shop file).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import translator
+from kpidesk.store import outbox
+from kpidesk.store.errors import ServerError, ValidationError
+from kpidesk.store.outbox import Outbox, QueuedSale, SendResult
+from kpidesk.store.topics import EVERYTHING
+from kpidesk.ui.models.base import Column, TableModel
+
+T = TypeVar("T")
+
+_lost_listeners: list[Callable[[ServerError], None]] = []
+
+
+def server_lost(err: ServerError) -> None:
+    """Tell the open shop's queue that its server stopped answering."""
+    for listener in list(_lost_listeners):
+        listener(err)
+
+
+def offline_safe(read: Callable[[], T], fallback: T) -> T:
+    """`read()`, or `fallback` when the shop's server does not answer (the server is
+    marked lost): for what a form reads to help (a price, a rate), never to save."""
+    try:
+        return read()
+    except ServerError as err:
+        if err.reason != "unreachable":
+            raise
+        server_lost(err)
+        return fallback
+
+
+class SaleQueue(QObject):
+    """The queue of sales of the open shared shop, and the server's state."""
+
+    changed = Signal()  # the queue or the server's state changed
+    sent = Signal(object)  # a SendResult, after each send that did something
+
+    PROBE_MS = 5000  # how often to look whether the server answers again
+
+    def __init__(self, store, folder, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        url = str(store.location)
+        self.path = outbox.queue_path(folder, url)
+        self.box = Outbox(self.path, url)
+        self.server_down = False
+        self.last_result: SendResult | None = None
+        self._probe_url = url
+        self._probe_thread: threading.Thread | None = None
+        self._probe_answer: bool | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.PROBE_MS)
+        self._timer.timeout.connect(self._tick)
+        _lost_listeners.append(self._lost)
+        if self.box.count():
+            self._timer.start()
+
+    # -- what screens ask -----------------------------------------------------------------
+    def count(self) -> int:
+        return self.box.count()
+
+    def pending(self) -> list[QueuedSale]:
+        return self.box.pending()
+
+    def enqueue(self, sale: QueuedSale) -> QueuedSale:
+        kept = self.box.enqueue(sale)
+        self._timer.start()
+        self.changed.emit()
+        return kept
+
+    def replace(self, sale: QueuedSale) -> None:
+        self.box.replace(sale)
+        self.changed.emit()
+
+    def discard(self, queue_id: int) -> None:
+        """Drop a queued sale (the screen asked the owner PIN)."""
+        self.box.discard(queue_id)
+        self.changed.emit()
+
+    def send_now(self) -> SendResult:
+        """Send the queue (on the UI thread: each sale is one short transaction)."""
+        try:
+            result = self.box.send_pending(self.store)
+        except ServerError as err:  # the login or the database refused
+            result = SendResult(unreachable=True, remaining=self.box.count())
+            self._lost(err)
+            return result
+        was_down = self.server_down
+        self.server_down = result.unreachable
+        self.last_result = result
+        if result.unreachable:
+            self._timer.start()
+        elif not result.remaining:
+            self._timer.stop()
+        if was_down and not self.server_down:  # what others wrote meanwhile: shown now
+            self.store.others_wrote()
+            self.store.announce(EVERYTHING)
+        self.changed.emit()
+        if result.done or result.refused:
+            self.sent.emit(result)
+        return result
+
+    def server_back(self) -> bool:
+        """Connect again if the server answers; True when it does."""
+        try:
+            self.store.ensure_connected()
+        except ServerError:
+            return False
+        return True
+
+    # -- the server lost, and found again ----------------------------------------------------
+    def _lost(self, _err: ServerError) -> None:
+        if not self.server_down:
+            self.server_down = True
+            self.changed.emit()
+        self._timer.start()
+
+    def _tick(self) -> None:
+        """Every few seconds while the server is lost or sales wait: look (a TCP
+        connection on a thread: a laptop gone from the network would freeze the window
+        for the connection's time-out), then connect and send on the UI thread."""
+        if self._probe_thread is not None and self._probe_thread.is_alive():
+            return
+        answer, self._probe_answer = self._probe_answer, None
+        if answer and self.server_back():
+            self.send_now()
+            return
+        if not self.server_down and not self.store.server_broken():
+            # the server answers: sales not yet refused go now; refused ones wait for the
+            # user (retried with every send, not every few seconds)
+            if self.box.count() > self.box.refused_count():
+                self.send_now()
+            else:
+                self._timer.stop()
+            return
+
+        def probe() -> None:
+            self._probe_answer = outbox.server_answers(self._probe_url)
+
+        self._probe_thread = threading.Thread(target=probe, name="server-probe", daemon=True)
+        self._probe_thread.start()
+
+    def close(self) -> None:
+        self._timer.stop()
+        if self._lost in _lost_listeners:
+            _lost_listeners.remove(self._lost)
+        self.box.close()
+
+
+# -- what the Sales tab shows ------------------------------------------------------------------
+CONTEXT = "ServerQueue"
+tr = translator(CONTEXT)
+
+
+def queue_text(queue: SaleQueue) -> str:
+    """The Sales tab's sentence about the server and the queue ('' when all is well)."""
+    count = queue.count()
+    f = fmt.current()
+    if queue.server_down:
+        if not count:
+            return tr("The server does not answer. Sales you save now wait on this laptop "
+                      "and are sent when it is back.")
+        if count == 1:
+            return fmt.fill(tr("%1 sale waiting to be sent — the server does not answer."),
+                            f.integer(count))
+        return fmt.fill(tr("%1 sales waiting to be sent — the server does not answer."),
+                        f.integer(count))
+    if not count:
+        return ""
+    if count == 1:
+        return fmt.fill(tr("%1 sale waiting to be sent: the server refused it. Open the list "
+                           "to correct or discard it."), f.integer(count))
+    return fmt.fill(tr("%1 sales waiting to be sent. Open the list to correct or discard "
+                       "the ones the server refused."), f.integer(count))
+
+
+def refusal_text(err: ValidationError | None) -> str:
+    """Why the server refused a queued sale, as one sentence."""
+    if err is None:
+        return tr("Waiting")
+    name = str(err.params.get("name") or "")
+    if err.code == "gone":
+        texts = {
+            "product": tr("The product “%1” is no longer on the server."),
+            "salesperson": tr("The salesperson “%1” is no longer on the server."),
+            "contact": tr("The customer “%1” is no longer on the server."),
+            "channel": tr("Its sales channel is no longer on the server."),
+            "payment": tr("Its payment method is no longer on the server."),
+        }
+        if err.field in texts:
+            return fmt.fill(texts[err.field], name)
+    if err.code == "refused":
+        return fmt.fill(tr("The server refused it: %1"), str(err.params.get("detail", "")))
+    from kpidesk.ui.messages import validation_text
+
+    return validation_text(err)
+
+
+class QueueBar(QWidget):
+    """One line above the Sales form: the server lost, the sales waiting, and the key
+    that lists them (hidden when all is well)."""
+
+    def __init__(self, queue: SaleQueue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.queue = queue
+        self.setObjectName("server_queue_bar")
+        self.label = QLabel(self)
+        self.label.setObjectName("server_queue_text")
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.list_button = QPushButton(self)
+        self.list_button.setObjectName("server_queue_list")
+        self.list_button.clicked.connect(self.open_list)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.list_button)
+        self.dialog: WaitingSalesDialog | None = None
+        queue.changed.connect(self.update_text)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.list_button.setText(tr("&Waiting sales…"))
+        self.update_text()
+
+    def update_text(self) -> None:
+        text = queue_text(self.queue)
+        self.label.setText(text)
+        self.list_button.setVisible(self.queue.count() > 0)
+        self.setVisible(bool(text))
+
+    def open_list(self) -> WaitingSalesDialog:
+        self.dialog = WaitingSalesDialog(self.queue, self.window())
+        self.dialog.show()
+        return self.dialog
+
+
+class WaitingSalesModel(TableModel):
+    CONTEXT = CONTEXT
+    COLUMNS = (Column("queued", QT_TRANSLATE_NOOP("ServerQueue", "Kept at")),
+               Column("date", QT_TRANSLATE_NOOP("ServerQueue", "Date")),
+               Column("customer", QT_TRANSLATE_NOOP("ServerQueue", "Customer")),
+               Column("items", QT_TRANSLATE_NOOP("ServerQueue", "Items")),
+               Column("amount", QT_TRANSLATE_NOOP("ServerQueue", "Amount")),
+               Column("state", QT_TRANSLATE_NOOP("ServerQueue", "State")))
+
+    def row_id(self, row: QueuedSale) -> int:
+        return int(row.queue_id or 0)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not self.valid(index):
+            return None
+        sale: QueuedSale = self.rows[index.row()]
+        key = self.column_key(index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and key == "state" and sale.refused:
+            from PySide6.QtGui import QColor
+
+            return QColor("#b00020")
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        f = fmt.current()
+        order = sale.order
+        if key == "queued":
+            day, _, clock = sale.queued_at.partition("T")
+            return f"{f.date_numeric(day)} {f.digits(clock[:5])}" if day else ""
+        if key == "date":
+            return f.date_numeric(order.date)
+        if key == "customer":
+            return sale.customer_name or tr("Walk-in")
+        if key == "items":
+            return ", ".join(n for n in sale.product_names if n) or "—"
+        if key == "amount":
+            currency = order.lines[-1].currency
+            from kpidesk.ui.sales.lines import receipt_total
+
+            return f.money(receipt_total(order.lines, currency), currency)
+        return refusal_text(sale.refused)
+
+
+class WaitingSalesDialog(QDialog):
+    """The sales waiting on this laptop: send them now, or throw one away (owner PIN)."""
+
+    def __init__(self, queue: SaleQueue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.queue = queue
+        self.setObjectName("waiting_sales")
+        self.model = WaitingSalesModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("waiting_sales_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("waiting_sales_message")
+        self.message.setWordWrap(True)
+        self.send_button = QPushButton(self)
+        self.send_button.setObjectName("waiting_sales_send")
+        self.send_button.clicked.connect(self.send_now)
+        self.discard_button = QPushButton(self)
+        self.discard_button.setObjectName("waiting_sales_discard")
+        self.discard_button.clicked.connect(self.discard_selected)
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("waiting_sales_close")
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        queue.changed.connect(self.reload)
+        self.resize(820, 380)
+        self.retranslate_ui()
+        self.reload()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("Sales waiting to be sent"))
+        self.intro.setText(tr("These sales were saved on this laptop while the shop's server "
+                              "did not answer. They are sent in this order when it answers "
+                              "again, each one once."))
+        self.send_button.setText(tr("&Send now"))
+        self.discard_button.setText(tr("&Discard…"))
+        self.close_button.setText(tr("&Close"))
+        self.model.retranslate()
+
+    def reload(self) -> None:
+        self.model.set_rows(self.queue.pending())
+        self.view.resizeColumnsToContents()
+        self.discard_button.setEnabled(self.model.rowCount() > 0)
+        self.send_button.setEnabled(self.model.rowCount() > 0)
+
+    def send_now(self) -> SendResult:
+        if self.queue.server_down and not self.queue.server_back():
+            result = SendResult(unreachable=True, remaining=self.queue.count())
+        else:
+            result = self.queue.send_now()
+        f = fmt.current()
+        if result.unreachable:
+            self.message.setText(tr("The server still does not answer: nothing was sent."))
+        else:
+            self.message.setText(fmt.fill(tr("Sent: %1. Refused by the server: %2."),
+                                          f.integer(result.done), f.integer(len(result.refused))))
+        self.reload()
+        return result
+
+    def selected(self) -> QueuedSale | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def discard_selected(self) -> bool:
+        sale = self.selected()
+        if sale is None or sale.queue_id is None:
+            self.message.setText(tr("Choose a sale in the list first."))
+            return False
+        answer = QMessageBox.question(
+            self, tr("Discard this sale?"),
+            tr("This sale was never sent to the server. Discarded, it is gone for good."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        from kpidesk.ui.dialogs.pin import require_owner
+
+        try:
+            allowed = require_owner(self.queue.store, self, "discard_queued")
+        except ServerError as err:
+            if err.reason != "unreachable":
+                raise
+            server_lost(err)
+            self.message.setText(tr("Discarding needs the server, to check the owner PIN. "
+                                    "Try again when it answers."))
+            return False
+        if not allowed:
+            return False
+        self.queue.discard(sale.queue_id)
+        self.message.setText(tr("Discarded."))
+        return True
+
+
+def confirm_close(queue: SaleQueue, parent: QWidget | None) -> bool:
+    """Before the window closes: send what waits if the server answers, and with sales
+    still waiting, say they stay on this laptop and ask whether to close."""
+    if not queue.count():
+        return True
+    if not queue.server_down or queue.server_back():
+        queue.send_now()
+    count = queue.count()
+    if not count:
+        return True
+    answer = QMessageBox.question(
+        parent, tr("Sales waiting to be sent"),
+        fmt.fill(tr("%1 sales saved on this laptop are not on the shop's server yet. They "
+                    "stay here and are sent the next time KPI Desk opens this shop and the "
+                    "server answers.\n\nClose KPI Desk anyway?"), fmt.current().integer(count)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
