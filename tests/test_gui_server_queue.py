@@ -16,6 +16,7 @@ from kpidesk.ui.server_status import SaleQueue, confirm_close
 from kpidesk.ui.tabs.sales import SalesTab
 from tests.conftest import _make_ctx
 from tests.tcp_proxy import TcpProxy
+from tests.test_access_keys import clashes, keys_of
 
 
 @pytest.fixture
@@ -83,8 +84,10 @@ def test_a_sale_saved_while_the_server_is_down_is_queued_listed_and_sent_once(
     assert tab.save()
     assert tab.queue_bar.label.text() == \
         "2 sales waiting to be sent — the server does not answer."
+    assert clashes(keys_of(tab)) == {}  # the bar's key is the tab's only one
     dialog = tab.queue_bar.open_list()
     qtbot.addWidget(dialog)
+    assert clashes(keys_of(dialog)) == {}
     texts = [[dialog.model.data(dialog.model.index(r, c)) for c in range(6)]
              for r in range(dialog.model.rowCount())]
     assert [t[2:5] for t in texts] == [["Sok Chea", "Rice 5 kg", "$12.50"],
@@ -135,6 +138,7 @@ def test_the_queue_is_sent_by_the_timer_when_the_server_comes_back(
     assert tab.queue_bar.isVisible() and tab.queue_bar.label.text()
     text = tab.queue_bar.label.text()
     assert "ម៉ាស៊ីន" in text and "១" in text and "1" not in text  # in Khmer, Khmer digits
+    assert clashes(keys_of(tab)) == {}
     qtbot.wait(400)
     assert queue.count() == 1 and queue.server_down  # still away: probed, kept
     proxy.restore()

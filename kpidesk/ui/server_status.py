@@ -249,7 +249,7 @@ class QueueBar(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.list_button.setText(tr("&Waiting sales…"))
+        self.list_button.setText(tr("Chec&k waiting sales…"))
         self.update_text()
 
     def update_text(self) -> None:

@@ -6416,8 +6416,8 @@ Close KPI Desk anyway?</source>
         <translation>ផ្ញើ​ឥឡូវនេះ (&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Waiting sales…</source>
-        <translation>ការលក់​កំពុង​រង់ចាំ… (&amp;W)</translation>
+        <source>Chec&amp;k waiting sales…</source>
+        <translation>ពិនិត្យ​ការលក់​កំពុង​រង់ចាំ… (&amp;K)</translation>
     </message>
     <message>
         <source>Choose a sale in the list first.</source>
