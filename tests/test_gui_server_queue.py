@@ -161,3 +161,44 @@ def test_what_needs_the_server_is_not_queued(qtbot, qapp, relay, tmp_path):
     assert ctx.server_queue.count() == 0
     proxy.restore()
     _close(store, ctx, tab)
+
+
+def test_a_sale_the_server_refuses_is_shown_with_its_reason_and_corrected_in_the_form(
+        qtbot, qapp, relay, tmp_path):
+    url, proxy = relay
+    store, ctx, tab = _open(qtbot, qapp, url, tmp_path)
+    with Store(url) as other:  # another laptop's product, gone before the queue is sent
+        soap = reference.add_named(other, "products", "Soap")
+    tab.form.fill_lists()
+    proxy.cut()
+    _type_sale(tab, "Soap", "3", "6", customer="Sok Chea")
+    assert tab.save() and ctx.server_queue.count() == 1
+    proxy.restore()
+    with Store(url) as other:
+        reference.remove_named(other, "products", soap)
+    assert ctx.server_queue.server_back()
+    result = ctx.server_queue.send_now()
+    assert (result.sent, len(result.refused), result.remaining) == (0, 1, 1)
+    assert tab.queue_bar.isVisible()
+    assert tab.queue_bar.label.text().startswith("1 sale waiting to be sent: the server "
+                                                 "refused it")
+    dialog = tab.queue_bar.open_list()
+    qtbot.addWidget(dialog)
+    state = dialog.model.data(dialog.model.index(0, dialog.model.column_of("state")))
+    assert state == "The product “Soap” is no longer on the server."
+    queued_uuid = ctx.server_queue.pending()[0].order.uuid
+    dialog.view.selectRow(0)
+    assert dialog.edit_selected()
+    assert tab.form.receipt.lines[0].amount == 600
+    assert tab.customer_edit.text() == "Sok Chea"
+    # the user removes the line and sells rice instead
+    tab.form.receipt.view.setCurrentIndex(tab.form.receipt.model.index(0, 0))
+    tab.form.receipt.remove_current()
+    _type_sale(tab, "Rice 5 kg", "3", "6", customer="Sok Chea")
+    assert tab.save()
+    assert ctx.server_queue.count() == 0
+    rows = store.query("SELECT p.name, l.amount FROM sale_lines l"
+                       " JOIN products p ON p.id = l.product_id")
+    assert [tuple(r) for r in rows] == [("Rice 5 kg", 600)]
+    assert bytes(store.scalar("SELECT uuid FROM orders")) == queued_uuid  # the one kept
+    _close(store, ctx, tab)

@@ -229,6 +229,8 @@ class QueueBar(QWidget):
     """One line above the Sales form: the server lost, the sales waiting, and the key
     that lists them (hidden when all is well)."""
 
+    edit_requested = Signal(object)  # a QueuedSale to correct in the form
+
     def __init__(self, queue: SaleQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.queue = queue
@@ -260,6 +262,7 @@ class QueueBar(QWidget):
 
     def open_list(self) -> WaitingSalesDialog:
         self.dialog = WaitingSalesDialog(self.queue, self.window())
+        self.dialog.edit_requested.connect(self.edit_requested)
         self.dialog.show()
         return self.dialog
 
@@ -307,7 +310,10 @@ class WaitingSalesModel(TableModel):
 
 
 class WaitingSalesDialog(QDialog):
-    """The sales waiting on this laptop: send them now, or throw one away (owner PIN)."""
+    """The sales waiting on this laptop: send them now, correct one in the Sales form, or
+    throw one away (owner PIN)."""
+
+    edit_requested = Signal(object)  # a QueuedSale
 
     def __init__(self, queue: SaleQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -330,6 +336,9 @@ class WaitingSalesDialog(QDialog):
         self.send_button = QPushButton(self)
         self.send_button.setObjectName("waiting_sales_send")
         self.send_button.clicked.connect(self.send_now)
+        self.edit_button = QPushButton(self)
+        self.edit_button.setObjectName("waiting_sales_edit")
+        self.edit_button.clicked.connect(self.edit_selected)
         self.discard_button = QPushButton(self)
         self.discard_button.setObjectName("waiting_sales_discard")
         self.discard_button.clicked.connect(self.discard_selected)
@@ -338,6 +347,7 @@ class WaitingSalesDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.send_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -357,6 +367,7 @@ class WaitingSalesDialog(QDialog):
                               "did not answer. They are sent in this order when it answers "
                               "again, each one once."))
         self.send_button.setText(tr("&Send now"))
+        self.edit_button.setText(tr("Co&rrect in the form"))
         self.discard_button.setText(tr("&Discard…"))
         self.close_button.setText(tr("&Close"))
         self.model.retranslate()
@@ -365,6 +376,7 @@ class WaitingSalesDialog(QDialog):
         self.model.set_rows(self.queue.pending())
         self.view.resizeColumnsToContents()
         self.discard_button.setEnabled(self.model.rowCount() > 0)
+        self.edit_button.setEnabled(self.model.rowCount() > 0)
         self.send_button.setEnabled(self.model.rowCount() > 0)
 
     def send_now(self) -> SendResult:
@@ -384,6 +396,15 @@ class WaitingSalesDialog(QDialog):
     def selected(self) -> QueuedSale | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
+
+    def edit_selected(self) -> bool:
+        sale = self.selected()
+        if sale is None:
+            self.message.setText(tr("Choose a sale in the list first."))
+            return False
+        self.edit_requested.emit(sale)
+        self.accept()
+        return True
 
     def discard_selected(self) -> bool:
         sale = self.selected()

@@ -6184,6 +6184,10 @@ Owner: %3</source>
         <translation>ការសង​ប្រាក់​វិញ​ត្រូវការ​ម៉ាស៊ីន​មេ (និង​លេខ​សម្ងាត់​ម្ចាស់​ហាង)៖ វា​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​ព្យាយាម​ម្ដង​ទៀត​នៅពេល​ម៉ាស៊ីន​មេ​ដំណើរការវិញ។</translation>
     </message>
     <message>
+        <source>Correct the sale (Delete removes a line), then save it: it takes the place of the one waiting.</source>
+        <translation>សូម​កែ​ការលក់​នេះ (Delete លុប​ជួរ​មួយ) រួច​រក្សាទុក៖ វា​នឹង​ជំនួស​ការលក់​ដែល​កំពុង​រង់ចាំ។</translation>
+    </message>
+    <message>
         <source>Discount</source>
         <translation>បញ្ចុះ​តម្លៃ</translation>
     </message>
@@ -6422,6 +6426,10 @@ Close KPI Desk anyway?</source>
     <message>
         <source>Choose a sale in the list first.</source>
         <translation>សូម​ជ្រើសរើស​ការលក់​មួយ​ក្នុង​បញ្ជី​ជាមុន​សិន។</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect in the form</source>
+        <translation>កែ​ក្នុង​ទម្រង់ (&amp;R)</translation>
     </message>
     <message>
         <source>Discard this sale?</source>

@@ -79,6 +79,7 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
         self._last_currency: str | None = None  # the currency of the last sale saved
         self._amount_typed = False  # the amount was typed: price × quantity does not replace it
         self._chosen_text = ""  # the product whose price was filled in
+        self._from_queue = None  # the queued sale (store/outbox.py) being corrected
         self._build_form()
 
     @property
@@ -396,6 +397,7 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
         """Empty the form for the next sale. `keep`: keep date, salesperson, channel,
         currency and rate (the things that stay the same from one sale to the next)."""
         self._editing = None
+        self._from_queue = None
         self.cancel_button.hide()
         self.daily_check.setEnabled(True)
         if not keep:

@@ -191,6 +191,9 @@ class SaleSaving:
         queue = self.ctx.server_queue
         if queue is None:
             return self._save_checked(order, new_contact)
+        from_queue = self._from_queue
+        if from_queue is not None and self._editing is None:
+            return self._save_queued_again(from_queue, order, new_contact)
         # A shared shop: a new sale gets its UUID now, the same on the server and in the
         # queue, so that a save cut off after the server committed is not sent twice.
         if self._editing is None and not order.is_daily_total:
@@ -268,6 +271,66 @@ class SaleSaving:
         return True
 
     # -- a shared shop's server lost: the sale waits on this laptop -----------------------
+    def load_queued(self, sale: QueuedSale) -> None:
+        """Put a queued sale in the form to correct it (a product or salesperson the
+        server no longer has); saving it replaces the one waiting, under the same UUID."""
+        self.reset_form(keep=True)
+        order = sale.order
+        self.daily_check.setChecked(False)
+        self.date_edit.set_date(order.date)
+        for combo, value in ((self.salesperson_combo, order.salesperson_id),
+                             (self.channel_combo, order.channel_id),
+                             (self.payment_combo, order.payment_id)):
+            index = combo.findData(value) if value is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+        if order.contact_id is not None:
+            self.customer_edit.set_contact(order.contact_id, sale.customer_name)
+        else:
+            self.customer_edit.setText(sale.customer_name)
+        self.time_edit.setText(fmt.current().digits(order.time or ""))
+        self.number_edit.setText(order.number or "")
+        names = sale.product_names + [""] * (len(order.lines) - len(sale.product_names))
+        for line, name in zip(order.lines, names, strict=False):
+            self.receipt.add(line, name)
+        self._from_queue = sale
+        self.show_status(tr("Correct the sale (Delete removes a line), then save it: it "
+                            "takes the place of the one waiting."))
+        self.focus_first_field()
+
+    def _save_queued_again(self, sale: QueuedSale, order: OrderInput,
+                           new_contact: ContactInput | None) -> bool:
+        """Save a corrected queued sale: on the server when it answers (the queued one
+        goes), else in its place in the queue. Its UUID stays: it never reached the
+        server (a sale the server refused is not written)."""
+        queue = self.ctx.server_queue
+        assert queue is not None and sale.queue_id is not None
+        order.uuid = sale.order.uuid
+        if not queue.server_down:
+            try:
+                if not self._save_checked(order, new_contact):
+                    self._from_queue = sale  # still being corrected
+                    return False
+            except ServerError as err:
+                if err.reason != "unreachable":
+                    raise
+                server_lost(err)
+            else:
+                queue.discard(sale.queue_id)
+                return True
+        self._from_queue = sale
+        return self.queue_sale(order, new_contact)
+
+    def _queued_in_place(self, sale: QueuedSale) -> bool:
+        """`sale` replaces the queued sale being corrected, if any (True then)."""
+        replaced = self._from_queue
+        queue = self.ctx.server_queue
+        if replaced is None or queue is None or replaced.queue_id is None:
+            return False
+        sale.queue_id = replaced.queue_id
+        sale.queued_at = replaced.queued_at
+        queue.replace(sale)
+        return True
+
     def queue_sale(self, order: OrderInput, new_contact: ContactInput | None) -> bool:
         """Keep a new sale in the queue of the shared shop (sent when the server is back);
         what needs the server to be checked or the PIN (an edit, a daily total, a refund)
@@ -298,7 +361,8 @@ class SaleSaving:
                               if order.salesperson_id is not None else ""),
             product_names=names)
         try:
-            queue.enqueue(sale)
+            if not self._queued_in_place(sale):
+                queue.enqueue(sale)
         except (OSError, sqlite3.Error) as err:  # this laptop's disk refused it too
             self.form_error.show_error(fmt.fill(tr("Not saved: %1"), str(err)))
             return False

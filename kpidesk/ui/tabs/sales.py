@@ -120,6 +120,7 @@ class SalesTab(Tab):
         if ctx.server_queue is not None:
             self.queue_bar = QueueBar(ctx.server_queue, self)
             layout.addWidget(self.queue_bar)
+            self.queue_bar.edit_requested.connect(self.form.load_queued)
         layout.addWidget(self.form)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
