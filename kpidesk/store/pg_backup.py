@@ -10,9 +10,13 @@ users can read those): it is handed over in the PGPASSWORD environment variable.
 from __future__ import annotations
 
 import glob
+import json
 import os
+import re
 import shutil
+import socket
 import subprocess
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -96,3 +100,218 @@ def restore(url: str, backup_file: Path | str) -> None:
     public, env = _split(url)
     _run([str(program), "--clean", "--if-exists", "--no-owner", "--no-privileges",
           "--single-transaction", f"--dbname={public}", str(backup_file)], env)
+
+
+# -- automatic backups of a shared shop ----------------------------------------------------
+# Every laptop of a shared shop starts the day's backup; one takes it. The server keeps a
+# mark of the last day backed up (the `shared_backup_mark` setting: day, laptop, file) and
+# the laptop that dumps holds a session advisory lock (`BACKUP_LOCK`) while it does: a
+# laptop that finds today's mark does nothing, one that cannot take the lock (another is
+# dumping now) does nothing. The backups are kept on the laptop that took them, in its
+# data folder under the server and database's name (`shared_folder`), 14 daily and 12
+# monthly, as a shop file's.
+BACKUP_LOCK = 0x4B504942  # "KPIB", beside pg.WRITE_LOCK ("KPID")
+MARK_KEY = "shared_backup_mark"
+KEEP_DAILY = 14
+KEEP_MONTHLY = 12
+_DUMP_NAME = re.compile(r"^(?P<db>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)"
+                        + re.escape(SUFFIX) + "$")
+
+
+@dataclass(frozen=True)
+class ToolCheck:
+    """Whether this laptop can back the server's database up: pg_dump must be there and
+    at least as new as the server (an older pg_dump refuses a newer server)."""
+
+    dump: Path | None
+    restore: Path | None
+    dump_major: int | None
+    server_major: int | None
+
+    @property
+    def problem(self) -> str | None:
+        """None, 'missing' (no pg_dump or pg_restore) or 'too_old'."""
+        if self.dump is None or self.restore is None:
+            return "missing"
+        if self.dump_major is not None and self.server_major is not None \
+                and self.dump_major < self.server_major:
+            return "too_old"
+        return None
+
+
+@dataclass(frozen=True)
+class SharedBackup:
+    path: Path
+    when: datetime
+    reason: str  # daily, manual, before-restore
+    size: int
+
+
+@dataclass(frozen=True)
+class BackupMark:
+    """The server's note of the last automatic backup: which day, which laptop, which file."""
+
+    day: str
+    by: str
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class DailyOutcome:
+    taken: Path | None  # this laptop took today's backup
+    mark: BackupMark | None  # the mark found or written
+    busy: bool = False  # another laptop was taking it at that moment
+
+
+def tool_major(program: Path | None) -> int | None:
+    """The major version of pg_dump / pg_restore ('pg_dump (PostgreSQL) 15.8' → 15)."""
+    if program is None:
+        return None
+    try:
+        done = subprocess.run([str(program), "--version"], capture_output=True, text=True,
+                              timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    # 'pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)': the number after the name
+    found = re.search(r"\)\s*(\d+)", done.stdout)
+    return int(found.group(1)) if found else None
+
+
+def server_major(raw_conn) -> int:
+    """The server's major version, from a psycopg connection."""
+    return int(raw_conn.execute("SHOW server_version_num").fetchone()[0]) // 10000
+
+
+def check_tools(server_version: int | None) -> ToolCheck:
+    dump, restore_tool = tool("pg_dump"), tool("pg_restore")
+    return ToolCheck(dump, restore_tool, tool_major(dump), server_version)
+
+
+def shared_folder(data_dir: Path | str, url: str) -> Path:
+    """Where this laptop keeps the backups of a shared shop: its data folder's
+    `backups/shared/<database>@<host>_<port>` (no user name or password in it)."""
+    from kpidesk.store.outbox import queue_name
+
+    name = queue_name(url)[: -len(".kpidesk-queue.db")]
+    return Path(data_dir) / "backups" / "shared" / name
+
+
+def list_shared(folder: Path | str) -> list[SharedBackup]:
+    """The backups in a shared shop's folder, newest first."""
+    found = []
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    for path in folder.iterdir():
+        match = _DUMP_NAME.match(path.name)
+        if not match or not path.is_file():
+            continue
+        try:
+            when = datetime.strptime(match.group("stamp"), "%Y%m%d-%H%M%S")
+            size = path.stat().st_size
+        except (ValueError, OSError):
+            continue
+        found.append(SharedBackup(path, when, match.group("reason"), size))
+    return sorted(found, key=lambda b: b.when, reverse=True)
+
+
+def verify_dump(path: Path | str) -> bool:
+    """Whether a dump is whole: pg_restore reads its table of contents (`--list`), which
+    needs the archive's header and catalogue intact."""
+    program = tool("pg_restore")
+    if program is None:
+        raise ServerError("no_tools", "pg_restore")
+    try:
+        done = subprocess.run([str(program), "--list", str(path)], capture_output=True,
+                              text=True, timeout=600)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0 and "TABLE DATA" in done.stdout
+
+
+def prune_shared(folder: Path | str, keep_daily: int = KEEP_DAILY,
+                 keep_monthly: int = KEEP_MONTHLY) -> list[Path]:
+    """Remove the automatic backups past the schedule: the newest `keep_daily` days, and
+    the newest of each of the last `keep_monthly` months are kept; backups made by hand
+    or before a restore stay. The paths removed."""
+    daily = [b for b in list_shared(folder) if b.reason == "daily"]
+    kept_days: list[str] = []
+    kept_months: list[str] = []
+    removed = []
+    for b in daily:  # newest first
+        day, month = b.when.strftime("%Y-%m-%d"), b.when.strftime("%Y-%m")
+        keep = False
+        if day not in kept_days and len(kept_days) < keep_daily:
+            kept_days.append(day)
+            keep = True
+        if month not in kept_months and len(kept_months) < keep_monthly:
+            kept_months.append(month)
+            keep = True
+        if not keep:
+            b.path.unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed
+
+
+def _read_mark(raw_conn) -> BackupMark | None:
+    row = raw_conn.execute("SELECT value FROM settings WHERE key = %s", (MARK_KEY,)).fetchone()
+    if not row or not row[0]:
+        return None
+    try:
+        data = json.loads(row[0])
+        return BackupMark(str(data["day"]), str(data.get("by", "")), str(data.get("file", "")))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def read_mark(url: str) -> BackupMark | None:
+    """The server's mark of the last automatic backup (None: never taken)."""
+    with _connect(url) as raw:
+        return _read_mark(raw)
+
+
+def _connect(url: str):
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise ServerError("no_driver", str(exc)) from exc
+    from kpidesk.store.pg import CONNECT_TIMEOUT_S
+
+    try:
+        return psycopg.connect(dialect.normalise_url(url), autocommit=True,
+                               connect_timeout=CONNECT_TIMEOUT_S,
+                               application_name="KPI Desk backup")
+    except psycopg.OperationalError as exc:
+        raise ServerError("unreachable", str(exc)) from exc
+
+
+def daily_backup(url: str, folder: Path | str, now: datetime | None = None,
+                 laptop: str | None = None) -> DailyOutcome:
+    """Take today's backup of a shared shop unless a laptop took it already today (the
+    server's mark) or is taking it now (the advisory lock). Verified before the mark is
+    written; older automatic backups pruned after. Runs on its own connection (a thread)."""
+    now = now or datetime.now()
+    today = now.date().isoformat()
+    laptop = laptop or socket.gethostname()
+    with _connect(url) as raw:
+        mark = _read_mark(raw)
+        if mark is not None and mark.day >= today:
+            return DailyOutcome(None, mark)
+        if not raw.execute("SELECT pg_try_advisory_lock(%s)", (BACKUP_LOCK,)).fetchone()[0]:
+            return DailyOutcome(None, mark, busy=True)
+        try:
+            mark = _read_mark(raw)  # taken while this laptop waited for the lock?
+            if mark is not None and mark.day >= today:
+                return DailyOutcome(None, mark)
+            path = dump(url, folder, "daily", now)
+            if not verify_dump(path):
+                path.unlink(missing_ok=True)
+                raise BackupError("not_verified", str(path))
+            mark = BackupMark(today, laptop, path.name)
+            raw.execute("INSERT INTO settings(key, value) VALUES (%s, %s) ON CONFLICT (key)"
+                        " DO UPDATE SET value = excluded.value",
+                        (MARK_KEY, json.dumps(asdict(mark))))
+            prune_shared(folder)
+            return DailyOutcome(path, mark)
+        finally:
+            raw.execute("SELECT pg_advisory_unlock(%s)", (BACKUP_LOCK,))

@@ -1,0 +1,115 @@
+"""Automatic backups of a shared (PostgreSQL) shop, on the real test cluster: one laptop a
+day takes it (the server's mark and advisory lock), verified, pruned to 14 daily + 12
+monthly, restorable; a missing or too old pg_dump is told."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import datetime, timedelta
+
+import psycopg
+import pytest
+
+from kpidesk.store import pg_backup, reference
+from kpidesk.store.db import Store
+from kpidesk.store.sales import LineInput, OrderInput, add_order
+
+
+def _sale(store: Store, cents: int) -> None:
+    add_order(store, OrderInput(date="2026-11-20", lines=[LineInput(amount=cents)]))
+
+
+@pytest.fixture
+def shop(pg_url):
+    with Store(pg_url) as store:
+        reference.add_named(store, "products", "Rice")
+        _sale(store, 1000)
+    return pg_url
+
+
+def test_one_laptop_a_day_takes_the_backup(shop, tmp_path):
+    noon = datetime(2026, 11, 20, 12, 0, 0)
+    first = pg_backup.daily_backup(shop, tmp_path / "a", now=noon, laptop="counter")
+    assert first.taken is not None and first.taken.is_file()
+    assert first.mark == pg_backup.BackupMark("2026-11-20", "counter", first.taken.name)
+    assert pg_backup.verify_dump(first.taken)
+    # the owner's laptop starts later the same day: nothing to do, it is told who took it
+    second = pg_backup.daily_backup(shop, tmp_path / "b", now=noon + timedelta(hours=3),
+                                    laptop="owner")
+    assert second.taken is None and second.mark.by == "counter"
+    assert pg_backup.list_shared(tmp_path / "b") == []
+    # the next day the first laptop to start takes it
+    third = pg_backup.daily_backup(shop, tmp_path / "b", now=noon + timedelta(days=1),
+                                   laptop="owner")
+    assert third.taken is not None and third.mark.by == "owner"
+    assert pg_backup.read_mark(shop).day == "2026-11-21"
+
+
+def test_a_laptop_taking_it_now_holds_off_the_others(shop, tmp_path):
+    with psycopg.connect(shop, autocommit=True) as other:  # another laptop is dumping
+        other.execute("SELECT pg_advisory_lock(%s)", (pg_backup.BACKUP_LOCK,))
+        outcome = pg_backup.daily_backup(shop, tmp_path, laptop="owner")
+        assert outcome.busy and outcome.taken is None
+        assert pg_backup.list_shared(tmp_path) == []
+    assert pg_backup.daily_backup(shop, tmp_path, laptop="owner").taken is not None
+
+
+def test_a_damaged_dump_fails_its_check(shop, tmp_path):
+    taken = pg_backup.daily_backup(shop, tmp_path).taken
+    assert pg_backup.verify_dump(taken)
+    data = taken.read_bytes()
+    taken.write_bytes(data[: len(data) // 3])
+    assert not pg_backup.verify_dump(taken)
+    taken.write_bytes(b"not a dump" + data[10:])
+    assert not pg_backup.verify_dump(taken)
+
+
+def test_the_schedule_keeps_14_days_and_12_months(tmp_path):
+    start = datetime(2025, 1, 1, 9, 0, 0)
+    for day in range(500):
+        when = start + timedelta(days=day)
+        (tmp_path / f"shop-{when:%Y%m%d-%H%M%S}-daily.pgdump").write_bytes(b"x")
+    (tmp_path / "shop-20250102-100000-manual.pgdump").write_bytes(b"x")
+    pg_backup.prune_shared(tmp_path)
+    kept = pg_backup.list_shared(tmp_path)
+    daily = sorted(b.when for b in kept if b.reason == "daily")
+    newest = start + timedelta(days=499)
+    last_14 = [newest - timedelta(days=i) for i in range(14)]
+    assert set(last_14) <= set(daily)
+    months = {d.strftime("%Y-%m") for d in daily}
+    assert len(months) == 12 and len(daily) == 14 + 12 - len(
+        {d.strftime("%Y-%m") for d in last_14})
+    assert any(b.reason == "manual" for b in kept)  # made by hand: never pruned
+
+
+def test_a_backup_puts_the_shared_data_back(shop, tmp_path):
+    taken = pg_backup.daily_backup(shop, tmp_path).taken
+    with Store(shop) as store:
+        _sale(store, 2500)
+        assert store.scalar("SELECT count(*) FROM orders") == 2
+    pg_backup.restore(shop, taken)
+    with Store(shop) as store:
+        assert store.scalar("SELECT count(*) FROM orders") == 1
+        assert store.scalar("SELECT SUM(revenue_usd) FROM daily_revenue") == 1000
+
+
+def test_folder_names_server_and_database_never_the_password(tmp_path):
+    folder = pg_backup.shared_folder(tmp_path, "postgresql://ann:secret@10.0.0.5:5433/shop")
+    assert folder == tmp_path / "backups" / "shared" / "shop@10.0.0.5_5433"
+
+
+def test_a_missing_or_too_old_pg_dump_is_told(shop, tmp_path, monkeypatch):
+    with psycopg.connect(shop) as raw:
+        server = pg_backup.server_major(raw)
+    assert pg_backup.check_tools(server).problem is None
+    assert pg_backup.tool_major(pg_backup.tool("pg_dump")) >= server
+    old = tmp_path / "bin" / "pg_dump"
+    old.parent.mkdir()
+    old.write_text("#!/bin/sh\necho 'pg_dump (PostgreSQL) 9.6.24'\n")
+    old.chmod(old.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{old.parent}{os.pathsep}{os.environ['PATH']}")
+    check = pg_backup.check_tools(server)
+    assert check.dump == old and check.dump_major == 9 and check.problem == "too_old"
+    monkeypatch.setattr(pg_backup, "tool", lambda name: None)
+    assert pg_backup.check_tools(server).problem == "missing"
