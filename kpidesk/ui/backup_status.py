@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.store import backup
-from kpidesk.store.errors import BackupError
+from kpidesk.store.errors import BackupError, StoreError
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.errors import log
 from kpidesk.ui.messages import backup_error_text, read_only_text
@@ -77,6 +77,9 @@ class BackupStatus(QLabel):
         store = self.ctx.store
         if not store.is_open():  # the shop was closed: this label goes with it
             return
+        if store.is_server and not store.read_only:
+            self._refresh_shared()
+            return
         if store.read_only:
             self.failed = False
             self.setText(tr("Read-only: nothing can be saved"))
@@ -101,6 +104,25 @@ class BackupStatus(QLabel):
             self.setToolTip(str(newest.path))
             old = (date.today() - newest.created.date()).days > 7
             self.setStyleSheet("color: #8a5a00;" if old else "")
+
+    shared_result: object = None  # the day's automatic backup of a shared shop
+
+    def _refresh_shared(self) -> None:
+        """A shared shop: this start's automatic backup (taken here, by another laptop,
+        or failed)."""
+        from kpidesk.store import pg_backup
+
+        result = self.shared_result
+        self.failed = isinstance(result, Exception)
+        self.setStyleSheet("color: #b00020; font-weight: bold;" if self.failed else "")
+        if self.failed:
+            self.setText(tr("Last backup failed: click for details"))
+        elif isinstance(result, pg_backup.DailyOutcome) and result.busy:
+            self.setText(tr("Today's backup: another laptop is taking it"))
+        elif isinstance(result, pg_backup.DailyOutcome) and result.mark is not None:
+            self.setText(fill_in(tr("Today's backup: taken by “%1”"), result.mark.by))
+        else:
+            self.setText("")
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.clicked.emit()
@@ -138,7 +160,12 @@ class BackupWatch(QObject):
         from kpidesk.ui.startup import daily_backup
 
         store = self.ctx.store
-        if store.read_only or store.is_server:  # a shared shop: pg_dump on its server
+        if store.is_server and not store.read_only:  # a shared shop: one laptop a day
+            from kpidesk.ui.server_status_backups import start_daily
+
+            self.thread = start_daily(store, self._shared_finished)
+            return
+        if store.read_only:
             return
         found = store.identity()
         removed = backup.sweep_partials(store.path, backup.backup_folders(store),
@@ -150,6 +177,15 @@ class BackupWatch(QObject):
         if failure is not None and self.thread is None:
             QTimer.singleShot(0, self, lambda: self._show_failure(
                 BackupError(failure[0], folder=str(backup.backup_folder(store)))))
+
+    def _shared_finished(self, result: object) -> None:
+        self.status.shared_result = result
+        self.status.refresh()
+        if isinstance(result, StoreError) and self.interactive:
+            from kpidesk.ui.messages import store_error_text
+
+            QMessageBox.warning(self.window, tr("Backup failed"),
+                                store_error_text(result, self.ctx.store.server_url or ""))
 
     def _finished(self, result: object) -> None:
         events().changed.emit()

@@ -298,6 +298,11 @@ class MainWindow(QMainWindow):
         self.show_tab("reports").print_report()
 
     def show_backups(self) -> None:
+        if self.ctx.store.is_server:  # a shared shop: pg_dump backups on this laptop
+            from kpidesk.ui.server_status_backups import SharedBackupsDialog
+
+            SharedBackupsDialog(self.ctx, self).exec()
+            return
         from kpidesk.ui.dialogs.backups import BackupsDialog
 
         BackupsDialog(self.ctx, self).exec()

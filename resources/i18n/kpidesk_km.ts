@@ -467,6 +467,14 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>បាន​តែ​អាន៖ មិន​អាច​រក្សាទុក​អ្វី​បាន​ទេ</translation>
     </message>
     <message>
+        <source>Today&apos;s backup: another laptop is taking it</source>
+        <translation>ការបម្រុង​ទុក​ថ្ងៃ​នេះ៖ កុំព្យូទ័រ​យួរ​ដៃ​មួយ​ទៀត​កំពុង​ធ្វើ</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup: taken by “%1”</source>
+        <translation>ការបម្រុង​ទុក​ថ្ងៃ​នេះ៖ ធ្វើ​ដោយ “%1”</translation>
+    </message>
+    <message>
         <source>Your records are safe in the shop file. KPI Desk will tell you again at every start until a backup succeeds.</source>
         <translation>កំណត់​ត្រា​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព​ក្នុង​ឯកសារ​ហាង។ KPI Desk នឹង​ប្រាប់​អ្នក​ម្ដង​ទៀត​រាល់​ពេល​បើក រហូតដល់​ការបម្រុងទុក​មួយ​បាន​សម្រេច។</translation>
     </message>
@@ -6799,6 +6807,117 @@ Close KPI Desk anyway?</source>
     <message>
         <source>The picture goes in the folder, the text to the clipboard: forward both on Telegram when you like.</source>
         <translation>រូបភាព​នឹង​នៅក្នុង​ថត អត្ថបទ​នៅក្នុង​ការចម្លង៖ ផ្ញើ​ទាំង​ពីរ​តាម Telegram ពេលណា​ក៏​បាន។</translation>
+    </message>
+</context>
+<context>
+    <name>SharedBackups</name>
+    <message>
+        <source>Made</source>
+        <translation>ពេល​ធ្វើ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ប្រភេទ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>ទំហំ</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>បម្រុងទុក​ឥឡូវនេះ (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>បិទ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>បើក​ថត (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>ស្ដារ… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>ស្វ័យប្រវត្តិ</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>ការបម្រុងទុក​បរាជ័យ</translation>
+    </message>
+    <message>
+        <source>Backup made: %1.</source>
+        <translation>បាន​បម្រុងទុក​រួច៖ %1។</translation>
+    </message>
+    <message>
+        <source>Backups of the shared shop</source>
+        <translation>ការបម្រុងទុក​នៃ​ហាងប្រើ​រួមគ្នា</translation>
+    </message>
+    <message>
+        <source>Backups on this laptop: %1, taking %2.</source>
+        <translation>ការបម្រុងទុក​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ៖ %1 ប្រើ​ទំហំ %2។</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>មុនពេល​ស្ដារ</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>សូម​ជ្រើសរើស​ការបម្រុងទុក​មួយ​ក្នុង​បញ្ជី​ជាមុន​សិន។</translation>
+    </message>
+    <message>
+        <source>Each day the first laptop to open the shared shop backs it up (%1 daily and %2 monthly backups are kept). This laptop keeps its backups in %3.</source>
+        <translation>រៀងរាល់​ថ្ងៃ កុំព្យូទ័រ​យួរ​ដៃ​ដំបូង​គេ​ដែល​បើក​ហាង​ប្រើ​រួមគ្នា នឹង​បម្រុងទុក​វា (រក្សាទុក​ការបម្រុងទុក​ប្រចាំ​ថ្ងៃ %1 និង​ប្រចាំ​ខែ %2)។ កុំព្យូទ័រ​យួរ​ដៃ​នេះ​រក្សាទុក​ការបម្រុងទុក​របស់​វា​នៅក្នុង %3។</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>ធ្វើ​ដោយ​ដៃ</translation>
+    </message>
+    <message>
+        <source>Making a backup of the shared shop…</source>
+        <translation>កំពុង​បម្រុងទុក​ហាង​ប្រើ​រួមគ្នា…</translation>
+    </message>
+    <message>
+        <source>No automatic backup of the shared shop has been taken yet.</source>
+        <translation>មិន​ទាន់​មាន​ការបម្រុងទុក​ស្វ័យប្រវត្តិ​នៃ​ហាងប្រើ​រួមគ្នា​នៅឡើយ​ទេ។</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s tools pg_dump and pg_restore are not on this laptop, so it cannot back the shared shop up. Install PostgreSQL&apos;s command line tools (on Windows: the PostgreSQL installer, “Command Line Tools”).</source>
+        <translation>កុំព្យូទ័រ​យួរ​ដៃ​នេះ​គ្មាន​ឧបករណ៍ pg_dump និង pg_restore របស់ PostgreSQL ទេ ដូច្នេះ​វា​មិន​អាច​បម្រុងទុក​ហាង​ប្រើ​រួមគ្នា​បាន​ទេ។ សូម​ដំឡើង​ឧបករណ៍​បន្ទាត់បញ្ជា​របស់ PostgreSQL (នៅលើ Windows៖ កម្មវិធី​ដំឡើង PostgreSQL ផ្នែក “Command Line Tools”)។</translation>
+    </message>
+    <message>
+        <source>Put back the shared shop as it was on %1?
+
+This replaces the shop&apos;s data on the server for everyone: sales entered on any laptop since then are lost. Ask the others to stop entering sales first. A backup of the shop as it is now is made before.</source>
+        <translation>ស្ដារ​ហាង​ប្រើ​រួមគ្នា​ឱ្យ​ដូច​កាលពី %1 ឬ?
+
+ការ​នេះ​ជំនួស​ទិន្នន័យ​របស់​ហាង​នៅលើ​ម៉ាស៊ីន​មេ​សម្រាប់​អ្នក​ទាំងអស់​គ្នា៖ ការលក់​ដែល​បាន​បញ្ចូល​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​ណាមួយ​ចាប់ពី​ពេល​នោះ​មក នឹង​បាត់។ សូម​ប្រាប់​អ្នក​ផ្សេង​ឱ្យ​ឈប់បញ្ចូល​ការលក់​ជាមុន​សិន។ ការបម្រុងទុក​នៃ​ហាង​ដូច​សព្វ​ថ្ងៃ​នឹង​ត្រូវ​ធ្វើ​មុន។</translation>
+    </message>
+    <message>
+        <source>Putting the shared shop back…</source>
+        <translation>កំពុង​ស្ដារ​ហាង​ប្រើ​រួមគ្នា…</translation>
+    </message>
+    <message>
+        <source>Restore the shared shop?</source>
+        <translation>ស្ដារ​ហាង​ប្រើ​រួមគ្នា​ឬ?</translation>
+    </message>
+    <message>
+        <source>The last automatic backup: %1, taken by the laptop “%2”.</source>
+        <translation>ការបម្រុងទុក​ស្វ័យប្រវត្តិ​ចុងក្រោយ៖ %1 ធ្វើ​ដោយ​កុំព្យូទ័រ​យួរ​ដៃ “%2”។</translation>
+    </message>
+    <message>
+        <source>The shared shop was put back.</source>
+        <translation>ហាង​ប្រើ​រួមគ្នា​ត្រូវបាន​ស្ដារ​វិញ​ហើយ។</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s pg_dump is version %1, older than the server (version %2): it cannot back the shop up. Install the tools of version %2 or newer.</source>
+        <translation>pg_dump របស់​កុំព្យូទ័រ​យួរ​ដៃ​នេះ​ជា​កំណែ %1 ចាស់​ជាង​ម៉ាស៊ីន​មេ (កំណែ %2)៖ វា​មិន​អាច​បម្រុងទុក​ហាង​បាន​ទេ។ សូម​ដំឡើង​ឧបករណ៍​កំណែ %2 ឬ​ថ្មី​ជាង​នេះ។</translation>
     </message>
 </context>
 <context>
