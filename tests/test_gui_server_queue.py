@@ -202,3 +202,38 @@ def test_a_sale_the_server_refuses_is_shown_with_its_reason_and_corrected_in_the
     assert [tuple(r) for r in rows] == [("Rice 5 kg", 600)]
     assert bytes(store.scalar("SELECT uuid FROM orders")) == queued_uuid  # the one kept
     _close(store, ctx, tab)
+
+
+def test_closing_the_window_with_sales_waiting_asks_first(qtbot, qapp, relay, tmp_path,
+                                                          monkeypatch):
+    from kpidesk.ui.main_window import MainWindow
+
+    url, proxy = relay
+    store = Store(url)
+    ctx = _make_ctx(qapp, store, QSettings(str(tmp_path / "s.ini"),
+                                           QSettings.Format.IniFormat))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(1000)  # what the first paint left for later (the dashboard's charts)
+    proxy.cut()
+    queue = ctx.server_queue
+    queue.server_down = True
+    from kpidesk.store.outbox import QueuedSale
+    from kpidesk.store.sales import LineInput, OrderInput
+
+    queue.enqueue(QueuedSale(order=OrderInput(date="2026-11-20",
+                                              lines=[LineInput(amount=500)])))
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    assert not window.close()  # No: the window stays
+    assert window.isVisible() and queue.count() == 1
+    assert asked[0].startswith("1 sales saved on this laptop")
+    assert window.close()  # Yes: it closes, the sale stays queued for next time
+    assert queue.count() == 1
+    proxy.restore()
+    ctx.close()
+    store.close()

@@ -168,3 +168,12 @@ def test_server_answers_looks_at_the_port(relay):
     assert not outbox.server_answers(url, timeout_s=0.5)
     proxy.restore()
     assert outbox.server_answers(url)
+
+
+def test_the_connection_notices_a_server_gone_from_the_network(pg_url):
+    # keepalives and tcp_user_timeout (pg.LOST_SERVER_TIMEOUTS): a black-holed server is
+    # an error within seconds, not a frozen window (no way to black-hole one here)
+    with Store(pg_url) as store:
+        params = store.conn.raw.info.get_parameters()
+    assert (params["keepalives_idle"], params["keepalives_count"],
+            params["tcp_user_timeout"]) == ("10", "3", "20000")

@@ -31,6 +31,13 @@ from kpidesk.store.errors import ServerError
 # pg_advisory_xact_lock key: "KPID" as an integer, the same on every laptop
 WRITE_LOCK = 0x4B504944
 CONNECT_TIMEOUT_S = 8
+# A server that vanishes from the network without closing the connection (its laptop
+# switched off, the cable pulled) is noticed within about 20 s instead of the system's
+# TCP time-out (minutes): keepalive probes, and on systems that have it a limit on
+# unacknowledged data (libpq ignores tcp_user_timeout where it does not exist). Then the
+# Sales tab queues the sale (store/outbox.py) instead of the window freezing.
+LOST_SERVER_TIMEOUTS = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3,
+                        "keepalives_count": 3, "tcp_user_timeout": 20_000}
 
 
 class Row(tuple):
@@ -156,7 +163,7 @@ class PgConnection:
         try:
             self._conn = psycopg.connect(self.url, autocommit=True,
                                          connect_timeout=CONNECT_TIMEOUT_S,
-                                         application_name="KPI Desk")
+                                         application_name="KPI Desk", **LOST_SERVER_TIMEOUTS)
         except psycopg.OperationalError as exc:
             raise _connect_error(exc) from exc
         self._conn.row_factory = _row_factory
