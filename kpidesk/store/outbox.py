@@ -228,11 +228,6 @@ class Outbox:
         return int(self._conn.execute(
             "SELECT count(*) FROM queued_sales WHERE refused_code IS NOT NULL").fetchone()[0])
 
-    def get(self, queue_id: int) -> QueuedSale | None:
-        row = self._conn.execute("SELECT * FROM queued_sales WHERE id = ?",
-                                 (queue_id,)).fetchone()
-        return _sale_from(row) if row else None
-
     def replace(self, sale: QueuedSale) -> None:
         """Keep an edited queued sale in place of the old one (same place in the queue,
         same UUID, its refusal forgotten: it is tried again)."""

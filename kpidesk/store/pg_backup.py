@@ -182,6 +182,15 @@ def server_major(raw_conn) -> int:
     return int(raw_conn.execute("SHOW server_version_num").fetchone()[0]) // 10000
 
 
+def server_major_of(url: str) -> int | None:
+    """The shared shop's server's major version (None when it does not answer)."""
+    try:
+        with _connect(url) as raw:
+            return server_major(raw)
+    except ServerError:
+        return None
+
+
 def check_tools(server_version: int | None) -> ToolCheck:
     dump, restore_tool = tool("pg_dump"), tool("pg_restore")
     return ToolCheck(dump, restore_tool, tool_major(dump), server_version)

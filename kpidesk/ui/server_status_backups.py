@@ -171,11 +171,8 @@ class SharedBackupsDialog(QDialog):
         self.refresh()
 
     def _check_tools(self) -> pg_backup.ToolCheck:
-        try:
-            server = pg_backup.server_major(self.store.conn.raw)
-        except Exception:  # noqa: BLE001 - the server lost: the tools are judged alone
-            server = None
-        return pg_backup.check_tools(server)
+        # the server lost: the tools are judged alone
+        return pg_backup.check_tools(pg_backup.server_major_of(str(self.store.location)))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("Backups of the shared shop"))
