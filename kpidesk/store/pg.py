@@ -36,8 +36,9 @@ CONNECT_TIMEOUT_S = 8
 # TCP time-out (minutes): keepalive probes, and on systems that have it a limit on
 # unacknowledged data (libpq ignores tcp_user_timeout where it does not exist). Then the
 # Sales tab queues the sale (store/outbox.py) instead of the window freezing.
-LOST_SERVER_TIMEOUTS = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3,
-                        "keepalives_count": 3, "tcp_user_timeout": 20_000}
+LOST_SERVER_TIMEOUTS: dict[str, Any] = {
+    "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3, "keepalives_count": 3,
+    "tcp_user_timeout": 20_000}
 
 
 class Row(tuple):
