@@ -55,6 +55,7 @@ from kpidesk.ui.import_wizard.texts import (
 from kpidesk.ui.import_wizard.worker import _Worker
 from kpidesk.ui.long_work import run_with_progress
 from kpidesk.ui.messages import file_error_text, row_problem_text
+from kpidesk.ui.names import object_name
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.undo_import import undo_import_interactive
 
@@ -74,7 +75,7 @@ class ImportWizard(QDialog):
         super().__init__(parent)
         keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
-        self.setObjectName("ImportWizard")
+        self.setObjectName("importWizard")
         self.resize(900, 600)
         self.header: list[str] = []
         self.sample: list[tuple[int, list]] = []
@@ -287,7 +288,7 @@ class ImportWizard(QDialog):
         for n, f in enumerate(fields):
             label = QLabel(field_label(f) + (" *" if self._required(f) else ""))
             combo = QComboBox()
-            combo.setObjectName(f"map_{f}")
+            combo.setObjectName(object_name("map", f))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
             combo.addItem(tr("— not in the file —"), "")

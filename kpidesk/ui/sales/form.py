@@ -39,6 +39,7 @@ from kpidesk.store import receipts, reference
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import OrderInput, last_rate_of_day
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.names import object_name
 from kpidesk.ui.sales.editing import SaleEditing
 from kpidesk.ui.sales.filters import fill_combo
 from kpidesk.ui.sales.line_entry import CURRENCIES, LineEntry
@@ -145,11 +146,11 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
         self.errors: dict[str, ErrorLabel] = {}
         self.widgets: dict[str, QWidget] = {}
         for key, widget, row, col, span in self.fields:
-            widget.setObjectName(f"sale_{key}")
+            widget.setObjectName(object_name("sale", key))
             label = QLabel(self)
             label.setBuddy(widget)
             error = ErrorLabel(self)
-            error.setObjectName(f"error_{key}")
+            error.setObjectName(object_name("error", key))
             grid.addWidget(label, row, col, 1, span)
             grid.addWidget(widget, row + 1, col, 1, span)
             grid.addWidget(error, row + 2, col, 1, span)
@@ -167,21 +168,21 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
 
         buttons = QHBoxLayout()
         self.daily_check = QCheckBox(self)
-        self.daily_check.setObjectName("sale_daily_totals")
+        self.daily_check.setObjectName("saleDailyTotals")
         self.daily_check.toggled.connect(self._on_daily_toggled)
         self.save_button = QPushButton(self)
-        self.save_button.setObjectName("sale_save")
+        self.save_button.setObjectName("saleSave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.refund_button = QPushButton(self)
-        self.refund_button.setObjectName("sale_refund_key")
+        self.refund_button.setObjectName("saleRefundKey")
         self.refund_button.setAutoDefault(False)
         self.refund_button.clicked.connect(lambda: self.refund_requested.emit())
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel_edit)
         self.cancel_button.hide()
         self.status_label = QLabel(self)
-        self.status_label.setObjectName("sale_status")
+        self.status_label.setObjectName("saleStatus")
         self.form_error = ErrorLabel(self)
         buttons.addWidget(self.daily_check)
         buttons.addStretch(1)

@@ -30,6 +30,7 @@ from kpidesk.store.money import convert
 from kpidesk.store.sales import OrderInput, get_order
 from kpidesk.ui.commands.sales import AddOrderCommand
 from kpidesk.ui.messages import validation_text
+from kpidesk.ui.names import object_name
 
 tr = translator("RefundDialog")
 
@@ -58,7 +59,7 @@ class RefundDialog(QDialog):
                     if line.product_id is not None else (line.note or "—"))
             sold = abs(line.quantity)
             spin = QDoubleSpinBox(rows)
-            spin.setObjectName(f"refund_quantity_{row}")
+            spin.setObjectName(object_name("refund_quantity", row))
             spin.setDecimals(0 if float(sold).is_integer() else 2)
             spin.setRange(0, sold)
             spin.setValue(sold)
@@ -75,7 +76,7 @@ class RefundDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(rows)
         self.total_label = QLabel(self)
-        self.total_label.setObjectName("refund_total")
+        self.total_label.setObjectName("refundTotal")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)

@@ -47,7 +47,7 @@ class SalesTable(QTableView):
         self.confirm_delete = self._ask_delete  # a hook tests replace
         self.sales_model = SalesTableModel(self.store, self)
         self.sales_model.today = ctx.today  # sales dated after it are marked
-        self.setObjectName("sales_table")
+        self.setObjectName("salesTable")
         self.setModel(self.sales_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
