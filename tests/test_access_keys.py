@@ -189,7 +189,7 @@ def _dialogs(window, ctx):
     wizard = ImportWizard(ctx, window)
     yield "import: file", wizard
     for page in range(1, wizard.pages.count()):
-        wizard._show_page(page)
+        wizard.show_page(page)
         yield f"import: page {page + 1}", wizard
 
 

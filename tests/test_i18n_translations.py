@@ -159,7 +159,7 @@ def test_missing_qm_is_compiled_on_the_fly(tmp_path, monkeypatch):
     """A fresh clone has no .qm: the language manager compiles one into the cache."""
     monkeypatch.setattr(language, "qm_path", lambda lang: tmp_path / "absent.qm")
     monkeypatch.setattr(language, "cache_dir", lambda: tmp_path / "cache")
-    language._resolved.clear()
+    language.forget_resolved()
     path = usable_qm("km")
     assert path is not None and path.parent == tmp_path / "cache" and path.is_file()
     manager = LanguageManager()
@@ -168,7 +168,7 @@ def test_missing_qm_is_compiled_on_the_fly(tmp_path, monkeypatch):
         assert manager.loaded_from == path
     finally:
         manager.set_language("en")
-        language._resolved.clear()
+        language.forget_resolved()
 
 
 def test_stale_qm_is_not_used(tmp_path, monkeypatch):
@@ -178,11 +178,11 @@ def test_stale_qm_is_not_used(tmp_path, monkeypatch):
     os.utime(stale, (old, old))
     monkeypatch.setattr(language, "qm_path", lambda lang: stale)
     monkeypatch.setattr(language, "cache_dir", lambda: tmp_path / "cache")
-    language._resolved.clear()
+    language.forget_resolved()
     try:
         assert usable_qm("km") != stale
     finally:
-        language._resolved.clear()
+        language.forget_resolved()
 
 
 def test_extractor_finds_what_lupdate_misses():

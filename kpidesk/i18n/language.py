@@ -94,6 +94,12 @@ def cache_dir() -> Path:
 _resolved: dict[tuple[str, float], Path | None] = {}
 
 
+def forget_resolved() -> None:
+    """Forget which .qm each catalogue resolved to: the next `usable_qm` looks again (after
+    the .qm or the cache folder changed under it)."""
+    _resolved.clear()
+
+
 def usable_qm(lang: str) -> Path | None:
     """The .qm to load for `lang`: the built one when current, else one compiled from the .ts.
 

@@ -271,9 +271,6 @@ class DashboardTab(Tab):
     def show_first_steps(self, empty: bool) -> None:
         self.sales_page.show_first_steps(empty, self.today())
 
-    def _go_to_tab(self, key: str) -> None:
-        self.show_tab_requested.emit(key)
-
     # -- month picker -----------------------------------------------------------------
     def _fill_months(self) -> None:
         self.picker.fill(self.ctx.store, self.month)
