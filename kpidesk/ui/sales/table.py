@@ -30,6 +30,7 @@ from kpidesk.ui.models.sales_model import (
     SalesTableModel,
 )
 from kpidesk.ui.sales.texts import pin_refused_text
+from kpidesk.ui.widgets import SortArrowHeader
 
 tr = translator("SalesTab")
 
@@ -56,6 +57,8 @@ class SalesTable(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(24)
+        # the arrow points the way the rows go (see SortArrowHeader)
+        self.setHorizontalHeader(SortArrowHeader(self))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
