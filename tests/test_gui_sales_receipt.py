@@ -203,3 +203,31 @@ def test_refund_of_more_than_was_sold_is_refused(ctx, shop):
     with pytest.raises(ValidationError) as refused:
         receipts.refund_input(ctx.store, sale, day="2026-11-26", quantities={1: 3})
     assert refused.value.code == "above_sold"
+
+
+def test_the_rest_of_a_partly_refunded_sale_comes_back_in_the_dialog(qtbot, ctx, shop):
+    """A sale refunded in part before: the dialog offers what is left of each line (a line
+    given back whole cannot be chosen), and refunds it; the parts add up to the sale."""
+    from kpidesk.ui.sales.refund import RefundDialog
+
+    sale = add_order(ctx.store, OrderInput(date="2026-11-20", lines=[
+        LineInput(amount=1500, product_id=shop["Case"], quantity=3, unit_price=500),
+        LineInput(amount=900, product_id=shop["Phone"], quantity=1, unit_price=900)]))
+    receipts.refund_order(ctx.store, sale, day="2026-11-21", quantities={1: 1, 2: 1})
+    dialog = RefundDialog(ctx, sale)
+    qtbot.addWidget(dialog)
+    cases, phone = dialog.spins
+    assert (cases.maximum(), cases.value(), cases.isEnabled()) == (2, 2, True)
+    assert (phone.maximum(), phone.isEnabled()) == (0, False)
+    assert dialog.quantities() == {1: 2}
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    refund_id = dialog.refund()
+    assert refund_id is not None
+    lines = [line for r in receipts.refunds_of(ctx.store, sale)
+             for line in get_order(ctx.store, r).lines]
+    assert sum(-x.quantity for x in lines if x.product_id == shop["Case"]) == 3
+    assert sum(-x.amount for x in lines) == 1500 + 900
+    assert receipts.refunds_of(ctx.store, sale)[-1] == refund_id
+    with pytest.raises(ValidationError) as nothing_left:
+        receipts.refund_input(ctx.store, sale, day="2026-11-26")
+    assert nothing_left.value.code == "already_refunded"

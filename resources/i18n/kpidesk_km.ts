@@ -3583,6 +3583,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សូម​ទុក​យ៉ាងហោចណាស់​ដំណាក់កាល​កំពុង​តាមដាន​មួយ។</translation>
     </message>
     <message>
+        <source>More items come back than are left on this line.</source>
+        <translation>ចំនួន​ទំនិញ​ដែល​សង​វិញ​លើស​ចំនួន​ដែល​នៅសល់​ក្នុង​ជួរ​នេះ។</translation>
+    </message>
+    <message>
         <source>No product has this name. Choose one from the list, or leave it empty.</source>
         <translation>គ្មាន​ទំនិញ​ណា​មាន​ឈ្មោះ​នេះ​ទេ។ សូម​ជ្រើស​ពី​បញ្ជី ឬ​ទុក​ឱ្យ​ទទេ។</translation>
     </message>
