@@ -463,8 +463,13 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
         """A new receipt (not a daily total, not a change): Enter adds the line to it."""
         return self._editing is None and not self.daily_check.isChecked()
 
+    def edits_receipt(self) -> bool:
+        """A saved receipt (not a daily total) open to change: its other lines are in the
+        receipt panel, the line opened in the line fields; saving saves them all."""
+        return self._editing is not None and not self._editing[2].is_daily_total
+
     def _update_mode(self) -> None:
-        self.receipt.setVisible(self.takes_lines())
+        self.receipt.setVisible(self.takes_lines() or self.edits_receipt())
         self._receipt_currency_changed()
         self._retranslate_form_title()
 
