@@ -5908,8 +5908,40 @@ Owner: %3</source>
         <translation>ទឹកប្រាក់ (&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Time</source>
+        <translation>ម៉ោង (&amp;T)</translation>
+    </message>
+    <message>
         <source>Cancel edit (Esc)</source>
         <translation>បោះបង់​ការកែ (Esc)</translation>
+    </message>
+    <message>
+        <source>Disc&amp;ount</source>
+        <translation>បញ្ចុះ​តម្លៃ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange rate (riel per $)</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;X)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>កំណត់​ចំណាំ</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>រយៈពេល៖</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>រក្សាទុក (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>U&amp;nit price</source>
+        <translation>តម្លៃ​រាយ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Unit co&amp;st</source>
+        <translation>ថ្លៃ​ដើម (&amp;S)</translation>
     </message>
     <message>
         <source>optional</source>
@@ -6056,14 +6088,6 @@ Owner: %3</source>
         <translation>រូបិយប័ណ្ណ (&amp;Y)</translation>
     </message>
     <message>
-        <source>Ra&amp;te (riel per $)</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Note</source>
-        <translation>កំណត់​ចំណាំ (&amp;N)</translation>
-    </message>
-    <message>
         <source>Rece&amp;ipt no.</source>
         <translation>លេខ​វិក្កយបត្រ (&amp;I)</translation>
     </message>
@@ -6082,10 +6106,6 @@ Owner: %3</source>
     <message>
         <source>How many receipts (customers served) the total is made of. Without it, orders and average order value of the month are not available.</source>
         <translation>ចំនួន​វិក្កយបត្រ (អតិថិជន​ដែល​បាន​បម្រើ) ដែល​បង្កើត​ជា​សរុប​នេះ។ បើ​គ្មាន​វា​ទេ ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​នៃ​ខែ មិន​អាច​គណនា​បាន​ទេ។</translation>
-    </message>
-    <message>
-        <source>Peri&amp;od:</source>
-        <translation>រយៈពេល (&amp;O)៖</translation>
     </message>
     <message>
         <source>Sold &amp;by:</source>
@@ -6168,14 +6188,6 @@ Owner: %3</source>
         <translation>កែ​វា (&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Save (Ctrl+Enter)</source>
-        <translation>រក្សាទុក (Ctrl+Enter) (&amp;S)</translation>
-    </message>
-    <message>
-        <source>Discount</source>
-        <translation>បញ្ចុះ​តម្លៃ</translation>
-    </message>
-    <message>
         <source>Pay&amp;ment</source>
         <translation>វិធី​បង់ប្រាក់ (&amp;M)</translation>
     </message>
@@ -6190,18 +6202,6 @@ Owner: %3</source>
     <message>
         <source>The time of the sale: now, unless you change it</source>
         <translation>ម៉ោង​នៃ​ការលក់៖ ឥឡូវ​នេះ លុះត្រា​តែ​អ្នក​ប្ដូរ</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>ម៉ោង</translation>
-    </message>
-    <message>
-        <source>Unit cost</source>
-        <translation>ថ្លៃ​ដើម</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>តម្លៃ​រាយ</translation>
     </message>
     <message>
         <source>What one item cost the shop, when it differs from the product&apos;s cost in Settings</source>

@@ -88,7 +88,7 @@ class SalesFilterBar(QWidget):
         self.to_edit.editingFinished.connect(self.filter_changed)
 
     def retranslate_ui(self) -> None:
-        self.period_label.setText(tr("Peri&od:"))
+        self.period_label.setText(tr("Period:"))  # its access key went to the form's Discount
         self.salesperson_filter_label.setText(tr("Sold &by:"))
         self.search_edit.setPlaceholderText(tr("Search customer, phone, product, receipt"))
         self.edit_button.setText(tr("Edit…"))

@@ -240,13 +240,15 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
     # ===================================================================== texts
     def retranslate_ui(self) -> None:
         texts = {
-            # Access keys are unique with the menu bar's (F, E, L, H) and the filters'.
+            # Access keys are unique with the menu bar's (F, E, L, H), the filters' and
+            # the tendered fields': every letter of these texts is taken, so Note, Save
+            # (Ctrl+Enter) and the Period filter have none.
             "date": tr("&Date"),
-            "time": tr("Time"),
+            "time": tr("&Time"),
             "payment": tr("Pay&ment"),
-            "price": tr("Unit price"),
-            "discount": tr("Discount"),
-            "cost": tr("Unit cost"),
+            "price": tr("U&nit price"),
+            "discount": tr("Disc&ount"),
+            "cost": tr("Unit co&st"),
             "customer": tr("C&ustomer (name or phone)"),
             "salesperson": tr("Sales&person"),
             "channel": tr("&Channel"),
@@ -254,8 +256,8 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
             "quantity": tr("&Quantity"),
             "amount": tr("&Amount"),
             "currency": tr("Currenc&y"),
-            "rate": tr("Ra&te (riel per $)"),
-            "note": tr("&Note"),
+            "rate": tr("E&xchange rate (riel per $)"),
+            "note": tr("Note"),
             "number": tr("Rece&ipt no."),
             "receipts": tr("Rece&ipts that day"),
         }
@@ -272,7 +274,7 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
         self.receipts_edit.setToolTip(tr(
             "How many receipts (customers served) the total is made of. Without it, orders "
             "and average order value of the month are not available."))
-        self.save_button.setText(tr("&Save (Ctrl+Enter)"))
+        self.save_button.setText(tr("Save (Ctrl+Enter)"))
         self.refund_button.setText(tr("Refund… (Ctrl+R)"))
         self.refund_button.setToolTip(tr(
             "Refund the sale chosen in the table below, or the one whose receipt no. is "
