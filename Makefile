@@ -68,9 +68,9 @@ lint: $(VENV)/.stamp-test
 translations: $(QM)
 ifneq ($(QM),)
 $(QM) &: $(TS) | $(VENV)/.stamp-app
-	@if $(PY) -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('kpidesk.i18n.build') is None)"; then \
-		$(PY) -m kpidesk.i18n.build; \
-	else echo "no kpidesk.i18n.build: translations not compiled"; fi
+	@if $(PY) -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('tools.i18n.build') is None)"; then \
+		$(PY) -m tools.i18n.build; \
+	else echo "no tools.i18n.build: translations not compiled"; fi
 	@for f in $(QM); do if [ -f $$f ]; then touch $$f; fi; done
 endif
 

@@ -38,7 +38,7 @@ DROP_ITEMS = ("brkitr/cjdict.dict", "brkitr/burmesedict.dict", "brkitr/laodict.d
 LOCALE_ID = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*$")
 
 
-def _elf_symbol(data: bytes, symbol: str) -> tuple[int, int]:
+def elf_symbol(data: bytes, symbol: str) -> tuple[int, int]:
     """(file offset, size) of a defined dynamic symbol in a little-endian ELF64 file."""
     if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
         raise ValueError("not a little-endian ELF64 file")
@@ -61,7 +61,7 @@ def _elf_symbol(data: bytes, symbol: str) -> tuple[int, int]:
     raise ValueError(f"symbol {symbol} not found")
 
 
-def _dynamic_symbol_name(data: bytes) -> str:
+def dynamic_symbol_name(data: bytes) -> str:
     match = re.search(rb"icudt\d+_dat", data)
     if not match:
         raise ValueError("no icudtNN_dat symbol")
@@ -121,8 +121,8 @@ def trim_package(blob: bytes) -> tuple[bytes, int, int]:
 
 def build_library(src: Path, out_dir: Path) -> Path:
     data = src.read_bytes()
-    symbol = _dynamic_symbol_name(data)
-    start, size = _elf_symbol(data, symbol)
+    symbol = dynamic_symbol_name(data)
+    start, size = elf_symbol(data, symbol)
     package, kept, total = trim_package(data[start:start + size])
     soname = src.name
     out_dir.mkdir(parents=True, exist_ok=True)

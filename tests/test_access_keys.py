@@ -189,7 +189,7 @@ def _dialogs(window, ctx):
     wizard = ImportWizard(ctx, window)
     yield "import: file", wizard
     for page in range(1, wizard.pages.count()):
-        wizard._show_page(page)
+        wizard.show_page(page)
         yield f"import: page {page + 1}", wizard
 
 
@@ -206,3 +206,25 @@ def test_every_dialog(main_window, demo_ctx, lang):
         if dialog.isWindow():
             dialog.deleteLater()
     assert problems == {}, f"access keys used twice ({lang}): {problems}"
+
+
+def test_the_sale_line_fields_have_their_own_keys(main_window, demo_ctx, lang, qtbot):
+    """Time, Unit price, Discount and Unit cost are reached by Alt+key (not only by Tab):
+    each label has a key used once in the window, and the key puts the cursor in its
+    field."""
+    from PySide6.QtCore import Qt
+
+    page = main_window.show_tab("sales")
+    page.daily_check.setChecked(False)
+    _settle()
+    form = page.form
+    found = keys_of(main_window)
+    for field in ("time", "price", "discount", "cost"):
+        label = form.labels[field]
+        key = access_key(label.text())
+        assert key, f"{field}: no access key in {label.text()!r}"
+        assert len(found[key]) == 1, found[key]
+        qtbot.keyClick(main_window, getattr(Qt.Key, f"Key_{key.upper()}"),
+                       Qt.KeyboardModifier.AltModifier)
+        _settle()
+        assert QApplication.focusWidget() is form.widgets[field], (field, key)

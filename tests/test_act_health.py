@@ -156,17 +156,19 @@ def test_the_report_checks_only_its_own_month(clean: Store, monkeypatch):
     store = clean
     _sale(store, "2026-10-03", 2000, rate=41000, number="R-OCT")  # the month before
     _sale(store, "2026-11-03", 2000, rate=41000, number="R-NOV")
-    checked: list[str] = []
-    real = health._line_findings
+    checked: set[str | None] = set()  # the periods the check or its count ran for
 
-    def spy(store, args):
-        checked.append(args["first"][:7])
-        return real(store, args)
+    def spy(real):
+        def run(store, period, today):
+            checked.add(period)
+            return real(store, period, today)
+        return run
 
-    monkeypatch.setattr(health, "_line_findings", spy)
+    monkeypatch.setattr(health, "check", spy(health.check))
+    monkeypatch.setattr(health, "count", spy(health.count))
     data = collect(store, "2026-11", TODAY)
     assert [r.number for f in data.health_findings for r in f.rows] == ["R-NOV"]
     assert data.kpis["data_health_findings"] == len(data.health_findings) == 2
     assert "data_health_findings" not in data.previous
     assert "data_health_findings" not in data.year_before
-    assert checked == ["2026-11"]
+    assert checked == {"2026-11"}

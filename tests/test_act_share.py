@@ -58,7 +58,7 @@ def test_khmer_labels_are_shaped_with_real_glyphs(qapp):
     from kpidesk.i18n.fonts import register_fonts
 
     register_fonts()
-    font = share._font(40)
+    font = share.picture_font(40)
     for text in ("ចំណូល", "អតិថិជនថ្មី ១៩ នាក់ · ត្រឡប់មកវិញ ៩៦ នាក់", "ទំនិញលក់ដាច់ជាងគេ"):
         layout = QTextLayout(text, font)
         layout.beginLayout()

@@ -215,14 +215,19 @@ def test_period_in_progress_and_future(store):
     assert two.compare_upto == date(2026, 10, 2)
 
 
-def test_refund_is_linked_needs_the_pin_and_happens_once(store):
+def test_refund_is_linked_needs_the_pin_and_gives_back_each_item_once(store):
     ids = make_shop(store)
     refund = get_order(store, ids["refund"])
     assert refund.refund_of == ids["a"] and refund.time == "10:05"
     assert [(x.amount, x.quantity) for x in refund.lines] == [(-1500, -3)]
     assert receipts.refunds_of(store, ids["a"]) == [ids["refund"]]
+    with pytest.raises(ValidationError) as err:  # the cases are all back already
+        receipts.refund_order(store, ids["a"], day="2026-10-21", quantities={2: 1})
+    assert err.value.code == "above_left"
+    rest = receipts.refund_order(store, ids["a"], day="2026-10-21")  # what is left: the phone
+    assert [(x.amount, x.quantity) for x in get_order(store, rest).lines] == [(-14500, -1)]
     with pytest.raises(ValidationError) as err:
-        receipts.refund_order(store, ids["a"], day="2026-10-21")
+        receipts.refund_order(store, ids["a"], day="2026-10-22")
     assert err.value.code == "already_refunded"
     security.set_pin(store, "2468")
     with pytest.raises(security.PinRequiredError):
@@ -231,6 +236,47 @@ def test_refund_is_linked_needs_the_pin_and_happens_once(store):
     with security.owner_session(store, with_pin=True):
         receipts.refund_order(store, ids["b"], day="2026-10-21")
     assert len(receipts.refunds_of(store, ids["b"])) == 1
+
+
+def test_a_sale_is_refunded_in_steps_and_the_parts_add_up_to_it(store):
+    """Three partial refunds of a 7-item line with a discount: each gives back what the
+    owner chose, never more than is left; the amounts and discounts of the parts add up
+    to the line's exactly (the last part takes the rounding), and the day rollup and the
+    history follow each step."""
+    from kpidesk.store import history
+
+    make_shop(store)
+    tea = reference.add_named(store, "products", "Tea")
+    sale = add_order(store, OrderInput(date="2026-10-08", lines=[
+        LineInput(amount=receipts.line_amount(7, 1000, 100), product_id=tea, quantity=7,
+                  unit_price=1000, discount=100, unit_cost=400),
+        LineInput(amount=2000, quantity=1, unit_price=2000, note="bag")]))
+    sold = get_order(store, sale).lines
+    steps = [{1: 2}, {1: 3, 2: 1}, {1: 2}]
+    for n, quantities in enumerate(steps):
+        receipts.refund_order(store, sale, day=f"2026-10-1{n}", quantities=quantities)
+    refunds = [get_order(store, r) for r in receipts.refunds_of(store, sale)]
+    tea_parts = [line for r in refunds for line in r.lines if line.product_id == tea]
+    assert [-x.quantity for x in tea_parts] == [2, 3, 2]
+    assert sum(-x.amount for x in tea_parts) == sold[0].amount
+    assert sum(x.discount or 0 for x in tea_parts) == sold[0].discount  # kept positive
+    # each part in proportion of what is back after it, less what was back before
+    assert [-x.amount for x in tea_parts] == [round(sold[0].amount * 2 / 7),
+                                              round(sold[0].amount * 5 / 7)
+                                              - round(sold[0].amount * 2 / 7),
+                                              sold[0].amount - round(sold[0].amount * 5 / 7)]
+    with pytest.raises(ValidationError) as err:
+        receipts.refund_input(store, sale, day="2026-10-20")
+    assert err.value.code == "already_refunded"
+    # the rollups of the refund days equal the lines (a rebuild changes nothing)
+    incremental = rollups.snapshot(store.conn)
+    with store.transaction() as conn:
+        rollups.rebuild_all(conn)
+    assert rollups.snapshot(store.conn) == incremental
+    day_total = store.scalar("SELECT COALESCE(SUM(amount_usd), 0) FROM sale_lines l JOIN orders o"
+                             " ON o.id = l.order_id WHERE o.refund_of = ?", (sale,))
+    assert day_total == -(sold[0].amount + sold[1].amount)
+    assert len(history.entries(store, action="refund")) == 4  # make_shop's and these three
 
 
 def test_order_details_survive_edit_and_undo(store):

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from kpidesk.i18n import format as fmt
 from kpidesk.metrics.basket import orders_and_basket
-from kpidesk.store.money import _div_half_even as half_even
+from kpidesk.store.money import div_half_even as half_even
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 
 TODAY = date(2026, 11, 26)  # the ctx fixture's today

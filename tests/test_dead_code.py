@@ -1,5 +1,5 @@
 """No dead functions: every function and method of `kpidesk/` is named somewhere else in
-the project (its code, tests, benches, packaging). A function nobody calls is code a
+the project (its code, tests, benches, tools, packaging). A function nobody calls is code a
 reader must understand for nothing; delete it (git remembers it).
 
 Named nowhere else yet alive: Qt's virtual methods (camelCase overrides Qt calls), the
@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-READ = ("kpidesk", "tests", "bench", "packaging", "docs", "resources")
+READ = ("kpidesk", "tests", "bench", "tools", "packaging", "docs", "resources")
 CALLED_BY_NAME = re.compile(r"^(cmd_\w+|_segments_\w+)$")
 
 

@@ -100,7 +100,7 @@ def test_wizard_cancel_during_import(qtbot, ctx, tmp_path):
     qtbot.waitUntil(lambda: wizard.report is not None, timeout=20_000)
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(wizard.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard._thread is None, timeout=20_000)
+    qtbot.waitUntil(lambda: not wizard.busy, timeout=20_000)
     assert wizard.result is None
     assert "Cancelled" in wizard.check_summary.text()
     assert ctx.store.scalar("SELECT count(*) FROM sale_lines") == 0

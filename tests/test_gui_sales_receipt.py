@@ -203,3 +203,81 @@ def test_refund_of_more_than_was_sold_is_refused(ctx, shop):
     with pytest.raises(ValidationError) as refused:
         receipts.refund_input(ctx.store, sale, day="2026-11-26", quantities={1: 3})
     assert refused.value.code == "above_sold"
+
+
+def test_the_rest_of_a_partly_refunded_sale_comes_back_in_the_dialog(qtbot, ctx, shop):
+    """A sale refunded in part before: the dialog offers what is left of each line (a line
+    given back whole cannot be chosen), and refunds it; the parts add up to the sale."""
+    from kpidesk.ui.sales.refund import RefundDialog
+
+    sale = add_order(ctx.store, OrderInput(date="2026-11-20", lines=[
+        LineInput(amount=1500, product_id=shop["Case"], quantity=3, unit_price=500),
+        LineInput(amount=900, product_id=shop["Phone"], quantity=1, unit_price=900)]))
+    receipts.refund_order(ctx.store, sale, day="2026-11-21", quantities={1: 1, 2: 1})
+    dialog = RefundDialog(ctx, sale)
+    qtbot.addWidget(dialog)
+    cases, phone = dialog.spins
+    assert (cases.maximum(), cases.value(), cases.isEnabled()) == (2, 2, True)
+    assert (phone.maximum(), phone.isEnabled()) == (0, False)
+    assert dialog.quantities() == {1: 2}
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    refund_id = dialog.refund()
+    assert refund_id is not None
+    lines = [line for r in receipts.refunds_of(ctx.store, sale)
+             for line in get_order(ctx.store, r).lines]
+    assert sum(-x.quantity for x in lines if x.product_id == shop["Case"]) == 3
+    assert sum(-x.amount for x in lines) == 1500 + 900
+    assert receipts.refunds_of(ctx.store, sale)[-1] == refund_id
+    with pytest.raises(ValidationError) as nothing_left:
+        receipts.refund_input(ctx.store, sale, day="2026-11-26")
+    assert nothing_left.value.code == "already_refunded"
+
+
+def test_editing_a_receipt_opens_all_its_lines_and_saves_them_as_one(qtbot, ctx, shop,
+                                                                     tab):
+    """The second line of a three-line receipt opened: it is in the line fields, the other
+    two in the receipt panel; its quantity changed and Ctrl+Enter saves the receipt whole,
+    the lines in their order; one Ctrl+Z puts the receipt back; the history keeps both."""
+    from kpidesk.store import history
+
+    store = ctx.store
+    lines = [LineInput(amount=15000, product_id=shop["Phone"], quantity=1, unit_price=15000,
+                       unit_cost=12000),
+             LineInput(amount=1500, product_id=shop["Case"], quantity=3, unit_price=500,
+                       unit_cost=150),
+             LineInput(amount=900, product_id=shop["Charger"], quantity=1, unit_price=900)]
+    sale = add_order(store, OrderInput(date="2026-11-20", time="10:00", lines=lines))
+    tab.form.edit_order(sale, (sale, 2))
+    assert tab.form.edits_receipt() and tab.form.receipt.isVisible()
+    assert tab.product_combo.currentText() == "Case"
+    assert [(x.product_id, x.amount) for x in tab.form.receipt.lines] == [
+        (shop["Phone"], 15000), (shop["Charger"], 900)]
+    type_into(qtbot, tab.quantity_edit, "2")
+    tab.form.amount_edit.setFocus()  # the amount follows quantity × price
+    qtbot.keyClick(tab.form.amount_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    saved = get_order(store, sale)
+    assert [(x.product_id, x.quantity, x.amount) for x in saved.lines] == [
+        (shop["Phone"], 1, 15000), (shop["Case"], 2, 1000), (shop["Charger"], 1, 900)]
+    assert saved.time == "10:00"
+    assert store.scalar("SELECT count(*) FROM orders") == 1
+    assert store.scalar("SELECT SUM(amount_usd) FROM sale_lines") == 16900
+    assert [e.action for e in history.entries(store)][:1] == ["edit_sale"]
+    assert not tab.form.edits_receipt()
+    ctx.undo_stack.undo()
+    back = get_order(store, sale)
+    assert [(x.product_id, x.quantity, x.amount) for x in back.lines] == [
+        (shop["Phone"], 1, 15000), (shop["Case"], 3, 1500), (shop["Charger"], 1, 900)]
+
+
+def test_a_line_removed_from_an_opened_receipt_is_gone_when_saved(qtbot, ctx, shop, tab):
+    store = ctx.store
+    sale = add_order(store, OrderInput(date="2026-11-20", lines=[
+        LineInput(amount=1000, product_id=shop["Case"], quantity=2, unit_price=500),
+        LineInput(amount=900, product_id=shop["Charger"], quantity=1, unit_price=900)]))
+    tab.form.edit_order(sale, (sale, 1))
+    panel = tab.form.receipt
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    panel.remove_current()  # the charger goes
+    assert tab.form.save()
+    assert [(x.product_id, x.amount) for x in get_order(store, sale).lines] == [
+        (shop["Case"], 1000)]

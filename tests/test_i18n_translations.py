@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
-from kpidesk.i18n import extract, language, tools, wordbreak
+from kpidesk.i18n import language, wordbreak
 from kpidesk.i18n.language import LanguageManager, compile_ts, ts_path, usable_qm
 from kpidesk.i18n.pseudo import pseudo
+from tools.i18n import extract, tools
 
 TS = ts_path("km")
 ENTRIES = tools.read_ts(TS)
@@ -115,10 +116,10 @@ def test_digit_check_catches_digits():
 
 def test_word_breaks_are_in_every_translation():
     """Khmer lines break between words only: every translation carries its U+200B word
-    breaks and its number–unit no-break spaces (`python -m kpidesk.i18n.tools
+    breaks and its number–unit no-break spaces (`python -m tools.i18n.tools
     wordbreaks` puts them in after new strings are translated)."""
     missing = tools.word_break_changes(TS)
-    assert not missing, "run `python -m kpidesk.i18n.tools wordbreaks`:\n" + "\n".join(
+    assert not missing, "run `python -m tools.i18n.tools wordbreaks`:\n" + "\n".join(
         f"{c}: {s!r}" for c, s in list(missing)[:20])
 
 
@@ -158,7 +159,7 @@ def test_missing_qm_is_compiled_on_the_fly(tmp_path, monkeypatch):
     """A fresh clone has no .qm: the language manager compiles one into the cache."""
     monkeypatch.setattr(language, "qm_path", lambda lang: tmp_path / "absent.qm")
     monkeypatch.setattr(language, "cache_dir", lambda: tmp_path / "cache")
-    language._resolved.clear()
+    language.forget_resolved()
     path = usable_qm("km")
     assert path is not None and path.parent == tmp_path / "cache" and path.is_file()
     manager = LanguageManager()
@@ -167,7 +168,7 @@ def test_missing_qm_is_compiled_on_the_fly(tmp_path, monkeypatch):
         assert manager.loaded_from == path
     finally:
         manager.set_language("en")
-        language._resolved.clear()
+        language.forget_resolved()
 
 
 def test_stale_qm_is_not_used(tmp_path, monkeypatch):
@@ -177,11 +178,11 @@ def test_stale_qm_is_not_used(tmp_path, monkeypatch):
     os.utime(stale, (old, old))
     monkeypatch.setattr(language, "qm_path", lambda lang: stale)
     monkeypatch.setattr(language, "cache_dir", lambda: tmp_path / "cache")
-    language._resolved.clear()
+    language.forget_resolved()
     try:
         assert usable_qm("km") != stale
     finally:
-        language._resolved.clear()
+        language.forget_resolved()
 
 
 def test_extractor_finds_what_lupdate_misses():
@@ -243,7 +244,7 @@ def test_tools_fill_round_trip(tmp_path):
 
 
 def test_build_paths_exist():
-    from kpidesk.i18n import build
+    from tools.i18n import build
 
     files = build.source_files()
     assert any(p.as_posix().endswith("ui/settings/tab.py") for p in files)

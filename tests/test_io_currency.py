@@ -89,7 +89,7 @@ def test_wizard_asks_when_the_mix_shows_only_past_the_sample(qtbot, ctx, tmp_pat
     combo.setCurrentIndex(index)
     combo.activated.emit(index)
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.report is not None and not wizard._busy(), timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.report is not None and not wizard.busy, timeout=10_000)
     assert not wizard.report.mixed_currency and wizard.report.bad == 0
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)

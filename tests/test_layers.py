@@ -131,3 +131,31 @@ def test_sale_rows_have_one_write_path():
     assert writers == set()
     for caller in ("demo.py", "io/importer/sales.py"):
         assert "write_sale_rows(" in (PACKAGE / caller).read_text(encoding="utf-8"), caller
+
+
+TOOLS = ("tools", "bench", "tests")  # top-level folders the shipped package never imports
+
+
+def imports_of_tools(source: str) -> list[str]:
+    """Where a module's source imports the developer tools, the benches or the tests."""
+    return [f"{line}: {module}" for line, module in _imports(ast.parse(source))
+            if module.split(".")[0] in TOOLS]
+
+
+def test_the_package_never_imports_the_tools():
+    """The translation build tools live in `tools/i18n/` (run from the repository root,
+    not shipped in the bundle): nothing under `kpidesk/` may import them, nor the benches
+    or the tests."""
+    wrong = [f"{_rel(path)}:{where}" for path in sorted(PACKAGE.rglob("*.py"))
+             for where in imports_of_tools(path.read_text(encoding="utf-8"))]
+    assert not wrong, "\n".join(wrong)
+    assert not (PACKAGE / "i18n" / "build.py").exists()
+
+
+@pytest.mark.parametrize("source", [
+    "from tools.i18n import build",
+    "import tools.i18n.tools",
+    "def f():\n    from tools.i18n.extract import scan\n",
+])
+def test_the_tools_scan_sees(source):
+    assert imports_of_tools(source)

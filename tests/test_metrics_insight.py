@@ -12,8 +12,8 @@ from kpidesk.metrics.memo import clear_memo
 from kpidesk.store import insight as shop
 from kpidesk.store import reference
 from kpidesk.store.contacts import ContactInput, add_contact
-from kpidesk.store.money import _div_half_even as half_even
 from kpidesk.store.money import convert
+from kpidesk.store.money import div_half_even as half_even
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 from kpidesk.store.targets import set_target
 

@@ -87,7 +87,7 @@ def test_icu_package_trimmed_item_for_item(trim_icu):
     if not sources:
         pytest.skip("this PySide6 build uses the system's ICU")
     data = sources[0].read_bytes()
-    start, size = trim_icu._elf_symbol(data, trim_icu._dynamic_symbol_name(data))
+    start, size = trim_icu.elf_symbol(data, trim_icu.dynamic_symbol_name(data))
     original = data[start:start + size]
     trimmed, kept, total = trim_icu.trim_package(original)
     assert 0 < kept < total and len(trimmed) < len(original) / 2

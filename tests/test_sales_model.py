@@ -61,6 +61,22 @@ def varied(store_1200):
     return store_1200
 
 
+def queries_asked(monkeypatch) -> list:
+    """The `SalesQuery` objects the model asks the store for, newest last (a spy on the
+    store function the model calls, instead of reading the model's own state)."""
+    import kpidesk.ui.models.sales_model as sm
+
+    asked: list = []
+    real = sm.sales_query
+
+    def spy(*args, **kwargs):
+        asked.append(real(*args, **kwargs))
+        return asked[-1]
+
+    monkeypatch.setattr(sm, "sales_query", spy)
+    return asked
+
+
 def _fetch_all(model: SalesTableModel) -> list[tuple[int, int]]:
     while model.canFetchMore():
         model.fetchMore()
@@ -140,10 +156,11 @@ def test_sort_pages_join_without_gaps_or_repeats(qapp, varied, monkeypatch, colu
 
     monkeypatch.setattr(sm, "PAGE_SIZE", 97)  # many pages, ending mid-segment
     monkeypatch.setattr(st, "SMALL_SET", small_set)
+    asked = queries_asked(monkeypatch)
     model = SalesTableModel(varied)
     model.sort(column, order)
     assert model.rowCount() == 97
-    assert model._query.plain == (small_set > 0 and column != COL_DATE)
+    assert asked[-1].plain == (small_set > 0 and column != COL_DATE)
     got = _fetch_all(model)
     assert got == _expected(varied, column, order == Qt.SortOrder.DescendingOrder)
     assert len(got) == 1250
@@ -165,9 +182,10 @@ def test_riel_amounts_sort_exactly_through_the_dollar_index(qapp, varied, monkey
     descending = order == Qt.SortOrder.DescendingOrder
     assert _expected(varied, column, descending, "khr") != _expected(varied, column,
                                                                      descending, "usd")
+    asked = queries_asked(monkeypatch)
     model = SalesTableModel(varied)
     model.sort(column, order)
-    assert not model._query.plain
+    assert not asked[-1].plain
     assert _fetch_all(model) == _expected(varied, column, descending, "khr")
 
 
@@ -303,14 +321,15 @@ def test_text_filter_paths_agree(qapp, store_1200, monkeypatch, text):
     """Matching contacts/receipts looked up first gives the same rows as the plain scan."""
     import kpidesk.store.sales_table as st
 
+    asked = queries_asked(monkeypatch)
     fast = SalesTableModel(store_1200)
     fast.set_filter(SalesFilter(text=text))
-    assert fast._query.text_ids is not None
+    assert asked[-1].text_ids is not None
     fast_rows = _fetch_all(fast)
     monkeypatch.setattr(st, "TEXT_IDS_LIMIT", -1)
     plain = SalesTableModel(store_1200)
     plain.set_filter(SalesFilter(text=text))
-    assert plain._query.text_ids is None
+    assert asked[-1].text_ids is None
     assert _fetch_all(plain) == fast_rows
     assert bool(fast_rows) == (text != "zzz-none")
     like = f"%{text}%"

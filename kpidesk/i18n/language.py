@@ -4,7 +4,7 @@ Widgets connect to `language_changed` and set all their texts again in
 their `retranslate_ui()`. English is the source language (no translator).
 
 The compiled catalogue (``resources/i18n/kpidesk_km.qm``) is not in git: it
-is built by ``python -m kpidesk.i18n.build`` at test, run and bundle time.
+is built by ``python -m tools.i18n.build`` at test, run and bundle time.
 When it is missing or older than the ``.ts`` (a fresh clone, a pulled
 change), the manager compiles the ``.ts`` on the fly into a cache folder,
 so running from a source tree always shows the current Khmer.
@@ -92,6 +92,12 @@ def cache_dir() -> Path:
 
 
 _resolved: dict[tuple[str, float], Path | None] = {}
+
+
+def forget_resolved() -> None:
+    """Forget which .qm each catalogue resolved to: the next `usable_qm` looks again (after
+    the .qm or the cache folder changed under it)."""
+    _resolved.clear()
 
 
 def usable_qm(lang: str) -> Path | None:

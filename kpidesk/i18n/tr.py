@@ -2,7 +2,7 @@
 
 Each module or class translates its texts in one explicit context (DESIGN.md: not
 `self.tr()`, whose context changes in subclasses). The string extractor
-(`kpidesk/i18n/extract.py`) reads `NAME = translator("Context")` and files every
+(`tools/i18n/extract.py`) reads `NAME = translator("Context")` and files every
 `NAME("text")` under that context.
 """
 

@@ -4,7 +4,7 @@ Khmer writes no spaces between words, and Qt's line breaker (without a Khmer
 dictionary) breaks an unspaced run that does not fit anywhere, even inside a
 syllable ("ការសម្រេចគោល|ដៅ"). With a U+200B between words Qt breaks only
 there. Translations carry them in the catalogue (``python -m
-kpidesk.i18n.tools wordbreaks`` puts them in); text the user typed (shop,
+tools.i18n.tools wordbreaks`` puts them in); text the user typed (shop,
 customer and product names) is segmented here before the report lays it out.
 
 The segmenter is khmercut (Apache-2.0), a CRF model over Khmer character

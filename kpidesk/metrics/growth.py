@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from kpidesk.metrics.periods import Period, month_range, parse_period
 from kpidesk.store.db import Store
 from kpidesk.store.money import CURRENCIES
-from kpidesk.store.money import _div_half_even as div_half_even
+from kpidesk.store.money import div_half_even as div_half_even
 
 BREAKDOWNS = {
     "salesperson": ("salesperson_id", "salespeople"),

@@ -30,7 +30,7 @@ def _as_date(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _div_half_even(numerator: int, denominator: int) -> int:
+def div_half_even(numerator: int, denominator: int) -> int:
     quotient, remainder = divmod(numerator, denominator)
     twice = 2 * remainder
     if twice > denominator or (twice == denominator and quotient % 2 == 1):
@@ -107,7 +107,7 @@ def open_pipeline(store: Store, d: date | str) -> OpenPipeline:
         FROM ({_OPEN_ON.format(col=col)})
         """, {"d": _as_date(d).isoformat()}).fetchone()
     return {"count": int(count), "value": int(value),
-            "weighted": _div_half_even(int(weighted), 100),
+            "weighted": div_half_even(int(weighted), 100),
             "overdue_count": int(o_count), "overdue_value": int(o_value)}
 
 
@@ -123,7 +123,7 @@ def expected_weighted(store: Store, period: str | Period, today: date | str) -> 
     total = store.scalar(
         f"SELECT IFNULL(SUM({col} * probability), 0) FROM opportunities"
         f" WHERE status = 'open' AND expected_close IS NOT NULL AND {where}", params)
-    return _div_half_even(int(total or 0), 100)
+    return div_half_even(int(total or 0), 100)
 
 
 def pipeline_kpis(store: Store, period: str | Period, today: date | str) -> PipelineKpis:
@@ -180,7 +180,7 @@ def pipeline_kpis(store: Store, period: str | Period, today: date | str) -> Pipe
         "overdue_count": now["overdue_count"],
         "overdue_value": now["overdue_value"],
         "win_rate": won / (won + lost) if won + lost else None,
-        "average_deal_size": _div_half_even(won_value, won) if won else None,
+        "average_deal_size": div_half_even(won_value, won) if won else None,
         "sales_cycle_days": won_days / won if won else None,
         "pipeline_forecast": revenue + expected,
         "pipeline_coverage": expected / gap if gap is not None and gap > 0 else None,
@@ -203,5 +203,5 @@ def pipeline_by_stage(store: Store, today: date | str) -> list[dict]:
             continue
         count, value, weighted = sums.get(stage_id, (0, 0, 0))
         rows.append({"stage_id": stage_id, "name": name, "count": int(count),
-                     "value": int(value), "weighted": _div_half_even(int(weighted), 100)})
+                     "value": int(value), "weighted": div_half_even(int(weighted), 100)})
     return rows

@@ -146,7 +146,7 @@ def share_text(data: ShareData, lang: str) -> str:
     return "\n".join(lines).replace("\u200b", "")
 
 
-def _font(pixels: int, bold: bool = False) -> QFont:
+def picture_font(pixels: int, bold: bool = False) -> QFont:
     font = QFont()
     font.setFamilies([KHMER_FAMILY, LATIN_FAMILY])
     font.setPixelSize(pixels)
@@ -171,7 +171,7 @@ def render_share(data: ShareData, lang: str) -> QImage:
 
     def text(y: int, value: str, pixels: int, colour: QColor = INK, bold: bool = False,
              x: int = margin, width: int = inner, align=Qt.AlignmentFlag.AlignLeft) -> int:
-        p.setFont(_font(pixels, bold))
+        p.setFont(picture_font(pixels, bold))
         p.setPen(colour)
         box = p.boundingRect(QRect(x, y, width, HEIGHT), int(align) | int(wrap), value)
         if not dry:
@@ -231,7 +231,7 @@ def render_share(data: ShareData, lang: str) -> QImage:
             y = text(y + 6, w.t(QT_TRANSLATE_NOOP("Share", "No product sales this month")), 40, INK)
         for n, (name, revenue) in enumerate(data.top_products, 1):
             row_y = y + 8
-            p.setFont(_font(40, True))
+            p.setFont(picture_font(40, True))
             amount = w.money(revenue)
             amount_width = p.fontMetrics().horizontalAdvance(amount) + 24
             left = text(row_y, f"{w.f.integer(n)}. {name}", 40, INK, width=inner - amount_width)

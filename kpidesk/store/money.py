@@ -12,7 +12,7 @@ CURRENCIES = ("USD", "KHR")
 MINOR_DIGITS = {"USD": 2, "KHR": 0}
 
 
-def _div_half_even(numerator: int, denominator: int) -> int:
+def div_half_even(numerator: int, denominator: int) -> int:
     """Integer division rounding half to even, exact for any size of int."""
     if denominator < 0:
         numerator, denominator = -numerator, -denominator
@@ -28,9 +28,9 @@ def convert(amount: int, currency: str, rate: int) -> tuple[int, int]:
     if rate <= 0:
         raise ValueError("rate must be positive")
     if currency == "USD":
-        return amount, _div_half_even(amount * rate, 100)
+        return amount, div_half_even(amount * rate, 100)
     if currency == "KHR":
-        return _div_half_even(amount * 100, rate), amount
+        return div_half_even(amount * 100, rate), amount
     raise ValueError(f"unknown currency {currency!r}")
 
 

@@ -271,38 +271,95 @@ def refunds_of(store: Store, order_id: int) -> list[int]:
         "SELECT id FROM orders WHERE refund_of = ? ORDER BY id", (order_id,))]
 
 
+@dataclass(frozen=True)
+class GivenBack:
+    """What the refunds of a sale gave back on one of its lines, so far."""
+    quantity: float = 0
+    amount: int = 0
+    discount: int = 0
+
+
+def given_back(store: Store, order_id: int) -> dict[int, GivenBack] | None:
+    """{position: GivenBack} of the sale's lines, summed over its refunds; None when a
+    refund's lines cannot be told apart (not made line by line from this sale).
+
+    A refund holds the negatives of the lines it gives back, in the sale's line order:
+    each of its lines is matched to the next line of the sale with the same product,
+    currency, unit price and note."""
+    from kpidesk.store import sales
+
+    original = sales.get_order(store, order_id).lines
+    back: dict[int, GivenBack] = {}
+    for refund_id in refunds_of(store, order_id):
+        position = 0
+        for line in sales.get_order(store, refund_id).lines:
+            while position < len(original) and not _same_item(original[position], line):
+                position += 1
+            if position == len(original):
+                return None
+            was = back.get(position + 1, GivenBack())
+            back[position + 1] = GivenBack(was.quantity + abs(line.quantity),
+                                           was.amount + abs(line.amount),
+                                           was.discount + abs(line.discount or 0))
+            position += 1
+    return back
+
+
+def _same_item(sold, returned) -> bool:
+    return (sold.product_id, sold.currency, sold.unit_price, sold.note) == (
+        returned.product_id, returned.currency, returned.unit_price, returned.note)
+
+
 def refund_input(store: Store, order_id: int, *, day: str, time: str | None = None,
                  positions: list[int] | None = None,
                  quantities: dict[int, float] | None = None) -> OrderInput:
-    """The refund of a sale as an OrderInput (not saved): dated `day`, the negative of its
-    lines (all, those at `positions`, or `quantities` {position: items given back} with
-    the amount, discount and cost in proportion), linked to it. A refund, a daily total
-    or a sale already refunded is refused, and so is giving back more than was sold."""
+    """The refund of a sale as an OrderInput (not saved): dated `day`, the negative of what
+    is left on its lines (all, those at `positions`, or `quantities` {position: items given
+    back}), linked to it. A sale may be refunded in several steps, up to what each line
+    sold: the amount, discount and cost of a part are in proportion, rounded so that the
+    parts of a line add up to exactly the line. A refund, a daily total or a sale with
+    nothing left to give back is refused, and so is giving back more than is left."""
     from kpidesk.store import sales
 
     original = sales.get_order(store, order_id)
     if any(line.amount < 0 for line in original.lines) or original.is_daily_total:
         raise ValidationError("refund", "not_refundable", id=order_id)
-    if refunds_of(store, order_id):
+    back_so_far = given_back(store, order_id)
+    if back_so_far is None:
+        raise ValidationError("refund", "already_refunded", id=order_id)
+    left = {i: abs(line.quantity) - back_so_far.get(i, GivenBack()).quantity
+            for i, line in enumerate(original.lines, start=1)}
+    if not any(q > 0 for q in left.values()):
         raise ValidationError("refund", "already_refunded", id=order_id)
     if quantities is not None:
         positions = [p for p, q in quantities.items() if q]
     chosen = [(i, line) for i, line in enumerate(original.lines, start=1)
-              if positions is None or i in positions]
+              if (positions is None or i in positions) and (quantities or left[i] > 0)]
     if not chosen:
         raise ValidationError("lines", "no_lines")
     lines = []
     for position, line in chosen:
         sold = abs(line.quantity)
-        back = sold if quantities is None else abs(quantities[position])
+        before = back_so_far.get(position, GivenBack())
+        back = left[position] if quantities is None else abs(quantities[position])
         if back > sold:
             raise ValidationError("quantity", "above_sold", position=position, sold=sold)
-        amount = line.amount if back == sold else round(line.amount * back / sold)
-        discount = line.discount if back == sold else round((line.discount or 0) * back / sold)
-        lines.append(sales.LineInput(amount=-amount, currency=line.currency, rate=line.rate,
-                                     product_id=line.product_id, quantity=-back,
-                                     note=line.note, unit_price=line.unit_price,
-                                     discount=discount, unit_cost=line.unit_cost))
+        if back > left[position]:
+            raise ValidationError("quantity", "above_left", position=position,
+                                  left=left[position])
+        # this part = (what is back after it) - (what was back before), each in proportion
+        # of the line: the parts of a line add up to the line exactly
+        done = before.quantity + back
+
+        def part(total: int, so_far: int, done: float = done, sold: float = sold) -> int:
+            return (total if done >= sold else round(total * done / sold)) - so_far
+
+        lines.append(sales.LineInput(
+            amount=-part(line.amount, before.amount), currency=line.currency,
+            rate=line.rate, product_id=line.product_id, quantity=-back, note=line.note,
+            unit_price=line.unit_price,
+            discount=None if line.discount is None else part(line.discount, before.discount),
+            unit_cost=line.unit_cost))
     return sales.OrderInput(
         date=sales.check_date(day), lines=lines,
         number=original.number + "-R" if original.number else "",

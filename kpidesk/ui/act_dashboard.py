@@ -16,7 +16,7 @@ from kpidesk.store.setup import has_sales
 from kpidesk.ui.callbacks import CallBackBar
 from kpidesk.ui.tabs.base import Tab
 
-tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
+tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
 
 
 class DashboardActions(QWidget):

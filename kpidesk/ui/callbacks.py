@@ -43,7 +43,7 @@ MESSAGES = {
 }
 
 
-tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
+tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
 
 
 def outcome_text(code: str) -> str:

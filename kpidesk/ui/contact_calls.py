@@ -14,7 +14,7 @@ from kpidesk.ui.commands import StoreCommand, push
 from kpidesk.ui.commands.base import Describe
 from kpidesk.ui.models.dashboard_models import RowsModel
 
-tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
+tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
 
 
 class CallsModel(RowsModel):

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kpidesk.i18n.tr import translator
+from kpidesk.ui.names import object_name
 
 STEPS = ("shop_name", "currency", "first_sale", "first_target")
 TAB_OF_STEP = {"shop_name": "settings", "currency": "settings", "first_sale": "sales",
@@ -49,11 +50,11 @@ class FirstSteps(QFrame):
         self.buttons: dict[str, QPushButton] = {}
         for row, step in enumerate(STEPS):
             mark = QLabel(TODO_MARK, self)
-            mark.setObjectName(f"mark_{step}")
+            mark.setObjectName(object_name("mark", step))
             text = QLabel(self)
             text.setWordWrap(True)
             button = QPushButton(self)
-            button.setObjectName(f"step_{step}")
+            button.setObjectName(object_name("step", step))
             button.clicked.connect(lambda _=False, s=step: self.go_to.emit(TAB_OF_STEP[s]))
             grid.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(text, row, 1)

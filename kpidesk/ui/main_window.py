@@ -25,6 +25,7 @@ from kpidesk import APP_NAME
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.names import object_name
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("MainWindow")
+        self.setObjectName("mainWindow")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self._holders: dict[str, QWidget] = {}
         for key, _cls, _title in TABS:  # an empty holder per tab; the tab goes in when shown
             holder = QWidget()
-            holder.setObjectName(f"tab_{key}")
+            holder.setObjectName(object_name("tab", key))
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(0, 0, 0, 0)
             self._holders[key] = holder
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
                                                          f"kpidesk.ui.tabs.{module_name}"))
         holder = self._holders[key]
         page = getattr(module, class_name)(self.ctx, holder)
-        page.setObjectName(f"page_{key}")
+        page.setObjectName(object_name("page", key))
         holder.layout().addWidget(page)
         page.show_tab_requested.connect(self.show_tab)
         page.open_contact_requested.connect(self.open_contact)
@@ -182,7 +183,7 @@ class MainWindow(QMainWindow):
         self.pin_action = QAction(self)
         self.pin_action.triggered.connect(self.change_pin)
         self.history_action = QAction(self)
-        self.history_action.setObjectName("history_action")
+        self.history_action.setObjectName("historyAction")
         self.history_action.triggered.connect(self.show_history)
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))

@@ -280,6 +280,8 @@ def validation_text(err: ValidationError) -> str:
         ("refund", "not_refundable"): tr_input("This sale cannot be refunded."),
         ("refund", "already_refunded"): tr_input("This sale was already refunded."),
         ("quantity", "above_sold"): tr_input("More items come back than this line sold."),
+        ("quantity", "above_left"): tr_input("More items come back than are left on this "
+                                             "line."),
         ("refund", "no_sale"): tr_input("Choose the sale in the table below, or type its "
                                         "receipt no., then press Refund."),
         ("kind", "bad_day_kind"): tr_input("Choose what kind of day this is."),

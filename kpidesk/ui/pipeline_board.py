@@ -32,6 +32,7 @@ from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.ui.models.base import Role
 from kpidesk.ui.models.opportunities_model import is_overdue, stage_label
+from kpidesk.ui.names import object_name
 
 CARD_MIME = "application/x-kpidesk-opportunity"
 OPP_ROLE = Role.OPPORTUNITY
@@ -129,7 +130,7 @@ class StageList(QListWidget):
         super().__init__(parent)
         self.stage_id = stage_id
         self.kind = kind
-        self.setObjectName(f"stage_{stage_id}")
+        self.setObjectName(object_name("stage", stage_id))
         self.setItemDelegate(CardDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
@@ -224,7 +225,7 @@ class PipelineBoard(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("PipelineBoard")
+        self.setObjectName("pipelineBoard")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.inner = QWidget(self)
@@ -252,7 +253,7 @@ class PipelineBoard(QScrollArea):
         self.headers.clear()
         for s in stage_rows:
             frame = QFrame(self.inner)
-            frame.setObjectName(f"column_{s['id']}")
+            frame.setObjectName(object_name("column", s['id']))
             layout = QVBoxLayout(frame)
             layout.setContentsMargins(0, 0, 0, 0)
             header = QLabel(frame)

@@ -101,7 +101,7 @@ class UndoImportDialog(QDialog):
     def __init__(self, record: imports.ImportRecord, changed: list[imports.ChangedRow],
                  n_changed: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("UndoImportDialog")
+        self.setObjectName("undoImportDialog")
         self.setWindowTitle(tr("Undo import"))
         self.choice: str | None = None
         fmt = current()

@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QValidator
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPainter, QStandardItem, QStandardItemModel, QValidator
 from PySide6.QtWidgets import (
     QCompleter,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSpinBox,
+    QStyle,
     QStyleOptionHeader,
     QWidget,
 )
@@ -383,14 +384,39 @@ class DigitSpinBox(QSpinBox):
         self.lineEdit().setText(self.prefix() + self.textFromValue(self.value()) + self.suffix())
 
 
+_SORT_UP_POINTS_UP: dict[str, bool] = {}
+
+
+def sort_up_points_up(style: QStyle) -> bool:
+    """Whether `style` draws a header's `SortUp` indicator as an arrow pointing up.
+
+    Styles disagree (Fusion: up; Windows: down), so the header asks: the indicator is
+    drawn once into a small image and its ink read, row by row (an up arrow is narrow
+    at its top). Remembered per style."""
+    key = style.name() or type(style).__name__
+    if key not in _SORT_UP_POINTS_UP:
+        size = 24
+        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+        option = QStyleOptionHeader()
+        option.rect = QRect(0, 0, size, size)
+        option.state = QStyle.StateFlag.State_Enabled
+        option.sortIndicator = QStyleOptionHeader.SortIndicator.SortUp
+        painter = QPainter(image)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorHeaderArrow, option, painter)
+        painter.end()
+        widths = [n for y in range(size)
+                  if (n := sum(image.pixelColor(x, y).alpha() > 128 for x in range(size)))]
+        _SORT_UP_POINTS_UP[key] = len(widths) < 2 or widths[0] <= widths[-1]
+    return _SORT_UP_POINTS_UP[key]
+
+
 class SortArrowHeader(QHeaderView):
     """A table header whose sort arrow points the way the rows go: down when sorted
     descending (largest first), up when ascending, as in the system's file manager.
-    Qt's header hands styles the opposite (`SortUp` for descending), so every style
-    drew an up arrow over a column sorted largest first."""
-
-    _FLIPPED = {QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
-                QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp}
+    Qt's header hands styles `SortUp` for descending, and styles draw `SortUp` their own
+    way (Fusion an up arrow, Windows a down one): the indicator is chosen from how this
+    header's style draws it (`sort_up_points_up`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -401,4 +427,11 @@ class SortArrowHeader(QHeaderView):
     def initStyleOptionForIndex(self, option: QStyleOptionHeader,  # noqa: N802 (Qt API)
                                 logicalIndex: int) -> None:  # noqa: N803
         super().initStyleOptionForIndex(option, logicalIndex)
-        option.sortIndicator = self._FLIPPED.get(option.sortIndicator, option.sortIndicator)
+        if option.sortIndicator == QStyleOptionHeader.SortIndicator.None_:
+            return
+        descending = self.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        # an arrow pointing down for descending: SortDown where SortUp is drawn up
+        up_is_up = sort_up_points_up(self.style())
+        option.sortIndicator = (QStyleOptionHeader.SortIndicator.SortDown
+                                if descending == up_is_up
+                                else QStyleOptionHeader.SortIndicator.SortUp)

@@ -3774,6 +3774,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>More items come back than this line sold.</source>
         <translation>ចំនួន​ទំនិញ​ដែល​សង​វិញ​លើស​ចំនួន​ដែល​បាន​លក់​ក្នុង​ជួរ​នេះ។</translation>
     </message>
+    <message>
+        <source>More items come back than are left on this line.</source>
+        <translation>ចំនួន​ទំនិញ​ដែល​សង​វិញ​លើស​ចំនួន​ដែល​នៅសល់​ក្នុង​ជួរ​នេះ។</translation>
+    </message>
 </context>
 <context>
     <name>Insight</name>
@@ -6064,14 +6068,6 @@ Owner: %3</source>
         <translation>រូបិយប័ណ្ណ (&amp;Y)</translation>
     </message>
     <message>
-        <source>Ra&amp;te (riel per $)</source>
-        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Note</source>
-        <translation>កំណត់​ចំណាំ (&amp;N)</translation>
-    </message>
-    <message>
         <source>Rece&amp;ipt no.</source>
         <translation>លេខ​វិក្កយបត្រ (&amp;I)</translation>
     </message>
@@ -6090,10 +6086,6 @@ Owner: %3</source>
     <message>
         <source>How many receipts (customers served) the total is made of. Without it, orders and average order value of the month are not available.</source>
         <translation>ចំនួន​វិក្កយបត្រ (អតិថិជន​ដែល​បាន​បម្រើ) ដែល​បង្កើត​ជា​សរុប​នេះ។ បើ​គ្មាន​វា​ទេ ចំនួន​ការបញ្ជាទិញ និង​តម្លៃ​មធ្យម​ក្នុង​មួយ​ការបញ្ជាទិញ​នៃ​ខែ មិន​អាច​គណនា​បាន​ទេ។</translation>
-    </message>
-    <message>
-        <source>Peri&amp;od:</source>
-        <translation>រយៈពេល (&amp;O)៖</translation>
     </message>
     <message>
         <source>Sold &amp;by:</source>
@@ -6176,10 +6168,6 @@ Owner: %3</source>
         <translation>កែ​វា (&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Save (Ctrl+Enter)</source>
-        <translation>រក្សាទុក (Ctrl+Enter) (&amp;S)</translation>
-    </message>
-    <message>
         <source>A change to a saved sale needs the server: it was not saved. Try again when the server is back.</source>
         <translation>ការកែប្រែ​ការលក់​ដែល​បាន​រក្សាទុក ត្រូវការ​ម៉ាស៊ីន​មេ៖ វា​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ សូម​ព្យាយាម​ម្ដង​ទៀត​នៅពេល​ម៉ាស៊ីន​មេ​ដំណើរការវិញ។</translation>
     </message>
@@ -6194,10 +6182,6 @@ Owner: %3</source>
     <message>
         <source>Correct the sale (Delete removes a line), then save it: it takes the place of the one waiting.</source>
         <translation>សូម​កែ​ការលក់​នេះ (Delete លុប​ជួរ​មួយ) រួច​រក្សាទុក៖ វា​នឹង​ជំនួស​ការលក់​ដែល​កំពុង​រង់ចាំ។</translation>
-    </message>
-    <message>
-        <source>Discount</source>
-        <translation>បញ្ចុះ​តម្លៃ</translation>
     </message>
     <message>
         <source>Kept on this laptop: %1. It is sent when the server answers again.</source>
@@ -6224,18 +6208,6 @@ Owner: %3</source>
         <translation>ម៉ោង​នៃ​ការលក់៖ ឥឡូវ​នេះ លុះត្រា​តែ​អ្នក​ប្ដូរ</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>ម៉ោង</translation>
-    </message>
-    <message>
-        <source>Unit cost</source>
-        <translation>ថ្លៃ​ដើម</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>តម្លៃ​រាយ</translation>
-    </message>
-    <message>
         <source>What one item cost the shop, when it differs from the product&apos;s cost in Settings</source>
         <translation>ថ្លៃ​ដើម​នៃ​ទំនិញ​មួយ​សម្រាប់​ហាង នៅ​ពេល​វា​ខុស​ពី​ថ្លៃ​ដើម​របស់​ទំនិញ​ក្នុង​ការកំណត់</translation>
     </message>
@@ -6246,6 +6218,38 @@ Owner: %3</source>
     <message>
         <source>Refund this sale…</source>
         <translation>សង​ប្រាក់​វិញ​សម្រាប់​ការលក់​នេះ…</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>ម៉ោង (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Disc&amp;ount</source>
+        <translation>បញ្ចុះ​តម្លៃ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange rate (riel per $)</source>
+        <translation>អត្រា​ប្តូរ​ប្រាក់ (រៀល/$) (&amp;X)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>កំណត់​ចំណាំ</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>រយៈពេល៖</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>រក្សាទុក (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>U&amp;nit price</source>
+        <translation>តម្លៃ​រាយ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Unit co&amp;st</source>
+        <translation>ថ្លៃ​ដើម (&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -182,7 +182,7 @@ def test_a_refund_the_wizards_check_did_not_see_is_refused_in_words(qtbot, ctx, 
     _refund_file(tmp_path).replace(path)  # now it holds a refund
     Prompts(monkeypatch, ("", False))
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard._thread is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not wizard.busy, timeout=10_000)
     assert wizard.result is None
     assert "Refunds and amounts below zero are for the owner." in wizard.check_summary.text()
     assert ctx.store.scalar("SELECT count(*) FROM sale_lines") == 0

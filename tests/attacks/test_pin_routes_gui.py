@@ -122,7 +122,7 @@ def test_backup_retention_set_to_one_then_back_up_now(qtbot, shop, monkeypatch):
     prompts = Prompts(monkeypatch)
     dialog.keep_daily.setValue(1)
     dialog.keep_monthly.setValue(1)
-    assert not dialog._save_keep()
+    dialog.keep_monthly.editingFinished.emit()  # the user leaves the box
     assert prompts.asked == 1
     assert dialog.keep_daily.value() != 1  # put back as stored
     assert store.setting("backup_keep_daily") in ("", str(backup.KEEP_DAILY))
@@ -130,7 +130,8 @@ def test_backup_retention_set_to_one_then_back_up_now(qtbot, shop, monkeypatch):
     assert len(backup.list_backups(folder, store.path)) >= 13  # 14 days kept, not 1
     prompts.answer = (PIN, True)
     dialog.keep_daily.setValue(20)
-    assert dialog._save_keep()
+    dialog.keep_daily.editingFinished.emit()
+    assert store.setting("backup_keep_daily") == "20"
     [entry] = history.entries(store, action="setting")[:1]
     assert entry.subject.startswith("backup_keep") and entry.with_pin
 

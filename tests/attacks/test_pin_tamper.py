@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from kpidesk import cli
-from kpidesk.store import backup, security
+from kpidesk.store import backup, history, security
 from kpidesk.store.db import Store
 
 PIN = "2468"
@@ -105,7 +105,8 @@ def test_an_old_hash_is_upgraded_on_the_next_right_entry(shop, monkeypatch):
         old = security.hash_pin(PIN, iterations=240_000)
         with s.transaction():  # as an older version stored it, with its history entry
             s.set_setting("owner_pin", old)
-            security._record(s, "set", old, "none")
+            history.record(s.conn, "pin", "owner PIN", {"pin": "none"},
+                           {"pin": "set", "check": old})
         assert security.check_pin(s, PIN)
         assert security.iterations_of(s.setting("owner_pin")) == 600_000
         assert security.pin_state(s)[0] == "set"

@@ -15,6 +15,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from kpidesk.ui.names import object_name
 from kpidesk.ui.plots.placeholder import ChartPlaceholder
 
 SMALL_CHARTS = {"chanceChart": 80}  # minimum heights of charts lower than the usual
@@ -48,7 +49,7 @@ class LazyCharts(QObject):
         if self.made:
             return self._make(name)
         placeholder = ChartPlaceholder(None, self.schedule)
-        placeholder.setObjectName(f"{name}Placeholder")
+        placeholder.setObjectName(object_name(name, "placeholder"))
         if name in SMALL_CHARTS:  # as low as the chart itself may be
             placeholder.setMinimumHeight(SMALL_CHARTS[name])
         self._placeholders[name] = placeholder

@@ -44,7 +44,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
-        self.setObjectName("BackupsDialog")
+        self.setObjectName("backupsDialog")
         self.resize(820, 480)
         self.items: list[backup.BackupInfo] = []
         self.folder_label = QLabel()

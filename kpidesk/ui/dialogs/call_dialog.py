@@ -35,7 +35,7 @@ from kpidesk.ui.messages import store_error_text, validation_text
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import DateEdit, ErrorLabel
 
-tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
+tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
 FOLLOW_UP_DAYS = {"no_answer": 2, "promised": 7}  # a follow-up proposed after such a call
 
 
@@ -45,7 +45,7 @@ class CallDialog(QDialog):
     def __init__(self, ctx, contact_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         keep_on_screen(self)
-        self.setObjectName("CallDialog")
+        self.setObjectName("callDialog")
         self.ctx = ctx
         self.contact_id = contact_id
         self.saved_id: int | None = None

@@ -25,7 +25,7 @@ from kpidesk.store.reference import list_named
 from kpidesk.ui.callbacks import DueCallsModel, _view
 from kpidesk.ui.screen import keep_on_screen
 
-tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
+tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
 SETTING = "calls/salesperson"  # the salesperson picked last time
 
 
@@ -46,7 +46,7 @@ class CallTodayDialog(QDialog):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         keep_on_screen(self)
-        self.setObjectName("CallTodayDialog")
+        self.setObjectName("callTodayDialog")
         self.ctx = ctx
         self.resize(820, 480)
         self.who_label = QLabel(self)

@@ -35,6 +35,7 @@ from kpidesk.ui.commands.insight import (
     RatesAndCategoryTargetsCommand,
 )
 from kpidesk.ui.messages import validation_text
+from kpidesk.ui.names import object_name
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.widgets import ErrorLabel
 
@@ -83,7 +84,7 @@ class CommissionDialog(QDialog):
         self.rate_labels: list[tuple[QLabel, str, str]] = []
         for sp, name in self.salespeople:
             edit = QLineEdit(rate_text(rates.get((sp, 0))), self.rates_box)
-            edit.setObjectName(f"rate_sp_{sp}")
+            edit.setObjectName(object_name("rate_sp", sp))
             edit.setMaximumWidth(90)
             label = QLabel(self.rates_box)
             self.rate_labels.append((label, "sp", name))
@@ -91,7 +92,7 @@ class CommissionDialog(QDialog):
             self.sp_edits[sp] = edit
         for cat, name in self.categories:
             edit = QLineEdit(rate_text(rates.get((0, cat))), self.rates_box)
-            edit.setObjectName(f"rate_cat_{cat}")
+            edit.setObjectName(object_name("rate_cat", cat))
             edit.setMaximumWidth(90)
             label = QLabel(self.rates_box)
             self.rate_labels.append((label, "cat", name))

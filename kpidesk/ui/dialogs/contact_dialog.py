@@ -37,7 +37,7 @@ class ContactDialog(QDialog):
                  contact: ContactInput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
-        self.setObjectName("ContactDialog")
+        self.setObjectName("contactDialog")
         self.store = store
         self._save = save
         self.editing = contact is not None

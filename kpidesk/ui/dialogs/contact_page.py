@@ -53,7 +53,7 @@ class ContactPage(QDialog):
                  status: str | None = None) -> None:
         super().__init__(parent)
         keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
-        self.setObjectName("ContactPage")
+        self.setObjectName("contactPage")
         self.ctx = ctx
         self.contact_id = contact_id
         self.status = status

@@ -24,7 +24,7 @@ from kpidesk.ui.messages import store_error_text
 from kpidesk.ui.models.dashboard_models import RowsModel
 from kpidesk.ui.screen import keep_on_screen
 
-tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
+tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
 
 
 class FindingsModel(RowsModel):
@@ -61,7 +61,7 @@ class DataHealthDialog(QDialog):
     def __init__(self, ctx, period: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         keep_on_screen(self)
-        self.setObjectName("DataHealthDialog")
+        self.setObjectName("dataHealthDialog")
         self.ctx = ctx
         self.period = period
         self.resize(900, 480)

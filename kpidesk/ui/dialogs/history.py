@@ -247,16 +247,16 @@ class HistoryDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("HistoryDialog")
+        self.setObjectName("historyDialog")
         self.resize(1100, 620)
         self.kind_label = QLabel(self)
         self.kind_combo = QComboBox(self)
-        self.kind_combo.setObjectName("history_kind")
+        self.kind_combo.setObjectName("historyKind")
         for _label, actions in FILTERS:
             self.kind_combo.addItem("", actions)
         self.kind_label.setBuddy(self.kind_combo)
         self.search = QLineEdit(self)
-        self.search.setObjectName("history_text")
+        self.search.setObjectName("historyText")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
         self.from_edit = DateEdit(self, optional=True)
@@ -269,7 +269,7 @@ class HistoryDialog(QDialog):
         self.error = ErrorLabel(self)
         self.model = HistoryModel(self)
         self.table = QTableView(self)
-        self.table.setObjectName("history_table")
+        self.table.setObjectName("historyTable")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -282,7 +282,7 @@ class HistoryDialog(QDialog):
         for column, width in enumerate((125, 130, 160, 230, 230, 110)):
             self.table.setColumnWidth(column, width)
         self.summary = QLabel(self)
-        self.summary.setObjectName("history_summary")
+        self.summary.setObjectName("historySummary")
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(mid);")

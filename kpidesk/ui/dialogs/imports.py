@@ -33,7 +33,7 @@ class ImportsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("ImportsDialog")
+        self.setObjectName("importsDialog")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 6)

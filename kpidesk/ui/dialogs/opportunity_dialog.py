@@ -40,7 +40,7 @@ class OpportunityDialog(QDialog):
                  opp: OpportunityInput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
-        self.setObjectName("OpportunityDialog")
+        self.setObjectName("opportunityDialog")
         self.store = store
         self._save = save
         self.editing = opp is not None
@@ -245,7 +245,7 @@ class LostDialog(QDialog):
     def __init__(self, store, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
-        self.setObjectName("LostDialog")
+        self.setObjectName("lostDialog")
         self.opp_title = title
         self.label = QLabel(self)
         self.label.setWordWrap(True)

@@ -124,7 +124,7 @@ class OwnerPinDialog(QDialog):
         keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.store = store
         self.with_pin = security.has_pin(store)  # the current PIN was typed to get here
-        self.setObjectName("OwnerPinDialog")
+        self.setObjectName("ownerPinDialog")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.new_pin = QLineEdit()

@@ -29,7 +29,7 @@ from kpidesk.reports.share import ShareData, collect_share, render_share, share_
 from kpidesk.ui.messages import os_error_text
 from kpidesk.ui.screen import keep_on_screen
 
-tr = QCoreApplication.translate  # tr("Context", "text"): collected by i18n/extract.py
+tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
 LANGUAGES = (("km", "ខ្មែរ"), ("en", "English"))
 PREVIEW_WIDTH = 270  # a quarter of the picture
 
@@ -43,7 +43,7 @@ class ShareDialog(QDialog):
     def __init__(self, ctx, month: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         keep_on_screen(self)
-        self.setObjectName("ShareDialog")
+        self.setObjectName("shareDialog")
         self.ctx = ctx
         self.month = month
         self.saved: Path | None = None

@@ -55,6 +55,7 @@ from kpidesk.ui.import_wizard.texts import (
 from kpidesk.ui.import_wizard.worker import _Worker
 from kpidesk.ui.long_work import run_with_progress
 from kpidesk.ui.messages import file_error_text, row_problem_text
+from kpidesk.ui.names import object_name
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.undo_import import undo_import_interactive
 
@@ -74,7 +75,7 @@ class ImportWizard(QDialog):
         super().__init__(parent)
         keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.ctx = ctx
-        self.setObjectName("ImportWizard")
+        self.setObjectName("importWizard")
         self.resize(900, 600)
         self.header: list[str] = []
         self.sample: list[tuple[int, list]] = []
@@ -131,7 +132,7 @@ class ImportWizard(QDialog):
         layout.addLayout(buttons)
         self.retranslate_ui()
         ctx.language.language_changed.connect(self.retranslate_ui)
-        self._show_page(0)
+        self.show_page(0)
 
     # -- pages ---------------------------------------------------------------
     def _name_page_widgets(self) -> None:
@@ -179,7 +180,7 @@ class ImportWizard(QDialog):
         self.import_button.setText(tr("&Import the good rows"))
         self.save_rejected_button.setText(tr("&Save rejected rows…"))
         self.undo_import_button.setText(tr("&Undo import"))
-        self.cancel_button.setText(tr("Cancel") if self._busy() or self.pages.currentIndex() < 3
+        self.cancel_button.setText(tr("Cancel") if self.busy or self.pages.currentIndex() < 3
                                    else tr("Close"))
         self.errors_table.setHorizontalHeaderLabels(
             [tr("Line"), tr("Column"), tr("Value"), tr("Reason")])
@@ -207,10 +208,12 @@ class ImportWizard(QDialog):
     def kind(self) -> str:
         return self.kind_combo.currentData()
 
-    def _busy(self) -> bool:
+    @property
+    def busy(self) -> bool:
+        """Whether a file is being read, checked or imported (the wizard waits)."""
         return self._thread is not None or getattr(self, "_loading", False)
 
-    def _show_page(self, i: int) -> None:
+    def show_page(self, i: int) -> None:
         self.pages.setCurrentIndex(i)
         self.back_button.setVisible(i in (1, 2))
         self.next_button.setVisible(i in (0, 1))
@@ -235,13 +238,13 @@ class ImportWizard(QDialog):
             self.file_edit.setText(name)
 
     def back(self) -> None:
-        if not self._busy():
-            self._show_page(max(0, self.pages.currentIndex() - 1))
+        if not self.busy:
+            self.show_page(max(0, self.pages.currentIndex() - 1))
             if self.pages.currentIndex() == 1:
                 self.refresh_preview()  # e.g. to ask about a mix of dollars and riel
 
     def next(self) -> None:
-        if self._busy():
+        if self.busy:
             return
         if self.pages.currentIndex() == 0:
             self._load_file()
@@ -269,7 +272,7 @@ class ImportWizard(QDialog):
         self.mapping = mapping_mod.remembered(store, self.kind, self.header) or mapping_mod.guess(
             self.kind, self.header, [r for _, r in self.sample], store.reporting_currency)
         self._build_field_rows()
-        self._show_page(1)
+        self.show_page(1)
         self.refresh_preview()
 
     def _required(self, field: str) -> bool:
@@ -287,7 +290,7 @@ class ImportWizard(QDialog):
         for n, f in enumerate(fields):
             label = QLabel(field_label(f) + (" *" if self._required(f) else ""))
             combo = QComboBox()
-            combo.setObjectName(f"map_{f}")
+            combo.setObjectName(object_name("map", f))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
             combo.addItem(tr("— not in the file —"), "")
@@ -480,11 +483,11 @@ class ImportWizard(QDialog):
         self.report = None
         self.errors_table.setRowCount(0)
         self.check_summary.setText(tr("Checking every row…"))
-        self._show_page(2)
+        self.show_page(2)
         self._run("check")
 
     def start_import(self) -> None:
-        if self._busy() or self.report is None:
+        if self.busy or self.report is None:
             return
         if self.kind == "targets" and not self.ctx.require_owner(self, "import_targets"):
             self.check_summary.setText(tr("Nothing was imported: importing targets needs "
@@ -507,7 +510,7 @@ class ImportWizard(QDialog):
             self._show_report()
         else:
             self.result = report
-            self._show_page(3)
+            self.show_page(3)
             if report.committed:
                 self.ctx.store.announce(report.topics)  # written on the worker's connection
                 if report.import_id is not None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
+from kpidesk.ui.names import object_name
 
 NOT_AVAILABLE = "—"
 
@@ -26,7 +27,7 @@ class KpiCard(QFrame):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.setObjectName(f"card_{key}")
+        self.setObjectName(object_name("card", key))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         # styled by CardGrid's one style sheet (one per card and label cost start-up time)

@@ -1,6 +1,7 @@
-"""Opening a saved sale in the Sales form to change it (a mixin of SaleForm): one of its
-lines in the line fields, its date, time, customer, payment; saving replaces it (one undo
-step); Esc puts back the new sale that was being typed.
+"""Opening a saved sale in the Sales form to change it (a mixin of SaleForm): the line
+chosen in the line fields and the receipt's other lines in the receipt panel (a daily total:
+its one line), its date, time, customer, payment; saving replaces the whole receipt (one
+undo step); Esc puts back the new sale that was being typed.
 """
 
 from __future__ import annotations
@@ -82,11 +83,21 @@ class SaleEditing:
         self.number_edit.setText(order.number or "")
         self.receipts_edit.setText(f.integer(order.receipts) if order.receipts is not None
                                    else "")
+        if not order.is_daily_total:  # the receipt's other lines, in their order
+            for i, other in enumerate(order.lines):
+                if i != index:
+                    self.receipt.add(other, self._line_label(other))
         self.cancel_button.show()
         self.status_label.setText("")
         self._update_mode()
         self.amount_edit.setFocus()
         self.amount_edit.selectAll()
+
+    def _line_label(self, line: LineInput) -> str:
+        """How the receipt panel names a saved line: its product, else its note."""
+        if line.product_id is not None:
+            return reference.name_of(self.store, "products", line.product_id)
+        return line.note or ""
 
     def cancel_edit(self) -> None:
         self.reset_form(keep=True)

@@ -45,7 +45,7 @@ class SalesFilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.period_label = QLabel(self)
         self.period_combo = QComboBox(self)
-        self.period_combo.setObjectName("filter_period")
+        self.period_combo.setObjectName("filterPeriod")
         self.from_edit = DateEdit(self, optional=True)
         self.to_edit = DateEdit(self, optional=True)
         self.from_edit.setMaximumWidth(110)
@@ -54,12 +54,12 @@ class SalesFilterBar(QWidget):
         self.to_edit.hide()
         self.salesperson_filter_label = QLabel(self)
         self.salesperson_filter = QComboBox(self)
-        self.salesperson_filter.setObjectName("filter_salesperson")
+        self.salesperson_filter.setObjectName("filterSalesperson")
         self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("filter_text")
+        self.search_edit.setObjectName("filterText")
         self.search_edit.setClearButtonEnabled(True)
         self.summary_label = QLabel(self)
-        self.summary_label.setObjectName("sales_summary")
+        self.summary_label.setObjectName("salesSummary")
         self.edit_button = QPushButton(self)
         self.edit_button.clicked.connect(self.edit_clicked)
         self.delete_button = QPushButton(self)
@@ -88,7 +88,7 @@ class SalesFilterBar(QWidget):
         self.to_edit.editingFinished.connect(self.filter_changed)
 
     def retranslate_ui(self) -> None:
-        self.period_label.setText(tr("Peri&od:"))
+        self.period_label.setText(tr("Period:"))  # its access key went to the form's Discount
         self.salesperson_filter_label.setText(tr("Sold &by:"))
         self.search_edit.setPlaceholderText(tr("Search customer, phone, product, receipt"))
         self.edit_button.setText(tr("Edit…"))

@@ -39,6 +39,7 @@ from kpidesk.store import receipts, reference
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import OrderInput, last_rate_of_day
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.names import object_name
 from kpidesk.ui.sales.editing import SaleEditing
 from kpidesk.ui.sales.filters import fill_combo
 from kpidesk.ui.sales.line_entry import CURRENCIES, LineEntry
@@ -147,11 +148,11 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
         self.errors: dict[str, ErrorLabel] = {}
         self.widgets: dict[str, QWidget] = {}
         for key, widget, row, col, span in self.fields:
-            widget.setObjectName(f"sale_{key}")
+            widget.setObjectName(object_name("sale", key))
             label = QLabel(self)
             label.setBuddy(widget)
             error = ErrorLabel(self)
-            error.setObjectName(f"error_{key}")
+            error.setObjectName(object_name("error", key))
             grid.addWidget(label, row, col, 1, span)
             grid.addWidget(widget, row + 1, col, 1, span)
             grid.addWidget(error, row + 2, col, 1, span)
@@ -169,21 +170,21 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
 
         buttons = QHBoxLayout()
         self.daily_check = QCheckBox(self)
-        self.daily_check.setObjectName("sale_daily_totals")
+        self.daily_check.setObjectName("saleDailyTotals")
         self.daily_check.toggled.connect(self._on_daily_toggled)
         self.save_button = QPushButton(self)
-        self.save_button.setObjectName("sale_save")
+        self.save_button.setObjectName("saleSave")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.refund_button = QPushButton(self)
-        self.refund_button.setObjectName("sale_refund_key")
+        self.refund_button.setObjectName("saleRefundKey")
         self.refund_button.setAutoDefault(False)
         self.refund_button.clicked.connect(lambda: self.refund_requested.emit())
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel_edit)
         self.cancel_button.hide()
         self.status_label = QLabel(self)
-        self.status_label.setObjectName("sale_status")
+        self.status_label.setObjectName("saleStatus")
         self.form_error = ErrorLabel(self)
         buttons.addWidget(self.daily_check)
         buttons.addStretch(1)
@@ -241,13 +242,15 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
     # ===================================================================== texts
     def retranslate_ui(self) -> None:
         texts = {
-            # Access keys are unique with the menu bar's (F, E, L, H) and the filters'.
+            # Access keys are unique with the menu bar's (F, E, L, H), the filters' and
+            # the tendered fields': every letter of these texts is taken, so Note, Save
+            # (Ctrl+Enter) and the Period filter have none.
             "date": tr("&Date"),
-            "time": tr("Time"),
+            "time": tr("&Time"),
             "payment": tr("Pay&ment"),
-            "price": tr("Unit price"),
-            "discount": tr("Discount"),
-            "cost": tr("Unit cost"),
+            "price": tr("U&nit price"),
+            "discount": tr("Disc&ount"),
+            "cost": tr("Unit co&st"),
             "customer": tr("C&ustomer (name or phone)"),
             "salesperson": tr("Sales&person"),
             "channel": tr("&Channel"),
@@ -255,8 +258,8 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
             "quantity": tr("&Quantity"),
             "amount": tr("&Amount"),
             "currency": tr("Currenc&y"),
-            "rate": tr("Ra&te (riel per $)"),
-            "note": tr("&Note"),
+            "rate": tr("E&xchange rate (riel per $)"),
+            "note": tr("Note"),
             "number": tr("Rece&ipt no."),
             "receipts": tr("Rece&ipts that day"),
         }
@@ -273,7 +276,7 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
         self.receipts_edit.setToolTip(tr(
             "How many receipts (customers served) the total is made of. Without it, orders "
             "and average order value of the month are not available."))
-        self.save_button.setText(tr("&Save (Ctrl+Enter)"))
+        self.save_button.setText(tr("Save (Ctrl+Enter)"))
         self.refund_button.setText(tr("Refund… (Ctrl+R)"))
         self.refund_button.setToolTip(tr(
             "Refund the sale chosen in the table below, or the one whose receipt no. is "
@@ -469,8 +472,13 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
         """A new receipt (not a daily total, not a change): Enter adds the line to it."""
         return self._editing is None and not self.daily_check.isChecked()
 
+    def edits_receipt(self) -> bool:
+        """A saved receipt (not a daily total) open to change: its other lines are in the
+        receipt panel, the line opened in the line fields; saving saves them all."""
+        return self._editing is not None and not self._editing[2].is_daily_total
+
     def _update_mode(self) -> None:
-        self.receipt.setVisible(self.takes_lines())
+        self.receipt.setVisible(self.takes_lines() or self.edits_receipt())
         self._receipt_currency_changed()
         self._retranslate_form_title()
 

@@ -30,6 +30,7 @@ from kpidesk.store.money import convert
 from kpidesk.store.sales import OrderInput, get_order
 from kpidesk.ui.commands.sales import AddOrderCommand
 from kpidesk.ui.messages import validation_text
+from kpidesk.ui.names import object_name
 
 tr = translator("RefundDialog")
 
@@ -53,19 +54,23 @@ class RefundDialog(QDialog):
         self.headers = [QLabel(rows) for _ in range(3)]
         for col, label in enumerate(self.headers):
             grid.addWidget(label, 0, col)
+        # a sale refunded in part before: each line offers what is left of it
+        back_so_far = receipts.given_back(ctx.store, order_id) or {}
         for row, line in enumerate(self.order.lines, start=1):
             name = (reference.name_of(ctx.store, "products", line.product_id)
                     if line.product_id is not None else (line.note or "—"))
-            sold = abs(line.quantity)
+            before = back_so_far.get(row, receipts.GivenBack())
+            left = abs(line.quantity) - before.quantity
             spin = QDoubleSpinBox(rows)
-            spin.setObjectName(f"refund_quantity_{row}")
-            spin.setDecimals(0 if float(sold).is_integer() else 2)
-            spin.setRange(0, sold)
-            spin.setValue(sold)
+            spin.setObjectName(object_name("refund_quantity", row))
+            spin.setDecimals(0 if float(left).is_integer() else 2)
+            spin.setRange(0, max(left, 0))
+            spin.setValue(max(left, 0))
+            spin.setEnabled(left > 0)
             spin.valueChanged.connect(lambda _v: self._update_total())
             label = QLabel(fmt.fill(tr("%1 × %2 = %3"), name,
-                                    f.decimal(sold, spin.decimals()),
-                                    f.money(line.amount, line.currency)), rows)
+                                    f.decimal(max(left, 0), spin.decimals()),
+                                    f.money(line.amount - before.amount, line.currency)), rows)
             label.setBuddy(spin)
             grid.addWidget(label, row, 0, 1, 2)
             grid.addWidget(spin, row, 2)
@@ -75,7 +80,7 @@ class RefundDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(rows)
         self.total_label = QLabel(self)
-        self.total_label.setObjectName("refund_total")
+        self.total_label.setObjectName("refundTotal")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -87,9 +92,15 @@ class RefundDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         self.resize(520, min(560, 200 + 34 * len(self.spins)))
-        if self.spins:
-            self.spins[0].setFocus()
-            self.spins[0].selectAll()
+        self.focus_first_line()
+
+    def focus_first_line(self) -> None:
+        """The first line with items left to give back takes the keyboard."""
+        for spin in self.spins:
+            if spin.isEnabled():
+                spin.setFocus()
+                spin.selectAll()
+                return
 
     def retranslate_ui(self) -> None:
         f = fmt.current()
@@ -171,7 +182,5 @@ def open_refund(ctx, parent: QWidget | None, order_id: int) -> RefundDialog | No
     dialog = RefundDialog(ctx, order_id, parent)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
-    if dialog.spins:
-        dialog.spins[0].setFocus()
-        dialog.spins[0].selectAll()
+    dialog.focus_first_line()
     return dialog

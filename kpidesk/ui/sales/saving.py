@@ -79,11 +79,13 @@ class SaleSaving:
         day = attempt(self.date_edit.iso)
         rate = attempt(parse_rate, self.rate_edit.text())
         time = attempt(receipts.check_time, fmt.latin_digits(self.time_edit.text()))
-        lines = self.receipt.lines if self.takes_lines() else []
+        lines = self.receipt.lines if self.takes_lines() or self.edits_receipt() else []
         if not lines or self.line_typed():
             line = self.read_line(attempt, rate, daily)
             if line is not None:
-                lines.append(line)
+                # a line opened from a saved receipt goes back to its place
+                at = self._editing[1] if self.edits_receipt() else len(lines)
+                lines.insert(min(at, len(lines)), line)
         receipts_count = attempt(self._receipts) if daily else None
         new_contact = None
         contact_id = None
@@ -256,7 +258,8 @@ class SaleSaving:
         f = fmt.current()
         if isinstance(command, EditOrderCommand):
             text = tr("Saved the change (%1). Ctrl+Z undoes it.")
-            amount = f.money(typed.amount, typed.currency)
+            amount = f.money(typed.amount if order.is_daily_total
+                             else receipt_total(order.lines, typed.currency), typed.currency)
         else:
             text = tr("Saved %1. Ctrl+Z undoes it.")
             amount = f.money(receipt_total(order.lines, typed.currency), typed.currency)
@@ -386,11 +389,10 @@ class SaleSaving:
     def _doubts(self, line: LineInput) -> list[Doubt]:
         if self._editing is not None:
             _order_id, index, old = self._editing
-            if 0 <= index < len(old.lines):
-                before = old.lines[index]
-                if (before.amount, before.currency, before.rate) == (line.amount, line.currency,
-                                                                     line.rate):
-                    return []  # not what this edit changed
+            kept = old.lines if self.edits_receipt() else old.lines[index:index + 1]
+            if any((before.amount, before.currency, before.rate)
+                   == (line.amount, line.currency, line.rate) for before in kept):
+                return []  # not what this edit changed
         if self.daily_check.isChecked():
             usual = store_sales.usual_daily_total(self.store)
         else:
@@ -432,12 +434,14 @@ class SaleSaving:
     def _command_for(self, order: OrderInput, new_contact):
         if self._editing is not None:
             order_id, index, old = self._editing
-            lines = list(old.lines)
-            if 0 <= index < len(lines):
-                lines[index] = order.lines[0]
-            else:
-                lines.append(order.lines[0])
-            order.lines = lines
+            if old.is_daily_total:  # one line in the form: it replaces its own
+                lines = list(old.lines)
+                if 0 <= index < len(lines):
+                    lines[index] = order.lines[0]
+                else:
+                    lines.append(order.lines[0])
+                order.lines = lines
+            # a receipt: the form holds all its lines (read_form), saved as a whole
             if old.is_daily_total and order.is_daily_total:
                 order.number = old.number
             order.note = old.note

@@ -30,6 +30,7 @@ from kpidesk.ui.models.sales_model import (
     SalesTableModel,
 )
 from kpidesk.ui.sales.texts import pin_refused_text
+from kpidesk.ui.widgets import SortArrowHeader
 
 tr = translator("SalesTab")
 
@@ -47,7 +48,7 @@ class SalesTable(QTableView):
         self.confirm_delete = self._ask_delete  # a hook tests replace
         self.sales_model = SalesTableModel(self.store, self)
         self.sales_model.today = ctx.today  # sales dated after it are marked
-        self.setObjectName("sales_table")
+        self.setObjectName("salesTable")
         self.setModel(self.sales_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -56,6 +57,8 @@ class SalesTable(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(24)
+        # the arrow points the way the rows go (see SortArrowHeader)
+        self.setHorizontalHeader(SortArrowHeader(self))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -26,6 +26,7 @@ from kpidesk.i18n.tr import translator
 from kpidesk.store import reference
 from kpidesk.store.db import Store
 from kpidesk.ui.models.base import Column, TableModel
+from kpidesk.ui.names import object_name
 from kpidesk.ui.widgets import ErrorLabel
 
 Action = Callable[[], object]
@@ -151,7 +152,7 @@ class NamedListEditor(QWidget):
         self.apply = apply
         self.model = NamedListModel(store, table, apply, self)
         self.view = QTableView(self)
-        self.view.setObjectName(f"list_{table}")
+        self.view.setObjectName(object_name("list", table))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -162,12 +163,12 @@ class NamedListEditor(QWidget):
         if table == "products":
             self.view.setItemDelegateForColumn(1, CategoryDelegate(store, self.view))
         self.name_edit = QLineEdit(self)
-        self.name_edit.setObjectName(f"new_{table}")
+        self.name_edit.setObjectName(object_name("new", table))
         self.name_edit.returnPressed.connect(self.add)
         self.category_combo: QComboBox | None = None
         if table == "products":
             self.category_combo = QComboBox(self)
-            self.category_combo.setObjectName("new_product_category")
+            self.category_combo.setObjectName("newProductCategory")
         self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self.add)
         self.remove_button = QPushButton(self)

@@ -38,6 +38,7 @@ from kpidesk.ui.models.contacts_model import (
     status_label,
 )
 from kpidesk.ui.tabs.base import Tab
+from kpidesk.ui.widgets import SortArrowHeader
 
 # undo texts, said again after a language switch (the tab may be gone by then)
 undo_tr = translator("ContactsTab")
@@ -74,6 +75,7 @@ class ContactsTab(Tab):
 
         self.table = QTableView(self)
         self.table.setObjectName("contactsTable")
+        self.table.setHorizontalHeader(SortArrowHeader(self.table))
         self.table.setModel(self.proxy)
         # size columns to their headers and the first rows, not all 25k contacts
         self.table.horizontalHeader().setResizeContentsPrecision(200)

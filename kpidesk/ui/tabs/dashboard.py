@@ -33,6 +33,7 @@ from kpidesk.ui.dashboard.customers_page import period_label as label_of_period
 from kpidesk.ui.dashboard.month_picker import MonthPicker
 from kpidesk.ui.dashboard.pipeline_page import PipelinePage
 from kpidesk.ui.dashboard.sales_page import CHART_MONTHS, SalesPage
+from kpidesk.ui.names import object_name
 from kpidesk.ui.tabs.base import Tab
 
 SECTIONS = ("sales", "customers", "pipeline")  # the pages, in order
@@ -81,7 +82,7 @@ class DashboardTab(Tab):
         # the other pages are filled when first shown (fewer widgets before the first paint)
         for section in SECTIONS[1:]:
             holder = QWidget(self.pages)
-            holder.setObjectName(f"{section}Page")
+            holder.setObjectName(object_name(section, "page"))
             self._page_holders[section] = holder
             self.pages.addTab(holder, "")
 
@@ -269,9 +270,6 @@ class DashboardTab(Tab):
     # -- an empty shop ----------------------------------------------------------------
     def show_first_steps(self, empty: bool) -> None:
         self.sales_page.show_first_steps(empty, self.today())
-
-    def _go_to_tab(self, key: str) -> None:
-        self.show_tab_requested.emit(key)
 
     # -- month picker -----------------------------------------------------------------
     def _fill_months(self) -> None:

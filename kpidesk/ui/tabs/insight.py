@@ -65,6 +65,7 @@ from kpidesk.ui.insight.models import (
     WeeksModel,
 )
 from kpidesk.ui.messages import validation_text
+from kpidesk.ui.names import object_name
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import AmountEdit, ErrorLabel
@@ -218,10 +219,10 @@ class InsightTab(Tab):
         self.pacing_text.setObjectName("pacingText")
         self.pacing_text.setWordWrap(True)
         self.calendar_button = QPushButton(page)
-        self.calendar_button.setObjectName("shopCalendar")
+        self.calendar_button.setObjectName("shopCalendarButton")
         self.calendar_button.clicked.connect(self.open_calendar)
         self.chance_chart = ChanceChart(page)
-        self.chance_chart.setObjectName("chanceChart")
+        self.chance_chart.setObjectName("insightChanceChart")
         left = QWidget(page)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -289,8 +290,8 @@ class InsightTab(Tab):
         grid = QGridLayout()
         for i, key in enumerate(("needed_per_day", "needed_orders_per_day", "needed_basket",
                                  "winbacks_needed")):
-            title, value, note = QLabel(page), QLabel(page), _hint(page, f"{key}Note")
-            value.setObjectName(key)
+            title, value, note = QLabel(page), QLabel(page), _hint(page, object_name(key, "note"))
+            value.setObjectName(object_name(key))
             font = QFont(value.font())
             font.setPointSizeF(max(font.pointSizeF(), 9) * 1.4)
             font.setBold(True)

@@ -46,6 +46,7 @@ from kpidesk.ui.models.opportunities_model import (
 )
 from kpidesk.ui.pipeline_board import PipelineBoard
 from kpidesk.ui.tabs.base import Tab
+from kpidesk.ui.widgets import SortArrowHeader
 
 # undo texts, said again after a language switch (the tab may be gone by then)
 undo_tr = translator("PipelineTab")
@@ -104,6 +105,7 @@ class PipelineTab(Tab):
             lambda _i: self.proxy.set_status(self.status_combo.currentData() or ""))
         self.table = QTableView(self.table_page)
         self.table.setObjectName("opportunitiesTable")
+        self.table.setHorizontalHeader(SortArrowHeader(self.table))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL["expected_close"], Qt.SortOrder.AscendingOrder)

@@ -106,7 +106,7 @@ class SalesTab(Tab):
         self.table = SalesTable(ctx, self)
         self.model = self.table.sales_model
         self.refund_action = QAction(self.table)  # the per-sale Refund on the table
-        self.refund_action.setObjectName("sale_refund")
+        self.refund_action.setObjectName("saleRefund")
         self.refund_action.setShortcut(QKeySequence("Ctrl+R"))
         self.refund_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refund_action.triggered.connect(self.refund_selected)

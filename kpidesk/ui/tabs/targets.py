@@ -47,6 +47,7 @@ from kpidesk.ui.models.targets_model import (
     TARGET_ROLE,
     TargetsModel,
 )
+from kpidesk.ui.names import object_name
 from kpidesk.ui.screen import keep_on_screen
 from kpidesk.ui.tabs.base import Tab
 
@@ -141,7 +142,7 @@ class SpreadDialog(QDialog):
         for m in range(12):
             label = QLabel(self)
             edit = QLineEdit(self)
-            edit.setObjectName(f"percent_{m + 1}")
+            edit.setObjectName(object_name("percent", m + 1))
             edit.setMaximumWidth(80)
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             preview = QLabel(self)

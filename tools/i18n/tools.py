@@ -1,10 +1,10 @@
 """Reading and filling the .ts catalogue (used by build.py, the tests and translators).
 
-``python -m kpidesk.i18n.tools unfinished`` prints the entries still to
-translate as ``context<TAB>source``; ``python -m kpidesk.i18n.tools fill
+``python -m tools.i18n.tools unfinished`` prints the entries still to
+translate as ``context<TAB>source``; ``python -m tools.i18n.tools fill
 FILE.tsv`` writes translations from ``context<TAB>source<TAB>translation``
 lines (escape newlines as \\n) into the .ts and marks them finished;
-``python -m kpidesk.i18n.tools wordbreaks`` puts zero-width spaces between
+``python -m tools.i18n.tools wordbreaks`` puts zero-width spaces between
 the words of every Khmer translation and no-break spaces between numbers and
 their units (see wordbreak.py; run it after filling, the tests check it).
 """

@@ -1,8 +1,8 @@
 """Build the translation catalogue.
 
-    python -m kpidesk.i18n.build            # lrelease: .ts → resources/i18n/kpidesk_km.qm
-    python -m kpidesk.i18n.build --update   # lupdate: every .py under kpidesk/ → the .ts
-    python -m kpidesk.i18n.build --check    # list unfinished / missing strings, exit 1 if any
+    python -m tools.i18n.build            # lrelease: .ts → resources/i18n/kpidesk_km.qm
+    python -m tools.i18n.build --update   # lupdate: every .py under kpidesk/ → the .ts
+    python -m tools.i18n.build --check    # list unfinished / missing strings, exit 1 if any
 
 ``--update`` keeps existing translations and drops obsolete entries
 (``-no-obsolete``); new strings arrive as "unfinished" for a translator.
@@ -19,10 +19,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kpidesk.i18n import extract, tools
 from kpidesk.i18n.language import LANGUAGES, compile_ts, qm_path, ts_path
+from tools.i18n import extract, tools
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_DIR = ROOT / "kpidesk"
+# Qt's own dialog strings, kept here with the tools: lupdate reads them, the app never
+# imports them
+QT_STRINGS = Path(__file__).resolve().parent / "qt_strings.py"
 TARGET_LANGUAGES = {"km": "km_KH"}
 
 
@@ -40,8 +44,10 @@ def lupdate_command() -> list[str]:
 
 
 def source_files() -> list[Path]:
-    """Every .py under kpidesk/ (tests and build scripts are not shipped UI)."""
-    return sorted(p for p in PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+    """Every .py under kpidesk/ and the Qt dialog strings (tests and the other build
+    scripts are not shipped UI)."""
+    found = sorted(p for p in PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+    return [*found, QT_STRINGS]
 
 
 def update(lang: str = "km", verbose: bool = True, ts: Path | None = None) -> Path:
@@ -103,7 +109,7 @@ def check(lang: str = "km") -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kpidesk.i18n.build")
+    parser = argparse.ArgumentParser(prog="python -m tools.i18n.build")
     parser.add_argument("--update", action="store_true",
                         help="run lupdate over kpidesk/ to refresh the .ts (keeps translations)")
     parser.add_argument("--check", action="store_true",
