@@ -23,6 +23,47 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("KPIDESK_PIN", raising=False)
 
 
+class MemoryKeyring:
+    """The system's password store for the tests: a dict (keyring's own API), so that no
+    test reads or writes the password store of the machine it runs on."""
+
+    def __init__(self) -> None:
+        from keyring.backend import KeyringBackend
+
+        class Backend(KeyringBackend):
+            priority = 1  # type: ignore[assignment]
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.kept: dict[tuple[str, str], str] = {}
+
+            def get_password(self, service, username):
+                return self.kept.get((service, username))
+
+            def set_password(self, service, username, password):
+                self.kept[(service, username)] = password
+
+            def delete_password(self, service, username):
+                from keyring.errors import PasswordDeleteError
+
+                if self.kept.pop((service, username), None) is None:
+                    raise PasswordDeleteError("not kept")
+
+        self.backend = Backend()
+
+
+@pytest.fixture(autouse=True)
+def keyring_backend():
+    """An empty in-memory password store for each test (`.kept` holds what was saved)."""
+    import keyring
+
+    before = keyring.core._keyring_backend
+    backend = MemoryKeyring().backend
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.core._keyring_backend = before
+
+
 @pytest.fixture(autouse=True)
 def _quick_pins(monkeypatch):
     """PINs hashed with few PBKDF2 rounds (600,000 take 0.2 s each); no owner grant of a
@@ -268,6 +309,25 @@ def pg_cluster():
         admin.execute("CREATE ROLE kpidesk LOGIN PASSWORD 'kpidesk'")
     yield cluster
     pg_server.stop(cluster.folder)
+
+
+PASSWORD_ROLE = ("counter", "right-pw")
+
+
+@pytest.fixture(scope="session")
+def pg_password_role(pg_cluster) -> tuple[str, str]:
+    """A role of the test cluster that must give its password (scram-sha-256), as on a
+    shop's server; the other roles stay on trust. Returns (user, password)."""
+    import psycopg
+
+    user, password = PASSWORD_ROLE
+    hba = pg_cluster.folder / "data" / "pg_hba.conf"
+    rules = hba.read_text()
+    hba.write_text(f"host all {user} 127.0.0.1/32 scram-sha-256\n{rules}")
+    with psycopg.connect(pg_cluster.url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {user} LOGIN PASSWORD '{password}'")
+        admin.execute("SELECT pg_reload_conf()")
+    return user, password
 
 
 @pytest.fixture
