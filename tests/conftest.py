@@ -83,8 +83,18 @@ BOTH_STORES = ("test_store", "test_store_contacts", "test_store_history",
                "test_store_opportunities", "test_metrics_", "test_io_", "test_cli_kpi")
 
 
+# A test of the headless commands takes `db_location` (or `db_locations` for several
+# shops): the `--db` value, a shop file's path or a PostgreSQL database's URL. Such a test
+# runs on both stores in any module, unless marked `sqlite_only("why")`.
+LOCATION_FIXTURES = {"db_location", "db_locations"}
+
+
 def pytest_generate_tests(metafunc):
     module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    if LOCATION_FIXTURES & set(metafunc.fixturenames) and module != "test_store_postgres":
+        marker = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("store_kind", ["sqlite"] if marker else ["sqlite", "postgresql"])
+        return
     if module == "test_store_postgres" or not module.startswith(BOTH_STORES):
         return
     if not {"store", "demo_store"} & set(metafunc.fixturenames):
@@ -110,6 +120,46 @@ def store(tmp_path: Path, store_kind: str, request):
         s = Store(tmp_path / "shop.db")
     yield s
     s.close()
+
+
+@pytest.fixture
+def db_locations(tmp_path: Path, store_kind: str, request):
+    """Makes `--db` values of new empty shops of the test's kind: db_locations("head") →
+    tmp_path/"head.db", or the URL of a new empty database on the test cluster (dropped
+    afterwards). The shop's tables are made by whatever opens it first."""
+    made: list[str] = []
+
+    def make(name: str = "shop"):
+        if store_kind != "postgresql":
+            return tmp_path / f"{name}.db"
+        import re
+        import uuid
+
+        cluster = request.getfixturevalue("pg_cluster")
+        database = f"c_{re.sub(r'[^a-z0-9]', '_', name.lower())[:20]}_{uuid.uuid4().hex[:8]}"
+        with _admin(cluster) as admin:
+            admin.execute(f'CREATE DATABASE "{database}" OWNER kpidesk')
+        made.append(database)
+        return f"postgresql://kpidesk:kpidesk@127.0.0.1:{cluster.port}/{database}"
+
+    yield make
+    if made:
+        with _admin(request.getfixturevalue("pg_cluster")) as admin:
+            for database in made:
+                admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+@pytest.fixture
+def db_location(db_locations):
+    """The `--db` value of a new empty shop: a file path, or a PostgreSQL URL (see
+    `db_locations`)."""
+    return db_locations("shop")
+
+
+def _admin(cluster):
+    import psycopg
+
+    return psycopg.connect(cluster.url, autocommit=True)
 
 
 @pytest.fixture(scope="session")
