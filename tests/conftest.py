@@ -86,7 +86,7 @@ BOTH_STORES = ("test_store", "test_store_contacts", "test_store_history",
 # A test of the headless commands takes `db_location` (or `db_locations` for several
 # shops): the `--db` value, a shop file's path or a PostgreSQL database's URL. Such a test
 # runs on both stores in any module, unless marked `sqlite_only("why")`.
-LOCATION_FIXTURES = {"db_location", "db_locations"}
+LOCATION_FIXTURES = {"db_location", "db_locations", "demo_location"}
 
 
 def pytest_generate_tests(metafunc):
@@ -154,6 +154,32 @@ def db_location(db_locations):
     """The `--db` value of a new empty shop: a file path, or a PostgreSQL URL (see
     `db_locations`)."""
     return db_locations("shop")
+
+
+@pytest.fixture
+def demo_location(demo_file: Path, tmp_path: Path, store_kind: str, request):
+    """The `--db` value of a private writable copy of the demo shop (`demo_file`, or its
+    template database on the test cluster)."""
+    if store_kind != "postgresql":
+        import shutil
+
+        target = tmp_path / "demo.db"
+        shutil.copy(demo_file, target)
+        return target
+    import uuid
+
+    template = request.getfixturevalue("pg_demo_template")
+    cluster = request.getfixturevalue("pg_cluster")
+    name = "demo_" + uuid.uuid4().hex[:12]
+    with _admin(cluster) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" OWNER kpidesk')
+    request.addfinalizer(lambda: _drop(cluster, name))
+    return f"postgresql://kpidesk:kpidesk@127.0.0.1:{cluster.port}/{name}"
+
+
+def _drop(cluster, database: str) -> None:
+    with _admin(cluster) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
 def _admin(cluster):
