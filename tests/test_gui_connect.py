@@ -230,3 +230,45 @@ def test_opened_shared_shop_is_in_recent_list_reopens_with_kept_password_and_lea
         logged = log_file.read_text()
         assert public in logged  # the log names the shop…
         assert password not in logged  # …never its password
+
+
+def test_settings_shop_and_about_name_the_server_never_the_password(qtbot, qapp, pg_url,
+                                                                    settings):
+    from kpidesk.store.db import Store
+    from kpidesk.ui.about import AboutDialog
+    from kpidesk.ui.main_window import MainWindow
+    from kpidesk.ui.settings.tab import SettingsTab
+    from tests.conftest import _make_ctx
+
+    store = Store(pg_url)
+    ctx = _make_ctx(qapp, store, settings)
+    try:
+        address = server_address.parse(pg_url)
+        where = f"{address.database} on server 127.0.0.1:{address.port}"
+        tab = SettingsTab(ctx)
+        qtbot.addWidget(tab)
+        assert tab.server_place.text() == where
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        assert window.windowTitle() == f"{where} — KPI Desk"
+        import kpidesk.ui.about as about_module
+
+        shown = []
+        original = about_module.show_about
+        about_module.show_about = lambda parent, path, shared=False: shown.append((path, shared))
+        try:
+            window.show_about()  # Help ▸ About, not exec()'d
+        finally:
+            about_module.show_about = original
+        assert shown == [(where, True)]
+        about = AboutDialog(window, *shown[0])
+        qtbot.addWidget(about)
+        assert f"Shared shop: {where}" in about.summary.text()
+        for text in (tab.server_place.text(), window.windowTitle(), about.summary.text()):
+            assert ":kpidesk@" not in text
+        ctx.language.set_language("km")
+        assert "ម៉ាស៊ីន" in window.windowTitle()
+    finally:
+        ctx.language.set_language("en")
+        ctx.close()
+        store.close()
