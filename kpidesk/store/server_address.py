@@ -37,12 +37,6 @@ class ServerAddress:
         """The URL to connect with (holding `password` when one is given)."""
         return with_password(self.public_url, password)
 
-    @property
-    def label(self) -> str:
-        """'database on host' parts for titles: (database, host[:port])."""
-        host = self.host if self.port == DEFAULT_PORT else f"{self.host}:{self.port}"
-        return f"{self.database} @ {host}"
-
 
 def parse(location: object) -> ServerAddress:
     """The address of a postgresql:// URL (a missing port is 5432)."""

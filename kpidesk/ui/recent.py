@@ -32,8 +32,3 @@ def remember(settings: QSettings, location: object) -> None:
     key = location_key(location)
     kept = [key] + [v for v in recent_shops(settings) if v != key]
     settings.setValue(RECENT_KEY, kept[:RECENT_MAX])
-
-
-def forget(settings: QSettings, location: object) -> None:
-    key = location_key(location)
-    settings.setValue(RECENT_KEY, [v for v in recent_shops(settings) if v != key])
