@@ -167,15 +167,21 @@ def test_the_sentences_are_khmer_in_khmer(ctx):
 
 
 def test_opened_shared_shop_is_in_recent_list_reopens_with_kept_password_and_leaks_nothing(
-        qtbot, qapp, shop_db, tmp_path, monkeypatch, caplog):
+        qtbot, qapp, shop_db, tmp_path, monkeypatch, caplog, request):
     import logging
 
     from kpidesk import app as kpidesk_app
     from kpidesk.i18n.language import LanguageManager
+    from kpidesk.logs import log as kpidesk_log
     from kpidesk.logs import setup_logging
     from kpidesk.ui import recent
 
+    handlers_before = list(kpidesk_log.handlers)
     log_file = setup_logging()
+    for handler in [h for h in kpidesk_log.handlers if h not in handlers_before]:
+        # the log file of this test's data folder: gone with the test
+        request.addfinalizer(handler.close)
+        request.addfinalizer(lambda h=handler: kpidesk_log.removeHandler(h))
     caplog.set_level(logging.DEBUG)
     name, port, user, password = shop_db
     monkeypatch.setattr(ConnectDialog, "_agree_to_create", lambda self, address: True)
