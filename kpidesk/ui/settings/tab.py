@@ -93,6 +93,9 @@ class SettingsTab(Tab):
         self.server_place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if self.ctx.store.is_server:
             shop_form.addRow(self.server_label, self.server_place)
+        else:  # a shop file: the row is not there
+            self.server_label.hide()
+            self.server_place.hide()
         shop_form.addRow(self.name_label, self.shop_name)
         shop_form.addRow(self.branch_label, self.branch_name)
         shop_form.addRow(self.currency_label, self.currency)
