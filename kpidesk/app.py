@@ -280,9 +280,10 @@ class Controller:
         from kpidesk.ui.backup_status import BackupWatch
         from kpidesk.ui.context import AppContext
         from kpidesk.ui.main_window import MainWindow
+        from kpidesk.ui.recent import location_key
         from kpidesk.ui.startup import open_store_interactive
 
-        if self.ctx is not None and Path(path).resolve() == self.ctx.store.path.resolve():
+        if self.ctx is not None and self._is_open(path):
             return True
         store = open_store_interactive(Path(path), self.window, self.settings)
         if store is None:
@@ -303,16 +304,38 @@ class Controller:
         from kpidesk.store.setup import is_demo
 
         if remember and not is_demo(store):  # the demo is never the shop opened next time
-            from kpidesk.store import dialect
+            from kpidesk.ui import recent
 
             # a shared shop's address is kept without its password (asked when needed)
-            self.settings.setValue("last_db", dialect.public_url(path)
-                                   if dialect.is_server_url(path) else str(path))
+            self.settings.setValue("last_db", location_key(path))
+            recent.remember(self.settings, path)
         self._watch_check()
         self._watch_others(store)
         if self.ctx.server_queue is not None and self.ctx.server_queue.count():
             self.ctx.server_queue.send_now()  # sales kept while the server was away
         return True
+
+    def _is_open(self, path: Path | str) -> bool:
+        from kpidesk.store import dialect
+        from kpidesk.ui.recent import location_key
+
+        store = self.ctx.store
+        if dialect.is_server_url(path) or store.is_server:
+            return store.is_server and dialect.is_server_url(path) and \
+                location_key(path) == location_key(store.location)
+        return Path(path).resolve() == store.path.resolve()
+
+    def open_shared(self) -> bool:
+        """File ▸ Open shared shop…: the connection dialog, on the last shared shop's
+        address; the shop opened once the server answered."""
+        from kpidesk.store import dialect, server_address
+        from kpidesk.ui.dialogs.connect import ask_shared_shop
+        from kpidesk.ui.recent import recent_shops
+
+        last = next((v for v in recent_shops(self.settings) if dialect.is_server_url(v)), None)
+        url = ask_shared_shop(self.window, self.settings,
+                              server_address.parse(last) if last else None)
+        return url is not None and self.open(url)
 
     # A shared shop (PostgreSQL): other laptops' writes are shown within seconds, and
     # at once when this window comes back to the front.

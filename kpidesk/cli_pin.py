@@ -70,15 +70,28 @@ def _typed_pin(given: str | None, prompt: str = "Owner PIN: ") -> str | None:
     return None
 
 
+def _shown(db_path: object) -> str:
+    """A shop as messages name it: a shared shop's address without its password."""
+    from kpidesk.store import dialect
+
+    return dialect.public_url(db_path) if dialect.is_server_url(db_path) else str(db_path)
+
+
 def _shop_has_pin(db_path: Path) -> bool:
     """Whether the shop file asks for an owner PIN (read without writing to it).
 
     A file that is missing or not a shop answers False: the command then refuses it
     in its own words."""
-    from kpidesk.store import security
+    from kpidesk.store import dialect, security
     from kpidesk.store.db import Store, upgrade_if_needed
     from kpidesk.store.errors import OlderSchemaError, StoreError
 
+    if dialect.is_server_url(db_path):  # a shared shop: read on its server
+        try:
+            with Store(db_path, read_only=True) as store:
+                return security.has_pin(store)
+        except StoreError:
+            return False
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return False
     try:
@@ -102,7 +115,7 @@ def verify(db_path: Path, given: str | None) -> bool:
         return False
     pin = _typed_pin(given)
     if not pin:
-        raise PinRefused(f"{db_path} has an owner PIN: type it when asked (on a terminal), "
+        raise PinRefused(f"{_shown(db_path)} has an owner PIN: type it when asked (on a terminal), "
                          f"or give it with --pin or the {ENV} environment variable")
     with Store(db_path) as store:  # writable: a wrong PIN is counted in the file
         try:
@@ -122,7 +135,7 @@ def grant_open_store(store, given: str | None, reason: str) -> None:
 
     pin = _typed_pin(given)
     if not pin:
-        raise PinRefused(f"{store.path} has an owner PIN and this needs it ({reason}): type it"
+        raise PinRefused(f"{_shown(store.location)} has an owner PIN and this needs it ({reason}): type it"
                          f" when asked (on a terminal), or give it with --pin or the {ENV}"
                          f" environment variable; nothing was written")
     try:
@@ -178,8 +191,11 @@ def run_pin(db_path: Path, action: str, given: str | None) -> int:
         print(f"kpidesk: {text}", file=sys.stderr)
         return 1
 
-    if not db_path.is_file() or db_path.stat().st_size == 0:
-        return fail(f"no shop file at {db_path}")
+    from kpidesk.store import dialect
+
+    server = dialect.is_server_url(db_path)
+    if not server and (not db_path.is_file() or db_path.stat().st_size == 0):
+        return fail(f"no shop file at {_shown(db_path)}")
     security.set_process_source(db_path, "cli")
     try:
         with_pin = verify(db_path, given)
@@ -191,13 +207,13 @@ def run_pin(db_path: Path, action: str, given: str | None) -> int:
     security.grant_process(db_path, with_pin=with_pin, source="cli")
     with Store(db_path, lock=True) as store:  # a shop open in the app is refused
         if action == "clear" and not security.has_pin(store):
-            print(f"{db_path} has no owner PIN")
+            print(f"{_shown(db_path)} has no owner PIN")
             return 0
         try:
             security.set_pin(store, new_pin)
         except ValidationError:
             return fail("a PIN is 4 to 12 digits; nothing changed")
-    print(f"owner PIN {'set' if action == 'set' else 'removed'} for {db_path}")
+    print(f"owner PIN {'set' if action == 'set' else 'removed'} for {_shown(db_path)}")
     return 0
 
 

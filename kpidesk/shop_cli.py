@@ -11,6 +11,7 @@ missing or empty shop that has backups is never made into a new empty shop.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -148,7 +149,7 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Itera
     writes start a new shop in a missing or empty file — unless backups of it exist.
     """
     if dialect.is_server_url(path):  # a shop on a PostgreSQL server: no file, no lock file
-        server = Store(dialect.normalise_url(path), read_only=not write)
+        server = open_server(path, write=write)
         try:
             yield server
         finally:
@@ -179,6 +180,40 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Itera
         yield store
     finally:
         store.close()
+
+
+def open_server(url: object, *, write: bool = False) -> Store:
+    """A shop on a PostgreSQL server for a headless command. An address without a password
+    gets one as libpq does (PGPASSWORD, the pgpass file); when the server still wants one,
+    it is asked on the terminal (getpass: not echoed), and without a terminal the command
+    is refused saying where to put it."""
+    from kpidesk.store import server_address
+
+    url = dialect.normalise_url(url)
+    try:
+        return Store(url, read_only=not write)
+    except ServerError as exc:
+        if exc.reason != "login" or server_address.has_password(url):
+            raise
+    public = dialect.public_url(url)
+    if not _terminal_attached():
+        raise Refused(f"the PostgreSQL server of {public} wants a password: set PGPASSWORD, "
+                      "put it in the pgpass file (~/.pgpass; %APPDATA%\\postgresql\\"
+                      "pgpass.conf on Windows), or run the command in a terminal to be asked")
+    import getpass
+
+    password = getpass.getpass(f"Password for {public}: ")
+    # for every later connection of this command (a PIN check, pg_dump), as libpq reads it;
+    # this process's environment only
+    os.environ["PGPASSWORD"] = password
+    return Store(url, read_only=not write)
+
+
+def _terminal_attached() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # no stdin (a GUI-subsystem bundle), or closed
+        return False
 
 
 @contextmanager

@@ -23,6 +23,47 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("KPIDESK_PIN", raising=False)
 
 
+class MemoryKeyring:
+    """The system's password store for the tests: a dict (keyring's own API), so that no
+    test reads or writes the password store of the machine it runs on."""
+
+    def __init__(self) -> None:
+        from keyring.backend import KeyringBackend
+
+        class Backend(KeyringBackend):
+            priority = 1  # type: ignore[assignment]
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.kept: dict[tuple[str, str], str] = {}
+
+            def get_password(self, service, username):
+                return self.kept.get((service, username))
+
+            def set_password(self, service, username, password):
+                self.kept[(service, username)] = password
+
+            def delete_password(self, service, username):
+                from keyring.errors import PasswordDeleteError
+
+                if self.kept.pop((service, username), None) is None:
+                    raise PasswordDeleteError("not kept")
+
+        self.backend = Backend()
+
+
+@pytest.fixture(autouse=True)
+def keyring_backend():
+    """An empty in-memory password store for each test (`.kept` holds what was saved)."""
+    import keyring
+
+    before = keyring.core._keyring_backend
+    backend = MemoryKeyring().backend
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.core._keyring_backend = before
+
+
 @pytest.fixture(autouse=True)
 def _quick_pins(monkeypatch):
     """PINs hashed with few PBKDF2 rounds (600,000 take 0.2 s each); no owner grant of a
@@ -42,8 +83,18 @@ BOTH_STORES = ("test_store", "test_store_contacts", "test_store_history",
                "test_store_opportunities", "test_metrics_", "test_io_", "test_cli_kpi")
 
 
+# A test of the headless commands takes `db_location` (or `db_locations` for several
+# shops): the `--db` value, a shop file's path or a PostgreSQL database's URL. Such a test
+# runs on both stores in any module, unless marked `sqlite_only("why")`.
+LOCATION_FIXTURES = {"db_location", "db_locations", "demo_location"}
+
+
 def pytest_generate_tests(metafunc):
     module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    if LOCATION_FIXTURES & set(metafunc.fixturenames) and module != "test_store_postgres":
+        marker = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("store_kind", ["sqlite"] if marker else ["sqlite", "postgresql"])
+        return
     if module == "test_store_postgres" or not module.startswith(BOTH_STORES):
         return
     if not {"store", "demo_store"} & set(metafunc.fixturenames):
@@ -69,6 +120,72 @@ def store(tmp_path: Path, store_kind: str, request):
         s = Store(tmp_path / "shop.db")
     yield s
     s.close()
+
+
+@pytest.fixture
+def db_locations(tmp_path: Path, store_kind: str, request):
+    """Makes `--db` values of new empty shops of the test's kind: db_locations("head") →
+    tmp_path/"head.db", or the URL of a new empty database on the test cluster (dropped
+    afterwards). The shop's tables are made by whatever opens it first."""
+    made: list[str] = []
+
+    def make(name: str = "shop"):
+        if store_kind != "postgresql":
+            return tmp_path / f"{name}.db"
+        import re
+        import uuid
+
+        cluster = request.getfixturevalue("pg_cluster")
+        database = f"c_{re.sub(r'[^a-z0-9]', '_', name.lower())[:20]}_{uuid.uuid4().hex[:8]}"
+        with _admin(cluster) as admin:
+            admin.execute(f'CREATE DATABASE "{database}" OWNER kpidesk')
+        made.append(database)
+        return f"postgresql://kpidesk:kpidesk@127.0.0.1:{cluster.port}/{database}"
+
+    yield make
+    if made:
+        with _admin(request.getfixturevalue("pg_cluster")) as admin:
+            for database in made:
+                admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+@pytest.fixture
+def db_location(db_locations):
+    """The `--db` value of a new empty shop: a file path, or a PostgreSQL URL (see
+    `db_locations`)."""
+    return db_locations("shop")
+
+
+@pytest.fixture
+def demo_location(demo_file: Path, tmp_path: Path, store_kind: str, request):
+    """The `--db` value of a private writable copy of the demo shop (`demo_file`, or its
+    template database on the test cluster)."""
+    if store_kind != "postgresql":
+        import shutil
+
+        target = tmp_path / "demo.db"
+        shutil.copy(demo_file, target)
+        return target
+    import uuid
+
+    template = request.getfixturevalue("pg_demo_template")
+    cluster = request.getfixturevalue("pg_cluster")
+    name = "demo_" + uuid.uuid4().hex[:12]
+    with _admin(cluster) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" OWNER kpidesk')
+    request.addfinalizer(lambda: _drop(cluster, name))
+    return f"postgresql://kpidesk:kpidesk@127.0.0.1:{cluster.port}/{name}"
+
+
+def _drop(cluster, database: str) -> None:
+    with _admin(cluster) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def _admin(cluster):
+    import psycopg
+
+    return psycopg.connect(cluster.url, autocommit=True)
 
 
 @pytest.fixture(scope="session")
@@ -268,6 +385,25 @@ def pg_cluster():
         admin.execute("CREATE ROLE kpidesk LOGIN PASSWORD 'kpidesk'")
     yield cluster
     pg_server.stop(cluster.folder)
+
+
+PASSWORD_ROLE = ("counter", "right-pw")
+
+
+@pytest.fixture(scope="session")
+def pg_password_role(pg_cluster) -> tuple[str, str]:
+    """A role of the test cluster that must give its password (scram-sha-256), as on a
+    shop's server; the other roles stay on trust. Returns (user, password)."""
+    import psycopg
+
+    user, password = PASSWORD_ROLE
+    hba = pg_cluster.folder / "data" / "pg_hba.conf"
+    rules = hba.read_text()
+    hba.write_text(f"host all {user} 127.0.0.1/32 scram-sha-256\n{rules}")
+    with psycopg.connect(pg_cluster.url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {user} LOGIN PASSWORD '{password}'")
+        admin.execute("SELECT pg_reload_conf()")
+    return user, password
 
 
 @pytest.fixture

@@ -167,6 +167,9 @@ def _dialogs(window, ctx):
     yield "lost", LostDialog(store, "Office phones", window)
     yield "owner PIN", OwnerPinDialog(store, window)
     yield "about", AboutDialog(window, str(store.path))
+    from kpidesk.ui.dialogs.connect import ConnectDialog
+
+    yield "open shared shop", ConnectDialog(window, ctx.settings)
     from kpidesk.ui.dialogs.history import HistoryDialog
 
     yield "change history", HistoryDialog(ctx, window)

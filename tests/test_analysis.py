@@ -374,12 +374,30 @@ def run(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=300)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("analyse") / "shop.db"
-    done = run("demo", "--db", str(path), "--lines", "3000", "--today", TODAY.isoformat())
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def demo_db(request, tmp_path_factory):
+    """A demo shop made by `demo --db`: a shop file, or a database on the test cluster."""
+    if request.param == "postgresql":
+        import psycopg
+
+        cluster = request.getfixturevalue("pg_cluster")
+        name = "analyse_demo"
+        with psycopg.connect(cluster.url, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}" OWNER kpidesk')
+        location = f"postgresql://kpidesk:kpidesk@127.0.0.1:{cluster.port}/{name}"
+    else:
+        location = tmp_path_factory.mktemp("analyse") / "shop.db"
+    done = run("demo", "--db", str(location), "--lines", "3000", "--today", TODAY.isoformat())
     assert done.returncode == 0, done.stderr
-    return path
+    yield location
+    if request.param == "postgresql":
+        with psycopg.connect(cluster.url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def raw_rows(location):
+    """A read-only connection to the shop's raw rows, of either kind (closed at exit)."""
+    return Store(location, read_only=True).conn
 
 
 def test_analyse_json_against_raw_rows(demo_db):
@@ -387,7 +405,7 @@ def test_analyse_json_against_raw_rows(demo_db):
                "--by", "payment", "--json", "--today", TODAY.isoformat())
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    conn = sqlite3.connect(demo_db)
+    conn = raw_rows(demo_db)
     expected = raw_breakdown(conn, "payment", "2026-07-01", "2026-09-30")
     previous = raw_breakdown(conn, "payment", "2025-07-01", "2025-09-30")
     assert {r["key"]: (r["revenue"], r["orders"], r["gross_profit"]) for r in data["rows"]} == {
@@ -416,7 +434,7 @@ def test_kpi_period_and_new_keys(demo_db):
                "--today", TODAY.isoformat())
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    conn = sqlite3.connect(demo_db)
+    conn = raw_rows(demo_db)
     lines = raw_lines(conn, "2026-07-01", "2026-09-30")
     costed = [x for x in lines if x["unit_cost"] is not None]
     assert data["gross_profit"] == sum(usd(x) - cost_usd(x) for x in costed)
@@ -453,7 +471,7 @@ def test_monthly_report_has_gross_profit_and_the_breakdowns(demo_db, tmp_path):
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
-    conn = sqlite3.connect(demo_db)
+    conn = raw_rows(demo_db)
     lines = raw_lines(conn, "2026-10-01", "2026-10-31")
     profit = sum(usd(x) - cost_usd(x) for x in lines if x["unit_cost"] is not None)
     assert f"${profit / 100:,.2f}" in text

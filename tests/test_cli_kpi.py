@@ -14,6 +14,8 @@ from datetime import date
 
 import pytest
 
+from kpidesk.store import dialect
+
 TODAY = "2026-11-26"
 
 
@@ -22,12 +24,25 @@ def run(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=300)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli") / "shop.db"
-    done = run("demo", "--db", str(path), "--lines", "3000", "--today", TODAY)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def demo_db(request, tmp_path_factory):
+    """A demo shop made by `demo --db`: a shop file, or a database on the test cluster."""
+    if request.param == "postgresql":
+        import psycopg
+
+        cluster = request.getfixturevalue("pg_cluster")
+        name = "cli_kpi_demo"
+        with psycopg.connect(cluster.url, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}" OWNER kpidesk')
+        location = f"postgresql://kpidesk:kpidesk@127.0.0.1:{cluster.port}/{name}"
+    else:
+        location = tmp_path_factory.mktemp("cli") / "shop.db"
+    done = run("demo", "--db", str(location), "--lines", "3000", "--today", TODAY)
     assert done.returncode == 0, done.stderr
-    return path
+    yield location
+    if request.param == "postgresql":
+        with psycopg.connect(cluster.url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def half_even(numerator: int, denominator: int) -> int:
@@ -37,11 +52,32 @@ def half_even(numerator: int, denominator: int) -> int:
     return q
 
 
+class _Translated:
+    """A psycopg connection that takes the `?` placeholders, `IS ?` and IFNULL of Raw's
+    SQL, and reads sums as integers (as SQLite gives them)."""
+
+    def __init__(self, conn) -> None:
+        from psycopg.types.numeric import IntLoader
+
+        conn.adapters.register_loader("numeric", IntLoader)
+        self._conn = conn
+
+    def execute(self, sql: str, params=()):
+        sql = sql.replace("IS ?", "IS NOT DISTINCT FROM %s").replace("?", "%s")
+        sql = sql.replace("IFNULL(", "COALESCE(")
+        return self._conn.execute(sql, params)
+
+
 class Raw:
     """Brute-force figures from the raw tables (reporting currency USD)."""
 
-    def __init__(self, path):
-        self.conn = sqlite3.connect(path)
+    def __init__(self, location):
+        if dialect.is_server_url(location):  # the same SQL, placeholders as psycopg's
+            import psycopg
+
+            self.conn = _Translated(psycopg.connect(dialect.normalise_url(location)))
+        else:
+            self.conn = sqlite3.connect(location)
 
     def revenue(self, first: str, last: str, salesperson=...) -> int:
         sql = ("SELECT IFNULL(SUM(l.amount_usd), 0) FROM sale_lines l"
@@ -184,6 +220,7 @@ def test_bad_month_is_refused(demo_db, month):
     assert done.stdout == ""
 
 
+@pytest.mark.sqlite_only("a missing shop file is refused and not made")
 def test_kpi_of_a_missing_file(tmp_path):
     done = run("kpi", "--db", str(tmp_path / "nope.db"), "--month", "2026-10")
     assert done.returncode == 1 and "nope.db" in done.stderr
@@ -224,6 +261,7 @@ def test_all_kpis_merges_customer_pipeline_and_forecast_kpis(store, monkeypatch)
     json.dumps(got)  # JSON-ready
 
 
+@pytest.mark.sqlite_only("a shop file of schema version 1 (no server shop was ever that old)")
 def test_kpi_of_a_version_1_file_upgrades_it_first(v1_shop, tmp_path):
     from kpidesk.store.db import Store, needs_upgrade
     from kpidesk.store.errors import OlderSchemaError

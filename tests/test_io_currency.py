@@ -105,8 +105,8 @@ def test_currency_column_answers_the_question(qtbot, ctx, tmp_path):
     assert not wizard.currency_warning.isVisible() and wizard.next_button.isEnabled()
 
 
-def test_cli_amounts_with_their_currency(tmp_path, capsys):
-    db = tmp_path / "shop.db"
+def test_cli_amounts_with_their_currency(tmp_path, capsys, db_location):
+    db = db_location
     path = _write(tmp_path / "mixed.csv", MIXED)
     # no currency column, amounts of both kinds that say nothing: refused, one sentence
     assert main(["import", "sales", str(path), "--db", str(db)]) == 1

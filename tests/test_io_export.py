@@ -50,7 +50,7 @@ def test_csv_and_xlsx_neutralise_text_keep_numbers(tmp_path):
     assert all(c.data_type != "f" for r in ws.iter_rows() for c in r)
 
 
-def test_export_sales_formula_customer(tmp_path, store):
+def test_export_sales_formula_customer(tmp_path, store, db_locations):
     from kpidesk.store.contacts import ContactInput, add_contact
 
     cid = add_contact(store, ContactInput(name="=cmd|' /C calc'!A0", created="2026-11-01"))
@@ -64,7 +64,7 @@ def test_export_sales_formula_customer(tmp_path, store):
     assert row["order"] == "'-5"
     assert row["amount"] == "-12.50"
     # and it imports back as it was
-    db2 = tmp_path / "b.db"
+    db2 = db_locations("b")
     assert main(["import", "sales", str(out), "--db", str(db2)]) == 0
     with Store(db2) as s:
         assert s.scalar("SELECT name FROM contacts") == "=cmd|' /C calc'!A0"
@@ -97,13 +97,14 @@ def _named_snapshot(db):
         }
 
 
-def test_backup_round_trip_same_kpis(tmp_path, demo_file, capsys):
+def test_backup_round_trip_same_kpis(tmp_path, demo_location, db_locations, capsys):
+    demo_file = demo_location
     out = tmp_path / "backup"
     assert main(["export", "all", "--db", str(demo_file), "--out", str(out)]) == 0
     assert {p.name for p in out.iterdir()} == {"settings.csv", "lists.csv", "contacts.csv",
                                                 "sales.csv", "opportunities.csv",
                                                 "targets.csv", "opportunity_history.csv"}
-    empty = tmp_path / "restored.db"
+    empty = db_locations("restored")
     assert main(["import", "all", str(out), "--db", str(empty)]) == 0
     assert _named_snapshot(empty) == _named_snapshot(demo_file)
     capsys.readouterr()
@@ -120,7 +121,8 @@ def test_backup_round_trip_same_kpis(tmp_path, demo_file, capsys):
     assert _named_snapshot(empty) == _named_snapshot(demo_file)
 
 
-def test_export_each_kind_csv_and_xlsx(tmp_path, demo_file):
+def test_export_each_kind_csv_and_xlsx(tmp_path, demo_location, db_locations):
+    demo_file = demo_location
     from openpyxl import load_workbook
 
     for kind, table in (("sales", "sale_lines"), ("contacts", "contacts"),
@@ -138,13 +140,14 @@ def test_export_each_kind_csv_and_xlsx(tmp_path, demo_file):
             rows = list(ws.iter_rows(values_only=True))
             assert len(rows) == n + 1
             # the xlsx imports back too
-            db = tmp_path / f"{kind}.db"
+            db = db_locations(kind)
             assert main(["import", kind, str(x_out), "--db", str(db)]) == 0
             with Store(db) as s:
                 assert s.scalar(f"SELECT count(*) FROM {table}") == n
 
 
-def test_identical_orders_without_number_survive_the_round_trip(tmp_path, store):
+def test_identical_orders_without_number_survive_the_round_trip(tmp_path, store,
+                                                                db_locations):
     for _ in range(2):
         add_order(store, OrderInput(date="2026-11-02",
                                     lines=[LineInput(amount=500, currency="USD", rate=4100)]))
@@ -153,7 +156,7 @@ def test_identical_orders_without_number_survive_the_round_trip(tmp_path, store)
                                 lines=[LineInput(amount=90000, currency="KHR", rate=4000)]))
     out = tmp_path / "sales.csv"
     export_kind(store, "sales", out)
-    db2 = tmp_path / "b.db"
+    db2 = db_locations("b")
     assert main(["import", "sales", str(out), "--db", str(db2)]) == 0
     assert main(["import", "sales", str(out), "--db", str(db2)]) == 0
     with Store(db2) as s:
@@ -167,13 +170,10 @@ def test_identical_orders_without_number_survive_the_round_trip(tmp_path, store)
 
 
 
-def test_exported_sales_imported_into_their_own_shop_add_nothing(tmp_path, demo_file):
+def test_exported_sales_imported_into_their_own_shop_add_nothing(tmp_path, demo_location):
     """Each exported order carries its UUID (as text): importing the file back into the shop
     it came from finds every order by the UUIDs of its day and adds nothing."""
-    import shutil
-
-    db = tmp_path / "shop.db"
-    shutil.copy(demo_file, db)
+    db = demo_location
     out = tmp_path / "sales.csv"
     assert main(["export", "sales", "--db", str(db), "--out", str(out)]) == 0
     with open(out, encoding="utf-8-sig", newline="") as f:

@@ -38,9 +38,8 @@ def _rollups_equal_rebuild(db) -> None:
         assert rollups.snapshot(s.conn) == now
 
 
-def test_kpis_after_undo_equal_kpis_before_import(tmp_path, demo_file, capsys):
-    db = tmp_path / "shop.db"
-    shutil.copy(demo_file, db)
+def test_kpis_after_undo_equal_kpis_before_import(tmp_path, capsys, demo_location):
+    db = demo_location
     months = ("2026-05", "2026-11")
     before = {m: _kpis(capsys, db, m) for m in months}
     state = _state(db)
@@ -84,11 +83,23 @@ def test_kpis_after_undo_equal_kpis_before_import(tmp_path, demo_file, capsys):
 
     # the same file imports again after its undo (its keys went with it)
     assert main(["import", "sales", str(path), "--db", str(db)]) == 0
-    assert _kpis(capsys, db, "2026-11") == after_import["2026-11"]
+    # the same figures; the customers, categories and salesperson it makes anew may get
+    # new ids (PostgreSQL never numbers a row again with an id it gave before)
+    assert _without_ids(_kpis(capsys, db, "2026-11")) == _without_ids(after_import["2026-11"])
 
 
-def test_undo_import_with_edited_rows(tmp_path, capsys):
-    db = tmp_path / "shop.db"
+def _without_ids(figures):
+    """The figures with the rows' ids left out (a category's key is its id)."""
+    if isinstance(figures, dict):
+        return {k: _without_ids(v) for k, v in figures.items()
+                if not k.endswith("_id") and not (k == "key" and "name" in figures)}
+    if isinstance(figures, list):
+        return [_without_ids(v) for v in figures]
+    return figures
+
+
+def test_undo_import_with_edited_rows(tmp_path, capsys, db_location):
+    db = db_location
     first = write_csv(tmp_path / "first.csv", OWN, own_rows(20))
     assert main(["import", "sales", str(first), "--db", str(db)]) == 0
     second = write_csv(tmp_path / "second.csv", OWN, own_rows(40, start=1000))
@@ -147,8 +158,8 @@ def test_undo_import_with_edited_rows(tmp_path, capsys):
     _rollups_equal_rebuild(db)
 
 
-def test_undo_import_removing_edited_rows(tmp_path, capsys):
-    db = tmp_path / "shop.db"
+def test_undo_import_removing_edited_rows(tmp_path, capsys, db_location):
+    db = db_location
     path = write_csv(tmp_path / "s.csv", OWN, own_rows(30))
     assert main(["import", "sales", str(path), "--db", str(db)]) == 0
     with Store(db) as s:
@@ -216,13 +227,13 @@ def test_import_all_is_one_import(tmp_path, demo_file, capsys):
     assert _state(db) == empty
 
 
-def test_undo_import_is_the_owners_when_there_is_a_pin(tmp_path, capsys, monkeypatch):
+def test_undo_import_is_the_owners_when_there_is_a_pin(tmp_path, capsys, monkeypatch, db_location):
     import pytest
 
     from kpidesk.store import security
     from kpidesk.store.errors import PinRequiredError
 
-    db = tmp_path / "shop.db"
+    db = db_location
     path = write_csv(tmp_path / "s.csv", OWN, own_rows(10))
     assert main(["import", "sales", str(path), "--db", str(db)]) == 0
     with Store(db) as s:
@@ -231,7 +242,8 @@ def test_undo_import_is_the_owners_when_there_is_a_pin(tmp_path, capsys, monkeyp
             imports.undo_import(s, 1)
     monkeypatch.delenv("KPIDESK_PIN", raising=False)
     assert main(["undo-import", "1", "--db", str(db)]) == 1
-    assert "PIN" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "PIN" in err and ":kpidesk@" not in err  # a shared shop named without password
     monkeypatch.setenv("KPIDESK_PIN", "2468")
     assert main(["undo-import", "1", "--db", str(db)]) == 0
     with Store(db) as s:

@@ -40,7 +40,7 @@ def test_unknown_action_is_refused(tmp_path):
             history.record(conn, "rewrite", "x")
 
 
-def test_history_command_lists_the_changes_as_json_and_text(tmp_path, capsys):
+def test_history_command_lists_the_changes_as_json_and_text(tmp_path, capsys, db_location):
     """`python -m kpidesk history --db PATH [--json] [--action …]`: each change with when,
     what, before → after and whether the PIN was given."""
     import json
@@ -49,7 +49,7 @@ def test_history_command_lists_the_changes_as_json_and_text(tmp_path, capsys):
     from kpidesk.store.db import Store
     from kpidesk.store.sales import LineInput, OrderInput, add_order, update_order
 
-    path = tmp_path / "shop.db"
+    path = db_location
     with Store(path) as s:
         order = add_order(s, OrderInput("2026-11-02", [LineInput(1200)]))
         update_order(s, order, OrderInput("2026-11-02", [LineInput(1)]))

@@ -314,12 +314,23 @@ def test_cancelled_sync_changes_nothing(shops):
 
 
 # -- the headless commands ---------------------------------------------------------------
-def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch):
+def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, db_locations, store_kind,
+                             request):
+    """Branch files into head office: a head office file, or a shared shop (PostgreSQL)."""
     import json
 
     from kpidesk.cli import main
 
     monkeypatch.setattr("sys.stdin", open("/dev/null"))
+    if store_kind == "postgresql":
+        # store/sync.py reads columns with PRAGMA table_info: a PostgreSQL target is the
+        # sync work of issue #21 under way on its own branch
+        request.applymarker(pytest.mark.xfail(
+            reason="sync into a PostgreSQL head office not there yet (PRAGMA table_info)",
+            raises=AssertionError, strict=False))
+        shops["hq"] = db_locations("hq")
+        with Store(shops["hq"]) as made:
+            branches.set_branch_name(made, "Phnom Penh")
     hq, a = str(shops["hq"]), str(shops["Siem Reap"])
     assert main(["branch", "--db", a]) == 0
     assert capsys.readouterr().out.strip() == "Siem Reap"

@@ -93,6 +93,9 @@ def main(db: str, lang: str, ini: str) -> dict:
     record("lost", LostDialog(store, "Office phones", window))
     record("owner PIN", OwnerPinDialog(store, window))
     record("about", AboutDialog(window, str(store.path)))
+    from kpidesk.ui.dialogs.connect import ConnectDialog
+
+    record("open shared shop", ConnectDialog(window))
     record("spread", SpreadDialog(window.show_tab("targets").model, 0, window))
     from kpidesk.ui.sales.refund import RefundDialog
 

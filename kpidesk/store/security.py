@@ -306,10 +306,21 @@ _own_orders: weakref.WeakKeyDictionary[Store, dict[int, str]] = weakref.WeakKeyD
 
 
 def _key(path: Path | str) -> str:
+    from kpidesk.store import dialect
+
+    if dialect.is_server_url(path):  # a shared shop: its address (never its password)
+        from kpidesk.store.server_address import parse
+
+        return parse(path).public_url
     try:
         return str(Path(path).resolve())
     except OSError:
         return str(path)
+
+
+def _store_key(store: Store) -> str:
+    """The key of the shop `store` holds open: a file's path, or a shared shop's address."""
+    return _key(store.location if getattr(store, "is_server", False) else store.path)
 
 
 @contextmanager
@@ -345,7 +356,7 @@ def revoke_process(path: Path | str | None = None) -> None:
 
 
 def in_owner_session(store: Store) -> bool:
-    return bool(_sessions.get(store)) or _key(store.path) in _process_grants
+    return bool(_sessions.get(store)) or _store_key(store) in _process_grants
 
 
 def pin_given(store: Store) -> bool:
@@ -353,11 +364,11 @@ def pin_given(store: Store) -> bool:
     stack = _sessions.get(store)
     if stack:
         return stack[-1]
-    return _process_grants.get(_key(store.path), False)
+    return _process_grants.get(_store_key(store), False)
 
 
 def history_source(store: Store) -> str:
-    return _sources.get(_key(store.path), "app")
+    return _sources.get(_store_key(store), "app")
 
 
 def owner_granted(store: Store) -> bool:

@@ -60,8 +60,10 @@ def component_version(name: str, dist: str | None) -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, shop_path: str = "") -> None:
+    def __init__(self, parent: QWidget | None = None, shop_path: str = "",
+                 shared: bool = False) -> None:
         super().__init__(parent)
+        self.shared = shared  # shop_path is then where the shared shop is (no password)
         keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
         self.setObjectName("aboutDialog")
         self.shop_path = shop_path
@@ -110,7 +112,8 @@ class AboutDialog(QDialog):
                                    "English.")) + "</p>",
         ]
         if self.shop_path:
-            summary.append("<p>" + escape(fill_in(self.tr("Shop file: %1"), self.shop_path)) + "</p>")
+            text = self.tr("Shared shop: %1") if self.shared else self.tr("Shop file: %1")
+            summary.append("<p>" + escape(fill_in(text, self.shop_path)) + "</p>")
         summary.append("<p>" + escape(fill_in(self.tr("Licence: %1"), "MIT")) + "</p>")
         self.summary.setText("".join(summary))
         # licence names are SPDX identifiers (stay as they are); words are translated
@@ -133,5 +136,6 @@ class AboutDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
 
 
-def show_about(parent: QWidget | None = None, shop_path: str = "") -> None:
-    AboutDialog(parent, shop_path).exec()
+def show_about(parent: QWidget | None = None, shop_path: str = "",
+               shared: bool = False) -> None:
+    AboutDialog(parent, shop_path, shared).exec()

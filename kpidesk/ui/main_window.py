@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -174,6 +175,13 @@ class MainWindow(QMainWindow):
         self.open_shop_action = QAction(self)
         self.open_shop_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_shop_action.triggered.connect(self.open_shop)
+        self.open_shared_action = QAction(self)
+        self.open_shared_action.setObjectName("openSharedShop")
+        self.open_shared_action.triggered.connect(
+            lambda: self.controller and self.controller.open_shared())
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("recentShops")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.my_shop_action = QAction(self)
         self.my_shop_action.triggered.connect(lambda: self.controller and self.controller.open_my_shop())
         self.demo_action = QAction(self)
@@ -200,8 +208,10 @@ class MainWindow(QMainWindow):
         self.print_action.setObjectName("printReport")
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_report)
-        for action in (self.new_shop_action, self.open_shop_action, self.my_shop_action,
-                       self.demo_action):
+        for action in (self.new_shop_action, self.open_shop_action, self.open_shared_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addMenu(self.recent_menu)
+        for action in (self.my_shop_action, self.demo_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
@@ -293,6 +303,28 @@ class MainWindow(QMainWindow):
             tr("KPI Desk shop files (*.db);;All files (*)"))
         if path:
             self.controller.open(Path(path))
+
+    def _fill_recent_menu(self) -> None:
+        """File ▸ Recent shops, read when shown: files by name and folder, shared shops as
+        database @ server (never a password)."""
+        from kpidesk.store import dialect
+        from kpidesk.ui.recent import recent_shops
+
+        self.recent_menu.clear()
+        shown = recent_shops(self.ctx.settings)
+        for number, location in enumerate(shown, start=1):
+            if dialect.is_server_url(location):
+                text = shop_place_text(location)
+            else:
+                text = fill_in(tr("%1 in %2"), Path(location).name, str(Path(location).parent))
+            prefix = f"&{number} " if number < 10 else ""
+            action = self.recent_menu.addAction(prefix + text.replace("&", "&&"))
+            action.setData(location)
+            action.triggered.connect(
+                lambda _=False, where=location: self.controller and self.controller.open(where))
+        if not shown:
+            empty = self.recent_menu.addAction(tr("No shops opened yet"))
+            empty.setEnabled(False)
 
     def print_report(self) -> None:
         """Ctrl+P: print the monthly report chosen on the Reports tab (shown first)."""
@@ -396,10 +428,17 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self, *_: object) -> None:
         shop = self.ctx.store.setting("shop_name")
-        self.setWindowTitle(f"{shop} — {APP_NAME}" if shop else APP_NAME)
+        parts = [shop] if shop else []
+        if self.ctx.store.is_server:  # which server the shop is on (never its password)
+            parts.append(shop_place_text(self.ctx.store.location))
+        self.setWindowTitle(" — ".join([*parts, APP_NAME]))
         self.file_menu.setTitle(tr("&File"))
         self.new_shop_action.setText(tr("&New shop file…"))
         self.open_shop_action.setText(tr("&Open shop file…"))
+        self.open_shared_action.setText(tr("Open sh&ared shop…"))
+        self.open_shared_action.setToolTip(tr("A shop kept on a PostgreSQL server, shared by "
+                                              "several laptops"))
+        self.recent_menu.setTitle(tr("Recen&t shops"))
         self.my_shop_action.setText(tr("Open &my shop"))
         self.demo_action.setText(tr("Open the &demo shop"))
         self.backups_action.setText(tr("&Backups…"))
@@ -437,7 +476,9 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from kpidesk.ui.about import show_about  # version, shop file, licences
 
-        show_about(self, str(self.ctx.store.path))
+        store = self.ctx.store
+        show_about(self, shop_place_text(store.location) if store.is_server
+                   else str(store.path), shared=store.is_server)
 
     # -- remembered state ----------------------------------------------------------
     def restore_state(self) -> None:
@@ -498,3 +539,12 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
 
+
+def shop_place_text(location: object) -> str:
+    """Where a shared shop is, for titles and menus: "sokha_mart on server 192.168.1.10"
+    (the port when not PostgreSQL's usual one; never a password)."""
+    from kpidesk.store.server_address import DEFAULT_PORT, parse
+
+    address = parse(location)
+    host = address.host if address.port == DEFAULT_PORT else f"{address.host}:{address.port}"
+    return fill_in(tr("%1 on server %2"), address.database, host)

@@ -138,34 +138,39 @@ def open_store(db_path: Path, parent: QWidget | None = None) -> Store:
            "This happens only once."), work, step_text=upgrade_step_text)
 
 
-def open_server_interactive(url: str, parent: QWidget | None = None) -> Store | None:
-    """A shop on a PostgreSQL server, or None after saying why not. An address that does
-    not answer can be tried again; a refused or missing password is asked for (never
-    kept: the address is remembered without it)."""
-    from urllib.parse import quote, urlsplit, urlunsplit
-
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    from kpidesk.store import dialect
+def open_server_interactive(url: str, parent: QWidget | None = None,
+                            settings: QSettings | None = None) -> Store | None:
+    """A shop on a PostgreSQL server, or None after saying why not. An address without a
+    password takes the one kept in the system's password store (else libpq's PGPASSWORD or
+    pgpass file); a refused or missing password opens File ▸ Open shared shop… on that
+    address. An address that does not answer can be tried again. The password is never
+    written to the settings or the log."""
+    from kpidesk.store import dialect, server_address
     from kpidesk.store.errors import ServerError
+    from kpidesk.ui.dialogs import connect
 
     url = dialect.normalise_url(url)
     public = dialect.public_url(url)
+    address = server_address.parse(url)
+    if not server_address.has_password(url):
+        kept = connect.saved_password(address)
+        if kept is not None:
+            url = server_address.with_password(url, kept)
     for _attempt in range(5):
         try:
             return Store(url)
         except ServerError as err:
             log.warning("cannot open the shared shop %s: %s", public, err.reason)
             if err.reason == "login":
-                password, ok = QInputDialog.getText(
-                    parent, tr("Password of the shared shop"),
-                    fill_in(tr("Password for %1:"), public), QLineEdit.EchoMode.Password)
-                if not ok:
+                reason = (tr("The server did not accept the password kept for this shop. "
+                             "Enter it again.") if server_address.has_password(url)
+                          else tr("Enter the password of the shared shop."))
+                chosen = connect.ask_shared_shop(parent, settings, address, reason)
+                if chosen is None:
                     return None
-                parts = urlsplit(public)
-                user, _, host = parts.netloc.rpartition("@")
-                netloc = f"{user}:{quote(password, safe='')}@{host}"
-                url = urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+                url = chosen
+                address = server_address.parse(url)
+                public = address.public_url
                 continue
             if err.reason == "unreachable":
                 answer = ask(parent, tr("Server not answering"), store_error_text(err, public),
@@ -179,7 +184,7 @@ def open_server_interactive(url: str, parent: QWidget | None = None) -> Store | 
                                  store_error_text(err, public))
             return None
         except (StoreError, OSError) as err:
-            log.error("cannot open the shared shop %s: %s", public, err)
+            log.error("cannot open the shared shop %s: %s", public, type(err).__name__)
             QMessageBox.critical(parent, tr("Cannot open the shared shop"),
                                  store_error_text(err, public))
             return None
@@ -192,7 +197,7 @@ def open_store_interactive(db_path: Path, parent: QWidget | None = None,
     from kpidesk.store import dialect
 
     if dialect.is_server_url(db_path):
-        return open_server_interactive(str(db_path), parent)
+        return open_server_interactive(str(db_path), parent, settings)
     db_path = Path(db_path)
     for _attempt in range(5):
         if db_path.is_dir():

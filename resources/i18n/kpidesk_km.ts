@@ -55,6 +55,10 @@
         <source>Licence</source>
         <translation>អាជ្ញាប័ណ្ណ</translation>
     </message>
+    <message>
+        <source>Shared shop: %1</source>
+        <translation>ហាង​ប្រើ​រួមគ្នា៖ %1</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisModel</name>
@@ -1161,6 +1165,121 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Commission rates</source>
         <translation>អត្រា​កម្រៃ​ជើង​សា</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>ភ្ជាប់ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>មូលដ្ឋាន​ទិន្នន័យ (&amp;D)៖</translation>
+    </message>
+    <message>
+        <source>&amp;Make the shop</source>
+        <translation>បង្កើត​ហាង (&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password on this computer</source>
+        <translation>ចងចាំ​ពាក្យ​សម្ងាត់​នៅលើ​កុំព្យូទ័រ​នេះ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>ម៉ាស៊ីន​មេ (&amp;S)៖</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>អ្នកប្រើ (&amp;U)៖</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>បោះបង់</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was opened.</source>
+        <translation>បាន​បោះបង់។ មិន​បាន​បើក​អ្វី​ទេ។</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>កំពុង​ភ្ជាប់​ទៅ %1…</translation>
+    </message>
+    <message>
+        <source>Database %1 holds another program&apos;s tables: it is not a KPI Desk shop. Choose an empty database or the shop&apos;s own.</source>
+        <translation>មូលដ្ឋាន​ទិន្នន័យ %1 មាន​តារាង​របស់​កម្មវិធី​ផ្សេង៖ វា​មិន​មែន​ជា​ហាង KPI Desk ទេ។ សូម​ជ្រើស​មូលដ្ឋាន​ទិន្នន័យ​ទទេ ឬ​មូលដ្ឋាន​ទិន្នន័យ​របស់​ហាង​ផ្ទាល់។</translation>
+    </message>
+    <message>
+        <source>Database %1 on %2 is empty. Make a new KPI Desk shop in it?
+
+KPI Desk creates its tables and default settings in this database only; nothing else on the server changes. Every laptop that opens this database then shares the shop.</source>
+        <translation>មូលដ្ឋាន​ទិន្នន័យ %1 នៅលើ %2 ទទេ។ បង្កើត​ហាង KPI Desk ថ្មី​នៅក្នុង​វា​ឬ?
+
+KPI Desk បង្កើត​តារាង និង​ការកំណត់​លំនាំដើម​របស់​វា​នៅក្នុង​មូលដ្ឋាន​ទិន្នន័យ​នេះ​តែ​ប៉ុណ្ណោះ៖ គ្មាន​អ្វី​ផ្សេង​ទៀត​នៅលើ​ម៉ាស៊ីន​មេ​ត្រូវបាន​ផ្លាស់ប្ដូរ​ទេ។ បន្ទាប់មក កុំព្យូទ័រ​យួរ​ដៃ​គ្រប់​គ្រឿង​ដែល​បើក​មូលដ្ឋាន​ទិន្នន័យ​នេះ ប្រើ​ហាង​នេះ​រួមគ្នា។</translation>
+    </message>
+    <message>
+        <source>Enter the name of the shop&apos;s database.</source>
+        <translation>សូម​បញ្ចូល​ឈ្មោះ​មូលដ្ឋាន​ទិន្នន័យ​របស់​ហាង។</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>សូម​បញ្ចូល​ឈ្មោះ ឬ​អាសយដ្ឋាន​របស់​ម៉ាស៊ីន​មេ។</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>សូម​បញ្ចូល​ឈ្មោះ​អ្នកប្រើ។</translation>
+    </message>
+    <message>
+        <source>Kept in the computer&apos;s own password store (Windows Credential Manager, macOS Keychain), never in KPI Desk&apos;s settings.</source>
+        <translation>រក្សាទុក​ក្នុង​កន្លែង​រក្សា​ពាក្យ​សម្ងាត់​របស់​កុំព្យូទ័រ​ផ្ទាល់ (Windows Credential Manager, macOS Keychain) មិន​ដែល​នៅក្នុង​ការកំណត់​របស់ KPI Desk ទេ។</translation>
+    </message>
+    <message>
+        <source>Make a new shared shop?</source>
+        <translation>បង្កើត​ហាង​ប្រើ​រួមគ្នា​ថ្មី​ឬ?</translation>
+    </message>
+    <message>
+        <source>No answer from %1 on port %2. Check the server&apos;s name or address, that it is switched on, and that this laptop is on its network.</source>
+        <translation>គ្មាន​ការឆ្លើយតប​ពី %1 នៅ​ច្រក %2 ទេ។ សូម​ពិនិត្យ​ឈ្មោះ ឬ​អាសយដ្ឋាន​ម៉ាស៊ីន​មេ ថា​វា​បាន​បើក ហើយ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ​នៅលើ​បណ្ដាញ​របស់​វា។</translation>
+    </message>
+    <message>
+        <source>Nothing was made. Choose another database, or Connect again to make the shop.</source>
+        <translation>មិន​បាន​បង្កើត​អ្វី​ទេ។ សូម​ជ្រើស​មូលដ្ឋាន​ទិន្នន័យ​ផ្សេង ឬ​ចុច «ភ្ជាប់» ម្ដង​ទៀត​ដើម្បី​បង្កើត​ហាង។</translation>
+    </message>
+    <message>
+        <source>Open shared shop</source>
+        <translation>បើក​ហាង​ប្រើ​រួមគ្នា</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>ច្រក (&amp;O)៖</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>ពាក្យ​សម្ងាត់ (&amp;W)៖</translation>
+    </message>
+    <message>
+        <source>The server did not accept user %1 with this password. Check both (the password is case-sensitive).</source>
+        <translation>ម៉ាស៊ីន​មេ​មិន​ទទួលយក​អ្នកប្រើ %1 ជាមួយ​ពាក្យ​សម្ងាត់​នេះ​ទេ។ សូម​ពិនិត្យ​ទាំង​ពីរ (ពាក្យ​សម្ងាត់​បែងចែក​អក្សរ​ធំ និង​អក្សរ​តូច)។</translation>
+    </message>
+    <message>
+        <source>The server has no database named %1. Check the name, or create the database first (see the README).</source>
+        <translation>ម៉ាស៊ីន​មេ​គ្មាន​មូលដ្ឋាន​ទិន្នន័យ​ឈ្មោះ %1 ទេ។ សូម​ពិនិត្យ​ឈ្មោះ ឬ​បង្កើត​មូលដ្ឋាន​ទិន្នន័យ​ជាមុន​សិន (មើល README)។</translation>
+    </message>
+    <message>
+        <source>The shop in %1 was made by a newer KPI Desk (schema %2; this copy knows %3). Install the newer KPI Desk on this laptop.</source>
+        <translation>ហាង​ក្នុង %1 ត្រូវបាន​បង្កើត​ដោយ KPI Desk ជំនាន់​ថ្មី​ជាង (គ្រោង​ទិន្នន័យ %2 ចំណែក​កម្មវិធី​នេះ​ស្គាល់ %3)។ សូម​ដំឡើង KPI Desk ជំនាន់​ថ្មី​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ។</translation>
+    </message>
+    <message>
+        <source>This computer has no password store: the password is asked each time the shop is opened.</source>
+        <translation>កុំព្យូទ័រ​នេះ​គ្មាន​កន្លែង​រក្សា​ពាក្យ​សម្ងាត់​ទេ៖ ពាក្យ​សម្ងាត់​នឹង​ត្រូវ​សួរ​រាល់​ពេល​បើក​ហាង។</translation>
+    </message>
+    <message>
+        <source>This copy of KPI Desk cannot open shared shops (its PostgreSQL driver is missing). Reinstall KPI Desk.</source>
+        <translation>KPI Desk នេះ​មិន​អាច​បើក​ហាង​ប្រើ​រួមគ្នា​បាន​ទេ (ខ្វះ​កម្មវិធី​បញ្ជា PostgreSQL)។ សូម​ដំឡើង KPI Desk ឡើងវិញ។</translation>
+    </message>
+    <message>
+        <source>name or address, e.g. %1</source>
+        <translation>ឈ្មោះ ឬ​អាសយដ្ឋាន ឧ. %1</translation>
     </message>
 </context>
 <context>
@@ -4405,6 +4524,30 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Bring in a bran&amp;ch file…</source>
         <translation>នាំចូល​ឯកសារ​សាខា (&amp;C)…</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 ក្នុង %2</translation>
+    </message>
+    <message>
+        <source>%1 on server %2</source>
+        <translation>%1 នៅលើ​ម៉ាស៊ីន​មេ %2</translation>
+    </message>
+    <message>
+        <source>A shop kept on a PostgreSQL server, shared by several laptops</source>
+        <translation>ហាង​ដែល​រក្សាទុក​នៅលើ​ម៉ាស៊ីន​មេ PostgreSQL ប្រើ​រួមគ្នា​ដោយ​កុំព្យូទ័រ​យួរ​ដៃ​ច្រើន​គ្រឿង</translation>
+    </message>
+    <message>
+        <source>No shops opened yet</source>
+        <translation>មិន​ទាន់​បាន​បើក​ហាង​ណាមួយ​នៅឡើយ​ទេ</translation>
+    </message>
+    <message>
+        <source>Open sh&amp;ared shop…</source>
+        <translation>បើក​ហាង​ប្រើ​រួមគ្នា… (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Recen&amp;t shops</source>
+        <translation>ហាង​បាន​បើក​ថ្មីៗ (&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>NamedListEditor</name>
@@ -6690,6 +6833,10 @@ Close KPI Desk anyway?</source>
         <source>Only when the shop has several branches</source>
         <translation>សម្រាប់​តែ​ហាង​ដែល​មាន​សាខា​ច្រើន​ប៉ុណ្ណោះ</translation>
     </message>
+    <message>
+        <source>Shared shop on:</source>
+        <translation>ហាង​ប្រើ​រួមគ្នា​នៅលើ៖</translation>
+    </message>
 </context>
 <context>
     <name>Share</name>
@@ -7101,14 +7248,6 @@ This replaces the shop&apos;s data on the server for everyone: sales entered on 
         <translation>បើក​វា​ជា​បាន​តែ​អាន​ឬ​ទេ?</translation>
     </message>
     <message>
-        <source>Password for %1:</source>
-        <translation>ពាក្យ​សម្ងាត់​សម្រាប់ %1៖</translation>
-    </message>
-    <message>
-        <source>Password of the shared shop</source>
-        <translation>ពាក្យ​សម្ងាត់​របស់​ហាង​ប្រើ​រួមគ្នា</translation>
-    </message>
-    <message>
         <source>Restore</source>
         <translation>ស្ដារ</translation>
     </message>
@@ -7171,6 +7310,14 @@ This replaces the shop&apos;s data on the server for everyone: sales entered on 
     <message>
         <source>Backups of this shop found: %1. The newest was %2, in %3.</source>
         <translation>បាន​រកឃើញ​ការបម្រុងទុក​របស់​ហាង​នេះ៖ %1។ ថ្មី​បំផុត​ត្រូវបាន%2 នៅក្នុង %3។</translation>
+    </message>
+    <message>
+        <source>Enter the password of the shared shop.</source>
+        <translation>សូម​បញ្ចូល​ពាក្យ​សម្ងាត់​របស់​ហាង​ប្រើ​រួមគ្នា។</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password kept for this shop. Enter it again.</source>
+        <translation>ម៉ាស៊ីន​មេ​មិន​ទទួលយក​ពាក្យ​សម្ងាត់​ដែល​បាន​រក្សាទុក​សម្រាប់​ហាង​នេះ​ទេ។ សូម​បញ្ចូល​វា​ម្ដង​ទៀត។</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,16 @@ class SettingsTab(Tab):
         rate_row.addWidget(self.rate, 1)
         rate_row.addWidget(self.rate_unit)
         shop_form = QFormLayout(self.shop_box)
+        # a shared shop: which server it is on (never the password)
+        self.server_label = QLabel(self.shop_box)
+        self.server_place = QLabel(self.shop_box)
+        self.server_place.setObjectName("shopServer")
+        self.server_place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self.ctx.store.is_server:
+            shop_form.addRow(self.server_label, self.server_place)
+        else:  # a shop file: the row is not there
+            self.server_label.hide()
+            self.server_place.hide()
         shop_form.addRow(self.name_label, self.shop_name)
         shop_form.addRow(self.branch_label, self.branch_name)
         shop_form.addRow(self.currency_label, self.currency)
@@ -395,6 +405,11 @@ class SettingsTab(Tab):
         self.shop_box.setTitle(self.tr("Shop"))
         self.name_label.setText(self.tr("Shop name:"))
         self.branch_label.setText(self.tr("Branch name:"))
+        self.server_label.setText(self.tr("Shared shop on:"))
+        if self.ctx.store.is_server:
+            from kpidesk.ui.main_window import shop_place_text
+
+            self.server_place.setText(shop_place_text(self.ctx.store.location))
         self.branch_name.setPlaceholderText(self.tr("Only when the shop has several branches"))
         self.shop_name.setPlaceholderText(self.tr("Shown in the window title and on reports"))
         self.currency_label.setText(self.tr("Reporting currency:"))
