@@ -20,7 +20,7 @@ from typing import cast
 from kpidesk.metrics.growth import as_date, growth_rate, ratio
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.results import AnalysisKpis, AtRiskEntry
-from kpidesk.store import breakdowns
+from kpidesk.store import branches, breakdowns
 from kpidesk.store.db import Store
 
 BY = ("product", "category", "salesperson", "channel", "payment", "customer", "day",
@@ -250,8 +250,9 @@ def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
             selects.append(f"SELECT key AS k, {plain} FROM breakdown_month"
                            " WHERE dim = ? AND month BETWEEN ? AND ? AND length(month) = ?")
             params += [breakdowns.DIM_CODES[dim], first, last, len(first)]
-    if len(selects) == 1 and not signed[0][1] and signed[0][2][0][0] == signed[0][2][0][1]:
-        # one month's or one year's rows: a key once each, nothing to add up
+    if (len(selects) == 1 and not signed[0][1] and signed[0][2][0][0] == signed[0][2][0][1]
+            and branches.single_code(store.conn)):
+        # one month's or one year's rows of one branch: a key once each, nothing to add up
         sql = selects[0]
     else:  # one statement: the parts are summed per key inside SQLite; a key whose
         # lines all fall outside the span (taken away again) has no row

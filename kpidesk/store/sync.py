@@ -406,6 +406,8 @@ class _Sync:
 
     def run(self) -> SyncResult:
         self.pending_deletes = {}
+        if self.to_branch is not None and rollups.is_coded(self.dst):
+            branches.ensure_codes(self.dst, [self.to_branch])  # before any rollup row
         self.names()
         self.progress(0.05)
         shares = {"contacts": (0.05, 0.15), "orders": (0.2, 0.55),
