@@ -253,40 +253,14 @@ def save_branch_name(store: Store, text: str) -> None:
     set_branch_name(store, text)
 
 
-# Sums of a period's sale lines per branch, as `breakdowns` counts them for the whole shop
-# (an order whose net total is below zero is not counted; a daily total counts as its
-# receipts). Read from the raw rows of the period: branches are few and change on a sync.
-_TOTALS = """
-    WITH o AS (
-        SELECT o.id, o.branch,
-               CASE WHEN o.is_daily_total THEN IFNULL(o.receipts, 0)
-                    ELSE (SELECT SUM(x.amount_khr) FROM sale_lines x
-                          WHERE x.order_id = o.id) >= 0 END AS counted
-        FROM orders o WHERE o.date BETWEEN ? AND ?),
-    per_order AS (
-        SELECT o.branch, o.counted, SUM(l.amount_{c}) AS r, SUM(l.quantity) AS q,
-               SUM(CASE WHEN l.cost_{c} IS NULL THEN 0 ELSE l.amount_{c} END) AS cr,
-               IFNULL(SUM(l.cost_{c}), 0) AS co, IFNULL(SUM(l.discount_{c}), 0) AS d,
-               SUM(CASE WHEN l.amount_khr < 0 THEN l.amount_{c} ELSE 0 END) AS f,
-               COUNT(*) AS n, COUNT(l.cost_{c}) AS cn
-        FROM o JOIN sale_lines l ON l.order_id = o.id GROUP BY o.id)
-    SELECT branch, SUM(r), SUM(counted), SUM(q), SUM(cr), SUM(co), SUM(d), SUM(f), SUM(n),
-           SUM(cn)
-    FROM per_order GROUP BY branch
-"""
-
-
-def totals_by_branch(store: Store, first: str, last: str,
-                     currency: str) -> dict[str | None, tuple]:
-    """{branch: (revenue, orders, quantity, costed revenue, cost, discounts, refunds, lines,
-    costed lines)} of the days first..last (ISO, inclusive), money in `currency`'s minor
-    units; this file's own rows under its branch name (None when it has none)."""
-    own = branch_name(store) or None
-    suffix = "usd" if currency == "USD" else "khr"
-    found: dict[str | None, tuple] = {}
-    for row in store.conn.execute(_TOTALS.format(c=suffix), (first, last)):
-        found[row[0] if row[0] is not None else own] = tuple(row[1:])
-    return found
+def code_names(store: Store) -> dict[int, str | None]:
+    """{branch code: branch name} of the rollups' codes; code 0 (this file's own rows)
+    under this file's branch name (None when it has none)."""
+    names: dict[int, str | None] = {
+        int(code): str(name) for code, name in store.conn.execute(
+            "SELECT code, name FROM branch_codes")}
+    names[0] = branch_name(store) or None
+    return names
 
 
 def change_mark(store: Store) -> tuple[int, int]:
