@@ -286,9 +286,9 @@ def _views(conn: sqlite3.Connection, name: str, own: bool) -> list[tuple[str, st
     own names: its records, its targets, and the rollups filtered by its code."""
     q = _schema_prefix(conn)
     mine = "branch IS NULL" if own else f"branch = {_quoted(name)}"
-    code_row = conn.execute("SELECT code FROM branch_codes WHERE name = ?",
-                            ("" if own else name,)).fetchone()
-    code = int(code_row[0]) if code_row else -1  # a branch with no rows yet: nothing
+    code_row = None if own else conn.execute("SELECT code FROM branch_codes WHERE name = ?",
+                                             (name,)).fetchone()
+    code = 0 if own else int(code_row[0]) if code_row else -1  # -1: no rows yet, nothing
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     views: list[tuple[str, str]] = []
     for table in CODED_ROLLUPS:
