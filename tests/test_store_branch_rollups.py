@@ -187,3 +187,54 @@ def test_a_branch_with_no_rows_yet_has_no_figures(head_office):
         figures = all_kpis(view, MONTH, DEMO_TODAY)
     assert not figures["revenue"] and not figures["orders"]
     assert date.fromisoformat(f"{MONTH}-01") <= DEMO_TODAY
+
+
+def _as_before_the_codes(path) -> None:
+    """Make a current shop file what the version before `branch_rollup_keys` made: each
+    coded rollup keyed without the code (every branch's sums together), no branch_codes."""
+    import sqlite3
+
+    from kpidesk.store import schema
+
+    with sqlite3.connect(path) as conn:
+        for table in branches.CODED_ROLLUPS:
+            info = conn.execute(f"PRAGMA table_info({table})").fetchall()
+            keys = [c[1] for c in sorted((c for c in info if c[5]), key=lambda c: c[5])
+                    if c[1] != "branch"]
+            values = [c[1] for c in info if not c[5]]
+            conn.execute(f"ALTER TABLE {table} RENAME TO {table}_coded")
+            conn.execute(f"CREATE TABLE {table} ({', '.join(keys + values)},"
+                         f" PRIMARY KEY ({', '.join(keys)})) WITHOUT ROWID")
+            conn.execute(f"INSERT INTO {table} SELECT {', '.join(keys)},"
+                         f" {', '.join(f'SUM({v})' for v in values)} FROM {table}_coded"
+                         f" GROUP BY {', '.join(keys)}")
+            conn.execute(f"DROP TABLE {table}_coded")
+        conn.execute("DROP TABLE branch_codes")
+        conn.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(schema.branch_rollup_keys)}")
+
+
+def test_the_migration_keeps_every_row_and_kpi_of_a_head_office(tmp_path):
+    path = tmp_path / "hq.db"
+    records = ("orders", "sale_lines", "contacts", "opportunities", "targets", "calls")
+    with Store(path) as store:
+        make_head_office(store)
+        clear_memo()
+        rows = {t: sorted(map(tuple, store.conn.execute(f"SELECT * FROM {t}")))
+                for t in records}
+        kept = rollups.snapshot(store.conn)
+        together = all_kpis(store, MONTH, DEMO_TODAY)
+        each = {}
+        for name in (OWN, OTHER):
+            with branches.branch_view(store, name) as view:
+                each[name] = all_kpis(view, MONTH, DEMO_TODAY)
+    _as_before_the_codes(path)
+    clear_memo()
+    with Store(path) as store:  # upgraded (backed up first) as it opens
+        assert rollups.is_coded(store.conn)
+        assert {t: sorted(map(tuple, store.conn.execute(f"SELECT * FROM {t}")))
+                for t in records} == rows
+        assert rollups.snapshot(store.conn) == kept
+        assert all_kpis(store, MONTH, DEMO_TODAY) == together
+        for name in (OWN, OTHER):
+            with branches.branch_view(store, name) as view:
+                assert all_kpis(view, MONTH, DEMO_TODAY) == each[name]
