@@ -77,12 +77,6 @@ CODED_ROLLUPS = ("daily_revenue", "daily_orders", "month_revenue", "cohort_month
 CONTACT_ROLLUPS = ("customer_day", "customer_month", "risk_spans")
 
 
-def code_sql(column: str) -> str:
-    """SQL for the branch code of a row whose `branch` column is `column` (0 for NULL)."""
-    return (f"CASE WHEN {column} IS NULL THEN 0 ELSE IFNULL((SELECT bc.code FROM branch_codes bc"
-            f" WHERE bc.name = {column}), 0) END")
-
-
 def single_code(conn: sqlite3.Connection) -> bool:
     """Whether the rollups hold rows of one branch code only (a shop that brought no
     branch in, or one branch's view): each key is then one row."""
