@@ -279,7 +279,11 @@ def _views(conn: sqlite3.Connection, name: str, own: bool) -> list[tuple[str, st
     """(table, SELECT) of the TEMP views that show one branch's rows under the tables'
     own names: its records, its targets, and the rollups filtered by its code."""
     q = _schema_prefix(conn)
+    # the branch's rows; in the records' views with a unary + that keeps the planner on
+    # the indexes the shop's own queries use (its plans, each row then filtered), never
+    # on the branch index (one month of a 1M-line shop: 1.6 s instead of 20 ms)
     mine = "branch IS NULL" if own else f"branch = {_quoted(name)}"
+    row_is_mine = "branch IS NULL" if own else f"+branch = {_quoted(name)}"
     code_row = None if own else conn.execute("SELECT code FROM branch_codes WHERE name = ?",
                                              (name,)).fetchone()
     code = 0 if own else int(code_row[0]) if code_row else -1  # -1: no rows yet, nothing
@@ -291,9 +295,9 @@ def _views(conn: sqlite3.Connection, name: str, own: bool) -> list[tuple[str, st
             views.append((table, f"SELECT {', '.join(columns)} FROM {q}{table}"
                                  f" WHERE branch = {code}"))
     for table in ("orders", "contacts", "opportunities", "calls"):
-        views.append((table, f"SELECT * FROM {q}{table} WHERE {mine}"))
+        views.append((table, f"SELECT * FROM {q}{table} WHERE {row_is_mine}"))
     views.append(("sale_lines", f"SELECT l.* FROM {q}sale_lines l JOIN {q}orders o"
-                                f" ON o.id = l.order_id WHERE o.{mine}"))
+                                f" ON o.id = l.order_id WHERE {row_is_mine.replace('branch', 'o.branch')}"))
     if "opportunity_history" in have:
         views.append(("opportunity_history",
                       f"SELECT * FROM {q}opportunity_history WHERE opportunity_id IN"
