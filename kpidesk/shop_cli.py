@@ -219,13 +219,13 @@ def _terminal_attached() -> bool:
 @contextmanager
 def of_branch(store: Store, name: str | None) -> Iterator[Store]:
     """The store whose figures a command reads: the shop's, or one branch's (`--branch`)."""
-    from kpidesk.store import sync
+    from kpidesk.store import branches, sync
 
     if name is None:
         yield store
         return
     try:
-        with sync.branch_view(store, name) as view:
+        with branches.branch_view(store, name) as view:
             yield view
     except sync.SyncError as exc:
         if exc.code != "unknown_branch":

@@ -52,13 +52,13 @@ def test_a_file_of_the_version_before_upgrades_to_the_same_breakdowns(demo_file:
     before = schema.MIGRATIONS.index(schema.code_breakdown_dims)
     names = {code: name for name, code in breakdowns.DIM_CODES.items()}
     with sqlite3.connect(path) as conn:  # the tables as the version before made them
-        for table in (breakdowns.TABLE, breakdowns.MONTH_TABLE):
-            create = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?",
-                                  (table,)).fetchone()[0]
+        for table, create in ((breakdowns.TABLE, breakdowns.SCHEMA),
+                              (breakdowns.MONTH_TABLE, breakdowns.MONTH_SCHEMA)):
             conn.execute(f"ALTER TABLE {table} RENAME TO {table}_old")
             conn.execute(create.replace("dim INTEGER", "dim TEXT"))
+            # (a one-branch shop: every row of branch code 0, a column this version lacks)
             columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table}_old)")
-                                if r[1] != "dim")
+                                if r[1] not in ("dim", "branch"))
             case = " ".join(f"WHEN {c} THEN '{n}'" for c, n in names.items())
             conn.execute(f"INSERT INTO {table} (dim, {columns}) SELECT CASE dim {case} END,"
                          f" {columns} FROM {table}_old")

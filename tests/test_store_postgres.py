@@ -119,9 +119,11 @@ def test_an_older_database_gets_its_breakdown_dims_as_codes(pg_url):
     from kpidesk.store import breakdowns
 
     with Store(pg_url) as store, store.transaction():
-        store.conn.execute(f"INSERT INTO {breakdowns.TABLE} VALUES"
-                           f" ({breakdowns.DIM_CODES['customer']}, '2026-01-02', 7,"
-                           + ", ".join(["1"] * 14) + ")")
+        sums = [c for c in dialect.column_names(store.conn, breakdowns.TABLE)
+                if c not in ("dim", "day", "key", "branch")]
+        store.conn.execute(f"INSERT INTO {breakdowns.TABLE} (dim, day, key, {', '.join(sums)})"
+                           f" VALUES ({breakdowns.DIM_CODES['customer']}, '2026-01-02', 7,"
+                           + ", ".join(["1"] * len(sums)) + ")")
     names = {code: name for name, code in breakdowns.DIM_CODES.items()}
     case = "CASE dim " + " ".join(f"WHEN {c} THEN '{n}'" for c, n in names.items()) + " END"
     with Store(pg_url) as store:  # the tables as the version before made them
@@ -151,6 +153,45 @@ def test_an_older_database_gets_what_later_versions_add(pg_url):
         assert store.scalar("SELECT version FROM schema_version") == schema.SCHEMA_VERSION
         assert "orders_total" in dialect.column_names(store.conn, "contacts")
         assert store.scalar("SELECT count(*) FROM shop_days") == 0
+
+
+def test_an_older_database_gets_the_branch_code_in_its_rollup_keys(pg_url):
+    """`branch_rollup_keys` on the server: the rollups of a database of the version before
+    gain the code at the end of their key, rebuilt per branch when it holds branches
+    brought in; sales are then written as on a new database."""
+    from kpidesk.store import branches, rollups, sales
+
+    with Store(pg_url) as store:
+        for day in ("2026-01-02", "2026-01-03"):
+            sales.add_order(store, sales.OrderInput(date=day, lines=[
+                sales.LineInput(amount=1000)]))
+        with store.transaction():
+            store.conn.execute("UPDATE orders SET branch = 'Kampot' WHERE date = '2026-01-03'")
+            for table in branches.CODED_ROLLUPS:  # the tables as the version before made them
+                keys = [r[0] for r in store.conn.execute(
+                    "SELECT kcu.column_name FROM information_schema.table_constraints tc"
+                    " JOIN information_schema.key_column_usage kcu"
+                    " ON kcu.constraint_name = tc.constraint_name WHERE tc.table_name = ?"
+                    " AND tc.constraint_type = 'PRIMARY KEY' ORDER BY kcu.ordinal_position",
+                    (table,))]
+                assert keys[-1] == "branch"
+                store.conn.execute(f"ALTER TABLE {table} DROP COLUMN branch")
+                store.conn.execute(f"ALTER TABLE {table} ADD PRIMARY KEY"
+                                   f" ({', '.join(keys[:-1])})")
+            store.conn.execute("DROP TABLE branch_codes")
+            store.conn.execute("UPDATE schema_version SET version = ?",
+                               (schema.SCHEMA_VERSION - 1,))
+    with Store(pg_url) as store:
+        assert store.scalar("SELECT version FROM schema_version") == schema.SCHEMA_VERSION
+        assert store.query("SELECT day, branch FROM daily_revenue ORDER BY day") == [
+            ("2026-01-02", 0), ("2026-01-03", 1)]
+        sales.add_order(store, sales.OrderInput(date="2026-01-03", lines=[
+            sales.LineInput(amount=500)]))
+        kept = rollups.snapshot(store.conn)
+        with store.transaction() as conn:
+            rollups.rebuild_all(conn)
+        assert rollups.snapshot(store.conn) == kept
+        assert store.scalar("SELECT SUM(revenue_usd) FROM month_revenue") == 2500
 
 
 def test_a_newer_database_is_refused(pg_url):

@@ -52,6 +52,43 @@ def bring_in(source: Path, target: Path) -> sync.SyncResult:
         return sync.sync(src, dst)
 
 
+# Sums of a period's sale lines per branch from the raw rows, as `breakdowns` counts them for the whole shop
+# (an order whose net total is below zero is not counted; a daily total counts as its
+# receipts). Read from the raw rows of the period: branches are few and change on a sync.
+_TOTALS = """
+    WITH o AS (
+        SELECT o.id, o.branch,
+               CASE WHEN o.is_daily_total THEN IFNULL(o.receipts, 0)
+                    ELSE (SELECT SUM(x.amount_khr) FROM sale_lines x
+                          WHERE x.order_id = o.id) >= 0 END AS counted
+        FROM orders o WHERE o.date BETWEEN ? AND ?),
+    per_order AS (
+        SELECT o.branch, o.counted, SUM(l.amount_{c}) AS r, SUM(l.quantity) AS q,
+               SUM(CASE WHEN l.cost_{c} IS NULL THEN 0 ELSE l.amount_{c} END) AS cr,
+               IFNULL(SUM(l.cost_{c}), 0) AS co, IFNULL(SUM(l.discount_{c}), 0) AS d,
+               SUM(CASE WHEN l.amount_khr < 0 THEN l.amount_{c} ELSE 0 END) AS f,
+               COUNT(*) AS n, COUNT(l.cost_{c}) AS cn
+        FROM o JOIN sale_lines l ON l.order_id = o.id GROUP BY o.id)
+    SELECT branch, SUM(r), SUM(counted), SUM(q), SUM(cr), SUM(co), SUM(d), SUM(f), SUM(n),
+           SUM(cn)
+    FROM per_order GROUP BY branch
+"""
+
+
+def totals_by_branch(store: Store, first: str, last: str,
+                     currency: str) -> dict[str | None, tuple]:
+    """{branch: (revenue, orders, quantity, costed revenue, cost, discounts, refunds, lines,
+    costed lines)} of the days first..last (ISO, inclusive), money in `currency`'s minor
+    units; this file's own rows under its branch name (None when it has none)."""
+    own = branches.branch_name(store) or None
+    suffix = "usd" if currency == "USD" else "khr"
+    found: dict[str | None, tuple] = {}
+    for row in store.conn.execute(_TOTALS.format(c=suffix), (first, last)):
+        found[row[0] if row[0] is not None else own] = tuple(row[1:])
+    return found
+
+
+
 def assert_rollups_exact(store: Store) -> None:
     """The target's rollups equal a rebuild from its raw rows."""
     kept = rollups.snapshot(store.conn)
@@ -160,7 +197,7 @@ def test_each_branch_figures_equal_its_own_file(shops):
         for name in ("Siem Reap", "battambang"):  # any case
             with Store(shops[name.title()], read_only=True) as own:
                 expected = with_uuids(all_kpis(own, MONTH, today), own)
-            with sync.branch_view(hq, name) as view:
+            with branches.branch_view(hq, name) as view:
                 assert with_uuids(all_kpis(view, MONTH, today), view) == expected
                 # the view keeps head office's ids: its customers are head office's
                 for cid in view.conn.execute("SELECT id FROM contacts LIMIT 5"):
@@ -170,10 +207,10 @@ def test_each_branch_figures_equal_its_own_file(shops):
             assert together["revenue"] == (all_kpis(a, MONTH, today)["revenue"]
                                            + all_kpis(b, MONTH, today)["revenue"])
         # head office's own branch has no rows yet: zero revenue, not another's
-        with sync.branch_view(hq, "Phnom Penh") as view:
+        with branches.branch_view(hq, "Phnom Penh") as view:
             assert not all_kpis(view, MONTH, today)["revenue"]
         with pytest.raises(sync.SyncError) as err:
-            with sync.branch_view(hq, "Kampot"):
+            with branches.branch_view(hq, "Kampot"):
                 pass
         assert err.value.code == "unknown_branch"
 
@@ -466,13 +503,39 @@ def test_breakdown_by_branch_of_a_shop_of_one_branch_is_its_rollup_total(shops):
             found = analysis.breakdown(own, "branch", period, DEMO_TODAY, compare="2026-10")
             span = analysis.parse_range(period)
             last = min(span.end, DEMO_TODAY)
-            raw = branches.totals_by_branch(own, span.start.isoformat(), last.isoformat(),
+            raw = totals_by_branch(own, span.start.isoformat(), last.isoformat(),
                                             currency)
             assert [r.key for r in found.rows] == ["Siem Reap"] == list(raw)
             row = found.rows[0]
             revenue, orders, quantity = raw["Siem Reap"][:3]
             assert (row.revenue, row.orders, row.quantity) == (revenue, orders, quantity)
             if period == MONTH:  # in progress on DEMO_TODAY: compared like for like
-                before = branches.totals_by_branch(
+                before = totals_by_branch(
                     own, "2026-10-01", f"2026-10-{DEMO_TODAY.day:02d}", currency)
                 assert row.previous_revenue == before["Siem Reap"][0]
+
+
+def test_each_branch_kpi_json_from_head_office_equals_its_own_file(shops, capsys):
+    """`kpi --json --branch NAME` at head office (the branch-coded rollups, no copy) gives
+    every key the branch file itself gives, and the revenue of the branch's raw rows."""
+    import json
+
+    from kpidesk.cli import main
+
+    bring_in(shops["Siem Reap"], shops["hq"])
+    bring_in(shops["Battambang"], shops["hq"])
+    today = DEMO_TODAY.isoformat()
+    for name in ("Siem Reap", "Battambang"):
+        assert main(["kpi", "--db", str(shops["hq"]), "--month", MONTH, "--json",
+                     "--branch", name, "--today", today]) == 0
+        seen = json.loads(capsys.readouterr().out)
+        assert main(["kpi", "--db", str(shops[name]), "--month", MONTH, "--json",
+                     "--today", today]) == 0
+        own = json.loads(capsys.readouterr().out)
+        assert len(own) > 50
+        with Store(shops["hq"], read_only=True) as hq, \
+                Store(shops[name], read_only=True) as s:
+            # every key alike, contacts named by UUID (ids differ between files)
+            assert with_uuids(seen, hq) == with_uuids(own, s)
+            revenue = raw_revenue(s, "o.date <= ?", (today,))[MONTH]
+        assert seen["revenue"] == revenue > 0

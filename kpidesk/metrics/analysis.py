@@ -20,7 +20,7 @@ from typing import cast
 from kpidesk.metrics.growth import as_date, growth_rate, ratio
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.results import AnalysisKpis, AtRiskEntry
-from kpidesk.store import breakdowns
+from kpidesk.store import branches, breakdowns
 from kpidesk.store.db import Store
 
 BY = ("product", "category", "salesperson", "channel", "payment", "customer", "day",
@@ -225,9 +225,10 @@ def _signed_parts(span: tuple[date, date]
 
 
 def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
-          group_by_day: bool = False, columns: tuple[str, ...] | None = None) -> dict:
-    """{key (or day): Totals} of `dim` over `span`; with `columns` (revenue alone…),
-    {key: tuple of those sums}."""
+          group_by_day: bool = False, columns: tuple[str, ...] | None = None,
+          by_branch: bool = False) -> dict:
+    """{key (or day, or branch code): Totals} of `dim` over `span`; with `columns` (revenue
+    alone…), {key: tuple of those sums}."""
     suffix = "usd" if currency == "USD" else "khr"
     wanted = columns or ("revenue", "orders", "quantity", "costed", "cost", "discount",
                          "refund", "lines", "costed_lines")
@@ -243,15 +244,18 @@ def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
     for sign, parts, months in signed:
         plain = ", ".join(f"{sign} * {c} AS {c}" for c in names)
         for first, last in parts:
-            selects.append(f"SELECT {'day' if group_by_day else 'key'} AS k, {plain}"
+            key = "day" if group_by_day else "branch" if by_branch else "key"
+            selects.append(f"SELECT {key} AS k, {plain}"
                            " FROM breakdown_day WHERE dim = ? AND day BETWEEN ? AND ?")
             params += [breakdowns.DIM_CODES[dim], first, last]
         for first, last in months:  # 'YYYY' sorts before 'YYYY-01': a year is its own range
-            selects.append(f"SELECT key AS k, {plain} FROM breakdown_month"
+            key = "branch" if by_branch else "key"
+            selects.append(f"SELECT {key} AS k, {plain} FROM breakdown_month"
                            " WHERE dim = ? AND month BETWEEN ? AND ? AND length(month) = ?")
             params += [breakdowns.DIM_CODES[dim], first, last, len(first)]
-    if len(selects) == 1 and not signed[0][1] and signed[0][2][0][0] == signed[0][2][0][1]:
-        # one month's or one year's rows: a key once each, nothing to add up
+    if (len(selects) == 1 and not signed[0][1] and signed[0][2][0][0] == signed[0][2][0][1]
+            and not by_branch and branches.single_code(store.conn)):
+        # one month's or one year's rows of one branch: a key once each, nothing to add up
         sql = selects[0]
     else:  # one statement: the parts are summed per key inside SQLite; a key whose
         # lines all fall outside the span (taken away again) has no row
@@ -286,14 +290,10 @@ def _shop_totals(store: Store, span: tuple[date, date], currency: str) -> Totals
 def _grouped(store: Store, by: str, span: tuple[date, date], currency: str) -> dict:
     """{key: Totals} of one breakdown over the days of `span`."""
     dim = _SOURCES[by][0]
-    if by == "branch":
-        from kpidesk.store.branches import branch_name, synced_branches, totals_by_branch
-
-        if not synced_branches(store):  # one branch: the shop's totals, from the rollup
-            shop = _shop_totals(store, span, currency)
-            return {branch_name(store) or None: shop} if shop.lines else {}
-        return {name: Totals(*sums) for name, sums in totals_by_branch(
-            store, span[0].isoformat(), span[1].isoformat(), currency).items()}
+    if by == "branch":  # the shop rollup's rows per branch code (KPI.md §7)
+        names = branches.code_names(store)
+        return {names.get(code): totals for code, totals in _read(
+            store, "shop", span, currency, by_branch=True).items() if totals.lines}
     if by == "day":
         return _read(store, dim, span, currency, group_by_day=True)
     if by == "weekday":

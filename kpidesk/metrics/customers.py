@@ -305,8 +305,9 @@ def cohort_table(store: Store, last_month: str, cohorts: int = 24,
     if not months:
         return []
     counts = {(cohort, month): n for cohort, month, n in store.conn.execute(
-        "SELECT cohort, month, customers FROM cohort_month"
-        " WHERE cohort BETWEEN ? AND ? AND month <= ?", (months[0], last_month, last_month))}
+        "SELECT cohort, month, SUM(customers) FROM cohort_month"
+        " WHERE cohort BETWEEN ? AND ? AND month <= ? GROUP BY cohort, month",  # per branch
+        (months[0], last_month, last_month))}
     current = last_month
     if today is not None:
         today = _as_date(today)

@@ -253,9 +253,10 @@ def _revenue_series(store: Store, keys: list[str], currency: str | None,
                     salesperson_id: int | None) -> list[tuple[str, int | None]]:
     col = revenue_column(store, currency)
     found: dict[str, int | None] = dict.fromkeys(keys, 0)
-    if salesperson_id is None:  # the shop's totals: one row a month
+    if salesperson_id is None:  # the shop's totals: one row a month and branch
         for month, value in store.conn.execute(
-                f"SELECT month, {col} FROM month_revenue WHERE month BETWEEN ? AND ?",
+                f"SELECT month, SUM({col}) FROM month_revenue WHERE month BETWEEN ? AND ?"
+                " GROUP BY month",  # one row per branch
                 (keys[0], keys[-1])):
             found[month] = int(value or 0)
         return list(found.items())

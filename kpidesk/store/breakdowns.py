@@ -69,23 +69,38 @@ _SUMS = ("revenue_usd", "revenue_khr", "orders", "quantity", "costed_usd", "cost
 # Adds (sign +1) or takes away (−1) a day's rows from its month's (length 7) or year's
 # (length 4) rows.
 _MONTH_DELTA = (
-    f"INSERT INTO {MONTH_TABLE} (dim, month, key, {', '.join(_SUMS)})"
-    f" SELECT dim, substr(day, 1, ?), key, {', '.join(f'? * {c}' for c in _SUMS)}"
+    f"INSERT INTO {MONTH_TABLE} (dim, month, key{{bcol}}, {', '.join(_SUMS)})"
+    f" SELECT dim, substr(day, 1, ?), key{{bcol}}, {', '.join(f'? * {c}' for c in _SUMS)}"
     f" FROM {TABLE} WHERE dim = ? AND day = ? AND true"
-    " ON CONFLICT (dim, month, key) DO UPDATE SET "
+    " ON CONFLICT (dim, month, key{bcol}) DO UPDATE SET "
     + ", ".join(f"{c} = {c} + excluded.{c}" for c in _SUMS))
+
+
+def is_coded(conn: sqlite3.Connection) -> bool:
+    """Whether the rows carry the branch code in their key (`branches.add_branch_codes`:
+    the sums of each branch apart, 0 for this file's own rows)."""
+    from kpidesk.store import dialect
+
+    return "branch" in dialect.column_names(conn, TABLE)
+
+
+def _parts(conn: sqlite3.Connection) -> dict[str, str]:
+    if not is_coded(conn):
+        return {"bcol": "", "bsel": "0", "bjoin": "", "bbr": ""}
+    return {"bcol": ", branch", "bsel": "IFNULL(bc.code, 0)",
+            "bjoin": "LEFT JOIN branch_codes bc ON bc.name = o.branch", "bbr": ", br"}
 
 # Lines grouped per order and key first (an order counts once per key), then per day and key.
 _FILL = """
     WITH o AS (
         SELECT o.id, o.date AS day, o.salesperson_id, o.channel_id, o.payment_id,
-               o.contact_id, o.time, o.is_daily_total AS daily,
+               o.contact_id, o.time, o.is_daily_total AS daily, {bsel} AS br,
                CASE WHEN o.is_daily_total <> 0 THEN IFNULL(o.receipts, 0)
                     WHEN (SELECT SUM(x.amount_khr) FROM sale_lines x
                           WHERE x.order_id = o.id) >= 0 THEN 1 ELSE 0 END AS counted
-        FROM orders o {where}),
+        FROM orders o {bjoin} {where}),
     per_order AS (
-        SELECT o.day, {key} AS k, o.counted,
+        SELECT o.day, {key} AS k, o.counted, o.br,
                SUM(l.amount_usd) AS ru, SUM(l.amount_khr) AS rk, SUM(l.quantity) AS q,
                SUM(CASE WHEN l.cost_usd IS NULL THEN 0 ELSE l.amount_usd END) AS cru,
                SUM(CASE WHEN l.cost_khr IS NULL THEN 0 ELSE l.amount_khr END) AS crk,
@@ -97,13 +112,13 @@ _FILL = """
         FROM o JOIN sale_lines l ON l.order_id = o.id
         LEFT JOIN products p ON p.id = l.product_id
         WHERE 1 = 1 {filter}
-        GROUP BY o.id, o.day, o.counted, k)
-    INSERT INTO breakdown_day (dim, day, key, revenue_usd, revenue_khr, orders, quantity,
+        GROUP BY o.id, o.day, o.counted, k, o.br)
+    INSERT INTO breakdown_day (dim, day, key{bcol}, revenue_usd, revenue_khr, orders, quantity,
                                costed_usd, costed_khr, cost_usd, cost_khr, discount_usd,
                                discount_khr, refund_usd, refund_khr, lines, costed_lines)
-    SELECT {dim}, day, k, SUM(ru), SUM(rk), SUM(counted), SUM(q), SUM(cru), SUM(crk),
+    SELECT {dim}, day, k{bbr}, SUM(ru), SUM(rk), SUM(counted), SUM(q), SUM(cru), SUM(crk),
            SUM(cu), SUM(ck), SUM(du), SUM(dk), SUM(fu), SUM(fk), SUM(n), SUM(cn)
-    FROM per_order GROUP BY day, k
+    FROM per_order GROUP BY day, k{bbr}
 """
 
 
@@ -118,9 +133,10 @@ def create(conn: sqlite3.Connection) -> None:
 
 
 def _fill(conn: sqlite3.Connection, where: str, params: tuple) -> None:
+    parts = _parts(conn)
     for dim, (key, line_filter) in DIMENSIONS.items():
         conn.execute(_FILL.format(where=where, key=key, filter=line_filter,
-                                  dim=DIM_CODES[dim]), params)
+                                  dim=DIM_CODES[dim], **parts), params)
 
 
 def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
@@ -128,15 +144,16 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
     if not exists(conn):  # a file still being upgraded to the version that adds it
         return
     sign_count = len(_SUMS)
+    month_delta = _MONTH_DELTA.format(bcol=_parts(conn)["bcol"])
     for day in sorted(set(days)):
         for code in DIM_CODES.values():
             for length in (7, 4):
-                conn.execute(_MONTH_DELTA, (length, *([-1] * sign_count), code, day))
+                conn.execute(month_delta, (length, *([-1] * sign_count), code, day))
             conn.execute(f"DELETE FROM {TABLE} WHERE dim = ? AND day = ?", (code, day))
         _fill(conn, "WHERE o.date = ?", (day,))
         for code in DIM_CODES.values():
             for length in (7, 4):
-                conn.execute(_MONTH_DELTA, (length, *([1] * sign_count), code, day))
+                conn.execute(month_delta, (length, *([1] * sign_count), code, day))
         conn.execute(f"DELETE FROM {MONTH_TABLE} WHERE month IN (?, ?) AND lines = 0",
                      (day[:7], day[:4]))
 
@@ -158,10 +175,12 @@ def rebuild(conn: sqlite3.Connection) -> None:
     conn.execute(f"DELETE FROM {TABLE}")
     _fill(conn, "", ())
     conn.execute(f"DELETE FROM {MONTH_TABLE}")
+    bcol = _parts(conn)["bcol"]
     for length in (7, 4):
-        conn.execute(f"INSERT INTO {MONTH_TABLE} (dim, month, key, {', '.join(_SUMS)})"
-                     f" SELECT dim, substr(day, 1, {length}), key,"
-                     f" {', '.join(f'SUM({c})' for c in _SUMS)} FROM {TABLE} GROUP BY 1, 2, 3")
+        conn.execute(f"INSERT INTO {MONTH_TABLE} (dim, month, key{bcol}, {', '.join(_SUMS)})"
+                     f" SELECT dim, substr(day, 1, {length}), key{bcol},"
+                     f" {', '.join(f'SUM({c})' for c in _SUMS)} FROM {TABLE}"
+                     f" GROUP BY dim, substr(day, 1, {length}), key{bcol}")
 
 
 def snapshot(conn: sqlite3.Connection) -> list[tuple]:

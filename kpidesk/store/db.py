@@ -287,7 +287,8 @@ class Store:
 
     def __init__(self, path: Path | str, *, read_only: bool = False, lock: bool = False,
                  check_later: bool = False, view_reason: str = "",
-                 upgrade_backup: bool = True, progress: Progress | None = None) -> None:
+                 upgrade_backup: bool = True, progress: Progress | None = None,
+                 quick_check: bool = True) -> None:
         """Open (or create) a shop file.
 
         The file is examined first through a read-only connection (kpidesk marker,
@@ -307,6 +308,9 @@ class Store:
 
         `progress(stage, fraction)` hears how an upgrade of an older file goes (see
         `Progress`); it is called on the thread that opens the store.
+
+        `quick_check=False` skips the integrity check: only for another connection to a
+        shop that is open and checked already (one branch's figures, `branches.open_view`).
         """
         # a PostgreSQL URL: the shop is on a server (`_open_server`), never a local file
         self.server_url: str | None = None
@@ -347,7 +351,7 @@ class Store:
             except OSError as exc:
                 raise _os_write_error(exc) from exc
         try:
-            self.facts = inspect_file(self.path, quick_check=True,
+            self.facts = inspect_file(self.path, quick_check=quick_check,
                                       defer_check=self._check_later,
                                       allow_backup_copy=read_only)
             if read_only and self.facts.empty:

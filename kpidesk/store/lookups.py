@@ -223,15 +223,52 @@ def _previous_month(month: str) -> str:
 
 
 # -- writes --------------------------------------------------------------------------------
+def _is_coded(conn: sqlite3.Connection) -> bool:
+    """Whether the counts carry the branch code of their contacts in their key
+    (`branches.add_branch_codes`)."""
+    from kpidesk.store import dialect
+
+    return "branch" in dialect.column_names(conn, "contact_day_counts")
+
+
+def _codes(conn: sqlite3.Connection, ids: list[int] | None) -> dict[int, int]:
+    """{contact id: its branch's code} of contacts not of this file's own branch (code 0)."""
+    if not _is_coded(conn):
+        return {}
+    where = "" if ids is None else f" AND c.id IN ({_in(ids)})"
+    return dict(conn.execute(
+        "SELECT c.id, bc.code FROM contacts c JOIN branch_codes bc ON bc.name = c.branch"
+        f" WHERE c.branch IS NOT NULL{where}").fetchall())
+
+
+def _coded(counts: Counter, code: int) -> Counter:
+    """A contact's counts with its branch code as the first part of each key."""
+    return Counter({(code, *key): n for key, n in counts.items()})
+
+
 def _apply(conn: sqlite3.Connection, months: Counter, days: Counter, sign: int) -> None:
-    conn.executemany(
-        "INSERT INTO month_day_counts (month, what, day, contacts) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (month, what, day) DO UPDATE SET contacts = contacts + excluded.contacts",
-        [(month, what, day, sign * n) for (month, what, day), n in months.items()])
-    conn.executemany(
-        "INSERT INTO contact_day_counts (what, day, contacts) VALUES (?, ?, ?)"
-        " ON CONFLICT (what, day) DO UPDATE SET contacts = contacts + excluded.contacts",
-        [(what, day, sign * n) for (what, day), n in days.items()])
+    """Add (sign +1) or take away (−1) counts keyed (branch code, …)."""
+    if _is_coded(conn):
+        conn.executemany(
+            "INSERT INTO month_day_counts (month, what, day, branch, contacts)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (month, what, day, branch)"
+            " DO UPDATE SET contacts = contacts + excluded.contacts",
+            [(month, what, day, code, sign * n)
+             for (code, month, what, day), n in months.items()])
+        conn.executemany(
+            "INSERT INTO contact_day_counts (what, day, branch, contacts) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (what, day, branch) DO UPDATE"
+            " SET contacts = contacts + excluded.contacts",
+            [(what, day, code, sign * n) for (code, what, day), n in days.items()])
+    else:
+        conn.executemany(
+            "INSERT INTO month_day_counts (month, what, day, contacts) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (month, what, day) DO UPDATE SET contacts = contacts + excluded.contacts",
+            [(month, what, day, sign * n) for (_c, month, what, day), n in months.items()])
+        conn.executemany(
+            "INSERT INTO contact_day_counts (what, day, contacts) VALUES (?, ?, ?)"
+            " ON CONFLICT (what, day) DO UPDATE SET contacts = contacts + excluded.contacts",
+            [(what, day, sign * n) for (_c, what, day), n in days.items()])
     if sign < 0:
         conn.execute("DELETE FROM month_day_counts WHERE contacts <= 0")
         conn.execute("DELETE FROM contact_day_counts WHERE contacts <= 0")
@@ -244,12 +281,13 @@ def before(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> None:
     if not ids or not present(conn):
         return
     loyal_min = _loyal_min(conn)
+    codes = _codes(conn, ids)
     days: Counter = Counter()
     months: Counter = Counter()
-    for _cid, rows in _contact_days(conn, ids):
+    for cid, rows in _contact_days(conn, ids):
         found = spans(rows, loyal_min)
-        days.update(_day_counts(found))
-        months.update(_month_counts(found))
+        days.update(_coded(_day_counts(found), codes.get(cid, 0)))
+        months.update(_coded(_month_counts(found), codes.get(cid, 0)))
     _apply(conn, months, days, -1)
     conn.execute(f"DELETE FROM risk_spans WHERE contact_id IN ({_in(ids)})")
 
@@ -261,11 +299,11 @@ def after(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> None:
         return
     conn.execute("UPDATE contacts SET second_purchase_90 = NULL, orders_total = 0"
                  f" WHERE id IN ({_in(ids)})")
-    _write_spans(conn, _contact_days(conn, ids))
+    _write_spans(conn, _contact_days(conn, ids), _codes(conn, ids))
 
 
-def _write_spans(conn: sqlite3.Connection, contacts: Iterable[tuple[int, list[Day]]]
-                 ) -> None:
+def _write_spans(conn: sqlite3.Connection, contacts: Iterable[tuple[int, list[Day]]],
+                 codes: dict[int, int]) -> None:
     loyal_min = _loyal_min(conn)
     days: Counter = Counter()
     months: Counter = Counter()
@@ -273,8 +311,8 @@ def _write_spans(conn: sqlite3.Connection, contacts: Iterable[tuple[int, list[Da
     summary: list[tuple[str | None, int, int]] = []
     for cid, rows in contacts:
         found = spans(rows, loyal_min)
-        days.update(_day_counts(found))
-        months.update(_month_counts(found))
+        days.update(_coded(_day_counts(found), codes.get(cid, 0)))
+        months.update(_coded(_month_counts(found), codes.get(cid, 0)))
         risk += [(cid, _iso(s), _iso(e), _iso(last), gap, usd, khr)
                  for s, e, last, gap, usd, khr in found["risk"]]
         if found["orders"]:
@@ -301,7 +339,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
     for table in ("month_day_counts", "contact_day_counts", "risk_spans"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("UPDATE contacts SET second_purchase_90 = NULL, orders_total = 0")
-    _write_spans(conn, _contact_days(conn, None))
+    _write_spans(conn, _contact_days(conn, None), _codes(conn, None))
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:

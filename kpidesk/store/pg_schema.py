@@ -187,6 +187,37 @@ def _code_breakdown_dims(raw) -> None:
             raw.execute(f"ALTER TABLE {table} ALTER COLUMN dim TYPE INTEGER USING {case}")
 
 
+def _branch_rollup_keys(conn) -> None:
+    """`schema.branch_rollup_keys` on the server: the `branch` column (added as a missing
+    column, NULL in the rows there) becomes 0 and joins the end of each coded rollup's
+    primary key; a database holding branches brought in has its rollups rebuilt."""
+    from kpidesk.store import branches, rollups
+
+    raw = conn.raw
+    changed = False
+    for table in branches.CODED_ROLLUPS:
+        keys = [r[0] for r in raw.execute(
+            "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
+            " AND a.attnum = ANY(i.indkey) WHERE i.indrelid = to_regclass(%s)"
+            " AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)",
+            (table,))]
+        if not keys or "branch" in keys:
+            continue
+        raw.execute(f'UPDATE "{table}" SET branch = 0 WHERE branch IS NULL')
+        raw.execute(f'ALTER TABLE "{table}" ALTER COLUMN branch SET DEFAULT 0,'
+                    " ALTER COLUMN branch SET NOT NULL")
+        name = raw.execute("SELECT conname FROM pg_constraint WHERE conrelid ="
+                           " to_regclass(%s) AND contype = 'p'", (table,)).fetchone()[0]
+        raw.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}",'
+                    f" ADD PRIMARY KEY ({', '.join(keys)}, branch)")
+        changed = True
+    if changed and raw.execute("SELECT EXISTS (SELECT 1 FROM orders WHERE branch IS NOT NULL)"
+                               " OR EXISTS (SELECT 1 FROM contacts WHERE branch IS NOT NULL)"
+                               ).fetchone()[0]:
+        conn.learn_tables()
+        rollups.rebuild_all(conn)
+
+
 def ensure(conn) -> bool:
     """Make or complete the shop's schema on the server; True when it was made new (the
     caller then seeds the default settings, stages, channels). Runs inside the caller's
@@ -217,6 +248,7 @@ def ensure(conn) -> bool:
             if (table, column) not in existing_columns and table in have:
                 raw.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
     _code_breakdown_dims(raw)
+    _branch_rollup_keys(conn)
     indexes = {r[0] for r in raw.execute(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
     for name, _table, create in ref.indexes:

@@ -22,37 +22,41 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from kpidesk.store import breakdowns, dialect, lookups
+from kpidesk.store import branches, breakdowns, dialect, lookups
 
+# The branch code of an order's (or a contact's) row, for the rollups whose key ends with
+# it (`branches.CODED_ROLLUPS`): {bsel} its value, {bjoin} what it reads. In a file of a
+# version before the codes, 0 and nothing (`_branch_parts`).
 _ORDER_TOTALS = """
     SELECT o.id, o.date AS day, IFNULL(o.salesperson_id, 0) AS sp,
            IFNULL(o.channel_id, 0) AS ch, o.contact_id, o.is_daily_total <> 0 AS daily,
            {receipts} AS receipts,
-           SUM(l.amount_usd) AS usd, SUM(l.amount_khr) AS khr
-    FROM orders o JOIN sale_lines l ON l.order_id = o.id
+           SUM(l.amount_usd) AS usd, SUM(l.amount_khr) AS khr, MAX({bsel}) AS br
+    FROM orders o JOIN sale_lines l ON l.order_id = o.id {bjoin}
     {where}
     GROUP BY o.id
 """
 
 _DAILY_REVENUE = """
-    INSERT INTO daily_revenue
+    INSERT INTO daily_revenue (day, salesperson_id, channel_id, category_id, currency, amount,
+                               revenue_usd, revenue_khr, lines{bcol})
     SELECT o.date, IFNULL(o.salesperson_id, 0), IFNULL(o.channel_id, 0),
            IFNULL(p.category_id, 0), l.currency,
-           SUM(l.amount), SUM(l.amount_usd), SUM(l.amount_khr), COUNT(*)
+           SUM(l.amount), SUM(l.amount_usd), SUM(l.amount_khr), COUNT(*){bcolsel}
     FROM sale_lines l JOIN orders o ON o.id = l.order_id
-    LEFT JOIN products p ON p.id = l.product_id
+    LEFT JOIN products p ON p.id = l.product_id {bjoin}
     {where}
-    GROUP BY 1, 2, 3, 4, 5
+    GROUP BY 1, 2, 3, 4, 5{bgroup}
 """
 
 # A daily total counts as its receipts (KPI.md Conventions); one without a count is
 # counted in no_receipts, which makes `orders` of its period "not available".
 _DAILY_ORDERS = """
-    INSERT INTO daily_orders (day, salesperson_id, channel_id, orders, refunds, no_receipts)
+    INSERT INTO daily_orders (day, salesperson_id, channel_id, orders, refunds, no_receipts{bcol})
     SELECT day, sp, ch, SUM(CASE WHEN daily THEN IFNULL(receipts, 0) WHEN khr >= 0 THEN 1 ELSE 0 END),
-           SUM(NOT daily AND khr < 0), SUM(daily AND receipts IS NULL)
+           SUM(NOT daily AND khr < 0), SUM(daily AND receipts IS NULL){bcolbr}
     FROM (""" + _ORDER_TOTALS.replace("{receipts}", "o.receipts") + """)
-    GROUP BY day, sp, ch
+    GROUP BY day, sp, ch{bcolbr}
 """
 
 # The same for a file at schema version 2 (its migration rebuilds the rollups before the
@@ -118,11 +122,11 @@ _DAY_RATES = """
 """
 
 _MONTH_REVENUE = """
-    INSERT INTO month_revenue
-    SELECT substr(day, 1, 7), SUM(revenue_usd), SUM(revenue_khr)
+    INSERT INTO month_revenue (month, revenue_usd, revenue_khr{bcol})
+    SELECT substr(day, 1, 7), SUM(revenue_usd), SUM(revenue_khr){bcolraw}
     FROM daily_revenue
     {where}
-    GROUP BY 1
+    GROUP BY 1{bcolraw}
 """
 
 # {where} narrows customer_day (e.g. "AND contact_id = ?"); :loyal is L.
@@ -160,27 +164,57 @@ _CLEAR_SUMMARY = """
 
 # One contact's (cohort, month) cells, from its customer_month rows and first purchase.
 _CONTACT_COHORT_CELLS = """
-    SELECT substr(c.first_purchase, 1, 7), m.month FROM customer_month m
-    JOIN contacts c ON c.id = m.contact_id
+    SELECT substr(c.first_purchase, 1, 7), m.month, {bsel} FROM customer_month m
+    JOIN contacts c ON c.id = m.contact_id {bjoin}
     WHERE m.contact_id = ? AND m.orders > 0 AND c.first_purchase IS NOT NULL
 """
 
+_COHORT_MONTH = """
+    INSERT INTO cohort_month (cohort, month, customers{bcol})
+    SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*){bcolsel}
+    FROM customer_month m JOIN contacts c ON c.id = m.contact_id {bjoin}
+    WHERE m.orders > 0 GROUP BY 1, 2{bgroup3}
+"""
+
+
+def is_coded(conn: sqlite3.Connection) -> bool:
+    """Whether the rollups carry the branch code in their key (from `add_branch_codes`)."""
+    return "branch" in dialect.column_names(conn, "daily_revenue")
+
+
+def _branch_parts(conn: sqlite3.Connection, row: str = "o") -> dict[str, str]:
+    """What fills the branch placeholders of the statements above, for a row alias."""
+    if not is_coded(conn):
+        return {"bcol": "", "bsel": "0", "bcolsel": "", "bjoin": "", "bgroup": "",
+                "bgroup3": "", "bcolbr": "", "bcolraw": ""}
+    return {"bcol": ", branch", "bsel": "IFNULL(bc.code, 0)",
+            "bcolsel": ", IFNULL(bc.code, 0)",
+            "bjoin": f"LEFT JOIN branch_codes bc ON bc.name = {row}.branch",
+            "bgroup": ", 10", "bgroup3": ", 4", "bcolbr": ", br", "bcolraw": ", branch"}
+
+
+def _sql(conn: sqlite3.Connection, template: str, where: str, row: str = "o") -> str:
+    return template.format(where=where, **_branch_parts(conn, row))
+
 
 def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
-    """Recompute daily_revenue, daily_orders and month_revenue for these days."""
+    """Recompute daily_revenue, daily_orders and month_revenue for these days (every
+    branch's rows of them)."""
     days = sorted(set(days))
+    daily_revenue = _sql(conn, _DAILY_REVENUE, "WHERE o.date = ?")
+    daily_orders = _sql(conn, _DAILY_ORDERS, "WHERE o.date = ?")
     for day in days:
         conn.execute("DELETE FROM daily_revenue WHERE day = ?", (day,))
         conn.execute("DELETE FROM daily_orders WHERE day = ?", (day,))
         conn.execute("DELETE FROM day_rates WHERE day = ?", (day,))
-        conn.execute(_DAILY_REVENUE.format(where="WHERE o.date = ?"), (day,))
-        conn.execute(_DAILY_ORDERS.format(where="WHERE o.date = ?"), (day,))
+        conn.execute(daily_revenue, (day,))
+        conn.execute(daily_orders, (day,))
         conn.execute(_DAY_RATES.format(where="WHERE o.date = ?"), (day,))
     breakdowns.refresh_days(conn, days)
+    month_revenue = _sql(conn, _MONTH_REVENUE, "WHERE day BETWEEN ? AND ?")
     for month in sorted({day[:7] for day in days}):
         conn.execute("DELETE FROM month_revenue WHERE month = ?", (month,))
-        conn.execute(_MONTH_REVENUE.format(where="WHERE day BETWEEN ? AND ?"),
-                     (month + "-01", month + "-31"))
+        conn.execute(month_revenue, (month + "-01", month + "-31"))
 
 
 def loyal_min_orders(conn: sqlite3.Connection) -> int:
@@ -195,11 +229,18 @@ def loyal_min_orders(conn: sqlite3.Connection) -> int:
 
 def _cohort_cells(conn: sqlite3.Connection, contact_id: int, delta: int) -> None:
     """Add `delta` (+1 / −1) to every cohort_month cell the contact counts in now."""
-    cells = conn.execute(_CONTACT_COHORT_CELLS, (contact_id,)).fetchall()
-    conn.executemany(
-        "INSERT INTO cohort_month (cohort, month, customers) VALUES (?, ?, ?)"
-        " ON CONFLICT (cohort, month) DO UPDATE SET customers = customers + excluded.customers",
-        [(cohort, month, delta) for cohort, month in cells])
+    cells = conn.execute(_sql(conn, _CONTACT_COHORT_CELLS, "", "c"), (contact_id,)).fetchall()
+    if is_coded(conn):
+        conn.executemany(
+            "INSERT INTO cohort_month (cohort, month, branch, customers) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (cohort, month, branch) DO UPDATE"
+            " SET customers = customers + excluded.customers",
+            [(cohort, month, code, delta) for cohort, month, code in cells])
+    else:
+        conn.executemany(
+            "INSERT INTO cohort_month (cohort, month, customers) VALUES (?, ?, ?)"
+            " ON CONFLICT (cohort, month) DO UPDATE SET customers = customers + excluded.customers",
+            [(cohort, month, delta) for cohort, month, _code in cells])
     if delta < 0 and cells:
         conn.execute("DELETE FROM cohort_month WHERE customers <= 0")
 
@@ -244,7 +285,7 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
             "DELETE FROM customer_day WHERE contact_id = ? AND day = ?", (contact_id, day)
         )
         conn.execute(
-            _CUSTOMER_DAY.format(where="WHERE o.contact_id = ? AND o.date = ?"), (contact_id, day)
+            _sql(conn, _CUSTOMER_DAY, "WHERE o.contact_id = ? AND o.date = ?"), (contact_id, day)
         )
     customer_month = _customer_month_sql(conn)
     for contact_id, month in sorted({(c, d[:7]) for c, d in pairs}):
@@ -269,7 +310,7 @@ def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     _cohort_cells(conn, contact_id, -1)
     conn.execute("DELETE FROM customer_day WHERE contact_id = ?", (contact_id,))
     conn.execute("DELETE FROM customer_month WHERE contact_id = ?", (contact_id,))
-    conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id = ?"), (contact_id,))
+    conn.execute(_sql(conn, _CUSTOMER_DAY, "WHERE o.contact_id = ?"), (contact_id,))
     conn.execute(_customer_month_sql(conn).format(where="WHERE contact_id = ?"), (contact_id,))
     _refresh_summary(conn, contact_id)
     _cohort_cells(conn, contact_id, +1)
@@ -288,20 +329,19 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
     tables = _existing(conn, ROLLUP_TABLES)
     for table in tables:
         conn.execute(f"DELETE FROM {table}")
-    conn.execute(_DAILY_REVENUE.format(where=""))
+    if is_coded(conn):
+        branches.ensure_codes(conn)
+    conn.execute(_sql(conn, _DAILY_REVENUE, ""))
     daily_orders = _DAILY_ORDERS if _has_receipts(conn) else _DAILY_ORDERS_V2
-    conn.execute(daily_orders.format(where=""))
+    conn.execute(_sql(conn, daily_orders, ""))
     if "day_rates" in tables:  # from lean_storage on
         conn.execute(_DAY_RATES.format(where=""))
-    conn.execute(_MONTH_REVENUE.format(where=""))
+    conn.execute(_sql(conn, _MONTH_REVENUE, ""))
     breakdowns.rebuild(conn)
-    conn.execute(_CUSTOMER_DAY.format(where="WHERE o.contact_id IS NOT NULL"))
+    conn.execute(_sql(conn, _CUSTOMER_DAY, "WHERE o.contact_id IS NOT NULL"))
     conn.execute(_customer_month_sql(conn).format(where=""))
     refresh_summaries(conn)
-    conn.execute(
-        "INSERT INTO cohort_month SELECT substr(c.first_purchase, 1, 7), m.month, COUNT(*)"
-        " FROM customer_month m JOIN contacts c ON c.id = m.contact_id"
-        " WHERE m.orders > 0 GROUP BY 1, 2")
+    conn.execute(_sql(conn, _COHORT_MONTH, "", "c"))
 
 
 ROLLUP_TABLES = ("daily_revenue", "daily_orders", "month_revenue", "customer_day",

@@ -582,6 +582,14 @@ def code_breakdown_dims(db: sqlite_utils.Database) -> None:
         report_progress(0.5 if table == breakdowns.TABLE else 1.0)
 
 
+def branch_rollup_keys(db: sqlite_utils.Database) -> None:
+    """One branch's figures as fast as the shop's (KPI.md §7): the branch code in the key
+    of every rollup the figures read (see ``branches.add_branch_codes``)."""
+    from kpidesk.store import branches
+
+    branches.add_branch_codes(db)
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -614,5 +622,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     cover_at_risk_walk,
     add_branches,
     code_breakdown_dims,
+    branch_rollup_keys,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -28,9 +28,7 @@ customer-days touched when the sync touched few orders, else every rollup rebuil
 from __future__ import annotations
 
 import sqlite3
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -406,6 +404,8 @@ class _Sync:
 
     def run(self) -> SyncResult:
         self.pending_deletes = {}
+        if self.to_branch is not None and rollups.is_coded(self.dst):
+            branches.ensure_codes(self.dst, [self.to_branch])  # before any rollup row
         self.names()
         self.progress(0.05)
         shares = {"contacts": (0.05, 0.15), "orders": (0.2, 0.55),
@@ -466,52 +466,3 @@ def sync(source: Store, target: Store, *, source_path: Path | None = None,
             history.note(target, "sync", f"branch {name}", None, result.as_json())
             target.mark_changed(*EVERYTHING)
     return result
-
-
-def extract_branch(store: Store, name: str, path: Path, *, progress: Progress | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> None:
-    """Write a new shop file at `path` holding only the rows of branch `name` of `store`
-    (as that file's own rows), with the store's settings and names: every figure of the
-    branch is then that file's figure, computed by the same code from that branch's rows
-    alone (KPI.md §7). The file is derived data: the caller removes it when done."""
-    from kpidesk.store import security
-
-    if path.exists():
-        path.unlink()
-    own = branches.is_own(store, name)
-    view = Store(path, upgrade_backup=False)
-    try:
-        with view.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
-                " SET value = excluded.value",
-                [(k, v) for k, v in store.conn.execute("SELECT key, value FROM settings")
-                 if k not in security.PIN_SETTINGS])
-            conn.execute("UPDATE settings SET value = ? WHERE key = ?", (name, branches.SETTING))
-            conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
-                         (branches.SETTING, name))
-            work = _Sync(store.conn, conn, name, progress, cancelled,
-                         from_branch=None if own else name, to_branch=None)
-            work.keep_ids = True
-            work.run()
-    finally:
-        view.close()
-
-
-@contextmanager
-def branch_view(store: Store, name: str, *, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> Iterator[Store]:
-    """The figures of one branch: a store holding that branch's rows alone (see
-    `extract_branch`), in a temporary folder removed afterwards. Unknown name: SyncError
-    'unknown_branch'."""
-    found = branches.find(store, name)
-    if found is None:
-        raise SyncError("unknown_branch", branch=name, known=branches.branches(store))
-    with tempfile.TemporaryDirectory(prefix="kpidesk-branch-") as folder:
-        path = Path(folder) / "branch.db"
-        extract_branch(store, found, path, progress=progress, cancelled=cancelled)
-        view = Store(path)
-        try:
-            yield view
-        finally:
-            view.close()

@@ -5,7 +5,6 @@ shop has more than one branch."""
 from __future__ import annotations
 
 import logging
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -134,8 +133,8 @@ def bring_in_branch_file(ctx, parent: QWidget | None) -> sync.SyncResult | None:
 # -- the dashboard's branch picker --------------------------------------------------------
 class BranchPicker(QWidget):
     """"All branches" or one branch, shown only when the shop has more than one. With a
-    branch picked, `figures_store()` is a store holding that branch's rows alone (made
-    again after every change of the shop), so every card shows that branch's figures."""
+    branch picked, `figures_store()` is a view of that branch's rows alone
+    (`branches.open_view`), so every card shows that branch's figures."""
 
     branch_changed = Signal()
 
@@ -151,10 +150,8 @@ class BranchPicker(QWidget):
         row.addWidget(self.label)
         row.addWidget(self.combo)
         self._view: Store | None = None
-        self._building = False
         self._view_branch: str | None = None
         self._seen: tuple[int, int] | None = None  # the shop's state the list and view are of
-        self._folder: tempfile.TemporaryDirectory | None = None
         self.combo.currentIndexChanged.connect(self._picked)
         self.reload()
         self.retranslate_ui()
@@ -193,9 +190,6 @@ class BranchPicker(QWidget):
         if self._view is not None:
             self._view.close()
             self._view = None
-        if self._folder is not None:
-            self._folder.cleanup()
-            self._folder = None
         self._view_branch = None
 
     def _state(self) -> tuple[int, int]:
@@ -204,10 +198,9 @@ class BranchPicker(QWidget):
         return branches.change_mark(self.ctx.store)
 
     def figures_store(self) -> Store:
-        """The store the dashboard reads its figures from: the shop's, or the picked
-        branch's rows alone (made again after any change of the shop)."""
-        if self._building:  # asked again from the event loop of the progress dialog
-            return self.ctx.store
+        """The store the dashboard reads its figures from: the shop's, or a view of the
+        picked branch's rows (the same rollups filtered by its code: as fast as the
+        shop's figures; opened again after any change of the shop)."""
         state = self._state()
         if state != self._seen:
             self._seen = state
@@ -217,31 +210,14 @@ class BranchPicker(QWidget):
             return self.ctx.store
         if self._view is None or self._view_branch != name:
             self._drop_view()
-            self._folder = tempfile.TemporaryDirectory(prefix="kpidesk-branch-")
-            path = Path(self._folder.name) / "branch.db"
-            shop = self.ctx.store.path
-
-            def work(progress) -> None:
-                # a connection of its own: the app's stays with the UI thread
-                with Store(shop, read_only=True) as reader:
-                    sync.extract_branch(reader, name, path, progress=progress)
-
-            self._building = True
             try:
-                run_with_progress(self, tr("Branch"), fmt.fill(
-                    tr("Gathering the figures of branch %1…"), name), work,
-                    cancel_text=tr("Cancel"))
-            except (Cancelled, sync.SyncError, StoreError, OSError) as exc:
-                if not isinstance(exc, Cancelled):
-                    log.warning("figures of branch %s failed: %s", name, exc)
-                self._drop_view()
+                self._view = branches.open_view(self.ctx.store, name)
+            except (sync.SyncError, StoreError, OSError) as exc:
+                log.warning("figures of branch %s failed: %s", name, exc)
                 self.combo.blockSignals(True)
                 self.combo.setCurrentIndex(0)  # back to every branch
                 self.combo.blockSignals(False)
                 return self.ctx.store
-            finally:
-                self._building = False
-            self._view = Store(path, read_only=True)
             self._view_branch = name
         return self._view
 

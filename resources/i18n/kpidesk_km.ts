@@ -693,10 +693,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>សាខា​ទាំងអស់</translation>
     </message>
     <message>
-        <source>Branch</source>
-        <translation>សាខា</translation>
-    </message>
-    <message>
         <source>Branch %1 brought in:</source>
         <translation>បាន​នាំចូល​សាខា %1៖</translation>
     </message>
@@ -727,10 +723,6 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
     <message>
         <source>Customers and leads: %1 added, %2 changed, %3 deleted</source>
         <translation>អតិថិជន និង​អតិថិជន​សក្តានុពល៖ បន្ថែម %1 · កែប្រែ %2 · លុប %3</translation>
-    </message>
-    <message>
-        <source>Gathering the figures of branch %1…</source>
-        <translation>កំពុង​ប្រមូល​តួលេខ​របស់​សាខា %1…</translation>
     </message>
     <message>
         <source>KPI Desk shop files (*.db);;All files (*)</source>

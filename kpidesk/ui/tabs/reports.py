@@ -70,7 +70,7 @@ class CollectJob(QRunnable):
                 if self.branch is None:
                     data = collect(store, self.month, self.today, self.currency, self._progress)
                 else:
-                    from kpidesk.store.sync import branch_view
+                    from kpidesk.store.branches import branch_view
 
                     with branch_view(store, self.branch) as view:
                         data = collect(view, self.month, self.today, self.currency,
