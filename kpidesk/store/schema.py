@@ -685,7 +685,13 @@ def lean_sale_lines(db: sqlite_utils.Database) -> None:
         conn.execute(sql)
         report_progress(0.8 + 0.2 * (i + 1) / len(kept))
     report_progress(1.0)
+    global compaction_wanted
+    compaction_wanted = compaction_wanted or top > 0  # the old table's pages are free now
 
+
+# Set by a migration that rebuilt a large table: the store compacts the file after the
+# upgrade whatever share of it is free (see Store._compact_if_worth_it), and clears it.
+compaction_wanted = False
 
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
