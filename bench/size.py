@@ -44,6 +44,21 @@ GOAL_LINES = 1_000_000
 MAIN_TABLES = ("orders", "sale_lines")
 
 
+def current(path: Path) -> Path:
+    """The shop at this version's layout: one built by an older version is upgraded as the
+    app upgrades it (backed up first, then compacted when worth it); rebuild it (delete
+    it) to measure a shop written by this version from the start."""
+    from kpidesk.store import schema
+    from kpidesk.store.db import Store
+
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version != schema.SCHEMA_VERSION:
+        print(f"  {path.name} is of version {version}: upgrading it", flush=True)
+        Store(path).close()
+    return path
+
+
 def compacted(path: Path, scratch: Path) -> Path:
     out = scratch / f"{path.stem}.compact.db"
     if out.exists():
@@ -102,7 +117,7 @@ def working_day(store, scratch: Path) -> None:
     from kpidesk.metrics import analysis, health
     from kpidesk.metrics.memo import clear_memo
     from kpidesk.reports import data as report_data
-    from kpidesk.store import sales, sales_table
+    from kpidesk.store import receipts, sales, sales_table
 
     calls, _missing = dashboard_calls(store)
     for _name, call in calls:
@@ -137,6 +152,9 @@ def working_day(store, scratch: Path) -> None:
     sales.restore_order(store, order_id, snapshot)
     product = store.conn.execute("SELECT MIN(product_id) FROM sale_lines").fetchone()[0]
     sales.usual_unit_price(store, product)
+    refunded = store.conn.execute("SELECT MAX(refund_of) FROM orders").fetchone()[0]
+    if refunded is not None:
+        receipts.refunds_of(store, refunded)
 
 
 def index_users(path: Path) -> dict[str, set[str]]:
@@ -208,7 +226,7 @@ def main() -> None:
     try:
         measured = []
         for lines in sizes:
-            path = ensure_shop(folder, lines)
+            path = current(ensure_shop(folder, lines))
             compact = compacted(path, scratch)
             measured.append((lines, path, compact))
         print(f"\n{'sale lines':>12s} {'file MB':>9s} {'compacted MB':>13s}  goal")
@@ -222,7 +240,7 @@ def main() -> None:
         lines, _path, compact = measured[-1]
         print_shares(compact, lines)
         if args.users_at:
-            path = ensure_shop(folder, args.users_at)
+            path = current(ensure_shop(folder, args.users_at))
             print_users(path, compacted(path, scratch))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

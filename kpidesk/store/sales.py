@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from kpidesk.store import history, rollups, security
 from kpidesk.store import receipts as receipts_store
@@ -222,10 +223,10 @@ LINE_DETAIL_COLUMNS = ("unit_price", "discount", "unit_cost", "cost_usd", "cost_
 
 
 # What the file stores of a line (schema.lean_sale_lines): the currency as a code, the
-# amount as its two converted values only, the cost in the line's currency only; the
-# columns left out are generated from these, so readers see LINE_COLUMNS unchanged.
-STORED_LINE_COLUMNS = ("order_id", "position", "product_id", "quantity", "cur", "rate",
-                       "amount_usd", "amount_khr", "note")
+# amount and the cost in the line's currency only; the columns left out are generated
+# from these (converted as money.convert does), so readers see LINE_COLUMNS unchanged.
+STORED_LINE_COLUMNS = ("order_id", "position", "product_id", "quantity", "amount", "cur",
+                       "rate", "note")
 STORED_LINE_DETAIL_COLUMNS = ("unit_price", "discount", "unit_cost", "cost")
 
 
@@ -234,10 +235,11 @@ def stored_line(values: Sequence[object]) -> tuple:
     stores it (STORED_LINE_COLUMNS, then STORED_LINE_DETAIL_COLUMNS)."""
     (order_id, position, product_id, quantity, amount, currency, rate, usd, khr,
      note) = values[:10]
-    code = CURRENCY_CODES[str(currency)]
-    if amount != (khr if code else usd):  # the stored pair must hold the amount exactly
-        raise ValueError(f"line amount {amount!r} {currency} is not its converted value")
-    row: tuple = (order_id, position, product_id, quantity, code, rate, usd, khr, note)
+    code = CURRENCY_CODES.get(str(currency))
+    if code is None or (usd, khr) != convert(cast(int, amount), str(currency), cast(int, rate)):
+        # the generated pair would differ from what was given: refuse, never store it wrong
+        raise ValueError(f"line {amount!r} {currency} at {rate!r}: not converted as stored")
+    row: tuple = (order_id, position, product_id, quantity, amount, code, rate, note)
     if len(values) > 10:
         price, discount, unit_cost, cost_usd, cost_khr = values[10:15]
         row += (price, discount, unit_cost, cost_khr if code else cost_usd)

@@ -596,28 +596,31 @@ def half_even_sql(numerator: str, denominator: str) -> str:
 # The currency codes of `sale_lines.cur` (from `lean_sale_lines` on).
 CURRENCY_CODES = {"USD": 0, "KHR": 1}
 
-_LINE_AMOUNT = "CASE cur WHEN 1 THEN amount_khr ELSE amount_usd END"
-_SIGNED_DISCOUNT = (f"CASE WHEN discount IS NULL OR discount = 0 THEN NULL"
-                    f" WHEN ({_LINE_AMOUNT}) < 0 THEN -discount ELSE discount END")
+_SIGNED_DISCOUNT = ("CASE WHEN discount IS NULL OR discount = 0 THEN NULL"
+                    " WHEN amount < 0 THEN -discount ELSE discount END")
+
+
+def _converted(stored: str) -> tuple[str, str]:
+    """(cents, riel) SQL of a stored value in the line's currency (`money.convert`)."""
+    return (f"CASE cur WHEN 1 THEN {half_even_sql(f'({stored}) * 100', 'rate')}"
+            f" ELSE {stored} END",
+            f"CASE cur WHEN 1 THEN {stored} ELSE {half_even_sql(f'({stored}) * rate', '100')}"
+            " END")
+
 
 # The sale-line columns that `lean_sale_lines` computes from the stored ones instead of
 # storing them (as `money.convert` computed them when they were stored): readers see the
-# same columns and values, the file keeps one currency code, one amount pair and the
-# cost in the line's own currency. (name, type, expression); expressions read stored
-# columns only (PostgreSQL's generated columns may not read each other).
+# same columns and values; the file keeps a currency code and the amount and the cost
+# in the line's own currency. (name, type, expression); expressions read stored columns
+# only (PostgreSQL's generated columns may not read each other).
 LINE_GENERATED = (
     ("currency", "TEXT", "CASE cur WHEN 1 THEN 'KHR' ELSE 'USD' END"),
-    ("amount", "INTEGER", _LINE_AMOUNT),
-    ("cost_usd", "INTEGER", f"CASE cur WHEN 1 THEN {half_even_sql('cost * 100', 'rate')}"
-                            " ELSE cost END"),
-    ("cost_khr", "INTEGER", f"CASE cur WHEN 1 THEN cost ELSE {half_even_sql('cost * rate', '100')}"
-                            " END"),
-    ("discount_usd", "INTEGER",
-     f"CASE cur WHEN 1 THEN {half_even_sql(f'({_SIGNED_DISCOUNT}) * 100', 'rate')}"
-     f" ELSE {_SIGNED_DISCOUNT} END"),
-    ("discount_khr", "INTEGER",
-     f"CASE cur WHEN 1 THEN {_SIGNED_DISCOUNT}"
-     f" ELSE {half_even_sql(f'({_SIGNED_DISCOUNT}) * rate', '100')} END"),
+    ("amount_usd", "INTEGER", _converted("amount")[0]),
+    ("amount_khr", "INTEGER", _converted("amount")[1]),
+    ("cost_usd", "INTEGER", _converted("cost")[0]),
+    ("cost_khr", "INTEGER", _converted("cost")[1]),
+    ("discount_usd", "INTEGER", _converted(_SIGNED_DISCOUNT)[0]),
+    ("discount_khr", "INTEGER", _converted(_SIGNED_DISCOUNT)[1]),
 )
 # What each stored column of the lean layout is filled with from the layout before it.
 _LINE_STORED_FROM_BEFORE = {
@@ -629,10 +632,9 @@ LINE_STORED = (
     ("position", "INTEGER NOT NULL"),
     ("product_id", "INTEGER REFERENCES products(id)"),
     ("quantity", "REAL DEFAULT 1.0"),
+    ("amount", "INTEGER NOT NULL"),  # minor units of the line's currency; < 0: a refund
     ("cur", "INTEGER NOT NULL"),  # CURRENCY_CODES: 0 takes no byte in a record
     ("rate", "INTEGER NOT NULL"),
-    ("amount_usd", "INTEGER NOT NULL"),
-    ("amount_khr", "INTEGER NOT NULL"),
     ("note", "TEXT DEFAULT ''"),
     ("unit_price", "INTEGER"),
     ("discount", "INTEGER"),
@@ -643,9 +645,9 @@ LINE_STORED = (
 
 def lean_sale_lines(db: sqlite_utils.Database) -> None:
     """Sale lines in about a third less space (inside the caller's transaction): the
-    currency as a code (`cur`, 0 USD, 1 KHR), the amount only as its two converted values
-    and the cost only in the line's currency; `currency`, `amount`, `cost_usd`,
-    `cost_khr`, `discount_usd` and `discount_khr` become generated columns (LINE_GENERATED)
+    currency as a code (`cur`, 0 USD, 1 KHR), the amount and the cost only in the line's
+    currency; `currency`, `amount_usd`, `amount_khr`, `cost_usd`, `cost_khr`,
+    `discount_usd` and `discount_khr` become generated columns (LINE_GENERATED)
     computed from them exactly as the store computed them when writing, so every reader
     sees the same values. The table is rebuilt in its key's order, its indexes made again;
     columns added by other migrations are carried over. Idempotent: a table with `cur`
@@ -669,7 +671,7 @@ def lean_sale_lines(db: sqlite_utils.Database) -> None:
                         " AND type IN ('index', 'trigger') AND sql IS NOT NULL").fetchall()
     conn.execute("CREATE TABLE sale_lines_lean (" + ", ".join(columns)
                  + ", PRIMARY KEY (order_id, position)) WITHOUT ROWID")
-    stored = [name for name, _ in LINE_STORED] + [name for name, *_ in extra]
+    stored = [name for name, _ in LINE_STORED] + [str(name) for name, *_ in extra]
     values = [_LINE_STORED_FROM_BEFORE.get(name, name) for name in stored]
     top = conn.execute("SELECT IFNULL(MAX(order_id), 0) FROM sale_lines").fetchone()[0]
     chunk = 100_000
