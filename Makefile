@@ -5,7 +5,7 @@
 #   make bundle   build the one-folder bundle dist/kpidesk/ (PyInstaller, build.spec)
 #   make onefile  build the one-file executable dist/onefile/kpidesk
 #   make dist     bundle + Linux tar.gz (AppDir layout) under dist/
-#   make bench    print the start-up, scale (10k..1M; BENCH_10M=1: 10M), import and backup figures
+#   make bench    print the start-up, scale (10k..1M; BENCH_10M=1: 10M), file size, import and backup figures
 #   make icons    redraw resources/icons from make_icons.py
 #   make lint     ruff, and mypy on store, metrics, io, reports/data.py and the KPI readers
 #
@@ -54,6 +54,7 @@ dist: bundle
 bench: $(VENV)/.stamp-bench translations
 	$(PY) bench/startup.py
 	$(PY) bench/dashboard.py $(if $(BENCH_10M),--with-10m)
+	$(PY) bench/size.py
 	$(PY) bench/import.py --sizes 100000,1000000 --no-retail
 	$(PY) bench/backup.py
 

@@ -344,9 +344,9 @@ def forget_receipt_details(store: Store) -> None:
     from kpidesk.store import rollups
 
     with store.transaction() as conn:
+        # (the converted costs and discounts are generated from these: schema.LINE_GENERATED)
         conn.execute("UPDATE sale_lines SET unit_price = NULL, discount = NULL,"
-                     " unit_cost = NULL, cost_usd = NULL, cost_khr = NULL,"
-                     " discount_usd = NULL, discount_khr = NULL")
+                     " unit_cost = NULL, cost = NULL")
         conn.execute("UPDATE orders SET payment_id = NULL, time = NULL")
         conn.execute("UPDATE products SET unit_price = NULL, unit_cost = NULL,"
                      " price_currency = NULL")

@@ -593,7 +593,9 @@ class Store:
         back: VACUUM rewrites the file without its free pages."""
         pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
         free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
-        if pages < 256 or free * 5 < pages:  # under a fifth free: not worth rewriting
+        wanted, schema.compaction_wanted = schema.compaction_wanted, False
+        # under a fifth free: not worth rewriting, unless a migration rebuilt a table
+        if pages < 256 or (free * 5 < pages and not (wanted and free)):
             return
         self.compact(self._stage("compact"))
 

@@ -225,6 +225,8 @@ _TYPES = [
     (re.compile(r"\b(FLOAT|REAL|DOUBLE(?!\s+PRECISION))\b", re.IGNORECASE), "DOUBLE PRECISION"),
     (re.compile(r"\bBLOB\b", re.IGNORECASE), "BYTEA"),
     (re.compile(r"\)\s*WITHOUT\s+ROWID\s*$", re.IGNORECASE), ")"),
+    # generated columns: PostgreSQL (before 18) stores them; SQLite computes them on read
+    (re.compile(r"\)\s*VIRTUAL\b", re.IGNORECASE), ") STORED"),
 ]
 
 
@@ -286,11 +288,13 @@ def is_postgres(conn: object) -> bool:
 
 
 def column_names(conn, table: str) -> list[str]:
-    """The columns of a table, in order."""
+    """The columns of a table that rows are written to, in order (generated columns, which
+    SQLite's table_info leaves out too, are not among them)."""
     if is_postgres(conn):
         return [r[0] for r in conn.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_schema ="
-            " current_schema() AND table_name = ? ORDER BY ordinal_position", (table,))]
+            " current_schema() AND table_name = ? AND is_generated = 'NEVER'"
+            " ORDER BY ordinal_position", (table,))]
     return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
 
 

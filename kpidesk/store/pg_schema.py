@@ -216,6 +216,25 @@ def _branch_rollup_keys(conn) -> None:
                                ).fetchone()[0]:
         conn.learn_tables()
         rollups.rebuild_all(conn)
+def _lean_sale_lines(raw) -> None:
+    """`schema.lean_sale_lines` on the server: a database made before it has `currency`,
+    `amount` and the converted costs and discounts as plain columns (and has just been
+    given `cur` and `cost`): fill those from them, then make them generated columns
+    (stored: PostgreSQL before 18 has no virtual ones) with the same values. A database
+    made after it has them generated already and is left as it is."""
+    kinds = dict(raw.execute(
+        "SELECT column_name, is_generated FROM information_schema.columns"
+        " WHERE table_schema = current_schema() AND table_name = 'sale_lines'").fetchall())
+    if kinds.get("currency", "ALWAYS") != "NEVER":
+        return
+    sets = ", ".join(f"{name} = {value}"
+                     for name, value in schema._LINE_STORED_FROM_BEFORE.items())
+    raw.execute(f"UPDATE sale_lines SET {sets}")
+    raw.execute("ALTER TABLE sale_lines ALTER COLUMN cur SET NOT NULL")
+    for name, kind, expression in schema.LINE_GENERATED:
+        raw.execute(f"ALTER TABLE sale_lines DROP COLUMN {name}")
+        raw.execute(f"ALTER TABLE sale_lines ADD COLUMN {name}"
+                    f" {dialect.ddl_to_postgres(kind)} GENERATED ALWAYS AS ({expression}) STORED")
 
 
 def ensure(conn) -> bool:
@@ -249,6 +268,7 @@ def ensure(conn) -> bool:
                 raw.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
     _code_breakdown_dims(raw)
     _branch_rollup_keys(conn)
+    _lean_sale_lines(raw)
     indexes = {r[0] for r in raw.execute(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
     for name, _table, create in ref.indexes:

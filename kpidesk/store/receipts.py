@@ -2,9 +2,10 @@
 (KPI.md Conventions "Line fields", "Refund").
 
 Each sale line may carry its unit price, a discount (money, per line) and a unit cost, all
-in minor units of the line's currency; the line's cost (quantity × unit cost) and its
-discount are also kept converted to both currencies at write time, like its amount, so
-the rollups sum columns and never convert. Each order may carry its payment method, its
+in minor units of the line's currency; the line's cost (quantity × unit cost) is stored in
+its currency, and it and the discount are read converted to both currencies (generated
+columns, `schema.LINE_GENERATED`, exactly as `money.convert` converts), so the rollups sum
+columns. Each order may carry its payment method, its
 time of day ('HH:MM') and, for a refund, the order it refunds.
 
 Products keep a usual unit price and unit cost (in `price_currency`) that the Sales form
@@ -223,7 +224,9 @@ def validate_line(line: object) -> None:
 def write_line_details(conn: sqlite3.Connection, order_id: int, lines: list,
                        quantities: list[float]) -> None:
     """Store the price, discount and cost of an order's lines (positions 1, 2, …;
-    `quantities` as stored, net of refunds) inside the caller's transaction."""
+    `quantities` as stored, net of refunds) inside the caller's transaction. The cost is
+    stored in the line's currency; its value in the other currency and the discount's in
+    both are generated columns (`schema.LINE_GENERATED`: a refund's discount counts back)."""
     rows = []
     for position, (line, quantity) in enumerate(zip(lines, quantities, strict=True), start=1):
         price = getattr(line, "unit_price", None)
@@ -231,17 +234,12 @@ def write_line_details(conn: sqlite3.Connection, order_id: int, lines: list,
         discount = getattr(line, "discount", None) or 0
         if price is None and cost is None and not discount:
             continue
-        cost_usd, cost_khr = line_cost(quantity, cost, line.currency, line.rate)
-        sign = -1 if line.amount < 0 else 1  # a refund gives the discount back
-        disc_usd, disc_khr = convert(sign * discount, line.currency, line.rate)
-        rows.append((price, discount or None, cost, cost_usd, cost_khr,
-                     disc_usd if discount else None, disc_khr if discount else None,
-                     order_id, position))
+        own_cost = None if cost is None else round(quantity * cost)
+        rows.append((price, discount or None, cost, own_cost, order_id, position))
     if rows:
         conn.executemany(
-            "UPDATE sale_lines SET unit_price = ?, discount = ?, unit_cost = ?, cost_usd = ?,"
-            " cost_khr = ?, discount_usd = ?, discount_khr = ? WHERE order_id = ? AND"
-            " position = ?", rows)
+            "UPDATE sale_lines SET unit_price = ?, discount = ?, unit_cost = ?, cost = ?"
+            " WHERE order_id = ? AND position = ?", rows)
 
 
 def write_order_details(conn: sqlite3.Connection, order_id: int, order: object) -> None:

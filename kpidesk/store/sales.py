@@ -16,12 +16,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from kpidesk.store import history, rollups, security
 from kpidesk.store import receipts as receipts_store
 from kpidesk.store.db import Store, inserted_id, new_uuid
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
+from kpidesk.store.schema import CURRENCY_CODES
 from kpidesk.store.topics import Topic
 
 
@@ -220,15 +222,40 @@ LINE_DETAIL_COLUMNS = ("unit_price", "discount", "unit_cost", "cost_usd", "cost_
                        "discount_usd", "discount_khr")
 
 
+# What the file stores of a line (schema.lean_sale_lines): the currency as a code, the
+# amount and the cost in the line's currency only; the columns left out are generated
+# from these (converted as money.convert does), so readers see LINE_COLUMNS unchanged.
+STORED_LINE_COLUMNS = ("order_id", "position", "product_id", "quantity", "amount", "cur",
+                       "rate", "note")
+STORED_LINE_DETAIL_COLUMNS = ("unit_price", "discount", "unit_cost", "cost")
+
+
+def stored_line(values: Sequence[object]) -> tuple:
+    """A line given in LINE_COLUMNS order (then LINE_DETAIL_COLUMNS, if any) as the file
+    stores it (STORED_LINE_COLUMNS, then STORED_LINE_DETAIL_COLUMNS)."""
+    (order_id, position, product_id, quantity, amount, currency, rate, usd, khr,
+     note) = values[:10]
+    code = CURRENCY_CODES.get(str(currency))
+    if code is None or (usd, khr) != convert(cast(int, amount), str(currency), cast(int, rate)):
+        # the generated pair would differ from what was given: refuse, never store it wrong
+        raise ValueError(f"line {amount!r} {currency} at {rate!r}: not converted as stored")
+    row: tuple = (order_id, position, product_id, quantity, amount, code, rate, note)
+    if len(values) > 10:
+        price, discount, unit_cost, cost_usd, cost_khr = values[10:15]
+        row += (price, discount, unit_cost, cost_khr if code else cost_usd)
+    return row
+
+
 def _insert_sql(table: str, columns: Sequence[str]) -> str:
     return (f"INSERT INTO {table}({', '.join(columns)})"
             f" VALUES ({', '.join('?' * len(columns))})")
 
 
 INSERT_ORDER = _insert_sql("orders", ORDER_COLUMNS)
-INSERT_LINE = _insert_sql("sale_lines", LINE_COLUMNS)
+INSERT_LINE = _insert_sql("sale_lines", STORED_LINE_COLUMNS)
 _INSERT_ORDER_WITH_DETAILS = _insert_sql("orders", ORDER_COLUMNS + ORDER_DETAIL_COLUMNS)
-_INSERT_LINE_WITH_DETAILS = _insert_sql("sale_lines", LINE_COLUMNS + LINE_DETAIL_COLUMNS)
+_INSERT_LINE_WITH_DETAILS = _insert_sql("sale_lines",
+                                        STORED_LINE_COLUMNS + STORED_LINE_DETAIL_COLUMNS)
 
 
 def write_sale_rows(conn: sqlite3.Connection, orders: Iterable[Sequence[object]],
@@ -238,16 +265,17 @@ def write_sale_rows(conn: sqlite3.Connection, orders: Iterable[Sequence[object]]
     `with_details`, each order row goes on with ORDER_DETAIL_COLUMNS and each line with
     LINE_DETAIL_COLUMNS."""
     conn.executemany(_INSERT_ORDER_WITH_DETAILS if with_details else INSERT_ORDER, orders)
-    conn.executemany(_INSERT_LINE_WITH_DETAILS if with_details else INSERT_LINE, lines)
+    conn.executemany(_INSERT_LINE_WITH_DETAILS if with_details else INSERT_LINE,
+                     (stored_line(line) for line in lines))
 
 
 def insert_lines(conn: sqlite3.Connection, order_id: int, lines: list[LineInput]) -> None:
     """Insert an order's lines at positions 1, 2, … (inside the caller's transaction)."""
     conn.executemany(
         INSERT_LINE,
-        [(order_id, position, line.product_id, net_quantity(line), line.amount,
-          line.currency, line.rate, *convert(line.amount, line.currency, line.rate),
-          line.note or "")
+        [stored_line((order_id, position, line.product_id, net_quantity(line), line.amount,
+                      line.currency, line.rate, *convert(line.amount, line.currency, line.rate),
+                      line.note or ""))
          for position, line in enumerate(lines, start=1)],
     )
     receipts_store.write_line_details(conn, order_id, lines, [net_quantity(x) for x in lines])
