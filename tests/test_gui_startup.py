@@ -139,7 +139,7 @@ def test_unexpected_error_is_logged(qapp, monkeypatch, answers):
 
 def test_an_older_shop_is_upgraded_while_a_dialog_says_so(qapp, tmp_path, v1_shop,
                                                           monkeypatch):
-    import time
+    import threading
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QProgressDialog
@@ -150,22 +150,36 @@ def test_an_older_shop_is_upgraded_while_a_dialog_says_so(qapp, tmp_path, v1_sho
     path = v1_shop()
     assert needs_upgrade(path)
     upgrade = schema.MIGRATIONS[1]
+    seen: list[tuple[str, int, int]] = []
+    step_shown = threading.Event()
+
+    def look() -> None:  # on the UI thread, while the upgrade runs on its own
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QProgressDialog) and w.isVisible():
+                seen.append((w.labelText(), w.value(), w.maximum()))
+                if "Step 2 of 3" in w.labelText() and 0 < w.value() < 100:
+                    step_shown.set()
 
     def slow_upgrade(db):  # as on a shop of a million lines, saying how far it is
         schema.report_progress(0.5)
-        time.sleep(0.8)
+        step_shown.wait(30)  # holds the step until the dialog was seen showing it
         upgrade(db)
 
     monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATIONS[0], slow_upgrade, *schema.MIGRATIONS[2:]])
-    seen = []
-    QTimer.singleShot(600, lambda: seen.extend(
-        (w.labelText(), w.value(), w.maximum()) for w in QApplication.topLevelWidgets()
-        if isinstance(w, QProgressDialog) and w.isVisible()))
-    store = startup.open_store_interactive(path)
+    watcher = QTimer()
+    watcher.setInterval(20)
+    watcher.timeout.connect(look)
+    watcher.start()
+    try:
+        store = startup.open_store_interactive(path)
+    finally:
+        watcher.stop()
     try:
         assert seen and "Updating the shop file" in seen[0][0]
         # during the slow step: the step is named and the bar shows how far the upgrade is
-        assert "Step 2 of 3" in seen[0][0] and seen[0][2] == 100 and 0 < seen[0][1] < 100
+        assert step_shown.is_set()
+        assert any("Step 2 of 3" in label and maximum == 100 and 0 < value < 100
+                   for label, value, maximum in seen)
         assert store.scalar("PRAGMA user_version") == schema.SCHEMA_VERSION
         assert customers.at_risk_count(store, "2026-11-26") > 0
     finally:
