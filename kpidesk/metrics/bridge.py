@@ -98,9 +98,10 @@ def _customer_revenue(store: Store, win: Window, col: str) -> dict[int, int]:
     customer breakdown's rollup (a range of rows, not the window's sale lines).
     Remembered: the month-before and year-before bridges share their month's read."""
     currency = "USD" if col == "revenue_usd" else "KHR"
-    found = analysis.revenue_by_key(store, "customer", date.fromisoformat(win.first),
-                                    date.fromisoformat(win.last), currency)
-    return {int(c): int(v or 0) for c, v in found.items() if c is not None}
+    found = analysis.revenue_and_orders_by_key(
+        store, "customer", date.fromisoformat(win.first), date.fromisoformat(win.last),
+        currency)
+    return {int(c): int(v or 0) for c, (v, _) in found.items() if c is not None}
 
 
 @memoized(copy=False)

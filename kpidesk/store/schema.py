@@ -582,6 +582,14 @@ def code_breakdown_dims(db: sqlite_utils.Database) -> None:
         report_progress(0.5 if table == breakdowns.TABLE else 1.0)
 
 
+def index_contacts_created(db: sqlite_utils.Database) -> None:
+    """The data-health check finds a period's sales dated before their customer was
+    created from the customers created after the period began (`health._order_findings`):
+    an index on the creation day makes that the newest few customers, not a pass over
+    every contact (250,000 at 10M lines). Additive and idempotent."""
+    db.conn.execute("CREATE INDEX IF NOT EXISTS idx_contacts_created ON contacts(created)")
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -614,5 +622,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     cover_at_risk_walk,
     add_branches,
     code_breakdown_dims,
+    index_contacts_created,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
