@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from kpidesk.metrics.growth import as_date, growth_rate, ratio
+from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.results import AnalysisKpis, AtRiskEntry
 from kpidesk.store import branches, breakdowns
@@ -321,6 +322,19 @@ def revenue_by_key(store: Store, by: str, first: date, last: date, currency: str
     """{key: revenue} of one breakdown from `first` to `last` (inclusive), from the rollup;
     the key of none (walk-ins, no product…) is None."""
     return _grouped_revenue(store, by, (first, last), currency)
+
+
+@memoized(copy=False)
+def revenue_and_orders_by_key(store: Store, by: str, first: date, last: date, currency: str
+                              ) -> dict:
+    """{key: (revenue, orders)} of one breakdown from `first` to `last` (inclusive), from
+    the rollup (a whole month is one row per key); the key of none is None. Remembered
+    and shared, not copied — the report's best customers and its revenue bridge read the
+    same month's customers (about 60,000 rows at 10M lines): read it, never change it."""
+    raw = _read(store, _SOURCES[by][0], (first, last), currency,
+                columns=("revenue", "orders", "lines"))
+    none_key = -1 if by == "hour" else 0
+    return {(None if key == none_key else key): (sums[0], sums[1]) for key, sums in raw.items()}
 
 
 def period_totals(store: Store, period: DateRange | str, today: date | str, *,

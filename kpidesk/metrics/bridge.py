@@ -92,15 +92,19 @@ def compare_windows(period: str | Period, today: date | str, compare: str
     return Window(*before, whole), Window(*w.current, whole)
 
 
+@memoized(copy=False)
 def _customer_revenue(store: Store, win: Window, col: str) -> dict[int, int]:
     """{contact_id: revenue} of the customers who bought in the window, read from the
-    customer breakdown's rollup (a range of rows, not the window's sale lines)."""
+    customer breakdown's rollup (a range of rows, not the window's sale lines).
+    Remembered: the month-before and year-before bridges share their month's read."""
     currency = "USD" if col == "revenue_usd" else "KHR"
-    found = analysis.revenue_by_key(store, "customer", date.fromisoformat(win.first),
-                                    date.fromisoformat(win.last), currency)
-    return {int(c): int(v or 0) for c, v in found.items() if c is not None}
+    found = analysis.revenue_and_orders_by_key(
+        store, "customer", date.fromisoformat(win.first), date.fromisoformat(win.last),
+        currency)
+    return {int(c): int(v or 0) for c, (v, _) in found.items() if c is not None}
 
 
+@memoized(copy=False)
 def _totals(store: Store, win: Window) -> dict[str, int]:
     """Σ per original currency ('USD', 'KHR': amount) and per value column of a window."""
     out = {"USD": 0, "KHR": 0, "revenue_usd": 0, "revenue_khr": 0}
@@ -113,14 +117,11 @@ def _totals(store: Store, win: Window) -> dict[str, int]:
     return out
 
 
-def _first_purchases(store: Store, ids: list[int]) -> dict[int, str | None]:
-    result: dict[int, str | None] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        result.update(store.conn.execute(
-            f"SELECT id, first_purchase FROM contacts WHERE id IN ({','.join('?' * len(chunk))})",
-            chunk).fetchall())
-    return result
+def _first_buying_since(store: Store, first: str) -> set[int]:
+    """The contacts whose first purchase is on or after `first`: a range of the first
+    purchase's index (the newest customers), not a look-up per customer of the window."""
+    return {cid for (cid,) in store.conn.execute(
+        "SELECT id FROM contacts WHERE first_purchase >= ?", (first,))}
 
 
 def fx_effect(totals_before: dict[str, int], totals_after: dict[str, int],
@@ -143,13 +144,19 @@ def fx_effect(totals_before: dict[str, int], totals_after: dict[str, int],
     return revenue1 - constant
 
 
-@memoized
 def revenue_bridge(store: Store, period: str | Period, today: date | str, compare: str = "mom",
                    *, currency: str | None = None) -> Bridge | None:
     """The bridge of `period` against the month before ('mom') or a year before ('yoy');
     None for a period that has not started."""
-    today = as_date(today)
-    currency = currency or store.reporting_currency
+    # one remembered result however the period, day and currency are spelt (the report
+    # asks for the month-before bridge through `kpi --json`'s keys and for its chart)
+    return _revenue_bridge(store, parse_period(period).key, as_date(today), compare,
+                           currency or store.reporting_currency)
+
+
+@memoized
+def _revenue_bridge(store: Store, period: str, today: date, compare: str, currency: str
+                    ) -> Bridge | None:
     found = compare_windows(parse_period(period), today, compare)
     if found is None:
         return None
@@ -161,12 +168,12 @@ def revenue_bridge(store: Store, period: str | Period, today: date | str, compar
 
     # by customers
     cust0, cust1 = _customer_revenue(store, before, col), _customer_revenue(store, after, col)
-    firsts = _first_purchases(store, [c for c in cust1 if c not in cust0])
+    first_buying = _first_buying_since(store, after.first)
     parts: dict[str, dict[int, int]] = {c: {} for c in CUSTOMER_COMPONENTS[:4]}
     for cid, value in cust1.items():
         if cid in cust0:
             parts["returning"][cid] = value - cust0[cid]
-        elif (firsts.get(cid) or "") >= after.first:
+        elif cid in first_buying:
             parts["new"][cid] = value
         else:
             parts["reactivated"][cid] = value

@@ -302,9 +302,14 @@ def _missing_days(store: Store, first: date, last: date) -> list[Finding]:
     if shop_first is None:
         return []
     lookback = first - timedelta(days=7 * USUAL_WEEKS)
+    # the days with an order, one seek of the dates' index per day (a skip scan): not
+    # every order of the period and the 8 weeks before (a million at 10M lines)
     traded = {r[0] for r in store.conn.execute(
-        "SELECT DISTINCT date FROM orders WHERE date BETWEEN ? AND ?",
-        (lookback.isoformat(), last.isoformat()))}
+        "WITH RECURSIVE d(day) AS (SELECT MIN(date) FROM orders WHERE date >= :first"
+        " UNION ALL SELECT (SELECT MIN(o.date) FROM orders o WHERE o.date > d.day)"
+        " FROM d WHERE d.day <= :last)"
+        " SELECT day FROM d WHERE day <= :last",
+        {"first": lookback.isoformat(), "last": last.isoformat()})}
     start = max(first, date.fromisoformat(shop_first) + timedelta(days=7 * USUAL_WEEKS))
     runs: list[list[str]] = []
     current: list[str] = []

@@ -78,17 +78,22 @@ def top_products(store: Store, month: str, currency: str, limit: int = 10,
 
 def top_customers(store: Store, month: str, currency: str, limit: int = 10,
                   upto: date | None = None) -> list[dict]:
-    """The month's best customers by revenue (their purchases up to `upto`)."""
-    column = "revenue_usd" if currency == "USD" else "revenue_khr"
+    """The month's best customers by revenue (their purchases up to `upto`), then by
+    orders. Read from the customer breakdown's rollup — a whole month is one row per
+    customer — and only the chosen customers' names and phones from their records."""
     p = parse_period(month)
     last = min(p.end, upto) if upto else p.end
-    rows = store.query(
-        f"""SELECT c.name, c.phone, SUM(x.orders) AS orders, SUM(x.{column}) AS revenue
-            FROM customer_day x JOIN contacts c ON c.id = x.contact_id
-            WHERE x.day BETWEEN ? AND ? GROUP BY x.contact_id, c.name, c.phone
-            ORDER BY revenue DESC, orders DESC LIMIT ?""",
-        (p.first_day, last.isoformat(), limit))
-    return [dict(r) for r in rows]
+    if last < p.start:
+        return []
+    found = analysis.revenue_and_orders_by_key(store, "customer", p.start, last, currency)
+    best = sorted(((revenue or 0, orders or 0, key) for key, (revenue, orders) in found.items()
+                   if key is not None), key=lambda r: (-r[0], -r[1], r[2]))[:limit]
+    ids = [key for _, _, key in best]
+    contacts = {r[0]: r[1:] for r in store.conn.execute(
+        f"SELECT id, name, phone FROM contacts WHERE id IN ({', '.join('?' * len(ids))})",
+        ids)} if ids else {}
+    return [{"name": contacts[key][0], "phone": contacts[key][1], "orders": orders,
+             "revenue": revenue} for revenue, orders, key in best if key in contacts]
 
 
 SALES_FIGURES = ("revenue", "orders", "average_order_value")
