@@ -249,16 +249,16 @@ def test_salespeople_pace_by_their_own_last_year(demo_ctx):
     rows = calendar_paced(store, MONTH, DEMO_TODAY, salesperson_attainment(store, MONTH,
                                                                            DEMO_TODAY))
     raw = Raw(store)
-    row = next(r for r in rows if r["target"])
-    sp = row["salesperson_id"]
+    row = next(r for r in rows if r.target)
+    sp = row.salesperson_id
     weights = []
     for i in range(30):
         day = date(2026, 11, 1 + i)
         source = same_holiday_year_before(day) or (day - timedelta(days=364)).isoformat()
         weights.append(max(0, raw.revenue(source, source, f"o.salesperson_id = {sp}")))
-    expected = half_even(row["target"] * sum(weights[:DEMO_TODAY.day]), sum(weights))
-    assert row["expected_to_date"] == expected
-    assert row["pace"] == pytest.approx(row["actual"] / expected)
+    expected = half_even(row.target * sum(weights[:DEMO_TODAY.day]), sum(weights))
+    assert row.expected_to_date == expected
+    assert row.pace == pytest.approx(row.actual / expected)
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, tab):
@@ -266,3 +266,4 @@ def test_models_pass_qtmodeltester(qtmodeltester, tab):
     for model in (tab.detail_model, tab.chance_model, tab.weeks_model, tab.needs_model):
         assert model.rowCount() > 0
         qtmodeltester.check(model)
+

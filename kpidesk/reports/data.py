@@ -15,7 +15,7 @@ from kpidesk.metrics import analysis, callbacks, customers, health, pipeline
 from kpidesk.metrics.growth import ratio, revenue_series, sales_summary, windows
 from kpidesk.metrics.kpis import all_kpis, comparison_kpis, in_currency
 from kpidesk.metrics.periods import add_months, parse_period
-from kpidesk.metrics.results import KpiFigures
+from kpidesk.metrics.results import KpiFigures, StageFigures
 from kpidesk.metrics.targets import target_series
 from kpidesk.store.db import Store
 
@@ -36,7 +36,7 @@ class ReportData:
     year_before: dict[str, Any]  # the same month a year before
     revenue_series: list[tuple[str, int | None]] = field(default_factory=list)
     target_series: list[tuple[str, int | None]] = field(default_factory=list)
-    pipeline_stages: list[dict] = field(default_factory=list)
+    pipeline_stages: list[StageFigures] = field(default_factory=list)
     top_products: list[dict] = field(default_factory=list)
     top_customers: list[dict] = field(default_factory=list)
     at_risk: list[dict] = field(default_factory=list)  # the most valuable, at most AT_RISK_ROWS
@@ -91,17 +91,13 @@ def top_customers(store: Store, month: str, currency: str, limit: int = 10,
     return [dict(r) for r in rows]
 
 
-SALES_FIGURES = ("revenue", "orders", "average_order_value")
-
-
 def _sales_to_day(store, month: str, last_day: str, target: int | None) -> dict:
     """Revenue, orders and average order value of `month` up to `last_day` (ISO), and the
     attainment of its revenue `target` by then (KPI.md §2: actual / target)."""
     summary = sales_summary(store, month, last_day)
-    figures = {"as_of": last_day, **{key: summary[key] for key in SALES_FIGURES}}
-    revenue = summary["revenue"]
-    figures["attainment"] = ratio(revenue, target)
-    return figures
+    return {"as_of": last_day, "revenue": summary.revenue, "orders": summary.orders,
+            "average_order_value": summary.average_order_value,
+            "attainment": ratio(summary.revenue, target)}
 
 
 def collect(store: Store, month: str, today: date, currency: str | None = None,

@@ -241,8 +241,7 @@ class CustomersPage(QWidget):
         self.funnel.set_labels(
             fmt.fill(tr("From lead to loyal customer (leads created in %1)"), label),
             [tr("Leads"), tr("Customers"), tr("Repeat"), tr("Loyal")])
-        self.funnel.set_values([funnel.get("leads"), funnel.get("customers"),
-                                funnel.get("repeat"), funnel.get("loyal")])
+        self.funnel.set_values([funnel.leads, funnel.customers, funnel.repeat, funnel.loyal])
 
     def _at_risk_activated(self, index) -> None:
         if not index.isValid():

@@ -11,6 +11,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics import pipeline
+from kpidesk.metrics.results import StageFigures
 from kpidesk.store.db import Store
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.dashboard.cards import PIPELINE_CARDS, card_defs, show
@@ -62,7 +63,7 @@ class PipelinePage(QWidget):
                                               "#b3261e" if kpis.get("overdue_count") else "")
         self.cards["overdue_value"].set_note(fmt.fill(
             tr("%1 overdue"), f.integer(kpis.get("overdue_count"))))
-        stages = [dict(row, name=display_name(str(row.get("name") or "")))
+        stages: list[StageFigures] = [{**row, "name": display_name(row["name"] or "")}
                   for row in pipeline.pipeline_by_stage(store, today)]
         self.charts.set_empty("stageChart", tr(
             "No open opportunities: add them in the Pipeline tab.")

@@ -524,8 +524,8 @@ class InsightTab(Tab):
                       for c in insight_metrics.commissions(store, self.month, today)}
         rows = []
         for row in salesperson_attainment(store, self.month, today):
-            rows.append({**row, "chance": chances.get(row["salesperson_id"]),
-                         "commission": commission.get(row["salesperson_id"])})
+            rows.append({**asdict(row), "chance": chances.get(row.salesperson_id),
+                         "commission": commission.get(row.salesperson_id)})
         self.chance_model.set_rows(rows, currency)
         self.weeks_model.set_rows([asdict(wk) for wk in pacing_metrics.week_targets(
             store, self.month, today)], currency)
