@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from kpidesk.metrics import analysis, callbacks, customers, health, pipeline
 from kpidesk.metrics.growth import ratio, revenue_series, sales_summary, windows
@@ -37,8 +37,8 @@ class ReportData:
     revenue_series: list[tuple[str, int | None]] = field(default_factory=list)
     target_series: list[tuple[str, int | None]] = field(default_factory=list)
     pipeline_stages: list[StageFigures] = field(default_factory=list)
-    top_products: list[dict] = field(default_factory=list)
-    top_customers: list[dict] = field(default_factory=list)
+    top_products: list[TopProduct] = field(default_factory=list)
+    top_customers: list[TopCustomer] = field(default_factory=list)
     at_risk: list[dict] = field(default_factory=list)  # the most valuable, at most AT_RISK_ROWS
     at_risk_total: int = 0  # how many customers are at risk in all
     health_findings: list = field(default_factory=list)  # metrics.health.Finding, the month's
@@ -55,8 +55,23 @@ class ReportData:
     revenue_by_branch: list[dict] = field(default_factory=list)
 
 
+class TopProduct(TypedDict):
+    product_id: int | None  # None: the lines of receipts without a product
+    name: str | None
+    category: str
+    quantity: float
+    revenue: int
+
+
+class TopCustomer(TypedDict):
+    name: str
+    phone: str | None
+    orders: int
+    revenue: int
+
+
 def top_products(store: Store, month: str, currency: str, limit: int = 10,
-                 upto: date | None = None) -> list[dict]:
+                 upto: date | None = None) -> list[TopProduct]:
     """The month's best-selling products by revenue (up to `upto`), quantities net of
     refunds. Daily totals are no product's sales and are left out (KPI.md Conventions);
     lines of receipts without a product are one row with product_id None. Read from the
@@ -72,12 +87,14 @@ def top_products(store: Store, month: str, currency: str, limit: int = 10,
         "SELECT p.id, IFNULL(c.name, '') FROM products p"
         " LEFT JOIN categories c ON c.id = p.category_id"
         f" WHERE p.id IN ({', '.join('?' * len(ids))})", ids).fetchall()) if ids else {}
-    return [{"product_id": row.key, "name": row.name, "category": categories.get(row.key, ""),
-             "quantity": row.quantity, "revenue": row.revenue} for row in found.rows]
+    # a product breakdown's keys are product ids (None: lines without a product)
+    return [{"product_id": None if row.key is None else int(row.key), "name": row.name,
+             "category": categories.get(row.key, ""), "quantity": row.quantity,
+             "revenue": row.revenue} for row in found.rows]
 
 
 def top_customers(store: Store, month: str, currency: str, limit: int = 10,
-                  upto: date | None = None) -> list[dict]:
+                  upto: date | None = None) -> list[TopCustomer]:
     """The month's best customers by revenue (their purchases up to `upto`)."""
     column = "revenue_usd" if currency == "USD" else "revenue_khr"
     p = parse_period(month)
@@ -88,7 +105,8 @@ def top_customers(store: Store, month: str, currency: str, limit: int = 10,
             WHERE x.day BETWEEN ? AND ? GROUP BY x.contact_id
             ORDER BY revenue DESC, orders DESC LIMIT ?""",
         (p.first_day, last.isoformat(), limit))
-    return [dict(r) for r in rows]
+    return [{"name": r["name"], "phone": r["phone"], "orders": r["orders"],
+             "revenue": r["revenue"]} for r in rows]
 
 
 def _sales_to_day(store, month: str, last_day: str, target: int | None) -> dict:

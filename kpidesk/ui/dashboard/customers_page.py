@@ -4,8 +4,9 @@ the lead-to-loyal funnel and the at-risk call-back list with its call bar."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -194,7 +195,8 @@ class CustomersPage(QWidget):
         in_progress = p.contains(today)
         not_started = today < p.start
         label = period_label(period, self.granularity)
-        same_day = kpis.get("previous_same_day") or {}
+        # read by card key below (SAME_DAY_CARDS)
+        same_day: Mapping[str, Any] = kpis["previous_same_day"] or {}
         if in_progress:
             self.period_label.setText(fmt.fill(
                 tr("%1, so far (day %2); beside each figure: %3 on the same day"),

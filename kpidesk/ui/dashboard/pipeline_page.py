@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -17,6 +18,9 @@ from kpidesk.ui.context import AppContext
 from kpidesk.ui.dashboard.cards import PIPELINE_CARDS, card_defs, show
 from kpidesk.ui.dashboard.chart_box import LazyCharts
 from kpidesk.ui.plots.cards import CardGrid
+
+if TYPE_CHECKING:  # the charts are made late (pyqtgraph): their classes only for mypy
+    from kpidesk.ui.plots.charts import StageChart
 
 tr = translator("DashboardTab")
 
@@ -42,7 +46,7 @@ class PipelinePage(QWidget):
                 self.cards[key].set_title(card.title, card.tooltip)
 
     def retranslate_charts(self) -> None:
-        chart = self.charts.charts.get("stageChart")
+        chart = cast("StageChart | None", self.charts.charts.get("stageChart"))
         if chart is not None:
             chart.set_texts(tr("Open pipeline by stage"))
             chart.set_legend_names(tr("Value"), tr("Weighted"))

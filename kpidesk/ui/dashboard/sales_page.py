@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,6 +33,10 @@ from kpidesk.ui.first_steps import FirstSteps
 from kpidesk.ui.insight.cards import fill_insight_cards, with_calendar_pacing
 from kpidesk.ui.models.dashboard_models import SalespersonAttainmentModel
 from kpidesk.ui.plots.cards import CardGrid, sign_colour
+
+if TYPE_CHECKING:  # the charts are made late (pyqtgraph): their classes only for mypy
+    from kpidesk.ui.insight.charts import ChanceChart
+    from kpidesk.ui.plots.charts import GrowthChart, RevenueChart
 
 tr = translator("DashboardTab")
 
@@ -109,17 +114,20 @@ class SalesPage(QWidget):
         charts = self.charts.charts
         f = fmt.current()
         if "revenueChart" in charts:
-            charts["revenueChart"].set_texts(
+            revenue = cast("RevenueChart", charts["revenueChart"])
+            revenue.set_texts(
                 fmt.fill(tr("Revenue and target, last %1 months"), f.integer(CHART_MONTHS)))
-            charts["revenueChart"].set_legend_names(
+            revenue.set_legend_names(
                 tr("Revenue"), tr("Target"),
                 fmt.fill(tr("Forecast (%1 band)"), f.percent(0.8, places=0)))
         if "growthChart" in charts:
-            charts["growthChart"].set_texts(tr("Growth vs the month before"))
+            cast("GrowthChart", charts["growthChart"]).set_texts(
+                tr("Growth vs the month before"))
         if "chanceChart" in charts:
-            charts["chanceChart"].set_texts(tr("Chance of making the target, day by day"))
+            chance = cast("ChanceChart", charts["chanceChart"])
+            chance.set_texts(tr("Chance of making the target, day by day"))
             # a low chart: 0 %, 50 %, 100 % only (Khmer digits are tall)
-            charts["chanceChart"].getPlotItem().getAxis("left").setTickSpacing(50, 50)
+            chance.getPlotItem().getAxis("left").setTickSpacing(50, 50)
 
     # -- figures ----------------------------------------------------------------------
     def refresh(self, month: str, today: date) -> str:
