@@ -21,8 +21,10 @@ from kpidesk.metrics.periods import Period, add_months, month_key, parse_period
 from kpidesk.metrics.results import (
     InsightKpis,
     KpiFigures,
+    SalesKpis,
     SalespersonAttainment,
     SalespersonFigures,
+    SalesSummary,
 )
 from kpidesk.metrics.targets import attainment_summary, salesperson_attainment
 from kpidesk.store.db import Store
@@ -46,6 +48,16 @@ def in_currency(store: Store, currency: str) -> Store:
     if currency == store.reporting_currency:
         return store
     return cast(Store, CurrencyView(store, currency))
+
+
+def sales_kpis(sales: SalesSummary) -> SalesKpis:
+    """The §1 keys of `kpi --json` from a period's sales summary."""
+    return {"revenue": sales.revenue, "orders": sales.orders,
+            "average_order_value": sales.average_order_value,
+            "daily_totals_without_receipts": sales.daily_totals_without_receipts,
+            "growth_mom": sales.growth_mom, "growth_yoy": sales.growth_yoy,
+            "revenue_previous_month": sales.previous_revenue,
+            "revenue_year_before": sales.year_before_revenue}
 
 
 def _minor_units(figure: int | float | None) -> int | None:
@@ -87,14 +99,7 @@ def all_kpis(store: Store, month: str, today: date | str, *,
         "day": w.day,
         "days": period.days,
         # §1 sales growth
-        "revenue": sales.revenue,
-        "orders": sales.orders,
-        "average_order_value": sales.average_order_value,
-        "daily_totals_without_receipts": sales.daily_totals_without_receipts,
-        "growth_mom": sales.growth_mom,
-        "growth_yoy": sales.growth_yoy,
-        "revenue_previous_month": sales.previous_revenue,
-        "revenue_year_before": sales.year_before_revenue,
+        **sales_kpis(sales),
         "revenue_by_currency": revenue_by_currency(store, period, today),
         # §2 targets (shop, revenue); a month in progress paces by the shop's calendar
         # (KPI.md §2b)
@@ -146,14 +151,7 @@ def comparison_kpis(store: Store, month: str, today: date | str, *,
     return {
         "month": period.key, "currency": currency, "today": today.isoformat(),
         "in_progress": w.in_progress, "day": w.day, "days": period.days,
-        "revenue": sales.revenue,
-        "orders": sales.orders,
-        "average_order_value": sales.average_order_value,
-        "daily_totals_without_receipts": sales.daily_totals_without_receipts,
-        "growth_mom": sales.growth_mom,
-        "growth_yoy": sales.growth_yoy,
-        "revenue_previous_month": sales.previous_revenue,
-        "revenue_year_before": sales.year_before_revenue,
+        **sales_kpis(sales),
         "target": att.target,
         "attainment": att.attainment,
         **customers.customer_kpis(view, period.key, today),

@@ -250,17 +250,10 @@ class InsightKpis(BridgeKpis):
     week_targets: list[dict[str, Any]]
 
 
-class KpiFigures(CustomerKpis, PipelineKpis, WinbackKpis, AnalysisKpis, InsightKpis):
-    """`kpis.all_kpis`: every KPI of one period, the JSON of `kpi --json`."""
+class SalesKpis(TypedDict):
+    """§1 sales growth (`kpis.sales_kpis`). None: the period has not started; orders (and
+    the average order value) also when a daily total has no receipts count."""
 
-    month: str
-    currency: str
-    today: str
-    in_progress: bool
-    day: int
-    days: int
-    # §1 sales growth (None: the period has not started; orders also when a daily total
-    # has no receipts count)
     revenue: int | None
     orders: int | None
     average_order_value: int | None
@@ -269,6 +262,18 @@ class KpiFigures(CustomerKpis, PipelineKpis, WinbackKpis, AnalysisKpis, InsightK
     growth_yoy: float | None
     revenue_previous_month: int | None
     revenue_year_before: int | None
+
+
+class KpiFigures(SalesKpis, CustomerKpis, PipelineKpis, WinbackKpis, AnalysisKpis,
+                 InsightKpis):
+    """`kpis.all_kpis`: every KPI of one period, the JSON of `kpi --json`."""
+
+    month: str
+    currency: str
+    today: str
+    in_progress: bool
+    day: int
+    days: int
     revenue_by_currency: dict[str, int] | None
     # §2 targets
     target: int | None
