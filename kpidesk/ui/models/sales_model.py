@@ -159,7 +159,7 @@ class SalesTableModel(TableModel):
         return self._more
 
     def fetchMore(self, parent=_ROOT) -> None:  # noqa: N802 (Qt API)
-        if parent.isValid() or not self._more or self._busy:
+        if parent.isValid() or not self._more or self._busy or self._query is None:
             return
         size = self.page_size()
         page = self._query.page(self.rows[-1] if self.rows else None, size)
