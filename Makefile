@@ -7,7 +7,7 @@
 #   make dist     bundle + Linux tar.gz (AppDir layout) under dist/
 #   make bench    print the start-up, scale (10k..1M; BENCH_10M=1: 10M), file size, import and backup figures
 #   make icons    redraw resources/icons from make_icons.py
-#   make lint     ruff, and mypy on store, metrics, io, reports/data.py and the KPI readers
+#   make lint     ruff, and mypy on the package (pyproject.toml: the files not clean yet)
 #
 # The virtual environment .venv is created once and reused; pip runs again only
 # when pyproject.toml or constraints.txt changes (stamp files in .venv). Versions come

@@ -198,9 +198,9 @@ def core_figures(store) -> dict:
 
     sales = growth.sales_summary(store, MONTH, TODAY, currency="USD")
     kpis = customers.customer_kpis(store, MONTH, TODAY)
-    return {"revenue": sales["revenue"], "orders": sales["orders"],
-            "average_order_value": sales["average_order_value"],
-            "growth_mom": round(sales["growth_mom"], 9),
+    return {"revenue": sales.revenue, "orders": sales.orders,
+            "average_order_value": sales.average_order_value,
+            "growth_mom": round(sales.growth_mom, 9),
             "new_customers": kpis["new_customers"], "active_customers": kpis["active_customers"],
             "retention": round(kpis["retention"], 9)}
 

@@ -231,7 +231,7 @@ def check_retail(db: Path) -> None:
 
     today = date(2011, 12, 9)
     with Store(db, read_only=True) as store:
-        revenue = [f"{sales_summary(store, k, today)['revenue'] / 100:,.2f}" for k in m]
+        revenue = [f"{sales_summary(store, k, today).revenue / 100:,.2f}" for k in m]
         new = [customer_kpis(store, k, today)["new_customers"] for k in m]
         dec = cohort_table(store, "2011-03", cohorts=4)[0]
     print(f"  metrics: revenue {revenue}, new customers {new}, cohort {dec['cohort']}"

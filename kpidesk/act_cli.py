@@ -165,7 +165,7 @@ def run_share(db_path: Path, month: str, lang: str, out: Path, *, today: date,
     with cli_store(Path(db_path)) as store:
         data = collect_share(store, period.key, today, currency)
     image = render_share(data, lang)
-    if not image.save(str(out), "PNG"):
+    if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # stubs: bytes only
         return _fail(f"cannot write {out}")
     print(share_text(data, lang))
     print(f"picture of {period.key} ({lang}, {image.width()}×{image.height()}) written to {out}")

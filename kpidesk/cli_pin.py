@@ -148,9 +148,10 @@ def grant_open_store(store, given: str | None, reason: str) -> None:
 
 
 def needs_owner(args: argparse.Namespace) -> bool:
-    rule = OWNER_COMMANDS.get(getattr(args, "command", ""), False)
-    if rule is False:
+    command = getattr(args, "command", "")
+    if command not in OWNER_COMMANDS:
         return False
+    rule = OWNER_COMMANDS[command]
     return True if rule is None else bool(rule(args))
 
 

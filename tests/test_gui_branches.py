@@ -127,7 +127,7 @@ def test_dashboard_branch_picker(qtbot, ctx, branch_file):
                                             lines=[sales.LineInput(amount=70_00)]))
     with Store(branch_file, read_only=True) as b:
         sync.sync(b, store)
-        kampot = growth.sales_summary(b, month, DEMO_TODAY)["revenue"]
+        kampot = growth.sales_summary(b, month, DEMO_TODAY).revenue
     dash = DashboardTab(ctx)
     qtbot.addWidget(dash)
     dash.show()
@@ -135,18 +135,18 @@ def test_dashboard_branch_picker(qtbot, ctx, branch_file):
     assert picker.isVisible()
     assert [picker.combo.itemText(i) for i in range(picker.combo.count())] == [
         "All branches", "Phnom Penh", "Kampot"]
-    assert dash.last_refresh["sales"]["revenue"] == kampot + 70_00
+    assert dash.last_refresh["sales"].revenue == kampot + 70_00
     picker.combo.setCurrentIndex(picker.combo.findData("Kampot"))
-    assert dash.last_refresh["sales"]["revenue"] == kampot
+    assert dash.last_refresh["sales"].revenue == kampot
     picker.combo.setCurrentIndex(picker.combo.findData("Phnom Penh"))
-    assert dash.last_refresh["sales"]["revenue"] == 70_00
+    assert dash.last_refresh["sales"].revenue == 70_00
     # a change of the shop: the branch's figures follow
     sales.add_order(store, sales.OrderInput(date="2026-11-04",
                                             lines=[sales.LineInput(amount=5_00)]))
     dash.refresh()
-    assert dash.last_refresh["sales"]["revenue"] == 75_00
+    assert dash.last_refresh["sales"].revenue == 75_00
     picker.combo.setCurrentIndex(0)
-    assert dash.last_refresh["sales"]["revenue"] == kampot + 75_00
+    assert dash.last_refresh["sales"].revenue == kampot + 75_00
     picker.close()
 
 

@@ -40,18 +40,18 @@ def test_revenue_card_equals_sales_summary(dash, demo_ctx):
     assert dash.month == MONTH
     assert dash.month_combo.currentText() == "November 2026"
     cards = dash.sales_cards
-    assert summary["revenue"] > 0
-    assert cards["revenue"].value() == _money(summary["revenue"])
+    assert summary.revenue > 0
+    assert cards["revenue"].value() == _money(summary.revenue)
     assert cards["revenue"].note() == "month to date"
-    assert cards["orders"].value() == f"{summary['orders']:,}"
-    assert cards["average_order_value"].value() == _money(summary["average_order_value"])
-    assert cards["growth_mom"].value() == fmt.current().percent(summary["growth_mom"],
+    assert cards["orders"].value() == f"{summary.orders:,}"
+    assert cards["average_order_value"].value() == _money(summary.average_order_value)
+    assert cards["growth_mom"].value() == fmt.current().percent(summary.growth_mom,
                                                                signed=True)
     assert "like-for-like" in cards["growth_yoy"].note()
     att = targets.attainment_summary(demo_ctx.store, MONTH, DEMO_TODAY)
-    assert cards["target"].value() == _money(att["target"])
-    assert cards["attainment"].value() == fmt.current().percent(att["attainment"])
-    assert cards["run_rate_projection"].value() == _money(att["run_rate_projection"])
+    assert cards["target"].value() == _money(att.target)
+    assert cards["attainment"].value() == fmt.current().percent(att.attainment)
+    assert cards["run_rate_projection"].value() == _money(att.run_rate_projection)
     # pace and needed per day follow the shop calendar (KPI.md §2b)
     from kpidesk.metrics import pacing
 
@@ -65,17 +65,17 @@ def test_revenue_card_equals_sales_summary(dash, demo_ctx):
 def test_a_new_sale_changes_the_cards(dash, demo_ctx):
     before = growth.sales_summary(demo_ctx.store, MONTH, DEMO_TODAY)
     add_order(demo_ctx.store, OrderInput(date="2026-11-20", lines=[LineInput(amount=123_45)]))
-    assert dash.sales_cards["revenue"].value() == _money(before["revenue"] + 123_45)
-    assert dash.sales_cards["orders"].value() == f"{before['orders'] + 1:,}"
-    assert dash.revenue_chart.revenue[-1] == before["revenue"] + 123_45
+    assert dash.sales_cards["revenue"].value() == _money(before.revenue + 123_45)
+    assert dash.sales_cards["orders"].value() == f"{before.orders + 1:,}"
+    assert dash.revenue_chart.revenue[-1] == before.revenue + 123_45
 
 
 def test_month_picker_moves_between_months(dash, demo_ctx):
     dash.prev_button.click()
     assert dash.month == "2026-10"
     summary = growth.sales_summary(demo_ctx.store, "2026-10", DEMO_TODAY)
-    assert not summary["in_progress"]
-    assert dash.sales_cards["revenue"].value() == _money(summary["revenue"])
+    assert not summary.in_progress
+    assert dash.sales_cards["revenue"].value() == _money(summary.revenue)
     assert dash.sales_cards["revenue"].note() == ""
     assert dash.sales_cards["needed_per_day"].value() == "—"
     assert dash.revenue_chart.months[-1] == "2026-10"
@@ -83,7 +83,7 @@ def test_month_picker_moves_between_months(dash, demo_ctx):
     dash.month_combo.setCurrentIndex(dash.month_combo.findData("2025-06"))
     assert dash.month == "2025-06"
     june = growth.sales_summary(demo_ctx.store, "2025-06", DEMO_TODAY)
-    assert dash.sales_cards["revenue"].value() == _money(june["revenue"])
+    assert dash.sales_cards["revenue"].value() == _money(june.revenue)
     dash.set_month(MONTH)
     assert not dash.next_button.isEnabled()
 
@@ -94,13 +94,13 @@ def test_target_set_in_the_targets_grid_shows_on_the_dashboard(qtbot, dash, demo
     model = grid.model
     assert model.setData(model.index(10, 0), "20,000")
     assert dash.sales_cards["target"].value() == "$20,000.00"
-    revenue = growth.sales_summary(demo_ctx.store, MONTH, DEMO_TODAY)["revenue"]
+    revenue = growth.sales_summary(demo_ctx.store, MONTH, DEMO_TODAY).revenue
     assert dash.sales_cards["attainment"].value() == fmt.current().percent(revenue / 2_000_000)
     assert dash.revenue_chart.targets[-1] == 2_000_000
     demo_ctx.undo_stack.undo()
     att = targets.attainment_summary(demo_ctx.store, MONTH, DEMO_TODAY)
-    assert att["target"] != 2_000_000
-    assert dash.sales_cards["target"].value() == _money(att["target"])
+    assert att.target != 2_000_000
+    assert dash.sales_cards["target"].value() == _money(att.target)
 
 
 def test_no_target_shows_a_dash(dash, demo_ctx):
@@ -129,8 +129,8 @@ def test_salesperson_table_matches_metrics(dash, demo_ctx):
     rows = targets.salesperson_attainment(demo_ctx.store, MONTH, DEMO_TODAY)
     model = dash.attainment_model
     assert model.rowCount() == len(rows)
-    assert model.index(0, 0).data() == rows[0]["name"]
-    assert model.index(0, 1).data() == _money(rows[0]["actual"])
+    assert model.index(0, 0).data() == rows[0].name
+    assert model.index(0, 1).data() == _money(rows[0].actual)
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Attainment"
 
 
@@ -157,9 +157,9 @@ def test_charts_hover_and_forecast(qtbot, dash, demo_ctx):
         assert "Forecast" in chart.hover_text()
     # the month in progress: its bar so far and the run-rate projection outline
     att = targets.attainment_summary(demo_ctx.store, MONTH, DEMO_TODAY)
-    assert chart.projection == att["run_rate_projection"]
+    assert chart.projection == att.run_rate_projection
     chart.show_hover(23)
-    assert "Run-rate projection: " + _money(att["run_rate_projection"]) in chart.hover_text()
+    assert "Run-rate projection: " + _money(att.run_rate_projection) in chart.hover_text()
     growth_chart = dash.growth_chart
     growth_chart.show_hover(23)
     assert "like-for-like" in growth_chart.hover_text()
@@ -182,8 +182,8 @@ def test_customer_cards_follow_the_granularity(dash, demo_ctx):
     assert cards["new_customers"].value() == f"{quarter['new_customers']:,}"
     assert cards["crr"].value() == fmt.current().percent(quarter["crr"])
     funnel = customers.funnel(demo_ctx.store, "2026-Q4", DEMO_TODAY)
-    assert dash.funnel.values == [funnel["leads"], funnel["customers"], funnel["repeat"],
-                                  funnel["loyal"]]
+    assert dash.funnel.values == [funnel.leads, funnel.customers, funnel.repeat,
+                                  funnel.loyal]
     dash.granularity_combo.setCurrentIndex(dash.granularity_combo.findData("year"))
     year = customers.customer_kpis(demo_ctx.store, "2026", DEMO_TODAY)
     assert cards["active_customers"].value() == f"{year['active_customers']:,}"
@@ -251,7 +251,7 @@ def test_switching_to_khmer_changes_titles_and_digits(qtbot, dash, demo_ctx):
         assert dash.attainment_model.headerData(1, Qt.Orientation.Horizontal) == "ចំណូល"
         summary = growth.sales_summary(demo_ctx.store, MONTH, DEMO_TODAY)
         assert dash.sales_cards["orders"].value() == fmt.Formatter("km").integer(
-            summary["orders"])
+            summary.orders)
         assert dash.month_combo.currentText() == "វិច្ឆិកា ២០២៦"
         axis = dash.revenue_chart.month_axis
         assert axis.tickStrings([0.0], 1, 1)[0].startswith(
@@ -295,7 +295,7 @@ def test_at_risk_list_opens_the_contacts_tab_in_the_main_window(qtbot, main_wind
 def test_hidden_dashboard_catches_up_when_shown(qtbot, demo_ctx):
     dash = DashboardTab(demo_ctx)
     qtbot.addWidget(dash)  # never shown yet: writes are only noted
-    before = growth.sales_summary(demo_ctx.store, MONTH, DEMO_TODAY)["revenue"]
+    before = growth.sales_summary(demo_ctx.store, MONTH, DEMO_TODAY).revenue
     add_order(demo_ctx.store, OrderInput(date="2026-11-25", lines=[LineInput(amount=500_00)]))
     dash.show()
     assert dash.sales_cards["revenue"].value() == _money(before + 500_00)

@@ -69,10 +69,10 @@ def test_the_run_rate_projection_is_drawn_from_day_7(qtbot, demo_ctx, day):
     if day < PROJECTION_FROM_DAY:
         assert chart.projection is None
     else:
-        assert chart.projection == dash.last_refresh["attainment"]["run_rate_projection"]
+        assert chart.projection == dash.last_refresh["attainment"].run_rate_projection
     # the card keeps the figure every day
     assert dash.sales_cards["run_rate_projection"].value() == fmt.current().money(
-        dash.last_refresh["attainment"]["run_rate_projection"], "USD")
+        dash.last_refresh["attainment"].run_rate_projection, "USD")
     # … and says how early a guess it is until the chart shows it
     early = "an early guess" in dash.sales_cards["run_rate_projection"].note()
     assert early == (day < PROJECTION_FROM_DAY)

@@ -249,16 +249,16 @@ def test_salespeople_pace_by_their_own_last_year(demo_ctx):
     rows = calendar_paced(store, MONTH, DEMO_TODAY, salesperson_attainment(store, MONTH,
                                                                            DEMO_TODAY))
     raw = Raw(store)
-    row = next(r for r in rows if r["target"])
-    sp = row["salesperson_id"]
+    row = next(r for r in rows if r.target)
+    sp = row.salesperson_id
     weights = []
     for i in range(30):
         day = date(2026, 11, 1 + i)
         source = same_holiday_year_before(day) or (day - timedelta(days=364)).isoformat()
         weights.append(max(0, raw.revenue(source, source, f"o.salesperson_id = {sp}")))
-    expected = half_even(row["target"] * sum(weights[:DEMO_TODAY.day]), sum(weights))
-    assert row["expected_to_date"] == expected
-    assert row["pace"] == pytest.approx(row["actual"] / expected)
+    expected = half_even(row.target * sum(weights[:DEMO_TODAY.day]), sum(weights))
+    assert row.expected_to_date == expected
+    assert row.pace == pytest.approx(row.actual / expected)
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, tab):
@@ -266,3 +266,60 @@ def test_models_pass_qtmodeltester(qtmodeltester, tab):
     for model in (tab.detail_model, tab.chance_model, tab.weeks_model, tab.needs_model):
         assert model.rowCount() > 0
         qtmodeltester.check(model)
+
+
+def test_insight_tables_show_each_column_by_its_kind(tab, demo_ctx):
+    """Every Insight table has its columns (headers in the user's language), and each
+    cell says its row's figure as its column's kind asks: money, signed money, percent,
+    chance, date; numbers sort by value and sit right."""
+    from PySide6.QtCore import Qt
+
+    from kpidesk.ui.export import EXPORT_ROLE, Money, Percent
+    from kpidesk.ui.models.base import Role
+
+    tab.pages.setCurrentIndex(1)
+    tab.detail_model.set_rows(tab.detail_model.rows or [{"label": "x", "value": -1234}])
+    f = fmt.current()
+    horizontal = Qt.Orientation.Horizontal
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert [tab.chance_model.headerData(c, horizontal) for c in range(6)] == [
+        "Salesperson", "Revenue", "Target", "Attainment", "Chance of making it", "Commission"]
+    assert tab.detail_model.headerData(1, horizontal) == "Change"
+    assert [tab.weeks_model.headerData(c, horizontal) for c in range(4)] == [
+        "From", "To", "Target", "Revenue"]
+    assert tab.needs_model.columnCount() == 6
+
+    # the chance table: each salesperson's revenue of the month from the sale lines
+    raw = Raw(demo_ctx.store)
+    model = tab.chance_model
+    ids = dict(demo_ctx.store.conn.execute("SELECT name, id FROM salespeople"))
+    for r, row in enumerate(model.rows):
+        revenue = raw.revenue("2026-11-01", DEMO_TODAY.isoformat(),
+                              f"o.salesperson_id = {ids[row['name']]}")
+        assert model.index(r, 0).data() == row["name"]
+        assert model.index(r, 1).data() == f.figure(revenue, "USD")
+        assert model.index(r, 1).data(Role.SORT) == revenue
+        assert model.index(r, 1).data(Qt.ItemDataRole.TextAlignmentRole) == right
+        assert model.index(r, 1).data(EXPORT_ROLE) == Money(revenue, "USD")
+        assert model.index(r, 3).data() == f.percent(row["attainment"])
+        assert model.index(r, 4).data() == f.percent(row["chance"], places=0)
+        if row["chance"] is not None:
+            assert model.index(r, 4).data(EXPORT_ROLE) == Percent(row["chance"])
+        assert model.index(r, 0).data(Qt.ItemDataRole.TextAlignmentRole) is None
+    # the bridge's detail: a change with its sign
+    value = tab.detail_model.rows[0]["value"]
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    assert tab.detail_model.index(0, 1).data() == sign + f.figure(abs(value), "USD")
+    # the weeks: dates as the user reads them
+    week = tab.weeks_model.rows[0]
+    assert tab.weeks_model.index(0, 0).data() == f.date(week["first"])
+    assert tab.weeks_model.index(0, 2).data() == f.figure(week["target"], "USD")
+
+    demo_ctx.language.set_language("km")
+    try:
+        khmer = [tab.chance_model.headerData(c, horizontal) for c in range(6)]
+        assert khmer[0] and khmer[0] != "Salesperson" and khmer[5] != "Commission"
+        assert tab.chance_model.index(0, 1).data() == fmt.current().figure(
+            tab.chance_model.rows[0]["actual"], "USD")
+    finally:
+        demo_ctx.language.set_language("en")

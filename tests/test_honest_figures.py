@@ -386,7 +386,7 @@ def test_attainment_of_a_month_not_started(store):
     set_target(store, "2026-12", "revenue", 300000)
     add_order(store, OrderInput(date="2026-12-01", lines=[LineInput(amount=5000)]))
     a = attainment_summary(store, "2026-12", TODAY)
-    assert a["target"] == 300000 and a["actual"] is None and a["attainment"] is None
+    assert a.target == 300000 and a.actual is None and a.attainment is None
 
 
 # -- import: receipts and rows dated after today ---------------------------------------------
@@ -406,8 +406,8 @@ def test_import_reads_receipts_and_lists_rows_dated_after_today(store, tmp_path,
     assert store.conn.execute("SELECT receipts FROM orders ORDER BY id").fetchall() == [
         (41,), (None,), (12,)]
     summary = growth.sales_summary(store, "2026-11", TODAY)
-    assert summary["revenue"] == 31050 + 12000  # the 30th counts when it comes
-    assert summary["orders"] is None and summary["daily_totals_without_receipts"] == 1
+    assert summary.revenue == 31050 + 12000  # the 30th counts when it comes
+    assert summary.orders is None and summary.daily_totals_without_receipts == 1
     bad = tmp_path / "bad.csv"
     bad.write_text("date,amount,daily_total,receipts\n2026-11-24,1,yes,2.5\n", encoding="utf-8")
     assert [e.code for e in Importer(store, "sales", today=TODAY).check(bad).errors] == [

@@ -109,5 +109,5 @@ def test_online_retail_sample(sample, tmp_path):
 
         today = date(2011, 12, 9)
         for month in sorted(e["monthly"]):
-            assert sales_summary(s, month, today)["revenue"] == e["monthly"][month]
+            assert sales_summary(s, month, today).revenue == e["monthly"][month]
             assert customer_kpis(s, month, today)["new_customers"] == exp_months[month]

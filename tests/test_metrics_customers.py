@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from kpidesk.metrics import customers as cm
 from kpidesk.metrics.periods import add_months, parse_period
+from kpidesk.metrics.results import Funnel
 from kpidesk.store.contacts import ContactInput, add_contact
 from kpidesk.store.db import Store
 from kpidesk.store.sales import LineInput, OrderInput, add_order
@@ -108,8 +109,7 @@ def test_empty_store_is_not_available(store: Store):
     table = cm.cohort_table(store, "2026-10", 3)
     assert [r["size"] for r in table] == [0, 0, 0]
     assert all(s is None for r in table for s in r["shares"])
-    assert cm.funnel(store, "2026-11", TODAY) == {"leads": 0, "customers": 0, "repeat": 0,
-                                                   "loyal": 0}
+    assert cm.funnel(store, "2026-11", TODAY) == Funnel(leads=0, customers=0, repeat=0, loyal=0)
 
 
 def test_quarter_sums_orders_over_months(store: Store):
@@ -327,11 +327,10 @@ def test_funnel(store: Store):
     sale(store, "2026-10-20", w)
     for day in ("2026-09-01", "2026-09-02", "2026-09-03"):
         sale(store, day, v)
-    assert cm.funnel(store, "2026-09", TODAY) == {"leads": 4, "customers": 3, "repeat": 2,
-                                                   "loyal": 1}
+    assert cm.funnel(store, "2026-09", TODAY) == Funnel(leads=4, customers=3, repeat=2, loyal=1)
     # as of Oct 15, Y has not bought yet and W has one purchase day
-    assert cm.funnel(store, "2026-09", date(2026, 10, 15)) == {"leads": 4, "customers": 2,
-                                                                "repeat": 1, "loyal": 1}
+    assert cm.funnel(store, "2026-09", date(2026, 10, 15)) == Funnel(
+        leads=4, customers=2, repeat=1, loyal=1)
 
 
 def test_reporting_currency_riel(risk_store: Store):
@@ -476,7 +475,7 @@ def brute_at_risk(store: Store, today: date) -> list[dict]:
     return rows
 
 
-def brute_funnel(store: Store, period: str, today: date) -> dict:
+def brute_funnel(store: Store, period: str, today: date) -> Funnel:
     p = parse_period(period)
     orders = [o for o in _purchases(store) if o[2] and o[0] <= today.isoformat()]
     leads = [r[0] for r in store.conn.execute(
@@ -487,8 +486,8 @@ def brute_funnel(store: Store, period: str, today: date) -> dict:
     start = (today - timedelta(days=364)).isoformat()
     loyal = [c for c in repeat
              if sum(1 for o in orders if o[1] == c and o[0] >= start) >= 3]
-    return {"leads": len(leads), "customers": len(customers), "repeat": len(repeat),
-            "loyal": len(loyal)}
+    return Funnel(leads=len(leads), customers=len(customers), repeat=len(repeat),
+                  loyal=len(loyal))
 
 
 DAY0 = date(2025, 6, 1)

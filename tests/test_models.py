@@ -38,7 +38,7 @@ def model_classes_in_source() -> set[str]:
                 if bases & QT_MODEL_BASES:
                     names.add(node.name)
     # the bases themselves, and bases of a model checked through its subclasses
-    return names - {"TableModel", "RowsModel", "ColumnsModel", "_ListModel"}
+    return names - {"TableModel", "RowsModel", "_ListModel"}
 
 
 def _settle() -> None:
@@ -61,15 +61,19 @@ def models_of(window) -> dict[str, QAbstractItemModel]:
             for i in range(2):
                 page.set_view(i)
                 _settle()
+    from kpidesk.ui.dialogs.calendar import CalendarDialog
     from kpidesk.ui.dialogs.call_today import CallTodayDialog
     from kpidesk.ui.dialogs.contact_page import ContactPage
     from kpidesk.ui.dialogs.data_health import DataHealthDialog
     from kpidesk.ui.models.dashboard_models import AtRiskModel
     from kpidesk.ui.sales.refund import RefundDialog
+    from kpidesk.ui.tabs.insight import ProposalDialog
     from tests.conftest import refundable_sale
 
     dialogs = [HistoryDialog(window.ctx, window), CallTodayDialog(window.ctx, window),
-               DataHealthDialog(window.ctx, window.ctx.today().isoformat()[:7], window)]
+               DataHealthDialog(window.ctx, window.ctx.today().isoformat()[:7], window),
+               CalendarDialog(window.ctx, window),
+               ProposalDialog(window.ctx, window.ctx.today().year + 1, window)]
     sale = refundable_sale(window.ctx.store)
     if sale is not None:
         dialogs.append(RefundDialog(window.ctx, sale, window))

@@ -8,7 +8,9 @@ the shop has not renamed it; a name the user typed is shown as typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 
 CONTEXT = "DefaultNames"
 

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import cast
 
 from kpidesk.metrics.growth import as_date, growth_rate, ratio
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
-from kpidesk.metrics.results import AnalysisKpis, AtRiskEntry
+from kpidesk.metrics.results import AnalysisKpis
 from kpidesk.store import branches, breakdowns
 from kpidesk.store.db import Store
 
@@ -457,8 +456,7 @@ def kpi_additions(store: Store, period_key: str, today: date | str,
         "revenue_by_salesperson": rows_by("salesperson"),
         "pipeline_by_stage": pipeline.pipeline_by_stage(store, as_of),
         "cohort_table": customers.cohort_table(store, f"{as_of:%Y-%m}", 12, today=today),
-        "at_risk": cast(list[AtRiskEntry], customers.at_risk(store, as_of,
-                                                              limit=AT_RISK_IN_JSON)),
+        "at_risk": customers.at_risk(store, as_of, limit=AT_RISK_IN_JSON),
     }
 
 

@@ -22,7 +22,7 @@ from kpidesk.store.db import Store
 class CallBackRow:
     contact_id: int
     name: str
-    phone: str
+    phone: str | None
     salesperson_id: int | None
     last_purchase: str
     usual_gap_days: float
@@ -35,7 +35,7 @@ class CallBackRow:
 class DueCall:
     contact_id: int
     name: str
-    phone: str
+    phone: str | None
     salesperson_id: int | None
     reason: str  # 'follow_up' (promised a call back) or 'at_risk' (not called yet)
     since: str  # the follow-up date, or the last purchase

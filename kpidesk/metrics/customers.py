@@ -27,7 +27,13 @@ from typing import cast
 
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import Period, add_months, parse_period
-from kpidesk.metrics.results import CustomerKpis, SameDayFigures
+from kpidesk.metrics.results import (
+    AtRiskEntry,
+    CohortRow,
+    CustomerKpis,
+    Funnel,
+    SameDayFigures,
+)
 from kpidesk.store import lookups, rollups
 from kpidesk.store.db import Store
 
@@ -292,7 +298,7 @@ def customer_kpis(store: Store, period: str | Period, today: date | str) -> Cust
 # -- cohorts -------------------------------------------------------------------------
 @memoized
 def cohort_table(store: Store, last_month: str, cohorts: int = 24,
-                 today: date | str | None = None) -> list[dict]:
+                 today: date | str | None = None) -> list[CohortRow]:
     """Cohorts of the `cohorts` months ending with `last_month`, oldest first.
 
     A cohort is the customers whose first purchase is in month c; `shares[k]` is
@@ -319,7 +325,7 @@ def cohort_table(store: Store, last_month: str, cohorts: int = 24,
                 store.conn, current, today.day).items()})
     # every customer buys in its first month: the cohort's size is its cell (c, 0)
     sizes = {cohort: counts.get((cohort, cohort), 0) for cohort in months}
-    table = []
+    table: list[CohortRow] = []
     for i, cohort in enumerate(months):
         size = int(sizes.get(cohort, 0))
         shares: list[float | None] = []
@@ -462,7 +468,7 @@ def at_risk_count(store: Store, today: date | str) -> int:
     return lookups.day_count(store.conn, "risk", _as_date(today).isoformat())
 
 
-def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[dict]:
+def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[AtRiskEntry]:
     """The call-back list on `today` (KPI.md §5), by revenue of the last 365 days, highest
     first (then longest absence).
 
@@ -479,7 +485,7 @@ def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[d
     else:
         rows = _at_risk_top(store, d, max(0, int(limit)))
     names = _names(store, [r[2] for r in rows])
-    result = []
+    result: list[AtRiskEntry] = []
     for revenue, since, cid, last, gap in rows:
         name, phone = names.get(cid, ("", ""))
         result.append({"contact_id": cid, "name": name, "phone": phone, "last_purchase": last,
@@ -490,7 +496,7 @@ def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[d
 
 # -- funnel and statuses ----------------------------------------------------------------
 @memoized
-def funnel(store: Store, period: str | Period, today: date | str) -> dict:
+def funnel(store: Store, period: str | Period, today: date | str) -> Funnel:
     """Conversion funnel of the leads created in P, as of `today`.
 
     - leads: contacts created as leads in P;
@@ -521,7 +527,7 @@ def funnel(store: Store, period: str | Period, today: date | str) -> dict:
         """, {"d": d.isoformat(), "start": _year_start(d), "loyal": loyal_min_orders(store),
               "lo": p.first_day, "hi": p.last_day}).fetchone()
     leads, customers, repeat, loyal = (int(v or 0) for v in row)
-    return {"leads": leads, "customers": customers, "repeat": repeat, "loyal": loyal}
+    return Funnel(leads=leads, customers=customers, repeat=repeat, loyal=loyal)
 
 
 def contact_statuses(store: Store, today: date | str) -> dict[int, str]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kpidesk.metrics.periods import Period, month_range, parse_period
+from kpidesk.metrics.results import SalesSummary
 from kpidesk.store.db import Store
 from kpidesk.store.money import CURRENCIES
 from kpidesk.store.money import div_half_even as div_half_even
@@ -173,15 +174,12 @@ def revenue_by_currency(store: Store, period: str | Period,
 
 # -- public API ---------------------------------------------------------------
 def sales_summary(store: Store, period: str | Period, today: date | str, *,
-                  currency: str | None = None, salesperson_id: int | None = None) -> dict:
-    """Revenue, orders, average order value and growth of one period.
+                  currency: str | None = None,
+                  salesperson_id: int | None = None) -> SalesSummary:
+    """Revenue, orders, average order value and growth of one period (see SalesSummary).
 
-    Keys: period, currency, revenue, orders, average_order_value, growth_mom,
-    growth_yoy, in_progress, days_elapsed, days, previous_revenue,
-    year_before_revenue (the compared figures: like-for-like when in progress),
-    daily_totals_without_receipts (how many daily totals of the period have no receipts
-    count: then orders and average_order_value are None).
-    Sales dated after today count nowhere; a period not started has None everywhere.
+    daily_totals_without_receipts: how many daily totals of the period have no receipts
+    count (then orders and average_order_value are None).
     """
     w = windows(period, today)
     p = w.period
@@ -200,21 +198,21 @@ def sales_summary(store: Store, period: str | Period, today: date | str, *,
         current = revenue
         previous = revenue_of(w.previous)
         year_before = revenue_of(w.year_before)
-    return {
-        "period": p.key,
-        "currency": currency,
-        "revenue": revenue,
-        "orders": orders,
-        "average_order_value": _aov(revenue, orders),
-        "daily_totals_without_receipts": missing,
-        "growth_mom": growth_rate(current, previous),
-        "growth_yoy": growth_rate(current, year_before),
-        "in_progress": w.in_progress,
-        "days_elapsed": w.day,
-        "days": p.days,
-        "previous_revenue": previous,
-        "year_before_revenue": year_before,
-    }
+    return SalesSummary(
+        period=p.key,
+        currency=currency,
+        revenue=revenue,
+        orders=orders,
+        average_order_value=_aov(revenue, orders),
+        daily_totals_without_receipts=missing,
+        growth_mom=growth_rate(current, previous),
+        growth_yoy=growth_rate(current, year_before),
+        in_progress=w.in_progress,
+        days_elapsed=w.day,
+        days=p.days,
+        previous_revenue=previous,
+        year_before_revenue=year_before,
+    )
 
 
 def _aov(revenue: int | None, orders: int | None) -> int | None:
@@ -285,7 +283,7 @@ def growth_series(store: Store, last_month: str, months: int, *, today: date | s
     if today is not None:
         for i, (key, _) in enumerate(result):
             if windows(key, today).state != "past":
-                result[i] = (key, sales_summary(store, key, today, currency=currency)["growth_mom"])
+                result[i] = (key, sales_summary(store, key, today, currency=currency).growth_mom)
     return result
 
 

@@ -9,13 +9,13 @@ rate for anyone; no rate, no commission (None when no rate applies at all).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from kpidesk.metrics import bridge, pacing
 from kpidesk.metrics.growth import as_date, div_half_even, ratio, revenue_column, windows
 from kpidesk.metrics.periods import Period, parse_period
-from kpidesk.metrics.results import InsightKpis
+from kpidesk.metrics.results import InsightKpis, SalespersonAttainment
 from kpidesk.metrics.targets import target_in
 from kpidesk.store import insight
 from kpidesk.store.db import Store
@@ -62,12 +62,12 @@ def commissions(store: Store, period: str | Period, today: date | str, *,
     with_rate = {s for (s, _c) in rates if s}
     out = []
     for row in salesperson_attainment(store, w.period, today, currency=currency):
-        sp = row["salesperson_id"]
+        sp = row.salesperson_id
         if sp not in with_rate and sp not in applied:
             continue
-        out.append(Commission(sp, row["name"], row["actual"] or 0,
+        out.append(Commission(sp, row.name, row.actual or 0,
                               div_half_even(earned.get(sp, 0), 10_000),
-                              row["target"], row["attainment"]))
+                              row.target, row.attainment))
     return out
 
 
@@ -136,15 +136,16 @@ def salesperson_probabilities(store: Store, period: str | Period, today: date | 
     w = windows(period, today)
     if not w.in_progress:
         return {}
-    return {row["salesperson_id"]: pacing.target_probability(
+    return {row.salesperson_id: pacing.target_probability(
                 store, w.period.key, as_date(today), currency=currency,
-                salesperson_id=row["salesperson_id"])
+                salesperson_id=row.salesperson_id)
             for row in salesperson_attainment(store, w.period, today, currency=currency)
-            if row["target"] is not None}
+            if row.target is not None}
 
 
-def calendar_paced(store: Store, period: str | Period, today: date | str, rows: list[dict],
-                   *, currency: str | None = None) -> list[dict]:
+def calendar_paced(store: Store, period: str | Period, today: date | str,
+                   rows: list[SalespersonAttainment], *,
+                   currency: str | None = None) -> list[SalespersonAttainment]:
     """Rows of `targets.salesperson_attainment` with pace and expected_to_date by the
     shop calendar (KPI.md §2b, each salesperson's own last-year days) while the month is
     in progress; other rows unchanged."""
@@ -152,11 +153,11 @@ def calendar_paced(store: Store, period: str | Period, today: date | str, rows: 
         return rows
     out = []
     for row in rows:
-        if row.get("target") is None:
+        if row.target is None:
             out.append(row)
             continue
         paced = pacing.pacing(store, period, today, currency=currency,
-                              salesperson_id=row["salesperson_id"], target=row["target"])
-        out.append({**row, "pace": paced.pace, "expected_to_date": paced.expected_to_date}
+                              salesperson_id=row.salesperson_id, target=row.target)
+        out.append(replace(row, pace=paced.pace, expected_to_date=paced.expected_to_date)
                    if paced is not None else row)
     return out

@@ -18,7 +18,14 @@ from typing import Any, cast
 from kpidesk.metrics import analysis, customers, forecast, health, pipeline, winback
 from kpidesk.metrics.growth import as_date, revenue_by_currency, sales_summary, windows
 from kpidesk.metrics.periods import Period, add_months, month_key, parse_period
-from kpidesk.metrics.results import InsightKpis, KpiFigures, SalespersonFigures
+from kpidesk.metrics.results import (
+    InsightKpis,
+    KpiFigures,
+    SalesKpis,
+    SalespersonAttainment,
+    SalespersonFigures,
+    SalesSummary,
+)
 from kpidesk.metrics.targets import attainment_summary, salesperson_attainment
 from kpidesk.store.db import Store
 
@@ -43,6 +50,23 @@ def in_currency(store: Store, currency: str) -> Store:
     return cast(Store, CurrencyView(store, currency))
 
 
+def sales_kpis(sales: SalesSummary) -> SalesKpis:
+    """The §1 keys of `kpi --json` from a period's sales summary."""
+    return {"revenue": sales.revenue, "orders": sales.orders,
+            "average_order_value": sales.average_order_value,
+            "daily_totals_without_receipts": sales.daily_totals_without_receipts,
+            "growth_mom": sales.growth_mom, "growth_yoy": sales.growth_yoy,
+            "revenue_previous_month": sales.previous_revenue,
+            "revenue_year_before": sales.year_before_revenue}
+
+
+def _minor_units(figure: int | float | None) -> int | None:
+    """A revenue target figure of `assess`: money, so whole minor units (a count's
+    figures may be fractions, never money's)."""
+    assert figure is None or isinstance(figure, int), figure
+    return figure
+
+
 def last_complete_month(month: str, today: date) -> str:
     """`month` if it is over by `today`, else the month before today's."""
     return min(month, add_months(month_key(today), -1))
@@ -63,12 +87,9 @@ def all_kpis(store: Store, month: str, today: date | str, *,
     view = in_currency(store, currency)
     points = forecast.trend_forecast(view, last_complete_month(month_key(period.end), today),
                                      periods=3)
-    salespeople: list[SalespersonFigures] = [
-        {"salesperson_id": r["salesperson_id"], "name": r["name"], "revenue": r["actual"],
-         "target": r["target"], "attainment": r["attainment"], "pace": r["pace"],
-         "target_probability": None}
-        for r in salesperson_attainment(store, period, today, currency=currency)]
-    insight = insight_kpis(store, period, today, currency, salespeople)
+    insight, salespeople = insight_kpis(
+        store, period, today, currency,
+        salesperson_attainment(store, period, today, currency=currency))
     pacing = insight["pacing"]
     result: KpiFigures = {
         "month": period.key,
@@ -78,33 +99,26 @@ def all_kpis(store: Store, month: str, today: date | str, *,
         "day": w.day,
         "days": period.days,
         # §1 sales growth
-        "revenue": sales["revenue"],
-        "orders": sales["orders"],
-        "average_order_value": sales["average_order_value"],
-        "daily_totals_without_receipts": sales["daily_totals_without_receipts"],
-        "growth_mom": sales["growth_mom"],
-        "growth_yoy": sales["growth_yoy"],
-        "revenue_previous_month": sales["previous_revenue"],
-        "revenue_year_before": sales["year_before_revenue"],
+        **sales_kpis(sales),
         "revenue_by_currency": revenue_by_currency(store, period, today),
         # §2 targets (shop, revenue); a month in progress paces by the shop's calendar
         # (KPI.md §2b)
-        "target": att["target"],
-        "attainment": att["attainment"],
-        "expected_to_date": att["expected_to_date"] if pacing is None
+        "target": att.target,
+        "attainment": att.attainment,
+        "expected_to_date": _minor_units(att.expected_to_date) if pacing is None
         else pacing["expected_to_date"],
-        "pace": att["pace"] if pacing is None else pacing["pace"],
-        "run_rate_projection": att["run_rate_projection"],
-        "gap": att["gap"],
-        "needed_per_day": att["needed_per_day"] if pacing is None
+        "pace": att.pace if pacing is None else pacing["pace"],
+        "run_rate_projection": _minor_units(att.run_rate_projection),
+        "gap": att.gap,
+        "needed_per_day": _minor_units(att.needed_per_day) if pacing is None
         else pacing["needed_per_day"],
         "salespeople": salespeople,
-        "new_customers_target": by_measure["new_customers"]["target"],
-        "new_customers_attainment": by_measure["new_customers"]["attainment"],
-        "won_opportunities_target": by_measure["won_opportunities"]["target"],
-        "won_opportunities_attainment": by_measure["won_opportunities"]["attainment"],
+        "new_customers_target": by_measure["new_customers"].target,
+        "new_customers_attainment": by_measure["new_customers"].attainment,
+        "won_opportunities_target": by_measure["won_opportunities"].target,
+        "won_opportunities_attainment": by_measure["won_opportunities"].attainment,
         "won_opportunities": attainment_summary(
-            store, period, today, measure="won_opportunities")["actual"],
+            store, period, today, measure="won_opportunities").actual,
         # §3-5: customers, pipeline and the trend forecast
         **customers.customer_kpis(view, period.key, today),
         **pipeline.pipeline_kpis(view, period.key, today),
@@ -137,13 +151,9 @@ def comparison_kpis(store: Store, month: str, today: date | str, *,
     return {
         "month": period.key, "currency": currency, "today": today.isoformat(),
         "in_progress": w.in_progress, "day": w.day, "days": period.days,
-        **{key: sales[key] for key in ("revenue", "orders", "average_order_value",
-                                       "daily_totals_without_receipts", "growth_mom",
-                                       "growth_yoy")},
-        "revenue_previous_month": sales["previous_revenue"],
-        "revenue_year_before": sales["year_before_revenue"],
-        "target": att["target"],
-        "attainment": att["attainment"],
+        **sales_kpis(sales),
+        "target": att.target,
+        "attainment": att.attainment,
         **customers.customer_kpis(view, period.key, today),
         **pipeline.pipeline_kpis(view, period.key, today),
         "gross_profit": totals.gross_profit if totals else None,
@@ -152,9 +162,10 @@ def comparison_kpis(store: Store, month: str, today: date | str, *,
 
 
 def insight_kpis(store: Store, period: Period, today: date, currency: str,
-                 salespeople: list[SalespersonFigures]) -> InsightKpis:
-    """Issue #19's keys; each salesperson's row gets the chance of making their target
-    and their pace by the shop's calendar (KPI.md §2b)."""
+                 rows: list[SalespersonAttainment],
+                 ) -> tuple[InsightKpis, list[SalespersonFigures]]:
+    """Issue #19's keys, and the `salespeople` rows of `rows` with each one's chance of
+    making their target and their pace by the shop's calendar (KPI.md §2b)."""
     from kpidesk.metrics.insight import (
         calendar_paced,
         insight_json,
@@ -163,10 +174,9 @@ def insight_kpis(store: Store, period: Period, today: date, currency: str,
 
     extra = insight_json(store, period, today, currency=currency)
     chances = salesperson_probabilities(store, period, today, currency=currency)
-    paced = {r["salesperson_id"]: r for r in calendar_paced(
-        store, period, today, [{**r, "actual": r["revenue"]} for r in salespeople],
-        currency=currency)}
-    for row in salespeople:
-        row["target_probability"] = chances.get(row["salesperson_id"])
-        row["pace"] = paced[row["salesperson_id"]]["pace"]
-    return extra
+    salespeople: list[SalespersonFigures] = [
+        {"salesperson_id": r.salesperson_id, "name": r.name, "revenue": r.actual,
+         "target": r.target, "attainment": r.attainment, "pace": r.pace,
+         "target_probability": chances.get(r.salesperson_id)}
+        for r in calendar_paced(store, period, today, rows, currency=currency)]
+    return extra, salespeople

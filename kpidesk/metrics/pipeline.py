@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import date
 
 from kpidesk.metrics.periods import Period, parse_period
-from kpidesk.metrics.results import OpenPipeline, PipelineKpis
+from kpidesk.metrics.results import OpenPipeline, PipelineKpis, StageFigures
 from kpidesk.store.db import Store
 
 
@@ -187,7 +187,7 @@ def pipeline_kpis(store: Store, period: str | Period, today: date | str) -> Pipe
     }
 
 
-def pipeline_by_stage(store: Store, today: date | str) -> list[dict]:
+def pipeline_by_stage(store: Store, today: date | str) -> list[StageFigures]:
     """The opportunities open on `today` by stage, in stage order: every open-kind stage
     (even empty) and any other stage holding a reopened opportunity. Each row:
     stage_id, name, count, value, weighted."""
@@ -196,7 +196,7 @@ def pipeline_by_stage(store: Store, today: date | str) -> list[dict]:
         f"SELECT stage_id, COUNT(*), IFNULL(SUM(value), 0), IFNULL(SUM(value * probability), 0)"
         f" FROM ({_OPEN_ON.format(col=col)}) GROUP BY stage_id",
         {"d": _as_date(today).isoformat()})}
-    rows = []
+    rows: list[StageFigures] = []
     for stage_id, name, kind in store.conn.execute(
             "SELECT id, name, kind FROM stages ORDER BY position, id"):
         if kind != "open" and stage_id not in sums:

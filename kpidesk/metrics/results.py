@@ -1,13 +1,95 @@
-"""The shapes of what the metrics hand to the report, the CLI and the UI as dicts.
+"""The shapes of what the metrics hand to the report, the CLI and the UI.
 
-`kpi --json` prints `all_kpis` as it is, so its keys are a public interface; typing them
-here lets mypy catch a misspelt key in any reader (reports/data.py, the CLI, the UI)
-instead of a KeyError on a shop's laptop. The sections follow KPI.md.
+`kpi --json` prints `all_kpis` as it is, so its keys are a public interface: TypedDicts
+here let mypy catch a misspelt key in any reader (reports/data.py, the CLI, the UI)
+instead of a KeyError on a shop's laptop. What no JSON prints as it is comes back as a
+frozen dataclass (a misspelt attribute fails in mypy and in every test that reads it).
+The sections follow KPI.md.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, TypedDict
+
+
+# -- dataclasses: results read by attribute ---------------------------------------------
+@dataclass(frozen=True)
+class SalesSummary:
+    """`growth.sales_summary`: §1 of one period. Sales dated after today count nowhere; a
+    period not started has None in every figure."""
+
+    period: str
+    currency: str
+    revenue: int | None
+    orders: int | None  # None when a daily total of the period has no receipts count
+    average_order_value: int | None
+    daily_totals_without_receipts: int | None
+    growth_mom: float | None
+    growth_yoy: float | None
+    in_progress: bool
+    days_elapsed: int
+    days: int
+    previous_revenue: int | None  # the compared figures: like-for-like when in progress
+    year_before_revenue: int | None
+
+
+@dataclass(frozen=True)
+class TargetFigures:
+    """`targets.assess`: the §2 figures of one target and its actual. Money in minor
+    units (int); counts (new customers, won opportunities) may pace in fractions."""
+
+    target: int | None
+    actual: int | None
+    attainment: float | None
+    gap: int | None
+    expected_to_date: int | float | None
+    pace: float | None
+    run_rate_projection: int | float | None
+    needed_per_day: int | float | None
+
+
+@dataclass(frozen=True)
+class AttainmentSummary(TargetFigures):
+    """`targets.attainment_summary`: a period's target figures for the shop or one
+    salesperson, and where today is in the period."""
+
+    period: str
+    measure: str
+    currency: str | None  # None for a measure that is not money
+    in_progress: bool
+    day: int
+    days: int
+    # paced by the shop calendar (ui.insight.cards.with_calendar_pacing): its open days left
+    open_days_left: int | None = None
+
+
+@dataclass(frozen=True)
+class SalespersonAttainment:
+    """One row of `targets.salesperson_attainment`."""
+
+    salesperson_id: int
+    name: str
+    active: bool
+    target: int | None
+    actual: int | None
+    attainment: float | None
+    pace: float | None
+    expected_to_date: int | float | None
+
+
+@dataclass(frozen=True)
+class Funnel:
+    """`customers.funnel`: the leads created in a period and how far they came; each
+    stage a subset of the one before."""
+
+    leads: int
+    customers: int
+    repeat: int
+    loyal: int
+
+
+# -- TypedDicts: the JSON of `kpi --json` -------------------------------------------------
 
 
 class SalespersonFigures(TypedDict):
@@ -15,7 +97,7 @@ class SalespersonFigures(TypedDict):
 
     salesperson_id: int
     name: str
-    revenue: int
+    revenue: int | None  # None: the period has not started
     target: int | None
     attainment: float | None
     pace: float | None
@@ -32,6 +114,26 @@ class AtRiskEntry(TypedDict):
     days_since: int
     usual_gap_days: int | float
     revenue_365: int
+
+
+class StageFigures(TypedDict):
+    """One row of `pipeline_by_stage` (§3): the opportunities open in a stage."""
+
+    stage_id: int
+    name: str
+    count: int
+    value: int
+    weighted: int
+
+
+class CohortRow(TypedDict):
+    """One cohort of `cohort_table` (§4): `shares[k]` is the share of its customers with
+    a purchase k months after their first month (None: no such month yet, or no
+    customers)."""
+
+    cohort: str
+    size: int
+    shares: list[float | None]
 
 
 class SameDayFigures(TypedDict):
@@ -125,8 +227,8 @@ class AnalysisKpis(TypedDict):
     revenue_by_channel: list[dict[str, Any]]
     revenue_by_payment: list[dict[str, Any]]
     revenue_by_salesperson: list[dict[str, Any]]
-    pipeline_by_stage: list[dict[str, Any]]
-    cohort_table: list[dict[str, Any]]
+    pipeline_by_stage: list[StageFigures]
+    cohort_table: list[CohortRow]
     at_risk: list[AtRiskEntry]
 
 
@@ -148,7 +250,22 @@ class InsightKpis(BridgeKpis):
     week_targets: list[dict[str, Any]]
 
 
-class KpiFigures(CustomerKpis, PipelineKpis, WinbackKpis, AnalysisKpis, InsightKpis):
+class SalesKpis(TypedDict):
+    """§1 sales growth (`kpis.sales_kpis`). None: the period has not started; orders (and
+    the average order value) also when a daily total has no receipts count."""
+
+    revenue: int | None
+    orders: int | None
+    average_order_value: int | None
+    daily_totals_without_receipts: int | None
+    growth_mom: float | None
+    growth_yoy: float | None
+    revenue_previous_month: int | None
+    revenue_year_before: int | None
+
+
+class KpiFigures(SalesKpis, CustomerKpis, PipelineKpis, WinbackKpis, AnalysisKpis,
+                 InsightKpis):
     """`kpis.all_kpis`: every KPI of one period, the JSON of `kpi --json`."""
 
     month: str
@@ -157,15 +274,6 @@ class KpiFigures(CustomerKpis, PipelineKpis, WinbackKpis, AnalysisKpis, InsightK
     in_progress: bool
     day: int
     days: int
-    # §1 sales growth
-    revenue: int
-    orders: int
-    average_order_value: int | None
-    daily_totals_without_receipts: int
-    growth_mom: float | None
-    growth_yoy: float | None
-    revenue_previous_month: int | None
-    revenue_year_before: int | None
     revenue_by_currency: dict[str, int] | None
     # §2 targets
     target: int | None

@@ -23,6 +23,7 @@ floats (counts per day need not be whole).
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
 from kpidesk.metrics.growth import (
@@ -32,6 +33,7 @@ from kpidesk.metrics.growth import (
     windows,
 )
 from kpidesk.metrics.periods import Period, month_range, parse_period
+from kpidesk.metrics.results import AttainmentSummary, SalespersonAttainment, TargetFigures
 from kpidesk.store.db import Store
 from kpidesk.store.money import convert
 from kpidesk.store.targets import MEASURES
@@ -147,70 +149,61 @@ def actual_for(store: Store, period: str | Period, measure: str = "revenue",
 
 # -- attainment ---------------------------------------------------------------
 def assess(target: int | None, actual: int | None, state: str, day: int, days: int,
-           money: bool = True) -> dict:
+           money: bool = True) -> TargetFigures:
     """The §2 figures from a target, an actual and where today is in the period (a period
     not started, actual None: only the target)."""
     def div(numerator: int, denominator: int) -> int | float:
         return div_half_even(numerator, denominator) if money else numerator / denominator
 
     if state == "future" or actual is None:
-        return {"target": target, "actual": None, "attainment": None, "gap": None,
-                "expected_to_date": None, "pace": None, "run_rate_projection": None,
-                "needed_per_day": None}
+        return TargetFigures(target=target, actual=None, attainment=None, gap=None,
+                             expected_to_date=None, pace=None, run_rate_projection=None,
+                             needed_per_day=None)
     gap = None if target is None else target - actual
-    out = {
-        "target": target,
-        "actual": actual,
-        "attainment": ratio(actual, target),
-        "gap": gap,
-        "expected_to_date": None,
-        "pace": None,
-        "run_rate_projection": None,
-        "needed_per_day": None,
-    }
+    attainment = ratio(actual, target)
     if state == "past":
-        out["expected_to_date"] = target
-        out["pace"] = out["attainment"]
-        out["run_rate_projection"] = actual
-        return out
+        return TargetFigures(target=target, actual=actual, attainment=attainment, gap=gap,
+                             expected_to_date=target, pace=attainment,
+                             run_rate_projection=actual, needed_per_day=None)
     # in progress (1 <= day <= days)
+    expected = pace = projection = needed = None
     if target is not None:
-        out["expected_to_date"] = div(target * day, days)
-        out["pace"] = ratio(actual * days, target * day)
+        expected = div(target * day, days)
+        pace = ratio(actual * days, target * day)
     if day > 0:
-        out["run_rate_projection"] = div(actual * days, day)
+        projection = div(actual * days, day)
     if gap is not None and days - day > 0:
-        out["needed_per_day"] = div(gap, days - day)
-    return out
+        needed = div(gap, days - day)
+    return TargetFigures(target=target, actual=actual, attainment=attainment, gap=gap,
+                         expected_to_date=expected, pace=pace,
+                         run_rate_projection=projection, needed_per_day=needed)
 
 
 def attainment_summary(store: Store, period: str | Period, today: date | str,
                        salesperson_id: int | None = None, measure: str = "revenue", *,
-                       currency: str | None = None) -> dict:
-    """Target, actual, attainment, expected_to_date, pace, run_rate_projection, gap,
-    needed_per_day, in_progress, day (d), days (n) of a period for the shop or a salesperson."""
+                       currency: str | None = None) -> AttainmentSummary:
+    """The §2 figures of a period for the shop or a salesperson (see AttainmentSummary)."""
     _check_measure(measure)
     w = windows(period, today)
     target = target_for(store, w.period, measure, salesperson_id, currency=currency)
     actual = actual_for(store, w.period, measure, salesperson_id, currency=currency,
                         today=today)
-    out = assess(target, actual, w.state, w.day, w.period.days, money=measure == "revenue")
-    out.update({
-        "period": w.period.key,
-        "measure": measure,
-        "currency": (currency or store.reporting_currency) if measure == "revenue" else None,
-        "in_progress": w.in_progress,
-        "day": w.day,
-        "days": w.period.days,
-    })
-    return out
+    figures = assess(target, actual, w.state, w.day, w.period.days, money=measure == "revenue")
+    return AttainmentSummary(
+        **asdict(figures),
+        period=w.period.key,
+        measure=measure,
+        currency=(currency or store.reporting_currency) if measure == "revenue" else None,
+        in_progress=w.in_progress,
+        day=w.day,
+        days=w.period.days,
+    )
 
 
 def salesperson_attainment(store: Store, period: str | Period, today: date | str,
                            measure: str = "revenue", *,
-                           currency: str | None = None) -> list[dict]:
-    """One row per salesperson (active ones, and any with an actual or a target in the period):
-    salesperson_id, name, active, target, actual, attainment, pace, expected_to_date.
+                           currency: str | None = None) -> list[SalespersonAttainment]:
+    """One row per salesperson (active ones, and any with an actual or a target in the period).
     Sorted by actual (largest first), then name."""
     _check_measure(measure)
     w = windows(period, today)
@@ -225,15 +218,9 @@ def salesperson_attainment(store: Store, period: str | Period, today: date | str
         if not active and target is None and not actual:
             continue
         figures = assess(target, actual, w.state, w.day, p.days, money=measure == "revenue")
-        rows.append({
-            "salesperson_id": sp_id,
-            "name": name,
-            "active": bool(active),
-            "target": target,
-            "actual": actual,
-            "attainment": figures["attainment"],
-            "pace": figures["pace"],
-            "expected_to_date": figures["expected_to_date"],
-        })
-    rows.sort(key=lambda r: -(r["actual"] or 0))
+        rows.append(SalespersonAttainment(
+            salesperson_id=sp_id, name=name, active=bool(active), target=target,
+            actual=actual, attainment=figures.attainment, pace=figures.pace,
+            expected_to_date=figures.expected_to_date))
+    rows.sort(key=lambda r: -(r.actual or 0))
     return rows

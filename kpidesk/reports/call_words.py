@@ -3,8 +3,7 @@ ready messages say them in their own language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.store.calls import OUTCOMES
 
 OUTCOME_NAMES = {

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage
 
 from kpidesk.i18n.defaults import is_seeded
 from kpidesk.i18n.fonts import app_font
+from kpidesk.metrics.results import StageFigures
 from kpidesk.reports.text import ReportText
 from kpidesk.store.money import to_major
 
@@ -147,7 +148,8 @@ def revenue_chart(text: ReportText, title: str, revenue: list[tuple[str, int | N
     return _export(widget)
 
 
-def pipeline_chart(text: ReportText, title: str, stages: list[dict], currency: str) -> QImage:
+def pipeline_chart(text: ReportText, title: str, stages: list[StageFigures],
+                   currency: str) -> QImage:
     title = _title_with_legend(
         title, [(text.translate("Report", "Open value"), BAR),
                 (text.translate("Report", "Weighted by probability"), TARGET)])

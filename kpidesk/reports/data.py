@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from kpidesk.metrics import analysis, callbacks, customers, health, pipeline
 from kpidesk.metrics.growth import ratio, revenue_series, sales_summary, windows
 from kpidesk.metrics.kpis import all_kpis, comparison_kpis, in_currency
 from kpidesk.metrics.periods import add_months, parse_period
-from kpidesk.metrics.results import KpiFigures
+from kpidesk.metrics.results import KpiFigures, StageFigures
 from kpidesk.metrics.targets import target_series
 from kpidesk.store.db import Store
 
@@ -36,9 +36,9 @@ class ReportData:
     year_before: dict[str, Any]  # the same month a year before
     revenue_series: list[tuple[str, int | None]] = field(default_factory=list)
     target_series: list[tuple[str, int | None]] = field(default_factory=list)
-    pipeline_stages: list[dict] = field(default_factory=list)
-    top_products: list[dict] = field(default_factory=list)
-    top_customers: list[dict] = field(default_factory=list)
+    pipeline_stages: list[StageFigures] = field(default_factory=list)
+    top_products: list[TopProduct] = field(default_factory=list)
+    top_customers: list[TopCustomer] = field(default_factory=list)
     at_risk: list[dict] = field(default_factory=list)  # the most valuable, at most AT_RISK_ROWS
     at_risk_total: int = 0  # how many customers are at risk in all
     health_findings: list = field(default_factory=list)  # metrics.health.Finding, the month's
@@ -55,8 +55,23 @@ class ReportData:
     revenue_by_branch: list[dict] = field(default_factory=list)
 
 
+class TopProduct(TypedDict):
+    product_id: int | None  # None: the lines of receipts without a product
+    name: str | None
+    category: str
+    quantity: float
+    revenue: int
+
+
+class TopCustomer(TypedDict):
+    name: str
+    phone: str | None
+    orders: int
+    revenue: int
+
+
 def top_products(store: Store, month: str, currency: str, limit: int = 10,
-                 upto: date | None = None) -> list[dict]:
+                 upto: date | None = None) -> list[TopProduct]:
     """The month's best-selling products by revenue (up to `upto`), quantities net of
     refunds. Daily totals are no product's sales and are left out (KPI.md Conventions);
     lines of receipts without a product are one row with product_id None. Read from the
@@ -72,12 +87,14 @@ def top_products(store: Store, month: str, currency: str, limit: int = 10,
         "SELECT p.id, IFNULL(c.name, '') FROM products p"
         " LEFT JOIN categories c ON c.id = p.category_id"
         f" WHERE p.id IN ({', '.join('?' * len(ids))})", ids).fetchall()) if ids else {}
-    return [{"product_id": row.key, "name": row.name, "category": categories.get(row.key, ""),
-             "quantity": row.quantity, "revenue": row.revenue} for row in found.rows]
+    # a product breakdown's keys are product ids (None: lines without a product)
+    return [{"product_id": None if row.key is None else int(row.key), "name": row.name,
+             "category": categories.get(row.key, ""), "quantity": row.quantity,
+             "revenue": row.revenue} for row in found.rows]
 
 
 def top_customers(store: Store, month: str, currency: str, limit: int = 10,
-                  upto: date | None = None) -> list[dict]:
+                  upto: date | None = None) -> list[TopCustomer]:
     """The month's best customers by revenue (their purchases up to `upto`), then by
     orders. Read from the customer breakdown's rollup — a whole month is one row per
     customer — and only the chosen customers' names and phones from their records."""
@@ -103,10 +120,9 @@ def _sales_to_day(store, month: str, last_day: str, target: int | None) -> dict:
     """Revenue, orders and average order value of `month` up to `last_day` (ISO), and the
     attainment of its revenue `target` by then (KPI.md §2: actual / target)."""
     summary = sales_summary(store, month, last_day)
-    figures = {"as_of": last_day, **{key: summary[key] for key in SALES_FIGURES}}
-    revenue = summary["revenue"]
-    figures["attainment"] = ratio(revenue, target)
-    return figures
+    return {"as_of": last_day, "revenue": summary.revenue, "orders": summary.orders,
+            "average_order_value": summary.average_order_value,
+            "attainment": ratio(summary.revenue, target)}
 
 
 def collect(store: Store, month: str, today: date, currency: str | None = None,

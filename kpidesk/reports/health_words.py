@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from kpidesk.i18n.format import Formatter, fill
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.metrics.health import Finding, FindingRow
 from kpidesk.metrics.sanity import RATE_RANGE
 

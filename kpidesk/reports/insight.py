@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from kpidesk.i18n.format import Formatter
 from kpidesk.i18n.format import fill as fmt_fill
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 
 Translate = Callable[[str, str], str]
 
@@ -62,8 +61,7 @@ def bridge_sentence(translate: Translate, fmt: Formatter, components: dict[str, 
         same = translate("Insight", "Revenue did not change on the same month last year.")
     if change == 0:
         return same
-    items = [(c, components.get(c)) for c in by]
-    items = [(c, v) for c, v in items if v]
+    items = [(c, v) for c in by if (v := components.get(c))]
     items.sort(key=lambda cv: -abs(cv[1]))
     part = translate("Insight", "%1 %2")
     parts = [fmt_fill(part, translate("Insight", COMPONENT_LABELS[c]),

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from kpidesk.i18n.fonts import KHMER_FAMILY, LATIN_FAMILY, register_fonts
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.reports.text import ReportText
 from kpidesk.store.db import Store
 
@@ -46,13 +47,12 @@ class ShareData:
 def collect_share(store: Store, month: str, today: date, currency: str | None = None
                   ) -> ShareData:
     """The figures of the picture (no Qt)."""
-    from kpidesk.metrics.kpis import CurrencyView, all_kpis
+    from kpidesk.metrics.kpis import all_kpis, in_currency
     from kpidesk.metrics.periods import parse_period
     from kpidesk.reports.data import top_products
 
     currency = currency or store.reporting_currency
-    view = CurrencyView(store, currency)
-    k = all_kpis(view, month, today)
+    k = all_kpis(in_currency(store, currency), month, today)
     as_of = min(today, parse_period(month).end)
     products = [(p["name"] or "", int(p["revenue"] or 0))
                 for p in top_products(store, month, currency, TOP_PRODUCTS, upto=as_of)

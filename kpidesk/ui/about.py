@@ -6,7 +6,7 @@ import platform
 import sys
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk import APP_NAME, __version__
 from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.paths import resource_path
 from kpidesk.ui.screen import keep_on_screen
 

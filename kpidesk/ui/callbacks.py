@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.metrics import callbacks, winback
 from kpidesk.metrics.periods import parse_period
 from kpidesk.reports.call_words import OUTCOME_NAMES
@@ -174,7 +176,7 @@ class WinbackModel(RowsModel):
 
 def winback_rows(store, month: str, today: date) -> tuple[winback.Winback, list[dict]]:
     w = winback.winback(store, month, today)
-    rows = [{"name": None, "called": w.called, "won_back": w.won_back,
+    rows: list[dict[str, Any]] = [{"name": None, "called": w.called, "won_back": w.won_back,
              "winback_rate": w.winback_rate, "recovered_revenue": w.recovered_revenue}]
     rows += [{"name": r.name, "called": r.called, "won_back": r.won_back,
               "winback_rate": r.winback_rate, "recovered_revenue": r.recovered_revenue}

@@ -3,10 +3,11 @@ button to log a new one and one to delete a call logged by mistake (undoable).""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.store import calls as store_calls
 from kpidesk.store.calls import Call
 from kpidesk.ui.callbacks import _view, outcome_text

@@ -153,7 +153,7 @@ def _expand_money(header: list[str], rows: list[list]) -> tuple[list[str], list[
             new_header.append(fill_in(_tr("%1: currency"), header[c]))
     new_rows = []
     for row in rows:
-        out = []
+        out: list[object] = []
         for c, with_currency in plan:
             value = row[c]
             if isinstance(value, Money):

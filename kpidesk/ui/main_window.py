@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk import APP_NAME
 from kpidesk.i18n.format import fill as fill_in
-from kpidesk.i18n.tr import translator
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.names import object_name
 

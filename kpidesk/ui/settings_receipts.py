@@ -5,7 +5,6 @@ gross profit). Every change is the owner's (`SettingsTab.owner_change`)."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
-from kpidesk.i18n.tr import translator
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.store import receipts
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES

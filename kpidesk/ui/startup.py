@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import fill as fill_in
-from kpidesk.i18n.tr import translator
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.store import backup, schema
 from kpidesk.store.db import Store, needs_upgrade
 from kpidesk.store.errors import (

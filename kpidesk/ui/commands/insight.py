@@ -50,9 +50,9 @@ class RatesAndCategoryTargetsCommand(StoreCommand):
                 store_insight.set_commission_rate(
                     self.store, change.after if after else change.before, sp or None,
                     cat or None)
-            for change in self.targets:
-                period, cat = change.key
-                value = change.after if after else change.before
+            for target in self.targets:
+                period, cat = target.key
+                value = target.after if after else target.before
                 store_insight.set_category_target(
                     self.store, period, cat, None if value is None else value[0],
                     None if value is None else value[1])

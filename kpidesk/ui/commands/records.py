@@ -14,7 +14,7 @@ from kpidesk.store import contacts as cstore
 from kpidesk.store import opportunities as ostore
 from kpidesk.store.db import Store
 from kpidesk.store.sales import delete_order, get_order, restore_order
-from kpidesk.ui.commands.base import StoreCommand, push
+from kpidesk.ui.commands.base import Describe, StoreCommand, push
 
 __all__ = ["AddContact", "DeleteContact", "EditContact", "MergeContacts", "OpportunityChange",
            "push"]
@@ -30,7 +30,7 @@ class _Command(StoreCommand):
 
 # -- contacts -----------------------------------------------------------------------------
 class AddContact(_Command):
-    def __init__(self, store: Store, text: str, contact: cstore.ContactInput) -> None:
+    def __init__(self, store: Store, text: str | Describe, contact: cstore.ContactInput) -> None:
         super().__init__(store, text)
         self.contact = contact
         self.snapshot: dict | None = None
@@ -48,7 +48,7 @@ class AddContact(_Command):
 
 
 class EditContact(_Command):
-    def __init__(self, store: Store, text: str, contact_id: int,
+    def __init__(self, store: Store, text: str | Describe, contact_id: int,
                  contact: cstore.ContactInput) -> None:
         super().__init__(store, text)
         self.contact_id = contact_id
@@ -66,7 +66,7 @@ class EditContact(_Command):
 
 
 class DeleteContact(_Command):
-    def __init__(self, store: Store, text: str, contact_id: int) -> None:
+    def __init__(self, store: Store, text: str | Describe, contact_id: int) -> None:
         super().__init__(store, text)
         self.contact_id = contact_id
         self.snapshot: dict | None = None
@@ -82,7 +82,7 @@ class DeleteContact(_Command):
 
 
 class MergeContacts(_Command):
-    def __init__(self, store: Store, text: str, keep_id: int, remove_id: int) -> None:
+    def __init__(self, store: Store, text: str | Describe, keep_id: int, remove_id: int) -> None:
         super().__init__(store, text)
         self.keep_id, self.remove_id = keep_id, remove_id
         self.snapshot: dict | None = None
@@ -106,7 +106,7 @@ class OpportunityChange(_Command):
     in the same transaction as the opportunity.
     """
 
-    def __init__(self, store: Store, text: str, opp_id: int | None,
+    def __init__(self, store: Store, text: str | Describe, opp_id: int | None,
                  action: Callable[[Store], object], *, creates_sale: bool = False) -> None:
         super().__init__(store, text)
         self.opp_id = opp_id

@@ -4,8 +4,9 @@ the lead-to-loyal funnel and the at-risk call-back list with its call bar."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -194,7 +195,8 @@ class CustomersPage(QWidget):
         in_progress = p.contains(today)
         not_started = today < p.start
         label = period_label(period, self.granularity)
-        same_day = kpis.get("previous_same_day") or {}
+        # read by card key below (SAME_DAY_CARDS)
+        same_day: Mapping[str, Any] = kpis["previous_same_day"] or {}
         if in_progress:
             self.period_label.setText(fmt.fill(
                 tr("%1, so far (day %2); beside each figure: %3 on the same day"),
@@ -241,8 +243,7 @@ class CustomersPage(QWidget):
         self.funnel.set_labels(
             fmt.fill(tr("From lead to loyal customer (leads created in %1)"), label),
             [tr("Leads"), tr("Customers"), tr("Repeat"), tr("Loyal")])
-        self.funnel.set_values([funnel.get("leads"), funnel.get("customers"),
-                                funnel.get("repeat"), funnel.get("loyal")])
+        self.funnel.set_values([funnel.leads, funnel.customers, funnel.repeat, funnel.loyal])
 
     def _at_risk_activated(self, index) -> None:
         if not index.isValid():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -11,11 +12,15 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics import pipeline
+from kpidesk.metrics.results import StageFigures
 from kpidesk.store.db import Store
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.dashboard.cards import PIPELINE_CARDS, card_defs, show
 from kpidesk.ui.dashboard.chart_box import LazyCharts
 from kpidesk.ui.plots.cards import CardGrid
+
+if TYPE_CHECKING:  # the charts are made late (pyqtgraph): their classes only for mypy
+    from kpidesk.ui.plots.charts import StageChart
 
 tr = translator("DashboardTab")
 
@@ -41,7 +46,7 @@ class PipelinePage(QWidget):
                 self.cards[key].set_title(card.title, card.tooltip)
 
     def retranslate_charts(self) -> None:
-        chart = self.charts.charts.get("stageChart")
+        chart = cast("StageChart | None", self.charts.charts.get("stageChart"))
         if chart is not None:
             chart.set_texts(tr("Open pipeline by stage"))
             chart.set_legend_names(tr("Value"), tr("Weighted"))
@@ -62,7 +67,7 @@ class PipelinePage(QWidget):
                                               "#b3261e" if kpis.get("overdue_count") else "")
         self.cards["overdue_value"].set_note(fmt.fill(
             tr("%1 overdue"), f.integer(kpis.get("overdue_count"))))
-        stages = [dict(row, name=display_name(str(row.get("name") or "")))
+        stages: list[StageFigures] = [{**row, "name": display_name(row["name"] or "")}
                   for row in pipeline.pipeline_by_stage(store, today)]
         self.charts.set_empty("stageChart", tr(
             "No open opportunities: add them in the Pipeline tab.")

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -19,6 +21,7 @@ from kpidesk.metrics import forecast as forecast_metrics
 from kpidesk.metrics import growth, pacing, targets
 from kpidesk.metrics.insight import calendar_paced, salesperson_probabilities
 from kpidesk.metrics.periods import add_months, month_key
+from kpidesk.metrics.results import AttainmentSummary, SalesSummary
 from kpidesk.store.db import Store
 from kpidesk.store.setup import first_steps, has_sales
 from kpidesk.ui.context import AppContext
@@ -30,6 +33,10 @@ from kpidesk.ui.first_steps import FirstSteps
 from kpidesk.ui.insight.cards import fill_insight_cards, with_calendar_pacing
 from kpidesk.ui.models.dashboard_models import SalespersonAttainmentModel
 from kpidesk.ui.plots.cards import CardGrid, sign_colour
+
+if TYPE_CHECKING:  # the charts are made late (pyqtgraph): their classes only for mypy
+    from kpidesk.ui.insight.charts import ChanceChart
+    from kpidesk.ui.plots.charts import GrowthChart, RevenueChart
 
 tr = translator("DashboardTab")
 
@@ -107,17 +114,20 @@ class SalesPage(QWidget):
         charts = self.charts.charts
         f = fmt.current()
         if "revenueChart" in charts:
-            charts["revenueChart"].set_texts(
+            revenue = cast("RevenueChart", charts["revenueChart"])
+            revenue.set_texts(
                 fmt.fill(tr("Revenue and target, last %1 months"), f.integer(CHART_MONTHS)))
-            charts["revenueChart"].set_legend_names(
+            revenue.set_legend_names(
                 tr("Revenue"), tr("Target"),
                 fmt.fill(tr("Forecast (%1 band)"), f.percent(0.8, places=0)))
         if "growthChart" in charts:
-            charts["growthChart"].set_texts(tr("Growth vs the month before"))
+            cast("GrowthChart", charts["growthChart"]).set_texts(
+                tr("Growth vs the month before"))
         if "chanceChart" in charts:
-            charts["chanceChart"].set_texts(tr("Chance of making the target, day by day"))
+            chance = cast("ChanceChart", charts["chanceChart"])
+            chance.set_texts(tr("Chance of making the target, day by day"))
             # a low chart: 0 %, 50 %, 100 % only (Khmer digits are tall)
-            charts["chanceChart"].getPlotItem().getAxis("left").setTickSpacing(50, 50)
+            chance.getPlotItem().getAxis("left").setTickSpacing(50, 50)
 
     # -- figures ----------------------------------------------------------------------
     def refresh(self, month: str, today: date) -> str:
@@ -130,14 +140,15 @@ class SalesPage(QWidget):
                                    targets.attainment_summary(store, month, today))
         self.last_refresh["sales"] = summary
         self.last_refresh["attainment"] = att
-        in_progress = summary["in_progress"]
+        in_progress = summary.in_progress
         self._fill_cards(summary, att, month, today)
 
         rows = calendar_paced(store, month, today,
                               targets.salesperson_attainment(store, month, today))
         chances = salesperson_probabilities(store, month, today)
         self.attainment_model.set_rows(
-            [{**row, "chance": chances.get(row["salesperson_id"])} for row in rows], currency)
+            [{**asdict(row), "chance": chances.get(row.salesperson_id)} for row in rows],
+            currency)
         self._chart_data(summary, att, month, today)
         self._history_for = (month, today, store)
         self._history_timer.start()  # after this refresh has been painted
@@ -145,27 +156,27 @@ class SalesPage(QWidget):
 
         if in_progress:
             return fmt.fill(tr("In progress: day %1 of %2, figures are month to date"),
-                            f.integer(att["day"]), f.integer(att["days"]))
-        if summary["days_elapsed"] == 0:
+                            f.integer(att.day), f.integer(att.days))
+        if summary.days_elapsed == 0:
             return tr("This month has not started yet")
         return tr("Complete month")
 
-    def _fill_cards(self, summary: dict, att: dict, month: str, today: date) -> None:
+    def _fill_cards(self, summary: SalesSummary, att: AttainmentSummary, month: str, today: date) -> None:
         store = self.figures_store()
         f = fmt.current()
         currency = store.reporting_currency
-        in_progress = summary["in_progress"]
+        in_progress = summary.in_progress
         cards = self.cards
 
         def money(v):
             return f.figure(v, currency)
 
-        not_started = summary["revenue"] is None
-        cards["revenue"].set_value(money(summary["revenue"]))
+        not_started = summary.revenue is None
+        cards["revenue"].set_value(money(summary.revenue))
         cards["revenue"].set_note(tr("month to date") if in_progress else
                                   tr("not started yet") if not_started else "")
-        cards["orders"].set_value(f.integer(summary["orders"]))
-        no_receipts = bool(summary.get("daily_totals_without_receipts"))
+        cards["orders"].set_value(f.integer(summary.orders))
+        no_receipts = bool(summary.daily_totals_without_receipts)
         orders_note = (tr("a daily total has no receipts count") if no_receipts
                        else tr("month to date") if in_progress else "")
         cards["orders"].set_note(orders_note)
@@ -173,47 +184,48 @@ class SalesPage(QWidget):
             "\n" + tr("Orders and average order value are not available: a daily total "
                       "of this month has no receipts count (type it in the Sales tab).")
             if no_receipts else ""))
-        cards["average_order_value"].set_value(money(summary["average_order_value"]))
+        cards["average_order_value"].set_value(money(summary.average_order_value))
         cards["average_order_value"].set_note(
             tr("a daily total has no receipts count") if no_receipts else "")
-        for key in ("growth_mom", "growth_yoy"):
-            value = summary[key]
+        for key, value in (("growth_mom", summary.growth_mom),
+                           ("growth_yoy", summary.growth_yoy)):
             cards[key].set_value(f.percent(value, signed=True), sign_colour(value))
             cards[key].set_note(fmt.fill(tr("like-for-like, days %1–%2"), f.integer(1),
-                                         f.integer(summary["days_elapsed"]))
+                                         f.integer(summary.days_elapsed))
                                 if in_progress else "")
-        cards["target"].set_value(money(att["target"]))
-        cards["target"].set_note("" if att["target"] is not None else tr("no target set"))
-        cards["attainment"].set_value(f.percent(att["attainment"]),
-                                      sign_colour(att["attainment"], 1.0)
+        cards["target"].set_value(money(att.target))
+        cards["target"].set_note("" if att.target is not None else tr("no target set"))
+        cards["attainment"].set_value(f.percent(att.attainment),
+                                      sign_colour(att.attainment, 1.0)
                                       if not in_progress else "")
-        cards["attainment"].set_note(fmt.fill(tr("gap %1"), money(att["gap"]))
-                                     if att["gap"] is not None and att["gap"] > 0 else "")
-        cards["pace"].set_value(f.percent(att["pace"]), sign_colour(att["pace"], 1.0))
+        cards["attainment"].set_note(fmt.fill(tr("gap %1"), money(att.gap))
+                                     if att.gap is not None and att.gap > 0 else "")
+        cards["pace"].set_value(f.percent(att.pace), sign_colour(att.pace, 1.0))
         cards["pace"].set_note(fmt.fill(tr("expected by today %1"),
-                                        money(att["expected_to_date"]))
-                               if in_progress and att["expected_to_date"] is not None else "")
-        cards["run_rate_projection"].set_value(money(att["run_rate_projection"]))
+                                        money(att.expected_to_date))
+                               if in_progress and att.expected_to_date is not None else "")
+        cards["run_rate_projection"].set_value(money(att.run_rate_projection))
         # KPI.md defines it from day 1; before the chart shows it, the card says how early
-        early = in_progress and att["day"] < PROJECTION_FROM_DAY
+        early = in_progress and att.day < PROJECTION_FROM_DAY
         cards["run_rate_projection"].set_note(
             fmt.fill(tr("day %1 of %2: an early guess") if early else tr("day %1 of %2"),
-                     f.integer(att["day"]), f.integer(att["days"])) if in_progress else "")
-        cards["needed_per_day"].set_value(money(att["needed_per_day"]))
+                     f.integer(att.day), f.integer(att.days)) if in_progress else "")
+        cards["needed_per_day"].set_value(money(att.needed_per_day))
         fill_insight_cards(cards, store, month, today)
-        days_left = att.get("open_days_left", att["days"] - att["day"])
+        days_left = (att.open_days_left if att.open_days_left is not None
+                     else att.days - att.day)
         cards["needed_per_day"].set_note(
             fmt.fill(tr("%1 days left"), f.integer(days_left))
-            if att["needed_per_day"] is not None and days_left > 0 else "")
+            if att.needed_per_day is not None and days_left > 0 else "")
         fill_gross_profit(cards, store, month, today)
 
-    def _chart_data(self, summary: dict, att: dict, month: str, today: date) -> None:
+    def _chart_data(self, summary: SalesSummary, att: AttainmentSummary, month: str, today: date) -> None:
         """The revenue and growth charts' figures (a few ms; the charts may come later):
         25 months of revenue give 24 months of growth."""
         store = self.figures_store()
         f = fmt.current()
         currency = store.reporting_currency
-        in_progress = summary["in_progress"]
+        in_progress = summary.in_progress
         series = growth.revenue_series(store, month, CHART_MONTHS + 1, today=today)
         months = [k for k, _v in series[1:]]
         revenue = [v for _k, v in series[1:]]
@@ -222,13 +234,13 @@ class SalesPage(QWidget):
         last_complete = min(month, add_months(month_key(today), -1))
         forecast = forecast_metrics.trend_forecast(store, last_complete, 3)
         self.last_refresh["forecast"] = forecast
-        projection = att["run_rate_projection"] if att["day"] >= PROJECTION_FROM_DAY else None
+        projection = att.run_rate_projection if att.day >= PROJECTION_FROM_DAY else None
         self.charts.set_data("revenueChart", months, revenue, target_values, currency,
                              in_progress_index, forecast or [], projection)
         growth_values = [growth.growth_rate(series[i][1], series[i - 1][1])
                          for i in range(1, len(series))]
         if in_progress:
-            growth_values[-1] = summary["growth_mom"]  # like-for-like
+            growth_values[-1] = summary.growth_mom  # like-for-like
         self.charts.set_data("growthChart", months, growth_values, in_progress_index)
         self.charts.set_empty("revenueChart", fmt.fill(
             tr("No sales in these %1 months yet: revenue appears here as you record sales."),

@@ -3,7 +3,7 @@ button to open the sale and fix it, and one to mark it as right (it does not ret
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.metrics import health
 from kpidesk.metrics.periods import parse_period
 from kpidesk.reports.health_words import finding_sentence, kind_name

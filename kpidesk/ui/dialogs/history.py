@@ -6,7 +6,6 @@ Read-only: the store keeps the history append-only, and nothing here writes to i
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import fill as fill_in
-from kpidesk.i18n.tr import translator
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.store import history
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic

@@ -146,7 +146,7 @@ class ShareDialog(QDialog):
         target = self.file_name()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            if self.image is None or not self.image.save(str(target), "PNG"):
+            if self.image is None or not self.image.save(str(target), "PNG"):  # type: ignore[call-overload]  # stubs: bytes
                 raise OSError(f"cannot write {target}")
         except OSError as exc:
             self.status.setText(os_error_text(exc, target))

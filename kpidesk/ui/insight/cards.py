@@ -4,6 +4,7 @@ expected-by-today and needed-per-day cards."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics import insight, pacing
+from kpidesk.metrics.results import AttainmentSummary
 from kpidesk.reports.insight import chance_words
 from kpidesk.store.db import Store
 
@@ -35,16 +37,15 @@ def insight_card_titles() -> dict[str, tuple[str, str]]:
     }
 
 
-def with_calendar_pacing(store: Store, month: str, today: date, att: dict) -> dict:
+def with_calendar_pacing(store: Store, month: str, today: date,
+                         att: AttainmentSummary) -> AttainmentSummary:
     """`att` (targets.attainment_summary) with expected_to_date, pace and needed_per_day
     paced by the shop calendar when the month is in progress; days left = open days."""
     pace = pacing.pacing(store, month, today)
     if pace is None or pace.target is None:
         return att
-    out = dict(att)
-    out.update(expected_to_date=pace.expected_to_date, pace=pace.pace,
-               needed_per_day=pace.needed_per_day, open_days_left=pace.open_days_left)
-    return out
+    return replace(att, expected_to_date=pace.expected_to_date, pace=pace.pace,
+                   needed_per_day=pace.needed_per_day, open_days_left=pace.open_days_left)
 
 
 def fill_insight_cards(cards, store: Store, month: str, today: date) -> None:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,7 +18,7 @@ from PySide6.QtGui import QColor
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
-from kpidesk.i18n.tr import translator
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.metrics.analysis import BreakdownRow, SaleLineView
 from kpidesk.metrics.basket import BasketDay
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day

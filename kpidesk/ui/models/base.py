@@ -7,10 +7,12 @@ A model says its columns once::
         CONTEXT = "PeopleModel"
         COLUMNS = (Column("name", QT_TRANSLATE_NOOP("PeopleModel", "Name")),
                    Column("revenue_365", QT_TRANSLATE_NOOP("PeopleModel",
-                                                           "Revenue (%1 days)"), (365,)))
+                                                           "Revenue (%1 days)"), (365,),
+                          kind="money"))
 
-and implements `data()`; `set_rows` (or its own loading, then `rows_changed()`) keeps
-`row_of(id)` a dictionary look-up, not a scan.
+and implements `data()` (or, for read-only rows of dicts, `dashboard_models.RowsModel`
+shows, sorts, aligns and exports each cell by its column's kind); `set_rows` (or its own
+loading, then `rows_changed()`) keeps `row_of(id)` a dictionary look-up, not a scan.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -52,11 +54,19 @@ class Role(IntEnum):
     EXPORT = _USER + 100  # a cell's value for "Export this table" (ui/export.py)
 
 
+CellKind = Literal["text", "date", "money", "signed", "percent", "chance", "integer",
+                   "decimal"]
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
     header: str  # the English header, marked with QT_TRANSLATE_NOOP in the model's context
     numbers: tuple[int, ...] = ()  # the header's %1, %2… (shown in the user's digits)
+    # how a cell of row[key] is shown (money in the model's currency, signed money, a
+    # percent, a chance in whole percent…), sorted (by the raw value) and aligned (numbers
+    # right): see RowsModel.cell
+    kind: CellKind = "text"
 
 
 class TableModel(QAbstractTableModel):

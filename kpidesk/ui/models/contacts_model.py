@@ -11,7 +11,6 @@ from __future__ import annotations
 from array import array
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.metrics.customers import STATUSES as STATUS_NAMES
 from kpidesk.metrics.customers import status_codes
 from kpidesk.store.contacts import CONTACT_TABLE_COLUMNS, contact_table

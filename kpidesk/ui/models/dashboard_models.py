@@ -9,8 +9,9 @@ translated in ``headerData``; ``retranslate()`` tells the views.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,6 +21,7 @@ from PySide6.QtGui import QColor
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.reports.insight import chance_words
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
 from kpidesk.ui.models.base import Column, Role, TableModel
@@ -31,7 +33,10 @@ CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class RowsModel(TableModel):
-    """Read-only rows of dicts with translated column headers (HEADERS, in CONTEXT)."""
+    """Read-only rows of dicts, each column a `Column` (header translated in CONTEXT): its
+    kind says how `cell` shows, sorts and aligns row[key] and how it is exported. A model
+    that formats its cells itself gives HEADERS (then COLUMNS are made from them) and
+    overrides `cell` (and `export_value`)."""
 
     CONTEXT = "RowsModel"
     HEADERS: tuple[str, ...] = ()
@@ -39,8 +44,9 @@ class RowsModel(TableModel):
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
-        cls.COLUMNS = tuple(Column(str(i), header, cls.HEADER_NUMBERS.get(i, ()))
-                            for i, header in enumerate(cls.HEADERS))
+        if "HEADERS" in cls.__dict__:  # not a model that gives its COLUMNS
+            cls.COLUMNS = tuple(Column(str(i), header, cls.HEADER_NUMBERS.get(i, ()))
+                                for i, header in enumerate(cls.HEADERS))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -64,14 +70,33 @@ class RowsModel(TableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def cell(self, row: dict, column: int):
-        """(display text, raw value, alignment) of a cell (subclasses)."""
-        raise NotImplementedError
+    def cell(self, row: dict, column: int) -> tuple[str, Any, int | None]:
+        """(display text, raw value to sort by, alignment) of a cell, by its column's
+        kind."""
+        spec = self.COLUMNS[column]
+        value = row.get(spec.key)
+        f = fmt.current()
+        kind = spec.kind
+        if kind == "text":
+            return str(value or ""), str(value or ""), None
+        if kind == "date":
+            return f.date(value) if value else "", value, None
+        if kind == "money":
+            return f.figure(value, self.currency), value, RIGHT
+        if kind == "signed":
+            if value is None:
+                return f.figure(None, self.currency), None, RIGHT
+            sign = "+" if value > 0 else ("-" if value < 0 else "")
+            return sign + f.figure(abs(value), self.currency), value, RIGHT
+        if kind in ("percent", "chance"):
+            return f.percent(value, places=0 if kind == "chance" else 1), value, RIGHT
+        if kind == "integer":
+            return f.integer(value), value, RIGHT
+        return f.decimal(value, 1), value, RIGHT  # decimal
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)
-                                        and 0 <= index.column() < len(self.HEADERS)):
+        if not self.valid(index):
             return None
         row = self.rows[index.row()]
         if role == ROW_ROLE:
@@ -91,8 +116,19 @@ class RowsModel(TableModel):
         return None
 
     def export_value(self, row: dict, column: int) -> object:
-        """The cell as a value for "Export this table" (subclasses; default: its text)."""
-        return self.cell(row, column)[0]
+        """The cell as a value for "Export this table": money and percents as numbers a
+        spreadsheet reads, text and dates as shown."""
+        spec = self.COLUMNS[column]
+        if spec.kind in ("text", "date"):
+            return self.cell(row, column)[0]
+        value = row.get(spec.key)
+        if value is None:
+            return ""
+        if spec.kind in ("money", "signed"):
+            return Money(int(value), self.currency)
+        if spec.kind in ("percent", "chance"):
+            return Percent(value)
+        return value  # integer, decimal
 
 
 class SalespersonAttainmentModel(RowsModel):
@@ -164,7 +200,7 @@ class AtRiskModel(RowsModel):
     """The call-back list: good customers who have stopped coming."""
 
     CONTEXT = "AtRiskModel"
-    HEADERS = (
+    HEADERS: tuple[str, ...] = (
         QT_TRANSLATE_NOOP("AtRiskModel", "Customer"),
         QT_TRANSLATE_NOOP("AtRiskModel", "Phone"),
         QT_TRANSLATE_NOOP("AtRiskModel", "Last purchase"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.store.db import Store
 from kpidesk.store.opportunities import list_opportunities
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day

@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.format import fill as fill_in
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.store.db import Store
 from kpidesk.store.sales_table import (
     R_AMOUNT,
@@ -159,7 +159,7 @@ class SalesTableModel(TableModel):
         return self._more
 
     def fetchMore(self, parent=_ROOT) -> None:  # noqa: N802 (Qt API)
-        if parent.isValid() or not self._more or self._busy:
+        if parent.isValid() or not self._more or self._busy or self._query is None:
             return
         size = self.page_size()
         page = self._query.page(self.rows[-1] if self.rows else None, size)

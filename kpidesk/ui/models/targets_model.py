@@ -19,7 +19,6 @@ from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,7 +28,7 @@ from PySide6.QtGui import QColor, QFont, QUndoStack
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import fill as fill_in
-from kpidesk.i18n.tr import translator
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.metrics.targets import actual_for, salesperson_attainment, target_in
 from kpidesk.store import targets as store_targets
 from kpidesk.store.db import Store
@@ -120,7 +119,7 @@ class TargetsModel(TableModel):
             self.actuals[(month, 0)] = actual_for(self.store, month, self.measure,
                                                   today=self.today)
             for row in salesperson_attainment(self.store, month, self.today, self.measure):
-                self.actuals[(month, int(row["salesperson_id"]))] = int(row["actual"])
+                self.actuals[(month, row.salesperson_id)] = int(row.actual or 0)
 
     def reload(self) -> None:
         """Read the year again; a change of columns resets the model, else cells change."""

@@ -8,7 +8,6 @@ Delete removes the chosen line. Nothing here writes: the form saves the receipt.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.i18n.tr import translator
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import convert
 from kpidesk.store.sales import LineInput

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.fonts import HINT_COLOUR
-from kpidesk.i18n.tr import translator
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.store import reference
 from kpidesk.store.db import Store
 from kpidesk.ui.models.base import Column, TableModel

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
-from kpidesk.i18n.tr import translator
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.store import stages
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError

@@ -9,7 +9,7 @@ Reads `kpidesk.metrics.analysis` only (no SQL here).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.i18n.tr import translator
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.metrics import analysis, basket
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.ui.models.analysis_model import (

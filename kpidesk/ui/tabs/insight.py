@@ -56,6 +56,7 @@ from kpidesk.reports.insight import (
     chance_words,
 )
 from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.store.topics import Topic
 from kpidesk.ui.insight.charts import ChanceChart, WaterfallChart
 from kpidesk.ui.insight.models import (
     BridgeDetailModel,
@@ -385,7 +386,7 @@ class InsightTab(Tab):
         self.refresh()
 
     # -- refresh ------------------------------------------------------------------------
-    def on_data_changed(self, topics: set[str]) -> None:
+    def on_data_changed(self, topics: set[Topic]) -> None:
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -440,7 +441,8 @@ class InsightTab(Tab):
                 start, end = (tr("Month before"), tr("This month")) if compare == "mom" else (
                     tr("Last year"), tr("This year"))
                 names = [start] + [_translate("Insight", SHORT_LABELS[c]) for c in by] + [end]
-                self.waterfall.set_data(names, b.revenue_before, [int(v) for v in values],
+                self.waterfall.set_data(names, b.revenue_before,
+                                        [int(v) for v in values if v is not None],
                                         b.revenue_after, currency)
             self.sentence.setText(bridge_sentence(_translate, f, b.components, b.change,
                                                   currency, compare, by=by))
@@ -525,8 +527,8 @@ class InsightTab(Tab):
                       for c in insight_metrics.commissions(store, self.month, today)}
         rows = []
         for row in salesperson_attainment(store, self.month, today):
-            rows.append({**row, "chance": chances.get(row["salesperson_id"]),
-                         "commission": commission.get(row["salesperson_id"])})
+            rows.append({**asdict(row), "chance": chances.get(row.salesperson_id),
+                         "commission": commission.get(row.salesperson_id)})
         self.chance_model.set_rows(rows, currency)
         self.weeks_model.set_rows([asdict(wk) for wk in pacing_metrics.week_targets(
             store, self.month, today)], currency)

@@ -29,6 +29,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
+from kpidesk.metrics.pipeline import pipeline_kpis
 from kpidesk.store import opportunities as ostore
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
@@ -201,24 +202,7 @@ class PipelineTab(Tab):
         f = fmt.current()
         today = self.ctx.today()
         currency = self.model.currency
-        kpis = None
-        try:
-            from kpidesk.metrics.pipeline import pipeline_kpis
-
-            kpis = pipeline_kpis(self.ctx.store, today.isoformat()[:7], today)
-        except ImportError:
-            kpis = None
-        if kpis is None:
-            rows = [r for r in self.model.rows if r["status"] == "open"]
-            month = today.isoformat()[:7]
-            closed = [r for r in self.model.rows
-                      if r["status"] != "open" and (r["closed"] or "")[:7] == month]
-            won = sum(r["status"] == "won" for r in closed)
-            kpis = {"open_pipeline_count": len(rows),
-                    "open_pipeline": sum(r["value_rc"] for r in rows),
-                    "weighted_pipeline": sum(r["weighted"] for r in rows),
-                    "overdue_count": sum(r["overdue"] for r in rows),
-                    "win_rate": won / len(closed) if closed else None}
+        kpis = pipeline_kpis(self.ctx.store, today.isoformat()[:7], today)
         self.kpis = kpis
         self.summary_label.setText(
             fill_in(self.tr("Open: %1 opportunities worth %2 (weighted %3) · overdue: %4 · "
@@ -291,7 +275,8 @@ class PipelineTab(Tab):
         return self.model.rows[row] if row is not None else None
 
     def _update_buttons(self, *_: object) -> None:
-        row = self._row(self.current_id()) if self.current_id() is not None else None
+        current = self.current_id()
+        row = self._row(current) if current is not None else None
         status = row["status"] if row else None
         self.edit_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
@@ -347,9 +332,11 @@ class PipelineTab(Tab):
 
     def add_opportunity(self) -> int | None:
         def save(opp: ostore.OpportunityInput) -> int:
-            return push(self.ctx.undo_stack, OpportunityChange(
-                self.ctx.store, (lambda title=opp.title: fill_in(undo_tr("Add opportunity %1"), title)), None,
+            new_id = push(self.ctx.undo_stack, OpportunityChange(
+                self.ctx.store, (lambda: fill_in(undo_tr("Add opportunity %1"), opp.title)), None,
                 lambda s: ostore.add_opportunity(s, opp)))
+            assert isinstance(new_id, int)  # an added opportunity's id
+            return new_id
 
         dialog = OpportunityDialog(self.ctx.store, self.ctx.today, save, parent=self)
         if dialog.exec() and dialog.result_value is not None:
@@ -364,7 +351,7 @@ class PipelineTab(Tab):
 
         def save(opp: ostore.OpportunityInput) -> None:
             push(self.ctx.undo_stack, OpportunityChange(
-                self.ctx.store, (lambda title=opp.title: fill_in(undo_tr("Edit opportunity %1"), title)), opp_id,
+                self.ctx.store, (lambda: fill_in(undo_tr("Edit opportunity %1"), opp.title)), opp_id,
                 lambda s: ostore.update_opportunity(s, opp_id, opp, on=self._today())))
 
         OpportunityDialog(self.ctx.store, self.ctx.today, save,
@@ -375,15 +362,18 @@ class PipelineTab(Tab):
         if row is None or row["stage_id"] == stage_id:
             return
         stage_name = ostore.stage(self.ctx.store, stage_id)["name"]
+        title = row["title"]
         self._run(OpportunityChange(
-            self.ctx.store, lambda title=row["title"]: fill_in(
+            self.ctx.store, lambda: fill_in(
                 undo_tr("Move %1 to %2"), title, stage_label(stage_name)), opp_id,
             lambda s: ostore.move_stage(s, opp_id, stage_id, on=self._today())),
             select=opp_id)
 
     def mark_won(self, opp_id: int | None = None, create_sale: bool | None = None) -> bool:
         opp_id = opp_id or self.current_id()
-        row = self._row(opp_id) if opp_id is not None else None
+        if opp_id is None:
+            return False
+        row = self._row(opp_id)
         if row is None or row["status"] != "open":
             return False
         if create_sale is None:
@@ -391,15 +381,18 @@ class PipelineTab(Tab):
             if create_sale is None:
                 return False
         day = self.ctx.today().isoformat()
+        title = row["title"]
         self._run(OpportunityChange(
-            self.ctx.store, (lambda title=row["title"]: fill_in(undo_tr("Mark %1 won"), title)), opp_id,
+            self.ctx.store, (lambda: fill_in(undo_tr("Mark %1 won"), title)), opp_id,
             lambda s: ostore.mark_won(s, opp_id, day, create_sale=create_sale),
             creates_sale=create_sale), select=opp_id)
         return True
 
     def mark_lost(self, opp_id: int | None = None, reason: str | None = None) -> bool:
         opp_id = opp_id or self.current_id()
-        row = self._row(opp_id) if opp_id is not None else None
+        if opp_id is None:
+            return False
+        row = self._row(opp_id)
         if row is None or row["status"] != "open":
             return False
         if reason is None:
@@ -407,31 +400,38 @@ class PipelineTab(Tab):
             if not reason:
                 return False
         day = self.ctx.today().isoformat()
+        title = row["title"]
         self._run(OpportunityChange(
-            self.ctx.store, (lambda title=row["title"]: fill_in(undo_tr("Mark %1 lost"), title)), opp_id,
+            self.ctx.store, (lambda: fill_in(undo_tr("Mark %1 lost"), title)), opp_id,
             lambda s: ostore.mark_lost(s, opp_id, day, reason)), select=opp_id)
         return True
 
     def reopen(self, opp_id: int | None = None, stage_id: int | None = None) -> bool:
         opp_id = opp_id or self.current_id()
-        row = self._row(opp_id) if opp_id is not None else None
+        if opp_id is None:
+            return False
+        row = self._row(opp_id)
         if row is None or row["status"] == "open":
             return False
+        title = row["title"]
         self._run(OpportunityChange(
-            self.ctx.store, (lambda title=row["title"]: fill_in(undo_tr("Reopen %1"), title)), opp_id,
+            self.ctx.store, (lambda: fill_in(undo_tr("Reopen %1"), title)), opp_id,
             lambda s: ostore.reopen(s, opp_id, stage_id, on=self._today())),
             select=opp_id)
         return True
 
     def delete_opportunity(self, opp_id: int | None = None, confirmed: bool = False) -> bool:
         opp_id = opp_id or self.current_id()
-        row = self._row(opp_id) if opp_id is not None else None
+        if opp_id is None:
+            return False
+        row = self._row(opp_id)
         if row is None:
             return False
         with self.ctx.owner_session(self, "delete") as allowed:  # deleting is the owner's
             if not allowed or not (confirmed or self.confirm_delete(row)):
                 return False
+            title = row["title"]
             self._run(OpportunityChange(
-                self.ctx.store, (lambda title=row["title"]: fill_in(undo_tr("Delete opportunity %1"), title)),
+                self.ctx.store, (lambda: fill_in(undo_tr("Delete opportunity %1"), title)),
                 opp_id, lambda s: ostore.delete_opportunity(s, opp_id)))
         return True
