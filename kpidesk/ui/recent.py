@@ -25,6 +25,8 @@ def recent_shops(settings: QSettings) -> list[str]:
     value = settings.value(RECENT_KEY, []) or []
     if isinstance(value, str):  # QSettings gives one entry back as a string
         value = [value]
+    if not isinstance(value, (list, tuple)):
+        return []
     return [str(v) for v in value if str(v)]
 
 
