@@ -79,7 +79,10 @@ def _shop_has_pin(db_path: Path) -> bool:
     from kpidesk.store.db import Store, upgrade_if_needed
     from kpidesk.store.errors import OlderSchemaError, StoreError
 
-    if not db_path.is_file() or db_path.stat().st_size == 0:
+    from kpidesk.store import dialect
+
+    if not dialect.is_server_url(db_path) and (
+            not db_path.is_file() or db_path.stat().st_size == 0):
         return False
     try:
         with Store(db_path, read_only=True) as store:
@@ -95,14 +98,15 @@ def _shop_has_pin(db_path: Path) -> bool:
 def verify(db_path: Path, given: str | None) -> bool:
     """Ask for and check the owner PIN of `db_path`. True when the shop has one and it
     was given right; False when the shop has none. Raises PinRefused otherwise."""
-    from kpidesk.store import security
+    from kpidesk.store import dialect, security
     from kpidesk.store.db import Store
 
     if not _shop_has_pin(db_path):
         return False
     pin = _typed_pin(given)
     if not pin:
-        raise PinRefused(f"{db_path} has an owner PIN: type it when asked (on a terminal), "
+        raise PinRefused(f"{dialect.shop_label(db_path)} has an owner PIN: type it when asked"
+                         " (on a terminal), "
                          f"or give it with --pin or the {ENV} environment variable")
     with Store(db_path) as store:  # writable: a wrong PIN is counted in the file
         try:

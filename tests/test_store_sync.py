@@ -36,18 +36,26 @@ def branch_files(tmp_path_factory) -> dict[str, Path]:
     return files
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_kind(request) -> str:
+    """Where head office lives: a shop file, or a database on a PostgreSQL server."""
+    return request.param
+
+
 @pytest.fixture
-def shops(branch_files, tmp_path) -> dict[str, Path]:
-    """Private copies of the branch files and an empty head office named "Phnom Penh"."""
-    copies = {name: Path(shutil.copy(path, tmp_path / path.name))
-              for name, path in branch_files.items()}
-    with Store(tmp_path / "hq.db") as hq:
-        branches.set_branch_name(hq, "Phnom Penh")
-    copies["hq"] = tmp_path / "hq.db"
+def shops(branch_files, tmp_path, hq_kind, request) -> dict[str, Path | str]:
+    """Private copies of the branch files and an empty head office named "Phnom Penh"
+    (a shop file, or a PostgreSQL database: `hq_kind`)."""
+    copies: dict[str, Path | str] = {name: Path(shutil.copy(path, tmp_path / path.name))
+                                     for name, path in branch_files.items()}
+    hq = request.getfixturevalue("pg_url") if hq_kind == "postgresql" else tmp_path / "hq.db"
+    with Store(hq) as store:
+        branches.set_branch_name(store, "Phnom Penh")
+    copies["hq"] = hq
     return copies
 
 
-def bring_in(source: Path, target: Path) -> sync.SyncResult:
+def bring_in(source: Path, target: Path | str) -> sync.SyncResult:
     with Store(source, read_only=True) as src, Store(target) as dst:
         return sync.sync(src, dst)
 
@@ -259,10 +267,16 @@ def test_conflict_the_branch_file_wins(shops):
         assert_rollups_exact(hq)
 
 
-def test_refusals_change_nothing(shops, tmp_path):
+def test_refusals_change_nothing(shops, tmp_path, hq_kind):
     unnamed = tmp_path / "unnamed.db"
     Store(unnamed).close()
-    copy = Path(shutil.copy(shops["hq"], tmp_path / "hq-copy.db"))
+    if hq_kind == "sqlite":
+        copy = Path(shutil.copy(shops["hq"], tmp_path / "hq-copy.db"))
+    else:  # a server's shop has no file to copy: a file under its name and identity
+        copy = tmp_path / "hq-copy.db"
+        with Store(shops["hq"]) as hq, Store(copy) as s:
+            branches.set_branch_name(s, "Phnom Penh")
+            s.conn.execute("UPDATE shop_identity SET uuid = ?", (hq.identity().uuid,))
     twin = Path(shutil.copy(shops["Battambang"], tmp_path / "twin.db"))
     with Store(twin) as s:  # another file under a name already brought in
         s.set_setting("branch_name", "Siem Reap")
@@ -314,7 +328,7 @@ def test_cancelled_sync_changes_nothing(shops):
 
 
 # -- the headless commands ---------------------------------------------------------------
-def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch):
+def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, hq_kind):
     import json
 
     from kpidesk.cli import main
@@ -339,8 +353,13 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch):
     assert "nothing new" in out and "backed up first" in out
     from kpidesk.store import backup
 
-    with Store(shops["hq"]) as s:
-        assert [b.reason for b in backup.list_all_backups(s)].count("branch") == 2
+    if hq_kind == "sqlite":
+        with Store(shops["hq"]) as s:
+            assert [b.reason for b in backup.list_all_backups(s)].count("branch") == 2
+    else:  # pg_dump's backups of the server's shop, in the backups folder
+        from kpidesk.paths import backups_dir
+
+        assert len(list(backups_dir().glob("*-branch.pgdump"))) == 2
 
     # the head office's PIN guards a sync into it and its branch name
     from kpidesk.store import security
@@ -373,7 +392,8 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch):
                  "--pin", "2468"]) == 1
     assert "no shop file" in capsys.readouterr().err
     assert main(["sync", "--from", hq, "--to", hq, "--pin", "2468"]) == 1
-    assert "same file" in capsys.readouterr().err
+    assert ("same file" if hq_kind == "sqlite" else "not a server's address") in \
+        capsys.readouterr().err
 
 
 def test_breakdown_by_branch(shops):

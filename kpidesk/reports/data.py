@@ -85,7 +85,7 @@ def top_customers(store: Store, month: str, currency: str, limit: int = 10,
     rows = store.query(
         f"""SELECT c.name, c.phone, SUM(x.orders) AS orders, SUM(x.{column}) AS revenue
             FROM customer_day x JOIN contacts c ON c.id = x.contact_id
-            WHERE x.day BETWEEN ? AND ? GROUP BY x.contact_id
+            WHERE x.day BETWEEN ? AND ? GROUP BY x.contact_id, c.name, c.phone
             ORDER BY revenue DESC, orders DESC LIMIT ?""",
         (p.first_day, last.isoformat(), limit))
     return [dict(r) for r in rows]

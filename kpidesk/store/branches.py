@@ -152,8 +152,8 @@ _TOTALS = """
     WITH o AS (
         SELECT o.id, o.branch,
                CASE WHEN o.is_daily_total THEN IFNULL(o.receipts, 0)
-                    ELSE (SELECT SUM(x.amount_khr) FROM sale_lines x
-                          WHERE x.order_id = o.id) >= 0 END AS counted
+                    WHEN (SELECT SUM(x.amount_khr) FROM sale_lines x
+                          WHERE x.order_id = o.id) >= 0 THEN 1 ELSE 0 END AS counted
         FROM orders o WHERE o.date BETWEEN ? AND ?),
     per_order AS (
         SELECT o.branch, o.counted, SUM(l.amount_{c}) AS r, SUM(l.quantity) AS q,
@@ -161,7 +161,7 @@ _TOTALS = """
                IFNULL(SUM(l.cost_{c}), 0) AS co, IFNULL(SUM(l.discount_{c}), 0) AS d,
                SUM(CASE WHEN l.amount_khr < 0 THEN l.amount_{c} ELSE 0 END) AS f,
                COUNT(*) AS n, COUNT(l.cost_{c}) AS cn
-        FROM o JOIN sale_lines l ON l.order_id = o.id GROUP BY o.id)
+        FROM o JOIN sale_lines l ON l.order_id = o.id GROUP BY o.id, o.branch, o.counted)
     SELECT branch, SUM(r), SUM(counted), SUM(q), SUM(cr), SUM(co), SUM(d), SUM(f), SUM(n),
            SUM(cn)
     FROM per_order GROUP BY branch

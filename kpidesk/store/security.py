@@ -306,10 +306,19 @@ _own_orders: weakref.WeakKeyDictionary[Store, dict[int, str]] = weakref.WeakKeyD
 
 
 def _key(path: Path | str) -> str:
+    from kpidesk.store import dialect
+
+    if dialect.is_server_url(path):  # a server's shop: its URL without the password
+        return dialect.public_url(path)
     try:
         return str(Path(path).resolve())
     except OSError:
         return str(path)
+
+
+def _store_key(store: Store) -> str:
+    server = getattr(store, "server_url", None)
+    return server if server else _key(store.path)
 
 
 @contextmanager
@@ -345,7 +354,7 @@ def revoke_process(path: Path | str | None = None) -> None:
 
 
 def in_owner_session(store: Store) -> bool:
-    return bool(_sessions.get(store)) or _key(store.path) in _process_grants
+    return bool(_sessions.get(store)) or _store_key(store) in _process_grants
 
 
 def pin_given(store: Store) -> bool:
@@ -353,11 +362,11 @@ def pin_given(store: Store) -> bool:
     stack = _sessions.get(store)
     if stack:
         return stack[-1]
-    return _process_grants.get(_key(store.path), False)
+    return _process_grants.get(_store_key(store), False)
 
 
 def history_source(store: Store) -> str:
-    return _sources.get(_key(store.path), "app")
+    return _sources.get(_store_key(store), "app")
 
 
 def owner_granted(store: Store) -> bool:

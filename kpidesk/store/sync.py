@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from kpidesk.store import branches, history, rollups
+from kpidesk.store import branches, dialect, history, rollups
 from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import StoreError
 from kpidesk.store.topics import EVERYTHING
@@ -131,7 +131,7 @@ def _in(conn: sqlite3.Connection, select: str, column: str, ids: list[int],
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    return dialect.column_names(conn, table)
 
 
 def _has_table(conn: sqlite3.Connection, table: str) -> bool:
@@ -466,6 +466,25 @@ def sync(source: Store, target: Store, *, source_path: Path | None = None,
             history.note(target, "sync", f"branch {name}", None, result.as_json())
             target.mark_changed(*EVERYTHING)
     return result
+
+
+def backup_first(store: Store) -> Path | None:
+    """The way back before a sync, as before an import: a backup of a shop that has sales
+    (a shop file: a verified backup; a shop on a server: `pg_dump` into the backups
+    folder). None when the shop has no sales yet, or is on a server and this laptop has
+    no `pg_dump` (`pg_backup.tool`): the caller says so."""
+    from kpidesk.store import backup, pg_backup
+    from kpidesk.store.sales import has_orders
+
+    if not has_orders(store):
+        return None
+    if not store.is_server:
+        return backup.make_backup(store, "branch").path
+    if pg_backup.tool("pg_dump") is None:
+        return None
+    from kpidesk.paths import backups_dir
+
+    return pg_backup.dump(str(store.location), backups_dir(), "branch")
 
 
 def extract_branch(store: Store, name: str, path: Path, *, progress: Progress | None = None,
