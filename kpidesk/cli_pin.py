@@ -75,11 +75,9 @@ def _shop_has_pin(db_path: Path) -> bool:
 
     A file that is missing or not a shop answers False: the command then refuses it
     in its own words."""
-    from kpidesk.store import security
+    from kpidesk.store import dialect, security
     from kpidesk.store.db import Store, upgrade_if_needed
     from kpidesk.store.errors import OlderSchemaError, StoreError
-
-    from kpidesk.store import dialect
 
     if not dialect.is_server_url(db_path) and (
             not db_path.is_file() or db_path.stat().st_size == 0):

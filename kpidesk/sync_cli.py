@@ -97,8 +97,10 @@ def run_sync(args: argparse.Namespace) -> int:
         with cli_store(target, write=True, create=True) as head:
             try:
                 sync.check(branch_store, head)
-                had_sales = has_orders(head)
-                made = sync.backup_first(head)  # the way back, as before an import
+                # the way back, as before an import (a file brought in again unchanged
+                # changes nothing: no backup)
+                had_sales = has_orders(head) and not sync.is_unchanged(branch_store, head)
+                made = sync.backup_first(head) if had_sales else None
                 result = sync.sync(branch_store, head, source_path=source)
             except sync.SyncError as exc:
                 raise Refused(sync_refusal(exc, source, shown)) from exc

@@ -350,16 +350,19 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, hq_kind):
     assert again["orders"] == {"added": 0, "updated": 0, "deleted": 0, "kept": 0}
     assert main(["sync", "--from", a, "--to", hq]) == 0
     out = capsys.readouterr().out
-    assert "nothing new" in out and "backed up first" in out
+    # the same file again changes nothing: no backup is made for it
+    assert "nothing new" in out and "backed up first" not in out
+    from kpidesk.paths import backups_dir
     from kpidesk.store import backup
 
-    if hq_kind == "sqlite":
-        with Store(shops["hq"]) as s:
-            assert [b.reason for b in backup.list_all_backups(s)].count("branch") == 2
-    else:  # pg_dump's backups of the server's shop, in the backups folder
-        from kpidesk.paths import backups_dir
+    def branch_backups() -> int:
+        if hq_kind == "sqlite":
+            with Store(shops["hq"]) as s:
+                return [b.reason for b in backup.list_all_backups(s)].count("branch")
+        # pg_dump's backups of the server's shop, in the backups folder
+        return len(list(backups_dir().glob("*-branch.pgdump")))
 
-        assert len(list(backups_dir().glob("*-branch.pgdump"))) == 2
+    assert branch_backups() == 0
 
     # the head office's PIN guards a sync into it and its branch name
     from kpidesk.store import security
@@ -372,7 +375,8 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, hq_kind):
     assert main(["branch", "--db", hq, "--name", "HQ"]) == 1
     assert "PIN" in capsys.readouterr().err
     assert main(["sync", "--from", b, "--to", hq, "--pin", "2468"]) == 0
-    capsys.readouterr()
+    assert "backed up first" in capsys.readouterr().out
+    assert branch_backups() == 1
 
     # kpi of one branch: the branch file's own figures; an unknown one refused
     assert main(["kpi", "--db", hq, "--month", MONTH, "--json", "--branch", "Battambang",
@@ -485,3 +489,67 @@ def test_breakdown_by_branch_of_a_shop_of_one_branch_is_its_rollup_total(shops):
                 before = branches.totals_by_branch(
                     own, "2026-10-01", f"2026-10-{DEMO_TODAY.day:02d}", currency)
                 assert row.previous_revenue == before["Siem Reap"][0]
+
+
+def test_the_same_file_again_is_two_digests_and_head_office_edits_are_set_back(
+        shops, monkeypatch):
+    """A file brought in again unchanged is recognised by its fingerprint (no row is
+    compared); a branch's row changed at head office since still makes the next sync of
+    that same file compare every row and set it back (the branch file wins)."""
+    bring_in(shops["Siem Reap"], shops["hq"])
+    passes = []
+    real_run = sync._Sync.run
+
+    def counted(self):
+        passes.append(1)
+        return real_run(self)
+
+    monkeypatch.setattr(sync._Sync, "run", counted)
+    again = bring_in(shops["Siem Reap"], shops["hq"])
+    assert not again.changed and passes == []
+    # a copy of the same file elsewhere (sent again by Telegram): the same bytes
+    moved = Path(shutil.copy(shops["Siem Reap"], Path(shops["Siem Reap"]).with_name("sent.db")))
+    assert not bring_in(moved, shops["hq"]).changed and passes == []
+    with Store(shops["hq"]) as hq, Store(shops["Siem Reap"], read_only=True) as a:
+        key = a.scalar("SELECT uuid FROM orders ORDER BY id LIMIT 1")
+        hq_id = hq.scalar("SELECT id FROM orders WHERE uuid = ?", (key,))
+        mine = sales.get_order(hq, hq_id)
+        mine.lines[0].amount += 700
+        sales.update_order(hq, hq_id, mine)
+        revenue_before = raw_revenue(a)
+    result = bring_in(shops["Siem Reap"], shops["hq"])
+    assert passes == [1] and result.counts["orders"].updated == 1
+    with Store(shops["hq"]) as hq:
+        assert raw_revenue(hq) == revenue_before
+        assert_rollups_exact(hq)
+    # and a change in the branch file is brought in (its bytes differ)
+    with Store(shops["Siem Reap"]) as a:
+        sales.add_order(a, sales.OrderInput(date="2026-11-21",
+                                            lines=[sales.LineInput(amount=900)]))
+    assert bring_in(shops["Siem Reap"], shops["hq"]).counts["orders"].added == 1
+    assert passes == [1, 1]
+
+
+def test_a_customer_of_two_branches_is_one_contact_per_branch(shops):
+    """KPI.md §7 merges rows by UUID only: the same person entered in two branches (same
+    name and phone) stays one contact per branch at head office, and the customer figures
+    of all branches are the sums of the branches' own (README: Several laptops or
+    branches, why they are not merged)."""
+    for name in ("Siem Reap", "Battambang"):
+        with Store(shops[name]) as s:
+            cid = add_contact(s, ContactInput(name="Sokha Chan", created="2026-11-02",
+                                              phone="012 345 678"))
+            sales.add_order(s, sales.OrderInput(date="2026-11-03", contact_id=cid,
+                                                lines=[sales.LineInput(amount=2500)]))
+    bring_in(shops["Siem Reap"], shops["hq"])
+    bring_in(shops["Battambang"], shops["hq"])
+    with Store(shops["hq"]) as hq, Store(shops["Siem Reap"]) as a, \
+            Store(shops["Battambang"]) as b:
+        assert hq.scalar("SELECT COUNT(*) FROM contacts WHERE name = 'Sokha Chan'") == 2
+        assert {r[0] for r in hq.conn.execute(
+            "SELECT branch FROM contacts WHERE name = 'Sokha Chan'")} == \
+            {"Siem Reap", "Battambang"}
+        together = all_kpis(hq, MONTH, DEMO_TODAY)
+        own = [all_kpis(s, MONTH, DEMO_TODAY) for s in (a, b)]
+        for key in ("active_customers", "new_customers"):
+            assert together[key] == own[0][key] + own[1][key], key

@@ -582,6 +582,15 @@ def code_breakdown_dims(db: sqlite_utils.Database) -> None:
         report_progress(0.5 if table == breakdowns.TABLE else 1.0)
 
 
+def add_sync_fingerprint(db: sqlite_utils.Database) -> None:
+    """`branch_sources.fingerprint`: digests of a branch file's rows and of head office's
+    rows of that branch after its last sync (`sync.source_fingerprint`), so bringing the
+    same file in again compares two digests instead of every row. Additive, idempotent."""
+    if "branch_sources" in db.table_names() and \
+            "fingerprint" not in db["branch_sources"].columns_dict:
+        db.conn.execute("ALTER TABLE branch_sources ADD COLUMN fingerprint TEXT")
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -614,5 +623,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     cover_at_risk_walk,
     add_branches,
     code_breakdown_dims,
+    add_sync_fingerprint,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -108,7 +108,7 @@ def bring_in_branch_file(ctx, parent: QWidget | None) -> sync.SyncResult | None:
         with Store(source, read_only=True) as branch, Store(target) as head:
             sync.check(branch, head)  # a file that cannot come in: refused before a backup
             # the way back if the result is not wanted
-            had_sales = has_orders(head)
+            had_sales = has_orders(head) and not sync.is_unchanged(branch, head)
             backed_up.append(sync.backup_first(head) is not None if had_sales else None)
             with security.owner_session(head, with_pin=typed):  # the PIN was asked above
                 return sync.sync(branch, head, source_path=source,
