@@ -99,9 +99,11 @@ def run_sync(args: argparse.Namespace) -> int:
                 sync.check(branch_store, head)
                 # the way back, as before an import (a file brought in again unchanged
                 # changes nothing: no backup)
-                had_sales = has_orders(head) and not sync.is_unchanged(branch_store, head)
+                unchanged = sync.is_unchanged(branch_store, head)
+                had_sales = has_orders(head) and not unchanged
                 made = sync.backup_first(head) if had_sales else None
-                result = sync.sync(branch_store, head, source_path=source)
+                result = sync.sync(branch_store, head, source_path=source,
+                                   unchanged=unchanged)
             except sync.SyncError as exc:
                 raise Refused(sync_refusal(exc, source, shown)) from exc
     if args.json:

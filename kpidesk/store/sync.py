@@ -506,8 +506,12 @@ def is_unchanged(source: Store, target: Store) -> bool:
     name = check(source, target)
     known = target.conn.execute("SELECT fingerprint FROM branch_sources WHERE branch = ?",
                                 (name,)).fetchone()
-    return bool(known and known[0]) and known[0] == (
-        f"{source_fingerprint(source)} {target_fingerprint(target, name)}")
+    if not (known and known[0]):
+        return False
+    file_part, _, rows_part = str(known[0]).partition(" ")
+    # the file's bytes first: a changed file needs no reading of head office's rows
+    return file_part == source_fingerprint(source) and \
+        rows_part == target_fingerprint(target, name)
 
 
 def _shop_uuid(store: Store) -> str:
@@ -535,25 +539,32 @@ def check(source: Store, target: Store) -> str:
 
 def sync(source: Store, target: Store, *, source_path: Path | None = None,
          progress: Progress | None = None,
-         cancelled: Callable[[], bool] | None = None) -> SyncResult:
+         cancelled: Callable[[], bool] | None = None,
+         unchanged: bool | None = None) -> SyncResult:
     """Bring the source's own rows into the target (see the module's text), in one
-    transaction of the target: all of it or, on an error or a cancel, nothing."""
+    transaction of the target: all of it or, on an error or a cancel, nothing.
+
+    `unchanged`: what `is_unchanged` just answered for these two stores (its
+    fingerprints are not read again); None: read here."""
     name = check(source, target)
     work = _Sync(source.conn, target.conn, name, progress, cancelled)
     shop_uuid = _shop_uuid(source)
     with target.transaction() as conn:
         # The file and head office's rows of its branch as they were after the last sync
         # (fingerprints of every row read): nothing to compare row by row.
-        theirs = source_fingerprint(source)
+        # (A change at head office between `is_unchanged` and here leaves the stored
+        # fingerprints as they were: the next sync then compares every row.)
         known = conn.execute("SELECT fingerprint FROM branch_sources WHERE branch = ?",
                              (name,)).fetchone()
-        kept = f"{theirs} {target_fingerprint(target, name)}" if known and known[0] else None
-        if kept is not None and kept == known[0]:
+        if unchanged is None:
+            unchanged = is_unchanged(source, target)
+        if unchanged:
             result = work.result
+            kept = known[0]
             work.progress(1.0)
         else:
             result = work.run()
-            kept = f"{theirs} {target_fingerprint(target, name)}"
+            kept = f"{source_fingerprint(source)} {target_fingerprint(target, name)}"
         conn.execute(
             "INSERT INTO branch_sources (branch, shop_uuid, file, last_sync, fingerprint)"
             " VALUES (?, ?, ?, ?, ?)"

@@ -108,10 +108,11 @@ def bring_in_branch_file(ctx, parent: QWidget | None) -> sync.SyncResult | None:
         with Store(source, read_only=True) as branch, Store(target) as head:
             sync.check(branch, head)  # a file that cannot come in: refused before a backup
             # the way back if the result is not wanted
-            had_sales = has_orders(head) and not sync.is_unchanged(branch, head)
+            unchanged = sync.is_unchanged(branch, head)
+            had_sales = has_orders(head) and not unchanged
             backed_up.append(sync.backup_first(head) is not None if had_sales else None)
             with security.owner_session(head, with_pin=typed):  # the PIN was asked above
-                return sync.sync(branch, head, source_path=source,
+                return sync.sync(branch, head, source_path=source, unchanged=unchanged,
                                  progress=lambda x: progress(0.1 + 0.9 * x))
 
     try:

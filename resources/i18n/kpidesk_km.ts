@@ -725,6 +725,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <translation>ឯកសារ​ហាង KPI Desk (*.db);;ឯកសារ​ទាំងអស់ (*)</translation>
     </message>
     <message>
+        <source>No backup was made first: this laptop has no pg_dump (PostgreSQL&apos;s client tools).</source>
+        <translation>មិន​បាន​បម្រុងទុក​ជាមុន​ទេ៖ កុំព្យូទ័រ​យួរ​ដៃ​នេះ​គ្មាន pg_dump (ឧបករណ៍​បញ្ជា​របស់ PostgreSQL) ទេ។</translation>
+    </message>
+    <message>
         <source>Opportunities: %1 added, %2 changed, %3 deleted</source>
         <translation>ឱកាស​លក់៖ បន្ថែម %1 · កែប្រែ %2 · លុប %3</translation>
     </message>
