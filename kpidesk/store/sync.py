@@ -373,7 +373,7 @@ class _Sync:
         """A refund's `refund_of` names an order that may have come later in the pass:
         set where the target's differs (in one statement)."""
         orders = self.ids.get("orders", {})
-        wanted = {}
+        wanted: dict[int, int | None] = {}
         for source_id, refund_of in self.src.execute(
                 "SELECT id, refund_of FROM orders WHERE branch IS ? AND refund_of IS NOT NULL",
                 (self.from_branch,)):
@@ -381,7 +381,7 @@ class _Sync:
             if target_id is not None:
                 wanted[target_id] = orders.get(refund_of)
         ids = list(wanted)
-        have = {}
+        have: dict[int, int | None] = {}
         for first in range(0, len(ids), CHUNK):
             have.update(_in(self.dst, "SELECT id, refund_of FROM orders", "id",
                             ids[first:first + CHUNK]))
