@@ -29,7 +29,7 @@ def add_parsers(sub, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
                    help="the branch's shop file (only read)")
     # the target is the shop the command changes: `--db` of every other command
     p.add_argument("--to", dest="db", type=Path, required=True, metavar="TARGET",
-                   help="the head-office shop file")
+                   help="the head-office shop file or postgresql://user@host/dbname")
     p.add_argument("--json", action="store_true")
     add_pin_option(p)
 
@@ -68,7 +68,7 @@ def name_refusal(exc) -> str:
     }.get(exc.code, "the branch name was refused")
 
 
-def sync_refusal(exc, source: Path, target: Path) -> str:
+def sync_refusal(exc, source: Path, target: Path | str) -> str:
     return {
         "no_branch_name": f"{source} has no branch name: give it one first with "
                           f"'kpidesk branch --db {source} --name NAME'",
@@ -84,25 +84,32 @@ def sync_refusal(exc, source: Path, target: Path) -> str:
 
 def run_sync(args: argparse.Namespace) -> int:
     from kpidesk.shop_cli import Refused, cli_store
-    from kpidesk.store import backup, sync
+    from kpidesk.store import dialect, sync
     from kpidesk.store.sales import has_orders
 
     source, target = Path(args.source), Path(args.db)
+    if dialect.is_server_url(source):
+        raise Refused("--from takes a branch's shop file, not a server's address")
     if source.is_file() and target.is_file() and source.resolve() == target.resolve():
         raise Refused("--from and --to are the same file")
+    shown = dialect.shop_label(target)
     with cli_store(source) as branch_store:
         with cli_store(target, write=True, create=True) as head:
             try:
                 sync.check(branch_store, head)
-                # the way back, as before an import: a backup of a shop that has sales
-                made = backup.make_backup(head, "branch") if has_orders(head) else None
-                result = sync.sync(branch_store, head, source_path=source)
+                # the way back, as before an import (a file brought in again unchanged
+                # changes nothing: no backup)
+                unchanged = sync.is_unchanged(branch_store, head)
+                had_sales = has_orders(head) and not unchanged
+                made = sync.backup_first(head) if had_sales else None
+                result = sync.sync(branch_store, head, source_path=source,
+                                   unchanged=unchanged)
             except sync.SyncError as exc:
-                raise Refused(sync_refusal(exc, source, target)) from exc
+                raise Refused(sync_refusal(exc, source, shown)) from exc
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2, sort_keys=True))
         return 0
-    print(f"branch \"{result.branch}\" from {source} into {target}:")
+    print(f"branch \"{result.branch}\" from {source} into {shown}:")
     for kind, counts in result.counts.items():
         line = (f"  {kind:<14} {counts.added} added, {counts.updated} updated, "
                 f"{counts.deleted} deleted")
@@ -114,5 +121,7 @@ def run_sync(args: argparse.Namespace) -> int:
     if not result.changed:
         print("  nothing new: the shop already had everything in this branch file")
     if made is not None:
-        print(f"the shop was backed up first: {made.path}")
+        print(f"the shop was backed up first: {made}")
+    elif had_sales:
+        print("no backup was made first: pg_dump (PostgreSQL's client tools) was not found")
     return 0

@@ -36,18 +36,26 @@ def branch_files(tmp_path_factory) -> dict[str, Path]:
     return files
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_kind(request) -> str:
+    """Where head office lives: a shop file, or a database on a PostgreSQL server."""
+    return request.param
+
+
 @pytest.fixture
-def shops(branch_files, tmp_path) -> dict[str, Path]:
-    """Private copies of the branch files and an empty head office named "Phnom Penh"."""
-    copies = {name: Path(shutil.copy(path, tmp_path / path.name))
-              for name, path in branch_files.items()}
-    with Store(tmp_path / "hq.db") as hq:
-        branches.set_branch_name(hq, "Phnom Penh")
-    copies["hq"] = tmp_path / "hq.db"
+def shops(branch_files, tmp_path, hq_kind, request) -> dict[str, Path | str]:
+    """Private copies of the branch files and an empty head office named "Phnom Penh"
+    (a shop file, or a PostgreSQL database: `hq_kind`)."""
+    copies: dict[str, Path | str] = {name: Path(shutil.copy(path, tmp_path / path.name))
+                                     for name, path in branch_files.items()}
+    hq = request.getfixturevalue("pg_url") if hq_kind == "postgresql" else tmp_path / "hq.db"
+    with Store(hq) as store:
+        branches.set_branch_name(store, "Phnom Penh")
+    copies["hq"] = hq
     return copies
 
 
-def bring_in(source: Path, target: Path) -> sync.SyncResult:
+def bring_in(source: Path, target: Path | str) -> sync.SyncResult:
     with Store(source, read_only=True) as src, Store(target) as dst:
         return sync.sync(src, dst)
 
@@ -296,10 +304,16 @@ def test_conflict_the_branch_file_wins(shops):
         assert_rollups_exact(hq)
 
 
-def test_refusals_change_nothing(shops, tmp_path):
+def test_refusals_change_nothing(shops, tmp_path, hq_kind):
     unnamed = tmp_path / "unnamed.db"
     Store(unnamed).close()
-    copy = Path(shutil.copy(shops["hq"], tmp_path / "hq-copy.db"))
+    if hq_kind == "sqlite":
+        copy = Path(shutil.copy(shops["hq"], tmp_path / "hq-copy.db"))
+    else:  # a server's shop has no file to copy: a file under its name and identity
+        copy = tmp_path / "hq-copy.db"
+        with Store(shops["hq"]) as hq, Store(copy) as s:
+            branches.set_branch_name(s, "Phnom Penh")
+            s.conn.execute("UPDATE shop_identity SET uuid = ?", (hq.identity().uuid,))
     twin = Path(shutil.copy(shops["Battambang"], tmp_path / "twin.db"))
     with Store(twin) as s:  # another file under a name already brought in
         s.set_setting("branch_name", "Siem Reap")
@@ -351,23 +365,12 @@ def test_cancelled_sync_changes_nothing(shops):
 
 
 # -- the headless commands ---------------------------------------------------------------
-def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, db_locations, store_kind,
-                             request):
-    """Branch files into head office: a head office file, or a shared shop (PostgreSQL)."""
+def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, hq_kind):
     import json
 
     from kpidesk.cli import main
 
     monkeypatch.setattr("sys.stdin", open("/dev/null"))
-    if store_kind == "postgresql":
-        # store/sync.py reads columns with PRAGMA table_info: a PostgreSQL target is the
-        # sync work of issue #21 under way on its own branch
-        request.applymarker(pytest.mark.xfail(
-            reason="sync into a PostgreSQL head office not there yet (PRAGMA table_info)",
-            raises=AssertionError, strict=False))
-        shops["hq"] = db_locations("hq")
-        with Store(shops["hq"]) as made:
-            branches.set_branch_name(made, "Phnom Penh")
     hq, a = str(shops["hq"]), str(shops["Siem Reap"])
     assert main(["branch", "--db", a]) == 0
     assert capsys.readouterr().out.strip() == "Siem Reap"
@@ -384,11 +387,19 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, db_locations,
     assert again["orders"] == {"added": 0, "updated": 0, "deleted": 0, "kept": 0}
     assert main(["sync", "--from", a, "--to", hq]) == 0
     out = capsys.readouterr().out
-    assert "nothing new" in out and "backed up first" in out
+    # the same file again changes nothing: no backup is made for it
+    assert "nothing new" in out and "backed up first" not in out
+    from kpidesk.paths import backups_dir
     from kpidesk.store import backup
 
-    with Store(shops["hq"]) as s:
-        assert [b.reason for b in backup.list_all_backups(s)].count("branch") == 2
+    def branch_backups() -> int:
+        if hq_kind == "sqlite":
+            with Store(shops["hq"]) as s:
+                return [b.reason for b in backup.list_all_backups(s)].count("branch")
+        # pg_dump's backups of the server's shop, in the backups folder
+        return len(list(backups_dir().glob("*-branch.pgdump")))
+
+    assert branch_backups() == 0
 
     # the head office's PIN guards a sync into it and its branch name
     from kpidesk.store import security
@@ -401,7 +412,8 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, db_locations,
     assert main(["branch", "--db", hq, "--name", "HQ"]) == 1
     assert "PIN" in capsys.readouterr().err
     assert main(["sync", "--from", b, "--to", hq, "--pin", "2468"]) == 0
-    capsys.readouterr()
+    assert "backed up first" in capsys.readouterr().out
+    assert branch_backups() == 1
 
     # kpi of one branch: the branch file's own figures; an unknown one refused
     assert main(["kpi", "--db", hq, "--month", MONTH, "--json", "--branch", "Battambang",
@@ -421,7 +433,8 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, db_locations,
                  "--pin", "2468"]) == 1
     assert "no shop file" in capsys.readouterr().err
     assert main(["sync", "--from", hq, "--to", hq, "--pin", "2468"]) == 1
-    assert "same file" in capsys.readouterr().err
+    assert ("same file" if hq_kind == "sqlite" else "not a server's address") in \
+        capsys.readouterr().err
 
 
 def test_breakdown_by_branch(shops):
@@ -539,3 +552,65 @@ def test_each_branch_kpi_json_from_head_office_equals_its_own_file(shops, capsys
             assert with_uuids(seen, hq) == with_uuids(own, s)
             revenue = raw_revenue(s, "o.date <= ?", (today,))[MONTH]
         assert seen["revenue"] == revenue > 0
+def test_the_same_file_again_is_two_digests_and_head_office_edits_are_set_back(
+        shops, monkeypatch):
+    """A file brought in again unchanged is recognised by its fingerprint (no row is
+    compared); a branch's row changed at head office since still makes the next sync of
+    that same file compare every row and set it back (the branch file wins)."""
+    bring_in(shops["Siem Reap"], shops["hq"])
+    passes = []
+    real_run = sync._Sync.run
+
+    def counted(self):
+        passes.append(1)
+        return real_run(self)
+
+    monkeypatch.setattr(sync._Sync, "run", counted)
+    again = bring_in(shops["Siem Reap"], shops["hq"])
+    assert not again.changed and passes == []
+    # a copy of the same file elsewhere (sent again by Telegram): the same bytes
+    moved = Path(shutil.copy(shops["Siem Reap"], Path(shops["Siem Reap"]).with_name("sent.db")))
+    assert not bring_in(moved, shops["hq"]).changed and passes == []
+    with Store(shops["hq"]) as hq, Store(shops["Siem Reap"], read_only=True) as a:
+        key = a.scalar("SELECT uuid FROM orders ORDER BY id LIMIT 1")
+        hq_id = hq.scalar("SELECT id FROM orders WHERE uuid = ?", (key,))
+        mine = sales.get_order(hq, hq_id)
+        mine.lines[0].amount += 700
+        sales.update_order(hq, hq_id, mine)
+        revenue_before = raw_revenue(a)
+    result = bring_in(shops["Siem Reap"], shops["hq"])
+    assert passes == [1] and result.counts["orders"].updated == 1
+    with Store(shops["hq"]) as hq:
+        assert raw_revenue(hq) == revenue_before
+        assert_rollups_exact(hq)
+    # and a change in the branch file is brought in (its bytes differ)
+    with Store(shops["Siem Reap"]) as a:
+        sales.add_order(a, sales.OrderInput(date="2026-11-21",
+                                            lines=[sales.LineInput(amount=900)]))
+    assert bring_in(shops["Siem Reap"], shops["hq"]).counts["orders"].added == 1
+    assert passes == [1, 1]
+
+
+def test_a_customer_of_two_branches_is_one_contact_per_branch(shops):
+    """KPI.md §7 merges rows by UUID only: the same person entered in two branches (same
+    name and phone) stays one contact per branch at head office, and the customer figures
+    of all branches are the sums of the branches' own (README: Several laptops or
+    branches, why they are not merged)."""
+    for name in ("Siem Reap", "Battambang"):
+        with Store(shops[name]) as s:
+            cid = add_contact(s, ContactInput(name="Sokha Chan", created="2026-11-02",
+                                              phone="012 345 678"))
+            sales.add_order(s, sales.OrderInput(date="2026-11-03", contact_id=cid,
+                                                lines=[sales.LineInput(amount=2500)]))
+    bring_in(shops["Siem Reap"], shops["hq"])
+    bring_in(shops["Battambang"], shops["hq"])
+    with Store(shops["hq"]) as hq, Store(shops["Siem Reap"]) as a, \
+            Store(shops["Battambang"]) as b:
+        assert hq.scalar("SELECT COUNT(*) FROM contacts WHERE name = 'Sokha Chan'") == 2
+        assert {r[0] for r in hq.conn.execute(
+            "SELECT branch FROM contacts WHERE name = 'Sokha Chan'")} == \
+            {"Siem Reap", "Battambang"}
+        together = all_kpis(hq, MONTH, DEMO_TODAY)
+        own = [all_kpis(s, MONTH, DEMO_TODAY) for s in (a, b)]
+        for key in ("active_customers", "new_customers"):
+            assert together[key] == own[0][key] + own[1][key], key

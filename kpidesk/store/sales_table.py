@@ -301,7 +301,8 @@ class SalesQuery:
         """`keys` behind the blank flag of their column (none for date, quantity, amount)."""
         if blank is None:
             return keys
-        return [f"({blank}) * {-1 if self.descending else 1}", *keys]
+        # CASE rather than (flag) * 1: PostgreSQL does not multiply a boolean
+        return [f"CASE WHEN {blank} THEN {-1 if self.descending else 1} ELSE 0 END", *keys]
 
     def _blank_flag(self) -> str:
         return "-1" if self.descending else "1"

@@ -703,12 +703,22 @@ def lean_sale_lines(db: sqlite_utils.Database) -> None:
 # upgrade whatever share of it is free (see Store._compact_if_worth_it), and clears it.
 compaction_wanted = False
 
+
 def index_contacts_created(db: sqlite_utils.Database) -> None:
     """The data-health check finds a period's sales dated before their customer was
     created from the customers created after the period began (`health._order_findings`):
     an index on the creation day makes that the newest few customers, not a pass over
     every contact (250,000 at 10M lines). Additive and idempotent."""
     db.conn.execute("CREATE INDEX IF NOT EXISTS idx_contacts_created ON contacts(created)")
+
+
+def add_sync_fingerprint(db: sqlite_utils.Database) -> None:
+    """`branch_sources.fingerprint`: digests of a branch file's rows and of head office's
+    rows of that branch after its last sync (`sync.source_fingerprint`), so bringing the
+    same file in again compares two digests instead of every row. Additive, idempotent."""
+    if "branch_sources" in db.table_names() and \
+            "fingerprint" not in db["branch_sources"].columns_dict:
+        db.conn.execute("ALTER TABLE branch_sources ADD COLUMN fingerprint TEXT")
 
 
 # Progress of the migration running now (set by the store while it migrates).
@@ -746,5 +756,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     branch_rollup_keys,
     lean_sale_lines,
     index_contacts_created,
+    add_sync_fingerprint,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,13 +27,15 @@ customer-days touched when the sync touched few orders, else every rollup rebuil
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from kpidesk.store import branches, history, rollups
+from kpidesk.store import branches, dialect, history, rollups
 from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import StoreError
 from kpidesk.store.topics import EVERYTHING
@@ -129,7 +131,7 @@ def _in(conn: sqlite3.Connection, select: str, column: str, ids: list[int],
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    return dialect.column_names(conn, table)
 
 
 def _has_table(conn: sqlite3.Connection, table: str) -> bool:
@@ -163,6 +165,7 @@ class _Sync:
         self.touched_orders = 0
         self.days: set[str] = set()
         self.customer_days: set[tuple[int, str]] = set()
+        self._next_ids: dict[str, int] = {}
 
     def check(self) -> None:
         if self.cancelled():
@@ -228,13 +231,20 @@ class _Sync:
         start, width = share
         has_children = table in self.CHILDREN and _has_table(self.dst, self.CHILDREN[table][0])
         child_columns = self._child_columns(table) if has_children else []
+        uuid_at = columns.index("uuid") + 1
+        # Rows are written a chunk at a time (executemany), new rows with ids given here
+        # (the next free ones; the write lock is held): one statement per chunk and kind
+        # of change instead of one per row.
+        insert_sql = (f"INSERT INTO {table} ({', '.join(columns)}, branch, id)"
+                      f" VALUES ({', '.join('?' * (len(columns) + 2))})")
+        update_sql = (f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)}"
+                      " WHERE id = ?")
         for first in range(0, len(rows), CHUNK):
             self.check()
             self.progress(start + width * first / max(1, len(rows)))
             chunk = rows[first:first + CHUNK]
             # what the chunk's rows are in the target, and their children, read at once
-            present = [theirs[k] for k in (bytes(r[columns.index("uuid") + 1]) for r in chunk)
-                       if k in theirs]
+            present = [theirs[k] for k in (bytes(r[uuid_at]) for r in chunk) if k in theirs]
             current = {r[0]: tuple(r[1:]) for r in _in(
                 self.dst, f"SELECT id, {', '.join(columns)} FROM {table}", "id", present)}
             if has_children:
@@ -242,6 +252,10 @@ class _Sync:
                                                  False)
                 source_children = self._children(self.src, table, [r[0] for r in chunk],
                                                  child_columns, True)
+            inserts: list[tuple] = []
+            updates: list[tuple] = []
+            rewritten: list[tuple[int]] = []  # updated parents: their children written again
+            new_children: list[tuple] = []
             for row in chunk:
                 values = self.mapped(table, dict(zip(columns, row[1:], strict=True)))
                 key = bytes(values["uuid"])
@@ -256,29 +270,45 @@ class _Sync:
                 if target_id is None:
                     # a branch's view keeps the store's ids: a customer or sale it shows is
                     # the store's own (its page opens from the view's at-risk list)
-                    own_id = (row[0],) if self.keep_ids else ()
-                    cur = self.dst.execute(
-                        f"INSERT INTO {table} ({', '.join(values)}, branch"
-                        f"{', id' if self.keep_ids else ''})"
-                        f" VALUES ({', '.join('?' * (len(values) + 1 + len(own_id)))})",
-                        (*values.values(), self.to_branch, *own_id))
-                    target_id = inserted_id(cur)
+                    target_id = row[0] if self.keep_ids else self.next_id(table)
                     mapping[row[0]] = target_id
-                    self.after_write(table, target_id, None, children, child_columns,
-                                     values, new=True)
+                    inserts.append((*values.values(), self.to_branch, target_id))
+                    new_children.extend((target_id, *c) for c in children)
+                    self.noted(table, None, values)
                     counts.added += 1
                     continue
                 mapping[row[0]] = target_id
                 if current.get(target_id) != tuple(values.values()) or (
                         has_children and theirs_children.get(target_id, []) != children):
-                    before = self.keys_of(table, target_id)
-                    self.dst.execute(
-                        f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)}"
-                        " WHERE id = ?", (*values.values(), target_id))
-                    self.after_write(table, target_id, before, children, child_columns,
-                                     values)
+                    self.noted(table, self.keys_of(table, target_id), values)
+                    updates.append((*values.values(), target_id))
+                    if child_columns:
+                        rewritten.append((target_id,))
+                        new_children.extend((target_id, *c) for c in children)
                     counts.updated += 1
+            if inserts:
+                self.dst.executemany(insert_sql, inserts)
+            if updates:
+                self.dst.executemany(update_sql, updates)
+            if child_columns and (rewritten or new_children):
+                child, parent_col, _ = self.CHILDREN[table]
+                if rewritten:
+                    self.dst.executemany(f"DELETE FROM {child} WHERE {parent_col} = ?",
+                                         rewritten)
+                if new_children:
+                    self.dst.executemany(
+                        f"INSERT INTO {child} ({parent_col}, {', '.join(child_columns)})"
+                        f" VALUES (?, {', '.join('?' * len(child_columns))})", new_children)
         self.pending_deletes[table] = [i for u, i in theirs.items() if u not in seen]
+
+    def next_id(self, table: str) -> int:
+        """The id a new row of `table` takes: past the largest one there (read once)."""
+        if table not in self._next_ids:
+            self._next_ids[table] = int(self.dst.execute(
+                f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0]) + 1
+        given = self._next_ids[table]
+        self._next_ids[table] = given + 1
+        return given
 
     @property
     def target_tables(self) -> tuple[str, str]:
@@ -329,34 +359,34 @@ class _Sync:
         child, parent_col, _ = self.CHILDREN[table]
         return [c for c in _shared_columns(self.src, self.dst, child) if c != parent_col]
 
-    def after_write(self, table: str, target_id: int, before: tuple[str, int | None] | None,
-                    children: list[tuple], child_columns: list[str], values: dict, *,
-                    new: bool = False) -> None:
-        """The row's children written again (a new row has none yet) and, for an order,
-        the days and customer-days whose rollups it changes noted."""
-        if child_columns:
-            child, parent_col, _ = self.CHILDREN[table]
-            if not new:
-                self.dst.execute(f"DELETE FROM {child} WHERE {parent_col} = ?", (target_id,))
-            self.dst.executemany(
-                f"INSERT INTO {child} ({parent_col}, {', '.join(child_columns)})"
-                f" VALUES (?, {', '.join('?' * len(child_columns))})",
-                [(target_id, *r) for r in children])
+    def noted(self, table: str, before: tuple[str, int | None] | None, values: dict) -> None:
+        """An order added or changed: the days and customer-days whose rollups it changes
+        (before and after) noted."""
         if table == "orders":
             self.touched_orders += 1
             self.note_order(before)
             self.note_order((values["date"], values.get("contact_id")))
 
     def refunds(self) -> None:
-        """A refund's `refund_of` names an order that may have come later in the pass."""
+        """A refund's `refund_of` names an order that may have come later in the pass:
+        set where the target's differs (in one statement)."""
         orders = self.ids.get("orders", {})
+        wanted: dict[int, int | None] = {}
         for source_id, refund_of in self.src.execute(
                 "SELECT id, refund_of FROM orders WHERE branch IS ? AND refund_of IS NOT NULL",
                 (self.from_branch,)):
             target_id = orders.get(source_id)
             if target_id is not None:
-                self.dst.execute("UPDATE orders SET refund_of = ? WHERE id = ?",
-                                 (orders.get(refund_of), target_id))
+                wanted[target_id] = orders.get(refund_of)
+        ids = list(wanted)
+        have: dict[int, int | None] = {}
+        for first in range(0, len(ids), CHUNK):
+            have.update(_in(self.dst, "SELECT id, refund_of FROM orders", "id",
+                            ids[first:first + CHUNK]))
+        changes = [(refund_of, target_id) for target_id, refund_of in wanted.items()
+                   if have.get(target_id) != refund_of]
+        if changes:
+            self.dst.executemany("UPDATE orders SET refund_of = ? WHERE id = ?", changes)
 
     # -- deletions ---------------------------------------------------------------------
     def deletions(self) -> None:
@@ -423,6 +453,67 @@ class _Sync:
         return self.result
 
 
+# -- a repeated sync of an unchanged file ----------------------------------------------
+# Raised when what the fingerprints cover changes (then every branch's next sync runs in
+# full once).
+FINGERPRINT_VERSION = b"kpidesk-sync-1"
+
+
+def _fingerprint(conn: sqlite3.Connection, queries: list[tuple[str, tuple]]) -> str:
+    """A digest of every row the queries read, in their order."""
+    digest = hashlib.blake2b(FINGERPRINT_VERSION, digest_size=20)
+    for sql, params in queries:
+        cursor = conn.execute(sql, params)
+        while rows := cursor.fetchmany(20_000):
+            digest.update(pickle.dumps([tuple(r) for r in rows], protocol=5))
+    return digest.hexdigest()
+
+
+def source_fingerprint(source: Store) -> str:
+    """A digest of the branch file's bytes (and of its write-ahead log, when one is
+    there): the same file sent again gives the same digest, and a file whose rows changed
+    cannot (a copy that differs only in its bytes costs one full comparison, no more).
+    Reading the bytes takes a fraction of reading the rows."""
+    digest = hashlib.blake2b(FINGERPRINT_VERSION, digest_size=20)
+    for path in (Path(source.path), Path(f"{source.path}-wal")):
+        if not path.is_file():
+            continue
+        digest.update(f"{path.suffix}:{path.stat().st_size}:".encode())
+        with open(path, "rb") as file:
+            while block := file.read(1 << 20):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def target_fingerprint(target: Store, branch: str) -> str:
+    """The rows of `branch` in the target, with their children: changed at head office
+    since the last sync (a branch's sale corrected there), they differ."""
+    conn = target.conn
+    queries: list[tuple[str, tuple]] = [
+        (f"SELECT * FROM {table} WHERE branch = ? ORDER BY id", (branch,))
+        for table in (*KINDS[:-1], "branch_targets")]
+    queries.append(("SELECT l.* FROM sale_lines l JOIN orders o ON o.id = l.order_id"
+                    " WHERE o.branch = ? ORDER BY l.order_id, l.position", (branch,)))
+    queries.append(("SELECT h.* FROM opportunity_history h JOIN opportunities o"
+                    " ON o.id = h.opportunity_id WHERE o.branch = ? ORDER BY h.id", (branch,)))
+    return _fingerprint(conn, queries)
+
+
+def is_unchanged(source: Store, target: Store) -> bool:
+    """Whether bringing `source` in would change nothing: the same file as at its last
+    sync, and head office's rows of its branch as that sync left them (no backup needed
+    first)."""
+    name = check(source, target)
+    known = target.conn.execute("SELECT fingerprint FROM branch_sources WHERE branch = ?",
+                                (name,)).fetchone()
+    if not (known and known[0]):
+        return False
+    file_part, _, rows_part = str(known[0]).partition(" ")
+    # the file's bytes first: a changed file needs no reading of head office's rows
+    return file_part == source_fingerprint(source) and \
+        rows_part == target_fingerprint(target, name)
+
+
 def _shop_uuid(store: Store) -> str:
     found = store.identity()
     return found.uuid if found else ""
@@ -448,21 +539,61 @@ def check(source: Store, target: Store) -> str:
 
 def sync(source: Store, target: Store, *, source_path: Path | None = None,
          progress: Progress | None = None,
-         cancelled: Callable[[], bool] | None = None) -> SyncResult:
+         cancelled: Callable[[], bool] | None = None,
+         unchanged: bool | None = None) -> SyncResult:
     """Bring the source's own rows into the target (see the module's text), in one
-    transaction of the target: all of it or, on an error or a cancel, nothing."""
+    transaction of the target: all of it or, on an error or a cancel, nothing.
+
+    `unchanged`: what `is_unchanged` just answered for these two stores (its
+    fingerprints are not read again); None: read here."""
     name = check(source, target)
     work = _Sync(source.conn, target.conn, name, progress, cancelled)
     shop_uuid = _shop_uuid(source)
     with target.transaction() as conn:
-        result = work.run()
+        # The file and head office's rows of its branch as they were after the last sync
+        # (fingerprints of every row read): nothing to compare row by row.
+        # (A change at head office between `is_unchanged` and here leaves the stored
+        # fingerprints as they were: the next sync then compares every row.)
+        known = conn.execute("SELECT fingerprint FROM branch_sources WHERE branch = ?",
+                             (name,)).fetchone()
+        if unchanged is None:
+            unchanged = is_unchanged(source, target)
+        if unchanged:
+            result = work.result
+            kept = known[0]
+            work.progress(1.0)
+        else:
+            result = work.run()
+            kept = f"{source_fingerprint(source)} {target_fingerprint(target, name)}"
         conn.execute(
-            "INSERT INTO branch_sources (branch, shop_uuid, file, last_sync) VALUES (?, ?, ?, ?)"
+            "INSERT INTO branch_sources (branch, shop_uuid, file, last_sync, fingerprint)"
+            " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (branch) DO UPDATE SET shop_uuid = excluded.shop_uuid,"
-            " file = excluded.file, last_sync = excluded.last_sync",
+            " file = excluded.file, last_sync = excluded.last_sync,"
+            " fingerprint = excluded.fingerprint",
             (name, shop_uuid, str(source_path or source.path),
-             datetime.now().isoformat(timespec="seconds")))
+             datetime.now().isoformat(timespec="seconds"), kept))
         if result.changed:
             history.note(target, "sync", f"branch {name}", None, result.as_json())
             target.mark_changed(*EVERYTHING)
     return result
+
+
+def backup_first(store: Store) -> Path | None:
+    """The way back before a sync, as before an import: a backup of a shop that has sales
+    (a shop file: a verified backup; a shop on a server: `pg_dump` into the backups
+    folder). None when the shop has no sales yet, or is on a server and this laptop has
+    no `pg_dump` (`pg_backup.tool`): the caller says so."""
+    from kpidesk.store import backup, pg_backup
+    from kpidesk.store.sales import has_orders
+
+    if not has_orders(store):
+        return None
+    if not store.is_server:
+        return backup.make_backup(store, "branch").path
+    if pg_backup.tool("pg_dump") is None:
+        return None
+    from kpidesk.paths import backups_dir
+
+    return pg_backup.dump(str(store.location), backups_dir(), "branch")
+

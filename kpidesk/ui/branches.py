@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QMess
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
-from kpidesk.store import backup, branches, security, sync
+from kpidesk.store import branches, security, sync
 from kpidesk.store.db import Store, upgrade_if_needed
 from kpidesk.store.errors import StoreError, ValidationError
 from kpidesk.store.sales import has_orders
@@ -97,18 +97,21 @@ def bring_in_branch_file(ctx, parent: QWidget | None) -> sync.SyncResult | None:
         if not allowed:
             return None
         typed = security.has_pin(store)
-    target_path = store.path
+    target = store.location  # a shop file, or a server's URL (its password included)
+    backed_up: list[bool | None] = []  # None: the shop had no sales, nothing to keep
 
     def work(progress) -> sync.SyncResult:
-        if source.resolve() == Path(target_path).resolve():
+        if not store.is_server and source.resolve() == Path(target).resolve():
             raise sync.SyncError("same_shop")
         upgrade_if_needed(source)  # a file of an older version (backed up first)
-        with Store(source, read_only=True) as branch, Store(target_path) as head:
+        with Store(source, read_only=True) as branch, Store(target) as head:
             sync.check(branch, head)  # a file that cannot come in: refused before a backup
-            if has_orders(head):
-                backup.make_backup(head, "branch")  # the way back if the result is not wanted
+            # the way back if the result is not wanted
+            unchanged = sync.is_unchanged(branch, head)
+            had_sales = has_orders(head) and not unchanged
+            backed_up.append(sync.backup_first(head) is not None if had_sales else None)
             with security.owner_session(head, with_pin=typed):  # the PIN was asked above
-                return sync.sync(branch, head, source_path=source,
+                return sync.sync(branch, head, source_path=source, unchanged=unchanged,
                                  progress=lambda x: progress(0.1 + 0.9 * x))
 
     try:
@@ -125,8 +128,12 @@ def bring_in_branch_file(ctx, parent: QWidget | None) -> sync.SyncResult | None:
         QMessageBox.warning(parent, title, store_error_text(exc, source))
         return None
     store.announce(EVERYTHING)
-    QMessageBox.information(parent, title, result_text(result) + "\n\n" + tr(
-        "The shop was backed up first: File ▸ Backups puts it back as it was."))
+    said = {True: tr("The shop was backed up first: File ▸ Backups puts it back as it was."),
+            False: tr("No backup was made first: this laptop has no pg_dump (PostgreSQL's "
+                      "client tools)."),
+            None: ""}[backed_up[-1] if backed_up else None]
+    QMessageBox.information(parent, title, result_text(result) + ("\n\n" + said if said
+                                                                   else ""))
     return result
 
 

@@ -756,6 +756,10 @@ Open a demo shop with two years of example sales to see what KPI Desk shows? You
         <source>Type the branch&apos;s name.</source>
         <translation>សូម​វាយ​ឈ្មោះ​សាខា។</translation>
     </message>
+    <message>
+        <source>No backup was made first: this laptop has no pg_dump (PostgreSQL&apos;s client tools).</source>
+        <translation>មិន​បាន​បម្រុងទុក​ជាមុន​ទេ៖ កុំព្យូទ័រ​យួរ​ដៃ​នេះ​គ្មាន pg_dump (ឧបករណ៍​បញ្ជា​របស់ PostgreSQL) ទេ។</translation>
+    </message>
 </context>
 <context>
     <name>CalendarDialog</name>
