@@ -196,7 +196,7 @@ def open_server(url: object, *, write: bool = False) -> Store:
         if exc.reason != "login" or server_address.has_password(url):
             raise
     public = dialect.public_url(url)
-    if not _terminal_attached():
+    if not terminal_attached():
         raise Refused(f"the PostgreSQL server of {public} wants a password: set PGPASSWORD, "
                       "put it in the pgpass file (~/.pgpass; %APPDATA%\\postgresql\\"
                       "pgpass.conf on Windows), or run the command in a terminal to be asked")
@@ -209,7 +209,7 @@ def open_server(url: object, *, write: bool = False) -> Store:
     return Store(url, read_only=not write)
 
 
-def _terminal_attached() -> bool:
+def terminal_attached() -> bool:
     try:
         return sys.stdin is not None and sys.stdin.isatty()
     except (AttributeError, ValueError):  # no stdin (a GUI-subsystem bundle), or closed

@@ -57,11 +57,11 @@ def keyring_backend():
     """An empty in-memory password store for each test (`.kept` holds what was saved)."""
     import keyring
 
-    before = keyring.core._keyring_backend
+    before = keyring.get_keyring()
     backend = MemoryKeyring().backend
     keyring.set_keyring(backend)
     yield backend
-    keyring.core._keyring_backend = before
+    keyring.set_keyring(before)
 
 
 @pytest.fixture(autouse=True)

@@ -73,7 +73,7 @@ def test_a_terminal_is_asked_without_echo(shop_url, tmp_path, monkeypatch, capsy
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
     monkeypatch.delenv("PGPASSWORD", raising=False)
     asked = []
-    monkeypatch.setattr(shop_cli, "_terminal_attached", lambda: True)
+    monkeypatch.setattr(shop_cli, "terminal_attached", lambda: True)
     monkeypatch.setattr(getpass, "getpass", lambda prompt: asked.append(prompt) or password)
     try:
         code = cli.main(["kpi", "--db", url, "--json", "--month", "2026-11", "--today", TODAY])
@@ -92,7 +92,7 @@ def test_a_wrong_password_on_the_terminal_is_said(shop_url, tmp_path, monkeypatc
     url, _password = shop_url
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
     monkeypatch.delenv("PGPASSWORD", raising=False)
-    monkeypatch.setattr(shop_cli, "_terminal_attached", lambda: True)
+    monkeypatch.setattr(shop_cli, "terminal_attached", lambda: True)
     monkeypatch.setattr(getpass, "getpass", lambda prompt: "wrong")
     try:
         code = cli.main(["kpi", "--db", url, "--json", "--month", "2026-11", "--today", TODAY])

@@ -40,7 +40,7 @@ def _fill(dialog: ConnectDialog, host: str, port: int, database: str, user: str,
 def _connect_and_wait(qtbot, dialog: ConnectDialog) -> None:
     qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
     assert dialog.busy.isVisible() or dialog.result() or dialog.error.text()
-    qtbot.waitUntil(lambda: not dialog._busy, timeout=20_000)
+    qtbot.waitUntil(lambda: not dialog.connecting, timeout=20_000)
 
 
 def _dialog(qtbot, settings=None) -> ConnectDialog:
@@ -54,7 +54,7 @@ def test_the_right_password_on_an_empty_database_offers_a_new_shop_and_keeps_the
         qtbot, qapp, shop_db, keyring_backend, monkeypatch):
     name, port, user, password = shop_db
     offered = []
-    monkeypatch.setattr(ConnectDialog, "_agree_to_create",
+    monkeypatch.setattr(ConnectDialog, "agree_to_create",
                         lambda self, address: offered.append(address) or True)
     dialog = _dialog(qtbot)
     assert dialog.port.value() == 5432 and dialog.remember.isChecked()
@@ -111,9 +111,9 @@ def test_cancel_stops_waiting_for_a_silent_server(qtbot, qapp):
         dialog = _dialog(qtbot)
         _fill(dialog, "127.0.0.1", silent.getsockname()[1], "shop", "counter", "pw")
         qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
-        assert dialog._busy and dialog.busy.isVisible() and not dialog.host.isEnabled()
+        assert dialog.connecting and dialog.busy.isVisible() and not dialog.host.isEnabled()
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
-        assert not dialog._busy and dialog.isVisible()  # the first Cancel stops the try
+        assert not dialog.connecting and dialog.isVisible()  # the first Cancel stops the try
         assert dialog.status.text() == "Cancelled. Nothing was opened."
         assert dialog.host.isEnabled()
     finally:
@@ -141,7 +141,7 @@ def test_without_a_password_store_the_box_is_off_and_the_password_asked_each_tim
 
     keyring.set_keyring(fail.Keyring())
     name, port, user, password = shop_db
-    monkeypatch.setattr(ConnectDialog, "_agree_to_create", lambda self, address: True)
+    monkeypatch.setattr(ConnectDialog, "agree_to_create", lambda self, address: True)
     dialog = _dialog(qtbot)
     assert not dialog.remember.isEnabled() and not dialog.remember.isChecked()
     assert not dialog.keyring_note.isHidden()
@@ -184,7 +184,7 @@ def test_opened_shared_shop_is_in_recent_list_reopens_with_kept_password_and_lea
         request.addfinalizer(lambda h=handler: kpidesk_log.removeHandler(h))
     caplog.set_level(logging.DEBUG)
     name, port, user, password = shop_db
-    monkeypatch.setattr(ConnectDialog, "_agree_to_create", lambda self, address: True)
+    monkeypatch.setattr(ConnectDialog, "agree_to_create", lambda self, address: True)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     language = LanguageManager()
     language.set_language("en")
@@ -194,7 +194,7 @@ def test_opened_shared_shop_is_in_recent_list_reopens_with_kept_password_and_lea
         def run(dialog):
             _fill(dialog, "127.0.0.1", port, name, user, password)
             dialog.try_connect()
-            qtbot.waitUntil(lambda: not dialog._busy, timeout=20_000)
+            qtbot.waitUntil(lambda: not dialog.connecting, timeout=20_000)
             return dialog.result()
         return run
 

@@ -131,7 +131,7 @@ def test_the_queue_is_sent_by_the_timer_when_the_server_comes_back(
     url, proxy = relay
     store, ctx, tab = _open(qtbot, qapp, url, tmp_path, lang="km")
     queue = ctx.server_queue
-    queue._timer.setInterval(100)
+    queue.probe_timer.setInterval(100)
     proxy.cut()
     _type_sale(tab, "Rice 5 kg", "1", "3")
     assert tab.save() and queue.count() == 1

@@ -81,12 +81,36 @@ def models_of(window) -> dict[str, QAbstractItemModel]:
     if contacts:
         dialogs.append(ContactPage(window.ctx, contacts[0][0], window))
     found: dict[str, QAbstractItemModel] = {"AtRiskModel": AtRiskModel()}  # the call list's base
+    found.update(server_shop_models())
     for owner in (window, *dialogs):
         for model in owner.findChildren(QAbstractItemModel):
             if type(model).__module__.startswith("kpidesk.") \
                     and not isinstance(model, QStandardItemModel):
                 found.setdefault(type(model).__name__, model)
     return found
+
+
+def server_shop_models() -> dict[str, QAbstractItemModel]:
+    """The models only a shop on a server shows (its waiting sales, its backups on this
+    laptop), with one row each: no server here."""
+    from datetime import datetime
+    from pathlib import Path
+
+    from kpidesk.store import pg_backup
+    from kpidesk.store.outbox import QueuedSale
+    from kpidesk.store.sales import LineInput, OrderInput
+    from kpidesk.ui.server_status import WaitingSalesModel
+    from kpidesk.ui.server_status_backups import SharedBackupsModel
+
+    waiting = WaitingSalesModel()
+    waiting.set_rows([QueuedSale(order=OrderInput(date="2026-11-26",
+                                                  lines=[LineInput(amount=900)]),
+                                 customer_name="Sokha", product_names=["Rice"], queue_id=1,
+                                 queued_at="2026-11-26T10:15:00")])
+    backups = SharedBackupsModel()
+    backups.set_rows([pg_backup.SharedBackup(Path("shop-daily.pgdump"),
+                                             datetime(2026, 11, 26, 9, 0), "daily", 1_500_000)])
+    return {"WaitingSalesModel": waiting, "SharedBackupsModel": backups}
 
 
 def check_all(models: dict[str, QAbstractItemModel], config) -> list:

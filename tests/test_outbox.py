@@ -119,7 +119,7 @@ def test_a_crash_after_the_server_committed_does_not_double_the_sale(relay, tmp_
     def crash(_sale):
         raise SystemExit("power cut")  # after the server's COMMIT, before the queue row goes
 
-    box._after_server_commit = crash
+    box.after_server_commit = crash
     with Store(url) as store:
         with pytest.raises(SystemExit):
             box.send_pending(store)

@@ -317,12 +317,6 @@ def _grouped_revenue(store: Store, by: str, span: tuple[date, date], currency: s
     return {(None if key == none_key else key): sums[0] for key, sums in raw.items()}
 
 
-def revenue_by_key(store: Store, by: str, first: date, last: date, currency: str) -> dict:
-    """{key: revenue} of one breakdown from `first` to `last` (inclusive), from the rollup;
-    the key of none (walk-ins, no product…) is None."""
-    return _grouped_revenue(store, by, (first, last), currency)
-
-
 @memoized(copy=False)
 def revenue_and_orders_by_key(store: Store, by: str, first: date, last: date, currency: str
                               ) -> dict:

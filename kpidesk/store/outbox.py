@@ -251,7 +251,7 @@ class Outbox:
 
     # Test hook: called after a sale is committed on the server and before its queue row
     # is removed (a crash there must not double the sale).
-    _after_server_commit = None
+    after_server_commit = None
 
     def send_pending(self, store) -> SendResult:
         """Send the queue to the shop's server, oldest first, each sale in its own
@@ -290,8 +290,8 @@ class Outbox:
                     result.unreachable = True
                     break
                 continue
-            if self._after_server_commit is not None:
-                self._after_server_commit(sale)
+            if self.after_server_commit is not None:
+                self.after_server_commit(sale)
             with self._write() as conn:
                 conn.execute("DELETE FROM queued_sales WHERE id = ?", (sale.queue_id,))
             if outcome == "sent":

@@ -10,6 +10,7 @@ only (`AppContext.server_queue` is None for a shop file).
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -77,12 +78,12 @@ class SaleQueue(QObject):
         self._probe_url = url
         self._probe_thread: threading.Thread | None = None
         self._probe_answer: bool | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.PROBE_MS)
-        self._timer.timeout.connect(self._tick)
+        self.probe_timer = QTimer(self)
+        self.probe_timer.setInterval(self.PROBE_MS)
+        self.probe_timer.timeout.connect(self._tick)
         _lost_listeners.append(self._lost)
         if self.box.count():
-            self._timer.start()
+            self.probe_timer.start()
 
     # -- what screens ask -----------------------------------------------------------------
     def count(self) -> int:
@@ -93,7 +94,7 @@ class SaleQueue(QObject):
 
     def enqueue(self, sale: QueuedSale) -> QueuedSale:
         kept = self.box.enqueue(sale)
-        self._timer.start()
+        self.probe_timer.start()
         self.changed.emit()
         return kept
 
@@ -118,9 +119,9 @@ class SaleQueue(QObject):
         self.server_down = result.unreachable
         self.last_result = result
         if result.unreachable:
-            self._timer.start()
+            self.probe_timer.start()
         elif not result.remaining:
-            self._timer.stop()
+            self.probe_timer.stop()
         if was_down and not self.server_down:  # what others wrote meanwhile: shown now
             self.store.others_wrote()
             self.store.announce(EVERYTHING)
@@ -142,7 +143,7 @@ class SaleQueue(QObject):
         if not self.server_down:
             self.server_down = True
             self.changed.emit()
-        self._timer.start()
+        self.probe_timer.start()
 
     def _tick(self) -> None:
         """Every few seconds while the server is lost or sales wait: look (a TCP
@@ -152,7 +153,10 @@ class SaleQueue(QObject):
             return
         answer, self._probe_answer = self._probe_answer, None
         if answer and self.server_back():
-            self.send_now()
+            try:
+                self.send_now()
+            except sqlite3.ProgrammingError:  # the shop was closed without closing its
+                self.close()  # queue (a window left open): nothing to send it to
             return
         if not self.server_down and not self.store.server_broken():
             # the server answers: sales not yet refused go now; refused ones wait for the
@@ -160,7 +164,7 @@ class SaleQueue(QObject):
             if self.box.count() > self.box.refused_count():
                 self.send_now()
             else:
-                self._timer.stop()
+                self.probe_timer.stop()
             return
 
         def probe() -> None:
@@ -170,7 +174,7 @@ class SaleQueue(QObject):
         self._probe_thread.start()
 
     def close(self) -> None:
-        self._timer.stop()
+        self.probe_timer.stop()
         if self._lost in _lost_listeners:
             _lost_listeners.remove(self._lost)
         self.box.close()
@@ -234,13 +238,13 @@ class QueueBar(QWidget):
     def __init__(self, queue: SaleQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.queue = queue
-        self.setObjectName("server_queue_bar")
+        self.setObjectName("serverQueueBar")
         self.label = QLabel(self)
-        self.label.setObjectName("server_queue_text")
+        self.label.setObjectName("serverQueueText")
         self.label.setWordWrap(True)
         self.label.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.list_button = QPushButton(self)
-        self.list_button.setObjectName("server_queue_list")
+        self.list_button.setObjectName("serverQueueList")
         self.list_button.clicked.connect(self.open_list)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -318,10 +322,10 @@ class WaitingSalesDialog(QDialog):
     def __init__(self, queue: SaleQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.queue = queue
-        self.setObjectName("waiting_sales")
+        self.setObjectName("waitingSales")
         self.model = WaitingSalesModel(self)
         self.view = QTableView(self)
-        self.view.setObjectName("waiting_sales_table")
+        self.view.setObjectName("waitingSalesTable")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -331,19 +335,19 @@ class WaitingSalesDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.message = QLabel(self)
-        self.message.setObjectName("waiting_sales_message")
+        self.message.setObjectName("waitingSalesMessage")
         self.message.setWordWrap(True)
         self.send_button = QPushButton(self)
-        self.send_button.setObjectName("waiting_sales_send")
+        self.send_button.setObjectName("waitingSalesSend")
         self.send_button.clicked.connect(self.send_now)
         self.edit_button = QPushButton(self)
-        self.edit_button.setObjectName("waiting_sales_edit")
+        self.edit_button.setObjectName("waitingSalesEdit")
         self.edit_button.clicked.connect(self.edit_selected)
         self.discard_button = QPushButton(self)
-        self.discard_button.setObjectName("waiting_sales_discard")
+        self.discard_button.setObjectName("waitingSalesDiscard")
         self.discard_button.clicked.connect(self.discard_selected)
         self.close_button = QPushButton(self)
-        self.close_button.setObjectName("waiting_sales_close")
+        self.close_button.setObjectName("waitingSalesClose")
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.send_button)

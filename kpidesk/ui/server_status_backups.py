@@ -121,7 +121,7 @@ class SharedBackupsDialog(QDialog):
         self.ctx = ctx
         self.store = ctx.store
         self.folder = shared_folder_of(self.store)
-        self.setObjectName("SharedBackupsDialog")
+        self.setObjectName("sharedBackupsDialog")
         self.resize(760, 440)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)

@@ -299,6 +299,11 @@ class ConnectDialog(QDialog):
         self._pending = (address, url)
         threading.Thread(target=work, name="kpidesk-connect", daemon=True).start()
 
+    @property
+    def connecting(self) -> bool:
+        """A connection is being tried (Cancel stops waiting for it)."""
+        return self._busy
+
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
         for widget in (self.host, self.port, self.database, self.user, self.password,
@@ -334,7 +339,7 @@ class ConnectDialog(QDialog):
             self.error.show_error(probe_text(result, address))
             self.database.setFocus()
             return
-        if result.state == server_address.EMPTY and not self._agree_to_create(address):
+        if result.state == server_address.EMPTY and not self.agree_to_create(address):
             self.status.setText(tr("Nothing was made. Choose another database, or Connect "
                                    "again to make the shop."))
             self.status.show()
@@ -349,7 +354,7 @@ class ConnectDialog(QDialog):
         self.url = url
         self.accept()
 
-    def _agree_to_create(self, address: ServerAddress) -> bool:
+    def agree_to_create(self, address: ServerAddress) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("Make a new shared shop?"))
