@@ -17,7 +17,8 @@ from kpidesk.metrics.calendar import same_holiday_year_before
 from kpidesk.store import insight as store_insight
 from kpidesk.store import security
 from kpidesk.store.targets import get_target
-from kpidesk.ui.tabs.insight import InsightTab, ProposalDialog
+from kpidesk.ui.insight.proposal import ProposalDialog
+from kpidesk.ui.tabs.insight import InsightTab
 
 MONTH = "2026-11"
 

@@ -155,7 +155,7 @@ def test_pacing_choice_undoes_and_the_expected_figure_comes_back(qtbot, demo_ctx
 
 # -- the accepted proposal ------------------------------------------------------------------
 def test_accepted_proposal_undoes_and_redoes(qtbot, demo_ctx):
-    from kpidesk.ui.tabs.insight import ProposalDialog
+    from kpidesk.ui.insight.proposal import ProposalDialog
 
     store = demo_ctx.store
     dialog = ProposalDialog(demo_ctx, 2027)

@@ -65,9 +65,9 @@ def models_of(window) -> dict[str, QAbstractItemModel]:
     from kpidesk.ui.dialogs.call_today import CallTodayDialog
     from kpidesk.ui.dialogs.contact_page import ContactPage
     from kpidesk.ui.dialogs.data_health import DataHealthDialog
+    from kpidesk.ui.insight.proposal import ProposalDialog
     from kpidesk.ui.models.dashboard_models import AtRiskModel
     from kpidesk.ui.sales.refund import RefundDialog
-    from kpidesk.ui.tabs.insight import ProposalDialog
     from tests.conftest import refundable_sale
 
     dialogs = [HistoryDialog(window.ctx, window), CallTodayDialog(window.ctx, window),

@@ -119,7 +119,7 @@ def main(db: str, lang: str, ini: str) -> dict:
     record("share", ShareDialog(ctx, month, window))
     from kpidesk.ui.dialogs.calendar import CalendarDialog
     from kpidesk.ui.dialogs.commission import CommissionDialog
-    from kpidesk.ui.tabs.insight import ProposalDialog
+    from kpidesk.ui.insight.proposal import ProposalDialog
 
     record("shop calendar", CalendarDialog(ctx, window))
     record("commission", CommissionDialog(ctx, window))

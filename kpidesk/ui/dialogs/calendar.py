@@ -71,7 +71,7 @@ class CalendarDialog(QDialog):
         form.addRow(self.pacing_label, self.pacing_combo)
         form.addRow(self.spread_label, self.spread_combo)
 
-        from kpidesk.ui.tabs.insight import _table
+        from kpidesk.ui.insight.views import _table
 
         self.model = CalendarModel(self)
         self.view = _table(self, self.model, "calendarTable")

@@ -12,14 +12,9 @@ from PySide6.QtWidgets import QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.store.money import to_major
-from kpidesk.ui.plots.charts import (
-    BAR,
-    TARGET,
-    AmountAxis,
-    CategoryAxis,
-    HoverPlot,
-    PercentAxis,
-)
+from kpidesk.ui.plots.axes import AmountAxis, CategoryAxis, PercentAxis
+from kpidesk.ui.plots.charts import BAR, TARGET
+from kpidesk.ui.plots.hover import HoverPlot
 
 UP = QColor("#3a9a5b")
 DOWN = QColor("#c0392b")

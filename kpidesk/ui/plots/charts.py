@@ -3,7 +3,8 @@ forecast band), growth %, pipeline by stage.
 
 Importing this module imports pyqtgraph and NumPy (a few hundred ms): the
 dashboard imports it only after its first paint (see ``placeholder.py``). The
-conversion funnel, painted with QPainter alone, is in ``funnel.py``.
+conversion funnel, painted with QPainter alone, is in ``funnel.py``; the axes
+in ``axes.py``; the plot with a hover label they build on in ``hover.py``.
 
 Charts hold data, not texts: titles, axis labels and legend names are set by
 the owning tab (``set_texts``) in its ``retranslate_ui()``; the hover label
@@ -21,15 +22,16 @@ import math
 from html import escape
 
 import pyqtgraph as pg
-import shiboken6
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
 from kpidesk.store.money import MINOR_DIGITS
+from kpidesk.ui.plots.axes import AmountAxis, CategoryAxis, MonthAxis, PercentAxis
 from kpidesk.ui.plots.funnel import BAR, FunnelWidget  # noqa: F401 (FunnelWidget: old home)
+from kpidesk.ui.plots.hover import HoverPlot
 
 BAR_LIGHT = QColor(76, 120, 168, 110)
 TARGET = QColor(245, 133, 24)
@@ -39,215 +41,6 @@ BAD = QColor(179, 38, 30)
 
 
 tr = translator("Chart")
-
-
-def _places(step: float) -> int:
-    if step <= 0 or step >= 1:
-        return 0
-    return min(3, max(0, -int(math.floor(math.log10(step)))))
-
-
-# -- axes ----------------------------------------------------------------------
-class MonthAxis(pg.AxisItem):
-    """Bottom axis whose value i is the i-th month key: 'Nov 2026' / 'វិច្ឆិកា ២០២៦'."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__("bottom", *args, **kwargs)
-        self.months: list[str] = []
-
-    def set_months(self, months: list[str]) -> None:
-        if months != self.months:
-            self.months = list(months)
-            self.picture = None
-            self.update()
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph API)
-        if not self.months:
-            return []
-        first = max(0, math.ceil(minVal))
-        last = min(len(self.months) - 1, math.floor(maxVal))
-        indices = list(range(first, last + 1))
-        # a label every 1, 3, 6 or 12 months, whatever fits (Khmer month names are long)
-        width_per_month = size / max(1, maxVal - minVal)
-        needed = 90 if fmt.current().lang == "km" else 62
-        every = next((n for n in (1, 3, 6, 12) if n * width_per_month >= needed), 12)
-        major = [i for i in indices if (int(self.months[i][5:7]) - 1) % every == 0]
-        return [(float(every), [float(i) for i in major]), (1.0, [float(i) for i in indices])]
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
-        f = fmt.current()
-        out = []
-        for v in values:
-            i = int(round(v))
-            if 0 <= i < len(self.months) and abs(v - i) < 1e-6:
-                key = self.months[i]
-                out.append(f"{f.month_name(int(key[5:7]), short=True)} {f.digits(key[:4])}")
-            else:
-                out.append("")
-        return out
-
-
-class AmountAxis(pg.AxisItem):
-    """Left axis of amounts in major units: one unit for the whole axis (none, thousands
-    or millions), chosen from its largest tick, in the digits of the UI and the currency
-    (see Formatter.axis_unit)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__("left", *args, **kwargs)
-        self.enableAutoSIPrefix(False)
-        self.currency: str | None = None
-        self.largest_tick = 0.0
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph API)
-        levels = super().tickValues(minVal, maxVal, size)
-        self.largest_tick = max((abs(v) for _step, values in levels for v in values),
-                                default=0.0)
-        return levels
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        f = fmt.current()
-        divisor, unit = f.axis_unit(self.largest_tick * scale, self.currency)
-        return [f.axis_amount(v * scale, divisor, unit, spacing * scale, self.currency)
-                for v in values]
-
-
-class PercentAxis(pg.AxisItem):
-    """Left axis of percentages (values already × 100)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__("left", *args, **kwargs)
-        self.enableAutoSIPrefix(False)
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        places = _places(spacing)
-        return [fmt.current().digits(f"{v:,.{places}f}%") for v in values]
-
-
-class CategoryAxis(pg.AxisItem):
-    """Bottom axis with a name under each integer position."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__("bottom", *args, **kwargs)
-        self.names: list[str] = []
-
-    def set_names(self, names: list[str]) -> None:
-        if names != self.names:
-            self.names = list(names)
-            self.picture = None
-            self.update()
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803
-        return [(1.0, [float(i) for i in range(len(self.names))])]
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        return [self.names[int(round(v))] if 0 <= int(round(v)) < len(self.names) else ""
-                for v in values]
-
-
-# -- a plot with a hover label -----------------------------------------------------
-class HoverPlot(pg.PlotWidget):
-    """A fixed (no pan/zoom) plot whose x positions are bars; hovering shows a label."""
-
-    def __init__(self, bottom: pg.AxisItem, left: pg.AxisItem,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent=parent, axisItems={"bottom": bottom, "left": left},
-                         background="w")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(160)
-        item = self.getPlotItem()
-        item.setMouseEnabled(x=False, y=False)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.showGrid(x=False, y=True, alpha=0.25)
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen("#666"))
-            axis.setTextPen(pg.mkPen("#333"))
-        self.count = 0
-        self.hover = pg.TextItem(anchor=(0, 1), color=(20, 20, 20),
-                                 fill=pg.mkBrush(255, 255, 255, 240), border=pg.mkPen("#888"))
-        self.hover.setZValue(100)
-        self.hover.hide()
-        item.addItem(self.hover, ignoreBounds=True)
-        self.hover_index: int | None = None
-        self.scene().sigMouseMoved.connect(self._mouse_moved)
-
-        # Says why the chart is empty (no sales yet, no opportunity…), over its middle.
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("emptyChart")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #555555; background: rgba(255, 255, 255, 225);"
-                                       " padding: 8px; border: 1px solid #dddddd;")
-        self.empty_label.hide()
-
-    def set_empty_text(self, text: str | None) -> None:
-        """Show `text` over the chart (why it has nothing to show); None or "" hides it."""
-        self.empty_label.setText(text or "")
-        self.empty_label.setVisible(bool(text))
-        self._place_empty_label()
-
-    def empty_text(self) -> str:
-        return self.empty_label.text() if not self.empty_label.isHidden() else ""
-
-    def _place_empty_label(self) -> None:
-        width = max(120, min(self.width() - 40, 420))
-        self.empty_label.setFixedWidth(width)
-        self.empty_label.adjustSize()
-        self.empty_label.move((self.width() - width) // 2,
-                              max(0, (self.height() - self.empty_label.height()) // 2))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        central = getattr(self, "centralWidget", None)
-        if central is not None and not shiboken6.isValid(central):
-            return  # torn down: a splitter resizes its last chart while deleting the others
-        super().resizeEvent(event)
-        if "empty_label" in self.__dict__:  # pyqtgraph resizes while being built
-            self._place_empty_label()
-
-    def hover_html(self, index: int) -> str:
-        """HTML of the label at bar `index` (subclasses)."""
-        return ""
-
-    def _mouse_moved(self, scene_pos: QPointF) -> None:
-        vb = self.getPlotItem().getViewBox()
-        if not vb.sceneBoundingRect().contains(scene_pos) or self.count == 0:
-            self.show_hover(None)
-            return
-        point = vb.mapSceneToView(scene_pos)
-        index = int(round(point.x()))
-        self.show_hover(index if 0 <= index < self.count else None, point.y())
-
-    def show_hover(self, index: int | None, y: float | None = None) -> None:
-        """Show the label of bar `index` (None hides it); also used by tests."""
-        self.hover_index = index
-        html = self.hover_html(index) if index is not None else ""
-        if not html:
-            self.hover.hide()
-            return
-        vb = self.getPlotItem().getViewBox()
-        (x0, x1), (y0, y1) = vb.viewRange()
-        if y is None:
-            y = (y0 + y1) / 2
-        self.hover.setHtml(html)
-        self.hover.setAnchor((1, 1) if index > (x0 + x1) / 2 else (0, 1))
-        self.hover.setPos(index, min(max(y, y0 + (y1 - y0) * 0.45), y1))
-        self.hover.show()
-
-    def hover_text(self) -> str:
-        return self.hover.textItem.toPlainText() if self.hover.isVisible() else ""
-
-    def set_texts(self, title: str, y_label: str = "") -> None:
-        item = self.getPlotItem()
-        item.setTitle(title)
-        item.setLabel("left", y_label)
-
-    def refresh_axes(self) -> None:
-        """Redraw tick labels (after a language change)."""
-        for name in ("left", "bottom"):
-            axis = self.getPlotItem().getAxis(name)
-            axis.picture = None
-            axis.update()
 
 
 def _line(label: str, value: str) -> str:

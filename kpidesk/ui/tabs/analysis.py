@@ -3,17 +3,16 @@ payment method, customer, day, weekday or hour (KPI.md §1), with gross profit a
 comparison period; a chart beside the table; the sale lines of the row clicked; export
 and print (the owner's, as every export and print). The choices are remembered.
 
-Reads `kpidesk.metrics.analysis` only (no SQL here).
+Reads `kpidesk.metrics.analysis` only (no SQL here). The chart's axes are in
+`kpidesk/ui/plots/axes.py`.
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from kpidesk.ui.models.analysis_model import (
     SaleLinesModel,
     key_label,
 )
+from kpidesk.ui.plots.axes import FigureAxis, NameAxis
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import SortArrowHeader
 
@@ -464,44 +464,6 @@ class AnalysisTab(Tab):
             dialog.paintRequested.connect(document.print_)
             dialog.exec()
             dialog.deleteLater()
-
-
-class NameAxis(pg.AxisItem):
-    """Left axis with a name at each row of the bar chart."""
-
-    def __init__(self) -> None:
-        super().__init__("left")
-        self.names: list[str] = []
-
-    def set_names(self, names: list[str]) -> None:
-        self.names = list(names)
-        # As wide as the widest name: pyqtgraph widens the axis only after a paint that
-        # drops every name not fitting yet, so a first paint (a print, a screenshot) left
-        # most bars without their name.
-        metrics = QFontMetricsF(self.style.get("tickFont") or QApplication.font())
-        widest = max((metrics.horizontalAdvance(n) for n in self.names), default=0.0)
-        self.setStyle(tickTextWidth=int(widest) + 8, autoExpandTextSpace=False)
-        self.picture = None
-        self.update()
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph API)
-        return [(1.0, [float(i) for i in range(len(self.names))])]
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        return [self.names[int(round(v))] if 0 <= int(round(v)) < len(self.names) else ""
-                for v in values]
-
-
-class FigureAxis(pg.AxisItem):
-    """Bottom axis of amounts in major units, in the digits of the user's language."""
-
-    def __init__(self) -> None:
-        super().__init__("bottom")
-        self.enableAutoSIPrefix(False)
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        f = fmt.current()
-        return [f.integer(int(round(v))) for v in values]
 
 
 def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:

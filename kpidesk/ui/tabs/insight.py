@@ -11,6 +11,8 @@ it take.
 - "What would it take": a target for this month or next (edited here, never saved),
   what it takes per day, in orders, in basket and in win-backs, per salesperson; next
   year's proposed targets, accepted into the Targets grid in one step (PIN, undo).
+  That page lives in `kpidesk/ui/insight/plan_page.py`, the proposal dialog in
+  `kpidesk/ui/insight/proposal.py`.
 
 Figures come from `kpidesk.metrics` (bridge, pacing, insight, plan); no SQL here.
 """
@@ -22,24 +24,17 @@ from dataclasses import asdict
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics import bridge as bridge_metrics
 from kpidesk.metrics import insight as insight_metrics
@@ -55,21 +50,11 @@ from kpidesk.reports.insight import (
     bridge_sentence,
     chance_words,
 )
-from kpidesk.store.errors import StoreError, ValidationError
 from kpidesk.store.topics import Topic
 from kpidesk.ui.insight.charts import ChanceChart, WaterfallChart
-from kpidesk.ui.insight.models import (
-    BridgeDetailModel,
-    ChanceModel,
-    NeedsModel,
-    ProposalModel,
-    WeeksModel,
-)
-from kpidesk.ui.messages import validation_text
-from kpidesk.ui.names import object_name
-from kpidesk.ui.screen import keep_on_screen
-from kpidesk.ui.tabs.base import Tab
-from kpidesk.ui.widgets import AmountEdit, ErrorLabel
+from kpidesk.ui.insight.models import BridgeDetailModel, ChanceModel, WeeksModel
+from kpidesk.ui.insight.plan_page import PlanPage
+from kpidesk.ui.insight.views import _hint, _table
 
 MONTHS_BACK = 24
 
@@ -81,29 +66,7 @@ def _translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def _table(parent: QWidget, model, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return view
-
-
-def _hint(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {HINT_COLOUR};")
-    return label
-
-
-class InsightTab(Tab):
+class InsightTab(PlanPage):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.month = month_key(ctx.today())
@@ -257,68 +220,6 @@ class InsightTab(Tab):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(split, 1)
-        return page
-
-    def _build_plan(self) -> QWidget:
-        page = QWidget(self)
-        page.setObjectName("planPage")
-        self.for_label = QLabel(page)
-        self.for_combo = QComboBox(page)
-        self.for_combo.setObjectName("planFor")
-        self.for_combo.addItems(["", ""])
-        self.for_label.setBuddy(self.for_combo)
-        self.for_combo.currentIndexChanged.connect(lambda _i: self._load_target())
-        self.target_label = QLabel(page)
-        self.target_edit = AmountEdit(page, allow_zero=True, allow_negative=False)
-        self.target_edit.setObjectName("planTarget")
-        self.target_label.setBuddy(self.target_edit)
-        self.target_edit.textEdited.connect(lambda _t: self.refresh_plan())
-        self.reset_button = QPushButton(page)
-        self.reset_button.setObjectName("resetTarget")
-        self.reset_button.clicked.connect(self._load_target)
-        self.target_error = ErrorLabel(page)
-        self.target_hint = _hint(page, "targetHint")
-        row = QHBoxLayout()
-        row.addWidget(self.for_label)
-        row.addWidget(self.for_combo)
-        row.addSpacing(12)
-        row.addWidget(self.target_label)
-        row.addWidget(self.target_edit)
-        row.addWidget(self.reset_button)
-        row.addStretch(1)
-
-        self.result_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
-        grid = QGridLayout()
-        for i, key in enumerate(("needed_per_day", "needed_orders_per_day", "needed_basket",
-                                 "winbacks_needed")):
-            title, value, note = QLabel(page), QLabel(page), _hint(page, object_name(key, "note"))
-            value.setObjectName(object_name(key))
-            font = QFont(value.font())
-            font.setPointSizeF(max(font.pointSizeF(), 9) * 1.4)
-            font.setBold(True)
-            value.setFont(font)
-            grid.addWidget(title, 0, i)
-            grid.addWidget(value, 1, i)
-            grid.addWidget(note, 2, i)
-            grid.setColumnStretch(i, 1)
-            self.result_labels[key] = (title, value, note)
-
-        self.needs_model = NeedsModel(self)
-        self.needs_view = _table(page, self.needs_model, "needsTable")
-        self.propose_button = QPushButton(page)
-        self.propose_button.setObjectName("proposeTargets")
-        self.propose_button.clicked.connect(self.open_proposal)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.propose_button)
-        bottom.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.target_error)
-        layout.addWidget(self.target_hint)
-        layout.addLayout(grid)
-        layout.addWidget(self.needs_view, 1)
-        layout.addLayout(bottom)
         return page
 
     # -- texts --------------------------------------------------------------------------
@@ -533,131 +434,9 @@ class InsightTab(Tab):
         self.weeks_model.set_rows([asdict(wk) for wk in pacing_metrics.week_targets(
             store, self.month, today)], currency)
 
-    # -- what would it take ------------------------------------------------------------
-    def plan_month(self) -> str:
-        today = month_key(self.ctx.today())
-        return today if self.for_combo.currentIndex() == 0 else add_months(today, 1)
-
-    def _load_target(self) -> None:
-        from kpidesk.metrics.targets import target_for
-
-        store = self.ctx.store
-        target = target_for(store, self.plan_month(), "revenue")
-        self.target_edit.set_minor(target, store.reporting_currency)
-        self.refresh_plan()
-
-    def refresh_plan(self) -> None:
-        store, today = self.ctx.store, self.ctx.today()
-        currency = store.reporting_currency
-        f = fmt.current()
-        self.target_error.clear_error()
-        target = None
-        if self.target_edit.text().strip():
-            try:
-                target = self.target_edit.minor(currency, "amount")
-            except ValidationError as err:
-                self.target_error.show_error(validation_text(err))
-                return
-        self.plan = plan_metrics.plan(store, self.plan_month(), today, target=target)
-        shop = self.plan.shop
-        values = {
-            "needed_per_day": (f.figure(shop.needed_per_day, currency), fmt.fill(
-                tr("%1 open days left"), f.integer(self.plan.open_days_left))),
-            "needed_orders_per_day": (f.integer(shop.needed_orders_per_day), fmt.fill(
-                tr("today's basket %1"), f.figure(shop.current_basket, currency))),
-            "needed_basket": (f.figure(shop.needed_basket, currency), fmt.fill(
-                tr("today's orders per day %1"), f.decimal(shop.current_orders_per_day, 1))),
-            "winbacks_needed": (
-                f.integer(self.plan.winbacks_needed),
-                tr("each at their usual monthly revenue") if self.plan.winbacks_needed
-                is not None or target is None else tr("the call-back list is not enough")),
-        }
-        for key, (_title, value, note) in self.result_labels.items():
-            value.setText(values[key][0] if target is not None else "—")
-            note.setText(values[key][1] if target is not None else tr("type a target"))
-        self.needs_model.set_rows([
-            {"name": n.name, "target": n.target, "actual": n.actual,
-             "needed_per_day": n.needed_per_day, "needed_orders_per_day": n.needed_orders_per_day,
-             "needed_basket": n.needed_basket} for n in self.plan.salespeople], currency)
-
     # -- dialogs --------------------------------------------------------------------------
-    def open_proposal(self) -> None:
-        dialog = ProposalDialog(self.ctx, int(month_key(self.ctx.today())[:4]) + 1, self)
-        dialog.exec()
-
     def open_calendar(self) -> None:
         from kpidesk.ui.dialogs.calendar import CalendarDialog
 
         CalendarDialog(self.ctx, self).exec()
-
-
-class ProposalDialog(QDialog):
-    """Next year's monthly targets from the trend and last year's seasonality; "Accept"
-    writes them into the Targets grid as the shop's revenue targets (PIN; one undo)."""
-
-    def __init__(self, ctx, year: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        keep_on_screen(self)
-        self.ctx, self.year = ctx, year
-        self.setObjectName("proposalDialog")
-        self.setWindowTitle(fmt.fill(tr("Proposed targets for %1"),
-                                     fmt.current().digits(str(year))))
-        self.proposal = plan_metrics.propose_year(ctx.store, year, ctx.today())
-        self.model = ProposalModel(self)
-        f = fmt.current()
-        self.model.set_rows([{"month_name": f.month(p.period), "period": p.period,
-                              "value": p.value, "trend": p.trend}
-                             for p in self.proposal or []], ctx.store.reporting_currency)
-        self.view = _table(self, self.model, "proposalTable")
-        self.explain = _hint(self, "proposalHint")
-        self.explain.setText(
-            tr("From the trend of the last twelve months, spread over the year as last year's "
-               "months sold. Accepting sets the shop's revenue target of each month; "
-               "Edit ▸ Undo takes it back.") if self.proposal else
-            tr("Not enough history: a proposal needs at least three months of sales."))
-        self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(self)
-        self.accept_button = self.buttons.addButton(
-            tr("&Accept into the Targets grid"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.accept_button.setObjectName("acceptProposal")
-        self.accept_button.setEnabled(bool(self.proposal))
-        self.close_button = self.buttons.addButton(tr("&Close"),
-                                                   QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept_proposal)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.explain)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.resize(560, 520)
-
-    def accept_proposal(self) -> bool:
-        from kpidesk.store import targets as store_targets
-        from kpidesk.ui.commands.targets import YearSnapshotCommand
-        from kpidesk.ui.messages import store_error_text
-
-        if not self.proposal:
-            return False
-        store = self.ctx.store
-        with self.ctx.owner_session(self, "target") as allowed:
-            if not allowed:
-                return False
-            try:
-                before = YearSnapshotCommand.snapshot(store, self.year)
-                store_targets.set_many(store, [(p.period, "revenue", p.value, None)
-                                               for p in self.proposal],
-                                       store.reporting_currency)
-                after = YearSnapshotCommand.snapshot(store, self.year)
-            except StoreError as err:
-                self.error.show_error(validation_text(err) if isinstance(err, ValidationError)
-                                      else store_error_text(err, store.path))
-                return False
-            year = self.year
-            self.ctx.undo_stack.push(YearSnapshotCommand(
-                store, year, before, after,
-                lambda: fmt.fill(tr("Accept proposed targets for %1"),
-                                 fmt.current().digits(str(year)))))
-        self.accept()
-        return True
 
