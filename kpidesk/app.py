@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import kpidesk
 from kpidesk import APP_NAME, ORG_NAME
-from kpidesk.i18n.fonts import install_app_font, khmer_family_used
+from kpidesk.i18n.fonts import install_app_font
 from kpidesk.i18n.language import LanguageManager
 from kpidesk.i18n.tr import translator
 from kpidesk.store.db import Store
+from kpidesk.ui.smoke import RefuseDialogs, smoke_run
+from kpidesk.ui.splash import Splash
 
 tr = translator("App")
 
@@ -63,169 +64,6 @@ def set_app_icon(app: QApplication) -> None:
     if not icon.isNull():
         app.setWindowIcon(icon)
     app.setDesktopFileName("kpidesk")  # Wayland/GNOME: match packaging/kpidesk.desktop
-
-
-class Splash(QObject):
-    """The icon and the name, painted as soon as Qt is up, while the shop file opens and
-    the main window is built (issue 8: a splash, as the main window alone takes more than
-    twice a bare Qt window to appear); it goes when the main window paints. No words to
-    translate: only the product's name. A frameless window rather than QSplashScreen,
-    whose show() waits up to a second for the window system (measured: offscreen, Xvfb)."""
-
-    def __init__(self, app: QApplication, started: float) -> None:
-        super().__init__(app)
-        from PySide6.QtCore import QRect
-        from PySide6.QtGui import QColor, QPainter, QPixmap
-        from PySide6.QtWidgets import QLabel
-
-        from kpidesk.paths import resource_path
-
-        pixmap = QPixmap(380, 200)
-        pixmap.fill(QColor("white"))
-        painter = QPainter(pixmap)
-        painter.setPen(QColor("#c8c8c8"))
-        painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
-        icon = QPixmap(str(resource_path("icons", "kpidesk-128.png")))
-        if not icon.isNull():
-            painter.drawPixmap(28, 36, icon)
-        font = app.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("#333333"))
-        painter.drawText(QRect(176, 0, 190, 200),
-                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         APP_NAME)
-        painter.end()
-        self.screen = QLabel()
-        self.screen.setObjectName("splash")
-        self.screen.setWindowFlags(Qt.WindowType.SplashScreen
-                                   | Qt.WindowType.FramelessWindowHint)
-        self.screen.setPixmap(pixmap)
-        self.screen.resize(pixmap.size())
-        screen = app.primaryScreen()
-        if screen is not None:
-            self.screen.move(screen.availableGeometry().center() - self.screen.rect().center())
-        self.screen.show()
-        self.screen.repaint()  # painted now, not at the next turn of the event loop
-        app.processEvents()
-        self.elapsed = (time.perf_counter() - started) * 1000
-        self.painted_at = time.time()
-        self._window = None
-        # a message while the shop opens (file in use, damaged…) must not sit under it
-        app.focusWindowChanged.connect(self._focus_changed)
-
-    def _focus_changed(self, window) -> None:
-        if window is not None and self.screen is not None and \
-                window is not self.screen.windowHandle():
-            self.close()
-
-    def finish(self, window) -> None:
-        """Close when `window` first paints (or after 5 s, whatever happens)."""
-        self._window = window
-        window.installEventFilter(self)
-        QTimer.singleShot(5000, self, self.close)
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        if obj is self._window and event.type() == QEvent.Type.Paint:
-            self.close()
-        return False
-
-    def close(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self.screen is not None:  # the first close only
-            app.focusWindowChanged.disconnect(self._focus_changed)
-        if self._window is not None:
-            self._window.removeEventFilter(self)
-            self._window = None
-        if self.screen is not None:
-            self.screen.close()
-            self.screen.deleteLater()
-            self.screen = None
-
-
-class RefuseDialogs:
-    """--smoke / --screenshot run with nobody to answer: a modal dialog shown while the shop
-    opens (a missing shop with backups, a locked file…) is printed to stderr and closed
-    unanswered, so the run fails with the reason instead of waiting for ever."""
-
-    def __init__(self) -> None:
-        self.refused: list[str] = []
-        self._timer = QTimer()
-        self._timer.setInterval(50)
-        self._timer.timeout.connect(self._refuse)
-        self._timer.start()
-
-    def _refuse(self) -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible():
-            return
-        text = getattr(dialog, "text", lambda: "")()
-        self.refused.append(f"{dialog.windowTitle()}: {text}")
-        print(f"no one to answer a dialog, refused: {self.refused[-1]}", file=sys.stderr,
-              flush=True)
-        dialog.reject()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-
-def smoke_run(app: QApplication, window, started: float, language,
-              screenshot: Path | None, splash: Splash | None = None) -> int:
-    """--smoke / --screenshot: render the window and every tab, report, exit non-zero on
-    any failure (an exception anywhere, even inside a paint event, no tabs, a null image)."""
-    import traceback
-
-    errors: list[str] = []
-
-    def record(exc_type, exc, tb) -> None:  # instead of the error dialog (it would block)
-        errors.append("".join(traceback.format_exception(exc_type, exc, tb)))
-        print(errors[-1], file=sys.stderr)
-
-    sys.excepthook = record
-    app.processEvents()
-    image = window.grab()
-    elapsed = (time.perf_counter() - started) * 1000
-    painted_at = time.time()  # wall clock: bench/startup.py measures from process launch
-    ok = not image.isNull() and window.tabs.count() > 0
-    if os.environ.get("KPIDESK_SMOKE_FIRST_PAINT"):  # bench/dashboard.py: the first figures
-        print(f"first paint: {'ok' if ok else 'FAILED'}; painted in {elapsed:.0f} ms;"
-              f" clock {painted_at:.3f}", flush=True)
-        return 0 if ok else 1
-    # What the first paint left for just after it (the dashboard's charts) must be done
-    # once the event loop has run: the user sees the whole window a moment later.
-    for _ in range(3):
-        app.processEvents()
-    dashboard = window.pages.built().get("dashboard")
-    if dashboard is not None and not dashboard.charts_built:
-        errors.append("the dashboard's charts were not made after the first paint")
-        print(errors[-1], file=sys.stderr)
-    if splash is not None and splash.screen is not None:
-        errors.append("the splash is still up after the main window painted")
-        print(errors[-1], file=sys.stderr)
-    if screenshot:
-        window.grab().save(str(screenshot))
-    current = window.tabs.currentIndex()
-    for index in range(window.tabs.count()):  # render every tab, not only the first
-        window.tabs.setCurrentIndex(index)
-        app.processEvents()
-        ok = ok and not window.tabs.widget(index).grab().isNull()
-    window.tabs.setCurrentIndex(current)
-    app.processEvents()
-    # Tabs may have started background work when shown (e.g. the report preview):
-    # let it finish before the window goes, as a user would.
-    from PySide6.QtCore import QThreadPool
-
-    ok = QThreadPool.globalInstance().waitForDone(60_000) and ok
-    app.processEvents()
-    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    ok = ok and not errors
-    shown = (f"; splash painted in {splash.elapsed:.0f} ms; splash clock {splash.painted_at:.3f}"
-             if splash is not None else "")
-    print(f"smoke: {'ok' if ok else 'FAILED'}; tabs: {', '.join(tabs)}; "
-          f"khmer font: {khmer_family_used()}; language: {language.lang}; "
-          f"painted in {elapsed:.0f} ms; clock {painted_at:.3f}{shown}")
-    return 0 if ok else 1
 
 
 def offer_demo(parent=None) -> bool:

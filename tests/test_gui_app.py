@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from kpidesk import app as kpidesk_app
 from kpidesk.i18n.language import LanguageManager
 from kpidesk.paths import data_dir, default_db_path
+from kpidesk.ui.splash import Splash
 
 
 def test_first_start_offers_the_demo_in_its_own_file(qtbot, tmp_path, monkeypatch):
@@ -95,7 +96,7 @@ def test_splash_goes_when_the_main_window_paints(qtbot):
 
     from PySide6.QtWidgets import QApplication, QWidget
 
-    splash = kpidesk_app.Splash(QApplication.instance(), time.perf_counter())
+    splash = Splash(QApplication.instance(), time.perf_counter())
     assert splash.screen.isVisible() and not splash.screen.pixmap().isNull()
     window = QWidget()
     qtbot.addWidget(window)
@@ -165,7 +166,7 @@ def test_splash_steps_aside_for_a_message_while_the_shop_opens(qtbot):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    splash = kpidesk_app.Splash(QApplication.instance(), time.perf_counter())
+    splash = Splash(QApplication.instance(), time.perf_counter())
     assert splash.screen is not None
     seen: list[bool] = []
     box = QMessageBox(QMessageBox.Icon.Warning, "Shop file in use", "…")

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from kpidesk import app as kpidesk_app
 from kpidesk.i18n.language import LanguageManager
 from kpidesk.paths import data_dir, default_db_path
-from kpidesk.ui.main_window import shop_file_name
+from kpidesk.ui.shop_place import shop_file_name
 
 
 def _small_demo(monkeypatch):

@@ -78,8 +78,8 @@ def main(db: str, lang: str, ini: str) -> dict:
     from kpidesk.ui.dialogs.contact_page import ContactPage
     from kpidesk.ui.dialogs.opportunity_dialog import LostDialog, OpportunityDialog
     from kpidesk.ui.dialogs.pin import OwnerPinDialog
+    from kpidesk.ui.dialogs.spread import SpreadDialog
     from kpidesk.ui.import_wizard import ImportWizard
-    from kpidesk.ui.tabs.targets import SpreadDialog
 
     ctx, store = controller.ctx, controller.ctx.store
     contact = int(store.scalar("SELECT id FROM contacts ORDER BY id LIMIT 1"))

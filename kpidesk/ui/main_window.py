@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,9 +22,12 @@ from PySide6.QtWidgets import (
 
 from kpidesk import APP_NAME
 from kpidesk.i18n.format import fill as fill_in
-from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
+from kpidesk.i18n.tr import translator
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.names import object_name
+from kpidesk.ui.shop_place import shop_file_name, shop_place_text
+from kpidesk.ui.tab_pages import TAB_MODULES, TABS, TabPages
+from kpidesk.ui.table_exports import TableExports
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -34,60 +35,10 @@ if TYPE_CHECKING:
 # Dialog classes (QFileDialog, QMessageBox) are imported where used: making their
 # Python types costs milliseconds that the first paint does not need.
 
-# (module under kpidesk.ui.tabs, class name, title). Order = tab order. The title is the
-# same text the tab's own title() translates (same context), so it can be shown before
-# the tab is built.
-TABS = [
-    ("dashboard", "DashboardTab", QT_TRANSLATE_NOOP("DashboardTab", "Dashboard")),
-    ("sales", "SalesTab", QT_TRANSLATE_NOOP("SalesTab", "Sales")),
-    ("analysis", "AnalysisTab", QT_TRANSLATE_NOOP("AnalysisTab", "Analysis")),
-    ("contacts", "ContactsTab", QT_TRANSLATE_NOOP("ContactsTab", "Contacts")),
-    ("pipeline", "PipelineTab", QT_TRANSLATE_NOOP("PipelineTab", "Pipeline")),
-    ("targets", "TargetsTab", QT_TRANSLATE_NOOP("TargetsTab", "Targets")),
-    ("insight", "InsightTab", QT_TRANSLATE_NOOP("InsightTab", "Insight")),
-    ("reports", "ReportsTab", QT_TRANSLATE_NOOP("ReportsTab", "Reports")),
-    ("settings", "SettingsTab", QT_TRANSLATE_NOOP("SettingsTab", "Settings")),
-]
-# a tab made of several modules lives in its own package (default: kpidesk.ui.tabs.<key>)
-TAB_MODULES = {"settings": "kpidesk.ui.settings"}
-
-
 tr = translator("MainWindow")
 
 
-def shop_file_name(path: str | Path) -> Path:
-    """A new shop file's name: one typed without the .db extension gets .kpidesk.db."""
-    path = Path(path)
-    return path if path.suffix.lower() == ".db" else path.with_name(path.name + ".kpidesk.db")
-
-
-class TabPages(Mapping):
-    """The main window's tabs by key, each built the first time it is shown or asked for.
-
-    Building only the tab on screen keeps start-up short: the others (and heavy
-    imports such as pyqtgraph) wait until the user opens them.
-    """
-
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
-        self._built: dict[str, QWidget] = {}
-
-    def __getitem__(self, key: str) -> QWidget:
-        if key not in self._built:
-            self._built[key] = self._window._build_tab(key)
-        return self._built[key]
-
-    def __iter__(self):
-        return (key for key, _cls, _title in TABS)
-
-    def __len__(self) -> int:
-        return len(TABS)
-
-    def built(self) -> dict[str, QWidget]:
-        return dict(self._built)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(TableExports, QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -356,56 +307,6 @@ class MainWindow(QMainWindow):
 
         ImportsDialog(self.ctx, self).exec()
 
-    def add_table_exports(self, widget: QWidget) -> None:
-        """Give the tables inside `widget` their "Export this table…" (tabs that fill a page
-        later call this with the new page)."""
-        for view in widget.findChildren(QTableView):
-            if view.property("kpideskExport") is not True:
-                view.setProperty("kpideskExport", True)
-                self._add_export_to(view)
-
-    def _add_export_to(self, view: QTableView) -> None:
-        """Every table gets "Export this table…" in its right-click menu."""
-        action = QAction(tr("Export this table…"), view)  # also for tabs built later
-        action.triggered.connect(lambda _=False, v=view: self.export_table(v))
-        view.addAction(action)
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self._table_export_actions.append(action)
-
-    def current_table(self) -> QTableView | None:
-        """The table of the current tab the user is working in (focused, else the largest)."""
-        page = self.tabs.currentWidget()
-        if page is None:
-            return None
-        views = [v for v in page.findChildren(QTableView) if v.isVisible() and v.model()]
-        focused = [v for v in views if v.hasFocus() or v.isAncestorOf(self.focusWidget())]
-        if focused:
-            return focused[0]
-        return max(views, key=lambda v: v.width() * v.height(), default=None)
-
-    def export_table(self, view: QTableView) -> Path | None:
-        """Export what a table shows (its current filter and order); needs the owner PIN."""
-        with self.ctx.owner_session(self, "export") as allowed:
-            if not allowed:
-                return None
-            from kpidesk.ui.export import export_view
-
-            key = next((k for k, p in self.pages.built().items() if p.isAncestorOf(view)),
-                       "table")
-            return export_view(self, view.model(),
-                               f"kpidesk-{key}-{self.ctx.today().isoformat()}",
-                               self.ctx.settings)
-
-    def export_current_table(self) -> Path | None:
-        view = self.current_table()
-        if view is None:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.information(self, tr("Export"),
-                                    tr("This screen has no table to export."))
-            return None
-        return self.export_table(view)
-
     def show_history(self):
         """File ▸ History: the change history, for the owner (PIN)."""
         with self.ctx.owner_session(self, "history") as allowed:
@@ -538,13 +439,3 @@ class MainWindow(QMainWindow):
                 return
         self.save_state()
         super().closeEvent(event)
-
-
-def shop_place_text(location: object) -> str:
-    """Where a shared shop is, for titles and menus: "sokha_mart on server 192.168.1.10"
-    (the port when not PostgreSQL's usual one; never a password)."""
-    from kpidesk.store.server_address import DEFAULT_PORT, parse
-
-    address = parse(location)
-    host = address.host if address.port == DEFAULT_PORT else f"{address.host}:{address.port}"
-    return fill_in(tr("%1 on server %2"), address.database, host)

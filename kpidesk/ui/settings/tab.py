@@ -407,7 +407,7 @@ class SettingsTab(Tab):
         self.branch_label.setText(self.tr("Branch name:"))
         self.server_label.setText(self.tr("Shared shop on:"))
         if self.ctx.store.is_server:
-            from kpidesk.ui.main_window import shop_place_text
+            from kpidesk.ui.shop_place import shop_place_text
 
             self.server_place.setText(shop_place_text(self.ctx.store.location))
         self.branch_name.setPlaceholderText(self.tr("Only when the shop has several branches"))

@@ -10,30 +10,22 @@ step (Ctrl+Z).
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
+from kpidesk.i18n.fonts import HINT_COLOUR
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.store import targets as store_targets
@@ -41,226 +33,17 @@ from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import first_revenue_day
 from kpidesk.store.topics import Topic
 from kpidesk.ui.commands.targets import YearSnapshotCommand
+from kpidesk.ui.dialogs.spread import SpreadDialog
 from kpidesk.ui.models.category_targets_model import CategoryTargetsModel
-from kpidesk.ui.models.targets_model import (
-    ACTUAL_ROLE,
-    TARGET_ROLE,
-    TargetsModel,
-)
-from kpidesk.ui.names import object_name
-from kpidesk.ui.screen import keep_on_screen
+from kpidesk.ui.models.targets_model import TargetsModel
 from kpidesk.ui.tabs.base import Tab
+from kpidesk.ui.tabs.target_cells import TargetCellDelegate
 
 VIEWS = ("people", "categories")  # the grid's columns: salespeople, or product categories
 VIEW_SETTING = "targets/view"
 
 # the tab's context, for undo texts said again after a language switch (the tab may be gone)
 tab_tr = translator("TargetsTab")
-
-
-class TargetCellDelegate(QStyledItemDelegate):
-    """Paints the target, and the month's actual in small grey text under it."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), int(option.fontMetrics.height() * 2.3))
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        rect = opt.rect.adjusted(4, 1, -5, -1)
-        half = rect.height() // 2
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        painter.save()
-        try:
-            self._paint_texts(painter, opt, index, rect, half, selected, text)
-        finally:
-            painter.restore()
-
-    @staticmethod
-    def _paint_texts(painter: QPainter, opt: QStyleOptionViewItem, index: QModelIndex,
-                     rect: QRect, half: int, selected: bool, text: str) -> None:
-        painter.setFont(opt.font)
-        colour = opt.palette.highlightedText().color() if selected else (
-            opt.palette.text().color() if not index.data(Qt.ItemDataRole.ForegroundRole)
-            else index.data(Qt.ItemDataRole.ForegroundRole))
-        painter.setPen(colour)
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), half + 2),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
-        actual = index.data(ACTUAL_ROLE)
-        if actual is not None:
-            model = index.model()
-            small = opt.font
-            small.setPointSizeF(max(caption_size(opt.font.pointSizeF(), 0.82), 6))
-            small.setItalic(False)
-            painter.setFont(small)
-            target = index.data(TARGET_ROLE)
-            if target is None and hasattr(model, "derived_shop"):
-                month, _sp = model.key_of(index)
-                target = model.derived_shop(month)
-            grey = QColor(opt.palette.highlightedText().color()) if selected else QColor(HINT_COLOUR)
-            painter.setPen(grey)
-            line = model.format_value(actual) if hasattr(model, "format_value") else str(actual)
-            if target:
-                line = f"{line} · {fmt.current().percent(actual / target, places=0)}"
-            painter.drawText(QRect(rect.left(), rect.top() + half, rect.width(), half),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, line)
-
-
-class SpreadDialog(QDialog):
-    """Total for the year and 12 percentages (equal by default) → 12 monthly targets."""
-
-    def __init__(self, model: TargetsModel, column: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        keep_on_screen(self)  # inside a small laptop's screen, whatever it holds
-        self.model = model
-        self.setObjectName("spreadDialog")
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.scope_label = QLabel(self)
-        self.scope = QComboBox(self)
-        for i, (sp, _name) in enumerate(model.columns):
-            self.scope.addItem(str(model.headerData(i, Qt.Orientation.Horizontal)), sp)
-        self.scope.setCurrentIndex(max(0, column))
-        form.addRow(self.scope_label, self.scope)
-        self.total_label = QLabel(self)
-        self.total = QLineEdit(self)
-        self.total.setObjectName("total")
-        form.addRow(self.total_label, self.total)
-        layout.addLayout(form)
-
-        grid = QGridLayout()
-        self.month_labels: list[QLabel] = []
-        self.percents: list[QLineEdit] = []
-        self.previews: list[QLabel] = []
-        for m in range(12):
-            label = QLabel(self)
-            edit = QLineEdit(self)
-            edit.setObjectName(object_name("percent", m + 1))
-            edit.setMaximumWidth(80)
-            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-            preview = QLabel(self)
-            preview.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            preview.setMinimumWidth(110)
-            row, col = m % 6, (m // 6) * 3
-            grid.addWidget(label, row, col)
-            grid.addWidget(edit, row, col + 1)
-            grid.addWidget(preview, row, col + 2)
-            self.month_labels.append(label)
-            self.percents.append(edit)
-            self.previews.append(preview)
-            edit.textChanged.connect(self.update_preview)
-        layout.addLayout(grid)
-        row = QHBoxLayout()
-        self.equal_button = QPushButton(self)
-        self.equal_button.clicked.connect(self.set_equal)
-        row.addWidget(self.equal_button)
-        self.sum_label = QLabel(self)
-        row.addWidget(self.sum_label, 1)
-        layout.addLayout(row)
-        self._spread_row = row
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.setWordWrap(True)
-        layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.total.textChanged.connect(self.update_preview)
-        self.values: list[int] | None = None
-        self.scope.currentIndexChanged.connect(self._prefill_total)
-        self._prefill_total()
-        self.set_equal()
-        from kpidesk.ui.insight.holidays import add_last_year_button
-
-        self.last_year_button = add_last_year_button(self, self._spread_row)
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        f = fmt.current()
-        self.setWindowTitle(self.tr("Spread a yearly target"))
-        self.scope_label.setText(self.tr("For:"))
-        for i in range(self.scope.count()):
-            self.scope.setItemText(i, str(self.model.headerData(i, Qt.Orientation.Horizontal)))
-        self.total_label.setText(fill_in(self.tr("Total for %1:"), f.digits(
-            str(self.model.year))))
-        self.total.setPlaceholderText(fmt.fill(self.tr("e.g. %1"), f.integer(120_000)))
-        for m, label in enumerate(self.month_labels):
-            label.setText(f.month_name(m + 1))
-        self.equal_button.setText(self.tr("&Equal months"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Spread"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.update_preview()
-
-    def _prefill_total(self, *_: object) -> None:
-        """Start from the year's current total of the chosen column, if it has targets."""
-        sp = self.scope.currentData()
-        values = [v[0] for m in self.model.months()
-                  if (v := self.model.stored(m, sp)) is not None]
-        if not values:
-            self.total.clear()
-        elif self.model.is_money:
-            self.total.setText(fmt.current().money_plain(sum(values), self.model.currency))
-        else:
-            self.total.setText(fmt.current().digits(str(sum(values))))
-
-    def set_equal(self) -> None:
-        text = fmt.current().decimal(100 / 12, places=4).rstrip("0")
-        for edit in self.percents:
-            edit.blockSignals(True)
-            edit.setText(text)
-            edit.blockSignals(False)
-        self.update_preview()
-
-    def _compute(self) -> tuple[list[int] | None, float | None, str]:
-        """(monthly values, sum of percents, error)."""
-        try:
-            percents = [float(fmt.parse_decimal(e.text())) for e in self.percents]
-        except ValueError:
-            return None, None, self.tr("Each month needs a percentage (a number).")
-        total_pct = sum(percents)
-        if any(p < 0 for p in percents) or total_pct <= 0:
-            return None, total_pct, self.tr("Percentages must be zero or more, not all zero.")
-        text = self.total.text().strip()
-        if not text:
-            return None, total_pct, ""
-        try:
-            total = self.model.parse(text)
-        except ValueError:
-            return None, total_pct, self.tr("The total is not a valid number.")
-        try:
-            return store_targets.spread_yearly(total or 0, percents), total_pct, ""
-        except ValidationError:
-            return None, total_pct, self.tr("Percentages must be zero or more, not all zero.")
-
-    def update_preview(self, *_: object) -> None:
-        values, total_pct, error = self._compute()
-        f = fmt.current()
-        for i, preview in enumerate(self.previews):
-            preview.setText(self.model.format_value(values[i]) if values else "")
-        self.sum_label.setText(fill_in(self.tr("Sum of percentages: %1"), f.digits(f"{total_pct:,.2f}%") if total_pct is not None else "—"))
-        self.error_label.setText(error)
-
-    def accept(self) -> None:
-        values, _pct, error = self._compute()
-        if values is None:
-            self.error_label.setText(error or self.tr("Type the total for the year."))
-            self.total.setFocus()
-            return
-        self.values = values
-        super().accept()
-
-    def scope_id(self) -> int | None:
-        return self.scope.currentData()
 
 
 class TargetsTab(Tab):
