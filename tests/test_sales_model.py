@@ -173,11 +173,12 @@ def test_riel_amounts_sort_exactly_through_the_dollar_index(qapp, varied, monkey
     """In a shop reporting in riel, amounts sort by their riel value although only the
     dollar amounts have an index: with rates from 3,000 to 5,000 the two orders differ."""
     import kpidesk.store.sales_table as st
+    import kpidesk.store.sales_table_walks as walks
     import kpidesk.ui.models.sales_model as sm
 
     monkeypatch.setattr(sm, "PAGE_SIZE", 61)
     monkeypatch.setattr(st, "SMALL_SET", 0)
-    monkeypatch.setattr(st, "RIEL_BATCH", 40)  # many reads of the dollar index per page
+    monkeypatch.setattr(walks, "RIEL_BATCH", 40)  # many reads of the dollar index per page
     varied.set_setting("reporting_currency", "KHR")
     descending = order == Qt.SortOrder.DescendingOrder
     assert _expected(varied, column, descending, "khr") != _expected(varied, column,

@@ -1,5 +1,6 @@
 """The import wizard: file → columns → check → import (wizard.py), one class per page
-(pages.py), the worker thread (worker.py) and its words (texts.py)."""
+(pages.py), page 2 at work (mapping_step.py), pages 3 and 4 at work (run_step.py), the
+worker thread (worker.py) and its words (texts.py)."""
 
 from kpidesk.ui.import_wizard.wizard import ImportWizard
 

@@ -25,7 +25,8 @@ from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
 from kpidesk.store.db import Store
-from kpidesk.store.sales_table import (
+from kpidesk.store.sales_table import SalesQuery, sales_query, totals
+from kpidesk.store.sales_table_sql import (
     R_AMOUNT,
     R_CATEGORY,
     R_CHANNEL,
@@ -43,9 +44,6 @@ from kpidesk.store.sales_table import (
     R_SALESPERSON,
     R_USD,
     SalesFilter,
-    SalesQuery,
-    sales_query,
-    totals,
 )
 from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day
 from kpidesk.ui.models.base import Column, Role, TableModel

@@ -1,7 +1,8 @@
 """Reading, checking and saving the Sales form (a mixin of SaleForm, apart to keep each
 module short): an amount that looks wrong asks first, a future date asks first, replacing
 a daily total asks first, a change that is the owner's asks for the PIN; every save and
-edit is one undo command.
+edit is one undo command. The questions asked first live in `questions.py` (SaleQuestions),
+the queue of a shared shop whose server is lost in `queueing.py` (SaleQueueing).
 """
 
 from __future__ import annotations
@@ -10,21 +11,20 @@ import sqlite3
 from datetime import date
 
 import shiboken6
-from PySide6.QtWidgets import QMessageBox
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
-from kpidesk.metrics.sanity import Doubt, line_doubts
 from kpidesk.store import receipts
 from kpidesk.store import sales as store_sales
 from kpidesk.store.contacts import ContactInput
 from kpidesk.store.db import new_uuid
 from kpidesk.store.errors import PinRequiredError, ServerError, StoreError, ValidationError
-from kpidesk.store.outbox import NewCustomer, QueuedSale
 from kpidesk.store.sales import LineInput, OrderInput, find_daily_total, get_order
 from kpidesk.ui.commands.sales import AddOrderCommand, EditOrderCommand
 from kpidesk.ui.messages import server_error_text, validation_text
 from kpidesk.ui.sales.lines import receipt_total
+from kpidesk.ui.sales.questions import SaleQuestions
+from kpidesk.ui.sales.queueing import SaleQueueing
 from kpidesk.ui.sales.texts import pin_refused_text
 from kpidesk.ui.server_status import server_lost
 from kpidesk.ui.widgets import mark_invalid, parse_rate
@@ -33,7 +33,7 @@ tr = translator("SalesTab")
 PAYMENT_KEY = "receipt/payment"  # the payment method used last (QSettings)
 
 
-class SaleSaving:
+class SaleSaving(SaleQueueing, SaleQuestions):
     """What SaleForm does with what is typed. Needs the form's widgets (form.py)."""
 
     # -- errors -------------------------------------------------------------------------
@@ -273,163 +273,11 @@ class SaleSaving:
         self.focus_first_field()
         return True
 
-    # -- a shared shop's server lost: the sale waits on this laptop -----------------------
-    def load_queued(self, sale: QueuedSale) -> None:
-        """Put a queued sale in the form to correct it (a product or salesperson the
-        server no longer has); saving it replaces the one waiting, under the same UUID."""
-        self.reset_form(keep=True)
-        order = sale.order
-        self.daily_check.setChecked(False)
-        self.date_edit.set_date(order.date)
-        for combo, value in ((self.salesperson_combo, order.salesperson_id),
-                             (self.channel_combo, order.channel_id),
-                             (self.payment_combo, order.payment_id)):
-            index = combo.findData(value) if value is not None else 0
-            combo.setCurrentIndex(max(index, 0))
-        if order.contact_id is not None:
-            self.customer_edit.set_contact(order.contact_id, sale.customer_name)
-        else:
-            self.customer_edit.setText(sale.customer_name)
-        self.time_edit.setText(fmt.current().digits(order.time or ""))
-        self.number_edit.setText(order.number or "")
-        names = sale.product_names + [""] * (len(order.lines) - len(sale.product_names))
-        for line, name in zip(order.lines, names, strict=False):
-            self.receipt.add(line, name)
-        self._from_queue = sale
-        self.show_status(tr("Correct the sale (Delete removes a line), then save it: it "
-                            "takes the place of the one waiting."))
-        self.focus_first_field()
-
-    def _save_queued_again(self, sale: QueuedSale, order: OrderInput,
-                           new_contact: ContactInput | None) -> bool:
-        """Save a corrected queued sale: on the server when it answers (the queued one
-        goes), else in its place in the queue. Its UUID stays: it never reached the
-        server (a sale the server refused is not written)."""
-        queue = self.ctx.server_queue
-        assert queue is not None and sale.queue_id is not None
-        order.uuid = sale.order.uuid
-        if not queue.server_down:
-            try:
-                if not self._save_checked(order, new_contact):
-                    self._from_queue = sale  # still being corrected
-                    return False
-            except ServerError as err:
-                if err.reason != "unreachable":
-                    raise
-                server_lost(err)
-            else:
-                queue.discard(sale.queue_id)
-                return True
-        self._from_queue = sale
-        return self.queue_sale(order, new_contact)
-
-    def _queued_in_place(self, sale: QueuedSale) -> bool:
-        """`sale` replaces the queued sale being corrected, if any (True then)."""
-        replaced = self._from_queue
-        queue = self.ctx.server_queue
-        if replaced is None or queue is None or replaced.queue_id is None:
-            return False
-        sale.queue_id = replaced.queue_id
-        sale.queued_at = replaced.queued_at
-        queue.replace(sale)
-        return True
-
-    def queue_sale(self, order: OrderInput, new_contact: ContactInput | None) -> bool:
-        """Keep a new sale in the queue of the shared shop (sent when the server is back);
-        what needs the server to be checked or the PIN (an edit, a daily total, a refund)
-        is not saved, and the form says so."""
-        queue = self.ctx.server_queue
-        reason = None
-        if self._editing is not None:
-            reason = tr("A change to a saved sale needs the server: it was not saved. Try "
-                        "again when the server is back.")
-        elif order.is_daily_total:
-            reason = tr("A daily total needs the server: it was not saved. Try again when "
-                        "the server is back.")
-        elif any(line.amount < 0 for line in order.lines):
-            reason = tr("A refund needs the server (and the owner PIN): it was not saved. "
-                        "Try again when the server is back.")
-        if queue is None or reason is not None:
-            self.form_error.show_error(reason or tr("Not saved: the server does not answer."))
-            return False
-        names = list(self.receipt.model.names) if self.takes_lines() else []
-        names += [self.line_name()] * (len(order.lines) - len(names))
-        customer = None
-        if new_contact is not None and order.contact_id is None:
-            customer = NewCustomer(new_contact.name, new_contact.phone)
-        sale = QueuedSale(
-            order=order, customer=customer,
-            customer_name=self.customer_edit.text().strip(),
-            salesperson_name=(self.salesperson_combo.currentText()
-                              if order.salesperson_id is not None else ""),
-            product_names=names)
-        try:
-            if not self._queued_in_place(sale):
-                queue.enqueue(sale)
-        except (OSError, sqlite3.Error) as err:  # this laptop's disk refused it too
-            self.form_error.show_error(fmt.fill(tr("Not saved: %1"), str(err)))
-            return False
-        typed = order.lines[-1]
-        self._last_rate = (order.date, typed.rate)
-        self._last_currency = typed.currency
-        amount = fmt.current().money(receipt_total(order.lines, typed.currency), typed.currency)
-        self.show_status(fmt.fill(tr("Kept on this laptop: %1. It is sent when the server "
-                                     "answers again."), amount))
-        self.reset_form(keep=True)
-        self.focus_first_field()
-        return True
-
     def _owner_reason(self, command) -> str | None:
         if isinstance(command, EditOrderCommand):
             return store_sales.change_reason(self.store, "edit", command.order_id, command.old,
                                              command.order)
         return store_sales.change_reason(self.store, "add", None, None, command.order)
-
-    # -- amounts that look wrong ---------------------------------------------------------
-    def _doubts(self, line: LineInput) -> list[Doubt]:
-        if self._editing is not None:
-            _order_id, index, old = self._editing
-            kept = old.lines if self.edits_receipt() else old.lines[index:index + 1]
-            if any((before.amount, before.currency, before.rate)
-                   == (line.amount, line.currency, line.rate) for before in kept):
-                return []  # not what this edit changed
-        if self.daily_check.isChecked():
-            usual = store_sales.usual_daily_total(self.store)
-        else:
-            usual = store_sales.usual_unit_price(self.store, line.product_id)
-        return line_doubts(line.amount, line.currency, line.rate, line.quantity or 1.0, usual)
-
-    def doubt_text(self, doubt: Doubt) -> str:
-        f = fmt.current()
-        p = doubt.params
-        amount = self.amount_edit.text().strip()
-        if doubt.code == "usd_looks_like_riel":
-            return fmt.fill(tr("%1 is a lot of dollars. Did you mean %2 (about %3)?"),
-                            f.money(p["riel"] * 100, "USD"), f.money(p["riel"], "KHR"),
-                            f.money(p["riel_in_usd"], "USD"))
-        if doubt.code == "khr_looks_like_usd":
-            return fmt.fill(tr("%1 is very little in riel. Did you mean %2?"),
-                            f.money(p["usd"] // 100, "KHR"), f.money(p["usd"], "USD"))
-        if doubt.code == "above_usual":
-            return fmt.fill(tr("That is %1 times this product's usual price (%2 each)."),
-                            f.integer(p["times"]), f.money(p["usual"], "USD"))
-        if doubt.code == "rate_unusual":
-            return fmt.fill(tr("A rate of %1 riel per dollar is unusual: it is mostly between "
-                               "%2 and %3."),
-                            f.integer(parse_rate(self.rate_edit.text())), f.integer(p["low"]),
-                            f.integer(p["high"]))
-        return amount
-
-    def _ask_unusual(self, doubts: list[Doubt]) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Check this amount"),
-                          "\n\n".join(self.doubt_text(d) for d in doubts), parent=self)
-        box.setInformativeText(tr("Save it as it is?"))
-        save = box.addButton(tr("&Save anyway"), QMessageBox.ButtonRole.AcceptRole)
-        fix = box.addButton(tr("&Correct it"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(fix)
-        box.setEscapeButton(fix)
-        box.exec()
-        return box.clickedButton() is save
 
     def _command_for(self, order: OrderInput, new_contact):
         if self._editing is not None:
@@ -474,22 +322,6 @@ class SaleSaving:
         return AddOrderCommand(self.store, order, new_contact,
                                text=fmt.fill(tr("Add sale %1"), amount))
 
-    def _ask_replace(self, old: OrderInput, old_line: LineInput, new_line: LineInput) -> bool:
-        """Ask before a daily total replaces the one already saved for its day, channel and
-        salesperson, naming the old amount."""
-        f = fmt.current()
-        text = fmt.fill(tr("The daily total of %1 for this channel and salesperson is already "
-                           "%2. Replace it with %3?"),
-                        f.date(old.date), f.money(old_line.amount, old_line.currency),
-                        f.money(new_line.amount, new_line.currency))
-        if old.receipts is not None:
-            text += "\n" + fmt.fill(tr("It was made of %1 receipts."), f.integer(old.receipts))
-        answer = QMessageBox.question(
-            self, tr("Replace the daily total?"), text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
     def _undo_index_changed(self, _index: int) -> None:
         """Undo or redo changed what the status line speaks of: say what happened now."""
         stack = self.ctx.undo_stack
@@ -505,15 +337,6 @@ class SaleSaving:
                                                command.text()))
         else:
             self.status_label.setText(fmt.fill(tr("Redone: %1."), command.text()))
-
-    def _ask_future(self, day: date) -> bool:
-        answer = QMessageBox.question(
-            self, tr("Date in the future"),
-            fmt.fill(tr("%1 is in the future. Save this sale with that date?"),
-                     fmt.current().date(day)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
 
     # ===================================================================== edit / delete
     # -- what the table says ---------------------------------------------------------------

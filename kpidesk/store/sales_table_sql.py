@@ -1,0 +1,121 @@
+"""The sales table's SQL pieces: what a row reads (and where in its tuple), each column's
+sort key and blank test, and the filter's WHERE with the keyset bound of a page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_NOTE = "CASE WHEN IFNULL(l.note, '') <> '' THEN l.note ELSE IFNULL(o.note, '') END"
+
+_COLUMNS = (
+    "o.date, o.id, l.position, o.number, c.name, sp.name, ch.name, p.name, cat.name,"
+    f" l.quantity, l.amount, l.currency, l.amount_usd, l.amount_khr, {_NOTE},"
+    " o.is_daily_total")
+# Row tuple positions; the sort key's values follow from R_KEY on.
+(R_DATE, R_ORDER, R_POSITION, R_NUMBER, R_CUSTOMER, R_SALESPERSON, R_CHANNEL, R_PRODUCT,
+ R_CATEGORY, R_QUANTITY, R_AMOUNT, R_CURRENCY, R_USD, R_KHR, R_NOTE, R_DAILY) = range(16)
+R_KEY = 16
+
+# The tables a row shows, each joined by its key (a row-id look-up).
+_LOOKUPS = {
+    "c": "LEFT JOIN contacts c ON c.id = o.contact_id",
+    "sp": "LEFT JOIN salespeople sp ON sp.id = o.salesperson_id",
+    "ch": "LEFT JOIN channels ch ON ch.id = o.channel_id",
+    "p": "LEFT JOIN products p ON p.id = l.product_id",
+    "cat": "LEFT JOIN categories cat ON cat.id = p.category_id",
+}
+_ORDERS_FIRST = "FROM orders o CROSS JOIN sale_lines l ON l.order_id = o.id"
+_LINES_FIRST = "FROM sale_lines l CROSS JOIN orders o ON o.id = l.order_id"
+
+# Lines with nothing in the sorted column (a walk-in's customer, no product…) come last
+# whichever way the column is sorted, as spreadsheets put blank cells: the sort key of
+# those columns starts with a flag, 0 for a value and 1 (ascending) or -1 (descending)
+# for a blank.
+BLANK = {
+    "number": "o.number = ''",
+    "customer": "o.contact_id IS NULL",
+    "salesperson": "o.salesperson_id IS NULL",
+    "channel": "o.channel_id IS NULL",
+    "category": "(l.product_id IS NULL OR p.category_id IS NULL)",
+    "product": "l.product_id IS NULL",
+    "note": f"{_NOTE} = ''",
+}
+
+# The sort key of each column over all lines (the plain ORDER BY of a small set; the
+# blank flag goes before it); each segment below reads the same values through
+# expressions its index can serve.
+KEYS = {
+    "date": ["o.date", "o.id", "l.position"],
+    "number": ["o.number", "o.id", "l.position"],
+    "customer": ["IFNULL(c.name, '')", "IFNULL(o.contact_id, 0)", "o.date", "o.id",
+                 "l.position"],
+    "salesperson": ["IFNULL(sp.name, '')", "IFNULL(o.salesperson_id, 0)", "o.date", "o.id",
+                    "l.position"],
+    "channel": ["IFNULL(ch.name, '')", "IFNULL(o.channel_id, 0)", "o.date", "o.id",
+                "l.position"],
+    "category": ["IFNULL(cat.name, '')", "IFNULL(p.category_id, 0)", "o.date", "o.id",
+                 "l.position"],
+    "product": ["IFNULL(p.name, '')", "IFNULL(l.product_id, 0)", "l.order_id", "l.position"],
+    "quantity": ["IFNULL(l.quantity, 1)", "l.order_id", "l.position"],
+    "amount_usd": ["l.amount_usd", "l.order_id", "l.position"],
+    "amount_khr": ["l.amount_khr", "l.order_id", "l.position"],
+    "note": [_NOTE, "l.order_id", "l.position"],
+}
+
+
+@dataclass
+class SalesFilter:
+    date_from: str | None = None  # ISO, inclusive
+    date_to: str | None = None
+    salesperson_id: int | None = None  # None = everyone; 0 = no salesperson
+    text: str = ""  # customer name/phone, product, receipt number (digits in ASCII)
+
+    def where(self, text_ids: tuple[list[int], list[int]] | None = None
+              ) -> tuple[list[str], list[object]]:
+        """WHERE clauses and parameters. `text_ids`: (contact ids, order ids) already
+        known to match the text (see `SalesQuery`)."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.date_from:
+            clauses.append("o.date >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("o.date <= ?")
+            params.append(self.date_to)
+        if self.salesperson_id == 0:
+            clauses.append("o.salesperson_id IS NULL")
+        elif self.salesperson_id is not None:
+            clauses.append("o.salesperson_id = ?")
+            params.append(self.salesperson_id)
+        text = self.text.strip()
+        if text and text_ids is not None:
+            contacts, orders = text_ids
+            clauses.append(f"(o.contact_id IN ({_ints(contacts)}) OR o.id IN ({_ints(orders)}))")
+        elif text:
+            like = f"%{text}%"
+            clauses.append(
+                "(o.contact_id IN (SELECT id FROM contacts WHERE name LIKE ? OR phone LIKE ?)"
+                " OR l.product_id IN (SELECT id FROM products WHERE name LIKE ?)"
+                " OR o.number LIKE ?)")
+            params.extend([like, like, like, like])
+        return clauses, params
+
+
+def _ints(ids: list[int]) -> str:
+    return ",".join(str(int(i)) for i in ids) or "NULL"
+
+
+def _after(keys: list[str], values: list[object], descending: bool,
+           bound_first: bool = True) -> tuple[str, list[object]]:
+    """SQL for 'the row comes after `values` in the order of `keys`' (lexicographic)."""
+    op = "<" if descending else ">"
+    # e1 op v1 OR (e1 = v1 AND (e2 op v2 OR (e2 = v2 AND e3 op v3)))
+    sql = f"{keys[-1]} {op} ?"
+    params: list[object] = [values[-1]]
+    for key, value in zip(reversed(keys[:-1]), reversed(values[:-1]), strict=True):
+        sql = f"({key} {op} ? OR ({key} = ? AND {sql}))"
+        params = [value, value, *params]
+    if not bound_first:
+        return sql, params
+    # A plain bound on the first key lets SQLite start its index walk there.
+    return f"{keys[0]} {op}= ? AND {sql}", [values[0], *params]
