@@ -207,7 +207,7 @@ def test_opened_shared_shop_is_in_recent_list_reopens_with_kept_password_and_lea
     assert f"{name} on server 127.0.0.1:{port}" in title and password not in title
     public = server_address.ServerAddress("127.0.0.1", port, name, user).public_url
     assert recent.recent_shops(settings)[0] == public
-    controller.window._fill_recent_menu()
+    controller.window.recent_menu.aboutToShow.emit()  # as when the menu opens
     entries = [a.text() for a in controller.window.recent_menu.actions()]
     assert entries[0] == f"&1 {name} on server 127.0.0.1:{port}"
     controller.close_store()
