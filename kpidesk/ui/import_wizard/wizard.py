@@ -39,7 +39,8 @@ from kpidesk.io.importer import (
     RowError,
     currency_decided,
 )
-from kpidesk.io.readers import FileError, preview
+from kpidesk.io.read_base import FileError
+from kpidesk.io.readers import preview
 from kpidesk.store import imports, security
 from kpidesk.store.errors import StoreError
 from kpidesk.ui.commands.imports import push_import
