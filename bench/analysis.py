@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kpidesk.metrics import analysis  # noqa: E402
+from kpidesk.metrics import analysis, breakdown_lines  # noqa: E402
 from kpidesk.store.db import Store, upgrade_if_needed  # noqa: E402
 
 TODAY = date(2026, 11, 26)
@@ -70,7 +70,7 @@ def main() -> None:
                       f"({len(found.rows)} rows; goal {goal} ms: {flag})")
             top = found.rows[0] if found.rows else None
             if top is not None:
-                wall, cpu, _ = timed(lambda p=period, k=top.key: analysis.lines_of(
+                wall, cpu, _ = timed(lambda p=period, k=top.key: breakdown_lines.lines_of(
                     store, "hour", k, p, TODAY), args.runs)
                 print(f"  {label:<5} lines of one hour {wall:7.1f} / {cpu:7.1f} ms")
 

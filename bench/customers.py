@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kpidesk.metrics import customers, forecast, memo, pipeline  # noqa: E402
+from kpidesk.metrics import cohorts, contact_status, customers, forecast, memo, pipeline  # noqa: E402
 from kpidesk.metrics.periods import add_months, month_key  # noqa: E402
 from kpidesk.store.db import Store, upgrade_if_needed  # noqa: E402
 
@@ -91,7 +91,7 @@ def main() -> None:
         "customer_kpis (month)": lambda: customers.customer_kpis(store, month, today),
         "pipeline_kpis": lambda: pipeline.pipeline_kpis(store, month, today),
         "pipeline_by_stage": lambda: pipeline.pipeline_by_stage(store, today),
-        "cohort_table (24)": lambda: customers.cohort_table(store, last_complete, 24),
+        "cohort_table (24)": lambda: cohorts.cohort_table(store, last_complete, 24),
         "at_risk (200 rows)": lambda: customers.at_risk(store, today, limit=200),
         "trend_forecast": lambda: forecast.trend_forecast(store, last_complete),
     }
@@ -99,8 +99,8 @@ def main() -> None:
         "customer_kpis (quarter)": lambda: customers.customer_kpis(
             store, f"{today.year}-Q{(today.month - 1) // 3 + 1}", today),
         "customer_kpis (year)": lambda: customers.customer_kpis(store, str(today.year), today),
-        "funnel (month)": lambda: customers.funnel(store, month, today),
-        "contact_statuses": lambda: customers.contact_statuses(store, today),
+        "funnel (month)": lambda: contact_status.funnel(store, month, today),
+        "contact_statuses": lambda: contact_status.contact_statuses(store, today),
         "at_risk (all rows)": lambda: customers.at_risk(store, today),
     }
     for fn in dashboard.values():  # warm the page cache once

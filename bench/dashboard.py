@@ -129,15 +129,16 @@ def dashboard_calls(store) -> tuple[list[tuple[str, object]], list[str]]:
     missing = []
     customers, pipeline, forecast = optional("customers"), optional("pipeline"), \
         optional("forecast")
+    cohorts, contact_status = optional("cohorts"), optional("contact_status")
     if customers:
         calls += [
             ("customers.customer_kpis", lambda: customers.customer_kpis(store, MONTH, TODAY)),
             ("customers.cohort_table(24)",
-             lambda: customers.cohort_table(store, MONTH, 24, TODAY)),
+             lambda: cohorts.cohort_table(store, MONTH, 24, TODAY)),
             ("customers.at_risk", lambda: customers.at_risk(store, TODAY, limit=200)),
         ]
-        if hasattr(customers, "funnel"):
-            calls.append(("customers.funnel", lambda: customers.funnel(store, MONTH, TODAY)))
+        if contact_status is not None:
+            calls.append(("customers.funnel", lambda: contact_status.funnel(store, MONTH, TODAY)))
     else:
         missing.append("customers")
     if pipeline:

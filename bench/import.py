@@ -225,7 +225,8 @@ def check_retail(db: Path) -> None:
     print("  online-retail figures match the README" if ok else "  MISMATCH with the README")
     # The same figures through the metric modules (what the app shows).
     sys.path.insert(0, str(ROOT))
-    from kpidesk.metrics.customers import cohort_table, customer_kpis
+    from kpidesk.metrics.cohorts import cohort_table
+    from kpidesk.metrics.customers import customer_kpis
     from kpidesk.metrics.growth import sales_summary
     from kpidesk.store.db import Store
 

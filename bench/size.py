@@ -114,7 +114,7 @@ def working_day(store, scratch: Path) -> None:
     from dashboard import dashboard_calls
 
     from kpidesk.io import exporter
-    from kpidesk.metrics import analysis, health
+    from kpidesk.metrics import analysis, breakdown_lines, health
     from kpidesk.metrics.memo import clear_memo
     from kpidesk.reports import data as report_data
     from kpidesk.store import receipts, sales, sales_table
@@ -130,7 +130,7 @@ def working_day(store, scratch: Path) -> None:
         except (KeyError, ValueError):
             continue
         if rows:
-            analysis.lines_of(store, by, rows[0].key, MONTH, TODAY)
+            breakdown_lines.lines_of(store, by, rows[0].key, MONTH, TODAY)
     report_data.collect(store, REPORT_MONTH, TODAY)
     health.check(store, REPORT_MONTH, TODAY)
     exporter.export_all(store, scratch / "export")

@@ -112,7 +112,7 @@ def run_check(db_path: Path, period: str | None, today: date, as_json: bool) -> 
 
 def run_import_calls(db_path: Path, file: Path) -> int:
     from kpidesk.io.calls_io import CallsFileError, import_calls
-    from kpidesk.io.readers import FileError
+    from kpidesk.io.read_base import FileError
     from kpidesk.shop_cli import cli_store
 
     with cli_store(Path(db_path), write=True) as store:

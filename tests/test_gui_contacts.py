@@ -41,7 +41,7 @@ def test_models_pass_modeltester(qtmodeltester, demo_ctx):
 
 
 def test_statuses_are_the_metrics_statuses(demo_ctx):
-    from kpidesk.metrics.customers import contact_statuses
+    from kpidesk.metrics.contact_status import contact_statuses
 
     model = ContactsModel(demo_ctx.store, demo_ctx.today)
     statuses = contact_statuses(demo_ctx.store, demo_ctx.today())

@@ -10,7 +10,8 @@ import pytest
 
 from kpidesk.io import mapping
 from kpidesk.io.parsing import ParseError, guess_date_order, parse_date, parse_number
-from kpidesk.io.readers import FileError, open_reader
+from kpidesk.io.read_base import FileError
+from kpidesk.io.readers import open_reader
 
 ROWS = [["date", "order", "customer", "amount"],
         ["2026-11-26", "R1", "សុខា ចាន់", "12.50"],

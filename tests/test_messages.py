@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kpidesk.io import importer
-from kpidesk.io.readers import FileError
+from kpidesk.io.read_base import FileError
 from kpidesk.store.errors import (
     BackupError,
     NotAStoreError,

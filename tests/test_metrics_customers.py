@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from kpidesk.metrics import cohorts, contact_status
 from kpidesk.metrics import customers as cm
 from kpidesk.metrics.periods import add_months, parse_period
 from kpidesk.metrics.results import Funnel
@@ -98,7 +99,7 @@ def test_only_walk_ins_gives_no_customer_figures(store: Store):
                 "loyal_share", "lead_conversion"):
         assert k[key] is None, key
     assert cm.at_risk(store, TODAY) == []
-    assert cm.contact_statuses(store, TODAY) == {}
+    assert contact_status.contact_statuses(store, TODAY) == {}
 
 
 def test_empty_store_is_not_available(store: Store):
@@ -106,10 +107,10 @@ def test_empty_store_is_not_available(store: Store):
         k = cm.customer_kpis(store, period, TODAY)
         assert k["active_customers"] == 0 and k["loyal_customers"] == 0
         assert k["retention"] is None and k["crr"] is None and k["loyal_share"] is None
-    table = cm.cohort_table(store, "2026-10", 3)
+    table = cohorts.cohort_table(store, "2026-10", 3)
     assert [r["size"] for r in table] == [0, 0, 0]
     assert all(s is None for r in table for s in r["shares"])
-    assert cm.funnel(store, "2026-11", TODAY) == Funnel(leads=0, customers=0, repeat=0, loyal=0)
+    assert contact_status.funnel(store, "2026-11", TODAY) == Funnel(leads=0, customers=0, repeat=0, loyal=0)
 
 
 def test_quarter_sums_orders_over_months(store: Store):
@@ -236,13 +237,13 @@ def test_cohort_table_hand_computed(store: Store):
     sale(store, "2026-03-01", d)
     sale(store, "2026-01-09")  # walk-in
     sale(store, "2026-04-01", a)  # after the last month: not shown
-    table = cm.cohort_table(store, "2026-03", cohorts=3)
+    table = cohorts.cohort_table(store, "2026-03", cohorts=3)
     assert [(r["cohort"], r["size"]) for r in table] == [("2026-01", 2), ("2026-02", 1),
                                                          ("2026-03", 1)]
     assert table[0]["shares"] == [1.0, 0.5, 0.5]
     assert table[1]["shares"] == [1.0, 0.0, None]
     assert table[2]["shares"] == [1.0, None, None]
-    assert len(cm.cohort_table(store, "2026-03")) == 24
+    assert len(cohorts.cohort_table(store, "2026-03")) == 24
 
 
 # -- at risk -----------------------------------------------------------------------------
@@ -303,7 +304,7 @@ def test_contact_statuses(risk_store: Store):
         sale(risk_store, day, loyal)
     once = contact(risk_store, "Once")
     sale(risk_store, "2026-09-01", once)
-    statuses = cm.contact_statuses(risk_store, TODAY)
+    statuses = contact_status.contact_statuses(risk_store, TODAY)
     assert statuses[lead] == "lead"
     assert statuses[new] == "new"
     assert statuses[loyal] == "loyal"
@@ -327,9 +328,9 @@ def test_funnel(store: Store):
     sale(store, "2026-10-20", w)
     for day in ("2026-09-01", "2026-09-02", "2026-09-03"):
         sale(store, day, v)
-    assert cm.funnel(store, "2026-09", TODAY) == Funnel(leads=4, customers=3, repeat=2, loyal=1)
+    assert contact_status.funnel(store, "2026-09", TODAY) == Funnel(leads=4, customers=3, repeat=2, loyal=1)
     # as of Oct 15, Y has not bought yet and W has one purchase day
-    assert cm.funnel(store, "2026-09", date(2026, 10, 15)) == Funnel(
+    assert contact_status.funnel(store, "2026-09", date(2026, 10, 15)) == Funnel(
         leads=4, customers=2, repeat=1, loyal=1)
 
 
@@ -544,9 +545,9 @@ def test_rollup_metrics_equal_brute_force(contacts, orders, period, loyal_min):
                 assert 0 <= got["retention"] <= 1
                 assert got["crr"] >= got["retention"] - 1e-12
             if all(o[0] <= SPAN for o in orders):  # no sale after today: the rollups as they are
-                table = cm.cohort_table(s, "2026-11", 18)
+                table = cohorts.cohort_table(s, "2026-11", 18)
                 assert table == brute_cohorts(s, "2026-11", 18)
-            table = cm.cohort_table(s, "2026-11", 18, TODAY)
+            table = cohorts.cohort_table(s, "2026-11", 18, TODAY)
             assert table == brute_cohorts(s, "2026-11", 18, TODAY)
             for row in table:
                 if row["size"]:
@@ -560,7 +561,7 @@ def test_rollup_metrics_equal_brute_force(contacts, orders, period, loyal_min):
                 assert cm.at_risk_count(s, d) == len(want)
             s.set_setting("loyal_min_orders", "3")
             for d in (TODAY, date(2026, 3, 15)):
-                assert cm.funnel(s, period, d) == brute_funnel(s, period, d)
+                assert contact_status.funnel(s, period, d) == brute_funnel(s, period, d)
         finally:
             s.close()
 
@@ -574,7 +575,7 @@ def test_demo_store_properties(demo_store: Store):
         assert k["crr"] >= k["retention"]
         for key in ("loyal_share", "repeat_purchase_rate", "second_purchase_rate"):
             assert k[key] is None or 0 <= k[key] <= 1
-    table = cm.cohort_table(demo_store, "2026-10", 24)
+    table = cohorts.cohort_table(demo_store, "2026-10", 24)
     assert len(table) == 24 and all(len(r["shares"]) == 24 for r in table)
     assert all(r["shares"][0] == 1.0 for r in table if r["size"])
     rows = cm.at_risk(demo_store, TODAY)
@@ -582,7 +583,7 @@ def test_demo_store_properties(demo_store: Store):
     revenues = [r["revenue_365"] for r in rows]
     assert revenues == sorted(revenues, reverse=True)
     assert all(max(2 * r["usual_gap_days"], 30) < r["days_since"] < 365 for r in rows)
-    statuses = cm.contact_statuses(demo_store, TODAY)
+    statuses = contact_status.contact_statuses(demo_store, TODAY)
     assert set(statuses.values()) <= {"new", "active", "loyal", "at_risk", "lapsed", "lead"}
     assert sum(1 for v in statuses.values() if v == "at_risk") == len(rows)
 
@@ -650,7 +651,7 @@ def test_new_status_is_30_days_today_included(store: Store):
     b = contact(store, "B")
     sale(store, "2026-10-28", a)  # 29 days ago
     sale(store, "2026-10-27", b)  # 30 days ago
-    assert cm.contact_statuses(store, TODAY) == {a: "new", b: "active"}
+    assert contact_status.contact_statuses(store, TODAY) == {a: "new", b: "active"}
 
 
 def test_memo_follows_every_write(risk_store: Store, tmp_path):
@@ -672,12 +673,12 @@ def test_memo_follows_every_write(risk_store: Store, tmp_path):
 
 
 def test_memo_hands_out_copies_of_nested_results(month_store: Store):
-    table = cm.cohort_table(month_store, "2026-11", 2)
+    table = cohorts.cohort_table(month_store, "2026-11", 2)
     table[-1]["shares"][0] = 0.5
-    statuses = cm.contact_statuses(month_store, TODAY)
+    statuses = contact_status.contact_statuses(month_store, TODAY)
     statuses.clear()
-    assert cm.cohort_table(month_store, "2026-11", 2)[-1]["shares"][0] == 1.0
-    assert len(cm.contact_statuses(month_store, TODAY)) == 5
+    assert cohorts.cohort_table(month_store, "2026-11", 2)[-1]["shares"][0] == 1.0
+    assert len(contact_status.contact_statuses(month_store, TODAY)) == 5
 
 
 # writes dated in the last 400 days: they put customers on the at-risk list and take
@@ -785,11 +786,11 @@ def test_cohort_cells_of_the_month_so_far_leave_out_later_days(store: Store):
         for day in days:
             add_order(store, OrderInput(day, [LineInput(1000)], contact_id=cid))
     today = date(2026, 11, 26)
-    by_cohort = {row["cohort"]: row for row in cm.cohort_table(store, "2026-11", 2, today)}
+    by_cohort = {row["cohort"]: row for row in cohorts.cohort_table(store, "2026-11", 2, today)}
     assert by_cohort["2026-10"]["size"] == 2
     assert by_cohort["2026-10"]["shares"] == [1.0, 0.5]  # A's purchase of the 28th not yet
     assert by_cohort["2026-11"]["shares"][0] == 1.0
-    later = {row["cohort"]: row for row in cm.cohort_table(store, "2026-11", 2,
+    later = {row["cohort"]: row for row in cohorts.cohort_table(store, "2026-11", 2,
                                                             date(2026, 11, 28))}
     assert later["2026-10"]["shares"] == [1.0, 1.0]
 

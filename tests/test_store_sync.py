@@ -12,7 +12,7 @@ from conftest import DEMO_TODAY
 
 from kpidesk.demo import build_demo
 from kpidesk.metrics.kpis import all_kpis
-from kpidesk.store import branches, rollups, sales, sync
+from kpidesk.store import branches, rollups, sales, sync, sync_rows, sync_types
 from kpidesk.store.contacts import ContactInput, add_contact, delete_contact
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
@@ -190,7 +190,7 @@ def test_sync_brings_everything_once(shops):
         snap = rollups.snapshot(hq.conn)
     again = bring_in(shops["Siem Reap"], shops["hq"])
     assert not again.changed
-    assert all(c == sync.KindCounts() for c in again.counts.values())
+    assert all(c == sync_types.KindCounts() for c in again.counts.values())
     with Store(shops["hq"]) as hq:
         assert {t: hq.scalar(f"SELECT COUNT(*) FROM {t}") for t in before} == before
         assert rollups.snapshot(hq.conn) == snap
@@ -339,7 +339,7 @@ def test_refusals_change_nothing(shops, tmp_path, hq_kind):
 
 
 def test_large_sync_rebuilds_the_rollups_exactly(shops, monkeypatch):
-    monkeypatch.setattr(sync, "REBUILD_ABOVE", 10)  # the path a sync of many orders takes
+    monkeypatch.setattr(sync_rows, "REBUILD_ABOVE", 10)  # the path a sync of many orders takes
     bring_in(shops["Battambang"], shops["hq"])
     with Store(shops["hq"]) as hq, Store(shops["Battambang"]) as b:
         assert raw_revenue(hq) == raw_revenue(b)
@@ -438,7 +438,7 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, hq_kind):
 
 
 def test_breakdown_by_branch(shops):
-    from kpidesk.metrics import analysis
+    from kpidesk.metrics import analysis, breakdown_lines
 
     bring_in(shops["Siem Reap"], shops["hq"])
     bring_in(shops["Battambang"], shops["hq"])
@@ -457,14 +457,14 @@ def test_breakdown_by_branch(shops):
             assert (row.revenue, row.orders, row.quantity, row.gross_profit) == (
                 expected.revenue, expected.orders, expected.quantity, expected.gross_profit)
             assert row.previous_revenue == before.revenue
-            lines = analysis.lines_of(hq, "branch", name, MONTH, DEMO_TODAY, limit=100_000)
+            lines = breakdown_lines.lines_of(hq, "branch", name, MONTH, DEMO_TODAY, limit=100_000)
             assert sum(line.amount for line in lines) == row.revenue
         # head office's own sales: under its name
         sales.add_order(hq, sales.OrderInput(date="2026-11-02",
                                              lines=[sales.LineInput(amount=700)]))
         found = analysis.breakdown(hq, "branch", MONTH, DEMO_TODAY)
         assert {r.key: r.revenue for r in found.rows}["Phnom Penh"] == 700
-        lines = analysis.lines_of(hq, "branch", "Phnom Penh", MONTH, DEMO_TODAY)
+        lines = breakdown_lines.lines_of(hq, "branch", "Phnom Penh", MONTH, DEMO_TODAY)
         assert [line.amount for line in lines] == [700]
 
 
@@ -559,13 +559,13 @@ def test_the_same_file_again_is_two_digests_and_head_office_edits_are_set_back(
     that same file compare every row and set it back (the branch file wins)."""
     bring_in(shops["Siem Reap"], shops["hq"])
     passes = []
-    real_run = sync._Sync.run
+    real_run = sync_rows._Sync.run
 
     def counted(self):
         passes.append(1)
         return real_run(self)
 
-    monkeypatch.setattr(sync._Sync, "run", counted)
+    monkeypatch.setattr(sync_rows._Sync, "run", counted)
     again = bring_in(shops["Siem Reap"], shops["hq"])
     assert not again.changed and passes == []
     # a copy of the same file elsewhere (sent again by Telegram): the same bytes

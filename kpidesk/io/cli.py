@@ -18,7 +18,7 @@ from pathlib import Path
 from kpidesk.io import exporter
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.importer import Importer, Report, backup_before_import
-from kpidesk.io.readers import MAX_LINES, FileError
+from kpidesk.io.read_base import MAX_LINES, FileError
 from kpidesk.shop_cli import cli_store
 from kpidesk.store import imports
 from kpidesk.store.db import Store, is_uuid_text, new_uuid, uuid_value

@@ -430,7 +430,7 @@ def kpi_additions(store: Store, period_key: str, today: date | str,
     coverage, discounts, refunds and the breakdowns by category, channel, payment and
     salesperson."""
     totals = period_totals(store, period_key, today, currency=currency)
-    from kpidesk.metrics import customers, pipeline
+    from kpidesk.metrics import cohorts, customers, pipeline
 
     def rows_by(by: str) -> list[dict]:
         found = breakdown(store, by, period_key, today, currency=currency)
@@ -449,77 +449,9 @@ def kpi_additions(store: Store, period_key: str, today: date | str,
         "revenue_by_payment": rows_by("payment"),
         "revenue_by_salesperson": rows_by("salesperson"),
         "pipeline_by_stage": pipeline.pipeline_by_stage(store, as_of),
-        "cohort_table": customers.cohort_table(store, f"{as_of:%Y-%m}", 12, today=today),
+        "cohort_table": cohorts.cohort_table(store, f"{as_of:%Y-%m}", 12, today=today),
         "at_risk": customers.at_risk(store, as_of, limit=AT_RISK_IN_JSON),
     }
 
 
 AT_RISK_IN_JSON = 100  # the call-back list in `kpi --json`: its first 100 rows
-
-
-@dataclass(frozen=True)
-class SaleLineView:
-    """One sale line behind a breakdown row (the Analysis tab's detail list)."""
-
-    order_id: int
-    date: str
-    time: str | None
-    number: str
-    product: str
-    customer: str
-    quantity: float
-    amount: int  # in the reporting currency
-    gross_profit: int | None
-
-
-def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | str,
-             today: date | str, *, currency: str | None = None,
-             limit: int = 500) -> list[SaleLineView]:
-    """The sale lines behind one breakdown row, newest first (at most `limit`)."""
-    today = as_date(today)
-    currency = currency or store.reporting_currency
-    period = parse_range(period) if isinstance(period, str) else period
-    span = _span(period, today)
-    if span is None:
-        return []
-    suffix = "usd" if currency == "USD" else "khr"
-    where = ["o.date BETWEEN ? AND ?"]
-    params: list[int | str | None] = [span[0].isoformat(), span[1].isoformat()]
-    column = {"product": "l.product_id", "category": "p.category_id",
-              "salesperson": "o.salesperson_id", "channel": "o.channel_id",
-              "payment": "o.payment_id", "customer": "o.contact_id"}.get(by)
-    if column is not None:
-        where.append(f"{column} IS ?")
-        params.append(key)
-        if by == "product":
-            where.append("o.is_daily_total = 0")
-    elif by == "branch":  # this file's own rows have none (branches.py)
-        from kpidesk.store.branches import branch_name
-
-        own = key is None or key == branch_name(store)
-        where.append("o.branch IS ?")
-        params.append(None if own else key)
-    elif by == "day":
-        where.append("o.date = ?")
-        params.append(key)
-    elif by == "weekday":  # ISO weekday 1 = Monday; SQLite's %w has 0 = Sunday
-        where.append("CAST(strftime('%w', o.date) AS INTEGER) = ?")
-        params.append(int(key or 0) % 7)  # a weekday row always has its number
-    elif by == "hour":
-        if key is None:
-            where.append("(o.time IS NULL OR o.time = '')")
-        else:
-            where.append("substr(o.time, 1, 2) = ?")
-            params.append(f"{int(key):02d}")
-    rows = store.conn.execute(
-        f"SELECT o.id, o.date, o.time, o.number, IFNULL(p.name, ''), IFNULL(c.name, ''),"
-        f" l.quantity, l.amount_{suffix},"
-        f" CASE WHEN l.cost_{suffix} IS NULL THEN NULL ELSE l.amount_{suffix} - l.cost_{suffix}"
-        " END"
-        " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
-        " LEFT JOIN products p ON p.id = l.product_id"
-        " LEFT JOIN contacts c ON c.id = o.contact_id"
-        f" WHERE {' AND '.join(where)}"
-        " ORDER BY o.date DESC, o.time DESC, o.id DESC, l.position LIMIT ?",
-        (*params, limit)).fetchall()
-    return [SaleLineView(*r) for r in rows]

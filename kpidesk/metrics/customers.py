@@ -1,5 +1,6 @@
-"""Customer KPIs (KPI.md §4 and §5): new customers, conversion, loyalty, retention,
-cohorts, the at-risk call-back list, the funnel and each contact's status.
+"""Customer KPIs (KPI.md §4 and §5): new customers, conversion, loyalty, retention and
+the at-risk call-back list; the cohorts are in `cohorts.py`, the funnel and each contact's
+status in `contact_status.py`, both read from the same rollups.
 
 Reads only the customer rollups (see `kpidesk.store.rollups`) — `customer_month`
 (contact, month, orders, days, revenue), `customer_day` (contact, day, orders,
@@ -21,7 +22,6 @@ denominator is zero is None ("not available"), never 0.
 
 from __future__ import annotations
 
-from array import array
 from datetime import date, timedelta
 from typing import cast
 
@@ -29,9 +29,7 @@ from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import Period, add_months, parse_period
 from kpidesk.metrics.results import (
     AtRiskEntry,
-    CohortRow,
     CustomerKpis,
-    Funnel,
     SameDayFigures,
 )
 from kpidesk.store import lookups, rollups
@@ -295,49 +293,6 @@ def customer_kpis(store: Store, period: str | Period, today: date | str) -> Cust
     return result
 
 
-# -- cohorts -------------------------------------------------------------------------
-@memoized
-def cohort_table(store: Store, last_month: str, cohorts: int = 24,
-                 today: date | str | None = None) -> list[CohortRow]:
-    """Cohorts of the `cohorts` months ending with `last_month`, oldest first.
-
-    A cohort is the customers whose first purchase is in month c; `shares[k]` is
-    the share of them with a purchase in month c + k (k = 0 … cohorts − 1), so
-    `shares[0]` is 1.0. Cells after `last_month` are None, and so is every cell of
-    an empty cohort (size 0). With `today`, the month in progress counts purchases up
-    to today only, and later months have no cells (None).
-    """
-    months = [add_months(last_month, -i) for i in range(cohorts - 1, -1, -1)]
-    if not months:
-        return []
-    counts = {(cohort, month): n for cohort, month, n in store.conn.execute(
-        "SELECT cohort, month, SUM(customers) FROM cohort_month"
-        " WHERE cohort BETWEEN ? AND ? AND month <= ? GROUP BY cohort, month",  # per branch
-        (months[0], last_month, last_month))}
-    current = last_month
-    if today is not None:
-        today = _as_date(today)
-        current = min(f"{today:%Y-%m}", last_month)
-        if current == f"{today:%Y-%m}":
-            counts = {key: n for key, n in counts.items() if key[1] < current}
-            # kept per day of the month (lookups): the cells up to today, by sums
-            counts.update({(cohort, current): n for cohort, n in lookups.cohort_cells(
-                store.conn, current, today.day).items()})
-    # every customer buys in its first month: the cohort's size is its cell (c, 0)
-    sizes = {cohort: counts.get((cohort, cohort), 0) for cohort in months}
-    table: list[CohortRow] = []
-    for i, cohort in enumerate(months):
-        size = int(sizes.get(cohort, 0))
-        shares: list[float | None] = []
-        for k in range(cohorts):
-            if i + k >= len(months) or not size or months[i + k] > current:
-                shares.append(None)
-            else:
-                shares.append(counts.get((cohort, months[i + k]), 0) / size)
-        table.append({"cohort": cohort, "size": size, "shares": shares})
-    return table
-
-
 # -- at risk -------------------------------------------------------------------------
 # Rows are kept as (−revenue_365, −days_since, contact_id, last_purchase, usual_gap):
 # tuples in the list's own order, so sorting needs no key function.
@@ -492,87 +447,3 @@ def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[A
                        "usual_gap_days": _usual_gap(gap), "days_since": -since,
                        "revenue_365": -revenue})
     return result
-
-
-# -- funnel and statuses ----------------------------------------------------------------
-@memoized
-def funnel(store: Store, period: str | Period, today: date | str) -> Funnel:
-    """Conversion funnel of the leads created in P, as of `today`.
-
-    - leads: contacts created as leads in P;
-    - customers: of them, those with a first purchase up to today (any delay);
-    - repeat: of those, with at least 2 purchase days up to today;
-    - loyal: of those, loyal on today (at least L orders in the 365 days up to today).
-    Each stage is a subset of the one before.
-    """
-    p = parse_period(period)
-    d = _as_date(today)
-    # the summary columns hold for contacts whose last purchase is up to d; the
-    # others (a d in the past) are counted from their days up to d
-    row = store.conn.execute(  # counted in SQL: no row per lead comes back
-        """
-        SELECT COUNT(*), SUM(bought), SUM(bought AND days >= 2),
-               SUM(bought AND days >= 2 AND loyal)
-        FROM (SELECT c.first_purchase IS NOT NULL AND c.first_purchase <= :d AS bought,
-               CASE WHEN c.last_purchase IS NULL THEN 0  -- never bought: no look-up
-                    WHEN c.last_purchase <= :d THEN c.purchase_days
-                    ELSE (SELECT COUNT(*) FROM customer_day x WHERE x.contact_id = c.id
-                          AND x.orders > 0 AND x.day <= :d) END AS days,
-               CASE WHEN c.last_purchase IS NULL THEN FALSE
-                    WHEN c.last_purchase <= :d THEN c.loyal_from >= :start
-                    ELSE (SELECT SUM(x.orders) FROM customer_day x WHERE x.contact_id = c.id
-                          AND x.orders > 0 AND x.day BETWEEN :start AND :d) >= :loyal
-                    END AS loyal
-              FROM contacts c WHERE c.kind = 'lead' AND c.created BETWEEN :lo AND :hi)
-        """, {"d": d.isoformat(), "start": _year_start(d), "loyal": loyal_min_orders(store),
-              "lo": p.first_day, "hi": p.last_day}).fetchone()
-    leads, customers, repeat, loyal = (int(v or 0) for v in row)
-    return Funnel(leads=leads, customers=customers, repeat=repeat, loyal=loyal)
-
-
-def contact_statuses(store: Store, today: date | str) -> dict[int, str]:
-    """Status of every contact on `today`, the first that applies:
-
-    - 'lead': no purchase up to today;
-    - 'lapsed': no purchase for 365 days or more (past the at-risk window);
-    - 'new': first purchase within the last 30 days (today included);
-    - 'at_risk': on the at-risk list (see `at_risk`);
-    - 'loyal': at least L orders in the 365 days up to today;
-    - 'active': any other customer with a purchase in the last 365 days.
-    """
-    codes = status_codes(store, today)
-    return {cid: STATUSES[code] for cid, code in enumerate(codes) if code >= 0}
-
-
-STATUSES = ("lead", "lapsed", "new", "at_risk", "loyal", "active")
-
-
-def status_codes(store: Store, today: date | str) -> array:
-    """`contact_statuses` as one byte per contact id: the status's index in STATUSES, -1
-    for an id no contact has (a large shop's 250,000 statuses in 250 kB, not a dict of
-    20 MB)."""
-    d = _as_date(today)
-    d_iso = d.isoformat()
-    lapsed_before = (d - timedelta(days=AT_RISK_MAX_DAYS - 1)).isoformat()
-    new_from = (d - timedelta(days=NEW_CONTACT_DAYS - 1)).isoformat()
-    risk = _at_risk_ids(store, d)
-    loyal = loyal_ids(store, d)
-    top = int(store.scalar("SELECT IFNULL(MAX(id), 0) FROM contacts"))
-    codes = array("b", [-1]) * (top + 1)
-    lead, lapsed, new, at_risk_, loyal_, active = range(len(STATUSES))
-    for cid, first, last in store.conn.execute(
-            "SELECT id, first_purchase, last_purchase FROM contacts"):
-        if first is None or first > d_iso:
-            code = lead
-        elif last < lapsed_before:
-            code = lapsed
-        elif first >= new_from:
-            code = new
-        elif cid in risk:
-            code = at_risk_
-        elif cid in loyal:
-            code = loyal_
-        else:
-            code = active
-        codes[cid] = code
-    return codes

@@ -80,7 +80,7 @@ class SalespersonAttainment:
 
 @dataclass(frozen=True)
 class Funnel:
-    """`customers.funnel`: the leads created in a period and how far they came; each
+    """`contact_status.funnel`: the leads created in a period and how far they came; each
     stage a subset of the one before."""
 
     leads: int

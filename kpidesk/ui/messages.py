@@ -1,7 +1,7 @@
 """Every error the store and the importer raise, as one sentence in the user's language.
 
 The store and io raise errors that carry codes, never sentences (`store/errors.py`,
-`io/readers.FileError`, `io/importer.RowError`); this is the one place that says them.
+`io/read_base.FileError`, `io/importer.RowError`); this is the one place that says them.
 `message(exc)` turns any of them into a sentence; `tests/test_messages.py` checks that
 every code raised in `store/` and `io/` has its own.
 
@@ -18,7 +18,7 @@ from kpidesk.i18n.format import current
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.io.importer import EARLIEST_DATE, MAX_NAME, MAX_NOTE, MAX_RATE
-from kpidesk.io.readers import ENCODINGS_TRIED, MAX_CELL, MAX_LINE, FileError
+from kpidesk.io.read_base import ENCODINGS_TRIED, MAX_CELL, MAX_LINE, FileError
 from kpidesk.store.errors import (
     BackupError,
     CorruptStoreError,
@@ -366,7 +366,7 @@ def row_problem_text(code: str) -> str:
 
 
 def file_error_text(exc: FileError) -> str:
-    """Why a file could not be imported (`io.readers.FileError.code`), in one sentence."""
+    """Why a file could not be imported (`io.read_base.FileError.code`), in one sentence."""
     texts = {
         "not_found": tr_import("The file does not exist."),
         "unreadable": tr_import("The file cannot be read."),

@@ -210,7 +210,7 @@ def test_cut_tail_rule_only_for_a_sample_shorter_than_the_file(tmp_path, capsys)
     with Store(db) as s:
         assert {r[0] for r in s.conn.execute("SELECT name FROM contacts")} == {"Dara", "Café"}
     # a larger UTF-8 file whose sample happens to end inside a Khmer character still reads
-    from kpidesk.io.readers import SAMPLE_BYTES
+    from kpidesk.io.read_base import SAMPLE_BYTES
 
     row = "2026-11-20,សុខា,1.00\n"
     text = "date,customer,amount\n"
@@ -244,7 +244,7 @@ def test_mojibake_is_refused_with_the_encodings_tried(tmp_path, capsys):
 
 
 def test_western_text_in_windows_1252_is_not_mojibake(tmp_path):
-    from kpidesk.io.readers import detect_encoding
+    from kpidesk.io.read_base import detect_encoding
 
     rows = ["date,customer,amount,note"] + [
         f"2026-11-{i + 1:02d},Café Noël {i},€{i}.50,Don’t – “fragile” 20°, Größe {i}"

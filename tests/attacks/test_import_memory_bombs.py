@@ -9,7 +9,8 @@ import pytest
 from attack_files import gz_repeated, run_cli, xlsx
 
 from kpidesk.io.importer import Importer
-from kpidesk.io.readers import MAX_CELL, MAX_LINES, BadRow, open_reader
+from kpidesk.io.read_base import MAX_CELL, MAX_LINES, BadRow
+from kpidesk.io.readers import open_reader
 from kpidesk.store.db import Store
 
 PEAK_MB = 400

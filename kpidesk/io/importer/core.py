@@ -33,7 +33,8 @@ from kpidesk.io.importer.opportunities import _opportunities_parser, _Opportunit
 from kpidesk.io.importer.report import Report, RowError
 from kpidesk.io.importer.sales import _sales_parser, _SalesSink
 from kpidesk.io.importer.targets import _targets_parser, _TargetsSink
-from kpidesk.io.readers import BadRow, FileError, open_reader
+from kpidesk.io.read_base import BadRow, FileError
+from kpidesk.io.readers import open_reader
 from kpidesk.store import imports, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import PinRequiredError

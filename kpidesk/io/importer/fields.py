@@ -14,7 +14,7 @@ from kpidesk.io.parsing import (
     parse_number,
     to_minor,
 )
-from kpidesk.io.readers import MAX_CELL
+from kpidesk.io.read_base import MAX_CELL
 from kpidesk.store.db import is_uuid_text, uuid_value
 
 RECORD_FIELDS = {

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.fonts import HINT_COLOUR, caption_size
 from kpidesk.i18n.tr import translator
-from kpidesk.metrics import customers
+from kpidesk.metrics import cohorts, contact_status, customers
 from kpidesk.metrics.periods import parse_period
 from kpidesk.store.db import Store
 from kpidesk.ui import act_dashboard
@@ -230,7 +230,7 @@ class CustomersPage(QWidget):
                 self.cards[key].set_note("")
         self.last_refresh["customers_same_day"] = same_day
 
-        self.cohort_model.set_rows(customers.cohort_table(store, month, 24, today))
+        self.cohort_model.set_rows(cohorts.cohort_table(store, month, 24, today))
         if self.cohort_model.rowCount():
             self.cohort_view.resizeColumnToContents(0)
             self.cohort_view.scrollToBottom()
@@ -238,7 +238,7 @@ class CustomersPage(QWidget):
         self.at_risk_model.set_rows(call_list_rows(store, at_risk_day, limit=200),
                                     store.reporting_currency)
         self.call_bar.refresh(store, month, today)
-        funnel = customers.funnel(store, period, today)
+        funnel = contact_status.funnel(store, period, today)
         self.last_refresh["funnel"] = funnel
         self.funnel.set_labels(
             fmt.fill(tr("From lead to loyal customer (leads created in %1)"), label),

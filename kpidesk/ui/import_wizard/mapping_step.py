@@ -10,7 +10,7 @@ from kpidesk.i18n.format import current
 from kpidesk.i18n.tr import translator
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.importer import Importer, RowError, currency_decided
-from kpidesk.io.readers import FileError
+from kpidesk.io.read_base import FileError
 from kpidesk.ui.import_wizard.pages import PREVIEW_ROWS
 from kpidesk.ui.import_wizard.texts import _PREVIEW_FIELDS, _format_value, field_label
 from kpidesk.ui.messages import file_error_text, row_problem_text

@@ -28,7 +28,8 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
 from kpidesk.io import mapping as mapping_mod
 from kpidesk.io.importer import Report
-from kpidesk.io.readers import FileError, preview
+from kpidesk.io.read_base import FileError
+from kpidesk.io.readers import preview
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.import_wizard.mapping_step import MappingStep
 from kpidesk.ui.import_wizard.pages import CheckPage, DonePage, FilePage, MappingPage

@@ -14,7 +14,7 @@ from kpidesk.io.importer import (
     Cancelled,
     Importer,
 )
-from kpidesk.io.readers import FileError
+from kpidesk.io.read_base import FileError
 from kpidesk.store import security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import PinRequiredError, StoreError

@@ -19,8 +19,9 @@ from PySide6.QtGui import QColor
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.defaults import display_name
 from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
-from kpidesk.metrics.analysis import BreakdownRow, SaleLineView
+from kpidesk.metrics.analysis import BreakdownRow
 from kpidesk.metrics.basket import BasketDay
+from kpidesk.metrics.breakdown_lines import SaleLineView
 from kpidesk.ui.export import EXPORT_ROLE, Money, Percent, iso_day
 from kpidesk.ui.models import base
 from kpidesk.ui.models.base import TableModel

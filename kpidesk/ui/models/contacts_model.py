@@ -3,7 +3,7 @@
 Rows come from `kpidesk.store.contacts.contact_table` (customer rollups, never the
 sale lines), kept as tuples read by column name (`ContactRow`): a shop of 250,000
 contacts stays near 100 MB. Statuses come from
-`kpidesk.metrics.customers.contact_statuses`.
+`kpidesk.metrics.contact_status.contact_statuses`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
-from kpidesk.metrics.customers import STATUSES as STATUS_NAMES
-from kpidesk.metrics.customers import status_codes
+from kpidesk.metrics.contact_status import STATUSES as STATUS_NAMES
+from kpidesk.metrics.contact_status import status_codes
 from kpidesk.store.contacts import CONTACT_TABLE_COLUMNS, contact_table
 from kpidesk.store.db import Store
 from kpidesk.ui.export import EXPORT_ROLE, Money, iso_day

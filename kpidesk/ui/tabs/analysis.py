@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
-from kpidesk.metrics import analysis, basket
+from kpidesk.metrics import analysis, basket, breakdown_lines
 from kpidesk.metrics.periods import add_months, month_key
 from kpidesk.ui.models.analysis_model import (
     BASKET,
@@ -411,7 +411,7 @@ class AnalysisTab(Tab):
         row = self.model.row_at(self.proxy.mapToSource(current).row())
         if row is None:
             return
-        lines = analysis.lines_of(self.ctx.store, self.result.by, row.key, self.result.period,
+        lines = breakdown_lines.lines_of(self.ctx.store, self.result.by, row.key, self.result.period,
                                   self.ctx.today())
         self.lines_model.set_rows(lines, self.result.currency)
         self.lines_table.resizeColumnsToContents()
