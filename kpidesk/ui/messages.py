@@ -216,6 +216,12 @@ def store_error_text(err: Exception, path: object = None) -> str:
     return fill_in(tr_errors("The computer could not read or write %1."), where)
 
 
+def _queue_codes() -> set[tuple[str, str]]:
+    from kpidesk.ui.server_status import QUEUE_CODES
+
+    return QUEUE_CODES
+
+
 def validation_text(err: ValidationError) -> str:
     """A translated sentence for a store (or form) ValidationError.
 
@@ -227,6 +233,10 @@ def validation_text(err: ValidationError) -> str:
         from kpidesk.ui.branches import name_error_text
 
         return name_error_text(err)
+    if (field, code) in _queue_codes():  # a sale kept on this laptop, refused by the server
+        from kpidesk.ui.server_status import refusal_text
+
+        return refusal_text(err)
     f = fmt.current()  # examples in the user's digits
     a_date = f.date_numeric("2026-11-26")
     bad_date = fmt.fill(tr_input("This date does not exist. Type day/month/year, e.g. %1."), a_date)

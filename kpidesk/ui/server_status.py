@@ -207,10 +207,20 @@ def queue_text(queue: SaleQueue) -> str:
                        "the ones the server refused."), f.integer(count))
 
 
+# The codes only a queued sale gets (store/outbox.py): their sentences live here, and
+# ui.messages.validation_text hands them over.
+QUEUE_CODES = {("product", "gone"), ("salesperson", "gone"), ("contact", "gone"),
+               ("channel", "gone"), ("payment", "gone"), ("sale", "refused"),
+               ("sale", "not_queueable")}
+
+
 def refusal_text(err: ValidationError | None) -> str:
     """Why the server refused a queued sale, as one sentence."""
     if err is None:
         return tr("Waiting")
+    if err.code == "not_queueable":
+        return tr("Only a new sale can wait on this laptop: a refund or a daily total needs "
+                  "the server.")
     name = str(err.params.get("name") or "")
     if err.code == "gone":
         texts = {

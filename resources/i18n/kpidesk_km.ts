@@ -6603,6 +6603,10 @@ Close KPI Desk anyway?</source>
         <translation>មធ្យោបាយ​លក់​របស់​វា​លែង​មាន​នៅលើ​ម៉ាស៊ីន​មេ​ទៀត​ហើយ។</translation>
     </message>
     <message>
+        <source>Only a new sale can wait on this laptop: a refund or a daily total needs the server.</source>
+        <translation>មាន​តែ​ការលក់​ថ្មី​ប៉ុណ្ណោះ​ដែល​អាច​រង់ចាំ​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ៖ ការ​សង​ប្រាក់​វិញ ឬ​សរុប​ប្រចាំ​ថ្ងៃ ត្រូវការ​ម៉ាស៊ីន​មេ។</translation>
+    </message>
+    <message>
         <source>Sales waiting to be sent</source>
         <translation>ការលក់​កំពុង​រង់ចាំ​ផ្ញើ</translation>
     </message>
