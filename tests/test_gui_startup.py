@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from kpidesk.store import backup
-from kpidesk.store.db import Store, needs_upgrade
+from kpidesk.store.db import Store
+from kpidesk.store.file_facts import needs_upgrade
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 from kpidesk.ui import startup
 

@@ -98,7 +98,8 @@ def test_kill_during_a_bulk_import_leaves_the_store_as_before(tmp_path):
         before = rollups.snapshot(s.conn)
     run_and_kill(f"""
         from pathlib import Path
-        from kpidesk.store.db import Store, new_uuid
+        from kpidesk.store.db import Store
+        from kpidesk.store.uuids import new_uuid
         s = Store({str(path)!r})
         with s.transaction() as conn:
             for batch in range(10_000):

@@ -16,7 +16,8 @@ import pytest
 
 from kpidesk import cli
 from kpidesk.store import backup, schema
-from kpidesk.store.db import Store, uuid_text
+from kpidesk.store.db import Store
+from kpidesk.store.uuids import uuid_text
 from tests.conftest import forget_receipt_details
 
 TODAY = date(2026, 11, 26)

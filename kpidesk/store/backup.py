@@ -48,13 +48,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from kpidesk.store import identity, rollups
-from kpidesk.store.db import (
-    SQLITE_MAGIC,
-    Store,
-    _connect_read_only,
-    inspect_file,
-    make_private,
-)
+from kpidesk.store.db import Store
 from kpidesk.store.errors import (
     BackupError,
     CorruptStoreError,
@@ -62,6 +56,12 @@ from kpidesk.store.errors import (
     NewerSchemaError,
     NotAStoreError,
     StoreError,
+)
+from kpidesk.store.file_facts import (
+    SQLITE_MAGIC,
+    _connect_read_only,
+    inspect_file,
+    make_private,
 )
 from kpidesk.store.topics import EVERYTHING
 

@@ -32,7 +32,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.store import backup, schema
-from kpidesk.store.db import Store, needs_upgrade
+from kpidesk.store.db import Store
 from kpidesk.store.errors import (
     BackupError,
     CorruptStoreError,
@@ -43,6 +43,7 @@ from kpidesk.store.errors import (
     StoreError,
     WriteFailedError,
 )
+from kpidesk.store.file_facts import needs_upgrade
 from kpidesk.store.sales import has_orders
 from kpidesk.ui.errors import log
 from kpidesk.ui.long_work import run_with_progress
