@@ -53,7 +53,7 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=Path("/tmp/kpidesk-bench"))
     args = parser.parse_args()
 
-    from kpidesk.store import backup
+    from kpidesk.store import backup, backup_archive, backup_restore
     from kpidesk.store.db import Store
 
     source = args.shop or ensure_shop(args.dir, args.lines)
@@ -99,12 +99,12 @@ def main() -> int:
         plain.unlink()
 
         started = time.perf_counter()
-        backup.verify_archive(made.path)
+        backup_archive.verify_archive(made.path)
         print(f"verify           {time.perf_counter() - started:10.1f} s   "
               "(decompressed, SHA-256 compared)")
 
         started = time.perf_counter()
-        result = backup.restore(shop, made.path, source="cli")
+        result = backup_restore.restore(shop, made.path, source="cli")
         print(f"restore          {time.perf_counter() - started:10.1f} s   "
               f"({result.restored['orders']:,} orders back; the shop backed up first)")
         folder = made.path.parent

@@ -47,7 +47,8 @@ def main() -> None:
     args = parser.parse_args()
     from kpidesk.demo import build_demo
     from kpidesk.store import branches, sales, sync
-    from kpidesk.store.db import Store, needs_upgrade
+    from kpidesk.store.db import Store
+    from kpidesk.store.file_facts import needs_upgrade
 
     args.dir.mkdir(parents=True, exist_ok=True)
     half = args.lines // 2

@@ -19,11 +19,12 @@ from datetime import date, timedelta
 
 from kpidesk.store import rollups
 from kpidesk.store.bulk import indexes_set_aside
-from kpidesk.store.db import Store, new_uuid, new_uuids
+from kpidesk.store.db import Store
 from kpidesk.store.money import convert
 from kpidesk.store.sales import write_sale_rows
 from kpidesk.store.setup import DEMO_SETTING
 from kpidesk.store.topics import EVERYTHING
+from kpidesk.store.uuids import new_uuid, new_uuids
 
 SHOP_NAME = "ហាងទូរស័ព្ទ សុខា · Sokha Phone Shop"
 SALESPEOPLE = ["សុខា", "Dara", "ស្រីនាង", "Vuthy"]

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kpidesk.store import backup, dialect
+from kpidesk.store import backup, backup_files, backup_restore, dialect
 from kpidesk.store.db import Store, upgrade_if_needed
 from kpidesk.store.errors import (
     BackupError,
@@ -127,9 +127,9 @@ def _other_shop_text(exc: BackupError) -> str:
 
 def _lost_refusal(path: Path) -> Refused | None:
     """A missing or empty shop file that has backups is not made into a new shop."""
-    if not backup.is_lost(path):
+    if not backup_files.is_lost(path):
         return None
-    found = backup.lost_shop_backups(path)
+    found = backup_files.lost_shop_backups(path)
     if not found:
         return None
     newest = found[0]
@@ -160,14 +160,14 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Itera
         raise NotAStoreError("directory")
     if not path.parent.is_dir():
         raise Refused(f"the folder {path.parent} is not there (a USB stick not plugged in?)")
-    if backup.is_lost(path):
+    if backup_files.is_lost(path):
         refusal = _lost_refusal(path) if (write and create) else None
         if refusal:
             raise refusal
         if not (write and create):
             if not path.exists():
                 raise Refused(f"no shop file at {path}")
-            found = backup.lost_shop_backups(path)
+            found = backup_files.lost_shop_backups(path)
             hint = (f"; {len(found)} backup(s) of it are in {found[0].path.parent}: restore "
                     "one with 'kpidesk restore'") if found else ""
             raise Refused(f"{path} is empty (0 bytes): it holds no shop{hint}")
@@ -250,8 +250,8 @@ def run_backup(db_path: Path, to: Path | None) -> int:
 def run_backups(db_path: Path, as_json: bool = False) -> int:
     """List the backups of a shop (its own only, by identity), newest first."""
     db_path = Path(db_path)
-    if backup.is_lost(db_path) and not db_path.is_dir():
-        found = backup.lost_shop_backups(db_path)
+    if backup_files.is_lost(db_path) and not db_path.is_dir():
+        found = backup_files.lost_shop_backups(db_path)
         if not found:
             raise Refused(f"no shop file at {db_path}, and no backup of it beside it")
         print(f"kpidesk: {db_path} is missing or empty; backups found by its name:",
@@ -260,16 +260,16 @@ def run_backups(db_path: Path, as_json: bool = False) -> int:
                        others=0)
         return 0
     with cli_store(db_path) as store:
-        found = backup.list_all_backups(store)
-        folders = [str(f) for f in backup.backup_folders(store)]
+        found = backup_files.list_all_backups(store)
+        folders = [str(f) for f in backup_files.backup_folders(store)]
         ident = backup.identity.read(store.conn)
-        others = sum(backup.other_shops_backups(Path(f), ident.uuid if ident else None)
+        others = sum(backup_files.other_shops_backups(Path(f), ident.uuid if ident else None)
                      for f in folders)
     _print_backups(found, as_json, folders, others)
     return 0
 
 
-def _print_backups(found: list[backup.BackupInfo], as_json: bool, folders: list[str],
+def _print_backups(found: list[backup_files.BackupInfo], as_json: bool, folders: list[str],
                    others: int) -> None:
     rows = []
     for b in found:
@@ -317,7 +317,7 @@ def run_restore(db_path: Path, backup_file: Path, other_shop: bool = False) -> i
     if not db_path.parent.is_dir():
         raise Refused(f"the folder {db_path.parent} is not there (a USB stick not plugged in?)")
     # (The owner PIN, when one is set, is asked here, before anything is changed.)
-    result = backup.restore(db_path, backup_file, allow_other_shop=other_shop, source="cli")
+    result = backup_restore.restore(db_path, backup_file, allow_other_shop=other_shop, source="cli")
     print(f"restored {db_path} from {backup_file}: now {_shop_text(result.restored)}")
     if result.set_aside:
         print(f"the file that was there could not be read as a shop; it was kept unchanged "

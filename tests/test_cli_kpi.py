@@ -263,8 +263,9 @@ def test_all_kpis_merges_customer_pipeline_and_forecast_kpis(store, monkeypatch)
 
 @pytest.mark.sqlite_only("a shop file of schema version 1 (no server shop was ever that old)")
 def test_kpi_of_a_version_1_file_upgrades_it_first(v1_shop, tmp_path):
-    from kpidesk.store.db import Store, needs_upgrade
+    from kpidesk.store.db import Store
     from kpidesk.store.errors import OlderSchemaError
+    from kpidesk.store.file_facts import needs_upgrade
 
     old = v1_shop()
     with pytest.raises(OlderSchemaError):

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from kpidesk.store import backup, security
+from kpidesk.store import backup, backup_files, security
 from kpidesk.store.errors import BackupError, PinRequiredError
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 
@@ -19,7 +19,7 @@ def dialog(qtbot, ctx):
     from kpidesk.ui.dialogs.backups import BackupsDialog
 
     add_order(ctx.store, OrderInput("2026-02-01", [LineInput(700)]))
-    folder = backup.default_folder(ctx.store.path)
+    folder = backup_files.default_folder(ctx.store.path)
     folder.mkdir(parents=True, exist_ok=True)
     legacy = folder / f"{ctx.store.path.name[:-3]}-20250101-090000-daily.db"
     ctx.store.backup_to(legacy)  # as an older version wrote them
@@ -60,12 +60,12 @@ def test_only_this_shops_backups_can_be_deleted(ctx, tmp_path):
     stranger.write_bytes(b"x")
     with security.owner_session(ctx.store, with_pin=True):
         with pytest.raises(BackupError):
-            backup.delete_backup(ctx.store, stranger)
+            backup_files.delete_backup(ctx.store, stranger)
         with pytest.raises(BackupError):
-            backup.delete_backup(ctx.store, ctx.store.path)
+            backup_files.delete_backup(ctx.store, ctx.store.path)
     assert stranger.exists() and ctx.store.path.exists()
     made = backup.make_backup(ctx.store, "manual").path
     security.set_pin(ctx.store, PIN)
     with pytest.raises(PinRequiredError):
-        backup.delete_backup(ctx.store, made)
+        backup_files.delete_backup(ctx.store, made)
     assert made.exists()

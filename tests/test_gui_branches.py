@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kpidesk.demo import build_demo
-from kpidesk.store import backup, branches, rollups
+from kpidesk.store import backup_files, branches, rollups
 from kpidesk.store.db import Store
 from kpidesk.ui.settings import SettingsTab
 
@@ -87,7 +87,7 @@ def test_bring_in_a_branch_file(qtbot, main_window, branch_file, monkeypatch):
         rollups.rebuild_all(store.conn)
     assert rollups.snapshot(store.conn) == kept
     # the way back: a backup made just before
-    assert any(b.reason == "branch" for b in backup.list_all_backups(store))
+    assert any(b.reason == "branch" for b in backup_files.list_all_backups(store))
     # again: nothing new
     shown.clear()
     action.trigger()

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from kpidesk.store import backup
-from kpidesk.store.db import Store, needs_upgrade
+from kpidesk.store import backup, backup_archive, backup_files
+from kpidesk.store.db import Store
+from kpidesk.store.file_facts import needs_upgrade
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 from kpidesk.ui import startup
 
@@ -100,10 +101,10 @@ def test_daily_backup_once_a_day_and_on_exit_only_after_changes(tmp_path):
         startup.daily_backup(s, date.today())
         startup.daily_backup(s, date.today())
         startup.backup_on_exit(s)  # nothing changed in this session
-        assert len(backup.list_backups(backup.backup_folder(s), path)) == 1
+        assert len(backup_files.list_backups(backup_files.backup_folder(s), path)) == 1
         add_order(s, OrderInput("2026-01-03", [LineInput(100)]))
         startup.backup_on_exit(s)
-        made = backup.list_backups(backup.backup_folder(s), path)
+        made = backup_files.list_backups(backup_files.backup_folder(s), path)
         # one a day is kept: the exit backup (newest, with both sales) replaces the daily one
         assert [b.reason for b in made] == ["exit"] and made[0].sales_count() == 2
 
@@ -117,8 +118,8 @@ def test_daily_backup_in_the_background_leaves_the_store_usable(tmp_path):
         thread = startup.daily_backup(s, date.today(), background=True)
         add_order(s, OrderInput("2026-01-03", [LineInput(100)]))  # the shop keeps working
         thread.join(30)
-        made = backup.list_backups(backup.backup_folder(s), path)
-        assert len(made) == 1 and backup.verify(made[0].path)
+        made = backup_files.list_backups(backup_files.backup_folder(s), path)
+        assert len(made) == 1 and backup_archive.verify(made[0].path)
         assert startup.daily_backup(s, date.today(), background=True) is None  # once a day
 
 

@@ -19,9 +19,10 @@ from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.sanity import line_doubts
 from kpidesk.store import health_marks
 from kpidesk.store.contacts import ContactInput, add_contact
-from kpidesk.store.db import Store, uuid_text
+from kpidesk.store.db import Store
 from kpidesk.store.reference import add_named
 from kpidesk.store.sales import LineInput, OrderInput, add_order
+from kpidesk.store.uuids import uuid_text
 
 TODAY = date(2026, 11, 25)
 

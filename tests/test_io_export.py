@@ -10,8 +10,9 @@ from conftest import DEMO_TODAY
 
 from kpidesk.cli import main
 from kpidesk.io.exporter import export_kind, neutralise, write_table
-from kpidesk.store.db import Store, uuid_text
+from kpidesk.store.db import Store
 from kpidesk.store.sales import LineInput, OrderInput, add_order
+from kpidesk.store.uuids import uuid_text
 
 DANGEROUS = ["=1+1", "+33 12", "-2+3", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"x\")"]
 

@@ -134,7 +134,7 @@ def test_twice_imported_file_adds_nothing(tmp_path, db_location, store_kind):
         assert rollups.snapshot(s.conn) == snap
     if store_kind == "sqlite":  # a shared shop is backed up on its server (pg_dump), not here
         # the shop was backed up before the second import, with everything of the first
-        from kpidesk.store.backup import list_backups
+        from kpidesk.store.backup_files import list_backups
 
         made = list_backups(tmp_path / "backups", db)
         assert [b.reason for b in made] == ["import"] and made[0].sales_count() == first[0]

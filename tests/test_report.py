@@ -14,7 +14,8 @@ from conftest import DEMO_TODAY
 
 from kpidesk.i18n.format import Formatter
 from kpidesk.store import rollups
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store
+from kpidesk.store.uuids import new_uuid
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="needs pdftotext (poppler-utils)")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kpidesk.store import backup, rollups, security
+from kpidesk.store import backup, backup_archive, backup_files, backup_restore, rollups, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import (
     CorruptStoreError,
@@ -98,7 +98,8 @@ def test_kill_during_a_bulk_import_leaves_the_store_as_before(tmp_path):
         before = rollups.snapshot(s.conn)
     run_and_kill(f"""
         from pathlib import Path
-        from kpidesk.store.db import Store, new_uuid
+        from kpidesk.store.db import Store
+        from kpidesk.store.uuids import new_uuid
         s = Store({str(path)!r})
         with s.transaction() as conn:
             for batch in range(10_000):
@@ -358,7 +359,7 @@ def test_backup_is_verified_and_pruning_keeps_the_right_ones(tmp_path):
             for hour in (9, 18):
                 when = start + timedelta(days=day, hours=hour - 9)
                 made.append(backup.make_backup(s, "daily", folder, now=when).path)
-    kept = backup.list_backups(folder, path)
+    kept = backup_files.list_backups(folder, path)
     kept_days = [b.created for b in kept]
     last = start + timedelta(days=399, hours=9)
     # the newest of each of the last 14 days ...
@@ -369,7 +370,7 @@ def test_backup_is_verified_and_pruning_keeps_the_right_ones(tmp_path):
     assert len(months) == 12
     assert len(kept) <= 14 + 12
     assert all(b.created.hour == 18 for b in kept)  # only the newest of a day survives
-    assert all(backup.verify(b.path) for b in kept)
+    assert all(backup_archive.verify(b.path) for b in kept)
 
 
 def test_restore_round_trip_gives_identical_kpis(tmp_path):
@@ -386,8 +387,8 @@ def test_restore_round_trip_gives_identical_kpis(tmp_path):
         saved = backup.make_backup(s, "manual")
         add_order(s, OrderInput(f"{month}-01", [LineInput(999_999)]))
         assert all_kpis(s, month, today) != expected
-    safety = backup.restore(path, saved.path).safety
-    assert safety is not None and backup.verify(safety)
+    safety = backup_restore.restore(path, saved.path).safety
+    assert safety is not None and backup_archive.verify(safety)
     with Store(path) as s:
         assert all_kpis(s, month, today) == expected
 
@@ -400,7 +401,7 @@ def test_restore_into_the_open_store(tmp_path):
         add_order(s, OrderInput("2026-01-03", [LineInput(200)]))
         heard = []
         s.subscribe(heard.append)
-        backup.restore_into(s, saved.path)
+        backup_restore.restore_into(s, saved.path)
         assert s.scalar("SELECT SUM(amount) FROM sale_lines") == 100
         assert heard and "sales" in heard[0]
 
@@ -409,7 +410,7 @@ def test_a_damaged_backup_is_never_restored(tmp_path):
     bad = tmp_path / "shop-20260101-000000-manual.db"
     bad.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
     with pytest.raises(backup.BackupError):
-        backup.restore(tmp_path / "shop.db", bad)
+        backup_restore.restore(tmp_path / "shop.db", bad)
 
 
 def test_cli_backup_and_restore(tmp_path):
@@ -438,7 +439,7 @@ def test_backups_are_single_files_and_the_upgrade_copy_outlives_pruning(tmp_path
         s.backup_to(upgrade)
         for hour in (9, 10, 11):  # later backups of the same day: only the newest is kept
             backup.make_backup(s, "daily", now=datetime(2026, 1, 1, hour))
-        assert backup.verify(upgrade)
+        assert backup_archive.verify(upgrade)
     names = sorted(p.name for p in (tmp_path / "backups").iterdir())
     assert len(names) == 2 and names[0] == "shop-20260101-080000-before-v2.db"
     assert names[1].startswith("shop-20260101-110000-daily-n3-") and names[1].endswith(".zip")

@@ -73,7 +73,7 @@ def test_migration_backs_up_first(tmp_path, monkeypatch):
         assert s.scalar("PRAGMA user_version") == following
     backups = list((tmp_path / "backups").glob(f"shop-*-before-v{following}-n*.zip"))
     assert calls == [1] and len(backups) == 1
-    from kpidesk.store.backup import opened_backup
+    from kpidesk.store.backup_archive import opened_backup
 
     with opened_backup(backups[0], path) as copy:
         conn = sqlite3.connect(copy)
@@ -182,7 +182,7 @@ def test_a_version_1_shop_is_migrated_with_identical_kpis(tmp_path, v1_shop):
         assert rollups.snapshot(s.conn) == migrated
     backups = list((old.parent / "backups").glob("old-shop-*-before-v2-n1-*.zip"))
     assert len(backups) == 1
-    from kpidesk.store.backup import opened_backup
+    from kpidesk.store.backup_archive import opened_backup
 
     with opened_backup(backups[0], old) as copy:
         conn = sqlite3.connect(copy)
@@ -192,7 +192,7 @@ def test_a_version_1_shop_is_migrated_with_identical_kpis(tmp_path, v1_shop):
 
 def test_restoring_a_version_1_backup_into_the_open_shop(tmp_path, v1_shop):
     from kpidesk.metrics import customers
-    from kpidesk.store import backup
+    from kpidesk.store import backup_restore
 
     today = date(2026, 11, 26)
     with Store(v1_shop("first")) as s:
@@ -201,7 +201,7 @@ def test_restoring_a_version_1_backup_into_the_open_shop(tmp_path, v1_shop):
     with Store(tmp_path / "shop.db") as s:
         add_order(s, OrderInput("2026-01-05", [LineInput(1000)]))
         assert customers.at_risk(s, today) == []  # remembered before the restore
-        backup.restore_into(s, saved)
+        backup_restore.restore_into(s, saved)
         assert s.scalar("PRAGMA user_version") == schema.SCHEMA_VERSION
         assert customers.at_risk(s, today) == expected[1] != []
         assert customers.customer_kpis(s, "2026-11", today) == expected[0]
@@ -209,7 +209,7 @@ def test_restoring_a_version_1_backup_into_the_open_shop(tmp_path, v1_shop):
 
 def test_restoring_into_the_open_shop_forgets_remembered_figures(v1_shop):
     from kpidesk.metrics import customers
-    from kpidesk.store import backup
+    from kpidesk.store import backup, backup_restore
 
     today = date(2026, 11, 26)
     with Store(v1_shop()) as s:
@@ -220,6 +220,6 @@ def test_restoring_into_the_open_shop_forgets_remembered_figures(v1_shop):
         add_order(s, OrderInput(today.isoformat(), [LineInput(1000)], contact_id=back))
         assert back not in {r["contact_id"] for r in customers.at_risk(s, today)}
         assert customers.customer_kpis(s, "2026-11", today) != kpis
-        backup.restore_into(s, saved)
+        backup_restore.restore_into(s, saved)
         assert customers.at_risk(s, today) == before
         assert customers.customer_kpis(s, "2026-11", today) == kpis

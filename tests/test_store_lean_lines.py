@@ -125,7 +125,7 @@ def write_as_version_before(source: Path, target: Path) -> None:
     lean_sale_lines laid them out: every column stored, the currency as text."""
     before = schema.MIGRATIONS.index(schema.lean_sale_lines)
     memory = sqlite3.connect(":memory:", isolation_level=None)
-    from kpidesk.store.db import add_sql_functions
+    from kpidesk.store.uuids import add_sql_functions
 
     add_sql_functions(memory)
     import sqlite_utils

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from kpidesk import cli
-from kpidesk.store import backup, schema
-from kpidesk.store.db import Store, uuid_text
+from kpidesk.store import backup_archive, schema
+from kpidesk.store.db import Store
+from kpidesk.store.uuids import uuid_text
 from tests.conftest import forget_receipt_details
 
 TODAY = date(2026, 11, 26)
@@ -168,7 +169,7 @@ def test_a_100k_shop_written_as_version_3_upgrades_to_the_same_rows_and_kpis(tmp
     assert upgrade == sorted(upgrade) and upgrade[-1] == 1.0 and len(upgrade) > 3
     backups = list((old.parent / "backups").glob("old-*-before-v4-*.zip"))
     assert len(backups) == 1  # the copy made first, as version 3 had the shop
-    meta = backup.verify_archive(backups[0])
+    meta = backup_archive.verify_archive(backups[0])
     assert meta["schema_version"] == 3
     assert all(meta["counts"][table] == n for table, n in expected[1].items()
                if table in meta["counts"])

@@ -390,12 +390,12 @@ def test_cli_branch_and_sync(shops, tmp_path, capsys, monkeypatch, hq_kind):
     # the same file again changes nothing: no backup is made for it
     assert "nothing new" in out and "backed up first" not in out
     from kpidesk.paths import backups_dir
-    from kpidesk.store import backup
+    from kpidesk.store import backup_files
 
     def branch_backups() -> int:
         if hq_kind == "sqlite":
             with Store(shops["hq"]) as s:
-                return [b.reason for b in backup.list_all_backups(s)].count("branch")
+                return [b.reason for b in backup_files.list_all_backups(s)].count("branch")
         # pg_dump's backups of the server's shop, in the backups folder
         return len(list(backups_dir().glob("*-branch.pgdump")))
 

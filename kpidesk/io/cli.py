@@ -21,11 +21,12 @@ from kpidesk.io.importer import Importer, Report, backup_before_import
 from kpidesk.io.read_base import MAX_LINES, FileError
 from kpidesk.shop_cli import cli_store
 from kpidesk.store import imports
-from kpidesk.store.db import Store, is_uuid_text, new_uuid, uuid_value
+from kpidesk.store.db import Store
 from kpidesk.store.errors import PinRequiredError, ValidationError
 from kpidesk.store.money import to_major
 from kpidesk.store.reference import find_by_name
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import is_uuid_text, new_uuid, uuid_value
 
 FILE_ERRORS = {
     "not_found": "no such file",

@@ -32,7 +32,8 @@ from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.sanity import LARGE_USD, RATE_RANGE, SMALL_KHR, TIMES_USUAL, line_doubts
 from kpidesk.store import breakdowns, health_marks
-from kpidesk.store.db import Store, uuid_text
+from kpidesk.store.db import Store
+from kpidesk.store.uuids import uuid_text
 
 KINDS = ("missing_days", "above_usual", "rate_unusual", "usd_looks_like_riel",
          "khr_looks_like_usd", "duplicate", "future_sale", "before_created")

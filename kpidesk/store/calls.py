@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from kpidesk.store import history
-from kpidesk.store.db import Store, inserted_id, new_uuid, uuid_text
+from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import check_date
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid, uuid_text
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS calls ("

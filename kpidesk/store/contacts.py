@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kpidesk.store import calls, history, rollups, security
-from kpidesk.store.db import Store, inserted_id, new_uuid
+from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import check_date
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid
 
 KINDS = ("lead", "customer")
 

@@ -14,265 +14,38 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 from kpidesk.store import dialect, rollups, schema
 from kpidesk.store.errors import (
-    CorruptStoreError,
     NewerSchemaError,
     NotAStoreError,
     OlderSchemaError,
     WriteFailedError,
 )
+from kpidesk.store.file_facts import (
+    FileFacts,
+    _classify,
+    _connect_read_only,
+    _file_id,
+    _os_write_error,
+    _write_error,
+    inspect_file,
+    make_private,
+    needs_upgrade,
+)
 from kpidesk.store.topics import Topic
+from kpidesk.store.upkeep import Progress, Upkeep
+from kpidesk.store.uuids import add_sql_functions
 
 Listener = Callable[[set[Topic]], None]
-# progress(stage, fraction) while an older file is upgraded: stage 'backup' (the copy made
-# first), 'upgrade' (the migrations) or 'compact' (giving the freed space back); 0..1.
-Progress = Callable[[str, float], None]
 
 
 def inserted_id(cur: sqlite3.Cursor) -> int:
     """The id of the row an INSERT just made."""
     assert cur.lastrowid is not None
     return int(cur.lastrowid)
-
-
-def new_uuid() -> bytes:
-    """A new random (version 4) UUID as the shop file stores it: 16 bytes.
-
-    Every row's UUID is made here (or by `new_uuids`) and shown or read as text only
-    through `uuid_text` / `uuid_value`, so the stored form can change in one place.
-    """
-    return uuid.uuid4().bytes
-
-
-def new_uuids(count: int) -> list[bytes]:
-    """`count` new random (version 4) UUIDs, 16 bytes each: far faster than `new_uuid()`
-    one by one for a bulk insert."""
-    raw = bytearray(os.urandom(16 * count))
-    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])
-    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])
-    return [bytes(raw[i:i + 16]) for i in range(0, 16 * count, 16)]
-
-
-def uuid_text(value: bytes | str | None) -> str | None:
-    """The usual text form of a stored UUID ('1b4e28ba-2fa1-11d2-883f-0016d3cca427');
-    a text UUID (files of schema version 3 and older) is returned as it is."""
-    if value is None or isinstance(value, str):
-        return value
-    return str(uuid.UUID(bytes=bytes(value)))
-
-
-def uuid_value(text: str | bytes) -> bytes:
-    """The stored form of a UUID given as text (any case, with or without hyphens or
-    braces); ValueError when it is not a UUID."""
-    if isinstance(text, (bytes, bytearray)):
-        if len(text) != 16:
-            raise ValueError("a stored UUID has 16 bytes")
-        return bytes(text)
-    return uuid.UUID(str(text).strip()).bytes
-
-
-def is_uuid_text(text: str) -> bool:
-    """Whether `text` is a UUID written the usual way (36 characters with hyphens)."""
-    if not isinstance(text, str) or len(text) != 36:
-        return False
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _sql_uuid_blob(value: Any) -> Any:
-    """SQL uuid_blob(x): a text UUID as its 16 bytes; anything else unchanged."""
-    if isinstance(value, str):
-        try:
-            return uuid.UUID(value).bytes
-        except ValueError:
-            return value
-    return value
-
-
-def _sql_uuid_text(value: Any) -> Any:
-    """SQL uuid_text(x): a 16-byte UUID as text; anything else unchanged."""
-    if isinstance(value, bytes) and len(value) == 16:
-        return str(uuid.UUID(bytes=value))
-    return value
-
-
-def add_sql_functions(conn: sqlite3.Connection) -> None:
-    """uuid_text(x) and uuid_blob(x) for SQL (exports, the schema upgrade)."""
-    conn.create_function("uuid_text", 1, _sql_uuid_text, deterministic=True)
-    conn.create_function("uuid_blob", 1, _sql_uuid_blob, deterministic=True)
-
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-@dataclass(frozen=True)
-class FileFacts:
-    """What a shop file is, as read without changing it (see `inspect_file`)."""
-
-    path: Path
-    exists: bool
-    empty: bool  # no file, zero bytes, or an SQLite file holding nothing: a new shop
-    version: int = 0
-    shop_uuid: str | None = None
-    copy_kind: str | None = None  # 'backup' inside a backup copy
-    shop_name: str = ""
-    check_deferred: bool = False  # quick_check left to Store's thread
-
-
-def _file_id(path: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
-
-
-def _nonempty(path: Path) -> bool:
-    try:
-        return path.stat().st_size > 0
-    except OSError:
-        return False
-
-
-def _connect_read_only(path: Path, **kwargs) -> sqlite3.Connection:
-    """A connection that can never write to the file: no checkpoint, no rollback of a
-    journal (a hot journal makes it fail instead)."""
-    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, **kwargs)
-    try:
-        conn.execute("PRAGMA user_version").fetchone()
-    except sqlite3.OperationalError as exc:
-        conn.close()
-        if "readonly" in str(exc).lower() and _nonempty(Path(f"{path}-journal")):
-            raise  # a hot journal: only a writer could roll it back
-        # A WAL file on read-only media (no -shm can be made): read it as immutable.
-        conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, **kwargs)
-    except sqlite3.DatabaseError:
-        conn.close()
-        raise
-    return conn
-
-
-def inspect_file(path: Path | str, *, quick_check: bool = True, defer_check: bool = False,
-                 allow_backup_copy: bool = True) -> FileFacts:
-    """Examine a (would-be) shop file without ever writing to it or beside it, except the
-    `-shm` index SQLite may make to read a `-wal`.
-
-    Raises NotAStoreError (reason not_sqlite, foreign, directory, backup),
-    CorruptStoreError, NewerSchemaError. A file with a hot rollback journal is examined
-    through a copy, so that the rollback happens on the copy only. With `defer_check`,
-    the quick_check of a current-version WAL shop is left to the caller
-    (`check_deferred`).
-    """
-    path = Path(path)
-    if path.is_dir():
-        raise NotAStoreError("directory")
-    if not path.exists():
-        return FileFacts(path, exists=False, empty=True)
-    size = path.stat().st_size
-    journal = _nonempty(Path(f"{path}-journal"))
-    if size == 0 and not journal and not _nonempty(Path(f"{path}-wal")):
-        return FileFacts(path, exists=True, empty=True)
-    if size:
-        with open(path, "rb") as handle:
-            head = handle.read(100)
-        if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
-            raise NotAStoreError("not_sqlite")
-    if journal:
-        return _inspect_copy(path, quick_check, allow_backup_copy)
-    try:
-        conn = _connect_read_only(path)
-    except sqlite3.DatabaseError as exc:
-        raise _classify(exc) from exc
-    try:
-        return _facts(conn, path, quick_check, defer_check, allow_backup_copy)
-    except sqlite3.DatabaseError as exc:
-        raise _classify(exc) from exc
-    finally:
-        conn.close()
-
-
-def _inspect_copy(path: Path, quick_check: bool, allow_backup_copy: bool) -> FileFacts:
-    import shutil
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="kpidesk-inspect-") as folder:
-        copy = Path(folder) / "shop.db"
-        shutil.copyfile(path, copy)
-        shutil.copyfile(f"{path}-journal", f"{copy}-journal")
-        try:
-            conn = sqlite3.connect(copy, isolation_level=None)  # rolls the copy back
-        except sqlite3.DatabaseError as exc:
-            raise _classify(exc) from exc
-        try:
-            facts = _facts(conn, copy, quick_check, False, allow_backup_copy)
-        except sqlite3.DatabaseError as exc:
-            raise _classify(exc) from exc
-        finally:
-            conn.close()
-    return FileFacts(path, True, facts.empty, facts.version, facts.shop_uuid,
-                     facts.copy_kind, facts.shop_name)
-
-
-def _facts(conn: sqlite3.Connection, path: Path, quick_check: bool, defer_check: bool,
-           allow_backup_copy: bool) -> FileFacts:
-    from kpidesk.store import identity
-
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    if objects == 0 and app_id == 0 and version == 0:
-        return FileFacts(path, exists=True, empty=True)
-    if app_id != schema.APPLICATION_ID:  # another program's file (tables, or only views)
-        raise NotAStoreError("foreign", f"application_id {app_id:#x}")
-    if version > schema.SCHEMA_VERSION:
-        raise NewerSchemaError(version, schema.SCHEMA_VERSION)
-    # Deferred only for a WAL shop with no WAL content left (a clean close): a connection
-    # that can write checkpoints a WAL when it closes, which must never reach a file that
-    # turns out damaged.
-    deferred = (defer_check and version == schema.SCHEMA_VERSION
-                and not _nonempty(Path(f"{path}-wal"))
-                and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal")
-    if quick_check and not deferred:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise CorruptStoreError("quick_check failed")
-    found = identity.read(conn)
-    try:
-        row = conn.execute("SELECT value FROM settings WHERE key = 'shop_name'").fetchone()
-    except sqlite3.DatabaseError:
-        row = None
-    facts = FileFacts(path, True, False, version, found.uuid if found else None,
-                      found.copy_kind if found else None, str(row[0]) if row else "",
-                      check_deferred=deferred)
-    if facts.copy_kind == "backup" and not allow_backup_copy:
-        raise NotAStoreError("backup", facts.shop_uuid or "")
-    return facts
-
-
-def needs_upgrade(path: Path | str) -> bool:
-    """Whether the file was written by an older schema (opening it for writing migrates
-    it, backed up first; that can take seconds on a large shop)."""
-    path = Path(path)
-    if not path.is_file():
-        return False
-    try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return 0 < version < schema.SCHEMA_VERSION
 
 
 def upgrade_if_needed(path: Path | str) -> None:
@@ -282,7 +55,7 @@ def upgrade_if_needed(path: Path | str) -> None:
         Store(path, lock=True).close()
 
 
-class Store:
+class Store(Upkeep):
     """One open shop file."""
 
     def __init__(self, path: Path | str, *, read_only: bool = False, lock: bool = False,
@@ -512,136 +285,6 @@ class Store:
         if not facts.empty:
             self._compact_if_worth_it()
 
-    def _start_check(self) -> None:
-        done = self._check_done
-        assert done is not None  # made with check_later
-
-        def run() -> None:
-            passed = False
-            try:
-                reader = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
-                try:
-                    passed = reader.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-                finally:
-                    reader.close()
-            except sqlite3.DatabaseError:
-                passed = False
-            finally:
-                self._check_passed = passed
-                done.set()
-
-        threading.Thread(target=run, name="quick-check", daemon=True).start()
-
-    def check_result(self) -> bool | None:
-        """Outcome of the integrity check: True / False, None while it still runs."""
-        if self._check_done is None:
-            return True  # checked when opened
-        return self._check_passed if self._check_done.is_set() else None
-
-    def _wait_for_check(self) -> None:
-        if self._check_done is not None:
-            self._check_done.wait()
-            if not self._check_passed:
-                raise CorruptStoreError("quick_check failed: nothing is written to this file")
-
-    def _stage(self, stage: str) -> Callable[[float], None] | None:
-        if self._progress is None:
-            return None
-        report = self._progress
-        return lambda fraction: report(stage, max(0.0, min(1.0, fraction)))
-
-    def _migrate(self, version: int, shop_uuid: str | None = None) -> None:
-        upgrade = self._stage("upgrade")
-        if upgrade is not None:
-            upgrade(0.0)
-        with self.transaction():
-            # Another process may have created or upgraded the file since it was examined
-            # (two first starts at once): go on from what is there now.
-            now = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            if now != version:
-                app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-                if app_id != schema.APPLICATION_ID:
-                    raise NotAStoreError("foreign", "changed while it was being opened")
-                if now > schema.SCHEMA_VERSION:
-                    raise NewerSchemaError(now, schema.SCHEMA_VERSION)
-                version = now
-            first, steps = version, max(1, schema.SCHEMA_VERSION - version)
-            while version < schema.SCHEMA_VERSION:
-                done = version - first
-                if upgrade is not None:  # each migration's own 0..1 within the whole
-                    schema._progress_hook = lambda f, d=done: upgrade((d + f) / steps)
-                try:
-                    schema.MIGRATIONS[version](self.db)
-                finally:
-                    schema._progress_hook = None
-                if version == 0:
-                    self._seed_defaults()
-                version += 1
-                self.conn.execute(f"PRAGMA user_version = {version}")
-                if upgrade is not None:
-                    upgrade((version - first) / steps)
-            self.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-            if shop_uuid:  # the identity its pre-upgrade copy was given
-                self.conn.execute("UPDATE shop_identity SET uuid = ? WHERE id = 1", (shop_uuid,))
-
-    # VACUUM runs about this many SQLite VM steps per page (measured on shop files):
-    # enough to show how far it is.
-    _VACUUM_STEPS_PER_PAGE = 780
-
-    def _compact_if_worth_it(self) -> None:
-        """After an upgrade that freed much of the file (a table rebuilt), give the space
-        back: VACUUM rewrites the file without its free pages."""
-        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
-        free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
-        wanted, schema.compaction_wanted = schema.compaction_wanted, False
-        # under a fifth free: not worth rewriting, unless a migration rebuilt a table
-        if pages < 256 or (free * 5 < pages and not (wanted and free)):
-            return
-        self.compact(self._stage("compact"))
-
-    def compact(self, progress: Callable[[float], None] | None = None) -> None:
-        """Rewrite the file without free space and with full pages (VACUUM): after a
-        bulk load or an upgrade. Needs as much free disk as the file takes."""
-        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
-        free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
-        expected = max(1, (pages - free) * self._VACUUM_STEPS_PER_PAGE // 1000)
-        calls = 0
-
-        def tick() -> int:
-            nonlocal calls
-            calls += 1
-            if progress is not None:
-                progress(min(0.99, calls / expected))
-            return 0
-
-        if progress is not None:
-            self.conn.set_progress_handler(tick, 1000)
-        try:
-            self.conn.execute("VACUUM")
-        except sqlite3.OperationalError as exc:
-            raise _write_error(exc) from exc
-        finally:
-            self.conn.set_progress_handler(None, 0)
-        if progress is not None:
-            progress(1.0)
-
-    def _seed_defaults(self) -> None:
-        self.conn.executemany(
-            "INSERT INTO settings(key, value) VALUES (?, ?)", schema.DEFAULT_SETTINGS.items()
-        )
-        self.conn.executemany(
-            "INSERT INTO stages(uuid, name, probability, position, kind) VALUES (?, ?, ?, ?, ?)",
-            [(new_uuid(), *stage) for stage in schema.DEFAULT_STAGES],
-        )
-        self.conn.executemany(
-            "INSERT INTO channels(uuid, name) VALUES (?, ?)",
-            [(new_uuid(), name) for name in schema.DEFAULT_CHANNELS],
-        )
-        self.conn.executemany(
-            "INSERT INTO lost_reasons(uuid, name) VALUES (?, ?)",
-            [(new_uuid(), name) for name in schema.DEFAULT_LOST_REASONS],
-        )
-
     # -- transactions and change notification ------------------------------
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -822,34 +465,6 @@ class Store:
         except ValueError:
             return 4100
 
-    # -- housekeeping --------------------------------------------------------
-    def backup_to(self, target: Path | str) -> Path:
-        """Consistent copy of the file through the sqlite3 backup API."""
-        if self.server_url is not None:
-            from kpidesk.store.errors import ServerError
-
-            raise ServerError("not_supported", "backup_to")
-        target = Path(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        dest = sqlite3.connect(target)
-        try:
-            self.conn.backup(dest)
-            # one self-contained file (no -wal / -shm left beside it by later readers)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        make_private(target)
-        return target
-
-    def integrity_ok(self, quick: bool = True) -> bool:
-        if self.server_url is not None:
-            return True  # the server keeps its own pages whole
-        pragma = "quick_check" if quick else "integrity_check"
-        try:
-            return self.conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok"
-        except sqlite3.DatabaseError:
-            return False
-
     def close(self) -> None:
         try:
             self.conn.close()
@@ -879,54 +494,6 @@ def _now_text() -> str:
     from datetime import datetime
 
     return datetime.now().isoformat(timespec="seconds")
-
-
-def make_private(path: Path) -> None:
-    """Readable and writable by the user only (where the OS has modes)."""
-    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        try:
-            if candidate.exists():
-                os.chmod(candidate, 0o600)
-        except OSError:
-            pass
-
-
-def _write_error(exc: sqlite3.OperationalError) -> Exception:
-    text = str(exc).lower()
-    if "full" in text:
-        return WriteFailedError("disk_full", str(exc))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return WriteFailedError("read_only", str(exc))
-    if "locked" in text or "busy" in text:
-        return WriteFailedError("busy", str(exc))
-    if "disk i/o" in text:
-        return WriteFailedError("io_error", str(exc))
-    return exc
-
-
-def _classify(exc: sqlite3.DatabaseError) -> Exception:
-    text = str(exc).lower()
-    if "not a database" in text or "file is not a database" in text:
-        return NotAStoreError("not_sqlite", str(exc))
-    if "malformed" in text or "corrupt" in text:
-        return CorruptStoreError(str(exc))
-    if isinstance(exc, sqlite3.OperationalError):
-        return _write_error(exc)
-    return exc
-
-
-def _os_write_error(exc: OSError) -> Exception:
-    """An OS error met while opening a shop for writing, as a WriteFailedError."""
-    import errno
-
-    code = exc.errno
-    if code == errno.ENOSPC:
-        return WriteFailedError("disk_full", str(exc))
-    if code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return WriteFailedError("read_only", str(exc))
-    if code == errno.ENOENT:
-        return WriteFailedError("no_folder", str(exc))
-    return WriteFailedError("io_error", str(exc))
 
 
 def open_store(path: Path | str, *, read_only: bool = False) -> Store:

@@ -24,9 +24,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kpidesk.store import dialect, history, rollups, security
-from kpidesk.store.db import inserted_id, uuid_value
+from kpidesk.store.db import inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import uuid_value
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from kpidesk.store import history, security
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS shop_days (day TEXT PRIMARY KEY,"

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from kpidesk.store import history
-from kpidesk.store.db import Store, inserted_id, new_uuid
+from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
 from kpidesk.store.reference import get_or_create
 from kpidesk.store.sales import LineInput, OrderInput, add_order, check_date
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid
 
 STATUSES = ("open", "won", "lost")
 

@@ -204,7 +204,7 @@ class Outbox:
     # -- what the UI asks ---------------------------------------------------------------
     def enqueue(self, sale: QueuedSale) -> QueuedSale:
         """Keep a sale for later (it gets its server UUID here if it has none)."""
-        from kpidesk.store.db import new_uuid
+        from kpidesk.store.uuids import new_uuid
 
         if sale.order.uuid is None:
             sale.order.uuid = new_uuid()

@@ -93,7 +93,7 @@ def reference() -> Reference:
     """Run every migration on an in-memory SQLite database and translate its catalogue."""
     import sqlite_utils
 
-    from kpidesk.store.db import add_sql_functions
+    from kpidesk.store.uuids import add_sql_functions
 
     conn = sqlite3.connect(":memory:", isolation_level=None)
     add_sql_functions(conn)

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kpidesk.store import breakdowns, dialect, history, security
-from kpidesk.store.db import Store, inserted_id, new_uuid
+from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid
 
 if TYPE_CHECKING:  # sales imports this module
     from kpidesk.store.sales import OrderInput

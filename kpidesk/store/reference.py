@@ -8,9 +8,10 @@ is a key of the daily revenue rollup: changing it recomputes the days the produc
 from __future__ import annotations
 
 from kpidesk.store import history, rollups, security, topics
-from kpidesk.store.db import Store, inserted_id, new_uuid
+from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid
 
 NAMED_TABLES = ("salespeople", "categories", "channels", "products", "lost_reasons")
 

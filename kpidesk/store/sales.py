@@ -20,11 +20,12 @@ from typing import cast
 
 from kpidesk.store import history, rollups, security
 from kpidesk.store import receipts as receipts_store
-from kpidesk.store.db import Store, inserted_id, new_uuid
+from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
 from kpidesk.store.schema import CURRENCY_CODES
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid
 
 
 @dataclass

@@ -9,9 +9,10 @@ probability already stored on opportunities.
 from __future__ import annotations
 
 from kpidesk.store import history, security
-from kpidesk.store.db import Store, inserted_id, new_uuid
+from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid
 
 
 def list_stages(store: Store) -> list[dict]:

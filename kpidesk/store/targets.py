@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from kpidesk.store import history, security
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid
 
 MEASURES = ("revenue", "new_customers", "won_opportunities")
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
-from kpidesk.store import backup
+from kpidesk.store import backup, backup_archive, backup_files
 from kpidesk.store.errors import BackupError, StoreError
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.errors import log
@@ -87,12 +87,12 @@ class BackupStatus(QLabel):
             self.setStyleSheet("color: #8a5a00;")
             return
         failure = backup.failure(store)
-        newest = backup.newest_backup(store)
+        newest = backup_files.newest_backup(store)
         self.failed = failure is not None
         if failure is not None:
             self.setText(tr("Last backup failed: click for details"))
             self.setToolTip(backup_error_text(BackupError(failure[0], folder=str(
-                backup.backup_folder(store)))))
+                backup_files.backup_folder(store)))))
             self.setStyleSheet("color: #b00020; font-weight: bold;")
         elif newest is None:
             self.setText(tr("No backup yet"))
@@ -168,7 +168,7 @@ class BackupWatch(QObject):
         if store.read_only:
             return
         found = store.identity()
-        removed = backup.sweep_partials(store.path, backup.backup_folders(store),
+        removed = backup_archive.sweep_partials(store.path, backup_files.backup_folders(store),
                                         found.uuid if found else None)
         if removed:
             log.info("removed %d leftovers of interrupted backups", len(removed))
@@ -176,7 +176,7 @@ class BackupWatch(QObject):
         failure = backup.failure(store)
         if failure is not None and self.thread is None:
             QTimer.singleShot(0, self, lambda: self._show_failure(
-                BackupError(failure[0], folder=str(backup.backup_folder(store)))))
+                BackupError(failure[0], folder=str(backup_files.backup_folder(store)))))
 
     def _shared_finished(self, result: object) -> None:
         self.status.shared_result = result

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
-from kpidesk.store import backup, schema
-from kpidesk.store.db import Store, needs_upgrade
+from kpidesk.store import backup, backup_archive, backup_files, backup_restore, schema
+from kpidesk.store.db import Store
 from kpidesk.store.errors import (
     BackupError,
     CorruptStoreError,
@@ -43,6 +43,7 @@ from kpidesk.store.errors import (
     StoreError,
     WriteFailedError,
 )
+from kpidesk.store.file_facts import needs_upgrade
 from kpidesk.store.sales import has_orders
 from kpidesk.ui.errors import log
 from kpidesk.ui.long_work import run_with_progress
@@ -106,7 +107,7 @@ def remember_shop(settings: QSettings | None, store: Store) -> None:
     key = _shop_key(store.path)
     if found:
         settings.setValue(f"shops/{key}/uuid", found.uuid)
-    settings.setValue(f"shops/{key}/backup_dir", str(backup.backup_folder(store)))
+    settings.setValue(f"shops/{key}/backup_dir", str(backup_files.backup_folder(store)))
 
 
 def remembered(settings: QSettings | None, path: Path) -> tuple[str | None, Path | None]:
@@ -214,11 +215,11 @@ def open_store_interactive(db_path: Path, parent: QWidget | None = None,
             if answer == "retry":
                 continue
             return None
-        if backup.is_lost(db_path):
+        if backup_files.is_lost(db_path):
             outcome = offer_lost_shop(db_path, parent, settings)
             if outcome == "cancel":
                 return None
-        if backup.is_backup_file(db_path):
+        if backup_archive.is_backup_file(db_path):
             return open_backup_read_only(db_path, parent)
         try:
             return open_store(db_path, parent)
@@ -306,7 +307,7 @@ def open_backup_read_only(path: Path, parent: QWidget | None) -> Store | None:
     return None
 
 
-def _describe_backup(info: backup.BackupInfo) -> str:
+def _describe_backup(info: backup_files.BackupInfo) -> str:
     from kpidesk.i18n.format import current
 
     fmt = current()
@@ -318,12 +319,12 @@ def _describe_backup(info: backup.BackupInfo) -> str:
 
 
 def _restore_with_progress(db_path: Path, backup_path: Path,
-                           parent: QWidget | None) -> backup.RestoreResult:
-    """backup.restore on a thread while a dialog says so (no cancel: a restore half done
+                           parent: QWidget | None) -> backup_restore.RestoreResult:
+    """backup_restore.restore on a thread while a dialog says so (no cancel: a restore half done
     is not a state to leave the shop in)."""
     return run_with_progress(
         parent, tr("Restore"), tr("Restoring the backup…"),
-        lambda _progress: backup.restore(db_path, backup_path, source="app"), busy=True)
+        lambda _progress: backup_restore.restore(db_path, backup_path, source="app"), busy=True)
 
 
 def offer_lost_shop(db_path: Path, parent: QWidget | None,
@@ -332,7 +333,7 @@ def offer_lost_shop(db_path: Path, parent: QWidget | None,
     folder the owner chose), say so and offer the newest. Returns 'restored', 'new'
     (no backups, or the user wants an empty shop) or 'cancel'."""
     uuid, chosen = remembered(settings, db_path)
-    found = backup.lost_shop_backups(db_path, [chosen] if chosen else [], uuid)
+    found = backup_files.lost_shop_backups(db_path, [chosen] if chosen else [], uuid)
     if not found:
         return "new"
     state = fill_in(tr("%1 is missing.") if not db_path.exists()
@@ -352,7 +353,7 @@ def offer_lost_shop(db_path: Path, parent: QWidget | None,
         return "new"
     if answer != "restore":
         return "cancel"
-    good = next((b for b in found if backup.verify(b.path)), None)
+    good = next((b for b in found if backup_archive.verify(b.path)), None)
     if good is None:
         QMessageBox.critical(parent, tr("Restore"), backup_error_text(BackupError("damaged")))
         return "cancel"
@@ -366,7 +367,7 @@ def offer_lost_shop(db_path: Path, parent: QWidget | None,
     return "restored"
 
 
-def restored_text(result: backup.RestoreResult) -> str:
+def restored_text(result: backup_restore.RestoreResult) -> str:
     from kpidesk.i18n.format import current
 
     fmt = current()
@@ -387,11 +388,11 @@ def offer_backup(db_path: Path, err: StoreError, parent: QWidget | None,
     aside unchanged. True when a restored file is ready to be opened."""
     problem = store_error_text(err, db_path)
     uuid, remembered_folder = remembered(settings, db_path)
-    folders = [backup.default_folder(db_path)]
-    for folder in (backup.chosen_folder_of(db_path), remembered_folder):
+    folders = [backup_files.default_folder(db_path)]
+    for folder in (backup_files.chosen_folder_of(db_path), remembered_folder):
         if folder is not None:
             folders.append(folder)
-    good = backup.newest_good_backup(folders, db_path, uuid or backup.shop_uuid_of(db_path))
+    good = backup.newest_good_backup(folders, db_path, uuid or backup_files.shop_uuid_of(db_path))
     if good is None:
         QMessageBox.critical(
             parent, tr("Cannot open the shop file"),
@@ -430,9 +431,9 @@ def daily_backup(store: Store, today: date | None = None, background: bool = Fal
     if store.read_only or store.is_server:  # a shared shop: backed up on its server
         return None
     day = (today or date.today()).isoformat()
-    if not has_orders(store) or backup.backed_up_on(store, day):
+    if not has_orders(store) or backup_files.backed_up_on(store, day):
         return None
-    folder = backup.backup_folder(store)
+    folder = backup_files.backup_folder(store)
     given = on_result
 
     def on_result(outcome: object) -> None:  # noqa: F811 - the caller's, never raising

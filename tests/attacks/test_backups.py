@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from attacklib import cli, make_shop, one_sentence
 
-from kpidesk.store import backup, schema
+from kpidesk.store import backup, backup_archive, backup_files, backup_restore, schema
 from kpidesk.store.db import Store
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 
@@ -29,7 +29,7 @@ def _names(folder: Path) -> list[str]:
 
 
 def _reasons(store: Store) -> list[str]:
-    return [b.reason for b in backup.list_backups(backup.backup_folder(store), store.path)]
+    return [b.reason for b in backup_files.list_backups(backup_files.backup_folder(store), store.path)]
 
 
 def test_an_import_then_two_backups_then_an_exit_keep_the_right_copies(tmp_path):
@@ -103,9 +103,9 @@ def test_a_backup_stamped_in_the_future_is_not_the_newest(tmp_path):
         backup.make_backup(s, "daily", now=datetime(2031, 6, 1, 9))  # clock set years ahead
         add_order(s, OrderInput("2026-01-10", [LineInput(999)]))
         last = backup.make_backup(s, "daily", now=start + 9 * DAY)
-        newest = backup.newest_good_backup(backup.backup_folder(s), path)
+        newest = backup.newest_good_backup(backup_files.backup_folder(s), path)
         assert newest.path == last.path and newest.sales_count() == 4
-        assert backup.list_backups(backup.backup_folder(s), path)[0].path == last.path
+        assert backup_files.list_backups(backup_files.backup_folder(s), path)[0].path == last.path
 
 
 def test_a_backup_that_does_not_verify_is_recorded_until_one_succeeds(tmp_path):
@@ -145,7 +145,7 @@ def test_an_unplugged_backup_folder_is_reported_not_replaced(tmp_path):
 KILLER = """
 import sys
 from pathlib import Path
-from kpidesk.store import backup
+from kpidesk.store import backup, backup_archive, backup_files, backup_restore
 from kpidesk.store.db import Store
 with Store(sys.argv[1]) as s:
     Path(sys.argv[2]).touch()
@@ -184,7 +184,7 @@ def test_leftovers_of_killed_backups_are_swept(tmp_path):
             break
     assert leftovers()  # the kills did leave some
     for b in (tmp_path / "backups").glob("*.zip"):
-        assert backup.verify(b), b  # a file under a backup's name is a whole backup
+        assert backup_archive.verify(b), b  # a file under a backup's name is a whole backup
     with Store(path) as s:
         backup.make_backup(s, "manual")
     assert not [p for p in [*tmp_path.iterdir(), *(tmp_path / "backups").iterdir()]
@@ -207,14 +207,14 @@ def test_the_copy_before_an_upgrade_is_never_left_half_written(tmp_path, v1_shop
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         for b in (old.parent / "backups").glob("*before-v*"):
-            assert ".partial" in b.name or backup.verify(b), b
+            assert ".partial" in b.name or backup_archive.verify(b), b
         with Store(old) as s:  # opened again: upgraded, the leftovers swept
             assert s.scalar("PRAGMA user_version") == schema.SCHEMA_VERSION
         from kpidesk.store import identity
 
         with Store(old) as s:
             found = identity.read(s.conn)
-            backup.sweep_partials(old, [old.parent / "backups"], found.uuid)
+            backup_archive.sweep_partials(old, [old.parent / "backups"], found.uuid)
         assert not [p for p in (old.parent / "backups").iterdir() if ".partial" in p.name]
         assert not [p for p in old.parent.iterdir() if ".partial" in p.name]
 
@@ -286,9 +286,9 @@ def test_an_older_plain_backup_is_listed_and_restored(tmp_path):
     with Store(path) as s:
         s.backup_to(legacy)  # as the previous version wrote them
         add_order(s, OrderInput("2026-02-01", [LineInput(700)]))
-        listed = backup.list_all_backups(s)
+        listed = backup_files.list_all_backups(s)
         assert [b.path for b in listed] == [legacy] and listed[0].sales_count() == 2
-        backup.restore_into(s, legacy)
+        backup_restore.restore_into(s, legacy)
         assert s.scalar("SELECT count(*) FROM orders") == 2
         backup.make_backup(s, "daily")
     assert legacy.exists()  # never pruned: its shop is not recorded in it
@@ -346,9 +346,9 @@ def test_a_zero_byte_shop_is_listed_by_its_backups(tmp_path):
 RESTORER = """
 import sys
 from pathlib import Path
-from kpidesk.store import backup
+from kpidesk.store import backup, backup_archive, backup_files, backup_restore
 Path(sys.argv[3]).touch()
-backup.restore(Path(sys.argv[1]), Path(sys.argv[2]))
+backup_restore.restore(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 
 

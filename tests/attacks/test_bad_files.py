@@ -192,11 +192,11 @@ def test_opening_never_checkpoints_or_rolls_back_into_a_bad_file(make, tmp_path)
 @pytest.mark.parametrize("make", [newer_version_in_wal, damaged_with_wal],
                          ids=lambda f: f.__name__)
 def test_the_set_aside_copy_is_byte_identical_with_its_wal(make, tmp_path):
-    from kpidesk.store import backup
+    from kpidesk.store import backup_restore
 
     path = make(tmp_path)
     before = fingerprint(path)
     with pytest.raises((CorruptStoreError, NewerSchemaError)):
         Store(path, lock=True)
-    kept = backup.set_aside(path)
+    kept = backup_restore.set_aside(path)
     assert fingerprint(kept) == before and not path.exists()

@@ -13,7 +13,7 @@ from attacklib import make_shop
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from kpidesk.store import backup
+from kpidesk.store import backup, backup_archive
 from kpidesk.store.db import Store
 from kpidesk.store.errors import WriteFailedError
 from kpidesk.store.sales import LineInput, OrderInput, add_order
@@ -161,7 +161,7 @@ def test_opening_a_backup_never_changes_it(qapp, tmp_path, answers):
     with Store(path) as s:
         s.backup_to(legacy)  # an older version's backup, a plain SQLite file
         made = backup.make_backup(s, "manual")
-    with backup.opened_backup(made.path, tmp_path) as extracted:  # unzipped by hand
+    with backup_archive.opened_backup(made.path, tmp_path) as extracted:  # unzipped by hand
         unzipped = tmp_path / "unzipped.db"
         unzipped.write_bytes(Path(extracted).read_bytes())
         # (an unzipped backup still has its indexes dropped: it is read through a copy)

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from kpidesk.store import backup, history, security
+from kpidesk.store import backup, backup_files, history, security
 from kpidesk.store.targets import get_target
 
 PIN = "2468"
@@ -112,11 +112,11 @@ def test_backup_retention_set_to_one_then_back_up_now(qtbot, shop, monkeypatch):
     from kpidesk.ui.dialogs.backups import BackupsDialog
 
     store = shop.store
-    folder = backup.backup_folder(store)
+    folder = backup_files.backup_folder(store)
     start = datetime(2026, 11, 1, 9, 0)
     for day in range(18):
         backup.make_backup(store, "daily", now=start - timedelta(days=day), prune_after=False)
-    assert len(backup.list_backups(folder, store.path)) == 18
+    assert len(backup_files.list_backups(folder, store.path)) == 18
     dialog = BackupsDialog(shop)
     qtbot.addWidget(dialog)
     prompts = Prompts(monkeypatch)
@@ -127,7 +127,7 @@ def test_backup_retention_set_to_one_then_back_up_now(qtbot, shop, monkeypatch):
     assert dialog.keep_daily.value() != 1  # put back as stored
     assert store.setting("backup_keep_daily") in ("", str(backup.KEEP_DAILY))
     dialog.back_up_now()
-    assert len(backup.list_backups(folder, store.path)) >= 13  # 14 days kept, not 1
+    assert len(backup_files.list_backups(folder, store.path)) >= 13  # 14 days kept, not 1
     prompts.answer = (PIN, True)
     dialog.keep_daily.setValue(20)
     dialog.keep_daily.editingFinished.emit()

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from kpidesk import cli
-from kpidesk.store import backup, history, security
+from kpidesk.store import backup, backup_restore, history, security
 from kpidesk.store.db import Store
 
 PIN = "2468"
@@ -154,7 +154,7 @@ def test_restoring_a_damaged_shop_from_a_backup_without_pin_keeps_the_pin(demo_f
         f.seek((pages - 40) * 4096)
         f.write(b"\xff" * 4096 * 30)
     damaged = hashlib.sha256(shop.read_bytes()).hexdigest()
-    result = backup.restore(shop, old, tmp_path / "usb", source="app")
+    result = backup_restore.restore(shop, old, tmp_path / "usb", source="app")
     assert result.set_aside and result.safety is not None
     assert hashlib.sha256(result.safety.read_bytes()).hexdigest() == damaged
     with Store(shop) as s:

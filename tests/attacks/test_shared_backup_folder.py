@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from attacklib import cli, make_shop, one_sentence
 
-from kpidesk.store import backup
+from kpidesk.store import backup, backup_files, backup_restore
 from kpidesk.store.db import Store
 
 
@@ -27,8 +27,8 @@ def test_two_shops_sharing_a_folder_keep_their_own_backups(tmp_path):
         for day in range(10):  # both back up daily; each prune runs over the shared folder
             backup.make_backup(sa, "daily", now=start + timedelta(days=day))
             backup.make_backup(sb, "daily", now=start + timedelta(days=day, minutes=5))
-    own_a = backup.list_backups(usb, a)
-    own_b = backup.list_backups(usb, b)
+    own_a = backup_files.list_backups(usb, a)
+    own_b = backup_files.list_backups(usb, b)
     assert len(own_a) == 3 and len(own_b) == 3  # each kept its own three days
     assert {x.sales_count() for x in own_a} == {2}  # shop A's orders in each of A's
     assert {x.sales_count() for x in own_b} == {5}
@@ -36,7 +36,7 @@ def test_two_shops_sharing_a_folder_keep_their_own_backups(tmp_path):
 
     # a restore of the other shop's backup is refused, by the app and by the command
     with Store(a) as sa, pytest.raises(backup.BackupError) as err:
-        backup.restore_into(sa, own_b[0].path)
+        backup_restore.restore_into(sa, own_b[0].path)
     assert err.value.reason == "other_shop" and err.value.params["shop_name"] == "Shop B"
     sentence = one_sentence(cli("restore", "--db", a, own_b[0].path))
     assert "another shop" in sentence and "Shop B" in sentence and "--other-shop" in sentence
@@ -47,4 +47,4 @@ def test_two_shops_sharing_a_folder_keep_their_own_backups(tmp_path):
     assert done.returncode == 0, done.stderr
     with Store(a) as sa:
         assert sa.scalar("SELECT count(*) FROM orders") == 5
-    assert [x.path for x in backup.list_backups(usb, a)][1:] == [x.path for x in own_a]
+    assert [x.path for x in backup_files.list_backups(usb, a)][1:] == [x.path for x in own_a]

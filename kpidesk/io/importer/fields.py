@@ -15,7 +15,7 @@ from kpidesk.io.parsing import (
     to_minor,
 )
 from kpidesk.io.read_base import MAX_CELL
-from kpidesk.store.db import is_uuid_text, uuid_value
+from kpidesk.store.uuids import is_uuid_text, uuid_value
 
 RECORD_FIELDS = {
     "sales": ("date", "order", "order_ref", "customer", "customer_ref", "phone", "salesperson",

@@ -5,7 +5,7 @@ made, looked up once per import.
 from __future__ import annotations
 
 from kpidesk.io.importer.fields import _key, _uuid_of
-from kpidesk.store.db import new_uuid
+from kpidesk.store.uuids import new_uuid
 
 
 class _Names:

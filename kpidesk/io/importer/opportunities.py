@@ -23,9 +23,10 @@ from kpidesk.io.importer.names import _Contacts, _Names
 from kpidesk.io.parsing import (
     clean_ref,
 )
-from kpidesk.store.db import Store, new_uuid
+from kpidesk.store.db import Store
 from kpidesk.store.money import convert
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid
 
 _STATUSES = {"open": "open", "won": "won", "lost": "lost", "បើក": "open", "ឈ្នះ": "won",
              "ចាញ់": "lost"}

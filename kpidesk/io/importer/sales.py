@@ -34,11 +34,12 @@ from kpidesk.io.parsing import (
     is_marked,
 )
 from kpidesk.store import rollups
-from kpidesk.store.db import Store, new_uuids
+from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import convert
 from kpidesk.store.sales import daily_total_id, write_sale_rows
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuids
 
 
 def _sales_parser(opts: dict, index: dict[str, int], width: int, today: str,

@@ -20,8 +20,9 @@ from kpidesk.io.parsing import (
     parse_int,
     parse_period,
 )
-from kpidesk.store.db import Store, new_uuid, uuid_text
+from kpidesk.store.db import Store
 from kpidesk.store.topics import Topic
+from kpidesk.store.uuids import new_uuid, uuid_text
 
 _MEASURES = {"revenue": "revenue", "sales": "revenue", "ចំណូល": "revenue",
              "newcustomers": "new_customers", "new_customers": "new_customers",

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n.format import current
 from kpidesk.i18n.format import fill as fill_in
-from kpidesk.store import backup, security
+from kpidesk.store import backup, backup_files, backup_restore, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import BackupError, StoreError
 from kpidesk.ui.context import AppContext
@@ -46,7 +46,7 @@ class BackupsDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("backupsDialog")
         self.resize(820, 480)
-        self.items: list[backup.BackupInfo] = []
+        self.items: list[backup_files.BackupInfo] = []
         self.folder_label = QLabel()
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_label.setWordWrap(True)
@@ -136,10 +136,10 @@ class BackupsDialog(QDialog):
         return texts.get(reason, reason)
 
     def folder(self) -> Path:
-        return backup.backup_folder(self.ctx.store)
+        return backup_files.backup_folder(self.ctx.store)
 
-    def backups(self) -> list[backup.BackupInfo]:
-        return backup.list_all_backups(self.ctx.store)
+    def backups(self) -> list[backup_files.BackupInfo]:
+        return backup_files.list_all_backups(self.ctx.store)
 
     def refresh(self) -> None:
         fmt = current()
@@ -163,10 +163,10 @@ class BackupsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
-        total = (fill_in(self.tr("%1 backups, %2 in all"), fmt.integer(len(items)), _megabytes(backup.space_used(items))))
+        total = (fill_in(self.tr("%1 backups, %2 in all"), fmt.integer(len(items)), _megabytes(backup_files.space_used(items))))
         found = self.ctx.store.identity()
-        others = sum(backup.other_shops_backups(f, found.uuid if found else None)
-                     for f in backup.backup_folders(self.ctx.store))
+        others = sum(backup_files.other_shops_backups(f, found.uuid if found else None)
+                     for f in backup_files.backup_folders(self.ctx.store))
         if others:
             total += " " + (fill_in(self.tr("The folder also holds %1 backups of other shops: they "
                                     "are not shown, and never touched."), fmt.integer(others)))
@@ -175,7 +175,7 @@ class BackupsDialog(QDialog):
         self.delete_button.setEnabled(bool(items) and not self.ctx.store.read_only)
 
     # -- back up now ---------------------------------------------------------------
-    def back_up_now(self) -> backup.BackupInfo | None:
+    def back_up_now(self) -> backup_files.BackupInfo | None:
         path = self.ctx.store.path
 
         def work(progress):
@@ -201,14 +201,14 @@ class BackupsDialog(QDialog):
         item = self.table.item(row, 0) if row >= 0 else None
         return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
-    def selected_info(self) -> backup.BackupInfo | None:
+    def selected_info(self) -> backup_files.BackupInfo | None:
         path = self.selected_path()
         return next((b for b in self.items if b.path == path), None)
 
-    def restore_question(self, info: backup.BackupInfo) -> str:
+    def restore_question(self, info: backup_files.BackupInfo) -> str:
         fmt = current()
         details = info.details()
-        now = backup.summary_of(self.ctx.store)
+        now = backup_files.summary_of(self.ctx.store)
         made = f"{fmt.date(info.created.date())} {fmt.digits(info.created.strftime('%H:%M'))}"
         return (fill_in(self.tr("Replace the shop's records by the backup made on %1 (%2)? It holds "
                         "%3 orders; its last sale is of %4."), made, self.reason_text(info.reason), fmt.integer(details.orders) if details and
@@ -219,7 +219,7 @@ class BackupsDialog(QDialog):
                         "are backed up first, so this can be undone by restoring that "
                         "backup."), fmt.integer(now["orders"]), fmt.date(now["last_sale"]) if now["last_sale"] else "—"))
 
-    def restore_selected(self) -> backup.RestoreResult | None:
+    def restore_selected(self) -> backup_restore.RestoreResult | None:
         info = self.selected_info()
         if info is None:
             QMessageBox.information(self, self.tr("Restore"), self.tr("Choose a backup first."))
@@ -256,7 +256,7 @@ class BackupsDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
             try:
-                backup.delete_backup(self.ctx.store, info.path)
+                backup_files.delete_backup(self.ctx.store, info.path)
             except (StoreError, OSError) as exc:
                 QMessageBox.warning(self, self.tr("Delete"),
                                     store_error_text(exc, self.ctx.store.path))
@@ -264,14 +264,14 @@ class BackupsDialog(QDialog):
         self._changed()
         return True
 
-    def _restore(self, path: Path, allow_other_shop: bool) -> backup.RestoreResult | None:
+    def _restore(self, path: Path, allow_other_shop: bool) -> backup_restore.RestoreResult | None:
         from kpidesk.ui.startup import restored_text
 
         store = self.ctx.store
         pin = security.snapshot(store)  # a backup made before the PIN keeps it
 
         def work(_progress):
-            done = backup.restore_into(store, path, allow_other_shop=allow_other_shop)
+            done = backup_restore.restore_into(store, path, allow_other_shop=allow_other_shop)
             security.carry_over(store, pin)
             return done
 
@@ -302,7 +302,7 @@ class BackupsDialog(QDialog):
     # -- folder and keeping ---------------------------------------------------------------
     def open_folder(self) -> None:
         try:
-            backup.prepare_folder(self.folder(), not self.ctx.store.setting("backup_dir"))
+            backup_files.prepare_folder(self.folder(), not self.ctx.store.setting("backup_dir"))
         except BackupError as exc:
             QMessageBox.warning(self, self.tr("Backups"), store_error_text(exc))
             return

@@ -17,9 +17,9 @@ from kpidesk.i18n.tr import translator
 from kpidesk.store import receipts
 from kpidesk.store import sales as store_sales
 from kpidesk.store.contacts import ContactInput
-from kpidesk.store.db import new_uuid
 from kpidesk.store.errors import PinRequiredError, ServerError, StoreError, ValidationError
 from kpidesk.store.sales import LineInput, OrderInput, find_daily_total, get_order
+from kpidesk.store.uuids import new_uuid
 from kpidesk.ui.commands.sales import AddOrderCommand, EditOrderCommand
 from kpidesk.ui.messages import server_error_text, validation_text
 from kpidesk.ui.sales.lines import receipt_total
