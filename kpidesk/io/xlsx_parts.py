@@ -25,8 +25,9 @@ class _TooLong:
 TOO_LONG = _TooLong()
 
 
-def _expat() -> expat.XMLParserType:
-    parser = expat.ParserCreate()
+def _expat(namespace_separator: str | None = None) -> expat.XMLParserType:
+    """A parser that refuses a DOCTYPE or an entity (no entity expansion bombs)."""
+    parser = expat.ParserCreate(namespace_separator=namespace_separator)
     parser.buffer_text = False
 
     def no_doctype(*_: object) -> None:
@@ -184,15 +185,7 @@ def _feed(parser, part: _Part, state: dict, name: str) -> None:
 
 def _expat_ns() -> expat.XMLParserType:
     """A parser that reports namespaced attributes as 'uri name' (workbook.xml's r:id)."""
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.buffer_text = False
-
-    def no_doctype(*_: object) -> None:
-        raise FileError("unreadable", "a workbook does not declare a DOCTYPE")
-
-    parser.StartDoctypeDeclHandler = no_doctype
-    parser.EntityDeclHandler = no_doctype
-    return parser
+    return _expat(namespace_separator=" ")
 
 
 def _normalise(name: str) -> str:

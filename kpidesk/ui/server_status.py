@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -323,6 +323,19 @@ class WaitingSalesModel(TableModel):
         return refusal_text(sale.refused)
 
 
+def row_list(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
+    """A read-only list of rows, one chosen at a time (the waiting sales, the backups)."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
 class WaitingSalesDialog(QDialog):
     """The sales waiting on this laptop: send them now, correct one in the Sales form, or
     throw one away (owner PIN)."""
@@ -334,14 +347,7 @@ class WaitingSalesDialog(QDialog):
         self.queue = queue
         self.setObjectName("waitingSales")
         self.model = WaitingSalesModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("waitingSalesTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = row_list(self, self.model, "waitingSalesTable")
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.message = QLabel(self)

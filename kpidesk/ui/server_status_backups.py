@@ -12,13 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from kpidesk.store import pg_backup
 from kpidesk.store.errors import BackupError, ServerError, StoreError
 from kpidesk.store.topics import EVERYTHING
 from kpidesk.ui.models.base import Column, TableModel
+from kpidesk.ui.server_status import row_list
 
 CONTEXT = "SharedBackups"
 tr = translator(CONTEXT)
@@ -134,14 +133,7 @@ class SharedBackupsDialog(QDialog):
         self.mark_label.setObjectName("sharedBackupsMark")
         self.mark_label.setWordWrap(True)
         self.model = SharedBackupsModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("sharedBackupsTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = row_list(self, self.model, "sharedBackupsTable")
         self.total_label = QLabel(self)
         self.total_label.setObjectName("sharedBackupsTotal")
         self.message = QLabel(self)
