@@ -137,10 +137,8 @@ def db_locations(tmp_path: Path, store_kind: str, request):
 
         cluster = request.getfixturevalue("pg_cluster")
         database = f"c_{re.sub(r'[^a-z0-9]', '_', name.lower())[:20]}_{uuid.uuid4().hex[:8]}"
-        with _admin(cluster) as admin:
-            admin.execute(f'CREATE DATABASE "{database}" OWNER kpidesk')
         made.append(database)
-        return f"postgresql://kpidesk:kpidesk@127.0.0.1:{cluster.port}/{database}"
+        return new_database_url(cluster, database)
 
     yield make
     if made:
@@ -177,6 +175,11 @@ def demo_location(demo_file: Path, tmp_path: Path, store_kind: str, request):
     return f"postgresql://kpidesk:kpidesk@127.0.0.1:{cluster.port}/{name}"
 
 
+def drop_database(cluster, name: str) -> None:
+    with _admin(cluster) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def _drop(cluster, database: str) -> None:
     with _admin(cluster) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
@@ -186,6 +189,13 @@ def _admin(cluster):
     import psycopg
 
     return psycopg.connect(cluster.url, autocommit=True)
+
+
+def new_database_url(cluster, name: str) -> str:
+    """Makes an empty database `name` on the test cluster; its `--db` URL."""
+    with _admin(cluster) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" OWNER kpidesk')
+    return f"postgresql://kpidesk:kpidesk@127.0.0.1:{cluster.port}/{name}"
 
 
 @pytest.fixture(scope="session")

@@ -28,21 +28,18 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def demo_db(request, tmp_path_factory):
     """A demo shop made by `demo --db`: a shop file, or a database on the test cluster."""
     if request.param == "postgresql":
-        import psycopg
+        from tests.conftest import new_database_url
 
-        cluster = request.getfixturevalue("pg_cluster")
-        name = "cli_kpi_demo"
-        with psycopg.connect(cluster.url, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}" OWNER kpidesk')
-        location = f"postgresql://kpidesk:kpidesk@127.0.0.1:{cluster.port}/{name}"
+        location = new_database_url(request.getfixturevalue("pg_cluster"), "cli_kpi_demo")
     else:
         location = tmp_path_factory.mktemp("cli") / "shop.db"
     done = run("demo", "--db", str(location), "--lines", "3000", "--today", TODAY)
     assert done.returncode == 0, done.stderr
     yield location
     if request.param == "postgresql":
-        with psycopg.connect(cluster.url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        from tests.conftest import drop_database
+
+        drop_database(request.getfixturevalue("pg_cluster"), "cli_kpi_demo")
 
 
 def half_even(numerator: int, denominator: int) -> int:
