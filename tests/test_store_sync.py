@@ -614,3 +614,128 @@ def test_a_customer_of_two_branches_is_one_contact_per_branch(shops):
         own = [all_kpis(s, MONTH, DEMO_TODAY) for s in (a, b)]
         for key in ("active_customers", "new_customers"):
             assert together[key] == own[0][key] + own[1][key], key
+
+
+# An order's values a figure reads, its customer by UUID and names by name (ids differ
+# between files; names are matched by name).
+_FIGURE_ROW = """
+    SELECT o.id, o.uuid, o.date, c.uuid, sp.name, ch.name, o.is_daily_total, o.receipts,
+           pm.name, o.time
+    FROM orders o LEFT JOIN contacts c ON c.id = o.contact_id
+    LEFT JOIN salespeople sp ON sp.id = o.salesperson_id
+    LEFT JOIN channels ch ON ch.id = o.channel_id
+    LEFT JOIN payment_methods pm ON pm.id = o.payment_id
+    WHERE {where}
+"""
+
+
+def figure_rows(store: Store, where: str) -> dict[bytes, tuple]:
+    """{order uuid: its figure-bearing values and lines}."""
+    lines: dict[int, list[tuple]] = {}
+    for row in store.conn.execute(
+            "SELECT l.order_id, l.position, p.name, l.quantity, l.amount, l.currency"
+            " FROM sale_lines l LEFT JOIN products p ON p.id = l.product_id"
+            " ORDER BY l.order_id, l.position"):
+        lines.setdefault(row[0], []).append(
+            tuple(bytes(v) if isinstance(v, (bytes, memoryview)) else v for v in row[1:]))
+    return {bytes(row[1]): (*(bytes(v) if isinstance(v, (bytes, memoryview)) else v
+                              for v in row[2:]), tuple(lines.get(row[0], [])))
+            for row in store.conn.execute(_FIGURE_ROW.format(where=where))}
+
+
+def kpi_json(target: Path | str, capsys, *extra: str) -> dict:
+    import json
+
+    from kpidesk.cli import main
+
+    assert main(["kpi", "--db", str(target), "--month", MONTH, "--json",
+                 "--today", DEMO_TODAY.isoformat(), *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_small_change_refreshes_only_the_days_it_touches(shops, monkeypatch, capsys):
+    """A branch file with a few per cent of its rows changed, added and deleted: only the
+    days (and customers) of those orders are refreshed, never every rollup, and a sale
+    whose note alone changed refreshes nothing; every rollup and `kpi --json` of head
+    office then equal a full rebuild's."""
+    bring_in(shops["Battambang"], shops["hq"])
+    bring_in(shops["Siem Reap"], shops["hq"])
+    with Store(shops["Siem Reap"]) as a:
+        ids = [r[0] for r in a.conn.execute(
+            "SELECT id FROM orders WHERE is_daily_total = 0 AND refund_of IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM orders r WHERE r.refund_of = orders.id)"
+            " ORDER BY id")]
+        contacts = [r[0] for r in a.conn.execute("SELECT id FROM contacts ORDER BY id")]
+        picked = ids[::40]  # a few per cent of the branch's sales
+        amounts, moved, recontacted, notes, deleted = (picked[0::5], picked[1::5],
+                                                       picked[2::5], picked[3::5],
+                                                       picked[4::5])
+        for order_id in amounts:
+            order = sales.get_order(a, order_id)
+            order.lines[0].amount += 1111
+            sales.update_order(a, order_id, order)
+        for order_id in moved:
+            order = sales.get_order(a, order_id)
+            order.date = "2026-10-03"
+            sales.update_order(a, order_id, order)
+        for n, order_id in enumerate(recontacted):
+            order = sales.get_order(a, order_id)
+            order.contact_id = contacts[n % len(contacts)]
+            sales.update_order(a, order_id, order)
+        for order_id in notes:
+            order = sales.get_order(a, order_id)
+            order.note = "corrected note"
+            sales.update_order(a, order_id, order)
+        for order_id in deleted:
+            sales.delete_order(a, order_id)
+        for day in ("2026-11-02", "2026-09-14"):
+            sales.add_order(a, sales.OrderInput(
+                date=day, contact_id=contacts[-1], lines=[sales.LineInput(amount=2500)]))
+        changed = figure_rows(a, "o.branch IS NULL")
+    with Store(shops["hq"], read_only=True) as hq:
+        had = figure_rows(hq, "o.branch = 'Siem Reap'")
+        total_orders = hq.scalar("SELECT COUNT(*) FROM orders")
+    # the days whose figures change, from the raw rows: an order added or gone, or
+    # changed in a figure-bearing value (both its old and its new day)
+    touched = {had[k][0] for k in had.keys() - changed.keys()} | \
+        {changed[k][0] for k in changed.keys() - had.keys()} | \
+        {v[0] for k in had.keys() & changed.keys() if had[k] != changed[k]
+         for v in (had[k], changed[k])}
+    assert 20 < len(picked) < total_orders / 20
+
+    monkeypatch.setattr(sync_rows, "REBUILD_ABOVE", 5)  # far fewer than these orders
+    refreshed: list[set[str]] = []
+    real_refresh = rollups.refresh_days
+
+    def refresh_days(conn, days):
+        refreshed.append(set(days))
+        real_refresh(conn, days)
+
+    def no_rebuild(conn):
+        raise AssertionError("every rollup rebuilt for a small change")
+
+    monkeypatch.setattr(rollups, "refresh_days", refresh_days)
+    monkeypatch.setattr(rollups, "rebuild_all", no_rebuild)
+    result = bring_in(shops["Siem Reap"], shops["hq"])
+    monkeypatch.undo()
+    assert result.counts["orders"].added == 2
+    assert result.counts["orders"].deleted == len(deleted)
+    assert result.counts["orders"].updated == len(amounts + moved + recontacted + notes)
+    assert refreshed == [touched]
+
+    with Store(shops["hq"], read_only=True) as hq:
+        assert figure_rows(hq, "o.branch = 'Siem Reap'") == changed
+        assert hq.scalar("SELECT COUNT(*) FROM orders WHERE note = 'corrected note'") == \
+            len(notes)
+    figures = {name: kpi_json(shops["hq"], capsys, *extra)
+               for name, extra in (("all", ()), ("Siem Reap", ("--branch", "Siem Reap")),
+                                   ("Battambang", ("--branch", "Battambang")))}
+    with Store(shops["hq"]) as hq:
+        assert_rollups_exact(hq)  # every rollup equal to a rebuild from the raw rows
+    for name, extra in (("all", ()), ("Siem Reap", ("--branch", "Siem Reap")),
+                        ("Battambang", ("--branch", "Battambang"))):
+        assert kpi_json(shops["hq"], capsys, *extra) == figures[name], name
+    own = kpi_json(shops["Siem Reap"], capsys)
+    with Store(shops["hq"], read_only=True) as hq, \
+            Store(shops["Siem Reap"], read_only=True) as a:
+        assert with_uuids(figures["Siem Reap"], hq) == with_uuids(own, a)
