@@ -22,7 +22,9 @@ product), else added. They are never deleted by a sync. Targets, the calendar,
 commission rates and settings are head office's own and are not brought in.
 
 Rollups of the target are refreshed inside the same transaction: the days and
-customer-days touched when the sync touched few orders, else every rollup rebuilt.
+customer-days of the orders whose figures changed (an order changed only in its note
+touches none), in one batch; every rollup is rebuilt only when those orders are a large
+share of head office's (`sync_rows.REBUILD_SHARE`: a first sync).
 """
 
 from __future__ import annotations
