@@ -268,7 +268,7 @@ class PgConnection:
             with self._conn.cursor() as cursor, \
                     cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
                 for row in rows:
-                    copy.write_row(_params(row))
+                    copy.write_row(tuple(_value(v) for v in row))
                     count += 1
         except Exception as exc:
             raise self._error(exc) from exc
