@@ -479,6 +479,7 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
 
     def _update_mode(self) -> None:
         self.receipt.setVisible(self.takes_lines() or self.edits_receipt())
+        self.receipt.set_editing(self.edits_receipt())
         self._receipt_currency_changed()
         self._retranslate_form_title()
 
