@@ -179,7 +179,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     with cli_store(_db_path(args), write=True, create=True) as store:
         if store.scalar("SELECT count(*) FROM orders"):
-            return _fail(f"{store.path} already has sales; the demo needs an empty shop file")
+            shown = store.server_url or store.path
+            return _fail(f"{shown} already has sales; the demo needs an empty shop file")
         counts = build_demo(store, months=args.months, lines=args.lines, today=args.today,
                             seed=args.seed)
     print(f"demo shop written to {shop_label(_db_path(args))}: {counts['orders']} orders, "

@@ -36,7 +36,7 @@ class RunStep:
         self.save_rejected_button.setEnabled(False)
         self._mode = mode
         thread = QThread(self)
-        worker = _Worker(self.ctx.store.path, self.kind, self.mapping, self.path, mode,
+        worker = _Worker(self.ctx.store.location, self.kind, self.mapping, self.path, mode,
                          self.ctx.today(), owner)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
