@@ -126,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="back the shop file up now")
     _db_arg(p)
     p.add_argument("--to", type=Path, help="backup folder (default: next to the data)")
+    p.add_argument("--daily", action="store_true",
+                   help="the day's automatic backup, as the app takes it (for Task Scheduler"
+                        " or cron): nothing when today's is taken (on a shared shop: by any"
+                        " laptop); 14 daily and 12 monthly backups kept")
 
     p = sub.add_parser("backups", help="list the shop's backups")
     _db_arg(p)
@@ -284,7 +288,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from kpidesk.shop_cli import run_backup
 
-    return run_backup(_db_path(args), args.to)
+    return run_backup(_db_path(args), args.to, daily=args.daily)
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
