@@ -97,9 +97,27 @@ def restore(url: str, backup_file: Path | str) -> None:
     backup_file = Path(backup_file)
     if not backup_file.is_file():
         raise BackupError("not_a_backup", str(backup_file))
+    try:  # which backups exist is no part of the shop's past: kept across the restore
+        known = records(url)
+    except ServerError:
+        known = []
     public, env = _split(url)
     _run([str(program), "--clean", "--if-exists", "--no-owner", "--no-privileges",
           "--single-transaction", f"--dbname={public}", str(backup_file)], env)
+    if known:
+        _put_back_records(url, known)
+
+
+def _put_back_records(url: str, known: list[BackupRecord]) -> None:
+    with _connect(url) as raw, raw.transaction():
+        if raw.execute("SELECT to_regclass('backup_records')").fetchone()[0] is None:
+            return  # a backup older than the table: it is made again on opening
+        raw.execute("DELETE FROM backup_records")
+        for r in reversed(known):  # oldest first: ids in the order they were taken
+            raw.execute("INSERT INTO backup_records(laptop, folder, file, taken, size, reason)"
+                        " VALUES (%s, %s, %s, %s, %s, %s)",
+                        (r.laptop, r.folder, r.file, r.taken.isoformat(timespec="seconds"),
+                         r.size, r.reason))
 
 
 # -- automatic backups of a shared shop ----------------------------------------------------

@@ -6975,6 +6975,10 @@ Close KPI Desk anyway?</source>
         <translation>ទំហំ</translation>
     </message>
     <message>
+        <source>Kept</source>
+        <translation>ទុក​នៅ</translation>
+    </message>
+    <message>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
@@ -7003,6 +7007,10 @@ Close KPI Desk anyway?</source>
         <translation>ការបម្រុងទុក​បរាជ័យ</translation>
     </message>
     <message>
+        <source>Backup folder</source>
+        <translation>ថត​បម្រុងទុក</translation>
+    </message>
+    <message>
         <source>Backup made: %1.</source>
         <translation>បាន​បម្រុងទុក​រួច៖ %1។</translation>
     </message>
@@ -7017,6 +7025,10 @@ Close KPI Desk anyway?</source>
     <message>
         <source>Before a restore</source>
         <translation>មុនពេល​ស្ដារ</translation>
+    </message>
+    <message>
+        <source>Choose &amp;folder…</source>
+        <translation>ជ្រើស​ថត… (&amp;F)</translation>
     </message>
     <message>
         <source>Choose a backup in the list first.</source>
@@ -7037,6 +7049,14 @@ Close KPI Desk anyway?</source>
     <message>
         <source>No automatic backup of the shared shop has been taken yet.</source>
         <translation>មិន​ទាន់​មាន​ការបម្រុងទុក​ស្វ័យប្រវត្តិ​នៃ​ហាងប្រើ​រួមគ្នា​នៅឡើយ​ទេ។</translation>
+    </message>
+    <message>
+        <source>On %1</source>
+        <translation>នៅ​លើ %1</translation>
+    </message>
+    <message>
+        <source>On this laptop</source>
+        <translation>នៅ​លើ​កុំព្យូទ័រ​យួរដៃ​នេះ</translation>
     </message>
     <message>
         <source>PostgreSQL&apos;s tools pg_dump and pg_restore are not on this laptop, so it cannot back the shared shop up. Install PostgreSQL&apos;s command line tools (on Windows: the PostgreSQL installer, “Command Line Tools”).</source>
@@ -7065,6 +7085,10 @@ This replaces the shop&apos;s data on the server for everyone: sales entered on 
     <message>
         <source>The shared shop was put back.</source>
         <translation>ហាង​ប្រើ​រួមគ្នា​ត្រូវបាន​ស្ដារ​វិញ​ហើយ។</translation>
+    </message>
+    <message>
+        <source>This backup is kept on the laptop “%1”, in %2: restore it from there.</source>
+        <translation>ការបម្រុងទុក​នេះ​ទុក​នៅ​លើ​កុំព្យូទ័រ​យួរដៃ “%1” ក្នុង %2៖ សូម​ស្ដារ​វា​ពី​កុំព្យូទ័រ​នោះ។</translation>
     </message>
     <message>
         <source>This laptop&apos;s pg_dump is version %1, older than the server (version %2): it cannot back the shop up. Install the tools of version %2 or newer.</source>
