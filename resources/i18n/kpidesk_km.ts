@@ -3492,6 +3492,10 @@ KPI Desk បង្កើត​តារាង និង​ការកំណត�
         <translation>ទឹកប្រាក់​ដែល​មិន​បញ្ជាក់​រូបិយប័ណ្ណ (&amp;A)៖</translation>
     </message>
     <message>
+        <source>%1 refunds were taken as returns of their own: their sale is not in the shop, or they give back other items than it sold.</source>
+        <translation>ការសង​ប្រាក់​វិញ %1 ត្រូវ​បាន​យក​ជា​ការ​ប្រគល់​ទំនិញ​វិញ​ដាច់​ដោយ​ឡែក៖ ការលក់​របស់​វា​មិន​មាន​ក្នុង​ហាង ឬ​វា​ប្រគល់​ទំនិញ​ផ្សេង​ពី​ទំនិញ​ដែល​បាន​លក់។</translation>
+    </message>
+    <message>
         <source>&amp;Undo import</source>
         <translation>មិន​ធ្វើ​ការនាំចូល​វិញ (&amp;U)</translation>
     </message>
