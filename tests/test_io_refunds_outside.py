@@ -105,3 +105,16 @@ def test_the_import_command_says_how_many_stood_alone(db_location, tmp_path, cap
     out = capsys.readouterr().out
     assert "3 refund(s) taken as stand-alone returns" in out
     assert "1 refund(s) tied to their sale" in out
+
+
+def test_the_wizard_says_how_many_stood_alone(qtbot, ctx, tmp_path):
+    from PySide6.QtCore import Qt
+    from test_gui_import import _wizard
+
+    wizard = _wizard(qtbot, ctx, _write(tmp_path / "r.csv", ROWS))
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.report is not None, timeout=20_000)
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
+    assert wizard.result.committed
+    assert "3 refunds were taken as returns of their own" in wizard.done_label.text()
