@@ -137,6 +137,13 @@ def test_the_owner_chooses_this_laptops_backup_folder(qtbot, shared_ctx, tmp_pat
 
     monkeypatch.setattr(shared_ctx, "owner_session", pin_typed)
     assert dialog.choose_folder() == usb and asked == ["backups"]
+    from kpidesk.store import history
+    from kpidesk.ui.dialogs.history import describe_subject
+
+    noted = [e for e in history.entries(shared_ctx.store) if e.action == "setting"]
+    assert noted and noted[0].after == {"value": str(usb)}
+    assert describe_subject(noted[0]) == \
+        f"Backup folder of the laptop {pg_backup.this_laptop().casefold()}"
     assert str(usb) in dialog.intro.text()
     made = dialog.back_up_now()
     assert made is not None and made.parent == usb

@@ -248,7 +248,7 @@ def shared_folder(data_dir: Path | str, url: str) -> Path:
 # The folder the owner chose for this laptop's backups of a shared shop (a network share,
 # a USB stick): a setting on the server per laptop, since a folder is a place on one
 # laptop; without one, `shared_folder` in the data folder.
-FOLDER_KEY = "shared_backup_dir:"
+FOLDER_KEY = "shared_backup_dir:"  # the owner's (security.OWNER_SETTING_PREFIXES)
 
 
 def folder_key(laptop: str | None = None) -> str:

@@ -2970,6 +2970,10 @@ KPI Desk បង្កើត​តារាង និង​ការកំណត�
         <translation>ពេលវេលា</translation>
     </message>
     <message>
+        <source>Backup folder of the laptop %1</source>
+        <translation>ថត​បម្រុងទុក​របស់​កុំព្យូទ័រ​យួរដៃ %1</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>សកម្ម</translation>
     </message>
