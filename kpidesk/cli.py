@@ -126,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="back the shop file up now")
     _db_arg(p)
     p.add_argument("--to", type=Path, help="backup folder (default: next to the data)")
+    p.add_argument("--daily", action="store_true",
+                   help="the day's automatic backup, as the app takes it (for Task Scheduler"
+                        " or cron): nothing when today's is taken (on a shared shop: by any"
+                        " laptop); 14 daily and 12 monthly backups kept")
 
     p = sub.add_parser("backups", help="list the shop's backups")
     _db_arg(p)
@@ -179,7 +183,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     with cli_store(_db_path(args), write=True, create=True) as store:
         if store.scalar("SELECT count(*) FROM orders"):
-            return _fail(f"{store.path} already has sales; the demo needs an empty shop file")
+            shown = store.server_url or store.path
+            return _fail(f"{shown} already has sales; the demo needs an empty shop file")
         counts = build_demo(store, months=args.months, lines=args.lines, today=args.today,
                             seed=args.seed)
     print(f"demo shop written to {shop_label(_db_path(args))}: {counts['orders']} orders, "
@@ -283,7 +288,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from kpidesk.shop_cli import run_backup
 
-    return run_backup(_db_path(args), args.to)
+    return run_backup(_db_path(args), args.to, daily=args.daily)
 
 
 def cmd_backups(args: argparse.Namespace) -> int:

@@ -144,7 +144,7 @@ def grant_open_store(store, given: str | None, reason: str) -> None:
         raise PinRefused(f"too many wrong PINs: try again in {exc.seconds} seconds") from exc
     if not right:
         raise PinRefused("that owner PIN is not right; nothing was written")
-    security.grant_process(store.path, with_pin=True, source="cli")
+    security.grant_process(store.location, with_pin=True, source="cli")
 
 
 def needs_owner(args: argparse.Namespace) -> bool:

@@ -7,6 +7,7 @@ PyInstaller bundle (where files are unpacked under ``sys._MEIPASS``).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -52,6 +53,22 @@ def backups_dir() -> Path:
     path = data_dir() / "backups"
     private_dir(path, own=True)
     return path
+
+
+def shared_shop_dir(server_url: str) -> Path:
+    """A shared shop's own folder on this laptop: `shared/<database>@<host>_<port>` in the
+    data folder (no user name or password in it). It stands where a shop file's folder
+    stands for what is kept beside the shop (its `Store.path` is a name in it, never a
+    file), so nothing of a shared shop lands in the current folder."""
+    from urllib.parse import urlsplit
+
+    from kpidesk.store import dialect
+
+    parts = urlsplit(dialect.normalise_url(server_url))
+    database = parts.path.strip("/") or "postgres"
+    name = f"{database}@{parts.hostname or 'localhost'}_{parts.port or 5432}"
+    return private_dir(data_dir() / "shared" / re.sub(r"[^A-Za-z0-9@._-]+", "_", name),
+                       own=True)
 
 
 def logs_dir() -> Path:

@@ -237,9 +237,13 @@ def of_branch(store: Store, name: str | None) -> Iterator[Store]:
 
 
 # -- backup ---------------------------------------------------------------------------
-def run_backup(db_path: Path, to: Path | None) -> int:
+def run_backup(db_path: Path, to: Path | None, daily: bool = False) -> int:
     if dialect.is_server_url(db_path):
+        if daily:
+            return _run_server_daily(str(db_path), to)
         return _run_server_backup(str(db_path), to)
+    if daily:
+        return _run_daily(db_path, to)
     with cli_store(db_path, write=True) as store:
         info = backup.make_backup(store, "manual", to)
     print(f"backup written and verified: {info.path} ({info.size:,} bytes, "
@@ -249,6 +253,8 @@ def run_backup(db_path: Path, to: Path | None) -> int:
 
 def run_backups(db_path: Path, as_json: bool = False) -> int:
     """List the backups of a shop (its own only, by identity), newest first."""
+    if dialect.is_server_url(db_path):
+        return _run_server_backups(str(db_path), as_json)
     db_path = Path(db_path)
     if backup_files.is_lost(db_path) and not db_path.is_dir():
         found = backup_files.lost_shop_backups(db_path)
@@ -328,17 +334,94 @@ def run_restore(db_path: Path, backup_file: Path, other_shop: bool = False) -> i
 
 
 # -- a shop on a PostgreSQL server: pg_dump / pg_restore ----------------------------------
+def _run_daily(db_path: Path, to: Path | None) -> int:
+    """What the app does on the first start of a day: back the shop file up unless today's
+    backup is there, verified, then older automatic ones pruned (`backup.make_backup`)."""
+    from datetime import date
+
+    from kpidesk.store.sales import has_orders
+
+    with cli_store(db_path, write=True) as store:
+        day = date.today().isoformat()
+        if not has_orders(store):
+            print(f"nothing to back up: {db_path} has no sales yet")
+            return 0
+        if to is None and backup_files.backed_up_on(store, day):
+            print(f"today's backup of {db_path} is taken already, in "
+                  f"{backup_files.backup_folder(store)}: nothing to do")
+            return 0
+        info = backup.make_backup(store, "daily", to)
+    print(f"daily backup written and verified: {info.path} ({info.size:,} bytes, "
+          f"{info.sales_count()} orders)")
+    return 0
+
+
+def _shared_folder(store: Store, to: Path | None) -> Path:
+    """Where this laptop puts a shared shop's backups: --to, the folder chosen in the app
+    for this laptop, or the shop's folder in the data folder (as the app does)."""
+    from kpidesk.paths import data_dir
+    from kpidesk.store import pg_backup
+
+    return to if to is not None else pg_backup.backup_folder_of(store, data_dir())
+
+
 def _run_server_backup(url: str, to: Path | None) -> int:
     from kpidesk.store import pg_backup
 
     with cli_store(url) as store:  # an unreachable server or a non-shop is said first
         orders = store.scalar("SELECT count(*) FROM orders")
-    if to is None:
-        from kpidesk.paths import backups_dir
+        folder = _shared_folder(store, to)
+    written = pg_backup.take(url, folder, "manual")
+    print(f"backup written and verified: {written} ({written.stat().st_size:,} bytes, "
+          f"{orders} orders)")
+    return 0
 
-        to = backups_dir()
-    written = pg_backup.dump(url, to, "manual")
-    print(f"backup written: {written} ({written.stat().st_size:,} bytes, {orders} orders)")
+
+def _run_server_backups(url: str, as_json: bool) -> int:
+    """The backups of a shared shop the server knows of, from every laptop: those kept on
+    another laptop are restored from there."""
+    from kpidesk.store import pg_backup
+
+    with cli_store(url):  # an unreachable server or a non-shop is said first
+        pass
+    found = pg_backup.records(url)
+    rows = [{"path": str(r.path), "created": r.taken.isoformat(timespec="seconds"),
+             "reason": r.reason, "size": r.size, "laptop": r.laptop, "here": r.here()}
+            for r in found]
+    if as_json:
+        print(json.dumps({"backups": rows, "total_size": sum(r.size for r in found)},
+                         ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no backups of this shared shop have been taken yet")
+    for r in rows:
+        where = "here" if r["here"] else f"on {r['laptop']}"
+        print(f"{r['created'].replace('T', ' ')}  {r['reason']:<15} {r['size']:>13,} bytes  "
+              f"{where:<20} {r['path']}")
+    print(f"{len(rows)} backup(s), {sum(r.size for r in found):,} bytes in all")
+    return 0
+
+
+def _run_server_daily(url: str, to: Path | None) -> int:
+    """The day's automatic backup of a shared shop, as every laptop's app starts it: one
+    laptop a day takes it (`pg_backup.daily_backup`); says who did when it was not this
+    one."""
+    from kpidesk.store import pg_backup
+
+    with cli_store(url) as store:
+        folder = _shared_folder(store, to)
+    outcome = pg_backup.daily_backup(url, folder)
+    if outcome.busy:
+        print("another laptop is taking today's backup of the shared shop now: nothing to do")
+    elif outcome.taken is None and outcome.mark is not None:
+        print(f"today's backup of the shared shop was taken already by \"{outcome.mark.by}\""
+              f" ({outcome.mark.file}): nothing to do")
+    elif outcome.taken is not None:
+        print(f"daily backup written and verified: {outcome.taken} "
+              f"({outcome.taken.stat().st_size:,} bytes), taken by \"{pg_backup.this_laptop()}\"")
+        if outcome.removed:
+            print(f"{len(outcome.removed)} older automatic backup(s) removed "
+                  f"({pg_backup.KEEP_DAILY} daily and {pg_backup.KEEP_MONTHLY} monthly kept)")
     return 0
 
 

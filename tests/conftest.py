@@ -80,7 +80,8 @@ def _quick_pins(monkeypatch):
 # runs once on a shop file and once on a PostgreSQL database (issue #21). A test that is
 # about files themselves carries `@pytest.mark.sqlite_only("why")`.
 BOTH_STORES = ("test_store", "test_store_contacts", "test_store_history",
-               "test_store_opportunities", "test_metrics_", "test_io_", "test_cli_kpi")
+               "test_store_opportunities", "test_metrics_", "test_io_", "test_cli_kpi",
+               "test_honest_figures", "test_act_", "test_report")
 
 
 # A test of the headless commands takes `db_location` (or `db_locations` for several

@@ -177,7 +177,7 @@ def test_delete_and_restore_a_call(shop: Store):
 
 
 def test_import_and_export_calls_cli(shop: Store, tmp_path: Path, capsys):
-    path = shop.path
+    path = shop.location
     shop.close()
     good = tmp_path / "calls.csv"
     good.write_text("date,customer,outcome,note,follow_up\n"

@@ -102,7 +102,7 @@ def test_a_finding_marked_as_right_does_not_return(clean: Store):
 
 def test_check_command(clean: Store, capsys):
     _sale(clean, "2026-11-03", 2000, rate=41000, number="R-RATE")
-    path = clean.path
+    path = clean.location
     clean.close()
     code = main(["check", "--db", str(path), "--period", "2026-11", "--today", "2026-11-25",
                  "--json"])

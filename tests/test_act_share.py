@@ -4,7 +4,6 @@ language, with Khmer shaped by Qt (no missing glyphs), and its text."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage, QTextLayout
@@ -29,12 +28,12 @@ def _ink(image: QImage, top: int, bottom: int) -> int:
     return count
 
 
-def test_share_command_writes_the_picture_in_each_language(demo_file: Path, tmp_path, capsys,
+def test_share_command_writes_the_picture_in_each_language(demo_location, tmp_path, capsys,
                                                            qapp):
     pictures = {}
     for lang in ("en", "km"):
         out = tmp_path / f"share-{lang}.png"
-        code = main(["share", "--db", str(demo_file), "--month", MONTH, "--lang", lang,
+        code = main(["share", "--db", str(demo_location), "--month", MONTH, "--lang", lang,
                      "--out", str(out), "--today", TODAY.isoformat()])
         assert code == 0
         printed = capsys.readouterr().out
@@ -45,7 +44,7 @@ def test_share_command_writes_the_picture_in_each_language(demo_file: Path, tmp_
     en_text, km_text = pictures["en"][1], pictures["km"][1]
     assert "Revenue:" in en_text and "ចំណូល" in km_text and "Revenue" not in km_text
     # the same figures, in each language's digits
-    with Store(demo_file, read_only=True) as store:
+    with Store(demo_location, read_only=True) as store:
         revenue = all_kpis(store, MONTH, TODAY)["revenue"]
     assert f"${revenue / 100:,.2f}" in en_text
     # the pictures differ where the words are (the labels), not only in the digits
@@ -83,22 +82,19 @@ def test_share_data_and_text(demo_store: Store):
     assert "Check the data: 4 entries look wrong" in share.share_text(data, "en")
 
 
-def test_share_refuses_bad_input(demo_file: Path, tmp_path, capsys):
-    assert main(["share", "--db", str(demo_file), "--month", "2026-13", "--lang", "en",
+def test_share_refuses_bad_input(demo_location, tmp_path, capsys):
+    assert main(["share", "--db", str(demo_location), "--month", "2026-13", "--lang", "en",
                  "--out", str(tmp_path / "x.png")]) == 2
-    assert main(["share", "--db", str(demo_file), "--month", MONTH, "--lang", "en",
+    assert main(["share", "--db", str(demo_location), "--month", MONTH, "--lang", "en",
                  "--out", str(tmp_path / "x.jpg")]) == 2
     err = capsys.readouterr().err
     assert "--month" in err and ".png" in err
 
 
 @pytest.mark.parametrize("given, code", [(None, 1), ("2468", 0)])
-def test_share_asks_for_the_owner_pin(demo_file: Path, tmp_path, monkeypatch, given, code,
+def test_share_asks_for_the_owner_pin(demo_location, tmp_path, monkeypatch, given, code,
                                       capsys):
-    import shutil
-
-    shop = tmp_path / "shop.db"
-    shutil.copy(demo_file, shop)
+    shop = demo_location
     monkeypatch.setattr("sys.stdin", open("/dev/null"))
     from kpidesk.store import security
 

@@ -14,7 +14,6 @@ opportunity_history), as KPI.md defines it.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from datetime import date, timedelta
 
@@ -50,8 +49,9 @@ def half_even(numerator: int, denominator: int) -> int:
 class Raw:
     """Figures straight from the raw tables (never the rollups)."""
 
-    def __init__(self, path) -> None:
-        self.conn = sqlite3.connect(path)
+    def __init__(self, location) -> None:
+        # the store's own connection: plain SQL on the raw tables of a file or a database
+        self.conn = Store(location, read_only=True).conn
 
     def revenue(self, first: str, last: str, column: str = "amount_usd") -> int:
         return self.conn.execute(
@@ -79,10 +79,9 @@ class Raw:
 
 
 @pytest.fixture
-def demo_copy(demo_file, tmp_path):
-    path = tmp_path / "demo.db"
-    shutil.copy(demo_file, path)
-    return path
+def demo_copy(demo_location):
+    """A writable demo shop of the test's kind: a file's path or a database's URL."""
+    return demo_location
 
 
 # -- sales dated after today ----------------------------------------------------------------
@@ -125,7 +124,7 @@ def test_sales_dated_after_today_count_in_no_figure(capsys, demo_copy):
 def test_revenue_series_stops_at_today(demo_store):
     add_order(demo_store, OrderInput(date="2026-11-29", lines=[LineInput(amount=777_700)]))
     series = dict(growth.revenue_series(demo_store, "2026-12", 3, today=TODAY))
-    raw = Raw(demo_store.path)
+    raw = Raw(demo_store.location)
     assert series["2026-11"] == raw.revenue("2026-11-01", TODAY.isoformat())
     assert series["2026-10"] == raw.revenue("2026-10-01", "2026-10-31")
     assert series["2026-12"] is None  # not started
@@ -243,7 +242,7 @@ def test_orders_count_a_daily_total_as_its_receipts(store, capsys):
     add_order(store, OrderInput(date="2026-10-02", lines=[LineInput(amount=-1000)]))  # refund
     _daily(store, "2026-10-03", 30000, receipts=12)
     _daily(store, "2026-10-04", 410000, receipts=3, currency="KHR")
-    raw = Raw(store.path)
+    raw = Raw(store.location)
     receipts = raw.conn.execute("SELECT SUM(receipts) FROM orders WHERE is_daily_total = 1"
                                 " AND date BETWEEN '2026-10-01' AND '2026-10-31'").fetchone()[0]
     orders = raw.conn.execute(
@@ -251,17 +250,17 @@ def test_orders_count_a_daily_total_as_its_receipts(store, capsys):
         " ON l.order_id = o.id WHERE o.is_daily_total = 0 AND o.date LIKE '2026-10-%'"
         " GROUP BY o.id) WHERE t >= 0").fetchone()[0]
     revenue = raw.revenue("2026-10-01", "2026-10-31")
-    got = kpi(capsys, store.path, "2026-10")
+    got = kpi(capsys, store.location, "2026-10")
     assert got["orders"] == orders + receipts == 1 + 15
     assert got["average_order_value"] == half_even(revenue, orders + receipts)
     assert got["daily_totals_without_receipts"] == 0
     # a daily total without its count: how many orders it stands for is unknown
     _daily(store, "2026-10-05", 9000)
-    got = kpi(capsys, store.path, "2026-10")
+    got = kpi(capsys, store.location, "2026-10")
     assert got["revenue"] == raw.revenue("2026-10-01", "2026-10-31")
     assert got["orders"] is None and got["average_order_value"] is None
     assert got["daily_totals_without_receipts"] == 1
-    assert kpi(capsys, store.path, "2026-09")["orders"] == 0  # other months keep theirs
+    assert kpi(capsys, store.location, "2026-09")["orders"] == 0  # other months keep theirs
 
 
 def test_receipts_only_on_daily_totals(store):
@@ -416,5 +415,5 @@ def test_import_reads_receipts_and_lists_rows_dated_after_today(store, tmp_path,
     later = tmp_path / "later.csv"
     later.write_text("date,amount\n2027-01-05,10\n", encoding="utf-8")
     capsys.readouterr()
-    assert main(["import", "sales", str(later), "--db", str(store.path)]) == 0
+    assert main(["import", "sales", str(later), "--db", str(store.location)]) == 0
     assert "line 2: dated 2027-01-05, after today" in capsys.readouterr().err

@@ -36,15 +36,18 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=180)
 
 
-@pytest.fixture(scope="module")
-def kpis(demo_file) -> dict:
-    done = run_cli("kpi", "--db", str(demo_file), "--month", MONTH, "--json",
-                   "--today", DEMO_TODAY.isoformat())
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+@pytest.fixture
+def kpis(demo_location, capsys) -> dict:
+    """`kpi --json` of the month, from the demo shop of the test's kind."""
+    from kpidesk.cli import main
+
+    capsys.readouterr()
+    assert main(["kpi", "--db", str(demo_location), "--month", MONTH, "--json",
+                 "--today", DEMO_TODAY.isoformat()]) == 0
+    return json.loads(capsys.readouterr().out)
 
 
-def make_report(db: Path, lang: str, out: Path) -> str:
+def make_report(db: Path | str, lang: str, out: Path) -> str:
     done = run_cli("report", "--db", str(db), "--month", MONTH, "--lang", lang, "--out", str(out),
                    "--today", DEMO_TODAY.isoformat())
     assert done.returncode == 0, done.stderr
@@ -91,10 +94,10 @@ def fonts_of(path: Path) -> set[str]:
     return {line.split()[0].split("+")[-1] for line in lines if line.strip()}
 
 
-def test_english_report_has_the_months_figures(qapp, demo_file, kpis, tmp_path):
-    text = _squash(make_report(demo_file, "en", tmp_path / "en.pdf"))
+def test_english_report_has_the_months_figures(qapp, demo_location, kpis, tmp_path):
+    text = _squash(make_report(demo_location, "en", tmp_path / "en.pdf"))
     fmt = Formatter("en")
-    with Store(demo_file, read_only=True) as s:
+    with Store(demo_location, read_only=True) as s:
         shop = s.setting("shop_name")
     assert _squash("Monthly sales report") in text
     assert _squash("October 2026") in text
@@ -112,13 +115,13 @@ def test_english_report_has_the_months_figures(qapp, demo_file, kpis, tmp_path):
                                              "NotoSansKhmer-Regular", "NotoSansKhmer-Bold"}
 
 
-def test_khmer_report_is_in_khmer(qapp, demo_file, kpis, tmp_path):
+def test_khmer_report_is_in_khmer(qapp, demo_location, kpis, tmp_path):
     from kpidesk.reports.text import ReportText
 
     khmer = ReportText("km")
     title = khmer.translate("Report", "Monthly sales report")
     assert title != "Monthly sales report", "the report's title has no Khmer translation"
-    text = _squash(make_report(demo_file, "km", tmp_path / "km.pdf"))
+    text = _squash(make_report(demo_location, "km", tmp_path / "km.pdf"))
     fmt = Formatter("km")
     assert shaped(title) in text
     for label in ("Revenue", "Customers to call back", "Key figures", "Customer retention"):
@@ -138,11 +141,11 @@ def test_khmer_report_is_in_khmer(qapp, demo_file, kpis, tmp_path):
 def test_user_text_is_printed_as_text(demo_store, tmp_path):
     demo_store.set_setting("shop_name", '<img src="x.png"> Dara & <b>Sons</b>')
     demo_store.close()
-    text = make_report(demo_store.path, "en", tmp_path / "esc.pdf")
+    text = make_report(demo_store.location, "en", tmp_path / "esc.pdf")
     assert _squash('<img src="x.png"> Dara & <b>Sons</b>') in _squash(text)
 
 
-def _store_with_many_at_risk(path: Path, customers: int) -> None:
+def _store_with_many_at_risk(path: Path | str, customers: int) -> None:
     """Customers who bought every ~20 days, then stopped 60-200 days before the report."""
     with Store(path) as s, s.transaction() as conn:
         conn.execute("UPDATE settings SET value = 'Long List Shop' WHERE key = 'shop_name'")
@@ -162,8 +165,8 @@ def _store_with_many_at_risk(path: Path, customers: int) -> None:
         rollups.rebuild_all(conn)
 
 
-def test_long_call_back_list_runs_over_pages_with_repeated_headers(tmp_path):
-    db = tmp_path / "long.db"
+def test_long_call_back_list_runs_over_pages_with_repeated_headers(db_location, tmp_path):
+    db = db_location
     _store_with_many_at_risk(db, 240)
     make_report(db, "en", tmp_path / "long.pdf")
     pages = pdf_pages(tmp_path / "long.pdf")
@@ -190,8 +193,8 @@ def test_long_call_back_list_runs_over_pages_with_repeated_headers(tmp_path):
     assert "012 000 240" in text  # phone numbers printed, grouped as people read them
 
 
-def test_report_command_refuses_bad_input(tmp_path, demo_file):
-    done = run_cli("report", "--db", str(demo_file), "--month", "2026-13", "--out",
+def test_report_command_refuses_bad_input(tmp_path, demo_location):
+    done = run_cli("report", "--db", str(demo_location), "--month", "2026-13", "--out",
                    str(tmp_path / "x.pdf"))
     assert done.returncode == 1 and "2026-13" in done.stderr
     done = run_cli("report", "--db", str(tmp_path / "missing.db"), "--month", MONTH, "--out",
@@ -233,14 +236,13 @@ def test_report_data_is_the_same_as_kpi_json(demo_store, kpis):
     assert date.fromisoformat(str(data.as_of)) == date(2026, 10, 31)
 
 
-def test_a_month_in_progress_prints_the_month_before_on_the_same_day(demo_file, tmp_path):
+def test_a_month_in_progress_prints_the_month_before_on_the_same_day(demo_location, tmp_path):
     """Customer figures so far sit beside the month before up to the same day (†); daily
     totals are no product; a refund line takes its quantity back."""
     from kpidesk.metrics.customers import customer_kpis
     from kpidesk.store.sales import LineInput, OrderInput, add_order
 
-    db = tmp_path / "shop.db"
-    shutil.copy(demo_file, db)
+    db = demo_location
     with Store(db) as store:
         add_order(store, OrderInput(date="2026-11-20", is_daily_total=True, receipts=30,
                                     lines=[LineInput(amount=150000)]))
@@ -415,7 +417,7 @@ def test_riel_charts_keep_their_y_labels(qapp, monkeypatch, lang, unit):
         assert axis.width() >= widest, (axis.width(), widest, labels)
 
 
-def test_cli_report_follows_the_users_number_settings_and_flags(demo_file, tmp_path):
+def test_cli_report_follows_the_users_number_settings_and_flags(demo_location, tmp_path):
     """The headless report writes numbers as the user chose in Settings ▸ Language (kept in
     QSettings), and --digits / --dollar-digits / --riel-rounding override that."""
     import os
@@ -427,7 +429,8 @@ def test_cli_report_follows_the_users_number_settings_and_flags(demo_file, tmp_p
     def report(*flags: str, name: str) -> str:
         out = tmp_path / f"{name}.pdf"
         done = subprocess.run(
-            [sys.executable, "-m", "kpidesk", "report", "--db", str(demo_file), "--month", MONTH,
+            [sys.executable, "-m", "kpidesk", "report", "--db", str(demo_location), "--month",
+             MONTH,
              "--lang", "km", "--out", str(out),
              "--today", DEMO_TODAY.isoformat(), *flags],
             capture_output=True, text=True, timeout=180, env=env)
@@ -519,7 +522,7 @@ def test_top_products_equal_the_raw_lines(demo_store, currency, upto):
         " LEFT JOIN products p ON p.id = l.product_id"
         " LEFT JOIN categories c ON c.id = p.category_id"
         " WHERE o.date BETWEEN '2026-10-01' AND ? AND o.is_daily_total = 0"
-        " GROUP BY l.product_id ORDER BY revenue DESC, 2", (last,)).fetchall()
+        " GROUP BY l.product_id, p.name, c.name ORDER BY revenue DESC, 2", (last,)).fetchall()
     got = top_products(demo_store, MONTH, currency, limit=5, upto=upto)
     assert [(r["product_id"], r["name"], r["category"], r["revenue"]) for r in got] == \
         [row[:3] + row[4:] for row in raw[:5]]

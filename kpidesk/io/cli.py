@@ -123,6 +123,10 @@ def _import_one(store: Store, kind: str, path: Path, mapping: dict | None,
     print(f"{path.name}: {report.rows} rows read; added {added}{skipped}"
           + (f" (import {report.import_id}; undo it with: undo-import {report.import_id})"
              if report.import_id is not None and import_id is None else ""))
+    if report.standalone_refunds:
+        print(f"{path.name}: {report.standalone_refunds} refund(s) taken as stand-alone returns"
+              " (their sale is not in the shop, or they give back other lines than it sold);"
+              f" {report.linked_refunds} refund(s) tied to their sale")
     return 0
 
 

@@ -338,7 +338,7 @@ class Store(ServerLink, Upkeep):
         from kpidesk.store import history, security
 
         value = str(value)
-        owners = key in security.OWNER_SETTINGS
+        owners = key in security.OWNER_SETTINGS or key.startswith(security.OWNER_SETTING_PREFIXES)
         if owners:
             security.demand_owner(self, "setting")
         with self.transaction():

@@ -3,7 +3,6 @@ whether another laptop wrote (a mixin of `Store`; a shop file has none of these)
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import uuid
 from pathlib import Path
@@ -47,8 +46,12 @@ class ServerLink:
         from kpidesk.store import pg, pg_schema
 
         self.server_url = dialect.public_url(url)
-        # what messages and the window title show; never a file that is opened or made
-        self.path = Path(re.sub(r"[^A-Za-z0-9@._-]+", "_", self.server_url))
+        # a name in the shop's own folder in the user's data folder: what is kept beside a
+        # shop (backups, exports' first folder) goes there, never into the current folder;
+        # nothing opens or makes a file at this path (another connection uses `location`)
+        from kpidesk.paths import shared_shop_dir
+
+        self.path = shared_shop_dir(self.server_url) / "shared-shop"
         self._check_later = False
         conn = pg.PgConnection(url, read_only=self.read_only)
         try:

@@ -97,9 +97,27 @@ def restore(url: str, backup_file: Path | str) -> None:
     backup_file = Path(backup_file)
     if not backup_file.is_file():
         raise BackupError("not_a_backup", str(backup_file))
+    try:  # which backups exist is no part of the shop's past: kept across the restore
+        known = records(url)
+    except ServerError:
+        known = []
     public, env = _split(url)
     _run([str(program), "--clean", "--if-exists", "--no-owner", "--no-privileges",
           "--single-transaction", f"--dbname={public}", str(backup_file)], env)
+    if known:
+        _put_back_records(url, known)
+
+
+def _put_back_records(url: str, known: list[BackupRecord]) -> None:
+    with _connect(url) as raw, raw.transaction():
+        if raw.execute("SELECT to_regclass('backup_records')").fetchone()[0] is None:
+            return  # a backup older than the table: it is made again on opening
+        raw.execute("DELETE FROM backup_records")
+        for r in reversed(known):  # oldest first: ids in the order they were taken
+            raw.execute("INSERT INTO backup_records(laptop, folder, file, taken, size, reason)"
+                        " VALUES (%s, %s, %s, %s, %s, %s)",
+                        (r.laptop, r.folder, r.file, r.taken.isoformat(timespec="seconds"),
+                         r.size, r.reason))
 
 
 # -- automatic backups of a shared shop ----------------------------------------------------
@@ -157,10 +175,32 @@ class BackupMark:
 
 
 @dataclass(frozen=True)
+class BackupRecord:
+    """A backup of the shared shop as the server knows it (`backup_records`): taken by
+    `laptop`, kept there in `folder`. Only the laptop that holds it can restore it."""
+
+    laptop: str
+    folder: str
+    file: str
+    taken: datetime
+    size: int
+    reason: str
+
+    @property
+    def path(self) -> Path:
+        return Path(self.folder) / self.file
+
+    def here(self, laptop: str | None = None) -> bool:
+        """Whether it is kept on this laptop (`laptop`: this one's name by default)."""
+        return self.laptop.casefold() == (laptop or this_laptop()).casefold()
+
+
+@dataclass(frozen=True)
 class DailyOutcome:
     taken: Path | None  # this laptop took today's backup
     mark: BackupMark | None  # the mark found or written
     busy: bool = False  # another laptop was taking it at that moment
+    removed: tuple[Path, ...] = ()  # older automatic backups pruned after it
 
 
 def tool_major(program: Path | None) -> int | None:
@@ -203,6 +243,22 @@ def shared_folder(data_dir: Path | str, url: str) -> Path:
 
     name = queue_name(url)[: -len(".kpidesk-queue.db")]
     return Path(data_dir) / "backups" / "shared" / name
+
+
+# The folder the owner chose for this laptop's backups of a shared shop (a network share,
+# a USB stick): a setting on the server per laptop, since a folder is a place on one
+# laptop; without one, `shared_folder` in the data folder.
+FOLDER_KEY = "shared_backup_dir:"  # the owner's (security.OWNER_SETTING_PREFIXES)
+
+
+def folder_key(laptop: str | None = None) -> str:
+    return FOLDER_KEY + (laptop or this_laptop()).casefold()
+
+
+def backup_folder_of(store, data_dir: Path | str, laptop: str | None = None) -> Path:
+    """Where this laptop puts the backups of the shared shop `store` holds open."""
+    chosen = store.setting(folder_key(laptop))
+    return Path(chosen) if chosen else shared_folder(data_dir, str(store.location))
 
 
 def list_shared(folder: Path | str) -> list[SharedBackup]:
@@ -262,6 +318,68 @@ def prune_shared(folder: Path | str, keep_daily: int = KEEP_DAILY,
     return removed
 
 
+def this_laptop() -> str:
+    """The name this laptop goes by in the server's records (its network name)."""
+    return socket.gethostname() or "?"
+
+
+def record(raw_conn, path: Path, reason: str, laptop: str, when: datetime) -> None:
+    """Note on the server that `laptop` took the backup `path` (on a connection of
+    `_connect`, autocommit: one statement). The server may be older than this table on
+    a shop not yet opened for writing by this version: then nothing is noted."""
+    try:
+        raw_conn.execute(
+            "INSERT INTO backup_records(laptop, folder, file, taken, size, reason)"
+            " VALUES (%s, %s, %s, %s, %s, %s)",
+            (laptop, str(Path(path).parent.resolve()), Path(path).name,
+             when.isoformat(timespec="seconds"), Path(path).stat().st_size, reason))
+    except _undefined_table():
+        pass
+
+
+def _forget(raw_conn, laptop: str, removed: list[Path]) -> None:
+    """The records of backups this laptop removed (pruned past the schedule)."""
+    for path in removed:
+        try:
+            raw_conn.execute("DELETE FROM backup_records WHERE laptop = %s AND folder = %s"
+                             " AND file = %s",
+                             (laptop, str(path.parent.resolve()), path.name))
+        except _undefined_table():
+            return
+
+
+def _undefined_table() -> type[Exception]:
+    import psycopg
+
+    return psycopg.errors.UndefinedTable
+
+
+def records(url: str) -> list[BackupRecord]:
+    """Every backup of the shared shop the server knows of, newest first."""
+    with _connect(url) as raw:
+        try:
+            rows = raw.execute("SELECT laptop, folder, file, taken, size, reason"
+                               " FROM backup_records ORDER BY taken DESC, id DESC").fetchall()
+        except _undefined_table():
+            return []
+    return [BackupRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]), int(r[4]), r[5])
+            for r in rows]
+
+
+def take(url: str, folder: Path | str, reason: str = "manual", laptop: str | None = None,
+         now: datetime | None = None) -> Path:
+    """A backup made by hand or before a restore: dumped, checked with pg_restore, noted
+    on the server as this laptop's (`record`). Its path."""
+    now = now or datetime.now()
+    made = dump(url, folder, reason, now)
+    if not verify_dump(made):
+        made.unlink(missing_ok=True)
+        raise BackupError("not_verified", str(made))
+    with _connect(url) as raw:
+        record(raw, made, reason, laptop or this_laptop(), now)
+    return made
+
+
 def _read_mark(raw_conn) -> BackupMark | None:
     row = raw_conn.execute("SELECT value FROM settings WHERE key = %s", (MARK_KEY,)).fetchone()
     if not row or not row[0]:
@@ -301,7 +419,7 @@ def daily_backup(url: str, folder: Path | str, now: datetime | None = None,
     written; older automatic backups pruned after. Runs on its own connection (a thread)."""
     now = now or datetime.now()
     today = now.date().isoformat()
-    laptop = laptop or socket.gethostname()
+    laptop = laptop or this_laptop()
     with _connect(url) as raw:
         mark = _read_mark(raw)
         if mark is not None and mark.day >= today:
@@ -320,7 +438,9 @@ def daily_backup(url: str, folder: Path | str, now: datetime | None = None,
             raw.execute("INSERT INTO settings(key, value) VALUES (%s, %s) ON CONFLICT (key)"
                         " DO UPDATE SET value = excluded.value",
                         (MARK_KEY, json.dumps(asdict(mark))))
-            prune_shared(folder)
-            return DailyOutcome(path, mark)
+            record(raw, path, "daily", laptop, now)
+            removed = prune_shared(folder)
+            _forget(raw, laptop, removed)
+            return DailyOutcome(path, mark, removed=tuple(removed))
         finally:
             raw.execute("SELECT pg_advisory_unlock(%s)", (BACKUP_LOCK,))

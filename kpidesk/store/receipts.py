@@ -304,6 +304,19 @@ def given_back(store: Store, order_id: int) -> dict[int, GivenBack] | None:
     return back
 
 
+def refunds_fit(store: Store, order_id: int) -> bool:
+    """Whether the refunds linked to a sale are its own lines, each giving back no more
+    than the line sold (quantity and amount): what `given_back` can account for."""
+    from kpidesk.store import sales
+
+    back = given_back(store, order_id)
+    if back is None:
+        return False
+    lines = sales.get_order(store, order_id).lines
+    return all(b.quantity <= abs(lines[p - 1].quantity) and b.amount <= abs(lines[p - 1].amount)
+               for p, b in back.items())
+
+
 def _same_item(sold, returned) -> bool:
     return (sold.product_id, sold.currency, sold.unit_price, sold.note) == (
         returned.product_id, returned.currency, returned.unit_price, returned.note)

@@ -436,6 +436,17 @@ def add_sync_fingerprint(db: sqlite_utils.Database) -> None:
         db.conn.execute("ALTER TABLE branch_sources ADD COLUMN fingerprint TEXT")
 
 
+def add_backup_records(db: sqlite_utils.Database) -> None:
+    """`backup_records`: each backup of a shared shop taken by a laptop (which laptop,
+    the folder and file on it, when, its size, why), so every laptop's Backups dialog
+    lists them all (`pg_backup.record`). A file shop's backups are its folder's files and
+    leave this table empty. Additive, idempotent."""
+    db.conn.execute(
+        "CREATE TABLE IF NOT EXISTS backup_records (id INTEGER PRIMARY KEY,"
+        " laptop TEXT NOT NULL, folder TEXT NOT NULL, file TEXT NOT NULL,"
+        " taken TEXT NOT NULL, size INTEGER NOT NULL, reason TEXT NOT NULL)")
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -472,5 +483,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     lean_sale_lines,
     index_contacts_created,
     add_sync_fingerprint,
+    add_backup_records,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

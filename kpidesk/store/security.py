@@ -51,6 +51,10 @@ OWNER_SETTINGS = ("shop_name", "reporting_currency", "default_rate", "loyal_min_
                   "lead_window_days", "backup_keep_daily", "backup_keep_monthly", "backup_dir",
                   "pacing", "yearly_spread", "branch_name")
 
+# ... and those kept per laptop under a prefix (`pg_backup.FOLDER_KEY`: this laptop's
+# backup folder of a shared shop).
+OWNER_SETTING_PREFIXES = ("shared_backup_dir:",)
+
 Clock = tuple[float, float]  # (wall time, monotonic time), seconds
 
 

@@ -7,12 +7,15 @@ the server says of the last one, a pg_dump missing or too old, back up now, and 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,7 +28,7 @@ from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.logs import log
 from kpidesk.store import pg_backup
-from kpidesk.store.errors import BackupError, ServerError, StoreError
+from kpidesk.store.errors import ServerError, StoreError
 from kpidesk.store.topics import EVERYTHING
 from kpidesk.ui.models.base import Column, TableModel
 from kpidesk.ui.server_status import row_list
@@ -35,9 +38,32 @@ tr = translator(CONTEXT)
 
 
 def shared_folder_of(store) -> Path:
+    """Where this laptop puts the shared shop's backups: the folder the owner chose for
+    it in the Backups dialog, or the shop's folder in the data folder."""
     from kpidesk.paths import data_dir
 
-    return pg_backup.shared_folder(data_dir(), str(store.location))
+    return pg_backup.backup_folder_of(store, data_dir())
+
+
+@dataclass(frozen=True)
+class BackupRow:
+    """One line of the list: a backup on this laptop (`laptop` None), or one the server
+    records as kept on another laptop (restored only from there)."""
+
+    path: Path
+    when: datetime
+    reason: str
+    size: int
+    laptop: str | None = None
+
+
+def backup_rows(folder: Path, recorded: list[pg_backup.BackupRecord]) -> list[BackupRow]:
+    """This laptop's backups in `folder`, then with them every backup the server records
+    as kept on another laptop, newest first."""
+    rows = [BackupRow(b.path, b.when, b.reason, b.size) for b in pg_backup.list_shared(folder)]
+    rows += [BackupRow(r.path, r.taken, r.reason, r.size, r.laptop)
+             for r in recorded if not r.here()]
+    return sorted(rows, key=lambda r: r.when, reverse=True)
 
 
 class _Result(QObject):
@@ -86,17 +112,20 @@ class SharedBackupsModel(TableModel):
     CONTEXT = CONTEXT
     COLUMNS = (Column("when", QT_TRANSLATE_NOOP("SharedBackups", "Made")),
                Column("kind", QT_TRANSLATE_NOOP("SharedBackups", "Kind")),
-               Column("size", QT_TRANSLATE_NOOP("SharedBackups", "Size")))
+               Column("size", QT_TRANSLATE_NOOP("SharedBackups", "Size")),
+               Column("kept", QT_TRANSLATE_NOOP("SharedBackups", "Kept")))
 
-    def row_id(self, row: pg_backup.SharedBackup) -> str:
-        return row.path.name
+    def row_id(self, row: BackupRow) -> str:
+        return f"{row.laptop or ''}/{row.path}"
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
         if not self.valid(index) or role != Qt.ItemDataRole.DisplayRole:
             return None
-        b: pg_backup.SharedBackup = self.rows[index.row()]
+        b: BackupRow = self.rows[index.row()]
         key = self.column_key(index.column())
         f = fmt.current()
+        if key == "kept":
+            return tr("On this laptop") if b.laptop is None else fmt.fill(tr("On %1"), b.laptop)
         if key == "when":
             return f"{f.date(b.when.date())} {f.digits(b.when.strftime('%H:%M'))}"
         if key == "kind":
@@ -141,13 +170,18 @@ class SharedBackupsDialog(QDialog):
         self.backup_button = QPushButton(self)
         self.restore_button = QPushButton(self)
         self.open_button = QPushButton(self)
+        self.choose_button = QPushButton(self)
+        self.choose_button.setObjectName("sharedBackupsChoose")
         self.close_button = QPushButton(self)
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.open_button.clicked.connect(self.open_folder)
+        self.choose_button.clicked.connect(self.choose_folder)
         self.close_button.clicked.connect(self.accept)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         row = QHBoxLayout()
-        for button in (self.backup_button, self.restore_button, self.open_button):
+        for button in (self.backup_button, self.restore_button, self.open_button,
+                       self.choose_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.close_button)
@@ -179,13 +213,18 @@ class SharedBackupsDialog(QDialog):
         self.backup_button.setText(tr("&Back up now"))
         self.restore_button.setText(tr("&Restore…"))
         self.open_button.setText(tr("&Open folder"))
+        self.choose_button.setText(tr("Choose &folder…"))
         self.close_button.setText(tr("&Close"))
         self.model.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
         backups = pg_backup.list_shared(self.folder)
-        self.model.set_rows(backups)
+        try:
+            recorded = pg_backup.records(str(self.store.location))
+        except ServerError:  # the server lost: this laptop's own backups still show
+            recorded = []
+        self.model.set_rows(backup_rows(self.folder, recorded))
         self.view.resizeColumnsToContents()
         f = fmt.current()
         self.total_label.setText(fmt.fill(tr("Backups on this laptop: %1, taking %2."),
@@ -203,7 +242,18 @@ class SharedBackupsDialog(QDialog):
         self.backup_button.setEnabled(usable)
         self.restore_button.setEnabled(usable and bool(backups))
 
-    def selected(self) -> pg_backup.SharedBackup | None:
+    def _selection_changed(self, *_args) -> None:
+        chosen = self.selected()
+        if chosen is not None and chosen.laptop is not None:
+            self.message.setText(fmt.fill(
+                tr("This backup is kept on the laptop “%1”, in %2: restore it from there."),
+                chosen.laptop, str(chosen.path.parent)))
+        else:
+            self.message.clear()
+        self.restore_button.setEnabled(self.check.problem is None and chosen is not None
+                                       and chosen.laptop is None)
+
+    def selected(self) -> BackupRow | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
 
@@ -216,11 +266,7 @@ class SharedBackupsDialog(QDialog):
         url = str(self.store.location)
 
         def work() -> Path:
-            made = pg_backup.dump(url, self.folder, "manual")
-            if not pg_backup.verify_dump(made):
-                made.unlink(missing_ok=True)
-                raise BackupError("not_verified", str(made))
-            return made
+            return pg_backup.take(url, self.folder, "manual")  # checked, then recorded
 
         try:
             made = self._run(tr("Making a backup of the shared shop…"), work)
@@ -231,7 +277,7 @@ class SharedBackupsDialog(QDialog):
         self.refresh()
         return made
 
-    def restore_question(self, chosen: pg_backup.SharedBackup) -> str:
+    def restore_question(self, chosen: BackupRow) -> str:
         f = fmt.current()
         return fmt.fill(tr("Put back the shared shop as it was on %1?\n\nThis replaces the "
                            "shop's data on the server for everyone: sales entered on any "
@@ -244,6 +290,9 @@ class SharedBackupsDialog(QDialog):
         if chosen is None:
             self.message.setText(tr("Choose a backup in the list first."))
             return False
+        if chosen.laptop is not None:
+            self._selection_changed()  # says where it is kept
+            return False
         answer = QMessageBox.warning(
             self, tr("Restore the shared shop?"), self.restore_question(chosen),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -255,7 +304,7 @@ class SharedBackupsDialog(QDialog):
         url = str(self.store.location)
 
         def work() -> None:
-            pg_backup.dump(url, self.folder, "before-restore")
+            pg_backup.take(url, self.folder, "before-restore")
             pg_backup.restore(url, chosen.path)
 
         try:
@@ -267,6 +316,27 @@ class SharedBackupsDialog(QDialog):
         self.message.setText(tr("The shared shop was put back."))
         self.refresh()
         return True
+
+    def choose_folder(self) -> Path | None:
+        """The owner picks where this laptop keeps the shared shop's backups (a network
+        share, a USB stick): remembered on the server for this laptop and this shop."""
+        chosen = ""
+        with self.ctx.owner_session(self, "backups") as allowed:
+            if not allowed:
+                return None
+            chosen = QFileDialog.getExistingDirectory(self, tr("Backup folder"),
+                                                      str(self.folder))
+            if chosen:
+                try:
+                    self.store.set_setting(pg_backup.folder_key(), chosen)
+                except (StoreError, OSError) as err:
+                    self._failed(err)
+                    return None
+        if not chosen:
+            return None
+        self.folder = Path(chosen)
+        self.retranslate_ui()
+        return self.folder
 
     def open_folder(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

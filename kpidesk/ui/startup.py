@@ -462,7 +462,7 @@ def daily_backup(store: Store, today: date | None = None, background: bool = Fal
 
     def in_thread() -> None:
         try:
-            with Store(store.path, read_only=True) as reader:
+            with Store(store.location, read_only=True) as reader:
                 run(reader)
         except (StoreError, OSError) as exc:
             log.warning("daily backup failed: %s", exc)

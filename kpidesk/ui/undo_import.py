@@ -187,7 +187,7 @@ def run_with_progress(parent: QWidget | None, label: str, store: Store,
     """Run `work(other)` on a thread, on another connection to `store`'s file, with a
     progress dialog; None if cancelled. An error raised by `work` is raised here. What
     it committed is announced on `store`, so the views hear it."""
-    job = _Job(store.path, work)
+    job = _Job(store.location, work)
     dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("undoImportProgress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -2970,6 +2970,10 @@ KPI Desk បង្កើត​តារាង និង​ការកំណត�
         <translation>ពេលវេលា</translation>
     </message>
     <message>
+        <source>Backup folder of the laptop %1</source>
+        <translation>ថត​បម្រុងទុក​របស់​កុំព្យូទ័រ​យួរដៃ %1</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>សកម្ម</translation>
     </message>
@@ -3490,6 +3494,10 @@ KPI Desk បង្កើត​តារាង និង​ការកំណត�
     <message>
         <source>&amp;Amounts that do not say their currency are:</source>
         <translation>ទឹកប្រាក់​ដែល​មិន​បញ្ជាក់​រូបិយប័ណ្ណ (&amp;A)៖</translation>
+    </message>
+    <message>
+        <source>%1 refunds were taken as returns of their own: their sale is not in the shop, or they give back other items than it sold.</source>
+        <translation>ការសង​ប្រាក់​វិញ %1 ត្រូវ​បាន​យក​ជា​ការ​ប្រគល់​ទំនិញ​វិញ​ដាច់​ដោយ​ឡែក៖ ការលក់​របស់​វា​មិន​មាន​ក្នុង​ហាង ឬ​វា​ប្រគល់​ទំនិញ​ផ្សេង​ពី​ទំនិញ​ដែល​បាន​លក់។</translation>
     </message>
     <message>
         <source>&amp;Undo import</source>
@@ -6020,10 +6028,6 @@ Owner: %3</source>
         <translation>Enter បន្ថែម​ជួរ · Delete លុប​ជួរ​ដែល​បាន​ជ្រើស · Ctrl+Enter រក្សាទុក​វិក្កយបត្រ</translation>
     </message>
     <message>
-        <source>Enter saves the changed receipt · Delete removes the chosen line · Esc cancels the change</source>
-        <translation>Enter រក្សាទុក​វិក្កយបត្រ​ដែល​បាន​កែ · Delete លុប​ជួរ​ដែល​បាន​ជ្រើស · Esc បោះបង់​ការ​កែ</translation>
-    </message>
-    <message>
         <source>Gi&amp;ven in riel</source>
         <translation>ទទួល​ជា​រៀល (&amp;V)</translation>
     </message>
@@ -6034,6 +6038,10 @@ Owner: %3</source>
     <message>
         <source>Total %1 = %2</source>
         <translation>សរុប %1 = %2</translation>
+    </message>
+    <message>
+        <source>Enter saves the changed receipt · Delete removes the chosen line · Esc cancels the change</source>
+        <translation>Enter រក្សាទុក​វិក្កយបត្រ​ដែល​បាន​កែ · Delete លុប​ជួរ​ដែល​បាន​ជ្រើស · Esc បោះបង់​ការ​កែ</translation>
     </message>
 </context>
 <context>
@@ -6979,6 +6987,10 @@ Close KPI Desk anyway?</source>
         <translation>ទំហំ</translation>
     </message>
     <message>
+        <source>Kept</source>
+        <translation>ទុក​នៅ</translation>
+    </message>
+    <message>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
@@ -7007,6 +7019,10 @@ Close KPI Desk anyway?</source>
         <translation>ការបម្រុងទុក​បរាជ័យ</translation>
     </message>
     <message>
+        <source>Backup folder</source>
+        <translation>ថត​បម្រុងទុក</translation>
+    </message>
+    <message>
         <source>Backup made: %1.</source>
         <translation>បាន​បម្រុងទុក​រួច៖ %1។</translation>
     </message>
@@ -7021,6 +7037,10 @@ Close KPI Desk anyway?</source>
     <message>
         <source>Before a restore</source>
         <translation>មុនពេល​ស្ដារ</translation>
+    </message>
+    <message>
+        <source>Choose &amp;folder…</source>
+        <translation>ជ្រើស​ថត… (&amp;F)</translation>
     </message>
     <message>
         <source>Choose a backup in the list first.</source>
@@ -7041,6 +7061,14 @@ Close KPI Desk anyway?</source>
     <message>
         <source>No automatic backup of the shared shop has been taken yet.</source>
         <translation>មិន​ទាន់​មាន​ការបម្រុងទុក​ស្វ័យប្រវត្តិ​នៃ​ហាងប្រើ​រួមគ្នា​នៅឡើយ​ទេ។</translation>
+    </message>
+    <message>
+        <source>On %1</source>
+        <translation>នៅ​លើ %1</translation>
+    </message>
+    <message>
+        <source>On this laptop</source>
+        <translation>នៅ​លើ​កុំព្យូទ័រ​យួរដៃ​នេះ</translation>
     </message>
     <message>
         <source>PostgreSQL&apos;s tools pg_dump and pg_restore are not on this laptop, so it cannot back the shared shop up. Install PostgreSQL&apos;s command line tools (on Windows: the PostgreSQL installer, “Command Line Tools”).</source>
@@ -7069,6 +7097,10 @@ This replaces the shop&apos;s data on the server for everyone: sales entered on 
     <message>
         <source>The shared shop was put back.</source>
         <translation>ហាង​ប្រើ​រួមគ្នា​ត្រូវបាន​ស្ដារ​វិញ​ហើយ។</translation>
+    </message>
+    <message>
+        <source>This backup is kept on the laptop “%1”, in %2: restore it from there.</source>
+        <translation>ការបម្រុងទុក​នេះ​ទុក​នៅ​លើ​កុំព្យូទ័រ​យួរដៃ “%1” ក្នុង %2៖ សូម​ស្ដារ​វា​ពី​កុំព្យូទ័រ​នោះ។</translation>
     </message>
     <message>
         <source>This laptop&apos;s pg_dump is version %1, older than the server (version %2): it cannot back the shop up. Install the tools of version %2 or newer.</source>

@@ -190,6 +190,8 @@ class Importer:
                     if "overflow" not in str(exc).lower():
                         raise
                     raise FileError("too_large_total") from exc
+                report.standalone_refunds = getattr(sink, "standalone_refunds", 0)
+                report.linked_refunds = getattr(sink, "linked_refunds", 0)
                 conflicts = getattr(sink, "conflicts", ())
                 column = opts["columns"].get("daily_total") or ""
                 for line in conflicts:

@@ -91,6 +91,10 @@ class Report:
     rejected: list[tuple[int, list]] = field(default_factory=list)
     rejected_chars: int = 0
     added: dict[str, int] = field(default_factory=dict)
+    # refund receipts tied to their sale in the shop, and those taken as stand-alone
+    # returns (their sale is not in the shop, or they give back other lines)
+    linked_refunds: int = 0
+    standalone_refunds: int = 0
     committed: bool = False
     topics: frozenset[Topic] = frozenset()  # what the import changed, once committed
     import_id: int | None = None  # its entry in the import log (see store/imports.py)

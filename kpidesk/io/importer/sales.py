@@ -214,7 +214,12 @@ class _SalesSink:
               Topic.CHANNELS)
 
     def __init__(self, store: Store, opts: dict, today: str, import_id: int) -> None:
+        self.store = store
         self.conn = conn = store.conn
+        self.refund_prefix = (opts.get("options") or {}).get("refund_prefix") or ""
+        self.refunds: list[tuple[int, str]] = []  # (order id, receipt no.) of refund receipts
+        self.linked_refunds = 0  # refunds tied to their sale in the shop (KPI.md: when known)
+        self.standalone_refunds = 0  # refunds of a sale not in the shop, or not of its lines
         self.import_id = import_id
         self.salespeople = _Names(conn, "salespeople", import_id)
         self.categories = _Names(conn, "categories", import_id)
@@ -323,6 +328,8 @@ class _SalesSink:
                                self.channels.get(channel), head[16], int(head[15]),
                                head[17] if head[15] else None, self.import_id))
             key_rows.append((key, order_id))
+            if number and not head[15] and sum(r[10] for r in lines) < 0:
+                self.refunds.append((order_id, number))
             if any(r[18] is not None or r[19] or r[20] is not None for r in lines) or \
                     head[21] or head[22]:
                 detail_orders.append((order_id, head, lines))
@@ -351,10 +358,36 @@ class _SalesSink:
         self.counts["orders"] += len(order_rows)
         self.counts["lines"] += len(line_rows)
 
+    def _link_refunds(self) -> None:
+        """Tie each refund receipt of the file to the sale it gives back when that sale is
+        in the shop (its receipt no. without the refund prefix: C536365 → 536365) and the
+        refund's lines are lines of that sale, within what is left of them; any other
+        refund stays a stand-alone return (a negative sale of its own date, KPI.md), counted
+        for the import's summary. A link lets the app refund only what is left."""
+        from kpidesk.store import receipts
+
+        conn = self.conn
+        for order_id, number in self.refunds:
+            base = number[len(self.refund_prefix):] if self.refund_prefix and \
+                number.startswith(self.refund_prefix) else number
+            row = conn.execute(
+                "SELECT o.id FROM orders o WHERE o.number = ? AND o.id <> ?"
+                " AND o.refund_of IS NULL AND o.is_daily_total = 0 AND NOT EXISTS"
+                " (SELECT 1 FROM sale_lines l WHERE l.order_id = o.id AND l.amount < 0)"
+                " ORDER BY o.date DESC, o.id DESC LIMIT 1", (base, order_id)).fetchone()
+            if row is not None:
+                conn.execute("UPDATE orders SET refund_of = ? WHERE id = ?", (row[0], order_id))
+                if receipts.refunds_fit(self.store, row[0]):
+                    self.linked_refunds += 1
+                    continue
+                conn.execute("UPDATE orders SET refund_of = NULL WHERE id = ?", (order_id,))
+            self.standalone_refunds += 1
+
     def finish(self) -> dict[str, int]:
         while self.window:
             self._complete(self.window.popitem(last=False)[1])
         self._write()
+        self._link_refunds()
         self.contacts.finish()
         if self.counts["lines"]:
             if self.days is not None and self.counts["lines"] <= SMALL_IMPORT:

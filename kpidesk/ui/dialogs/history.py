@@ -120,6 +120,8 @@ def describe_subject(entry: history.HistoryEntry) -> str:
     kind, _, rest = entry.subject.partition(" ")
     if entry.action == "setting" and entry.subject in SETTING_NAMES:
         return tr(SETTING_NAMES[entry.subject])
+    if entry.action == "setting" and entry.subject.startswith("shared_backup_dir:"):
+        return fill_in(tr("Backup folder of the laptop %1"), entry.subject.partition(":")[2])
     if kind in LIST_NAMES:
         value = entry.after if isinstance(entry.after, dict) else entry.before
         name = value.get("name", "") if isinstance(value, dict) else ""

@@ -36,7 +36,7 @@ class RunStep:
         self.save_rejected_button.setEnabled(False)
         self._mode = mode
         thread = QThread(self)
-        worker = _Worker(self.ctx.store.path, self.kind, self.mapping, self.path, mode,
+        worker = _Worker(self.ctx.store.location, self.kind, self.mapping, self.path, mode,
                          self.ctx.today(), owner)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
@@ -159,6 +159,10 @@ class RunStep:
             text = fill_in(tr("Imported %1 rows; %2 were already in the shop."), fmt.integer(count), fmt.integer(added.get("duplicates", 0)))
         if r.bad:
             text += " " + fill_in(tr("%1 rows with errors were left out."), fmt.integer(r.bad))
+        if r.standalone_refunds:
+            text += " " + fill_in(tr("%1 refunds were taken as returns of their own: their sale "
+                                     "is not in the shop, or they give back other items than "
+                                     "it sold."), fmt.integer(r.standalone_refunds))
         text += future_note(r)
         self.done_label.setText(text)
 

@@ -240,7 +240,7 @@ class ReportsTab(Tab):
             return
         self.stale = False
         self._set_status("preparing")
-        job = CollectJob(self.ctx.store.path, month, self.ctx.today(),
+        job = CollectJob(self.ctx.store.location, month, self.ctx.today(),
                          self.currency_box.currentData(),
                          None if self.branch_box.isHidden() else self.branch_box.currentData())
         job.signals.done.connect(self._collected)
