@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
-from kpidesk.store import history, rollups, security
+from kpidesk.store import breakdowns, history, rollups, security
 from kpidesk.store import receipts as receipts_store
 from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
@@ -164,15 +164,37 @@ def usual_unit_price(store: Store, product_id: int | None, limit: int = 50) -> i
     (at least three), or None (for the "looks wrong" check of the Sales form)."""
     if product_id is None:
         return None
-    rows = store.conn.execute(
-        "SELECT amount_usd, quantity FROM sale_lines WHERE product_id = ? AND amount_usd > 0"
-        " AND quantity > 0 ORDER BY order_id DESC, position DESC LIMIT ?",  # the latest
-        (product_id, limit)).fetchall()
+    rows = latest_unit_values(store.conn, product_id, limit)
     prices = sorted(usd / qty for usd, qty in rows)
     if len(prices) < 3:
         return None
     mid = len(prices) // 2
     return round(prices[mid] if len(prices) % 2 else (prices[mid - 1] + prices[mid]) / 2)
+
+
+def latest_unit_values(conn: sqlite3.Connection, product_id: int,
+                       limit: int) -> list[tuple[int, float]]:
+    """(amount in cents, quantity) of the latest `limit` lines of a product sold (amount
+    and quantity above zero), newest first (by date, then order of entry). The lines
+    are not indexed by product: the days it sold on come from the breakdown rollup, and
+    the newest of them, about as many as the lines still wanted, are read through the
+    orders' date index at a time."""
+    days = breakdowns.product_days(conn, product_id)
+    rows: list[tuple[int, float]] = []
+    hi = len(days)
+    while hi > 0 and len(rows) < limit:
+        lo, lines = hi - 1, days[hi - 1][1]
+        while lo > 0 and lines < limit - len(rows):
+            lo -= 1
+            lines += days[lo][1]
+        rows += conn.execute(
+            "SELECT l.amount_usd, l.quantity FROM orders o CROSS JOIN sale_lines l"
+            " ON l.order_id = o.id WHERE o.date BETWEEN ? AND ? AND l.product_id = ?"
+            " AND l.amount_usd > 0 AND l.quantity > 0"
+            " ORDER BY o.date DESC, o.id DESC, l.position DESC LIMIT ?",
+            (days[lo][0], days[hi - 1][0], product_id, limit - len(rows))).fetchall()
+        hi = lo
+    return rows
 
 
 def usual_daily_total(store: Store, limit: int = 60) -> int | None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kpidesk.store import breakdowns
 from kpidesk.store.sales_table_sql import (
     _COLUMNS,
     _LINES_FIRST,
@@ -125,16 +126,26 @@ class IndexWalks:
         return [named, walk_ins]
 
     def _segments_product(self) -> list[_Segment]:
-        none = self._one(_LINES_FIRST, [self._blank_flag(), "''", "0", "l.order_id",
-                                        "l.position"],
-                         segment=["l.product_id IS NULL"], blank=True,
-                         contains=lambda key: key[0] != 0)
-        named = self._one(
-            "FROM products p CROSS JOIN sale_lines l ON l.product_id = p.id"
-            " CROSS JOIN orders o ON o.id = l.order_id",
-            ["0", "p.name", "p.id", "l.order_id", "l.position"], joined=("p",),
-            contains=lambda key: key[0] == 0)
-        return [named, none]
+        # one segment per product in name order, then lines without one: each a walk of
+        # the date index over the days the product sold on (from the breakdown rollup;
+        # there is no index of the lines by product), read when the walk reaches it
+        values = sorted((row[1] or "", row[0]) for row in self.conn.execute(
+            "SELECT id, name FROM products"))
+        values.append(("", 0))
+        return [self._product_segment(name, product_id) for name, product_id in values]
+
+    def _product_segment(self, seg_name: str, seg_id: int) -> _Segment:
+        walk: list[_Segment] = []
+
+        def fetch(after, limit):
+            if not walk:
+                days = breakdowns.product_days(self.conn, seg_id or None, self.flt.date_from,
+                                               self.flt.date_to)
+                walk.append(self._group_segment("product", "l.product_id", seg_name, seg_id,
+                                                days))
+            return walk[0].fetch(after, limit)
+        return _Segment(lambda key: (key[1], key[2]) == (seg_name, seg_id), fetch,
+                        blank=not seg_id)
 
     def _segments_quantity(self) -> list[_Segment]:
         keys = ["l.quantity", "l.order_id", "l.position"]
