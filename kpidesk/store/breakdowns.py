@@ -195,7 +195,7 @@ def snapshot(conn: sqlite3.Connection) -> list[tuple]:
 # index of every sale line by product (schema.index_product_days): the sales table's
 # product sort, the usual price of a product, the product a category change touches.
 PRODUCT_DAYS_INDEX = (f"CREATE INDEX IF NOT EXISTS idx_breakdown_product_days ON {TABLE}"
-                      f"(key, day) WHERE dim = {DIM_CODES['product']}")
+                      f"(key, day, lines) WHERE dim = {DIM_CODES['product']}")
 
 
 def product_days(conn: sqlite3.Connection, product_id: int | None, first: str | None = None,

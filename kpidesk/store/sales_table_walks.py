@@ -149,14 +149,39 @@ class IndexWalks:
 
     def _segments_quantity(self) -> list[_Segment]:
         keys = ["l.quantity", "l.order_id", "l.position"]
-        below = self._one(_LINES_FIRST, keys, segment=["l.quantity <> 1", "l.quantity < 1"],
-                          contains=lambda key: key[0] < 1)
+        below = self._sorted_by_key(keys, ["l.quantity <> 1", "l.quantity < 1"],
+                                    contains=lambda key: key[0] < 1)
         ones = self._one(_LINES_FIRST, ["1", "l.order_id", "l.position"],
                          segment=["IFNULL(l.quantity, 1) = 1"],
                          contains=lambda key: key[0] == 1)
-        above = self._one(_LINES_FIRST, keys, segment=["l.quantity <> 1", "l.quantity > 1"],
-                          contains=lambda key: key[0] > 1)
+        above = self._sorted_by_key(keys, ["l.quantity <> 1", "l.quantity > 1"],
+                                    contains=lambda key: key[0] > 1)
         return [below, ones, above]
+
+    def _sorted_by_key(self, keys: list[str], segment: list[str],
+                       contains: Callable[[tuple], bool]) -> _Segment:
+        """Lines of a column with no index (quantity: schema.index_product_days): the
+        page's keys are found first by sorting the keys alone (one pass over the lines,
+        without looking up what a row shows), then its rows are read by their orders."""
+        def fetch(after, limit):
+            clauses, params = self.where()
+            clauses = [*segment, *clauses]
+            if after is not None:
+                sql, extra = _after(keys, list(after), self.descending)
+                clauses.append(sql)
+                params = [*params, *extra]
+            direction = "DESC" if self.descending else "ASC"
+            found = self.conn.execute(
+                f"SELECT DISTINCT l.order_id FROM (SELECT l.order_id {_LINES_FIRST}"
+                f" WHERE {' AND '.join(clauses)}"
+                f" ORDER BY {', '.join(f'{k} {direction}' for k in keys)} LIMIT ?) l",
+                [*params, limit]).fetchall()
+            if not found:
+                return []
+            orders = ",".join(str(int(r[0])) for r in found)
+            return self._select(_LINES_FIRST, keys, [*segment, f"l.order_id IN ({orders})"],
+                                [], after, limit)
+        return _Segment(contains, fetch)
 
     def _segments_amount_usd(self) -> list[_Segment]:
         return [self._one(_LINES_FIRST, KEYS["amount_usd"])]
