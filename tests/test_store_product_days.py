@@ -18,7 +18,13 @@ from kpidesk.io import exporter
 from kpidesk.metrics import health
 from kpidesk.store import breakdowns, reference, rollups, schema
 from kpidesk.store.db import Store
-from kpidesk.store.sales import LineInput, OrderInput, add_order, usual_unit_price
+from kpidesk.store.sales import (
+    LineInput,
+    OrderInput,
+    add_order,
+    latest_unit_values,
+    usual_unit_price,
+)
 from tests.test_store_migration import MONTHS, kpi_json
 
 TODAY = date(2026, 11, 26)
@@ -67,6 +73,15 @@ def test_a_products_days_lines_use_and_usual_price(store: Store):
         [p for i, p in enumerate(prices) if i != 3]))
     assert usual_unit_price(store, tea) == 3 * 100  # riel lines at 4,100: $1 a unit
     assert usual_unit_price(store, soap) is None
+
+    # the newest days first, further back while the lines wanted are not all found
+    salt = reference.add_named(store, "products", "Salt")
+    for day, amount in (("2024-02-28", 100), ("2024-12-31", 200), ("2025-01-01", 300),
+                        ("2025-01-02", -300)):
+        add_order(store, OrderInput(day, [LineInput(amount=amount, currency="USD",
+                                                    rate=4100, product_id=salt)]))
+    assert latest_unit_values(store.conn, salt, 2) == [(300, 1.0), (200, 1.0)]
+    assert latest_unit_values(store.conn, salt, 9) == [(300, 1.0), (200, 1.0), (100, 1.0)]
 
     for product in (rice, oil, soap):
         reference.remove_named(store, "products", product)

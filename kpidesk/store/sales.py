@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from kpidesk.store import breakdowns, history, rollups, security
@@ -176,24 +176,29 @@ def latest_unit_values(conn: sqlite3.Connection, product_id: int,
                        limit: int) -> list[tuple[int, float]]:
     """(amount in cents, quantity) of the latest `limit` lines of a product sold (amount
     and quantity above zero), newest first (by date, then order of entry). The lines
-    are not indexed by product: the days it sold on come from the breakdown rollup, and
-    the newest of them, about as many as the lines still wanted, are read through the
+    are not indexed by product: the newest days it sold on come from the breakdown
+    rollup, and about as many of them as the lines still wanted are read through the
     orders' date index at a time."""
-    days = breakdowns.product_days(conn, product_id)
     rows: list[tuple[int, float]] = []
-    hi = len(days)
-    while hi > 0 and len(rows) < limit:
-        lo, lines = hi - 1, days[hi - 1][1]
-        while lo > 0 and lines < limit - len(rows):
-            lo -= 1
-            lines += days[lo][1]
-        rows += conn.execute(
-            "SELECT l.amount_usd, l.quantity FROM orders o CROSS JOIN sale_lines l"
-            " ON l.order_id = o.id WHERE o.date BETWEEN ? AND ? AND l.product_id = ?"
-            " AND l.amount_usd > 0 AND l.quantity > 0"
-            " ORDER BY o.date DESC, o.id DESC, l.position DESC LIMIT ?",
-            (days[lo][0], days[hi - 1][0], product_id, limit - len(rows))).fetchall()
-        hi = lo
+    last: str | None = None
+    while len(rows) < limit:
+        days = breakdowns.product_days(conn, product_id, last=last, newest=limit)
+        hi = len(days)
+        while hi > 0 and len(rows) < limit:
+            lo, lines = hi - 1, days[hi - 1][1]
+            while lo > 0 and lines < limit - len(rows):
+                lo -= 1
+                lines += days[lo][1]
+            rows += conn.execute(
+                "SELECT l.amount_usd, l.quantity FROM orders o CROSS JOIN sale_lines l"
+                " ON l.order_id = o.id WHERE o.date BETWEEN ? AND ? AND l.product_id = ?"
+                " AND l.amount_usd > 0 AND l.quantity > 0"
+                " ORDER BY o.date DESC, o.id DESC, l.position DESC LIMIT ?",
+                (days[lo][0], days[hi - 1][0], product_id, limit - len(rows))).fetchall()
+            hi = lo
+        if len(days) < limit:
+            break  # no earlier day
+        last = (date.fromisoformat(days[0][0]) - timedelta(days=1)).isoformat()
     return rows
 
 

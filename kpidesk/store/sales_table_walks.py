@@ -171,8 +171,10 @@ class IndexWalks:
                 clauses.append(sql)
                 params = [*params, *extra]
             direction = "DESC" if self.descending else "ASC"
+            # the orders are looked up only when the filter reads them
+            core = _LINES_FIRST if any("o." in c for c in clauses) else "FROM sale_lines l"
             found = self.conn.execute(
-                f"SELECT DISTINCT l.order_id FROM (SELECT l.order_id {_LINES_FIRST}"
+                f"SELECT DISTINCT l.order_id FROM (SELECT l.order_id {core}"
                 f" WHERE {' AND '.join(clauses)}"
                 f" ORDER BY {', '.join(f'{k} {direction}' for k in keys)} LIMIT ?) l",
                 [*params, limit]).fetchall()
