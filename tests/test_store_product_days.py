@@ -62,11 +62,11 @@ def test_a_products_days_lines_use_and_usual_price(store: Store):
         (days[1], 2)]
     assert breakdowns.product_days(store.conn, oil, "2026-01-02") == []
 
-    # the latest lines sold (a refund is not a sale), newest first: the raw rows' median
+    # the latest lines sold (a refund is not a sale) in order of entry: the raw rows' median
     raw = store.conn.execute(
         "SELECT l.amount_usd, l.quantity FROM sale_lines l JOIN orders o ON o.id = l.order_id"
         " WHERE l.product_id = ? AND l.amount_usd > 0 AND l.quantity > 0"
-        " ORDER BY o.date DESC, o.id DESC LIMIT 3", (rice,)).fetchall()
+        " ORDER BY o.id DESC, l.position DESC LIMIT 3", (rice,)).fetchall()
     assert usual_unit_price(store, rice, limit=3) == round(
         statistics.median(usd / qty for usd, qty in raw))
     assert usual_unit_price(store, rice) == round(statistics.median(
@@ -74,14 +74,17 @@ def test_a_products_days_lines_use_and_usual_price(store: Store):
     assert usual_unit_price(store, tea) == 3 * 100  # riel lines at 4,100: $1 a unit
     assert usual_unit_price(store, soap) is None
 
-    # the newest days first, further back while the lines wanted are not all found
+    # the newest days first, further back while the lines wanted are not all found; a
+    # sale entered last but dated long before (a late entry) is the latest one entered
     salt = reference.add_named(store, "products", "Salt")
     for day, amount in (("2024-02-28", 100), ("2024-12-31", 200), ("2025-01-01", 300),
-                        ("2025-01-02", -300)):
+                        ("2025-01-02", -300), ("2023-06-01", 50)):
         add_order(store, OrderInput(day, [LineInput(amount=amount, currency="USD",
                                                     rate=4100, product_id=salt)]))
-    assert latest_unit_values(store.conn, salt, 2) == [(300, 1.0), (200, 1.0)]
-    assert latest_unit_values(store.conn, salt, 9) == [(300, 1.0), (200, 1.0), (100, 1.0)]
+    assert latest_unit_values(store.conn, salt, 2) == [(50, 1.0), (300, 1.0)]
+    assert latest_unit_values(store.conn, salt, 3) == [(50, 1.0), (300, 1.0), (200, 1.0)]
+    assert latest_unit_values(store.conn, salt, 9) == [(50, 1.0), (300, 1.0), (200, 1.0),
+                                                       (100, 1.0)]
 
     for product in (rice, oil, soap):
         reference.remove_named(store, "products", product)

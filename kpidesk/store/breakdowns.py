@@ -215,13 +215,18 @@ def product_days(conn: sqlite3.Connection, product_id: int | None, first: str | 
         params.append(last)
     tail = " ORDER BY 1 DESC LIMIT ?" if newest else ""
     bound = [newest] if newest else []
+    totals = [c.replace("day", "o.date") for c in clauses]
+    if not exists(conn):  # a file still being upgraded to the version that adds it
+        return sorted(conn.execute(
+            "SELECT o.date, COUNT(*) FROM orders o CROSS JOIN sale_lines l"
+            " ON l.order_id = o.id WHERE l.product_id IS ?"
+            f" {' '.join(totals)} GROUP BY o.date{tail}", [product_id, *params, *bound]))
     days: dict[str, int] = {}
     for day, lines in conn.execute(
             f"SELECT day, SUM(lines) FROM {TABLE} WHERE dim = {DIM_CODES['product']}"
             f" AND key = ? {' '.join(clauses)} GROUP BY day{tail}",
             [product_id or 0, *params, *bound]):
         days[day] = int(lines)
-    totals = [c.replace("day", "o.date") for c in clauses]
     for day, lines in conn.execute(
             "SELECT o.date, COUNT(*) FROM orders o CROSS JOIN sale_lines l"
             " ON l.order_id = o.id WHERE o.is_daily_total = 1 AND l.product_id IS ?"

@@ -172,34 +172,51 @@ def usual_unit_price(store: Store, product_id: int | None, limit: int = 50) -> i
     return round(prices[mid] if len(prices) % 2 else (prices[mid - 1] + prices[mid]) / 2)
 
 
+_SOLD = " AND l.amount_usd > 0 AND l.quantity > 0"
+
+
 def latest_unit_values(conn: sqlite3.Connection, product_id: int,
                        limit: int) -> list[tuple[int, float]]:
     """(amount in cents, quantity) of the latest `limit` lines of a product sold (amount
-    and quantity above zero), newest first (by date, then order of entry). The lines
-    are not indexed by product: the newest days it sold on come from the breakdown
-    rollup, and about as many of them as the lines still wanted are read through the
-    orders' date index at a time."""
-    rows: list[tuple[int, float]] = []
+    and quantity above zero), newest first in order of entry (order, then position).
+
+    The lines are not indexed by product: whole days it sold on, the newest first (from
+    the breakdown rollup), are read through the orders' date index until they hold
+    `limit` such lines. A sale entered later but dated earlier (a late entry) may still
+    be among the latest: every order entered since the `limit`-th line found and dated
+    before the days read is looked at too (few, read by order id)."""
+    found: list[tuple[int, int, int, float]] = []  # (order id, position, cents, quantity)
     last: str | None = None
-    while len(rows) < limit:
+    oldest: str | None = None
+    while len(found) < limit:
         days = breakdowns.product_days(conn, product_id, last=last, newest=limit)
         hi = len(days)
-        while hi > 0 and len(rows) < limit:
+        while hi > 0 and len(found) < limit:
             lo, lines = hi - 1, days[hi - 1][1]
-            while lo > 0 and lines < limit - len(rows):
+            while lo > 0 and lines < limit - len(found):
                 lo -= 1
                 lines += days[lo][1]
-            rows += conn.execute(
-                "SELECT l.amount_usd, l.quantity FROM orders o CROSS JOIN sale_lines l"
-                " ON l.order_id = o.id WHERE o.date BETWEEN ? AND ? AND l.product_id = ?"
-                " AND l.amount_usd > 0 AND l.quantity > 0"
-                " ORDER BY o.date DESC, o.id DESC, l.position DESC LIMIT ?",
-                (days[lo][0], days[hi - 1][0], product_id, limit - len(rows))).fetchall()
-            hi = lo
+            found += conn.execute(
+                "SELECT l.order_id, l.position, l.amount_usd, l.quantity FROM orders o"
+                " CROSS JOIN sale_lines l ON l.order_id = o.id WHERE o.date BETWEEN ? AND ?"
+                f" AND l.product_id = ?{_SOLD}", (days[lo][0], days[hi - 1][0], product_id)
+            ).fetchall()
+            oldest, hi = days[lo][0], lo
         if len(days) < limit:
-            break  # no earlier day
+            break  # no earlier day: every line of the product was read
         last = (date.fromisoformat(days[0][0]) - timedelta(days=1)).isoformat()
-    return rows
+    found.sort(reverse=True)
+    if len(found) >= limit and oldest is not None:
+        # an unread line among the latest has an order id at least the limit-th one's
+        # and a date before the days read ('' || keeps the date index out: the few
+        # orders entered since are read by id)
+        found += conn.execute(
+            "SELECT l.order_id, l.position, l.amount_usd, l.quantity FROM orders o"
+            " CROSS JOIN sale_lines l ON l.order_id = o.id WHERE o.id >= ?"
+            f" AND (o.date || '') < ? AND l.product_id = ?{_SOLD}",
+            (found[limit - 1][0], oldest, product_id)).fetchall()
+        found.sort(reverse=True)
+    return [(usd, quantity) for _order, _position, usd, quantity in found[:limit]]
 
 
 def usual_daily_total(store: Store, limit: int = 60) -> int | None:
