@@ -10,11 +10,12 @@ bench/dashboard.py) and measured read-only:
             a file written over a long time keeps free pages a compacted one has not);
   shares    `dbstat` per table and per index of the compacted largest shop, each with its
             share of the file (the indexes listed under their table);
-  users     each index of the orders and sale lines with the code that reads it: the
-            store, metric, report, export and sales-table queries of a shop's working day
-            (the Dashboard's month, the Analysis breakdowns, the monthly report, the data
-            check, the export, every sales-table sort both ways, page 1 and 2, a sale
-            added, edited and deleted) are traced on a copy of the users-at shop, and
+  users     each index of the orders, the sale lines and the breakdown rollup with the
+            code that reads it: the store, metric, report, export and sales-table queries
+            of a shop's working day (the Dashboard's month, the Analysis breakdowns, the
+            monthly report, the data check, the export, every sales-table sort both ways,
+            page 1 and 2, a sale added, edited and deleted, a product's usual price, a
+            product in use removed) are traced on a copy of the users-at shop, and
             `EXPLAIN QUERY PLAN` of each statement names the indexes it reads. An index
             with no user is one nothing needs.
 """
@@ -42,6 +43,9 @@ GOAL_MB = 150.0
 GOAL_LINES = 1_000_000
 # the tables whose layout and indexes issue 17's file goal is about
 MAIN_TABLES = ("orders", "sale_lines")
+# and whose indexes the users check lists: those, and the breakdown rollup, whose product
+# days stand in for an index of the lines by product (schema.index_product_days)
+INDEXED_TABLES = (*MAIN_TABLES, "breakdown_day")
 
 
 def current(path: Path) -> Path:
@@ -117,7 +121,7 @@ def working_day(store, scratch: Path) -> None:
     from kpidesk.metrics import analysis, breakdown_lines, health
     from kpidesk.metrics.memo import clear_memo
     from kpidesk.reports import data as report_data
-    from kpidesk.store import receipts, sales, sales_table
+    from kpidesk.store import receipts, reference, sales, sales_table
 
     calls, _missing = dashboard_calls(store)
     for _name, call in calls:
@@ -153,6 +157,7 @@ def working_day(store, scratch: Path) -> None:
     product = store.conn.execute("SELECT MIN(product_id) FROM sale_lines").fetchone()[0]
     sales.usual_unit_price(store, product)
     receipts.refunds_of(store, order_id)
+    reference.remove_named(store, "products", product)  # in use: hidden, not deleted
 
 
 def index_users(path: Path) -> dict[str, set[str]]:
@@ -200,9 +205,10 @@ def print_users(path: Path, compact: Path) -> None:
     with sqlite3.connect(f"file:{compact}?mode=ro", uri=True) as conn:
         indexes = conn.execute(
             "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index'"
-            f" AND tbl_name IN ({', '.join('?' * len(MAIN_TABLES))}) ORDER BY 1, 2",
-            MAIN_TABLES).fetchall()
-    print(f"\nindexes of the orders and sale lines and the code that reads them ({path.name}):")
+            f" AND tbl_name IN ({', '.join('?' * len(INDEXED_TABLES))}) ORDER BY 1, 2",
+            INDEXED_TABLES).fetchall()
+    print(f"\nindexes of the orders, sale lines and breakdown rollup and the code that reads"
+          f" them ({path.name}):")
     for table, name in indexes:
         who = sorted(users.get(name, ()))
         print(f"  {name} ({table}, {sizes.get(name, 0) / 1e6:.2f} MB at {path.name}):"

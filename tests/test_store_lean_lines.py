@@ -223,7 +223,9 @@ def test_the_upgrade_is_idempotent_and_keeps_other_columns(tmp_path, demo_file):
         indexes = {r[0] for r in s.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sale_lines'"
             " AND sql IS NOT NULL")}
-    assert {"idx_lines_amount", "idx_lines_product", "idx_lines_quantity"} <= indexes
+    assert "idx_lines_amount" in indexes
+    # (the product and quantity indexes are dropped by the migration after it)
+    assert not {"idx_lines_product", "idx_lines_quantity"} & indexes
 
 
 def test_a_server_shop_of_the_version_before_is_converted(pg_url):

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.sanity import LARGE_USD, RATE_RANGE, SMALL_KHR, TIMES_USUAL, line_doubts
-from kpidesk.store import breakdowns, health_marks
+from kpidesk.store import breakdowns, health_marks, sales
 from kpidesk.store.db import Store
 from kpidesk.store.uuids import uuid_text
 
@@ -100,13 +100,11 @@ class HealthCheck:
 
 
 def _product_medians(store: Store, product_ids: set[int]) -> dict[int, float]:
-    # idx_lines_product holds (product_id, order_id, position): each query reads 51 entries
+    # each product's latest lines from its newest days (sales.latest_unit_values)
     medians: dict[int, float] = {}
     for pid in product_ids:
-        values = [usd / qty for usd, qty in store.conn.execute(
-            "SELECT l.amount_usd, l.quantity FROM sale_lines l WHERE l.product_id = ?"
-            " AND l.amount_usd > 0 AND l.quantity > 0"
-            " ORDER BY l.order_id DESC, l.position DESC LIMIT ?", (pid, PRODUCT_LINES))]
+        values = [usd / qty for usd, qty in
+                  sales.latest_unit_values(store.conn, pid, PRODUCT_LINES)]
         if len(values) >= PRODUCT_MIN_LINES:
             medians[pid] = statistics.median(values)
     return medians

@@ -204,3 +204,48 @@ def snapshot(conn: sqlite3.Connection) -> list[tuple]:
         return []
     return sorted(conn.execute(f"SELECT * FROM {TABLE}").fetchall()) + sorted(
         ("month", *row) for row in conn.execute(f"SELECT * FROM {MONTH_TABLE}"))
+
+
+# Which days a product sold on, read from the product rows of the rollup instead of an
+# index of every sale line by product (schema.index_product_days): the sales table's
+# product sort, the usual price of a product, the product a category change touches.
+PRODUCT_DAYS_INDEX = (f"CREATE INDEX IF NOT EXISTS idx_breakdown_product_days ON {TABLE}"
+                      f"(key, day, lines) WHERE dim = {DIM_CODES['product']}")
+
+
+def product_days(conn: sqlite3.Connection, product_id: int | None, first: str | None = None,
+                 last: str | None = None, newest: int | None = None) -> list[tuple[str, int]]:
+    """[(day, lines)…] ascending: the days with lines of `product_id` (None: lines without
+    a product) between `first` and `last` when given; with `newest`, only that many of
+    the latest of them. The rollup leaves daily totals out of the product rows (KPI.md
+    Conventions): the days of daily totals with a line of the product (few: a partial
+    index of daily totals) are added."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if first:
+        clauses.append("AND day >= ?")
+        params.append(first)
+    if last:
+        clauses.append("AND day <= ?")
+        params.append(last)
+    tail = " ORDER BY 1 DESC LIMIT ?" if newest else ""
+    bound = [newest] if newest else []
+    totals = [c.replace("day", "o.date") for c in clauses]
+    if not exists(conn):  # a file still being upgraded to the version that adds it
+        return sorted(conn.execute(
+            "SELECT o.date, COUNT(*) FROM orders o CROSS JOIN sale_lines l"
+            " ON l.order_id = o.id WHERE l.product_id IS ?"
+            f" {' '.join(totals)} GROUP BY o.date{tail}", [product_id, *params, *bound]))
+    days: dict[str, int] = {}
+    for day, lines in conn.execute(
+            f"SELECT day, SUM(lines) FROM {TABLE} WHERE dim = {DIM_CODES['product']}"
+            f" AND key = ? {' '.join(clauses)} GROUP BY day{tail}",
+            [product_id or 0, *params, *bound]):
+        days[day] = int(lines)
+    for day, lines in conn.execute(
+            "SELECT o.date, COUNT(*) FROM orders o CROSS JOIN sale_lines l"
+            " ON l.order_id = o.id WHERE o.is_daily_total = 1 AND l.product_id IS ?"
+            f" {' '.join(totals)} GROUP BY o.date{tail}", [product_id, *params, *bound]):
+        days[day] = days.get(day, 0) + int(lines)
+    found = sorted(days.items())
+    return found[-newest:] if newest else found

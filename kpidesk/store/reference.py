@@ -7,7 +7,7 @@ is a key of the daily revenue rollup: changing it recomputes the days the produc
 
 from __future__ import annotations
 
-from kpidesk.store import history, rollups, security, topics
+from kpidesk.store import breakdowns, history, rollups, security, topics
 from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
@@ -93,6 +93,7 @@ def rename(store: Store, table: str, row_id: int, name: str) -> None:
 def remove_named(store: Store, table: str, row_id: int) -> None:
     """Delete a row no record uses; salespeople and products in use are made inactive."""
     _check_table(table)
+    product_dim = breakdowns.DIM_CODES["product"]
     usage = {
         "salespeople": ["SELECT 1 FROM orders WHERE salesperson_id = ?",
                         "SELECT 1 FROM targets WHERE salesperson_id = ?",
@@ -100,7 +101,11 @@ def remove_named(store: Store, table: str, row_id: int) -> None:
                         "SELECT 1 FROM contacts WHERE salesperson_id = ?"],
         "categories": ["SELECT 1 FROM products WHERE category_id = ?"],
         "channels": ["SELECT 1 FROM orders WHERE channel_id = ?"],
-        "products": ["SELECT 1 FROM sale_lines WHERE product_id = ?"],
+        # the product rows of the breakdown rollup, and the daily totals' lines (which
+        # the rollup leaves out): there is no index of the lines by product
+        "products": [f"SELECT 1 FROM {breakdowns.TABLE} WHERE dim = {product_dim} AND key = ?",
+                     "SELECT 1 FROM orders o CROSS JOIN sale_lines l ON l.order_id = o.id"
+                     " WHERE o.is_daily_total = 1 AND l.product_id = ?"],
         "lost_reasons": [],
     }[table]
     security.demand_owner(store, "setting")
@@ -148,9 +153,7 @@ def set_category(store: Store, product_id: int, category_id: int | None) -> None
             return
         conn.execute("UPDATE products SET category_id = ? WHERE id = ?",
                      (category_id, product_id))
-        days = [r[0] for r in conn.execute(
-            "SELECT DISTINCT o.date FROM sale_lines l JOIN orders o ON o.id = l.order_id"
-            " WHERE l.product_id = ?", (product_id,))]
+        days = [day for day, _lines in breakdowns.product_days(conn, product_id)]
         rollups.refresh_days(conn, days)
         history.note(store, "setting", f"products {product_id}",
                      {"name": name_of(store, "products", product_id),

@@ -15,10 +15,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
-from kpidesk.store import history, rollups, security
+from kpidesk.store import breakdowns, history, rollups, security
 from kpidesk.store import receipts as receipts_store
 from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
@@ -164,15 +164,59 @@ def usual_unit_price(store: Store, product_id: int | None, limit: int = 50) -> i
     (at least three), or None (for the "looks wrong" check of the Sales form)."""
     if product_id is None:
         return None
-    rows = store.conn.execute(
-        "SELECT amount_usd, quantity FROM sale_lines WHERE product_id = ? AND amount_usd > 0"
-        " AND quantity > 0 ORDER BY order_id DESC, position DESC LIMIT ?",  # the latest
-        (product_id, limit)).fetchall()
+    rows = latest_unit_values(store.conn, product_id, limit)
     prices = sorted(usd / qty for usd, qty in rows)
     if len(prices) < 3:
         return None
     mid = len(prices) // 2
     return round(prices[mid] if len(prices) % 2 else (prices[mid - 1] + prices[mid]) / 2)
+
+
+_SOLD = " AND l.amount_usd > 0 AND l.quantity > 0"
+
+
+def latest_unit_values(conn: sqlite3.Connection, product_id: int,
+                       limit: int) -> list[tuple[int, float]]:
+    """(amount in cents, quantity) of the latest `limit` lines of a product sold (amount
+    and quantity above zero), newest first in order of entry (order, then position).
+
+    The lines are not indexed by product: whole days it sold on, the newest first (from
+    the breakdown rollup), are read through the orders' date index until they hold
+    `limit` such lines. A sale entered later but dated earlier (a late entry) may still
+    be among the latest: every order entered since the `limit`-th line found and dated
+    before the days read is looked at too (few, read by order id)."""
+    found: list[tuple[int, int, int, float]] = []  # (order id, position, cents, quantity)
+    last: str | None = None
+    oldest: str | None = None
+    while len(found) < limit:
+        days = breakdowns.product_days(conn, product_id, last=last, newest=limit)
+        hi = len(days)
+        while hi > 0 and len(found) < limit:
+            lo, lines = hi - 1, days[hi - 1][1]
+            while lo > 0 and lines < limit - len(found):
+                lo -= 1
+                lines += days[lo][1]
+            found += conn.execute(
+                "SELECT l.order_id, l.position, l.amount_usd, l.quantity FROM orders o"
+                " CROSS JOIN sale_lines l ON l.order_id = o.id WHERE o.date BETWEEN ? AND ?"
+                f" AND l.product_id = ?{_SOLD}", (days[lo][0], days[hi - 1][0], product_id)
+            ).fetchall()
+            oldest, hi = days[lo][0], lo
+        if len(days) < limit:
+            break  # no earlier day: every line of the product was read
+        last = (date.fromisoformat(days[0][0]) - timedelta(days=1)).isoformat()
+    found.sort(reverse=True)
+    if len(found) >= limit and oldest is not None:
+        # an unread line among the latest has an order id at least the limit-th one's
+        # and a date before the days read ('' || keeps the date index out: the few
+        # orders entered since are read by id)
+        found += conn.execute(
+            "SELECT l.order_id, l.position, l.amount_usd, l.quantity FROM orders o"
+            " CROSS JOIN sale_lines l ON l.order_id = o.id WHERE o.id >= ?"
+            f" AND (o.date || '') < ? AND l.product_id = ?{_SOLD}",
+            (found[limit - 1][0], oldest, product_id)).fetchall()
+        found.sort(reverse=True)
+    return [(usd, quantity) for _order, _position, usd, quantity in found[:limit]]
 
 
 def usual_daily_total(store: Store, limit: int = 60) -> int | None:

@@ -15,10 +15,12 @@ Each sort order is a sequence of *segments*, each read by one index walk:
 - salesperson, channel, category: one segment per value (the few salespeople,
   channels and categories in name order), each a walk of the date index narrowed to
   the days the daily rollup says have lines of that value;
-- product: the products' name index and each product's lines through the lines'
-  product index; then lines without a product;
-- quantity: the partial index of quantities other than one, and the lines of one
-  unit in order of entry;
+- product: one segment per product in name order, then lines without one: each a walk
+  of the date index over the days the breakdown rollup says the product sold on (the
+  lines have no index by product), in date order;
+- quantity: the lines other than one unit, their keys sorted at each page (no index:
+  the issue's sort goal leaves quantity out), and the lines of one unit in order of
+  entry;
 - amount: the index of amounts in dollars; in riel, the same index read a little
   further than the page, with the range of exchange rates (`day_rates`) telling when
   no unread line can come before the rows held (every line's riel value lies within

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kpidesk.store import breakdowns
 from kpidesk.store.sales_table_sql import (
     _COLUMNS,
     _LINES_FIRST,
@@ -125,27 +126,64 @@ class IndexWalks:
         return [named, walk_ins]
 
     def _segments_product(self) -> list[_Segment]:
-        none = self._one(_LINES_FIRST, [self._blank_flag(), "''", "0", "l.order_id",
-                                        "l.position"],
-                         segment=["l.product_id IS NULL"], blank=True,
-                         contains=lambda key: key[0] != 0)
-        named = self._one(
-            "FROM products p CROSS JOIN sale_lines l ON l.product_id = p.id"
-            " CROSS JOIN orders o ON o.id = l.order_id",
-            ["0", "p.name", "p.id", "l.order_id", "l.position"], joined=("p",),
-            contains=lambda key: key[0] == 0)
-        return [named, none]
+        # one segment per product in name order, then lines without one: each a walk of
+        # the date index over the days the product sold on (from the breakdown rollup;
+        # there is no index of the lines by product), read when the walk reaches it
+        values = sorted((row[1] or "", row[0]) for row in self.conn.execute(
+            "SELECT id, name FROM products"))
+        values.append(("", 0))
+        return [self._product_segment(name, product_id) for name, product_id in values]
+
+    def _product_segment(self, seg_name: str, seg_id: int) -> _Segment:
+        walk: list[_Segment] = []
+
+        def fetch(after, limit):
+            if not walk:
+                days = breakdowns.product_days(self.conn, seg_id or None, self.flt.date_from,
+                                               self.flt.date_to)
+                walk.append(self._group_segment("product", "l.product_id", seg_name, seg_id,
+                                                days))
+            return walk[0].fetch(after, limit)
+        return _Segment(lambda key: (key[1], key[2]) == (seg_name, seg_id), fetch,
+                        blank=not seg_id)
 
     def _segments_quantity(self) -> list[_Segment]:
         keys = ["l.quantity", "l.order_id", "l.position"]
-        below = self._one(_LINES_FIRST, keys, segment=["l.quantity <> 1", "l.quantity < 1"],
-                          contains=lambda key: key[0] < 1)
+        below = self._sorted_by_key(keys, ["l.quantity <> 1", "l.quantity < 1"],
+                                    contains=lambda key: key[0] < 1)
         ones = self._one(_LINES_FIRST, ["1", "l.order_id", "l.position"],
                          segment=["IFNULL(l.quantity, 1) = 1"],
                          contains=lambda key: key[0] == 1)
-        above = self._one(_LINES_FIRST, keys, segment=["l.quantity <> 1", "l.quantity > 1"],
-                          contains=lambda key: key[0] > 1)
+        above = self._sorted_by_key(keys, ["l.quantity <> 1", "l.quantity > 1"],
+                                    contains=lambda key: key[0] > 1)
         return [below, ones, above]
+
+    def _sorted_by_key(self, keys: list[str], segment: list[str],
+                       contains: Callable[[tuple], bool]) -> _Segment:
+        """Lines of a column with no index (quantity: schema.index_product_days): the
+        page's keys are found first by sorting the keys alone (one pass over the lines,
+        without looking up what a row shows), then its rows are read by their orders."""
+        def fetch(after, limit):
+            clauses, params = self.where()
+            clauses = [*segment, *clauses]
+            if after is not None:
+                sql, extra = _after(keys, list(after), self.descending)
+                clauses.append(sql)
+                params = [*params, *extra]
+            direction = "DESC" if self.descending else "ASC"
+            # the orders are looked up only when the filter reads them
+            core = _LINES_FIRST if any("o." in c for c in clauses) else "FROM sale_lines l"
+            found = self.conn.execute(
+                f"SELECT DISTINCT l.order_id FROM (SELECT l.order_id {core}"
+                f" WHERE {' AND '.join(clauses)}"
+                f" ORDER BY {', '.join(f'{k} {direction}' for k in keys)} LIMIT ?) l",
+                [*params, limit]).fetchall()
+            if not found:
+                return []
+            orders = ",".join(str(int(r[0])) for r in found)
+            return self._select(_LINES_FIRST, keys, [*segment, f"l.order_id IN ({orders})"],
+                                [], after, limit)
+        return _Segment(contains, fetch)
 
     def _segments_amount_usd(self) -> list[_Segment]:
         return [self._one(_LINES_FIRST, KEYS["amount_usd"])]
