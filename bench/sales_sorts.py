@@ -71,7 +71,13 @@ def main() -> int:
                         help="explain the statements of pages slower than this")
     parser.add_argument("--sort", action="append")
     parser.add_argument("--currency", default="USD")
+    parser.add_argument("--walks", action="store_true",
+                        help="walk the indexes on a small shop too (no plain sort)")
     args = parser.parse_args()
+    if args.walks:
+        from kpidesk.store import sales_table
+
+        sales_table.SMALL_SET = 0
 
     from kpidesk.store.db import Store
     from kpidesk.store.sales_table import SORTS, SalesQuery

@@ -41,25 +41,31 @@ BLANK = {
     "note": f"{_NOTE} = ''",
 }
 
+# Text is sorted by code point (SQLite's BINARY collation, PostgreSQL's "C" through the
+# dialect), whatever the server's locale: both stores give the same order, and the order
+# of names in Python (the salespeople's, channels', categories' segments) is the same.
+BY_CODE = " COLLATE BINARY"
+
 # The sort key of each column over all lines (the plain ORDER BY of a small set; the
 # blank flag goes before it); each segment below reads the same values through
 # expressions its index can serve.
 KEYS = {
     "date": ["o.date", "o.id", "l.position"],
-    "number": ["o.number", "o.id", "l.position"],
-    "customer": ["IFNULL(c.name, '')", "IFNULL(o.contact_id, 0)", "o.date", "o.id",
+    "number": [f"o.number{BY_CODE}", "o.id", "l.position"],
+    "customer": [f"IFNULL(c.name, ''){BY_CODE}", "IFNULL(o.contact_id, 0)", "o.date", "o.id",
                  "l.position"],
-    "salesperson": ["IFNULL(sp.name, '')", "IFNULL(o.salesperson_id, 0)", "o.date", "o.id",
-                    "l.position"],
-    "channel": ["IFNULL(ch.name, '')", "IFNULL(o.channel_id, 0)", "o.date", "o.id",
+    "salesperson": [f"IFNULL(sp.name, ''){BY_CODE}", "IFNULL(o.salesperson_id, 0)", "o.date",
+                    "o.id", "l.position"],
+    "channel": [f"IFNULL(ch.name, ''){BY_CODE}", "IFNULL(o.channel_id, 0)", "o.date", "o.id",
                 "l.position"],
-    "category": ["IFNULL(cat.name, '')", "IFNULL(p.category_id, 0)", "o.date", "o.id",
+    "category": [f"IFNULL(cat.name, ''){BY_CODE}", "IFNULL(p.category_id, 0)", "o.date", "o.id",
                  "l.position"],
-    "product": ["IFNULL(p.name, '')", "IFNULL(l.product_id, 0)", "l.order_id", "l.position"],
+    "product": [f"IFNULL(p.name, ''){BY_CODE}", "IFNULL(l.product_id, 0)", "l.order_id",
+                "l.position"],
     "quantity": ["IFNULL(l.quantity, 1)", "l.order_id", "l.position"],
     "amount_usd": ["l.amount_usd", "l.order_id", "l.position"],
     "amount_khr": ["l.amount_khr", "l.order_id", "l.position"],
-    "note": [_NOTE, "l.order_id", "l.position"],
+    "note": [f"{_NOTE}{BY_CODE}", "l.order_id", "l.position"],
 }
 
 

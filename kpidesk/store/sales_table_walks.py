@@ -14,6 +14,7 @@ from kpidesk.store.sales_table_sql import (
     _LINES_FIRST,
     _LOOKUPS,
     _ORDERS_FIRST,
+    BY_CODE,
     KEYS,
     R_KEY,
     R_KHR,
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
 
     from kpidesk.store.sales_table_sql import SalesFilter
 
+# "x IS NULL OR x = ''" rather than IFNULL(x, '') = '': PostgreSQL's planner estimates it
+# from the column's statistics (most lines have no note), where it guesses a function's
+# result rare, expects a page to need the whole table, and sorts all of it
+_NO_LINE_NOTE = "(l.note IS NULL OR l.note = '')"
 RIEL_BATCH = 1000  # rows read at a time from the dollar index when sorting riel amounts
 
 
@@ -105,7 +110,7 @@ class IndexWalks:
         return [self._one(_ORDERS_FIRST, KEYS["date"])]
 
     def _segments_number(self) -> list[_Segment]:
-        numbered = self._one(_ORDERS_FIRST, ["0", "o.number", "o.id", "l.position"],
+        numbered = self._one(_ORDERS_FIRST, ["0", f"o.number{BY_CODE}", "o.id", "l.position"],
                              segment=["o.number > ''"], contains=lambda key: key[0] == 0)
         blank = self._one(_ORDERS_FIRST, [self._blank_flag(), "''", "o.id", "l.position"],
                           segment=["o.number = ''"], contains=lambda key: key[0] != 0,
@@ -120,7 +125,7 @@ class IndexWalks:
         named = self._one(
             "FROM contacts c CROSS JOIN orders o ON o.contact_id = c.id"
             " CROSS JOIN sale_lines l ON l.order_id = o.id",
-            ["0", "c.name", "c.id", "o.date", "o.id", "l.position"], joined=("c",),
+            ["0", f"c.name{BY_CODE}", "c.id", "o.date", "o.id", "l.position"], joined=("c",),
             contains=lambda key: key[0] == 0)
         return [named, walk_ins]
 
@@ -132,7 +137,7 @@ class IndexWalks:
         named = self._one(
             "FROM products p CROSS JOIN sale_lines l ON l.product_id = p.id"
             " CROSS JOIN orders o ON o.id = l.order_id",
-            ["0", "p.name", "p.id", "l.order_id", "l.position"], joined=("p",),
+            ["0", f"p.name{BY_CODE}", "p.id", "l.order_id", "l.position"], joined=("p",),
             contains=lambda key: key[0] == 0)
         return [named, none]
 
@@ -141,7 +146,7 @@ class IndexWalks:
         below = self._one(_LINES_FIRST, keys, segment=["l.quantity <> 1", "l.quantity < 1"],
                           contains=lambda key: key[0] < 1)
         ones = self._one(_LINES_FIRST, ["1", "l.order_id", "l.position"],
-                         segment=["IFNULL(l.quantity, 1) = 1"],
+                         segment=["(l.quantity IS NULL OR l.quantity = 1)"],
                          contains=lambda key: key[0] == 1)
         above = self._one(_LINES_FIRST, keys, segment=["l.quantity <> 1", "l.quantity > 1"],
                           contains=lambda key: key[0] > 1)
@@ -152,7 +157,7 @@ class IndexWalks:
 
     def _segments_note(self) -> list[_Segment]:
         plain = self._one(_LINES_FIRST, [self._blank_flag(), "''", "l.order_id", "l.position"],
-                          segment=["IFNULL(l.note, '') = ''", "IFNULL(o.note, '') = ''"],
+                          segment=[_NO_LINE_NOTE, "(o.note IS NULL OR o.note = '')"],
                           contains=lambda key: key[0] != 0, blank=True)
 
         def noted_fetch(after, limit):
@@ -162,7 +167,7 @@ class IndexWalks:
             rows = []
             for core, cond in ((_LINES_FIRST, ["l.note <> ''"]),
                                ("FROM orders o CROSS JOIN sale_lines l ON l.order_id = o.id",
-                                ["o.note <> ''", "IFNULL(l.note, '') = ''"])):
+                                ["o.note <> ''", _NO_LINE_NOTE])):
                 rows += self._select(core, keys, cond, [], after, limit, bound_first=False)
             rows.sort(key=lambda r: r[R_KEY:], reverse=self.descending)
             return rows[:limit]
