@@ -143,6 +143,13 @@ ROWS = (  # (label, key, format, goal text: bench/dashboard.py's goals, set for 
 )
 
 
+def _holds_shop(url: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return bool(conn.execute("SELECT to_regclass('sale_lines') IS NOT NULL").fetchone()[0])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lines", type=int, default=100_000)
@@ -150,7 +157,8 @@ def main() -> int:
     parser.add_argument("--pg-url")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/kpidesk-bench"))
     parser.add_argument("--keep", action="store_true",
-                        help="measure the shop file an earlier run built, not a new one")
+                        help="measure the shop file (and the --pg-url database) an earlier"
+                             " run built, not new ones")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     file_shop = args.dir / f"pg-beside-{args.lines}.db"
@@ -168,7 +176,8 @@ def main() -> int:
     try:
         results = {}
         for name, location in (("SQLite file", str(file_shop)), ("PostgreSQL", url)):
-            if name == "SQLite file" and file_shop.exists() and args.keep:
+            if args.keep and (file_shop.exists() if name == "SQLite file"
+                              else args.pg_url and _holds_shop(url)):
                 built = float("nan")  # built by an earlier run
             else:
                 if name == "SQLite file":

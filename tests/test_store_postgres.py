@@ -349,3 +349,50 @@ def test_a_bulk_write_refreshes_the_planners_statistics_and_a_sale_does_not(pg_u
         before = store.conn.analyzed_after_commit
         add_order(store, OrderInput("2026-01-06", [LineInput(2000)]))
         assert store.conn.analyzed_after_commit == before
+
+
+def test_the_servers_own_sales_table_indexes_come_to_an_older_database(pg_url, pg_cluster):
+    """A database made before `pg_schema.SERVER_INDEXES` gets them when opened for
+    writing by a login that may create them; one that may not (rights on the rows
+    alone) opens it all the same, without them. `sqlite_master` never lists them."""
+    import uuid
+
+    import psycopg
+
+    from kpidesk.store import pg_schema
+
+    names = {name for name, _ in pg_schema.SERVER_INDEXES}
+
+    def server_indexes() -> set[str]:
+        with psycopg.connect(pg_url) as conn:
+            return {r[0] for r in conn.execute(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")} & names
+
+    with Store(pg_url) as server:
+        assert not server.query("SELECT name FROM sqlite_master WHERE name LIKE 'kpidesk%'")
+    assert server_indexes() == names
+    role = "clerk_" + uuid.uuid4().hex[:6]
+    with psycopg.connect(pg_url, autocommit=True) as owner:
+        for name in names:
+            owner.execute(f"DROP INDEX {name}")
+    with psycopg.connect(pg_cluster.url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'clerk'")
+    with psycopg.connect(pg_url, autocommit=True) as owner:
+        owner.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        owner.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public"
+                      f" TO {role}")
+        owner.execute(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public"
+                      f" TO {role}")
+    clerk_url = pg_url.replace("kpidesk:kpidesk@", f"{role}:clerk@")
+    try:
+        with Store(clerk_url) as clerk:
+            assert clerk.scalar("SELECT COUNT(*) FROM sale_lines") == 0
+        assert server_indexes() == set()
+        with Store(pg_url):
+            pass
+        assert server_indexes() == names
+    finally:
+        with psycopg.connect(pg_cluster.url_for(pg_url.rsplit("/", 1)[1]),
+                             autocommit=True) as admin:
+            admin.execute(f"DROP OWNED BY {role}")
+            admin.execute(f"DROP ROLE {role}")

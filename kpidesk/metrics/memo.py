@@ -81,6 +81,19 @@ def memoized(fn: Callable[P, R] | None = None, *, copy: bool = True) -> Any:  # 
     return cast(Callable[P, R], wrapper)
 
 
+_INPUT_CACHES: list[Callable[[], None]] = []
+
+
+def input_keyed(fn: Callable[P, R]) -> Callable[P, R]:
+    """Remember a pure computation by its arguments (hashable values, not a store): exact
+    whatever was written since, so a write need not forget it; `clear_memo` does."""
+    cached = functools.lru_cache(maxsize=1024)(fn)
+    _INPUT_CACHES.append(cached.cache_clear)
+    return cast(Callable[P, R], cached)
+
+
 def clear_memo() -> None:
     """Forget every remembered result."""
     _MEMO.clear()
+    for clear in _INPUT_CACHES:
+        clear()

@@ -27,7 +27,7 @@ import numpy as np
 
 from kpidesk.metrics import calendar
 from kpidesk.metrics.growth import as_date, div_half_even, ratio, revenue_column, windows
-from kpidesk.metrics.memo import memoized
+from kpidesk.metrics.memo import input_keyed, memoized
 from kpidesk.metrics.periods import Period, add_months, parse_period
 from kpidesk.metrics.targets import target_for
 from kpidesk.store import insight
@@ -196,6 +196,16 @@ def simulate(so_far: int, target: int, pools: list[list[int]],
     """Share of simulated completions reaching the target (see the module doc)."""
     if so_far >= target:
         return 1.0
+    return _simulated(so_far, target, tuple(map(tuple, pools)), simulations, seed)
+
+
+# Keyed by everything a simulation reads, so a remembered share is never stale: after a
+# sale the Dashboard reads the day revenues again (cheap rollup reads), but only the
+# chances whose inputs moved (today's, the sale's salesperson's) are simulated again;
+# the chance history's earlier days and the other salespeople's come from here.
+@input_keyed
+def _simulated(so_far: int, target: int, pools: tuple[tuple[int, ...], ...],
+               simulations: int, seed: int) -> float:
     rng = np.random.default_rng(seed)
     totals = np.full(simulations, so_far, dtype=np.int64)
     for pool in pools:

@@ -57,7 +57,7 @@ class ServerLink:
         try:
             version, _ = pg_schema.stored_version(conn.raw)
             made = False
-            if not self.read_only and version != schema.SCHEMA_VERSION:
+            if not self.read_only and pg_schema.needs_ensure(conn.raw, version):
                 conn.begin_write()
                 try:
                     made = pg_schema.ensure(conn)

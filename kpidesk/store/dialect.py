@@ -6,7 +6,7 @@ placeholders. On PostgreSQL each statement passes through `to_postgres` once (ca
 `?` becomes psycopg's `%s`, and the handful of SQLite-only forms the code base uses are
 rewritten to their standard equivalents (`INSERT OR IGNORE/REPLACE` → `ON CONFLICT`,
 `a IS ?` → `IS NOT DISTINCT FROM`, `LIKE` → `ILIKE` (SQLite's LIKE ignores ASCII case),
-`CAST(… AS REAL)` → double precision). SQLite's scalar functions the queries call
+`CAST(… AS REAL)` → double precision, `COLLATE BINARY` → `COLLATE "C"`). SQLite's scalar functions the queries call
 (`julianday`, `strftime('%w', …)`, `ifnull`, `uuid_text`, …) exist on the server as SQL
 functions made with the schema (`pg_schema.COMPAT_FUNCTIONS`), so those queries need no
 second version. The schema itself is translated from SQLite's DDL (`ddl_to_postgres`).
@@ -102,6 +102,10 @@ _CROSS_ON = re.compile(r"\bCROSS\s+JOIN(?=\s+[\w.]+(?:\s+(?:AS\s+)?(?!ON\b)\w+)?
                        re.IGNORECASE)
 _INDEXED = re.compile(r"\s(NOT\s+INDEXED|INDEXED\s+BY\s+\w+)\b", re.IGNORECASE)  # planner hints
 _REAL = re.compile(r"\bAS\s+REAL\s*\)", re.IGNORECASE)
+# SQLite's BINARY collation (code point order) is PostgreSQL's "C" whatever the
+# database's own locale: text sorts the same on both stores, and the server's indexes
+# made COLLATE "C" (`pg_schema.SERVER_INDEXES`) serve them
+_BINARY = re.compile(r"\bCOLLATE\s+BINARY\b", re.IGNORECASE)
 
 
 _SUBQUERY = re.compile(r"\b(FROM|JOIN)\s*\(\s*(SELECT|WITH)\b", re.IGNORECASE)
@@ -204,6 +208,7 @@ def to_postgres(sql: str, primary_keys: tuple[tuple[str, tuple[str, ...]], ...] 
         text = _CROSS_ON.sub("JOIN", text)
         text = _INDEXED.sub("", text)
         text = _USER.sub(r'"\1"', text)
+        text = _BINARY.sub('COLLATE "C"', text)
         return _REAL.sub("AS double precision)", text)
 
     sql = _alias_subqueries(_outside_quotes(sql, change).rstrip().rstrip(";"))

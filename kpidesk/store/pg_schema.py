@@ -66,13 +66,72 @@ COMPAT_FUNCTIONS = [
     " AND c.relname NOT IN ('schema_version', 'data_version')"
     " UNION ALL SELECT 'index', i.indexname::text, i.tablename::text, i.indexdef::text"
     " FROM pg_indexes i WHERE i.schemaname = current_schema()"
-    " AND i.indexname NOT IN (SELECT conname FROM pg_constraint)",
+    " AND i.indexname NOT IN (SELECT conname FROM pg_constraint)"
+    # the server's own indexes (SERVER_INDEXES) are no shop file's
+    " AND i.indexname NOT LIKE 'kpidesk\\_%'",
     "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL,"
     " application_id BIGINT NOT NULL)",
     # raised by every write transaction: how a laptop learns that another one wrote
     "CREATE TABLE IF NOT EXISTS data_version (n BIGINT NOT NULL)",
     "INSERT INTO data_version(n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM data_version)",
 ]
+
+
+# The server's own indexes, beside the shop file's: the sales table reads a page by
+# walking an index in the sort order (`store/sales_table_walks.py`). A SQLite index
+# ends with the row's key (rowid, or a WITHOUT ROWID table's primary key), so
+# `orders(date)` is ordered by (date, id) and `sale_lines(amount_usd)` by (amount_usd,
+# order_id, position): the whole sort key. PostgreSQL's indexes hold the listed columns
+# only, and its planner then sorts every tie of the first column (thousands of lines
+# of one amount or one product) or, at a million lines, the whole table. These name the
+# key in full, text in code-point order (COLLATE "C", as the queries ask: see
+# `sales_table_sql.BY_CODE`). Made IF NOT EXISTS by `ensure`, on an older database too.
+SERVER_INDEXES = (
+    ("kpidesk_orders_date_id", "orders (date, id)"),
+    ("kpidesk_orders_number", 'orders (number COLLATE "C", id)'),
+    ("kpidesk_orders_contact", "orders (contact_id, date, id) WHERE contact_id IS NOT NULL"),
+    ("kpidesk_orders_note", 'orders (note COLLATE "C", id) WHERE note <> \'\''),
+    ("kpidesk_contacts_name", 'contacts (name COLLATE "C", id)'),
+    ("kpidesk_products_name", 'products (name COLLATE "C", id)'),
+    ("kpidesk_lines_amount", "sale_lines (amount_usd, order_id, position)"),
+    ("kpidesk_lines_quantity", "sale_lines (quantity, order_id, position) WHERE quantity <> 1"),
+    ("kpidesk_lines_note",
+     'sale_lines (note COLLATE "C", order_id, position) WHERE note <> \'\''),
+)
+
+
+def missing_server_indexes(raw) -> list[str]:
+    """The names of `SERVER_INDEXES` the database lacks (one catalogue query)."""
+    have = {r[0] for r in raw.execute(
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
+    return [name for name, _ in SERVER_INDEXES if name not in have]
+
+
+def needs_ensure(raw, version: int) -> bool:
+    """Whether opening the database for writing must run `ensure` first."""
+    return version != schema.SCHEMA_VERSION or bool(missing_server_indexes(raw))
+
+
+def _add_server_indexes(raw) -> None:
+    """`SERVER_INDEXES` on a database of this version. They only make the sales table
+    faster: a login that may not create them (a role with rights on the rows alone)
+    opens the shop all the same, without them."""
+    import psycopg
+
+    raw.execute("SAVEPOINT kpidesk_server_indexes")
+    try:
+        for statement in COMPAT_FUNCTIONS:  # the sqlite_master view that leaves them out
+            raw.execute(statement)
+        make_server_indexes(raw)
+    except psycopg.errors.InsufficientPrivilege:
+        raw.execute("ROLLBACK TO SAVEPOINT kpidesk_server_indexes")
+    else:
+        raw.execute("RELEASE SAVEPOINT kpidesk_server_indexes")
+
+
+def make_server_indexes(raw) -> None:
+    for name, definition in SERVER_INDEXES:
+        raw.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
 
 
 @dataclass(frozen=True)
@@ -249,7 +308,8 @@ def ensure(conn) -> bool:
         raise NotAStoreError("foreign", f"application_id {app_id:#x}")
     if version > schema.SCHEMA_VERSION:
         raise NewerSchemaError(version, schema.SCHEMA_VERSION)
-    if version == schema.SCHEMA_VERSION:
+    if version == schema.SCHEMA_VERSION:  # made before the server's own indexes were
+        _add_server_indexes(raw)
         return False
     for statement in COMPAT_FUNCTIONS:
         raw.execute(statement)
@@ -277,6 +337,7 @@ def ensure(conn) -> bool:
     for _name, statements in ref.triggers:
         for statement in statements:
             raw.execute(statement)
+    make_server_indexes(raw)
     raw.execute("DELETE FROM schema_version")
     raw.execute("INSERT INTO schema_version(version, application_id) VALUES (%s, %s)",
                 (schema.SCHEMA_VERSION, schema.APPLICATION_ID))

@@ -110,8 +110,7 @@ class SalesQuery(IndexWalks):
             return True
         if self.flt.text.strip():
             return False
-        lines, _usd, _khr = rollup_totals(self.conn, self.flt)
-        return lines <= SMALL_SET
+        return not _more_lines_than(self.conn, self.flt, SMALL_SET)
 
     def where(self) -> tuple[list[str], list[object]]:
         return self.flt.where(self.text_ids)
@@ -147,9 +146,22 @@ class SalesQuery(IndexWalks):
                             limit, bound_first=False, order_keys=order_keys)
 
 
-def rollup_totals(conn: sqlite3.Connection, flt: SalesFilter) -> tuple[int, int, int]:
-    """(lines, revenue in cents, revenue in riel) of the filter's period and salesperson
-    from the daily rollup (the text part of the filter is not looked at)."""
+def _more_lines_than(conn: sqlite3.Connection, flt: SalesFilter, limit: int) -> bool:
+    """Whether the filter's period and salesperson hold more than `limit` lines: the
+    daily rollup's first rows often tell (every row counts one line or more), without
+    adding up all of it (85,000 rows at a million lines: 0.1 s on a server)."""
+    where, params = _rollup_where(flt)
+    first = conn.execute(f"SELECT IFNULL(SUM(lines), 0) FROM (SELECT lines FROM daily_revenue"
+                         f"{where} LIMIT ?) AS first_rows", [*params, FIRST_ROWS]).fetchone()
+    if int(first[0]) > limit:
+        return True
+    return rollup_totals(conn, flt)[0] > limit
+
+
+FIRST_ROWS = 5000
+
+
+def _rollup_where(flt: SalesFilter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if flt.date_from:
@@ -161,7 +173,13 @@ def rollup_totals(conn: sqlite3.Connection, flt: SalesFilter) -> tuple[int, int,
     if flt.salesperson_id is not None:
         clauses.append("salesperson_id = ?")
         params.append(flt.salesperson_id)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def rollup_totals(conn: sqlite3.Connection, flt: SalesFilter) -> tuple[int, int, int]:
+    """(lines, revenue in cents, revenue in riel) of the filter's period and salesperson
+    from the daily rollup (the text part of the filter is not looked at)."""
+    where, params = _rollup_where(flt)
     row = conn.execute(
         "SELECT IFNULL(SUM(lines), 0), IFNULL(SUM(revenue_usd), 0),"
         f" IFNULL(SUM(revenue_khr), 0) FROM daily_revenue{where}", params).fetchone()

@@ -3,6 +3,7 @@ sort key and blank test, and the filter's WHERE with the keyset bound of a page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _NOTE = "CASE WHEN IFNULL(l.note, '') <> '' THEN l.note ELSE IFNULL(o.note, '') END"
@@ -41,26 +42,31 @@ BLANK = {
     "note": f"{_NOTE} = ''",
 }
 
+# Text is sorted by code point (SQLite's BINARY collation, PostgreSQL's "C" through the
+# dialect), whatever the server's locale: both stores give the same order, and the order
+# of names in Python (the salespeople's, channels', categories' segments) is the same.
+BY_CODE = " COLLATE BINARY"
+
 # The sort key of each column over all lines (the plain ORDER BY of a small set; the
 # blank flag goes before it); each segment below reads the same values through
 # expressions its index can serve.
 KEYS = {
     "date": ["o.date", "o.id", "l.position"],
-    "number": ["o.number", "o.id", "l.position"],
-    "customer": ["IFNULL(c.name, '')", "IFNULL(o.contact_id, 0)", "o.date", "o.id",
+    "number": [f"o.number{BY_CODE}", "o.id", "l.position"],
+    "customer": [f"IFNULL(c.name, ''){BY_CODE}", "IFNULL(o.contact_id, 0)", "o.date", "o.id",
                  "l.position"],
-    "salesperson": ["IFNULL(sp.name, '')", "IFNULL(o.salesperson_id, 0)", "o.date", "o.id",
-                    "l.position"],
-    "channel": ["IFNULL(ch.name, '')", "IFNULL(o.channel_id, 0)", "o.date", "o.id",
+    "salesperson": [f"IFNULL(sp.name, ''){BY_CODE}", "IFNULL(o.salesperson_id, 0)", "o.date",
+                    "o.id", "l.position"],
+    "channel": [f"IFNULL(ch.name, ''){BY_CODE}", "IFNULL(o.channel_id, 0)", "o.date", "o.id",
                 "l.position"],
-    "category": ["IFNULL(cat.name, '')", "IFNULL(p.category_id, 0)", "o.date", "o.id",
+    "category": [f"IFNULL(cat.name, ''){BY_CODE}", "IFNULL(p.category_id, 0)", "o.date", "o.id",
                  "l.position"],
-    "product": ["IFNULL(p.name, '')", "IFNULL(l.product_id, 0)", "o.date", "o.id",
+    "product": [f"IFNULL(p.name, ''){BY_CODE}", "IFNULL(l.product_id, 0)", "o.date", "o.id",
                 "l.position"],
     "quantity": ["IFNULL(l.quantity, 1)", "l.order_id", "l.position"],
     "amount_usd": ["l.amount_usd", "l.order_id", "l.position"],
     "amount_khr": ["l.amount_khr", "l.order_id", "l.position"],
-    "note": [_NOTE, "l.order_id", "l.position"],
+    "note": [f"{_NOTE}{BY_CODE}", "l.order_id", "l.position"],
 }
 
 
@@ -120,3 +126,33 @@ def _after(keys: list[str], values: list[object], descending: bool,
         return sql, params
     # A plain bound on the first key lets SQLite start its index walk there.
     return f"{keys[0]} {op}= ? AND {sql}", [values[0], *params]
+
+
+_ALIAS = re.compile(r"^(?:IFNULL\()?(\w+)\.")
+
+
+def _after_rows(keys: list[str], values: list[object], descending: bool
+                ) -> tuple[str, list[object]]:
+    """`_after` as PostgreSQL's planner can walk an index from it: a row comparison
+    `(k1, k2, k3) > (v1, v2, v3)`, which a multi-column index takes whole as its start,
+    where the OR-expanded form bounds only the first column (a page after the 90,000th
+    line of one quantity read all 90,000 again). Keys from the first table of the walk
+    are bounded by a row of their own, so the index of that table starts there; a walk of
+    lines in order (order id first) bounds the orders too (the planner does not carry a
+    range across the join, and would read the orders from the first)."""
+    op = "<" if descending else ">"
+    marks = ", ".join("?" * len(keys))
+    clauses = [f"({', '.join(keys)}) {op} ({marks})"]
+    params: list[object] = list(values)
+    first = _ALIAS.match(keys[0])
+    if first:
+        same = 0
+        while same < len(keys) and (m := _ALIAS.match(keys[same])) and m[1] == first[1]:
+            same += 1
+        if same < len(keys):
+            clauses.insert(0, f"({', '.join(keys[:same])}) {op}= ({', '.join('?' * same)})")
+            params = [*values[:same], *params]
+    if keys[0] == "l.order_id":
+        clauses.insert(0, f"o.id {op}= ?")
+        params = [values[0], *params]
+    return " AND ".join(clauses), params
