@@ -69,6 +69,7 @@ def _stop(controller, qapp) -> None:
         controller.window.deleteLater()
     qapp.processEvents()
     controller.close_store()
+    controller.window = None  # as after closing the app: the next open makes a window
 
 
 def _reached_once(controller, qtbot, qapp, url: str) -> None:
@@ -185,4 +186,41 @@ def test_a_queued_sale_is_discarded_offline_with_the_pin_last_copied(
     assert dialog.discard_selected()  # the right one, in Khmer digits, no server needed
     assert queue.count() == 0 and queue.server_down
     dialog.close()
+    _stop(controller, qapp)
+
+
+def test_the_connection_dialog_offers_to_open_without_the_server_once_reached(
+        qtbot, qapp, relay, tmp_path, monkeypatch):
+    from kpidesk.store import server_address
+    from kpidesk.ui.dialogs.connect import ConnectDialog
+
+    url, proxy = relay
+    controller = _controller(tmp_path)
+    proxy.cut()
+    shown = []
+
+    def run(dialog):
+        dialog.set_address(server_address.parse(url))
+        dialog.password.setText("kpidesk")
+        dialog.try_connect()
+        qtbot.waitUntil(lambda: not dialog.connecting, timeout=20_000)
+        offered = dialog.offline_button.isVisibleTo(dialog)  # the dialog is not shown
+        shown.append(offered)
+        if offered:
+            dialog.offline_button.click()
+        else:
+            dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(ConnectDialog, "exec", run)
+    monkeypatch.setattr(startup, "ask", lambda *a, **k: "cancel")  # never reached: no copy
+    assert not controller.open_shared()
+    assert shown == [False]  # never reached: nothing to open from
+    proxy.restore()
+    _reached_once(controller, qtbot, qapp, url)
+    proxy.cut()
+    assert controller.open_shared()
+    assert shown == [False, True]
+    assert isinstance(controller.ctx.store, OfflineStore)
+    assert controller.window.server_banner.isVisible()
     _stop(controller, qapp)
