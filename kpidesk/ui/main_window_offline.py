@@ -12,7 +12,7 @@ comes back and every tab is refreshed (the queue announces it).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -20,9 +20,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
 from kpidesk.store.errors import ServerError
-
-if TYPE_CHECKING:
-    from kpidesk.ui.main_window import MainWindow
 
 tr = translator("ServerBanner")
 
@@ -81,9 +78,9 @@ class ServerBanner(QFrame):
 
 class OfflineWindow:
     """What MainWindow does about its shop's server (a mixin; needs its tabs and
-    actions)."""
+    actions: `self` is the MainWindow)."""
 
-    def _watch_server(self: MainWindow) -> None:
+    def _watch_server(self: Any) -> None:
         queue = self.ctx.server_queue
         if queue is None:
             return
@@ -91,12 +88,12 @@ class OfflineWindow:
         self.ctx.language.language_changed.connect(self.server_state_changed)
         self.server_state_changed()
 
-    def _server_actions(self: MainWindow) -> list:
+    def _server_actions(self: Any) -> list:
         return [self.import_action, self.imports_action, self.branch_sync_action,
                 self.export_action, self.print_action, self.backups_action, self.pin_action,
                 self.history_action]
 
-    def server_state_changed(self: MainWindow, *_: object) -> None:
+    def server_state_changed(self: Any, *_: object) -> None:
         queue = self.ctx.server_queue
         down = queue is not None and queue.server_down
         text = banner_text(queue)
@@ -117,7 +114,7 @@ class OfflineWindow:
                 if self.tabs.currentWidget() is self._holders[key]:
                     self.pages[key]
 
-    def build_tab_or_wait(self: MainWindow, key: str) -> QWidget:
+    def build_tab_or_wait(self: Any, key: str) -> QWidget:
         """Build a tab; one that cannot be built without the server says so in its place
         (and the ServerError goes on to the caller)."""
         queue = self.ctx.server_queue
@@ -139,7 +136,7 @@ class OfflineWindow:
             page.setToolTip(needs_server_text())
         return page
 
-    def _show_waiting(self: MainWindow, key: str) -> None:
+    def _show_waiting(self: Any, key: str) -> None:
         holder = self._holders[key]
         # what the tab made before it failed goes
         for child in holder.findChildren(QWidget, "", Qt.FindChildOption.FindDirectChildrenOnly):

@@ -134,7 +134,7 @@ class SalesTableModel(TableModel):
             return self._query.page(None, want)
 
         # a shared shop opened without its server: no sale to show until it answers
-        rows = offline_safe(first_page, [])
+        rows: list = offline_safe(first_page, [])
         self._busy = True
         try:
             self.beginResetModel()
