@@ -6039,6 +6039,10 @@ Owner: %3</source>
         <source>Total %1 = %2</source>
         <translation>សរុប %1 = %2</translation>
     </message>
+    <message>
+        <source>Enter saves the changed receipt · Delete removes the chosen line · Esc cancels the change</source>
+        <translation>Enter រក្សាទុក​វិក្កយបត្រ​ដែល​បាន​កែ · Delete លុប​ជួរ​ដែល​បាន​ជ្រើស · Esc បោះបង់​ការ​កែ</translation>
+    </message>
 </context>
 <context>
     <name>SalesTab</name>
