@@ -130,7 +130,7 @@ def test_started_without_the_server_it_takes_sales_and_sends_them_once_it_answer
     # the tab that waited is built now, with the shop's figures
     contacts_tab = window.pages["contacts"]
     assert "contacts" not in window._waiting_tabs
-    assert contacts_tab.isVisible()
+    qtbot.waitUntil(contacts_tab.isVisible)  # shown by its layout on the next event
     _stop(controller, qapp)
 
 
