@@ -224,3 +224,30 @@ def test_the_connection_dialog_offers_to_open_without_the_server_once_reached(
     assert isinstance(controller.ctx.store, OfflineStore)
     assert controller.window.server_banner.isVisible()
     _stop(controller, qapp)
+
+
+def test_the_server_lost_while_open_the_bar_says_so_above_every_tab(
+        qtbot, qapp, relay, tmp_path):
+    url, proxy = relay
+    controller = _controller(tmp_path, "km")
+    controller.settings.setValue("window/tab", "targets")
+    assert controller.open(Path(url))
+    window = controller.window
+    controller.ctx.language.set_language("km")
+    targets = window.pages["targets"]
+    assert not window.server_banner.isVisible() and targets.isEnabled()
+    proxy.cut()
+    controller.check_others()  # the 5-second look at the server
+    queue = controller.ctx.server_queue
+    assert queue.server_down
+    text = window.server_banner.label.text()
+    assert window.server_banner.isVisible() and "ម៉ាស៊ីន" in text
+    assert not any(ch in text for ch in "0123456789")  # the time in Khmer digits
+    assert not targets.isEnabled() and not window.print_action.isEnabled()
+    window.tabs.setCurrentWidget(window._holders["dashboard"])
+    assert window.server_banner.isVisible()  # above every tab
+    proxy.restore()
+    queue.probe_timer.setInterval(100)
+    qtbot.waitUntil(lambda: not queue.server_down, timeout=20_000)
+    assert not window.server_banner.isVisible() and targets.isEnabled()
+    _stop(controller, qapp)
