@@ -133,7 +133,8 @@ class Controller:
         self.window.controller = self
         self.backups = BackupWatch(self.ctx, self.window, self.settings, self.interactive)
         self.backups.status.clicked.connect(self.window.show_backups)
-        self.backups.start()  # today's backup on a thread; a failure is shown
+        if not store.server_broken():  # a shared shop opened without its server: not today
+            self.backups.start()  # today's backup on a thread; a failure is shown
         self.window.show()
         if old_window is not None:
             old_window.save_state()
@@ -182,7 +183,12 @@ class Controller:
     def _watch_others(self, store) -> None:
         if not store.is_server:
             return
-        store.others_wrote()  # the version as opened
+        from kpidesk.store.errors import ServerError
+
+        try:
+            store.others_wrote()  # the version as opened
+        except ServerError:  # opened without its server: looked at once it answers
+            pass
         if getattr(self, "_others_timer", None) is None:
             self._others_timer = QTimer()
             self._others_timer.setInterval(self.OTHERS_POLL_MS)

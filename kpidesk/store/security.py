@@ -98,6 +98,12 @@ def _matches(pin: str, stored: str) -> bool:
     return hmac.compare_digest(candidate, digest)
 
 
+def pin_matches(pin: str, stored: str) -> bool:
+    """Whether `pin` is the one hashed in `stored` (a hash as `hash_pin` makes it): for a
+    copy of the hash kept on a laptop while the shop's server does not answer."""
+    return _matches(pin, stored)
+
+
 # -- the PIN's state -------------------------------------------------------------------
 def _latest_check(store: Store) -> str | None:
     """The check value of the latest ``pin`` history entry: the hash then set, '' when the

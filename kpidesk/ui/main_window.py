@@ -24,6 +24,7 @@ from kpidesk import APP_NAME
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.main_window_offline import OfflineWindow, ServerBanner
 from kpidesk.ui.names import object_name
 from kpidesk.ui.shop_place import shop_file_name, shop_place_text
 from kpidesk.ui.tab_pages import TAB_MODULES, TABS, TabPages
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 tr = translator("MainWindow")
 
 
-class MainWindow(TableExports, QMainWindow):
+class MainWindow(OfflineWindow, TableExports, QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -52,6 +53,9 @@ class MainWindow(TableExports, QMainWindow):
         central_layout.setSpacing(0)
         self.demo_banner = self._build_demo_banner(central)
         central_layout.addWidget(self.demo_banner)
+        self.server_banner = ServerBanner(central)  # a shared shop's server not answering
+        central_layout.addWidget(self.server_banner)
+        self._waiting_tabs: dict[str, QWidget] = {}
         central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         from kpidesk.store.setup import is_demo
@@ -72,6 +76,7 @@ class MainWindow(TableExports, QMainWindow):
         ctx.language.language_changed.connect(self.retranslate_ui)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.restore_state()
+        self._watch_server()
         self._on_tab_changed(self.tabs.currentIndex())
 
     def _build_demo_banner(self, parent: QWidget) -> QFrame:
@@ -113,7 +118,13 @@ class MainWindow(TableExports, QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(TABS):
-            self.pages[TABS[index][0]]  # build it if this is its first showing
+            from kpidesk.store.errors import ServerError
+
+            try:
+                self.pages[TABS[index][0]]  # build it if this is its first showing
+            except ServerError as err:  # a shared shop's server away: the tab says so
+                if err.reason != "unreachable":
+                    raise
 
     # -- menus -------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -71,9 +71,15 @@ class SaleQueue(QObject):
         super().__init__(parent)
         self.store = store
         url = str(store.location)
+        self.folder = folder
         self.path = outbox.queue_path(folder, url)
         self.box = Outbox(self.path, url)
-        self.server_down = False
+        # a shop opened from this laptop's copy (store/known_copy.py) starts without it
+        self.server_down = store.server_broken()
+        self.down_since: str | None = _now() if self.server_down else None
+        # when the copy the form works from was made, while working from it
+        info = getattr(store, "known_info", None)
+        self.known_as_of: str | None = info.refreshed_at if self.server_down and info else None
         self.last_result: SendResult | None = None
         self._probe_url = url
         self._probe_thread: threading.Thread | None = None
@@ -82,8 +88,32 @@ class SaleQueue(QObject):
         self.probe_timer.setInterval(self.PROBE_MS)
         self.probe_timer.timeout.connect(self._tick)
         _lost_listeners.append(self._lost)
-        if self.box.count():
+        if self.box.count() or self.server_down:
             self.probe_timer.start()
+        if not self.server_down:
+            self.keep_known_copy()
+
+    @property
+    def known_copy(self):  # -> Path: what this laptop last knew of the shop
+        from kpidesk.store import known_copy
+
+        return known_copy.known_path(self.folder, str(self.store.location))
+
+    def keep_known_copy(self) -> None:
+        """Copy what the Sales form needs (and the owner PIN's hash) from the server, for
+        a start while it does not answer; a failure is logged, never in the way."""
+        from kpidesk.logs import log
+        from kpidesk.store import known_copy
+
+        try:
+            known_copy.refresh(self.store, self.folder)
+        except ServerError as err:
+            if err.reason == "unreachable":
+                self._lost(err)
+            log.warning("the shop's copy on this laptop was not refreshed: %s", err.reason)
+        except (sqlite3.Error, OSError) as err:
+            log.warning("the shop's copy on this laptop was not refreshed: %s",
+                        type(err).__name__)
 
     # -- what screens ask -----------------------------------------------------------------
     def count(self) -> int:
@@ -123,6 +153,8 @@ class SaleQueue(QObject):
         elif not result.remaining:
             self.probe_timer.stop()
         if was_down and not self.server_down:  # what others wrote meanwhile: shown now
+            self.down_since = self.known_as_of = None
+            self.keep_known_copy()
             self.store.others_wrote()
             self.store.announce(EVERYTHING)
         self.changed.emit()
@@ -142,6 +174,7 @@ class SaleQueue(QObject):
     def _lost(self, _err: ServerError) -> None:
         if not self.server_down:
             self.server_down = True
+            self.down_since = _now()
             self.changed.emit()
         self.probe_timer.start()
 
@@ -178,6 +211,12 @@ class SaleQueue(QObject):
         if self._lost in _lost_listeners:
             _lost_listeners.remove(self._lost)
         self.box.close()
+
+
+def _now() -> str:
+    from datetime import datetime
+
+    return datetime.now().isoformat(timespec="seconds")
 
 
 # -- what the Sales tab shows ------------------------------------------------------------------
@@ -438,17 +477,22 @@ class WaitingSalesDialog(QDialog):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        from kpidesk.ui.dialogs.pin import require_owner
+        from kpidesk.ui.dialogs.pin import require_owner, require_owner_offline
 
         try:
+            if self.queue.server_down:
+                raise ServerError("unreachable", "known lost")
             allowed = require_owner(self.queue.store, self, "discard_queued")
         except ServerError as err:
             if err.reason != "unreachable":
                 raise
             server_lost(err)
-            self.message.setText(tr("Discarding needs the server, to check the owner PIN. "
-                                    "Try again when it answers."))
-            return False
+            known = self.queue.known_copy  # the PIN's hash as last copied from the server
+            if not known.is_file():
+                self.message.setText(tr("Discarding needs the server, to check the owner "
+                                        "PIN. Try again when it answers."))
+                return False
+            allowed = require_owner_offline(known, self, "discard_queued")
         if not allowed:
             return False
         self.queue.discard(sale.queue_id)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -174,11 +175,28 @@ def open_server_interactive(url: str, parent: QWidget | None = None,
                 public = address.public_url
                 continue
             if err.reason == "unreachable":
-                answer = ask(parent, tr("Server not answering"), store_error_text(err, public),
+                offline = open_without_server(url)
+                if offline is not None:
+                    return offline
+                answer = ask(parent, tr("Server not answering"),
+                             fill_in(tr("The shop's server at %1 does not answer, and this "
+                                        "laptop has never reached it, so it has nothing to "
+                                        "work from. Check that the server is on and that "
+                                        "this laptop is on its network."), public),
                              [("retry", tr("&Try again"), QMessageBox.ButtonRole.AcceptRole),
+                              ("settings", tr("Connection &settings…"),
+                               QMessageBox.ButtonRole.ActionRole),
                               ("cancel", tr("Cancel"), QMessageBox.ButtonRole.RejectRole)],
                              QMessageBox.Icon.Warning, "retry")
                 if answer == "retry":
+                    continue
+                if answer == "settings":
+                    chosen = connect.ask_shared_shop(parent, settings, address)
+                    if chosen is None:
+                        return None
+                    url = chosen
+                    address = server_address.parse(url)
+                    public = address.public_url
                     continue
                 return None
             QMessageBox.critical(parent, tr("Cannot open the shared shop"),
@@ -190,6 +208,25 @@ def open_server_interactive(url: str, parent: QWidget | None = None,
                                  store_error_text(err, public))
             return None
     return None
+
+
+def open_without_server(url: str) -> Store | None:
+    """A shared shop whose server does not answer, opened from what this laptop last knew
+    of it (`store/known_copy.py`): its Sales form takes sales into the queue. None when
+    this laptop never reached that server."""
+    from kpidesk.paths import data_dir
+    from kpidesk.store import dialect, known_copy
+
+    if not known_copy.has_copy(data_dir(), url):
+        return None
+    try:
+        store = known_copy.open_offline(url, data_dir())
+    except (StoreError, OSError, sqlite3.Error) as exc:
+        log.warning("this laptop's copy of %s cannot be read: %s", dialect.public_url(url),
+                    type(exc).__name__)
+        return None
+    log.info("working without the server of %s", dialect.public_url(url))
+    return store
 
 
 def open_store_interactive(db_path: Path, parent: QWidget | None = None,

@@ -43,7 +43,7 @@ class TabPages(Mapping):
 
     def __getitem__(self, key: str) -> QWidget:
         if key not in self._built:
-            self._built[key] = self._window._build_tab(key)
+            self._built[key] = self._window.build_tab_or_wait(key)
         return self._built[key]
 
     def __iter__(self):

@@ -1277,6 +1277,14 @@ KPI Desk បង្កើត​តារាង និង​ការកំណត�
         <source>name or address, e.g. %1</source>
         <translation>ឈ្មោះ ឬ​អាសយដ្ឋាន ឧ. %1</translation>
     </message>
+    <message>
+        <source>Open wit&amp;hout the server</source>
+        <translation>បើក​ដោយ​គ្មាន​ម៉ាស៊ីនមេ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Take sales from what this laptop last knew of the shop; they are sent when the server answers.</source>
+        <translation>កត់ត្រា​ការលក់ ដោយ​ប្រើ​ព័ត៌មាន​ហាង​ចុងក្រោយ​ដែល​កុំព្យូទ័រ​យួរដៃ​នេះ​ស្គាល់ ហើយ​ការលក់​ទាំងនោះ​នឹង​ត្រូវ​ផ្ញើ​ទៅ​នៅពេល​ម៉ាស៊ីនមេ​ឆ្លើយតប​វិញ។</translation>
+    </message>
 </context>
 <context>
     <name>ContactCallsTab</name>
@@ -6521,6 +6529,25 @@ Owner: %3</source>
     </message>
 </context>
 <context>
+    <name>ServerBanner</name>
+    <message>
+        <source>Needs the shop&apos;s server, which does not answer now.</source>
+        <translation>ត្រូវការ​ម៉ាស៊ីនមេ​របស់​ហាង ដែល​ឥឡូវនេះ​មិន​ឆ្លើយតប។</translation>
+    </message>
+    <message>
+        <source>The server does not answer: figures as of %1. Sales you enter are kept and sent when it is back.</source>
+        <translation>ម៉ាស៊ីនមេ​មិន​ឆ្លើយតប៖ តួលេខ​គិត​ត្រឹម %1។ ការលក់​ដែល​អ្នក​បញ្ចូល​ត្រូវ​រក្សាទុក ហើយ​ផ្ញើ​ទៅ​នៅពេល​ម៉ាស៊ីនមេ​ដំណើរការ​វិញ។</translation>
+    </message>
+    <message>
+        <source>This tab shows the shop&apos;s figures, which are on its server. It opens when the server answers again.</source>
+        <translation>ផ្ទាំង​នេះ​បង្ហាញ​តួលេខ​របស់​ហាង ដែល​នៅលើ​ម៉ាស៊ីនមេ។ វា​នឹង​បើក​នៅពេល​ម៉ាស៊ីនមេ​ឆ្លើយតប​វិញ។</translation>
+    </message>
+    <message>
+        <source>Working without the server: it did not answer when this shop was opened. Sales you enter are kept on this laptop and sent when it is back. Customers, products and prices are as of %1.</source>
+        <translation>កំពុង​ធ្វើការ​ដោយ​គ្មាន​ម៉ាស៊ីនមេ៖ វា​មិន​បាន​ឆ្លើយតប​ពេល​បើក​ហាង​នេះ​ទេ។ ការលក់​ដែល​អ្នក​បញ្ចូល​ត្រូវ​រក្សាទុក​នៅលើ​កុំព្យូទ័រ​យួរដៃ​នេះ ហើយ​ផ្ញើ​ទៅ​នៅពេល​ម៉ាស៊ីនមេ​ដំណើរការ​វិញ។ អតិថិជន ផលិតផល និង​តម្លៃ គិត​ត្រឹម %1។</translation>
+    </message>
+</context>
+<context>
     <name>ServerQueue</name>
     <message>
         <source>Kept at</source>
@@ -7354,6 +7381,14 @@ This replaces the shop&apos;s data on the server for everyone: sales entered on 
     <message>
         <source>The server did not accept the password kept for this shop. Enter it again.</source>
         <translation>ម៉ាស៊ីន​មេ​មិន​ទទួលយក​ពាក្យ​សម្ងាត់​ដែល​បាន​រក្សាទុក​សម្រាប់​ហាង​នេះ​ទេ។ សូម​បញ្ចូល​វា​ម្ដង​ទៀត។</translation>
+    </message>
+    <message>
+        <source>Connection &amp;settings…</source>
+        <translation>ការកំណត់​ការតភ្ជាប់… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s server at %1 does not answer, and this laptop has never reached it, so it has nothing to work from. Check that the server is on and that this laptop is on its network.</source>
+        <translation>ម៉ាស៊ីនមេ​របស់​ហាង​នៅ %1 មិន​ឆ្លើយតប ហើយ​កុំព្យូទ័រ​យួរដៃ​នេះ​មិន​ធ្លាប់​ភ្ជាប់​ទៅ​វា​ទេ ដូច្នេះ​គ្មាន​ព័ត៌មាន​សម្រាប់​ធ្វើការ​ទេ។ សូម​ពិនិត្យ​ថា​ម៉ាស៊ីនមេ​បាន​បើក ហើយ​កុំព្យូទ័រ​យួរដៃ​នេះ​នៅក្នុង​បណ្ដាញ​របស់​វា។</translation>
     </message>
 </context>
 <context>

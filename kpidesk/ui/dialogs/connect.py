@@ -210,6 +210,13 @@ class ConnectDialog(QDialog):
         self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("cancelButton")
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        # a server that does not answer, on a laptop that reached it before: the shop
+        # opens from this laptop's copy (store/known_copy.py) and takes sales
+        self.offline_button = QPushButton(self)
+        self.offline_button.setObjectName("openWithoutServer")
+        self.offline_button.hide()
+        self.buttons.addButton(self.offline_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.offline_button.clicked.connect(self.open_without_server)
         self.connect_button.clicked.connect(self.try_connect)
         self.cancel_button.clicked.connect(self.cancel)
 
@@ -244,6 +251,9 @@ class ConnectDialog(QDialog):
                                      "asked each time the shop is opened."))
         self.connect_button.setText(tr("&Connect"))
         self.cancel_button.setText(tr("Cancel"))
+        self.offline_button.setText(tr("Open wit&hout the server"))
+        self.offline_button.setToolTip(tr("Take sales from what this laptop last knew of the "
+                                          "shop; they are sent when the server answers."))
 
     def set_address(self, address: ServerAddress) -> None:
         self.host.setText(address.host)
@@ -305,6 +315,8 @@ class ConnectDialog(QDialog):
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
+        if busy:
+            self.offline_button.hide()
         for widget in (self.host, self.port, self.database, self.user, self.password,
                        self.remember, self.connect_button):
             widget.setEnabled(not busy and (widget is not self.remember or self.has_keyring))
@@ -328,6 +340,11 @@ class ConnectDialog(QDialog):
         if isinstance(result, ServerError):
             log.info("the shared shop %s cannot be used: %s", address.public_url, result.reason)
             self.error.show_error(failure_text(result, address))
+            from kpidesk.paths import data_dir
+            from kpidesk.store import known_copy
+
+            self.offline_button.setVisible(result.reason == "unreachable"
+                                           and known_copy.has_copy(data_dir(), url))
             field = {"login": self.password, "no_database": self.database}.get(
                 result.reason, self.host)
             field.setFocus()
@@ -349,6 +366,13 @@ class ConnectDialog(QDialog):
             save_password(address, password)
         else:
             forget_password(address)  # unticked: no longer kept
+        self.address = address
+        self.url = url
+        self.accept()
+
+    def open_without_server(self) -> None:
+        """Accept the address as typed: the shop opens from this laptop's copy."""
+        address, url = self._pending
         self.address = address
         self.url = url
         self.accept()

@@ -96,6 +96,38 @@ def require_owner(store: Store, parent: QWidget | None = None,
         QMessageBox.warning(parent, tr("Owner PIN"), tr("That PIN is not right."))
 
 
+def require_owner_offline(known_copy, parent: QWidget | None = None,
+                          reason: str | None = None) -> bool:
+    """`require_owner` while a shared shop's server does not answer: the PIN is checked
+    against its hash as this laptop last copied it (`store/known_copy.py`), wrong tries
+    counted on this laptop."""
+    from kpidesk.store import known_copy as copies
+
+    if not copies.has_pin_offline(known_copy):
+        return True
+    why = reason_text(reason)
+    prompt = tr("This needs the owner's PIN:")
+    if why:
+        prompt = why + "\n\n" + prompt
+    while True:
+        wait = copies.seconds_to_wait_offline(known_copy)
+        if wait:
+            QMessageBox.warning(parent, tr("Owner PIN"),
+                                fill_in(tr("Too many wrong PINs. Try again in %1 seconds."),
+                                        fmt.current().integer(wait)))
+            return False
+        pin, ok = QInputDialog.getText(parent, tr("Owner PIN"), prompt,
+                                       QLineEdit.EchoMode.Password)
+        if not ok:
+            return False
+        try:
+            if copies.check_pin_offline(known_copy, pin):
+                return True
+        except security.PinDelayError:
+            continue
+        QMessageBox.warning(parent, tr("Owner PIN"), tr("That PIN is not right."))
+
+
 @contextmanager
 def owner_session(store: Store, parent: QWidget | None = None,
                   reason: str | None = None) -> Iterator[bool]:

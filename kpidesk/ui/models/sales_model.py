@@ -122,12 +122,19 @@ class SalesTableModel(TableModel):
 
     def reload(self, keep_loaded: bool = False) -> None:
         """Read the first page again (or as many rows as were shown, up to MAX_RELOAD)."""
+        from kpidesk.ui.server_status import offline_safe
+
         self._currency = self.store.reporting_currency
-        self._query = self._make_query()
         want = self.page_size()
         if keep_loaded:
             want = min(MAX_RELOAD, max(want, len(self.rows)))
-        rows = self._query.page(None, want)
+
+        def first_page() -> list:
+            self._query = self._make_query()
+            return self._query.page(None, want)
+
+        # a shared shop opened without its server: no sale to show until it answers
+        rows: list = offline_safe(first_page, [])
         self._busy = True
         try:
             self.beginResetModel()
@@ -147,7 +154,12 @@ class SalesTableModel(TableModel):
         None when a text filter is on (that would need a scan)."""
         if self.filter.text.strip():
             return None
-        lines, usd, khr = totals(self.store, self.filter)
+        from kpidesk.ui.server_status import offline_safe
+
+        found = offline_safe(lambda: totals(self.store, self.filter), None)
+        if found is None:  # a shared shop's server away: no total to show
+            return None
+        lines, usd, khr = found
         return lines, (khr if self._currency == "KHR" else usd), self._currency
 
     # -- fetching on demand ------------------------------------------------------------

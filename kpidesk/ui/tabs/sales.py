@@ -155,7 +155,10 @@ class SalesTab(Tab):
 
     def _fill_filter_lists(self) -> None:
         self.filters.set_salespeople(reference.list_named(self.store, "salespeople"))
-        first, last = store_sales.date_span(self.store)
+        from kpidesk.ui.server_status import offline_safe
+
+        # a shared shop opened without its server: no sale read yet
+        first, last = offline_safe(lambda: store_sales.date_span(self.store), (None, None))
         self.filters.set_date_span(first, last, self.ctx.today().isoformat())
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
