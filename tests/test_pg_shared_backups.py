@@ -55,6 +55,25 @@ def test_a_laptop_taking_it_now_holds_off_the_others(shop, tmp_path):
     assert pg_backup.daily_backup(shop, tmp_path, laptop="owner").taken is not None
 
 
+def test_a_server_lost_half_way_is_said_as_unreachable(shop, tmp_path, monkeypatch):
+    from kpidesk.store.errors import ServerError
+
+    real_dump = pg_backup.dump
+
+    def dump_then_lose_the_session(url, folder, kind, now):
+        taken = real_dump(url, folder, kind, now)
+        with psycopg.connect(shop, autocommit=True) as admin:  # the network drops
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                          " WHERE application_name = 'KPI Desk backup'")
+        return taken
+
+    monkeypatch.setattr(pg_backup, "dump", dump_then_lose_the_session)
+    with pytest.raises(ServerError) as lost:
+        pg_backup.daily_backup(shop, tmp_path, laptop="counter")
+    assert lost.value.reason == "unreachable"
+    assert pg_backup.read_mark(shop) is None  # not marked: the next start takes it again
+
+
 def test_a_damaged_dump_fails_its_check(shop, tmp_path):
     taken = pg_backup.daily_backup(shop, tmp_path).taken
     assert pg_backup.verify_dump(taken)

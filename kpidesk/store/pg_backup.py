@@ -9,6 +9,7 @@ users can read those): it is handed over in the PGPASSWORD environment variable.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 import os
@@ -417,30 +418,42 @@ def daily_backup(url: str, folder: Path | str, now: datetime | None = None,
     """Take today's backup of a shared shop unless a laptop took it already today (the
     server's mark) or is taking it now (the advisory lock). Verified before the mark is
     written; older automatic backups pruned after. Runs on its own connection (a thread)."""
+    import psycopg
+
     now = now or datetime.now()
-    today = now.date().isoformat()
     laptop = laptop or this_laptop()
-    with _connect(url) as raw:
-        mark = _read_mark(raw)
+    try:
+        with _connect(url) as raw:
+            return _daily_backup_on(raw, url, Path(folder), now, laptop)
+    except psycopg.OperationalError as exc:  # the server lost half-way
+        raise ServerError("unreachable", str(exc)) from exc
+
+
+def _daily_backup_on(raw, url: str, folder: Path, now: datetime, laptop: str) -> DailyOutcome:
+    import psycopg
+
+    today = now.date().isoformat()
+    mark = _read_mark(raw)
+    if mark is not None and mark.day >= today:
+        return DailyOutcome(None, mark)
+    if not raw.execute("SELECT pg_try_advisory_lock(%s)", (BACKUP_LOCK,)).fetchone()[0]:
+        return DailyOutcome(None, mark, busy=True)
+    try:
+        mark = _read_mark(raw)  # taken while this laptop waited for the lock?
         if mark is not None and mark.day >= today:
             return DailyOutcome(None, mark)
-        if not raw.execute("SELECT pg_try_advisory_lock(%s)", (BACKUP_LOCK,)).fetchone()[0]:
-            return DailyOutcome(None, mark, busy=True)
-        try:
-            mark = _read_mark(raw)  # taken while this laptop waited for the lock?
-            if mark is not None and mark.day >= today:
-                return DailyOutcome(None, mark)
-            path = dump(url, folder, "daily", now)
-            if not verify_dump(path):
-                path.unlink(missing_ok=True)
-                raise BackupError("not_verified", str(path))
-            mark = BackupMark(today, laptop, path.name)
-            raw.execute("INSERT INTO settings(key, value) VALUES (%s, %s) ON CONFLICT (key)"
-                        " DO UPDATE SET value = excluded.value",
-                        (MARK_KEY, json.dumps(asdict(mark))))
-            record(raw, path, "daily", laptop, now)
-            removed = prune_shared(folder)
-            _forget(raw, laptop, removed)
-            return DailyOutcome(path, mark, removed=tuple(removed))
-        finally:
+        path = dump(url, folder, "daily", now)
+        if not verify_dump(path):
+            path.unlink(missing_ok=True)
+            raise BackupError("not_verified", str(path))
+        mark = BackupMark(today, laptop, path.name)
+        raw.execute("INSERT INTO settings(key, value) VALUES (%s, %s) ON CONFLICT (key)"
+                    " DO UPDATE SET value = excluded.value",
+                    (MARK_KEY, json.dumps(asdict(mark))))
+        record(raw, path, "daily", laptop, now)
+        removed = prune_shared(folder)
+        _forget(raw, laptop, removed)
+        return DailyOutcome(path, mark, removed=tuple(removed))
+    finally:
+        with contextlib.suppress(psycopg.Error):  # a lost session has let the lock go
             raw.execute("SELECT pg_advisory_unlock(%s)", (BACKUP_LOCK,))
