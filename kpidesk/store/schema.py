@@ -436,6 +436,20 @@ def add_sync_fingerprint(db: sqlite_utils.Database) -> None:
         db.conn.execute("ALTER TABLE branch_sources ADD COLUMN fingerprint TEXT")
 
 
+def add_line_peaks(db: sqlite_utils.Database) -> None:
+    """`line_peaks_day`: the extremes of each day's lines per product, so the data-health
+    check reads only the days that can hold a doubt (see `line_peaks`). Additive and
+    idempotent: made and filled once (one pass over the lines)."""
+    from kpidesk.store import line_peaks
+
+    if line_peaks.exists(db.conn):
+        return
+    report_progress(0.0)
+    line_peaks.create(db.conn)
+    line_peaks.rebuild(db.conn)
+    report_progress(1.0)
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -472,5 +486,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     lean_sale_lines,
     index_contacts_created,
     add_sync_fingerprint,
+    add_line_peaks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
