@@ -109,3 +109,39 @@ def test_a_file_without_the_rollup_reads_every_day(store: Store, monkeypatch):
     _order(store, "2026-10-29", LineInput(amount=4000, product_id=cup))
     monkeypatch.setattr(health.line_peaks, "exists", lambda conn: False)
     assert _got(store) == _expected(store) == {("above_usual", "2026-10-29", 4000)}
+
+
+def test_duplicates_are_looked_for_on_the_days_a_customer_came_twice(store: Store):
+    from kpidesk.store.contacts import ContactInput, add_contact
+
+    cup = add_named(store, "products", "Cup")
+    dara, sok = (add_contact(store, ContactInput(name=n, created="2026-01-01"))
+                 for n in ("Dara", "Sok"))
+    for day in range(1, 29):
+        for who in (dara, sok, None):
+            add_order(store, OrderInput(date=f"2026-10-{day:02d}", contact_id=who,
+                                        lines=[LineInput(amount=300 + day, product_id=cup)]))
+    twice = add_order(store, OrderInput(date="2026-10-12", contact_id=dara,
+                                        lines=[LineInput(amount=312, product_id=cup)]))
+    add_order(store, OrderInput(date="2026-10-20", contact_id=sok,  # came back: another cup
+                                lines=[LineInput(amount=999, product_id=cup)]))
+
+    def from_raw_rows() -> set[tuple[str, int]]:
+        groups: dict[tuple, set[int]] = {}
+        for oid, day, contact, product, amount, currency in store.conn.execute(
+                "SELECT o.id, o.date, o.contact_id, l.product_id, l.amount, l.currency"
+                " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+                " WHERE o.contact_id IS NOT NULL AND l.amount > 0"):
+            groups.setdefault((day, contact, product, amount, currency), set()).add(oid)
+        return {(key[0], len(orders)) for key, orders in groups.items() if len(orders) >= 2}
+
+    def found() -> set[tuple[str, int]]:
+        return {(f.date, f.params["orders"]) for f in health.check(store, MONTH, TODAY).findings
+                if f.kind == "duplicate"}
+
+    assert found() == from_raw_rows() == {("2026-10-12", 2)}
+    repeat = f"SELECT day, customers FROM {line_peaks.REPEAT_TABLE} ORDER BY day"
+    assert store.conn.execute(repeat).fetchall() == [("2026-10-12", 1), ("2026-10-20", 1)]
+    delete_order(store, twice)
+    assert found() == from_raw_rows() == set()
+    assert store.conn.execute(repeat).fetchall() == [("2026-10-20", 1)]

@@ -309,9 +309,14 @@ def _duplicates(store: Store, args: dict) -> list[Finding]:
                 " AND o.date BETWEEN :first AND :last")
     # only a customer's day with two orders or more can hold one: those days are found
     # from the orders alone, and only their lines are grouped
+    # the days a customer made two orders or more (`line_peaks.REPEAT_TABLE`), when the
+    # file has them: a few days' orders instead of the period's
+    repeat_days = (f" AND o.date IN (SELECT day FROM {line_peaks.REPEAT_TABLE}"
+                   " WHERE day BETWEEN :first AND :last)"
+                   if line_peaks.exists(store.conn) else "")
     lines = store.conn.execute(
         "WITH days AS MATERIALIZED (SELECT o.date, o.contact_id FROM orders o"
-        " WHERE o.date BETWEEN :first AND :last AND o.contact_id IS NOT NULL"
+        f" WHERE o.date BETWEEN :first AND :last{repeat_days} AND o.contact_id IS NOT NULL"
         " AND IFNULL(o.is_daily_total, 0) = 0 GROUP BY 1, 2 HAVING COUNT(*) >= 2),"
         f" d AS (SELECT {keys} FROM days CROSS JOIN orders o"
         " ON o.contact_id = days.contact_id AND o.date = days.date"

@@ -9,11 +9,15 @@ rate, the largest dollar amount, the smallest non-zero riel amount and the large
 its usual (see `health._doubt_candidates`). The check picks the days whose extremes pass
 a rule, then applies the rules to those days' lines alone: the same findings.
 
-Kept exact in the same transaction as every write (`refresh_days`, called from
+`repeat_days` holds the days on which a customer made two orders or more (daily totals
+left out) and how many customers did: only those days can hold a duplicate entry
+(`health._duplicates`).
+
+Both are kept exact in the same transaction as every write (`refresh_days`, called from
 `rollups.refresh_days`) and rebuilt with the other rollups. The rows are not kept per
 branch: seen from one branch they are the shop's, whose extremes include the branch's —
 the days they pick are a superset of the branch's, and the rules applied to the branch's
-own lines then decide.
+own rows then decide.
 """
 
 from __future__ import annotations
@@ -28,6 +32,10 @@ SCHEMA = (
     " min_rate INTEGER, max_rate INTEGER, max_usd INTEGER, min_riel INTEGER,"
     " max_unit REAL, PRIMARY KEY (day, key)) WITHOUT ROWID"
 )
+
+REPEAT_TABLE = "repeat_days"
+REPEAT_SCHEMA = (f"CREATE TABLE IF NOT EXISTS {REPEAT_TABLE} (day TEXT NOT NULL PRIMARY KEY,"
+                 " customers INTEGER NOT NULL) WITHOUT ROWID")
 
 # The line's unrounded dollar figure (riel through its own rate) and the quantity the
 # unit-price rule divides it by, as `health` computes them.
@@ -47,6 +55,13 @@ _FILL = (
     " GROUP BY 1, 2")
 
 
+_REPEAT_FILL = (
+    f"INSERT INTO {REPEAT_TABLE} (day, customers) SELECT date, COUNT(*) FROM"
+    " (SELECT date, contact_id FROM orders WHERE contact_id IS NOT NULL"
+    " AND IFNULL(is_daily_total, 0) = 0 {where} GROUP BY date, contact_id"
+    " HAVING COUNT(*) >= 2) twice GROUP BY date")
+
+
 def exists(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                         (TABLE,)).fetchone() is not None
@@ -54,6 +69,7 @@ def exists(conn: sqlite3.Connection) -> bool:
 
 def create(conn: sqlite3.Connection) -> None:
     conn.execute(SCHEMA)
+    conn.execute(REPEAT_SCHEMA)
 
 
 def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
@@ -61,9 +77,12 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
     if not exists(conn):  # a file still being upgraded to the version that adds it
         return
     fill = _FILL.format(where="WHERE o.date = ?")
+    repeat_fill = _REPEAT_FILL.format(where="AND date = ?")
     for day in sorted(set(days)):
         conn.execute(f"DELETE FROM {TABLE} WHERE day = ?", (day,))
         conn.execute(fill, (day,))
+        conn.execute(f"DELETE FROM {REPEAT_TABLE} WHERE day = ?", (day,))
+        conn.execute(repeat_fill, (day,))
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
@@ -72,10 +91,13 @@ def rebuild(conn: sqlite3.Connection) -> None:
         return
     conn.execute(f"DELETE FROM {TABLE}")
     conn.execute(_FILL.format(where=""))
+    conn.execute(f"DELETE FROM {REPEAT_TABLE}")
+    conn.execute(_REPEAT_FILL.format(where=""))
 
 
 def snapshot(conn: sqlite3.Connection) -> list[tuple]:
     """Every row, sorted (tests compare incremental and rebuilt rollups)."""
     if not exists(conn):
         return []
-    return sorted(conn.execute(f"SELECT * FROM {TABLE}").fetchall())
+    return sorted(conn.execute(f"SELECT * FROM {TABLE}").fetchall()) + sorted(
+        ("repeat", *row) for row in conn.execute(f"SELECT * FROM {REPEAT_TABLE}"))
