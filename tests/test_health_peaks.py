@@ -145,3 +145,26 @@ def test_duplicates_are_looked_for_on_the_days_a_customer_came_twice(store: Stor
     delete_order(store, twice)
     assert found() == from_raw_rows() == set()
     assert store.conn.execute(repeat).fetchall() == [("2026-10-20", 1)]
+
+
+def test_a_merge_of_two_customers_brings_their_same_day_orders_together(store: Store):
+    from kpidesk.store.contacts import ContactInput, add_contact, merge_contacts, unmerge_contacts
+
+    cup = add_named(store, "products", "Cup")
+    one, two = (add_contact(store, ContactInput(name="Dara", created="2026-01-01"))
+                for _ in range(2))  # the same customer entered twice
+    for who in (one, two):
+        add_order(store, OrderInput(date="2026-10-12", contact_id=who,
+                                    lines=[LineInput(amount=312, product_id=cup)]))
+    repeat = f"SELECT day, customers FROM {line_peaks.REPEAT_TABLE}"
+
+    def duplicates() -> list[str]:
+        return [f.date for f in health.check(store, MONTH, TODAY).findings
+                if f.kind == "duplicate"]
+
+    assert store.conn.execute(repeat).fetchall() == [] and duplicates() == []
+    undo = merge_contacts(store, one, two)
+    assert store.conn.execute(repeat).fetchall() == [("2026-10-12", 1)]
+    assert duplicates() == ["2026-10-12"]
+    unmerge_contacts(store, undo)
+    assert store.conn.execute(repeat).fetchall() == [] and duplicates() == []

@@ -77,12 +77,26 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
     if not exists(conn):  # a file still being upgraded to the version that adds it
         return
     fill = _FILL.format(where="WHERE o.date = ?")
-    repeat_fill = _REPEAT_FILL.format(where="AND date = ?")
     for day in sorted(set(days)):
         conn.execute(f"DELETE FROM {TABLE} WHERE day = ?", (day,))
         conn.execute(fill, (day,))
+    _refresh_repeats(conn, days)
+
+
+def _refresh_repeats(conn: sqlite3.Connection, days: Iterable[str]) -> None:
+    repeat_fill = _REPEAT_FILL.format(where="AND date = ?")
+    for day in sorted(set(days)):
         conn.execute(f"DELETE FROM {REPEAT_TABLE} WHERE day = ?", (day,))
         conn.execute(repeat_fill, (day,))
+
+
+def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
+    """Recompute the repeat days of a contact's sales (sales moved to it from another
+    contact, a merge or its undo: a day may now hold two of its orders)."""
+    if not exists(conn):
+        return
+    _refresh_repeats(conn, [r[0] for r in conn.execute(
+        "SELECT DISTINCT date FROM orders WHERE contact_id = ?", (contact_id,))])
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

@@ -306,6 +306,7 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
 def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     """Recompute every rollup row of one contact (after a merge or a bulk move of sales)."""
     breakdowns.refresh_contact(conn, contact_id)
+    line_peaks.refresh_contact(conn, contact_id)
     journal(conn, [contact_id])
     lookups.before(conn, [contact_id])
     _cohort_cells(conn, contact_id, -1)
