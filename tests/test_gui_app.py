@@ -69,6 +69,7 @@ def test_smoke_builds_every_tab_in_both_languages(tmp_path):
                               text=True, env=env, timeout=120)
         assert done.returncode == 0, done.stderr
         assert "khmer font: Noto Sans Khmer" in done.stdout
+        assert "tls: OpenSSL 3." in done.stdout and "libpq: binary 1" in done.stdout
         assert done.stdout.count(",") >= 6  # seven tabs
         assert "splash painted in" in done.stdout  # and gone once the window painted
 

@@ -9,7 +9,9 @@ import uuid
 
 import psycopg
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
 from kpidesk.store import server_address
 from kpidesk.ui.dialogs import connect
@@ -164,6 +166,36 @@ def test_the_sentences_are_khmer_in_khmer(ctx):
         assert "៥៤៣២" in connect.failure_text(ServerError("unreachable"), address)
     finally:
         ctx.language.set_language("en")
+
+
+def test_the_port_is_in_the_chosen_digits_and_takes_either_kind_typed(qtbot, ctx):
+    """Khmer with Khmer digits: the port reads ៥៤៣២ as every number in the app does;
+    typed in Khmer or Latin digits it is the same port; Latin digits chosen: 5432."""
+    ctx.language.set_language("km")
+    try:
+        dialog = _dialog(qtbot)
+        assert dialog.port.text() == "៥៤៣២" and dialog.port.value() == 5432
+        for typed, port in (("៥៤៣៣", 5433), ("6543", 6543)):
+            dialog.port.lineEdit().selectAll()
+            for char in typed:  # Khmer text cannot go through qtbot.keyClicks
+                QApplication.sendEvent(dialog.port.lineEdit(), QKeyEvent(
+                    QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, char))
+            assert dialog.typed_address().port == port, typed
+        # leaving the field (focus-out, which this offscreen test cannot give a window)
+        # writes what was typed in the chosen digits
+        assert dialog.port.text() == "6543"
+        dialog.port.editingFinished.emit()
+        assert dialog.port.text() == "៦៥៤៣" and dialog.port.value() == 6543
+        dialog.set_address(server_address.ServerAddress("10.0.0.2", 6000, "shop", "u"))
+        assert dialog.port.text() == "៦០០០"
+        ctx.language.set_khmer_digits(False)
+        latin = _dialog(qtbot)
+        assert latin.port.text() == "5432"
+    finally:
+        ctx.language.set_khmer_digits(True)
+        ctx.language.set_language("en")
+    english = _dialog(qtbot)
+    assert english.port.text() == "5432"
 
 
 def test_opened_shared_shop_is_in_recent_list_reopens_with_kept_password_and_leaks_nothing(

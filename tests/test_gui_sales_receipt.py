@@ -281,3 +281,40 @@ def test_a_line_removed_from_an_opened_receipt_is_gone_when_saved(qtbot, ctx, sh
     assert tab.form.save()
     assert [(x.product_id, x.amount) for x in get_order(store, sale).lines] == [
         (shop["Case"], 1000)]
+
+
+def test_the_keys_hint_says_what_enter_does_while_a_saved_receipt_is_changed(qtbot, ctx,
+                                                                            shop, tab):
+    """A new receipt: Enter adds the line. A saved one opened: Enter saves it (and does),
+    Esc cancels; in Khmer too, each mode its own sentence."""
+    store = ctx.store
+    hint = tab.form.receipt.hint_label
+    assert hint.text().startswith("Enter adds the line")
+    sale = add_order(store, OrderInput(date="2026-11-20", lines=[
+        LineInput(amount=1000, product_id=shop["Case"], quantity=2, unit_price=500),
+        LineInput(amount=900, product_id=shop["Charger"], quantity=1, unit_price=900)]))
+    tab.form.edit_order(sale, (sale, 1))
+    assert hint.isVisible()
+    assert hint.text().startswith("Enter saves the changed receipt")
+    assert "Enter adds" not in hint.text() and "Esc" in hint.text()
+    ctx.language.set_language("km")
+    try:
+        editing_km = hint.text()
+        tab.form.cancel_edit()
+        new_km = hint.text()
+        assert editing_km != new_km
+        for text in (editing_km, new_km):
+            assert not re.search("[A-Za-z]{4,}", text.replace("Enter", "").replace(
+                "Delete", "").replace("Ctrl", "").replace("Esc", "")), text
+        tab.form.edit_order(sale, (sale, 1))
+        assert hint.text() == editing_km
+    finally:
+        ctx.language.set_language("en")
+    assert hint.text().startswith("Enter saves the changed receipt")
+    type_into(qtbot, tab.quantity_edit, "3")
+    tab.form.amount_edit.setFocus()
+    qtbot.keyClick(tab.form.amount_edit, Qt.Key.Key_Return)  # what the hint says: it saves
+    assert [(x.product_id, x.quantity) for x in get_order(store, sale).lines] == [
+        (shop["Case"], 3), (shop["Charger"], 1)]
+    assert store.scalar("SELECT count(*) FROM orders") == 1
+    assert hint.text().startswith("Enter adds the line")

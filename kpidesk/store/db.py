@@ -8,7 +8,6 @@ topics that changed (`store/topics.py`: e.g. {Topic.SALES}, {Topic.TARGETS}).
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import threading
 import uuid
@@ -18,8 +17,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from kpidesk.store import dialect, rollups, schema
+from kpidesk.store.db_server import ServerLink, as_connection  # noqa: F401 (kept importable)
 from kpidesk.store.errors import (
-    NewerSchemaError,
     NotAStoreError,
     OlderSchemaError,
     WriteFailedError,
@@ -55,7 +54,7 @@ def upgrade_if_needed(path: Path | str) -> None:
         Store(path, lock=True).close()
 
 
-class Store(Upkeep):
+class Store(ServerLink, Upkeep):
     """One open shop file."""
 
     def __init__(self, path: Path | str, *, read_only: bool = False, lock: bool = False,
@@ -155,88 +154,6 @@ class Store(Upkeep):
         if self.facts.check_deferred:
             self._check_done = threading.Event()
             self._start_check()
-
-    @property
-    def is_server(self) -> bool:
-        """Whether the shop is on a PostgreSQL server rather than in a local file."""
-        return self.server_url is not None
-
-    def _open_server(self, url: str) -> None:
-        """Connect to a shop's PostgreSQL database; make or complete its schema first
-        when opened for writing (`pg_schema.ensure`)."""
-        from kpidesk.store import pg, pg_schema
-
-        self.server_url = dialect.public_url(url)
-        # what messages and the window title show; never a file that is opened or made
-        self.path = Path(re.sub(r"[^A-Za-z0-9@._-]+", "_", self.server_url))
-        self._check_later = False
-        conn = pg.PgConnection(url, read_only=self.read_only)
-        try:
-            version, _ = pg_schema.stored_version(conn.raw)
-            made = False
-            if not self.read_only and version != schema.SCHEMA_VERSION:
-                conn.begin_write()
-                try:
-                    made = pg_schema.ensure(conn)
-                    conn.learn_tables()
-                    self.conn = as_connection(conn)
-                    if made:
-                        pg_schema.seed(conn)
-                        self._seed_defaults()
-                        conn.execute(
-                            "INSERT OR IGNORE INTO shop_identity(id, uuid, created)"
-                            " VALUES (1, ?, ?)",
-                            (str(uuid.uuid4()), _now_text()))
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
-                version = schema.SCHEMA_VERSION
-            if self.read_only and version == 0:
-                raise NotAStoreError("empty")
-            if version > schema.SCHEMA_VERSION:
-                raise NewerSchemaError(version, schema.SCHEMA_VERSION)
-            if self.read_only and version < schema.SCHEMA_VERSION:
-                raise OlderSchemaError(version, schema.SCHEMA_VERSION)
-            conn.learn_tables()
-            self.conn = as_connection(conn)
-            from kpidesk.store import identity
-
-            found = identity.read(self.conn)
-            name = self.scalar("SELECT value FROM settings WHERE key = 'shop_name'")
-            self.facts = FileFacts(self.path, exists=True, empty=made, version=version,
-                                   shop_uuid=found.uuid if found else None,
-                                   shop_name=str(name or ""))
-        except BaseException:
-            conn.close()
-            raise
-
-    def server_broken(self) -> bool:
-        """On a shared shop: whether its connection was lost (the server stopped or went
-        away); a new one is needed (`ensure_connected`). Always False for a shop file."""
-        if self.server_url is None:
-            return False
-        return bool(getattr(cast(Any, self.conn).raw, "broken", False))
-
-    def ensure_connected(self) -> None:
-        """On a shared shop whose connection was lost: connect again (ServerError
-        'unreachable' while the server still does not answer). Nothing for a shop file or
-        a connection that still works."""
-        if not self.server_broken():
-            return
-        from kpidesk.store import pg
-
-        conn = pg.PgConnection(str(self.location), read_only=self.read_only)
-        conn.learn_tables()
-        try:
-            self.conn.close()
-        except Exception:  # noqa: BLE001 - the lost connection may refuse even that
-            pass
-        self.conn = as_connection(conn)
-        self._db = None
-        self._depth = 0
-        self._pending.clear()
 
     @property
     def db(self):
@@ -362,21 +279,6 @@ class Store(Upkeep):
         else:
             self.conn.execute("BEGIN IMMEDIATE")
 
-    _seen_version = -1
-
-    def others_wrote(self) -> bool:
-        """On a shared shop: whether another laptop committed a write since this store
-        last looked (its own writes do not count). Always False for a shop file, which one
-        app holds at a time. Raises ServerError when the server no longer answers."""
-        if self.server_url is None:
-            return False
-        now = dialect.data_version(self.conn)
-        if self._seen_version == -1 or now == self._seen_version:
-            self._seen_version = now
-            return False
-        self._seen_version = now
-        return True
-
     def mark_changed(self, *topics: Topic) -> None:
         """Note what a write changed; listeners hear it after the commit."""
         self._pending.update(Topic(topic) for topic in topics)
@@ -483,19 +385,6 @@ class Store(Upkeep):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def as_connection(conn: object) -> sqlite3.Connection:
-    """A server's `pg.PgConnection` where the store expects a `sqlite3.Connection`: it
-    has the part of that interface the store uses (see pg.py), and the repositories keep
-    their one type."""
-    return cast(sqlite3.Connection, conn)
-
-
-def _now_text() -> str:
-    from datetime import datetime
-
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def open_store(path: Path | str, *, read_only: bool = False) -> Store:

@@ -40,6 +40,25 @@ class RefuseDialogs:
         self._timer.stop()
 
 
+def drivers_text() -> str:
+    """The TLS library Python's ssl loaded and psycopg's libpq, for the smoke line: a
+    bundle that cannot import ssl or psycopg opens no shop on a server."""
+    try:
+        import ssl
+
+        tls = ssl.OPENSSL_VERSION
+    except Exception as exc:  # reported, not raised: the line says it
+        tls = f"missing ({exc})"
+    try:
+        from psycopg import pq
+
+        version = pq.version()
+        libpq = f"{pq.__impl__} {version // 10000}.{version % 10000}"
+    except Exception as exc:
+        libpq = f"missing ({exc})"
+    return f"tls: {tls}; libpq: {libpq}"
+
+
 def smoke_run(app: QApplication, window, started: float, language,
               screenshot: Path | None, splash: Splash | None = None) -> int:
     """--smoke / --screenshot: render the window and every tab, report, exit non-zero on
@@ -94,5 +113,5 @@ def smoke_run(app: QApplication, window, started: float, language,
              if splash is not None else "")
     print(f"smoke: {'ok' if ok else 'FAILED'}; tabs: {', '.join(tabs)}; "
           f"khmer font: {khmer_family_used()}; language: {language.lang}; "
-          f"painted in {elapsed:.0f} ms; clock {painted_at:.3f}{shown}")
+          f"{drivers_text()}; painted in {elapsed:.0f} ms; clock {painted_at:.3f}{shown}")
     return 0 if ok else 1

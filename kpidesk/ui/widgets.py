@@ -350,6 +350,12 @@ class DigitSpinBox(QSpinBox):
                  maximum: int = 99) -> None:
         super().__init__(parent)
         self.setRange(minimum, maximum)
+        # what was typed in the other kind of digits is shown in the chosen ones once done
+        self.editingFinished.connect(self._show_typed_in_digits)
+
+    def _show_typed_in_digits(self) -> None:
+        if self.text() != self.prefix() + self.textFromValue(self.value()) + self.suffix():
+            self.show_digits()
 
     def _core(self, text: str) -> str:
         core = text

@@ -6020,6 +6020,10 @@ Owner: %3</source>
         <translation>Enter បន្ថែម​ជួរ · Delete លុប​ជួរ​ដែល​បាន​ជ្រើស · Ctrl+Enter រក្សាទុក​វិក្កយបត្រ</translation>
     </message>
     <message>
+        <source>Enter saves the changed receipt · Delete removes the chosen line · Esc cancels the change</source>
+        <translation>Enter រក្សាទុក​វិក្កយបត្រ​ដែល​បាន​កែ · Delete លុប​ជួរ​ដែល​បាន​ជ្រើស · Esc បោះបង់​ការ​កែ</translation>
+    </message>
+    <message>
         <source>Gi&amp;ven in riel</source>
         <translation>ទទួល​ជា​រៀល (&amp;V)</translation>
     </message>

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +37,7 @@ from kpidesk.store import schema, server_address
 from kpidesk.store.errors import ServerError
 from kpidesk.store.server_address import DEFAULT_PORT, Probe, ServerAddress
 from kpidesk.ui.screen import keep_on_screen
-from kpidesk.ui.widgets import ErrorLabel
+from kpidesk.ui.widgets import DigitSpinBox, ErrorLabel
 
 tr = translator("ConnectDialog")
 
@@ -158,9 +157,9 @@ class ConnectDialog(QDialog):
         self.reason.setVisible(bool(reason))
         self.host = QLineEdit(self)
         self.host.setObjectName("serverHost")
-        self.port = QSpinBox(self)
+        # in the user's digits like every number in the app; either kind typed
+        self.port = DigitSpinBox(self, minimum=1, maximum=65535)
         self.port.setObjectName("serverPort")
-        self.port.setRange(1, 65535)
         self.port.setValue(DEFAULT_PORT)
         self.port.setGroupSeparatorShown(False)
         self.database = QLineEdit(self)

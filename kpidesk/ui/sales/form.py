@@ -9,15 +9,16 @@ receipts of that day when known; replacing a total asks first and shows the
 old amount. A sale dated after today asks for confirmation (it counts in no
 figure until its day) and is marked in the table.
 
-Reading, checking and saving what is typed lives in `saving.py` (SaleSaving).
+Reading, checking and saving what is typed lives in `saving.py` (SaleSaving), the texts
+in `form_texts.py`, the keys in `form_keys.py`.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -42,6 +43,8 @@ from kpidesk.ui.context import AppContext
 from kpidesk.ui.names import object_name
 from kpidesk.ui.sales.editing import SaleEditing
 from kpidesk.ui.sales.filters import fill_combo
+from kpidesk.ui.sales.form_keys import SaleFormKeys
+from kpidesk.ui.sales.form_texts import SaleFormTexts
 from kpidesk.ui.sales.line_entry import CURRENCIES, LineEntry
 from kpidesk.ui.sales.lines import ReceiptPanel
 from kpidesk.ui.sales.saving import SaleSaving
@@ -51,14 +54,13 @@ from kpidesk.ui.widgets import (
     CustomerPicker,
     DateEdit,
     ErrorLabel,
-    parse_rate,
 )
 
 tr = translator("SalesTab")
 
 
 
-class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
+class SaleForm(SaleFormTexts, SaleFormKeys, LineEntry, SaleEditing, SaleSaving, QGroupBox):
     """The form of one receipt (or one daily total); saving is SaleSaving's."""
 
     refund_requested = Signal()  # the Refund key: the tab knows which sale
@@ -239,83 +241,6 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
                 signal.connect(lambda *_a, k=key: self._clear_error(k))
 
 
-    # ===================================================================== texts
-    def retranslate_ui(self) -> None:
-        texts = {
-            # Access keys are unique with the menu bar's (F, E, L, H), the filters' and
-            # the tendered fields': every letter of these texts is taken, so Note, Save
-            # (Ctrl+Enter) and the Period filter have none.
-            "date": tr("&Date"),
-            "time": tr("&Time"),
-            "payment": tr("Pay&ment"),
-            "price": tr("U&nit price"),
-            "discount": tr("Disc&ount"),
-            "cost": tr("Unit co&st"),
-            "customer": tr("C&ustomer (name or phone)"),
-            "salesperson": tr("Sales&person"),
-            "channel": tr("&Channel"),
-            "product": tr("P&roduct"),
-            "quantity": tr("&Quantity"),
-            "amount": tr("&Amount"),
-            "currency": tr("Currenc&y"),
-            "rate": tr("E&xchange rate (riel per $)"),
-            "note": tr("Note"),
-            "number": tr("Rece&ipt no."),
-            "receipts": tr("Rece&ipts that day"),
-        }
-        for key, text in texts.items():
-            self.labels[key].setText(text)
-        self._retranslate_form_title()
-        self.daily_check.setText(tr("Daily totals (&without each receipt)"))
-        self.daily_check.setToolTip(tr(
-            "For shops that do not enter each receipt: one total per day, channel and "
-            "salesperson, with the number of receipts that day if you know it. Saving again "
-            "for the same day, channel and salesperson replaces that total (you are asked "
-            "first)."))
-        self.receipts_edit.setPlaceholderText(tr("optional"))
-        self.receipts_edit.setToolTip(tr(
-            "How many receipts (customers served) the total is made of. Without it, orders "
-            "and average order value of the month are not available."))
-        self.save_button.setText(tr("Save (Ctrl+Enter)"))
-        self.refund_button.setText(tr("Refund… (Ctrl+R)"))
-        self.refund_button.setToolTip(tr(
-            "Refund the sale chosen in the table below, or the one whose receipt no. is "
-            "typed: all its lines or some of them"))
-        self.time_edit.setPlaceholderText(tr("hh:mm"))
-        self.time_edit.setToolTip(tr("The time of the sale: now, unless you change it"))
-        self.cost_edit.setToolTip(tr("What one item cost the shop, when it differs from the "
-                                     "product's cost in Settings"))
-        self.cancel_button.setText(tr("Cancel edit (Esc)"))
-        self.quantity_edit.setPlaceholderText(fmt.current().digits("1"))
-        default_rate = offline_safe(lambda: self.store.default_rate, 4100)  # server lost
-        self.rate_edit.setPlaceholderText(fmt.current().digits(str(default_rate)))
-        self.note_edit.setPlaceholderText(tr("optional"))
-        self.number_edit.setPlaceholderText(tr("optional"))
-        self.product_combo.lineEdit().setPlaceholderText(tr("type to search"))
-        self.currency_combo.setItemText(0, tr("USD ($)"))
-        self.currency_combo.setItemText(1, tr("KHR (៛)"))
-        for widget in (self.date_edit, self.amount_edit, self.customer_edit, self.price_edit,
-                       self.discount_edit, self.cost_edit, self.receipt):
-            widget.retranslate_ui()
-        if self.rate_edit.text().strip():
-            try:
-                self.rate_edit.setText(fmt.current().rate(parse_rate(self.rate_edit.text())))
-            except ValidationError:
-                pass
-        self.fill_lists()
-        self.update_customer_hint()
-        self._refresh_visible_errors()
-
-    def _retranslate_form_title(self) -> None:
-        if self._editing is not None:
-            number = self._editing[2].number
-            title = fmt.fill(tr("Edit sale %1"), number) if number else tr("Edit sale")
-        elif self.daily_check.isChecked():
-            title = tr("New daily total")
-        else:
-            title = tr("New sale")
-        self.setTitle(title)
-
     # ===================================================================== lists
     def fill_lists(self) -> None:
         none = tr("— none —")
@@ -334,44 +259,6 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
         fill_combo(self.payment_combo, [(None, none), *methods])
         if self.payment_combo.currentIndex() <= 0:
             self.remember_payment(None)
-
-    # ===================================================================== keyboard
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        etype = event.type()
-        edit = obj.lineEdit() if isinstance(obj, QComboBox) else obj
-        if etype == QEvent.Type.ShortcutOverride and isinstance(edit, QLineEdit):
-            # Let Ctrl+Z / Ctrl+Y reach the undo stack when the field has nothing to undo.
-            key_event: QKeyEvent = event  # type: ignore[assignment]
-            if key_event.matches(QKeySequence.StandardKey.Undo) and not edit.isUndoAvailable():
-                event.ignore()
-                return True
-            if ((key_event.matches(QKeySequence.StandardKey.Redo)
-                 or key_event.keyCombination().toCombined()
-                 == QKeySequence("Ctrl+Y")[0].toCombined()) and not edit.isRedoAvailable()):
-                event.ignore()
-                return True
-        if etype == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
-            if obj is self.product_combo.lineEdit() and key in (Qt.Key.Key_Tab,
-                                                                 Qt.Key.Key_Backtab):
-                self.product_chosen()
-            if obj is self.currency_combo and self._currency_key(event.text()):  # type: ignore[attr-defined]
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if isinstance(obj, QComboBox) and obj.view().isVisible():
-                    return False
-                if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
-                    self.save()
-                elif self.takes_lines() and (obj in self.line_widgets
-                                             or obj is self.product_combo.lineEdit()):
-                    self.enter_in_line()
-                else:
-                    self.save()
-                return True
-            if key == Qt.Key.Key_Escape and self._editing is not None:
-                self.cancel_edit()
-                return True
-        return super().eventFilter(obj, event)
 
     # ===================================================================== form state
     def _default_rate(self, day: str) -> int:
@@ -479,6 +366,7 @@ class SaleForm(LineEntry, SaleEditing, SaleSaving, QGroupBox):
 
     def _update_mode(self) -> None:
         self.receipt.setVisible(self.takes_lines() or self.edits_receipt())
+        self.receipt.set_editing(self.edits_receipt())
         self._receipt_currency_changed()
         self._retranslate_form_title()
 

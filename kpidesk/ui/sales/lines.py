@@ -138,6 +138,7 @@ class ReceiptPanel(QWidget):
         super().__init__(parent)
         self.currency = "USD"
         self.rate = 4100
+        self.editing = False  # a saved receipt open to change: Enter saves it
         self.model = ReceiptLinesModel(self)
         self.view = _LinesView(self)
         self.view.setObjectName("saleLines")
@@ -168,6 +169,7 @@ class ReceiptPanel(QWidget):
         self.change_label.setFont(font)
         self.change_label.setWordWrap(True)
         self.hint_label = QLabel(self)
+        self.hint_label.setObjectName("saleKeysHint")
         self.hint_label.setStyleSheet("color: #555;")
         self.hint_label.setWordWrap(True)
 
@@ -191,12 +193,24 @@ class ReceiptPanel(QWidget):
     def retranslate_ui(self) -> None:
         self.paid_usd_label.setText(tr("&Given in dollars"))
         self.paid_khr_label.setText(tr("Gi&ven in riel"))
-        self.hint_label.setText(tr("Enter adds the line · Delete removes the chosen line · "
-                                   "Ctrl+Enter saves the receipt"))
+        self._retranslate_hint()
         for edit in (self.paid_usd_edit, self.paid_khr_edit):
             edit.retranslate_ui()
         self.model.retranslate()
         self.update_totals()
+
+    def _retranslate_hint(self) -> None:
+        if self.editing:  # the form's Enter saves a saved receipt's change, adds no line
+            self.hint_label.setText(tr("Enter saves the changed receipt · Delete removes the "
+                                       "chosen line · Esc cancels the change"))
+        else:
+            self.hint_label.setText(tr("Enter adds the line · Delete removes the chosen line · "
+                                       "Ctrl+Enter saves the receipt"))
+
+    def set_editing(self, editing: bool) -> None:
+        """A saved receipt open to change (True) or a new one being typed."""
+        self.editing = editing
+        self._retranslate_hint()
 
     # -- lines ---------------------------------------------------------------------------
     @property
