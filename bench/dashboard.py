@@ -418,8 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=Path("/tmp/kpidesk-bench"))
     parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
     parser.add_argument("--with-10m", action="store_true",
-                        help="also 10M lines (building that shop takes about 10 minutes"
-                             " and 1.5 GB of disk)")
+                        help="also 10M lines (building that shop takes 4 minutes on an idle"
+                             " 2-core machine, an hour or more on a busy one, and 1.5 GB of"
+                             " disk)")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--duckdb", type=Path, help=argparse.SUPPRESS)

@@ -141,12 +141,15 @@ def _lost_refusal(path: Path) -> Refused | None:
 
 
 @contextmanager
-def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Iterator[Store]:
+def cli_store(path: Path, *, write: bool = False, create: bool = False,
+              full_check: bool = True) -> Iterator[Store]:
     """The shop file for a headless command: read-only, or locked for writing.
 
     Refuses (Refused or a StoreError, both said in one sentence by `english`) a file
     that is not a sound shop, without writing to it; `create` lets a command that
     writes start a new shop in a missing or empty file — unless backups of it exist.
+    `full_check=False` (read-only only) leaves out the `quick_check` that reads every
+    page, for a command that only reads a little of a large shop (see `Store`).
     """
     if dialect.is_server_url(path):  # a shop on a PostgreSQL server: no file, no lock file
         server = open_server(path, write=write)
@@ -175,7 +178,7 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False) -> Itera
         store = Store(path, lock=True)
     else:
         upgrade_if_needed(path)  # a file of an older version: migrated (backed up) first
-        store = Store(path, read_only=True)
+        store = Store(path, read_only=True, quick_check=full_check)
     try:
         yield store
     finally:

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.sanity import LARGE_USD, RATE_RANGE, SMALL_KHR, TIMES_USUAL, line_doubts
-from kpidesk.store import breakdowns, health_marks, sales
+from kpidesk.store import breakdowns, health_marks, line_peaks, sales
 from kpidesk.store.db import Store
 from kpidesk.store.uuids import uuid_text
 
@@ -175,6 +175,37 @@ def _totals_median(store: Store, args: dict) -> float | None:
     return statistics.median(values) if values else None
 
 
+def _days_to_read(store: Store, args: dict, medians: dict[int, float],
+                  shop_usual: int | None, totals_usual: int | None) -> list[str] | None:
+    """The period's days whose lines' extremes (`line_peaks`) pass one of the loosened
+    rules below: only their lines can be doubted. None: the file has no such rollup (the
+    whole period is read)."""
+    if not line_peaks.exists(store.conn):
+        return None
+    low, high = RATE_RANGE
+    days: set[str] = set()
+    for day, key, min_rate, max_rate, max_usd, min_riel, max_unit in store.conn.execute(
+            "SELECT day, key, min_rate, max_rate, max_usd, min_riel, max_unit"
+            f" FROM {line_peaks.TABLE} WHERE day BETWEEN :first AND :last", args):
+        if day in days:
+            continue
+        if key == -1:  # daily totals
+            usual = totals_usual
+        elif key in medians:
+            usual = _usual_int(medians[key]) or 0
+        else:
+            usual = shop_usual
+        # max_unit is the largest (dollars + 1 cent) / quantity of the day's lines: a
+        # line passes the unit-price rule below exactly when it reaches the rule's
+        # threshold (a hair of slack for floating point)
+        if (min_rate < low or max_rate > high or (max_usd or 0) >= LARGE_USD
+                or (min_riel is not None and min_riel < SMALL_KHR)
+                or (usual and max_unit is not None
+                    and max_unit >= TIMES_USUAL * usual * 0.99 * (1 - 1e-9))):
+            days.add(day)
+    return sorted(days)
+
+
 def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
     """A superset of the period's lines `line_doubts` can doubt, with the usual unit price
     (cents) it is to be given; `line_doubts` then decides each exactly."""
@@ -188,6 +219,12 @@ def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
             store, "l.amount_usd * 1.0 / l.quantity",
             "l.amount_usd > 0 AND l.quantity > 0 AND IFNULL(o.is_daily_total, 0) = 0", args))
     totals_usual = _usual_int(_totals_median(store, args))
+    days = _days_to_read(store, args, medians, shop_usual, totals_usual)
+    if days is not None and not days:
+        return []
+    # the days that can hold a doubt (a JSON object's keys: json_each reads them alike on
+    # SQLite and PostgreSQL); without the rollup, every day of the period
+    only_days = "" if days is None else " AND o.date IN (SELECT key FROM json_each(:days))"
     # a product with a median keeps it even when it rounds to 0 (then nothing is above it);
     # passed as JSON, not a temporary table: writing one would count as a change of the
     # data and make the remembered result (metrics.memo) stale at once
@@ -214,7 +251,7 @@ def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
         f" picked AS MATERIALIZED (SELECT o.id AS order_id, l.position, {usual} AS usual"
         " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
         " LEFT JOIN u ON u.product_id = l.product_id"
-        " WHERE o.date BETWEEN :first AND :last AND ("
+        f" WHERE o.date BETWEEN :first AND :last{only_days} AND ("
         f" l.rate < {low} OR l.rate > {high}"
         f" OR (l.currency = 'USD' AND abs(l.amount) >= {LARGE_USD})"
         f" OR (l.currency <> 'USD' AND abs(l.amount) > 0 AND abs(l.amount) < {SMALL_KHR})"
@@ -226,7 +263,9 @@ def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
         " LEFT JOIN products p ON p.id = l.product_id"
         " ORDER BY o.date, o.id, l.position")
     return store.conn.execute(query, {**args, "shop_usual": shop_usual, "usuals": usuals,
-                                      "totals_usual": totals_usual}).fetchall()
+                                      "totals_usual": totals_usual,
+                                      "days": json.dumps(dict.fromkeys(days or (), 1))}
+                              ).fetchall()
 
 
 def _line_findings(store: Store, args: dict) -> list[Finding]:
@@ -268,9 +307,14 @@ def _duplicates(store: Store, args: dict) -> list[Finding]:
                 " AND o.date BETWEEN :first AND :last")
     # only a customer's day with two orders or more can hold one: those days are found
     # from the orders alone, and only their lines are grouped
+    # the days a customer made two orders or more (`line_peaks.REPEAT_TABLE`), when the
+    # file has them: a few days' orders instead of the period's
+    repeat_days = (f" AND o.date IN (SELECT day FROM {line_peaks.REPEAT_TABLE}"
+                   " WHERE day BETWEEN :first AND :last)"
+                   if line_peaks.exists(store.conn) else "")
     lines = store.conn.execute(
         "WITH days AS MATERIALIZED (SELECT o.date, o.contact_id FROM orders o"
-        " WHERE o.date BETWEEN :first AND :last AND o.contact_id IS NOT NULL"
+        f" WHERE o.date BETWEEN :first AND :last{repeat_days} AND o.contact_id IS NOT NULL"
         " AND IFNULL(o.is_daily_total, 0) = 0 GROUP BY 1, 2 HAVING COUNT(*) >= 2),"
         f" d AS (SELECT {keys} FROM days CROSS JOIN orders o"
         " ON o.contact_id = days.contact_id AND o.date = days.date"

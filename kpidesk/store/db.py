@@ -81,8 +81,10 @@ class Store(ServerLink, Upkeep):
         `progress(stage, fraction)` hears how an upgrade of an older file goes (see
         `Progress`); it is called on the thread that opens the store.
 
-        `quick_check=False` skips the integrity check: only for another connection to a
-        shop that is open and checked already (one branch's figures, `branches.open_view`).
+        `quick_check=False` skips the integrity check (the header, version, identity and
+        schema are still read): for another connection to a shop that is open and checked
+        already (one branch's figures, `branches.open_view`), or a read-only connection
+        that cannot damage the file and reads only a little of it (the `report` command).
         """
         # a PostgreSQL URL: the shop is on a server (`_open_server`), never a local file
         self.server_url: str | None = None

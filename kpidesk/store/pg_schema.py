@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kpidesk.store import dialect, schema
+from kpidesk.store import dialect, line_peaks, schema
 from kpidesk.store.errors import NewerSchemaError, NotAStoreError
 
 # SQLite's scalar functions that the store's queries call, made on the server.
@@ -328,6 +328,9 @@ def ensure(conn) -> bool:
                 raw.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
     _code_breakdown_dims(raw)
     _branch_rollup_keys(conn)
+    if version and line_peaks.TABLE not in have:  # made just now beside existing sales
+        conn.learn_tables()
+        line_peaks.rebuild(conn)
     _lean_sale_lines(raw)
     indexes = {r[0] for r in raw.execute(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}

@@ -22,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from kpidesk.store import branches, breakdowns, dialect, lookups
+from kpidesk.store import branches, breakdowns, dialect, line_peaks, lookups
 
 # The branch code of an order's (or a contact's) row, for the rollups whose key ends with
 # it (`branches.CODED_ROLLUPS`): {bsel} its value, {bjoin} what it reads. In a file of a
@@ -211,6 +211,7 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
         conn.execute(daily_orders, (day,))
         conn.execute(_DAY_RATES.format(where="WHERE o.date = ?"), (day,))
     breakdowns.refresh_days(conn, days)
+    line_peaks.refresh_days(conn, days)
     month_revenue = _sql(conn, _MONTH_REVENUE, "WHERE day BETWEEN ? AND ?")
     for month in sorted({day[:7] for day in days}):
         conn.execute("DELETE FROM month_revenue WHERE month = ?", (month,))
@@ -305,6 +306,7 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
 def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     """Recompute every rollup row of one contact (after a merge or a bulk move of sales)."""
     breakdowns.refresh_contact(conn, contact_id)
+    line_peaks.refresh_contact(conn, contact_id)
     journal(conn, [contact_id])
     lookups.before(conn, [contact_id])
     _cohort_cells(conn, contact_id, -1)
@@ -338,6 +340,7 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
         conn.execute(_DAY_RATES.format(where=""))
     conn.execute(_sql(conn, _MONTH_REVENUE, ""))
     breakdowns.rebuild(conn)
+    line_peaks.rebuild(conn)
     conn.execute(_sql(conn, _CUSTOMER_DAY, "WHERE o.contact_id IS NOT NULL"))
     conn.execute(_customer_month_sql(conn).format(where=""))
     refresh_summaries(conn)
@@ -358,4 +361,5 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     )
     result.update(lookups.snapshot(conn))
     result["breakdown_day"] = breakdowns.snapshot(conn)
+    result["line_peaks_day"] = line_peaks.snapshot(conn)
     return result

@@ -465,6 +465,21 @@ def index_product_days(db: sqlite_utils.Database) -> None:
     compaction_wanted = compaction_wanted or db.conn.execute(
         "SELECT 1 FROM sale_lines LIMIT 1").fetchone() is not None
 
+
+def add_line_peaks(db: sqlite_utils.Database) -> None:
+    """`line_peaks_day`: the extremes of each day's lines per product, so the data-health
+    check reads only the days that can hold a doubt (see `line_peaks`). Additive and
+    idempotent: made and filled once (one pass over the lines)."""
+    from kpidesk.store import line_peaks
+
+    if line_peaks.exists(db.conn):
+        return
+    report_progress(0.0)
+    line_peaks.create(db.conn)
+    line_peaks.rebuild(db.conn)
+    report_progress(1.0)
+
+
 # Progress of the migration running now (set by the store while it migrates).
 _progress_hook: Callable[[float], None] | None = None
 
@@ -503,5 +518,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_sync_fingerprint,
     add_backup_records,
     index_product_days,
+    add_line_peaks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
