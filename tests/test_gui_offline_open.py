@@ -18,7 +18,7 @@ from kpidesk.i18n.language import LanguageManager
 from kpidesk.store import reference, security
 from kpidesk.store.db import Store
 from kpidesk.store.known_copy import OfflineStore
-from kpidesk.ui import startup
+from kpidesk.ui import startup_server
 from tests.tcp_proxy import TcpProxy
 
 
@@ -145,7 +145,7 @@ def test_a_laptop_that_never_reached_the_server_says_so_and_offers_the_connectio
         return "settings"
 
     offered = []
-    monkeypatch.setattr(startup, "ask", ask)
+    monkeypatch.setattr(startup_server, "ask", ask)
     monkeypatch.setattr("kpidesk.ui.dialogs.connect.ask_shared_shop",
                         lambda parent, settings, address, reason="": offered.append(address))
     controller = _controller(tmp_path)
@@ -213,7 +213,7 @@ def test_the_connection_dialog_offers_to_open_without_the_server_once_reached(
         return dialog.result()
 
     monkeypatch.setattr(ConnectDialog, "exec", run)
-    monkeypatch.setattr(startup, "ask", lambda *a, **k: "cancel")  # never reached: no copy
+    monkeypatch.setattr(startup_server, "ask", lambda *a, **k: "cancel")  # never reached: no copy
     assert not controller.open_shared()
     assert shown == [False]  # never reached: nothing to open from
     proxy.restore()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from kpidesk.ui import startup
+from kpidesk.ui import startup, startup_server
 
 
 def test_an_unreachable_server_asks_to_try_again_and_makes_no_folder(qapp, tmp_path,
@@ -20,7 +20,7 @@ def test_an_unreachable_server_asks_to_try_again_and_makes_no_folder(qapp, tmp_p
         asked.append((title, text, [key for key, *_ in buttons]))
         return "retry" if len(asked) == 1 else "cancel"
 
-    monkeypatch.setattr(startup, "ask", ask)
+    monkeypatch.setattr(startup_server, "ask", ask)
     url = "postgresql://ana:secret@127.0.0.1:1/shop"
     assert startup.open_store_interactive(Path(url), None) is None
     assert len(asked) == 2  # tried again once, then cancelled

@@ -96,11 +96,10 @@ def server_shop_models() -> dict[str, QAbstractItemModel]:
     from datetime import datetime
     from pathlib import Path
 
-    from kpidesk.store import pg_backup
     from kpidesk.store.outbox import QueuedSale
     from kpidesk.store.sales import LineInput, OrderInput
-    from kpidesk.ui.server_status import WaitingSalesModel
-    from kpidesk.ui.server_status_backups import SharedBackupsModel
+    from kpidesk.ui.server_status_backups import BackupRow, SharedBackupsModel
+    from kpidesk.ui.server_status_list import WaitingSalesModel
 
     waiting = WaitingSalesModel()
     waiting.set_rows([QueuedSale(order=OrderInput(date="2026-11-26",
@@ -108,8 +107,10 @@ def server_shop_models() -> dict[str, QAbstractItemModel]:
                                  customer_name="Sokha", product_names=["Rice"], queue_id=1,
                                  queued_at="2026-11-26T10:15:00")])
     backups = SharedBackupsModel()
-    backups.set_rows([pg_backup.SharedBackup(Path("shop-daily.pgdump"),
-                                             datetime(2026, 11, 26, 9, 0), "daily", 1_500_000)])
+    backups.set_rows([BackupRow(Path("shop-daily.pgdump"), datetime(2026, 11, 26, 9, 0),
+                                "daily", 1_500_000),
+                      BackupRow(Path("shop-manual.pgdump"), datetime(2026, 11, 25, 17, 30),
+                                "manual", 1_400_000, laptop="COUNTER-1")])
     return {"WaitingSalesModel": waiting, "SharedBackupsModel": backups}
 
 

@@ -31,7 +31,7 @@ from kpidesk.store import pg_backup
 from kpidesk.store.errors import ServerError, StoreError
 from kpidesk.store.topics import EVERYTHING
 from kpidesk.ui.models.base import Column, TableModel
-from kpidesk.ui.server_status import row_list
+from kpidesk.ui.server_status_list import row_list
 
 CONTEXT = "SharedBackups"
 tr = translator(CONTEXT)

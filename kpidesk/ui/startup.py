@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -140,101 +139,14 @@ def open_store(db_path: Path, parent: QWidget | None = None) -> Store:
            "This happens only once."), work, step_text=upgrade_step_text)
 
 
-def open_server_interactive(url: str, parent: QWidget | None = None,
-                            settings: QSettings | None = None) -> Store | None:
-    """A shop on a PostgreSQL server, or None after saying why not. An address without a
-    password takes the one kept in the system's password store (else libpq's PGPASSWORD or
-    pgpass file); a refused or missing password opens File ▸ Open shared shop… on that
-    address. An address that does not answer can be tried again. The password is never
-    written to the settings or the log."""
-    from kpidesk.store import dialect, server_address
-    from kpidesk.store.errors import ServerError
-    from kpidesk.ui.dialogs import connect
-
-    url = dialect.normalise_url(url)
-    public = dialect.public_url(url)
-    address = server_address.parse(url)
-    if not server_address.has_password(url):
-        kept = connect.saved_password(address)
-        if kept is not None:
-            url = server_address.with_password(url, kept)
-    for _attempt in range(5):
-        try:
-            return Store(url)
-        except ServerError as err:
-            log.warning("cannot open the shared shop %s: %s", public, err.reason)
-            if err.reason == "login":
-                reason = (tr("The server did not accept the password kept for this shop. "
-                             "Enter it again.") if server_address.has_password(url)
-                          else tr("Enter the password of the shared shop."))
-                chosen = connect.ask_shared_shop(parent, settings, address, reason)
-                if chosen is None:
-                    return None
-                url = chosen
-                address = server_address.parse(url)
-                public = address.public_url
-                continue
-            if err.reason == "unreachable":
-                offline = open_without_server(url)
-                if offline is not None:
-                    return offline
-                answer = ask(parent, tr("Server not answering"),
-                             fill_in(tr("The shop's server at %1 does not answer, and this "
-                                        "laptop has never reached it, so it has nothing to "
-                                        "work from. Check that the server is on and that "
-                                        "this laptop is on its network."), public),
-                             [("retry", tr("&Try again"), QMessageBox.ButtonRole.AcceptRole),
-                              ("settings", tr("Connection &settings…"),
-                               QMessageBox.ButtonRole.ActionRole),
-                              ("cancel", tr("Cancel"), QMessageBox.ButtonRole.RejectRole)],
-                             QMessageBox.Icon.Warning, "retry")
-                if answer == "retry":
-                    continue
-                if answer == "settings":
-                    chosen = connect.ask_shared_shop(parent, settings, address)
-                    if chosen is None:
-                        return None
-                    url = chosen
-                    address = server_address.parse(url)
-                    public = address.public_url
-                    continue
-                return None
-            QMessageBox.critical(parent, tr("Cannot open the shared shop"),
-                                 store_error_text(err, public))
-            return None
-        except (StoreError, OSError) as err:
-            log.error("cannot open the shared shop %s: %s", public, type(err).__name__)
-            QMessageBox.critical(parent, tr("Cannot open the shared shop"),
-                                 store_error_text(err, public))
-            return None
-    return None
-
-
-def open_without_server(url: str) -> Store | None:
-    """A shared shop whose server does not answer, opened from what this laptop last knew
-    of it (`store/known_copy.py`): its Sales form takes sales into the queue. None when
-    this laptop never reached that server."""
-    from kpidesk.paths import data_dir
-    from kpidesk.store import dialect, known_copy
-
-    if not known_copy.has_copy(data_dir(), url):
-        return None
-    try:
-        store = known_copy.open_offline(url, data_dir())
-    except (StoreError, OSError, sqlite3.Error) as exc:
-        log.warning("this laptop's copy of %s cannot be read: %s", dialect.public_url(url),
-                    type(exc).__name__)
-        return None
-    log.info("working without the server of %s", dialect.public_url(url))
-    return store
-
-
 def open_store_interactive(db_path: Path, parent: QWidget | None = None,
                            settings: QSettings | None = None) -> Store | None:
     """The opened store, or None after telling the user why it cannot be opened."""
     from kpidesk.store import dialect
 
     if dialect.is_server_url(db_path):
+        from kpidesk.ui.startup_server import open_server_interactive
+
         return open_server_interactive(str(db_path), parent, settings)
     db_path = Path(db_path)
     for _attempt in range(5):
