@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.i18n import format as fmt
-from kpidesk.i18n.tr import QT_TRANSLATE_NOOP
+from kpidesk.i18n.tr import QT_TRANSLATE_NOOP, translator
 from kpidesk.store.errors import ServerError
 from kpidesk.store.outbox import QueuedSale, SendResult
 from kpidesk.ui.models.base import Column, TableModel
-from kpidesk.ui.server_status import CONTEXT, SaleQueue, refusal_text, server_lost, tr
+from kpidesk.ui.server_status import CONTEXT, SaleQueue, refusal_text, server_lost
+
+tr = translator("ServerQueue")
 
 
 class WaitingSalesModel(TableModel):
