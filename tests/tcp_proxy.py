@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import socket
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 
 class TcpProxy:
@@ -85,3 +88,26 @@ class TcpProxy:
 
     def close(self) -> None:
         self.cut()
+
+
+@contextmanager
+def relayed_shop(pg_url: str) -> Iterator[tuple[str, TcpProxy]]:
+    """A shop on the test cluster holding a product, a salesperson and a customer, and
+    its address through a relay the test cuts and restores: (url, relay)."""
+    from kpidesk.store import reference
+    from kpidesk.store.db import Store
+
+    parts = urlsplit(pg_url)
+    proxy = TcpProxy(parts.port)
+    url = f"postgresql://kpidesk:kpidesk@127.0.0.1:{proxy.port}{parts.path}"
+    with Store(url) as store:
+        reference.add_named(store, "products", "Rice 5 kg")
+        reference.add_named(store, "salespeople", "Dara")
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO contacts(uuid, kind, name, phone, created)"
+                         " VALUES (?, 'customer', 'Sok Chea', '012345678', '2026-01-01')",
+                         (b"\x07" * 16,))
+    try:
+        yield url, proxy
+    finally:
+        proxy.close()

@@ -7,7 +7,6 @@ real test cluster behind a TCP relay the tests cut and restore."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -15,11 +14,11 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kpidesk import app as kpidesk_app
 from kpidesk.i18n.language import LanguageManager
-from kpidesk.store import reference, security
+from kpidesk.store import security
 from kpidesk.store.db import Store
 from kpidesk.store.known_copy import OfflineStore
 from kpidesk.ui import startup_server
-from tests.tcp_proxy import TcpProxy
+from tests.tcp_proxy import relayed_shop
 
 
 @pytest.fixture
@@ -33,18 +32,8 @@ def relay(pg_url, monkeypatch):
     for kind in ("warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, kind, lambda *a, k=kind, **kw: pytest.fail(
             f"a {k} box: {a[1:3]}"))
-    parts = urlsplit(pg_url)
-    proxy = TcpProxy(parts.port)
-    url = f"postgresql://kpidesk:kpidesk@127.0.0.1:{proxy.port}{parts.path}"
-    with Store(url) as store:
-        reference.add_named(store, "products", "Rice 5 kg")
-        reference.add_named(store, "salespeople", "Dara")
-        with store.transaction() as conn:
-            conn.execute("INSERT INTO contacts(uuid, kind, name, phone, created)"
-                         " VALUES (?, 'customer', 'Sok Chea', '012345678', '2026-01-01')",
-                         (b"\x07" * 16,))
-    yield url, proxy
-    proxy.close()
+    with relayed_shop(pg_url) as shop:
+        yield shop
 
 
 def _controller(tmp_path, lang: str = "en") -> kpidesk_app.Controller:

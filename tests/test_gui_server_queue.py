@@ -4,8 +4,6 @@ server is back (the real test PostgreSQL cluster behind a TCP relay the test cut
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
@@ -15,24 +13,14 @@ from kpidesk.store.db import Store
 from kpidesk.ui.server_status import SaleQueue, confirm_close
 from kpidesk.ui.tabs.sales import SalesTab
 from tests.conftest import _make_ctx
-from tests.tcp_proxy import TcpProxy
+from tests.tcp_proxy import relayed_shop
 from tests.test_access_keys import clashes, keys_of
 
 
 @pytest.fixture
 def relay(pg_url):
-    parts = urlsplit(pg_url)
-    proxy = TcpProxy(parts.port)
-    url = f"postgresql://kpidesk:kpidesk@127.0.0.1:{proxy.port}{parts.path}"
-    with Store(url) as store:
-        reference.add_named(store, "products", "Rice 5 kg")
-        reference.add_named(store, "salespeople", "Dara")
-        with store.transaction() as conn:
-            conn.execute("INSERT INTO contacts(uuid, kind, name, phone, created)"
-                         " VALUES (?, 'customer', 'Sok Chea', '012345678', '2026-01-01')",
-                         (b"\x07" * 16,))
-    yield url, proxy
-    proxy.close()
+    with relayed_shop(pg_url) as shop:
+        yield shop
 
 
 def _open(qtbot, qapp, url: str, tmp_path, lang: str = "en"):

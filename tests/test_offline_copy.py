@@ -3,31 +3,19 @@ answer (`store/known_copy.py`), on the real test cluster behind a relay the test
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
 from kpidesk.store import contacts, known_copy, receipts, reference, security
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ServerError
-from tests.tcp_proxy import TcpProxy
+from tests.tcp_proxy import relayed_shop
 
 
 @pytest.fixture
 def relay(pg_url, monkeypatch):
     monkeypatch.setattr(security, "ITERATIONS", 1000)  # hashing at test speed
-    parts = urlsplit(pg_url)
-    proxy = TcpProxy(parts.port)
-    url = f"postgresql://kpidesk:kpidesk@127.0.0.1:{proxy.port}{parts.path}"
-    with Store(url) as store:
-        reference.add_named(store, "products", "Rice 5 kg")
-        reference.add_named(store, "salespeople", "Dara")
-        with store.transaction() as conn:
-            conn.execute("INSERT INTO contacts(uuid, kind, name, phone, created)"
-                         " VALUES (?, 'customer', 'Sok Chea', '012345678', '2026-01-01')",
-                         (b"\x07" * 16,))
-    yield url, proxy
-    proxy.close()
+    with relayed_shop(pg_url) as shop:
+        yield shop
 
 
 def test_the_copy_answers_what_the_sales_form_reads_and_nothing_else(relay, tmp_path):

@@ -57,14 +57,18 @@ def run_report(db_path: Path, month: str, lang: str, out: Path, *, currency: str
         return 1
     ensure_gui_application()
     from kpidesk.shop_cli import of_branch
+    from kpidesk.store import check_marks, dialect
 
     # an older file is upgraded; bad files refused; one branch: its rows alone (KPI.md §7).
-    # Opened read-only without the quick_check that reads every page (about 10 s at 1M
-    # lines, 100 s at 10M, for a report that reads a few MB): a reader cannot damage the
-    # file, opening still reads its header, version, identity and schema, and a damaged
-    # page the report meets is refused below. The app keeps its full check on its thread.
+    # Opened read-only. The quick_check that reads every page (about 10 s at 1M lines,
+    # 100 s at 10M, for a report that reads a few MB) is left out only for a file as KPI
+    # Desk left it after a check that passed (`check_marks`); any other file (copied in,
+    # changed by a disk fault or another program) is checked in full and refused if
+    # damaged. A damaged page the report meets is refused below either way.
+    full_check = (dialect.is_server_url(db_path)
+                  or not check_marks.unchanged_since_check(Path(db_path)))
     try:
-        with cli_store(Path(db_path), full_check=False) as shop, \
+        with cli_store(Path(db_path), full_check=full_check) as shop, \
                 of_branch(shop, branch) as store:
             data = collect(store, month, today or date.today(), currency)
             if branch is not None:

@@ -106,6 +106,7 @@ class Store(ServerLink, Upkeep):
         self._file_id: tuple[int, int] | None = None
         self.facts: FileFacts | None = None
         self._db = None
+        self._checked = quick_check  # the integrity check runs (now or on its thread)
         if dialect.is_server_url(path):
             # what opens the same shop again (another connection): the URL as given
             self.location: Path | str = dialect.normalise_url(path)
@@ -370,10 +371,16 @@ class Store(ServerLink, Upkeep):
             return 4100
 
     def close(self) -> None:
+        checked = (self.server_url is None and self._checked and self.facts is not None
+                   and self.check_result() is True)
         try:
             self.conn.close()
         finally:
             self._release_lock()
+        if checked:  # as this store leaves it: a later report need not read every page
+            from kpidesk.store import check_marks
+
+            check_marks.remember(self.path)
 
     def _release_lock(self) -> None:
         if self._lock is not None:

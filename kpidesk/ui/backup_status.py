@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.store import backup, backup_archive, backup_files
-from kpidesk.store.errors import BackupError, StoreError
+from kpidesk.store.errors import BackupError, ServerError, StoreError
 from kpidesk.ui.context import AppContext
 from kpidesk.ui.errors import log
 from kpidesk.ui.messages import backup_error_text, read_only_text
@@ -179,11 +179,21 @@ class BackupWatch(QObject):
                 BackupError(failure[0], folder=str(backup_files.backup_folder(store)))))
 
     def _shared_finished(self, result: object) -> None:
+        from shiboken6 import isValid
+
+        if not (isValid(self) and isValid(self.status) and isValid(self.window)):
+            return  # the window closed while the backup ran: nobody to tell
         self.status.shared_result = result
         self.status.refresh()
-        if isinstance(result, StoreError) and self.interactive:
+        if isinstance(result, ServerError) and result.reason == "unreachable":
+            from kpidesk.ui.server_status import server_lost
+
+            server_lost(result)  # said by the bar above the tabs, not by a box
+            return
+        if isinstance(result, StoreError) and self.interactive and self.window.isVisible():
             from kpidesk.ui.messages import store_error_text
 
+            log.warning("automatic backup of the shared shop failed: %r", result)
             QMessageBox.warning(self.window, tr("Backup failed"),
                                 store_error_text(result, self.ctx.store.server_url or ""))
 

@@ -48,13 +48,7 @@ def open_server_interactive(url: str, parent: QWidget | None = None,
                              "Enter it again.") if server_address.has_password(url)
                           else tr("Enter the password of the shared shop."))
                 chosen = connect.ask_shared_shop(parent, settings, address, reason)
-                if chosen is None:
-                    return None
-                url = chosen
-                address = server_address.parse(url)
-                public = address.public_url
-                continue
-            if err.reason == "unreachable":
+            elif err.reason == "unreachable":
                 offline = open_without_server(url)
                 if offline is not None:
                     return offline
@@ -70,18 +64,18 @@ def open_server_interactive(url: str, parent: QWidget | None = None,
                              QMessageBox.Icon.Warning, "retry")
                 if answer == "retry":
                     continue
-                if answer == "settings":
-                    chosen = connect.ask_shared_shop(parent, settings, address)
-                    if chosen is None:
-                        return None
-                    url = chosen
-                    address = server_address.parse(url)
-                    public = address.public_url
-                    continue
+                if answer != "settings":
+                    return None
+                chosen = connect.ask_shared_shop(parent, settings, address)
+            else:
+                QMessageBox.critical(parent, tr("Cannot open the shared shop"),
+                                     store_error_text(err, public))
                 return None
-            QMessageBox.critical(parent, tr("Cannot open the shared shop"),
-                                 store_error_text(err, public))
-            return None
+            if chosen is None:
+                return None
+            url = chosen  # the address and password as the connection dialog gave them
+            address = server_address.parse(url)
+            public = address.public_url
         except (StoreError, OSError) as err:
             log.error("cannot open the shared shop %s: %s", public, type(err).__name__)
             QMessageBox.critical(parent, tr("Cannot open the shared shop"),

@@ -7,7 +7,7 @@ session, so the store lets the change through and the change history notes the P
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtWidgets import (
@@ -78,18 +78,27 @@ def require_owner(store: Store, parent: QWidget | None = None,
             "The owner PIN was changed outside KPI Desk. Type the owner's PIN to put it back.")
     if why:
         prompt = why + "\n\n" + prompt
+    return _ask_until_right(parent, prompt, lambda: security.seconds_to_wait(store),
+                            lambda pin: security.check_pin(store, pin))
+
+
+def _ask_until_right(parent: QWidget | None, prompt: str, seconds_to_wait: Callable[[], int],
+                     check: Callable[[str], bool]) -> bool:
+    """Ask the PIN until it is right (True), or the user cancels or must wait after too
+    many wrong tries (False)."""
     while True:
-        wait = security.seconds_to_wait(store)
+        wait = seconds_to_wait()
         if wait:
             QMessageBox.warning(parent, tr("Owner PIN"),
-                                fill_in(tr("Too many wrong PINs. Try again in %1 seconds."), str(wait)))
+                                fill_in(tr("Too many wrong PINs. Try again in %1 seconds."),
+                                        fmt.current().integer(wait)))
             return False
         pin, ok = QInputDialog.getText(parent, tr("Owner PIN"), prompt,
                                        QLineEdit.EchoMode.Password)
         if not ok:
             return False
         try:
-            if security.check_pin(store, pin):
+            if check(pin):
                 return True
         except security.PinDelayError:
             continue
@@ -109,23 +118,8 @@ def require_owner_offline(known_copy, parent: QWidget | None = None,
     prompt = tr("This needs the owner's PIN:")
     if why:
         prompt = why + "\n\n" + prompt
-    while True:
-        wait = copies.seconds_to_wait_offline(known_copy)
-        if wait:
-            QMessageBox.warning(parent, tr("Owner PIN"),
-                                fill_in(tr("Too many wrong PINs. Try again in %1 seconds."),
-                                        fmt.current().integer(wait)))
-            return False
-        pin, ok = QInputDialog.getText(parent, tr("Owner PIN"), prompt,
-                                       QLineEdit.EchoMode.Password)
-        if not ok:
-            return False
-        try:
-            if copies.check_pin_offline(known_copy, pin):
-                return True
-        except security.PinDelayError:
-            continue
-        QMessageBox.warning(parent, tr("Owner PIN"), tr("That PIN is not right."))
+    return _ask_until_right(parent, prompt, lambda: copies.seconds_to_wait_offline(known_copy),
+                            lambda pin: copies.check_pin_offline(known_copy, pin))
 
 
 @contextmanager
