@@ -100,8 +100,8 @@ def test_started_without_the_server_it_takes_sales_and_sends_them_once_it_answer
     assert sales.save()
     assert queue.count() == 1 and "Kept on this laptop" in sales.status_label.text()
     # the other tabs say so, and what needs the server is disabled with the reason
-    window.tabs.setCurrentWidget(window._holders["contacts"])  # as a click on the tab
-    waiting = window._waiting_tabs.get("contacts")
+    window.tabs.setCurrentWidget(window.tab_holder("contacts"))  # as a click on the tab
+    waiting = window.waiting_note("contacts")
     assert waiting is not None and waiting.isVisible()
     assert "opens when the server answers" in waiting.text()
     assert not window.print_action.isEnabled() and not window.import_action.isEnabled()
@@ -118,7 +118,7 @@ def test_started_without_the_server_it_takes_sales_and_sends_them_once_it_answer
     assert [tuple(r) for r in row] == [("Sok Chea", 1250)]
     # the tab that waited is built now, with the shop's figures
     contacts_tab = window.pages["contacts"]
-    assert "contacts" not in window._waiting_tabs
+    assert window.waiting_note("contacts") is None
     qtbot.waitUntil(contacts_tab.isVisible)  # shown by its layout on the next event
     _stop(controller, qapp)
 
@@ -233,7 +233,7 @@ def test_the_server_lost_while_open_the_bar_says_so_above_every_tab(
     assert window.server_banner.isVisible() and "ម៉ាស៊ីន" in text
     assert not any(ch in text for ch in "0123456789")  # the time in Khmer digits
     assert not targets.isEnabled() and not window.print_action.isEnabled()
-    window.tabs.setCurrentWidget(window._holders["dashboard"])
+    window.tabs.setCurrentWidget(window.tab_holder("dashboard"))
     assert window.server_banner.isVisible()  # above every tab
     proxy.restore()
     queue.probe_timer.setInterval(100)

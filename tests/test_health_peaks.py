@@ -53,13 +53,13 @@ def _got(store: Store) -> set[tuple[str, str, int]]:
 
 def _days_read(store: Store, monkeypatch) -> list[str]:
     read: list[list[str] | None] = []
-    real = health._days_to_read
+    real = health.days_to_read
 
     def spy(*args):
         read.append(real(*args))
         return read[-1]
 
-    monkeypatch.setattr(health, "_days_to_read", spy)
+    monkeypatch.setattr(health, "days_to_read", spy)
     clear_memo()  # the check's result is remembered until the next write
     health.check(store, MONTH, TODAY)
     monkeypatch.undo()

@@ -175,7 +175,7 @@ def _totals_median(store: Store, args: dict) -> float | None:
     return statistics.median(values) if values else None
 
 
-def _days_to_read(store: Store, args: dict, medians: dict[int, float],
+def days_to_read(store: Store, args: dict, medians: dict[int, float],
                   shop_usual: int | None, totals_usual: int | None) -> list[str] | None:
     """The period's days whose lines' extremes (`line_peaks`) pass one of the loosened
     rules below: only their lines can be doubted. None: the file has no such rollup (the
@@ -219,7 +219,7 @@ def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
             store, "l.amount_usd * 1.0 / l.quantity",
             "l.amount_usd > 0 AND l.quantity > 0 AND IFNULL(o.is_daily_total, 0) = 0", args))
     totals_usual = _usual_int(_totals_median(store, args))
-    days = _days_to_read(store, args, medians, shop_usual, totals_usual)
+    days = days_to_read(store, args, medians, shop_usual, totals_usual)
     if days is not None and not days:
         return []
     # the days that can hold a doubt (a JSON object's keys: json_each reads them alike on

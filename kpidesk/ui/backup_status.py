@@ -186,9 +186,12 @@ class BackupWatch(QObject):
         self.status.shared_result = result
         self.status.refresh()
         if isinstance(result, ServerError) and result.reason == "unreachable":
-            from kpidesk.ui.server_status import server_lost
+            # said by the bar above the tabs, not by a box; and only while the shop's own
+            # connection is lost too: a dump cut off before the server came back is old news
+            if self.ctx.store.server_broken():
+                from kpidesk.ui.server_status import server_lost
 
-            server_lost(result)  # said by the bar above the tabs, not by a box
+                server_lost(result)
             return
         if isinstance(result, StoreError) and self.interactive and self.window.isVisible():
             from kpidesk.ui.messages import store_error_text

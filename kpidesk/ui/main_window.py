@@ -97,6 +97,14 @@ class MainWindow(OfflineWindow, TableExports, QMainWindow):
         banner.hide()
         return banner
 
+    def tab_holder(self, key: str) -> QWidget:
+        """The widget the tab bar shows for tab `key` (its page inside, once built)."""
+        return self._holders[key]
+
+    def waiting_note(self, key: str) -> QWidget | None:
+        """What tab `key` shows instead of its page while the server does not answer."""
+        return self._waiting_tabs.get(key)
+
     def _build_tab(self, key: str) -> QWidget:
         module_name, class_name = next((m, c) for m, c, _t in TABS if m == key)
         module = importlib.import_module(TAB_MODULES.get(module_name,
