@@ -27,13 +27,13 @@ from kpidesk.store.file_facts import (
     FileFacts,
     _classify,
     _connect_read_only,
-    _file_id,
     _os_write_error,
     _write_error,
     inspect_file,
     make_private,
     needs_upgrade,
 )
+from kpidesk.store.lock import _file_id
 from kpidesk.store.topics import Topic
 from kpidesk.store.upkeep import Progress, Upkeep
 from kpidesk.store.uuids import add_sql_functions

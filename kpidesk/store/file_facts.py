@@ -32,14 +32,6 @@ class FileFacts:
     check_deferred: bool = False  # quick_check left to Store's thread
 
 
-def _file_id(path: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
-
-
 def _nonempty(path: Path) -> bool:
     try:
         return path.stat().st_size > 0
