@@ -91,15 +91,17 @@ class TcpProxy:
 
 
 @contextmanager
-def relayed_shop(pg_url: str) -> Iterator[tuple[str, TcpProxy]]:
+def relayed_shop(pg_url: str, login: str = "kpidesk:kpidesk"
+                 ) -> Iterator[tuple[str, TcpProxy]]:
     """A shop on the test cluster holding a product, a salesperson and a customer, and
-    its address through a relay the test cuts and restores: (url, relay)."""
+    its address through a relay the test cuts and restores: (url, relay). `login` is the
+    user:password of the URL (a role that must give its password: `pg_password_role`)."""
     from kpidesk.store import reference
     from kpidesk.store.db import Store
 
     parts = urlsplit(pg_url)
     proxy = TcpProxy(parts.port)
-    url = f"postgresql://kpidesk:kpidesk@127.0.0.1:{proxy.port}{parts.path}"
+    url = f"postgresql://{login}@127.0.0.1:{proxy.port}{parts.path}"
     with Store(url) as store:
         reference.add_named(store, "products", "Rice 5 kg")
         reference.add_named(store, "salespeople", "Dara")

@@ -21,6 +21,7 @@ from kpidesk.store.db_server import ServerLink, as_connection  # noqa: F401 (kep
 from kpidesk.store.errors import (
     NotAStoreError,
     OlderSchemaError,
+    ServerError,
     WriteFailedError,
 )
 from kpidesk.store.file_facts import (
@@ -294,11 +295,14 @@ class Store(ServerLink, Upkeep):
             listener(set(topics))
 
     def is_open(self) -> bool:
-        """False once the file was closed (a widget outliving its shop asks this)."""
+        """False once the file was closed (a widget outliving its shop asks this). A shared
+        shop whose server went away is still open: it connects again when it answers."""
         try:
             self.conn.execute("SELECT 1")
         except sqlite3.Error:
             return False
+        except ServerError:
+            return True
         return True
 
     def interrupt(self) -> None:

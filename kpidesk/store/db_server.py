@@ -121,6 +121,25 @@ class ServerLink:
         self._depth = 0
         self._pending.clear()
 
+    def connect_with_password(self, password: str) -> None:
+        """On a shared shop whose connection is lost and whose server asks a password this
+        store was not given (none kept, or the one kept refused): connect again with
+        `password`, typed by the user. It lives in this store's address in memory only,
+        never in the settings, the log or a file. ServerError('login') when the server
+        refuses it (the address is left as it was), 'unreachable' when the server went
+        away again (the password is kept for its return)."""
+        from kpidesk.store import server_address
+        from kpidesk.store.errors import ServerError
+
+        before = self.location
+        self.location = server_address.with_password(str(self.location), password)
+        try:
+            self.ensure_connected()
+        except ServerError as err:
+            if err.reason == "login":
+                self.location = before
+            raise
+
     _seen_version = -1
 
     def others_wrote(self) -> bool:

@@ -7,6 +7,11 @@ reports — is disabled with the reason as its tooltip. A tab that cannot be bui
 the server (opened from this laptop's copy, `store/known_copy.py`) shows one sentence
 instead, and is built when the server answers. When it does, the bar goes, every action
 comes back and every tab is refreshed (the queue announces it).
+
+A server that answers again but wants a password this laptop does not have (none kept:
+"ask each time", or no password store on the system) is asked for it once, in Qt's own
+dialog naming the shop's address; Cancel keeps the shop without its server and the bar
+offers to connect later.
 """
 
 from __future__ import annotations
@@ -14,8 +19,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
@@ -45,6 +61,13 @@ def banner_text(queue) -> str:
     """The bar's sentence ('' while the server answers)."""
     if queue is None or not queue.server_down:
         return ""
+    if queue.needs_password:
+        from kpidesk.store import server_address
+
+        return fmt.fill(tr("The server answers again, but it needs the password of user %1 "
+                           "to connect. Sales you enter are kept on this laptop and sent "
+                           "once you connect."),
+                        server_address.parse(queue.store.location).user)
     if queue.known_as_of:  # opened from this laptop's copy: no figure was read
         return fmt.fill(tr("Working without the server: it did not answer when this shop "
                            "was opened. Sales you enter are kept on this laptop and sent "
@@ -72,8 +95,20 @@ class ServerBanner(QFrame):
         self.label.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
+        self.connect_button = QPushButton(self)
+        self.connect_button.setObjectName("serverBannerConnect")
+        self.connect_button.hide()  # while the server waits for a password only
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.connect_button)
+        self.retranslate_ui()
         self.hide()
+
+    def retranslate_ui(self) -> None:
+        # no access key: every letter is taken on some tab; File ▸ Connect to the shop's
+        # server… is the keyboard's way (shown while the server waits for the password)
+        self.connect_button.setText(tr("Connect…"))
+        self.connect_button.setToolTip(tr("Type the password of the shop's server, connect, "
+                                          "and send the sales kept on this laptop."))
 
 
 class OfflineWindow:
@@ -85,6 +120,12 @@ class OfflineWindow:
         if queue is None:
             return
         queue.changed.connect(self.server_state_changed)
+        queue.password_needed.connect(self.ask_password_when_free)
+        self.server_banner.connect_button.clicked.connect(self.ask_server_password)
+        self.connect_server_action = QAction(self)
+        self.connect_server_action.setObjectName("connectServerAction")
+        self.connect_server_action.triggered.connect(self.ask_server_password)
+        self.file_menu.insertAction(self.recent_menu.menuAction(), self.connect_server_action)
         self.ctx.language.language_changed.connect(self.server_state_changed)
         self.server_state_changed()
 
@@ -97,7 +138,12 @@ class OfflineWindow:
         queue = self.ctx.server_queue
         down = queue is not None and queue.server_down
         text = banner_text(queue)
+        self.server_banner.retranslate_ui()
         self.server_banner.label.setText(text)
+        waiting = down and queue is not None and queue.needs_password
+        self.server_banner.connect_button.setVisible(waiting)
+        self.connect_server_action.setText(tr("Connect to the shop's ser&ver…"))
+        self.connect_server_action.setVisible(waiting)
         self.server_banner.setVisible(bool(text))
         reason = needs_server_text() if down else ""
         for action in self._server_actions():
@@ -113,6 +159,56 @@ class OfflineWindow:
                 self._waiting_tabs.pop(key).deleteLater()
                 if self.tabs.currentWidget() is self._holders[key]:
                     self.pages[key]
+
+    # -- the server's password, when it answers again and wants one ----------------------
+    _asking_password = False
+
+    def ask_password_when_free(self: Any) -> None:
+        """Ask the server's password now, or as soon as no other dialog is open (a prompt
+        over a half-filled dialog would lose the user's place)."""
+        queue = self.ctx.server_queue
+        if queue is None or not queue.needs_password or not queue.server_down:
+            return
+        if QApplication.activeModalWidget() is not None or self._asking_password:
+            QTimer.singleShot(1000, self, self.ask_password_when_free)
+            return
+        self.ask_server_password()
+
+    def ask_server_password(self: Any) -> bool:
+        """The server's password, asked until the server takes it (True: connected, the
+        queue sent, every tab refreshed) or the user cancels (False: still without the
+        server; the bar's Connect… asks again)."""
+        from kpidesk.store import server_address
+
+        queue = self.ctx.server_queue
+        if queue is None or self._asking_password:
+            return False
+        address = server_address.parse(queue.store.location)
+        # a password kept for the shop (password store, or the address itself) refused
+        note = (tr("The server did not accept the password kept for this shop.")
+                if server_address.has_password(queue.store.location) else "")
+        self._asking_password = True
+        try:
+            while True:
+                prompt = fmt.fill(tr("The shop's server %1 (port %2, database %3) answers "
+                                     "again. Type the password of user %4 to connect; the "
+                                     "sales kept on this laptop are then sent."),
+                                  address.host, fmt.current().digits(str(address.port)),
+                                  address.database, address.user)
+                password, ok = QInputDialog.getText(
+                    self, tr("Password of the shop's server"),
+                    f"{note}\n\n{prompt}" if note else prompt, QLineEdit.EchoMode.Password)
+                if not ok:
+                    queue.give_up_password()
+                    return False
+                outcome = queue.connect_with_password(password)
+                if outcome is None:
+                    return True
+                if outcome != "login":  # gone again: the bar says so, and it is looked for
+                    return False
+                note = tr("The server did not accept this password (it is case-sensitive).")
+        finally:
+            self._asking_password = False
 
     def build_tab_or_wait(self: Any, key: str) -> QWidget:
         """Build a tab; one that cannot be built without the server says so in its place

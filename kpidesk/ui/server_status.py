@@ -62,6 +62,11 @@ class SaleQueue(QObject):
 
     changed = Signal()  # the queue or the server's state changed
     sent = Signal(object)  # a SendResult, after each send that did something
+    # the server answers again but refuses to connect without a password this laptop does
+    # not have (none kept: "ask each time", or a system without a password store; or the
+    # kept one refused): the window asks the user, once (`connect_with_password`)
+    password_needed = Signal()
+    back_online = Signal()  # connected again after the server was lost (or never reached)
 
     PROBE_MS = 5000  # how often to look whether the server answers again
 
@@ -79,6 +84,9 @@ class SaleQueue(QObject):
         info = getattr(store, "known_info", None)
         self.known_as_of: str | None = info.refreshed_at if self.server_down and info else None
         self.last_result: SendResult | None = None
+        # the server answers, but refused the password this store holds (or none): no more
+        # looks every few seconds until the user gives one (`connect_with_password`)
+        self.needs_password = False
         self._probe_url = url
         self._probe_thread: threading.Thread | None = None
         self._probe_answer: bool | None = None
@@ -141,7 +149,10 @@ class SaleQueue(QObject):
             result = self.box.send_pending(self.store)
         except ServerError as err:  # the login or the database refused
             result = SendResult(unreachable=True, remaining=self.box.count())
-            self._lost(err)
+            if err.reason == "login":
+                self._password_refused()
+            else:
+                self._lost(err)
             return result
         was_down = self.server_down
         self.server_down = result.unreachable
@@ -152,21 +163,65 @@ class SaleQueue(QObject):
             self.probe_timer.stop()
         if was_down and not self.server_down:  # what others wrote meanwhile: shown now
             self.down_since = self.known_as_of = None
+            self.needs_password = False
             self.keep_known_copy()
             self.store.others_wrote()
             self.store.announce(EVERYTHING)
         self.changed.emit()
         if result.done or result.refused:
             self.sent.emit(result)
+        if was_down and not self.server_down:
+            self.back_online.emit()
         return result
 
     def server_back(self) -> bool:
-        """Connect again if the server answers; True when it does."""
+        """Connect again if the server answers; True when it does (never asks anything:
+        a refused password only marks `needs_password`, see `_tick`)."""
+        return self._connect_again() is None
+
+    def _connect_again(self) -> str | None:
+        """Connect again; None when connected, else why not ('login', 'unreachable', …)."""
         try:
             self.store.ensure_connected()
-        except ServerError:
-            return False
-        return True
+        except ServerError as err:
+            return err.reason
+        return None
+
+    def connect_with_password(self, password: str) -> str | None:
+        """The password the user typed for the shop's server: connect with it (kept in
+        memory only), then send the queue and refresh every view as when the server
+        comes back. None when connected; 'login' when the server refused it (still
+        waiting for one); 'unreachable' when the server went away again (looked for every
+        few seconds, as before)."""
+        try:
+            self.store.connect_with_password(password)
+        except ServerError as err:
+            if err.reason == "login":
+                return "login"
+            self.needs_password = False
+            self._lost(err)
+            return err.reason
+        self.needs_password = False
+        self.send_now()
+        return None
+
+    def give_up_password(self) -> None:
+        """The user cancelled the password prompt: the shop stays without its server (the
+        bar offers to connect) and nothing is looked for until then."""
+        self.needs_password = True
+        self.probe_timer.stop()
+        self.changed.emit()
+
+    def _password_refused(self) -> None:
+        first = not self.needs_password
+        self.needs_password = True
+        self.probe_timer.stop()  # no failed login every few seconds in the server's log
+        if not self.server_down:
+            self.server_down = True
+            self.down_since = _now()
+        self.changed.emit()
+        if first:
+            self.password_needed.emit()
 
     # -- the server lost, and found again ----------------------------------------------------
     def _lost(self, _err: ServerError) -> None:
@@ -174,16 +229,24 @@ class SaleQueue(QObject):
             self.server_down = True
             self.down_since = _now()
             self.changed.emit()
-        self.probe_timer.start()
+        if not self.needs_password:  # else the user's password is awaited, not the server
+            self.probe_timer.start()
 
     def _tick(self) -> None:
         """Every few seconds while the server is lost or sales wait: look (a TCP
         connection on a thread: a laptop gone from the network would freeze the window
         for the connection's time-out), then connect and send on the UI thread."""
+        if self.needs_password:
+            self.probe_timer.stop()
+            return
         if self._probe_thread is not None and self._probe_thread.is_alive():
             return
         answer, self._probe_answer = self._probe_answer, None
-        if answer and self.server_back():
+        failure = self._connect_again() if answer else "unreachable"
+        if failure == "login":
+            self._password_refused()
+            return
+        if failure is None and answer:
             try:
                 self.send_now()
             except sqlite3.ProgrammingError:  # the shop was closed without closing its

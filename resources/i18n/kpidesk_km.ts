@@ -6531,16 +6531,48 @@ Owner: %3</source>
 <context>
     <name>ServerBanner</name>
     <message>
+        <source>Connect to the shop&apos;s ser&amp;ver…</source>
+        <translation>ភ្ជាប់​ទៅ​ម៉ាស៊ីន​មេ​របស់​ហាង… (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>ភ្ជាប់…</translation>
+    </message>
+    <message>
         <source>Needs the shop&apos;s server, which does not answer now.</source>
         <translation>ត្រូវការ​ម៉ាស៊ីនមេ​របស់​ហាង ដែល​ឥឡូវនេះ​មិន​ឆ្លើយតប។</translation>
+    </message>
+    <message>
+        <source>Password of the shop&apos;s server</source>
+        <translation>ពាក្យ​សម្ងាត់​ម៉ាស៊ីន​មេ​របស់​ហាង</translation>
+    </message>
+    <message>
+        <source>The server answers again, but it needs the password of user %1 to connect. Sales you enter are kept on this laptop and sent once you connect.</source>
+        <translation>ម៉ាស៊ីន​មេ​ឆ្លើយតប​វិញ​ហើយ ប៉ុន្តែ​ត្រូវការ​ពាក្យ​សម្ងាត់​របស់​អ្នកប្រើ %1 ដើម្បី​ភ្ជាប់។ ការលក់​ដែល​អ្នកបញ្ចូល​ត្រូវ​រក្សាទុក​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ ហើយ​ផ្ញើ​ទៅ​នៅពេល​អ្នក​ភ្ជាប់​រួច។</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password kept for this shop.</source>
+        <translation>ម៉ាស៊ីន​មេ​មិន​ទទួលយក​ពាក្យ​សម្ងាត់​ដែល​បាន​រក្សាទុក​សម្រាប់​ហាង​នេះ​ទេ។</translation>
+    </message>
+    <message>
+        <source>The server did not accept this password (it is case-sensitive).</source>
+        <translation>ម៉ាស៊ីន​មេ​មិន​ទទួលយក​ពាក្យ​សម្ងាត់​នេះ​ទេ (ពាក្យ​សម្ងាត់​បែងចែក​អក្សរ​ធំ និង​អក្សរ​តូច)។</translation>
     </message>
     <message>
         <source>The server does not answer: figures as of %1. Sales you enter are kept and sent when it is back.</source>
         <translation>ម៉ាស៊ីនមេ​មិន​ឆ្លើយតប៖ តួលេខ​គិត​ត្រឹម %1។ ការលក់​ដែល​អ្នក​បញ្ចូល​ត្រូវ​រក្សាទុក ហើយ​ផ្ញើ​ទៅ​នៅពេល​ម៉ាស៊ីនមេ​ដំណើរការ​វិញ។</translation>
     </message>
     <message>
+        <source>The shop&apos;s server %1 (port %2, database %3) answers again. Type the password of user %4 to connect; the sales kept on this laptop are then sent.</source>
+        <translation>ម៉ាស៊ីន​មេ​របស់​ហាង %1 (ច្រក %2 មូលដ្ឋាន​ទិន្នន័យ %3) ឆ្លើយតប​វិញ​ហើយ។ សូម​វាយ​ពាក្យ​សម្ងាត់​របស់​អ្នកប្រើ %4 ដើម្បី​ភ្ជាប់ បន្ទាប់មកការលក់​ដែល​រក្សាទុក​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ​នឹង​ត្រូវ​ផ្ញើ​ទៅ។</translation>
+    </message>
+    <message>
         <source>This tab shows the shop&apos;s figures, which are on its server. It opens when the server answers again.</source>
         <translation>ផ្ទាំង​នេះ​បង្ហាញ​តួលេខ​របស់​ហាង ដែល​នៅលើ​ម៉ាស៊ីនមេ។ វា​នឹង​បើក​នៅពេល​ម៉ាស៊ីនមេ​ឆ្លើយតប​វិញ។</translation>
+    </message>
+    <message>
+        <source>Type the password of the shop&apos;s server, connect, and send the sales kept on this laptop.</source>
+        <translation>វាយ​ពាក្យ​សម្ងាត់​ម៉ាស៊ីន​មេ​របស់​ហាង ភ្ជាប់ ហើយ​ផ្ញើ​ការលក់​ដែល​រក្សាទុក​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ។</translation>
     </message>
     <message>
         <source>Working without the server: it did not answer when this shop was opened. Sales you enter are kept on this laptop and sent when it is back. Customers, products and prices are as of %1.</source>

@@ -1,0 +1,203 @@
+"""A shared shop opened while its server did not answer, on a laptop that keeps no
+password for it ("ask each time", or a system without a password store), comes back online
+when the server answers: the password is asked once (Qt's own dialog naming the shop's
+address), then the queue is sent once, the bar goes and every tab is refreshed; a wrong
+password is said and asked again; Cancel keeps the shop without its server, with the
+bar's Connect… to try later.
+
+On the real test cluster, for a role that must give its password (scram-sha-256), behind
+a TCP relay the tests cut and restore."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from kpidesk import app as kpidesk_app
+from kpidesk.i18n.language import LanguageManager
+from kpidesk.store import dialect, security
+from kpidesk.store.db import Store
+from kpidesk.store.known_copy import OfflineStore
+from tests.tcp_proxy import relayed_shop
+from tests.test_access_keys import menu_clashes
+
+
+@pytest.fixture
+def shop(pg_cluster, pg_password_role, monkeypatch):
+    """A shop owned by the password role, reached through a relay: (url with the
+    password, relay, password)."""
+    monkeypatch.setattr(security, "ITERATIONS", 1000)
+    # closing with sales still waiting asks first: closed anyway at the end of a test
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a, k=kind, **kw: pytest.fail(
+            f"a {k} box: {a[1:3]}"))
+    user, password = pg_password_role
+    name = "reconnect_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(pg_cluster.url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" OWNER {user}')
+    direct = f"postgresql://{user}:{password}@127.0.0.1:{pg_cluster.port}/{name}"
+    with relayed_shop(direct, login=f"{user}:{password}") as (url, proxy):
+        yield url, proxy, password
+    with psycopg.connect(pg_cluster.url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+class Prompts:
+    """QInputDialog.getText as the user answers it: each answer in turn; what was asked
+    (title, text) is kept."""
+
+    def __init__(self, monkeypatch, answers: list[tuple[str, bool]]) -> None:
+        self.answers = list(answers)
+        self.asked: list[tuple[str, str]] = []
+        monkeypatch.setattr(QInputDialog, "getText", self)
+
+    def __call__(self, parent, title, label, *args, **kwargs):
+        self.asked.append((title, label))
+        return self.answers.pop(0)
+
+
+def _controller(tmp_path, lang: str = "en") -> kpidesk_app.Controller:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    language = LanguageManager()
+    language.set_language(lang)
+    return kpidesk_app.Controller(settings, language)
+
+
+def _stop(controller, qapp) -> None:
+    if controller.ctx is not None and controller.ctx.language.lang != "en":
+        controller.ctx.language.set_language("en")
+    if controller.window is not None:
+        controller.window.hide()
+        controller.window.deleteLater()
+    qapp.processEvents()
+    # gone before the language changes again (a window left for later would hear it)
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if controller.backups is not None:
+        controller.backups.wait(60)
+    controller.close_store()
+    controller.window = None
+
+
+def _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy):
+    """Reached once with the password typed (none kept), then started the next morning
+    with the server away: a sale waits in the queue. Returns the queue."""
+    assert controller.open(Path(url))
+    controller.backups.wait(60)
+    _stop(controller, qapp)
+    proxy.cut()
+    remembered = kpidesk_app.shop_to_open(controller.settings, None)
+    assert "right-pw" not in str(remembered)  # no password kept
+    assert controller.open(remembered)
+    assert isinstance(controller.ctx.store, OfflineStore)
+    queue = controller.ctx.server_queue
+    assert queue.server_down and not queue.needs_password
+    queue.probe_timer.setInterval(100)
+    sales = controller.window.show_tab("sales")
+    sales.product_combo.setEditText("Rice 5 kg")
+    sales.form.product_chosen()
+    sales.salesperson_combo.setCurrentIndex(sales.salesperson_combo.findText("Dara"))
+    sales.quantity_edit.setText("1")
+    sales.amount_edit.setText("12.50")
+    sales.customer_edit.setText("Sok Chea")
+    assert sales.save()
+    assert queue.count() == 1
+    return queue
+
+
+def _orders_on_server(url: str) -> list[tuple]:
+    with Store(url) as store:
+        return [tuple(r) for r in store.query(
+            "SELECT c.name, l.amount FROM orders o JOIN sale_lines l ON l.order_id = o.id"
+            " JOIN contacts c ON c.id = o.contact_id")]
+
+
+def test_the_right_password_brings_the_shop_back_online_and_sends_the_queue_once(
+        qtbot, qapp, shop, tmp_path, monkeypatch):
+    url, proxy, password = shop
+    controller = _controller(tmp_path)
+    queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
+    window = controller.window
+    window.tabs.setCurrentWidget(window.tab_holder("contacts"))  # waits for the server
+    assert window.waiting_note("contacts") is not None
+    prompts = Prompts(monkeypatch, [(password, True)])
+
+    proxy.restore()
+    qtbot.waitUntil(lambda: not queue.server_down and queue.count() == 0, timeout=20_000)
+    assert len(prompts.asked) == 1  # asked once
+    title, text = prompts.asked[0]
+    address = dialect.public_url(url)
+    assert title == "Password of the shop's server"
+    assert f"127.0.0.1 (port {proxy.port}, database " in text and "user counter" in text
+    assert address.rsplit("/", 1)[1] in text
+    assert not window.server_banner.isVisible()
+    assert window.print_action.isEnabled() and window.import_action.isEnabled()
+    assert _orders_on_server(url) == [("Sok Chea", 1250)]  # sent once
+    assert queue.send_now().done == 0
+    assert window.waiting_note("contacts") is None  # built now, with the shop's figures
+    qtbot.waitUntil(window.pages["contacts"].isVisible)
+    # the password typed is in memory only: never in the settings
+    controller.settings.sync()
+    assert password not in (tmp_path / "s.ini").read_text()
+    _stop(controller, qapp)
+
+
+def test_a_wrong_password_is_said_and_asked_again(qtbot, qapp, shop, tmp_path, monkeypatch):
+    url, proxy, password = shop
+    controller = _controller(tmp_path)
+    queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
+    prompts = Prompts(monkeypatch, [("wrong-pw", True), (password, True)])
+
+    proxy.restore()
+    qtbot.waitUntil(lambda: not queue.server_down, timeout=20_000)
+    assert len(prompts.asked) == 2
+    first, second = (text for _title, text in prompts.asked)
+    assert "did not accept" not in first
+    assert second.startswith("The server did not accept this password (it is "
+                             "case-sensitive).\n\n")
+    assert queue.count() == 0 and _orders_on_server(url) == [("Sok Chea", 1250)]
+    _stop(controller, qapp)
+
+
+def test_cancel_keeps_the_shop_without_its_server_and_the_bar_offers_to_connect(
+        qtbot, qapp, shop, tmp_path, monkeypatch):
+    url, proxy, password = shop
+    controller = _controller(tmp_path, "km")
+    queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
+    controller.ctx.language.set_language("km")
+    window = controller.window
+    prompts = Prompts(monkeypatch, [("", False)])
+
+    proxy.restore()
+    qtbot.waitUntil(lambda: len(prompts.asked) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: window.server_banner.connect_button.isVisibleTo(window))
+    assert queue.server_down and queue.needs_password and queue.count() == 1
+    assert not queue.probe_timer.isActive()  # nothing more is tried behind the user's back
+    assert not window.print_action.isEnabled()
+    text = window.server_banner.label.text()
+    assert "counter" in text and "ពាក្យ" in text  # in Khmer, naming the user
+    _title, prompt = prompts.asked[0]
+    khmer_port = str(proxy.port).translate(str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩"))
+    assert khmer_port in prompt and "counter" in prompt  # the port in the user's digits
+    # the keyboard's way to connect: File ▸ Connect to the shop's server… (its key free)
+    assert window.connect_server_action.isVisible()
+    assert menu_clashes(window.file_menu) == {}
+    # the 5-second look at the server finds it still not connected: not asked again
+    controller.check_others()
+    qapp.processEvents()
+    assert len(prompts.asked) == 1 and not queue.probe_timer.isActive()
+    assert _orders_on_server(url) == []
+
+    prompts.answers.append((password, True))
+    window.server_banner.connect_button.click()
+    assert not queue.server_down and queue.count() == 0
+    assert not window.server_banner.isVisible()
+    assert not window.connect_server_action.isVisible()
+    assert _orders_on_server(url) == [("Sok Chea", 1250)]
+    _stop(controller, qapp)
