@@ -3,7 +3,7 @@ password for it ("ask each time", or a system without a password store), comes b
 when the server answers: the password is asked once (Qt's own dialog naming the shop's
 address), then the queue is sent once, the bar goes and every tab is refreshed; a wrong
 password is said and asked again; Cancel keeps the shop without its server, with the
-bar's Connect… to try later.
+bar's Connect… to try later; and the day's automatic backup starts then, once a day.
 
 On the real test cluster, for a role that must give its password (scram-sha-256), behind
 a TCP relay the tests cut and restore."""
@@ -11,6 +11,7 @@ a TCP relay the tests cut and restore."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from pathlib import Path
 
 import psycopg
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kpidesk import app as kpidesk_app
 from kpidesk.i18n.language import LanguageManager
-from kpidesk.store import dialect, security
+from kpidesk.store import dialect, pg_backup, security
 from kpidesk.store.db import Store
 from kpidesk.store.known_copy import OfflineStore
+from kpidesk.ui import server_status_backups
 from tests.tcp_proxy import relayed_shop
 from tests.test_access_keys import menu_clashes
 
@@ -200,4 +202,48 @@ def test_cancel_keeps_the_shop_without_its_server_and_the_bar_offers_to_connect(
     assert not window.server_banner.isVisible()
     assert not window.connect_server_action.isVisible()
     assert _orders_on_server(url) == [("Sok Chea", 1250)]
+    _stop(controller, qapp)
+
+
+def test_the_daily_backup_starts_when_the_server_comes_back_once_a_day(
+        qtbot, qapp, shop, tmp_path, monkeypatch):
+    if pg_backup.tool("pg_dump") is None:
+        pytest.skip("pg_dump is not on this machine")
+    url, proxy, password = shop
+    controller = _controller(tmp_path)
+    started = []
+    real_start = server_status_backups.start_daily
+
+    def start_daily(store, on_done=None):
+        started.append(store.location)
+        return real_start(store, on_done)
+
+    monkeypatch.setattr(server_status_backups, "start_daily", start_daily)
+    queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
+    assert len(started) == 1  # at the first opening, with the server
+    with psycopg.connect(url.replace(f":{proxy.port}/", f":{proxy.target_port}/"),
+                         autocommit=True) as conn:  # as if that backup was yesterday's
+        conn.execute("DELETE FROM settings WHERE key = %s", (pg_backup.MARK_KEY,))
+    assert len(started) == 1  # opened without the server: not started
+    Prompts(monkeypatch, [(password, True)])
+
+    proxy.restore()
+    qtbot.waitUntil(lambda: not queue.server_down, timeout=20_000)
+    assert len(started) == 2
+    backups = controller.backups
+    backups.wait(120)
+    mark = pg_backup.read_mark(url)
+    assert mark is not None and mark.day == date.today().isoformat()
+    taken = [b for b in pg_backup.list_shared(server_status_backups.shared_folder_of(
+        controller.ctx.store)) if b.reason == "daily" and b.path.name == mark.file]
+    assert len(taken) == 1 and pg_backup.verify_dump(taken[0].path)
+    qtbot.waitUntil(lambda: "taken by" in backups.status.text())
+
+    # lost again and back the same day (the password is known now: not asked again)
+    proxy.cut()
+    controller.check_others()
+    assert queue.server_down
+    proxy.restore()
+    qtbot.waitUntil(lambda: not queue.server_down, timeout=20_000)
+    assert len(started) == 2  # once a day
     _stop(controller, qapp)

@@ -149,6 +149,11 @@ class BackupWatch(QObject):
         # connects `status.clicked` (the app connects it to `MainWindow.show_backups`)
         window.statusBar().addPermanentWidget(self.status)
         self.thread = None
+        # the day this shared shop's automatic backup was last started from this window:
+        # a shop opened without its server starts it when the server comes back, once a day
+        self.shared_started_on: date | None = None
+        if ctx.store.is_server and not ctx.store.read_only and ctx.server_queue is not None:
+            ctx.server_queue.back_online.connect(self.start_when_back)
         from kpidesk.ui.startup import remember_shop
 
         if not ctx.store.read_only:
@@ -163,6 +168,7 @@ class BackupWatch(QObject):
         if store.is_server and not store.read_only:  # a shared shop: one laptop a day
             from kpidesk.ui.server_status_backups import start_daily
 
+            self.shared_started_on = date.today()
             self.thread = start_daily(store, self._shared_finished)
             return
         if store.read_only:
@@ -178,6 +184,16 @@ class BackupWatch(QObject):
             QTimer.singleShot(0, self, lambda: self._show_failure(
                 BackupError(failure[0], folder=str(backup_files.backup_folder(store)))))
 
+    def start_when_back(self) -> None:
+        """The shared shop's server answers again: today's automatic backup starts, as it
+        would have at opening, unless this window started it today already (one whose
+        server was lost half-way is started again)."""
+        if self.shared_started_on == date.today():
+            return
+        if self.thread is not None and self.thread.is_alive():
+            return
+        self.start()
+
     def _shared_finished(self, result: object) -> None:
         from shiboken6 import isValid
 
@@ -186,6 +202,7 @@ class BackupWatch(QObject):
         self.status.shared_result = result
         self.status.refresh()
         if isinstance(result, ServerError) and result.reason == "unreachable":
+            self.shared_started_on = None  # started again when the server is back
             # said by the bar above the tabs, not by a box; and only while the shop's own
             # connection is lost too: a dump cut off before the server came back is old news
             if self.ctx.store.server_broken():
