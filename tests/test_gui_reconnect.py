@@ -17,7 +17,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from kpidesk import app as kpidesk_app
 from kpidesk.i18n.language import LanguageManager
@@ -52,17 +52,25 @@ def shop(pg_cluster, pg_password_role, monkeypatch):
 
 
 class Prompts:
-    """QInputDialog.getText as the user answers it: each answer in turn; what was asked
-    (title, text) is kept."""
+    """The real password dialog (Qt's QInputDialog) as the user answers it: each answer
+    in turn, (typed text, OK pressed); what was asked (title, text) is kept."""
 
     def __init__(self, monkeypatch, answers: list[tuple[str, bool]]) -> None:
         self.answers = list(answers)
         self.asked: list[tuple[str, str]] = []
-        monkeypatch.setattr(QInputDialog, "getText", self)
+        self.dialogs: list[QInputDialog] = []
+        prompts = self
 
-    def __call__(self, parent, title, label, *args, **kwargs):
-        self.asked.append((title, label))
-        return self.answers.pop(0)
+        def run(dialog: QInputDialog) -> int:
+            prompts.asked.append((dialog.windowTitle(), dialog.labelText()))
+            assert dialog.textEchoMode() == QLineEdit.EchoMode.Password  # typed hidden
+            prompts.dialogs.append(dialog)
+            text, ok = prompts.answers.pop(0)
+            dialog.setTextValue(text)
+            return int(QInputDialog.DialogCode.Accepted if ok
+                       else QInputDialog.DialogCode.Rejected)
+
+        monkeypatch.setattr(QInputDialog, "exec", run)
 
 
 def _controller(tmp_path, lang: str = "en") -> kpidesk_app.Controller:
@@ -187,6 +195,12 @@ def test_cancel_keeps_the_shop_without_its_server_and_the_bar_offers_to_connect(
     _title, prompt = prompts.asked[0]
     khmer_port = str(proxy.port).translate(str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩"))
     assert khmer_port in prompt and "counter" in prompt  # the port in the user's digits
+    # the Sales tab and a tab waiting for the server say what to do: connect
+    sales = window.show_tab("sales")
+    waiting = sales.queue_bar.label.text()
+    assert waiting.startswith("ការលក់ ១ ") and "ភ្ជាប់" in waiting and "មិន​ឆ្លើយតប" not in waiting
+    window.tabs.setCurrentWidget(window.tab_holder("contacts"))
+    assert "ភ្ជាប់" in window.waiting_note("contacts").text()
     # the keyboard's way to connect: File ▸ Connect to the shop's server… (its key free)
     assert window.connect_server_action.isVisible()
     assert menu_clashes(window.file_menu) == {}

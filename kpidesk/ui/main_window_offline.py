@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.tr import translator
 from kpidesk.store.errors import ServerError
+from kpidesk.ui.screen import keep_on_screen
 
 tr = translator("ServerBanner")
 
@@ -77,8 +78,40 @@ def banner_text(queue) -> str:
                        "kept and sent when it is back."), _clock(queue.down_since or ""))
 
 
+def waiting_text(queue) -> str:
+    """What a tab that needs the server says in its place."""
+    if queue is not None and queue.needs_password:
+        return tr("This tab shows the shop's figures, which are on its server. It opens "
+                  "once you connect to the server (Connect… above).")
+    return tr("This tab shows the shop's figures, which are on its server. It opens when "
+              "the server answers again.")
+
+
 def needs_server_text() -> str:
     return tr("Needs the shop's server, which does not answer now.")
+
+
+def ask_password(parent: QWidget, title: str, text: str) -> tuple[str, bool]:
+    """Qt's input dialog for a password (typed hidden), its text wrapped to a width that
+    fits a small laptop's screen in either language: (password, OK pressed)."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("serverPasswordDialog")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(text)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    label = dialog.findChild(QLabel)
+    if label is not None:  # one line per sentence would be wider than the screen
+        label.setWordWrap(True)
+        label.setMinimumWidth(PROMPT_WIDTH)
+    keep_on_screen(dialog)
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    password = dialog.textValue()
+    dialog.deleteLater()
+    return password, accepted
+
+
+PROMPT_WIDTH = 460  # px: the password prompt's text, wrapped
 
 
 class ServerBanner(QFrame):
@@ -154,6 +187,8 @@ class OfflineWindow:
             if key in built:
                 built[key].setEnabled(not down)
                 built[key].setToolTip(reason)
+        for label in self._waiting_tabs.values():
+            label.setText(waiting_text(queue))
         if not down:
             for key in list(self._waiting_tabs):  # built now that the server answers
                 self._waiting_tabs.pop(key).deleteLater()
@@ -195,9 +230,8 @@ class OfflineWindow:
                                      "sales kept on this laptop are then sent."),
                                   address.host, fmt.current().digits(str(address.port)),
                                   address.database, address.user)
-                password, ok = QInputDialog.getText(
-                    self, tr("Password of the shop's server"),
-                    f"{note}\n\n{prompt}" if note else prompt, QLineEdit.EchoMode.Password)
+                password, ok = ask_password(self, tr("Password of the shop's server"),
+                                            f"{note}\n\n{prompt}" if note else prompt)
                 if not ok:
                     queue.give_up_password()
                     return False
@@ -245,8 +279,7 @@ class OfflineWindow:
         label.setObjectName("serverWaitingTab")
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setText(tr("This tab shows the shop's figures, which are on its server. It "
-                         "opens when the server answers again."))
+        label.setText(waiting_text(self.ctx.server_queue))
         layout = holder.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addWidget(label)

@@ -289,6 +289,14 @@ def queue_text(queue: SaleQueue) -> str:
     """The Sales tab's sentence about the server and the queue ('' when all is well)."""
     count = queue.count()
     f = fmt.current()
+    if queue.server_down and queue.needs_password:  # the bar above the tabs offers Connect…
+        if not count:
+            return ""
+        if count == 1:
+            return fmt.fill(tr("%1 sale waiting to be sent — connect to the server to send "
+                               "it."), f.integer(count))
+        return fmt.fill(tr("%1 sales waiting to be sent — connect to the server to send "
+                           "them."), f.integer(count))
     if queue.server_down:
         if not count:
             return tr("The server does not answer. Sales you save now wait on this laptop "

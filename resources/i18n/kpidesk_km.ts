@@ -6567,6 +6567,10 @@ Owner: %3</source>
         <translation>ម៉ាស៊ីន​មេ​របស់​ហាង %1 (ច្រក %2 មូលដ្ឋាន​ទិន្នន័យ %3) ឆ្លើយតប​វិញ​ហើយ។ សូម​វាយ​ពាក្យ​សម្ងាត់​របស់​អ្នកប្រើ %4 ដើម្បី​ភ្ជាប់ បន្ទាប់មកការលក់​ដែល​រក្សាទុក​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ​នឹង​ត្រូវ​ផ្ញើ​ទៅ។</translation>
     </message>
     <message>
+        <source>This tab shows the shop&apos;s figures, which are on its server. It opens once you connect to the server (Connect… above).</source>
+        <translation>ផ្ទាំង​នេះ​បង្ហាញ​តួលេខ​របស់​ហាង ដែល​នៅលើ​ម៉ាស៊ីន​មេ។ វា​នឹង​បើក​នៅពេល​អ្នក​ភ្ជាប់​ទៅ​ម៉ាស៊ីន​មេ​រួច (ភ្ជាប់… នៅ​ខាងលើ)។</translation>
+    </message>
+    <message>
         <source>This tab shows the shop&apos;s figures, which are on its server. It opens when the server answers again.</source>
         <translation>ផ្ទាំង​នេះ​បង្ហាញ​តួលេខ​របស់​ហាង ដែល​នៅលើ​ម៉ាស៊ីនមេ។ វា​នឹង​បើក​នៅពេល​ម៉ាស៊ីនមេ​ឆ្លើយតប​វិញ។</translation>
     </message>
@@ -6606,6 +6610,10 @@ Owner: %3</source>
         <translation>ស្ថានភាព</translation>
     </message>
     <message>
+        <source>%1 sale waiting to be sent — connect to the server to send it.</source>
+        <translation>ការលក់ %1 កំពុង​រង់ចាំ​ផ្ញើ — សូម​ភ្ជាប់​ទៅ​ម៉ាស៊ីន​មេ​ដើម្បី​ផ្ញើ។</translation>
+    </message>
+    <message>
         <source>%1 sale waiting to be sent — the server does not answer.</source>
         <translation>ការលក់ %1 កំពុង​រង់ចាំ​ផ្ញើ — ម៉ាស៊ីន​មេ​មិន​ឆ្លើយតប។</translation>
     </message>
@@ -6620,6 +6628,10 @@ Close KPI Desk anyway?</source>
         <translation>ការលក់ %1 ដែល​បាន​រក្សាទុក​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ មិន​ទាន់​មាន​នៅលើ​ម៉ាស៊ីន​មេ​របស់​ហាង​នៅឡើយ​ទេ។ វា​នៅ​ទីនេះ ហើយ​នឹង​ត្រូវ​ផ្ញើ​ទៅ នៅពេល KPI Desk បើក​ហាង​នេះ​លើក​ក្រោយ ហើយ​ម៉ាស៊ីន​មេ​ឆ្លើយតប។
 
 នៅតែ​បិទ KPI Desk ឬ?</translation>
+    </message>
+    <message>
+        <source>%1 sales waiting to be sent — connect to the server to send them.</source>
+        <translation>ការលក់ %1 កំពុង​រង់ចាំ​ផ្ញើ — សូម​ភ្ជាប់​ទៅ​ម៉ាស៊ីន​មេ​ដើម្បី​ផ្ញើ។</translation>
     </message>
     <message>
         <source>%1 sales waiting to be sent — the server does not answer.</source>
