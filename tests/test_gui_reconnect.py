@@ -25,6 +25,7 @@ from kpidesk.store import dialect, pg_backup, security
 from kpidesk.store.db import Store
 from kpidesk.store.known_copy import OfflineStore
 from kpidesk.ui import server_status_backups
+from kpidesk.ui.dialogs.connect import KEYRING_SERVICE
 from tests.tcp_proxy import relayed_shop
 from tests.test_access_keys import menu_clashes
 
@@ -260,4 +261,39 @@ def test_the_daily_backup_starts_when_the_server_comes_back_once_a_day(
     proxy.restore()
     qtbot.waitUntil(lambda: not queue.server_down, timeout=20_000)
     assert len(started) == 2  # once a day
+    _stop(controller, qapp)
+
+
+def test_a_password_kept_in_the_password_store_reconnects_without_asking(
+        qtbot, qapp, shop, tmp_path, monkeypatch, keyring_backend):
+    url, proxy, password = shop
+    public = dialect.public_url(url)
+    keyring_backend.set_password(KEYRING_SERVICE, public, password)
+    controller = _controller(tmp_path)
+    queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
+    prompts = Prompts(monkeypatch, [])
+
+    proxy.restore()
+    qtbot.waitUntil(lambda: not queue.server_down and queue.count() == 0, timeout=20_000)
+    assert prompts.asked == []
+    assert _orders_on_server(url) == [("Sok Chea", 1250)]
+    _stop(controller, qapp)
+
+
+def test_a_kept_password_the_server_refuses_is_asked_again_and_kept_anew(
+        qtbot, qapp, shop, tmp_path, monkeypatch, keyring_backend):
+    url, proxy, password = shop
+    public = dialect.public_url(url)
+    keyring_backend.set_password(KEYRING_SERVICE, public, "old-pw")  # changed on the server
+    controller = _controller(tmp_path)
+    queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
+    prompts = Prompts(monkeypatch, [(password, True)])
+
+    proxy.restore()
+    qtbot.waitUntil(lambda: not queue.server_down and queue.count() == 0, timeout=20_000)
+    assert len(prompts.asked) == 1
+    assert prompts.asked[0][1].startswith(
+        "The server did not accept the password kept for this shop.\n\n")
+    assert keyring_backend.kept == {(KEYRING_SERVICE, public): password}
+    assert _orders_on_server(url) == [("Sok Chea", 1250)]
     _stop(controller, qapp)

@@ -237,6 +237,10 @@ class OfflineWindow:
                     return False
                 outcome = queue.connect_with_password(password)
                 if outcome is None:
+                    from kpidesk.ui.dialogs import connect
+
+                    if connect.saved_password(address) is not None:  # kept, now outdated:
+                        connect.save_password(address, password)  # the user chose to keep it
                     return True
                 if outcome != "login":  # gone again: the bar says so, and it is looked for
                     return False
