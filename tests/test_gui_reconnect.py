@@ -17,7 +17,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from kpidesk import app as kpidesk_app
 from kpidesk.i18n.language import LanguageManager
@@ -138,10 +138,18 @@ def test_the_right_password_brings_the_shop_back_online_and_sends_the_queue_once
     window.tabs.setCurrentWidget(window.tab_holder("contacts"))  # waits for the server
     assert window.waiting_note("contacts") is not None
     prompts = Prompts(monkeypatch, [(password, True)])
+    busy = QDialog(window)  # the user is in another dialog when the server answers
+    busy.setModal(True)
+    busy.show()
+    assert QApplication.activeModalWidget() is busy
 
     proxy.restore()
+    qtbot.waitUntil(lambda: queue.needs_password, timeout=20_000)
+    qapp.processEvents()
+    assert prompts.asked == []  # not over the dialog the user is in
+    busy.close()
     qtbot.waitUntil(lambda: not queue.server_down and queue.count() == 0, timeout=20_000)
-    assert len(prompts.asked) == 1  # asked once
+    assert len(prompts.asked) == 1  # asked once, when that dialog closed
     title, text = prompts.asked[0]
     address = dialect.public_url(url)
     assert title == "Password of the shop's server"
