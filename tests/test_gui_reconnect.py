@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QM
 
 from kpidesk import app as kpidesk_app
 from kpidesk.i18n.language import LanguageManager
+from kpidesk.paths import shared_shop_dir
 from kpidesk.store import dialect, pg_backup, security
 from kpidesk.store.db import Store
 from kpidesk.store.known_copy import OfflineStore
@@ -161,6 +162,9 @@ def test_the_right_password_brings_the_shop_back_online_and_sends_the_queue_once
     assert queue.send_now().done == 0
     assert window.waiting_note("contacts") is None  # built now, with the shop's figures
     qtbot.waitUntil(window.pages["contacts"].isVisible)
+    # the shop is the shared shop it would be if opened with the server: its place on this
+    # laptop is its own folder in the data folder (what is kept beside it goes there)
+    assert controller.ctx.store.path == shared_shop_dir(address) / "shared-shop"
     # the password typed is in memory only: never in the settings
     controller.settings.sync()
     assert password not in (tmp_path / "s.ini").read_text()

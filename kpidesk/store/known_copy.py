@@ -21,7 +21,6 @@ No Qt here.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -266,11 +265,6 @@ class KnownConnection:
         self._conn.close()
 
 
-def _server_path(public_url: str) -> Path:
-    # as Store names a shared shop in messages and the window title
-    return Path(re.sub(r"[^A-Za-z0-9@._-]+", "_", public_url))
-
-
 class OfflineStore(Store):
     """A shared shop opened while its server does not answer: reads come from this
     laptop's copy (`KnownConnection`); it connects to the server as soon as it answers
@@ -283,7 +277,11 @@ class OfflineStore(Store):
 
     def _open_server(self, url: str) -> None:  # what Store calls to connect: the copy
         self.server_url = dialect.public_url(url)
-        self.path = _server_path(self.server_url)
+        # as `Store` names it: a name in the shop's own folder in the data folder, so what
+        # the app keeps beside the shop once the server answers never lands elsewhere
+        from kpidesk.paths import shared_shop_dir
+
+        self.path = shared_shop_dir(self.server_url) / "shared-shop"
         self._check_later = False
         self.conn = KnownConnection(self._known)  # type: ignore[assignment]
         info = read_info(self._known)
