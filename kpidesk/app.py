@@ -211,6 +211,9 @@ class Controller:
 
         if self.ctx is None or not self.ctx.store.is_server:
             return
+        queue = self.ctx.server_queue
+        if queue is not None and queue.server_down:
+            return  # the bar says so, and the queue looks for the server (or its password)
         try:
             changed = self.ctx.store.others_wrote()
         except (ServerError, sqlite3.Error) as err:

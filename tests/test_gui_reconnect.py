@@ -221,6 +221,7 @@ def test_cancel_keeps_the_shop_without_its_server_and_the_bar_offers_to_connect(
     controller.check_others()
     qapp.processEvents()
     assert len(prompts.asked) == 1 and not queue.probe_timer.isActive()
+    assert window.statusBar().currentMessage() == ""  # never "the server does not answer"
     assert _orders_on_server(url) == []
 
     prompts.answers.append((password, True))
