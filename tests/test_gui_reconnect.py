@@ -61,12 +61,14 @@ class Prompts:
         self.answers = list(answers)
         self.asked: list[tuple[str, str]] = []
         self.dialogs: list[QInputDialog] = []
+        self.widths: list[int] = []  # of each dialog as it would open
         prompts = self
 
         def run(dialog: QInputDialog) -> int:
             prompts.asked.append((dialog.windowTitle(), dialog.labelText()))
             assert dialog.textEchoMode() == QLineEdit.EchoMode.Password  # typed hidden
             prompts.dialogs.append(dialog)
+            prompts.widths.append(dialog.sizeHint().width())
             text, ok = prompts.answers.pop(0)
             dialog.setTextValue(text)
             return int(QInputDialog.DialogCode.Accepted if ok
@@ -208,6 +210,7 @@ def test_cancel_keeps_the_shop_without_its_server_and_the_bar_offers_to_connect(
     _title, prompt = prompts.asked[0]
     khmer_port = str(proxy.port).translate(str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩"))
     assert khmer_port in prompt and "counter" in prompt  # the port in the user's digits
+    assert prompts.widths[0] < 700  # wrapped: one line of Khmer was 2,400 px wide
     # the Sales tab and a tab waiting for the server say what to do: connect
     sales = window.show_tab("sales")
     waiting = sales.queue_bar.label.text()
