@@ -313,3 +313,29 @@ def test_a_kept_password_the_server_refuses_is_asked_again_and_kept_anew(
     assert keyring_backend.kept == {(KEYRING_SERVICE, public): password}
     assert _orders_on_server(url) == [("Sok Chea", 1250)]
     _stop(controller, qapp)
+
+
+def test_a_shop_upgraded_meanwhile_by_a_newer_kpi_desk_gets_nothing_from_this_laptop(
+        qtbot, qapp, shop, tmp_path, monkeypatch):
+    url, proxy, password = shop
+    controller = _controller(tmp_path)
+    queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
+    direct = url.replace(f":{proxy.port}/", f":{proxy.target_port}/")
+    with psycopg.connect(direct, autocommit=True) as conn:  # another laptop's newer copy
+        conn.execute("UPDATE schema_version SET version = version + 1")
+    prompts = Prompts(monkeypatch, [(password, True)])
+
+    proxy.restore()
+    qtbot.waitUntil(lambda: queue.server_newer, timeout=20_000)
+    assert len(prompts.asked) == 1  # the password was right: not asked again
+    window = controller.window
+    assert queue.server_down and queue.count() == 1 and not queue.probe_timer.isActive()
+    assert window.server_banner.label.text().startswith(
+        "The shop on the server was upgraded by a newer KPI Desk")
+    assert not window.server_banner.connect_button.isVisibleTo(window)
+    assert window.show_tab("sales").queue_bar.label.text() == (
+        "Sales waiting to be sent: 1. They are sent once KPI Desk on this laptop is updated.")
+    assert not window.print_action.isEnabled()
+    with psycopg.connect(direct, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 0
+    _stop(controller, qapp)

@@ -104,13 +104,26 @@ class ServerLink:
 
     def ensure_connected(self) -> None:
         """On a shared shop whose connection was lost: connect again (ServerError
-        'unreachable' while the server still does not answer). Nothing for a shop file or
-        a connection that still works."""
+        'unreachable' while the server still does not answer, 'login' when it refuses the
+        password, 'newer' when another laptop's newer KPI Desk upgraded the shop
+        meanwhile). Nothing for a shop file or a connection that still works."""
         if not self.server_broken():
             return
-        from kpidesk.store import pg
+        from kpidesk.store import pg, pg_schema
+        from kpidesk.store.errors import ServerError
 
         conn = pg.PgConnection(str(self.location), read_only=self.read_only)
+        try:
+            version, _ = pg_schema.stored_version(conn.raw)
+        except Exception as exc:  # noqa: BLE001 - lost again while reading it
+            conn.close()
+            raise ServerError("unreachable", type(exc).__name__) from exc
+        if version > schema.SCHEMA_VERSION:
+            # another laptop's newer KPI Desk upgraded the shop while this one was away:
+            # nothing is written with this copy's older idea of its tables (as at opening)
+            conn.close()
+            raise ServerError("newer", f"schema {version}, this copy knows "
+                                       f"{schema.SCHEMA_VERSION}")
         conn.learn_tables()
         try:
             self.conn.close()

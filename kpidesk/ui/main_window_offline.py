@@ -62,6 +62,10 @@ def banner_text(queue) -> str:
     """The bar's sentence ('' while the server answers)."""
     if queue is None or not queue.server_down:
         return ""
+    if queue.server_newer:
+        return tr("The shop on the server was upgraded by a newer KPI Desk on another laptop. "
+                  "Install that version on this laptop too: the sales kept here are sent "
+                  "then.")
     if queue.needs_password:
         from kpidesk.store import server_address
 
@@ -242,8 +246,8 @@ class OfflineWindow:
                     if connect.saved_password(address) is not None:  # kept, now outdated:
                         connect.save_password(address, password)  # the user chose to keep it
                     return True
-                if outcome != "login":  # gone again: the bar says so, and it is looked for
-                    return False
+                if outcome != "login":  # gone again, or upgraded by a newer KPI Desk: the
+                    return False  # bar says so
                 note = tr("The server did not accept this password (it is case-sensitive).")
         finally:
             self._asking_password = False

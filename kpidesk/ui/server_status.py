@@ -87,6 +87,9 @@ class SaleQueue(QObject):
         # the server answers, but refused the password this store holds (or none): no more
         # looks every few seconds until the user gives one (`connect_with_password`)
         self.needs_password = False
+        # the server answers, but another laptop's newer KPI Desk upgraded the shop there
+        # meanwhile: nothing is sent with this older copy (until it is updated)
+        self.server_newer = False
         self._probe_url = url
         self._probe_thread: threading.Thread | None = None
         self._probe_answer: bool | None = None
@@ -151,6 +154,8 @@ class SaleQueue(QObject):
             result = SendResult(unreachable=True, remaining=self.box.count())
             if err.reason == "login":
                 self._password_refused()
+            elif err.reason == "newer":
+                self._server_is_newer()
             else:
                 self._lost(err)
             return result
@@ -199,7 +204,10 @@ class SaleQueue(QObject):
             if err.reason == "login":
                 return "login"
             self.needs_password = False
-            self._lost(err)
+            if err.reason == "newer":
+                self._server_is_newer()
+            else:
+                self._lost(err)
             return err.reason
         self.needs_password = False
         self.send_now()
@@ -223,20 +231,29 @@ class SaleQueue(QObject):
         if first:
             self.password_needed.emit()
 
+    def _server_is_newer(self) -> None:
+        self.server_newer = True
+        self.probe_timer.stop()  # nothing to look for until this laptop's KPI Desk is updated
+        if not self.server_down:
+            self.server_down = True
+            self.down_since = _now()
+        self.changed.emit()
+
     # -- the server lost, and found again ----------------------------------------------------
     def _lost(self, _err: ServerError) -> None:
         if not self.server_down:
             self.server_down = True
             self.down_since = _now()
             self.changed.emit()
-        if not self.needs_password:  # else the user's password is awaited, not the server
+        # else the user's password, or a newer KPI Desk, is awaited, not the server
+        if not (self.needs_password or self.server_newer):
             self.probe_timer.start()
 
     def _tick(self) -> None:
         """Every few seconds while the server is lost or sales wait: look (a TCP
         connection on a thread: a laptop gone from the network would freeze the window
         for the connection's time-out), then connect and send on the UI thread."""
-        if self.needs_password:
+        if self.needs_password or self.server_newer:
             self.probe_timer.stop()
             return
         if self._probe_thread is not None and self._probe_thread.is_alive():
@@ -245,6 +262,9 @@ class SaleQueue(QObject):
         failure = self._connect_again() if answer else "unreachable"
         if failure == "login":
             self._password_refused()
+            return
+        if failure == "newer":
+            self._server_is_newer()
             return
         if failure is None and answer:
             try:
@@ -289,6 +309,11 @@ def queue_text(queue: SaleQueue) -> str:
     """The Sales tab's sentence about the server and the queue ('' when all is well)."""
     count = queue.count()
     f = fmt.current()
+    if queue.server_down and queue.server_newer:  # the bar above the tabs says why
+        if not count:
+            return ""
+        return fmt.fill(tr("Sales waiting to be sent: %1. They are sent once KPI Desk on this "
+                           "laptop is updated."), f.integer(count))
     if queue.server_down and queue.needs_password:  # the bar above the tabs offers Connect…
         if not count:
             return ""

@@ -6563,6 +6563,10 @@ Owner: %3</source>
         <translation>ម៉ាស៊ីនមេ​មិន​ឆ្លើយតប៖ តួលេខ​គិត​ត្រឹម %1។ ការលក់​ដែល​អ្នក​បញ្ចូល​ត្រូវ​រក្សាទុក ហើយ​ផ្ញើ​ទៅ​នៅពេល​ម៉ាស៊ីនមេ​ដំណើរការ​វិញ។</translation>
     </message>
     <message>
+        <source>The shop on the server was upgraded by a newer KPI Desk on another laptop. Install that version on this laptop too: the sales kept here are sent then.</source>
+        <translation>ហាង​នៅលើ​ម៉ាស៊ីន​មេ​ត្រូវបាន​ធ្វើឱ្យ​ទាន់សម័យ​ដោយ KPI Desk ជំនាន់​ថ្មី​ជាង នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​មួយ​ទៀត។ សូម​ដំឡើង KPI Desk ជំនាន់​នោះ​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ​ដែរ៖ ពេល​នោះ​ការលក់​ដែល​រក្សាទុក​នៅ​ទីនេះ​នឹង​ត្រូវ​ផ្ញើ​ទៅ។</translation>
+    </message>
+    <message>
         <source>The shop&apos;s server %1 (port %2, database %3) answers again. Type the password of user %4 to connect; the sales kept on this laptop are then sent.</source>
         <translation>ម៉ាស៊ីន​មេ​របស់​ហាង %1 (ច្រក %2 មូលដ្ឋាន​ទិន្នន័យ %3) ឆ្លើយតប​វិញ​ហើយ។ សូម​វាយ​ពាក្យ​សម្ងាត់​របស់​អ្នកប្រើ %4 ដើម្បី​ភ្ជាប់ បន្ទាប់មកការលក់​ដែល​រក្សាទុក​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ​នឹង​ត្រូវ​ផ្ញើ​ទៅ។</translation>
     </message>
@@ -6692,6 +6696,10 @@ Close KPI Desk anyway?</source>
     <message>
         <source>Sales waiting to be sent</source>
         <translation>ការលក់​កំពុង​រង់ចាំ​ផ្ញើ</translation>
+    </message>
+    <message>
+        <source>Sales waiting to be sent: %1. They are sent once KPI Desk on this laptop is updated.</source>
+        <translation>ការលក់​កំពុង​រង់ចាំ​ផ្ញើ៖ %1។ វា​នឹង​ត្រូវ​ផ្ញើ​ទៅ នៅពេល​ដំឡើង KPI Desk ជំនាន់​ថ្មី​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ​រួច។</translation>
     </message>
     <message>
         <source>Sent: %1. Refused by the server: %2.</source>
