@@ -339,3 +339,19 @@ def test_a_shop_upgraded_meanwhile_by_a_newer_kpi_desk_gets_nothing_from_this_la
     with psycopg.connect(direct, autocommit=True) as conn:
         assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 0
     _stop(controller, qapp)
+
+
+def test_a_newer_shop_met_on_reconnecting_is_one_sentence_in_each_language(qapp):
+    from kpidesk.store.errors import ServerError
+    from kpidesk.ui.messages import server_error_text
+
+    language = LanguageManager()
+    where = "postgresql://counter@10.0.0.5:5432/sokha_mart"
+    try:
+        for lang in ("en", "km"):
+            language.set_language(lang)
+            text = server_error_text(ServerError("newer", "schema 99"), where)
+            assert where in text and "reported an error" not in text
+            assert ("newer KPI Desk" in text) == (lang == "en")
+    finally:
+        language.set_language("en")

@@ -180,6 +180,9 @@ def server_error_text(err: ServerError, where: str = "") -> str:
                                    "shop at %1."),
         "no_tools": tr_errors("PostgreSQL's command line tools (pg_dump, pg_restore) are not "
                               "installed on this laptop."),
+        # met when a lost connection is made again (Store.ensure_connected)
+        "newer": tr_errors("The shop on the server at %1 was upgraded by a newer KPI Desk. "
+                           "Install that version on this laptop."),
     }.get(err.reason, tr_errors("The shop's server at %1 reported an error."))
     return fill_in(text, where) if "%1" in text else text
 

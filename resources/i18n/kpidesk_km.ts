@@ -2566,6 +2566,10 @@ KPI Desk បង្កើត​តារាង និង​ការកំណត�
         <translation>រក​មិន​ឃើញ​ថត​នៃ​ឯកសារ​ហាង​ទៀត​ទេ (ប្រហែលជា USB ត្រូវបាន​ដក​ចេញ?) ដូច្នេះ​ការកែប្រែ​នេះ​មិន​ត្រូវបាន​រក្សាទុក​ទេ។ កំណត់ត្រា​មុនៗ​របស់​អ្នក​នៅ​មាន​សុវត្ថិភាព។ សូម​ដោត​វា​វិញ ហើយ​ព្យាយាម​ម្តង​ទៀត។</translation>
     </message>
     <message>
+        <source>The shop on the server at %1 was upgraded by a newer KPI Desk. Install that version on this laptop.</source>
+        <translation>ហាង​នៅលើ​ម៉ាស៊ីន​មេ %1 ត្រូវបាន​ធ្វើឱ្យ​ទាន់សម័យ​ដោយ KPI Desk ជំនាន់​ថ្មី​ជាង។ សូម​ដំឡើង KPI Desk ជំនាន់​នោះ​នៅលើ​កុំព្យូទ័រ​យួរ​ដៃ​នេះ។</translation>
+    </message>
+    <message>
         <source>The shop&apos;s server at %1 did not accept the user name or password.</source>
         <translation>ម៉ាស៊ីន​មេ​របស់​ហាង​នៅ %1 មិន​ទទួលយក​ឈ្មោះ​អ្នកប្រើ ឬ​ពាក្យ​សម្ងាត់​ទេ។</translation>
     </message>
