@@ -26,6 +26,7 @@ from kpidesk.store import dialect, pg_backup, security
 from kpidesk.store.db import Store
 from kpidesk.store.known_copy import OfflineStore
 from kpidesk.ui import server_status_backups
+from kpidesk.ui.dialogs import connect
 from kpidesk.ui.dialogs.connect import KEYRING_SERVICE
 from tests.tcp_proxy import relayed_shop
 from tests.test_access_keys import menu_clashes
@@ -132,9 +133,16 @@ def _orders_on_server(url: str) -> list[tuple]:
             " JOIN contacts c ON c.id = o.contact_id")]
 
 
+@pytest.mark.parametrize("password_store", ["ask each time", "none on this system"])
 def test_the_right_password_brings_the_shop_back_online_and_sends_the_queue_once(
-        qtbot, qapp, shop, tmp_path, monkeypatch):
+        qtbot, qapp, shop, tmp_path, monkeypatch, password_store):
     url, proxy, password = shop
+    if password_store == "none on this system":  # as on the Linux bundle
+        import keyring
+        from keyring.backends import fail
+
+        monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+        assert not connect.keyring_ready()
     controller = _controller(tmp_path)
     queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
     window = controller.window
