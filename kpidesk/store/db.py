@@ -21,6 +21,7 @@ from kpidesk.store.db_server import ServerLink, as_connection  # noqa: F401 (kep
 from kpidesk.store.errors import (
     NotAStoreError,
     OlderSchemaError,
+    ServerError,
     WriteFailedError,
 )
 from kpidesk.store.file_facts import (
@@ -294,10 +295,11 @@ class Store(ServerLink, Upkeep):
             listener(set(topics))
 
     def is_open(self) -> bool:
-        """False once the file was closed (a widget outliving its shop asks this)."""
+        """False once the file was closed (a widget outliving its shop asks this), or a
+        shared shop's server does not answer (nothing can be read from it now)."""
         try:
             self.conn.execute("SELECT 1")
-        except sqlite3.Error:
+        except (sqlite3.Error, ServerError):
             return False
         return True
 

@@ -81,6 +81,9 @@ class PipelineTab(Tab):
         self.lost_button.clicked.connect(lambda: self.mark_lost())
         self.reopen_button.clicked.connect(lambda: self.reopen())
         self.delete_button.clicked.connect(lambda: self.delete_opportunity())
+        # the opportunities are on a shared shop's server
+        self.writes.add(self.add_button, self.edit_button, self.won_button, self.lost_button,
+                        self.reopen_button, self.delete_button)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("pipelineSummary")
         self.summary_label.setWordWrap(True)
@@ -156,6 +159,7 @@ class PipelineTab(Tab):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+O"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: self.add_opportunity())
+        self.writes.add(shortcut)
         self.reload()
         self.retranslate_ui()
 
@@ -278,11 +282,12 @@ class PipelineTab(Tab):
         current = self.current_id()
         row = self._row(current) if current is not None else None
         status = row["status"] if row else None
-        self.edit_button.setEnabled(row is not None)
-        self.delete_button.setEnabled(row is not None)
-        self.won_button.setEnabled(status == "open")
-        self.lost_button.setEnabled(status == "open")
-        self.reopen_button.setEnabled(status in ("won", "lost"))
+        for button, wanted in ((self.edit_button, row is not None),
+                               (self.delete_button, row is not None),
+                               (self.won_button, status == "open"),
+                               (self.lost_button, status == "open"),
+                               (self.reopen_button, status in ("won", "lost"))):
+            self.writes.enable(button, wanted)
 
     # -- asking (tests replace these) --------------------------------------------------------------
     def inform(self, text: str) -> None:
@@ -331,6 +336,8 @@ class PipelineTab(Tab):
         return result
 
     def add_opportunity(self) -> int | None:
+        if self.writes.refuse():
+            return None
         def save(opp: ostore.OpportunityInput) -> int:
             new_id = push(self.ctx.undo_stack, OpportunityChange(
                 self.ctx.store, (lambda: fill_in(undo_tr("Add opportunity %1"), opp.title)), None,
@@ -346,7 +353,7 @@ class PipelineTab(Tab):
 
     def edit_opportunity(self, opp_id: int | None = None) -> None:
         opp_id = opp_id or self.current_id()
-        if opp_id is None:
+        if opp_id is None or self.writes.refuse():
             return
 
         def save(opp: ostore.OpportunityInput) -> None:
@@ -359,7 +366,7 @@ class PipelineTab(Tab):
 
     def move_to_stage(self, opp_id: int, stage_id: int) -> None:
         row = self._row(opp_id)
-        if row is None or row["stage_id"] == stage_id:
+        if row is None or row["stage_id"] == stage_id or self.writes.refuse():
             return
         stage_name = ostore.stage(self.ctx.store, stage_id)["name"]
         title = row["title"]
@@ -371,7 +378,7 @@ class PipelineTab(Tab):
 
     def mark_won(self, opp_id: int | None = None, create_sale: bool | None = None) -> bool:
         opp_id = opp_id or self.current_id()
-        if opp_id is None:
+        if opp_id is None or self.writes.refuse():
             return False
         row = self._row(opp_id)
         if row is None or row["status"] != "open":
@@ -390,7 +397,7 @@ class PipelineTab(Tab):
 
     def mark_lost(self, opp_id: int | None = None, reason: str | None = None) -> bool:
         opp_id = opp_id or self.current_id()
-        if opp_id is None:
+        if opp_id is None or self.writes.refuse():
             return False
         row = self._row(opp_id)
         if row is None or row["status"] != "open":
@@ -408,7 +415,7 @@ class PipelineTab(Tab):
 
     def reopen(self, opp_id: int | None = None, stage_id: int | None = None) -> bool:
         opp_id = opp_id or self.current_id()
-        if opp_id is None:
+        if opp_id is None or self.writes.refuse():
             return False
         row = self._row(opp_id)
         if row is None or row["status"] == "open":
@@ -422,7 +429,7 @@ class PipelineTab(Tab):
 
     def delete_opportunity(self, opp_id: int | None = None, confirmed: bool = False) -> bool:
         opp_id = opp_id or self.current_id()
-        if opp_id is None:
+        if opp_id is None or self.writes.refuse():
             return False
         row = self._row(opp_id)
         if row is None:
