@@ -80,6 +80,17 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+_PLAIN_TYPES = frozenset({type(None), int, float, str, bytes})
+
+
+def _plain_rows(rows: list) -> list:
+    """Rows as sqlite3 takes them: as they are when every value already is one of its
+    types (the usual case, seen in one pass over the types), else value by value."""
+    if {type(v) for row in rows for v in row} <= _PLAIN_TYPES:
+        return rows
+    return [tuple(_plain(v) for v in row) for row in rows]
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -144,7 +155,7 @@ def refresh(store: Store, folder: Path | str,
             insert = f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(names))})'
             done = 0
             while rows := cursor.fetchmany(BATCH):
-                conn.executemany(insert, [tuple(_plain(v) for v in row) for row in rows])
+                conn.executemany(insert, _plain_rows(rows))
                 done += len(rows)
                 if on_batch is not None:
                     on_batch(table, done)
