@@ -198,3 +198,36 @@ def test_a_contact_dialog_open_when_the_server_goes_refuses_its_save_and_keeps_t
     with Store(url) as store:
         assert store.scalar("SELECT count(*) FROM contacts WHERE name = 'Chan Dara'") == 0
     _stop(controller, qapp)
+
+
+def test_dialogs_open_when_the_server_goes_disable_what_needs_it_too(
+        qtbot, qapp, relay, tmp_path):
+    from kpidesk.ui.contact_calls import ContactCallsTab
+    from kpidesk.ui.dialogs.call_today import CallTodayDialog
+    from kpidesk.ui.dialogs.contact_page import ContactPage
+    from kpidesk.ui.dialogs.data_health import DataHealthDialog
+
+    url, proxy = relay
+    controller = _open(tmp_path, url, "en")
+    ctx = controller.ctx
+    contacts = controller.window.show_tab("contacts")
+    contacts.reload()
+    contacts.table.selectRow(0)
+    page = contacts.open_contact()
+    assert isinstance(page, ContactPage)
+    dialogs = [CallTodayDialog(ctx, controller.window),
+               DataHealthDialog(ctx, ctx.today().isoformat()[:7], controller.window)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+    registries = [d.writes for d in dialogs] + [
+        calls.writes for calls in page.findChildren(ContactCallsTab)]
+    targets = [t for r in registries for t in r.targets()]
+    assert len(targets) == 6
+    online = {t: t.isEnabled() for t in targets}
+    _cut(controller, proxy)
+    assert not any(t.isEnabled() for t in targets)
+    assert {t.toolTip() for t in targets} == {needs_server_text()}
+    _restore(controller, proxy, qtbot)
+    assert {t: t.isEnabled() for t in targets} == online
+    page.close()
+    _stop(controller, qapp)

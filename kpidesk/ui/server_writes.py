@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
@@ -72,8 +72,13 @@ class ServerWrites(QObject):
         self._registered: list[_Registered] = []
         if self._queue is not None:
             self._queue.changed.connect(self.apply)
-            # after the tab's own retranslate_ui (connected when the tab was made)
-            ctx.language.language_changed.connect(self.apply)
+            ctx.language.language_changed.connect(self._language_changed)
+
+    def _language_changed(self, *_: object) -> None:
+        # the reason in the new language now, and again once every retranslate_ui has run
+        # (one connected after this may set a button's own tooltip again)
+        self.apply()
+        QTimer.singleShot(0, self, self.apply)
 
     def allowed(self) -> bool:
         """Whether writes may go to the shop now."""

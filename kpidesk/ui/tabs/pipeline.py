@@ -31,7 +31,7 @@ from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics.pipeline import pipeline_kpis
 from kpidesk.store import opportunities as ostore
-from kpidesk.store.errors import ValidationError
+from kpidesk.store.errors import ServerError, ValidationError
 from kpidesk.store.topics import Topic
 from kpidesk.ui.commands.records import OpportunityChange, push
 from kpidesk.ui.dialogs.opportunity_dialog import LostDialog, OpportunityDialog
@@ -46,6 +46,7 @@ from kpidesk.ui.models.opportunities_model import (
     status_label,
 )
 from kpidesk.ui.pipeline_board import PipelineBoard
+from kpidesk.ui.server_status import server_lost
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import SortArrowHeader
 
@@ -328,6 +329,12 @@ class PipelineTab(Tab):
             result = push(self.ctx.undo_stack, command)
         except ValidationError as err:
             self.inform(validation_text(err))
+            return None
+        except ServerError as err:  # lost while a question was up: said, nothing changed
+            if err.reason != "unreachable":
+                raise
+            server_lost(err)
+            self.writes.refuse()
             return None
         if self._dirty:
             self.reload()
