@@ -125,3 +125,24 @@ def test_the_window_answers_while_the_refresh_runs_on_a_thread_of_its_own(
     controller.window.deleteLater()
     qapp.processEvents()
     controller.close_store()
+
+
+def test_wrong_pin_tries_counted_on_this_laptop_outlive_a_refresh(relay, tmp_path,
+                                                                   monkeypatch):
+    from kpidesk.store import security
+
+    monkeypatch.setattr(security, "ITERATIONS", 1000)  # hashing at test speed
+    url, _proxy = relay
+    with Store(url) as store:
+        with security.owner_session(store, with_pin=False):
+            security.set_pin(store, "2468")
+        path = known_copy.refresh(store, tmp_path)
+    for _ in range(security.FREE_TRIES):
+        assert not known_copy.check_pin_offline(path, "1111", now=1000.0)
+    waiting = known_copy.seconds_to_wait_offline(path, now=1001.0)
+    assert waiting > 0
+    with Store(url) as store:  # the server answers a moment; the same PIN there
+        known_copy.refresh(store, tmp_path)
+    assert known_copy.seconds_to_wait_offline(path, now=1001.0) == waiting
+    with pytest.raises(security.PinDelayError):
+        known_copy.check_pin_offline(path, "2468", now=1001.0)
