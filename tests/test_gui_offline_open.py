@@ -64,6 +64,7 @@ def _stop(controller, qapp) -> None:
 def _reached_once(controller, qtbot, qapp, url: str) -> None:
     """This laptop opened the shop once while the server answered."""
     assert controller.open(Path(url))
+    assert controller.ctx.server_queue.wait_known_copy()  # its copy, made on a thread
     _stop(controller, qapp)
 
 

@@ -5,7 +5,9 @@ At each successful connection (`refresh`) the tables the Sales form reads — se
 the shop's identity, customers, products and their prices, salespeople, channels and
 payment methods — are copied into a small SQLite file beside the shop's queue
 (`known_path`), with the owner PIN's salted hash in force (never the PIN) and the time
-of the copy. A laptop started while the server does not answer opens the shop as an
+of the copy. The copy is made on a thread of its own with its own connection
+(`ui/known_copy_worker.py`: 250,000 contacts take seconds), written beside the old one and
+put in its place only once complete. A laptop started while the server does not answer opens the shop as an
 `OfflineStore`: a `Store` whose connection reads that copy, so every repository and the
 form work unchanged; anything the copy cannot answer (a figure, a sale, any write) is
 `ServerError('unreachable')`, which the app already meets when a server goes away.
@@ -21,8 +23,10 @@ No Qt here.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -75,6 +79,17 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+_PLAIN_TYPES = frozenset({type(None), int, float, str, bytes})
+
+
+def _plain_rows(rows: list) -> list:
+    """Rows as sqlite3 takes them: as they are when every value already is one of its
+    types (the usual case, seen in one pass over the types), else value by value."""
+    if {type(v) for row in rows for v in row} <= _PLAIN_TYPES:
+        return rows
+    return [tuple(_plain(v) for v in row) for row in rows]
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -92,52 +107,82 @@ def _get(conn: sqlite3.Connection, key: str) -> str:
     return str(row[0]) if row else ""
 
 
-def refresh(store: Store, folder: Path | str) -> Path:
-    """Copy what the Sales form needs from the shop's server (read now) into this laptop's
-    copy, in one local transaction: a copy cut off half-way leaves the previous one."""
+# rows read from the server and written to the copy at a time (bounds what is held)
+BATCH = 5000
+# what only this laptop knows, carried from the previous copy into each new one
+_KEPT_KEYS = ("pin_check_seen", "pin_failures", "pin_wait", "pin_failed_at")
+
+
+def _kept_info(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        marks = ", ".join("?" * len(_KEPT_KEYS))
+        return {str(k): str(v) for k, v in conn.execute(
+            f"SELECT key, value FROM known_info WHERE key IN ({marks})", _KEPT_KEYS)}
+    except sqlite3.Error:  # no such table: a copy from before, or damaged
+        return {}
+    finally:
+        conn.close()
+
+
+def refresh(store: Store, folder: Path | str,
+            on_batch: Callable[[str, int], None] | None = None) -> Path:
+    """Copy what the Sales form needs from the shop's server (read now through `store`)
+    into this laptop's copy. The new copy is written beside the old one and replaces it
+    only once complete: a refresh cut off half-way (the server lost, the app closed, an
+    error) leaves the previous copy whole. Rows go over in batches of `BATCH`;
+    `on_batch(table, rows so far)` after each (an exception raised there stops it).
+    Meant for a connection of its own off the UI thread (`ui/known_copy_worker.py`)."""
     assert store.server_url is not None, "a shared shop only"
     url = str(store.location)
     path = known_path(folder, url)
-    tables: list[tuple[str, list[str], list[tuple]]] = []
-    for table in COPIED_TABLES:
-        cursor = store.conn.execute(f"SELECT * FROM {table}")
-        names = [d[0] for d in cursor.description]
-        tables.append((table, names, [tuple(_plain(v) for v in row)
-                                      for row in cursor.fetchall()]))
-    pin = security.snapshot(store)
-    identity = store.identity()
-    conn = _connect(path)
+    part = path.with_name(path.name + ".part")
+    part.unlink(missing_ok=True)  # left by a refresh cut off before
+    conn = _connect(part)
     try:
         conn.execute("BEGIN IMMEDIATE")
-        try:
-            for table, names, rows in tables:
-                columns = ", ".join(f'"{n}"' for n in names)
-                conn.execute(f'DROP TABLE IF EXISTS "{table}"')
-                conn.execute(f'CREATE TABLE "{table}" ({columns})')
-                if rows:
-                    marks = ", ".join("?" * len(names))
-                    conn.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',
-                                     rows)
-            _set(conn, "refreshed_at", datetime.now().isoformat(timespec="seconds"))
-            _set(conn, "server", dialect.public_url(url))
-            _set(conn, "pin_check", pin)
-            if _get(conn, "pin_check_seen") != pin:  # a new PIN: its tries start again
-                _set(conn, "pin_failures", "0")
-                _set(conn, "pin_wait", "0")
-            _set(conn, "pin_check_seen", pin)
-            _set(conn, "shop_name", store.setting("shop_name"))
-            _set(conn, "shop_uuid", identity.uuid if identity else "")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    finally:
+        for table in COPIED_TABLES:
+            cursor = store.conn.execute(f"SELECT * FROM {table}")
+            names = [d[0] for d in cursor.description]
+            columns = ", ".join(f'"{n}"' for n in names)
+            conn.execute(f'CREATE TABLE "{table}" ({columns})')
+            insert = f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(names))})'
+            done = 0
+            while rows := cursor.fetchmany(BATCH):
+                conn.executemany(insert, _plain_rows(rows))
+                done += len(rows)
+                if on_batch is not None:
+                    on_batch(table, done)
+        pin = security.snapshot(store)
+        identity = store.identity()
+        kept = _kept_info(path)  # read last: PIN tries counted meanwhile are kept
+        for key, value in kept.items():
+            _set(conn, key, value)
+        _set(conn, "refreshed_at", datetime.now().isoformat(timespec="seconds"))
+        _set(conn, "server", dialect.public_url(url))
+        _set(conn, "pin_check", pin)
+        if kept.get("pin_check_seen") != pin:  # a new PIN: its tries start again
+            _set(conn, "pin_failures", "0")
+            _set(conn, "pin_wait", "0")
+        _set(conn, "pin_check_seen", pin)
+        _set(conn, "shop_name", store.setting("shop_name"))
+        _set(conn, "shop_uuid", identity.uuid if identity else "")
+        conn.execute("COMMIT")
+    except BaseException:
         conn.close()
+        part.unlink(missing_ok=True)
+        raise
+    conn.close()
     try:
-        path.chmod(0o600)  # the PIN's hash and the customers' phones
+        part.chmod(0o600)  # the PIN's hash and the customers' phones
     except OSError:
         pass
+    os.replace(part, path)  # whole, or not at all
     return path
 
 

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kpidesk.i18n import format as fmt
 from kpidesk.metrics import health
+from kpidesk.store.errors import ServerError
 from kpidesk.store.setup import has_sales
 from kpidesk.ui.callbacks import CallBackBar
+from kpidesk.ui.server_status import server_lost
 from kpidesk.ui.tabs.base import Tab
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
@@ -44,6 +46,8 @@ class DashboardActions(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.badge)
         layout.addWidget(self.share_button)
+        # the findings' dialog and sharing read the shop's server
+        tab.writes.add(self.badge, self.share_button)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -67,15 +71,22 @@ class DashboardActions(QWidget):
     def refresh_now(self) -> None:
         try:
             self.findings = health.count(self.ctx.store, self.month, self.ctx.today())
-            self.share_button.setEnabled(has_sales(self.ctx.store))  # nothing to share yet
+            # nothing to share yet
+            self.tab.writes.enable(self.share_button, has_sales(self.ctx.store))
         except sqlite3.Error:  # damaged (the integrity check says so) or closed meanwhile
             self.findings = 0
+        except ServerError as err:  # a shared shop's server went away: the count as it was
+            if err.reason != "unreachable":
+                raise
+            server_lost(err)
         self.badge.setVisible(self.findings > 0)
         self.retranslate_ui()
 
     def open_health(self) -> None:
         from kpidesk.ui.dialogs.data_health import DataHealthDialog
 
+        if self.tab.writes.refuse():
+            return
         dialog = DataHealthDialog(self.ctx, self.month, self.window())
         dialog.open_sale_requested.connect(self.tab.open_sale_requested)
         dialog.enter_day_requested.connect(self.tab.enter_day_requested)
@@ -86,6 +97,8 @@ class DashboardActions(QWidget):
     def open_share(self) -> None:
         from kpidesk.ui.dialogs.share_dialog import ShareDialog
 
+        if self.tab.writes.refuse():
+            return
         ShareDialog(self.ctx, self.month, self.window()).exec()
 
 
@@ -93,12 +106,15 @@ def call_bar(dashboard, parent: QWidget, figures_parent: QWidget) -> CallBackBar
     """The call-back bar, wired to the dashboard's at-risk list (its win-back figures,
     `bar.figures`, go in `figures_parent`)."""
     bar = CallBackBar(parent, figures_parent)
+    dashboard.writes.add(bar.log_button, bar.due_button)  # calls are kept on the server
 
     def log_call() -> None:
         from kpidesk.ui.dialogs.call_dialog import CallDialog
 
         index = dashboard.at_risk_view.currentIndex()
         contact_id = dashboard.at_risk_model.contact_id(index.row()) if index.isValid() else None
+        if dashboard.writes.refuse():
+            return
         if contact_id is None:
             dashboard.at_risk_view.setFocus()
             return
@@ -107,6 +123,8 @@ def call_bar(dashboard, parent: QWidget, figures_parent: QWidget) -> CallBackBar
     def show_due() -> None:
         from kpidesk.ui.dialogs.call_today import CallTodayDialog
 
+        if dashboard.writes.refuse():
+            return
         CallTodayDialog(dashboard.ctx, dashboard.window()).exec()
 
     bar.log_call.connect(log_call)

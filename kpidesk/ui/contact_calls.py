@@ -14,6 +14,7 @@ from kpidesk.ui.callbacks import _view, outcome_text
 from kpidesk.ui.commands import StoreCommand, push
 from kpidesk.ui.commands.base import Describe
 from kpidesk.ui.models.dashboard_models import RowsModel
+from kpidesk.ui.server_writes import ServerWrites
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
 
@@ -73,6 +74,8 @@ class ContactCallsTab(QWidget):
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("deleteCall")
         self.delete_button.clicked.connect(self.delete_current)
+        self.writes = ServerWrites(ctx, self)  # calls are kept on a shared shop's server
+        self.writes.add(self.log_button, self.delete_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.log_button)
         buttons.addWidget(self.delete_button)
@@ -97,7 +100,8 @@ class ContactCallsTab(QWidget):
         if "calls" in topics:
             self.reload()
             tabs = self.parent()
-            while tabs is not None and not hasattr(tabs, "indexOf"):
+            # the QTabWidget, not the QStackedWidget it keeps its pages in
+            while tabs is not None and not hasattr(tabs, "setTabText"):
                 tabs = tabs.parent()
             if tabs is not None and tabs.indexOf(self) >= 0:
                 tabs.setTabText(tabs.indexOf(self), self.tab_title())
@@ -105,7 +109,7 @@ class ContactCallsTab(QWidget):
     def reload(self) -> None:
         self.model.set_rows([{"call": c}
                              for c in store_calls.calls_of(self.ctx.store, self.contact_id)])
-        self.delete_button.setEnabled(self.model.rowCount() > 0)
+        self.writes.enable(self.delete_button, self.model.rowCount() > 0)
 
     def log_call(self) -> None:
         from kpidesk.ui.dialogs.call_dialog import CallDialog

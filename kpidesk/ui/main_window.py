@@ -346,8 +346,13 @@ class MainWindow(OfflineWindow, TableExports, QMainWindow):
         self.ctx.settings.setValue("language", lang)
         self.ctx.language.set_language(lang)
 
+    _title_shop = ""  # the shop's name as last read (kept while its server is away)
+
     def retranslate_ui(self, *_: object) -> None:
-        shop = self.ctx.store.setting("shop_name")
+        from kpidesk.ui.server_status import offline_safe
+
+        shop = self._title_shop = offline_safe(lambda: self.ctx.store.setting("shop_name"),
+                                               self._title_shop)
         parts = [shop] if shop else []
         if self.ctx.store.is_server:  # which server the shop is on (never its password)
             parts.append(shop_place_text(self.ctx.store.location))

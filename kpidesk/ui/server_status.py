@@ -67,6 +67,7 @@ class SaleQueue(QObject):
     # kept one refused): the window asks the user, once (`connect_with_password`)
     password_needed = Signal()
     back_online = Signal()  # connected again after the server was lost (or never reached)
+    known_copy_refreshed = Signal(object)  # this laptop's copy: its Path, or the error
 
     PROBE_MS = 5000  # how often to look whether the server answers again
 
@@ -92,6 +93,7 @@ class SaleQueue(QObject):
         self.server_newer = False
         self._probe_url = url
         self._probe_thread: threading.Thread | None = None
+        self.copy_thread: threading.Thread | None = None  # the copy's refresh, when running
         self._probe_answer: bool | None = None
         self.probe_timer = QTimer(self)
         self.probe_timer.setInterval(self.PROBE_MS)
@@ -109,20 +111,34 @@ class SaleQueue(QObject):
         return known_copy.known_path(self.folder, str(self.store.location))
 
     def keep_known_copy(self) -> None:
-        """Copy what the Sales form needs (and the owner PIN's hash) from the server, for
-        a start while it does not answer; a failure is logged, never in the way."""
-        from kpidesk.logs import log
-        from kpidesk.store import known_copy
+        """Refresh the copy of what the Sales form needs (and the owner PIN's hash), for a
+        start while the server does not answer, on a thread with its own connection
+        (`ui/known_copy_worker.py`); a failure is logged, never in the way, and leaves the
+        previous copy."""
+        from kpidesk.ui import known_copy_worker
 
-        try:
-            known_copy.refresh(self.store, self.folder)
-        except ServerError as err:
-            if err.reason == "unreachable":
-                self._lost(err)
-            log.warning("the shop's copy on this laptop was not refreshed: %s", err.reason)
-        except (sqlite3.Error, OSError) as err:
+        if self.copy_thread is not None and self.copy_thread.is_alive():
+            return  # the one running reads the server now
+        self.copy_thread = known_copy_worker.start_refresh(
+            str(self.store.location), self.folder, self._known_copy_done)
+
+    def wait_known_copy(self, timeout: float = 60) -> bool:
+        """Wait for a refresh under way (closing tests and tools); True when none runs."""
+        if self.copy_thread is not None:
+            self.copy_thread.join(timeout)
+        return self.copy_thread is None or not self.copy_thread.is_alive()
+
+    def _known_copy_done(self, result: object) -> None:
+        from kpidesk.logs import log
+
+        if isinstance(result, ServerError):
+            if result.reason == "unreachable" and self.store.server_broken():
+                self._lost(result)  # only if the shop's own connection is lost too
+            log.warning("the shop's copy on this laptop was not refreshed: %s", result.reason)
+        elif isinstance(result, BaseException):
             log.warning("the shop's copy on this laptop was not refreshed: %s",
-                        type(err).__name__)
+                        type(result).__name__)
+        self.known_copy_refreshed.emit(result)
 
     # -- what screens ask -----------------------------------------------------------------
     def count(self) -> int:

@@ -6751,6 +6751,13 @@ Close KPI Desk anyway?</source>
     </message>
 </context>
 <context>
+    <name>ServerWrites</name>
+    <message>
+        <source>Not saved: the shop&apos;s server does not answer. What you typed is still here; save again when it is back.</source>
+        <translation>មិន​បាន​រក្សាទុក៖ ម៉ាស៊ីនមេ​របស់​ហាង​មិន​ឆ្លើយតប។ អ្វី​ដែល​អ្នក​បាន​វាយ​នៅ​តែ​មាន​នៅទីនេះ សូម​រក្សាទុក​ម្ដងទៀត​នៅពេល​ម៉ាស៊ីនមេ​ឆ្លើយតប​វិញ។</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
     <message>
         <source>The Won and Lost stages always stay, at the end.</source>

@@ -35,6 +35,7 @@ from kpidesk.ui.dashboard.tables import EnterFilter, read_only_table
 from kpidesk.ui.models.dashboard_models import CohortModel
 from kpidesk.ui.plots.cards import CardGrid
 from kpidesk.ui.plots.funnel import FunnelWidget
+from kpidesk.ui.server_writes import ServerWrites
 
 tr = translator("DashboardTab")
 
@@ -73,6 +74,7 @@ class CustomersPage(QWidget):
         # the store the figures are read from: the shop's, or one branch's (the tab's picker)
         self.figures_store: Callable[[], Store] = lambda: ctx.store
         self.ctx = ctx
+        self.writes = ServerWrites(ctx, self)  # the call-back bar's (act_dashboard.call_bar)
         self.last_refresh = last_refresh
         self.granularity = "month"
         self.granularity_label = QLabel(self)

@@ -28,11 +28,12 @@ from kpidesk.metrics.callbacks import usual_products
 from kpidesk.store import calls as store_calls
 from kpidesk.store.calls import OUTCOMES, CallInput
 from kpidesk.store.contacts import get_contact
-from kpidesk.store.errors import StoreError, ValidationError
+from kpidesk.store.errors import ServerError, StoreError, ValidationError
 from kpidesk.store.reference import list_named
 from kpidesk.ui.callbacks import last_call_text, outcome_text, ready_message
 from kpidesk.ui.messages import store_error_text, validation_text
 from kpidesk.ui.screen import keep_on_screen
+from kpidesk.ui.server_writes import refuse_save
 from kpidesk.ui.widgets import DateEdit, ErrorLabel
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
@@ -188,6 +189,10 @@ class CallDialog(QDialog):
             self.saved_id = store_calls.add_call(self.ctx.store, call)
         except ValidationError as err:
             self.error.show_error(self.error_sentence(err))
+            return False
+        except ServerError as err:  # the server went away while this was open
+            if not refuse_save(self.error, err):
+                self.error.show_error(store_error_text(err))
             return False
         except StoreError as err:
             self.error.show_error(store_error_text(err))

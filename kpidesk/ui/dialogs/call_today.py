@@ -24,6 +24,7 @@ from kpidesk.metrics.callbacks import due_today
 from kpidesk.store.reference import list_named
 from kpidesk.ui.callbacks import DueCallsModel, _view
 from kpidesk.ui.screen import keep_on_screen
+from kpidesk.ui.server_writes import ServerWrites
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
 SETTING = "calls/salesperson"  # the salesperson picked last time
@@ -73,6 +74,8 @@ class CallTodayDialog(QDialog):
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("openContact")
         self.open_button.clicked.connect(self.open_contact)
+        self.writes = ServerWrites(ctx, self)  # calls and contacts are on the server
+        self.writes.add(self.log_button, self.open_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.buttons.addButton(self.log_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from kpidesk.i18n import format as fmt
 from kpidesk.store.contacts import ContactInput
-from kpidesk.store.errors import ValidationError
+from kpidesk.store.errors import ServerError, ValidationError
 from kpidesk.store.reference import list_named
 from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.opportunities_model import display_name
 from kpidesk.ui.screen import keep_on_screen
+from kpidesk.ui.server_writes import refuse_save
 
 
 class ContactDialog(QDialog):
@@ -146,5 +147,9 @@ class ContactDialog(QDialog):
             self.result_value = self._save(self.value())
         except ValidationError as err:
             self.show_error(err)
+            return
+        except ServerError as err:  # the server went away while this was open
+            if not refuse_save(self.error_label, err):
+                raise
             return
         self.accept()

@@ -24,6 +24,7 @@ from kpidesk.ui.callbacks import _view
 from kpidesk.ui.messages import store_error_text
 from kpidesk.ui.models.dashboard_models import RowsModel
 from kpidesk.ui.screen import keep_on_screen
+from kpidesk.ui.server_writes import ServerWrites
 
 tr = QCoreApplication.translate  # tr("Context", "text"): collected by tools/i18n/extract.py
 
@@ -85,6 +86,8 @@ class DataHealthDialog(QDialog):
         self.right_button = QPushButton(self)
         self.right_button.setObjectName("markRight")
         self.right_button.clicked.connect(self.mark_right)
+        self.writes = ServerWrites(ctx, self)  # both change or open the shop's records
+        self.writes.add(self.right_button, self.open_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -146,8 +149,8 @@ class DataHealthDialog(QDialog):
 
     def _update_buttons(self) -> None:
         finding = self.current()
-        self.right_button.setEnabled(finding is not None)
-        self.open_button.setEnabled(finding is not None)
+        self.writes.enable(self.right_button, finding is not None)
+        self.writes.enable(self.open_button, finding is not None)
         if finding is not None and finding.kind == "missing_days":
             self.open_button.setText(tr("DataHealthDialog", "&Enter the day's sales"))
         else:

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 from kpidesk.i18n import format as fmt
 from kpidesk.i18n.format import fill as fill_in
 from kpidesk.store.contacts import contact_name_phone, search_contacts
-from kpidesk.store.errors import ValidationError
+from kpidesk.store.errors import ServerError, ValidationError
 from kpidesk.store.opportunities import OpportunityInput, lost_reasons, stages
 from kpidesk.store.reference import list_named, name_of
 from kpidesk.ui.messages import validation_text
 from kpidesk.ui.models.opportunities_model import reason_label, stage_label
 from kpidesk.ui.screen import keep_on_screen
+from kpidesk.ui.server_writes import refuse_save
 from kpidesk.ui.widgets import DigitSpinBox
 
 
@@ -224,6 +225,10 @@ class OpportunityDialog(QDialog):
                      "probability": self.probability_spin}.get(err.field)
             if field is not None:
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        except ServerError as err:  # the server went away while this was open
+            if not refuse_save(self.error_label, err):
+                raise
             return
         self.accept()
 

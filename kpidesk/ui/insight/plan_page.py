@@ -51,6 +51,7 @@ class PlanPage(Tab):
         self.reset_button = QPushButton(page)
         self.reset_button.setObjectName("resetTarget")
         self.reset_button.clicked.connect(self._load_target)
+        self.writes.add(self.reset_button)  # reads the saved target from the server
         self.target_error = ErrorLabel(page)
         self.target_hint = _hint(page, "targetHint")
         row = QHBoxLayout()
@@ -83,6 +84,7 @@ class PlanPage(Tab):
         self.propose_button = QPushButton(page)
         self.propose_button.setObjectName("proposeTargets")
         self.propose_button.clicked.connect(self.open_proposal)
+        self.writes.add(self.propose_button)  # saves targets
         bottom = QHBoxLayout()
         bottom.addWidget(self.propose_button)
         bottom.addStretch(1)
@@ -144,5 +146,7 @@ class PlanPage(Tab):
              "needed_basket": n.needed_basket} for n in self.plan.salespeople], currency)
 
     def open_proposal(self) -> None:
+        if self.writes.refuse():
+            return
         dialog = ProposalDialog(self.ctx, int(month_key(self.ctx.today())[:4]) + 1, self)
         dialog.exec()

@@ -119,6 +119,7 @@ class AnalysisTab(Tab):
         self.export_button.setObjectName("analysisExport")
         self.print_button = QPushButton(self)
         self.print_button.setObjectName("analysisPrint")
+        self.writes.add(self.export_button, self.print_button)
 
         bar = QHBoxLayout()
         for w in (self.kind_label, self.kind_combo, self.period_combo, self.from_label,
@@ -423,7 +424,7 @@ class AnalysisTab(Tab):
     # -- export and print (the owner's) -------------------------------------------------
     def export_table(self) -> None:
         window = self.window()
-        if hasattr(window, "export_table"):
+        if hasattr(window, "export_table") and not self.writes.refuse():
             window.export_table(self.table)
 
     def document_html(self) -> str:
@@ -454,6 +455,8 @@ class AnalysisTab(Tab):
         from PySide6.QtGui import QTextDocument
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+        if self.writes.refuse():
+            return
         with self.ctx.owner_session(self, "report") as allowed:
             if not allowed:
                 return

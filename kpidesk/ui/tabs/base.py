@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from kpidesk.store.errors import ServerError
 from kpidesk.store.topics import Topic
 from kpidesk.ui.context import AppContext
+from kpidesk.ui.server_writes import ServerWrites
 
 
 class Tab(QWidget):
@@ -33,9 +35,18 @@ class Tab(QWidget):
         # bound methods, not lambdas: Qt drops the connection when the tab is deleted
         ctx.language.language_changed.connect(self._on_language_changed)
         ctx.data_changed.connect(self.on_data_changed)
+        # what needs a shared shop's server here: disabled while it does not answer
+        self.writes = ServerWrites(ctx, self)
 
     def _on_language_changed(self, _lang: str) -> None:
-        self.retranslate_ui()
+        try:
+            self.retranslate_ui()
+        except ServerError as err:  # a figure it reads again is on a server gone away
+            if err.reason != "unreachable":
+                raise
+            from kpidesk.ui.server_status import server_lost
+
+            server_lost(err)
 
     def title(self) -> str:
         raise NotImplementedError

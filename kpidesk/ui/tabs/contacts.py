@@ -72,6 +72,9 @@ class ContactsTab(Tab):
         self.page_button.clicked.connect(lambda: self.open_contact())
         self.merge_button.clicked.connect(lambda: self.merge_selected())
         self.delete_button.clicked.connect(lambda: self.delete_selected())
+        # the contacts and their pages are on a shared shop's server
+        self.writes.add(self.add_button, self.edit_button, self.page_button, self.merge_button,
+                        self.delete_button)
 
         self.table = QTableView(self)
         self.table.setObjectName("contactsTable")
@@ -117,11 +120,14 @@ class ContactsTab(Tab):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+            if slot == self.add_contact:
+                self.writes.add(shortcut)
         for key, slot in ((Qt.Key.Key_Return, lambda: self.open_contact()),
                           (Qt.Key.Key_Delete, lambda: self.delete_selected())):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+            self.writes.add(shortcut)
         self.setTabOrder(self.search_edit, self.status_combo)
         self.setTabOrder(self.status_combo, self.table)
         self.retranslate_ui()
@@ -219,10 +225,9 @@ class ContactsTab(Tab):
 
     def _update_buttons(self, *_: object) -> None:
         n = len(self.table.selectionModel().selectedRows())
-        self.edit_button.setEnabled(n == 1)
-        self.page_button.setEnabled(n == 1)
-        self.delete_button.setEnabled(n == 1)
-        self.merge_button.setEnabled(n == 2)
+        for button, wanted in ((self.edit_button, n == 1), (self.page_button, n == 1),
+                               (self.delete_button, n == 1), (self.merge_button, n == 2)):
+            self.writes.enable(button, wanted)
 
     # -- asking (tests replace these) -------------------------------------------------------
     def inform(self, text: str) -> None:
@@ -268,6 +273,8 @@ class ContactsTab(Tab):
         return ids[0] if len(ids) == 1 else None
 
     def add_contact(self) -> int | None:
+        if self.writes.refuse():
+            return None
         def save(contact: ContactInput) -> int:
             return push(self.ctx.undo_stack, AddContact(
                 self.ctx.store, (lambda name=contact.name: fill_in(undo_tr("Add contact %1"), name)), contact))
@@ -280,7 +287,7 @@ class ContactsTab(Tab):
 
     def edit_contact(self, contact_id: int | None = None) -> None:
         contact_id = contact_id or self._one_selected()
-        if contact_id is None:
+        if contact_id is None or self.writes.refuse():
             return
 
         def save(contact: ContactInput) -> None:
@@ -294,7 +301,7 @@ class ContactsTab(Tab):
     def open_contact(self, contact_id: int | None = None) -> ContactPage | None:
         """Show a contact's page (other tabs reach it through MainWindow.open_contact)."""
         contact_id = contact_id or self._one_selected()
-        if contact_id is None:
+        if contact_id is None or self.writes.refuse():  # its page reads the server
             return None
         if self.model.row_of(contact_id) is None or self._dirty:
             self.reload()
@@ -314,6 +321,8 @@ class ContactsTab(Tab):
 
     def merge_selected(self, keep_id: int | None = None) -> bool:
         ids = self.selected_ids()
+        if self.writes.refuse():
+            return False
         if len(ids) != 2:
             self.inform(self.tr("Select exactly two contacts to merge."))
             return False
@@ -338,7 +347,7 @@ class ContactsTab(Tab):
 
     def delete_selected(self, confirmed: bool = False) -> bool:
         contact_id = self._one_selected()
-        if contact_id is None:
+        if contact_id is None or self.writes.refuse():
             return False
         contact = self.model.contact(self.model.row_of(contact_id))
         sales = count_sales(self.ctx.store, contact_id)

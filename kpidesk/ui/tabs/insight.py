@@ -185,6 +185,7 @@ class InsightTab(PlanPage):
         self.calendar_button = QPushButton(page)
         self.calendar_button.setObjectName("shopCalendarButton")
         self.calendar_button.clicked.connect(self.open_calendar)
+        self.writes.add(self.calendar_button)  # the shop's calendar is kept on the server
         self.chance_chart = ChanceChart(page)
         self.chance_chart.setObjectName("insightChanceChart")
         left = QWidget(page)
@@ -438,5 +439,7 @@ class InsightTab(PlanPage):
     def open_calendar(self) -> None:
         from kpidesk.ui.dialogs.calendar import CalendarDialog
 
+        if self.writes.refuse():
+            return
         CalendarDialog(self.ctx, self).exec()
 

@@ -31,7 +31,7 @@ from kpidesk.i18n.format import fill as fill_in
 from kpidesk.i18n.tr import translator
 from kpidesk.metrics.pipeline import pipeline_kpis
 from kpidesk.store import opportunities as ostore
-from kpidesk.store.errors import ValidationError
+from kpidesk.store.errors import ServerError, ValidationError
 from kpidesk.store.topics import Topic
 from kpidesk.ui.commands.records import OpportunityChange, push
 from kpidesk.ui.dialogs.opportunity_dialog import LostDialog, OpportunityDialog
@@ -46,6 +46,7 @@ from kpidesk.ui.models.opportunities_model import (
     status_label,
 )
 from kpidesk.ui.pipeline_board import PipelineBoard
+from kpidesk.ui.server_status import server_lost
 from kpidesk.ui.tabs.base import Tab
 from kpidesk.ui.widgets import SortArrowHeader
 
@@ -81,6 +82,9 @@ class PipelineTab(Tab):
         self.lost_button.clicked.connect(lambda: self.mark_lost())
         self.reopen_button.clicked.connect(lambda: self.reopen())
         self.delete_button.clicked.connect(lambda: self.delete_opportunity())
+        # the opportunities are on a shared shop's server
+        self.writes.add(self.add_button, self.edit_button, self.won_button, self.lost_button,
+                        self.reopen_button, self.delete_button)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("pipelineSummary")
         self.summary_label.setWordWrap(True)
@@ -156,6 +160,7 @@ class PipelineTab(Tab):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+O"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: self.add_opportunity())
+        self.writes.add(shortcut)
         self.reload()
         self.retranslate_ui()
 
@@ -278,11 +283,12 @@ class PipelineTab(Tab):
         current = self.current_id()
         row = self._row(current) if current is not None else None
         status = row["status"] if row else None
-        self.edit_button.setEnabled(row is not None)
-        self.delete_button.setEnabled(row is not None)
-        self.won_button.setEnabled(status == "open")
-        self.lost_button.setEnabled(status == "open")
-        self.reopen_button.setEnabled(status in ("won", "lost"))
+        for button, wanted in ((self.edit_button, row is not None),
+                               (self.delete_button, row is not None),
+                               (self.won_button, status == "open"),
+                               (self.lost_button, status == "open"),
+                               (self.reopen_button, status in ("won", "lost"))):
+            self.writes.enable(button, wanted)
 
     # -- asking (tests replace these) --------------------------------------------------------------
     def inform(self, text: str) -> None:
@@ -324,6 +330,12 @@ class PipelineTab(Tab):
         except ValidationError as err:
             self.inform(validation_text(err))
             return None
+        except ServerError as err:  # lost while a question was up: said, nothing changed
+            if err.reason != "unreachable":
+                raise
+            server_lost(err)
+            self.writes.refuse()
+            return None
         if self._dirty:
             self.reload()
         if select is not None:
@@ -331,6 +343,8 @@ class PipelineTab(Tab):
         return result
 
     def add_opportunity(self) -> int | None:
+        if self.writes.refuse():
+            return None
         def save(opp: ostore.OpportunityInput) -> int:
             new_id = push(self.ctx.undo_stack, OpportunityChange(
                 self.ctx.store, (lambda: fill_in(undo_tr("Add opportunity %1"), opp.title)), None,
@@ -346,7 +360,7 @@ class PipelineTab(Tab):
 
     def edit_opportunity(self, opp_id: int | None = None) -> None:
         opp_id = opp_id or self.current_id()
-        if opp_id is None:
+        if opp_id is None or self.writes.refuse():
             return
 
         def save(opp: ostore.OpportunityInput) -> None:
@@ -359,7 +373,7 @@ class PipelineTab(Tab):
 
     def move_to_stage(self, opp_id: int, stage_id: int) -> None:
         row = self._row(opp_id)
-        if row is None or row["stage_id"] == stage_id:
+        if row is None or row["stage_id"] == stage_id or self.writes.refuse():
             return
         stage_name = ostore.stage(self.ctx.store, stage_id)["name"]
         title = row["title"]
@@ -371,7 +385,7 @@ class PipelineTab(Tab):
 
     def mark_won(self, opp_id: int | None = None, create_sale: bool | None = None) -> bool:
         opp_id = opp_id or self.current_id()
-        if opp_id is None:
+        if opp_id is None or self.writes.refuse():
             return False
         row = self._row(opp_id)
         if row is None or row["status"] != "open":
@@ -390,7 +404,7 @@ class PipelineTab(Tab):
 
     def mark_lost(self, opp_id: int | None = None, reason: str | None = None) -> bool:
         opp_id = opp_id or self.current_id()
-        if opp_id is None:
+        if opp_id is None or self.writes.refuse():
             return False
         row = self._row(opp_id)
         if row is None or row["status"] != "open":
@@ -408,7 +422,7 @@ class PipelineTab(Tab):
 
     def reopen(self, opp_id: int | None = None, stage_id: int | None = None) -> bool:
         opp_id = opp_id or self.current_id()
-        if opp_id is None:
+        if opp_id is None or self.writes.refuse():
             return False
         row = self._row(opp_id)
         if row is None or row["status"] == "open":
@@ -422,7 +436,7 @@ class PipelineTab(Tab):
 
     def delete_opportunity(self, opp_id: int | None = None, confirmed: bool = False) -> bool:
         opp_id = opp_id or self.current_id()
-        if opp_id is None:
+        if opp_id is None or self.writes.refuse():
             return False
         row = self._row(opp_id)
         if row is None:
