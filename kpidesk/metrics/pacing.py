@@ -27,7 +27,7 @@ import numpy as np
 
 from kpidesk.metrics import calendar
 from kpidesk.metrics.growth import as_date, div_half_even, ratio, revenue_column, windows
-from kpidesk.metrics.memo import input_keyed, memoized
+from kpidesk.metrics.memo import Reads, input_keyed, memoized, recall, remember
 from kpidesk.metrics.periods import Period, add_months, parse_period
 from kpidesk.metrics.targets import target_for
 from kpidesk.store import insight
@@ -229,7 +229,14 @@ def _probability(store: Store, p: Period, as_of: date, target: int | None,
     return simulate(so_far, target, _pools(as_of, remaining, revenue, closed, first))
 
 
-@memoized
+def _sales_up_to(store: Store, period: str | Period, today: date | str, *,
+                 salesperson_id: int | None = None, **_ignored) -> Reads:
+    """A chance as of `today` reads the day revenues up to that day only (the month so
+    far, the weeks before, last year's holidays) of the salesperson's sales (or all)."""
+    return Reads(last=as_date(today).isoformat(), salesperson=salesperson_id)
+
+
+@memoized(reads=_sales_up_to)
 def target_probability(store: Store, period: str | Period, today: date | str, *,
                        currency: str | None = None, salesperson_id: int | None = None,
                        target: int | None = None) -> float | None:
@@ -247,27 +254,47 @@ def target_probability(store: Store, period: str | Period, today: date | str, *,
     return _probability(store, p, as_of, target, revenue, closed, first_sale_day(store))
 
 
-@memoized
 def probability_history(store: Store, period: str | Period, today: date | str, *,
                         currency: str | None = None, salesperson_id: int | None = None
                         ) -> list[tuple[str, float | None]]:
-    """[(day, chance as of that day)] for days 1..today of a month in progress."""
+    """[(day, chance as of that day)] for days 1..today of a month in progress.
+
+    Each day's chance reads only the sales up to that day, so each is remembered on its
+    own: after today's sale only today's is computed again."""
     w = windows(period, today)
     if not w.in_progress:
         return []
     p, as_of = w.period, as_date(today)
+    days = [d for d in _days(p)[:w.day] if d <= as_of]
+    keys = {d: ("probability_history", p.key, d.isoformat(), currency, salesperson_id)
+            for d in days}
+    chances: dict[date, float | None] = {}
+    for d in days:
+        found, chance = recall(store, keys[d])
+        if found:
+            chances[d] = chance
+    missing = [d for d in days if d not in chances]
+    if missing:
+        for d, chance in _chances_on(store, p, missing, currency, salesperson_id).items():
+            chances[d] = chance
+            remember(store, keys[d], chance, Reads(last=d.isoformat(),
+                                                   salesperson=salesperson_id))
+    return [(d.isoformat(), chances[d]) for d in days]
+
+
+def _chances_on(store: Store, p: Period, days: list[date], currency: str | None,
+                salesperson_id: int | None) -> dict[date, float | None]:
+    """The chance as of each of these days of the month (one read of the day revenues)."""
     target = target_for(store, p, "revenue", salesperson_id, currency=currency)
     if target is None:
-        return [(d.isoformat(), None) for d in _days(p)[:w.day]]
+        return dict.fromkeys(days)
     needed: set[str] = {d.isoformat() for d in _days(p)}
-    remaining_all = _days(p)
-    needed |= _history_days(p.start, remaining_all)
+    needed |= _history_days(p.start, _days(p))
     needed |= {(p.start + timedelta(days=i)).isoformat() for i in range(-7 * HISTORY_WEEKS - 8, 0)}
     revenue = _day_revenue(store, needed, currency, salesperson_id)
     closed = insight.closed_days(store, p.first_day, p.last_day)
     first = first_sale_day(store)
-    return [(d.isoformat(), _probability(store, p, d, target, revenue, closed, first))
-            for d in _days(p)[:w.day] if d <= as_of]
+    return {d: _probability(store, p, d, target, revenue, closed, first) for d in days}
 
 
 def chance_in_ten(probability: float | None) -> int | None:
