@@ -447,10 +447,17 @@ def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
     return best
 
 
+@memoized(copy=False, reads=lambda *_args: Reads(by_day=False))
+def _known_names(store: Store) -> dict[int, tuple[str, str]]:
+    """Names and phones read so far (a sale changes none; any other write forgets them)."""
+    return {}
+
+
 def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
-    names: dict[int, tuple[str, str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    names = _known_names(store)
+    missing = [i for i in ids if i not in names]
+    for start in range(0, len(missing), 500):
+        chunk = missing[start:start + 500]
         names.update({r[0]: (r[1], r[2]) for r in store.conn.execute(
             f"SELECT id, name, phone FROM contacts WHERE id IN ({','.join('?' * len(chunk))})",
             chunk)})

@@ -120,6 +120,14 @@ def remember(store: Store, key: tuple, result: Any, reads: Reads | None,
         results.popitem(last=False)
 
 
+def remembered(store: Store, fn: Callable[..., Any], *args, **kwargs) -> bool:
+    """Whether the memoized `fn(store, *args, **kwargs)` is remembered for the store's
+    current data (called as the caller calls it: the same positional and keyword
+    arguments), so the next call computes nothing."""
+    key = (fn.__qualname__, args, tuple(sorted(kwargs.items())))
+    return not store.conn.in_transaction and key in _results(store)
+
+
 @overload
 def memoized(fn: Callable[P, R]) -> Callable[P, R]: ...
 @overload

@@ -45,29 +45,42 @@ def first_sale_day(store: Store) -> str | None:
     return str(value) if value else None
 
 
+def _month_reads(store: Store, month: str, col: str) -> Reads:
+    return Reads(first=f"{month}-01", last=f"{month}-31")
+
+
+@memoized(copy=False, reads=_month_reads)
+def _month_day_revenue(store: Store, month: str, col: str
+                       ) -> dict[str, tuple[int, dict[int, int]]]:
+    """{day: (revenue, {salesperson_id: revenue})} of one month's days with sales. Read a
+    month at a time for the shop and every salesperson at once: a sale today reads this
+    month again, once for every chance and the pacing; the weeks before and last year's
+    months stay remembered."""
+    by_day: dict[str, tuple[int, dict[int, int]]] = {}
+    for day, sp, value in store.conn.execute(
+            f"SELECT day, salesperson_id, SUM({col}) FROM daily_revenue"
+            " WHERE day BETWEEN ? AND ? GROUP BY day, salesperson_id",
+            (f"{month}-01", f"{month}-31")):
+        total, people = by_day.setdefault(str(day), (0, {}))
+        people[int(sp)] = int(value or 0)
+        by_day[str(day)] = (total + int(value or 0), people)
+    return by_day
+
+
 def _day_revenue(store: Store, days: set[str], currency: str | None,
                  salesperson_id: int | None) -> dict[str, int]:
     """{day: revenue} of the given days (0 for a day without sales)."""
-    if not days:
-        return {}
     col = revenue_column(store, currency)
-    ordered = sorted(days)
-    extra, params = ("", ()) if salesperson_id is None else (" AND salesperson_id = ?",
-                                                               (salesperson_id,))
-    found: dict[str, int] = dict.fromkeys(ordered, 0)
-    # one range read per run of close days (last year's holidays are far from this month)
-    runs: list[list[str]] = [[ordered[0]]]
-    for day in ordered[1:]:
-        if (date.fromisoformat(day) - date.fromisoformat(runs[-1][-1])).days > 7:
-            runs.append([day])
-        else:
-            runs[-1].append(day)
-    for run in runs:
-        for day, value in store.conn.execute(
-                f"SELECT day, SUM({col}) FROM daily_revenue WHERE day BETWEEN ? AND ?{extra}"
-                " GROUP BY day", (run[0], run[-1], *params)):
-            if day in found:
-                found[day] = int(value or 0)
+    found: dict[str, int] = dict.fromkeys(days, 0)
+    months: dict[str, list[str]] = {}
+    for day in days:
+        months.setdefault(day[:7], []).append(day)
+    for month, in_month in months.items():
+        by_day = _month_day_revenue(store, month, col)
+        for day in in_month:
+            if day in by_day:
+                total, people = by_day[day]
+                found[day] = total if salesperson_id is None else people.get(salesperson_id, 0)
     return found
 
 
