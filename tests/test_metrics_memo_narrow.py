@@ -1,7 +1,7 @@
 """After a sales write only the remembered figures that read what it touched are
-forgotten (`metrics/memo.py`, `store/write_scope.py`): the chance of making the target
-(shop and per salesperson), the chance history (one point per day) and the at-risk list
-(patched for the sale's customer alone).
+forgotten (`metrics/memo.py`, `store/write_scope.py`): the pacing and the chance of making
+the target (shop and per salesperson), the chance history (one point per day) and the
+at-risk list (patched for the sale's customer alone).
 
 Each write below must move at least one of these figures, and after it every figure,
 computed with what was remembered before, equals the same figure computed by another
@@ -38,6 +38,7 @@ BIG = 400_000  # cents: enough to move a chance
 
 def _figures(store: Store, salespeople: list[int]) -> dict:
     figures = {
+        "pacing": pacing.pacing(store, MONTH, TODAY),
         "chance": pacing.target_probability(store, MONTH, TODAY),
         "chances": insight.salesperson_probabilities(store, MONTH, TODAY),
         "history": pacing.probability_history(store, MONTH, TODAY),
@@ -48,6 +49,7 @@ def _figures(store: Store, salespeople: list[int]) -> dict:
     for sp in salespeople:
         figures[f"history {sp}"] = pacing.probability_history(store, MONTH, TODAY,
                                                               salesperson_id=sp)
+        figures[f"pacing {sp}"] = pacing.pacing(store, MONTH, TODAY, salesperson_id=sp)
     return figures
 
 

@@ -67,6 +67,14 @@ def _month_day_revenue(store: Store, month: str, col: str
     return by_day
 
 
+def _sales_up_to(store: Store, period: str | Period, today: date | str, *,
+                 salesperson_id: int | None = None, **_ignored) -> Reads:
+    """A chance or the pacing as of `today` reads the day revenues up to that day only
+    (the month so far, the weeks before, last year's days and holidays) of the
+    salesperson's sales (or everyone's)."""
+    return Reads(last=as_date(today).isoformat(), salesperson=salesperson_id)
+
+
 def _day_revenue(store: Store, days: set[str], currency: str | None,
                  salesperson_id: int | None) -> dict[str, int]:
     """{day: revenue} of the given days (0 for a day without sales)."""
@@ -106,7 +114,7 @@ def day_weights(store: Store, period: str | Period, *, currency: str | None = No
     if uses_history(store, p):
         sources = {}
         for d in days:
-            same = calendar.same_holiday_year_before(d)
+            same = _same_holiday_year_before(d)
             sources[d.isoformat()] = same or (d - timedelta(days=364)).isoformat()
         revenue = _day_revenue(store, set(sources.values()), currency, salesperson_id)
         weights = [0 if d.isoformat() in closed else max(0, revenue[sources[d.isoformat()]])
@@ -132,6 +140,7 @@ class Pacing:
     from_history: bool
 
 
+@memoized(copy=False, reads=_sales_up_to)  # a frozen result: shared, never changed
 def pacing(store: Store, period: str | Period, today: date | str, *,
            currency: str | None = None, salesperson_id: int | None = None,
            target: int | None = None) -> Pacing | None:
@@ -197,7 +206,7 @@ def _pools(as_of: date, remaining: list[date], revenue: dict[str, int],
 def _history_days(as_of: date, remaining: list[date]) -> set[str]:
     days = {(as_of - timedelta(days=i)).isoformat() for i in range(1, 7 * HISTORY_WEEKS + 8)}
     for d in remaining:
-        same = calendar.same_holiday_year_before(d)
+        same = _same_holiday_year_before(d)
         if same is not None:
             s = date.fromisoformat(same)
             days.update((s + timedelta(days=k)).isoformat() for k in (-1, 0, 1))
@@ -240,13 +249,6 @@ def _probability(store: Store, p: Period, as_of: date, target: int | None,
         return None
     remaining = [as_of + timedelta(days=i) for i in range(1, (p.end - as_of).days + 1)]
     return simulate(so_far, target, _pools(as_of, remaining, revenue, closed, first))
-
-
-def _sales_up_to(store: Store, period: str | Period, today: date | str, *,
-                 salesperson_id: int | None = None, **_ignored) -> Reads:
-    """A chance as of `today` reads the day revenues up to that day only (the month so
-    far, the weeks before, last year's holidays) of the salesperson's sales (or all)."""
-    return Reads(last=as_date(today).isoformat(), salesperson=salesperson_id)
 
 
 @memoized(reads=_sales_up_to)
