@@ -17,9 +17,10 @@ from datetime import date, timedelta
 import pytest
 
 from kpidesk.io.importer import Importer
-from kpidesk.metrics import customers, insight, pacing
+from kpidesk.metrics import contact_status, customers, insight, pacing
 from kpidesk.metrics.memo import clear_memo, remembered
 from kpidesk.store import targets as target_store
+from kpidesk.store.contacts import ContactInput, add_contact
 from kpidesk.store.db import Store
 from kpidesk.store.sales import (
     LineInput,
@@ -45,6 +46,7 @@ def _figures(store: Store, salespeople: list[int]) -> dict:
         "at_risk_top": customers.at_risk(store, TODAY, limit=5),
         "at_risk_200": customers.at_risk(store, TODAY, limit=200),
         "at_risk_all": customers.at_risk(store, TODAY),
+        "funnel": contact_status.funnel(store, MONTH, TODAY),
     }
     for sp in salespeople:
         figures[f"history {sp}"] = pacing.probability_history(store, MONTH, TODAY,
@@ -214,3 +216,18 @@ def test_a_sale_patches_the_at_risk_list_for_its_customer_alone(demo_store):
         assert not walks  # its own row read again, not the list's walk
     finally:
         demo_store.conn.set_trace_callback(None)
+
+
+def test_the_funnel_is_kept_unless_one_of_its_leads_buys(demo_store):
+    clear_memo()
+    (s1, _s2), at_risk = _people(demo_store)
+    lead = add_contact(demo_store, ContactInput("A new lead", "2026-11-03", kind="lead"))
+    before = contact_status.funnel(demo_store, MONTH, TODAY)
+    add_order(demo_store, _sale(TODAY, at_risk[0], s1))  # a customer, not a lead of November
+    assert remembered(demo_store, contact_status.funnel, MONTH, TODAY)
+    add_order(demo_store, _sale(TODAY, lead, s1))  # the lead buys
+    assert not remembered(demo_store, contact_status.funnel, MONTH, TODAY)
+    after = contact_status.funnel(demo_store, MONTH, TODAY)
+    assert after.customers == before.customers + 1
+    with Store(demo_store.location, quick_check=False) as other:
+        assert contact_status.funnel(other, MONTH, TODAY) == after
