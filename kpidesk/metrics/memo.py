@@ -69,9 +69,10 @@ P = ParamSpec("P")
 R = TypeVar("R")
 ReadsOf = Callable[..., "Reads | None"]  # (store, *args, **kwargs) → what the result reads
 Patch = Callable[..., Any]  # (store, result, scope, *args, **kwargs) → result or STALE
+Results = OrderedDict[tuple, tuple[Any, Reads | None, Patch | None]]  # key → result, …
 
 
-def _results(store: Store) -> OrderedDict[tuple, tuple[Any, Reads | None, Patch | None]]:
+def _results(store: Store) -> Results:
     """The store's remembered results, brought up to its current data: kept, patched or
     forgotten by what was written since they were computed."""
     fingerprint = data_fingerprint(store)
@@ -79,7 +80,7 @@ def _results(store: Store) -> OrderedDict[tuple, tuple[Any, Reads | None, Patch 
     if entry is not None and entry[0] == fingerprint:
         return entry[1]
     scope = None if entry is None else store.scope_log.since(entry[0], fingerprint)
-    results: OrderedDict[tuple, tuple[Any, Reads | None, Patch | None]] = OrderedDict()
+    results: Results = OrderedDict()
     if entry is not None and scope is not None:
         for key, (result, reads, patch) in entry[1].items():
             if reads is None:
@@ -95,25 +96,30 @@ def _results(store: Store) -> OrderedDict[tuple, tuple[Any, Reads | None, Patch 
     return results
 
 
-def recall(store: Store, key: tuple) -> tuple[bool, Any]:
-    """(True, result) when `key` is remembered for the store's current data (a metric
-    that keeps parts of its result apart, e.g. one point per day)."""
+def current(store: Store) -> Results | None:
+    """The store's remembered results for its data as it is now (one look at whether the
+    data changed: on a server a round trip, so a metric keeping many parts asks once);
+    None inside a write transaction, where what is read may still be rolled back."""
     if store.conn.in_transaction:
+        return None
+    return _results(store)
+
+
+def recall(results: Results | None, key: tuple) -> tuple[bool, Any]:
+    """(True, result) when `key` is among `results` (`current`)."""
+    if results is None or key not in results:
         return False, None
-    results = _results(store)
-    if key in results:
-        results.move_to_end(key)
-        return True, results[key][0]
-    return False, None
+    results.move_to_end(key)
+    return True, results[key][0]
 
 
-def remember(store: Store, key: tuple, result: Any, reads: Reads | None,
+def remember(results: Results | None, key: tuple, result: Any, reads: Reads | None,
              patch: Patch | None = None) -> None:
     """Keep `result` under `key` until a write touches what `reads` names (None: any
-    write)."""
-    if store.conn.in_transaction:  # what it read may still be rolled back: keep nothing
+    write). Kept in the `results` it was looked up in: had the data changed meanwhile,
+    they are not the store's current ones any more and it is not kept."""
+    if results is None:
         return
-    results = _results(store)
     results[key] = (result, reads, patch)
     results.move_to_end(key)
     while len(results) > _MEMO_SIZE:
@@ -125,7 +131,8 @@ def remembered(store: Store, fn: Callable[..., Any], *args, **kwargs) -> bool:
     current data (called as the caller calls it: the same positional and keyword
     arguments), so the next call computes nothing."""
     key = (fn.__qualname__, args, tuple(sorted(kwargs.items())))
-    return not store.conn.in_transaction and key in _results(store)
+    results = current(store)
+    return results is not None and key in results
 
 
 @overload
@@ -151,10 +158,11 @@ def memoized(fn: Callable[P, R] | None = None, *, copy: bool = True,  # noqa: E3
     @functools.wraps(fn)
     def wrapper(store: Store, *args, **kwargs):
         key = (fn.__qualname__, args, tuple(sorted(kwargs.items())))
-        found, result = recall(store, key)
+        results = current(store)
+        found, result = recall(results, key)
         if not found:
             result = compute(store, *args, **kwargs)
-            remember(store, key, result,
+            remember(results, key, result,
                      None if reads is None else reads(store, *args, **kwargs), patch)
         return _fresh(result) if copy else result
 

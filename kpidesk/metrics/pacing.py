@@ -27,7 +27,7 @@ import numpy as np
 
 from kpidesk.metrics import calendar
 from kpidesk.metrics.growth import as_date, div_half_even, ratio, revenue_column, windows
-from kpidesk.metrics.memo import Reads, input_keyed, memoized, recall, remember
+from kpidesk.metrics.memo import Reads, current, input_keyed, memoized, recall, remember
 from kpidesk.metrics.periods import Period, add_months, parse_period
 from kpidesk.metrics.targets import target_for
 from kpidesk.store import insight
@@ -284,16 +284,17 @@ def probability_history(store: Store, period: str | Period, today: date | str, *
     keys = {d: ("probability_history", p.key, d.isoformat(), currency, salesperson_id)
             for d in days}
     chances: dict[date, float | None] = {}
+    results = current(store)
     for d in days:
-        found, chance = recall(store, keys[d])
+        found, chance = recall(results, keys[d])
         if found:
             chances[d] = chance
     missing = [d for d in days if d not in chances]
     if missing:
         for d, chance in _chances_on(store, p, missing, currency, salesperson_id).items():
             chances[d] = chance
-            remember(store, keys[d], chance, Reads(last=d.isoformat(),
-                                                   salesperson=salesperson_id))
+            remember(results, keys[d], chance, Reads(last=d.isoformat(),
+                                                     salesperson=salesperson_id))
     return [(d.isoformat(), chances[d]) for d in days]
 
 
