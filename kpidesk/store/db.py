@@ -230,7 +230,7 @@ class Store(ServerLink, Upkeep):
             raise WriteFailedError("moved", str(self.path))
         self._wait_for_check()
         self.ensure_connected()  # a shared shop whose server came back after a cut
-        before = self.fingerprint()
+        before = self._fingerprint_if_reachable()
         self.scope_log.begin()
         try:
             self._begin()
@@ -251,8 +251,9 @@ class Store(ServerLink, Upkeep):
         self._depth = 0
         self.commits += 1
         changed, self._pending = self._pending, set()
-        after = self.fingerprint()
-        self.scope_log.commit(before, after, changed, self._own_commit_only(before, after))
+        after = self._fingerprint_if_reachable()
+        if before is not None and after is not None:
+            self.scope_log.commit(before, after, changed, self._own_commit_only(before, after))
         self.announce(changed)
 
     def fingerprint(self) -> Fingerprint:
@@ -260,6 +261,15 @@ class Store(ServerLink, Upkeep):
         (`total_changes`), a commit through it (`commits`: a restored backup changes no
         row) or a commit by another connection (`data_version`)."""
         return (self.conn.total_changes, self.commits, dialect.data_version(self.conn))
+
+    def _fingerprint_if_reachable(self) -> Fingerprint | None:
+        """The fingerprint, or None when it cannot be read (a server lost just after the
+        commit): the write stands, and with no record kept every remembered figure is
+        forgotten."""
+        try:
+            return self.fingerprint()
+        except Exception:  # whatever the connection raised: the commit is done
+            return None
 
     def _own_commit_only(self, before: Fingerprint, after: Fingerprint) -> bool:
         """No other connection committed between `before` and the commit just made (a
