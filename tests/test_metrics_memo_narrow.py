@@ -231,3 +231,14 @@ def test_the_funnel_is_kept_unless_one_of_its_leads_buys(demo_store):
     assert after.customers == before.customers + 1
     with Store(demo_store.location, quick_check=False) as other:
         assert contact_status.funnel(other, MONTH, TODAY) == after
+
+
+def test_a_sale_inside_a_larger_write_forgets_everything(demo_store):
+    """The sale cannot speak for the rest of a transaction it did not open."""
+    clear_memo()
+    (s1, s2), at_risk = _people(demo_store)
+    insight.salesperson_probabilities(demo_store, MONTH, TODAY)
+    with demo_store.transaction():
+        add_order(demo_store, _sale(TODAY, at_risk[0], s1))
+    assert not remembered(demo_store, pacing.target_probability, MONTH, TODAY,
+                          currency=None, salesperson_id=s2)
