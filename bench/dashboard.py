@@ -244,6 +244,7 @@ def measure(path: Path, runs: int) -> dict:
                           for name, call in calls}
     refresh()  # the dashboard on screen: every figure computed once
     out["refresh_ms"], _ = median_ms(refresh, runs, record_sale)
+    out["refresh_cpu_ms"] = CPU_MS[0]
     out["per_call_after_sale_ms"] = {
         name: round(median_ms(call, runs, record_sale)[0], 2) for name, call in calls}
 
@@ -473,6 +474,7 @@ def main(argv: list[str] | None = None) -> int:
          all(r["cold_ms"] <= 0.5 * r["duck"]["duckdb_ms"] for r in results)),
         ("refresh after a sale", lambda r: r["refresh_ms"], "{:,.1f}", "≤ 20 at 1M",
          one and one["refresh_ms"] <= 20),
+        ("  its CPU time", lambda r: r.get("refresh_cpu_ms"), "{:,.1f}", "", None),
         ("refresh with widgets, after a sale", lambda r: r["widgets_ms"], "{:,.1f}", "", None),
         ("sales table open", lambda r: r["table_ms"], "{:,.1f}", "≤ 300 at 10M",
          big and big["table_ms"] <= 300),

@@ -15,13 +15,30 @@ from kpidesk.metrics.customers import (
     loyal_ids,
     loyal_min_orders,
 )
-from kpidesk.metrics.memo import memoized
+from kpidesk.metrics.memo import STALE, Reads, memoized
 from kpidesk.metrics.periods import Period, parse_period
 from kpidesk.metrics.results import Funnel
 from kpidesk.store.db import Store
 
 
-@memoized
+def _own_rows(*_args) -> Reads:
+    """The funnel reads its leads' own sales alone (and the contacts, any write of which
+    forgets it)."""
+    return Reads(contacts=True, by_day=False)
+
+
+def _unless_a_lead_bought(store: Store, result: Funnel, scope, period: str | Period,
+                          today: date | str) -> Funnel | object:
+    """Kept after a sale of contacts none of which is one of the period's leads."""
+    p = parse_period(period)
+    ids = ",".join(str(int(c)) for c in scope.contacts)
+    leads = store.scalar(f"SELECT COUNT(*) FROM contacts WHERE id IN ({ids})"
+                         " AND kind = 'lead' AND created BETWEEN ? AND ?",
+                         (p.first_day, p.last_day))
+    return STALE if leads else result
+
+
+@memoized(reads=_own_rows, patch=_unless_a_lead_bought)
 def funnel(store: Store, period: str | Period, today: date | str) -> Funnel:
     """Conversion funnel of the leads created in P, as of `today`.
 

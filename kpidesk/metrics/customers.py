@@ -25,7 +25,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import cast
 
-from kpidesk.metrics.memo import memoized
+from kpidesk.metrics.memo import STALE, Reads, memoized
 from kpidesk.metrics.periods import Period, add_months, parse_period
 from kpidesk.metrics.results import (
     AtRiskEntry,
@@ -333,7 +333,48 @@ def _at_risk_ids(store: Store, d: date) -> frozenset[int]:
         "SELECT contact_id FROM risk_spans WHERE end >= ? AND start <= ?", (d_iso, d_iso)))
 
 
-@memoized(copy=False)
+def _rows_of(store: Store, d: date, contacts: frozenset[int]) -> list[RiskRow]:
+    """The list's rows on d of these contacts alone (none when not at risk then)."""
+    d_iso, ids = d.isoformat(), ",".join(str(int(c)) for c in contacts)
+    return _risk_rows(store, d, store.conn.execute(
+        "SELECT contact_id, last_purchase, usual_gap FROM risk_spans"
+        f" WHERE contact_id IN ({ids}) AND end >= ? AND start <= ?", (d_iso, d_iso)).fetchall())
+
+
+def _per_contact(*_args, **_kwargs) -> Reads:
+    """A contact's row of the at-risk list reads its own sales alone."""
+    return Reads(contacts=True, by_day=False)
+
+
+def _patch_all(store: Store, rows: list[RiskRow], scope, d: date) -> list[RiskRow]:
+    """The whole list after a write of these contacts' sales: their rows read again."""
+    return sorted([r for r in rows if r[2] not in scope.contacts]
+                  + _rows_of(store, d, scope.contacts))
+
+
+AT_RISK_SPARE = 16  # rows kept past the limit: a sale's customer leaves the list, no walk
+
+
+def _patch_top(store: Store, kept: tuple[list[RiskRow], bool], scope, d: date, k: int):
+    """The first rows after a write of these contacts' sales. Any contact not kept ranks
+    after the last row kept: a touched contact's new row goes in only before it."""
+    rows, complete = kept
+    mine = _rows_of(store, d, scope.contacts)
+    if not complete:
+        mine = [r for r in mine if rows and r < rows[-1]]
+    new = sorted([r for r in rows if r[2] not in scope.contacts] + mine)
+    return (new, complete) if complete or len(new) >= k else STALE
+
+
+@memoized(copy=False, reads=_per_contact, patch=_patch_top)
+def _at_risk_kept(store: Store, d: date, k: int) -> tuple[list[RiskRow], bool]:
+    """The first k rows and a few more, and whether they are the whole list."""
+    want = k + AT_RISK_SPARE
+    rows = _at_risk_top(store, d, want)
+    return rows, len(rows) < want
+
+
+@memoized(copy=False, reads=_per_contact, patch=_patch_all)
 def _at_risk_all(store: Store, d: date) -> list[RiskRow]:
     """The whole at-risk list on d, in its order."""
     d_iso = d.isoformat()
@@ -367,7 +408,6 @@ def _revenue_365_sql(store: Store, d: date) -> tuple[str, list[str]]:
     return " + ".join(terms), params
 
 
-@memoized(copy=False)
 def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
     """The first k rows of the at-risk list on d, reading the exact revenue of only the
     contacts whose bound (`lookups.risk_spans`: never below the revenue of the 365 days up
@@ -407,10 +447,17 @@ def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
     return best
 
 
+@memoized(copy=False, reads=lambda *_args: Reads(by_day=False))
+def _known_names(store: Store) -> dict[int, tuple[str, str]]:
+    """Names and phones read so far (a sale changes none; any other write forgets them)."""
+    return {}
+
+
 def _names(store: Store, ids: list[int]) -> dict[int, tuple[str, str]]:
-    names: dict[int, tuple[str, str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    names = _known_names(store)
+    missing = [i for i in ids if i not in names]
+    for start in range(0, len(missing), 500):
+        chunk = missing[start:start + 500]
         names.update({r[0]: (r[1], r[2]) for r in store.conn.execute(
             f"SELECT id, name, phone FROM contacts WHERE id IN ({','.join('?' * len(chunk))})",
             chunk)})
@@ -438,7 +485,8 @@ def at_risk(store: Store, today: date | str, limit: int | None = None) -> list[A
     if limit is None:
         rows = _at_risk_all(store, d)
     else:
-        rows = _at_risk_top(store, d, max(0, int(limit)))
+        k = max(0, int(limit))
+        rows = _at_risk_kept(store, d, k)[0][:k]
     names = _names(store, [r[2] for r in rows])
     result: list[AtRiskEntry] = []
     for revenue, since, cid, last, gap in rows:

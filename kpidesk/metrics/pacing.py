@@ -27,7 +27,7 @@ import numpy as np
 
 from kpidesk.metrics import calendar
 from kpidesk.metrics.growth import as_date, div_half_even, ratio, revenue_column, windows
-from kpidesk.metrics.memo import input_keyed, memoized
+from kpidesk.metrics.memo import Reads, current, input_keyed, memoized, recall, remember
 from kpidesk.metrics.periods import Period, add_months, parse_period
 from kpidesk.metrics.targets import target_for
 from kpidesk.store import insight
@@ -45,29 +45,50 @@ def first_sale_day(store: Store) -> str | None:
     return str(value) if value else None
 
 
+def _month_reads(store: Store, month: str, col: str) -> Reads:
+    return Reads(first=f"{month}-01", last=f"{month}-31")
+
+
+@memoized(copy=False, reads=_month_reads)
+def _month_day_revenue(store: Store, month: str, col: str
+                       ) -> dict[str, tuple[int, dict[int, int]]]:
+    """{day: (revenue, {salesperson_id: revenue})} of one month's days with sales. Read a
+    month at a time for the shop and every salesperson at once: a sale today reads this
+    month again, once for every chance and the pacing; the weeks before and last year's
+    months stay remembered."""
+    by_day: dict[str, tuple[int, dict[int, int]]] = {}
+    for day, sp, value in store.conn.execute(
+            f"SELECT day, salesperson_id, SUM({col}) FROM daily_revenue"
+            " WHERE day BETWEEN ? AND ? GROUP BY day, salesperson_id",
+            (f"{month}-01", f"{month}-31")):
+        total, people = by_day.setdefault(str(day), (0, {}))
+        people[int(sp)] = int(value or 0)
+        by_day[str(day)] = (total + int(value or 0), people)
+    return by_day
+
+
+def _sales_up_to(store: Store, period: str | Period, today: date | str, *,
+                 salesperson_id: int | None = None, **_ignored) -> Reads:
+    """A chance or the pacing as of `today` reads the day revenues up to that day only
+    (the month so far, the weeks before, last year's days and holidays) of the
+    salesperson's sales (or everyone's)."""
+    return Reads(last=as_date(today).isoformat(), salesperson=salesperson_id)
+
+
 def _day_revenue(store: Store, days: set[str], currency: str | None,
                  salesperson_id: int | None) -> dict[str, int]:
     """{day: revenue} of the given days (0 for a day without sales)."""
-    if not days:
-        return {}
     col = revenue_column(store, currency)
-    ordered = sorted(days)
-    extra, params = ("", ()) if salesperson_id is None else (" AND salesperson_id = ?",
-                                                               (salesperson_id,))
-    found: dict[str, int] = dict.fromkeys(ordered, 0)
-    # one range read per run of close days (last year's holidays are far from this month)
-    runs: list[list[str]] = [[ordered[0]]]
-    for day in ordered[1:]:
-        if (date.fromisoformat(day) - date.fromisoformat(runs[-1][-1])).days > 7:
-            runs.append([day])
-        else:
-            runs[-1].append(day)
-    for run in runs:
-        for day, value in store.conn.execute(
-                f"SELECT day, SUM({col}) FROM daily_revenue WHERE day BETWEEN ? AND ?{extra}"
-                " GROUP BY day", (run[0], run[-1], *params)):
-            if day in found:
-                found[day] = int(value or 0)
+    found: dict[str, int] = dict.fromkeys(days, 0)
+    months: dict[str, list[str]] = {}
+    for day in days:
+        months.setdefault(day[:7], []).append(day)
+    for month, in_month in months.items():
+        by_day = _month_day_revenue(store, month, col)
+        for day in in_month:
+            if day in by_day:
+                total, people = by_day[day]
+                found[day] = total if salesperson_id is None else people.get(salesperson_id, 0)
     return found
 
 
@@ -93,7 +114,7 @@ def day_weights(store: Store, period: str | Period, *, currency: str | None = No
     if uses_history(store, p):
         sources = {}
         for d in days:
-            same = calendar.same_holiday_year_before(d)
+            same = _same_holiday_year_before(d)
             sources[d.isoformat()] = same or (d - timedelta(days=364)).isoformat()
         revenue = _day_revenue(store, set(sources.values()), currency, salesperson_id)
         weights = [0 if d.isoformat() in closed else max(0, revenue[sources[d.isoformat()]])
@@ -119,6 +140,7 @@ class Pacing:
     from_history: bool
 
 
+@memoized(copy=False, reads=_sales_up_to)  # a frozen result: shared, never changed
 def pacing(store: Store, period: str | Period, today: date | str, *,
            currency: str | None = None, salesperson_id: int | None = None,
            target: int | None = None) -> Pacing | None:
@@ -184,7 +206,7 @@ def _pools(as_of: date, remaining: list[date], revenue: dict[str, int],
 def _history_days(as_of: date, remaining: list[date]) -> set[str]:
     days = {(as_of - timedelta(days=i)).isoformat() for i in range(1, 7 * HISTORY_WEEKS + 8)}
     for d in remaining:
-        same = calendar.same_holiday_year_before(d)
+        same = _same_holiday_year_before(d)
         if same is not None:
             s = date.fromisoformat(same)
             days.update((s + timedelta(days=k)).isoformat() for k in (-1, 0, 1))
@@ -229,7 +251,7 @@ def _probability(store: Store, p: Period, as_of: date, target: int | None,
     return simulate(so_far, target, _pools(as_of, remaining, revenue, closed, first))
 
 
-@memoized
+@memoized(reads=_sales_up_to)
 def target_probability(store: Store, period: str | Period, today: date | str, *,
                        currency: str | None = None, salesperson_id: int | None = None,
                        target: int | None = None) -> float | None:
@@ -247,27 +269,48 @@ def target_probability(store: Store, period: str | Period, today: date | str, *,
     return _probability(store, p, as_of, target, revenue, closed, first_sale_day(store))
 
 
-@memoized
 def probability_history(store: Store, period: str | Period, today: date | str, *,
                         currency: str | None = None, salesperson_id: int | None = None
                         ) -> list[tuple[str, float | None]]:
-    """[(day, chance as of that day)] for days 1..today of a month in progress."""
+    """[(day, chance as of that day)] for days 1..today of a month in progress.
+
+    Each day's chance reads only the sales up to that day, so each is remembered on its
+    own: after today's sale only today's is computed again."""
     w = windows(period, today)
     if not w.in_progress:
         return []
     p, as_of = w.period, as_date(today)
+    days = [d for d in _days(p)[:w.day] if d <= as_of]
+    keys = {d: ("probability_history", p.key, d.isoformat(), currency, salesperson_id)
+            for d in days}
+    chances: dict[date, float | None] = {}
+    results = current(store)
+    for d in days:
+        found, chance = recall(results, keys[d])
+        if found:
+            chances[d] = chance
+    missing = [d for d in days if d not in chances]
+    if missing:
+        for d, chance in _chances_on(store, p, missing, currency, salesperson_id).items():
+            chances[d] = chance
+            remember(results, keys[d], chance, Reads(last=d.isoformat(),
+                                                     salesperson=salesperson_id))
+    return [(d.isoformat(), chances[d]) for d in days]
+
+
+def _chances_on(store: Store, p: Period, days: list[date], currency: str | None,
+                salesperson_id: int | None) -> dict[date, float | None]:
+    """The chance as of each of these days of the month (one read of the day revenues)."""
     target = target_for(store, p, "revenue", salesperson_id, currency=currency)
     if target is None:
-        return [(d.isoformat(), None) for d in _days(p)[:w.day]]
+        return dict.fromkeys(days)
     needed: set[str] = {d.isoformat() for d in _days(p)}
-    remaining_all = _days(p)
-    needed |= _history_days(p.start, remaining_all)
+    needed |= _history_days(p.start, _days(p))
     needed |= {(p.start + timedelta(days=i)).isoformat() for i in range(-7 * HISTORY_WEEKS - 8, 0)}
     revenue = _day_revenue(store, needed, currency, salesperson_id)
     closed = insight.closed_days(store, p.first_day, p.last_day)
     first = first_sale_day(store)
-    return [(d.isoformat(), _probability(store, p, d, target, revenue, closed, first))
-            for d in _days(p)[:w.day] if d <= as_of]
+    return {d: _probability(store, p, d, target, revenue, closed, first) for d in days}
 
 
 def chance_in_ten(probability: float | None) -> int | None:

@@ -11,7 +11,7 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
@@ -38,6 +38,7 @@ from kpidesk.store.lock import _file_id
 from kpidesk.store.topics import Topic
 from kpidesk.store.upkeep import Progress, Upkeep
 from kpidesk.store.uuids import add_sql_functions
+from kpidesk.store.write_scope import Fingerprint, ScopeLog
 
 Listener = Callable[[set[Topic]], None]
 
@@ -102,6 +103,7 @@ class Store(ServerLink, Upkeep):
         # every topic committed since opening: work on a connection of its own hands
         # these back to the app, which announces them on its store (`announce`)
         self.touched: set[Topic] = set()
+        self.scope_log = ScopeLog()  # what this connection's sales writes touched
         self._progress = progress
         self._lock = None
         self._file_id: tuple[int, int] | None = None
@@ -229,6 +231,8 @@ class Store(ServerLink, Upkeep):
             raise WriteFailedError("moved", str(self.path))
         self._wait_for_check()
         self.ensure_connected()  # a shared shop whose server came back after a cut
+        before = self._fingerprint_if_reachable()
+        self.scope_log.begin()
         try:
             self._begin()
         except sqlite3.OperationalError as exc:
@@ -248,7 +252,38 @@ class Store(ServerLink, Upkeep):
         self._depth = 0
         self.commits += 1
         changed, self._pending = self._pending, set()
+        after = self._fingerprint_if_reachable()
+        if before is not None and after is not None:
+            self.scope_log.commit(before, after, changed, self._own_commit_only(before, after))
         self.announce(changed)
+
+    def fingerprint(self) -> Fingerprint:
+        """Moves whenever the data may have changed: rows written through this connection
+        (`total_changes`), a commit through it (`commits`: a restored backup changes no
+        row) or a commit by another connection (`data_version`)."""
+        return (self.conn.total_changes, self.commits, dialect.data_version(self.conn))
+
+    def _fingerprint_if_reachable(self) -> Fingerprint | None:
+        """The fingerprint, or None when it cannot be read (a server lost just after the
+        commit): the write stands, and with no record kept every remembered figure is
+        forgotten."""
+        try:
+            return self.fingerprint()
+        except Exception:  # whatever the connection raised: the commit is done
+            return None
+
+    def _own_commit_only(self, before: Fingerprint, after: Fingerprint) -> bool:
+        """No other connection committed between `before` and the commit just made (a
+        server's counter moves once, by this transaction; SQLite's not at all)."""
+        if self.server_url is not None:
+            return after[2] == self._seen_version == before[2] + 1
+        return after[2] == before[2]
+
+    def note_scope(self, days: Iterable[str], contacts: Iterable[int | None],
+                   salespeople: Iterable[int | None]) -> None:
+        """A sales write names the days, contacts and salespeople it touched (inside its
+        transaction; `store/write_scope.py`)."""
+        self.scope_log.note(self._depth, days, contacts, salespeople)
 
     def write_bookkeeping(self, sql: str, params: tuple | dict = ()) -> None:
         """A write that is not the shop's records (backup numbering and status): its own

@@ -339,6 +339,13 @@ def _refresh(conn: sqlite3.Connection, keys: list[tuple[str, int | None]]) -> No
     rollups.refresh_customers(conn, [(contact, day) for day, contact in keys])
 
 
+def _note_scope(store: Store, orders: list[OrderInput]) -> None:
+    """Tell the store what this write touched (the orders as they were and are), so the
+    figures that read none of it stay remembered (`store/write_scope.py`)."""
+    store.note_scope([o.date for o in orders], [o.contact_id for o in orders],
+                     [o.salesperson_id for o in orders])
+
+
 def add_order(store: Store, order: OrderInput) -> int:
     """Insert an order with its lines; returns the order id."""
     _validate(order)
@@ -350,6 +357,7 @@ def add_order(store: Store, order: OrderInput) -> int:
         if any(line.amount < 0 for line in order.lines):
             history.note(store, "refund", f"order {order_id}", None, summary(order))
         store.mark_changed(Topic.SALES)
+        _note_scope(store, [order])
     security.note_own_order(store, order_id)
     return order_id
 
@@ -398,6 +406,7 @@ def update_order(store: Store, order_id: int, order: OrderInput) -> None:
         _refresh(conn, [old, (order.date, order.contact_id)])
         history.note(store, "edit_sale", f"order {order_id}", summary(previous), summary(order))
         store.mark_changed(Topic.SALES)
+        _note_scope(store, [previous, order])
 
 
 def delete_order(store: Store, order_id: int) -> OrderInput:
@@ -411,6 +420,7 @@ def delete_order(store: Store, order_id: int) -> OrderInput:
         _refresh(conn, [(snapshot.date, snapshot.contact_id)])
         history.note(store, "delete_sale", f"order {order_id}", summary(snapshot), None)
         store.mark_changed(Topic.SALES)
+        _note_scope(store, [snapshot])
     return snapshot
 
 
@@ -423,6 +433,7 @@ def restore_order(store: Store, order_id: int, snapshot: OrderInput) -> int:
         _refresh(conn, [(snapshot.date, snapshot.contact_id)])
         history.note(store, "undelete", f"order {order_id}", None, summary(snapshot))
         store.mark_changed(Topic.SALES)
+        _note_scope(store, [snapshot])
     return order_id
 
 
