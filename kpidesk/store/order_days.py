@@ -17,9 +17,9 @@ they are.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kpidesk.store import dialect
 
@@ -62,7 +62,8 @@ def minute_number(time: str | None) -> int | None:
     return int(time[:2]) * 60 + int(time[3:5])
 
 
-_TO_STORED = {"date": day_number, "time": minute_number}
+_TO_STORED: dict[str, Callable[[Any], int | None]] = {"date": day_number,
+                                                       "time": minute_number}
 
 
 def compact(conn: sqlite3.Connection) -> bool:
@@ -82,7 +83,7 @@ def stored_order(conn: sqlite3.Connection, columns: Sequence[str],
     def stored(row: Sequence[object]) -> tuple:
         values = list(row)
         for i, to_stored in converted:
-            values[i] = to_stored(values[i])  # type: ignore[operator]
+            values[i] = to_stored(values[i])
         return tuple(values)
     return tuple(STORED.get(c, c) for c in columns), (stored(row) for row in rows)
 
