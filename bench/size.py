@@ -28,6 +28,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import time
 import traceback
 from collections import defaultdict
 from pathlib import Path
@@ -59,7 +60,15 @@ def current(path: Path) -> Path:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version != schema.SCHEMA_VERSION:
         print(f"  {path.name} is of version {version}: upgrading it", flush=True)
-        Store(path).close()
+        stages: dict[str, list[float]] = {}
+        start = time.perf_counter()
+        Store(path, progress=lambda stage, _f: stages.setdefault(stage, []).append(
+            time.perf_counter())).close()
+        took = time.perf_counter() - start
+        parts = ", ".join(f"{stage} {times[-1] - times[0]:.1f} s"
+                          for stage, times in stages.items())
+        print(f"  upgraded to version {schema.SCHEMA_VERSION} in {took:.1f} s ({parts};"
+              f" {path.stat().st_size / 1e6:.1f} MB now)", flush=True)
     return path
 
 

@@ -352,13 +352,14 @@ def forget_receipt_details(store: Store) -> None:
     """A demo made now has prices, discounts, costs, payment methods and times (schema
     `add_sale_details`); a shop made by an older version has none of them. Without them
     the two agree to the last figure (the rollups are rebuilt)."""
-    from kpidesk.store import rollups
+    from kpidesk.store import order_days, rollups
 
     with store.transaction() as conn:
         # (the converted costs and discounts are generated from these: schema.LINE_GENERATED)
         conn.execute("UPDATE sale_lines SET unit_price = NULL, discount = NULL,"
                      " unit_cost = NULL, cost = NULL")
-        conn.execute("UPDATE orders SET payment_id = NULL, time = NULL")
+        (time_column,), _ = order_days.stored_order(conn, ("time",), [])
+        conn.execute(f"UPDATE orders SET payment_id = NULL, {time_column} = NULL")
         conn.execute("UPDATE products SET unit_price = NULL, unit_cost = NULL,"
                      " price_currency = NULL")
         rollups.rebuild_all(conn)

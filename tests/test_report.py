@@ -13,7 +13,7 @@ import pytest
 from conftest import DEMO_TODAY
 
 from kpidesk.i18n.format import Formatter
-from kpidesk.store import rollups
+from kpidesk.store import order_days, rollups
 from kpidesk.store.db import Store
 from kpidesk.store.uuids import new_uuid
 
@@ -158,8 +158,10 @@ def _store_with_many_at_risk(path: Path | str, customers: int) -> None:
             for k in range(4):
                 order_id += 1
                 day = (last - timedelta(days=20 * k)).isoformat()
-                conn.execute("INSERT INTO orders(id, uuid, date, contact_id) VALUES (?, ?, ?, ?)",
-                             (order_id, new_uuid(), day, c))
+                columns, rows = order_days.stored_order(
+                    conn, ("id", "uuid", "date", "contact_id"), [(order_id, new_uuid(), day, c)])
+                conn.execute(f"INSERT INTO orders({', '.join(columns)}) VALUES (?, ?, ?, ?)",
+                             *rows)
                 conn.execute("INSERT INTO sale_lines(order_id, position, amount, cur, rate)"
                              " VALUES (?, 1, ?, 0, 4000)", (order_id, 1000 + c))
         rollups.rebuild_all(conn)

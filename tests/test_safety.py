@@ -27,6 +27,7 @@ from kpidesk.store.errors import (
     ValidationError,
     WriteFailedError,
 )
+from kpidesk.store.order_days import day_number
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -105,7 +106,7 @@ def test_kill_during_a_bulk_import_leaves_the_store_as_before(tmp_path):
             for batch in range(10_000):
                 start = 1000 + batch * 1000
                 conn.executemany(
-                    "INSERT INTO orders(id, uuid, date) VALUES (?, ?, '2026-02-01')",
+                    "INSERT INTO orders(id, uuid, day) VALUES (?, ?, {day_number('2026-02-01')})",
                     [(i, new_uuid()) for i in range(start, start + 1000)])
                 conn.executemany(
                     "INSERT INTO sale_lines(order_id, position, amount, cur, rate)"

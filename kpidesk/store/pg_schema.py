@@ -158,7 +158,8 @@ def reference() -> Reference:
     add_sql_functions(conn)
     db = sqlite_utils.Database(conn)
     for migration in schema.MIGRATIONS:
-        migration(db)
+        if migration not in schema.FILE_LAYOUT_ONLY:
+            migration(db)
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"
                         " WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
     tables = [(name, _uuid_bytes(name, dialect.ddl_to_postgres(sql)))

@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kpidesk.store import breakdowns, dialect, history, security
+from kpidesk.store import breakdowns, dialect, history, order_days, security
 from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import CURRENCIES, convert
@@ -248,8 +248,9 @@ def write_order_details(conn: sqlite3.Connection, order_id: int, order: object) 
     payment_id = getattr(order, "payment_id", None)
     time = check_time(getattr(order, "time", None))
     refund_of = getattr(order, "refund_of", None)
-    conn.execute("UPDATE orders SET payment_id = ?, time = ?, refund_of = ? WHERE id = ?",
-                 (payment_id, time, refund_of, order_id))
+    (time_column,), rows = order_days.stored_order(conn, ("time",), [(time,)])
+    conn.execute(f"UPDATE orders SET payment_id = ?, {time_column} = ?, refund_of = ?"
+                 " WHERE id = ?", (payment_id, *next(iter(rows)), refund_of, order_id))
 
 
 def read_details(conn: sqlite3.Connection, order_id: int) -> tuple[dict, list[dict]]:

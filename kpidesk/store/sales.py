@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import cast
 
-from kpidesk.store import breakdowns, history, rollups, security
+from kpidesk.store import breakdowns, history, order_days, rollups, security
 from kpidesk.store import receipts as receipts_store
 from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
@@ -234,13 +234,12 @@ def usual_daily_total(store: Store, limit: int = 60) -> int | None:
 
 
 def _insert(conn: sqlite3.Connection, order: OrderInput, order_id: int | None = None) -> int:
-    cur = conn.execute(
-        INSERT_ORDER,
-        (order_id, order.uuid or new_uuid(), order.number or "", check_date(order.date),
-         order.contact_id, order.salesperson_id, order.channel_id, order.note or "",
-         int(order.is_daily_total), order.receipts if order.is_daily_total else None,
-         order.import_id),
-    )
+    columns, rows = order_days.stored_order(conn, ORDER_COLUMNS, [(
+        order_id, order.uuid or new_uuid(), order.number or "", check_date(order.date),
+        order.contact_id, order.salesperson_id, order.channel_id, order.note or "",
+        int(order.is_daily_total), order.receipts if order.is_daily_total else None,
+        order.import_id)])
+    cur = conn.execute(_insert_sql("orders", columns), *rows)
     new_id = inserted_id(cur)
     _insert_lines(conn, new_id, order.lines)
     receipts_store.write_order_details(conn, new_id, order)
@@ -296,9 +295,7 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
             f" VALUES ({', '.join('?' * len(columns))})")
 
 
-INSERT_ORDER = _insert_sql("orders", ORDER_COLUMNS)
 INSERT_LINE = _insert_sql("sale_lines", STORED_LINE_COLUMNS)
-_INSERT_ORDER_WITH_DETAILS = _insert_sql("orders", ORDER_COLUMNS + ORDER_DETAIL_COLUMNS)
 _INSERT_LINE_WITH_DETAILS = _insert_sql("sale_lines",
                                         STORED_LINE_COLUMNS + STORED_LINE_DETAIL_COLUMNS)
 
@@ -309,7 +306,9 @@ def write_sale_rows(conn: sqlite3.Connection, orders: Iterable[Sequence[object]]
     the caller's transaction; the caller refreshes or rebuilds the rollups. With
     `with_details`, each order row goes on with ORDER_DETAIL_COLUMNS and each line with
     LINE_DETAIL_COLUMNS."""
-    conn.executemany(_INSERT_ORDER_WITH_DETAILS if with_details else INSERT_ORDER, orders)
+    columns, rows = order_days.stored_order(
+        conn, ORDER_COLUMNS + ORDER_DETAIL_COLUMNS if with_details else ORDER_COLUMNS, orders)
+    conn.executemany(_insert_sql("orders", columns), rows)
     conn.executemany(_INSERT_LINE_WITH_DETAILS if with_details else INSERT_LINE,
                      (stored_line(line) for line in lines))
 
@@ -393,10 +392,13 @@ def update_order(store: Store, order_id: int, order: OrderInput) -> None:
         previous = get_order(store, order_id)
         _demand(store, "edit", order_id, previous, order)
         _check_daily_total_free(conn, order, order_id)
+        (date_column,), rows = order_days.stored_order(conn, ("date",), [(order.date,)])
+        (date_value,) = next(iter(rows))
         conn.execute(
-            "UPDATE orders SET number = ?, date = ?, contact_id = ?, salesperson_id = ?,"
-            " channel_id = ?, note = ?, is_daily_total = ?, receipts = ? WHERE id = ?",
-            (order.number or "", order.date, order.contact_id, order.salesperson_id,
+            f"UPDATE orders SET number = ?, {date_column} = ?, contact_id = ?,"
+            " salesperson_id = ?, channel_id = ?, note = ?, is_daily_total = ?, receipts = ?"
+            " WHERE id = ?",
+            (order.number or "", date_value, order.contact_id, order.salesperson_id,
              order.channel_id, order.note or "", int(order.is_daily_total),
              order.receipts if order.is_daily_total else None, order_id),
         )

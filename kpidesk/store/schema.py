@@ -45,6 +45,7 @@ from kpidesk.store.migrations_late import (
     add_sync_fingerprint,
     index_contacts_created,
 )
+from kpidesk.store.order_days import compact_order_days
 
 if TYPE_CHECKING:  # imported by Store.db on first use: 0.15 s less at start-up
     import sqlite_utils
@@ -483,5 +484,9 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_backup_records,
     index_product_days,
     add_line_peaks,
+    compact_order_days,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+# Migrations that change how a shop file lays out rows readers see unchanged: a PostgreSQL
+# shop keeps its own layout (pg_schema.reference leaves them out).
+FILE_LAYOUT_ONLY = (compact_order_days,)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from kpidesk.store import branches, dialect, rollups
+from kpidesk.store import branches, dialect, order_days, rollups
 from kpidesk.store.db import inserted_id
 from kpidesk.store.pg import PgConnection
 from kpidesk.store.sync_types import KINDS, Progress, SyncError, SyncResult
@@ -70,12 +70,18 @@ def _insert(conn: sqlite3.Connection, table: str, columns: list[str], rows: list
     if isinstance(conn, PgConnection):
         conn.copy_rows(table, columns, rows)
         return
+    if table == "orders":  # a shop file's date and time as it stores them
+        stored, converted = order_days.stored_order(conn, columns, rows)
+        columns, rows = list(stored), list(converted)
     conn.executemany(f"INSERT INTO {table} ({', '.join(columns)})"
                      f" VALUES ({', '.join('?' * len(columns))})", rows)
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return dialect.column_names(conn, table)
+    """The columns rows are copied by, as readers name them (an order's `date`, not the
+    day number a shop file stores: order_days)."""
+    names = dialect.column_names(conn, table)
+    return order_days.logical_columns(names) if table == "orders" else names
 
 
 def _has_table(conn: sqlite3.Connection, table: str) -> bool:
@@ -183,7 +189,9 @@ class _Sync:
         # new rows with ids given here (the next free ones; the write lock is held): one
         # statement per chunk and kind of change instead of one per row.
         insert_columns = [*columns, "branch", "id"]
-        update_sql = (f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)}"
+        set_columns = order_days.stored_order(self.dst, columns, [])[0] \
+            if table == "orders" else columns
+        update_sql = (f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in set_columns)}"
                       " WHERE id = ?")
         for first in range(0, len(rows), CHUNK):
             self.check()
@@ -238,6 +246,9 @@ class _Sync:
             if inserts:
                 _insert(self.dst, table, insert_columns, inserts)
             if updates:
+                if table == "orders":
+                    updates = list(order_days.stored_order(self.dst, [*columns, "id"],
+                                                           updates)[1])
                 self.dst.executemany(update_sql, updates)
             if child_columns and (rewritten or new_children):
                 child, parent_col, _ = self.CHILDREN[table]
