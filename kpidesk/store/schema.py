@@ -45,6 +45,7 @@ from kpidesk.store.migrations_late import (
     add_sync_fingerprint,
     index_contacts_created,
 )
+from kpidesk.store.sync_marks import add_sync_marks
 
 if TYPE_CHECKING:  # imported by Store.db on first use: 0.15 s less at start-up
     import sqlite_utils
@@ -483,5 +484,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_backup_records,
     index_product_days,
     add_line_peaks,
+    add_sync_marks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
