@@ -284,3 +284,25 @@ def test_a_server_has_no_counter_triggers():
     names = [name for name, _ in pg_schema.reference().triggers]
     assert any(n.startswith("sync_mark_") for n in names)
     assert not any(n.startswith(sync_marks.SQLITE_ONLY_TRIGGERS) for n in names)
+
+
+def test_a_copy_taken_mid_run_and_written_later_falls_back(shops, passes, tmp_path, capsys):
+    """A copy taken while the branch's app was writing (the same session as what head
+    office brought in), written later on another laptop: its new session began before
+    what head office has, so every row is compared."""
+    copy = tmp_path / "mid-run.db"
+    with Store(shops["branch"]) as s:
+        sales.add_order(s, sales.OrderInput(date="2026-11-19",
+                                            lines=[sales.LineInput(amount=600)]))
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy(shops["branch"], copy)
+        sales.add_order(s, sales.OrderInput(date="2026-11-20",
+                                            lines=[sales.LineInput(amount=700)]))
+        bring_in(shops["branch"], shops["hq"])
+    with Store(copy) as s:
+        for day in ("2026-11-18", "2026-11-21", "2026-11-22"):
+            sales.add_order(s, sales.OrderInput(date=day, lines=[sales.LineInput(amount=900)]))
+    result = bring_in(copy, shops["hq"])
+    assert passes[-1][0] is None
+    assert (result.counts["orders"].added, result.counts["orders"].deleted) == (3, 1)
+    assert_equals_full_rebuild(shops["hq"], copy, tmp_path, capsys)

@@ -275,8 +275,8 @@ class _Sync:
                                          rewritten)
                 if new_children:
                     _insert(self.dst, child, [parent_col, *child_columns], new_children)
-        present = seen if kept_keys is None else kept_keys
-        self.pending_deletes[table] = [i for u, i in theirs.items() if u not in present]
+        still_there = seen if kept_keys is None else kept_keys
+        self.pending_deletes[table] = [i for u, i in theirs.items() if u not in still_there]
 
     @staticmethod
     def changes_figures(table: str, columns: list[str], was: tuple | None,
