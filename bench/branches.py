@@ -2,7 +2,7 @@
 office, against importing the same rows, then repeated syncs and the figures.
 
     .venv/bin/python bench/branches.py [DIR] [--lines 1000000] [--pg-url URL]
-        [--no-import]
+        [--no-import] [--no-file]
 
 Prints, each in seconds and beside its goal (issue #21), for a head-office shop file and,
 with --pg-url (an empty database on a server you run), for a PostgreSQL head office:
@@ -65,6 +65,8 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--pg-url", default=None)
     parser.add_argument("--no-import", action="store_true")
+    parser.add_argument("--no-file", action="store_true",
+                        help="measure the PostgreSQL head office only")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from kpidesk.demo import build_demo
@@ -99,7 +101,7 @@ def main() -> None:
     hq = fresh(args.dir / "hq.db")
     with Store(hq) as s:
         branches.set_branch_name(s, "Phnom Penh")
-    targets: list[tuple[str, str]] = [("shop file", str(hq))]
+    targets: list[tuple[str, str]] = [] if args.no_file else [("shop file", str(hq))]
     if args.pg_url:
         with Store(args.pg_url) as s:
             branches.set_branch_name(s, "Phnom Penh")

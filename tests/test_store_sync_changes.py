@@ -7,6 +7,7 @@ must equal a full rebuild from the same file."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -306,3 +307,40 @@ def test_a_copy_taken_mid_run_and_written_later_falls_back(shops, passes, tmp_pa
     assert passes[-1][0] is None
     assert (result.counts["orders"].added, result.counts["orders"].deleted) == (3, 1)
     assert_equals_full_rebuild(shops["hq"], copy, tmp_path, capsys)
+
+
+def test_the_same_file_again_from_the_command_line_reads_no_page(branch_file, tmp_path,
+                                                                 monkeypatch, capsys):
+    """`sync` of a file as KPI Desk left it after a check that passed (the same branch
+    file again, head office as the last sync left it) skips the page-by-page check of
+    both; a file changed since by anything else is checked again."""
+    from kpidesk.cli import main
+    from kpidesk.store import db
+
+    branch = Path(shutil.copy(branch_file, tmp_path / "branch.db"))
+    hq = tmp_path / "hq.db"
+    with Store(hq) as store:
+        branches.set_branch_name(store, "Phnom Penh")
+    checks: list[tuple[str, bool]] = []
+    real_init = db.Store.__init__
+
+    def init(self, path, **kwargs):
+        checks.append((Path(str(path)).name, kwargs.get("quick_check", True)))
+        real_init(self, path, **kwargs)
+
+    monkeypatch.setattr(db.Store, "__init__", init)
+
+    def sync_cli() -> list[tuple[str, bool]]:
+        checks.clear()
+        assert main(["sync", "--from", str(branch), "--to", str(hq)]) == 0
+        capsys.readouterr()
+        return [c for c in checks if c[1]]  # the opens that read every page
+
+    # a first sync: the copied branch file is read page by page (head office, as KPI
+    # Desk left it when it was made, is not)
+    assert [name for name, _ in sync_cli()] == ["branch.db"]
+    assert sync_cli() == []  # the same file again: no page read
+    with sqlite3.connect(branch) as conn:  # changed by another program
+        conn.execute("UPDATE orders SET note = 'x' WHERE id = 1")
+    conn.close()
+    assert [name for name, _ in sync_cli()] == ["branch.db"]
