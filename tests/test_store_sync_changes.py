@@ -60,7 +60,7 @@ def shops(branch_file, tmp_path, request) -> dict[str, Path | str]:
 def passes(monkeypatch) -> list[tuple[int | None, dict[str, int]]]:
     """Each row-by-row pass of a sync: its `since` and the rows it read per table."""
     seen: list[tuple[int | None, dict[str, int]]] = []
-    real_run, real_rows = sync_rows._Sync.run, sync_rows._Sync._source_rows
+    real_run, real_rows = sync_rows._Sync.run, sync_rows._Sync.source_rows
 
     def run(self):
         seen.append((self.since, {}))
@@ -72,7 +72,7 @@ def passes(monkeypatch) -> list[tuple[int | None, dict[str, int]]]:
         return rows
 
     monkeypatch.setattr(sync_rows._Sync, "run", run)
-    monkeypatch.setattr(sync_rows._Sync, "_source_rows", source_rows)
+    monkeypatch.setattr(sync_rows._Sync, "source_rows", source_rows)
     return seen
 
 

@@ -158,7 +158,7 @@ class _Sync:
         return out
 
     # -- records -------------------------------------------------------------------
-    def _source_rows(self, table: str, columns: list[str]) -> list[tuple]:
+    def source_rows(self, table: str, columns: list[str]) -> list[tuple]:
         if self.since is not None:
             return self.src.execute(
                 f"SELECT id, {', '.join(columns)} FROM {table} WHERE branch IS NULL"
@@ -193,7 +193,7 @@ class _Sync:
         theirs_columns = set(_columns(self.src, src_table))
         columns = [c for c in _columns(self.dst, table)
                    if c in theirs_columns and c not in SKIPPED]
-        rows = self._source_rows(src_table, columns)
+        rows = self.source_rows(src_table, columns)
         theirs = {bytes(r[0]): r[1] for r in self.dst.execute(
             f"SELECT uuid, id FROM {table} WHERE branch IS ?", (self.to_branch,))}
         other = {bytes(r[0]): r[1] for r in self.dst.execute(
