@@ -131,6 +131,8 @@ def main() -> None:
                  f"goal ≤ {2 * yardstick:.1f} s (2 × import): {first / yardstick:.2f} × "
                  f"{'met' if first <= 2 * yardstick else 'not met'}")
 
+    if args.no_file:
+        return
     with Store(hq, read_only=True) as s:
         clear_memo()
         started = time.perf_counter()
