@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage
 
 from kpidesk.i18n.defaults import is_seeded
 from kpidesk.i18n.fonts import app_font
+from kpidesk.i18n.money_axis import MoneyAxis
 from kpidesk.metrics.results import StageFigures
 from kpidesk.reports.text import ReportText
 from kpidesk.store.money import to_major
@@ -37,28 +38,12 @@ class _LabelAxis(pg.AxisItem):
         return [self._label_of(v) for v in values]
 
 
-class _AmountAxis(pg.AxisItem):
-    """Left axis of amounts: one unit (none, thousands, millions) for all its ticks, from
-    the largest one, in the report's digits (Formatter.axis_unit)."""
+class _AmountAxis(MoneyAxis):
+    """The report's amounts axis: the report's formatter, and a width fitted before the
+    image is exported."""
 
     def __init__(self, text: ReportText, currency: str) -> None:
-        super().__init__("left")
-        self.enableAutoSIPrefix(False)
-        self.fmt, self.currency = text.fmt, currency
-        self.largest_tick = 0.0
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph API)
-        levels = super().tickValues(minVal, maxVal, size)
-        self.largest_tick = max((abs(v) for _step, values in levels for v in values),
-                                default=0.0)
-        return levels
-
-    def tick_label(self, value: float, spacing: float = 0.0) -> str:
-        divisor, unit = self.fmt.axis_unit(self.largest_tick, self.currency)
-        return self.fmt.axis_amount(value, divisor, unit, spacing, self.currency)
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph API)
-        return [self.tick_label(v * scale, spacing * scale) for v in values]
+        super().__init__(text.fmt, currency)
 
     def fit_labels(self, top: float) -> None:
         """Width for the widest label of a 0..`top` axis: a label wider than a fixed

@@ -11,8 +11,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.money_axis import MoneyAxis
 from kpidesk.store.money import to_major
-from kpidesk.ui.plots.axes import AmountAxis, CategoryAxis, PercentAxis
+from kpidesk.ui.plots.axes import CategoryAxis, PercentAxis
 from kpidesk.ui.plots.charts import BAR, TARGET
 from kpidesk.ui.plots.hover import HoverPlot
 
@@ -27,7 +28,7 @@ class WaterfallChart(HoverPlot):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.names_axis = CategoryAxis()
-        self.amount_axis = AmountAxis()
+        self.amount_axis = MoneyAxis()
         super().__init__(self.names_axis, self.amount_axis, parent)
         self.bars = pg.BarGraphItem(x=[], y0=[], height=[], width=0.6, brushes=[],
                                     pen=pg.mkPen(None))

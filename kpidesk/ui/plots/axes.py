@@ -58,30 +58,6 @@ class MonthAxis(pg.AxisItem):
         return out
 
 
-class AmountAxis(pg.AxisItem):
-    """Left axis of amounts in major units: one unit for the whole axis (none, thousands
-    or millions), chosen from its largest tick, in the digits of the UI and the currency
-    (see Formatter.axis_unit)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__("left", *args, **kwargs)
-        self.enableAutoSIPrefix(False)
-        self.currency: str | None = None
-        self.largest_tick = 0.0
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph API)
-        levels = super().tickValues(minVal, maxVal, size)
-        self.largest_tick = max((abs(v) for _step, values in levels for v in values),
-                                default=0.0)
-        return levels
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        f = fmt.current()
-        divisor, unit = f.axis_unit(self.largest_tick * scale, self.currency)
-        return [f.axis_amount(v * scale, divisor, unit, spacing * scale, self.currency)
-                for v in values]
-
-
 class PercentAxis(pg.AxisItem):
     """Left axis of percentages (values already × 100)."""
 

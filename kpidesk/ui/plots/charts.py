@@ -27,9 +27,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from kpidesk.i18n import format as fmt
+from kpidesk.i18n.money_axis import MoneyAxis
 from kpidesk.i18n.tr import translator
 from kpidesk.store.money import MINOR_DIGITS
-from kpidesk.ui.plots.axes import AmountAxis, CategoryAxis, MonthAxis, PercentAxis
+from kpidesk.ui.plots.axes import CategoryAxis, MonthAxis, PercentAxis
 from kpidesk.ui.plots.funnel import BAR, FunnelWidget  # noqa: F401 (FunnelWidget: old home)
 from kpidesk.ui.plots.hover import HoverPlot
 
@@ -53,7 +54,7 @@ class RevenueChart(HoverPlot):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.month_axis = MonthAxis()
-        super().__init__(self.month_axis, AmountAxis(), parent)
+        super().__init__(self.month_axis, MoneyAxis(), parent)
         item = self.getPlotItem()
         self.legend = item.addLegend(offset=(8, 2), labelTextSize="8pt",
                                      brush=pg.mkBrush(255, 255, 255, 215))
@@ -245,7 +246,7 @@ class StageChart(HoverPlot):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.stage_axis = CategoryAxis()
-        super().__init__(self.stage_axis, AmountAxis(), parent)
+        super().__init__(self.stage_axis, MoneyAxis(), parent)
         item = self.getPlotItem()
         self.legend = item.addLegend(offset=(8, 2), labelTextSize="8pt",
                                      brush=pg.mkBrush(255, 255, 255, 215))
