@@ -272,7 +272,7 @@ def check_the_counter(store: Store) -> None:
     sales.delete_order(store, order_id)
     assert sync_marks.counter(conn) > n  # a deletion moves the counter
     sessions = store.scalar("SELECT COUNT(*) FROM sync_sessions")
-    assert sessions == 1  # one run of the store: one session
+    assert sessions == 2  # the file's own, noted as it was made, and this run's
     import sqlite_utils
 
     sync_marks.add_sync_marks(sqlite_utils.Database(conn))  # again: nothing changes
@@ -344,3 +344,39 @@ def test_the_same_file_again_from_the_command_line_reads_no_page(branch_file, tm
         conn.execute("UPDATE orders SET note = 'x' WHERE id = 1")
     conn.close()
     assert [name for name, _ in sync_cli()] == ["branch.db"]
+
+
+def _as_before_the_counter(path: Path) -> None:
+    """The file as a version without the change counter left it (its upgrade then runs
+    `add_sync_marks` again; the column stays, being additive)."""
+    from kpidesk.store import schema
+
+    with sqlite3.connect(path) as conn:
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                                    " AND name LIKE 'sync_%'").fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE sync_counter")
+        conn.execute("DROP TABLE sync_sessions")
+        conn.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(sync_marks.add_sync_marks)}")
+    conn.close()
+
+
+def test_two_copies_from_before_the_counter_are_told_apart(shops, passes, tmp_path, capsys):
+    """Two copies of a branch file from a version without the counter, one changed
+    there: each upgrade notes its own session, so the second is compared row by row."""
+    _as_before_the_counter(shops["branch"])
+    older = Path(shutil.copy(shops["branch"], tmp_path / "older.db"))
+    with sqlite3.connect(shops["branch"]) as conn:  # a sale deleted by that version
+        conn.execute("DELETE FROM sale_lines WHERE order_id = (SELECT MAX(id) FROM orders"
+                     " WHERE refund_of IS NULL AND is_daily_total = 0)")
+        conn.execute("DELETE FROM orders WHERE id = (SELECT MAX(id) FROM orders"
+                     " WHERE refund_of IS NULL AND is_daily_total = 0)")
+    conn.close()
+    from kpidesk.store.db import upgrade_if_needed
+
+    upgrade_if_needed(shops["branch"])  # as `sync` does before opening it
+    bring_in(shops["branch"], shops["hq"])
+    upgrade_if_needed(older)
+    result = bring_in(older, shops["hq"])
+    assert passes[-1][0] is None and result.counts["orders"].added == 1
+    assert_equals_full_rebuild(shops["hq"], older, tmp_path, capsys)

@@ -118,6 +118,11 @@ def add_sync_marks(db: sqlite_utils.Database) -> None:
     conn.execute("INSERT OR IGNORE INTO sync_counter (id, n) VALUES (1, 0)")
     conn.execute("CREATE TABLE IF NOT EXISTS sync_sessions (id INTEGER PRIMARY KEY,"
                  " token TEXT NOT NULL, first_seq INTEGER NOT NULL)")
+    # Copies of one file made before the counter all start at 0 and would look alike:
+    # each file's upgrade notes a session of its own, so two of them never do.
+    if conn.execute("SELECT COUNT(*) FROM sync_sessions").fetchone()[0] == 0:
+        conn.execute("INSERT INTO sync_sessions (token, first_seq)"
+                     " SELECT ?, n FROM sync_counter", (secrets.token_hex(8),))
     for table in STAMPED:
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
         if "change_seq" not in columns:
