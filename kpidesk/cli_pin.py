@@ -94,8 +94,13 @@ def _shop_has_pin(db_path: Path) -> bool:
             return False
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return False
+    from kpidesk.store import check_marks
+
+    # one setting read: the page-by-page check is the command's own, not repeated here
+    # for a file as KPI Desk left it after a check that passed
+    full_check = not check_marks.unchanged_since_check(db_path)
     try:
-        with Store(db_path, read_only=True) as store:
+        with Store(db_path, read_only=True, quick_check=full_check) as store:
             return security.has_pin(store)
     except OlderSchemaError:
         upgrade_if_needed(db_path)  # the commands migrate it anyway (backed up first)

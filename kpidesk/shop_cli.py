@@ -148,8 +148,9 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False,
     Refuses (Refused or a StoreError, both said in one sentence by `english`) a file
     that is not a sound shop, without writing to it; `create` lets a command that
     writes start a new shop in a missing or empty file — unless backups of it exist.
-    `full_check=False` (read-only only) leaves out the `quick_check` that reads every
-    page, for a command that only reads a little of a large shop (see `Store`).
+    `full_check=False` leaves out the `quick_check` that reads every page, for a command
+    that only reads a little of a large shop (see `Store`), or a file as KPI Desk left
+    it after a check that passed (`check_marks`).
     """
     if dialect.is_server_url(path):  # a shop on a PostgreSQL server: no file, no lock file
         server = open_server(path, write=write)
@@ -175,7 +176,7 @@ def cli_store(path: Path, *, write: bool = False, create: bool = False,
                     "one with 'kpidesk restore'") if found else ""
             raise Refused(f"{path} is empty (0 bytes): it holds no shop{hint}")
     if write:
-        store = Store(path, lock=True)
+        store = Store(path, lock=True, quick_check=full_check)
     else:
         upgrade_if_needed(path)  # a file of an older version: migrated (backed up) first
         store = Store(path, read_only=True, quick_check=full_check)

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
-from kpidesk.store import dialect, rollups, schema
+from kpidesk.store import dialect, rollups, schema, sync_marks
 from kpidesk.store.db_server import ServerLink, as_connection  # noqa: F401 (kept importable)
 from kpidesk.store.errors import (
     NotAStoreError,
@@ -100,6 +100,9 @@ class Store(ServerLink, Upkeep):
         self._depth = 0
         self._pending: set[Topic] = set()
         self.commits = 0  # writes committed since opening (backup on exit if any)
+        # a shop file's writes since opening are one session for a sync (sync_marks): noted
+        # at the first write that raises its change counter
+        self._session_due = not read_only and not dialect.is_server_url(path)
         # every topic committed since opening: work on a connection of its own hands
         # these back to the app, which announces them on its store (`announce`)
         self.touched: set[Topic] = set()
@@ -239,7 +242,10 @@ class Store(ServerLink, Upkeep):
             raise _write_error(exc) from exc
         self._depth = 1
         try:
+            before = sync_marks.counter(self.conn) if self._session_due else None
             yield self.conn
+            if before is not None and sync_marks.note_session(self.conn, before):
+                self._session_due = False
             self.conn.execute("COMMIT")
         except BaseException as exc:
             self._depth = 0

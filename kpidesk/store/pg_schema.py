@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kpidesk.store import dialect, line_peaks, schema
+from kpidesk.store import dialect, line_peaks, schema, sync_marks
 from kpidesk.store.errors import NewerSchemaError, NotAStoreError
 
 # SQLite's scalar functions that the store's queries call, made on the server.
@@ -173,8 +173,10 @@ def reference() -> Reference:
              else dialect.ddl_to_postgres(c[2] or "TEXT")) for c in info)))
     indexes = tuple((name, table, dialect.ddl_to_postgres(sql))
                     for kind, name, table, sql in rows if kind == "index")
+    # (a shop on a server is never a branch file: no change counter of its own rows)
     triggers = tuple((name, tuple(dialect.trigger_to_postgres(sql)))
-                     for kind, name, _, sql in rows if kind == "trigger")
+                     for kind, name, _, sql in rows if kind == "trigger"
+                     and not name.startswith(sync_marks.SQLITE_ONLY_TRIGGERS))
     seeds = []
     for name, _ in tables:
         if name == "shop_identity":

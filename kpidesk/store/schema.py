@@ -46,6 +46,7 @@ from kpidesk.store.migrations_late import (
     index_contacts_created,
 )
 from kpidesk.store.order_days import compact_order_days
+from kpidesk.store.sync_marks import add_sync_marks
 
 if TYPE_CHECKING:  # imported by Store.db on first use: 0.15 s less at start-up
     import sqlite_utils
@@ -485,6 +486,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     index_product_days,
     add_line_peaks,
     compact_order_days,
+    add_sync_marks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Migrations that change how a shop file lays out rows readers see unchanged: a PostgreSQL

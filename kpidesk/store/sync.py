@@ -21,6 +21,13 @@ matched by UUID, else by name (the same product entered in two branches is one
 product), else added. They are never deleted by a sync. Targets, the calendar,
 commission rates and settings are head office's own and are not brought in.
 
+A file brought in again is read only as far as it changed (`sync_marks`): rows stamped
+after the last sync are compared and written, every UUID of the file is read to find
+what was deleted; head office's rows are read only as UUIDs. The same file again reads
+two small tables. A file that does not continue the one brought in last (an older copy,
+a restored backup) or a branch whose rows head office changed since is compared row by
+row, as at a first sync.
+
 Rollups of the target are refreshed inside the same transaction: the days and
 customer-days of the orders whose figures changed (an order changed only in its note
 touches none), in one batch; every rollup is rebuilt only when those orders are a large
@@ -29,78 +36,45 @@ share of head office's (`sync_rows.REBUILD_SHARE`: a first sync).
 
 from __future__ import annotations
 
-import hashlib
-import pickle
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from kpidesk.store import branches, history
+from kpidesk.store import branches, history, sync_marks
 from kpidesk.store.db import Store
 from kpidesk.store.sync_rows import _Sync
-from kpidesk.store.sync_types import KINDS, Progress, SyncError, SyncResult
+from kpidesk.store.sync_types import Progress, SyncError, SyncResult
 from kpidesk.store.topics import EVERYTHING
 
-# -- a repeated sync of an unchanged file ----------------------------------------------
-# Raised when what the fingerprints cover changes (then every branch's next sync runs in
-# full once).
-FINGERPRINT_VERSION = b"kpidesk-sync-1"
+
+# -- what changed since the last sync (sync_marks) -------------------------------------
+def _known(target: Store, name: str) -> sync_marks.FileState | None:
+    """What head office remembers of the branch file at its last sync; None when it must
+    compare every row: never brought in with a counter, or a row of the branch changed at
+    head office since (its triggers cleared the mark)."""
+    row = target.conn.execute("SELECT fingerprint FROM branch_sources WHERE branch = ?",
+                              (name,)).fetchone()
+    return sync_marks.FileState.from_mark(row[0]) if row else None
 
 
-def _fingerprint(conn: sqlite3.Connection, queries: list[tuple[str, tuple]]) -> str:
-    """A digest of every row the queries read, in their order."""
-    digest = hashlib.blake2b(FINGERPRINT_VERSION, digest_size=20)
-    for sql, params in queries:
-        cursor = conn.execute(sql, params)
-        while rows := cursor.fetchmany(20_000):
-            digest.update(pickle.dumps([tuple(r) for r in rows], protocol=5))
-    return digest.hexdigest()
-
-
-def source_fingerprint(source: Store) -> str:
-    """A digest of the branch file's bytes (and of its write-ahead log, when one is
-    there): the same file sent again gives the same digest, and a file whose rows changed
-    cannot (a copy that differs only in its bytes costs one full comparison, no more).
-    Reading the bytes takes a fraction of reading the rows."""
-    digest = hashlib.blake2b(FINGERPRINT_VERSION, digest_size=20)
-    for path in (Path(source.path), Path(f"{source.path}-wal")):
-        if not path.is_file():
-            continue
-        digest.update(f"{path.suffix}:{path.stat().st_size}:".encode())
-        with open(path, "rb") as file:
-            while block := file.read(1 << 20):
-                digest.update(block)
-    return digest.hexdigest()
-
-
-def target_fingerprint(target: Store, branch: str) -> str:
-    """The rows of `branch` in the target, with their children: changed at head office
-    since the last sync (a branch's sale corrected there), they differ."""
-    conn = target.conn
-    queries: list[tuple[str, tuple]] = [
-        (f"SELECT * FROM {table} WHERE branch = ? ORDER BY id", (branch,))
-        for table in (*KINDS[:-1], "branch_targets")]
-    queries.append(("SELECT l.* FROM sale_lines l JOIN orders o ON o.id = l.order_id"
-                    " WHERE o.branch = ? ORDER BY l.order_id, l.position", (branch,)))
-    queries.append(("SELECT h.* FROM opportunity_history h JOIN opportunities o"
-                    " ON o.id = h.opportunity_id WHERE o.branch = ? ORDER BY h.id", (branch,)))
-    return _fingerprint(conn, queries)
+def changed_since(source: Store, target: Store) -> int | None:
+    """The counter above which the branch file's rows are all head office has still to
+    bring in; None when every row must be compared (see `_known`, and a file that does
+    not continue the one brought in last: an older copy, a restored backup)."""
+    name = check(source, target)
+    known = _known(target, name)
+    if known is None or not sync_marks.continues(source.conn, known):
+        return None
+    return known.counter
 
 
 def is_unchanged(source: Store, target: Store) -> bool:
-    """Whether bringing `source` in would change nothing: the same file as at its last
-    sync, and head office's rows of its branch as that sync left them (no backup needed
-    first)."""
-    name = check(source, target)
-    known = target.conn.execute("SELECT fingerprint FROM branch_sources WHERE branch = ?",
-                                (name,)).fetchone()
-    if not (known and known[0]):
-        return False
-    file_part, _, rows_part = str(known[0]).partition(" ")
-    # the file's bytes first: a changed file needs no reading of head office's rows
-    return file_part == source_fingerprint(source) and \
-        rows_part == target_fingerprint(target, name)
+    """Whether bringing `source` in would change nothing: the file as at its last sync,
+    and head office's rows of its branch as that sync left them (no backup needed
+    first). Reads two small tables, never the rows."""
+    since = changed_since(source, target)
+    now = sync_marks.file_state(source.conn)
+    return since is not None and now is not None and now.counter == since
 
 
 def _shop_uuid(store: Store) -> str:
@@ -133,27 +107,25 @@ def sync(source: Store, target: Store, *, source_path: Path | None = None,
     """Bring the source's own rows into the target (see the module's text), in one
     transaction of the target: all of it or, on an error or a cancel, nothing.
 
-    `unchanged`: what `is_unchanged` just answered for these two stores (its
-    fingerprints are not read again); None: read here."""
+    `unchanged`: what `is_unchanged` answered before (kept for callers; it is asked
+    again inside the transaction)."""
     name = check(source, target)
-    work = _Sync(source.conn, target.conn, name, progress, cancelled)
     shop_uuid = _shop_uuid(source)
+    state = sync_marks.file_state(source.conn)
     with target.transaction() as conn:
-        # The file and head office's rows of its branch as they were after the last sync
-        # (fingerprints of every row read): nothing to compare row by row.
-        # (A change at head office between `is_unchanged` and here leaves the stored
-        # fingerprints as they were: the next sync then compares every row.)
-        known = conn.execute("SELECT fingerprint FROM branch_sources WHERE branch = ?",
-                             (name,)).fetchone()
-        if unchanged is None:
-            unchanged = is_unchanged(source, target)
+        # Only the rows the file stamped after the last sync are read when the file
+        # continues the one brought in then and head office's rows of its branch are as
+        # that sync left them; else every row is compared.
+        # (asked again inside the transaction, whatever the caller was told: a write at
+        # head office in between clears the mark; two small tables are read)
+        unchanged = is_unchanged(source, target)
+        since = None if unchanged else changed_since(source, target)
+        work = _Sync(source.conn, target.conn, name, progress, cancelled, since=since)
         if unchanged:
             result = work.result
-            kept = known[0]
             work.progress(1.0)
         else:
             result = work.run()
-            kept = f"{source_fingerprint(source)} {target_fingerprint(target, name)}"
         conn.execute(
             "INSERT INTO branch_sources (branch, shop_uuid, file, last_sync, fingerprint)"
             " VALUES (?, ?, ?, ?, ?)"
@@ -161,7 +133,8 @@ def sync(source: Store, target: Store, *, source_path: Path | None = None,
             " file = excluded.file, last_sync = excluded.last_sync,"
             " fingerprint = excluded.fingerprint",
             (name, shop_uuid, str(source_path or source.path),
-             datetime.now().isoformat(timespec="seconds"), kept))
+             datetime.now().isoformat(timespec="seconds"),
+             state.as_mark() if state else None))
         if result.changed:
             history.note(target, "sync", f"branch {name}", None, result.as_json())
             target.mark_changed(*EVERYTHING)

@@ -33,7 +33,8 @@ REFERENCES: dict[str, dict[str, str]] = {
 # Columns never copied: the row's own id, the target's import log, the branch (set by
 # the sync), and what the target's rollups derive.
 SKIPPED = {"id", "import_id", "branch", "first_purchase", "last_purchase", "purchase_days",
-           "usual_gap", "loyal_from", "second_purchase_90", "orders_total"}
+           "usual_gap", "loyal_from", "second_purchase_90", "orders_total",
+           "change_seq"}
 
 # The rollups are rebuilt whole only when the orders whose figures the sync changed are
 # both more than REBUILD_ABOVE and more than REBUILD_SHARE of head office's orders (a first
@@ -98,14 +99,19 @@ def _shared_columns(source: sqlite3.Connection, target: sqlite3.Connection,
 class _Sync:
     def __init__(self, source: sqlite3.Connection, target: sqlite3.Connection, name: str,
                  progress: Progress | None, cancelled: Callable[[], bool] | None, *,
-                 from_branch: str | None = None, to_branch: str | None = "") -> None:
+                 from_branch: str | None = None, to_branch: str | None = "",
+                 since: int | None = None) -> None:
         """Copy the source's rows of `from_branch` (None: its own, branch NULL) into the
-        target as rows of `to_branch` (default: `name`; None: the target's own)."""
+        target as rows of `to_branch` (default: `name`; None: the target's own).
+
+        `since`: only the source's own rows stamped after this counter (`sync_marks`)
+        are compared and written; the target's rows of the branch equal the rest."""
         self.src = source
         self.dst = target
         self.name = name
         self.from_branch = from_branch
         self.to_branch = name if to_branch == "" else to_branch
+        self.since = since if from_branch is None else None
         self.keep_ids = False
         self.progress = progress or (lambda _f: None)
         self.cancelled = cancelled or (lambda: False)
@@ -158,10 +164,32 @@ class _Sync:
         return out
 
     # -- records -------------------------------------------------------------------
-    def _source_rows(self, table: str, columns: list[str]) -> list[tuple]:
+    def source_rows(self, table: str, columns: list[str]) -> list[tuple]:
+        if self.since is not None:
+            return self.src.execute(
+                f"SELECT id, {', '.join(columns)} FROM {table} WHERE branch IS NULL"
+                " AND change_seq > ? ORDER BY id", (self.since,)).fetchall()
         return self.src.execute(
             f"SELECT id, {', '.join(columns)} FROM {table} WHERE branch IS ? ORDER BY id",
             (self.from_branch,)).fetchall()
+
+    def _map_unchanged(self, source_table: str, table: str, theirs: dict[bytes, int],
+                       other: dict[bytes, int]) -> set[bytes] | None:
+        """Only changed rows read (`since`): every source row's target id mapped by UUID
+        (a changed row may name an unchanged one), and every UUID the source has
+        returned (what the target has beyond them was deleted). None otherwise."""
+        if self.since is None:
+            return None
+        mapping = self.ids.setdefault(table, {})
+        keys: set[bytes] = set()
+        for source_id, uuid in self.src.execute(
+                f"SELECT id, uuid FROM {source_table} WHERE branch IS NULL"):
+            key = bytes(uuid)
+            keys.add(key)
+            found = theirs.get(key, other.get(key))
+            if found is not None:
+                mapping[source_id] = found
+        return keys
 
     def records(self, kind: str, share: tuple[float, float], source_table: str | None = None,
                 target_table: str | None = None) -> None:
@@ -171,7 +199,7 @@ class _Sync:
         theirs_columns = set(_columns(self.src, src_table))
         columns = [c for c in _columns(self.dst, table)
                    if c in theirs_columns and c not in SKIPPED]
-        rows = self._source_rows(src_table, columns)
+        rows = self.source_rows(src_table, columns)
         theirs = {bytes(r[0]): r[1] for r in self.dst.execute(
             f"SELECT uuid, id FROM {table} WHERE branch IS ?", (self.to_branch,))}
         other = {bytes(r[0]): r[1] for r in self.dst.execute(
@@ -179,6 +207,7 @@ class _Sync:
         mapping = self.ids.setdefault(table, {})
         if table == "orders":
             self.target_orders = len(theirs) + len(other)
+        kept_keys = self._map_unchanged(src_table, table, theirs, other)
         counts = self.result.counts[kind]
         seen: set[bytes] = set()
         start, width = share
@@ -257,7 +286,8 @@ class _Sync:
                                          rewritten)
                 if new_children:
                     _insert(self.dst, child, [parent_col, *child_columns], new_children)
-        self.pending_deletes[table] = [i for u, i in theirs.items() if u not in seen]
+        still_there = seen if kept_keys is None else kept_keys
+        self.pending_deletes[table] = [i for u, i in theirs.items() if u not in still_there]
 
     @staticmethod
     def changes_figures(table: str, columns: list[str], was: tuple | None,
@@ -341,8 +371,9 @@ class _Sync:
         orders = self.ids.get("orders", {})
         wanted: dict[int, int | None] = {}
         for source_id, refund_of in self.src.execute(
-                "SELECT id, refund_of FROM orders WHERE branch IS ? AND refund_of IS NOT NULL",
-                (self.from_branch,)):
+                "SELECT id, refund_of FROM orders WHERE branch IS ? AND refund_of IS NOT NULL"
+                " AND change_seq > ?", (self.from_branch, -1 if self.since is None
+                                        else self.since)):
             target_id = orders.get(source_id)
             if target_id is not None:
                 wanted[target_id] = orders.get(refund_of)
@@ -378,6 +409,7 @@ class _Sync:
             d.execute("DELETE FROM sale_lines WHERE order_id = ?", (order,))
             d.execute("DELETE FROM orders WHERE id = ?", (order,))
             self.result.counts["orders"].deleted += 1
+        going: list[int] = []
         for contact in self.pending_deletes.get("contacts", []):
             used = d.execute(
                 "SELECT EXISTS (SELECT 1 FROM orders WHERE contact_id = :c)"
@@ -386,6 +418,14 @@ class _Sync:
             if used:  # another branch's sale or opportunity here names this customer
                 self.result.counts["contacts"].kept += 1
                 continue
+            going.append(contact)
+        # a customer deleted with its sales: its rollup rows (cohort cells, day counts)
+        # are taken out while its row still says what they were
+        gone = {pair for pair in self.customer_days if pair[0] in set(going)}
+        if gone:
+            rollups.refresh_customers(d, gone)
+            self.customer_days -= gone
+        for contact in going:
             d.execute("DELETE FROM calls WHERE contact_id = ?", (contact,))
             d.execute("DELETE FROM contacts WHERE id = ?", (contact,))
             self.result.counts["contacts"].deleted += 1
