@@ -242,9 +242,10 @@ class Store(ServerLink, Upkeep):
             raise _write_error(exc) from exc
         self._depth = 1
         try:
-            before = sync_marks.counter(self.conn) if self._session_due else None
+            counter_before = sync_marks.counter(self.conn) if self._session_due else None
             yield self.conn
-            if before is not None and sync_marks.note_session(self.conn, before):
+            if (counter_before is not None
+                    and sync_marks.note_session(self.conn, counter_before)):
                 self._session_due = False
             self.conn.execute("COMMIT")
         except BaseException as exc:
