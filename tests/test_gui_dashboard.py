@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTranslator
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from kpidesk.i18n import format as fmt
-from kpidesk.metrics import growth, targets
+from kpidesk.metrics import growth, pacing, targets
 from kpidesk.store.sales import LineInput, OrderInput, add_order
 from kpidesk.ui.tabs.dashboard import DashboardTab
 from kpidesk.ui.tabs.targets import TargetsTab
@@ -101,6 +101,17 @@ def test_target_set_in_the_targets_grid_shows_on_the_dashboard(qtbot, dash, demo
     att = targets.attainment_summary(demo_ctx.store, MONTH, DEMO_TODAY)
     assert att.target != 2_000_000
     assert dash.sales_cards["target"].value() == _money(att.target)
+
+
+def test_a_target_already_reached_says_so_beside_needed_per_day(qtbot, dash, demo_ctx):
+    assert dash.sales_cards["needed_per_day"].note().endswith("days left")
+    grid = TargetsTab(demo_ctx)
+    qtbot.addWidget(grid)
+    assert grid.model.setData(grid.model.index(10, 0), "1")  # $1: passed long ago
+    paced = pacing.pacing(demo_ctx.store, MONTH, DEMO_TODAY)
+    assert paced.needed_per_day < 0  # KPI.md: gap / days left, the gap below 0
+    assert dash.sales_cards["needed_per_day"].value() == _money(paced.needed_per_day)
+    assert dash.sales_cards["needed_per_day"].note() == "target already reached"
 
 
 def test_no_target_shows_a_dash(dash, demo_ctx):

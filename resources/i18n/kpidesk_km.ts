@@ -1855,6 +1855,10 @@ KPI Desk បង្កើត​តារាង និង​ការកំណត�
         <translation>ការទិញ​លើក​ទី​ពីរ</translation>
     </message>
     <message>
+        <source>target already reached</source>
+        <translation>បាន​សម្រេច​គោលដៅ​ហើយ</translation>
+    </message>
+    <message>
         <source>Active customers</source>
         <translation>អតិថិជន​សកម្ម</translation>
     </message>

@@ -214,9 +214,13 @@ class SalesPage(QWidget):
         fill_insight_cards(cards, store, month, today)
         days_left = (att.open_days_left if att.open_days_left is not None
                      else att.days - att.day)
-        cards["needed_per_day"].set_note(
-            fmt.fill(tr("%1 days left"), f.integer(days_left))
-            if att.needed_per_day is not None and days_left > 0 else "")
+        needed = att.needed_per_day
+        if needed is not None and needed <= 0:  # KPI.md's gap / days left: below 0 once met
+            cards["needed_per_day"].set_note(tr("target already reached"))
+        else:
+            cards["needed_per_day"].set_note(
+                fmt.fill(tr("%1 days left"), f.integer(days_left))
+                if needed is not None and days_left > 0 else "")
         fill_gross_profit(cards, store, month, today)
 
     def _chart_data(self, summary: SalesSummary, att: AttainmentSummary, month: str, today: date) -> None:
