@@ -333,27 +333,27 @@ def queue_text(queue: SaleQueue) -> str:
     if queue.server_down and queue.needs_password:  # the bar above the tabs offers Connect…
         if not count:
             return ""
-        if count == 1:
-            return fmt.fill(tr("%1 sale waiting to be sent — connect to the server to send "
-                               "it."), f.integer(count))
-        return fmt.fill(tr("%1 sales waiting to be sent — connect to the server to send "
-                           "them."), f.integer(count))
+        return _counted(count, tr("%1 sale waiting to be sent — connect to the server to "
+                                  "send it."),
+                        tr("%1 sales waiting to be sent — connect to the server to send "
+                           "them."))
     if queue.server_down:
         if not count:
             return tr("The server does not answer. Sales you save now wait on this laptop "
                       "and are sent when it is back.")
-        if count == 1:
-            return fmt.fill(tr("%1 sale waiting to be sent — the server does not answer."),
-                            f.integer(count))
-        return fmt.fill(tr("%1 sales waiting to be sent — the server does not answer."),
-                        f.integer(count))
+        return _counted(count, tr("%1 sale waiting to be sent — the server does not answer."),
+                        tr("%1 sales waiting to be sent — the server does not answer."))
     if not count:
         return ""
-    if count == 1:
-        return fmt.fill(tr("%1 sale waiting to be sent: the server refused it. Open the list "
-                           "to correct or discard it."), f.integer(count))
-    return fmt.fill(tr("%1 sales waiting to be sent. Open the list to correct or discard "
-                       "the ones the server refused."), f.integer(count))
+    return _counted(count, tr("%1 sale waiting to be sent: the server refused it. Open the "
+                              "list to correct or discard it."),
+                    tr("%1 sales waiting to be sent. Open the list to correct or discard "
+                       "the ones the server refused."))
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    """`one` or `many` (translated, with %1) filled with `count` in the UI's digits."""
+    return fmt.fill(one if count == 1 else many, fmt.current().integer(count))
 
 
 # The codes only a queued sale gets (store/outbox.py): their sentences live here, and
