@@ -9,15 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kpidesk import app as kpidesk_app
-from kpidesk.i18n.language import LanguageManager
 from kpidesk.store import security
 from kpidesk.store.db import Store
 from kpidesk.store.known_copy import OfflineStore
 from kpidesk.ui import startup_server
+from tests.app_controller import new_controller, stop_controller
 from tests.tcp_proxy import relayed_shop
 
 
@@ -36,12 +35,6 @@ def relay(pg_url, monkeypatch):
         yield shop
 
 
-def _controller(tmp_path, lang: str = "en") -> kpidesk_app.Controller:
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    language = LanguageManager()
-    language.set_language(lang)
-    return kpidesk_app.Controller(settings, language)
-
 
 def _start(controller, qtbot, tab: str = "sales") -> None:
     """The app started on the remembered shop (File ▸ Recent or last_db)."""
@@ -50,22 +43,12 @@ def _start(controller, qtbot, tab: str = "sales") -> None:
     assert controller.open(path)
 
 
-def _stop(controller, qapp) -> None:
-    if controller.ctx is not None and controller.ctx.language.lang != "en":
-        controller.ctx.language.set_language("en")
-    if controller.window is not None:
-        controller.window.hide()
-        controller.window.deleteLater()
-    qapp.processEvents()
-    controller.close_store()
-    controller.window = None  # as after closing the app: the next open makes a window
-
 
 def _reached_once(controller, qtbot, qapp, url: str) -> None:
     """This laptop opened the shop once while the server answered."""
     assert controller.open(Path(url))
     assert controller.ctx.server_queue.wait_known_copy()  # its copy, made on a thread
-    _stop(controller, qapp)
+    stop_controller(controller, qapp)
 
 
 def _type_sale(tab, amount: str, customer: str = "") -> None:
@@ -80,7 +63,7 @@ def _type_sale(tab, amount: str, customer: str = "") -> None:
 def test_started_without_the_server_it_takes_sales_and_sends_them_once_it_answers(
         qtbot, qapp, relay, tmp_path):
     url, proxy = relay
-    controller = _controller(tmp_path)
+    controller = new_controller(tmp_path)
     _reached_once(controller, qtbot, qapp, url)
 
     proxy.cut()  # the next morning the server's laptop is off
@@ -121,7 +104,7 @@ def test_started_without_the_server_it_takes_sales_and_sends_them_once_it_answer
     contacts_tab = window.pages["contacts"]
     assert window.waiting_note("contacts") is None
     qtbot.waitUntil(contacts_tab.isVisible)  # shown by its layout on the next event
-    _stop(controller, qapp)
+    stop_controller(controller, qapp)
 
 
 def test_a_laptop_that_never_reached_the_server_says_so_and_offers_the_connection(
@@ -138,12 +121,12 @@ def test_a_laptop_that_never_reached_the_server_says_so_and_offers_the_connectio
     monkeypatch.setattr(startup_server, "ask", ask)
     monkeypatch.setattr("kpidesk.ui.dialogs.connect.ask_shared_shop",
                         lambda parent, settings, address, reason="": offered.append(address))
-    controller = _controller(tmp_path)
+    controller = new_controller(tmp_path)
     assert not controller.open(Path(url))
     text, keys = asked[0]
     assert "never reached it" in text and keys == ["retry", "settings", "cancel"]
     assert offered and offered[0].port == proxy.port  # the dialog, on that address
-    _stop(controller, qapp)
+    stop_controller(controller, qapp)
 
 
 def test_a_queued_sale_is_discarded_offline_with_the_pin_last_copied(
@@ -152,7 +135,7 @@ def test_a_queued_sale_is_discarded_offline_with_the_pin_last_copied(
     with Store(url) as store:
         with security.owner_session(store, with_pin=False):
             security.set_pin(store, "2468")
-    controller = _controller(tmp_path)
+    controller = new_controller(tmp_path)
     _reached_once(controller, qtbot, qapp, url)
     proxy.cut()
     _start(controller, qtbot)
@@ -176,7 +159,7 @@ def test_a_queued_sale_is_discarded_offline_with_the_pin_last_copied(
     assert dialog.discard_selected()  # the right one, in Khmer digits, no server needed
     assert queue.count() == 0 and queue.server_down
     dialog.close()
-    _stop(controller, qapp)
+    stop_controller(controller, qapp)
 
 
 def test_the_connection_dialog_offers_to_open_without_the_server_once_reached(
@@ -185,7 +168,7 @@ def test_the_connection_dialog_offers_to_open_without_the_server_once_reached(
     from kpidesk.ui.dialogs.connect import ConnectDialog
 
     url, proxy = relay
-    controller = _controller(tmp_path)
+    controller = new_controller(tmp_path)
     proxy.cut()
     shown = []
 
@@ -213,13 +196,13 @@ def test_the_connection_dialog_offers_to_open_without_the_server_once_reached(
     assert shown == [False, True]
     assert isinstance(controller.ctx.store, OfflineStore)
     assert controller.window.server_banner.isVisible()
-    _stop(controller, qapp)
+    stop_controller(controller, qapp)
 
 
 def test_the_server_lost_while_open_the_bar_says_so_above_every_tab(
         qtbot, qapp, relay, tmp_path):
     url, proxy = relay
-    controller = _controller(tmp_path, "km")
+    controller = new_controller(tmp_path, "km")
     controller.settings.setValue("window/tab", "targets")
     assert controller.open(Path(url))
     window = controller.window
@@ -240,4 +223,4 @@ def test_the_server_lost_while_open_the_bar_says_so_above_every_tab(
     queue.probe_timer.setInterval(100)
     qtbot.waitUntil(lambda: not queue.server_down, timeout=20_000)
     assert not window.server_banner.isVisible() and targets.isEnabled()
-    _stop(controller, qapp)
+    stop_controller(controller, qapp)

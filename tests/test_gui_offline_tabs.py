@@ -21,6 +21,7 @@ from kpidesk.store.db import Store
 from kpidesk.ui.dialogs.contact_dialog import ContactDialog
 from kpidesk.ui.main_window_offline import needs_server_text
 from kpidesk.ui.server_writes import refusal_text
+from tests.app_controller import stop_controller
 from tests.tcp_proxy import relayed_shop
 
 TABS = ("dashboard", "analysis", "contacts", "pipeline", "insight")
@@ -58,15 +59,6 @@ def _open(tmp_path, url: str, lang: str) -> kpidesk_app.Controller:
         QCoreApplication.processEvents()  # its result, said on the UI thread
     return controller
 
-
-def _stop(controller, qapp) -> None:
-    if controller.ctx.language.lang != "en":
-        controller.ctx.language.set_language("en")
-    controller.window.hide()
-    controller.window.deleteLater()
-    qapp.processEvents()
-    controller.close_store()
-    controller.window = None
 
 
 def _build_every_tab(window):
@@ -149,7 +141,7 @@ def test_every_action_needing_the_server_is_off_while_it_is_away_and_back_after(
     back = _writes(tabs)
     assert back == online  # each as its tab wants it, with its own tooltip
     assert contacts.add_button.toolTip() == own_tip
-    _stop(controller, qapp)
+    stop_controller(controller, qapp)
 
 
 def test_a_language_switch_while_the_server_is_away_keeps_the_reason_and_the_own_tips(
@@ -167,7 +159,7 @@ def test_a_language_switch_while_the_server_is_away_keeps_the_reason_and_the_own
     assert contacts.add_button.isEnabled()
     assert contacts.add_button.toolTip() not in ("", khmer_reason)
     assert not contacts.add_button.toolTip().isascii()  # its own tip, in Khmer
-    _stop(controller, qapp)
+    stop_controller(controller, qapp)
 
 
 def test_a_contact_dialog_open_when_the_server_goes_refuses_its_save_and_keeps_the_text(
@@ -197,7 +189,7 @@ def test_a_contact_dialog_open_when_the_server_goes_refuses_its_save_and_keeps_t
     _restore(controller, proxy, qtbot)
     with Store(url) as store:
         assert store.scalar("SELECT count(*) FROM contacts WHERE name = 'Chan Dara'") == 0
-    _stop(controller, qapp)
+    stop_controller(controller, qapp)
 
 
 def test_dialogs_open_when_the_server_goes_disable_what_needs_it_too(
@@ -230,4 +222,4 @@ def test_dialogs_open_when_the_server_goes_disable_what_needs_it_too(
     _restore(controller, proxy, qtbot)
     assert {t: t.isEnabled() for t in targets} == online
     page.close()
-    _stop(controller, qapp)
+    stop_controller(controller, qapp)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from kpidesk import app as kpidesk_app
@@ -28,6 +27,7 @@ from kpidesk.store.known_copy import OfflineStore
 from kpidesk.ui import server_status_backups
 from kpidesk.ui.dialogs import connect
 from kpidesk.ui.dialogs.connect import KEYRING_SERVICE
+from tests.app_controller import new_controller, stop_controller
 from tests.tcp_proxy import relayed_shop
 from tests.test_access_keys import menu_clashes
 
@@ -78,34 +78,13 @@ class Prompts:
         monkeypatch.setattr(QInputDialog, "exec", run)
 
 
-def _controller(tmp_path, lang: str = "en") -> kpidesk_app.Controller:
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    language = LanguageManager()
-    language.set_language(lang)
-    return kpidesk_app.Controller(settings, language)
-
-
-def _stop(controller, qapp) -> None:
-    if controller.ctx is not None and controller.ctx.language.lang != "en":
-        controller.ctx.language.set_language("en")
-    if controller.window is not None:
-        controller.window.hide()
-        controller.window.deleteLater()
-    qapp.processEvents()
-    # gone before the language changes again (a window left for later would hear it)
-    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    if controller.backups is not None:
-        controller.backups.wait(60)
-    controller.close_store()
-    controller.window = None
-
 
 def _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy):
     """Reached once with the password typed (none kept), then started the next morning
     with the server away: a sale waits in the queue. Returns the queue."""
     assert controller.open(Path(url))
     controller.backups.wait(60)
-    _stop(controller, qapp)
+    stop_controller(controller, qapp, delete_window_now=True)
     proxy.cut()
     remembered = kpidesk_app.shop_to_open(controller.settings, None)
     assert "right-pw" not in str(remembered)  # no password kept
@@ -143,7 +122,7 @@ def test_the_right_password_brings_the_shop_back_online_and_sends_the_queue_once
 
         monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
         assert not connect.keyring_ready()
-    controller = _controller(tmp_path)
+    controller = new_controller(tmp_path)
     queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
     window = controller.window
     window.tabs.setCurrentWidget(window.tab_holder("contacts"))  # waits for the server
@@ -178,12 +157,12 @@ def test_the_right_password_brings_the_shop_back_online_and_sends_the_queue_once
     # the password typed is in memory only: never in the settings
     controller.settings.sync()
     assert password not in (tmp_path / "s.ini").read_text()
-    _stop(controller, qapp)
+    stop_controller(controller, qapp, delete_window_now=True)
 
 
 def test_a_wrong_password_is_said_and_asked_again(qtbot, qapp, shop, tmp_path, monkeypatch):
     url, proxy, password = shop
-    controller = _controller(tmp_path)
+    controller = new_controller(tmp_path)
     queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
     prompts = Prompts(monkeypatch, [("wrong-pw", True), (password, True)])
 
@@ -195,13 +174,13 @@ def test_a_wrong_password_is_said_and_asked_again(qtbot, qapp, shop, tmp_path, m
     assert second.startswith("The server did not accept this password (it is "
                              "case-sensitive).\n\n")
     assert queue.count() == 0 and _orders_on_server(url) == [("Sok Chea", 1250)]
-    _stop(controller, qapp)
+    stop_controller(controller, qapp, delete_window_now=True)
 
 
 def test_cancel_keeps_the_shop_without_its_server_and_the_bar_offers_to_connect(
         qtbot, qapp, shop, tmp_path, monkeypatch):
     url, proxy, password = shop
-    controller = _controller(tmp_path, "km")
+    controller = new_controller(tmp_path, "km")
     queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
     controller.ctx.language.set_language("km")
     window = controller.window
@@ -241,7 +220,7 @@ def test_cancel_keeps_the_shop_without_its_server_and_the_bar_offers_to_connect(
     assert not window.server_banner.isVisible()
     assert not window.connect_server_action.isVisible()
     assert _orders_on_server(url) == [("Sok Chea", 1250)]
-    _stop(controller, qapp)
+    stop_controller(controller, qapp, delete_window_now=True)
 
 
 def test_the_daily_backup_starts_when_the_server_comes_back_once_a_day(
@@ -249,7 +228,7 @@ def test_the_daily_backup_starts_when_the_server_comes_back_once_a_day(
     if pg_backup.tool("pg_dump") is None:
         pytest.skip("pg_dump is not on this machine")
     url, proxy, password = shop
-    controller = _controller(tmp_path)
+    controller = new_controller(tmp_path)
     started = []
     real_start = server_status_backups.start_daily
 
@@ -285,7 +264,7 @@ def test_the_daily_backup_starts_when_the_server_comes_back_once_a_day(
     proxy.restore()
     qtbot.waitUntil(lambda: not queue.server_down, timeout=20_000)
     assert len(started) == 2  # once a day
-    _stop(controller, qapp)
+    stop_controller(controller, qapp, delete_window_now=True)
 
 
 def test_a_password_kept_in_the_password_store_reconnects_without_asking(
@@ -293,7 +272,7 @@ def test_a_password_kept_in_the_password_store_reconnects_without_asking(
     url, proxy, password = shop
     public = dialect.public_url(url)
     keyring_backend.set_password(KEYRING_SERVICE, public, password)
-    controller = _controller(tmp_path)
+    controller = new_controller(tmp_path)
     queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
     prompts = Prompts(monkeypatch, [])
 
@@ -301,7 +280,7 @@ def test_a_password_kept_in_the_password_store_reconnects_without_asking(
     qtbot.waitUntil(lambda: not queue.server_down and queue.count() == 0, timeout=20_000)
     assert prompts.asked == []
     assert _orders_on_server(url) == [("Sok Chea", 1250)]
-    _stop(controller, qapp)
+    stop_controller(controller, qapp, delete_window_now=True)
 
 
 def test_a_kept_password_the_server_refuses_is_asked_again_and_kept_anew(
@@ -309,7 +288,7 @@ def test_a_kept_password_the_server_refuses_is_asked_again_and_kept_anew(
     url, proxy, password = shop
     public = dialect.public_url(url)
     keyring_backend.set_password(KEYRING_SERVICE, public, "old-pw")  # changed on the server
-    controller = _controller(tmp_path)
+    controller = new_controller(tmp_path)
     queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
     prompts = Prompts(monkeypatch, [(password, True)])
 
@@ -320,13 +299,13 @@ def test_a_kept_password_the_server_refuses_is_asked_again_and_kept_anew(
         "The server did not accept the password kept for this shop.\n\n")
     assert keyring_backend.kept == {(KEYRING_SERVICE, public): password}
     assert _orders_on_server(url) == [("Sok Chea", 1250)]
-    _stop(controller, qapp)
+    stop_controller(controller, qapp, delete_window_now=True)
 
 
 def test_a_shop_upgraded_meanwhile_by_a_newer_kpi_desk_gets_nothing_from_this_laptop(
         qtbot, qapp, shop, tmp_path, monkeypatch):
     url, proxy, password = shop
-    controller = _controller(tmp_path)
+    controller = new_controller(tmp_path)
     queue = _opened_offline_with_a_sale(controller, qtbot, qapp, url, proxy)
     direct = url.replace(f":{proxy.port}/", f":{proxy.target_port}/")
     with psycopg.connect(direct, autocommit=True) as conn:  # another laptop's newer copy
@@ -346,7 +325,7 @@ def test_a_shop_upgraded_meanwhile_by_a_newer_kpi_desk_gets_nothing_from_this_la
     assert not window.print_action.isEnabled()
     with psycopg.connect(direct, autocommit=True) as conn:
         assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 0
-    _stop(controller, qapp)
+    stop_controller(controller, qapp, delete_window_now=True)
 
 
 def test_a_newer_shop_met_on_reconnecting_is_one_sentence_in_each_language(qapp):
