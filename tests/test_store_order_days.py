@@ -109,7 +109,8 @@ def test_a_shop_of_the_version_before_upgrades_to_the_same_rows_kpis_and_export(
         assert "UPDATE OF number, day," in trigger
         indexes = {r[0] for r in s.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'")}
-        assert {"idx_orders_date", "idx_orders_contact_date", "idx_orders_number"} <= indexes
+        assert {"idx_orders_day", "idx_orders_contact_day", "idx_orders_number"} <= indexes
+        assert not {"idx_orders_date", "idx_orders_contact_date"} & indexes
         with s.transaction():  # again: nothing changes
             order_days.compact_order_days(s.db)
         assert s.conn.execute(f"{ORDER_ROWS} ORDER BY id").fetchall() == before_rows

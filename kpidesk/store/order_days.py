@@ -51,6 +51,18 @@ def day_number(iso: str) -> int:
     return date.fromisoformat(str(iso)).toordinal() - _EPOCH
 
 
+def iso_day(day: int) -> str:
+    """Days since 1970-01-01 → 'YYYY-MM-DD' (the inverse of `day_number`)."""
+    return date.fromordinal(int(day) + _EPOCH).isoformat()
+
+
+def day_of(text_sql: str) -> str:
+    """SQL for the day number of a 'YYYY-MM-DD' text (a column, a `?`): how a query
+    compares `orders.day` with a day it holds as text. Exact on both stores (the server
+    has `julianday`: pg_schema.COMPAT_FUNCTIONS)."""
+    return f"CAST(julianday({text_sql}) - 2440587.5 AS INTEGER)"
+
+
 def minute_number(time: str | None) -> int | None:
     """'HH:MM' → minutes since midnight; '' → NO_TIME_GIVEN; None → None."""
     if time is None:
@@ -139,5 +151,38 @@ def compact_order_days(db: sqlite_utils.Database) -> None:
     report_progress(1.0)
     from kpidesk.store import schema
 
+    schema.compaction_wanted = schema.compaction_wanted or conn.execute(
+        "SELECT 1 FROM orders LIMIT 1").fetchone() is not None
+
+
+# The orders by day (`index_orders_by_day`): an index on the stored number instead of on
+# the generated text, 8 bytes shorter an order. A query of a period names `o.day` (with
+# the period's day numbers: `day_number`, `day_of`); a PostgreSQL shop has `day` too,
+# generated from its `date` (pg_schema.ORDER_DAY_COLUMN).
+ORDER_DAY_INDEXES = (
+    # the sales table in date order (and by salesperson, channel or category: the walk
+    # of each one's days); a day's orders for the daily rollups; every report and figure
+    # of a period read from the raw rows
+    "CREATE INDEX IF NOT EXISTS idx_orders_day ON orders(day)",
+    # a contact's purchases (its page, the customer rollups of a write, merging) and the
+    # sales table sorted by customer; walk-ins (no contact) are not indexed here
+    "CREATE INDEX IF NOT EXISTS idx_orders_contact_day ON orders(contact_id, day)"
+    " WHERE contact_id IS NOT NULL",
+)
+
+
+def index_orders_by_day(db: sqlite_utils.Database) -> None:
+    """The two date indexes of a shop file's orders on `day` instead of the generated
+    `date` (7.3 MB of a 1M-line shop). Idempotent; the file is compacted after it."""
+    from kpidesk.store import schema  # (schema imports this module)
+
+    conn = db.conn
+    report_progress = schema.report_progress
+    report_progress(0.0)
+    for name in ("idx_orders_date", "idx_orders_contact_date"):
+        conn.execute(f"DROP INDEX IF EXISTS {name}")
+    for i, sql in enumerate(ORDER_DAY_INDEXES):
+        conn.execute(sql)
+        report_progress((i + 1) / len(ORDER_DAY_INDEXES))
     schema.compaction_wanted = schema.compaction_wanted or conn.execute(
         "SELECT 1 FROM orders LIMIT 1").fetchone() is not None

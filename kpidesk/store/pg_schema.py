@@ -87,9 +87,9 @@ COMPAT_FUNCTIONS = [
 # key in full, text in code-point order (COLLATE "C", as the queries ask: see
 # `sales_table_sql.BY_CODE`). Made IF NOT EXISTS by `ensure`, on an older database too.
 SERVER_INDEXES = (
-    ("kpidesk_orders_date_id", "orders (date, id)"),
+    ("kpidesk_orders_day_id", "orders (day, id)"),
     ("kpidesk_orders_number", 'orders (number COLLATE "C", id)'),
-    ("kpidesk_orders_contact", "orders (contact_id, date, id) WHERE contact_id IS NOT NULL"),
+    ("kpidesk_orders_contact_day", "orders (contact_id, day, id) WHERE contact_id IS NOT NULL"),
     ("kpidesk_orders_note", 'orders (note COLLATE "C", id) WHERE note <> \'\''),
     ("kpidesk_contacts_name", 'contacts (name COLLATE "C", id)'),
     ("kpidesk_products_name", 'products (name COLLATE "C", id)'),
@@ -299,6 +299,25 @@ def _lean_sale_lines(raw) -> None:
                     f" {dialect.ddl_to_postgres(kind)} GENERATED ALWAYS AS ({expression}) STORED")
 
 
+# A shop file's orders store the day number and generate the date text from it
+# (order_days); the server keeps the text and generates the number, so a query of a
+# period reads `day` on both stores. Built-in immutable functions only.
+ORDER_DAY_COLUMN = (
+    "day integer GENERATED ALWAYS AS (make_date(substr(date, 1, 4)::int,"
+    " substr(date, 6, 2)::int, substr(date, 9, 2)::int) - DATE '1970-01-01') STORED")
+
+
+def _order_day_column(raw) -> None:
+    """`order_days.index_orders_by_day` on the server: `orders.day` (see ORDER_DAY_COLUMN),
+    its indexes in SERVER_INDEXES; the server indexes on the date text it replaces go."""
+    has_day = raw.execute(
+        "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+        " AND table_name = 'orders' AND column_name = 'day'").fetchone()
+    if not has_day:
+        raw.execute(f"ALTER TABLE orders ADD COLUMN {ORDER_DAY_COLUMN}")
+    raw.execute("DROP INDEX IF EXISTS kpidesk_orders_date_id, kpidesk_orders_contact")
+
+
 def ensure(conn) -> bool:
     """Make or complete the shop's schema on the server; True when it was made new (the
     caller then seeds the default settings, stages, channels). Runs inside the caller's
@@ -335,6 +354,7 @@ def ensure(conn) -> bool:
         conn.learn_tables()
         line_peaks.rebuild(conn)
     _lean_sale_lines(raw)
+    _order_day_column(raw)
     indexes = {r[0] for r in raw.execute(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
     for name, _table, create in ref.indexes:

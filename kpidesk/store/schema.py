@@ -45,7 +45,7 @@ from kpidesk.store.migrations_late import (
     add_sync_fingerprint,
     index_contacts_created,
 )
-from kpidesk.store.order_days import compact_order_days
+from kpidesk.store.order_days import compact_order_days, index_orders_by_day
 from kpidesk.store.sync_marks import add_sync_marks
 
 if TYPE_CHECKING:  # imported by Store.db on first use: 0.15 s less at start-up
@@ -103,12 +103,9 @@ CREATE TABLE sale_lines_v4 (
 # Each index of the orders and the sale lines from `lean_storage` on, with the queries that
 # use it (an index nothing reads is not kept: it costs space and time at every write).
 ORDER_AND_LINE_INDEXES_V4 = [
-    # the sales table in date order (and by salesperson, channel or category: the walk
-    # of each one's days); a day's orders for the daily rollups; every report and
-    # figure of a period read from the raw rows
+    # the orders by date and a contact's by date (in a shop file: by day from
+    # `index_orders_by_day` on, see order_days.ORDER_DAY_INDEXES for their readers)
     "CREATE INDEX idx_orders_date ON orders(date)",
-    # a contact's purchases (its page, the customer rollups of a write, merging) and the
-    # sales table sorted by customer; walk-ins (no contact) are not indexed here
     "CREATE INDEX idx_orders_contact_date ON orders(contact_id, date)"
     " WHERE contact_id IS NOT NULL",
     # the sales table sorted by receipt number, and the receipt-number search
@@ -487,8 +484,9 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_line_peaks,
     compact_order_days,
     add_sync_marks,
+    index_orders_by_day,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Migrations that change how a shop file lays out rows readers see unchanged: a PostgreSQL
 # shop keeps its own layout (pg_schema.reference leaves them out).
-FILE_LAYOUT_ONLY = (compact_order_days,)
+FILE_LAYOUT_ONLY = (compact_order_days, index_orders_by_day)

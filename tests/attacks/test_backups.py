@@ -113,8 +113,8 @@ def test_a_backup_that_does_not_verify_is_recorded_until_one_succeeds(tmp_path):
     path = make_shop(tmp_path / "shop.db", orders=30)
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA writable_schema = ON")  # the index now claims another column
-    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX idx_orders_date ON"
-                 " orders(number)' WHERE name = 'idx_orders_date'")
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX idx_orders_day ON"
+                 " orders(number)' WHERE name = 'idx_orders_day'")
     conn.commit()
     conn.close()
     with Store(path) as s:
