@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kpidesk.store.order_days import day_number
+
 _NOTE = "CASE WHEN IFNULL(l.note, '') <> '' THEN l.note ELSE IFNULL(o.note, '') END"
 
 _COLUMNS = (
@@ -51,17 +53,17 @@ BY_CODE = " COLLATE BINARY"
 # blank flag goes before it); each segment below reads the same values through
 # expressions its index can serve.
 KEYS = {
-    "date": ["o.date", "o.id", "l.position"],
+    "date": ["o.day", "o.id", "l.position"],
     "number": [f"o.number{BY_CODE}", "o.id", "l.position"],
-    "customer": [f"IFNULL(c.name, ''){BY_CODE}", "IFNULL(o.contact_id, 0)", "o.date", "o.id",
+    "customer": [f"IFNULL(c.name, ''){BY_CODE}", "IFNULL(o.contact_id, 0)", "o.day", "o.id",
                  "l.position"],
-    "salesperson": [f"IFNULL(sp.name, ''){BY_CODE}", "IFNULL(o.salesperson_id, 0)", "o.date",
+    "salesperson": [f"IFNULL(sp.name, ''){BY_CODE}", "IFNULL(o.salesperson_id, 0)", "o.day",
                     "o.id", "l.position"],
-    "channel": [f"IFNULL(ch.name, ''){BY_CODE}", "IFNULL(o.channel_id, 0)", "o.date", "o.id",
+    "channel": [f"IFNULL(ch.name, ''){BY_CODE}", "IFNULL(o.channel_id, 0)", "o.day", "o.id",
                 "l.position"],
-    "category": [f"IFNULL(cat.name, ''){BY_CODE}", "IFNULL(p.category_id, 0)", "o.date", "o.id",
+    "category": [f"IFNULL(cat.name, ''){BY_CODE}", "IFNULL(p.category_id, 0)", "o.day", "o.id",
                  "l.position"],
-    "product": [f"IFNULL(p.name, ''){BY_CODE}", "IFNULL(l.product_id, 0)", "o.date", "o.id",
+    "product": [f"IFNULL(p.name, ''){BY_CODE}", "IFNULL(l.product_id, 0)", "o.day", "o.id",
                 "l.position"],
     "quantity": ["IFNULL(l.quantity, 1)", "l.order_id", "l.position"],
     "amount_usd": ["l.amount_usd", "l.order_id", "l.position"],
@@ -83,12 +85,13 @@ class SalesFilter:
         known to match the text (see `SalesQuery`)."""
         clauses: list[str] = []
         params: list[object] = []
+        # the stored day number (its index), not the text generated from it
         if self.date_from:
-            clauses.append("o.date >= ?")
-            params.append(self.date_from)
+            clauses.append("o.day >= ?")
+            params.append(day_number(self.date_from))
         if self.date_to:
-            clauses.append("o.date <= ?")
-            params.append(self.date_to)
+            clauses.append("o.day <= ?")
+            params.append(day_number(self.date_to))
         if self.salesperson_id == 0:
             clauses.append("o.salesperson_id IS NULL")
         elif self.salesperson_id is not None:
