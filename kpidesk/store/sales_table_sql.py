@@ -79,19 +79,24 @@ class SalesFilter:
     salesperson_id: int | None = None  # None = everyone; 0 = no salesperson
     text: str = ""  # customer name/phone, product, receipt number (digits in ASCII)
 
+    def period(self, day: str) -> tuple[list[str], list[object]]:
+        """The period's WHERE clauses on the orders' stored day number `day` (its index;
+        not the text generated from it) and their parameters, day numbers."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.date_from:
+            clauses.append(f"{day} >= ?")
+            params.append(day_number(self.date_from))
+        if self.date_to:
+            clauses.append(f"{day} <= ?")
+            params.append(day_number(self.date_to))
+        return clauses, params
+
     def where(self, text_ids: tuple[list[int], list[int]] | None = None
               ) -> tuple[list[str], list[object]]:
         """WHERE clauses and parameters. `text_ids`: (contact ids, order ids) already
         known to match the text (see `SalesQuery`)."""
-        clauses: list[str] = []
-        params: list[object] = []
-        # the stored day number (its index), not the text generated from it
-        if self.date_from:
-            clauses.append("o.day >= ?")
-            params.append(day_number(self.date_from))
-        if self.date_to:
-            clauses.append("o.day <= ?")
-            params.append(day_number(self.date_to))
+        clauses, params = self.period("o.day")
         if self.salesperson_id == 0:
             clauses.append("o.salesperson_id IS NULL")
         elif self.salesperson_id is not None:
