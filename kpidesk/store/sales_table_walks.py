@@ -51,7 +51,7 @@ class IndexWalks:
     """How SalesQuery reads its rows: one SELECT per page of a segment, the segments of
     each sort order (`_segments_<sort key>`)."""
 
-    _period_span: list[str] | None = None  # `_period_orders`, read once
+    _period_span: tuple[int, int] | None = None  # `_period_orders`' ids, read once
 
     if TYPE_CHECKING:  # SalesQuery's (sales_table.py)
         conn: sqlite3.Connection
@@ -110,30 +110,37 @@ class IndexWalks:
 
     def _one(self, core: str, keys: list[str], joined: tuple[str, ...] = (),
              segment: list[str] | None = None, params: list | None = None,
-             contains=lambda key: True, blank: bool = False) -> _Segment:
+             contains=lambda key: True, blank: bool = False,
+             in_entry_order: bool = False) -> _Segment:
+        """One walk; `in_entry_order`: a walk of the lines by order id, bounded by the
+        period's order ids (`_period_orders`)."""
         def fetch(after, limit):
-            return self._select(core, keys, segment or [], params or [], after, limit,
-                                joined=joined)
+            bounds = self._period_orders(after is not None) if in_entry_order else []
+            return self._select(core, keys, [*(segment or []), *bounds], params or [], after,
+                                limit, joined=joined)
         return _Segment(contains, fetch, blank)
 
-    def _period_orders(self) -> list[str]:
+    def _period_orders(self, resumed: bool = False) -> list[str]:
         """For a walk of the lines in order of entry under a period filter: the range of
         order ids the period's orders lie in (read from the day index), so that the walk
         starts at the period's first order instead of at the shop's first line and stops
         after its last (a month late in a million-line shop: the walk up it read the
         900,000 lines entered before it). Exact whatever the ids' order: a bound that
-        every line of the period meets."""
+        every line of the period meets. `resumed`: a page after a row (of the period), whose
+        keyset bound starts the walk: only the far end is given (SQLite takes one lower
+        bound of a column to start from, and took the period's first id)."""
+        clauses, params = self.flt.period("day")
+        if not clauses:
+            return []
         if self._period_span is None:
-            clauses, params = self.flt.period("day")
-            first = last = None
-            if clauses:
-                first, last = self.conn.execute(
-                    f"SELECT MIN(id), MAX(id) FROM orders WHERE {' AND '.join(clauses)}",
-                    params).fetchone()
-            self._period_span = ([] if not clauses
-                                 else ["l.order_id IS NULL"] if first is None  # no order
-                                 else [f"l.order_id BETWEEN {int(first)} AND {int(last)}"])
-        return self._period_span
+            first, last = self.conn.execute(
+                f"SELECT MIN(id), MAX(id) FROM orders WHERE {' AND '.join(clauses)}",
+                params).fetchone()
+            self._period_span = (-1, -2) if first is None else (int(first), int(last))
+        first, last = self._period_span
+        if not resumed:
+            return [f"l.order_id BETWEEN {first} AND {last}"]  # (-1, -2): no order
+        return [f"l.order_id >= {first}" if self.descending else f"l.order_id <= {last}"]
 
     def _segments_date(self) -> list[_Segment]:
         return [self._one(_ORDERS_FIRST, KEYS["date"])]
@@ -185,9 +192,8 @@ class IndexWalks:
         below = self._quantity_part(keys, ["l.quantity <> 1", "l.quantity < 1"],
                                     contains=lambda key: key[0] < 1)
         ones = self._one(_LINES_FIRST, ["1", "l.order_id", "l.position"],
-                         segment=["(l.quantity IS NULL OR l.quantity = 1)",
-                                  *self._period_orders()],
-                         contains=lambda key: key[0] == 1)
+                         segment=["(l.quantity IS NULL OR l.quantity = 1)"],
+                         contains=lambda key: key[0] == 1, in_entry_order=True)
         above = self._quantity_part(keys, ["l.quantity <> 1", "l.quantity > 1"],
                                     contains=lambda key: key[0] > 1)
         return [below, ones, above]
@@ -230,9 +236,8 @@ class IndexWalks:
 
     def _segments_note(self) -> list[_Segment]:
         plain = self._one(_LINES_FIRST, [self._blank_flag(), "''", "l.order_id", "l.position"],
-                          segment=[_NO_LINE_NOTE, "(o.note IS NULL OR o.note = '')",
-                                   *self._period_orders()],
-                          contains=lambda key: key[0] != 0, blank=True)
+                          segment=[_NO_LINE_NOTE, "(o.note IS NULL OR o.note = '')"],
+                          contains=lambda key: key[0] != 0, blank=True, in_entry_order=True)
 
         def noted_fetch(after, limit):
             # lines with a note of their own, and lines of orders with a note (both few:
