@@ -4,10 +4,13 @@ both directions, the first page and a page deep in, timed; with --explain, the p
 a slow page ran.
 
     .venv/bin/python bench/sales_sorts.py --db DB [--runs 3] [--explain] [--sort amount]
+        [--period 2026-10 | --period 2026-01-01:2026-06-30]
 
 A page is what the Sales tab reads at once (500 rows). "deep" starts after the line
 in the middle of the shop's line ids (a row of its own sort key, read as the plain
-ORDER BY reads it), as a scroll far down or a keyset page after a jump does.
+ORDER BY reads it), as a scroll far down or a keyset page after a jump does. With
+--period, the table filtered to a month or a range of days (as the Sales tab's period
+filter), "deep" then starts at the middle line of that period.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ def main() -> int:
                         help="explain the statements of pages slower than this")
     parser.add_argument("--sort", action="append")
     parser.add_argument("--currency", default="USD")
+    parser.add_argument("--period", help="YYYY-MM or FROM:TO (ISO days): the period filter")
     parser.add_argument("--walks", action="store_true",
                         help="walk the indexes on a small shop too (no plain sort)")
     args = parser.parse_args()
@@ -83,13 +87,28 @@ def main() -> int:
     from kpidesk.store.sales_table import SORTS, SalesQuery
     from kpidesk.store.sales_table_sql import SalesFilter
 
+    first_day = last_day = None
+    if args.period and ":" in args.period:
+        first_day, last_day = args.period.split(":")
+    elif args.period:
+        from calendar import monthrange
+
+        year, month = (int(part) for part in args.period.split("-"))
+        first_day = f"{args.period}-01"
+        last_day = f"{args.period}-{monthrange(year, month)[1]:02d}"
     worst = 0.0
     with Store(args.db, read_only=True) as store:
         conn = Recorder(store.conn)
+        # the middle order of the period (found by its text date: the same on any schema)
+        span = store.conn.execute(
+            "SELECT min(id), max(id) FROM orders WHERE date BETWEEN ? AND ?",
+            (first_day or "0000", last_day or "9999")).fetchone()
         middle = store.conn.execute(
-            "SELECT order_id, position FROM sale_lines WHERE order_id >="
-            " (SELECT (min(id) + max(id)) / 2 FROM orders) ORDER BY order_id, position"
-            " LIMIT 1").fetchone()
+            "SELECT l.order_id, l.position FROM sale_lines l JOIN orders o ON o.id = l.order_id"
+            " WHERE l.order_id >= ? AND o.date BETWEEN ? AND ? ORDER BY l.order_id, l.position"
+            " LIMIT 1", ((span[0] + span[1]) // 2, first_day or "0000", last_day or "9999")
+        ).fetchone()
+        print(f"period {first_day or 'all'} – {last_day or 'all'}")
         print(f"{'sort':<12}{'dir':<6}{'first ms':>10}{'deep ms':>10}{'statements':>12}")
         for sort in args.sort or SORTS:
             for descending in (False, True):
@@ -99,8 +118,8 @@ def main() -> int:
                     for where in ("first", "deep"):
                         conn.seen.clear()
                         started = time.perf_counter()
-                        query = SalesQuery(conn, SalesFilter(), sort, descending,  # type: ignore[arg-type]
-                                           args.currency)
+                        query = SalesQuery(conn, SalesFilter(first_day, last_day),  # type: ignore[arg-type]
+                                           sort, descending, args.currency)
                         after = deep_row(query, *middle) if where == "deep" else None
                         rows = query.page(after, PAGE)
                         times[where].append((time.perf_counter() - started) * 1000)

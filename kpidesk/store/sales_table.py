@@ -8,15 +8,16 @@ the full sort of every line a plain ORDER BY would need. The SQL pieces live in
 
 Each sort order is a sequence of *segments*, each read by one index walk:
 
-- date: the orders' date index, then each order's lines (stored beside each other);
+- date: the orders' day index (`idx_orders_day`: the stored day number, which the sort
+  key holds for the date), then each order's lines (stored beside each other);
 - receipt number: the orders' number index;
 - customer: the contacts' name index, each contact's orders through the (contact,
-  date) index; then walk-ins, by date;
+  day) index; then walk-ins, by day;
 - salesperson, channel, category: one segment per value (the few salespeople,
-  channels and categories in name order), each a walk of the date index narrowed to
+  channels and categories in name order), each a walk of the day index narrowed to
   the days the daily rollup says have lines of that value;
 - product: one segment per product in name order, then lines without one: each a walk
-  of the date index over the days the breakdown rollup says the product sold on (the
+  of the day index over the days the breakdown rollup says the product sold on (the
   lines have no index by product), in date order;
 - quantity: the lines other than one unit, their keys sorted at each page (no index:
   the issue's sort goal leaves quantity out), and the lines of one unit in order of

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kpidesk.store.order_days import day_number
+
 _NOTE = "CASE WHEN IFNULL(l.note, '') <> '' THEN l.note ELSE IFNULL(o.note, '') END"
 
 _COLUMNS = (
@@ -51,17 +53,17 @@ BY_CODE = " COLLATE BINARY"
 # blank flag goes before it); each segment below reads the same values through
 # expressions its index can serve.
 KEYS = {
-    "date": ["o.date", "o.id", "l.position"],
+    "date": ["o.day", "o.id", "l.position"],
     "number": [f"o.number{BY_CODE}", "o.id", "l.position"],
-    "customer": [f"IFNULL(c.name, ''){BY_CODE}", "IFNULL(o.contact_id, 0)", "o.date", "o.id",
+    "customer": [f"IFNULL(c.name, ''){BY_CODE}", "IFNULL(o.contact_id, 0)", "o.day", "o.id",
                  "l.position"],
-    "salesperson": [f"IFNULL(sp.name, ''){BY_CODE}", "IFNULL(o.salesperson_id, 0)", "o.date",
+    "salesperson": [f"IFNULL(sp.name, ''){BY_CODE}", "IFNULL(o.salesperson_id, 0)", "o.day",
                     "o.id", "l.position"],
-    "channel": [f"IFNULL(ch.name, ''){BY_CODE}", "IFNULL(o.channel_id, 0)", "o.date", "o.id",
+    "channel": [f"IFNULL(ch.name, ''){BY_CODE}", "IFNULL(o.channel_id, 0)", "o.day", "o.id",
                 "l.position"],
-    "category": [f"IFNULL(cat.name, ''){BY_CODE}", "IFNULL(p.category_id, 0)", "o.date", "o.id",
+    "category": [f"IFNULL(cat.name, ''){BY_CODE}", "IFNULL(p.category_id, 0)", "o.day", "o.id",
                  "l.position"],
-    "product": [f"IFNULL(p.name, ''){BY_CODE}", "IFNULL(l.product_id, 0)", "o.date", "o.id",
+    "product": [f"IFNULL(p.name, ''){BY_CODE}", "IFNULL(l.product_id, 0)", "o.day", "o.id",
                 "l.position"],
     "quantity": ["IFNULL(l.quantity, 1)", "l.order_id", "l.position"],
     "amount_usd": ["l.amount_usd", "l.order_id", "l.position"],
@@ -77,18 +79,24 @@ class SalesFilter:
     salesperson_id: int | None = None  # None = everyone; 0 = no salesperson
     text: str = ""  # customer name/phone, product, receipt number (digits in ASCII)
 
+    def period(self, day: str) -> tuple[list[str], list[object]]:
+        """The period's WHERE clauses on the orders' stored day number `day` (its index;
+        not the text generated from it) and their parameters, day numbers."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.date_from:
+            clauses.append(f"{day} >= ?")
+            params.append(day_number(self.date_from))
+        if self.date_to:
+            clauses.append(f"{day} <= ?")
+            params.append(day_number(self.date_to))
+        return clauses, params
+
     def where(self, text_ids: tuple[list[int], list[int]] | None = None
               ) -> tuple[list[str], list[object]]:
         """WHERE clauses and parameters. `text_ids`: (contact ids, order ids) already
         known to match the text (see `SalesQuery`)."""
-        clauses: list[str] = []
-        params: list[object] = []
-        if self.date_from:
-            clauses.append("o.date >= ?")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append("o.date <= ?")
-            params.append(self.date_to)
+        clauses, params = self.period("o.day")
         if self.salesperson_id == 0:
             clauses.append("o.salesperson_id IS NULL")
         elif self.salesperson_id is not None:

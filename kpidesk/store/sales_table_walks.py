@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kpidesk.store import breakdowns, dialect
+from kpidesk.store.order_days import day_number
 from kpidesk.store.sales_table_sql import (
     _COLUMNS,
     _LINES_FIRST,
@@ -49,6 +50,8 @@ class _Segment:
 class IndexWalks:
     """How SalesQuery reads its rows: one SELECT per page of a segment, the segments of
     each sort order (`_segments_<sort key>`)."""
+
+    _period_span: tuple[int, int] | None = None  # `_period_orders`' ids, read once
 
     if TYPE_CHECKING:  # SalesQuery's (sales_table.py)
         conn: sqlite3.Connection
@@ -107,11 +110,37 @@ class IndexWalks:
 
     def _one(self, core: str, keys: list[str], joined: tuple[str, ...] = (),
              segment: list[str] | None = None, params: list | None = None,
-             contains=lambda key: True, blank: bool = False) -> _Segment:
+             contains=lambda key: True, blank: bool = False,
+             in_entry_order: bool = False) -> _Segment:
+        """One walk; `in_entry_order`: a walk of the lines by order id, bounded by the
+        period's order ids (`_period_orders`)."""
         def fetch(after, limit):
-            return self._select(core, keys, segment or [], params or [], after, limit,
-                                joined=joined)
+            bounds = self._period_orders(after is not None) if in_entry_order else []
+            return self._select(core, keys, [*(segment or []), *bounds], params or [], after,
+                                limit, joined=joined)
         return _Segment(contains, fetch, blank)
+
+    def _period_orders(self, resumed: bool = False) -> list[str]:
+        """For a walk of the lines in order of entry under a period filter: the range of
+        order ids the period's orders lie in (read from the day index), so that the walk
+        starts at the period's first order instead of at the shop's first line and stops
+        after its last (a month late in a million-line shop: the walk up it read the
+        900,000 lines entered before it). Exact whatever the ids' order: a bound that
+        every line of the period meets. `resumed`: a page after a row (of the period), whose
+        keyset bound starts the walk: only the far end is given (SQLite takes one lower
+        bound of a column to start from, and took the period's first id)."""
+        clauses, params = self.flt.period("day")
+        if not clauses:
+            return []
+        if self._period_span is None:
+            first, last = self.conn.execute(
+                f"SELECT MIN(id), MAX(id) FROM orders WHERE {' AND '.join(clauses)}",
+                params).fetchone()
+            self._period_span = (-1, -2) if first is None else (int(first), int(last))
+        first, last = self._period_span
+        if not resumed:
+            return [f"l.order_id BETWEEN {first} AND {last}"]  # (-1, -2): no order
+        return [f"l.order_id >= {first}" if self.descending else f"l.order_id <= {last}"]
 
     def _segments_date(self) -> list[_Segment]:
         return [self._one(_ORDERS_FIRST, KEYS["date"])]
@@ -126,13 +155,13 @@ class IndexWalks:
 
     def _segments_customer(self) -> list[_Segment]:
         walk_ins = self._one(_ORDERS_FIRST,
-                             [self._blank_flag(), "''", "0", "o.date", "o.id", "l.position"],
+                             [self._blank_flag(), "''", "0", "o.day", "o.id", "l.position"],
                              segment=["o.contact_id IS NULL"], blank=True,
                              contains=lambda key: key[0] != 0)
         named = self._one(
             "FROM contacts c CROSS JOIN orders o ON o.contact_id = c.id"
             " CROSS JOIN sale_lines l ON l.order_id = o.id",
-            ["0", f"c.name{BY_CODE}", "c.id", "o.date", "o.id", "l.position"], joined=("c",),
+            ["0", f"c.name{BY_CODE}", "c.id", "o.day", "o.id", "l.position"], joined=("c",),
             contains=lambda key: key[0] == 0)
         return [named, walk_ins]
 
@@ -153,7 +182,7 @@ class IndexWalks:
                 days = breakdowns.product_days(self.conn, seg_id or None, self.flt.date_from,
                                                self.flt.date_to)
                 walk.append(self._group_segment("product", "l.product_id", seg_name, seg_id,
-                                                days))
+                                                _day_numbers(days)))
             return walk[0].fetch(after, limit)
         return _Segment(lambda key: (key[1], key[2]) == (seg_name, seg_id), fetch,
                         blank=not seg_id)
@@ -164,7 +193,7 @@ class IndexWalks:
                                     contains=lambda key: key[0] < 1)
         ones = self._one(_LINES_FIRST, ["1", "l.order_id", "l.position"],
                          segment=["(l.quantity IS NULL OR l.quantity = 1)"],
-                         contains=lambda key: key[0] == 1)
+                         contains=lambda key: key[0] == 1, in_entry_order=True)
         above = self._quantity_part(keys, ["l.quantity <> 1", "l.quantity > 1"],
                                     contains=lambda key: key[0] > 1)
         return [below, ones, above]
@@ -173,7 +202,7 @@ class IndexWalks:
                        contains: Callable[[tuple], bool]) -> _Segment:
         if dialect.is_postgres(self.conn):  # the server keeps an index of lines by quantity
             return self._one(_LINES_FIRST, keys, segment=segment, contains=contains)
-        return self._sorted_by_key(keys, segment, contains)
+        return self._sorted_by_key(keys, [*segment, *self._period_orders()], contains)
 
     def _sorted_by_key(self, keys: list[str], segment: list[str],
                        contains: Callable[[tuple], bool]) -> _Segment:
@@ -208,7 +237,7 @@ class IndexWalks:
     def _segments_note(self) -> list[_Segment]:
         plain = self._one(_LINES_FIRST, [self._blank_flag(), "''", "l.order_id", "l.position"],
                           segment=[_NO_LINE_NOTE, "(o.note IS NULL OR o.note = '')"],
-                          contains=lambda key: key[0] != 0, blank=True)
+                          contains=lambda key: key[0] != 0, blank=True, in_entry_order=True)
 
         def noted_fetch(after, limit):
             # lines with a note of their own, and lines of orders with a note (both few:
@@ -244,9 +273,9 @@ class IndexWalks:
     def _segments_category(self) -> list[_Segment]:
         return self._grouped("category", "categories", "p.category_id", "category_id")
 
-    def _days_of(self, rollup_column: str) -> dict[int, list[tuple[str, int]]]:
-        """{value id (0: none): [(day, lines)…] ascending} from the daily rollups, for
-        the days the filter keeps."""
+    def _days_of(self, rollup_column: str) -> dict[int, list[tuple[int, int]]]:
+        """{value id (0: none): [(day number, lines)…] ascending} from the daily rollups,
+        for the days the filter keeps."""
         clauses: list[str] = []
         params: list[object] = []
         if self.flt.date_from:
@@ -274,15 +303,16 @@ class IndexWalks:
             params.append(self.flt.salesperson_id)
             sql = (f"SELECT {rollup_column}, day, SUM(lines) FROM daily_revenue"
                    f" WHERE {' AND '.join(clauses)} GROUP BY 1, 2 ORDER BY 1, 2")
-        days: dict[int, list[tuple[str, int]]] = {}
+        days: dict[int, list[tuple[object, int]]] = {}
         for value, day, lines in self.conn.execute(sql, params):
             days.setdefault(value, []).append((day, int(lines)))
-        return days
+        return {value: _day_numbers(pairs) for value, pairs in days.items()}
 
     def _group_segment(self, name: str, column: str, seg_name: str, seg_id: int,
-                       days: list[tuple[str, int]]) -> _Segment:
+                       days: list[tuple[int, int]]) -> _Segment:
         """The lines of one salesperson / channel / category, in date order: a walk of
-        the date index over windows of days that hold about a page of its lines."""
+        the day index over windows of days (day numbers: the sort key's date part) that
+        hold about a page of its lines."""
         if seg_id:
             cond, cond_params = [f"{column} = ?"], [seg_id]
         elif name == "category":  # no product, or a product without a category
@@ -298,13 +328,13 @@ class IndexWalks:
         if name == "category":  # the line's product decides
             core += " LEFT JOIN products p ON p.id = l.product_id"
             joined = ("p",)
-        walk = ["o.date", "o.id", "l.position"]
+        walk = ["o.day", "o.id", "l.position"]
 
         flag = "0" if seg_id else self._blank_flag()
 
         def window(first: int, last: int, after, limit: int) -> list[tuple]:
             return self._select(
-                core, [flag, "?", "?", *walk], [*cond, "o.date BETWEEN ? AND ?"],
+                core, [flag, "?", "?", *walk], [*cond, "o.day BETWEEN ? AND ?"],
                 [*cond_params, day_list[first], day_list[last]], after, limit,
                 key_params=[seg_name, seg_id], after_keys=walk, order_keys=walk,
                 joined=joined)
@@ -386,6 +416,15 @@ class IndexWalks:
                 if len(final) >= limit:
                     return [r[:R_KEY + 3] for r in final[:limit]]
         return [_Segment(lambda key: True, fetch)]
+
+
+def _day_numbers(days: Sequence[tuple[object, int]]) -> list[tuple[int, int]]:
+    """(day, lines) pairs read from a rollup, its days as the orders' day numbers (what a
+    walk compares with `o.day`): the rollups hold days as 'YYYY-MM-DD' text; a day already
+    a number is kept."""
+    return [(day if isinstance(day, int) else day_number(str(day)), lines)
+            for day, lines in days]
+
 
 def _comes_after(key: tuple, after: tuple, descending: bool) -> bool:
     return key < tuple(after) if descending else key > tuple(after)
