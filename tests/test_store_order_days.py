@@ -76,6 +76,15 @@ def _version_before() -> Iterator[None]:
         schema.SCHEMA_VERSION = len(real)
 
 
+def _with_day_numbers(path) -> None:
+    """Today's readers on a file of the old layout: they find an order's day by `day`
+    (order_days.ORDER_DAY_INDEXES), which that layout lacks; here it is the day of the
+    stored text, so what they read is the old file's rows."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE orders ADD COLUMN day INTEGER GENERATED ALWAYS AS"
+                     f" ({order_days.day_of('date')}) VIRTUAL")
+
+
 @pytest.mark.sqlite_only("upgrades a shop file")
 def test_a_shop_of_the_version_before_upgrades_to_the_same_rows_kpis_and_export(tmp_path):
     from kpidesk.demo import build_demo
@@ -95,6 +104,7 @@ def test_a_shop_of_the_version_before_upgrades_to_the_same_rows_kpis_and_export(
         assert before_rows[6][4] == ""
         kept = tmp_path / "kept.db"
         shutil.copy(old, kept)
+        _with_day_numbers(kept)
         expected_kpis = {m: kpi_json(kept, m) for m in MONTHS[:4]}
         expected_export = _export(kept, tmp_path / "export-before")
     size_before = old.stat().st_size

@@ -57,7 +57,7 @@ _QUERIES = {
         LEFT JOIN products p ON p.id = l.product_id
         LEFT JOIN categories cat ON cat.id = p.category_id
         LEFT JOIN channels ch ON ch.id = o.channel_id
-        ORDER BY o.date, o.id, l.position""",
+        ORDER BY o.day, o.id, l.position""",  # the day index's order: no sort
     "contacts": """
         SELECT c.name, c.kind, c.phone, c.source, sp.name, c.created, c.note, uuid_text(c.uuid)
         FROM contacts c LEFT JOIN salespeople sp ON sp.id = c.salesperson_id ORDER BY c.id""",

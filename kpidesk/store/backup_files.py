@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from kpidesk.store import identity
+from kpidesk.store import identity, order_days
 from kpidesk.store.db import Store
 from kpidesk.store.errors import BackupError, StoreError
 from kpidesk.store.file_facts import _connect_read_only, inspect_file
@@ -170,12 +170,23 @@ def summary_of(store: Store) -> dict:
     return summarize(store.conn)
 
 
+def _last_sale(conn: sqlite3.Connection) -> str | None:
+    """The latest order's date, through the file's date index: from `index_orders_by_day`
+    on the one on the day number, in an older file (a backup, a shop before its upgrade)
+    the one on `date`."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index'"
+                    " AND name = 'idx_orders_day'").fetchone() is None:
+        return conn.execute("SELECT MAX(date) FROM orders").fetchone()[0]
+    day = conn.execute("SELECT MAX(day) FROM orders").fetchone()[0]
+    return None if day is None else order_days.iso_day(day)
+
+
 def summarize(conn: sqlite3.Connection) -> dict:
     """Orders, last sale date and shop name: what a person recognises a shop by."""
     found = identity.read(conn)
     row = conn.execute("SELECT value FROM settings WHERE key = 'shop_name'").fetchone()
     return {"orders": int(conn.execute("SELECT count(*) FROM orders").fetchone()[0]),
-            "last_sale": conn.execute("SELECT MAX(date) FROM orders").fetchone()[0],
+            "last_sale": _last_sale(conn),
             "shop_name": str(row[0]) if row else "",
             "shop_uuid": found.uuid if found else None}
 

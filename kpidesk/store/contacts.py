@@ -284,7 +284,7 @@ def contact_page(store: Store, contact_id: int) -> dict:
         LEFT JOIN salespeople sp ON sp.id = o.salesperson_id
         LEFT JOIN channels ch ON ch.id = o.channel_id
         WHERE o.contact_id = ?
-        GROUP BY o.id, sp.name, ch.name ORDER BY o.date DESC, o.id DESC
+        GROUP BY o.id, sp.name, ch.name ORDER BY o.day DESC, o.id DESC
         """, (contact_id,))]
     opportunities = [dict(r) for r in store.query(
         """

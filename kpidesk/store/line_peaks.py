@@ -25,6 +25,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from kpidesk.store import order_days
+
 TABLE = "line_peaks_day"
 
 SCHEMA = (
@@ -76,18 +78,19 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
     """Recompute the rows of these days (inside the caller's transaction)."""
     if not exists(conn):  # a file still being upgraded to the version that adds it
         return
-    fill = _FILL.format(where="WHERE o.date = ?")
-    for day in sorted(set(days)):
+    days = sorted(set(days))
+    fill = _FILL.format(where="WHERE o.day = ?")  # through the orders' day index
+    for day in days:
         conn.execute(f"DELETE FROM {TABLE} WHERE day = ?", (day,))
-        conn.execute(fill, (day,))
+        conn.execute(fill, (order_days.day_number(day),))
     _refresh_repeats(conn, days)
 
 
 def _refresh_repeats(conn: sqlite3.Connection, days: Iterable[str]) -> None:
-    repeat_fill = _REPEAT_FILL.format(where="AND date = ?")
+    repeat_fill = _REPEAT_FILL.format(where="AND day = ?")
     for day in sorted(set(days)):
         conn.execute(f"DELETE FROM {REPEAT_TABLE} WHERE day = ?", (day,))
-        conn.execute(repeat_fill, (day,))
+        conn.execute(repeat_fill, (order_days.day_number(day),))
 
 
 def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
@@ -95,8 +98,8 @@ def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     contact, a merge or its undo: a day may now hold two of its orders)."""
     if not exists(conn):
         return
-    _refresh_repeats(conn, [r[0] for r in conn.execute(
-        "SELECT DISTINCT date FROM orders WHERE contact_id = ?", (contact_id,))])
+    _refresh_repeats(conn, [order_days.iso_day(r[0]) for r in conn.execute(
+        "SELECT DISTINCT day FROM orders WHERE contact_id = ?", (contact_id,))])
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

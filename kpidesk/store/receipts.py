@@ -398,5 +398,5 @@ def sale_with_number(store: Store, number: str) -> int | None:
     """The latest sale (not a refund) with this receipt no., or None."""
     row = store.conn.execute(
         "SELECT id FROM orders WHERE number = ? AND refund_of IS NULL"
-        " ORDER BY date DESC, id DESC LIMIT 1", (number.strip(),)).fetchone()
+        " ORDER BY day DESC, id DESC LIMIT 1", (number.strip(),)).fetchone()
     return row[0] if row else None

@@ -22,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from kpidesk.store import branches, breakdowns, dialect, line_peaks, lookups
+from kpidesk.store import branches, breakdowns, dialect, line_peaks, lookups, order_days
 
 # The branch code of an order's (or a contact's) row, for the rollups whose key ends with
 # it (`branches.CODED_ROLLUPS`): {bsel} its value, {bjoin} what it reads. In a file of a
@@ -201,15 +201,18 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
     """Recompute daily_revenue, daily_orders and month_revenue for these days (every
     branch's rows of them)."""
     days = sorted(set(days))
-    daily_revenue = _sql(conn, _DAILY_REVENUE, "WHERE o.date = ?")
-    daily_orders = _sql(conn, _DAILY_ORDERS, "WHERE o.date = ?")
+    # a day's orders through the orders' day index (order_days.ORDER_DAY_INDEXES)
+    daily_revenue = _sql(conn, _DAILY_REVENUE, "WHERE o.day = ?")
+    daily_orders = _sql(conn, _DAILY_ORDERS, "WHERE o.day = ?")
+    day_rates = _DAY_RATES.format(where="WHERE o.day = ?")
     for day in days:
+        number = order_days.day_number(day)
         conn.execute("DELETE FROM daily_revenue WHERE day = ?", (day,))
         conn.execute("DELETE FROM daily_orders WHERE day = ?", (day,))
         conn.execute("DELETE FROM day_rates WHERE day = ?", (day,))
-        conn.execute(daily_revenue, (day,))
-        conn.execute(daily_orders, (day,))
-        conn.execute(_DAY_RATES.format(where="WHERE o.date = ?"), (day,))
+        conn.execute(daily_revenue, (number,))
+        conn.execute(daily_orders, (number,))
+        conn.execute(day_rates, (number,))
     breakdowns.refresh_days(conn, days)
     line_peaks.refresh_days(conn, days)
     month_revenue = _sql(conn, _MONTH_REVENUE, "WHERE day BETWEEN ? AND ?")

@@ -175,6 +175,11 @@ def usual_unit_price(store: Store, product_id: int | None, limit: int = 50) -> i
 _SOLD = " AND l.amount_usd > 0 AND l.quantity > 0"
 
 
+def _day_no(day: str | int) -> int:
+    """The day number of a day the breakdown rollup gives (ISO text, or already a number)."""
+    return day if isinstance(day, int) else order_days.day_number(day)
+
+
 def latest_unit_values(conn: sqlite3.Connection, product_id: int,
                        limit: int) -> list[tuple[int, float]]:
     """(amount in cents, quantity) of the latest `limit` lines of a product sold (amount
@@ -198,9 +203,9 @@ def latest_unit_values(conn: sqlite3.Connection, product_id: int,
                 lines += days[lo][1]
             found += conn.execute(
                 "SELECT l.order_id, l.position, l.amount_usd, l.quantity FROM orders o"
-                " CROSS JOIN sale_lines l ON l.order_id = o.id WHERE o.date BETWEEN ? AND ?"
-                f" AND l.product_id = ?{_SOLD}", (days[lo][0], days[hi - 1][0], product_id)
-            ).fetchall()
+                " CROSS JOIN sale_lines l ON l.order_id = o.id WHERE o.day BETWEEN ? AND ?"
+                f" AND l.product_id = ?{_SOLD}",
+                (_day_no(days[lo][0]), _day_no(days[hi - 1][0]), product_id)).fetchall()
             oldest, hi = days[lo][0], lo
         if len(days) < limit:
             break  # no earlier day: every line of the product was read
@@ -208,13 +213,13 @@ def latest_unit_values(conn: sqlite3.Connection, product_id: int,
     found.sort(reverse=True)
     if len(found) >= limit and oldest is not None:
         # an unread line among the latest has an order id at least the limit-th one's
-        # and a date before the days read ('' || keeps the date index out: the few
-        # orders entered since are read by id)
+        # and a date before the days read (+ keeps the day index out: the few orders
+        # entered since are read by id)
         found += conn.execute(
             "SELECT l.order_id, l.position, l.amount_usd, l.quantity FROM orders o"
             " CROSS JOIN sale_lines l ON l.order_id = o.id WHERE o.id >= ?"
-            f" AND (o.date || '') < ? AND l.product_id = ?{_SOLD}",
-            (found[limit - 1][0], oldest, product_id)).fetchall()
+            f" AND +o.day < ? AND l.product_id = ?{_SOLD}",
+            (found[limit - 1][0], _day_no(oldest), product_id)).fetchall()
         found.sort(reverse=True)
     return [(usd, quantity) for _order, _position, usd, quantity in found[:limit]]
 
@@ -443,16 +448,18 @@ def last_rate_of_day(store: Store, day: str) -> int | None:
     """The exchange rate of the last line entered for `day` (None: no sale that day)."""
     row = store.conn.execute(
         "SELECT l.rate FROM orders o JOIN sale_lines l ON l.order_id = o.id"
-        " WHERE o.date = ? ORDER BY o.id DESC, l.position DESC LIMIT 1", (day,)).fetchone()
+        " WHERE o.day = ? ORDER BY o.id DESC, l.position DESC LIMIT 1",
+        (order_days.day_number(day),)).fetchone()
     return int(row[0]) if row else None
 
 
 def date_span(store: Store) -> tuple[str | None, str | None]:
     """The first and last order dates (ISO), or (None, None) for a shop with no sale."""
     # Two statements: SQLite answers MIN or MAX alone from the index, not both at once.
-    low = store.scalar("SELECT MIN(date) FROM orders")
-    high = store.scalar("SELECT MAX(date) FROM orders")
-    return (str(low) if low else None), (str(high) if high else None)
+    low = store.scalar("SELECT MIN(day) FROM orders")
+    high = store.scalar("SELECT MAX(day) FROM orders")
+    return (None if low is None else order_days.iso_day(low),
+            None if high is None else order_days.iso_day(high))
 
 
 def has_orders(store: Store) -> bool:

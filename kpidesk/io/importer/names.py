@@ -98,8 +98,10 @@ class _Contacts:
         """Contacts made from sales: created = their first sale in the file (one statement,
         rather than a date kept per new contact: a million new customers stay cheap)."""
         if self.first_made is not None:
+            # MIN(day) from the (contact, day) index alone; its text made once a contact
             self.conn.execute(
                 "UPDATE contacts SET created = first.day FROM (SELECT contact_id,"
-                " MIN(date) AS day FROM orders WHERE contact_id >= ? GROUP BY contact_id) AS first"
+                " date('1970-01-01', '+' || MIN(day) || ' days') AS day FROM orders"
+                " WHERE contact_id >= ? GROUP BY contact_id) AS first"
                 " WHERE contacts.id = first.contact_id AND contacts.created > first.day",
                 (self.first_made,))

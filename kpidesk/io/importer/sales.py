@@ -33,7 +33,7 @@ from kpidesk.io.parsing import (
     clean_ref,
     is_marked,
 )
-from kpidesk.store import rollups
+from kpidesk.store import order_days, rollups
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.money import convert
@@ -294,7 +294,7 @@ class _SalesSink:
         ref_days = {h[0] for _, h, _, _ in keyed if _uuid_of(h[2]) is not None}
         for day in sorted(ref_days - self.ref_days_read):
             self.known_refs.update(r[0] for r in conn.execute(
-                "SELECT uuid FROM orders WHERE date = ?", (day,)))
+                "SELECT uuid FROM orders WHERE day = ?", (order_days.day_number(day),)))
         self.ref_days_read |= ref_days
         known_refs = self.known_refs
         order_rows, line_rows, key_rows = [], [], []
@@ -374,7 +374,7 @@ class _SalesSink:
                 "SELECT o.id FROM orders o WHERE o.number = ? AND o.id <> ?"
                 " AND o.refund_of IS NULL AND o.is_daily_total = 0 AND NOT EXISTS"
                 " (SELECT 1 FROM sale_lines l WHERE l.order_id = o.id AND l.amount < 0)"
-                " ORDER BY o.date DESC, o.id DESC LIMIT 1", (base, order_id)).fetchone()
+                " ORDER BY o.day DESC, o.id DESC LIMIT 1", (base, order_id)).fetchone()
             if row is not None:
                 conn.execute("UPDATE orders SET refund_of = ? WHERE id = ?", (row[0], order_id))
                 if receipts.refunds_fit(self.store, row[0]):
