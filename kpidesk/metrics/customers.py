@@ -431,7 +431,7 @@ def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
             f"SELECT contact_id, last_purchase, usual_gap, {bound}, start, end, {revenue}"
             # "+": tested on each span of the bound's index walk, not an index of their own
             f" FROM risk_spans s WHERE +start <= ? AND +end >= ?{after}{floor}"
-            f" ORDER BY {order} LIMIT {int(batch)}", revenue_params + params).fetchall()
+            f" ORDER BY {order} LIMIT {int(batch)}", [*revenue_params, *params]).fetchall()
         if not spans:
             break
         best = sorted(best + [(-r[6], -(day - date.fromisoformat(r[1]).toordinal()), r[0],

@@ -12,7 +12,7 @@ text (`numbered`).
 from __future__ import annotations
 
 from calendar import monthrange
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from kpidesk.store import dialect
 from kpidesk.store.order_days import day_number, iso_day
@@ -47,6 +47,14 @@ def day_params(conn: sqlite3.Connection, *isos: str) -> tuple[int | str, ...]:
     if numbered(conn):
         return tuple(day_number(iso) for iso in isos)
     return isos
+
+
+@overload
+def as_text(day: int | str) -> str: ...
+
+
+@overload
+def as_text(day: None) -> None: ...
 
 
 def as_text(day: int | str | None) -> str | None:
