@@ -2,9 +2,9 @@
 
 From this migration on, the day of a customer-day row is the number of days since
 1970-01-01 (`order_days.day_number`), as the orders of a shop file store theirs: 5.1
-instead of 7.3 MB for the 283,000 rows of a 1M-line shop. The same on PostgreSQL (an
-INTEGER column). Readers and writers convert at the store boundary: a caller still
-gives and gets days as 'YYYY-MM-DD' text (`day_param`, `as_text`, `text_sql`); the
+instead of 7.3 MB for the 283,000 rows of a 1M-line shop. The same on PostgreSQL (a
+BIGINT column). Readers and writers convert at the store boundary: a caller still
+gives and gets days as 'YYYY-MM-DD' text (`day_params`, `as_text`, `text_sql`); the
 rollups of a file not yet upgraded (an older migration rebuilding them) keep writing
 text (`numbered`).
 """
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
     import sqlite_utils
 
-TABLE = "customer_day"
-
 
 def numbered(conn: sqlite3.Connection) -> bool:
     """Whether this store's customer_day keeps day numbers (from this migration on)."""
@@ -37,13 +35,9 @@ def numbered(conn: sqlite3.Connection) -> bool:
     return kinds.get("day") == "INTEGER"
 
 
-def day_param(conn: sqlite3.Connection, iso: str) -> int | str:
-    """A 'YYYY-MM-DD' day as this store's customer_day compares it."""
-    return day_number(iso) if numbered(conn) else iso
-
-
 def day_params(conn: sqlite3.Connection, *isos: str) -> tuple[int | str, ...]:
-    """Several days as `day_param` gives them (one look at the schema)."""
+    """'YYYY-MM-DD' days as this store's customer_day compares them: day numbers (texts
+    in a file not upgraded yet)."""
     if numbered(conn):
         return tuple(day_number(iso) for iso in isos)
     return isos
