@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import sqlite3
 import uuid
-from contextlib import redirect_stdout
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
 from datetime import date
 from pathlib import Path
 
@@ -175,3 +177,102 @@ def test_a_100k_shop_written_as_version_3_upgrades_to_the_same_rows_and_kpis(tmp
                if table in meta["counts"])
     # the upgraded file is as small as one built in the new layout
     assert old.stat().st_size <= shop_100k.stat().st_size * 1.05
+
+
+def customer_figures(path: Path, today: date) -> dict:
+    """Every customer figure and what the contacts tab shows, as values a test compares:
+    `kpi --json` of several months, the customer KPIs, funnel and win-back of months and of
+    past days, the at-risk list (whole and the dashboard's first rows), the contact
+    statuses and table of several days, contact pages, and the customer rollups with each
+    day as text."""
+    from kpidesk.metrics import contact_status, customers, winback
+    from kpidesk.store import contacts, customer_days
+
+    result: dict = {f"kpi {m}": kpi_json(path, m) for m in MONTHS[:5]}
+    days = [today, date(today.year, today.month, 1), date(2025, 6, 15), date(2025, 12, 31)]
+    with Store(path) as s:
+        for month in MONTHS[:4]:
+            result[f"kpis {month}"] = customers.customer_kpis(s, month, today)
+            result[f"funnel {month}"] = contact_status.funnel(s, month, today)
+            result[f"winback {month}"] = winback.winback(s, month, today)
+        for d in days:
+            result[f"kpis on {d}"] = customers.customer_kpis(s, f"{d:%Y-%m}", d)
+            result[f"funnel on {d}"] = contact_status.funnel(s, f"{d:%Y-%m}", d)
+            result[f"at risk {d}"] = customers.at_risk(s, d)
+            result[f"at risk top {d}"] = customers.at_risk(s, d, 20)
+            result[f"statuses {d}"] = contact_status.contact_statuses(s, d)
+            result[f"table {d}"] = list(contacts.contact_table(s, d))
+        ids = [r[0] for r in s.conn.execute(
+            "SELECT id FROM contacts ORDER BY purchase_days DESC, id LIMIT 3")]
+        ids += [r[0] for r in s.conn.execute(
+            "SELECT id FROM contacts WHERE purchase_days <= 1 ORDER BY id LIMIT 3")]
+        result["pages"] = {i: contacts.contact_page(s, i) for i in ids}
+        result["rows"] = {
+            "customer_day": [(c, customer_days.as_text(d), *rest) for c, d, *rest in
+                             s.conn.execute("SELECT * FROM customer_day ORDER BY 1, 2")],
+            "summaries": s.conn.execute(
+                "SELECT id, first_purchase, last_purchase, purchase_days, usual_gap,"
+                " loyal_from, second_purchase_90, orders_total FROM contacts ORDER BY id"
+            ).fetchall(),
+            **{t: s.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3").fetchall()
+               for t in ("customer_month", "cohort_month", "risk_spans", "month_day_counts",
+                         "contact_day_counts")}}
+    return result
+
+
+@contextmanager
+def code_of_version(version: int) -> Iterator[None]:
+    """The code as it ran a file of `version`: its migrations (so no upgrade on opening)."""
+    real = schema.MIGRATIONS
+    schema.MIGRATIONS = real[:version]
+    schema.SCHEMA_VERSION = version
+    try:
+        yield
+    finally:
+        schema.MIGRATIONS = real
+        schema.SCHEMA_VERSION = len(real)
+
+
+def test_a_100k_shop_of_the_version_before_numbers_its_customer_days(tmp_path, shop_100k):
+    """`number_customer_days`: a 100k-line shop whose customer_day holds days as text (the
+    layout of the version before) is upgraded to day numbers; every customer figure is the
+    same before and after, and the same as a shop built in the new layout; the file is
+    smaller."""
+    from kpidesk.store import customer_days
+
+    before = schema.MIGRATIONS.index(customer_days.number_customer_days)
+    old = tmp_path / "old.db"
+    with sqlite3.connect(shop_100k) as src, sqlite3.connect(old) as dst:
+        src.backup(dst)
+    with sqlite3.connect(old) as conn:  # customer_day as the version before laid it out
+        conn.execute("CREATE TABLE customer_day_text (contact_id INTEGER NOT NULL,"
+                     " day TEXT NOT NULL, orders INTEGER NOT NULL, revenue_usd INTEGER NOT NULL,"
+                     " revenue_khr INTEGER NOT NULL, PRIMARY KEY (contact_id, day)) WITHOUT ROWID")
+        conn.execute("INSERT INTO customer_day_text SELECT contact_id,"
+                     " date(day * 86400, 'unixepoch'), orders, revenue_usd, revenue_khr"
+                     " FROM customer_day ORDER BY contact_id, day")
+        conn.execute("DROP TABLE customer_day")
+        conn.execute("ALTER TABLE customer_day_text RENAME TO customer_day")
+        conn.execute(f"PRAGMA user_version = {before}")
+    with sqlite3.connect(old) as conn:
+        conn.execute("VACUUM")
+        assert conn.execute("SELECT typeof(day), count(*) FROM customer_day").fetchone()[0] == "text"
+        rows = conn.execute("SELECT count(*) FROM customer_day").fetchone()[0]
+    assert rows > 20_000
+    size_before = old.stat().st_size
+    kept = tmp_path / "kept.db"
+    shutil.copy(old, kept)
+    with code_of_version(before):
+        expected = customer_figures(kept, TODAY)
+    assert expected["at risk " + TODAY.isoformat()] and expected["pages"]
+
+    stages: list[tuple[str, float]] = []
+    with Store(old, progress=lambda stage, f: stages.append((stage, f))) as s:
+        assert customer_days.numbered(s.conn)
+        assert s.scalar("SELECT typeof(day) FROM customer_day LIMIT 1") == "integer"
+    upgrade = [f for stage, f in stages if stage == "upgrade"]
+    assert upgrade == sorted(upgrade) and upgrade[-1] == 1.0 and len(upgrade) > 3
+    assert stages[-1] == ("compact", 1.0)
+    assert old.stat().st_size < size_before
+    assert customer_figures(old, TODAY) == expected
+    assert customer_figures(shop_100k, TODAY) == expected  # built in the new layout

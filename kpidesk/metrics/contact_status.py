@@ -18,6 +18,7 @@ from kpidesk.metrics.customers import (
 from kpidesk.metrics.memo import STALE, Reads, memoized
 from kpidesk.metrics.periods import Period, parse_period
 from kpidesk.metrics.results import Funnel
+from kpidesk.store import customer_days
 from kpidesk.store.db import Store
 
 
@@ -52,6 +53,8 @@ def funnel(store: Store, period: str | Period, today: date | str) -> Funnel:
     d = _as_date(today)
     # the summary columns hold for contacts whose last purchase is up to d; the
     # others (a d in the past) are counted from their days up to d
+    # the same days as customer_day compares them
+    first_day, day = customer_days.day_params(store.conn, _year_start(d), d.isoformat())
     row = store.conn.execute(  # counted in SQL: no row per lead comes back
         """
         SELECT COUNT(*), SUM(bought), SUM(bought AND days >= 2),
@@ -60,15 +63,16 @@ def funnel(store: Store, period: str | Period, today: date | str) -> Funnel:
                CASE WHEN c.last_purchase IS NULL THEN 0  -- never bought: no look-up
                     WHEN c.last_purchase <= :d THEN c.purchase_days
                     ELSE (SELECT COUNT(*) FROM customer_day x WHERE x.contact_id = c.id
-                          AND x.orders > 0 AND x.day <= :d) END AS days,
+                          AND x.orders > 0 AND x.day <= :day) END AS days,
                CASE WHEN c.last_purchase IS NULL THEN FALSE
                     WHEN c.last_purchase <= :d THEN c.loyal_from >= :start
                     ELSE (SELECT SUM(x.orders) FROM customer_day x WHERE x.contact_id = c.id
-                          AND x.orders > 0 AND x.day BETWEEN :start AND :d) >= :loyal
+                          AND x.orders > 0 AND x.day BETWEEN :first_day AND :day) >= :loyal
                     END AS loyal
               FROM contacts c WHERE c.kind = 'lead' AND c.created BETWEEN :lo AND :hi)
         """, {"d": d.isoformat(), "start": _year_start(d), "loyal": loyal_min_orders(store),
-              "lo": p.first_day, "hi": p.last_day}).fetchone()
+              "lo": p.first_day, "hi": p.last_day, "first_day": first_day, "day": day}
+    ).fetchone()
     leads, customers, repeat, loyal = (int(v or 0) for v in row)
     return Funnel(leads=leads, customers=customers, repeat=repeat, loyal=loyal)
 

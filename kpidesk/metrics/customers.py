@@ -32,7 +32,7 @@ from kpidesk.metrics.results import (
     CustomerKpis,
     SameDayFigures,
 )
-from kpidesk.store import lookups, rollups
+from kpidesk.store import customer_days, lookups, rollups
 from kpidesk.store.db import Store
 
 LOYAL_WINDOW_DAYS = 365
@@ -110,7 +110,8 @@ def _late_year_orders(store: Store, d: date) -> dict[int, int]:
         "SELECT x.contact_id, SUM(x.orders) FROM contacts c"
         " CROSS JOIN customer_day x ON x.contact_id = c.id"  # contacts first: few are late
         " WHERE c.last_purchase > ? AND x.day BETWEEN ? AND ? AND x.orders > 0"
-        " GROUP BY x.contact_id", (d_iso, _year_start(d), d_iso)))
+        " GROUP BY x.contact_id",
+        (d_iso, *customer_days.day_params(store.conn, _year_start(d), d_iso))))
 
 
 def _loyal_counts(store: Store, d: date) -> tuple[int, int]:
@@ -308,12 +309,13 @@ def _revenue_365(store: Store, d: date, ids: list[int]) -> dict[int, int]:
     to d."""
     col = revenue_column(store)
     result = dict.fromkeys(ids, 0)
+    window = customer_days.day_params(store.conn, _year_start(d), d.isoformat())
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         result.update(store.conn.execute(
             f"SELECT contact_id, SUM({col}) FROM customer_day WHERE contact_id IN"
             f" ({','.join(str(int(i)) for i in chunk)}) AND day BETWEEN ? AND ?"
-            " GROUP BY contact_id", (_year_start(d), d.isoformat())))
+            " GROUP BY contact_id", window))
     return result
 
 
@@ -384,7 +386,7 @@ def _at_risk_all(store: Store, d: date) -> list[RiskRow]:
     return sorted(_risk_rows(store, d, spans))
 
 
-def _revenue_365_sql(store: Store, d: date) -> tuple[str, list[str]]:
+def _revenue_365_sql(store: Store, d: date) -> tuple[str, list[int | str]]:
     """An SQL expression (and its parameters) of the revenue of the 365 days up to d of
     the contact of the risk span `s`: its customer_month rows of the window's whole months
     and its customer_day rows of the days at either end. About 15 rows a contact however
@@ -397,14 +399,15 @@ def _revenue_365_sql(store: Store, d: date) -> tuple[str, list[str]]:
     days = (f"IFNULL((SELECT SUM(x.{col}) FROM customer_day x WHERE x.contact_id = s.contact_id"
             " AND x.day BETWEEN ? AND ?), 0)")
     terms = [days]
-    params = [lo.isoformat(), (first_whole - timedelta(days=1)).isoformat()]
+    params: list[int | str] = list(customer_days.day_params(
+        store.conn, lo.isoformat(), (first_whole - timedelta(days=1)).isoformat()))
     if whole:
         terms.append(f"IFNULL((SELECT SUM(m.{col}) FROM customer_month m"
                      " WHERE m.contact_id = s.contact_id AND m.month BETWEEN ? AND ?), 0)")
         params += whole
     if tail:
         terms.append(days)
-        params += tail
+        params += customer_days.day_params(store.conn, *tail)
     return " + ".join(terms), params
 
 
@@ -428,7 +431,7 @@ def _at_risk_top(store: Store, d: date, k: int) -> list[RiskRow]:
             f"SELECT contact_id, last_purchase, usual_gap, {bound}, start, end, {revenue}"
             # "+": tested on each span of the bound's index walk, not an index of their own
             f" FROM risk_spans s WHERE +start <= ? AND +end >= ?{after}{floor}"
-            f" ORDER BY {order} LIMIT {int(batch)}", revenue_params + params).fetchall()
+            f" ORDER BY {order} LIMIT {int(batch)}", [*revenue_params, *params]).fetchall()
         if not spans:
             break
         best = sorted(best + [(-r[6], -(day - date.fromisoformat(r[1]).toordinal()), r[0],

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from kpidesk.metrics.periods import Period, parse_period
 from kpidesk.metrics.results import WinbackKpis
+from kpidesk.store import customer_days
 from kpidesk.store.db import Store
 
 WINBACK_DAYS = 30
@@ -96,7 +97,8 @@ def winback(store: Store, period: str | Period, today: date | str) -> Winback:
             first, revenue = store.conn.execute(
                 f"SELECT MIN(CASE WHEN orders > 0 THEN day END), SUM({column})"
                 " FROM customer_day WHERE contact_id = ? AND day BETWEEN ? AND ?",
-                (contact_id, called, upto)).fetchone()
+                (contact_id, *customer_days.day_params(store.conn, called, upto))).fetchone()
+            first = customer_days.as_text(first)
             counted[contact_id] = WinbackCustomer(
                 contact_id, name, called, salesperson_id, first,
                 int(revenue or 0) if first else 0)

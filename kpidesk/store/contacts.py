@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kpidesk.store import calls, history, rollups, security
+from kpidesk.store import calls, customer_days, history, rollups, security
 from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.sales import check_date
@@ -235,7 +235,8 @@ def contact_table(store: Store, today: date) -> Iterator[tuple]:
     recent = store.conn.execute(
         "SELECT contact_id, SUM(orders), SUM(revenue_usd), SUM(revenue_khr) FROM customer_day"
         " WHERE +day BETWEEN ? AND ? GROUP BY contact_id ORDER BY contact_id",
-        (since, today.isoformat()))  # a scan beats the day index here
+        customer_days.day_params(store.conn, since, today.isoformat())
+    )  # a scan beats the day index here
     pending = next(recent, None)
     shared: dict[str, str] = {}
     for row in store.conn.cursor().execute(
@@ -295,7 +296,7 @@ def contact_page(store: Store, contact_id: int) -> dict:
         LEFT JOIN salespeople sp ON sp.id = o.owner_id
         WHERE o.contact_id = ? ORDER BY o.created DESC, o.id DESC
         """, (contact_id,))]
-    days = [r[0] for r in store.conn.execute(
+    days = [customer_days.as_text(r[0]) for r in store.conn.execute(
         "SELECT day FROM customer_day WHERE contact_id = ? AND orders > 0 ORDER BY day",
         (contact_id,))]
     gaps = visit_gaps(days)

@@ -105,6 +105,9 @@ def _loyal_min(conn: sqlite3.Connection) -> int:
 Day = tuple[int, int, int, int]  # (day ordinal, orders, revenue_usd, revenue_khr)
 
 
+_EPOCH = date(1970, 1, 1).toordinal()  # customer_day's day 0
+
+
 def _iso(ordinal: int) -> str:
     return date.fromordinal(ordinal).isoformat()
 
@@ -208,7 +211,9 @@ def _contact_days(conn: sqlite3.Connection, ids: list[int] | None
             if current is not None:
                 yield current, days
             current, days = cid, []
-        days.append((date.fromisoformat(day).toordinal(), orders, usd, khr))
+        # a day number from `number_customer_days` on (an older file's rebuild: text)
+        days.append((day + _EPOCH if isinstance(day, int) else date.fromisoformat(day).toordinal(),
+                     orders, usd, khr))
     if current is not None:
         yield current, days
 

@@ -327,6 +327,18 @@ def _order_day_column(raw) -> None:
         raw.execute(statement)
 
 
+def _number_customer_days(raw) -> None:
+    """`customer_days.number_customer_days` on the server: a database made before it keeps
+    customer-days' `day` as text; from it on a day number (a database made after it has
+    one already and is left as it is)."""
+    kind = raw.execute("SELECT data_type FROM information_schema.columns"
+                       " WHERE table_schema = current_schema() AND table_name = 'customer_day'"
+                       " AND column_name = 'day'").fetchone()
+    if kind is not None and kind[0] == "text":
+        raw.execute("ALTER TABLE customer_day ALTER COLUMN day TYPE BIGINT"
+                    " USING day::date - DATE '1970-01-01'")
+
+
 def ensure(conn) -> bool:
     """Make or complete the shop's schema on the server; True when it was made new (the
     caller then seeds the default settings, stages, channels). Runs inside the caller's
@@ -363,6 +375,7 @@ def ensure(conn) -> bool:
         conn.learn_tables()
         line_peaks.rebuild(conn)
     _lean_sale_lines(raw)
+    _number_customer_days(raw)
     indexes = {r[0] for r in raw.execute(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
     for name, _table, create in ref.indexes:

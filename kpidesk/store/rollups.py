@@ -22,7 +22,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from kpidesk.store import branches, breakdowns, dialect, line_peaks, lookups, order_days
+from kpidesk.store import (
+    branches,
+    breakdowns,
+    customer_days,
+    dialect,
+    line_peaks,
+    lookups,
+    order_days,
+)
 
 # The branch code of an order's (or a contact's) row, for the rollups whose key ends with
 # it (`branches.CODED_ROLLUPS`): {bsel} its value, {bjoin} what it reads. In a file of a
@@ -68,12 +76,22 @@ _DAILY_ORDERS_V2 = """
     GROUP BY day, sp, ch
 """
 
+# {oday}: the orders' day as customer_day stores it (`customer_days.numbered`): the day
+# number `o.day`, or the date text of a file not upgraded yet
 _CUSTOMER_DAY = """
-    INSERT INTO customer_day
+    INSERT INTO customer_day (contact_id, day, orders, revenue_usd, revenue_khr)
     SELECT contact_id, day, SUM(khr >= 0), SUM(usd), SUM(khr)
-    FROM (""" + _ORDER_TOTALS.replace("{receipts}", "NULL") + """)
+    FROM (""" + _ORDER_TOTALS.replace("{receipts}", "NULL").replace(
+        "o.date AS day", "{oday} AS day") + """)
     GROUP BY contact_id, day
 """
+assert "{oday}" in _CUSTOMER_DAY
+
+
+def _customer_day_sql(conn: sqlite3.Connection, where: str, numbered: bool) -> str:
+    """The statement that fills customer_day from the orders `where` selects."""
+    return _CUSTOMER_DAY.replace("{oday}", "o.day" if numbered else "o.date").format(
+        where=where, **_branch_parts(conn))
 
 
 def _has_receipts(conn: sqlite3.Connection) -> bool:
@@ -84,8 +102,7 @@ _CUSTOMER_MONTH = """
     INSERT INTO customer_month
     SELECT contact_id, substr(day, 1, 7), SUM(orders), SUM(orders > 0),
            SUM(revenue_usd), SUM(revenue_khr)
-    FROM customer_day
-    {where}
+    FROM {days}
     GROUP BY contact_id, substr(day, 1, 7)
 """
 
@@ -101,16 +118,31 @@ _CUSTOMER_MONTH_DAYS = """
                  AS dd, orders, revenue_usd, revenue_khr,
                  SUM(orders) OVER (PARTITION BY contact_id, substr(day, 1, 7) ORDER BY day
                                    ROWS UNBOUNDED PRECEDING) AS running
-          FROM customer_day
-          {where})
+          FROM {days})
     GROUP BY contact_id, month
 """
 
 
 def _customer_month_sql(conn: sqlite3.Connection) -> str:
-    """The statement that fills customer_month, for the file's version."""
+    """The statement that fills customer_month, for the file's version; {where} narrows
+    customer_day (its own columns: a day number from `number_customer_days` on, read as
+    the date text)."""
     has_days = "first_day" in dialect.column_names(conn, "customer_month")
-    return _CUSTOMER_MONTH_DAYS if has_days else _CUSTOMER_MONTH
+    sql = _CUSTOMER_MONTH_DAYS if has_days else _CUSTOMER_MONTH
+    days = "customer_day {where}"
+    if customer_days.numbered(conn):  # (one month of a contact: a handful of rows)
+        days = (f"(SELECT contact_id, {customer_days.text_sql(conn, 'day')} AS day, orders,"
+                " revenue_usd, revenue_khr FROM customer_day {where}) AS cd")
+    return sql.replace("{days}", days)
+
+
+def _customer_month_where(conn: sqlite3.Connection, contact_id: int, month: str
+                          ) -> tuple[str, tuple]:
+    """The {where} of one contact's month in customer_day, and its parameters."""
+    if customer_days.numbered(conn):
+        return ("WHERE contact_id = ? AND day BETWEEN ? AND ?",
+                (contact_id, *customer_days.month_bounds(month)))
+    return "WHERE contact_id = ? AND substr(day, 1, 7) = ?", (contact_id, month)
 
 
 _DAY_RATES = """
@@ -129,12 +161,11 @@ _MONTH_REVENUE = """
     GROUP BY 1{bcolraw}
 """
 
-# {where} narrows customer_day (e.g. "AND contact_id = ?"); :loyal is L.
+# {where} narrows customer_day (e.g. "AND contact_id = ?"); :loyal is L; {gap}, {first}
+# and {last}: see _contact_summary_sql.
 _CONTACT_SUMMARY = """
     WITH p AS (SELECT contact_id, day, orders FROM customer_day WHERE orders > 0 {where}),
-    gaps AS (SELECT contact_id, julianday(day) - julianday(LAG(day) OVER (
-                        PARTITION BY contact_id ORDER BY day)) AS gap
-             FROM p),
+    gaps AS (SELECT contact_id, {gap} AS gap FROM p),
     ranked AS (SELECT contact_id, gap,
                       ROW_NUMBER() OVER (PARTITION BY contact_id ORDER BY gap) AS rn,
                       COUNT(*) OVER (PARTITION BY contact_id) AS n
@@ -144,9 +175,9 @@ _CONTACT_SUMMARY = """
     latest AS (SELECT contact_id, day, SUM(orders) OVER (
                    PARTITION BY contact_id ORDER BY day DESC ROWS UNBOUNDED PRECEDING) AS n
                FROM p),
-    loyal AS (SELECT contact_id, MAX(day) AS day FROM latest WHERE n >= :loyal
+    loyal AS (SELECT contact_id, {last} AS day FROM latest WHERE n >= :loyal
               GROUP BY contact_id),
-    summary AS (SELECT contact_id, MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days
+    summary AS (SELECT contact_id, {first} AS first, {last} AS last, COUNT(*) AS days
                 FROM p GROUP BY contact_id)
     UPDATE contacts SET first_purchase = s.first, last_purchase = s.last,
                         purchase_days = s.days, usual_gap = s.gap, loyal_from = s.loyal
@@ -155,6 +186,26 @@ _CONTACT_SUMMARY = """
          ) AS s
     WHERE contacts.id = s.contact_id
 """
+
+
+def _contact_summary_sql(conn: sqlite3.Connection) -> str:
+    """_CONTACT_SUMMARY for the store's customer_day, with {where} left to fill: the days
+    between purchases, and the first and last day as text. From day numbers
+    (`number_customer_days` on) the gap is their difference and each day is written as
+    its text; from an older file's texts, through julianday."""
+    gap = "{d} - LAG({d}) OVER (PARTITION BY contact_id ORDER BY day)"
+    if customer_days.numbered(conn):
+        parts = {"{gap}": gap.format(d="day"),
+                 "{first}": customer_days.text_sql(conn, "MIN(day)"),
+                 "{last}": customer_days.text_sql(conn, "MAX(day)")}
+    else:
+        parts = {"{gap}": gap.format(d="julianday(day)"), "{first}": "MIN(day)",
+                 "{last}": "MAX(day)"}
+    sql = _CONTACT_SUMMARY
+    for name, value in parts.items():
+        sql = sql.replace(name, value)
+    return sql
+
 
 _CLEAR_SUMMARY = """
     UPDATE contacts SET first_purchase = NULL, last_purchase = NULL, purchase_days = 0,
@@ -251,7 +302,7 @@ def _cohort_cells(conn: sqlite3.Connection, contact_id: int, delta: int) -> None
 
 def _refresh_summary(conn: sqlite3.Connection, contact_id: int) -> None:
     conn.execute(_CLEAR_SUMMARY.format(where="WHERE id = ?"), (contact_id,))
-    conn.execute(_CONTACT_SUMMARY.format(where="AND contact_id = :id"),
+    conn.execute(_contact_summary_sql(conn).format(where="AND contact_id = :id"),
                  {"id": contact_id, "loyal": loyal_min_orders(conn)})
 
 
@@ -270,7 +321,8 @@ def refresh_summaries(conn: sqlite3.Connection) -> None:
     `loyal_min_orders` setting its loyal_from depends on changed)."""
     journal(conn, [None])
     conn.execute(_CLEAR_SUMMARY.format(where=""))
-    conn.execute(_CONTACT_SUMMARY.format(where=""), {"loyal": loyal_min_orders(conn)})
+    conn.execute(_contact_summary_sql(conn).format(where=""),
+                 {"loyal": loyal_min_orders(conn)})
     lookups.rebuild(conn)
 
 
@@ -284,22 +336,22 @@ def refresh_customers(conn: sqlite3.Connection, pairs: Iterable[tuple[int | None
     lookups.before(conn, contacts)
     for contact_id in contacts:  # out of the cohort cells as they were
         _cohort_cells(conn, contact_id, -1)
+    numbered = customer_days.numbered(conn)
+    # a contact's orders of a day through the index of orders by (contact, day)
+    customer_day = _customer_day_sql(
+        conn, "WHERE o.contact_id = ? AND o.day = ?" if numbered
+        else "WHERE o.contact_id = ? AND o.date = ?", numbered)
     for contact_id, day in sorted(pairs):
-        conn.execute(
-            "DELETE FROM customer_day WHERE contact_id = ? AND day = ?", (contact_id, day)
-        )
-        conn.execute(
-            _sql(conn, _CUSTOMER_DAY, "WHERE o.contact_id = ? AND o.date = ?"), (contact_id, day)
-        )
+        key = (contact_id, order_days.day_number(day) if numbered else day)
+        conn.execute("DELETE FROM customer_day WHERE contact_id = ? AND day = ?", key)
+        conn.execute(customer_day, key)
     customer_month = _customer_month_sql(conn)
     for contact_id, month in sorted({(c, d[:7]) for c, d in pairs}):
         conn.execute(
             "DELETE FROM customer_month WHERE contact_id = ? AND month = ?", (contact_id, month)
         )
-        conn.execute(
-            customer_month.format(where="WHERE contact_id = ? AND substr(day, 1, 7) = ?"),
-            (contact_id, month),
-        )
+        where, params = _customer_month_where(conn, contact_id, month)
+        conn.execute(customer_month.format(where=where), params)
     for contact_id in contacts:
         _refresh_summary(conn, contact_id)
         _cohort_cells(conn, contact_id, +1)
@@ -315,7 +367,8 @@ def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     _cohort_cells(conn, contact_id, -1)
     conn.execute("DELETE FROM customer_day WHERE contact_id = ?", (contact_id,))
     conn.execute("DELETE FROM customer_month WHERE contact_id = ?", (contact_id,))
-    conn.execute(_sql(conn, _CUSTOMER_DAY, "WHERE o.contact_id = ?"), (contact_id,))
+    conn.execute(_customer_day_sql(conn, "WHERE o.contact_id = ?",
+                                   customer_days.numbered(conn)), (contact_id,))
     conn.execute(_customer_month_sql(conn).format(where="WHERE contact_id = ?"), (contact_id,))
     _refresh_summary(conn, contact_id)
     _cohort_cells(conn, contact_id, +1)
@@ -344,7 +397,8 @@ def rebuild_all(conn: sqlite3.Connection) -> None:
     conn.execute(_sql(conn, _MONTH_REVENUE, ""))
     breakdowns.rebuild(conn)
     line_peaks.rebuild(conn)
-    conn.execute(_sql(conn, _CUSTOMER_DAY, "WHERE o.contact_id IS NOT NULL"))
+    conn.execute(_customer_day_sql(conn, "WHERE o.contact_id IS NOT NULL",
+                                   customer_days.numbered(conn)))
     conn.execute(_customer_month_sql(conn).format(where=""))
     refresh_summaries(conn)
     conn.execute(_sql(conn, _COHORT_MONTH, "", "c"))
