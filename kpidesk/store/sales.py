@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import cast
 
 from kpidesk.store import breakdowns, history, order_days, rollups, security
@@ -199,12 +199,13 @@ def latest_unit_values(conn: sqlite3.Connection, product_id: int,
             found += conn.execute(
                 "SELECT l.order_id, l.position, l.amount_usd, l.quantity FROM orders o"
                 " CROSS JOIN sale_lines l ON l.order_id = o.id WHERE o.date BETWEEN ? AND ?"
-                f" AND l.product_id = ?{_SOLD}", (days[lo][0], days[hi - 1][0], product_id)
-            ).fetchall()
-            oldest, hi = days[lo][0], lo
+                f" AND l.product_id = ?{_SOLD}", (order_days.iso_day(days[lo][0]),
+                                                   order_days.iso_day(days[hi - 1][0]),
+                                                   product_id)).fetchall()
+            oldest, hi = order_days.iso_day(days[lo][0]), lo
         if len(days) < limit:
             break  # no earlier day: every line of the product was read
-        last = (date.fromisoformat(days[0][0]) - timedelta(days=1)).isoformat()
+        last = order_days.iso_day(days[0][0] - 1)
     found.sort(reverse=True)
     if len(found) >= limit and oldest is not None:
         # an unread line among the latest has an order id at least the limit-th one's

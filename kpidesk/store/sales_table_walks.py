@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kpidesk.store import breakdowns, dialect
+from kpidesk.store import breakdowns, dialect, order_days
 from kpidesk.store.sales_table_sql import (
     _COLUMNS,
     _LINES_FIRST,
@@ -150,8 +150,9 @@ class IndexWalks:
 
         def fetch(after, limit):
             if not walk:
-                days = breakdowns.product_days(self.conn, seg_id or None, self.flt.date_from,
-                                               self.flt.date_to)
+                days = [(order_days.iso_day(day), lines) for day, lines in
+                        breakdowns.product_days(self.conn, seg_id or None, self.flt.date_from,
+                                                self.flt.date_to)]
                 walk.append(self._group_segment("product", "l.product_id", seg_name, seg_id,
                                                 days))
             return walk[0].fetch(after, limit)
@@ -269,6 +270,9 @@ class IndexWalks:
                 params.append(self.flt.salesperson_id)
             sql = (f"SELECT key, day, SUM(lines) FROM {breakdowns.TABLE}"
                    f" WHERE {' AND '.join(clauses)} GROUP BY 1, 2 ORDER BY 1, 2")
+            # the rollup's day numbers (the ISO days of the other branch as text)
+            params = [order_days.day_number(p) if c.startswith("day ") else p
+                      for c, p in zip(clauses, params, strict=True)]
         else:
             clauses.append("salesperson_id = ?")
             params.append(self.flt.salesperson_id)
@@ -276,6 +280,8 @@ class IndexWalks:
                    f" WHERE {' AND '.join(clauses)} GROUP BY 1, 2 ORDER BY 1, 2")
         days: dict[int, list[tuple[str, int]]] = {}
         for value, day, lines in self.conn.execute(sql, params):
+            if isinstance(day, int):
+                day = order_days.iso_day(day)
             days.setdefault(value, []).append((day, int(lines)))
         return days
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from kpidesk.store.breakdowns import number_breakdown_days
 from kpidesk.store.migrations_early import (
     add_change_history,
     add_daily_total_receipts,
@@ -485,6 +486,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     compact_order_days,
     add_sync_marks,
     index_orders_by_day,
+    number_breakdown_days,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Migrations that change how a shop file lays out rows readers see unchanged: a PostgreSQL
