@@ -378,7 +378,8 @@ def ensure(conn) -> bool:
                 raw.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
     _code_breakdown_dims(raw)
     _number_breakdown_days(raw)
-    # before any rollup is rebuilt here: the breakdown rollup reads the orders by `day`
+    # orders.day before any rollup is rebuilt here (the breakdown rollup reads the orders
+    # by day); again below, after the reference indexes
     _order_day_column(raw)
     _branch_rollup_keys(conn)
     if version and line_peaks.TABLE not in have:  # made just now beside existing sales
