@@ -221,7 +221,8 @@ def _refresh_day_numbers(conn: sqlite3.Connection, days: Iterable[int]) -> None:
                              (*([sign] * len(_SUMS)), *batch))
         months = {month_number(order_days.iso_day(day)) for day in batch}
         periods = sorted(months | {month // 100 for month in months})
-        conn.execute(f"DELETE FROM {MONTH_TABLE} WHERE month IN"
+        # (every dim code: the primary key is searched, not the whole table scanned)
+        conn.execute(f"DELETE FROM {MONTH_TABLE} WHERE dim IN ({_CODES}) AND month IN"
                      f" ({', '.join('?' * len(periods))}) AND lines = 0", periods)
 
 
