@@ -13,6 +13,7 @@ number of first days). A period that has not started has no figures.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -264,9 +265,9 @@ def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
         sums = ", ".join(f"SUM({c})" for c in names)
         lines_kept = " HAVING SUM(lines) <> 0" if "lines" in names else ""
         sql = f"SELECT k, {sums} FROM ({' UNION ALL '.join(selects)}) GROUP BY k{lines_kept}"
-    rows = store.conn.execute(sql, params)
+    rows: Iterable[tuple] = store.conn.execute(sql, params)
     if group_by_day:  # the rollup's day numbers as the ISO days callers know
-        rows = ((order_days.iso_day(r[0]), *r[1:]) for r in rows)
+        rows = [(order_days.iso_day(r[0]), *r[1:]) for r in rows]
     if columns is not None:
         return {r[0]: r[1:] for r in rows}
     return {r[0]: Totals(*r[1:]) for r in rows}

@@ -271,7 +271,7 @@ class IndexWalks:
             sql = (f"SELECT key, day, SUM(lines) FROM {breakdowns.TABLE}"
                    f" WHERE {' AND '.join(clauses)} GROUP BY 1, 2 ORDER BY 1, 2")
             # the rollup's day numbers (the ISO days of the other branch as text)
-            params = [order_days.day_number(p) if c.startswith("day ") else p
+            params = [order_days.day_number(str(p)) if c.startswith("day ") else p
                       for c, p in zip(clauses, params, strict=True)]
         else:
             clauses.append("salesperson_id = ?")
