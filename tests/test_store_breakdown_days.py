@@ -11,6 +11,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from kpidesk.metrics import analysis, basket
 from kpidesk.metrics.memo import clear_memo
 from kpidesk.store import breakdowns, dialect, order_days, schema
@@ -78,11 +80,19 @@ def test_a_sale_lands_on_its_day_number_month_and_year(store: Store):
         assert _kinds(store.conn) == ["INTEGER", "INTEGER"]
 
 
+@pytest.mark.parametrize("version_before", ["number_breakdown_days", "code_breakdown_dims"])
 def test_a_file_of_the_version_before_upgrades_to_the_same_rows_and_figures(
-        demo_file: Path, tmp_path: Path):
+        demo_file: Path, tmp_path: Path, version_before: str):
+    """From the version just before, and from one older still (dims stored by name, no
+    branch column: `code_breakdown_dims` then remakes the tables with the INTEGER day
+    of this version, holding the texts, and turns the years' texts into numbers)."""
     path = tmp_path / "older.db"
     shutil.copy(demo_file, path)
-    before = schema.MIGRATIONS.index(breakdowns.number_breakdown_days)
+    older_still = version_before == "code_breakdown_dims"
+    before = schema.MIGRATIONS.index(getattr(breakdowns if not older_still else schema,
+                                             version_before))
+    names = {code: name for name, code in breakdowns.DIM_CODES.items()}
+    dim_text = "CASE dim " + " ".join(f"WHEN {c} THEN '{n}'" for c, n in names.items()) + " END"
     with sqlite3.connect(path) as conn:  # the tables as the version before made them
         for table, column, text in ((breakdowns.TABLE, "day", TEXT_DAY),
                                     (breakdowns.MONTH_TABLE, "month", TEXT_MONTH)):
@@ -91,10 +101,15 @@ def test_a_file_of_the_version_before_upgrades_to_the_same_rows_and_figures(
             indexes = [r[0] for r in conn.execute(
                 "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
                 " AND sql IS NOT NULL", (table,))]
+            if older_still:  # (its product days' index came later)
+                create, indexes = (breakdowns.SCHEMA if table == breakdowns.TABLE
+                                   else breakdowns.MONTH_SCHEMA).replace("dim INTEGER",
+                                                                         "dim TEXT"), []
             conn.execute(f"ALTER TABLE {table} RENAME TO {table}_old")
             conn.execute(create.replace(f"{column} INTEGER", f"{column} TEXT"))
-            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table}_old)")]
-            values = [text if c == column else c for c in columns]
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            values = [text if c == column else dim_text if c == "dim" and older_still else c
+                      for c in columns]
             conn.execute(f"INSERT INTO {table} ({', '.join(columns)})"
                          f" SELECT {', '.join(values)} FROM {table}_old")
             conn.execute(f"DROP TABLE {table}_old")
