@@ -17,8 +17,10 @@ the others one byte instead of a name of 4–11 (`schema.code_breakdown_dims`).
 `day` is the day number (days since 1970-01-01, as `orders.day`: `order_days.day_number`)
 and `breakdown_month.month` is year * 100 + month for a month (202611) and the year for
 a year (2026): numbers take fewer bytes than their texts in every key
-(`number_breakdown_days`). Callers give and get ISO texts: `refresh_days` takes them,
-`product_days` returns day numbers (its callers compare them with `orders.day`).
+(`number_breakdown_days`). Callers give days as ISO texts (`refresh_days`, the bounds of
+`product_days`); `product_days` returns day numbers (its callers compare them with
+`orders.day`); readers of the tables convert their bounds (`order_days.day_number`,
+`period_number`) and the days they return (`order_days.iso_day`).
 
 `orders` counts as KPI.md §1 does: an order whose net total is below zero (a refund
 receipt) is not counted; a daily total counts as its receipts. For product and category
@@ -311,9 +313,9 @@ def product_days(conn: sqlite3.Connection, product_id: int | None, first: str | 
     return found[-newest:] if newest else found
 
 
-# What `number_breakdown_days` stores for a text it finds (the texts it wrote before, and
-# a number written as text by a rollup rebuilt by an earlier migration): SQLite and the
-# server (pg_schema._number_breakdown_days).
+# What `number_breakdown_days` stores for what it finds in a shop file: the texts of the
+# versions before, a number already, or a number written as text (a rollup rebuilt into
+# the TEXT column by an earlier migration). The server: pg_schema._number_breakdown_days.
 _DAY_FROM_TEXT = ("CASE WHEN typeof(day) = 'integer' THEN day"
                   f" WHEN day LIKE '____-__-__' THEN {order_days.day_of('day')}"
                   " ELSE CAST(day AS INTEGER) END")
@@ -329,7 +331,7 @@ def number_breakdown_days(db: sqlite_utils.Database) -> None:
     its key's order (WITHOUT ROWID), with the same columns in the same order and its
     indexes (PRODUCT_DAYS_INDEX). Idempotent: a table whose column is INTEGER and holds
     numbers only stays as it is."""
-    from kpidesk.store import schema  # (schema imports this module's callers)
+    from kpidesk.store import schema  # (schema imports this module)
 
     conn = db.conn
     if not exists(conn):
