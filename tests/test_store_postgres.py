@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kpidesk.store import dialect, pg_schema, schema
+from kpidesk.store import dialect, order_days, pg_schema, schema
 from kpidesk.store.db import Store
 from kpidesk.store.errors import ServerError
 
@@ -123,7 +123,8 @@ def test_an_older_database_gets_its_breakdown_dims_as_codes(pg_url):
         sums = [c for c in dialect.column_names(store.conn, breakdowns.TABLE)
                 if c not in ("dim", "day", "key", "branch")]
         store.conn.execute(f"INSERT INTO {breakdowns.TABLE} (dim, day, key, {', '.join(sums)})"
-                           f" VALUES ({breakdowns.DIM_CODES['customer']}, '2026-01-02', 7,"
+                           f" VALUES ({breakdowns.DIM_CODES['customer']},"
+                           f" {order_days.day_number('2026-01-02')}, 7,"
                            + ", ".join(["1"] * len(sums)) + ")")
     names = {code: name for name, code in breakdowns.DIM_CODES.items()}
     case = "CASE dim " + " ".join(f"WHEN {c} THEN '{n}'" for c, n in names.items()) + " END"

@@ -16,7 +16,7 @@ import pytest
 
 from kpidesk.io import exporter
 from kpidesk.metrics import health
-from kpidesk.store import breakdowns, reference, rollups, schema
+from kpidesk.store import breakdowns, order_days, reference, rollups, schema
 from kpidesk.store.db import Store
 from kpidesk.store.sales import (
     LineInput,
@@ -53,13 +53,17 @@ def test_a_products_days_lines_use_and_usual_price(store: Store):
                                                     product_id=oil)],
                                 is_daily_total=True, receipts=40))
 
-    assert breakdowns.product_days(store.conn, rice) == [(days[0], 2), (days[1], 2),
-                                                         (days[2], 2)]
-    assert breakdowns.product_days(store.conn, oil) == [(days[1], 1)]  # a daily total
+    # the days as day numbers (days since 1970-01-01, as orders.day)
+    number = [order_days.day_number(day) for day in days]
+    assert breakdowns.product_days(store.conn, rice) == [(number[0], 2), (number[1], 2),
+                                                         (number[2], 2)]
+    assert breakdowns.product_days(store.conn, oil) == [(number[1], 1)]  # a daily total
     assert breakdowns.product_days(store.conn, soap) == []
-    assert breakdowns.product_days(store.conn, None) == [(days[3], 1)]
+    assert breakdowns.product_days(store.conn, None) == [(number[3], 1)]
     assert breakdowns.product_days(store.conn, rice, "2026-01-01", "2026-01-01") == [
-        (days[1], 2)]
+        (number[1], 2)]
+    assert breakdowns.product_days(store.conn, rice, newest=2) == [(number[1], 2),
+                                                                   (number[2], 2)]
     assert breakdowns.product_days(store.conn, oil, "2026-01-02") == []
 
     # the latest lines sold (a refund is not a sale) in order of entry: the raw rows' median

@@ -13,6 +13,7 @@ number of first days). A period that has not started has no figures.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -20,7 +21,7 @@ from kpidesk.metrics.growth import as_date, growth_rate, ratio
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.results import AnalysisKpis
-from kpidesk.store import branches, breakdowns
+from kpidesk.store import branches, breakdowns, order_days
 from kpidesk.store.db import Store
 
 BY = ("product", "category", "salesperson", "channel", "payment", "customer", "day",
@@ -240,19 +241,21 @@ def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
     else:
         signed = _signed_parts(span)
     selects: list[str] = []
-    params: list[str | int] = []
+    params: list[int] = []
     for sign, parts, months in signed:
         plain = ", ".join(f"{sign} * {c} AS {c}" for c in names)
         for first, last in parts:
             key = "day" if group_by_day else "branch" if by_branch else "key"
             selects.append(f"SELECT {key} AS k, {plain}"
                            " FROM breakdown_day WHERE dim = ? AND day BETWEEN ? AND ?")
-            params += [breakdowns.DIM_CODES[dim], first, last]
-        for first, last in months:  # 'YYYY' sorts before 'YYYY-01': a year is its own range
+            params += [breakdowns.DIM_CODES[dim], order_days.day_number(first),
+                       order_days.day_number(last)]
+        for first, last in months:  # a year (2026) is below its months (202601…202612)
             key = "branch" if by_branch else "key"
             selects.append(f"SELECT {key} AS k, {plain} FROM breakdown_month"
-                           " WHERE dim = ? AND month BETWEEN ? AND ? AND length(month) = ?")
-            params += [breakdowns.DIM_CODES[dim], first, last, len(first)]
+                           " WHERE dim = ? AND month BETWEEN ? AND ?")
+            params += [breakdowns.DIM_CODES[dim], breakdowns.period_number(first),
+                       breakdowns.period_number(last)]
     if (len(selects) == 1 and not signed[0][1] and signed[0][2][0][0] == signed[0][2][0][1]
             and not by_branch and branches.single_code(store.conn)):
         # one month's or one year's rows of one branch: a key once each, nothing to add up
@@ -262,7 +265,9 @@ def _read(store: Store, dim: str, span: tuple[date, date], currency: str,
         sums = ", ".join(f"SUM({c})" for c in names)
         lines_kept = " HAVING SUM(lines) <> 0" if "lines" in names else ""
         sql = f"SELECT k, {sums} FROM ({' UNION ALL '.join(selects)}) GROUP BY k{lines_kept}"
-    rows = store.conn.execute(sql, params)
+    rows: Iterable[tuple] = store.conn.execute(sql, params)
+    if group_by_day:  # the rollup's day numbers as the ISO days callers know
+        rows = [(order_days.iso_day(r[0]), *r[1:]) for r in rows]
     if columns is not None:
         return {r[0]: r[1:] for r in rows}
     return {r[0]: Totals(*r[1:]) for r in rows}

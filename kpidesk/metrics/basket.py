@@ -15,7 +15,7 @@ from datetime import date
 
 from kpidesk.metrics import analysis
 from kpidesk.metrics.growth import div_half_even
-from kpidesk.store import breakdowns
+from kpidesk.store import breakdowns, order_days
 from kpidesk.store.db import Store
 
 
@@ -37,10 +37,11 @@ def orders_and_basket(store: Store, period: analysis.DateRange | str, today: dat
         return []
     first, last = str(days.rows[0].key), str(days.rows[-1].key)
     # the product breakdown skips daily totals: its quantity is the receipts' items
-    items = dict(store.conn.execute(
+    items = {order_days.iso_day(day): quantity for day, quantity in store.conn.execute(
         "SELECT day, SUM(quantity) FROM breakdown_day WHERE dim = ?"
         " AND day BETWEEN ? AND ? GROUP BY day",
-        (breakdowns.DIM_CODES["product"], first, last)).fetchall())
+        (breakdowns.DIM_CODES["product"], order_days.day_number(first),
+         order_days.day_number(last)))}
     daily_receipts = dict(store.conn.execute(
         "SELECT date, SUM(IFNULL(receipts, 0)) FROM orders WHERE is_daily_total = 1"
         " AND date BETWEEN ? AND ? GROUP BY date", (first, last)).fetchall())

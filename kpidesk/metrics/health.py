@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.sanity import LARGE_USD, RATE_RANGE, SMALL_KHR, TIMES_USUAL, line_doubts
-from kpidesk.store import breakdowns, health_marks, line_peaks, sales
+from kpidesk.store import breakdowns, health_marks, line_peaks, order_days, sales
 from kpidesk.store.db import Store
 from kpidesk.store.uuids import uuid_text
 
@@ -156,7 +156,9 @@ def _period_products(store: Store, args: dict) -> tuple[list[int], bool]:
     if breakdowns.exists(store.conn):
         keys = [k for (k,) in store.conn.execute(
             "SELECT DISTINCT key FROM breakdown_day WHERE dim = "
-            f"{breakdowns.DIM_CODES['product']} AND day BETWEEN :first AND :last", args)]
+            f"{breakdowns.DIM_CODES['product']} AND day BETWEEN :first AND :last",
+            {"first": order_days.day_number(args["first"]),
+             "last": order_days.day_number(args["last"])})]
         return [k for k in keys if k != 0], 0 in keys
     products = [pid for (pid,) in store.conn.execute(
         f"SELECT DISTINCT IFNULL(l.product_id, 0){_PERIOD_LINES}"

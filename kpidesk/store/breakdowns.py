@@ -14,6 +14,14 @@ The `dim` column holds each dimension's small integer code (`DIM_CODES`), not it
 the customer rows (most of both tables) store 0, which takes no byte in a record, and
 the others one byte instead of a name of 4–11 (`schema.code_breakdown_dims`).
 
+`day` is the day number (days since 1970-01-01, as `orders.day`: `order_days.day_number`)
+and `breakdown_month.month` is year * 100 + month for a month (202611) and the year for
+a year (2026): numbers take fewer bytes than their texts in every key
+(`number_breakdown_days`). Callers give days as ISO texts (`refresh_days`, the bounds of
+`product_days`); `product_days` returns day numbers (its callers compare them with
+`orders.day`); readers of the tables convert their bounds (`order_days.day_number`,
+`period_number`) and the days they return (`order_days.iso_day`).
+
 `orders` counts as KPI.md §1 does: an order whose net total is below zero (a refund
 receipt) is not counted; a daily total counts as its receipts. For product and category
 an order counts once per key it has a line of.
@@ -23,6 +31,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from kpidesk.store import dialect, order_days
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 TABLE = "breakdown_day"
 
@@ -47,7 +61,7 @@ DIM_CODES: dict[str, int] = {
 assert set(DIM_CODES) == set(DIMENSIONS)
 
 SCHEMA = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} (dim INTEGER NOT NULL, day TEXT NOT NULL,"
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (dim INTEGER NOT NULL, day INTEGER NOT NULL,"
     " key INTEGER NOT NULL, revenue_usd INTEGER NOT NULL, revenue_khr INTEGER NOT NULL,"
     " orders INTEGER NOT NULL, quantity REAL NOT NULL,"
     " costed_usd INTEGER NOT NULL, costed_khr INTEGER NOT NULL,"  # revenue of lines with a cost
@@ -57,20 +71,52 @@ SCHEMA = (
     " lines INTEGER NOT NULL, costed_lines INTEGER NOT NULL, PRIMARY KEY (dim, day, key)) WITHOUT ROWID"
 )
 
-# The same sums per month ('YYYY-MM') and per year ('YYYY' in the same column): a breakdown
-# of many days (a year by customer) reads its whole years and months here and only its
-# partial months by day.
+# The same sums per month (year * 100 + month) and per year (the year, in the same column):
+# a breakdown of many days (a year by customer) reads its whole years and months here and
+# only its partial months by day.
 MONTH_TABLE = "breakdown_month"
-MONTH_SCHEMA = SCHEMA.replace(TABLE, MONTH_TABLE).replace("day TEXT", "month TEXT").replace(
+MONTH_SCHEMA = SCHEMA.replace(TABLE, MONTH_TABLE).replace("day INTEGER", "month INTEGER").replace(
     "(dim, day, key)", "(dim, month, key)")
 _SUMS = ("revenue_usd", "revenue_khr", "orders", "quantity", "costed_usd", "costed_khr",
          "cost_usd", "cost_khr", "discount_usd", "discount_khr", "refund_usd", "refund_khr",
          "lines", "costed_lines")
+
+
+def month_number(iso: str) -> int:
+    """'YYYY-MM' (or a day 'YYYY-MM-DD') → year * 100 + month, as `month` stores a month."""
+    return int(iso[:4]) * 100 + int(iso[5:7])
+
+
+def period_number(period: str) -> int:
+    """'YYYY-MM' → `month_number`; 'YYYY' → the year, as `month` stores a year."""
+    return month_number(period) if len(period) >= 7 else int(period)
+
+
+def _month_of_day_sql(conn: sqlite3.Connection, day: str) -> str:
+    """SQL for year * 100 + month of a day number (`day`, a column)."""
+    if dialect.is_postgres(conn):
+        return f"CAST(to_char(DATE '1970-01-01' + CAST({day} AS INTEGER), 'YYYYMM') AS INTEGER)"
+    return f"CAST(strftime('%Y%m', {day} * 86400, 'unixepoch') AS INTEGER)"
+
+
+def _period_of_day_sql(conn: sqlite3.Connection, day: str, length: int) -> str:
+    """The month (`length` 7) or the year (4) of a day number, as `month` stores it."""
+    month = _month_of_day_sql(conn, day)
+    return month if length == 7 else f"({month} / 100)"
+
+
+def _order_day_sql(conn: sqlite3.Connection) -> str:
+    """The day number of the order `o`: its stored `day` (a shop file from
+    `compact_order_days` on; generated on the server), or computed from `date` in a file
+    still being upgraded to it (the rollup is made by an earlier migration)."""
+    if dialect.is_postgres(conn) or order_days.compact(conn):
+        return "o.day"
+    return order_days.day_of("o.date")
+
+
 def is_coded(conn: sqlite3.Connection) -> bool:
     """Whether the rows carry the branch code in their key (`branches.add_branch_codes`:
     the sums of each branch apart, 0 for this file's own rows)."""
-    from kpidesk.store import dialect
-
     return "branch" in dialect.column_names(conn, TABLE)
 
 
@@ -83,7 +129,7 @@ def _parts(conn: sqlite3.Connection) -> dict[str, str]:
 # Lines grouped per order and key first (an order counts once per key), then per day and key.
 _FILL = """
     WITH o AS (
-        SELECT o.id, o.date AS day, o.salesperson_id, o.channel_id, o.payment_id,
+        SELECT o.id, {order_day} AS day, o.salesperson_id, o.channel_id, o.payment_id,
                o.contact_id, o.time, o.is_daily_total AS daily, {bsel} AS br,
                CASE WHEN o.is_daily_total <> 0 THEN IFNULL(o.receipts, 0)
                     WHEN (SELECT SUM(x.amount_khr) FROM sale_lines x
@@ -124,9 +170,11 @@ def create(conn: sqlite3.Connection) -> None:
 
 def _fill(conn: sqlite3.Connection, where: str, params: tuple) -> None:
     parts = _parts(conn)
+    order_day = _order_day_sql(conn)
     for dim, (key, line_filter) in DIMENSIONS.items():
-        conn.execute(_FILL.format(where=where, key=key, filter=line_filter,
-                                  dim=DIM_CODES[dim], **parts), params)
+        conn.execute(_FILL.format(where=where.format(order_day=order_day), key=key,
+                                  filter=line_filter, dim=DIM_CODES[dim],
+                                  order_day=order_day, **parts), params)
 
 
 # Every dimension's code: the primary key (dim, day, key) is then read by day, not scanned.
@@ -136,11 +184,12 @@ _CODES = ", ".join(str(code) for code in sorted(DIM_CODES.values()))
 DAYS_PER_STATEMENT = 500
 
 
-def _month_delta_days(bcol: str, length: int, count: int) -> str:
+def _month_delta_days(conn: sqlite3.Connection, bcol: str, length: int, count: int) -> str:
     """Adds (sign ?) the rows of `count` days to their months' (length 7) or years' (4)."""
     marks = ", ".join("?" * count)
+    period = _period_of_day_sql(conn, "day", length)
     return (f"INSERT INTO {MONTH_TABLE} (dim, month, key{bcol}, {', '.join(_SUMS)})"
-            f" SELECT dim, substr(day, 1, {length}) AS period, key{bcol},"
+            f" SELECT dim, {period} AS period, key{bcol},"
             f" {', '.join(f'? * SUM({c})' for c in _SUMS)}"
             f" FROM {TABLE} WHERE dim IN ({_CODES}) AND day IN ({marks})"
             f" GROUP BY dim, period, key{bcol}"
@@ -149,10 +198,14 @@ def _month_delta_days(bcol: str, length: int, count: int) -> str:
 
 
 def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
-    """Recompute the rows of these days (inside the caller's transaction): a sale's day,
-    or the hundreds of days a branch file's changes touch, a few statements for each
-    DAYS_PER_STATEMENT of them (one statement per day and dimension took 0.1 s a day at
-    100,000 lines)."""
+    """Recompute the rows of these days ('YYYY-MM-DD', inside the caller's transaction):
+    a sale's day, or the hundreds of days a branch file's changes touch, a few statements
+    for each DAYS_PER_STATEMENT of them (one statement per day and dimension took 0.1 s a
+    day at 100,000 lines)."""
+    _refresh_day_numbers(conn, {order_days.day_number(day) for day in days})
+
+
+def _refresh_day_numbers(conn: sqlite3.Connection, days: Iterable[int]) -> None:
     if not exists(conn):  # a file still being upgraded to the version that adds it
         return
     bcol = _parts(conn)["bcol"]
@@ -164,12 +217,14 @@ def refresh_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
             if sign > 0:
                 conn.execute(f"DELETE FROM {TABLE} WHERE dim IN ({_CODES})"
                              f" AND day IN ({marks})", batch)
-                _fill(conn, f"WHERE o.date IN ({marks})", tuple(batch))
+                _fill(conn, f"WHERE {{order_day}} IN ({marks})", tuple(batch))
             for length in (7, 4):
-                conn.execute(_month_delta_days(bcol, length, len(batch)),
+                conn.execute(_month_delta_days(conn, bcol, length, len(batch)),
                              (*([sign] * len(_SUMS)), *batch))
-        periods = sorted({d[:7] for d in batch} | {d[:4] for d in batch})
-        conn.execute(f"DELETE FROM {MONTH_TABLE} WHERE month IN"
+        months = {month_number(order_days.iso_day(day)) for day in batch}
+        periods = sorted(months | {month // 100 for month in months})
+        # (every dim code: the primary key is searched, not the whole table scanned)
+        conn.execute(f"DELETE FROM {MONTH_TABLE} WHERE dim IN ({_CODES}) AND month IN"
                      f" ({', '.join('?' * len(periods))}) AND lines = 0", periods)
 
 
@@ -179,8 +234,9 @@ def refresh_contact(conn: sqlite3.Connection, contact_id: int) -> None:
     if not exists(conn):
         return
     days = [r[0] for r in conn.execute(
-        "SELECT DISTINCT date FROM orders WHERE contact_id = ?", (contact_id,))]
-    refresh_days(conn, days)
+        f"SELECT DISTINCT {_order_day_sql(conn)} FROM orders o WHERE o.contact_id = ?",
+        (contact_id,))]
+    _refresh_day_numbers(conn, days)
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
@@ -192,10 +248,11 @@ def rebuild(conn: sqlite3.Connection) -> None:
     conn.execute(f"DELETE FROM {MONTH_TABLE}")
     bcol = _parts(conn)["bcol"]
     for length in (7, 4):
+        period = _period_of_day_sql(conn, "day", length)
         conn.execute(f"INSERT INTO {MONTH_TABLE} (dim, month, key{bcol}, {', '.join(_SUMS)})"
-                     f" SELECT dim, substr(day, 1, {length}), key{bcol},"
+                     f" SELECT dim, {period}, key{bcol},"
                      f" {', '.join(f'SUM({c})' for c in _SUMS)} FROM {TABLE}"
-                     f" GROUP BY dim, substr(day, 1, {length}), key{bcol}")
+                     f" GROUP BY dim, {period}, key{bcol}")
 
 
 def snapshot(conn: sqlite3.Connection) -> list[tuple]:
@@ -214,38 +271,105 @@ PRODUCT_DAYS_INDEX = (f"CREATE INDEX IF NOT EXISTS idx_breakdown_product_days ON
 
 
 def product_days(conn: sqlite3.Connection, product_id: int | None, first: str | None = None,
-                 last: str | None = None, newest: int | None = None) -> list[tuple[str, int]]:
-    """[(day, lines)…] ascending: the days with lines of `product_id` (None: lines without
-    a product) between `first` and `last` when given; with `newest`, only that many of
-    the latest of them. The rollup leaves daily totals out of the product rows (KPI.md
-    Conventions): the days of daily totals with a line of the product (few: a partial
-    index of daily totals) are added."""
+                 last: str | None = None, newest: int | None = None) -> list[tuple[int, int]]:
+    """[(day number, lines)…] ascending: the days (`orders.day`, days since 1970-01-01)
+    with lines of `product_id` (None: lines without a product) between `first` and `last`
+    ('YYYY-MM-DD') when given; with `newest`, only that many of the latest of them. The
+    rollup leaves daily totals out of the product rows (KPI.md Conventions): the days of
+    daily totals with a line of the product (few: a partial index of daily totals) are
+    added."""
     clauses: list[str] = []
     params: list[object] = []
     if first:
-        clauses.append("AND day >= ?")
-        params.append(first)
+        clauses.append("AND {day} >= ?")
+        params.append(order_days.day_number(first))
     if last:
-        clauses.append("AND day <= ?")
-        params.append(last)
+        clauses.append("AND {day} <= ?")
+        params.append(order_days.day_number(last))
     tail = " ORDER BY 1 DESC LIMIT ?" if newest else ""
     bound = [newest] if newest else []
-    totals = [c.replace("day", "o.date") for c in clauses]
+    order_day = _order_day_sql(conn)
+    totals = " ".join(clauses).format(day=order_day)
     if not exists(conn):  # a file still being upgraded to the version that adds it
         return sorted(conn.execute(
-            "SELECT o.date, COUNT(*) FROM orders o CROSS JOIN sale_lines l"
+            f"SELECT {order_day}, COUNT(*) FROM orders o CROSS JOIN sale_lines l"
             " ON l.order_id = o.id WHERE l.product_id IS ?"
-            f" {' '.join(totals)} GROUP BY o.date{tail}", [product_id, *params, *bound]))
-    days: dict[str, int] = {}
+            f" {totals} GROUP BY {order_day}{tail}", [product_id, *params, *bound]))
+    days: dict[int, int] = {}
     for day, lines in conn.execute(
             f"SELECT day, SUM(lines) FROM {TABLE} WHERE dim = {DIM_CODES['product']}"
-            f" AND key = ? {' '.join(clauses)} GROUP BY day{tail}",
+            f" AND key = ? {' '.join(clauses).format(day='day')} GROUP BY day{tail}",
             [product_id or 0, *params, *bound]):
-        days[day] = int(lines)
+        days[int(day)] = int(lines)
+    # (+: the daily totals are read through their own partial index, not by walking
+    # every order of the day index in the order asked for)
+    daily = " ".join(clauses).format(day=f"+{order_day}")
     for day, lines in conn.execute(
-            "SELECT o.date, COUNT(*) FROM orders o CROSS JOIN sale_lines l"
+            f"SELECT +{order_day}, COUNT(*) FROM orders o CROSS JOIN sale_lines l"
             " ON l.order_id = o.id WHERE o.is_daily_total = 1 AND l.product_id IS ?"
-            f" {' '.join(totals)} GROUP BY o.date{tail}", [product_id, *params, *bound]):
-        days[day] = days.get(day, 0) + int(lines)
+            f" {daily} GROUP BY +{order_day}{tail}", [product_id, *params, *bound]):
+        days[int(day)] = days.get(int(day), 0) + int(lines)
     found = sorted(days.items())
     return found[-newest:] if newest else found
+
+
+# What `number_breakdown_days` stores for what it finds in a shop file: the texts of the
+# versions before, a number already, or a number written as text (a rollup rebuilt into
+# the TEXT column by an earlier migration). The server: pg_schema._number_breakdown_days.
+_DAY_FROM_TEXT = ("CASE WHEN typeof(day) = 'integer' THEN day"
+                  f" WHEN day LIKE '____-__-__' THEN {order_days.day_of('day')}"
+                  " ELSE CAST(day AS INTEGER) END")
+_MONTH_FROM_TEXT = ("CASE WHEN typeof(month) = 'integer' THEN month"
+                    " WHEN month LIKE '____-__' THEN CAST(substr(month, 1, 4) AS INTEGER) * 100"
+                    " + CAST(substr(month, 6, 2) AS INTEGER) ELSE CAST(month AS INTEGER) END")
+
+
+def number_breakdown_days(db: sqlite_utils.Database) -> None:
+    """Schema migration: `breakdown_day.day` as the day number and `breakdown_month.month`
+    as year * 100 + month or the year, instead of 'YYYY-MM-DD', 'YYYY-MM' and 'YYYY' (see
+    the module): 2.6 MB of a 1M-line shop's 17.7 MB of days. Each table is made again in
+    its key's order (WITHOUT ROWID), with the same columns in the same order and its
+    indexes (PRODUCT_DAYS_INDEX). Idempotent: a table whose column is INTEGER and holds
+    numbers only stays as it is."""
+    from kpidesk.store import schema  # (schema imports this module)
+
+    conn = db.conn
+    if not exists(conn):
+        return
+    schema.report_progress(0.0)
+    moved = False
+    for i, (table, column, convert) in enumerate(((TABLE, "day", _DAY_FROM_TEXT),
+                                                  (MONTH_TABLE, "month", _MONTH_FROM_TEXT))):
+        info = conn.execute(f"PRAGMA table_info({table})").fetchall()
+        kinds = {c[1]: (c[2] or "").upper() for c in info}
+        if kinds.get(column) == "INTEGER" and conn.execute(
+                f"SELECT 1 FROM {table} WHERE typeof({column}) <> 'integer' LIMIT 1"
+        ).fetchone() is None:
+            continue
+        keys = [c[1] for c in sorted((c for c in info if c[5]), key=lambda c: c[5])]
+        declared = []
+        for _cid, name, kind, notnull, default, pk in info:
+            text = f"{name} {'INTEGER' if name == column else kind or ''}".rstrip()
+            if notnull or pk:
+                text += " NOT NULL"
+            if default is not None:
+                text += f" DEFAULT {default}"
+            declared.append(text)
+        indexes = [r[0] for r in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+            " AND sql IS NOT NULL", (table,))]
+        names = [c[1] for c in info]
+        values = [convert if name == column else name for name in names]
+        conn.execute(f"CREATE TABLE {table}_numbered ({', '.join(declared)},"
+                     f" PRIMARY KEY ({', '.join(keys)})) WITHOUT ROWID")
+        order = ", ".join(str(names.index(k) + 1) for k in keys)
+        conn.execute(f"INSERT INTO {table}_numbered ({', '.join(names)})"
+                     f" SELECT {', '.join(values)} FROM {table} ORDER BY {order}")
+        moved = moved or conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_numbered RENAME TO {table}")
+        for sql in indexes:
+            conn.execute(sql)
+        schema.report_progress(0.7 if i == 0 else 1.0)
+    schema.report_progress(1.0)
+    schema.compaction_wanted = schema.compaction_wanted or moved

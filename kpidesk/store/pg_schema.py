@@ -247,6 +247,25 @@ def _code_breakdown_dims(raw) -> None:
             raw.execute(f"ALTER TABLE {table} ALTER COLUMN dim TYPE INTEGER USING {case}")
 
 
+def _number_breakdown_days(raw) -> None:
+    """`breakdowns.number_breakdown_days` on the server: `breakdown_day.day` and
+    `breakdown_month.month` from their texts to numbers (a database made before it; one
+    made after has INTEGER already and is left as it is). Their indexes are made again by
+    the server with the column."""
+    from kpidesk.store import breakdowns
+
+    for table, column, convert in (
+            (breakdowns.TABLE, "day", "day::date - DATE '1970-01-01'"),
+            (breakdowns.MONTH_TABLE, "month",
+             "CASE WHEN length(month) = 7 THEN substr(month, 1, 4)::integer * 100"
+             " + substr(month, 6, 2)::integer ELSE month::integer END")):
+        kind = raw.execute("SELECT data_type FROM information_schema.columns"
+                           " WHERE table_schema = current_schema() AND table_name = %s"
+                           " AND column_name = %s", (table, column)).fetchone()
+        if kind is not None and kind[0] == "text":
+            raw.execute(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE INTEGER USING {convert}")
+
+
 def _branch_rollup_keys(conn) -> None:
     """`schema.branch_rollup_keys` on the server: the `branch` column (added as a missing
     column, NULL in the rows there) becomes 0 and joins the end of each coded rollup's
@@ -370,6 +389,10 @@ def ensure(conn) -> bool:
             if (table, column) not in existing_columns and table in have:
                 raw.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
     _code_breakdown_dims(raw)
+    _number_breakdown_days(raw)
+    # orders.day before any rollup is rebuilt here (the breakdown rollup reads the orders
+    # by day); again below, after the reference indexes
+    _order_day_column(raw)
     _branch_rollup_keys(conn)
     if version and line_peaks.TABLE not in have:  # made just now beside existing sales
         conn.learn_tables()

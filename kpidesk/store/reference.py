@@ -7,7 +7,7 @@ is a key of the daily revenue rollup: changing it recomputes the days the produc
 
 from __future__ import annotations
 
-from kpidesk.store import breakdowns, history, rollups, security, topics
+from kpidesk.store import breakdowns, history, order_days, rollups, security, topics
 from kpidesk.store.db import Store, inserted_id
 from kpidesk.store.errors import ValidationError
 from kpidesk.store.topics import Topic
@@ -153,7 +153,7 @@ def set_category(store: Store, product_id: int, category_id: int | None) -> None
             return
         conn.execute("UPDATE products SET category_id = ? WHERE id = ?",
                      (category_id, product_id))
-        days = [day for day, _lines in breakdowns.product_days(conn, product_id)]
+        days = [order_days.iso_day(day) for day, _lines in breakdowns.product_days(conn, product_id)]
         rollups.refresh_days(conn, days)
         history.note(store, "setting", f"products {product_id}",
                      {"name": name_of(store, "products", product_id),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import cast
 
 from kpidesk.store import breakdowns, history, order_days, rollups, security
@@ -175,11 +175,6 @@ def usual_unit_price(store: Store, product_id: int | None, limit: int = 50) -> i
 _SOLD = " AND l.amount_usd > 0 AND l.quantity > 0"
 
 
-def _day_no(day: str | int) -> int:
-    """The day number of a day the breakdown rollup gives (ISO text, or already a number)."""
-    return day if isinstance(day, int) else order_days.day_number(day)
-
-
 def latest_unit_values(conn: sqlite3.Connection, product_id: int,
                        limit: int) -> list[tuple[int, float]]:
     """(amount in cents, quantity) of the latest `limit` lines of a product sold (amount
@@ -192,7 +187,7 @@ def latest_unit_values(conn: sqlite3.Connection, product_id: int,
     before the days read is looked at too (few, read by order id)."""
     found: list[tuple[int, int, int, float]] = []  # (order id, position, cents, quantity)
     last: str | None = None
-    oldest: str | None = None
+    oldest: int | None = None  # the day number of the oldest day read
     while len(found) < limit:
         days = breakdowns.product_days(conn, product_id, last=last, newest=limit)
         hi = len(days)
@@ -205,11 +200,11 @@ def latest_unit_values(conn: sqlite3.Connection, product_id: int,
                 "SELECT l.order_id, l.position, l.amount_usd, l.quantity FROM orders o"
                 " CROSS JOIN sale_lines l ON l.order_id = o.id WHERE o.day BETWEEN ? AND ?"
                 f" AND l.product_id = ?{_SOLD}",
-                (_day_no(days[lo][0]), _day_no(days[hi - 1][0]), product_id)).fetchall()
+                (days[lo][0], days[hi - 1][0], product_id)).fetchall()
             oldest, hi = days[lo][0], lo
         if len(days) < limit:
             break  # no earlier day: every line of the product was read
-        last = (date.fromisoformat(days[0][0]) - timedelta(days=1)).isoformat()
+        last = order_days.iso_day(days[0][0] - 1)
     found.sort(reverse=True)
     if len(found) >= limit and oldest is not None:
         # an unread line among the latest has an order id at least the limit-th one's
@@ -219,7 +214,7 @@ def latest_unit_values(conn: sqlite3.Connection, product_id: int,
             "SELECT l.order_id, l.position, l.amount_usd, l.quantity FROM orders o"
             " CROSS JOIN sale_lines l ON l.order_id = o.id WHERE o.id >= ?"
             f" AND +o.day < ? AND l.product_id = ?{_SOLD}",
-            (found[limit - 1][0], _day_no(oldest), product_id)).fetchall()
+            (found[limit - 1][0], oldest, product_id)).fetchall()
         found.sort(reverse=True)
     return [(usd, quantity) for _order, _position, usd, quantity in found[:limit]]
 

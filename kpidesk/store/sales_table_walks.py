@@ -298,6 +298,9 @@ class IndexWalks:
                 params.append(self.flt.salesperson_id)
             sql = (f"SELECT key, day, SUM(lines) FROM {breakdowns.TABLE}"
                    f" WHERE {' AND '.join(clauses)} GROUP BY 1, 2 ORDER BY 1, 2")
+            # the rollup's day numbers (the ISO days of the other branch as text)
+            params = [day_number(str(p)) if c.startswith("day ") else p
+                      for c, p in zip(clauses, params, strict=True)]
         else:
             clauses.append("salesperson_id = ?")
             params.append(self.flt.salesperson_id)
@@ -420,8 +423,8 @@ class IndexWalks:
 
 def _day_numbers(days: Sequence[tuple[object, int]]) -> list[tuple[int, int]]:
     """(day, lines) pairs read from a rollup, its days as the orders' day numbers (what a
-    walk compares with `o.day`): the rollups hold days as 'YYYY-MM-DD' text; a day already
-    a number is kept."""
+    walk compares with `o.day`): `breakdown_day` holds numbers, `daily_revenue` the
+    'YYYY-MM-DD' text."""
     return [(day if isinstance(day, int) else day_number(str(day)), lines)
             for day, lines in days]
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from kpidesk.store.breakdowns import number_breakdown_days
 from kpidesk.store.customer_days import number_customer_days
 from kpidesk.store.migrations_early import (
     add_change_history,
@@ -487,6 +488,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_sync_marks,
     index_orders_by_day,
     number_customer_days,
+    number_breakdown_days,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Migrations that change how a shop file lays out rows readers see unchanged: a PostgreSQL
