@@ -92,7 +92,8 @@ def _write_as_text(conn: sqlite3.Connection) -> None:
                  " FROM customer_day ORDER BY contact_id, day")
     conn.execute("DROP TABLE customer_day")
     conn.execute("ALTER TABLE customer_day_text RENAME TO customer_day")
-    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION - 1}")
+    before = schema.MIGRATIONS.index(customer_days.number_customer_days)
+    conn.execute(f"PRAGMA user_version = {before}")
 
 
 @pytest.mark.sqlite_only("upgrades a shop file")

@@ -330,6 +330,9 @@ ORDER_DAY_INDEXES = (
     " WHERE contact_id IS NOT NULL",
 )
 
+# the reference's indexes of the date text (lean_storage's) that those replace
+REPLACED_BY_DAY_INDEXES = ("idx_orders_date", "idx_orders_contact_date")
+
 
 def _order_day_column(raw) -> None:
     """`order_days.index_orders_by_day` on the server: `orders.day` (ORDER_DAY_COLUMN) and
@@ -340,7 +343,7 @@ def _order_day_column(raw) -> None:
         " AND table_name = 'orders' AND column_name = 'day'").fetchone()
     if not has_day:
         raw.execute(f"ALTER TABLE orders ADD COLUMN {ORDER_DAY_COLUMN}")
-    raw.execute("DROP INDEX IF EXISTS idx_orders_date, idx_orders_contact_date,"
+    raw.execute(f"DROP INDEX IF EXISTS {', '.join(REPLACED_BY_DAY_INDEXES)},"
                 " kpidesk_orders_date_id, kpidesk_orders_contact")
     for statement in ORDER_DAY_INDEXES:
         raw.execute(statement)
@@ -390,21 +393,19 @@ def ensure(conn) -> bool:
                 raw.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
     _code_breakdown_dims(raw)
     _number_breakdown_days(raw)
-    # orders.day before any rollup is rebuilt here (the breakdown rollup reads the orders
-    # by day); again below, after the reference indexes
+    _number_customer_days(raw)
+    # orders.day before any rollup is rebuilt here (the rollups read the orders by day)
     _order_day_column(raw)
     _branch_rollup_keys(conn)
     if version and line_peaks.TABLE not in have:  # made just now beside existing sales
         conn.learn_tables()
         line_peaks.rebuild(conn)
     _lean_sale_lines(raw)
-    _number_customer_days(raw)
     indexes = {r[0] for r in raw.execute(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
     for name, _table, create in ref.indexes:
-        if name not in indexes:
+        if name not in indexes and name not in REPLACED_BY_DAY_INDEXES:
             raw.execute(create)
-    _order_day_column(raw)
     for _name, statements in ref.triggers:
         for statement in statements:
             raw.execute(statement)
