@@ -45,8 +45,12 @@ def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | s
               "salesperson": "o.salesperson_id", "channel": "o.channel_id",
               "payment": "o.payment_id", "customer": "o.contact_id"}.get(by)
     if column is not None:
-        where.append(f"{column} IS ?")
-        params.append(key)
+        if key is None:  # the row of no customer (walk-ins), of no product…
+            where.append(f"{column} IS NULL")
+        else:  # `=`, not `IS ?`: a customer's orders are in idx_orders_contact_day, whose
+            # rows all have one (an `IS` that may match NULL cannot use that partial index)
+            where.append(f"{column} = ?")
+            params.append(key)
         if by == "product":
             where.append("o.is_daily_total = 0")
     elif by == "branch":  # this file's own rows have none (branches.py)
