@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,31 @@ def test_an_older_database_gets_what_later_versions_add(pg_url):
         assert store.scalar("SELECT version FROM schema_version") == schema.SCHEMA_VERSION
         assert "orders_total" in dialect.column_names(store.conn, "contacts")
         assert store.scalar("SELECT count(*) FROM shop_days") == 0
+
+
+def test_an_older_database_gets_the_orders_day_and_its_indexes(pg_url):
+    """A server database made before `index_orders_by_day`: `orders.day` is generated
+    from each order's date, and the date indexes give way to the day ones."""
+    with Store(pg_url) as store, store.transaction():
+        for day in ("1970-01-01", "2024-12-01", "2026-02-28"):
+            store.conn.execute("INSERT INTO orders (uuid, number, date) VALUES (?, ?, ?)",
+                               (uuid.uuid4().bytes, day, day))
+    with Store(pg_url) as store:  # as the version before made it
+        with store.transaction():
+            store.conn.execute("DROP INDEX idx_orders_day")
+            store.conn.execute("DROP INDEX idx_orders_contact_day")
+            store.conn.execute("ALTER TABLE orders DROP COLUMN day")
+            store.conn.execute("CREATE INDEX idx_orders_date ON orders (date)")
+            store.conn.execute("UPDATE schema_version SET version = ?",
+                               (schema.SCHEMA_VERSION - 1,))
+    with Store(pg_url) as store:
+        assert store.scalar("SELECT version FROM schema_version") == schema.SCHEMA_VERSION
+        assert store.query("SELECT date, day FROM orders ORDER BY day") == [
+            ("1970-01-01", 0), ("2024-12-01", 20058), ("2026-02-28", 20512)]
+        indexes = {r[0] for r in store.query(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'")}
+        assert {"idx_orders_day", "idx_orders_contact_day"} <= indexes
+        assert "idx_orders_date" not in indexes
 
 
 def test_an_older_database_gets_the_branch_code_in_its_rollup_keys(pg_url):
@@ -357,7 +383,6 @@ def test_the_servers_own_sales_table_indexes_come_to_an_older_database(pg_url, p
     """A database made before `pg_schema.SERVER_INDEXES` gets them when opened for
     writing by a login that may create them; one that may not (rights on the rows
     alone) opens it all the same, without them. `sqlite_master` never lists them."""
-    import uuid
 
     import psycopg
 

@@ -3,9 +3,10 @@
 From this migration on, a shop file's `orders` stores `day` (days since 1970-01-01) and
 `minute` (minutes since midnight; -1 for a time given as '', NULL for none) instead of
 the texts 'YYYY-MM-DD' and 'HH:MM'; `date` and `time` are generated from them (VIRTUAL
-columns), so every reader sees the same columns and values as before, and the index of
-orders by date is the same index on `date`. A record is 12 bytes shorter: about 7 MB of a
-1M-line shop (625,000 orders).
+columns), so every reader sees the same columns and values as before. A record is 12
+bytes shorter: about 7 MB of a 1M-line shop (625,000 orders). From `index_orders_by_day`
+on, the orders are indexed by `day` (8 bytes shorter an entry than the date text: 7.3 MB
+more), so a query of a period names `day` with day numbers (`day_number`, `day_of`).
 
 Writers name the stored columns: `stored_order_columns` and `stored_order_row` turn the
 columns and values of an order as the readers see them into what the file stores. A

@@ -80,16 +80,14 @@ COMPAT_FUNCTIONS = [
 # The server's own indexes, beside the shop file's: the sales table reads a page by
 # walking an index in the sort order (`store/sales_table_walks.py`). A SQLite index
 # ends with the row's key (rowid, or a WITHOUT ROWID table's primary key), so
-# `orders(date)` is ordered by (date, id) and `sale_lines(amount_usd)` by (amount_usd,
+# `orders(day)` is ordered by (day, id) and `sale_lines(amount_usd)` by (amount_usd,
 # order_id, position): the whole sort key. PostgreSQL's indexes hold the listed columns
 # only, and its planner then sorts every tie of the first column (thousands of lines
 # of one amount or one product) or, at a million lines, the whole table. These name the
 # key in full, text in code-point order (COLLATE "C", as the queries ask: see
 # `sales_table_sql.BY_CODE`). Made IF NOT EXISTS by `ensure`, on an older database too.
 SERVER_INDEXES = (
-    ("kpidesk_orders_day_id", "orders (day, id)"),
     ("kpidesk_orders_number", 'orders (number COLLATE "C", id)'),
-    ("kpidesk_orders_contact_day", "orders (contact_id, day, id) WHERE contact_id IS NOT NULL"),
     ("kpidesk_orders_note", 'orders (note COLLATE "C", id) WHERE note <> \'\''),
     ("kpidesk_contacts_name", 'contacts (name COLLATE "C", id)'),
     ("kpidesk_products_name", 'products (name COLLATE "C", id)'),
@@ -305,17 +303,28 @@ def _lean_sale_lines(raw) -> None:
 ORDER_DAY_COLUMN = (
     "day integer GENERATED ALWAYS AS (make_date(substr(date, 1, 4)::int,"
     " substr(date, 6, 2)::int, substr(date, 9, 2)::int) - DATE '1970-01-01') STORED")
+# The shop file's two indexes of orders by day (order_days.ORDER_DAY_INDEXES), by the same
+# names, with the whole sort key (see SERVER_INDEXES).
+ORDER_DAY_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS idx_orders_day ON orders (day, id)",
+    "CREATE INDEX IF NOT EXISTS idx_orders_contact_day ON orders (contact_id, day, id)"
+    " WHERE contact_id IS NOT NULL",
+)
 
 
 def _order_day_column(raw) -> None:
-    """`order_days.index_orders_by_day` on the server: `orders.day` (see ORDER_DAY_COLUMN),
-    its indexes in SERVER_INDEXES; the server indexes on the date text it replaces go."""
+    """`order_days.index_orders_by_day` on the server: `orders.day` (ORDER_DAY_COLUMN) and
+    its indexes instead of those of the date text (the shop file's and the server's own
+    of an older version)."""
     has_day = raw.execute(
         "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
         " AND table_name = 'orders' AND column_name = 'day'").fetchone()
     if not has_day:
         raw.execute(f"ALTER TABLE orders ADD COLUMN {ORDER_DAY_COLUMN}")
-    raw.execute("DROP INDEX IF EXISTS kpidesk_orders_date_id, kpidesk_orders_contact")
+    raw.execute("DROP INDEX IF EXISTS idx_orders_date, idx_orders_contact_date,"
+                " kpidesk_orders_date_id, kpidesk_orders_contact")
+    for statement in ORDER_DAY_INDEXES:
+        raw.execute(statement)
 
 
 def ensure(conn) -> bool:
@@ -354,12 +363,12 @@ def ensure(conn) -> bool:
         conn.learn_tables()
         line_peaks.rebuild(conn)
     _lean_sale_lines(raw)
-    _order_day_column(raw)
     indexes = {r[0] for r in raw.execute(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
     for name, _table, create in ref.indexes:
         if name not in indexes:
             raw.execute(create)
+    _order_day_column(raw)
     for _name, statements in ref.triggers:
         for statement in statements:
             raw.execute(statement)
