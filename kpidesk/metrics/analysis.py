@@ -23,6 +23,7 @@ from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.results import AnalysisKpis
 from kpidesk.store import branches, breakdowns, order_days
 from kpidesk.store.db import Store
+from kpidesk.store.order_days import iso_day
 
 BY = ("product", "category", "salesperson", "channel", "payment", "customer", "day",
       "weekday", "hour", "branch")
@@ -97,8 +98,9 @@ def year_before_range(period: DateRange) -> DateRange:
 
 def first_sale_day(store: Store) -> date | None:
     """The date of the shop's earliest sale (None: no sale yet)."""
-    row = store.conn.execute("SELECT MIN(date) FROM orders").fetchone()
-    return date.fromisoformat(row[0]) if row and row[0] else None
+    # the stored day number: the first entry of the orders' index by day
+    row = store.conn.execute("SELECT MIN(day) FROM orders").fetchone()
+    return None if not row or row[0] is None else date.fromisoformat(iso_day(row[0]))
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from datetime import date
 from kpidesk.metrics.analysis import DateRange, _span, parse_range
 from kpidesk.metrics.growth import as_date
 from kpidesk.store.db import Store
+from kpidesk.store.order_days import day_number
 
 
 @dataclass(frozen=True)
@@ -36,14 +37,20 @@ def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | s
     if span is None:
         return []
     suffix = "usd" if currency == "USD" else "khr"
-    where = ["o.date BETWEEN ? AND ?"]
-    params: list[int | str | None] = [span[0].isoformat(), span[1].isoformat()]
+    # the orders by their stored day number: the index of orders by day
+    where = ["o.day BETWEEN ? AND ?"]
+    params: list[int | str | None] = [day_number(span[0].isoformat()),
+                                      day_number(span[1].isoformat())]
     column = {"product": "l.product_id", "category": "p.category_id",
               "salesperson": "o.salesperson_id", "channel": "o.channel_id",
               "payment": "o.payment_id", "customer": "o.contact_id"}.get(by)
     if column is not None:
-        where.append(f"{column} IS ?")
-        params.append(key)
+        if key is None:  # the row of no customer (walk-ins), of no product…
+            where.append(f"{column} IS NULL")
+        else:  # `=`, not `IS ?`: a customer's orders are in idx_orders_contact_day, whose
+            # rows all have one (an `IS` that may match NULL cannot use that partial index)
+            where.append(f"{column} = ?")
+            params.append(key)
         if by == "product":
             where.append("o.is_daily_total = 0")
     elif by == "branch":  # this file's own rows have none (branches.py)
@@ -53,8 +60,8 @@ def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | s
         where.append("o.branch IS ?")
         params.append(None if own else key)
     elif by == "day":
-        where.append("o.date = ?")
-        params.append(key)
+        where.append("o.day = ?")
+        params.append(day_number(str(key)))
     elif by == "weekday":  # ISO weekday 1 = Monday; SQLite's %w has 0 = Sunday
         where.append("CAST(strftime('%w', o.date) AS INTEGER) = ?")
         params.append(int(key or 0) % 7)  # a weekday row always has its number
@@ -73,6 +80,6 @@ def lines_of(store: Store, by: str, key: int | str | None, period: DateRange | s
         " LEFT JOIN products p ON p.id = l.product_id"
         " LEFT JOIN contacts c ON c.id = o.contact_id"
         f" WHERE {' AND '.join(where)}"
-        " ORDER BY o.date DESC, o.time DESC, o.id DESC, l.position LIMIT ?",
+        " ORDER BY o.day DESC, o.time DESC, o.id DESC, l.position LIMIT ?",
         (*params, limit)).fetchall()
     return [SaleLineView(*r) for r in rows]

@@ -16,7 +16,7 @@ is: days 1..d of P1 against the same days of P0 (`growth.windows`).
   P1 is converted once, half to even. 0 for a one-currency shop.
 
 Whole months read the `customer_month` rollup; a month in progress reads its days' orders
-(one month of rows, by the index of order dates).
+(one month of rows, by the index of orders by day).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import Period, parse_period
 from kpidesk.metrics.results import BridgeKpis
 from kpidesk.store.db import Store
+from kpidesk.store.order_days import day_number
 
 CUSTOMER_COMPONENTS = ("new", "lost", "returning", "reactivated", "walk_in")
 BASKET_COMPONENTS = ("orders_effect", "basket_effect")
@@ -216,15 +217,20 @@ class BridgeDetail:
     kind: str = "customer"  # 'customer' | 'day' | 'product'
 
 
+def _day_numbers(window: Window) -> tuple[int, int]:
+    """The window's first and last day as the orders store them (their index by day)."""
+    return day_number(window.first), day_number(window.last)
+
+
 def _product_change(store: Store, bridge: Bridge) -> list[BridgeDetail]:
     """Each product's change of revenue between the two windows (daily totals, which
     are no product's sales, left out)."""
     col = "amount_usd" if bridge.currency == "USD" else "amount_khr"
     sql = (f"SELECT l.product_id, SUM(l.{col}) FROM orders o JOIN sale_lines l"
-           " ON l.order_id = o.id WHERE o.date BETWEEN ? AND ? AND o.is_daily_total = 0"
+           " ON l.order_id = o.id WHERE o.day BETWEEN ? AND ? AND o.is_daily_total = 0"
            " GROUP BY 1")
-    before = dict(store.conn.execute(sql, (bridge.before.first, bridge.before.last)).fetchall())
-    after = dict(store.conn.execute(sql, (bridge.after.first, bridge.after.last)).fetchall())
+    before = dict(store.conn.execute(sql, _day_numbers(bridge.before)).fetchall())
+    after = dict(store.conn.execute(sql, _day_numbers(bridge.after)).fetchall())
     names = dict(store.conn.execute("SELECT id, name FROM products").fetchall())
     rows = [BridgeDetail(names.get(pid, "") if pid else "", int(after.get(pid) or 0)
                          - int(before.get(pid) or 0), product_id=pid, kind="product")
@@ -258,12 +264,16 @@ def bridge_details(store: Store, bridge: Bridge, component: str) -> list[BridgeD
     if component == "walk_in":
         line_col = "amount_usd" if col == "revenue_usd" else "amount_khr"
         sql = (f"SELECT o.date, SUM(l.{line_col}) FROM orders o JOIN sale_lines l"
-               " ON l.order_id = o.id WHERE o.date BETWEEN ? AND ? AND o.contact_id IS NULL"
+               " ON l.order_id = o.id WHERE o.day BETWEEN ? AND ? AND o.contact_id IS NULL"
                " GROUP BY 1")
+        windows: tuple[tuple[int | str, int | str], ...] = (
+            _day_numbers(bridge.before), _day_numbers(bridge.after))
     else:
         sql = f"SELECT day, SUM({col}) FROM daily_revenue WHERE day BETWEEN ? AND ? GROUP BY day"
-    before = dict(store.conn.execute(sql, (bridge.before.first, bridge.before.last)).fetchall())
-    after = dict(store.conn.execute(sql, (bridge.after.first, bridge.after.last)).fetchall())
+        windows = ((bridge.before.first, bridge.before.last),
+                   (bridge.after.first, bridge.after.last))
+    before = dict(store.conn.execute(sql, windows[0]).fetchall())
+    after = dict(store.conn.execute(sql, windows[1]).fetchall())
     b0, a0 = date.fromisoformat(bridge.before.first), date.fromisoformat(bridge.after.first)
     rows = []
     for day, value in sorted(after.items()):

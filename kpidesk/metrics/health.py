@@ -33,6 +33,7 @@ from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.sanity import LARGE_USD, RATE_RANGE, SMALL_KHR, TIMES_USUAL, line_doubts
 from kpidesk.store import breakdowns, health_marks, line_peaks, order_days, sales
 from kpidesk.store.db import Store
+from kpidesk.store.order_days import day_number, day_of, iso_day
 from kpidesk.store.uuids import uuid_text
 
 KINDS = ("missing_days", "above_usual", "rate_unusual", "usd_looks_like_riel",
@@ -110,8 +111,10 @@ def _product_medians(store: Store, product_ids: set[int]) -> dict[int, float]:
     return medians
 
 
+# the orders of a period by their stored day number (`:first_day`, `:last_day`): the
+# index of orders by day (order_days.ORDER_DAY_INDEXES)
 _PERIOD_LINES = (" FROM orders o JOIN sale_lines l ON l.order_id = o.id"
-                 " WHERE o.date BETWEEN :first AND :last")
+                 " WHERE o.day BETWEEN :first_day AND :last_day")
 
 
 def _sql_median(store: Store, value: str, where: str, args: dict) -> float | None:
@@ -226,7 +229,8 @@ def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
         return []
     # the days that can hold a doubt (a JSON object's keys: json_each reads them alike on
     # SQLite and PostgreSQL); without the rollup, every day of the period
-    only_days = "" if days is None else " AND o.date IN (SELECT key FROM json_each(:days))"
+    only_days = ("" if days is None
+                 else f" AND o.day IN (SELECT {day_of('key')} FROM json_each(:days))")
     # a product with a median keeps it even when it rounds to 0 (then nothing is above it);
     # passed as JSON, not a temporary table: writing one would count as a change of the
     # data and make the remembered result (metrics.memo) stale at once
@@ -253,7 +257,7 @@ def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
         f" picked AS MATERIALIZED (SELECT o.id AS order_id, l.position, {usual} AS usual"
         " FROM orders o JOIN sale_lines l ON l.order_id = o.id"
         " LEFT JOIN u ON u.product_id = l.product_id"
-        f" WHERE o.date BETWEEN :first AND :last{only_days} AND ("
+        f" WHERE o.day BETWEEN :first_day AND :last_day{only_days} AND ("
         f" l.rate < {low} OR l.rate > {high}"
         f" OR (l.currency = 'USD' AND abs(l.amount) >= {LARGE_USD})"
         f" OR (l.currency <> 'USD' AND abs(l.amount) > 0 AND abs(l.amount) < {SMALL_KHR})"
@@ -263,7 +267,7 @@ def _doubt_candidates(store: Store, args: dict) -> list[tuple]:
         " JOIN sale_lines l ON l.order_id = o.id AND l.position = picked.position"
         " LEFT JOIN contacts c ON c.id = o.contact_id"
         " LEFT JOIN products p ON p.id = l.product_id"
-        " ORDER BY o.date, o.id, l.position")
+        " ORDER BY o.day, o.id, l.position")
     return store.conn.execute(query, {**args, "shop_usual": shop_usual, "usuals": usuals,
                                       "totals_usual": totals_usual,
                                       "days": json.dumps(dict.fromkeys(days or (), 1))}
@@ -285,11 +289,11 @@ def _order_findings(store: Store, args: dict) -> list[Finding]:
     """future_sale and before_created, each shown by the order's first line."""
     first_line = (f"SELECT {_LINE_COLUMNS}{_LINE_JOINS}"
                   " WHERE l.position = (SELECT MIN(position) FROM sale_lines"
-                  " WHERE order_id = o.id) AND o.date BETWEEN :first AND :last")
+                  " WHERE order_id = o.id) AND o.day BETWEEN :first_day AND :last_day")
     found = [Finding("future_sale", r[3], (uuid_text(r[1]) or "",), [_row(r)],
                      params={"today": args["today"]})
              for r in store.conn.execute(
-                 f"{first_line} AND o.date > :today ORDER BY o.date, o.id", args)]
+                 f"{first_line} AND o.day > :today_day ORDER BY o.day, o.id", args)]
     # a sale of the period dated before its customer's creation: a customer created after
     # the period's first day (few: the newest), read by the creation day's index
     found += [Finding("before_created", r[3], (uuid_text(r[1]) or "",), [_row(r)],
@@ -297,35 +301,37 @@ def _order_findings(store: Store, args: dict) -> list[Finding]:
               for r in store.conn.execute(
                   f"{first_line} AND o.id IN (SELECT x.id FROM contacts k CROSS"
                   " JOIN orders x ON x.contact_id = k.id"
-                  " WHERE k.created > :first AND x.date BETWEEN :first AND :last"
-                  " AND x.date < k.created) ORDER BY o.date, o.id", args)]
+                  " WHERE k.created > :first AND x.day BETWEEN :first_day AND :last_day"
+                  " AND x.date < k.created) ORDER BY o.day, o.id", args)]
     return found
 
 
 def _duplicates(store: Store, args: dict) -> list[Finding]:
     # walk-ins: two people may well buy the same; daily totals; refunds: never duplicates
-    keys = ("o.date, o.contact_id, l.product_id, l.amount, l.currency")
-    eligible = ("o.contact_id IS NOT NULL AND IFNULL(o.is_daily_total, 0) = 0 AND l.amount > 0"
-                " AND o.date BETWEEN :first AND :last")
+    keys = ("o.day, o.contact_id, l.product_id, l.amount, l.currency")
+    # (no period here: the orders are joined to `days`, all of the period; a range on
+    # `day` beside that join would make SQLite walk a customer's whole period instead of
+    # seeking its one day in idx_orders_contact_day)
+    eligible = "o.contact_id IS NOT NULL AND IFNULL(o.is_daily_total, 0) = 0 AND l.amount > 0"
     # only a customer's day with two orders or more can hold one: those days are found
     # from the orders alone, and only their lines are grouped
     # the days a customer made two orders or more (`line_peaks.REPEAT_TABLE`), when the
     # file has them: a few days' orders instead of the period's
-    repeat_days = (f" AND o.date IN (SELECT day FROM {line_peaks.REPEAT_TABLE}"
+    repeat_days = (f" AND o.day IN (SELECT {day_of('day')} FROM {line_peaks.REPEAT_TABLE}"
                    " WHERE day BETWEEN :first AND :last)"
                    if line_peaks.exists(store.conn) else "")
     lines = store.conn.execute(
-        "WITH days AS MATERIALIZED (SELECT o.date, o.contact_id FROM orders o"
-        f" WHERE o.date BETWEEN :first AND :last{repeat_days} AND o.contact_id IS NOT NULL"
+        "WITH days AS MATERIALIZED (SELECT o.day, o.contact_id FROM orders o"
+        f" WHERE o.day BETWEEN :first_day AND :last_day{repeat_days} AND o.contact_id IS NOT NULL"
         " AND IFNULL(o.is_daily_total, 0) = 0 GROUP BY 1, 2 HAVING COUNT(*) >= 2),"
         f" d AS (SELECT {keys} FROM days CROSS JOIN orders o"
-        " ON o.contact_id = days.contact_id AND o.date = days.date"
+        " ON o.contact_id = days.contact_id AND o.day = days.day"
         f" JOIN sale_lines l ON l.order_id = o.id"
         f" WHERE {eligible} GROUP BY {keys} HAVING COUNT(DISTINCT o.id) >= 2)"
         f" SELECT {_LINE_COLUMNS}{_LINE_JOINS}"
-        " JOIN d ON d.date = o.date AND d.contact_id = o.contact_id"
+        " JOIN d ON d.day = o.day AND d.contact_id = o.contact_id"
         " AND d.product_id IS l.product_id AND d.amount = l.amount AND d.currency = l.currency"
-        f" WHERE {eligible} ORDER BY o.date, o.id, l.position", args).fetchall()
+        f" WHERE {eligible} ORDER BY o.day, o.id, l.position", args).fetchall()
     groups: dict[tuple, list[tuple]] = {}
     for r in lines:
         groups.setdefault((r[3], r[4], r[8], r[11], r[12]), []).append(r)
@@ -340,21 +346,27 @@ def _duplicates(store: Store, args: dict) -> list[Finding]:
             for orders, rows in by_orders.items()]
 
 
+def _first_order_day(store: Store) -> str | None:
+    """The shop's first day with an order ('YYYY-MM-DD'), from the index of orders by day."""
+    first = store.conn.execute("SELECT MIN(day) FROM orders").fetchone()[0]
+    return None if first is None else iso_day(first)
+
+
 def _missing_days(store: Store, first: date, last: date) -> list[Finding]:
     if last < first:
         return []
-    shop_first = store.conn.execute("SELECT MIN(date) FROM orders").fetchone()[0]
+    shop_first = _first_order_day(store)
     if shop_first is None:
         return []
     lookback = first - timedelta(days=7 * USUAL_WEEKS)
     # the days with an order, one seek of the dates' index per day (a skip scan): not
     # every order of the period and the 8 weeks before (a million at 10M lines)
-    traded = {r[0] for r in store.conn.execute(
-        "WITH RECURSIVE d(day) AS (SELECT MIN(date) FROM orders WHERE date >= :first"
-        " UNION ALL SELECT (SELECT MIN(o.date) FROM orders o WHERE o.date > d.day)"
+    traded = {iso_day(r[0]) for r in store.conn.execute(
+        "WITH RECURSIVE d(day) AS (SELECT MIN(day) FROM orders WHERE day >= :first"
+        " UNION ALL SELECT (SELECT MIN(o.day) FROM orders o WHERE o.day > d.day)"
         " FROM d WHERE d.day <= :last)"
         " SELECT day FROM d WHERE day <= :last",
-        {"first": lookback.isoformat(), "last": last.isoformat()})}
+        {"first": day_number(lookback.isoformat()), "last": day_number(last.isoformat())})}
     start = max(first, date.fromisoformat(shop_first) + timedelta(days=7 * USUAL_WEEKS))
     runs: list[list[str]] = []
     current: list[str] = []
@@ -395,7 +407,11 @@ def _check(store: Store, period: str | None, today_iso: str) -> HealthCheck:
         first, last = p.first_day, p.last_day
     else:
         first, last = FIRST_DAY, LAST_DAY
-    args = {"first": first, "last": last, "today": today_iso}
+    # the texts for the rollups' days and the customers' creation; the day numbers for
+    # the orders
+    args = {"first": first, "last": last, "today": today_iso,
+            "first_day": day_number(first), "last_day": day_number(last),
+            "today_day": day_number(today_iso)}
     # line doubts before order findings before duplicates: the sort below is stable, so
     # findings of one day and kind keep the order of their lines
     findings = (_line_findings(store, args) + _order_findings(store, args)
@@ -404,8 +420,8 @@ def _check(store: Store, period: str | None, today_iso: str) -> HealthCheck:
         missing_from = date.fromisoformat(first)
         missing_to = min(date.fromisoformat(last), today_d - timedelta(days=1))
     else:
-        bounds = store.conn.execute("SELECT MIN(date) FROM orders").fetchone()
-        missing_from = date.fromisoformat(bounds[0]) if bounds[0] else today_d
+        shop_first = _first_order_day(store)
+        missing_from = date.fromisoformat(shop_first) if shop_first else today_d
         missing_to = today_d - timedelta(days=1)
     findings += _missing_days(store, missing_from, missing_to)
     marks = health_marks.marked(store)
