@@ -104,6 +104,8 @@ def write_as_version_3(source: Path, target: Path) -> None:
                 " FROM src.sale_lines ORDER BY order_id, position")
             continue
         select = ", ".join("uuid_text(uuid)" if c == "uuid" else c for c in columns)
+        if table == "customer_day":  # the source keeps day numbers (number_customer_days)
+            select = select.replace("day", "date(day * 86400, 'unixepoch')", 1)
         conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}"
                      f" FROM src.{table}")
     conn.execute("COMMIT")

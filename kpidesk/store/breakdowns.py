@@ -301,14 +301,15 @@ def product_days(conn: sqlite3.Connection, product_id: int | None, first: str | 
             f" AND key = ? {' '.join(clauses).format(day='day')} GROUP BY day{tail}",
             [product_id or 0, *params, *bound]):
         days[int(day)] = int(lines)
-    # (+: the daily totals are read through their own partial index, not by walking
-    # every order of the day index in the order asked for)
+    # the daily totals through their own partial index, in its order (date, …): grouped
+    # by its date text without sorting (+: the day index is not walked instead)
     daily = " ".join(clauses).format(day=f"+{order_day}")
     for day, lines in conn.execute(
-            f"SELECT +{order_day}, COUNT(*) FROM orders o CROSS JOIN sale_lines l"
+            "SELECT o.date, COUNT(*) FROM orders o CROSS JOIN sale_lines l"
             " ON l.order_id = o.id WHERE o.is_daily_total = 1 AND l.product_id IS ?"
-            f" {daily} GROUP BY +{order_day}{tail}", [product_id, *params, *bound]):
-        days[int(day)] = days.get(int(day), 0) + int(lines)
+            f" {daily} GROUP BY o.date{tail}", [product_id, *params, *bound]):
+        number = order_days.day_number(day)
+        days[number] = days.get(number, 0) + int(lines)
     found = sorted(days.items())
     return found[-newest:] if newest else found
 
