@@ -82,7 +82,7 @@ def _before_rows(conn) -> list[tuple]:
     return conn.execute(f"{ROWS} ORDER BY contact_id, day").fetchall()
 
 
-def _write_as_text(conn: sqlite3.Connection) -> None:
+def write_customer_days_as_text(conn: sqlite3.Connection) -> None:
     """customer_day of a file back in the layout before the migration (day as text)."""
     conn.execute("CREATE TABLE customer_day_text (contact_id INTEGER NOT NULL,"
                  " day TEXT NOT NULL, orders INTEGER NOT NULL, revenue_usd INTEGER NOT NULL,"
@@ -105,7 +105,7 @@ def test_the_upgrade_is_idempotent_and_keeps_indexes_and_other_columns(tmp_path,
         src.backup(dst)
     with sqlite3.connect(path) as conn:
         expected = [(c, customer_days.as_text(d), *rest) for c, d, *rest in _before_rows(conn)]
-        _write_as_text(conn)
+        write_customer_days_as_text(conn)
         conn.execute("ALTER TABLE customer_day ADD COLUMN extra TEXT DEFAULT 'x'")
         conn.execute("UPDATE customer_day SET extra = 'y' || contact_id WHERE orders > 1")
         conn.execute("CREATE INDEX idx_customer_day_day ON customer_day(day, orders)")

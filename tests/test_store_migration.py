@@ -21,6 +21,7 @@ from kpidesk.store import backup_archive, schema
 from kpidesk.store.db import Store
 from kpidesk.store.uuids import uuid_text
 from tests.conftest import forget_receipt_details
+from tests.test_store_customer_days import write_customer_days_as_text
 
 TODAY = date(2026, 11, 26)
 MONTHS = ("2026-11", "2026-10", "2026-06", "2026-01", "2025-12", "2025-06", "2025-01",
@@ -247,15 +248,7 @@ def test_a_100k_shop_of_the_version_before_numbers_its_customer_days(tmp_path, s
     with sqlite3.connect(shop_100k) as src, sqlite3.connect(old) as dst:
         src.backup(dst)
     with sqlite3.connect(old) as conn:  # customer_day as the version before laid it out
-        conn.execute("CREATE TABLE customer_day_text (contact_id INTEGER NOT NULL,"
-                     " day TEXT NOT NULL, orders INTEGER NOT NULL, revenue_usd INTEGER NOT NULL,"
-                     " revenue_khr INTEGER NOT NULL, PRIMARY KEY (contact_id, day)) WITHOUT ROWID")
-        conn.execute("INSERT INTO customer_day_text SELECT contact_id,"
-                     " date(day * 86400, 'unixepoch'), orders, revenue_usd, revenue_khr"
-                     " FROM customer_day ORDER BY contact_id, day")
-        conn.execute("DROP TABLE customer_day")
-        conn.execute("ALTER TABLE customer_day_text RENAME TO customer_day")
-        conn.execute(f"PRAGMA user_version = {before}")
+        write_customer_days_as_text(conn)
     with sqlite3.connect(old) as conn:
         conn.execute("VACUUM")
         assert conn.execute("SELECT typeof(day), count(*) FROM customer_day").fetchone()[0] == "text"

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import date
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from kpidesk.store import dialect, order_days, schema
 from kpidesk.store.db import Store
 from kpidesk.store.sales import LineInput, OrderInput, add_order, get_order, update_order
-from tests.test_store_migration import MONTHS, kpi_json
+from tests.test_store_migration import MONTHS, code_of_version, kpi_json
 from tests.test_store_product_days import _export
 
 TODAY = date(2026, 11, 26)
@@ -61,19 +60,10 @@ def test_the_stored_numbers_of_a_date_and_a_time():
         order_days.minute_number("9:5")
 
 
-@contextmanager
-def _version_before() -> Iterator[None]:
+def _version_before() -> AbstractContextManager[None]:
     """The code as the version before compact_order_days ran it: its migrations, and so
     its layout and its writers (texts in `date` and `time`)."""
-    real = schema.MIGRATIONS
-    before = real.index(order_days.compact_order_days)
-    schema.MIGRATIONS = real[:before]
-    schema.SCHEMA_VERSION = before
-    try:
-        yield
-    finally:
-        schema.MIGRATIONS = real
-        schema.SCHEMA_VERSION = len(real)
+    return code_of_version(schema.MIGRATIONS.index(order_days.compact_order_days))
 
 
 def _with_day_numbers(path) -> None:
