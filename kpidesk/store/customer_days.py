@@ -101,13 +101,10 @@ def number_customer_days(db: sqlite_utils.Database) -> None:
     names = [r[1] for r in info]
     values = [_DAY_FROM_TEXT if name == "day" else name for name in names]
     top = conn.execute("SELECT IFNULL(MAX(contact_id), 0) FROM customer_day").fetchone()[0]
-    chunk = 20_000
-    for start in range(0, top + 1, chunk):  # in slices of contacts: progress as it goes
-        conn.execute(f"INSERT INTO customer_day_numbered ({', '.join(names)})"
-                     f" SELECT {', '.join(values)} FROM customer_day"
-                     " WHERE contact_id BETWEEN ? AND ? ORDER BY contact_id, day",
-                     (start, start + chunk - 1))
-        schema.report_progress(0.9 * min(1.0, (start + chunk) / (top + 1)))
+    schema.copy_in_slices(conn, f"INSERT INTO customer_day_numbered ({', '.join(names)})"
+                          f" SELECT {', '.join(values)} FROM customer_day"
+                          " WHERE contact_id BETWEEN ? AND ? ORDER BY contact_id, day",
+                          top, 20_000, 0.0, 0.9)
     conn.execute("DROP TABLE customer_day")
     conn.execute("ALTER TABLE customer_day_numbered RENAME TO customer_day")
     for sql in indexes:
