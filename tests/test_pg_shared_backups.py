@@ -132,3 +132,53 @@ def test_a_missing_or_too_old_pg_dump_is_told(shop, tmp_path, monkeypatch):
     assert check.dump == old and check.dump_major == 9 and check.problem == "too_old"
     monkeypatch.setattr(pg_backup, "tool", lambda name: None)
     assert pg_backup.check_tools(server).problem == "missing"
+
+
+def test_a_dump_cut_off_by_the_network_is_said_as_unreachable(pg_url, tmp_path):
+    """pg_dump loses the server half-way (the laptop's network drops): that is the server
+    being unreachable, told by the bar above the tabs, not a disk error in a box."""
+    import threading
+
+    from kpidesk.store.errors import ServerError
+    from tests.tcp_proxy import relayed_shop
+
+    with relayed_shop(pg_url) as (url, proxy), psycopg.connect(pg_url) as holder:
+        holder.execute("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE")  # pg_dump waits on it
+        outcome: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                pg_backup.dump(url, tmp_path)
+            except BaseException as exc:  # noqa: BLE001 - handed to the test
+                outcome.append(exc)
+
+        dumping = threading.Thread(target=run)
+        dumping.start()
+        with psycopg.connect(pg_url, autocommit=True) as look:
+            for _ in range(300):  # pg_dump is connected and waiting for the lock
+                if look.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name"
+                                " = 'pg_dump' AND wait_event_type = 'Lock'").fetchone()[0]:
+                    break
+                threading.Event().wait(0.05)
+            else:
+                pytest.fail("pg_dump never waited for the lock")
+        proxy.cut()
+        dumping.join(30)
+        holder.rollback()
+    assert not dumping.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], ServerError), outcome
+    assert outcome[0].reason == "unreachable"
+    assert list(tmp_path.iterdir()) == []  # no partial dump left behind
+
+
+def test_a_wrong_password_is_said_as_login(pg_cluster, pg_password_role, pg_url, tmp_path):
+    from urllib.parse import urlsplit
+
+    from kpidesk.store.errors import ServerError
+
+    user, _password = pg_password_role
+    parts = urlsplit(pg_url)
+    url = f"postgresql://{user}:wrong-pw@127.0.0.1:{parts.port}{parts.path}"
+    with pytest.raises(ServerError) as refused:
+        pg_backup.dump(url, tmp_path)
+    assert refused.value.reason == "login"

@@ -52,15 +52,25 @@ def _split(url: str) -> tuple[str, dict[str, str]]:
     return dialect.public_url(url), env
 
 
+# libpq's words when the server cannot be reached, or is lost half-way through a dump or
+# a restore: the network, not the backup folder, is what failed
+_SERVER_LOST = ("could not connect", "connection to server", "server closed the connection",
+                "could not receive data from server", "could not send data to server",
+                "no connection to the server", "terminating connection",
+                "lost synchronization with server", "ssl syscall error", "timeout expired")
+
+
 def _run(args: list[str], env: dict[str, str]) -> None:
     done = subprocess.run(args, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         text = (done.stderr or done.stdout).strip()
         lowered = text.lower()
-        if "could not connect" in lowered or "connection to server" in lowered:
-            raise ServerError("unreachable", text)
+        # first: libpq says 'connection to server at … failed: … password authentication
+        # failed', and that is a wrong password, not a lost server
         if "password authentication failed" in lowered:
             raise ServerError("login", text)
+        if any(words in lowered for words in _SERVER_LOST):
+            raise ServerError("unreachable", text)
         raise BackupError("io_error", text)
 
 
