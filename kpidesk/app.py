@@ -16,6 +16,7 @@ from kpidesk.i18n.fonts import install_app_font
 from kpidesk.i18n.language import LanguageManager
 from kpidesk.i18n.tr import translator
 from kpidesk.store.db import Store
+from kpidesk.ui.collector import UiThreadCollector
 from kpidesk.ui.smoke import RefuseDialogs, smoke_run
 from kpidesk.ui.splash import Splash
 
@@ -46,6 +47,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     install_app_font(app)
     set_app_icon(app)
+    if app.findChild(UiThreadCollector) is None:
+        UiThreadCollector(app)  # lives with the app: garbage collected on this thread only
     return app
 
 

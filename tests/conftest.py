@@ -16,6 +16,27 @@ from kpidesk.store.db import Store  # noqa: E402
 DEMO_TODAY = date(2026, 11, 26)
 
 
+def pytest_configure(config):
+    """The automatic garbage collector is off for the whole run, as it is in the app
+    (kpidesk.ui.collector): left on, it fires inside pytest-qt's processEvents or on a
+    test's background thread, and a widget of an earlier test freed there crashes the
+    run. Garbage is collected between tests instead (below)."""
+    import gc
+
+    gc.disable()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """After each test, once pytest-qt has closed its widgets and no event is being
+    delivered: collect what the automatic collector would have collected by now."""
+    from kpidesk.ui.collector import collect_due
+
+    result = yield
+    collect_due()
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     """Never touch the real user's data folder or settings."""
