@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from kpidesk.store import dialect
 from kpidesk.store.errors import ValidationError
+from kpidesk.store.migration_progress import report_progress
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -105,7 +106,7 @@ def add_branch_codes(db: sqlite_utils.Database) -> None:
     every rollup in `CODED_ROLLUPS` (each table made again with its rows, code 0: a file
     that brought no branch in is right as it is). A file with branches brought in has
     its rollups rebuilt. Idempotent."""
-    from kpidesk.store import rollups, schema
+    from kpidesk.store import rollups
 
     conn = db.conn
     for sql in CODES_SCHEMA:
@@ -126,12 +127,12 @@ def add_branch_codes(db: sqlite_utils.Database) -> None:
         conn.execute(f"ALTER TABLE {table}_coded RENAME TO {table}")
         for sql in indexes:
             conn.execute(sql)
-        schema.report_progress(0.5 * (i + 1) / len(tables))
+        report_progress(0.5 * (i + 1) / len(tables))
     if conn.execute("SELECT EXISTS (SELECT 1 FROM orders WHERE branch IS NOT NULL)"
                     " OR EXISTS (SELECT 1 FROM contacts WHERE branch IS NOT NULL)"
                     ).fetchone()[0]:
         rollups.rebuild_all(conn)  # rows of several branches: each into its own code
-    schema.report_progress(1.0)
+    report_progress(1.0)
 
 
 def _coded_table_sql(conn: sqlite3.Connection, table: str, new_name: str) -> str:

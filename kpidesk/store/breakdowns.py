@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kpidesk.store import dialect, order_days
+from kpidesk.store.migration_progress import report_progress
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -337,7 +338,7 @@ def number_breakdown_days(db: sqlite_utils.Database) -> None:
     conn = db.conn
     if not exists(conn):
         return
-    schema.report_progress(0.0)
+    report_progress(0.0)
     moved = False
     for i, (table, column, convert) in enumerate(((TABLE, "day", _DAY_FROM_TEXT),
                                                   (MONTH_TABLE, "month", _MONTH_FROM_TEXT))):
@@ -371,6 +372,6 @@ def number_breakdown_days(db: sqlite_utils.Database) -> None:
         conn.execute(f"ALTER TABLE {table}_numbered RENAME TO {table}")
         for sql in indexes:
             conn.execute(sql)
-        schema.report_progress(0.7 if i == 0 else 1.0)
-    schema.report_progress(1.0)
+        report_progress(0.7 if i == 0 else 1.0)
+    report_progress(1.0)
     schema.compaction_wanted = schema.compaction_wanted or moved

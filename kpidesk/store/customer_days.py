@@ -15,6 +15,7 @@ from calendar import monthrange
 from typing import TYPE_CHECKING, overload
 
 from kpidesk.store import dialect
+from kpidesk.store.migration_progress import copy_in_slices, report_progress
 from kpidesk.store.order_days import day_number, iso_day
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def number_customer_days(db: sqlite_utils.Database) -> None:
     conn = db.conn
     if numbered(conn):
         return
-    schema.report_progress(0.0)
+    report_progress(0.0)
     info = conn.execute("PRAGMA table_info(customer_day)").fetchall()
     columns = []
     for _cid, name, kind, notnull, default, _pk in info:
@@ -101,7 +102,7 @@ def number_customer_days(db: sqlite_utils.Database) -> None:
     names = [r[1] for r in info]
     values = [_DAY_FROM_TEXT if name == "day" else name for name in names]
     top = conn.execute("SELECT IFNULL(MAX(contact_id), 0) FROM customer_day").fetchone()[0]
-    schema.copy_in_slices(conn, f"INSERT INTO customer_day_numbered ({', '.join(names)})"
+    copy_in_slices(conn, f"INSERT INTO customer_day_numbered ({', '.join(names)})"
                           f" SELECT {', '.join(values)} FROM customer_day"
                           " WHERE contact_id BETWEEN ? AND ? ORDER BY contact_id, day",
                           top, 20_000, 0.0, 0.9)
@@ -109,5 +110,5 @@ def number_customer_days(db: sqlite_utils.Database) -> None:
     conn.execute("ALTER TABLE customer_day_numbered RENAME TO customer_day")
     for sql in indexes:
         conn.execute(sql)
-    schema.report_progress(1.0)
+    report_progress(1.0)
     schema.compaction_wanted = schema.compaction_wanted or top > 0

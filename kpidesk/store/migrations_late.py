@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kpidesk.store.migration_progress import report_progress
+
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -42,7 +44,6 @@ def add_line_peaks(db: sqlite_utils.Database) -> None:
     check reads only the days that can hold a doubt (see `line_peaks`). Additive and
     idempotent: made and filled once (one pass over the lines)."""
     from kpidesk.store import line_peaks
-    from kpidesk.store.schema import report_progress  # (schema imports this module)
 
     if line_peaks.exists(db.conn):
         return

@@ -23,6 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from kpidesk.store import dialect
+from kpidesk.store.migration_progress import report_progress
 
 if TYPE_CHECKING:
     import sqlite3
@@ -113,7 +114,6 @@ def compact_order_days(db: sqlite_utils.Database) -> None:
     trigger on an update of the date fires on one of `day`). The orders are not copied to
     a new table: the sale lines, opportunities and refunds refer to them, and their
     foreign keys are checked inside the upgrade's transaction. Idempotent."""
-    from kpidesk.store.schema import report_progress  # (schema imports this module)
 
     conn = db.conn
     names = dialect.column_names(conn, "orders")
@@ -178,7 +178,6 @@ def index_orders_by_day(db: sqlite_utils.Database) -> None:
     from kpidesk.store import schema  # (schema imports this module)
 
     conn = db.conn
-    report_progress = schema.report_progress
     report_progress(0.0)
     for name in ("idx_orders_date", "idx_orders_contact_date"):
         conn.execute(f"DROP INDEX IF EXISTS {name}")

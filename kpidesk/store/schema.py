@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from kpidesk.store.breakdowns import number_breakdown_days
 from kpidesk.store.customer_days import number_customer_days
+from kpidesk.store.migration_progress import copy_in_slices, report_progress
 from kpidesk.store.migrations_early import (
     add_change_history,
     add_daily_total_receipts,
@@ -51,7 +52,6 @@ from kpidesk.store.order_days import compact_order_days, index_orders_by_day
 from kpidesk.store.sync_marks import add_sync_marks
 
 if TYPE_CHECKING:  # imported by Store.db on first use: 0.15 s less at start-up
-    import sqlite3
 
     import sqlite_utils
 
@@ -439,26 +439,6 @@ def index_product_days(db: sqlite_utils.Database) -> None:
     global compaction_wanted
     compaction_wanted = compaction_wanted or db.conn.execute(
         "SELECT 1 FROM sale_lines LIMIT 1").fetchone() is not None
-
-
-# Progress of the migration running now (set by the store while it migrates).
-_progress_hook: Callable[[float], None] | None = None
-
-
-def report_progress(fraction: float) -> None:
-    """Called by a long migration with how much of it is done (0..1)."""
-    if _progress_hook is not None:
-        _progress_hook(fraction)
-
-
-def copy_in_slices(conn: sqlite3.Connection, insert_select: str, top: int, chunk: int,
-                   first: float, share: float) -> None:
-    """Run `insert_select` (an INSERT … SELECT whose WHERE bounds its key by `BETWEEN ? AND
-    ?`) over slices of `chunk` keys from 0 to `top`, reporting progress from `first` to
-    `first + share` as it goes: a long copy of a migration shows that it moves."""
-    for start in range(0, top + 1, chunk):
-        conn.execute(insert_select, (start, start + chunk - 1))
-        report_progress(first + share * min(1.0, (start + chunk) / (top + 1)))
 
 
 # Migrations in order: MIGRATIONS[v] upgrades a file at version v to v + 1, so a new

@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kpidesk.store import schema
+from kpidesk.store import migration_progress, schema
 from kpidesk.store.errors import CorruptStoreError, NewerSchemaError, NotAStoreError
 from kpidesk.store.file_facts import _write_error, make_private
 from kpidesk.store.uuids import new_uuid
@@ -92,11 +92,11 @@ class Upkeep:
             while version < schema.SCHEMA_VERSION:
                 done = version - first
                 if upgrade is not None:  # each migration's own 0..1 within the whole
-                    schema._progress_hook = lambda f, d=done: upgrade((d + f) / steps)
+                    migration_progress.hook = lambda f, d=done: upgrade((d + f) / steps)
                 try:
                     schema.MIGRATIONS[version](self.db)
                 finally:
-                    schema._progress_hook = None
+                    migration_progress.hook = None
                 if version == 0:
                     self._seed_defaults()
                 version += 1
