@@ -424,3 +424,16 @@ def test_the_servers_own_sales_table_indexes_come_to_an_older_database(pg_url, p
                              autocommit=True) as admin:
             admin.execute(f"DROP OWNED BY {role}")
             admin.execute(f"DROP ROLE {role}")
+
+
+def test_column_names_are_the_shop_tables_written_columns(pg_url):
+    """`dialect.column_names` on the server reads the catalogue (a sale asks it several
+    times): the columns rows are written to, in order, of the shop's own table."""
+    with Store(pg_url) as store:
+        names = dialect.column_names(store.conn, "orders")
+        assert names[:2] == ["id", "uuid"] and "date" in names
+        assert "day" not in names  # generated from the date on the server
+        with store.transaction():  # a temporary view of the same name hides nothing
+            store.conn.execute("CREATE TEMP VIEW orders AS SELECT 1 AS other")
+            assert dialect.column_names(store.conn, "orders") == names
+        assert dialect.column_names(store.conn, "no_such_table") == []

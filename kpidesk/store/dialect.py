@@ -296,10 +296,12 @@ def column_names(conn, table: str) -> list[str]:
     """The columns of a table that rows are written to, in order (generated columns, which
     SQLite's table_info leaves out too, are not among them)."""
     if is_postgres(conn):
+        # the catalogue itself, not information_schema.columns: that view joins a dozen
+        # catalogues and took 3-4 ms a call, several calls a sale
         return [r[0] for r in conn.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema ="
-            " current_schema() AND table_name = ? AND is_generated = 'NEVER'"
-            " ORDER BY ordinal_position", (table,))]
+            "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass("
+            "quote_ident(current_schema()) || '.' || quote_ident(?)) AND attnum > 0"
+            " AND NOT attisdropped AND attgenerated = '' ORDER BY attnum", (table,))]
     return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
 
 
