@@ -15,8 +15,8 @@ from kpidesk.ui.collector import UiThreadCollector, collect_due
 
 
 class _Dropped(QWidget):
-    """A window whose Python side is in a reference cycle (a slot keeps its owner), as
-    the app's dialogs often are; records the thread that frees it."""
+    """A window whose Python side is in a reference cycle (here with itself; in the app,
+    a dialog kept by its own slots); records the thread that frees it."""
 
     freed_on: list[int] = []
 
