@@ -103,9 +103,9 @@ def number_customer_days(db: sqlite_utils.Database) -> None:
     values = [_DAY_FROM_TEXT if name == "day" else name for name in names]
     top = conn.execute("SELECT IFNULL(MAX(contact_id), 0) FROM customer_day").fetchone()[0]
     copy_in_slices(conn, f"INSERT INTO customer_day_numbered ({', '.join(names)})"
-                          f" SELECT {', '.join(values)} FROM customer_day"
-                          " WHERE contact_id BETWEEN ? AND ? ORDER BY contact_id, day",
-                          top, 20_000, 0.0, 0.9)
+                   f" SELECT {', '.join(values)} FROM customer_day"
+                   " WHERE contact_id BETWEEN ? AND ? ORDER BY contact_id, day",
+                   top, 20_000, 0.0, 0.9)
     conn.execute("DROP TABLE customer_day")
     conn.execute("ALTER TABLE customer_day_numbered RENAME TO customer_day")
     for sql in indexes:
