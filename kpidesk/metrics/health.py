@@ -28,6 +28,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from kpidesk.metrics.analysis import first_sale_day
 from kpidesk.metrics.memo import memoized
 from kpidesk.metrics.periods import parse_period
 from kpidesk.metrics.sanity import LARGE_USD, RATE_RANGE, SMALL_KHR, TIMES_USUAL, line_doubts
@@ -346,16 +347,10 @@ def _duplicates(store: Store, args: dict) -> list[Finding]:
             for orders, rows in by_orders.items()]
 
 
-def _first_order_day(store: Store) -> str | None:
-    """The shop's first day with an order ('YYYY-MM-DD'), from the index of orders by day."""
-    first = store.conn.execute("SELECT MIN(day) FROM orders").fetchone()[0]
-    return None if first is None else iso_day(first)
-
-
 def _missing_days(store: Store, first: date, last: date) -> list[Finding]:
     if last < first:
         return []
-    shop_first = _first_order_day(store)
+    shop_first = first_sale_day(store)
     if shop_first is None:
         return []
     lookback = first - timedelta(days=7 * USUAL_WEEKS)
@@ -367,7 +362,7 @@ def _missing_days(store: Store, first: date, last: date) -> list[Finding]:
         " FROM d WHERE d.day <= :last)"
         " SELECT day FROM d WHERE day <= :last",
         {"first": day_number(lookback.isoformat()), "last": day_number(last.isoformat())})}
-    start = max(first, date.fromisoformat(shop_first) + timedelta(days=7 * USUAL_WEEKS))
+    start = max(first, shop_first + timedelta(days=7 * USUAL_WEEKS))
     runs: list[list[str]] = []
     current: list[str] = []
     day = start
@@ -420,8 +415,7 @@ def _check(store: Store, period: str | None, today_iso: str) -> HealthCheck:
         missing_from = date.fromisoformat(first)
         missing_to = min(date.fromisoformat(last), today_d - timedelta(days=1))
     else:
-        shop_first = _first_order_day(store)
-        missing_from = date.fromisoformat(shop_first) if shop_first else today_d
+        missing_from = first_sale_day(store) or today_d
         missing_to = today_d - timedelta(days=1)
     findings += _missing_days(store, missing_from, missing_to)
     marks = health_marks.marked(store)
