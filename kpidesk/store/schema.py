@@ -52,7 +52,6 @@ from kpidesk.store.order_days import compact_order_days, index_orders_by_day
 from kpidesk.store.sync_marks import add_sync_marks
 
 if TYPE_CHECKING:  # imported by Store.db on first use: 0.15 s less at start-up
-
     import sqlite_utils
 
 APPLICATION_ID = 0x4B504944  # "KPID": marks a file as a kpidesk store
